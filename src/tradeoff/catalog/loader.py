@@ -1,0 +1,186 @@
+"""Load and validate the catalog: vocabulary files and every problem file, naming file and field.
+
+Loading is all-or-nothing: a catalog with one bad file is refused whole, with an error that
+says which file and which field, because a half-loaded catalog would silently drop a prompt.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from tradeoff.catalog.derivation import derive
+from tradeoff.catalog.schema import Difficulty, InterviewType, Problem
+from tradeoff.catalog.vocabulary import Concept, QuestionKind, Topic, Vocabulary
+from tradeoff.errors import CatalogError, UnknownProblemError
+
+M = TypeVar("M", bound=BaseModel)
+
+DATA_DIR = Path(str(resources.files("tradeoff.catalog") / "data"))
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CatalogError(f"{path}:{where}: invalid YAML: {problem}") from None
+
+
+def format_validation_error(path: Path, exc: ValidationError) -> str:
+    """One line per pydantic error, each as `file: field.path: message`."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        lines.append(f"{path.name}: {field}: {err['msg']}")
+    return "; ".join(lines)
+
+
+def _validate(model: type[M], data: Any, path: Path) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogError(format_validation_error(path, exc)) from None
+
+
+def _entries(path: Path, key: str) -> list[Any]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise CatalogError(f"{path.name}: expected a top-level list named {key!r}")
+    return list(data[key])
+
+
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """Read concepts.yaml, topics.yaml and questions.yaml; ids must be unique."""
+    concepts: dict[str, Concept] = {}
+    topics: dict[str, Topic] = {}
+    kinds: dict[str, QuestionKind] = {}
+    specs: list[tuple[str, str, type[BaseModel], dict[str, Any]]] = [
+        ("concepts.yaml", "concepts", Concept, concepts),
+        ("topics.yaml", "topics", Topic, topics),
+        ("questions.yaml", "question_kinds", QuestionKind, kinds),
+    ]
+    for filename, key, model, target in specs:
+        path = data_dir / filename
+        for index, raw in enumerate(_entries(path, key)):
+            try:
+                entry = model.model_validate(raw)
+            except ValidationError as exc:
+                detail = format_validation_error(path, exc).replace(
+                    f"{path.name}: ", f"{path.name}: {key}.{index}."
+                )
+                raise CatalogError(detail) from None
+            entry_id = entry.id  # type: ignore[attr-defined]
+            if entry_id in target:
+                raise CatalogError(f"{path.name}: {key}.{index}.id: duplicate id {entry_id!r}")
+            target[entry_id] = entry
+    extra_dir = data_dir / "vocab-extra"  # TEMPORARY: drafts being merged into the main files
+    if extra_dir.is_dir():
+        for path in sorted(extra_dir.glob("*.yaml")):
+            data = read_yaml(path) or {}
+            for _filename, key, model, target in specs:
+                for raw in data.get(key) or []:
+                    entry = _validate(model, raw, path)
+                    target.setdefault(entry.id, entry)  # type: ignore[attr-defined]
+    return Vocabulary(concepts=concepts, topics=topics, question_kinds=kinds)
+
+
+def load_problem(path: Path, vocabulary: Vocabulary) -> Problem:
+    """Validate one problem file against the schema, the vocabulary and its own derivation."""
+    problem = _validate(Problem, read_yaml(path), path)
+    if problem.id != path.stem:
+        raise CatalogError(f"{path.name}: id: {problem.id!r} must match the file name")
+    _check_refs(path, "topics", problem.topics, vocabulary.topics)
+    _check_refs(path, "concepts", sorted(problem.concept_ids()), vocabulary.concepts)
+    for index, fact in enumerate(problem.facts):
+        _check_refs(path, f"facts.{index}.answers", fact.answers, vocabulary.question_kinds)
+    try:
+        derive(problem)
+    except CatalogError as exc:
+        raise CatalogError(f"{path.name}: {exc}") from None
+    return problem
+
+
+def _check_refs(path: Path, field: str, ids: Iterable[str], known: dict[str, Any]) -> None:
+    for ref in ids:
+        if ref not in known:
+            near = difflib.get_close_matches(ref, list(known), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise CatalogError(f"{path.name}: {field}: unknown id {ref!r}{hint}")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All problems and the vocabulary they use, loaded and cross-checked."""
+
+    problems: dict[str, Problem]
+    vocabulary: Vocabulary
+
+    def get(self, problem_id: str) -> Problem:
+        """The problem with this id; an unknown id names the nearest ones."""
+        try:
+            return self.problems[problem_id]
+        except KeyError:
+            raise UnknownProblemError(self.unknown_message(problem_id)) from None
+
+    def unknown_message(self, problem_id: str) -> str:
+        near = difflib.get_close_matches(problem_id, list(self.problems), n=3, cutoff=0.5)
+        if near:
+            options = " or ".join(repr(n) for n in near)
+            return f"no problem {problem_id!r}; did you mean {options}?"
+        return f"no problem {problem_id!r}; run 'tradeoff problems list' to see the ids"
+
+    def select(
+        self,
+        *,
+        interview_type: InterviewType | None = None,
+        topic: str | None = None,
+        difficulty: Difficulty | None = None,
+    ) -> list[Problem]:
+        """Problems matching every filter given, ordered by type, difficulty and id."""
+        if topic is not None and topic not in self.vocabulary.topics:
+            near = difflib.get_close_matches(topic, list(self.vocabulary.topics), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else "; run 'tradeoff topics'"
+            raise CatalogError(f"no topic {topic!r}{hint}")
+        chosen = [
+            p
+            for p in self.problems.values()
+            if (interview_type is None or p.type == interview_type)
+            and (topic is None or topic in p.topics)
+            and (difficulty is None or p.difficulty == difficulty)
+        ]
+        order = {"easy": 0, "medium": 1, "hard": 2}
+        return sorted(chosen, key=lambda p: (p.type, order[p.difficulty], p.id))
+
+
+def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+    """Load the vocabulary, then every problem file; any error refuses the whole catalog."""
+    vocabulary = load_vocabulary(data_dir)
+    problems: dict[str, Problem] = {}
+    for path in sorted((data_dir / "problems").glob("*.yaml")):
+        problem = load_problem(path, vocabulary)
+        problems[problem.id] = problem
+    if not problems:
+        raise CatalogError(f"{data_dir / 'problems'}: no problem files found")
+    return Catalog(problems=problems, vocabulary=vocabulary)
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The packaged catalog, loaded once per process."""
+    return load_catalog()

@@ -1,0 +1,270 @@
+"""The pydantic schema of a practice problem: what a problem YAML file must contain.
+
+The schema checks the shape of one file on its own. Checks that need the whole catalog
+(concepts and topics that must exist in the vocabulary, capacity formulas that must
+evaluate) live in `loader.py` and `derivation.py`, so this module stays import-free.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+InterviewType = Literal[
+    "product",
+    "infrastructure",
+    "object-oriented",
+    "front-end",
+    "backend-distributed",
+    "api",
+]
+INTERVIEW_TYPES: tuple[InterviewType, ...] = (
+    "product",
+    "infrastructure",
+    "object-oriented",
+    "front-end",
+    "backend-distributed",
+    "api",
+)
+
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+
+Level = Literal["mid", "senior", "staff"]
+LEVELS: tuple[Level, ...] = ("mid", "senior", "staff")
+
+Dimension = Literal[
+    "requirements",
+    "capacity",
+    "api_data",
+    "components",
+    "tradeoffs",
+    "reliability",
+    "communication",
+]
+DIMENSIONS: tuple[Dimension, ...] = (
+    "requirements",
+    "capacity",
+    "api_data",
+    "components",
+    "tradeoffs",
+    "reliability",
+    "communication",
+)
+
+FactCategory = Literal[
+    "scale",
+    "latency",
+    "availability",
+    "durability",
+    "consistency",
+    "scope-in",
+    "scope-out",
+    "constraint",
+    "security",
+    "geography",
+    "platform",
+]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{2,63}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    """Every catalog model rejects unknown keys, so a typo in a YAML key is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(_Strict):
+    """Something the interviewer knows and reveals only when a question asks for it."""
+
+    id: Slug
+    category: FactCategory
+    text: Text = Field(description="What the interviewer says when asked, in their words.")
+    answers: list[Slug] = Field(
+        min_length=1, description="Question kinds (questions.yaml) that this fact answers."
+    )
+    values: dict[Identifier, str] = Field(
+        default_factory=dict,
+        description="Named quantities stated by the fact, as pint strings ('100e6 / month').",
+    )
+
+
+class Quantity(_Strict):
+    """One step of the reference capacity derivation; evaluated by code, never trusted."""
+
+    name: Identifier
+    formula: Text = Field(description="Arithmetic over fact values, earlier steps and units.")
+    unit: Unit = Field(description="The unit the result is expressed in, e.g. '1/s' or 'TB'.")
+    approx: float = Field(description="The author's rounded figure in `unit`; tests check it.")
+    note: str = ""
+
+
+class RubricItem(_Strict):
+    """A point a strong answer covers; matched against the candidate's text by its concepts."""
+
+    id: Slug
+    text: Text
+    concepts: list[Slug] = Field(min_length=1, description="Any of these concepts covers it.")
+    weight: int = Field(ge=1, le=5)
+    level: Level = Field(
+        default="mid", description="The lowest level at which a candidate is expected to cover it."
+    )
+
+
+class DimensionRubric(_Strict):
+    """What one dimension expects at each level, and the items that evidence it."""
+
+    expectations: dict[Level, Text]
+    items: list[RubricItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _all_levels(self) -> DimensionRubric:
+        missing = [level for level in LEVELS if level not in self.expectations]
+        if missing:
+            raise ValueError(f"expectations lack level(s): {', '.join(missing)}")
+        return self
+
+
+class Rubric(_Strict):
+    """The seven review dimensions. Object-oriented prompts have no capacity dimension."""
+
+    requirements: DimensionRubric
+    capacity: DimensionRubric | None = None
+    api_data: DimensionRubric
+    components: DimensionRubric
+    tradeoffs: DimensionRubric
+    reliability: DimensionRubric
+    communication: DimensionRubric
+
+    def dimensions(self) -> dict[Dimension, DimensionRubric]:
+        """The dimensions this rubric assesses, in the canonical order."""
+        out: dict[Dimension, DimensionRubric] = {}
+        for dim in DIMENSIONS:
+            value = getattr(self, dim)
+            if value is not None:
+                out[dim] = value
+        return out
+
+    def items(self) -> list[tuple[Dimension, RubricItem]]:
+        return [(dim, item) for dim, rub in self.dimensions().items() for item in rub.items]
+
+
+class Component(_Strict):
+    """A building block the reference design uses, and why it is there."""
+
+    name: Text
+    concepts: list[Slug] = Field(min_length=1)
+    role: Text
+
+
+class DeepDive(_Strict):
+    """A part of the design an interviewer is likely to go deep on."""
+
+    title: Text
+    points: list[Text] = Field(min_length=1)
+    concepts: list[Slug] = Field(default_factory=list)
+
+
+class TradeoffOption(_Strict):
+    name: Text
+    wins_when: Text
+
+
+class Tradeoff(_Strict):
+    """A decision with at least two real options and when each one wins."""
+
+    id: Slug
+    question: Text
+    options: list[TradeoffOption] = Field(min_length=2)
+    concepts: list[Slug] = Field(default_factory=list)
+
+
+class Pitfall(_Strict):
+    text: Text
+    concepts: list[Slug] = Field(default_factory=list)
+
+
+class Hint(_Strict):
+    """A progressive hint ladder for one rubric item: each rung gives away more."""
+
+    about: Slug = Field(description="The id of the rubric item this hint leads towards.")
+    nudge: Text
+    pointer: Text
+    partial: Text
+
+
+class Problem(_Strict):
+    """A practice prompt with everything the interviewer and the reviewer need."""
+
+    id: Slug
+    title: Text
+    type: InterviewType
+    difficulty: Difficulty
+    topics: list[Slug] = Field(min_length=1)
+    prompt: Text = Field(description="The prompt as the interviewer says it.")
+    facts: list[Fact] = Field(min_length=3)
+    capacity: list[Quantity] = Field(default_factory=list)
+    rubric: Rubric
+    components: list[Component] = Field(min_length=1)
+    deep_dives: list[DeepDive] = Field(min_length=1)
+    tradeoffs: list[Tradeoff] = Field(min_length=1)
+    pitfalls: list[Pitfall] = Field(min_length=1)
+    follow_ups: list[Text] = Field(min_length=2)
+    hints: list[Hint] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Problem:
+        is_ood = self.type == "object-oriented"
+        if is_ood and self.rubric.capacity is not None:
+            raise ValueError(
+                "rubric.capacity: object-oriented prompts are assessed on classes, not capacity;"
+                " remove it"
+            )
+        if not is_ood and self.rubric.capacity is None:
+            raise ValueError(f"rubric.capacity: required for {self.type} prompts")
+        if is_ood and self.capacity:
+            raise ValueError("capacity: object-oriented prompts have no capacity derivation")
+        needs_derivation = self.type in ("product", "infrastructure", "backend-distributed")
+        if needs_derivation and len(self.capacity) < 3:
+            raise ValueError(
+                f"capacity: {self.type} prompts need a reference derivation of at least 3 steps"
+            )
+        _unique("facts", [f.id for f in self.facts])
+        _unique("rubric items", [item.id for _, item in self.rubric.items()])
+        _unique("tradeoffs", [t.id for t in self.tradeoffs])
+        names = [q.name for q in self.capacity] + [
+            name for fact in self.facts for name in fact.values
+        ]
+        _unique("capacity quantities and fact values", names)
+        item_ids = {item.id for _, item in self.rubric.items()}
+        for index, hint in enumerate(self.hints):
+            if hint.about not in item_ids:
+                raise ValueError(f"hints.{index}.about: no rubric item {hint.about!r}")
+        if not any(f.category == "scope-out" for f in self.facts):
+            raise ValueError("facts: state at least one scope-out fact (what is not asked for)")
+        return self
+
+    def concept_ids(self) -> set[str]:
+        """Every concept id the problem refers to, for the vocabulary check."""
+        ids = {c for _, item in self.rubric.items() for c in item.concepts}
+        for group in (self.components, self.deep_dives, self.tradeoffs, self.pitfalls):
+            for entry in group:
+                ids.update(entry.concepts)
+        return ids
+
+    def words(self) -> str:
+        """The text a candidate sees, for search and for guessing a prompt from a design."""
+        return f"{self.title}\n{self.prompt}"
+
+
+def _unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what}: duplicate id {value!r}")
+        seen.add(value)

@@ -1,0 +1,39 @@
+"""The `tradeoff` command: wires the sub-command groups together."""
+
+from __future__ import annotations
+
+import typer
+
+from tradeoff import __version__
+from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.cli.problems import problems_app, topics
+
+app = typer.Typer(
+    cls=FriendlyGroup,
+    help="tradeoff: practise system design interviews on your own machine.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(problems_app, name="problems")
+app.command("topics")(topics)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tradeoff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """tradeoff: practise system design interviews on your own machine."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
