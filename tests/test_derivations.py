@@ -17,14 +17,16 @@ _WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
     "a hundred": 100, "a thousand": 1e3, "a million": 1e6, "a billion": 1e9, "half": 0.5,
-    "double": 2, "twice": 2, "triple": 3, "dozen": 12, "a dozen": 12,
+    "double": 2, "twice": 2, "triple": 3, "dozen": 12, "a dozen": 12, "a fifth": 0.2,
+    "a quarter": 0.25, "a tenth": 0.1, "a third": 1 / 3, "one in five": 0.2, "one in ten": 0.1,
 }  # fmt: skip
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "b": 1e9,
     "bn": 1e9, "trillion": 1e12, "t": 1e12,
 }  # fmt: skip
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|k|m|b|t)?\b",
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"(thousand|million|billion|trillion|mn|bn|k|m|b|t|%|percent)?(?:\b|(?<=%))",
     re.IGNORECASE,
 )
 
@@ -32,9 +34,13 @@ _NUMBER = re.compile(
 def numbers_in(text: str) -> list[float]:
     """Every number a sentence states, reading '100 million', '1.5B', '12,000' and 'five'."""
     found: list[float] = []
+    text = re.sub(r"(\d)x(\d)", r"\1 x \2", text)  # "960x540" states both numbers
     for match in _NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))
         scale = (match.group(2) or "").lower()
+        if scale in ("%", "percent"):  # "20%" states 20 percent, i.e. the fraction 0.2
+            found.extend([value, value / 100])
+            continue
         found.append(value * _SCALE.get(scale, 1))
         if scale in ("m", "b", "t", "k"):  # "5 m" might be metres or minutes: keep the bare number
             found.append(value)
@@ -88,6 +94,7 @@ def test_numbers_in_reads_interview_shorthand() -> None:
     assert 12_000 in numbers_in("up to 12,000 writes")
     assert 5 in numbers_in("kept for five years")
     assert 500 in numbers_in("about 500 bytes")
+    assert 0.2 in numbers_in("the hottest 20% of items")
 
 
 def test_formula_uses_units_and_earlier_names() -> None:

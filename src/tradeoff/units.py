@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import pint
-
 
 @lru_cache(maxsize=1)
 def registry() -> Any:
-    """Build the registry once: pint's registry takes ~100 ms to load its definitions."""
+    """Build the registry once; pint is imported here because it costs ~0.5 s to set up and
+    most commands (listing, reviewing prose) never need it."""
+    import pint
+
     ureg: Any = pint.UnitRegistry()
     # Interview shorthand that pint does not know; plain counts stay dimensionless.
     ureg.define("request = 1 = req")

@@ -30,11 +30,12 @@ _BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
 
 
 def _ceil(value: Any) -> Any:
-    return _apply_to_magnitude(value, math.ceil)
+    # Round away float noise first: 6.4 TB / 100 GB is 64.00000000000001 in binary.
+    return _apply_to_magnitude(value, lambda x: math.ceil(round(x, 9)))
 
 
 def _floor(value: Any) -> Any:
-    return _apply_to_magnitude(value, math.floor)
+    return _apply_to_magnitude(value, lambda x: math.floor(round(x, 9)))
 
 
 def _log2(value: Any) -> Any:

@@ -203,6 +203,10 @@ class Problem(_Strict):
 
     id: Slug
     title: Text
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Names a candidate may title an answer with ('tinyurl', 'bit.ly').",
+    )
     type: InterviewType
     difficulty: Difficulty
     topics: list[Slug] = Field(min_length=1)
