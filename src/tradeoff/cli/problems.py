@@ -12,10 +12,11 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from tradeoff.catalog import default_catalog
+from tradeoff.catalog import INTERVIEW_TYPES, default_catalog, load_catalog
 from tradeoff.catalog.derivation import derive
 from tradeoff.catalog.schema import Problem
 from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.errors import TradeoffError
 from tradeoff.units import human_number
 
 problems_app = typer.Typer(
@@ -108,6 +109,23 @@ def show_problem(
     _print_prompt(console, problem)
     if reveal:
         _print_hidden(console, problem)
+
+
+@problems_app.command("check")
+def check_problems() -> None:
+    """Validate every problem file, evaluating each capacity derivation with units."""
+    catalog = load_catalog(check_derivations=True)
+    counts = Counter(p.type for p in catalog.problems.values())
+    off = [
+        f"{p.id}: {s.name} computes to {human_number(s.value)} {s.unit}, file says {s.approx:g}"
+        for p in catalog.problems.values()
+        for s in derive(p)
+        if s.relative_error > 0.02
+    ]
+    summary = ", ".join(f"{t} {counts.get(t, 0)}" for t in INTERVIEW_TYPES)
+    typer.echo(f"{len(catalog.problems)} problems valid ({summary})")
+    if off:
+        raise TradeoffError("rounded figures disagree with their formulas: " + "; ".join(off))
 
 
 def topics() -> None:
