@@ -1,0 +1,116 @@
+"""Pull structured facts out of prose: API endpoints with their methods and paths."""
+
+from __future__ import annotations
+
+import re
+
+from tradeoff.design.model import ClassDef, Endpoint
+
+_CURL = re.compile(
+    r"curl\b.*?(?:-X\s*|--request\s+)(GET|POST|PUT|PATCH|DELETE)\b.*?https?://[^/\s'\"]+(/[^\s'\"?]*)",
+    re.I,
+)
+_CURL_GET = re.compile(r"curl\s+(?!.*-X)['\"]?https?://[^/\s'\"]+(/[^\s'\"?]*)", re.I)
+_ENDPOINT = re.compile(
+    r"(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD)\s+`?(/[\w{}:/.\-?=&<>*]*)",
+)
+
+
+def find_endpoints(lines: list[tuple[int, str]]) -> list[Endpoint]:
+    """HTTP endpoints written as `GET /path` anywhere, including tables and code blocks."""
+    found: list[Endpoint] = []
+    for number, text in _join_continuations(lines):
+        for match in _ENDPOINT.finditer(text):
+            found.append(Endpoint(match.group(1), match.group(2).rstrip("`.,"), number))
+        for match in _CURL.finditer(text):
+            found.append(Endpoint(match.group(1).upper(), match.group(2), number))
+        for match in _CURL_GET.finditer(text):
+            found.append(Endpoint("GET", match.group(1), number))
+    return found
+
+
+def _join_continuations(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Shell commands split with a trailing backslash read as one line, at the first line."""
+    out: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for number, text in lines:
+        if pending is not None:
+            pending = (pending[0], pending[1] + " " + text.strip())
+        else:
+            pending = (number, text)
+        if not text.rstrip().endswith("\\"):
+            out.append(pending)
+            pending = None
+        else:
+            pending = (pending[0], pending[1].rstrip().rstrip("\\"))
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+_CLASS_HEAD = re.compile(
+    r"^(\s*)(?:export\s+)?(?:public\s+|private\s+)?(?:(abstract)\s+)?"
+    r"(class|interface|enum|record|struct)\s+([A-Z]\w*)"
+)
+_METHOD = re.compile(r"^\s*(?:[+#~-]\s*)?(?:[\w<>\[\],.? ]+\s+)?(\w+)\s*\([^)]*\)")
+
+
+def find_code_classes(lines: list[str], spans: list[tuple[int, int]]) -> list[ClassDef]:
+    """Classes written in code blocks, with the methods and fields declared in their bodies.
+
+    Brace-delimited bodies (Java, TypeScript, C#) and indented bodies (Python) are both read,
+    including bodies that start or end on the class's own line.
+    """
+    found: list[ClassDef] = []
+    for start, end in spans:
+        number = start
+        while number <= end:
+            text = lines[number - 1]
+            head = _CLASS_HEAD.match(text)
+            if head is None:
+                number += 1
+                continue
+            indent, abstract, keyword, name = head.groups()
+            kind = "interface" if keyword == "interface" or abstract else keyword
+            head_line = number
+            body, number = _class_body(lines, number, end, text[head.end() :], len(indent))
+            methods = tuple(m.group(1) for m in map(_METHOD.match, body) if m)
+            fields = tuple(b for b in body if not _METHOD.match(b))
+            found.append(ClassDef(name, head_line, methods, fields, kind))
+    return found
+
+
+def _members(text: str) -> list[str]:
+    return [m.strip() for m in text.split(";") if m.strip() and m.strip() not in ("{", "}")]
+
+
+def _class_body(
+    lines: list[str], number: int, end: int, rest: str, indent: int
+) -> tuple[list[str], int]:
+    """The member lines of the class whose head is line `number`, and the line after it."""
+    if "{" in rest:
+        inner = rest[rest.index("{") + 1 :]
+        depth = 1 + inner.count("{") - inner.count("}")
+        body = _members(inner.rsplit("}", 1)[0] if depth <= 0 else inner)
+        number += 1
+        while number <= end and depth > 0:
+            text = lines[number - 1]
+            depth += text.count("{") - text.count("}")
+            kept = text if depth > 0 else text.rsplit("}", 1)[0]
+            if kept.strip():
+                body.extend(_members(kept) if ";" in kept else [kept.strip()])
+            number += 1
+        return [b for b in body if b not in ("{", "}")], number
+    body = []
+    number += 1
+    while number <= end:
+        text = lines[number - 1]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
+            break
+        stripped = text.strip()
+        if stripped.startswith("def "):
+            body.append(stripped.removeprefix("def "))
+        elif stripped and re.match(r"^\w+\s*:\s*[\w\[\]., |]+(\s*=.*)?$", stripped):
+            body.append(stripped)  # an annotated attribute: "spots: list[Spot]"
+        number += 1
+    return body, number

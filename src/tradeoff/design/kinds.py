@@ -1,0 +1,64 @@
+"""Infer what a diagram node is (cache, database, queue, ...) from its label and shape."""
+
+from __future__ import annotations
+
+import re
+
+# Ordered: the first pattern that matches the label wins, so specific kinds come before
+# generic ones ("read replica" is a replica, not a database; "cache service" is a cache).
+_LABEL_KINDS: list[tuple[str, str]] = [
+    (
+        "client",
+        r"client|browser|mobile|\buser|app user|\bios\b|android|frontend|web app\b|rider"
+        r"|driver app",
+    ),
+    ("dns", r"\bdns\b|route ?53"),
+    ("cdn", r"\bcdn\b|cloudfront|akamai|fastly|edge (cache|server|pop)"),
+    ("load-balancer", r"load ?balanc|\blb\b|\belb\b|\balb\b|haproxy|reverse proxy|nginx"),
+    ("api-gateway", r"gateway|\bbff\b"),
+    ("replica", r"replica|follower|standby|secondary|slave"),
+    ("cache", r"cache|redis|memcache"),
+    (
+        "queue",
+        r"queue|kafka|\bsqs\b|rabbit|pub ?/? ?sub|kinesis|pulsar|event bus|stream|\bmq\b"
+        r"|broker|\blog\b",
+    ),
+    ("search-index", r"search|elastic|opensearch|solr|lucene|inverted index"),
+    ("object-store", r"object stor|blob|\bs3\b|\bgcs\b|bucket|file store|file server|media stor"),
+    ("coordination", r"zookeeper|\betcd\b|consul|chubby|lock service|coordinator"),
+    (
+        "database",
+        r"\bdb\b|database|datastore|data store|\bsql\b|nosql|postgres|mysql|aurora|dynamo|cassandra"
+        r"|mongo|spanner|cockroach|bigtable|hbase|store\b|table|tsdb|ledger|warehouse"
+        r"|key[- ]value|\bkv\b",
+    ),
+    (
+        "worker",
+        r"worker|consumer|processor|job|crawler|fetcher|transcod|indexer|scheduler|cron|batch|fan-?out",
+    ),
+    ("service", r"service|server|api|app|backend|handler|svc|microservice"),
+]
+_COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in _LABEL_KINDS]
+
+_NOT_A_CLIENT = re.compile(
+    r"service|server|\bsvc\b|\bapi\b|\bdb\b|database|store|table|cache|queue|graph|index", re.I
+)
+
+# Mermaid shapes that conventionally mean something: [(db)] is a cylinder.
+_SHAPE_KINDS = {"cylinder": "database", "queue": "queue"}
+
+NODE_KINDS = tuple(dict.fromkeys([k for k, _ in _LABEL_KINDS] + ["external", "other"]))
+STATEFUL_KINDS = frozenset(
+    {"database", "cache", "queue", "object-store", "search-index", "coordination"}
+)
+
+
+def infer_kind(label: str, shape: str = "box") -> str:
+    """The node's kind from its label first (more specific), then its shape."""
+    text = label.strip()
+    for kind, pattern in _COMPILED:
+        if pattern.search(text):
+            if kind == "client" and (shape == "cylinder" or _NOT_A_CLIENT.search(text)):
+                continue  # "User Service" and a cylinder labelled "Users" are not clients
+            return kind
+    return _SHAPE_KINDS.get(shape, "other")
