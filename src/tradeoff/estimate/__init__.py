@@ -1,0 +1,1 @@
+"""Back-of-the-envelope maths: reading candidates' estimates and checking their arithmetic."""

@@ -1,0 +1,223 @@
+"""Find a candidate's estimate statements and recompute each from the candidate's own inputs.
+
+A statement is `LEFT marker RIGHT` where the marker is `=`, `->`, `≈`, "is about", "which
+is", ... and both sides read as quantities. Chains (`a = b x 3 = c`) give one statement per
+marker. Only statements read with confidence are judged: a false alarm on correct
+arithmetic would cost the reviewer the user's trust, so anything ambiguous is skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tradeoff.estimate.dims import Q
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.units import human_number
+
+_MARKER = re.compile(
+    r"\s*(?:~=|≈|=>|->|→|=|\bis\s+(?:about|roughly|around|approximately|approx\.?|~)"
+    r"|\bcomes\s+to\b|\bwhich\s+is\b|\bthat(?:'s|\s+is)\b|\bgives\b|\bequals\b|\bso\b|\bis\b)\s*",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"^\s*(?:~|≈|about|around|roughly|approx\.?|approximately|only|just|nearly|almost|over|under"
+    r"|~\s*)\s*",
+    re.I,
+)
+_RIGHT = re.compile(
+    r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*\^\s*\d+)?(?:e[+-]?\d+)?"
+    r"(?:\s*(?:thousand|million|billion|trillion|mn|bn)\b|[kKmMbBtT](?![A-Za-z]))?"
+    r"(?:\s*%)?"
+    r"(?:\s*(?!(?:which|is|are|and|or|so|that|the|to|with|for|in|on|at|of|we|it|this|than"
+    r"|if|but|as|by|from|per|a|an)\b)[A-Za-z][A-Za-z-]*(?:/[A-Za-z]+)?){0,3}"
+    r"(?:\s*(?:/|per|a)\s*(?:s|sec|second|min|minute|hour|h|day|d|month|mo|year|yr)\b)?",
+    re.I,
+)
+_CLAUSE = re.compile(r"[:;(\[|]|,(?!\d{3})|\*\*|\s[-–—]\s|^\s*[-*+]\s|^\s*\d+[.)]\s")
+
+# Factors a unit slip produces: (factor, what the candidate probably did).
+_SLIPS: list[tuple[float, float, str, str]] = [
+    # (factor, tolerance, a word that must appear, what the candidate probably did)
+    (86_400, 1.3, "", "a per-day figure was used as per-second (86,400 s in a day)"),
+    (3_600, 1.15, "", "a per-hour figure was used as per-second (3,600 s in an hour)"),
+    (2_629_800, 1.3, "", "a per-month figure was used as per-second (about 2.6M s in a month)"),
+    (31_557_600, 1.3, "", "a per-year figure was used as per-second (about 31.6M s in a year)"),
+    (30.44, 1.1, "", "a per-day figure was used as per-month (or the reverse)"),
+    (8, 1.05, "b", "bits and bytes were mixed up (8 bits in a byte)"),
+]
+
+
+@dataclass(frozen=True)
+class EstimateCheck:
+    """One recomputed statement. `quote` is a verbatim substring of line `line`."""
+
+    line: int
+    quote: str
+    left: str
+    right: str
+    computed: Q  # what the candidate's inputs give, in base units
+    stated: Q  # what the candidate wrote
+    ratio: float  # stated / computed
+    verdict: str  # ok, arithmetic-error, unit-error
+    explanation: str
+
+    @property
+    def wrong(self) -> bool:
+        return self.verdict != "ok"
+
+
+def check_line(number: int, text: str) -> list[EstimateCheck]:
+    """Every judged estimate on one line."""
+    markers = list(_MARKER.finditer(text))
+    checks: list[EstimateCheck] = []
+    previous_end: int | None = None
+    for index, marker in enumerate(markers):
+        right_text = _right_side(text[marker.end() :])
+        if right_text is None:
+            previous_end = None
+            continue
+        if previous_end is None:
+            left_text = _left_side(text[: marker.start()])
+        else:
+            left_text = text[previous_end : marker.start()].strip()
+        previous_end = marker.end()
+        if left_text is None or not left_text:
+            continue
+        judged = _judge(number, text, left_text, right_text, marker.group(0))
+        if judged is not None:
+            checks.append(judged)
+        del index
+    return checks
+
+
+def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
+    out: list[EstimateCheck] = []
+    for number, text in lines:
+        if any(ch.isdigit() for ch in text):
+            out.extend(check_line(number, text))
+    return out
+
+
+def _left_side(before: str) -> str | None:
+    """The expression just before a marker: the text after the last clause break."""
+    cuts = [m.end() for m in _CLAUSE.finditer(before)]
+    start = cuts[-1] if cuts else 0
+    left = before[start:].strip().strip("`*_")
+    if not any(ch.isdigit() for ch in left):
+        return None
+    return left
+
+
+def _right_side(after: str) -> str | None:
+    body = _HEDGE.sub("", after.strip().strip("`*_"), count=1)
+    match = _RIGHT.match(body)
+    if not match:
+        return None
+    return match.group(0).strip()
+
+
+def _judge(number: int, line: str, left: str, right: str, marker: str) -> EstimateCheck | None:
+    try:
+        lhs = read_quantity(left)
+        rhs = read_quantity(right)
+    except UnreadableEstimate:
+        return None
+    if rhs.operators > 1:
+        return None
+    converts = lhs.value.kind != (0, 0) and lhs.units != rhs.units
+    if lhs.operators == 0 and not converts:
+        return None  # a restatement ("10M users = 10 million users") proves nothing
+    stated, computed = rhs.value, lhs.value
+    if stated.value == 0 or computed.value == 0:
+        return None
+    if stated.kind != computed.kind or _converts_by_hand(left):
+        if lhs.operators == 0:
+            return None  # "9 GB/day = 33 TB": a rate restated as a total needs its duration
+        try:
+            computed = read_quantity(left, ignore_time=True).value
+            stated = read_quantity(right, ignore_time=True).value
+        except UnreadableEstimate:
+            return None
+        if stated.kind != computed.kind or computed.value == 0:
+            return None
+    ratio = stated.value / computed.value
+    quote = _quote(line, left, right)
+    if quote is None:
+        return None
+    verdict, why = _classify(ratio, f"{left} {right}")
+    shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used
+    explanation = (
+        f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
+        if verdict != "ok"
+        else f"{left} is about {shown}"
+    )
+    return EstimateCheck(number, quote, left, right, computed, stated, ratio, verdict, explanation)
+
+
+_SECONDS_PER = (86_400, 100_000, 3_600, 2_500_000, 2_592_000, 2_629_800, 31_536_000, 31_557_600)
+_DIVISOR = re.compile(
+    r"(?:/|÷|divided\s+by|over)\s*\(?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![A-Za-z]))?", re.I
+)
+
+
+def _converts_by_hand(left: str) -> bool:
+    """`2 posts/day / 86400`: the candidate divided by seconds themselves, so '/day' is a label."""
+    for match in _DIVISOR.finditer(left):
+        value = float(match.group(1).replace(",", ""))
+        value *= {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1)
+        if any(abs(value / s - 1) < 0.05 for s in _SECONDS_PER):
+            return True
+    return False
+
+
+def _classify(ratio: float, text: str) -> tuple[str, str]:
+    if 0.5 <= ratio <= 2:
+        return "ok", ""
+    off = ratio if ratio >= 1 else 1 / ratio
+    bits = re.search(r"\d\s*[kmgt]?(bit|bps)|\bbits?\b", text, re.I) is not None
+    for factor, tolerance, needs, why in _SLIPS:
+        if needs and not bits:
+            continue
+        if abs(math.log(off / factor)) < math.log(tolerance):
+            return "unit-error", why
+    direction = "high" if ratio > 1 else "low"
+    return "arithmetic-error", f"{human_number(off)}x too {direction}"
+
+
+_LEADING_NUMBER = re.compile(
+    r"^\s*(\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*\^\s*(\d+))?(?:e([+-]?\d+))?"
+    r"(\s*(?:thousand|million|billion|trillion|mn|bn)\b|[kKmMbBtT](?![A-Za-z]))?(\s*%)?"
+)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12}  # fmt: skip
+
+
+def _show_like(right: str, ratio: float) -> str:
+    """The candidate's own figure divided by the error, with the rest of their wording:
+    '1.16M QPS' off by 1,000x reads '1.16K QPS'."""
+    match = _LEADING_NUMBER.match(right)
+    if match is None:
+        return right
+    value = float(match.group(1).replace(",", ""))
+    if match.group(2):
+        value **= int(match.group(2))
+    if match.group(3):
+        value *= 10 ** int(match.group(3))
+    value *= _SCALES.get((match.group(4) or "").strip().lower(), 1.0)
+    rest = right[match.end() :]
+    suffix = "%" if match.group(5) else ""
+    joiner = "" if rest.startswith(("/", " ")) or not rest else " "
+    return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
+
+
+def _quote(line: str, left: str, right: str) -> str | None:
+    start = line.find(left)
+    if start < 0:
+        return None
+    end = line.find(right, start + len(left))
+    if end < 0:
+        return None
+    return line[start : end + len(right)]

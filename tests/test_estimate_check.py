@@ -1,0 +1,75 @@
+"""Recomputing a candidate's estimates from their own inputs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradeoff.estimate.check import check_line
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+
+CASES = [
+    # (statement, verdict) — right and wrong, in several writing styles
+    ("100M DAU x 10 reads / 86400 = 11.5K QPS", "ok"),
+    ("- 500M tweets/day -> 6k/s", "ok"),
+    ("1 KB x 1B = 1 TB", "ok"),
+    ("Writes: 100M/day = 1.16M QPS", "arithmetic-error"),
+    ("500M tweets/day = 500M QPS", "unit-error"),
+    ("Storage: 100 million per month times 12 months times 5 years is 6 billion objects", "ok"),
+    ("Cache: 20% of 3800 x 86400 x 500 bytes = 33 GB", "ok"),
+    ("peak = 3 x 4K/s = 12K/s", "ok"),
+    ("Bandwidth: 4000 req/s x 500 KB = 2 GB/s", "ok"),
+    ("4000 req/s x 500 KB = 2 Gbps", "unit-error"),
+    ("10M users x 2 posts/day / 86400 = 231 writes/s", "ok"),
+    ("10M users x 2 posts/day / 86400 = 2300 writes/s", "arithmetic-error"),
+    ("- **Reads**: 250B/month ≈ 100K/s", "ok"),
+    ("3 TB x 3 replicas = 9 TB", "ok"),
+    ("100M/month = 40 writes/s", "ok"),
+    ("4B pages/month -> 1,600 pages/s", "ok"),
+    ("1.27 KB per paste * 10 million pastes per month = 12.7 GB per month", "ok"),
+    ("1 billion requests per day is about 12K requests per second", "ok"),
+    ("1 billion requests per day is about 12 requests per second", "arithmetic-error"),
+    ("50M messages/day x 1 KB = 50 GB/day", "ok"),
+    ("50M messages/day x 1 KB = 50 TB/day", "arithmetic-error"),
+]
+
+
+@pytest.mark.parametrize(("statement", "verdict"), CASES)
+def test_estimate_verdicts(statement: str, verdict: str) -> None:
+    checks = check_line(7, statement)
+    assert checks, f"no estimate read in {statement!r}"
+    assert checks[-1].verdict == verdict, checks[-1].explanation
+    assert checks[-1].quote in statement
+    assert checks[-1].line == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The system is fast = good", "Step 1 = requirements", "see RFC 7231 = HTTP", "v2 = better"],
+)
+def test_statements_that_are_not_estimates_are_not_judged(text: str) -> None:
+    assert [c for c in check_line(1, text) if c.wrong] == []
+
+
+def test_explanation_shows_the_right_answer() -> None:
+    (check,) = check_line(1, "100M/day = 1.16M QPS")
+    assert "1.16K QPS" in check.explanation and "not 1.16M QPS" in check.explanation
+
+
+def test_unreadable_token_is_named() -> None:
+    with pytest.raises(UnreadableEstimate, match="could not read"):
+        read_quantity("100M # 3")
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.integers(min_value=2, max_value=1000))
+def test_scaling_an_input_scales_the_result(base: int, factor: int) -> None:
+    one = read_quantity(f"{base} bytes x 3").value.value
+    scaled = read_quantity(f"{base * factor} bytes x 3").value.value
+    assert scaled == pytest.approx(one * factor, rel=1e-9)
+
+
+@given(st.text(max_size=200))
+def test_checker_never_crashes_on_arbitrary_text(text: str) -> None:
+    for check in check_line(1, text):
+        assert check.quote in text
