@@ -7,6 +7,7 @@ import typer
 from tradeoff import __version__
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import problems_app, topics
+from tradeoff.cli.review import new, review, rules_app
 
 app = typer.Typer(
     cls=FriendlyGroup,
@@ -17,6 +18,9 @@ app = typer.Typer(
 )
 app.add_typer(problems_app, name="problems")
 app.command("topics")(topics)
+app.command("review")(review)
+app.command("new")(new)
+app.add_typer(rules_app, name="rules")
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,164 @@
+"""`tradeoff review`, `tradeoff rules` and `tradeoff new`: the design-review commands."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from tradeoff.catalog import default_catalog
+from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.design import load_design
+from tradeoff.design.templates import render_template
+from tradeoff.errors import TradeoffError
+from tradeoff.review import review_design
+from tradeoff.review.engine import Review
+from tradeoff.review.report import dimension_title, to_json, to_markdown
+from tradeoff.review.rules import RULES
+from tradeoff.review.rules_doc import explain_rule
+
+rules_app = typer.Typer(
+    cls=FriendlyGroup,
+    help="List the review rules, or explain one.",
+    invoke_without_command=True,
+)
+
+
+class Level(StrEnum):
+    mid = "mid"
+    senior = "senior"
+    staff = "staff"
+
+
+class ReviewFormat(StrEnum):
+    rich = "rich"
+    markdown = "markdown"
+    json = "json"
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def review(
+    file: Path = typer.Argument(
+        ..., help="Your design: Markdown, text, transcript or .excalidraw."
+    ),
+    problem: str | None = typer.Option(
+        None, "--problem", "-p", help="The prompt it answers; guessed from the text if omitted."
+    ),
+    level: Level = typer.Option(Level.senior, "--level", "-l", help="Level to judge against."),
+    output: ReviewFormat = typer.Option(
+        ReviewFormat.rich, "--format", "-f", help="rich (terminal), markdown or json."
+    ),
+) -> None:
+    """Review a written design: evidence-linked findings and a scorecard."""
+    doc = load_design(file)
+    result = review_design(doc, default_catalog(), problem, level.value)
+    if output is ReviewFormat.json:
+        for note in result.notes:  # stdout stays exactly the JSON contract
+            typer.echo(f"tradeoff: {note}", err=True)
+        typer.echo(to_json(result))
+    elif output is ReviewFormat.markdown:
+        typer.echo(to_markdown(result, str(file)), nl=False)
+    else:
+        _print_rich(result, str(file))
+
+
+def _print_rich(result: Review, source: str) -> None:
+    console = Console(highlight=False)
+    header = (
+        f"prompt [bold]{escape(result.problem)}[/bold] · level {result.level} · "
+        f"overall [bold]{result.overall}/100[/bold] · verdict [bold]{result.verdict}[/bold]"
+    )
+    for note in result.notes:
+        header += f"\n[dim]{escape(note)}[/dim]"
+    console.print(Panel(header, title=f"Review of {escape(source)}", title_align="left"))
+    table = Table(title="Scorecard", title_justify="left")
+    table.add_column("dimension", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("summary")
+    for dim, score in result.scores.items():
+        bar = "■" * score.rounded + "□" * (4 - score.rounded)
+        table.add_row(
+            dimension_title(dim, result.interview_type),
+            f"{bar} {score.rounded}/4",
+            escape(score.summary),
+        )
+    if "capacity" not in result.scores:
+        table.add_row("Capacity", "n/a", "not assessed for object-oriented prompts")
+    console.print(table)
+    console.print("[bold]Next steps[/bold]")
+    for index, step in enumerate(result.next_steps, start=1):
+        console.print(f"  {index}. {escape(step)}")
+    findings = Table(title=f"Findings ({len(result.findings)})", title_justify="left")
+    findings.add_column("rule", no_wrap=True)
+    findings.add_column("severity", no_wrap=True)
+    findings.add_column("line", justify="right", no_wrap=True)
+    findings.add_column("finding")
+    for finding in result.findings:
+        quote = finding.evidence.quote
+        evidence = f'\n[dim]"{escape(quote[:120])}"[/dim]' if quote else ""
+        findings.add_row(
+            finding.rule,
+            f"[{_SEVERITY_STYLE[finding.severity]}]{finding.severity}[/]",
+            str(finding.evidence.line) if finding.evidence.line is not None else "-",
+            f"{escape(finding.message)}{evidence}",
+        )
+    console.print(findings)
+    console.print("[dim]Explain a rule with: tradeoff rules explain ID[/dim]")
+
+
+@rules_app.callback()
+def rules_list(ctx: typer.Context) -> None:
+    """List every review rule with its dimension, kind and severity."""
+    if ctx.invoked_subcommand is not None:
+        return
+    table = Table(title=f"{len(RULES)} review rules", title_justify="left")
+    for column in ("id", "dimension", "kind", "severity", "message"):
+        table.add_column(column, no_wrap=column != "message")
+    for rule in sorted(RULES.values(), key=lambda r: r.id):
+        table.add_row(rule.id, rule.dimension, rule.kind, rule.severity, rule.message)
+    Console(highlight=False).print(table)
+
+
+@rules_app.command("explain")
+def rules_explain(rule_id: str = typer.Argument(..., metavar="ID")) -> None:
+    """Show one rule: what it checks, why it matters in an interview, an example and the fix."""
+    key = rule_id.upper()
+    if key not in RULES:
+        import difflib
+
+        near = difflib.get_close_matches(key, list(RULES), n=1)
+        hint = f"; did you mean {near[0]}?" if near else "; run 'tradeoff rules' to list them"
+        raise TradeoffError(f"no rule {rule_id!r}{hint}")
+    typer.echo(explain_rule(RULES[key]))
+
+
+def new(
+    file: Path = typer.Argument(..., help="Where to write the skeleton, e.g. answer.md."),
+    problem: str | None = typer.Option(
+        None, "--problem", "-p", help="The prompt; sets the sections for its interview type."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a design-document skeleton with sections and Mermaid templates."""
+    if file.exists() and not force:
+        raise TradeoffError(f"{file} already exists; pick another name or pass --force")
+    if problem is None:
+        text = render_template("Design: (your prompt)", "product")
+    else:
+        chosen = default_catalog().get(problem)
+        text = render_template(chosen.title, chosen.type, chosen.id)
+    try:
+        file.write_text(text.replace("{file}", file.name), encoding="utf-8")
+    except OSError as exc:
+        raise TradeoffError(f"{file}: cannot write ({exc.strerror})") from None
+    typer.echo(
+        f"wrote {file}; fill it in, then run: tradeoff review {file}"
+        + (f" --problem {problem}" if problem else "")
+    )

@@ -1,0 +1,183 @@
+"""What every rule may look at: the design, the problem's rubric, mentions and estimates.
+
+Built once per review; expensive views (mentions, estimate checks, the diagram graph) are
+computed lazily and cached, so a rule that does not need them costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tradeoff.catalog.schema import Problem, Rubric
+from tradeoff.catalog.vocabulary import Vocabulary
+from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
+from tradeoff.design.templates import all_template_lines, template_lines
+from tradeoff.estimate.check import EstimateCheck, check_lines
+from tradeoff.review.findings import Evidence
+from tradeoff.review.graph import DesignGraph
+from tradeoff.review.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
+from tradeoff.review.products import BRANDS
+
+_NUMBER_WITH_SCALE = re.compile(
+    r"\b\d[\d,.]*\s*(?:k|m|b|thousand|million|billion|trillion|%|qps|rps|/s|per second"
+    r"|per day|/day|tb|gb|mb|kb|pb|ms|dau|mau)\b",
+    re.I,
+)
+
+
+_SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?!.*non-?functional)(.*\b(functional|requirements|use cases|features))", re.I),
+     "functional-requirements"),
+    (re.compile(r"non-?functional|quality attributes", re.I), "non-functional-requirements"),
+    (re.compile(r"out of scope|non-goals|scope", re.I), "scope"),
+    (re.compile(r"assumption", re.I), "assumptions"),
+    (re.compile(r"data ?model|schema|storage model|tables|entities", re.I), "data-model"),
+    (re.compile(r"classes|class diagram|class design", re.I), "class-design"),
+    (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
+    (re.compile(r"bottleneck|next steps|future work", re.I), "bottlenecks"),
+    (re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope", re.I), "back-of-envelope"),
+]  # fmt: skip
+
+
+@dataclass
+class ReviewContext:
+    doc: DesignDoc
+    problem: Problem | None  # None: the generic rubric applies
+    rubric: Rubric
+    vocabulary: Vocabulary
+    level: str
+    interview_type: str = "product"
+    notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def skipped(self) -> set[int]:
+        """Lines that are not the candidate's words: interviewer turns, HTML comments, and
+        lines left exactly as the `tradeoff new` template wrote them."""
+        known = all_template_lines()
+        if self.problem is not None:
+            known = known | template_lines(self.problem.title, self.problem.type, self.problem.id)
+        skipped = {t.line for t in self.doc.turns if t.speaker == "interviewer"}
+        skipped |= self.doc.comment_lines
+        skipped |= {n for n, t in enumerate(self.doc.lines, start=1) if t.strip() in known}
+        return skipped
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """The candidate's own lines, fenced blocks included."""
+        return [(n, t) for n, t in enumerate(self.doc.lines, start=1) if n not in self.skipped]
+
+    @cached_property
+    def own_line_numbers(self) -> set[int]:
+        return {n for n, t in self.lines if t.strip()}
+
+    @cached_property
+    def filled_sections(self) -> list[Section]:
+        """Sections with at least one line of the candidate's own below the heading."""
+        own = self.own_line_numbers
+        return [
+            s
+            for s in self.doc.sections
+            if any(s.start < n <= s.end for n in own)
+            or (s.start in own and len(self.doc.line(s.start)) > len(s.title) + 20)
+        ]
+
+    @cached_property
+    def diagrams(self) -> list[Diagram]:
+        """Diagrams the candidate drew: a template diagram left untouched does not count."""
+        own = self.own_line_numbers
+        kept = []
+        for diagram in self.doc.diagrams:
+            start, end = diagram.start, diagram.end
+            if start is None or end is None or any(start < n < end for n in own):
+                kept.append(diagram)
+        return kept
+
+    @cached_property
+    def endpoints(self) -> list[Endpoint]:
+        return [e for e in self.doc.endpoints if e.line not in self.skipped]
+
+    @cached_property
+    def prose(self) -> list[tuple[int, str]]:
+        """Candidate lines outside fenced blocks."""
+        return [(n, t) for n, t in self.lines if n not in self.doc.code_lines]
+
+    @cached_property
+    def mentions(self) -> MentionIndex:
+        concrete = frozenset(self.doc.code_lines)  # diagrams, code and tables are concrete
+        concrete |= {n for n, t in self.lines if t.lstrip().startswith("|")}
+        index = find_mentions(self.lines, self.vocabulary.concepts.values(), BRANDS, concrete)
+        # A number with a scale ("100M links a month") states the scale, whatever the words.
+        if not index.positive("scale-numbers"):
+            for number, text in self.numbers_lines()[:1]:
+                index.add(
+                    Mention("scale-numbers", number, "(number)", text.strip(), POSITIVE, False)
+                )
+        # A filled "Requirements" section is itself the statement of requirements, whatever
+        # words it uses; the same holds for a few other sections named for one concept.
+        for section in self.filled_sections:
+            for pattern, concept in _SECTION_CONCEPTS:
+                if pattern.search(section.title) and not index.positive(concept):
+                    quote = self.doc.line(section.start).strip()
+                    index.add(
+                        Mention(
+                            concept, section.start, section.title.lower(), quote, POSITIVE, False
+                        )
+                    )
+        return index
+
+    @cached_property
+    def estimates(self) -> list[EstimateCheck]:
+        return check_lines((n, clean_line(t)) for n, t in self.prose)
+
+    @cached_property
+    def graph(self) -> DesignGraph:
+        return DesignGraph.from_diagrams(self.diagrams)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(t.split()) for _, t in self.lines)
+
+    @property
+    def is_ood(self) -> bool:
+        return self.interview_type == "object-oriented"
+
+    @property
+    def is_front_end(self) -> bool:
+        return self.interview_type == "front-end"
+
+    @property
+    def is_system(self) -> bool:
+        return self.interview_type in ("product", "infrastructure", "backend-distributed")
+
+    def topic(self, *topics: str) -> bool:
+        return self.problem is not None and any(t in self.problem.topics for t in topics)
+
+    def sections_for(self, dimension: str) -> list[Section]:
+        return [s for s in self.filled_sections if s.dimension == dimension]
+
+    def lines_in(self, dimension: str) -> list[tuple[int, str]]:
+        spans = [(s.start, s.end) for s in self.sections_for(dimension)]
+        return [(n, t) for n, t in self.lines if any(a <= n <= b for a, b in spans)]
+
+    def numbers_lines(self) -> list[tuple[int, str]]:
+        """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
+        return [(n, t) for n, t in self.prose if _NUMBER_WITH_SCALE.search(clean_line(t))]
+
+    def evidence(self, mention: Mention) -> Evidence:
+        return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())
+
+    def line_evidence(self, number: int, quote: str | None = None) -> Evidence:
+        text = self.doc.line(number)
+        chosen = quote if quote and quote in text else text.strip()
+        return Evidence(number, chosen[:200] if chosen in text else text.strip())
+
+    def find_line(
+        self, pattern: re.Pattern[str], lines: list[tuple[int, str]] | None = None
+    ) -> tuple[int, str] | None:
+        for number, text in lines if lines is not None else self.lines:
+            match = pattern.search(clean_line(text))
+            if match:
+                return number, text[match.start() : match.end()]
+        return None

@@ -1,0 +1,188 @@
+"""Review a parsed design against a problem's rubric: run every rule, score, and advise.
+
+This is the one entry point the CLI, the interviewer and the web app call. It holds no I/O:
+give it a DesignDoc and a catalog, get a Review whose `to_json` is the stable contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tradeoff.catalog.loader import Catalog
+from tradeoff.catalog.schema import LEVELS, Problem
+from tradeoff.design.model import DesignDoc
+from tradeoff.errors import TradeoffError
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Finding
+from tradeoff.review.rules import RULES
+from tradeoff.review.scoring import (
+    COVERAGE_KINDS,
+    DIMENSION_WEIGHTS,
+    DimensionScore,
+    overall_score,
+    score_dimension,
+    verdict,
+)
+
+_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+GENERIC = "generic"
+
+
+@dataclass
+class Review:
+    problem: str  # the problem id, or "generic"
+    level: str
+    overall: int
+    verdict: str
+    scores: dict[str, DimensionScore]
+    findings: list[Finding]
+    next_steps: list[str]
+    notes: list[str] = field(default_factory=list)  # how the prompt was chosen, what was unread
+    interview_type: str = "product"
+    word_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The review contract of DESIGN.md, key for key."""
+        dimensions: dict[str, Any] = {}
+        for dim in ("requirements", "capacity", "api_data", "components", "tradeoffs",
+                    "reliability", "communication"):  # fmt: skip
+            score = self.scores.get(dim)
+            if score is None:
+                dimensions[dim] = {
+                    "score": None,
+                    "max": 4,
+                    "summary": "not assessed for object-oriented prompts",
+                }
+            else:
+                dimensions[dim] = {"score": score.rounded, "max": 4, "summary": score.summary}
+        return {
+            "problem": self.problem,
+            "level": self.level,
+            "overall": self.overall,
+            "verdict": self.verdict,
+            "dimensions": dimensions,
+            "findings": [f.to_json() for f in self.findings],
+            "next_steps": list(self.next_steps),
+        }
+
+
+def review_design(
+    doc: DesignDoc, catalog: Catalog, problem_id: str | None = None, level: str = "senior"
+) -> Review:
+    """Run every rule over `doc` with the chosen (or guessed) prompt's rubric."""
+    if level not in LEVELS:
+        raise TradeoffError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+    notes: list[str] = []
+    problem: Problem | None
+    if problem_id is None:
+        problem = guess_problem(doc, catalog)
+        if problem is None:
+            notes.append(
+                "could not tell which prompt this answers; used the generic rubric"
+                " (pass --problem ID for a prompt-specific review)"
+            )
+        else:
+            notes.append(
+                f"reviewed as '{problem.id}' (guessed from the text; pass --problem to choose)"
+            )
+    elif problem_id in catalog.problems:
+        problem = catalog.problems[problem_id]
+    else:
+        problem = None
+        notes.append(f"{catalog.unknown_message(problem_id)} Used the generic rubric.")
+    rubric = problem.rubric if problem is not None else catalog.generic_rubric
+    interview_type = problem.type if problem is not None else "product"
+    ctx = ReviewContext(
+        doc=doc,
+        problem=problem,
+        rubric=rubric,
+        vocabulary=catalog.vocabulary,
+        level=level,
+        interview_type=interview_type,
+    )
+    findings = run_rules(ctx)
+    scores: dict[str, DimensionScore] = {
+        dim: score_dimension(dim, dim_rubric, ctx.mentions, findings, level)
+        for dim, dim_rubric in rubric.dimensions().items()
+    }
+    overall = overall_score(scores)
+    if doc.notices:
+        notes.append(f"{len(doc.notices)} part(s) of the input could not be read; see COM109")
+    return Review(
+        problem=problem.id if problem is not None else GENERIC,
+        level=level,
+        overall=overall,
+        verdict=verdict(overall, scores, level),
+        scores=scores,
+        findings=findings,
+        next_steps=next_steps(findings),
+        notes=notes,
+        interview_type=interview_type,
+        word_count=ctx.word_count,
+    )
+
+
+def run_rules(ctx: ReviewContext) -> list[Finding]:
+    """Every registered rule, findings ordered by severity, then dimension, then line."""
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        findings.extend(rule.check(ctx))
+    dims = list(DIMENSION_WEIGHTS)
+    findings.sort(
+        key=lambda f: (
+            -_SEVERITY_RANK[f.severity],
+            dims.index(f.dimension),
+            f.evidence.line if f.evidence.line is not None else 10**9,
+            f.rule,
+        )
+    )
+    return findings
+
+
+def next_steps(findings: list[Finding], limit: int = 5) -> list[str]:
+    """3-5 actions, highest impact first, each naming the finding it comes from."""
+    ranked = sorted(
+        (f for f in findings if f.severity != "info"),
+        key=lambda f: (
+            -_SEVERITY_RANK[f.severity] * DIMENSION_WEIGHTS[f.dimension]
+            - (0 if f.kind in COVERAGE_KINDS else 5),
+        ),
+    )
+    if len(ranked) < 3:
+        ranked += [f for f in findings if f.severity == "info"]
+    steps: list[str] = []
+    seen: set[str] = set()
+    for finding in ranked:
+        if finding.kind in seen and finding.kind not in COVERAGE_KINDS:
+            continue
+        seen.add(finding.kind)
+        where = f", line {finding.evidence.line}" if finding.evidence.line else ""
+        detail = finding.message if finding.kind in COVERAGE_KINDS else finding.fix
+        steps.append(f"{detail} ({finding.rule}{where})")
+        if len(steps) >= limit:
+            break
+    return steps
+
+
+def guess_problem(doc: DesignDoc, catalog: Catalog) -> Problem | None:
+    """The prompt the text answers, from its title first and its body second."""
+    head = " ".join(doc.lines[:3]).lower()
+    title = next((s.title for s in doc.sections if s.level > 0), head).lower()
+    body = "\n".join(doc.lines[:400]).lower()
+    best: tuple[float, Problem | None] = (0.0, None)
+    for problem in catalog.problems.values():
+        score = 0.0
+        names = [problem.id.replace("-", " "), *problem.aliases]
+        for name in names:
+            pattern = rf"\b{re.escape(name.lower())}\b"
+            if re.search(pattern, title) or re.search(pattern, head):
+                score += 5
+            if " " in name or "." in name:  # "url shortener", "bit.ly"; not a bare "kafka"
+                score += min(3, len(re.findall(pattern, body))) * 0.5
+        title_words = set(re.findall(r"[a-z]{4,}", problem.title.lower())) - {"design"}
+        score += len(title_words & set(re.findall(r"[a-z]{4,}", title)))
+        if score > best[0]:
+            best = (score, problem)
+    return best[1] if best[0] >= 2.5 else None

@@ -1,0 +1,378 @@
+"""Find concept mentions in a candidate's text, and judge how each is meant.
+
+A mention is not a decision. "We don't need a cache" mentions a cache and rejects it;
+"we could use Redis or Memcached" lists options and decides nothing; "Redis, Kafka,
+Cassandra, Spark" in a bullet is a list of names. Each mention carries a status so rules
+and the scorecard can tell these apart from "we put Redis in front of the store because
+reads outnumber writes 100 to 1".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tradeoff.catalog.vocabulary import Concept
+
+POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
+
+_NEGATORS = re.compile(
+    r"\b(no|not|don't|dont|do not|doesn't|does not|won't|will not|without|never|nor|avoid"
+    r"|instead of|rather than|no need for|unnecessary|skip|skipping|isn't|is not|aren't"
+    r"|can't|cannot|overkill)\b",
+    re.I,
+)
+_HEDGES = re.compile(
+    r"\b(could|might|may|maybe|perhaps|possibly|either|options?|alternatives?|candidates?"
+    r"|or something|something like|e\.g\.|for example|such as)\b",
+    re.I,
+)
+_DECIDES = re.compile(
+    r"\b((we|i)('ll|'d| will| would| can| shall)?\s+(use|pick|choose|go with|opt for|store|put"
+    r"|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache)"
+    r"|let's (use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
+    r"|settled on|prefer|i'd pick|winner|we'll|backed by|stored in|lives in|sits in front"
+    r"|is used|are used|uses|using)\b",
+    re.I,
+)
+REASONS = re.compile(
+    r"\b(because|since|so that|so we|so the|so it|as it|which gives|which lets|which means"
+    r"|to avoid|to keep|to reduce|to cut|to handle|to absorb|to protect|due to|given that"
+    r"|trade-?off|at the cost of|in exchange|rather than|instead of|wins|better|cheaper"
+    r"|faster|simpler|allows?|lets us|enables?|guarantees?|ensures?|avoids?|reduces?|why)\b",
+    re.I,
+)
+# Sentences that sell rather than decide: their mentions count as weakly as a name list.
+FLUFF = re.compile(
+    r"in today's|paramount|world-class|best practices?|industry[- ]leading|industry leader"
+    r"|battle-tested|cloud-native|future-proof|holistic|seamless|best-of-breed|state-of-the-art"
+    r"|cutting-edge|trusted by|\bleverage\b|proven|rock-solid|bulletproof|enterprise-grade"
+    r"|next-generation|lifeblood|world class|gold standard|de facto standard|robust and"
+    r"|highly (?:scalable|available|reliable|secure)[, ]+(?:and )?(?:highly )?"
+    r"(?:scalable|available|reliable|secure)"
+    r"|(?:must|should|will) be (?:highly )?(?:scalable|available|reliable|secure|robust|fast"
+    r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b",
+    re.I,
+)
+# Work put off ("we can add replicas later") is not a decision made now.
+_DEFERRED = re.compile(
+    r"\b(later|if needed|if necessary|in the future|down the road|eventually|someday|one day"
+    r"|when we need|as needed)\b",
+    re.I,
+)
+_DECIDES_NOW = re.compile(r"\b(now|today|from day one|from the start|up front)\b", re.I)
+_ALTERNATIVES = re.compile(
+    r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b|\w/\w", re.I
+)
+_URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One concept mentioned on one line, with how the sentence uses it."""
+
+    concept: str
+    line: int
+    term: str
+    quote: str  # the sentence (verbatim substring of the line) the mention is in
+    status: str  # positive, negated, option, listed
+    reasoned: bool  # the sentence or the next line gives a reason
+    specific: bool = True  # the sentence has a number, code, a diagram or a reason
+
+
+@dataclass
+class MentionIndex:
+    by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, mention: Mention) -> None:
+        self.by_concept[mention.concept].append(mention)
+
+    def get(self, concept: str) -> list[Mention]:
+        return self.by_concept.get(concept, [])
+
+    def positive(self, concept: str) -> list[Mention]:
+        return [m for m in self.get(concept) if m.status == POSITIVE]
+
+    def has(self, *concepts: str) -> bool:
+        """Whether any of the concepts is mentioned and meant (not negated, not only listed)."""
+        return any(self.positive(c) for c in concepts)
+
+    def first(self, *concepts: str) -> Mention | None:
+        found = [m for c in concepts for m in self.positive(c)]
+        return min(found, key=lambda m: m.line) if found else None
+
+    def any_mention(self, *concepts: str) -> Mention | None:
+        found = [m for c in concepts for m in self.get(c) if m.status != NEGATED]
+        return min(found, key=lambda m: m.line) if found else None
+
+    def strength(self, concept: str, *, numeric: bool = False) -> float:
+        """How well the text covers a concept: 1 meant with a reason ... 0 absent or rejected.
+
+        With `numeric`, only mentions whose sentence states a number count.
+        """
+        best = 0.0
+        for mention in self.get(concept):
+            if numeric and not any(ch.isdigit() for ch in mention.quote):
+                continue
+            if mention.status == POSITIVE:
+                best = max(best, 1.0 if mention.reasoned else 0.8 if mention.specific else 0.6)
+            elif mention.status == OPTION:
+                best = max(best, 0.5)
+            elif mention.status == LISTED:
+                best = max(best, 0.3)
+        return best
+
+
+@lru_cache(maxsize=512)
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a concept's terms, on word boundaries where the term has word edges."""
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        escaped = re.escape(term).replace(r"\ ", r"[\s-]+")
+        left = r"\b" if term[0].isalnum() else ""  # \b is much faster than a lookbehind
+        right = r"\b" if term[-1].isalnum() else ""
+        if term[-1].isalpha() and len(term) > 2:
+            escaped += "(?:s|es)?"  # plurals: "caches", "tradeoffs", "replicas"
+        parts.append(f"{left}{escaped}{right}")
+    return re.compile("|".join(parts), re.I)
+
+
+def clean_line(text: str) -> str:
+    """Blank out link targets and URLs (same length, so offsets stay valid)."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence containing [start, end) within one line."""
+    return _span_in(_sentence_ends(text), len(text), start, end)
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+
+
+def _span_in(ends: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for stop, after in ends:
+        if after <= start:
+            left = after
+        elif stop >= end:
+            return left, stop + 1
+    return left, length
+
+
+def classify(
+    text: str, start: int, end: int, listed: bool, memo: dict[tuple[str, bool], str] | None = None
+) -> str:
+    """Negated, option, listed or positive, judged from the mention's own sentence."""
+    s_start, s_end = sentence_around(text, start, end)
+    if _negated(text[s_start:start]):
+        return NEGATED
+    return _status_of(text[s_start:s_end], listed, memo)
+
+
+def _negated(before: str) -> bool:
+    """Whether the words before a mention, in its own clause, reject it."""
+    if _NEGATORS.search(before) is None:  # the common case: nothing can negate it
+        return False
+    # Only the clause the mention is in can negate it: "no SQL joins, but a cache" keeps the cache.
+    clause_start = 0
+    for match in _CLAUSE_BREAK.finditer(before):
+        clause_start = match.end()
+    clause = " ".join(before[clause_start:].split()[-6:])
+    negators = list(_NEGATORS.finditer(clause))
+    if not negators:
+        return False
+    negator = negators[-1]
+    # "instead of X we use Y" rejects X only: these two reach just the next few words.
+    after = clause[negator.end() :].split()
+    return negator.group(0).lower() not in ("instead of", "rather than") or len(after) <= 2
+
+
+def _status_of(sentence: str, listed: bool, memo: dict[tuple[str, bool], str] | None) -> str:
+    if memo is None:
+        return _sentence_status(sentence, listed)
+    key = (sentence, listed)
+    if key not in memo:  # mentions in one sentence share its verdict
+        memo[key] = _sentence_status(sentence, listed)
+    return memo[key]
+
+
+def _sentence_status(sentence: str, listed: bool) -> str:
+    """What a sentence does to the non-negated mentions in it; cached, as mentions share them."""
+    if _DEFERRED.search(sentence) and not _DECIDES_NOW.search(sentence):
+        return OPTION
+    # "We could store tweets in MySQL" is a soft decision; "Redis or Memcached" is not.
+    alternatives = _ALTERNATIVES.search(sentence)
+    if alternatives and _HEDGES.search(sentence) and not _DECIDES.search(sentence):
+        return OPTION
+    if listed:
+        return LISTED
+    if not _DIGIT.search(sentence) and FLUFF.search(sentence):
+        return LISTED
+    return POSITIVE
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_DIGIT = re.compile(r"\d")
+# A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
+_SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
+_SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
+
+
+@dataclass(frozen=True)
+class _TermTable:
+    """Terms split into words, keyed by first word; terms with symbols keep a regex."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    # Terms with symbols ("acks=all", "b+ tree"): a regex per term, tried only where the
+    # term's first word occurs; terms that start with a symbol ("/v1") are searched whole.
+    anchored: dict[str, list[tuple[re.Pattern[str], str]]]
+    loose: list[tuple[re.Pattern[str], str]]
+
+
+def _term_table(concepts: list[Concept]) -> _TermTable:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    anchored: dict[str, list[tuple[re.Pattern[str], str]]] = defaultdict(list)
+    loose: list[tuple[re.Pattern[str], str]] = []
+    for concept in concepts:
+        for term in concept.terms:
+            if _SIMPLE_TERM.fullmatch(term):
+                words = tuple(_TOKEN.findall(term))
+                by_first[words[0]].append((words, concept.id))
+                continue
+            first = _TOKEN.match(term)
+            if first is not None and first.start() == 0:
+                anchored[first.group(0)].append((term_pattern((term,)), concept.id))
+            else:
+                loose.append((term_pattern((term,)), concept.id))
+    return _TermTable(dict(by_first), dict(anchored), loose)
+
+
+_TABLES: dict[tuple[int, ...], tuple[tuple[Concept, ...], _TermTable]] = {}
+
+
+def _cached_term_table(concepts: tuple[Concept, ...]) -> _TermTable:
+    """The term table for a vocabulary, built once per process (about 8 ms to build)."""
+    key = tuple(map(id, concepts))
+    hit = _TABLES.get(key)
+    if hit is None:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        hit = _TABLES[key] = (concepts, _term_table(list(concepts)))  # holds the ids alive
+    return hit[1]
+
+
+def _same_word(text_word: str, term_word: str) -> bool:
+    """Equal, or the text has the plural ("caches" for "cache", "tradeoffs" for "tradeoff")."""
+    if text_word == term_word:
+        return True
+    if len(term_word) < 4 or not term_word[-1].isalpha():
+        return False  # "cas" (compare-and-swap) must not match "cases"
+    if term_word[-1] in "sxz" or term_word.endswith(("ch", "sh")):
+        return text_word == term_word + "es"
+    return text_word == term_word + "s"
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    if len(word) > 5 and word.endswith("es"):
+        return (word, word[:-1], word[:-2])
+    if len(word) > 4 and word.endswith("s"):
+        return (word, word[:-1])
+    return (word,)
+
+
+def _matches(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
+    """(concept, start, end, term) for every term occurrence in one lower-cased line."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [t[0] for t in tokens]
+    found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
+    for index, word in enumerate(words):
+        for key in _singulars(word):
+            for term_words, concept_id in table.by_first.get(key, ()):
+                size = len(term_words)
+                if index + size > len(words):
+                    continue
+                if all(_same_word(words[index + k], term_words[k]) for k in range(size)):
+                    start, end = tokens[index][1], tokens[index + size - 1][2]
+                    if (
+                        text[max(0, start - 4) : start] in ("non-", "non ")
+                        and term_words[0] != "non"
+                    ):
+                        continue  # "non-functional" is not "functional"
+                    previous = found.get((concept_id, start))
+                    if previous is None or end > previous[2]:
+                        found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
+        for pattern, concept_id in table.anchored.get(word, ()):
+            match = pattern.match(text, tokens[index][1])
+            if match and (concept_id, match.start()) not in found:
+                found[(concept_id, match.start())] = (
+                    concept_id,
+                    match.start(),
+                    match.end(),
+                    match.group(0).lower(),
+                )
+    for pattern, concept_id in table.loose:
+        for match in pattern.finditer(text):
+            where = (concept_id, match.start())
+            if where not in found:
+                found[where] = (concept_id, match.start(), match.end(), match.group(0).lower())
+    return sorted(found.values(), key=lambda m: (m[1], m[0]))
+
+
+def find_mentions(
+    lines: Iterable[tuple[int, str]],
+    concepts: Iterable[Concept],
+    brand_names: frozenset[str],
+    concrete_lines: frozenset[int] = frozenset(),
+) -> MentionIndex:
+    """Every mention of every concept in the given lines."""
+    index = MentionIndex()
+    table = _cached_term_table(tuple(concepts))
+    numbered = [(n, t, clean_line(t)) for n, t in lines]
+    following = {n: cleaned for n, _, cleaned in numbered}
+    # Mentions in one sentence share its verdict, its reason and its concreteness.
+    sentences: dict[tuple[str, bool], tuple[str, bool, bool]] = {}
+    for number, original, text in numbered:
+        if not text.strip():
+            continue
+        lowered = text.lower()
+        listed = _is_name_list(lowered, brand_names)
+        next_line = following.get(number + 1, "")
+        next_reason = bool(REASONS.search(next_line)) and next_line.lstrip().startswith(
+            ("-", "*", " ")
+        )
+        ends = _sentence_ends(text)
+        for concept_id, start, end, term in _matches(lowered, table):
+            s_start, s_end = _span_in(ends, len(text), start, end)
+            sentence = text[s_start:s_end]
+            info = sentences.get((sentence, listed))
+            if info is None:
+                reasons = REASONS.search(sentence) is not None
+                specific = _SPECIFIC.search(sentence) is not None
+                info = (_sentence_status(sentence, listed), reasons, specific)
+                sentences[(sentence, listed)] = info
+            status, reasoned, specific = info
+            if _negated(text[s_start:start]):
+                status = NEGATED
+            reasoned = reasoned or next_reason
+            specific = specific or reasoned or number in concrete_lines
+            quote = original[s_start:s_end].strip()
+            index.add(Mention(concept_id, number, term, quote, status, reasoned, specific))
+    return index
+
+
+def _is_name_list(lowered: str, brand_names: frozenset[str]) -> bool:
+    """A line that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
+    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    if len(words) < 3:
+        return False
+    names = sum(1 for w in words if w in brand_names)
+    return names >= 3 and not REASONS.search(lowered)

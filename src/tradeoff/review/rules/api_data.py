@@ -1,0 +1,279 @@
+"""Rules for the API and data-model dimension, and for classes in object-oriented prompts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Evidence, Finding
+from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.rules.rubric import uncovered_items
+
+_LIST_PATH = re.compile(r"(s|feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$", re.I)
+_PAGE_PARAMS = re.compile(
+    r"\b(cursor|before|after|since|until|max_id|since_id|page|page_token|pagetoken|limit|offset"
+    r"|next_token|continuation)\b",
+    re.I,
+)
+_KEY = re.compile(
+    r"\b(primary key|partition key|shard key|sort key|clustering key|row key|hash key|pk\b|"
+    r"\(pk\)|keyed by|key is|indexed by|unique index|composite key)",
+    re.I,
+)
+_JOINS = re.compile(
+    r"\bjoins?\b|\bjoin\s+(the|with|on)\b|multi-row transactions|foreign keys?", re.I
+)
+_CLASS_DEF = re.compile(r"\b(class|interface|abstract class|enum)\s+([A-Z]\w+)")
+
+
+@register
+class NoApi(Rule):
+    id = "API101"
+    dimension = "api_data"
+    kind = "no-api"
+    severity = "warning"
+    message = "No API is defined: no endpoints or calls between client and server"
+    rationale = (
+        "The API is the contract the rest of the design serves. Interviewers expect the main"
+        " calls with their inputs and outputs before the boxes and arrows."
+    )
+    example = "Clients talk to the backend."
+    fix = "List the main endpoints: method, path, request fields, response and status codes."
+
+    caps = {"api_data": 1.5}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood:
+            return
+        if ctx.endpoints or ctx.mentions.has("rpc-api"):
+            return
+        severity = "error" if ctx.interview_type == "api" else self.severity
+        yield self.finding(severity=severity)
+
+
+@register
+class NoStatusCodes(Rule):
+    id = "API102"
+    dimension = "api_data"
+    kind = "no-status-codes"
+    severity = "warning"
+    message = "Endpoints are listed without status codes or error responses"
+    rationale = (
+        "Callers need to know what failure looks like and whether to retry; status codes and an"
+        " error format are part of the contract, especially in API design interviews."
+    )
+    example = "POST /v1/links -> returns the link"
+    fix = "Give each endpoint its success code and the main errors (400, 401, 404, 409, 429)."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.endpoints or ctx.mentions.has("status-codes"):
+            return
+        first = ctx.endpoints[0]
+        severity = "error" if ctx.interview_type == "api" else self.severity
+        yield self.finding(
+            evidence=ctx.line_evidence(first.line, f"{first.method} {first.path}"),
+            severity=severity,
+        )
+
+
+@register
+class NoIdempotency(Rule):
+    id = "API103"
+    dimension = "api_data"
+    kind = "no-idempotency"
+    severity = "warning"
+    message = "Writes that clients will retry have no idempotency"
+    rationale = (
+        "Networks time out and clients retry. Without an idempotency key a retried payment,"
+        " order or message is applied twice, and interviewers probe exactly this."
+    )
+    example = "POST /payments charges the card"
+    fix = "Accept an Idempotency-Key on writes and store the first result under that key."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.mentions.has("idempotency"):
+            return
+        writes = [e for e in ctx.endpoints if e.method in ("POST", "PUT", "PATCH")]
+        retried = ctx.mentions.has("retry-backoff")
+        sensitive = ctx.topic("idempotency", "payments", "inventory", "queues")
+        if not (sensitive or retried or ctx.interview_type == "api"):
+            return
+        if writes:
+            first = writes[0]
+            yield self.finding(
+                evidence=ctx.line_evidence(first.line, f"{first.method} {first.path}")
+            )
+        elif sensitive:
+            yield self.finding()
+
+
+@register
+class NoPagination(Rule):
+    id = "API104"
+    dimension = "api_data"
+    kind = "no-pagination"
+    severity = "warning"
+    message = "An endpoint returns a list with no pagination"
+    rationale = (
+        "Lists grow without bound; an unpaginated feed or search endpoint is a latency and"
+        " memory problem waiting for the first big account."
+    )
+    example = "GET /v1/users/{id}/posts"
+    fix = "Return pages with a cursor (next_page_token) and a limit; say why not offsets."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.mentions.has("pagination"):
+            return
+        for endpoint in ctx.endpoints:
+            path, _, query = endpoint.path.partition("?")
+            if _PAGE_PARAMS.search(query) or _PAGE_PARAMS.search(ctx.doc.line(endpoint.line)):
+                continue  # ?before=<ts>, ?cursor=, ?page_token= are pagination
+            if endpoint.method == "GET" and _LIST_PATH.search(path):
+                yield self.finding(
+                    f"{endpoint.method} {endpoint.path} returns a list but nothing says how it"
+                    " is paginated",
+                    ctx.line_evidence(endpoint.line, f"{endpoint.method} {endpoint.path}"),
+                )
+                return
+
+
+@register
+class NoDataModel(Rule):
+    id = "API105"
+    dimension = "api_data"
+    kind = "no-data-model"
+    severity = "warning"
+    message = "No data model: the stored entities and their fields are not described"
+    rationale = (
+        "The data model shows you know what is stored and how it is read; it drives the choice"
+        " of store, keys and indexes."
+    )
+    example = "We save everything in the database."
+    fix = "Sketch the main tables or documents with their key fields and the primary access path."
+
+    caps = {"api_data": 2.5}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood or ctx.mentions.has("data-model"):
+            return
+        yield self.finding()
+
+
+@register
+class NoKeys(Rule):
+    id = "API106"
+    dimension = "api_data"
+    kind = "no-keys"
+    severity = "warning"
+    message = "The data model names no keys"
+    rationale = (
+        "Keys decide where data lives and which queries are cheap; a data model without a"
+        " primary or partition key has not been designed for its access pattern."
+    )
+    example = "Table posts: id, user, text, time"
+    fix = "Name the primary/partition key of each table and the query it serves."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood or not ctx.mentions.has("data-model"):
+            return
+        if ctx.mentions.has("partition-key") or ctx.find_line(_KEY):
+            return
+        sections = ctx.sections_for("api_data")
+        model = [
+            s for s in sections if re.search(r"data|schema|model|table|storage", s.title, re.I)
+        ]
+        if model:
+            yield self.finding(evidence=ctx.line_evidence(model[0].start, model[0].title))
+            return
+        mention = ctx.mentions.first("data-model")
+        yield self.finding(evidence=ctx.evidence(mention) if mention else Evidence(None, None))
+
+
+@register
+class StoreMismatch(Rule):
+    id = "API107"
+    dimension = "api_data"
+    kind = "store-mismatch"
+    severity = "warning"
+    message = "The chosen store does not fit the access pattern (joins on a key-value store)"
+    rationale = (
+        "Wide-column and key-value stores are fast by key and poor at joins and multi-row"
+        " transactions; relying on joins there shows the store was chosen by name."
+    )
+    example = "Store orders in Cassandra and join them with users for the report."
+    fix = "Denormalise for the query, or pick a relational store where joins are needed."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        store = ctx.mentions.first("wide-column-store")
+        if store is None or ctx.mentions.has("relational-database"):
+            return
+        joins = ctx.find_line(_JOINS)
+        if joins is not None:
+            yield self.finding(evidence=ctx.line_evidence(joins[0], joins[1]))
+
+
+@register
+class NoClasses(Rule):
+    id = "API108"
+    dimension = "api_data"
+    kind = "no-classes"
+    severity = "error"
+    message = "No classes are defined for an object-oriented design"
+    rationale = (
+        "A low-level design interview is judged on the classes, their responsibilities and"
+        " methods; prose without classes cannot be assessed."
+    )
+    example = "The parking lot tracks cars and tickets."
+    fix = "Write the main classes with their fields and key methods, or a Mermaid classDiagram."
+
+    caps = {"api_data": 1.0, "components": 1.0, "tradeoffs": 2.0}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.is_ood:
+            return
+        classes = sum(len(d.nodes) for d in ctx.diagrams if d.kind == "class")
+        defined = {m.group(2) for _, t in ctx.lines for m in _CLASS_DEF.finditer(t)}
+        if classes + len(defined) < 3:
+            yield self.finding()
+
+
+@register
+class NoInterfaces(Rule):
+    id = "API109"
+    dimension = "api_data"
+    kind = "no-interfaces"
+    severity = "warning"
+    message = "No interfaces or abstractions: every class depends on concrete classes"
+    rationale = (
+        "Interfaces are where an object-oriented design flexes: new pricing, payment or"
+        " dispatch strategies should plug in without edits to existing classes."
+    )
+    example = "ParkingLot calls CreditCardPayment directly."
+    fix = "Introduce an interface for each varying behaviour (PaymentMethod, PricingStrategy)."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.is_ood or ctx.mentions.has("interface"):
+            return
+        if any(n.kind == "interface" for d in ctx.diagrams for n in d.nodes.values()):
+            return
+        yield self.finding()
+
+
+@register
+class MissingApiItem(Rule):
+    id = "API110"
+    dimension = "api_data"
+    kind = "missing-api-detail"
+    severity = "warning"
+    message = "An API or data-model point this prompt expects is missing"
+    rationale = (
+        "Each prompt has contract and data details an interviewer listens for (a redirect"
+        " status, a ledger entry, a seat hold); leaving them out leaves the design vague."
+    )
+    example = "(for a URL shortener) no table keyed by short code"
+    fix = "Add the point named in the finding to the API or data-model section."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for item in uncovered_items(ctx, "api_data"):
+            yield self.finding(f"Not covered: {item.text}")

@@ -1,0 +1,298 @@
+"""Rules for communication: order, summary, padding, and a transcript's conversational markers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tradeoff.design.model import Turn
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Evidence, Finding
+from tradeoff.review.mentions import FLUFF, clean_line
+from tradeoff.review.rules.base import Rule, register
+
+_CHECK_IN = re.compile(
+    r"does (that|this) (make sense|sound)|shall i|should i (go|dive|continue)|any questions"
+    r"|want me to|is that ok|would you like|okay so far|sound good|do you agree|which.*deep",
+    re.I,
+)
+_FILLER_MIN_WORDS = 8
+
+
+@register
+class Disordered(Rule):
+    id = "COM101"
+    dimension = "communication"
+    kind = "disordered"
+    severity = "warning"
+    message = "The design comes before the requirements it is meant to serve"
+    rationale = (
+        "Interviewers follow a story: requirements, estimates, API, design, deep dives. Jumping"
+        " to components first suggests the design was not driven by the problem."
+    )
+    example = "## Architecture ... (later) ## Requirements"
+    fix = "Move requirements and estimates to the top; then the API, then the design."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        requirements = ctx.sections_for("requirements")
+        design = ctx.sections_for("components")
+        if requirements and design and design[0].start < requirements[0].start:
+            evidence = ctx.line_evidence(design[0].start, design[0].title)
+            yield self.finding(evidence=evidence)
+
+
+@register
+class NoSummary(Rule):
+    id = "COM102"
+    dimension = "communication"
+    kind = "no-summary"
+    severity = "info"
+    message = "No summary of the design and its key decisions"
+    rationale = (
+        "A closing recap shows you can see the whole and leaves the interviewer with your"
+        " decisions in mind; it is also where you restate assumptions."
+    )
+    example = "(the document ends in the middle of a deep dive)"
+    fix = "End with 3-5 lines: the design in one sentence, the key decisions and their reasons."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.mentions.has("summary") and not ctx.sections_for("communication"):
+            yield self.finding()
+
+
+@register
+class NoBottlenecks(Rule):
+    id = "COM103"
+    dimension = "communication"
+    kind = "no-bottlenecks"
+    severity = "warning"
+    message = "No bottlenecks or next steps are named"
+    rationale = (
+        "Every interview ends with 'what breaks first?' or 'what changes at 10x?'. Naming"
+        " bottlenecks yourself shows you understand the limits of your own design."
+    )
+    example = "(no wrap-up)"
+    fix = "Say what breaks first as load grows and what you would change at 10x."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.mentions.has("bottlenecks"):
+            yield self.finding(severity="info" if ctx.level == "mid" else self.severity)
+
+
+@register
+class Padding(Rule):
+    id = "COM104"
+    dimension = "communication"
+    kind = "padding"
+    severity = "warning"
+    message = "Much of the text says nothing specific: no concept, number or decision"
+    rationale = (
+        "Length is not depth. Interviewers have 45 minutes; filler sentences spend them and"
+        " bury the decisions that earn the hire."
+    )
+    example = "Scalability is very important in modern systems, as we all know."
+    fix = "Cut sentences that name no component, number or decision; keep the reasoning."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        sentences: list[tuple[int, str, bool]] = []
+        for number, text in ctx.prose:
+            if number in ctx.doc.code_lines:
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", clean_line(text)):
+                if len(sentence.split()) >= _FILLER_MIN_WORDS:
+                    sentences.append((number, sentence.strip(), _filler(sentence)))
+        if len(sentences) < 10:
+            return
+        filler = [(n, s) for n, s, empty in sentences if empty]
+        if len(filler) / len(sentences) >= 0.25 and len(filler) >= 5:
+            number, sentence = filler[0]
+            share = round(100 * len(filler) / len(sentences))
+            yield self.finding(
+                f"{share}% of sentences are filler: praise and generalities, no decision or number",
+                ctx.line_evidence(number, sentence),
+            )
+
+
+_VAGUE = re.compile(
+    r"\b(scalab\w*|robust|seamless\w*|important|essential|crucial|critical|powerful"
+    r"|comprehensive|modern|flexib\w*|efficient\w*|maintainab\w*|extensib\w*|resilien\w*"
+    r"|reliab\w*|secure|easy|easily|ensure\w*|various|overall|great|amazing|excellent"
+    r"|paramount|key|vital|best|world|today|cutting|leading|massive|huge|any level)\b",
+    re.I,
+)
+
+
+def _filler(sentence: str) -> bool:
+    """Praise or generality with nothing checkable: no number, no code, two vague words."""
+    if re.search(r"\d|`", sentence):
+        return False
+    return bool(FLUFF.search(sentence)) or len(_VAGUE.findall(sentence)) >= 2
+
+
+def _candidate_turns(ctx: ReviewContext) -> list[Turn]:
+    return [t for t in ctx.doc.turns if t.speaker == "candidate"]
+
+
+@register
+class LateClarification(Rule):
+    id = "COM105"
+    dimension = "communication"
+    kind = "late-clarification"
+    severity = "warning"
+    message = "The first clarifying question came late"
+    rationale = (
+        "The first minutes set the tone: a candidate who asks about scale and scope before"
+        " designing is visibly driving the interview."
+    )
+    example = "(three candidate turns of design before any question)"
+    fix = "Ask your first question within the first two minutes, before drawing anything."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        turns = _candidate_turns(ctx)
+        if not turns:
+            return
+        for index, turn in enumerate(turns):
+            if "?" in turn.text:
+                late_by_turns = index >= 3
+                start = ctx.doc.turns[0].seconds
+                late_by_clock = (
+                    turn.seconds is not None and start is not None and turn.seconds - start > 180
+                )
+                if late_by_turns or late_by_clock:
+                    yield self.finding(
+                        f"The first question came in candidate turn {index + 1}",
+                        ctx.line_evidence(turn.line, turn.text[:120]),
+                    )
+                return
+
+
+@register
+class FewQuestions(Rule):
+    id = "COM106"
+    dimension = "communication"
+    kind = "few-questions"
+    severity = "warning"
+    message = "Few clarifying questions were asked"
+    rationale = (
+        "Three to six sharp questions (users, scale, features, consistency, constraints) are"
+        " what interviewers expect before a design; one question rarely pins the problem down."
+    )
+    example = "Candidate: How many users? ... (then only statements)"
+    fix = (
+        "Prepare a checklist: users and scale, read/write mix, core features, latency, consistency."
+    )
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        turns = _candidate_turns(ctx)
+        if not turns:
+            return
+        asked = sum(t.text.count("?") for t in turns)
+        if 0 < asked < 3:
+            yield self.finding(f"Only {asked} question(s) asked in the whole interview")
+
+
+@register
+class NoCheckIns(Rule):
+    id = "COM107"
+    dimension = "communication"
+    kind = "no-check-ins"
+    severity = "info"
+    message = "The candidate never checked in with the interviewer"
+    rationale = (
+        "Asking 'shall I go deeper on X?' keeps the interviewer engaged and lets them steer you"
+        " to what they want to assess."
+    )
+    example = "(a long design with no question to the interviewer)"
+    fix = "After the high-level design, ask which part the interviewer wants to explore."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        turns = _candidate_turns(ctx)
+        if len(turns) >= 4 and not any(_CHECK_IN.search(t.text) for t in turns):
+            yield self.finding()
+
+
+@register
+class Monologue(Rule):
+    id = "COM108"
+    dimension = "communication"
+    kind = "monologue"
+    severity = "warning"
+    message = "A very long monologue without pausing for the interviewer"
+    rationale = (
+        "Talking for minutes without a pause loses the interviewer and the chance to be"
+        " steered away from a dead end."
+    )
+    example = "(one candidate turn of 300 words)"
+    fix = "Speak in short steps and pause for the interviewer every minute or two."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for turn in _candidate_turns(ctx):
+            words = len(turn.text.split())
+            if words > 220:
+                yield self.finding(
+                    f"One turn runs {words} words",
+                    ctx.line_evidence(turn.line, turn.text[:80]),
+                )
+                return
+
+
+@register
+class UnreadableInput(Rule):
+    id = "COM109"
+    dimension = "communication"
+    kind = "unreadable-input"
+    severity = "warning"
+    message = "Part of the input could not be read"
+    rationale = (
+        "A diagram that does not parse cannot be checked, and an interviewer reading a broken"
+        " diagram sees the same mess; fix the syntax so the review covers it."
+    )
+    example = "```mermaid\nflowchart LR\n  A -> B\n```"
+    fix = "Check the Mermaid syntax (arrows are -->, shapes close) or re-export the drawing."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for notice in ctx.doc.notices[:5]:
+            evidence = (
+                ctx.line_evidence(notice.line) if notice.line is not None else Evidence(None, None)
+            )
+            yield self.finding(notice.message, evidence)
+
+
+@register
+class UnfilledTemplate(Rule):
+    id = "COM110"
+    dimension = "communication"
+    kind = "empty-section"
+    severity = "info"
+    message = "A section is still empty"
+    rationale = (
+        "An empty section is a topic the interviewer will ask about anyway; filling it, even"
+        " with one line, is cheaper than being asked."
+    )
+    example = "## 3. Capacity estimates\n<!-- Each step with units ... -->"
+    fix = "Write at least the key point of the section, or delete it if it does not apply."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.own_line_numbers:
+            yield self.finding(
+                "Nothing is filled in: every line is still the template or a comment",
+                severity="error",
+                fix="Write your design under each heading; the comments say what goes there.",
+            )
+            return
+        sections = ctx.doc.sections
+        own = ctx.own_line_numbers
+        for index, section in enumerate(sections):
+            if section.level < 2:
+                continue
+            # A section includes its subsections: it ends before the next heading at its level.
+            end = next(
+                (s.start - 1 for s in sections[index + 1 :] if s.level <= section.level),
+                len(ctx.doc.lines),
+            )
+            body = [n for n in own if section.start < n <= end]
+            if not body and section.start in own | ctx.skipped:
+                yield self.finding(
+                    f"Section '{section.title}' is empty",
+                    ctx.line_evidence(section.start, section.title),
+                )

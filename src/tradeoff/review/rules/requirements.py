@@ -1,0 +1,169 @@
+"""Rules for the requirements dimension: features, non-functional targets, scale and scope."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Finding
+from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.rules.rubric import uncovered_items
+
+
+@register
+class NoFunctionalRequirements(Rule):
+    id = "REQ101"
+    dimension = "requirements"
+    kind = "no-requirements"
+    severity = "error"
+    message = "No functional requirements are stated"
+    rationale = (
+        "Interviewers grade whether you pinned down what to build before building it. Designing"
+        " without requirements is the most common reason for a no-hire in the first ten minutes."
+    )
+    example = "# Design\nWe use Kafka and Cassandra..."
+    fix = "Open with 3-5 bullet points of what users can do, and confirm them with the interviewer."
+
+    caps = {"requirements": 1.0}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.sections_for("requirements") or ctx.mentions.has("functional-requirements"):
+            return
+        yield self.finding()
+
+
+@register
+class NoNonFunctionalRequirements(Rule):
+    id = "REQ102"
+    dimension = "requirements"
+    kind = "no-nonfunctional-requirements"
+    severity = "warning"
+    message = "No non-functional requirements (latency, availability, consistency, durability)"
+    rationale = (
+        "Latency, availability and consistency targets decide between designs; without them no"
+        " choice can be justified, and interviewers notice when targets are never named."
+    )
+    example = "Requirements: users can post and read a feed."
+    fix = "State targets with numbers: p99 latency, availability (99.9%?), consistency needs."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood:
+            return
+        wanted = (
+            "non-functional-requirements",
+            "latency-target",
+            "availability-target",
+            "durability",
+            "consistency-model",
+        )
+        if not ctx.mentions.has(*wanted):
+            yield self.finding()
+
+
+@register
+class NoScaleNumbers(Rule):
+    id = "REQ103"
+    dimension = "requirements"
+    kind = "no-numbers"
+    severity = "error"
+    message = "No numbers for scale (users, requests, data size)"
+    rationale = (
+        "A design for 1,000 users and one for 100 million are different designs. Without numbers"
+        " the interviewer cannot tell whether your choices fit the problem."
+    )
+    example = "The system should handle a lot of users and be scalable."
+    fix = "Ask for or assume DAU, requests per second, read/write ratio and object sizes."
+
+    # With no numbers at all, no component or trade-off can have been sized or justified.
+    caps = {"capacity": 0.5, "requirements": 2.0, "components": 2.0, "tradeoffs": 2.0}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood:
+            return
+        if ctx.numbers_lines():
+            return
+        severity = "error" if ctx.is_system else "warning"
+        yield self.finding(severity=severity)
+
+
+@register
+class NoScope(Rule):
+    id = "REQ104"
+    dimension = "requirements"
+    kind = "no-scope"
+    severity = "warning"
+    message = "Scope is not stated: nothing is said to be in or out"
+    rationale = (
+        "Saying what you will not cover keeps a 45-minute interview on the parts that matter"
+        " and shows judgement about priorities."
+    )
+    example = "We will build everything Twitter has."
+    fix = "Add an 'Out of scope' line (e.g. analytics, admin tools) and confirm it."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.mentions.has("scope"):
+            return
+        if any(re.search(r"scope|non-goals?", s.title, re.I) for s in ctx.filled_sections):
+            return
+        yield self.finding()
+
+
+@register
+class NoAssumptions(Rule):
+    id = "REQ105"
+    dimension = "requirements"
+    kind = "no-assumptions"
+    severity = "warning"
+    message = "No assumptions are stated"
+    rationale = (
+        "When the interviewer has not given a number, saying 'I'll assume X' lets them correct"
+        " you early; silent assumptions surface as disagreements late in the interview."
+    )
+    example = "Traffic is 10K QPS."
+    fix = "Write 'Assume ...' for each number or behaviour you chose yourself."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.mentions.has("assumptions"):
+            yield self.finding()
+
+
+@register
+class NoClarifyingQuestions(Rule):
+    id = "REQ106"
+    dimension = "requirements"
+    kind = "no-clarifying-questions"
+    severity = "error"
+    message = "The candidate asked no clarifying questions"
+    rationale = (
+        "Jumping into a design without asking about users, scale and scope is the first thing"
+        " interviewers mark down; the prompt is vague on purpose."
+    )
+    example = "Interviewer: Design a chat app.\nCandidate: OK, so we have a WebSocket server..."
+    fix = "Spend the first 5 minutes asking about users, scale, features and constraints."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not ctx.doc.is_transcript:
+            return
+        if any("?" in t.text for t in ctx.doc.turns if t.speaker == "candidate"):
+            return
+        yield self.finding()
+
+
+@register
+class MissingRequirement(Rule):
+    id = "REQ107"
+    dimension = "requirements"
+    kind = "missing-requirement"
+    severity = "warning"
+    message = "A requirement this prompt expects is not covered"
+    rationale = (
+        "Each prompt has requirements an interviewer listens for; missing one means the design"
+        " may solve a different problem from the one asked."
+    )
+    example = "(for a URL shortener) no mention of custom aliases or expiry"
+    fix = "Cover the requirement named in the finding, or say why it is out of scope."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for item in uncovered_items(ctx, "requirements"):
+            yield self.finding(f"Not covered: {item.text}")

@@ -1,0 +1,248 @@
+"""Rules for the trade-offs dimension: decisions made, reasons given, options not left hanging."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Evidence, Finding
+from tradeoff.review.mentions import FLUFF, REASONS, clean_line
+from tradeoff.review.products import brands_in
+from tradeoff.review.rules.base import Rule, register
+
+_DECISION = re.compile(
+    r"\b(we('ll| will)? (use|go with|pick|choose)|i('d| would| will)? (use|go with|pick|choose)"
+    r"|chose|choose|picked|going with|decided|decision|prefer|winner|settle on)\b",
+    re.I,
+)
+_OOD_INHERITS = "inherits"
+_STACK_WORDS = re.compile(r"\b(technolog\w*|tools?|stack|frameworks?|these)\b", re.I)
+
+
+@register
+class OptionsWithoutDecision(Rule):
+    id = "TRD101"
+    dimension = "tradeoffs"
+    kind = "options-without-decision"
+    severity = "warning"
+    message = "Options are listed but no decision is made"
+    rationale = (
+        "Listing SQL or NoSQL, Redis or Memcached, shows knowledge; interviewers grade the"
+        " decision and its reason. An open list reads as avoiding the call."
+    )
+    example = "We could use Redis or Memcached for caching."
+    fix = "Pick one, say why it wins here, and what you give up."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        reported = 0
+        sentences = [
+            (number, sentence)
+            for number, text in ctx.prose
+            for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text))
+        ]
+        for index, (number, sentence) in enumerate(sentences):
+            hedge = _HEDGED_CHOICE.search(sentence)
+            if not hedge or _DECISION.search(sentence):
+                continue
+            # Examples ("such as S3 or GCS") and what precedes the hedge are not the options.
+            choice = _EXAMPLES.sub(" ", sentence[hedge.end() :])
+            if not _ALTERNATIVE.search(choice):
+                continue
+            words = _option_words(choice)
+            if len(words) < 2 or _decided_elsewhere(sentences, index, words):
+                continue
+            quote = sentence.strip()
+            yield self.finding(
+                f"Options listed with no decision: {quote[:100]}",
+                ctx.line_evidence(number, quote if quote in ctx.doc.line(number) else None),
+            )
+            reported += 1
+            if reported >= 3:
+                return
+
+
+_HEDGED_CHOICE = re.compile(
+    r"\b(could|might|can either|either|one option|options (are|include)|alternatives (are|include)"
+    r"|possible approaches|there are (two|three|several) (ways|options|approaches))\b",
+    re.I,
+)
+_ALTERNATIVE = re.compile(r"\bor\b|\bvs\.?|\bversus\b", re.I)
+_EXAMPLES = re.compile(r"\b(such as|e\.g\.|for example|like|including)\b[^,;:]*", re.I)
+_COMMON = frozenset(
+    """use using used with from that this then them they into over each other which where when
+    have will would could should might also just like such some more most make made data
+    service services system store stored based approach option options either""".split()
+)
+
+
+def _option_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()) if w not in _COMMON}
+
+
+def _decided_elsewhere(sentences: list[tuple[int, str]], index: int, words: set[str]) -> bool:
+    """A decision naming one of the options ("We'll go with the token bucket because...")
+    anywhere after the listing settles it."""
+    for position, (_, sentence) in enumerate(sentences):
+        if position == index:
+            continue
+        if _DECISION.search(sentence) and len(words & _option_words(sentence)) >= 1:
+            return True
+    return False
+
+
+@register
+class BuzzwordsWithoutReasons(Rule):
+    id = "TRD102"
+    dimension = "tradeoffs"
+    kind = "buzzwords-without-reasons"
+    severity = "warning"
+    message = "A product is named with no reason for choosing it"
+    rationale = (
+        "Naming Kafka or Cassandra proves nothing by itself; interviewers ask 'why this one?'"
+        " and a named product with no reason reads as a buzzword."
+    )
+    example = "Use Kafka, Cassandra and Redis."
+    fix = "For each product, say what property of it this design needs (and what it costs)."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        first_line: dict[str, tuple[int, str]] = {}
+        reasoned: set[str] = set()
+        for number, text in ctx.prose:
+            names = brands_in(text)
+            if not names:
+                continue
+            has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
+            for match in names:
+                name = match.group(0).lower()
+                first_line.setdefault(name, (number, match.group(0)))
+                if has_reason:
+                    reasoned.add(name)
+        unreasoned = [n for n in first_line if n not in reasoned]
+        for name in unreasoned[:5]:
+            number, quote = first_line[name]
+            yield self.finding(
+                f"{quote} is named but no reason is given for it",
+                ctx.line_evidence(number, quote),
+            )
+        yield from self._stack_praise(ctx)
+
+    def _stack_praise(self, ctx: ReviewContext) -> Iterator[Finding]:
+        """A sentence that justifies a list of products by reputation ("industry leaders")."""
+        brand_lines = [n for n, t in ctx.prose if brands_in(t)]
+        for number, text in ctx.prose:
+            if not _STACK_WORDS.search(text):
+                continue
+            match = FLUFF.search(text)
+            if not match:
+                continue
+            listed = {n for n in brand_lines if number - 15 <= n < number}
+            names = sum(len(brands_in(t)) for n, t in ctx.prose if n in listed)
+            if names >= 3:
+                yield self.finding(
+                    "The technology list is justified by reputation, not by what this design needs",
+                    ctx.line_evidence(number, match.group(0)),
+                )
+
+
+def _next_has_reason(ctx: ReviewContext, number: int) -> bool:
+    following = ctx.doc.line(number + 1) if number < len(ctx.doc.lines) else ""
+    return bool(following.lstrip().startswith(("-", "*", "  ")) and REASONS.search(following))
+
+
+@register
+class NoReasonedDecisions(Rule):
+    id = "TRD103"
+    dimension = "tradeoffs"
+    kind = "no-tradeoffs"
+    severity = "error"
+    message = "No decision comes with its reason or its cost"
+    rationale = (
+        "Trade-offs are the signal that separates senior candidates: what you chose, why it"
+        " wins here and what it costs. A design with no reasons cannot show judgement."
+    )
+    example = "We use a NoSQL database and a cache."
+    fix = "For the 2-3 biggest choices, write 'X over Y because ..., at the cost of ...'."
+
+    caps = {"tradeoffs": 1.5}
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        reasons = [m for m in ctx.mentions.get("decision-rationale") if m.status != "negated"]
+        if len(reasons) >= 2 or ctx.sections_for("tradeoffs"):
+            return
+        yield self.finding()
+
+
+@register
+class MissingKeyTradeoff(Rule):
+    id = "TRD104"
+    dimension = "tradeoffs"
+    kind = "missing-tradeoff"
+    severity = "warning"
+    message = "A key trade-off of this prompt is not discussed"
+    rationale = (
+        "Each prompt has a decision interviewers wait for (fan-out on write or read, 301 or 302,"
+        " CRDT or OT); not discussing it misses the heart of the problem."
+    )
+    example = "(for a news feed) no discussion of fan-out on write versus on read"
+    fix = "Discuss the trade-off named in the finding: the options, and when each one wins."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.problem is None:
+            return
+        text = "\n".join(t.lower() for _, t in ctx.lines)
+        for tradeoff in ctx.problem.tradeoffs[:3]:
+            named = sum(1 for o in tradeoff.options if _option_named(o.name, text))
+            concepts = [c for c in tradeoff.concepts if ctx.mentions.strength(c) >= 0.5]
+            if named >= 2 or (named >= 1 and concepts):
+                continue
+            yield self.finding(f"Not discussed: {tradeoff.question}")
+
+
+def _option_named(name: str, text: str) -> bool:
+    words = [w for w in re.findall(r"[a-z0-9]{3,}", name.lower()) if w not in _STOP]
+    if not words:
+        return False
+    hits = sum(1 for w in words if w in text)
+    return hits >= max(1, (len(words) + 1) // 2)
+
+
+_STOP = frozenset("the and with for per one all use using from into over then only".split())
+
+
+@register
+class DeepInheritance(Rule):
+    id = "TRD105"
+    dimension = "tradeoffs"
+    kind = "inheritance-over-composition"
+    severity = "warning"
+    message = "Behaviour is varied through a deep inheritance chain instead of composition"
+    rationale = (
+        "Three or more levels of subclassing couple every variant to its parents; strategies"
+        " composed in are easier to extend and test, and interviewers ask why you chose either."
+    )
+    example = "Vehicle <|-- Car <|-- ElectricCar <|-- ElectricSUV"
+    fix = "Compose the varying behaviour (a PricingStrategy, a ChargingPolicy) instead."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for diagram in ctx.diagrams:
+            if diagram.kind != "class":
+                continue
+            parent = {
+                e.source: e.target for e in diagram.edges if e.label.startswith(_OOD_INHERITS)
+            }
+            for child in parent:
+                depth, node, seen = 0, child, set()
+                while node in parent and node not in seen:
+                    seen.add(node)
+                    node = parent[node]
+                    depth += 1
+                if depth >= 3:
+                    start = diagram.nodes[child]
+                    yield self.finding(
+                        f"{child} is {depth} levels below {node}",
+                        ctx.line_evidence(start.line, child)
+                        if start.line
+                        else Evidence(None, None),
+                    )
+                    return

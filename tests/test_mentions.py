@@ -1,0 +1,78 @@
+"""Concept matching: word boundaries, plurals, negation, options listed, name lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.catalog import Catalog
+from tradeoff.review.mentions import LISTED, NEGATED, OPTION, POSITIVE, MentionIndex, find_mentions
+from tradeoff.review.products import BRANDS
+
+
+def _index(catalog: Catalog, *lines: str) -> MentionIndex:
+    return find_mentions(
+        list(enumerate(lines, start=1)), catalog.vocabulary.concepts.values(), BRANDS
+    )
+
+
+def _status(catalog: Catalog, line: str, concept: str) -> set[str]:
+    return {m.status for m in _index(catalog, line).get(concept)}
+
+
+@pytest.mark.parametrize(
+    ("line", "concept", "status"),
+    [
+        ("We put Redis in front of Postgres because reads dominate.", "cache", POSITIVE),
+        ("We don't need a cache for this.", "cache", NEGATED),
+        ("No cache: the data changes every second.", "cache", NEGATED),
+        ("We could use Redis or Memcached.", "cache", OPTION),
+        ("Options: Kafka vs SQS.", "message-queue", OPTION),
+        ("We could store tweets in MySQL.", "relational-database", POSITIVE),
+        ("Kafka, Cassandra, Redis, Spark and Flink.", "message-queue", LISTED),
+        ("There is no SQL join here, but a cache absorbs reads.", "cache", POSITIVE),
+        ("Instead of Memcached we use Redis for its data types.", "cache", POSITIVE),
+    ],
+)
+def test_status_of_a_mention(catalog: Catalog, line: str, concept: str, status: str) -> None:
+    assert status in _status(catalog, line, concept)
+
+
+def test_word_boundaries(catalog: Catalog) -> None:
+    index = _index(catalog, "The cachet of the brand matters; escape sequences too.")
+    assert not index.get("cache")
+    assert not index.get("client")
+
+
+def test_plurals_match(catalog: Catalog) -> None:
+    index = _index(catalog, "Two read replicas and several caches; the tradeoffs are clear.")
+    assert index.has("replication") and index.has("cache") and index.get("decision-rationale")
+
+
+def test_non_functional_is_not_functional(catalog: Catalog) -> None:
+    index = _index(catalog, "Non-functional: p99 under 200 ms.")
+    assert not index.get("functional-requirements")
+    assert index.has("non-functional-requirements")
+
+
+def test_urls_and_link_targets_are_not_mentions(catalog: Catalog) -> None:
+    index = _index(catalog, "See [notes](https://example.com/consistent-hashing-and-redis-cache).")
+    assert not index.get("consistent-hashing") and not index.get("cache")
+
+
+def test_html_comments_are_not_mentions(catalog: Catalog) -> None:
+    index = _index(catalog, "<!-- add a cache and a load balancer here -->")
+    assert not index.get("cache") and not index.get("load-balancer")
+
+
+def test_quote_is_the_verbatim_sentence(catalog: Catalog) -> None:
+    line = "Reads are heavy. We cache hot codes in Redis, because 90% repeat."
+    (mention, *_) = _index(catalog, line).get("cache")
+    assert mention.quote in line
+    assert mention.reasoned
+
+
+def test_strength_orders_meant_over_listed(catalog: Catalog) -> None:
+    meant = _index(catalog, "We use Redis as a cache because reads dominate.")
+    listed = _index(catalog, "Redis, Kafka, Cassandra, Spark.")
+    option = _index(catalog, "We could use Redis or Memcached.")
+    assert meant.strength("cache") > option.strength("cache") > listed.strength("cache") > 0
