@@ -45,8 +45,14 @@ class ListFormat(StrEnum):
 
 
 def _console() -> Console:
-    # Soft-wrapped, fixed width when piped, so output is stable for scripts and tests.
-    return Console(highlight=False, soft_wrap=False)
+    return console()
+
+
+def console() -> Console:
+    """A terminal console; when piped, a fixed 120 columns so tables stay readable in files."""
+    probe = Console()
+    width = None if probe.is_terminal else 120
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 @problems_app.command("list")

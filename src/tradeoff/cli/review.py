@@ -6,13 +6,13 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from tradeoff.catalog import default_catalog
 from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.cli.problems import console as make_console
 from tradeoff.design import load_design
 from tradeoff.design.templates import render_template
 from tradeoff.errors import TradeoffError
@@ -70,7 +70,7 @@ def review(
 
 
 def _print_rich(result: Review, source: str) -> None:
-    console = Console(highlight=False)
+    console = make_console()
     header = (
         f"prompt [bold]{escape(result.problem)}[/bold] · level {result.level} · "
         f"overall [bold]{result.overall}/100[/bold] · verdict [bold]{result.verdict}[/bold]"
@@ -123,7 +123,7 @@ def rules_list(ctx: typer.Context) -> None:
         table.add_column(column, no_wrap=column != "message")
     for rule in sorted(RULES.values(), key=lambda r: r.id):
         table.add_row(rule.id, rule.dimension, rule.kind, rule.severity, rule.message)
-    Console(highlight=False).print(table)
+    make_console().print(table)
 
 
 @rules_app.command("explain")
