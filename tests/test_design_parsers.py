@@ -223,3 +223,28 @@ def test_latin1_file_is_refused_with_a_hint(tmp_path: Path) -> None:
     path.write_bytes("caf\xe9 design".encode("latin-1"))
     with pytest.raises(DesignFileError, match="UTF-8"):
         load_design(path)
+
+
+def test_entities_with_keys_from_prose_and_sql() -> None:
+    doc = parse_design(
+        "- `messages(message_id PK, conversation_id, sent_at)`\n"
+        "code = hash(url) % 62\n"
+        "```sql\nCREATE TABLE links (\n  code CHAR(7) PRIMARY KEY,\n  long_url TEXT\n);\n```\n"
+    )
+    assert [(e.name, e.line, e.keys) for e in doc.entities] == [
+        ("messages", 1, ("message_id",)),
+        ("links", 4, ("code",)),
+    ]
+    assert doc.entities[1].fields == ("code", "long_url")
+
+
+def test_classes_written_as_code_with_methods() -> None:
+    doc = parse_design(
+        "```java\nclass Lot {\n  List<Level> levels;\n  Ticket park(Vehicle v);\n}\n"
+        "interface Pricing { Money price(Ticket t); }\n```\n"
+        "```python\nclass Spot:\n    size: int\n    def take(self, v): ...\n```\n"
+    )
+    classes = {c.name: (c.kind, c.methods, c.line) for c in doc.classes}
+    assert classes["Lot"] == ("class", ("park",), 2)
+    assert classes["Pricing"] == ("interface", ("price",), 6)
+    assert classes["Spot"] == ("class", ("take",), 9)

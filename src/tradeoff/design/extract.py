@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tradeoff.design.model import ClassDef, Endpoint
+from tradeoff.design.model import ClassDef, Endpoint, Entity
 
 _CURL = re.compile(
     r"curl\b.*?(?:-X\s*|--request\s+)(GET|POST|PUT|PATCH|DELETE)\b.*?https?://[^/\s'\"]+(/[^\s'\"?]*)",
@@ -114,3 +114,52 @@ def _class_body(
             body.append(stripped)  # an annotated attribute: "spots: list[Spot]"
         number += 1
     return body, number
+
+
+_TUPLE = re.compile(r"`?\b([a-z][a-z0-9_]{2,40})\s*\(([a-z_][\w ,()<>:*-]{3,300})\)`?", re.I)
+_CREATE = re.compile(r"\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`\"]?(\w+)", re.I)
+_KEY_MARK = re.compile(r"\b(pk|primary key|partition key|sort key|clustering key|hash key)\b", re.I)
+
+
+def find_entities(lines: list[tuple[int, str]]) -> list[Entity]:
+    """Entities written the ways candidates write them, with the fields marked as keys.
+
+    `messages(message_id PK, conversation_id, sent_at)` in prose or code, and
+    `CREATE TABLE links (...)` with its column lines, are both read. Function calls with
+    arguments that are not identifiers (`hash(url) % 62`) are not entities.
+    """
+    found: list[Entity] = []
+    numbered = list(lines)
+    for index, (number, text) in enumerate(numbered):
+        create = _CREATE.search(text)
+        if create:
+            fields, keys = _create_body(numbered[index:])
+            found.append(Entity(create.group(1), number, fields, keys))
+            continue
+        for match in _TUPLE.finditer(text):
+            parts = [p.strip() for p in match.group(2).split(",")]
+            names = [re.split(r"[\s:(]", p, maxsplit=1)[0] for p in parts if p]
+            if len(names) < 2 or not all(re.fullmatch(r"[a-z_]\w*", n, re.I) for n in names):
+                continue
+            keys = tuple(n for n, p in zip(names, parts, strict=True) if _KEY_MARK.search(p))
+            found.append(Entity(match.group(1), number, tuple(names), keys))
+    return found
+
+
+def _create_body(rest: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    fields: list[str] = []
+    keys: list[str] = []
+    for _, text in rest[1:40]:
+        stripped = text.strip().rstrip(",")
+        if stripped.startswith(")") or not stripped:
+            break
+        key_clause = re.match(r"primary\s+key\s*\(([^)]*)\)", stripped, re.I)
+        if key_clause:
+            keys += [k.strip(' `"') for k in key_clause.group(1).split(",")]
+            continue
+        name = re.match(r"[`\"]?(\w+)", stripped)
+        if name:
+            fields.append(name.group(1))
+            if _KEY_MARK.search(stripped):
+                keys.append(name.group(1))
+    return tuple(fields), tuple(keys)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tradeoff.design.excalidraw import parse_excalidraw
-from tradeoff.design.extract import find_code_classes, find_endpoints
+from tradeoff.design.extract import find_code_classes, find_endpoints, find_entities
 from tradeoff.design.markdown import find_comment_lines, find_fences, find_sections
 from tradeoff.design.mermaid import parse_mermaid
 from tradeoff.design.model import DesignDoc, Notice
@@ -86,4 +86,5 @@ def parse_design(text: str, source: str = "<text>") -> DesignDoc:
     doc.endpoints = find_endpoints(all_lines)
     code = [(f.start + 1, f.end - 1 if f.closed else f.end) for f in fences if f.info != "mermaid"]
     doc.classes = find_code_classes(lines, code)
+    doc.entities = find_entities(all_lines)
     return doc

@@ -66,6 +66,16 @@ class Endpoint:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A stored entity written as `name(field, field)`, `CREATE TABLE` or a field table."""
+
+    name: str
+    line: int
+    fields: tuple[str, ...]
+    keys: tuple[str, ...]  # fields marked PK, primary/partition/sort key, or the entity's `id`
+
+
+@dataclass(frozen=True)
 class ClassDef:
     """A class written as code (Java, Python, TypeScript...) in a fenced block."""
 
@@ -95,6 +105,7 @@ class DesignDoc:
     turns: list[Turn] = field(default_factory=list)
     endpoints: list[Endpoint] = field(default_factory=list)
     classes: list[ClassDef] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)  # lines inside fenced blocks
     comment_lines: set[int] = field(default_factory=set)  # lines wholly inside <!-- -->

@@ -157,6 +157,8 @@ class NoDataModel(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or ctx.mentions.has("data-model"):
             return
+        if any(e.line not in ctx.skipped for e in ctx.doc.entities):
+            return
         yield self.finding()
 
 
@@ -178,6 +180,8 @@ class NoKeys(Rule):
         if ctx.is_ood or not ctx.mentions.has("data-model"):
             return
         if ctx.mentions.has("partition-key") or ctx.find_line(_KEY):
+            return
+        if any(entity.keys for entity in ctx.doc.entities):
             return
         sections = ctx.sections_for("api_data")
         model = [
@@ -232,9 +236,10 @@ class NoClasses(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.is_ood:
             return
-        classes = sum(len(d.nodes) for d in ctx.diagrams if d.kind == "class")
-        defined = {m.group(2) for _, t in ctx.lines for m in _CLASS_DEF.finditer(t)}
-        if classes + len(defined) < 3:
+        classes = {n for d in ctx.diagrams if d.kind == "class" for n in d.nodes}
+        classes |= {c.name for c in ctx.doc.classes if c.line not in ctx.skipped}
+        classes |= {m.group(2) for _, t in ctx.lines for m in _CLASS_DEF.finditer(t)}
+        if len(classes) < 3:
             yield self.finding()
 
 
@@ -256,6 +261,8 @@ class NoInterfaces(Rule):
         if not ctx.is_ood or ctx.mentions.has("interface"):
             return
         if any(n.kind == "interface" for d in ctx.diagrams for n in d.nodes.values()):
+            return
+        if any(c.kind == "interface" for c in ctx.doc.classes):
             return
         yield self.finding()
 

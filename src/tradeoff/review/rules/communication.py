@@ -226,12 +226,18 @@ class Monologue(Rule):
     fix = "Speak in short steps and pause for the interviewer every minute or two."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for turn in _candidate_turns(ctx):
+        turns = ctx.doc.turns
+        for index, turn in enumerate(turns):
+            if turn.speaker != "candidate":
+                continue
             words = len(turn.text.split())
-            if words > 220:
+            later = [t.seconds for t in turns[index + 1 :] if t.seconds is not None]
+            took = later[0] - turn.seconds if later and turn.seconds is not None else None
+            # About 150 words a minute: 220 words is a minute and a half without a pause.
+            if words > 220 or (took is not None and took > 180 and words > 100):
+                length = f"{words} words" + (f" over {took / 60:.0f} minutes" if took else "")
                 yield self.finding(
-                    f"One turn runs {words} words",
-                    ctx.line_evidence(turn.line, turn.text[:80]),
+                    f"One turn runs {length}", ctx.line_evidence(turn.line, turn.text[:80])
                 )
                 return
 
