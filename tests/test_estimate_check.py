@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,7 +34,7 @@ CASES = [
     ("1 billion requests per day is about 12K requests per second", "ok"),
     ("1 billion requests per day is about 12 requests per second", "arithmetic-error"),
     ("50M messages/day x 1 KB = 50 GB/day", "ok"),
-    ("50M messages/day x 1 KB = 50 TB/day", "arithmetic-error"),
+    ("50M messages/day x 1 KB = 50 TB/day", "unit-error"),
 ]
 
 
@@ -73,3 +76,25 @@ def test_scaling_an_input_scales_the_result(base: int, factor: int) -> None:
 def test_checker_never_crashes_on_arbitrary_text(text: str) -> None:
     for check in check_line(1, text):
         assert check.quote in text
+
+
+PHRASINGS = yaml.safe_load(
+    (Path(__file__).parent / "data" / "estimate_phrasings.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"), [(p["text"], p["verdict"]) for p in PHRASINGS], ids=range(len(PHRASINGS))
+)
+def test_independently_written_phrasings(text: str, verdict: str) -> None:
+    """98 statements written by a separate author from a brief, each verdict computed in
+    Python: the checker must agree on every one (the last result of a chain counts)."""
+    checks = check_line(1, text)
+    assert checks, f"no estimate read in {text!r}"
+    assert checks[-1].verdict == verdict, checks[-1].explanation
+
+
+def test_the_phrasings_table_is_large_and_mixed() -> None:
+    verdicts = [p["verdict"] for p in PHRASINGS]
+    assert len(verdicts) >= 60
+    assert {"ok", "unit-error", "arithmetic-error"} == set(verdicts)

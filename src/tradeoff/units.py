@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,16 +21,39 @@ def registry() -> Any:
     """
     import pint
 
+    folder = _cache_folder()
     ureg: Any
     try:
-        ureg = pint.UnitRegistry(cache_folder=_cache_folder())
+        ureg = pint.UnitRegistry(filename=_definitions(pint, folder), cache_folder=folder)
     except Exception:  # an unwritable or stale cache must never stop the calculation
-        ureg = pint.UnitRegistry()
+        ureg = pint.UnitRegistry(filename=_definitions(pint, None))
     # Interview shorthand that pint does not know; plain counts stay dimensionless.
     ureg.define("request = 1 = req")
     ureg.define("QPS = request / second")
     gc.freeze()
     return ureg
+
+
+def _definitions(pint: Any, folder: Path | None) -> str:
+    """pint's definitions with information as a dimension of its own.
+
+    pint defines `bit = []`, which makes a byte a plain number: a derivation that forgets
+    the record size would still "convert" to TB. Estimates are mostly about bytes, so we
+    load pint's own file with that one line changed (written once, next to its import).
+    """
+    source = Path(pint.__file__).parent
+    text = (source / "default_en.txt").read_text(encoding="utf-8")
+    if "\nbit = []\n" not in text:
+        return str(source / "default_en.txt")
+    target = (folder or Path(tempfile.gettempdir()) / "tradeoff-units") / f"pint-{pint.__version__}"
+    patched = target / "default_en.txt"
+    if not patched.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / "constants_en.txt", target / "constants_en.txt")
+        partial = target / "default_en.txt.tmp"
+        partial.write_text(text.replace("\nbit = []\n", "\nbit = [information]\n"), "utf-8")
+        partial.replace(patched)
+    return str(patched)
 
 
 def _cache_folder() -> Path | None:

@@ -47,6 +47,8 @@ _SLIPS: list[tuple[float, float, str, str]] = [
     (31_557_600, 1.3, "", "a per-year figure was used as per-second (about 31.6M s in a year)"),
     (30.44, 1.1, "", "a per-day figure was used as per-month (or the reverse)"),
     (8, 1.05, "b", "bits and bytes were mixed up (8 bits in a byte)"),
+    (1_000, 1.05, "size", "a size prefix slipped (KB/MB/GB/TB are 1,000x apart)"),
+    (1_000_000, 1.05, "size", "a size prefix slipped twice (KB to GB is 1,000,000x)"),
 ]
 
 
@@ -103,6 +105,7 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
 
 def _left_side(before: str) -> str | None:
     """The expression just before a marker: the text after the last clause break."""
+    before = before.rstrip(" ,;:")  # "5B queries/day, that's roughly 58K QPS"
     cuts = [m.end() for m in _CLAUSE.finditer(before)]
     start = cuts[-1] if cuts else 0
     left = before[start:].strip().strip("`*_")
@@ -121,7 +124,7 @@ def _right_side(after: str) -> str | None:
 
 def _judge(number: int, line: str, left: str, right: str, marker: str) -> EstimateCheck | None:
     try:
-        lhs = read_quantity(left)
+        lhs = read_quantity(_without_bit_factor(left, right))
         rhs = read_quantity(right)
     except UnreadableEstimate:
         return None
@@ -133,7 +136,17 @@ def _judge(number: int, line: str, left: str, right: str, marker: str) -> Estima
     stated, computed = rhs.value, lhs.value
     if stated.value == 0 or computed.value == 0:
         return None
-    if stated.kind != computed.kind or _converts_by_hand(left):
+    by_hand = _converts_by_hand(left)
+    if by_hand and _TIME_UNIT.search(left):
+        # "36M/hour / 60 = 600K/s": drop the hand conversion and let the units convert; a
+        # wrong divisor (60 for an hour) then shows up as the error it is.
+        try:
+            undone = read_quantity(_CALENDAR.sub(" ", _DIVISOR.sub(" ", left))).value
+        except UnreadableEstimate:
+            undone = None
+        if undone is not None and undone.kind == stated.kind and undone.value != 0:
+            computed, by_hand = undone, False
+    if stated.kind != computed.kind or by_hand:
         if lhs.operators == 0:
             return None  # "9 GB/day = 33 TB": a rate restated as a total needs its duration
         try:
@@ -157,14 +170,49 @@ def _judge(number: int, line: str, left: str, right: str, marker: str) -> Estima
     return EstimateCheck(number, quote, left, right, computed, stated, ratio, verdict, explanation)
 
 
-_SECONDS_PER = (86_400, 100_000, 3_600, 2_500_000, 2_592_000, 2_629_800, 31_536_000, 31_557_600)
+_BITS_FACTOR = re.compile(r"(?:x|\*|×|/)\s*8(?:\s*bits?(?:\s*per\s*byte)?)?(?![\d.,])", re.I)
+_BIT_UNITS = re.compile(r"\d\s*[kmgt]?(?:bps|bit)|\bbits?\b", re.I)
+# "20 GB", "4 KiB", "bytes"; a bare "20B" is twenty billion.
+_BYTE_UNITS = re.compile(r"\d\s*[kmgtpe]i?b(?:/|\b)|\bbytes?\b", re.I)
+
+
+def _without_bit_factor(left: str, right: str) -> str:
+    """'1.15 GB/s x 8 = 9.2 Gbps': the 8 converts bytes to bits, which units already do."""
+    if not _BITS_FACTOR.search(left):
+        return left
+    mixed = (_BYTE_UNITS.search(left) and _BIT_UNITS.search(right)) or (
+        _BIT_UNITS.search(left) and _BYTE_UNITS.search(right)
+    )
+    return _BITS_FACTOR.sub(" ", left) if mixed else left
+
+
+_SECONDS_PER = (
+    86_400, 100_000, 3_600, 60, 2_500_000, 2_592_000, 2_600_000, 2_629_800, 31_536_000, 31_557_600
+)  # fmt: skip
 _DIVISOR = re.compile(
-    r"(?:/|÷|divided\s+by|over)\s*\(?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![A-Za-z]))?", re.I
+    r"(?:/|÷|divided\s+by|over)\s*\(?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![A-Za-z]))?"
+    r"(?:\s*(?:s|secs?|seconds?)(?:/[A-Za-z]+)?\b)?",
+    re.I,
 )
 
 
+_TIME_UNIT = re.compile(
+    r"/\s*(day|d|month|mo|year|yr|hour|hr|h|min|minute)\b|\bper\s+(day|month|year|hour|minute)\b"
+    r"|\b(a|each)\s+(day|month|year|hour)\b|\b(daily|monthly|hourly|yearly)\b",
+    re.I,
+)
+_CALENDAR = re.compile(r"(?:x|\*|×)\s*(365|366|52|12|30|31|24|60|3,?600|86,?400)(?![\d.,])", re.I)
+
+
 def _converts_by_hand(left: str) -> bool:
-    """`2 posts/day / 86400`: the candidate divided by seconds themselves, so '/day' is a label."""
+    """`2 posts/day / 86400` or `1 TB/day x 365`: the candidate converted time themselves,
+    so '/day' is a label, not a unit to apply again."""
+    if _CALENDAR.search(left) and re.search(
+        r"/\s*(day|d|month|mo|year|yr|hour|h|s|sec)\b|per\s+(day|month|year|hour|second)",
+        left,
+        re.I,
+    ):
+        return True
     for match in _DIVISOR.finditer(left):
         value = float(match.group(1).replace(",", ""))
         value *= {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1)
@@ -178,8 +226,9 @@ def _classify(ratio: float, text: str) -> tuple[str, str]:
         return "ok", ""
     off = ratio if ratio >= 1 else 1 / ratio
     bits = re.search(r"\d\s*[kmgt]?(bit|bps)|\bbits?\b", text, re.I) is not None
+    sizes = _BYTE_UNITS.search(text) is not None
     for factor, tolerance, needs, why in _SLIPS:
-        if needs and not bits:
+        if (needs == "b" and not bits) or (needs == "size" and not sizes):
             continue
         if abs(math.log(off / factor)) < math.log(tolerance):
             return "unit-error", why

@@ -66,6 +66,12 @@ class Q:
     def __sub__(self, other: Q | float) -> Q:
         return self + as_q(other) * -1.0
 
+    def __radd__(self, other: float) -> Q:
+        return as_q(other) + self
+
+    def __rsub__(self, other: float) -> Q:
+        return as_q(other) - self
+
     def without_time(self) -> Q:
         """The same number with time units dropped: '100M/month x 60 months' read as counts."""
         return Q(self.value / _TIME["second"] ** self.time, 0, self.data)

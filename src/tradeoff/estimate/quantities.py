@@ -104,8 +104,8 @@ TOKEN = re.compile(
     (?:\s*(?:\^|\*\*)\s*(?P<pow>\d+))?              # 2^32
     (?:e(?P<exp>[+-]?\d+))?                         # 1e9
     (?P<scale>(?:\s*(?:thousand|million|billion|trillion|mil|mn|bn)\b)|(?:[kKmMbBtT](?![A-Za-z])))?
-    |(?P<op>[x×*/÷+\-()]|\bper\b|\btimes\b|\bof\b|\bdivided\s+by\b|\bover\b|\ba\b|\ban\b|\beach\b)
-    |(?P<word>[A-Za-z][A-Za-z]*(?:/[A-Za-z]+)?)
+    |(?P<op>x(?![A-Za-z])|[×*/÷+\-()]|\bper\b|\btimes\b|\bof\b|\bdivided\s+by\b|\bover\b|\ba\b|\ban\b|\beach\b)
+    |(?P<word>[A-Za-z](?:[A-Za-z-]*[A-Za-z])?(?:/[A-Za-z]+)?)
     |(?P<other>\S)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -167,7 +167,7 @@ def read_quantity(text: str, *, ignore_time: bool = False) -> Reading:
     `100M DAU x 10 reads / 86400` -> 11,574 (dimensionless); `500M tweets/day` -> 500e6/day;
     `1.27 KB * 10 million per month` -> 12.7 GB/month. Parentheses are honoured.
     """
-    tokens = list(_tokens(text))
+    tokens = list(_tokens(text, ignore_time=ignore_time))
     if ignore_time:
         # "100M per month x 12 months x 5 years" means 60 months of 100M: read as plain counts.
         tokens = [t for t in tokens if not (t[0] == "unit" and _is_time(t[1]))]
@@ -175,6 +175,7 @@ def read_quantity(text: str, *, ignore_time: bool = False) -> Reading:
     if not tokens:
         raise UnreadableEstimate("no number found")
     value, operators, rest = _expression(tokens)
+    operators += sum(1 for t in tokens if t[0] == "num" and len(t) > 2 and t[2])  # 2^32
     if rest:
         raise UnreadableEstimate(f"could not read {rest[0][1]!r}")
     units = frozenset(str(t[2]) for t in tokens if t[0] == "unit" and len(t) > 2)
@@ -193,25 +194,38 @@ def _dangling_divide(tokens: list[tuple[Any, ...]], index: int) -> bool:
     return not following or (following[0][0] not in ("num", "unit") and following[0] != ("op", "("))
 
 
-def _tokens(text: str) -> list[tuple[Any, ...]]:
+def _tokens(text: str, *, ignore_time: bool = False) -> list[tuple[Any, ...]]:
     out: list[tuple[Any, ...]] = []
     for match in TOKEN.finditer(text):
         if match.group("num") is not None:
-            out.append(("num", parse_number(match)))
+            out.append(("num", parse_number(match), bool(match.group("pow"))))
         elif match.group("op") is not None:
             op = match.group("op").lower()
+            after = text[match.end() :].lstrip()
+            if op == "of" and not after[:1].isdigit():
+                continue  # "10 KB of memory": 'of' names what, it multiplies only numbers
+            if op == "each":
+                continue  # "100 bytes each": a label
             if op in ("x", "×", "*", "times", "of"):
                 out.append(("op", "*"))
-            elif op in ("/", "÷", "per", "over", "a", "an", "each") or op.startswith("divided"):
+            elif op in ("/", "÷", "per", "over", "a", "an") or op.startswith("divided"):
                 out.append(("op", "/"))
             else:
                 out.append(("op", op))
         elif match.group("word") is not None:
             word = match.group("word")
+            if ignore_time and "/" in word:
+                # "TB/day" read as counts: the '/day' is a label once days are multiplied in
+                top = word.split("/", 1)[0]
+                found = unit_of(top)
+                out.append(("unit", found, top.lower()) if found else ("word", word))
+                continue
             found = unit_of(word)
             out.append(("unit", found, word.lower()) if found else ("word", word))
+        elif match.group("other") in (",", "~", "≈"):
+            continue  # "23K/s, x 3 peak": punctuation between steps of a chain
         elif match.group("other") == "%" and out and out[-1][0] == "num":
-            out[-1] = ("num", out[-1][1] / 100)
+            out[-1] = ("num", out[-1][1] / 100, False)
         else:
             out.append(("other", match.group("other")))
     return out
