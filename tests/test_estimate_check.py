@@ -98,3 +98,35 @@ def test_the_phrasings_table_is_large_and_mixed() -> None:
     verdicts = [p["verdict"] for p in PHRASINGS]
     assert len(verdicts) >= 60
     assert {"ok", "unit-error", "arithmetic-error"} == set(verdicts)
+
+
+def test_tables_of_estimates_are_checked_cell_by_cell() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [
+        "| Quantity | Calculation | Result |",
+        "|---|---|---|",
+        "| Writes/s | 100M / 2.6M s | 40 |",
+        "| Reads/s | 40 x 100 | 40K |",
+        "| Storage | 1 KB x 1B | 1 TB |",
+    ]
+    checks = check_lines(list(enumerate(lines, start=1)))
+    assert [(c.line, c.verdict) for c in checks] == [
+        (3, "ok"),
+        (4, "arithmetic-error"),
+        (5, "ok"),
+    ]
+    assert all(c.quote in lines[c.line - 1] for c in checks)
+
+
+def test_missing_replication_factor_is_a_unit_error() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [
+        "Every record is kept with a replication factor of 3.",
+        "Total storage with replication: 6B x 500 bytes = 3 TB",
+        "Total storage with replication: 6B x 500 bytes x 3 = 9 TB",
+    ]
+    checks = check_lines(list(enumerate(lines, start=1)))
+    assert [(c.line, c.verdict) for c in checks] == [(2, "unit-error"), (3, "ok")]
+    assert "replication factor of 3" in checks[0].explanation

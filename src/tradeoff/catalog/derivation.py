@@ -18,7 +18,7 @@ from typing import Any
 
 from tradeoff.catalog.schema import Problem
 from tradeoff.errors import CatalogError
-from tradeoff.units import registry
+from tradeoff.units import human_number, registry
 
 _BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -174,3 +174,49 @@ def derive(problem: Problem) -> list[Step]:
             )
         )
     return steps
+
+
+@dataclass(frozen=True)
+class NumberRef:
+    """A reference figure in base units (seconds, bytes), so the reviewer can compare a
+    candidate's number with it without loading pint."""
+
+    name: str
+    value: float
+    time: int  # exponent of time
+    data: int  # exponent of information
+    text: str  # how to show it: the fact's words, or the step's value and unit
+    kind: str  # "fact" or "step"
+
+    @property
+    def dims(self) -> tuple[int, int]:
+        return (self.time, self.data)
+
+
+def problem_numbers(problem: Problem) -> tuple[NumberRef, ...]:
+    """The hidden facts' values and the derivation's results, in base units."""
+    refs: list[NumberRef] = []
+    values = fact_values(problem)
+    for fact in problem.facts:
+        for name in fact.values:
+            refs.append(_ref(name, values[name], fact.text, "fact"))
+    for step in derive(problem):
+        ureg = registry()
+        quantity = ureg.Quantity(step.value, step.unit if step.unit != "dimensionless" else "")
+        unit = "" if step.unit == "dimensionless" else f" {step.unit}"
+        shown = f"{step.name.replace('_', ' ')} = {human_number(step.value)}{unit}"
+        refs.append(_ref(step.name, quantity, shown, "step"))
+    return tuple(refs)
+
+
+def _ref(name: str, quantity: Any, text: str, kind: str) -> NumberRef:
+    ureg = registry()
+    if not isinstance(quantity, ureg.Quantity):
+        quantity = ureg.Quantity(quantity, "")
+    dims = dict(quantity.dimensionality)
+    time, data = int(dims.get("[time]", 0)), int(dims.get("[information]", 0))
+    if set(dims) - {"[time]", "[information]"}:
+        time, data = 99, 99  # a unit the reviewer never compares (currency per GB, ...)
+    base = quantity.to_base_units()  # seconds and bits
+    value = float(base.magnitude) / (8**data if data and data != 99 else 1)
+    return NumberRef(name, value, time, data, text, kind)

@@ -11,7 +11,7 @@ import gc
 import hashlib
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from tradeoff.catalog.derivation import derive
+from tradeoff.catalog.derivation import NumberRef, derive, problem_numbers
 from tradeoff.catalog.schema import Difficulty, InterviewType, Problem, Rubric
 from tradeoff.catalog.vocabulary import Concept, QuestionKind, Topic, Vocabulary
 from tradeoff.errors import CatalogError, UnknownProblemError
@@ -129,6 +129,9 @@ class Catalog:
     problems: dict[str, Problem]
     vocabulary: Vocabulary
     generic_rubric: Rubric
+    # Facts and derivation results in base units, per problem; filled when derivations are
+    # evaluated (tests, `problems check`, and the cached catalog the CLI uses).
+    numbers: dict[str, tuple[NumberRef, ...]] = field(default_factory=dict)
 
     def get(self, problem_id: str) -> Problem:
         """The problem with this id; an unknown id names the nearest ones."""
@@ -183,7 +186,10 @@ def load_catalog(data_dir: Path = DATA_DIR, *, check_derivations: bool = True) -
     generic = _validate(Rubric, read_yaml(generic_path), generic_path)
     concepts = {c for _, item in generic.items() for c in item.concepts}
     _check_refs(generic_path, "concepts", sorted(concepts), vocabulary.concepts)
-    return Catalog(problems=problems, vocabulary=vocabulary, generic_rubric=generic)
+    numbers = {pid: problem_numbers(p) for pid, p in problems.items()} if check_derivations else {}
+    return Catalog(
+        problems=problems, vocabulary=vocabulary, generic_rubric=generic, numbers=numbers
+    )
 
 
 def _data_fingerprint(data_dir: Path) -> str:
@@ -191,9 +197,10 @@ def _data_fingerprint(data_dir: Path) -> str:
     from tradeoff import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(data_dir.rglob("*.yaml")):
+    code = sorted(Path(__file__).parent.glob("*.py"))  # the models the pickle holds
+    for path in [*sorted(data_dir.rglob("*.yaml")), *code]:
         stat = path.stat()
-        digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -211,7 +218,7 @@ def _cached_catalog(data_dir: Path) -> Catalog:
                 return loaded
     except Exception:
         cache = None
-    catalog = load_catalog(data_dir, check_derivations=False)
+    catalog = load_catalog(data_dir, check_derivations=True)
     if cache is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)

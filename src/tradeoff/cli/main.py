@@ -6,6 +6,7 @@ import typer
 
 from tradeoff import __version__
 from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.cli.estimate import drill_app, estimate, numbers
 from tradeoff.cli.problems import problems_app, topics
 from tradeoff.cli.review import new, review, rules_app
 
@@ -21,6 +22,9 @@ app.command("topics")(topics)
 app.command("review")(review)
 app.command("new")(new)
 app.add_typer(rules_app, name="rules")
+app.command("estimate")(estimate)
+app.command("numbers")(numbers)
+app.add_typer(drill_app, name="drill")
 
 
 def _version(value: bool) -> None:

@@ -12,9 +12,10 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tradeoff.estimate.dims import Q
-from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity, unit_of
 from tradeoff.units import human_number
 
 _MARKER = re.compile(
@@ -65,6 +66,7 @@ class EstimateCheck:
     ratio: float  # stated / computed
     verdict: str  # ok, arithmetic-error, unit-error
     explanation: str
+    result: Q | None = None  # the right-hand side exactly as written, units and all
 
     @property
     def wrong(self) -> bool:
@@ -85,10 +87,13 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
             left_text = _left_side(text[: marker.start()])
         else:
             left_text = text[previous_end : marker.start()].strip()
+            if left_text.endswith(","):
+                left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
+        chained = previous_end is not None
         previous_end = marker.end()
         if left_text is None or not left_text:
             continue
-        judged = _judge(number, text, left_text, right_text, marker.group(0))
+        judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
         if judged is not None:
             checks.append(judged)
         del index
@@ -96,10 +101,76 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
 
 
 def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
+    numbered = list(lines)
     out: list[EstimateCheck] = []
-    for number, text in lines:
-        if any(ch.isdigit() for ch in text):
+    for number, text in numbered:
+        if not any(ch.isdigit() for ch in text):
+            continue
+        if text.lstrip().startswith("|"):
+            out.extend(check_table_row(number, text))
+        else:
             out.extend(check_line(number, text))
+    return _missing_replication(numbered, out)
+
+
+def check_table_row(number: int, text: str) -> list[EstimateCheck]:
+    """A row of an estimates table: '| Writes/s | 100M / 2.6M s | 40 |' checks the
+    calculation cell against the cell after it."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    found = check_line(number, text) if "=" in text else []
+    for calculation, result in pairwise(cells):
+        if not _OPERATOR.search(calculation) or not _RIGHT.match(_HEDGE.sub("", result)):
+            continue
+        judged = _judge(number, text, calculation, _right_side(result) or result, "|")
+        if judged is not None:
+            found.append(judged)
+    return found
+
+
+_OPERATOR = re.compile(r"\d.*\s(?:x|\*|×|/|÷)\s*\(?\d|\d\s*[x×*/÷]\s*\d", re.I)
+_REPLICATION = re.compile(
+    r"replication factor(?: of)?\s*(\d)|\bRF\s*=?\s*(\d)|(\d)\s*(?:x\s*)?(?:replicas|copies)\b"
+    r"|replicated\s+(\d)\s*(?:x|times)",
+    re.I,
+)
+_TOTAL = re.compile(
+    r"\b(total|with replication|replicated|including replicas|after replication)\b", re.I
+)
+
+
+def _missing_replication(
+    lines: list[tuple[int, str]], checks: list[EstimateCheck]
+) -> list[EstimateCheck]:
+    """A storage total labelled as replicated whose arithmetic never multiplies by the
+    replication factor the candidate stated."""
+    factors = {
+        int(next(g for g in m.groups() if g)) for _, t in lines for m in _REPLICATION.finditer(t)
+    }
+    factors.discard(1)
+    if len(factors) != 1:
+        return checks
+    factor = factors.pop()
+    text_of = dict(lines)
+    out = []
+    for check in checks:
+        line = text_of.get(check.line, "")
+        applied = re.search(rf"(?:x|\*|×)\s*{factor}\b|{factor}\s*(?:x|×)", check.left, re.I)
+        if (
+            check.verdict == "ok"
+            and check.stated.data == 1
+            and _TOTAL.search(line)
+            and not applied
+            and not _REPLICATION.search(check.left)
+        ):
+            why = f"the replication factor of {factor} stated in the design is not applied"
+            check = EstimateCheck(
+                check.line, check.quote, check.left, check.right, check.computed, check.stated,
+                check.ratio, "unit-error",
+                f"{check.left} is the size of one copy; with {factor} replicas it is"
+                f" {_show_like(check.right, 1 / factor)}: {why}",
+                check.result,
+            )  # fmt: skip
+        out.append(check)
     return out
 
 
@@ -122,7 +193,9 @@ def _right_side(after: str) -> str | None:
     return match.group(0).strip()
 
 
-def _judge(number: int, line: str, left: str, right: str, marker: str) -> EstimateCheck | None:
+def _judge(
+    number: int, line: str, left: str, right: str, marker: str, chained: bool = False
+) -> EstimateCheck | None:
     try:
         lhs = read_quantity(_without_bit_factor(left, right))
         rhs = read_quantity(right)
@@ -130,9 +203,9 @@ def _judge(number: int, line: str, left: str, right: str, marker: str) -> Estima
         return None
     if rhs.operators > 1:
         return None
-    converts = lhs.value.kind != (0, 0) and lhs.units != rhs.units
+    converts = lhs.value.kind != (0, 0) and _unit_scale(lhs.units) != _unit_scale(rhs.units)
     if lhs.operators == 0 and not converts:
-        return None  # a restatement ("10M users = 10 million users") proves nothing
+        return None  # a restatement ("2M frames/s, 6M/s at peak") proves nothing
     stated, computed = rhs.value, lhs.value
     if stated.value == 0 or computed.value == 0:
         return None
@@ -167,13 +240,25 @@ def _judge(number: int, line: str, left: str, right: str, marker: str) -> Estima
         if verdict != "ok"
         else f"{left} is about {shown}"
     )
-    return EstimateCheck(number, quote, left, right, computed, stated, ratio, verdict, explanation)
+    return EstimateCheck(
+        number, quote, left, right, computed, stated, ratio, verdict, explanation, rhs.value
+    )
 
 
 _BITS_FACTOR = re.compile(r"(?:x|\*|×|/)\s*8(?:\s*bits?(?:\s*per\s*byte)?)?(?![\d.,])", re.I)
 _BIT_UNITS = re.compile(r"\d\s*[kmgt]?(?:bps|bit)|\bbits?\b", re.I)
 # "20 GB", "4 KiB", "bytes"; a bare "20B" is twenty billion.
 _BYTE_UNITS = re.compile(r"\d\s*[kmgtpe]i?b(?:/|\b)|\bbytes?\b", re.I)
+
+
+def _unit_scale(words: frozenset[str]) -> tuple[float, int, int]:
+    """What a set of unit words amounts to: '/s' and 'frames/s' are the same scale."""
+    total = Q(1.0)
+    for word in words:
+        found = unit_of(word)
+        if found is not None:
+            total = total * found
+    return (round(total.value, 12), total.time, total.data)
 
 
 def _without_bit_factor(left: str, right: str) -> str:

@@ -232,7 +232,21 @@ def _tokens(text: str, *, ignore_time: bool = False) -> list[tuple[Any, ...]]:
 
 
 def _expression(tokens: list[tuple[Any, ...]]) -> tuple[Any, int, list[tuple[Any, ...]]]:
-    """Evaluate `term ((*|/|+|-) term)*` left to right; units bind to the number before them."""
+    """A sum of products: `0.75 x 1 + 0.25 x 20` is 5.75, as a candidate means it."""
+    value, operators, rest = _product(tokens)
+    while rest and rest[0][0] == "op" and rest[0][1] in ("+", "-"):
+        sign = rest[0][1]
+        right, more, rest = _product(rest[1:])
+        operators += more + 1
+        try:
+            value = value + right if sign == "+" else value - right
+        except UnitError as exc:  # adding bytes to seconds
+            raise UnreadableEstimate(str(exc)) from None
+    return value, operators, rest
+
+
+def _product(tokens: list[tuple[Any, ...]]) -> tuple[Any, int, list[tuple[Any, ...]]]:
+    """`term ((*|/) term)*` left to right; units bind to the number before them."""
     value, rest = _term(tokens)
     operators = 0
     while rest:
@@ -244,7 +258,7 @@ def _expression(tokens: list[tuple[Any, ...]]) -> tuple[Any, int, list[tuple[Any
             value = value * token  # "... / 86400 s", "... per day"
             rest = rest[1:]
             continue
-        if kind != "op" or token == "(" or token == ")":
+        if kind != "op" or token in ("(", ")", "+", "-"):
             break
         rest = rest[1:]
         if token == "/" and rest and rest[0][0] == "word":
@@ -262,12 +276,7 @@ def _expression(tokens: list[tuple[Any, ...]]) -> tuple[Any, int, list[tuple[Any
         right, rest = _term(rest)
         operators += 1
         try:
-            value = {
-                "*": lambda a, b: a * b,
-                "/": lambda a, b: a / b,
-                "+": lambda a, b: a + b,
-                "-": lambda a, b: a - b,
-            }[token](value, right)
+            value = value * right if token == "*" else value / right
         except ZeroDivisionError:
             raise UnreadableEstimate("division by zero") from None
         except UnitError as exc:  # adding bytes to seconds

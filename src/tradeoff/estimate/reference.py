@@ -40,7 +40,11 @@ class ReferenceNumber(BaseModel):
             per = self.unit.removeprefix("1/").replace("/", "-")
             return f"${self.value:g} per {per}"
         number = human_number(self.value) if self.value >= 10_000 else f"{self.value:g}"
-        return number if self.unit == "dimensionless" else f"{number} {self.unit}"
+        if self.unit == "dimensionless":
+            return number
+        if self.unit.startswith("1/"):
+            return f"{number}/{self.unit.removeprefix('1/')}"
+        return f"{number} {self.unit}"
 
 
 class ReferenceTable(BaseModel):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.schema import Problem, Rubric
 from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
@@ -138,6 +139,8 @@ class ReviewContext:
     @cached_property
     def word_count(self) -> int:
         return sum(len(t.split()) for _, t in self.lines)
+
+    numbers: tuple[NumberRef, ...] = ()  # the prompt's facts and reference results
 
     @property
     def is_ood(self) -> bool:

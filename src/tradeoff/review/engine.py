@@ -101,6 +101,7 @@ def review_design(
         vocabulary=catalog.vocabulary,
         level=level,
         interview_type=interview_type,
+        numbers=catalog.numbers.get(problem.id, ()) if problem is not None else (),
     )
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {

@@ -1,0 +1,178 @@
+"""`tradeoff estimate`: interview shorthand evaluated with units, every step shown."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tradeoff.cli.main import app
+from tradeoff.estimate.calculator import EstimateError, calculate
+from tradeoff.units import registry
+
+runner = CliRunner()
+
+
+def _in(expression: str, unit: str) -> float:
+    return float(calculate(expression).value.to(unit).magnitude)
+
+
+# The primer's own inputs (tests/data/calibration/README.md) recomputed.
+@pytest.mark.parametrize(
+    ("expression", "unit", "expected", "tolerance"),
+    [
+        ("10M writes per month", "1/s", 4, 0.1),  # pastebin: about 4 writes/s
+        ("100M reads per month", "1/s", 40, 0.1),  # about 40 reads/s
+        ("1.27 KB x 10M per month", "GB/month", 12.7, 0.01),  # 12.7 GB a month
+        ("1.27 KB x 10M per month over 3 years", "GB", 450, 0.05),  # about 450 GB
+        ("500M tweets per day", "1/s", 6000, 0.05),  # twitter: about 6,000/s
+        ("250B reads per month", "1/s", 100_000, 0.06),  # about 100K/s
+        ("5B deliveries per day", "1/s", 60_000, 0.05),  # fan-out: about 60K/s
+        ("4B pages per month", "1/s", 1600, 0.06),  # crawler: about 1,600/s
+        ("4B pages x 500 KB", "PB", 2, 0.01),  # 2 PB a month
+    ],
+)
+def test_primer_facts_recomputed(
+    expression: str, unit: str, expected: float, tolerance: float
+) -> None:
+    assert _in(expression, unit) == pytest.approx(expected, rel=tolerance)
+
+
+@pytest.mark.parametrize(
+    ("expression", "unit", "expected"),
+    [
+        ("100M DAU x 10 reads / day", "1/s", 1e9 / 86_400),
+        ("2^32", "", 2**32),
+        ("1.5B x 2 KB", "TB", 3),
+        ("100 Mbps", "MB/s", 12.5),
+        ("4000 RPS x 500 KB", "Gbit/s", 16),
+        ("peak x 2 x 11.6K QPS", "1/s", 23_200),
+        ("500M x 1 KB / day over 5 years", "TB", 500 * 365.25 * 5 / 1000),
+        ("(100M + 50M) / day", "1/day", 150e6),
+        ("20% of 3800 QPS x 86400 s x 500 bytes", "GB", 0.2 * 3800 * 86400 * 500 / 1e9),
+        ("2 TB / 100 MB/s", "hour", 2e12 / 100e6 / 3600),
+        ("10 Gbps x 1 hour", "TB", 10e9 / 8 * 3600 / 1e12),
+        ("3 TB x 3 replicas", "TB", 9),
+        ("1 GiB", "byte", 2**30),
+    ],
+)
+def test_shorthand(expression: str, unit: str, expected: float) -> None:
+    assert _in(expression, unit) == pytest.approx(expected, rel=1e-6)
+
+
+def test_servers_needed_rounds_up() -> None:
+    result = calculate("25K QPS / 2K QPS per server")
+    assert result.servers == 13
+    assert result.human().startswith("13 servers")
+
+
+def test_every_step_is_shown() -> None:
+    result = calculate("100M DAU x 10 reads / day x 3")
+    assert len(result.steps) == 3
+    assert result.steps[0] == "100M × 10 = 1B"
+    assert "11.6K/s" in result.steps[1]
+
+
+def test_over_needs_a_rate() -> None:
+    with pytest.raises(EstimateError, match="needs a rate"):
+        calculate("3 TB over 5 years")
+
+
+@pytest.mark.parametrize(("expression", "token"), [("12 # 3", "#"), ("5 TB + 3 s", "")])
+def test_garbage_names_what_it_could_not_read(expression: str, token: str) -> None:
+    with pytest.raises(EstimateError) as info:
+        calculate(expression)
+    assert token in str(info.value)
+
+
+def test_cli_text_and_json() -> None:
+    text = runner.invoke(app, ["estimate", "100M DAU x 10 reads / day"])
+    assert text.exit_code == 0 and "= 11.6K/s" in text.stdout
+    result = runner.invoke(app, ["estimate", "1 KB x 1B", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert set(data) == {"expression", "value", "unit", "human", "steps"}
+    ureg = registry()
+    assert ureg.Quantity(data["value"], data["unit"]).to("TB").magnitude == pytest.approx(1)
+    assert data["human"] == "1 TB"
+
+
+def test_cli_garbage_is_one_line_exit_2() -> None:
+    result = runner.invoke(app, ["estimate", "lots of users"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tradeoff: error:") and result.stderr.count("\n") == 1
+
+
+UNITS = st.sampled_from(["B", "kB", "MB", "GB", "TB", "KiB", "MiB", "bit", "Mbit", "Gbit"])
+RATES = st.sampled_from(["/s", "/day", "/month", "/year", "/hour"])
+
+
+@given(st.floats(min_value=1e-3, max_value=1e15), UNITS, UNITS)
+def test_unit_conversions_round_trip(value: float, first: str, second: str) -> None:
+    ureg = registry()
+    there = ureg.Quantity(value, first).to(second)
+    back = there.to(first)
+    assert back.magnitude == pytest.approx(value, rel=1e-9)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.integers(min_value=2, max_value=1000),
+    UNITS,
+    RATES,
+)
+def test_scaling_an_input_scales_the_result(base: int, factor: int, unit: str, rate: str) -> None:
+    one = calculate(f"{base} {unit} x 3 {rate}").value
+    scaled = calculate(f"{base * factor} {unit} x 3 {rate}").value
+    assert (scaled / one).to("").magnitude == pytest.approx(factor, rel=1e-9)
+
+
+def test_numbers_table_lists_sources_and_a_date() -> None:
+    result = runner.invoke(app, ["numbers", "--topic", "latency"])
+    assert result.exit_code == 0
+    assert "current as of 2025" in result.stdout and "DRAM" in result.stdout
+    assert "cost" not in result.stdout.split("\n", 3)[-1].split()[:1]
+
+
+def test_every_reference_number_has_a_unit_pint_reads_and_a_source() -> None:
+    from tradeoff.estimate.reference import TOPICS, reference_table
+
+    table = reference_table()
+    ureg = registry()
+    assert {n.topic for n in table.numbers} == set(TOPICS)
+    for number in table.numbers:
+        ureg.Quantity(number.value, number.unit if number.unit != "dimensionless" else "")
+        assert len(number.source) > 8
+    two = {n.id: n.value for n in table.numbers}
+    assert two["two-32"] == 2**32 and two["seconds-day"] == 86_400
+    assert two["seconds-year"] == pytest.approx(365.25 * 86_400)
+
+
+def test_drill_through_a_pipe(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "tradeoff"
+    answers = "40/s\n40K\n\n2B\n3 TB\n"  # fine, warning(10x... 40K vs 3.8K), skip, wrong, fine
+    proc = subprocess.run(
+        [str(script), "drill", "capacity", "url-shortener"],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "fine: writes_per_s = new_urls_per_month = 38" in out
+    assert "warning (10.5x too high)" in out or "wrong (10.5x too high)" in out
+    assert "skipped: peak_reads_per_s" in out
+    assert "wrong (3x too low)" not in out
+    assert "Drill stopped." in out  # input ran out before the last steps
+    assert "of 7 steps" in out
+
+
+def test_drill_refuses_object_oriented_prompts() -> None:
+    result = runner.invoke(app, ["drill", "capacity", "parking-lot"])
+    assert result.exit_code == 2 and "no capacity derivation" in result.stderr

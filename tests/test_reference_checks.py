@@ -1,0 +1,56 @@
+"""Estimates compared with the prompt's reference derivation and its hidden facts."""
+
+from __future__ import annotations
+
+from tradeoff.catalog import Catalog
+from tradeoff.design import parse_design
+from tradeoff.review import review_design
+
+WRONG_SCALE = """# URL shortener
+
+## Requirements
+- Users shorten links and follow them.
+- Assume 1B new links per month, and 100 reads per write.
+
+## Estimates
+- Writes: 1B/month / 2.6M s = 385 writes/s
+- Reads: 385 writes/s x 100 = 38.5K reads/s
+- Storage: 6B links x 500 bytes = 3 TB
+"""
+
+RIGHT_SCALE = (
+    WRONG_SCALE.replace("1B new links", "100M new links")
+    .replace("1B/month / 2.6M s = 385 writes/s", "100M/month / 2.6M s = 38 writes/s")
+    .replace("385 writes/s x 100 = 38.5K reads/s", "38 writes/s x 100 = 3.8K reads/s")
+)
+
+
+def _findings(catalog: Catalog, text: str) -> dict[str, list[int | None]]:
+    review = review_design(parse_design(text), catalog, "url-shortener")
+    found: dict[str, list[int | None]] = {}
+    for finding in review.findings:
+        found.setdefault(finding.kind, []).append(finding.evidence.line)
+    return found
+
+
+def test_an_assumption_that_contradicts_the_facts_is_reported(catalog: Catalog) -> None:
+    found = _findings(catalog, WRONG_SCALE)
+    assert found.get("assumption-mismatch") == [5]
+
+
+def test_estimates_ten_times_off_the_reference_are_reported(catalog: Catalog) -> None:
+    found = _findings(catalog, WRONG_SCALE)
+    assert found.get("far-from-reference") == [8, 9]
+    assert "arithmetic-error" not in found  # the candidate's own arithmetic is right
+
+
+def test_estimates_that_match_the_reference_pass(catalog: Catalog) -> None:
+    found = _findings(catalog, RIGHT_SCALE)
+    assert "far-from-reference" not in found and "assumption-mismatch" not in found
+
+
+def test_far_from_reference_explains_with_the_facts(catalog: Catalog) -> None:
+    review = review_design(parse_design(WRONG_SCALE), catalog, "url-shortener")
+    (first, *_) = [f for f in review.findings if f.kind == "far-from-reference"]
+    assert "10x above the reference" in first.message
+    assert "100 million new short links" in first.message
