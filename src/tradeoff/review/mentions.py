@@ -215,9 +215,23 @@ def _sentence_status(sentence: str, listed: bool) -> str:
         return OPTION
     if listed:
         return LISTED
-    if not _DIGIT.search(sentence) and FLUFF.search(sentence):
+    if not _DIGIT.search(sentence) and is_fluff(sentence):
         return LISTED
     return POSITIVE
+
+
+_FLUFF_HINTS = (
+    "today", "paramount", "world", "best", "industry", "battle", "native", "future", "holistic",
+    "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
+    "enterprise", "next-gen", "lifeblood", "gold", "facto", "robust", "highly", " be ",
+)  # fmt: skip
+
+
+def is_fluff(sentence: str) -> bool:
+    """A sentence that sells rather than decides; a substring pre-check skips the regex for
+    the nine sentences in ten that contain none of its words."""
+    lowered = sentence.lower()
+    return any(hint in lowered for hint in _FLUFF_HINTS) and FLUFF.search(sentence) is not None
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -231,22 +245,37 @@ _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.']
 class _TermTable:
     """Terms split into words, keyed by first word; terms with symbols keep a regex."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    # Keyed by every accepted form of a term's first word (plural included); each entry is
+    # the term's words, the accepted forms of each, and the concept id.
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[frozenset[str], ...], str]]]
     # Terms with symbols ("acks=all", "b+ tree"): a regex per term, tried only where the
     # term's first word occurs; terms that start with a symbol ("/v1") are searched whole.
     anchored: dict[str, list[tuple[re.Pattern[str], str]]]
     loose: list[tuple[re.Pattern[str], str]]
 
 
+def _forms(word: str) -> frozenset[str]:
+    """The word and its plural, as `_same_word` accepts them."""
+    if len(word) < 4 or not word[-1].isalpha():
+        return frozenset({word})
+    if word[-1] in "sxz" or word.endswith(("ch", "sh")):
+        return frozenset({word, word + "es"})
+    return frozenset({word, word + "s"})
+
+
 def _term_table(concepts: list[Concept]) -> _TermTable:
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[frozenset[str], ...], str]]] = (
+        defaultdict(list)
+    )
     anchored: dict[str, list[tuple[re.Pattern[str], str]]] = defaultdict(list)
     loose: list[tuple[re.Pattern[str], str]] = []
     for concept in concepts:
         for term in concept.terms:
             if _SIMPLE_TERM.fullmatch(term):
                 words = tuple(_TOKEN.findall(term))
-                by_first[words[0]].append((words, concept.id))
+                forms = tuple(_forms(w) for w in words)
+                for form in forms[0]:
+                    by_first[form].append((words, forms, concept.id))
                 continue
             first = _TOKEN.match(term)
             if first is not None and first.start() == 0:
@@ -270,46 +299,25 @@ def _cached_term_table(concepts: tuple[Concept, ...]) -> _TermTable:
     return hit[1]
 
 
-def _same_word(text_word: str, term_word: str) -> bool:
-    """Equal, or the text has the plural ("caches" for "cache", "tradeoffs" for "tradeoff")."""
-    if text_word == term_word:
-        return True
-    if len(term_word) < 4 or not term_word[-1].isalpha():
-        return False  # "cas" (compare-and-swap) must not match "cases"
-    if term_word[-1] in "sxz" or term_word.endswith(("ch", "sh")):
-        return text_word == term_word + "es"
-    return text_word == term_word + "s"
-
-
-def _singulars(word: str) -> tuple[str, ...]:
-    if len(word) > 5 and word.endswith("es"):
-        return (word, word[:-1], word[:-2])
-    if len(word) > 4 and word.endswith("s"):
-        return (word, word[:-1])
-    return (word,)
-
-
 def _matches(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
     """(concept, start, end, term) for every term occurrence in one lower-cased line."""
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     words = [t[0] for t in tokens]
     found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
+    count = len(words)
     for index, word in enumerate(words):
-        for key in _singulars(word):
-            for term_words, concept_id in table.by_first.get(key, ()):
-                size = len(term_words)
-                if index + size > len(words):
-                    continue
-                if all(_same_word(words[index + k], term_words[k]) for k in range(size)):
-                    start, end = tokens[index][1], tokens[index + size - 1][2]
-                    if (
-                        text[max(0, start - 4) : start] in ("non-", "non ")
-                        and term_words[0] != "non"
-                    ):
-                        continue  # "non-functional" is not "functional"
-                    previous = found.get((concept_id, start))
-                    if previous is None or end > previous[2]:
-                        found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
+        for term_words, forms, concept_id in table.by_first.get(word, ()):
+            size = len(term_words)
+            if index + size > count:
+                continue
+            if size > 1 and not all(words[index + k] in forms[k] for k in range(1, size)):
+                continue
+            start, end = tokens[index][1], tokens[index + size - 1][2]
+            if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
+                continue  # "non-functional" is not "functional"
+            previous = found.get((concept_id, start))
+            if previous is None or end > previous[2]:
+                found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
         for pattern, concept_id in table.anchored.get(word, ()):
             match = pattern.match(text, tokens[index][1])
             if match and (concept_id, match.start()) not in found:
@@ -346,8 +354,8 @@ def find_mentions(
         lowered = text.lower()
         listed = _is_name_list(lowered, brand_names)
         next_line = following.get(number + 1, "")
-        next_reason = bool(REASONS.search(next_line)) and next_line.lstrip().startswith(
-            ("-", "*", " ")
+        next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
+            REASONS.search(next_line)
         )
         ends = _sentence_ends(text)
         for concept_id, start, end, term in _matches(lowered, table):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tradeoff.design.model import Turn
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.mentions import FLUFF, clean_line
+from tradeoff.review.mentions import clean_line, is_fluff
 from tradeoff.review.rules.base import Rule, register
 
 _CHECK_IN = re.compile(
@@ -126,7 +126,7 @@ def _filler(sentence: str) -> bool:
     """Praise or generality with nothing checkable: no number, no code, two vague words."""
     if re.search(r"\d|`", sentence):
         return False
-    return bool(FLUFF.search(sentence)) or len(_VAGUE.findall(sentence)) >= 2
+    return is_fluff(sentence) or len(_VAGUE.findall(sentence)) >= 2
 
 
 def _candidate_turns(ctx: ReviewContext) -> list[Turn]:
