@@ -1,0 +1,446 @@
+"""The practice store on real SQLite files: migrations, round trips, kill safety, bad files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from tradeoff.errors import TradeoffError
+from tradeoff.store import Store, StoreError, database_url
+from tradeoff.store import location as location_module
+from tradeoff.store.migrate import alembic_config, head_revision
+from tradeoff.store.models import Base
+
+TABLES = {"sessions", "events", "snapshots", "drills", "alembic_version"}
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def url_of(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "practice.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(url_of(db_path))
+    yield opened
+    opened.close()
+
+
+def tables_and_revision(path: Path) -> tuple[set[str], list[str]]:
+    with sqlite3.connect(path) as connection:
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revisions = [r for (r,) in connection.execute("SELECT version_num FROM alembic_version")]
+    connection.close()
+    return tables, revisions
+
+
+# --- migrations -------------------------------------------------------------------------
+
+
+def test_fresh_file_gets_every_table_at_head(db_path: Path) -> None:
+    Store.open(url_of(db_path)).close()
+    tables, revisions = tables_and_revision(db_path)
+    assert tables >= TABLES
+    assert revisions == [head_revision()]
+
+
+def test_opening_again_is_a_no_op(db_path: Path) -> None:
+    Store.open(url_of(db_path)).close()
+    before = db_path.read_bytes()
+    with Store.open(url_of(db_path)) as again:
+        assert again.list_sessions() == []
+    assert db_path.read_bytes() == before
+    assert tables_and_revision(db_path)[1] == [head_revision()]
+
+
+def test_upgrade_downgrade_upgrade_through_alembic(db_path: Path) -> None:
+    config = alembic_config(url_of(db_path))
+    command.upgrade(config, "head")
+    assert tables_and_revision(db_path)[0] >= TABLES
+    command.downgrade(config, "base")
+    tables, revisions = tables_and_revision(db_path)
+    assert tables & TABLES == {"alembic_version"}
+    assert revisions == []
+    command.upgrade(config, "head")
+    assert tables_and_revision(db_path) == (tables_and_revision(db_path)[0], [head_revision()])
+    with Store.open(url_of(db_path)) as store:
+        store.create_session(
+            problem_id="url-shortener", persona="p", level="mid", minutes=45, started_at=T0
+        )
+
+
+def test_models_match_the_migrations(db_path: Path) -> None:
+    """A model change without a migration would pass every other test on a fresh database."""
+    Store.open(url_of(db_path)).close()
+    engine = create_engine(url_of(db_path))
+    with engine.connect() as connection:
+        diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert diffs == []
+
+
+def test_sqlite_pragmas(store: Store, db_path: Path) -> None:
+    engine = store._engine
+    with engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
+    assert set(inspect(engine).get_table_names()) >= TABLES
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    Store.open(url_of(db_path)).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'zz9999'")
+    connection.close()
+    with pytest.raises(StoreError) as caught:
+        Store.open(url_of(db_path))
+    message = str(caught.value)
+    assert "newer tradeoff" in message and "upgrade tradeoff" in message
+    assert str(db_path) in message and "\n" not in message
+
+
+# --- round trip -------------------------------------------------------------------------
+
+
+def test_round_trip(store: Store) -> None:
+    session_id = store.create_session(
+        problem_id="url-shortener", persona="friendly", level="senior", minutes=45, started_at=T0
+    )
+    paris = timezone(timedelta(hours=1))
+    first = store.add_event(
+        session_id, kind="phase", at=T0, phase="requirements", data={"from": None}
+    )
+    turn = store.add_event(
+        session_id,
+        kind="turn",
+        at=(T0 + timedelta(minutes=1)).astimezone(paris),
+        phase="requirements",
+        speaker="candidate",
+        text="How many users — 100M DAU?",
+        data={"tags": ["clarify"], "n": 1.5, "nested": {"ok": True}},
+    )
+    store.add_event(
+        session_id,
+        kind="turn",
+        at=T0 + timedelta(minutes=2),
+        phase="requirements",
+        speaker="interviewer",
+        text="About 100M.",
+    )
+    v1 = store.add_snapshot(
+        session_id, kind="markdown", at=T0 + timedelta(minutes=3), source="answer.md", content="# A"
+    )
+    v2 = store.add_snapshot(
+        session_id, kind="markdown", at=T0 + timedelta(minutes=4), source="answer.md", content="# B"
+    )
+    assert (first.seq, turn.seq) == (1, 2)
+    assert (v1.version, v2.version) == (1, 2)
+    assert turn.at == T0 + timedelta(minutes=1) and turn.at.tzinfo is not None
+
+    review = {"overall": 62, "verdict": "lean hire", "dimensions": [{"id": "capacity"}]}
+    store.finish_session(session_id, ended_at=T0 + timedelta(minutes=45), review=review)
+
+    record = store.get_session(session_id)
+    assert (record.problem_id, record.persona, record.level, record.minutes) == (
+        "url-shortener",
+        "friendly",
+        "senior",
+        45,
+    )
+    assert record.started_at == T0 and record.started_at.tzinfo == UTC
+    assert record.ended_at == T0 + timedelta(minutes=45)
+    assert record.review == review
+    assert [e.seq for e in record.events] == [1, 2, 3]
+    assert [e.kind for e in record.events] == ["phase", "turn", "turn"]
+    assert [e.speaker for e in record.events] == [None, "candidate", "interviewer"]
+    assert record.events[0].data == {"from": None}
+    assert record.events[1] == turn
+    assert record.events[1].text == "How many users — 100M DAU?"
+    assert record.events[2].data == {}
+    assert [s.content for s in record.snapshots] == ["# A", "# B"]
+    assert record.snapshots == (v1, v2)
+    for stamp in [e.at for e in record.events] + [s.at for s in record.snapshots]:
+        assert stamp.tzinfo == UTC
+
+    other = store.create_session(
+        problem_id="chat-system",
+        persona="strict",
+        level="staff",
+        minutes=60,
+        started_at=T0 + timedelta(days=1),
+    )
+    summaries = store.list_sessions()
+    assert [s.id for s in summaries] == [other, session_id]
+    newest, oldest = summaries
+    assert (newest.overall, newest.turns, newest.ended_at) == (None, 0, None)
+    assert (oldest.overall, oldest.turns, oldest.problem_id) == (62, 2, "url-shortener")
+    assert store.list_sessions(limit=1) == [newest]
+
+
+def test_snapshot_versions_and_seqs_are_per_session(store: Store) -> None:
+    a = store.create_session(problem_id="a", persona="p", level="mid", minutes=30, started_at=T0)
+    b = store.create_session(problem_id="b", persona="p", level="mid", minutes=30, started_at=T0)
+    store.add_snapshot(a, kind="markdown", at=T0, source="x", content="1")
+    assert store.add_snapshot(b, kind="markdown", at=T0, source="x", content="1").version == 1
+    store.add_event(a, kind="turn", at=T0, phase="p")
+    assert store.add_event(b, kind="turn", at=T0, phase="p").seq == 1
+
+
+def test_unknown_session_is_a_store_error(store: Store) -> None:
+    with pytest.raises(StoreError, match=r"^no session 42; run 'tradeoff sessions list'$"):
+        store.get_session(42)
+    with pytest.raises(StoreError, match="no session 42"):
+        store.add_event(42, kind="turn", at=T0, phase="p")
+    with pytest.raises(StoreError, match="no session 42"):
+        store.add_snapshot(42, kind="markdown", at=T0, source="x", content="")
+    with pytest.raises(StoreError, match="no session 42"):
+        store.finish_session(42, ended_at=T0, review=None)
+    assert issubclass(StoreError, TradeoffError)
+
+
+def test_naive_datetimes_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match=r"started_at=.* is naive"):
+        store.create_session(
+            problem_id="a", persona="p", level="mid", minutes=30, started_at=datetime(2025, 1, 1)
+        )
+    assert store.list_sessions() == []
+
+
+def test_last_unfinished_picks_the_newest_unfinished(store: Store) -> None:
+    assert store.last_unfinished() is None
+    ids = [
+        store.create_session(
+            problem_id=f"p{n}",
+            persona="p",
+            level="mid",
+            minutes=30,
+            started_at=T0 + timedelta(hours=n),
+        )
+        for n in range(4)
+    ]
+    store.finish_session(ids[3], ended_at=T0 + timedelta(hours=5), review={"overall": 70})
+    store.add_event(ids[2], kind="turn", at=T0 + timedelta(hours=2), phase="design", text="hi")
+    found = store.last_unfinished()
+    assert found is not None
+    assert found.id == ids[2] and found.ended_at is None
+    assert [e.text for e in found.events] == ["hi"]
+    store.finish_session(ids[2], ended_at=T0 + timedelta(hours=6), review=None)
+    found = store.last_unfinished()
+    assert found is not None and found.id == ids[1]
+
+
+def test_drills_round_trip(store: Store) -> None:
+    first = store.add_drill(
+        problem_id="url-shortener", at=T0, result={"steps": [{"name": "qps", "grade": "fine"}]}
+    )
+    second = store.add_drill(
+        problem_id="chat-system", at=T0 + timedelta(hours=1), result={"score": 3, "of": 4}
+    )
+    drills = store.list_drills()
+    assert [d["id"] for d in drills] == [second, first]
+    assert drills[1] == {
+        "id": first,
+        "problem_id": "url-shortener",
+        "at": T0,
+        "result": {"steps": [{"name": "qps", "grade": "fine"}]},
+    }
+    assert drills[0]["at"].tzinfo == UTC
+    assert len(store.list_drills(limit=1)) == 1
+
+
+def test_data_survives_reopening(db_path: Path) -> None:
+    with Store.open(url_of(db_path)) as store:
+        session_id = store.create_session(
+            problem_id="a", persona="p", level="mid", minutes=30, started_at=T0
+        )
+        store.add_drill(problem_id="a", at=T0, result={"ok": 1})
+    with Store.open(url_of(db_path)) as store:
+        assert store.get_session(session_id).problem_id == "a"
+        assert store.list_drills()[0]["result"] == {"ok": 1}
+
+
+# --- kill safety ------------------------------------------------------------------------
+
+
+def test_killed_process_loses_nothing_returned(db_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import time
+        from datetime import UTC, datetime
+        from tradeoff.store import Store
+
+        store = Store.open({url_of(db_path)!r})
+        now = datetime.now(UTC)
+        sid = store.create_session(
+            problem_id="url-shortener", persona="p", level="senior", minutes=45, started_at=now
+        )
+        for n in range(3):
+            store.add_event(sid, kind="turn", at=now, phase="requirements", text=f"turn {{n}}")
+        print("ready", flush=True)
+        time.sleep(120)
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip() == "ready", child.stderr.read() if child.stderr else ""
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    with Store.open(url_of(db_path)) as store:
+        found = store.last_unfinished()
+        assert found is not None
+        assert [e.text for e in found.events] == ["turn 0", "turn 1", "turn 2"]
+        assert store.get_session(found.id).events == found.events
+
+
+# --- files that are not ours ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(bytes(range(256)) * 64, id="random-bytes"),
+        pytest.param(b"# my notes\nnot a database at all\n" * 10, id="text"),
+        pytest.param(b"SQLite format 3\x00" + bytes(range(256)) * 64, id="header-then-garbage"),
+    ],
+)
+def test_wrong_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        Store.open(url_of(path))
+    message = str(caught.value)
+    assert message.startswith(f"{path} is not a tradeoff database (")
+    assert "move it aside or pass --db with another path" in message
+    assert "\n" not in message
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_random_bytes_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "random.db"
+    content = os.urandom(8192)
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="file is not a database"):
+        Store.open(url_of(path))
+    assert path.read_bytes() == content
+    assert not (tmp_path / "random.db-wal").exists()
+    assert not (tmp_path / "random.db-shm").exists()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program's tables: contacts"):
+        Store.open(url_of(path))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    Store.open(url_of(path)).close()
+    assert tables_and_revision(path)[1] == [head_revision()]
+
+
+def test_folder_and_bad_urls_are_store_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(url_of(tmp_path))
+    with pytest.raises(StoreError, match="not a database URL"):
+        Store.open("not a url")
+    with pytest.raises(StoreError, match="no database driver"):
+        Store.open("nosuchdb://localhost/x")
+
+
+def test_missing_folders_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "practice.db"
+    Store.open(url_of(path)).close()
+    assert path.exists()
+
+
+def test_in_memory_database_works() -> None:
+    with Store.open("sqlite://") as store:
+        sid = store.create_session(
+            problem_id="a", persona="p", level="mid", minutes=1, started_at=T0
+        )
+        store.add_event(sid, kind="turn", at=T0, phase="p")
+        assert store.list_sessions()[0].turns == 1
+
+
+# --- database_url -----------------------------------------------------------------------
+
+
+def test_database_url_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir = tmp_path / "data" / "tradeoff"
+    monkeypatch.setattr(location_module, "user_data_dir", lambda app: str(data_dir))
+    monkeypatch.delenv("TRADEOFF_DATABASE_URL", raising=False)
+
+    assert database_url() == f"sqlite:///{data_dir / 'tradeoff.db'}"
+    assert data_dir.is_dir()
+
+    monkeypatch.setenv("TRADEOFF_DATABASE_URL", "postgresql://me@db/tradeoff")
+    assert database_url() == "postgresql://me@db/tradeoff"
+    assert database_url("sqlite:///explicit.db") == "sqlite:///explicit.db"
+
+    monkeypatch.setenv("TRADEOFF_DATABASE_URL", "")
+    assert database_url().endswith("tradeoff.db")
+
+
+def test_database_url_takes_plain_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRADEOFF_DATABASE_URL", raising=False)
+    assert database_url("practice.db") == f"sqlite:///{tmp_path.resolve() / 'practice.db'}"
+    monkeypatch.setenv("TRADEOFF_DATABASE_URL", str(tmp_path / "env.db"))
+    assert database_url() == f"sqlite:///{tmp_path.resolve() / 'env.db'}"
+
+
+def test_default_location_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform != "linux":
+        pytest.skip("XDG_DATA_HOME is a Linux convention")
+    monkeypatch.delenv("TRADEOFF_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert database_url() == f"sqlite:///{tmp_path / 'tradeoff' / 'tradeoff.db'}"
+    assert (tmp_path / "tradeoff").is_dir()
+
+
+def test_data_that_is_not_json_is_refused(store: Store) -> None:
+    sid = store.create_session(problem_id="a", persona="p", level="mid", minutes=1, started_at=T0)
+    with pytest.raises(TypeError, match="data must be JSON-serialisable"):
+        store.add_event(sid, kind="turn", at=T0, phase="p", data={"when": T0})
+    assert store.get_session(sid).events == ()
