@@ -5,8 +5,10 @@ from __future__ import annotations
 import typer
 
 from tradeoff import __version__
+from tradeoff.cli.config import config_app
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.estimate import drill_app, estimate, numbers
+from tradeoff.cli.practice import practice, sessions_app
 from tradeoff.cli.problems import problems_app, topics
 from tradeoff.cli.review import new, review, rules_app
 
@@ -25,6 +27,9 @@ app.add_typer(rules_app, name="rules")
 app.command("estimate")(estimate)
 app.command("numbers")(numbers)
 app.add_typer(drill_app, name="drill")
+app.command("practice")(practice)
+app.add_typer(sessions_app, name="sessions")
+app.add_typer(config_app, name="config")
 
 
 def _version(value: bool) -> None:

@@ -7,6 +7,7 @@ give it a DesignDoc and a catalog, get a Review whose `to_json` is the stable co
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,9 +70,17 @@ class Review:
 
 
 def review_design(
-    doc: DesignDoc, catalog: Catalog, problem_id: str | None = None, level: str = "senior"
+    doc: DesignDoc,
+    catalog: Catalog,
+    problem_id: str | None = None,
+    level: str = "senior",
+    coverage_overrides: Mapping[str, float] | None = None,
 ) -> Review:
-    """Run every rule over `doc` with the chosen (or guessed) prompt's rubric."""
+    """Run every rule over `doc` with the chosen (or guessed) prompt's rubric.
+
+    `coverage_overrides` raises the coverage of named rubric items: it carries verdicts an
+    LLM gave with evidence that code has already checked verbatim against the text.
+    """
     if level not in LEVELS:
         raise TradeoffError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
     notes: list[str] = []
@@ -105,7 +114,7 @@ def review_design(
     )
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
-        dim: score_dimension(dim, dim_rubric, ctx.mentions, findings, level)
+        dim: score_dimension(dim, dim_rubric, ctx.mentions, findings, level, coverage_overrides)
         for dim, dim_rubric in rubric.dimensions().items()
     }
     overall = overall_score(scores)

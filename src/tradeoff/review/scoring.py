@@ -8,6 +8,7 @@ restates an uncovered rubric item costs nothing extra, since coverage already co
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tradeoff.catalog.schema import LEVELS, DimensionRubric
@@ -65,10 +66,14 @@ def score_dimension(
     mentions: MentionIndex,
     findings: list[Finding],
     level: str,
+    overrides: Mapping[str, float] | None = None,
 ) -> DimensionScore:
     expected = [i for i in rubric.items if expected_at(i, level)]
     above = [i for i in rubric.items if not expected_at(i, level)]
     coverage = {i.id: item_coverage(i, mentions, dimension) for i in rubric.items}
+    for item_id, value in (overrides or {}).items():
+        if item_id in coverage:
+            coverage[item_id] = max(coverage[item_id], value)
     weight = sum(i.weight for i in expected) or 1
     base = 4 * sum(i.weight * coverage[i.id] for i in expected) / weight
     if above:

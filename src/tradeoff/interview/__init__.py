@@ -1,0 +1,1 @@
+"""The mock interview: phases and timing, personas, the interviewer's policy, the transcript."""

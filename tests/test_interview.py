@@ -1,0 +1,185 @@
+"""The interviewer: answers from hidden facts, probes gaps, hints, keeps time, records all."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview.clock import ManualClock
+from tradeoff.interview.phases import budgets
+from tradeoff.interview.report import final_report
+from tradeoff.interview.session import Event, Interview
+
+
+def _interview(catalog: Catalog, persona: str = "neutral", problem: str = "url-shortener",
+               minutes: int = 45) -> tuple[Interview, list[Event], ManualClock]:  # fmt: skip
+    events: list[Event] = []
+    clock = ManualClock()
+    interview = Interview(
+        problem=catalog.get(problem),
+        catalog=catalog,
+        persona=persona,
+        level="senior",
+        minutes=minutes,
+        clock=clock,
+        record=events.append,
+    )
+    interview.opening()
+    return interview, events, clock
+
+
+def test_budgets_add_up_and_scale() -> None:
+    assert sum(budgets(45).values()) == pytest.approx(45 * 60)
+    assert budgets(45)["clarify"] == pytest.approx(7 * 60)
+    assert sum(budgets(30).values()) == pytest.approx(30 * 60)
+
+
+def test_clarifying_question_is_answered_from_the_hidden_facts(catalog: Catalog) -> None:
+    interview, _events, _ = _interview(catalog)
+    (reply,) = interview.handle("How many new links are created each month?")
+    assert "100 million" in reply
+    assert "write-volume" in interview.revealed
+
+
+def test_a_question_no_fact_answers_asks_for_an_assumption(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog)
+    (reply,) = interview.handle("What programming language does the team prefer?")
+    assert "assumption" in reply.lower()
+
+
+def test_personas_say_the_same_move_differently(catalog: Catalog) -> None:
+    replies = {}
+    for persona in ("friendly", "neutral", "adversarial", "terse"):
+        interview, _, _ = _interview(catalog, persona)
+        (replies[persona],) = interview.handle("What is the read to write ratio?")
+    assert all("100" in r for r in replies.values())
+    assert replies["friendly"].startswith("Good question.")
+    assert "change anything" in replies["adversarial"]
+    assert len(replies["terse"]) <= len(replies["neutral"])
+
+
+def test_adversarial_challenges_a_named_technology(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog, "adversarial")
+    (reply,) = interview.handle("I'll store the links in Cassandra.")
+    assert reply.startswith("Why Cassandra and not")
+
+
+def test_a_statement_gets_a_probe_of_the_biggest_gap_for_the_phase(catalog: Catalog) -> None:
+    interview, events, _ = _interview(catalog)
+    (reply,) = interview.handle("Users paste a long URL and get a short one back.")
+    assert reply.endswith("?")
+    probe = [e for e in events if e.kind == "turn" and e.data.get("move") == "probe"]
+    assert probe and probe[-1].data["item"] in {
+        i.id for i in catalog.get("url-shortener").rubric.requirements.items
+    } | {i.id for i in catalog.get("url-shortener").rubric.capacity.items}  # type: ignore[union-attr]
+
+
+def test_hints_climb_the_ladder_and_are_counted(catalog: Catalog) -> None:
+    interview, events, _ = _interview(catalog)
+    interview.handle("/next")
+    first = interview.handle("/hint")[0]
+    second = interview.handle("/hint")[0]
+    third = interview.handle("/hint")[0]
+    hints = [e for e in events if e.kind == "hint"]
+    assert [h.data["level"] for h in hints] == ["nudge", "pointer", "partial"]
+    assert len({first, second, third}) == 3
+    assert interview.hints_used == 3
+
+
+def test_overrun_nudges_once_per_phase(catalog: Catalog) -> None:
+    interview, _events, clock = _interview(catalog)
+    interview.handle("/next")  # high-level design, 13 minutes
+    clock.advance(14 * 60)
+    replies = interview.handle("The app servers sit behind a load balancer.")
+    assert any("minutes left; pick one component to go deep on" in r for r in replies)
+    again = interview.handle("And a cache in front of the store.")
+    assert not any("pick one component" in r for r in again)
+    assert "over time" in interview.status()
+
+
+def test_deep_dive_asks_the_prompts_follow_up_questions(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog)
+    interview.handle("/next")
+    interview.handle("/next")
+    (reply,) = interview.handle("Let's go deep on code generation.")
+    assert reply in catalog.get("url-shortener").follow_ups
+
+
+def test_wrap_up_asks_about_bottlenecks_and_10x(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog)
+    for _ in range(3):
+        replies = interview.handle("/next")
+    assert any("10x" in r for r in replies)
+
+
+def test_design_snapshots_are_versioned(catalog: Catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    interview, events, _ = _interview(catalog)
+    first = tmp_path / "v1.md"
+    first.write_text("```mermaid\nflowchart LR\n  C[Client] --> A[App]\n```\n")
+    second = tmp_path / "v2.md"
+    second.write_text(
+        "```mermaid\nflowchart LR\n  C[Client] --> A[App]\n  A --> R[(Redis cache)]\n```\n"
+    )
+    assert "version 1" in interview.handle(f"/design {first}")[0]
+    assert "version 2" in interview.handle(f"/design {second}")[0]
+    assert "Nothing was attached" in interview.handle(f"/design {tmp_path / 'missing.md'}")[0]
+    report = final_report(
+        problem=interview.problem, catalog=catalog, level="senior", minutes=45,
+        started_at=interview.started_at, events=events,
+    )  # fmt: skip
+    changes = report["design_changes"]
+    assert [c["version"] for c in changes] == [1, 2]
+    assert changes[1]["components_added"] == ["Redis cache"]
+
+
+def test_report_markers_from_the_transcript(catalog: Catalog) -> None:
+    interview, events, clock = _interview(catalog)
+    clock.advance(40)
+    interview.handle("How many links are created a month?")
+    clock.advance(30)
+    interview.handle("I'll assume 500 bytes per link.")
+    clock.advance(240)  # a long silence
+    interview.handle("We'll use a cache because reads dominate.")
+    interview.handle("We'll shard the store.")
+    interview.handle("/end")
+    report = final_report(
+        problem=interview.problem, catalog=catalog, level="senior", minutes=45,
+        started_at=interview.started_at, events=events,
+    )  # fmt: skip
+    marks = report["markers"]
+    assert marks["first_question_after_s"] == 40
+    assert marks["questions_asked"] == 1
+    assert marks["assumptions_stated"] == 1
+    assert marks["decisions_with_reason"] == 1 and marks["decisions_without_reason"] >= 1
+    assert len(marks["long_silences"]) == 1
+    assert report["review"]["problem"] == "url-shortener"
+    unclear = report["unclear_assumptions"]
+    assert not any("100 million" in f for f in unclear)  # it was asked
+    assert any("five years" in f for f in unclear)  # retention was never asked or assumed
+
+
+def test_llm_failure_falls_back_for_that_turn(catalog: Catalog) -> None:
+    from tradeoff.errors import TradeoffError
+
+    calls = []
+
+    def broken(persona: str, move: object, tail: str) -> str:
+        calls.append(persona)
+        raise TradeoffError("LLM server at http://127.0.0.1:9: timed out")
+
+    events: list[Event] = []
+    interview = Interview(
+        problem=catalog.get("url-shortener"), catalog=catalog, persona="neutral",
+        level="senior", minutes=45, clock=ManualClock(), record=events.append, phraser=broken,
+    )  # fmt: skip
+    (reply,) = interview.handle("How many new links are created each month?")
+    assert "100 million" in reply
+    assert calls and any(e.kind == "notice" for e in events)
+
+
+def test_elapsed_time_is_measured_from_the_clock(catalog: Catalog) -> None:
+    interview, _, clock = _interview(catalog, minutes=30)
+    clock.advance(timedelta(minutes=2).total_seconds())
+    assert "28:00 left]" in interview.status()
