@@ -156,8 +156,9 @@ def test_every_reference_number_has_a_unit_pint_reads_and_a_source() -> None:
 def test_drill_through_a_pipe(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "tradeoff"
     answers = "40/s\n40K\n\n2B\n3 TB\n"  # fine, warning(10x... 40K vs 3.8K), skip, wrong, fine
+    db = f"sqlite:///{tmp_path / 'drills.db'}"
     proc = subprocess.run(
-        [str(script), "drill", "capacity", "url-shortener"],
+        [str(script), "drill", "capacity", "url-shortener", "--db", db],
         input=answers,
         capture_output=True,
         text=True,
@@ -171,6 +172,13 @@ def test_drill_through_a_pipe(tmp_path: Path) -> None:
     assert "wrong (3x too low)" not in out
     assert "Drill stopped." in out  # input ran out before the last steps
     assert "of 7 steps" in out
+    assert "Saved as drill 1" in out
+    from tradeoff.store import Store
+
+    with Store.open(db) as store:
+        (saved,) = store.list_drills()
+    assert saved["problem_id"] == "url-shortener"
+    assert saved["result"]["summary"] == {"fine": 2, "warning": 1, "wrong": 1, "skipped": 1}
 
 
 def test_drill_refuses_object_oriented_prompts() -> None:

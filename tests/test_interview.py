@@ -183,3 +183,32 @@ def test_elapsed_time_is_measured_from_the_clock(catalog: Catalog) -> None:
     interview, _, clock = _interview(catalog, minutes=30)
     clock.advance(timedelta(minutes=2).total_seconds())
     assert "28:00 left]" in interview.status()
+
+
+def test_adversarial_asks_why_not_even_when_a_reason_is_given(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog, "adversarial")
+    interview.handle("/next")
+    (reply,) = interview.handle("We'll use Kafka because it keeps events durable.")
+    assert reply.startswith("Why Kafka and not")
+
+
+def test_an_absolute_claim_is_challenged(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog)
+    interview.handle("/next")
+    (reply,) = interview.handle("With replicas the store never loses data.")
+    assert "never loses" in reply and "What would make that false?" in reply
+
+
+def test_friendly_offers_hints(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog, "friendly")
+    (reply,) = interview.handle("Users paste a long URL and get a short one back.")
+    assert "/hint" in reply
+
+
+def test_adversarial_presses_on_failure_cases(catalog: Catalog) -> None:
+    interview, events, _ = _interview(catalog, "adversarial")
+    interview.handle("/next")
+    interview.handle("Clients call stateless app servers that read a store.")
+    probes = [e.data.get("item") for e in events if e.data.get("move") == "probe"]
+    reliability = {i.id for i in catalog.get("url-shortener").rubric.reliability.items}
+    assert probes and probes[-1] in reliability

@@ -142,3 +142,28 @@ def test_unknown_session_and_persona_are_one_line_errors(tmp_path: Path) -> None
     assert missing.returncode == 2 and "no session 42" in missing.stderr
     persona = _run(["practice", "url-shortener", "--persona", "grumpy", "--db", db])
     assert persona.returncode == 2
+
+
+def test_ctrl_c_pauses_without_a_traceback(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'practice.db'}"
+    proc = subprocess.Popen(
+        [SCRIPT, "practice", "url-shortener", "--db", db],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("How many new links are created each month?\n")
+    proc.stdin.flush()
+    deadline = time.time() + 60
+    seen = ""
+    while "100 million" not in seen and time.time() < deadline:
+        seen += proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "paused" in out and "Traceback" not in err
+    exported = json.loads(_run(["sessions", "export", "1", "-f", "json", "--db", db]).stdout)
+    assert any(e["text"].startswith("How many new links") for e in exported["events"])

@@ -81,6 +81,9 @@ def numbers(
 def drill_capacity(
     problem_id: str | None = typer.Argument(None, metavar="[PROBLEM]"),
     seed: int | None = typer.Option(None, "--seed", help="Pick the random prompt repeatably."),
+    db: str | None = typer.Option(
+        None, "--db", help="Where to save the result (a SQLAlchemy URL)."
+    ),
 ) -> None:
     """Walk through a prompt's capacity estimate step by step, graded as you go."""
     catalog = default_catalog()
@@ -113,9 +116,14 @@ def drill_capacity(
         f"\n{counts[FINE]} fine, {counts[WARNING]} warnings, {counts[WRONG]} wrong,"
         f" {counts['skipped']} skipped of {len(steps)} steps."
     )
-    out.print(
-        "[dim]Results are not saved yet: the practice store arrives with mock interviews.[/dim]"
-    )
+    if session.answers:
+        from tradeoff.store import Store, database_url
+
+        with Store.open(database_url(db)) as store:
+            drill_id = store.add_drill(
+                problem_id=problem.id, at=session.started_at, result=session.to_json()
+            )
+        out.print(f"[dim]Saved as drill {drill_id}.[/dim]")
 
 
 def _ask(prompt: str) -> str | None:

@@ -82,7 +82,13 @@ def practice(
             )
             for line in interview.opening():
                 out.print(f"[bold]Interviewer:[/bold] {escape(line)}")
-        _loop(interview, out)
+        try:
+            _loop(interview, out)
+        except KeyboardInterrupt:
+            # Every turn is already committed; Ctrl-C only pauses the session.
+            how = "continue it with: tradeoff practice --resume"
+            out.print(f"\n[dim]Session {session_id} paused; {how}[/dim]")
+            raise typer.Exit(130) from None
         if interview.ended:
             report = final_report(
                 problem=interview.problem,

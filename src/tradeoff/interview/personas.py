@@ -55,7 +55,7 @@ def say(persona: str, move: Move) -> str:
         return {
             "answer": f"Good question. {text}",
             "assume": f"I don't have a number for that. {text}",
-            "probe": f"{text} Take your time.",
+            "probe": f"{text} Take your time, and type /hint if you'd like a nudge.",
             "follow-up": text,
             "challenge": f"{text} I'm curious how you'd weigh them.",
             "hint": f"Here's a hint: {text}",

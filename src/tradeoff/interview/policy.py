@@ -40,6 +40,7 @@ class PolicyState:
     techs_followed: set[str] = field(default_factory=set)
     wrap_up_asked: bool = False
     turns_in_phase: int = 0
+    claims_challenged: set[str] = field(default_factory=set)
 
 
 def next_move(
@@ -55,7 +56,11 @@ def next_move(
 ) -> Move:
     """The interviewer's reply to a statement (questions are answered elsewhere)."""
     state.turns_in_phase += 1
-    tech = _unexplained_tech(turn, state)
+    claim = _CLAIM.search(turn)
+    if claim is not None and claim.group(0).lower() not in state.claims_challenged:
+        state.claims_challenged.add(claim.group(0).lower())
+        return Move("challenge", f'You said "{claim.group(0)}". What would make that false?')
+    tech = _unexplained_tech(turn, state, any_reason=persona == "adversarial")
     if tech is not None:
         state.techs_followed.add(tech.lower())
         alternative = ALTERNATIVES.get(tech.lower(), "the obvious alternative")
@@ -72,7 +77,9 @@ def next_move(
         question = problem.follow_ups[state.followups_asked]
         state.followups_asked += 1
         return Move("probe", question, f"follow-up-{state.followups_asked}")
-    item = most_important_gap(problem, mentions, phase, level, state.probed)
+    item = most_important_gap(
+        problem, mentions, phase, level, state.probed, failures_first=persona == "adversarial"
+    )
     if item is not None:
         dimension, rubric_item = item
         state.probed.add(rubric_item.id)
@@ -89,12 +96,18 @@ def most_important_gap(
     phase: str,
     level: str,
     skip: set[str],
+    *,
+    failures_first: bool = False,
 ) -> tuple[str, RubricItem] | None:
     """The heaviest rubric item of the phase's dimensions that is expected at the level,
-    not yet covered, and not already probed."""
+    not yet covered, and not already probed. An adversarial interviewer presses on failure
+    cases first: reliability leads every phase after the requirements."""
     dimensions = problem.rubric.dimensions()
+    order = PHASE_DIMENSIONS[phase]
+    if failures_first and phase != "clarify":
+        order = ("reliability", *[d for d in order if d != "reliability"])
     best: tuple[int, str, RubricItem] | None = None
-    for rank, dimension in enumerate(PHASE_DIMENSIONS[phase]):
+    for rank, dimension in enumerate(order):
         rubric = dimensions.get(dimension)  # type: ignore[call-overload]
         if rubric is None:
             continue
@@ -109,9 +122,10 @@ def most_important_gap(
     return (best[1], best[2]) if best else None
 
 
-def _unexplained_tech(turn: str, state: PolicyState) -> str | None:
-    """The first product named in this turn without a reason, not yet asked about."""
-    if REASONS.search(turn):
+def _unexplained_tech(turn: str, state: PolicyState, *, any_reason: bool = False) -> str | None:
+    """The first product named in this turn without a reason (with `any_reason`, whatever
+    the reason: the adversarial persona asks "why not X?" about every product), once each."""
+    if REASONS.search(turn) and not any_reason:
         return None
     for match in brands_in(turn):
         name = match.group(0)
@@ -120,6 +134,14 @@ def _unexplained_tech(turn: str, state: PolicyState) -> str | None:
     return None
 
 
+# Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
+_CLAIM = re.compile(
+    r"\b(never (?:loses?|fails?|goes? down|drops?)\w*|always (?:available|consistent|up)"
+    r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
+    r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
+    r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
+    re.I,
+)
 _DECIDES = re.compile(
     r"\b((we|i)('ll| will| would|'d)?\s+(use|go with|pick|choose|store|put|keep|shard|cache|add)"
     r"|let's (use|go with|pick)|chose|choosing|picked|decided|going with|prefer|settle on)\b",
