@@ -212,3 +212,9 @@ def test_adversarial_presses_on_failure_cases(catalog: Catalog) -> None:
     probes = [e.data.get("item") for e in events if e.data.get("move") == "probe"]
     reliability = {i.id for i in catalog.get("url-shortener").rubric.reliability.items}
     assert probes and probes[-1] in reliability
+
+
+def test_the_most_specific_fact_answers(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog, problem="chat-system")
+    (reply,) = interview.handle("How big is a message?")
+    assert "100 bytes" in reply

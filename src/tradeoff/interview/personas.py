@@ -57,7 +57,7 @@ def say(persona: str, move: Move) -> str:
             "assume": f"I don't have a number for that. {text}",
             "probe": f"{text} Take your time, and type /hint if you'd like a nudge.",
             "follow-up": text,
-            "challenge": f"{text} I'm curious how you'd weigh them.",
+            "challenge": f"{text} No wrong answer; I'm curious how you'd reason about it.",
             "hint": f"Here's a hint: {text}",
             "nudge": text,
             "wrap-up": f"We're almost done. {text}",

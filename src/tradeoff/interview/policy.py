@@ -22,7 +22,7 @@ from tradeoff.review.products import brands_in
 _PROBES = {
     "requirements": "Before we go on: what about {name}?",
     "capacity": "Can you put numbers on {name}?",
-    "api_data": "What does the {name} look like here?",
+    "api_data": "How do your API and data model handle {name}?",
     "components": "Where does {name} fit in your design?",
     "tradeoffs": "What are your options for {name}, and which would you pick?",
     "reliability": "How does {name} work when something fails?",

@@ -50,7 +50,9 @@ def answer(question: str, problem: Problem, kinds: dict[str, QuestionKind]) -> A
     words = _words(question)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
-        score = 2.0 * len(set(asked) & set(fact.answers))
+        # A fact that answers fewer kinds is more specific: "how big is a message?" wants the
+        # message-size fact, not the group fact that also mentions sizes.
+        score = 2.0 * len(set(asked) & set(fact.answers)) + 1 / len(fact.answers)
         shared = words & _words(fact.text)
         score += 0.5 * len(shared)
         if not set(asked) & set(fact.answers) and len(shared) < 2:
