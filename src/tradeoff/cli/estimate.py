@@ -14,6 +14,7 @@ from rich.table import Table
 from tradeoff.catalog import default_catalog
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import console
+from tradeoff.errors import TradeoffError
 from tradeoff.estimate.calculator import calculate
 from tradeoff.estimate.drill import (
     FINE,
@@ -81,6 +82,7 @@ def numbers(
 def drill_capacity(
     problem_id: str | None = typer.Argument(None, metavar="[PROBLEM]"),
     seed: int | None = typer.Option(None, "--seed", help="Pick the random prompt repeatably."),
+    topic: str | None = typer.Option(None, "--topic", help="Pick a prompt tagged with this topic."),
     db: str | None = typer.Option(
         None, "--db", help="Where to save the result (a SQLAlchemy URL)."
     ),
@@ -88,7 +90,10 @@ def drill_capacity(
     """Walk through a prompt's capacity estimate step by step, graded as you go."""
     catalog = default_catalog()
     if problem_id is None:
-        pool = sorted(p.id for p in catalog.problems.values() if p.capacity)
+        tagged = catalog.select(topic=topic) if topic else list(catalog.problems.values())
+        pool = sorted(p.id for p in tagged if p.capacity)
+        if not pool:
+            raise TradeoffError(f"no prompt with a capacity estimate is tagged {topic!r}")
         problem_id = random.Random(seed).choice(pool)
     problem = catalog.get(problem_id)
     steps = drill_steps(problem)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import typer
 
 from tradeoff import __version__
+from tradeoff.cli.cards import cards_app
 from tradeoff.cli.config import config_app
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.estimate import drill_app, estimate, numbers
 from tradeoff.cli.practice import practice, sessions_app
 from tradeoff.cli.problems import problems_app, topics
+from tradeoff.cli.progress import export_data, import_data, plan, progress
 from tradeoff.cli.review import new, review, rules_app
 
 app = typer.Typer(
@@ -30,6 +32,11 @@ app.add_typer(drill_app, name="drill")
 app.command("practice")(practice)
 app.add_typer(sessions_app, name="sessions")
 app.add_typer(config_app, name="config")
+app.add_typer(cards_app, name="cards")
+app.command("progress")(progress)
+app.command("plan")(plan)
+app.command("export")(export_data)
+app.command("import")(import_data)
 
 
 def _version(value: bool) -> None:

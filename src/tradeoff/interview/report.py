@@ -151,8 +151,17 @@ def final_report(
         for item in (reliability.items if reliability else [])
         if expected_at(item, level) and item_coverage(item, context.mentions, "reliability") < 0.5
     ]
+    coverage = {
+        item.id: round(
+            max(item_coverage(item, context.mentions, dim), overrides.get(item.id, 0)), 2
+        )
+        for dim, item in problem.rubric.items()
+        if expected_at(item, level)
+    }
     return {
         "review": review.to_json(),
+        "rubric_coverage": coverage,
+        "topics": list(problem.topics),
         "markers": markers(events, started_at, minutes),
         "design_changes": snapshot_changes(events),
         "missing_edge_cases": missing,

@@ -17,14 +17,21 @@ from tradeoff.store.engine import check_sqlite_file, first_line, make_engine, pa
 from tradeoff.store.engine import sqlite_path as file_of
 from tradeoff.store.errors import StoreError
 from tradeoff.store.migrate import upgrade
-from tradeoff.store.models import DrillRow, EventRow, SessionRow, SnapshotRow
+from tradeoff.store.models import (
+    CardReviewRow,
+    CardStateRow,
+    DrillRow,
+    EventRow,
+    SessionRow,
+    SnapshotRow,
+)
 from tradeoff.store.records import EventRecord, SessionRecord, SessionSummary, SnapshotRecord
 
 TURN = "turn"  # the event kind that list_sessions counts as a turn
 
 
 class Store:
-    """Sessions, their events and snapshots, and drill results, in one database.
+    """Sessions, their events and snapshots, drill results and flashcard reviews, in one database.
 
     Every write commits before it returns, so a process killed mid-interview loses nothing
     it was told was saved; `last_unfinished` then finds the session to resume.
@@ -241,6 +248,65 @@ class Store:
         with self._transaction() as session:
             return [
                 {"id": row.id, "problem_id": row.problem_id, "at": row.at, "result": row.result}
+                for row in session.scalars(statement)
+            ]
+
+    def card_states(self) -> dict[str, dict[str, Any]]:
+        """Every reviewed card's state, by card id, as {"deck", "state", "due"}."""
+        with self._transaction() as session:
+            return {
+                row.card_id: {"deck": row.deck, "state": row.state, "due": row.due}
+                for row in session.scalars(select(CardStateRow))
+            }
+
+    def save_card_state(
+        self, card_id: str, deck: str, state: dict[str, Any], due: datetime
+    ) -> None:
+        """Insert or replace a card's FSRS state (a JSON-ready dict) and its due time."""
+        with self._transaction() as session:
+            row = session.get(CardStateRow, card_id)
+            if row is None:
+                session.add(
+                    CardStateRow(
+                        card_id=card_id,
+                        deck=deck,
+                        state=as_json(state, "state"),
+                        due=aware(due, "due"),
+                    )
+                )
+            else:
+                row.deck = deck
+                row.state = as_json(state, "state")
+                row.due = aware(due, "due")
+
+    def add_card_review(self, card_id: str, rating: str, at: datetime, log: dict[str, Any]) -> int:
+        """Append one review of a card (rating name, time, fsrs log) and return its id."""
+        with self._transaction() as session:
+            row = CardReviewRow(
+                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
+            )
+            session.add(row)
+            session.flush()
+            review_id = row.id
+        return review_id
+
+    def card_reviews(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        """Reviews oldest first, as {"id", "card_id", "rating", "reviewed_at", "log"}.
+
+        `since` keeps reviews at or after that time (an aware datetime).
+        """
+        statement = select(CardReviewRow).order_by(CardReviewRow.reviewed_at, CardReviewRow.id)
+        if since is not None:
+            statement = statement.where(CardReviewRow.reviewed_at >= aware(since, "since"))
+        with self._transaction() as session:
+            return [
+                {
+                    "id": row.id,
+                    "card_id": row.card_id,
+                    "rating": row.rating,
+                    "reviewed_at": row.reviewed_at,
+                    "log": row.log,
+                }
                 for row in session.scalars(statement)
             ]
 

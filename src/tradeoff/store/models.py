@@ -1,4 +1,4 @@
-"""The ORM tables: sessions, their events and snapshots, and capacity drill results."""
+"""The ORM tables: sessions, events, snapshots, drill results, and flashcard states and reviews."""
 
 from __future__ import annotations
 
@@ -94,3 +94,29 @@ class DrillRow(Base):
     problem_id: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSONText)
+
+
+class CardStateRow(Base):
+    """A flashcard's current FSRS state; one row per card ever reviewed, keyed by card id.
+
+    `due` repeats the state's due time as a column so counting due cards needs no JSON.
+    """
+
+    __tablename__ = "card_states"
+
+    card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    deck: Mapped[str] = mapped_column(String(100), index=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSONText)
+    due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CardReviewRow(Base):
+    """One rating given to a flashcard, with fsrs's review log; never updated."""
+
+    __tablename__ = "card_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(64), index=True)
+    rating: Mapped[str] = mapped_column(String(16))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    log: Mapped[dict[str, Any]] = mapped_column(JSONText)

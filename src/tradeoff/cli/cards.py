@@ -1,0 +1,293 @@
+"""`tradeoff cards review|stats|export|import`: flashcards with spaced repetition."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import html
+import json
+import os
+import sys
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.cli.problems import console
+from tradeoff.errors import TradeoffError
+from tradeoff.practice.decks import Card, Deck
+from tradeoff.practice.user_decks import all_decks, import_deck
+
+if TYPE_CHECKING:
+    from tradeoff.store import Store
+
+cards_app = typer.Typer(
+    cls=FriendlyGroup, help="Flashcards with spaced repetition.", no_args_is_help=True
+)
+NOW_VAR = "TRADEOFF_NOW"  # an ISO-8601 datetime used as "now", so tests control the clock
+QUIT = "q"  # typed at the reveal prompt, stops the review
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+DeckOption = typer.Option(None, "--deck", help="Only this deck (e.g. concepts, numbers).")
+TopicOption = typer.Option(None, "--topic", help="Only cards tagged with this topic.")
+DbOption = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite.")
+
+
+@cards_app.command("review")
+def review(
+    deck: str | None = DeckOption,
+    topic: str | None = TopicOption,
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most N cards."),
+    db: str | None = DbOption,
+) -> None:
+    """Review the cards due now: Enter shows the answer, then rate it 1-4."""
+    from tradeoff.practice.scheduler import due_cards, parse_now
+    from tradeoff.practice.scheduler import review as rate
+
+    now = parse_now(os.environ.get(NOW_VAR))
+    cards = select_cards(all_decks(), deck, topic)
+    out = console()
+    with _open(db) as store:
+        states = store.card_states()
+        due = due_cards(cards, {cid: s["due"] for cid, s in states.items()}, now)
+        if not due:
+            out.print(f"Nothing is due. {_next_due(cards, states)}")
+            return
+        chosen = due[:limit] if limit is not None else due
+        out.print(
+            f"{len(due)} card{'s' if len(due) != 1 else ''} due; reviewing {len(chosen)}."
+            " Press Enter to see the answer, then rate it: 1 again, 2 hard, 3 good, 4 easy"
+            f" ('{QUIT}' stops)."
+        )
+        done = 0
+        try:
+            for index, card in enumerate(chosen, start=1):
+                out.print(f"\n[bold]{index}/{len(chosen)}[/bold] [dim]{card.deck}[/dim]")
+                out.print(f"Q: {escape(card.front)}")
+                shown = _ask("(Enter to show the answer)")
+                if shown is None or shown.strip().lower() == QUIT:
+                    break
+                out.print(f"A: {escape(card.back)}")
+                rating = _ask_rating()
+                if rating is None:
+                    break
+                if rating == "":
+                    out.print("[dim]Skipped.[/dim]")
+                    continue
+                previous = states.get(card.id)
+                now = parse_now(os.environ.get(NOW_VAR))  # the time of this rating
+                result = rate(previous["state"] if previous else None, card.id, rating, now)
+                store.save_card_state(card.id, card.deck, result.state, result.due)
+                store.add_card_review(card.id, rating, now, result.log)
+                states[card.id] = {"deck": card.deck, "state": result.state, "due": result.due}
+                done += 1
+                out.print(f"[dim]{rating}: next in {_interval(result.due - now)}.[/dim]")
+        except KeyboardInterrupt:
+            out.print("\n[dim]Stopped; every rating so far is saved.[/dim]")
+            raise typer.Exit(130) from None
+        left = len(due) - done
+        out.print(f"\nReviewed {done}; {left} still due.")
+
+
+@cards_app.command("stats")
+def stats(
+    output: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f"),
+    db: str | None = DbOption,
+) -> None:
+    """Per deck: cards, due now, and reviewed at least once."""
+    from tradeoff.practice.scheduler import count_due, parse_now
+
+    now = parse_now(os.environ.get(NOW_VAR))
+    decks = all_decks()
+    with _open(db) as store:
+        states = store.card_states()
+    due_at = {cid: s["due"] for cid, s in states.items()}
+    rows: dict[str, dict[str, int]] = {}
+    for deck_id, deck in decks.items():
+        rows[deck_id] = {
+            "cards": len(deck.cards),
+            "due": count_due(deck.cards, due_at, now),
+            "reviewed": sum(1 for card in deck.cards if card.id in states),
+        }
+    total = {key: sum(row[key] for row in rows.values()) for key in ("cards", "due", "reviewed")}
+    if output is StatsFormat.json:
+        data = {"decks": rows, "total": total, "now": now.isoformat()}
+        typer.echo(json.dumps(data, indent=2))
+        return
+    table = Table(title=f"Flashcards at {now:%Y-%m-%d %H:%M} UTC", title_justify="left")
+    table.add_column("deck", no_wrap=True)
+    table.add_column("title")
+    for column in ("cards", "due", "reviewed"):
+        table.add_column(column, justify="right")
+    for deck_id, row in rows.items():
+        table.add_row(deck_id, escape(decks[deck_id].title), *(str(row[k]) for k in row))
+    table.add_row("[bold]total[/bold]", "", *(f"[bold]{total[k]}[/bold]" for k in total))
+    console().print(table)
+
+
+@cards_app.command("export")
+def export(
+    anki: Path = typer.Option(..., "--anki", help="The .apkg file to write.", dir_okay=False),
+    deck: str | None = DeckOption,
+    topic: str | None = TopicOption,
+) -> None:
+    """Write the decks as an Anki package, one Anki deck per tradeoff deck."""
+    decks = all_decks()
+    cards = select_cards(decks, deck, topic)
+    if not anki.parent.is_dir():
+        raise TradeoffError(f"no folder {anki.parent}; create it or choose another --anki path")
+    write_apkg(anki, decks, cards)
+    chosen = {card.deck for card in cards}
+    console().print(
+        f"Wrote {len(cards)} cards in {len(chosen)} deck{'s' if len(chosen) != 1 else ''}"
+        f" to {escape(str(anki))}."
+    )
+
+
+@cards_app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="A deck file in the deck Markdown format."),
+) -> None:
+    """Copy your own deck into tradeoff's data folder, so reviews include it."""
+    deck, replaced = import_deck(file)
+    verb = "Replaced" if replaced else "Imported"
+    console().print(
+        f"{verb} deck {deck.id!r} ({escape(deck.title)}): {len(deck.cards)} cards."
+        f" Review it with: tradeoff cards review --deck {deck.id}"
+    )
+
+
+def select_cards(decks: dict[str, Deck], deck: str | None, topic: str | None) -> list[Card]:
+    """Cards of one deck (or all), optionally only those tagged `topic`; unknowns suggest."""
+    if deck is not None and deck not in decks:
+        raise TradeoffError(f"no deck {deck!r}; {_suggest(deck, list(decks))}")
+    chosen = [decks[deck]] if deck is not None else list(decks.values())
+    cards = [card for d in chosen for card in d.cards]
+    if topic is None:
+        return cards
+    tags = sorted({tag for d in chosen for tag in d.tags})
+    if topic not in tags:
+        where = f" in deck {deck!r}" if deck is not None else ""
+        raise TradeoffError(f"no cards tagged {topic!r}{where}; {_suggest(topic, tags)}")
+    return [card for card in cards if topic in card.tags]
+
+
+def _suggest(word: str, known: list[str]) -> str:
+    near = difflib.get_close_matches(word, known, n=1)
+    if near:
+        return f"did you mean {near[0]!r}?"
+    shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+    return f"use one of {shown}" if known else "import a deck with 'tradeoff cards import'"
+
+
+def write_apkg(path: Path, decks: dict[str, Deck], cards: list[Card]) -> None:
+    """An Anki package whose deck, model and note ids are derived from names and card ids.
+
+    Stable ids let Anki update notes on a second import instead of duplicating them.
+    """
+    import genanki  # type: ignore[import-untyped]
+
+    model = genanki.Model(
+        stable_id("tradeoff-basic"),
+        "tradeoff basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}',
+            }
+        ],
+    )
+    anki_decks: dict[str, Any] = {}
+    for card in cards:
+        if card.deck not in anki_decks:
+            title = decks[card.deck].title
+            anki_decks[card.deck] = genanki.Deck(
+                stable_id(f"tradeoff-deck-{card.deck}"), f"tradeoff::{title}"
+            )
+        anki_decks[card.deck].add_note(
+            genanki.Note(
+                model=model,
+                fields=[html.escape(card.front), html.escape(card.back)],
+                tags=list(card.tags),
+                guid=genanki.guid_for("tradeoff", card.id),
+            )
+        )
+    try:
+        genanki.Package(list(anki_decks.values())).write_to_file(str(path))
+    except OSError as exc:
+        raise TradeoffError(f"cannot write {path} ({exc.strerror}); choose another path") from None
+
+
+def stable_id(name: str) -> int:
+    """An id in the range genanki recommends (2^30..2^31), the same for the same name."""
+    digest = int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16)
+    return (1 << 30) + digest % (1 << 30)
+
+
+def _open(db: str | None) -> Store:
+    """The store, imported here: SQLAlchemy costs a few hundred ms that export skips."""
+    from tradeoff.store import Store, database_url
+
+    return Store.open(database_url(db))
+
+
+def _ask(prompt: str) -> str | None:
+    """One line from the user; None at end of input (a closed pipe or Ctrl-D)."""
+    typer.echo(f"{prompt} ", nl=False)
+    line = sys.stdin.readline()
+    if not line:
+        typer.echo("")
+        return None
+    if not sys.stdin.isatty():
+        typer.echo(line.rstrip("\n"))  # echo piped input so a transcript reads naturally
+    return line.rstrip("\n")
+
+
+def _ask_rating() -> str | None:
+    """A rating name; "" when asked twice without a rating (skip); None at end of input."""
+    from tradeoff.practice.scheduler import parse_rating
+
+    for attempt in range(2):
+        prompt = "Rate it (1 again, 2 hard, 3 good, 4 easy):"
+        if attempt:
+            prompt = "Type 1, 2, 3 or 4 (or again, hard, good, easy):"
+        answer = _ask(prompt)
+        if answer is None:
+            return None
+        rating = parse_rating(answer)
+        if rating is not None:
+            return rating
+    return ""
+
+
+def _interval(delta: timedelta) -> str:
+    """A due interval as a person says it: '10 minutes', '1 day', '3 days'."""
+    seconds = max(0, int(delta.total_seconds()))
+    days, rest = divmod(seconds, 86_400)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''}"
+    hours, rest = divmod(rest, 3_600)
+    if hours:
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    minutes = max(1, rest // 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _next_due(cards: list[Card], states: dict[str, dict[str, Any]]) -> str:
+    """When the next of `cards` comes due, as a sentence."""
+    upcoming: list[datetime] = [states[c.id]["due"] for c in cards if c.id in states]
+    if not upcoming:
+        return "No cards to review."
+    return f"The next card is due {min(upcoming):%Y-%m-%d %H:%M} UTC."

@@ -1,0 +1,244 @@
+"""`tradeoff progress`, `tradeoff plan`, `tradeoff export` and `tradeoff import`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.catalog import default_catalog
+from tradeoff.cli.problems import console
+from tradeoff.errors import TradeoffError
+from tradeoff.practice.progress import DIMENSIONS, Progress, SessionView, analyse, parse_since
+
+
+def _now() -> datetime:
+    """Now, or TRADEOFF_NOW (ISO-8601) so tests and demos can fix the date."""
+    import os
+
+    from tradeoff.practice.scheduler import parse_now
+
+    return parse_now(os.environ.get("TRADEOFF_NOW"))
+
+
+def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[SessionView], Any]:
+    from tradeoff.store import Store, database_url
+
+    catalog = default_catalog()
+    with Store.open(database_url(db)) as store:
+        views = []
+        for summary in store.list_sessions(limit=1_000_000):
+            if summary.ended_at is None:
+                continue
+            record = store.get_session(summary.id)
+            if record.review:
+                views.append(
+                    SessionView(record.id, record.problem_id, record.started_at, record.review)
+                )
+        drills = store.list_drills(limit=1_000_000)
+        states = store.card_states()
+    topics_of = {pid: list(p.topics) for pid, p in catalog.problems.items()}
+    return analyse(views, topics_of, drills, since), views, states
+
+
+def progress(
+    since: str = typer.Option("8w", "--since", help="How far back: 8w, 30d..."),
+    chart: Path | None = typer.Option(None, "--chart", help="Write a chart: FILE.png or FILE.svg"),
+    db: str | None = typer.Option(None, "--db"),
+) -> None:
+    """Trends by week, topic mastery, recurring mistakes, time and hints."""
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise TradeoffError(f"{chart}: the chart must be a .png or .svg file")
+    start = parse_since(since, _now())
+    result, _views, _ = _load(db, start)
+    out = console()
+    if not result.weeks:
+        out.print("No finished sessions in that period yet. Start one with: tradeoff practice")
+        return
+    trend = Table(title="Scores by week (dimensions 0-4, overall 0-100)", title_justify="left")
+    trend.add_column("week", no_wrap=True)
+    trend.add_column("overall", justify="right")
+    for dim in DIMENSIONS:
+        trend.add_column(dim, justify="right")
+    for week in result.weeks:
+        dims = result.dimension_by_week[week]
+        trend.add_row(
+            week,
+            f"{result.overall_by_week[week]:g}",
+            *[f"{dims[d]:g}" if d in dims else "-" for d in DIMENSIONS],
+        )
+    out.print(trend)
+    mastery = Table(title="Topic mastery (rubric items covered)", title_justify="left")
+    for column in ("topic", "mastery", "sessions"):
+        mastery.add_column(column)
+    for topic, value in sorted(result.topic_mastery.items(), key=lambda kv: kv[1]):
+        mastery.add_row(topic, f"{round(100 * value)}%", str(result.topic_sessions.get(topic, 0)))
+    out.print(mastery)
+    if result.recurring:
+        out.print("[bold]Recurring mistakes[/bold] (in 2 or more of your last 5 sessions):")
+        for mistake in result.recurring:
+            out.print(f"  {mistake.kind}: {len(mistake.sessions)} sessions")
+            for where in mistake.where[:3]:
+                out.print(f"    - {where[:110]}")
+    minutes = [m for _, m in result.minutes_by_session]
+    hints = [h for _, h in result.hints_by_session]
+    out.print(
+        f"Time to solution: {sum(minutes) / len(minutes):.0f} minutes a session on average;"
+        f" hints used: {sum(hints)} in {len(hints)} sessions"
+    )
+    for phase, over in result.phase_overrun.items():
+        if over > 0:
+            out.print(f"  {phase}: {over / 60:.1f} minutes over budget on average")
+    if result.drills:
+        accuracy = (
+            ""
+            if result.drill_accuracy is None
+            else f", {round(100 * result.drill_accuracy)}% within 2x"
+        )
+        out.print(f"Capacity drills: {result.drills}{accuracy}")
+    if chart is not None:
+        write_chart(result, chart)
+        out.print(f"Chart written to {chart}")
+
+
+def write_chart(result: Progress, path: Path) -> None:
+    """Scores by week on top, minutes and hints per session below."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    # Keep SVG labels as text so the chart is searchable and readable by screen readers.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    import matplotlib.pyplot as plt
+
+    figure, (top, bottom) = plt.subplots(2, 1, figsize=(9, 7), constrained_layout=True)
+    weeks = result.weeks
+    top.plot(
+        weeks, [result.overall_by_week[w] / 25 for w in weeks], linewidth=3, label="overall / 25"
+    )
+    for dim in DIMENSIONS:
+        values = [result.dimension_by_week[w].get(dim) for w in weeks]
+        if any(v is not None for v in values):
+            top.plot(
+                weeks,
+                [v if v is not None else float("nan") for v in values],
+                marker="o",
+                linewidth=1,
+                label=dim,
+            )
+    top.set_ylim(0, 4.2)
+    top.set_ylabel("score (0-4)")
+    top.set_title("Scores by week")
+    top.legend(fontsize=7, ncol=4, loc="lower right")
+    sessions = [str(s) for s, _ in result.minutes_by_session]
+    bottom.bar(
+        sessions, [h for _, h in result.hints_by_session], color="tab:orange", label="hints used"
+    )
+    twin = bottom.twinx()
+    twin.plot(
+        sessions,
+        [m for _, m in result.minutes_by_session],
+        color="tab:blue",
+        marker="o",
+        label="minutes",
+    )
+    bottom.set_xlabel("session")
+    bottom.set_ylabel("hints")
+    twin.set_ylabel("minutes")
+    bottom.set_title("Hints and time per session")
+    handles = bottom.get_legend_handles_labels()
+    twin_handles = twin.get_legend_handles_labels()
+    bottom.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize=7)
+    try:
+        figure.savefig(path)
+    except OSError as exc:
+        raise TradeoffError(f"{path}: cannot write the chart ({exc.strerror})") from None
+    finally:
+        plt.close(figure)
+
+
+def plan(
+    days: int = typer.Option(14, "--days", min=1, max=90),
+    minutes_per_day: int = typer.Option(45, "--minutes-per-day", min=15, max=480),
+    db: str | None = typer.Option(None, "--db"),
+) -> None:
+    """A day-by-day plan from your weak topics, recurring mistakes and due flashcards."""
+    from tradeoff.practice.plan import build_plan
+
+    now = _now()
+    result, views, states = _load(db, now - timedelta(weeks=8))
+    due = _due_by_day(states, now.date(), days)
+    recent = [v.problem_id for v in sorted(views, key=lambda v: v.started_at)]
+    days_plan = build_plan(
+        result, default_catalog(), start=now.date(), days=days,
+        minutes_per_day=minutes_per_day, due_cards=due, recent_problems=recent,
+    )  # fmt: skip
+    out = console()
+    for day in days_plan:
+        out.print(f"[bold]{day.day.isoformat()}[/bold] ({day.minutes} min)")
+        for item in day.items:
+            out.print(f"  - {item.what} ({item.minutes} min): {item.why}")
+
+
+def _due_by_day(states: dict[str, dict[str, Any]], start: date, days: int) -> dict[date, int]:
+    """Cards falling due each day of the plan; cards never reviewed are spread 10 a day."""
+    from tradeoff.practice.user_decks import all_decks
+
+    total = sum(len(deck.cards) for deck in all_decks().values())
+    new = max(0, total - len(states))
+    due: dict[date, int] = {}
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        count = 0
+        for state in states.values():
+            when = state["due"]
+            when = when if isinstance(when, datetime) else datetime.fromisoformat(str(when))
+            if when.date() == day or (offset == 0 and when.date() < day):
+                count += 1
+        introduced = min(10, max(0, new - 10 * offset))
+        due[day] = count + introduced
+    return due
+
+
+def export_data(
+    file: Path = typer.Argument(..., help="Where to write, e.g. tradeoff-backup.json"),
+    db: str | None = typer.Option(None, "--db"),
+) -> None:
+    """Write all your data (sessions, drills, flashcards) to one JSON file."""
+    from tradeoff.practice.transfer import export_all
+    from tradeoff.store import Store, database_url
+
+    with Store.open(database_url(db)) as store:
+        data = export_all(store)
+    try:
+        file.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+    except OSError as exc:
+        raise TradeoffError(f"{file}: cannot write ({exc.strerror})") from None
+    typer.echo(f"Exported {len(data['sessions'])} sessions, {len(data['drills'])} drills and"
+               f" {len(data['card_states'])} flashcards to {file}")  # fmt: skip
+
+
+def import_data(
+    file: Path = typer.Argument(..., help="A file written by tradeoff export"),
+    db: str | None = typer.Option(None, "--db"),
+) -> None:
+    """Add the data from an export to this machine's store."""
+    from tradeoff.practice.transfer import import_all
+    from tradeoff.store import Store, database_url
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TradeoffError(f"{file}: cannot read ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise TradeoffError(
+            f"{file}: not JSON (line {exc.lineno}); give a tradeoff export file"
+        ) from None
+    with Store.open(database_url(db)) as store:
+        counts = import_all(store, data)
+    typer.echo(
+        "Imported " + ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items())
+    )

@@ -1,0 +1,1 @@
+"""Practice between interviews: flashcard decks, their spaced-repetition schedule, progress."""
