@@ -169,3 +169,26 @@ def test_export_and_import_round_trip(history: str, tmp_path: Path) -> None:
     bad.write_text('{"format": "something-else"}')
     refused = _cli(["import", str(bad)], other)
     assert refused.returncode == 2 and "not a tradeoff export" in refused.stderr
+
+
+def test_topic_mastery_weights_recent_sessions_more() -> None:
+    def view(index: int, weeks_ago: int, topic: str, coverage: float) -> SessionView:
+        report = {
+            "review": {"overall": 50, "dimensions": {}, "findings": []},
+            "rubric_coverage": {"item-a": coverage, "item-b": coverage},
+            "topics": [topic],
+        }
+        return SessionView(index, "url-shortener", START - timedelta(weeks=weeks_ago), report)
+
+    # "caching" was solid eight weeks ago and slipped this week; "queues" the other way round.
+    sessions = [
+        view(1, 8, "caching", 1.0),
+        view(2, 0, "caching", 0.0),
+        view(3, 8, "queues", 0.0),
+        view(4, 0, "queues", 1.0),
+        view(5, 0, "sharding", 0.5),
+    ]
+    mastery = analyse(sessions, {}).topic_mastery
+    assert mastery["caching"] == 0.2 and mastery["queues"] == 0.8  # weights 1/4 and 1
+    assert mastery["sharding"] == 0.5  # partial coverage counts as partial
+    assert analyse(sessions, {}).weakest_topics(1) == ["caching"]

@@ -156,20 +156,33 @@ def analyse(
     return progress
 
 
+MASTERY_HALF_LIFE_DAYS = 28.0
+
+
 def _mastery(
     progress: Progress, sessions: Sequence[SessionView], topics_of: dict[str, list[str]]
 ) -> None:
+    """Share of rubric coverage per topic, recent sessions counting most.
+
+    Partial coverage counts as partial, and a session's weight halves every four weeks
+    before the newest one: a topic that was solid a month ago but slipped this week must
+    surface as weak, or the plan would keep drilling what is already fixed.
+    """
     covered: dict[str, float] = defaultdict(float)
-    expected: dict[str, int] = defaultdict(int)
+    expected: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
+    newest = max((s.started_at for s in sessions), default=None)
     for session in sessions:
+        assert newest is not None
+        age_days = (newest - session.started_at).total_seconds() / 86_400
+        weight = 0.5 ** (age_days / MASTERY_HALF_LIFE_DAYS)
         coverage = session.report.get("rubric_coverage") or {}
         topics = session.report.get("topics") or topics_of.get(session.problem_id, [])
         for topic in topics:
             counts[topic] += 1
             for value in coverage.values():
-                expected[topic] += 1
-                covered[topic] += 1.0 if value >= 0.5 else 0.0
+                expected[topic] += weight
+                covered[topic] += weight * min(1.0, max(0.0, float(value)))
     progress.topic_mastery = {
         t: round(covered[t] / expected[t], 2) for t in expected if expected[t]
     }
