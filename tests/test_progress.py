@@ -192,3 +192,17 @@ def test_topic_mastery_weights_recent_sessions_more() -> None:
     assert mastery["caching"] == 0.2 and mastery["queues"] == 0.8  # weights 1/4 and 1
     assert mastery["sharding"] == 0.5  # partial coverage counts as partial
     assert analyse(sessions, {}).weakest_topics(1) == ["caching"]
+
+
+def test_a_damaged_export_imports_nothing(history: str, tmp_path: Path) -> None:
+    exported = tmp_path / "backup.json"
+    assert _cli(["export", str(exported)], history).returncode == 0
+    data = json.loads(exported.read_text())
+    data["sessions"][-1]["events"][0]["at"] = "not a time"  # the last entry is broken
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(data))
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    refused = _cli(["import", str(damaged)], other)
+    assert refused.returncode == 2 and "nothing was imported" in refused.stderr
+    with Store.open(other) as store:
+        assert store.all_sessions() == []

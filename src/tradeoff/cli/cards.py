@@ -6,7 +6,6 @@ import difflib
 import hashlib
 import html
 import json
-import os
 import sys
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -17,6 +16,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from tradeoff.cli import clock
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import console
 from tradeoff.errors import TradeoffError
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 cards_app = typer.Typer(
     cls=FriendlyGroup, help="Flashcards with spaced repetition.", no_args_is_help=True
 )
-NOW_VAR = "TRADEOFF_NOW"  # an ISO-8601 datetime used as "now", so tests control the clock
 QUIT = "q"  # typed at the reveal prompt, stops the review
 
 
@@ -51,10 +50,10 @@ def review(
     db: str | None = DbOption,
 ) -> None:
     """Review the cards due now: Enter shows the answer, then rate it 1-4."""
-    from tradeoff.practice.scheduler import due_cards, parse_now
+    from tradeoff.practice.scheduler import due_cards
     from tradeoff.practice.scheduler import review as rate
 
-    now = parse_now(os.environ.get(NOW_VAR))
+    now = clock.now()
     cards = select_cards(all_decks(), deck, topic)
     out = console()
     with _open(db) as store:
@@ -85,7 +84,7 @@ def review(
                     out.print("[dim]Skipped.[/dim]")
                     continue
                 previous = states.get(card.id)
-                now = parse_now(os.environ.get(NOW_VAR))  # the time of this rating
+                now = clock.now()  # the time of this rating
                 result = rate(previous["state"] if previous else None, card.id, rating, now)
                 store.save_card_state(card.id, card.deck, result.state, result.due)
                 store.add_card_review(card.id, rating, now, result.log)
@@ -105,9 +104,9 @@ def stats(
     db: str | None = DbOption,
 ) -> None:
     """Per deck: cards, due now, and reviewed at least once."""
-    from tradeoff.practice.scheduler import count_due, parse_now
+    from tradeoff.practice.scheduler import count_due
 
-    now = parse_now(os.environ.get(NOW_VAR))
+    now = clock.now()
     decks = all_decks()
     with _open(db) as store:
         states = store.card_states()

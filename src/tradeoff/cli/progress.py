@@ -11,18 +11,10 @@ import typer
 from rich.table import Table
 
 from tradeoff.catalog import default_catalog
+from tradeoff.cli import clock
 from tradeoff.cli.problems import console
 from tradeoff.errors import TradeoffError
 from tradeoff.practice.progress import DIMENSIONS, Progress, SessionView, analyse, parse_since
-
-
-def _now() -> datetime:
-    """Now, or TRADEOFF_NOW (ISO-8601) so tests and demos can fix the date."""
-    import os
-
-    from tradeoff.practice.scheduler import parse_now
-
-    return parse_now(os.environ.get("TRADEOFF_NOW"))
 
 
 def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[SessionView], Any]:
@@ -30,15 +22,11 @@ def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[Sessio
 
     catalog = default_catalog()
     with Store.open(database_url(db)) as store:
-        views = []
-        for summary in store.list_sessions(limit=1_000_000):
-            if summary.ended_at is None:
-                continue
-            record = store.get_session(summary.id)
-            if record.review:
-                views.append(
-                    SessionView(record.id, record.problem_id, record.started_at, record.review)
-                )
+        views = [
+            SessionView(record.id, record.problem_id, record.started_at, record.review)
+            for record in store.all_sessions(finished_only=True)
+            if record.review
+        ]
         drills = store.list_drills(limit=1_000_000)
         states = store.card_states()
     topics_of = {pid: list(p.topics) for pid, p in catalog.problems.items()}
@@ -53,7 +41,7 @@ def progress(
     """Trends by week, topic mastery, recurring mistakes, time and hints."""
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise TradeoffError(f"{chart}: the chart must be a .png or .svg file")
-    start = parse_since(since, _now())
+    start = parse_since(since, clock.now())
     result, _views, _ = _load(db, start)
     out = console()
     if not result.weeks:
@@ -168,7 +156,7 @@ def plan(
     """A day-by-day plan from your weak topics, recurring mistakes and due flashcards."""
     from tradeoff.practice.plan import build_plan
 
-    now = _now()
+    now = clock.now()
     result, views, states = _load(db, now - timedelta(weeks=8))
     due = _due_by_day(states, now.date(), days)
     recent = [v.problem_id for v in sorted(views, key=lambda v: v.started_at)]

@@ -202,6 +202,22 @@ class Store:
                 raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
             return session_record(row)
 
+    def all_sessions(self, *, finished_only: bool = False) -> list[SessionRecord]:
+        """Every session, oldest first, with events and snapshots: one query per table.
+
+        Progress and export read the whole history; fetching each session by id would be
+        one round trip per session.
+        """
+        statement = (
+            select(SessionRow)
+            .order_by(SessionRow.started_at, SessionRow.id)
+            .options(selectinload(SessionRow.events), selectinload(SessionRow.snapshots))
+        )
+        if finished_only:
+            statement = statement.where(SessionRow.ended_at.is_not(None))
+        with self._transaction() as session:
+            return [session_record(row) for row in session.scalars(statement)]
+
     def list_sessions(self, limit: int = 50) -> list[SessionSummary]:
         """The newest sessions first, with their overall score and number of turns."""
         turns = (
