@@ -114,6 +114,15 @@ class RubricItem(_Strict):
     level: Level = Field(
         default="mid", description="The lowest level at which a candidate is expected to cover it."
     )
+    probe: Text | None = Field(
+        default=None,
+        description="What the interviewer asks when the item is still open, in plain words:"
+        " a question a person would ask, ending with '?'.",
+    )
+    hint: Text | None = Field(
+        default=None,
+        description="A nudge towards the item that does not give the answer away.",
+    )
 
 
 class DimensionRubric(_Strict):
