@@ -1,0 +1,193 @@
+"""Operational detectors: each fires on the specific statement and not on a mention of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.language.operations import (
+    failure_response,
+    is_security_slogan,
+    monitoring_signal,
+    names_monitoring,
+    redundancy_need,
+    retried_write,
+    security_control,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "response"),
+    [
+        ("If Redis is unreachable, the gateway falls back to its local bucket.", "unreachable",
+         "falls back"),
+        ("| Leader dies | a follower is promoted within 10 s |", "dies", "promoted"),
+        ("When the payment provider times out we return 503 and the client retries.",
+         "times out", "return 503"),
+        ("Workers that crash lose their lease and the job is rescheduled.", "crash",
+         "rescheduled"),
+        ("If the queue is full, new uploads are rejected with 429.", "is full", "rejected"),
+    ],
+)  # fmt: skip
+def test_failure_response_pairs_trigger_and_response(
+    text: str, trigger: str, response: str
+) -> None:
+    found = failure_response(text)
+    assert found is not None
+    assert found.quote(text) == (trigger, response)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Replication ensures that data is never lost.",
+        "The system must handle failures gracefully.",
+        "What happens if the database goes down?",
+        "Fault tolerance is a key requirement.",
+        "Cache misses read from Postgres.",
+    ],
+)
+def test_failure_response_needs_a_concrete_response(text: str) -> None:
+    assert failure_response(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "metric", "action"),
+    [
+        ("Page on-call when p99 redirect latency exceeds 150 ms for 5 minutes.", "", "p99",
+         "Page on-call"),
+        ("| consumer lag | > 30 s | scale out workers |", "", "consumer lag", "scale out"),
+        ("5xx rate above 1% rolls back the canary automatically.", "", "5xx", "rolls back"),
+        ("- Redis error rate > 0.5%", "Alerts", "error rate", "Alerts"),
+    ],
+)  # fmt: skip
+def test_monitoring_signal_has_metric_threshold_and_action(
+    text: str, heading: str, metric: str, action: str
+) -> None:
+    found = monitoring_signal(text, heading)
+    assert found is not None
+    assert (found.metric, found.action) == (metric, action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will use Prometheus and Grafana for observability.",
+        "Dashboards show p99 latency and error rate.",  # measured, but no threshold or action
+        "Alert the team when things look wrong.",  # action, but no metric with a threshold
+        "p99 latency for the first page of results stays under 200 ms.",
+    ],
+)
+def test_monitoring_signal_rejects_tools_and_partial_signals(text: str) -> None:
+    assert monitoring_signal(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("We will use Prometheus and Grafana for observability.", "Prometheus"),
+        ("Monitoring: dashboards per service.", "Monitoring"),
+    ],
+)
+def test_names_monitoring_finds_operational_monitoring(text: str, named: str) -> None:
+    assert names_monitoring(text) == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Out of scope: click analytics dashboards.",
+        "Creators get an analytics dashboard with views per day.",
+        "| Metric | Value | Calculation |",
+        "The document watcher monitors shared folders for new files.",
+    ],
+)
+def test_names_monitoring_ignores_scope_product_dashboards_and_verbs(text: str) -> None:
+    assert names_monitoring(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Clients send a JWT that the gateway verifies.", "authentication scheme"),
+        ("Only the owner of a link can delete it.", "authorisation rule"),
+        ("Blobs are encrypted at rest with per-tenant keys held in KMS.",
+         "encryption at rest with key management"),
+        ("Link creation is rate limited to 100 per hour per API key.", "per-caller limit"),
+        ("We reject long URLs whose scheme is not http or https.", "input validation"),
+        ("All traffic between services goes over TLS.", "encryption in transit"),
+    ],
+)  # fmt: skip
+def test_security_control_names_the_control(text: str, kind: str) -> None:
+    assert security_control(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will follow OWASP best practices.",
+        "Security is a priority and the system will be secure.",
+        "Users must be authenticated.",
+        "We rejected Cassandra because range queries are awkward there.",
+    ],
+)
+def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:
+    assert security_control(text) is None
+
+
+def test_security_slogan_is_told_apart() -> None:
+    assert is_security_slogan("We will follow OWASP best practices.")
+    assert not is_security_slogan("Follow OWASP: validate every `url` field against a scheme list.")
+
+
+@pytest.mark.parametrize(
+    ("text", "write"),
+    [
+        ("If the PSP call times out, we retry the charge.", "charge"),
+        ("Workers retry failed email sends up to 5 times.", "email"),
+        ("The client resends unacknowledged messages after it reconnects.", "resends"),
+        ("On a 5xx the client retries the POST /orders call.", "POST"),
+    ],
+)
+def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> None:
+    assert retried_write(text) == write
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Redis does not answer, retry once, then return 500.",
+        "Over the limit, return 429 with a Retry-After header.",
+        "RedisDown --> [*]: Max Retries Exceeded",
+        "The browser reconnects the WebSocket with exponential backoff and retries.",
+        "We retry the charge with the same idempotency key.",
+        "Failed chunks are retried; each chunk is a PUT to its own key.",
+    ],
+)
+def test_retried_write_ignores_reads_reconnects_and_idempotent_writes(text: str) -> None:
+    assert retried_write(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("Availability: 99.95% for redirects.", "99.95%"),
+        ("Three app servers sit behind a load balancer.", "Three app servers"),
+        ("About 20M DAU at launch.", "20M DAU"),
+        ("Peak traffic is 5,000 req/s.", "5,000 req/s"),
+    ],
+)
+def test_redundancy_need_reads_targets_instances_and_scale(text: str, need: str) -> None:
+    found = redundancy_need(text)
+    assert found is not None and need in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sessions are kept in a local SQLite file on the user's laptop.",
+        "One user at a time, about 50 users in total.",
+        "The agent handles 2 requests/s at most.",
+    ],
+)
+def test_redundancy_need_is_silent_for_small_local_tools(text: str) -> None:
+    assert redundancy_need(text) is None
