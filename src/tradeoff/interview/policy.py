@@ -16,7 +16,7 @@ from tradeoff.catalog.schema import LEVELS, Problem, RubricItem
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
 from tradeoff.review.coverage import item_coverage
-from tradeoff.review.mentions import REASONS, MentionIndex
+from tradeoff.language.mentions import REASONS, MentionIndex
 from tradeoff.review.products import brands_in
 
 _PROBES = {

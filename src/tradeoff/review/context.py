@@ -16,9 +16,10 @@ from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
 from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
+from tradeoff.language import Claim, read_design
+from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.review.findings import Evidence
 from tradeoff.review.graph import DesignGraph
-from tradeoff.review.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.review.products import BRANDS
 
 _NUMBER_WITH_SCALE = re.compile(
@@ -127,6 +128,11 @@ class ReviewContext:
                         )
                     )
         return index
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """The candidate's claims with their evidence, in line order."""
+        return read_design(self.doc, self.vocabulary.concepts.values(), self.skipped)
 
     @cached_property
     def estimates(self) -> list[EstimateCheck]:

@@ -1,18 +1,47 @@
-"""How well a design covers each rubric item, from the strength of its concept mentions."""
+"""How well a design covers each rubric item: specified by a claim, only mentioned, or absent."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tradeoff.catalog.schema import LEVELS, RubricItem
-from tradeoff.review.mentions import MentionIndex
+from tradeoff.language.claims import Claim
+from tradeoff.language.mentions import MentionIndex
+from tradeoff.review import substance
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, Support
+
+# Concepts judged over the whole text rather than one claim: the order of the sections,
+# questions asked in a transcript, a closing summary.
+_WHOLE_TEXT = frozenset({"structure", "clarifying-questions", "summary", "bottlenecks"})
 
 
-def item_coverage(item: RubricItem, mentions: MentionIndex, dimension: str = "") -> float:
-    """1.0 meant with a reason, 0.8 meant, 0.5 only as an option, 0.3 in a name list, else 0.
+def item_support(
+    item: RubricItem,
+    claims: Sequence[Claim],
+    mentions: MentionIndex | None = None,
+    dimension: str = "",
+) -> Support:
+    """The item's support (`.status`: substance, mentioned or absent; `.claim`), with
+    whole-text concepts read from the mention index when one is given."""
+    found = substance.item_support(item, claims, dimension)
+    if found.status == SUBSTANCE or mentions is None:
+        return found
+    for concept in item.concepts:
+        if concept in _WHOLE_TEXT and mentions.strength(concept) >= 0.8:
+            return Support(SUBSTANCE, found.claim)
+    return found
 
-    A capacity item needs a number: "we estimated storage" with no figure is not an estimate.
-    """
-    numeric = dimension == "capacity"
-    return max((mentions.strength(c, numeric=numeric) for c in item.concepts), default=0.0)
+
+def item_coverage(
+    item: RubricItem, claims: Sequence[Claim], mentions: MentionIndex, dimension: str = ""
+) -> float:
+    """1.0 when a claim specifies the item, else 0: a bare mention earns no credit, so
+    appending mention-only prose can never raise a score."""
+    return item_support(item, claims, mentions, dimension).credit
+
+
+def is_mentioned(item: RubricItem, claims: Sequence[Claim], mentions: MentionIndex) -> bool:
+    return item_support(item, claims, mentions).status == MENTIONED
 
 
 def expected_at(item: RubricItem, level: str) -> bool:

@@ -114,7 +114,9 @@ def review_design(
     )
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
-        dim: score_dimension(dim, dim_rubric, ctx.mentions, findings, level, coverage_overrides)
+        dim: score_dimension(
+            dim, dim_rubric, ctx.claims, ctx.mentions, findings, level, coverage_overrides
+        )
         for dim, dim_rubric in rubric.dimensions().items()
     }
     overall = overall_score(scores)

@@ -8,14 +8,16 @@ restates an uncovered rubric item costs nothing extra, since coverage already co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tradeoff.catalog.schema import LEVELS, DimensionRubric
-from tradeoff.review.coverage import expected_at, item_coverage
+from tradeoff.catalog.schema import LEVELS, DimensionRubric, RubricItem
+from tradeoff.language.claims import Claim
+from tradeoff.language.mentions import MentionIndex
+from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.findings import Finding
-from tradeoff.review.mentions import MentionIndex
 from tradeoff.review.rules.base import RULES
+from tradeoff.review.substance import Rung, Support, ladder, ladder_share
 
 # How much each dimension counts towards the overall score (sums to 100).
 DIMENSION_WEIGHTS = {
@@ -27,6 +29,9 @@ DIMENSION_WEIGHTS = {
     "reliability": 15,
     "communication": 8,
 }
+# Half of a dimension's score is the rubric's items specified, half the depth its ladder
+# reaches: items say *what* this prompt needs, the ladder says how deeply it is specified.
+RUBRIC_SHARE = 0.5
 _PENALTY = {"error": 0.9, "warning": 0.4, "info": 0.1}
 _MAX_PENALTY_PER_KIND = 1.6
 # Kinds that restate uncovered rubric items; coverage already scores them.
@@ -63,22 +68,29 @@ class DimensionScore:
 def score_dimension(
     dimension: str,
     rubric: DimensionRubric,
+    claims: Sequence[Claim],
     mentions: MentionIndex,
     findings: list[Finding],
     level: str,
     overrides: Mapping[str, float] | None = None,
 ) -> DimensionScore:
+    """Half from the rubric items a claim specifies, half from the dimension's ladder, minus
+    defects found at a line, capped by absences that make credit impossible."""
     expected = [i for i in rubric.items if expected_at(i, level)]
     above = [i for i in rubric.items if not expected_at(i, level)]
-    coverage = {i.id: item_coverage(i, mentions, dimension) for i in rubric.items}
+    supports = {i.id: item_support(i, claims, mentions, dimension) for i in rubric.items}
+    coverage = {item_id: held.credit for item_id, held in supports.items()}
     for item_id, value in (overrides or {}).items():
         if item_id in coverage:
             coverage[item_id] = max(coverage[item_id], value)
     weight = sum(i.weight for i in expected) or 1
-    base = 4 * sum(i.weight * coverage[i.id] for i in expected) / weight
+    share = sum(i.weight * coverage[i.id] for i in expected) / weight
     if above:
         above_weight = sum(i.weight for i in above)
-        base += 0.5 * sum(i.weight * coverage[i.id] for i in above) / above_weight
+        share += 0.25 * sum(i.weight * coverage[i.id] for i in above) / above_weight
+    rungs = ladder(dimension, claims)
+    depth = ladder_share(rungs) if rungs else min(1.0, share)
+    base = 4 * (RUBRIC_SHARE * min(1.0, share) + (1 - RUBRIC_SHARE) * depth)
     # Only defects the text shows (a finding with a line) subtract; an absence is already
     # scored by the coverage it lacks, and the worst absences cap the dimension instead.
     own = [
@@ -102,22 +114,46 @@ def score_dimension(
             score = min(score, cap)
     covered = sum(1 for i in expected if coverage[i.id] >= 0.5)
     mine = [f for f in findings if f.dimension == dimension]
-    summary = _summary(expected, coverage, mine, covered)
+    summary = _summary(expected, coverage, supports, rungs, mine, covered)
     return DimensionScore(dimension, score, covered, len(expected), penalties, summary)
 
 
-def _summary(expected: list, coverage: dict[str, float], own: list[Finding], covered: int) -> str:  # type: ignore[type-arg]
-    parts = [f"covers {covered} of {len(expected)} expected points"]
-    missing = [i for i in expected if coverage[i.id] < 0.5]
+def _summary(
+    expected: list[RubricItem],
+    coverage: dict[str, float],
+    supports: dict[str, Support],
+    rungs: Sequence[Rung],
+    own: list[Finding],
+    covered: int,
+) -> str:
+    """What a candidate reads beside the score: what is specified, what is only mentioned
+    (with the line), the weightiest gap, and the highest rung reached."""
+    parts = [f"specifies {covered} of {len(expected)} expected points"]
+    reached = [r for r in rungs if r.reached >= 0.99]
+    if rungs:
+        top = reached[-1].name if reached else None
+        parts.append(f"deepest step reached: {top}" if top else f"not yet: {rungs[0].name}")
+    mentioned = [i for i in expected if coverage[i.id] < 0.5 and supports[i.id].claim is not None]
+    if mentioned:
+        item = max(mentioned, key=lambda i: i.weight)
+        claim = supports[item.id].claim
+        assert claim is not None
+        parts.append(f"mentioned on line {claim.line} but not specified: {_short(item.text)}")
+    missing = [i for i in expected if coverage[i.id] < 0.5 and supports[i.id].claim is None]
     if missing:
         worst = max(missing, key=lambda i: i.weight)
-        parts.append(f"missing: {worst.text.rstrip('.')}")
+        parts.append(f"missing: {_short(worst.text)}")
     errors = [f for f in own if f.severity == "error"]
     if errors:
         first = errors[0]
         where = f" (line {first.evidence.line})" if first.evidence.line else ""
         parts.append(f"{len(errors)} error(s), e.g. {first.kind}{where}")
     return "; ".join(parts)
+
+
+def _short(text: str) -> str:
+    text = text.rstrip(".")
+    return text[0].lower() + text[1:] if text[:2].isupper() is False and text else text
 
 
 def overall_score(scores: dict[str, DimensionScore]) -> int:

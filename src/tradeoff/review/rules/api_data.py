@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.rules.rubric import uncovered_items
+from tradeoff.review.rules.rubric import gap, uncovered
 
 _LIST_PATH = re.compile(r"(s|feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$", re.I)
 _PAGE_PARAMS = re.compile(
@@ -282,5 +282,5 @@ class MissingApiItem(Rule):
     fix = "Add the point named in the finding to the API or data-model section."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for item in uncovered_items(ctx, "api_data"):
-            yield self.finding(f"Not covered: {item.text}")
+        for item, held in uncovered(ctx, "api_data"):
+            yield self.finding(*gap(ctx, item, held))

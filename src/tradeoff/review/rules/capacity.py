@@ -10,9 +10,9 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.mentions import clean_line
+from tradeoff.language.mentions import clean_line
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.rules.rubric import uncovered_items
+from tradeoff.review.rules.rubric import gap, uncovered
 
 _STORAGE = re.compile(
     r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?)\b",
@@ -174,8 +174,8 @@ class MissingEstimate(_CapacityRule):
     fix = "Add the estimate named in the finding, from your stated assumptions."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for item in uncovered_items(ctx, "capacity"):
-            yield self.finding(f"Not covered: {item.text}")
+        for item, held in uncovered(ctx, "capacity"):
+            yield self.finding(*gap(ctx, item, held))
 
 
 _STOP = frozenset(

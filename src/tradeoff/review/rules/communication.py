@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tradeoff.design.model import Turn
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.mentions import clean_line, is_fluff
+from tradeoff.language.mentions import clean_line, is_fluff
 from tradeoff.review.rules.base import Rule, register
 
 _CHECK_IN = re.compile(

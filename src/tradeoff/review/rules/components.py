@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.mentions import NEGATED
+from tradeoff.language.mentions import NEGATED
 from tradeoff.review.rules.base import Rule, register
 
 _STORES = (

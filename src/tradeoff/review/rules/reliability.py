@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
-from tradeoff.review.mentions import clean_line
+from tradeoff.language.mentions import clean_line
 from tradeoff.review.products import brands_in
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.rules.rubric import uncovered_items
+from tradeoff.review.rules.rubric import gap, uncovered
 
 # A metric is concrete when it has a threshold: "p99 > 200 ms", "5xx above 1%", "lag > 30 s".
 _CONCRETE_METRIC = re.compile(
@@ -345,5 +345,5 @@ class MissingReliabilityItem(Rule):
     fix = "Address the failure mode named in the finding."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for item in uncovered_items(ctx, "reliability"):
-            yield self.finding(f"Not covered: {item.text}")
+        for item, held in uncovered(ctx, "reliability"):
+            yield self.finding(*gap(ctx, item, held))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.rules.rubric import uncovered_items
+from tradeoff.review.rules.rubric import gap, uncovered
 
 
 @register
@@ -165,5 +165,5 @@ class MissingRequirement(Rule):
     fix = "Cover the requirement named in the finding, or say why it is out of scope."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for item in uncovered_items(ctx, "requirements"):
-            yield self.finding(f"Not covered: {item.text}")
+        for item, held in uncovered(ctx, "requirements"):
+            yield self.finding(*gap(ctx, item, held))

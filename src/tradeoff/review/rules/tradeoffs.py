@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.mentions import FLUFF, REASONS, clean_line
+from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.products import brands_in
 from tradeoff.review.rules.base import Rule, register
 

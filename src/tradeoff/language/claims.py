@@ -1,0 +1,235 @@
+"""A design read as claims: sentences, list items, table rows, code lines and diagram parts.
+
+The reviewer and the interviewer judge what a candidate *states*, one claim at a time, so
+both need the same cut of the text. Markdown is parsed with markdown-it-py, whose block
+tokens keep their source lines, instead of guessing structure from line prefixes: a table
+row is a row whatever its cell padding, a fence is a fence however it is indented. Every
+claim keeps its 1-based line and a verbatim quote of that line, so evidence can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tradeoff.design.model import DesignDoc
+from tradeoff.language.features import EMPTY, Features
+
+SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
+
+# A sentence ends at . ! ? followed by a space and not after a common abbreviation or a
+# single capital ("e.g.", "vs.", "U.S."); a list item also splits at ";".
+_SENTENCE_END = re.compile(r"(?<![ (]e\.g)(?<![ (]i\.e)(?<!\bvs)(?<!\betc)(?<!\b[A-Z])[.!?](?=\s)")
+_ITEM_BREAK = re.compile(r";\s")
+_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_QUOTE_MARKER = re.compile(r"^\s*(?:>\s*)+")
+_SPEAKER = re.compile(r"^\s*(?:\*\*)?(candidate|interviewer|me|you|q|a)(?:\*\*)?\s*:\s*", re.I)
+_ARITHMETIC = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)|[=≈~]\s*\d|\d\s*[=≈]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of the candidate's, with where it stands in the text."""
+
+    line: int  # 1-based line where the claim starts
+    quote: str  # a verbatim substring of that line
+    text: str  # what is analysed: the whole sentence, or a row with headers on its cells
+    kind: str  # sentence, item, row, code, node, edge
+    headings: tuple[str, ...] = ()  # heading path, outermost first
+    features: Features = field(default=EMPTY, compare=False)
+
+    @property
+    def heading(self) -> str:
+        return self.headings[-1] if self.headings else ""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def split_design(doc: DesignDoc, skipped: Iterable[int] = ()) -> list[Claim]:
+    """Every claim of a parsed design, in line order; lines in `skipped` are not the
+    candidate's (interviewer turns, comments, untouched template lines) and give none."""
+    skip = set(skipped)
+    claims = list(_markdown_claims(doc.lines, skip))
+    claims.extend(_diagram_claims(doc, skip))
+    claims.sort(key=lambda c: (c.line, c.kind == EDGE))
+    return claims
+
+
+def split_text(text: str, first_line: int = 1) -> list[Claim]:
+    """The claims of free text, e.g. a turn spoken in a mock interview."""
+    lines = text.splitlines() or [text]
+    return [
+        Claim(c.line + first_line - 1, c.quote, c.text, c.kind, c.headings)
+        for c in _markdown_claims(lines, set())
+    ]
+
+
+def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
+    tokens = _parser().parse("\n".join(lines))
+    headings: list[tuple[int, str]] = []
+    header: list[str] = []
+    in_head = False
+    row: list[str] = []
+    row_line = 0
+    depth = 0  # list nesting
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1:])
+            title = tokens[index + 1].content.strip().strip("*_# ")
+            headings = [h for h in headings if h[0] < level] + [(level, title)]
+            index += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "thead_open":
+            in_head, header = True, []
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open" and token.map:
+            row, row_line = [], token.map[0] + 1
+        elif kind == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
+            row.append(_plain(token.content))
+        elif kind == "tr_close":
+            if in_head:
+                header = row
+            elif row_line not in skip and any(row):
+                yield _row_claim(lines, row_line, header, row, _path(headings))
+        elif kind == "paragraph_open" and token.map:
+            start, end = token.map
+            yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE,
+                                     _path(headings))  # fmt: skip
+        elif (
+            kind in ("fence", "code_block")
+            and token.map
+            and not token.info.strip().lower().startswith("mermaid")
+        ):
+            yield from _code_claims(lines, token, skip, _path(headings))
+        index += 1
+
+
+def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(title for _, title in headings)
+
+
+def _plain(text: str) -> str:
+    """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<br\s*/?>", "; ", text, flags=re.I)
+    return text.replace("**", "").replace("__", "").strip()
+
+
+def _row_claim(
+    lines: list[str], line: int, header: list[str], cells: list[str], headings: tuple[str, ...]
+) -> Claim:
+    """A table row, each cell prefixed by its column header so "Alternative: Memcached" or
+    "Why: reads dominate" reads as what the column means."""
+    parts = []
+    for position, cell in enumerate(cells):
+        name = header[position] if position < len(header) else ""
+        if cell:
+            parts.append(f"{name}: {cell}" if name else cell)
+    return Claim(line, lines[line - 1].strip(), ". ".join(parts), ROW, headings)
+
+
+def _prose_claims(
+    lines: list[str], start: int, end: int, skip: set[int], kind: str, headings: tuple[str, ...]
+) -> Iterator[Claim]:
+    """Sentences of a paragraph (or list item) that may wrap over several lines; each
+    claim starts on the line of its first word and quotes its part of that line."""
+    spans: list[tuple[int, int, int]] = []  # (line number, offset in joined text, raw start)
+    joined = ""
+    for number in range(start + 1, end + 1):
+        if number in skip:
+            continue
+        raw = lines[number - 1]
+        marker = _LIST_MARKER.match(raw) or _QUOTE_MARKER.match(raw)
+        body_start = marker.end() if marker else len(raw) - len(raw.lstrip())
+        speaker = _SPEAKER.match(raw, body_start)
+        if speaker:
+            body_start = speaker.end()
+        if joined:
+            joined += " "
+        spans.append((number, len(joined), body_start))
+        joined += raw[body_start:]
+    if not joined.strip():
+        return
+    breaker = _ITEM_BREAK if kind == ITEM else None
+    for begin, finish in _sentences(joined, breaker):
+        text = joined[begin:finish].strip()
+        if not re.search(r"[A-Za-z0-9]", text):
+            continue
+        at = max(i for i, span in enumerate(spans) if span[1] <= begin)
+        number, offset, raw_start = spans[at]
+        line_end = spans[at + 1][1] - 1 if at + 1 < len(spans) else len(joined)
+        raw = lines[number - 1]
+        quote = raw[raw_start + begin - offset : raw_start + min(finish, line_end) - offset]
+        yield Claim(number, quote.strip() or raw.strip(), _plain(text), kind, headings)
+
+
+def _sentences(text: str, extra: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
+    begin = 0
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if extra is not None:
+        cuts += [m.start() + 1 for m in extra.finditer(text)]
+    for cut in sorted(set(cuts)):
+        if cut - begin > 1:
+            yield begin, cut
+            begin = cut
+    if begin < len(text):
+        yield begin, len(text)
+
+
+def _code_claims(
+    lines: list[str], token: Token, skip: set[int], headings: tuple[str, ...]
+) -> Iterator[Claim]:
+    """Lines of fenced code: arithmetic, schema and code are specification, not prose."""
+    start, end = token.map or (0, 0)
+    first = start + 2 if token.type == "fence" else start + 1
+    last = end - 1 if token.type == "fence" else end
+    for number in range(first, last + 1):
+        if number in skip or number > len(lines):
+            continue
+        text = lines[number - 1].strip()
+        if not text or text.startswith(("```", "~~~")) or not re.search(r"[A-Za-z0-9]", text):
+            continue
+        yield Claim(number, text, text.lstrip("#/ -"), CODE, headings)
+
+
+def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:
+    """Each labelled node and edge of a Mermaid diagram, with the line it was drawn on."""
+    for diagram in doc.diagrams:
+        for node in diagram.nodes.values():
+            if node.line is None or node.line in skip or not node.label.strip():
+                continue
+            quote = _verbatim(doc.line(node.line), node.label)
+            yield Claim(node.line, quote, node.label, NODE)
+        for edge in diagram.edges:
+            if edge.line is None or edge.line in skip:
+                continue
+            source = diagram.nodes.get(edge.source)
+            target = diagram.nodes.get(edge.target)
+            names = [n.label if n else "" for n in (source, target)]
+            text = f"{names[0]} -> {names[1]}" + (f": {edge.label}" if edge.label else "")
+            yield Claim(edge.line, doc.line(edge.line).strip(), text, EDGE)
+
+
+def _verbatim(line: str, label: str) -> str:
+    return label if label and label in line else line.strip()
+
+
+def is_arithmetic(text: str) -> bool:
+    """Whether a line of code states a calculation ("100M x 1 KB = 100 GB")."""
+    return _ARITHMETIC.search(text) is not None

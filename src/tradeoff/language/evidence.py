@@ -1,0 +1,120 @@
+"""Evidence features of each claim: what it specifies beyond the concepts it names.
+
+A claim that names a concept is a mention; a claim that names it *and* sizes it, gives a
+reason, rejects an alternative, states a cost, pairs a failure with a response, sets an
+alert threshold or names a concrete control is evidence. Rubric coverage and the ladders of
+each review dimension are computed from these features, never from word counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from tradeoff.catalog.vocabulary import Concept
+from tradeoff.language import lexicon, operations
+from tradeoff.language.claims import CODE, EDGE, ROW, Claim
+from tradeoff.language.features import Features
+from tradeoff.language.mentions import (
+    LISTED,
+    NEGATED,
+    OPTION,
+    _cached_term_table,
+    _matches,
+    _negated,
+    _sentence_status,
+    clean_line,
+    is_fluff,
+)
+
+MECHANISM_CATEGORIES = frozenset({"technique", "data"})
+_ARITH_CODE = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)\s*\d|[=≈]\s*~?\d")
+_BRAND_WORDS = frozenset(
+    """
+    redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
+    elasticsearch opensearch rabbitmq sqs sns kinesis pulsar zookeeper etcd consul spark flink
+    nginx haproxy envoy cloudfront akamai fastly cloudflare bigtable hbase spanner cockroachdb
+    prometheus grafana datadog scylla s3 gcs kubernetes k8s
+    """.split()
+)
+
+
+def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
+    """The claims with their `features` filled in."""
+    pool = tuple(concepts)
+    table = _cached_term_table(pool)
+    mechanism_ids = frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES)
+    return [replace(c, features=_features(c, table, mechanism_ids)) for c in claims]
+
+
+def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Features:
+    text = clean_line(claim.text)
+    lowered = text.lower()
+    header_names = _row_headers(claim) if claim.kind == ROW else ""
+    listed = _is_name_list(lowered)
+    status = _sentence_status(text, listed)
+    meant: set[str] = set()
+    options: set[str] = set()
+    negated: set[str] = set()
+    branded: set[str] = set()
+    for concept_id, start, _end, term in _matches(lowered, table):  # type: ignore[arg-type]
+        if _negated(text[:start]):
+            negated.add(concept_id)
+        elif status in (OPTION, LISTED):
+            options.add(concept_id)
+        else:
+            meant.add(concept_id)
+            if term in _BRAND_WORDS:
+                branded.add(concept_id)
+    negated -= meant
+    heading = claim.heading
+    reason = bool(lexicon.REASON.search(text)) or bool(
+        header_names and lexicon.REASON_COLUMN.search(header_names)
+    )
+    alternative = bool(lexicon.ALTERNATIVE.search(text)) or bool(
+        header_names and lexicon.ALTERNATIVE_COLUMN.search(header_names)
+    )
+    cost = bool(lexicon.COST.search(text)) or bool(
+        header_names and lexicon.COST_COLUMN.search(header_names)
+    )
+    code_arith = claim.kind == CODE and _ARITH_CODE.search(text) is not None
+    derivation = code_arith or lexicon.DERIVATION.search(text) is not None
+    fluff = not any(ch.isdigit() for ch in text) and is_fluff(text)
+    return Features(
+        concepts=frozenset(meant),
+        options=frozenset(options),
+        negated=frozenset(negated),
+        mechanisms=frozenset((meant & mechanism_ids) - branded),
+        quantities=len(lexicon.QUANTITY.findall(text)),
+        derivation=derivation,
+        sizing=lexicon.SIZING.search(text) is not None,
+        specific=claim.kind in (CODE, EDGE) or lexicon.SPECIFIC.search(text) is not None,
+        reason=reason and not fluff,
+        alternative=alternative,
+        cost=cost,
+        decision=status not in (OPTION, LISTED) and lexicon.DECIDES.search(text) is not None,
+        hedge=lexicon.HEDGE.search(text) is not None,
+        deferred=lexicon.DEFERRED.search(text) is not None,
+        failure_response=operations.failure_response(text) is not None,
+        monitoring=operations.monitoring_signal(text, heading) is not None,
+        security_control=operations.security_control(text) is not None,
+        fluff=fluff,
+    )
+
+
+def _row_headers(claim: Claim) -> str:
+    """The column names of a table row claim ("Alternative: Memcached. Why: ...")."""
+    return " ".join(re.findall(r"(?:^|\. )([^:.]{1,30}):", claim.text))
+
+
+def _is_name_list(lowered: str) -> bool:
+    """A claim that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
+    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    if len(words) < 3:
+        return False
+    names = sum(1 for w in words if w in _BRAND_WORDS)
+    return names >= 3 and names * 2 >= len(words) - 2 and not lexicon.REASON.search(lowered)
+
+
+__all__ = ["LISTED", "NEGATED", "OPTION", "analyse"]

@@ -1,0 +1,60 @@
+"""The evidence a claim carries: what turns a mention into something specified.
+
+Plain data, so the reviewer, the interviewer and tests can read it without the analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Features:
+    """What one claim states, beyond the words it uses.
+
+    `concepts` are concept ids the claim means (not negated, not only listed as options);
+    the booleans are evidence: a number with a unit, a worked derivation, a sizing, a reason
+    clause, a rejected alternative, a stated cost, a failure paired with a response, a
+    metric with a threshold and an action, a concrete security control. A claim with
+    concepts but no evidence is a mention.
+    """
+
+    concepts: frozenset[str] = frozenset()
+    options: frozenset[str] = frozenset()  # named as one option among several, or in a list
+    negated: frozenset[str] = frozenset()
+    mechanisms: frozenset[str] = frozenset()  # technique and data-structure concepts meant
+    quantities: int = 0  # numbers with a unit or scale
+    derivation: bool = False  # "a op b = c"
+    sizing: bool = False  # "3 replicas", "12 shards", "x 4 nodes"
+    specific: bool = False  # an identifier, code, an endpoint or a number
+    reason: bool = False
+    alternative: bool = False
+    cost: bool = False
+    decision: bool = False
+    hedge: bool = False  # a non-decision: "depends on the use case", "TBD"
+    deferred: bool = False  # "later", "if needed"
+    failure_response: bool = False
+    monitoring: bool = False
+    security_control: bool = False
+    fluff: bool = False  # sells rather than states
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """The kinds of evidence present, in a fixed order (for reports and tests)."""
+        names = ("derivation", "sizing", "reason", "alternative", "cost", "failure_response",
+                 "monitoring", "security_control")  # fmt: skip
+        found = [name for name in names if getattr(self, name)]
+        if self.quantities:
+            found.insert(0, "quantity")
+        return tuple(found)
+
+    def substantive_for(self, concept: str) -> bool:
+        """Whether the claim specifies `concept` rather than only naming it."""
+        if concept not in self.concepts:
+            return False
+        if self.evidence:
+            return True
+        return self.specific or bool(self.mechanisms - {concept})
+
+
+EMPTY = Features()

@@ -1,0 +1,119 @@
+"""The words that make a claim a reason, an alternative, a cost, a hedge or a sizing.
+
+One lexicon for the reviewer and the interviewer, so they never disagree about what a
+candidate said. Each pattern is narrow on purpose: "ensures", "guarantees" and "allows"
+are claims of a property, not reasons, and "over 5 years" is not a rejected alternative.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A reason clause says why: the cause, the purpose, or the consequence that justifies it.
+REASON = re.compile(
+    r"\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
+    r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
+    r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
+    r"|removes|reduces|matches|suits|caps)|that (?:keeps|lets|avoids|bounds|caps)"
+    r"|this (?:keeps|lets|avoids|means|bounds|caps|gives|spreads|removes|reduces)"
+    r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
+    r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
+    r"|tolerate|recover|detect|serve|guarantee)"
+    r"|the reason|lets us|so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
+    r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
+    r"|why\b)",
+    re.I,
+)
+# "ensures", "guarantees" and "allows" state a property; alone they are not a reason.
+PROPERTY_VERBS = re.compile(r"\b(ensures?|guarantees?|allows?|enables?|provides?)\b", re.I)
+
+ALTERNATIVE = re.compile(
+    r"\b(instead of|rather than|vs\.?|versus|compared (?:to|with)|as opposed to|unlike"
+    r"|we (?:considered|rejected|ruled out|dropped|avoided)|rejected|ruled out"
+    r"|alternatives? (?:is|are|was|were|would be|considered)|alternative:"
+    r"|(?:better|cheaper|faster|simpler|safer|slower|worse) than"
+    r"|(?:chose|choose|choosing|pick|picked|picking|prefer|preferred|favou?r|use|using"
+    r"|went with|go with)\s+[\w./+-]+(?:\s+[\w./+-]+){0,3}\s+over\s+(?!time\b|the network"
+    r"|http|tcp|udp|\d))",
+    re.I,
+)
+# Column headers that make a table row a comparison or a justification.
+ALTERNATIVE_COLUMN = re.compile(r"\b(alternative|rejected|instead|vs|option b|considered)", re.I)
+REASON_COLUMN = re.compile(r"\b(why|reason|rationale|because|justification)\b", re.I)
+COST_COLUMN = re.compile(r"\b(cost|downside|trade-?off|cons?|drawback|risk|price)\b", re.I)
+
+COST = re.compile(
+    r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"
+    r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange|trade-?off (?:is|here)"
+    r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
+    r"|adds? (?:latency|complexity|a hop|cost|a round trip|operational)|harder to"
+    r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"
+    r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
+    r"|the catch|we give up|gives up|sacrific|worst case|at most \d"
+    r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?))",
+    re.I,
+)
+
+HEDGE = re.compile(
+    r"\b(depends on (?:the )?(?:use case|use-case|requirements|needs|workload|team|context"
+    r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
+    r"|any (?:of (?:them|these|those) )?(?:would|will|could|can) (?:work|do)"
+    r"|either (?:one |option |choice )?(?:would|will|could|can) (?:work|do)"
+    r"|both (?:are|would be) (?:good|fine|valid|viable|great|reasonable)(?: choices| options)?"
+    r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"
+    r"|(?:can|could|will) be (?:chosen|decided|picked|determined|selected|finali[sz]ed) later"
+    r"|(?:the team|teams|we|you) (?:can|could|may) (?:pick|choose|decide|select)"
+    r"(?: later| once| when| based)|up to the (?:team|implementer|implementation)"
+    r"|whichever (?:is|fits|the team)|no strong preference|either way works)",
+    re.I,
+)
+
+DEFERRED = re.compile(
+    r"\b(later|if needed|if necessary|in the future|down the road|eventually(?! consistent)"
+    r"|someday|when we need|as needed|future work)\b",
+    re.I,
+)
+
+_COUNTED = (
+    r"(?:nodes?|shards?|replicas?|servers?|instances?|partitions?|brokers?|machines?|hosts?"
+    r"|pods?|workers?|regions?|zones?|azs?|availability zones|clusters?|copies|disks?|cores?"
+    r"|vcpus?|gpus?|boxes|racks?|data ?cent(?:er|re)s?|consumers?|threads?|connections?"
+    r"|containers?|vms?|tasks?)"
+)
+_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|dozens of)"
+SIZING = re.compile(
+    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?(?:x\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|[x×]\s*\d+\b|\(\s*x\s*\d+\s*\)"
+    r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
+    re.I,
+)
+
+# A number with a scale or a unit: what a capacity claim is made of.
+QUANTITY = re.compile(
+    r"(?<![\w.])(?:~|≈|about |around )?\d[\d,]*(?:\.\d+)?\s*(?:"
+    r"[kmbt]\b|bn\b|thousand|million|billion|trillion|%|x\b"
+    r"|(?:[kmgtpe]i?b|bytes?|bits?|[kmg]bps|[kmg]b/s)\b"
+    r"|(?:qps|rps|tps|ops|iops|req(?:uest)?s?|writes?|reads?|messages?|events?|users?|dau|mau"
+    r"|rows?|records?|keys?|items?|files?|videos?|posts?|tweets?|urls?|links?|pages?)\b"
+    r"|(?:ms|µs|us|ns|sec(?:ond)?s?|s|min(?:ute)?s?|h(?:ours?)?|days?|weeks?|months?|years?)\b"
+    r"|/\s*(?:s|sec|second|day|month|year|user|hour|min)\b|per (?:second|day|month|user|hour)"
+    r")|\b\d+(?:\.\d+)?\s*\^\s*\d+|\b\d+e\d+\b|\b(?:p9\d|p50)\b|\b\d+(?:\.\d+)?\s*nines\b",
+    re.I,
+)
+DERIVATION = re.compile(
+    r"\d[\d,.]*\s*[a-z%/]*\s*(?:[x×*/÷+]|\bper\b|\btimes\b|\bdivided by\b|\bover\b)"
+    r"[^=≈→\n]{0,80}?\d[^=≈→\n]{0,40}?\s*(?:=|≈|~=|→|->|⇒|\bis about\b|\bis roughly\b"
+    r"|\bcomes to\b|\bgives\b|\bequals\b|\bis\b)\s*[~≈]?\s*\**\s*\$?\d",
+    re.I,
+)
+# An identifier, code, an endpoint or an arrow makes a sentence concrete.
+SPECIFIC = re.compile(r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|\d")
+
+DECIDES = re.compile(
+    r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:use|pick|choose|go with|opt for|store"
+    r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache)"
+    r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
+    r"|settled on|prefer|winner|backed by|stored in|lives in|sits in front|is used|are used"
+    r"|uses|using|is the (?:store|database|queue|cache|primary))\b",
+    re.I,
+)

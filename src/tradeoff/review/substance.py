@@ -1,0 +1,474 @@
+"""Substance, not mentions: rubric coverage and each dimension's ladder, judged from claims.
+
+A rubric item is covered when a claim *specifies* one of its concepts (a number that sizes
+it, a reason, a rejected alternative, a failure paired with a response...). A claim that
+only names the concept is a mention: it earns no score, and the report says "mentioned on
+line N but not specified" rather than calling it absent. Each dimension also climbs a
+ladder of rungs that need evidence of growing depth; a rung is never reached by adding
+words, only by adding claims that carry evidence, so padding cannot raise a score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tradeoff.catalog.schema import RubricItem
+from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
+from tradeoff.language.features import Features
+
+SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
+
+# Concepts that only a number can specify: "low latency" or "we estimate storage" is a
+# mention; "p99 under 100 ms" or "6B links x 500 B = 3 TB" is the thing itself.
+NUMERIC = frozenset(
+    {
+        "latency-target",
+        "availability-target",
+        "non-functional-requirements",
+        "scale-numbers",
+        "back-of-envelope",
+        "storage-estimate",
+        "bandwidth-estimate",
+        "peak-traffic",
+        "slo",
+        "durability",
+        "cost",
+    }
+)
+
+# Concepts that name a kind of evidence: what specifies them is the evidence itself.
+_EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
+    "decision-rationale": lambda f: f.reason and (f.decision or f.alternative or f.cost),
+    "failure-handling": lambda f: f.failure_response,
+    "graceful-degradation": lambda f: f.failure_response,
+    "monitoring": lambda f: f.monitoring,
+    "alerting": lambda f: f.monitoring,
+    "security": lambda f: f.security_control,
+    "authentication": lambda f: f.security_control,
+    "authorization": lambda f: f.security_control,
+}
+
+# Headings that make every claim under them about one concept: a list item under
+# "Out of scope" states scope whatever its words.
+_SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^(?!.*non-?functional)(.*\b(functional|requirements|use cases|features"
+            r"|user stories))",
+            re.I,
+        ),
+        "functional-requirements",
+    ),
+    (
+        re.compile(r"non-?functional|quality attributes|\bslos?\b|\bslas?\b", re.I),
+        "non-functional-requirements",
+    ),
+    (re.compile(r"out of scope|non-?goals|\bscope\b", re.I), "scope"),
+    (re.compile(r"assumption", re.I), "assumptions"),
+    (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
+    (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
+    (re.compile(r"bottleneck|next steps|future work|what breaks|at 10x", re.I), "bottlenecks"),
+    (
+        re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
+        "back-of-envelope",
+    ),
+    (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
+    (re.compile(r"monitor|observab|alert|\bslo", re.I), "monitoring"),
+    (re.compile(r"secur|abuse|\bauth", re.I), "security"),
+    (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
+]
+_SCOPE_WORDS = re.compile(r"\b(out of scope|non-goal|not in scope|we will not|won't|skip)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Support:
+    """How a text supports one rubric item: specified, only mentioned, or absent."""
+
+    status: str
+    claim: Claim | None = None
+
+    @property
+    def credit(self) -> float:
+        return 1.0 if self.status == SUBSTANCE else 0.0
+
+
+def implied_concepts(claim: Claim) -> frozenset[str]:
+    """Concepts a claim is about because of the heading it stands under."""
+    found = {
+        concept
+        for pattern, concept in _SECTION_CONCEPTS
+        for heading in claim.headings[-2:]
+        if pattern.search(heading)
+    }
+    if "functional-requirements" in found and "non-functional-requirements" in found:
+        found.discard("functional-requirements")
+    return frozenset(found)
+
+
+def specifies(claim: Claim, concept: str) -> bool:
+    """Whether `claim` specifies `concept` (rather than naming it or saying nothing of it)."""
+    features = claim.features
+    check = _EVIDENCE_CONCEPTS.get(concept)
+    if check is not None and check(features):
+        return True
+    named = concept in features.concepts
+    implied = concept in implied_concepts(claim)
+    if not (named or implied):
+        return False
+    if concept in NUMERIC:
+        return features.quantities > 0 or features.derivation
+    if check is not None:
+        return False  # named, but without the evidence the concept is about
+    if implied and _states_something(claim):
+        return True
+    if claim.kind in (CODE, ROW) or (claim.kind == EDGE and ":" in claim.text):
+        return True
+    return features.substantive_for(concept) if named else False
+
+
+def _states_something(claim: Claim) -> bool:
+    """A statement of its own under a heading: a few words, not a label or a question."""
+    words = len(claim.text.split())
+    return words >= 3 and not claim.text.rstrip().endswith("?")
+
+
+def mentions(claim: Claim, concept: str) -> bool:
+    features = claim.features
+    return concept in features.concepts or concept in features.options
+
+
+def item_support(item: RubricItem, claims: Sequence[Claim], dimension: str = "") -> Support:
+    """The strongest support any claim gives one of the item's concepts; the first claim
+    that specifies it wins, else the first that mentions it."""
+    mention: Claim | None = None
+    for claim in claims:
+        for concept in item.concepts:
+            if specifies(claim, concept) and _fits_dimension(claim, concept, dimension):
+                return Support(SUBSTANCE, claim)
+            if mention is None and mentions(claim, concept):
+                mention = claim
+    return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
+    """A capacity item needs a number, whatever concept it names."""
+    if dimension == "capacity":
+        return claim.features.quantities > 0 or claim.features.derivation
+    return True
+
+
+# --- ladders --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One step of a dimension's ladder, and the claim that reached it (for the report)."""
+
+    name: str
+    reached: float  # 0-1: partly reached rungs count in part
+    claim: Claim | None = None
+
+
+def _count(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[int, Claim | None]:
+    found = [c for c in claims if test(c)]
+    return len(found), (found[0] if found else None)
+
+
+def _distinct(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[int, Claim | None]:
+    """Claims passing `test`, counted once per set of concepts they are about, so the same
+    point restated in other words counts once."""
+    seen: set[frozenset[str]] = set()
+    first: Claim | None = None
+    for claim in claims:
+        if not test(claim):
+            continue
+        key = claim.features.concepts or frozenset({claim.text.lower()[:40]})
+        if key in seen:
+            continue
+        seen.add(key)
+        first = first or claim
+    return len(seen), first
+
+
+def _rung(name: str, count: int, needed: int, claim: Claim | None) -> Rung:
+    return Rung(name, min(1.0, count / needed) if needed else 1.0, claim)
+
+
+def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
+    """The rungs of one dimension, lowest first."""
+    builder = _LADDERS.get(dimension)
+    return builder(claims) if builder is not None else []
+
+
+def ladder_share(rungs: Sequence[Rung]) -> float:
+    """0-1: the mean of how far each rung was reached."""
+    return sum(r.reached for r in rungs) / len(rungs) if rungs else 0.0
+
+
+def _requirements(claims: Sequence[Claim]) -> list[Rung]:
+    features = _count(claims, lambda c: specifies(c, "functional-requirements"))
+    slas = _count(
+        claims,
+        lambda c: any(
+            specifies(c, k)
+            for k in ("latency-target", "availability-target", "non-functional-requirements")
+        ),
+    )
+    scope = _count(
+        claims, lambda c: "scope" in implied_concepts(c) or bool(_SCOPE_WORDS.search(c.text))
+    )
+    assumptions = _count(
+        claims,
+        lambda c: (
+            ("assumptions" in c.features.concepts or "assumptions" in implied_concepts(c))
+            and (c.features.quantities > 0 or c.features.reason)
+        ),
+    )
+    return [
+        _rung("scoped features", features[0], 3, features[1]),
+        Rung(
+            "quantified targets and non-goals",
+            0.5 * min(1.0, slas[0] / 2) + 0.5 * min(1.0, float(scope[0])),
+            slas[1] or scope[1],
+        ),
+        _rung("assumptions that drive choices", assumptions[0], 2, assumptions[1]),
+    ]
+
+
+_RATE = re.compile(r"(/\s*s(?:ec)?\b|per second|qps|rps|tps|/day|per day|writes/s|reads/s)", re.I)
+_STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
+_SANITY = re.compile(
+    r"\b(headroom|fits (?:in|on|comfortably)|within|ceiling|limit|bottleneck|per (?:node|server"
+    r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
+    r"|saturat|max(?:imum)?|capacity of|one (?:node|server|machine) (?:can|handles))",
+    re.I,
+)
+
+
+def _numeric(claim: Claim) -> bool:
+    return claim.features.quantities > 0
+
+
+def _capacity(claims: Sequence[Claim]) -> list[Rung]:
+    inputs = _count(claims, _numeric)
+    rates = _count(claims, lambda c: c.features.derivation and bool(_RATE.search(c.text)))
+    storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
+    derived = _count(claims, lambda c: c.features.derivation)
+    sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
+    sanity = _count(claims, lambda c: _numeric(c) and bool(_SANITY.search(c.text)))
+    derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
+    derived_share += 0.3 * min(1.0, derived[0] / 4)
+    return [
+        _rung("inputs stated with units", inputs[0], 4, inputs[1]),
+        Rung("rates and storage derived", derived_share, rates[1] or storage[1] or derived[1]),
+        _rung("numbers that size components", sizing[0], 2, sizing[1]),
+        _rung("sanity checks and limits", sanity[0], 2, sanity[1]),
+    ]
+
+
+_ENDPOINT = re.compile(
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+|\w+\(.*\)\s*(->|:|returns)", re.I
+)
+_KEYED = re.compile(
+    r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
+    r"|index(?:ed)? (?:on|by)|keyed by|unique (?:index|constraint))",
+    re.I,
+)
+_CONTRACT = ("status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting")
+
+
+def _api_data(claims: Sequence[Claim]) -> list[Rung]:
+    endpoints = _count(claims, lambda c: bool(_ENDPOINT.search(c.text)))
+    model = _count(
+        claims,
+        lambda c: (
+            specifies(c, "data-model")
+            or (c.kind == CODE and bool(re.search(r"create table|\w+\s*:\s*\w+", c.text, re.I)))
+        ),
+    )
+    keys = _count(claims, lambda c: bool(_KEYED.search(c.text)))
+    contract = _distinct(claims, lambda c: any(specifies(c, k) for k in _CONTRACT))
+    access = _count(
+        claims,
+        lambda c: (
+            c.features.reason
+            and bool(
+                {
+                    "partition-key",
+                    "access-patterns",
+                    "secondary-index",
+                    "sharding",
+                    "database",
+                    "relational-database",
+                    "wide-column-store",
+                }
+                & c.features.concepts
+            )
+        ),
+    )
+    return [
+        _rung("endpoints defined", endpoints[0], 3, endpoints[1]),
+        Rung(
+            "entities with keys",
+            0.5 * min(1.0, model[0] / 3) + 0.5 * min(1.0, float(keys[0])),
+            model[1] or keys[1],
+        ),
+        _rung("errors, pagination, idempotency", contract[0], 2, contract[1]),
+        _rung("store and keys chosen for the access pattern", access[0], 2, access[1]),
+    ]
+
+
+_COMPONENT_CATEGORY = "component"
+
+
+def _components(claims: Sequence[Claim]) -> list[Rung]:
+    drawn = _distinct(claims, lambda c: c.kind in (NODE, EDGE) and bool(c.features.concepts))
+    flows = _count(claims, lambda c: c.kind == EDGE and ":" in c.text)
+    specified = _distinct(
+        claims,
+        lambda c: (
+            c.kind not in (NODE, EDGE)
+            and any(specifies(c, k) for k in c.features.concepts)
+            and bool(c.features.mechanisms or c.features.sizing or c.features.reason)
+        ),
+    )
+    mechanisms = {
+        m
+        for c in claims
+        if c.kind not in (NODE,)
+        for m in c.features.mechanisms
+        if c.features.substantive_for(m)
+    }
+    deep = _deep_sections(claims)
+    return [
+        Rung(
+            "components connected",
+            min(1.0, drawn[0] / 4) if drawn[0] else min(1.0, specified[0] / 6),
+            drawn[1] or specified[1],
+        ),
+        _rung("components specified with mechanisms", specified[0], 6, specified[1]),
+        Rung("request paths traced", min(1.0, flows[0] / 3 + len(mechanisms) / 12), flows[1]),
+        Rung("deep dives with mechanisms", min(1.0, deep / 3), None),
+    ]
+
+
+def _deep_sections(claims: Sequence[Claim]) -> int:
+    """Sections whose claims specify at least three distinct mechanisms: a deep dive that
+    adds information, however long or short its prose."""
+    by_heading: dict[str, set[str]] = {}
+    for claim in claims:
+        if not claim.headings:
+            continue
+        for mechanism in claim.features.mechanisms:
+            if claim.features.substantive_for(mechanism):
+                by_heading.setdefault(claim.heading, set()).add(mechanism)
+    return sum(1 for found in by_heading.values() if len(found) >= 3)
+
+
+def _reasoned(claim: Claim) -> bool:
+    f = claim.features
+    return f.reason and not f.hedge and bool(f.concepts or f.decision)
+
+
+def _weighed(claim: Claim) -> bool:
+    """A decision weighed: a reason with a rejected alternative or a cost, or both of those."""
+    f = claim.features
+    return (_reasoned(claim) and (f.alternative or f.cost)) or (f.alternative and f.cost)
+
+
+def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
+    decisions = _count(claims, lambda c: c.features.decision and bool(c.features.concepts))
+    reasoned = _distinct(claims, _reasoned)
+    weighed = _distinct(claims, _weighed)
+    return [
+        _rung("decisions", decisions[0] + reasoned[0], 3, decisions[1] or reasoned[1]),
+        _rung("decisions with reasons", reasoned[0], 4, reasoned[1]),
+        _rung("alternatives rejected, costs stated", weighed[0], 2, weighed[1]),
+        _rung("several weighed decisions", weighed[0], 5, weighed[1]),
+    ]
+
+
+_RECOVERY = re.compile(
+    r"\b(rpo|rto|recover(?:y|s)? (?:within|in) \d|degraded mode|read-only mode"
+    r"|serve stale|graceful(?:ly)? degrad|brown-?out|fail (?:open|closed))",
+    re.I,
+)
+
+
+def _reliability(claims: Sequence[Claim]) -> list[Rung]:
+    redundancy = _count(
+        claims,
+        lambda c: any(
+            specifies(c, k)
+            for k in (
+                "replication",
+                "failover",
+                "leader-follower",
+                "quorum",
+                "multi-region",
+                "consensus",
+                "erasure-coding",
+            )
+        ),
+    )
+    failures = _distinct(claims, lambda c: c.features.failure_response)
+    recovery = _count(claims, lambda c: bool(_RECOVERY.search(c.text)))
+    monitoring = _distinct(claims, lambda c: c.features.monitoring)
+    security = _distinct(claims, lambda c: c.features.security_control)
+    return [
+        _rung("redundancy", redundancy[0], 1, redundancy[1]),
+        _rung("failures named with responses", failures[0], 2, failures[1]),
+        Rung(
+            "non-obvious failures, degraded modes, recovery",
+            0.6 * min(1.0, max(0, failures[0] - 2) / 3) + 0.4 * min(1.0, recovery[0] / 2),
+            recovery[1],
+        ),
+        Rung(
+            "monitoring with thresholds and actions, concrete security",
+            0.6 * min(1.0, monitoring[0] / 2) + 0.4 * min(1.0, security[0] / 2),
+            monitoring[1] or security[1],
+        ),
+    ]
+
+
+def _communication(claims: Sequence[Claim]) -> list[Rung]:
+    headings = {c.headings for c in claims if c.headings}
+    sections = len({h[-1] for h in headings})
+    wrap = _count(
+        claims,
+        lambda c: bool({"summary", "bottlenecks"} & implied_concepts(c)) and _states_something(c),
+    )
+    assumed = _count(
+        claims,
+        lambda c: "assumptions" in c.features.concepts or "assumptions" in implied_concepts(c),
+    )
+    return [
+        _rung("a visible order", sections, 5, None),
+        _rung("assumptions said aloud", assumed[0], 2, assumed[1]),
+        _rung("a summary and the bottlenecks", wrap[0], 2, wrap[1]),
+    ]
+
+
+_LADDERS: dict[str, Callable[[Sequence[Claim]], list[Rung]]] = {
+    "requirements": _requirements,
+    "capacity": _capacity,
+    "api_data": _api_data,
+    "components": _components,
+    "tradeoffs": _tradeoffs,
+    "reliability": _reliability,
+    "communication": _communication,
+}
+
+__all__ = [
+    "ABSENT",
+    "ITEM",
+    "MENTIONED",
+    "SUBSTANCE",
+    "Rung",
+    "Support",
+    "item_support",
+    "ladder",
+    "ladder_share",
+]
