@@ -85,7 +85,98 @@ def test_broken_mermaid_statement_is_reported_with_its_line() -> None:
 
 def test_mermaid_block_without_diagram_type_is_reported() -> None:
     doc = parse_design("```mermaid\nA --> B\n```\n")
-    assert doc.notices and "expected flowchart" in doc.notices[0].message
+    assert doc.notices and "not a Mermaid diagram type" in doc.notices[0].message
+
+
+def test_valid_mermaid_types_the_review_does_not_read_are_not_blamed() -> None:
+    doc = parse_design("```mermaid\nerDiagram\n  USER ||--o{ LINK : owns\n```\n")
+    assert doc.notices == []
+    assert doc.diagrams[0].kind == "other" and not doc.diagrams[0].nodes
+
+
+def test_flowchart_statements_mermaid_accepts_are_read() -> None:
+    doc = parse_design(
+        "```mermaid\n"
+        "---\ntitle: Write path\n---\n"
+        "flowchart LR\n"
+        "  B(browser):::client --> G[Gateway]\n"
+        "  G --> |config| C[Config Store]   %% rules per tenant\n"
+        '  G --"1. POST /links"--> A[App]\n'
+        "  A -- reads --> R[(Redis)]\n"
+        "```\n"
+    )
+    assert doc.notices == []
+    edges = {(e.source, e.target, e.label, e.line) for e in doc.diagrams[0].edges}
+    assert edges == {
+        ("B", "G", "", 6),
+        ("G", "C", "config", 7),
+        ("G", "A", "1. POST /links", 8),
+        ("A", "R", "reads", 9),
+    }
+    assert doc.diagrams[0].nodes["B"].kind == "client"
+
+
+def test_state_diagram_states_transitions_composites_and_notes() -> None:
+    doc = parse_design(
+        "```mermaid\n"
+        "stateDiagram-v2\n"
+        "  [*] --> Idle\n"
+        '  state "Waiting for payment" as Paying\n'
+        "  Idle --> Paying: coin inserted\n"
+        "  Paying --> Idle : refund pressed\n"
+        "  state Vending {\n"
+        "    [*] --> Dropping\n"
+        "    Dropping --> [*]\n"
+        "  }\n"
+        "  Paying --> Vending: enough paid\n"
+        "  Vending --> [*]\n"
+        "  note right of Idle : only coins are accepted\n"
+        "  note left of Paying\n"
+        "    gives up after 30 s\n"
+        "  end note\n"
+        "```\n"
+    )
+    assert doc.notices == []
+    (diagram,) = doc.diagrams
+    assert diagram.kind == "state"
+    states = {n.id: (n.label, n.kind, n.line) for n in diagram.nodes.values() if n.kind == "state"}
+    assert states == {
+        "Idle": ("Idle", "state", 3),
+        "Paying": ("Waiting for payment", "state", 4),
+        "Vending": ("Vending", "state", 7),
+        "Dropping": ("Dropping", "state", 8),
+    }
+    edges = [(e.source, e.target, e.label) for e in diagram.edges]
+    assert ("Idle", "Paying", "coin inserted") in edges
+    assert ("Paying", "Idle", "refund pressed") in edges
+    assert ("Paying", "Vending", "enough paid") in edges
+    # [*] is a start where a transition leaves it and an end where one arrives, per composite.
+    assert ("[*]start", "Idle", "") in edges and ("Vending", "[*]end", "") in edges
+    assert ("Vending/[*]start", "Dropping", "") in edges
+    assert diagram.parents["Dropping"] == "Vending"
+    notes = sorted(n.label for n in diagram.nodes.values() if n.kind == "note")
+    assert notes == ["gives up after 30 s", "only coins are accepted"]
+
+
+def test_state_diagram_v1_header_and_a_stray_brace() -> None:
+    doc = parse_design("```mermaid\nstateDiagram\n  A --> B\n  }\n```\n")
+    assert doc.diagrams[0].kind == "state" and len(doc.diagrams[0].edges) == 1
+    assert [n.line for n in doc.notices] == [4]
+
+
+def test_architecture_diagram_services_and_edges() -> None:
+    doc = parse_design(
+        "```mermaid\narchitecture-beta\n  group api(cloud)[API]\n"
+        "  service db(database)[Link store] in api\n  service app(server)[App server] in api\n"
+        "  app:R --> L:db\n```\n"
+    )
+    assert doc.notices == []
+    (diagram,) = doc.diagrams
+    assert {n.label: n.kind for n in diagram.nodes.values()} == {
+        "Link store": "database",
+        "App server": "service",
+    }
+    assert [(e.source, e.target, e.line) for e in diagram.edges] == [("app", "db", 6)]
 
 
 def test_unclosed_fence_is_reported() -> None:
@@ -152,6 +243,48 @@ def test_excalidraw_bound_text_and_arrows_become_a_graph() -> None:
     }
     assert [(e.source, e.target, e.label) for e in diagram.edges] == [("a", "b", "GET /x")]
     assert len(notices) == 1 and "not attached" in notices[0].message
+
+
+def _box(element_id: str, label: str, x: int, y: int) -> list[dict[str, object]]:
+    return [
+        {"id": element_id, "type": "rectangle", "x": x, "y": y},
+        {"id": f"t{element_id}", "type": "text", "text": label, "containerId": element_id},
+    ]
+
+
+def _arrow(source: str, target: str) -> dict[str, object]:
+    return {
+        "id": f"{source}-{target}",
+        "type": "arrow",
+        "startBinding": {"elementId": source},
+        "endBinding": {"elementId": target},
+    }
+
+
+def test_excalidraw_text_becomes_lines_read_top_to_bottom(tmp_path: Path) -> None:
+    board = tmp_path / "board.excalidraw"
+    board.write_text(
+        _excalidraw(
+            [
+                *_box("db", "MySQL", 0, 300),
+                *_box("app", "App\nserver", 0, 200),
+                *_box("c", "Client", 0, 0),
+                {"id": "note", "type": "text", "text": "reads: 10K/s", "x": 300, "y": 0},
+                _arrow("c", "app"),
+                _arrow("app", "db"),
+            ]
+        )
+    )
+    doc = load_design(board)
+    assert doc.lines == ["Client", "reads: 10K/s", "App server", "MySQL"]
+    (diagram,) = doc.diagrams
+    assert {n.label: n.line for n in diagram.nodes.values()} == {
+        "Client": 1,
+        "reads: 10K/s": 2,
+        "App server": 3,
+        "MySQL": 4,
+    }
+    assert all(doc.line(n.line) == n.label for n in diagram.nodes.values() if n.line)
 
 
 @pytest.mark.parametrize("text", ["{not json", "[]", '{"elements": 3}'])

@@ -1,8 +1,10 @@
-"""Parse Mermaid flowcharts, sequence diagrams and class diagrams into a graph with line numbers.
+"""Parse Mermaid flowcharts, sequence, class, state and architecture diagrams with line numbers.
 
 Only the statements that carry structure are read: nodes, edges, participants, messages,
-classes and relations. Styling (classDef, style, linkStyle, click) is skipped. A statement
-that cannot be read becomes a Notice, so a broken block still yields what it could.
+classes, relations, states and transitions. Styling (classDef, style, linkStyle, click) is
+skipped. A statement that cannot be read becomes a Notice, so a broken block still yields
+what it could. Diagram types Mermaid has but the review has no use for (erDiagram, gantt,
+pie...) are valid input: they are left unread without blaming the candidate's syntax.
 """
 
 from __future__ import annotations
@@ -31,12 +33,19 @@ _SHAPES: list[tuple[str, str, str]] = [
     ("{", "}", "rhombus"),
 ]
 _ID = re.compile(r"[A-Za-z0-9_](?:[\w:]|[.-](?![-.>=]))*")
-_EDGE = re.compile(r"\s*<?(?:-{2,}|-\.+-|={2,}|~{3,})(?:>|[ox](?=\s))?(?:\|([^|]*)\|)?\s*")
-_TEXT_EDGE = re.compile(r"(--|-\.|==)\s+([^->=|][^>|]*?)\s+(-->|\.->|==>|---|-\.-|===)")
+# Mermaid allows a space between an arrow and its |label|: "A --> |reads| B".
+_EDGE = re.compile(r"\s*<?(?:-{2,}|-\.+-|={2,}|~{3,})(?:>|[ox](?=\s))?(?:\s*\|([^|]*)\|)?\s*")
+# Text between the two halves of an arrow: "A -- reads --> B", "A --\"1. POST\"--> B".
+_TEXT_EDGE = re.compile(
+    r"(--|-\.|==)(?:\s+([^->=|\"][^>|\"]*?)\s+|\s*\"([^\"]*)\"\s*)(-->|\.->|==>|---|-\.-|===)"
+)
+# "A:::hot" attaches a CSS class; it says nothing about structure.
+_CLASS_SHORTHAND = re.compile(r":::[\w-]+")
 _SKIP = re.compile(
     r"^\s*(%%|classDef\b|class\s+\S+\s+\S+|style\b|linkStyle\b|click\b|direction\b|end\s*$|accTitle|accDescr|title\b)"
 )
 _SUBGRAPH = re.compile(r"^\s*subgraph\s+(.*)$")
+_TRAILING_COMMENT = re.compile(r"\s+%%.*$")
 
 
 @dataclass
@@ -52,43 +61,77 @@ class _Cursor:
             self.pos += 1
 
 
+_KINDS = {
+    "flowchart": "flowchart",
+    "graph": "flowchart",
+    "sequencediagram": "sequence",
+    "classdiagram": "class",
+    "classdiagram-v2": "class",
+    "statediagram": "state",
+    "statediagram-v2": "state",
+    "architecture-beta": "architecture",
+}
+# Valid Mermaid diagram types that hold no component graph the review could check.
+_UNREAD_KINDS = frozenset(
+    {
+        "erdiagram", "gantt", "pie", "journey", "gitgraph", "mindmap", "timeline", "quadrantchart",
+        "requirementdiagram", "c4context", "c4container", "c4component", "c4dynamic",
+        "c4deployment", "sankey-beta", "xychart-beta", "block-beta", "packet-beta", "kanban",
+        "radar-beta", "treemap-beta", "zenuml",
+    }
+)  # fmt: skip
+
+
 def header_kind(first_line: str) -> str | None:
     word = first_line.strip().split(maxsplit=1)[0].lower() if first_line.strip() else ""
-    if word in ("flowchart", "graph"):
-        return "flowchart"
-    if word == "sequencediagram":
-        return "sequence"
-    if word in ("classdiagram", "classdiagram-v2"):
-        return "class"
-    return None
+    return _KINDS.get(word)
 
 
 def parse_mermaid(
     body: list[tuple[int, str]], start: int, end: int
 ) -> tuple[Diagram, list[Notice]]:
     """Parse a Mermaid block; `body` is (line number, text) for the lines inside the fence."""
-    meaningful = [(n, t) for n, t in body if t.strip() and not t.strip().startswith("%%")]
+    meaningful = [(n, t) for n, t in _without_front_matter(body) if not t.strip().startswith("%%")]
     if not meaningful:
         return Diagram("flowchart", start, end), [Notice(start, "empty Mermaid block")]
     first_line, first = meaningful[0]
     kind = header_kind(first)
     if kind is None:
         word = first.strip().split()[0]
+        if word.lower() in _UNREAD_KINDS:
+            return Diagram("other", start, end), []
         message = (
-            f"Mermaid block starts with {word!r}; expected flowchart, graph, sequenceDiagram"
-            " or classDiagram, so its diagram was not read"
+            f"Mermaid block starts with {word!r}, which is not a Mermaid diagram type"
+            " (flowchart, sequenceDiagram, classDiagram, stateDiagram-v2...), so it was not read"
         )
-        return Diagram("flowchart", start, end), [Notice(first_line, message)]
+        return Diagram("other", start, end), [Notice(first_line, message)]
     diagram = Diagram(kind, start, end)
-    parser = {"flowchart": _flowchart_line, "sequence": _sequence_line, "class": _class_line}[kind]
+    parser = {
+        "flowchart": _flowchart_line,
+        "sequence": _sequence_line,
+        "class": _class_line,
+        "state": _state_line,
+        "architecture": _architecture_line,
+    }[kind]
     notices: list[Notice] = []
     state: dict[str, str] = {}
     for number, text in meaningful[1:]:
-        for statement in _split_statements(text):
+        statements = [text] if kind == "state" and "note" in state else _split_statements(text)
+        for statement in statements:
             if not parser(diagram, statement, number, state):
                 shown = statement.strip()[:60]
                 notices.append(Notice(number, f"could not read Mermaid statement {shown!r}"))
     return diagram, notices
+
+
+def _without_front_matter(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Non-blank lines after an optional YAML block (`---` ... `---`) of title and config."""
+    lines = [(n, t) for n, t in body if t.strip()]
+    if lines and lines[0][1].strip() == "---":
+        for index, (_, text) in enumerate(lines[1:], start=1):
+            if text.strip() == "---":
+                return lines[index + 1 :]
+    return lines
 
 
 def _split_statements(text: str) -> list[str]:
@@ -104,7 +147,8 @@ def _flowchart_line(diagram: Diagram, text: str, line: int, state: dict[str, str
     sub = _SUBGRAPH.match(text)
     if sub:
         return True  # subgraphs group nodes visually; membership is not needed for review
-    text = _TEXT_EDGE.sub(lambda m: f"{_arrow(m.group(3))}|{m.group(2)}|", text)
+    text = _CLASS_SHORTHAND.sub("", _TRAILING_COMMENT.sub("", text))
+    text = _TEXT_EDGE.sub(lambda m: f"{_arrow(m.group(4))}|{m.group(2) or m.group(3)}|", text)
     cursor = _Cursor(text)
     groups: list[list[str]] = []
     labels: list[str] = []
@@ -324,3 +368,145 @@ def _mark_stereotype(diagram: Diagram, name: str, stereotype: str, line: int) ->
     node = diagram.nodes.get(name) or Node(name, name, "class", line, "class")
     kind = "interface" if stereotype.lower() in ("interface", "abstract") else "class"
     diagram.nodes[name] = Node(node.id, node.label, kind, node.line, stereotype.lower())
+
+
+# --- state diagrams -----------------------------------------------------------------------
+
+_STATE_ID = r"\[\*\]|[\w.-]+?"
+_TRANSITION = re.compile(
+    rf"^\s*({_STATE_ID})(?::::[\w-]+)?\s*-->\s*({_STATE_ID})(?::::[\w-]+)?\s*(?::\s*(.*))?$"
+)
+_STATE_AS = re.compile(r'^\s*state\s+"([^"]*)"\s+as\s+([\w.-]+)\s*(\{)?\s*$')
+_STATE_OPEN = re.compile(r"^\s*state\s+([\w.-]+)\s*(\{)?\s*$")
+_STATE_SPECIAL = re.compile(r"^\s*state\s+([\w.-]+)\s*<<\s*(fork|join|choice)\s*>>\s*$", re.I)
+_STATE_DESCRIPTION = re.compile(r"^\s*([\w.-]+)(?::::[\w-]+)?\s*:\s*(.+)$")
+_NOTE = re.compile(r"^\s*note\s+(?:left|right)\s+of\s+([\w.-]+)\s*(?::\s*(.*))?$", re.I)
+_STATE_SKIP = re.compile(
+    r"^\s*(--\s*$|direction\b|classDef\b|class\s|style\b|click\b|hide\b|scale\b|%%)", re.I
+)
+
+
+def _state_line(diagram: Diagram, text: str, line: int, state: dict[str, str]) -> bool:
+    """One statement of a stateDiagram: states, transitions, composites and notes."""
+    stripped = text.strip()
+    scope = state.get("scope", "")
+    if "note" in state:  # inside a multi-line note: every line is its text until "end note"
+        note_id = state["note"]
+        if stripped.lower() == "end note":
+            state.pop("note")
+            return True
+        held = diagram.nodes[note_id]
+        label = f"{held.label} {stripped}".strip()
+        diagram.nodes[note_id] = Node(note_id, label, "note", held.line, "note")
+        return True
+    if stripped == "}":
+        if not scope:
+            return False
+        state["scope"] = scope.rpartition("/")[0]
+        return True
+    if _STATE_SKIP.match(text):
+        return True
+    note = _NOTE.match(text)
+    if note:
+        note_id = f"note@{line}"
+        _state_node(diagram, note.group(1), line, scope)
+        diagram.nodes[note_id] = Node(note_id, (note.group(2) or "").strip(), "note", line, "note")
+        if note.group(2) is None:
+            state["note"] = note_id
+        return True
+    match = _TRANSITION.match(text)
+    if match:
+        source = _state_node(diagram, match.group(1), line, scope, end="start")
+        target = _state_node(diagram, match.group(2), line, scope, end="end")
+        diagram.edges.append(Edge(source, target, (match.group(3) or "").strip(), line))
+        return True
+    special = _STATE_SPECIAL.match(text)
+    if special:
+        node_id, kind = special.group(1), special.group(2).lower()
+        diagram.nodes[node_id] = Node(node_id, node_id, "pseudo", line, kind)
+        _set_parent(diagram, node_id, scope)
+        return True
+    named = _STATE_AS.match(text)
+    opened = None if named else _STATE_OPEN.match(text)
+    declared = (named.group(2), named.group(1), named.group(3)) if named else None
+    if opened:
+        declared = (opened.group(1), "", opened.group(2))
+    if declared is not None:
+        node_id, label, brace = declared
+        _state_node(diagram, node_id, line, scope, label=label)
+        if brace:
+            node = diagram.nodes[node_id]
+            diagram.nodes[node_id] = Node(node.id, node.label, node.kind, node.line, "composite")
+            state["scope"] = f"{scope}/{node_id}" if scope else node_id
+        return True
+    described = _STATE_DESCRIPTION.match(text)
+    if described:
+        _state_node(diagram, described.group(1), line, scope, label=described.group(2).strip())
+        return True
+    if re.fullmatch(r"[\w.-]+(?::::[\w-]+)?", stripped):
+        _state_node(diagram, stripped.split(":::")[0], line, scope)
+        return True
+    return False
+
+
+def _state_node(
+    diagram: Diagram, name: str, line: int, scope: str, end: str = "", label: str = ""
+) -> str:
+    """The id of state `name`, added if new; `[*]` is the scope's own start or end point."""
+    if name == "[*]":
+        node_id = f"{scope}/[*]{end}" if scope else f"[*]{end}"
+        if node_id not in diagram.nodes:
+            diagram.nodes[node_id] = Node(node_id, end or "start", "pseudo", line, end or "start")
+            _set_parent(diagram, node_id, scope)
+        return node_id
+    existing = diagram.nodes.get(name)
+    if existing is None:
+        diagram.nodes[name] = Node(name, label or name, "state", line, "state")
+        _set_parent(diagram, name, scope)
+    elif label and label != existing.label:
+        # "Idle : waiting for a coin" describes Idle, shown under its name; the line where
+        # the state first appeared stays its line.
+        text = (
+            f"{existing.label}: {label}" if existing.label == name else f"{existing.label} {label}"
+        )
+        diagram.nodes[name] = Node(name, text, existing.kind, existing.line, existing.shape)
+    return name
+
+
+def _set_parent(diagram: Diagram, node_id: str, scope: str) -> None:
+    if scope:
+        diagram.parents[node_id] = scope.rpartition("/")[2]
+
+
+# --- architecture diagrams (architecture-beta) ---------------------------------------------
+
+_ARCH_NODE = re.compile(
+    r"^\s*(service|junction)\s+([\w-]+)\s*(?:\(([^)]*)\))?\s*(?:\[(.*?)\])?\s*(?:in\s+([\w-]+))?\s*$"
+)
+_ARCH_GROUP = re.compile(
+    r"^\s*group\s+[\w-]+\s*(?:\([^)]*\))?\s*(?:\[.*?\])?\s*(?:in\s+[\w-]+)?\s*$"
+)
+_ARCH_EDGE = re.compile(
+    r"^\s*([\w-]+)(?:\{group\})?\s*:\s*[LRTB]\s*<?-+>?\s*[LRTB]\s*:\s*([\w-]+)(?:\{group\})?\s*$"
+)
+_ARCH_ICON_SHAPES = {"database": "cylinder", "disk": "cylinder"}
+
+
+def _architecture_line(diagram: Diagram, text: str, line: int, state: dict[str, str]) -> bool:
+    """services are nodes (the icon names a database or disk), `a:R -- L:b` edges."""
+    if _ARCH_GROUP.match(text) or _SKIP.match(text):
+        return True
+    service = _ARCH_NODE.match(text)
+    if service:
+        what, node_id, icon, label, _ = service.groups()
+        shape = _ARCH_ICON_SHAPES.get((icon or "").strip().lower(), "box")
+        if what == "junction":
+            diagram.nodes[node_id] = Node(node_id, node_id, "other", line, "junction")
+        else:
+            _add_node(diagram, node_id, (label or node_id).strip(), shape, line)
+        return True
+    edge = _ARCH_EDGE.match(text)
+    if edge and edge.group(1) in diagram.nodes and edge.group(2) in diagram.nodes:
+        diagram.edges.append(Edge(edge.group(1), edge.group(2), "", line))
+        return True
+    return False

@@ -23,7 +23,7 @@ class Node:
     id: str
     label: str
     kind: NodeKind
-    line: int | None  # None for nodes from an Excalidraw file, which has no lines
+    line: int | None  # in a drawing, the line of its label among the board's text lines
     shape: str = "box"
 
 
@@ -37,15 +37,17 @@ class Edge:
 
 @dataclass
 class Diagram:
-    """A component graph, sequence or class diagram from Mermaid or Excalidraw."""
+    """A component graph, sequence, class or state diagram from Mermaid or Excalidraw."""
 
-    kind: str  # flowchart, sequence, class, excalidraw
+    kind: str  # flowchart, sequence, class, state, architecture, excalidraw, other (unread)
     start: int | None
     end: int | None
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     # classDiagram only: class name -> member lines; relations use edges with a label.
     members: dict[str, list[str]] = field(default_factory=dict)
+    # stateDiagram only: state id -> the composite state drawn around it.
+    parents: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
