@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tradeoff.design.excalidraw import parse_excalidraw
+from tradeoff.design.excalidraw import drawing_lines, parse_excalidraw
 from tradeoff.design.extract import find_code_classes, find_endpoints, find_entities
 from tradeoff.design.markdown import find_comment_lines, find_fences, find_sections
 from tradeoff.design.mermaid import parse_mermaid
@@ -38,7 +38,8 @@ def load_design(path: Path) -> DesignDoc:
     text = decode(data, str(path))
     if path.suffix.lower() == ".excalidraw":
         diagram, notices = parse_excalidraw(text, path.name)
-        doc = DesignDoc(source=str(path), lines=[])
+        # The board's text is the design's lines, so its labels count as Mermaid labels do.
+        doc = DesignDoc(source=str(path), lines=drawing_lines(diagram))
         doc.diagrams.append(diagram)
         doc.notices.extend(notices)
         return doc
