@@ -306,6 +306,37 @@ class Store:
             review_id = row.id
         return review_id
 
+    def record_card_review(
+        self,
+        *,
+        card_id: str,
+        deck: str,
+        rating: str,
+        at: datetime,
+        state: dict[str, Any],
+        due: datetime,
+        log: dict[str, Any],
+    ) -> int:
+        """Save a card's new state and the review that produced it in one transaction.
+
+        Two commits could leave a state without its review (or the reverse) if the process
+        died between them; the review log would then disagree with the schedule.
+        """
+        with self._transaction() as session:
+            row = session.get(CardStateRow, card_id)
+            if row is None:
+                row = CardStateRow(card_id=card_id)
+                session.add(row)
+            row.deck = deck
+            row.state = as_json(state, "state")
+            row.due = aware(due, "due")
+            review = CardReviewRow(
+                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
+            )
+            session.add(review)
+            session.flush()
+            return review.id
+
     def card_reviews(self, since: datetime | None = None) -> list[dict[str, Any]]:
         """Reviews oldest first, as {"id", "card_id", "rating", "reviewed_at", "log"}.
 
