@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from tradeoff.catalog import Catalog
-from tradeoff.design import parse_design
+from tradeoff.design import load_design, parse_design
 from tradeoff.review import review_design
 
 
@@ -56,3 +59,118 @@ def test_stated_single_instance_in_prose(catalog: Catalog) -> None:
 def test_negated_single_instance_is_not_flagged(catalog: Catalog) -> None:
     text = "# Design\nWe avoid a single database instance by running three replicas.\n"
     assert not any(k == "single-point-of-failure" for k, _ in _kinds(catalog, text))
+
+
+def _board(tmp_path: Path, labels: list[str]) -> Path:
+    """A drawing of boxes in a column, each joined to the next by an arrow."""
+    elements: list[dict[str, object]] = []
+    for index, label in enumerate(labels):
+        elements.append({"id": f"b{index}", "type": "rectangle", "x": 0, "y": 100 * index})
+        elements.append(
+            {"id": f"t{index}", "type": "text", "text": label, "containerId": f"b{index}"}
+        )
+        if index:
+            elements.append(
+                {
+                    "id": f"a{index}",
+                    "type": "arrow",
+                    "startBinding": {"elementId": f"b{index - 1}"},
+                    "endBinding": {"elementId": f"b{index}"},
+                }
+            )
+    path = tmp_path / "board.excalidraw"
+    path.write_text(json.dumps({"type": "excalidraw", "elements": elements}))
+    return path
+
+
+def test_excalidraw_labels_count_for_coverage_as_mermaid_labels_do(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    board = _board(tmp_path, ["Client", "Load balancer", "App server", "MySQL"])
+    review = review_design(load_design(board), catalog, "url-shortener")
+    messages = [f.message for f in review.findings if f.rule in ("CMP101", "CMP110")]
+    assert not any("load balancer" in m.lower() for m in messages)
+    spof = [f for f in review.findings if f.rule == "CMP103"]
+    assert [(f.evidence.line, f.evidence.quote) for f in spof] == [(4, "MySQL")]
+
+
+def _spof(catalog: Catalog, text: str, problem: str | None = "url-shortener") -> list[str]:
+    review = review_design(parse_design(text), catalog, problem)
+    return [f.evidence.quote or "" for f in review.findings if f.rule == "CMP103"]
+
+
+SCALED = "  C[Mobile clients] --> LB[Load balancer]\n  LB --> A[App servers]\n"
+
+
+def test_single_redis_every_app_server_uses_is_flagged_next_to_a_replicated_store(
+    catalog: Catalog,
+) -> None:
+    body = SCALED + "  A --> R[(Redis)]\n  A --> DB[(Cassandra cluster)]"
+    assert _spof(catalog, FLOW.format(body=body)) == ["Redis"]
+
+
+def test_cluster_manager_and_geo_index_are_coordinating_and_stateful(catalog: Catalog) -> None:
+    body = SCALED + "  A --> CM[Cluster Manager]\n  A --> GEO[(Redis Geo Index)]"
+    assert _spof(catalog, FLOW.format(body=body)) == ["Cluster Manager", "Redis Geo Index"]
+
+
+def test_primary_alone_is_not_redundancy(catalog: Catalog) -> None:
+    body = SCALED + "  A --> DB[(Postgres primary)]"
+    assert _spof(catalog, FLOW.format(body=body)) == ["Postgres primary"]
+
+
+def test_a_cache_inside_each_app_server_is_not_a_single_point(catalog: Catalog) -> None:
+    body = SCALED + "  A --> L[In-process cache per app server]\n  A --> DB[(Cassandra cluster)]"
+    assert _spof(catalog, FLOW.format(body=body)) == []
+
+
+def test_copies_stated_in_prose_about_that_node_clear_it(catalog: Catalog) -> None:
+    body = SCALED + "  A --> R[(Redis)]\n  A --> DB[(Cassandra cluster)]"
+    text = FLOW.format(body=body) + "Redis runs as three nodes under Sentinel.\n"
+    assert _spof(catalog, text) == []
+
+
+def test_another_components_copies_do_not_clear_it(catalog: Catalog) -> None:
+    body = SCALED + "  A --> R[(Redis)]\n  A --> DB[(Cassandra cluster)]"
+    text = FLOW.format(body=body) + "Cassandra keeps three replicas of every row.\n"
+    assert _spof(catalog, text) == ["Redis"]
+
+
+def test_without_any_need_for_redundancy_a_single_store_is_not_flagged(catalog: Catalog) -> None:
+    text = "# Notes app for one person\n" + FLOW.format(
+        body="  U[User terminal] --> N[Notes CLI]\n  N --> DB[(Postgres)]"
+    )
+    assert _spof(catalog, text, None) == []
+    stated = text + "It must stay up: 99.9% availability for 5,000 users/s.\n"
+    assert _spof(catalog, stated, None) == ["Postgres"]
+
+
+def test_state_diagrams_are_not_component_graphs(catalog: Catalog) -> None:
+    text = "```mermaid\nstateDiagram-v2\n  [*] --> Client\n  Client --> Redis: connect\n```\n"
+    assert _spof(catalog, text) == []
+
+
+def _missing(catalog: Catalog, text: str, problem: str) -> list[tuple[str, int | None]]:
+    review = review_design(parse_design(text), catalog, problem)
+    return [(f.message, f.evidence.line) for f in review.findings if f.rule == "CMP101"]
+
+
+def test_a_component_drawn_under_its_own_name_is_not_missing(catalog: Catalog) -> None:
+    text = FLOW.format(
+        body="  C[Client] --> G[API Gateway]\n  G --> CS[Config Service]\n  G --> R[(Redis)]"
+    )
+    assert not any(
+        "config service" in m.lower() for m, _ in _missing(catalog, text, "rate-limiter")
+    )
+
+
+def test_a_component_named_but_not_described_is_mentioned_not_missing(catalog: Catalog) -> None:
+    text = "# Rate limiter\n## Design\nRules could live in a config service.\n"
+    found = [(m, n) for m, n in _missing(catalog, text, "rate-limiter") if "onfig" in m]
+    assert found == [
+        (
+            "Rules config service is mentioned on line 3 but not specified: Stores rules and"
+            " pushes changes to gateways, which keep them in memory.",
+            3,
+        )
+    ]

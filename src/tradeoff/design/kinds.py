@@ -23,9 +23,20 @@ _LABEL_KINDS: list[tuple[str, str]] = [
         r"queue|kafka|\bsqs\b|rabbit|pub ?/? ?sub|kinesis|pulsar|event bus|stream|\bmq\b"
         r"|broker|\blog\b",
     ),
-    ("search-index", r"search|elastic|opensearch|solr|lucene|inverted index"),
+    (
+        "search-index",
+        r"search|elastic|opensearch|solr|lucene|inverted index|geo[- ]?index|geospatial"
+        r"|spatial index|quad-?tree|geohash|vector (?:db|database|index|store)",
+    ),
     ("object-store", r"object stor|blob|\bs3\b|\bgcs\b|bucket|file store|file server|media stor"),
-    ("coordination", r"zookeeper|\betcd\b|consul|chubby|lock service|coordinator"),
+    # One node that the others coordinate through: locks, membership, placement, schedules,
+    # and the allocator that hands out ids or counter ranges.
+    (
+        "coordination",
+        r"zookeeper|\betcd\b|consul|chubby|lock (?:service|manager|server)|coordinator"
+        r"|cluster manager|resource manager|placement (?:manager|service)|scheduler(?!.*worker)"
+        r"|allocator|key generat|\bkgs\b|id generat|ticket server|range server|sequencer",
+    ),
     (
         "database",
         r"\bdb\b|database|datastore|data store|\bsql\b|nosql|postgres|mysql|aurora|dynamo|cassandra"
@@ -34,7 +45,7 @@ _LABEL_KINDS: list[tuple[str, str]] = [
     ),
     (
         "worker",
-        r"worker|consumer|processor|job|crawler|fetcher|transcod|indexer|scheduler|cron|batch|fan-?out",
+        r"worker|consumer|processor|job|crawler|fetcher|transcod|indexer|cron|batch|fan-?out",
     ),
     ("service", r"service|server|api|app|backend|handler|svc|microservice"),
 ]

@@ -14,11 +14,43 @@ from tradeoff.design.kinds import STATEFUL_KINDS
 from tradeoff.design.model import Diagram, Node
 
 STORAGE_KINDS = frozenset({"database", "object-store", "search-index"})
+# Tiers that run request or job code and may run as many instances.
+TIER_KINDS = frozenset({"service", "worker", "api-gateway", "load-balancer", "other"})
+# Drawn as several: replicas, a cluster, "x 3", "(3)", a quorum. "primary" or "leader" alone
+# names one node, and a "Cluster Manager" is one box that manages a cluster.
 _REDUNDANT = re.compile(
-    r"replica|replicas|replicated|cluster|shard|primary|leader|follower|quorum|\bha\b|redundan"
-    r"|multi-?az|multi-?region|pool|\bnodes\b|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|standby|raft",
+    r"replica|replicas|replicated|cluster(?!\s*(?:manager|coordinator|controller|master"
+    r"|scheduler))|shards?\b|sharded|follower|quorum|\bha\b|redundan|multi-?az|multi-?region"
+    r"|\bnodes\b|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|standby|raft|sentinel|failover|active-active"
+    r"|leader election|primary[- /]+(?:replica|secondary|standby)",
     re.I,
 )
+# Managed stores the provider replicates across zones; a box labelled S3 is not one disk.
+_MANAGED = re.compile(
+    r"\bs3\b|\bgcs\b|google cloud storage|azure blob|dynamo|spanner|cosmos|bigtable|aurora"
+    r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b",
+    re.I,
+)
+# A store inside each instance fails with that instance only: an in-process cache per app
+# server, a local SQLite file, a gateway's local buckets.
+_LOCAL = re.compile(
+    r"\blocal\b|in-?process|embedded|sidecar|sqlite|on-?device|client-?side|browser"
+    r"|\bper[- ](?:instance|server|pod|node|host|gateway|app|process|worker|replica)|\beach\b",
+    re.I,
+)
+_SEVERAL = re.compile(
+    r"servers|services|workers|instances|nodes|pods|replicas|fleet|pool|cluster|consumers"
+    r"|gateways|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|stateless|autoscal|horizontal",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SinglePoint:
+    """A stateful node drawn once, and the tiers of several instances that depend on it."""
+
+    node: Node
+    dependents: tuple[str, ...]  # labels of the tiers linked to it
 
 
 @dataclass
@@ -33,8 +65,8 @@ class DesignGraph:
     def from_diagrams(cls, diagrams: list[Diagram]) -> DesignGraph:
         built = cls()
         for diagram in diagrams:
-            if diagram.kind == "class":
-                continue
+            if diagram.kind in ("class", "state", "other"):
+                continue  # classes and state machines are not deployed components
             key_of: dict[str, str] = {}
             for node in diagram.nodes.values():
                 if node.kind == "note":
@@ -79,10 +111,23 @@ class DesignGraph:
         return any(set(stores) & self.component(c) for c in clients)
 
     def is_redundant(self, key: str) -> bool:
-        """A node drawn with replicas, as a cluster, or next to a replica node."""
-        if _REDUNDANT.search(self.nodes[key].label):
+        """A node drawn with replicas, as a cluster, as a managed service, or next to a replica."""
+        label = self.nodes[key].label
+        if _REDUNDANT.search(label) or _MANAGED.search(label):
             return True
         return any(self.nodes[n].kind == "replica" for n in self.links[key])
+
+    def is_local(self, key: str) -> bool:
+        """A store each instance keeps for itself: losing it loses one instance, not all."""
+        return bool(_LOCAL.search(self.nodes[key].label))
+
+    def is_several(self, key: str) -> bool:
+        """A tier drawn as several instances, or spread over by a load balancer."""
+        if _SEVERAL.search(self.nodes[key].label):
+            return True
+        return any(
+            self.nodes[n].kind == "load-balancer" and key in self.out[n] for n in self.links[key]
+        )
 
     def articulation_points(self, within: set[str]) -> set[str]:
         """Nodes whose removal disconnects the undirected graph (Hopcroft-Tarjan, iterative)."""
@@ -122,40 +167,35 @@ class DesignGraph:
                 points.add(root)
         return points
 
-    def single_points_of_failure(self) -> list[Node]:
-        """Stateful nodes without replicas that every client path to storage depends on.
+    def single_points_of_failure(self, scaled_out: bool = False) -> list[SinglePoint]:
+        """Stateful or coordinating nodes drawn once that a tier of several instances uses.
 
-        A node qualifies when it is an articulation point between clients and storage, or
-        when it is the only database (the system of record) that clients reach.
+        A tier counts as several instances when its label or a load balancer in front of it
+        says so, or for every tier when `scaled_out` (the prompt or the design's own text
+        runs its services as several instances; then clients calling a store directly
+        count too). Only nodes connected to a client (or, with
+        no client drawn, to an entry point) count: a box off on its own serves no request.
         """
-        clients = self.of_kind("client")
-        if not clients:
-            clients = [k for k in self.nodes if not any(k in t for t in self.out.values())]
-        if not clients:
+        roots = self.of_kind("client") or [
+            k for k in self.nodes if not any(k in t for t in self.out.values())
+        ]
+        if not roots:
             return []
-        reachable: set[str] = set().union(*(self.component(c) for c in clients))
-        stores = [k for k in reachable if self.nodes[k].kind in STORAGE_KINDS]
-        databases = [k for k in reachable if self.nodes[k].kind == "database"]
-        cut = self.articulation_points(reachable)
-        found: list[Node] = []
+        reachable: set[str] = set().union(*(self.component(r) for r in roots))
+        found: list[SinglePoint] = []
         for key in sorted(reachable):
             node = self.nodes[key]
-            if node.kind not in STATEFUL_KINDS or self.is_redundant(key):
+            if node.kind not in STATEFUL_KINDS or self.is_redundant(key) or self.is_local(key):
                 continue
-            # The only database is the system of record: if it stops, writes stop, even when
-            # search indexes or object stores hang off other paths.
-            only_store = (node.kind in STORAGE_KINDS and len(stores) == 1) or (
-                node.kind == "database" and databases == [key]
+            dependents = tuple(
+                self.nodes[n].label
+                for n in sorted(self.links[key])
+                if (self.nodes[n].kind in TIER_KINDS and (scaled_out or self.is_several(n)))
+                or (self.nodes[n].kind == "client" and scaled_out)
             )
-            if only_store or (key in cut and self._separates(key, clients, stores)):
-                found.append(node)
+            if dependents:
+                found.append(SinglePoint(node, dependents))
         return found
-
-    def _separates(self, key: str, clients: list[str], stores: list[str]) -> bool:
-        others = set(stores) - {key}
-        if not others:
-            return True
-        return not any(others & self.component(c, without=key) for c in clients if c != key)
 
 
 def _key(label: str) -> str:

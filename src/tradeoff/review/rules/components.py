@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.mentions import NEGATED, clean_line
+from tradeoff.language.operations import redundancy_need
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.language.mentions import NEGATED
+from tradeoff.review.graph import TIER_KINDS
 from tradeoff.review.rules.base import Rule, register
 
 _STORES = (
@@ -47,8 +49,86 @@ class MissingComponent(Rule):
         if ctx.problem is None:
             return
         for component in ctx.problem.components:
-            if not any(ctx.mentions.strength(c) >= 0.5 for c in component.concepts):
+            if any(ctx.mentions.strength(c) >= 0.5 for c in component.concepts):
+                continue
+            if _drawn(ctx, component.name) or _role_described(ctx, component.role):
+                continue
+            near = _named_at(ctx, component.name, component.concepts)
+            if near is not None:
+                yield self.finding(
+                    f"{component.name} is mentioned on line {near} but not specified:"
+                    f" {component.role}",
+                    ctx.line_evidence(near),
+                    severity="info",
+                )
+            else:
                 yield self.finding(f"No {component.name.lower()}: {component.role}")
+
+
+# Words that say nothing about which component a sentence is about.
+_FILLER_WORDS = frozenset(
+    "a an the and or of to in on for with by from into at as so no not each every its it"
+    " is are be that this which them they their one two same any all when then than"
+    " server servers service services store stores data request requests client clients"
+    " system user users".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more, plurals folded, filler removed."""
+    words = {
+        w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", text.lower())
+    }
+    return {w for w in words if len(w) >= 3 and w not in _FILLER_WORDS}
+
+
+def _core_phrases(name: str) -> list[str]:
+    """ "Rules config service" -> ["config service"]; "API gateway with limiter middleware"
+    -> ["api gateway", "limiter middleware"]: the head noun and the word before it."""
+    parts = re.split(r"\s+(?:with|and|for|of)\s+", name.lower())
+    return [" ".join(part.split()[-2:]) for part in parts if part.strip()]
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.split()]
+    return re.compile(r"\b" + r"[\s-]+".join(words) + r"(?:e?s)?\b", re.I)
+
+
+def _drawn(ctx: ReviewContext, name: str) -> bool:
+    """A diagram node labelled with the component's name: a `Config Service` box is the
+    rules config service, drawn."""
+    patterns = [_phrase_pattern(p) for p in _core_phrases(name)]
+    return any(
+        any(p.search(node.label) for p in patterns)
+        for diagram in ctx.diagrams
+        if diagram.kind not in ("class", "state")
+        for node in diagram.nodes.values()
+        if node.kind != "note"
+    )
+
+
+def _role_described(ctx: ReviewContext, role: str) -> bool:
+    """A sentence that does what the role says in its own words: "hands each app server a
+    block of 1,000 counter values" is the code allocator, whatever the design calls it.
+    Half the role's content words, and at least three, in one sentence."""
+    wanted = _content_words(role)
+    if len(wanted) < 3:
+        return False
+    for _, text in ctx.lines:
+        for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+            shared = wanted & _content_words(sentence)
+            if len(shared) >= 3 and 2 * len(shared) >= len(wanted):
+                return True
+    return False
+
+
+def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
+    """The first line that names the component or its concept without saying what it does."""
+    weak = ctx.mentions.any_mention(*concepts)
+    patterns = [_phrase_pattern(p) for p in _core_phrases(name)]
+    named = next((n for n, t in ctx.lines if any(p.search(clean_line(t)) for p in patterns)), None)
+    found = [n for n in (weak.line if weak else None, named) if n is not None]
+    return min(found) if found else None
 
 
 @register
@@ -85,19 +165,43 @@ class GraphSinglePointOfFailure(Rule):
     fix = "Replicate it (a primary with a standby, or a replicated cluster); say how it fails over."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        for node in ctx.graph.single_points_of_failure():
-            if _replication_discussed_for(ctx, node.label):
+        need = _redundancy_need(ctx)
+        if need is None:
+            return
+        for point in ctx.graph.single_points_of_failure(scaled_out=True):
+            node = point.node
+            if _replication_discussed_for(ctx, node.label, node.kind):
                 continue
             evidence = (
                 ctx.line_evidence(node.line, node.label)
                 if node.line is not None
                 else Evidence(None, None)
             )
+            users = ", ".join(f"'{d}'" for d in point.dependents[:3])
             message = (
-                f"'{node.label}' is a single {node.kind} that every request path depends on"
-                " and nothing says it is replicated"
+                f"'{node.label}' is a single {node.kind} that {users} depend on, and nothing"
+                " says it is replicated or fails over"
             )
             yield self.finding(message, evidence)
+
+
+def _redundancy_need(ctx: ReviewContext) -> str | None:
+    """Why this design must survive a node's failure, or None when nothing asks it to.
+
+    A catalog prompt at scale asks by itself; otherwise the design's own text must state an
+    availability target, several instances or a scale (`language.operations.redundancy_need`):
+    a single-user tool with a local SQLite file is not told to replicate it.
+    """
+    if ctx.problem is not None and ctx.is_system:
+        return ctx.problem.id
+    for _, text in ctx.lines:
+        found = redundancy_need(clean_line(text))
+        if found is not None:
+            return found
+    for key, node in ctx.graph.nodes.items():
+        if node.kind in TIER_KINDS and ctx.graph.is_several(key):
+            return node.label
+    return None
 
 
 _STORE_WORDS = re.compile(
@@ -108,20 +212,39 @@ _STORE_WORDS = re.compile(
 _OTHER_WORDS = re.compile(
     r"cache|redis|memcache|queue|kafka|broker|service|server|stateless|app", re.I
 )
+# Words too common to tie a sentence to one node ("the cluster is replicated" is not about
+# the Cluster Manager).
+_GENERIC_LABEL_WORDS = frozenset(
+    "the and service server store database cluster manager node nodes primary main central"
+    " shared global index data api app".split()
+)
+_COPIES = re.compile(
+    r"\b(?:\d+|two|three|five|several|multiple)[- ](?:node|replica|member|instance|copies)"
+    r"|\bsentinel\b|\bactive[- ](?:active|passive)\b|\bhot spare\b|\bmulti-?az\b",
+    re.I,
+)
 
 
-def _replication_discussed_for(ctx: ReviewContext, label: str) -> bool:
-    """Replication said of this node by name, or of storage in general ("read replicas",
-    "the database is replicated"), not of some other component ("several app servers")."""
-    words = [w for w in re.findall(r"[a-z]{3,}", label.lower()) if w not in ("the", "and")]
-    for concept in ("replication", "failover", "leader-follower", "multi-leader", "quorum"):
+def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "database") -> bool:
+    """Replication, failover or several copies said of this node by name, or of storage in
+    general ("read replicas", "the database is replicated") when the node is a database."""
+    words = [w for w in re.findall(r"[a-z]{3,}", label.lower()) if w not in _GENERIC_LABEL_WORDS]
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.I) if words else None
+    for concept in ("replication", "failover", "leader-follower", "multi-leader", "quorum",
+                    "consensus", "leader-election"):  # fmt: skip
         for mention in ctx.mentions.positive(concept):
-            sentence = mention.quote.lower()
-            if any(w in sentence for w in words):
+            sentence = mention.quote
+            if named is not None and named.search(sentence):
                 return True
-            if _STORE_WORDS.search(sentence) and not _OTHER_WORDS.search(sentence):
+            if (
+                kind == "database"
+                and _STORE_WORDS.search(sentence)
+                and not _OTHER_WORDS.search(sentence)
+            ):
                 return True
-    return False
+    if named is None:
+        return False
+    return any(named.search(t) and _COPIES.search(t) for _, t in ctx.prose)
 
 
 @register
@@ -316,5 +439,40 @@ class NoLoadBalancer(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.is_system or ctx.mentions.has("load-balancer", "api-gateway"):
             return
-        if ctx.mentions.has("stateless-service") or ctx.graph.of_kind("service"):
-            yield self.finding()
+        if ctx.graph.of_kind("load-balancer", "api-gateway"):
+            return
+        several = _several_instances(ctx)
+        if several is not None:
+            line, said = several
+            evidence = ctx.line_evidence(line, said) if line is not None else Evidence(None, None)
+            yield self.finding(
+                f"The design runs several instances ('{said}'), but nothing spreads traffic"
+                " across them",
+                evidence,
+            )
+        elif ctx.problem is not None and (
+            ctx.mentions.has("stateless-service") or ctx.graph.of_kind("service")
+        ):
+            # The prompt's scale needs several instances even when the design draws one box.
+            yield self.finding(
+                "At this prompt's scale the service tier runs as several instances, but"
+                " nothing spreads traffic across them"
+            )
+
+
+_SEVERAL_INSTANCES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|eight|ten|twelve|dozens of|several|multiple|many)\s+"
+    r"(?:stateless )?(?:app(?:lication)? |api |web |backend )?(?:stateless )?"
+    r"(?:servers|instances|pods|replicas)\b"
+    r"|\bhorizontal(?:ly)? scal\w*|\bscale[sd]? (?:out|horizontally)\b|\bautoscal\w*",
+    re.I,
+)
+
+
+def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
+    """Where the design itself runs a service as several instances: a tier drawn as
+    "App servers (x4)", or a sentence such as "six stateless API pods"."""
+    for key, node in ctx.graph.nodes.items():
+        if node.kind == "service" and ctx.graph.is_several(key):
+            return node.line, node.label
+    return ctx.find_line(_SEVERAL_INSTANCES, ctx.prose)
