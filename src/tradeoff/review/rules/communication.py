@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tradeoff.design.model import Turn
+from tradeoff.design.model import Section, Turn
+from tradeoff.language.mentions import clean_line, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.language.mentions import clean_line, is_fluff
 from tradeoff.review.rules.base import Rule, register
 
 _CHECK_IN = re.compile(
@@ -288,17 +288,56 @@ class UnfilledTemplate(Rule):
             return
         sections = ctx.doc.sections
         own = ctx.own_line_numbers
+        real = [_is_markdown_heading(ctx.doc.lines, s.start) for s in sections]
         for index, section in enumerate(sections):
-            if section.level < 2:
+            if section.level < 2 or _says_more_than_title(ctx.doc.line(section.start), section):
                 continue
             # A section includes its subsections: it ends before the next heading at its level.
-            end = next(
-                (s.start - 1 for s in sections[index + 1 :] if s.level <= section.level),
-                len(ctx.doc.lines),
-            )
+            # A bold line or a "Label:" line inside a Markdown section is its content (a
+            # paragraph lead, a list's caption), not a heading that closes it.
+            later = [
+                s
+                for s, is_real in zip(sections[index + 1 :], real[index + 1 :], strict=True)
+                if s.level <= section.level and (is_real or not real[index])
+            ]
+            end = later[0].start - 1 if later else len(ctx.doc.lines)
             body = [n for n in own if section.start < n <= end]
-            if not body and section.start in own | ctx.skipped:
-                yield self.finding(
-                    f"Section '{section.title}' is empty",
-                    ctx.line_evidence(section.start, section.title),
-                )
+            if body or section.start not in own | ctx.skipped:
+                continue
+            if later and _opens_numbered_parts(section.title, later[0].title):
+                continue
+            yield self.finding(
+                f"Section '{section.title}' is empty",
+                ctx.line_evidence(section.start, section.title),
+            )
+
+
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_NUMBER = re.compile(r"^\s*(?:step\s+|part\s+)?(\d+)(?:[.)]|\s)", re.I)
+_PART = re.compile(r"^\s*(?:[A-Za-z][.)]\s|\d+\.\d+)")
+
+
+def _is_markdown_heading(lines: list[str], start: int) -> bool:
+    """An ATX (`## Title`) or setext heading, as opposed to a bold or "Label:" line."""
+    if _MARKDOWN_HEADING.match(lines[start - 1]):
+        return True
+    return start < len(lines) and bool(_SETEXT_UNDERLINE.match(lines[start]))
+
+
+def _says_more_than_title(text: str, section: Section) -> bool:
+    """ "**Cache.** We keep hot codes in Redis" is a paragraph with a bold lead, not empty."""
+    rest = re.sub(r"[*_`#:.\s]+", " ", text).strip().lower()
+    title = re.sub(r"[*_`#:.\s]+", " ", section.title).strip().lower()
+    return len(rest.replace(title, "", 1).split()) >= 2
+
+
+def _opens_numbered_parts(title: str, following: str) -> bool:
+    """ "## 4) Core design" followed by "## A. Upload path" or "## 4.1 ..." (or by unnumbered
+    headings, in a document that numbers this level) introduces its parts: not empty."""
+    number = _NUMBER.match(title)
+    if number is None:
+        return False
+    if _PART.match(following):
+        return True
+    return _NUMBER.match(following) is None
