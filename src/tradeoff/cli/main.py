@@ -6,6 +6,7 @@ import typer
 
 from tradeoff import __version__
 from tradeoff.cli.cards import cards_app
+from tradeoff.cli.checklist import checklist
 from tradeoff.cli.config import config_app
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.estimate import drill_app, estimate, numbers
@@ -26,6 +27,7 @@ app.command("topics")(topics)
 app.command("review")(review)
 app.command("new")(new)
 app.add_typer(rules_app, name="rules")
+app.command("checklist")(checklist)
 app.command("estimate")(estimate)
 app.command("numbers")(numbers)
 app.add_typer(drill_app, name="drill")

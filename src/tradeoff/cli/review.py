@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from pathlib import Path
 
@@ -11,12 +12,15 @@ from rich.panel import Panel
 from rich.table import Table
 
 from tradeoff.catalog import default_catalog
+from tradeoff.catalog.checklists import default_checklists
+from tradeoff.cli.checklist import print_result, result_markdown
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import console as make_console
 from tradeoff.design import load_design
 from tradeoff.design.templates import render_template
 from tradeoff.errors import TradeoffError
 from tradeoff.review import review_design
+from tradeoff.review.checklist import review_claims, tick
 from tradeoff.review.engine import Review
 from tradeoff.review.report import dimension_title, to_json, to_markdown
 from tradeoff.review.rules import RULES
@@ -55,18 +59,34 @@ def review(
     output: ReviewFormat = typer.Option(
         ReviewFormat.rich, "--format", "-f", help="rich (terminal), markdown or json."
     ),
+    checklist: str | None = typer.Option(
+        None, "--checklist", "-c", help="Also tick a checklist: api, failure, monitoring, security."
+    ),
 ) -> None:
     """Review a written design: evidence-linked findings and a scorecard."""
+    chosen = default_checklists().get(checklist) if checklist is not None else None
     doc = load_design(file)
-    result = review_design(doc, default_catalog(), problem, level.value)
+    catalog = default_catalog()
+    result = review_design(doc, catalog, problem, level.value)
+    ticked = None
+    if chosen is not None:
+        claims = review_claims(doc, catalog, result.problem)
+        ticked = tick(chosen, claims, default_checklists())
     if output is ReviewFormat.json:
         for note in result.notes:  # stdout stays exactly the JSON contract
             typer.echo(f"tradeoff: {note}", err=True)
-        typer.echo(to_json(result))
+        if ticked is None:
+            typer.echo(to_json(result))
+        else:  # the contract's keys unchanged, plus "checklist"
+            data = {**result.to_json(), "checklist": ticked.to_json()}
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif output is ReviewFormat.markdown:
-        typer.echo(to_markdown(result, str(file)), nl=False)
+        extra = result_markdown(ticked) if ticked is not None else ""
+        typer.echo(to_markdown(result, str(file)) + extra, nl=False)
     else:
         _print_rich(result, str(file))
+        if ticked is not None:
+            print_result(ticked)
 
 
 def _print_rich(result: Review, source: str) -> None:

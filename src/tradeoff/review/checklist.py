@@ -1,0 +1,165 @@
+"""Tick an interview checklist against a design: each item met on a line, or still open.
+
+An item ticks on one claim of the candidate's (a sentence, list item or table row) that
+states every piece of substance one of the item's ways asks for; a claim that only names the
+subject ("we will have alerts") leaves the item open and is reported as mentioned, with what
+it lacks. Evidence is the claim's 1-based line and a verbatim quote of it, as for findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tradeoff.catalog.checklists import Checklist, Checklists, Item, Need
+from tradeoff.catalog.loader import Catalog
+from tradeoff.design.model import DesignDoc
+from tradeoff.language import operations
+from tradeoff.language.claims import EDGE, NODE, Claim, split_design
+from tradeoff.language.mentions import NEGATED, classify, is_fluff
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import Evidence
+
+# Shared detectors by the name the data file uses; each reads one claim and its heading.
+DETECTORS: dict[str, Callable[[str, str], bool]] = {
+    "failure_response": lambda text, heading: operations.failure_response(text) is not None,
+    "monitoring_signal": lambda text, heading: (
+        operations.monitoring_signal(text, heading) is not None
+    ),
+}
+# Typographic variants read as their ASCII forms (one character for one, so spans hold).
+_PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2019": "'",
+                        "*": " ", "`": " "})  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """A claim that names an item's subject without the substance that would tick it."""
+
+    evidence: Evidence
+    named: str  # what the claim does state: the way's subject ("an audit log")
+    missing: tuple[str, ...]  # what it would also need to state
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.evidence.to_json(), "named": self.named, "missing": list(self.missing)}
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: Item
+    evidence: Evidence | None  # where the design meets the item; None while it is open
+    mentioned: Mentioned | None = None  # the closest claim, when the item is open
+
+    @property
+    def met(self) -> bool:
+        return self.evidence is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.item.id,
+            "text": self.item.text,
+            "met": self.met,
+            "evidence": self.evidence.to_json() if self.evidence is not None else None,
+            "mentioned": self.mentioned.to_json() if self.mentioned is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class ChecklistResult:
+    checklist: Checklist
+    items: list[ItemResult]
+
+    @property
+    def met(self) -> int:
+        return sum(1 for r in self.items if r.met)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.checklist.id,
+            "title": self.checklist.title,
+            "met": self.met,
+            "total": len(self.items),
+            "items": [r.to_json() for r in self.items],
+        }
+
+
+def design_claims(doc: DesignDoc, skipped: Iterable[int]) -> list[Claim]:
+    """The candidate's claims in prose, lists, tables and code; diagram labels are names of
+    boxes and arrows, not statements, so they tick nothing."""
+    return [c for c in split_design(doc, skipped) if c.kind not in (NODE, EDGE)]
+
+
+def review_claims(doc: DesignDoc, catalog: Catalog, problem_id: str) -> list[Claim]:
+    """The claims a review of `doc` as `problem_id` (a catalog id or "generic") reads: the
+    same lines, without interviewer turns, comments and untouched template lines."""
+    problem = catalog.problems.get(problem_id)
+    ctx = ReviewContext(
+        doc=doc,
+        problem=problem,
+        rubric=problem.rubric if problem is not None else catalog.generic_rubric,
+        vocabulary=catalog.vocabulary,
+        level="senior",
+        interview_type=problem.type if problem is not None else "product",
+    )
+    return design_claims(doc, ctx.skipped)
+
+
+def tick(checklist: Checklist, claims: list[Claim], checklists: Checklists) -> ChecklistResult:
+    """Each item of the checklist, met at the first claim that states its substance."""
+    usable = [
+        (claim, text, not _DIGIT.search(text) and is_fluff(text))
+        for claim in claims
+        if not checklists.refused(claim.text, claim.headings)
+        for text in [claim.text.translate(_PLAIN)]
+    ]
+    return ChecklistResult(checklist, [_tick_item(item, usable) for item in checklist.items])
+
+
+def _tick_item(item: Item, claims: list[tuple[Claim, str, bool]]) -> ItemResult:
+    best: tuple[int, Claim, str, tuple[str, ...]] | None = None
+    for claim, text, fluff in claims:
+        for way in item.ways:
+            used: list[tuple[int, int]] = []
+            if not _meets(way[0], text, claim.heading, used):
+                continue  # the way's subject is not here
+            missing = tuple(n.what for n in way[1:] if not _meets(n, text, claim.heading, used))
+            if not missing and not fluff:
+                return ItemResult(item, Evidence(claim.line, claim.quote))
+            met = len(way) - len(missing)
+            if best is None or met > best[0]:
+                missing = missing or ("a statement of fact rather than a slogan",)
+                best = (met, claim, way[0].what, missing)
+    if best is None:
+        return ItemResult(item, None)
+    _, claim, named, missing = best
+    return ItemResult(item, None, Mentioned(Evidence(claim.line, claim.quote), named, missing))
+
+
+def _meets(need: Need, text: str, heading: str, used: list[tuple[int, int]]) -> bool:
+    """Whether a claim states what the need asks, in words no earlier need of the way used
+    ("warm" cannot be both the cache warm-up and its protection); a pattern negated in its
+    own clause ("we do not encrypt backups") does not count. A need marked `heading` may be
+    met by the claim's heading instead ("p99 > 300 ms" listed under "Alerts"); one marked
+    `near` must stand within that many characters of the way's subject."""
+    if need.detector is not None:
+        return DETECTORS[need.detector](text, heading)
+    regex = need.regex
+    assert regex is not None
+    for match in regex.finditer(text):
+        span = (match.start(), max(match.end(), match.start() + 1))
+        if any(span[0] < end and start < span[1] for start, end in used):
+            continue
+        if need.near is not None and used and _gap(span, used[0]) > need.near:
+            continue  # a list of unrelated controls: "audit logs, GDPR-compatible retention"
+        if classify(text, span[0], span[1], False) != NEGATED:
+            used.append(span)
+            return True
+    return need.heading and regex.search(heading) is not None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))

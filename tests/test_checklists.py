@@ -1,0 +1,231 @@
+"""Interview checklists: the data loads, items tick on substance and stay open on mentions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tradeoff.catalog import default_catalog
+from tradeoff.catalog.checklists import CHECKLISTS_FILE, default_checklists, load_checklists
+from tradeoff.cli.main import app
+from tradeoff.design.load import parse_design
+from tradeoff.errors import CatalogError, TradeoffError
+from tradeoff.review.checklist import ChecklistResult, design_claims, tick
+
+runner = CliRunner()
+NAMES = ["api", "failure", "monitoring", "security"]
+
+
+def _tick(name: str, text: str) -> ChecklistResult:
+    doc = parse_design(text)
+    checklists = default_checklists()
+    return tick(checklists.get(name), design_claims(doc, ()), checklists)
+
+
+def _item(result: ChecklistResult, item_id: str):  # type: ignore[no-untyped-def]
+    return next(r for r in result.items if r.item.id == item_id)
+
+
+def test_every_checklist_loads_with_known_concepts() -> None:
+    concepts = default_catalog().vocabulary.concepts
+    loaded = load_checklists(concept_ids=concepts)
+    assert loaded.names == NAMES
+    for checklist in loaded.checklists:
+        assert 8 <= len(checklist.items) <= 14
+        for item in checklist.items:
+            assert item.why and item.substance and item.concepts
+            assert all(way and way[0].what for way in item.ways)
+
+
+def test_an_unknown_concept_or_fragment_is_refused(tmp_path: Path) -> None:
+    text = CHECKLISTS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "checklists.yaml"
+    bad.write_text(text.replace("concepts: [pagination]", "concepts: [paging-magic]"), "utf-8")
+    with pytest.raises(CatalogError, match="paging-magic"):
+        load_checklists(bad, concept_ids=default_catalog().vocabulary.concepts)
+    bad.write_text(text.replace("'{{duration}}'", "'{{no_such_fragment}}'", 1), "utf-8")
+    with pytest.raises(CatalogError, match="no_such_fragment"):
+        load_checklists(bad)
+
+
+def test_an_unknown_name_lists_the_valid_ones() -> None:
+    with pytest.raises(TradeoffError, match="use one of api, failure, monitoring, security"):
+        default_checklists().get("secrity")
+
+
+# (checklist, item, a line that states the substance, a line that only names the subject)
+CASES = [
+    ("api", "contract", "POST /v1/notes takes {title, body} and returns 201 with the note id.",
+     "The service exposes a REST API."),
+    ("api", "pagination", "GET /v1/notes?cursor=abc&limit=50 returns the next cursor.",
+     "The list endpoint is paginated."),
+    ("api", "idempotency", "Clients send an Idempotency-Key header; the server stores the "
+     "first response for 24 hours and replays it.", "Create calls are idempotent."),
+    ("api", "errors", "An unknown code returns 404 and a taken alias returns 409.",
+     "Errors use standard status codes."),
+    ("api", "rate-limits", "Link creation is limited to 100 links per hour per API key.",
+     "We rate limit the API."),
+    ("api", "conditional-writes", "Updates send If-Match with the ETag; a stale write gets 412.",
+     "Edits use an ETag."),
+    ("failure", "stateful-failures", "If the Redis primary dies, Sentinel promotes a replica "
+     "within 10 s.", "Redis is replicated for high availability."),
+    ("failure", "timeouts-retries", "Calls to the ledger retry up to 3 times with exponential "
+     "backoff and jitter.", "Failed calls are retried."),
+    ("failure", "recovery-targets", "RPO is 5 minutes and RTO is 30 minutes, from WAL shipping.",
+     "We have an RPO and RTO for the database."),
+    ("failure", "dead-letter", "After 5 failed attempts a message moves to the dead-letter "
+     "queue and alerts the owner.", "There is a dead-letter queue."),
+    ("failure", "split-brain", "On failover the old leader is fenced with an epoch number so "
+     "its late writes are rejected.", "The leader fails over automatically."),
+    ("monitoring", "alerts", "Alert when p99 redirect latency exceeds 200 ms for 5 minutes "
+     "and page the on-call.", "Prometheus and Grafana for monitoring."),
+    ("monitoring", "slo", "SLO: 99.9% of redirects succeed in under 100 ms over 30 days.",
+     "We will define SLOs."),
+    ("monitoring", "tracing", "A trace id is propagated in headers through every service and "
+     "the queue.", "We use OpenTelemetry for tracing."),
+    ("monitoring", "capacity-alerts", "Warn when disk usage on any shard is above 75%.",
+     "We watch disk capacity."),
+    ("security", "authentication", "Requests carry a JWT that the gateway verifies; tokens "
+     "expire after 15 minutes.", "Users log in with OAuth."),
+    ("security", "at-rest", "Rows are encrypted at rest with per-tenant keys held in KMS and "
+     "rotated yearly.", "All data is encrypted."),
+    ("security", "input-validation", "The shortener rejects long URLs whose scheme is not "
+     "http or https, which stops javascript: links.", "We validate all inputs."),
+    ("security", "audit", "Every permission change is written to an append-only audit log "
+     "with the actor and a timestamp.", "We keep audit logs."),
+    ("security", "personal-data", "Email addresses are hashed before they reach the logs.",
+     "We are GDPR compliant."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "item_id", "concrete", "mention"), CASES)
+def test_an_item_ticks_on_substance_and_stays_open_on_a_mention(
+    name: str, item_id: str, concrete: str, mention: str
+) -> None:
+    text = f"# Design\n\n{mention}\n\n{concrete}\n"
+    result = _item(_tick(name, text), item_id)
+    assert result.met, f"{item_id} should tick on: {concrete}"
+    assert result.evidence is not None and result.evidence.line == 5
+    assert result.evidence.quote and result.evidence.quote in text.splitlines()[4]
+    alone = _item(_tick(name, f"# Design\n\n{mention}\n"), item_id)
+    assert not alone.met, f"{item_id} should stay open on: {mention}"
+
+
+def test_slogans_tick_nothing() -> None:
+    text = (
+        "# Design\n\nWe will follow OWASP best practices.\n\n"
+        "Prometheus and Grafana for monitoring.\n\n"
+        "The system must be highly available and fault tolerant.\n"
+    )
+    for name in NAMES:
+        assert _tick(name, text).met == 0, name
+
+
+def test_an_open_item_says_what_the_closest_line_lacks() -> None:
+    text = "# Ops\n\nWe alert on consumer lag.\n"
+    alerts = _item(_tick("monitoring", text), "alerts")
+    assert not alerts.met and alerts.mentioned is not None
+    assert alerts.mentioned.evidence.line == 3
+    assert alerts.mentioned.named == "a metric"
+    assert any("threshold" in m for m in alerts.mentioned.missing)
+
+
+def test_out_of_scope_negated_and_deferred_lines_do_not_tick() -> None:
+    lines = [
+        "Out of scope: paging the on-call when p99 exceeds 300 ms.",
+        "We will add a 429 with Retry-After later.",
+        "We do not need a dead-letter queue after 3 retries.",
+    ]
+    text = "# Design\n\n" + "\n\n".join(lines) + "\n"
+    assert not _item(_tick("monitoring", text), "alerts").met
+    assert not _item(_tick("api", text), "rate-limits").met
+    assert not _item(_tick("failure", text), "dead-letter").met
+
+
+def test_a_heading_supplies_the_action_of_a_listed_alert() -> None:
+    text = "# Design\n\n## Alerts\n\n- Redis error rate > 0.5% for 5 min\n"
+    result = _item(_tick("monitoring", text), "alerts")
+    assert result.met and result.evidence is not None and result.evidence.line == 5
+
+
+# --- the commands ------------------------------------------------------------------------
+
+
+def test_checklist_command_prints_one_in_every_format() -> None:
+    listed = runner.invoke(app, ["checklist", "--format", "json"])
+    assert listed.exit_code == 0
+    assert [c["id"] for c in json.loads(listed.stdout)] == NAMES
+    shown = runner.invoke(app, ["checklist", "security", "--format", "json"])
+    assert shown.exit_code == 0
+    data = json.loads(shown.stdout)
+    assert data["id"] == "security"
+    assert len(data["items"]) == len(default_checklists().get("security").items)
+    assert {"id", "text", "why", "concepts", "substance"} <= set(data["items"][0])
+    markdown = runner.invoke(app, ["checklist", "api", "--format", "markdown"])
+    assert markdown.exit_code == 0 and markdown.stdout.count("- [ ] ") == len(
+        default_checklists().get("api").items
+    )
+    rich = runner.invoke(app, ["checklist", "monitoring"])
+    assert rich.exit_code == 0 and "Monitoring checklist" in rich.stdout
+
+
+def test_an_unknown_checklist_is_one_line_with_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["checklist", "secrity"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "api, failure, monitoring, security" in result.stderr
+    design = tmp_path / "d.md"
+    design.write_text("# Design\n\nA line.\n", encoding="utf-8")
+    review = runner.invoke(app, ["review", str(design), "--checklist", "nope"])
+    assert review.exit_code == 2 and "use one of" in review.stderr
+
+
+DESIGN = """# URL shortener
+
+## API
+
+POST /v1/links takes {long_url} and returns 201 with the short code.
+
+## Security
+
+Requests carry a JWT that the gateway verifies; tokens expire after 15 minutes.
+
+We will follow OWASP best practices.
+"""
+
+
+def test_review_adds_the_checklist_without_changing_the_contract(tmp_path: Path) -> None:
+    design = tmp_path / "design.md"
+    design.write_text(DESIGN, encoding="utf-8")
+    plain = runner.invoke(app, ["review", str(design), "-p", "url-shortener", "-f", "json"])
+    ticked = runner.invoke(
+        app,
+        ["review", str(design), "-p", "url-shortener", "-f", "json", "--checklist", "security"],
+    )
+    assert plain.exit_code == 0 and ticked.exit_code == 0
+    before, after = json.loads(plain.stdout), json.loads(ticked.stdout)
+    assert "checklist" not in before
+    assert {k: v for k, v in after.items() if k != "checklist"} == before
+    checklist = after["checklist"]
+    assert checklist["id"] == "security" and checklist["total"] == len(checklist["items"])
+    auth = next(i for i in checklist["items"] if i["id"] == "authentication")
+    assert auth["met"] and auth["evidence"]["line"] == 9
+    assert auth["evidence"]["quote"] in DESIGN.splitlines()[8]
+    assert checklist["met"] == sum(1 for i in checklist["items"] if i["met"])
+
+
+def test_review_prints_ticks_with_lines_and_open_items(tmp_path: Path) -> None:
+    design = tmp_path / "design.md"
+    design.write_text(DESIGN, encoding="utf-8")
+    rich = runner.invoke(app, ["review", str(design), "-p", "url-shortener", "-c", "security"])
+    assert rich.exit_code == 0
+    assert "✓" in rich.stdout and "line 9" in rich.stdout and "— open" in rich.stdout
+    markdown = runner.invoke(
+        app, ["review", str(design), "-p", "url-shortener", "-f", "markdown", "-c", "api"]
+    )
+    assert markdown.exit_code == 0
+    assert "## API design checklist" in markdown.stdout
+    assert "- [x] " in markdown.stdout and "(line 5:" in markdown.stdout
