@@ -46,7 +46,7 @@ def test_clarifying_question_is_answered_from_the_hidden_facts(catalog: Catalog)
 def test_a_question_no_fact_answers_asks_for_an_assumption(catalog: Catalog) -> None:
     interview, _, _ = _interview(catalog)
     (reply,) = interview.handle("What programming language does the team prefer?")
-    assert "assumption" in reply.lower()
+    assert "assume what you think is reasonable and say it" in reply.lower()
 
 
 def test_personas_say_the_same_move_differently(catalog: Catalog) -> None:
@@ -56,7 +56,7 @@ def test_personas_say_the_same_move_differently(catalog: Catalog) -> None:
         (replies[persona],) = interview.handle("What is the read to write ratio?")
     assert all("100" in r for r in replies.values())
     assert replies["friendly"].startswith("Good question.")
-    assert "change anything" in replies["adversarial"]
+    assert not any("change anything" in r for r in replies.values())
     assert len(replies["terse"]) <= len(replies["neutral"])
 
 
@@ -76,16 +76,32 @@ def test_a_statement_gets_a_probe_of_the_biggest_gap_for_the_phase(catalog: Cata
     } | {i.id for i in catalog.get("url-shortener").rubric.capacity.items}  # type: ignore[union-attr]
 
 
-def test_hints_climb_the_ladder_and_are_counted(catalog: Catalog) -> None:
+def test_hints_follow_the_phase_and_are_counted(catalog: Catalog) -> None:
     interview, events, _ = _interview(catalog)
     interview.handle("/next")
     first = interview.handle("/hint")[0]
     second = interview.handle("/hint")[0]
     third = interview.handle("/hint")[0]
     hints = [e for e in events if e.kind == "hint"]
-    assert [h.data["level"] for h in hints] == ["nudge", "pointer", "partial"]
+    problem = catalog.get("url-shortener")
+    high_level = {i.id for d, i in problem.rubric.items() if d in ("api_data", "components",
+                                                                   "capacity")}  # fmt: skip
+    assert all(h.data["item"] in high_level for h in hints)
     assert len({first, second, third}) == 3
     assert interview.hints_used == 3
+
+
+def test_no_hint_about_what_the_candidate_explained(catalog: Catalog) -> None:
+    interview, events, _ = _interview(catalog)
+    interview.handle("/next")
+    interview.handle(
+        "Each app server leases a block of 1,000 ids from a coordination service and"
+        " base62-encodes them, so two servers never issue the same code."
+    )
+    for _ in range(6):
+        interview.handle("/hint")
+    hinted = {e.data["item"] for e in events if e.kind == "hint"}
+    assert "code-generation" not in hinted
 
 
 def test_overrun_nudges_once_per_phase(catalog: Catalog) -> None:
@@ -174,9 +190,13 @@ def test_llm_failure_falls_back_for_that_turn(catalog: Catalog) -> None:
         problem=catalog.get("url-shortener"), catalog=catalog, persona="neutral",
         level="senior", minutes=45, clock=ManualClock(), record=events.append, phraser=broken,
     )  # fmt: skip
-    (reply,) = interview.handle("How many new links are created each month?")
+    notice, reply = interview.handle("How many new links are created each month?")
     assert "100 million" in reply
+    assert notice.startswith("(LLM unavailable") and "timed out" in notice
     assert calls and any(e.kind == "notice" for e in events)
+    # One notice, then the built-in interviewer for the rest of the session.
+    (again,) = interview.handle("What is the read to write ratio?")
+    assert "100 times" in again and len(calls) == 1
 
 
 def test_elapsed_time_is_measured_from_the_clock(catalog: Catalog) -> None:
@@ -188,8 +208,8 @@ def test_elapsed_time_is_measured_from_the_clock(catalog: Catalog) -> None:
 def test_adversarial_asks_why_not_even_when_a_reason_is_given(catalog: Catalog) -> None:
     interview, _, _ = _interview(catalog, "adversarial")
     interview.handle("/next")
-    (reply,) = interview.handle("We'll use Kafka because it keeps events durable.")
-    assert reply.startswith("Why Kafka and not")
+    (reply,) = interview.handle("Requests go through Nginx because it terminates TLS cheaply.")
+    assert "Why Nginx and not" in reply
 
 
 def test_an_absolute_claim_is_challenged(catalog: Catalog) -> None:
@@ -205,13 +225,24 @@ def test_friendly_offers_hints(catalog: Catalog) -> None:
     assert "/hint" in reply
 
 
-def test_adversarial_presses_on_failure_cases(catalog: Catalog) -> None:
+def test_a_stateful_component_without_redundancy_gets_a_failure_probe(catalog: Catalog) -> None:
     interview, events, _ = _interview(catalog, "adversarial")
     interview.handle("/next")
-    interview.handle("Clients call stateless app servers that read a store.")
+    (reply,) = interview.handle("Clients call stateless app servers that read from Redis.")
+    assert "Redis goes down" in reply and reply.count("?") >= 1
+    moves = [e.data for e in events if e.data.get("move") == "failure"]
+    assert moves and moves[-1]["item"] == "cache"
+
+
+def test_adversarial_presses_on_failure_cases_in_the_deep_dive(catalog: Catalog) -> None:
+    interview, events, _ = _interview(catalog, "adversarial")
+    interview.handle("/next")
+    interview.handle("/next")
+    interview.handle("Let me go deep on generating codes with leased counter ranges in base62.")
+    interview.handle("Each server encodes its counter values in base62, seven characters long.")
     probes = [e.data.get("item") for e in events if e.data.get("move") == "probe"]
     reliability = {i.id for i in catalog.get("url-shortener").rubric.reliability.items}
-    assert probes and probes[-1] in reliability
+    assert any(p in reliability for p in probes)
 
 
 def test_the_most_specific_fact_answers(catalog: Catalog) -> None:

@@ -21,7 +21,6 @@ from tradeoff.cli.problems import DifficultyOption, InterviewTypeOption, console
 from tradeoff.errors import TradeoffError
 from tradeoff.interview.clock import Clock, ManualClock, SystemClock
 from tradeoff.interview.personas import PERSONAS, Move
-from tradeoff.interview.phases import PHASES
 from tradeoff.interview.report import final_report, render
 from tradeoff.interview.session import Event, Interview
 
@@ -135,7 +134,10 @@ def _loop(interview: Interview, out: Any) -> None:
         except TradeoffError as exc:
             replies = [str(exc)]
         for reply in replies:
-            out.print(f"[bold]Interviewer:[/bold] {escape(reply)}")
+            if reply in interview.notices:
+                out.print(f"[dim]{escape(reply)}[/dim]")
+            else:
+                out.print(f"[bold]Interviewer:[/bold] {escape(reply)}")
 
 
 def _recorder(store: Store, session_id: int) -> Any:
@@ -243,31 +245,7 @@ def _resume(store: Store, catalog: Any, clock: Clock) -> tuple[Interview, int]:
 
 def replay(interview: Interview, events: Any) -> None:
     """Rebuild an interview's state from its recorded events, without recording again."""
-    for event in events:
-        if event.kind == "turn":
-            interview.turns.append((event.at, event.speaker or "", event.text))
-            item = event.data.get("item")
-            if event.data.get("move") == "answer" and item:
-                interview.revealed.add(item)
-            elif event.data.get("move") == "probe" and item:
-                interview.policy.probed.add(item)
-        elif event.kind == "phase":
-            interview.phase_index = PHASES.index(event.phase)
-            interview.phase_started_at = event.at
-            interview.policy.turns_in_phase = 0
-        elif event.kind == "hint":
-            item = str(event.data.get("item"))
-            interview.hints[item] = interview.hints.get(item, 0) + 1
-            interview.hints_used += 1
-        elif event.kind == "snapshot":
-            interview.design = event.text
-            interview.design_versions = int(
-                event.data.get("version", interview.design_versions + 1)
-            )
-        elif event.kind == "nudge":
-            interview.nudged.add(event.phase)
-    if isinstance(interview.clock, ManualClock) and interview.turns:
-        interview.clock.advance((interview.turns[-1][0] - interview.clock.now()).total_seconds())
+    interview.restore(events)
 
 
 def _choose(

@@ -1,7 +1,8 @@
 """How each interviewer persona says a move the policy has already chosen.
 
 The words differ, the move does not: a persona never changes which fact is revealed or
-which gap is probed, so practice with any persona is graded the same way.
+which question is asked, so practice with any persona is graded the same way. Tone and
+length change; content never drops: the terse interviewer still asks the question.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 PERSONAS: tuple[str, ...] = ("friendly", "neutral", "adversarial", "terse")
+TERSE_WORDS = 25
 
 # For "why not X?" challenges: a credible alternative to each product a candidate names.
 ALTERNATIVES = {
@@ -35,49 +37,79 @@ ALTERNATIVES = {
     "grpc": "REST over HTTP/JSON",
     "kubernetes": "plain VMs behind a load balancer",
 }
+# Kinds of move that ask the candidate something; every persona keeps the question.
+ASKING = frozenset(
+    {"probe", "follow-up", "challenge", "failure", "why", "sanity", "return", "wrap-up", "open"}
+)
 
 
 @dataclass(frozen=True)
 class Move:
     """What the interviewer does this turn, before any persona styling."""
 
-    kind: str  # answer, assume, probe, follow-up, challenge, hint, nudge, phase, wrap-up, end
-    text: str  # the content: a fact, a probe question, a hint...
-    item: str | None = None  # the rubric item or fact id it concerns
+    kind: str  # answer, assume, probe, follow-up, challenge, failure, why, sanity, return,
+    # hint, nudge, phase, wrap-up, open, pace, end
+    text: str  # the content: facts, a question, a hint...
+    item: str | None = None  # the rubric item, fact ids or component it concerns
+    ack: str = ""  # an acknowledgement of the last turn, said first
 
 
-def say(persona: str, move: Move) -> str:
-    """The move in the persona's voice."""
-    text = move.text.strip()
+_ADVERSARIAL_PUSH = ("Be specific.", "Numbers, please.", "Convince me.", "Don't hand-wave this.")
+_FRIENDLY_OPEN = ("Thanks, that helps.", "Nice.", "Good.", "That makes sense.")
+
+
+def say(persona: str, move: Move, turn: int = 0) -> str:
+    """The move in the persona's voice; `turn` varies the stock phrases between turns."""
+    text, ack = move.text.strip(), move.ack.strip()
     if persona == "terse":
         return _terse(move.kind, text)
     if persona == "friendly":
-        return {
+        opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if move.kind in ASKING else "")
+        body = {
             "answer": f"Good question. {text}",
             "assume": f"I don't have a number for that. {text}",
-            "probe": f"{text} Take your time, and type /hint if you'd like a nudge.",
-            "follow-up": text,
-            "challenge": f"{text} No wrong answer; I'm curious how you'd reason about it.",
             "hint": f"Here's a hint: {text}",
-            "nudge": text,
-            "wrap-up": f"We're almost done. {text}",
+            "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",
         }.get(move.kind, text)
+        if move.kind == "probe" and turn < 6:
+            body += " Take your time, and type /hint if you'd like a nudge."
+        return _join(opener if move.kind != "answer" else "", body)
     if persona == "adversarial":
-        return {
-            "answer": f"{text} Does that change anything you said?",
+        push = _ADVERSARIAL_PUSH[turn % len(_ADVERSARIAL_PUSH)]
+        body = {
             "assume": f"I'm not going to give you that. {text}",
-            "probe": f"{text} Be specific.",
+            "probe": f"{text} {push}",
+            "failure": f"{text} {push}",
             "challenge": f"{text} Convince me.",
             "hint": f"Fine. {text}",
             "wrap-up": f"{text} And be honest about the weak spots.",
         }.get(move.kind, text)
-    return text
+        return _join(ack if move.kind in ASKING and move.kind != "challenge" else "", body)
+    return _join(ack, text)
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 def _terse(kind: str, text: str) -> str:
-    """One line, no pleasantries: the candidate has to ask crisp questions."""
+    """Short, no pleasantries, and the question kept: the candidate has to be crisp."""
     if kind == "assume":
-        return "No number. Assume one."
+        return "No number. Assume one and say it." if "?" not in text else _shorten(text)
     sentences = re.split(r"(?<=[.?!])\s+", text)
-    with_number = [s for s in sentences if re.search(r"\d", s)]
-    return (with_number or sentences)[0]  # the sentence that carries the figure
+    if kind in ASKING or kind == "hint":
+        asked = [s for s in sentences if s.endswith("?")]
+        return _shorten(asked[-1] if asked else text)
+    if kind == "answer":
+        with_number = [s for s in sentences if re.search(r"\d", s)]
+        return _shorten(" ".join(with_number or sentences[:1]), limit=TERSE_WORDS * 2)
+    return _shorten(sentences[0])
+
+
+def _shorten(text: str, limit: int = TERSE_WORDS - 1) -> str:
+    """At most `limit` words; a question cut short keeps its question mark."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    cut = " ".join(words[:limit]).rstrip(",;:")
+    return f"{cut}...?" if text.endswith("?") else f"{cut}..."

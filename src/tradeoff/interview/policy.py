@@ -1,120 +1,233 @@
-"""The interviewer's choice of move, computed from the rubric and what has been said so far.
+"""The interviewer's choice of move, from the conversation state and the last turn.
 
-Order of preference after a statement: follow up on a product named without a reason,
-then the phase's business (deep dive: the prompt's follow-up questions; wrap-up: what
-breaks at 10x), then probe the most important rubric item the candidate has not covered.
-Questions are answered from the hidden facts before any of that.
+React to the last turn first, as a person would: return once to a dodged question,
+challenge an absolute claim, sanity-check a number far from the facts, ask what happens
+when a stateful component just named fails, ask why about a choice made without a reason.
+Otherwise the phase's business (deep dive: the prompt's follow-up questions; wrap-up:
+what breaks at 10x), then the most important item of the phase not yet covered with
+substance. A covered item is never probed, and no move (kind, subject) repeats in a phase.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tradeoff.catalog.loader import Catalog
-from tradeoff.catalog.schema import LEVELS, Problem, RubricItem
+from tradeoff.catalog.schema import Problem, RubricItem
+from tradeoff.interview import phrasing
+from tradeoff.interview.listener import Heard
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
-from tradeoff.review.coverage import item_coverage
-from tradeoff.language.mentions import REASONS, MentionIndex
-from tradeoff.review.products import brands_in
+from tradeoff.interview.questions import stems
+from tradeoff.interview.state import (
+    ANSWERED,
+    DEFERRED,
+    DODGED,
+    OPEN,
+    REDUNDANCY,
+    RETURNED,
+    STATEFUL,
+    Ask,
+    ConversationState,
+)
+from tradeoff.language.mentions import REASONS
+from tradeoff.review.coverage import expected_at
+from tradeoff.review.products import BRANDS
 
-_PROBES = {
-    "requirements": "Before we go on: what about {name}?",
-    "capacity": "Can you put numbers on {name}?",
-    "api_data": "How do your API and data model handle {name}?",
-    "components": "Where does {name} fit in your design?",
-    "tradeoffs": "What are your options for {name}, and which would you pick?",
-    "reliability": "How does {name} work when something fails?",
-    "communication": "Can you sum up the design so far and the decisions you made?",
-}
-WRAP_UP = "What breaks first as load grows, and what would you change at 10x the traffic?"
-
-
-@dataclass
-class PolicyState:
-    """What the policy remembers between turns."""
-
-    probed: set[str] = field(default_factory=set)
-    followups_asked: int = 0
-    techs_followed: set[str] = field(default_factory=set)
-    wrap_up_asked: bool = False
-    turns_in_phase: int = 0
-    claims_challenged: set[str] = field(default_factory=set)
+_CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
+_CHOICE = re.compile(
+    r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
+    r"|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
+    re.I,
+)
 
 
-def next_move(
-    *,
-    problem: Problem,
-    catalog: Catalog,
-    mentions: MentionIndex,
-    phase: str,
-    persona: str,
-    level: str,
-    turn: str,
-    state: PolicyState,
-) -> Move:
-    """The interviewer's reply to a statement (questions are answered elsewhere)."""
-    state.turns_in_phase += 1
-    claim = _CLAIM.search(turn)
-    if claim is not None and claim.group(0).lower() not in state.claims_challenged:
-        state.claims_challenged.add(claim.group(0).lower())
-        return Move("challenge", f'You said "{claim.group(0)}". What would make that false?')
-    tech = _unexplained_tech(turn, state, any_reason=persona == "adversarial")
-    if tech is not None:
-        state.techs_followed.add(tech.lower())
-        alternative = ALTERNATIVES.get(tech.lower(), "the obvious alternative")
-        if persona == "adversarial":
-            return Move("challenge", f"Why {tech} and not {alternative}?", tech)
-        return Move(
-            "follow-up", f"You mentioned {tech}. What made you pick it over {alternative}?", tech
-        )
-    if phase == "wrap-up" and not state.wrap_up_asked:
-        state.wrap_up_asked = True
-        return Move("wrap-up", WRAP_UP)
-    followups_left = state.followups_asked < len(problem.follow_ups)
-    if phase == "deep-dive" and followups_left and state.turns_in_phase % 2 == 1:
-        question = problem.follow_ups[state.followups_asked]
-        state.followups_asked += 1
-        return Move("probe", question, f"follow-up-{state.followups_asked}")
-    item = most_important_gap(
-        problem, mentions, phase, level, state.probed, failures_first=persona == "adversarial"
-    )
-    if item is not None:
-        dimension, rubric_item = item
-        state.probed.add(rubric_item.id)
-        name = catalog.vocabulary.concepts[rubric_item.concepts[0]].name.lower()
-        return Move("probe", _PROBES[dimension].format(name=name), rubric_item.id)
-    if persona == "adversarial" and problem.pitfalls:
-        return Move("challenge", "What would go wrong first in what you just described?")
-    return Move("probe", "Go on. What would you look at next?")
+@dataclass(frozen=True)
+class Situation:
+    """Everything a move depends on besides the state."""
+
+    problem: Problem
+    catalog: Catalog
+    phase: str
+    persona: str
+    level: str
+
+
+def settle(ask: Ask, heard: Heard) -> str:
+    """Whether the last turn answered the interviewer's open question, dodged it or put it off.
+
+    An answer touches the question's subject (its concepts or two of its words), gives the
+    reason a "why" asks for, or states conditions or redundancy for a challenge.
+    """
+    if heard.defers:
+        return DEFERRED
+    meant = heard.meant()
+    if ask.concepts & meant:
+        return ANSWERED
+    if ask.kind in ("why", "follow-up") and heard.reason:
+        return ANSWERED
+    if ask.kind in ("challenge", "failure") and (
+        meant & REDUNDANCY or _CONDITION.search(heard.text)
+    ):
+        return ANSWERED
+    if ask.kind == "sanity" and heard.numbers:
+        return ANSWERED
+    shared = stems(ask.text) & stems(heard.text)
+    specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
+    if len(shared) >= 2 or (shared and (heard.reason or specifies)):
+        return ANSWERED
+    return DODGED if ask.status == RETURNED else RETURNED
+
+
+def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:
+    """The reply to a statement (questions are answered before this is asked)."""
+    ack = _ack(state, heard, at, newly)
+    move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, at)
+    if move is None:
+        move = _open_prompt(state, at)
+    state.moves.add((at.phase, move.kind, move.item or move.text))
+    return Move(move.kind, move.text, move.item, ack)
+
+
+def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    ask = state.asks[-1] if state.asks else None
+    returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
+    if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
+        return Move("return", phrasing.polite_return(ask.text), ask.item)
+    if heard.claim and not state.moved("*", "challenge", heard.claim.lower()):
+        state.moves.add(("*", "challenge", heard.claim.lower()))
+        return Move("challenge", phrasing.challenge(heard.claim), heard.claim.lower())
+    for spoken in heard.numbers:
+        if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
+            state.moves.add(("*", "sanity", spoken.text))
+            revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
+            facts = _inputs(at.problem, spoken.ref.name, revealed)
+            return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
+    if at.phase != "clarify":
+        failure = _failure_probe(state, heard)
+        if failure is not None:
+            return failure
+    product = _product_to_question(state, heard, at)
+    if product is not None:
+        return product
+    for sentence, reasoned in heard.decisions:
+        match = _CHOICE.search(sentence)
+        if reasoned or match is None:
+            continue
+        what = _second_person(match.group("what").strip())
+        if what and not state.moved(at.phase, "why", what.lower()):
+            return Move("why", phrasing.why_question(what), what.lower())
+    return None
+
+
+def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
+    """The revealed facts a reference figure is computed from (to cite in a sanity check)."""
+    formulas = {q.name: q.formula for q in problem.capacity}
+    names: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in names:
+            continue
+        names.add(current)
+        todo += re.findall(r"[a-z_][a-z0-9_]*", formulas.get(current, ""))
+    return [f.text for f in problem.facts if f.text in revealed and set(f.values) & names]
+
+
+def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
+    """A stateful component named now, with no redundancy said for it anywhere."""
+    if heard.meant() & REDUNDANCY:
+        return None
+    for concept in sorted(heard.meant() & STATEFUL):
+        if concept in state.redundant or state.moved("*", "failure", concept):
+            continue
+        mention = heard.mentions.get(concept)[0]
+        word = _said_as(mention.quote, mention.term)
+        state.moves.add(("*", "failure", concept))
+        subject = word if word.lower() in BRANDS else f"the {word}"
+        return Move("failure", phrasing.failure_probe(subject), concept)
+    return None
+
+
+def _said_as(quote: str, term: str) -> str:
+    found = re.search(re.escape(term), quote, re.I)
+    return found.group(0) if found else term
+
+
+def _product_to_question(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    """A product named without a reason (any product, for the adversarial persona)."""
+    adversarial = at.persona == "adversarial"
+    if heard.reason and not adversarial:
+        return None
+    for name in heard.products:
+        if name.lower() not in ALTERNATIVES or state.moved("*", "product", name.lower()):
+            continue
+        state.moves.add(("*", "product", name.lower()))
+        kind = "challenge" if adversarial else "follow-up"
+        text = phrasing.why_not(name, ALTERNATIVES[name.lower()], adversarial)
+        return Move(kind, text, name)
+    return None
+
+
+def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    """Wrap-up: what breaks at 10x. Deep dive: the prompt's follow-up question closest to
+    what the candidate is talking about, when one is (never one they already covered)."""
+    if at.phase == "wrap-up" and not state.moved(at.phase, "wrap-up", "10x"):
+        return Move("wrap-up", phrasing.WRAP_UP, "10x")
+    if at.phase != "deep-dive":
+        return None
+    said = stems(heard.text)
+    best: tuple[int, int, str] | None = None
+    for number, question in enumerate(at.problem.follow_ups, start=1):
+        about = f"follow-up-{number}"
+        if state.moved(at.phase, "probe", about) or _answered_already(state, at, question):
+            continue
+        shared = len(said & stems(question))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, number, question)
+    return Move("probe", best[2], f"follow-up-{best[1]}") if best else None
+
+
+def _answered_already(state: ConversationState, at: Situation, question: str) -> bool:
+    """A follow-up about an item the candidate has already covered with substance."""
+    words = stems(question)
+    for _, item in at.problem.rubric.items():
+        if not state.covered(item.id):
+            continue
+        own = stems(" ".join(t for t in (item.text, item.probe, item.hint) if t))
+        if len(words & own) >= 2:
+            return True
+    return False
+
+
+def _gap_probe(state: ConversationState, at: Situation) -> Move | None:
+    found = most_important_gap(state, at)
+    if found is None:
+        return None
+    dimension, item = found
+    return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
 
 
 def most_important_gap(
-    problem: Problem,
-    mentions: MentionIndex,
-    phase: str,
-    level: str,
-    skip: set[str],
-    *,
-    failures_first: bool = False,
+    state: ConversationState, at: Situation, *, for_hint: bool = False
 ) -> tuple[str, RubricItem] | None:
-    """The heaviest rubric item of the phase's dimensions that is expected at the level,
-    not yet covered, and not already probed. An adversarial interviewer presses on failure
-    cases first: reliability leads every phase after the requirements."""
-    dimensions = problem.rubric.dimensions()
-    order = PHASE_DIMENSIONS[phase]
-    if failures_first and phase != "clarify":
+    """The heaviest item of the phase's dimensions that is expected at the level, not yet
+    covered with substance, and not yet probed in this phase. An adversarial interviewer
+    presses on failure cases first: reliability leads the deep dive."""
+    order = PHASE_DIMENSIONS[at.phase]
+    if at.persona == "adversarial" and at.phase == "deep-dive":
         order = ("reliability", *[d for d in order if d != "reliability"])
+    dimensions = at.problem.rubric.dimensions()
     best: tuple[int, str, RubricItem] | None = None
     for rank, dimension in enumerate(order):
         rubric = dimensions.get(dimension)  # type: ignore[call-overload]
         if rubric is None:
             continue
         for item in rubric.items:
-            if item.id in skip or LEVELS.index(item.level) > LEVELS.index(level):  # type: ignore[arg-type,unused-ignore]
+            if not expected_at(item, at.level) or state.covered(item.id):
                 continue
-            if item_coverage(item, mentions, dimension) >= 0.5:
+            if not for_hint and state.moved(at.phase, "probe", item.id):
                 continue
             score = item.weight * 10 - rank
             if best is None or score > best[0]:
@@ -122,37 +235,37 @@ def most_important_gap(
     return (best[1], best[2]) if best else None
 
 
-def _unexplained_tech(turn: str, state: PolicyState, *, any_reason: bool = False) -> str | None:
-    """The first product named in this turn without a reason (with `any_reason`, whatever
-    the reason: the adversarial persona asks "why not X?" about every product), once each."""
-    if REASONS.search(turn) and not any_reason:
-        return None
-    for match in brands_in(turn):
-        name = match.group(0)
-        if name.lower() not in state.techs_followed and name.lower() in ALTERNATIVES:
-            return name
-    return None
+def _open_prompt(state: ConversationState, at: Situation) -> Move:
+    for text in phrasing.OPEN_PROMPTS[at.phase]:
+        if not state.moved(at.phase, "open", text):
+            return Move("open", text)
+    return Move("nudge", phrasing.MOVE_ON, "move-on")
 
 
-# Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
-_CLAIM = re.compile(
-    r"\b(never (?:loses?|fails?|goes? down|drops?)\w*|always (?:available|consistent|up)"
-    r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
-    r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
-    r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
-    re.I,
-)
-_DECIDES = re.compile(
-    r"\b((we|i)('ll| will| would|'d)?\s+(use|go with|pick|choose|store|put|keep|shard|cache|add)"
-    r"|let's (use|go with|pick)|chose|choosing|picked|decided|going with|prefer|settle on)\b",
-    re.I,
-)
+def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> str:
+    """Acknowledge the point the last turn covered, in the candidate's words."""
+    if not newly:
+        return ""
+    support = state.said.get(newly[0])
+    if support is None:
+        return ""
+    acks = sum(1 for p, k, _ in state.moves if k == "ack")
+    state.moves.add((at.phase, "ack", str(acks)))
+    return phrasing.acknowledge(support.quote, acks)
 
 
-def decisions_in(turn: str) -> list[tuple[str, bool]]:
-    """Sentences that pick something, and whether each gives a reason."""
-    out = []
-    for sentence in re.split(r"(?<=[.!?;])\s+", turn):
-        if _DECIDES.search(sentence):
-            out.append((sentence.strip(), bool(REASONS.search(sentence))))
-    return out
+def _second_person(text: str) -> str:
+    words = text.split()[:7]
+    swap = {"our": "your", "my": "your", "we": "you", "i": "you", "us": "you"}
+    return " ".join(swap.get(w.lower(), w) for w in words).rstrip(" ,")
+
+
+__all__ = [
+    "OPEN",
+    "REASONS",
+    "STATEFUL",
+    "Situation",
+    "choose",
+    "most_important_gap",
+    "settle",
+]

@@ -1,22 +1,89 @@
-"""Match a candidate's clarifying question to the hidden facts that answer it."""
+"""Match a candidate's clarifying questions to the hidden facts that answer them.
+
+A turn may hold several questions ("How many links a day, and what's the read ratio?") and
+a question may coordinate several topics ("What availability and latency do we need?"), so
+a turn is split into parts and each part is matched on its own. A part is matched by
+intent (the kinds of question it asks, from the shared `questions.yaml` phrases) and by
+the fact's own words: when two facts answer the same kind, the one whose id or text shares
+the question's words wins, so "how many URLs are created per day?" gets the write volume
+and not the read ratio that also mentions creation.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tradeoff.catalog.schema import Fact, Problem
 from tradeoff.catalog.vocabulary import QuestionKind
 
-_QUESTION_START = re.compile(
-    r"^\s*(how|what|which|who|when|where|why|is|are|do|does|did|should|can|could|will|would"
-    r"|shall|may|am|any)\b",
+_QUESTION_WORD = (
+    r"how|what|what's|whats|which|who|when|where|why|is|are|do|does|did|should|can|could"
+    r"|will|would|shall|may|any|must|has|have"
+)
+_QUESTION_START = re.compile(rf"^\s*(?:{_QUESTION_WORD})\b", re.I)
+# Where one question ends and the next begins inside a sentence: "..., and what is ...".
+_CLAUSE_BREAK = re.compile(
+    rf"\s*;\s*|,?\s+(?:and|or|also|plus|then)\s+(?=(?:{_QUESTION_WORD})\b)"
+    rf"|,\s+(?=(?:{_QUESTION_WORD})\b)",
     re.I,
 )
+# Coordinated topics inside one question: "availability and latency", "size, retention".
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|plus|as well as)\s+", re.I)
+_WORD = re.compile(r"[a-z][a-z0-9']*")
 _STOP = frozenset(
-    """about what which there their does should would could with this that have from into
-    will need needs many much also just your like kind kinds sort""".split()
+    """a an the of to in on for at by with and or is are be do does did we you it this that
+    there their what which who whom how when where why should would could can will shall may
+    must need needs have has any some many much also just your our like kind kinds sort about
+    from into per each every get gets expect expected please tell me us i if so as than then
+    what's whats it's let's go say roughly approximately approx number numbers figure""".split()
 )
+# The few words a question uses for what a fact calls otherwise; matching by meaning beyond
+# this belongs to the question kinds in questions.yaml.
+_SAME = {
+    "url": "link",
+    "urls": "link",
+    "write": "creat",
+    "writes": "creat",
+    "written": "creat",
+    "shorten": "creat",
+    "new": "creat",
+    "generat": "creat",
+    "make": "creat",
+    "made": "creat",
+    "open": "read",
+    "opened": "read",
+    "click": "read",
+    "clicks": "read",
+    "view": "read",
+    "visit": "read",
+    "redirect": "read",
+    "store": "kept",
+    "stored": "kept",
+    "keep": "kept",
+    "storage": "kept",
+    "big": "size",
+    "large": "size",
+    "ms": "millisecond",
+    "fast": "latency",
+    "uptime": "availab",
+    "down": "availab",
+}
+# Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
+# matched by such a phrase alone is a weak signal of what is asked.
+_FRAME = frozenset(
+    """how many much what do does we need should it is are can could will would not don't
+    if happens of types kinds which in at out""".split()
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One question in a turn and the facts that answer it (empty: assume something)."""
+
+    text: str
+    facts: tuple[Fact, ...]
 
 
 @dataclass(frozen=True)
@@ -31,36 +98,126 @@ def questions_in(text: str) -> list[str]:
     return [p for p in parts if p.endswith("?") or (_QUESTION_START.match(p) and "?" in text)]
 
 
+def split_parts(question: str) -> list[str]:
+    """A question sentence cut where a new question starts ("..., and what is ...")."""
+    body = question.strip().rstrip("?").strip()
+    pieces = [p.strip(" ,") for p in _CLAUSE_BREAK.split(body) if p and p.strip(" ,")]
+    return [p for p in pieces if _WORD.search(p.lower())]
+
+
 def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
+    return tuple(_kind_strength(question, kinds))
+
+
+def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, float]:
+    """Kinds the question asks, 3 when named by a topic word, 1 by a question frame only."""
     lowered = question.lower()
-    found = []
+    found: dict[str, float] = {}
     for kind in kinds.values():
-        if any(re.search(rf"\b{re.escape(p)}", lowered) for p in kind.phrases):
-            found.append(kind.id)
-    return tuple(found)
+        for phrase in kind.phrases:
+            if re.search(rf"\b{re.escape(phrase)}", lowered):
+                words = set(_WORD.findall(phrase))
+                strength = 1.0 if words <= _FRAME else 3.0
+                found[kind.id] = max(found.get(kind.id, 0.0), strength)
+    return found
+
+
+def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Part]:
+    """Every question part of a turn with the facts that answer it, no fact twice."""
+    out: list[Part] = []
+    seen: set[str] = set()
+    for question in questions_in(text):
+        for piece in split_parts(question):
+            facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
+            if not facts and match_part(piece, problem, kinds):
+                continue  # answered by an earlier part of the same turn
+            seen.update(f.id for f in facts)
+            out.append(Part(piece, tuple(facts)))
+    return out
+
+
+def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
+    """The facts one question part asks for: one, or one per coordinated topic."""
+    pieces = [p for p in _COORDINATION.split(part) if p and p.strip()]
+    if len(pieces) > 1:
+        found: list[Fact] = []
+        for piece in pieces:
+            fact = best_fact(piece, problem, kinds, strong_only=True)
+            if fact is not None and fact not in found:
+                found.append(fact)
+        if len(found) > 1:
+            return found
+    fact = best_fact(part, problem, kinds)
+    return [fact] if fact is not None else []
 
 
 def answer(question: str, problem: Problem, kinds: dict[str, QuestionKind]) -> Answer:
-    """The fact that best answers the question, by question kind and shared words.
+    """The single best fact for a question (kept for callers that want one)."""
+    return Answer(best_fact(question, problem, kinds), kinds_of(question, kinds))
 
-    A fact must share the question's kind or at least two content words with it; otherwise
-    the interviewer has nothing to say and asks the candidate to state an assumption.
+
+def best_fact(
+    question: str, problem: Problem, kinds: dict[str, QuestionKind], *, strong_only: bool = False
+) -> Fact | None:
+    """The fact that best answers a question, by intent and by the fact's own words.
+
+    A fact needs a real signal: a kind named by a topic word, a word of its id, or two
+    words of its text. A question frame alone ("how many ...?") retrieves nothing, so
+    "how many servers do we need?" is not answered with the link volume.
     """
-    asked = kinds_of(question, kinds)
-    words = _words(question)
+    asked = _kind_strength(question, kinds)
+    words = stems(question)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
-        # A fact that answers fewer kinds is more specific: "how big is a message?" wants the
-        # message-size fact, not the group fact that also mentions sizes.
-        score = 2.0 * len(set(asked) & set(fact.answers)) + 1 / len(fact.answers)
-        shared = words & _words(fact.text)
-        score += 0.5 * len(shared)
-        if not set(asked) & set(fact.answers) and len(shared) < 2:
+        id_words = _id_stems(fact.id)
+        text_words = _fact_stems(fact.text)
+        by_id = len(words & id_words)
+        by_text = len(words & text_words)
+        kind_score = 0.0
+        strong = False
+        for kind in fact.answers:
+            strength = asked.get(kind, 0.0)
+            if strength:
+                kind_score += strength + (1.5 if kind == fact.answers[0] else 0.0)
+                strong = strong or strength > 1
+        if not (strong or by_id or by_text >= 2):
             continue
+        if strong_only and not (strong or by_id):
+            continue
+        score = kind_score + 2.5 * by_id + 1.5 * by_text + 0.1 / len(fact.answers)
         if best is None or score > best[0]:
             best = (score, fact)
-    return Answer(best[1] if best and best[0] >= 1.0 else None, asked)
+    return best[1] if best else None
 
 
-def _words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+def stems(text: str) -> frozenset[str]:
+    """Content words of a question, reduced to a rough stem and a shared name."""
+    out = set()
+    for word in _WORD.findall(text.lower().replace("-", " ").replace("/", " ")):
+        if word in _STOP or len(word) < 2:
+            continue
+        stem = _stem(word)
+        out.add(_SAME.get(word, _SAME.get(stem, stem)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _fact_stems(text: str) -> frozenset[str]:
+    return stems(text)
+
+
+@lru_cache(maxsize=4096)
+def _id_stems(fact_id: str) -> frozenset[str]:
+    return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in {"not"})
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + keep
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word

@@ -15,9 +15,21 @@ from typing import Any, Protocol
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem
 from tradeoff.design.load import parse_design
+from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.phases import PHASES, budgets, clock_text
 from tradeoff.interview.questions import questions_in
-from tradeoff.review.coverage import expected_at, item_coverage
+from tradeoff.interview.state import (
+    ANSWERED,
+    DEFERRED,
+    DODGED,
+    MENTIONED,
+    RETURNED,
+    SUBSTANCE,
+    ConversationState,
+    Support,
+)
+from tradeoff.language.mentions import find_mentions
+from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import review_design
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
@@ -108,8 +120,15 @@ def final_report(
     events: Sequence[EventLike],
     judge: Judge | None = None,
 ) -> dict[str, Any]:
-    """The scorecard of the final design (or of the transcript when no design was attached)
-    together with the transcript's markers, design changes and open gaps."""
+    """The report of a session, from the transcript and the attached design together.
+
+    What was covered with substance (quoting the candidate), what was only mentioned,
+    questions dodged, challenges left unanswered, spoken and written numbers that disagree,
+    assumptions and estimates stated aloud, then the review. Nothing is called missing
+    that the transcript or the design states: every "missing" line is checked against both.
+    """
+    from tradeoff.interview.session import Interview
+
     snapshots = [e for e in events if e.kind == "snapshot"]
     spoken = "\n".join(
         f"{'Candidate' if e.speaker == 'candidate' else 'Interviewer'}: {e.text}"
@@ -117,57 +136,156 @@ def final_report(
         if e.kind == "turn"
     )
     design = snapshots[-1].text if snapshots else ""
-    candidate = "\n".join(
-        [design, *(e.text for e in events if e.kind == "turn" and e.speaker == "candidate")]
-    )
+    said = [e for e in events if e.kind == "turn" and e.speaker == "candidate"]
+    candidate = "\n".join([design, *(e.text for e in said)])
     doc = parse_design(f"{design}\n\n{spoken}" if design else spoken or " ")
     llm = _llm_verdicts(judge, problem, catalog, level, doc, candidate)
     overrides = {v["item"]: 0.8 for v in llm.get("kept", []) if v["covered"]}
     review = review_design(doc, catalog, problem.id, level, overrides)
-    revealed = {
-        e.data.get("item") for e in events if e.kind == "turn" and e.data.get("move") == "answer"
-    }
-    numeric = [
-        sentence.lower()
-        for e in events
-        if e.kind == "turn" and e.speaker == "candidate"
-        for sentence in re.split(r"(?<=[.!?])\s+", e.text)
-        if re.search(r"\d", sentence)
-    ]
-    unclear = [
-        fact.text
-        for fact in problem.facts
-        if fact.values and fact.id not in revealed and not _covered_by(fact.text, numeric)
-    ]
-    from tradeoff.review.context import ReviewContext
 
-    context = ReviewContext(
-        doc=doc, problem=problem, rubric=problem.rubric, vocabulary=catalog.vocabulary,
-        level=level, interview_type=problem.type,
+    rebuilt = Interview(
+        problem=problem, catalog=catalog, persona="neutral", level=level, minutes=minutes,
+        clock=ManualClock(started_at), record=lambda event: None, started_at=started_at,
     )  # fmt: skip
+    rebuilt.restore(events)
+    state = rebuilt.state
+    for verdict in llm.get("kept", []):
+        if verdict["covered"] and not state.covered(verdict["item"]):
+            state.said[verdict["item"]] = Support(SUBSTANCE, verdict["quote"], 0, "said")
+    when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
+    conversation = _conversation(problem, level, state, when)
+    covered_concepts = {
+        c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
+    }
+    review_json = review.to_json()
+    review_json["next_steps"] = [
+        step
+        for step in review_json["next_steps"]
+        if not _claims_missing(step, covered_concepts, catalog)
+    ]
+    coverage = {
+        item.id: 1.0 if state.covered(item.id) else 0.5 if state.support(item.id) else 0.0
+        for _, item in problem.rubric.items()
+        if expected_at(item, level)
+    }
     reliability = problem.rubric.dimensions().get("reliability")
     missing = [
         item.text
         for item in (reliability.items if reliability else [])
-        if expected_at(item, level) and item_coverage(item, context.mentions, "reliability") < 0.5
+        if expected_at(item, level) and not state.covered(item.id)
     ]
-    coverage = {
-        item.id: round(
-            max(item_coverage(item, context.mentions, dim), overrides.get(item.id, 0)), 2
-        )
-        for dim, item in problem.rubric.items()
-        if expected_at(item, level)
-    }
+    marks = markers(events, started_at, minutes)
+    marks["assumptions_stated"] = len(conversation["assumptions"])
     return {
-        "review": review.to_json(),
+        "review": review_json,
         "rubric_coverage": coverage,
         "topics": list(problem.topics),
-        "markers": markers(events, started_at, minutes),
+        "markers": marks,
         "design_changes": snapshot_changes(events),
         "missing_edge_cases": missing,
-        "unclear_assumptions": unclear,
+        "unclear_assumptions": _unclear(problem, state),
+        "conversation": conversation,
         "llm_verdicts": llm,
     }
+
+
+def _conversation(
+    problem: Problem, level: str, state: ConversationState, when: dict[int, str]
+) -> dict[str, Any]:
+    """The transcript's side of the report, every entry with the words it rests on."""
+
+    def where(support: Support) -> str:
+        if support.source == "design":
+            return f"design line {support.line}"
+        return f"said at {when[support.line]}" if support.line in when else "said"
+
+    covered, mentioned, missing = [], [], []
+    for dimension, item in problem.rubric.items():
+        if not expected_at(item, level):
+            continue
+        support = state.support(item.id)
+        entry = {"item": item.id, "dimension": dimension, "text": item.text}
+        if support is None:
+            missing.append(entry)
+        elif support.status == SUBSTANCE:
+            covered.append({**entry, "quote": support.quote, "where": where(support)})
+        else:
+            mentioned.append({**entry, "quote": support.quote, "where": where(support)})
+    asks = [a for a in state.asks if a.status != ANSWERED and a.status != DEFERRED]
+    dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
+    unanswered = [a.text for a in asks if a.kind == "challenge"]
+    contradictions = []
+    for said in state.spoken_numbers:
+        for written in state.written_numbers:
+            a, b = said.number, written.number
+            if a is None or b is None or a.ref is None or b.ref is None or a.ref != b.ref:
+                continue
+            if a.value.value > 0 and b.value.value > 0:
+                ratio = a.value.value / b.value.value
+                if not 1 / _AGREE <= ratio <= _AGREE:
+                    contradictions.append(
+                        {"said": a.text, "said_at": when.get(said.line, ""), "written": b.text,
+                         "line": written.line, "about": a.ref.name.replace("_", " ")}
+                    )  # fmt: skip
+    assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
+    assumed_lines = {s.line for s in state.assumptions}
+    estimates = []
+    for stated in state.spoken_numbers:
+        number = stated.number
+        if number is None or number.ref is None:
+            continue
+        if number.ref.kind == "fact" and stated.line not in assumed_lines:
+            fact = next((f for f in problem.facts if number.ref.name in f.values), None)
+            if fact is not None and state.revealed.get(fact.id, 10**9) > stated.line:
+                assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
+                assumed_lines.add(stated.line)
+        elif number.ref.kind == "step" and not number.off:
+            estimates.append({"said": number.text, "at": when.get(stated.line, ""),
+                              "about": number.ref.name.replace("_", " ")})  # fmt: skip
+    return {
+        "covered": covered,
+        "mentioned": mentioned,
+        "missing": missing,
+        "dodged": dodged,
+        "unanswered_challenges": unanswered,
+        "contradictions": contradictions,
+        "assumptions": assumptions,
+        "estimates": estimates,
+    }
+
+
+_AGREE = 2.0  # spoken and written figures within 2x are the same estimate, rounded
+
+
+def _unclear(problem: Problem, state: ConversationState) -> list[str]:
+    """Facts with numbers the candidate neither asked for nor stated a number about, said or
+    written (a derived figure counts for the facts it is computed from)."""
+    formulas = {q.name: q.formula for q in problem.capacity}
+    used: set[str] = set()
+    for stated in [*state.spoken_numbers, *state.written_numbers]:
+        if stated.number is not None and stated.number.ref is not None:
+            todo = [stated.number.ref.name]
+            while todo:
+                name = todo.pop()
+                if name not in used:
+                    used.add(name)
+                    todo += re.findall(r"[a-z_][a-z0-9_]*", formulas.get(name, ""))
+    return [
+        fact.text
+        for fact in problem.facts
+        if fact.values and fact.id not in state.revealed and not set(fact.values) & used
+    ]
+
+
+def _claims_missing(step: str, covered: set[str], catalog: Catalog) -> bool:
+    """Whether a review next step asks for something the candidate covered with substance."""
+    found = find_mentions([(1, step)], catalog.vocabulary.concepts.values(), frozenset())
+    concepts = set(found.by_concept)
+    return bool(concepts) and concepts <= covered | _GENERIC
+
+
+# Concepts a next step may name in passing without being about them.
+_GENERIC = frozenset({"decision-rationale", "structure", "assumptions", "summary"})
 
 
 # (items as (id, what a strong answer covers), candidate text) -> (kept, dropped) verdicts
@@ -196,7 +314,8 @@ def _llm_verdicts(
     undecided = [
         (item.id, item.text)
         for dimension, item in problem.rubric.items()
-        if expected_at(item, level) and 0 < item_coverage(item, context.mentions, dimension) < 0.8
+        if expected_at(item, level)
+        and item_support(item, context.claims, context.mentions, dimension).status == MENTIONED
     ][:12]
     if not undecided:
         return {"asked": 0, "kept": [], "dropped": 0}
@@ -211,21 +330,39 @@ def _llm_verdicts(
     }
 
 
-def _covered_by(fact: str, sentences: list[str]) -> bool:
-    """Whether the candidate stated a number about this fact themselves (an assumption)."""
-    words = {w for w in re.findall(r"[a-z]{5,}", fact.lower())}
-    return any(len(words & set(re.findall(r"[a-z]{5,}", s))) >= 2 for s in sentences)
-
-
 def render(report: dict[str, Any]) -> list[str]:
     """The report as lines for a terminal or a Markdown export."""
     review, m = report["review"], report["markers"]
+    talk = report.get("conversation") or {}
     lines = [
         f"Overall {review['overall']}/100 · verdict at {review['level']}: {review['verdict']}",
     ]
+    if talk.get("covered"):
+        lines.append("Covered with substance:")
+        lines += [f'  {c["text"]} "{_clip(c["quote"])}" ({c["where"]})' for c in talk["covered"]]
+    if talk.get("mentioned"):
+        lines.append("Only mentioned (say how, with a number, a mechanism or a reason):")
+        lines += [f'  {c["text"]} "{_clip(c["quote"])}" ({c["where"]})' for c in talk["mentioned"]]
+    if talk.get("missing"):
+        lines.append("Not covered, neither said nor written:")
+        lines += [f"  {c['text']}" for c in talk["missing"]]
+    for question in talk.get("dodged", []):
+        lines.append(f"Question left unanswered: {question}")
+    for challenge in talk.get("unanswered_challenges", []):
+        lines.append(f"Challenge left unanswered: {challenge}")
+    for c in talk.get("contradictions", []):
+        lines.append(
+            f'Said and written disagree on {c["about"]}: you said "{c["said"]}" at {c["said_at"]};'
+            f' the design says "{c["written"]}" (line {c["line"]})'
+        )
+    for a in talk.get("assumptions", []):
+        lines.append(f'Assumption stated at {a["at"]}: "{_clip(a["quote"])}"')
+    for e in talk.get("estimates", []):
+        lines.append(f"Estimate said at {e['at']}: {e['said']} ({e['about']})")
+    lines.append("Review of the design and what you said:")
     for name, dim in review["dimensions"].items():
         score = "n/a" if dim["score"] is None else f"{dim['score']}/4"
-        lines.append(f"  {name}: {score} — {dim['summary']}")
+        lines.append(f"  {name}: {score}{_dimension_detail(name, talk)}")
     first = m["first_question_after_s"]
     lines += [
         "Communication markers:",
@@ -249,10 +386,25 @@ def render(report: dict[str, Any]) -> list[str]:
             f"Design v{snapshot['version']} ({snapshot['source']}): +{snapshot['lines_added']}"
             f" -{snapshot['lines_removed']} lines; components added: {added}"
         )
-    for item in report["missing_edge_cases"][:5]:
-        lines.append(f"Missing: {item}")
     for fact in report["unclear_assumptions"][:5]:
         lines.append(f"Never asked or assumed: {fact}")
-    lines.append("Next steps:")
-    lines += [f"  {i}. {s}" for i, s in enumerate(review["next_steps"], start=1)]
+    if review["next_steps"]:
+        lines.append("Next steps:")
+        lines += [f"  {i}. {s}" for i, s in enumerate(review["next_steps"], start=1)]
     return lines
+
+
+def _dimension_detail(dimension: str, talk: dict[str, Any]) -> str:
+    """What the score rests on: how many points were covered, mentioned or missed."""
+    counts = [
+        (len([c for c in talk.get(key, []) if c["dimension"] == dimension]), label)
+        for key, label in (("covered", "with substance"), ("mentioned", "only mentioned"),
+                           ("missing", "not covered"))
+    ]  # fmt: skip
+    parts = [f"{n} {label}" for n, label in counts if n]
+    return f" — {', '.join(parts)}" if parts else ""
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -17,19 +17,25 @@ from typing import Any
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem
 from tradeoff.design.load import decode, parse_design
-from tradeoff.design.model import DesignDoc
 from tradeoff.errors import TradeoffError
+from tradeoff.interview import phrasing
 from tradeoff.interview.clock import Clock, ManualClock
-from tradeoff.interview.personas import PERSONAS, Move, say
-from tradeoff.interview.phases import PHASES, TITLES, budgets, clock_text
-from tradeoff.interview.policy import (
-    WRAP_UP,
-    PolicyState,
-    decisions_in,
-    most_important_gap,
-    next_move,
+from tradeoff.interview.listener import Heard, Listener, MentionListener, decisions_in
+from tradeoff.interview.numbers import quantities_in
+from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
+from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
+from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
+from tradeoff.interview.questions import answer_turn, questions_in
+from tradeoff.interview.state import (
+    REDUNDANCY,
+    Ask,
+    ConversationState,
+    Stated,
+    item_support,
+    note_redundancy,
+    update_items,
 )
-from tradeoff.interview.questions import answer, questions_in
+from tradeoff.language.mentions import find_mentions
 from tradeoff.review.context import ReviewContext
 
 MAX_DESIGN_BYTES = 2 * 1024 * 1024
@@ -64,6 +70,7 @@ class Interview:
         record: Recorder,
         started_at: datetime | None = None,
         phraser: Phraser | None = None,
+        listener: Listener | None = None,
     ) -> None:
         if persona not in PERSONAS:
             raise TradeoffError(f"no persona {persona!r}; use one of {', '.join(PERSONAS)}")
@@ -75,15 +82,23 @@ class Interview:
         self.phase_index = 0
         self.phase_started_at = self.started_at
         self.turns: list[tuple[datetime, str, str]] = []  # (at, speaker, text)
+        self.spoken = 0  # candidate turns so far: the line numbers of the spoken record
         self.design: str | None = None
         self.design_versions = 0
         self.hints: dict[str, int] = {}
         self.hints_used = 0
-        self.revealed: set[str] = set()
         self.nudged: set[str] = set()
-        self.policy = PolicyState()
+        self.state = ConversationState()
+        self.numbers = catalog.numbers.get(problem.id, ())
+        self.listener = listener or MentionListener(catalog.vocabulary, self.numbers)
+        self.listener_concepts = tuple(catalog.vocabulary.concepts.values())
         self.ended = False
         self.notices: list[str] = []
+        self.unseen: list[str] = []  # notices not yet shown to the candidate
+
+    @property
+    def revealed(self) -> set[str]:
+        return set(self.state.revealed)
 
     # --- the public surface ---------------------------------------------------------------
 
@@ -113,7 +128,13 @@ class Interview:
         return lines
 
     def handle(self, line: str) -> list[str]:
-        """Everything the interviewer says in reply to one line of input."""
+        """Everything the interviewer says in reply to one line of input, after any notice
+        (an LLM that failed) the candidate has not seen yet."""
+        replies = self._reply(line)
+        notices, self.unseen = self.unseen, []
+        return notices + replies
+
+    def _reply(self, line: str) -> list[str]:
         if self.ended:
             return []
         text = line.strip()
@@ -122,28 +143,36 @@ class Interview:
         if text.startswith("/"):
             return self._command(text)
         self._log("candidate", text)
-        for sentence, reasoned in decisions_in(text):
+        for sentence, reasoned in decisions_in(text, self.listener_concepts):
             self.record(
                 Event("decision", self.clock.now(), self.phase, sentence, "candidate",
                       {"reason": reasoned})
             )  # fmt: skip
-        replies = self._overrun_nudge()
-        asked = questions_in(text)
-        if asked:
-            replies += [self._answer(q) for q in asked[:3]]
-            return replies
-        move = next_move(
-            problem=self.problem,
-            catalog=self.catalog,
-            mentions=self.mentions(),
-            phase=self.phase,
-            persona=self.persona,
-            level=self.level,
-            turn=text,
-            state=self.policy,
-        )
+        heard, newly = self.listen(text)
+        replies = self._pace()
+        if questions_in(text):
+            return [*replies, self._answer(text)]
+        move = choose(self.state, heard, self._situation(), newly)
         replies.append(self._speak(move))
         return replies
+
+    def listen(self, text: str) -> tuple[Heard, list[str]]:
+        """Read a candidate turn into the state; returns the reading and the items it newly
+        covers with substance. Replaying a session calls this for every recorded turn."""
+        self.spoken += 1
+        heard = self.listener.hear(text, self.spoken)
+        newly = update_items(self.state, self.problem, heard)
+        note_redundancy(self.state, heard.claims)
+        for spoken in heard.numbers:
+            self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
+        if heard.assumption:
+            self.state.assumptions.append(Stated(heard.line, text))
+        for sentence, reasoned in heard.decisions:
+            self.state.decisions.append((heard.line, sentence, reasoned))
+        ask = self.state.open_ask()
+        if ask is not None and not questions_in(text):
+            ask.status = settle(ask, heard)
+        return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------
 
@@ -159,53 +188,84 @@ class Interview:
             for at, who, t in self.turns
         )
 
-    def mentions(self) -> Any:
-        doc = parse_design(self.candidate_text() or " ")
-        return self._context(doc).mentions
-
-    def _context(self, doc: DesignDoc) -> ReviewContext:
-        return ReviewContext(
-            doc=doc,
-            problem=self.problem,
-            rubric=self.problem.rubric,
-            vocabulary=self.catalog.vocabulary,
-            level=self.level,
-            interview_type=self.problem.type,
-        )
+    def _situation(self) -> Situation:
+        return Situation(self.problem, self.catalog, self.phase, self.persona, self.level)
 
     # --- moves --------------------------------------------------------------------------------
 
-    def _answer(self, question: str) -> str:
-        found = answer(question, self.problem, self.catalog.vocabulary.question_kinds)
-        if found.fact is None:
-            move = Move("assume", "State your assumption and we'll go with it.")
+    def _answer(self, text: str) -> str:
+        """One reply to every question in the turn: the facts asked for, each once, and an
+        invitation to assume for the parts no fact answers."""
+        parts = answer_turn(text, self.problem, self.catalog.vocabulary.question_kinds)
+        facts = [f for part in parts for f in part.facts]
+        unknown = [part.text for part in parts if not part.facts]
+        said: list[str] = []
+        for fact in facts:
+            again = fact.id in self.state.revealed
+            self.state.revealed.setdefault(fact.id, self.spoken)
+            said.append(f"As I said, {_lower_first(fact.text)}" if again else fact.text)
+        if not facts:
+            move = Move("assume", "Assume what you think is reasonable and say it.")
         else:
-            self.revealed.add(found.fact.id)
-            move = Move("answer", found.fact.text, found.fact.id)
+            if unknown:
+                topics = " or ".join(f'"{_lower_first(u)}"' for u in unknown[:2])
+                said.append(
+                    f"I have no figure for {topics}; assume what you think is reasonable and"
+                    " say it."
+                )
+            move = Move("answer", " ".join(said), ",".join(f.id for f in facts))
         return self._speak(move)
 
     def _speak(self, move: Move) -> str:
-        words = say(self.persona, move)
+        words = say(self.persona, move, len(self.turns))
+        if move.kind in ASKING and move.kind != "return":
+            self._ask(move)
         if self.phraser is not None:
             try:
                 words = self.phraser(self.persona, move, self.transcript()[-1500:])
             except TradeoffError as exc:
-                notice = f"(LLM unavailable: {exc}; the built-in interviewer answers this turn)"
+                self.phraser = None  # one notice, then the built-in interviewer for the rest
+                notice = f"(LLM unavailable: {exc}; the built-in interviewer continues)"
                 self.notices.append(notice)
+                self.unseen.append(notice)
                 self.record(Event("notice", self.clock.now(), self.phase, notice))
-        self._log("interviewer", words, {"move": move.kind, "item": move.item})
+        self._log("interviewer", words, {"move": move.kind, "item": move.item, "said": move.text})
         return words
 
-    def _overrun_nudge(self) -> list[str]:
+    def _ask(self, move: Move) -> None:
+        """Remember a question put to the candidate, to notice whether it is answered."""
+        concepts: frozenset[str] = frozenset()
+        if move.kind in ("failure", "challenge"):
+            concepts = REDUNDANCY
+        elif move.item is not None:
+            items = {i.id: i for _, i in self.problem.rubric.items()}
+            if move.item in items:
+                concepts = frozenset(items[move.item].concepts)
+            else:
+                found = find_mentions([(1, move.text)], self.catalog.vocabulary.concepts.values(),
+                                      frozenset())  # fmt: skip
+                concepts = frozenset(found.by_concept)
+        self.state.asks.append(Ask(move.text, move.kind, move.item, self.phase, concepts))
+
+    def _pace(self) -> list[str]:
+        """A nudge when the phase's time is up; past the grace, move on and say so."""
         now = self.clock.now()
         spent = (now - self.phase_started_at).total_seconds()
-        left = self.minutes * 60 - (now - self.started_at).total_seconds()
-        if spent <= self.budgets[self.phase] or self.phase in self.nudged:
+        budget = self.budgets[self.phase]
+        if spent > budget + grace(budget) and self.phase_index < len(PHASES) - 1:
+            title = TITLES[self.phase].lower()
+            self.record(Event("nudge", now, self.phase, "moved on", "interviewer", {"auto": True}))
+            replies = self._advance_phase(lead=f"We're well over time on {_short(title)}, so"
+                                          " let's move on.")  # fmt: skip
+            return replies
+        if spent <= budget or self.phase in self.nudged:
             return []
         self.nudged.add(self.phase)
+        left = self.minutes * 60 - (now - self.started_at).total_seconds()
         minutes_left = max(0, round(left / 60))
         text = {
-            "clarify": "We're past the time for requirements; let's move to the high-level design.",
+            "clarify": "We're past the time for requirements; let's move to the high-level design"
+            " soon.",
             "high-level": f"We have {minutes_left} minutes left; pick one component to go deep on.",
             "deep-dive": f"We have {minutes_left} minutes left; let's start wrapping up.",
             "wrap-up": "We're out of time. Give me your summary in a sentence or two.",
@@ -235,42 +295,60 @@ class Interview:
             return ["Commands: /hint, /next, /end, /design FILE, /diagram FILE."]
         return [f"Unknown command {name}; use /hint, /next, /end, /design FILE or /diagram FILE."]
 
-    def _hint(self) -> str:
-        ladders = {h.about: h for h in self.problem.hints}
-        gap = most_important_gap(self.problem, self.mentions(), self.phase, self.level, set())
-        order = [gap[1].id] if gap and gap[1].id in ladders else []
-        order += [h.about for h in self.problem.hints if h.about not in order]
-        for item in order:
-            given = self.hints.get(item, 0)
-            if given < 3:
-                ladder = ladders[item]
-                text = (ladder.nudge, ladder.pointer, ladder.partial)[given]
-                self.hints[item] = given + 1
-                self.hints_used += 1
-                level = ("nudge", "pointer", "partial")[given]
-                self.record(
-                    Event("hint", self.clock.now(), self.phase, text, "interviewer",
-                          {"item": item, "level": level, "count": self.hints_used})
-                )  # fmt: skip
-                return self._speak(Move("hint", text, item))
-        return self._speak(Move("hint", "No more hints: trust your reasoning and state it."))
+    def hint_order(self) -> list[str]:
+        """Items to hint at: the open question's item if uncovered and in the phase, then the
+        phase's uncovered items by importance. A covered item is never hinted at."""
+        at = self._situation()
+        order: list[str] = []
+        ask = self.state.open_ask()
+        phase_items = _phase_items(self.problem, self.phase)
+        if ask and ask.item in phase_items and not self.state.covered(ask.item):
+            order.append(ask.item)
+        skip = set(order)
+        while True:
+            state = ConversationState(said=self.state.said, written=self.state.written)
+            state.moves = {(self.phase, "probe", i) for i in skip}
+            found = most_important_gap(state, at)
+            if found is None:
+                return order
+            order.append(found[1].id)
+            skip.add(found[1].id)
 
-    def _advance_phase(self) -> list[str]:
+    def _hint(self) -> str:
+        items = {i.id: i for _, i in self.problem.rubric.items()}
+        for item_id in self.hint_order():
+            rungs = phrasing.hint_texts(self.problem, items[item_id])
+            given = self.hints.get(item_id, 0)
+            if given >= len(rungs):
+                continue
+            text = rungs[given]
+            self.hints[item_id] = given + 1
+            self.hints_used += 1
+            level = ("nudge", "pointer", "partial")[min(given, 2)]
+            self.record(
+                Event("hint", self.clock.now(), self.phase, text, "interviewer",
+                      {"item": item_id, "level": level, "count": self.hints_used})
+            )  # fmt: skip
+            return self._speak(Move("hint", text, item_id))
+        return self._speak(
+            Move("hint", "No more hints for this part: trust your reasoning and state it.")
+        )
+
+    def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:
             return ["This is the last phase; /end when you're done."]
         self.phase_index += 1
         self.phase_started_at = self.clock.now()
-        self.policy.turns_in_phase = 0
         self.record(Event("phase", self.clock.now(), self.phase, TITLES[self.phase]))
         intro = {
             "high-level": "Let's see the high-level design: the main components and the API.",
             "deep-dive": "Pick the hardest part and let's go deep.",
             "wrap-up": "Let's wrap up.",
         }[self.phase]
-        replies = [self._speak(Move("phase", intro))]
+        replies = [self._speak(Move("phase", f"{lead} {intro}".strip()))]
         if self.phase == "wrap-up":
-            self.policy.wrap_up_asked = True
-            replies.append(self._speak(Move("wrap-up", WRAP_UP)))
+            self.state.moves.add((self.phase, "wrap-up", "10x"))
+            replies.append(self._speak(Move("wrap-up", phrasing.WRAP_UP, "10x")))
         return replies
 
     def _attach(self, kind: str, name: str) -> str:
@@ -289,9 +367,9 @@ class Interview:
             return f"{exc}. Nothing was attached."
         if kind == "diagram" and path.suffix != ".excalidraw" and "```" not in content:
             content = f"```mermaid\n{content}\n```"
-        self.design = content if kind == "design" or self.design is None else (
-            f"{self.design}\n\n{content}"
-        )  # fmt: skip
+        self.attach_text(
+            content if kind == "design" or self.design is None else f"{self.design}\n\n{content}"
+        )
         self.design_versions += 1
         self.record(
             Event("snapshot", self.clock.now(), self.phase, content, "candidate",
@@ -299,12 +377,87 @@ class Interview:
         )  # fmt: skip
         return f"Got it: {kind} version {self.design_versions} from {path.name}."
 
+    def attach_text(self, design: str) -> None:
+        """Read an attached design once: what it covers, its numbers and its redundancy."""
+        self.design = design
+        context = ReviewContext(
+            doc=parse_design(design),
+            problem=self.problem,
+            rubric=self.problem.rubric,
+            vocabulary=self.catalog.vocabulary,
+            level=self.level,
+            interview_type=self.problem.type,
+        )
+        claims, mentions = context.claims, context.mentions
+        self.state.written = {}
+        for dimension, item in self.problem.rubric.items():
+            support = item_support(item, dimension, claims, mentions, "design")
+            if support is not None:
+                self.state.written[item.id] = support
+        note_redundancy(self.state, claims)
+        self.state.written_numbers = [
+            Stated(number, text.strip(), spoken)
+            for number, text in context.prose
+            for spoken in quantities_in(text, self.numbers)
+        ]
+
     # --- bookkeeping ---------------------------------------------------------------------------
 
     def _log(self, speaker: str, text: str, data: dict[str, Any] | None = None) -> None:
         now = self.clock.now()
         self.turns.append((now, speaker, text))
         self.record(Event("turn", now, self.phase, text, speaker, data or {}))
+
+    def restore(self, events: Any) -> None:
+        """Rebuild the interview from its recorded events, without recording anything."""
+        for event in events:
+            if event.kind == "turn":
+                self.turns.append((event.at, event.speaker or "", event.text))
+                if event.speaker == "candidate":
+                    self.listen(event.text)
+                    continue
+                move, item = event.data.get("move"), event.data.get("item")
+                if move == "answer" and item:
+                    for fact_id in str(item).split(","):
+                        self.state.revealed.setdefault(fact_id, self.spoken)
+                elif move:
+                    plain = str(event.data.get("said", event.text))
+                    self.state.moves.add((event.phase, move, item or plain))
+                    if move in ASKING and move != "return":
+                        self._ask(Move(move, plain, item))
+            elif event.kind == "phase":
+                self.phase_index = PHASES.index(event.phase)
+                self.phase_started_at = event.at
+            elif event.kind == "hint":
+                item_id = str(event.data.get("item"))
+                self.hints[item_id] = self.hints.get(item_id, 0) + 1
+                self.hints_used += 1
+            elif event.kind == "snapshot":
+                self.attach_text(event.text)
+                self.design_versions = int(event.data.get("version", self.design_versions + 1))
+            elif event.kind == "nudge":
+                self.nudged.add(event.phase)
+        if isinstance(self.clock, ManualClock) and self.turns:
+            self.clock.advance((self.turns[-1][0] - self.clock.now()).total_seconds())
+
+
+def grace(budget: float) -> float:
+    """How far past its budget a phase may run before the interviewer moves on."""
+    return max(60.0, budget * 0.25)
+
+
+def _phase_items(problem: Problem, phase: str) -> set[str]:
+    dims = set(PHASE_DIMENSIONS[phase])
+    return {item.id for dim, item in problem.rubric.items() if dim in dims}
+
+
+def _short(title: str) -> str:
+    return {"clarify requirements": "the requirements"}.get(title, f"the {title}")
+
+
+def _lower_first(text: str) -> str:
+    text = text.strip().rstrip("?")
+    return text[0].lower() + text[1:] if re.match(r"[A-Z][a-z]", text) else text
 
 
 def _seconds(argument: str) -> float:

@@ -1,0 +1,98 @@
+"""What one candidate turn states, read once with the reviewer's own analysis.
+
+The interviewer keeps its conversation state from these readings, so each turn is read
+exactly once (no re-parsing the transcript) and with the same concept matching, negation
+and reason detection the reviewer applies to a written design. `Listener` is the seam:
+the session depends only on `hear`, so the analysis behind it can change in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from tradeoff.catalog.derivation import NumberRef
+from tradeoff.catalog.vocabulary import Concept, Vocabulary
+from tradeoff.interview.numbers import Spoken, quantities_in
+from tradeoff.language import Claim, read_text
+from tradeoff.language.mentions import MentionIndex, find_mentions
+from tradeoff.review.products import BRANDS, brands_in
+
+# Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
+_CLAIM = re.compile(
+    r"\b(never (?:loses?|fails?|goes? down|drops?)\w*(?: \w+)?|always (?:available|consistent|up)"
+    r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
+    r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
+    r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
+    re.I,
+)
+_ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we have)\b", re.I)
+_DEFERS = re.compile(
+    r"\b(come back to (?:that|it|this)|get back to|later|not sure|don't know|no idea|skip"
+    r"|park (?:that|it|this)|pass on)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One candidate turn as the interviewer understands it."""
+
+    line: int  # the turn's number in the spoken record (1-based)
+    text: str
+    claims: tuple[Claim, ...]  # the shared claim analysis of the turn
+    mentions: MentionIndex  # this turn only, for concepts judged over the whole text
+    numbers: tuple[Spoken, ...]
+    decisions: tuple[tuple[str, bool], ...]  # sentences that pick something, and with a reason
+    claim: str | None  # an absolute claim ("never loses data")
+    products: tuple[str, ...]  # product names said
+    reason: bool
+    assumption: bool
+    defers: bool  # "let me come back to that", "not sure"
+
+    def meant(self) -> set[str]:
+        """Concepts the turn means (not negated, not only listed as options)."""
+        return {c for claim in self.claims for c in claim.features.concepts}
+
+    @property
+    def failure_response(self) -> bool:
+        return any(c.features.failure_response for c in self.claims)
+
+
+class Listener(Protocol):
+    def hear(self, text: str, line: int) -> Heard: ...
+
+
+class MentionListener:
+    """Reads a turn with the reviewer's concept mentions and the estimate grammar."""
+
+    def __init__(self, vocabulary: Vocabulary, numbers: tuple[NumberRef, ...]) -> None:
+        self.concepts = tuple(vocabulary.concepts.values())
+        self.numbers = numbers
+
+    def hear(self, text: str, line: int) -> Heard:
+        claims = tuple(read_text(text, self.concepts, first_line=line))
+        mentions = find_mentions([(line, text)], self.concepts, BRANDS)
+        spoken = tuple(q for c in claims for q in quantities_in(c.quote, self.numbers))
+        decisions = tuple((c.quote, c.features.reason) for c in claims if c.features.decision)
+        claim = _CLAIM.search(text)
+        return Heard(
+            line=line,
+            text=text,
+            claims=claims,
+            mentions=mentions,
+            numbers=spoken,
+            decisions=decisions,
+            claim=claim.group(0) if claim else None,
+            products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
+            reason=any(c.features.reason for c in claims),
+            assumption=bool(_ASSUMES.search(text)),
+            defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
+        )
+
+
+def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[str, bool]]:
+    """Sentences that pick something, and whether each gives a reason."""
+    return [(c.quote, c.features.reason) for c in read_text(turn, concepts) if c.features.decision]

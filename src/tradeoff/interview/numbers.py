@@ -1,0 +1,116 @@
+"""Numbers said aloud ("100M a month is 40 writes/s, 12K at peak"), tied to the prompt's figures.
+
+An interviewer checks a spoken estimate against what they know, credits it when it is
+close, and notices when the written design says something else. Each quantity in a
+sentence is read with the estimate grammar and matched to the reference figure of the
+same kind of quantity whose name shares its words ("writes/s" -> writes_per_s).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from tradeoff.catalog.derivation import NumberRef
+from tradeoff.estimate.dims import Q
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.interview.questions import stems
+
+# A number, its scale, and up to three words after it that may carry its unit.
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b|[kKmMbBtT]\b)?)"
+    r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,3})"
+)
+_PERCENT = re.compile(r"^\s*(%|percent)")
+_TRAILING = re.compile(r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with))+$", re.I)
+_PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
+_CLOSE = 3.0  # within 3x of the reference: the same estimate, rounded differently
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """One quantity in a sentence and the reference figure it estimates, if any."""
+
+    text: str  # verbatim from the sentence
+    value: Q
+    ref: NumberRef | None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ref is None or self.ref.value <= 0 or self.value.value <= 0:
+            return None
+        return self.value.value / self.ref.value
+
+    @property
+    def off(self) -> bool:
+        """More than 3x away from the reference: worth a sanity check."""
+        ratio = self.ratio
+        return ratio is not None and not 1 / _CLOSE <= ratio <= _CLOSE
+
+
+def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
+    """Every readable quantity in a sentence, each matched to a reference when one fits.
+
+    A bare count that follows a rate in a list ("4,000 reads/s, 12K at peak") is read as
+    the same kind of quantity: that is how people shorten a list of rates aloud.
+    """
+    out: list[Spoken] = []
+    previous: tuple[Q, int] | None = None  # the last quantity and where it ended
+    for match in _NUMBER.finditer(sentence):
+        if _PERCENT.match(sentence[match.end(1) :]):
+            continue
+        reading = _longest_reading(match.group(1), match.group(2))
+        if reading is None:
+            continue
+        text, value = reading
+        if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
+            gap = sentence[previous[1] : match.start()]
+            if len(gap) < 30 and ("," in gap or " and " in gap):
+                value = Q(value.value, *previous[0].kind)
+        per_second = bool(_PER_SECOND.search(text))
+        ref = _reference(value, stems(_label(sentence, match.end(1))), refs, per_second)
+        out.append(Spoken(_TRAILING.sub("", text.strip()), value, ref))
+        previous = (value, match.start() + len(text))
+    return out
+
+
+def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:
+    """The longest prefix of "number words..." the grammar can read."""
+    tokens = words.split()
+    for size in range(len(tokens), -1, -1):
+        text = " ".join([number, *tokens[:size]])
+        try:
+            return text, read_quantity(text).value
+        except (UnreadableEstimate, ValueError, ZeroDivisionError):
+            continue
+    return None
+
+
+def _label(sentence: str, start: int) -> str:
+    """The words that name what a number counts: up to the next number or clause break."""
+    rest = sentence[start : start + 40]
+    stop = re.search(r"\d|[,;:(]|\b(?:and|is|so|which|then|but)\b", rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def _reference(
+    value: Q, words: frozenset[str], refs: tuple[NumberRef, ...], per_second: bool
+) -> NumberRef | None:
+    """The reference of the same kind sharing most words with the number's label, the
+    closest in value among equals; a rate said per second is a derived figure, not the
+    fact it comes from. Without a shared word only a reference within 3x is taken: an
+    unlabelled number may be credited, never called wrong."""
+    best: tuple[int, float, NumberRef] | None = None
+    for ref in refs:
+        if ref.dims != value.kind or ref.value <= 0 or value.value <= 0:
+            continue
+        shared = len(words & stems(ref.name.replace("_", " ")))
+        distance = abs(math.log(value.value / ref.value))
+        if per_second != (ref.kind == "step"):
+            distance += 0.01  # a tie-break only
+        if shared == 0 and (value.kind == (0, 0) or distance > math.log(_CLOSE)):
+            continue
+        if best is None or (shared, -distance) > (best[0], -best[1]):
+            best = (shared, distance, ref)
+    return best[2] if best else None

@@ -1,0 +1,144 @@
+"""The interviewer's words for each kind of move, before a persona gives them a tone.
+
+Probes and hints come from the catalog (each rubric item's own `probe` and `hint`, written
+as a person would ask them); the fallbacks here are for prompts that lack them and never
+paste an item's title into a sentence. Acknowledgements quote what the candidate just said,
+so they are specific and never the same twice in a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradeoff.catalog.schema import Problem, RubricItem
+from tradeoff.interview.numbers import Spoken
+
+# Generic questions per dimension, only for a rubric item with no probe or hint ladder.
+_FALLBACK = {
+    "requirements": "What else should we pin down about what the product must do?",
+    "capacity": "What numbers would you want before sizing anything here?",
+    "api_data": "What do the requests and the stored records look like?",
+    "components": "Which parts of the system would you add next, and why?",
+    "tradeoffs": "Where did you have a real choice so far, and what did you give up?",
+    "reliability": "What breaks first when a machine dies, and how do you notice?",
+    "communication": "Where are we in your plan, and what comes next?",
+}
+# When nothing in the phase is left to ask: questions that keep the candidate talking.
+OPEN_PROMPTS = {
+    "clarify": (
+        "What else would you want to know before you start designing?",
+        "Happy with the requirements? Say them back to me in a sentence or two, please.",
+    ),
+    "high-level": (
+        "Walk me through one request end to end. Where does it go?",
+        "Which part of this are you least sure about?",
+    ),
+    "deep-dive": (
+        "What would go wrong first under real traffic?",
+        "Which decision here would you revisit with more time, and why?",
+    ),
+    "wrap-up": (
+        "What would you build next if this went live tomorrow?",
+        "Which number in your design are you least sure of?",
+    ),
+}
+MOVE_ON = "I think we've covered this part. Shall we move on? Type /next when you're ready."
+WRAP_UP = "What breaks first as load grows, and what would you change at 10x the traffic?"
+_ACKS = ("Okay: {q}.", "Got it, {q}.", "Right, {q}.", "Noted: {q}.", "Understood, {q}.")
+_PLAN = re.compile(r"^\W*(?:let me|let's|i'll start|i want to|i'd like to)\b", re.I)
+_PREAMBLE = re.compile(
+    r"^(?:(?:so|and|then|well|ok|okay|right|yes|sure)\b[,]?\s*|i think\s+|i guess\s+)+",
+    re.I,
+)
+_PRONOUNS = {
+    "i": "you",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "i'm": "you're",
+    "we": "you",
+    "we'd": "you'd",
+    "we'll": "you'll",
+    "we're": "you're",
+    "my": "your",
+    "our": "your",
+    "me": "you",
+    "us": "you",
+}
+
+
+def probe_text(problem: Problem, dimension: str, item: RubricItem) -> str:
+    """The item's own probe, else the first rung of its hint ladder, else a plain question."""
+    if item.probe:
+        return item.probe
+    for ladder in problem.hints:
+        if ladder.about == item.id:
+            return ladder.nudge if ladder.nudge.endswith("?") else f"{ladder.nudge} How?"
+    return _FALLBACK[dimension]
+
+
+def hint_texts(problem: Problem, item: RubricItem) -> tuple[str, ...]:
+    """The hints for an item, gentlest first: its own hint, then its ladder's rungs."""
+    out = [item.hint] if item.hint else []
+    for ladder in problem.hints:
+        if ladder.about == item.id:
+            out += [ladder.nudge, ladder.pointer, ladder.partial]
+    return tuple(dict.fromkeys(out))
+
+
+def failure_probe(word: str, phase_item: str | None = None) -> str:
+    """About the stateful component the candidate just named, in their word for it."""
+    del phase_item
+    return f"Say {word} goes down at peak. What happens to the requests that need it?"
+
+
+def why_question(choice: str) -> str:
+    return f"Why {choice}? What made you choose it?"
+
+
+def why_not(product: str, alternative: str, adversarial: bool) -> str:
+    if adversarial:
+        return f"Why {product} and not {alternative}?"
+    return f"You mentioned {product}. What made you pick it over {alternative}?"
+
+
+def challenge(claim: str) -> str:
+    return f'You said "{claim}". What would make that false?'
+
+
+def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
+    """A spoken number far from what the facts give: ask for the working, never the answer."""
+    ratio = spoken.ratio or 1.0
+    direction = "high" if ratio > 1 else "low"
+    if revealed_facts:
+        return (
+            f"{spoken.text} looks {direction} to me, given that {_lower(revealed_facts[0])}"
+            " How did you get there?"
+        )
+    return f"{spoken.text} looks {direction} to me. How did you get there?"
+
+
+def polite_return(question: str) -> str:
+    return f"Before we move on, back to my question: {question}"
+
+
+def acknowledge(quote: str, index: int) -> str:
+    """A short acknowledgement that repeats what the candidate said, in the second person."""
+    if _PLAN.match(quote):
+        return ""  # "let me go deep on X" announces, it does not state
+    text = _PREAMBLE.sub("", quote.strip().rstrip(".!?;:"))
+    words = text.split()
+    if len(words) > 9:
+        words = words[:9]
+        while words and words[-1].lower() in {"a", "an", "the", "and", "or", "of", "to", "with"}:
+            words.pop()
+        words.append("...")
+    said = " ".join(_PRONOUNS.get(w.lower(), w) for w in words)
+    said = said[:1].lower() + said[1:] if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]", said) else said
+    return _ACKS[index % len(_ACKS)].format(q=said).replace("....", "...")
+
+
+def _lower(sentence: str) -> str:
+    sentence = sentence.strip()
+    if re.match(r"[A-Z][a-z]", sentence):
+        return sentence[0].lower() + sentence[1:]
+    return sentence

@@ -1,0 +1,189 @@
+"""What the interviewer knows about the conversation so far, updated once per turn.
+
+Facts revealed, the interviewer's open questions and whether each was answered, dodged or
+deferred, rubric items covered with substance or only mentioned (in what was said and in
+the attached design), assumptions stated, decisions with and without reasons, numbers said
+and written. The policy chooses moves from this and the report is written from it, so the
+two never disagree about what the candidate covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tradeoff.catalog.schema import Problem, RubricItem
+from tradeoff.interview.listener import Heard
+from tradeoff.interview.numbers import Spoken
+from tradeoff.interview.questions import stems
+from tradeoff.language import Claim
+from tradeoff.language.mentions import MentionIndex
+from tradeoff.review import coverage, substance
+
+# Components that hold state: losing the only copy loses data or the service.
+STATEFUL = frozenset(
+    """cache database relational-database wide-column-store document-store graph-store
+    time-series-db object-store search-index message-queue coordination-service""".split()
+)
+# Concepts that answer "what if it fails?": copies, takeover, or a way back.
+REDUNDANCY = frozenset(
+    """replication leader-follower multi-leader failover consensus quorum multi-region
+    in-sync-replicas erasure-coding snapshot write-ahead-log""".split()
+)
+SUBSTANCE, MENTIONED = substance.SUBSTANCE, substance.MENTIONED
+OPEN, ANSWERED, DODGED, DEFERRED, RETURNED = "open", "answered", "dodged", "deferred", "returned"
+
+
+@dataclass(frozen=True)
+class Support:
+    """How an item is covered, with the words that cover it."""
+
+    status: str  # substance or mentioned
+    quote: str
+    line: int  # turn number when said, design line when written
+    source: str  # "said" or "design"
+
+
+@dataclass
+class Ask:
+    """A question or challenge the interviewer put and is waiting on."""
+
+    text: str
+    kind: str  # probe, failure, why, challenge, sanity, follow-up, wrap-up
+    item: str | None
+    phase: str
+    concepts: frozenset[str] = frozenset()
+    status: str = OPEN
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A number or an assumption, with where it was stated."""
+
+    line: int
+    quote: str
+    number: Spoken | None = None
+
+
+@dataclass
+class ConversationState:
+    """Everything the interviewer remembers; see the module docstring."""
+
+    revealed: dict[str, int] = field(default_factory=dict)  # fact id -> turn
+    said: dict[str, Support] = field(default_factory=dict)  # item id -> best spoken support
+    written: dict[str, Support] = field(default_factory=dict)  # item id -> design support
+    asks: list[Ask] = field(default_factory=list)
+    assumptions: list[Stated] = field(default_factory=list)
+    decisions: list[tuple[int, str, bool]] = field(default_factory=list)
+    spoken_numbers: list[Stated] = field(default_factory=list)
+    written_numbers: list[Stated] = field(default_factory=list)
+    moves: set[tuple[str, str, str]] = field(default_factory=set)  # (phase, kind, about)
+    redundant: set[str] = field(default_factory=set)  # stateful concepts given redundancy
+    stateful_seen: set[str] = field(default_factory=set)
+
+    def support(self, item_id: str) -> Support | None:
+        """The stronger of what was said and what was written about an item."""
+        said, written = self.said.get(item_id), self.written.get(item_id)
+        if said and said.status == SUBSTANCE:
+            return said
+        if written and written.status == SUBSTANCE:
+            return written
+        return said or written
+
+    def covered(self, item_id: str) -> bool:
+        support = self.support(item_id)
+        return support is not None and support.status == SUBSTANCE
+
+    def moved(self, phase: str, kind: str, about: str) -> bool:
+        return (phase, kind, about) in self.moves
+
+    def open_ask(self) -> Ask | None:
+        """The interviewer's last question, while it waits for an answer."""
+        if self.asks and self.asks[-1].status in (OPEN, RETURNED):
+            return self.asks[-1]
+        return None
+
+
+def item_support(
+    item: RubricItem,
+    dimension: str,
+    claims: Sequence[Claim],
+    mentions: MentionIndex,
+    source: str,
+) -> Support | None:
+    """The reviewer's judgement of an item over these claims, with the quote it rests on:
+    substance when a claim specifies it, mentioned when one only names it."""
+    found = coverage.item_support(item, claims, mentions, dimension)
+    if found.status not in (SUBSTANCE, MENTIONED):
+        return None
+    claim = found.claim
+    quote = claim.quote if claim is not None else ""
+    return Support(found.status, quote, claim.line if claim is not None else 0, source)
+
+
+def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
+    """Record what a turn covers; returns the items it newly covers with substance."""
+    newly: list[str] = []
+    for dimension, item in problem.rubric.items():
+        support = item_support(item, dimension, heard.claims, heard.mentions, "said")
+        if support is None:
+            continue
+        old = state.said.get(item.id)
+        if old is None or (old.status != SUBSTANCE and support.status == SUBSTANCE):
+            if support.status == SUBSTANCE and not state.covered(item.id):
+                newly.append(item.id)
+            state.said[item.id] = support
+    for spoken in heard.numbers:
+        estimated = capacity_item(problem, spoken)
+        if estimated is not None and spoken.ref is not None and not spoken.off:
+            if not state.covered(estimated.id):
+                newly.append(estimated.id)
+            quote = _sentence_with(heard.text, spoken.text)
+            state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
+    return newly
+
+
+def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
+    """The capacity rubric item a spoken estimate evidences: the one whose text shares
+    most words with the reference figure it estimates (writes_per_s -> "write and read
+    QPS"); fact inputs said back are the candidate's assumptions, not estimates."""
+    if spoken.ref is None or spoken.ref.kind != "step" or problem.rubric.capacity is None:
+        return None
+    name = stems(spoken.ref.name.replace("_", " "))
+    best: tuple[int, RubricItem] | None = None
+    for item in problem.rubric.capacity.items:
+        # The item's id names what it is about ("peak", "storage"): it weighs most.
+        shared = 5 * len(name & stems(item.id.replace("-", " ")))
+        shared += len((name | _unit_words(spoken)) & stems(item.text))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, item)
+    return best[1] if best else None
+
+
+def _unit_words(spoken: Spoken) -> frozenset[str]:
+    """Words for the kind of quantity: a rate is QPS, a size is storage."""
+    time, data = spoken.value.kind
+    if time == -1 and data == 0:
+        return frozenset({"qps", "second"})
+    if data == 1 and time == 0:
+        return frozenset({"kept", "size"})
+    return frozenset()
+
+
+def _sentence_with(text: str, fragment: str) -> str:
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if fragment in sentence:
+            return sentence.strip()
+    return text.strip()
+
+
+def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
+    """Which stateful components have redundancy: those named in a claim that replicates
+    or fails over; a claim naming none ("it is replicated") covers those named so far."""
+    for claim in claims:
+        state.stateful_seen |= claim.features.concepts & STATEFUL
+    for claim in claims:
+        concepts = claim.features.concepts
+        if concepts & REDUNDANCY or claim.features.failure_response:
+            state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
