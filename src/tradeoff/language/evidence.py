@@ -30,6 +30,11 @@ from tradeoff.language.mentions import (
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
 _ARITH_CODE = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)\s*\d|[=≈]\s*~?\d")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve"
+    r"|sixteen|dozens)\b"
+)
 _BRAND_WORDS = frozenset(
     """
     redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -78,17 +83,26 @@ def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Fea
     cost = bool(lexicon.COST.search(text)) or bool(
         header_names and lexicon.COST_COLUMN.search(header_names)
     )
-    code_arith = claim.kind == CODE and _ARITH_CODE.search(text) is not None
-    derivation = code_arith or lexicon.DERIVATION.search(text) is not None
-    fluff = not any(ch.isdigit() for ch in text) and is_fluff(text)
+    # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
+    # a sizing); most prose has none, and these are the costliest patterns to try.
+    digits = _DIGIT.search(text) is not None
+    code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
+    derivation = code_arith or (digits and lexicon.DERIVATION.search(text) is not None)
+    fluff = not digits and is_fluff(text)
+    sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(
+        lexicon.SIZING.search(text)
+    )
+    watched = (digits or "slo" in lowered or "burn" in lowered) and (
+        operations.monitoring_signal(text, heading) is not None
+    )
     return Features(
         concepts=frozenset(meant),
         options=frozenset(options),
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
-        quantities=len(lexicon.QUANTITY.findall(text)),
+        quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
         derivation=derivation,
-        sizing=lexicon.SIZING.search(text) is not None,
+        sizing=sized,
         specific=claim.kind in (CODE, EDGE) or lexicon.SPECIFIC.search(text) is not None,
         reason=reason and not fluff,
         alternative=alternative,
@@ -97,7 +111,7 @@ def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Fea
         hedge=lexicon.HEDGE.search(text) is not None,
         deferred=lexicon.DEFERRED.search(text) is not None,
         failure_response=operations.failure_response(text) is not None,
-        monitoring=operations.monitoring_signal(text, heading) is not None,
+        monitoring=watched,
         security_control=operations.security_control(text) is not None,
         fluff=fluff,
     )

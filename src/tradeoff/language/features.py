@@ -52,9 +52,10 @@ class Features:
         """Whether the claim specifies `concept` rather than only naming it."""
         if concept not in self.concepts:
             return False
-        if self.evidence:
-            return True
-        return self.specific or bool(self.mechanisms - {concept})
+        # Naming a technique beside a component ("a cache with consistent hashing") is still
+        # naming: specifying takes evidence, or something concrete (a number, an identifier,
+        # code, an endpoint) a reader could check.
+        return bool(self.evidence) or self.specific
 
 
 EMPTY = Features()

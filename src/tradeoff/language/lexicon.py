@@ -57,7 +57,7 @@ COST = re.compile(
 HEDGE = re.compile(
     r"\b(depends on (?:the )?(?:use case|use-case|requirements|needs|workload|team|context"
     r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
-    r"|any (?:of (?:them|these|those) )?(?:would|will|could|can) (?:work|do)"
+    r"|any (?:of [^.;?]{1,60}? )?(?:would|will|could|can) (?:work|do)"
     r"|either (?:one |option |choice )?(?:would|will|could|can) (?:work|do)"
     r"|both (?:are|would be) (?:good|fine|valid|viable|great|reasonable)(?: choices| options)?"
     r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"

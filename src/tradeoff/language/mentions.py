@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
+from tradeoff.language.lexicon import REASON
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
 
@@ -38,13 +39,8 @@ _DECIDES = re.compile(
     r"|is used|are used|uses|using)\b",
     re.I,
 )
-REASONS = re.compile(
-    r"\b(because|since|so that|so we|so the|so it|as it|which gives|which lets|which means"
-    r"|to avoid|to keep|to reduce|to cut|to handle|to absorb|to protect|due to|given that"
-    r"|trade-?off|at the cost of|in exchange|rather than|instead of|wins|better|cheaper"
-    r"|faster|simpler|allows?|lets us|enables?|guarantees?|ensures?|avoids?|reduces?|why)\b",
-    re.I,
-)
+# A reason clause: "because", "so that", "to avoid"...; "ensures" or "allows" alone is not.
+REASONS = REASON
 # Sentences that sell rather than decide: their mentions count as weakly as a name list.
 FLUFF = re.compile(
     r"in today's|paramount|world-class|best practices?|industry[- ]leading|industry leader"

@@ -10,9 +10,9 @@ from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import substance
 from tradeoff.review.substance import MENTIONED, SUBSTANCE, Support
 
-# Concepts judged over the whole text rather than one claim: the order of the sections,
-# questions asked in a transcript, a closing summary.
-_WHOLE_TEXT = frozenset({"structure", "clarifying-questions", "summary", "bottlenecks"})
+# Questions asked aloud are judged over a transcript's turns (the mention index reads
+# them), not claim by claim.
+_WHOLE_TEXT = frozenset({"clarifying-questions"})
 
 
 def item_support(
@@ -24,7 +24,11 @@ def item_support(
     """The item's support (`.status`: substance, mentioned or absent; `.claim`), with
     whole-text concepts read from the mention index when one is given."""
     found = substance.item_support(item, claims, dimension)
-    if found.status == SUBSTANCE or mentions is None:
+    if found.status == SUBSTANCE:
+        return found
+    if "structure" in item.concepts and substance.visible_order(claims) >= 3:
+        return Support(SUBSTANCE, found.claim)
+    if mentions is None:
         return found
     for concept in item.concepts:
         if concept in _WHOLE_TEXT and mentions.strength(concept) >= 0.8:

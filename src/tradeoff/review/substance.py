@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
@@ -40,7 +41,11 @@ NUMERIC = frozenset(
 
 # Concepts that name a kind of evidence: what specifies them is the evidence itself.
 _EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
-    "decision-rationale": lambda f: f.reason and (f.decision or f.alternative or f.cost),
+    "decision-rationale": lambda f: (
+        f.reason
+        and not f.hedge
+        and (f.decision or f.alternative or f.cost or bool(f.concepts) or f.specific)
+    ),
     "failure-handling": lambda f: f.failure_response,
     "graceful-degradation": lambda f: f.failure_response,
     "monitoring": lambda f: f.monitoring,
@@ -69,6 +74,7 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"assumption", re.I), "assumptions"),
     (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
     (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
+    (re.compile(r"clarif|questions? (?:to ask|for the interviewer)", re.I), "clarifying-questions"),
     (re.compile(r"bottleneck|next steps|future work|what breaks|at 10x", re.I), "bottlenecks"),
     (
         re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
@@ -96,10 +102,15 @@ class Support:
 
 def implied_concepts(claim: Claim) -> frozenset[str]:
     """Concepts a claim is about because of the heading it stands under."""
+    return _implied(claim.headings[-2:])
+
+
+@lru_cache(maxsize=4096)
+def _implied(headings: tuple[str, ...]) -> frozenset[str]:
     found = {
         concept
         for pattern, concept in _SECTION_CONCEPTS
-        for heading in claim.headings[-2:]
+        for heading in headings
         if pattern.search(heading)
     }
     if "functional-requirements" in found and "non-functional-requirements" in found:
@@ -109,6 +120,18 @@ def implied_concepts(claim: Claim) -> frozenset[str]:
 
 def specifies(claim: Claim, concept: str) -> bool:
     """Whether `claim` specifies `concept` (rather than naming it or saying nothing of it)."""
+    return concept in specified_concepts(claim)
+
+
+@lru_cache(maxsize=65536)
+def specified_concepts(claim: Claim) -> frozenset[str]:
+    """Every concept the claim specifies; computed once per claim, as every rubric item and
+    every ladder asks the same question of the same claims."""
+    candidates = claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()
+    return frozenset(c for c in candidates if _specifies(claim, c))
+
+
+def _specifies(claim: Claim, concept: str) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
     if check is not None and check(features):
@@ -143,12 +166,13 @@ def item_support(item: RubricItem, claims: Sequence[Claim], dimension: str = "")
     """The strongest support any claim gives one of the item's concepts; the first claim
     that specifies it wins, else the first that mentions it."""
     mention: Claim | None = None
+    wanted = frozenset(item.concepts)
     for claim in claims:
-        for concept in item.concepts:
-            if specifies(claim, concept) and _fits_dimension(claim, concept, dimension):
-                return Support(SUBSTANCE, claim)
-            if mention is None and mentions(claim, concept):
-                mention = claim
+        found = specified_concepts(claim) & wanted
+        if found and any(_fits_dimension(claim, c, dimension) for c in found):
+            return Support(SUBSTANCE, claim)
+        if mention is None and wanted & (claim.features.concepts | claim.features.options):
+            mention = claim
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
 
 
@@ -379,12 +403,13 @@ def _weighed(claim: Claim) -> bool:
 
 
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
-    decisions = _count(claims, lambda c: c.features.decision and bool(c.features.concepts))
+    # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
+    # ladder starts at a decision with its reason.
     reasoned = _distinct(claims, _reasoned)
     weighed = _distinct(claims, _weighed)
     return [
-        _rung("decisions", decisions[0] + reasoned[0], 3, decisions[1] or reasoned[1]),
-        _rung("decisions with reasons", reasoned[0], 4, reasoned[1]),
+        _rung("a decision with its reason", reasoned[0], 2, reasoned[1]),
+        _rung("several reasoned decisions", reasoned[0], 5, reasoned[1]),
         _rung("alternatives rejected, costs stated", weighed[0], 2, weighed[1]),
         _rung("several weighed decisions", weighed[0], 5, weighed[1]),
     ]
@@ -433,9 +458,14 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
+def visible_order(claims: Sequence[Claim]) -> int:
+    """Sections that specify something: headings over claims with evidence. A heading over
+    prose that only names things adds no order an interviewer can follow."""
+    return len({c.heading for c in claims if c.heading and c.features.evidence})
+
+
 def _communication(claims: Sequence[Claim]) -> list[Rung]:
-    headings = {c.headings for c in claims if c.headings}
-    sections = len({h[-1] for h in headings})
+    sections = visible_order(claims)
     wrap = _count(
         claims,
         lambda c: bool({"summary", "bottlenecks"} & implied_concepts(c)) and _states_something(c),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.products import brands_in
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.substance import specifies
 
 _DECISION = re.compile(
     r"\b(we('ll| will)? (use|go with|pick|choose)|i('d| would| will)? (use|go with|pick|choose)"
@@ -167,10 +168,44 @@ class NoReasonedDecisions(Rule):
     caps = {"tradeoffs": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        reasons = [m for m in ctx.mentions.get("decision-rationale") if m.status != "negated"]
-        if len(reasons) >= 2 or ctx.sections_for("tradeoffs"):
+        # A reason given inline ("short_code is the primary key, so the index is the table")
+        # is a reasoned decision as much as one in a "Trade-offs" section.
+        reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale")]
+        if len(reasoned) >= 2:
             return
         yield self.finding()
+
+
+@register
+class HedgedDecision(Rule):
+    id = "TRD106"
+    dimension = "tradeoffs"
+    kind = "hedge"
+    severity = "warning"
+    message = "A choice is left open: the text defers it instead of deciding"
+    rationale = (
+        '"It depends on the use case", "any of them would work" or "TBD" tells the'
+        " interviewer the decision was avoided. They grade the call you make for the stated"
+        " requirements, and what it costs."
+    )
+    example = "For the queue, any of Kafka, RabbitMQ or SQS would work; the team can pick later."
+    fix = "Decide for the requirements you stated, say why it wins here, and what you give up."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        claims = ctx.claims
+        for index, claim in enumerate(claims):
+            if not claim.features.hedge or claim.text.rstrip().endswith("?"):
+                continue
+            options = claim.features.concepts | claim.features.options
+            if options and any(
+                later.features.decision and not later.features.hedge
+                and options & later.features.concepts
+                for later in claims[index + 1 :]
+            ):  # fmt: skip
+                continue  # decided further on among the same options
+            yield self.finding(
+                f"Left open: {claim.quote[:100]}", ctx.line_evidence(claim.line, claim.quote)
+            )
 
 
 @register

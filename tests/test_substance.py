@@ -1,0 +1,145 @@
+"""Substance, not mentions: padding never raises a score; reasons, numbers and failures do.
+
+The padding generator writes what a candidate writes to look thorough without specifying
+anything: concepts named in plain sentences, tools listed, properties claimed
+("replication ensures that data is never lost"), slogans ("OWASP best practices"). None of
+it sizes, justifies, rejects, costs or pairs a failure with a response, so none of it may
+raise `overall` on any calibration answer.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.design import load_design
+from tradeoff.language import read_text
+from tradeoff.review import review_design
+from tradeoff.review.engine import Review
+
+DATA = Path(__file__).parent / "data" / "calibration"
+JUDGED_IDS = {
+    "url-shortener": "url-shortener",
+    "distributed-rate-limiter": "rate-limiter",
+    "news-feed": "news-feed",
+    "design-youtube": "video-streaming",
+    "global-object-store": "object-storage",
+    "rag-search-assistant": None,
+}
+PRIMER_IDS = {"pastebin": "url-shortener", "twitter": "news-feed", "web_crawler": "web-crawler"}
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def answers() -> list[tuple[Path, str | None]]:
+    found = [
+        (path, JUDGED_IDS[path.parent.name])
+        for path in sorted((DATA / "judged" / "answers").glob("*/*.md"))
+    ]
+    found += [(DATA / "primer" / f"{name}.md", pid) for name, pid in PRIMER_IDS.items()]
+    found += [(path, None) for path in sorted((DATA / "grokking").glob("design-*.md"))[:12]]
+    return found
+
+
+_TEMPLATES = (
+    "The platform also relies on {a}.",
+    "{A} is an important part of the overall picture.",
+    "We will use {a} and {b} for this.",
+    "{A} plays a key role, together with {b}.",
+    "Our approach takes {a} into account as well.",
+    "It is worth keeping {a} in mind here.",
+)
+_SLOGANS = (
+    "We will use Prometheus and Grafana for observability.",
+    "Replication ensures that data is never lost.",
+    "We will follow OWASP best practices for security.",
+    "The system must be highly scalable, highly available and fault tolerant.",
+    "Kafka, Cassandra, Redis and Elasticsearch make up the stack.",
+    "Monitoring and alerting are essential for a system of this kind.",
+)
+
+
+def padding(seed: int, paragraphs: int = 6) -> str:
+    """Mention-only prose: concept names in sentences that state nothing checkable."""
+    rng = random.Random(seed)
+    names = sorted(
+        c.name.lower()
+        for c in catalog().vocabulary.concepts.values()
+        if re.fullmatch(r"[a-z][a-z /-]+", c.name.lower())
+    )
+    out = ["", "## Further considerations", ""]
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(4):
+            a, b = rng.sample(names, 2)
+            template = rng.choice(_TEMPLATES)
+            sentences.append(template.format(a=a, b=b, A=a[0].upper() + a[1:]))
+        sentences.append(rng.choice(_SLOGANS))
+        out += [" ".join(sentences), ""]
+    return "\n".join(out)
+
+
+def review_text(text: str, problem: str | None, tmp_path: Path, name: str) -> Review:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return review_design(load_design(path), catalog(), problem)
+
+
+def test_padding_claims_carry_no_evidence() -> None:
+    """The generator itself says nothing: if it did, the property below would prove little."""
+    claims = read_text(padding(7), catalog().vocabulary.concepts.values())
+    assert claims
+    for claim in claims:
+        assert claim.features.evidence == (), claim.text
+
+
+@pytest.mark.parametrize("answer", answers(), ids=lambda a: f"{a[0].parent.name}/{a[0].stem}")
+def test_mention_only_padding_never_raises_overall(
+    answer: tuple[Path, str | None], tmp_path: Path
+) -> None:
+    path, problem = answer
+    text = path.read_text(encoding="utf-8")
+    before = review_text(text, problem, tmp_path, "before.md")
+    seed = sum(map(ord, path.name))
+    after = review_text(text + "\n" + padding(seed), problem, tmp_path, "after.md")
+    assert after.overall <= before.overall, (before.overall, after.overall)
+    for dim, score in after.scores.items():
+        assert score.score <= before.scores[dim].score + 1e-9, dim
+
+
+_REASON_CLAUSE = re.compile(
+    r"(,|;|—|-)?\s*\b(because|since|so that|so we|so the|which means|to avoid|in order to"
+    r"|rather than|instead of|at the cost of|the downside|otherwise)\b[^.\n|]*",
+    re.I,
+)
+
+
+@pytest.mark.parametrize("name", ["twitter", "pastebin", "web_crawler"])
+def test_deleting_reasons_lowers_tradeoffs(name: str, tmp_path: Path) -> None:
+    text = (DATA / "primer" / f"{name}.md").read_text(encoding="utf-8")
+    stripped = _REASON_CLAUSE.sub("", text)
+    assert stripped != text
+    problem = PRIMER_IDS[name]
+    full = review_text(text, problem, tmp_path, "full.md").scores["tradeoffs"].score
+    bare = review_text(stripped, problem, tmp_path, "bare.md").scores["tradeoffs"].score
+    assert bare < full
+
+
+def test_a_mention_is_reported_as_mentioned_not_absent(tmp_path: Path) -> None:
+    text = (
+        "# URL shortener\n\n## Reliability\n\nWe will use Prometheus and Grafana for "
+        "observability.\n"
+    )
+    review = review_text(text, "url-shortener", tmp_path, "mention.md")
+    messages = [f.message for f in review.findings if f.dimension == "reliability"]
+    assert not any(m.startswith("Not covered") and "monitor" in m.lower() for m in messages)
+    summary = review.scores["reliability"].summary
+    assert "line 5" in summary or any("line 5" in m for m in messages)
