@@ -6,6 +6,7 @@ import pytest
 
 from tradeoff.language.operations import (
     failure_response,
+    idempotency_guard,
     is_security_slogan,
     monitoring_signal,
     names_monitoring,
@@ -16,24 +17,35 @@ from tradeoff.language.operations import (
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "response"),
+    ("text", "heading", "trigger", "response"),
     [
-        ("If Redis is unreachable, the gateway falls back to its local bucket.", "unreachable",
-         "falls back"),
-        ("| Leader dies | a follower is promoted within 10 s |", "dies", "promoted"),
-        ("When the payment provider times out we return 503 and the client retries.",
+        ("If Redis is unreachable, the gateway falls back to its local bucket.", "",
+         "unreachable", "falls back"),
+        ("| Leader dies | a follower is promoted within 10 s |", "", "dies", "promoted"),
+        ("When the payment provider times out we return 503 and the client retries.", "",
          "times out", "return 503"),
-        ("Workers that crash lose their lease and the job is rescheduled.", "crash",
+        ("Workers that crash lose their lease and the job is rescheduled.", "", "crash",
          "rescheduled"),
-        ("If the queue is full, new uploads are rejected with 429.", "is full", "rejected"),
+        ("If the queue is full, new uploads are rejected with 429.", "", "is full", "rejected"),
+        ("If the cache is empty or down, reads go to the database and we serve stale pages.",
+         "", "is empty or down", "serve stale"),
+        ("| Search index down | no results | answer from the last snapshot |",
+         "Failure modes | Failure | Effect | Mitigation |", "down",
+         "answer from the last snapshot"),
+        ("- clients switch to the standby in the other zone", "Primary database crashes",
+         "crashes", "switch to"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(
-    text: str, trigger: str, response: str
+    text: str, heading: str, trigger: str, response: str
 ) -> None:
-    found = failure_response(text)
+    found = failure_response(text, heading)
     assert found is not None
-    assert found.quote(text) == (trigger, response)
+    assert (found.trigger, found.response) == (trigger, response)
+
+
+def test_a_heading_that_only_announces_failures_names_none() -> None:
+    assert failure_response("- retry with backoff", "Failure handling") is None
 
 
 @pytest.mark.parametrize(
@@ -58,6 +70,8 @@ def test_failure_response_needs_a_concrete_response(text: str) -> None:
         ("| consumer lag | > 30 s | scale out workers |", "", "consumer lag", "scale out"),
         ("5xx rate above 1% rolls back the canary automatically.", "", "5xx", "rolls back"),
         ("- Redis error rate > 0.5%", "Alerts", "error rate", "Alerts"),
+        ("Key pool depth: alerts at 70% used.", "", "pool depth", "alerts"),
+        ("| Worker crash | job stalls | reschedule it and alert on-call |", "", "crash", "alert"),
     ],
 )  # fmt: skip
 def test_monitoring_signal_has_metric_threshold_and_action(
@@ -160,6 +174,7 @@ def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> N
         "RedisDown --> [*]: Max Retries Exceeded",
         "The browser reconnects the WebSocket with exponential backoff and retries.",
         "We retry the charge with the same idempotency key.",
+        "On a timeout the retry reuses the same `PaymentKey`, so nothing is charged twice.",
         "Failed chunks are retried; each chunk is a PUT to its own key.",
     ],
 )
@@ -191,3 +206,20 @@ def test_redundancy_need_reads_targets_instances_and_scale(text: str, need: str)
 )
 def test_redundancy_need_is_silent_for_small_local_tools(text: str) -> None:
     assert redundancy_need(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retry reuses the same `PaymentKey`.",
+        "A late approval is never charged twice.",
+        "Timeout then retry charges once.",
+        "Consumers upsert on the event id.",
+    ],
+)
+def test_idempotency_guard_reads_the_ways_candidates_say_it(text: str) -> None:
+    assert idempotency_guard(text) is not None
+
+
+def test_idempotency_guard_is_silent_on_a_plain_retry() -> None:
+    assert idempotency_guard("If the PSP times out we retry the charge twice.") is None

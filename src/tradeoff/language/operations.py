@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 # What goes wrong: a component failing, timing out, being lost or overloaded.
 _TRIGGER = re.compile(
-    r"\b(?:fails?|failed|failing|failures?|(?:goes|went|is|are|being|shuts?|taken) down"
-    r"|down\b(?=\s*(?:[:|]|->|→))"
+    r"\b(?:fails?|failed|failing|failures?|(?:goes|went|is|are|being|shuts?|taken)\b"
+    r"(?:[\w ]{0,15}\bor)? down|down\b(?=\s*(?:[:|]|->|→))"
     r"|dies|died|crash(?:es|ed)?|outages?|times? out|timed out|timeouts?|unavailable"
     r"|unreachable|unresponsive|partition(?:ed)?\b(?=.*\bnetwork\b)|network partitions?"
     r"|split[- ]brain|overload(?:ed)?|saturat(?:ed|es)|(?:is|are|gets?) lost|loses?"
@@ -38,46 +38,70 @@ _RESPONSE = re.compile(
     r"|restart(?:s|ed)?|reschedul\w*|re-?assign\w*|re-?queue\w*|re-?deliver\w*"
     r"|dead[- ]letter|dlq|switch(?:es|ed)? to|take[sn]? over|circuit breaker|trip(?:s|ped)?"
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
-    r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?)\b",
+    r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
+    r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
+    r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*)\b",
     re.I,
 )
 # Words that describe a property, not an action: "Replication ensures data is never lost".
 _PROPERTY_ONLY = re.compile(r"\b(?:ensures?|guarantees?|makes sure|never|always)\b", re.I)
 
 
+# A table column or heading whose cells are the responses: "| Failure | Mitigation |".
+_RESPONSE_COLUMN = re.compile(
+    r"\b(?:mitigation|response|recovery|handling|fallback|action|what happens|remedy)\b", re.I
+)
+# Headings that only announce the topic; they name no particular failure.
+_GENERIC_FAILURE = re.compile(
+    r"^\W*(?:\d+[.)]?\s*)?(?:failures?|failure (?:modes?|handling|scenarios?)|fault tolerance"
+    r"|reliability|resilience|errors?|error handling)\W*$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class FailureResponse:
-    """A failure and the system's response to it, as (start, end) spans of the clause."""
+    """A failure and the system's response to it, as the words that say them.
 
-    trigger: tuple[int, int]
-    response: tuple[int, int]
+    `from_heading` is set when the failure is named by the heading or table header the
+    clause sits under ("### Redis goes down" then "- serve from the local bucket").
+    """
 
-    def quote(self, text: str) -> tuple[str, str]:
-        return text[slice(*self.trigger)], text[slice(*self.response)]
+    trigger: str
+    response: str
+    from_heading: bool = False
 
 
-def failure_response(text: str) -> FailureResponse | None:
+def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     """A failure trigger paired with a concrete response in the same clause or table row.
 
     Why: "what happens when X dies?" is the question every interviewer asks; a design earns
     the point only by answering it ("if Redis is unreachable, fall back to the local
     bucket"), not by naming failure or by a property ("replication ensures no data loss").
-    Questions are not answers, so a clause ending in "?" never counts.
+    A table row pairs them by its columns ("| Redis down | ... | Mitigation: ... |"), and a
+    heading can name the failure its list answers. Questions are not answers.
     """
     if text.rstrip().endswith("?"):
         return None
     trigger = _TRIGGER.search(text)
-    if trigger is None:
+    responses = list(_RESPONSE.finditer(text))
+    if trigger is not None:
+        response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
+        if response is not None:
+            first, second = sorted((trigger.span(), response.span()))
+            property_only = _PROPERTY_ONLY.search(text[first[1] : second[0]])
+            if property_only and not re.search(r"\b(if|when|on)\b", text, re.I):
+                return None
+            return FailureResponse(trigger.group(0), response.group(0))
+        cells = [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
+        in_table = text.lstrip().startswith("|") and len(cells) >= 2
+        if in_table and _RESPONSE_COLUMN.search(heading) and not _TRIGGER.search(cells[-1]):
+            return FailureResponse(trigger.group(0), cells[-1])
         return None
-    response = next(
-        (m for m in _RESPONSE.finditer(text) if not _overlaps(m.span(), trigger.span())), None
-    )
-    if response is None:
-        return None
-    between = text[min(trigger.end(), response.end()) : max(trigger.start(), response.start())]
-    if _PROPERTY_ONLY.search(between) and not re.search(r"\b(if|when|on)\b", text, re.I):
-        return None
-    return FailureResponse(trigger.span(), response.span())
+    named = _TRIGGER.search(heading)
+    if responses and named is not None and not _GENERIC_FAILURE.search(heading.split("|")[0]):
+        return FailureResponse(named.group(0), responses[0].group(0), from_heading=True)
+    return None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -86,18 +110,20 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # --- monitoring --------------------------------------------------------------------------
 
+# Letter boundaries, not word boundaries: metric names are often identifiers
+# (`rl_latency_seconds`, `queue_depth`).
 _METRIC = re.compile(
-    r"\b(?:p\d{2,3}|latency|error[- ]rate|errors?|5xx|4xx|\d{3}s|availability|uptime"
-    r"|(?:consumer |replication |queue |kafka )?lag|queue (?:depth|length|size)|backlog"
-    r"|throughput|qps|rps|requests? per second|cpu|memory|heap|disk|saturation"
-    r"|(?:cache )?hit (?:rate|ratio)|miss rate|timeouts?|heartbeats?|denials?|rejections?"
-    r"|burn rate|error budget|connections?|retries|retry rate|success rate|drop(?:ped)? rate)\b",
+    r"(?<![a-z])(?:p\d{2,3}|latency|error[- _]rate|errors?|5xx|4xx|\d{3}s|availability|uptime"
+    r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|requests? per second|cpu"
+    r"|memory|heap|disk|saturation|(?:cache[ _])?hit[ _](?:rate|ratio)|miss[ _]rate|timeouts?"
+    r"|heartbeats?|denials?|rejections?|burn[ _]rate|error[ _]budget|connections?|retries"
+    r"|[a-z]+[ _](?:rate|ratio|depth|utili[sz]ation|usage|count|lag|backlog|failures))(?![a-z])",
     re.I,
 )
 _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
-    r"|\b\d[\d,.]*\s*(?:%|ms|s|sec|seconds|minutes|min|x)\b"
+    r"|\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
     r"|\b(?:burn rate|breach(?:es)? (?:the |its )?slo|exceeds? (?:the |its )?slo)",
     re.I,
 )
@@ -128,34 +154,29 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     Why: "We use Prometheus and Grafana" names tools, not what is watched or what anyone
     does when it moves; an interviewer asking "how would you know it is broken?" wants the
     signal, the line and the response. Under a heading such as "Alerts" the action is the
-    heading itself, so a bare "p99 > 300 ms" listed there counts.
+    heading itself, so a bare "p99 > 300 ms" listed there counts; a failure event that
+    alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
+    action = _ACTION.search(text)
+    implied = _ACTION_HEADING.search(heading)
+    said = action.group(0) if action is not None else implied.group(0) if implied else None
+    if said is None:
+        return None
     metric = _METRIC.search(text)
     threshold = _THRESHOLD.search(text)
-    if metric is None or threshold is None:
-        return None
-    action = _ACTION.search(text)
-    if action is not None:
-        said = action.group(0)
-    else:
-        implied = _ACTION_HEADING.search(heading)
-        if implied is None:
-            return None
-        said = implied.group(0)
-    return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
+    if metric is not None and threshold is not None:
+        return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
+    # An event is its own threshold: "| Pod crash | ... | alert on-call |".
+    event = _TRIGGER.search(text)
+    if event is not None and action is not None and failure_response(text) is not None:
+        return MonitoringSignal(event.group(0), event.group(0), said)
+    return None
 
 
 # Operational monitoring named as such: tools and practices, not a product's dashboards.
 _MONITORING_NAME = re.compile(
     r"\b(?:monitoring|observability|alerting|alerts?|on-?call|pager(?:duty)?|prometheus"
-    r"|grafana|datadog|new relic|cloudwatch|opentelemetry|dashboards?|metrics)\b",
-    re.I,
-)
-# Dashboards and metrics that are product features, and "monitors" as a component's job.
-_PRODUCT_DASHBOARD = re.compile(
-    r"\b(?:analytics|user|users'|creator|admin|customer|seller|business|click|sales|billing"
-    r"|reporting|usage)\s+(?:dashboards?|metrics)\b|\bdashboards? for (?:users|customers"
-    r"|creators|sellers)\b",
+    r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b",
     re.I,
 )
 _SCOPE_LINE = re.compile(r"^\W*(?:out of scope|not in scope|non-?goals?|excluded|won't)\b", re.I)
@@ -166,19 +187,13 @@ def names_monitoring(text: str) -> str | None:
 
     Why: only a line that says "we monitor" can be called vague monitoring. An out-of-scope
     line ("Out of scope: click analytics dashboards"), a product's analytics dashboard, a
-    component that "monitors" a folder or a "Metric | Value" table header are not.
+    component that "monitors" a folder or a "Metric | Value" table header are not: bare
+    "dashboards" and "metrics" are as often the product's as the operators'.
     """
     if _SCOPE_LINE.search(text):
         return None
-    for match in _MONITORING_NAME.finditer(text):
-        word = match.group(0).lower()
-        around = text[max(0, match.start() - 30) : match.end() + 20]
-        if word in ("dashboard", "dashboards", "metrics") and _PRODUCT_DASHBOARD.search(around):
-            continue
-        if word == "metrics" and re.match(r"\s*\|?\s*metric\s*\|", text, re.I):
-            continue
-        return match.group(0)
-    return None
+    match = _MONITORING_NAME.search(text)
+    return match.group(0) if match else None
 
 
 # --- security --------------------------------------------------------------------------
@@ -272,17 +287,36 @@ _STRONG_WRITE = (
 )
 _WRITE = re.compile(
     rf"\b(?:{_STRONG_WRITE}|notif(?:y|ies|ication|ications)|emails?|sms|webhooks?|increment\w*"
-    r"|decrement\w*|append\w*|messages?|ledger|tweets?|comments?|credit(?:s|ed)?)\b",
+    r"|decrement\w*|append\w*|messages?(?! (?:queues?|brokers?|bus))|ledger|tweets?|comments?"
+    r"|credit(?:s|ed)?)\b",
     re.I,
 )
 _STRONG = re.compile(rf"\b(?:{_STRONG_WRITE})\b", re.I)
-# Writes that are safe to repeat as stated, or a clause that makes them so.
+# Writes that are safe to repeat as stated, or a clause that makes them so: a key, a
+# deduplication, or the outcome said outright ("reuses the same key", "never charged twice").
 _IDEMPOTENT = re.compile(
-    r"\bidempoten\w*|\bdedup\w*|de-?duplicat\w*|exactly[- ]once|request[- _]ids?\b|unique"
-    r" (?:constraint|key|index)|upsert|on conflict|if not exists|conditional (?:put|write)"
-    r"|compare[- ]and[- ]set|\bcas\b|same key|overwrit\w*|(?-i:\bPUT\b)",
+    r"\bidempoten\w*|\bdedup\w*|de-?duplicat\w*|exactly[- ]once|at[- ]most[- ]once"
+    r"|request[- _]ids?\b|unique (?:constraint|key|index)|upsert|on conflict|if not exists"
+    r"|conditional (?:put|write)|compare[- ]and[- ]set|\bcas\b|overwrit\w*|(?-i:\bPUT\b)"
+    r"|\bsame\s+(?:\w+\s+)?[`*]*\w*(?:key|id|token)s?\b"
+    r"|\b(?:not|never|nothing|isn't|cannot|can't|won't)\b[\w\s]{0,12}?\b(?:charged|sent|applied"
+    r"|created|processed|delivered|booked|billed|run)\s+twice"
+    r"|\b(?:charges?|sends?|applies|applied|processed|delivered|books?|bills?)\s+(?:only\s+)?once",
     re.I,
 )
+
+
+def idempotency_guard(text: str) -> str | None:
+    """What in a clause makes a repeated write harmless, if anything.
+
+    Why: candidates say it in many ways besides "idempotency key": "the retry reuses the
+    same PaymentKey", "a late approval is never charged twice", "upsert on event id". Any
+    of them answers the double-write question, so none should be told to add a key.
+    """
+    match = _IDEMPOTENT.search(text)
+    return match.group(0) if match else None
+
+
 # Retries that repeat no write: reconnecting, re-reading, re-fetching.
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.rules.reliability import retried_writes
 from tradeoff.review.rules.rubric import gap, uncovered
 
 _LIST_PATH = re.compile(r"(s|feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$", re.I)
@@ -95,7 +96,8 @@ class NoIdempotency(Rule):
         if ctx.mentions.has("idempotency"):
             return
         writes = [e for e in ctx.endpoints if e.method in ("POST", "PUT", "PATCH")]
-        retried = ctx.mentions.has("retry-backoff")
+        # A retried read or a "429 with Retry-After" repeats nothing; a retried charge does.
+        retried = bool(retried_writes(ctx))
         sensitive = ctx.topic("idempotency", "payments", "inventory", "queues")
         if not (sensitive or retried or ctx.interview_type == "api"):
             return

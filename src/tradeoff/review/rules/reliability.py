@@ -5,19 +5,116 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tradeoff.review.context import ReviewContext
-from tradeoff.review.findings import Finding
 from tradeoff.language.mentions import clean_line
-from tradeoff.review.products import brands_in
+from tradeoff.language.operations import (
+    failure_response,
+    idempotency_guard,
+    is_security_slogan,
+    monitoring_signal,
+    names_monitoring,
+    redundancy_need,
+    retried_write,
+    security_control,
+)
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.findings import ABSENT, Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.rubric import gap, uncovered
 
-# A metric is concrete when it has a threshold: "p99 > 200 ms", "5xx above 1%", "lag > 30 s".
-_CONCRETE_METRIC = re.compile(
-    r"\bp\d{2}\b|\d+(\.\d+)?\s*(ms|%|s\b|sec|seconds|minutes|min\b)|burn rate|error budget"
-    r"|\bslos?\b|\bslis?\b",
+# Claims end at a sentence stop; a table row stays whole (its cells pair up). Semicolons do
+# not split: "p99 < 5 ms (SLO); page if > 3 ms" is one signal.
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+")
+_SCOPE_TITLE = re.compile(r"out of scope|non-?goals|not in scope", re.I)
+_SCOPE_LEAD = re.compile(r"^\W*(out of scope|not in scope|non-?goals?)\b", re.I)
+_TOOLS = re.compile(
+    r"\b(prometheus|grafana|datadog|new relic|cloudwatch|opentelemetry|elk|splunk)\b", re.I
+)
+_AMBIGUOUS_SECURITY = frozenset({"scope", "scopes", "owner", "token", "tokens", "secure"})
+# Data kept on the user's own machine: replicating it is not the design's job.
+_LOCAL_STORE = re.compile(
+    r"\b(local|embedded|on-device|on the device|in-process)\b[^.;]{0,40}\b(sqlite|file|store"
+    r"|database|db)\b|\bsqlite\b",
     re.I,
 )
+
+
+_last: list[tuple[ReviewContext, list[tuple[int, str, str]]]] = []
+
+
+def clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
+    """(line, clause, heading) for the candidate's lines: sentences of prose, whole table rows,
+    lines of fenced blocks; the heading is the title of the section the line sits in.
+
+    Several rules read the same clauses in one review; the last review's are kept."""
+    if _last and _last[0][0] is ctx:
+        return _last[0][1]
+    out = _split_clauses(ctx)
+    _last[:] = [(ctx, out)]
+    return out
+
+
+def _split_clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
+    out: list[tuple[int, str, str]] = []
+    titles = sorted((s.start, s.end, s.title) for s in ctx.doc.sections)
+    header = ""  # the header row of the table being read: "| Metric | Alert threshold |"
+    previous = 0
+    for number, text in ctx.lines:
+        cleaned = clean_line(text).strip()
+        if not cleaned:
+            continue
+        heading = next((t for a, b, t in reversed(titles) if a <= number <= b), "")
+        if cleaned.startswith("|"):
+            if previous != number - 1 or not header:
+                header = cleaned
+            if re.fullmatch(r"[|:\-\s]+", cleaned):
+                previous = number
+                continue
+            out.append((number, cleaned, f"{heading} {header}" if cleaned != header else heading))
+            previous = number
+            continue
+        header = ""
+        if number in ctx.doc.code_lines:
+            out.append((number, cleaned, heading))
+        else:
+            out.extend((number, c, heading) for c in _CLAUSE_END.split(cleaned) if c.strip())
+    return out
+
+
+def out_of_scope_lines(ctx: ReviewContext) -> set[int]:
+    """Lines that list what the design will not do: an "Out of scope" section or line, and
+    the list items right after an "Out of scope:" lead-in."""
+    lines = {
+        n
+        for s in ctx.doc.sections
+        if _SCOPE_TITLE.search(s.title)
+        for n in range(s.start, s.end + 1)
+    }
+    in_list = False
+    for number, text in ctx.lines:
+        stripped = text.strip()
+        if _SCOPE_LEAD.search(stripped):
+            lines.add(number)
+            in_list = stripped.endswith(":")
+        elif in_list and re.match(r"^([-*+]|\d+[.)])\s", stripped):
+            lines.add(number)
+        else:
+            in_list = False
+    return lines
+
+
+def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
+    """(line, clause, write) for each retried write with side effects; none if the design
+    makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once)."""
+    if ctx.mentions.has("idempotency"):
+        return []
+    if any(idempotency_guard(c) for _, c, _ in clauses(ctx)):
+        return []
+    found = []
+    for number, clause, _ in clauses(ctx):
+        write = retried_write(clause)
+        if write is not None:
+            found.append((number, clause, write))
+    return found
 
 
 # "calls findSpot() and then markTaken()", "if seat.isFree(): seat.book()".
@@ -47,10 +144,21 @@ class NoFailureHandling(Rule):
     caps = {"reliability": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        wanted = ("failure-handling", "failover", "retry-backoff", "circuit-breaker", "edge-cases")
-        if ctx.mentions.has(*wanted) or ctx.sections_for("reliability"):
+        # Substance, not mentions: a failure paired with what the system then does, in one
+        # clause or table row ("if Redis is unreachable, fall back to the local bucket").
+        if any(failure_response(clause, heading) for _, clause, heading in clauses(ctx)):
             return
-        yield self.finding()
+        if any(e.label and failure_response(e.label) for d in ctx.diagrams for e in d.edges):
+            return  # a state diagram's "Leader --> Follower: lease lost, step down"
+        wanted = ("failure-handling", "failover", "retry-backoff", "circuit-breaker", "edge-cases")
+        named = ctx.mentions.any_mention(*wanted)
+        if named is None:
+            yield self.finding()
+            return
+        yield self.finding(
+            f"Failure is mentioned (line {named.line}) but no failure is paired with what the"
+            " system then does"
+        )
 
 
 @register
@@ -74,7 +182,19 @@ class NoReplication(Rule):
             "replication", "leader-follower", "multi-leader", "quorum", "erasure-coding"
         ):
             return
-        yield self.finding()
+        if ctx.problem is not None:  # a catalog prompt is a service at scale by construction
+            yield self.finding()
+            return
+        # The generic rubric asks for replicas only where the design's own requirements do:
+        # a stated availability target, several instances, millions of users. A tool whose
+        # data sits in a local file on its user's machine needs none of that.
+        needs = [(n, c, need) for n, c, _ in clauses(ctx) if (need := redundancy_need(c))]
+        if not needs or any(_LOCAL_STORE.search(c) for _, c, _ in clauses(ctx)):
+            return
+        number, _, need = needs[0]
+        yield self.finding(
+            f"Stored data is not replicated, though line {number} calls for it ({need!r})"
+        )
 
 
 @register
@@ -104,30 +224,39 @@ class VagueMonitoring(Rule):
     dimension = "reliability"
     kind = "vague-monitoring"
     severity = "warning"
-    message = "Monitoring is named but nothing concrete is measured"
+    message = "Monitoring is named but no metric comes with a threshold and an action"
     rationale = (
         "'We will add monitoring' is not a plan. Interviewers want the metrics, the thresholds"
-        " or SLOs, and what an alert means someone does."
+        " or SLOs, and what happens when one is crossed: an alert, a page, shedding, scaling"
+        " or a rollback."
     )
     example = "We will use Prometheus and Grafana for monitoring."
-    fix = "Name metrics and targets: p99 redirect latency < 100 ms, 5xx rate < 0.1%, queue lag."
+    fix = "Pair each metric with a threshold and an action: page if p99 > 100 ms for 5 min."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        # Named counts even in a list of tools: the point is that nothing concrete follows.
-        mentions = [m for m in ctx.mentions.get("monitoring") if m.status != "negated"]
-        if not mentions or ctx.mentions.has("slo"):
+        # Concrete monitoring is a metric with a threshold and an action, anywhere; naming
+        # tools ("Prometheus and Grafana for observability") is what this rule reports.
+        found = clauses(ctx)
+        if any(monitoring_signal(c, heading) for _, c, heading in found):
             return
-        lines = {m.line for m in mentions}
-        near = [
-            t
-            for n, t in ctx.lines
-            if any(0 <= n - m <= 3 for m in lines) and _CONCRETE_METRIC.search(clean_line(t))
-        ]
-        if not near:
-            # Cite the sentence that names the tooling ("Prometheus and Grafana for monitoring").
-            named = [m for m in mentions if brands_in(m.quote) and "monitor" in m.quote.lower()]
-            core = [m for m in mentions if m.term in ("monitoring", "monitor", "alerting")]
-            yield self.finding(evidence=ctx.evidence((named or core or mentions)[0]))
+        skip = out_of_scope_lines(ctx)
+        skip |= {s.start for s in ctx.doc.sections if s.level == 1}  # the prompt's title
+        named: list[tuple[int, int, str]] = []  # (preference, line, clause)
+        for number, clause, _ in found:
+            if number in skip or number in ctx.doc.code_lines:
+                continue
+            if names_monitoring(clause) is None:
+                continue
+            mention = [m for m in ctx.mentions.get("monitoring") if m.line == number]
+            if mention and all(m.status == "negated" for m in mention):
+                continue
+            # The clearest evidence names the tools and nothing they watch; a heading or a
+            # principle ("Observability matters") says less about the plan.
+            heading = clause.lstrip().startswith("#")
+            named.append((2 if heading else 0 if _TOOLS.search(clause) else 1, number, clause))
+        if named:
+            _, number, clause = min(named)
+            yield self.finding(evidence=ctx.line_evidence(number, clause))
 
 
 @register
@@ -147,10 +276,30 @@ class NoSecurity(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood:
             return
+        found = clauses(ctx)
+        if any(security_control(c) for _, c, _ in found):
+            return
+        severity = "error" if ctx.interview_type == "api" else self.severity
+        slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
+        # "scope", "owner" and "token" are security words only sometimes ("scope the problem").
         wanted = ("security", "authentication", "authorization", "rate-limiting-algorithm")
-        if not ctx.mentions.has(*wanted):
-            severity = "error" if ctx.interview_type == "api" else self.severity
+        named = [
+            m
+            for c in wanted
+            for m in ctx.mentions.get(c)
+            if m.status != "negated" and m.term.lower() not in _AMBIGUOUS_SECURITY
+        ]
+        first = min((m.line for m in named), default=None)
+        line = slogan if slogan is not None else first
+        if line is None:
             yield self.finding(severity=severity)
+            return
+        yield self.finding(
+            f"Security is mentioned (line {line}) but no control is specified: no auth scheme,"
+            " access rule, per-caller limit, encryption with keys or input validation",
+            ABSENT,
+            severity=severity,
+        )
 
 
 @register
@@ -232,9 +381,13 @@ class RetriesWithoutIdempotency(Rule):
     fix = "Give each operation an idempotency key and deduplicate on it before acting."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        retry = ctx.mentions.first("retry-backoff")
-        if retry is not None and not ctx.mentions.has("idempotency"):
-            yield self.finding(evidence=ctx.evidence(retry))
+        # Only a retried write with side effects can repeat work: a retried read, a socket
+        # reconnect or "429 with Retry-After" cannot double-charge anyone.
+        for number, clause, write in retried_writes(ctx)[:3]:
+            yield self.finding(
+                f"A retried write ({write!r}) has nothing making it idempotent",
+                ctx.line_evidence(number, clause),
+            )
 
 
 @register
