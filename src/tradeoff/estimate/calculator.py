@@ -8,18 +8,12 @@ with the usual precedence, and every multiplication or division is recorded as a
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.errors import TradeoffError
-from tradeoff.estimate.quantities import _UNIT_WORDS, TOKEN, parse_number
+from tradeoff.estimate.grammar import GrammarError, Unit, evaluate, tokenize
 from tradeoff.units import human_number, registry
-
-_RATE_WORDS = {"daily": "1/day", "monthly": "1/month", "yearly": "1/year", "hourly": "1/hour"}
-_CAPACITY_WORDS = re.compile(r"^(server|servers|node|nodes|machine|machines|instance|instances"
-                             r"|host|hosts|box|boxes|shard|shards|worker|workers|partition"
-                             r"|partitions|core|cores)$", re.I)  # fmt: skip
 
 
 class EstimateError(TradeoffError):
@@ -32,6 +26,7 @@ class Calculation:
     value: Any  # pint Quantity
     steps: list[str] = field(default_factory=list)
     servers: int | None = None  # set when the last division was by a per-server capacity
+    target: Unit | None = None  # "in MB/s": the unit asked for
 
     @property
     def unit(self) -> str:
@@ -41,6 +36,8 @@ class Calculation:
     def human(self) -> str:
         if self.servers is not None:
             return f"{self.servers:,} servers ({human_number(float(self.value.magnitude))} exactly)"
+        if self.target is not None:
+            return f"{human_number(float(self.value.magnitude))} {self.target.word}"
         return humanize(self.value)
 
     def to_json(self) -> dict[str, Any]:
@@ -53,34 +50,67 @@ class Calculation:
         }
 
 
-@dataclass
-class _Token:
-    kind: str  # num, unit, op, word, capacity
-    value: Any
-    text: str
+class _PintAlgebra:
+    """Evaluation over pint, so any unit conversion the user asks for is pint's."""
+
+    def unit(self, found: Unit) -> Any:
+        ureg = registry()
+        spec = found.pint
+        return ureg.Quantity(1, "1" + spec if spec.startswith("/") else spec)
+
+    def kind(self, value: Any) -> tuple[int, int] | None:
+        ureg = registry()
+        if not isinstance(value, ureg.Quantity):
+            return (0, 0)
+        dims = dict(value.dimensionality)
+        if set(dims) - {"[time]", "[information]"}:
+            return None
+        return (int(dims.get("[time]", 0)), int(dims.get("[information]", 0)))
+
+    def convert(self, value: Any, target: Unit) -> Any:
+        ureg = registry()
+        quantity = value if isinstance(value, ureg.Quantity) else ureg.Quantity(value, "")
+        try:
+            return quantity.to(target.pint)
+        except Exception:
+            raise GrammarError(
+                f"{humanize(quantity)} cannot be expressed in {target.word}"
+            ) from None
 
 
 def calculate(expression: str) -> Calculation:
     """Evaluate `expression`; raise EstimateError naming the first token it cannot read."""
     if not expression.strip():
         raise EstimateError('empty expression; try: tradeoff estimate "100M DAU x 10 / day"')
-    tokens = _tokenize(expression)
-    # "peak x 2 x 11.6K QPS": a leading label and its operator start the chain.
-    while tokens and tokens[0].kind == "word":
-        tokens.pop(0)
-    if len(tokens) > 1 and tokens[0].kind == "op" and tokens[0].value == "*":
-        tokens.pop(0)
-    parser = _Parser(tokens, expression)
-    value = parser.expression()
-    if parser.position < len(tokens):
-        raise _unreadable(tokens[parser.position].text)
+    steps: list[str] = []
+
+    def record(left: Any, op: str, right: Any, result: Any, shown: str) -> None:
+        symbol = {"*": "×", "/": "÷", "+": "+", "-": "−"}[op]
+        steps.append(f"{_show(left)} {symbol} {shown or _show(right)} = {humanize(result)}")
+
+    tokens = tokenize(expression)
+    for token in tokens:
+        if token.kind == "other" and token.text not in ",~≈":
+            raise _unreadable(token.text)
+    try:
+        result = evaluate(tokens, _PintAlgebra(), record)
+    except GrammarError as exc:
+        message = str(exc)
+        if message.startswith("could not read "):
+            raise _unreadable(message.removeprefix("could not read ").strip("'\"")) from None
+        raise EstimateError(message) from None
     ureg = registry()
+    value = result.value
     if not isinstance(value, ureg.Quantity):
         value = ureg.Quantity(value, "")
-    result = Calculation(expression, _simplify(value), parser.steps)
-    if parser.per_server and result.value.dimensionless:
-        result.servers = math.ceil(round(float(result.value.to("").magnitude), 9))
-    return result
+    if result.target is None:
+        value = _simplify(value)
+    calculation = Calculation(expression, value, steps, target=result.target)
+    if not math.isfinite(float(value.magnitude)):
+        raise EstimateError("the result is too large a number to work with")
+    if result.per_capacity and value.dimensionless:
+        calculation.servers = math.ceil(round(float(value.to("").magnitude), 9))
+    return calculation
 
 
 def _unreadable(token: str) -> EstimateError:
@@ -88,174 +118,6 @@ def _unreadable(token: str) -> EstimateError:
         f"could not read {token!r}; write numbers like 10M, 1.5B or 2^32, units like GB, /day,"
         " QPS or Mbps, and operators x, /, +, -, per, over"
     )
-
-
-def _tokenize(expression: str) -> list[_Token]:
-    ureg = registry()
-    tokens: list[_Token] = []
-    words = expression.replace("×", " x ").replace("÷", " / ")
-    for match in TOKEN.finditer(words):
-        text = match.group(0)
-        if match.group("num") is not None:
-            tokens.append(_Token("num", parse_number(match), text))
-        elif match.group("op") is not None:
-            op = text.lower()
-            if op in ("x", "*", "times", "of"):
-                tokens.append(_Token("op", "*", text))
-            elif op in ("/", "per", "a", "an", "each"):
-                tokens.append(_Token("op", "/", text))
-            elif op == "over":
-                tokens.append(_Token("op", "over", text))
-            elif op.startswith("divided"):
-                tokens.append(_Token("op", "/", text))
-            else:
-                tokens.append(_Token("op", op, text))
-        elif match.group("word") is not None:
-            spec = _unit_spec(text)
-            if spec is not None:
-                tokens.append(_Token("unit", ureg.Quantity(1, spec), text))
-            elif _CAPACITY_WORDS.match(text):
-                tokens.append(_Token("capacity", None, text))
-            else:
-                tokens.append(_Token("word", None, text))  # DAU, reads, replicas, peak
-        elif text == "%" and tokens and tokens[-1].kind == "num":
-            tokens[-1] = _Token("num", tokens[-1].value / 100, tokens[-1].text + "%")
-        elif text == "^" or text == "=":
-            raise _unreadable(text)
-        else:
-            raise _unreadable(text)
-    return tokens
-
-
-def _unit_spec(word: str) -> str | None:
-    lowered = word.lower()
-    if lowered in _RATE_WORDS:
-        return _RATE_WORDS[lowered]
-    if "/" in lowered:
-        top, bottom = lowered.split("/", 1)
-        top_spec = _UNIT_WORDS.get(top) if top not in ("req", "reqs", "requests") else None
-        bottom_spec = _UNIT_WORDS.get(bottom)
-        if bottom_spec is None:
-            return None
-        return f"({_pint(top_spec) if top_spec else '1'}) / ({_pint(bottom_spec)})"
-    spec = _UNIT_WORDS.get(lowered)
-    return _pint(spec) if spec else None
-
-
-def _pint(spec: str) -> str:
-    return "1" + spec if spec.startswith("/") else spec
-
-
-class _Parser:
-    """Recursive descent with precedence: (+ -) < (* / over) < a number with its unit."""
-
-    def __init__(self, tokens: list[_Token], expression: str) -> None:
-        self.tokens = tokens
-        self.position = 0
-        self.steps: list[str] = []
-        self.per_server = False
-        self.expression_text = expression
-
-    def peek(self) -> _Token | None:
-        while self.position < len(self.tokens) and self.tokens[self.position].kind == "word":
-            self.position += 1  # words name what is counted: "100M DAU", "x 3 replicas"
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
-
-    def expression(self) -> Any:
-        value = self.term()
-        while (token := self.peek()) is not None and token.kind == "op" and token.value in "+-":
-            self.position += 1
-            right = self.term()
-            value = self._apply(value, token.value, right)
-        return value
-
-    def term(self) -> Any:
-        value = self.factor()
-        while (token := self.peek()) is not None:
-            if token.kind == "unit":  # "86400 s", "... per day" handled below; a trailing unit
-                self.position += 1
-                value = self._apply(value, "*", token.value, shown=token.text)
-                continue
-            if token.kind != "op" or token.value not in ("*", "/", "over"):
-                break
-            self.position += 1
-            following = self.peek()
-            if token.value == "/" and following is not None and following.kind == "capacity":
-                self.position += 1  # "2K QPS per server": the divisor was a capacity
-                self.per_server = True
-                continue
-            if token.value == "/" and following is not None and following.kind == "unit":
-                self.position += 1  # "per day", "/s", "a month"
-                value = self._apply(value, "/", following.value, shown=following.text)
-                continue
-            right = self.factor()
-            if token.value == "over":
-                # "over 5 years" turns a rate into a total; "over 86400" divides.
-                op = "*" if _is_duration(right) else "/"
-                if op == "*" and not _is_rate(value):
-                    raise EstimateError(
-                        f"'over {_show(right)}' needs a rate on its left, such as 1.5B/year"
-                        " or 500 GB/day; the left side here is not per anything"
-                    )
-            else:
-                op = token.value
-            if self._capacity_follows():
-                self.per_server = op == "/"
-            value = self._apply(value, op, right)
-        return value
-
-    def _capacity_follows(self) -> bool:
-        """'... / 2K QPS per server': consume 'per server' after a divisor."""
-        if self.position + 1 < len(self.tokens):
-            first, second = self.tokens[self.position], self.tokens[self.position + 1]
-            if first.kind == "op" and first.value == "/" and second.kind == "capacity":
-                self.position += 2
-                return True
-        return False
-
-    def factor(self) -> Any:
-        token = self.peek()
-        if token is None:
-            raise EstimateError(
-                f"{self.expression_text!r} ends where a number was expected; finish the expression"
-            )
-        self.position += 1
-        if token.kind == "op" and token.value == "(":
-            inner = self.expression()
-            closing = self.peek()
-            if closing is None or closing.kind != "op" or closing.value != ")":
-                raise EstimateError("a '(' is never closed; add the ')'")
-            self.position += 1
-            return inner
-        if token.kind == "op" and token.value == "-":
-            return -self.factor()
-        if token.kind == "num":
-            following = self.peek()
-            if following is not None and following.kind == "unit":
-                self.position += 1
-                return token.value * following.value
-            return token.value
-        if token.kind == "unit":
-            return token.value
-        raise _unreadable(token.text)
-
-    def _apply(self, left: Any, op: str, right: Any, shown: str | None = None) -> Any:
-        try:
-            result = {
-                "*": lambda a, b: a * b,
-                "/": lambda a, b: a / b,
-                "+": lambda a, b: a + b,
-                "-": lambda a, b: a - b,
-            }[op](left, right)
-        except ZeroDivisionError:
-            raise EstimateError("division by zero") from None
-        except Exception as exc:  # pint refuses to add seconds to bytes
-            raise EstimateError(f"cannot combine these units: {exc}") from None
-        result = _simplify(result)
-        symbol = {"*": "×", "/": "÷", "+": "+", "-": "−"}[op]
-        right_text = shown or _show(right)
-        self.steps.append(f"{_show(left)} {symbol} {right_text} = {humanize(result)}")
-        return result
 
 
 def _is_rate(value: Any) -> bool:

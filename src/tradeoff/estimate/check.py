@@ -10,31 +10,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from tradeoff.estimate.dims import Q
-from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity, unit_of
+from tradeoff.estimate.grammar import Token, find_quantities, leading_quantity, tokenize
+from tradeoff.estimate.quantities import Reading, UnreadableEstimate, read_quantity
 from tradeoff.units import human_number
 
 _MARKER = re.compile(
     r"\s*(?:~=|≈|=>|->|→|=|\bis\s+(?:about|roughly|around|approximately|approx\.?|~)"
-    r"|\bcomes\s+to\b|\bwhich\s+is\b|\bthat(?:'s|\s+is)\b|\bgives\b|\bequals\b|\bso\b|\bis\b)\s*",
+    r"|\bcomes\s+to\b|\bwhich\s+is\b|\bthat(?:'s|\s+is)\b|\bgives\b|\bequals\b|\bso\b|\bis\b"
+    # a result stated with a verb: "a 10 Gbps NIC can move 10 GB/s"
+    r"|\b(?:can|could|will)\s+(?:move|carry|push|transfer|sustain|deliver|stream|serve|handle)\b"
+    r"|\b(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b)\s*",
     re.I,
 )
 _HEDGE = re.compile(
     r"^\s*(?:~|≈|about|around|roughly|approx\.?|approximately|only|just|nearly|almost|over|under"
     r"|~\s*)\s*",
-    re.I,
-)
-_RIGHT = re.compile(
-    r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*\^\s*\d+)?(?:e[+-]?\d+)?"
-    r"(?:\s*(?:thousand|million|billion|trillion|mn|bn)\b|[kKmMbBtT](?![A-Za-z]))?"
-    r"(?:\s*%)?"
-    r"(?:\s*(?!(?:which|is|are|and|or|so|that|the|to|with|for|in|on|at|of|we|it|this|than"
-    r"|if|but|as|by|from|per|a|an)\b)[A-Za-z][A-Za-z-]*(?:/[A-Za-z]+)?){0,3}"
-    r"(?:\s*(?:/|per|a)\s*(?:s|sec|second|min|minute|hour|h|day|d|month|mo|year|yr)\b)?",
     re.I,
 )
 _CLAUSE = re.compile(r"[:;(\[|]|,(?!\d{3})|\*\*|\s[-–—]\s|^\s*[-*+]\s|^\s*\d+[.)]\s")
@@ -79,7 +74,8 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
     checks: list[EstimateCheck] = []
     previous_end: int | None = None
     for index, marker in enumerate(markers):
-        right_text = _right_side(text[marker.end() :])
+        after = text[marker.end() :]
+        right_text = _right_side(after)
         if right_text is None:
             previous_end = None
             continue
@@ -91,13 +87,23 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
         chained = previous_end is not None
         previous_end = marker.end()
-        if left_text is None or not left_text:
+        if not left_text or _continues(after, right_text, index + 1 < len(markers)):
             continue
         judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
         if judged is not None:
             checks.append(judged)
-        del index
+    checks.extend(check_headroom(number, text))
     return checks
+
+
+def _continues(after: str, right: str, more_markers: bool) -> bool:
+    """'-> 1K writes/s + 2.5M reads/s': the result is a sum, cut short by the reader; and
+    '= 100/s x 3' with no later result is an expression, not a result."""
+    position = after.find(right)
+    rest = after[position + len(right) :] if position >= 0 else ""
+    if re.match(r"\s*[+]\s*~?\d", rest):
+        return True
+    return not more_markers and re.match(r"\s*(?:x|×|\*)\s*~?\d", rest) is not None
 
 
 def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
@@ -115,34 +121,56 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
 
 def check_table_row(number: int, text: str) -> list[EstimateCheck]:
     """A row of an estimates table: '| Writes/s | 100M / 2.6M s | 40 |' checks the
-    calculation cell against the cell after it."""
+    calculation cell against the cell after it; a cell may also hold 'a x b = c'."""
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
-    found = check_line(number, text) if "=" in text else []
+    found: list[EstimateCheck] = []
+    for cell in cells:
+        if _MARKER.search(cell) and any(ch.isdigit() for ch in cell):
+            found.extend(check_line(number, cell) if cell in text else [])
     for calculation, result in pairwise(cells):
-        if not _OPERATOR.search(calculation) or not _RIGHT.match(_HEDGE.sub("", result)):
+        if _MARKER.search(calculation) or not _has_operator(tokenize(calculation)):
             continue
-        judged = _judge(number, text, calculation, _right_side(result) or result, "|")
+        right = _right_side(result)
+        if right is None:
+            continue
+        judged = _judge(number, text, calculation, right, "|")
         if judged is not None:
             found.append(judged)
     return found
 
 
-_OPERATOR = re.compile(r"\d.*\s(?:x|\*|×|/|÷)\s*\(?\d|\d\s*[x×*/÷]\s*\d", re.I)
+def _has_operator(tokens: Sequence[Token]) -> bool:
+    """A '*' or '/' between numbers: '100M / 2.6M s', '40 x 100'."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.kind == "op" and token.op in ("*", "/") and index > 0:
+            following = tokens[index + 1]
+            if tokens[index - 1].end == token.start and following.start > token.end:
+                continue  # "1.5x (4+2)": a multiplier written on its number, not a calculation
+            if following.kind == "num" or (following.kind == "op" and following.op == "("):
+                return True
+    return False
+
+
 _REPLICATION = re.compile(
     r"replication factor(?: of)?\s*(\d)|\bRF\s*=?\s*(\d)|(\d)\s*(?:x\s*)?(?:replicas|copies)\b"
     r"|replicated\s+(\d)\s*(?:x|times)",
     re.I,
 )
-_TOTAL = re.compile(
-    r"\b(total|with replication|replicated|including replicas|after replication)\b", re.I
+# A label that says the figure includes every copy; "total" alone does not.
+_REPLICATED = re.compile(
+    r"\b(with replication|replicated|including replicas|after replication|with replicas"
+    r"|all copies|all replicas)\b",
+    re.I,
 )
+_ONE_COPY = re.compile(r"\b(raw|logical|one copy|per copy|single copy|before replication)\b", re.I)
+_MENTIONS_COPIES = re.compile(r"replica|replicat|copies|\bRF\b", re.I)
 
 
 def _missing_replication(
     lines: list[tuple[int, str]], checks: list[EstimateCheck]
 ) -> list[EstimateCheck]:
-    """A storage total labelled as replicated whose arithmetic never multiplies by the
-    replication factor the candidate stated."""
+    """A storage figure labelled as replicated whose arithmetic never multiplies by the
+    replication factor the candidate stated (and no later step on the line does)."""
     factors = {
         int(next(g for g in m.groups() if g)) for _, t in lines for m in _REPLICATION.finditer(t)
     }
@@ -154,22 +182,26 @@ def _missing_replication(
     out = []
     for check in checks:
         line = text_of.get(check.line, "")
+        start = line.find(check.quote)
+        label = line[:start] if start >= 0 else ""
+        later = line[start + len(check.quote) :] if start >= 0 else line
         applied = re.search(rf"(?:x|\*|×)\s*{factor}\b|{factor}\s*(?:x|×)", check.left, re.I)
         if (
             check.verdict == "ok"
             and check.stated.data == 1
-            and _TOTAL.search(line)
+            and _REPLICATED.search(label)
+            and not _ONE_COPY.search(label)
+            and not _MENTIONS_COPIES.search(later)
             and not applied
             and not _REPLICATION.search(check.left)
         ):
             why = f"the replication factor of {factor} stated in the design is not applied"
-            check = EstimateCheck(
-                check.line, check.quote, check.left, check.right, check.computed, check.stated,
-                check.ratio, "unit-error",
-                f"{check.left} is the size of one copy; with {factor} replicas it is"
+            check = replace(
+                check,
+                verdict="unit-error",
+                explanation=f"{check.left} is the size of one copy; with {factor} replicas it is"
                 f" {_show_like(check.right, 1 / factor)}: {why}",
-                check.result,
-            )  # fmt: skip
+            )
         out.append(check)
     return out
 
@@ -187,34 +219,87 @@ def _left_side(before: str) -> str | None:
 
 def _right_side(after: str) -> str | None:
     body = _HEDGE.sub("", after.strip().strip("`*_"), count=1)
-    match = _RIGHT.match(body)
-    if not match:
+    end = leading_quantity(body)
+    if end is None:
         return None
-    return match.group(0).strip()
+    return body[:end].strip()
+
+
+_ARROWS = ("->", "→", "=>")
 
 
 def _judge(
     number: int, line: str, left: str, right: str, marker: str, chained: bool = False
 ) -> EstimateCheck | None:
+    """Judge `left marker right`. A token with two readings ("500 B": bytes or a billion)
+    is judged under both: any reading that makes the statement right clears it, and a
+    reading that cannot be judged leaves the statement unjudged."""
+    left_tokens, right_tokens = tokenize(left), tokenize(right)
+    readings = [(left_tokens, right_tokens)]
+    if any(t.ambiguous for t in left_tokens + right_tokens):
+        readings.append((_as_billions(left_tokens), _as_billions(right_tokens)))
+    outcomes = [_compare(left, right, marker, lt, rt) for lt, rt in readings]
+    chosen = next((o for o in outcomes if o is not None and o[3] == "ok"), None)
+    if chosen is None:
+        if any(o is None for o in outcomes) or len({o[3] for o in outcomes if o}) != 1:
+            return None
+        chosen = outcomes[0]
+    assert chosen is not None
+    computed, stated, result, verdict, why, ratio = chosen
+    quote = _quote(line, left, right)
+    if quote is None:
+        return None
+    shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used
+    explanation = (
+        f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
+        if verdict != "ok"
+        else f"{left} is about {shown}"
+    )
+    del chained
+    return EstimateCheck(
+        number, quote, left, right, computed, stated, ratio, verdict, explanation, result
+    )
+
+
+def _as_billions(tokens: list[Token]) -> list[Token]:
+    return [
+        replace(t, value=t.value * 1e9, unit=None, scaled=True, ambiguous=False)
+        if t.kind == "num" and t.ambiguous
+        else t
+        for t in tokens
+    ]
+
+
+_Outcome = tuple[Q, Q, Q, str, str, float]
+
+
+def _compare(
+    left: str, right: str, marker: str, left_tokens: list[Token], right_tokens: list[Token]
+) -> _Outcome | None:
+    """(computed, stated, result as written, verdict, why, ratio), or None when the
+    statement cannot be judged with confidence."""
+    left_tokens = _without_bit_factor(left_tokens, right_tokens)
     try:
-        lhs = read_quantity(_without_bit_factor(left, right))
-        rhs = read_quantity(right)
+        lhs = read_quantity(left, tokens=left_tokens)
+        rhs = read_quantity(right, tokens=right_tokens)
     except UnreadableEstimate:
         return None
     if rhs.operators > 1:
         return None
-    converts = lhs.value.kind != (0, 0) and _unit_scale(lhs.units) != _unit_scale(rhs.units)
+    converts = lhs.value.kind != (0, 0) and not _same_scale(lhs, rhs)
     if lhs.operators == 0 and not converts:
         return None  # a restatement ("2M frames/s, 6M/s at peak") proves nothing
+    if lhs.operators == 0 and set(lhs.per) - set(rhs.per):
+        return None  # "10K writes/s per AZ -> 40K/s": per AZ on one side, a total on the other
     stated, computed = rhs.value, lhs.value
     if stated.value == 0 or computed.value == 0:
         return None
-    by_hand = _converts_by_hand(left)
-    if by_hand and _TIME_UNIT.search(left):
+    by_hand = _converts_by_hand(left_tokens)
+    if by_hand and _has_calendar_unit(left_tokens):
         # "36M/hour / 60 = 600K/s": drop the hand conversion and let the units convert; a
         # wrong divisor (60 for an hour) then shows up as the error it is.
         try:
-            undone = read_quantity(_CALENDAR.sub(" ", _DIVISOR.sub(" ", left))).value
+            undone: Q | None = read_quantity(left, tokens=_undo_by_hand(left_tokens)).value
         except UnreadableEstimate:
             undone = None
         if undone is not None and undone.kind == stated.kind and undone.value != 0:
@@ -223,95 +308,137 @@ def _judge(
         if lhs.operators == 0:
             return None  # "9 GB/day = 33 TB": a rate restated as a total needs its duration
         try:
-            computed = read_quantity(left, ignore_time=True).value
-            stated = read_quantity(right, ignore_time=True).value
+            computed = read_quantity(left, tokens=left_tokens, ignore_time=True).value
+            stated = read_quantity(right, tokens=right_tokens, ignore_time=True).value
         except UnreadableEstimate:
             return None
         if stated.kind != computed.kind or computed.value == 0:
             return None
     ratio = stated.value / computed.value
-    quote = _quote(line, left, right)
-    if quote is None:
-        return None
-    verdict, why = _classify(ratio, f"{left} {right}")
-    shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used
-    explanation = (
-        f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
-        if verdict != "ok"
-        else f"{left} is about {shown}"
-    )
-    return EstimateCheck(
-        number, quote, left, right, computed, stated, ratio, verdict, explanation, rhs.value
-    )
+    verdict, why = _classify(ratio, left_tokens + right_tokens)
+    arrow = marker.strip() in _ARROWS
+    if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
+        return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
+    return computed, stated, rhs.value, verdict, why, ratio
 
 
-_BITS_FACTOR = re.compile(r"(?:x|\*|×|/)\s*8(?:\s*bits?(?:\s*per\s*byte)?)?(?![\d.,])", re.I)
-_BIT_UNITS = re.compile(r"\d\s*[kmgt]?(?:bps|bit)|\bbits?\b", re.I)
-# "20 GB", "4 KiB", "bytes"; a bare "20B" is twenty billion.
-_BYTE_UNITS = re.compile(r"\d\s*[kmgtpe]i?b(?:/|\b)|\bbytes?\b", re.I)
+def _same_scale(lhs: Reading, rhs: Reading) -> bool:
+    """Both sides written in the same units ('/s' and 'frames/s' alike)."""
+    a, b = lhs.scale, rhs.scale
+    return a.kind == b.kind and math.isclose(a.value, b.value, rel_tol=1e-9)
 
 
-def _unit_scale(words: frozenset[str]) -> tuple[float, int, int]:
-    """What a set of unit words amounts to: '/s' and 'frames/s' are the same scale."""
-    total = Q(1.0)
-    for word in words:
-        found = unit_of(word)
-        if found is not None:
-            total = total * found
-    return (round(total.value, 12), total.time, total.data)
+def _is_bits(token: Token) -> bool:
+    return token.unit is not None and token.unit.bits
 
 
-def _without_bit_factor(left: str, right: str) -> str:
+def _is_bytes(token: Token) -> bool:
+    return token.unit is not None and token.unit.q.data != 0 and not token.unit.bits
+
+
+def _without_bit_factor(left: list[Token], right: list[Token]) -> list[Token]:
     """'1.15 GB/s x 8 = 9.2 Gbps': the 8 converts bytes to bits, which units already do."""
-    if not _BITS_FACTOR.search(left):
-        return left
-    mixed = (_BYTE_UNITS.search(left) and _BIT_UNITS.search(right)) or (
-        _BIT_UNITS.search(left) and _BYTE_UNITS.search(right)
+    mixed = (any(map(_is_bytes, left)) and any(map(_is_bits, right))) or (
+        any(map(_is_bits, left)) and any(map(_is_bytes, right))
     )
-    return _BITS_FACTOR.sub(" ", left) if mixed else left
+    if not mixed:
+        return left
+    out: list[Token] = []
+    index = 0
+    while index < len(left):
+        token = left[index]
+        following = left[index + 1] if index + 1 < len(left) else None
+        if (
+            token.kind == "op"
+            and token.op in ("*", "/")
+            and following is not None
+            and following.kind == "num"
+            and following.value == 8
+            and not following.scaled
+        ):
+            index += 2
+            # "x 8 bits per byte", "x 8 bits"
+            while index < len(left) and (
+                _is_bits(left[index])
+                or (left[index].kind == "op" and left[index].op == "/" and index + 1 < len(left)
+                    and _is_bytes(left[index + 1]))
+            ):  # fmt: skip
+                index += 2 if left[index].kind == "op" else 1
+            continue
+        out.append(token)
+        index += 1
+    return out
 
 
 _SECONDS_PER = (
     86_400, 100_000, 3_600, 60, 2_500_000, 2_592_000, 2_600_000, 2_629_800, 31_536_000, 31_557_600
 )  # fmt: skip
-_DIVISOR = re.compile(
-    r"(?:/|÷|divided\s+by|over)\s*\(?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![A-Za-z]))?"
-    r"(?:\s*(?:s|secs?|seconds?)(?:/[A-Za-z]+)?\b)?",
-    re.I,
-)
+_CALENDAR_FACTORS = (365, 366, 52, 12, 30, 31, 24, 60, 3_600, 86_400)
 
 
-_TIME_UNIT = re.compile(
-    r"/\s*(day|d|month|mo|year|yr|hour|hr|h|min|minute)\b|\bper\s+(day|month|year|hour|minute)\b"
-    r"|\b(a|each)\s+(day|month|year|hour)\b|\b(daily|monthly|hourly|yearly)\b",
-    re.I,
-)
-_CALENDAR = re.compile(r"(?:x|\*|×)\s*(365|366|52|12|30|31|24|60|3,?600|86,?400)(?![\d.,])", re.I)
+def _has_calendar_unit(tokens: Sequence[Token]) -> bool:
+    """A per-day/month/year/hour/minute unit: 'per day', '/month', 'a year', 'daily'."""
+    return any(
+        t.kind == "unit" and t.unit is not None and t.unit.q.time != 0
+        and _CALENDAR_UNIT.search(t.unit.pint) is not None
+        for t in tokens
+    )  # fmt: skip
 
 
-def _converts_by_hand(left: str) -> bool:
-    """`2 posts/day / 86400` or `1 TB/day x 365`: the candidate converted time themselves,
-    so '/day' is a label, not a unit to apply again."""
-    if _CALENDAR.search(left) and re.search(
-        r"/\s*(day|d|month|mo|year|yr|hour|h|s|sec)\b|per\s+(day|month|year|hour|second)",
-        left,
-        re.I,
-    ):
-        return True
-    for match in _DIVISOR.finditer(left):
-        value = float(match.group(1).replace(",", ""))
-        value *= {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1)
-        if any(abs(value / s - 1) < 0.05 for s in _SECONDS_PER):
+_CALENDAR_UNIT = re.compile(r"minute|hour|day|week|month|year")
+
+
+def _per_time(tokens: Sequence[Token]) -> bool:
+    """'/day', 'per second', 'daily': the candidate wrote a rate."""
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else token
+        unit = token.unit
+        if token.kind != "unit" or unit is None or unit.q.time == 0:
+            continue
+        if (before.kind == "op" and before.op == "/") or unit.q.time < 0:
             return True
     return False
 
 
-def _classify(ratio: float, text: str) -> tuple[str, str]:
+def _hand_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of time conversions done by hand: '/ 86,400 s', 'x 365', '/ 2.6M s/month'."""
+    spans: list[tuple[int, int]] = []
+    rate = _per_time(tokens)
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token.kind != "op" or following.kind != "num" or following.power:
+            continue
+        value = following.value
+        end = index + 2
+        if token.op in ("/", "over") and any(abs(value / s - 1) < 0.05 for s in _SECONDS_PER):
+            while end < len(tokens) and tokens[end].kind in ("unit", "word"):
+                end += 1  # "/ 86,400 s", "/ 2.5M seconds"
+            slash = end + 1 < len(tokens) and tokens[end].kind == "op" and tokens[end].op == "/"
+            if slash and tokens[end + 1].kind == "unit":
+                end += 2  # "seconds / month"
+            spans.append((index, end))
+        elif token.op == "*" and rate and value in _CALENDAR_FACTORS and not following.scaled:
+            spans.append((index, end))
+    return spans
+
+
+def _converts_by_hand(tokens: Sequence[Token]) -> bool:
+    """`2 posts/day / 86400` or `1 TB/day x 365`: the candidate converted time themselves,
+    so '/day' is a label, not a unit to apply again."""
+    return bool(_hand_spans(tokens))
+
+
+def _undo_by_hand(tokens: Sequence[Token]) -> list[Token]:
+    dropped = {i for a, b in _hand_spans(tokens) for i in range(a, b)}
+    return [t for i, t in enumerate(tokens) if i not in dropped]
+
+
+def _classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
     if 0.5 <= ratio <= 2:
         return "ok", ""
     off = ratio if ratio >= 1 else 1 / ratio
-    bits = re.search(r"\d\s*[kmgt]?(bit|bps)|\bbits?\b", text, re.I) is not None
-    sizes = _BYTE_UNITS.search(text) is not None
+    bits = any(map(_is_bits, tokens))
+    sizes = any(map(_is_bytes, tokens))
     for factor, tolerance, needs, why in _SLIPS:
         if (needs == "b" and not bits) or (needs == "size" and not sizes):
             continue
@@ -321,28 +448,19 @@ def _classify(ratio: float, text: str) -> tuple[str, str]:
     return "arithmetic-error", f"{human_number(off)}x too {direction}"
 
 
-_LEADING_NUMBER = re.compile(
-    r"^\s*(\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*\^\s*(\d+))?(?:e([+-]?\d+))?"
-    r"(\s*(?:thousand|million|billion|trillion|mn|bn)\b|[kKmMbBtT](?![A-Za-z]))?(\s*%)?"
-)
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12}  # fmt: skip
-
-
 def _show_like(right: str, ratio: float) -> str:
     """The candidate's own figure divided by the error, with the rest of their wording:
     '1.16M QPS' off by 1,000x reads '1.16K QPS'."""
-    match = _LEADING_NUMBER.match(right)
-    if match is None:
+    tokens = tokenize(right)
+    if not tokens or tokens[0].kind != "num":
         return right
-    value = float(match.group(1).replace(",", ""))
-    if match.group(2):
-        value **= int(match.group(2))
-    if match.group(3):
-        value *= 10 ** int(match.group(3))
-    value *= _SCALES.get((match.group(4) or "").strip().lower(), 1.0)
-    rest = right[match.end() :]
-    suffix = "%" if match.group(5) else ""
+    first = tokens[0]
+    value, suffix, end = first.value, "", first.end
+    if first.percent:
+        value, suffix = value * 100, "%"
+    if first.unit is not None:  # "300 B": the unit stays in the rest
+        end = first.start + len(first.text.rstrip()[:-1].rstrip())
+    rest = right[end:]
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
     return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
 
@@ -355,3 +473,50 @@ def _quote(line: str, left: str, right: str) -> str | None:
     if end < 0:
         return None
     return line[start : end + len(right)]
+
+
+_HEADROOM = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:x|×)\s+(?:the\s+)?(?:headroom|margin|spare|room)\b", re.I
+)
+
+
+def check_headroom(number: int, text: str) -> list[EstimateCheck]:
+    """'52 Mbps, so a 1 Gbps link has 20x headroom': the capacity over the load, checked
+    against the stated multiple, with units carried (bits against bytes)."""
+    out: list[EstimateCheck] = []
+    for match in _HEADROOM.finditer(text):
+        before = [q for q in find_quantities(text[: match.start()]) if q.has_unit]
+        pair = next(
+            (
+                (load, capacity)
+                for capacity in reversed(before)
+                for load in reversed(before)
+                if load.start < capacity.start and load.dims == capacity.dims != (0, 0)
+            ),
+            None,
+        )
+        if pair is None:
+            continue
+        load, capacity = pair
+        if load.value.value <= 0:
+            continue
+        computed = capacity.value.value / load.value.value
+        stated = float(match.group(1))
+        ratio = stated / computed
+        tokens = tokenize(load.text) + tokenize(capacity.text)
+        verdict, why = _classify(ratio, tokens)
+        left, right = f"{capacity.text} / {load.text}", f"{match.group(1)}x"
+        shown = f"{human_number(computed)}x"
+        explanation = (
+            f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
+            if verdict != "ok"
+            else f"{left} is about {shown}"
+        )
+        quote = text[load.start : match.end()]
+        out.append(
+            EstimateCheck(
+                number, quote, left, right, Q(computed), Q(stated), ratio, verdict, explanation,
+                Q(stated),
+            )
+        )  # fmt: skip
+    return out

@@ -1,0 +1,747 @@
+"""One reading of interview shorthand ("40 M x 3 KB", "1.5B/day over 5 years", "1 Gbps in MB/s").
+
+The calculator (over pint), the estimate checker and the reviewer (over `dims.Q`) and the
+interviewer all read numbers through this module, so "100 bytes each x 10M" means the same
+thing everywhere. `tokenize` turns text into typed tokens; `evaluate` parses them with the
+usual precedence and evaluates over any quantity type through an `Algebra`; `find_quantities`
+picks the quantities out of a sentence, with what they count.
+
+Readings that need a decision, each made once here:
+- a scale written apart from its number ("40 M", "150 K/s", "10 m keys") is a scale, not a
+  unit: lower-case "m" is a metre only where the words around it speak of a length;
+- "500 B" is bytes, or a billion when a counted noun follows ("1 B users"); where nothing
+  settles it the token is marked `ambiguous`, and a checker may try the other reading;
+- "Mb", "Gb", "Tb" (capital prefix, small b) are bits, as "Mbps" is; "MB" and "mb" bytes;
+- "1536-dim", "5-minute" join a number to its label (a hyphen with no space is not minus),
+  and "2-3" is a range, which no evaluator reads as a subtraction;
+- "each" and a word after "per" or "/" ("1.27 KB per paste") are labels; "of" multiplies
+  only a number ("20% of 3800"); "a"/"an" before a time unit means per ("50 MB a day");
+- "over" multiplies a rate by a duration ("1 TB/day over 5 years") and otherwise divides;
+- "in", "to" or "as" followed only by units converts ("1 Gbps in MB/s").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from tradeoff.estimate.dims import Q, UnitError, unit
+
+__all__ = [
+    "Algebra",
+    "Evaluation",
+    "FoundQuantity",
+    "GrammarError",
+    "QAlgebra",
+    "Token",
+    "Unit",
+    "evaluate",
+    "find_quantities",
+    "leading_quantity",
+    "states_quantity",
+    "tokenize",
+    "unit_named",
+    "without_time",
+]
+
+
+class GrammarError(ValueError):
+    """Text that is not an expression: the message names the token or the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit word as written, with its pint spelling and its value in base units."""
+
+    word: str
+    pint: str  # "kB", "Mbit/second", "1/second"
+    q: Q
+    counted: bool = False  # "tweets/day": a counted noun per time; the noun is a label
+    static: Q | None = None  # the unit without its per-time part: 'TB/day' -> TB
+
+    @property
+    def bits(self) -> bool:
+        return "bit" in self.pint
+
+    @property
+    def is_time(self) -> bool:
+        """A duration or a rate with no data ('day', 'QPS', 'h/day'): dropped when counting."""
+        return self.q.data == 0 and (self.q.time != 0 or "/" in self.pint)
+
+
+# Units candidates write, as pint spells them. Sizes use decimal prefixes (interview
+# convention: 1 KB = 1,000 bytes); KiB/MiB stay binary.
+_UNIT_SPECS: dict[str, str] = {
+    "b": "byte", "byte": "byte", "bytes": "byte",
+    "kb": "kB", "kbs": "kB", "kilobyte": "kB", "kilobytes": "kB",
+    "mb": "MB", "megabyte": "MB", "megabytes": "MB",
+    "gb": "GB", "gigabyte": "GB", "gigabytes": "GB",
+    "tb": "TB", "terabyte": "TB", "terabytes": "TB",
+    "pb": "PB", "petabyte": "PB", "petabytes": "PB",
+    "eb": "EB", "exabyte": "EB", "exabytes": "EB",
+    "kib": "KiB", "mib": "MiB", "gib": "GiB", "tib": "TiB", "pib": "PiB",
+    "bit": "bit", "bits": "bit",
+    "kbit": "kbit", "mbit": "Mbit", "gbit": "Gbit", "tbit": "Tbit",
+    "kbps": "kbit/second", "mbps": "Mbit/second", "gbps": "Gbit/second", "tbps": "Tbit/second",
+    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
+    "ms": "millisecond", "msec": "millisecond", "millisecond": "millisecond",
+    "milliseconds": "millisecond",
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "d": "day", "day": "day", "days": "day",
+    "wk": "week", "week": "week", "weeks": "week",
+    "mo": "month", "month": "month", "months": "month",
+    "yr": "year", "yrs": "year", "year": "year", "years": "year",
+    "qps": "1/second", "rps": "1/second", "tps": "1/second", "wps": "1/second",
+    "daily": "1/day", "monthly": "1/month", "yearly": "1/year", "hourly": "1/hour",
+}  # fmt: skip
+# Case matters for these: a capital prefix with a small b is bits, as in "Mbps".
+_BIT_SPECS = {"Mb": "Mbit", "Gb": "Gbit", "Tb": "Tbit", "Pb": "Pbit"}
+# "daily active users" is a population, not a rate.
+_POPULATION = frozenset("active users user visitors viewers people members customers".split())
+_CAPACITY = frozenset(
+    """server servers node nodes machine machines instance instances host hosts box boxes
+    shard shards worker workers partition partitions core cores broker brokers""".split()
+)
+_CONVERT = frozenset({"in", "to", "into", "as"})
+_LENGTH = re.compile(
+    r"\b(?:within|radius|distance|away|apart|accuracy|precision|range|long|wide|tall|high"
+    r"|deep|metres|meters|walk|walking)\b",
+    re.I,
+)
+# Words that end a counted noun: "100M users per day" stops the noun at "per".
+_STOP = frozenset(
+    """which is are was and or so that the to with for in on at of we it this than if but as
+    by from per a an each every be will would can could should were our their its then
+    about around roughly approx approximately ~ total""".split()
+)
+
+_SPACE = "[ \\t\\u00a0\\u202f\\u2009]"
+_TOKEN = re.compile(
+    rf"""
+    (?P<num>(?:\d{{1,3}}(?:(?:,|[\u00a0\u202f\u2009])\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)
+    (?:{_SPACE}*(?:\^|\*\*){_SPACE}*(?P<pow>\d{{1,6}}))?
+    (?:[eE](?P<exp>[+-]?\d{{1,12}})(?![A-Za-z]))?
+    (?:(?P<sword>{_SPACE}*(?:thousand|million|billion|trillion|mil|mn|bn)\b)
+      |(?P<stuck>[kKmMbBtTG](?![A-Za-z0-9]))
+      |(?P<spaced>{_SPACE}+[kKMGTmB](?![A-Za-z0-9])))?
+    (?P<pct>{_SPACE}*%)?
+    |(?P<op>(?<![A-Za-z_])[xX](?![A-Za-z])|[×*/÷+()]|[-−]
+      |\bper\b|\btimes\b|\bdivided\s+by\b|\bover\b)
+    |(?P<hyphen>[\u2010\u2011])
+    |(?P<word>[A-Za-z][A-Za-z0-9_']*(?:[-\u2010\u2011][A-Za-z0-9]+)*)
+    |(?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mn": 1e6, "m": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "g": 1e9, "trillion": 1e12, "t": 1e12}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One typed token with its span in the text it came from."""
+
+    kind: str  # num, unit, op, word, range, other
+    text: str
+    start: int
+    end: int
+    value: float = 0.0  # num: the number, scale and percent applied
+    unit: Unit | None = None  # unit: what the word names
+    op: str = ""  # op: "*", "/", "+", "-", "(", ")", "over"
+    power: bool = False  # num written as a power (2^32): itself a calculation
+    scaled: bool = False  # num carries a scale: 100M, 2 thousand, 40 M
+    percent: bool = False
+    ambiguous: bool = False  # "500 B": read as bytes; 500 billion is the other reading
+
+
+def unit_named(word: str) -> Unit | None:
+    """The unit a single word names ('GB', 'Mbps', 'day', 'QPS'), or None for other words."""
+    spec = _BIT_SPECS.get(word) or _UNIT_SPECS.get(word.lower())
+    if spec is None:
+        return None
+    top, _, bottom = spec.partition("/")
+    value = Q(1.0) if top in ("", "1") else unit(top)
+    static = value if bottom and top not in ("", "1") else None
+    if bottom:
+        value = value / unit(bottom)
+    return Unit(word, spec, value, static=static)
+
+
+_BYTE = unit_named("B")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Typed tokens of `text`; never raises (what is not understood becomes 'other')."""
+    raw: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        raw.append(_token(match, text))
+    return _settle(raw, text)
+
+
+def _token(match: re.Match[str], text: str) -> Token:
+    start, end, shown = match.start(), match.end(), match.group(0)
+    if match.group("num") is not None:
+        return _number(match)
+    if match.group("op") is not None:
+        op = re.sub(r"\s+", " ", shown.lower())
+        symbol = {"x": "*", "×": "*", "times": "*", "÷": "/", "per": "/", "divided by": "/",
+                  "−": "-"}.get(op, op)  # fmt: skip
+        return Token("op", shown, start, end, op=symbol)
+    if match.group("hyphen") is not None:
+        return Token("hyphen", shown, start, end)
+    if match.group("word") is not None:
+        found = unit_named(shown)
+        if found is not None and shown.lower() in ("daily", "monthly", "yearly", "hourly"):
+            following = text[end:].split(None, 1)[:1]
+            if following and following[0].lower().strip(".,;:") in _POPULATION:
+                found = None  # "100M daily active users" counts people
+        if found is not None:
+            return Token("unit", shown, start, end, unit=found)
+        return Token("word", shown, start, end)
+    return Token("other", shown, start, end)
+
+
+def _number(match: re.Match[str]) -> Token:
+    digits = re.sub(r"[,\u00a0\u202f\u2009]", "", match.group("num"))
+    value = float(digits)
+    power = match.group("pow") is not None
+    try:
+        if power:
+            value = value ** int(match.group("pow"))
+        if match.group("exp"):
+            value = value * 10.0 ** int(match.group("exp"))
+    except OverflowError:
+        value = math.inf
+    scale = (match.group("sword") or match.group("stuck") or match.group("spaced") or "").strip()
+    ambiguous = False
+    if scale:
+        key = scale.lower() if len(scale) > 1 or scale in "kKmMtTG" else scale
+        if scale == "B" and match.group("spaced"):
+            ambiguous = True  # settled against the next word in _settle
+        value *= _SCALES[key.lower()]
+    end = match.end()
+    percent = match.group("pct") is not None
+    if percent:
+        value /= 100
+    return Token(
+        "num",
+        match.group(0),
+        match.start(),
+        end,
+        value=value,
+        power=power,
+        scaled=bool(scale),
+        percent=percent,
+        ambiguous=ambiguous,
+    )
+
+
+def _settle(raw: list[Token], text: str) -> list[Token]:
+    """Decisions that need the neighbours: hyphens, ranges, 'of', 'a', spaced 'B' and 'm'."""
+    out: list[Token] = []
+    skip = False
+    for index, token in enumerate(raw):
+        if skip:
+            skip = False
+            continue
+        following = raw[index + 1] if index + 1 < len(raw) else None
+        previous = out[-1] if out else None
+        if token.kind == "hyphen" or (token.kind == "op" and token.op == "-"):
+            joined = previous is not None and previous.end == token.start
+            tight = following is not None and following.start == token.end
+            if joined and tight and previous is not None and following is not None:
+                if previous.kind == "num" and following.kind == "num":
+                    span = text[previous.start : following.end]
+                    out[-1] = Token("range", span, previous.start, following.end)
+                    skip = True  # "2-3 replicas": a range, never a subtraction
+                    continue
+                if previous.kind == "num" and following.kind in ("word", "unit"):
+                    continue  # "1536-dim", "5-minute": a number and its label
+            if token.kind == "hyphen":
+                continue
+        if token.kind == "op" and token.op == "/" and previous is not None:
+            merged = _compound(previous, token, following)
+            if merged is not None:
+                out[-1] = merged
+                skip = True
+                continue
+        if token.kind == "num" and token.ambiguous:
+            token = _settle_bytes(token, following)
+        if token.kind == "num" and token.scaled and token.text.rstrip().endswith(" m"):
+            window = text[max(0, token.start - 30) : token.end + 30]
+            if _LENGTH.search(window):  # "within 500 m": a length, which estimates never use
+                number = token.text.rstrip()[:-1].rstrip()
+                out.append(replace(token, value=token.value / 1e6, scaled=False, text=number,
+                                   end=token.start + len(number)))  # fmt: skip
+                out.append(Token("word", "m", token.end - 1, token.end))
+                continue
+        if token.kind == "word" and token.text == "of":
+            if following is not None and following.kind == "num":
+                token = Token("op", token.text, token.start, token.end, op="*")
+        elif token.kind == "word" and token.text in ("a", "an") and _is_time_unit(following):
+            token = Token("op", token.text, token.start, token.end, op="/")  # "50 MB a day"
+        out.append(token)
+    return out
+
+
+def _is_time_unit(token: Token | None) -> bool:
+    return token is not None and token.unit is not None and token.unit.is_time
+
+
+def _compound(previous: Token, slash: Token, following: Token | None) -> Token | None:
+    """'MB/s', 'req/s', 'tweets/day' written tight: one unit that binds to its number."""
+    if following is None or following.kind != "unit" or following.unit is None:
+        return None
+    if previous.end != slash.start or slash.end != following.start or slash.text != "/":
+        return None
+    bottom = following.unit
+    text = previous.text + "/" + following.text
+    if previous.kind == "unit" and previous.unit is not None:
+        top = previous.unit
+        static = top.q if bottom.is_time and top.q.time == 0 else None
+        found = Unit(text, f"({top.pint})/({bottom.pint})", top.q / bottom.q, top.counted, static)
+    elif previous.kind == "word" and previous.text.lower() not in _CONVERT:
+        found = Unit(text, f"1/({bottom.pint})", Q(1.0) / bottom.q, counted=True)
+    else:
+        return None
+    return Token("unit", text, previous.start, following.end, unit=found)
+
+
+def _settle_bytes(token: Token, following: Token | None) -> Token:
+    """'1 B users' is a billion users; '300 B' and '5 B/s' stay bytes, marked ambiguous."""
+    if following is not None and following.kind == "word" and following.text.lower() not in _STOP:
+        return replace(token, ambiguous=False)
+    return replace(token, value=token.value / 1e9, scaled=False, unit=_BYTE)
+
+
+def without_time(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens with durations and per-time units removed: '100M/month x 60 months' read
+    as counts, for statements where the candidate multiplied the period in by hand."""
+    kept: list[Token] = []
+    for token in tokens:
+        found = token.unit
+        if token.kind == "unit" and found is not None:
+            if found.is_time:
+                continue
+            if found.q.time != 0 and found.static is not None:
+                token = replace(token, unit=replace(found, q=found.static, static=None))
+        kept.append(token)
+    out: list[Token] = []
+    for index, token in enumerate(kept):
+        if token.kind == "op" and token.op in ("/", "over"):
+            following = kept[index + 1] if index + 1 < len(kept) else None
+            opens = following is not None and following.kind == "op" and following.op == "("
+            if following is None or not (following.kind in ("num", "unit") or opens):
+                continue
+        out.append(token)
+    return out
+
+
+class Algebra(Protocol):
+    """How an evaluator builds values: a plain number stays a float; units are its own."""
+
+    def unit(self, found: Unit) -> Any: ...
+
+    def kind(self, value: Any) -> tuple[int, int] | None:
+        """(time, data) exponents; None for a dimension estimates never use."""
+        ...
+
+    def convert(self, value: Any, target: Unit) -> Any: ...
+
+
+class QAlgebra:
+    """Evaluation over `dims.Q`: cheap, for the reviewer and the checker."""
+
+    def unit(self, found: Unit) -> Any:
+        return found.q
+
+    def kind(self, value: Any) -> tuple[int, int] | None:
+        return value.kind if isinstance(value, Q) else (0, 0)
+
+    def convert(self, value: Any, target: Unit) -> Any:
+        if self.kind(value) != target.q.kind:
+            raise GrammarError(f"cannot express this in {target.word}: the kinds differ")
+        return value
+
+
+Q_ALGEBRA = QAlgebra()
+
+
+@dataclass
+class Evaluation:
+    """A value read from tokens, and how it was read."""
+
+    value: Any  # a float, a Q or a pint Quantity, as the algebra builds them
+    operators: int  # arithmetic applied between numbers; 0 means a bare quantity
+    scale: Q  # the units applied, as one quantity: '/s' and 'frames/s' are the same scale
+    per_capacity: bool = False  # the last division was by a per-server capacity
+    per: tuple[str, ...] = ()  # labels divided by: "per paste", "/AZ"
+    target: Unit | None = None  # "in MB/s": the unit the result is wanted in
+    ambiguous: bool = False  # a token has another reading ("500 B")
+    units: list[Unit] = field(default_factory=list)
+
+
+Step = Callable[[Any, str, Any, Any, str], None]  # left, op, right, result, right as written
+
+
+def evaluate(
+    tokens: Sequence[Token], algebra: Algebra = Q_ALGEBRA, on_step: Step | None = None
+) -> Evaluation:
+    """Parse and evaluate; raise GrammarError naming what could not be read."""
+    parser = _Parser(list(tokens), algebra, on_step)
+    return parser.run()
+
+
+class _Parser:
+    """Recursive descent: sum of products; a number binds its units; labels are skipped."""
+
+    def __init__(self, tokens: list[Token], algebra: Algebra, on_step: Step | None) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.algebra = algebra
+        self.on_step = on_step
+        self.operators = 0
+        self.per_capacity = False
+        self.units: list[Unit] = []
+        self.per: list[str] = []
+
+    def run(self) -> Evaluation:
+        if not any(t.kind == "num" for t in self.tokens):
+            raise GrammarError("no number found")
+        # "peak x 2 x 11.6K QPS", "over 5 years 10 GB": a leading label and operator.
+        while self.position < len(self.tokens) and self.tokens[self.position].kind == "word":
+            self.position += 1
+        head = self._peek()
+        if head is not None and head.kind == "op" and head.op in ("*", "/", "over", "+"):
+            self.position += 1
+        value, scale = self.expression()
+        target = self._conversion()
+        if target is not None:
+            value = self.algebra.convert(value, target)
+        leftover = self._peek()
+        if leftover is not None:
+            raise GrammarError(f"could not read {leftover.text!r}")
+        self.operators += sum(1 for t in self.tokens if t.kind == "num" and t.power)
+        return Evaluation(
+            value, self.operators, scale, self.per_capacity, tuple(self.per), target,
+            any(t.kind == "num" and t.ambiguous for t in self.tokens), self.units,
+        )  # fmt: skip
+
+    def _peek(self) -> Token | None:
+        """The next token that is not a label word."""
+        while self.position < len(self.tokens):
+            token = self.tokens[self.position]
+            if token.kind == "word" and not self._converts_here():
+                self.position += 1
+                continue
+            if token.kind == "other" and token.text in ",~≈":
+                self.position += 1  # "23K/s, x 3 peak": punctuation between steps
+                continue
+            return token
+        return None
+
+    def _converts_here(self) -> bool:
+        """'in MB/s' at the end of the expression: a conversion, not a label."""
+        token = self.tokens[self.position]
+        if token.text.lower() not in _CONVERT:
+            return False
+        rest = self.tokens[self.position + 1 :]
+        if not rest or rest[0].kind != "unit":
+            return False
+        return all(t.kind == "unit" or (t.kind == "op" and t.op == "/") for t in rest)
+
+    def _conversion(self) -> Unit | None:
+        if self.position >= len(self.tokens) or not self._converts_here():
+            return None
+        rest = self.tokens[self.position + 1 :]
+        self.position = len(self.tokens)
+        value = rest[0].unit
+        assert value is not None
+        words = [rest[0].text]
+        q = value.q
+        specs = [f"({value.pint})"]
+        divide = False
+        for token in rest[1:]:
+            if token.kind == "op":
+                divide = True
+                words.append("/")
+                continue
+            assert token.unit is not None
+            q = q / token.unit.q if divide else q * token.unit.q
+            specs.append(("/" if divide else "*") + f"({token.unit.pint})")
+            words.append(token.text)
+            divide = False
+        return Unit("".join(words), "".join(specs), q)
+
+    def expression(self) -> tuple[Any, Q]:
+        value, scale = self.term()
+        while (token := self._peek()) is not None and token.kind == "op" and token.op in "+-":
+            self.position += 1
+            right, _scale = self.term()
+            value = self._apply(value, token.op, right, token.text)
+            self.operators += 1
+        return value, scale
+
+    def term(self) -> tuple[Any, Q]:
+        value, scale = self.factor()
+        while (token := self._peek()) is not None:
+            if token.kind == "unit":  # "... x 86400 s": a unit after a closed factor
+                assert token.unit is not None
+                self.position += 1
+                self.units.append(token.unit)
+                value = self._apply(value, "*", self.algebra.unit(token.unit), token.text)
+                scale = scale * token.unit.q
+                continue
+            if token.kind != "op" or token.op not in ("*", "/", "over"):
+                break
+            self.position += 1
+            following = self._next_raw()
+            if token.op == "/" and following is not None and following.kind == "word":
+                # "1.27 KB per paste", "per server": a label, not a division
+                if following.text.lower() in _CAPACITY:
+                    self.per_capacity = True
+                self.per.append(following.text.lower())
+                continue
+            nxt = self._peek()
+            if nxt is None:
+                raise GrammarError(f"{token.text!r} ends where a number was expected")
+            if token.op == "/" and nxt.kind == "unit":  # "per day", "/s", "a month"
+                assert nxt.unit is not None
+                self.position += 1
+                self.units.append(nxt.unit)
+                # "per DAU/day" is per DAU, per day: the noun is a label, the day divides
+                op = "*" if nxt.unit.counted else "/"
+                value = self._apply(value, op, self.algebra.unit(nxt.unit), nxt.text)
+                scale = scale * nxt.unit.q if nxt.unit.counted else scale / nxt.unit.q
+                continue
+            right, right_scale = self.factor()
+            op = token.op
+            if op == "over":
+                # "over 5 years" turns a rate into a total; "over 86400" divides.
+                duration = self.algebra.kind(right) == (1, 0)
+                if duration and self.algebra.kind(value) not in ((-1, 0), (-1, 1)):
+                    raise GrammarError(
+                        "'over' a duration needs a rate on its left, such as 1.5B/year"
+                        " or 500 GB/day; the left side here is not per anything"
+                    )
+                op = "*" if duration else "/"
+            self.operators += 1
+            value = self._apply(value, op, right, None)
+            scale = scale * right_scale if op == "*" else scale / right_scale
+            if self._capacity_follows():
+                self.per_capacity = op == "/"
+        return value, scale
+
+    def _next_raw(self) -> Token | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def _capacity_follows(self) -> bool:
+        """'... / 2K QPS per server': consume 'per server' after a divisor."""
+        if self.position + 1 < len(self.tokens):
+            first, second = self.tokens[self.position], self.tokens[self.position + 1]
+            slash = first.kind == "op" and first.op == "/"
+            if slash and second.kind == "word" and second.text.lower() in _CAPACITY:
+                self.position += 2
+                return True
+        return False
+
+    def factor(self) -> tuple[Any, Q]:
+        token = self._peek()
+        if token is None:
+            raise GrammarError("the expression ends where a number was expected")
+        self.position += 1
+        if token.kind == "op" and token.op == "(":
+            inner = self.expression()
+            closing = self._peek()
+            if closing is None or closing.kind != "op" or closing.op != ")":
+                raise GrammarError("a '(' is never closed; add the ')'")
+            self.position += 1
+            return inner
+        if token.kind == "op" and token.op == "-":
+            value, scale = self.factor()
+            return -value, scale
+        if token.kind == "num":
+            if not math.isfinite(token.value):
+                raise GrammarError(f"{token.text!r} is too large a number to work with")
+            number: Any = token.value
+            scale = Q(1.0)
+            if token.unit is not None:  # "500 B": bytes
+                self.units.append(token.unit)
+                number = number * self.algebra.unit(token.unit)
+                scale = token.unit.q
+            following = self._peek()
+            if following is not None and following.kind == "unit":
+                assert following.unit is not None
+                self.position += 1
+                self.units.append(following.unit)
+                number = number * self.algebra.unit(following.unit)
+                scale = scale * following.unit.q
+            return number, scale
+        if token.kind == "unit":
+            assert token.unit is not None
+            self.units.append(token.unit)
+            return self.algebra.unit(token.unit), token.unit.q
+        if token.kind == "range":
+            raise GrammarError(f"{token.text!r} is a range; pick one number")
+        raise GrammarError(f"could not read {token.text!r}")
+
+    def _apply(self, left: Any, op: str, right: Any, shown: str | None) -> Any:
+        try:
+            if op == "*":
+                result = left * right
+            elif op == "/":
+                result = left / right
+            elif op == "+":
+                result = left + right
+            else:
+                result = left - right
+        except ZeroDivisionError:
+            raise GrammarError("division by zero") from None
+        except UnitError as exc:
+            raise GrammarError(str(exc)) from None
+        except Exception as exc:  # pint refuses to add seconds to bytes
+            if type(exc).__name__ in ("DimensionalityError", "OffsetUnitCalculusError"):
+                raise GrammarError(f"cannot combine these units: {exc}") from None
+            raise
+        if isinstance(result, float) and not math.isfinite(result):
+            raise GrammarError("the result is too large a number to work with")
+        if self.on_step is not None:
+            self.on_step(left, op, right, result, shown or "")
+        return result
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A quantity stated in a sentence: '500 million tweets per day' at `start:end`.
+
+    `noun` is what is counted (the words after the number), `label` the words just before
+    it in the same clause ("Peak reads: 10K/s"), `per` the non-time words it is divided by
+    ("100,000 connections per server" is per server, not a total).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Q  # in base units: seconds and bytes
+    noun: tuple[str, ...]
+    label: tuple[str, ...]
+    per: tuple[str, ...]
+    scaled: bool  # 100M, 2 thousand
+    has_unit: bool  # a unit of time or data, or a percent
+    ambiguous: bool  # "500 B": bytes, or 500 billion
+
+    @property
+    def dims(self) -> tuple[int, int]:
+        return self.value.kind
+
+
+def find_quantities(text: str) -> list[FoundQuantity]:
+    """Every quantity stated in `text`, each with its span, value, dimension and noun."""
+    tokens = tokenize(text)
+    found: list[FoundQuantity] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind != "num":
+            index += 1
+            continue
+        end_index, noun, per = _phrase(tokens, index)
+        phrase = tokens[index:end_index]
+        try:
+            value = evaluate(phrase).value
+        except GrammarError:
+            index += 1
+            continue
+        q = value if isinstance(value, Q) else Q(float(value))
+        start, end = token.start, tokens[end_index - 1].end
+        found.append(
+            FoundQuantity(
+                start, end, text[start:end], q, tuple(noun), tuple(_label(tokens, index)),
+                tuple(per), token.scaled,
+                token.percent or token.unit is not None
+                or any(t.kind == "unit" for t in phrase),
+                token.ambiguous,
+            )
+        )  # fmt: skip
+        index = end_index
+    return found
+
+
+def _phrase(tokens: list[Token], index: int) -> tuple[int, list[str], list[str]]:
+    """The tokens of one stated quantity: number, units, up to three counted words, and
+    'per'/'/'/'a' with a unit or a label."""
+    position = index + 1
+    noun: list[str] = []
+    per: list[str] = []
+    while position < len(tokens):
+        token = tokens[position]
+        if token.start - tokens[position - 1].end > 3:
+            break
+        if token.kind == "unit":
+            position += 1
+            continue
+        if token.kind == "word" and token.text.lower() not in _STOP and len(noun) < 3 and not per:
+            noun.append(token.text)
+            position += 1
+            continue
+        if token.kind == "op" and token.op == "/" and position + 1 < len(tokens):
+            following = tokens[position + 1]
+            if following.kind == "unit":
+                position += 2
+                continue
+            if following.kind == "word" and following.text.lower() not in _STOP:
+                per.append(following.text)
+                position += 2
+                continue
+        break
+    return position, noun, per
+
+
+def _label(tokens: list[Token], index: int) -> list[str]:
+    """Up to three words just before the number: 'Peak reads: 10K/s' -> Peak reads."""
+    position = index - 1
+    while position >= 0 and tokens[position].kind == "other" and tokens[position].text in "*`_:=":
+        position -= 1
+    words: list[str] = []
+    while position >= 0 and tokens[position].kind == "word" and len(words) < 3:
+        if tokens[position].text.lower() in _STOP:
+            break
+        words.insert(0, tokens[position].text)
+        position -= 1
+    return words
+
+
+def states_quantity(text: str) -> bool:
+    """Whether a line states a number with a scale or a unit (100M, 5 TB, 40 QPS, 99.9%)."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
+        if token.kind != "num":
+            continue
+        if token.scaled or token.percent or token.unit is not None:
+            return True
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or following.start - token.end > 1:
+            continue
+        if following.kind == "unit" or following.text.lower() in ("dau", "mau"):
+            return True
+        if following.kind == "op" and following.op == "/" and index + 2 < len(tokens):
+            after = tokens[index + 2]
+            if after.kind == "unit" and after.unit is not None and after.unit.is_time:
+                return True
+    return False
+
+
+def leading_quantity(text: str) -> int | None:
+    """Where the quantity at the start of `text` ends ('11.5K QPS at peak' -> after QPS):
+    a number, its units, up to three counted words, and a 'per'/'/' unit or label."""
+    tokens = tokenize(text)
+    if not tokens or tokens[0].kind != "num" or tokens[0].start != 0:
+        return None
+    end_index, _noun, _per = _phrase(tokens, 0)
+    return tokens[end_index - 1].end
