@@ -25,7 +25,7 @@ class ChecklistFormat(StrEnum):
 
 def checklist(
     name: str | None = typer.Argument(
-        None, metavar="[NAME]", help="api, failure, monitoring or security; omit to list them."
+        None, metavar="NAME", help="api, failure, monitoring or security; omit to list them."
     ),
     output: ChecklistFormat = typer.Option(
         ChecklistFormat.rich, "--format", "-f", help="rich (terminal), markdown or json."

@@ -47,7 +47,9 @@ class NumbersTopic(StrEnum):
 
 def estimate(
     expression: str = typer.Argument(..., help='e.g. "100M DAU x 10 reads / day"'),
-    output: EstimateFormat = typer.Option(EstimateFormat.text, "--format", "-f"),
+    output: EstimateFormat = typer.Option(
+        EstimateFormat.text, "--format", "-f", help="text, or json for scripts."
+    ),
 ) -> None:
     """Evaluate a back-of-the-envelope expression with units, showing every step."""
     result = calculate(expression)
@@ -80,7 +82,9 @@ def numbers(
 
 @drill_app.command("capacity")
 def drill_capacity(
-    problem_id: str | None = typer.Argument(None, metavar="[PROBLEM]"),
+    problem_id: str | None = typer.Argument(
+        None, metavar="PROBLEM", help="The prompt, e.g. url-shortener; omit for a random one."
+    ),
     seed: int | None = typer.Option(None, "--seed", help="Pick the random prompt repeatably."),
     topic: str | None = typer.Option(None, "--topic", help="Pick a prompt tagged with this topic."),
     db: str | None = typer.Option(

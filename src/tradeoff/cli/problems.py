@@ -58,7 +58,11 @@ def console() -> Console:
 @problems_app.command("list")
 def list_problems(
     interview_type: InterviewTypeOption | None = typer.Option(
-        None, "--type", "-t", help="Only this interview type."
+        None,
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help="Only this interview type: " + ", ".join(InterviewTypeOption) + ".",
     ),
     topic: str | None = typer.Option(None, "--topic", help="Only problems tagged with this topic."),
     difficulty: DifficultyOption | None = typer.Option(

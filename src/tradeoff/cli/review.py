@@ -147,7 +147,9 @@ def rules_list(ctx: typer.Context) -> None:
 
 
 @rules_app.command("explain")
-def rules_explain(rule_id: str = typer.Argument(..., metavar="ID")) -> None:
+def rules_explain(
+    rule_id: str = typer.Argument(..., metavar="ID", help="A rule id, e.g. CAP101."),
+) -> None:
     """Show one rule: what it checks, why it matters in an interview, an example and the fix."""
     key = rule_id.upper()
     if key not in RULES:
