@@ -13,6 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def _has(lowered: str, stems: tuple[str, ...]) -> bool:
+    """A cheap pre-check: most clauses contain none of a detector's stems, and a substring
+    test is far cheaper than a large alternation searched at every position."""
+    return any(stem in lowered for stem in stems)
+
+
+_TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",
+                  "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
+                  "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
+                  "error")  # fmt: skip
+
 # --- failures and responses ------------------------------------------------------------
 
 # What goes wrong: a component failing, timing out, being lost or overloaded.
@@ -83,7 +95,10 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    trigger = _TRIGGER.search(text)
+    in_text = _has(text.lower(), _TRIGGER_STEMS)
+    if not in_text and not (heading and _has(heading.lower(), _TRIGGER_STEMS)):
+        return None
+    trigger = _TRIGGER.search(text) if in_text else None
     responses = list(_RESPONSE.finditer(text))
     if trigger is not None:
         response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
@@ -136,6 +151,8 @@ _ACTION = re.compile(
     r"|open(?:s)? an? (?:incident|ticket))\b",
     re.I,
 )
+_ACTION_STEMS = ("alert", "pag", "call", "wake", "shed", "scal", "add", "roll", "halt", "fail",
+                 "throttl", "trip", "notif", "open")  # fmt: skip
 _ACTION_HEADING = re.compile(r"\b(?:alert\w*|pag(?:e|ing)|on-?call|runbooks?)\b", re.I)
 
 
@@ -157,6 +174,8 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     heading itself, so a bare "p99 > 300 ms" listed there counts; a failure event that
     alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
+    if not _has(text.lower(), _ACTION_STEMS) and not _ACTION_HEADING.search(heading):
+        return None
     action = _ACTION.search(text)
     implied = _ACTION_HEADING.search(heading)
     said = action.group(0) if action is not None else implied.group(0) if implied else None
@@ -179,6 +198,8 @@ _MONITORING_NAME = re.compile(
     r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b",
     re.I,
 )
+_MONITORING_STEMS = ("monitor", "observab", "alert", "call", "pager", "prometheus", "grafana",
+                     "datadog", "new relic", "cloudwatch", "opentelemetry")  # fmt: skip
 _SCOPE_LINE = re.compile(r"^\W*(?:out of scope|not in scope|non-?goals?|excluded|won't)\b", re.I)
 
 
@@ -192,6 +213,8 @@ def names_monitoring(text: str) -> str | None:
     """
     if _SCOPE_LINE.search(text):
         return None
+    if not _has(text.lower(), _MONITORING_STEMS):
+        return None
     match = _MONITORING_NAME.search(text)
     return match.group(0) if match else None
 
@@ -202,6 +225,22 @@ _FIELD = (
     r"(?:urls?|schemes?|inputs?|fields?|payloads?|sizes?|lengths?|alias\w*|filenames?|uploads?"
     r"|content[- ]types?|mime types?|html|quer(?:y|ies)|parameters?|characters?|emails?|`\w+`)"
 )
+_CONTROL_STEMS = {
+    "per-caller limit": ("per",),
+    "encryption at rest with key management": ("kms", "hsm", "envelope", "managed key",
+                                               "rotation", "at rest", "aes"),
+    "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
+                              "mtls", "mutual", "cookie", "saml", "hmac", "signed", "webauthn",
+                              "passkey", "2fa", "mfa"),
+    "authorisation rule": ("rbac", "abac", "acl", "access control", "role-based", "scope",
+                           "only the", "owner", "check", "tenant", "row", "least privilege"),
+    "encryption in transit": ("tls", "https", "in transit"),
+    "input validation": ("validat", "saniti", "escap", "allow", "whitelist", "deny", "block",
+                         "reject"),
+    "abuse screening": ("captcha", "malware", "virus", "safe browsing", "phishing", "spam",
+                        "moderation", "fraud"),
+    "audit log": ("audit",),
+}  # fmt: skip
 # Each control is a set of patterns that must all match the clause; the most specific come
 # first ("100 per hour per API key" is a limit before it is an API key).
 _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
@@ -254,8 +293,9 @@ def security_control(text: str) -> str | None:
     """
     if text.rstrip().endswith("?"):
         return None
+    lowered = text.lower()
     for kind, patterns in _CONTROLS:
-        if all(p.search(text) for p in patterns):
+        if _has(lowered, _CONTROL_STEMS[kind]) and all(p.search(text) for p in patterns):
             return kind
     return None
 
@@ -306,6 +346,11 @@ _IDEMPOTENT = re.compile(
 )
 
 
+_IDEMPOTENT_STEMS = ("idempot", "dedup", "duplicat", "once", "request", "unique", "upsert",
+                     "conflict", "not exists", "conditional", "compare", "cas", "overwrit",
+                     "put", "same", "twice")  # fmt: skip
+
+
 def idempotency_guard(text: str) -> str | None:
     """What in a clause makes a repeated write harmless, if anything.
 
@@ -313,12 +358,18 @@ def idempotency_guard(text: str) -> str | None:
     same PaymentKey", "a late approval is never charged twice", "upsert on event id". Any
     of them answers the double-write question, so none should be told to add a key.
     """
+    if not _has(text.lower(), _IDEMPOTENT_STEMS):
+        return None
     match = _IDEMPOTENT.search(text)
     return match.group(0) if match else None
 
 
 # Retries that repeat no write: reconnecting, re-reading, re-fetching.
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
+
+
+_RETRY_STEMS = ("retr", "resen", "re-sen", "resub", "re-sub", "redeliv", "re-deliv", "least",
+                "republish", "re-publish", "reprocess", "re-process")  # fmt: skip
 
 
 def retried_write(text: str) -> str | None:
@@ -329,9 +380,11 @@ def retried_write(text: str) -> str | None:
     job). Retrying a read, reconnecting a socket, "429 with Retry-After" or "give up after
     3 retries" repeats nothing, so advising idempotency keys there would be wrong.
     """
+    if not _has(text.lower(), _RETRY_STEMS):
+        return None
     if _NOT_A_RETRY.search(text) and len(_RETRY.findall(text)) <= len(_NOT_A_RETRY.findall(text)):
         return None
-    if _RETRY.search(text) is None or _IDEMPOTENT.search(text):
+    if _RETRY.search(text) is None or idempotency_guard(text):
         return None
     write = _WRITE.search(text)
     if write is None:
@@ -370,6 +423,12 @@ _LARGE = {"users": 10**6, "dau": 10**6, "mau": 10**6}  # users; else requests pe
 _LARGE_RATE = 1000
 
 
+_AVAILABILITY_STEMS = ("%", "nines", "availab", "downtime", "data loss", "must not lose", "rpo",
+                       "rto")  # fmt: skip
+_INSTANCE_STEMS = ("server", "instance", "node", "pod", "replica", "machine", "host", "horizontal",
+                   "scale", "autoscal", "balanc", "multi", "across")  # fmt: skip
+
+
 def redundancy_need(text: str) -> str | None:
     """What in a clause makes redundancy a requirement: a target, several instances, scale.
 
@@ -378,10 +437,13 @@ def redundancy_need(text: str) -> str | None:
     single-user tool with a local SQLite file does not, and telling its author to add
     replicas is advice a careful reader would reject.
     """
-    for pattern in (_AVAILABILITY, _INSTANCES):
-        match = pattern.search(text)
+    lowered = text.lower()
+    for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
+        match = pattern.search(text) if _has(lowered, stems) else None
         if match is not None:
             return match.group(0)
+    if not any(ch.isdigit() for ch in text):
+        return None
     for match in _SCALE.finditer(text):
         try:
             value = float(match.group(1).replace(",", ""))
@@ -391,3 +453,23 @@ def redundancy_need(text: str) -> str | None:
         if value >= _LARGE.get(match.group(3).lower(), _LARGE_RATE):
             return match.group(0)
     return None
+
+
+def failure_response_in(text: str, context: str) -> bool:
+    """A response in `text` to a failure its heading names ("Redis unavailable" >
+    "Mitigation" > "serve from the local bucket"): a runbook laid out as headings and lists
+    pairs trigger and response as surely as one sentence does."""
+    if failure_response(text) is not None:
+        return True
+    if text.rstrip().endswith("?") or not context or _TRIGGER.search(context) is None:
+        return False
+    return _RESPONSE.search(text) is not None or _MITIGATION.search(text) is not None
+
+
+# Under a failure heading, these keep the system going as surely as the verbs above.
+_MITIGATION = re.compile(
+    r"\b(?:keep(?:s)? (?:using|serving|running)|continue[sd]? (?:to|serving)|fail-?(?:open|closed)"
+    r"|local (?:cache|leases?|counters?|fallback|caps?)|spread across|standby|replica(?:s)?"
+    r"|hedg(?:e|ed|ing)|cached copy|last known)\b",
+    re.I,
+)

@@ -55,14 +55,17 @@ def clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
 
 def _split_clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
-    titles = sorted((s.start, s.end, s.title) for s in ctx.doc.sections)
+    titles: dict[int, str] = {}  # line -> the innermost (latest-starting) section's title
+    for section in sorted(ctx.doc.sections, key=lambda s: s.start):
+        for n in range(section.start, section.end + 1):
+            titles[n] = section.title
     header = ""  # the header row of the table being read: "| Metric | Alert threshold |"
     previous = 0
     for number, text in ctx.lines:
         cleaned = clean_line(text).strip()
         if not cleaned:
             continue
-        heading = next((t for a, b, t in reversed(titles) if a <= number <= b), "")
+        heading = titles.get(number, "")
         if cleaned.startswith("|"):
             if previous != number - 1 or not header:
                 header = cleaned
