@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -19,8 +20,21 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from tradeoff.errors import TradeoffError
-from tradeoff.store import Store, StoreError, database_url
+from tradeoff.store import (
+    CardReviewIn,
+    CardStateIn,
+    DrillIn,
+    EventIn,
+    ImportBatch,
+    SessionIn,
+    SnapshotIn,
+    Store,
+    StoreError,
+    database_url,
+)
 from tradeoff.store import location as location_module
+from tradeoff.store.database import overall_of
+from tradeoff.store.keys import LegacyKeys
 from tradeoff.store.migrate import alembic_config, head_revision
 from tradeoff.store.models import Base
 
@@ -160,7 +174,8 @@ def test_round_trip(store: Store) -> None:
     assert (v1.version, v2.version) == (1, 2)
     assert turn.at == T0 + timedelta(minutes=1) and turn.at.tzinfo is not None
 
-    review = {"overall": 62, "verdict": "lean hire", "dimensions": [{"id": "capacity"}]}
+    # The stored report's design review, with the score, sits under "review" (final_report).
+    review = {"review": {"overall": 62, "verdict": "lean hire"}, "markers": {"hints_used": 0}}
     store.finish_session(session_id, ended_at=T0 + timedelta(minutes=45), review=review)
 
     record = store.get_session(session_id)
@@ -261,8 +276,10 @@ def test_drills_round_trip(store: Store) -> None:
     )
     drills = store.list_drills()
     assert [d["id"] for d in drills] == [second, first]
+    assert len({d["uid"] for d in drills}) == 2  # each drill gets its own stable id
     assert drills[1] == {
         "id": first,
+        "uid": drills[1]["uid"],
         "problem_id": "url-shortener",
         "at": T0,
         "result": {"steps": [{"name": "qps", "grade": "fine"}]},
@@ -444,3 +461,189 @@ def test_data_that_is_not_json_is_refused(store: Store) -> None:
     with pytest.raises(TypeError, match="data must be JSON-serialisable"):
         store.add_event(sid, kind="turn", at=T0, phase="p", data={"when": T0})
     assert store.get_session(sid).events == ()
+
+
+# --- the overall score in listings ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        pytest.param({"review": {"overall": 61.6}, "markers": {}}, 62, id="nested-as-stored"),
+        pytest.param({"overall": 62}, None, id="top-level-is-not-the-review"),
+        pytest.param({"review": {"overall": float("nan")}}, None, id="nan"),
+        pytest.param({"review": {"overall": "70"}}, None, id="text"),
+        pytest.param({"review": "not a review"}, None, id="review-not-an-object"),
+        pytest.param(None, None, id="unfinished"),
+    ],
+)
+def test_overall_is_read_from_the_stored_report(report: Any, expected: int | None) -> None:
+    assert overall_of(report) == expected
+
+
+# --- stable ids and imports -------------------------------------------------------------
+
+
+def test_migration_0003_gives_old_rows_the_uids_an_old_export_would_get(db_path: Path) -> None:
+    config = alembic_config(url_of(db_path))
+    command.upgrade(config, "0002")
+    with sqlite3.connect(db_path) as connection:
+        for problem in ("url-shortener", "url-shortener", "chat-system"):
+            connection.execute(
+                "INSERT INTO sessions (problem_id, persona, level, minutes, started_at)"
+                " VALUES (?, 'neutral', 'senior', 45, '2025-03-01 09:00:00.000000')",
+                (problem,),
+            )
+        connection.execute(
+            "INSERT INTO events (session_id, seq, at, kind, phase, text, data)"
+            " VALUES (1, 1, '2025-03-01 09:01:00.000000', 'turn', 'clarify', 'hi', '{}')"
+        )
+        connection.execute(
+            "INSERT INTO drills (problem_id, at, result)"
+            " VALUES ('url-shortener', '2025-03-01 10:00:00.000000', '{}')"
+        )
+    connection.close()
+    command.upgrade(config, "head")
+    keys = LegacyKeys()
+    expected = [
+        keys.uid("session", T0, "url-shortener"),
+        keys.uid("session", T0, "url-shortener"),  # same time and prompt: the second one
+        keys.uid("session", T0, "chat-system"),
+    ]
+    with Store.open(url_of(db_path)) as store:
+        sessions = store.all_sessions()
+        assert [s.uid for s in sessions] == expected and len(set(expected)) == 3
+        assert [e.text for e in sessions[0].events] == ["hi"]
+        drill_uid = store.list_drills()[0]["uid"]
+        assert drill_uid == LegacyKeys().uid("drill", T0 + timedelta(hours=1), "url-shortener")
+    command.downgrade(config, "0002")  # dropping the column must not cascade to the events
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    connection.close()
+
+
+def _batch(uid: str, *, events: int = 2, reviewed: datetime = T0) -> ImportBatch:
+    session = SessionIn(
+        uid=uid,
+        problem_id="url-shortener",
+        persona="neutral",
+        level="senior",
+        minutes=45,
+        started_at=T0,
+        ended_at=None,
+        review=None,
+        events=tuple(
+            EventIn(T0 + timedelta(minutes=n), "turn", "clarify", "candidate", f"turn {n}", {})
+            for n in range(events)
+        ),
+        snapshots=(SnapshotIn(T0, "design", "a.md", "# A"),),
+    )
+    state = {"card_id": 1, "state": 2, "due": "2025-03-09T00:00:00+00:00"}
+    return ImportBatch(
+        sessions=(session,),
+        drills=(DrillIn(f"d-{uid}", "url-shortener", T0, {"answers": []}),),
+        card_states=(
+            CardStateIn("card1", "concepts", {**state, "last_review": reviewed.isoformat()}, T0),
+        ),
+        card_reviews=(CardReviewIn(f"r-{uid}", "card1", "good", reviewed, {"rating": 3}),),
+    )
+
+
+def test_import_batch_adds_once_and_keeps_the_later_card_state(store: Store) -> None:
+    first = store.import_batch(_batch("s1"))
+    assert first.added == {"sessions": 1, "drills": 1, "card_states": 1, "card_reviews": 1}
+    again = store.import_batch(_batch("s1"))
+    assert not again.changed
+    assert again.present == {"sessions": 1, "drills": 1, "card_states": 1, "card_reviews": 1}
+    assert len(store.all_sessions()) == 1 and len(store.card_reviews()) == 1
+    record = store.all_sessions()[0]
+    assert [e.seq for e in record.events] == [1, 2] and record.uid == "s1"
+
+    older = store.import_batch(_batch("s2", reviewed=T0 - timedelta(days=1)))
+    assert older.present["card_states"] == 1 and older.updated["card_states"] == 0
+    newer = store.import_batch(_batch("s3", reviewed=T0 + timedelta(days=1)))
+    assert newer.updated["card_states"] == 1
+    assert store.card_states()["card1"]["state"]["last_review"].startswith("2025-03-02")
+
+
+def test_an_interrupted_import_writes_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (KeyboardInterrupt) during the writes rolls the whole import back."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    def interrupt(session: Any, context: Any, instances: Any) -> None:
+        raise KeyboardInterrupt
+
+    event.listen(Session, "before_flush", interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            store.import_batch(_batch("s1", events=50))
+    finally:
+        event.remove(Session, "before_flush", interrupt)
+    assert store.all_sessions() == [] and store.list_drills() == []
+    assert store.card_states() == {} and store.card_reviews() == []
+
+
+# --- deleting sessions ------------------------------------------------------------------
+
+
+def test_delete_and_stale_sessions(store: Store) -> None:
+    old = store.create_session(
+        problem_id="url-shortener", persona="neutral", level="senior", minutes=45, started_at=T0
+    )
+    resumed = store.create_session(
+        problem_id="chat-system", persona="neutral", level="senior", minutes=45, started_at=T0
+    )
+    store.add_event(resumed, kind="turn", at=T0 + timedelta(days=9), phase="clarify", text="back")
+    done = store.create_session(
+        problem_id="news-feed", persona="neutral", level="senior", minutes=45, started_at=T0
+    )
+    store.finish_session(done, ended_at=T0 + timedelta(hours=1), review=None)
+    store.add_snapshot(old, kind="design", at=T0, source="a.md", content="# A")
+
+    cutoff = T0 + timedelta(days=7)
+    assert [s.id for s in store.stale_sessions(cutoff, unfinished_only=True)] == [old]
+    assert {s.id for s in store.stale_sessions(cutoff, unfinished_only=False)} == {old, done}
+    removed = store.delete_session(old)
+    assert (removed.id, removed.problem_id) == (old, "url-shortener")
+    assert {s.id for s in store.list_sessions()} == {resumed, done}
+    with pytest.raises(StoreError, match=f"no session {old}"):
+        store.get_session(old)
+    with pytest.raises(StoreError, match="no session"):
+        store.delete_session(old)
+    with sqlite3.connect(store._label) as connection:  # events and snapshots went with it
+        assert connection.execute(
+            "SELECT count(*) FROM snapshots WHERE session_id = ?", (old,)
+        ).fetchone() == (0,)
+    connection.close()
+
+
+def test_ids_too_large_for_the_database_are_unknown_sessions(store: Store) -> None:
+    with pytest.raises(StoreError, match="no session"):
+        store.get_session(2**70)
+    with pytest.raises(StoreError, match="no session"):
+        store.add_event(2**70, kind="turn", at=T0, phase="clarify")
+
+
+# --- where the data lives ---------------------------------------------------------------
+
+
+def test_the_first_run_says_where_the_data_is_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data" / "tradeoff"
+    monkeypatch.setattr(location_module, "user_data_dir", lambda app: str(data_dir))
+    monkeypatch.setattr(location_module, "_announced", set())
+    monkeypatch.delenv("TRADEOFF_DATABASE_URL", raising=False)
+    url = database_url()
+    database_url()  # the same process, before the file exists: still one line
+    notice = capsys.readouterr().err
+    assert notice.count("\n") == 1 and str(data_dir / "tradeoff.db") in notice
+    Store.open(url).close()
+    monkeypatch.setattr(location_module, "_announced", set())  # a later run
+    database_url()
+    assert capsys.readouterr().err == ""
+    database_url(str(tmp_path / "chosen.db"))  # a path the user chose needs no notice
+    assert capsys.readouterr().err == ""

@@ -3,12 +3,33 @@
 from tradeoff.store.database import Store
 from tradeoff.store.errors import StoreError
 from tradeoff.store.location import database_url
-from tradeoff.store.records import EventRecord, SessionRecord, SessionSummary, SnapshotRecord
+from tradeoff.store.records import (
+    CardReviewIn,
+    CardStateIn,
+    DrillIn,
+    EventIn,
+    EventRecord,
+    ImportBatch,
+    ImportCounts,
+    SessionIn,
+    SessionRecord,
+    SessionSummary,
+    SnapshotIn,
+    SnapshotRecord,
+)
 
 __all__ = [
+    "CardReviewIn",
+    "CardStateIn",
+    "DrillIn",
+    "EventIn",
     "EventRecord",
+    "ImportBatch",
+    "ImportCounts",
+    "SessionIn",
     "SessionRecord",
     "SessionSummary",
+    "SnapshotIn",
     "SnapshotRecord",
     "Store",
     "StoreError",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -25,9 +26,17 @@ from tradeoff.store.models import (
     SessionRow,
     SnapshotRow,
 )
-from tradeoff.store.records import EventRecord, SessionRecord, SessionSummary, SnapshotRecord
+from tradeoff.store.records import (
+    EventRecord,
+    ImportBatch,
+    ImportCounts,
+    SessionRecord,
+    SessionSummary,
+    SnapshotRecord,
+)
 
 TURN = "turn"  # the event kind that list_sessions counts as a turn
+MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL's bigint can hold
 
 
 class Store:
@@ -91,7 +100,7 @@ class Store:
             ) from None
 
     def _require_session(self, session: Session, session_id: int) -> SessionRow:
-        row = session.get(SessionRow, session_id)
+        row = session.get(SessionRow, session_id) if 0 < session_id <= MAX_ID else None
         if row is None:
             raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
         return row
@@ -192,6 +201,9 @@ class Store:
 
     def get_session(self, session_id: int) -> SessionRecord:
         """A whole session with its events and snapshots in order."""
+        if not 0 < session_id <= MAX_ID:
+            # The driver cannot even bind a larger integer; no such row can exist.
+            raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
         with self._transaction() as session:
             row = session.scalars(
                 select(SessionRow)
@@ -218,16 +230,19 @@ class Store:
         with self._transaction() as session:
             return [session_record(row) for row in session.scalars(statement)]
 
-    def list_sessions(self, limit: int = 50) -> list[SessionSummary]:
-        """The newest sessions first, with their overall score and number of turns."""
+    def list_sessions(self, limit: int | None = 50) -> list[SessionSummary]:
+        """The newest sessions first, with their overall score, turns and last activity."""
         turns = (
-            select(EventRow.session_id, func.count().label("turns"))
-            .where(EventRow.kind == TURN)
+            select(
+                EventRow.session_id,
+                func.count().filter(EventRow.kind == TURN).label("turns"),
+                func.max(EventRow.at).label("last_at"),
+            )
             .group_by(EventRow.session_id)
             .subquery()
         )
         statement = (
-            select(SessionRow, func.coalesce(turns.c.turns, 0))
+            select(SessionRow, func.coalesce(turns.c.turns, 0), turns.c.last_at)
             .outerjoin(turns, turns.c.session_id == SessionRow.id)
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
             .limit(limit)
@@ -243,9 +258,41 @@ class Store:
                     ended_at=row.ended_at,
                     overall=overall_of(row.review),
                     turns=int(count),
+                    last_at=row.ended_at or last_event(last_at) or row.started_at,
                 )
-                for row, count in session.execute(statement)
+                for row, count, last_at in session.execute(statement)
             ]
+
+    def delete_session(self, session_id: int) -> SessionSummary:
+        """Delete a session with its events and snapshots; returns what it was."""
+        summary = next((s for s in self.list_sessions(limit=None) if s.id == session_id), None)
+        if summary is None:
+            raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
+        self.delete_sessions([session_id])
+        return summary
+
+    def delete_sessions(self, session_ids: list[int]) -> int:
+        """Delete sessions (events and snapshots cascade) in one transaction; how many went."""
+        if not session_ids:
+            return 0
+        with self._transaction() as session:
+            result = session.execute(delete(SessionRow).where(SessionRow.id.in_(session_ids)))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def stale_sessions(self, before: datetime, *, unfinished_only: bool) -> list[SessionSummary]:
+        """Sessions whose last activity (end, else last event, else start) is before `before`.
+
+        The last event rather than the start decides, so a session resumed yesterday after
+        a week's pause is not stale.
+        """
+        cutoff = aware(before, "before")
+        return [
+            s
+            for s in self.list_sessions(limit=None)
+            if s.last_at is not None
+            and s.last_at < cutoff
+            and not (unfinished_only and s.ended_at is not None)
+        ]
 
     def add_drill(self, *, problem_id: str, at: datetime, result: dict[str, Any]) -> int:
         """Keep a capacity drill result and return its id."""
@@ -259,11 +306,17 @@ class Store:
         return drill_id
 
     def list_drills(self, limit: int = 100) -> list[dict[str, Any]]:
-        """The newest drill results first, as {"id", "problem_id", "at", "result"}."""
+        """The newest drill results first, as {"id", "uid", "problem_id", "at", "result"}."""
         statement = select(DrillRow).order_by(DrillRow.at.desc(), DrillRow.id.desc()).limit(limit)
         with self._transaction() as session:
             return [
-                {"id": row.id, "problem_id": row.problem_id, "at": row.at, "result": row.result}
+                {
+                    "id": row.id,
+                    "uid": row.uid,
+                    "problem_id": row.problem_id,
+                    "at": row.at,
+                    "result": row.result,
+                }
                 for row in session.scalars(statement)
             ]
 
@@ -338,7 +391,7 @@ class Store:
             return review.id
 
     def card_reviews(self, since: datetime | None = None) -> list[dict[str, Any]]:
-        """Reviews oldest first, as {"id", "card_id", "rating", "reviewed_at", "log"}.
+        """Reviews oldest first, as {"id", "uid", "card_id", "rating", "reviewed_at", "log"}.
 
         `since` keeps reviews at or after that time (an aware datetime).
         """
@@ -349,6 +402,7 @@ class Store:
             return [
                 {
                     "id": row.id,
+                    "uid": row.uid,
                     "card_id": row.card_id,
                     "rating": row.rating,
                     "reviewed_at": row.reviewed_at,
@@ -356,6 +410,135 @@ class Store:
                 }
                 for row in session.scalars(statement)
             ]
+
+    def import_batch(self, batch: ImportBatch) -> ImportCounts:
+        """Add what `batch` holds and this database lacks, all in one transaction.
+
+        Sessions, drills and card reviews already here (same uid) are left as they are, so
+        importing the same export twice adds nothing the second time; a card state is
+        replaced only by one reviewed later. One transaction means a process killed or
+        interrupted midway leaves nothing of the import: no half session for --resume.
+        """
+        added = dict.fromkeys(("sessions", "drills", "card_states", "card_reviews"), 0)
+        present = dict(added)
+        updated = dict(added)
+        with self._transaction() as session:
+            have = set(session.scalars(select(SessionRow.uid)))
+            for item in batch.sessions:
+                if item.uid in have:
+                    present["sessions"] += 1
+                    continue
+                have.add(item.uid)
+                row = SessionRow(
+                    uid=item.uid,
+                    problem_id=item.problem_id,
+                    persona=item.persona,
+                    level=item.level,
+                    minutes=item.minutes,
+                    started_at=aware(item.started_at, "started_at"),
+                    ended_at=None if item.ended_at is None else aware(item.ended_at, "ended_at"),
+                    review=None if item.review is None else as_json(item.review, "review"),
+                )
+                row.events = [
+                    EventRow(
+                        seq=seq,
+                        at=aware(e.at, "at"),
+                        kind=e.kind,
+                        phase=e.phase,
+                        speaker=e.speaker,
+                        text=e.text,
+                        data=as_json(e.data, "data"),
+                    )
+                    for seq, e in enumerate(item.events, start=1)
+                ]
+                row.snapshots = [
+                    SnapshotRow(
+                        version=version,
+                        at=aware(s.at, "at"),
+                        kind=s.kind,
+                        source=s.source,
+                        content=s.content,
+                    )
+                    for version, s in enumerate(item.snapshots, start=1)
+                ]
+                session.add(row)
+                added["sessions"] += 1
+            have = set(session.scalars(select(DrillRow.uid)))
+            for drill in batch.drills:
+                if drill.uid in have:
+                    present["drills"] += 1
+                    continue
+                have.add(drill.uid)
+                session.add(
+                    DrillRow(
+                        uid=drill.uid,
+                        problem_id=drill.problem_id,
+                        at=aware(drill.at, "at"),
+                        result=as_json(drill.result, "result"),
+                    )
+                )
+                added["drills"] += 1
+            have = set(session.scalars(select(CardReviewRow.uid)))
+            for review in batch.card_reviews:
+                if review.uid in have:
+                    present["card_reviews"] += 1
+                    continue
+                have.add(review.uid)
+                session.add(
+                    CardReviewRow(
+                        uid=review.uid,
+                        card_id=review.card_id,
+                        rating=review.rating,
+                        reviewed_at=aware(review.reviewed_at, "reviewed_at"),
+                        log=as_json(review.log, "log"),
+                    )
+                )
+                added["card_reviews"] += 1
+            for card in batch.card_states:
+                state_row = session.get(CardStateRow, card.card_id)
+                if state_row is None:
+                    session.add(
+                        CardStateRow(
+                            card_id=card.card_id,
+                            deck=card.deck,
+                            state=as_json(card.state, "state"),
+                            due=aware(card.due, "due"),
+                        )
+                    )
+                    session.flush()  # a later duplicate in the batch must find this row
+                    added["card_states"] += 1
+                elif reviewed_later(card.state, state_row.state):
+                    state_row.deck = card.deck
+                    state_row.state = as_json(card.state, "state")
+                    state_row.due = aware(card.due, "due")
+                    updated["card_states"] += 1
+                else:
+                    present["card_states"] += 1
+        return ImportCounts(added=added, present=present, updated=updated)
+
+
+def reviewed_later(incoming: dict[str, Any], local: dict[str, Any]) -> bool:
+    """Whether an imported FSRS state was last reviewed after the local one.
+
+    The later review has seen every rating the earlier one saw (on its own machine), so it
+    wins; a tie or an unreadable time keeps the local state, so a repeat import changes nothing.
+    """
+    new, old = review_time(incoming), review_time(local)
+    if new is None:
+        return False
+    return old is None or new > old
+
+
+def review_time(state: dict[str, Any]) -> datetime | None:
+    """The state's `last_review` as an aware datetime, or None if absent or unreadable."""
+    value = state.get("last_review") if isinstance(state, dict) else None
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def aware(value: datetime, name: str) -> datetime:
@@ -378,14 +561,25 @@ def as_json(value: dict[str, Any], name: str) -> dict[str, Any]:
     return dict(value)
 
 
-def overall_of(review: dict[str, Any] | None) -> int | None:
-    """The review's 0-100 overall score, if it has a numeric one."""
-    if not review:
-        return None
-    value = review.get("overall")
-    if isinstance(value, bool) or not isinstance(value, int | float):
+def overall_of(report: dict[str, Any] | None) -> int | None:
+    """The 0-100 overall score of a session's stored report, if it has a finite number.
+
+    The session's `review` column holds the whole end report (interview/report.py:
+    final_report), whose design review, with the score, is under "review".
+    """
+    review = report.get("review") if isinstance(report, dict) else None
+    value = review.get("overall") if isinstance(review, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return None
     return round(value)
+
+
+def last_event(value: Any) -> datetime | None:
+    """MAX(at) from an aggregate: SQLite returns the stored text, not a datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def event_record(row: EventRow) -> EventRecord:
@@ -426,4 +620,5 @@ def session_record(row: SessionRow) -> SessionRecord:
         review=row.review,
         events=tuple(event_record(event) for event in row.events),
         snapshots=tuple(snapshot_record(snapshot) for snapshot in row.snapshots),
+        uid=row.uid,
     )

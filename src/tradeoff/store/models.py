@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Integer, MetaData, String, Text, UniqueConstr
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tradeoff.store.columns import JSONText, UTCDateTime
+from tradeoff.store.keys import UID_LENGTH, new_uid
 
 # Named constraints keep migrations portable: PostgreSQL and SQLite batch mode both need a
 # name to drop or alter a constraint later.
@@ -28,11 +29,18 @@ class Base(DeclarativeBase):
 
 
 class SessionRow(Base):
-    """A mock interview; `review` is the final review JSON, NULL until it ends."""
+    """A mock interview; `review` is the final report JSON, NULL until it ends.
+
+    `uid` (like the drills' and card reviews') names the row across machines: export and
+    import match on it, so importing a backup twice adds nothing the second time.
+    """
 
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(
+        String(UID_LENGTH), unique=True, index=True, default=new_uid, server_default=""
+    )
     problem_id: Mapped[str] = mapped_column(String(200))
     persona: Mapped[str] = mapped_column(String(100))
     level: Mapped[str] = mapped_column(String(20))
@@ -91,6 +99,9 @@ class DrillRow(Base):
     __tablename__ = "drills"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(
+        String(UID_LENGTH), unique=True, index=True, default=new_uid, server_default=""
+    )
     problem_id: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSONText)
@@ -116,6 +127,9 @@ class CardReviewRow(Base):
     __tablename__ = "card_reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(
+        String(UID_LENGTH), unique=True, index=True, default=new_uid, server_default=""
+    )
     card_id: Mapped[str] = mapped_column(String(64), index=True)
     rating: Mapped[str] = mapped_column(String(16))
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -49,6 +49,7 @@ class SessionRecord:
     review: dict[str, Any] | None
     events: tuple[EventRecord, ...]
     snapshots: tuple[SnapshotRecord, ...]
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,100 @@ class SessionSummary:
     ended_at: datetime | None
     overall: int | None
     turns: int
+    last_at: datetime | None = None  # the end, else the last event, else the start
+
+
+# --- what an import writes: plain values, already validated by the caller ------------------
+
+
+@dataclass(frozen=True)
+class EventIn:
+    """An event to import; its seq is its position in the session's tuple."""
+
+    at: datetime
+    kind: str
+    phase: str
+    speaker: str | None
+    text: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SnapshotIn:
+    """A design version to import; its version number is its position in the tuple."""
+
+    at: datetime
+    kind: str
+    source: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SessionIn:
+    """A whole session to import, skipped when a session with its uid is already here."""
+
+    uid: str
+    problem_id: str
+    persona: str
+    level: str
+    minutes: int
+    started_at: datetime
+    ended_at: datetime | None
+    review: dict[str, Any] | None
+    events: tuple[EventIn, ...]
+    snapshots: tuple[SnapshotIn, ...]
+
+
+@dataclass(frozen=True)
+class DrillIn:
+    """A drill result to import, keyed by uid."""
+
+    uid: str
+    problem_id: str
+    at: datetime
+    result: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CardStateIn:
+    """A card's FSRS state to import; the newer of it and the local state is kept."""
+
+    card_id: str
+    deck: str
+    state: dict[str, Any]
+    due: datetime
+
+
+@dataclass(frozen=True)
+class CardReviewIn:
+    """One past rating of a card to import, keyed by uid."""
+
+    uid: str
+    card_id: str
+    rating: str
+    reviewed_at: datetime
+    log: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """Everything one import writes, in one transaction."""
+
+    sessions: tuple[SessionIn, ...] = ()
+    drills: tuple[DrillIn, ...] = ()
+    card_states: tuple[CardStateIn, ...] = ()
+    card_reviews: tuple[CardReviewIn, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """Per kind ("sessions", "drills", "card_states", "card_reviews"): rows added, rows
+    already present (left as they were), and card states replaced by a newer one."""
+
+    added: dict[str, int]
+    present: dict[str, int]
+    updated: dict[str, int]
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values()) or any(self.updated.values())
