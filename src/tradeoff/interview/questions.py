@@ -11,6 +11,7 @@ and not the read ratio that also mentions creation.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,11 +112,11 @@ def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
 
 def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, float]:
     """Kinds the question asks, 3 when named by a topic word, 1 by a question frame only."""
-    lowered = question.lower()
+    lowered = question.lower().replace("-", " ")
     found: dict[str, float] = {}
     for kind in kinds.values():
         for phrase in kind.phrases:
-            if re.search(rf"\b{re.escape(phrase)}", lowered):
+            if re.search(rf"\b{re.escape(phrase.replace('-', ' '))}", lowered):
                 words = set(_WORD.findall(phrase))
                 strength = 1.0 if words <= _FRAME else 3.0
                 found[kind.id] = max(found.get(kind.id, 0.0), strength)
@@ -161,18 +162,20 @@ def best_fact(
 ) -> Fact | None:
     """The fact that best answers a question, by intent and by the fact's own words.
 
-    A fact needs a real signal: a kind named by a topic word, a word of its id, or two
-    words of its text. A question frame alone ("how many ...?") retrieves nothing, so
-    "how many servers do we need?" is not answered with the link volume.
+    Words count by how distinctive they are among this prompt's facts (a word only one fact
+    uses says more than "users", which half of them use). A fact needs a real signal: a
+    kind named by a topic word, a word of its id, a word only it uses, or two of its words;
+    a question frame alone ("how many ...?") retrieves nothing, so "how many servers do we
+    need?" is not answered with the link volume.
     """
     asked = _kind_strength(question, kinds)
-    words = stems(question)
+    words = stems(question) | _concept_tokens(question)
+    profile = _profile(problem)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
-        id_words = _id_stems(fact.id)
-        text_words = _fact_stems(fact.text)
-        by_id = len(words & id_words)
-        by_text = len(words & text_words)
+        id_words, text_words = profile.words[fact.id]
+        by_id = words & id_words
+        by_text = words & text_words
         kind_score = 0.0
         strong = False
         for kind in fact.answers:
@@ -180,14 +183,62 @@ def best_fact(
             if strength:
                 kind_score += strength + (1.5 if kind == fact.answers[0] else 0.0)
                 strong = strong or strength > 1
-        if not (strong or by_id or by_text >= 2):
+        distinctive = any(profile.df[w] == 1 for w in by_text)
+        if not (strong or by_id or distinctive or len(by_text) >= 2):
             continue
-        if strong_only and not (strong or by_id):
+        if strong_only and not (strong or by_id or distinctive):
             continue
-        score = kind_score + 2.5 * by_id + 1.5 * by_text + 0.1 / len(fact.answers)
+        score = kind_score + 0.1 / len(fact.answers)
+        score += sum(2.5 * profile.idf(w) for w in by_id)
+        score += sum(1.5 * profile.idf(w) for w in by_text)
         if best is None or score > best[0]:
             best = (score, fact)
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """Each fact's words (its id's, and its text's with the concepts it names) and how
+    many of the prompt's facts use each word."""
+
+    words: dict[str, tuple[frozenset[str], frozenset[str]]]
+    df: dict[str, int]
+    facts: int
+
+    def idf(self, word: str) -> float:
+        return math.log(1 + self.facts / max(1, self.df.get(word, 1)))
+
+
+_PROFILES: dict[str, _Profile] = {}
+
+
+def _profile(problem: Problem) -> _Profile:
+    cached = _PROFILES.get(problem.id)
+    if cached is not None and cached.facts == len(problem.facts):
+        return cached
+    words = {}
+    df: dict[str, int] = {}
+    for fact in problem.facts:
+        id_words = _id_stems(fact.id)
+        text_words = _fact_stems(fact.text) | id_words | _concept_tokens(fact.text)
+        words[fact.id] = (id_words, text_words)
+        for word in text_words:
+            df[word] = df.get(word, 0) + 1
+    profile = _Profile(words, df, len(problem.facts))
+    _PROFILES[problem.id] = profile
+    return profile
+
+
+@lru_cache(maxsize=8192)
+def _concept_tokens(text: str) -> frozenset[str]:
+    """The vocabulary's concepts a text names, as tokens: "persist to disk" and "durable"
+    meet at the durability concept even though they share no word."""
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language.mentions import find_mentions
+
+    concepts = tuple(default_catalog().vocabulary.concepts.values())
+    found = find_mentions([(1, text)], concepts, frozenset())
+    return frozenset(f"concept:{c}" for c, ms in found.by_concept.items() if ms)
 
 
 def stems(text: str) -> frozenset[str]:
