@@ -138,7 +138,7 @@ def test_another_components_copies_do_not_clear_it(catalog: Catalog) -> None:
 
 def test_without_any_need_for_redundancy_a_single_store_is_not_flagged(catalog: Catalog) -> None:
     text = "# Notes app for one person\n" + FLOW.format(
-        body="  U[User terminal] --> N[Notes CLI]\n  N --> DB[(Postgres)]"
+        body="  U[User terminal] --> N[Notes service]\n  N --> DB[(Postgres)]"
     )
     assert _spof(catalog, text, None) == []
     stated = text + "It must stay up: 99.9% availability for 5,000 users/s.\n"
@@ -174,3 +174,27 @@ def test_a_component_named_but_not_described_is_mentioned_not_missing(catalog: C
             3,
         )
     ]
+
+
+def test_a_failure_answered_by_each_instance_s_own_copy_clears_the_node(catalog: Catalog) -> None:
+    body = SCALED + "  A --> RDB[(Rules DB)]\n  A --> DB[(Cassandra cluster)]"
+    text = FLOW.format(body=body) + (
+        "- *Failure:* the Rules DB goes down.\n"
+        "- *Mitigation:* app servers keep serving with their locally cached rules.\n"
+    )
+    assert _spof(catalog, text) == []
+
+
+def test_a_cluster_named_in_the_same_list_belongs_to_its_own_item(catalog: Catalog) -> None:
+    body = SCALED + "  A --> DB[(Postgres)]\n  A --> K[Kafka]"
+    text = FLOW.format(body=body) + "We use Postgres for the data, Kafka for events.\n"
+    assert _spof(catalog, text) == ["Postgres"]
+
+
+def test_another_components_failover_on_the_same_line_does_not_clear_it(catalog: Catalog) -> None:
+    body = SCALED + "  A --> R[(Redis)]\n  A --> DB[(Cassandra cluster)]"
+    text = FLOW.format(body=body) + (
+        "If Redis is slow we add a timeout. If an app server dies the load balancer sends"
+        " traffic to the others.\n"
+    )
+    assert _spof(catalog, text) == ["Redis"]

@@ -21,12 +21,12 @@ _LABEL_KINDS: list[tuple[str, str]] = [
     (
         "queue",
         r"queue|kafka|\bsqs\b|rabbit|pub ?/? ?sub|kinesis|pulsar|event bus|stream|\bmq\b"
-        r"|broker|\blog\b",
+        r"|broker|(?:commit|event|append|change|replicated|write-ahead|message) log\b",
     ),
     (
         "search-index",
         r"search|elastic|opensearch|solr|lucene|inverted index|geo[- ]?index|geospatial"
-        r"|spatial index|quad-?tree|geohash|vector (?:db|database|index|store)",
+        r"|spatial index|quad-?tree|geohash",
     ),
     ("object-store", r"object stor|blob|\bs3\b|\bgcs\b|bucket|file store|file server|media stor"),
     # One node that the others coordinate through: locks, membership, placement, schedules,

@@ -235,7 +235,8 @@ def _read_label(cursor: _Cursor, opening: str, closing: str) -> str | None:
 
 
 def _add_node(diagram: Diagram, node_id: str, label: str, shape: str, line: int) -> None:
-    clean = re.sub(r"<br\s*/?>", " ", label, flags=re.I).strip()
+    # Line breaks inside a label: "<br/>" in HTML labels, a literal "\n" in markdown strings.
+    clean = re.sub(r"\s+", " ", re.sub(r"<br\s*/?>|\\n", " ", label, flags=re.I)).strip()
     existing = diagram.nodes.get(node_id)
     if existing is not None and existing.label != existing.id and clean == node_id:
         return  # a later bare reference does not erase the label given first

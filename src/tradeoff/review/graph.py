@@ -10,12 +10,15 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from tradeoff.design.kinds import STATEFUL_KINDS
 from tradeoff.design.model import Diagram, Node
 
 STORAGE_KINDS = frozenset({"database", "object-store", "search-index"})
 # Tiers that run request or job code and may run as many instances.
-TIER_KINDS = frozenset({"service", "worker", "api-gateway", "load-balancer", "other"})
+TIER_KINDS = frozenset({"service", "worker", "api-gateway", "load-balancer"})
+# What a single point of failure can be: a store, a cache, a broker or a coordinator. Object
+# stores and search clusters are replicated services by construction; a geo index is a cache
+# or database by its label ("Redis Geo Index") and is checked as one.
+_SINGLE_POINT_KINDS = frozenset({"database", "cache", "queue", "coordination"})
 # Drawn as several: replicas, a cluster, "x 3", "(3)", a quorum. "primary" or "leader" alone
 # names one node, and a "Cluster Manager" is one box that manages a cluster.
 _REDUNDANT = re.compile(
@@ -25,12 +28,18 @@ _REDUNDANT = re.compile(
     r"|leader election|primary[- /]+(?:replica|secondary|standby)",
     re.I,
 )
-# Managed stores the provider replicates across zones; a box labelled S3 is not one disk.
-_MANAGED = re.compile(
+# Stores that only exist as a replicated cluster: managed services the provider replicates
+# across zones, and products that run as a quorum or with a replication factor (a box
+# labelled Kafka or Cassandra is a cluster, by the convention every interviewer reads).
+_CLUSTERED = re.compile(
     r"\bs3\b|\bgcs\b|google cloud storage|azure blob|dynamo|spanner|cosmos|bigtable|aurora"
-    r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b",
+    r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b|kafka|pulsar"
+    r"|cassandra|scylla|cockroach|\btidb\b|yugabyte|vitess|hbase|foundationdb|zookeeper|\betcd\b"
+    r"|consul|elastic|opensearch|distributed|clustered",
     re.I,
 )
+# A stream processor ("Spark Streaming", "Kafka Streams consumer") holds no queue of its own.
+_PROCESSOR = re.compile(r"spark|flink|streams\b|streaming|consumer|processor|\bjob\b", re.I)
 # A store inside each instance fails with that instance only: an in-process cache per app
 # server, a local SQLite file, a gateway's local buckets.
 _LOCAL = re.compile(
@@ -43,6 +52,11 @@ _SEVERAL = re.compile(
     r"|gateways|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|stateless|autoscal|horizontal",
     re.I,
 )
+
+
+def says_redundant(text: str) -> bool:
+    """Whether a label or a sentence about a node says it has copies or is a cluster."""
+    return bool(_REDUNDANT.search(text) or _CLUSTERED.search(text))
 
 
 @dataclass(frozen=True)
@@ -113,7 +127,7 @@ class DesignGraph:
     def is_redundant(self, key: str) -> bool:
         """A node drawn with replicas, as a cluster, as a managed service, or next to a replica."""
         label = self.nodes[key].label
-        if _REDUNDANT.search(label) or _MANAGED.search(label):
+        if says_redundant(label):
             return True
         return any(self.nodes[n].kind == "replica" for n in self.links[key])
 
@@ -185,7 +199,9 @@ class DesignGraph:
         found: list[SinglePoint] = []
         for key in sorted(reachable):
             node = self.nodes[key]
-            if node.kind not in STATEFUL_KINDS or self.is_redundant(key) or self.is_local(key):
+            if node.kind not in _SINGLE_POINT_KINDS or self.is_redundant(key) or self.is_local(key):
+                continue
+            if node.kind == "queue" and _PROCESSOR.search(node.label):
                 continue
             dependents = tuple(
                 self.nodes[n].label

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.language.mentions import NEGATED, clean_line
-from tradeoff.language.operations import redundancy_need
+from tradeoff.language.operations import failure_response, redundancy_need
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.graph import TIER_KINDS
+from tradeoff.review.graph import TIER_KINDS, says_redundant
 from tradeoff.review.rules.base import Rule, register
 
 _STORES = (
@@ -179,10 +179,13 @@ class GraphSinglePointOfFailure(Rule):
             )
             users = ", ".join(f"'{d}'" for d in point.dependents[:3])
             message = (
-                f"'{node.label}' is a single {node.kind} that {users} depend on, and nothing"
-                " says it is replicated or fails over"
+                f"'{node.label}' is a single {_KIND_NAMES.get(node.kind, node.kind)} used by"
+                f" {users}, and nothing says it is replicated or fails over"
             )
             yield self.finding(message, evidence)
+
+
+_KIND_NAMES = {"coordination": "coordinator"}
 
 
 def _redundancy_need(ctx: ReviewContext) -> str | None:
@@ -213,23 +216,48 @@ _OTHER_WORDS = re.compile(
     r"cache|redis|memcache|queue|kafka|broker|service|server|stateless|app", re.I
 )
 # Words too common to tie a sentence to one node ("the cluster is replicated" is not about
-# the Cluster Manager).
+# the Cluster Manager, "partition key" not about the Key Generation Service).
 _GENERIC_LABEL_WORDS = frozenset(
     "the and service server store database cluster manager node nodes primary main central"
-    " shared global index data api app".split()
+    " shared global index data api app key keys".split()
 )
 _COPIES = re.compile(
-    r"\b(?:\d+|two|three|five|several|multiple)[- ](?:node|replica|member|instance|copies)"
-    r"|\bsentinel\b|\bactive[- ](?:active|passive)\b|\bhot spare\b|\bmulti-?az\b",
+    r"\b(?:\d+|two|three|five|several|multiple)\b[^.;]{0,30}?\b(?:nodes?|replicas?|members?"
+    r"|instances?|copies)\b|\bno single point of failure\b|\bhot spare\b",
     re.I,
 )
+# Each instance carries on with its own copy while the node is down: not a single point.
+_LOCAL_FALLBACK = re.compile(
+    r"\b(?:locally cached|local (?:copy|copies|cache|caches|fallback|buckets?)|in-memory copy"
+    r"|cached (?:copy|rules|config\w*|policies)|continues? (?:uninterrupted|to (?:serve|work|run))"
+    r"|keeps? (?:serving|working|running))\b",
+    re.I,
+)
+# Clauses, so "Postgres for the data, Kafka for events" does not lend Kafka's cluster to
+# Postgres; a comma inside parentheses ("(e.g., DynamoDB or Cassandra)") stays in its clause.
+_CLAUSE = re.compile(r"[.;!?]\s|,\s(?![^()]*\))|\band\b|\bbut\b|\bwhile\b")
+_TRIGGER_WORDS = re.compile(r"\b(?:goes down|fails?|outage|unavailable|unreachable|dies)\b", re.I)
+# Responses that do not keep the system up without the node: an alert, a retry, a back-off.
+_NOT_A_FAILOVER = re.compile(r"^(?:page[sd]?|alert\w*|retr\w*|back\w* off|throttl\w*)$", re.I)
+
+
+def _node_named(label: str) -> re.Pattern[str] | None:
+    """The node's distinctive words and its initials ("Key Generation Service" -> KGS)."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]+", label)
+    names = [w.lower() for w in words if len(w) >= 3 and w.lower() not in _GENERIC_LABEL_WORDS]
+    capitals = [w[0] for w in words if w[0].isupper()]
+    if len(capitals) >= 2:
+        names.append("".join(capitals).lower())
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
 
 
 def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "database") -> bool:
-    """Replication, failover or several copies said of this node by name, or of storage in
+    """Copies, a cluster or a failover said of this node by name ("Redis runs as three nodes
+    under Sentinel", "the KGS goes down: gateways keep their cached rules"), or of storage in
     general ("read replicas", "the database is replicated") when the node is a database."""
-    words = [w for w in re.findall(r"[a-z]{3,}", label.lower()) if w not in _GENERIC_LABEL_WORDS]
-    named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.I) if words else None
+    named = _node_named(label)
     for concept in ("replication", "failover", "leader-follower", "multi-leader", "quorum",
                     "consensus", "leader-election"):  # fmt: skip
         for mention in ctx.mentions.positive(concept):
@@ -244,7 +272,28 @@ def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "data
                 return True
     if named is None:
         return False
-    return any(named.search(t) and _COPIES.search(t) for _, t in ctx.prose)
+    prose = ctx.prose
+    for index, (_, text) in enumerate(prose):
+        line = clean_line(text)
+        if not named.search(line):
+            continue
+        for clause in _CLAUSE.split(line):
+            if named.search(clause) and (says_redundant(clause) or _COPIES.search(clause)):
+                return True
+        # The failure of this node, answered in its sentence or on the next line ("*Failure:*
+        # the DB goes down." / "*Mitigation:* gateways use their cached rules.").
+        following = clean_line(prose[index + 1][1]) if index + 1 < len(prose) else ""
+        sentences = re.split(r"(?<=[.!?])\s+", line)
+        for position, sentence in enumerate(sentences):
+            if not named.search(sentence):
+                continue
+            said = f"{sentence} {following}" if position == len(sentences) - 1 else sentence
+            answer = failure_response(said)
+            if answer is not None and not _NOT_A_FAILOVER.match(answer.response):
+                return True
+            if _TRIGGER_WORDS.search(sentence) and _LOCAL_FALLBACK.search(said):
+                return True
+    return False
 
 
 @register
@@ -463,7 +512,7 @@ class NoLoadBalancer(Rule):
 _SEVERAL_INSTANCES = re.compile(
     r"\b(?:\d+|two|three|four|five|six|eight|ten|twelve|dozens of|several|multiple|many)\s+"
     r"(?:stateless )?(?:app(?:lication)? |api |web |backend )?(?:stateless )?"
-    r"(?:servers|instances|pods|replicas)\b"
+    r"(?:servers|instances|pods)\b"
     r"|\bhorizontal(?:ly)? scal\w*|\bscale[sd]? (?:out|horizontally)\b|\bautoscal\w*",
     re.I,
 )
