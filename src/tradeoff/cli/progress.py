@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -195,38 +194,80 @@ def export_data(
     file: Path = typer.Argument(..., help="Where to write, e.g. tradeoff-backup.json"),
     db: str | None = typer.Option(None, "--db"),
 ) -> None:
-    """Write all your data (sessions, drills, flashcards) to one JSON file."""
-    from tradeoff.practice.transfer import export_all
+    """Write all your data (sessions, drills, flashcards, your decks) to one JSON file.
+
+    The file is written beside its target and renamed over it, so an older backup at
+    that path survives a full disk or an interrupted export.
+    """
+    from tradeoff.practice.transfer import export_all, write_export
     from tradeoff.store import Store, database_url
 
     with Store.open(database_url(db)) as store:
         data = export_all(store)
-    try:
-        file.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
-    except OSError as exc:
-        raise TradeoffError(f"{file}: cannot write ({exc.strerror})") from None
-    typer.echo(f"Exported {len(data['sessions'])} sessions, {len(data['drills'])} drills and"
-               f" {len(data['card_states'])} flashcards to {file}")  # fmt: skip
+    write_export(data, file)
+    typer.echo(
+        f"Exported {_counted(data, 'sessions', 'session')},"
+        f" {_counted(data, 'drills', 'drill')}, {_counted(data, 'card_states', 'flashcard')},"
+        f" {_counted(data, 'card_reviews', 'flashcard review')} and"
+        f" {_counted(data, 'decks', 'deck')} of your own to {file}"
+    )
+
+
+def _counted(data: dict[str, Any], key: str, noun: str) -> str:
+    count = len(data[key])
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def import_data(
     file: Path = typer.Argument(..., help="A file written by tradeoff export"),
     db: str | None = typer.Option(None, "--db"),
 ) -> None:
-    """Add the data from an export to this machine's store."""
-    from tradeoff.practice.transfer import import_all
+    """Add the data from an export to this machine's store; what is already here is skipped.
+
+    The whole file is checked before anything is written, and the database part is written
+    in one transaction, so a bad file or an interrupted import leaves the store unchanged.
+    """
+    from tradeoff.practice.transfer import import_all, read_export
     from tradeoff.store import Store, database_url
 
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TradeoffError(f"{file}: cannot read ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise TradeoffError(
-            f"{file}: not JSON (line {exc.lineno}); give a tradeoff export file"
-        ) from None
+    export = read_export(file)
     with Store.open(database_url(db)) as store:
-        counts = import_all(store, data)
-    typer.echo(
-        "Imported " + ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items())
-    )
+        result = import_all(store, export)
+    for line in import_summary(result, file):
+        typer.echo(line)
+
+
+def import_summary(result: Any, file: Path) -> list[str]:
+    """What an import added, what it found already here, and decks it left alone."""
+    names = {
+        "sessions": "session",
+        "drills": "drill",
+        "card_states": "flashcard state",
+        "card_reviews": "flashcard review",
+    }
+
+    def listed(counts: dict[str, int], decks: tuple[str, ...]) -> str:
+        parts = [f"{n} {names[key]}{'' if n == 1 else 's'}" for key, n in counts.items() if n]
+        if decks:
+            parts.append(f"{len(decks)} deck{'' if len(decks) == 1 else 's'}")
+        return ", ".join(parts) or "nothing"
+
+    counts, decks = result.counts, result.decks
+    lines = []
+    if not result.changed:
+        lines.append(
+            f"Nothing to import: everything in {file} is already here"
+            f" ({listed(counts.present, decks.present)})."
+        )
+    else:
+        lines.append(f"Imported {listed(counts.added, decks.restored)} from {file}.")
+        if any(counts.updated.values()):
+            lines.append(f"Updated {listed(counts.updated, ())} reviewed later in the export.")
+        if any(counts.present.values()) or decks.present:
+            kept = listed(counts.present, decks.present)
+            lines.append(f"Already here, left as they were: {kept}.")
+    for deck_id in decks.kept:
+        lines.append(
+            f"Kept your deck {deck_id!r}: it differs from the one in {file}, which was not written."
+        )
+    return lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 
@@ -61,7 +62,12 @@ def import_deck(
                 f"{other.path} already holds deck {deck.id!r}; delete it or choose another id"
             )
     replaced = target.exists()
-    data = source.read_bytes()
+    write_atomically(folder, target, source.read_bytes())
+    return deck, replaced
+
+
+def write_atomically(folder: Path, target: Path, data: bytes) -> None:
+    """Write `target` through a temporary file and a rename: a crash leaves no half deck."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
@@ -76,4 +82,41 @@ def import_deck(
         raise DeckError(
             f"cannot write {target} ({exc.strerror}); check the folder's permissions"
         ) from None
-    return deck, replaced
+
+
+def user_deck_texts(user_folder: Path | None = None) -> list[tuple[str, str]]:
+    """(deck id, file text) of every deck in the user's folder, for `tradeoff export`.
+
+    The decks are parsed first, so a broken deck stops the export with its line rather
+    than travelling into a backup that cannot be restored.
+    """
+    folder = user_decks_dir() if user_folder is None else user_folder
+    out = []
+    for deck_id, deck in sorted(load_decks(folder, label_with_path=True).items()):
+        assert deck.path is not None
+        try:
+            out.append((deck_id, deck.path.read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise DeckError(f"{deck.path}: cannot read it ({exc.strerror})") from None
+    return out
+
+
+def restore_deck(
+    deck: Deck, text: str, user_folder: Path | None = None
+) -> Literal["restored", "present", "kept"]:
+    """Put a deck from an export back in the user's folder, unless it is already there.
+
+    A local deck with the same id and the same text is "present"; one with other text is
+    "kept": the local copy may hold edits made since the export, and overwriting a file
+    the user wrote is not an import's call.
+    """
+    folder = user_decks_dir() if user_folder is None else user_folder
+    local = load_decks(folder, label_with_path=True).get(deck.id)
+    if local is not None and local.path is not None:
+        try:
+            same = local.path.read_text(encoding="utf-8") == text
+        except OSError:
+            same = False
+        return "present" if same else "kept"
+    write_atomically(folder, folder / f"{deck.id}.md", text.encode("utf-8"))
+    return "restored"
