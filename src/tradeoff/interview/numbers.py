@@ -20,7 +20,7 @@ from tradeoff.interview.questions import stems
 # A number, its scale, and up to three words after it that may carry its unit.
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b|[kKmMbBtT]\b)?)"
-    r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,3})"
+    r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,4})"
 )
 _PERCENT = re.compile(r"^\s*(%|percent)")
 _TRAILING = re.compile(r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with))+$", re.I)

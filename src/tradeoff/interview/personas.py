@@ -52,6 +52,7 @@ class Move:
     text: str  # the content: facts, a question, a hint...
     item: str | None = None  # the rubric item, fact ids or component it concerns
     ack: str = ""  # an acknowledgement of the last turn, said first
+    parts: tuple[str, ...] = ()  # an answer's facts, one by one (the terse voice shortens each)
 
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Numbers, please.", "Convince me.", "Don't hand-wave this.")
@@ -62,6 +63,8 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
     """The move in the persona's voice; `turn` varies the stock phrases between turns."""
     text, ack = move.text.strip(), move.ack.strip()
     if persona == "terse":
+        if move.kind == "answer" and move.parts:
+            return " ".join(_terse("answer", part) for part in move.parts)
         return _terse(move.kind, text)
     if persona == "friendly":
         opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if move.kind in ASKING else "")
@@ -98,11 +101,15 @@ def _terse(kind: str, text: str) -> str:
         return "No number. Assume one and say it." if "?" not in text else _shorten(text)
     sentences = re.split(r"(?<=[.?!])\s+", text)
     if kind in ASKING or kind == "hint":
+        if kind == "return":
+            text = "Still: " + text.split(": ", 1)[-1]  # the question, with a short lead-in
+        if len(text.split()) < TERSE_WORDS and text.endswith("?"):
+            return text  # a probe's set-up sentence is part of the question
         asked = [s for s in sentences if s.endswith("?")]
         return _shorten(asked[-1] if asked else text)
     if kind == "answer":
         with_number = [s for s in sentences if re.search(r"\d", s)]
-        return _shorten(" ".join(with_number or sentences[:1]), limit=TERSE_WORDS * 2)
+        return _shorten(" ".join(with_number[:1] or sentences[:1]), limit=TERSE_WORDS * 2)
     return _shorten(sentences[0])
 
 

@@ -88,7 +88,7 @@ def hint_texts(problem: Problem, item: RubricItem) -> tuple[str, ...]:
 def failure_probe(word: str, phase_item: str | None = None) -> str:
     """About the stateful component the candidate just named, in their word for it."""
     del phase_item
-    return f"Say {word} goes down at peak. What happens to the requests that need it?"
+    return f"If {word} goes down at peak, what happens to the requests that need it?"
 
 
 def why_question(choice: str) -> str:
@@ -98,7 +98,7 @@ def why_question(choice: str) -> str:
 def why_not(product: str, alternative: str, adversarial: bool) -> str:
     if adversarial:
         return f"Why {product} and not {alternative}?"
-    return f"You mentioned {product}. What made you pick it over {alternative}?"
+    return f"What made you pick {product} over {alternative}?"
 
 
 def challenge(claim: str) -> str:
@@ -111,10 +111,10 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     direction = "high" if ratio > 1 else "low"
     if revealed_facts:
         return (
-            f"{spoken.text} looks {direction} to me, given that {_lower(revealed_facts[0])}"
-            " How did you get there?"
+            f"That looks {direction} to me, given that {_lower(revealed_facts[0])}"
+            f" How did you get {spoken.text}?"
         )
-    return f"{spoken.text} looks {direction} to me. How did you get there?"
+    return f"That looks {direction} to me. How did you get {spoken.text}?"
 
 
 def polite_return(question: str) -> str:

@@ -82,22 +82,22 @@ def settle(ask: Ask, heard: Heard) -> str:
 
 def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:
     """The reply to a statement (questions are answered before this is asked)."""
-    ack = _ack(state, heard, at, newly)
     move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, at)
     if move is None:
         move = _open_prompt(state, at)
+    ack = "" if move.kind in ("sanity", "return", "challenge") else _ack(state, heard, at, newly)
     state.moves.add((at.phase, move.kind, move.item or move.text))
     return Move(move.kind, move.text, move.item, ack)
 
 
 def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    if heard.claim and not state.moved("*", "challenge", heard.claim.lower()):
+        state.moves.add(("*", "challenge", heard.claim.lower()))
+        return Move("challenge", phrasing.challenge(heard.claim), heard.claim.lower())
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
         return Move("return", phrasing.polite_return(ask.text), ask.item)
-    if heard.claim and not state.moved("*", "challenge", heard.claim.lower()):
-        state.moves.add(("*", "challenge", heard.claim.lower()))
-        return Move("challenge", phrasing.challenge(heard.claim), heard.claim.lower())
     for spoken in heard.numbers:
         if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
             state.moves.add(("*", "sanity", spoken.text))

@@ -213,7 +213,7 @@ class Interview:
                     f"I have no figure for {topics}; assume what you think is reasonable and"
                     " say it."
                 )
-            move = Move("answer", " ".join(said), ",".join(f.id for f in facts))
+            move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
         return self._speak(move)
 
     def _speak(self, move: Move) -> str:
