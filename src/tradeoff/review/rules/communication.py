@@ -292,6 +292,10 @@ class UnfilledTemplate(Rule):
         for index, section in enumerate(sections):
             if section.level < 2 or _says_more_than_title(ctx.doc.line(section.start), section):
                 continue
+            # In a Markdown document a bold line, a numbered line or a "Label:" line is a list
+            # item or a caption; only a plain-text design uses them as its headings.
+            if any(real) and not real[index]:
+                continue
             # A section includes its subsections: it ends before the next heading at its level.
             # A bold line or a "Label:" line inside a Markdown section is its content (a
             # paragraph lead, a list's caption), not a heading that closes it.
