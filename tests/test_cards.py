@@ -6,8 +6,6 @@ import itertools
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,8 +13,11 @@ from typing import Any
 
 import pytest
 from alembic import command
+from typer.testing import CliRunner, Result
 
+from tradeoff.cli.main import app
 from tradeoff.estimate.reference import reference_table
+from tradeoff.practice import cards_service
 from tradeoff.practice.decks import (
     NUMBERS,
     DeckError,
@@ -27,18 +28,22 @@ from tradeoff.practice.decks import (
     parse_deck,
 )
 from tradeoff.practice.scheduler import (
+    DayLoad,
+    Reviewed,
     count_due,
     due_cards,
+    forecast,
+    new_seen_on,
     new_state,
     parse_now,
     parse_rating,
     review,
+    review_queue,
 )
 from tradeoff.practice.user_decks import all_decks, import_deck
 from tradeoff.store import Store
 from tradeoff.store.migrate import alembic_config
 
-SCRIPT = str(Path(sys.executable).parent / "tradeoff")
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 DECK = """---
@@ -318,28 +323,16 @@ def test_a_0001_database_upgrades_and_keeps_its_sessions(tmp_path: Path) -> None
         assert list(store.card_states()) == ["0a"]
 
 
-# --- the CLI through a pipe -------------------------------------------------------------
+# --- the CLI, in process, with piped input -----------------------------------------------
 
 
-def env_for(home: Path, now: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRADEOFF_")}
+def run(args: list[str], home: Path, now: str | None = None, stdin: str = "") -> Result:
+    """`tradeoff ARGS` through typer's runner, with its own data and config folders."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("TRADEOFF_")}
     env["XDG_DATA_HOME"] = str(home)
-    if now is not None:
-        env["TRADEOFF_NOW"] = now
-    return env
-
-
-def run(
-    args: list[str], home: Path, now: str | None = None, stdin: str = ""
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [SCRIPT, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env_for(home, now),
-    )
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["TRADEOFF_NOW"] = now
+    return CliRunner().invoke(app, args, input=stdin, env=env)
 
 
 @pytest.fixture
@@ -348,7 +341,7 @@ def home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
     source = deck_file(tmp_path / "src", DECK, "my-deck.md")
     done = run(["cards", "import", str(source)], home)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "Imported deck 'fixture'" in done.stdout and "4 cards" in done.stdout
     assert (home / "tradeoff" / "decks" / "fixture.md").is_file()
     return home
@@ -356,7 +349,7 @@ def home(tmp_path: Path) -> Path:
 
 def stats_at(home: Path, db: str, now: str) -> dict[str, Any]:
     done = run(["cards", "stats", "--format", "json", "--db", db], home, now)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     data: dict[str, Any] = json.loads(done.stdout)
     return data
 
@@ -367,13 +360,14 @@ def test_review_through_a_pipe_records_reviews_and_states(home: Path, tmp_path: 
     # input ends before a rating: the review stops cleanly.
     script = "\n1\n\ngood\n\nmaybe\n9\n\n"
     done = run(["cards", "review", "--deck", "fixture", "--db", db], home, at(0), script)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     out = done.stdout
-    assert "4 cards due; reviewing 4" in out
+    assert "0 seen cards due and 4 new (of 4 not yet seen; 20 new a day" in out
+    assert "reviewing 4" in out
     assert "Q: What does consistent hashing change when a node joins a cluster of N nodes?" in out
     assert "A: 3, a majority." in out
     assert "Type 1, 2, 3 or 4" in out and "Skipped." in out
-    assert "Reviewed 2; 2 still due." in out
+    assert "Reviewed 2; 2 still due today." in out
     assert done.stderr == ""
 
     cards = parse_deck(DECK, "fixture.md").cards
@@ -392,8 +386,9 @@ def test_review_through_a_pipe_records_reviews_and_states(home: Path, tmp_path: 
 
     # The two skipped/unanswered cards are still due; the rated ones are not. 'q' stops.
     again = run(["cards", "review", "--deck", "fixture", "--db", db], home, at(0), "q\n")
-    assert again.returncode == 0, again.stderr
-    assert "2 cards due" in again.stdout and "Reviewed 0; 2 still due." in again.stdout
+    assert again.exit_code == 0, again.stderr
+    assert "2 new (of 2 not yet seen; 20 new a day, 2 started today)" in again.stdout
+    assert "Reviewed 0; 2 still due today." in again.stdout
 
 
 def test_due_counts_across_days(home: Path, tmp_path: Path) -> None:
@@ -405,43 +400,45 @@ def test_due_counts_across_days(home: Path, tmp_path: Path) -> None:
         at(0),
         "\nagain\n\n3\n\n4\n",
     )
-    assert done.returncode == 0, done.stderr
-    assert "Reviewed 3; 1 still due." in done.stdout
+    assert done.exit_code == 0, done.stderr
+    assert "Reviewed 3; 1 still due today." in done.stdout
     # And one numbers card, rated good.
     done = run(["cards", "review", "--deck", NUMBERS, "-n", "1", "--db", db], home, at(0), "\n3\n")
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
 
     numbers = len(numbers_deck().cards)
-    expected = {  # (fixture due, numbers due) at each moment
-        at(0): (1, numbers - 1),  # only the untouched card; reviewed cards are in the future
-        at(1, 1): (2, numbers - 1),  # "again" comes back after a day
-        at(3): (3, numbers),  # "good" after about two days
-        at(30): (4, numbers),  # "easy" after about eight
+    expected = {  # (fixture due, numbers due, new cards left for that day) at each moment
+        at(0): (0, 0, 16),  # reviewed cards are in the future; 4 of 20 new started today
+        at(1, 1): (1, 0, 20),  # "again" comes back after a day; a new day, a new allowance
+        at(3): (2, 1, 20),  # "good" after about two days
+        at(30): (3, 1, 20),  # "easy" after about eight
     }
-    for now, (fixture_due, numbers_due) in expected.items():
+    for now, (fixture_due, numbers_due, new_today) in expected.items():
         data = stats_at(home, db, now)
         decks = data["decks"]
-        assert decks["fixture"] == {"cards": 4, "due": fixture_due, "reviewed": 3}, now
-        assert decks[NUMBERS] == {"cards": numbers, "due": numbers_due, "reviewed": 1}, now
-        for key in ("cards", "due", "reviewed"):
+        assert decks["fixture"] == {"cards": 4, "due": fixture_due, "new": 1, "reviewed": 3}, now
+        assert decks[NUMBERS] == {
+            "cards": numbers, "due": numbers_due, "new": numbers - 1, "reviewed": 1
+        }, now  # fmt: skip
+        for key in ("cards", "due", "new", "reviewed"):
             assert data["total"][key] == sum(d[key] for d in decks.values())
-        assert data["total"]["reviewed"] == 4
+        assert data["total"]["reviewed"] == 4 and data["new_today"] == new_today, now
         assert datetime.fromisoformat(data["now"]) == datetime.fromisoformat(now)
 
     table = run(["cards", "stats", "--db", db], home, at(0))
-    assert table.returncode == 0 and "fixture" in table.stdout and "total" in table.stdout
+    assert table.exit_code == 0 and "fixture" in table.stdout and "total" in table.stdout
 
 
 def test_export_writes_an_anki_package(home: Path, tmp_path: Path) -> None:
     target = tmp_path / "cards.apkg"
     done = run(["cards", "export", "--anki", str(target)], home)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     total = sum(len(d.cards) for d in all_decks(user_folder=home / "tradeoff" / "decks").values())
     assert notes_in(target, tmp_path) == total
 
     one = tmp_path / "fixture.apkg"
     done = run(["cards", "export", "--anki", str(one), "--deck", "fixture"], home)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "Wrote 4 cards in 1 deck" in done.stdout
     with zipfile.ZipFile(one) as package:
         package.extract("collection.anki2", tmp_path / "one")
@@ -455,7 +452,7 @@ def test_export_writes_an_anki_package(home: Path, tmp_path: Path) -> None:
     topic = run(
         ["cards", "export", "--anki", str(one), "--deck", "fixture", "--topic", "quorum"], home
     )
-    assert topic.returncode == 0, topic.stderr
+    assert topic.exit_code == 0, topic.stderr
     assert notes_in(one, tmp_path / "topic") == 1
 
 
@@ -471,7 +468,7 @@ def notes_in(package_path: Path, folder: Path) -> int:
 
 def test_an_imported_deck_shows_in_stats(home: Path, tmp_path: Path) -> None:
     data = stats_at(home, f"sqlite:///{tmp_path / 'p.db'}", at(0))
-    assert data["decks"]["fixture"] == {"cards": 4, "due": 4, "reviewed": 0}
+    assert data["decks"]["fixture"] == {"cards": 4, "due": 0, "new": 4, "reviewed": 0}
     assert NUMBERS in data["decks"]
 
 
@@ -479,35 +476,126 @@ def test_a_malformed_import_exits_2_naming_the_line_and_copies_nothing(tmp_path:
     home = tmp_path / "home"
     bad = deck_file(tmp_path, DECK.replace("A: 3, a majority.\n", ""), "bad.md")
     done = run(["cards", "import", str(bad)], home)
-    assert done.returncode == 2
+    assert done.exit_code == 2
     assert done.stderr.startswith("tradeoff: error: bad.md line 12: a card needs an 'A:' line")
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not (home / "tradeoff" / "decks").exists()
 
     clash = deck_file(tmp_path, DECK.replace("deck: fixture", "deck: numbers"), "clash.md")
     done = run(["cards", "import", str(clash)], home)
-    assert done.returncode == 2 and "is a built-in deck" in done.stderr
+    assert done.exit_code == 2 and "is a built-in deck" in done.stderr
     assert not (home / "tradeoff" / "decks").exists()
 
     missing = run(["cards", "import", str(tmp_path / "nope.md")], home)
-    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
 
 
 def test_unknown_deck_topic_and_clock_are_one_line_errors(home: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     deck = run(["cards", "review", "--deck", "fixtur", "--db", db], home, at(0))
-    assert deck.returncode == 2
+    assert deck.exit_code == 2
     assert deck.stderr == "tradeoff: error: no deck 'fixtur'; did you mean 'fixture'?\n"
     topic = run(["cards", "review", "--topic", "quorom", "--db", db], home, at(0))
-    assert topic.returncode == 2
+    assert topic.exit_code == 2
     assert topic.stderr == "tradeoff: error: no cards tagged 'quorom'; did you mean 'quorum'?\n"
     clock = run(["cards", "stats", "--db", db], home, "yesterday")
-    assert clock.returncode == 2 and "TRADEOFF_NOW='yesterday'" in clock.stderr
+    assert clock.exit_code == 2 and "TRADEOFF_NOW='yesterday'" in clock.stderr
 
 
 def test_nothing_due_says_when_the_next_card_is(home: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     run(["cards", "review", "--deck", "fixture", "--db", db], home, at(0), "\n4\n" * 4)
     done = run(["cards", "review", "--deck", "fixture", "--db", db], home, at(1))
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "Nothing is due. The next card is due 2025-03-" in done.stdout
+
+
+# --- new cards a day --------------------------------------------------------------------
+
+
+def test_new_cards_come_in_at_the_daily_limit_while_seen_ones_all_stay_due() -> None:
+    cards = list(parse_deck(DECK, "fixture.md").cards)
+    a, b, c, _ = cards
+    due_at = {a.id: T0 - timedelta(days=3), b.id: T0 - timedelta(days=1)}
+    queue = review_queue(cards, due_at, T0, new_per_day=1)
+    assert queue.reviews == (a, b) and queue.new == (c,) and queue.unseen == 2
+    assert queue.cards == (a, b, c)
+    # The limit counts what today already introduced; seen cards never wait for it.
+    spent = review_queue(cards, due_at, T0, new_per_day=2, new_seen_today=2)
+    assert spent.new == () and spent.reviews == (a, b)
+    assert review_queue(cards, due_at, T0, new_per_day=0).cards == (a, b)
+    with pytest.raises(ValueError, match="0 or more"):
+        review_queue(cards, due_at, T0, new_per_day=-1)
+    # A first review at 23:59 counts for that day; one at 00:00 the next day does not.
+    firsts = [T0.replace(hour=23, minute=59), T0 + timedelta(hours=15), T0 - timedelta(hours=9)]
+    assert new_seen_on(firsts, T0) == 2
+
+
+def test_the_forecast_introduces_the_limit_and_brings_cards_back() -> None:
+    deck = parse_deck(
+        HEAD + "\n\n".join(f"Q: card {n}?\nA: {n}." for n in range(50)) + "\n", "d.md"
+    )
+    loads = forecast(deck.cards, {}, T0, 5, new_per_day=20)
+    first = review(None, deck.cards[0].id, "good", T0).due - T0  # Good on a new card
+    assert first == timedelta(days=2)
+    assert [load.new for load in loads] == [20, 20, 10, 0, 0]
+    # Day 2 sees day 0's twenty again, day 3 day 1's, day 4 day 2's ten.
+    assert [load.reviews for load in loads] == [0, 0, 20, 20, 10]
+    seen = {deck.cards[0].id: {"state": new_state(deck.cards[0].id, T0), "due": T0}}
+    overdue = forecast(deck.cards, seen, T0 + timedelta(days=3), 1, new_per_day=5)
+    assert overdue == [DayLoad(reviews=1, new=5)]
+    assert forecast(deck.cards, {}, T0, 2, new_per_day=20, new_seen_today=15)[0].new == 5
+
+
+def test_day_one_reviews_twenty_new_cards_not_every_deck(home: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    total = sum(len(d.cards) for d in all_decks(user_folder=home / "tradeoff" / "decks").values())
+    done = run(["cards", "review", "--db", db], home, at(0), "\n3\n\n3\n")
+    assert done.exit_code == 0, done.stderr
+    assert f"0 seen cards due and 20 new (of {total} not yet seen; 20 new a day" in done.stdout
+    assert "reviewing 20." in done.stdout and "Reviewed 2; 18 still due today." in done.stdout
+    later = run(["cards", "review", "--db", db, "--new-per-day", "5"], home, at(0, 2), "q\n")
+    assert "0 seen cards due and 3 new" in later.stdout and "2 started today" in later.stdout
+    saved = run(["cards", "settings", "--new-per-day", "2"], home)
+    assert saved.exit_code == 0 and "2 new cards a day" in saved.stdout
+    assert (home / "config" / "tradeoff" / "config.json").is_file()
+    shown = run(["cards", "settings"], home)
+    assert "New cards a day: 2 (from " in shown.stdout and "config.json" in shown.stdout
+    none_left = run(["cards", "review", "--db", db], home, at(0, 3))
+    assert (
+        "Nothing is due." in none_left.stdout and f"{total - 2} new cards wait" in none_left.stdout
+    )
+    tomorrow = run(["cards", "review", "--db", db], home, at(1), "q\n")
+    assert "0 seen cards due and 2 new" in tomorrow.stdout
+
+
+def test_a_bad_setting_is_a_one_line_error(home: Path) -> None:
+    config = home / "config" / "tradeoff" / "config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text('{"llm": {"model": "m"}, "cards": {"new_per_day": "lots"}}')
+    done = run(["cards", "stats"], home, at(0))
+    assert done.exit_code == 2 and '"cards.new_per_day"' in done.stderr
+    assert "whole number" in done.stderr
+    assert run(["cards", "settings", "--new-per-day", "7"], home).exit_code == 0
+    assert json.loads(config.read_text()) == {"llm": {"model": "m"}, "cards": {"new_per_day": 7}}
+
+
+def test_a_rating_saves_state_and_log_together_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = parse_deck(DECK, "fixture.md").cards[0]
+    with Store.open(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        result = cards_service.rate(store, card, "good", T0)
+        assert store.card_states()[card.id]["due"] == result.due
+        assert [r["card_id"] for r in store.card_reviews()] == [card.id]
+
+        def broken_log(state: Any, card_id: str, rating: str, now: datetime) -> Reviewed:
+            good = review(state, card_id, rating, now)
+            return Reviewed(good.state, good.due, {"at": object()})  # not JSON
+
+        monkeypatch.setattr(cards_service, "review", broken_log)
+        with pytest.raises(TypeError, match="log must be JSON"):
+            cards_service.rate(store, card, "again", result.due)
+        # Neither the state nor the review changed: no state without its log.
+        assert store.card_states()[card.id]["due"] == result.due
+        assert len(store.card_reviews()) == 1

@@ -24,6 +24,7 @@ from tradeoff.practice.decks import Card, Deck
 from tradeoff.practice.user_decks import all_decks, import_deck
 
 if TYPE_CHECKING:
+    from tradeoff.practice.scheduler import Queue
     from tradeoff.store import Store
 
 cards_app = typer.Typer(
@@ -42,36 +43,50 @@ TopicOption = typer.Option(None, "--topic", help="Only cards tagged with this to
 DbOption = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite.")
 
 
+NewPerDayOption = typer.Option(
+    None,
+    "--new-per-day",
+    min=0,
+    max=1000,
+    help="New cards to introduce today (default: the setting, else 20).",
+)
+
+
 @cards_app.command("review")
 def review(
     deck: str | None = DeckOption,
     topic: str | None = TopicOption,
     limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most N cards."),
+    new_per_day: int | None = NewPerDayOption,
     db: str | None = DbOption,
 ) -> None:
-    """Review the cards due now: Enter shows the answer, then rate it 1-4."""
-    from tradeoff.practice.scheduler import due_cards
-    from tradeoff.practice.scheduler import review as rate
+    """Review the cards due now: Enter shows the answer, then rate it 1-4.
+
+    Every seen card that is due comes up; new cards come in at a daily limit.
+    """
+    from tradeoff.practice.cards_service import load_new_per_day, rate, todays_queue
 
     now = clock.now()
     cards = select_cards(all_decks(), deck, topic)
+    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
     out = console()
     with _open(db) as store:
-        states = store.card_states()
-        due = due_cards(cards, {cid: s["due"] for cid, s in states.items()}, now)
+        queue = todays_queue(store, cards, now, per_day)
+        due = list(queue.cards)
         if not due:
-            out.print(f"Nothing is due. {_next_due(cards, states)}")
+            out.print(f"Nothing is due. {_next_due(cards, store.card_states(), queue)}")
             return
         chosen = due[:limit] if limit is not None else due
         out.print(
-            f"{len(due)} card{'s' if len(due) != 1 else ''} due; reviewing {len(chosen)}."
+            f"{_queue_summary(queue)}; reviewing {len(chosen)}."
             " Press Enter to see the answer, then rate it: 1 again, 2 hard, 3 good, 4 easy"
             f" ('{QUIT}' stops)."
         )
         done = 0
         try:
             for index, card in enumerate(chosen, start=1):
-                out.print(f"\n[bold]{index}/{len(chosen)}[/bold] [dim]{card.deck}[/dim]")
+                label = " new" if index > len(queue.reviews) else ""
+                out.print(f"\n[bold]{index}/{len(chosen)}[/bold] [dim]{card.deck}{label}[/dim]")
                 out.print(f"Q: {escape(card.front)}")
                 shown = _ask("(Enter to show the answer)")
                 if shown is None or shown.strip().lower() == QUIT:
@@ -83,55 +98,98 @@ def review(
                 if rating == "":
                     out.print("[dim]Skipped.[/dim]")
                     continue
-                previous = states.get(card.id)
                 now = clock.now()  # the time of this rating
-                result = rate(previous["state"] if previous else None, card.id, rating, now)
-                store.save_card_state(card.id, card.deck, result.state, result.due)
-                store.add_card_review(card.id, rating, now, result.log)
-                states[card.id] = {"deck": card.deck, "state": result.state, "due": result.due}
+                result = rate(store, card, rating, now)
                 done += 1
                 out.print(f"[dim]{rating}: next in {_interval(result.due - now)}.[/dim]")
         except KeyboardInterrupt:
             out.print("\n[dim]Stopped; every rating so far is saved.[/dim]")
             raise typer.Exit(130) from None
         left = len(due) - done
-        out.print(f"\nReviewed {done}; {left} still due.")
+        out.print(f"\nReviewed {done}; {left} still due today.")
+
+
+def _queue_summary(queue: Queue) -> str:
+    """'3 seen cards due and 20 new (of 238 not yet seen; 20 new a day, 0 started today)'."""
+    seen = len(queue.reviews)
+    summary = f"{seen} seen card{'s' if seen != 1 else ''} due"
+    if queue.unseen:
+        summary += (
+            f" and {len(queue.new)} new (of {queue.unseen} not yet seen;"
+            f" {queue.new_per_day} new a day, {queue.new_seen_today} started today)"
+        )
+    return summary
+
+
+@cards_app.command("settings")
+def settings(
+    new_per_day: int | None = typer.Option(
+        None, "--new-per-day", min=0, max=1000, help="Save a new daily limit for new cards."
+    ),
+) -> None:
+    """Show (or, with an option, save) how many new cards a day reviews introduce."""
+    from tradeoff.practice.cards_service import load_new_per_day, save_new_per_day
+
+    if new_per_day is not None:
+        path = save_new_per_day(new_per_day)
+        typer.echo(f"Saved to {path}: {new_per_day} new cards a day.")
+        return
+    current = load_new_per_day()
+    where = "the default" if current.source == "default" else current.source
+    typer.echo(f"New cards a day: {current.value} (from {where}).")
 
 
 @cards_app.command("stats")
 def stats(
-    output: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f"),
+    output: StatsFormat = typer.Option(
+        StatsFormat.table, "--format", "-f", help="A table, or JSON for scripts."
+    ),
+    new_per_day: int | None = NewPerDayOption,
     db: str | None = DbOption,
 ) -> None:
-    """Per deck: cards, due now, and reviewed at least once."""
-    from tradeoff.practice.scheduler import count_due
+    """Per deck: cards, seen cards due now, cards not yet seen, and reviewed at least once."""
+    from tradeoff.practice.cards_service import load_new_per_day, todays_queue
 
     now = clock.now()
     decks = all_decks()
+    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
+    rows: dict[str, dict[str, int]] = {}
     with _open(db) as store:
         states = store.card_states()
-    due_at = {cid: s["due"] for cid, s in states.items()}
-    rows: dict[str, dict[str, int]] = {}
+        queue = todays_queue(store, [c for d in decks.values() for c in d.cards], now, per_day)
+    due = {card.id for card in queue.reviews}
     for deck_id, deck in decks.items():
         rows[deck_id] = {
             "cards": len(deck.cards),
-            "due": count_due(deck.cards, due_at, now),
+            "due": sum(1 for card in deck.cards if card.id in due),
+            "new": sum(1 for card in deck.cards if card.id not in states),
             "reviewed": sum(1 for card in deck.cards if card.id in states),
         }
-    total = {key: sum(row[key] for row in rows.values()) for key in ("cards", "due", "reviewed")}
+    total = {key: sum(row[key] for row in rows.values()) for key in ("cards", "due", "new")}
+    total["reviewed"] = sum(row["reviewed"] for row in rows.values())
     if output is StatsFormat.json:
-        data = {"decks": rows, "total": total, "now": now.isoformat()}
+        data = {
+            "decks": rows,
+            "total": total,
+            "new_today": len(queue.new),
+            "new_per_day": per_day,
+            "now": now.isoformat(),
+        }
         typer.echo(json.dumps(data, indent=2))
         return
     table = Table(title=f"Flashcards at {now:%Y-%m-%d %H:%M} UTC", title_justify="left")
     table.add_column("deck", no_wrap=True)
     table.add_column("title")
-    for column in ("cards", "due", "reviewed"):
+    for column in ("cards", "due", "new", "reviewed"):
         table.add_column(column, justify="right")
     for deck_id, row in rows.items():
         table.add_row(deck_id, escape(decks[deck_id].title), *(str(row[k]) for k in row))
     table.add_row("[bold]total[/bold]", "", *(f"[bold]{total[k]}[/bold]" for k in total))
     console().print(table)
+    console().print(
+        f"Today's review: {total['due']} due and {len(queue.new)} new"
+        f" ({per_day} new a day, {queue.new_seen_today} started today)."
+    )
 
 
 @cards_app.command("export")
@@ -284,9 +342,15 @@ def _interval(delta: timedelta) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def _next_due(cards: list[Card], states: dict[str, dict[str, Any]]) -> str:
-    """When the next of `cards` comes due, as a sentence."""
+def _next_due(cards: list[Card], states: dict[str, dict[str, Any]], queue: Queue) -> str:
+    """When the next of `cards` comes due, as a sentence; new cards wait for tomorrow."""
     upcoming: list[datetime] = [states[c.id]["due"] for c in cards if c.id in states]
-    if not upcoming:
-        return "No cards to review."
-    return f"The next card is due {min(upcoming):%Y-%m-%d %H:%M} UTC."
+    sentences = []
+    if upcoming:
+        sentences.append(f"The next card is due {min(upcoming):%Y-%m-%d %H:%M} UTC.")
+    if queue.unseen:
+        sentences.append(
+            f"{queue.unseen} new cards wait; up to {queue.new_per_day} a day come in"
+            " (change it with --new-per-day or 'tradeoff cards settings')."
+        )
+    return " ".join(sentences) or "No cards to review."
