@@ -7,13 +7,21 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tradeoff.catalog import default_catalog
 from tradeoff.cli import clock
 from tradeoff.cli.problems import console
 from tradeoff.errors import TradeoffError
-from tradeoff.practice.progress import DIMENSIONS, Progress, SessionView, analyse, parse_since
+from tradeoff.practice.progress import (
+    DIMENSIONS,
+    MARKER_SERIES,
+    Progress,
+    SessionView,
+    analyse,
+    parse_since,
+)
 
 
 def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[SessionView], Any]:
@@ -35,9 +43,9 @@ def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[Sessio
 def progress(
     since: str = typer.Option("8w", "--since", help="How far back: 8w, 30d..."),
     chart: Path | None = typer.Option(None, "--chart", help="Write a chart: FILE.png or FILE.svg"),
-    db: str | None = typer.Option(None, "--db"),
+    db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
-    """Trends by week, topic mastery, recurring mistakes, time and hints."""
+    """Trends by week, communication markers, topic mastery, recurring mistakes, time."""
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise TradeoffError(f"{chart}: the chart must be a .png or .svg file")
     start = parse_since(since, clock.now())
@@ -59,6 +67,7 @@ def progress(
             *[f"{dims[d]:g}" if d in dims else "-" for d in DIMENSIONS],
         )
     out.print(trend)
+    out.print(_markers_table(result))
     mastery = Table(title="Topic mastery (rubric items covered)", title_justify="left")
     for column in ("topic", "mastery", "sessions"):
         mastery.add_column(column)
@@ -70,7 +79,7 @@ def progress(
         for mistake in result.recurring:
             out.print(f"  {mistake.kind}: {len(mistake.sessions)} sessions")
             for where in mistake.where[:3]:
-                out.print(f"    - {where[:110]}")
+                out.print(f"    - {escape(where[:110])}")
     minutes = [m for _, m in result.minutes_by_session]
     hints = [h for _, h in result.hints_by_session]
     out.print(
@@ -92,8 +101,27 @@ def progress(
         out.print(f"Chart written to {chart}")
 
 
+def _markers_table(result: Progress) -> Table:
+    """Communication markers by week: what an interviewer notices besides the design."""
+    table = Table(
+        title="Communication by week (means per session: minutes to the first clarifying"
+        " question, assumptions stated, decisions with and without a reason, hints)",
+        title_justify="left",
+    )
+    table.add_column("week", no_wrap=True)
+    for label in MARKER_SERIES.values():
+        table.add_column(label, justify="right")
+    for week in result.weeks:
+        means = result.markers_by_week.get(week, {})
+        table.add_row(
+            week,
+            *[f"{means[key]:g}" if means.get(key) is not None else "-" for key in MARKER_SERIES],
+        )
+    return table
+
+
 def write_chart(result: Progress, path: Path) -> None:
-    """Scores by week on top, minutes and hints per session below."""
+    """Scores by week on top, communication markers per session, then time per session."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -101,7 +129,7 @@ def write_chart(result: Progress, path: Path) -> None:
     matplotlib.rcParams["svg.fonttype"] = "none"
     import matplotlib.pyplot as plt
 
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(9, 7), constrained_layout=True)
+    figure, (top, middle, bottom) = plt.subplots(3, 1, figsize=(9, 10), constrained_layout=True)
     weeks = result.weeks
     top.plot(
         weeks, [result.overall_by_week[w] / 25 for w in weeks], linewidth=3, label="overall / 25"
@@ -120,25 +148,41 @@ def write_chart(result: Progress, path: Path) -> None:
     top.set_ylabel("score (0-4)")
     top.set_title("Scores by week")
     top.legend(fontsize=7, ncol=4, loc="lower right")
-    sessions = [str(s) for s, _ in result.minutes_by_session]
-    bottom.bar(
-        sessions, [h for _, h in result.hints_by_session], color="tab:orange", label="hints used"
-    )
-    twin = bottom.twinx()
-    twin.plot(
+    sessions = [str(m.session) for m in result.markers_by_session]
+    for key, label in MARKER_SERIES.items():
+        if key == "first_question_min":
+            continue
+        middle.plot(
+            sessions, [getattr(m, key) for m in result.markers_by_session], marker="o", label=label
+        )
+    middle.set_ylabel("count per session")
+    first = middle.twinx()
+    first.plot(
         sessions,
-        [m for _, m in result.minutes_by_session],
-        color="tab:blue",
-        marker="o",
-        label="minutes",
+        [
+            m.first_question_min if m.first_question_min is not None else float("nan")
+            for m in result.markers_by_session
+        ],
+        color="black",
+        linestyle="--",
+        marker="s",
+        label=MARKER_SERIES["first_question_min"],
     )
+    first.set_ylabel("minutes")
+    middle.set_title("Communication markers per session")
+    handles = middle.get_legend_handles_labels()
+    first_handles = first.get_legend_handles_labels()
+    middle.legend(
+        handles[0] + first_handles[0],
+        handles[1] + first_handles[1],
+        fontsize=7,
+        ncol=3,
+        loc="upper left",
+    )
+    bottom.bar(sessions, [m for _, m in result.minutes_by_session], color="tab:blue")
     bottom.set_xlabel("session")
-    bottom.set_ylabel("hints")
-    twin.set_ylabel("minutes")
-    bottom.set_title("Hints and time per session")
-    handles = bottom.get_legend_handles_labels()
-    twin_handles = twin.get_legend_handles_labels()
-    bottom.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize=7)
+    bottom.set_ylabel("minutes")
+    bottom.set_title("Time per session")
     try:
         figure.savefig(path)
     except OSError as exc:
@@ -148,46 +192,47 @@ def write_chart(result: Progress, path: Path) -> None:
 
 
 def plan(
-    days: int = typer.Option(14, "--days", min=1, max=90),
-    minutes_per_day: int = typer.Option(45, "--minutes-per-day", min=15, max=480),
-    db: str | None = typer.Option(None, "--db"),
+    days: int = typer.Option(14, "--days", min=1, max=90, help="How many days to plan."),
+    minutes_per_day: int = typer.Option(
+        45, "--minutes-per-day", min=15, max=480, help="Study time you have each day."
+    ),
+    new_per_day: int | None = typer.Option(
+        None,
+        "--new-per-day",
+        min=0,
+        max=1000,
+        help="New flashcards a day (default: the setting, else 20).",
+    ),
+    db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """A day-by-day plan from your weak topics, recurring mistakes and due flashcards."""
+    from tradeoff.practice.cards_service import due_by_day, load_new_per_day
     from tradeoff.practice.plan import build_plan
+    from tradeoff.practice.user_decks import all_decks
+    from tradeoff.store import Store, database_url
 
     now = clock.now()
-    result, views, states = _load(db, now - timedelta(weeks=8))
-    due = _due_by_day(states, now.date(), days)
-    recent = [v.problem_id for v in sorted(views, key=lambda v: v.started_at)]
+    result, views, _ = _load(db, now - timedelta(weeks=8))
+    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
+    cards = [card for deck in all_decks().values() for card in deck.cards]
+    with Store.open(database_url(db)) as store:
+        load = due_by_day(store, cards, now, days, per_day)
+        drills = store.list_drills(limit=1_000_000)
+    practised: dict[str, date] = {}
+    for view in sorted(views, key=lambda v: v.started_at):
+        practised[view.problem_id] = view.started_at.date()
+    drilled: dict[str, date] = {}
+    for drill in sorted(drills, key=lambda d: d["at"]):
+        drilled[drill["problem_id"]] = drill["at"].date()
     days_plan = build_plan(
-        result, default_catalog(), start=now.date(), days=days,
-        minutes_per_day=minutes_per_day, due_cards=due, recent_problems=recent,
+        result, default_catalog(), start=now.date(), days=days, minutes_per_day=minutes_per_day,
+        cards=load, practised=practised, drilled=drilled,
     )  # fmt: skip
     out = console()
     for day in days_plan:
         out.print(f"[bold]{day.day.isoformat()}[/bold] ({day.minutes} min)")
         for item in day.items:
-            out.print(f"  - {item.what} ({item.minutes} min): {item.why}")
-
-
-def _due_by_day(states: dict[str, dict[str, Any]], start: date, days: int) -> dict[date, int]:
-    """Cards falling due each day of the plan; cards never reviewed are spread 10 a day."""
-    from tradeoff.practice.user_decks import all_decks
-
-    total = sum(len(deck.cards) for deck in all_decks().values())
-    new = max(0, total - len(states))
-    due: dict[date, int] = {}
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        count = 0
-        for state in states.values():
-            when = state["due"]
-            when = when if isinstance(when, datetime) else datetime.fromisoformat(str(when))
-            if when.date() == day or (offset == 0 and when.date() < day):
-                count += 1
-        introduced = min(10, max(0, new - 10 * offset))
-        due[day] = count + introduced
-    return due
+            out.print(f"  - {escape(item.what)} ({item.minutes} min): {escape(item.why)}")
 
 
 def export_data(

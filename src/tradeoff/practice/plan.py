@@ -1,16 +1,21 @@
 """A day-by-day study plan drawn from weak topics, recurring mistakes and due flashcards.
 
 Deterministic for a given history and start date, so the same data gives the same plan and
-a new session visibly changes it; every item says why it is there.
+a new session visibly changes it; every item says why it is there. A weakness is trained
+on different prompts in turn (least recently practised first): the same prompt four times
+in two weeks teaches its answer, not the skill.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.practice.progress import Progress
+from tradeoff.practice.scheduler import DayLoad
 
 # Which finding kinds each prompt trains, by the topics it is tagged with.
 _MISTAKE_TOPICS = {
@@ -27,14 +32,22 @@ _MISTAKE_TOPICS = {
     "no-cache": ("caching",),
     "no-pagination": ("pagination", "api-design"),
 }
+# Topics to start with when there is no history to find weak ones in.
+STARTER_TOPICS = ("caching", "sharding", "api-design")
+SECONDS_PER_CARD = 30  # a reveal and a rating; new cards take longer, reviews less
+DRILL_MINUTES = 15
+DRILL_EVERY_DAYS = 3
+MOCK_MINUTES = 45
+MIN_MOCK_MINUTES = 25  # shorter than this a mock interview cannot reach the deep dive
 
 
 @dataclass(frozen=True)
 class PlanItem:
-    kind: str  # mock, drill, cards, review
+    kind: str  # mock, drill, cards
     what: str
     minutes: int
     why: str
+    problem: str | None = None  # the prompt a mock or drill uses
 
 
 @dataclass
@@ -54,83 +67,175 @@ def build_plan(
     start: date,
     days: int = 14,
     minutes_per_day: int = 45,
-    due_cards: dict[date, int] | None = None,
-    recent_problems: list[str] | None = None,
+    cards: Mapping[date, DayLoad] | None = None,
+    practised: Mapping[str, date] | None = None,
+    drilled: Mapping[str, date] | None = None,
 ) -> list[PlanDay]:
-    """Mock interviews on the weakest topics, drills while capacity is weak, due cards daily."""
-    due_cards = due_cards or {}
-    recent = list(recent_problems or [])
-    weak_topics = progress.weakest_topics(3) or ["caching", "sharding", "api-design"]
+    """Mocks rotating over the weakest topics, drills while capacity is weak, due cards daily.
+
+    `cards` is the flashcard forecast by day; `practised` and `drilled` give the last day
+    each prompt was used in a mock or a drill, so the plan picks the least recent one.
+    """
+    cards = cards or {}
+    last_mock = _Usage(dict(practised or {}))
+    last_drill = _Usage(dict(drilled or {}))
+    weak_topics = progress.weakest_topics(3) or list(STARTER_TOPICS)
     mistakes = [m.kind for m in progress.recurring]
+    wanted = set(weak_topics) | {t for m in mistakes for t in _MISTAKE_TOPICS.get(m, ())}
     capacity_weak = "capacity" in progress.weak_dimensions() or (
         progress.drill_accuracy is not None and progress.drill_accuracy < 0.6
     )
-    candidates = _problems_for(catalog, weak_topics, mistakes)
     plan: list[PlanDay] = []
-    pick = 0
+    mocks = 0
     for offset in range(days):
         day = PlanDay(start + timedelta(days=offset))
         left = minutes_per_day
-        due = due_cards.get(day.day, 0)
-        if due:
-            minutes = min(15, max(5, (due + 1) // 2))
-            day.items.append(
-                PlanItem("cards", f"Review {due} due flashcards (tradeoff cards review)", minutes,
-                         f"the FSRS schedule has {due} cards due that day")
-            )  # fmt: skip
-            left -= minutes
-        if capacity_weak and offset % 3 == 0 and left >= 15:
-            drill_id = next(
-                (p for p in candidates if catalog.problems[p].capacity), "url-shortener"
-            )
-            day.items.append(
-                PlanItem("drill", f"tradeoff drill capacity {drill_id}", 15,
-                         _capacity_reason(progress))
-            )  # fmt: skip
-            left -= 15
-        if left >= 25 and candidates:
-            problem_id = _next_problem(candidates, recent, pick)
-            pick += 1
-            recent.append(problem_id)
-            problem = catalog.problems[problem_id]
-            minutes = min(45, left)
-            day.items.append(
-                PlanItem("mock", f"tradeoff practice {problem_id} --minutes {minutes}", minutes,
-                         _mock_reason(problem.topics, progress, mistakes))
-            )  # fmt: skip
-            left -= minutes
+        load = cards.get(day.day)
+        if load is not None and load.cards:
+            item = _cards_item(load, left)
+            day.items.append(item)
+            left -= item.minutes
+        if capacity_weak and offset % DRILL_EVERY_DAYS == 0 and left >= DRILL_MINUTES:
+            drill = _pick_drill(catalog, weak_topics, wanted, last_drill, progress, day.day)
+            if drill is not None:
+                day.items.append(drill)
+                last_drill.planned[str(drill.problem)] = day.day
+                left -= DRILL_MINUTES
+        if left >= MIN_MOCK_MINUTES:
+            target = weak_topics[mocks % len(weak_topics)]
+            mock = _pick_mock(catalog, target, wanted, last_mock, progress, mistakes, day.day,
+                              min(MOCK_MINUTES, left))  # fmt: skip
+            if mock is not None:
+                day.items.append(mock)
+                last_mock.planned[str(mock.problem)] = day.day
+                mocks += 1
+                left -= mock.minutes
         plan.append(day)
     return plan
 
 
-def _problems_for(catalog: Catalog, topics: list[str], mistakes: list[str]) -> list[str]:
-    """Prompts ranked by how many weak topics (and mistake-related topics) they exercise."""
-    wanted = list(topics) + [t for m in mistakes for t in _MISTAKE_TOPICS.get(m, ())]
-    scored = []
-    for problem in catalog.problems.values():
-        score = sum(3 if t in topics else 1 for t in problem.topics if t in wanted)
-        if score:
-            scored.append((-score, problem.id))
-    return [pid for _, pid in sorted(scored)]
+def _cards_item(load: DayLoad, left: int) -> PlanItem:
+    """The day's flashcards, timed at SECONDS_PER_CARD each and never more than the day."""
+    needed = max(5, math.ceil(load.cards * SECONDS_PER_CARD / 60))
+    minutes = min(needed, left)
+    fit = load.cards if minutes == needed else minutes * 60 // SECONDS_PER_CARD
+    what = f"Review {fit if fit < load.cards else load.cards} flashcards (tradeoff cards review)"
+    counts = []
+    if load.reviews:
+        counts.append(f"{load.reviews} seen card{'s' if load.reviews != 1 else ''} fall due")
+    if load.new:
+        counts.append(f"{load.new} new card{'s come' if load.new != 1 else ' comes'} in")
+    why = f"{' and '.join(counts)} that day, at about {SECONDS_PER_CARD} s a card"
+    if fit < load.cards:
+        why += f"; the other {load.cards - fit} wait for a day with more time"
+    return PlanItem("cards", what, minutes, why)
 
 
-def _next_problem(candidates: list[str], recent: list[str], index: int) -> str:
-    """The best-ranked prompt not practised in the last few sessions."""
-    fresh = [p for p in candidates if p not in recent[-4:]]
-    pool = fresh or candidates
-    return pool[index % min(len(pool), 6)] if index < 6 else pool[0]
+@dataclass
+class _Usage:
+    """When each prompt was last used: in the history, or earlier in this plan."""
+
+    history: dict[str, date]
+    planned: dict[str, date] = field(default_factory=dict)
+
+    def last(self, problem_id: str) -> date:
+        return self.planned.get(problem_id) or self.history.get(problem_id) or date.min
+
+    def describe(self, problem_id: str, today: date) -> str:
+        """'never', 'last on 2026-10-19 in this plan', 'last 12 days ago'."""
+        if problem_id in self.planned:
+            return f"last on {self.planned[problem_id].isoformat()} in this plan"
+        when = self.history.get(problem_id)
+        if when is None:
+            return "never"
+        gap = (today - when).days
+        return "last today" if gap <= 0 else f"last {gap} day{'s' if gap != 1 else ''} ago"
 
 
-def _mock_reason(topics: list[str], progress: Progress, mistakes: list[str]) -> str:
-    parts = []
-    weak = [t for t in topics if t in progress.topic_mastery]
-    for topic in sorted(weak, key=lambda t: progress.topic_mastery[t])[:2]:
-        parts.append(f"exercises {topic} (mastery {round(100 * progress.topic_mastery[topic])}%)")
+def _rank(catalog: Catalog, ids: list[str], wanted: set[str], usage: _Usage) -> list[str]:
+    """Least recently used first (never used before any); then most weak topics; then id."""
+    return sorted(
+        ids,
+        key=lambda pid: (
+            usage.last(pid),
+            -len(wanted & set(catalog.problems[pid].topics)),
+            pid,
+        ),
+    )
+
+
+def _pick_mock(
+    catalog: Catalog,
+    target: str,
+    wanted: set[str],
+    usage: _Usage,
+    progress: Progress,
+    mistakes: list[str],
+    today: date,
+    minutes: int,
+) -> PlanItem | None:
+    """The prompt tagged `target` practised least recently, with why it was chosen."""
+    sharing = [pid for pid, p in catalog.problems.items() if target in p.topics]
+    if not sharing:
+        return None
+    ranked = _rank(catalog, sharing, wanted, usage)
+    chosen = ranked[0]
+    topics = list(catalog.problems[chosen].topics)
+    mastery = progress.topic_mastery.get(target)
+    focus = (
+        f"targets {target} (mastery {round(100 * mastery)}%)"
+        if mastery is not None
+        else f"targets {target}, which you have not practised yet"
+    )
+    also = [t for t in topics if t != target and t in wanted]
+    if usage.last(chosen) == date.min:
+        pick = f"{chosen} is one of the {len(sharing)} {target} prompts you have not practised"
+        if also:
+            pick += (
+                f", and of those it covers most of the other topics to work on ({', '.join(also)})"
+            )
+    else:
+        pick = (
+            f"{chosen} is the {target} prompt (of {len(sharing)}) you practised least recently"
+            f" ({usage.describe(chosen, today)})"
+        )
+        if also:
+            pick += f"; it also covers {', '.join(also)}"
+    parts = [focus, pick]
     trained = [m for m in mistakes if set(_MISTAKE_TOPICS.get(m, ())) & set(topics)]
     for kind in trained[:1]:
         count = next(len(m.sessions) for m in progress.recurring if m.kind == kind)
         parts.append(f"trains against '{kind}', seen in {count} of your last 5 sessions")
-    return "; ".join(parts) or f"covers {', '.join(topics[:2])}, which you have not practised yet"
+    return PlanItem(
+        "mock", f"tradeoff practice {chosen} --minutes {minutes}", minutes, "; ".join(parts),
+        problem=chosen,
+    )  # fmt: skip
+
+
+def _pick_drill(
+    catalog: Catalog,
+    weak_topics: list[str],
+    wanted: set[str],
+    usage: _Usage,
+    progress: Progress,
+    today: date,
+) -> PlanItem | None:
+    """A capacity drill on a prompt with weak topics, drilled least recently."""
+    with_numbers = [pid for pid, p in catalog.problems.items() if p.capacity]
+    on_weak = [pid for pid in with_numbers if set(weak_topics) & set(catalog.problems[pid].topics)]
+    pool = on_weak or with_numbers
+    if not pool:
+        return None
+    chosen = _rank(catalog, pool, wanted, usage)[0]
+    shared = [t for t in catalog.problems[chosen].topics if t in weak_topics]
+    scope = f"the prompts on {', '.join(weak_topics)}" if on_weak else "the prompts with numbers"
+    why = (
+        f"{_capacity_reason(progress)}; {chosen} is the one of {len(pool)} {scope}"
+        f" you drilled least recently ({usage.describe(chosen, today)})"
+    )
+    if shared:
+        why += f", and it exercises {', '.join(shared)}"
+    return PlanItem("drill", f"tradeoff drill capacity {chosen}", DRILL_MINUTES, why, chosen)
 
 
 def _capacity_reason(progress: Progress) -> str:

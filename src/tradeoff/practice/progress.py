@@ -6,6 +6,7 @@ in a test and a real one on disk are analysed by the same code.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,62 @@ class SessionView:
 
 
 @dataclass(frozen=True)
+class Markers:
+    """One session's communication markers, as an interviewer would note them.
+
+    `first_question_min` is None when no clarifying question was asked: averaging the
+    session length in its place would make silence look like a slow start.
+    """
+
+    session: int
+    first_question_min: float | None
+    questions: int
+    assumptions: int
+    decisions_with_reason: int
+    decisions_without_reason: int
+    hints: int
+
+
+# The marker series `progress` shows and charts, with their labels.
+MARKER_SERIES = {
+    "first_question_min": "1st question (min)",
+    "questions": "questions",
+    "assumptions": "assumptions",
+    "decisions_with_reason": "reasoned decisions",
+    "decisions_without_reason": "unreasoned decisions",
+    "hints": "hints",
+}
+
+
+def session_markers(session: SessionView) -> Markers:
+    """The markers a finished session recorded; absent or damaged values count as none."""
+    marks = session.markers
+    seconds = _number(marks.get("first_question_after_s"))
+    return Markers(
+        session=session.id,
+        first_question_min=None if seconds is None else round(seconds / 60, 1),
+        questions=_count(marks.get("questions_asked")),
+        assumptions=_count(marks.get("assumptions_stated")),
+        decisions_with_reason=_count(marks.get("decisions_with_reason")),
+        decisions_without_reason=_count(marks.get("decisions_without_reason")),
+        hints=_count(marks.get("hints_used")),
+    )
+
+
+def _number(value: Any) -> float | None:
+    """A finite, non-negative number, or None (missing, text, NaN, negative)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+def _count(value: Any) -> int:
+    number = _number(value)
+    return int(number) if number is not None else 0
+
+
+@dataclass(frozen=True)
 class Mistake:
     kind: str
     sessions: tuple[int, ...]  # where it happened, newest first
@@ -72,7 +129,9 @@ class Progress:
     minutes_by_session: list[tuple[int, float]] = field(default_factory=list)
     phase_overrun: dict[str, float] = field(default_factory=dict)  # mean seconds over budget
     hints_by_session: list[tuple[int, int]] = field(default_factory=list)
-    markers_by_week: dict[str, dict[str, float]] = field(default_factory=dict)
+    markers_by_session: list[Markers] = field(default_factory=list)
+    # Weekly means of MARKER_SERIES; minutes to first question is None in a week with none.
+    markers_by_week: dict[str, dict[str, float | None]] = field(default_factory=dict)
     drills: int = 0
     drill_accuracy: float | None = None
 
@@ -121,27 +180,14 @@ def analyse(
             if values:
                 dims[dim] = round(mean(values), 2)
         progress.dimension_by_week[week] = dims
-        progress.markers_by_week[week] = {
-            "questions_asked": round(mean(s.markers.get("questions_asked", 0) for s in group), 1),
-            "decisions_with_reason": round(
-                mean(s.markers.get("decisions_with_reason", 0) for s in group), 1
-            ),
-            "first_question_s": round(
-                mean(
-                    s.markers.get("first_question_after_s") or s.markers.get("session_seconds", 0)
-                    for s in group
-                ),
-                1,
-            ),
-        }
+        progress.markers_by_week[week] = _weekly_markers([session_markers(s) for s in group])
     _mastery(progress, chosen, topics_of)
     progress.recurring = recurring_mistakes(chosen)
     for session in chosen:
-        marks = session.markers
-        progress.minutes_by_session.append(
-            (session.id, round(marks.get("session_seconds", 0) / 60, 1))
-        )
-        progress.hints_by_session.append((session.id, int(marks.get("hints_used", 0))))
+        seconds = _number(session.markers.get("session_seconds")) or 0.0
+        progress.minutes_by_session.append((session.id, round(seconds / 60, 1)))
+        progress.markers_by_session.append(session_markers(session))
+        progress.hints_by_session.append((session.id, progress.markers_by_session[-1].hints))
     overruns: dict[str, list[float]] = defaultdict(list)
     for session in chosen:
         spent, budget = (
@@ -154,6 +200,15 @@ def analyse(
     progress.phase_overrun = {p: round(mean(v), 1) for p, v in overruns.items()}
     _drills(progress, drills, since)
     return progress
+
+
+def _weekly_markers(group: Sequence[Markers]) -> dict[str, float | None]:
+    """Each marker series averaged over a week's sessions (first question: where asked)."""
+    out: dict[str, float | None] = {}
+    for key in MARKER_SERIES:
+        values = [getattr(m, key) for m in group if getattr(m, key) is not None]
+        out[key] = round(mean(values), 1) if values else None
+    return out
 
 
 MASTERY_HALF_LIFE_DAYS = 28.0
