@@ -1,14 +1,20 @@
-"""`tradeoff config llm`: point tradeoff at any OpenAI-compatible server, or show the setting."""
+"""`tradeoff config llm` and `tradeoff config show`: the settings, and where data is kept."""
 
 from __future__ import annotations
+
+import os
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import typer
 
 from tradeoff.cli.errors import FriendlyGroup
+from tradeoff.errors import TradeoffError
 
 config_app = typer.Typer(
     cls=FriendlyGroup, help="Settings kept in the user's config folder.", no_args_is_help=True
 )
+SECRET_WORDS = ("key", "token", "secret", "password", "passwd", "auth", "sig", "credential")
+MASK = "***"
 
 
 @config_app.command("llm")
@@ -29,11 +35,9 @@ def config_llm(
             typer.echo(f"No LLM configured ({config_path()}); the built-in interviewer is used.")
         else:
             key = f", key from ${current.api_key_env}" if current.api_key_env else ""
-            typer.echo(f"LLM: {current.model} at {current.base_url}{key}")
+            typer.echo(f"LLM: {current.model} at {redact_url(current.base_url)}{key}")
         return
     if not base_url or not model:
-        from tradeoff.errors import TradeoffError
-
         raise TradeoffError(
             "give both --base-url and --model (and --api-key-env if it needs a key)"
         )
@@ -41,3 +45,94 @@ def config_llm(
     typer.echo(
         f"Saved to {path}. The interviewer will use {model}; tests and features never need it."
     )
+
+
+@config_app.command("show")
+def config_show(
+    db: str | None = typer.Option(None, "--db", help="Show where this --db value points."),
+) -> None:
+    """Where your data lives (database, config file, your decks) and the LLM setting.
+
+    Nothing is created: a path that does not exist yet is shown as such. Passwords in
+    URLs and API keys are never printed; for a key, only whether its variable is set.
+    """
+    from tradeoff.practice.user_decks import user_decks_dir
+    from tradeoff.store.location import ENV_VAR, configured_url, default_database_path
+
+    configured = configured_url(db)
+    if configured is not None:
+        source = "--db" if db is not None and db.strip() else f"${ENV_VAR}"
+        database = f"{redact_url(configured)} (from {source})"
+    else:
+        path = default_database_path()
+        database = f"{path} ({'exists' if path.exists() else 'created on first use'})"
+    decks = user_decks_dir()
+    count = len(list(decks.glob("*.md"))) if decks.is_dir() else 0
+    rows = [
+        ("database", database),
+        ("config file", _config_file()),
+        ("your decks", f"{decks} ({count} deck{'' if count == 1 else 's'})"),
+        ("LLM", _llm_line()),
+    ]
+    width = max(len(name) for name, _ in rows) + 1
+    for name, value in rows:
+        typer.echo(f"{name + ':':<{width}} {value}")
+
+
+def _config_file() -> str:
+    from tradeoff.llm import config_path
+
+    path = config_path()
+    return f"{path} ({'exists' if path.exists() else 'not created yet'})"
+
+
+def _llm_line() -> str:
+    """The LLM setting with secrets masked; a broken config file is shown, not raised."""
+    from tradeoff.llm import load_config
+
+    try:
+        current = load_config()
+    except TradeoffError as exc:
+        return f"not usable ({exc})"
+    if current is None:
+        return "none (the built-in interviewer is used)"
+    key = "no API key"
+    if current.api_key_env:
+        state = "set" if os.environ.get(current.api_key_env) else "not set"
+        key = f"key from ${current.api_key_env} ({state}; value not shown)"
+    return (
+        f"{current.model} at {redact_url(current.base_url)}, {key}, timeout {current.timeout:g} s"
+    )
+
+
+def redact_url(url: str) -> str:
+    """`url` with any password, token-like user name and secret query values masked.
+
+    A URL pasted from a provider's docs often carries its credentials; printing it (or a
+    database URL with a password) to a terminal that may be shared or logged leaks them.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return MASK
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        user, has_password, _ = userinfo.partition(":")
+        if has_password:
+            userinfo = f"{user}:{MASK}"
+        elif parts.scheme in ("http", "https"):
+            userinfo = MASK  # a bare user part of an HTTP URL is usually a token
+        netloc = f"{userinfo}@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode(
+            [(k, MASK if any(w in k.lower() for w in SECRET_WORDS) else v) for k, v in pairs],
+            safe="*",
+        )
+    if (netloc, query) == (parts.netloc, parts.query):
+        return url  # urlunsplit would drop the empty authority of sqlite:////path
+    rebuilt = f"{parts.scheme}://{netloc}{parts.path}"
+    rebuilt += f"?{query}" if query else ""
+    return rebuilt + (f"#{parts.fragment}" if parts.fragment else "")

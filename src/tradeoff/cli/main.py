@@ -14,6 +14,7 @@ from tradeoff.cli.practice import practice, sessions_app
 from tradeoff.cli.problems import problems_app, topics
 from tradeoff.cli.progress import export_data, import_data, plan, progress
 from tradeoff.cli.review import new, review, rules_app
+from tradeoff.cli.sessions_admin import sessions_delete, sessions_prune
 
 app = typer.Typer(
     cls=FriendlyGroup,
@@ -33,6 +34,8 @@ app.command("numbers")(numbers)
 app.add_typer(drill_app, name="drill")
 app.command("practice")(practice)
 app.add_typer(sessions_app, name="sessions")
+sessions_app.command("delete")(sessions_delete)
+sessions_app.command("prune")(sessions_prune)
 app.add_typer(config_app, name="config")
 app.add_typer(cards_app, name="cards")
 app.command("progress")(progress)
