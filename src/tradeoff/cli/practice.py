@@ -46,12 +46,30 @@ class ExportFormat(StrEnum):
 
 
 def practice(
-    problem_id: str | None = typer.Argument(None, metavar="[PROBLEM]"),
-    interview_type: InterviewTypeOption | None = typer.Option(None, "--type", "-t"),
-    topic: str | None = typer.Option(None, "--topic"),
-    difficulty: DifficultyOption | None = typer.Option(None, "--difficulty", "-d"),
-    persona: Persona = typer.Option(Persona.neutral, "--persona", "-p"),
-    minutes: int = typer.Option(45, "--minutes", "-m", min=4, max=180),
+    problem_id: str | None = typer.Argument(
+        None, metavar="PROBLEM", help="The prompt, e.g. url-shortener; omit to pick one."
+    ),
+    interview_type: InterviewTypeOption | None = typer.Option(
+        None,
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help="Pick a prompt of this type: " + ", ".join(InterviewTypeOption) + ".",
+    ),
+    topic: str | None = typer.Option(None, "--topic", help="Pick a prompt tagged with this topic."),
+    difficulty: DifficultyOption | None = typer.Option(
+        None, "--difficulty", "-d", help="Pick a prompt of this difficulty."
+    ),
+    persona: Persona = typer.Option(
+        Persona.neutral,
+        "--persona",
+        "-p",
+        metavar="PERSONA",
+        help="The interviewer's manner: " + ", ".join(Persona) + ".",
+    ),
+    minutes: int = typer.Option(
+        45, "--minutes", "-m", min=4, max=180, help="Length of the interview."
+    ),
     level: str = typer.Option("senior", "--level", "-l", help="mid, senior or staff"),
     resume: bool = typer.Option(False, "--resume", help="Continue the last unfinished session."),
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
@@ -268,7 +286,9 @@ def _choose(
 
 
 @sessions_app.command("list")
-def sessions_list(db: str | None = typer.Option(None, "--db")) -> None:
+def sessions_list(
+    db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
+) -> None:
     """Past sessions, newest first."""
     store = _open(db)
     try:
@@ -294,8 +314,8 @@ def sessions_list(db: str | None = typer.Option(None, "--db")) -> None:
 
 @sessions_app.command("show")
 def sessions_show(
-    session_id: int = typer.Argument(..., metavar="ID"),
-    db: str | None = typer.Option(None, "--db"),
+    session_id: int = typer.Argument(..., metavar="ID", help="From 'tradeoff sessions list'."),
+    db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """The session's timeline, step by step."""
     for line in _timeline(session_id, db):
@@ -304,9 +324,11 @@ def sessions_show(
 
 @sessions_app.command("export")
 def sessions_export(
-    session_id: int = typer.Argument(..., metavar="ID"),
-    output: ExportFormat = typer.Option(ExportFormat.markdown, "--format", "-f"),
-    db: str | None = typer.Option(None, "--db"),
+    session_id: int = typer.Argument(..., metavar="ID", help="From 'tradeoff sessions list'."),
+    output: ExportFormat = typer.Option(
+        ExportFormat.markdown, "--format", "-f", help="markdown, or json for scripts."
+    ),
+    db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """The whole session as Markdown (to read or share) or JSON (for tools)."""
     store = _open(db)
