@@ -80,7 +80,15 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     row: list[str] = []
     row_line = 0
     depth = 0  # list nesting
+    # A short paragraph ending in ":" right before a list ("Mitigation:", "**On failure:**")
+    # heads that list as a sub-heading would: its items are read under it.
+    labels: list[tuple[int, str]] = []
+    pending = ""
     index = 0
+
+    def path() -> tuple[str, ...]:
+        return _path(headings) + tuple(label for _, label in labels)
+
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
@@ -92,7 +100,10 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
             depth += 1
+            if pending:
+                labels.append((depth, pending))
         elif kind in ("bullet_list_close", "ordered_list_close"):
+            labels = [(d, label) for d, label in labels if d < depth]
             depth -= 1
         elif kind == "thead_open":
             in_head, header = True, []
@@ -106,17 +117,22 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             if in_head:
                 header = row
             elif row_line not in skip and any(row):
-                yield _row_claim(lines, row_line, header, row, _path(headings))
+                yield _row_claim(lines, row_line, header, row, path())
         elif kind == "paragraph_open" and token.map:
             start, end = token.map
-            yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE,
-                                     _path(headings))  # fmt: skip
+            yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE, path())
+            label = _plain(tokens[index + 1].content)
+            if label.endswith(":") and len(label.split()) <= 8:
+                pending = label.rstrip(":").strip()
+                index += 3
+                continue
         elif (
             kind in ("fence", "code_block")
             and token.map
             and not token.info.strip().lower().startswith("mermaid")
         ):
-            yield from _code_claims(lines, token, skip, _path(headings))
+            yield from _code_claims(lines, token, skip, path())
+        pending = ""
         index += 1
 
 

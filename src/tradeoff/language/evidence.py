@@ -29,7 +29,11 @@ from tradeoff.language.mentions import (
 )
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
+CHOICE_CATEGORIES = frozenset(
+    {"component", "technique", "data", "api", "front-end", "object-oriented"}
+)
 _ARITH_CODE = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)\s*\d|[=≈]\s*~?\d")
+_DECISION_HEADING = re.compile(r"\bdecisions?\b|\bwhy\b|\bchoice\b|\bchose\b", re.I)
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve"
@@ -50,10 +54,13 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     pool = tuple(concepts)
     table = _cached_term_table(pool)
     mechanism_ids = frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES)
-    return [replace(c, features=_features(c, table, mechanism_ids)) for c in claims]
+    choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
+    return [replace(c, features=_features(c, table, mechanism_ids, choice_ids)) for c in claims]
 
 
-def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Features:
+def _features(
+    claim: Claim, table: object, mechanism_ids: frozenset[str], choice_ids: frozenset[str]
+) -> Features:
     text = clean_line(claim.text)
     lowered = text.lower()
     header_names = _row_headers(claim) if claim.kind == ROW else ""
@@ -74,15 +81,17 @@ def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Fea
                 branded.add(concept_id)
     negated -= meant
     heading = claim.heading
+    # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
+    # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
+    labels = f"{header_names} {heading}".strip()
     reason = bool(lexicon.REASON.search(text)) or bool(
-        header_names and lexicon.REASON_COLUMN.search(header_names)
+        labels and lexicon.REASON_COLUMN.search(labels)
     )
     alternative = bool(lexicon.ALTERNATIVE.search(text)) or bool(
-        header_names and lexicon.ALTERNATIVE_COLUMN.search(header_names)
+        labels
+        and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
     )
-    cost = bool(lexicon.COST.search(text)) or bool(
-        header_names and lexicon.COST_COLUMN.search(header_names)
-    )
+    cost = bool(lexicon.COST.search(text)) or bool(labels and lexicon.COST_COLUMN.search(labels))
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
@@ -100,6 +109,7 @@ def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Fea
         options=frozenset(options),
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
+        choices=frozenset(meant & choice_ids),
         quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
         derivation=derivation,
         sizing=sized,
@@ -107,10 +117,15 @@ def _features(claim: Claim, table: object, mechanism_ids: frozenset[str]) -> Fea
         reason=reason and not fluff,
         alternative=alternative,
         cost=cost,
-        decision=status not in (OPTION, LISTED) and lexicon.DECIDES.search(text) is not None,
+        decision=status not in (OPTION, LISTED)
+        and (
+            lexicon.DECIDES.search(text) is not None
+            or _DECISION_HEADING.search(heading) is not None
+        ),
         hedge=lexicon.HEDGE.search(text) is not None,
         deferred=lexicon.DEFERRED.search(text) is not None,
-        failure_response=operations.failure_response(text) is not None,
+        failure_response=operations.failure_response(text, " > ".join(claim.headings[-2:]))
+        is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
         fluff=fluff,

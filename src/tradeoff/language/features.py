@@ -23,6 +23,9 @@ class Features:
     options: frozenset[str] = frozenset()  # named as one option among several, or in a list
     negated: frozenset[str] = frozenset()
     mechanisms: frozenset[str] = frozenset()  # technique and data-structure concepts meant
+    # Concepts one could choose differently (components, techniques, APIs, data layouts), as
+    # against requirements and properties: a reason for a goal is not a design decision.
+    choices: frozenset[str] = frozenset()
     quantities: int = 0  # numbers with a unit or scale
     derivation: bool = False  # "a op b = c"
     sizing: bool = False  # "3 replicas", "12 shards", "x 4 nodes"

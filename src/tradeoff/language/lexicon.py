@@ -38,9 +38,13 @@ ALTERNATIVE = re.compile(
     re.I,
 )
 # Column headers that make a table row a comparison or a justification.
-ALTERNATIVE_COLUMN = re.compile(r"\b(alternative|rejected|instead|vs|option b|considered)", re.I)
-REASON_COLUMN = re.compile(r"\b(why|reason|rationale|because|justification)\b", re.I)
-COST_COLUMN = re.compile(r"\b(cost|downside|trade-?off|cons?|drawback|risk|price)\b", re.I)
+ALTERNATIVE_COLUMN = re.compile(
+    r"\b(alternatives?|rejected|instead|vs|option b|considered|rather than)", re.I
+)
+REASON_COLUMN = re.compile(r"\b(why|reasons?|rationale|because|justification|pros)\b", re.I)
+COST_COLUMN = re.compile(
+    r"\b(costs?|downsides?|trade-?offs?|cons|drawbacks?|risks?|price|we give up)\b", re.I
+)
 
 COST = re.compile(
     r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"

@@ -453,23 +453,3 @@ def redundancy_need(text: str) -> str | None:
         if value >= _LARGE.get(match.group(3).lower(), _LARGE_RATE):
             return match.group(0)
     return None
-
-
-def failure_response_in(text: str, context: str) -> bool:
-    """A response in `text` to a failure its heading names ("Redis unavailable" >
-    "Mitigation" > "serve from the local bucket"): a runbook laid out as headings and lists
-    pairs trigger and response as surely as one sentence does."""
-    if failure_response(text) is not None:
-        return True
-    if text.rstrip().endswith("?") or not context or _TRIGGER.search(context) is None:
-        return False
-    return _RESPONSE.search(text) is not None or _MITIGATION.search(text) is not None
-
-
-# Under a failure heading, these keep the system going as surely as the verbs above.
-_MITIGATION = re.compile(
-    r"\b(?:keep(?:s)? (?:using|serving|running)|continue[sd]? (?:to|serving)|fail-?(?:open|closed)"
-    r"|local (?:cache|leases?|counters?|fallback|caps?)|spread across|standby|replica(?:s)?"
-    r"|hedg(?:e|ed|ing)|cached copy|last known)\b",
-    re.I,
-)

@@ -21,6 +21,7 @@ from tradeoff.review.rules import RULES
 from tradeoff.review.scoring import (
     COVERAGE_KINDS,
     DIMENSION_WEIGHTS,
+    RUBRIC_SHARE,
     DimensionScore,
     overall_score,
     score_dimension,
@@ -115,7 +116,14 @@ def review_design(
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
         dim: score_dimension(
-            dim, dim_rubric, ctx.claims, ctx.mentions, findings, level, coverage_overrides
+            dim,
+            dim_rubric,
+            ctx.claims,
+            ctx.mentions,
+            findings,
+            level,
+            coverage_overrides,
+            RUBRIC_SHARE if problem is not None else 0.0,
         )
         for dim, dim_rubric in rubric.dimensions().items()
     }

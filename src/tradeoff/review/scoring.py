@@ -73,9 +73,12 @@ def score_dimension(
     findings: list[Finding],
     level: str,
     overrides: Mapping[str, float] | None = None,
+    rubric_share: float = RUBRIC_SHARE,
 ) -> DimensionScore:
-    """Half from the rubric items a claim specifies, half from the dimension's ladder, minus
-    defects found at a line, capped by absences that make credit impossible."""
+    """Part from the rubric items a claim specifies, part from the dimension's ladder, minus
+    defects found at a line, capped by absences that make credit impossible. The generic
+    rubric (no catalog prompt) is judged by the ladders alone (`rubric_share=0`): its items
+    name components a design may rightly not need."""
     expected = [i for i in rubric.items if expected_at(i, level)]
     above = [i for i in rubric.items if not expected_at(i, level)]
     supports = {i.id: item_support(i, claims, mentions, dimension) for i in rubric.items}
@@ -90,7 +93,7 @@ def score_dimension(
         share += 0.25 * sum(i.weight * coverage[i.id] for i in above) / above_weight
     rungs = ladder(dimension, claims)
     depth = ladder_share(rungs) if rungs else min(1.0, share)
-    base = 4 * (RUBRIC_SHARE * min(1.0, share) + (1 - RUBRIC_SHARE) * depth)
+    base = 4 * (rubric_share * min(1.0, share) + (1 - rubric_share) * depth)
     # Only defects the text shows (a finding with a line) subtract; an absence is already
     # scored by the coverage it lacks, and the worst absences cap the dimension instead.
     own = [

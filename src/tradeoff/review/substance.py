@@ -393,7 +393,7 @@ def _deep_sections(claims: Sequence[Claim]) -> int:
 
 def _reasoned(claim: Claim) -> bool:
     f = claim.features
-    return f.reason and not f.hedge and bool(f.concepts or f.decision)
+    return f.reason and not f.hedge and bool(f.choices or f.decision or f.alternative)
 
 
 def _weighed(claim: Claim) -> bool:

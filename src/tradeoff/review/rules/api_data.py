@@ -28,6 +28,9 @@ _JOINS = re.compile(
 _CLASS_DEF = re.compile(r"\b(class|interface|abstract class|enum)\s+([A-Z]\w+)")
 
 
+_HTTP_VERB = re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|LIST)\b")
+
+
 @register
 class NoApi(Rule):
     id = "API101"
@@ -48,6 +51,11 @@ class NoApi(Rule):
         if ctx.is_ood:
             return
         if ctx.endpoints or ctx.mentions.has("rpc-api"):
+            return
+        # An API described in prose ("a PUT of a new object is strongly consistent; GET and
+        # LIST then see it") defines the operations as surely as a table of paths.
+        verbs = {m.group(0) for c in ctx.claims for m in _HTTP_VERB.finditer(c.text)}
+        if len(verbs) >= 2:
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)
