@@ -113,9 +113,11 @@ def test_the_llm_voices_moves_and_only_verbatim_verdicts_count(server: str, tmp_
 
 def test_a_failing_server_falls_back_and_the_session_goes_on(server: str, tmp_path: Path) -> None:
     _Handler.mode = "fail"
-    proc = _practice(tmp_path, server, "How many links are created a month?\n/end\n")
+    script = "How many links are created a month?\nWhat is the read to write ratio?\n/end\n"
+    proc = _practice(tmp_path, server, script)
     assert proc.returncode == 0, proc.stderr
     assert "About 100 million new short links" in proc.stdout  # the built-in interviewer
+    assert proc.stdout.count("LLM unavailable") == 1  # one visible notice line
     events = _report(tmp_path)["events"]
     notices = [e for e in events if e["kind"] == "notice"]  # type: ignore[union-attr,index]
     assert notices and "LLM unavailable" in notices[0]["text"]  # type: ignore[index]

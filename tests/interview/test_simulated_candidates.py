@@ -300,3 +300,25 @@ def test_unique_id_generator_assumptions_are_credited(catalog: Catalog) -> None:
     quotes = [a["quote"] for a in report["conversation"]["assumptions"]]
     assert any("100,000 ids" in q for q in quotes) and any("50 years" in q for q in quotes)
     assert report["markers"]["assumptions_stated"] >= 2
+
+
+def test_a_session_rebuilt_from_its_events_has_the_same_state(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """The report and --resume rebuild the state from events; it must match the live one."""
+    from tradeoff.interview.clock import ManualClock
+    from tradeoff.interview.session import Interview
+
+    live = run(catalog, "url-shortener", "adversarial", URL_ADVERSARIAL[:-1], tmp=tmp_path,
+               design=URL_DESIGN)  # fmt: skip
+    rebuilt = Interview(
+        problem=live.interview.problem, catalog=catalog, persona="adversarial", level="senior",
+        minutes=45, clock=ManualClock(), record=lambda event: None,
+        started_at=live.interview.started_at,
+    )  # fmt: skip
+    rebuilt.restore(live.events)
+    a, b = live.interview.state, rebuilt.state
+    assert {k: v.status for k, v in a.said.items()} == {k: v.status for k, v in b.said.items()}
+    assert [(x.text, x.status) for x in a.asks] == [(x.text, x.status) for x in b.asks]
+    assert a.revealed.keys() == b.revealed.keys()
+    assert rebuilt.phase == live.interview.phase

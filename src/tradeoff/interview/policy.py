@@ -75,7 +75,8 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED
     shared = stems(ask.text) & stems(heard.text)
     specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
-    if len(shared) >= 2 or (shared and (heard.reason or specifies)):
+    statement = len(heard.text.split()) >= 8
+    if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
 
@@ -195,8 +196,9 @@ def _answered_already(state: ConversationState, at: Situation, question: str) ->
     for _, item in at.problem.rubric.items():
         if not state.covered(item.id):
             continue
-        own = stems(" ".join(t for t in (item.text, item.probe, item.hint) if t))
-        if len(words & own) >= 2:
+        own = stems(" ".join(t for t in (item.text, item.probe) if t))
+        shared = len(words & own)
+        if shared >= 3 and shared >= 0.6 * len(words):
             return True
     return False
 

@@ -211,7 +211,11 @@ def _conversation(
             covered.append({**entry, "quote": support.quote, "where": where(support)})
         else:
             mentioned.append({**entry, "quote": support.quote, "where": where(support)})
-    asks = [a for a in state.asks if a.status != ANSWERED and a.status != DEFERRED]
+    asks = [
+        a
+        for a in state.asks
+        if a.status not in (ANSWERED, DEFERRED) and not (a.item and state.covered(a.item))
+    ]
     dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
     unanswered = [a.text for a in asks if a.kind == "challenge"]
     contradictions = []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tradeoff.catalog.loader import Catalog
-from tradeoff.catalog.schema import Problem
+from tradeoff.catalog.schema import Fact, Problem
 from tradeoff.design.load import decode, parse_design
 from tradeoff.errors import TradeoffError
 from tradeoff.interview import phrasing
@@ -27,10 +27,15 @@ from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets,
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
 from tradeoff.interview.questions import answer_turn, questions_in
 from tradeoff.interview.state import (
+    ANSWERED,
+    DEFERRED,
+    DODGED,
     REDUNDANCY,
     Ask,
     ConversationState,
     Stated,
+    credit_answer,
+    credit_concept,
     item_support,
     note_redundancy,
     update_items,
@@ -92,6 +97,8 @@ class Interview:
         self.numbers = catalog.numbers.get(problem.id, ())
         self.listener = listener or MentionListener(catalog.vocabulary, self.numbers)
         self.listener_concepts = tuple(catalog.vocabulary.concepts.values())
+        self.items = {item.id: item for _, item in problem.rubric.items()}
+        self.last_heard: Heard | None = None
         self.ended = False
         self.notices: list[str] = []
         self.unseen: list[str] = []  # notices not yet shown to the candidate
@@ -151,7 +158,7 @@ class Interview:
         heard, newly = self.listen(text)
         replies = self._pace()
         if questions_in(text):
-            return [*replies, self._answer(text)]
+            return [*replies, self._answer(text, heard)]
         move = choose(self.state, heard, self._situation(), newly)
         replies.append(self._speak(move))
         return replies
@@ -161,6 +168,7 @@ class Interview:
         covers with substance. Replaying a session calls this for every recorded turn."""
         self.spoken += 1
         heard = self.listener.hear(text, self.spoken)
+        self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
         for spoken in heard.numbers:
@@ -172,6 +180,8 @@ class Interview:
         ask = self.state.open_ask()
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
+            if ask.status == ANSWERED and ask.item in self.items:
+                newly += credit_answer(self.state, ask.item, heard)
         return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------
@@ -193,13 +203,14 @@ class Interview:
 
     # --- moves --------------------------------------------------------------------------------
 
-    def _answer(self, text: str) -> str:
+    def _answer(self, text: str, heard: Heard) -> str:
         """One reply to every question in the turn: the facts asked for, each once, and an
         invitation to assume for the parts no fact answers."""
         parts = answer_turn(text, self.problem, self.catalog.vocabulary.question_kinds)
         facts = [f for part in parts for f in part.facts]
         unknown = [part.text for part in parts if not part.facts]
         said: list[str] = []
+        self._credit_questions(facts, heard)
         for fact in facts:
             again = fact.id in self.state.revealed
             self.state.revealed.setdefault(fact.id, self.spoken)
@@ -215,6 +226,16 @@ class Interview:
                 )
             move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
         return self._speak(move)
+
+    def _credit_questions(self, facts: list[Fact], heard: Heard | None) -> None:
+        """Questions that drew out facts are clarifying questions; one that drew out what is
+        out of scope settles the scope."""
+        if heard is None or not facts:
+            return
+        if len(self.state.revealed) + len(facts) >= 2:
+            credit_concept(self.state, self.problem, "clarifying-questions", heard)
+        if any(f.category == "scope-out" for f in facts):
+            credit_concept(self.state, self.problem, "scope", heard)
 
     def _speak(self, move: Move) -> str:
         words = say(self.persona, move, len(self.turns))
@@ -337,6 +358,9 @@ class Interview:
     def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:
             return ["This is the last phase; /end when you're done."]
+        ask = self.state.open_ask()
+        if ask is not None:  # skipped by /next, or put off when the interviewer moved on
+            ask.status = DEFERRED if lead else DODGED
         self.phase_index += 1
         self.phase_started_at = self.clock.now()
         self.record(Event("phase", self.clock.now(), self.phase, TITLES[self.phase]))
@@ -410,7 +434,10 @@ class Interview:
 
     def restore(self, events: Any) -> None:
         """Rebuild the interview from its recorded events, without recording anything."""
+        auto = False  # the interviewer moved the phase on (pacing), not the candidate
         for event in events:
+            if event.kind in ("phase", "nudge", "turn"):
+                auto = auto if event.kind == "phase" else bool(event.data.get("auto"))
             if event.kind == "turn":
                 self.turns.append((event.at, event.speaker or "", event.text))
                 if event.speaker == "candidate":
@@ -418,14 +445,19 @@ class Interview:
                     continue
                 move, item = event.data.get("move"), event.data.get("item")
                 if move == "answer" and item:
-                    for fact_id in str(item).split(","):
-                        self.state.revealed.setdefault(fact_id, self.spoken)
+                    facts = [f for f in self.problem.facts if f.id in str(item).split(",")]
+                    self._credit_questions(facts, self.last_heard)
+                    for fact in facts:
+                        self.state.revealed.setdefault(fact.id, self.spoken)
                 elif move:
                     plain = str(event.data.get("said", event.text))
                     self.state.moves.add((event.phase, move, item or plain))
                     if move in ASKING and move != "return":
                         self._ask(Move(move, plain, item))
             elif event.kind == "phase":
+                ask = self.state.open_ask()
+                if ask is not None:
+                    ask.status = DEFERRED if auto else DODGED
                 self.phase_index = PHASES.index(event.phase)
                 self.phase_started_at = event.at
             elif event.kind == "hint":

@@ -80,6 +80,9 @@ class ConversationState:
     written_numbers: list[Stated] = field(default_factory=list)
     moves: set[tuple[str, str, str]] = field(default_factory=set)  # (phase, kind, about)
     redundant: set[str] = field(default_factory=set)  # stateful concepts given redundancy
+    # Every spoken mention so far: concepts judged over the whole conversation (questions
+    # asked, a closing summary) need all of it, not the last turn alone.
+    heard_mentions: MentionIndex = field(default_factory=MentionIndex)
     stateful_seen: set[str] = field(default_factory=set)
 
     def support(self, item_id: str) -> Support | None:
@@ -125,8 +128,11 @@ def item_support(
 def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
     """Record what a turn covers; returns the items it newly covers with substance."""
     newly: list[str] = []
+    for found in heard.mentions.by_concept.values():
+        for mention in found:
+            state.heard_mentions.add(mention)
     for dimension, item in problem.rubric.items():
-        support = item_support(item, dimension, heard.claims, heard.mentions, "said")
+        support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
         old = state.said.get(item.id)
@@ -134,6 +140,8 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             if support.status == SUBSTANCE and not state.covered(item.id):
                 newly.append(item.id)
             state.said[item.id] = support
+    if any(spoken.ref is not None and not spoken.off for spoken in heard.numbers):
+        newly += credit_concept(state, problem, "scale-numbers", heard)
     for spoken in heard.numbers:
         estimated = capacity_item(problem, spoken)
         if estimated is not None and spoken.ref is not None and not spoken.off:
@@ -187,3 +195,29 @@ def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
         concepts = claim.features.concepts
         if concepts & REDUNDANCY or claim.features.failure_response:
             state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
+
+
+def credit_answer(state: ConversationState, item_id: str, heard: Heard) -> list[str]:
+    """The candidate answered the interviewer's question about an item: the item counts as
+    covered by that answer, with substance when the answer is specific or argued (a number,
+    a mechanism, a reason) or a full statement, else as mentioned. Returns it when new."""
+    if state.covered(item_id):
+        return []
+    specific = any(c.features.evidence or c.features.specific for c in heard.claims)
+    full = len(heard.text.split()) >= 10
+    status = SUBSTANCE if specific or full else MENTIONED
+    state.said[item_id] = Support(status, heard.text, heard.line, "said")
+    return [item_id] if status == SUBSTANCE else []
+
+
+def credit_concept(
+    state: ConversationState, problem: Problem, concept: str, heard: Heard
+) -> list[str]:
+    """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
+    said that match the prompt's figures, clarifying questions that drew out facts."""
+    newly = []
+    for _, item in problem.rubric.items():
+        if concept in item.concepts and not state.covered(item.id):
+            state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
+            newly.append(item.id)
+    return newly
