@@ -63,7 +63,9 @@ Moment = Annotated[AwareDatetime, Field(strict=False)]  # ISO text in JSON, with
 Name = Annotated[str, Field(min_length=1, max_length=64)]
 Uid = Annotated[str, Field(min_length=1, max_length=UID_LENGTH)]
 Count = Annotated[int, Field(ge=0, le=10**9)]
-Seconds = Annotated[int | float, Field(ge=0, le=10**9)]
+# float: strict mode takes ints as floats, and one type (not int | float) keeps an error
+# message free of union branch names; the models only check, the JSON is stored as read.
+Seconds = Annotated[float, Field(ge=0, le=10**9)]
 JsonObject = dict[str, Any]
 
 
@@ -101,14 +103,14 @@ class DimensionModel(BaseModel):
     """A review dimension: progress averages its score, so it must be a number or null."""
 
     model_config = _OPEN
-    score: Annotated[int | float, Field(ge=0, le=4)] | None
+    score: Annotated[float, Field(ge=0, le=4)] | None
 
 
 class ReviewModel(BaseModel):
     """The design review inside a report: what `sessions list`, progress and render read."""
 
     model_config = _OPEN
-    overall: Annotated[int | float, Field(ge=0, le=100)]
+    overall: Annotated[float, Field(ge=0, le=100)]
     level: Level
     verdict: str
     dimensions: dict[str, DimensionModel]
@@ -141,7 +143,7 @@ class ReportModel(BaseModel):
     markers: MarkersModel
     design_changes: list[JsonObject]
     unclear_assumptions: list[str]
-    rubric_coverage: dict[str, Annotated[int | float, Field(ge=0, le=1)]] = {}
+    rubric_coverage: dict[str, Annotated[float, Field(ge=0, le=1)]] = {}
     topics: list[str] = []
 
 
@@ -220,8 +222,8 @@ class FsrsStateModel(BaseModel):
     card_id: int
     state: Annotated[int, Field(ge=1, le=3)]
     step: Annotated[int, Field(ge=0)] | None
-    stability: Annotated[int | float, Field(ge=0)] | None
-    difficulty: Annotated[int | float, Field(ge=0)] | None
+    stability: Annotated[float, Field(ge=0)] | None
+    difficulty: Annotated[float, Field(ge=0)] | None
     due: Moment
     last_review: Moment | None
 
