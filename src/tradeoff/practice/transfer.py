@@ -336,7 +336,7 @@ def write_export(data: dict[str, Any], path: Path) -> None:
     would then leave neither the old backup nor the new one. The rename is atomic, so
     `path` holds the old file or the whole new one, never a part.
     """
-    text = json.dumps(data, indent=1, ensure_ascii=False)
+    text = json.dumps(data, indent=1)  # ASCII: no stored string can fail to encode
     folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
