@@ -228,11 +228,21 @@ def _pick_drill(
         return None
     chosen = _rank(catalog, pool, wanted, usage)[0]
     shared = [t for t in catalog.problems[chosen].topics if t in weak_topics]
-    scope = f"the prompts on {', '.join(weak_topics)}" if on_weak else "the prompts with numbers"
-    why = (
-        f"{_capacity_reason(progress)}; {chosen} is the one of {len(pool)} {scope}"
-        f" you drilled least recently ({usage.describe(chosen, today)})"
+    scope = (
+        f"prompts on {', '.join(weak_topics[:-1])} or {weak_topics[-1]}"
+        if on_weak and len(weak_topics) > 1
+        else f"prompts on {weak_topics[0]}"
+        if on_weak
+        else "prompts with numbers"
     )
+    if usage.last(chosen) == date.min:
+        pick = f"{chosen} is one of the {len(pool)} {scope} you have not drilled yet"
+    else:
+        pick = (
+            f"of the {len(pool)} {scope}, {chosen} is the one you drilled least recently"
+            f" ({usage.describe(chosen, today)})"
+        )
+    why = f"{_capacity_reason(progress)}; {pick}"
     if shared:
         why += f", and it exercises {', '.join(shared)}"
     return PlanItem("drill", f"tradeoff drill capacity {chosen}", DRILL_MINUTES, why, chosen)
