@@ -480,6 +480,17 @@ _HEADROOM = re.compile(
 )
 
 
+def _bare(text: str) -> str:
+    """'1 Gbps link has' -> '1 Gbps': the number and its units, without the noun."""
+    tokens = tokenize(text)
+    end = 0
+    for token in tokens:
+        if token.kind not in ("num", "unit") and not (token.kind == "op" and token.op == "/"):
+            break
+        end = token.end
+    return text[:end].strip() or text
+
+
 def check_headroom(number: int, text: str) -> list[EstimateCheck]:
     """'52 Mbps, so a 1 Gbps link has 20x headroom': the capacity over the load, checked
     against the stated multiple, with units carried (bits against bytes)."""
@@ -505,7 +516,7 @@ def check_headroom(number: int, text: str) -> list[EstimateCheck]:
         ratio = stated / computed
         tokens = tokenize(load.text) + tokenize(capacity.text)
         verdict, why = _classify(ratio, tokens)
-        left, right = f"{capacity.text} / {load.text}", f"{match.group(1)}x"
+        left, right = f"{_bare(capacity.text)} / {_bare(load.text)}", f"{match.group(1)}x"
         shown = f"{human_number(computed)}x"
         explanation = (
             f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")

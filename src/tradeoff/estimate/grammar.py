@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from tradeoff.estimate.dims import Q, UnitError, unit
@@ -107,6 +108,7 @@ _CAPACITY = frozenset(
     shard shards worker workers partition partitions core cores broker brokers""".split()
 )
 _CONVERT = frozenset({"in", "to", "into", "as"})
+_PER = frozenset({"a", "an", "each", "every"})  # before a time unit: "50 MB a day"
 _LENGTH = re.compile(
     r"\b(?:within|radius|distance|away|apart|accuracy|precision|range|long|wide|tall|high"
     r"|deep|metres|meters|walk|walking)\b",
@@ -158,6 +160,7 @@ class Token:
     ambiguous: bool = False  # "500 B": read as bytes; 500 billion is the other reading
 
 
+@lru_cache(maxsize=1024)
 def unit_named(word: str) -> Unit | None:
     """The unit a single word names ('GB', 'Mbps', 'day', 'QPS'), or None for other words."""
     spec = _BIT_SPECS.get(word) or _UNIT_SPECS.get(word.lower())
@@ -176,10 +179,14 @@ _BYTE = unit_named("B")
 
 def tokenize(text: str) -> list[Token]:
     """Typed tokens of `text`; never raises (what is not understood becomes 'other')."""
-    raw: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        raw.append(_token(match, text))
-    return _settle(raw, text)
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    """Cached: the reviewer's rules read the same lines several times (tokens are frozen)."""
+    raw = [_token(match, text) for match in _TOKEN.finditer(text)]
+    return tuple(_settle(raw, text))
 
 
 def _token(match: re.Match[str], text: str) -> Token:
@@ -187,7 +194,7 @@ def _token(match: re.Match[str], text: str) -> Token:
     if match.group("num") is not None:
         return _number(match)
     if match.group("op") is not None:
-        op = re.sub(r"\s+", " ", shown.lower())
+        op = " ".join(shown.lower().split())
         symbol = {"x": "*", "×": "*", "times": "*", "÷": "/", "per": "/", "divided by": "/",
                   "−": "-"}.get(op, op)  # fmt: skip
         return Token("op", shown, start, end, op=symbol)
@@ -282,7 +289,7 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
         if token.kind == "word" and token.text == "of":
             if following is not None and following.kind == "num":
                 token = Token("op", token.text, token.start, token.end, op="*")
-        elif token.kind == "word" and token.text in ("a", "an") and _is_time_unit(following):
+        elif token.kind == "word" and _is_time_unit(following) and token.text.lower() in _PER:
             token = Token("op", token.text, token.start, token.end, op="/")  # "50 MB a day"
         out.append(token)
     return out
@@ -641,6 +648,13 @@ class FoundQuantity:
 
 def find_quantities(text: str) -> list[FoundQuantity]:
     """Every quantity stated in `text`, each with its span, value, dimension and noun."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_quantities(text: str) -> tuple[FoundQuantity, ...]:
     tokens = tokenize(text)
     found: list[FoundQuantity] = []
     index = 0
@@ -668,7 +682,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             )
         )  # fmt: skip
         index = end_index
-    return found
+    return tuple(found)
 
 
 def _phrase(tokens: list[Token], index: int) -> tuple[int, list[str], list[str]]:

@@ -16,18 +16,12 @@ from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
 from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
+from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.review.findings import Evidence
 from tradeoff.review.graph import DesignGraph
 from tradeoff.review.products import BRANDS
-
-_NUMBER_WITH_SCALE = re.compile(
-    r"\b\d[\d,.]*\s*(?:k|m|b|thousand|million|billion|trillion|%|qps|rps|/s|per second"
-    r"|per day|/day|tb|gb|mb|kb|pb|ms|dau|mau)\b",
-    re.I,
-)
-
 
 _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?!.*non-?functional)(.*\b(functional|requirements|use cases|features))", re.I),
@@ -136,7 +130,14 @@ class ReviewContext:
 
     @cached_property
     def estimates(self) -> list[EstimateCheck]:
-        return check_lines((n, clean_line(t)) for n, t in self.prose)
+        """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""
+        drawn = {
+            n
+            for d in self.doc.diagrams
+            if d.start is not None and d.end is not None
+            for n in range(d.start, d.end + 1)
+        }
+        return check_lines((n, clean_line(t)) for n, t in self.lines if n not in drawn)
 
     @cached_property
     def graph(self) -> DesignGraph:
@@ -172,7 +173,7 @@ class ReviewContext:
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
-        return [(n, t) for n, t in self.prose if _NUMBER_WITH_SCALE.search(clean_line(t))]
+        return [(n, t) for n, t in self.prose if states_quantity(clean_line(t))]
 
     def evidence(self, mention: Mention) -> Evidence:
         return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
 from tradeoff.catalog.derivation import NumberRef
-from tradeoff.estimate.dims import Q
+from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.language.mentions import clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.language.mentions import clean_line
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.rubric import gap, uncovered
+from tradeoff.units import human_number
 
-_STORAGE = re.compile(
-    r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?)\b",
-    re.I,
-)
-_BANDWIDTH = re.compile(
-    r"\b\d[\d,.]*\s*(?:[kmgt]bps|[kmgt]bit/s|[kmgt]b/s|[kmgt]b per second)\b|bandwidth|egress", re.I
-)
+_BANDWIDTH_WORDS = re.compile(r"\b(?:bandwidth|egress)\b", re.I)
+
+
+def _states_storage(text: str) -> bool:
+    """A size with units: '500 bytes', '3 TB', '12.7 GB/month'."""
+    return any(found.dims[1] == 1 for found in find_quantities(text))
+
+
+def _states_bandwidth(text: str) -> bool:
+    """Bytes or bits per unit of time: '2 GB/s', '10 Gbps'."""
+    return any(found.dims == (-1, 1) for found in find_quantities(text))
 
 
 class _CapacityRule(Rule):
@@ -132,7 +138,7 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if not any(_STORAGE.search(t) for _, t in ctx.prose):
+        if not any(_states_storage(t) for _, t in ctx.prose if any(c.isdigit() for c in t)):
             yield self.finding()
 
 
@@ -153,7 +159,9 @@ class NoBandwidthEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if any(_BANDWIDTH.search(t) for _, t in ctx.prose):
+        if any(_BANDWIDTH_WORDS.search(t) for _, t in ctx.prose) or any(
+            _states_bandwidth(t) for _, t in ctx.prose if any(c.isdigit() for c in t)
+        ):
             return
         heavy = ctx.topic("media", "cdn")
         yield self.finding(severity="warning" if heavy else "info")
@@ -180,7 +188,7 @@ class MissingEstimate(_CapacityRule):
 
 _STOP = frozenset(
     """about each that this with from have every into over than they them were what when
-    which will would your there their then also only just more most much many some such
+    which will would your there their then also only just more most much many some such per
     assume assuming let's say""".split()
 )
 _STEMS = {
@@ -215,12 +223,15 @@ class FarFromReference(_CapacityRule):
     fix = "Ask for (or restate) the scale facts, then redo the estimate from them."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.problem is None:
+        if ctx.problem is None or not self.applies(ctx):
             return
         steps = [r for r in ctx.numbers if r.kind == "step"]
+        # An estimate off by what the candidate's own stated assumption explains is
+        # reported once, at the assumption (CAP109), not again at every result.
+        assumed = [ratio for _line, _found, _fact, ratio in assumption_mismatches(ctx)]
         reported = 0
         for check in ctx.estimates:
-            if check.wrong:
+            if check.wrong or _is_conversion(check.left):
                 continue  # its own arithmetic is the first thing to fix (CAP102/CAP103)
             stated = check.result or check.stated
             line_words = _words(ctx.doc.line(check.line))
@@ -239,6 +250,8 @@ class FarFromReference(_CapacityRule):
             ratio = stated.value / ref.value
             if 1 / 10 <= ratio <= 10:
                 continue
+            if any(abs(math.log(ratio / r)) < math.log(2) for r in assumed):
+                continue
             facts = "; ".join(r.text for r in ctx.numbers if r.kind == "fact")[:300]
             off = ratio if ratio > 1 else 1 / ratio
             yield self.finding(
@@ -251,16 +264,172 @@ class FarFromReference(_CapacityRule):
                 return
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
+def _is_conversion(left: str) -> bool:
+    """'1 request per second = 2.5M a month': a unit conversion, not an estimate of this
+    system, whatever the reference says."""
+    try:
+        return read_quantity(left).operators == 0
+    except UnreadableEstimate:
+        return True
+
+
 _ASSUMED = re.compile(
     r"\b(assum\w*|let's say|lets say|suppose|i'll take|we have|there are)\b", re.I
 )
-_QUANTITY = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*(?:thousand|million|billion|trillion|[kmbt](?![a-z]))?"
-    r"(?:\s+(?!per\b|a\b|each\b)[a-z][a-z-]*){0,3}\s*(?:/|per|a|each)?\s*(?:second|s|sec|minute|hour|day|month"
-    r"|year|kb|mb|gb|tb|pb|bytes?|qps|rps)?)\b",
+# "up to 5 TB", "max 10 MB": a bound, which an average in the facts does not contradict.
+_BOUND = re.compile(
+    r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
+    r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\bat\s+least|[<>≤≥])\W*$",
     re.I,
 )
+# Words that say nothing about what is counted.
+_GENERIC = frozenset(
+    """avg average new total per size record count num peak factor rate daily day month year
+    second hour minute byte bytes max min typical data stored active registered known
+    distinct concurrent""".split()
+)
+# Facts that are ratios or shares: a count of a thousand or more never measures one.
+_RATIO = re.compile(r"factor|ratio|share|fraction|utilisation|fill|afr|hit")
+# Words that must agree on both sides: a per-client limit is not the traffic it limits.
+_QUALIFIERS = frozenset({"limit"})
+_LIMIT = re.compile(r"\b(?:limits?|quotas?|tiers?|throttl\w*)\b", re.I)
+_PER_WHOM = re.compile(
+    r"\bper[\s\-‐‑]+(user|client|key|api[\s\-‐‑]key|ip|tenant|account|server"
+    r"|node|shard|connection|device|endpoint|host|instance|partition)\b",
+    re.I,
+)
+_TIME_WORDS = frozenset("s second sec minute min hour day week month year".split())
+_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "url link",
+        "user people person dau mau account member customer viewer visitor",
+        "request req rps qps call",
+        "post tweet status",
+        "message msg",
+        "view watch play",
+        "object file blob",
+        "write put create",
+        "read get fetch lookup redirect",
+        "search query",
+        "connection device client",
+    )
+)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("'")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _with_synonyms(words: set[str]) -> set[str]:
+    out = set(words)
+    for group in _SYNONYMS:
+        if words & group:
+            out |= group
+    return out
+
+
+def _fact_terms(fact: NumberRef) -> tuple[set[str], set[str]]:
+    """What a fact value counts and what it is per, from its name: 'feed_views_per_user'
+    counts feed views, per user; 'new_urls_per_month' counts URLs (per month is its unit)."""
+    parts = fact.name.lower().split("_")
+    subject_parts, per_parts = parts, []
+    if "per" in parts:
+        at = parts.index("per")
+        subject_parts, per_parts = parts[:at], parts[at + 1 :]
+    subject = {_stem(p) for p in subject_parts if p not in _GENERIC}
+    if not subject and fact.data == 1:  # "record_size": the fact's own words say what
+        subject = {_stem(w) for w in re.findall(r"[a-z]{3,}", fact.text.lower())} - _GENERIC
+    per = {_stem(p) for p in per_parts if p not in _TIME_WORDS}
+    return subject, per
+
+
+def _found_terms(found: FoundQuantity, clause: str) -> tuple[set[str], set[str]]:
+    """What a stated number counts (its noun, label and unit words) and what it is per
+    (its own 'per X', or a 'per user' earlier in its clause)."""
+    words = {_stem(w) for w in (*found.noun, *found.label)}
+    words |= {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", found.text)}
+    if _LIMIT.search(clause):
+        words.add("limit")
+    per = {_stem(w) for w in found.per if _stem(w) not in _TIME_WORDS}
+    per |= {_stem(m.group(1).split()[-1].split("-")[-1]) for m in _PER_WHOM.finditer(clause)}
+    return _with_synonyms(words - _GENERIC), per
+
+
+def same_quantity(found: FoundQuantity, fact: NumberRef, clause: str = "") -> bool:
+    """Whether a stated number and a hidden fact measure the same thing: the same kind of
+    quantity (count, rate, size, duration), the same 'per' (per server is not a total),
+    and the same thing counted (every word of the fact's subject, synonyms allowed)."""
+    if fact.dims != found.dims or _RATIO.search(fact.name):
+        return False
+    subject, per = _fact_terms(fact)
+    words, found_per = _found_terms(found, clause)
+    if not subject or per != found_per:
+        return False
+    if (words & _QUALIFIERS) != (subject & _QUALIFIERS):
+        return False
+    return all(_with_synonyms({word}) & words for word in subject)
+
+
+_Mismatch = tuple[int, FoundQuantity, NumberRef, float]
+_last: list[tuple[ReviewContext, list[_Mismatch]]] = []  # CAP108 and CAP109 share one reading
+
+
+def assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
+    """(line, number, fact, stated / fact) for each number the candidate states (in the
+    requirements or as an assumption) that measures a hidden fact and differs over 3x."""
+    if _last and _last[0][0] is ctx:
+        return _last[0][1]
+    found = _assumption_mismatches(ctx)
+    _last[:] = [(ctx, found)]
+    return found
+
+
+def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
+    if ctx.problem is None or ctx.rubric.capacity is None:
+        return []
+    facts = [r for r in ctx.numbers if r.kind == "fact" and r.value > 0]
+    spans = [(s.start, s.end) for s in ctx.sections_for("requirements")]
+    out: list[_Mismatch] = []
+    noted: set[str] = set()  # one note per fact
+    for number, text in ctx.prose:
+        if not any(ch.isdigit() for ch in text):
+            continue
+        in_requirements = any(a <= number <= b for a, b in spans)
+        if not in_requirements and not _ASSUMED.search(text):
+            continue
+        body = _LIST_MARKER.sub("", clean_line(text))  # "2. Group chat" is not the number 2
+        for found in find_quantities(body):
+            if found.ambiguous or found.value.value <= 0:
+                continue
+            if found.dims == (0, 0) and found.value.value < 1000:
+                continue  # small plain counts ("3 replicas", "2 regions") are too ambiguous
+            if _BOUND.search(body[: found.start]):
+                continue
+            clause = re.split(r"[;.]\s", body[: found.start])[-1]  # a table row is one clause
+            matching = [f for f in facts if same_quantity(found, f, clause)]
+            # The number may be about any fact that measures the same thing: one it agrees
+            # with (within 3x, or stated in the fact's own words) clears it.
+            if not matching or any(
+                1 / 3 <= found.value.value / f.value <= 3 or _stated_in(f.text, found)
+                for f in matching
+            ):
+                continue
+            fact = matching[0]
+            if fact.name in noted:
+                continue
+            noted.add(fact.name)
+            out.append((number, found, fact, found.value.value / fact.value))
+            break  # one per line
+    return out
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
 
 
 @register
@@ -268,74 +437,106 @@ class AssumptionMismatch(_CapacityRule):
     id = "CAP109"
     dimension = "capacity"
     kind = "assumption-mismatch"
-    severity = "warning"
-    message = "An assumed number contradicts what the interviewer would have said"
+    severity = "info"
+    message = "An assumed number differs from what the interviewer would have said"
     rationale = (
-        "Interviewers hold the numbers; assuming 10x more users than they would have given"
-        " shows the question was never asked, and the estimates that follow are off by as much."
+        "Interviewers hold the numbers. Assuming is fine when you say so, but a figure 10x"
+        " off the interviewer's means the question was worth asking, and every estimate built"
+        " on it is off by as much. It is a note, not a mistake: your arithmetic may be right."
     )
     example = "Assume 1B new links per month (the interviewer's figure is 100M)"
     fix = "Ask for the number; if you must assume, say so and check it with the interviewer."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.problem is None:
-            return
-        facts = [r for r in ctx.numbers if r.kind == "fact"]
-        sections = {n for s in ctx.sections_for("requirements") for n in range(s.start, s.end + 1)}
-        reported = 0
-        for number, text in ctx.prose:
-            if number not in sections and not _ASSUMED.search(text):
-                continue
-            body = _LIST_MARKER.sub("", clean_line(text))  # "2. Group chat" is not the number 2
-            for match in _QUANTITY.finditer(body):
-                try:
-                    value = read_quantity(match.group(1)).value
-                except UnreadableEstimate:
-                    continue
-                if value.kind == (0, 0) and abs(value.value) < 1000:
-                    continue  # small plain counts ("3 replicas", "2 regions") are too ambiguous
-                fact = _matching_fact(facts, value.kind, _words(text))
-                if fact is None or fact.value <= 0 or value.value <= 0:
-                    continue
-                if _stated_in(fact.text, value):
-                    continue  # "up to 1,000 members" is in the fact itself
-                ratio = value.value / fact.value
-                if 1 / 3 <= ratio <= 3:
-                    continue
-                yield self.finding(
-                    f"'{match.group(1).strip()}' differs {max(ratio, 1 / ratio):.0f}x from what"
-                    f" the interviewer says: {fact.text}",
-                    ctx.line_evidence(number, match.group(1).strip()),
-                )
-                reported += 1
-                break
+        for reported, (number, found, fact, ratio) in enumerate(assumption_mismatches(ctx)):
             if reported >= 3:
                 return
+            off = max(ratio, 1 / ratio)
+            yield self.finding(
+                f"You assumed '{found.text.strip()}'; the interviewer's figure is"
+                f" {human_number(off)}x {'lower' if ratio > 1 else 'higher'}: {fact.text}",
+                ctx.line_evidence(number, found.text.strip()),
+            )
 
 
-def _stated_in(text: str, value: Q) -> bool:
+def _stated_in(text: str, value: FoundQuantity) -> bool:
     """Whether the fact's own words state this number (within 3x, same kind)."""
-    for match in _QUANTITY.finditer(text):
-        try:
-            said = read_quantity(match.group(1)).value
-        except UnreadableEstimate:
+    for said in find_quantities(text):
+        if said.dims != value.dims or said.value.value <= 0:
             continue
-        if said.kind == value.kind and said.value > 0 and 1 / 3 <= value.value / said.value <= 3:
+        if 1 / 3 <= value.value.value / said.value.value <= 3:
             return True
     return False
 
 
-def _matching_fact(
-    facts: list[NumberRef], kind: tuple[int, int], words: set[str]
-) -> NumberRef | None:
-    """The fact this number is about: same kind of quantity, and sharing words with it
-    (two words for plain counts, which are too common to match on one)."""
-    best: tuple[int, NumberRef] | None = None
-    for fact in facts:
-        if fact.dims != kind:
+_CACHE = r"(?:cache|redis|memcached)"
+_CACHE_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:\w+\s+)?{_CACHE}", re.I)
+_CACHE_BEFORE = re.compile(
+    rf"{_CACHE}\w*(?:\s+(?:cluster|tier|layer))?\s*(?:size|capacity|memory)?\s*(?:of|with|is|:|=)?"
+    r"\s*(?:~|about|around|roughly)?\s*$",
+    re.I,
+)
+_PER_NODE = re.compile(r"\b(?:per|each|every|a)\s+(?:node|shard|server|instance|host|box)\b", re.I)
+_WORKING_SET = re.compile(r"\b(?:cache|hot|working\s+set)\b", re.I)
+
+
+def _cache_sizes(text: str) -> list[FoundQuantity]:
+    """Sizes the line gives a cache as a whole: 'a 1 TB cache', 'Redis cache of 1 TB'."""
+    out = []
+    for found in find_quantities(text):
+        if found.dims != (0, 1):
             continue
-        shared = len(words & (_words(fact.text) | _words(fact.name)))
-        needed = 2
-        if shared >= needed and (best is None or shared > best[0]):
-            best = (shared, fact)
-    return best[1] if best else None
+        before, after = text[max(0, found.start - 30) : found.start], text[found.end :]
+        if _PER_NODE.search(text[found.end : found.end + 30]) or _PER_NODE.search(before):
+            continue
+        named = any(re.fullmatch(_CACHE, word, re.I) for word in found.noun)  # "1 TB Redis cache"
+        if named or _CACHE_AFTER.match(after) or _CACHE_BEFORE.search(before):
+            out.append(found)
+    return out
+
+
+@register
+class SizingInconsistent(_CapacityRule):
+    id = "CAP110"
+    dimension = "capacity"
+    kind = "sizing-inconsistent"
+    severity = "warning"
+    message = "A cache is sized more than 10x away from the working set the design computes"
+    rationale = (
+        "Numbers are there to size components. A cache 30x larger than the hot set your own"
+        " estimate gives is money spent for nothing; 10x smaller and the hit ratio the design"
+        " relies on is out of reach. Either the estimate or the sizing is wrong."
+    )
+    example = "Hot set: 20% x 1B x 160 bytes = 32 GB ... We provision a 1 TB Redis cache."
+    fix = "Size the cache from the working set you computed (plus headroom), or fix that estimate."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        working = [
+            c
+            for c in ctx.estimates
+            if c.verdict == "ok"
+            and (c.result or c.stated).kind == (0, 1)
+            and _WORKING_SET.search(ctx.doc.line(c.line))
+        ]
+        if not working:
+            return
+        need = working[-1]
+        size = (need.result or need.stated).value
+        for number, text in ctx.lines:
+            lowered = text.lower()
+            if number == need.line or ("cache" not in lowered and "redis" not in lowered):
+                continue
+            for found in _cache_sizes(clean_line(text)):
+                ratio = found.value.value / size
+                if 1 / 10 <= ratio <= 10:
+                    continue
+                off = max(ratio, 1 / ratio)
+                yield self.finding(
+                    f"'{found.text.strip()}' is {human_number(off)}x"
+                    f" {'more' if ratio > 1 else 'less'} than the working set your own estimate"
+                    f" gives on line {need.line} ({need.right})",
+                    ctx.line_evidence(number, found.text.strip()),
+                )
+                return
