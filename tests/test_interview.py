@@ -231,7 +231,7 @@ def test_a_stateful_component_without_redundancy_gets_a_failure_probe(catalog: C
     (reply,) = interview.handle("Clients call stateless app servers that read from Redis.")
     assert "Redis goes down" in reply and reply.count("?") >= 1
     moves = [e.data for e in events if e.data.get("move") == "failure"]
-    assert moves and moves[-1]["item"] == "cache"
+    assert moves and moves[-1]["item"] == "component:cache"
 
 
 def test_adversarial_presses_on_failure_cases_in_the_deep_dive(catalog: Catalog) -> None:

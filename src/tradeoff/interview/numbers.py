@@ -20,12 +20,14 @@ from tradeoff.interview.questions import stems
 # A number, its scale, and up to three words after it that may carry its unit.
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b|[kKmMbBtT]\b)?)"
+    r"(?![x×](?:\s|$|[.,;]))"  # "10x" is a multiplier, not a quantity
     r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,4})"
 )
 _PERCENT = re.compile(r"^\s*(%|percent)")
 _TRAILING = re.compile(r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with))+$", re.I)
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
-_CLOSE = 3.0  # within 3x of the reference: the same estimate, rounded differently
+_CLOSE = 3.0
+_UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def _reference(
             distance += 0.01  # a tie-break only
         if shared == 0 and (value.kind == (0, 0) or distance > math.log(_CLOSE)):
             continue
+        if distance > math.log(_UNRELATED):
+            continue  # a thousand times apart: another quantity that shares a word
         if best is None or (shared, -distance) > (best[0], -best[1]):
             best = (shared, distance, ref)
     return best[2] if best else None

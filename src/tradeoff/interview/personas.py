@@ -55,7 +55,7 @@ class Move:
     parts: tuple[str, ...] = ()  # an answer's facts, one by one (the terse voice shortens each)
 
 
-_ADVERSARIAL_PUSH = ("Be specific.", "Numbers, please.", "Convince me.", "Don't hand-wave this.")
+_ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
 _FRIENDLY_OPEN = ("Thanks, that helps.", "Nice.", "Good.", "That makes sense.")
 
 

@@ -45,7 +45,7 @@ OPEN_PROMPTS = {
 MOVE_ON = "I think we've covered this part. Shall we move on? Type /next when you're ready."
 WRAP_UP = "What breaks first as load grows, and what would you change at 10x the traffic?"
 _ACKS = ("Okay: {q}.", "Got it, {q}.", "Right, {q}.", "Noted: {q}.", "Understood, {q}.")
-_ACK_WORDS = 12
+_ACK_WORDS = 16
 _PLAN = re.compile(r"^\W*(?:let me|let's|i'll start|i want to|i'd like to)\b", re.I)
 _PREAMBLE = re.compile(
     r"^(?:(?:so|and|then|well|ok|okay|right|yes|sure)\b[,]?\s*|i think\s+|i guess\s+)+",
@@ -124,16 +124,17 @@ def polite_return(question: str) -> str:
 
 def acknowledge(quote: str, index: int) -> str:
     """A short acknowledgement that repeats what the candidate said, in the second person:
-    the whole sentence when short, else its first clause that carries a detail; nothing
-    when no clause is short enough to repeat naturally."""
+    the whole sentence when short, else its first clause; nothing when that clause is too
+    short to stand on its own."""
     if _PLAN.match(quote):
         return ""  # "let me go deep on X" announces, it does not state
     text = _PREAMBLE.sub("", quote.strip().rstrip(".!?;:"))
-    clauses = [text] + [c.strip() for c in re.split(r"[,;:]\s+|\s+(?:so|because|which)\s+", text)]
-    short = [c for c in clauses if 2 <= len(c.split()) <= _ACK_WORDS]
-    detailed = [c for c in short if re.search(r"\d|[A-Z]\w*[A-Z]|/|[A-Z][a-z]+", c[1:])]
-    chosen = (detailed or short or [""])[0]
-    if not chosen:
+    clauses = [c.strip() for c in re.split(r"[,;:]\s+|\s+(?:so|because|which)\s+", text)]
+    if len(text.split()) <= _ACK_WORDS:
+        chosen = text
+    elif len(clauses[0].split()) >= 4:
+        chosen = clauses[0]
+    else:
         return ""
     said = " ".join(_PRONOUNS.get(w.lower(), w) for w in chosen.split())
     if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]|I\b", said):

@@ -147,7 +147,7 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         word = _said_as(mention.quote, mention.term)
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
-        return Move("failure", phrasing.failure_probe(subject), concept)
+        return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
 
 

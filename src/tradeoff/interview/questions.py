@@ -44,6 +44,8 @@ _STOP = frozenset(
 # this belongs to the question kinds in questions.yaml.
 _SAME = {
     "url": "link",
+    "dau": "user",
+    "mau": "user",
     "urls": "link",
     "write": "creat",
     "writes": "creat",

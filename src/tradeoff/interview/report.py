@@ -140,9 +140,6 @@ def final_report(
     candidate = "\n".join([design, *(e.text for e in said)])
     doc = parse_design(f"{design}\n\n{spoken}" if design else spoken or " ")
     llm = _llm_verdicts(judge, problem, catalog, level, doc, candidate)
-    overrides = {v["item"]: 0.8 for v in llm.get("kept", []) if v["covered"]}
-    review = review_design(doc, catalog, problem.id, level, overrides)
-
     rebuilt = Interview(
         problem=problem, catalog=catalog, persona="neutral", level=level, minutes=minutes,
         clock=ManualClock(started_at), record=lambda event: None, started_at=started_at,
@@ -152,6 +149,10 @@ def final_report(
     for verdict in llm.get("kept", []):
         if verdict["covered"] and not state.covered(verdict["item"]):
             state.said[verdict["item"]] = Support(SUBSTANCE, verdict["quote"], 0, "said")
+    # What the conversation covered, each with its quote, counts in the scores too: the
+    # reviewer reads the words, the interviewer also saw questions answered and facts asked.
+    overrides = {i.id: 1.0 for _, i in problem.rubric.items() if state.covered(i.id)}
+    review = review_design(doc, catalog, problem.id, level, overrides)
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
     covered_concepts = {
@@ -282,10 +283,17 @@ def _unclear(problem: Problem, state: ConversationState) -> list[str]:
 
 
 def _claims_missing(step: str, covered: set[str], catalog: Catalog) -> bool:
-    """Whether a review next step asks for something the candidate covered with substance."""
+    """Whether a review next step asks for something the candidate covered with substance:
+    the step's subject is the first concept it names ("Add an 'Out of scope' line ...")."""
     found = find_mentions([(1, step)], catalog.vocabulary.concepts.values(), frozenset())
-    concepts = set(found.by_concept)
-    return bool(concepts) and concepts <= covered | _GENERIC
+    lowered = step.lower()
+    named = [
+        (lowered.find(m.term), concept)
+        for concept, mentions in found.by_concept.items()
+        for m in mentions
+        if concept not in _GENERIC
+    ]
+    return bool(named) and min(named)[1] in covered
 
 
 # Concepts a next step may name in passing without being about them.

@@ -25,9 +25,11 @@ from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
-from tradeoff.interview.questions import answer_turn, questions_in
+from tradeoff.interview.questions import answer_turn, kinds_of, questions_in
 from tradeoff.interview.state import (
     ANSWERED,
+    ASKED_FOR,
+    CATEGORY_CONCEPTS,
     DEFERRED,
     DODGED,
     REDUNDANCY,
@@ -36,6 +38,7 @@ from tradeoff.interview.state import (
     Stated,
     credit_answer,
     credit_concept,
+    credit_numbers,
     item_support,
     note_redundancy,
     update_items,
@@ -181,7 +184,7 @@ class Interview:
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
             if ask.status == ANSWERED and ask.item in self.items:
-                newly += credit_answer(self.state, ask.item, heard)
+                newly += credit_answer(self.state, ask.item, heard, ask.concepts)
         return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------
@@ -228,14 +231,17 @@ class Interview:
         return self._speak(move)
 
     def _credit_questions(self, facts: list[Fact], heard: Heard | None) -> None:
-        """Questions that drew out facts are clarifying questions; one that drew out what is
-        out of scope settles the scope."""
+        """Questions that drew out facts are clarifying questions; one that drew out a
+        latency target, the scope or the consistency needed settles that requirement."""
         if heard is None or not facts:
             return
         if len(self.state.revealed) + len(facts) >= 2:
             credit_concept(self.state, self.problem, "clarifying-questions", heard)
-        if any(f.category == "scope-out" for f in facts):
-            credit_concept(self.state, self.problem, "scope", heard)
+        asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
+        for fact in facts:
+            if asked & set(ASKED_FOR.get(fact.category, ())):
+                for concept in CATEGORY_CONCEPTS.get(fact.category, ()):
+                    credit_concept(self.state, self.problem, concept, heard)
 
     def _speak(self, move: Move) -> str:
         words = say(self.persona, move, len(self.turns))
@@ -424,6 +430,7 @@ class Interview:
             for number, text in context.prose
             for spoken in quantities_in(text, self.numbers)
         ]
+        credit_numbers(self.state, self.problem, self.state.written_numbers, "design")
 
     # --- bookkeeping ---------------------------------------------------------------------------
 

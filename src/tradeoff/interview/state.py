@@ -121,8 +121,15 @@ def item_support(
     if found.status not in (SUBSTANCE, MENTIONED):
         return None
     claim = found.claim
+    status = found.status
+    if dimension == "capacity" and claim is not None and status == SUBSTANCE:
+        named = claim.features.concepts & set(item.concepts)
+        if not named - _GENERIC_ESTIMATE:
+            # "an estimate" is not this estimate: a capacity item is evidenced by its own
+            # concept, or by a number that matches its figure (see capacity_item).
+            status = MENTIONED
     quote = claim.quote if claim is not None else ""
-    return Support(found.status, quote, claim.line if claim is not None else 0, source)
+    return Support(status, quote, claim.line if claim is not None else 0, source)
 
 
 def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
@@ -197,17 +204,46 @@ def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
             state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
 
 
-def credit_answer(state: ConversationState, item_id: str, heard: Heard) -> list[str]:
+def credit_answer(
+    state: ConversationState, item_id: str, heard: Heard, concepts: frozenset[str]
+) -> list[str]:
     """The candidate answered the interviewer's question about an item: the item counts as
-    covered by that answer, with substance when the answer is specific or argued (a number,
-    a mechanism, a reason) or a full statement, else as mentioned. Returns it when new."""
+    covered by that answer, with substance when the answer names what was asked about, is
+    specific or argued (a number, a mechanism, a reason) or is a full statement, else as
+    mentioned. Returns it when new."""
     if state.covered(item_id):
         return []
     specific = any(c.features.evidence or c.features.specific for c in heard.claims)
-    full = len(heard.text.split()) >= 10
+    full = len(heard.text.split()) >= 10 or bool(concepts & heard.meant())
     status = SUBSTANCE if specific or full else MENTIONED
     state.said[item_id] = Support(status, heard.text, heard.line, "said")
     return [item_id] if status == SUBSTANCE else []
+
+
+# What a revealed fact of each category settles: asking for the latency target and being
+# told it is how a candidate learns (and states) it in a real interview.
+CATEGORY_CONCEPTS = {
+    "latency": ("latency-target", "non-functional-requirements"),
+    "availability": ("availability-target", "non-functional-requirements"),
+    "durability": ("durability",),
+    "consistency": ("consistency-model",),
+    "scope-out": ("scope",),
+    "scope-in": ("functional-requirements",),
+}
+# The question kind that asks for each category: a fact given in answer to another kind of
+# question ("how long is history kept?" drawing out a durability promise) settles nothing.
+ASKED_FOR = {
+    "latency": ("latency",),
+    "availability": ("availability",),
+    "durability": ("durability",),
+    "consistency": ("consistency",),
+    "scope-out": ("out-of-scope", "features"),
+    "scope-in": ("features",),
+}
+
+
+_GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
+_GATHERING = frozenset({"requirements", "communication"})
 
 
 def credit_concept(
@@ -216,8 +252,24 @@ def credit_concept(
     """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
     said that match the prompt's figures, clarifying questions that drew out facts."""
     newly = []
-    for _, item in problem.rubric.items():
+    for dimension, item in problem.rubric.items():
+        if dimension not in _GATHERING:
+            continue  # a capacity or design item needs its own working, not a question
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
+
+
+def credit_numbers(
+    state: ConversationState, problem: Problem, numbers: list[Stated], source: str
+) -> None:
+    """Capacity items evidenced by numbers that match the prompt's figures (within 3x)."""
+    target = state.said if source == "said" else state.written
+    for stated in numbers:
+        spoken = stated.number
+        if spoken is None or spoken.ref is None or spoken.off:
+            continue
+        item = capacity_item(problem, spoken)
+        if item is not None:
+            target[item.id] = Support(SUBSTANCE, stated.quote, stated.line, source)
