@@ -38,7 +38,8 @@ _STOP = frozenset(
     there their what which who whom how when where why should would could can will shall may
     must need needs have has any some many much also just your our like kind kinds sort about
     from into per each every get gets expect expected please tell me us i if so as than then
-    what's whats it's let's go say roughly approximately approx number numbers figure""".split()
+    what's whats it's let's go say roughly approximately approx number numbers figure over
+    under next those these after before still them they its""".split()
 )
 # The few words a question uses for what a fact calls otherwise; matching by meaning beyond
 # this belongs to the question kinds in questions.yaml.
