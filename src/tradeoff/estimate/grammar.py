@@ -48,6 +48,8 @@ __all__ = [
     "without_time",
 ]
 
+_DIGIT = re.compile(r"\d")  # faster than any(ch.isdigit() ...) on long lines
+
 
 class GrammarError(ValueError):
     """Text that is not an expression: the message names the token or the problem."""
@@ -648,7 +650,7 @@ class FoundQuantity:
 
 def find_quantities(text: str) -> list[FoundQuantity]:
     """Every quantity stated in `text`, each with its span, value, dimension and noun."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     return list(_find_quantities(text))
 
@@ -731,7 +733,7 @@ def _label(tokens: list[Token], index: int) -> list[str]:
 
 def states_quantity(text: str) -> bool:
     """Whether a line states a number with a scale or a unit (100M, 5 TB, 40 QPS, 99.9%)."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return False
     tokens = tokenize(text)
     for index, token in enumerate(tokens):

@@ -18,6 +18,8 @@ from tradeoff.units import human_number
 
 _BANDWIDTH_WORDS = re.compile(r"\b(?:bandwidth|egress)\b", re.I)
 
+_DIGIT = re.compile(r"\d")  # faster than any(ch.isdigit() ...) on long lines
+
 
 def _states_storage(text: str) -> bool:
     """A size with units: '500 bytes', '3 TB', '12.7 GB/month'."""
@@ -138,7 +140,7 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if not any(_states_storage(t) for _, t in ctx.prose if any(c.isdigit() for c in t)):
+        if not any(_states_storage(t) for _, t in ctx.prose if _DIGIT.search(t)):
             yield self.finding()
 
 
@@ -160,7 +162,7 @@ class NoBandwidthEstimate(_CapacityRule):
         if not self.applies(ctx) or not ctx.is_system:
             return
         if any(_BANDWIDTH_WORDS.search(t) for _, t in ctx.prose) or any(
-            _states_bandwidth(t) for _, t in ctx.prose if any(c.isdigit() for c in t)
+            _states_bandwidth(t) for _, t in ctx.prose if _DIGIT.search(t)
         ):
             return
         heavy = ctx.topic("media", "cdn")
@@ -398,7 +400,7 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
     out: list[_Mismatch] = []
     noted: set[str] = set()  # one note per fact
     for number, text in ctx.prose:
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):
             continue
         in_requirements = any(a <= number <= b for a, b in spans)
         if not in_requirements and not _ASSUMED.search(text):
