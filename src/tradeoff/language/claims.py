@@ -231,7 +231,10 @@ def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:
             if node.line is None or node.line in skip or not node.label.strip():
                 continue
             quote = _verbatim(doc.line(node.line), node.label)
-            yield Claim(node.line, quote, node.label, NODE)
+            # A class box is specified by its members ("+issueTicket(VehicleType) Ticket").
+            members = diagram.members.get(node.id, [])
+            text = f"{node.label}: " + "; ".join(members) if members else node.label
+            yield Claim(node.line, quote, text, NODE)
         for edge in diagram.edges:
             if edge.line is None or edge.line in skip:
                 continue

@@ -55,11 +55,19 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     table = _cached_term_table(pool)
     mechanism_ids = frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES)
     choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
-    return [replace(c, features=_features(c, table, mechanism_ids, choice_ids)) for c in claims]
+    component_ids = frozenset(c.id for c in pool if c.category == "component")
+    return [
+        replace(c, features=_features(c, table, mechanism_ids, choice_ids, component_ids))
+        for c in claims
+    ]
 
 
 def _features(
-    claim: Claim, table: object, mechanism_ids: frozenset[str], choice_ids: frozenset[str]
+    claim: Claim,
+    table: object,
+    mechanism_ids: frozenset[str],
+    choice_ids: frozenset[str],
+    component_ids: frozenset[str],
 ) -> Features:
     text = clean_line(claim.text)
     lowered = text.lower()
@@ -96,7 +104,12 @@ def _features(
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
-    derivation = code_arith or (digits and lexicon.DERIVATION.search(text) is not None)
+    derivation = code_arith or (
+        digits
+        and (
+            lexicon.DERIVATION.search(text) is not None or lexicon.FORMULA.search(text) is not None
+        )
+    )
     fluff = not digits and is_fluff(text)
     sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(
         lexicon.SIZING.search(text)
@@ -128,6 +141,7 @@ def _features(
         is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
+        flow=len(meant & component_ids) >= 2 and lexicon.FLOW.search(text) is not None,
         fluff=fluff,
     )
 

@@ -36,6 +36,7 @@ class Features:
     decision: bool = False
     hedge: bool = False  # a non-decision: "depends on the use case", "TBD"
     deferred: bool = False  # "later", "if needed"
+    flow: bool = False  # one part acting on another: "the Write API stores the tweet in X"
     failure_response: bool = False
     monitoring: bool = False
     security_control: bool = False
@@ -44,8 +45,8 @@ class Features:
     @property
     def evidence(self) -> tuple[str, ...]:
         """The kinds of evidence present, in a fixed order (for reports and tests)."""
-        names = ("derivation", "sizing", "reason", "alternative", "cost", "failure_response",
-                 "monitoring", "security_control")  # fmt: skip
+        names = ("derivation", "sizing", "reason", "alternative", "cost", "flow",
+                 "failure_response", "monitoring", "security_control")  # fmt: skip
         found = [name for name in names if getattr(self, name)]
         if self.quantities:
             found.insert(0, "quantity")

@@ -110,6 +110,13 @@ DERIVATION = re.compile(
     r"|\bcomes to\b|\bgives\b|\bequals\b|\bis\b)\s*[~≈]?\s*\**\s*\$?\d",
     re.I,
 )
+# A formula with its result elsewhere (the primer's "150 TB per month" over the nested
+# "10 KB per tweet * 500 million tweets per day * 30 days per month") is a calculation too.
+FORMULA = re.compile(
+    r"\d[\d,.]*(?:\s*[a-zA-Z%]+\.?){0,6}\s*(?:[*×÷]|/(?=\s*\(?\s*\d)|\bx\b|\btimes\b"
+    r"|\bdivided by\b)\s*\(?\s*~?\d",
+    re.I,
+)
 # An identifier, code, an endpoint or an arrow makes a sentence concrete.
 SPECIFIC = re.compile(r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|\d")
 
@@ -119,5 +126,16 @@ DECIDES = re.compile(
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
     r"|settled on|prefer|winner|backed by|stored in|lives in|sits in front|is used|are used"
     r"|uses|using|is the (?:store|database|queue|cache|primary))\b",
+    re.I,
+)
+
+# One part acting on another: with two components named, the sentence traces a request path
+# ("the Write API stores the tweet in the SQL database") as an arrow on a diagram does.
+FLOW = re.compile(
+    r"\b(stores?|stored|writes?|writ(?:ing|ten)|reads?|reading|forwards?|sends?|sent|pushes"
+    r"|pushed|publish(?:es|ed)?|consumes?|consumed|calls?|called|fetch(?:es|ed)?|routes?|routed"
+    r"|looks? up|queries|queried|invalidates?|populates?|serves?|served|pulls?|polls?"
+    r"|enqueues?|emits?|streams?|replicates? to|hands? (?:off|over)|passes|returns?|checks?"
+    r"|updates?|inserts?|appends?|deletes?|evicts?|subscribes?|notif(?:y|ies))\b",
     re.I,
 )

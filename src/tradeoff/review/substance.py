@@ -74,7 +74,9 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"assumption", re.I), "assumptions"),
     (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
     (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
-    (re.compile(r"clarif|questions? (?:to ask|for the interviewer)", re.I), "clarifying-questions"),
+    # Questions asked and answered up front are the scoped requirements of a written answer.
+    (re.compile(r"clarif|\bquestions\b", re.I), "clarifying-questions"),
+    (re.compile(r"clarif|\bquestions\b", re.I), "functional-requirements"),
     (re.compile(r"bottleneck|next steps|future work|what breaks|at 10x", re.I), "bottlenecks"),
     (
         re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
@@ -162,12 +164,22 @@ def mentions(claim: Claim, concept: str) -> bool:
     return concept in features.concepts or concept in features.options
 
 
+_OUT_OF_SCOPE = re.compile(r"out of scope|non-?goals?|not in scope|won't (?:do|cover)", re.I)
+
+
+def out_of_scope(claim: Claim) -> bool:
+    """A claim under an "Out of scope" heading excludes what it names."""
+    return any(_OUT_OF_SCOPE.search(h) for h in claim.headings[-2:])
+
+
 def item_support(item: RubricItem, claims: Sequence[Claim], dimension: str = "") -> Support:
     """The strongest support any claim gives one of the item's concepts; the first claim
     that specifies it wins, else the first that mentions it."""
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
     for claim in claims:
+        if "scope" not in wanted and out_of_scope(claim):
+            continue
         found = specified_concepts(claim) & wanted
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             return Support(SUBSTANCE, claim)
@@ -223,7 +235,11 @@ def _rung(name: str, count: int, needed: int, claim: Claim | None) -> Rung:
 def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
     """The rungs of one dimension, lowest first."""
     builder = _LADDERS.get(dimension)
-    return builder(claims) if builder is not None else []
+    if builder is None:
+        return []
+    if dimension != "requirements":  # only the requirements ladder reads what is excluded
+        claims = [c for c in claims if not out_of_scope(c)]
+    return builder(claims)
 
 
 def ladder_share(rungs: Sequence[Rung]) -> float:
@@ -293,7 +309,9 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
 
 
 _ENDPOINT = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+|\w+\(.*\)\s*(->|:|returns)", re.I
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+|\w+\(.*\)\s*(->|:|returns)"
+    r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|https?://\S*/api/\S+",
+    re.I,
 )
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
