@@ -216,7 +216,8 @@ def _phraser() -> Any:
         return None
 
     def phrase(persona: str, move: Move, tail: str) -> str:
-        return phrase_move(client, persona=persona, move=move.text, transcript_tail=tail)
+        said = f"{move.ack} {move.text}".strip()  # the move chosen from the conversation state
+        return phrase_move(client, persona=persona, move=said, transcript_tail=tail)
 
     return phrase
 
