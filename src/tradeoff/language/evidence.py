@@ -56,10 +56,43 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     mechanism_ids = frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES)
     choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
     component_ids = frozenset(c.id for c in pool if c.category == "component")
+    key = id(table)
     return [
-        replace(c, features=_features(c, table, mechanism_ids, choice_ids, component_ids))
+        replace(c, features=_cached_features(c.text, c.kind, c.headings, key, table, mechanism_ids,
+                                             choice_ids, component_ids))
         for c in claims
-    ]
+    ]  # fmt: skip
+
+
+_CACHE_SIZE = 16384
+_cache: dict[tuple[str, str, tuple[str, ...], int], Features] = {}
+
+
+def _cached_features(
+    text: str,
+    kind: str,
+    headings: tuple[str, ...],
+    table_key: int,
+    table: object,
+    mechanism_ids: frozenset[str],
+    choice_ids: frozenset[str],
+    component_ids: frozenset[str],
+) -> Features:
+    """Features depend only on a claim's words, kind and headings: a design reviewed again
+    (each turn of a mock interview, each save in the editor) re-reads only what changed."""
+    key = (text, kind, headings[-2:], table_key)
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.clear()
+        claim = Claim(0, text, text, kind, headings)
+        found = _cache[key] = _features(claim, table, mechanism_ids, choice_ids, component_ids)
+    return found
+
+
+def clear_cache() -> None:
+    """Forget every analysed claim (for benchmarks that measure a cold read)."""
+    _cache.clear()
 
 
 def _features(

@@ -169,7 +169,12 @@ _OUT_OF_SCOPE = re.compile(r"out of scope|non-?goals?|not in scope|won't (?:do|c
 
 def out_of_scope(claim: Claim) -> bool:
     """A claim under an "Out of scope" heading excludes what it names."""
-    return any(_OUT_OF_SCOPE.search(h) for h in claim.headings[-2:])
+    return _excluded(claim.headings[-2:])
+
+
+@lru_cache(maxsize=4096)
+def _excluded(headings: tuple[str, ...]) -> bool:
+    return any(_OUT_OF_SCOPE.search(h) for h in headings)
 
 
 def item_support(item: RubricItem, claims: Sequence[Claim], dimension: str = "") -> Support:
