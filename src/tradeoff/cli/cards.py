@@ -22,6 +22,7 @@ from tradeoff.cli.problems import console
 from tradeoff.errors import TradeoffError
 from tradeoff.practice.decks import Card, Deck
 from tradeoff.practice.user_decks import all_decks, import_deck
+from tradeoff.wording import counted
 
 if TYPE_CHECKING:
     from tradeoff.practice.scheduler import Queue
@@ -206,7 +207,7 @@ def export(
     write_apkg(anki, decks, cards)
     chosen = {card.deck for card in cards}
     console().print(
-        f"Wrote {len(cards)} cards in {len(chosen)} deck{'s' if len(chosen) != 1 else ''}"
+        f"Wrote {counted(len(cards), 'card')} in {counted(len(chosen), 'deck')}"
         f" to {escape(str(anki))}."
     )
 
@@ -219,7 +220,7 @@ def import_(
     deck, replaced = import_deck(file)
     verb = "Replaced" if replaced else "Imported"
     console().print(
-        f"{verb} deck {deck.id!r} ({escape(deck.title)}): {len(deck.cards)} cards."
+        f"{verb} deck {deck.id!r} ({escape(deck.title)}): {counted(len(deck.cards), 'card')}."
         f" Review it with: tradeoff cards review --deck {deck.id}"
     )
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from tradeoff.catalog.checklists import Checklist, default_checklists
 from tradeoff.cli.problems import console as make_console
 from tradeoff.review.checklist import ChecklistResult, Mentioned
+from tradeoff.wording import counted
 
 
 class ChecklistFormat(StrEnum):
@@ -41,7 +42,10 @@ def checklist(
         if output is ChecklistFormat.json:
             typer.echo(json.dumps([_summary(c) for c in chosen], indent=2, ensure_ascii=False))
         elif output is ChecklistFormat.markdown:
-            rows = [f"- **{c.id}**: {c.title}, {len(c.items)} items. {c.about}" for c in chosen]
+            rows = [
+                f"- **{c.id}**: {c.title}, {counted(len(c.items), 'item')}. {c.about}"
+                for c in chosen
+            ]
             typer.echo("\n".join(["# Checklists", "", *rows]))
         else:
             table = Table(title="Checklists", title_justify="left")

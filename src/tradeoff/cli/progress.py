@@ -22,6 +22,7 @@ from tradeoff.practice.progress import (
     analyse,
     parse_since,
 )
+from tradeoff.wording import counted
 
 
 def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[SessionView], Any]:
@@ -77,14 +78,14 @@ def progress(
     if result.recurring:
         out.print("[bold]Recurring mistakes[/bold] (in 2 or more of your last 5 sessions):")
         for mistake in result.recurring:
-            out.print(f"  {mistake.kind}: {len(mistake.sessions)} sessions")
+            out.print(f"  {mistake.kind}: {counted(len(mistake.sessions), 'session')}")
             for where in mistake.where[:3]:
                 out.print(f"    - {escape(where[:110])}")
     minutes = [m for _, m in result.minutes_by_session]
     hints = [h for _, h in result.hints_by_session]
     out.print(
         f"Time to solution: {sum(minutes) / len(minutes):.0f} minutes a session on average;"
-        f" hints used: {sum(hints)} in {len(hints)} sessions"
+        f" hints used: {sum(hints)} in {counted(len(hints), 'session')}"
     )
     for phase, over in result.phase_overrun.items():
         if over > 0:
@@ -259,8 +260,7 @@ def export_data(
 
 
 def _counted(data: dict[str, Any], key: str, noun: str) -> str:
-    count = len(data[key])
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return counted(len(data[key]), noun)
 
 
 def import_data(

@@ -14,6 +14,7 @@ import typer
 
 from tradeoff.cli import clock
 from tradeoff.errors import TradeoffError
+from tradeoff.wording import counted
 
 if TYPE_CHECKING:  # the store imports SQLAlchemy: only when a command runs
     from tradeoff.store import SessionSummary, Store
@@ -66,12 +67,13 @@ def sessions_prune(
             for summary in stale:
                 typer.echo(f"  {describe(summary)}")
             if not typer.confirm(
-                f"Delete these {len(stale)} sessions ({len(finished)} finished)?", default=False
+                f"Delete {counted(len(stale), 'session')} ({len(finished)} finished)?",
+                default=False,
             ):
                 typer.echo("Nothing deleted.")
                 raise typer.Exit(1)
         store.delete_sessions([s.id for s in stale])
-    typer.echo(f"Removed {len(stale)} session{'' if len(stale) == 1 else 's'}:")
+    typer.echo(f"Removed {counted(len(stale), 'session')}:")
     for summary in stale:
         typer.echo(f"  {describe(summary)}")
 

@@ -27,6 +27,7 @@ from tradeoff.review.scoring import (
     score_dimension,
     verdict,
 )
+from tradeoff.wording import sentences
 
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 GENERIC = "generic"
@@ -87,21 +88,31 @@ def review_design(
     notes: list[str] = []
     problem: Problem | None
     if problem_id is None:
-        problem = guess_problem(doc, catalog)
-        if problem is None:
+        guess = guess_problem(doc, catalog)
+        problem = guess.problem if guess.confident else None
+        if guess.problem is None:
             notes.append(
                 "could not tell which prompt this answers; used the generic rubric"
                 " (pass --problem ID for a prompt-specific review)"
             )
+        elif not guess.confident:
+            # A guessed prompt brings its hidden scale and rubric; on a weak guess (a
+            # "Socratic coach chat app" is not WhatsApp) that would grade the wrong design.
+            notes.append(
+                f"this may answer '{guess.problem.id}', but the title also says"
+                f" {', '.join(guess.unexplained)}; used the generic rubric"
+                f" (pass --problem {guess.problem.id} to review it as that prompt)"
+            )
         else:
             notes.append(
-                f"reviewed as '{problem.id}' (guessed from the text; pass --problem to choose)"
+                f"reviewed as '{guess.problem.id}' (guessed from the title; pass --problem to"
+                " choose)"
             )
     elif problem_id in catalog.problems:
         problem = catalog.problems[problem_id]
     else:
         problem = None
-        notes.append(f"{catalog.unknown_message(problem_id)} Used the generic rubric.")
+        notes.append(sentences(catalog.unknown_message(problem_id), "used the generic rubric"))
     rubric = problem.rubric if problem is not None else catalog.generic_rubric
     interview_type = problem.type if problem is not None else "product"
     ctx = ReviewContext(
@@ -186,8 +197,24 @@ def next_steps(findings: list[Finding], limit: int = 5) -> list[str]:
     return steps
 
 
-def guess_problem(doc: DesignDoc, catalog: Catalog) -> Problem | None:
-    """The prompt the text answers, from its title first and its body second."""
+@dataclass(frozen=True)
+class Guess:
+    """The prompt a text seems to answer, and whether the title leaves no doubt."""
+
+    problem: Problem | None
+    confident: bool = False
+    unexplained: tuple[str, ...] = ()  # title words the guessed prompt does not account for
+
+
+_TITLE_FILLER = frozenset(
+    """design designing system systems a an the of for like to and with our how build
+    building service platform app application simple basic scalable distributed""".split()
+)
+
+
+def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
+    """The prompt the text answers, from its title first and its body second. The guess is
+    confident when the prompt's names account for most of the title's own words."""
     head = " ".join(doc.lines[:3]).lower()
     title = next((s.title for s in doc.sections if s.level > 0), head).lower()
     body = "\n".join(doc.lines[:400]).lower()
@@ -205,4 +232,13 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Problem | None:
         score += len(title_words & set(re.findall(r"[a-z]{4,}", title)))
         if score > best[0]:
             best = (score, problem)
-    return best[1] if best[0] >= 2.5 else None
+    found = best[1] if best[0] >= 2.5 else None
+    if found is None:
+        return Guess(None)
+    words = [w for w in re.findall(r"[a-z0-9.]+", title) if w not in _TITLE_FILLER]
+    known = set(re.findall(r"[a-z0-9.]+", found.title.lower()))
+    for name in (found.id.replace("-", " "), *found.aliases):
+        known |= set(re.findall(r"[a-z0-9.]+", name.lower()))
+    unexplained = tuple(w for w in words if w not in known and w.rstrip("s") not in known)
+    confident = bool(words) and len(unexplained) * 2 < len(words)
+    return Guess(found, confident, unexplained)

@@ -265,7 +265,7 @@ class NoInterfaces(Rule):
         " dispatch strategies should plug in without edits to existing classes."
     )
     example = "ParkingLot calls CreditCardPayment directly."
-    fix = "Introduce an interface for each varying behaviour (PaymentMethod, PricingStrategy)."
+    fix = "Put each behaviour that varies behind an interface the classes depend on, not a class."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.is_ood or ctx.mentions.has("interface"):

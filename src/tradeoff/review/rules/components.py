@@ -11,6 +11,7 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import TIER_KINDS, says_redundant
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.wording import in_sentence
 
 _STORES = (
     r"postgres(?:ql)?|mysql|mongodb|mongo|cassandra|dynamodb|database|db|redis|sql server"
@@ -62,7 +63,7 @@ class MissingComponent(Rule):
                     severity="info",
                 )
             else:
-                yield self.finding(f"No {component.name.lower()}: {component.role}")
+                yield self.finding(f"No {in_sentence(component.name)}: {component.role}")
 
 
 # Words that say nothing about which component a sentence is about.
@@ -423,7 +424,7 @@ class GodClass(Rule):
         " the clearest sign of weak object-oriented design and is hard to test."
     )
     example = "class ParkingLotManager with 15 methods for parking, pricing, payment and display"
-    fix = "Split responsibilities: each class owns one concept (Spot, Ticket, PricingStrategy...)."
+    fix = "Split the class: give each concept it handles a class of its own; keep it coordinating."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         sizes: dict[str, tuple[int, int | None]] = {}
@@ -442,14 +443,24 @@ class GodClass(Rule):
             many = size >= 12 or methods.get(name, 0) >= 8
             if many or dominant or (size >= 8 and _GOD_NAMES.search(name)):
                 evidence = ctx.line_evidence(line, name) if line else Evidence(None, None)
-                yield self.finding(f"{name} holds {size} of the {total} members declared", evidence)
+                yield self.finding(
+                    f"{name} holds {size} of the {total} members declared",
+                    evidence,
+                    fix=_split_fix(name),
+                )
         for number, text in ctx.prose:
             match = _GOD_PROSE.search(text)
             if match:
                 yield self.finding(
                     f"{match.group(1)} is described as doing all the work",
                     ctx.line_evidence(number, match.group(0)),
+                    fix=_split_fix(match.group(1)),
                 )
+
+
+def _split_fix(name: str) -> str:
+    """The fix names the design's own class, never another prompt's (issue 11)."""
+    return f"Split {name}: give each concept it handles a class of its own; keep it coordinating."
 
 
 @register

@@ -257,7 +257,7 @@ class DeepInheritance(Rule):
         " composed in are easier to extend and test, and interviewers ask why you chose either."
     )
     example = "Vehicle <|-- Car <|-- ElectricCar <|-- ElectricSUV"
-    fix = "Compose the varying behaviour (a PricingStrategy, a ChargingPolicy) instead."
+    fix = "Compose the behaviour that varies as a strategy object the class holds, not a subclass."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for diagram in ctx.diagrams:
@@ -279,5 +279,7 @@ class DeepInheritance(Rule):
                         ctx.line_evidence(start.line, child)
                         if start.line
                         else Evidence(None, None),
+                        fix=f"Compose what varies between {node} and {child} as a strategy object"
+                        f" {node} holds, instead of another level of subclass.",
                     )
                     return
