@@ -288,6 +288,8 @@ def _compare(
         return None
     if rhs.operators > 1:
         return None
+    if _percent(right_tokens) and not _percent(left_tokens) and not _divides(left_tokens):
+        return None  # "6+3 EC -> 50% overhead": a share needs a division or a share to start
     converts = lhs.value.kind != (0, 0) and not _same_scale(lhs, rhs)
     if lhs.operators == 0 and not converts:
         return None  # a restatement ("2M frames/s, 6M/s at peak") proves nothing
@@ -322,6 +324,14 @@ def _compare(
     if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
         return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
     return computed, stated, rhs.value, verdict, why, ratio
+
+
+def _percent(tokens: Sequence[Token]) -> bool:
+    return any(t.kind == "num" and t.percent for t in tokens)
+
+
+def _divides(tokens: Sequence[Token]) -> bool:
+    return any(t.kind == "op" and t.op in ("/", "over") for t in tokens)
 
 
 def _same_scale(lhs: Reading, rhs: Reading) -> bool:

@@ -482,12 +482,19 @@ _PER_NODE = re.compile(r"\b(?:per|each|every|a)\s+(?:node|shard|server|instance|
 _WORKING_SET = re.compile(r"\b(?:cache|hot|working\s+set)\b", re.I)
 
 
+def _per_item(text: str) -> bool:
+    try:
+        return bool(read_quantity(text).per)
+    except UnreadableEstimate:
+        return True
+
+
 def _cache_sizes(text: str) -> list[FoundQuantity]:
     """Sizes the line gives a cache as a whole: 'a 1 TB cache', 'Redis cache of 1 TB'."""
     out = []
     for found in find_quantities(text):
-        if found.dims != (0, 1):
-            continue
+        if found.dims != (0, 1) or found.per:
+            continue  # "6.4 KB/user in Redis" sizes one entry, not the cache
         before, after = text[max(0, found.start - 30) : found.start], text[found.end :]
         if _PER_NODE.search(text[found.end : found.end + 30]) or _PER_NODE.search(before):
             continue
@@ -521,6 +528,7 @@ class SizingInconsistent(_CapacityRule):
             if c.verdict == "ok"
             and (c.result or c.stated).kind == (0, 1)
             and _WORKING_SET.search(ctx.doc.line(c.line))
+            and not _per_item(c.right)  # "3.2 KB/user" sizes one entry, not the working set
         ]
         if not working:
             return
