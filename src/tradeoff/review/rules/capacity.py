@@ -235,6 +235,8 @@ class FarFromReference(_CapacityRule):
         for check in ctx.estimates:
             if check.wrong or _is_conversion(check.left):
                 continue  # its own arithmetic is the first thing to fix (CAP102/CAP103)
+            if _per_item(check.right) or _EACH.search(check.right):
+                continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
             stated = check.result or check.stated
             line_words = _words(ctx.doc.line(check.line))
             result_words = _words(check.right)  # "38.5K reads/s" names what it estimates
@@ -264,6 +266,9 @@ class FarFromReference(_CapacityRule):
             reported += 1
             if reported >= 3:
                 return
+
+
+_EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
 
 
 def _is_conversion(left: str) -> bool:
