@@ -14,6 +14,7 @@ from tradeoff.cli.practice import practice, sessions_app
 from tradeoff.cli.problems import problems_app, topics
 from tradeoff.cli.progress import export_data, import_data, plan, progress
 from tradeoff.cli.review import new, review, rules_app
+from tradeoff.cli.serve import serve
 from tradeoff.cli.sessions_admin import sessions_delete, sessions_prune
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ app.command("progress")(progress)
 app.command("plan")(plan)
 app.command("export")(export_data)
 app.command("import")(import_data)
+app.command("serve")(serve)
 
 
 def _version(value: bool) -> None:

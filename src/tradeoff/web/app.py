@@ -1,0 +1,49 @@
+"""The app factory: routes by page, static files, error pages and the body limit."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from tradeoff import __version__
+from tradeoff.design.load import MAX_BYTES
+from tradeoff.web import errors
+from tradeoff.web.limits import BodyLimit
+from tradeoff.web.routes import api, library, practice, progress, review
+from tradeoff.web.state import AppState
+from tradeoff.web.templating import HERE
+
+
+def create_app(database: str | None = None, *, max_design_bytes: int = MAX_BYTES) -> FastAPI:
+    """A new app over the store at `database` (a SQLAlchemy URL; None: the default)."""
+    state = AppState(database=database, max_design_bytes=max_design_bytes)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="tradeoff",
+        version=__version__,
+        summary="A coach for system design interviews: problems, reviews and practice.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.tradeoff = state
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    for module in (library, review, practice, progress, api):
+        app.include_router(module.router)
+    errors.install(app)
+    app.add_middleware(
+        BodyLimit,
+        limit=state.max_request_bytes,
+        design_limit=state.max_design_bytes,
+        refuse=errors.too_large,
+    )
+    return app

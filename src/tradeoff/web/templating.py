@@ -1,0 +1,20 @@
+"""The Jinja2 environment: templates shipped in the package, autoescaped, a few filters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+
+from tradeoff.interview.phases import clock_text
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.filters["clock"] = clock_text
+templates.env.filters["stamp"] = lambda moment: (
+    moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
+)
+templates.env.filters["iso"] = lambda moment: (
+    moment.isoformat() if isinstance(moment, datetime) else ""
+)
