@@ -549,3 +549,93 @@ def test_bad_timeout_env_var_is_an_llm_error(
     monkeypatch.setenv("TRADEOFF_LLM_TIMEOUT", "soon")
     with pytest.raises(LLMError, match="TRADEOFF_LLM_TIMEOUT"):
         load_config(tmp_path / "absent.json")
+
+
+# --- hostile servers: dripped headers, escape sequences, echoed credentials (issue 11) ----
+
+
+def test_headers_dripped_a_byte_at_a_time_are_bounded_by_one_deadline(server: FakeServer) -> None:
+    """Each byte arrives well within httpx's per-read timeout, so only a deadline over the
+    whole call ends it; without one this call takes over a minute."""
+
+    def drip(handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + b"x" * 200
+        for byte in head:
+            if server.release.wait(0.25):
+                return
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+
+    server.behaviour = drip
+    message = assert_one_line_failure(client_for(server, timeout=1.0), server.base_url, within=2.5)
+    assert "within 1 s" in message
+
+
+def test_terminal_control_sequences_are_stripped_from_replies(server: FakeServer) -> None:
+    hostile = (
+        "Tell me\x1b]52;c;cm0gLXJmIH4=\x07 about\x1b[2J\x1b[H scale\x07\u202e.\x00\tOk?\nNext."
+    )
+    server.reply_text(hostile)
+    assert client_for(server).complete(MESSAGES) == "Tell me about scale.\tOk?\nNext."
+    server.behaviour = lambda handler, body: send_events(
+        handler, [delta("Say \x1b]0;pwned"), delta("\x07hi\x1b[31m!"), "[DONE]"]
+    )
+    assert client_for(server).complete(MESSAGES, stream=True) == "Say hi!"
+
+
+def test_terminal_control_sequences_are_stripped_from_error_bodies(server: FakeServer) -> None:
+    server.behaviour = lambda handler, body: send_json(
+        handler, 500, {"error": {"message": "boom\x1b[2J\x1b]52;c;eA==\x07 now"}}
+    )
+    message = assert_one_line_failure(client_for(server), server.base_url)
+    assert "\x1b" not in message and "\x07" not in message
+    assert message.endswith("HTTP 500 Internal Server Error: boom now")
+
+
+def test_an_echoed_authorization_header_is_redacted(
+    server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MY_LLM_KEY", "sk-live-abcdefghijklmnop")
+
+    def refuse(handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
+        echoed = handler.headers["Authorization"]
+        send_json(handler, 401, {"error": {"message": f"invalid key; got {echoed}"}})
+
+    server.behaviour = refuse
+    config = LLMConfig(base_url=server.base_url, model="m", api_key_env="MY_LLM_KEY", timeout=2)
+    message = assert_one_line_failure(ChatClient(config), server.base_url)
+    assert "HTTP 401" in message and "invalid key; got Bearer ***" in message
+    assert "abcdefghijklmnop" not in message
+
+
+def test_credentials_in_the_base_url_never_reach_a_message(server: FakeServer) -> None:
+    server.behaviour = lambda handler, body: send_json(handler, 500, {"error": "down"})
+    url = server.base_url.replace("http://", "http://user:hunter2pass@") + "?api_key=zz9secret"
+    client = ChatClient(LLMConfig(base_url=url, model="m", timeout=2))
+    with pytest.raises(LLMError) as caught:
+        client.complete(MESSAGES)
+    message = str(caught.value)
+    assert "hunter2pass" not in message and "zz9secret" not in message
+    assert "user:***@" in message and "api_key=***" in message
+
+
+def test_a_verdict_quote_must_hold_the_words_that_make_its_item_true(server: FakeServer) -> None:
+    """Any verbatim span used to count; now the quote must be about the item."""
+    server.reply_text(
+        json.dumps(
+            {
+                "verdicts": [
+                    {"item": "sharding", "covered": True, "quote": "We chose base62 codes"},
+                    {"item": "cache-ttl", "covered": True, "quote": "through a Redis cache"},
+                    {"item": "analytics", "covered": True, "quote": "shard holds about 1/16"},
+                ]
+            }
+        )
+    )
+    items = [ITEMS[0] + (("shard", "sharding", "partition"),), ITEMS[1], ITEMS[2]]
+    verdicts = pick_verdicts(client_for(server), items=items, candidate_text=CANDIDATE)
+    kept, dropped = verify_verdicts(verdicts, CANDIDATE)
+    assert [v.item_id for v in kept] == ["cache-ttl"]  # "cache" for "caches hot reads"
+    assert [v.item_id for v in dropped] == ["sharding", "analytics"]
+    relevant = Verdict("sharding", True, "so each shard holds", ("shard",))
+    assert verify_verdicts([relevant], CANDIDATE) == ([relevant], [])

@@ -339,3 +339,22 @@ def test_export_replaces_a_backup_whole(history: str, tmp_path: Path) -> None:
     assert len(data["sessions"]) == 3
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
     assert os.stat(backup).st_size == len(backup.read_bytes())
+
+
+def test_an_export_masks_credentials_quoted_in_stored_notices(tmp_path: Path) -> None:
+    """A notice stored before LLM errors were redacted must not carry the key into a backup."""
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    leaked = (
+        "(LLM unavailable: LLM server at http://me:pw1234@llm.example/v1: HTTP 401: bad key"
+        " Bearer sk-live-0123456789abcdef; the built-in interviewer continues)"
+    )
+    with Store.open(url) as store:
+        sid = store.create_session(
+            problem_id="url-shortener", persona="friendly", level="senior", minutes=45,
+            started_at=START,
+        )  # fmt: skip
+        store.add_event(sid, kind="notice", at=START, phase="clarify", text=leaked)
+    data = export(url, tmp_path / "backup.json")
+    (notice,) = [e["text"] for e in data["sessions"][0]["events"]]
+    assert "pw1234" not in notice and "0123456789abcdef" not in notice
+    assert "http://me:***@llm.example/v1" in notice and "Bearer ***" in notice

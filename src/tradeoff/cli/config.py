@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import typer
 
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.errors import TradeoffError
+from tradeoff.safe_text import redact_url
+
+__all__ = ["config_app", "redact_url"]
 
 config_app = typer.Typer(
     cls=FriendlyGroup, help="Settings kept in the user's config folder.", no_args_is_help=True
 )
-SECRET_WORDS = ("key", "token", "secret", "password", "passwd", "auth", "sig", "credential")
-MASK = "***"
 
 
 @config_app.command("llm")
@@ -103,36 +103,3 @@ def _llm_line() -> str:
     return (
         f"{current.model} at {redact_url(current.base_url)}, {key}, timeout {current.timeout:g} s"
     )
-
-
-def redact_url(url: str) -> str:
-    """`url` with any password, token-like user name and secret query values masked.
-
-    A URL pasted from a provider's docs often carries its credentials; printing it (or a
-    database URL with a password) to a terminal that may be shared or logged leaks them.
-    """
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return MASK
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        user, has_password, _ = userinfo.partition(":")
-        if has_password:
-            userinfo = f"{user}:{MASK}"
-        elif parts.scheme in ("http", "https"):
-            userinfo = MASK  # a bare user part of an HTTP URL is usually a token
-        netloc = f"{userinfo}@{host}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        query = urlencode(
-            [(k, MASK if any(w in k.lower() for w in SECRET_WORDS) else v) for k, v in pairs],
-            safe="*",
-        )
-    if (netloc, query) == (parts.netloc, parts.query):
-        return url  # urlunsplit would drop the empty authority of sqlite:////path
-    rebuilt = f"{parts.scheme}://{netloc}{parts.path}"
-    rebuilt += f"?{query}" if query else ""
-    return rebuilt + (f"#{parts.fragment}" if parts.fragment else "")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from tradeoff.llm.config import LLMConfig
 from tradeoff.llm.errors import LLMError
+from tradeoff.safe_text import redact_url, safe, strip_controls
 
 if TYPE_CHECKING:
     import httpx
@@ -26,7 +29,13 @@ class ChatClient:
 
     No retries: a turn that fails falls back to the deterministic interviewer at once,
     which is better than a candidate waiting through three timeouts. The timeout bounds the
-    whole request, not just each read, so a server that trickles bytes cannot stall a turn.
+    whole call, from connecting to the last byte: httpx's timeouts are per read, so a server
+    that drips its headers a byte a second would pass every one of them; the request runs in
+    a worker thread that the caller stops waiting for at the deadline.
+
+    What the server says (the reply, an error body) is stripped of terminal control
+    sequences and of credentials before it leaves this class, so nothing printed, stored in
+    a notice or exported carries them; the base URL is shown with its credentials masked.
     """
 
     def __init__(self, config: LLMConfig) -> None:
@@ -34,7 +43,9 @@ class ChatClient:
 
         self._httpx = httpx
         self.config = config
-        self.base_url = config.base_url.strip().rstrip("/")
+        self._url = config.base_url.strip().rstrip("/")
+        self.base_url = redact_url(self._url)  # for messages; requests use self._url
+        self._secrets: tuple[str, ...] = ()
         key = "not-needed"
         if config.api_key_env:
             key = os.environ.get(config.api_key_env, "").strip()
@@ -42,6 +53,7 @@ class ChatClient:
                 raise self._error(
                     f"environment variable {config.api_key_env} (api_key_env) is not set"
                 )
+        self._secrets = (key,) if config.api_key_env else ()
         self._headers = {
             "Authorization": f"Bearer {key}",
             "Accept": "application/json, text/event-stream",
@@ -63,7 +75,6 @@ class ChatClient:
         A server asked to stream that answers with one JSON body instead is accepted: some
         OpenAI-compatible servers ignore `stream`, and the text is the same.
         """
-        httpx = self._httpx
         body: dict[str, Any] = {
             "model": self.config.model,
             "messages": messages,
@@ -73,23 +84,50 @@ class ChatClient:
         if temperature is not None:
             body["temperature"] = temperature
         timeout = self.config.timeout
+        outcome: list[str | BaseException] = []
+        closing: list[Callable[[], None]] = []
+
+        def work() -> None:
+            try:
+                outcome.append(self._request(body, stream, timeout, closing))
+            except BaseException as exc:  # handed to the waiting thread
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name="tradeoff-llm", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if not outcome:
+            for close in closing:  # unblock the worker if the socket allows; it is a daemon
+                with contextlib.suppress(Exception):
+                    close()
+            raise self._error(f"no complete reply within {timeout:g} s")
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return strip_controls(result)
+
+    def _request(
+        self,
+        body: dict[str, Any],
+        stream: bool,
+        timeout: float,
+        closing: list[Callable[[], None]],
+    ) -> str:
+        """The request itself, in the worker thread; `closing` gets the client's close."""
+        httpx = self._httpx
         deadline = time.monotonic() + timeout
         try:
-            with (
-                httpx.Client(timeout=httpx.Timeout(timeout)) as http,
-                http.stream(
-                    "POST",
-                    f"{self.base_url}/chat/completions",
-                    json=body,
-                    headers=self._headers,
-                ) as response,
-            ):
-                if not response.is_success:
-                    raise self._error(self._status_detail(response, deadline))
-                content_type = response.headers.get("content-type", "")
-                if stream and "text/event-stream" in content_type:
-                    return self._read_events(response, deadline)
-                return self._parse_reply(self._read_body(response, deadline))
+            with httpx.Client(timeout=httpx.Timeout(timeout)) as http:
+                closing.append(http.close)
+                with http.stream(
+                    "POST", f"{self._url}/chat/completions", json=body, headers=self._headers
+                ) as response:
+                    if not response.is_success:
+                        raise self._error(self._status_detail(response, deadline))
+                    content_type = response.headers.get("content-type", "")
+                    if stream and "text/event-stream" in content_type:
+                        return self._read_events(response, deadline)
+                    return self._parse_reply(self._read_body(response, deadline))
         except httpx.TimeoutException as exc:
             raise self._error(f"no reply within {timeout:g} s") from exc
         except httpx.ConnectError as exc:
@@ -99,7 +137,7 @@ class ChatClient:
             raise self._error(f"request failed ({detail})") from exc
 
     def _error(self, what: str) -> LLMError:
-        return LLMError(f"LLM server at {self.base_url}: {what}")
+        return LLMError(f"LLM server at {self.base_url}: {safe(what, self._secrets)}")
 
     def _check_deadline(self, deadline: float) -> None:
         if time.monotonic() > deadline:
@@ -131,7 +169,7 @@ class ChatClient:
             pass
         else:
             message = _error_message(data) or text
-        detail = _one_line(str(message))
+        detail = _one_line(safe(str(message), self._secrets))  # masked before it is cut
         return f"{status}: {detail}" if detail else status
 
     def _parse_reply(self, raw: bytes) -> str:

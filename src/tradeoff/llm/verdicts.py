@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.llm.client import ChatClient, visible_text
 from tradeoff.llm.errors import LLMError
 
 MIN_QUOTE_CHARS = 8
+
+# An item to judge: (id, what a strong answer covers), optionally with the terms that make it
+# true (the catalog's words for its concepts); without them, the expectation's own words.
+Item = tuple[str, str] | tuple[str, str, Sequence[str]]
+
+# Words of an expectation that say nothing about what makes it true.
+_STOP = frozenset(
+    "a an and or the of to in on for with by from into at as so no not each every its it is"
+    " are be that this which them they their one two any all when then than how what who"
+    " why where per via also only more most less least both either such own out up down"
+    " says say states state names name explains explain describes describe covers cover gives"
+    " give uses use mentions mention discusses discuss defines define shows show notes note"
+    " chooses choose picks pick keeps keep makes make has have does do way ways".split()
+)
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ied", "es", "ed", "ly")
 
 _FENCE = re.compile(r"```[A-Za-z0-9_-]*[ \t]*\n?(.*?)```", re.DOTALL)
 
@@ -33,10 +49,13 @@ class Verdict:
     item_id: str
     covered: bool
     quote: str
+    # The words that make the item true, one of which the quote must contain; filled by
+    # pick_verdicts from the item, empty for a verdict built by hand (then any quote counts).
+    words: tuple[str, ...] = field(default=(), compare=False)
 
 
 def pick_verdicts(
-    client: ChatClient, *, items: list[tuple[str, str]], candidate_text: str
+    client: ChatClient, *, items: Sequence[Item], candidate_text: str
 ) -> list[Verdict]:
     """items are (item_id, what a strong answer covers). Ask for strict JSON:
     {"verdicts": [{"item": id, "covered": true/false, "quote": "..."}]}. Parse tolerantly (JSON
@@ -49,7 +68,7 @@ def pick_verdicts(
     """
     if not items:
         return []
-    rubric = "\n".join(f"- {item_id}: {expects}" for item_id, expects in items)
+    rubric = "\n".join(f"- {item[0]}: {item[1]}" for item in items)
     messages = [
         {"role": "system", "content": _SYSTEM},
         {
@@ -63,7 +82,7 @@ def pick_verdicts(
     max_tokens = min(4000, 200 + 150 * len(items))
     reply = client.complete(messages, max_tokens=max_tokens, temperature=0.0)
     entries = _entries(_parse_json(reply, client.base_url), client.base_url)
-    known = {item_id for item_id, _ in items}
+    known = {item[0]: _words_of(item) for item in items}
     verdicts: dict[str, Verdict] = {}
     for entry in entries:
         if not isinstance(entry, dict):
@@ -76,27 +95,30 @@ def pick_verdicts(
         item_id = item_id.strip()
         if item_id not in known or item_id in verdicts:
             continue
-        verdicts[item_id] = Verdict(item_id, covered, quote if isinstance(quote, str) else "")
+        text = quote if isinstance(quote, str) else ""
+        verdicts[item_id] = Verdict(item_id, covered, text, known[item_id])
     return list(verdicts.values())
 
 
 def verify_verdicts(
     verdicts: list[Verdict], candidate_text: str
 ) -> tuple[list[Verdict], list[Verdict]]:
-    """(kept, dropped): keep a verdict only if its quote is non-empty (at least 8 characters)
-    and appears verbatim in candidate_text (exact substring; whitespace runs may be
-    normalised on both sides, nothing else).
+    """(kept, dropped): keep a verdict only if its quote is non-empty (at least 8 characters),
+    appears verbatim in candidate_text (exact substring; whitespace runs may be normalised
+    on both sides, nothing else), and contains one of the words that make its item true.
 
     Case, punctuation and quotation marks must match: a model that "quotes" by paraphrase
     is exactly what this guards against. Whitespace is forgiven because line wrapping in
-    the prompt and in the reply is not the candidate's wording.
+    the prompt and in the reply is not the candidate's wording. The words are checked
+    because a verbatim span proves only that the candidate wrote it, not that it is about
+    the item: "We chose base62 codes" is no evidence of sharding.
     """
     text = _squash(candidate_text)
     kept: list[Verdict] = []
     dropped: list[Verdict] = []
     for verdict in verdicts:
         quote = _squash(verdict.quote)
-        if len(quote) >= MIN_QUOTE_CHARS and quote in text:
+        if len(quote) >= MIN_QUOTE_CHARS and quote in text and _about(quote, verdict.words):
             kept.append(verdict)
         else:
             dropped.append(verdict)
@@ -105,6 +127,40 @@ def verify_verdicts(
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def _words_of(item: Item) -> tuple[str, ...]:
+    """The item's terms when given, else the content words of its expectation."""
+    if len(item) > 2:
+        terms = item[2]
+        return tuple(t.lower() for t in terms if t.strip())
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", item[1].lower())
+    return tuple(dict.fromkeys(w for w in words if len(w) >= 3 and w not in _STOP))
+
+
+def _about(quote: str, words: tuple[str, ...]) -> bool:
+    """Whether the quote contains one of the words (any form: "caches" for "cache")."""
+    if not words:
+        return True
+    said = {_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", quote.lower())}
+    lowered = f" {' '.join(re.findall(r'[a-z0-9][a-z0-9-]*', quote.lower()))} "
+    for word in words:
+        if " " in word:  # a term of several words: as a phrase
+            if f" {word} " in lowered or f" {word}s " in lowered:
+                return True
+        elif _stem(word) in said:
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match a word with its inflections ("expiry", "expires")."""
+    for _ in range(2):
+        for suffix in (*_SUFFIXES, "s", "e", "y"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    return word
 
 
 def _parse_json(reply: str, base_url: str) -> Any:

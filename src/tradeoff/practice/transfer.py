@@ -33,6 +33,7 @@ from tradeoff.interview.personas import PERSONAS
 from tradeoff.interview.phases import PHASES
 from tradeoff.practice.decks import SLUG, Deck, DeckError, builtin_decks, parse_deck
 from tradeoff.practice.user_decks import restore_deck, user_deck_texts
+from tradeoff.safe_text import redact_text
 from tradeoff.store import (
     CardReviewIn,
     CardStateIn,
@@ -294,7 +295,9 @@ def export_all(store: Store, deck_folder: Path | None = None) -> dict[str, Any]:
                     "kind": e.kind,
                     "phase": e.phase,
                     "speaker": e.speaker,
-                    "text": e.text,
+                    # A notice quotes an LLM server; one stored before its errors were
+                    # redacted may hold a key or a credentialed URL.
+                    "text": redact_text(e.text) if e.kind == "notice" else e.text,
                     "data": e.data,
                 }
                 for e in record.events
