@@ -16,6 +16,7 @@ from tradeoff.cli.progress import export_data, import_data, plan, progress
 from tradeoff.cli.review import new, review, rules_app
 from tradeoff.cli.serve import serve
 from tradeoff.cli.sessions_admin import sessions_delete, sessions_prune
+from tradeoff.cli.simulate import simulate
 
 app = typer.Typer(
     cls=FriendlyGroup,
@@ -43,6 +44,7 @@ app.command("progress")(progress)
 app.command("plan")(plan)
 app.command("export")(export_data)
 app.command("import")(import_data)
+app.command("simulate")(simulate)
 app.command("serve")(serve)
 
 
