@@ -140,7 +140,7 @@ def _features(
     derivation = code_arith or (
         digits
         and (
-            lexicon.DERIVATION.search(text) is not None or lexicon.FORMULA.search(text) is not None
+            lexicon.DERIVATION.search(text) is not None or lexicon.is_formula(text)
         )
     )
     fluff = not digits and is_fluff(text)
