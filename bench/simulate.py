@@ -22,10 +22,23 @@ from tradeoff.simulate.engine import SimConfig, simulate
 from tradeoff.simulate.model import Network, Route, Station, Workload
 
 # The six-node network: name, servers, mean service (s); routes (source, target, share).
-NODES = [("A", 4, 0.01), ("B", 3, 0.01), ("C", 2, 0.01), ("D", 4, 0.01), ("E", 2, 0.01),
-         ("F", 3, 0.01)]  # fmt: skip
-ROUTES = [("A", "B", 0.6), ("A", "C", 0.4), ("B", "D", 1.0), ("C", "D", 0.5), ("C", "E", 0.5),
-          ("D", "F", 0.3), ("E", "F", 1.0)]  # fmt: skip
+NODES = [
+    ("A", 4, 0.01),
+    ("B", 3, 0.01),
+    ("C", 2, 0.01),
+    ("D", 4, 0.01),
+    ("E", 2, 0.01),
+    ("F", 3, 0.01),
+]
+ROUTES = [
+    ("A", "B", 0.6),
+    ("A", "C", 0.4),
+    ("B", "D", 1.0),
+    ("C", "D", 0.5),
+    ("C", "E", 0.5),
+    ("D", "F", 0.3),
+    ("E", "F", 1.0),
+]
 NETWORK_RATE = 300.0  # requests/s entering A: utilisations 0.75 to 0.6
 
 
@@ -78,8 +91,14 @@ def run_ciw(net: ciw.Network, rate: float, requests: int) -> tuple[float, int, d
     return elapsed, customers, {k: float(np.mean(v)) for k, v in waits.items()}
 
 
-def compare(title: str, nodes: list[tuple[str, int, float]], routes: list[tuple[str, str, float]],
-            rate: float, ours_n: int, ciw_n: int) -> None:  # fmt: skip
+def compare(
+    title: str,
+    nodes: list[tuple[str, int, float]],
+    routes: list[tuple[str, str, float]],
+    rate: float,
+    ours_n: int,
+    ciw_n: int,
+) -> None:
     net = network(nodes, routes)
     exact = analyse(net, rate)
     t_ours, n_ours, w_ours = run_ours(net, rate, ours_n)
@@ -91,8 +110,10 @@ def compare(title: str, nodes: list[tuple[str, int, float]], routes: list[tuple[
     print(f"  ratio:    {ours_rate / ciw_rate:,.0f}x")
     print("  mean wait (ms)  node: closed form / tradeoff / ciw")
     for i, (name, _, _) in enumerate(nodes):
-        print(f"    {name}: {exact.loads[name].wait * 1e3:8.3f} / {w_ours[name] * 1e3:8.3f}"
-              f" / {w_ciw.get(i + 1, float('nan')) * 1e3:8.3f}")  # fmt: skip
+        print(
+            f"    {name}: {exact.loads[name].wait * 1e3:8.3f} / {w_ours[name] * 1e3:8.3f}"
+            f" / {w_ciw.get(i + 1, float('nan')) * 1e3:8.3f}"
+        )
 
 
 def main() -> None:
@@ -100,10 +121,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1_000_000)
     parser.add_argument("--ciw-requests", type=int, default=30_000)
     args = parser.parse_args()
-    compare("M/M/10 at utilisation 0.9", [("Q", 10, 1.0)], [], 9.0, args.requests,
-            args.ciw_requests)  # fmt: skip
-    compare("Six-node network with routing", NODES, ROUTES, NETWORK_RATE, args.requests,
-            args.ciw_requests)  # fmt: skip
+    compare(
+        "M/M/10 at utilisation 0.9", [("Q", 10, 1.0)], [], 9.0, args.requests, args.ciw_requests
+    )
+    compare(
+        "Six-node network with routing",
+        NODES,
+        ROUTES,
+        NETWORK_RATE,
+        args.requests,
+        args.ciw_requests,
+    )
 
 
 if __name__ == "__main__":
