@@ -49,11 +49,13 @@ def answers() -> list[tuple[Path, str | None]]:
     return found
 
 
+# One concept a sentence: two names side by side ("postgres and replicas") can state a
+# relation between them, which is no longer mention-only.
 _TEMPLATES = (
     "The platform also relies on {a}.",
     "{A} is an important part of the overall picture.",
-    "We will use {a} and {b} for this.",
-    "{A} plays a key role, together with {b}.",
+    "We will use {a} for this.",
+    "{A} plays a key role here.",
     "Our approach takes {a} into account as well.",
     "It is worth keeping {a} in mind here.",
 )
@@ -67,21 +69,32 @@ _SLOGANS = (
 )
 
 
+@cache
+def _plain_terms() -> list[str]:
+    """The words candidates write for concepts (each concept's terms), leaving out any term
+    that is evidence by itself: "signed urls" names a concrete control, so prose naming it
+    is not mention-only."""
+    concepts = catalog().vocabulary.concepts.values()
+    terms = {
+        term
+        for concept in concepts
+        for term in concept.terms
+        if re.fullmatch(r"[a-z][a-z -]{2,}", term)
+    }
+    return sorted(t for t in terms if not read_text(f"We use {t}.", concepts)[0].features.evidence)
+
+
 def padding(seed: int, paragraphs: int = 6) -> str:
     """Mention-only prose: concept names in sentences that state nothing checkable."""
     rng = random.Random(seed)
-    names = sorted(
-        c.name.lower()
-        for c in catalog().vocabulary.concepts.values()
-        if re.fullmatch(r"[a-z][a-z /-]+", c.name.lower())
-    )
+    names = _plain_terms()
     out = ["", "## Further considerations", ""]
     for _ in range(paragraphs):
         sentences = []
         for _ in range(4):
-            a, b = rng.sample(names, 2)
+            a = rng.choice(names)
             template = rng.choice(_TEMPLATES)
-            sentences.append(template.format(a=a, b=b, A=a[0].upper() + a[1:]))
+            sentences.append(template.format(a=a, A=a[0].upper() + a[1:]))
         sentences.append(rng.choice(_SLOGANS))
         out += [" ".join(sentences), ""]
     return "\n".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
 InterviewType = Literal[
     "product",
@@ -123,6 +123,15 @@ class RubricItem(_Strict):
         default=None,
         description="A nudge towards the item that does not give the answer away.",
     )
+    # Concepts this item shares with other items of the same rubric; set by `Rubric`.
+    _shared: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
+    @property
+    def shared_concepts(self) -> frozenset[str]:
+        """Concepts other items of the same prompt also list ("status codes" for both "301
+        or 302" and "409 on a taken alias"): through them a claim covers this item only if
+        it speaks of this item in particular."""
+        return self._shared
 
 
 class DimensionRubric(_Strict):
@@ -149,6 +158,17 @@ class Rubric(_Strict):
     tradeoffs: DimensionRubric
     reliability: DimensionRubric
     communication: DimensionRubric
+
+    @model_validator(mode="after")
+    def _mark_shared_concepts(self) -> Rubric:
+        items = [item for _, item in self.items()]
+        counts: dict[str, int] = {}
+        for item in items:
+            for concept in set(item.concepts):
+                counts[concept] = counts.get(concept, 0) + 1
+        for item in items:
+            item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
+        return self
 
     def dimensions(self) -> dict[Dimension, DimensionRubric]:
         """The dimensions this rubric assesses, in the canonical order."""

@@ -111,7 +111,10 @@ def _features(
     options: set[str] = set()
     negated: set[str] = set()
     branded: set[str] = set()
-    for concept_id, start, _end, term in _matches(lowered, table):  # type: ignore[arg-type]
+    named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
+    for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
+        if concept_id in choice_ids:
+            named.append((start, end))
         if _negated(text[:start]):
             negated.add(concept_id)
         elif status in (OPTION, LISTED):
@@ -122,26 +125,30 @@ def _features(
                 branded.add(concept_id)
     negated -= meant
     heading = claim.heading
+    # Evidence is read from the words around the names of things, never from inside a name:
+    # "read receipts", "key-value store" and "fail-open versus fail-closed" name concepts;
+    # they do not trace a flow or weigh an alternative.
+    prose = _mask(text, named) if named else text
     # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
     # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
-    labels = f"{header_names} {heading}".strip()
-    reason = bool(lexicon.REASON.search(text)) or bool(
+    # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
+    # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
+    label = heading if len(heading.split()) <= 3 else ""
+    labels = f"{header_names} {label}".strip()
+    reason = bool(lexicon.REASON.search(prose)) or bool(
         labels and lexicon.REASON_COLUMN.search(labels)
     )
-    alternative = bool(lexicon.ALTERNATIVE.search(text)) or bool(
+    alternative = bool(lexicon.ALTERNATIVE.search(prose)) or bool(
         labels
         and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
     )
-    cost = bool(lexicon.COST.search(text)) or bool(labels and lexicon.COST_COLUMN.search(labels))
+    cost = bool(lexicon.COST.search(prose)) or bool(labels and lexicon.COST_COLUMN.search(labels))
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
     derivation = code_arith or (
-        digits
-        and (
-            lexicon.DERIVATION.search(text) is not None or lexicon.is_formula(text)
-        )
+        digits and (lexicon.DERIVATION.search(text) is not None or lexicon.is_formula(text))
     )
     fluff = not digits and is_fluff(text)
     sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(
@@ -168,15 +175,23 @@ def _features(
             lexicon.DECIDES.search(text) is not None
             or _DECISION_HEADING.search(heading) is not None
         ),
-        hedge=lexicon.HEDGE.search(text) is not None,
+        hedge=lexicon.HEDGE.search(prose) is not None,
         deferred=lexicon.DEFERRED.search(text) is not None,
-        failure_response=operations.failure_response(text, " > ".join(claim.headings[-2:]))
+        failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
         is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
-        flow=len(meant & component_ids) >= 2 and lexicon.FLOW.search(text) is not None,
+        flow=len(meant & component_ids) >= 2 and lexicon.FLOW.search(prose) is not None,
         fluff=fluff,
     )
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by a placeholder word of the same length."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "Q" * (end - start)
+    return "".join(chars)
 
 
 def _row_headers(claim: Claim) -> str:

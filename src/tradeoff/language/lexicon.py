@@ -48,7 +48,8 @@ COST_COLUMN = re.compile(
 
 COST = re.compile(
     r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"
-    r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange|trade-?off (?:is|here)"
+    r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange"
+    r"|the trade-?off (?:is|here)|trade-?off:"
     r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
     r"|adds? (?:latency|complexity|a hop|cost|a round trip|operational)|harder to"
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"

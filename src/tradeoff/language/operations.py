@@ -258,7 +258,8 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"|bearer tokens?|mtls|mutual tls|session cookies?|saml|hmac[- ]sign\w*|signed"
         r" (?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa|mfa)\b", re.I),)),
     ("authorisation rule", (re.compile(
-        r"\b(?:rbac|abac|acls?|access control lists?|role-based access|scopes? (?:per|on|for)"
+        r"\b(?:rbac|abac|acls?|access control lists?|role-based access"
+        r"|(?:oauth|token|api[- ]key) scopes?|scopes? per (?:user|client|token|key|tenant)"
         r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|checks? (?:that )?the"
         r" (?:caller|user|requester) (?:owns|is|has)|tenant[- ]isolat\w*|row[- ]level security"
         r"|per-tenant (?:keys?|isolation)|least privilege)", re.I),)),

@@ -128,6 +128,19 @@ class ReviewContext:
         """The candidate's claims with their evidence, in line order."""
         return read_design(self.doc, self.vocabulary.concepts.values(), self.skipped)
 
+    def placed(self, *concepts: str) -> bool:
+        """Whether the design has one of these: drawn on a diagram, or specified by a claim.
+        A sentence that only names it does not place it, so appending names cannot clear a
+        finding."""
+        from tradeoff.language.claims import EDGE, NODE
+        from tradeoff.review.substance import specified_concepts
+
+        wanted = set(concepts)
+        return any(
+            wanted & (c.features.concepts if c.kind in (NODE, EDGE) else specified_concepts(c))
+            for c in self.claims
+        )
+
     @cached_property
     def estimates(self) -> list[EstimateCheck]:
         """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""

@@ -23,7 +23,7 @@ def item_support(
 ) -> Support:
     """The item's support (`.status`: substance, mentioned or absent; `.claim`), with
     whole-text concepts read from the mention index when one is given."""
-    found = substance.item_support(item, claims, dimension)
+    found = substance.item_support(item, claims, dimension, item.shared_concepts)
     if found.status == SUBSTANCE:
         return found
     if "structure" in item.concepts and substance.visible_order(claims) >= 3:

@@ -134,7 +134,7 @@ def review_design(
             findings,
             level,
             coverage_overrides,
-            RUBRIC_SHARE if problem is not None else 0.0,
+            _rubric_share(problem),
         )
         for dim, dim_rubric in rubric.dimensions().items()
     }
@@ -153,6 +153,18 @@ def review_design(
         interview_type=interview_type,
         word_count=ctx.word_count,
     )
+
+
+def _rubric_share(problem: Problem | None) -> float:
+    """How much of a dimension comes from the rubric rather than its ladder. The ladders
+    describe the depth of a distributed system's design (redundancy, request paths,
+    capacity); an object-oriented or front-end prompt is judged by its own rubric alone, and
+    a design with no catalog prompt by the ladders alone."""
+    if problem is None:
+        return 0.0
+    if problem.type in ("object-oriented", "front-end"):
+        return 1.0
+    return RUBRIC_SHARE
 
 
 def run_rules(ctx: ReviewContext) -> list[Finding]:
@@ -208,7 +220,8 @@ class Guess:
 
 _TITLE_FILLER = frozenset(
     """design designing system systems a an the of for like to and with our how build
-    building service platform app application simple basic scalable distributed""".split()
+    building service platform app application simple basic scalable distributed or vs com
+    www io net org""".split()
 )
 
 
@@ -223,7 +236,10 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
         score = 0.0
         names = [problem.id.replace("-", " "), *problem.aliases]
         for name in names:
-            pattern = rf"\b{re.escape(name.lower())}\b"
+            lowered = name.lower()
+            if all(lowered not in text for text in (title, head, body)):  # cheap before a regex
+                continue
+            pattern = rf"\b{re.escape(lowered)}\b"
             if re.search(pattern, title) or re.search(pattern, head):
                 score += 5
             if " " in name or "." in name:  # "url shortener", "bit.ly"; not a bare "kafka"
@@ -235,10 +251,10 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
     found = best[1] if best[0] >= 2.5 else None
     if found is None:
         return Guess(None)
-    words = [w for w in re.findall(r"[a-z0-9.]+", title) if w not in _TITLE_FILLER]
-    known = set(re.findall(r"[a-z0-9.]+", found.title.lower()))
+    words = [w for w in re.findall(r"[a-z0-9]+", title) if w not in _TITLE_FILLER]
+    known = set(re.findall(r"[a-z0-9]+", found.title.lower()))
     for name in (found.id.replace("-", " "), *found.aliases):
-        known |= set(re.findall(r"[a-z0-9.]+", name.lower()))
+        known |= set(re.findall(r"[a-z0-9]+", name.lower()))
     unexplained = tuple(w for w in words if w not in known and w.rstrip("s") not in known)
     confident = bool(words) and len(unexplained) * 2 < len(words)
     return Guess(found, confident, unexplained)

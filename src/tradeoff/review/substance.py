@@ -87,7 +87,6 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
 ]
-_SCOPE_WORDS = re.compile(r"\b(out of scope|non-goal|not in scope|we will not|won't|skip)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -144,6 +143,8 @@ def _specifies(claim: Claim, concept: str) -> bool:
         return False
     if concept in NUMERIC:
         return features.quantities > 0 or features.derivation
+    if concept == "scope":  # "Out of scope: reservations, passes" is the scope itself
+        return _states_scope(claim)
     if check is not None:
         return False  # named, but without the evidence the concept is about
     if implied and _states_something(claim):
@@ -177,20 +178,53 @@ def _excluded(headings: tuple[str, ...]) -> bool:
     return any(_OUT_OF_SCOPE.search(h) for h in headings)
 
 
-def item_support(item: RubricItem, claims: Sequence[Claim], dimension: str = "") -> Support:
+def item_support(
+    item: RubricItem,
+    claims: Sequence[Claim],
+    dimension: str = "",
+    shared: frozenset[str] = frozenset(),
+) -> Support:
     """The strongest support any claim gives one of the item's concepts; the first claim
-    that specifies it wins, else the first that mentions it."""
+    that specifies it wins, else the first that mentions it.
+
+    `shared` are concepts this item shares with other items of its prompt ("status codes"
+    for both "301 or 302" and "409 on a taken alias"): through those, a claim supports the
+    item only if it also says something of this item in particular, a word of its text.
+    """
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
+    own_words = _content_words(item.text) if shared & wanted else frozenset()
     for claim in claims:
         if "scope" not in wanted and out_of_scope(claim):
             continue
         found = specified_concepts(claim) & wanted
+        if found and own_words and found <= shared:
+            found = found if own_words & _content_words(claim.text) else frozenset()
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             return Support(SUBSTANCE, claim)
         if mention is None and wanted & (claim.features.concepts | claim.features.options):
             mention = claim
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOPWORDS = frozenset(
+    """the and for with that this from into over than then each per its their they them are
+    was were has have had not but can may will would should could about when what which who
+    how all any one two more most some such only also just like via use uses used using our
+    your you says states say state stated names name gives give makes make keeps keep""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
+    """Words that carry content, singular ("codes" -> "code"), for matching an item's text."""
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        if (len(word) < 3 and not word.isdigit()) or word in _STOPWORDS:
+            continue
+        words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return frozenset(words)
 
 
 def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
@@ -252,6 +286,23 @@ def ladder_share(rungs: Sequence[Rung]) -> float:
     return sum(r.reached for r in rungs) / len(rungs) if rungs else 0.0
 
 
+# Something put out of scope: "X is out of scope", "Out of scope: X", "we won't build X".
+_EXCLUDES = re.compile(
+    r"\w+\s+(?:is|are)\s+(?:out of|not in|outside(?: the)?)\s+scope\b"
+    r"|\b(?:out of scope|non-?goals?|not in scope)\s*[:—–-]\s*\w"
+    r"|\bwe (?:won't|will not|don't|do not) (?:build|support|cover|handle|design|offer)\b",
+    re.I,
+)
+
+
+def _states_scope(claim: Claim) -> bool:
+    """A line of an "Out of scope" list, or a sentence that puts something named out of
+    scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
+    if "scope" in implied_concepts(claim):
+        return _states_something(claim)
+    return bool(_EXCLUDES.search(claim.text))
+
+
 def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     features = _count(claims, lambda c: specifies(c, "functional-requirements"))
     slas = _count(
@@ -261,9 +312,7 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
             for k in ("latency-target", "availability-target", "non-functional-requirements")
         ),
     )
-    scope = _count(
-        claims, lambda c: "scope" in implied_concepts(c) or bool(_SCOPE_WORDS.search(c.text))
-    )
+    scope = _count(claims, _states_scope)
     assumptions = _count(
         claims,
         lambda c: (
@@ -335,7 +384,9 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
             or (c.kind == CODE and bool(re.search(r"create table|\w+\s*:\s*\w+", c.text, re.I)))
         ),
     )
-    keys = _count(claims, lambda c: bool(_KEYED.search(c.text)))
+    keys = _count(
+        claims, lambda c: bool(_KEYED.search(c.text)) and (c.features.specific or c.kind == ROW)
+    )
     contract = _distinct(claims, lambda c: any(specifies(c, k) for k in _CONTRACT))
     access = _count(
         claims,
@@ -487,16 +538,20 @@ def visible_order(claims: Sequence[Claim]) -> int:
     return len({c.heading for c in claims if c.heading and c.features.evidence})
 
 
+def _assumption(claim: Claim) -> bool:
+    """An assumption said with what it assumes: a number or a reason, not the word alone."""
+    about = "assumptions" in claim.features.concepts or "assumptions" in implied_concepts(claim)
+    f = claim.features
+    return about and (f.quantities > 0 or f.reason or f.specific)
+
+
 def _communication(claims: Sequence[Claim]) -> list[Rung]:
     sections = visible_order(claims)
     wrap = _count(
         claims,
         lambda c: bool({"summary", "bottlenecks"} & implied_concepts(c)) and _states_something(c),
     )
-    assumed = _count(
-        claims,
-        lambda c: "assumptions" in c.features.concepts or "assumptions" in implied_concepts(c),
-    )
+    assumed = _count(claims, _assumption)
     return [
         _rung("a visible order", sections, 5, None),
         _rung("assumptions said aloud", assumed[0], 2, assumed[1]),

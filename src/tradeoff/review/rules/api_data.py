@@ -133,7 +133,7 @@ class NoPagination(Rule):
     fix = "Return pages with a cursor (next_page_token) and a limit; say why not offsets."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.mentions.has("pagination"):
+        if ctx.placed("pagination"):
             return
         for endpoint in ctx.endpoints:
             path, _, query = endpoint.path.partition("?")
@@ -189,7 +189,12 @@ class NoKeys(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or not ctx.mentions.has("data-model"):
             return
-        if ctx.mentions.has("partition-key") or ctx.find_line(_KEY):
+        # A key counts where the design states one ("`short_code` is the primary key"),
+        # not where a sentence only names keys.
+        if ctx.placed("partition-key") or any(
+            _KEY.search(c.text) and (c.features.specific or c.kind in ("code", "row"))
+            for c in ctx.claims
+        ):
             return
         if any(entity.keys for entity in ctx.doc.entities):
             return

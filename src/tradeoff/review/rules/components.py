@@ -11,6 +11,7 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import TIER_KINDS, says_redundant
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.substance import specified_concepts
 from tradeoff.wording import in_sentence
 
 _STORES = (
@@ -261,8 +262,12 @@ def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "data
     named = _node_named(label)
     for concept in ("replication", "failover", "leader-follower", "multi-leader", "quorum",
                     "consensus", "leader-election"):  # fmt: skip
-        for mention in ctx.mentions.positive(concept):
-            sentence = mention.quote
+        # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
+        # one that only names replication.
+        for claim in ctx.claims:
+            if concept not in specified_concepts(claim):
+                continue
+            sentence = claim.quote
             if named is not None and named.search(sentence):
                 return True
             if (
@@ -497,7 +502,7 @@ class NoLoadBalancer(Rule):
     fix = "Put a load balancer (or gateway) in front of the stateless tier with health checks."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not ctx.is_system or ctx.mentions.has("load-balancer", "api-gateway"):
+        if not ctx.is_system or ctx.placed("load-balancer", "api-gateway"):
             return
         if ctx.graph.of_kind("load-balancer", "api-gateway"):
             return
