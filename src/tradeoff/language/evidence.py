@@ -25,6 +25,7 @@ from tradeoff.language.mentions import (
     _negated,
     _sentence_status,
     clean_line,
+    clear_matches,
     is_fluff,
 )
 
@@ -91,8 +92,9 @@ def _cached_features(
 
 
 def clear_cache() -> None:
-    """Forget every analysed claim (for benchmarks that measure a cold read)."""
+    """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
     _cache.clear()
+    clear_matches()
 
 
 def _features(

@@ -248,6 +248,11 @@ class _TermTable:
     # term's first word occurs; terms that start with a symbol ("/v1") are searched whole.
     anchored: dict[str, list[tuple[re.Pattern[str], str]]]
     loose: list[tuple[re.Pattern[str], str]]
+    # The matches of each text seen, as `_matches` found them: a design reviewed again
+    # (each save, each interview turn) re-reads only the lines and claims that changed.
+    seen: dict[str, tuple[tuple[str, int, int, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def _forms(word: str) -> frozenset[str]:
@@ -295,8 +300,26 @@ def _cached_term_table(concepts: tuple[Concept, ...]) -> _TermTable:
     return hit[1]
 
 
+_SEEN_SIZE = 16384
+
+
 def _matches(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
     """(concept, start, end, term) for every term occurrence in one lower-cased line."""
+    found = table.seen.get(text)
+    if found is None:
+        if len(table.seen) >= _SEEN_SIZE:
+            table.seen.clear()
+        found = table.seen[text] = tuple(_find_terms(text, table))
+    return list(found)
+
+
+def clear_matches() -> None:
+    """Forget the matches of every text read (for benchmarks that measure a cold read)."""
+    for _, table in _TABLES.values():
+        table.seen.clear()
+
+
+def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     words = [t[0] for t in tokens]
     found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
