@@ -1,7 +1,16 @@
-"""Turn a TradeoffError anywhere under a command into one line on stderr and exit code 2."""
+"""Turn a TradeoffError anywhere under a command into one line on stderr and exit code 2.
+
+The same goes for the two failures of the terminal itself: output that cannot be written
+(a full device, a closed pipe) and input that is not there at all (`<&-` closes stdin).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
+import os
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,10 +30,19 @@ class FriendlyGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         # `Any`: typer's context class moved between releases (click's, then its own copy).
+        if sys.stdin is None:  # started with stdin closed: reading it says so in one line
+            sys.stdin = ClosedStdin()
         try:
             return super().invoke(ctx)
         except TradeoffError as exc:
             typer.echo(f"tradeoff: error: {exc}", err=True)
+            ctx.exit(2)
+        except OSError as exc:
+            if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _silence_stdout()
+            with contextlib.suppress(OSError):
+                typer.echo(f"tradeoff: error: cannot write the output ({exc.strerror})", err=True)
             ctx.exit(2)
 
     def get_params(self, ctx: Any) -> Any:
@@ -37,6 +55,36 @@ class FriendlyGroup(TyperGroup):
         if command is not None and not isinstance(command, TyperGroup):
             _untyped_flags([*command.params, command.get_help_option(ctx)])
         return command
+
+
+# Failures of writing to stdout: a full device, a closed pipe, a vanished terminal, a quota.
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
+
+
+class ClosedStdin(io.TextIOBase):
+    """Stands in for a closed stdin: a command that reads input fails in one line."""
+
+    def readable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def read(self, size: int | None = -1) -> str:
+        raise TradeoffError("standard input is closed; run this in a terminal or pipe input in")
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        return self.read()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _untyped_flags(params: Iterable[object]) -> None:

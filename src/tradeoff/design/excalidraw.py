@@ -34,6 +34,11 @@ def parse_excalidraw(text: str, name: str = "drawing") -> tuple[Diagram, list[No
             f"{name}: not valid Excalidraw JSON (line {exc.lineno}: {exc.msg});"
             " export it again from Excalidraw with File > Save"
         ) from None
+    except RecursionError:  # json recurses per level: "[[[[..." 100k deep is not a drawing
+        raise DrawingError(
+            f"{name}: JSON nested too deeply to be an Excalidraw drawing;"
+            " export it again from Excalidraw with File > Save"
+        ) from None
     elements = scene.get("elements") if isinstance(scene, dict) else None
     if not isinstance(elements, list):
         raise DrawingError(f"{name}: no 'elements' list; is this an .excalidraw file?")

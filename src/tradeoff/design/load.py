@@ -11,6 +11,7 @@ from tradeoff.design.mermaid import parse_mermaid
 from tradeoff.design.model import DesignDoc, Notice
 from tradeoff.design.transcript import find_turns
 from tradeoff.errors import TradeoffError
+from tradeoff.files import FileTooLarge, NotRegularFile, read_bounded
 
 MAX_BYTES = 2 * 1024 * 1024  # a long design is ~30 KB; 2 MB leaves room and refuses dumps
 
@@ -20,21 +21,28 @@ class DesignFileError(TradeoffError):
 
 
 def load_design(path: Path) -> DesignDoc:
-    """Read `path` (Markdown, text, transcript or .excalidraw) into a parsed design."""
+    """Read `path` (Markdown, text, transcript or .excalidraw) into a parsed design.
+
+    A FIFO or a device is refused before it is read, and nothing past the size limit is
+    read: `stat` says 0 bytes for /dev/zero, so its size is no guide.
+    """
     try:
-        size = path.stat().st_size
+        data = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         raise DesignFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DesignFileError(f"{path}: is a folder; give the design file inside it") from None
+    except NotRegularFile:
+        raise DesignFileError(
+            f"{path}: is not a regular file (a pipe or device); save the design to a file"
+        ) from None
+    except FileTooLarge:
+        raise DesignFileError(
+            f"{path}: too large for a design document (limit {MAX_BYTES // 1_048_576} MB);"
+            " review the text, not attachments"
+        ) from None
     except OSError as exc:
         raise DesignFileError(f"{path}: cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise DesignFileError(f"{path}: is a folder; give the design file inside it")
-    if size > MAX_BYTES:
-        raise DesignFileError(
-            f"{path}: {size / 1_048_576:.1f} MB is too large for a design document"
-            f" (limit {MAX_BYTES // 1_048_576} MB); review the text, not attachments"
-        )
-    data = path.read_bytes()
     text = decode(data, str(path))
     if path.suffix.lower() == ".excalidraw":
         diagram, notices = parse_excalidraw(text, path.name)

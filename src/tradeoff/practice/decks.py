@@ -16,11 +16,13 @@ from pathlib import Path
 import yaml
 
 from tradeoff.errors import TradeoffError
+from tradeoff.files import FileTooLarge, NotRegularFile, read_bounded
 
 DECKS_DIR = Path(str(resources.files("tradeoff.catalog") / "data" / "decks"))
 NUMBERS = "numbers"  # the built-in deck generated from the reference-number table
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = "---"
+MAX_DECK_BYTES = 2 * 1024 * 1024  # the largest built-in deck is ~64 KB
 QUESTION, ANSWER, TAGS = "Q:", "A:", "Tags:"
 
 
@@ -90,7 +92,15 @@ def read_deck(path: Path, label: str | None = None) -> Deck:
     """Read and parse one deck file; unreadable files are DeckErrors too."""
     name = label or path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_DECK_BYTES).decode("utf-8")
+    except NotRegularFile:
+        raise DeckError(
+            f"{name}: not a regular file (a pipe or device); pass a deck file"
+        ) from None
+    except FileTooLarge:
+        raise DeckError(
+            f"{name}: larger than {MAX_DECK_BYTES // 1_048_576} MB; not a deck of flashcards"
+        ) from None
     except FileNotFoundError:
         raise DeckError(f"{name}: no such file; check the path") from None
     except IsADirectoryError:
@@ -131,6 +141,11 @@ def _front_matter(lines: list[str], name: str) -> tuple[str, str, int]:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
         raise DeckError(f"{name} line {line}: the front matter is not valid YAML") from None
+    except RecursionError:  # the YAML composer recurses per level of nesting
+        raise DeckError(
+            f"{name} line 2: the front matter is nested too deeply; it holds only"
+            " 'deck: <id>' and 'title: <title>'"
+        ) from None
     if not isinstance(meta, dict):
         raise DeckError(f"{name} line 2: the front matter needs 'deck: <id>' and 'title: <title>'")
     unknown = sorted(str(key) for key in meta if key not in ("deck", "title"))

@@ -289,13 +289,14 @@ def parse_since(text: str, now: datetime) -> datetime:
 
     from tradeoff.errors import TradeoffError
 
-    match = re.fullmatch(r"\s*(\d+)\s*([wdh])\s*", text)
+    # Digits are bounded before int() reads them (5000 digits pass its limit) and the period
+    # before timedelta holds it ("99999999w" is before year 1).
+    match = re.fullmatch(r"\s*(\d{1,30})\s*([wdh])\s*", text)
     if not match:
-        raise TradeoffError(f"cannot read --since {text!r}; use a number and w, d or h, like 8w")
-    amount = int(match.group(1))
-    return (
-        now
-        - {"w": timedelta(weeks=amount), "d": timedelta(days=amount), "h": timedelta(hours=amount)}[
-            match.group(2)
-        ]
-    )
+        raise TradeoffError(
+            f"cannot read --since {text.strip()[:40]!r}; use a number and w, d or h, like 8w"
+        )
+    hours = int(match.group(1)) * {"w": 168, "d": 24, "h": 1}[match.group(2)]
+    if hours > 100 * 8766:
+        raise TradeoffError(f"--since {text.strip()} is over 100 years; use a shorter period")
+    return now - timedelta(hours=hours)

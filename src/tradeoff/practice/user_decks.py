@@ -13,7 +13,16 @@ from typing import Literal
 
 from platformdirs import user_data_dir
 
-from tradeoff.practice.decks import DECKS_DIR, Deck, DeckError, builtin_decks, load_decks, read_deck
+from tradeoff.files import read_bounded
+from tradeoff.practice.decks import (
+    DECKS_DIR,
+    MAX_DECK_BYTES,
+    Deck,
+    DeckError,
+    builtin_decks,
+    load_decks,
+    read_deck,
+)
 
 
 def user_decks_dir() -> Path:
@@ -62,7 +71,11 @@ def import_deck(
                 f"{other.path} already holds deck {deck.id!r}; delete it or choose another id"
             )
     replaced = target.exists()
-    write_atomically(folder, target, source.read_bytes())
+    try:  # the bytes as written (BOM, line ends); bounded and checked again
+        data = read_bounded(source, MAX_DECK_BYTES)
+    except OSError as exc:
+        raise DeckError(f"{source.name}: cannot read it ({exc.strerror})") from None
+    write_atomically(folder, target, data)
     return deck, replaced
 
 

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from tradeoff.store.engine import check_sqlite_file, first_line, make_engine, parse_url, safe
@@ -89,7 +89,9 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        """A session whose work commits on exit; a locked or vanished database is a StoreError."""
+        """A session whose work commits on exit; a locked, vanished or damaged database is a
+        StoreError. A damaged page shows only when a query reaches it, long after opening, and
+        SQLite reports it as a DatabaseError that is not an OperationalError."""
         try:
             with self._sessions() as session, session.begin():
                 yield session
@@ -97,6 +99,12 @@ class Store:
             raise StoreError(
                 f"cannot use {self._label} ({first_line(exc)}); close other tradeoff windows"
                 " using it, or pass --db with another path"
+            ) from None
+        except DatabaseError as exc:
+            raise StoreError(
+                f"cannot read {self._label} ({first_line(exc)}): part of the file is damaged;"
+                " keep a copy of it, then try 'sqlite3 FILE .recover' or import your last export"
+                " into a new --db"
             ) from None
 
     def _require_session(self, session: Session, session_id: int) -> SessionRow:

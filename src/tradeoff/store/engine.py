@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
+from tradeoff.files import is_special
 from tradeoff.store.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,6 +50,10 @@ def check_sqlite_file(path: Path) -> None:
     """
     if path.is_dir():
         raise StoreError(f"{path} is a folder; pass --db with a database file path")
+    if is_special(path):  # a FIFO would block the header read; a device is no database
+        raise StoreError(
+            f"{path} is not a regular file (a pipe or device); pass --db with a database file"
+        )
     if path.exists():
         try:
             with path.open("rb") as handle:
@@ -86,7 +91,7 @@ def check_sqlite_tables(path: Path) -> None:
                 )
             }
     except sqlite3.DatabaseError as exc:
-        raise not_a_database(path, first_line(exc)) from None
+        raise sqlite_failure(path, first_line(exc)) from None
     if names and "alembic_version" not in names:
         tables = ", ".join(sorted(names)[:5])
         raise not_a_database(path, f"it holds another program's tables: {tables}")
@@ -95,6 +100,39 @@ def check_sqlite_tables(path: Path) -> None:
 def not_a_database(path: Path | str, why: str) -> StoreError:
     """The one message for a file that exists but is not ours to use."""
     return StoreError(f"{path} is not a tradeoff database ({why}); {ASIDE}")
+
+
+# SQLite's words for a file that is not a database, or is one whose pages are damaged.
+_NOT_OURS = ("file is not a database", "not a database", "file is encrypted")
+_DAMAGED = ("malformed", "corrupt")
+# Its words for a machine problem, each with what to check; the file may be fine.
+_CAUSES = (
+    (("disk is full", "disk i/o error", "i/o error"), "check the free space on that disk"),
+    (("readonly", "read-only", "unable to open", "permission", "access"),
+     "check that you may write to the file and to its folder"),
+    (("locked", "busy"), "close other tradeoff windows using it and try again"),
+)  # fmt: skip
+
+
+def sqlite_failure(path: Path | str, reason: str) -> StoreError:
+    """One line naming the real cause of a SQLite failure while opening `path`.
+
+    Only a file SQLite calls "not a database" is someone else's, to be moved aside; a
+    damaged page is the user's history, to be kept and recovered; and a full disk or a
+    read-only folder says nothing about the file at all, so the advice must not either.
+    """
+    lowered = reason.lower()
+    if any(words in lowered for words in _NOT_OURS):
+        return not_a_database(path, reason)
+    if any(words in lowered for words in _DAMAGED):
+        return StoreError(
+            f"cannot read {path} ({reason}): part of the file is damaged; keep a copy of it,"
+            " then try 'sqlite3 FILE .recover' or import your last export into a new --db"
+        )
+    for words, advice in _CAUSES:
+        if any(word in lowered for word in words):
+            return StoreError(f"cannot open {path} ({reason}); {advice}")
+    return StoreError(f"cannot open {path} ({reason}); pass --db with another path to go on")
 
 
 def make_engine(url: URL) -> Engine:

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from tradeoff.store.engine import first_line, not_a_database, safe
+from tradeoff.store.engine import first_line, not_a_database, safe, sqlite_failure
 from tradeoff.store.errors import StoreError
 from tradeoff.store.models import Base
 
@@ -48,26 +48,40 @@ def upgrade(engine: Engine, label: str) -> None:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
+    known = {revision.revision for revision in script.walk_revisions()}
     try:
         with engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_heads()
+            if _heads(connection, known, label) == (head,):
+                return
+        with engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                # Take the write lock before looking again: processes opening a new file at
+                # once queue here, and each after the first finds the schema at head. One
+                # transaction also means a killed or disk-full migration leaves no tables
+                # without their alembic_version row behind.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            current = _heads(connection, known, label)
             if current == (head,):
                 return
-            known = {revision.revision for revision in script.walk_revisions()}
-            unknown = [revision for revision in current if revision not in known]
-            if unknown:
-                raise StoreError(
-                    f"{label} was written by a newer tradeoff (schema revision"
-                    f" {', '.join(unknown)}); upgrade tradeoff (pip install -U tradeoff)"
-                    " or pass --db with another path"
-                )
             if not current:
                 refuse_foreign_tables(connection, label)
-        with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except DBAPIError as exc:
         raise database_error(exc, engine, label) from None
+
+
+def _heads(connection: Connection, known: set[str], label: str) -> tuple[str, ...]:
+    """The database's revisions; one this tradeoff does not know means a newer tradeoff."""
+    current = tuple(MigrationContext.configure(connection).get_current_heads())
+    unknown = [revision for revision in current if revision not in known]
+    if unknown:
+        raise StoreError(
+            f"{label} was written by a newer tradeoff (schema revision"
+            f" {', '.join(unknown)}); upgrade tradeoff (pip install -U tradeoff)"
+            " or pass --db with another path"
+        )
+    return current
 
 
 def refuse_foreign_tables(connection: Connection, label: str) -> None:
@@ -87,11 +101,7 @@ def database_error(exc: DBAPIError, engine: Engine, label: str) -> StoreError:
     """One line for a driver error while opening: not a database, unreadable, or unreachable."""
     reason = first_line(exc)
     if engine.dialect.name == "sqlite":
-        if "not a database" in reason or "malformed" in reason:
-            return not_a_database(label, reason)
-        return StoreError(
-            f"cannot open {label} ({reason}); check its permissions or pass --db with another path"
-        )
+        return sqlite_failure(label, reason)
     if isinstance(exc, OperationalError):
         return StoreError(
             f"cannot connect to {safe(engine.url)} ({reason}); check that the server is"
