@@ -58,15 +58,24 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
     component_ids = frozenset(c.id for c in pool if c.category == "component")
     key = id(table)
-    return [
-        replace(c, features=_cached_features(c.text, c.kind, c.headings, key, table, mechanism_ids,
-                                             choice_ids, component_ids))
-        for c in claims
-    ]  # fmt: skip
+    analysed = []
+    for c in claims:
+        # The same claim read again is the same object, so the reviewer's per-claim caches
+        # (`specified_concepts`) find it by identity instead of comparing every field.
+        done = _claims.get((c, key))
+        if done is None:
+            if len(_claims) >= _CACHE_SIZE:
+                _claims.clear()
+            features = _cached_features(c.text, c.kind, c.headings, key, table, mechanism_ids,
+                                        choice_ids, component_ids)  # fmt: skip
+            done = _claims[(c, key)] = replace(c, features=features)
+        analysed.append(done)
+    return analysed
 
 
 _CACHE_SIZE = 16384
 _cache: dict[tuple[str, str, tuple[str, ...], int], Features] = {}
+_claims: dict[tuple[Claim, int], Claim] = {}
 
 
 def _cached_features(
@@ -94,6 +103,7 @@ def _cached_features(
 def clear_cache() -> None:
     """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
     _cache.clear()
+    _claims.clear()
     clear_matches()
 
 

@@ -7,6 +7,7 @@ computed lazily and cached, so a rule that does not need them costs nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,6 +36,12 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"bottleneck|next steps|future work", re.I), "bottlenecks"),
     (re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope", re.I), "back-of-envelope"),
 ]  # fmt: skip
+
+
+def _any_within(ordered: list[int], low: int, high: int) -> bool:
+    """Whether a number of the sorted list `ordered` lies in (low, high]."""
+    at = bisect_right(ordered, low)
+    return at < len(ordered) and ordered[at] <= high
 
 
 @dataclass
@@ -72,10 +79,11 @@ class ReviewContext:
     def filled_sections(self) -> list[Section]:
         """Sections with at least one line of the candidate's own below the heading."""
         own = self.own_line_numbers
+        ordered = sorted(own)  # a bisection per section, not a scan of every line
         return [
             s
             for s in self.doc.sections
-            if any(s.start < n <= s.end for n in own)
+            if _any_within(ordered, s.start, s.end)
             or (s.start in own and len(self.doc.line(s.start)) > len(s.title) + 20)
         ]
 

@@ -303,15 +303,14 @@ def _states_scope(claim: Claim) -> bool:
     return bool(_EXCLUDES.search(claim.text))
 
 
+# Each ladder asks which of several concepts a claim specifies with one set intersection:
+# `specified_concepts` is cached per claim, but each lookup hashes the claim.
+_TARGETS = frozenset({"latency-target", "availability-target", "non-functional-requirements"})
+
+
 def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     features = _count(claims, lambda c: specifies(c, "functional-requirements"))
-    slas = _count(
-        claims,
-        lambda c: any(
-            specifies(c, k)
-            for k in ("latency-target", "availability-target", "non-functional-requirements")
-        ),
-    )
+    slas = _count(claims, lambda c: bool(specified_concepts(c) & _TARGETS))
     scope = _count(claims, _states_scope)
     assumptions = _count(
         claims,
@@ -372,7 +371,9 @@ _KEYED = re.compile(
     r"|index(?:ed)? (?:on|by)|keyed by|unique (?:index|constraint))",
     re.I,
 )
-_CONTRACT = ("status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting")
+_CONTRACT = frozenset(
+    {"status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting"}
+)
 
 
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
@@ -387,7 +388,7 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     keys = _count(
         claims, lambda c: bool(_KEYED.search(c.text)) and (c.features.specific or c.kind == ROW)
     )
-    contract = _distinct(claims, lambda c: any(specifies(c, k) for k in _CONTRACT))
+    contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
     access = _count(
         claims,
         lambda c: (
@@ -428,7 +429,7 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
         claims,
         lambda c: (
             c.kind not in (NODE, EDGE)
-            and any(specifies(c, k) for k in c.features.concepts)
+            and bool(specified_concepts(c) & c.features.concepts)
             and bool(c.features.mechanisms or c.features.sizing or c.features.reason)
         ),
     )
@@ -496,22 +497,21 @@ _RECOVERY = re.compile(
 )
 
 
+_REDUNDANCY = frozenset(
+    {
+        "replication",
+        "failover",
+        "leader-follower",
+        "quorum",
+        "multi-region",
+        "consensus",
+        "erasure-coding",
+    }
+)
+
+
 def _reliability(claims: Sequence[Claim]) -> list[Rung]:
-    redundancy = _count(
-        claims,
-        lambda c: any(
-            specifies(c, k)
-            for k in (
-                "replication",
-                "failover",
-                "leader-follower",
-                "quorum",
-                "multi-region",
-                "consensus",
-                "erasure-coding",
-            )
-        ),
-    )
+    redundancy = _count(claims, lambda c: bool(specified_concepts(c) & _REDUNDANCY))
     failures = _distinct(claims, lambda c: c.features.failure_response)
     recovery = _count(claims, lambda c: bool(_RECOVERY.search(c.text)))
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
