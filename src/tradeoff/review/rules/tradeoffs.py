@@ -109,8 +109,9 @@ class BuzzwordsWithoutReasons(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         first_line: dict[str, tuple[int, str]] = {}
         reasoned: set[str] = set()
+        brands = {number: brands_in(text) for number, text in ctx.prose}  # one scan per line
         for number, text in ctx.prose:
-            names = brands_in(text)
+            names = brands[number]
             if not names:
                 continue
             has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
@@ -126,11 +127,13 @@ class BuzzwordsWithoutReasons(Rule):
                 f"{quote} is named but no reason is given for it",
                 ctx.line_evidence(number, quote),
             )
-        yield from self._stack_praise(ctx)
+        yield from self._stack_praise(ctx, brands)
 
-    def _stack_praise(self, ctx: ReviewContext) -> Iterator[Finding]:
+    def _stack_praise(
+        self, ctx: ReviewContext, brands: dict[int, tuple[re.Match[str], ...]]
+    ) -> Iterator[Finding]:
         """A sentence that justifies a list of products by reputation ("industry leaders")."""
-        brand_lines = [n for n, t in ctx.prose if brands_in(t)]
+        brand_lines = [n for n, found in brands.items() if found]
         for number, text in ctx.prose:
             if not _STACK_WORDS.search(text):
                 continue
@@ -138,7 +141,7 @@ class BuzzwordsWithoutReasons(Rule):
             if not match:
                 continue
             listed = {n for n in brand_lines if number - 15 <= n < number}
-            names = sum(len(brands_in(t)) for n, t in ctx.prose if n in listed)
+            names = sum(len(brands[n]) for n, _ in ctx.prose if n in listed)
             if names >= 3:
                 yield self.finding(
                     "The technology list is justified by reputation, not by what this design needs",
