@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.catalog import Catalog
-from tradeoff.language.mentions import LISTED, NEGATED, OPTION, POSITIVE, MentionIndex, find_mentions
+from tradeoff.language.mentions import (
+    LISTED,
+    NEGATED,
+    OPTION,
+    POSITIVE,
+    MentionIndex,
+    find_mentions,
+)
 from tradeoff.review.products import BRANDS
 
 

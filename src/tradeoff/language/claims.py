@@ -114,12 +114,12 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
         elif kind == "tr_open" and token.map:
             row, row_line = [], token.map[0] + 1
         elif kind == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
-            row.append(_plain(token.content))
+            row.append(token.content)
         elif kind == "tr_close":
             if in_head:
-                header = row
+                header = [_plain(cell) for cell in row]
             elif row_line not in skip and any(row):
-                yield _row_claim(lines, row_line, header, row, path())
+                yield from _row_claims(lines, row_line, header, row, path())
         elif kind == "paragraph_open" and token.map:
             start, end = token.map
             yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE, path())
@@ -149,17 +149,38 @@ def _plain(text: str) -> str:
     return text.replace("**", "").replace("__", "").strip()
 
 
-def _row_claim(
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def _row_claims(
     lines: list[str], line: int, header: list[str], cells: list[str], headings: tuple[str, ...]
-) -> Claim:
+) -> Iterator[Claim]:
     """A table row, each cell prefixed by its column header so "Alternative: Memcached" or
-    "Why: reads dominate" reads as what the column means."""
+    "Why: reads dominate" reads as what the column means. A cell broken by `<br>` into
+    several statements ("1. Shorten a URL<br>2. Redirect") gives one claim per statement,
+    each with the row's first cell as its label."""
+    quote = lines[line - 1].strip()
+    split = [i for i, cell in enumerate(cells) if _BREAK.search(cell)]
+    if not split:
+        yield Claim(line, quote, _row_text(header, [_plain(c) for c in cells]), ROW, headings)
+        return
+    label = _plain(cells[0]) if split[0] != 0 else ""
+    for position in split:
+        name = header[position] if position < len(header) else ""
+        for part in _BREAK.split(cells[position]):
+            text = _plain(part)
+            if re.search(r"[A-Za-z0-9]", text):
+                prefix = ". ".join(p for p in (label, name) if p)
+                yield Claim(line, quote, f"{prefix}: {text}" if prefix else text, ROW, headings)
+
+
+def _row_text(header: list[str], cells: list[str]) -> str:
     parts = []
     for position, cell in enumerate(cells):
         name = header[position] if position < len(header) else ""
         if cell:
             parts.append(f"{name}: {cell}" if name else cell)
-    return Claim(line, lines[line - 1].strip(), ". ".join(parts), ROW, headings)
+    return ". ".join(parts)
 
 
 def _prose_claims(

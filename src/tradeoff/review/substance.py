@@ -129,7 +129,18 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     """Every concept the claim specifies; computed once per claim, as every rubric item and
     every ladder asks the same question of the same claims."""
     candidates = claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()
-    return frozenset(c for c in candidates if _specifies(claim, c))
+    found = {c for c in candidates if _specifies(claim, c)}
+    # A stated rate or user count is the scale, however it is written ("1M URLs/day").
+    if claim.features.quantities and _SCALE_UNIT.search(claim.text):
+        found.add("scale-numbers")
+    return frozenset(found)
+
+
+_SCALE_UNIT = re.compile(
+    r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
+    r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b)",
+    re.I,
+)
 
 
 def _specifies(claim: Claim, concept: str) -> bool:
