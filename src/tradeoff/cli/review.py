@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -25,6 +27,10 @@ from tradeoff.review.engine import Review
 from tradeoff.review.report import dimension_title, to_json, to_markdown
 from tradeoff.review.rules import RULES
 from tradeoff.review.rules_doc import explain_rule
+
+if TYPE_CHECKING:
+    from tradeoff.design.model import DesignDoc
+    from tradeoff.simulate.first import BreaksFirst
 
 rules_app = typer.Typer(
     cls=FriendlyGroup,
@@ -72,21 +78,48 @@ def review(
     if chosen is not None:
         claims = review_claims(doc, catalog, result.problem)
         ticked = tick(chosen, claims, default_checklists())
+    first = _breaks_first(doc, result.problem)
     if output is ReviewFormat.json:
         for note in result.notes:  # stdout stays exactly the JSON contract
             typer.echo(f"tradeoff: {note}", err=True)
-        if ticked is None:
+        if ticked is None and first is None:
             typer.echo(to_json(result))
-        else:  # the contract's keys unchanged, plus "checklist"
-            data = {**result.to_json(), "checklist": ticked.to_json()}
+        else:  # the contract's keys unchanged, plus "checklist" and "breaks_first"
+            data = result.to_json()
+            if ticked is not None:
+                data["checklist"] = ticked.to_json()
+            if first is not None:
+                data["breaks_first"] = first.to_json()
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif output is ReviewFormat.markdown:
         extra = result_markdown(ticked) if ticked is not None else ""
+        if first is not None:
+            extra += f"\n{first.sentence()}\n"
         typer.echo(to_markdown(result, str(file)) + extra, nl=False)
     else:
         _print_rich(result, str(file))
+        if first is not None:
+            typer.echo(first.sentence())
         if ticked is not None:
             print_result(ticked)
+
+
+# Capacity written into a diagram: "x4", "@ 2ms", "hit=0.9", "w=8", an "instances" column.
+_ANNOTATED = re.compile(
+    r"\bx\s?\d|\d\s?x\b|@\s*\d|\bhit\s*=|\b(?:w|workers|r|replicas)\s*=\s*\d"
+    r"|\|\s*instances\s*\|",
+    re.I,
+)
+
+
+def _breaks_first(doc: DesignDoc, problem: str) -> BreaksFirst | None:
+    """The simulator's first bottleneck, when the design's diagram carries figures of its
+    own (the simulator and numpy are loaded only then)."""
+    if not doc.diagrams or not _ANNOTATED.search("\n".join(doc.lines)):
+        return None
+    from tradeoff.simulate.first import breaks_first
+
+    return breaks_first(doc, None if problem == "generic" else problem)
 
 
 def _print_rich(result: Review, source: str) -> None:
