@@ -66,7 +66,14 @@ class QuestionKind(_Strict):
     id: Slug
     description: Text
     phrases: list[Term] = Field(
-        min_length=1, description="Words that signal a question of this kind."
+        min_length=1, description="Words that name what a question of this kind asks about."
+    )
+    frames: list[Term] = Field(
+        default_factory=list,
+        description=(
+            "Question shapes that suggest the kind without naming a topic ('how many', "
+            "'what if'): a weak signal that only breaks ties between facts."
+        ),
     )
 
 

@@ -67,8 +67,6 @@ _SAME = {
     "stored": "kept",
     "keep": "kept",
     "storage": "kept",
-    "big": "size",
-    "large": "size",
     "ms": "millisecond",
     "fast": "latency",
     "uptime": "availab",
@@ -114,16 +112,42 @@ def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
 
 
 def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, float]:
-    """Kinds the question asks, 3 when named by a topic word, 1 by a question frame only."""
-    lowered = question.lower().replace("-", " ")
+    """Kinds the question asks: 3 when a phrase names its topic, 1 when only a frame fits."""
+    text = _normalised(question)
+    spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
     found: dict[str, float] = {}
-    for kind in kinds.values():
-        for phrase in kind.phrases:
-            if re.search(rf"\b{re.escape(phrase.replace('-', ' '))}", lowered):
-                words = set(_WORD.findall(phrase))
-                strength = 1.0 if words <= _FRAME else 3.0
-                found[kind.id] = max(found.get(kind.id, 0.0), strength)
+    for kind_id, pattern, strength in _kind_patterns(spec):
+        if strength > found.get(kind_id, 0.0) and pattern.search(text):
+            found[kind_id] = strength
     return found
+
+
+# Words and numbers ("99.9"), with hyphens and slashes read as spaces.
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'.]*[a-z0-9*]|[a-z0-9]")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower().replace("-", " ").replace("/", " ")))
+
+
+@lru_cache(maxsize=8)
+def _kind_patterns(
+    spec: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...],
+) -> tuple[tuple[str, re.Pattern[str], float], ...]:
+    """One pattern per kind and weight: whole words with plurals, `*` marking a stem."""
+    out = []
+    for kind_id, phrases, frames in spec:
+        for group, strength in ((phrases, 3.0), (frames, 1.0)):
+            if group:
+                alternatives = "|".join(_phrase_pattern(p) for p in group)
+                out.append((kind_id, re.compile(alternatives), strength))
+    return tuple(out)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    if phrase.endswith("*"):
+        return rf"\b{re.escape(_normalised(phrase[:-1]))}"
+    return rf"\b{re.escape(_normalised(phrase))}(?:s|es)?\b"
 
 
 def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Part]:
