@@ -371,13 +371,16 @@ def find_mentions(
         if not text.strip():
             continue
         lowered = text.lower()
+        matches = _matches(lowered, table)
+        if not matches:  # what follows reads the line's sentences; most lines name nothing
+            continue
         listed = _is_name_list(lowered, brand_names)
         next_line = following.get(number + 1, "")
         next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
             REASONS.search(next_line)
         )
         ends = _sentence_ends(text)
-        for concept_id, start, end, term in _matches(lowered, table):
+        for concept_id, start, end, term in matches:
             s_start, s_end = _span_in(ends, len(text), start, end)
             sentence = text[s_start:s_end]
             info = sentences.get((sentence, listed))

@@ -311,7 +311,17 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):
         return _states_something(claim)
-    return bool(_EXCLUDES.search(claim.text))
+    return _may_contain(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
+
+
+def _may_contain(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether `text` may match a pattern each of whose matches holds one of `stems`: a
+    substring test first, as most claims hold none. Exact for ASCII text; other text may
+    hold letters that re.I folds and `lower()` does not ("ſ" for "s"), so it is searched."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(stem in lowered for stem in stems)
 
 
 # Each ladder asks which of several concepts a claim specifies with one set intersection:
@@ -388,7 +398,10 @@ _CONTRACT = frozenset(
 
 
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
-    endpoints = _count(claims, lambda c: bool(_ENDPOINT.search(c.text)))
+    endpoints = _count(
+        claims,
+        lambda c: _may_contain(c.text, ("/", "(", "rpc", "-x")) and bool(_ENDPOINT.search(c.text)),
+    )
     model = _count(
         claims,
         lambda c: (
