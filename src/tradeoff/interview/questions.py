@@ -190,13 +190,15 @@ def best_fact(
     """The fact that best answers a question, by intent and by the fact's own words.
 
     Words count by how distinctive they are among this prompt's facts (a word only one fact
-    uses says more than "users", which half of them use). A fact needs a real signal: a
-    kind named by a topic word, a word of its id, a word only it uses, or two of its words;
-    a question frame alone ("how many ...?") retrieves nothing, so "how many servers do we
-    need?" is not answered with the link volume.
+    uses says more than "users", which half of them use); what a quantity is (a rate, a
+    size, a maximum or an average) counts as a word, so "payments per day" finds the fact
+    stated "a day". A fact needs a real signal: a kind named by a topic word, a word of its
+    id, a word only it uses, two of its words, or a question frame it answers together
+    with one of its words ("how many keys are there?"). A frame alone retrieves nothing,
+    so "how many servers do we need?" is not answered with the link volume.
     """
     asked = _kind_strength(question, kinds)
-    words = stems(question) | _concept_tokens(question)
+    words = stems(question) | _concept_tokens(question) | _markers(question)
     profile = _profile(problem)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
@@ -204,14 +206,16 @@ def best_fact(
         by_id = words & id_words
         by_text = words & text_words
         kind_score = 0.0
-        strong = False
+        strong = framed = False  # a kind named by a topic phrase; any kind, frames included
         for kind in fact.answers:
             strength = asked.get(kind, 0.0)
             if strength:
-                kind_score += strength + (1.5 if kind == fact.answers[0] else 0.0)
+                primary = 1.5 if kind == fact.answers[0] else 0.0
+                kind_score += strength + primary
                 strong = strong or strength > 1
+                framed = True
         distinctive = any(profile.df[w] == 1 for w in by_text)
-        if not (strong or by_id or distinctive or len(by_text) >= 2):
+        if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
             continue
         if strong_only and not (strong or by_id or distinctive):
             continue
@@ -248,12 +252,44 @@ def _profile(problem: Problem) -> _Profile:
     for fact in problem.facts:
         id_words = _id_stems(fact.id)
         text_words = _fact_stems(fact.text) | id_words | _concept_tokens(fact.text)
+        text_words |= _markers(fact.text)
         words[fact.id] = (id_words, text_words)
         for word in text_words:
             df[word] = df.get(word, 0) + 1
     profile = _Profile(words, df, len(problem.facts))
     _PROFILES[problem.id] = profile
     return profile
+
+
+# What a quantity is, whatever its number or unit: a question "per day" and a fact "a month"
+# both ask and tell a rate; "how big" in megabytes and a fact in kB are both sizes; "the
+# largest" and "the average" are different statistics of the same quantity.
+_MARKERS = (
+    (
+        "unit:rate",
+        re.compile(
+            r"\b(?:per|a|an|each|every|/)\s*(?:second|sec|minute|min|hour|day|week|month|year)s?"
+            r"\b(?!\s+of\b)|\b(?:hourly|daily|weekly|monthly|yearly|annually|qps|rps|tps)\b|/s\b"
+        ),
+    ),
+    (
+        "unit:size",
+        re.compile(
+            r"\b(?:\d+(?:\.\d+)?\s*)?(?:bytes?|[kmgtp]i?b|(?:kilo|mega|giga|tera|peta)bytes?)\b"
+        ),
+    ),
+    (
+        "stat:max",
+        re.compile(r"\b(?:max|maximum|largest|biggest|longest|at most|cap|up to(?= \d| about))\b"),
+    ),
+    ("stat:avg", re.compile(r"\b(?:average|averages|averaging|typical|typically|mean|median)\b")),
+)
+
+
+@lru_cache(maxsize=8192)
+def _markers(text: str) -> frozenset[str]:
+    lowered = text.lower()
+    return frozenset(name for name, pattern in _MARKERS if pattern.search(lowered))
 
 
 @lru_cache(maxsize=8192)
