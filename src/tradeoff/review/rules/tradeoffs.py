@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.claims import Claim
 from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.products import brands_in
+from tradeoff.review.products import BRANDS, brands_in
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.substance import specifies
 
@@ -177,6 +178,70 @@ class NoReasonedDecisions(Rule):
         if len(reasoned) >= 2:
             return
         yield self.finding()
+
+
+@register
+class SlashChoice(Rule):
+    id = "TRD107"
+    dimension = "tradeoffs"
+    kind = "options-without-decision"
+    severity = "warning"
+    message = "Two products are written as one choice (A / B): the decision is left open"
+    rationale = (
+        '"Cassandra / DynamoDB" as the store reads as a decision but makes none: the two'
+        " differ in cost, consistency and operations, and the interviewer will ask which one"
+        " and why."
+    )
+    example = "Data store: Cassandra / DynamoDB, keyed by short code."
+    fix = "Pick one of the products for the requirements you stated and say why it wins here."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        claims = ctx.claims
+        reported = 0
+        for index, claim in enumerate(claims):
+            if claim.features.alternative:
+                continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
+            for match in _SLASHED.finditer(claim.text):
+                names = [n.lower() for n in re.split(r"\s*/\s*", match.group(0))]
+                if len(set(names)) < 2 or not all(n in BRANDS for n in names):
+                    continue
+                if not _same_kind(ctx, names):
+                    continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
+                if _picked_later(claims[index + 1 :], set(names)):
+                    continue
+                yield self.finding(
+                    f"{match.group(0)} leaves the choice open",
+                    ctx.line_evidence(claim.line, match.group(0)),
+                )
+                reported += 1
+                break
+            if reported >= 3:
+                return
+
+
+_SLASHED = re.compile(r"\b[A-Za-z][\w.+-]*(?:\s*/\s*[A-Za-z][\w.+-]*)+")
+
+
+def _same_kind(ctx: ReviewContext, names: list[str]) -> bool:
+    """Whether the products are alternatives: each is a component of one common kind
+    (two CDNs, two wide-column stores), not parts of one stack."""
+    concepts = ctx.vocabulary.concepts
+    kinds = [
+        {c.id for c in concepts.values() if c.category == "component" and name in c.terms}
+        for name in names
+    ]
+    return bool(set.intersection(*kinds)) if all(kinds) else False
+
+
+def _picked_later(claims: list[Claim], names: set[str]) -> bool:
+    """A later claim that decides on one of the products alone settles the choice."""
+    for claim in claims:
+        if not claim.features.decision:
+            continue
+        named = {w for w in re.findall(r"[a-z][\w.+-]*", claim.text.lower()) if w in names}
+        if len(named) == 1:
+            return True
+    return False
 
 
 @register
