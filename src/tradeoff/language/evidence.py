@@ -178,7 +178,7 @@ def _features(
         quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
         derivation=derivation,
         sizing=sized,
-        specific=claim.kind in (CODE, EDGE) or lexicon.SPECIFIC.search(text) is not None,
+        specific=claim.kind in (CODE, EDGE) or digits or _specific(text),
         reason=reason and not fluff,
         alternative=alternative,
         cost=cost,
@@ -187,8 +187,10 @@ def _features(
             lexicon.DECIDES.search(text) is not None
             or _DECISION_HEADING.search(heading) is not None
         ),
-        hedge=lexicon.HEDGE.search(prose) is not None,
-        deferred=lexicon.DEFERRED.search(text) is not None,
+        hedge=lexicon.may_hold(prose, lexicon.HEDGE_STEMS)
+        and lexicon.HEDGE.search(prose) is not None,
+        deferred=lexicon.may_hold(text, lexicon.DEFERRED_STEMS)
+        and lexicon.DEFERRED.search(text) is not None,
         failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
         is not None,
         monitoring=watched,
@@ -204,6 +206,18 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = "Q" * (end - start)
     return "".join(chars)
+
+
+def _specific(text: str) -> bool:
+    """`lexicon.SPECIFIC` without its digit (the caller knows): each other alternative
+    holds a backtick, a slash, an underscore, "()" or " by "/" on " (a key named), which
+    most prose lacks."""
+    lowered = text.lower()
+    if not any(mark in text for mark in ("`", "/", "_", "()")) and not (
+        " by " in lowered or " on " in lowered
+    ):
+        return False
+    return lexicon.SPECIFIC.search(text) is not None
 
 
 def _row_headers(claim: Claim) -> str:

@@ -16,8 +16,12 @@ from dataclasses import dataclass
 
 def _has(lowered: str, stems: tuple[str, ...]) -> bool:
     """A cheap pre-check: most clauses contain none of a detector's stems, and a substring
-    test is far cheaper than a large alternation searched at every position."""
-    return any(stem in lowered for stem in stems)
+    test is far cheaper than a large alternation searched at every position. A plain loop,
+    not `any()` over a generator: called about ten times per claim, that costs twice as much."""
+    for stem in stems:  # noqa: SIM110 (the loop is the point)
+        if stem in lowered:
+            return True
+    return False
 
 
 _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
+from tradeoff.language.lexicon import may_hold
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -205,9 +206,12 @@ def item_support(
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
     own_words = _content_words(item.text) if shared & wanted else frozenset()
+    asking = "clarifying-questions" in wanted
     for claim in claims:
         if "scope" not in wanted and out_of_scope(claim):
             continue
+        if not asking and claim.text.rstrip().endswith("?"):
+            continue  # a question asks for the point; it neither makes nor names it
         found = specified_concepts(claim) & wanted
         if found and own_words and found <= shared:
             found = found if own_words & _content_words(claim.text) else frozenset()
@@ -311,17 +315,7 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):
         return _states_something(claim)
-    return _may_contain(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
-
-
-def _may_contain(text: str, stems: tuple[str, ...]) -> bool:
-    """Whether `text` may match a pattern each of whose matches holds one of `stems`: a
-    substring test first, as most claims hold none. Exact for ASCII text; other text may
-    hold letters that re.I folds and `lower()` does not ("ſ" for "s"), so it is searched."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(stem in lowered for stem in stems)
+    return may_hold(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
 
 
 # Each ladder asks which of several concepts a claim specifies with one set intersection:
@@ -400,7 +394,7 @@ _CONTRACT = frozenset(
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _count(
         claims,
-        lambda c: _may_contain(c.text, ("/", "(", "rpc", "-x")) and bool(_ENDPOINT.search(c.text)),
+        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and bool(_ENDPOINT.search(c.text)),
     )
     model = _count(
         claims,
