@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -15,8 +15,9 @@ from rich.table import Table
 from tradeoff.cli.problems import console
 from tradeoff.design import load_design
 from tradeoff.errors import TradeoffError
-from tradeoff.simulate import SimConfig, Simulation, parse_failure, run_design, workload
-from tradeoff.simulate.failures import seconds
+
+if TYPE_CHECKING:  # the simulator (and numpy) load only when the command runs
+    from tradeoff.simulate import Simulation
 
 PROGRESS_OVER = 1_000_000  # requests: shorter runs finish before a bar would be read
 
@@ -59,12 +60,16 @@ def simulate(
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise TradeoffError(f"{chart}: the chart must be a .png or .svg file")
     try:
+        from tradeoff.simulate.failures import seconds
+
         length = seconds(duration) if duration is not None else 60.0
         client_timeout = seconds(timeout) if timeout is not None else None
     except ValueError:
         raise TradeoffError("--duration and --timeout take a time such as 60s or 500ms") from None
     if length <= 0:
         raise TradeoffError("--duration must be above zero")
+    from tradeoff.simulate import SimConfig, parse_failure, run_design, workload
+
     load = workload(qps, peak, problem)
     config = SimConfig(
         duration=length,
