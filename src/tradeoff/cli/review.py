@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from tradeoff.cli.checklist import print_result, result_markdown
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import console as make_console
 from tradeoff.design import load_design
+from tradeoff.design.figures import carries_figures
 from tradeoff.design.templates import render_template
 from tradeoff.errors import TradeoffError
 from tradeoff.review import review_design
@@ -104,18 +104,10 @@ def review(
             print_result(ticked)
 
 
-# Capacity written into a diagram: "x4", "@ 2ms", "hit=0.9", "w=8", an "instances" column.
-_ANNOTATED = re.compile(
-    r"\bx\s?\d|\d\s?x\b|@\s*\d|\bhit\s*=|\b(?:w|workers|r|replicas)\s*=\s*\d"
-    r"|\|\s*instances\s*\|",
-    re.I,
-)
-
-
 def _breaks_first(doc: DesignDoc, problem: str) -> BreaksFirst | None:
     """The simulator's first bottleneck, when the design's diagram carries figures of its
     own (the simulator and numpy are loaded only then)."""
-    if not doc.diagrams or not _ANNOTATED.search("\n".join(doc.lines)):
+    if not doc.diagrams or not carries_figures("\n".join(doc.lines)):
         return None
     from tradeoff.simulate.first import breaks_first
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem
+from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.phases import PHASES, budgets, clock_text
@@ -177,6 +178,9 @@ def final_report(
     ]
     marks = markers(events, started_at, minutes)
     marks["assumptions_stated"] = len(conversation["assumptions"])
+    checked = _check_ten_x(design, problem.id, events)
+    if checked is not None:
+        conversation["breaks_first"] = checked
     return {
         "review": review_json,
         "rubric_coverage": coverage,
@@ -188,6 +192,43 @@ def final_report(
         "conversation": conversation,
         "llm_verdicts": llm,
     }
+
+
+_TEN_X = re.compile(r"\b10\s?x\b|\bten times\b|\bbreaks? first\b", re.I)
+
+
+def _check_ten_x(
+    design: str, problem_id: str, events: Sequence[EventLike]
+) -> dict[str, Any] | None:
+    """The wrap-up's "what breaks first at 10x?" answer against the simulation of the
+    attached design, when the design carries capacity figures of its own."""
+    if not design.strip():
+        return None
+    if not carries_figures(design):
+        return None
+    from tradeoff.simulate.first import breaks_first
+
+    first = breaks_first(parse_design(design), problem_id)
+    if first is None:
+        return None
+    answer = ""
+    asked = False
+    for event in events:
+        if event.kind != "turn":
+            continue
+        if event.speaker != "candidate" and _TEN_X.search(event.text):
+            asked = True
+        elif event.speaker == "candidate" and asked:
+            answer = event.text
+            break
+    named = bool(answer) and _names_node(answer, first.node)
+    return {**first.to_json(), "answer": answer, "agrees": named}
+
+
+def _names_node(text: str, node: str) -> bool:
+    words = [w for w in re.findall(r"[a-z0-9]+", node.lower()) if len(w) > 2]
+    lowered = text.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
 def _conversation(
@@ -366,6 +407,20 @@ def render(report: dict[str, Any]) -> list[str]:
         lines.append(
             f'Said and written disagree on {c["about"]}: you said "{c["said"]}" at {c["said_at"]};'
             f' the design says "{c["written"]}" (line {c["line"]})'
+        )
+    first = talk.get("breaks_first")
+    if first:
+        where = f" (design line {first['line']})" if first.get("line") else ""
+        verdict = (
+            "you named it"
+            if first["agrees"]
+            else f'you said "{_clip(first["answer"])}"'
+            if first["answer"]
+            else "you were not asked or did not answer"
+        )
+        lines.append(
+            f"What breaks first, by the simulation of your design: {first['node']}{where},"
+            f" at about {first['ceiling_rps']:,.0f} requests/s; {verdict}."
         )
     for a in talk.get("assumptions", []):
         lines.append(f'Assumption stated at {a["at"]}: "{_clip(a["quote"])}"')
