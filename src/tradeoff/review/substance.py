@@ -129,7 +129,10 @@ def specifies(claim: Claim, concept: str) -> bool:
 def specified_concepts(claim: Claim) -> frozenset[str]:
     """Every concept the claim specifies; computed once per claim, as every rubric item and
     every ladder asks the same question of the same claims."""
-    candidates = claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()
+    # "structure" is the order of a whole answer (`visible_order`), never one claim's.
+    candidates = (claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()) - {
+        "structure"
+    }
     found = {c for c in candidates if _specifies(claim, c)}
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
@@ -244,8 +247,9 @@ def _content_words(text: str) -> frozenset[str]:
 
 def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
     """A capacity item needs a number, whatever concept it names."""
+    f = claim.features
     if dimension == "capacity":
-        return claim.features.quantities > 0 or claim.features.derivation
+        return f.quantities > 0 or f.derivation
     return True
 
 
