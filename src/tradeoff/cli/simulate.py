@@ -177,34 +177,6 @@ def _show(result: Simulation) -> None:
 
 def write_chart(result: Simulation, path: Path) -> None:
     """Timelines of latency, errors and queue length (matplotlib, imported only here)."""
-    import matplotlib
+    from tradeoff.simulate import chart
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    line = result.summary["timeline"]
-    t = line["t_s"]
-    fig, axes = plt.subplots(3, 1, figsize=(9, 8), sharex=True)
-    axes[0].plot(t, [v if v is not None else float("nan") for v in line["p50_ms"]], label="p50")
-    axes[0].plot(t, [v if v is not None else float("nan") for v in line["p99_ms"]], label="p99")
-    axes[0].set_ylabel("latency (ms)")
-    axes[0].legend()
-    axes[1].plot(t, line["completed"], label="completed")
-    axes[1].plot(t, line["errors"], label="errors")
-    axes[1].set_ylabel(f"requests per {line['bin_s']:g}s")
-    axes[1].legend()
-    for name, values in line["queue"].items():
-        axes[2].plot(t, values, label=name)
-    axes[2].set_ylabel("queue length")
-    axes[2].set_xlabel("time (s)")
-    axes[2].legend(fontsize="small")
-    for failure in result.summary["failures"]:
-        for axis in axes:
-            axis.axvline(failure["at_s"], color="red", linestyle=":")
-    fig.tight_layout()
-    try:
-        fig.savefig(path)
-    except OSError as exc:
-        raise TradeoffError(f"{path}: cannot write the chart ({exc.strerror})") from None
-    finally:
-        plt.close(fig)
+    chart.save(result.summary, path)
