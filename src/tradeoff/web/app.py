@@ -12,7 +12,7 @@ from tradeoff import __version__
 from tradeoff.design.load import MAX_BYTES
 from tradeoff.web import errors
 from tradeoff.web.limits import BodyLimit
-from tradeoff.web.routes import api, library, practice, progress, review
+from tradeoff.web.routes import api, library, practice, progress, review, simulate
 from tradeoff.web.state import AppState
 from tradeoff.web.templating import HERE
 
@@ -37,7 +37,7 @@ def create_app(database: str | None = None, *, max_design_bytes: int = MAX_BYTES
     )
     app.state.tradeoff = state
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (library, review, practice, progress, api):
+    for module in (library, review, simulate, practice, progress, api):
         app.include_router(module.router)
     errors.install(app)
     app.add_middleware(
