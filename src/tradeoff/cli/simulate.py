@@ -41,6 +41,9 @@ def simulate(
         "--fail",
         help="NODE@30s, NODE:kill=1@30s, NODE:slow=5x@30s+10s, CACHE:flush@30s, A>B@30s+5s",
     ),
+    burst: list[str] = typer.Option(
+        [], "--burst", help="FACTORx@START+LENGTH: a burst of traffic, e.g. 3x@20s+10s"
+    ),
     duration: str | None = typer.Option(
         None, "--duration", help="Simulated time, e.g. 60s (default 60s)."
     ),
@@ -68,13 +71,17 @@ def simulate(
         raise TradeoffError("--duration and --timeout take a time such as 60s or 500ms") from None
     if length <= 0:
         raise TradeoffError("--duration must be above zero")
-    from tradeoff.simulate import SimConfig, parse_failure, run_design, workload
+    from tradeoff.simulate import Burst, SimConfig, parse_failure, run_design, workload
+    from tradeoff.simulate.failures import parse_burst
 
     load = workload(qps, peak, problem)
     config = SimConfig(
         duration=length,
         seed=seed,
         failures=tuple(parse_failure(f) for f in fail),
+        bursts=tuple(
+            Burst(start, length, factor) for factor, start, length in map(parse_burst, burst)
+        ),
         retries=retries,
         client_timeout=client_timeout,
     )

@@ -83,3 +83,20 @@ def parse_failure(text: str) -> Failure:
     if action == "slow" and amount <= 0:
         raise FailureSpecError(f"--fail {text!r}: slow needs a factor, e.g. slow=5x")
     return Failure(target, action, at, until, amount)
+
+
+_BURST = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*x\s*@\s*([^+\s]+)\s*\+\s*(\S+)\s*$", re.I)
+
+
+def parse_burst(text: str) -> tuple[float, float, float]:
+    """'3x@20s+10s': (factor 3, from 20 s, for 10 s) of the peak rate, for --burst."""
+    match = _BURST.match(text)
+    if match is None:
+        raise TradeoffError(f"--burst {text!r}: write FACTORx@START+LENGTH, e.g. 3x@20s+10s")
+    try:
+        factor, start, length = float(match[1]), seconds(match[2]), seconds(match[3])
+    except ValueError:
+        raise TradeoffError(f"--burst {text!r}: times look like 20s or 500ms") from None
+    if factor <= 0 or length <= 0 or start < 0:
+        raise TradeoffError(f"--burst {text!r}: the factor and length must be above zero")
+    return factor, start, length
