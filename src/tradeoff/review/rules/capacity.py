@@ -135,7 +135,10 @@ class NoStorageEstimate(_CapacityRule):
         " and the cost; it is part of every capacity discussion."
     )
     example = "We store the posts in Cassandra."
-    fix = "Multiply items per day by size and retention: 500M/day x 1 KB x 365 x 5 = 900 TB."
+    fix = (
+        "Multiply the items stored per day by their size and by the retention period, and"
+        " state the total with its unit, before replication."
+    )
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
@@ -156,7 +159,7 @@ class NoBandwidthEstimate(_CapacityRule):
         " interviewer will ask how much traffic leaves the data centre."
     )
     example = "Users watch videos from our servers."
-    fix = "Multiply reads per second by payload size, in Gbit/s, and say what the CDN absorbs."
+    fix = "Multiply reads per second by the payload size and state it in Gbit/s."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:

@@ -35,7 +35,13 @@ class Disordered(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         requirements = ctx.sections_for("requirements")
-        design = ctx.sections_for("components")
+        # A heading that encloses the requirements ("# News Feed System Design") is the
+        # document's title, not a design that comes before them.
+        design = [
+            d
+            for d in ctx.sections_for("components")
+            if not requirements or d.level >= requirements[0].level
+        ]
         if requirements and design and design[0].start < requirements[0].start:
             evidence = ctx.line_evidence(design[0].start, design[0].title)
             yield self.finding(evidence=evidence)
