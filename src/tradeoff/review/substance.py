@@ -220,8 +220,14 @@ def item_support(
             found = found if own_words & _content_words(claim.text) else frozenset()
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             return Support(SUBSTANCE, claim)
-        if mention is None and wanted & (claim.features.concepts | claim.features.options):
-            mention = claim
+        if mention is None:
+            named = wanted & (claim.features.concepts | claim.features.options)
+            # Through a concept other items share, a line is about this item only if it
+            # also uses one of the item's own words; else citing it would puzzle a reader.
+            if named and not (
+                own_words and named <= shared and not own_words & _content_words(claim.text)
+            ):
+                mention = claim
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
 
 
