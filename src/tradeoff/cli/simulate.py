@@ -74,7 +74,8 @@ def simulate(
     from tradeoff.simulate import Burst, SimConfig, parse_failure, run_design, workload
     from tradeoff.simulate.failures import parse_burst
 
-    load = workload(qps, peak, problem)
+    doc = load_design(design)
+    load = workload(qps, peak, problem, doc)
     config = SimConfig(
         duration=length,
         seed=seed,
@@ -85,7 +86,6 @@ def simulate(
         retries=retries,
         client_timeout=client_timeout,
     )
-    doc = load_design(design)
     expected = load.offered * length
     if output is SimFormat.rich and expected > PROGRESS_OVER:
         with Progress(console=console(), transient=True) as bar:

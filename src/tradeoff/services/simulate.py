@@ -107,7 +107,7 @@ def run(doc: DesignDoc, settings: Settings) -> Outcome:
     failure naming no node) pass up as 400s with the simulator's own message."""
     from tradeoff.simulate import SimConfig, chart, parse_failure, run_design, workload
 
-    load = workload(settings.qps, settings.peak, settings.problem)
+    load = workload(settings.qps, settings.peak, settings.problem, doc)
     failures = (parse_failure(settings.failure),) if settings.failure else ()
     longest, limit = _longest(doc, load.offered)
     shortened = None
