@@ -123,14 +123,14 @@ class RubricItem(_Strict):
         default=None,
         description="A nudge towards the item that does not give the answer away.",
     )
-    # Concepts this item shares with other items of its dimension; set by `Rubric`.
+    # Concepts this item shares with other items of its rubric; set by `Rubric`.
     _shared: frozenset[str] = PrivateAttr(default_factory=frozenset)
 
     @property
     def shared_concepts(self) -> frozenset[str]:
-        """Concepts other items of the same dimension also list ("status codes" for both "301
-        or 302" and "409 on a taken alias"): through them a claim covers this item only if
-        it speaks of this item in particular."""
+        """Concepts other items of the rubric also list ("status codes" for both "301 or 302"
+        and "409 on a taken alias"): through them a claim covers this item only if it speaks
+        of this item in particular."""
         return self._shared
 
 
@@ -161,15 +161,15 @@ class Rubric(_Strict):
 
     @model_validator(mode="after")
     def _mark_shared_concepts(self) -> Rubric:
-        # Within one dimension: "scale numbers" in a requirements item and in a capacity
-        # item is not ambiguous, since each is judged in its own dimension.
-        for dimension in self.dimensions().values():
-            counts: dict[str, int] = {}
-            for item in dimension.items:
-                for concept in set(item.concepts):
-                    counts[concept] = counts.get(concept, 0) + 1
-            for item in dimension.items:
-                item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
+        # Across the whole rubric: a durability target line is the requirements item about
+        # durability, not also the capacity item that counts disk failures and the
+        # reliability item that explains how the copies reach that target.
+        counts: dict[str, int] = {}
+        for _, item in self.items():
+            for concept in set(item.concepts):
+                counts[concept] = counts.get(concept, 0) + 1
+        for _, item in self.items():
+            item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
         return self
 
     def dimensions(self) -> dict[Dimension, DimensionRubric]:

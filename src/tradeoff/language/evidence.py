@@ -50,6 +50,9 @@ _BRAND_WORDS = frozenset(
 )
 
 
+_WHY_LABEL = re.compile(r"\s*why\b", re.I)
+
+
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
     """The claims with their `features` filled in."""
     pool = tuple(concepts)
@@ -145,7 +148,9 @@ def _features(
     # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
     # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
     # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
-    label = heading if len(heading.split()) <= 3 else ""
+    # A "Why ...?" heading names its items' role whatever its length ("Why not other
+    # algorithms?" heads rejected alternatives).
+    label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
     reason = bool(lexicon.REASON.search(prose)) or bool(
         labels and lexicon.REASON_COLUMN.search(labels)

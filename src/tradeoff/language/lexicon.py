@@ -39,9 +39,13 @@ ALTERNATIVE = re.compile(
 )
 # Column headers that make a table row a comparison or a justification.
 ALTERNATIVE_COLUMN = re.compile(
-    r"\b(alternatives?|rejected|instead|vs|option b|considered|rather than)", re.I
+    r"\b(alternatives?|rejected|instead|vs|option b|considered|rather than|why not)", re.I
 )
-REASON_COLUMN = re.compile(r"\b(why|reasons?|rationale|because|justification|pros)\b", re.I)
+REASON_COLUMN = re.compile(
+    r"\b(why|reasons?|rationale|because|justification|pros|benefits?|advantages?|upsides?"
+    r"|gains?)\b",
+    re.I,
+)
 COST_COLUMN = re.compile(
     r"\b(costs?|downsides?|trade-?offs?|cons|drawbacks?|risks?|price|we give up)\b", re.I
 )
@@ -51,7 +55,9 @@ COST = re.compile(
     r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange"
     r"|the trade-?off (?:is|here)|trade-?off:"
     r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
-    r"|adds? (?:latency|complexity|a hop|cost|a round trip|operational)|harder to"
+    r"|adds? (?:\w+ )?(?:latency|complexity|a hop|cost|a round trip|operational|load)"
+    r"|harder to|(?:is|are|gets?|becomes?) (?:expensive|costly|slower)|throughput (?:will )?drops?"
+    r"|at the risk of"
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
     r"|the catch|we give up|gives up|sacrific|worst case|at most \d"

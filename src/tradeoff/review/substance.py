@@ -78,7 +78,14 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     # Questions asked and answered up front are the scoped requirements of a written answer.
     (re.compile(r"clarif|\bquestions\b", re.I), "clarifying-questions"),
     (re.compile(r"clarif|\bquestions\b", re.I), "functional-requirements"),
-    (re.compile(r"bottleneck|next steps|future work|what breaks|at 10x", re.I), "bottlenecks"),
+    (
+        re.compile(
+            r"bottleneck|next steps|future work|what breaks|at 10x|scaling (?:levers|path|plan)"
+            r"|beyond (?:day ?1|v1|the mvp)|evolution|future (?:improvements|extensions)",
+            re.I,
+        ),
+        "bottlenecks",
+    ),
     (
         re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
         "back-of-envelope",
@@ -125,10 +132,28 @@ def specifies(claim: Claim, concept: str) -> bool:
     return concept in specified_concepts(claim)
 
 
+# The prompt copied in at the top ("Design a global object store like S3."): the question,
+# not the candidate's answer to it, so it specifies and mentions nothing.
+_PROMPT = re.compile(r"^(?:design|build|create|implement)\s+(?:a|an|the)\b[^.?!]*[.?!]?$", re.I)
+_PROMPT_MAX_LINE = 12
+_PROMPT_MAX_WORDS = 25
+
+
+def restates_prompt(claim: Claim) -> bool:
+    """Whether the claim is the prompt restated near the top of the answer."""
+    return (
+        claim.line <= _PROMPT_MAX_LINE
+        and len(claim.text.split()) <= _PROMPT_MAX_WORDS
+        and bool(_PROMPT.match(claim.text.strip()))
+    )
+
+
 @lru_cache(maxsize=65536)
 def specified_concepts(claim: Claim) -> frozenset[str]:
     """Every concept the claim specifies; computed once per claim, as every rubric item and
     every ladder asks the same question of the same claims."""
+    if restates_prompt(claim):
+        return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
     candidates = (claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()) - {
         "structure"
@@ -164,7 +189,7 @@ def _specifies(claim: Claim, concept: str) -> bool:
         return False  # named, but without the evidence the concept is about
     if implied and _states_something(claim):
         return True
-    if claim.kind in (CODE, ROW) or (claim.kind == EDGE and ":" in claim.text):
+    if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
     return features.substantive_for(concept) if named else False
 
@@ -208,13 +233,15 @@ def item_support(
     """
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
-    own_words = _content_words(item.text) if shared & wanted else frozenset()
+    own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     for claim in claims:
         if "scope" not in wanted and out_of_scope(claim):
             continue
         if not asking and claim.text.rstrip().endswith("?"):
             continue  # a question asks for the point; it neither makes nor names it
+        if restates_prompt(claim):
+            continue
         found = specified_concepts(claim) & wanted
         if found and own_words and found <= shared:
             found = found if own_words & _content_words(claim.text) else frozenset()
@@ -251,11 +278,26 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_WEIGH_TRADEOFFS = True
+
+
+def _own_words(item: RubricItem) -> frozenset[str]:
+    """The words that tell this item from others sharing its concepts: its text's content
+    words minus the words of its concept ids, which the other items share by definition
+    ("failure" says nothing of drive failure rates when every item lists failure-handling)."""
+    concept_words = {w for c in item.concepts for w in _content_words(c.replace("-", " "))}
+    return _content_words(item.text) - concept_words
+
+
 def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
-    """A capacity item needs a number, whatever concept it names."""
+    """A capacity item needs a number, whatever concept it names; a trade-off item needs
+    the weighing itself (a reason, a rejected alternative or a cost), not a diagram arrow
+    or a table cell that names both options."""
     f = claim.features
     if dimension == "capacity":
         return f.quantities > 0 or f.derivation
+    if dimension == "tradeoffs" and _WEIGH_TRADEOFFS:
+        return f.reason or f.alternative or f.cost
     return True
 
 
@@ -301,6 +343,7 @@ def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
     builder = _LADDERS.get(dimension)
     if builder is None:
         return []
+    claims = [c for c in claims if not restates_prompt(c)]
     if dimension != "requirements":  # only the requirements ladder reads what is excluded
         claims = [c for c in claims if not out_of_scope(c)]
     return builder(claims)
@@ -360,7 +403,11 @@ _STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
 _SANITY = re.compile(
     r"\b(headroom|fits (?:in|on|comfortably)|within|ceiling|limit|bottleneck|per (?:node|server"
     r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
-    r"|saturat|max(?:imum)?|capacity of|one (?:node|server|machine) (?:can|handles))",
+    r"|saturat|max(?:imum)?|capacity of|one (?:node|server|machine) (?:can|handles)"
+    # A number judged against what it must fit: "7 characters is sufficient", "writes are
+    # only ~1k/s, so one primary is acceptable", "that is manageable for one cluster".
+    r"|sufficient|enough\b|manageable|acceptable|comfortabl|easily|trivial(?:ly)?\b"
+    r"|negligible|well (?:under|below|within)|\w+-bound\b|dominat|is the limit)",
     re.I,
 )
 
@@ -387,15 +434,19 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
 
 
 _ENDPOINT = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+|\w+\(.*\)\s*(->|:|returns)"
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+\s*\(|\w+\(.*\)\s*(->|:|returns)"
     r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|https?://\S*/api/\S+",
     re.I,
 )
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
-    r"|index(?:ed)? (?:on|by)|keyed by|unique (?:index|constraint))",
+    r"|index(?:ed)? (?:on|by)|keyed (?:by|on)|unique (?:index|constraint)"
+    r"|key (?:format|schema|pattern|layout)|(?:redis|cache|row|composite|bucket|counter) key\b"
+    r"|\w+:\{\w+\})",
     re.I,
 )
+# A field in code: SQL DDL, `name: type`, or a JSON key with its value.
+_FIELD = re.compile(r"create table|\w+\s*:\s*\w+|\"\w+\"\s*:\s*[\"\d\[{tfn]", re.I)
 _CONTRACT = frozenset(
     {"status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting"}
 )
@@ -408,10 +459,7 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     )
     model = _count(
         claims,
-        lambda c: (
-            specifies(c, "data-model")
-            or (c.kind == CODE and bool(re.search(r"create table|\w+\s*:\s*\w+", c.text, re.I)))
-        ),
+        lambda c: specifies(c, "data-model") or (c.kind == CODE and bool(_FIELD.search(c.text))),
     )
     keys = _count(
         claims, lambda c: bool(_KEYED.search(c.text)) and (c.features.specific or c.kind == ROW)
@@ -541,7 +589,15 @@ _REDUNDANCY = frozenset(
 def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     redundancy = _count(claims, lambda c: bool(specified_concepts(c) & _REDUNDANCY))
     failures = _distinct(claims, lambda c: c.features.failure_response)
-    recovery = _count(claims, lambda c: bool(_RECOVERY.search(c.text)))
+    # A degraded mode or recovery target with what triggers it or how much: "RPO 5 min",
+    # "serve stale when Redis is down"; "graceful degradation" alone names the idea.
+    recovery = _count(
+        claims,
+        lambda c: (
+            bool(_RECOVERY.search(c.text))
+            and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
+        ),
+    )
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
     security = _distinct(claims, lambda c: c.features.security_control)
     return [

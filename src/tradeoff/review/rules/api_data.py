@@ -50,7 +50,7 @@ class NoApi(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood:
             return
-        if ctx.endpoints or ctx.mentions.has("rpc-api"):
+        if ctx.endpoints or ctx.placed("rpc-api"):  # "we will use graphql" defines nothing
             return
         # An API described in prose ("a PUT of a new object is strongly consistent; GET and
         # LIST then see it") defines the operations as surely as a table of paths.

@@ -364,7 +364,9 @@ class NoBackPressure(Rule):
         queue = ctx.mentions.first("message-queue")
         if queue is None:
             return
-        if ctx.mentions.has("back-pressure", "rate-limiting-algorithm", "autoscaling"):
+        # A bound the design places (drawn, or specified by a claim); a sentence that only
+        # names "sliding window" bounds nothing.
+        if ctx.placed("back-pressure", "rate-limiting-algorithm", "autoscaling"):
             return
         yield self.finding(evidence=ctx.evidence(queue))
 

@@ -1,0 +1,131 @@
+"""Readings the judged answers showed wrong, each fixed at its cause (a term, a pattern).
+
+Each case is written in our own words; the comment says what a careful reader sees in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.design import load_design
+from tradeoff.language import Claim, read_design, read_text
+from tradeoff.review import review_design
+from tradeoff.review.substance import ladder, restates_prompt, specified_concepts
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def _claims(catalog: Catalog, text: str, tmp_path: Path) -> list[Claim]:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    return read_design(load_design(path), catalog.vocabulary.concepts.values())
+
+
+def _one(catalog: Catalog, text: str) -> Claim:
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
+    # "The cost is a ..." states a cost; "is a" is not an object-oriented relationship.
+    claim = _one(catalog, "The cost is a more complex sync instead of ten times the writes.")
+    assert "composition" not in claim.features.concepts
+    assert claim.features.cost and claim.features.alternative
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The Billing Service sends invoices every night.", "stateless-service"),
+        ("Each bucket refills one token per second.", "authentication"),
+        ("Every object keeps its version in the metadata row.", "api-versioning"),
+        ("The metadata store holds one record per object.", "class-design"),
+    ],
+)
+def test_generic_words_do_not_name_a_concept(catalog: Catalog, text: str, concept: str) -> None:
+    # "service", "token", "version", "object" are everyday words in any design; the
+    # concepts they used to name (a stateless tier, authentication, API versions, class
+    # design) need their own words.
+    assert concept not in _one(catalog, text).features.concepts
+
+
+def test_the_prompt_restated_specifies_nothing(catalog: Catalog, tmp_path: Path) -> None:
+    claims = _claims(
+        catalog,
+        "---\n\nDesign a global object storage system like S3.\n\n---\n\n## Overview\n\n"
+        "Metadata lives in a replicated key-value store so that LIST is one range scan.\n",
+        tmp_path,
+    )
+    prompt = next(c for c in claims if c.text.startswith("Design a"))
+    assert restates_prompt(prompt)
+    assert specified_concepts(prompt) == frozenset()
+    assert not any(restates_prompt(c) for c in claims if c is not prompt)
+
+
+def test_benefit_and_cost_columns_weigh_a_decision(catalog: Catalog, tmp_path: Path) -> None:
+    claims = _claims(
+        catalog,
+        "## Main trade-offs\n\n| Decision | Benefit | Cost |\n|---|---|---|\n"
+        "| Leased counters | Low latency at the edge | Bounded overshoot |\n",
+        tmp_path,
+    )
+    row = next(c for c in claims if "Leased" in c.text)
+    assert row.features.reason and row.features.cost
+
+
+def test_a_why_not_heading_rejects_the_items_below_it(catalog: Catalog, tmp_path: Path) -> None:
+    claims = _claims(
+        catalog,
+        "## Why not the other algorithms?\n\n- Fixed window: simple but bursts at the edges\n",
+        tmp_path,
+    )
+    item = next(c for c in claims if "Fixed window" in c.text)
+    assert item.features.alternative
+
+
+def test_json_fields_and_key_formats_are_a_data_model(catalog: Catalog, tmp_path: Path) -> None:
+    text = (
+        "## Rules\n\n```json\n{\n"
+        '  "rule_id": "tenant-writes",\n  "per_second": 100\n}\n```\n\n'
+        "Counters live under the key format `rl:{rule_id}:{subject}`.\n"
+    )
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert rungs["entities with keys"] > 0.5
+
+
+def test_a_judgement_on_a_number_is_a_sanity_check(catalog: Catalog, tmp_path: Path) -> None:
+    text = (
+        "## Estimates\n\n- 62^7 = 3.5 trillion codes\n"
+        "- Writes are only ~1,200/s, so one primary region is acceptable.\n"
+        "- 7 characters are sufficient for 90 years at 100M links a day.\n"
+    )
+    rungs = {r.name: r.reached for r in ladder("capacity", _claims(catalog, text, tmp_path))}
+    assert rungs["sanity checks and limits"] == 1.0
+
+
+def test_rpc_in_a_sentence_is_not_an_endpoint(catalog: Catalog, tmp_path: Path) -> None:
+    text = "## API\n\nIt is worth keeping rpc in mind here.\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert rungs["endpoints defined"] == 0.0
+    proto = "## API\n\n```proto\nrpc Check(CheckRequest) returns (CheckReply);\n```\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, proto, tmp_path))}
+    assert rungs["endpoints defined"] > 0.0
+
+
+def test_a_closing_scaling_section_names_the_bottlenecks(catalog: Catalog, tmp_path: Path) -> None:
+    text = (
+        "# Link service\n\n## Design\n\nReads hit Redis first, then Postgres.\n\n"
+        "## Scaling levers (beyond day 1)\n\n"
+        "- When the primary passes 20k writes/s, shard links by code prefix.\n"
+    )
+    path = tmp_path / "scaling.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "url-shortener")
+    assert "COM103" not in {f.rule for f in review.findings}
