@@ -32,6 +32,7 @@ from tradeoff.interview.state import (
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import review_design
+from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
 _CHANGE = re.compile(r"\b(instead|switch\w*|change\w* (my|the) mind|actually|scratch that)\b", re.I)
@@ -70,7 +71,8 @@ def markers(events: Sequence[EventLike], started_at: datetime, minutes: int) -> 
         previous = event.at
     changes = [e.text for e in turns if _CHANGE.search(e.text) and not _REASON.search(e.text)]
     phase_times: dict[str, float] = {}
-    marks = [(started_at, "clarify")] + [(e.at, e.phase) for e in events if e.kind == "phase"]
+    marks = [(started_at, Phase.clarify.value)]
+    marks += [(e.at, e.phase) for e in events if e.kind == EventKind.phase]
     end = max((e.at for e in events), default=started_at)
     for (start, phase), (stop, _) in zip(marks, [*marks[1:], (end, "")], strict=True):
         phase_times[phase] = phase_times.get(phase, 0) + (stop - start).total_seconds()
@@ -141,11 +143,10 @@ def final_report(
     candidate = "\n".join([design, *(e.text for e in said)])
     doc = parse_design(f"{design}\n\n{spoken}" if design else spoken or " ")
     llm = _llm_verdicts(judge, problem, catalog, level, doc, candidate)
-    rebuilt = Interview(
-        problem=problem, catalog=catalog, persona="neutral", level=level, minutes=minutes,
-        clock=ManualClock(started_at), record=lambda event: None, started_at=started_at,
+    rebuilt = Interview.from_events(
+        problem, Persona.neutral, events, ManualClock(started_at), catalog=catalog, level=level,
+        minutes=minutes, started_at=started_at,
     )  # fmt: skip
-    rebuilt.restore(events)
     state = rebuilt.state
     for verdict in llm.get("kept", []):
         if verdict["covered"] and not state.covered(verdict["item"]):
@@ -170,7 +171,7 @@ def final_report(
         for _, item in problem.rubric.items()
         if expected_at(item, level)
     }
-    reliability = problem.rubric.dimensions().get("reliability")
+    reliability = problem.rubric.dimensions().get(Dimension.reliability)
     missing = [
         item.text
         for item in (reliability.items if reliability else [])
