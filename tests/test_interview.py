@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -249,3 +250,81 @@ def test_the_most_specific_fact_answers(catalog: Catalog) -> None:
     interview, _, _ = _interview(catalog, problem="chat-system")
     (reply,) = interview.handle("How big is a message?")
     assert "100 bytes" in reply
+
+
+ROUND_TRIP = [
+    "How many new links are created each month?",
+    "/advance 2m",
+    "What is the read to write ratio?",
+    "I'll assume 500 bytes per link, kept five years.",
+    "/next",
+    "We'll put Redis in front of the link store because reads dominate 100 to 1.",
+    "/hint",
+    "The app servers are stateless behind a load balancer.",
+]
+
+
+@pytest.mark.parametrize("persona", ["neutral", "adversarial"])
+def test_an_interview_rebuilt_from_its_stored_events_continues_as_the_original(
+    catalog: Catalog, tmp_path: Path, persona: str
+) -> None:
+    """Play turns, store every event in SQLite, rebuild with from_events: the next reply
+    and everything the interviewer remembers are the original's."""
+    from tradeoff.store import Store
+
+    with Store.open(f"sqlite:///{tmp_path / 'round.db'}") as store:
+        original, events, _ = _interview(catalog, persona)
+        session_id = store.create_session(
+            problem_id="url-shortener", persona=persona, level="senior", minutes=45,
+            started_at=original.started_at,
+        )  # fmt: skip
+        for line in ROUND_TRIP:
+            original.handle(line)
+        original.save_text("# URL shortener\nA Postgres link store with a Redis cache.\n", "editor")
+        for event in events:
+            store.add_event(
+                session_id, kind=event.kind, at=event.at, phase=event.phase, text=event.text,
+                speaker=event.speaker, data=event.data,
+            )  # fmt: skip
+        record = store.get_session(session_id)
+    assert [e.kind for e in record.events] == [e.kind for e in events]
+
+    rebuilt = Interview.from_events(
+        catalog.get("url-shortener"), persona, record.events, ManualClock(),
+        catalog=catalog, level="senior", minutes=45, started_at=record.started_at,
+    )  # fmt: skip
+    a, b = original.state, rebuilt.state
+    assert rebuilt.phase == original.phase and rebuilt.phase_started_at == original.phase_started_at
+    assert rebuilt.turns == original.turns and rebuilt.spoken == original.spoken
+    assert (rebuilt.hints, rebuilt.hints_used) == (original.hints, original.hints_used)
+    assert (rebuilt.design, rebuilt.design_versions) == (original.design, original.design_versions)
+    assert a.revealed == b.revealed and a.said == b.said and a.written == b.written
+    assert a.asks == b.asks and a.moves == b.moves and a.redundant == b.redundant
+    assert a.assumptions == b.assumptions and a.decisions == b.decisions
+    assert a.spoken_numbers == b.spoken_numbers and a.written_numbers == b.written_numbers
+    assert rebuilt.status() == original.status()
+
+    following = "If the cache node dies we lose nothing, since the store is the source of truth."
+    assert rebuilt.handle(following) == original.handle(following)
+    assert rebuilt.state.asks == original.state.asks
+    assert rebuilt.handle("/next") == original.handle("/next")
+
+
+def test_from_events_records_only_what_happens_next_and_knows_an_ended_session(
+    catalog: Catalog,
+) -> None:
+    original, events, _ = _interview(catalog)
+    original.handle("How many new links are created each month?")
+    recorded: list[Event] = []
+    rebuilt = Interview.from_events(
+        original.problem, "neutral", list(events), ManualClock(), catalog=catalog,
+        level="senior", minutes=45, started_at=original.started_at, record=recorded.append,
+    )  # fmt: skip
+    assert recorded == [] and not rebuilt.ended
+    rebuilt.handle("/end")
+    assert [e.kind for e in recorded] == ["command"]
+    ended = Interview.from_events(
+        original.problem, "neutral", [*events, *recorded], ManualClock(), catalog=catalog,
+        level="senior", minutes=45, started_at=original.started_at,
+    )  # fmt: skip
+    assert ended.ended and ended.handle("Are we done?") == []

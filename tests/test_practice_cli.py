@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 SCRIPT = str(Path(sys.executable).parent / "tradeoff")
 
@@ -25,6 +26,13 @@ def _run(args: list[str], stdin: str = "", timeout: int = 120) -> subprocess.Com
     return subprocess.run(
         [SCRIPT, *args], input=stdin, capture_output=True, text=True, timeout=timeout, env=_env()
     )
+
+
+def _exported(db: str) -> dict[str, Any]:
+    """Session 1 of `sessions export 1 -f json` (an export file holding that session)."""
+    done = _run(["sessions", "export", "1", "-f", "json", "--db", db])
+    (session,) = json.loads(done.stdout)["sessions"]
+    return session  # type: ignore[no-any-return]
 
 
 SESSION = """How many new links are created each month?
@@ -73,12 +81,22 @@ def test_a_whole_session_through_a_pipe(tmp_path: Path) -> None:
     assert "hint" in shown.stdout and "snapshot" in shown.stdout and "decision" in shown.stdout
 
     exported = _run(["sessions", "export", "1", "--format", "json", "--db", db])
-    data = json.loads(exported.stdout)
+    (data,) = json.loads(exported.stdout)["sessions"]  # an export file with this session
     kinds = [e["kind"] for e in data["events"]]
     assert {"turn", "phase", "hint", "snapshot", "decision"} <= set(kinds)
-    assert data["report"]["review"]["problem"] == "url-shortener"
-    assert data["report"]["markers"]["questions_asked"] == 2
-    assert data["snapshots"][0]["version"] == 1
+    assert data["review"]["review"]["problem"] == "url-shortener"
+    assert data["review"]["markers"]["questions_asked"] == 2
+    (snapshot,) = data["snapshots"]  # the design version is written once
+    assert snapshot["source"] == "answer.md" and "Redis cache" in snapshot["content"]
+    assert kinds.count("snapshot") == 1
+    shared = tmp_path / "session-1.json"
+    shared.write_text(exported.stdout, encoding="utf-8")
+    other = f"sqlite:///{tmp_path / 'coach.db'}"
+    imported = _run(["import", str(shared), "--db", other])
+    assert imported.returncode == 0, imported.stderr
+    assert "finished" in _run(["sessions", "list", "--db", other]).stdout
+    again = _run(["sessions", "export", "1", "--format", "json", "--db", other]).stdout
+    assert json.loads(again)["sessions"] == json.loads(exported.stdout)["sessions"]
     markdown = _run(["sessions", "export", "1", "--db", db])
     assert markdown.stdout.startswith("# Practice session 1: url-shortener")
 
@@ -108,7 +126,7 @@ def test_a_killed_session_resumes_with_nothing_lost(tmp_path: Path) -> None:
     resumed = _run(["practice", "--resume", "--db", db], "/end\n")
     assert resumed.returncode == 0, resumed.stderr
     assert "Resuming session 1 (url-shortener)" in resumed.stdout
-    exported = json.loads(_run(["sessions", "export", "1", "-f", "json", "--db", db]).stdout)
+    exported = _exported(db)
     said = [e["text"] for e in exported["events"] if e["speaker"] == "candidate"]
     assert "How many new links are created each month?" in said
     assert "I'll assume 500 bytes per link." in said
@@ -165,5 +183,5 @@ def test_ctrl_c_pauses_without_a_traceback(tmp_path: Path) -> None:
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "paused" in out and "Traceback" not in err
-    exported = json.loads(_run(["sessions", "export", "1", "-f", "json", "--db", db]).stdout)
+    exported = _exported(db)
     assert any(e["text"].startswith("How many new links") for e in exported["events"])

@@ -17,8 +17,10 @@ from tradeoff.catalog import Catalog
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.personas import ASKING, TERSE_WORDS
 from tradeoff.interview.questions import answer_turn, questions_in
-from tradeoff.interview.report import final_report, render
+from tradeoff.interview.report import final_report
 from tradeoff.interview.session import Event, Interview
+from tradeoff.practice.models import SessionReport
+from tradeoff.practice.report_text import render
 
 
 @dataclass
@@ -52,7 +54,7 @@ class Run:
             lines.append(f"You: {ex.line}")
             lines += [f"Interviewer: {r}" for r in ex.replies]
         if catalog is not None:
-            lines += render(self.report(catalog))
+            lines += render(SessionReport.load(self.report(catalog)))
         return "\n".join(lines)
 
 

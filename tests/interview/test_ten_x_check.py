@@ -8,7 +8,8 @@ from pathlib import Path
 from simulate import run
 
 from tradeoff.catalog import default_catalog
-from tradeoff.interview.report import render
+from tradeoff.practice.models import SessionReport
+from tradeoff.practice.report_text import render
 
 DESIGN = """# URL shortener
 
@@ -28,7 +29,7 @@ def _session(tmp_path: Path, answer: str) -> list[str]:
     result = run(catalog, "url-shortener", "neutral", script, tmp=tmp_path, design=DESIGN)
     asked = [r for e in result.exchanges for r in e.replies if "10x" in r]
     assert asked, "the wrap-up asks what breaks at 10x"
-    return render(result.report(catalog))
+    return render(SessionReport.load(result.report(catalog)))
 
 
 def test_naming_the_simulated_bottleneck_is_credited(tmp_path: Path) -> None:

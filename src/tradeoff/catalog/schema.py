@@ -2,7 +2,7 @@
 
 The schema checks the shape of one file on its own. Checks that need the whole catalog
 (concepts and topics that must exist in the vocabulary, capacity formulas that must
-evaluate) live in `loader.py` and `derivation.py`, so this module stays import-free.
+evaluate) live in `loader.py` and `derivation.py`; this module imports only the vocabulary.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+from tradeoff.vocabulary import Dimension, Level
 
 InterviewType = Literal[
     "product",
@@ -31,27 +33,9 @@ INTERVIEW_TYPES: tuple[InterviewType, ...] = (
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 
-Level = Literal["mid", "senior", "staff"]
-LEVELS: tuple[Level, ...] = ("mid", "senior", "staff")
+LEVELS: tuple[Level, ...] = tuple(Level)
 
-Dimension = Literal[
-    "requirements",
-    "capacity",
-    "api_data",
-    "components",
-    "tradeoffs",
-    "reliability",
-    "communication",
-]
-DIMENSIONS: tuple[Dimension, ...] = (
-    "requirements",
-    "capacity",
-    "api_data",
-    "components",
-    "tradeoffs",
-    "reliability",
-    "communication",
-)
+DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
 
 FactCategory = Literal[
     "scale",
@@ -112,7 +96,8 @@ class RubricItem(_Strict):
     concepts: list[Slug] = Field(min_length=1, description="Any of these concepts covers it.")
     weight: int = Field(ge=1, le=5)
     level: Level = Field(
-        default="mid", description="The lowest level at which a candidate is expected to cover it."
+        default=Level.mid,
+        description="The lowest level at which a candidate is expected to cover it.",
     )
     probe: Text | None = Field(
         default=None,

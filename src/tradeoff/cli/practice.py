@@ -1,4 +1,8 @@
-"""`tradeoff practice` and `tradeoff sessions`: the timed mock interview and its records."""
+"""`tradeoff practice` and `tradeoff sessions`: the timed mock interview and its records.
+
+Each command is a few lines over `services.practice.PracticeSessions`, the calls the web
+app's practice room makes too; this module only reads lines and prints.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import json
 import os
 import random
 import sys
-from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -20,24 +23,18 @@ from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import DifficultyOption, InterviewTypeOption, console
 from tradeoff.errors import TradeoffError
 from tradeoff.interview.clock import Clock, ManualClock, SystemClock
-from tradeoff.interview.personas import PERSONAS, Move
-from tradeoff.interview.report import final_report, render
-from tradeoff.interview.session import Event, Interview
+from tradeoff.interview.personas import Move
+from tradeoff.vocabulary import Level, Persona
 
 if TYPE_CHECKING:
+    from tradeoff.services.practice import Live, PracticeSessions
     from tradeoff.store import Store
 
 sessions_app = typer.Typer(
     cls=FriendlyGroup, help="List, show and export practice sessions.", no_args_is_help=True
 )
 TEST_CLOCK = "TRADEOFF_TEST_CLOCK"  # set to 1: the clock moves only with /advance
-
-
-class Persona(StrEnum):
-    friendly = "friendly"
-    neutral = "neutral"
-    adversarial = "adversarial"
-    terse = "terse"
+PAUSED = "continue it with: tradeoff practice --resume"
 
 
 class ExportFormat(StrEnum):
@@ -75,58 +72,38 @@ def practice(
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """A timed mock interview in the terminal; every turn is saved as it is typed."""
-    if level not in ("mid", "senior", "staff"):
+    if level not in tuple(Level):
         raise TradeoffError(f"unknown level {level!r}; use mid, senior or staff")
     catalog = default_catalog()
     store = _open(db)
     clock: Clock = ManualClock() if os.environ.get(TEST_CLOCK) == "1" else SystemClock()
     out = console()
     try:
+        sessions = _sessions(store, catalog, clock, llm=True)
         if resume:
-            interview, session_id = _resume(store, catalog, clock)
-            out.print(f"[dim]Resuming session {session_id} ({interview.problem.id}).[/dim]")
+            live = sessions.resume_last()
+            out.print(f"[dim]Resuming session {live.session_id} ({live.record.problem_id}).[/dim]")
         else:
             problem = _choose(catalog, problem_id, interview_type, topic, difficulty)
-            session_id = store.create_session(
-                problem_id=problem.id,
-                persona=persona.value,
-                level=level,
-                minutes=minutes,
-                started_at=clock.now(),
-            )
-            interview = _new(
-                problem, catalog, persona.value, level, minutes, clock, store, session_id
-            )
-            for line in interview.opening():
+            live, opening = sessions.begin(problem.id, persona.value, level, minutes)
+            for line in opening:
                 out.print(f"[bold]Interviewer:[/bold] {escape(line)}")
         try:
-            _loop(interview, out)
+            _loop(sessions, live, out)
         except KeyboardInterrupt:
             # Every turn is already committed; Ctrl-C only pauses the session.
-            how = "continue it with: tradeoff practice --resume"
-            out.print(f"\n[dim]Session {session_id} paused; {how}[/dim]")
+            out.print(f"\n[dim]Session {live.session_id} paused; {PAUSED}[/dim]")
             raise typer.Exit(130) from None
-        if interview.ended:
-            report = final_report(
-                problem=interview.problem,
-                catalog=catalog,
-                level=interview.level,
-                minutes=interview.minutes,
-                started_at=interview.started_at,
-                events=store.get_session(session_id).events,
-                judge=_judge(),
-            )
-            store.finish_session(session_id, ended_at=clock.now(), review=report)
+        if live.interview.ended:
+            report = sessions.finish(live)
+            from tradeoff.practice.report_text import render
+
             for line in render(report):
                 out.print(escape(line))
-            out.print(
-                f"[dim]Saved as session {session_id}: tradeoff sessions show {session_id}[/dim]"
-            )
+            saved = f"tradeoff sessions show {live.session_id}"
+            out.print(f"[dim]Saved as session {live.session_id}: {saved}[/dim]")
         else:
-            out.print(
-                f"\n[dim]Session {session_id} paused; continue it with: tradeoff practice"
-                " --resume[/dim]"
-            )
+            out.print(f"\n[dim]Session {live.session_id} paused; {PAUSED}[/dim]")
     finally:
         store.close()
 
@@ -138,9 +115,22 @@ def _open(db: str | None) -> Store:
     return Store.open(database_url(db))
 
 
-def _loop(interview: Interview, out: Any) -> None:
-    while not interview.ended:
-        out.print(f"[dim]{interview.status()}[/dim]")
+def _sessions(store: Store, catalog: Any, clock: Clock, *, llm: bool) -> PracticeSessions:
+    """The practice service over `store`, with the configured LLM when `llm` is set."""
+    from tradeoff.services.practice import PracticeSessions
+
+    return PracticeSessions(
+        store,
+        catalog,
+        lambda: clock,
+        phraser=_phraser() if llm else None,
+        judge=_judge() if llm else None,
+    )
+
+
+def _loop(sessions: PracticeSessions, live: Live, out: Any) -> None:
+    while not live.interview.ended:
+        out.print(f"[dim]{live.interview.status()}[/dim]")
         typer.echo("You: ", nl=False)
         line = sys.stdin.readline()
         if not line:
@@ -148,61 +138,14 @@ def _loop(interview: Interview, out: Any) -> None:
         if not sys.stdin.isatty():
             typer.echo(line.rstrip("\n"))
         try:
-            replies = interview.handle(line)
+            exchange = sessions.handle(live, line)
         except TradeoffError as exc:
-            replies = [str(exc)]
-        for reply in replies:
-            if reply in interview.notices:
-                out.print(f"[dim]{escape(reply)}[/dim]")
-            else:
-                out.print(f"[bold]Interviewer:[/bold] {escape(reply)}")
-
-
-def _recorder(store: Store, session_id: int) -> Any:
-    def record(event: Event) -> None:
-        if event.kind == "snapshot":
-            store.add_snapshot(
-                session_id,
-                kind=str(event.data.get("kind", "design")),
-                at=event.at,
-                source=str(event.data.get("source", "")),
-                content=event.text,
-            )
-        store.add_event(
-            session_id,
-            kind=event.kind,
-            at=event.at,
-            phase=event.phase,
-            text=event.text,
-            speaker=event.speaker,
-            data=event.data,
-        )
-
-    return record
-
-
-def _new(
-    problem: Problem,
-    catalog: Any,
-    persona: str,
-    level: str,
-    minutes: int,
-    clock: Clock,
-    store: Store,
-    session_id: int,
-    started_at: datetime | None = None,
-) -> Interview:
-    return Interview(
-        problem=problem,
-        catalog=catalog,
-        persona=persona,
-        level=level,
-        minutes=minutes,
-        clock=clock,
-        record=_recorder(store, session_id),
-        started_at=started_at,
-        phraser=_phraser(),
-    )
+            out.print(f"[bold]Interviewer:[/bold] {escape(str(exc))}")
+            continue
+        for notice in exchange.notices:
+            out.print(f"[dim]{escape(notice)}[/dim]")
+        for reply in exchange.replies:
+            out.print(f"[bold]Interviewer:[/bold] {escape(reply)}")
 
 
 def _phraser() -> Any:
@@ -247,24 +190,6 @@ def _judge() -> Any:
         return verify_verdicts(verdicts, text)
 
     return judge
-
-
-def _resume(store: Store, catalog: Any, clock: Clock) -> tuple[Interview, int]:
-    record = store.last_unfinished()
-    if record is None:
-        raise TradeoffError("no unfinished session to resume; start one with: tradeoff practice")
-    problem = catalog.get(record.problem_id)
-    interview = _new(
-        problem, catalog, record.persona, record.level, record.minutes, clock, store, record.id,
-        started_at=record.started_at,
-    )  # fmt: skip
-    replay(interview, record.events)
-    return interview, record.id
-
-
-def replay(interview: Interview, events: Any) -> None:
-    """Rebuild an interview's state from its recorded events, without recording again."""
-    interview.restore(events)
 
 
 def _choose(
@@ -319,7 +244,12 @@ def sessions_show(
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """The session's timeline, step by step."""
-    for line in _timeline(session_id, db):
+    store = _open(db)
+    try:
+        lines = _sessions(store, default_catalog(), SystemClock(), llm=False).timeline(session_id)
+    finally:
+        store.close()
+    for line in lines:
         typer.echo(line)
 
 
@@ -327,71 +257,21 @@ def sessions_show(
 def sessions_export(
     session_id: int = typer.Argument(..., metavar="ID", help="From 'tradeoff sessions list'."),
     output: ExportFormat = typer.Option(
-        ExportFormat.markdown, "--format", "-f", help="markdown, or json for scripts."
+        ExportFormat.markdown,
+        "--format",
+        "-f",
+        help="markdown, or json: an export file with this session, for `tradeoff import`.",
     ),
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
-    """The whole session as Markdown (to read or share) or JSON (for tools)."""
+    """The whole session as Markdown (to read or share) or JSON (to import elsewhere)."""
     store = _open(db)
     try:
-        record = store.get_session(session_id)
+        sessions = _sessions(store, default_catalog(), SystemClock(), llm=False)
+        if output is ExportFormat.json:
+            text = json.dumps(sessions.export(session_id), indent=2)
+        else:
+            text = sessions.markdown(session_id)
     finally:
         store.close()
-    if output is ExportFormat.json:
-        typer.echo(json.dumps(_as_json(record), indent=2, default=str))
-        return
-    lines = [f"# Practice session {record.id}: {record.problem_id}", ""]
-    lines += [f"- persona {record.persona}, level {record.level}, {record.minutes} minutes"]
-    lines += [f"- started {record.started_at.isoformat()}", "", "## Timeline", ""]
-    lines += [f"- {line}" for line in _timeline(session_id, db)]
-    if record.review:
-        lines += ["", "## Report", ""] + [f"    {line}" for line in render(record.review)]
-    typer.echo("\n".join(lines))
-
-
-def _timeline(session_id: int, db: str | None) -> list[str]:
-    store = _open(db)
-    try:
-        record = store.get_session(session_id)
-    finally:
-        store.close()
-    lines = []
-    for event in record.events:
-        offset = int((event.at - record.started_at).total_seconds())
-        stamp = f"{offset // 60:02d}:{offset % 60:02d}"
-        who = f"{event.speaker}: " if event.speaker else ""
-        text = event.text if len(event.text) < 300 else event.text[:300] + "…"
-        lines.append(f"[{stamp}] {event.phase:<10} {event.kind:<8} {who}{text}")
-    return lines
-
-
-def _as_json(record: Any) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "problem": record.problem_id,
-        "persona": record.persona,
-        "level": record.level,
-        "minutes": record.minutes,
-        "started_at": record.started_at.isoformat(),
-        "ended_at": record.ended_at.isoformat() if record.ended_at else None,
-        "events": [
-            {
-                "seq": e.seq,
-                "at": e.at.isoformat(),
-                "kind": e.kind,
-                "phase": e.phase,
-                "speaker": e.speaker,
-                "text": e.text,
-                "data": e.data,
-            }
-            for e in record.events
-        ],
-        "snapshots": [
-            {"version": s.version, "at": s.at.isoformat(), "kind": s.kind, "source": s.source}
-            for s in record.snapshots
-        ],
-        "report": record.review,
-    }
-
-
-assert set(PERSONAS) == {p.value for p in Persona}
+    typer.echo(text)

@@ -27,6 +27,7 @@ from tradeoff.review.engine import Review
 from tradeoff.review.report import dimension_title, to_json, to_markdown
 from tradeoff.review.rules import RULES
 from tradeoff.review.rules_doc import explain_rule
+from tradeoff.vocabulary import Level, Severity
 
 if TYPE_CHECKING:
     from tradeoff.design.model import DesignDoc
@@ -39,19 +40,17 @@ rules_app = typer.Typer(
 )
 
 
-class Level(StrEnum):
-    mid = "mid"
-    senior = "senior"
-    staff = "staff"
-
-
 class ReviewFormat(StrEnum):
     rich = "rich"
     markdown = "markdown"
     json = "json"
 
 
-_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+_SEVERITY_STYLE: dict[str, str] = {
+    Severity.error: "bold red",
+    Severity.warning: "yellow",
+    Severity.info: "dim",
+}
 
 
 def review(

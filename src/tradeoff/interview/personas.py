@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PERSONAS: tuple[str, ...] = ("friendly", "neutral", "adversarial", "terse")
+from tradeoff.vocabulary import Persona
+
+PERSONAS: tuple[Persona, ...] = tuple(Persona)
 TERSE_WORDS = 25
 
 # For "why not X?" challenges: a credible alternative to each product a candidate names.
@@ -77,7 +79,7 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
         if move.kind == "probe" and turn < 6:
             body += " Take your time, and type /hint if you'd like a nudge."
         return _join(opener if move.kind != "answer" else "", body)
-    if persona == "adversarial":
+    if persona == Persona.adversarial:
         push = _ADVERSARIAL_PUSH[turn % len(_ADVERSARIAL_PUSH)]
         body = {
             "assume": f"I'm not going to give you that. {text}",

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-PHASES: tuple[str, ...] = ("clarify", "high-level", "deep-dive", "wrap-up")
-TITLES = {
-    "clarify": "Clarify requirements",
-    "high-level": "High-level design",
-    "deep-dive": "Deep dive",
-    "wrap-up": "Wrap-up",
+from tradeoff.vocabulary import Dimension, Phase
+
+PHASES: tuple[Phase, ...] = tuple(Phase)
+# Keyed by str as well as Phase: stored events carry the phase as plain text.
+TITLES: dict[str, str] = {
+    Phase.clarify: "Clarify requirements",
+    Phase.high_level: "High-level design",
+    Phase.deep_dive: "Deep dive",
+    Phase.wrap_up: "Wrap-up",
 }
 # Minutes out of 45: clarify 5-8, high-level 10-15, deep dive 15-20, wrap-up 5.
-_BASE = {"clarify": 7.0, "high-level": 13.0, "deep-dive": 20.0, "wrap-up": 5.0}
+_BASE = {Phase.clarify: 7.0, Phase.high_level: 13.0, Phase.deep_dive: 20.0, Phase.wrap_up: 5.0}
 # Which review dimensions the interviewer probes in each phase, most important first.
-PHASE_DIMENSIONS = {
-    "clarify": ("requirements", "capacity"),
-    "high-level": ("api_data", "components", "capacity"),
-    "deep-dive": ("tradeoffs", "reliability", "components"),
-    "wrap-up": ("communication", "reliability"),
+PHASE_DIMENSIONS: dict[str, tuple[Dimension, ...]] = {
+    Phase.clarify: (Dimension.requirements, Dimension.capacity),
+    Phase.high_level: (Dimension.api_data, Dimension.components, Dimension.capacity),
+    Phase.deep_dive: (Dimension.tradeoffs, Dimension.reliability, Dimension.components),
+    Phase.wrap_up: (Dimension.communication, Dimension.reliability),
 }
 
 

@@ -12,32 +12,33 @@ import re
 
 from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.interview.numbers import Spoken
+from tradeoff.vocabulary import Dimension, Phase
 
 # Generic questions per dimension, only for a rubric item with no probe or hint ladder.
-_FALLBACK = {
-    "requirements": "What else should we pin down about what the product must do?",
-    "capacity": "What numbers would you want before sizing anything here?",
-    "api_data": "What do the requests and the stored records look like?",
-    "components": "Which parts of the system would you add next, and why?",
-    "tradeoffs": "Where did you have a real choice so far, and what did you give up?",
-    "reliability": "What breaks first when a machine dies, and how do you notice?",
-    "communication": "Where are we in your plan, and what comes next?",
+_FALLBACK: dict[str, str] = {
+    Dimension.requirements: "What else should we pin down about what the product must do?",
+    Dimension.capacity: "What numbers would you want before sizing anything here?",
+    Dimension.api_data: "What do the requests and the stored records look like?",
+    Dimension.components: "Which parts of the system would you add next, and why?",
+    Dimension.tradeoffs: "Where did you have a real choice so far, and what did you give up?",
+    Dimension.reliability: "What breaks first when a machine dies, and how do you notice?",
+    Dimension.communication: "Where are we in your plan, and what comes next?",
 }
 # When nothing in the phase is left to ask: questions that keep the candidate talking.
-OPEN_PROMPTS = {
-    "clarify": (
+OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
+    Phase.clarify: (
         "What else would you want to know before you start designing?",
         "Happy with the requirements? Say them back to me in a sentence or two, please.",
     ),
-    "high-level": (
+    Phase.high_level: (
         "Walk me through one request end to end. Where does it go?",
         "Which part of this are you least sure about?",
     ),
-    "deep-dive": (
+    Phase.deep_dive: (
         "What would go wrong first under real traffic?",
         "Which decision here would you revisit with more time, and why?",
     ),
-    "wrap-up": (
+    Phase.wrap_up: (
         "What would you build next if this went live tomorrow?",
         "Which number in your design are you least sure of?",
     ),

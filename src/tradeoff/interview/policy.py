@@ -34,6 +34,7 @@ from tradeoff.interview.state import (
 from tradeoff.language.mentions import REASONS
 from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
+from tradeoff.vocabulary import Dimension, Persona, Phase
 
 _CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
 _CHOICE = re.compile(
@@ -49,7 +50,7 @@ class Situation:
 
     problem: Problem
     catalog: Catalog
-    phase: str
+    phase: Phase
     persona: str
     level: str
 
@@ -105,7 +106,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
-    if at.phase != "clarify":
+    if at.phase != Phase.clarify:
         failure = _failure_probe(state, heard)
         if failure is not None:
             return failure
@@ -158,7 +159,7 @@ def _said_as(quote: str, term: str) -> str:
 
 def _product_to_question(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
     """A product named without a reason (any product, for the adversarial persona)."""
-    adversarial = at.persona == "adversarial"
+    adversarial = at.persona == Persona.adversarial
     if heard.reason and not adversarial:
         return None
     for name in heard.products:
@@ -174,9 +175,9 @@ def _product_to_question(state: ConversationState, heard: Heard, at: Situation) 
 def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
     """Wrap-up: what breaks at 10x. Deep dive: the prompt's follow-up question closest to
     what the candidate is talking about, when one is (never one they already covered)."""
-    if at.phase == "wrap-up" and not state.moved(at.phase, "wrap-up", "10x"):
+    if at.phase == Phase.wrap_up and not state.moved(at.phase, "wrap-up", "10x"):
         return Move("wrap-up", phrasing.WRAP_UP, "10x")
-    if at.phase != "deep-dive":
+    if at.phase != Phase.deep_dive:
         return None
     said = stems(heard.text)
     best: tuple[int, int, str] | None = None
@@ -218,12 +219,12 @@ def most_important_gap(
     covered with substance, and not yet probed in this phase. An adversarial interviewer
     presses on failure cases first: reliability leads the deep dive."""
     order = PHASE_DIMENSIONS[at.phase]
-    if at.persona == "adversarial" and at.phase == "deep-dive":
-        order = ("reliability", *[d for d in order if d != "reliability"])
+    if at.persona == Persona.adversarial and at.phase == Phase.deep_dive:
+        order = (Dimension.reliability, *[d for d in order if d != Dimension.reliability])
     dimensions = at.problem.rubric.dimensions()
     best: tuple[int, str, RubricItem] | None = None
     for rank, dimension in enumerate(order):
-        rubric = dimensions.get(dimension)  # type: ignore[call-overload]
+        rubric = dimensions.get(dimension)
         if rubric is None:
             continue
         for item in rubric.items:

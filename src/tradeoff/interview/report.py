@@ -1,5 +1,8 @@
 """The end-of-interview report: the scorecard plus what the transcript shows about the candidate.
 
+`final_report` returns the JSON the store keeps; `practice.models.SessionReport` is its
+typed schema, and `practice.report_text.render` its text.
+
 Built from recorded events only, so a session reviewed live, resumed after a crash or
 exported weeks later gives the same report.
 """
@@ -17,7 +20,7 @@ from tradeoff.catalog.schema import Problem
 from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.interview.clock import ManualClock
-from tradeoff.interview.phases import PHASES, budgets, clock_text
+from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import questions_in
 from tradeoff.interview.state import (
     ANSWERED,
@@ -32,6 +35,7 @@ from tradeoff.interview.state import (
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import review_design
+from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
 _CHANGE = re.compile(r"\b(instead|switch\w*|change\w* (my|the) mind|actually|scratch that)\b", re.I)
@@ -70,7 +74,8 @@ def markers(events: Sequence[EventLike], started_at: datetime, minutes: int) -> 
         previous = event.at
     changes = [e.text for e in turns if _CHANGE.search(e.text) and not _REASON.search(e.text)]
     phase_times: dict[str, float] = {}
-    marks = [(started_at, "clarify")] + [(e.at, e.phase) for e in events if e.kind == "phase"]
+    marks = [(started_at, Phase.clarify.value)]
+    marks += [(e.at, e.phase) for e in events if e.kind == EventKind.phase]
     end = max((e.at for e in events), default=started_at)
     for (start, phase), (stop, _) in zip(marks, [*marks[1:], (end, "")], strict=True):
         phase_times[phase] = phase_times.get(phase, 0) + (stop - start).total_seconds()
@@ -141,11 +146,10 @@ def final_report(
     candidate = "\n".join([design, *(e.text for e in said)])
     doc = parse_design(f"{design}\n\n{spoken}" if design else spoken or " ")
     llm = _llm_verdicts(judge, problem, catalog, level, doc, candidate)
-    rebuilt = Interview(
-        problem=problem, catalog=catalog, persona="neutral", level=level, minutes=minutes,
-        clock=ManualClock(started_at), record=lambda event: None, started_at=started_at,
+    rebuilt = Interview.from_events(
+        problem, Persona.neutral, events, ManualClock(started_at), catalog=catalog, level=level,
+        minutes=minutes, started_at=started_at,
     )  # fmt: skip
-    rebuilt.restore(events)
     state = rebuilt.state
     for verdict in llm.get("kept", []):
         if verdict["covered"] and not state.covered(verdict["item"]):
@@ -170,7 +174,7 @@ def final_report(
         for _, item in problem.rubric.items()
         if expected_at(item, level)
     }
-    reliability = problem.rubric.dimensions().get("reliability")
+    reliability = problem.rubric.dimensions().get(Dimension.reliability)
     missing = [
         item.text
         for item in (reliability.items if reliability else [])
@@ -381,97 +385,3 @@ def _llm_verdicts(
         "kept": [{"item": v.item_id, "covered": v.covered, "quote": v.quote} for v in kept],
         "dropped": len(dropped),
     }
-
-
-def render(report: dict[str, Any]) -> list[str]:
-    """The report as lines for a terminal or a Markdown export."""
-    review, m = report["review"], report["markers"]
-    talk = report.get("conversation") or {}
-    lines = [
-        f"Overall {review['overall']}/100 · verdict at {review['level']}: {review['verdict']}",
-    ]
-    if talk.get("covered"):
-        lines.append("Covered with substance:")
-        lines += [f'  {c["text"]} "{_clip(c["quote"])}" ({c["where"]})' for c in talk["covered"]]
-    if talk.get("mentioned"):
-        lines.append("Only mentioned (say how, with a number, a mechanism or a reason):")
-        lines += [f'  {c["text"]} "{_clip(c["quote"])}" ({c["where"]})' for c in talk["mentioned"]]
-    if talk.get("missing"):
-        lines.append("Not covered, neither said nor written:")
-        lines += [f"  {c['text']}" for c in talk["missing"]]
-    for question in talk.get("dodged", []):
-        lines.append(f"Question left unanswered: {question}")
-    for challenge in talk.get("unanswered_challenges", []):
-        lines.append(f"Challenge left unanswered: {challenge}")
-    for c in talk.get("contradictions", []):
-        lines.append(
-            f'Said and written disagree on {c["about"]}: you said "{c["said"]}" at {c["said_at"]};'
-            f' the design says "{c["written"]}" (line {c["line"]})'
-        )
-    first = talk.get("breaks_first")
-    if first:
-        where = f" (design line {first['line']})" if first.get("line") else ""
-        verdict = (
-            "you named it"
-            if first["agrees"]
-            else f'you said "{_clip(first["answer"])}"'
-            if first["answer"]
-            else "you were not asked or did not answer"
-        )
-        lines.append(
-            f"What breaks first, by the simulation of your design: {first['node']}{where},"
-            f" at about {first['ceiling_rps']:,.0f} requests/s; {verdict}."
-        )
-    for a in talk.get("assumptions", []):
-        lines.append(f'Assumption stated at {a["at"]}: "{_clip(a["quote"])}"')
-    for e in talk.get("estimates", []):
-        lines.append(f"Estimate said at {e['at']}: {e['said']} ({e['about']})")
-    lines.append("Review of the design and what you said:")
-    for name, dim in review["dimensions"].items():
-        score = "n/a" if dim["score"] is None else f"{dim['score']}/4"
-        lines.append(f"  {name}: {score}{_dimension_detail(name, talk)}")
-    first = m["first_question_after_s"]
-    lines += [
-        "Communication markers:",
-        f"  first clarifying question after {clock_text(first) if first is not None else 'never'}",
-        f"  questions asked: {m['questions_asked']}; assumptions stated: {m['assumptions_stated']}",
-        f"  decisions with a reason: {m['decisions_with_reason']};"
-        f" without: {m['decisions_without_reason']}",
-        f"  hints used: {m['hints_used']}; long silences: {len(m['long_silences'])}",
-    ]
-    for phase in PHASES:
-        spent = m["seconds_per_phase"].get(phase)
-        if spent is not None:
-            lines.append(
-                f"  {phase}: {clock_text(spent)} of {clock_text(m['budget_per_phase'][phase])}"
-            )
-    for change in m["changes_of_course_without_reason"][:3]:
-        lines.append(f"  changed course without a reason: {change[:100]}")
-    for snapshot in report["design_changes"]:
-        added = ", ".join(snapshot["components_added"]) or "none"
-        lines.append(
-            f"Design v{snapshot['version']} ({snapshot['source']}): +{snapshot['lines_added']}"
-            f" -{snapshot['lines_removed']} lines; components added: {added}"
-        )
-    for fact in report["unclear_assumptions"][:5]:
-        lines.append(f"Never asked or assumed: {fact}")
-    if review["next_steps"]:
-        lines.append("Next steps:")
-        lines += [f"  {i}. {s}" for i, s in enumerate(review["next_steps"], start=1)]
-    return lines
-
-
-def _dimension_detail(dimension: str, talk: dict[str, Any]) -> str:
-    """What the score rests on: how many points were covered, mentioned or missed."""
-    counts = [
-        (len([c for c in talk.get(key, []) if c["dimension"] == dimension]), label)
-        for key, label in (("covered", "with substance"), ("mentioned", "only mentioned"),
-                           ("missing", "not covered"))
-    ]  # fmt: skip
-    parts = [f"{n} {label}" for n, label in counts if n]
-    return f" — {', '.join(parts)}" if parts else ""
-
-
-def _clip(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -8,11 +8,11 @@ so a killed process loses nothing and a session can be rebuilt from its events.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Fact, Problem
@@ -45,18 +45,36 @@ from tradeoff.interview.state import (
 )
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.context import ReviewContext
+from tradeoff.vocabulary import EventKind, Phase, Speaker
 
 MAX_DESIGN_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # turn, phase, hint, decision, snapshot, nudge, notice, command
+    kind: str  # an EventKind
     at: datetime
     phase: str
     text: str = ""
     speaker: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+
+
+class EventLike(Protocol):
+    """A recorded event as the store returns it (or an Event): what a rebuild reads."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def phase(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
 
 
 Recorder = Callable[[Event], None]
@@ -97,6 +115,7 @@ class Interview:
         self.hints_used = 0
         self.nudged: set[str] = set()
         self.state = ConversationState()
+        self.logged_moves: set[tuple[str, str, str]] = set()  # moves already in a turn's data
         self.numbers = catalog.numbers.get(problem.id, ())
         self.listener = listener or MentionListener(catalog.vocabulary, self.numbers)
         self.listener_concepts = tuple(catalog.vocabulary.concepts.values())
@@ -106,6 +125,37 @@ class Interview:
         self.notices: list[str] = []
         self.unseen: list[str] = []  # notices not yet shown to the candidate
 
+    @classmethod
+    def from_events(
+        cls,
+        problem: Problem,
+        persona: str,
+        events: Iterable[EventLike],
+        clock: Clock,
+        *,
+        catalog: Catalog,
+        level: str,
+        minutes: int,
+        started_at: datetime,
+        record: Recorder | None = None,
+        phraser: Phraser | None = None,
+        ended: bool = False,
+    ) -> Interview:
+        """The interview a session's stored events describe, ready for its next line.
+
+        Nothing is recorded while rebuilding (the events are already stored); `record` gets
+        only what happens next. `ended` marks a session its store says is finished even if
+        no /end was recorded (one closed by other means).
+        """
+        interview = cls(
+            problem=problem, catalog=catalog, persona=persona, level=level, minutes=minutes,
+            clock=clock, record=_ignore, started_at=started_at, phraser=phraser,
+        )  # fmt: skip
+        interview.restore(events)
+        interview.record = record or _ignore
+        interview.ended = interview.ended or ended
+        return interview
+
     @property
     def revealed(self) -> set[str]:
         return set(self.state.revealed)
@@ -113,7 +163,7 @@ class Interview:
     # --- the public surface ---------------------------------------------------------------
 
     @property
-    def phase(self) -> str:
+    def phase(self) -> Phase:
         return PHASES[self.phase_index]
 
     def status(self) -> str:
@@ -134,7 +184,7 @@ class Interview:
             " /design FILE, /diagram FILE.",
         ]
         for line in lines:
-            self._log("interviewer", line)
+            self._log(Speaker.interviewer, line)
         return lines
 
     def handle(self, line: str) -> list[str]:
@@ -152,10 +202,10 @@ class Interview:
             return []
         if text.startswith("/"):
             return self._command(text)
-        self._log("candidate", text)
+        self._log(Speaker.candidate, text)
         for sentence, reasoned in decisions_in(text, self.listener_concepts):
             self.record(
-                Event("decision", self.clock.now(), self.phase, sentence, "candidate",
+                Event(EventKind.decision, self.clock.now(), self.phase, sentence, Speaker.candidate,
                       {"reason": reasoned})
             )  # fmt: skip
         heard, newly = self.listen(text)
@@ -191,13 +241,14 @@ class Interview:
 
     def candidate_text(self) -> str:
         """The candidate's words and latest design, as the reviewer should read them."""
-        spoken = "\n".join(f"Candidate: {t}" for _, who, t in self.turns if who == "candidate")
+        said = [t for _, who, t in self.turns if who == Speaker.candidate]
+        spoken = "\n".join(f"Candidate: {t}" for t in said)
         return f"{self.design}\n\n{spoken}" if self.design else spoken
 
     def transcript(self) -> str:
         return "\n".join(
             f"[{clock_text((at - self.started_at).total_seconds())}]"
-            f" {'Candidate' if who == 'candidate' else 'Interviewer'}: {t}"
+            f" {'Candidate' if who == Speaker.candidate else 'Interviewer'}: {t}"
             for at, who, t in self.turns
         )
 
@@ -255,8 +306,9 @@ class Interview:
                 notice = f"(LLM unavailable: {exc}; the built-in interviewer continues)"
                 self.notices.append(notice)
                 self.unseen.append(notice)
-                self.record(Event("notice", self.clock.now(), self.phase, notice))
-        self._log("interviewer", words, {"move": move.kind, "item": move.item, "said": move.text})
+                self.record(Event(EventKind.notice, self.clock.now(), self.phase, notice))
+        said = {"move": move.kind, "item": move.item, "said": move.text, "moves": self._new_moves()}
+        self._log(Speaker.interviewer, words, said)
         return words
 
     def _ask(self, move: Move) -> None:
@@ -281,7 +333,10 @@ class Interview:
         budget = self.budgets[self.phase]
         if spent > budget + grace(budget) and self.phase_index < len(PHASES) - 1:
             title = TITLES[self.phase].lower()
-            self.record(Event("nudge", now, self.phase, "moved on", "interviewer", {"auto": True}))
+            self.record(
+                Event(EventKind.nudge, now, self.phase, "moved on", Speaker.interviewer,
+                      {"auto": True})
+            )  # fmt: skip
             replies = self._advance_phase(lead=f"We're well over time on {_short(title)}, so"
                                           " let's move on.")  # fmt: skip
             return replies
@@ -291,13 +346,14 @@ class Interview:
         left = self.minutes * 60 - (now - self.started_at).total_seconds()
         minutes_left = max(0, round(left / 60))
         text = {
-            "clarify": "We're past the time for requirements; let's move to the high-level design"
-            " soon.",
-            "high-level": f"We have {minutes_left} minutes left; pick one component to go deep on.",
-            "deep-dive": f"We have {minutes_left} minutes left; let's start wrapping up.",
-            "wrap-up": "We're out of time. Give me your summary in a sentence or two.",
+            Phase.clarify: "We're past the time for requirements; let's move to the high-level"
+            " design soon.",
+            Phase.high_level: f"We have {minutes_left} minutes left; pick one component to go"
+            " deep on.",
+            Phase.deep_dive: f"We have {minutes_left} minutes left; let's start wrapping up.",
+            Phase.wrap_up: "We're out of time. Give me your summary in a sentence or two.",
         }[self.phase]
-        self.record(Event("nudge", now, self.phase, text, "interviewer"))
+        self.record(Event(EventKind.nudge, now, self.phase, text, Speaker.interviewer))
         return [self._speak(Move("nudge", text))]
 
     # --- commands -----------------------------------------------------------------------------
@@ -305,7 +361,7 @@ class Interview:
     def _command(self, text: str) -> list[str]:
         name, _, argument = text.partition(" ")
         name = name.lower()
-        self.record(Event("command", self.clock.now(), self.phase, text, "candidate"))
+        self.record(Event(EventKind.command, self.clock.now(), self.phase, text, Speaker.candidate))
         if name == "/hint":
             return [self._hint()]
         if name == "/next":
@@ -353,7 +409,7 @@ class Interview:
             self.hints_used += 1
             level = ("nudge", "pointer", "partial")[min(given, 2)]
             self.record(
-                Event("hint", self.clock.now(), self.phase, text, "interviewer",
+                Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
                       {"item": item_id, "level": level, "count": self.hints_used})
             )  # fmt: skip
             return self._speak(Move("hint", text, item_id))
@@ -369,14 +425,14 @@ class Interview:
             ask.status = DEFERRED if lead else DODGED
         self.phase_index += 1
         self.phase_started_at = self.clock.now()
-        self.record(Event("phase", self.clock.now(), self.phase, TITLES[self.phase]))
+        self.record(Event(EventKind.phase, self.clock.now(), self.phase, TITLES[self.phase]))
         intro = {
-            "high-level": "Let's see the high-level design: the main components and the API.",
-            "deep-dive": "Pick the hardest part and let's go deep.",
-            "wrap-up": "Let's wrap up.",
+            Phase.high_level: "Let's see the high-level design: the main components and the API.",
+            Phase.deep_dive: "Pick the hardest part and let's go deep.",
+            Phase.wrap_up: "Let's wrap up.",
         }[self.phase]
         replies = [self._speak(Move("phase", f"{lead} {intro}".strip()))]
-        if self.phase == "wrap-up":
+        if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
             replies.append(self._speak(Move("wrap-up", phrasing.WRAP_UP, "10x")))
         return replies
@@ -402,10 +458,24 @@ class Interview:
         )
         self.design_versions += 1
         self.record(
-            Event("snapshot", self.clock.now(), self.phase, content, "candidate",
+            Event(EventKind.snapshot, self.clock.now(), self.phase, content, Speaker.candidate,
                   {"kind": kind, "source": path.name, "version": self.design_versions})
         )  # fmt: skip
         return f"Got it: {kind} version {self.design_versions} from {path.name}."
+
+    def save_text(self, text: str, source: str) -> int:
+        """A design written elsewhere (the web editor) as the next version, recorded as the
+        same snapshot event /design records; returns the version number, unchanged (and
+        nothing recorded) when the text is the current design."""
+        if text == (self.design or ""):
+            return self.design_versions
+        self.attach_text(text)
+        self.design_versions += 1
+        self.record(
+            Event(EventKind.snapshot, self.clock.now(), self.phase, text, Speaker.candidate,
+                  {"kind": "design", "source": source, "version": self.design_versions})
+        )  # fmt: skip
+        return self.design_versions
 
     def attach_text(self, design: str) -> None:
         """Read an attached design once: what it covers, its numbers and its redundancy."""
@@ -434,22 +504,35 @@ class Interview:
 
     # --- bookkeeping ---------------------------------------------------------------------------
 
+    def _new_moves(self) -> list[list[str]]:
+        """The moves made since the last interviewer turn, to store with it: the policy keeps
+        more than the move said (a concept probed, an acknowledgement counted), and a rebuilt
+        interview must remember exactly what the live one did."""
+        new = self.state.moves - self.logged_moves
+        self.logged_moves |= new
+        return [list(move) for move in sorted(new)]
+
     def _log(self, speaker: str, text: str, data: dict[str, Any] | None = None) -> None:
         now = self.clock.now()
         self.turns.append((now, speaker, text))
-        self.record(Event("turn", now, self.phase, text, speaker, data or {}))
+        self.record(Event(EventKind.turn, now, self.phase, text, speaker, data or {}))
 
-    def restore(self, events: Any) -> None:
-        """Rebuild the interview from its recorded events, without recording anything."""
+    def restore(self, events: Iterable[EventLike]) -> None:
+        """Rebuild the interview from its recorded events, without recording anything.
+        Call on a new Interview only; `from_events` is the way in from outside."""
         auto = False  # the interviewer moved the phase on (pacing), not the candidate
         for event in events:
-            if event.kind in ("phase", "nudge", "turn"):
-                auto = auto if event.kind == "phase" else bool(event.data.get("auto"))
-            if event.kind == "turn":
+            if event.kind in (EventKind.phase, EventKind.nudge, EventKind.turn):
+                auto = auto if event.kind == EventKind.phase else bool(event.data.get("auto"))
+            if event.kind == EventKind.turn:
                 self.turns.append((event.at, event.speaker or "", event.text))
-                if event.speaker == "candidate":
+                if event.speaker == Speaker.candidate:
                     self.listen(event.text)
                     continue
+                if "moves" in event.data:
+                    made = {(str(p), str(k), str(a)) for p, k, a in event.data["moves"]}
+                    self.state.moves |= made
+                    self.logged_moves |= made
                 move, item = event.data.get("move"), event.data.get("item")
                 if move == "answer" and item:
                     facts = [f for f in self.problem.facts if f.id in str(item).split(",")]
@@ -458,26 +541,37 @@ class Interview:
                         self.state.revealed.setdefault(fact.id, self.spoken)
                 elif move:
                     plain = str(event.data.get("said", event.text))
-                    self.state.moves.add((event.phase, move, item or plain))
+                    if "moves" not in event.data:  # stored before turns carried their moves
+                        self.state.moves.add((event.phase, move, item or plain))
                     if move in ASKING and move != "return":
                         self._ask(Move(move, plain, item))
-            elif event.kind == "phase":
+            elif event.kind == EventKind.phase:
                 ask = self.state.open_ask()
                 if ask is not None:
                     ask.status = DEFERRED if auto else DODGED
                 self.phase_index = PHASES.index(event.phase)
                 self.phase_started_at = event.at
-            elif event.kind == "hint":
+            elif event.kind == EventKind.hint:
                 item_id = str(event.data.get("item"))
                 self.hints[item_id] = self.hints.get(item_id, 0) + 1
                 self.hints_used += 1
-            elif event.kind == "snapshot":
+            elif event.kind == EventKind.snapshot:
                 self.attach_text(event.text)
                 self.design_versions = int(event.data.get("version", self.design_versions + 1))
-            elif event.kind == "nudge":
+            elif event.kind == EventKind.nudge:
                 self.nudged.add(event.phase)
+            elif event.kind == EventKind.command and _command_name(event.text) == "/end":
+                self.ended = True
         if isinstance(self.clock, ManualClock) and self.turns:
             self.clock.advance((self.turns[-1][0] - self.clock.now()).total_seconds())
+
+
+def _ignore(event: Event) -> None:
+    """The recorder while rebuilding: the events replayed are already stored."""
+
+
+def _command_name(text: str) -> str:
+    return text.strip().partition(" ")[0].lower()
 
 
 def grace(budget: float) -> float:

@@ -14,15 +14,9 @@ from datetime import datetime, timedelta
 from statistics import mean
 from typing import Any
 
-DIMENSIONS = (
-    "requirements",
-    "capacity",
-    "api_data",
-    "components",
-    "tradeoffs",
-    "reliability",
-    "communication",
-)
+from tradeoff.vocabulary import Dimension, Severity
+
+DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
 # Finding kinds that only restate an uncovered rubric item are not "mistakes".
 _NOT_MISTAKES = frozenset(
     {
@@ -254,7 +248,8 @@ def recurring_mistakes(
         kinds_here: dict[str, str] = {}
         for finding in session.review.get("findings", []):
             kind = finding.get("kind", "")
-            if kind in _NOT_MISTAKES or finding.get("severity") == "info" or kind in kinds_here:
+            info = finding.get("severity") == Severity.info
+            if kind in _NOT_MISTAKES or info or kind in kinds_here:
                 continue
             line = finding.get("evidence", {}).get("line")
             quote = finding.get("evidence", {}).get("quote")

@@ -9,29 +9,31 @@ store already has (matched by uid), so importing the same file twice changes not
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import ValidationError
 
 from tradeoff.errors import TradeoffError
-from tradeoff.interview.personas import PERSONAS
-from tradeoff.interview.phases import PHASES
-from tradeoff.practice.decks import SLUG, Deck, DeckError, builtin_decks, parse_deck
+from tradeoff.practice.decks import Deck, DeckError, builtin_decks, parse_deck
+from tradeoff.practice.models import (
+    FORMAT,
+    VERSION,
+    VERSIONS,
+    CardReviewModel,
+    CardStateModel,
+    DeckModel,
+    DrillModel,
+    EventModel,
+    ExportModel,
+    SessionModel,
+    SnapshotModel,
+    clip,
+    first_error,
+)
 from tradeoff.practice.user_decks import restore_deck, user_deck_texts
 from tradeoff.safe_text import redact_text
 from tradeoff.store import (
@@ -42,294 +44,87 @@ from tradeoff.store import (
     ImportBatch,
     ImportCounts,
     SessionIn,
+    SessionRecord,
     SnapshotIn,
     Store,
 )
-from tradeoff.store.keys import UID_LENGTH, LegacyKeys
+from tradeoff.store.keys import LegacyKeys
 
-FORMAT = "tradeoff-export"
-VERSION = 2  # 2 added uids and decks; version 1 files (no uids) still import
-VERSIONS = (1, 2)
-LEVELS = ("mid", "senior", "staff")
-RATINGS = ("again", "hard", "good", "easy")
 MAX_BYTES = 512 * 1024 * 1024  # far above any real history; stops /dev/zero and the like
-MIN_MINUTES, MAX_MINUTES = 4, 180  # what `tradeoff practice --minutes` accepts
-
-# --- the schema: one model for the whole file ------------------------------------------------
-
-_STRICT = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False)
-_OPEN = ConfigDict(strict=True, extra="allow", allow_inf_nan=False)
-
-Moment = Annotated[AwareDatetime, Field(strict=False)]  # ISO text in JSON, with a zone
-Name = Annotated[str, Field(min_length=1, max_length=64)]
-Uid = Annotated[str, Field(min_length=1, max_length=UID_LENGTH)]
-Count = Annotated[int, Field(ge=0, le=10**9)]
-# float: strict mode takes ints as floats, and one type (not int | float) keeps an error
-# message free of union branch names; the models only check, the JSON is stored as read.
-Seconds = Annotated[float, Field(ge=0, le=10**9)]
-JsonObject = dict[str, Any]
-
-
-def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(
-            f"unknown {what} {_clip(repr(value))}; expected one of {', '.join(allowed)}"
-        )
-    return value
-
-
-def _level(value: str) -> str:
-    return _one_of(value, LEVELS, "level")
-
-
-def _phase(value: str) -> str:
-    return _one_of(value, PHASES, "phase")
-
-
-def _persona(value: str) -> str:
-    return _one_of(value, PERSONAS, "persona")
-
-
-def _rating(value: str) -> str:
-    return _one_of(value, RATINGS, "rating")
-
-
-Level = Annotated[str, AfterValidator(_level)]
-Phase = Annotated[str, AfterValidator(_phase)]
-Persona = Annotated[str, AfterValidator(_persona)]
-Rating = Annotated[str, AfterValidator(_rating)]
-
-
-class DimensionModel(BaseModel):
-    """A review dimension: progress averages its score, so it must be a number or null."""
-
-    model_config = _OPEN
-    score: Annotated[float, Field(ge=0, le=4)] | None
-
-
-class ReviewModel(BaseModel):
-    """The design review inside a report: what `sessions list`, progress and render read."""
-
-    model_config = _OPEN
-    overall: Annotated[float, Field(ge=0, le=100)]
-    level: Level
-    verdict: str
-    dimensions: dict[str, DimensionModel]
-    next_steps: list[str]
-    findings: list[JsonObject] = []
-
-
-class MarkersModel(BaseModel):
-    """Communication markers: progress and the report's rendering do arithmetic on them."""
-
-    model_config = _OPEN
-    first_question_after_s: Seconds | None
-    questions_asked: Count
-    assumptions_stated: Count
-    decisions_with_reason: Count
-    decisions_without_reason: Count
-    hints_used: Count
-    long_silences: list[JsonObject]
-    changes_of_course_without_reason: list[str]
-    seconds_per_phase: dict[str, Seconds]
-    budget_per_phase: dict[str, Seconds]
-    session_seconds: Seconds
-
-
-class ReportModel(BaseModel):
-    """A finished session's end report (interview/report.py: final_report)."""
-
-    model_config = _OPEN
-    review: ReviewModel
-    markers: MarkersModel
-    design_changes: list[JsonObject]
-    unclear_assumptions: list[str]
-    rubric_coverage: dict[str, Annotated[float, Field(ge=0, le=1)]] = {}
-    topics: list[str] = []
-
-
-class EventModel(BaseModel):
-    model_config = _STRICT
-    at: Moment
-    kind: Name
-    phase: Phase
-    speaker: Name | None
-    text: str
-    data: JsonObject
-
-
-class SnapshotModel(BaseModel):
-    model_config = _STRICT
-    at: Moment
-    kind: Name
-    source: str
-    content: str
-
-
-class SessionModel(BaseModel):
-    model_config = _STRICT
-    uid: Uid | None = None  # absent in version 1 files
-    problem_id: Annotated[str, Field(min_length=1, max_length=200)]
-    persona: Persona
-    level: Level
-    minutes: Annotated[int, Field(ge=MIN_MINUTES, le=MAX_MINUTES)]
-    started_at: Moment
-    ended_at: Moment | None
-    review: JsonObject | None
-    events: list[EventModel]
-    snapshots: list[SnapshotModel]
-
-    @field_validator("review")
-    @classmethod
-    def _report(cls, value: JsonObject | None) -> JsonObject | None:
-        """Checked against ReportModel but kept as written, so numbers keep their form."""
-        if value is not None:
-            try:
-                ReportModel.model_validate(value)
-            except ValidationError as exc:
-                raise ValueError(first_error(exc)) from None
-        return value
-
-    @model_validator(mode="after")
-    def _times(self) -> SessionModel:
-        if self.ended_at is not None and self.ended_at < self.started_at:
-            raise ValueError("ended_at is before started_at")
-        if self.review is not None and self.ended_at is None:
-            raise ValueError("an unfinished session cannot have a report")
-        return self
-
-
-class DrillModel(BaseModel):
-    model_config = _STRICT
-    uid: Uid | None = None
-    problem_id: Annotated[str, Field(min_length=1, max_length=200)]
-    at: Moment
-    result: JsonObject
-
-    @field_validator("result")
-    @classmethod
-    def _answers(cls, value: JsonObject) -> JsonObject:
-        """Progress counts the answers' grades; they must be a list of objects."""
-        answers = value.get("answers", [])
-        if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
-            raise ValueError("answers must be a list of objects")
-        return value
-
-
-class FsrsStateModel(BaseModel):
-    """fsrs's Card.to_dict(): what `cards review` hands back to fsrs."""
-
-    model_config = _OPEN
-    card_id: int
-    state: Annotated[int, Field(ge=1, le=3)]
-    step: Annotated[int, Field(ge=0)] | None
-    stability: Annotated[float, Field(ge=0)] | None
-    difficulty: Annotated[float, Field(ge=0)] | None
-    due: Moment
-    last_review: Moment | None
-
-
-class CardStateModel(BaseModel):
-    model_config = _STRICT
-    card_id: Name
-    deck: Annotated[str, Field(min_length=1, max_length=100)]
-    state: JsonObject
-    due: Moment
-
-    @field_validator("state")
-    @classmethod
-    def _fsrs(cls, value: JsonObject) -> JsonObject:
-        try:
-            FsrsStateModel.model_validate(value)
-        except ValidationError as exc:
-            raise ValueError(first_error(exc)) from None
-        return value
-
-
-class CardReviewModel(BaseModel):
-    model_config = _STRICT
-    uid: Uid | None = None
-    card_id: Name
-    rating: Rating
-    reviewed_at: Moment
-    log: JsonObject
-
-
-class DeckModel(BaseModel):
-    model_config = _STRICT
-    id: Annotated[str, Field(pattern=SLUG.pattern, max_length=100)]
-    content: Annotated[str, Field(max_length=2 * 1024 * 1024)]
-
-
-class ExportModel(BaseModel):
-    """A whole export file; nothing is written unless all of it validates."""
-
-    model_config = _STRICT
-    format: str
-    version: int
-    sessions: list[SessionModel]
-    drills: list[DrillModel]
-    card_states: list[CardStateModel]
-    card_reviews: list[CardReviewModel]
-    decks: list[DeckModel] = []
-
 
 # --- export ------------------------------------------------------------------------------------
 
 
 def export_all(store: Store, deck_folder: Path | None = None) -> dict[str, Any]:
-    """Sessions with every event, snapshot and report; drills; flashcards; the user's decks."""
-    sessions = [
-        {
-            "uid": record.uid,
-            "problem_id": record.problem_id,
-            "persona": record.persona,
-            "level": record.level,
-            "minutes": record.minutes,
-            "started_at": record.started_at.isoformat(),
-            "ended_at": record.ended_at.isoformat() if record.ended_at else None,
-            "review": record.review,
-            "events": [
-                {
-                    "at": e.at.isoformat(),
-                    "kind": e.kind,
-                    "phase": e.phase,
-                    "speaker": e.speaker,
-                    # A notice quotes an LLM server; one stored before its errors were
-                    # redacted may hold a key or a credentialed URL.
-                    "text": redact_text(e.text) if e.kind == "notice" else e.text,
-                    "data": e.data,
-                }
-                for e in record.events
+    """Sessions with every event, snapshot and report; drills; flashcards; the user's decks.
+
+    Built as the ExportModel an import validates, so a file this writes always imports;
+    data the import would refuse is a one-line error here, before any file is written.
+    """
+    try:
+        export = ExportModel(
+            format=FORMAT,
+            version=VERSION,
+            sessions=[session_model(record) for record in store.all_sessions()],
+            drills=[
+                DrillModel(uid=d["uid"], problem_id=d["problem_id"], at=d["at"], result=d["result"])
+                for d in reversed(store.list_drills(limit=1_000_000))
             ],
-            "snapshots": [
-                {"at": s.at.isoformat(), "kind": s.kind, "source": s.source, "content": s.content}
-                for s in record.snapshots
+            card_states=[
+                CardStateModel(card_id=card_id, deck=c["deck"], state=c["state"], due=c["due"])
+                for card_id, c in sorted(store.card_states().items())
             ],
-        }
-        for record in store.all_sessions()
-    ]
-    drills = [
-        {"uid": d["uid"], "problem_id": d["problem_id"], "at": _iso(d["at"]), "result": d["result"]}
-        for d in reversed(store.list_drills(limit=1_000_000))
-    ]
-    cards = [
-        {"card_id": card_id, **{k: _iso(v) for k, v in state.items()}}
-        for card_id, state in sorted(store.card_states().items())
-    ]
-    reviews = [
-        {k: _iso(v) for k, v in review.items() if k != "id"} for review in store.card_reviews()
-    ]
-    decks = [{"id": deck_id, "content": text} for deck_id, text in user_deck_texts(deck_folder)]
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "sessions": sessions,
-        "drills": drills,
-        "card_states": cards,
-        "card_reviews": reviews,
-        "decks": decks,
-    }
+            card_reviews=[
+                CardReviewModel(
+                    uid=r["uid"],
+                    card_id=r["card_id"],
+                    rating=r["rating"],
+                    reviewed_at=r["reviewed_at"],
+                    log=r["log"],
+                )
+                for r in store.card_reviews()
+            ],
+            decks=[
+                DeckModel(id=deck_id, content=text)
+                for deck_id, text in user_deck_texts(deck_folder)
+            ],
+        )
+    except ValidationError as exc:
+        raise TradeoffError(
+            f"cannot export: {first_error(exc)}; nothing was written (report this as a bug)"
+        ) from None
+    return export.to_json()
+
+
+def session_model(record: SessionRecord) -> SessionModel:
+    """One stored session as the export file holds it."""
+    return SessionModel(
+        uid=record.uid or None,
+        problem_id=record.problem_id,
+        persona=record.persona,
+        level=record.level,
+        minutes=record.minutes,
+        started_at=record.started_at,
+        ended_at=record.ended_at,
+        review=record.review,
+        events=[
+            EventModel(
+                at=e.at,
+                kind=e.kind,
+                phase=e.phase,
+                speaker=e.speaker,
+                # A notice quotes an LLM server; one stored before its errors were
+                # redacted may hold a key or a credentialed URL.
+                text=redact_text(e.text) if e.kind == "notice" else e.text,
+                data=e.data,
+            )
+            for e in record.events
+        ],
+        snapshots=[
+            SnapshotModel(at=s.at, kind=s.kind, source=s.source, content=s.content)
+            for s in record.snapshots
+        ],
+    )
 
 
 def write_export(data: dict[str, Any], path: Path) -> None:
@@ -404,7 +199,7 @@ def read_export(path: Path) -> ExportModel:
             f"{path}: not JSON (line {exc.lineno}); give a tradeoff export file"
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise TradeoffError(f"{path}: not a tradeoff export ({_clip(str(exc))})") from None
+        raise TradeoffError(f"{path}: not a tradeoff export ({clip(str(exc))})") from None
     return validate_export(data, str(path))
 
 
@@ -416,7 +211,7 @@ def validate_export(data: Any, label: str = "the export") -> ExportModel:
         )
     if data.get("version") not in VERSIONS:
         raise TradeoffError(
-            f"{label}: export version {_clip(repr(data.get('version')))} is not supported;"
+            f"{label}: export version {clip(repr(data.get('version')))} is not supported;"
             " upgrade tradeoff"
         )
     try:
@@ -501,32 +296,6 @@ def _batch(export: ExportModel) -> ImportBatch:
     return ImportBatch(sessions, drills, states, reviews)
 
 
-def first_error(exc: ValidationError) -> str:
-    """`sessions[2].events[0].data: Input should be a valid dictionary`, from pydantic's list."""
-    error = exc.errors(include_url=False)[0]
-    where = ""
-    for part in error["loc"]:
-        where += f"[{part}]" if isinstance(part, int) else f".{part}"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    value = error.get("input")
-    shown = ""
-    if isinstance(value, int | float | str | bool) or value is None:
-        shown = f" (got {_clip(json.dumps(value) if _finite(value) else repr(value))})"
-    return f"{where.lstrip('.') or 'the file'}: {message}{shown}"
-
-
-def _finite(value: Any) -> bool:
-    return not isinstance(value, float) or math.isfinite(value)
-
-
 def _no_constant(name: str) -> Any:
     """NaN and Infinity are not JSON; json.loads would otherwise accept them as floats."""
     raise ValueError(f"{name} is not a JSON number")
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value

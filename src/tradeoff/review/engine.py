@@ -27,9 +27,10 @@ from tradeoff.review.scoring import (
     score_dimension,
     verdict,
 )
+from tradeoff.vocabulary import Severity
 from tradeoff.wording import sentences
 
-_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+_SEVERITY_RANK: dict[str, int] = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 GENERIC = "generic"
 
 
@@ -187,14 +188,14 @@ def run_rules(ctx: ReviewContext) -> list[Finding]:
 def next_steps(findings: list[Finding], limit: int = 5) -> list[str]:
     """3-5 actions, highest impact first, each naming the finding it comes from."""
     ranked = sorted(
-        (f for f in findings if f.severity != "info"),
+        (f for f in findings if f.severity != Severity.info),
         key=lambda f: (
             -_SEVERITY_RANK[f.severity] * DIMENSION_WEIGHTS[f.dimension]
             - (0 if f.kind in COVERAGE_KINDS else 5),
         ),
     )
     if len(ranked) < 3:
-        ranked += [f for f in findings if f.severity == "info"]
+        ranked += [f for f in findings if f.severity == Severity.info]
     steps: list[str] = []
     seen: set[str] = set()
     for finding in ranked:

@@ -18,6 +18,7 @@ from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.findings import Finding
 from tradeoff.review.rules.base import RULES
 from tradeoff.review.substance import Rung, Support, ladder, ladder_share
+from tradeoff.vocabulary import Level, Severity, Verdict
 
 # How much each dimension counts towards the overall score (sums to 100).
 DIMENSION_WEIGHTS = {
@@ -32,7 +33,7 @@ DIMENSION_WEIGHTS = {
 # Half of a dimension's score is the rubric's items specified, half the depth its ladder
 # reaches: items say *what* this prompt needs, the ladder says how deeply it is specified.
 RUBRIC_SHARE = 0.5
-_PENALTY = {"error": 0.9, "warning": 0.4, "info": 0.1}
+_PENALTY: dict[str, float] = {Severity.error: 0.9, Severity.warning: 0.4, Severity.info: 0.1}
 _MAX_PENALTY_PER_KIND = 1.6
 # Kinds that restate uncovered rubric items; coverage already scores them.
 COVERAGE_KINDS = frozenset(
@@ -47,8 +48,8 @@ COVERAGE_KINDS = frozenset(
 )
 
 # The overall score a candidate needs for a "lean-hire" at each level.
-HIRE_BAR = {"mid": 50, "senior": 58, "staff": 66}
-VERDICTS = ("strong-no-hire", "no-hire", "lean-no-hire", "lean-hire", "hire", "strong-hire")
+HIRE_BAR: dict[str, int] = {Level.mid: 50, Level.senior: 58, Level.staff: 66}
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""Practice sessions for the web: start, resume, speak, hint, next, save a design, end.
+"""Practice sessions for the CLI and the web: start, resume, speak, hint, next, save a
+design, end, the report and the export; both front ends are a few lines over these calls.
 
-Nothing is kept in memory between requests: each call rebuilds the Interview from the
-session's stored events (`Interview.restore`, as `tradeoff practice --resume` does), acts,
-and every event it records is committed before the call returns. So a reload, a second
-browser tab or another app process all see the same session.
+Nothing is kept in memory between requests: each web call rebuilds the Interview from the
+session's stored events (`Interview.from_events`, as `tradeoff practice --resume` does),
+acts, and every event it records is committed before the call returns. So a reload, a
+second browser tab or another app process all see the same session. The CLI holds one
+`Live` session for its whole loop and calls the same methods on it.
 """
 
 from __future__ import annotations
@@ -16,15 +18,21 @@ from typing import Any
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import LEVELS, Problem
 from tradeoff.design.load import MAX_BYTES, parse_design
+from tradeoff.errors import TradeoffError
 from tradeoff.interview.clock import Clock, SystemClock
 from tradeoff.interview.personas import PERSONAS
 from tradeoff.interview.phases import PHASES, TITLES
-from tradeoff.interview.report import final_report, render
-from tradeoff.interview.session import Event, Interview
+from tradeoff.interview.report import Judge, final_report
+from tradeoff.interview.session import Event, Interview, Phraser
+from tradeoff.practice import models
+from tradeoff.practice.models import ExportModel
+from tradeoff.practice.report_text import render
+from tradeoff.practice.transfer import session_model
 from tradeoff.services.errors import BadInputError, ConflictError, NotFoundError, TooLargeError
 from tradeoff.services.library import problem as find_problem
 from tradeoff.services.reviews import Scorecard, Unread, from_contract
 from tradeoff.store import SessionRecord, Store, StoreError
+from tradeoff.vocabulary import EventKind, Speaker
 
 COMMANDS = ("hint", "next")
 MIN_MINUTES, MAX_MINUTES = 4, 180
@@ -77,21 +85,49 @@ class SessionReport:
     problem: Problem
     scorecard: Scorecard
     report_lines: list[str]  # the interviewer's end report, as the CLI prints it
+    report: models.SessionReport  # the stored report, typed
+
+
+@dataclass(frozen=True)
+class Live:
+    """A session with its Interview rebuilt and recording to the store: what the CLI keeps
+    for its whole loop and a web request for one call."""
+
+    record: SessionRecord  # the session as it was opened (settings, start, earlier events)
+    interview: Interview
+
+    @property
+    def session_id(self) -> int:
+        return self.record.id
 
 
 class PracticeSessions:
-    """Sessions over one store and catalog; `clock` is injectable for tests."""
+    """Sessions over one store and catalog; `clock` is injectable for tests. `phraser` and
+    `judge` are the optional LLM's voice for the interviewer and its verdicts on the report."""
 
     def __init__(
-        self, store: Store, catalog: Catalog, clock: Callable[[], Clock] = SystemClock
+        self,
+        store: Store,
+        catalog: Catalog,
+        clock: Callable[[], Clock] = SystemClock,
+        *,
+        phraser: Phraser | None = None,
+        judge: Judge | None = None,
     ) -> None:
         self.store, self.catalog, self.clock = store, catalog, clock
+        self.phraser, self.judge = phraser, judge
 
     # --- start and resume -------------------------------------------------------------
 
     def start(
         self, problem_id: str, persona: str = "neutral", level: str = "senior", minutes: int = 45
     ) -> int:
+        return self.begin(problem_id, persona, level, minutes)[0].session_id
+
+    def begin(
+        self, problem_id: str, persona: str = "neutral", level: str = "senior", minutes: int = 45
+    ) -> tuple[Live, list[str]]:
+        """A new session and the interviewer's opening lines."""
         problem = find_problem(self.catalog, problem_id)
         if persona not in PERSONAS:
             raise BadInputError(f"no persona {persona!r}; use one of {', '.join(PERSONAS)}")
@@ -104,9 +140,30 @@ class PracticeSessions:
             problem_id=problem.id, persona=persona, level=level, minutes=minutes,
             started_at=clock.now(),
         )  # fmt: skip
-        interview = self._interview(problem, persona, level, minutes, clock, session_id, None)
-        interview.opening()
-        return session_id
+        live = self._open(self._record(session_id), clock)
+        return live, live.interview.opening()
+
+    def open(self, session_id: int) -> Live:
+        """A stored session, rebuilt from its events, to continue or to read."""
+        return self._open(self._record(session_id), self.clock())
+
+    def resume_last(self) -> Live:
+        """The most recently started session that never ended."""
+        record = self.store.last_unfinished()
+        if record is None:
+            raise NotFoundError(
+                "no unfinished session to resume; start one with: tradeoff practice"
+            )
+        return self._open(record, self.clock())
+
+    def _open(self, record: SessionRecord, clock: Clock) -> Live:
+        interview = Interview.from_events(
+            find_problem(self.catalog, record.problem_id), record.persona, record.events, clock,
+            catalog=self.catalog, level=record.level, minutes=record.minutes,
+            started_at=record.started_at, record=self._recorder(record.id),
+            phraser=self.phraser, ended=record.ended_at is not None,
+        )  # fmt: skip
+        return Live(record, interview)
 
     def _record(self, session_id: int) -> SessionRecord:
         try:
@@ -115,38 +172,23 @@ class PracticeSessions:
             # get_session says "no session N" for an unknown id; other store errors (a
             # locked or unreachable database) are not the user's wrong link.
             if str(exc).startswith("no session"):
-                raise NotFoundError(f"no practice session {session_id}") from None
+                raise NotFoundError(f"no session {session_id}") from None
             raise
 
-    def _interview(
-        self,
-        problem: Problem,
-        persona: str,
-        level: str,
-        minutes: int,
-        clock: Clock,
-        session_id: int,
-        started_at: datetime | None,
-    ) -> Interview:
-        return Interview(
-            problem=problem, catalog=self.catalog, persona=persona, level=level,
-            minutes=minutes, clock=clock, record=self._recorder(session_id),
-            started_at=started_at,
-        )  # fmt: skip
-
     def _recorder(self, session_id: int) -> Callable[[Event], None]:
-        """Commit each event as it happens; a snapshot also becomes a design version row."""
+        """Commit each event as it happens; a snapshot is written once, as its event and its
+        design version row together."""
         store = self.store
 
         def record(event: Event) -> None:
-            if event.kind == "snapshot":
-                store.add_snapshot(
-                    session_id,
+            if event.kind == EventKind.snapshot:
+                store.add_design_version(
+                    session_id, at=event.at, phase=event.phase, speaker=event.speaker,
+                    content=event.text, data=event.data,
                     kind=str(event.data.get("kind", "design")),
-                    at=event.at,
                     source=str(event.data.get("source", "")),
-                    content=event.text,
-                )
+                )  # fmt: skip
+                return
             store.add_event(
                 session_id, kind=event.kind, at=event.at, phase=event.phase, text=event.text,
                 speaker=event.speaker, data=event.data,
@@ -154,29 +196,23 @@ class PracticeSessions:
 
         return record
 
-    def _resume(self, session_id: int) -> tuple[SessionRecord, Interview]:
-        record = self._record(session_id)
-        problem = find_problem(self.catalog, record.problem_id)
-        interview = self._interview(
-            problem, record.persona, record.level, record.minutes, self.clock(), session_id,
-            record.started_at,
-        )  # fmt: skip
-        interview.restore(record.events)
-        if record.ended_at is not None:
-            interview.ended = True
-        return record, interview
-
-    def _live(self, session_id: int) -> tuple[SessionRecord, Interview]:
-        record, interview = self._resume(session_id)
-        if record.ended_at is not None:
+    def _live(self, session_id: int) -> Live:
+        live = self.open(session_id)
+        if live.record.ended_at is not None:
             raise ConflictError(f"session {session_id} has ended; its report is final")
-        return record, interview
+        return live
 
     # --- the room -----------------------------------------------------------------------
 
     def room(self, session_id: int) -> Room:
-        record, interview = self._resume(session_id)
-        return _room(record, interview)
+        return _room(self.open(session_id))
+
+    def handle(self, live: Live, line: str) -> Exchange:
+        """One line typed in the CLI (a turn or a /command) and what the interviewer says."""
+        text = line.strip()
+        replies = live.interview.handle(text)
+        said = text if text and not text.startswith("/") else None
+        return _exchange(live, said, replies)
 
     def say(self, session_id: int, text: str) -> Exchange:
         """One candidate turn and the interviewer's replies."""
@@ -185,76 +221,114 @@ class PracticeSessions:
             raise BadInputError("say something first: the turn was empty")
         if text.startswith("/"):
             raise BadInputError("use the Hint, Next phase and End buttons for commands")
-        record, interview = self._live(session_id)
-        replies = interview.handle(text)
-        return _exchange(record, interview, text, replies)
+        return self.handle(self._live(session_id), text)
 
     def command(self, session_id: int, name: str) -> Exchange:
         """Hint or next phase, as the CLI's /hint and /next."""
         if name not in COMMANDS:
             raise BadInputError(f"no command {name!r}; use one of {', '.join(COMMANDS)}")
-        record, interview = self._live(session_id)
-        replies = interview.handle(f"/{name}")
-        return _exchange(record, interview, None, replies)
+        return self.handle(self._live(session_id), f"/{name}")
 
     def save_design(self, session_id: int, text: str) -> int:
-        """Save the editor's text as the next design version; returns its number.
-
-        The Interview reads files for the CLI's /design; the web has the text itself, so it
-        is read with the Interview's public `attach_text` and recorded as the same snapshot
-        event /design records (kind "design", source "editor", the version number).
-        """
+        """Save the editor's text as the next design version; returns its number (the same
+        number when the text is unchanged: no new version)."""
         size = len(text.encode("utf-8"))
         if size > MAX_BYTES:
             raise TooLargeError(size, MAX_BYTES)
         if not text.strip():
             raise BadInputError("the design is empty; write it before saving")
-        _, interview = self._live(session_id)
-        if text == (interview.design or ""):
-            return interview.design_versions  # unchanged: no new version
-        interview.attach_text(text)
-        interview.design_versions += 1
-        interview.record(
-            Event("snapshot", interview.clock.now(), interview.phase, text, "candidate",
-                  {"kind": "design", "source": "editor", "version": interview.design_versions})
-        )  # fmt: skip
-        return interview.design_versions
+        return self._live(session_id).interview.save_text(text, "editor")
 
     def end(self, session_id: int) -> None:
         """End the session: the report from the stored events, saved on the session."""
-        _, interview = self._live(session_id)
-        interview.handle("/end")
-        record = self._record(session_id)
+        live = self._live(session_id)
+        live.interview.handle("/end")
+        self.finish(live)
+
+    def finish(self, live: Live) -> models.SessionReport:
+        """The report of an ended session, from its stored events, saved on the session."""
+        record = self._record(live.session_id)
         report = final_report(
-            problem=interview.problem, catalog=self.catalog, level=record.level,
+            problem=live.interview.problem, catalog=self.catalog, level=record.level,
             minutes=record.minutes, started_at=record.started_at, events=record.events,
+            judge=self.judge,
         )  # fmt: skip
-        self.store.finish_session(session_id, ended_at=interview.clock.now(), review=report)
+        typed = models.SessionReport.model_validate(report)
+        self.store.finish_session(
+            live.session_id, ended_at=live.interview.clock.now(), review=report
+        )
+        return typed
 
     def is_finished(self, session_id: int) -> bool:
         return self._record(session_id).ended_at is not None
 
-    # --- the report ---------------------------------------------------------------------
+    # --- the report and the export ------------------------------------------------------
 
     def report(self, session_id: int) -> SessionReport:
         record = self._record(session_id)
         if record.ended_at is None or not record.review:
             raise ConflictError(f"session {session_id} has not ended yet")
         problem = find_problem(self.catalog, record.problem_id)
-        text = reviewed_text(record.events)
-        doc = parse_design(text)
-        contract: dict[str, Any] = record.review["review"]
+        typed = stored_report(record)
+        doc = parse_design(reviewed_text(record.events))
+        contract = typed.review
         card = from_contract(
-            contract,
+            record.review["review"],
             doc.lines,
-            {record.level: contract["verdict"]},
+            {record.level: contract.verdict},
             unread=[Unread(n.line, n.message) for n in doc.notices],
             interview_type=problem.type,
         )
-        return SessionReport(session_id, problem, card, render(record.review))
+        return SessionReport(session_id, problem, card, render(typed), typed)
+
+    def export(self, session_id: int) -> dict[str, Any]:
+        """One session as an export file (the schema `tradeoff import` reads), to share."""
+        record = self._record(session_id)
+        return ExportModel(
+            format=models.FORMAT, version=models.VERSION, sessions=[session_model(record)],
+            drills=[], card_states=[], card_reviews=[],
+        ).to_json()  # fmt: skip
+
+    def timeline(self, session_id: int) -> list[str]:
+        """The session step by step: time into the session, phase, kind, who and what."""
+        return _timeline(self._record(session_id))
+
+    def markdown(self, session_id: int) -> str:
+        """The session to read or share: settings, timeline and the report."""
+        record = self._record(session_id)
+        lines = [f"# Practice session {record.id}: {record.problem_id}", ""]
+        lines += [f"- persona {record.persona}, level {record.level}, {record.minutes} minutes"]
+        lines += [f"- started {record.started_at.isoformat()}", "", "## Timeline", ""]
+        lines += [f"- {line}" for line in _timeline(record)]
+        if record.review:
+            report = stored_report(record)
+            lines += ["", "## Report", ""] + [f"    {line}" for line in render(report)]
+        return "\n".join(lines)
 
 
-def _room(record: SessionRecord, interview: Interview) -> Room:
+def stored_report(record: SessionRecord) -> models.SessionReport:
+    """A finished session's report, typed; one the schema refuses is a one-line error."""
+    if record.review is None:
+        raise ConflictError(f"session {record.id} has no report")
+    try:
+        return models.SessionReport.load(record.review)
+    except ValueError as exc:
+        raise TradeoffError(f"session {record.id}: {exc}") from None
+
+
+def _timeline(record: SessionRecord) -> list[str]:
+    lines = []
+    for event in record.events:
+        offset = int((event.at - record.started_at).total_seconds())
+        stamp = f"{offset // 60:02d}:{offset % 60:02d}"
+        who = f"{event.speaker}: " if event.speaker else ""
+        text = event.text if len(event.text) < 300 else event.text[:300] + "…"
+        lines.append(f"[{stamp}] {event.phase:<10} {event.kind:<8} {who}{text}")
+    return lines
+
+
+def _room(live: Live) -> Room:
+    record, interview = live.record, live.interview
     return Room(
         session_id=record.id,
         problem=interview.problem,
@@ -276,22 +350,20 @@ def _room(record: SessionRecord, interview: Interview) -> Room:
     )
 
 
-def _exchange(
-    record: SessionRecord, interview: Interview, said: str | None, replies: list[str]
-) -> Exchange:
-    notices = [r for r in replies if r in interview.notices]
+def _exchange(live: Live, said: str | None, replies: list[str]) -> Exchange:
+    notices = [r for r in replies if r in live.interview.notices]
     others = [r for r in replies if r not in notices]
-    return Exchange(said, others, notices, _room(record, interview))
+    return Exchange(said, others, notices, _room(live))
 
 
 def reviewed_text(events: Any) -> str:
     """The text a session's review read, so its line numbers can be shown: the last design
     version, a blank line, then the spoken turns (as `interview.report.final_report`)."""
-    snapshots = [e for e in events if e.kind == "snapshot"]
+    snapshots = [e for e in events if e.kind == EventKind.snapshot]
     spoken = "\n".join(
-        f"{'Candidate' if e.speaker == 'candidate' else 'Interviewer'}: {e.text}"
+        f"{'Candidate' if e.speaker == Speaker.candidate else 'Interviewer'}: {e.text}"
         for e in events
-        if e.kind == "turn"
+        if e.kind == EventKind.turn
     )
     design = snapshots[-1].text if snapshots else ""
     return f"{design}\n\n{spoken}" if design else spoken or " "

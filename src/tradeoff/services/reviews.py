@@ -21,8 +21,9 @@ from tradeoff.errors import TradeoffError
 from tradeoff.review.engine import Review, review_design
 from tradeoff.review.report import dimension_title
 from tradeoff.services.errors import BadInputError, TooLargeError
+from tradeoff.vocabulary import Severity
 
-SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_ORDER: tuple[Severity, ...] = tuple(Severity)
 
 
 @dataclass(frozen=True)

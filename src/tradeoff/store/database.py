@@ -186,6 +186,43 @@ class Store:
             record = snapshot_record(row)
         return record
 
+    def add_design_version(
+        self,
+        session_id: int,
+        *,
+        at: datetime,
+        phase: str,
+        speaker: str | None,
+        content: str,
+        data: dict[str, Any],
+        kind: str,
+        source: str,
+    ) -> EventRecord:
+        """A design version: its snapshot event and its snapshot row, in one transaction, so
+        a killed process never leaves one without the other."""
+        with self._transaction() as session:
+            self._require_session(session, session_id)
+            last = session.scalar(
+                select(func.max(SnapshotRow.version)).where(SnapshotRow.session_id == session_id)
+            )
+            session.add(
+                SnapshotRow(
+                    session_id=session_id, version=(last or 0) + 1, at=aware(at, "at"),
+                    kind=kind, source=source, content=content,
+                )
+            )  # fmt: skip
+            seq = session.scalar(
+                select(func.max(EventRow.seq)).where(EventRow.session_id == session_id)
+            )
+            row = EventRow(
+                session_id=session_id, seq=(seq or 0) + 1, at=aware(at, "at"), kind="snapshot",
+                phase=phase, speaker=speaker, text=content, data=as_json(data, "data"),
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            record = event_record(row)
+        return record
+
     def finish_session(
         self, session_id: int, *, ended_at: datetime, review: dict[str, Any] | None
     ) -> None:

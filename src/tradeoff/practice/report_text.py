@@ -1,0 +1,101 @@
+"""A session's end report as lines, for the terminal, a Markdown export and the web page."""
+
+from __future__ import annotations
+
+from tradeoff.interview.phases import PHASES, clock_text
+from tradeoff.practice.models import Conversation, ItemEntry, SessionReport
+
+
+def render(report: SessionReport) -> list[str]:
+    """The report as lines for a terminal or a Markdown export."""
+    review, m, talk = report.review, report.markers, report.conversation
+    lines = [f"Overall {review.overall}/100 · verdict at {review.level}: {review.verdict}"]
+    if talk.covered:
+        lines.append("Covered with substance:")
+        lines += [_quoted(c) for c in talk.covered]
+    if talk.mentioned:
+        lines.append("Only mentioned (say how, with a number, a mechanism or a reason):")
+        lines += [_quoted(c) for c in talk.mentioned]
+    if talk.missing:
+        lines.append("Not covered, neither said nor written:")
+        lines += [f"  {c.text}" for c in talk.missing]
+    lines += [f"Question left unanswered: {question}" for question in talk.dodged]
+    lines += [f"Challenge left unanswered: {challenge}" for challenge in talk.unanswered_challenges]
+    for c in talk.contradictions:
+        lines.append(
+            f'Said and written disagree on {c.about}: you said "{c.said}" at {c.said_at};'
+            f' the design says "{c.written}" (line {c.line})'
+        )
+    first = talk.breaks_first
+    if first is not None:
+        where = f" (design line {first.line})" if first.line else ""
+        verdict = (
+            "you named it"
+            if first.agrees
+            else f'you said "{_clip(first.answer)}"'
+            if first.answer
+            else "you were not asked or did not answer"
+        )
+        lines.append(
+            f"What breaks first, by the simulation of your design: {first.node}{where},"
+            f" at about {first.ceiling_rps:,.0f} requests/s; {verdict}."
+        )
+    lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
+    lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
+    lines.append("Review of the design and what you said:")
+    for name, dim in review.dimensions.items():
+        score = "n/a" if dim.score is None else f"{dim.score}/4"
+        lines.append(f"  {name}: {score}{_dimension_detail(name, talk)}")
+    asked = m.first_question_after_s
+    lines += [
+        "Communication markers:",
+        f"  first clarifying question after {clock_text(asked) if asked is not None else 'never'}",
+        f"  questions asked: {m.questions_asked}; assumptions stated: {m.assumptions_stated}",
+        f"  decisions with a reason: {m.decisions_with_reason};"
+        f" without: {m.decisions_without_reason}",
+        f"  hints used: {m.hints_used}; long silences: {len(m.long_silences)}",
+    ]
+    for phase in PHASES:
+        spent = m.seconds_per_phase.get(phase)
+        if spent is not None:
+            lines.append(
+                f"  {phase}: {clock_text(spent)} of {clock_text(m.budget_per_phase[phase])}"
+            )
+    for change in m.changes_of_course_without_reason[:3]:
+        lines.append(f"  changed course without a reason: {change[:100]}")
+    for snapshot in report.design_changes:
+        added = ", ".join(snapshot.components_added) or "none"
+        lines.append(
+            f"Design v{_number(snapshot.version)} ({snapshot.source}): +{snapshot.lines_added}"
+            f" -{snapshot.lines_removed} lines; components added: {added}"
+        )
+    for fact in report.unclear_assumptions[:5]:
+        lines.append(f"Never asked or assumed: {fact}")
+    if review.next_steps:
+        lines.append("Next steps:")
+        lines += [f"  {i}. {s}" for i, s in enumerate(review.next_steps, start=1)]
+    return lines
+
+
+def _quoted(entry: ItemEntry) -> str:
+    return f'  {entry.text} "{_clip(entry.quote)}" ({entry.where})'
+
+
+def _number(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def _dimension_detail(dimension: str, talk: Conversation) -> str:
+    """What the score rests on: how many points were covered, mentioned or missed."""
+    counts = [
+        (sum(1 for c in entries if c.dimension == dimension), label)
+        for entries, label in ((talk.covered, "with substance"),
+                               (talk.mentioned, "only mentioned"), (talk.missing, "not covered"))
+    ]  # fmt: skip
+    parts = [f"{n} {label}" for n, label in counts if n]
+    return f" — {', '.join(parts)}" if parts else ""
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
