@@ -8,6 +8,7 @@ browser tab or another app process all see the same session.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,13 +19,14 @@ from tradeoff.catalog.schema import LEVELS, Problem
 from tradeoff.design.load import MAX_BYTES, parse_design
 from tradeoff.interview.clock import Clock, SystemClock
 from tradeoff.interview.personas import PERSONAS
-from tradeoff.interview.phases import PHASES, TITLES
+from tradeoff.interview.phases import PHASES, TITLES, budgets
 from tradeoff.interview.report import final_report, render
 from tradeoff.interview.session import Event, Interview
 from tradeoff.services.errors import BadInputError, ConflictError, NotFoundError, TooLargeError
 from tradeoff.services.library import problem as find_problem
 from tradeoff.services.reviews import Scorecard, Unread, from_contract
-from tradeoff.store import SessionRecord, Store, StoreError
+from tradeoff.services.whiteboard import compose, read_board, same_drawing
+from tradeoff.store import EventRecord, SessionRecord, Store, StoreError
 
 COMMANDS = ("hint", "next")
 MIN_MINUTES, MAX_MINUTES = 4, 180
@@ -57,6 +59,40 @@ class Room:
     design: str
     design_versions: int
     hints_used: int
+    ended: bool
+    text: str = ""  # the editor's Markdown (the design is it plus the board's section)
+    board: str = ""  # the board's Excalidraw JSON, "" before the first board save
+    last_event: int = 0  # the seq of the last event shown: where the live stream starts
+    text_version: int = 0  # the design version the editor's text was last saved as
+    board_version: int = 0  # the design version the board was last saved as
+
+
+@dataclass(frozen=True)
+class SavedBoard:
+    version: int
+    notices: list[str]  # what the Excalidraw parser could not read (loose arrows)
+    changed: bool
+
+
+@dataclass(frozen=True)
+class PhaseBar:
+    """What the phase bar shows after a phase change, without rebuilding the interview."""
+
+    started_at: datetime
+    minutes: int
+    phase: str
+    phase_title: str
+    phases: list[tuple[str, str]]
+    phase_started_at: datetime
+    phase_budget_s: float
+    status: str
+
+
+@dataclass(frozen=True)
+class Updates:
+    """Events recorded after a point, for the live stream; `ended` once the session is over."""
+
+    events: list[EventRecord]
     ended: bool
 
 
@@ -202,23 +238,80 @@ class PracticeSessions:
 
         The Interview reads files for the CLI's /design; the web has the text itself, so it
         is read with the Interview's public `attach_text` and recorded as the same snapshot
-        event /design records (kind "design", source "editor", the version number).
+        event /design records (kind "design", source "editor", the version number). With a
+        board saved, the version is the text followed by the board's section.
         """
-        size = len(text.encode("utf-8"))
-        if size > MAX_BYTES:
-            raise TooLargeError(size, MAX_BYTES)
+        _check_size(text)
         if not text.strip():
             raise BadInputError("the design is empty; write it before saving")
-        _, interview = self._live(session_id)
-        if text == (interview.design or ""):
+        record, interview = self._live(session_id)
+        current, board_json = design_parts(record.events)
+        design = compose(text, read_board(board_json).text if board_json else "")
+        if text == current and design == (interview.design or ""):
             return interview.design_versions  # unchanged: no new version
-        interview.attach_text(text)
+        data: dict[str, Any] = {"kind": "design", "source": "editor"}
+        if design != text:
+            data["markdown"] = text
+        return self._new_version(interview, design, data)
+
+    def save_board(self, session_id: int, scene: str) -> SavedBoard:
+        """Save the whiteboard (Excalidraw JSON) as the next design version.
+
+        The board is read by the Excalidraw parser; the version the reviewer reads is the
+        editor's text followed by the board as a Mermaid flowchart. Scrolling or zooming
+        without changing an element is not a new version.
+        """
+        _check_size(scene)
+        board = read_board(scene)
+        record, interview = self._live(session_id)
+        text, current = design_parts(record.events)
+        if current and same_drawing(current, board.json):
+            return SavedBoard(interview.design_versions, board.notices, changed=False)
+        if not current and not board.elements:
+            raise BadInputError("the board is empty; draw something before saving it")
+        compact = json.dumps(json.loads(board.json), separators=(",", ":"), ensure_ascii=False)
+        version = self._new_version(
+            interview,
+            compose(text, board.text),
+            {"kind": "board", "source": "whiteboard", "board": compact},
+        )
+        return SavedBoard(version, board.notices, changed=True)
+
+    def _new_version(self, interview: Interview, design: str, data: dict[str, Any]) -> int:
+        interview.attach_text(design)
         interview.design_versions += 1
         interview.record(
-            Event("snapshot", interview.clock.now(), interview.phase, text, "candidate",
-                  {"kind": "design", "source": "editor", "version": interview.design_versions})
+            Event("snapshot", interview.clock.now(), interview.phase, design, "candidate",
+                  {**data, "version": interview.design_versions})
         )  # fmt: skip
         return interview.design_versions
+
+    # --- the live stream ----------------------------------------------------------------
+
+    def updates(self, session_id: int, after: int) -> Updates:
+        """What happened after event `after`: read from the store, so any process can serve
+        the stream of a session whose turns another process recorded."""
+        try:
+            events, ended_at = self.store.events_after(session_id, after)
+        except StoreError as exc:
+            if str(exc).startswith("no session"):
+                raise NotFoundError(f"no practice session {session_id}") from None
+            raise
+        return Updates(events, ended_at is not None)
+
+    def phase_bar(self, session_id: int, event: EventRecord) -> PhaseBar:
+        """The phase bar as a phase change left it (the page's clock runs the time)."""
+        record = self._record(session_id)
+        return PhaseBar(
+            started_at=record.started_at,
+            minutes=record.minutes,
+            phase=event.phase,
+            phase_title=TITLES[event.phase],
+            phases=[(p, TITLES[p]) for p in PHASES],
+            phase_started_at=event.at,
+            phase_budget_s=budgets(record.minutes)[event.phase],
+            status=TITLES[event.phase],
+        )
 
     def end(self, session_id: int) -> None:
         """End the session: the report from the stored events, saved on the session."""
@@ -255,6 +348,15 @@ class PracticeSessions:
 
 
 def _room(record: SessionRecord, interview: Interview) -> Room:
+    text, board = design_parts(record.events)
+    text_version = board_version = 0
+    for event in record.events:
+        if event.kind == "snapshot":
+            version = int(event.data.get("version", 0))
+            if event.data.get("source") == "whiteboard":
+                board_version = version
+            else:
+                text_version = version
     return Room(
         session_id=record.id,
         problem=interview.problem,
@@ -273,6 +375,11 @@ def _room(record: SessionRecord, interview: Interview) -> Room:
         design_versions=interview.design_versions,
         hints_used=interview.hints_used,
         ended=record.ended_at is not None,
+        text=text,
+        board=board,
+        last_event=record.events[-1].seq if record.events else 0,
+        text_version=text_version,
+        board_version=board_version,
     )
 
 
@@ -282,6 +389,29 @@ def _exchange(
     notices = [r for r in replies if r in interview.notices]
     others = [r for r in replies if r not in notices]
     return Exchange(said, others, notices, _room(record, interview))
+
+
+def design_parts(events: Any) -> tuple[str, str]:
+    """The editor's text and the board's JSON as last saved (either may be "").
+
+    A board save records the scene in its data; a text save records the whole design as
+    its text, with the editor's own text in its data when a board section follows it.
+    """
+    text, board = "", ""
+    for event in events:
+        if event.kind != "snapshot":
+            continue
+        if event.data.get("source") == "whiteboard":
+            board = str(event.data.get("board", ""))
+        else:
+            text = str(event.data.get("markdown", event.text))
+    return text, board
+
+
+def _check_size(text: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise TooLargeError(size, MAX_BYTES)
 
 
 def reviewed_text(events: Any) -> str:
