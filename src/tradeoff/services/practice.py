@@ -242,6 +242,7 @@ class PracticeSessions:
         board saved, the version is the text followed by the board's section.
         """
         _check_size(text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a form sends CRLF
         if not text.strip():
             raise BadInputError("the design is empty; write it before saving")
         record, interview = self._live(session_id)
