@@ -141,3 +141,12 @@ def test_stream_refusals(first: str) -> None:
         bad = client.get(f"/practice/{session_id}/events", headers={"Last-Event-ID": "abc"})
         assert bad.status_code == 400 and "Last-Event-ID" in bad.text
         assert client.get(f"/practice/{session_id}/events?after=-1").status_code == 422
+
+
+def test_next_in_the_last_phase_says_why_it_cannot(first: str) -> None:
+    with httpx.Client(base_url=first, timeout=httpx.Timeout(60.0)) as client:
+        session_id = start_session(client)
+        for _ in range(3):  # clarify -> high-level -> deep dive -> wrap-up
+            assert client.post(f"/practice/{session_id}/next").is_success
+        refused = client.post(f"/practice/{session_id}/next")
+        assert refused.status_code == 409 and "press End when you are done" in refused.text

@@ -230,6 +230,9 @@ class PracticeSessions:
         if name not in COMMANDS:
             raise BadInputError(f"no command {name!r}; use one of {', '.join(COMMANDS)}")
         record, interview = self._live(session_id)
+        if name == "next" and interview.phase == PHASES[-1]:
+            # The Interview answers this without recording it, so no stream would carry it.
+            raise ConflictError("this is the last phase; press End when you are done")
         replies = interview.handle(f"/{name}")
         return _exchange(record, interview, None, replies)
 
