@@ -10,6 +10,7 @@ second browser tab or another app process all see the same session. The CLI hold
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,7 @@ from tradeoff.design.load import MAX_BYTES, parse_design
 from tradeoff.errors import TradeoffError
 from tradeoff.interview.clock import Clock, SystemClock
 from tradeoff.interview.personas import PERSONAS
-from tradeoff.interview.phases import PHASES, TITLES
+from tradeoff.interview.phases import PHASES, TITLES, budgets
 from tradeoff.interview.report import Judge, final_report
 from tradeoff.interview.session import Event, Interview, Phraser
 from tradeoff.practice import models
@@ -31,7 +32,8 @@ from tradeoff.practice.transfer import session_model
 from tradeoff.services.errors import BadInputError, ConflictError, NotFoundError, TooLargeError
 from tradeoff.services.library import problem as find_problem
 from tradeoff.services.reviews import Scorecard, Unread, from_contract
-from tradeoff.store import SessionRecord, Store, StoreError
+from tradeoff.services.whiteboard import compose, read_board, same_drawing
+from tradeoff.store import EventRecord, SessionRecord, Store, StoreError
 from tradeoff.vocabulary import EventKind, Speaker
 
 COMMANDS = ("hint", "next")
@@ -65,6 +67,40 @@ class Room:
     design: str
     design_versions: int
     hints_used: int
+    ended: bool
+    text: str = ""  # the editor's Markdown (the design is it plus the board's section)
+    board: str = ""  # the board's Excalidraw JSON, "" before the first board save
+    last_event: int = 0  # the seq of the last event shown: where the live stream starts
+    text_version: int = 0  # the design version the editor's text was last saved as
+    board_version: int = 0  # the design version the board was last saved as
+
+
+@dataclass(frozen=True)
+class SavedBoard:
+    version: int
+    notices: list[str]  # what the Excalidraw parser could not read (loose arrows)
+    changed: bool
+
+
+@dataclass(frozen=True)
+class PhaseBar:
+    """What the phase bar shows after a phase change, without rebuilding the interview."""
+
+    started_at: datetime
+    minutes: int
+    phase: str
+    phase_title: str
+    phases: list[tuple[str, str]]
+    phase_started_at: datetime
+    phase_budget_s: float
+    status: str
+
+
+@dataclass(frozen=True)
+class Updates:
+    """Events recorded after a point, for the live stream; `ended` once the session is over."""
+
+    events: list[EventRecord]
     ended: bool
 
 
@@ -227,17 +263,90 @@ class PracticeSessions:
         """Hint or next phase, as the CLI's /hint and /next."""
         if name not in COMMANDS:
             raise BadInputError(f"no command {name!r}; use one of {', '.join(COMMANDS)}")
-        return self.handle(self._live(session_id), f"/{name}")
+        live = self._live(session_id)
+        if name == "next" and live.interview.phase == PHASES[-1]:
+            # The Interview answers this without recording it, so no stream would carry it.
+            raise ConflictError("this is the last phase; press End when you are done")
+        return self.handle(live, f"/{name}")
 
     def save_design(self, session_id: int, text: str) -> int:
         """Save the editor's text as the next design version; returns its number (the same
-        number when the text is unchanged: no new version)."""
-        size = len(text.encode("utf-8"))
-        if size > MAX_BYTES:
-            raise TooLargeError(size, MAX_BYTES)
+        number when the text is unchanged: no new version). With a board saved, the version
+        is the text followed by the board's section."""
+        _check_size(text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a form sends CRLF
         if not text.strip():
             raise BadInputError("the design is empty; write it before saving")
-        return self._live(session_id).interview.save_text(text, "editor")
+        live = self._live(session_id)
+        interview = live.interview
+        current, board_json = design_parts(live.record.events)
+        if not board_json:
+            return interview.save_text(text, "editor")
+        design = compose(text, read_board(board_json).text)
+        if text == current and design == (interview.design or ""):
+            return interview.design_versions  # unchanged: no new version
+        data: dict[str, Any] = {"kind": "design", "source": "editor", "markdown": text}
+        return self._new_version(interview, design, data)
+
+    def save_board(self, session_id: int, scene: str) -> SavedBoard:
+        """Save the whiteboard (Excalidraw JSON) as the next design version.
+
+        The board is read by the Excalidraw parser; the version the reviewer reads is the
+        editor's text followed by the board as a Mermaid flowchart. Scrolling or zooming
+        without changing an element is not a new version.
+        """
+        _check_size(scene)
+        board = read_board(scene)
+        live = self._live(session_id)
+        interview = live.interview
+        text, current = design_parts(live.record.events)
+        if current and same_drawing(current, board.json):
+            return SavedBoard(interview.design_versions, board.notices, changed=False)
+        if not current and not board.elements:
+            raise BadInputError("the board is empty; draw something before saving it")
+        compact = json.dumps(json.loads(board.json), separators=(",", ":"), ensure_ascii=False)
+        version = self._new_version(
+            interview,
+            compose(text, board.text),
+            {"kind": "board", "source": "whiteboard", "board": compact},
+        )
+        return SavedBoard(version, board.notices, changed=True)
+
+    def _new_version(self, interview: Interview, design: str, data: dict[str, Any]) -> int:
+        interview.attach_text(design)
+        interview.design_versions += 1
+        interview.record(
+            Event(EventKind.snapshot, interview.clock.now(), interview.phase, design,
+                  Speaker.candidate, {**data, "version": interview.design_versions})
+        )  # fmt: skip
+        return interview.design_versions
+
+    # --- the live stream ----------------------------------------------------------------
+
+    def updates(self, session_id: int, after: int) -> Updates:
+        """What happened after event `after`: read from the store, so any process can serve
+        the stream of a session whose turns another process recorded."""
+        try:
+            events, ended_at = self.store.events_after(session_id, after)
+        except StoreError as exc:
+            if str(exc).startswith("no session"):
+                raise NotFoundError(f"no session {session_id}") from None
+            raise
+        return Updates(events, ended_at is not None)
+
+    def phase_bar(self, session_id: int, event: EventRecord) -> PhaseBar:
+        """The phase bar as a phase change left it (the page's clock runs the time)."""
+        record = self._record(session_id)
+        return PhaseBar(
+            started_at=record.started_at,
+            minutes=record.minutes,
+            phase=event.phase,
+            phase_title=TITLES[event.phase],
+            phases=[(p, TITLES[p]) for p in PHASES],
+            phase_started_at=event.at,
+            phase_budget_s=budgets(record.minutes)[event.phase],
+            status=TITLES[event.phase],
+        )
 
     def end(self, session_id: int) -> None:
         """End the session: the report from the stored events, saved on the session."""
@@ -329,6 +438,15 @@ def _timeline(record: SessionRecord) -> list[str]:
 
 def _room(live: Live) -> Room:
     record, interview = live.record, live.interview
+    text, board = design_parts(record.events)
+    text_version = board_version = 0
+    for event in record.events:
+        if event.kind == EventKind.snapshot:
+            version = int(event.data.get("version", 0))
+            if event.data.get("source") == "whiteboard":
+                board_version = version
+            else:
+                text_version = version
     return Room(
         session_id=record.id,
         problem=interview.problem,
@@ -347,6 +465,11 @@ def _room(live: Live) -> Room:
         design_versions=interview.design_versions,
         hints_used=interview.hints_used,
         ended=record.ended_at is not None,
+        text=text,
+        board=board,
+        last_event=record.events[-1].seq if record.events else 0,
+        text_version=text_version,
+        board_version=board_version,
     )
 
 
@@ -354,6 +477,29 @@ def _exchange(live: Live, said: str | None, replies: list[str]) -> Exchange:
     notices = [r for r in replies if r in live.interview.notices]
     others = [r for r in replies if r not in notices]
     return Exchange(said, others, notices, _room(live))
+
+
+def design_parts(events: Any) -> tuple[str, str]:
+    """The editor's text and the board's JSON as last saved (either may be "").
+
+    A board save records the scene in its data; a text save records the whole design as
+    its text, with the editor's own text in its data when a board section follows it.
+    """
+    text, board = "", ""
+    for event in events:
+        if event.kind != EventKind.snapshot:
+            continue
+        if event.data.get("source") == "whiteboard":
+            board = str(event.data.get("board", ""))
+        else:
+            text = str(event.data.get("markdown", event.text))
+    return text, board
+
+
+def _check_size(text: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise TooLargeError(size, MAX_BYTES)
 
 
 def reviewed_text(events: Any) -> str:

@@ -259,6 +259,24 @@ class Store:
                 raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
             return session_record(row)
 
+    def events_after(
+        self, session_id: int, after: int, limit: int = 200
+    ) -> tuple[list[EventRecord], datetime | None]:
+        """A session's events with seq above `after` (at most `limit`), and when it ended.
+
+        A live stream polls this; reading the whole session each time would reload every
+        event and design version for each poll.
+        """
+        with self._transaction() as session:
+            row = self._require_session(session, session_id)
+            rows = session.scalars(
+                select(EventRow)
+                .where(EventRow.session_id == session_id, EventRow.seq > min(max(0, after), MAX_ID))
+                .order_by(EventRow.seq)
+                .limit(limit)
+            )
+            return [event_record(r) for r in rows], row.ended_at
+
     def all_sessions(self, *, finished_only: bool = False) -> list[SessionRecord]:
         """Every session, oldest first, with events and snapshots: one query per table.
 

@@ -1,17 +1,32 @@
-"""The practice room: start a session, speak, hint, next phase, save the design, end."""
+"""The practice room: start a session, speak, hint, next phase, save the text or the board,
+end; the live stream of the session's events; the replay with diffs between versions."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse, Response
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from tradeoff.interview.personas import PERSONAS
-from tradeoff.services.practice import Exchange
+from tradeoff.services.errors import BadInputError
+from tradeoff.services.practice import Exchange, Turn, Updates
+from tradeoff.services.replay import Replays, compare
+from tradeoff.store import EventRecord
 from tradeoff.web.forms import read_form, text_field
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
+
+POLL_SECONDS = 0.25  # how often a stream looks for new events in the store
+HEARTBEAT_SECONDS = 15.0  # a comment line, so proxies keep an idle stream open
+STREAM_SECONDS = 300.0  # then the stream closes; the browser reconnects with Last-Event-ID
+RETRY_MS = 1000  # how long the browser waits before reconnecting
 
 
 @router.post("/practice")
@@ -69,6 +84,105 @@ async def save_design(
     form = await read_form(request, state)
     version = state.sessions.save_design(session_id, text_field(form, "design"))
     return templates.TemplateResponse(request, "_saved.html", {"version": version})
+
+
+@router.post("/practice/{session_id}/board")
+async def save_board(
+    request: Request, session_id: int, state: AppState = Depends(app_state)
+) -> Response:
+    form = await read_form(request, state)
+    saved = state.sessions.save_board(session_id, text_field(form, "board"))
+    return templates.TemplateResponse(request, "_saved_board.html", {"saved": saved})
+
+
+@router.get("/practice/{session_id}/events")
+async def events(
+    request: Request,
+    session_id: int,
+    after: int = Query(0, ge=0, description="the last event seq the page already shows"),
+    last_event_id: str | None = Header(None),
+    state: AppState = Depends(app_state),
+) -> Response:
+    """Server-sent events: each turn, notice, phase change and design version recorded
+    after `after` (or after the Last-Event-ID a reconnecting browser sends), read from the
+    store by polling, so the process serving the stream need not be the one that recorded
+    the turn. The stream ends when the session does (event "end") or after STREAM_SECONDS."""
+    start = after
+    if last_event_id is not None:
+        if not last_event_id.strip().isdigit():
+            raise BadInputError("Last-Event-ID must be the number of an event")
+        start = int(last_event_id)
+    first = await run_in_threadpool(state.sessions.updates, session_id, start)  # 404 here
+    return StreamingResponse(
+        _stream(request, state, session_id, start, first),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _stream(
+    request: Request, state: AppState, session_id: int, sent: int, batch: Updates
+) -> AsyncIterator[str]:
+    began = last_beat = time.monotonic()
+    yield f"retry: {RETRY_MS}\n\n"
+    while True:
+        for event in batch.events:
+            yield await run_in_threadpool(_message, state, session_id, event)
+            sent = event.seq
+        if batch.ended:
+            yield f"event: end\ndata: /sessions/{session_id}\n\n"
+            return
+        now = time.monotonic()
+        if now - began > STREAM_SECONDS or await request.is_disconnected():
+            return
+        if now - last_beat > HEARTBEAT_SECONDS:
+            last_beat = now
+            yield ": keep-alive\n\n"
+        if not batch.events:
+            await asyncio.sleep(POLL_SECONDS)
+        batch = await run_in_threadpool(state.sessions.updates, session_id, sent)
+
+
+def _message(state: AppState, session_id: int, event: EventRecord) -> str:
+    """One SSE message; an event the room does not show only moves the Last-Event-ID on."""
+    if event.kind in ("turn", "notice"):
+        speaker = event.speaker if event.kind == "turn" else "notice"
+        html = templates.get_template("_turns.html").render(
+            turns=[Turn(event.at, speaker or "", event.text)]
+        )
+        return _sse(event.seq, "turn", html)
+    if event.kind == "phase":
+        bar = state.sessions.phase_bar(session_id, event)
+        html = templates.get_template("_phasebar.html").render(room=bar, oob=False)
+        return _sse(event.seq, "phase", html)
+    if event.kind == "snapshot":
+        data = {"version": event.data.get("version"), "source": event.data.get("source")}
+        return _sse(event.seq, "version", json.dumps(data))
+    return f"id: {event.seq}\n\n"
+
+
+def _sse(seq: int, name: str, data: str) -> str:
+    lines = "".join(f"data: {line}\n" for line in data.strip().split("\n"))
+    return f"id: {seq}\nevent: {name}\n{lines}\n"
+
+
+@router.get("/sessions/{session_id}/replay")
+def replay(
+    request: Request,
+    session_id: int,
+    old: int | None = Query(None, alias="from", ge=0),
+    new: int | None = Query(None, alias="to", ge=1),
+    state: AppState = Depends(app_state),
+) -> Response:
+    """The timeline with each version's diff; `from` and `to` compare any two versions."""
+    found = Replays(state.store, state.catalog).replay(session_id)
+    compared = None
+    if old is not None or new is not None:
+        latest = found.versions[-1].number if found.versions else 0
+        compared = compare(found, old or 0, latest if new is None else new)
+    return templates.TemplateResponse(
+        request, "replay.html", {"replay": found, "compared": compared}
+    )
 
 
 def _exchange(request: Request, exchange: Exchange) -> Response:
