@@ -25,4 +25,7 @@ def app(db_url: str) -> FastAPI:
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
+        # Every unsafe request needs this browser's CSRF token, as htmx sends it.
+        token = test_client.get("/api/session").json()["csrf_token"]
+        test_client.headers["X-CSRF-Token"] = token
         yield test_client

@@ -90,7 +90,13 @@ class PracticeSessions:
     # --- start and resume -------------------------------------------------------------
 
     def start(
-        self, problem_id: str, persona: str = "neutral", level: str = "senior", minutes: int = 45
+        self,
+        problem_id: str,
+        persona: str = "neutral",
+        level: str = "senior",
+        minutes: int = 45,
+        *,
+        owner_id: int | None = None,
     ) -> int:
         problem = find_problem(self.catalog, problem_id)
         if persona not in PERSONAS:
@@ -102,7 +108,7 @@ class PracticeSessions:
         clock = self.clock()
         session_id = self.store.create_session(
             problem_id=problem.id, persona=persona, level=level, minutes=minutes,
-            started_at=clock.now(),
+            started_at=clock.now(), owner_id=owner_id,
         )  # fmt: skip
         interview = self._interview(problem, persona, level, minutes, clock, session_id, None)
         interview.opening()
