@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from csrf_client import armed
 from fastapi.testclient import TestClient
 
 from tradeoff.web import create_app
@@ -26,6 +27,4 @@ def app(db_url: str) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         # Every unsafe request needs this browser's CSRF token, as htmx sends it.
-        token = test_client.get("/api/session").json()["csrf_token"]
-        test_client.headers["X-CSRF-Token"] = token
-        yield test_client
+        yield armed(test_client)

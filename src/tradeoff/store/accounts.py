@@ -98,14 +98,11 @@ class AccountStore:
     def create_user(self, email: str, password_hash: str, at: datetime) -> UserRecord | None:
         """A new account, or None when the email is taken (checked by the unique index, so
         two sign-ups racing for one address cannot both win)."""
-        try:
-            with self._transaction() as session:
-                row = UserRow(email=email, password_hash=password_hash, created_at=at)
-                session.add(row)
-                session.flush()
-                return _user(row)
-        except IntegrityError:
-            return None
+        with self._transaction() as session:
+            row = UserRow(email=email, password_hash=password_hash, created_at=at)
+            if not _inserted(session, row):
+                return None
+            return _user(row)
 
     def user_by_email(self, email: str) -> UserRecord | None:
         with self._transaction() as session:
@@ -150,12 +147,8 @@ class AccountStore:
             value = session.scalar(select(SecretRow.value).where(SecretRow.name == name))
         if value is not None:
             return value
-        try:
-            with self._transaction() as session:
-                session.add(SecretRow(name=name, value=make()))
-        except IntegrityError:
-            pass
         with self._transaction() as session:
+            _inserted(session, SecretRow(name=name, value=make()))
             found = session.scalar(select(SecretRow.value).where(SecretRow.name == name))
         assert found is not None
         return found
@@ -165,7 +158,7 @@ class AccountStore:
     def session_owner(self, session_id: int) -> tuple[bool, int | None]:
         """(whether the practice session exists, its owner)."""
         if not 0 < session_id <= MAX_ID:
-            return False, None
+            return False, None  # the driver could not even bind it
         with self._transaction() as session:
             row = session.execute(
                 select(SessionRow.id, SessionRow.owner_id).where(SessionRow.id == session_id)
@@ -345,6 +338,20 @@ class AccountStore:
                 )
                 for row, started, problem in session.execute(statement)
             ]
+
+
+def _inserted(session: Session, row: Any) -> bool:
+    """Add `row` in a savepoint; False (and nothing added) if a unique key already holds it.
+
+    The savepoint keeps the transaction usable after the conflict, and catching it here,
+    inside the transaction, keeps it from reaching the store's handler of damaged files.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:

@@ -67,14 +67,9 @@ def guard(request: Request) -> Visitor:
     request.state.visitor = visitor
     if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
         raise SignInRequiredError(SIGN_IN_NEEDED)
-    raw = request.path_params.get("session_id")
-    if raw is not None:
-        text = str(raw)
-        exists, owner = (
-            state.store.accounts.session_owner(int(text))
-            if text.isdigit() and len(text) < 19
-            else (False, None)
-        )
+    text = str(request.path_params.get("session_id", ""))
+    if text.isdigit():  # anything else is no session id: the route's validation says so
+        exists, owner = state.store.accounts.session_owner(int(text))
         if not exists or not visitor.may_open(owner):
             raise NotFoundError(f"no practice session {text}")
     return visitor
