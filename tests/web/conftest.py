@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from csrf_client import armed
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tradeoff.web import create_app
