@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from web_samples import DESIGN
 
 TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+META = re.compile(r'<meta name="csrf-token" content="([0-9a-f]+)">')
 
 
 def free_port() -> int:
@@ -57,6 +58,13 @@ def form_token(client: httpx.Client, page: str) -> str:
     return match.group(1)
 
 
+def htmx_token(client: httpx.Client, page: str = "/problems") -> str:
+    """The token htmx sends as a header: the page's meta tag (also in hx-headers)."""
+    match = META.search(client.get(page).text)
+    assert match, f"no csrf-token meta tag on {page}"
+    return match.group(1)
+
+
 def post_form(client: httpx.Client, page: str, action: str, data: dict[str, str]) -> httpx.Response:
     """Submit a form found on `page`: its fields plus the page's hidden token."""
     return client.post(action, data={**data, "csrf_token": form_token(client, page)})
@@ -76,8 +84,7 @@ def finished_session(client: httpx.Client, turns: tuple[str, ...] = ()) -> int:
     )
     assert started.status_code == 303, started.text[:300]
     room = started.headers["location"]
-    token = form_token(client, "/problems")
-    headers = {"X-CSRF-Token": token, "HX-Request": "true"}
+    headers = {"X-CSRF-Token": htmx_token(client), "HX-Request": "true"}
     for text in turns:
         assert client.post(f"{room}/turn", data={"text": text}, headers=headers).status_code == 200
     assert (

@@ -48,7 +48,7 @@ def coach_series(scores: list[CoachScoreRecord], start: datetime | None) -> Coac
     return CoachSeries(
         weeks=weeks,
         dimension_by_week={
-            w: {d: round(mean(values), 1) for d, values in by_week[w].items()} for w in weeks
+            w: {d: round(float(mean(values)), 1) for d, values in by_week[w].items()} for w in weeks
         },
         sessions_by_week={w: len(sessions[w]) for w in weeks},
     )
