@@ -4,13 +4,26 @@ wrong passwords, CSRF on every unsafe request, and no user reaching another's se
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from live_server import browser, finished_session, form_token, post_form, serving, sign_up
+from live_server import (
+    browser,
+    finished_session,
+    form_token,
+    free_port,
+    post_form,
+    serving,
+    sign_up,
+)
 
+from tradeoff.cli.serve import is_loopback
 from tradeoff.web import create_app
 
 
@@ -199,3 +212,39 @@ def test_api_with_a_signed_in_session(site: str) -> None:
         )
         assert review.status_code == 200 and "overall" in review.json()
     assert httpx.get(f"{site}/api/problems").status_code == 401
+
+
+def test_serve_accounts_flag_starts_the_app_with_sign_in(tmp_path: Path) -> None:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "tradeoff",
+        "serve",
+        "--accounts",
+        "--port",
+        str(port),
+        "--db",
+        f"sqlite:///{tmp_path / 'served.db'}",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/progress", timeout=5)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert response.status_code == 303
+        assert response.headers["location"] == "/signin?next=%2Fprogress"
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=30)
+    assert f"serving at http://127.0.0.1:{port}/ (with accounts" in out
+
+
+def test_single_user_mode_warns_off_loopback() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")

@@ -389,10 +389,9 @@ def scorecard_places(record: SessionRecord) -> dict[int, Place]:
         last = record.snapshots[-1] if record.snapshots else None
         # A whiteboard's lines on the coach's page are its labels, not the JSON the review
         # numbered: its scorecard lines point at no version line.
-        if last is not None and version_lines(last) == text_lines(design):
-            places.update(
-                {n: Place(last.version, n) for n in range(1, len(design.split("\n")) + 1)}
-            )
+        shown = text_lines(design)
+        if last is not None and version_lines(last) == shown:
+            places.update({n: Place(last.version, n) for n in range(1, len(shown) + 1)})
         number = len(design.split("\n")) + 1  # the blank line between design and turns
     for event in _turns(record.events):
         speaker = "Candidate" if event.speaker == "candidate" else "Interviewer"
