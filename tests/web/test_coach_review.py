@@ -51,7 +51,7 @@ def share(client: httpx.Client, session_id: int, label: str = "") -> str:
 def turn_seq(coach_page: str, text: str) -> int:
     """The event number of the transcript turn that says `text`, from the coach's page."""
     for seq, body in re.findall(
-        r'<li id="t(\d+)" class="turn [a-z]+">(.*?)</li>', coach_page, re.S
+        r'<li id="t(\d+)" class="coach-turn [a-z]+">(.*?)</li>', coach_page, re.S
     ):
         if text in html.unescape(body):
             return int(seq)
