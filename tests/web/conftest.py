@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from csrf_client import armed
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -25,4 +26,5 @@ def app(db_url: str) -> FastAPI:
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
-        yield test_client
+        # Every unsafe request needs this browser's CSRF token, as htmx sends it.
+        yield armed(test_client)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from csrf_client import armed
 from fastapi.testclient import TestClient
 from web_samples import DESIGN, WRONG_LINE
 
@@ -142,7 +143,7 @@ def test_bad_review_input_is_400(client: TestClient) -> None:
 
 
 def test_oversized_design_is_413_with_the_limit(db_url: str) -> None:
-    client = TestClient(create_app(db_url, max_design_bytes=1_048_576))
+    client = armed(TestClient(create_app(db_url, max_design_bytes=1_048_576)))
     # Over the request limit: refused from Content-Length, before the body is read.
     response = client.post("/review", data={"text": "x" * 2_000_000})
     assert response.status_code == 413

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from csrf_client import armed
 from room_samples import arrow, scene, serve, shape, start_session, three_tier
 
 from tradeoff.design.excalidraw import parse_excalidraw
@@ -37,6 +38,7 @@ def database(tmp_path: Path) -> str:
 @pytest.fixture
 def client(database: str) -> Iterator[httpx.Client]:
     with serve(database) as address, httpx.Client(base_url=address, timeout=60.0) as http:
+        armed(http)
         yield http
 
 

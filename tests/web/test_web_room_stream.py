@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from csrf_client import armed
 from room_samples import Message, free_port, messages, read_until, serve, start_session
 
 from tradeoff.catalog import default_catalog
@@ -89,6 +90,7 @@ def test_a_turn_posted_to_one_process_streams_from_another(first: str, second_pr
         httpx.Client(base_url=first, timeout=timeout) as poster,
         httpx.Client(base_url=second_process, timeout=timeout) as listener,
     ):
+        armed(poster)
         session_id = start_session(poster)
         shown = _last_event(poster, session_id)  # the opening lines are on the page already
         stream = _stream(listener, session_id, after=str(shown))
@@ -105,6 +107,7 @@ def test_a_turn_posted_to_one_process_streams_from_another(first: str, second_pr
 
 def test_resume_with_last_event_id_sends_only_what_came_after(first: str) -> None:
     with httpx.Client(base_url=first, timeout=httpx.Timeout(60.0)) as client:
+        armed(client)
         session_id = start_session(client)
         client.post(f"/practice/{session_id}/turn", data={"text": QUESTION})
         client.post(f"/practice/{session_id}/next")
@@ -124,6 +127,7 @@ def test_resume_with_last_event_id_sends_only_what_came_after(first: str) -> Non
 
 def test_the_stream_ends_when_the_session_does(first: str) -> None:
     with httpx.Client(base_url=first, timeout=httpx.Timeout(60.0)) as client:
+        armed(client)
         session_id = start_session(client)
         shown = _last_event(client, session_id)
         stream = _stream(client, session_id, after=str(shown))
@@ -136,6 +140,7 @@ def test_the_stream_ends_when_the_session_does(first: str) -> None:
 
 def test_stream_refusals(first: str) -> None:
     with httpx.Client(base_url=first, timeout=httpx.Timeout(60.0)) as client:
+        armed(client)
         assert client.get("/practice/999/events").status_code == 404
         session_id = start_session(client)
         bad = client.get(f"/practice/{session_id}/events", headers={"Last-Event-ID": "abc"})
@@ -145,6 +150,7 @@ def test_stream_refusals(first: str) -> None:
 
 def test_next_in_the_last_phase_says_why_it_cannot(first: str) -> None:
     with httpx.Client(base_url=first, timeout=httpx.Timeout(60.0)) as client:
+        armed(client)
         session_id = start_session(client)
         for _ in range(3):  # clarify -> high-level -> deep dive -> wrap-up
             assert client.post(f"/practice/{session_id}/next").is_success

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import webbrowser
 
 import typer
+
+LOCAL_NAMES = ("localhost",)
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def serve(
@@ -13,6 +25,12 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     open_browser: bool = typer.Option(False, "--open", help="Open the app in a browser."),
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
+    accounts: bool = typer.Option(
+        False,
+        "--accounts",
+        envvar="TRADEOFF_ACCOUNTS",
+        help="Sign-up and sign-in; each user sees only their own sessions. Default: single-user.",
+    ),
 ) -> None:
     """The web app: library, review, practice room and progress in a browser."""
     import uvicorn
@@ -20,7 +38,14 @@ def serve(
     from tradeoff.web import create_app
 
     address = f"http://{host}:{port}/"
-    typer.echo(f"tradeoff is serving at {address} (Ctrl-C stops it)")
+    mode = "with accounts" if accounts else "single-user, no sign-in"
+    typer.echo(f"tradeoff is serving at {address} ({mode}; Ctrl-C stops it)")
+    if not accounts and not is_loopback(host):
+        typer.echo(
+            f"warning: single-user mode on {host}: anyone who can reach it sees and changes"
+            " every session; add --accounts to ask for sign-in",
+            err=True,
+        )
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, accounts_mode=accounts), host=host, port=port, log_level="warning")

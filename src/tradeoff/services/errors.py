@@ -26,3 +26,11 @@ class TooLargeError(TradeoffError):
 
 class ConflictError(TradeoffError):
     """An action the session's state refuses (a turn after the end): a 409."""
+
+
+class SignInRequiredError(TradeoffError):
+    """Accounts mode, and no one is signed in (or the sign-in expired): a 401."""
+
+
+class ForbiddenError(TradeoffError):
+    """Signed in, but not allowed (a bad CSRF token, an invite held by another coach): a 403."""

@@ -156,12 +156,24 @@ class PracticeSessions:
     # --- start and resume -------------------------------------------------------------
 
     def start(
-        self, problem_id: str, persona: str = "neutral", level: str = "senior", minutes: int = 45
+        self,
+        problem_id: str,
+        persona: str = "neutral",
+        level: str = "senior",
+        minutes: int = 45,
+        *,
+        owner_id: int | None = None,
     ) -> int:
-        return self.begin(problem_id, persona, level, minutes)[0].session_id
+        return self.begin(problem_id, persona, level, minutes, owner_id=owner_id)[0].session_id
 
     def begin(
-        self, problem_id: str, persona: str = "neutral", level: str = "senior", minutes: int = 45
+        self,
+        problem_id: str,
+        persona: str = "neutral",
+        level: str = "senior",
+        minutes: int = 45,
+        *,
+        owner_id: int | None = None,
     ) -> tuple[Live, list[str]]:
         """A new session and the interviewer's opening lines."""
         problem = find_problem(self.catalog, problem_id)
@@ -174,7 +186,7 @@ class PracticeSessions:
         clock = self.clock()
         session_id = self.store.create_session(
             problem_id=problem.id, persona=persona, level=level, minutes=minutes,
-            started_at=clock.now(),
+            started_at=clock.now(), owner_id=owner_id,
         )  # fmt: skip
         live = self._open(self._record(session_id), clock)
         return live, live.interview.opening()

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from tradeoff.store.accounts import AccountStore
 from tradeoff.store.engine import check_sqlite_file, first_line, make_engine, parse_url, safe
 from tradeoff.store.engine import sqlite_path as file_of
 from tradeoff.store.errors import StoreError
@@ -113,12 +114,26 @@ class Store:
             raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
         return row
 
+    @property
+    def accounts(self) -> AccountStore:
+        """Users, sign-ins, shares, comments and coach scores, over the same database."""
+        return AccountStore(self._transaction)
+
     def create_session(
-        self, *, problem_id: str, persona: str, level: str, minutes: int, started_at: datetime
+        self,
+        *,
+        problem_id: str,
+        persona: str,
+        level: str,
+        minutes: int,
+        started_at: datetime,
+        owner_id: int | None = None,
     ) -> int:
-        """Record a new, unfinished interview and return its id."""
+        """Record a new, unfinished interview and return its id (owned by an account in
+        accounts mode; `owner_id` None in single-user mode and the CLI)."""
         with self._transaction() as session:
             row = SessionRow(
+                owner_id=owner_id,
                 problem_id=problem_id,
                 persona=persona,
                 level=level,
@@ -277,8 +292,11 @@ class Store:
             )
             return [event_record(r) for r in rows], row.ended_at
 
-    def all_sessions(self, *, finished_only: bool = False) -> list[SessionRecord]:
-        """Every session, oldest first, with events and snapshots: one query per table.
+    def all_sessions(
+        self, *, finished_only: bool = False, owner_id: int | None = None
+    ) -> list[SessionRecord]:
+        """Every session (of `owner_id` if given), oldest first, with events and snapshots:
+        one query per table.
 
         Progress and export read the whole history; fetching each session by id would be
         one round trip per session.
@@ -288,13 +306,18 @@ class Store:
             .order_by(SessionRow.started_at, SessionRow.id)
             .options(selectinload(SessionRow.events), selectinload(SessionRow.snapshots))
         )
+        if owner_id is not None:
+            statement = statement.where(SessionRow.owner_id == owner_id)
         if finished_only:
             statement = statement.where(SessionRow.ended_at.is_not(None))
         with self._transaction() as session:
             return [session_record(row) for row in session.scalars(statement)]
 
-    def list_sessions(self, limit: int | None = 50) -> list[SessionSummary]:
-        """The newest sessions first, with their overall score, turns and last activity."""
+    def list_sessions(
+        self, limit: int | None = 50, owner_id: int | None = None
+    ) -> list[SessionSummary]:
+        """The newest sessions first (of `owner_id` if given), with their overall score,
+        turns and last activity."""
         turns = (
             select(
                 EventRow.session_id,
@@ -310,6 +333,8 @@ class Store:
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
             .limit(limit)
         )
+        if owner_id is not None:
+            statement = statement.where(SessionRow.owner_id == owner_id)
         with self._transaction() as session:
             return [
                 SessionSummary(
@@ -357,20 +382,28 @@ class Store:
             and not (unfinished_only and s.ended_at is not None)
         ]
 
-    def add_drill(self, *, problem_id: str, at: datetime, result: dict[str, Any]) -> int:
+    def add_drill(
+        self, *, problem_id: str, at: datetime, result: dict[str, Any], owner_id: int | None = None
+    ) -> int:
         """Keep a capacity drill result and return its id."""
         with self._transaction() as session:
             row = DrillRow(
-                problem_id=problem_id, at=aware(at, "at"), result=as_json(result, "result")
+                problem_id=problem_id,
+                at=aware(at, "at"),
+                result=as_json(result, "result"),
+                owner_id=owner_id,
             )
             session.add(row)
             session.flush()
             drill_id = row.id
         return drill_id
 
-    def list_drills(self, limit: int = 100) -> list[dict[str, Any]]:
-        """The newest drill results first, as {"id", "uid", "problem_id", "at", "result"}."""
+    def list_drills(self, limit: int = 100, owner_id: int | None = None) -> list[dict[str, Any]]:
+        """The newest drill results first (of `owner_id` if given), as {"id", "uid",
+        "problem_id", "at", "result"}."""
         statement = select(DrillRow).order_by(DrillRow.at.desc(), DrillRow.id.desc()).limit(limit)
+        if owner_id is not None:
+            statement = statement.where(DrillRow.owner_id == owner_id)
         with self._transaction() as session:
             return [
                 {
@@ -684,4 +717,5 @@ def session_record(row: SessionRow) -> SessionRecord:
         events=tuple(event_record(event) for event in row.events),
         snapshots=tuple(snapshot_record(snapshot) for snapshot in row.snapshots),
         uid=row.uid,
+        owner_id=row.owner_id,
     )

@@ -1,4 +1,4 @@
-"""The ORM tables: sessions, events, snapshots, drill results, and flashcard states and reviews."""
+"""The ORM tables: sessions, events, snapshots, drills, flashcards, accounts and coach review."""
 
 from __future__ import annotations
 
@@ -48,6 +48,9 @@ class SessionRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     review: Mapped[dict[str, Any] | None] = mapped_column(JSONText, nullable=True)
+    # The account that practised; NULL for single-user mode (and the CLI), where the machine's
+    # one user owns every session. No ON DELETE: see migration 0004.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
 
     events: Mapped[list[EventRow]] = relationship(
         back_populates="session", order_by="EventRow.seq", cascade="all, delete-orphan"
@@ -105,6 +108,7 @@ class DrillRow(Base):
     problem_id: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSONText)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
 
 
 class CardStateRow(Base):
@@ -134,3 +138,106 @@ class CardReviewRow(Base):
     rating: Mapped[str] = mapped_column(String(16))
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     log: Mapped[dict[str, Any]] = mapped_column(JSONText)
+
+
+class UserRow(Base):
+    """An account (accounts mode): the email it signs in with and an argon2 password hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuthSessionRow(Base):
+    """A signed-in browser. The cookie holds a random key; only its SHA-256 is stored, so a
+    copy of the database does not sign anyone in. Rows live here, not in a process, so every
+    app process behind a load balancer knows every sign-in."""
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ShareRow(Base):
+    """One practice session shared with a coach by an invite link whose random token opens
+    that session only. Kept as is (not hashed, unlike sign-in keys) so the candidate and the
+    coach can find the link again: it reaches nothing the database does not already hold.
+
+    `coach_id` is the account that opened the link first (accounts mode); from then on the
+    link works for that account only. Revoking keeps the row, so the coach's comments stay.
+    """
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    coach_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CommentRow(Base):
+    """A coach's comment on line `line` of design `version`, or on the turn whose event has
+    `turn_seq`; exactly one of the two places is set. `read_at` is when the candidate saw it."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    share_id: Mapped[int] = mapped_column(ForeignKey("shares.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    author_name: Mapped[str] = mapped_column(String(254))
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    line: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    turn_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+
+
+class CoachScoreRow(Base):
+    """A coach's own 0-4 score per dimension for a shared session; one row per share, replaced
+    when the coach scores again."""
+
+    __tablename__ = "coach_scores"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    share_id: Mapped[int] = mapped_column(
+        ForeignKey("shares.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    author_name: Mapped[str] = mapped_column(String(254))
+    scores: Mapped[dict[str, Any]] = mapped_column(JSONText)
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SecretRow(Base):
+    """Random server secrets (the CSRF signing key), made once and shared by every process."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))

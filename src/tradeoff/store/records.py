@@ -50,6 +50,7 @@ class SessionRecord:
     events: tuple[EventRecord, ...]
     snapshots: tuple[SnapshotRecord, ...]
     uid: str = ""
+    owner_id: int | None = None  # the account (accounts mode); None in single-user mode
 
 
 @dataclass(frozen=True)

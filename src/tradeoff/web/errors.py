@@ -12,13 +12,17 @@ from tradeoff.errors import TradeoffError, UnknownProblemError
 from tradeoff.services.errors import (
     BadInputError,
     ConflictError,
+    ForbiddenError,
     NotFoundError,
+    SignInRequiredError,
     TooLargeError,
 )
 from tradeoff.web.templating import templates
 
 TITLES = {
     400: "That could not be read",
+    401: "Sign in",
+    403: "Not allowed",
     404: "Not found",
     409: "Not now",
     422: "That could not be read",
@@ -34,6 +38,10 @@ def status_of(error: TradeoffError) -> int:
         return 413
     if isinstance(error, ConflictError):
         return 409
+    if isinstance(error, SignInRequiredError):
+        return 401
+    if isinstance(error, ForbiddenError):
+        return 403
     if isinstance(error, BadInputError):
         return 400
     return 400  # any other TradeoffError is something the user can act on

@@ -7,6 +7,7 @@ any request.
 
 from __future__ import annotations
 
+import secrets
 import threading
 from dataclasses import dataclass, field
 
@@ -25,7 +26,9 @@ FORM_SLACK = 64 * 1024  # multipart boundaries and the other fields around a des
 class AppState:
     database: str | None = None  # a SQLAlchemy URL; None: TRADEOFF_DATABASE_URL, then SQLite
     max_design_bytes: int = MAX_BYTES
+    accounts: bool = False  # sign-in required, each user sees their own; else single-user
     _store: Store | None = field(default=None, repr=False)
+    _secret: str | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -46,6 +49,13 @@ class AppState:
     @property
     def sessions(self) -> PracticeSessions:
         return PracticeSessions(self.store, self.catalog)
+
+    def csrf_secret(self) -> str:
+        """The key CSRF tokens are signed with: made once, kept in the database, so every
+        process (and a restarted one) accepts the tokens of pages already open."""
+        if self._secret is None:
+            self._secret = self.store.accounts.secret("csrf", lambda: secrets.token_hex(32))
+        return self._secret
 
     def close(self) -> None:
         with self._lock:

@@ -17,7 +17,9 @@ from tradeoff.services.errors import BadInputError
 from tradeoff.services.practice import Exchange, Turn, Updates
 from tradeoff.services.replay import Replays, compare
 from tradeoff.store import EventRecord
+from tradeoff.web.auth import visitor_of
 from tradeoff.web.forms import read_form, text_field
+from tradeoff.web.routes.coach import candidate_context
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
 
@@ -38,6 +40,7 @@ async def start(request: Request, state: AppState = Depends(app_state)) -> Respo
         text_field(form, "persona", "neutral"),
         text_field(form, "level", "senior"),
         int(minutes) if minutes.isdigit() else -1,
+        owner_id=visitor_of(request).owner_id,
     )
     return RedirectResponse(f"/practice/{session_id}", status_code=303)
 
@@ -197,4 +200,5 @@ def report(request: Request, session_id: int, state: AppState = Depends(app_stat
     if not state.sessions.is_finished(session_id):
         return RedirectResponse(f"/practice/{session_id}", status_code=303)
     found = state.sessions.report(session_id)
-    return templates.TemplateResponse(request, "session.html", {"report": found})
+    context = {"report": found} | candidate_context(request, state, session_id, found)
+    return templates.TemplateResponse(request, "session.html", context)

@@ -1,0 +1,120 @@
+"""Who is asking, and what they may reach: the app-wide guard every route runs first.
+
+Single-user mode (the default of `tradeoff serve`) has no sign-in: the one person at the
+machine owns every session. Accounts mode (`--accounts`) asks for a sign-in everywhere
+except the sign-in and sign-up pages, and a practice session is reachable only by its
+owner: any route with a `session_id` path parameter is checked here, so a route added
+later is covered without remembering to. A session of someone else is "not found", the
+same answer as an id that does not exist, so ids cannot be probed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tradeoff.services import accounts, coach
+from tradeoff.services.errors import NotFoundError, SignInRequiredError
+from tradeoff.store.accounts import Unread, UserRecord
+from tradeoff.web.csrf import SESSION_COOKIE, csrf_field, csrf_token
+from tradeoff.web.errors import error_response
+from tradeoff.web.state import AppState, app_state
+from tradeoff.web.templating import templates
+
+PUBLIC_PATHS = ("/signin", "/signup", "/api/docs", "/api/openapi.json")
+SIGN_IN_NEEDED = "sign in first: this app has accounts"
+
+
+@dataclass(frozen=True)
+class Visitor:
+    accounts: bool  # the app's mode
+    user: UserRecord | None  # the signed-in account (accounts mode only)
+
+    @property
+    def owner_id(self) -> int | None:
+        """The owner to record on a new session and to filter lists by (None: everyone's,
+        in single-user mode)."""
+        return self.user.id if self.user is not None else None
+
+    def may_open(self, owner_id: int | None) -> bool:
+        return not self.accounts or (self.user is not None and self.user.id == owner_id)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sign_in_key(request: Request) -> str:
+    return request.cookies.get(SESSION_COOKIE, "")
+
+
+def resolve(request: Request, state: AppState) -> Visitor:
+    if not state.accounts:
+        return Visitor(False, None)
+    key = sign_in_key(request)
+    user = accounts.signed_in(state.store, key, now()) if key else None
+    return Visitor(True, user)
+
+
+def guard(request: Request) -> Visitor:
+    """App-wide dependency (run in a worker thread: it may read the database)."""
+    state = app_state(request)
+    visitor = resolve(request, state)
+    request.state.visitor = visitor
+    if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
+        raise SignInRequiredError(SIGN_IN_NEEDED)
+    text = str(request.path_params.get("session_id", ""))
+    if text.isdigit():  # anything else is no session id: the route's validation says so
+        exists, owner = state.store.accounts.session_owner(int(text))
+        if not exists or not visitor.may_open(owner):
+            raise NotFoundError(f"no practice session {text}")
+    return visitor
+
+
+def visitor_of(request: Request) -> Visitor:
+    """The visitor the guard resolved (a single-user visitor on pages it did not run for,
+    such as a 404 for an unknown address)."""
+    found = getattr(request.state, "visitor", None)
+    if isinstance(found, Visitor):
+        return found
+    return Visitor(app_state(request).accounts, None)
+
+
+def safe_next(target: str) -> str:
+    """Where to go after signing in: a path on this site only, never another host."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def install(app: FastAPI) -> None:
+    async def sign_in_required(request: Request, error: Exception) -> Response:
+        path = request.url.path
+        wants_page = (
+            request.method == "GET"
+            and not path.startswith("/api")
+            and not request.headers.get("HX-Request")
+        )
+        if wants_page:
+            target = path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/signin?next={quote(target, safe='')}", status_code=303)
+        return error_response(request, 401, str(error))
+
+    app.add_exception_handler(SignInRequiredError, sign_in_required)
+
+
+def coach_notice(request: Request) -> list[Unread]:
+    """New coach comments on the visitor's sessions, for the notice on every full page."""
+    visitor = visitor_of(request)
+    if visitor.accounts and visitor.user is None:
+        return []
+    return coach.unread(app_state(request).store, visitor.owner_id)
+
+
+templates.env.globals.update(
+    csrf_token=csrf_token, csrf_field=csrf_field, visitor=visitor_of, coach_notice=coach_notice
+)
