@@ -93,11 +93,11 @@ def test_a_real_dodge_is_returned_to_once_then_reported(catalog: Catalog) -> Non
 
 
 def test_a_one_word_overlap_on_another_subject_is_a_dodge(catalog: Catalog) -> None:
-    """The phishing probe shares "links" with a turn about the schema: still a dodge."""
+    """A follow-up on codes shares only "links" with a turn about the schema: a dodge."""
     script = [
         *DEEP,
         "Codes come from a counter, base62-encoded, so they never collide.",
-        "Next I'd like to cover the links table and its indexes for lookups by code.",
+        "Next I'd like to cover the links table and its indexes.",
         "/end",
     ]
     result = run(catalog, "url-shortener", "neutral", script)

@@ -75,7 +75,7 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
-    shared = stems(ask.text) & stems(heard.text)
+    shared = (ask.words or stems(ask.text)) & stems(heard.text)
     specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
     statement = len(heard.text.split()) >= 8
     if meant and ask.concepts:

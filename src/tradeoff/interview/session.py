@@ -262,11 +262,28 @@ class Interview:
 
     def _ask(self, move: Move) -> None:
         """Remember a question put to the candidate, to notice whether it is answered."""
+        items = {i.id: i for _, i in self.problem.rubric.items()}
+        item = items.get(move.item or "")
+        if item is None and move.kind not in ("failure", "challenge"):
+            item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
+        said = [item.text, item.probe or "", item.hint or ""] if item else []
+        # The prompt's own words ("link", "short") are in every question and every answer;
+        # the rubric item's words say what this one is about.
+        common = stems(f"{self.problem.title} {self.problem.prompt}")
+        words = (stems(move.text) - common) | stems(" ".join(said))
+        subject = self._subject(move, item)
         self.state.asks.append(
-            Ask(move.text, move.kind, move.item, self.phase, self._subject(move))
+            Ask(
+                move.text,
+                move.kind,
+                move.item,
+                self.phase,
+                subject,
+                words=words,
+            )
         )
 
-    def _subject(self, move: Move) -> frozenset[str]:
+    def _subject(self, move: Move, item: RubricItem | None) -> frozenset[str]:
         """The concepts an answer to a move may name, synonyms and tied concepts included:
         a failure or a challenge is answered by redundancy or by a technique tied to the
         component at stake (request coalescing for a cache), never by naming it again."""
@@ -276,8 +293,6 @@ class Interview:
             return REDUNDANCY | (subject_of("", [component], vocabulary) - STATEFUL)
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
-        items = {i.id: i for _, i in self.problem.rubric.items()}
-        item = items.get(move.item or "") or _nearest_item(move.text, list(items.values()))
         return subject_of(move.text, item.concepts if item else (), vocabulary)
 
     def _pace(self) -> list[str]:
@@ -348,6 +363,7 @@ class Interview:
             skip.add(found[1].id)
 
     def _hint(self) -> str:
+        self._put_off_open_ask()
         items = {i.id: i for _, i in self.problem.rubric.items()}
         for item_id in self.hint_order():
             rungs = phrasing.hint_texts(self.problem, items[item_id])
@@ -366,6 +382,13 @@ class Interview:
         return self._speak(
             Move("hint", "No more hints for this part: trust your reasoning and state it.")
         )
+
+    def _put_off_open_ask(self) -> None:
+        """Asking for a hint puts the open question aside: the hint is what is on the table
+        now, and an answer to it is not a dodge of the question before."""
+        ask = self.state.open_ask()
+        if ask is not None:
+            ask.status = DEFERRED
 
     def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:
@@ -474,6 +497,7 @@ class Interview:
                 self.phase_index = PHASES.index(event.phase)
                 self.phase_started_at = event.at
             elif event.kind == "hint":
+                self._put_off_open_ask()
                 item_id = str(event.data.get("item"))
                 self.hints[item_id] = self.hints.get(item_id, 0) + 1
                 self.hints_used += 1
