@@ -46,7 +46,7 @@ def test_every_table_names_real_facts_and_has_enough_questions(table_catalog: Ca
 # floor when the matcher improves; a change that lowers a share fails with the questions
 # it now gets wrong. (Lexical matching misses paraphrases that share no word or concept
 # with the fact, e.g. "How many elevators are there?" for the building's cars.)
-FLOORS = {"ask": 0.80, "compound": 0.86, "not": 0.93}
+FLOORS = {"ask": 0.80, "compound": 0.86, "not": 0.95}
 
 
 def test_questions_retrieve_their_facts(table_catalog: Catalog) -> None:

@@ -55,6 +55,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{2,63}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Cue = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2)]
 
 
 class _Strict(BaseModel):
@@ -71,6 +72,13 @@ class Fact(_Strict):
     text: Text = Field(description="What the interviewer says when asked, in their words.")
     answers: list[Slug] = Field(
         min_length=1, description="Question kinds (questions.yaml) that this fact answers."
+    )
+    asked_with: list[Cue] = Field(
+        default_factory=list,
+        description=(
+            "Words a candidate asks for this fact with that neither its text nor its kinds "
+            "hold ('nobody needs it' for an idle car); matched like a kind's phrases."
+        ),
     )
     values: dict[Identifier, str] = Field(
         default_factory=dict,

@@ -104,7 +104,10 @@ def _terse(kind: str, text: str) -> str:
     sentences = re.split(r"(?<=[.?!])\s+", text)
     if kind in ASKING or kind == "hint":
         if kind == "return":
-            text = "Still: " + text.split(": ", 1)[-1]  # the question, with a short lead-in
+            # The question again, with a short lead-in, never the same words as before.
+            question = text.split(": ", 1)[-1]
+            asked = [s for s in re.split(r"(?<=[.?!])\s+", question) if s.endswith("?")]
+            return "Still: " + _shorten(asked[-1] if asked else question, TERSE_WORDS - 2)
         if len(text.split()) < TERSE_WORDS and text.endswith("?"):
             return text  # a probe's set-up sentence is part of the question
         asked = [s for s in sentences if s.endswith("?")]

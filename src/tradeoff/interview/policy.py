@@ -58,25 +58,31 @@ class Situation:
 def settle(ask: Ask, heard: Heard) -> str:
     """Whether the last turn answered the interviewer's open question, dodged it or put it off.
 
-    An answer touches the question's subject (its concepts or two of its words), gives the
-    reason a "why" asks for, or states conditions or redundancy for a challenge.
+    An answer touches the question's subject (its concepts, their synonyms and the concepts
+    tied to them, or two of its words), gives the reason a "why" asks for, or states a
+    condition, redundancy or a response to the failure for a challenge. A turn about other
+    concepts that shares one word with the question is a dodge.
     """
     if heard.defers:
         return DEFERRED
     meant = heard.meant()
     if ask.concepts & meant:
-        return ANSWERED
+        return ANSWERED  # the subject, in any of its words or a concept tied to it
     if ask.kind in ("why", "follow-up") and heard.reason:
         return ANSWERED
     if ask.kind in ("challenge", "failure") and (
-        meant & REDUNDANCY or _CONDITION.search(heard.text)
+        heard.failure_response or _CONDITION.search(heard.text)
     ):
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
-    shared = stems(ask.text) & stems(heard.text)
+    shared = (ask.words or stems(ask.text)) & stems(heard.text)
     specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
     statement = len(heard.text.split()) >= 8
+    if meant and ask.concepts:
+        # The turn is about other things ("the schema" after a phishing question): one
+        # shared word ("links") does not make it an answer.
+        specifies = statement = False
     if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from tradeoff.catalog.schema import Fact, Problem
 from tradeoff.catalog.vocabulary import QuestionKind
@@ -107,6 +108,21 @@ def split_parts(question: str) -> list[str]:
     return [p for p in pieces if _WORD.search(p.lower())]
 
 
+def _with_continuations(pieces: list[str], kinds: dict[str, QuestionKind]) -> list[str]:
+    """A piece with no topic of its own ("..., and for how long?") continues the one
+    before it: "do we keep click logs, and for how long" asks how long click logs are kept,
+    not how long everything is."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and not (stems(piece) - _frame_stems(piece, kinds)):
+            out[-1] = f"{out[-1]}, {piece}"
+        elif len(out) == 1 and not _QUESTION_START.match(out[0]):
+            out[0] = f"{out[0]}, {piece}"  # "On average, how often ...": one question
+        else:
+            out.append(piece)
+    return out
+
+
 def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
     return tuple(_kind_strength(question, kinds))
 
@@ -120,6 +136,26 @@ def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, f
         if strength > found.get(kind_id, 0.0) and pattern.search(text):
             found[kind_id] = strength
     return found
+
+
+# "How big", "how long": an adjective that asks for a measure, not a topic ("fast" and
+# "stale" after "how" do name one).
+_HOW = re.compile(r"(?<=\bhow )(?:big|long|large|small|short|far|high|low|often|soon|many|much)\b")
+
+
+def _frame_stems(question: str, kinds: dict[str, QuestionKind]) -> frozenset[str]:
+    """Words that only shape the question ("long" in "how long", "big" in "how big"): they
+    name no topic, so
+    they never match a fact's words ("how long do links live?" is not about long URLs)."""
+    text = _normalised(question)
+    spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
+    out: set[str] = set(stems(" ".join(_HOW.findall(text))))  # "how big", "how soon"
+    for _kind, pattern, strength in _kind_patterns(spec):
+        if strength < 3.0:
+            for match in pattern.finditer(text):
+                if set(match.group(0).split()) & _FRAME:  # a shape, not a noun ("users")
+                    out |= stems(match.group(0))
+    return frozenset(out)
 
 
 # Words and numbers ("99.9"), with hyphens and slashes read as spaces.
@@ -155,7 +191,7 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
     out: list[Part] = []
     seen: set[str] = set()
     for question in questions_in(text):
-        for piece in split_parts(question):
+        for piece in _with_continuations(split_parts(question), kinds):
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
             if not facts and match_part(piece, problem, kinds):
                 continue  # answered by an earlier part of the same turn
@@ -198,8 +234,13 @@ def best_fact(
     so "how many servers do we need?" is not answered with the link volume.
     """
     asked = _kind_strength(question, kinds)
-    words = stems(question) | _concept_tokens(question) | _markers(question)
+    words = stems(question) - _frame_stems(question, kinds)
+    words |= _concept_tokens(question) | _markers(question)
     profile = _profile(problem)
+    normal = _normalised(question)
+    framing = _frame_stems(question, kinds)
+    pairs = frozenset(p for p in _pairs(question) if not set(p.split("+")) & framing)
+    asked_stats = words & _STATS
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         id_words, text_words = profile.words[fact.id]
@@ -207,6 +248,10 @@ def best_fact(
         by_text = words & text_words
         kind_score = 0.0
         strong = framed = False  # a kind named by a topic phrase; any kind, frames included
+        cues = profile.cues.get(fact.id)
+        if cues is not None and cues.search(normal):
+            kind_score += _CUE
+            strong = True
         for kind in fact.answers:
             strength = asked.get(kind, 0.0)
             if strength:
@@ -214,6 +259,9 @@ def best_fact(
                 kind_score += strength + primary
                 strong = strong or strength > 1
                 framed = True
+        if _other_statistic(asked_stats, text_words):
+            continue  # "how long can a URL be?" asks a limit; an average does not answer it
+        by_text |= pairs & profile.pairs[fact.id]
         distinctive = any(profile.df[w] == 1 for w in by_text)
         if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
             continue
@@ -227,6 +275,10 @@ def best_fact(
     return best[1] if best else None
 
 
+# A fact's own cue says as much as the first kind it answers named by a topic phrase.
+_CUE = 3.0 + 1.5
+
+
 @dataclass(frozen=True)
 class _Profile:
     """Each fact's words (its id's, and its text's with the concepts it names) and how
@@ -235,6 +287,8 @@ class _Profile:
     words: dict[str, tuple[frozenset[str], frozenset[str]]]
     df: dict[str, int]
     facts: int
+    cues: dict[str, re.Pattern[str]]  # each fact's `asked_with` phrases, as one pattern
+    pairs: dict[str, frozenset[str]]  # each fact's adjacent content words ("expiry date")
 
     def idf(self, word: str) -> float:
         return math.log(1 + self.facts / max(1, self.df.get(word, 1)))
@@ -248,15 +302,22 @@ def _profile(problem: Problem) -> _Profile:
     if cached is not None and cached.facts == len(problem.facts):
         return cached
     words = {}
+    pairs: dict[str, frozenset[str]] = {}
     df: dict[str, int] = {}
     for fact in problem.facts:
         id_words = _id_stems(fact.id)
         text_words = _fact_stems(fact.text) | id_words | _concept_tokens(fact.text)
         text_words |= _markers(fact.text)
         words[fact.id] = (id_words, text_words)
-        for word in text_words:
+        pairs[fact.id] = _pairs(fact.text)
+        for word in text_words | pairs[fact.id]:
             df[word] = df.get(word, 0) + 1
-    profile = _Profile(words, df, len(problem.facts))
+    cues = {
+        f.id: re.compile("|".join(_phrase_pattern(c) for c in f.asked_with))
+        for f in problem.facts
+        if f.asked_with
+    }
+    profile = _Profile(words, df, len(problem.facts), cues, pairs)
     _PROFILES[problem.id] = profile
     return profile
 
@@ -280,10 +341,31 @@ _MARKERS = (
     ),
     (
         "stat:max",
-        re.compile(r"\b(?:max|maximum|largest|biggest|longest|at most|cap|up to(?= \d| about))\b"),
+        re.compile(
+            r"\b(?:max|maximum|largest|biggest|longest|at most|cap|up to(?= \d| about))\b"
+            r"|\bhow (?:long|big|large|many \w+) can\b"
+        ),
     ),
     ("stat:avg", re.compile(r"\b(?:average|averages|averaging|typical|typically|mean|median)\b")),
 )
+
+
+_STATS = frozenset({"stat:max", "stat:avg"})
+
+
+def _other_statistic(asked: frozenset[str], fact_words: frozenset[str]) -> bool:
+    """The question asks one statistic of a quantity and the fact states only another."""
+    stated = fact_words & _STATS
+    return bool(asked and stated and not asked & stated)
+
+
+@lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[str]:
+    """Adjacent content words as one token: two texts that share a phrase ("set an expiry
+    date") say more alike than two that share its words scattered."""
+    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    words = [_SAME.get(w, w) for w in words]
+    return frozenset(f"{a}+{b}" for a, b in pairwise(words))
 
 
 @lru_cache(maxsize=8192)

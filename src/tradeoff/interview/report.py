@@ -33,8 +33,11 @@ from tradeoff.interview.state import (
     Support,
 )
 from tradeoff.language.mentions import find_mentions
+from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
-from tradeoff.review.engine import review_design
+from tradeoff.review.engine import Review, review_design
+from tradeoff.review.rules.base import RULES
+from tradeoff.review.substance import ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
@@ -154,8 +157,14 @@ def final_report(
     for verdict in llm.get("kept", []):
         if verdict["covered"] and not state.covered(verdict["item"]):
             state.said[verdict["item"]] = Support(SUBSTANCE, verdict["quote"], 0, "said")
+    context = ReviewContext(
+        doc=doc, problem=problem, rubric=problem.rubric, vocabulary=catalog.vocabulary,
+        level=level, interview_type=problem.type,
+    )  # fmt: skip
+    _credit_reviewed(state, problem, context, said, len(design.splitlines()) if design else 0)
     # What the conversation covered, each with its quote, counts in the scores too: the
     # reviewer reads the words, the interviewer also saw questions answered and facts asked.
+    # Both read one coverage, so a score and its "N with substance" line never disagree.
     overrides = {i.id: 1.0 for _, i in problem.rubric.items() if state.covered(i.id)}
     review = review_design(doc, catalog, problem.id, level, overrides)
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
@@ -164,6 +173,8 @@ def final_report(
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
     }
     review_json = review.to_json()
+    for name, basis in _score_basis(review, problem, level, state, context).items():
+        review_json["dimensions"][name].update(basis)
     review_json["next_steps"] = [
         step
         for step in review_json["next_steps"]
@@ -196,6 +207,63 @@ def final_report(
         "conversation": conversation,
         "llm_verdicts": llm,
     }
+
+
+def _credit_reviewed(
+    state: ConversationState,
+    problem: Problem,
+    context: ReviewContext,
+    said: Sequence[EventLike],
+    design_lines: int,
+) -> None:
+    """Items the reviewer counts as specified in the design and the words together, which
+    no single turn specified (a point made across two turns): the state takes them too, with
+    the reviewer's quote, so the listing and the score rest on the same coverage."""
+    for dimension, item in problem.rubric.items():
+        if state.covered(item.id):
+            continue
+        found = item_support(item, context.claims, context.mentions, dimension)
+        if found.credit < 0.5 or found.claim is None:
+            continue
+        quote = found.claim.quote
+        if found.claim.line <= design_lines:
+            state.written[item.id] = Support(SUBSTANCE, quote, found.claim.line, "design")
+            continue
+        turn = next((n for n, e in enumerate(said, 1) if quote[:40] in e.text), 0)
+        state.said[item.id] = Support(SUBSTANCE, quote, turn, "said")
+
+
+def _score_basis(
+    review: Review, problem: Problem, level: str, state: ConversationState, context: ReviewContext
+) -> dict[str, dict[str, Any]]:
+    """What each dimension's score rests on, from the coverage the listing shows: the items
+    specified of those expected, the deepest ladder step reached (depth earns a score with
+    no item specified), and a rule that caps the score below what coverage earned."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, rubric in problem.rubric.dimensions().items():
+        score = review.scores.get(name)
+        if score is None:
+            continue
+        expected = [i for i in rubric.items if expected_at(i, level)]
+        rungs = [r.name for r in ladder(name, context.claims) if r.reached >= 0.99]
+        caps = [
+            (RULES[f.rule].caps[name], f)
+            for f in review.findings
+            if f.rule in RULES and name in RULES[f.rule].caps
+        ]
+        capped = min(caps, key=lambda c: c[0]) if caps else None
+        out[name] = {
+            "covered": sum(1 for i in expected if state.covered(i.id)),
+            "scored_covered": score.covered,  # the reviewer's count: equal by construction
+            "expected": len(expected),
+            "depth": rungs[-1] if rungs else None,
+            "capped_by": (
+                {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
+                if capped is not None and capped[0] <= score.score + 1e-9
+                else None
+            ),
+        }
+    return out
 
 
 _TEN_X = re.compile(r"\b10\s?x\b|\bten times\b|\bbreaks? first\b", re.I)
@@ -362,7 +430,6 @@ def _llm_verdicts(
     if judge is None:
         return {}
     from tradeoff.errors import TradeoffError
-    from tradeoff.review.context import ReviewContext
 
     context = ReviewContext(
         doc=doc, problem=problem, rubric=problem.rubric, vocabulary=catalog.vocabulary,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tradeoff.catalog.loader import Catalog
-from tradeoff.catalog.schema import Fact, Problem
+from tradeoff.catalog.schema import Fact, Problem, RubricItem
 from tradeoff.design.load import decode, parse_design
 from tradeoff.errors import TradeoffError
 from tradeoff.interview import phrasing
@@ -25,7 +25,7 @@ from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
-from tradeoff.interview.questions import answer_turn, kinds_of, questions_in
+from tradeoff.interview.questions import answer_turn, kinds_of, questions_in, stems
 from tradeoff.interview.state import (
     ANSWERED,
     ASKED_FOR,
@@ -33,6 +33,7 @@ from tradeoff.interview.state import (
     DEFERRED,
     DODGED,
     REDUNDANCY,
+    STATEFUL,
     Ask,
     ConversationState,
     Stated,
@@ -43,7 +44,7 @@ from tradeoff.interview.state import (
     note_redundancy,
     update_items,
 )
-from tradeoff.language.mentions import find_mentions
+from tradeoff.interview.subject import subject_of
 from tradeoff.review.context import ReviewContext
 from tradeoff.vocabulary import EventKind, Phase, Speaker
 
@@ -313,18 +314,38 @@ class Interview:
 
     def _ask(self, move: Move) -> None:
         """Remember a question put to the candidate, to notice whether it is answered."""
-        concepts: frozenset[str] = frozenset()
-        if move.kind in ("failure", "challenge"):
-            concepts = REDUNDANCY
-        elif move.item is not None:
-            items = {i.id: i for _, i in self.problem.rubric.items()}
-            if move.item in items:
-                concepts = frozenset(items[move.item].concepts)
-            else:
-                found = find_mentions([(1, move.text)], self.catalog.vocabulary.concepts.values(),
-                                      frozenset())  # fmt: skip
-                concepts = frozenset(found.by_concept)
-        self.state.asks.append(Ask(move.text, move.kind, move.item, self.phase, concepts))
+        items = {i.id: i for _, i in self.problem.rubric.items()}
+        item = items.get(move.item or "")
+        if item is None and move.kind not in ("failure", "challenge"):
+            item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
+        said = [item.text, item.probe or "", item.hint or ""] if item else []
+        # The prompt's own words ("link", "short") are in every question and every answer;
+        # the rubric item's words say what this one is about.
+        common = stems(f"{self.problem.title} {self.problem.prompt}")
+        words = (stems(move.text) - common) | stems(" ".join(said))
+        subject = self._subject(move, item)
+        self.state.asks.append(
+            Ask(
+                move.text,
+                move.kind,
+                move.item,
+                self.phase,
+                subject,
+                words=words,
+            )
+        )
+
+    def _subject(self, move: Move, item: RubricItem | None) -> frozenset[str]:
+        """The concepts an answer to a move may name, synonyms and tied concepts included:
+        a failure or a challenge is answered by redundancy or by a technique tied to the
+        component at stake (request coalescing for a cache), never by naming it again."""
+        vocabulary = self.catalog.vocabulary.concepts
+        if move.kind == "failure":
+            component = (move.item or "").removeprefix("component:")
+            return REDUNDANCY | (subject_of("", [component], vocabulary) - STATEFUL)
+        if move.kind == "challenge":
+            return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
+        return subject_of(move.text, item.concepts if item else (), vocabulary)
 
     def _pace(self) -> list[str]:
         """A nudge when the phase's time is up; past the grace, move on and say so."""
@@ -398,6 +419,7 @@ class Interview:
             skip.add(found[1].id)
 
     def _hint(self) -> str:
+        self._put_off_open_ask()
         items = {i.id: i for _, i in self.problem.rubric.items()}
         for item_id in self.hint_order():
             rungs = phrasing.hint_texts(self.problem, items[item_id])
@@ -416,6 +438,13 @@ class Interview:
         return self._speak(
             Move("hint", "No more hints for this part: trust your reasoning and state it.")
         )
+
+    def _put_off_open_ask(self) -> None:
+        """Asking for a hint puts the open question aside: the hint is what is on the table
+        now, and an answer to it is not a dodge of the question before."""
+        ask = self.state.open_ask()
+        if ask is not None:
+            ask.status = DEFERRED
 
     def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:
@@ -552,6 +581,7 @@ class Interview:
                 self.phase_index = PHASES.index(event.phase)
                 self.phase_started_at = event.at
             elif event.kind == EventKind.hint:
+                self._put_off_open_ask()
                 item_id = str(event.data.get("item"))
                 self.hints[item_id] = self.hints.get(item_id, 0) + 1
                 self.hints_used += 1
@@ -582,6 +612,19 @@ def grace(budget: float) -> float:
 def _phase_items(problem: Problem, phase: str) -> set[str]:
     dims = set(PHASE_DIMENSIONS[phase])
     return {item.id for dim, item in problem.rubric.items() if dim in dims}
+
+
+def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
+    """The rubric item a question of the prompt's own (a follow-up) is about: the one whose
+    text, probe and hint share most of its words, two at least ("two servers ... the same
+    code" is the code-generation item, whose probe asks the same in other words)."""
+    asked = stems(question)
+    best: tuple[int, RubricItem] | None = None
+    for item in items:
+        shared = len(asked & stems(" ".join(filter(None, (item.text, item.probe, item.hint)))))
+        if shared >= 2 and (best is None or shared > best[0]):
+            best = (shared, item)
+    return best[1] if best else None
 
 
 def _short(title: str) -> str:

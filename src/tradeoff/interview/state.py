@@ -55,6 +55,7 @@ class Ask:
     phase: str
     concepts: frozenset[str] = frozenset()
     status: str = OPEN
+    words: frozenset[str] = frozenset()  # its words and its rubric item's: the subject said
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,15 @@ class Finding(BaseModel):
     fix: str = ""
 
 
+class Cap(BaseModel):
+    """A rule that holds a dimension's score below what its coverage earned."""
+
+    model_config = _OPEN
+    rule: str
+    cap: float
+    message: str
+
+
 class DimensionScore(BaseModel):
     """A dimension's 0-4 score (None: not assessed, as capacity for object-oriented prompts)."""
 
@@ -133,6 +142,10 @@ class DimensionScore(BaseModel):
     score: Annotated[int, Field(ge=0, le=4)] | None
     max: int = 4
     summary: str = ""
+    # What the interview report's score rests on (absent in reports stored before them).
+    expected: int | None = None
+    depth: str | None = None
+    capped_by: Cap | None = None
 
 
 class ReviewContract(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tradeoff.interview.phases import PHASES, clock_text
-from tradeoff.practice.models import Conversation, ItemEntry, SessionReport
+from tradeoff.practice.models import Conversation, DimensionScore, ItemEntry, SessionReport
 
 
 def render(report: SessionReport) -> list[str]:
@@ -45,7 +45,7 @@ def render(report: SessionReport) -> list[str]:
     lines.append("Review of the design and what you said:")
     for name, dim in review.dimensions.items():
         score = "n/a" if dim.score is None else f"{dim.score}/4"
-        lines.append(f"  {name}: {score}{_dimension_detail(name, talk)}")
+        lines.append(f"  {name}: {score}{_dimension_detail(name, talk, dim)}")
     asked = m.first_question_after_s
     lines += [
         "Communication markers:",
@@ -85,15 +85,23 @@ def _number(value: int | None) -> str:
     return "?" if value is None else str(value)
 
 
-def _dimension_detail(dimension: str, talk: Conversation) -> str:
-    """What the score rests on: how many points were covered, mentioned or missed."""
-    counts = [
-        (sum(1 for c in entries if c.dimension == dimension), label)
-        for entries, label in ((talk.covered, "with substance"),
-                               (talk.mentioned, "only mentioned"), (talk.missing, "not covered"))
-    ]  # fmt: skip
-    parts = [f"{n} {label}" for n, label in counts if n]
-    return f" — {', '.join(parts)}" if parts else ""
+def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -> str:
+    """What the score rests on, from the coverage listed above: half is the points covered
+    with substance, half the deepest step of the design reached; a capping rule overrides."""
+    covered, mentioned, missing = (
+        sum(1 for c in entries if c.dimension == dimension)
+        for entries in (talk.covered, talk.mentioned, talk.missing)
+    )
+    expected = dim.expected if dim.expected is not None else covered + mentioned + missing
+    parts = [f"{covered} of {expected} points with substance"]
+    parts += [f"{n} {label}" for n, label in ((mentioned, "only mentioned"),
+                                               (missing, "not covered")) if n]  # fmt: skip
+    if dim.expected is not None:
+        parts.append(f"deepest step: {dim.depth or 'none yet'}")
+    if dim.capped_by is not None:
+        cap = dim.capped_by
+        parts.append(f"held at {cap.cap:g} by {cap.rule}: {_clip(cap.message, 70)}")
+    return " — " + "; ".join(parts)
 
 
 def _clip(text: str, limit: int = 90) -> str:
