@@ -13,6 +13,10 @@ from tradeoff.design.load import MAX_BYTES
 from tradeoff.web import errors
 from tradeoff.web.limits import BodyLimit
 from tradeoff.web.routes import api, library, practice, progress, review, simulate
+from tradeoff.web.routes import cards as cards_page
+from tradeoff.web.routes import drill as drill_page
+from tradeoff.web.routes import plan as plan_page
+from tradeoff.web.routes import settings as settings_page
 from tradeoff.web.state import AppState
 from tradeoff.web.templating import HERE
 
@@ -38,6 +42,8 @@ def create_app(database: str | None = None, *, max_design_bytes: int = MAX_BYTES
     app.state.tradeoff = state
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in (library, review, simulate, practice, progress, api):
+        app.include_router(module.router)
+    for module in (cards_page, plan_page, drill_page, settings_page):
         app.include_router(module.router)
     errors.install(app)
     app.add_middleware(
