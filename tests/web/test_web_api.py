@@ -74,7 +74,14 @@ def test_review_bad_input(client: TestClient) -> None:
 
 def test_openapi_schema_describes_the_api(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
-    assert set(schema["paths"]) == {"/api/problems", "/api/problems/{problem_id}", "/api/reviews"}
+    assert set(schema["paths"]) == {
+        "/api/problems",
+        "/api/problems/{problem_id}",
+        "/api/reviews",
+        "/api/sessions",
+        "/api/sessions/{session_id}",
+        "/api/cards/due",
+    }
     review = schema["paths"]["/api/reviews"]["post"]
     assert {"200", "413", "422"} <= set(review["responses"])
     assert client.get("/api/docs").status_code == 200

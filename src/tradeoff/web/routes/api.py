@@ -1,14 +1,20 @@
-"""The JSON API under /api: problems, reviews and sessions, described by the OpenAPI schema."""
+"""The JSON API under /api: problems, reviews, sessions and the flashcards due, each with a
+pydantic response model so /api/openapi.json describes every answer."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
 from tradeoff.design.load import MAX_BYTES
-from tradeoff.services import library, reviews
+from tradeoff.practice.decks import Card
+from tradeoff.practice.user_decks import all_decks
+from tradeoff.services import cards as flashcards
+from tradeoff.services import history, library, reviews
+from tradeoff.store import SessionSummary
 from tradeoff.web.state import AppState, app_state
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -23,6 +29,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "Unknown id"},
     413: {"model": ErrorOut, "description": "Over the size limit"},
 }
+READ_ERRORS: dict[int | str, dict[str, Any]] = {code: ERRORS[code] for code in (400, 404)}
 
 
 class ProblemSummary(BaseModel):
@@ -73,20 +80,71 @@ class UnreadOut(BaseModel):
     message: str
 
 
-class ReviewOut(BaseModel):
-    """The review contract (as `tradeoff review --format json`), plus the verdict per level
-    and what of the input could not be read."""
+class ContractOut(BaseModel):
+    """The review contract, as `tradeoff review --format json` prints it."""
 
     problem: str
     level: str
     overall: int
     verdict: str
-    verdicts: dict[str, str]
     dimensions: dict[str, DimensionOut]
     findings: list[FindingOut]
     next_steps: list[str]
+
+
+class ReviewOut(ContractOut):
+    """The review contract, plus the verdict per level and what could not be read."""
+
+    verdicts: dict[str, str]
     notes: list[str]
     unread: list[UnreadOut]
+
+
+class SessionOut(BaseModel):
+    """A practice session as `tradeoff sessions` lists it."""
+
+    id: int
+    problem: str
+    persona: str
+    level: str
+    started_at: datetime
+    ended_at: datetime | None = Field(description="None while the session is open")
+    overall: int | None = Field(description="0-100, once the session has ended")
+    turns: int
+    last_at: datetime | None
+
+
+class TurnOut(BaseModel):
+    at: datetime
+    speaker: Literal["candidate", "interviewer"]
+    text: str
+
+
+class SessionDetailOut(SessionOut):
+    minutes: int
+    design_versions: int
+    transcript: list[TurnOut]
+    review: ContractOut | None = Field(description="The design review, once the session ended")
+
+
+class CardOut(BaseModel):
+    id: str
+    deck: str
+    front: str
+    back: str
+    tags: list[str]
+    due: datetime | None = Field(description="When a seen card fell due; None for a new card")
+
+
+class CardsDueOut(BaseModel):
+    """Today's review, as `tradeoff cards review` would walk it."""
+
+    now: datetime
+    reviews: list[CardOut] = Field(description="Seen cards that are due, most overdue first")
+    new: list[CardOut] = Field(description="New cards that today's limit lets in")
+    unseen: int = Field(description="Never-seen cards in the selection, let in today or not")
+    new_per_day: int
+    new_seen_today: int
 
 
 def _summary(p: Any) -> ProblemSummary:
@@ -128,4 +186,66 @@ def create_review(body: ReviewIn, state: AppState = Depends(app_state)) -> Revie
         verdicts=card.verdicts,
         notes=card.notes,
         unread=[UnreadOut(line=u.line, message=u.message) for u in card.unread],
+    )
+
+
+SessionId = Annotated[int, Path(ge=1, le=history.MAX_ID)]
+
+
+def _session(summary: SessionSummary) -> SessionOut:
+    return SessionOut(
+        id=summary.id, problem=summary.problem_id, persona=summary.persona, level=summary.level,
+        started_at=summary.started_at, ended_at=summary.ended_at, overall=summary.overall,
+        turns=summary.turns, last_at=summary.last_at,
+    )  # fmt: skip
+
+
+@router.get("/sessions", responses=READ_ERRORS)
+def list_sessions(
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50, state: AppState = Depends(app_state)
+) -> list[SessionOut]:
+    """Practice sessions, newest first, finished or not."""
+    return [_session(s) for s in history.sessions(state.store, limit)]
+
+
+@router.get("/sessions/{session_id}", responses=READ_ERRORS)
+def get_session(session_id: SessionId, state: AppState = Depends(app_state)) -> SessionDetailOut:
+    """One session: its transcript, how many design versions, and its review once ended."""
+    found = history.session(state.store, session_id)
+    return SessionDetailOut(
+        **_session(found.summary).model_dump(),
+        minutes=found.minutes,
+        design_versions=found.design_versions,
+        transcript=[TurnOut(at=t.at, speaker=t.speaker, text=t.text) for t in found.turns],
+        review=ContractOut.model_validate(found.review) if found.review else None,
+    )
+
+
+def _card(card: Card, due: datetime | None) -> CardOut:
+    return CardOut(
+        id=card.id, deck=card.deck, front=card.front, back=card.back, tags=list(card.tags),
+        due=due,
+    )  # fmt: skip
+
+
+@router.get("/cards/due", responses=READ_ERRORS)
+def cards_due(
+    deck: str | None = None,
+    topic: str | None = None,
+    new_per_day: Annotated[int | None, Query(ge=0, le=flashcards.MAX_NEW_PER_DAY)] = None,
+    state: AppState = Depends(app_state),
+) -> CardsDueOut:
+    """The flashcards to review now: every seen card due, and new ones up to the daily limit
+    (the setting unless `new_per_day` is given)."""
+    chosen = flashcards.select_cards(all_decks(), deck, topic)
+    now = flashcards.current_time()
+    queue = flashcards.todays_queue(state.store, chosen, now, flashcards.per_day(new_per_day))
+    states = state.store.card_states()
+    return CardsDueOut(
+        now=now,
+        reviews=[_card(c, states[c.id]["due"]) for c in queue.reviews],
+        new=[_card(c, None) for c in queue.new],
+        unseen=queue.unseen,
+        new_per_day=queue.new_per_day,
+        new_seen_today=queue.new_seen_today,
     )
