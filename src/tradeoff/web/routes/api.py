@@ -3,12 +3,16 @@ pydantic response model so /api/openapi.json describes every answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
+from tradeoff.catalog import default_catalog
+from tradeoff.catalog.schema import DIFFICULTIES as LEVELS
+from tradeoff.catalog.schema import INTERVIEW_TYPES as TYPES
 from tradeoff.design.load import MAX_BYTES
 from tradeoff.practice.decks import Card
 from tradeoff.practice.user_decks import all_decks
@@ -153,11 +157,33 @@ def _summary(p: Any) -> ProblemSummary:
     )
 
 
+def _values(
+    names: Callable[[], Iterable[str]], any_value: str | None = ""
+) -> Callable[[dict[str, Any]], None]:
+    """A parameter's allowed values for the schema, listed when the schema is first asked for
+    (they come from the catalog, which the app loads on first use, not at import). A filter
+    also takes `any_value`: empty, as a form sends it, means any."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        listed = sorted(names())
+        schema["enum"] = listed if any_value is None else [any_value, *listed]
+
+    return extra
+
+
+def _topics() -> Iterable[str]:
+    return default_catalog().vocabulary.topics
+
+
+def _problem_ids() -> Iterable[str]:
+    return default_catalog().problems
+
+
 @router.get("/problems", responses=ERRORS)
 def list_problems(
-    type: str | None = None,
-    topic: str | None = None,
-    difficulty: str | None = None,
+    type: Annotated[str | None, Query(json_schema_extra=_values(lambda: TYPES))] = None,
+    topic: Annotated[str | None, Query(json_schema_extra=_values(_topics))] = None,
+    difficulty: Annotated[str | None, Query(json_schema_extra=_values(lambda: LEVELS))] = None,
     state: AppState = Depends(app_state),
 ) -> list[ProblemSummary]:
     """Practice prompts matching every filter given."""
@@ -166,7 +192,10 @@ def list_problems(
 
 
 @router.get("/problems/{problem_id}", responses=ERRORS)
-def get_problem(problem_id: str, state: AppState = Depends(app_state)) -> ProblemOut:
+def get_problem(
+    problem_id: Annotated[str, Path(json_schema_extra=_values(_problem_ids, any_value=None))],
+    state: AppState = Depends(app_state),
+) -> ProblemOut:
     """A prompt as the candidate hears it (the hidden facts stay hidden)."""
     found = library.problem(state.catalog, problem_id)
     return ProblemOut(
