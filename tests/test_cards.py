@@ -17,7 +17,6 @@ from typer.testing import CliRunner, Result
 
 from tradeoff.cli.main import app
 from tradeoff.estimate.reference import reference_table
-from tradeoff.practice import cards_service
 from tradeoff.practice.decks import (
     NUMBERS,
     DeckError,
@@ -41,6 +40,7 @@ from tradeoff.practice.scheduler import (
     review_queue,
 )
 from tradeoff.practice.user_decks import all_decks, import_deck
+from tradeoff.services import cards as cards_service
 from tradeoff.store import Store
 from tradeoff.store.migrate import alembic_config
 
@@ -599,3 +599,21 @@ def test_a_rating_saves_state_and_log_together_or_not_at_all(
         # Neither the state nor the review changed: no state without its log.
         assert store.card_states()[card.id]["due"] == result.due
         assert len(store.card_reviews()) == 1
+
+
+def test_only_a_card_todays_review_holds_can_be_rated(tmp_path: Path) -> None:
+    first, second = parse_deck(DECK, "fixture.md").cards[:2]
+    with Store.open(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        done = cards_service.rate_due(store, first, "good", T0, new_per_day=1)
+        # The same card again (a resent form, a second tab): refused, nothing written.
+        with pytest.raises(cards_service.ConflictError, match="not due until"):
+            cards_service.rate_due(store, first, "good", T0 + timedelta(minutes=1), 1)
+        # A second new card the same day is past the limit of one.
+        with pytest.raises(cards_service.ConflictError, match="1 new cards are done"):
+            cards_service.rate_due(store, second, "good", T0, new_per_day=1)
+        assert len(store.card_reviews()) == 1
+        # Once due, the seen card can be rated; the next day brings a new card in.
+        cards_service.rate_due(store, first, "again", done.due, new_per_day=1)
+        cards_service.rate_due(store, second, "easy", T0 + timedelta(days=1), new_per_day=1)
+        reviewed = sorted(r["card_id"] for r in store.card_reviews())
+        assert reviewed == sorted([first.id, first.id, second.id])

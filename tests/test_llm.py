@@ -30,6 +30,7 @@ from tradeoff.llm import (
     save_config,
     verify_verdicts,
 )
+from tradeoff.llm.config import save_key
 
 Behaviour = Callable[[BaseHTTPRequestHandler, dict[str, Any]], None]
 
@@ -118,7 +119,9 @@ def server() -> Iterator[FakeServer]:
 
 
 @pytest.fixture(autouse=True)
-def no_llm_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_llm_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A fresh config folder: a key saved from this machine's settings page must not leak in.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     for name in (
         "TRADEOFF_LLM_BASE_URL",
         "TRADEOFF_LLM_MODEL",
@@ -190,6 +193,24 @@ def test_api_key_is_read_from_the_named_environment_variable(
     config = LLMConfig(base_url=server.base_url, model="m", api_key_env="MY_LLM_KEY", timeout=2)
     assert ChatClient(config).complete(MESSAGES) == "ok"
     assert server.headers[0]["Authorization"] == "Bearer sk-test-123"
+
+
+def test_a_key_saved_from_the_settings_page_is_sent_when_no_variable_is_named(
+    server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.reply_text("ok")
+    path = save_key("sk-saved-456")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert client_for(server).complete(MESSAGES) == "ok"
+    assert server.headers[0]["Authorization"] == "Bearer sk-saved-456"
+    # A named variable wins over the saved key; forgetting the key sends none again.
+    monkeypatch.setenv("MY_LLM_KEY", "sk-env-789")
+    config = LLMConfig(base_url=server.base_url, model="m", api_key_env="MY_LLM_KEY", timeout=2)
+    ChatClient(config).complete(MESSAGES)
+    assert server.headers[1]["Authorization"] == "Bearer sk-env-789"
+    save_key(None)
+    client_for(server).complete(MESSAGES)
+    assert server.headers[2]["Authorization"] == "Bearer not-needed"
 
 
 def test_missing_api_key_variable_is_an_llm_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,3 +92,7 @@ def finished_session(client: httpx.Client, turns: tuple[str, ...] = ()) -> int:
     )
     assert client.post(f"{room}/end", headers=headers).status_code == 200
     return int(room.rsplit("/", 1)[1])
+
+
+# The name the study-page tests use for the same server.
+serve = serving

@@ -82,6 +82,7 @@ def test_openapi_schema_describes_the_api(client: TestClient) -> None:
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/comments",
+        "/api/cards/due",
     }
     review = schema["paths"]["/api/reviews"]["post"]
     assert {"200", "413", "422"} <= set(review["responses"])

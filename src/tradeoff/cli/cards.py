@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import html
 import json
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,17 +64,19 @@ def review(
 
     Every seen card that is due comes up; new cards come in at a daily limit.
     """
-    from tradeoff.practice.cards_service import load_new_per_day, rate, todays_queue
+    from tradeoff.services import cards as service
+    from tradeoff.services.errors import ConflictError
 
     now = clock.now()
-    cards = select_cards(all_decks(), deck, topic)
-    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
+    cards = service.select_cards(all_decks(), deck, topic)
+    per_day = service.per_day(new_per_day)
     out = console()
     with _open(db) as store:
-        queue = todays_queue(store, cards, now, per_day)
+        queue = service.todays_queue(store, cards, now, per_day)
         due = list(queue.cards)
         if not due:
-            out.print(f"Nothing is due. {_next_due(cards, store.card_states(), queue)}")
+            upcoming = service.next_due(cards, store.card_states())
+            out.print(f"Nothing is due. {_next_due(upcoming, queue)}")
             return
         chosen = due[:limit] if limit is not None else due
         out.print(
@@ -100,9 +101,13 @@ def review(
                     out.print("[dim]Skipped.[/dim]")
                     continue
                 now = clock.now()  # the time of this rating
-                result = rate(store, card, rating, now)
+                try:
+                    result = service.rate_due(store, card, rating, now, per_day)
+                except ConflictError as exc:  # rated meanwhile in another window
+                    out.print(f"[dim]Skipped: {escape(str(exc))}.[/dim]")
+                    continue
                 done += 1
-                out.print(f"[dim]{rating}: next in {_interval(result.due - now)}.[/dim]")
+                out.print(f"[dim]{rating}: next in {service.interval(result.due - now)}.[/dim]")
         except KeyboardInterrupt:
             out.print("\n[dim]Stopped; every rating so far is saved.[/dim]")
             raise typer.Exit(130) from None
@@ -129,7 +134,7 @@ def settings(
     ),
 ) -> None:
     """Show (or, with an option, save) how many new cards a day reviews introduce."""
-    from tradeoff.practice.cards_service import load_new_per_day, save_new_per_day
+    from tradeoff.services.cards import load_new_per_day, save_new_per_day
 
     if new_per_day is not None:
         path = save_new_per_day(new_per_day)
@@ -149,23 +154,18 @@ def stats(
     db: str | None = DbOption,
 ) -> None:
     """Per deck: cards, seen cards due now, cards not yet seen, and reviewed at least once."""
-    from tradeoff.practice.cards_service import load_new_per_day, todays_queue
+    from tradeoff.services import cards as service
 
     now = clock.now()
     decks = all_decks()
-    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
-    rows: dict[str, dict[str, int]] = {}
+    per_day = service.per_day(new_per_day)
     with _open(db) as store:
         states = store.card_states()
-        queue = todays_queue(store, [c for d in decks.values() for c in d.cards], now, per_day)
-    due = {card.id for card in queue.reviews}
-    for deck_id, deck in decks.items():
-        rows[deck_id] = {
-            "cards": len(deck.cards),
-            "due": sum(1 for card in deck.cards if card.id in due),
-            "new": sum(1 for card in deck.cards if card.id not in states),
-            "reviewed": sum(1 for card in deck.cards if card.id in states),
-        }
+        queue = service.todays_queue(store, service.all_cards(decks), now, per_day)
+    rows = {
+        deck_id: dict(counts.__dict__)
+        for deck_id, counts in service.deck_counts(decks, states, queue).items()
+    }
     total = {key: sum(row[key] for row in rows.values()) for key in ("cards", "due", "new")}
     total["reviewed"] = sum(row["reviewed"] for row in rows.values())
     if output is StatsFormat.json:
@@ -200,6 +200,8 @@ def export(
     topic: str | None = TopicOption,
 ) -> None:
     """Write the decks as an Anki package, one Anki deck per tradeoff deck."""
+    from tradeoff.services.cards import select_cards  # fsrs is not needed, only the filter
+
     decks = all_decks()
     cards = select_cards(decks, deck, topic)
     if not anki.parent.is_dir():
@@ -223,29 +225,6 @@ def import_(
         f"{verb} deck {deck.id!r} ({escape(deck.title)}): {counted(len(deck.cards), 'card')}."
         f" Review it with: tradeoff cards review --deck {deck.id}"
     )
-
-
-def select_cards(decks: dict[str, Deck], deck: str | None, topic: str | None) -> list[Card]:
-    """Cards of one deck (or all), optionally only those tagged `topic`; unknowns suggest."""
-    if deck is not None and deck not in decks:
-        raise TradeoffError(f"no deck {deck!r}; {_suggest(deck, list(decks))}")
-    chosen = [decks[deck]] if deck is not None else list(decks.values())
-    cards = [card for d in chosen for card in d.cards]
-    if topic is None:
-        return cards
-    tags = sorted({tag for d in chosen for tag in d.tags})
-    if topic not in tags:
-        where = f" in deck {deck!r}" if deck is not None else ""
-        raise TradeoffError(f"no cards tagged {topic!r}{where}; {_suggest(topic, tags)}")
-    return [card for card in cards if topic in card.tags]
-
-
-def _suggest(word: str, known: list[str]) -> str:
-    near = difflib.get_close_matches(word, known, n=1)
-    if near:
-        return f"did you mean {near[0]!r}?"
-    shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-    return f"use one of {shown}" if known else "import a deck with 'tradeoff cards import'"
 
 
 def write_apkg(path: Path, decks: dict[str, Deck], cards: list[Card]) -> None:
@@ -330,25 +309,11 @@ def _ask_rating() -> str | None:
     return ""
 
 
-def _interval(delta: timedelta) -> str:
-    """A due interval as a person says it: '10 minutes', '1 day', '3 days'."""
-    seconds = max(0, int(delta.total_seconds()))
-    days, rest = divmod(seconds, 86_400)
-    if days:
-        return f"{days} day{'s' if days != 1 else ''}"
-    hours, rest = divmod(rest, 3_600)
-    if hours:
-        return f"{hours} hour{'s' if hours != 1 else ''}"
-    minutes = max(1, rest // 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
-
-
-def _next_due(cards: list[Card], states: dict[str, dict[str, Any]], queue: Queue) -> str:
-    """When the next of `cards` comes due, as a sentence; new cards wait for tomorrow."""
-    upcoming: list[datetime] = [states[c.id]["due"] for c in cards if c.id in states]
+def _next_due(upcoming: datetime | None, queue: Queue) -> str:
+    """When the next card comes due, as a sentence; new cards wait for tomorrow."""
     sentences = []
-    if upcoming:
-        sentences.append(f"The next card is due {min(upcoming):%Y-%m-%d %H:%M} UTC.")
+    if upcoming is not None:
+        sentences.append(f"The next card is due {upcoming:%Y-%m-%d %H:%M} UTC.")
     if queue.unseen:
         sentences.append(
             f"{queue.unseen} new cards wait; up to {queue.new_per_day} a day come in"

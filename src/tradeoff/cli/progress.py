@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -207,28 +207,15 @@ def plan(
     db: str | None = typer.Option(None, "--db", help="A SQLAlchemy URL; default: local SQLite."),
 ) -> None:
     """A day-by-day plan from your weak topics, recurring mistakes and due flashcards."""
-    from tradeoff.practice.cards_service import due_by_day, load_new_per_day
-    from tradeoff.practice.plan import build_plan
     from tradeoff.practice.user_decks import all_decks
+    from tradeoff.services.plan import study_plan
     from tradeoff.store import Store, database_url
 
-    now = clock.now()
-    result, views, _ = _load(db, now - timedelta(weeks=8))
-    per_day = new_per_day if new_per_day is not None else load_new_per_day().value
-    cards = [card for deck in all_decks().values() for card in deck.cards]
     with Store.open(database_url(db)) as store:
-        load = due_by_day(store, cards, now, days, per_day)
-        drills = store.list_drills(limit=1_000_000)
-    practised: dict[str, date] = {}
-    for view in sorted(views, key=lambda v: v.started_at):
-        practised[view.problem_id] = view.started_at.date()
-    drilled: dict[str, date] = {}
-    for drill in sorted(drills, key=lambda d: d["at"]):
-        drilled[drill["problem_id"]] = drill["at"].date()
-    days_plan = build_plan(
-        result, default_catalog(), start=now.date(), days=days, minutes_per_day=minutes_per_day,
-        cards=load, practised=practised, drilled=drilled,
-    )  # fmt: skip
+        days_plan = study_plan(
+            store, default_catalog(), all_decks(), clock.now(), days=days,
+            minutes_per_day=minutes_per_day, new_per_day=new_per_day,
+        )  # fmt: skip
     out = console()
     for day in days_plan:
         out.print(f"[bold]{day.day.isoformat()}[/bold] ({day.minutes} min)")

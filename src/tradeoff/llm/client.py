@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tradeoff.llm.config import LLMConfig
+from tradeoff.llm.config import LLMConfig, load_key
 from tradeoff.llm.errors import LLMError
 from tradeoff.safe_text import redact_url, safe, strip_controls
 
@@ -47,13 +47,16 @@ class ChatClient:
         self.base_url = redact_url(self._url)  # for messages; requests use self._url
         self._secrets: tuple[str, ...] = ()
         key = "not-needed"
+        saved = None if config.api_key_env else load_key()
         if config.api_key_env:
             key = os.environ.get(config.api_key_env, "").strip()
             if not key:
                 raise self._error(
                     f"environment variable {config.api_key_env} (api_key_env) is not set"
                 )
-        self._secrets = (key,) if config.api_key_env else ()
+        elif saved is not None:
+            key = saved  # typed into the settings page
+        self._secrets = (key,) if config.api_key_env or saved is not None else ()
         self._headers = {
             "Authorization": f"Bearer {key}",
             "Accept": "application/json, text/event-stream",

@@ -18,6 +18,7 @@ ENV_API_KEY_ENV = "TRADEOFF_LLM_API_KEY_ENV"
 ENV_TIMEOUT = "TRADEOFF_LLM_TIMEOUT"
 
 _SECTION = "llm"
+KEY_FILE = "llm-key"
 _FIELDS = ("base_url", "model", "api_key_env", "timeout")
 
 
@@ -25,8 +26,10 @@ _FIELDS = ("base_url", "model", "api_key_env", "timeout")
 class LLMConfig:
     """How to reach an OpenAI-compatible chat server.
 
-    The key itself is never stored: only the name of the environment variable holding it,
-    so the config file can be shared or committed without leaking a secret.
+    The key itself is never stored in the config file: only the name of the environment
+    variable holding it, so the config file can be shared or committed without leaking a
+    secret. A key typed into the settings page is kept in its own owner-only file
+    (`key_path()`), used when no variable is named.
     """
 
     base_url: str
@@ -40,6 +43,45 @@ def config_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir("tradeoff")) / "config.json"
+
+
+def key_path() -> Path:
+    """The API key saved from the settings page: its own file beside the config file, owner-
+    only, so the config file itself stays free of secrets and can still be shared."""
+    return config_path().with_name(KEY_FILE)
+
+
+def load_key(path: Path | None = None) -> str | None:
+    """The saved API key, or None when none was saved."""
+    file = path if path is not None else key_path()
+    try:
+        key = file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LLMError(f"cannot read the saved API key {file}: {exc}; delete it") from exc
+    return key or None
+
+
+def save_key(key: str | None, path: Path | None = None) -> Path:
+    """Save `key` (None: forget it) in an owner-only file, replaced atomically."""
+    file = path if path is not None else key_path()
+    try:
+        if key is None:
+            file.unlink(missing_ok=True)
+            return file
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(key.strip() + "\n")
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise LLMError(f"cannot write {file}: {exc.strerror or exc}") from exc
+    return file
 
 
 def load_config(path: Path | None = None) -> LLMConfig | None:

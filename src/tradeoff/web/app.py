@@ -25,6 +25,10 @@ from tradeoff.web.routes import (
     review,
     simulate,
 )
+from tradeoff.web.routes import cards as cards_page
+from tradeoff.web.routes import drill as drill_page
+from tradeoff.web.routes import plan as plan_page
+from tradeoff.web.routes import settings as settings_page
 from tradeoff.web.state import AppState
 from tradeoff.web.templating import HERE
 
@@ -65,6 +69,8 @@ def create_app(
     for module in (library, review, simulate, practice, progress, api, accounts, coach):
         app.include_router(module.router)
     app.include_router(api_sessions.router)
+    for module in (cards_page, plan_page, drill_page, settings_page):
+        app.include_router(module.router)
     errors.install(app)
     auth.install(app)
     app.add_middleware(

@@ -1,5 +1,6 @@
-"""The JSON API for sessions and coach review: who is signed in (and the CSRF token a
-script sends back), the visitor's sessions, one session's review, its comments and scores.
+"""The JSON API for accounts and coach review: who is signed in (and the CSRF token a
+script sends back), and a session's coach comments and scores (sessions themselves are
+in `api`).
 
 In accounts mode every route needs a signed-in session, and a session of another account
 is a 404 (the app-wide guard checks every `session_id`).
@@ -33,17 +34,6 @@ class WhoOut(BaseModel):
     csrf_token: str = Field(description="Send it as X-CSRF-Token on POST, PUT, PATCH, DELETE")
 
 
-class SessionOut(BaseModel):
-    id: int
-    problem_id: str
-    persona: str
-    level: str
-    started_at: datetime
-    ended_at: datetime | None
-    overall: int | None
-    turns: int
-
-
 class CommentOut(BaseModel):
     id: int
     author: str
@@ -70,53 +60,12 @@ class CoachReviewOut(BaseModel):
     comments: list[CommentOut]
 
 
-class SessionReviewOut(SessionOut):
-    review: dict[str, Any] | None = Field(description="The review contract, once it ended")
-
-
 @router.get("/session", responses=AUTH_ERRORS)
 def who(request: Request) -> WhoOut:
     """The signed-in account and the CSRF token for this browser's (or script's) cookies."""
     visitor = visitor_of(request)
     email = visitor.user.email if visitor.user is not None else None
     return WhoOut(accounts=visitor.accounts, email=email, csrf_token=csrf_token(request))
-
-
-@router.get("/sessions", responses=AUTH_ERRORS)
-def sessions(request: Request, state: AppState = Depends(app_state)) -> list[SessionOut]:
-    """Your practice sessions, newest first (every session in single-user mode)."""
-    found = state.store.list_sessions(limit=200, owner_id=visitor_of(request).owner_id)
-    return [
-        SessionOut(
-            id=s.id,
-            problem_id=s.problem_id,
-            persona=s.persona,
-            level=s.level,
-            started_at=s.started_at,
-            ended_at=s.ended_at,
-            overall=s.overall,
-            turns=s.turns,
-        )
-        for s in found
-    ]
-
-
-@router.get("/sessions/{session_id}", responses=AUTH_ERRORS)
-def session(session_id: int, state: AppState = Depends(app_state)) -> SessionReviewOut:
-    """One of your sessions, with its review contract once it has ended."""
-    record = state.store.get_session(session_id)
-    review = record.review.get("review") if isinstance(record.review, dict) else None
-    return SessionReviewOut(
-        id=record.id,
-        problem_id=record.problem_id,
-        persona=record.persona,
-        level=record.level,
-        started_at=record.started_at,
-        ended_at=record.ended_at,
-        overall=review.get("overall") if isinstance(review, dict) else None,
-        turns=sum(1 for e in record.events if e.kind == "turn"),
-        review=review if isinstance(review, dict) else None,
-    )
 
 
 @router.get("/sessions/{session_id}/comments", responses=AUTH_ERRORS)
