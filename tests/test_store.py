@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -445,6 +447,31 @@ def test_in_memory_database_works() -> None:
         assert store.list_sessions()[0].turns == 1
 
 
+# --- PostgreSQL URLs --------------------------------------------------------------------
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3(postgres_admin: Engine) -> None:
+    """postgresql:// means psycopg2 to SQLAlchemy; tradeoff installs and uses psycopg 3."""
+    plain = postgres_admin.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    assert plain.startswith("postgresql://")
+    with Store.open(plain) as store:
+        assert store._engine.driver == "psycopg"
+        store.list_sessions()
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(postgres_admin: Engine) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = postgres_admin.url.set(port=port, password="s3cret-pw")
+    with pytest.raises(StoreError) as caught:
+        Store.open(url.render_as_string(hide_password=False))
+    message = str(caught.value)
+    assert message.startswith("cannot connect to postgresql+psycopg://tradeoff")
+    assert f"127.0.0.1:{port}" in message and "s3cret-pw" not in message
+    assert "check that the server is running" in message and "\n" not in message
+
+
 # --- database_url -----------------------------------------------------------------------
 
 
@@ -486,6 +513,25 @@ def test_data_that_is_not_json_is_refused(store: Store) -> None:
     with pytest.raises(TypeError, match="data must be JSON-serialisable"):
         store.add_event(sid, kind="turn", at=T0, phase="p", data={"when": T0})
     assert store.get_session(sid).events == ()
+
+
+def test_text_with_a_nul_character_is_refused_alike_on_every_backend(store: Store) -> None:
+    """PostgreSQL cannot store NUL in text; SQLite could, but the same input must not work
+    on one backend and fail on the other."""
+    sid = store.create_session(problem_id="a", persona="p", level="mid", minutes=1, started_at=T0)
+    with pytest.raises(StoreError, match=r"^the text holds a NUL character \(\\x00\)"):
+        store.add_event(sid, kind="turn", at=T0, phase="p", text="50\x00 QPS")
+    with pytest.raises(StoreError, match="the content holds a NUL character"):
+        store.add_snapshot(sid, kind="design", at=T0, source="a.md", content="# A\x00")
+    batch = _batch("s1")
+    session = batch.sessions[0]
+    bad = replace(session, events=(replace(session.events[0], text="\x00"),))
+    with pytest.raises(StoreError, match="the text holds a NUL character"):
+        store.import_batch(replace(batch, sessions=(bad,)))
+    assert store.get_session(sid).events == () and store.get_session(sid).snapshots == ()
+    assert len(store.all_sessions()) == 1
+    store.add_event(sid, kind="turn", at=T0, phase="p", data={"raw": "\x00"})  # JSON escapes it
+    assert store.get_session(sid).events[0].data == {"raw": "\x00"}
 
 
 # --- the overall score in listings ------------------------------------------------------

@@ -150,6 +150,7 @@ class Store:
         self, *, problem_id: str, persona: str, level: str, minutes: int, started_at: datetime
     ) -> int:
         """Record a new, unfinished interview and return its id."""
+        without_nul(problem_id=problem_id, persona=persona, level=level)
         with self._transaction() as session:
             row = SessionRow(
                 problem_id=problem_id,
@@ -177,6 +178,7 @@ class Store:
         data: dict[str, Any] | None = None,
     ) -> EventRecord:
         """Append an event to a session; its seq is one more than the session's last."""
+        without_nul(kind=kind, phase=phase, text=text, speaker=speaker)
         with self._transaction(write=True) as session:
             self._require_session(session, session_id, lock=True)
             last = session.scalar(
@@ -201,6 +203,7 @@ class Store:
         self, session_id: int, *, kind: str, at: datetime, source: str, content: str
     ) -> SnapshotRecord:
         """Save a version of the design; versions count 1, 2, ... within the session."""
+        without_nul(kind=kind, source=source, content=content)
         with self._transaction(write=True) as session:
             self._require_session(session, session_id, lock=True)
             last = session.scalar(
@@ -444,6 +447,12 @@ class Store:
         added = dict.fromkeys(("sessions", "drills", "card_states", "card_reviews"), 0)
         present = dict(added)
         updated = dict(added)
+        for item in batch.sessions:
+            without_nul(problem_id=item.problem_id, persona=item.persona, level=item.level)
+            for e in item.events:
+                without_nul(kind=e.kind, phase=e.phase, text=e.text, speaker=e.speaker)
+            for snap in item.snapshots:
+                without_nul(kind=snap.kind, source=snap.source, content=snap.content)
         with self._transaction(write=True) as session:
             if session.get_bind().dialect.name == "postgresql":
                 # Two imports of one backup at once would each find its uids absent; the
@@ -588,6 +597,20 @@ def review_time(state: dict[str, Any]) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def without_nul(**fields: str | None) -> None:
+    """Refuse text holding a NUL character, on every backend alike.
+
+    PostgreSQL cannot store NUL in a text column at all, and a SQLite-only session holding
+    one could then never move to a shared server; a NUL is never meant in a turn or design.
+    """
+    for name, value in fields.items():
+        if value is not None and "\x00" in value:
+            raise StoreError(
+                f"the {name} holds a NUL character (\\x00), which cannot be stored;"
+                " remove it and try again"
+            )
 
 
 def aware(value: datetime, name: str) -> datetime:
