@@ -459,6 +459,18 @@ def test_a_plain_postgresql_url_uses_psycopg_3(postgres_admin: Engine) -> None:
         store.list_sessions()
 
 
+def test_a_connection_the_server_dropped_costs_no_call(postgres_admin: Engine) -> None:
+    """A server restart or an idle timeout kills pooled connections; the next call works."""
+    url = postgres_admin.url.render_as_string(hide_password=False)
+    with Store.open(url) as store:
+        with store._engine.connect() as connection:
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with postgres_admin.connect() as admin:
+            killed = admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            assert killed.scalar() is True
+        assert isinstance(store.list_sessions(), list)
+
+
 def test_an_unreachable_server_is_one_line_without_the_password(postgres_admin: Engine) -> None:
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
