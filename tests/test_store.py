@@ -546,6 +546,25 @@ def test_text_with_a_nul_character_is_refused_alike_on_every_backend(store: Stor
     assert store.get_session(sid).events[0].data == {"raw": "\x00"}
 
 
+def test_text_longer_than_its_column_is_refused_alike_on_every_backend(store: Store) -> None:
+    """SQLite ignores VARCHAR lengths, PostgreSQL enforces them: a deck id of 101 characters
+    must not review fine on a laptop and fail on the shared server."""
+    deck = "d" * 101
+    with pytest.raises(StoreError, match=r"^the deck is 101 characters long; at most 100 can"):
+        store.record_card_review(
+            card_id="c1", deck=deck, rating="good", at=T0, state={}, due=T0, log={}
+        )
+    with pytest.raises(StoreError, match="the problem_id is 201 characters long"):
+        store.create_session(
+            problem_id="p" * 201, persona="p", level="mid", minutes=1, started_at=T0
+        )
+    store.record_card_review(
+        card_id="c1", deck="d" * 100, rating="good", at=T0, state={}, due=T0, log={}
+    )
+    assert store.card_states()["c1"]["deck"] == "d" * 100
+    assert store.all_sessions() == [] and len(store.card_reviews()) == 1
+
+
 # --- the overall score in listings ------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from tradeoff.store.engine import sqlite_path as file_of
 from tradeoff.store.errors import StoreError
 from tradeoff.store.migrate import upgrade
 from tradeoff.store.models import (
+    Base,
     CardReviewRow,
     CardStateRow,
     DrillRow,
@@ -150,7 +151,7 @@ class Store:
         self, *, problem_id: str, persona: str, level: str, minutes: int, started_at: datetime
     ) -> int:
         """Record a new, unfinished interview and return its id."""
-        without_nul(problem_id=problem_id, persona=persona, level=level)
+        storable(SessionRow, problem_id=problem_id, persona=persona, level=level)
         with self._transaction() as session:
             row = SessionRow(
                 problem_id=problem_id,
@@ -178,7 +179,7 @@ class Store:
         data: dict[str, Any] | None = None,
     ) -> EventRecord:
         """Append an event to a session; its seq is one more than the session's last."""
-        without_nul(kind=kind, phase=phase, text=text, speaker=speaker)
+        storable(EventRow, kind=kind, phase=phase, text=text, speaker=speaker)
         with self._transaction(write=True) as session:
             self._require_session(session, session_id, lock=True)
             last = session.scalar(
@@ -203,7 +204,7 @@ class Store:
         self, session_id: int, *, kind: str, at: datetime, source: str, content: str
     ) -> SnapshotRecord:
         """Save a version of the design; versions count 1, 2, ... within the session."""
-        without_nul(kind=kind, source=source, content=content)
+        storable(SnapshotRow, kind=kind, source=source, content=content)
         with self._transaction(write=True) as session:
             self._require_session(session, session_id, lock=True)
             last = session.scalar(
@@ -340,6 +341,7 @@ class Store:
 
     def add_drill(self, *, problem_id: str, at: datetime, result: dict[str, Any]) -> int:
         """Keep a capacity drill result and return its id."""
+        storable(DrillRow, problem_id=problem_id)
         with self._transaction() as session:
             row = DrillRow(
                 problem_id=problem_id, at=aware(at, "at"), result=as_json(result, "result")
@@ -376,11 +378,13 @@ class Store:
         self, card_id: str, deck: str, state: dict[str, Any], due: datetime
     ) -> None:
         """Insert or replace a card's FSRS state (a JSON-ready dict) and its due time."""
+        storable(CardStateRow, card_id=card_id, deck=deck)
         with self._transaction(write=True) as session:
             upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
 
     def add_card_review(self, card_id: str, rating: str, at: datetime, log: dict[str, Any]) -> int:
         """Append one review of a card (rating name, time, fsrs log) and return its id."""
+        storable(CardReviewRow, card_id=card_id, rating=rating)
         with self._transaction() as session:
             row = CardReviewRow(
                 card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
@@ -406,6 +410,8 @@ class Store:
         Two commits could leave a state without its review (or the reverse) if the process
         died between them; the review log would then disagree with the schedule.
         """
+        storable(CardStateRow, card_id=card_id, deck=deck)
+        storable(CardReviewRow, rating=rating)
         with self._transaction(write=True) as session:
             upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
             review = CardReviewRow(
@@ -448,11 +454,11 @@ class Store:
         present = dict(added)
         updated = dict(added)
         for item in batch.sessions:
-            without_nul(problem_id=item.problem_id, persona=item.persona, level=item.level)
+            storable(SessionRow, problem_id=item.problem_id, persona=item.persona, level=item.level)
             for e in item.events:
-                without_nul(kind=e.kind, phase=e.phase, text=e.text, speaker=e.speaker)
+                storable(EventRow, kind=e.kind, phase=e.phase, text=e.text, speaker=e.speaker)
             for snap in item.snapshots:
-                without_nul(kind=snap.kind, source=snap.source, content=snap.content)
+                storable(SnapshotRow, kind=snap.kind, source=snap.source, content=snap.content)
         with self._transaction(write=True) as session:
             if session.get_bind().dialect.name == "postgresql":
                 # Two imports of one backup at once would each find its uids absent; the
@@ -599,17 +605,26 @@ def review_time(state: dict[str, Any]) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def without_nul(**fields: str | None) -> None:
-    """Refuse text holding a NUL character, on every backend alike.
+def storable(model: type[Base], **fields: str | None) -> None:
+    """Refuse text that one backend would store and another refuse, on every backend alike.
 
-    PostgreSQL cannot store NUL in a text column at all, and a SQLite-only session holding
-    one could then never move to a shared server; a NUL is never meant in a turn or design.
+    PostgreSQL cannot store a NUL character in text and enforces each VARCHAR's length;
+    SQLite does neither. Checking here keeps a history made on SQLite movable to a shared
+    server, and gives the user one line to act on instead of a driver error.
     """
+    columns = model.__table__.columns
     for name, value in fields.items():
-        if value is not None and "\x00" in value:
+        if value is None:
+            continue
+        if "\x00" in value:
             raise StoreError(
                 f"the {name} holds a NUL character (\\x00), which cannot be stored;"
                 " remove it and try again"
+            )
+        length = getattr(columns[name].type, "length", None)
+        if length is not None and len(value) > length:
+            raise StoreError(
+                f"the {name} is {len(value)} characters long; at most {length} can be stored"
             )
 
 
