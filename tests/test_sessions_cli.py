@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,12 +16,13 @@ NOW = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def db(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new database on each backend (tests/conftest.py), with the clock fixed."""
     monkeypatch.setenv("TRADEOFF_TEST_CLOCK", "1")
     monkeypatch.setenv("TRADEOFF_NOW", NOW.isoformat())
     for key in [k for k in os.environ if k.startswith("TRADEOFF_LLM")]:
         monkeypatch.delenv(key)
-    return f"sqlite:///{tmp_path / 'practice.db'}"
+    return database_url
 
 
 def cli(args: list[str], input: str | None = None) -> Any:

@@ -1,14 +1,17 @@
-"""The practice store on real SQLite files: migrations, round trips, kill safety, bad files."""
+"""The practice store on a real SQLite file and on PostgreSQL: migrations, round trips, kill
+safety, concurrent writers; and bad files, which only SQLite has."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,8 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Engine, column, create_engine, inspect, table, text
+from sqlalchemy.pool import NullPool
 
 from tradeoff.errors import TradeoffError
 from tradeoff.store import (
@@ -33,6 +37,7 @@ from tradeoff.store import (
     database_url,
 )
 from tradeoff.store import location as location_module
+from tradeoff.store.columns import UTCDateTime
 from tradeoff.store.database import overall_of
 from tradeoff.store.keys import LegacyKeys
 from tradeoff.store.migrate import alembic_config, head_revision
@@ -52,10 +57,31 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = Store.open(url_of(db_path))
+def store(database_url: str) -> Iterator[Store]:
+    """A store on each backend (tests/conftest.py: database_url)."""
+    opened = Store.open(database_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A plain engine on the test's database, to look at it behind the store's back."""
+    plain = create_engine(database_url, poolclass=NullPool)
+    yield plain
+    plain.dispose()
+
+
+def tables_and_revisions(engine: Engine) -> tuple[set[str], list[str]]:
+    """The database's tables and its Alembic revisions, on any backend."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        revisions = (
+            [r for (r,) in connection.execute(text("SELECT version_num FROM alembic_version"))]
+            if "alembic_version" in tables
+            else []
+        )
+    return tables, revisions
 
 
 def tables_and_revision(path: Path) -> tuple[set[str], list[str]]:
@@ -72,9 +98,9 @@ def tables_and_revision(path: Path) -> tuple[set[str], list[str]]:
 # --- migrations -------------------------------------------------------------------------
 
 
-def test_fresh_file_gets_every_table_at_head(db_path: Path) -> None:
-    Store.open(url_of(db_path)).close()
-    tables, revisions = tables_and_revision(db_path)
+def test_fresh_database_gets_every_table_at_head(database_url: str, engine: Engine) -> None:
+    Store.open(database_url).close()
+    tables, revisions = tables_and_revisions(engine)
     assert tables >= TABLES
     assert revisions == [head_revision()]
 
@@ -88,52 +114,53 @@ def test_opening_again_is_a_no_op(db_path: Path) -> None:
     assert tables_and_revision(db_path)[1] == [head_revision()]
 
 
-def test_upgrade_downgrade_upgrade_through_alembic(db_path: Path) -> None:
-    config = alembic_config(url_of(db_path))
+def test_upgrade_downgrade_upgrade_through_alembic(database_url: str, engine: Engine) -> None:
+    config = alembic_config(database_url)
     command.upgrade(config, "head")
-    assert tables_and_revision(db_path)[0] >= TABLES
+    assert tables_and_revisions(engine)[0] >= TABLES
     command.downgrade(config, "base")
-    tables, revisions = tables_and_revision(db_path)
+    tables, revisions = tables_and_revisions(engine)
     assert tables & TABLES == {"alembic_version"}
     assert revisions == []
     command.upgrade(config, "head")
-    assert tables_and_revision(db_path) == (tables_and_revision(db_path)[0], [head_revision()])
-    with Store.open(url_of(db_path)) as store:
+    assert tables_and_revisions(engine)[1] == [head_revision()]
+    with Store.open(database_url) as store:
         store.create_session(
             problem_id="url-shortener", persona="p", level="mid", minutes=45, started_at=T0
         )
 
 
-def test_models_match_the_migrations(db_path: Path) -> None:
+def test_models_match_the_migrations(database_url: str, engine: Engine) -> None:
     """A model change without a migration would pass every other test on a fresh database."""
-    Store.open(url_of(db_path)).close()
-    engine = create_engine(url_of(db_path))
+    Store.open(database_url).close()
     with engine.connect() as connection:
         diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    engine.dispose()
     assert diffs == []
 
 
-def test_sqlite_pragmas(store: Store, db_path: Path) -> None:
-    engine = store._engine
-    with engine.connect() as connection:
+def test_sqlite_pragmas(db_path: Path) -> None:
+    with Store.open(url_of(db_path)) as store, store._engine.connect() as connection:
         pragma = connection.exec_driver_sql
         assert pragma("PRAGMA journal_mode").scalar() == "wal"
         assert pragma("PRAGMA synchronous").scalar() == 1  # NORMAL
         assert pragma("PRAGMA foreign_keys").scalar() == 1
-    assert set(inspect(engine).get_table_names()) >= TABLES
+        assert set(inspect(connection).get_table_names()) >= TABLES
 
 
-def test_newer_schema_is_refused(db_path: Path) -> None:
-    Store.open(url_of(db_path)).close()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = 'zz9999'")
-    connection.close()
+def test_newer_schema_is_refused(database_url: str, engine: Engine) -> None:
+    Store.open(database_url).close()
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'zz9999'"))
     with pytest.raises(StoreError) as caught:
-        Store.open(url_of(db_path))
+        Store.open(database_url)
     message = str(caught.value)
     assert "newer tradeoff" in message and "upgrade tradeoff" in message
-    assert str(db_path) in message and "\n" not in message
+    assert "\n" not in message
+    label = database_url.removeprefix("sqlite:///")
+    if label == database_url:  # a server: named by its URL, the password masked
+        label = database_url.split("://")[0] + "://tradeoff"
+        assert "***" in message
+    assert label in message
 
 
 # --- round trip -------------------------------------------------------------------------
@@ -288,13 +315,13 @@ def test_drills_round_trip(store: Store) -> None:
     assert len(store.list_drills(limit=1)) == 1
 
 
-def test_data_survives_reopening(db_path: Path) -> None:
-    with Store.open(url_of(db_path)) as store:
+def test_data_survives_reopening(database_url: str) -> None:
+    with Store.open(database_url) as store:
         session_id = store.create_session(
             problem_id="a", persona="p", level="mid", minutes=30, started_at=T0
         )
         store.add_drill(problem_id="a", at=T0, result={"ok": 1})
-    with Store.open(url_of(db_path)) as store:
+    with Store.open(database_url) as store:
         assert store.get_session(session_id).problem_id == "a"
         assert store.list_drills()[0]["result"] == {"ok": 1}
 
@@ -302,14 +329,14 @@ def test_data_survives_reopening(db_path: Path) -> None:
 # --- kill safety ------------------------------------------------------------------------
 
 
-def test_killed_process_loses_nothing_returned(db_path: Path) -> None:
+def test_killed_process_loses_nothing_returned(database_url: str) -> None:
     script = textwrap.dedent(
         f"""
         import time
         from datetime import UTC, datetime
         from tradeoff.store import Store
 
-        store = Store.open({url_of(db_path)!r})
+        store = Store.open({database_url!r})
         now = datetime.now(UTC)
         sid = store.create_session(
             problem_id="url-shortener", persona="p", level="senior", minutes=45, started_at=now
@@ -335,7 +362,7 @@ def test_killed_process_loses_nothing_returned(db_path: Path) -> None:
             child.wait()
     assert child.returncode == -signal.SIGKILL
 
-    with Store.open(url_of(db_path)) as store:
+    with Store.open(database_url) as store:
         found = store.last_unfinished()
         assert found is not None
         assert [e.text for e in found.events] == ["turn 0", "turn 1", "turn 2"]
@@ -420,6 +447,43 @@ def test_in_memory_database_works() -> None:
         assert store.list_sessions()[0].turns == 1
 
 
+# --- PostgreSQL URLs --------------------------------------------------------------------
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3(postgres_admin: Engine) -> None:
+    """postgresql:// means psycopg2 to SQLAlchemy; tradeoff installs and uses psycopg 3."""
+    plain = postgres_admin.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    assert plain.startswith("postgresql://")
+    with Store.open(plain) as store:
+        assert store._engine.driver == "psycopg"
+        store.list_sessions()
+
+
+def test_a_connection_the_server_dropped_costs_no_call(postgres_admin: Engine) -> None:
+    """A server restart or an idle timeout kills pooled connections; the next call works."""
+    url = postgres_admin.url.render_as_string(hide_password=False)
+    with Store.open(url) as store:
+        with store._engine.connect() as connection:
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with postgres_admin.connect() as admin:
+            killed = admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            assert killed.scalar() is True
+        assert isinstance(store.list_sessions(), list)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(postgres_admin: Engine) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = postgres_admin.url.set(port=port, password="s3cret-pw")
+    with pytest.raises(StoreError) as caught:
+        Store.open(url.render_as_string(hide_password=False))
+    message = str(caught.value)
+    assert message.startswith("cannot connect to postgresql+psycopg://tradeoff")
+    assert f"127.0.0.1:{port}" in message and "s3cret-pw" not in message
+    assert "check that the server is running" in message and "\n" not in message
+
+
 # --- database_url -----------------------------------------------------------------------
 
 
@@ -463,6 +527,44 @@ def test_data_that_is_not_json_is_refused(store: Store) -> None:
     assert store.get_session(sid).events == ()
 
 
+def test_text_with_a_nul_character_is_refused_alike_on_every_backend(store: Store) -> None:
+    """PostgreSQL cannot store NUL in text; SQLite could, but the same input must not work
+    on one backend and fail on the other."""
+    sid = store.create_session(problem_id="a", persona="p", level="mid", minutes=1, started_at=T0)
+    with pytest.raises(StoreError, match=r"^the text holds a NUL character \(\\x00\)"):
+        store.add_event(sid, kind="turn", at=T0, phase="p", text="50\x00 QPS")
+    with pytest.raises(StoreError, match="the content holds a NUL character"):
+        store.add_snapshot(sid, kind="design", at=T0, source="a.md", content="# A\x00")
+    batch = _batch("s1")
+    session = batch.sessions[0]
+    bad = replace(session, events=(replace(session.events[0], text="\x00"),))
+    with pytest.raises(StoreError, match="the text holds a NUL character"):
+        store.import_batch(replace(batch, sessions=(bad,)))
+    assert store.get_session(sid).events == () and store.get_session(sid).snapshots == ()
+    assert len(store.all_sessions()) == 1
+    store.add_event(sid, kind="turn", at=T0, phase="p", data={"raw": "\x00"})  # JSON escapes it
+    assert store.get_session(sid).events[0].data == {"raw": "\x00"}
+
+
+def test_text_longer_than_its_column_is_refused_alike_on_every_backend(store: Store) -> None:
+    """SQLite ignores VARCHAR lengths, PostgreSQL enforces them: a deck id of 101 characters
+    must not review fine on a laptop and fail on the shared server."""
+    deck = "d" * 101
+    with pytest.raises(StoreError, match=r"^the deck is 101 characters long; at most 100 can"):
+        store.record_card_review(
+            card_id="c1", deck=deck, rating="good", at=T0, state={}, due=T0, log={}
+        )
+    with pytest.raises(StoreError, match="the problem_id is 201 characters long"):
+        store.create_session(
+            problem_id="p" * 201, persona="p", level="mid", minutes=1, started_at=T0
+        )
+    store.record_card_review(
+        card_id="c1", deck="d" * 100, rating="good", at=T0, state={}, due=T0, log={}
+    )
+    assert store.card_states()["c1"]["deck"] == "d" * 100
+    assert store.all_sessions() == [] and len(store.card_reviews()) == 1
+
+
 # --- the overall score in listings ------------------------------------------------------
 
 
@@ -484,25 +586,34 @@ def test_overall_is_read_from_the_stored_report(report: Any, expected: int | Non
 # --- stable ids and imports -------------------------------------------------------------
 
 
-def test_migration_0003_gives_old_rows_the_uids_an_old_export_would_get(db_path: Path) -> None:
-    config = alembic_config(url_of(db_path))
+def test_migration_0003_gives_old_rows_the_uids_an_old_export_would_get(
+    database_url: str, engine: Engine
+) -> None:
+    config = alembic_config(database_url)
     command.upgrade(config, "0002")
-    with sqlite3.connect(db_path) as connection:
+    # The tables as revision 0002 left them (no uid), with the store's own column types.
+    sessions = table(
+        "sessions", *(column(n) for n in ("problem_id", "persona", "level", "minutes")),
+        column("started_at", UTCDateTime()),
+    )  # fmt: skip
+    events = table(
+        "events", *(column(n) for n in ("session_id", "seq", "kind", "phase", "text", "data")),
+        column("at", UTCDateTime()),
+    )  # fmt: skip
+    drills = table("drills", column("problem_id"), column("result"), column("at", UTCDateTime()))
+    with engine.begin() as connection:
         for problem in ("url-shortener", "url-shortener", "chat-system"):
-            connection.execute(
-                "INSERT INTO sessions (problem_id, persona, level, minutes, started_at)"
-                " VALUES (?, 'neutral', 'senior', 45, '2025-03-01 09:00:00.000000')",
-                (problem,),
+            row = {"problem_id": problem, "persona": "neutral", "level": "senior"}
+            connection.execute(sessions.insert().values(**row, minutes=45, started_at=T0))
+        turn = {"kind": "turn", "phase": "clarify", "text": "hi", "data": "{}"}
+        connection.execute(
+            events.insert().values(**turn, session_id=1, seq=1, at=T0 + timedelta(minutes=1))
+        )
+        connection.execute(
+            drills.insert().values(
+                problem_id="url-shortener", at=T0 + timedelta(hours=1), result="{}"
             )
-        connection.execute(
-            "INSERT INTO events (session_id, seq, at, kind, phase, text, data)"
-            " VALUES (1, 1, '2025-03-01 09:01:00.000000', 'turn', 'clarify', 'hi', '{}')"
         )
-        connection.execute(
-            "INSERT INTO drills (problem_id, at, result)"
-            " VALUES ('url-shortener', '2025-03-01 10:00:00.000000', '{}')"
-        )
-    connection.close()
     command.upgrade(config, "head")
     keys = LegacyKeys()
     expected = [
@@ -510,16 +621,31 @@ def test_migration_0003_gives_old_rows_the_uids_an_old_export_would_get(db_path:
         keys.uid("session", T0, "url-shortener"),  # same time and prompt: the second one
         keys.uid("session", T0, "chat-system"),
     ]
-    with Store.open(url_of(db_path)) as store:
-        sessions = store.all_sessions()
-        assert [s.uid for s in sessions] == expected and len(set(expected)) == 3
-        assert [e.text for e in sessions[0].events] == ["hi"]
+    with Store.open(database_url) as store:
+        found = store.all_sessions()
+        assert [s.uid for s in found] == expected and len(set(expected)) == 3
+        assert [e.text for e in found[0].events] == ["hi"]
         drill_uid = store.list_drills()[0]["uid"]
         assert drill_uid == LegacyKeys().uid("drill", T0 + timedelta(hours=1), "url-shortener")
     command.downgrade(config, "0002")  # dropping the column must not cascade to the events
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM events")).scalar() == 1
+
+
+def test_sqlite_rows_written_before_uids_keep_their_stored_time_format(db_path: Path) -> None:
+    """Rows written by an old tradeoff hold SQLAlchemy's SQLite text format for times."""
+    config = alembic_config(url_of(db_path))
+    command.upgrade(config, "0002")
     with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT count(*) FROM events").fetchone() == (1,)
+        connection.execute(
+            "INSERT INTO sessions (problem_id, persona, level, minutes, started_at)"
+            " VALUES ('url-shortener', 'neutral', 'senior', 45, '2025-03-01 09:00:00.000000')"
+        )
     connection.close()
+    with Store.open(url_of(db_path)) as store:
+        assert [s.uid for s in store.all_sessions()] == [
+            LegacyKeys().uid("session", T0, "url-shortener")
+        ]
 
 
 def _batch(uid: str, *, events: int = 2, reviewed: datetime = T0) -> ImportBatch:
@@ -589,7 +715,7 @@ def test_an_interrupted_import_writes_nothing(
 # --- deleting sessions ------------------------------------------------------------------
 
 
-def test_delete_and_stale_sessions(store: Store) -> None:
+def test_delete_and_stale_sessions(store: Store, engine: Engine) -> None:
     old = store.create_session(
         problem_id="url-shortener", persona="neutral", level="senior", minutes=45, started_at=T0
     )
@@ -613,11 +739,12 @@ def test_delete_and_stale_sessions(store: Store) -> None:
         store.get_session(old)
     with pytest.raises(StoreError, match="no session"):
         store.delete_session(old)
-    with sqlite3.connect(store._label) as connection:  # events and snapshots went with it
-        assert connection.execute(
-            "SELECT count(*) FROM snapshots WHERE session_id = ?", (old,)
-        ).fetchone() == (0,)
-    connection.close()
+    with engine.connect() as connection:  # events and snapshots went with it
+        for table in ("snapshots", "events"):
+            left = connection.execute(
+                text(f"SELECT count(*) FROM {table} WHERE session_id = :id"), {"id": old}
+            )
+            assert left.scalar() == 0
 
 
 def test_ids_too_large_for_the_database_are_unknown_sessions(store: Store) -> None:

@@ -76,9 +76,12 @@ def _finished(store: Store, catalog: Catalog, problem_id: str, started: datetime
 
 
 @pytest.fixture
-def history(tmp_path: Path, catalog: Catalog, decks_home: Path) -> str:
-    """Two finished sessions, one unfinished, a drill, a reviewed card and a user deck."""
-    url = f"sqlite:///{tmp_path / 'history.db'}"
+def history(
+    tmp_path: Path, catalog: Catalog, decks_home: Path, new_database: Callable[[str], str]
+) -> str:
+    """Two finished sessions, one unfinished, a drill, a reviewed card and a user deck, on
+    each backend (tests/conftest.py: new_database)."""
+    url = new_database("history")
     with Store.open(url) as store:
         _finished(store, catalog, "url-shortener", START)
         _finished(store, catalog, "rate-limiter", START + timedelta(days=1))
@@ -122,11 +125,13 @@ def counts(url: str) -> tuple[int, int, int, int]:
 # --- idempotent, complete -------------------------------------------------------------------
 
 
-def test_importing_the_same_backup_twice_adds_it_once(history: str, tmp_path: Path) -> None:
+def test_importing_the_same_backup_twice_adds_it_once(
+    history: str, tmp_path: Path, new_database: Callable[[str], str]
+) -> None:
     backup = tmp_path / "backup.json"
     data = export(history, backup)
     assert [d["id"] for d in data["decks"]] == ["my-latency"]  # decks from `cards import`
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database("other")
 
     first = cli(["import", str(backup), "--db", other])
     assert first.exit_code == 0, first.output
@@ -144,13 +149,13 @@ def test_importing_the_same_backup_twice_adds_it_once(history: str, tmp_path: Pa
 
 
 def test_decks_are_restored_and_a_different_local_deck_is_kept(
-    history: str, tmp_path: Path, decks_home: Path
+    history: str, tmp_path: Path, decks_home: Path, new_database: Callable[[str], str]
 ) -> None:
     backup = tmp_path / "backup.json"
     export(history, backup)
     deck_file = decks_home / "decks" / "my-latency.md"
     deck_file.unlink()
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database("other")
     assert "1 deck" in cli(["import", str(backup), "--db", other]).output
     assert deck_file.read_text(encoding="utf-8") == DECK
 
@@ -160,7 +165,9 @@ def test_decks_are_restored_and_a_different_local_deck_is_kept(
     assert "0.5 ms" in deck_file.read_text(encoding="utf-8")
 
 
-def test_a_version_1_backup_imports_once(history: str, tmp_path: Path) -> None:
+def test_a_version_1_backup_imports_once(
+    history: str, tmp_path: Path, new_database: Callable[[str], str]
+) -> None:
     """Backups made before uids: rows are matched by what identifies them."""
     data = export(history, tmp_path / "backup.json")
     old = copy.deepcopy(data)
@@ -170,7 +177,7 @@ def test_a_version_1_backup_imports_once(history: str, tmp_path: Path) -> None:
         del row["uid"]
     legacy = tmp_path / "legacy.json"
     legacy.write_text(json.dumps(old), encoding="utf-8")
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database("other")
     assert cli(["import", str(legacy), "--db", other]).exit_code == 0
     assert "Nothing to import" in cli(["import", str(legacy), "--db", other]).output
     assert counts(other) == (3, 1, 1, 1)
@@ -211,7 +218,7 @@ BAD = {
 
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_a_bad_value_anywhere_is_one_line_and_writes_nothing(
-    name: str, history: str, tmp_path: Path, decks_home: Path
+    name: str, history: str, tmp_path: Path, decks_home: Path, new_database: Callable[[str], str]
 ) -> None:
     data = export(history, tmp_path / "backup.json")
     change, where = BAD[name]
@@ -219,7 +226,7 @@ def test_a_bad_value_anywhere_is_one_line_and_writes_nothing(
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     (decks_home / "decks" / "my-latency.md").unlink()
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database("other")
     done = cli(["import", str(bad), "--db", other])
     assert done.exit_code == 2, done.output
     message = done.stderr
@@ -230,7 +237,7 @@ def test_a_bad_value_anywhere_is_one_line_and_writes_nothing(
 
 
 def test_nan_literals_and_huge_numbers_are_refused_at_parse(tmp_path: Path) -> None:
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = f"sqlite:///{tmp_path / 'other.db'}"  # refused before any database is opened
     for text in (
         '{"format": "tradeoff-export", "version": 2, "x": NaN}',
         '{"format": "tradeoff-export", "version": ' + "9" * 5000 + "}",
@@ -246,14 +253,16 @@ def test_nan_literals_and_huge_numbers_are_refused_at_parse(tmp_path: Path) -> N
 # --- one transaction ------------------------------------------------------------------------
 
 
-def test_ctrl_c_midway_leaves_nothing(history: str, tmp_path: Path) -> None:
+def test_ctrl_c_midway_leaves_nothing(
+    history: str, tmp_path: Path, new_database: Callable[[str], str]
+) -> None:
     from sqlalchemy import event
 
     from tradeoff.store.models import EventRow
 
     backup = tmp_path / "backup.json"
     export(history, backup)
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database("other")
     inserted: list[int] = []
 
     def interrupt(mapper: Any, connection: Any, target: Any) -> None:
@@ -271,10 +280,13 @@ def test_ctrl_c_midway_leaves_nothing(history: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
-def test_a_killed_import_leaves_nothing(history: str, tmp_path: Path, signum: int) -> None:
+def test_a_killed_import_leaves_nothing(
+    history: str, tmp_path: Path, signum: int, new_database: Callable[[str], str]
+) -> None:
+    """Killed mid-import: SQLite rolls back from its journal, PostgreSQL on the lost link."""
     backup = tmp_path / "backup.json"
     export(history, backup)
-    other = tmp_path / "other.db"
+    other = new_database("other")
     script = textwrap.dedent(
         f"""
         import os
@@ -290,14 +302,14 @@ def test_a_killed_import_leaves_nothing(history: str, tmp_path: Path, signum: in
                 os.kill(os.getpid(), {int(signum)})
 
         event.listen(EventRow, "after_insert", die)
-        app(["import", {str(backup)!r}, "--db", {str(other)!r}])
+        app(["import", {str(backup)!r}, "--db", {other!r}])
         """
     )
     child = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert child.returncode == -signum, child.stderr
-    assert counts(f"sqlite:///{other}") == (0, 0, 0, 0)
+    assert counts(other) == (0, 0, 0, 0)
 
 
 # --- export never truncates an older backup -------------------------------------------------

@@ -1,9 +1,8 @@
-"""Web fixtures: an app over a scratch SQLite store and its test client."""
+"""Web fixtures: an app over a new database (SQLite, then PostgreSQL) and its test client."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from csrf_client import armed
@@ -14,8 +13,9 @@ from tradeoff.web import create_app
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'web.db'}"
+def db_url(database_url: str) -> str:
+    """Every web test runs on each backend (tests/conftest.py: database_url)."""
+    return database_url
 
 
 @pytest.fixture

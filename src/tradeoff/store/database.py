@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from tradeoff.store.accounts import AccountStore
@@ -20,6 +21,7 @@ from tradeoff.store.engine import sqlite_path as file_of
 from tradeoff.store.errors import StoreError
 from tradeoff.store.migrate import upgrade
 from tradeoff.store.models import (
+    Base,
     CardReviewRow,
     CardStateRow,
     DrillRow,
@@ -38,6 +40,8 @@ from tradeoff.store.records import (
 
 TURN = "turn"  # the event kind that list_sessions counts as a turn
 MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL's bigint can hold
+# The advisory lock id an import takes on PostgreSQL: "tradeimp" in ASCII, as a bigint.
+IMPORT_LOCK = int.from_bytes(b"tradeimp", "big")
 
 
 class Store:
@@ -88,28 +92,58 @@ class Store:
     ) -> None:
         self.close()
 
+    @property
+    def _sqlite(self) -> bool:
+        return self._engine.dialect.name == "sqlite"
+
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def _transaction(self, *, write: bool = False) -> Iterator[Session]:
         """A session whose work commits on exit; a locked, vanished or damaged database is a
         StoreError. A damaged page shows only when a query reaches it, long after opening, and
-        SQLite reports it as a DatabaseError that is not an OperationalError."""
+        SQLite reports it as a DatabaseError that is not an OperationalError.
+
+        `write` takes SQLite's write lock first (BEGIN IMMEDIATE) for a call that reads and
+        then writes: a deferred transaction whose snapshot another writer has moved past
+        fails at its first write instead of waiting its turn. PostgreSQL locks rows instead.
+        """
         try:
             with self._sessions() as session, session.begin():
+                if write and self._sqlite:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
-        except OperationalError as exc:
+        except IntegrityError as exc:
+            # Not damage: a constraint refused a row (two writers racing past every lock).
             raise StoreError(
-                f"cannot use {self._label} ({first_line(exc)}); close other tradeoff windows"
-                " using it, or pass --db with another path"
+                f"cannot save to {self._label} ({first_line(exc)}); nothing was saved, try again"
             ) from None
+        except OperationalError as exc:
+            advice = (
+                "close other tradeoff windows using it, or pass --db with another path"
+                if self._sqlite
+                else "check that the database server is running and reachable, then try again"
+            )
+            raise StoreError(f"cannot use {self._label} ({first_line(exc)}); {advice}") from None
         except DatabaseError as exc:
+            if not self._sqlite:
+                raise StoreError(
+                    f"cannot use {self._label} ({first_line(exc)}); nothing was saved"
+                ) from None
             raise StoreError(
                 f"cannot read {self._label} ({first_line(exc)}): part of the file is damaged;"
                 " keep a copy of it, then try 'sqlite3 FILE .recover' or import your last export"
                 " into a new --db"
             ) from None
 
-    def _require_session(self, session: Session, session_id: int) -> SessionRow:
-        row = session.get(SessionRow, session_id) if 0 < session_id <= MAX_ID else None
+    def _require_session(
+        self, session: Session, session_id: int, *, lock: bool = False
+    ) -> SessionRow:
+        """The session's row; `lock` holds it (SELECT ... FOR UPDATE) until the commit, so
+        appends to one session from several processes take their seq one after another."""
+        row = (
+            session.get(SessionRow, session_id, with_for_update=lock)
+            if 0 < session_id <= MAX_ID
+            else None
+        )
         if row is None:
             raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
         return row
@@ -131,6 +165,7 @@ class Store:
     ) -> int:
         """Record a new, unfinished interview and return its id (owned by an account in
         accounts mode; `owner_id` None in single-user mode and the CLI)."""
+        storable(SessionRow, problem_id=problem_id, persona=persona, level=level)
         with self._transaction() as session:
             row = SessionRow(
                 owner_id=owner_id,
@@ -159,8 +194,9 @@ class Store:
         data: dict[str, Any] | None = None,
     ) -> EventRecord:
         """Append an event to a session; its seq is one more than the session's last."""
-        with self._transaction() as session:
-            self._require_session(session, session_id)
+        storable(EventRow, kind=kind, phase=phase, text=text, speaker=speaker)
+        with self._transaction(write=True) as session:
+            self._require_session(session, session_id, lock=True)
             last = session.scalar(
                 select(func.max(EventRow.seq)).where(EventRow.session_id == session_id)
             )
@@ -183,8 +219,9 @@ class Store:
         self, session_id: int, *, kind: str, at: datetime, source: str, content: str
     ) -> SnapshotRecord:
         """Save a version of the design; versions count 1, 2, ... within the session."""
-        with self._transaction() as session:
-            self._require_session(session, session_id)
+        storable(SnapshotRow, kind=kind, source=source, content=content)
+        with self._transaction(write=True) as session:
+            self._require_session(session, session_id, lock=True)
             last = session.scalar(
                 select(func.max(SnapshotRow.version)).where(SnapshotRow.session_id == session_id)
             )
@@ -386,6 +423,7 @@ class Store:
         self, *, problem_id: str, at: datetime, result: dict[str, Any], owner_id: int | None = None
     ) -> int:
         """Keep a capacity drill result and return its id."""
+        storable(DrillRow, problem_id=problem_id)
         with self._transaction() as session:
             row = DrillRow(
                 problem_id=problem_id,
@@ -428,24 +466,13 @@ class Store:
         self, card_id: str, deck: str, state: dict[str, Any], due: datetime
     ) -> None:
         """Insert or replace a card's FSRS state (a JSON-ready dict) and its due time."""
-        with self._transaction() as session:
-            row = session.get(CardStateRow, card_id)
-            if row is None:
-                session.add(
-                    CardStateRow(
-                        card_id=card_id,
-                        deck=deck,
-                        state=as_json(state, "state"),
-                        due=aware(due, "due"),
-                    )
-                )
-            else:
-                row.deck = deck
-                row.state = as_json(state, "state")
-                row.due = aware(due, "due")
+        storable(CardStateRow, card_id=card_id, deck=deck)
+        with self._transaction(write=True) as session:
+            upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
 
     def add_card_review(self, card_id: str, rating: str, at: datetime, log: dict[str, Any]) -> int:
         """Append one review of a card (rating name, time, fsrs log) and return its id."""
+        storable(CardReviewRow, card_id=card_id, rating=rating)
         with self._transaction() as session:
             row = CardReviewRow(
                 card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
@@ -471,14 +498,10 @@ class Store:
         Two commits could leave a state without its review (or the reverse) if the process
         died between them; the review log would then disagree with the schedule.
         """
-        with self._transaction() as session:
-            row = session.get(CardStateRow, card_id)
-            if row is None:
-                row = CardStateRow(card_id=card_id)
-                session.add(row)
-            row.deck = deck
-            row.state = as_json(state, "state")
-            row.due = aware(due, "due")
+        storable(CardStateRow, card_id=card_id, deck=deck)
+        storable(CardReviewRow, rating=rating)
+        with self._transaction(write=True) as session:
+            upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
             review = CardReviewRow(
                 card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
             )
@@ -518,7 +541,17 @@ class Store:
         added = dict.fromkeys(("sessions", "drills", "card_states", "card_reviews"), 0)
         present = dict(added)
         updated = dict(added)
-        with self._transaction() as session:
+        for item in batch.sessions:
+            storable(SessionRow, problem_id=item.problem_id, persona=item.persona, level=item.level)
+            for e in item.events:
+                storable(EventRow, kind=e.kind, phase=e.phase, text=e.text, speaker=e.speaker)
+            for snap in item.snapshots:
+                storable(SnapshotRow, kind=snap.kind, source=snap.source, content=snap.content)
+        with self._transaction(write=True) as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # Two imports of one backup at once would each find its uids absent; the
+                # second waits here and then finds them (each statement sees the commits).
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
             have = set(session.scalars(select(SessionRow.uid)))
             for item in batch.sessions:
                 if item.uid in have:
@@ -613,6 +646,29 @@ class Store:
         return ImportCounts(added=added, present=present, updated=updated)
 
 
+def upsert_card_state(
+    session: Session, card_id: str, deck: str, state: dict[str, Any], due: datetime
+) -> None:
+    """Insert a card's state, or replace it, in one statement (INSERT ... ON CONFLICT).
+
+    Reading first and inserting when absent lets two first reviews of a card (two tabs, two
+    app processes) both insert, and one of them fail on the key.
+    """
+    values = {"card_id": card_id, "deck": deck, "state": state, "due": due}
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("postgresql", "sqlite"):
+        session.merge(CardStateRow(**values))
+        return
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(CardStateRow).values(values)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[CardStateRow.card_id],
+            set_={name: statement.excluded[name] for name in ("deck", "state", "due")},
+        )
+    )
+
+
 def reviewed_later(incoming: dict[str, Any], local: dict[str, Any]) -> bool:
     """Whether an imported FSRS state was last reviewed after the local one.
 
@@ -635,6 +691,29 @@ def review_time(state: dict[str, Any]) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def storable(model: type[Base], **fields: str | None) -> None:
+    """Refuse text that one backend would store and another refuse, on every backend alike.
+
+    PostgreSQL cannot store a NUL character in text and enforces each VARCHAR's length;
+    SQLite does neither. Checking here keeps a history made on SQLite movable to a shared
+    server, and gives the user one line to act on instead of a driver error.
+    """
+    columns = model.__table__.columns
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if "\x00" in value:
+            raise StoreError(
+                f"the {name} holds a NUL character (\\x00), which cannot be stored;"
+                " remove it and try again"
+            )
+        length = getattr(columns[name].type, "length", None)
+        if length is not None and len(value) > length:
+            raise StoreError(
+                f"the {name} is {len(value)} characters long; at most {length} can be stored"
+            )
 
 
 def aware(value: datetime, name: str) -> datetime:

@@ -143,6 +143,9 @@ def make_engine(url: URL) -> Engine:
     per event. Foreign keys are off by default in SQLite and must be enabled per connection.
     """
     kwargs: dict[str, Any] = {}
+    if url.drivername == "postgresql":
+        # SQLAlchemy's default PostgreSQL driver is psycopg2; tradeoff's extra installs 3.
+        url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
         # One shared connection, or every session would see its own empty memory database.
         kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
@@ -150,9 +153,15 @@ def make_engine(url: URL) -> Engine:
         if url.get_driver_name() in ("psycopg", "psycopg2") and "connect_timeout" not in url.query:
             # libpq waits minutes for a silent host; an interview should not hang that long.
             kwargs = {"connect_args": {"connect_timeout": CONNECT_TIMEOUT_S}}
+        if url.get_backend_name() != "sqlite":
+            # A server closes idle connections (a restart, a proxy's timeout); check each
+            # one as it leaves the pool rather than fail the request that drew it.
+            kwargs["pool_pre_ping"] = True
         engine = create_engine(url, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
-        hint = " (pip install psycopg)" if url.get_backend_name() == "postgresql" else ""
+        hint = (
+            " (pip install 'tradeoff[postgres]')" if url.get_backend_name() == "postgresql" else ""
+        )
         raise StoreError(
             f"no database driver for {url.drivername} ({exc}); install its driver{hint}"
             " or pass --db with a SQLite file path"

@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from tradeoff.store.engine import first_line, not_a_database, safe, sqlite_failure
@@ -17,6 +17,8 @@ from tradeoff.store.models import Base
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"
+# The advisory lock id migrations take on PostgreSQL: "tradeoff" in ASCII, as a bigint.
+MIGRATION_LOCK = int.from_bytes(b"tradeoff", "big")
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -54,12 +56,11 @@ def upgrade(engine: Engine, label: str) -> None:
             if _heads(connection, known, label) == (head,):
                 return
         with engine.begin() as connection:
-            if connection.dialect.name == "sqlite":
-                # Take the write lock before looking again: processes opening a new file at
-                # once queue here, and each after the first finds the schema at head. One
-                # transaction also means a killed or disk-full migration leaves no tables
-                # without their alembic_version row behind.
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # Take a lock before looking again: processes opening a new database at once
+            # queue here, and each after the first finds the schema at head. One transaction
+            # also means a killed or disk-full migration leaves no tables without their
+            # alembic_version row behind (PostgreSQL's DDL is transactional too).
+            lock_for_migration(connection)
             current = _heads(connection, known, label)
             if current == (head,):
                 return
@@ -69,6 +70,19 @@ def upgrade(engine: Engine, label: str) -> None:
             command.upgrade(config, "head")
     except DBAPIError as exc:
         raise database_error(exc, engine, label) from None
+
+
+def lock_for_migration(connection: Connection) -> None:
+    """Serialise migrations: SQLite's write lock, or a PostgreSQL advisory lock.
+
+    On PostgreSQL, two processes creating the same tables at once would collide in the
+    catalog (a duplicate key error), and a row lock needs a row that does not exist yet; a
+    transaction-level advisory lock needs none and is released by the commit or rollback.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
 def _heads(connection: Connection, known: set[str], label: str) -> tuple[str, ...]:
