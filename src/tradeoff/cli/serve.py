@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
 import webbrowser
 
@@ -18,6 +19,24 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _check_free(host: str, port: int) -> None:
+    """Refuse a port another program holds with one line, before uvicorn logs a traceback."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        raise typer.BadParameter(f"cannot resolve {host!r}; pass --host 127.0.0.1") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise typer.BadParameter(
+                f"cannot listen on {host}:{port} ({exc.strerror}); pass --port with another"
+                " port, e.g. --port 8001"
+            ) from None
 
 
 def serve(
@@ -37,6 +56,7 @@ def serve(
 
     from tradeoff.web import create_app
 
+    _check_free(host, port)
     address = f"http://{host}:{port}/"
     mode = "with accounts" if accounts else "single-user, no sign-in"
     typer.echo(f"tradeoff is serving at {address} ({mode}; Ctrl-C stops it)")
