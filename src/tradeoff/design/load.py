@@ -26,8 +26,22 @@ def load_design(path: Path) -> DesignDoc:
     A FIFO or a device is refused before it is read, and nothing past the size limit is
     read: `stat` says 0 bytes for /dev/zero, so its size is no guide.
     """
+    text = decode(read_design_bytes(path), str(path))
+    if path.suffix.lower() == ".excalidraw":
+        diagram, notices = parse_excalidraw(text, path.name)
+        # The board's text is the design's lines, so its labels count as Mermaid labels do.
+        doc = DesignDoc(source=str(path), lines=drawing_lines(diagram))
+        doc.diagrams.append(diagram)
+        doc.notices.extend(notices)
+        return doc
+    return parse_design(text, str(path))
+
+
+def read_design_bytes(path: Path) -> bytes:
+    """The bytes of a design file, or a one-line DesignFileError saying what to do: used by
+    `review` and by `/design` in an interview, so a FIFO or /dev/zero is refused alike."""
     try:
-        data = read_bounded(path, MAX_BYTES)
+        return read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         raise DesignFileError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -43,15 +57,6 @@ def load_design(path: Path) -> DesignDoc:
         ) from None
     except OSError as exc:
         raise DesignFileError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path))
-    if path.suffix.lower() == ".excalidraw":
-        diagram, notices = parse_excalidraw(text, path.name)
-        # The board's text is the design's lines, so its labels count as Mermaid labels do.
-        doc = DesignDoc(source=str(path), lines=drawing_lines(diagram))
-        doc.diagrams.append(diagram)
-        doc.notices.extend(notices)
-        return doc
-    return parse_design(text, str(path))
 
 
 def decode(data: bytes, name: str) -> str:

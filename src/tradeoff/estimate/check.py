@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -71,18 +72,26 @@ class EstimateCheck:
 
 
 def check_line(number: int, text: str) -> list[EstimateCheck]:
-    """Every judged estimate on one line."""
+    """Every judged estimate on one line.
+
+    A line may be a whole 2 MB document with thousands of markers ("is", "so", "="), so no
+    step copies or rescans the rest of the line per marker: the right side is read from a
+    window that ends where no quantity can continue, and clause breaks are found once.
+    """
     markers = list(_MARKER.finditer(text))
     checks: list[EstimateCheck] = []
     previous_end: int | None = None
+    clause_ends: list[int] | None = None
     for index, marker in enumerate(markers):
-        after = text[marker.end() :]
+        after = _window(text, marker.end())
         right_text = _right_side(after)
         if right_text is None:
             previous_end = None
             continue
         if previous_end is None:
-            left_text = _left_side(text[: marker.start()])
+            if clause_ends is None:
+                clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
+            left_text = _left_side(text, marker.start(), clause_ends)
         else:
             left_text = text[previous_end : marker.start()].strip()
             if left_text.endswith(","):
@@ -102,10 +111,33 @@ def _continues(after: str, right: str, more_markers: bool) -> bool:
     """'-> 1K writes/s + 2.5M reads/s': the result is a sum, cut short by the reader; and
     '= 100/s x 3' with no later result is an expression, not a result."""
     position = after.find(right)
-    rest = after[position + len(right) :] if position >= 0 else ""
-    if re.match(r"\s*[+]\s*~?\d", rest):
+    if position < 0:
+        return False
+    rest = position + len(right)
+    if _PLUS.match(after, rest):
         return True
-    return not more_markers and re.match(r"\s*(?:x|×|\*)\s*~?\d", rest) is not None
+    return not more_markers and _TIMES.match(after, rest) is not None
+
+
+_PLUS = re.compile(r"\s*[+]\s*~?\d")
+_TIMES = re.compile(r"\s*(?:x|×|\*)\s*~?\d")
+# Where a quantity read from the start of a text certainly ends: a character the grammar
+# reads only as punctuation (a separate token that no phrase continues through), or a word
+# that stops every phrase. "~", "≈", "`", "*" and "_" are left out: they may open the text.
+_PHRASE_STOP = re.compile(
+    r"[=→|\[\]{}<>&#@$\"!?;:]|[,.](?!\d)"
+    r"|(?<![\w'\u2010\u2011-])(?:is|so|which|that|the|and|or|are|was)(?![\w'\u2010\u2011-])",
+    re.I,
+)
+# The grammar looks up to 30 characters past a token ("500 m within the city"): the window
+# keeps more than that after the stop, so every token before it reads as in the whole line.
+_LOOKAHEAD = 64
+
+
+def _window(text: str, start: int) -> str:
+    """The text after a marker, up to a little past the first place a quantity must end."""
+    stop = _PHRASE_STOP.search(text, start)
+    return text[start:] if stop is None else text[start : stop.end() + _LOOKAHEAD]
 
 
 def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
@@ -208,12 +240,20 @@ def _missing_replication(
     return out
 
 
-def _left_side(before: str) -> str | None:
-    """The expression just before a marker: the text after the last clause break."""
-    before = before.rstrip(" ,;:")  # "5B queries/day, that's roughly 58K QPS"
-    cuts = [m.end() for m in _CLAUSE.finditer(before)]
-    start = cuts[-1] if cuts else 0
-    left = before[start:].strip().strip("`*_")
+def _left_side(
+    text: str, end: int | None = None, clause_ends: list[int] | None = None
+) -> str | None:
+    """The expression just before a marker at `end`: the text after the last clause break.
+    `clause_ends` holds where each clause break of the whole line ends, found once."""
+    if end is None:
+        end = len(text)
+    if clause_ends is None:
+        clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
+    while end > 0 and text[end - 1] in " ,;:":  # "5B queries/day, that's roughly 58K QPS"
+        end -= 1
+    at = bisect_right(clause_ends, end)
+    start = clause_ends[at - 1] if at else 0
+    left = text[start:end].strip().strip("`*_")
     if not any(ch.isdigit() for ch in left):
         return None
     return left

@@ -123,6 +123,7 @@ _STOP = frozenset(
     about around roughly approx approximately ~ total""".split()
 )
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _SPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 _TOKEN = re.compile(
     rf"""
@@ -205,8 +206,8 @@ def _token(match: re.Match[str], text: str) -> Token:
     if match.group("word") is not None:
         found = unit_named(shown)
         if found is not None and shown.lower() in ("daily", "monthly", "yearly", "hourly"):
-            following = text[end:].split(None, 1)[:1]
-            if following and following[0].lower().strip(".,;:") in _POPULATION:
+            following = _NEXT_WORD.match(text, end)  # not a copy of the rest of the line
+            if following and following.group(1).lower().strip(".,;:") in _POPULATION:
                 found = None  # "100M daily active users" counts people
         if found is not None:
             return Token("unit", shown, start, end, unit=found)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Fact, Problem, RubricItem
-from tradeoff.design.load import decode, parse_design
+from tradeoff.design.load import decode, parse_design, read_design_bytes
 from tradeoff.errors import TradeoffError
 from tradeoff.interview import phrasing
 from tradeoff.interview.clock import Clock, ManualClock
@@ -47,8 +47,6 @@ from tradeoff.interview.state import (
 from tradeoff.interview.subject import subject_of
 from tradeoff.review.context import ReviewContext
 from tradeoff.vocabulary import EventKind, Phase, Speaker
-
-MAX_DESIGN_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -470,14 +468,8 @@ class Interview:
         if not name:
             return f"Give a file: /{kind} FILE"
         path = Path(name).expanduser()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            return f"Cannot read {path}: {exc.strerror}. Nothing was attached."
-        if len(data) > MAX_DESIGN_BYTES:
-            return f"{path} is over 2 MB; attach the design text, not its media."
-        try:
-            content = decode(data, str(path))
+        try:  # a FIFO or /dev/zero is refused before it is read, as `tradeoff review` does
+            content = decode(read_design_bytes(path), str(path))
         except TradeoffError as exc:
             return f"{exc}. Nothing was attached."
         if kind == "diagram" and path.suffix != ".excalidraw" and "```" not in content:

@@ -10,6 +10,7 @@ reads outnumber writes 100 to 1".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -155,13 +156,12 @@ def _sentence_ends(text: str) -> list[tuple[int, int]]:
 
 
 def _span_in(ends: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for stop, after in ends:
-        if after <= start:
-            left = after
-        elif stop >= end:
-            return left, stop + 1
-    return left, length
+    """The sentence around [start, end) given the line's sentence ends, by bisection: a
+    2 MB line has thousands of sentences and as many mentions."""
+    before = bisect_right(ends, start, key=lambda e: e[1])  # sentences over by `start`
+    left = ends[before - 1][1] if before else 0
+    stop = max(before, bisect_left(ends, end, key=lambda e: e[0]))
+    return (left, ends[stop][0] + 1) if stop < len(ends) else (left, length)
 
 
 def classify(
@@ -380,21 +380,26 @@ def find_mentions(
             REASONS.search(next_line)
         )
         ends = _sentence_ends(text)
+        # Mentions in one sentence share one reading and one quote, never a copy each.
+        spans: dict[tuple[int, int], tuple[tuple[str, bool, bool], str]] = {}
         for concept_id, start, end, term in matches:
             s_start, s_end = _span_in(ends, len(text), start, end)
-            sentence = text[s_start:s_end]
-            info = sentences.get((sentence, listed))
-            if info is None:
-                reasons = REASONS.search(sentence) is not None
-                specific = _SPECIFIC.search(sentence) is not None
-                info = (_sentence_status(sentence, listed), reasons, specific)
-                sentences[(sentence, listed)] = info
+            known = spans.get((s_start, s_end))
+            if known is None:
+                sentence = text[s_start:s_end]
+                info = sentences.get((sentence, listed))
+                if info is None:
+                    reasons = REASONS.search(sentence) is not None
+                    specific = _SPECIFIC.search(sentence) is not None
+                    info = (_sentence_status(sentence, listed), reasons, specific)
+                    sentences[(sentence, listed)] = info
+                known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())
+            info, quote = known
             status, reasoned, specific = info
             if _negated(text[s_start:start]):
                 status = NEGATED
             reasoned = reasoned or next_reason
             specific = specific or reasoned or number in concrete_lines
-            quote = original[s_start:s_end].strip()
             index.add(Mention(concept_id, number, term, quote, status, reasoned, specific))
     return index
 

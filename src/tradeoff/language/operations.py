@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _has(lowered: str, stems: tuple[str, ...]) -> bool:
@@ -100,7 +101,7 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     if text.rstrip().endswith("?"):
         return None
     in_text = _has(text.lower(), _TRIGGER_STEMS)
-    if not in_text and not (heading and _has(heading.lower(), _TRIGGER_STEMS)):
+    if not in_text and not (heading and _heading(heading).has_trigger):
         return None
     trigger = _TRIGGER.search(text) if in_text else None
     responses = list(_RESPONSE.finditer(text))
@@ -114,13 +115,37 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
             return FailureResponse(trigger.group(0), response.group(0))
         cells = [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
         in_table = text.lstrip().startswith("|") and len(cells) >= 2
-        if in_table and _RESPONSE_COLUMN.search(heading) and not _TRIGGER.search(cells[-1]):
+        if in_table and _heading(heading).response_column and not _TRIGGER.search(cells[-1]):
             return FailureResponse(trigger.group(0), cells[-1])
         return None
-    named = _TRIGGER.search(heading)
-    if responses and named is not None and not _GENERIC_FAILURE.search(heading.split("|")[0]):
-        return FailureResponse(named.group(0), responses[0].group(0), from_heading=True)
+    named = _heading(heading).trigger
+    if responses and named is not None and not _heading(heading).generic_failure:
+        return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None
+
+
+@dataclass(frozen=True)
+class _Heading:
+    has_trigger: bool
+    response_column: bool
+    trigger: str | None
+    generic_failure: bool
+    action: str | None
+
+
+@lru_cache(maxsize=64)
+def _heading(heading: str) -> _Heading:
+    """What a heading says, read once: every claim under it asks, and a heading may be a
+    whole 2 MB line (a design written as one line that starts with '#')."""
+    trigger = _TRIGGER.search(heading)
+    action = _ACTION_HEADING.search(heading)
+    return _Heading(
+        has_trigger=_has(heading.lower(), _TRIGGER_STEMS),
+        response_column=_RESPONSE_COLUMN.search(heading) is not None,
+        trigger=trigger.group(0) if trigger is not None else None,
+        generic_failure=_GENERIC_FAILURE.search(heading.split("|")[0]) is not None,
+        action=action.group(0) if action is not None else None,
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -178,11 +203,11 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     heading itself, so a bare "p99 > 300 ms" listed there counts; a failure event that
     alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
-    if not _has(text.lower(), _ACTION_STEMS) and not _ACTION_HEADING.search(heading):
+    implied = _heading(heading).action
+    if not _has(text.lower(), _ACTION_STEMS) and implied is None:
         return None
     action = _ACTION.search(text)
-    implied = _ACTION_HEADING.search(heading)
-    said = action.group(0) if action is not None else implied.group(0) if implied else None
+    said = action.group(0) if action is not None else implied
     if said is None:
         return None
     metric = _METRIC.search(text)

@@ -233,6 +233,7 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
     title = next((s.title for s in doc.sections if s.level > 0), head).lower()
     body = "\n".join(doc.lines[:400]).lower()
     best: tuple[float, Problem | None] = (0.0, None)
+    title_words_said = set(re.findall(r"[a-z]{4,}", title))  # once: a title may be 2 MB
     for problem in catalog.problems.values():
         score = 0.0
         names = [problem.id.replace("-", " "), *problem.aliases]
@@ -246,7 +247,7 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
             if " " in name or "." in name:  # "url shortener", "bit.ly"; not a bare "kafka"
                 score += min(3, len(re.findall(pattern, body))) * 0.5
         title_words = set(re.findall(r"[a-z]{4,}", problem.title.lower())) - {"design"}
-        score += len(title_words & set(re.findall(r"[a-z]{4,}", title)))
+        score += len(title_words & title_words_said)
         if score > best[0]:
             best = (score, problem)
     found = best[1] if best[0] >= 2.5 else None

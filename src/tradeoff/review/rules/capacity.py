@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.catalog.derivation import NumberRef
+from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.mentions import clean_line
@@ -404,13 +405,13 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
     if ctx.problem is None or ctx.rubric.capacity is None:
         return []
     facts = [r for r in ctx.numbers if r.kind == "fact" and r.value > 0]
-    spans = [(s.start, s.end) for s in ctx.sections_for("requirements")]
+    spans = LineSpans((s.start, s.end) for s in ctx.sections_for("requirements"))
     out: list[_Mismatch] = []
     noted: set[str] = set()  # one note per fact
     for number, text in ctx.prose:
         if not _DIGIT.search(text):
             continue
-        in_requirements = any(a <= number <= b for a, b in spans)
+        in_requirements = number in spans
         if not in_requirements and not _ASSUMED.search(text):
             continue
         body = _LIST_MARKER.sub("", clean_line(text))  # "2. Group chat" is not the number 2

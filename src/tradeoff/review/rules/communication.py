@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from tradeoff.design.model import Section, Turn
@@ -294,27 +295,27 @@ class UnfilledTemplate(Rule):
             return
         sections = ctx.doc.sections
         own = ctx.own_line_numbers
+        ordered = sorted(own)  # a bisection per section, not a scan of every line
         real = [_is_markdown_heading(ctx.doc.lines, s.start) for s in sections]
+        markdown = any(real)
         for index, section in enumerate(sections):
             if section.level < 2 or _says_more_than_title(ctx.doc.line(section.start), section):
                 continue
             # In a Markdown document a bold line, a numbered line or a "Label:" line is a list
             # item or a caption; only a plain-text design uses them as its headings.
-            if any(real) and not real[index]:
+            if markdown and not real[index]:
                 continue
             # A section includes its subsections: it ends before the next heading at its level.
             # A bold line or a "Label:" line inside a Markdown section is its content (a
             # paragraph lead, a list's caption), not a heading that closes it.
-            later = [
-                s
-                for s, is_real in zip(sections[index + 1 :], real[index + 1 :], strict=True)
-                if s.level <= section.level and (is_real or not real[index])
-            ]
-            end = later[0].start - 1 if later else len(ctx.doc.lines)
-            body = [n for n in own if section.start < n <= end]
-            if body or section.start not in own | ctx.skipped:
+            closing = _next_heading(sections, real, index)
+            end = closing.start - 1 if closing is not None else len(ctx.doc.lines)
+            at = bisect_right(ordered, section.start)
+            if at < len(ordered) and ordered[at] <= end:
+                continue  # the section has a line of the candidate's own
+            if section.start not in own and section.start not in ctx.skipped:
                 continue
-            if later and _opens_numbered_parts(section.title, later[0].title):
+            if closing is not None and _opens_numbered_parts(section.title, closing.title):
                 continue
             yield self.finding(
                 f"Section '{section.title}' is empty",
@@ -326,6 +327,17 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _NUMBER = re.compile(r"^\s*(?:step\s+|part\s+)?(\d+)(?:[.)]|\s)", re.I)
 _PART = re.compile(r"^\s*(?:[A-Za-z][.)]\s|\d+\.\d+)")
+
+
+def _next_heading(sections: list[Section], real: list[bool], index: int) -> Section | None:
+    """The first later section at the level of `sections[index]` or above: the one that
+    closes it. The scan stops there, so it reads each section's own subsections only."""
+    section = sections[index]
+    for position in range(index + 1, len(sections)):
+        later = sections[position]
+        if later.level <= section.level and (real[position] or not real[index]):
+            return later
+    return None
 
 
 def _is_markdown_heading(lines: list[str], start: int) -> bool:

@@ -1,0 +1,141 @@
+"""Huge and hostile designs review in bounded time and memory (issue 11, "Hangs and memory").
+
+Each design is reviewed in a child process with an address-space limit, so a blow-up fails
+the test instead of the machine, and a generous wall limit, so a quadratic step fails it
+instead of hanging CI. The limits check that the work is bounded, not how fast a machine is:
+bench/large_inputs.py measures against the 5 s / 500 MB target.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from tradeoff.cli.main import app
+
+MEMORY_LIMIT = 1536 * 1024 * 1024  # address space: the interpreter and catalog take ~400 MB
+PEAK_LIMIT = 500 * 1024 * 1024  # resident: the issue's target, which is not a timing
+WALL_LIMIT = 120.0  # a hang guard on a loaded CI machine; a few seconds when idle
+SIZE = 2 * 1024 * 1024 - 4096  # just under the design loader's 2 MB limit
+
+_CHILD = """
+import json, resource, sys
+from pathlib import Path
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from tradeoff.catalog import default_catalog
+from tradeoff.design import load_design
+from tradeoff.review import review_design
+from tradeoff.review.report import to_json
+review = json.loads(to_json(review_design(load_design(Path(sys.argv[1])), default_catalog())))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+print(json.dumps({"findings": len(review["findings"]), "peak": peak}))
+"""
+
+
+def _review_bounded(path: Path) -> dict[str, int]:
+    """Review `path` in a child under the memory and wall limits; its summary as a dict."""
+    assert path.stat().st_size <= 2 * 1024 * 1024
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), str(MEMORY_LIMIT)],
+        capture_output=True,
+        text=True,
+        timeout=WALL_LIMIT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary: dict[str, int] = json.loads(done.stdout)
+    return summary
+
+
+def _section(i: int) -> str:
+    """An ordinary part of a design, varied by `i`: heading, prose, list, table, Mermaid."""
+    return (
+        f"## Area {i}: order service {i}\n\n"
+        f"- Shoppers place about {i % 70 + 3}K orders a minute; reads are 30x writes.\n"
+        "- Checkout answers within 300 ms at p99 and never loses a paid order.\n\n"
+        f"{i % 40 + 2}K QPS x 4 KB = {(i % 40 + 2) * 4} MB/s at peak, so one region is"
+        " enough. The order table is sharded by customer id because most reads are per"
+        " customer; the cost is a scatter query for reports.\n\n"
+        "| Part | Copies | Why |\n|---|---|---|\n"
+        f"| orders-{i} | 3 | Postgres primary and two replicas for failover |\n"
+        f"| carts-{i} | 2 | Redis keeps carts in memory |\n\n"
+        "```mermaid\nflowchart LR\n"
+        f"  U{i}[Shopper] --> G{i}[Gateway]\n  G{i} --> O{i}[Order service]\n"
+        f"  O{i} --> P{i}[(Postgres)]\n  O{i} --> K{i}[[Kafka]]\n```\n\n"
+    )
+
+
+def ordinary_design() -> str:
+    parts, size, i = ["# Shop\n\n"], 8, 0
+    while size < SIZE:
+        parts.append(_section(i))
+        size += len(parts[-1].encode())
+        i += 1
+    return "".join(parts[:-1])
+
+
+def test_a_long_single_line_design_reviews_in_bounded_memory(tmp_path: Path) -> None:
+    """An ordinary design with its line breaks removed, a quarter of the size limit. Before
+    the fix a copy of the rest of the line was kept per estimate marker and per mention:
+    100 KB took 3.4 GB and three minutes, so this size runs out of the address-space limit.
+    (Mermaid chains, 100k-row tables and 2 MB in every shape: bench/large_inputs.py.)"""
+    text = ordinary_design().replace("\n", " ")[: SIZE // 4]
+    path = tmp_path / "one-line.md"
+    path.write_text(text, encoding="utf-8")
+    summary = _review_bounded(path)
+    assert summary["findings"] > 0  # reviewed, not refused
+    assert summary["peak"] < PEAK_LIMIT, f"peak resident memory {summary['peak'] >> 20} MB"
+
+
+# --- /design inside an interview ----------------------------------------------------------
+
+
+def _practice(script: str, tmp_path: Path, seconds: float = 30.0) -> Result:
+    """`tradeoff practice` with `script` on stdin, on a thread: a blocked read would hang."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("TRADEOFF_")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "home")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    db = tmp_path / "practice.db"
+    box: list[Result] = []
+
+    def run() -> None:
+        args = ["practice", "url-shortener", "--db", str(db)]
+        box.append(CliRunner().invoke(app, args, input=script, env=env))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert box, "the interview blocked on /design"
+    return box[0]
+
+
+def test_design_of_dev_zero_or_a_fifo_is_refused_at_once_in_an_interview(tmp_path: Path) -> None:
+    """stat says 0 bytes for both: /dev/zero would be read until memory ran out, and a
+    FIFO with no writer blocks the reader forever."""
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    done = _practice(f"/design /dev/zero\n/design {zero}\n/diagram {fifo}\n/end\n", tmp_path)
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.stdout.split())  # the console wraps long lines at 120 columns
+    refusal = "is not a regular file (a pipe or device); save the design to a file."
+    assert said.count(f"{refusal} Nothing was attached.") == 3, done.stdout
+    assert "Traceback" not in done.output
+
+
+def test_design_over_the_limit_is_refused_in_an_interview(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(b"# Big\n" + b"word " * (2 * 1024 * 1024 // 5 + 10))
+    done = _practice(f"/design {big}\n/end\n", tmp_path)
+    said = " ".join(done.stdout.split())
+    assert "too large for a design document (limit 2 MB)" in said, done.stdout
+    assert "Nothing was attached." in said
