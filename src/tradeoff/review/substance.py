@@ -235,7 +235,11 @@ def item_support(
     wanted = frozenset(item.concepts)
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
-    for claim in claims:
+    index = _concept_index(claims)
+    # Only claims that name or specify one of the item's concepts can support it; visiting
+    # them in text order keeps "the first claim that specifies it wins".
+    positions = sorted({i for concept in wanted for i in index.get(concept, ())})
+    for claim in (claims[i] for i in positions):
         if "scope" not in wanted and out_of_scope(claim):
             continue
         if not asking and claim.text.rstrip().endswith("?"):
@@ -256,6 +260,30 @@ def item_support(
             ):
                 mention = claim
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+_INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
+_INDEXES_KEPT = 8
+
+
+def _concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
+    """Positions of the claims that name or specify each concept, built once per claim list:
+    every rubric item asks about a few concepts, and scanning every claim for each of ~40
+    items made a review of a 100k-line design quadratic. Keyed on the list itself (and its
+    length, so a list that grew is indexed again)."""
+    key = id(claims)
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0] is claims and hit[1] == len(claims):
+        return hit[2]
+    index: dict[str, list[int]] = {}
+    for position, claim in enumerate(claims):
+        f = claim.features
+        for concept in specified_concepts(claim) | f.concepts | f.options:
+            index.setdefault(concept, []).append(position)
+    if len(_INDEXES) >= _INDEXES_KEPT:
+        _INDEXES.clear()
+    _INDEXES[key] = (claims, len(claims), index)
+    return index
 
 
 _WORD = re.compile(r"[a-z0-9]+")
