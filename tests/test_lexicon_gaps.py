@@ -129,3 +129,38 @@ def test_a_closing_scaling_section_names_the_bottlenecks(catalog: Catalog, tmp_p
     path.write_text(text, encoding="utf-8")
     review = review_design(load_design(path), catalog, "url-shortener")
     assert "COM103" not in {f.rule for f in review.findings}
+
+
+def test_a_requirements_and_scope_heading_states_no_scope(catalog: Catalog, tmp_path: Path) -> None:
+    from tradeoff.review.substance import implied_concepts
+
+    claims = _claims(
+        catalog,
+        "## Requirements & Scope\n\n- Users shorten links.\n\n## Out of scope\n\n- Billing.\n\n"
+        "## Design\n\nAnalytics dashboards (not covered here) read a copy of the clicks.\n",
+        tmp_path,
+    )
+    by_text = {c.text: c for c in claims}
+    assert "scope" not in implied_concepts(by_text["Users shorten links."])
+    assert "scope" in implied_concepts(by_text["Billing."])
+    rungs = {r.name: r for r in ladder("requirements", claims)}
+    assert rungs["quantified targets and non-goals"].reached >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "other"),
+    [
+        (
+            "Every chunk carries a CRC32C checksum that storage verifies.",
+            "data-integrity",
+            "content-dedup",
+        ),
+        ("Avg stream bitrate is 5 Mbps per viewer.", "", "message-queue"),
+        ("The hot entity cache keeps 10k profiles.", "", "data-model"),
+    ],
+)
+def test_terms_name_what_they_mean(catalog: Catalog, text: str, concept: str, other: str) -> None:
+    concepts = _one(catalog, text).features.concepts
+    assert other not in concepts
+    if concept:
+        assert concept in concepts

@@ -71,10 +71,15 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"non-?functional|quality attributes|\bslos?\b|\bslas?\b", re.I),
         "non-functional-requirements",
     ),
-    (re.compile(r"out of scope|non-?goals|\bscope\b", re.I), "scope"),
+    # "Requirements & Scope" heads requirements; only a heading that excludes (or is
+    # "Scope" alone) makes its lines statements of scope.
+    (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
     (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
-    (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
+    (
+        re.compile(r"summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence", re.I),
+        "summary",
+    ),
     # Questions asked and answered up front are the scoped requirements of a written answer.
     (re.compile(r"clarif|\bquestions\b", re.I), "clarifying-questions"),
     (re.compile(r"clarif|\bquestions\b", re.I), "functional-requirements"),
@@ -386,7 +391,8 @@ def ladder_share(rungs: Sequence[Rung]) -> float:
 _EXCLUDES = re.compile(
     r"\w+\s+(?:is|are)\s+(?:out of|not in|outside(?: the)?)\s+scope\b"
     r"|\b(?:out of scope|non-?goals?|not in scope)\s*[:—–-]\s*\w"
-    r"|\bwe (?:won't|will not|don't|do not) (?:build|support|cover|handle|design|offer)\b",
+    r"|\bwe (?:won't|will not|don't|do not) (?:build|support|cover|handle|design|offer)\b"
+    r"|\(not (?:covered|designed|built) here\)",
     re.I,
 )
 
@@ -394,8 +400,8 @@ _EXCLUDES = re.compile(
 def _states_scope(claim: Claim) -> bool:
     """A line of an "Out of scope" list, or a sentence that puts something named out of
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
-    if "scope" in implied_concepts(claim):
-        return _states_something(claim)
+    if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
+        return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
     return may_hold(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
 
 
