@@ -16,6 +16,7 @@ from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ROW, Claim
 from tradeoff.language.features import Features
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import (
     LISTED,
     NEGATED,
@@ -40,6 +41,9 @@ _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve"
     r"|sixteen|dozens)\b"
 )
+# The lexicon's patterns each claim is searched with, screened for their required words.
+SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
+           lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
 _BRAND_WORDS = frozenset(
     """
     redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -105,6 +109,7 @@ def clear_cache() -> None:
     _cache.clear()
     _claims.clear()
     clear_matches()
+    SCREEN.clear()
 
 
 def _features(
@@ -147,14 +152,16 @@ def _features(
     # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
     label = heading if len(heading.split()) <= 3 else ""
     labels = f"{header_names} {label}".strip()
-    reason = bool(lexicon.REASON.search(prose)) or bool(
+    reason = bool(SCREEN.search(lexicon.REASON, prose)) or bool(
         labels and lexicon.REASON_COLUMN.search(labels)
     )
-    alternative = bool(lexicon.ALTERNATIVE.search(prose)) or bool(
+    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or bool(
         labels
         and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
     )
-    cost = bool(lexicon.COST.search(prose)) or bool(labels and lexicon.COST_COLUMN.search(labels))
+    cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
+        labels and lexicon.COST_COLUMN.search(labels)
+    )
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
@@ -184,18 +191,18 @@ def _features(
         cost=cost,
         decision=status not in (OPTION, LISTED)
         and (
-            lexicon.DECIDES.search(text) is not None
+            SCREEN.search(lexicon.DECIDES, text) is not None
             or _DECISION_HEADING.search(heading) is not None
         ),
         hedge=lexicon.may_hold(prose, lexicon.HEDGE_STEMS)
-        and lexicon.HEDGE.search(prose) is not None,
+        and SCREEN.search(lexicon.HEDGE, prose) is not None,
         deferred=lexicon.may_hold(text, lexicon.DEFERRED_STEMS)
-        and lexicon.DEFERRED.search(text) is not None,
+        and SCREEN.search(lexicon.DEFERRED, text) is not None,
         failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
         is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
-        flow=len(meant & component_ids) >= 2 and lexicon.FLOW.search(prose) is not None,
+        flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
         fluff=fluff,
     )
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradeoff.language.literals import SCREEN
+
 
 def _has(lowered: str, stems: tuple[str, ...]) -> bool:
     """A cheap pre-check: most clauses contain none of a detector's stems, and a substring
@@ -102,8 +104,8 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     in_text = _has(text.lower(), _TRIGGER_STEMS)
     if not in_text and not (heading and _has(heading.lower(), _TRIGGER_STEMS)):
         return None
-    trigger = _TRIGGER.search(text) if in_text else None
-    responses = list(_RESPONSE.finditer(text))
+    trigger = SCREEN.search(_TRIGGER, text) if in_text else None
+    responses = list(SCREEN.finditer(_RESPONSE, text))
     if trigger is not None:
         response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
         if response is not None:
@@ -117,7 +119,7 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
         if in_table and _RESPONSE_COLUMN.search(heading) and not _TRIGGER.search(cells[-1]):
             return FailureResponse(trigger.group(0), cells[-1])
         return None
-    named = _TRIGGER.search(heading)
+    named = SCREEN.search(_TRIGGER, heading)
     if responses and named is not None and not _GENERIC_FAILURE.search(heading.split("|")[0]):
         return FailureResponse(named.group(0), responses[0].group(0), from_heading=True)
     return None
@@ -178,19 +180,19 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     heading itself, so a bare "p99 > 300 ms" listed there counts; a failure event that
     alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
-    if not _has(text.lower(), _ACTION_STEMS) and not _ACTION_HEADING.search(heading):
+    if not _has(text.lower(), _ACTION_STEMS) and not SCREEN.search(_ACTION_HEADING, heading):
         return None
-    action = _ACTION.search(text)
-    implied = _ACTION_HEADING.search(heading)
+    action = SCREEN.search(_ACTION, text)
+    implied = SCREEN.search(_ACTION_HEADING, heading)
     said = action.group(0) if action is not None else implied.group(0) if implied else None
     if said is None:
         return None
-    metric = _METRIC.search(text)
+    metric = SCREEN.search(_METRIC, text)
     threshold = _THRESHOLD.search(text)
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
     # An event is its own threshold: "| Pod crash | ... | alert on-call |".
-    event = _TRIGGER.search(text)
+    event = SCREEN.search(_TRIGGER, text)
     if event is not None and action is not None and failure_response(text) is not None:
         return MonitoringSignal(event.group(0), event.group(0), said)
     return None
@@ -300,7 +302,7 @@ def security_control(text: str) -> str | None:
         return None
     lowered = text.lower()
     for kind, patterns in _CONTROLS:
-        if _has(lowered, _CONTROL_STEMS[kind]) and all(p.search(text) for p in patterns):
+        if _has(lowered, _CONTROL_STEMS[kind]) and all(SCREEN.search(p, text) for p in patterns):
             return kind
     return None
 
@@ -444,10 +446,10 @@ def redundancy_need(text: str) -> str | None:
     """
     lowered = text.lower()
     for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
-        match = pattern.search(text) if _has(lowered, stems) else None
+        match = SCREEN.search(pattern, text) if _has(lowered, stems) else None
         if match is not None:
             return match.group(0)
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return None
     for match in _SCALE.finditer(text):
         try:
@@ -458,3 +460,8 @@ def redundancy_need(text: str) -> str | None:
         if value >= _LARGE.get(match.group(3).lower(), _LARGE_RATE):
             return match.group(0)
     return None
+
+
+# The patterns searched in every claim, screened for the words each match needs.
+SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
+           *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
