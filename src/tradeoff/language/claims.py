@@ -47,6 +47,19 @@ class Claim:
     def heading(self) -> str:
         return self.headings[-1] if self.headings else ""
 
+    def __hash__(self) -> int:
+        """The dataclass's hash of the compared fields, computed once: the reviewer's
+        per-claim caches look each claim up once per rubric item and ladder rung."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.line, self.quote, self.text, self.kind, self.headings))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the cached hash: string hashes differ between processes."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:

@@ -21,6 +21,7 @@ from tradeoff.language.mentions import (
     LISTED,
     NEGATED,
     OPTION,
+    _NEGATORS,
     _cached_term_table,
     _matches,
     _negated,
@@ -129,10 +130,11 @@ def _features(
     negated: set[str] = set()
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
+    may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
         if concept_id in choice_ids:
             named.append((start, end))
-        if _negated(text[:start]):
+        if may_negate and _negated(text[:start]):
             negated.add(concept_id)
         elif status in (OPTION, LISTED):
             options.add(concept_id)

@@ -178,7 +178,7 @@ def classify(
 
 def _negated(before: str) -> bool:
     """Whether the words before a mention, in its own clause, reject it."""
-    if SCREEN.search(_NEGATORS, before) is None:  # the common case: nothing can negate it
+    if _NEGATORS.search(before) is None:  # the common case: nothing can negate it
         return False
     # Only the clause the mention is in can negate it: "no SQL joins, but a cache" keeps the cache.
     clause_start = 0
@@ -417,6 +417,7 @@ def find_mentions(
             SCREEN.search(REASONS, next_line)
         )
         ends = _sentence_ends(text)
+        may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: no clause negated
         for concept_id, start, end, term in matches:
             s_start, s_end = _span_in(ends, len(text), start, end)
             sentence = text[s_start:s_end]
@@ -427,7 +428,7 @@ def find_mentions(
                 info = (_sentence_status(sentence, listed), reasons, specific)
                 sentences[(sentence, listed)] = info
             status, reasoned, specific = info
-            if _negated(text[s_start:start]):
+            if may_negate and _negated(text[s_start:start]):
                 status = NEGATED
             reasoned = reasoned or next_reason
             specific = specific or reasoned or number in concrete_lines
