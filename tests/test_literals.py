@@ -111,3 +111,23 @@ def test_derived_strings_are_cached_and_a_bad_cache_file_is_ignored(
     assert derive_all(patterns) == [frozenset({"because", "since"}), None]
     cache.write_text("not json")
     assert derive_all(patterns)[0] == {"because", "since"}
+
+
+def test_holds_answers_as_a_substring_test_of_the_lower_cased_text() -> None:
+    screen = Screen()
+    stems = ("fail", "time", "up to the")
+    screen.add_stems(stems)
+    for text in ("Redis FAILS", "timeouts", "Up To The team", "nothing here", "ſail", "İt TİME"):
+        lowered = text.lower()
+        assert screen.holds(stems, text) == any(stem in lowered for stem in stems), text
+    with pytest.raises(ValueError):
+        screen.add_stems(("Fail",))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="failtmeupohİıſ\u212a -", max_size=20))
+def test_holds_is_exact_on_any_text(text: str) -> None:
+    screen = Screen()
+    stems = ("fail", "time", "up to the", "ks")
+    screen.add_stems(stems)
+    assert screen.holds(stems, text) == any(stem in text.lower() for stem in stems)

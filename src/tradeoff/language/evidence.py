@@ -18,10 +18,10 @@ from tradeoff.language.claims import CODE, EDGE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import (
+    _NEGATORS,
     LISTED,
     NEGATED,
     OPTION,
-    _NEGATORS,
     _cached_term_table,
     _matches,
     _negated,
@@ -45,6 +45,8 @@ _NUMBER_WORD = re.compile(
 # The lexicon's patterns each claim is searched with, screened for their required words.
 SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
            lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
+# `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
+SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _BRAND_WORDS = frozenset(
     """
     redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -196,9 +198,9 @@ def _features(
             SCREEN.search(lexicon.DECIDES, text) is not None
             or _DECISION_HEADING.search(heading) is not None
         ),
-        hedge=lexicon.may_hold(prose, lexicon.HEDGE_STEMS)
+        hedge=(not prose.isascii() or SCREEN.holds(lexicon.HEDGE_STEMS, prose))
         and SCREEN.search(lexicon.HEDGE, prose) is not None,
-        deferred=lexicon.may_hold(text, lexicon.DEFERRED_STEMS)
+        deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
         and SCREEN.search(lexicon.DEFERRED, text) is not None,
         failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
         is not None,

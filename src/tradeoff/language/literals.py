@@ -193,11 +193,14 @@ class Screen:
 
     Modules `add` the patterns they search at import; the automaton is built when a text
     is first read (and again if a pattern is added later). A pattern with no required
-    strings is never skipped. The answer for each text is kept (a claim's text is searched
-    by a dozen patterns, a sentence's by several callers) until `clear`."""
+    strings, or with a one-letter one (found in nearly every text), is never skipped. The
+    same pass answers the modules' hand-written stem checks (`holds`). The answer for each
+    text is kept (a claim's text is searched by a dozen patterns, a sentence's by several
+    callers) until `clear`."""
 
     def __init__(self) -> None:
         self._bits: dict[re.Pattern[str], int] = {}  # pattern -> its bit
+        self._stems: dict[tuple[str, ...], int] = {}  # stem group -> its bit
         self._always = 0  # bits of patterns searched whatever the text
         self._automaton: Any = None
         self._masks: dict[str, int] = {}
@@ -205,7 +208,16 @@ class Screen:
     def add(self, *patterns: re.Pattern[str]) -> None:
         for pattern in patterns:
             if pattern not in self._bits:
-                self._bits[pattern] = 1 << len(self._bits)
+                self._bits[pattern] = 1 << (len(self._bits) + len(self._stems))
+                self._automaton = None
+
+    def add_stems(self, *groups: tuple[str, ...]) -> None:
+        """Stem groups `holds` answers from the automaton (lower-case ASCII stems only)."""
+        for stems in groups:
+            if not all(stem and stem.isascii() and stem == stem.lower() for stem in stems):
+                raise ValueError(f"stems must be lower-case ASCII: {stems}")
+            if stems not in self._stems:
+                self._stems[stems] = 1 << (len(self._bits) + len(self._stems))
                 self._automaton = None
 
     @property
@@ -238,6 +250,27 @@ class Screen:
             return []
         return pattern.findall(text)
 
+    def holds(self, stems: tuple[str, ...], text: str) -> bool:
+        """`any(stem in text.lower() for stem in stems)`. The automaton reads `fold(text)`,
+        which differs from `text.lower()` only where the text has "İ", "ı" or "ſ"; such a
+        text is tested directly."""
+        bit = self._stems.get(stems)
+        if bit is None or (not text.isascii() and _UNFOLDED.intersection(text)):
+            lowered = text.lower()
+            return any(stem in lowered for stem in stems)
+        return bool(self._mask(text) & bit)
+
+    def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
+        """`holds` of each stem group, from one look-up of the text."""
+        if not text.isascii() and _UNFOLDED.intersection(text):
+            return tuple(self.holds(stems, text) for stems in groups)
+        mask = self._mask(text)
+        stems_bits = self._stems
+        return tuple(
+            bool(mask & stems_bits[stems]) if stems in stems_bits else self.holds(stems, text)
+            for stems in groups
+        )
+
     def _mask(self, text: str) -> int:
         mask = self._masks.get(text)
         if mask is None:
@@ -259,11 +292,14 @@ class Screen:
         patterns = list(self._bits)
         for pattern, strings in zip(patterns, derive_all(patterns), strict=True):
             bit = self._bits[pattern]
-            if strings is None:
+            if strings is None or min(map(len, strings)) < 2:
                 always |= bit
                 continue
             for string in strings:
                 owners[string] = owners.get(string, 0) | bit
+        for stems, bit in self._stems.items():
+            for stem in stems:
+                owners[stem] = owners.get(stem, 0) | bit
         automaton: Any = _EMPTY
         if owners:
             automaton = ahocorasick.Automaton()
@@ -276,6 +312,7 @@ class Screen:
         return automaton
 
 
+_UNFOLDED = frozenset("\u0130\u0131\u017f")  # folded to a letter, but not by lower()
 _MEMO_SIZE = 16384
 _EMPTY = object()  # an automaton with no words (pyahocorasick cannot iterate one)
 SCREEN = Screen()  # the one screen the language modules share

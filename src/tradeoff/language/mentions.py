@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language.lexicon import REASON
-from tradeoff.language.literals import SCREEN
+from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
 
@@ -224,15 +224,13 @@ _FLUFF_HINTS = (
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
     "enterprise", "next-gen", "lifeblood", "gold", "facto", "robust", "highly", " be ",
 )  # fmt: skip
+SCREEN.add_stems(_FLUFF_HINTS)
 
 
 def is_fluff(sentence: str) -> bool:
     """A sentence that sells rather than decides; a substring pre-check skips the regex for
     the nine sentences in ten that contain none of its words."""
-    lowered = sentence.lower()
-    return (
-        any(hint in lowered for hint in _FLUFF_HINTS) and SCREEN.search(FLUFF, sentence) is not None
-    )
+    return SCREEN.holds(_FLUFF_HINTS, sentence) and SCREEN.search(FLUFF, sentence) is not None
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -256,6 +254,8 @@ class _TermTable:
     # term's first word occurs; terms that start with a symbol ("/v1") are searched whole.
     anchored: dict[str, list[tuple[re.Pattern[str], str]]]
     loose: list[tuple[re.Pattern[str], str]]
+    # For each loose pattern, strings one of which its every match holds (see `required`).
+    loose_needs: list[frozenset[str] | None] = field(default_factory=list, compare=False)
     # `by_first` and `anchored` as `_find_terms` walks them: for each first word, its
     # one-word terms, its longer terms keyed by each accepted form of their second word
     # (most words start a few long terms and are followed by none of their second words),
@@ -310,7 +310,8 @@ def _term_table(concepts: list[Concept]) -> _TermTable:
                 anchored[first.group(0)].append((term_pattern((term,)), concept.id))
             else:
                 loose.append((term_pattern((term,)), concept.id))
-    return _TermTable(dict(by_first), dict(anchored), loose)
+    needs = [required(pattern) for pattern, _ in loose]
+    return _TermTable(dict(by_first), dict(anchored), loose, needs)
 
 
 _TABLES: dict[tuple[int, ...], tuple[tuple[Concept, ...], _TermTable]] = {}
@@ -383,7 +384,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                     match.end(),
                     match.group(0).lower(),
                 )
-    for pattern, concept_id in table.loose:
+    folded = fold(text)
+    for (pattern, concept_id), needs in zip(table.loose, table.loose_needs, strict=True):
+        if needs is not None and not any(need in folded for need in needs):
+            continue  # the term's own words are not in the text
         for match in pattern.finditer(text):
             where = (concept_id, match.start())
             if where not in found:

@@ -15,17 +15,8 @@ from dataclasses import dataclass
 
 from tradeoff.language.literals import SCREEN
 
-
-def _has(lowered: str, stems: tuple[str, ...]) -> bool:
-    """A cheap pre-check: most clauses contain none of a detector's stems, and a substring
-    test is far cheaper than a large alternation searched at every position. A plain loop,
-    not `any()` over a generator: called about ten times per claim, that costs twice as much."""
-    for stem in stems:  # noqa: SIM110 (the loop is the point)
-        if stem in lowered:
-            return True
-    return False
-
-
+# Each detector's stems: a cheap pre-check, answered for all of them in one pass over a
+# clause (`SCREEN.holds`, exactly `any(stem in text.lower() ...)`); most clauses hold none.
 _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
@@ -101,8 +92,8 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    in_text = _has(text.lower(), _TRIGGER_STEMS)
-    if not in_text and not (heading and _has(heading.lower(), _TRIGGER_STEMS)):
+    in_text = SCREEN.holds(_TRIGGER_STEMS, text)
+    if not in_text and not (heading and SCREEN.holds(_TRIGGER_STEMS, heading)):
         return None
     trigger = SCREEN.search(_TRIGGER, text) if in_text else None
     responses = list(SCREEN.finditer(_RESPONSE, text))
@@ -180,7 +171,7 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     heading itself, so a bare "p99 > 300 ms" listed there counts; a failure event that
     alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
-    if not _has(text.lower(), _ACTION_STEMS) and not SCREEN.search(_ACTION_HEADING, heading):
+    if not SCREEN.holds(_ACTION_STEMS, text) and not SCREEN.search(_ACTION_HEADING, heading):
         return None
     action = SCREEN.search(_ACTION, text)
     implied = SCREEN.search(_ACTION_HEADING, heading)
@@ -219,7 +210,7 @@ def names_monitoring(text: str) -> str | None:
     """
     if _SCOPE_LINE.search(text):
         return None
-    if not _has(text.lower(), _MONITORING_STEMS):
+    if not SCREEN.holds(_MONITORING_STEMS, text):
         return None
     match = _MONITORING_NAME.search(text)
     return match.group(0) if match else None
@@ -283,6 +274,7 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         re.I),)),
     ("audit log", (re.compile(r"\baudit (?:logs?|trail)\b", re.I),)),
 ]  # fmt: skip
+_CONTROL_STEM_GROUPS = tuple(_CONTROL_STEMS[kind] for kind, _ in _CONTROLS)
 _SECURITY_FLUFF = re.compile(
     r"\b(?:best practices?|owasp|industry[- ]standard|secure by default|security is"
     r" (?:important|a priority|paramount|key)|bank[- ]grade|military[- ]grade)\b",
@@ -300,9 +292,9 @@ def security_control(text: str) -> str | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    lowered = text.lower()
-    for kind, patterns in _CONTROLS:
-        if _has(lowered, _CONTROL_STEMS[kind]) and all(SCREEN.search(p, text) for p in patterns):
+    held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
+    for (kind, patterns), stems_held in zip(_CONTROLS, held, strict=True):
+        if stems_held and all(SCREEN.search(p, text) for p in patterns):
             return kind
     return None
 
@@ -365,7 +357,7 @@ def idempotency_guard(text: str) -> str | None:
     same PaymentKey", "a late approval is never charged twice", "upsert on event id". Any
     of them answers the double-write question, so none should be told to add a key.
     """
-    if not _has(text.lower(), _IDEMPOTENT_STEMS):
+    if not SCREEN.holds(_IDEMPOTENT_STEMS, text):
         return None
     match = _IDEMPOTENT.search(text)
     return match.group(0) if match else None
@@ -387,7 +379,7 @@ def retried_write(text: str) -> str | None:
     job). Retrying a read, reconnecting a socket, "429 with Retry-After" or "give up after
     3 retries" repeats nothing, so advising idempotency keys there would be wrong.
     """
-    if not _has(text.lower(), _RETRY_STEMS):
+    if not SCREEN.holds(_RETRY_STEMS, text):
         return None
     if _NOT_A_RETRY.search(text) and len(_RETRY.findall(text)) <= len(_NOT_A_RETRY.findall(text)):
         return None
@@ -444,9 +436,8 @@ def redundancy_need(text: str) -> str | None:
     single-user tool with a local SQLite file does not, and telling its author to add
     replicas is advice a careful reader would reject.
     """
-    lowered = text.lower()
     for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
-        match = SCREEN.search(pattern, text) if _has(lowered, stems) else None
+        match = SCREEN.search(pattern, text) if SCREEN.holds(stems, text) else None
         if match is not None:
             return match.group(0)
     if not any(map(str.isdigit, text)):
@@ -465,3 +456,5 @@ def redundancy_need(text: str) -> str | None:
 # The patterns searched in every claim, screened for the words each match needs.
 SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
            *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
+SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
+                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS)  # fmt: skip
