@@ -131,3 +131,26 @@ def test_holds_is_exact_on_any_text(text: str) -> None:
     stems = ("fail", "time", "up to the", "ks")
     screen.add_stems(stems)
     assert screen.holds(stems, text) == any(stem in text.lower() for stem in stems)
+
+
+def test_claims_read_the_same_with_the_screen_off() -> None:
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language.evidence import analyse, clear_cache
+
+    concepts = default_catalog().vocabulary.concepts.values()
+    claims = [
+        claim
+        for path in sorted(CALIBRATION.rglob("*.md"))[1::6]
+        for claim in split_design(load_design(path))
+    ]
+    clear_cache()
+    screened = [c.features for c in analyse(claims, concepts)]
+    SCREEN.enabled = False
+    try:
+        clear_cache()
+        plain = [c.features for c in analyse(claims, concepts)]
+    finally:
+        SCREEN.enabled = True
+        clear_cache()
+    assert screened == plain
+    assert sum(bool(f.reason) for f in plain) > 50  # the patterns do match, screened or not

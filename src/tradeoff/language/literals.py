@@ -204,6 +204,9 @@ class Screen:
         self._always = 0  # bits of patterns searched whatever the text
         self._automaton: Any = None
         self._masks: dict[str, int] = {}
+        # False: every pattern runs and every stem check is a substring test, as without a
+        # screen (bench/review_speed.py measures what the screen saves).
+        self.enabled = True
 
     def add(self, *patterns: re.Pattern[str]) -> None:
         for pattern in patterns:
@@ -231,12 +234,12 @@ class Screen:
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """False only when `text` holds none of the strings every match of `pattern` holds."""
         bit = self._bits.get(pattern)
-        return bit is None or bool(self._mask(text) & bit)
+        return bit is None or not self.enabled or bool(self._mask(text) & bit)
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when the text cannot match."""
         bit = self._bits.get(pattern)
-        if bit is not None and not self._mask(text) & bit:
+        if bit is not None and self.enabled and not self._mask(text) & bit:
             return None
         return pattern.search(text)
 
@@ -255,14 +258,15 @@ class Screen:
         which differs from `text.lower()` only where the text has "İ", "ı" or "ſ"; such a
         text is tested directly."""
         bit = self._stems.get(stems)
-        if bit is None or (not text.isascii() and _UNFOLDED.intersection(text)):
+        unfolded = not text.isascii() and _UNFOLDED.intersection(text)
+        if bit is None or not self.enabled or unfolded:
             lowered = text.lower()
             return any(stem in lowered for stem in stems)
         return bool(self._mask(text) & bit)
 
     def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
         """`holds` of each stem group, from one look-up of the text."""
-        if not text.isascii() and _UNFOLDED.intersection(text):
+        if not self.enabled or (not text.isascii() and _UNFOLDED.intersection(text)):
             return tuple(self.holds(stems, text) for stems in groups)
         mask = self._mask(text)
         stems_bits = self._stems
