@@ -29,6 +29,8 @@ _ITEM_BREAK = re.compile(r";\s")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE_MARKER = re.compile(r"^\s*(?:>\s*)+")
 _SPEAKER = re.compile(r"^\s*(?:\*\*)?(candidate|interviewer|me|you|q|a)(?:\*\*)?\s*:\s*", re.I)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ARITHMETIC = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)|[=≈~]\s*\d|\d\s*[=≈]")
 
 
@@ -157,8 +159,8 @@ def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
 
 def _plain(text: str) -> str:
     """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<br\s*/?>", "; ", text, flags=re.I)
+    text = _LINK.sub(r"\1", text)
+    text = _BREAK.sub("; ", text)
     return text.replace("**", "").replace("__", "").strip()
 
 
@@ -182,7 +184,7 @@ def _row_claims(
         name = header[position] if position < len(header) else ""
         for part in _BREAK.split(cells[position]):
             text = _plain(part)
-            if re.search(r"[A-Za-z0-9]", text):
+            if _ALNUM.search(text):
                 prefix = ". ".join(p for p in (label, name) if p)
                 yield Claim(line, quote, f"{prefix}: {text}" if prefix else text, ROW, headings)
 
@@ -221,7 +223,7 @@ def _prose_claims(
     breaker = _ITEM_BREAK if kind == ITEM else None
     for begin, finish in _sentences(joined, breaker):
         text = joined[begin:finish].strip()
-        if not re.search(r"[A-Za-z0-9]", text):
+        if not _ALNUM.search(text):
             continue
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
@@ -255,7 +257,7 @@ def _code_claims(
         if number in skip or number > len(lines):
             continue
         text = lines[number - 1].strip()
-        if not text or text.startswith(("```", "~~~")) or not re.search(r"[A-Za-z0-9]", text):
+        if not text or text.startswith(("```", "~~~")) or not _ALNUM.search(text):
             continue
         yield Claim(number, text, text.lstrip("#/ -"), CODE, headings)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
@@ -47,6 +46,8 @@ SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, l
            lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
 # `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
 SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
+_COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _BRAND_WORDS = frozenset(
     """
     redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -75,7 +76,9 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
                 _claims.clear()
             features = _cached_features(c.text, c.kind, c.headings, key, table, mechanism_ids,
                                         choice_ids, component_ids)  # fmt: skip
-            done = _claims[(c, key)] = replace(c, features=features)
+            # Built directly: `dataclasses.replace` reads the fields anew on every call.
+            done = Claim(c.line, c.quote, c.text, c.kind, c.headings, features)
+            _claims[(c, key)] = done
         analysed.append(done)
     return analysed
 
@@ -233,12 +236,12 @@ def _specific(text: str) -> bool:
 
 def _row_headers(claim: Claim) -> str:
     """The column names of a table row claim ("Alternative: Memcached. Why: ...")."""
-    return " ".join(re.findall(r"(?:^|\. )([^:.]{1,30}):", claim.text))
+    return " ".join(_COLUMN_NAME.findall(claim.text))
 
 
 def _is_name_list(lowered: str) -> bool:
     """A claim that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
-    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    words = _WORDS.findall(lowered)
     if len(words) < 3:
         return False
     names = sum(1 for w in words if w in _BRAND_WORDS)

@@ -233,6 +233,7 @@ def is_fluff(sentence: str) -> bool:
     return SCREEN.holds(_FLUFF_HINTS, sentence) and SCREEN.search(FLUFF, sentence) is not None
 
 
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
@@ -443,7 +444,7 @@ def find_mentions(
 
 def _is_name_list(lowered: str, brand_names: frozenset[str]) -> bool:
     """A line that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
-    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    words = _WORDS.findall(lowered)
     if len(words) < 3:
         return False
     names = sum(1 for w in words if w in brand_names)
