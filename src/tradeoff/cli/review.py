@@ -13,8 +13,6 @@ from rich.panel import Panel
 from rich.table import Table
 
 from tradeoff.catalog import default_catalog
-from tradeoff.catalog.checklists import default_checklists
-from tradeoff.cli.checklist import print_result, result_markdown
 from tradeoff.cli.errors import FriendlyGroup
 from tradeoff.cli.problems import console as make_console
 from tradeoff.design import load_design
@@ -22,7 +20,6 @@ from tradeoff.design.figures import carries_figures
 from tradeoff.design.templates import render_template
 from tradeoff.errors import TradeoffError
 from tradeoff.review import review_design
-from tradeoff.review.checklist import review_claims, tick
 from tradeoff.review.engine import Review
 from tradeoff.review.report import dimension_title, to_json, to_markdown
 from tradeoff.review.rules import RULES
@@ -69,6 +66,11 @@ def review(
     ),
 ) -> None:
     """Review a written design: evidence-linked findings and a scorecard."""
+    if checklist is not None:  # checklists are loaded only when one is asked for
+        from tradeoff.catalog.checklists import default_checklists
+        from tradeoff.cli.checklist import print_result, result_markdown
+        from tradeoff.review.checklist import review_claims, tick
+
     chosen = default_checklists().get(checklist) if checklist is not None else None
     doc = load_design(file)
     catalog = default_catalog()

@@ -1,7 +1,8 @@
 """`tradeoff sessions delete` and `sessions prune`: removing sessions the user no longer wants.
 
-Registered onto the `sessions` group by cli/main.py. Every `practice` run with no input
-leaves an unfinished session behind; these are the only ways to remove one.
+Registered onto the `sessions` group of cli/practice.py below; cli/main.py loads the group
+from here. Every `practice` run with no input leaves an unfinished session behind; these are
+the only ways to remove one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from tradeoff.cli import clock
+from tradeoff.cli.practice import sessions_app
 from tradeoff.errors import TradeoffError
 from tradeoff.wording import counted
 
@@ -103,3 +105,7 @@ def _open(db: str | None) -> Store:
     from tradeoff.store import Store, database_url
 
     return Store.open(database_url(db))
+
+
+sessions_app.command("delete")(sessions_delete)
+sessions_app.command("prune")(sessions_prune)

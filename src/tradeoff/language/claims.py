@@ -29,6 +29,8 @@ _ITEM_BREAK = re.compile(r";\s")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE_MARKER = re.compile(r"^\s*(?:>\s*)+")
 _SPEAKER = re.compile(r"^\s*(?:\*\*)?(candidate|interviewer|me|you|q|a)(?:\*\*)?\s*:\s*", re.I)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ARITHMETIC = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)|[=≈~]\s*\d|\d\s*[=≈]")
 
 
@@ -46,6 +48,19 @@ class Claim:
     @property
     def heading(self) -> str:
         return self.headings[-1] if self.headings else ""
+
+    def __hash__(self) -> int:
+        """The dataclass's hash of the compared fields, computed once: the reviewer's
+        per-claim caches look each claim up once per rubric item and ladder rung."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.line, self.quote, self.text, self.kind, self.headings))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the cached hash: string hashes differ between processes."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
 
 @lru_cache(maxsize=1)
@@ -144,8 +159,8 @@ def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
 
 def _plain(text: str) -> str:
     """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<br\s*/?>", "; ", text, flags=re.I)
+    text = _LINK.sub(r"\1", text)
+    text = _BREAK.sub("; ", text)
     return text.replace("**", "").replace("__", "").strip()
 
 
@@ -169,7 +184,7 @@ def _row_claims(
         name = header[position] if position < len(header) else ""
         for part in _BREAK.split(cells[position]):
             text = _plain(part)
-            if re.search(r"[A-Za-z0-9]", text):
+            if _ALNUM.search(text):
                 prefix = ". ".join(p for p in (label, name) if p)
                 yield Claim(line, quote, f"{prefix}: {text}" if prefix else text, ROW, headings)
 
@@ -208,7 +223,7 @@ def _prose_claims(
     breaker = _ITEM_BREAK if kind == ITEM else None
     for begin, finish in _sentences(joined, breaker):
         text = joined[begin:finish].strip()
-        if not re.search(r"[A-Za-z0-9]", text):
+        if not _ALNUM.search(text):
             continue
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
@@ -242,7 +257,7 @@ def _code_claims(
         if number in skip or number > len(lines):
             continue
         text = lines[number - 1].strip()
-        if not text or text.startswith(("```", "~~~")) or not re.search(r"[A-Za-z0-9]", text):
+        if not text or text.startswith(("```", "~~~")) or not _ALNUM.search(text):
             continue
         yield Claim(number, text, text.lstrip("#/ -"), CODE, headings)
 

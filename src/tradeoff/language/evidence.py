@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ROW, Claim
 from tradeoff.language.features import Features
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import (
+    _NEGATORS,
     LISTED,
     NEGATED,
     OPTION,
@@ -40,6 +41,13 @@ _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve"
     r"|sixteen|dozens)\b"
 )
+# The lexicon's patterns each claim is searched with, screened for their required words.
+SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
+           lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
+# `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
+SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
+_COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _BRAND_WORDS = frozenset(
     """
     redis memcached kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -71,7 +79,9 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
                 _claims.clear()
             features = _cached_features(c.text, c.kind, c.headings, key, table, mechanism_ids,
                                         choice_ids, component_ids)  # fmt: skip
-            done = _claims[(c, key)] = replace(c, features=features)
+            # Built directly: `dataclasses.replace` reads the fields anew on every call.
+            done = Claim(c.line, c.quote, c.text, c.kind, c.headings, features)
+            _claims[(c, key)] = done
         analysed.append(done)
     return analysed
 
@@ -108,6 +118,7 @@ def clear_cache() -> None:
     _cache.clear()
     _claims.clear()
     clear_matches()
+    SCREEN.clear()
 
 
 def _features(
@@ -127,10 +138,11 @@ def _features(
     negated: set[str] = set()
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
+    may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
         if concept_id in choice_ids:
             named.append((start, end))
-        if _negated(text[:start]):
+        if may_negate and _negated(text[:start]):
             negated.add(concept_id)
         elif status in (OPTION, LISTED):
             options.add(concept_id)
@@ -152,14 +164,16 @@ def _features(
     # algorithms?" heads rejected alternatives).
     label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
-    reason = bool(lexicon.REASON.search(prose)) or bool(
+    reason = bool(SCREEN.search(lexicon.REASON, prose)) or bool(
         labels and lexicon.REASON_COLUMN.search(labels)
     )
-    alternative = bool(lexicon.ALTERNATIVE.search(prose)) or bool(
+    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or bool(
         labels
         and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
     )
-    cost = bool(lexicon.COST.search(prose)) or bool(labels and lexicon.COST_COLUMN.search(labels))
+    cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
+        labels and lexicon.COST_COLUMN.search(labels)
+    )
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
@@ -189,18 +203,18 @@ def _features(
         cost=cost,
         decision=status not in (OPTION, LISTED)
         and (
-            lexicon.DECIDES.search(text) is not None
+            SCREEN.search(lexicon.DECIDES, text) is not None
             or _DECISION_HEADING.search(heading) is not None
         ),
-        hedge=lexicon.may_hold(prose, lexicon.HEDGE_STEMS)
-        and lexicon.HEDGE.search(prose) is not None,
-        deferred=lexicon.may_hold(text, lexicon.DEFERRED_STEMS)
-        and lexicon.DEFERRED.search(text) is not None,
+        hedge=(not prose.isascii() or SCREEN.holds(lexicon.HEDGE_STEMS, prose))
+        and SCREEN.search(lexicon.HEDGE, prose) is not None,
+        deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
+        and SCREEN.search(lexicon.DEFERRED, text) is not None,
         failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
         is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
-        flow=len(meant & component_ids) >= 2 and lexicon.FLOW.search(prose) is not None,
+        flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
         fluff=fluff,
     )
 
@@ -227,12 +241,12 @@ def _specific(text: str) -> bool:
 
 def _row_headers(claim: Claim) -> str:
     """The column names of a table row claim ("Alternative: Memcached. Why: ...")."""
-    return " ".join(re.findall(r"(?:^|\. )([^:.]{1,30}):", claim.text))
+    return " ".join(_COLUMN_NAME.findall(claim.text))
 
 
 def _is_name_list(lowered: str) -> bool:
     """A claim that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
-    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    words = _WORDS.findall(lowered)
     if len(words) < 3:
         return False
     names = sum(1 for w in words if w in _BRAND_WORDS)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language.lexicon import REASON
+from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
 
@@ -64,6 +65,7 @@ _DECIDES_NOW = re.compile(r"\b(now|today|from day one|from the start|up front)\b
 _ALTERNATIVES = re.compile(
     r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b|\w/\w", re.I
 )
+SCREEN.add(_NEGATORS, _DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
 _URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b")
 
@@ -203,11 +205,12 @@ def _status_of(sentence: str, listed: bool, memo: dict[tuple[str, bool], str] | 
 
 def _sentence_status(sentence: str, listed: bool) -> str:
     """What a sentence does to the non-negated mentions in it; cached, as mentions share them."""
-    if _DEFERRED.search(sentence) and not _DECIDES_NOW.search(sentence):
+    search = SCREEN.search
+    if search(_DEFERRED, sentence) and not search(_DECIDES_NOW, sentence):
         return OPTION
     # "We could store tweets in MySQL" is a soft decision; "Redis or Memcached" is not.
-    alternatives = _ALTERNATIVES.search(sentence)
-    if alternatives and _HEDGES.search(sentence) and not _DECIDES.search(sentence):
+    alternatives = search(_ALTERNATIVES, sentence)
+    if alternatives and search(_HEDGES, sentence) and not search(_DECIDES, sentence):
         return OPTION
     if listed:
         return LISTED
@@ -221,20 +224,24 @@ _FLUFF_HINTS = (
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
     "enterprise", "next-gen", "lifeblood", "gold", "facto", "robust", "highly", " be ",
 )  # fmt: skip
+SCREEN.add_stems(_FLUFF_HINTS)
 
 
 def is_fluff(sentence: str) -> bool:
     """A sentence that sells rather than decides; a substring pre-check skips the regex for
     the nine sentences in ten that contain none of its words."""
-    lowered = sentence.lower()
-    return any(hint in lowered for hint in _FLUFF_HINTS) and FLUFF.search(sentence) is not None
+    return SCREEN.holds(_FLUFF_HINTS, sentence) and SCREEN.search(FLUFF, sentence) is not None
 
 
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
 _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
+
+
+_Entry = tuple[tuple[str, ...], tuple[frozenset[str], ...], str]  # words, forms, concept
 
 
 @dataclass(frozen=True)
@@ -243,16 +250,39 @@ class _TermTable:
 
     # Keyed by every accepted form of a term's first word (plural included); each entry is
     # the term's words, the accepted forms of each, and the concept id.
-    by_first: dict[str, list[tuple[tuple[str, ...], tuple[frozenset[str], ...], str]]]
+    by_first: dict[str, list[_Entry]]
     # Terms with symbols ("acks=all", "b+ tree"): a regex per term, tried only where the
     # term's first word occurs; terms that start with a symbol ("/v1") are searched whole.
     anchored: dict[str, list[tuple[re.Pattern[str], str]]]
     loose: list[tuple[re.Pattern[str], str]]
+    # For each loose pattern, strings one of which its every match holds (see `required`).
+    loose_needs: list[frozenset[str] | None] = field(default_factory=list, compare=False)
+    # `by_first` and `anchored` as `_find_terms` walks them: for each first word, its
+    # one-word terms, its longer terms keyed by each accepted form of their second word
+    # (most words start a few long terms and are followed by none of their second words),
+    # and its anchored patterns. Each list keeps the order of `by_first`, so ties between
+    # terms of one length resolve as they always have.
+    starts: dict[
+        str,
+        tuple[list[_Entry], dict[str, list[_Entry]], list[tuple[re.Pattern[str], str]]],
+    ] = field(default_factory=dict, compare=False, repr=False)
     # The matches of each text seen, as `_matches` found them: a design reviewed again
     # (each save, each interview turn) re-reads only the lines and claims that changed.
     seen: dict[str, tuple[tuple[str, int, int, str], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    def __post_init__(self) -> None:
+        for word in {*self.by_first, *self.anchored}:
+            singles: list[_Entry] = []
+            longer: dict[str, list[_Entry]] = defaultdict(list)
+            for entry in self.by_first.get(word, ()):
+                if len(entry[0]) == 1:
+                    singles.append(entry)
+                else:
+                    for form in entry[1][1]:
+                        longer[form].append(entry)
+            self.starts[word] = (singles, dict(longer), self.anchored.get(word, []))
 
 
 def _forms(word: str) -> frozenset[str]:
@@ -265,9 +295,7 @@ def _forms(word: str) -> frozenset[str]:
 
 
 def _term_table(concepts: list[Concept]) -> _TermTable:
-    by_first: dict[str, list[tuple[tuple[str, ...], tuple[frozenset[str], ...], str]]] = (
-        defaultdict(list)
-    )
+    by_first: dict[str, list[_Entry]] = defaultdict(list)
     anchored: dict[str, list[tuple[re.Pattern[str], str]]] = defaultdict(list)
     loose: list[tuple[re.Pattern[str], str]] = []
     for concept in concepts:
@@ -283,7 +311,8 @@ def _term_table(concepts: list[Concept]) -> _TermTable:
                 anchored[first.group(0)].append((term_pattern((term,)), concept.id))
             else:
                 loose.append((term_pattern((term,)), concept.id))
-    return _TermTable(dict(by_first), dict(anchored), loose)
+    needs = [required(pattern) for pattern, _ in loose]
+    return _TermTable(dict(by_first), dict(anchored), loose, needs)
 
 
 _TABLES: dict[tuple[int, ...], tuple[tuple[Concept, ...], _TermTable]] = {}
@@ -320,25 +349,35 @@ def clear_matches() -> None:
 
 
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words = [t[0] for t in tokens]
+    tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+    starts = table.starts
     found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
     count = len(words)
     for index, word in enumerate(words):
-        for term_words, forms, concept_id in table.by_first.get(word, ()):
+        entry = starts.get(word)
+        if entry is None:  # most words start no term
+            continue
+        singles, longer, anchored = entry
+        candidates = singles
+        if longer and index + 1 < count:
+            following = longer.get(words[index + 1])
+            if following is not None:
+                candidates = singles + following if singles else following
+        for term_words, forms, concept_id in candidates:
             size = len(term_words)
             if index + size > count:
                 continue
-            if size > 1 and not all(words[index + k] in forms[k] for k in range(1, size)):
+            if size > 2 and not all(words[index + k] in forms[k] for k in range(2, size)):
                 continue
-            start, end = tokens[index][1], tokens[index + size - 1][2]
+            start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
-        for pattern, concept_id in table.anchored.get(word, ()):
-            match = pattern.match(text, tokens[index][1])
+        for pattern, concept_id in anchored:
+            match = pattern.match(text, tokens[index].start())
             if match and (concept_id, match.start()) not in found:
                 found[(concept_id, match.start())] = (
                     concept_id,
@@ -346,7 +385,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                     match.end(),
                     match.group(0).lower(),
                 )
-    for pattern, concept_id in table.loose:
+    folded = fold(text)
+    for (pattern, concept_id), needs in zip(table.loose, table.loose_needs, strict=True):
+        if needs is not None and not any(need in folded for need in needs):
+            continue  # the term's own words are not in the text
         for match in pattern.finditer(text):
             where = (concept_id, match.start())
             if where not in found:
@@ -377,9 +419,10 @@ def find_mentions(
         listed = _is_name_list(lowered, brand_names)
         next_line = following.get(number + 1, "")
         next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
-            REASONS.search(next_line)
+            SCREEN.search(REASONS, next_line)
         )
         ends = _sentence_ends(text)
+        may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: no clause negated
         # Mentions in one sentence share one reading and one quote, never a copy each.
         spans: dict[tuple[int, int], tuple[tuple[str, bool, bool], str]] = {}
         for concept_id, start, end, term in matches:
@@ -389,14 +432,14 @@ def find_mentions(
                 sentence = text[s_start:s_end]
                 info = sentences.get((sentence, listed))
                 if info is None:
-                    reasons = REASONS.search(sentence) is not None
+                    reasons = SCREEN.search(REASONS, sentence) is not None
                     specific = _SPECIFIC.search(sentence) is not None
                     info = (_sentence_status(sentence, listed), reasons, specific)
                     sentences[(sentence, listed)] = info
                 known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())
             info, quote = known
             status, reasoned, specific = info
-            if _negated(text[s_start:start]):
+            if may_negate and _negated(text[s_start:start]):
                 status = NEGATED
             reasoned = reasoned or next_reason
             specific = specific or reasoned or number in concrete_lines
@@ -406,7 +449,7 @@ def find_mentions(
 
 def _is_name_list(lowered: str, brand_names: frozenset[str]) -> bool:
     """A line that is mostly product names ("Kafka, Cassandra, Redis and Spark")."""
-    words = re.findall(r"[a-z0-9][a-z0-9.+-]*", lowered)
+    words = _WORDS.findall(lowered)
     if len(words) < 3:
         return False
     names = sum(1 for w in words if w in brand_names)

@@ -14,17 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tradeoff.language.literals import SCREEN
 
-def _has(lowered: str, stems: tuple[str, ...]) -> bool:
-    """A cheap pre-check: most clauses contain none of a detector's stems, and a substring
-    test is far cheaper than a large alternation searched at every position. A plain loop,
-    not `any()` over a generator: called about ten times per claim, that costs twice as much."""
-    for stem in stems:  # noqa: SIM110 (the loop is the point)
-        if stem in lowered:
-            return True
-    return False
-
-
+# Each detector's stems: a cheap pre-check, answered for all of them in one pass over a
+# clause (`SCREEN.holds`, exactly `any(stem in text.lower() ...)`); most clauses hold none.
 _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
@@ -100,11 +93,11 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    in_text = _has(text.lower(), _TRIGGER_STEMS)
+    in_text = SCREEN.holds(_TRIGGER_STEMS, text)
     if not in_text and not (heading and _heading(heading).has_trigger):
         return None
-    trigger = _TRIGGER.search(text) if in_text else None
-    responses = list(_RESPONSE.finditer(text))
+    trigger = SCREEN.search(_TRIGGER, text) if in_text else None
+    responses = list(SCREEN.finditer(_RESPONSE, text))
     if trigger is not None:
         response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
         if response is not None:
@@ -137,10 +130,10 @@ class _Heading:
 def _heading(heading: str) -> _Heading:
     """What a heading says, read once: every claim under it asks, and a heading may be a
     whole 2 MB line (a design written as one line that starts with '#')."""
-    trigger = _TRIGGER.search(heading)
-    action = _ACTION_HEADING.search(heading)
+    trigger = SCREEN.search(_TRIGGER, heading)
+    action = SCREEN.search(_ACTION_HEADING, heading)
     return _Heading(
-        has_trigger=_has(heading.lower(), _TRIGGER_STEMS),
+        has_trigger=SCREEN.holds(_TRIGGER_STEMS, heading),
         response_column=_RESPONSE_COLUMN.search(heading) is not None,
         trigger=trigger.group(0) if trigger is not None else None,
         generic_failure=_GENERIC_FAILURE.search(heading.split("|")[0]) is not None,
@@ -204,18 +197,18 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     alerts or pages ("pod crash: reschedule and alert on-call") is its own threshold.
     """
     implied = _heading(heading).action
-    if not _has(text.lower(), _ACTION_STEMS) and implied is None:
+    if not SCREEN.holds(_ACTION_STEMS, text) and implied is None:
         return None
-    action = _ACTION.search(text)
+    action = SCREEN.search(_ACTION, text)
     said = action.group(0) if action is not None else implied
     if said is None:
         return None
-    metric = _METRIC.search(text)
+    metric = SCREEN.search(_METRIC, text)
     threshold = _THRESHOLD.search(text)
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
     # An event is its own threshold: "| Pod crash | ... | alert on-call |".
-    event = _TRIGGER.search(text)
+    event = SCREEN.search(_TRIGGER, text)
     if event is not None and action is not None and failure_response(text) is not None:
         return MonitoringSignal(event.group(0), event.group(0), said)
     return None
@@ -242,7 +235,7 @@ def names_monitoring(text: str) -> str | None:
     """
     if _SCOPE_LINE.search(text):
         return None
-    if not _has(text.lower(), _MONITORING_STEMS):
+    if not SCREEN.holds(_MONITORING_STEMS, text):
         return None
     match = _MONITORING_NAME.search(text)
     return match.group(0) if match else None
@@ -306,6 +299,7 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         re.I),)),
     ("audit log", (re.compile(r"\baudit (?:logs?|trail)\b", re.I),)),
 ]  # fmt: skip
+_CONTROL_STEM_GROUPS = tuple(_CONTROL_STEMS[kind] for kind, _ in _CONTROLS)
 _SECURITY_FLUFF = re.compile(
     r"\b(?:best practices?|owasp|industry[- ]standard|secure by default|security is"
     r" (?:important|a priority|paramount|key)|bank[- ]grade|military[- ]grade)\b",
@@ -323,9 +317,9 @@ def security_control(text: str) -> str | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    lowered = text.lower()
-    for kind, patterns in _CONTROLS:
-        if _has(lowered, _CONTROL_STEMS[kind]) and all(p.search(text) for p in patterns):
+    held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
+    for (kind, patterns), stems_held in zip(_CONTROLS, held, strict=True):
+        if stems_held and all(SCREEN.search(p, text) for p in patterns):
             return kind
     return None
 
@@ -388,7 +382,7 @@ def idempotency_guard(text: str) -> str | None:
     same PaymentKey", "a late approval is never charged twice", "upsert on event id". Any
     of them answers the double-write question, so none should be told to add a key.
     """
-    if not _has(text.lower(), _IDEMPOTENT_STEMS):
+    if not SCREEN.holds(_IDEMPOTENT_STEMS, text):
         return None
     match = _IDEMPOTENT.search(text)
     return match.group(0) if match else None
@@ -410,7 +404,7 @@ def retried_write(text: str) -> str | None:
     job). Retrying a read, reconnecting a socket, "429 with Retry-After" or "give up after
     3 retries" repeats nothing, so advising idempotency keys there would be wrong.
     """
-    if not _has(text.lower(), _RETRY_STEMS):
+    if not SCREEN.holds(_RETRY_STEMS, text):
         return None
     if _NOT_A_RETRY.search(text) and len(_RETRY.findall(text)) <= len(_NOT_A_RETRY.findall(text)):
         return None
@@ -467,12 +461,11 @@ def redundancy_need(text: str) -> str | None:
     single-user tool with a local SQLite file does not, and telling its author to add
     replicas is advice a careful reader would reject.
     """
-    lowered = text.lower()
     for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
-        match = pattern.search(text) if _has(lowered, stems) else None
+        match = SCREEN.search(pattern, text) if SCREEN.holds(stems, text) else None
         if match is not None:
             return match.group(0)
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return None
     for match in _SCALE.finditer(text):
         try:
@@ -483,3 +476,10 @@ def redundancy_need(text: str) -> str | None:
         if value >= _LARGE.get(match.group(3).lower(), _LARGE_RATE):
             return match.group(0)
     return None
+
+
+# The patterns searched in every claim, screened for the words each match needs.
+SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
+           *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
+SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
+                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS)  # fmt: skip
