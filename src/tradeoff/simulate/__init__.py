@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tradeoff.design.model import DesignDoc
 from tradeoff.errors import TradeoffError
 from tradeoff.simulate.analytic import Analysis, analyse
 from tradeoff.simulate.build import DesignModelError, build_network
-from tradeoff.simulate.engine import Burst, Progress, SimConfig, SimRun, simulate
 from tradeoff.simulate.failures import Failure, parse_failure
 from tradeoff.simulate.model import Network, Workload
-from tradeoff.simulate.report import summarise
 from tradeoff.simulate.workload import workload
+
+if TYPE_CHECKING:
+    from tradeoff.simulate.engine import Burst, Progress, SimConfig, SimRun, simulate
 
 MAX_REQUESTS = 5_000_000  # about 1 GB of job arrays at six nodes; a longer run says so
 
@@ -31,6 +32,27 @@ __all__ = [
     "simulate",
     "workload",
 ]
+
+
+# The event engine and the report load numpy; the reviewer imports this package for the
+# closed forms (`breaks_first`) on every design with figures, so they load on first use.
+_LAZY = {
+    "Burst": "engine",
+    "Progress": "engine",
+    "SimConfig": "engine",
+    "SimRun": "engine",
+    "simulate": "engine",
+    "summarise": "report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{module}"), name)
 
 
 @dataclass
@@ -64,6 +86,9 @@ def run_design(
     duration_given: bool = True,
 ) -> Simulation:
     """Model `doc`, solve it, simulate it, and summarise; the one entry point for callers."""
+    from tradeoff.simulate.engine import simulate
+    from tradeoff.simulate.report import summarise
+
     network = build_network(doc)
     failures = tuple(_resolve(network, f) for f in config.failures)
     expected = load.offered * config.duration * (1 + config.retries)
