@@ -42,11 +42,12 @@ def test_every_table_names_real_facts_and_has_enough_questions(table_catalog: Ca
             assert len(table.get("ask") or []) >= 3, f"{path.name}: {fact_id} needs 3 questions"
 
 
-# The share of each kind of table question the matcher gets right today. A ratchet: raise a
-# floor when the matcher improves; a change that lowers a share fails with the questions
-# it now gets wrong. (Lexical matching misses paraphrases that share no word or concept
-# with the fact, e.g. "How many elevators are there?" for the building's cars.)
-FLOORS = {"ask": 0.80, "compound": 0.86, "not": 0.95}
+# Every question that asks for a fact retrieves it, alone or in a compound question. Of the
+# near misses, three still retrieve the fact (a ratchet: raise it when the matcher learns
+# them): a question on a subject no fact covers ("how long do we keep idempotency keys?")
+# is answered by another fact of the same kind (retention), where an interviewer would say
+# "assume what you think is reasonable".
+FLOORS = {"ask": 1.0, "compound": 1.0, "not": 0.995}
 
 
 def test_questions_retrieve_their_facts(table_catalog: Catalog) -> None:
