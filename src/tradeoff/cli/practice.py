@@ -42,6 +42,9 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
+COMMANDS_HELP = "Commands: /hint, /next, /end, /design FILE, /diagram FILE."
+
+
 def practice(
     problem_id: str | None = typer.Argument(
         None, metavar="PROBLEM", help="The prompt, e.g. url-shortener; omit to pick one."
@@ -88,6 +91,8 @@ def practice(
             live, opening = sessions.begin(problem.id, persona.value, level, minutes)
             for line in opening:
                 out.print(f"[bold]Interviewer:[/bold] {escape(line)}")
+            # The terminal's own controls; the web room has buttons for them instead.
+            out.print(f"[dim]{COMMANDS_HELP}[/dim]")
         try:
             _loop(sessions, live, out)
         except KeyboardInterrupt:

@@ -179,8 +179,7 @@ class Interview:
     def opening(self) -> list[str]:
         lines = [
             f"{self.problem.title}. {self.problem.prompt}",
-            "Start by asking about requirements and scale. Commands: /hint, /next, /end,"
-            " /design FILE, /diagram FILE.",
+            "Start by asking about requirements and scale.",
         ]
         for line in lines:
             self._log(Speaker.interviewer, line)
