@@ -96,7 +96,8 @@ def _report(tmp_path: Path) -> dict[str, object]:
         text=True,
         timeout=60,
     )
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+    # `sessions export ID -f json` writes an export file holding that one session.
+    return json.loads(out.stdout)["sessions"][0]  # type: ignore[no-any-return]
 
 
 def test_the_llm_voices_moves_and_only_verbatim_verdicts_count(server: str, tmp_path: Path) -> None:
@@ -104,7 +105,7 @@ def test_the_llm_voices_moves_and_only_verbatim_verdicts_count(server: str, tmp_
     assert proc.returncode == 0, proc.stderr
     assert "[LLM] Tell me more about that" in proc.stdout
     assert any(r["model"] == "test-model" for r in _Handler.requests)
-    report = _report(tmp_path)["report"]
+    report = _report(tmp_path)["review"]
     llm = report["llm_verdicts"]  # type: ignore[index]
     assert llm["asked"] >= 1
     assert [v["quote"] for v in llm["kept"]] == [SAID]  # the invented quote was dropped
