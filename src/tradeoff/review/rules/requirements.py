@@ -28,7 +28,7 @@ class NoFunctionalRequirements(Rule):
     caps = {"requirements": 1.0}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.sections_for("requirements") or ctx.mentions.has("functional-requirements"):
+        if ctx.sections_for("requirements") or ctx.placed("functional-requirements"):
             return
         yield self.finding()
 
