@@ -63,7 +63,11 @@ _HEADING_DIMENSIONS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "communication",
-        re.compile(r"summary|wrap[- ]?up|conclusion|recap|next steps|bottlenecks|future", re.I),
+        re.compile(
+            r"summary|wrap[- ]?up|conclusion|recap|next steps|bottlenecks|future"
+            r"|final answer|in one sentence|tl;?dr|in a nutshell",
+            re.I,
+        ),
     ),
     (
         "components",

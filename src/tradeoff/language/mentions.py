@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
-from tradeoff.language.lexicon import REASON
+from tradeoff.language.lexicon import DEFERRED, DEFERRED_STEMS, REASON, may_hold
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
 
@@ -54,12 +54,8 @@ FLUFF = re.compile(
     r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b",
     re.I,
 )
-# Work put off ("we can add replicas later") is not a decision made now.
-_DEFERRED = re.compile(
-    r"\b(later|if needed|if necessary|in the future|down the road|eventually|someday|one day"
-    r"|when we need|as needed)\b",
-    re.I,
-)
+# Work put off ("we can add replicas later") is not a decision made now; the lexicon's one
+# pattern, so "eventually consistent" (a property, not deferral) reads alike everywhere.
 _DECIDES_NOW = re.compile(r"\b(now|today|from day one|from the start|up front)\b", re.I)
 _ALTERNATIVES = re.compile(
     r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b|\w/\w", re.I
@@ -203,7 +199,11 @@ def _status_of(sentence: str, listed: bool, memo: dict[tuple[str, bool], str] | 
 
 def _sentence_status(sentence: str, listed: bool) -> str:
     """What a sentence does to the non-negated mentions in it; cached, as mentions share them."""
-    if _DEFERRED.search(sentence) and not _DECIDES_NOW.search(sentence):
+    if (
+        may_hold(sentence, DEFERRED_STEMS)
+        and DEFERRED.search(sentence) is not None
+        and not _DECIDES_NOW.search(sentence)
+    ):
         return OPTION
     # "We could store tweets in MySQL" is a soft decision; "Redis or Memcached" is not.
     alternatives = _ALTERNATIVES.search(sentence)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.claims import ITEM, ROW, SENTENCE
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.operations import (
     failure_response,
@@ -322,7 +323,26 @@ class NoRollout(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or ctx.mentions.has("rollout"):
             return
+        if any(_ROLLOUT.search(c.text) for c in ctx.claims if c.kind in (SENTENCE, ITEM, ROW)):
+            return
+        if any(_ROLLOUT_TITLE.search(s.title) for s in ctx.filled_sections):
+            return
         yield self.finding(severity="warning" if ctx.level == "staff" else "info")
+
+
+# Safe rollouts in the words designs use besides "canary" and "feature flag": rolling
+# upgrades, nodes drained before an update, one replica at a time, a new index version
+# built beside the old and switched to atomically.
+_ROLLOUT = re.compile(
+    r"\brolling (?:upgrades?|updates?|deploy(?:s|ments?)?|restarts?|releases?)\b"
+    r"|\bdrain(?:ed|s|ing)?\b[^.;]{0,40}\bbefore\b"
+    r"|\bone (?:node|member|replica|instance|host|server|shard|zone|cell|region|pod) at a time\b"
+    r"|\b(?:staged|phased|progressive|incremental) (?:rollouts?|releases?|deploy(?:s|ments?)?)\b"
+    r"|\batomic(?:ally)? (?:flip|swap|switch)\w*\b[^.;]{0,40}\b(?:pointer|alias|version|index)\b"
+    r"|\b(?:alias|pointer) (?:swap|flip)\b",
+    re.I,
+)
+_ROLLOUT_TITLE = re.compile(r"\brollout\b|\bdeploy(?:ment)? (?:plan|strategy)\b", re.I)
 
 
 @register
@@ -368,7 +388,28 @@ class NoBackPressure(Rule):
         # names "sliding window" bounds nothing.
         if ctx.placed("back-pressure", "rate-limiting-algorithm", "autoscaling"):
             return
+        # A bound named where the backlog is ("Transcoding queue backlog: auto-scale
+        # workers"; "backpressure lower-priority fanout" under "Fanout backlog"): the design
+        # answers the question even when the line is a bare bullet.
+        for claim in ctx.claims:
+            if claim.kind not in (SENTENCE, ITEM, ROW) or not _BOUND.search(claim.text):
+                continue
+            if _BACKLOG.search(claim.text) or _BACKLOG.search(" ".join(claim.headings[-2:])):
+                return
         yield self.finding(evidence=ctx.evidence(queue))
+
+
+_BOUND = re.compile(
+    r"\bback[- ]?pressure\b|\bload[- ]shed\w*|\bshed(?:s|ding)?\b|\bbounded queues?\b"
+    r"|\bauto[- ]?scal\w*|\bscale (?:out )?(?:the )?(?:workers|consumers)\b|\bpriority queues?\b"
+    r"|\bthrottl\w+|\brate[- ]limit\w*|\bmax(?:imum)? (?:queue )?(?:depth|length|size)\b",
+    re.I,
+)
+_BACKLOG = re.compile(
+    r"\bbacklogs?\b|\blag\b|\bqueues?\b|\bfalls? behind\b|\bconsumers?\b|\bspikes?\b"
+    r"|\bbursts?\b|\boverload",
+    re.I,
+)
 
 
 @register

@@ -1,0 +1,45 @@
+"""What findings say, and the readings behind them, where a fixture's lines cannot show it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tradeoff.catalog.loader import default_catalog
+from tradeoff.design import load_design
+from tradeoff.language import lexicon
+from tradeoff.language.mentions import OPTION, POSITIVE, _sentence_status
+from tradeoff.review.engine import review_design
+
+
+def test_eventually_consistent_is_a_property_not_deferred_work() -> None:
+    # mentions reads deferral with the lexicon's one pattern (issue 9: the copies drifted).
+    said = "This design keeps redirects strong and the analytics path eventually consistent."
+    assert _sentence_status(said, False) == POSITIVE
+    assert _sentence_status("We will eventually shard the links table.", False) == OPTION
+    assert lexicon.DEFERRED.search(said) is None
+
+
+def _review(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), default_catalog(), None, "senior")
+    return [(f.message, f.fix) for f in review.findings if f.rule == "REQ104"]
+
+
+def test_scope_finding_does_not_deny_stated_requirements(tmp_path: Path) -> None:
+    found = _review(
+        tmp_path,
+        "# Parcel tracker\n\n## Requirements\n\n- Senders see where a parcel is.\n"
+        "- Depots get daily analytics of late parcels.\n- Admin tools for depot managers.\n",
+    )
+    assert len(found) == 1
+    message, fix = found[0]
+    assert message == "Nothing is said to be out of scope"  # the requirements say what is in
+    # The examples of what to leave out are never features the design asks for.
+    assert "analytics" not in fix and "admin" not in fix
+    assert "(e.g. billing and notifications)" in fix
+
+
+def test_scope_finding_without_requirements_says_nothing_is_in_or_out(tmp_path: Path) -> None:
+    found = _review(tmp_path, "# Parcel tracker\n\nScans go to a queue and then to Postgres.\n")
+    assert [m for m, _ in found] == ["Scope is not stated: nothing is said to be in or out"]
