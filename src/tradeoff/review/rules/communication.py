@@ -408,11 +408,15 @@ def _says_more_than_title(text: str, section: Section) -> bool:
 
 
 def _opens_numbered_parts(title: str, following: str) -> bool:
-    """ "## 4) Core design" followed by "## A. Upload path" or "## 4.1 ..." (or by unnumbered
-    headings, in a document that numbers this level) introduces its parts: not empty."""
+    """ "## 4) Core design" followed by "## A. Upload path", "## 4.1 ...", "## 1. ..." (or by
+    unnumbered headings, in a document that numbers this level) introduces its parts: not
+    empty."""
     number = _NUMBER.match(title)
     if number is None:
         return False
     if _PART.match(following):
         return True
-    return _NUMBER.match(following) is None
+    part = _NUMBER.match(following)
+    # "## 18) Failure modes" then "## 1. Dual writes", "## 2. ...": numbering that starts
+    # again at 1 counts the section's own parts, written at its level.
+    return part is None or (int(part.group(1)) == 1 and int(number.group(1)) > 1)

@@ -296,6 +296,7 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
+_WINDOW = 120
 _OPTION_BEFORE = re.compile(r"([\w.+-]+)\s*(?:/|\bor\b)\s*$", re.I)
 _OPTION_AFTER = re.compile(r"\s*(?:/|\bor\b)\s*([\w.+-]+)", re.I)
 _CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
@@ -307,13 +308,15 @@ def _not_chosen(
     """Whether a product on a line is named as an example, a kind ("Snowflake-like"), a
     rejected alternative, or in a table column of options rather than the one chosen; with
     `moved`, also as what data moves away from ("from ClickHouse to S3")."""
-    before = text[: match.start()]
+    # The clause around a product is short: reading only a window keeps a 2 MB line linear.
+    window = max(0, match.start() - _WINDOW)
+    before = text[window : match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1]
+    after = text[match.end() : match.end() + _WINDOW]
     if _EXAMPLE_LEAD.search(clause) or _REJECTED_LEAD.search(clause):
         return True
-    if moved and re.search(r"\bfrom\s+$", clause) and re.search(r"\bto\b", text[match.end() :]):
+    if moved and re.search(r"\bfrom\s+$", clause) and re.search(r"\bto\b", after):
         return True
-    after = text[match.end() :]
     if _KIND_SUFFIX.match(after):
         return True
     # "Kafka / Pulsar", "Spanner or CockroachDB": a choice left open (TRD107's finding).
@@ -321,7 +324,7 @@ def _not_chosen(
     if (left and left.group(1).lower() in BRANDS) or (right and right.group(1).lower() in BRANDS):
         return True
     if header is not None:
-        column = before.strip().lstrip("|").count("|")
+        column = text[: match.start()].strip().lstrip("|").count("|")
         name = header[column] if column < len(header) else ""
         if _NOT_CHOSEN_COLUMN.search(name):
             return True
