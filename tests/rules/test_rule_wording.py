@@ -43,3 +43,12 @@ def test_scope_finding_does_not_deny_stated_requirements(tmp_path: Path) -> None
 def test_scope_finding_without_requirements_says_nothing_is_in_or_out(tmp_path: Path) -> None:
     found = _review(tmp_path, "# Parcel tracker\n\nScans go to a queue and then to Postgres.\n")
     assert [m for m, _ in found] == ["Scope is not stated: nothing is said to be in or out"]
+
+
+def test_an_open_choice_in_a_diagram_is_reported_once_where_it_is_written() -> None:
+    # The node's label is on line 8; its two edges carry the label in their claims but
+    # their lines do not hold it, so they add no finding (issue 9).
+    path = Path(__file__).parent / "fixtures" / "TRD107.diagram.md"
+    review = review_design(load_design(path), default_catalog(), None, "senior")
+    found = [f for f in review.findings if f.rule == "TRD107"]
+    assert [(f.evidence.line, f.evidence.quote) for f in found] == [(8, "Fastly / Cloudflare")]

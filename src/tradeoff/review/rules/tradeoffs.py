@@ -374,6 +374,7 @@ class SlashChoice(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         claims = ctx.claims
         reported = 0
+        seen: set[tuple[int, str]] = set()
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
@@ -385,6 +386,13 @@ class SlashChoice(Rule):
                     continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
                 if _picked_later(claims[index + 1 :], set(names)):
                     continue
+                # An edge's claim carries its nodes' labels; the choice is reported where it
+                # is written (the node's line), once.
+                if match.group(0) not in ctx.doc.line(claim.line):
+                    continue
+                if (claim.line, match.group(0)) in seen:
+                    continue
+                seen.add((claim.line, match.group(0)))
                 yield self.finding(
                     f"{match.group(0)} leaves the choice open",
                     ctx.line_evidence(claim.line, match.group(0)),
