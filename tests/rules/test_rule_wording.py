@@ -52,3 +52,15 @@ def test_an_open_choice_in_a_diagram_is_reported_once_where_it_is_written() -> N
     review = review_design(load_design(path), default_catalog(), None, "senior")
     found = [f for f in review.findings if f.rule == "TRD107"]
     assert [(f.evidence.line, f.evidence.quote) for f in found] == [(8, "Fastly / Cloudflare")]
+
+
+def test_a_far_estimate_quotes_the_facts_behind_its_reference_whole_and_once() -> None:
+    path = Path(__file__).parent / "fixtures" / "CAP108.unlike.md"
+    review = review_design(load_design(path), default_catalog(), "news-feed", "senior")
+    found = [f for f in review.findings if f.rule == "CAP108"]
+    assert len(found) == 1
+    message = found[0].message
+    # posts per s is derived from the posts-per-day fact alone: that sentence, uncut, once.
+    assert message.endswith("derived from the interviewer's facts: About 100 million new posts"
+                            " are created per day.")  # fmt: skip
+    assert "500 million people" not in message
