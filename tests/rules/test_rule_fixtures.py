@@ -6,7 +6,8 @@ Convention (issue 9): `fixtures/<ID>.md` is a small design where rule ID must fi
 `generic` (reviewed with no --problem, and it must not be guessed as a catalog prompt);
 `level` defaults to senior; `lines` (firing fixtures only) lists the 1-based lines the rule
 must cite, or `absent` for a finding that names no line. The test is parametrized over the
-registry, so a rule added without fixtures fails here.
+registry, so a rule added without fixtures fails here. Named cases beside the main pair,
+`<ID>.<case>.md` and `<ID>.<case>.ok.md`, pin one cause of a false finding each.
 """
 
 from __future__ import annotations
@@ -108,5 +109,33 @@ def test_rule_fixtures(rule_id: str) -> None:
         pytest.fail(f"{ok.name}: an .ok fixture must not list lines")
     silent = [f for f in review_fixture(ok, ok_settings).findings if f.rule == rule_id]
     assert not silent, f"{rule_id} fired on {ok.name}: " + "; ".join(
+        f"line {f.evidence.line}: {f.message}" for f in silent
+    )
+
+
+def _cases() -> list[str]:
+    """Named cases of a rule beside its main pair: `<ID>.<case>.md` must fire at its lines
+    and `<ID>.<case>.ok.md` must not fire. Each pins one cause of a false finding (issue 9)."""
+    names = {p.name.removesuffix(".ok.md").removesuffix(".md") for p in FIXTURES.glob("*.*.md")}
+    return sorted(n for n in names if n.count(".") == 1 and not n.endswith(".ok"))
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_rule_fixture_cases(case: str) -> None:
+    rule_id = case.split(".")[0]
+    assert rule_id in RULES, f"{case}: no rule {rule_id}"
+    firing, ok = FIXTURES / f"{case}.md", FIXTURES / f"{case}.ok.md"
+    missing = [p.name for p in (firing, ok) if not p.exists()]
+    assert not missing, f"{case} lacks tests/rules/fixtures/{', '.join(missing)}"
+    settings = parse_header(firing)
+    assert settings.lines, f"{firing.name}: a firing fixture names its lines (or 'lines: absent')"
+    found = review_fixture(firing, settings).findings
+    cited = {f.evidence.line for f in found if f.rule == rule_id}
+    text = firing.read_text(encoding="utf-8").splitlines()
+    for line in settings.lines:
+        where = "with no line" if line is None else f"at line {line}: {text[line - 1]!r}"
+        assert line in cited, f"{case} did not fire {where}; it cited {sorted(map(str, cited))}"
+    silent = [f for f in review_fixture(ok, parse_header(ok)).findings if f.rule == rule_id]
+    assert not silent, f"{case}.ok fired: " + "; ".join(
         f"line {f.evidence.line}: {f.message}" for f in silent
     )

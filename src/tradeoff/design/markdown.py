@@ -21,7 +21,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:step\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s+([A-Z][^.!?]{1,60})\s*:?\s*$"
 )
 _INLINE_LABEL = re.compile(r"^\s*(?:\*\*|__)([A-Z][^*_]{1,40}?)[.:](?:\*\*|__)\s+\S")
-_COLON = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}):\s*$")
+_COLON = re.compile(r"^\s*([A-Z][\w /&()'\u2019-]{1,40}):\s*$")
 
 # Heading words that point at a review dimension; first match wins, so order matters.
 _HEADING_DIMENSIONS: list[tuple[str, re.Pattern[str]]] = [
@@ -37,7 +37,8 @@ _HEADING_DIMENSIONS: list[tuple[str, re.Pattern[str]]] = [
         "requirements",
         re.compile(
             r"requirement|use cases\b|scope|constraints?|assumptions?|goals?|features|clarif"
-            r"|problem statement|functional|questions",
+            r"|problem statement|functional|questions"
+            r"|what we(?:'|\u2019)?re (?:designing|building)",
             re.I,
         ),
     ),
@@ -63,12 +64,16 @@ _HEADING_DIMENSIONS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "communication",
-        re.compile(r"summary|wrap[- ]?up|conclusion|recap|next steps|bottlenecks|future", re.I),
+        re.compile(
+            r"summary|wrap[- ]?up|conclusion|recap|next steps|bottlenecks|future"
+            r"|final answer|in one sentence|tl;?dr|in a nutshell",
+            re.I,
+        ),
     ),
     (
         "components",
         re.compile(
-            r"high[- ]level|architecture|design|components?|overview|diagram|deep dive"
+            r"high[- ]level|architecture|\bdesign\b|components?|overview|diagram|deep dive"
             r"|scaling|scale|core|flow|services",
             re.I,
         ),
@@ -144,6 +149,18 @@ def heading_at(lines: list[str], index: int) -> tuple[int, str] | None:
     return None
 
 
+def _is_real_heading(lines: list[str], index: int) -> bool:
+    """An ATX (`## Title`) or setext heading, as against a line that only looks like one."""
+    if _ATX.match(lines[index]):
+        return True
+    return index + 1 < len(lines) and bool(_SETEXT.match(lines[index + 1]))
+
+
+def is_label_line(text: str) -> bool:
+    """A bold line or a "Label:" line: a caption inside a section, never a peer of it."""
+    return bool(_BOLD_LINE.match(text) or _INLINE_LABEL.match(text) or _COLON.match(text))
+
+
 def _in_numbered_list(lines: list[str], index: int) -> bool:
     """A numbered line next to another numbered line is a list item, not a heading."""
     for step in (-1, 1):
@@ -166,12 +183,21 @@ def _clean(title: str) -> str:
 def find_sections(lines: list[str], skip: set[int]) -> list[Section]:
     """Sections from headings outside fenced blocks; text before the first heading is one too."""
     heads: list[tuple[int, int, str]] = []
+    real_level = 0  # the level of the last Markdown (ATX or setext) heading
     for index in range(len(lines)):
         if index + 1 in skip:
             continue
         found = heading_at(lines, index)
-        if found:
-            heads.append((index + 1, found[0], found[1]))
+        if not found:
+            continue
+        level, title = found
+        if _is_real_heading(lines, index):
+            real_level = level
+        elif real_level and is_label_line(lines[index]):
+            # "Cause:" or "**Fixes**" under "### 7. LLM outage" labels a part of that
+            # section; at the section's own level it would close it and hide its title.
+            level = min(6, real_level + 1)
+        heads.append((index + 1, level, title))
     sections: list[Section] = []
     if not heads or heads[0][0] > 1:
         first_end = heads[0][0] - 1 if heads else len(lines)

@@ -157,11 +157,23 @@ def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(title for _, title in headings)
 
 
+# Typographic forms read as the ASCII ones the lexicon's patterns expect: model-written
+# answers say "I’d choose" and "auto‑scale" (U+2019, U+2011), which read as "I'd", "auto-scale".
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-",
+                              "\u00a0": " ", "\u202f": " "})  # fmt: skip
+
+
+def plain_typography(text: str) -> str:
+    """`text` with curly apostrophes, Unicode hyphens and no-break spaces in ASCII (one
+    character for one, so offsets into the text still hold)."""
+    return text.translate(_TYPOGRAPHIC)
+
+
 def _plain(text: str) -> str:
     """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
     text = _LINK.sub(r"\1", text)
     text = _BREAK.sub("; ", text)
-    return text.replace("**", "").replace("__", "").strip()
+    return plain_typography(text.replace("**", "").replace("__", "").strip())
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.I)

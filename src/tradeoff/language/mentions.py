@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
-from tradeoff.language.lexicon import REASON
+from tradeoff.language.lexicon import DEFERRED, REASON
 from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
@@ -55,17 +55,13 @@ FLUFF = re.compile(
     r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b",
     re.I,
 )
-# Work put off ("we can add replicas later") is not a decision made now.
-_DEFERRED = re.compile(
-    r"\b(later|if needed|if necessary|in the future|down the road|eventually|someday|one day"
-    r"|when we need|as needed)\b",
-    re.I,
-)
+# Work put off ("we can add replicas later") is not a decision made now; the lexicon's one
+# pattern, so "eventually consistent" (a property, not deferral) reads alike everywhere.
 _DECIDES_NOW = re.compile(r"\b(now|today|from day one|from the start|up front)\b", re.I)
 _ALTERNATIVES = re.compile(
     r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b|\w/\w", re.I
 )
-SCREEN.add(_NEGATORS, _DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
+SCREEN.add(_NEGATORS, DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
 _URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b")
 
@@ -206,7 +202,7 @@ def _status_of(sentence: str, listed: bool, memo: dict[tuple[str, bool], str] | 
 def _sentence_status(sentence: str, listed: bool) -> str:
     """What a sentence does to the non-negated mentions in it; cached, as mentions share them."""
     search = SCREEN.search
-    if search(_DEFERRED, sentence) and not search(_DECIDES_NOW, sentence):
+    if search(DEFERRED, sentence) and not search(_DECIDES_NOW, sentence):
         return OPTION
     # "We could store tweets in MySQL" is a soft decision; "Redis or Memcached" is not.
     alternatives = search(_ALTERNATIVES, sentence)

@@ -17,9 +17,20 @@ _PAGE_PARAMS = re.compile(
     r"|next_token|continuation)\b",
     re.I,
 )
+# An item that states what a key is made of ("- key: normalized query + filter set"), or
+# "key it by:" over such a list, names a key in words as much as `user_id` does in code.
+_KEY_LABEL = re.compile(
+    r"^\W*(?:primary |partition |sort |cache |row |shard )?key\s*[:=]\s*\w"
+    r"|\bkey (?:it|them|entries|each \w+) by\b",
+    re.I,
+)
 _KEY = re.compile(
     r"\b(primary key|partition key|shard key|sort key|clustering key|row key|hash key|pk\b|"
-    r"\(pk\)|keyed by|key is|indexed by|unique index|composite key)",
+    r"\(pk\)|keyed by|key is|indexed by|unique index|composite key"
+    # "key: `user_id`", "Shard by `post_id` hash", "partition events by `author_id`",
+    # "clustered by `created_at`", "consistent hashing on `(bucket, key)`"
+    r"|key\s*[:=]\s*[`(\w]|(?:shard|partition|distribut|bucket)(?:s|ed|ing)?\b[^.;:]{0,30}?\bby\b"
+    r"|clustered by|sorted by|hash(?:ed|ing)? (?:on|by)\b)",
     re.I,
 )
 _JOINS = re.compile(
@@ -192,7 +203,8 @@ class NoKeys(Rule):
         # A key counts where the design states one ("`short_code` is the primary key"),
         # not where a sentence only names keys.
         if ctx.placed("partition-key") or any(
-            _KEY.search(c.text) and (c.features.specific or c.kind in ("code", "row"))
+            (_KEY.search(c.text) and (c.features.specific or c.kind in ("code", "row")))
+            or _KEY_LABEL.search(c.text)
             for c in ctx.claims
         ):
             return

@@ -242,12 +242,22 @@ class FarFromReference(_CapacityRule):
             if _per_item(check.right) or _EACH.search(check.right):
                 continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
             stated = check.result or check.stated
-            line_words = _words(ctx.doc.line(check.line))
+            line = ctx.doc.line(check.line)
+            line_words = _words(line)
             result_words = _words(check.right)  # "38.5K reads/s" names what it estimates
+            head = _head_noun(check.right)  # "post cards/sec" counts cards, not posts
             best = None
             for ref in steps:
                 if ref.dims != stated.kind or ref.value <= 0 or stated.value <= 0:
                     continue
+                if (
+                    head
+                    and (ref_head := _ref_head(ref))
+                    and not _with_synonyms({head}) & {ref_head}
+                ):
+                    continue  # a shared word is not the same thing counted
+                if _other_scope(ctx, ref, check.line):
+                    continue  # a global total against a per-region figure
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
                 if score and (best is None or score > best[0]):
@@ -260,7 +270,7 @@ class FarFromReference(_CapacityRule):
                 continue
             if any(abs(math.log(ratio / r)) < math.log(2) for r in assumed):
                 continue
-            facts = "; ".join(r.text for r in ctx.numbers if r.kind == "fact")[:300]
+            facts = " ".join(_input_facts(ctx, ref))  # whole sentences, each once
             off = ratio if ratio > 1 else 1 / ratio
             yield self.finding(
                 f"{check.right} is {off:.0f}x {'above' if ratio > 1 else 'below'} the reference"
@@ -273,6 +283,80 @@ class FarFromReference(_CapacityRule):
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
+_UNIT_WORDS = frozenset(
+    """s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks
+    month months year years yr b kb mb gb tb pb eb kib mib gib tib pib byte bytes bit bits kbit
+    mbit gbit tbit bps kbps mbps gbps tbps k m bn per x""".split()
+)
+
+
+def _head_noun(text: str) -> str | None:
+    """What a result counts: its last word that is no unit ("17.5M post cards/sec" counts
+    cards; "1.5 PB" names nothing, so the line's words decide)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _UNIT_WORDS]
+    return _stem(words[-1]) if words else None
+
+
+def _ref_head(ref: NumberRef) -> str | None:
+    """What a reference counts: the last word of its name before "per" ("feed_reads_per_s"
+    counts reads); None for sizes and other names that count nothing ("metadata_size")."""
+    parts = ref.name.lower().split("_")
+    if "per" in parts:
+        parts = parts[: parts.index("per")]
+    words = [p for p in parts if p not in _GENERIC]
+    return _stem(words[-1]) if words and ref.data == 0 else None
+
+
+def _inputs(ctx: ReviewContext, name: str) -> list[str]:
+    """The facts a derived figure is computed from, in the order the prompt gives them."""
+    if ctx.problem is None:
+        return []
+    formulas = {q.name: q.formula for q in ctx.problem.capacity}
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        for word in re.findall(r"[A-Za-z_]\w*", formulas.get(current, "")):
+            if word not in seen:
+                seen.add(word)
+                todo.append(word)
+    return [r.name for r in ctx.numbers if r.kind == "fact" and r.name in seen]
+
+
+def _input_facts(ctx: ReviewContext, ref: NumberRef) -> list[str]:
+    """The prompt's sentences behind a reference figure, each once (several values are
+    often read from one sentence)."""
+    names = set(_inputs(ctx, ref.name)) or {ref.name}
+    return list(dict.fromkeys(r.text for r in ctx.numbers if r.kind == "fact" and r.name in names))
+
+
+# A prompt whose facts describe one region ("A region holds about 100 billion objects"),
+# a design that spans several, and a number with no "per region": unlike scopes.
+_PER_REGION = re.compile(r"\b(?:a|each|per|one|every) region\b|/\s*region\b", re.I)
+_MANY_REGIONS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|ten|twenty|several|many|all) regions\b|\bglobal(?:ly)?\b"
+    r"|\bmulti-?region\b|\bworldwide\b|\bacross regions\b",
+    re.I,
+)
+
+
+def _spans_regions(ctx: ReviewContext) -> bool:
+    return any(_MANY_REGIONS.search(t) for _, t in ctx.prose)
+
+
+def _fact_per_region(ctx: ReviewContext, ref: NumberRef) -> bool:
+    texts = [ref.text] if ref.kind == "fact" else _input_facts(ctx, ref)
+    return any(_PER_REGION.search(t) for t in texts)
+
+
+def _other_scope(ctx: ReviewContext, ref: NumberRef, number: int) -> bool:
+    """Whether the candidate's number and the reference cover different scopes: the
+    prompt's figure is one region's, the design spans regions, and neither the line nor
+    the titles of its sections ("Network Estimates (Per Region)") say it is per region."""
+    if not _fact_per_region(ctx, ref) or not _spans_regions(ctx):
+        return False
+    titles = " ".join(s.title for s in ctx.doc.sections if s.start <= number <= s.end)
+    return not _PER_REGION.search(f"{ctx.doc.line(number)} {titles}")
 
 
 def _is_conversion(left: str) -> bool:
@@ -423,7 +507,11 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
             if _BOUND.search(body[: found.start]):
                 continue
             clause = re.split(r"[;.]\s", body[: found.start])[-1]  # a table row is one clause
-            matching = [f for f in facts if same_quantity(found, f, clause)]
+            matching = [
+                f
+                for f in facts
+                if same_quantity(found, f, clause) and not _other_scope(ctx, f, number)
+            ]
             # The number may be about any fact that measures the same thing: one it agrees
             # with (within 3x, or stated in the fact's own words) clears it.
             if not matching or any(

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from tradeoff.design.model import Section, Turn
+from tradeoff.language.claims import ITEM, ROW, SENTENCE
 from tradeoff.language.mentions import clean_line, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -63,8 +64,36 @@ class NoSummary(Rule):
     fix = "End with 3-5 lines: the design in one sentence, the key decisions and their reasons."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not ctx.mentions.has("summary") and not ctx.sections_for("communication"):
-            yield self.finding()
+        if ctx.mentions.has("summary") or ctx.sections_for("communication"):
+            return
+        if _closing_summary(ctx):
+            return
+        yield self.finding()
+
+
+# "This design balances scale, durability and consistency by ...": a closing sentence that
+# restates the whole design is its summary, whatever the heading above it.
+_CLOSING = re.compile(
+    r"^\W*(?:(?:overall|in short|in sum|to (?:sum up|summari[sz]e|recap)),?\s+)?"
+    r"(?:this|the|our) (?:design|architecture|system|proposal|solution)\s+"
+    r"(?:balances|provides|gives|delivers|achieves|handles|supports|prioriti[sz]es|trades"
+    r"|keeps|combines|meets|separates|optimi[sz]es|favou?rs|scales|serves|splits|targets)\b",
+    re.I,
+)
+
+
+def _closing_summary(ctx: ReviewContext) -> bool:
+    """A sentence that restates the design, in the last quarter of the candidate's lines
+    (an opening "This design specifies ..." introduces; it does not recap)."""
+    own = sorted(ctx.own_line_numbers)
+    if not own:
+        return False
+    first, last = own[0], own[-1]
+    start = last - (last - first) // 4
+    return any(
+        c.line >= start and c.kind in (SENTENCE, ITEM) and _CLOSING.search(c.text)
+        for c in ctx.claims
+    )
 
 
 @register
@@ -82,8 +111,32 @@ class NoBottlenecks(Rule):
     fix = "Say what breaks first as load grows and what you would change at 10x."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not ctx.mentions.has("bottlenecks"):
-            yield self.finding(severity="info" if ctx.level == "mid" else self.severity)
+        if ctx.mentions.has("bottlenecks") or _names_limits(ctx):
+            return
+        yield self.finding(severity="info" if ctx.level == "mid" else self.severity)
+
+
+# What breaks, in the words designs use for it ("the hardest part", "hot partitions", "LLM
+# calls dominate cost"), and plans for later ("Phase 2", "Roadmap").
+_LIMITS = re.compile(
+    r"\bhardest part\b|\bhot (?:partitions?|shards?|spots?)\b|\bhot-?spots?\b"
+    r"|\bbreaks? (?:at|under|when|down|first)\b|\boverload(?:s|ed)\b|\bsaturat(?:es|ed|ion)\b"
+    r"|\bdominates? (?:the )?(?:cost|latency|load|spend)\b|\blimiting factor\b|\bchoke ?points?\b"
+    r"|\bwhat (?:would )?breaks?\b|\bat (?:\d+|ten|a hundred) ?x\b|\bwith more time\b"
+    r"|\bfuture (?:improvements|extensions|work)\b|\bnext (?:phase|iteration)\b",
+    re.I,
+)
+_LATER_HEADING = re.compile(
+    r"^\W*(?:phase|stage|milestone)\s*(?:[2-9]|ii|iii|two|three)\b|\broadmap\b|\blater phases\b",
+    re.I,
+)
+
+
+def _names_limits(ctx: ReviewContext) -> bool:
+    """A claim naming what breaks or saturates, or a section planning a later phase."""
+    if any(_LATER_HEADING.search(s.title) for s in ctx.filled_sections):
+        return True
+    return any(c.kind in (SENTENCE, ITEM, ROW) and _LIMITS.search(c.text) for c in ctx.claims)
 
 
 @register
@@ -355,11 +408,15 @@ def _says_more_than_title(text: str, section: Section) -> bool:
 
 
 def _opens_numbered_parts(title: str, following: str) -> bool:
-    """ "## 4) Core design" followed by "## A. Upload path" or "## 4.1 ..." (or by unnumbered
-    headings, in a document that numbers this level) introduces its parts: not empty."""
+    """ "## 4) Core design" followed by "## A. Upload path", "## 4.1 ...", "## 1. ..." (or by
+    unnumbered headings, in a document that numbers this level) introduces its parts: not
+    empty."""
     number = _NUMBER.match(title)
     if number is None:
         return False
     if _PART.match(following):
         return True
-    return _NUMBER.match(following) is None
+    part = _NUMBER.match(following)
+    # "## 18) Failure modes" then "## 1. Dual writes", "## 2. ...": numbering that starts
+    # again at 1 counts the section's own parts, written at its level.
+    return part is None or (int(part.group(1)) == 1 and int(number.group(1)) > 1)

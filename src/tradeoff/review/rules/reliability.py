@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.design.markdown import is_label_line
+from tradeoff.language.claims import ITEM, ROW, SENTENCE
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.operations import (
     failure_response,
@@ -55,10 +57,20 @@ def clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
 
 def _split_clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
-    titles: dict[int, str] = {}  # line -> the innermost (latest-starting) section's title
+    # line -> the innermost section's title; a label's ("Mitigations:") after its parent's
+    # ("7. LLM outage > Mitigations"): the label names its items' role, the parent the
+    # failure they answer.
+    titles: dict[int, str] = {}
+    stack: list[tuple[int, str]] = []
     for section in sorted(ctx.doc.sections, key=lambda s: s.start):
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        label = stack and is_label_line(ctx.doc.line(section.start))
+        title = f"{stack[-1][1]} > {section.title}" if label else section.title
         for n in range(section.start, section.end + 1):
-            titles[n] = section.title
+            titles[n] = title
+        if section.level > 0:
+            stack.append((section.level, section.title))
     header = ""  # the header row of the table being read: "| Metric | Alert threshold |"
     previous = 0
     for number, text in ctx.lines:
@@ -130,6 +142,15 @@ _CHECK_THEN_ACT = re.compile(
 )
 
 
+# The items under "Cause:" or "Impact:" describe the failure; "the uplink drops" there is
+# no response, though "drops" is one under "Mitigations:".
+_CAUSE_LABEL = re.compile(
+    r">\s*(?:root )?(?:causes?|symptoms?|impact|effects?|detection|signals?|triggers?"
+    r"|what happens|failure)\s*$",
+    re.I,
+)
+
+
 @register
 class NoFailureHandling(Rule):
     id = "REL101"
@@ -149,7 +170,11 @@ class NoFailureHandling(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         # Substance, not mentions: a failure paired with what the system then does, in one
         # clause or table row ("if Redis is unreachable, fall back to the local bucket").
-        if any(failure_response(clause, heading) for _, clause, heading in clauses(ctx)):
+        if any(
+            failure_response(clause, heading)
+            for _, clause, heading in clauses(ctx)
+            if not _CAUSE_LABEL.search(heading[-40:])  # a title may be a whole 2 MB line
+        ):
             return
         if any(e.label and failure_response(e.label) for d in ctx.diagrams for e in d.edges):
             return  # a state diagram's "Leader --> Follower: lease lost, step down"
@@ -322,7 +347,26 @@ class NoRollout(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or ctx.mentions.has("rollout"):
             return
+        if any(_ROLLOUT.search(c.text) for c in ctx.claims if c.kind in (SENTENCE, ITEM, ROW)):
+            return
+        if any(_ROLLOUT_TITLE.search(s.title) for s in ctx.filled_sections):
+            return
         yield self.finding(severity="warning" if ctx.level == "staff" else "info")
+
+
+# Safe rollouts in the words designs use besides "canary" and "feature flag": rolling
+# upgrades, nodes drained before an update, one replica at a time, a new index version
+# built beside the old and switched to atomically.
+_ROLLOUT = re.compile(
+    r"\brolling (?:upgrades?|updates?|deploy(?:s|ments?)?|restarts?|releases?)\b"
+    r"|\bdrain(?:ed|s|ing)?\b[^.;]{0,40}\bbefore\b"
+    r"|\bone (?:node|member|replica|instance|host|server|shard|zone|cell|region|pod) at a time\b"
+    r"|\b(?:staged|phased|progressive|incremental) (?:rollouts?|releases?|deploy(?:s|ments?)?)\b"
+    r"|\batomic(?:ally)? (?:flip|swap|switch)\w*\b[^.;]{0,40}\b(?:pointer|alias|version|index)\b"
+    r"|\b(?:alias|pointer) (?:swap|flip)\b",
+    re.I,
+)
+_ROLLOUT_TITLE = re.compile(r"\brollout\b|\bdeploy(?:ment)? (?:plan|strategy)\b", re.I)
 
 
 @register
@@ -368,7 +412,28 @@ class NoBackPressure(Rule):
         # names "sliding window" bounds nothing.
         if ctx.placed("back-pressure", "rate-limiting-algorithm", "autoscaling"):
             return
+        # A bound named where the backlog is ("Transcoding queue backlog: auto-scale
+        # workers"; "backpressure lower-priority fanout" under "Fanout backlog"): the design
+        # answers the question even when the line is a bare bullet.
+        for claim in ctx.claims:
+            if claim.kind not in (SENTENCE, ITEM, ROW) or not _BOUND.search(claim.text):
+                continue
+            if _BACKLOG.search(claim.text) or _BACKLOG.search(" ".join(claim.headings[-2:])):
+                return
         yield self.finding(evidence=ctx.evidence(queue))
+
+
+_BOUND = re.compile(
+    r"\bback[- ]?pressure\b|\bload[- ]shed\w*|\bshed(?:s|ding)?\b|\bbounded queues?\b"
+    r"|\bauto[- ]?scal\w*|\bscale (?:out )?(?:the )?(?:workers|consumers)\b|\bpriority queues?\b"
+    r"|\bthrottl\w+|\brate[- ]limit\w*|\bmax(?:imum)? (?:queue )?(?:depth|length|size)\b",
+    re.I,
+)
+_BACKLOG = re.compile(
+    r"\bbacklogs?\b|\blag\b|\bqueues?\b|\bfalls? behind\b|\bconsumers?\b|\bspikes?\b"
+    r"|\bbursts?\b|\boverload",
+    re.I,
+)
 
 
 @register

@@ -106,7 +106,36 @@ class NoScope(Rule):
             return
         if any(re.search(r"scope|non-goals?", s.title, re.I) for s in ctx.filled_sections):
             return
-        yield self.finding()
+        # A list of requirements says what is in scope; only the "out" half is missing then,
+        # and the finding must not say nothing is in.
+        # The examples of what to leave out are never ones the design itself asks for.
+        text = " ".join(t for _, t in ctx.lines)
+        examples = [name for name, stem in _OUT_EXAMPLES if not stem.search(text)][:2]
+        lead = f" (e.g. {' and '.join(examples)})" if examples else ""
+        fix = f"Add an 'Out of scope' line{lead} and confirm it with the interviewer."
+        if ctx.sections_for("requirements") or ctx.mentions.has("functional-requirements"):
+            yield self.finding(
+                "Nothing is said to be out of scope",
+                fix=fix,
+            )
+            return
+        yield self.finding(fix=fix)
+
+
+# Features often left out of a 45-minute design, each with the words that show a design
+# builds it (then it is no example of what to leave out).
+_OUT_EXAMPLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(stem, re.I))
+    for name, stem in (
+        ("admin tools", r"\badmin"),
+        ("billing", r"\bbill|\bpayments?\b|\binvoic"),
+        ("analytics", r"\banalytic"),
+        ("notifications", r"\bnotif"),
+        ("search", r"\bsearch"),
+        ("user accounts", r"\baccounts?\b|\bsign[- ]?up|\blog[- ]?in\b"),
+        ("ads", r"\bads?\b|\badvert"),
+    )
+)
 
 
 @register

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tradeoff.language.claims import Claim
+from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
 from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -108,19 +108,25 @@ class BuzzwordsWithoutReasons(Rule):
     fix = "For each product, say what property of it this design needs (and what it costs)."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        reasoned, candidates = _reasoned_and_candidates(ctx)
         first_line: dict[str, tuple[int, str]] = {}
-        reasoned: set[str] = set()
         brands = {number: brands_in(text) for number, text in ctx.prose}  # one scan per line
-        for number, text in ctx.prose:
+        headers = _table_headers(ctx)
+        for number, raw in ctx.prose:
             names = brands[number]
             if not names:
                 continue
+            text = plain_typography(raw)
             has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
             for match in names:
                 name = match.group(0).lower()
-                first_line.setdefault(name, (number, match.group(0)))
                 if has_reason:
                     reasoned.add(name)
+                if name in candidates.get(number, ()) or _not_chosen(
+                    text, match, headers.get(number)
+                ):
+                    continue  # an example, a candidate or a rejected alternative
+                first_line.setdefault(name, (number, match.group(0)))
         unreasoned = [n for n in first_line if n not in reasoned]
         for name in unreasoned[:5]:
             number, quote = first_line[name]
@@ -151,8 +157,178 @@ class BuzzwordsWithoutReasons(Rule):
 
 
 def _next_has_reason(ctx: ReviewContext, number: int) -> bool:
-    following = ctx.doc.line(number + 1) if number < len(ctx.doc.lines) else ""
+    """The next line is a bullet that gives a reason, or a label that heads the reasons
+    ("Useful for:", "Why:") of the line before it."""
+    lines = ctx.doc.lines
+    following = plain_typography(lines[number]) if number < len(lines) else ""
+    if not following.strip() and number + 1 < len(lines):
+        following = plain_typography(lines[number + 1])  # a blank line before a label
+        return bool(_REASON_LABEL.match(following))
+    if _REASON_LABEL.match(following):
+        return True
     return bool(following.lstrip().startswith(("-", "*", "  ")) and REASONS.search(following))
+
+
+# What a product is wanted for, stated as the property the design needs: "etcd has strong
+# consistency", "Postgres provides rich queries", "partitions ensure ordered processing",
+# "OpenSearch for simplicity", "a highly consistent store (etcd)". A role alone ("Kafka for
+# events") names no property.
+_PROPERTY = (
+    r"(?:strong(?:ly)?[ -]consisten\w*|consisten(?:t|cy)|linearizab\w*|serializab\w*|durab\w*"
+    r"|ordered|ordering|atomic\w*|acid\b|transactions?|transactional|cheap\w*|low[ -]latency"
+    r"|latency|sub-?millisecond|high[ -]throughput|throughput|replay\w*|exactly[ -]once"
+    r"|watch(?:es)?\b|watch semantics|simplicity|maturity|mature|rich quer\w*|ad-?hoc quer\w*"
+    r"|secondary index\w*|elasticity|fault[ -]toleran\w*|high availability|lower cost)"
+)
+_STATES_NEED = re.compile(
+    rf"\b(?:has|have|gives?|offers?|provides?|guarantees?|ensures?|supports?|brings?|keeps?)"
+    rf"\b[^.;:]{{0,30}}?\b{_PROPERTY}"
+    rf"|\bfor (?:its |their |the )?(?:\w+ )?{_PROPERTY}"
+    r"|\b(?:useful|good|ideal|well[ -]suited|suited|optimi[sz]ed|built) for\b"
+    r"|\b(?:good|better|best|natural|right) fit\b"
+    r"|\b(?:cost|latency|throughput|durability|availability)"
+    r" (?:optimi[sz]ation|savings?|reduction)",
+    re.I,
+)
+# "a highly consistent store (etcd/ZooKeeper)": the property, then the product in brackets.
+_PROPERTY_BEFORE_BRACKET = re.compile(
+    r"\b(?:highly |strongly )?(?:consistent|linearizable|durable|ordered|cheap|replicated"
+    r"|low-latency|transactional|fault-tolerant)\b[\w\s-]{0,30}\(([^)]*)\)",
+    re.I,
+)
+_REASON_LABEL = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:why|reasons?|rationale|justification|pros|benefits?"
+    r"|advantages?|useful for|good for|wins?)\s*(?:\*\*)?\s*:",
+    re.I,
+)
+# A label that heads candidates, not a choice: "Good fits:", "Options:", "Alternatives:".
+_CANDIDATES_LABEL = re.compile(
+    r"^(?:good fits?|fits|options?|candidates?|alternatives?(?: considered)?|choices"
+    r"|examples?|possible (?:choices|options|stores)|other options|could use)\b",
+    re.I,
+)
+# Before a product, within its clause: an example ("e.g. RocksDB", "such as S3 or GCS") or
+# a rejected alternative ("instead of Memcached", "Postgres over Cassandra").
+_EXAMPLE_LEAD = re.compile(
+    r"(?:\be\.\s?g\.?|\bi\.\s?e\.|\bfor (?:example|instance)|\bsuch as)[\s,:]*"
+    r"(?:[\w.+-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s+)){0,4}$",
+    re.I,
+)
+_REJECTED_LEAD = re.compile(
+    r"\b(?:instead of|rather than|over|vs\.?|versus|unlike|compared (?:to|with)|than|not"
+    r"|no|without|replac\w+)[\s*]*$",
+    re.I,
+)
+# After it: "Snowflake-like ID", "S3-compatible API" name a kind of thing, not the product.
+_KIND_SUFFIX = re.compile(r"^-(?:like|style|compatible|esque|inspired)\b", re.I)
+# Table columns whose cells are options weighed or rejected, not the one chosen.
+_NOT_CHOSEN_COLUMN = re.compile(
+    r"\b(?:alternatives?|rejected|instead|vs|option [a-z1-9]|options?|considered|rather than"
+    r"|why not|not chosen)\b",
+    re.I,
+)
+
+
+def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, set[str]]]:
+    """Products a claim gives a reason for (a reason clause, a Why/Reason/Justification
+    column, a property the design needs), and per line the products listed under a label
+    that heads candidates ("Good fits:")."""
+    reasoned: set[str] = set()
+    candidates: dict[int, set[str]] = {}
+    for claim in ctx.claims:
+        if claim.kind not in (SENTENCE, ITEM, ROW):
+            continue
+        found = brands_in(claim.text)
+        if not found:
+            continue
+        names = {
+            m.group(0).lower() for m in found if not _not_chosen(claim.text, m, None, moved=True)
+        }
+        if _gives_reason(claim) or _STATES_NEED.search(claim.text):
+            reasoned |= names
+        if _WHY_HEADING.match(claim.heading):  # the items under "Why Kafka?" are its reasons
+            reasoned |= {m.group(0).lower() for m in brands_in(claim.heading)}
+        for bracket in _PROPERTY_BEFORE_BRACKET.finditer(claim.text):
+            reasoned |= {m.group(0).lower() for m in brands_in(bracket.group(1))}
+        if claim.kind == ITEM and _CANDIDATES_LABEL.match(claim.heading.strip()):
+            candidates.setdefault(claim.line, set()).update(names)
+    return reasoned, candidates
+
+
+def _gives_reason(claim: Claim) -> bool:
+    """A reason for what the claim names: a reason clause in it, a Why/Reason column of its
+    table row, or a bare "Why:" / "Pros:" label over it. The items under "Why transactional
+    outbox?" are reasons for the outbox, not for a product they name."""
+    if claim.kind == ROW:
+        return claim.features.reason
+    if REASONS.search(claim.text):
+        return True
+    return bool(_BARE_REASON_LABEL.fullmatch(claim.heading.strip()))
+
+
+_BARE_REASON_LABEL = re.compile(
+    r"(?:why|reasons?|rationale|justification|pros|benefits?|advantages?|useful for|good for"
+    r"|why (?:this|it) (?:works|wins))\W*",
+    re.I,
+)
+_WHY_HEADING = re.compile(r"\W*why\b", re.I)
+
+
+def _table_headers(ctx: ReviewContext) -> dict[int, list[str]]:
+    """For each table body line, its header's cells."""
+    headers: dict[int, list[str]] = {}
+    header: list[str] | None = None
+    previous = 0
+    for number, text in ctx.prose:
+        stripped = text.strip()
+        if not stripped.startswith("|"):
+            header = None
+            continue
+        if header is None or previous != number - 1:
+            header = _cells(stripped)
+        elif not re.fullmatch(r"[|:\-\s]+", stripped):
+            headers[number] = header
+        previous = number
+    return headers
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+_WINDOW = 120
+_OPTION_BEFORE = re.compile(r"([\w.+-]+)\s*(?:/|\bor\b)\s*$", re.I)
+_OPTION_AFTER = re.compile(r"\s*(?:/|\bor\b)\s*([\w.+-]+)", re.I)
+_CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
+
+
+def _not_chosen(
+    text: str, match: re.Match[str], header: list[str] | None, *, moved: bool = False
+) -> bool:
+    """Whether a product on a line is named as an example, a kind ("Snowflake-like"), a
+    rejected alternative, or in a table column of options rather than the one chosen; with
+    `moved`, also as what data moves away from ("from ClickHouse to S3")."""
+    # The clause around a product is short: reading only a window keeps a 2 MB line linear.
+    window = max(0, match.start() - _WINDOW)
+    before = text[window : match.start()]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    after = text[match.end() : match.end() + _WINDOW]
+    if _EXAMPLE_LEAD.search(clause) or _REJECTED_LEAD.search(clause):
+        return True
+    if moved and re.search(r"\bfrom\s+$", clause) and re.search(r"\bto\b", after):
+        return True
+    if _KIND_SUFFIX.match(after):
+        return True
+    # "Kafka / Pulsar", "Spanner or CockroachDB": a choice left open (TRD107's finding).
+    left, right = _OPTION_BEFORE.search(before), _OPTION_AFTER.match(after)
+    if (left and left.group(1).lower() in BRANDS) or (right and right.group(1).lower() in BRANDS):
+        return True
+    if header is not None:
+        column = text[: match.start()].strip().lstrip("|").count("|")
+        name = header[column] if column < len(header) else ""
+        if _NOT_CHOSEN_COLUMN.search(name):
+            return True
+    return False
 
 
 @register
@@ -198,6 +374,7 @@ class SlashChoice(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         claims = ctx.claims
         reported = 0
+        seen: set[tuple[int, str]] = set()
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
@@ -209,6 +386,13 @@ class SlashChoice(Rule):
                     continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
                 if _picked_later(claims[index + 1 :], set(names)):
                     continue
+                # An edge's claim carries its nodes' labels; the choice is reported where it
+                # is written (the node's line), once.
+                if match.group(0) not in ctx.doc.line(claim.line):
+                    continue
+                if (claim.line, match.group(0)) in seen:
+                    continue
+                seen.add((claim.line, match.group(0)))
                 yield self.finding(
                     f"{match.group(0)} leaves the choice open",
                     ctx.line_evidence(claim.line, match.group(0)),

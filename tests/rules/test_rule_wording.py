@@ -1,0 +1,66 @@
+"""What findings say, and the readings behind them, where a fixture's lines cannot show it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tradeoff.catalog.loader import default_catalog
+from tradeoff.design import load_design
+from tradeoff.language import lexicon
+from tradeoff.language.mentions import OPTION, POSITIVE, _sentence_status
+from tradeoff.review.engine import review_design
+
+
+def test_eventually_consistent_is_a_property_not_deferred_work() -> None:
+    # mentions reads deferral with the lexicon's one pattern (issue 9: the copies drifted).
+    said = "This design keeps redirects strong and the analytics path eventually consistent."
+    assert _sentence_status(said, False) == POSITIVE
+    assert _sentence_status("We will eventually shard the links table.", False) == OPTION
+    assert lexicon.DEFERRED.search(said) is None
+
+
+def _review(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), default_catalog(), None, "senior")
+    return [(f.message, f.fix) for f in review.findings if f.rule == "REQ104"]
+
+
+def test_scope_finding_does_not_deny_stated_requirements(tmp_path: Path) -> None:
+    found = _review(
+        tmp_path,
+        "# Parcel tracker\n\n## Requirements\n\n- Senders see where a parcel is.\n"
+        "- Depots get daily analytics of late parcels.\n- Admin tools for depot managers.\n",
+    )
+    assert len(found) == 1
+    message, fix = found[0]
+    assert message == "Nothing is said to be out of scope"  # the requirements say what is in
+    # The examples of what to leave out are never features the design asks for.
+    assert "analytics" not in fix and "admin" not in fix
+    assert "(e.g. billing and notifications)" in fix
+
+
+def test_scope_finding_without_requirements_says_nothing_is_in_or_out(tmp_path: Path) -> None:
+    found = _review(tmp_path, "# Parcel tracker\n\nScans go to a queue and then to Postgres.\n")
+    assert [m for m, _ in found] == ["Scope is not stated: nothing is said to be in or out"]
+
+
+def test_an_open_choice_in_a_diagram_is_reported_once_where_it_is_written() -> None:
+    # The node's label is on line 8; its two edges carry the label in their claims but
+    # their lines do not hold it, so they add no finding (issue 9).
+    path = Path(__file__).parent / "fixtures" / "TRD107.diagram.md"
+    review = review_design(load_design(path), default_catalog(), None, "senior")
+    found = [f for f in review.findings if f.rule == "TRD107"]
+    assert [(f.evidence.line, f.evidence.quote) for f in found] == [(8, "Fastly / Cloudflare")]
+
+
+def test_a_far_estimate_quotes_the_facts_behind_its_reference_whole_and_once() -> None:
+    path = Path(__file__).parent / "fixtures" / "CAP108.unlike.md"
+    review = review_design(load_design(path), default_catalog(), "news-feed", "senior")
+    found = [f for f in review.findings if f.rule == "CAP108"]
+    assert len(found) == 1
+    message = found[0].message
+    # posts per s is derived from the posts-per-day fact alone: that sentence, uncut, once.
+    assert message.endswith("derived from the interviewer's facts: About 100 million new posts"
+                            " are created per day.")  # fmt: skip
+    assert "500 million people" not in message
