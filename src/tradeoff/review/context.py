@@ -141,13 +141,17 @@ class ReviewContext:
         A sentence that only names it does not place it, so appending names cannot clear a
         finding."""
         from tradeoff.language.claims import EDGE, NODE
-        from tradeoff.review.substance import specified_concepts
+        from tradeoff.review.substance import concept_index, specified_concepts
 
         wanted = set(concepts)
-        return any(
-            wanted & (c.features.concepts if c.kind in (NODE, EDGE) else specified_concepts(c))
-            for c in self.claims
-        )
+        claims = self.claims
+        index = concept_index(claims)  # only claims that name or specify one can place it
+        for position in sorted({i for c in wanted for i in index.get(c, ())}):
+            claim = claims[position]
+            drawn = claim.kind in (NODE, EDGE)
+            if wanted & (claim.features.concepts if drawn else specified_concepts(claim)):
+                return True
+        return False
 
     @cached_property
     def estimates(self) -> list[EstimateCheck]:

@@ -240,7 +240,7 @@ def item_support(
     wanted = frozenset(item.concepts)
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
-    index = _concept_index(claims)
+    index = concept_index(claims)
     # Only claims that name or specify one of the item's concepts can support it; visiting
     # them in text order keeps "the first claim that specifies it wins".
     positions = sorted({i for concept in wanted for i in index.get(concept, ())})
@@ -271,7 +271,7 @@ _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
 _INDEXES_KEPT = 8
 
 
-def _concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
+def concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
     """Positions of the claims that name or specify each concept, built once per claim list:
     every rubric item asks about a few concepts, and scanning every claim for each of ~40
     items made a review of a 100k-line design quadratic. Keyed on the list itself (and its
