@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import threading
 import webbrowser
@@ -50,16 +51,25 @@ def serve(
         envvar="TRADEOFF_ACCOUNTS",
         help="Sign-up and sign-in; each user sees only their own sessions. Default: single-user.",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        max=64,
+        help="App processes sharing the port and the database (one per core under load).",
+    ),
 ) -> None:
     """The web app: library, review, practice room and progress in a browser."""
     import uvicorn
 
+    from tradeoff.store import database_url
     from tradeoff.web import create_app
 
     _check_free(host, port)
     address = f"http://{host}:{port}/"
     mode = "with accounts" if accounts else "single-user, no sign-in"
-    typer.echo(f"tradeoff is serving at {address} ({mode}; Ctrl-C stops it)")
+    many = f", {workers} processes" if workers > 1 else ""
+    typer.echo(f"tradeoff is serving at {address} ({mode}{many}; Ctrl-C stops it)")
     if not accounts and not is_loopback(host):
         typer.echo(
             f"warning: single-user mode on {host}: anyone who can reach it sees and changes"
@@ -68,4 +78,19 @@ def serve(
         )
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
-    uvicorn.run(create_app(db, accounts_mode=accounts), host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(db, accounts_mode=accounts)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app from the environment: the same database (the
+    # app keeps nothing in memory between requests, so any process serves any request).
+    os.environ["TRADEOFF_DATABASE_URL"] = database_url(db)
+    os.environ["TRADEOFF_ACCOUNTS"] = "1" if accounts else ""
+    uvicorn.run(
+        "tradeoff.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -240,12 +240,14 @@ def review(
     *,
     only_share: ShareRecord | None = None,
     report: SessionReport | None = None,
+    record: SessionRecord | None = None,
 ) -> CoachReview:
     """The session's report, versions and transcript with every comment in place, and the
     scores side by side. For a coach (`only_share`), only that share's comments and scores;
-    for the candidate, every coach's."""
+    for the candidate, every coach's. A caller that has read the session already passes its
+    `record` (and `report`), so the page reads it once."""
     report = report or sessions.report(session_id)
-    record = store.get_session(session_id)
+    record = record or store.get_session(session_id)
     comments = store.accounts.comments_of_session(session_id)
     marks = store.accounts.scores(session_id=session_id)
     if only_share is not None:

@@ -4,14 +4,18 @@ design, end, the report and the export; both front ends are a few lines over the
 Nothing is kept in memory between requests: each web call rebuilds the Interview from the
 session's stored events (`Interview.from_events`, as `tradeoff practice --resume` does),
 acts, and every event it records is committed before the call returns. So a reload, a
-second browser tab or another app process all see the same session. The CLI holds one
+second browser tab or another app process all see the same session. A call that changes a
+session (say, command, save_design, save_board, end) holds the session's lock in the
+database for its whole length (`Store.locked_session`): two turns posted at once run one
+after the other, each reading the events the other recorded, never interleaved. The CLI holds one
 `Live` session for its whole loop and calls the same methods on it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -244,6 +248,17 @@ class PracticeSessions:
 
         return record
 
+    @contextmanager
+    def _locked(self, session_id: int) -> Iterator[None]:
+        """The session held for one whole call, its events committed together at the end."""
+        try:
+            with self.store.locked_session(session_id):
+                yield
+        except StoreError as exc:
+            if str(exc).startswith("no session"):
+                raise NotFoundError(f"no session {session_id}") from None
+            raise
+
     def _live(self, session_id: int) -> Live:
         live = self.open(session_id)
         if live.record.ended_at is not None:
@@ -269,17 +284,19 @@ class PracticeSessions:
             raise BadInputError("say something first: the turn was empty")
         if text.startswith("/"):
             raise BadInputError("use the Hint, Next phase and End buttons for commands")
-        return self.handle(self._live(session_id), text)
+        with self._locked(session_id):
+            return self.handle(self._live(session_id), text)
 
     def command(self, session_id: int, name: str) -> Exchange:
         """Hint or next phase, as the CLI's /hint and /next."""
         if name not in COMMANDS:
             raise BadInputError(f"no command {name!r}; use one of {', '.join(COMMANDS)}")
-        live = self._live(session_id)
-        if name == "next" and live.interview.phase == PHASES[-1]:
-            # The Interview answers this without recording it, so no stream would carry it.
-            raise ConflictError("this is the last phase; press End when you are done")
-        return self.handle(live, f"/{name}")
+        with self._locked(session_id):
+            live = self._live(session_id)
+            if name == "next" and live.interview.phase == PHASES[-1]:
+                # The Interview answers this without recording it, so no stream would carry it.
+                raise ConflictError("this is the last phase; press End when you are done")
+            return self.handle(live, f"/{name}")
 
     def save_design(self, session_id: int, text: str) -> int:
         """Save the editor's text as the next design version; returns its number (the same
@@ -289,16 +306,17 @@ class PracticeSessions:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # a form sends CRLF
         if not text.strip():
             raise BadInputError("the design is empty; write it before saving")
-        live = self._live(session_id)
-        interview = live.interview
-        current, board_json = design_parts(live.record.events)
-        if not board_json:
-            return interview.save_text(text, "editor")
-        design = compose(text, read_board(board_json).text)
-        if text == current and design == (interview.design or ""):
-            return interview.design_versions  # unchanged: no new version
-        data: dict[str, Any] = {"kind": "design", "source": "editor", "markdown": text}
-        return self._new_version(interview, design, data)
+        with self._locked(session_id):
+            live = self._live(session_id)
+            interview = live.interview
+            current, board_json = design_parts(live.record.events)
+            if not board_json:
+                return interview.save_text(text, "editor")
+            design = compose(text, read_board(board_json).text)
+            if text == current and design == (interview.design or ""):
+                return interview.design_versions  # unchanged: no new version
+            data: dict[str, Any] = {"kind": "design", "source": "editor", "markdown": text}
+            return self._new_version(interview, design, data)
 
     def save_board(self, session_id: int, scene: str) -> SavedBoard:
         """Save the whiteboard (Excalidraw JSON) as the next design version.
@@ -309,20 +327,21 @@ class PracticeSessions:
         """
         _check_size(scene)
         board = read_board(scene)
-        live = self._live(session_id)
-        interview = live.interview
-        text, current = design_parts(live.record.events)
-        if current and same_drawing(current, board.json):
-            return SavedBoard(interview.design_versions, board.notices, changed=False)
-        if not current and not board.elements:
-            raise BadInputError("the board is empty; draw something before saving it")
-        compact = json.dumps(json.loads(board.json), separators=(",", ":"), ensure_ascii=False)
-        version = self._new_version(
-            interview,
-            compose(text, board.text),
-            {"kind": "board", "source": "whiteboard", "board": compact},
-        )
-        return SavedBoard(version, board.notices, changed=True)
+        with self._locked(session_id):
+            live = self._live(session_id)
+            interview = live.interview
+            text, current = design_parts(live.record.events)
+            if current and same_drawing(current, board.json):
+                return SavedBoard(interview.design_versions, board.notices, changed=False)
+            if not current and not board.elements:
+                raise BadInputError("the board is empty; draw something before saving it")
+            compact = json.dumps(json.loads(board.json), separators=(",", ":"), ensure_ascii=False)
+            version = self._new_version(
+                interview,
+                compose(text, board.text),
+                {"kind": "board", "source": "whiteboard", "board": compact},
+            )
+            return SavedBoard(version, board.notices, changed=True)
 
     def _new_version(self, interview: Interview, design: str, data: dict[str, Any]) -> int:
         interview.attach_text(design)
@@ -362,9 +381,10 @@ class PracticeSessions:
 
     def end(self, session_id: int) -> None:
         """End the session: the report from the stored events, saved on the session."""
-        live = self._live(session_id)
-        live.interview.handle("/end")
-        self.finish(live)
+        with self._locked(session_id):
+            live = self._live(session_id)
+            live.interview.handle("/end")
+            self.finish(live)
 
     def finish(self, live: Live) -> models.SessionReport:
         """The report of an ended session, from its stored events, saved on the session."""
@@ -385,8 +405,22 @@ class PracticeSessions:
 
     # --- the report and the export ------------------------------------------------------
 
+    def finished(self, session_id: int) -> tuple[SessionRecord, SessionReport] | None:
+        """An ended session and its report from one read of the store, or None while it is
+        still going (the session page sends the visitor back to the room)."""
+        try:
+            record = self.store.ended_session(session_id)
+        except StoreError as exc:
+            if str(exc).startswith("no session"):
+                raise NotFoundError(f"no session {session_id}") from None
+            raise
+        return None if record is None else (record, self._report(record))
+
     def report(self, session_id: int) -> SessionReport:
-        record = self._record(session_id)
+        return self._report(self._record(session_id))
+
+    def _report(self, record: SessionRecord) -> SessionReport:
+        session_id = record.id
         if record.ended_at is None or not record.review:
             raise ConflictError(f"session {session_id} has not ended yet")
         problem = find_problem(self.catalog, record.problem_id)

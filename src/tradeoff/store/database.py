@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy import Engine, Row, delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -56,6 +57,9 @@ class Store:
         self._engine = engine
         self._label = label
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The transaction a thread holds inside `locked_session`, which every call it makes
+        # joins (a second connection would wait for the lock this one holds).
+        self._held = threading.local()
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -106,6 +110,10 @@ class Store:
         then writes: a deferred transaction whose snapshot another writer has moved past
         fails at its first write instead of waiting its turn. PostgreSQL locks rows instead.
         """
+        held: Session | None = getattr(self._held, "session", None)
+        if held is not None:
+            yield held  # inside locked_session: its transaction commits, or maps the errors
+            return
         try:
             with self._sessions() as session, session.begin():
                 if write and self._sqlite:
@@ -147,6 +155,32 @@ class Store:
         if row is None:
             raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
         return row
+
+    @contextmanager
+    def locked_session(self, session_id: int) -> Iterator[None]:
+        """Hold session `session_id` for the block: one transaction, which every store call
+        the block makes on this thread joins, committed when the block ends (rolled back if
+        it raises). Another process or thread locking the same session waits until then.
+
+        Two turns posted at once to one session (two tabs, two app processes) would otherwise
+        each rebuild the interview from the same events and interleave their records. The
+        lock is the session row (SELECT ... FOR UPDATE) on PostgreSQL, so other sessions go
+        on; SQLite has only the database's write lock (BEGIN IMMEDIATE), so there every
+        other write waits for the block too, within SQLite's busy timeout. Re-entering for
+        the session already held just joins.
+        """
+        held: Session | None = getattr(self._held, "session", None)
+        if held is not None:
+            self._require_session(held, session_id, lock=True)
+            yield
+            return
+        with self._transaction(write=True) as session:
+            self._require_session(session, session_id, lock=True)
+            self._held.session = session
+            try:
+                yield
+            finally:
+                self._held.session = None
 
     @property
     def accounts(self) -> AccountStore:
@@ -298,18 +332,55 @@ class Store:
 
     def get_session(self, session_id: int) -> SessionRecord:
         """A whole session with its events and snapshots in order."""
+        record = self._read_session(session_id, ended_only=False)
+        assert record is not None  # only ended_only answers None
+        return record
+
+    def ended_session(self, session_id: int) -> SessionRecord | None:
+        """A whole session if it has ended, else None without reading its events: the
+        session page's one read (an ended session's report never changes)."""
+        return self._read_session(session_id, ended_only=True)
+
+    def _read_session(self, session_id: int, *, ended_only: bool) -> SessionRecord | None:
+        """Core queries, one per table: no ORM identity map, so a read inside
+        `locked_session` sees the events that block has just added, and a page does not pay
+        for building ORM objects it throws away."""
         if not 0 < session_id <= MAX_ID:
             # The driver cannot even bind a larger integer; no such row can exist.
             raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
+        sessions, events, snapshots = (
+            SessionRow.__table__,
+            EventRow.__table__,
+            SnapshotRow.__table__,
+        )
         with self._transaction() as session:
-            row = session.scalars(
-                select(SessionRow)
-                .where(SessionRow.id == session_id)
-                .options(selectinload(SessionRow.events), selectinload(SessionRow.snapshots))
-            ).first()
+            row = session.execute(select(sessions).where(sessions.c.id == session_id)).first()
             if row is None:
                 raise StoreError(f"no session {session_id}; run 'tradeoff sessions list'")
-            return session_record(row)
+            if ended_only and row.ended_at is None:
+                return None
+            event_rows = session.execute(
+                select(events).where(events.c.session_id == session_id).order_by(events.c.seq)
+            )
+            snapshot_rows = session.execute(
+                select(snapshots)
+                .where(snapshots.c.session_id == session_id)
+                .order_by(snapshots.c.version)
+            )
+            return SessionRecord(
+                id=row.id,
+                problem_id=row.problem_id,
+                persona=row.persona,
+                level=row.level,
+                minutes=row.minutes,
+                started_at=row.started_at,
+                ended_at=row.ended_at,
+                review=row.review,
+                events=tuple(event_record(r) for r in event_rows),
+                snapshots=tuple(snapshot_record(r) for r in snapshot_rows),
+                uid=row.uid,
+                owner_id=row.owner_id,
+            )
 
     def events_after(
         self, session_id: int, after: int, limit: int = 200
@@ -757,7 +828,7 @@ def last_event(value: Any) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def event_record(row: EventRow) -> EventRecord:
+def event_record(row: EventRow | Row[Any]) -> EventRecord:
     return EventRecord(
         id=row.id,
         session_id=row.session_id,
@@ -771,7 +842,7 @@ def event_record(row: EventRow) -> EventRecord:
     )
 
 
-def snapshot_record(row: SnapshotRow) -> SnapshotRecord:
+def snapshot_record(row: SnapshotRow | Row[Any]) -> SnapshotRecord:
     return SnapshotRecord(
         id=row.id,
         session_id=row.session_id,

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from tradeoff import __version__
 from tradeoff.design.load import MAX_BYTES
@@ -30,6 +29,7 @@ from tradeoff.web.routes import drill as drill_page
 from tradeoff.web.routes import plan as plan_page
 from tradeoff.web.routes import settings as settings_page
 from tradeoff.web.state import AppState
+from tradeoff.web.static_files import VersionedStaticFiles
 from tradeoff.web.templating import HERE
 
 
@@ -65,7 +65,7 @@ def create_app(
         dependencies=[Depends(auth.guard), Depends(check_csrf)],
     )
     app.state.tradeoff = state
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", VersionedStaticFiles(HERE / "static"), name="static")
     for module in (library, review, simulate, practice, progress, api, accounts, coach):
         app.include_router(module.router)
     app.include_router(api_sessions.router)

@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from tradeoff.interview.phases import clock_text
+from tradeoff.web.static_files import static_url
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -18,3 +19,5 @@ templates.env.filters["stamp"] = lambda moment: (
 templates.env.filters["iso"] = lambda moment: (
     moment.isoformat() if isinstance(moment, datetime) else ""
 )
+# {{ static("app.js") }}: the file's address with its digest, cached by browsers for a year.
+templates.env.globals["static"] = lambda name: static_url(HERE / "static", name)

@@ -17,6 +17,7 @@ from fastapi.responses import RedirectResponse, Response
 from tradeoff.catalog.schema import DIMENSIONS
 from tradeoff.services import coach
 from tradeoff.services.practice import SessionReport
+from tradeoff.store import SessionRecord
 from tradeoff.store.accounts import ShareRecord
 from tradeoff.web.auth import Visitor, now, visitor_of
 from tradeoff.web.forms import read_form, text_field
@@ -27,13 +28,18 @@ router = APIRouter(include_in_schema=False)
 
 
 def candidate_context(
-    request: Request, state: AppState, session_id: int, report: SessionReport
+    request: Request,
+    state: AppState,
+    session_id: int,
+    report: SessionReport,
+    record: SessionRecord | None = None,
 ) -> dict[str, Any]:
     """What the session page adds for coach review: invites, comments in place and the
     coach's scores. Opening the page marks the comments read (after they are laid out, so
-    this one view still marks them new)."""
-    found = coach.review(state.store, state.sessions, session_id, report=report)
-    coach.mark_read(state.store, session_id, now())
+    this one view still marks them new); with none new, it writes nothing."""
+    found = coach.review(state.store, state.sessions, session_id, report=report, record=record)
+    if any(placed.comment.read_at is None for placed in found.comments):
+        coach.mark_read(state.store, session_id, now())
     return {"coach": found, "line_comments": found.line_comments}
 
 

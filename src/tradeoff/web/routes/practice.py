@@ -7,6 +7,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
+from functools import partial
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
@@ -35,12 +36,15 @@ RETRY_MS = 1000  # how long the browser waits before reconnecting
 async def start(request: Request, state: AppState = Depends(app_state)) -> Response:
     form = await read_form(request, state)
     minutes = text_field(form, "minutes", "45")
-    session_id = state.sessions.start(
-        text_field(form, "problem"),
-        text_field(form, "persona", "neutral"),
-        text_field(form, "level", "senior"),
-        int(minutes) if minutes.isdigit() else -1,
-        owner_id=visitor_of(request).owner_id,
+    session_id = await run_in_threadpool(
+        partial(
+            state.sessions.start,
+            text_field(form, "problem"),
+            text_field(form, "persona", "neutral"),
+            text_field(form, "level", "senior"),
+            int(minutes) if minutes.isdigit() else -1,
+            owner_id=visitor_of(request).owner_id,
+        )
     )
     return RedirectResponse(f"/practice/{session_id}", status_code=303)
 
@@ -58,7 +62,8 @@ def room(request: Request, session_id: int, state: AppState = Depends(app_state)
 @router.post("/practice/{session_id}/turn")
 async def turn(request: Request, session_id: int, state: AppState = Depends(app_state)) -> Response:
     form = await read_form(request, state)
-    exchange = state.sessions.say(session_id, text_field(form, "text"))
+    # In a worker thread: the call waits for the session's lock while another turn runs.
+    exchange = await run_in_threadpool(state.sessions.say, session_id, text_field(form, "text"))
     return _exchange(request, exchange)
 
 
@@ -85,7 +90,8 @@ async def save_design(
     request: Request, session_id: int, state: AppState = Depends(app_state)
 ) -> Response:
     form = await read_form(request, state)
-    version = state.sessions.save_design(session_id, text_field(form, "design"))
+    design = text_field(form, "design")
+    version = await run_in_threadpool(state.sessions.save_design, session_id, design)
     return templates.TemplateResponse(request, "_saved.html", {"version": version})
 
 
@@ -94,7 +100,8 @@ async def save_board(
     request: Request, session_id: int, state: AppState = Depends(app_state)
 ) -> Response:
     form = await read_form(request, state)
-    saved = state.sessions.save_board(session_id, text_field(form, "board"))
+    board = text_field(form, "board")
+    saved = await run_in_threadpool(state.sessions.save_board, session_id, board)
     return templates.TemplateResponse(request, "_saved_board.html", {"saved": saved})
 
 
@@ -197,8 +204,11 @@ def _exchange(request: Request, exchange: Exchange) -> Response:
 
 @router.get("/sessions/{session_id}")
 def report(request: Request, session_id: int, state: AppState = Depends(app_state)) -> Response:
-    if not state.sessions.is_finished(session_id):
+    """The scorecard of an ended session: read from the store once (an unfinished one reads
+    only its row and goes back to the room)."""
+    finished = state.sessions.finished(session_id)
+    if finished is None:
         return RedirectResponse(f"/practice/{session_id}", status_code=303)
-    found = state.sessions.report(session_id)
-    context = {"report": found} | candidate_context(request, state, session_id, found)
+    record, found = finished
+    context = {"report": found} | candidate_context(request, state, session_id, found, record)
     return templates.TemplateResponse(request, "session.html", context)
