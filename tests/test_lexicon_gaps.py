@@ -164,3 +164,15 @@ def test_terms_name_what_they_mean(catalog: Catalog, text: str, concept: str, ot
     assert other not in concepts
     if concept:
         assert concept in concepts
+
+
+def test_an_item_that_asks_for_a_reason_needs_one(catalog: Catalog, tmp_path: Path) -> None:
+    from tradeoff.review.coverage import item_support
+
+    problem = catalog.get("url-shortener")
+    item = next(i for _, i in problem.rubric.items() if i.id == "redirect-code")
+    bare = _claims(catalog, "## API\n\n- GET /{code} answers with a 302.\n", tmp_path)
+    assert item_support(item, bare, None, "api_data").credit == 0
+    text = "## API\n\n- GET /{code} answers with a 302, so every click reaches us.\n"
+    reasoned = _claims(catalog, text, tmp_path)
+    assert item_support(item, reasoned, None, "api_data").credit == 1

@@ -240,6 +240,7 @@ def item_support(
     wanted = frozenset(item.concepts)
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
+    needs_reason = _WITH_A_REASON.search(item.text) is not None
     index = concept_index(claims)
     # Only claims that name or specify one of the item's concepts can support it; visiting
     # them in text order keeps "the first claim that specifies it wins".
@@ -252,6 +253,8 @@ def item_support(
         if restates_prompt(claim):
             continue
         found = specified_concepts(claim) & wanted
+        if found and needs_reason and not claim.features.reason:
+            found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if own_words & _content_words(claim.text) else frozenset()
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
@@ -269,6 +272,10 @@ def item_support(
 
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
 _INDEXES_KEPT = 8
+
+
+# An item that says the choice comes "with a reason" is covered only by a claim that gives one.
+_WITH_A_REASON = re.compile(r"\bwith (?:a |the |its )?reasons?\b", re.I)
 
 
 def concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
