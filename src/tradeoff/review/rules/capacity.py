@@ -246,10 +246,16 @@ class FarFromReference(_CapacityRule):
             line_words = _words(line)
             result_words = _words(check.right)  # "38.5K reads/s" names what it estimates
             head = _head_noun(check.right)  # "post cards/sec" counts cards, not posts
+            line_per = _per_whom(line)  # "Memory per key", "Storage added per video"
+            line_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", line)}
             best = None
             for ref in steps:
                 if ref.dims != stated.kind or ref.value <= 0 or stated.value <= 0:
                     continue
+                if line_per != _ref_per(ref):
+                    continue  # one node's memory is not the cluster's, one video's not a year's
+                if not _names_subject(ref, line_stems):
+                    continue  # watch minutes are not the hours of video uploaded
                 if (
                     head
                     and (ref_head := _ref_head(ref))
@@ -305,6 +311,30 @@ def _ref_head(ref: NumberRef) -> str | None:
         parts = parts[: parts.index("per")]
     words = [p for p in parts if p not in _GENERIC]
     return _stem(words[-1]) if words and ref.data == 0 else None
+
+
+def _per_whom(text: str) -> set[str]:
+    """What a line's figure is per, other than time: {"node"} for "L1 memory per node"."""
+    return {_stem(m.group(1).split()[-1].split("-")[-1]) for m in _PER_WHOM.finditer(text)}
+
+
+def _ref_per(ref: NumberRef) -> set[str]:
+    """What a reference is per, from its name: {"user"} for "feed_reads_per_user"; nothing
+    for "writes_per_s", whose "per" is its unit."""
+    parts = ref.name.lower().split("_")
+    if "per" not in parts:
+        return set()
+    return {_stem(p) for p in parts[parts.index("per") + 1 :] if p not in _TIME_WORDS}
+
+
+def _names_subject(ref: NumberRef, words: set[str]) -> bool:
+    """Whether a line names every word of what the reference counts, synonyms allowed
+    ("video" of "video_hours_per_day"; units and generic words need not appear)."""
+    parts = ref.name.lower().split("_")
+    if "per" in parts:
+        parts = parts[: parts.index("per")]
+    subject = {_stem(p) for p in parts if p not in _GENERIC and p not in _UNIT_WORDS}
+    return all(_with_synonyms({w}) & words for w in subject)
 
 
 def _inputs(ctx: ReviewContext, name: str) -> list[str]:
@@ -390,7 +420,9 @@ _QUALIFIERS = frozenset({"limit"})
 _LIMIT = re.compile(r"\b(?:limits?|quotas?|tiers?|throttl\w*)\b", re.I)
 _PER_WHOM = re.compile(
     r"\bper[\s\-‐‑]+(user|client|key|api[\s\-‐‑]key|ip|tenant|account|server"
-    r"|node|shard|connection|device|endpoint|host|instance|partition)\b",
+    r"|node|shard|connection|device|endpoint|host|instance|partition|video|rendition|post"
+    r"|tweet|message|file|object|item|record|entry|row|link|url|event|upload|session"
+    r"|stream|chunk|photo|image|replica|worker|machine|pod|core|page)s?\b",
     re.I,
 )
 _TIME_WORDS = frozenset("s second sec minute min hour day week month year".split())

@@ -116,14 +116,17 @@ class NoBottlenecks(Rule):
         yield self.finding(severity="info" if ctx.level == "mid" else self.severity)
 
 
-# What breaks, in the words designs use for it ("the hardest part", "hot partitions", "LLM
-# calls dominate cost"), and plans for later ("Phase 2", "Roadmap").
+# What breaks, in the words designs use for it ("the hardest part", "hot partitions", "the
+# hot key problem", "LLM calls dominate cost"), and plans for later ("Phase 2", "Roadmap",
+# "Future enhancements", "scaling to 100k qps requires adding nodes").
 _LIMITS = re.compile(
     r"\bhardest part\b|\bhot (?:partitions?|shards?|spots?)\b|\bhot-?spots?\b"
     r"|\bbreaks? (?:at|under|when|down|first)\b|\boverload(?:s|ed)\b|\bsaturat(?:es|ed|ion)\b"
     r"|\bdominates? (?:the )?(?:cost|latency|load|spend)\b|\blimiting factor\b|\bchoke ?points?\b"
     r"|\bwhat (?:would )?breaks?\b|\bat (?:\d+|ten|a hundred) ?x\b|\bwith more time\b"
-    r"|\bfuture (?:improvements|extensions|work)\b|\bnext (?:phase|iteration)\b",
+    r"|\bfuture (?:improvements|extensions|enhancements|work)\b|\bnext (?:phase|iteration)\b"
+    r"|\bhot[- ]keys?\b"
+    r"|\bscal(?:e|ing) (?:to|beyond)\b[^.;]{0,40}\b(?:requires?|needs?|add(?:s|ing)?|consider)\b",
     re.I,
 )
 _LATER_HEADING = re.compile(
@@ -134,8 +137,8 @@ _LATER_HEADING = re.compile(
 
 def _names_limits(ctx: ReviewContext) -> bool:
     """A claim naming what breaks or saturates, or a section planning a later phase."""
-    if any(_LATER_HEADING.search(s.title) for s in ctx.filled_sections):
-        return True
+    if any(_LATER_HEADING.search(s.title) or _LIMITS.search(s.title) for s in ctx.filled_sections):
+        return True  # "Future Enhancements", "Handling Hot Keys" over the section's claims
     return any(c.kind in (SENTENCE, ITEM, ROW) and _LIMITS.search(c.text) for c in ctx.claims)
 
 
