@@ -486,6 +486,14 @@ _KEYED = re.compile(
     r"|\w+:\{\w+\})",
     re.I,
 )
+
+
+def states_key(text: str) -> bool:
+    """Whether a claim says how stored data is keyed ("keyed by user id", a key format such
+    as `rl:{policy}:{subject}`); the API ladder and API106 read keys alike."""
+    return _KEYED.search(text) is not None
+
+
 # A field in code: SQL DDL, `name: type`, or a JSON key with its value.
 _FIELD = re.compile(r"create table|\w+\s*:\s*\w+|\"\w+\"\s*:\s*[\"\d\[{tfn]", re.I)
 _CONTRACT = frozenset(
