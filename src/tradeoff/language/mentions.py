@@ -215,6 +215,8 @@ def _sentence_status(sentence: str, listed: bool) -> str:
     return POSITIVE
 
 
+# A sentence made only of Markdown links, as in a reading list.
+_LINKS_ONLY = re.compile(r"^(?:[\s*+\-\d.]*\[[^\]]*\]\([^)]*\)[\s,;.]*)+$")
 _FLUFF_HINTS = (
     "today", "paramount", "world", "best", "industry", "battle", "native", "future", "holistic",
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
@@ -412,7 +414,10 @@ def find_mentions(
         matches = _matches(lowered, table)
         if not matches:  # what follows reads the line's sentences; most lines name nothing
             continue
-        listed = _is_name_list(lowered, brand_names)
+        # "* [Message queues](https://...)": a reading list names topics; it decides nothing.
+        listed = _is_name_list(lowered, brand_names) or (
+            "](" in original and _LINKS_ONLY.match(original) is not None
+        )
         next_line = following.get(number + 1, "")
         next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
             SCREEN.search(REASONS, next_line)

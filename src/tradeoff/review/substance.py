@@ -486,12 +486,9 @@ _KEYED = re.compile(
     r"|\w+:\{\w+\})",
     re.I,
 )
-
-
-def states_key(text: str) -> bool:
-    """Whether a claim says how stored data is keyed ("keyed by user id", a key format such
-    as `rl:{policy}:{subject}`); the API ladder and API106 read keys alike."""
-    return _KEYED.search(text) is not None
+# A key format such as `rl:{policy_id}:{subject}` or `META:{bucket}:{key}`: concrete by
+# itself, so API106 reads it as a key wherever it stands, as the API ladder does.
+KEY_TEMPLATE = re.compile(r"\w+:\{\w+\}")
 
 
 # A field in code: SQL DDL, `name: type`, or a JSON key with its value.

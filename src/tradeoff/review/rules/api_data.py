@@ -10,7 +10,7 @@ from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.reliability import retried_writes
 from tradeoff.review.rules.rubric import gap, uncovered
-from tradeoff.review.substance import states_key
+from tradeoff.review.substance import KEY_TEMPLATE
 
 _LIST_PATH = re.compile(r"(s|feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$", re.I)
 _PAGE_PARAMS = re.compile(
@@ -206,7 +206,7 @@ class NoKeys(Rule):
         if ctx.placed("partition-key") or any(
             (_KEY.search(c.text) and (c.features.specific or c.kind in ("code", "row")))
             or _KEY_LABEL.search(c.text)
-            or states_key(c.text)
+            or KEY_TEMPLATE.search(c.text)
             for c in ctx.claims
         ):
             return

@@ -45,14 +45,14 @@ class OptionsWithoutDecision(Rule):
         ]
         for index, (number, sentence) in enumerate(sentences):
             hedge = _HEDGED_CHOICE.search(sentence)
-            if not hedge or _DECISION.search(sentence):
+            if not hedge or _DECISION.search(sentence) or _OUTCOMES.search(sentence):
                 continue
             # Examples ("such as S3 or GCS") and what precedes the hedge are not the options.
             choice = _EXAMPLES.sub(" ", sentence[hedge.end() :])
             if not _ALTERNATIVE.search(choice):
                 continue
             words = _option_words(choice)
-            if len(words) < 2 or _decided_elsewhere(sentences, index, words):
+            if len(words) < 2 or _decided_elsewhere(ctx, sentences, index, words):
                 continue
             quote = sentence.strip()
             yield self.finding(
@@ -69,6 +69,9 @@ _HEDGED_CHOICE = re.compile(
     r"|possible approaches|there are (two|three|several) (ways|options|approaches))\b",
     re.I,
 )
+# "Envoy either forwards the request or returns 429": what a component does at run time,
+# one of two outcomes, not two designs left open ("could either use Redis or Memcached").
+_OUTCOMES = re.compile(r"\beither\s+[a-z]+e?s\b[^.;]*?\bor\s+[a-z]+e?s\b", re.I)
 _ALTERNATIVE = re.compile(r"\bor\b|\bvs\.?|\bversus\b", re.I)
 _EXAMPLES = re.compile(r"\b(such as|e\.g\.|for example|like|including)\b[^,;:]*", re.I)
 _COMMON = frozenset(
@@ -82,15 +85,30 @@ def _option_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()) if w not in _COMMON}
 
 
-def _decided_elsewhere(sentences: list[tuple[int, str]], index: int, words: set[str]) -> bool:
+def _decided_elsewhere(
+    ctx: ReviewContext, sentences: list[tuple[int, str]], index: int, words: set[str]
+) -> bool:
     """A decision naming one of the options ("We'll go with the token bucket because...")
-    anywhere after the listing settles it."""
-    for position, (_, sentence) in enumerate(sentences):
-        if position == index:
+    settles the listing: in the listing's own section, or in one that holds decisions, or
+    anywhere when it names two of the options' words. One shared word in an unrelated
+    section ("We will use an email provider" after "a local LLM or a managed provider") is
+    another decision, not this one."""
+    home = ctx.doc.section_of(sentences[index][0])
+    for position, (number, sentence) in enumerate(sentences):
+        if position == index or not _DECISION.search(sentence):
             continue
-        if _DECISION.search(sentence) and len(words & _option_words(sentence)) >= 1:
+        shared = words & _option_words(sentence)
+        if not shared:
+            continue
+        where = ctx.doc.section_of(number)
+        if len(shared) >= 2 or where is home or (where and _DECISIONS.search(where.title)):
             return True
     return False
+
+
+_DECISIONS = re.compile(
+    r"decision|trade-?offs?|choice|choos|why|alternative|summary|recap|conclusion", re.I
+)
 
 
 @register
