@@ -37,6 +37,7 @@ from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
 
 _CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
+_SCALE_UP = re.compile(r"\bat (?:\d+\s?x|ten times)\b", re.I)
 _CHOICE = re.compile(
     r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
     r"|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
@@ -121,8 +122,8 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         return product
     for sentence, reasoned in heard.decisions:
         match = _CHOICE.search(sentence)
-        if reasoned or match is None:
-            continue
+        if reasoned or match is None or _CONDITION.search(sentence) or _SCALE_UP.search(sentence):
+            continue  # "at 10x I'd add nodes": the condition is the reason
         what = _second_person(match.group("what").strip())
         if what and not state.moved(at.phase, "why", what.lower()):
             return Move("why", phrasing.why_question(what), what.lower())
@@ -164,12 +165,15 @@ def _said_as(quote: str, term: str) -> str:
 
 
 def _product_to_question(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    """A product named without a reason (any product, for the adversarial persona)."""
+    """A product named without a reason, now or in an earlier turn (any product, for the
+    adversarial persona, who asks "why X and not Y?" even of a reasoned choice)."""
     adversarial = at.persona == Persona.adversarial
     if heard.reason and not adversarial:
         return None
     for name in heard.products:
         if name.lower() not in ALTERNATIVES or state.moved("*", "product", name.lower()):
+            continue
+        if name.lower() in state.reasoned and not adversarial:
             continue
         state.moves.add(("*", "product", name.lower()))
         kind = "challenge" if adversarial else "follow-up"

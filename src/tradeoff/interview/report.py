@@ -29,6 +29,7 @@ from tradeoff.interview.state import (
     MENTIONED,
     RETURNED,
     SUBSTANCE,
+    Ask,
     ConversationState,
     Support,
 )
@@ -166,7 +167,7 @@ def final_report(
     # reviewer reads the words, the interviewer also saw questions answered and facts asked.
     # Both read one coverage, so a score and its "N with substance" line never disagree.
     overrides = {i.id: 1.0 for _, i in problem.rubric.items() if state.covered(i.id)}
-    review = review_design(doc, catalog, problem.id, level, overrides)
+    review = review_design(doc, catalog, problem.id, level, overrides, frozenset(state.settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
     covered_concepts = {
@@ -328,7 +329,9 @@ def _conversation(
     asks = [
         a
         for a in state.asks
-        if a.status not in (ANSWERED, DEFERRED) and not (a.item and state.covered(a.item))
+        if a.status not in (ANSWERED, DEFERRED)
+        and not (a.item and state.covered(a.item))
+        and not _given_redundancy(a, state)
     ]
     dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
     unanswered = [a.text for a in asks if a.kind == "challenge"]
@@ -370,6 +373,13 @@ def _conversation(
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
+    """A failure probe whose component the candidate later gave copies or a takeover ("a
+    three-node ZooKeeper ensemble"): answered, even if not in the very next turn."""
+    component = (ask.item or "").removeprefix("component:")
+    return ask.kind == "failure" and component in state.redundant
 
 
 _AGREE = 2.0  # spoken and written figures within 2x are the same estimate, rounded

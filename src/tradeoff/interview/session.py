@@ -37,11 +37,14 @@ from tradeoff.interview.state import (
     Ask,
     ConversationState,
     Stated,
+    chosen_inputs,
     credit_answer,
     credit_concept,
     credit_numbers,
     item_support,
+    note_reasons,
     note_redundancy,
+    sentence_with,
     update_items,
 )
 from tradeoff.interview.subject import subject_of
@@ -222,10 +225,14 @@ class Interview:
         self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
+        note_reasons(self.state, heard)
         for spoken in heard.numbers:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
-        if heard.assumption:
-            self.state.assumptions.append(Stated(heard.line, text))
+        chosen = chosen_inputs(self.state, self.problem, heard)
+        if heard.assumption or chosen:
+            quote = text if heard.assumption else sentence_with(text, chosen[0].text)
+            self.state.assumptions.append(Stated(heard.line, quote))
+            newly += credit_concept(self.state, self.problem, "assumptions", heard)
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
         ask = self.state.open_ask()
@@ -285,7 +292,8 @@ class Interview:
         if heard is None or not facts:
             return
         if len(self.state.revealed) + len(facts) >= 2:
-            credit_concept(self.state, self.problem, "clarifying-questions", heard)
+            drew = frozenset(f.category for f in facts)
+            credit_concept(self.state, self.problem, "clarifying-questions", heard, drew)
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         for fact in facts:
             if asked & set(ASKED_FOR.get(fact.category, ())):
