@@ -184,3 +184,35 @@ def test_the_rendered_report_does_not_contradict_itself(
     assert "held at 1 by REQ101" not in text
     not_covered = text.split("Not covered, neither said nor written:")[1].split("Question")[0]
     assert "States assumptions aloud" not in not_covered
+
+
+def test_the_assumption_item_quotes_the_sentence_with_the_chosen_figure(report: dict) -> None:  # type: ignore[type-arg]
+    assert _covered(report, "assumptions")["quote"].startswith("Over five years")
+
+
+def test_no_probe_asks_about_what_the_turn_just_said(
+    runs: dict[str, Run], catalog: Catalog
+) -> None:
+    # "...and monitor p99 redirect latency and error rates" is followed by anything but
+    # "How would you know redirects had got slow?".
+    item = next(i for _, i in catalog.get("url-shortener").rubric.items() if i.id == "monitoring")
+    assert item.probe
+    for persona in PERSONAS:
+        last = runs[persona].exchanges[-2]
+        assert last.line.startswith("The biggest risk")
+        assert not any(item.probe in r for r in last.replies), persona
+
+
+def test_a_question_skipped_with_next_is_not_asked_again_in_other_words(
+    runs: dict[str, Run],
+) -> None:
+    for persona in PERSONAS:
+        replies = [r for ex in runs[persona].exchanges for r in ex.replies]
+        assert sum("phishing" in r for r in replies) <= 1, persona
+
+
+def test_the_adversary_does_not_ask_again_why_a_reasoned_product(runs: dict[str, Run]) -> None:
+    # Cassandra was chosen "because the access pattern is a single key lookup"; naming it
+    # again two turns later is not a new choice to push back on.
+    replies = [r for ex in runs["adversarial"].exchanges[8:] for r in ex.replies]
+    assert not any("Why Cassandra and not" in r for r in replies)

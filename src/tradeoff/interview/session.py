@@ -232,7 +232,7 @@ class Interview:
         if heard.assumption or chosen:
             quote = text if heard.assumption else sentence_with(text, chosen[0].text)
             self.state.assumptions.append(Stated(heard.line, quote))
-            newly += credit_concept(self.state, self.problem, "assumptions", heard)
+            newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
         ask = self.state.open_ask()
@@ -324,6 +324,10 @@ class Interview:
         if item is None and move.kind not in ("failure", "challenge"):
             item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
         said = [item.text, item.probe or "", item.hint or ""] if item else []
+        if item is not None and move.kind in ("probe", "follow-up"):
+            # Asked once, in whatever words (the prompt's follow-up or the item's probe): a
+            # later phase does not ask it again; the report lists it if it stays open.
+            self.state.moves.add(("*", "asked", item.id))
         # The prompt's own words ("link", "short") are in every question and every answer;
         # the rubric item's words say what this one is about.
         common = stems(f"{self.problem.title} {self.problem.prompt}")

@@ -89,7 +89,8 @@ class ConversationState:
     # Concepts settled by what happened rather than by words (a question that drew out the
     # features): the report's review is told them, so its rules see what the state saw.
     settled: set[str] = field(default_factory=set)
-    reasoned: set[str] = field(default_factory=set)  # products named with a reason, lower case
+    # Products named with a reason (lower case) -> the turn that first gave it.
+    reasoned: dict[str, int] = field(default_factory=dict)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -230,7 +231,8 @@ def note_reasons(state: ConversationState, heard: Heard) -> None:
     single key lookup"): asking later what made them pick it asks what they already said."""
     for claim in heard.claims:
         if claim.features.reason:
-            state.reasoned |= {m.group(0).lower() for m in brands_in(claim.quote)}
+            for match in brands_in(claim.quote):
+                state.reasoned.setdefault(match.group(0).lower(), heard.line)
 
 
 def credit_answer(
@@ -292,11 +294,13 @@ def credit_concept(
     concept: str,
     heard: Heard,
     drew: frozenset[str] | None = None,
+    quote: str | None = None,
 ) -> list[str]:
     """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
     said that match the prompt's figures, clarifying questions that drew out facts. `drew`
     is the categories of the facts a question drew out: an item whose other concepts are
-    about a kind of fact (the scale) is credited only by a question that drew one out."""
+    about a kind of fact (the scale) is credited only by a question that drew one out.
+    `quote` is the words that show it, when that is one sentence of the turn."""
     newly = []
     state.settled.add(concept)
     for dimension, item in problem.rubric.items():
@@ -307,7 +311,7 @@ def credit_concept(
             if about and not any(categories & drew for categories in about):
                 continue
         if concept in item.concepts and not state.covered(item.id):
-            state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
 
