@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from simulate import Run, check_invariants, run
 
 from tradeoff.catalog import Catalog
 from tradeoff.interview.phrasing import ACKS, why_question
+from tradeoff.interview.report import _placed, _places
 from tradeoff.practice.models import SessionReport
 from tradeoff.practice.report_text import render
 
@@ -216,3 +218,26 @@ def test_the_adversary_does_not_ask_again_why_a_reasoned_product(runs: dict[str,
     # again two turns later is not a new choice to push back on.
     replies = [r for ex in runs["adversarial"].exchanges[8:] for r in ex.replies]
     assert not any("Why Cassandra and not" in r for r in replies)
+
+
+def test_next_steps_point_at_turns_and_design_lines_not_at_the_joined_text(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The review reads the design and the transcript as one text; "line 19" of that text is
+    # nowhere the candidate can look. A turn is named by when it was said, a design line by
+    # its own number.
+    design = "# URL shortener\n\nWe run app servers and a Postgres database.\n"
+    api = "The API is POST /links returning the code, and GET /{code} that answers 301."
+    script = ["/advance 3m", "/design {design}", "/next", "/advance 2m", api, "/end"]
+    result = run(catalog, "url-shortener", "neutral", script, tmp=tmp_path, design=design)
+    turns = [e for e in result.events if e.kind == "turn"]
+    joined = design + "\n\n" + "\n".join(f"{e.speaker}: {e.text}" for e in turns)
+    api_line = joined.splitlines().index(f"candidate: {api}") + 1
+    places = _places(design, result.events, result.interview.started_at)
+    assert places[3] == "design line 3"
+    assert places[api_line] == "said at 5:00"
+    assert _placed(f"Mentioned on line {api_line} but x (API110, line {api_line})", places) == (
+        "Mentioned (said at 5:00) but x (API110, said at 5:00)"
+    )
+    for step in result.report(catalog)["review"]["next_steps"]:
+        assert not re.search(r"(?<!design )line \d+", step), step

@@ -176,8 +176,9 @@ def final_report(
     review_json = review.to_json()
     for name, basis in _score_basis(review, problem, level, state, context).items():
         review_json["dimensions"][name].update(basis)
+    places = _places(design, events, started_at)
     review_json["next_steps"] = [
-        step
+        _placed(step, places)
         for step in review_json["next_steps"]
         if not _claims_missing(step, covered_concepts, catalog)
     ]
@@ -208,6 +209,43 @@ def final_report(
         "conversation": conversation,
         "llm_verdicts": llm,
     }
+
+
+def _places(design: str, events: Sequence[EventLike], started_at: datetime) -> dict[int, str]:
+    """Where each line of the reviewed text is, in words the candidate can find: the review
+    reads the design and then the transcript as one text, whose line numbers mean nothing
+    to someone who typed turns ("line 19" is "said at 12:40")."""
+    places: dict[int, str] = {}
+    line = 1
+    if design:
+        for number in range(1, len(design.splitlines()) + 1):
+            places[number] = f"design line {number}"
+        line = len(f"{design}\n\n".splitlines()) + 1  # the design, a blank line, the turns
+    for event in events:
+        if event.kind != "turn":
+            continue
+        when = f"said at {clock_text((event.at - started_at).total_seconds())}"
+        for _ in (event.text or " ").splitlines() or [" "]:
+            places[line] = when
+            line += 1
+    return places
+
+
+_LINE_REF = re.compile(r"(, | on )line (\d+)\b")
+
+
+def _placed(step: str, places: dict[int, str]) -> str:
+    """A next step with its line numbers said as the report says them elsewhere."""
+
+    def where(match: re.Match[str]) -> str:
+        place = places.get(int(match.group(2)))
+        if place is None:
+            return match.group(0)
+        if match.group(1) == ", ":
+            return f", {place}"
+        return f" ({place})"
+
+    return _LINE_REF.sub(where, step)
 
 
 def _credit_reviewed(
