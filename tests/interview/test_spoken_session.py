@@ -241,3 +241,14 @@ def test_next_steps_point_at_turns_and_design_lines_not_at_the_joined_text(
     )
     for step in result.report(catalog)["review"]["next_steps"]:
         assert not re.search(r"(?<!design )line \d+", step), step
+
+
+def test_a_lead_in_question_keeps_every_part_and_the_unknown_one_is_left_to_assume(
+    runs: dict[str, Run],
+) -> None:
+    # "Before I start, who are the users, and do we need ...?" asks two things; the first
+    # has no fact, so the candidate is told to assume it, in words that fit a "who".
+    (reply,) = runs["neutral"].exchanges[0].replies
+    assert "custom alias" in reply and "out of scope" in reply
+    assert 'As for "who are the users", assume what you think is reasonable' in reply
+    assert "Before I start" not in reply

@@ -25,7 +25,13 @@ from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
-from tradeoff.interview.questions import answer_turn, kinds_of, questions_in, stems
+from tradeoff.interview.questions import (
+    answer_turn,
+    kinds_of,
+    questions_in,
+    stems,
+    without_lead_in,
+)
 from tradeoff.interview.state import (
     ANSWERED,
     ASKED_FOR,
@@ -278,11 +284,9 @@ class Interview:
             move = Move("assume", "Assume what you think is reasonable and say it.")
         else:
             if unknown:
-                topics = " or ".join(f'"{_lower_first(u)}"' for u in unknown[:2])
-                said.append(
-                    f"I have no figure for {topics}; assume what you think is reasonable and"
-                    " say it."
-                )
+                # "who are the users" has no figure to give: the wording fits any question.
+                topics = " or ".join(f'"{_asked(u)}"' for u in unknown[:2])
+                said.append(f"As for {topics}, assume what you think is reasonable and say it.")
             move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
         return self._speak(move)
 
@@ -632,6 +636,11 @@ def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
 
 def _short(title: str) -> str:
     return {"clarify requirements": "the requirements"}.get(title, f"the {title}")
+
+
+def _asked(part: str) -> str:
+    """A question part as quoted back: without a lead-in ("Before I start, who ...")."""
+    return _lower_first(without_lead_in(part))
 
 
 def _lower_first(text: str) -> str:
