@@ -176,3 +176,48 @@ def test_an_item_that_asks_for_a_reason_needs_one(catalog: Catalog, tmp_path: Pa
     text = "## API\n\n- GET /{code} answers with a 302, so every click reaches us.\n"
     reasoned = _claims(catalog, text, tmp_path)
     assert item_support(item, reasoned, None, "api_data").credit == 1
+
+
+# --- words a mock-interview candidate says aloud (a URL-shortener session, read line by line)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "500 bytes" is a record size and "200 ms" a latency, never an HTTP status.
+        ("Each link is about 500 bytes.", "status-codes"),
+        ("A redirect should take under 200 ms.", "status-codes"),
+        # The product's own output, not an encoding technique.
+        ("The user gets back a short code for the long URL.", "base62"),
+        # A sentence that opens with "So" only takes the floor; it gives no reason.
+        ("So a user pastes a long URL and gets back a link.", "reason"),
+    ],
+)
+def test_spoken_words_that_are_not_what_they_look_like(
+    catalog: Catalog, text: str, wrong: str
+) -> None:
+    claim = _one(catalog, text)
+    if wrong == "reason":
+        assert not claim.features.reason
+    else:
+        assert wrong not in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Unknown codes get a 404 from the redirect service.", "status-codes"),
+        ("The create call answers 409 when the alias is taken.", "status-codes"),
+        ("The coordination service is a three-node ZooKeeper ensemble.", "consensus"),
+        ("Codes are base62, seven characters long.", "base62"),
+    ],
+)
+def test_the_same_words_still_read_where_they_mean_it(
+    catalog: Catalog, text: str, meant: str
+) -> None:
+    assert meant in _one(catalog, text).features.concepts
+
+
+def test_so_in_mid_sentence_still_gives_a_reason(catalog: Catalog) -> None:
+    claim = _one(catalog, "We shard by key so the load spreads evenly over the nodes.")
+    assert claim.features.reason

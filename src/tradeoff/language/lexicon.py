@@ -19,7 +19,8 @@ REASON = re.compile(
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
     r"|tolerate|recover|detect|serve|guarantee)"
-    r"|the reason|lets us|so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
+    # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
+    r"|the reason|lets us|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
     r"|why\b)",
     re.I,

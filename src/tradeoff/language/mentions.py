@@ -233,6 +233,11 @@ def is_fluff(sentence: str) -> bool:
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+# A unit of measure right after a number: the number is a quantity, whatever term it spells.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:bytes?|[kmgtpe]i?b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
+    r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
+)
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
@@ -371,6 +376,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
+            if size == 1 and word.isdigit() and _UNIT_AFTER.match(text, end):
+                continue  # "500 bytes" is a size and "200 ms" a time, not a status code
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))

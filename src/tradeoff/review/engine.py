@@ -78,11 +78,14 @@ def review_design(
     problem_id: str | None = None,
     level: str = "senior",
     coverage_overrides: Mapping[str, float] | None = None,
+    settled: frozenset[str] = frozenset(),
 ) -> Review:
     """Run every rule over `doc` with the chosen (or guessed) prompt's rubric.
 
     `coverage_overrides` raises the coverage of named rubric items: it carries verdicts an
     LLM gave with evidence that code has already checked verbatim against the text.
+    `settled` names concepts a mock interview settled by what happened in it (see
+    `ReviewContext.settled`), so its rules agree with the interviewer's state.
     """
     if level not in LEVELS:
         raise TradeoffError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
@@ -124,6 +127,8 @@ def review_design(
         level=level,
         interview_type=interview_type,
         numbers=catalog.numbers.get(problem.id, ()) if problem is not None else (),
+        settled=settled,
+        credited=frozenset(i for i, c in (coverage_overrides or {}).items() if c >= 1.0),
     )
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
