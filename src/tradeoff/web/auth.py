@@ -22,6 +22,7 @@ from tradeoff.services.errors import NotFoundError, SignInRequiredError
 from tradeoff.store.accounts import Unread, UserRecord
 from tradeoff.web.csrf import SESSION_COOKIE, csrf_field, csrf_token
 from tradeoff.web.errors import error_response
+from tradeoff.web.forms import whole_number
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
 
@@ -68,8 +69,9 @@ def guard(request: Request) -> Visitor:
     if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
         raise SignInRequiredError(SIGN_IN_NEEDED)
     text = str(request.path_params.get("session_id", ""))
-    if text.isdigit():  # anything else is no session id: the route's validation says so
-        exists, owner = state.store.accounts.session_owner(int(text))
+    number = whole_number(text)
+    if number is not None:  # anything else is no session id: the route's validation says so
+        exists, owner = state.store.accounts.session_owner(number)
         if not exists or not visitor.may_open(owner):
             raise NotFoundError(f"no practice session {text}")
     return visitor
