@@ -221,3 +221,27 @@ def test_the_same_words_still_read_where_they_mean_it(
 def test_so_in_mid_sentence_still_gives_a_reason(catalog: Catalog) -> None:
     claim = _one(catalog, "We shard by key so the load spreads evenly over the nodes.")
     assert claim.features.reason
+
+
+def test_a_code_length_is_said_in_characters(catalog: Catalog) -> None:
+    # "Why 7 characters?" with the arithmetic chooses the short-code length from the number
+    # of links, though it never says "length" or "code": characters are how it is said.
+    from tradeoff.review import substance
+
+    item = next(
+        i for i in catalog.problems["url-shortener"].rubric.capacity.items if i.id == "code-length"
+    )
+    claims = read_text(
+        "Why 7 characters? 62^6 = 56 billion runs out in five years at 1B new links a month,"
+        " so 62^7 = 3.5 trillion it is.",
+        catalog.vocabulary.concepts.values(),
+    )
+    found = substance.item_support(item, claims, "capacity", item.shared_concepts)
+    assert found.status == substance.SUBSTANCE
+    other = read_text(
+        "62^7 = 3.5 trillion combinations fit in the key space of the cache.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert substance.item_support(item, other, "capacity", item.shared_concepts).status != (
+        substance.SUBSTANCE
+    )
