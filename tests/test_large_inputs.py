@@ -95,6 +95,19 @@ def test_a_long_single_line_design_reviews_in_bounded_memory(tmp_path: Path) -> 
     assert summary["peak"] < PEAK_LIMIT, f"peak resident memory {summary['peak'] >> 20} MB"
 
 
+def test_a_mermaid_chain_on_one_line_reviews_in_bounded_memory(tmp_path: Path) -> None:
+    """16,000 nodes drawn as one chain on one line (a sixth of the bench's). Before the fix
+    each node and edge claim quoted its own stripped copy of the 130 KB line and the parser
+    copied the rest of the line at every node: 1.6 GB resident and quadratic time, so this
+    ran out of the address-space limit."""
+    chain = " --> ".join(f"A{n}" for n in range(16_000))
+    path = tmp_path / "chain.md"
+    path.write_text(f"# Chain\n\n```mermaid\nflowchart LR\n  {chain}\n```\n", encoding="utf-8")
+    summary = _review_bounded(path)
+    assert summary["findings"] > 0
+    assert summary["peak"] < PEAK_LIMIT, f"peak resident memory {summary['peak'] >> 20} MB"
+
+
 # --- /design inside an interview ----------------------------------------------------------
 
 
