@@ -7,7 +7,9 @@ Mermaid chain of 100,000 nodes, and a table of 100,000 rows. Each input is revie
 own process, as `tradeoff review FILE --format json` would (load, review, render JSON);
 memory is that process's peak resident set (getrusage), so the interpreter, the catalog
 and the parse all count. CPU seconds are printed beside wall seconds: on a shared machine
-the wall clock also counts other processes.
+the wall clock also counts other processes. "read" is how much of the input the review read:
+a design over REVIEW_CHARS characters (design/bounded.py) is reviewed on its first part, and
+the review says so.
 Run: python bench/large_inputs.py [--case NAME ...] [--timeout 300]
 """
 
@@ -116,7 +118,13 @@ def child(path: Path) -> None:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     found = len(review.findings)
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "findings": found}))
+    whole = len(path.read_text(encoding="utf-8"))
+    read = review.unread.chars if review.unread is not None else whole
+    print(
+        json.dumps(
+            {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "findings": found, "read": read}
+        )
+    )
 
 
 def main() -> None:
@@ -150,6 +158,7 @@ def main() -> None:
                 f"{name:20} {size_mb:4.2f} MB  {result['seconds']:6.2f} s"
                 f" ({result['cpu']:.2f} s CPU)"
                 f"  {result['peak_mb']:6.0f} MB peak  {result['findings']:3} findings"
+                f"  read {result['read'] / 1024:5.0f}K chars"
                 f"  {'ok' if ok else 'FAIL'} (target < {TARGET_SECONDS:g} s, < {TARGET_MB:g} MB)"
             )
     sys.exit(1 if failed else 0)
