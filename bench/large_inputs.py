@@ -10,7 +10,7 @@ and the parse all count. CPU seconds are printed beside wall seconds: on a share
 the wall clock also counts other processes. "read" is how much of the input the review read:
 a design over REVIEW_CHARS characters (design/bounded.py) is reviewed on its first part, and
 the review says so.
-Run: python bench/large_inputs.py [--case NAME ...] [--timeout 300]
+Run: python bench/large_inputs.py [--case NAME ...] [--timeout 300] [--whole]
 """
 
 from __future__ import annotations
@@ -104,8 +104,12 @@ CASES: dict[str, Callable[[], str]] = {
 }
 
 
-def child(path: Path) -> None:
+def child(path: Path, whole: bool) -> None:
     """Review one file and print seconds and peak memory as JSON (runs in its own process)."""
+    from tradeoff.design import bounded
+
+    if whole:  # measure the review of the whole text, as if no design were too long
+        bounded.REVIEW_CHARS = LIMIT
     from tradeoff.catalog import default_catalog
     from tradeoff.design import load_design
     from tradeoff.review import review_design
@@ -131,10 +135,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", action="append", choices=sorted(CASES))
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="review every input whole (no bounded review): what per-claim work costs",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child)
+        child(args.child, args.whole)
         return
     failed = False
     with tempfile.TemporaryDirectory() as folder:
@@ -143,6 +152,7 @@ def main() -> None:
             path.write_text(CASES[name](), encoding="utf-8")
             size_mb = path.stat().st_size / 1_048_576
             command = [sys.executable, __file__, "--child", str(path)]
+            command += ["--whole"] if args.whole else []
             try:
                 done = subprocess.run(
                     command, capture_output=True, text=True, timeout=args.timeout, check=True
