@@ -90,11 +90,11 @@ class ReviewContext:
     @cached_property
     def diagrams(self) -> list[Diagram]:
         """Diagrams the candidate drew: a template diagram left untouched does not count."""
-        own = self.own_line_numbers
+        ordered = sorted(self.own_line_numbers)  # a bisection per diagram, not a line scan
         kept = []
         for diagram in self.doc.diagrams:
             start, end = diagram.start, diagram.end
-            if start is None or end is None or any(start < n < end for n in own):
+            if start is None or end is None or _any_within(ordered, start, end - 1):
                 kept.append(diagram)
         return kept
 

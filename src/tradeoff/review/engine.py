@@ -13,7 +13,7 @@ from typing import Any
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import LEVELS, Problem
-from tradeoff.design.model import DesignDoc
+from tradeoff.design.model import DesignDoc, Unread
 from tradeoff.errors import TradeoffError
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
@@ -46,6 +46,7 @@ class Review:
     notes: list[str] = field(default_factory=list)  # how the prompt was chosen, what was unread
     interview_type: str = "product"
     word_count: int = 0
+    unread: Unread | None = None  # set when a huge design was reviewed on its first part
 
     def to_json(self) -> dict[str, Any]:
         """The review contract of DESIGN.md, key for key."""
@@ -61,7 +62,7 @@ class Review:
                 }
             else:
                 dimensions[dim] = {"score": score.rounded, "max": 4, "summary": score.summary}
-        return {
+        result = {
             "problem": self.problem,
             "level": self.level,
             "overall": self.overall,
@@ -70,6 +71,9 @@ class Review:
             "findings": [f.to_json() for f in self.findings],
             "next_steps": list(self.next_steps),
         }
+        if self.unread is not None:  # a reader of the JSON alone must know it is partial
+            result["unread"] = self.unread.to_json()
+        return result
 
 
 def review_design(
@@ -145,6 +149,8 @@ def review_design(
         for dim, dim_rubric in rubric.dimensions().items()
     }
     overall = overall_score(scores)
+    if doc.unread is not None:
+        notes.append(doc.unread.note())
     if doc.notices:
         notes.append(f"{len(doc.notices)} part(s) of the input could not be read; see COM109")
     return Review(
@@ -158,6 +164,7 @@ def review_design(
         notes=notes,
         interview_type=interview_type,
         word_count=ctx.word_count,
+        unread=doc.unread,
     )
 
 
