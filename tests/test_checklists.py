@@ -244,3 +244,15 @@ def test_an_example_url_is_no_tls_and_cache_revalidation_is_no_input_validation(
     assert _item(security, "input-validation").mentioned is None
     stated = "# API\n\nAll traffic uses HTTPS with TLS 1.3, terminated at the load balancer.\n"
     assert _item(_tick("security", stated), "transit").met
+
+
+def test_a_primary_key_is_no_failover_and_a_log_function_is_no_logging() -> None:
+    # "user_id BIGINT PRIMARY KEY" names a key, not a primary replica; "log(1 + likes)" is
+    # arithmetic, not a log line.
+    text = (
+        "# Data\n\n"
+        "Table users: user_id BIGINT PRIMARY KEY, name TEXT.\n\n"
+        "The score is log(1 + likes) plus recency.\n"
+    )
+    assert _item(_tick("failure", text), "split-brain").mentioned is None
+    assert _item(_tick("monitoring", text), "logs").mentioned is None
