@@ -245,3 +245,17 @@ def test_a_code_length_is_said_in_characters(catalog: Catalog) -> None:
     assert substance.item_support(item, other, "capacity", item.shared_concepts).status != (
         substance.SUBSTANCE
     )
+
+
+def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
+    # "Quick prep: [... Crash Course](url)" is a course title: "crash" is no failure, and a
+    # reading list is no design. A sentence that links a product it uses still counts.
+    concepts = catalog.vocabulary.concepts.values()
+    listed = read_text(
+        "- Quick, focused prep: [Interview Crash Course](https://example.com/course)\n"
+        "- [Message queues](https://example.com/notes#queues)\n",
+        concepts,
+    )
+    assert listed == []
+    used = read_text("We cache hot links in [Redis](https://redis.io) for 24 hours.", concepts)
+    assert len(used) == 1 and "cache" in used[0].features.concepts

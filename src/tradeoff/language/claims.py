@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from tradeoff.design.model import DesignDoc
 from tradeoff.language.features import EMPTY, Features
+from tradeoff.language.lexicon import is_reading_list
 
 SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
 
@@ -235,8 +236,8 @@ def _prose_claims(
     breaker = _ITEM_BREAK if kind == ITEM else None
     for begin, finish in _sentences(joined, breaker):
         text = joined[begin:finish].strip()
-        if not _ALNUM.search(text):
-            continue
+        if not _ALNUM.search(text) or is_reading_list(text):
+            continue  # "Full course: [Grokking ...](https://...)" claims nothing
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
         line_end = spans[at + 1][1] - 1 if at + 1 < len(spans) else len(joined)

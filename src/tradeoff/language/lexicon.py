@@ -188,3 +188,16 @@ FLOW = re.compile(
     r"|updates?|inserts?|appends?|deletes?|evicts?|subscribes?|notif(?:y|ies))\b",
     re.I,
 )
+
+
+# A line that only points elsewhere: Markdown links, after at most a short label ("Full
+# course: [Grokking ...](https://...)", "* [Message queues](https://...)"). A reading list
+# names topics and titles ("Crash Course"); it states nothing about the design.
+_READING_LIST = re.compile(
+    r"^[\s*+\-\d.]*(?:[^\[\]():]{0,40}:\s*)?(?:\[[^\]]*\]\([^)]*\)[\s,;.*+\-]*)+$"
+)
+
+
+def is_reading_list(text: str) -> bool:
+    """Whether a line or sentence is only links (with a short label), as in a reading list."""
+    return "](" in text and _READING_LIST.match(text) is not None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
-from tradeoff.language.lexicon import DEFERRED, REASON
+from tradeoff.language.lexicon import DEFERRED, REASON, is_reading_list
 from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
@@ -215,8 +215,6 @@ def _sentence_status(sentence: str, listed: bool) -> str:
     return POSITIVE
 
 
-# A sentence made only of Markdown links, as in a reading list.
-_LINKS_ONLY = re.compile(r"^(?:[\s*+\-\d.]*\[[^\]]*\]\([^)]*\)[\s,;.]*)+$")
 _FLUFF_HINTS = (
     "today", "paramount", "world", "best", "industry", "battle", "native", "future", "holistic",
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
@@ -421,10 +419,9 @@ def find_mentions(
         matches = _matches(lowered, table)
         if not matches:  # what follows reads the line's sentences; most lines name nothing
             continue
-        # "* [Message queues](https://...)": a reading list names topics; it decides nothing.
-        listed = _is_name_list(lowered, brand_names) or (
-            "](" in original and _LINKS_ONLY.match(original) is not None
-        )
+        if is_reading_list(original):
+            continue  # "Full course: [... Crash Course](https://...)" names titles, not design
+        listed = _is_name_list(lowered, brand_names)
         next_line = following.get(number + 1, "")
         next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
             SCREEN.search(REASONS, next_line)
