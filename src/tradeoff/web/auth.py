@@ -76,7 +76,9 @@ def guard(request: Request) -> Visitor:
     if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
         raise SignInRequiredError(SIGN_IN_NEEDED)
     text = str(request.path_params.get("session_id", ""))
-    if text.isdigit():  # anything else is no session id: the route's validation says so
+    # ASCII digits only: str.isdigit() also takes "³" and other digits int() refuses.
+    # Anything else is no session id, and the route's validation says so.
+    if text.isascii() and text.isdigit():
         exists, owner = state.store.accounts.session_owner(int(text))
         if not exists or not visitor.may_open(owner):
             raise NotFoundError(f"no practice session {text}")
