@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from web_samples import DESIGN, WRONG_LINE
 
@@ -30,6 +31,16 @@ def test_problem_keeps_hidden_facts_hidden(client: TestClient, catalog: Catalog)
     assert body["prompt"] == problem.prompt
     assert set(body["ask_about"]) == {f.category for f in problem.facts}
     assert all(f.text not in str(body) for f in problem.facts)
+
+
+@pytest.mark.parametrize("session_id", ["%C2%B3", "%D9%A3", "12%C2%B3"])
+def test_a_session_id_of_non_ascii_digits_is_a_4xx_not_a_500(
+    client: TestClient, session_id: str
+) -> None:
+    """ "³" and "٣" pass str.isdigit() but not int(): found by schemathesis."""
+    for path in (f"/api/sessions/{session_id}", f"/api/sessions/{session_id}/comments"):
+        response = client.get(path)
+        assert response.status_code == 422, (path, response.status_code)
 
 
 def test_unknown_problem_is_json_404(client: TestClient) -> None:

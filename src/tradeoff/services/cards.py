@@ -45,43 +45,60 @@ NEW_PER_DAY = "new_per_day"
 MAX_NEW_PER_DAY = 1000  # more than every packaged card: a typo, not a plan
 
 
-def first_reviews(store: Store) -> dict[str, datetime]:
-    """When each card was first reviewed: the day it stopped being new."""
+def first_reviews(store: Store, owner_id: int | None = None) -> dict[str, datetime]:
+    """When each of the learner's cards was first reviewed: the day it stopped being new.
+
+    `owner_id` everywhere here is the learner: an account, or None for the machine's one
+    user (single-user mode and the CLI); see Store.card_states.
+    """
     first: dict[str, datetime] = {}
-    for entry in store.card_reviews():  # oldest first
+    for entry in store.card_reviews(owner_id=owner_id):  # oldest first
         first.setdefault(entry["card_id"], entry["reviewed_at"])
     return first
 
 
-def todays_queue(store: Store, cards: Iterable[Card], now: datetime, new_per_day: int) -> Queue:
+def todays_queue(
+    store: Store,
+    cards: Iterable[Card],
+    now: datetime,
+    new_per_day: int,
+    owner_id: int | None = None,
+) -> Queue:
     """The cards to review now: every due seen card, and new ones while today's limit lasts."""
-    states = store.card_states()
+    states = store.card_states(owner_id)
     due_at = {card_id: state["due"] for card_id, state in states.items()}
-    seen_today = new_seen_on(first_reviews(store).values(), now)
+    seen_today = new_seen_on(first_reviews(store, owner_id).values(), now)
     return review_queue(cards, due_at, now, new_per_day=new_per_day, new_seen_today=seen_today)
 
 
-def rate(store: Store, card: Card, rating: str, now: datetime) -> Reviewed:
+def rate(
+    store: Store, card: Card, rating: str, now: datetime, owner_id: int | None = None
+) -> Reviewed:
     """Apply `rating` to `card` at `now` and save the new state with its review log at once.
 
     The state is read again here rather than taken from the caller, so two terminals
     reviewing the same deck each build on the latest rating.
     """
-    previous = store.card_states().get(card.id)
+    previous = store.card_states(owner_id).get(card.id)
     result = review(previous["state"] if previous else None, card.id, rating, now)
     store.record_card_review(
         card_id=card.id, deck=card.deck, rating=rating, at=now,
-        state=result.state, due=result.due, log=result.log,
+        state=result.state, due=result.due, log=result.log, owner_id=owner_id,
     )  # fmt: skip
     return result
 
 
 def due_by_day(
-    store: Store, cards: Iterable[Card], now: datetime, days: int, new_per_day: int
+    store: Store,
+    cards: Iterable[Card],
+    now: datetime,
+    days: int,
+    new_per_day: int,
+    owner_id: int | None = None,
 ) -> dict[date, DayLoad]:
     """The cards each day of a plan asks for, by UTC date, if every card is answered Good."""
-    states = store.card_states()
-    seen_today = new_seen_on(first_reviews(store).values(), now)
+    states = store.card_states(owner_id)
+    seen_today = new_seen_on(first_reviews(store, owner_id).values(), now)
     loads = forecast(cards, states, now, days, new_per_day=new_per_day, new_seen_today=seen_today)
     start = utc(now).date()
     return {start + timedelta(days=offset): load for offset, load in enumerate(loads)}
@@ -143,26 +160,33 @@ def rating_of(text: str) -> str:
     return rating
 
 
-def rate_due(store: Store, card: Card, rating: str, now: datetime, new_per_day: int) -> Reviewed:
+def rate_due(
+    store: Store,
+    card: Card,
+    rating: str,
+    now: datetime,
+    new_per_day: int,
+    owner_id: int | None = None,
+) -> Reviewed:
     """Rate `card` if today's review holds it, else a ConflictError saying why not.
 
     A seen card must be due, and a new card needs what is left of today's allowance: a
     resent form or a second tab rating the same card again would otherwise push its
     schedule out twice for one recall, and new cards would slip past the daily limit.
     """
-    seen = store.card_states().get(card.id)
+    seen = store.card_states(owner_id).get(card.id)
     if seen is not None and not is_due(seen["due"], now):
         raise ConflictError(
             f"that card is not due until {utc(seen['due']):%Y-%m-%d %H:%M} UTC;"
             " its rating is already saved"
         )
     if seen is None:
-        started = new_seen_on(first_reviews(store).values(), now)
+        started = new_seen_on(first_reviews(store, owner_id).values(), now)
         if started >= new_per_day:
             raise ConflictError(
                 f"today's {new_per_day} new cards are done; new ones come in tomorrow"
             )
-    return rate(store, card, rating, now)
+    return rate(store, card, rating, now, owner_id)
 
 
 def next_due(cards: Iterable[Card], states: dict[str, dict[str, Any]]) -> datetime | None:

@@ -82,6 +82,7 @@ def answer(
     started_at: datetime,
     *,
     end: bool = False,
+    owner_id: int | None = None,
 ) -> Drill:
     """Grade `answers` (every answer so far, in order); when the last step is answered, or
     `end` stops early with at least one answer, save the drill and return its id."""
@@ -100,7 +101,9 @@ def answer(
     session.answers.extend(grade(step, text) for step, text in zip(steps, answers, strict=False))
     drill = Drill(found, givens(found), [question(s) for s in steps], session.answers)
     if session.answers and (end or len(answers) == len(steps)):
-        saved = store.add_drill(problem_id=found.id, at=started_at, result=session.to_json())
+        saved = store.add_drill(
+            problem_id=found.id, at=started_at, result=session.to_json(), owner_id=owner_id
+        )
         return Drill(drill.problem, drill.givens, drill.questions, drill.graded,
                      session.summary(), saved)  # fmt: skip
     return drill

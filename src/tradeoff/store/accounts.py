@@ -25,6 +25,7 @@ from tradeoff.store.models import (
     SessionRow,
     ShareRow,
     UserRow,
+    UserSettingsRow,
 )
 
 Transaction = Callable[[], AbstractContextManager[Session]]
@@ -37,6 +38,20 @@ class UserRecord:
     email: str
     password_hash: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    """An account's settings page; None is not set (the default applies)."""
+
+    base_url: str | None = None
+    model: str | None = None
+    timeout: float | None = None
+    api_key: str | None = None
+    new_per_day: int | None = None
+
+
+SETTING_FIELDS = ("base_url", "model", "timeout", "api_key", "new_per_day")
 
 
 @dataclass(frozen=True)
@@ -152,6 +167,30 @@ class AccountStore:
             found = session.scalar(select(SecretRow.value).where(SecretRow.name == name))
         assert found is not None
         return found
+
+    # --- settings ---------------------------------------------------------------------
+
+    def settings(self, user_id: int) -> UserSettings:
+        """The account's settings; all unset when it never saved any."""
+        with self._transaction() as session:
+            row = session.get(UserSettingsRow, user_id)
+            if row is None:
+                return UserSettings()
+            return UserSettings(**{name: getattr(row, name) for name in SETTING_FIELDS})
+
+    def save_settings(self, user_id: int, **changes: str | float | int | None) -> None:
+        """Set the named fields (None clears one), keeping the others. Two first saves of
+        one account racing each other both land: the loser updates the winner's row."""
+        unknown = set(changes) - set(SETTING_FIELDS)
+        assert not unknown, f"no setting {sorted(unknown)}"
+        with self._transaction() as session:
+            row = session.get(UserSettingsRow, user_id)
+            if row is None and _inserted(session, UserSettingsRow(user_id=user_id, **changes)):
+                return
+            row = row or session.get(UserSettingsRow, user_id)
+            assert row is not None
+            for name, value in changes.items():
+                setattr(row, name, value)
 
     # --- sessions' owners -------------------------------------------------------------
 

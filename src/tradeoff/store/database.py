@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, select, text
+from sqlalchemy import ColumnElement, Engine, Row, delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload, sessionmaker
 
 from tradeoff.store.accounts import AccountStore
 from tradeoff.store.engine import check_sqlite_file, first_line, make_engine, parse_url, safe
@@ -525,29 +525,50 @@ class Store:
                 for row in session.scalars(statement)
             ]
 
-    def card_states(self) -> dict[str, dict[str, Any]]:
-        """Every reviewed card's state, by card id, as {"deck", "state", "due"}."""
+    def card_states(self, owner_id: int | None = None) -> dict[str, dict[str, Any]]:
+        """One learner's reviewed cards, by card id, as {"deck", "state", "due"}.
+
+        `owner_id` is an account (accounts mode); None is the machine's one user (single-
+        user mode and the CLI). Unlike sessions, None is not "everyone": a schedule is one
+        person's, and mixing two would put one person's ratings on another's cards.
+        """
+        statement = select(CardStateRow).where(owned(CardStateRow.owner_id, owner_id))
         with self._transaction() as session:
             return {
                 row.card_id: {"deck": row.deck, "state": row.state, "due": row.due}
-                for row in session.scalars(select(CardStateRow))
+                for row in session.scalars(statement)
             }
 
     def save_card_state(
-        self, card_id: str, deck: str, state: dict[str, Any], due: datetime
+        self,
+        card_id: str,
+        deck: str,
+        state: dict[str, Any],
+        due: datetime,
+        owner_id: int | None = None,
     ) -> None:
         """Insert or replace a card's FSRS state (a JSON-ready dict) and its due time."""
         storable(CardStateRow, card_id=card_id, deck=deck)
         with self._transaction(write=True) as session:
-            upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
+            upsert_card_state(
+                session, owner_id, card_id, deck, as_json(state, "state"), aware(due, "due")
+            )
 
-    def add_card_review(self, card_id: str, rating: str, at: datetime, log: dict[str, Any]) -> int:
+    def add_card_review(
+        self,
+        card_id: str,
+        rating: str,
+        at: datetime,
+        log: dict[str, Any],
+        owner_id: int | None = None,
+    ) -> int:
         """Append one review of a card (rating name, time, fsrs log) and return its id."""
         storable(CardReviewRow, card_id=card_id, rating=rating)
         with self._transaction() as session:
             row = CardReviewRow(
-                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
-            )
+                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"),
+                log=as_json(log, "log"), owner_id=owner_id,
+            )  # fmt: skip
             session.add(row)
             session.flush()
             review_id = row.id
@@ -563,6 +584,7 @@ class Store:
         state: dict[str, Any],
         due: datetime,
         log: dict[str, Any],
+        owner_id: int | None = None,
     ) -> int:
         """Save a card's new state and the review that produced it in one transaction.
 
@@ -572,20 +594,30 @@ class Store:
         storable(CardStateRow, card_id=card_id, deck=deck)
         storable(CardReviewRow, rating=rating)
         with self._transaction(write=True) as session:
-            upsert_card_state(session, card_id, deck, as_json(state, "state"), aware(due, "due"))
-            review = CardReviewRow(
-                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"), log=as_json(log, "log")
+            upsert_card_state(
+                session, owner_id, card_id, deck, as_json(state, "state"), aware(due, "due")
             )
+            review = CardReviewRow(
+                card_id=card_id, rating=rating, reviewed_at=aware(at, "at"),
+                log=as_json(log, "log"), owner_id=owner_id,
+            )  # fmt: skip
             session.add(review)
             session.flush()
             return review.id
 
-    def card_reviews(self, since: datetime | None = None) -> list[dict[str, Any]]:
-        """Reviews oldest first, as {"id", "uid", "card_id", "rating", "reviewed_at", "log"}.
+    def card_reviews(
+        self, since: datetime | None = None, owner_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """One learner's reviews (see `card_states` for `owner_id`), oldest first, as {"id",
+        "uid", "card_id", "rating", "reviewed_at", "log"}.
 
         `since` keeps reviews at or after that time (an aware datetime).
         """
-        statement = select(CardReviewRow).order_by(CardReviewRow.reviewed_at, CardReviewRow.id)
+        statement = (
+            select(CardReviewRow)
+            .where(owned(CardReviewRow.owner_id, owner_id))
+            .order_by(CardReviewRow.reviewed_at, CardReviewRow.id)
+        )
         if since is not None:
             statement = statement.where(CardReviewRow.reviewed_at >= aware(since, "since"))
         with self._transaction() as session:
@@ -695,7 +727,11 @@ class Store:
                 )
                 added["card_reviews"] += 1
             for card in batch.card_states:
-                state_row = session.get(CardStateRow, card.card_id)
+                state_row = session.scalars(
+                    select(CardStateRow).where(
+                        CardStateRow.owner_id.is_(None), CardStateRow.card_id == card.card_id
+                    )
+                ).one_or_none()
                 if state_row is None:
                     session.add(
                         CardStateRow(
@@ -717,24 +753,52 @@ class Store:
         return ImportCounts(added=added, present=present, updated=updated)
 
 
+def owned(column: InstrumentedAttribute[int | None], owner_id: int | None) -> ColumnElement[bool]:
+    """Rows of one learner: `owner_id`'s, or the machine's one user's (NULL) for None."""
+    return column.is_(None) if owner_id is None else column == owner_id
+
+
 def upsert_card_state(
-    session: Session, card_id: str, deck: str, state: dict[str, Any], due: datetime
+    session: Session,
+    owner_id: int | None,
+    card_id: str,
+    deck: str,
+    state: dict[str, Any],
+    due: datetime,
 ) -> None:
-    """Insert a card's state, or replace it, in one statement (INSERT ... ON CONFLICT).
+    """Insert a learner's card state, or replace it, in one statement (INSERT ... ON CONFLICT).
 
     Reading first and inserting when absent lets two first reviews of a card (two tabs, two
-    app processes) both insert, and one of them fail on the key.
+    app processes) both insert, and one of them fail on the key. The conflict is on the
+    partial unique index for this kind of owner (see CardStateRow).
     """
-    values = {"card_id": card_id, "deck": deck, "state": state, "due": due}
+    values = {"owner_id": owner_id, "card_id": card_id, "deck": deck, "state": state, "due": due}
     dialect = session.get_bind().dialect.name
     if dialect not in ("postgresql", "sqlite"):
-        session.merge(CardStateRow(**values))
+        found = session.scalars(
+            select(CardStateRow).where(
+                owned(CardStateRow.owner_id, owner_id), CardStateRow.card_id == card_id
+            )
+        ).one_or_none()
+        if found is None:
+            session.add(CardStateRow(**values))
+        else:
+            found.deck, found.state, found.due = deck, state, due
         return
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(CardStateRow).values(values)
+    keys: list[InstrumentedAttribute[Any]]
+    if owner_id is None:
+        keys, where = [CardStateRow.card_id], CardStateRow.owner_id.is_(None)
+    else:
+        keys, where = (
+            [CardStateRow.owner_id, CardStateRow.card_id],
+            CardStateRow.owner_id.isnot(None),
+        )
     session.execute(
         statement.on_conflict_do_update(
-            index_elements=[CardStateRow.card_id],
+            index_elements=keys,
+            index_where=where,
             set_={name: statement.excluded[name] for name in ("deck", "state", "due")},
         )
     )

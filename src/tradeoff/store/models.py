@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tradeoff.store.columns import JSONText, UTCDateTime
@@ -112,21 +122,49 @@ class DrillRow(Base):
 
 
 class CardStateRow(Base):
-    """A flashcard's current FSRS state; one row per card ever reviewed, keyed by card id.
+    """A flashcard's current FSRS state for one learner; one row per card they reviewed.
 
-    `due` repeats the state's due time as a column so counting due cards needs no JSON.
+    `owner_id` is the account (accounts mode), NULL for the machine's one user (single-user
+    mode and the CLI), as on sessions. A card id is unique per owner: two partial unique
+    indexes, because a plain UNIQUE (owner_id, card_id) lets NULL owners repeat (NULLs are
+    distinct in both SQLite and PostgreSQL), and the one-statement upsert needs a unique
+    index to conflict on. `due` repeats the state's due time so counting due cards needs
+    no JSON. No ON DELETE on the owner: see migration 0004.
     """
 
     __tablename__ = "card_states"
+    __table_args__ = (
+        Index(
+            "uq_card_states_local_card_id",
+            "card_id",
+            unique=True,
+            sqlite_where=text("owner_id IS NULL"),
+            postgresql_where=text("owner_id IS NULL"),
+        ),
+        Index(
+            "uq_card_states_owner_id_card_id",
+            "owner_id",
+            "card_id",
+            unique=True,
+            sqlite_where=text("owner_id IS NOT NULL"),
+            postgresql_where=text("owner_id IS NOT NULL"),
+        ),
+    )
 
-    card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    card_id: Mapped[str] = mapped_column(String(64))
     deck: Mapped[str] = mapped_column(String(100), index=True)
     state: Mapped[dict[str, Any]] = mapped_column(JSONText)
     due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class CardReviewRow(Base):
-    """One rating given to a flashcard, with fsrs's review log; never updated."""
+    """One rating given to a flashcard, with fsrs's review log; never updated.
+
+    `owner_id` as on `card_states`: the reviews of one learner decide which of their cards
+    are no longer new today.
+    """
 
     __tablename__ = "card_reviews"
 
@@ -138,6 +176,29 @@ class CardReviewRow(Base):
     rating: Mapped[str] = mapped_column(String(16))
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     log: Mapped[dict[str, Any]] = mapped_column(JSONText)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+
+
+class UserSettingsRow(Base):
+    """One account's settings page (accounts mode): the LLM endpoint, model, timeout and API
+    key, and the daily new-card limit. A NULL field means not set: the default applies.
+
+    Single-user mode and the CLI keep these in the machine's config file instead; in
+    accounts mode that file belongs to whoever runs the server, not to any visitor. The key
+    is stored as typed, like the key file of single-user mode: whoever can read the
+    database can read it, and it is never sent back to a browser.
+    """
+
+    __tablename__ = "user_settings"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    base_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    model: Mapped[str | None] = mapped_column(Text, nullable=True)
+    timeout: Mapped[float | None] = mapped_column(Float, nullable=True)
+    api_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_per_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class UserRow(Base):

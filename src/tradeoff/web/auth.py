@@ -19,6 +19,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from tradeoff.services import accounts, coach
 from tradeoff.services.errors import NotFoundError, SignInRequiredError
+from tradeoff.services.settings import Account
 from tradeoff.store.accounts import Unread, UserRecord
 from tradeoff.web.csrf import SESSION_COOKIE, csrf_field, csrf_token
 from tradeoff.web.errors import error_response
@@ -43,6 +44,13 @@ class Visitor:
 
     def may_open(self, owner_id: int | None) -> bool:
         return not self.accounts or (self.user is not None and self.user.id == owner_id)
+
+
+def account_of(request: Request) -> Account | None:
+    """Whose settings a page reads and saves: the signed-in account's own (accounts mode),
+    or the machine's config file (None: single-user mode, as the CLI)."""
+    user = visitor_of(request).user
+    return None if user is None else Account(app_state(request).store, user.id)
 
 
 def now() -> datetime:

@@ -18,8 +18,9 @@ from tradeoff.practice.decks import Card
 from tradeoff.practice.user_decks import all_decks
 from tradeoff.services import cards as flashcards
 from tradeoff.services import history, library, reviews
+from tradeoff.services.settings import new_per_day as saved_new_per_day
 from tradeoff.store import SessionSummary
-from tradeoff.web.auth import visitor_of
+from tradeoff.web.auth import account_of, visitor_of
 from tradeoff.web.state import AppState, app_state
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -271,17 +272,25 @@ def _card(card: Card, due: datetime | None) -> CardOut:
 
 @router.get("/cards/due", responses=READ_ERRORS)
 def cards_due(
+    request: Request,
     deck: str | None = None,
     topic: str | None = None,
     new_per_day: Annotated[int | None, Query(ge=0, le=flashcards.MAX_NEW_PER_DAY)] = None,
     state: AppState = Depends(app_state),
 ) -> CardsDueOut:
-    """The flashcards to review now: every seen card due, and new ones up to the daily limit
-    (the setting unless `new_per_day` is given)."""
+    """Your flashcards to review now: every seen card due, and new ones up to the daily limit
+    (your setting unless `new_per_day` is given). In accounts mode each account has its own
+    schedule; single-user mode has one."""
     chosen = flashcards.select_cards(all_decks(), deck, topic)
     now = flashcards.current_time()
-    queue = flashcards.todays_queue(state.store, chosen, now, flashcards.per_day(new_per_day))
-    states = state.store.card_states()
+    limit = (
+        saved_new_per_day(account_of(request))
+        if new_per_day is None
+        else flashcards.per_day(new_per_day)
+    )
+    owner = visitor_of(request).owner_id
+    queue = flashcards.todays_queue(state.store, chosen, now, limit, owner)
+    states = state.store.card_states(owner)
     return CardsDueOut(
         now=now,
         reviews=[_card(c, states[c.id]["due"]) for c in queue.reviews],

@@ -18,6 +18,8 @@ from tradeoff.practice.scheduler import RATINGS, Queue
 from tradeoff.practice.user_decks import all_decks
 from tradeoff.services import cards as flashcards
 from tradeoff.services.errors import ConflictError
+from tradeoff.services.settings import new_per_day
+from tradeoff.web.auth import account_of, visitor_of
 from tradeoff.web.forms import read_form, text_field
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
@@ -48,6 +50,7 @@ def _query(deck: str, topic: str) -> str:
 
 
 def _review(
+    request: Request,
     state: AppState,
     decks: dict[str, Deck],
     deck: str,
@@ -57,14 +60,16 @@ def _review(
 ) -> Review:
     chosen = flashcards.select_cards(decks, deck, topic)
     now = flashcards.current_time()
-    queue = flashcards.todays_queue(state.store, chosen, now, flashcards.per_day())
+    owner = visitor_of(request).owner_id
+    limit = new_per_day(account_of(request))
+    queue = flashcards.todays_queue(state.store, chosen, now, limit, owner)
     card = shown if shown is not None else (queue.cards[0] if queue.cards else None)
-    upcoming = "" if card else _upcoming(state, chosen)
+    upcoming = "" if card else _upcoming(state, chosen, owner)
     return Review(queue, card, shown is not None, deck, topic, upcoming, said)
 
 
-def _upcoming(state: AppState, chosen: list[Card]) -> str:
-    due = flashcards.next_due(chosen, state.store.card_states())
+def _upcoming(state: AppState, chosen: list[Card], owner_id: int | None) -> str:
+    due = flashcards.next_due(chosen, state.store.card_states(owner_id))
     return f"{due:%Y-%m-%d %H:%M} UTC" if due is not None else ""
 
 
@@ -80,7 +85,7 @@ def cards_page(
     request: Request, deck: str = "", topic: str = "", state: AppState = Depends(app_state)
 ) -> Response:
     decks = all_decks()
-    return _render(request, decks, _review(state, decks, deck, topic))
+    return _render(request, decks, _review(request, state, decks, deck, topic))
 
 
 @router.get("/cards/{card_id}/answer")
@@ -93,7 +98,7 @@ def answer(
 ) -> Response:
     decks = all_decks()
     card = flashcards.find_card(decks, card_id)
-    return _render(request, decks, _review(state, decks, deck, topic, shown=card))
+    return _render(request, decks, _review(request, state, decks, deck, topic, shown=card))
 
 
 @router.post("/cards/{card_id}/review")
@@ -106,7 +111,9 @@ async def rate(request: Request, card_id: str, state: AppState = Depends(app_sta
     rating = flashcards.rating_of(text_field(form, "rating"))
     now = flashcards.current_time()
     try:
-        result = flashcards.rate_due(state.store, card, rating, now, flashcards.per_day())
+        limit = new_per_day(account_of(request))
+        owner = visitor_of(request).owner_id
+        result = flashcards.rate_due(state.store, card, rating, now, limit, owner)
         back_in = flashcards.interval(result.due - now)
         said = f"{rating.capitalize()}: that card comes back in {back_in}."
     except ConflictError as exc:
@@ -116,4 +123,4 @@ async def rate(request: Request, card_id: str, state: AppState = Depends(app_sta
     if not request.headers.get("HX-Request"):
         query = _query(deck, topic)
         return RedirectResponse(f"/cards{'?' + query if query else ''}", status_code=303)
-    return _render(request, decks, _review(state, decks, deck, topic, said=said))
+    return _render(request, decks, _review(request, state, decks, deck, topic, said=said))

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tradeoff.services import drill as drills
+from tradeoff.web.auth import visitor_of
 from tradeoff.web.forms import read_form, text_field
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
@@ -40,7 +41,10 @@ async def answer(
     end = bool(text_field(form, "end"))
     if end and answers and not answers[-1].strip():
         answers.pop()  # "End the drill" also sends the empty box of the step not answered
-    drill = drills.answer(state.store, state.catalog, problem_id, answers, began, end=end)
+    owner = visitor_of(request).owner_id
+    drill = drills.answer(
+        state.store, state.catalog, problem_id, answers, began, end=end, owner_id=owner
+    )
     return _render(request, drill, began)
 
 

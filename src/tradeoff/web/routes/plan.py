@@ -8,6 +8,8 @@ from fastapi.responses import Response
 from tradeoff.practice.user_decks import all_decks
 from tradeoff.services import cards as flashcards
 from tradeoff.services.plan import MAX_DAYS, MAX_MINUTES, MIN_MINUTES, study_plan
+from tradeoff.services.settings import new_per_day
+from tradeoff.web.auth import account_of, visitor_of
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
 
@@ -20,7 +22,8 @@ def plan(
 ) -> Response:
     found = study_plan(
         state.store, state.catalog, all_decks(), flashcards.current_time(),
-        days=days, minutes_per_day=minutes,
+        days=days, minutes_per_day=minutes, new_per_day=new_per_day(account_of(request)),
+        owner_id=visitor_of(request).owner_id,
     )  # fmt: skip
     context = {
         "plan": found,

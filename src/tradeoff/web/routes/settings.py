@@ -1,6 +1,6 @@
 """The settings page: the LLM endpoint and model, an API key (never shown back), new cards a
-day. Each form saves to the user's config folder, as `tradeoff config llm` and
-`tradeoff cards settings` do."""
+day. In single-user mode each form saves to the user's config folder, as `tradeoff config
+llm` and `tradeoff cards settings` do; in accounts mode to the signed-in account's row."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tradeoff.services import settings as config
+from tradeoff.web.auth import account_of
 from tradeoff.web.forms import read_form, text_field
 from tradeoff.web.state import AppState, app_state
 from tradeoff.web.templating import templates
@@ -18,7 +19,7 @@ SAVED = {"llm": "The LLM settings are saved.", "cards": "The new-card limit is s
 
 @router.get("/settings")
 def settings_page(request: Request, saved: str = "") -> Response:
-    context = {"settings": config.current(), "saved": SAVED.get(saved, "")}
+    context = {"settings": config.current(account_of(request)), "saved": SAVED.get(saved, "")}
     return templates.TemplateResponse(request, "settings.html", context)
 
 
@@ -31,6 +32,7 @@ async def save_llm(request: Request, state: AppState = Depends(app_state)) -> Re
         text_field(form, "timeout"),
         text_field(form, "api_key"),
         forget_key=bool(text_field(form, "forget_key")),
+        account=account_of(request),
     )
     return RedirectResponse("/settings?saved=llm", status_code=303)
 
@@ -38,5 +40,5 @@ async def save_llm(request: Request, state: AppState = Depends(app_state)) -> Re
 @router.post("/settings/cards")
 async def save_cards(request: Request, state: AppState = Depends(app_state)) -> Response:
     form = await read_form(request, state)
-    config.save_new_per_day(text_field(form, "new_per_day"))
+    config.save_new_per_day(text_field(form, "new_per_day"), account_of(request))
     return RedirectResponse("/settings?saved=cards", status_code=303)
