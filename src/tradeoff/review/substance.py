@@ -19,6 +19,7 @@ from tradeoff.catalog.schema import RubricItem
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import may_hold
+from tradeoff.language.literals import SCREEN
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -463,7 +464,7 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
     derived = _count(claims, lambda c: c.features.derivation)
     sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
-    sanity = _count(claims, lambda c: _numeric(c) and bool(_SANITY.search(c.text)))
+    sanity = _count(claims, lambda c: _numeric(c) and bool(SCREEN.search(_SANITY, c.text)))
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [
@@ -503,7 +504,8 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: specifies(c, "data-model") or (c.kind == CODE and bool(_FIELD.search(c.text))),
     )
     keys = _count(
-        claims, lambda c: bool(_KEYED.search(c.text)) and (c.features.specific or c.kind == ROW)
+        claims,
+        lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
     access = _count(
@@ -614,6 +616,9 @@ _RECOVERY = re.compile(
 )
 
 
+# Searched on every claim: the screen skips a claim that holds none of their words.
+SCREEN.add(_SANITY, _KEYED, _RECOVERY)
+
 _REDUNDANCY = frozenset(
     {
         "replication",
@@ -635,7 +640,7 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     recovery = _count(
         claims,
         lambda c: (
-            bool(_RECOVERY.search(c.text))
+            bool(SCREEN.search(_RECOVERY, c.text))
             and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
         ),
     )
