@@ -209,6 +209,8 @@ class Screen:
         self._stems: dict[int, tuple[tuple[str, ...], int]] = {}  # id(stem group) -> its bit
         self._always = 0  # bits of patterns searched whatever the text
         self._automaton: Any = None
+        # For each tuple of stem groups `holds_any` was asked about, the groups' bits.
+        self._group_bits: dict[int, tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]] = {}
         self._masks: dict[str, int] = {}
         # False: every pattern runs and every stem check is a substring test, as without a
         # screen (bench/review_speed.py measures what the screen saves).
@@ -245,8 +247,10 @@ class Screen:
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when the text cannot match."""
         entry = self._bits.get(id(pattern))
-        if entry is not None and self.enabled and not self._mask(text) & entry[1]:
-            return None
+        if entry is not None and self.enabled:
+            mask = self._masks.get(text)  # read here: most texts were read before
+            if not (self._mask(text) if mask is None else mask) & entry[1]:
+                return None
         return pattern.search(text)
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -274,14 +278,13 @@ class Screen:
         """`holds` of each stem group, from one look-up of the text."""
         if not self.enabled or (not text.isascii() and _UNFOLDED.intersection(text)):
             return tuple(self.holds(stems, text) for stems in groups)
-        mask = self._mask(text)
-        stems_bits = self._stems
-        return tuple(
-            bool(mask & stems_bits[id(stems)][1])
-            if id(stems) in stems_bits
-            else self.holds(stems, text)
-            for stems in groups
-        )
+        bits = self._group_bits.get(id(groups))
+        if bits is None:
+            known = [self._stems.get(id(stems)) for stems in groups]
+            if any(entry is None for entry in known):
+                return tuple(self.holds(stems, text) for stems in groups)
+            bits = self._group_bits[id(groups)] = (groups, tuple(e[1] for e in known if e))
+        return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
 
     def _mask(self, text: str) -> int:
         mask = self._masks.get(text)
@@ -302,7 +305,7 @@ class Screen:
         always = 0
         entries = list(self._bits.values())
         patterns = [pattern for pattern, _ in entries]
-        for (pattern, bit), strings in zip(entries, derive_all(patterns), strict=True):
+        for (_, bit), strings in zip(entries, derive_all(patterns), strict=True):
             if strings is None or min(map(len, strings)) < 2:
                 always |= bit
                 continue
