@@ -665,7 +665,7 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
 def visible_order(claims: Sequence[Claim]) -> int:
     """Sections that specify something: headings over claims with evidence. A heading over
     prose that only names things adds no order an interviewer can follow."""
-    return len({c.heading for c in claims if c.heading and c.features.evidence})
+    return len({c.heading for c in claims if c.heading and c.features.has_evidence})
 
 
 def _assumption(claim: Claim) -> bool:
