@@ -202,7 +202,7 @@ class Screen:
 
     def __init__(self) -> None:
         # Keyed by identity: hashing a compiled pattern hashes its whole compiled code
-        # (about 12 µs for a lexicon pattern), and a tuple of stems hashes every stem, on
+        # (1 to 8 µs for a lexicon pattern), and a tuple of stems hashes every stem, on
         # each look-up. The values keep each object alive, so its id stays its own. An equal
         # pattern or group that was not added is simply never skipped.
         self._bits: dict[int, tuple[re.Pattern[str], int]] = {}  # id(pattern) -> its bit
