@@ -161,10 +161,9 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     if restates_prompt(claim):
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
-    candidates = (claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()) - {
-        "structure"
-    }
-    found = {c for c in candidates if _specifies(claim, c)}
+    implied = implied_concepts(claim)  # once: each of a dozen candidates asks
+    candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
+    found = {c for c in candidates if _specifies(claim, c, implied)}
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
@@ -178,13 +177,13 @@ _SCALE_UNIT = re.compile(
 )
 
 
-def _specifies(claim: Claim, concept: str) -> bool:
+def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
     if check is not None and check(features):
         return True
     named = concept in features.concepts
-    implied = concept in implied_concepts(claim)
+    implied = concept in implied_by_heading
     if not (named or implied):
         return False
     if concept in NUMERIC:
