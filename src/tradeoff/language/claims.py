@@ -172,8 +172,10 @@ def plain_typography(text: str) -> str:
 
 def _plain(text: str) -> str:
     """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
-    text = _LINK.sub(r"\1", text)
-    text = _BREAK.sub("; ", text)
+    if "](" in text:  # every link holds it; most text has none
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _BREAK.sub("; ", text)
     return plain_typography(text.replace("**", "").replace("__", "").strip())
 
 

@@ -59,7 +59,17 @@ class Features:
         # Naming a technique beside a component ("a cache with consistent hashing") is still
         # naming: specifying takes evidence, or something concrete (a number, an identifier,
         # code, an endpoint) a reader could check.
-        return bool(self.evidence) or self.specific
+        return self.specific or self.has_evidence
+
+    @property
+    def has_evidence(self) -> bool:
+        """`bool(self.evidence)` without building the tuple: the ladders ask it of every
+        claim for every concept it names."""
+        return bool(
+            self.quantities or self.derivation or self.sizing or self.reason or self.alternative
+            or self.cost or self.flow or self.failure_response or self.monitoring
+            or self.security_control
+        )  # fmt: skip
 
 
 EMPTY = Features()

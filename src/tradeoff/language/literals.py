@@ -24,7 +24,9 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from functools import reduce
 from itertools import product
+from operator import itemgetter, or_
 from pathlib import Path
 from typing import Any
 
@@ -199,10 +201,16 @@ class Screen:
     callers) until `clear`."""
 
     def __init__(self) -> None:
-        self._bits: dict[re.Pattern[str], int] = {}  # pattern -> its bit
-        self._stems: dict[tuple[str, ...], int] = {}  # stem group -> its bit
+        # Keyed by identity: hashing a compiled pattern hashes its whole compiled code
+        # (1 to 8 µs for a lexicon pattern), and a tuple of stems hashes every stem, on
+        # each look-up. The values keep each object alive, so its id stays its own. An equal
+        # pattern or group that was not added is simply never skipped.
+        self._bits: dict[int, tuple[re.Pattern[str], int]] = {}  # id(pattern) -> its bit
+        self._stems: dict[int, tuple[tuple[str, ...], int]] = {}  # id(stem group) -> its bit
         self._always = 0  # bits of patterns searched whatever the text
         self._automaton: Any = None
+        # For each tuple of stem groups `holds_any` was asked about, the groups' bits.
+        self._group_bits: dict[int, tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]] = {}
         self._masks: dict[str, int] = {}
         # False: every pattern runs and every stem check is a substring test, as without a
         # screen (bench/review_speed.py measures what the screen saves).
@@ -210,8 +218,8 @@ class Screen:
 
     def add(self, *patterns: re.Pattern[str]) -> None:
         for pattern in patterns:
-            if pattern not in self._bits:
-                self._bits[pattern] = 1 << (len(self._bits) + len(self._stems))
+            if id(pattern) not in self._bits:
+                self._bits[id(pattern)] = (pattern, 1 << (len(self._bits) + len(self._stems)))
                 self._automaton = None
 
     def add_stems(self, *groups: tuple[str, ...]) -> None:
@@ -219,13 +227,13 @@ class Screen:
         for stems in groups:
             if not all(stem and stem.isascii() and stem == stem.lower() for stem in stems):
                 raise ValueError(f"stems must be lower-case ASCII: {stems}")
-            if stems not in self._stems:
-                self._stems[stems] = 1 << (len(self._bits) + len(self._stems))
+            if id(stems) not in self._stems:
+                self._stems[id(stems)] = (stems, 1 << (len(self._bits) + len(self._stems)))
                 self._automaton = None
 
     @property
     def patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(self._bits)
+        return tuple(pattern for pattern, _ in self._bits.values())
 
     def clear(self) -> None:
         """Forget the texts read (for benchmarks that measure a cold read)."""
@@ -233,14 +241,16 @@ class Screen:
 
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """False only when `text` holds none of the strings every match of `pattern` holds."""
-        bit = self._bits.get(pattern)
-        return bit is None or not self.enabled or bool(self._mask(text) & bit)
+        entry = self._bits.get(id(pattern))
+        return entry is None or not self.enabled or bool(self._mask(text) & entry[1])
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when the text cannot match."""
-        bit = self._bits.get(pattern)
-        if bit is not None and self.enabled and not self._mask(text) & bit:
-            return None
+        entry = self._bits.get(id(pattern))
+        if entry is not None and self.enabled:
+            mask = self._masks.get(text)  # read here: most texts were read before
+            if not (self._mask(text) if mask is None else mask) & entry[1]:
+                return None
         return pattern.search(text)
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -257,32 +267,32 @@ class Screen:
         """`any(stem in text.lower() for stem in stems)`. The automaton reads `fold(text)`,
         which differs from `text.lower()` only where the text has "İ", "ı" or "ſ"; such a
         text is tested directly."""
-        bit = self._stems.get(stems)
+        entry = self._stems.get(id(stems))
         unfolded = not text.isascii() and _UNFOLDED.intersection(text)
-        if bit is None or not self.enabled or unfolded:
+        if entry is None or not self.enabled or unfolded:
             lowered = text.lower()
             return any(stem in lowered for stem in stems)
-        return bool(self._mask(text) & bit)
+        return bool(self._mask(text) & entry[1])
 
     def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
         """`holds` of each stem group, from one look-up of the text."""
         if not self.enabled or (not text.isascii() and _UNFOLDED.intersection(text)):
             return tuple(self.holds(stems, text) for stems in groups)
-        mask = self._mask(text)
-        stems_bits = self._stems
-        return tuple(
-            bool(mask & stems_bits[stems]) if stems in stems_bits else self.holds(stems, text)
-            for stems in groups
-        )
+        bits = self._group_bits.get(id(groups))
+        if bits is None:
+            known = [self._stems.get(id(stems)) for stems in groups]
+            if any(entry is None for entry in known):
+                return tuple(self.holds(stems, text) for stems in groups)
+            bits = self._group_bits[id(groups)] = (groups, tuple(e[1] for e in known if e))
+        return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
 
     def _mask(self, text: str) -> int:
         mask = self._masks.get(text)
         if mask is None:
             automaton = self._automaton or self._build()
             mask = self._always
-            if automaton is not _EMPTY:
-                for _, bits in automaton.iter(fold(text)):
-                    mask |= bits
+            if automaton is not _EMPTY:  # the loop over the hits runs in C: a claim has dozens
+                mask = reduce(or_, map(_second, automaton.iter(fold(text))), mask)
             if len(self._masks) >= _MEMO_SIZE:
                 self._masks.clear()
             self._masks[text] = mask
@@ -293,15 +303,15 @@ class Screen:
 
         owners: dict[str, int] = {}
         always = 0
-        patterns = list(self._bits)
-        for pattern, strings in zip(patterns, derive_all(patterns), strict=True):
-            bit = self._bits[pattern]
+        entries = list(self._bits.values())
+        patterns = [pattern for pattern, _ in entries]
+        for (_, bit), strings in zip(entries, derive_all(patterns), strict=True):
             if strings is None or min(map(len, strings)) < 2:
                 always |= bit
                 continue
             for string in strings:
                 owners[string] = owners.get(string, 0) | bit
-        for stems, bit in self._stems.items():
+        for stems, bit in self._stems.values():
             for stem in stems:
                 owners[stem] = owners.get(stem, 0) | bit
         automaton: Any = _EMPTY
@@ -316,6 +326,7 @@ class Screen:
         return automaton
 
 
+_second = itemgetter(1)
 _UNFOLDED = frozenset("\u0130\u0131\u017f")  # folded to a letter, but not by lower()
 _MEMO_SIZE = 16384
 _EMPTY = object()  # an automaton with no words (pyahocorasick cannot iterate one)

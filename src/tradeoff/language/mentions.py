@@ -138,6 +138,8 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 def clean_line(text: str) -> str:
     """Blank out link targets and URLs (same length, so offsets stay valid)."""
+    if "<" not in text and "](" not in text and "http" not in text:
+        return text  # most lines: every match holds one of these
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -205,8 +207,13 @@ def _sentence_status(sentence: str, listed: bool) -> str:
     if search(DEFERRED, sentence) and not search(_DECIDES_NOW, sentence):
         return OPTION
     # "We could store tweets in MySQL" is a soft decision; "Redis or Memcached" is not.
-    alternatives = search(_ALTERNATIVES, sentence)
-    if alternatives and search(_HEDGES, sentence) and not search(_DECIDES, sentence):
+    # Hedges first: the screen skips them on most sentences, while "\w/\w" leaves the
+    # alternatives pattern no word to be skipped by.
+    if (
+        search(_HEDGES, sentence)
+        and search(_ALTERNATIVES, sentence)
+        and not search(_DECIDES, sentence)
+    ):
         return OPTION
     if listed:
         return LISTED
@@ -258,6 +265,9 @@ class _TermTable:
     loose: list[tuple[re.Pattern[str], str]]
     # For each loose pattern, strings one of which its every match holds (see `required`).
     loose_needs: list[frozenset[str] | None] = field(default_factory=list, compare=False)
+    # Whether a folded text may hold any loose term: one search for all their strings
+    # (None: some loose term has no such strings, so every text is tried).
+    loose_screen: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     # `by_first` and `anchored` as `_find_terms` walks them: for each first word, its
     # one-word terms, its longer terms keyed by each accepted form of their second word
     # (most words start a few long terms and are followed by none of their second words),
@@ -284,6 +294,10 @@ class _TermTable:
                     for form in entry[1][1]:
                         longer[form].append(entry)
             self.starts[word] = (singles, dict(longer), self.anchored.get(word, []))
+        if all(needs is not None for needs in self.loose_needs):
+            strings = sorted({s for needs in self.loose_needs if needs for s in needs})
+            screen = "|".join(map(re.escape, strings)) or "(?!)"  # no loose terms: none
+            object.__setattr__(self, "loose_screen", re.compile(screen))
 
 
 def _forms(word: str) -> frozenset[str]:
@@ -350,16 +364,16 @@ def clear_matches() -> None:
 
 
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
-    tokens = list(_TOKEN.finditer(text))
-    words = [t.group() for t in tokens]
+    words = _TOKEN.findall(text)
     starts = table.starts
     found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
     count = len(words)
-    for index, word in enumerate(words):
-        entry = starts.get(word)
-        if entry is None:  # most words start no term
-            continue
-        singles, longer, anchored = entry
+    tokens: list[re.Match[str]] = []  # the words' spans, read only once a term may start
+    # Most words start no term: the words that do are picked out in one comprehension.
+    for index in [i for i, word in enumerate(words) if word in starts]:
+        if not tokens:
+            tokens = list(_TOKEN.finditer(text))
+        singles, longer, anchored = starts[words[index]]
         candidates = singles
         if longer and index + 1 < count:
             following = longer.get(words[index + 1])
@@ -374,7 +388,7 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
-            if size == 1 and word.isdigit() and _UNIT_AFTER.match(text, end):
+            if size == 1 and words[index].isdigit() and _UNIT_AFTER.match(text, end):
                 continue  # "500 bytes" is a size and "200 ms" a time, not a status code
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
@@ -389,6 +403,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                     match.group(0).lower(),
                 )
     folded = fold(text)
+    if table.loose_screen is not None and table.loose_screen.search(folded) is None:
+        return sorted(found.values(), key=_by_start)
     for (pattern, concept_id), needs in zip(table.loose, table.loose_needs, strict=True):
         if needs is not None and not any(need in folded for need in needs):
             continue  # the term's own words are not in the text
@@ -396,7 +412,11 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             where = (concept_id, match.start())
             if where not in found:
                 found[where] = (concept_id, match.start(), match.end(), match.group(0).lower())
-    return sorted(found.values(), key=lambda m: (m[1], m[0]))
+    return sorted(found.values(), key=_by_start)
+
+
+def _by_start(match: tuple[str, int, int, str]) -> tuple[int, str]:
+    return (match[1], match[0])
 
 
 def find_mentions(

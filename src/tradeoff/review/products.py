@@ -18,10 +18,17 @@ BRANDS: frozenset[str] = frozenset(
 )
 
 _WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?![\w])")
+_RUN = re.compile(r"[a-z0-9]+")
 
 
 def brands_in(text: str) -> tuple[re.Match[str], ...]:
-    """Product names on a line, in order (a word lookup, not a 100-way regex alternation)."""
+    """Product names on a line, in order (a word lookup, not a 100-way regex alternation).
+
+    Every name found is, lower-cased, a whole run of ASCII letters and digits in the
+    lower-cased text (its neighbours are not word characters, and lower-casing makes none
+    of them one); so a text none of whose runs is a brand, most lines, needs no matches."""
+    if BRANDS.isdisjoint(_RUN.findall(text.lower())):
+        return ()
     return tuple(
         m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS and _means_product(m)
     )

@@ -19,6 +19,7 @@ from tradeoff.catalog.schema import RubricItem
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import may_hold
+from tradeoff.language.literals import SCREEN
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -160,10 +161,9 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     if restates_prompt(claim):
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
-    candidates = (claim.features.concepts | implied_concepts(claim) | _EVIDENCE_CONCEPTS.keys()) - {
-        "structure"
-    }
-    found = {c for c in candidates if _specifies(claim, c)}
+    implied = implied_concepts(claim)  # once: each of a dozen candidates asks
+    candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
+    found = {c for c in candidates if _specifies(claim, c, implied)}
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
@@ -177,13 +177,13 @@ _SCALE_UNIT = re.compile(
 )
 
 
-def _specifies(claim: Claim, concept: str) -> bool:
+def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
     if check is not None and check(features):
         return True
     named = concept in features.concepts
-    implied = concept in implied_concepts(claim)
+    implied = concept in implied_by_heading
     if not (named or implied):
         return False
     if concept in NUMERIC:
@@ -480,7 +480,7 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
     derived = _count(claims, lambda c: c.features.derivation)
     sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
-    sanity = _count(claims, lambda c: _numeric(c) and bool(_SANITY.search(c.text)))
+    sanity = _count(claims, lambda c: _numeric(c) and bool(SCREEN.search(_SANITY, c.text)))
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [
@@ -525,7 +525,8 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: specifies(c, "data-model") or (c.kind == CODE and bool(_FIELD.search(c.text))),
     )
     keys = _count(
-        claims, lambda c: bool(_KEYED.search(c.text)) and (c.features.specific or c.kind == ROW)
+        claims,
+        lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
     access = _count(
@@ -636,6 +637,9 @@ _RECOVERY = re.compile(
 )
 
 
+# Searched on every claim: the screen skips a claim that holds none of their words.
+SCREEN.add(_SANITY, _KEYED, _RECOVERY)
+
 _REDUNDANCY = frozenset(
     {
         "replication",
@@ -657,7 +661,7 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     recovery = _count(
         claims,
         lambda c: (
-            bool(_RECOVERY.search(c.text))
+            bool(SCREEN.search(_RECOVERY, c.text))
             and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
         ),
     )
@@ -682,7 +686,7 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
 def visible_order(claims: Sequence[Claim]) -> int:
     """Sections that specify something: headings over claims with evidence. A heading over
     prose that only names things adds no order an interviewer can follow."""
-    return len({c.heading for c in claims if c.heading and c.features.evidence})
+    return len({c.heading for c in claims if c.heading and c.features.has_evidence})
 
 
 def _assumption(claim: Claim) -> bool:

@@ -10,6 +10,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -18,6 +19,7 @@ from tradeoff.review.rules.rubric import gap, uncovered
 from tradeoff.units import human_number
 
 _BANDWIDTH_WORDS = re.compile(r"\b(?:bandwidth|egress)\b", re.I)
+SCREEN.add(_BANDWIDTH_WORDS)  # skipped on text without its words
 
 _DIGIT = re.compile(r"\d")  # faster than any(ch.isdigit() ...) on long lines
 
@@ -165,7 +167,7 @@ class NoBandwidthEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if any(_BANDWIDTH_WORDS.search(t) for _, t in ctx.prose) or any(
+        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.prose) or any(
             _states_bandwidth(t) for _, t in ctx.prose if _DIGIT.search(t)
         ):
             return

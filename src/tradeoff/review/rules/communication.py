@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from tradeoff.design.model import Section, Turn
 from tradeoff.language.claims import ITEM, ROW, SENTENCE
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -129,6 +130,7 @@ _LIMITS = re.compile(
     r"|\bscal(?:e|ing) (?:to|beyond)\b[^.;]{0,40}\b(?:requires?|needs?|add(?:s|ing)?|consider)\b",
     re.I,
 )
+SCREEN.add(_LIMITS)  # skipped on text without its words
 _LATER_HEADING = re.compile(
     r"^\W*(?:phase|stage|milestone)\s*(?:[2-9]|ii|iii|two|three)\b|\broadmap\b|\blater phases\b",
     re.I,
@@ -139,7 +141,9 @@ def _names_limits(ctx: ReviewContext) -> bool:
     """A claim naming what breaks or saturates, or a section planning a later phase."""
     if any(_LATER_HEADING.search(s.title) or _LIMITS.search(s.title) for s in ctx.filled_sections):
         return True  # "Future Enhancements", "Handling Hot Keys" over the section's claims
-    return any(c.kind in (SENTENCE, ITEM, ROW) and _LIMITS.search(c.text) for c in ctx.claims)
+    return any(
+        c.kind in (SENTENCE, ITEM, ROW) and SCREEN.search(_LIMITS, c.text) for c in ctx.claims
+    )
 
 
 @register

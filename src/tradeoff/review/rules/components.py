@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response, redundancy_need
 from tradeoff.review.context import ReviewContext
@@ -30,6 +31,7 @@ _ALL_INTO_ONE = re.compile(
     r"(?:central\s+|shared\s+|main\s+)?(postgres(?:ql)?|mysql|mongodb|cassandra|dynamodb|redis)\b",
     re.I,
 )
+SCREEN.add(_SINGLE_INSTANCE, _ALL_INTO_ONE)  # skipped on text without its words
 _GOD_NAMES = re.compile(r"(manager|system|controller|service|handler|engine|app)$", re.I)
 
 
@@ -255,27 +257,29 @@ def _node_named(label: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
 
 
+_COPIES_CONCEPTS = frozenset({"replication", "failover", "leader-follower", "multi-leader",
+                              "quorum", "consensus", "leader-election"})  # fmt: skip
+
+
 def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "database") -> bool:
     """Copies, a cluster or a failover said of this node by name ("Redis runs as three nodes
     under Sentinel", "the KGS goes down: gateways keep their cached rules"), or of storage in
     general ("read replicas", "the database is replicated") when the node is a database."""
     named = _node_named(label)
-    for concept in ("replication", "failover", "leader-follower", "multi-leader", "quorum",
-                    "consensus", "leader-election"):  # fmt: skip
-        # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
-        # one that only names replication.
-        for claim in ctx.claims:
-            if concept not in specified_concepts(claim):
-                continue
-            sentence = claim.quote
-            if named is not None and named.search(sentence):
-                return True
-            if (
-                kind == "database"
-                and _STORE_WORDS.search(sentence)
-                and not _OTHER_WORDS.search(sentence)
-            ):
-                return True
+    # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
+    # one that only names replication.
+    for claim in ctx.claims:
+        if _COPIES_CONCEPTS.isdisjoint(specified_concepts(claim)):
+            continue
+        sentence = claim.quote
+        if named is not None and named.search(sentence):
+            return True
+        if (
+            kind == "database"
+            and _STORE_WORDS.search(sentence)
+            and not _OTHER_WORDS.search(sentence)
+        ):
+            return True
     if named is None:
         return False
     prose = ctx.prose
@@ -318,7 +322,7 @@ class StatedSingleInstance(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for number, text in ctx.prose:
-            match = _SINGLE_INSTANCE.search(text) or _ALL_INTO_ONE.search(text)
+            match = SCREEN.search(_SINGLE_INSTANCE, text) or SCREEN.search(_ALL_INTO_ONE, text)
             if not match:
                 continue
             before = text[: match.start()].lower()
@@ -415,6 +419,7 @@ _GOD_PROSE = re.compile(
     r"\b([A-Z]\w+)\b[^.]*\b(does all the work|does everything|handles everything|handles all"
     r"|manages everything|is responsible for everything|one class (that )?(does|handles))",
 )
+SCREEN.add(_GOD_PROSE)  # skipped on text without its words
 
 
 @register
@@ -454,7 +459,7 @@ class GodClass(Rule):
                     fix=_split_fix(name),
                 )
         for number, text in ctx.prose:
-            match = _GOD_PROSE.search(text)
+            match = SCREEN.search(_GOD_PROSE, text)
             if match:
                 yield self.finding(
                     f"{match.group(1)} is described as doing all the work",

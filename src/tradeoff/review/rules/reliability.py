@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from tradeoff.design.markdown import is_label_line
 from tradeoff.language.claims import ITEM, ROW, SENTENCE
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.operations import (
     failure_response,
@@ -347,7 +348,9 @@ class NoRollout(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or ctx.mentions.has("rollout"):
             return
-        if any(_ROLLOUT.search(c.text) for c in ctx.claims if c.kind in (SENTENCE, ITEM, ROW)):
+        if any(
+            SCREEN.search(_ROLLOUT, c.text) for c in ctx.claims if c.kind in (SENTENCE, ITEM, ROW)
+        ):
             return
         if any(_ROLLOUT_TITLE.search(s.title) for s in ctx.filled_sections):
             return
@@ -366,6 +369,7 @@ _ROLLOUT = re.compile(
     r"|\b(?:alias|pointer) (?:swap|flip)\b",
     re.I,
 )
+SCREEN.add(_ROLLOUT)  # skipped on text without its words
 _ROLLOUT_TITLE = re.compile(r"\brollout\b|\bdeploy(?:ment)? (?:plan|strategy)\b", re.I)
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -208,6 +209,7 @@ _STATES_NEED = re.compile(
     r" (?:optimi[sz]ation|savings?|reduction)",
     re.I,
 )
+SCREEN.add(_STATES_NEED)  # skipped on text without its words
 # "a highly consistent store (etcd/ZooKeeper)": the property, then the product in brackets.
 _PROPERTY_BEFORE_BRACKET = re.compile(
     r"\b(?:highly |strongly )?(?:consistent|linearizable|durable|ordered|cheap|replicated"
@@ -262,7 +264,7 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
         names = {
             m.group(0).lower() for m in found if not _not_chosen(claim.text, m, None, moved=True)
         }
-        if _gives_reason(claim) or _STATES_NEED.search(claim.text):
+        if _gives_reason(claim) or SCREEN.search(_STATES_NEED, claim.text):
             reasoned |= names
         if _WHY_HEADING.match(claim.heading):  # the items under "Why Kafka?" are its reasons
             reasoned |= {m.group(0).lower() for m in brands_in(claim.heading)}
