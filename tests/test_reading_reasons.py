@@ -1,0 +1,147 @@
+"""Reasons and trade-offs read as a careful reader reads them (issue 9, reading gaps).
+
+Each gap has a case where the new reading must apply and one where it must not:
+
+1. a reason in the sentence right after its decision ("This keeps ...", "The reason is ...");
+2. a "Why:" label whose bullets are the reasons of the decision before it, and sibling
+   bullets that set two options of one choice against each other per case ("`fail-open`
+   for X" / "`fail-closed` for Y").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.catalog.schema import RubricItem
+from tradeoff.language import Claim, read_text
+from tradeoff.review.substance import SUBSTANCE, _reasoned, item_support
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def claims(text: str) -> list[Claim]:
+    return read_text(text, catalog().vocabulary.concepts.values())
+
+
+def item(problem: str, item_id: str) -> tuple[RubricItem, str]:
+    """A catalog rubric item and its dimension."""
+    for dimension, rubric in catalog().problems[problem].rubric.dimensions().items():
+        for found in rubric.items:
+            if found.id == item_id:
+                return found, dimension
+    raise LookupError(item_id)
+
+
+# --- 1. a reason in the next sentence --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We store video chunks in S3. This keeps the app servers stateless.",
+        "We chose Cassandra for view events. The reason is the write-heavy load.",
+        "We shard links by short code. That is because every request carries one.",
+        "We use PostgreSQL for billing and Cassandra for likes.\n"
+        "This split lets us scale writes without losing financial accuracy.",
+        "An origin shield sits between the edge and the object store. This prevents a miss"
+        " in Tokyo from hammering the origin in Oregon.",
+    ],
+)
+def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
+    read = claims(text)
+    assert len(read) == 1, [c.text for c in read]
+    joined = read[0]
+    assert joined.line == 1
+    assert joined.quote in text.splitlines()[0]
+    assert joined.features.reason
+    assert _reasoned(joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a reason: an opinion
+        "We store video chunks in S3. This is a clear win.",
+        # a property claimed, not a reason (as in REASON)
+        "We store video chunks in S3. This ensures durability.",
+        # the first sentence decides nothing
+        "Users upload 500 hours of video a minute. This means storage grows quickly.",
+        # another paragraph
+        "We store video chunks in S3.\n\nThis keeps the app servers stateless.",
+        # a hedge is not a decision
+        "Any of S3 or GCS would work. This keeps the app servers stateless.",
+    ],
+)
+def test_a_next_sentence_that_is_not_its_reason_stays_apart(text: str) -> None:
+    read = claims(text)
+    assert len(read) == 2, [c.text for c in read]
+    assert not _reasoned(read[0])
+
+
+# --- 2. reasons and alternatives given by list siblings -----------------------------------
+
+_WHY_LIST = """We use a token bucket for every rule.
+
+{label}
+- two fields of state per key
+- a client may burst up to the bucket size
+"""
+
+
+def test_a_why_list_gives_the_decision_before_it_its_reasons() -> None:
+    read = claims(_WHY_LIST.format(label="Why:"))
+    decision = read[0]
+    assert decision.line == 1
+    assert decision.features.reason and _reasoned(decision)
+    assert "two fields of state per key" in decision.text
+    assert [c.line for c in read] == [1, 4, 5]  # the bare label is gone, the bullets stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _WHY_LIST.format(label="Notes:"),  # not a label of reasons
+        "The service is busy at noon.\n\nWhy:\n- lunch breaks\n- batch jobs\n",  # no decision
+        "We use a token bucket for every rule.\n\nWhy:\n",  # a label with no list
+    ],
+)
+def test_a_list_that_does_not_give_the_reasons_is_not_joined(text: str) -> None:
+    first = claims(text)[0]
+    assert first.line == 1
+    assert not first.features.reason
+    assert "Why:" not in first.text
+
+
+def test_sibling_bullets_that_set_two_options_per_case_are_alternatives() -> None:
+    text = (
+        "If Redis is down:\n"
+        "- `fail-open` for signed-in API traffic\n"
+        "- `fail-closed` for the login and password-reset endpoints\n"
+    )
+    bullets = [c for c in claims(text) if c.line in (2, 3)]
+    assert len(bullets) == 2
+    assert all(c.features.alternative for c in bullets)
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    assert item_support(fail_policy, claims(text), dimension).status == SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same option twice: a list, not a contrast
+        "If Redis is down:\n- fail open for reads\n- fail open for writes\n",
+        # two facets of one component, each labelled: not options set against each other
+        "Metadata:\n- Partitioning: keys are hashed into 4,096 partitions\n"
+        "- Shard implementation: each partition is a 5-node Raft group\n",
+    ],
+)
+def test_sibling_bullets_that_are_not_a_contrast_are_not_alternatives(text: str) -> None:
+    bullets = [c for c in claims(text) if c.line in (2, 3)]
+    assert len(bullets) == 2
+    assert not any(c.features.alternative for c in bullets)
