@@ -5,19 +5,32 @@ Each gap has a case where the new reading must apply and one where it must not:
 1. a reason in the sentence right after its decision ("This keeps ...", "The reason is ...");
 2. a "Why:" label whose bullets are the reasons of the decision before it, and sibling
    bullets that set two options of one choice against each other per case ("`fail-open`
-   for X" / "`fail-closed` for Y").
+   for X" / "`fail-closed` for Y");
+3. the line cited for a rubric item: a stronger line in the same section beats the first;
+4. an item that asks which metrics are tracked is met by the metrics named; "spam score"
+   is a ranking signal, not security; a "Slowdown" heading is not an SLO heading.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.catalog.schema import RubricItem
+from tradeoff.design import load_design
 from tradeoff.language import Claim, read_text
-from tradeoff.review.substance import SUBSTANCE, _reasoned, item_support
+from tradeoff.review import review_design
+from tradeoff.review.substance import (
+    ABSENT,
+    MENTIONED,
+    SUBSTANCE,
+    _reasoned,
+    implied_concepts,
+    item_support,
+)
 
 
 @cache
@@ -145,3 +158,80 @@ def test_sibling_bullets_that_are_not_a_contrast_are_not_alternatives(text: str)
     bullets = [c for c in claims(text) if c.line in (2, 3)]
     assert len(bullets) == 2
     assert not any(c.features.alternative for c in bullets)
+
+
+# --- 3. the line cited for an item ---------------------------------------------------------
+
+_FAIL_POLICY = """## Redis down
+
+- We fail open when Redis is unreachable, since availability matters most.
+- Failing open rather than closed keeps ordinary traffic flowing, at the cost of a short
+  burst above the limit.
+"""
+
+
+def test_a_stronger_line_in_the_same_section_is_cited() -> None:
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    held = item_support(fail_policy, claims(_FAIL_POLICY), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 4
+
+
+def test_a_stronger_line_in_another_section_does_not_take_the_citation() -> None:
+    text = _FAIL_POLICY.replace("- Failing open", "## Appendix\n\n- Failing open")
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    held = item_support(fail_policy, claims(text), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 3
+
+
+# --- 4. what an item asks for, and what a word means --------------------------------------
+
+_METRICS = """## Observability
+
+Tracked per rule:
+- allowed and limited request rate
+- limiter p99 latency
+- cache hit ratio
+"""
+
+
+def test_an_item_asking_which_metrics_are_tracked_is_met_by_naming_them() -> None:
+    observability, dimension = item("rate-limiter", "observability")
+    held = item_support(observability, claims(_METRICS), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 4
+
+
+def test_an_item_asking_for_alerts_still_needs_a_threshold_and_an_action() -> None:
+    monitoring, dimension = item("url-shortener", "monitoring")  # "... with alerts"
+    held = item_support(monitoring, claims(_METRICS), dimension)
+    assert held.status in (MENTIONED, ABSENT)
+
+
+def test_a_spam_score_is_not_cited_as_security(tmp_path: Path) -> None:
+    path = tmp_path / "feed.md"
+    path.write_text(
+        "# Recipe feed\n\n## Ranking\n\n- freshness\n- spam score from the content model\n",
+        encoding="utf-8",
+    )
+    review = review_design(load_design(path), catalog(), None)
+    security = [f for f in review.findings if f.rule == "REL105"]
+    assert security and all("line 6" not in f.message for f in security)
+
+
+def test_a_spam_filter_is_still_read_as_security(tmp_path: Path) -> None:
+    """Only the word used as a model's input is set aside: a spam filter is a defence."""
+    path = tmp_path / "feed.md"
+    path.write_text(
+        "# Recipe feed\n\n## Abuse\n\nA spam filter screens new recipes.\n", encoding="utf-8"
+    )
+    review = review_design(load_design(path), catalog(), None)
+    assert not any(f.message.startswith("No security") for f in review.findings)
+
+
+def test_a_slowdown_heading_is_not_a_monitoring_heading() -> None:
+    text = "## Redis slowdown\n\nIf the timeout is breached, we fail open.\n"
+    assert "monitoring" not in implied_concepts(claims(text)[0])
+    text = "## SLOs\n\nRedirects answer within 100 ms at p99.\n"
+    assert "monitoring" in implied_concepts(claims(text)[0])
