@@ -64,6 +64,8 @@ def item(problem: str, item_id: str) -> tuple[RubricItem, str]:
         "This split lets us scale writes without losing financial accuracy.",
         "An origin shield sits between the edge and the object store. This prevents a miss"
         " in Tokyo from hammering the origin in Oregon.",
+        "- **Local cache:** each app node keeps the 10,000 hottest codes in memory. This"
+        " protects Redis from a stampede on a viral link.",
     ],
 )
 def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
@@ -89,6 +91,8 @@ def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
         "We store video chunks in S3.\n\nThis keeps the app servers stateless.",
         # a hedge is not a decision
         "Any of S3 or GCS would work. This keeps the app servers stateless.",
+        # a labelled figure is not a decision either
+        "- **Users:** 10M a day. This means the write path matters most.",
     ],
 )
 def test_a_next_sentence_that_is_not_its_reason_stays_apart(text: str) -> None:

@@ -201,14 +201,19 @@ def _squash(term: str) -> str:
 def _decides(claim: Claim) -> bool:
     """A claim that makes a design decision a reason can be given for: one that says it
     decides ("we store", "chose", "sits between") or weighs an alternative, or an imperative
-    that picks a component or technique ("Use a token bucket ..."). "Users upload 500 hours
-    a minute" names an upload but decides nothing."""
+    that picks a component or technique ("Use a token bucket ..."), or a component named as
+    the label of what it does ("Local cache: each app node keeps the top 10,000 codes in
+    memory."). "Users upload 500 hours a minute" names an upload but decides nothing."""
     f = claim.features
     if f.hedge:
         return False
-    return f.decision or f.alternative or (bool(f.choices) and bool(_IMPERATIVE.match(claim.text)))
+    if f.decision or f.alternative:
+        return True
+    return bool(f.choices) and bool(_IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text))
 
 
+# "Local In-Process Cache (Caffeine/LRU): each app node keeps ...": a part and what it does.
+_LABELLED = re.compile(r"[^:.;]{2,48}:\s+\S")
 _IMPERATIVE = re.compile(
     r"\W*(?:use|pick|choose|go with|store|keep|run|deploy|put|shard|partition|replicate|cache"
     r"|serve|send|write|split|push|pull)\b",

@@ -16,7 +16,7 @@ REASON = re.compile(
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
     r"|removes|reduces|matches|suits|caps)|that (?:keeps|lets|avoids|bounds|caps)"
     r"|this (?:keeps|lets|avoids|means|bounds|caps|gives|spreads|removes|reduces|prevents"
-    r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies)"
+    r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies|absorbs)"
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
     r"|tolerate|recover|detect|serve|guarantee)"
@@ -34,7 +34,7 @@ REASON = re.compile(
 BACK_REASON = re.compile(
     r"^\W*(?:(?:this|that|these|doing so)(?:\s+[\w-]+){0,2}?\s+(?:keeps|lets|avoids|means"
     r"|bounds|caps|gives|spreads|removes|reduces|prevents|eliminates|isolates|decouples"
-    r"|protects|saves|frees|cuts|halves|spares|simplifies|matters because|is why"
+    r"|protects|saves|frees|cuts|halves|spares|simplifies|absorbs|matters because|is why"
     r"|costs|adds|complicates)\b"
     r"|(?:this|that|it)(?:'s| is| was) (?:because|why|so that)\b"
     r"|the (?:main |key |only |whole )?reasons? (?:is|are|being|for this|here)\b|reason:)",
