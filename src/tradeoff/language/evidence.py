@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
-from tradeoff.language.claims import CODE, EDGE, ROW, Claim
+from tradeoff.language.claims import CODE, EDGE, ITEM, ROW, SENTENCE, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import (
@@ -69,7 +70,8 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
     component_ids = frozenset(c.id for c in pool if c.category == "component")
     key = id(table)
-    analysed = []
+    reread = _Reread(key, table, mechanism_ids, choice_ids, component_ids)
+    analysed: list[Claim] = []
     for c in claims:
         # The same claim read again is the same object, so the reviewer's per-claim caches
         # (`specified_concepts`) find it by identity instead of comparing every field.
@@ -82,8 +84,160 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
             # Built directly: `dataclasses.replace` reads the fields anew on every call.
             done = Claim(c.line, c.quote, c.text, c.kind, c.headings, features)
             _claims[(c, key)] = done
+        previous = analysed[-1] if analysed else None
+        if previous is not None and _gives_reason_for(done, previous):
+            analysed[-1] = reread(previous, f"{previous.text} {done.text}")
+            continue
         analysed.append(done)
-    return analysed
+    if any(_REASONS_LABEL.fullmatch(c.text) for c in analysed):
+        analysed = _join_reason_lists(analysed, reread)
+    return _contrast_siblings(analysed, reread, table)
+
+
+@dataclass(frozen=True)
+class _Reread:
+    """Reads a joined claim with the same concepts as the claims it joins."""
+
+    key: int
+    table: object
+    mechanism_ids: frozenset[str]
+    choice_ids: frozenset[str]
+    component_ids: frozenset[str]
+
+    def __call__(self, claim: Claim, text: str) -> Claim:
+        features = _cached_features(text, claim.kind, claim.headings, self.key, self.table,
+                                    self.mechanism_ids, self.choice_ids,
+                                    self.component_ids)  # fmt: skip
+        return Claim(claim.line, claim.quote, text, claim.kind, claim.headings, features)
+
+
+# A paragraph that only labels the list under it as the reasons of what came before.
+_REASONS_LABEL = re.compile(
+    r"\W*(?:why|reasons?|rationale|because|justification|why this (?:works|wins))\s*[:?]\W*",
+    re.I,
+)
+
+
+def _join_reason_lists(claims: list[Claim], reread: _Reread) -> list[Claim]:
+    """A decision, then a "Why:" label and its list: "Use a token bucket.", "Why:", "- O(1)
+    state per key", "- supports bursts". The bullets are the decision's reasons, as a reader
+    takes them; read apart, the decision has none. The decision's claim is read with its
+    reasons joined on; the label, which says nothing by itself, is dropped, and the bullets
+    stay claims of their own."""
+    joined: list[Claim] = []
+    for index, claim in enumerate(claims):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and claim.kind in _PROSE
+            and _REASONS_LABEL.fullmatch(claim.text)
+            and previous.kind in _PROSE
+            and previous.headings == claim.headings
+            and 0 <= claim.line - previous.line <= 2
+            and _decides(previous)
+        ):
+            label = (*claim.headings, claim.text.strip().rstrip(":?").strip())
+            reasons = []
+            for following in claims[index + 1 :]:
+                if following.kind != ITEM or following.headings != label:
+                    break
+                reasons.append(following.text)
+            if reasons:
+                text = f"{previous.text} Why: {'; '.join(reasons)}"
+                joined[-1] = reread(previous, text)
+                continue
+        joined.append(claim)
+    return joined
+
+
+# What follows the option a list item opens with, when it names the case the option is
+# chosen for: "`fail-open` for low-risk traffic", "fail closed when the caller is anonymous".
+_CASE = re.compile(r"[`*_\"']*\s*(?:for|when|if|during)\s+\w", re.I)
+
+
+def _contrast_siblings(claims: list[Claim], reread: _Reread, table: object) -> list[Claim]:
+    """Sibling list items that each open with a different option of one concept and name
+    the case it is chosen for: "- `fail-open` for low-risk authenticated traffic",
+    "- `fail-closed` for abuse-prone endpoints". A reader sees one decision weighed per
+    case, each option rejected where the other is chosen; read apart, each bullet only
+    names an option. Each is read with its sibling as the alternative it is set against."""
+    out = list(claims)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if first.kind != ITEM or second.kind != ITEM or first.headings != second.headings:
+            continue
+        if second.line - first.line != 1 or "(vs " in first.text or "(vs " in second.text:
+            continue
+        shared = first.features.concepts & second.features.concepts
+        if not shared:
+            continue
+        lead_a = _leading_term(first.text, table)
+        lead_b = _leading_term(second.text, table)
+        if lead_a is None or lead_b is None or lead_a[0] != lead_b[0] or lead_a[0] not in shared:
+            continue
+        if _squash(lead_a[1]) == _squash(lead_b[1]):
+            continue  # the same option twice is a list, not a contrast
+        out[index] = reread(first, f"{first.text} (vs {second.text})")
+        out[index + 1] = reread(second, f"{second.text} (vs {first.text})")
+    return out
+
+
+def _leading_term(text: str, table: object) -> tuple[str, str] | None:
+    """The concept and term a claim opens with, when the case it is chosen for follows it
+    at once ("`fail-open` for ..."); None for any other claim."""
+    lowered = text.lower()
+    opening = len(lowered) - len(lowered.lstrip(" `*_\"'"))
+    for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
+        if start <= opening + 1 and _CASE.match(lowered, end):
+            return concept_id, term
+    return None
+
+
+def _squash(term: str) -> str:
+    """A term without spaces, hyphens and a trailing "s": "fail open" is "fail-open"."""
+    return re.sub(r"[\s-]+", "", term).removesuffix("s")
+
+
+def _decides(claim: Claim) -> bool:
+    """A claim that makes a design decision a reason can be given for: one that says it
+    decides ("we store", "chose", "sits between") or weighs an alternative, or an imperative
+    that picks a component or technique ("Use a token bucket ..."), or a component named as
+    the label of what it does ("Local cache: each app node keeps the top 10,000 codes in
+    memory."). "Users upload 500 hours a minute" names an upload but decides nothing."""
+    f = claim.features
+    if f.hedge:
+        return False
+    if f.decision or f.alternative:
+        return True
+    return bool(f.choices) and bool(_IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text))
+
+
+# "Local In-Process Cache (Caffeine/LRU): each app node keeps ...": a part and what it does.
+_LABELLED = re.compile(r"[^:.;]{2,48}:\s+\S")
+_IMPERATIVE = re.compile(
+    r"\W*(?:use|pick|choose|go with|store|keep|run|deploy|put|shard|partition|replicate|cache"
+    r"|serve|send|write|split|push|pull)\b",
+    re.I,
+)
+
+
+def _gives_reason_for(claim: Claim, previous: Claim) -> bool:
+    """Whether `claim` is the reason (or cost) of the decision just before it, in the same
+    paragraph or the next line: "We store chunks in S3. This keeps the app servers
+    stateless." A careful reader joins the two; read apart, the decision has no reason and
+    the reason decides nothing. The joined claim keeps the decision's line and quote."""
+    if claim.kind not in _PROSE or previous.kind != claim.kind:
+        return False
+    if claim.headings != previous.headings or not 0 <= claim.line - previous.line <= 1:
+        return False
+    if not lexicon.may_hold(claim.text[:24], lexicon.BACK_REASON_STEMS):
+        return False
+    if lexicon.BACK_REASON.match(claim.text) is None:
+        return False
+    return _decides(previous)
+
+
+_PROSE = frozenset({SENTENCE, ITEM})
 
 
 _CACHE_SIZE = 16384

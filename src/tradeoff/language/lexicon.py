@@ -15,16 +15,33 @@ REASON = re.compile(
     r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
     r"|removes|reduces|matches|suits|caps)|that (?:keeps|lets|avoids|bounds|caps)"
-    r"|this (?:keeps|lets|avoids|means|bounds|caps|gives|spreads|removes|reduces)"
+    r"|this (?:keeps|lets|avoids|means|bounds|caps|gives|spreads|removes|reduces|prevents"
+    r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies|absorbs)"
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
     r"|tolerate|recover|detect|serve|guarantee)"
     # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
-    r"|the reason|lets us|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
+    r"|the reason|(?:reasons?|rationale)\s*:|lets us"
+    r"|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
     r"|why\b)",
     re.I,
 )
+# A sentence that opens by pointing back at the one before it and says why it holds or what
+# it costs: "This keeps the app servers stateless.", "The reason is the write-heavy load.",
+# "That is because ...", "This split lets us scale writes.". A careful reader reads it as the
+# reason of the sentence before it, not as a claim of its own. The property verbs (ensures,
+# guarantees, allows, enables, provides) stay out, as in REASON.
+BACK_REASON = re.compile(
+    r"^\W*(?:(?:this|that|these|doing so)(?:\s+[\w-]+){0,2}?\s+(?:keeps|lets|avoids|means"
+    r"|bounds|caps|gives|spreads|removes|reduces|prevents|eliminates|isolates|decouples"
+    r"|protects|saves|frees|cuts|halves|spares|simplifies|absorbs|matters because|is why"
+    r"|costs|adds|complicates)\b"
+    r"|(?:this|that|it)(?:'s| is| was) (?:because|why|so that)\b"
+    r"|the (?:main |key |only |whole )?reasons? (?:is|are|being|for this|here)\b|reason:)",
+    re.I,
+)
+BACK_REASON_STEMS = ("this", "that", "these", "doing so", "it", "reason")
 # "ensures", "guarantees" and "allows" state a property; alone they are not a reason.
 PROPERTY_VERBS = re.compile(r"\b(ensures?|guarantees?|allows?|enables?|provides?)\b", re.I)
 
@@ -57,7 +74,8 @@ COST = re.compile(
     r"|the trade-?off (?:is|here)|trade-?off:"
     r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
     r"|adds? (?:\w+ )?(?:latency|complexity|a hop|cost|a round trip|operational|load)"
-    r"|harder to|(?:is|are|gets?|becomes?) (?:expensive|costly|slower)|throughput (?:will )?drops?"
+    r"|harder to|(?:this|that|it) complicates\b"
+    r"|(?:is|are|gets?|becomes?) (?:expensive|costly|slower)|throughput (?:will )?drops?"
     r"|at the risk of"
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
@@ -173,7 +191,9 @@ DECIDES = re.compile(
     r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:use|pick|choose|go with|opt for|store"
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache)"
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
-    r"|settled on|prefer|winner|backed by|stored in|lives in|sits in front|is used|are used"
+    r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
+    r"|is used|are used|(?:is|are) (?:hashed|sharded|partitioned|replicated|cached|indexed|keyed"
+    r"|routed|spread|placed) (?:in|into|by|on|across|to|over)"
     r"|uses|using|is the (?:store|database|queue|cache|primary))\b",
     re.I,
 )

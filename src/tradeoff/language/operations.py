@@ -187,6 +187,12 @@ class MonitoringSignal:
     action: str  # the action word, or the heading it was implied by ("Alerts")
 
 
+def named_metrics(text: str) -> int:
+    """How many measurable quantities a line names ("allow / deny rate", "p99 latency",
+    "queue depth"): what a design tracks, with or without a threshold on it."""
+    return len(_METRIC.findall(text))
+
+
 def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     """A metric with a threshold and an action: "page on-call if p99 > 300 ms for 5 min".
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
+from tradeoff.language import operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import may_hold
@@ -97,7 +98,7 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         "back-of-envelope",
     ),
     (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
-    (re.compile(r"monitor|observab|alert|\bslo", re.I), "monitoring"),
+    (re.compile(r"monitor|observab|alert|\bslos?\b", re.I), "monitoring"),
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
 ]
@@ -229,8 +230,10 @@ def item_support(
     dimension: str = "",
     shared: frozenset[str] = frozenset(),
 ) -> Support:
-    """The strongest support any claim gives one of the item's concepts; the first claim
-    that specifies it wins, else the first that mentions it.
+    """The strongest support any claim gives one of the item's concepts: the first claim
+    that specifies it, or a stronger one in the same section (see `_stronger`), else the
+    first that mentions it. The cited line is the one a reader would point to: "we fail
+    open" is not the best line when the next one says why and what it costs.
 
     `shared` are concepts this item shares with other items of its prompt ("status codes"
     for both "301 or 302" and "409 on a taken alias"): through those, a claim supports the
@@ -242,9 +245,23 @@ def item_support(
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
     index = concept_index(claims)
-    # Only claims that name or specify one of the item's concepts can support it; visiting
-    # them in text order keeps "the first claim that specifies it wins".
+    # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
+    # limiter latency") is met by a line that names them; only an item that asks for alerts,
+    # thresholds or SLOs needs a metric with a threshold and an action.
+    metrics_only = (
+        "monitoring" in wanted
+        and _NAMES_METRICS.search(item.text) is not None
+        and _ASKS_ACTION.search(item.text) is None
+    )
+    first: Claim | None = None  # the first claim that specifies the item
+    best: Claim | None = None  # the line to cite: the first, or a stronger one beside it
+    best_weight = (0, 0)
+    item_words = _content_words(item.text)
+    # Only claims that name or specify one of the item's concepts can support it; visited in
+    # text order, so the earliest of equally strong claims is kept.
     positions = sorted({i for concept in wanted for i in index.get(concept, ())})
+    if metrics_only:
+        positions = sorted(set(positions) | _metric_lines(claims))
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and out_of_scope(claim):
             continue
@@ -253,12 +270,19 @@ def item_support(
         if restates_prompt(claim):
             continue
         found = specified_concepts(claim) & wanted
+        if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
+            found = found | {"monitoring"}
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
-            return Support(SUBSTANCE, claim)
+            weight = _citation_weight(claim, found, item_words, dimension)
+            if first is None:
+                first, best, best_weight = claim, claim, weight
+            elif _stronger(claim, weight, first, best_weight):
+                best, best_weight = claim, weight
+            continue
         if mention is None:
             named = wanted & (claim.features.concepts | claim.features.options)
             # Through a concept other items share, a line is about this item only if it
@@ -267,7 +291,72 @@ def item_support(
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
                 mention = claim
+    if best is not None:
+        return Support(SUBSTANCE, best)
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+def _citation_weight(
+    claim: Claim, found: frozenset[str], item_words: frozenset[str], dimension: str
+) -> tuple[int, int]:
+    """How much a claim that specifies an item says of it, for the dimensions whose evidence
+    is a weighing a reader can count: the reasons, alternatives and costs of a trade-off,
+    the failures paired with responses and the watched thresholds of reliability. Then how
+    many of the item's own words it uses."""
+    kinds = _CITED_EVIDENCE.get(dimension, frozenset())
+    relevant = sum(1 for kind in claim.features.evidence if kind in kinds)
+    return (relevant, len(item_words & _content_words(claim.text)))
+
+
+def _stronger(
+    claim: Claim, weight: tuple[int, int], first: Claim, best_weight: tuple[int, int]
+) -> bool:
+    """Whether `claim` is a better line to cite than the best so far: in the same section as
+    the first claim that specified the item (the same discussion, not a table elsewhere that
+    happens to name it), using as many of the item's own words, and weighing more: "we pick
+    fail-open" is the first line, "fail open, since failing closed locks every tenant out,
+    at the cost of a burst" the one to cite."""
+    return (
+        claim.headings == first.headings
+        and weight[1] >= best_weight[1]
+        and weight[0] > best_weight[0]
+    )
+
+
+# The evidence counted when choosing which line to cite; other dimensions cite the first
+# claim that specifies the item (a derivation is not "more" than the input it starts from,
+# and a line of requirements is not better for carrying a number).
+_CITED_EVIDENCE: dict[str, frozenset[str]] = {
+    "tradeoffs": frozenset({"reason", "alternative", "cost"}),
+    "reliability": frozenset({"failure_response", "monitoring", "security_control"}),
+}
+
+
+_NAMES_METRICS = re.compile(r"\bmetrics?\b|\bmonitor", re.I)
+_ASKS_ACTION = re.compile(r"\b(?:alert\w*|pag(?:e|es|ing)|on-?call|thresholds?|slos?|burn)\b", re.I)
+_TRACKING = re.compile(
+    r"\b(?:metrics?|track(?:s|ed|ing)?|measur\w*|dashboards?|emit(?:s|ted)?|expos\w*"
+    r"|instrument\w*)\b",
+    re.I,
+)
+
+
+def _tracks_metrics(claim: Claim) -> bool:
+    """A line that names what the design measures: a bullet under "Observability" or
+    "Metrics" naming one quantity ("- fail-open count"), or a sentence that says it tracks
+    two ("metrics on allowed/denied counts per key, Redis latency and errors")."""
+    count = operations.named_metrics(claim.text)
+    if not count:
+        return False
+    if "monitoring" in implied_concepts(claim):
+        return True
+    about = "monitoring" in claim.features.concepts or _TRACKING.search(claim.text) is not None
+    return about and count >= 2
+
+
+def _metric_lines(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the claims that name metrics they track (for items that ask for them)."""
+    return {i for i, claim in enumerate(claims) if _tracks_metrics(claim)}
 
 
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}

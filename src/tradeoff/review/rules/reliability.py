@@ -33,6 +33,21 @@ _TOOLS = re.compile(
     r"\b(prometheus|grafana|datadog|new relic|cloudwatch|opentelemetry|elk|splunk)\b", re.I
 )
 _AMBIGUOUS_SECURITY = frozenset({"scope", "scopes", "owner", "token", "tokens", "secure"})
+# "spam score", "fraud signal", "abuse probability": a quantity a ranking model reads, not
+# the design's defence against spam or fraud; citing it as "security is mentioned" misleads.
+_SIGNAL_AFTER = re.compile(
+    r"[\s-]*(?:scores?|scoring|signals?|features?|probabilit(?:y|ies)|ratings?|labels?)\b",
+    re.I,
+)
+
+
+def _a_signal(term: str, quote: str) -> bool:
+    """Whether every use of `term` in the sentence is a model's input ("spam score")."""
+    lowered = quote.lower()
+    spots = [m.end() for m in re.finditer(rf"\b{re.escape(term.lower())}\b", lowered)]
+    return bool(spots) and all(_SIGNAL_AFTER.match(lowered, end) for end in spots)
+
+
 # Data kept on the user's own machine: replicating it is not the design's job.
 _LOCAL_STORE = re.compile(
     r"\b(local|embedded|on-device|on the device|in-process)\b[^.;]{0,40}\b(sqlite|file|store"
@@ -316,7 +331,9 @@ class NoSecurity(Rule):
             m
             for c in wanted
             for m in ctx.mentions.get(c)
-            if m.status != "negated" and m.term.lower() not in _AMBIGUOUS_SECURITY
+            if m.status != "negated"
+            and m.term.lower() not in _AMBIGUOUS_SECURITY
+            and not _a_signal(m.term, m.quote)
         ]
         first = min((m.line for m in named), default=None)
         line = slogan if slogan is not None else first

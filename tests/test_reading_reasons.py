@@ -1,0 +1,241 @@
+"""Reasons and trade-offs read as a careful reader reads them (issue 9, reading gaps).
+
+Each gap has a case where the new reading must apply and one where it must not:
+
+1. a reason in the sentence right after its decision ("This keeps ...", "The reason is ...");
+2. a "Why:" label whose bullets are the reasons of the decision before it, and sibling
+   bullets that set two options of one choice against each other per case ("`fail-open`
+   for X" / "`fail-closed` for Y");
+3. the line cited for a rubric item: a stronger line in the same section beats the first;
+4. an item that asks which metrics are tracked is met by the metrics named; "spam score"
+   is a ranking signal, not security; a "Slowdown" heading is not an SLO heading.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.catalog.schema import RubricItem
+from tradeoff.design import load_design
+from tradeoff.language import Claim, read_text
+from tradeoff.review import review_design
+from tradeoff.review.substance import (
+    ABSENT,
+    MENTIONED,
+    SUBSTANCE,
+    _reasoned,
+    implied_concepts,
+    item_support,
+)
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def claims(text: str) -> list[Claim]:
+    return read_text(text, catalog().vocabulary.concepts.values())
+
+
+def item(problem: str, item_id: str) -> tuple[RubricItem, str]:
+    """A catalog rubric item and its dimension."""
+    for dimension, rubric in catalog().problems[problem].rubric.dimensions().items():
+        for found in rubric.items:
+            if found.id == item_id:
+                return found, dimension
+    raise LookupError(item_id)
+
+
+# --- 1. a reason in the next sentence --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We store video chunks in S3. This keeps the app servers stateless.",
+        "We chose Cassandra for view events. The reason is the write-heavy load.",
+        "We shard links by short code. That is because every request carries one.",
+        "We use PostgreSQL for billing and Cassandra for likes.\n"
+        "This split lets us scale writes without losing financial accuracy.",
+        "An origin shield sits between the edge and the object store. This prevents a miss"
+        " in Tokyo from hammering the origin in Oregon.",
+        "- **Local cache:** each app node keeps the 10,000 hottest codes in memory. This"
+        " protects Redis from a stampede on a viral link.",
+    ],
+)
+def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
+    read = claims(text)
+    assert len(read) == 1, [c.text for c in read]
+    joined = read[0]
+    assert joined.line == 1
+    assert joined.quote in text.splitlines()[0]
+    assert joined.features.reason
+    assert _reasoned(joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a reason: an opinion
+        "We store video chunks in S3. This is a clear win.",
+        # a property claimed, not a reason (as in REASON)
+        "We store video chunks in S3. This ensures durability.",
+        # the first sentence decides nothing
+        "Users upload 500 hours of video a minute. This means storage grows quickly.",
+        # another paragraph
+        "We store video chunks in S3.\n\nThis keeps the app servers stateless.",
+        # a hedge is not a decision
+        "Any of S3 or GCS would work. This keeps the app servers stateless.",
+        # a labelled figure is not a decision either
+        "- **Users:** 10M a day. This means the write path matters most.",
+    ],
+)
+def test_a_next_sentence_that_is_not_its_reason_stays_apart(text: str) -> None:
+    read = claims(text)
+    assert len(read) == 2, [c.text for c in read]
+    assert not _reasoned(read[0])
+
+
+# --- 2. reasons and alternatives given by list siblings -----------------------------------
+
+_WHY_LIST = """We use a token bucket for every rule.
+
+{label}
+- two fields of state per key
+- a client may burst up to the bucket size
+"""
+
+
+def test_a_why_list_gives_the_decision_before_it_its_reasons() -> None:
+    read = claims(_WHY_LIST.format(label="Why:"))
+    decision = read[0]
+    assert decision.line == 1
+    assert decision.features.reason and _reasoned(decision)
+    assert "two fields of state per key" in decision.text
+    assert [c.line for c in read] == [1, 4, 5]  # the bare label is gone, the bullets stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _WHY_LIST.format(label="Notes:"),  # not a label of reasons
+        "The service is busy at noon.\n\nWhy:\n- lunch breaks\n- batch jobs\n",  # no decision
+        "We use a token bucket for every rule.\n\nWhy:\n",  # a label with no list
+    ],
+)
+def test_a_list_that_does_not_give_the_reasons_is_not_joined(text: str) -> None:
+    first = claims(text)[0]
+    assert first.line == 1
+    assert not first.features.reason
+    assert "Why:" not in first.text
+
+
+def test_sibling_bullets_that_set_two_options_per_case_are_alternatives() -> None:
+    text = (
+        "If Redis is down:\n"
+        "- `fail-open` for signed-in API traffic\n"
+        "- `fail-closed` for the login and password-reset endpoints\n"
+    )
+    bullets = [c for c in claims(text) if c.line in (2, 3)]
+    assert len(bullets) == 2
+    assert all(c.features.alternative for c in bullets)
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    assert item_support(fail_policy, claims(text), dimension).status == SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same option twice: a list, not a contrast
+        "If Redis is down:\n- fail open for reads\n- fail open for writes\n",
+        # two facets of one component, each labelled: not options set against each other
+        "Metadata:\n- Partitioning: keys are hashed into 4,096 partitions\n"
+        "- Shard implementation: each partition is a 5-node Raft group\n",
+    ],
+)
+def test_sibling_bullets_that_are_not_a_contrast_are_not_alternatives(text: str) -> None:
+    bullets = [c for c in claims(text) if c.line in (2, 3)]
+    assert len(bullets) == 2
+    assert not any(c.features.alternative for c in bullets)
+
+
+# --- 3. the line cited for an item ---------------------------------------------------------
+
+_FAIL_POLICY = """## Redis down
+
+- We fail open when Redis is unreachable, since availability matters most.
+- Failing open rather than closed keeps ordinary traffic flowing, at the cost of a short
+  burst above the limit.
+"""
+
+
+def test_a_stronger_line_in_the_same_section_is_cited() -> None:
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    held = item_support(fail_policy, claims(_FAIL_POLICY), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 4
+
+
+def test_a_stronger_line_in_another_section_does_not_take_the_citation() -> None:
+    text = _FAIL_POLICY.replace("- Failing open", "## Appendix\n\n- Failing open")
+    fail_policy, dimension = item("rate-limiter", "fail-policy")
+    held = item_support(fail_policy, claims(text), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 3
+
+
+# --- 4. what an item asks for, and what a word means --------------------------------------
+
+_METRICS = """## Observability
+
+Tracked per rule:
+- allowed and limited request rate
+- limiter p99 latency
+- cache hit ratio
+"""
+
+
+def test_an_item_asking_which_metrics_are_tracked_is_met_by_naming_them() -> None:
+    observability, dimension = item("rate-limiter", "observability")
+    held = item_support(observability, claims(_METRICS), dimension)
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 4
+
+
+def test_an_item_asking_for_alerts_still_needs_a_threshold_and_an_action() -> None:
+    monitoring, dimension = item("url-shortener", "monitoring")  # "... with alerts"
+    held = item_support(monitoring, claims(_METRICS), dimension)
+    assert held.status in (MENTIONED, ABSENT)
+
+
+def test_a_spam_score_is_not_cited_as_security(tmp_path: Path) -> None:
+    path = tmp_path / "feed.md"
+    path.write_text(
+        "# Recipe feed\n\n## Ranking\n\n- freshness\n- spam score from the content model\n",
+        encoding="utf-8",
+    )
+    review = review_design(load_design(path), catalog(), None)
+    security = [f for f in review.findings if f.rule == "REL105"]
+    assert security and all("line 6" not in f.message for f in security)
+
+
+def test_a_spam_filter_is_still_read_as_security(tmp_path: Path) -> None:
+    """Only the word used as a model's input is set aside: a spam filter is a defence."""
+    path = tmp_path / "feed.md"
+    path.write_text(
+        "# Recipe feed\n\n## Abuse\n\nA spam filter screens new recipes.\n", encoding="utf-8"
+    )
+    review = review_design(load_design(path), catalog(), None)
+    assert not any(f.message.startswith("No security") for f in review.findings)
+
+
+def test_a_slowdown_heading_is_not_a_monitoring_heading() -> None:
+    text = "## Redis slowdown\n\nIf the timeout is breached, we fail open.\n"
+    assert "monitoring" not in implied_concepts(claims(text)[0])
+    text = "## SLOs\n\nRedirects answer within 100 ms at p99.\n"
+    assert "monitoring" in implied_concepts(claims(text)[0])
