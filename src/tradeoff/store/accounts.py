@@ -159,9 +159,10 @@ class AccountStore:
         """(whether the practice session exists, its owner)."""
         if not 0 < session_id <= MAX_ID:
             return False, None  # the driver could not even bind it
-        with self._transaction() as session:
+        sessions = SessionRow.__table__
+        with self._transaction() as session:  # Core: every guarded request asks this
             row = session.execute(
-                select(SessionRow.id, SessionRow.owner_id).where(SessionRow.id == session_id)
+                select(sessions.c.id, sessions.c.owner_id).where(sessions.c.id == session_id)
             ).first()
             return (False, None) if row is None else (True, row.owner_id)
 
@@ -176,18 +177,18 @@ class AccountStore:
 
     def share_by_token(self, token: str) -> ShareRecord | None:
         with self._transaction() as session:
-            found = list(_shares(session, ShareRow.token == token))
+            found = list(_shares(session, _SHARES.c.token == token))
             return found[0] if found else None
 
     def shares_of_session(self, session_id: int) -> list[ShareRecord]:
         with self._transaction() as session:
-            return list(_shares(session, ShareRow.session_id == session_id))
+            return list(_shares(session, _SHARES.c.session_id == session_id))
 
     def shares_of_coach(self, coach_id: int) -> list[ShareRecord]:
         """The live shares an account accepted as coach, newest first."""
         with self._transaction() as session:
-            live = ShareRow.revoked_at.is_(None)
-            return list(_shares(session, ShareRow.coach_id == coach_id, live))
+            live = _SHARES.c.revoked_at.is_(None)
+            return list(_shares(session, _SHARES.c.coach_id == coach_id, live))
 
     def revoke_share(self, share_id: int, session_id: int, at: datetime) -> bool:
         """Revoke a live share of `session_id`; False when there is no such live share."""
@@ -253,13 +254,19 @@ class AccountStore:
 
     def comments_of_session(self, session_id: int) -> list[CommentRecord]:
         """Every comment on a session, oldest first."""
-        statement = (
-            select(CommentRow)
-            .where(CommentRow.session_id == session_id)
-            .order_by(CommentRow.created_at, CommentRow.id)
-        )
         with self._transaction() as session:
-            return [_comment(row) for row in session.scalars(statement)]
+            return _comments(session, session_id)
+
+    def coaching(self, session_id: int, *, shares: bool) -> Coaching:
+        """A session's comments, coach scores and (if `shares`) its invites, in one
+        transaction: what the session page shows around the scorecard, read fresh on every
+        view (none of it is cached)."""
+        with self._transaction() as session:
+            return Coaching(
+                _comments(session, session_id),
+                _scores(session, session_id=session_id),
+                list(_shares(session, _SHARES.c.session_id == session_id)) if shares else [],
+            )
 
     def mark_read(self, session_id: int, at: datetime) -> int:
         """The candidate has seen the session's comments; how many were new."""
@@ -273,14 +280,15 @@ class AccountStore:
 
     def unread(self, owner_id: int | None) -> list[Unread]:
         """New comments per session of `owner_id` (None: every session, single-user mode)."""
-        statement = (
-            select(CommentRow.session_id, SessionRow.problem_id, CommentRow.author_name)
-            .join(SessionRow, SessionRow.id == CommentRow.session_id)
-            .where(CommentRow.read_at.is_(None))
-            .order_by(CommentRow.session_id, CommentRow.id)
+        comments, sessions = _COMMENTS, SessionRow.__table__
+        statement = (  # Core: every full page asks this for its notice
+            select(comments.c.session_id, sessions.c.problem_id, comments.c.author_name)
+            .join(sessions, sessions.c.id == comments.c.session_id)
+            .where(comments.c.read_at.is_(None))
+            .order_by(comments.c.session_id, comments.c.id)
         )
         if owner_id is not None:
-            statement = statement.where(SessionRow.owner_id == owner_id)
+            statement = statement.where(sessions.c.owner_id == owner_id)
         found: dict[int, tuple[str, list[str]]] = {}
         with self._transaction() as session:
             for session_id, problem_id, author in session.execute(statement):
@@ -316,28 +324,8 @@ class AccountStore:
     ) -> list[CoachScoreRecord]:
         """Coach scores of one session, or of every session of `owner_id` (None: of every
         session), ordered by the session's start."""
-        statement = (
-            select(CoachScoreRow, SessionRow.started_at, SessionRow.problem_id)
-            .join(SessionRow, SessionRow.id == CoachScoreRow.session_id)
-            .order_by(SessionRow.started_at, CoachScoreRow.id)
-        )
-        if session_id is not None:
-            statement = statement.where(CoachScoreRow.session_id == session_id)
-        if owner_id is not None:
-            statement = statement.where(SessionRow.owner_id == owner_id)
         with self._transaction() as session:
-            return [
-                CoachScoreRecord(
-                    share_id=row.share_id,
-                    session_id=row.session_id,
-                    author_name=row.author_name,
-                    scores=_int_scores(row.scores),
-                    scored_at=row.scored_at,
-                    session_started_at=started,
-                    problem_id=problem,
-                )
-                for row, started, problem in session.execute(statement)
-            ]
+            return _scores(session, session_id=session_id, owner_id=owner_id)
 
 
 def _inserted(session: Session, row: Any) -> bool:
@@ -354,16 +342,69 @@ def _inserted(session: Session, row: Any) -> bool:
     return True
 
 
-def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
-    coach = select(UserRow.id, UserRow.email).subquery()
+# Core tables: the session page reads these on every view, and Core rows cost a fraction of
+# ORM objects (no identity map, no instrumentation).
+_SHARES = ShareRow.__table__
+_COMMENTS = CommentRow.__table__
+_SCORES = CoachScoreRow.__table__
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """What coaches left on one session: comments, scores and the invites."""
+
+    comments: list[CommentRecord]
+    scores: list[CoachScoreRecord]
+    shares: list[ShareRecord]
+
+
+def _comments(session: Session, session_id: int) -> list[CommentRecord]:
     statement = (
-        select(ShareRow, SessionRow.owner_id, coach.c.email)
-        .join(SessionRow, SessionRow.id == ShareRow.session_id)
-        .outerjoin(coach, coach.c.id == ShareRow.coach_id)
-        .where(*conditions)
-        .order_by(ShareRow.created_at.desc(), ShareRow.id.desc())
+        select(_COMMENTS)
+        .where(_COMMENTS.c.session_id == session_id)
+        .order_by(_COMMENTS.c.created_at, _COMMENTS.c.id)
     )
-    for row, owner_id, email in session.execute(statement):
+    return [_comment(row) for row in session.execute(statement)]
+
+
+def _scores(
+    session: Session, *, session_id: int | None = None, owner_id: int | None = None
+) -> list[CoachScoreRecord]:
+    sessions = SessionRow.__table__
+    statement = (
+        select(_SCORES, sessions.c.started_at.label("session_started_at"), sessions.c.problem_id)
+        .join(sessions, sessions.c.id == _SCORES.c.session_id)
+        .order_by(sessions.c.started_at, _SCORES.c.id)
+    )
+    if session_id is not None:
+        statement = statement.where(_SCORES.c.session_id == session_id)
+    if owner_id is not None:
+        statement = statement.where(sessions.c.owner_id == owner_id)
+    return [
+        CoachScoreRecord(
+            share_id=row.share_id,
+            session_id=row.session_id,
+            author_name=row.author_name,
+            scores=_int_scores(row.scores),
+            scored_at=row.scored_at,
+            session_started_at=row.session_started_at,
+            problem_id=row.problem_id,
+        )
+        for row in session.execute(statement)
+    ]
+
+
+def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
+    users, sessions = UserRow.__table__, SessionRow.__table__
+    statement = (
+        select(_SHARES, sessions.c.owner_id.label("owner_id"), users.c.email.label("email"))
+        .join(sessions, sessions.c.id == _SHARES.c.session_id)
+        .outerjoin(users, users.c.id == _SHARES.c.coach_id)
+        .where(*conditions)
+        .order_by(_SHARES.c.created_at.desc(), _SHARES.c.id.desc())
+    )
+    for row in session.execute(statement):
+        owner_id, email = row.owner_id, row.email
         yield ShareRecord(
             id=row.id,
             token=row.token,
@@ -388,7 +429,8 @@ def _user(row: UserRow) -> UserRecord:
     return UserRecord(row.id, row.email, row.password_hash, row.created_at)
 
 
-def _comment(row: CommentRow) -> CommentRecord:
+def _comment(row: Any) -> CommentRecord:
+    """A comment from its ORM row or a Core row (the same attribute names)."""
     return CommentRecord(
         id=row.id,
         share_id=row.share_id,

@@ -35,6 +35,7 @@ from tradeoff.store.records import (
     ImportBatch,
     ImportCounts,
     SessionRecord,
+    SessionStamp,
     SessionSummary,
     SnapshotRecord,
 )
@@ -335,6 +336,36 @@ class Store:
         record = self._read_session(session_id, ended_only=False)
         assert record is not None  # only ended_only answers None
         return record
+
+    def session_stamp(self, session_id: int) -> SessionStamp | None:
+        """What names one state of a session, from one small Core query (None: no such
+        session): its uid, when it ended, its last event's seq and how many design versions
+        it has. Anything derived from a session's events (its report, its parsed design)
+        is the same for the same stamp, so a page may keep the derived form under it and
+        still show a turn or a version recorded by another process on the next view."""
+        if not 0 < session_id <= MAX_ID:
+            return None
+        sessions, events, snapshots = (
+            SessionRow.__table__,
+            EventRow.__table__,
+            SnapshotRow.__table__,
+        )
+        last = select(func.max(events.c.seq)).where(events.c.session_id == session_id)
+        versions = select(func.count()).where(snapshots.c.session_id == session_id)
+        statement = select(
+            sessions.c.uid,
+            sessions.c.owner_id,
+            sessions.c.ended_at,
+            last.scalar_subquery().label("last_seq"),
+            versions.scalar_subquery().label("versions"),
+        ).where(sessions.c.id == session_id)
+        with self._transaction() as session:
+            row = session.execute(statement).first()
+        if row is None:
+            return None
+        return SessionStamp(
+            session_id, row.uid, row.owner_id, row.ended_at, row.last_seq or 0, row.versions
+        )
 
     def ended_session(self, session_id: int) -> SessionRecord | None:
         """A whole session if it has ended, else None without reading its events: the
