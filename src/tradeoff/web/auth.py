@@ -81,8 +81,11 @@ def _guard(request: Request, state: AppState) -> Visitor:
         raise SignInRequiredError(SIGN_IN_NEEDED)
     text = str(request.path_params.get("session_id", ""))
     if text.isdigit():  # anything else is no session id: the route's validation says so
-        exists, owner = state.store.accounts.session_owner(int(text))
-        if not exists or not visitor.may_open(owner):
+        # The session's stamp names its owner, and the session page reads it next: kept
+        # on the request (never longer), it is one query for both.
+        stamp = state.store.session_stamp(int(text))
+        request.state.session_stamp = stamp
+        if stamp is None or not visitor.may_open(stamp.owner_id):
             raise NotFoundError(f"no practice session {text}")
     return visitor
 

@@ -18,7 +18,7 @@ from tradeoff.interview.personas import PERSONAS
 from tradeoff.services.errors import BadInputError, NotFoundError
 from tradeoff.services.practice import Exchange, SessionReport, Turn, Updates
 from tradeoff.services.replay import Replays, compare
-from tradeoff.store import EventRecord
+from tradeoff.store import EventRecord, SessionStamp
 from tradeoff.store.accounts import CommentRecord
 from tradeoff.web.auth import visitor_of
 from tradeoff.web.forms import read_form, text_field
@@ -212,7 +212,9 @@ def report(request: Request, session_id: int, state: AppState = Depends(app_stat
     and report are derived from its events only, so they are kept under that stamp and
     read again only when a turn, a version or the end changes it. The coach's comments,
     scores and invites around them are read on every view."""
-    stamp = state.store.session_stamp(session_id)
+    stamp: SessionStamp | None = getattr(request.state, "session_stamp", None)
+    if stamp is None or stamp.session_id != session_id:  # the guard read it for this request
+        stamp = state.store.session_stamp(session_id)
     if stamp is None:
         raise NotFoundError(f"no session {session_id}")
     if stamp.ended_at is None:
