@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from tradeoff.store.models import (
 )
 
 Transaction = Callable[[], AbstractContextManager[Session]]
+Reading = Callable[[], AbstractContextManager[Connection]]  # Core reads, nothing to commit
 MAX_ID = 2**63 - 1
 
 
@@ -90,8 +91,9 @@ class Unread:
 
 
 class AccountStore:
-    def __init__(self, transaction: Transaction) -> None:
+    def __init__(self, transaction: Transaction, reading: Reading) -> None:
         self._transaction = transaction
+        self._reading = reading
 
     # --- users and sign-ins -----------------------------------------------------------
 
@@ -160,8 +162,8 @@ class AccountStore:
         if not 0 < session_id <= MAX_ID:
             return False, None  # the driver could not even bind it
         sessions = SessionRow.__table__
-        with self._transaction() as session:  # Core: every guarded request asks this
-            row = session.execute(
+        with self._reading() as connection:
+            row = connection.execute(
                 select(sessions.c.id, sessions.c.owner_id).where(sessions.c.id == session_id)
             ).first()
             return (False, None) if row is None else (True, row.owner_id)
@@ -177,18 +179,20 @@ class AccountStore:
 
     def share_by_token(self, token: str) -> ShareRecord | None:
         with self._transaction() as session:
-            found = list(_shares(session, _SHARES.c.token == token))
+            found = list(_shares(session, _shares_statement(_SHARES.c.token == token), {}))
             return found[0] if found else None
 
     def shares_of_session(self, session_id: int) -> list[ShareRecord]:
         with self._transaction() as session:
-            return list(_shares(session, _SHARES.c.session_id == session_id))
+            return list(_shares(session, _SESSION_SHARES, {"session_id": session_id}))
 
     def shares_of_coach(self, coach_id: int) -> list[ShareRecord]:
         """The live shares an account accepted as coach, newest first."""
         with self._transaction() as session:
             live = _SHARES.c.revoked_at.is_(None)
-            return list(_shares(session, _SHARES.c.coach_id == coach_id, live))
+            return list(
+                _shares(session, _shares_statement(_SHARES.c.coach_id == coach_id, live), {})
+            )
 
     def revoke_share(self, share_id: int, session_id: int, at: datetime) -> bool:
         """Revoke a live share of `session_id`; False when there is no such live share."""
@@ -261,11 +265,13 @@ class AccountStore:
         """A session's comments, coach scores and (if `shares`) its invites, in one
         transaction: what the session page shows around the scorecard, read fresh on every
         view (none of it is cached)."""
-        with self._transaction() as session:
+        with self._reading() as connection:
             return Coaching(
-                _comments(session, session_id),
-                _scores(session, session_id=session_id),
-                list(_shares(session, _SHARES.c.session_id == session_id)) if shares else [],
+                _comments(connection, session_id),
+                _scores(connection, _SESSION_SCORES, {"session_id": session_id}),
+                list(_shares(connection, _SESSION_SHARES, {"session_id": session_id}))
+                if shares
+                else [],
             )
 
     def mark_read(self, session_id: int, at: datetime) -> int:
@@ -280,18 +286,12 @@ class AccountStore:
 
     def unread(self, owner_id: int | None) -> list[Unread]:
         """New comments per session of `owner_id` (None: every session, single-user mode)."""
-        comments, sessions = _COMMENTS, SessionRow.__table__
-        statement = (  # Core: every full page asks this for its notice
-            select(comments.c.session_id, sessions.c.problem_id, comments.c.author_name)
-            .join(sessions, sessions.c.id == comments.c.session_id)
-            .where(comments.c.read_at.is_(None))
-            .order_by(comments.c.session_id, comments.c.id)
-        )
+        statement, values = _UNREAD_ALL, {}
         if owner_id is not None:
-            statement = statement.where(sessions.c.owner_id == owner_id)
+            statement, values = _UNREAD_OF, {"owner_id": owner_id}
         found: dict[int, tuple[str, list[str]]] = {}
-        with self._transaction() as session:
-            for session_id, problem_id, author in session.execute(statement):
+        with self._reading() as connection:  # every full page asks: Core, built once
+            for session_id, problem_id, author in connection.execute(statement, values):
                 found.setdefault(session_id, (problem_id, []))[1].append(author)
         return [
             Unread(sid, problem, len(authors), tuple(dict.fromkeys(authors)))
@@ -324,8 +324,13 @@ class AccountStore:
     ) -> list[CoachScoreRecord]:
         """Coach scores of one session, or of every session of `owner_id` (None: of every
         session), ordered by the session's start."""
+        statement = _scores_statement()
+        if session_id is not None:
+            statement = statement.where(_SCORES.c.session_id == session_id)
+        if owner_id is not None:
+            statement = statement.where(SessionRow.__table__.c.owner_id == owner_id)
         with self._transaction() as session:
-            return _scores(session, session_id=session_id, owner_id=owner_id)
+            return _scores(session, statement, {})
 
 
 def _inserted(session: Session, row: Any) -> bool:
@@ -358,28 +363,22 @@ class Coaching:
     shares: list[ShareRecord]
 
 
-def _comments(session: Session, session_id: int) -> list[CommentRecord]:
-    statement = (
-        select(_COMMENTS)
-        .where(_COMMENTS.c.session_id == session_id)
-        .order_by(_COMMENTS.c.created_at, _COMMENTS.c.id)
-    )
-    return [_comment(row) for row in session.execute(statement)]
+def _comments(reader: Session | Connection, session_id: int) -> list[CommentRecord]:
+    return [_comment(row) for row in reader.execute(_SESSION_COMMENTS, {"session_id": session_id})]
 
 
-def _scores(
-    session: Session, *, session_id: int | None = None, owner_id: int | None = None
-) -> list[CoachScoreRecord]:
+def _scores_statement() -> Select[Any]:
     sessions = SessionRow.__table__
-    statement = (
+    return (
         select(_SCORES, sessions.c.started_at.label("session_started_at"), sessions.c.problem_id)
         .join(sessions, sessions.c.id == _SCORES.c.session_id)
         .order_by(sessions.c.started_at, _SCORES.c.id)
     )
-    if session_id is not None:
-        statement = statement.where(_SCORES.c.session_id == session_id)
-    if owner_id is not None:
-        statement = statement.where(sessions.c.owner_id == owner_id)
+
+
+def _scores(
+    reader: Session | Connection, statement: Select[Any], values: dict[str, Any]
+) -> list[CoachScoreRecord]:
     return [
         CoachScoreRecord(
             share_id=row.share_id,
@@ -390,20 +389,25 @@ def _scores(
             session_started_at=row.session_started_at,
             problem_id=row.problem_id,
         )
-        for row in session.execute(statement)
+        for row in reader.execute(statement, values)
     ]
 
 
-def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
+def _shares_statement(*conditions: Any) -> Select[Any]:
     users, sessions = UserRow.__table__, SessionRow.__table__
-    statement = (
+    return (
         select(_SHARES, sessions.c.owner_id.label("owner_id"), users.c.email.label("email"))
         .join(sessions, sessions.c.id == _SHARES.c.session_id)
         .outerjoin(users, users.c.id == _SHARES.c.coach_id)
         .where(*conditions)
         .order_by(_SHARES.c.created_at.desc(), _SHARES.c.id.desc())
     )
-    for row in session.execute(statement):
+
+
+def _shares(
+    reader: Session | Connection, statement: Select[Any], values: dict[str, Any]
+) -> Iterator[ShareRecord]:
+    for row in reader.execute(statement, values):
         owner_id, email = row.owner_id, row.email
         yield ShareRecord(
             id=row.id,
@@ -417,6 +421,29 @@ def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
             coach_email=email,
             accepted_at=row.accepted_at,
         )
+
+
+def _unread_statement() -> Select[Any]:
+    sessions = SessionRow.__table__
+    return (
+        select(_COMMENTS.c.session_id, sessions.c.problem_id, _COMMENTS.c.author_name)
+        .join(sessions, sessions.c.id == _COMMENTS.c.session_id)
+        .where(_COMMENTS.c.read_at.is_(None))
+        .order_by(_COMMENTS.c.session_id, _COMMENTS.c.id)
+    )
+
+
+# The session page's and every page's reads, built once (building a statement costs more
+# than running these on SQLite).
+_SESSION_COMMENTS = (
+    select(_COMMENTS)
+    .where(_COMMENTS.c.session_id == bindparam("session_id"))
+    .order_by(_COMMENTS.c.created_at, _COMMENTS.c.id)
+)
+_SESSION_SCORES = _scores_statement().where(_SCORES.c.session_id == bindparam("session_id"))
+_SESSION_SHARES = _shares_statement(_SHARES.c.session_id == bindparam("session_id"))
+_UNREAD_ALL = _unread_statement()
+_UNREAD_OF = _unread_statement().where(SessionRow.__table__.c.owner_id == bindparam("owner_id"))
 
 
 def _int_scores(value: Any) -> dict[str, int]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, select, text
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -44,6 +44,25 @@ TURN = "turn"  # the event kind that list_sessions counts as a turn
 MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL's bigint can hold
 # The advisory lock id an import takes on PostgreSQL: "tradeimp" in ASCII, as a bigint.
 IMPORT_LOCK = int.from_bytes(b"tradeimp", "big")
+
+
+def _stamp_statement() -> Any:
+    """`Store.session_stamp`'s query, built once: building a statement costs more than
+    running this one."""
+    sessions, events, snapshots = SessionRow.__table__, EventRow.__table__, SnapshotRow.__table__
+    wanted: Any = bindparam("session_id")
+    last = select(func.max(events.c.seq)).where(events.c.session_id == wanted)
+    versions = select(func.count()).where(snapshots.c.session_id == wanted)
+    return select(
+        sessions.c.uid,
+        sessions.c.owner_id,
+        sessions.c.ended_at,
+        last.scalar_subquery().label("last_seq"),
+        versions.scalar_subquery().label("versions"),
+    ).where(sessions.c.id == wanted)
+
+
+_STAMP = _stamp_statement()
 
 
 class Store:
@@ -115,11 +134,28 @@ class Store:
         if held is not None:
             yield held  # inside locked_session: its transaction commits, or maps the errors
             return
+        with self._errors(), self._sessions() as session, session.begin():
+            if write and self._sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for Core reads: no ORM session to build and nothing to commit, for
+        the reads every page makes (a session's stamp, the coach notice). Inside
+        `locked_session`, the held transaction's connection, so a read sees its writes."""
+        held: Session | None = getattr(self._held, "session", None)
+        if held is not None:
+            yield held.connection()
+            return
+        with self._errors(), self._engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """A locked, vanished or damaged database as a StoreError (see `_transaction`)."""
         try:
-            with self._sessions() as session, session.begin():
-                if write and self._sqlite:
-                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-                yield session
+            yield
         except IntegrityError as exc:
             # Not damage: a constraint refused a row (two writers racing past every lock).
             raise StoreError(
@@ -186,7 +222,7 @@ class Store:
     @property
     def accounts(self) -> AccountStore:
         """Users, sign-ins, shares, comments and coach scores, over the same database."""
-        return AccountStore(self._transaction)
+        return AccountStore(self._transaction, self._reading)
 
     def create_session(
         self,
@@ -345,22 +381,8 @@ class Store:
         still show a turn or a version recorded by another process on the next view."""
         if not 0 < session_id <= MAX_ID:
             return None
-        sessions, events, snapshots = (
-            SessionRow.__table__,
-            EventRow.__table__,
-            SnapshotRow.__table__,
-        )
-        last = select(func.max(events.c.seq)).where(events.c.session_id == session_id)
-        versions = select(func.count()).where(snapshots.c.session_id == session_id)
-        statement = select(
-            sessions.c.uid,
-            sessions.c.owner_id,
-            sessions.c.ended_at,
-            last.scalar_subquery().label("last_seq"),
-            versions.scalar_subquery().label("versions"),
-        ).where(sessions.c.id == session_id)
-        with self._transaction() as session:
-            row = session.execute(statement).first()
+        with self._reading() as connection:
+            row = connection.execute(_STAMP, {"session_id": session_id}).first()
         if row is None:
             return None
         return SessionStamp(
