@@ -7,8 +7,10 @@ Mermaid chain of 100,000 nodes, and a table of 100,000 rows. Each input is revie
 own process, as `tradeoff review FILE --format json` would (load, review, render JSON);
 memory is that process's peak resident set (getrusage), so the interpreter, the catalog
 and the parse all count. CPU seconds are printed beside wall seconds: on a shared machine
-the wall clock also counts other processes.
-Run: python bench/large_inputs.py [--case NAME ...] [--timeout 300]
+the wall clock also counts other processes. "read" is how much of the input the review read:
+a design over REVIEW_CHARS characters (design/bounded.py) is reviewed on its first part, and
+the review says so.
+Run: python bench/large_inputs.py [--case NAME ...] [--timeout 300] [--whole]
 """
 
 from __future__ import annotations
@@ -102,8 +104,12 @@ CASES: dict[str, Callable[[], str]] = {
 }
 
 
-def child(path: Path) -> None:
+def child(path: Path, whole: bool) -> None:
     """Review one file and print seconds and peak memory as JSON (runs in its own process)."""
+    from tradeoff.design import bounded
+
+    if whole:  # measure the review of the whole text, as if no design were too long
+        bounded.REVIEW_CHARS = LIMIT
     from tradeoff.catalog import default_catalog
     from tradeoff.design import load_design
     from tradeoff.review import review_design
@@ -116,17 +122,28 @@ def child(path: Path) -> None:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     found = len(review.findings)
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "findings": found}))
+    whole = len(path.read_text(encoding="utf-8"))
+    read = review.unread.chars if review.unread is not None else whole
+    print(
+        json.dumps(
+            {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "findings": found, "read": read}
+        )
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", action="append", choices=sorted(CASES))
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="review every input whole (no bounded review): what per-claim work costs",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child)
+        child(args.child, args.whole)
         return
     failed = False
     with tempfile.TemporaryDirectory() as folder:
@@ -135,6 +152,7 @@ def main() -> None:
             path.write_text(CASES[name](), encoding="utf-8")
             size_mb = path.stat().st_size / 1_048_576
             command = [sys.executable, __file__, "--child", str(path)]
+            command += ["--whole"] if args.whole else []
             try:
                 done = subprocess.run(
                     command, capture_output=True, text=True, timeout=args.timeout, check=True
@@ -150,6 +168,7 @@ def main() -> None:
                 f"{name:20} {size_mb:4.2f} MB  {result['seconds']:6.2f} s"
                 f" ({result['cpu']:.2f} s CPU)"
                 f"  {result['peak_mb']:6.0f} MB peak  {result['findings']:3} findings"
+                f"  read {result['read'] / 1024:5.0f}K chars"
                 f"  {'ok' if ok else 'FAIL'} (target < {TARGET_SECONDS:g} s, < {TARGET_MB:g} MB)"
             )
     sys.exit(1 if failed else 0)

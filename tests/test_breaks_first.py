@@ -41,3 +41,19 @@ def test_a_diagram_without_figures_gets_no_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["review", str(design), "-p", "url-shortener", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert "breaks_first" not in json.loads(result.stdout)
+
+
+def test_a_bottleneck_of_defaults_alone_gets_no_line(tmp_path: Path) -> None:
+    # Only the journal has a figure of the candidate's (3x); the frontends have no count and
+    # no speed, so a ceiling for them would be our default, not the design's.
+    design = tmp_path / "design.md"
+    design.write_text(
+        "# Object store\n\n```mermaid\nflowchart LR\n  C[Client] --> FE[API Frontends]\n"
+        "  FE --> MD[(Metadata Partitions)]\n"
+        "  FE --> J[(Durability Journal\\n3x replicated across AZs)]\n"
+        "  FE --> SN[(Storage Nodes\\n8+4 erasure-coded)]\n```\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["review", str(design), "-p", "object-storage", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "breaks_first" not in json.loads(result.stdout)

@@ -229,3 +229,30 @@ def test_review_prints_ticks_with_lines_and_open_items(tmp_path: Path) -> None:
     assert markdown.exit_code == 0
     assert "## API design checklist" in markdown.stdout
     assert "- [x] " in markdown.stdout and "(line 5:" in markdown.stdout
+
+
+def test_an_example_url_is_no_tls_and_cache_revalidation_is_no_input_validation() -> None:
+    # A request body's "https://example.com" says nothing about encrypting traffic, and a
+    # 302 that is "re-validated" by browsers is HTTP caching, not checking untrusted input.
+    text = (
+        "# API\n\n"
+        'POST /links with body { "long_url": "https://example.com/a" } returns the code.\n\n'
+        "Redirects use 302 (temporary, re-validated by the browser) to keep click counts.\n"
+    )
+    security = _tick("security", text)
+    assert _item(security, "transit").mentioned is None
+    assert _item(security, "input-validation").mentioned is None
+    stated = "# API\n\nAll traffic uses HTTPS with TLS 1.3, terminated at the load balancer.\n"
+    assert _item(_tick("security", stated), "transit").met
+
+
+def test_a_primary_key_is_no_failover_and_a_log_function_is_no_logging() -> None:
+    # "user_id BIGINT PRIMARY KEY" names a key, not a primary replica; "log(1 + likes)" is
+    # arithmetic, not a log line.
+    text = (
+        "# Data\n\n"
+        "Table users: user_id BIGINT PRIMARY KEY, name TEXT.\n\n"
+        "The score is log(1 + likes) plus recency.\n"
+    )
+    assert _item(_tick("failure", text), "split-brain").mentioned is None
+    assert _item(_tick("monitoring", text), "logs").mentioned is None

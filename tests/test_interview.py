@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,28 @@ def test_personas_say_the_same_move_differently(catalog: Catalog) -> None:
         interview, _, _ = _interview(catalog, persona)
         (replies[persona],) = interview.handle("What is the read to write ratio?")
     assert all("100" in r for r in replies.values())
-    assert replies["friendly"].startswith("Good question.")
+    # The friendly voice adds a warm opener to the same facts.
+    assert replies["friendly"].endswith(replies["neutral"])
+    assert len(replies["friendly"]) > len(replies["neutral"])
     assert not any("change anything" in r for r in replies.values())
     assert len(replies["terse"]) <= len(replies["neutral"])
+
+
+def test_friendly_answers_do_not_open_the_same_way_twice_in_a_row(catalog: Catalog) -> None:
+    interview, _, _ = _interview(catalog, "friendly")
+    questions = [
+        "How many new links are created each month?",
+        "What is the read to write ratio?",
+        "/hint",
+        "What latency do we need for redirects?",
+        "Do we need analytics?",
+    ]
+    openers = []
+    for question in questions:
+        (reply,) = interview.handle(question)
+        if not question.startswith("/"):
+            openers.append(reply.split(".")[0])
+    assert all(a != b for a, b in pairwise(openers)), openers
 
 
 def test_adversarial_challenges_a_named_technology(catalog: Catalog) -> None:

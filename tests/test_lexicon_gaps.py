@@ -176,3 +176,86 @@ def test_an_item_that_asks_for_a_reason_needs_one(catalog: Catalog, tmp_path: Pa
     text = "## API\n\n- GET /{code} answers with a 302, so every click reaches us.\n"
     reasoned = _claims(catalog, text, tmp_path)
     assert item_support(item, reasoned, None, "api_data").credit == 1
+
+
+# --- words a mock-interview candidate says aloud (a URL-shortener session, read line by line)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "500 bytes" is a record size and "200 ms" a latency, never an HTTP status.
+        ("Each link is about 500 bytes.", "status-codes"),
+        ("A redirect should take under 200 ms.", "status-codes"),
+        # The product's own output, not an encoding technique.
+        ("The user gets back a short code for the long URL.", "base62"),
+        # A sentence that opens with "So" only takes the floor; it gives no reason.
+        ("So a user pastes a long URL and gets back a link.", "reason"),
+    ],
+)
+def test_spoken_words_that_are_not_what_they_look_like(
+    catalog: Catalog, text: str, wrong: str
+) -> None:
+    claim = _one(catalog, text)
+    if wrong == "reason":
+        assert not claim.features.reason
+    else:
+        assert wrong not in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Unknown codes get a 404 from the redirect service.", "status-codes"),
+        ("The create call answers 409 when the alias is taken.", "status-codes"),
+        ("The coordination service is a three-node ZooKeeper ensemble.", "consensus"),
+        ("Codes are base62, seven characters long.", "base62"),
+    ],
+)
+def test_the_same_words_still_read_where_they_mean_it(
+    catalog: Catalog, text: str, meant: str
+) -> None:
+    assert meant in _one(catalog, text).features.concepts
+
+
+def test_so_in_mid_sentence_still_gives_a_reason(catalog: Catalog) -> None:
+    claim = _one(catalog, "We shard by key so the load spreads evenly over the nodes.")
+    assert claim.features.reason
+
+
+def test_a_code_length_is_said_in_characters(catalog: Catalog) -> None:
+    # "Why 7 characters?" with the arithmetic chooses the short-code length from the number
+    # of links, though it never says "length" or "code": characters are how it is said.
+    from tradeoff.review import substance
+
+    item = next(
+        i for i in catalog.problems["url-shortener"].rubric.capacity.items if i.id == "code-length"
+    )
+    claims = read_text(
+        "Why 7 characters? 62^6 = 56 billion runs out in five years at 1B new links a month,"
+        " so 62^7 = 3.5 trillion it is.",
+        catalog.vocabulary.concepts.values(),
+    )
+    found = substance.item_support(item, claims, "capacity", item.shared_concepts)
+    assert found.status == substance.SUBSTANCE
+    other = read_text(
+        "62^7 = 3.5 trillion combinations fit in the key space of the cache.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert substance.item_support(item, other, "capacity", item.shared_concepts).status != (
+        substance.SUBSTANCE
+    )
+
+
+def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
+    # "Quick prep: [... Crash Course](url)" is a course title: "crash" is no failure, and a
+    # reading list is no design. A sentence that links a product it uses still counts.
+    concepts = catalog.vocabulary.concepts.values()
+    listed = read_text(
+        "- Quick, focused prep: [Interview Crash Course](https://example.com/course)\n"
+        "- [Message queues](https://example.com/notes#queues)\n",
+        concepts,
+    )
+    assert listed == []
+    used = read_text("We cache hot links in [Redis](https://redis.io) for 24 hours.", concepts)
+    assert len(used) == 1 and "cache" in used[0].features.concepts

@@ -77,6 +77,21 @@ def test_unknown_problem_and_page_are_404_pages(client: TestClient) -> None:
     assert "Not found" in response.text
 
 
+def test_ids_that_only_look_like_numbers_are_4xx_pages(client: TestClient) -> None:
+    # "³".isdigit() is true and int("³") raises: such an id was a 500 (schemathesis found it).
+    for path in ("/sessions/³", "/sessions/٣", "/sessions/" + "9" * 40, "/practice/³"):
+        response = client.get(path)
+        assert 400 <= response.status_code < 500, (path, response.status_code)
+    response = client.get("/practice/1/stream", headers={"Last-Event-ID": "³".encode("latin-1")})
+    assert 400 <= response.status_code < 500
+    started = client.post(
+        "/practice",
+        data={"problem": "url-shortener", "minutes": "³", "persona": "neutral"},
+        follow_redirects=False,
+    )
+    assert started.status_code < 500
+
+
 def test_review_form_lists_prompts_and_levels(client: TestClient) -> None:
     page = client.get("/review", params={"problem": "url-shortener"}).text
     assert '<option value="url-shortener" selected>' in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tradeoff.design.bounded import bounded_lines
 from tradeoff.design.excalidraw import drawing_lines, parse_excalidraw
 from tradeoff.design.extract import find_code_classes, find_endpoints, find_entities
 from tradeoff.design.markdown import find_comment_lines, find_fences, find_sections
@@ -80,7 +81,8 @@ def parse_design(text: str, source: str = "<text>") -> DesignDoc:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    doc = DesignDoc(source=source, lines=lines)
+    lines, unread = bounded_lines(lines)
+    doc = DesignDoc(source=source, lines=lines, unread=unread)
     fences = find_fences(lines)
     for fence in fences:
         doc.code_lines.update(range(fence.start, fence.end + 1))

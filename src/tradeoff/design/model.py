@@ -96,6 +96,36 @@ class Notice:
     message: str
 
 
+@dataclass(frozen=True)
+class Unread:
+    """What a bounded review left out: it read `chars` characters, up to `line`."""
+
+    chars: int  # characters read
+    total_chars: int  # characters in the whole design
+    line: int  # the last line read (possibly in part)
+    total_lines: int
+    words: int  # words not read
+
+    def to_json(self) -> dict[str, int]:
+        """The review contract's `unread` object (docs/review.md)."""
+        return {
+            "read_chars": self.chars,
+            "total_chars": self.total_chars,
+            "last_line_read": self.line,
+            "total_lines": self.total_lines,
+            "unread_words": self.words,
+        }
+
+    def note(self) -> str:
+        """The sentence a review prints, so nobody takes it for a review of the whole."""
+        return (
+            f"this design is {self.total_chars:,} characters, far beyond an interview answer"
+            f" (at most about 5,000 words); the review read its first {self.chars:,}"
+            f" characters (to line {self.line:,} of {self.total_lines:,}) and did not read the"
+            f" remaining {self.words:,} words"
+        )
+
+
 @dataclass
 class DesignDoc:
     """Everything the reviewer looks at, with line numbers into the original file."""
@@ -111,6 +141,7 @@ class DesignDoc:
     notices: list[Notice] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)  # lines inside fenced blocks
     comment_lines: set[int] = field(default_factory=set)  # lines wholly inside <!-- -->
+    unread: Unread | None = None  # what a bounded review of a huge design left out
 
     @property
     def is_transcript(self) -> bool:

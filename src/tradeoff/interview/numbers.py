@@ -24,7 +24,12 @@ _NUMBER = re.compile(
     r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,4})"
 )
 _PERCENT = re.compile(r"^\s*(%|percent)")
-_TRAILING = re.compile(r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with))+$", re.I)
+# Words that may follow a number but never carry its unit ("6 billion links at about ...").
+_TRAILING = re.compile(
+    r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
+    r"|approximately|nearly|almost))+$",
+    re.I,
+)
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
 _UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently

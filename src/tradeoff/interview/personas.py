@@ -59,6 +59,9 @@ class Move:
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
 _FRIENDLY_OPEN = ("Thanks, that helps.", "Nice.", "Good.", "That makes sense.")
+# Before an answer: five, so two answers in a row (one, two or three turns apart, with a
+# command or a nudge between) never open with the same words.
+_FRIENDLY_ANSWER = ("Good question.", "Sure.", "Fair question.", "Glad you asked.", "Sure thing.")
 
 
 def say(persona: str, move: Move, turn: int = 0) -> str:
@@ -71,7 +74,7 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
     if persona == "friendly":
         opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if move.kind in ASKING else "")
         body = {
-            "answer": f"Good question. {text}",
+            "answer": f"{_FRIENDLY_ANSWER[turn % len(_FRIENDLY_ANSWER)]} {text}",
             "assume": f"I don't have a number for that. {text}",
             "hint": f"Here's a hint: {text}",
             "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",

@@ -30,6 +30,7 @@ from tradeoff.interview.state import (
     STATEFUL,
     Ask,
     ConversationState,
+    item_support,
 )
 from tradeoff.language.mentions import REASONS
 from tradeoff.review.coverage import expected_at
@@ -37,6 +38,7 @@ from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
 
 _CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
+_SCALE_UP = re.compile(r"\bat (?:\d+\s?x|ten times)\b", re.I)
 _CHOICE = re.compile(
     r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
     r"|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
@@ -90,7 +92,7 @@ def settle(ask: Ask, heard: Heard) -> str:
 
 def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:
     """The reply to a statement (questions are answered before this is asked)."""
-    move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, at)
+    move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, heard, at)
     if move is None:
         move = _open_prompt(state, at)
     ack = "" if move.kind in ("sanity", "return", "challenge") else _ack(state, heard, at, newly)
@@ -121,8 +123,8 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         return product
     for sentence, reasoned in heard.decisions:
         match = _CHOICE.search(sentence)
-        if reasoned or match is None:
-            continue
+        if reasoned or match is None or _CONDITION.search(sentence) or _SCALE_UP.search(sentence):
+            continue  # "at 10x I'd add nodes": the condition is the reason
         what = _second_person(match.group("what").strip())
         if what and not state.moved(at.phase, "why", what.lower()):
             return Move("why", phrasing.why_question(what), what.lower())
@@ -164,12 +166,16 @@ def _said_as(quote: str, term: str) -> str:
 
 
 def _product_to_question(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    """A product named without a reason (any product, for the adversarial persona)."""
+    """A product named without a reason now or in an earlier turn. The adversarial persona
+    also pushes back on a reason given in this very turn ("why X and not Y?"), but never
+    asks again about a product whose reason the candidate gave in an earlier turn."""
     adversarial = at.persona == Persona.adversarial
     if heard.reason and not adversarial:
         return None
     for name in heard.products:
         if name.lower() not in ALTERNATIVES or state.moved("*", "product", name.lower()):
+            continue
+        if state.reasoned.get(name.lower(), heard.line) < heard.line:
             continue
         state.moves.add(("*", "product", name.lower()))
         kind = "challenge" if adversarial else "follow-up"
@@ -210,20 +216,31 @@ def _answered_already(state: ConversationState, at: Situation, question: str) ->
     return False
 
 
-def _gap_probe(state: ConversationState, at: Situation) -> Move | None:
-    found = most_important_gap(state, at)
-    if found is None:
-        return None
-    dimension, item = found
-    return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
+def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    """The most important open item, skipping any the turn just spoke of: "how would you
+    know redirects got slow?" right after "I'd monitor p99 redirect latency" asks what the
+    candidate just said (the item stays open, for a later turn or the report)."""
+    skip: set[str] = set()
+    while True:
+        found = most_important_gap(state, at, skip=frozenset(skip))
+        if found is None:
+            return None
+        dimension, item = found
+        if item_support(item, dimension, heard.claims, heard.mentions, "said") is None:
+            return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
+        skip.add(item.id)
 
 
 def most_important_gap(
-    state: ConversationState, at: Situation, *, for_hint: bool = False
+    state: ConversationState,
+    at: Situation,
+    *,
+    for_hint: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[str, RubricItem] | None:
     """The heaviest item of the phase's dimensions that is expected at the level, not yet
-    covered with substance, and not yet probed in this phase. An adversarial interviewer
-    presses on failure cases first: reliability leads the deep dive."""
+    covered with substance, not yet probed in this phase nor asked about in any. An
+    adversarial interviewer presses on failure cases first: reliability leads the deep dive."""
     order = PHASE_DIMENSIONS[at.phase]
     if at.persona == Persona.adversarial and at.phase == Phase.deep_dive:
         order = (Dimension.reliability, *[d for d in order if d != Dimension.reliability])
@@ -234,9 +251,11 @@ def most_important_gap(
         if rubric is None:
             continue
         for item in rubric.items:
-            if not expected_at(item, at.level) or state.covered(item.id):
+            if not expected_at(item, at.level) or state.covered(item.id) or item.id in skip:
                 continue
-            if not for_hint and state.moved(at.phase, "probe", item.id):
+            if not for_hint and (
+                state.moved(at.phase, "probe", item.id) or state.moved("*", "asked", item.id)
+            ):
                 continue
             score = item.weight * 10 - rank
             if best is None or score > best[0]:

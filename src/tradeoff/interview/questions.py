@@ -101,6 +101,14 @@ def questions_in(text: str) -> list[str]:
     return [p for p in parts if p.endswith("?") or (_QUESTION_START.match(p) and "?" in text)]
 
 
+_LEAD_IN = re.compile(rf"^[^,?]*,\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
+
+
+def without_lead_in(part: str) -> str:
+    """A question part without the words before its question ("Before I start, who ...")."""
+    return _LEAD_IN.sub("", part)
+
+
 def split_parts(question: str) -> list[str]:
     """A question sentence cut where a new question starts ("..., and what is ...")."""
     body = question.strip().rstrip("?").strip()
@@ -113,11 +121,13 @@ def _with_continuations(pieces: list[str], kinds: dict[str, QuestionKind]) -> li
     before it: "do we keep click logs, and for how long" asks how long click logs are kept,
     not how long everything is."""
     out: list[str] = []
+    led = False  # a lead-in ("Before I start,") joins the first question only, once
     for piece in pieces:
         if out and not (stems(piece) - _frame_stems(piece, kinds)):
             out[-1] = f"{out[-1]}, {piece}"
-        elif len(out) == 1 and not _QUESTION_START.match(out[0]):
+        elif len(out) == 1 and not led and not _QUESTION_START.match(out[0]):
             out[0] = f"{out[0]}, {piece}"  # "On average, how often ...": one question
+            led = True
         else:
             out.append(piece)
     return out

@@ -29,6 +29,7 @@ from tradeoff.interview.state import (
     MENTIONED,
     RETURNED,
     SUBSTANCE,
+    Ask,
     ConversationState,
     Support,
 )
@@ -166,7 +167,7 @@ def final_report(
     # reviewer reads the words, the interviewer also saw questions answered and facts asked.
     # Both read one coverage, so a score and its "N with substance" line never disagree.
     overrides = {i.id: 1.0 for _, i in problem.rubric.items() if state.covered(i.id)}
-    review = review_design(doc, catalog, problem.id, level, overrides)
+    review = review_design(doc, catalog, problem.id, level, overrides, frozenset(state.settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
     covered_concepts = {
@@ -175,8 +176,9 @@ def final_report(
     review_json = review.to_json()
     for name, basis in _score_basis(review, problem, level, state, context).items():
         review_json["dimensions"][name].update(basis)
+    places = _places(design, events, started_at)
     review_json["next_steps"] = [
-        step
+        _placed(step, places)
         for step in review_json["next_steps"]
         if not _claims_missing(step, covered_concepts, catalog)
     ]
@@ -207,6 +209,43 @@ def final_report(
         "conversation": conversation,
         "llm_verdicts": llm,
     }
+
+
+def _places(design: str, events: Sequence[EventLike], started_at: datetime) -> dict[int, str]:
+    """Where each line of the reviewed text is, in words the candidate can find: the review
+    reads the design and then the transcript as one text, whose line numbers mean nothing
+    to someone who typed turns ("line 19" is "said at 12:40")."""
+    places: dict[int, str] = {}
+    line = 1
+    if design:
+        for number in range(1, len(design.splitlines()) + 1):
+            places[number] = f"design line {number}"
+        line = len(f"{design}\n\n".splitlines()) + 1  # the design, a blank line, the turns
+    for event in events:
+        if event.kind != "turn":
+            continue
+        when = f"said at {clock_text((event.at - started_at).total_seconds())}"
+        for _ in (event.text or " ").splitlines() or [" "]:
+            places[line] = when
+            line += 1
+    return places
+
+
+_LINE_REF = re.compile(r"(, | on )line (\d+)\b")
+
+
+def _placed(step: str, places: dict[int, str]) -> str:
+    """A next step with its line numbers said as the report says them elsewhere."""
+
+    def where(match: re.Match[str]) -> str:
+        place = places.get(int(match.group(2)))
+        if place is None:
+            return match.group(0)
+        if match.group(1) == ", ":
+            return f", {place}"
+        return f" ({place})"
+
+    return _LINE_REF.sub(where, step)
 
 
 def _credit_reviewed(
@@ -328,7 +367,9 @@ def _conversation(
     asks = [
         a
         for a in state.asks
-        if a.status not in (ANSWERED, DEFERRED) and not (a.item and state.covered(a.item))
+        if a.status not in (ANSWERED, DEFERRED)
+        and not (a.item and state.covered(a.item))
+        and not _given_redundancy(a, state)
     ]
     dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
     unanswered = [a.text for a in asks if a.kind == "challenge"]
@@ -370,6 +411,13 @@ def _conversation(
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
+    """A failure probe whose component the candidate later gave copies or a takeover ("a
+    three-node ZooKeeper ensemble"): answered, even if not in the very next turn."""
+    component = (ask.item or "").removeprefix("component:")
+    return ask.kind == "failure" and component in state.redundant
 
 
 _AGREE = 2.0  # spoken and written figures within 2x are the same estimate, rounded

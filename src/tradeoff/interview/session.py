@@ -25,7 +25,13 @@ from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
-from tradeoff.interview.questions import answer_turn, kinds_of, questions_in, stems
+from tradeoff.interview.questions import (
+    answer_turn,
+    kinds_of,
+    questions_in,
+    stems,
+    without_lead_in,
+)
 from tradeoff.interview.state import (
     ANSWERED,
     ASKED_FOR,
@@ -37,11 +43,14 @@ from tradeoff.interview.state import (
     Ask,
     ConversationState,
     Stated,
+    chosen_inputs,
     credit_answer,
     credit_concept,
     credit_numbers,
     item_support,
+    note_reasons,
     note_redundancy,
+    sentence_with,
     update_items,
 )
 from tradeoff.interview.subject import subject_of
@@ -222,10 +231,14 @@ class Interview:
         self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
+        note_reasons(self.state, heard)
         for spoken in heard.numbers:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
-        if heard.assumption:
-            self.state.assumptions.append(Stated(heard.line, text))
+        chosen = chosen_inputs(self.state, self.problem, heard)
+        if heard.assumption or chosen:
+            quote = text if heard.assumption else sentence_with(text, chosen[0].text)
+            self.state.assumptions.append(Stated(heard.line, quote))
+            newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
         ask = self.state.open_ask()
@@ -271,11 +284,9 @@ class Interview:
             move = Move("assume", "Assume what you think is reasonable and say it.")
         else:
             if unknown:
-                topics = " or ".join(f'"{_lower_first(u)}"' for u in unknown[:2])
-                said.append(
-                    f"I have no figure for {topics}; assume what you think is reasonable and"
-                    " say it."
-                )
+                # "who are the users" has no figure to give: the wording fits any question.
+                topics = " or ".join(f'"{_asked(u)}"' for u in unknown[:2])
+                said.append(f"As for {topics}, assume what you think is reasonable and say it.")
             move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
         return self._speak(move)
 
@@ -285,7 +296,8 @@ class Interview:
         if heard is None or not facts:
             return
         if len(self.state.revealed) + len(facts) >= 2:
-            credit_concept(self.state, self.problem, "clarifying-questions", heard)
+            drew = frozenset(f.category for f in facts)
+            credit_concept(self.state, self.problem, "clarifying-questions", heard, drew)
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         for fact in facts:
             if asked & set(ASKED_FOR.get(fact.category, ())):
@@ -316,6 +328,10 @@ class Interview:
         if item is None and move.kind not in ("failure", "challenge"):
             item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
         said = [item.text, item.probe or "", item.hint or ""] if item else []
+        if item is not None and move.kind in ("probe", "follow-up"):
+            # Asked once, in whatever words (the prompt's follow-up or the item's probe): a
+            # later phase does not ask it again; the report lists it if it stays open.
+            self.state.moves.add(("*", "asked", item.id))
         # The prompt's own words ("link", "short") are in every question and every answer;
         # the rubric item's words say what this one is about.
         common = stems(f"{self.problem.title} {self.problem.prompt}")
@@ -620,6 +636,11 @@ def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
 
 def _short(title: str) -> str:
     return {"clarify requirements": "the requirements"}.get(title, f"the {title}")
+
+
+def _asked(part: str) -> str:
+    """A question part as quoted back: without a lead-in ("Before I start, who ...")."""
+    return _lower_first(without_lead_in(part))
 
 
 def _lower_first(text: str) -> str:

@@ -20,6 +20,7 @@ from tradeoff.interview.questions import stems
 from tradeoff.language import Claim
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import coverage, substance
+from tradeoff.review.products import brands_in
 
 # Components that hold state: losing the only copy loses data or the service.
 STATEFUL = frozenset(
@@ -85,6 +86,11 @@ class ConversationState:
     # asked, a closing summary) need all of it, not the last turn alone.
     heard_mentions: MentionIndex = field(default_factory=MentionIndex)
     stateful_seen: set[str] = field(default_factory=set)
+    # Concepts settled by what happened rather than by words (a question that drew out the
+    # features): the report's review is told them, so its rules see what the state saw.
+    settled: set[str] = field(default_factory=set)
+    # Products named with a reason (lower case) -> the turn that first gave it.
+    reasoned: dict[str, int] = field(default_factory=dict)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -155,7 +161,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         if estimated is not None and spoken.ref is not None and not spoken.off:
             if not state.covered(estimated.id):
                 newly.append(estimated.id)
-            quote = _sentence_with(heard.text, spoken.text)
+            quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
 
@@ -187,7 +193,8 @@ def _unit_words(spoken: Spoken) -> frozenset[str]:
     return frozenset()
 
 
-def _sentence_with(text: str, fragment: str) -> str:
+def sentence_with(text: str, fragment: str) -> str:
+    """The sentence of `text` that holds `fragment` (the whole text when none does)."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         if fragment in sentence:
             return sentence.strip()
@@ -203,6 +210,29 @@ def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
         concepts = claim.features.concepts
         if concepts & REDUNDANCY or claim.features.failure_response:
             state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
+
+
+def chosen_inputs(state: ConversationState, problem: Problem, heard: Heard) -> list[Spoken]:
+    """Numbers the candidate chose for an input the prompt's facts hold but the interviewer
+    has not revealed ("about 500 bytes each" before anyone said how big a link is): each
+    is an assumption stated aloud, and is credited as one."""
+    chosen = []
+    for spoken in heard.numbers:
+        if spoken.ref is None or spoken.ref.kind != "fact":
+            continue
+        fact = next((f for f in problem.facts if spoken.ref.name in f.values), None)
+        if fact is not None and fact.id not in state.revealed:
+            chosen.append(spoken)
+    return chosen
+
+
+def note_reasons(state: ConversationState, heard: Heard) -> None:
+    """Products the candidate gave a reason for ("Cassandra because the access pattern is a
+    single key lookup"): asking later what made them pick it asks what they already said."""
+    for claim in heard.claims:
+        if claim.features.reason:
+            for match in brands_in(claim.quote):
+                state.reasoned.setdefault(match.group(0).lower(), heard.line)
 
 
 def credit_answer(
@@ -245,19 +275,43 @@ ASKED_FOR = {
 
 _GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 _GATHERING = frozenset({"requirements", "communication"})
+# The fact categories that speak to a requirement concept: a clarifying question counts for
+# an item about scale ("asks for the scale") only when what it drew out was the scale.
+SPEAKS_TO = {
+    "scale-numbers": frozenset({"scale"}),
+    "peak-traffic": frozenset({"scale"}),
+    "latency-target": frozenset({"latency"}),
+    "availability-target": frozenset({"availability"}),
+    "functional-requirements": frozenset({"scope-in"}),
+    "consistency-model": frozenset({"consistency"}),
+    "durability": frozenset({"durability"}),
+}
 
 
 def credit_concept(
-    state: ConversationState, problem: Problem, concept: str, heard: Heard
+    state: ConversationState,
+    problem: Problem,
+    concept: str,
+    heard: Heard,
+    drew: frozenset[str] | None = None,
+    quote: str | None = None,
 ) -> list[str]:
     """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
-    said that match the prompt's figures, clarifying questions that drew out facts."""
+    said that match the prompt's figures, clarifying questions that drew out facts. `drew`
+    is the categories of the facts a question drew out: an item whose other concepts are
+    about a kind of fact (the scale) is credited only by a question that drew one out.
+    `quote` is the words that show it, when that is one sentence of the turn."""
     newly = []
+    state.settled.add(concept)
     for dimension, item in problem.rubric.items():
         if dimension not in _GATHERING:
             continue  # a capacity or design item needs its own working, not a question
+        if drew is not None:
+            about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
+            if about and not any(categories & drew for categories in about):
+                continue
         if concept in item.concepts and not state.covered(item.id):
-            state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
 

@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from tradeoff.design.model import DesignDoc
 from tradeoff.language.features import EMPTY, Features
+from tradeoff.language.lexicon import is_reading_list
 
 SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
 
@@ -235,8 +236,8 @@ def _prose_claims(
     breaker = _ITEM_BREAK if kind == ITEM else None
     for begin, finish in _sentences(joined, breaker):
         text = joined[begin:finish].strip()
-        if not _ALNUM.search(text):
-            continue
+        if not _ALNUM.search(text) or is_reading_list(text):
+            continue  # "Full course: [Grokking ...](https://...)" claims nothing
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
         line_end = spans[at + 1][1] - 1 if at + 1 < len(spans) else len(joined)
@@ -276,11 +277,12 @@ def _code_claims(
 
 def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:
     """Each labelled node and edge of a Mermaid diagram, with the line it was drawn on."""
+    lines = _DiagramLines(doc)
     for diagram in doc.diagrams:
         for node in diagram.nodes.values():
             if node.line is None or node.line in skip or not node.label.strip():
                 continue
-            quote = _verbatim(doc.line(node.line), node.label)
+            quote = lines.verbatim(node.line, node.label)
             # A class box is specified by its members ("+issueTicket(VehicleType) Ticket").
             members = diagram.members.get(node.id, [])
             text = f"{node.label}: " + "; ".join(members) if members else node.label
@@ -292,11 +294,41 @@ def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:
             target = diagram.nodes.get(edge.target)
             names = [n.label if n else "" for n in (source, target)]
             text = f"{names[0]} -> {names[1]}" + (f": {edge.label}" if edge.label else "")
-            yield Claim(edge.line, doc.line(edge.line).strip(), text, EDGE)
+            yield Claim(edge.line, lines.stripped(edge.line), text, EDGE)
 
 
-def _verbatim(line: str, label: str) -> str:
-    return label if label and label in line else line.strip()
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+class _DiagramLines:
+    """The diagram's lines as quotes, each worked out once per line. A Mermaid chain of
+    100,000 nodes on one line gave every node and edge its own stripped copy of that line
+    (gigabytes) and searched the whole line for every node's label (quadratic time)."""
+
+    def __init__(self, doc: DesignDoc) -> None:
+        self._doc = doc
+        self._stripped: dict[int, str] = {}
+        self._words: dict[int, frozenset[str]] = {}
+
+    def stripped(self, number: int) -> str:
+        """The line without surrounding space: one string shared by every claim on it."""
+        found = self._stripped.get(number)
+        if found is None:
+            found = self._stripped[number] = self._doc.line(number).strip()
+        return found
+
+    def verbatim(self, number: int, label: str) -> str:
+        """The label when the line holds it as written, otherwise the whole line. A label
+        that is one of the line's words is found in a set built once per line; others are
+        searched for in the line."""
+        if not label:
+            return self.stripped(number)
+        words = self._words.get(number)
+        if words is None:
+            words = self._words[number] = frozenset(_WORD.findall(self._doc.line(number)))
+        if label in words or label in self._doc.line(number):
+            return label
+        return self.stripped(number)
 
 
 def is_arithmetic(text: str) -> bool:

@@ -19,7 +19,8 @@ REASON = re.compile(
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
     r"|tolerate|recover|detect|serve|guarantee)"
-    r"|the reason|lets us|so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
+    # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
+    r"|the reason|lets us|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
     r"|why\b)",
     re.I,
@@ -187,3 +188,16 @@ FLOW = re.compile(
     r"|updates?|inserts?|appends?|deletes?|evicts?|subscribes?|notif(?:y|ies))\b",
     re.I,
 )
+
+
+# A line that only points elsewhere: Markdown links, after at most a short label ("Full
+# course: [Grokking ...](https://...)", "* [Message queues](https://...)"). A reading list
+# names topics and titles ("Crash Course"); it states nothing about the design.
+_READING_LIST = re.compile(
+    r"^[\s*+\-\d.]*(?:[^\[\]():]{0,40}:\s*)?(?:\[[^\]]*\]\([^)]*\)[\s,;.*+\-]*)+$"
+)
+
+
+def is_reading_list(text: str) -> bool:
+    """Whether a line or sentence is only links (with a short label), as in a reading list."""
+    return "](" in text and _READING_LIST.match(text) is not None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradeoff.catalog.vocabulary import Concept
-from tradeoff.language.lexicon import DEFERRED, REASON
+from tradeoff.language.lexicon import DEFERRED, REASON, is_reading_list
 from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
@@ -215,8 +215,6 @@ def _sentence_status(sentence: str, listed: bool) -> str:
     return POSITIVE
 
 
-# A sentence made only of Markdown links, as in a reading list.
-_LINKS_ONLY = re.compile(r"^(?:[\s*+\-\d.]*\[[^\]]*\]\([^)]*\)[\s,;.]*)+$")
 _FLUFF_HINTS = (
     "today", "paramount", "world", "best", "industry", "battle", "native", "future", "holistic",
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
@@ -233,6 +231,11 @@ def is_fluff(sentence: str) -> bool:
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+# A unit of measure right after a number: the number is a quantity, whatever term it spells.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:bytes?|[kmgtpe]i?b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
+    r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
+)
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
@@ -371,6 +374,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
+            if size == 1 and word.isdigit() and _UNIT_AFTER.match(text, end):
+                continue  # "500 bytes" is a size and "200 ms" a time, not a status code
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
@@ -414,10 +419,9 @@ def find_mentions(
         matches = _matches(lowered, table)
         if not matches:  # what follows reads the line's sentences; most lines name nothing
             continue
-        # "* [Message queues](https://...)": a reading list names topics; it decides nothing.
-        listed = _is_name_list(lowered, brand_names) or (
-            "](" in original and _LINKS_ONLY.match(original) is not None
-        )
+        if is_reading_list(original):
+            continue  # "Full course: [... Crash Course](https://...)" names titles, not design
+        listed = _is_name_list(lowered, brand_names)
         next_line = following.get(number + 1, "")
         next_reason = next_line.lstrip().startswith(("-", "*", " ")) and bool(
             SCREEN.search(REASONS, next_line)

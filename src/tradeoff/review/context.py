@@ -90,11 +90,11 @@ class ReviewContext:
     @cached_property
     def diagrams(self) -> list[Diagram]:
         """Diagrams the candidate drew: a template diagram left untouched does not count."""
-        own = self.own_line_numbers
+        ordered = sorted(self.own_line_numbers)  # a bisection per diagram, not a line scan
         kept = []
         for diagram in self.doc.diagrams:
             start, end = diagram.start, diagram.end
-            if start is None or end is None or any(start < n < end for n in own):
+            if start is None or end is None or _any_within(ordered, start, end - 1):
                 kept.append(diagram)
         return kept
 
@@ -144,6 +144,8 @@ class ReviewContext:
         from tradeoff.review.substance import concept_index, specified_concepts
 
         wanted = set(concepts)
+        if wanted & self.settled:
+            return True
         claims = self.claims
         index = concept_index(claims)  # only claims that name or specify one can place it
         for position in sorted({i for c in wanted for i in index.get(c, ())}):
@@ -173,6 +175,13 @@ class ReviewContext:
         return sum(len(t.split()) for _, t in self.lines)
 
     numbers: tuple[NumberRef, ...] = ()  # the prompt's facts and reference results
+    # Concepts a mock interview settled by what happened rather than by words the text
+    # holds (a question that drew out the features settles the functional requirements):
+    # a rule asking whether the design places them sees what the interviewer saw.
+    settled: frozenset[str] = frozenset()
+    # Rubric items credited from outside the text (an interview's state, an LLM verdict
+    # checked verbatim): a rule listing what is not covered leaves them out.
+    credited: frozenset[str] = frozenset()
 
     @property
     def is_ood(self) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import LEVELS, Problem
-from tradeoff.design.model import DesignDoc
+from tradeoff.design.model import DesignDoc, Unread
 from tradeoff.errors import TradeoffError
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
@@ -46,6 +46,7 @@ class Review:
     notes: list[str] = field(default_factory=list)  # how the prompt was chosen, what was unread
     interview_type: str = "product"
     word_count: int = 0
+    unread: Unread | None = None  # set when a huge design was reviewed on its first part
 
     def to_json(self) -> dict[str, Any]:
         """The review contract of DESIGN.md, key for key."""
@@ -61,7 +62,7 @@ class Review:
                 }
             else:
                 dimensions[dim] = {"score": score.rounded, "max": 4, "summary": score.summary}
-        return {
+        result = {
             "problem": self.problem,
             "level": self.level,
             "overall": self.overall,
@@ -70,6 +71,9 @@ class Review:
             "findings": [f.to_json() for f in self.findings],
             "next_steps": list(self.next_steps),
         }
+        if self.unread is not None:  # a reader of the JSON alone must know it is partial
+            result["unread"] = self.unread.to_json()
+        return result
 
 
 def review_design(
@@ -78,11 +82,14 @@ def review_design(
     problem_id: str | None = None,
     level: str = "senior",
     coverage_overrides: Mapping[str, float] | None = None,
+    settled: frozenset[str] = frozenset(),
 ) -> Review:
     """Run every rule over `doc` with the chosen (or guessed) prompt's rubric.
 
     `coverage_overrides` raises the coverage of named rubric items: it carries verdicts an
     LLM gave with evidence that code has already checked verbatim against the text.
+    `settled` names concepts a mock interview settled by what happened in it (see
+    `ReviewContext.settled`), so its rules agree with the interviewer's state.
     """
     if level not in LEVELS:
         raise TradeoffError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
@@ -124,6 +131,8 @@ def review_design(
         level=level,
         interview_type=interview_type,
         numbers=catalog.numbers.get(problem.id, ()) if problem is not None else (),
+        settled=settled,
+        credited=frozenset(i for i, c in (coverage_overrides or {}).items() if c >= 1.0),
     )
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
@@ -140,6 +149,8 @@ def review_design(
         for dim, dim_rubric in rubric.dimensions().items()
     }
     overall = overall_score(scores)
+    if doc.unread is not None:
+        notes.append(doc.unread.note())
     if doc.notices:
         notes.append(f"{len(doc.notices)} part(s) of the input could not be read; see COM109")
     return Review(
@@ -153,6 +164,7 @@ def review_design(
         notes=notes,
         interview_type=interview_type,
         word_count=ctx.word_count,
+        unread=doc.unread,
     )
 
 

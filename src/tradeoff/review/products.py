@@ -22,4 +22,24 @@ _WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?![\w])")
 
 def brands_in(text: str) -> tuple[re.Match[str], ...]:
     """Product names on a line, in order (a word lookup, not a 100-way regex alternation)."""
-    return tuple(m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS)
+    return tuple(
+        m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS and _means_product(m)
+    )
+
+
+# Product names that are also English words ("a retry storm", "temporal locality", "a
+# Snowflake-style id"): only the capitalised word names the product.
+_ENGLISH = frozenset(
+    "storm beam spark temporal druid pinot stripe celery envoy consul lambda snowflake".split()
+)
+_ID_SCHEME = re.compile(r"[\s-]*(?:style\b|ids?\b|-like\b)", re.I)
+
+
+def _means_product(match: re.Match[str]) -> bool:
+    word = match.group(0)
+    if word.lower() not in _ENGLISH:
+        return True
+    if not word[0].isupper():
+        return False
+    # "Snowflake ids" are Twitter's id scheme, not the data warehouse.
+    return not (word.lower() == "snowflake" and _ID_SCHEME.match(match.string, match.end()))

@@ -256,7 +256,7 @@ def item_support(
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
-            found = found if own_words & _content_words(claim.text) else frozenset()
+            found = found if _speaks_of(own_words, claim.text) else frozenset()
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             return Support(SUBSTANCE, claim)
         if mention is None:
@@ -264,7 +264,7 @@ def item_support(
             # Through a concept other items share, a line is about this item only if it
             # also uses one of the item's own words; else citing it would puzzle a reader.
             if named and not (
-                own_words and named <= shared and not own_words & _content_words(claim.text)
+                own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
                 mention = claim
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
@@ -327,6 +327,23 @@ def _own_words(item: RubricItem) -> frozenset[str]:
     ("failure" says nothing of drive failure rates when every item lists failure-handling)."""
     concept_words = {w for c in item.concepts for w in _content_words(c.replace("-", " "))}
     return _content_words(item.text) - concept_words
+
+
+# The words candidates use for an item's own words: a code's length is said in characters
+# ("Why 7 characters? 62^6 = 56 billion ..."), a link is a URL.
+_OWN_SYNONYMS: dict[str, frozenset[str]] = {
+    "length": frozenset({"character", "char", "digit"}),
+    "link": frozenset({"url"}),
+    "url": frozenset({"link"}),
+}
+
+
+def _speaks_of(own_words: frozenset[str], text: str) -> bool:
+    """Whether a claim uses one of an item's own words, or a word candidates say for it."""
+    words = _content_words(text)
+    return bool(own_words & words) or any(
+        _OWN_SYNONYMS.get(word, frozenset()) & words for word in own_words
+    )
 
 
 def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:

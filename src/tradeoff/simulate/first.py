@@ -61,6 +61,10 @@ def breaks_first(doc: DesignDoc, problem_id: str | None) -> BreaksFirst | None:
     if analysis.bottleneck is None or analysis.ceiling == float("inf"):
         return None
     node = analysis.bottleneck
+    if network.stations[node].assumed >= {"instances", "service"}:
+        # A 'Storage Nodes' box with no count and no speed: its ceiling is our default for
+        # one instance, and naming it would grade the defaults again, not the design.
+        return None
     line = network.lines.get(node)
     peak = utilisation = None
     if problem_id is not None and problem_id in default_catalog().problems:

@@ -23,6 +23,7 @@ from tradeoff.services.errors import NotFoundError, SignInRequiredError
 from tradeoff.store.accounts import Unread, UserRecord
 from tradeoff.web.csrf import SESSION_COOKIE, csrf_field, csrf_token
 from tradeoff.web.errors import error_response
+from tradeoff.web.forms import whole_number
 from tradeoff.web.state import AppState, state_of
 from tradeoff.web.templating import templates
 
@@ -67,7 +68,7 @@ async def guard(request: Request) -> Visitor:
     sign-in, the session's owner) run in one."""
     state = state_of(request)
     session_id = str(request.path_params.get("session_id", ""))
-    if not state.accounts and not session_id.isdigit():
+    if not state.accounts and whole_number(session_id) is None:
         visitor = Visitor(False, None)
         request.state.visitor = visitor
         return visitor
@@ -80,10 +81,11 @@ def _guard(request: Request, state: AppState) -> Visitor:
     if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
         raise SignInRequiredError(SIGN_IN_NEEDED)
     text = str(request.path_params.get("session_id", ""))
-    if text.isdigit():  # anything else is no session id: the route's validation says so
+    number = whole_number(text)
+    if number is not None:  # anything else is no session id: the route's validation says so
         # The session's stamp names its owner, and the session page reads it next: kept
         # on the request (never longer), it is one query for both.
-        stamp = state.store.session_stamp(int(text))
+        stamp = state.store.session_stamp(number)
         request.state.session_stamp = stamp
         if stamp is None or not visitor.may_open(stamp.owner_id):
             raise NotFoundError(f"no practice session {text}")

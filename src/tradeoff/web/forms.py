@@ -23,3 +23,12 @@ async def file_field(form: FormData, name: str) -> tuple[bytes, str] | None:
     if not isinstance(value, UploadFile) or not value.filename:
         return None
     return await value.read(), value.filename
+
+
+def whole_number(text: str) -> int | None:
+    """A non-negative whole number written in ASCII digits that fits a database integer, or
+    None. `str.isdigit` alone accepts '³' and '٣', which `int` then refuses (a 500)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None

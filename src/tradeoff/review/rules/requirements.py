@@ -153,7 +153,9 @@ class NoAssumptions(Rule):
     fix = "Write 'Assume ...' for each number or behaviour you chose yourself."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not ctx.mentions.has("assumptions"):
+        # A mock interview settles it when the candidate said a figure of their own choosing
+        # for an input the interviewer had not given; its report lists those as assumptions.
+        if not ctx.mentions.has("assumptions") and "assumptions" not in ctx.settled:
             yield self.finding()
 
 

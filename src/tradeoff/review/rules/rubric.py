@@ -21,6 +21,8 @@ def uncovered(
     for item in rubric.items:
         if item.weight < min_weight or not expected_at(item, ctx.level):
             continue
+        if item.id in ctx.credited:
+            continue
         held = item_support(item, ctx.claims, ctx.mentions, dimension)
         if held.status != SUBSTANCE:
             found.append((item, held))

@@ -21,7 +21,7 @@ from tradeoff.services.replay import Replays, compare
 from tradeoff.store import EventRecord, SessionStamp
 from tradeoff.store.accounts import CommentRecord
 from tradeoff.web.auth import visitor_of
-from tradeoff.web.forms import read_form, text_field
+from tradeoff.web.forms import read_form, text_field, whole_number
 from tradeoff.web.routes.coach import candidate_context
 from tradeoff.web.state import AppState, Finished, app_state
 from tradeoff.web.templating import templates
@@ -44,7 +44,7 @@ async def start(request: Request, state: AppState = Depends(app_state)) -> Respo
             text_field(form, "problem"),
             text_field(form, "persona", "neutral"),
             text_field(form, "level", "senior"),
-            int(minutes) if minutes.isdigit() else -1,
+            -1 if (chosen := whole_number(minutes)) is None else chosen,
             owner_id=visitor_of(request).owner_id,
         )
     )
@@ -121,9 +121,10 @@ async def events(
     the turn. The stream ends when the session does (event "end") or after STREAM_SECONDS."""
     start = after
     if last_event_id is not None:
-        if not last_event_id.strip().isdigit():
+        number = whole_number(last_event_id)
+        if number is None:
             raise BadInputError("Last-Event-ID must be the number of an event")
-        start = int(last_event_id)
+        start = number
     first = await run_in_threadpool(state.sessions.updates, session_id, start)  # 404 here
     return StreamingResponse(
         _stream(request, state, session_id, start, first),
