@@ -248,8 +248,8 @@ def review(
     `record` (and `report`), so the page reads it once."""
     report = report or sessions.report(session_id)
     record = record or store.get_session(session_id)
-    comments = store.accounts.comments_of_session(session_id)
-    marks = store.accounts.scores(session_id=session_id)
+    coaching = store.accounts.coaching(session_id, shares=only_share is None)
+    comments, marks = coaching.comments, coaching.scores
     if only_share is not None:
         comments = [c for c in comments if c.share_id == only_share.id]
         marks = [m for m in marks if m.share_id == only_share.id]
@@ -302,7 +302,7 @@ def review(
         )
         for d in DIMENSIONS
     ]
-    shares = [] if only_share is not None else store.accounts.shares_of_session(session_id)
+    shares = coaching.shares
     return CoachReview(
         session_id,
         report,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ from tradeoff.store.models import (
 )
 
 Transaction = Callable[[], AbstractContextManager[Session]]
+Reading = Callable[[], AbstractContextManager[Connection]]  # Core reads, nothing to commit
 MAX_ID = 2**63 - 1
 
 
@@ -105,8 +106,9 @@ class Unread:
 
 
 class AccountStore:
-    def __init__(self, transaction: Transaction) -> None:
+    def __init__(self, transaction: Transaction, reading: Reading) -> None:
         self._transaction = transaction
+        self._reading = reading
 
     # --- users and sign-ins -----------------------------------------------------------
 
@@ -198,9 +200,10 @@ class AccountStore:
         """(whether the practice session exists, its owner)."""
         if not 0 < session_id <= MAX_ID:
             return False, None  # the driver could not even bind it
-        with self._transaction() as session:
-            row = session.execute(
-                select(SessionRow.id, SessionRow.owner_id).where(SessionRow.id == session_id)
+        sessions = SessionRow.__table__
+        with self._reading() as connection:
+            row = connection.execute(
+                select(sessions.c.id, sessions.c.owner_id).where(sessions.c.id == session_id)
             ).first()
             return (False, None) if row is None else (True, row.owner_id)
 
@@ -215,18 +218,20 @@ class AccountStore:
 
     def share_by_token(self, token: str) -> ShareRecord | None:
         with self._transaction() as session:
-            found = list(_shares(session, ShareRow.token == token))
+            found = list(_shares(session, _shares_statement(_SHARES.c.token == token), {}))
             return found[0] if found else None
 
     def shares_of_session(self, session_id: int) -> list[ShareRecord]:
         with self._transaction() as session:
-            return list(_shares(session, ShareRow.session_id == session_id))
+            return list(_shares(session, _SESSION_SHARES, {"session_id": session_id}))
 
     def shares_of_coach(self, coach_id: int) -> list[ShareRecord]:
         """The live shares an account accepted as coach, newest first."""
         with self._transaction() as session:
-            live = ShareRow.revoked_at.is_(None)
-            return list(_shares(session, ShareRow.coach_id == coach_id, live))
+            live = _SHARES.c.revoked_at.is_(None)
+            return list(
+                _shares(session, _shares_statement(_SHARES.c.coach_id == coach_id, live), {})
+            )
 
     def revoke_share(self, share_id: int, session_id: int, at: datetime) -> bool:
         """Revoke a live share of `session_id`; False when there is no such live share."""
@@ -292,13 +297,21 @@ class AccountStore:
 
     def comments_of_session(self, session_id: int) -> list[CommentRecord]:
         """Every comment on a session, oldest first."""
-        statement = (
-            select(CommentRow)
-            .where(CommentRow.session_id == session_id)
-            .order_by(CommentRow.created_at, CommentRow.id)
-        )
         with self._transaction() as session:
-            return [_comment(row) for row in session.scalars(statement)]
+            return _comments(session, session_id)
+
+    def coaching(self, session_id: int, *, shares: bool) -> Coaching:
+        """A session's comments, coach scores and (if `shares`) its invites, in one
+        transaction: what the session page shows around the scorecard, read fresh on every
+        view (none of it is cached)."""
+        with self._reading() as connection:
+            return Coaching(
+                _comments(connection, session_id),
+                _scores(connection, _SESSION_SCORES, {"session_id": session_id}),
+                list(_shares(connection, _SESSION_SHARES, {"session_id": session_id}))
+                if shares
+                else [],
+            )
 
     def mark_read(self, session_id: int, at: datetime) -> int:
         """The candidate has seen the session's comments; how many were new."""
@@ -312,17 +325,12 @@ class AccountStore:
 
     def unread(self, owner_id: int | None) -> list[Unread]:
         """New comments per session of `owner_id` (None: every session, single-user mode)."""
-        statement = (
-            select(CommentRow.session_id, SessionRow.problem_id, CommentRow.author_name)
-            .join(SessionRow, SessionRow.id == CommentRow.session_id)
-            .where(CommentRow.read_at.is_(None))
-            .order_by(CommentRow.session_id, CommentRow.id)
-        )
+        statement, values = _UNREAD_ALL, {}
         if owner_id is not None:
-            statement = statement.where(SessionRow.owner_id == owner_id)
+            statement, values = _UNREAD_OF, {"owner_id": owner_id}
         found: dict[int, tuple[str, list[str]]] = {}
-        with self._transaction() as session:
-            for session_id, problem_id, author in session.execute(statement):
+        with self._reading() as connection:  # every full page asks: Core, built once
+            for session_id, problem_id, author in connection.execute(statement, values):
                 found.setdefault(session_id, (problem_id, []))[1].append(author)
         return [
             Unread(sid, problem, len(authors), tuple(dict.fromkeys(authors)))
@@ -355,28 +363,13 @@ class AccountStore:
     ) -> list[CoachScoreRecord]:
         """Coach scores of one session, or of every session of `owner_id` (None: of every
         session), ordered by the session's start."""
-        statement = (
-            select(CoachScoreRow, SessionRow.started_at, SessionRow.problem_id)
-            .join(SessionRow, SessionRow.id == CoachScoreRow.session_id)
-            .order_by(SessionRow.started_at, CoachScoreRow.id)
-        )
+        statement = _scores_statement()
         if session_id is not None:
-            statement = statement.where(CoachScoreRow.session_id == session_id)
+            statement = statement.where(_SCORES.c.session_id == session_id)
         if owner_id is not None:
-            statement = statement.where(SessionRow.owner_id == owner_id)
+            statement = statement.where(SessionRow.__table__.c.owner_id == owner_id)
         with self._transaction() as session:
-            return [
-                CoachScoreRecord(
-                    share_id=row.share_id,
-                    session_id=row.session_id,
-                    author_name=row.author_name,
-                    scores=_int_scores(row.scores),
-                    scored_at=row.scored_at,
-                    session_started_at=started,
-                    problem_id=problem,
-                )
-                for row, started, problem in session.execute(statement)
-            ]
+            return _scores(session, statement, {})
 
 
 def _inserted(session: Session, row: Any) -> bool:
@@ -393,16 +386,68 @@ def _inserted(session: Session, row: Any) -> bool:
     return True
 
 
-def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
-    coach = select(UserRow.id, UserRow.email).subquery()
-    statement = (
-        select(ShareRow, SessionRow.owner_id, coach.c.email)
-        .join(SessionRow, SessionRow.id == ShareRow.session_id)
-        .outerjoin(coach, coach.c.id == ShareRow.coach_id)
-        .where(*conditions)
-        .order_by(ShareRow.created_at.desc(), ShareRow.id.desc())
+# Core tables: the session page reads these on every view, and Core rows cost a fraction of
+# ORM objects (no identity map, no instrumentation).
+_SHARES = ShareRow.__table__
+_COMMENTS = CommentRow.__table__
+_SCORES = CoachScoreRow.__table__
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """What coaches left on one session: comments, scores and the invites."""
+
+    comments: list[CommentRecord]
+    scores: list[CoachScoreRecord]
+    shares: list[ShareRecord]
+
+
+def _comments(reader: Session | Connection, session_id: int) -> list[CommentRecord]:
+    return [_comment(row) for row in reader.execute(_SESSION_COMMENTS, {"session_id": session_id})]
+
+
+def _scores_statement() -> Select[Any]:
+    sessions = SessionRow.__table__
+    return (
+        select(_SCORES, sessions.c.started_at.label("session_started_at"), sessions.c.problem_id)
+        .join(sessions, sessions.c.id == _SCORES.c.session_id)
+        .order_by(sessions.c.started_at, _SCORES.c.id)
     )
-    for row, owner_id, email in session.execute(statement):
+
+
+def _scores(
+    reader: Session | Connection, statement: Select[Any], values: dict[str, Any]
+) -> list[CoachScoreRecord]:
+    return [
+        CoachScoreRecord(
+            share_id=row.share_id,
+            session_id=row.session_id,
+            author_name=row.author_name,
+            scores=_int_scores(row.scores),
+            scored_at=row.scored_at,
+            session_started_at=row.session_started_at,
+            problem_id=row.problem_id,
+        )
+        for row in reader.execute(statement, values)
+    ]
+
+
+def _shares_statement(*conditions: Any) -> Select[Any]:
+    users, sessions = UserRow.__table__, SessionRow.__table__
+    return (
+        select(_SHARES, sessions.c.owner_id.label("owner_id"), users.c.email.label("email"))
+        .join(sessions, sessions.c.id == _SHARES.c.session_id)
+        .outerjoin(users, users.c.id == _SHARES.c.coach_id)
+        .where(*conditions)
+        .order_by(_SHARES.c.created_at.desc(), _SHARES.c.id.desc())
+    )
+
+
+def _shares(
+    reader: Session | Connection, statement: Select[Any], values: dict[str, Any]
+) -> Iterator[ShareRecord]:
+    for row in reader.execute(statement, values):
+        owner_id, email = row.owner_id, row.email
         yield ShareRecord(
             id=row.id,
             token=row.token,
@@ -417,6 +462,29 @@ def _shares(session: Session, *conditions: Any) -> Iterator[ShareRecord]:
         )
 
 
+def _unread_statement() -> Select[Any]:
+    sessions = SessionRow.__table__
+    return (
+        select(_COMMENTS.c.session_id, sessions.c.problem_id, _COMMENTS.c.author_name)
+        .join(sessions, sessions.c.id == _COMMENTS.c.session_id)
+        .where(_COMMENTS.c.read_at.is_(None))
+        .order_by(_COMMENTS.c.session_id, _COMMENTS.c.id)
+    )
+
+
+# The session page's and every page's reads, built once (building a statement costs more
+# than running these on SQLite).
+_SESSION_COMMENTS = (
+    select(_COMMENTS)
+    .where(_COMMENTS.c.session_id == bindparam("session_id"))
+    .order_by(_COMMENTS.c.created_at, _COMMENTS.c.id)
+)
+_SESSION_SCORES = _scores_statement().where(_SCORES.c.session_id == bindparam("session_id"))
+_SESSION_SHARES = _shares_statement(_SHARES.c.session_id == bindparam("session_id"))
+_UNREAD_ALL = _unread_statement()
+_UNREAD_OF = _unread_statement().where(SessionRow.__table__.c.owner_id == bindparam("owner_id"))
+
+
 def _int_scores(value: Any) -> dict[str, int]:
     if not isinstance(value, dict):
         return {}
@@ -427,7 +495,8 @@ def _user(row: UserRow) -> UserRecord:
     return UserRecord(row.id, row.email, row.password_hash, row.created_at)
 
 
-def _comment(row: CommentRow) -> CommentRecord:
+def _comment(row: Any) -> CommentRecord:
+    """A comment from its ORM row or a Core row (the same attribute names)."""
     return CommentRecord(
         id=row.id,
         share_id=row.share_id,

@@ -11,7 +11,17 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, delete, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload, sessionmaker
@@ -35,6 +45,7 @@ from tradeoff.store.records import (
     ImportBatch,
     ImportCounts,
     SessionRecord,
+    SessionStamp,
     SessionSummary,
     SnapshotRecord,
 )
@@ -43,6 +54,25 @@ TURN = "turn"  # the event kind that list_sessions counts as a turn
 MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL's bigint can hold
 # The advisory lock id an import takes on PostgreSQL: "tradeimp" in ASCII, as a bigint.
 IMPORT_LOCK = int.from_bytes(b"tradeimp", "big")
+
+
+def _stamp_statement() -> Any:
+    """`Store.session_stamp`'s query, built once: building a statement costs more than
+    running this one."""
+    sessions, events, snapshots = SessionRow.__table__, EventRow.__table__, SnapshotRow.__table__
+    wanted: Any = bindparam("session_id")
+    last = select(func.max(events.c.seq)).where(events.c.session_id == wanted)
+    versions = select(func.count()).where(snapshots.c.session_id == wanted)
+    return select(
+        sessions.c.uid,
+        sessions.c.owner_id,
+        sessions.c.ended_at,
+        last.scalar_subquery().label("last_seq"),
+        versions.scalar_subquery().label("versions"),
+    ).where(sessions.c.id == wanted)
+
+
+_STAMP = _stamp_statement()
 
 
 class Store:
@@ -114,11 +144,28 @@ class Store:
         if held is not None:
             yield held  # inside locked_session: its transaction commits, or maps the errors
             return
+        with self._errors(), self._sessions() as session, session.begin():
+            if write and self._sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for Core reads: no ORM session to build and nothing to commit, for
+        the reads every page makes (a session's stamp, the coach notice). Inside
+        `locked_session`, the held transaction's connection, so a read sees its writes."""
+        held: Session | None = getattr(self._held, "session", None)
+        if held is not None:
+            yield held.connection()
+            return
+        with self._errors(), self._engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """A locked, vanished or damaged database as a StoreError (see `_transaction`)."""
         try:
-            with self._sessions() as session, session.begin():
-                if write and self._sqlite:
-                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-                yield session
+            yield
         except IntegrityError as exc:
             # Not damage: a constraint refused a row (two writers racing past every lock).
             raise StoreError(
@@ -185,7 +232,7 @@ class Store:
     @property
     def accounts(self) -> AccountStore:
         """Users, sign-ins, shares, comments and coach scores, over the same database."""
-        return AccountStore(self._transaction)
+        return AccountStore(self._transaction, self._reading)
 
     def create_session(
         self,
@@ -335,6 +382,22 @@ class Store:
         record = self._read_session(session_id, ended_only=False)
         assert record is not None  # only ended_only answers None
         return record
+
+    def session_stamp(self, session_id: int) -> SessionStamp | None:
+        """What names one state of a session, from one small Core query (None: no such
+        session): its uid, when it ended, its last event's seq and how many design versions
+        it has. Anything derived from a session's events (its report, its parsed design)
+        is the same for the same stamp, so a page may keep the derived form under it and
+        still show a turn or a version recorded by another process on the next view."""
+        if not 0 < session_id <= MAX_ID:
+            return None
+        with self._reading() as connection:
+            row = connection.execute(_STAMP, {"session_id": session_id}).first()
+        if row is None:
+            return None
+        return SessionStamp(
+            session_id, row.uid, row.owner_id, row.ended_at, row.last_seq or 0, row.versions
+        )
 
     def ended_session(self, session_id: int) -> SessionRecord | None:
         """A whole session if it has ended, else None without reading its events: the

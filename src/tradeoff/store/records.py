@@ -54,6 +54,18 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class SessionStamp:
+    """One state of a session (`Store.session_stamp`): equal stamps, equal events."""
+
+    session_id: int
+    uid: str
+    owner_id: int | None
+    ended_at: datetime | None
+    last_seq: int  # the seq of its last event (0: none yet)
+    versions: int  # how many design versions it has
+
+
+@dataclass(frozen=True)
 class SessionSummary:
     """A line of `sessions list`: enough to choose a session without loading its events."""
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tradeoff.services import accounts, coach
 from tradeoff.services.errors import NotFoundError, SignInRequiredError
@@ -24,7 +25,7 @@ from tradeoff.store.accounts import Unread, UserRecord
 from tradeoff.web.csrf import SESSION_COOKIE, csrf_field, csrf_token
 from tradeoff.web.errors import error_response
 from tradeoff.web.forms import whole_number
-from tradeoff.web.state import AppState, app_state
+from tradeoff.web.state import AppState, state_of
 from tradeoff.web.templating import templates
 
 PUBLIC_PATHS = ("/signin", "/signup", "/api/docs", "/api/openapi.json")
@@ -50,7 +51,7 @@ def account_of(request: Request) -> Account | None:
     """Whose settings a page reads and saves: the signed-in account's own (accounts mode),
     or the machine's config file (None: single-user mode, as the CLI)."""
     user = visitor_of(request).user
-    return None if user is None else Account(app_state(request).store, user.id)
+    return None if user is None else Account(state_of(request).store, user.id)
 
 
 def now() -> datetime:
@@ -69,9 +70,20 @@ def resolve(request: Request, state: AppState) -> Visitor:
     return Visitor(True, user)
 
 
-def guard(request: Request) -> Visitor:
-    """App-wide dependency (run in a worker thread: it may read the database)."""
-    state = app_state(request)
+async def guard(request: Request) -> Visitor:
+    """App-wide dependency. Async, so a page that needs no database read for it (single-user
+    mode, no session in the address) costs no worker thread; the reads it does make (the
+    sign-in, the session's owner) run in one."""
+    state = state_of(request)
+    session_id = str(request.path_params.get("session_id", ""))
+    if not state.accounts and whole_number(session_id) is None:
+        visitor = Visitor(False, None)
+        request.state.visitor = visitor
+        return visitor
+    return await run_in_threadpool(_guard, request, state)
+
+
+def _guard(request: Request, state: AppState) -> Visitor:
     visitor = resolve(request, state)
     request.state.visitor = visitor
     if visitor.accounts and visitor.user is None and not request.url.path.startswith(PUBLIC_PATHS):
@@ -79,8 +91,11 @@ def guard(request: Request) -> Visitor:
     text = str(request.path_params.get("session_id", ""))
     number = whole_number(text)
     if number is not None:  # anything else is no session id: the route's validation says so
-        exists, owner = state.store.accounts.session_owner(number)
-        if not exists or not visitor.may_open(owner):
+        # The session's stamp names its owner, and the session page reads it next: kept
+        # on the request (never longer), it is one query for both.
+        stamp = state.store.session_stamp(number)
+        request.state.session_stamp = stamp
+        if stamp is None or not visitor.may_open(stamp.owner_id):
             raise NotFoundError(f"no practice session {text}")
     return visitor
 
@@ -91,7 +106,7 @@ def visitor_of(request: Request) -> Visitor:
     found = getattr(request.state, "visitor", None)
     if isinstance(found, Visitor):
         return found
-    return Visitor(app_state(request).accounts, None)
+    return Visitor(state_of(request).accounts, None)
 
 
 def safe_next(target: str) -> str:
@@ -118,11 +133,28 @@ def install(app: FastAPI) -> None:
 
 
 def coach_notice(request: Request) -> list[Unread]:
-    """New coach comments on the visitor's sessions, for the notice on every full page."""
+    """New coach comments on the visitor's sessions, for the notice on every full page:
+    read once per request (by `page_reads`, or here by a sync route's template)."""
+    found = getattr(request.state, "coach_notice", None)
+    if isinstance(found, list):
+        return found
     visitor = visitor_of(request)
-    if visitor.accounts and visitor.user is None:
-        return []
-    return coach.unread(app_state(request).store, visitor.owner_id)
+    notice: list[Unread] | None = [] if visitor.accounts and visitor.user is None else None
+    if notice is None:
+        notice = coach.unread(state_of(request).store, visitor.owner_id)
+    request.state.coach_notice = notice
+    return notice
+
+
+async def page_reads(request: Request) -> None:
+    """What base.html reads from the database (the CSRF secret, the coach notice), read in
+    one worker thread, so an async route then renders without blocking the event loop."""
+
+    def read() -> None:
+        csrf_token(request)
+        coach_notice(request)
+
+    await run_in_threadpool(read)
 
 
 templates.env.globals.update(

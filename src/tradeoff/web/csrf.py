@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tradeoff.services.errors import ForbiddenError
 from tradeoff.web.forms import read_form, text_field
-from tradeoff.web.state import app_state
+from tradeoff.web.state import state_of
 
 CSRF_COOKIE = "tradeoff_csrf"
 SESSION_COOKIE = "tradeoff_session"
@@ -94,7 +94,7 @@ def csrf_token(request: Request) -> str:
         return cached
     nonce = str(state.get("csrf_nonce", ""))
     key = str(state.get("sign_in_key", ""))
-    secret = app_state(request).csrf_secret().encode("ascii")
+    secret = state_of(request).csrf_secret().encode("ascii")
     message = f"{nonce}|{hashlib.sha256(key.encode('utf-8')).hexdigest()}".encode()
     token = hmac.new(secret, message, hashlib.sha256).hexdigest()
     state["csrf_token"] = token
@@ -116,7 +116,7 @@ async def check_csrf(request: Request) -> None:
     content_type = request.headers.get("content-type", "")
     if not sent and content_type.startswith(FORM_TYPES):
         # Parsed with the app's limits; Starlette keeps the parsed form for the route.
-        sent = text_field(await read_form(request, app_state(request)), CSRF_FIELD)
+        sent = text_field(await read_form(request, state_of(request)), CSRF_FIELD)
     expected = await run_in_threadpool(csrf_token, request)
     if not sent or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise ForbiddenError(STALE)

@@ -12,14 +12,19 @@ import threading
 from dataclasses import dataclass, field
 
 from fastapi import Request
+from markupsafe import Markup
 
 from tradeoff.catalog import default_catalog
 from tradeoff.catalog.loader import Catalog
 from tradeoff.design.load import MAX_BYTES
-from tradeoff.services.practice import PracticeSessions
-from tradeoff.store import Store, database_url
+from tradeoff.services.practice import PracticeSessions, SessionReport
+from tradeoff.store import SessionRecord, Store, database_url
+from tradeoff.web.memo import Memo
 
 FORM_SLACK = 64 * 1024  # multipart boundaries and the other fields around a design
+PAGES_KEPT = 256  # problem lists (one per set of filters), about 30 KB each
+REPORTS_KEPT = 64  # ended sessions' reports, a few hundred KB at most each
+Finished = tuple[SessionRecord, SessionReport]
 
 
 @dataclass
@@ -30,6 +35,10 @@ class AppState:
     _store: Store | None = field(default=None, repr=False)
     _secret: str | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Values that are a pure function of their key (web/memo.py): HTML made from package
+    # data, and what a session's events give under the stamp the database names them by.
+    pages: Memo[Markup] = field(default_factory=lambda: Memo(PAGES_KEPT), repr=False)
+    reports: Memo[Finished] = field(default_factory=lambda: Memo(REPORTS_KEPT), repr=False)
 
     @property
     def max_request_bytes(self) -> int:
@@ -64,7 +73,12 @@ class AppState:
                 self._store = None
 
 
-def app_state(request: Request) -> AppState:
-    """The FastAPI dependency every route takes."""
+def state_of(request: Request) -> AppState:
+    """The app's state, from anywhere a request is at hand."""
     state: AppState = request.app.state.tradeoff
     return state
+
+
+async def app_state(request: Request) -> AppState:
+    """The FastAPI dependency every route takes (async: a sync one costs a worker thread)."""
+    return state_of(request)

@@ -11,17 +11,19 @@ from functools import partial
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from tradeoff.interview.personas import PERSONAS
-from tradeoff.services.errors import BadInputError
-from tradeoff.services.practice import Exchange, Turn, Updates
+from tradeoff.services.errors import BadInputError, NotFoundError
+from tradeoff.services.practice import Exchange, SessionReport, Turn, Updates
 from tradeoff.services.replay import Replays, compare
-from tradeoff.store import EventRecord
+from tradeoff.store import EventRecord, SessionStamp
+from tradeoff.store.accounts import CommentRecord
 from tradeoff.web.auth import visitor_of
 from tradeoff.web.forms import read_form, text_field, whole_number
 from tradeoff.web.routes.coach import candidate_context
-from tradeoff.web.state import AppState, app_state
+from tradeoff.web.state import AppState, Finished, app_state
 from tradeoff.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -205,11 +207,41 @@ def _exchange(request: Request, exchange: Exchange) -> Response:
 
 @router.get("/sessions/{session_id}")
 def report(request: Request, session_id: int, state: AppState = Depends(app_state)) -> Response:
-    """The scorecard of an ended session: read from the store once (an unfinished one reads
-    only its row and goes back to the room)."""
-    finished = state.sessions.finished(session_id)
-    if finished is None:
+    """The scorecard of an ended session (an unfinished one goes back to the room).
+
+    The session's state is named by one small query (`Store.session_stamp`); its record
+    and report are derived from its events only, so they are kept under that stamp and
+    read again only when a turn, a version or the end changes it. The coach's comments,
+    scores and invites around them are read on every view."""
+    stamp: SessionStamp | None = getattr(request.state, "session_stamp", None)
+    if stamp is None or stamp.session_id != session_id:  # the guard read it for this request
+        stamp = state.store.session_stamp(session_id)
+    if stamp is None:
+        raise NotFoundError(f"no session {session_id}")
+    if stamp.ended_at is None:
         return RedirectResponse(f"/practice/{session_id}", status_code=303)
+    finished = state.reports.get(stamp, lambda: _finished(state, session_id))
     record, found = finished
     context = {"report": found} | candidate_context(request, state, session_id, found, record)
+    line_comments: dict[int, list[CommentRecord]] = context["line_comments"]
+    said = tuple(
+        (n, tuple((c.author_name, c.body) for c in line_comments[n])) for n in sorted(line_comments)
+    )
+    context["scorecard"] = state.pages.get(
+        ("scorecard", stamp, said), lambda: _scorecard(found, line_comments)
+    )
     return templates.TemplateResponse(request, "session.html", context)
+
+
+def _scorecard(found: SessionReport, line_comments: dict[int, list[CommentRecord]]) -> Markup:
+    """The scorecard with the comments on its lines: the same HTML for the same session
+    stamp and the same comments (author and text), so it is kept under both."""
+    template = templates.get_template("_scorecard.html")
+    return Markup(template.render(card=found.scorecard, line_comments=line_comments))
+
+
+def _finished(state: AppState, session_id: int) -> Finished:
+    finished = state.sessions.finished(session_id)
+    if finished is None:  # the stamp said ended, and sessions never un-end
+        raise NotFoundError(f"no session {session_id}")
+    return finished
