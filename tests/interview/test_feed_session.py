@@ -115,3 +115,9 @@ def test_a_decision_with_because_is_counted_with_its_reason(feed: Run, catalog: 
 def test_next_steps_ask_for_each_thing_once(feed: Run, catalog: Catalog) -> None:
     steps = feed.report(catalog)["review"]["next_steps"]
     assert sum("CDN" in step for step in steps) == 1, steps
+
+
+def test_a_peak_said_aloud_states_the_peak_factor(feed: Run, catalog: Catalog) -> None:
+    """ "1,200 posts per second, peaks near 3,600" assumed traffic peaks at three times."""
+    unclear = feed.report(catalog)["unclear_assumptions"]
+    assert not any("three times the daily average" in fact for fact in unclear)

@@ -46,6 +46,7 @@ class Spoken:
     text: str  # verbatim from the sentence
     value: Q
     ref: NumberRef | None
+    peak: bool = False  # said as a peak ("peaks near 3,600"): it states the peak factor too
 
     @property
     def ratio(self) -> float | None:
@@ -95,7 +96,7 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name):
             ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
-        out.append(Spoken(_TRAILING.sub("", quoted.strip()), value, ref))
+        out.append(Spoken(_TRAILING.sub("", quoted.strip()), value, ref, peak))
         previous = (value, match.start() + len(text))
     return out
 

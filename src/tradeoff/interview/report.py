@@ -437,6 +437,9 @@ def _unclear(problem: Problem, state: ConversationState) -> list[str]:
     formulas = {q.name: q.formula for q in problem.capacity}
     used: set[str] = set()
     for stated in [*state.spoken_numbers, *state.written_numbers]:
+        if stated.number is not None and stated.number.peak:
+            # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average
+            used |= {name for fact in problem.facts for name in fact.values if "peak" in name}
         if stated.number is not None and stated.number.ref is not None:
             todo = [stated.number.ref.name]
             while todo:
