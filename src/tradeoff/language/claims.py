@@ -237,6 +237,9 @@ def _prose_claims(
         text = joined[begin:finish].strip()
         if not _ALNUM.search(text):
             continue
+        # A sentence starts at its first character, not at the space that joined its line
+        # to the one before: else it is placed on, and quoted from, the previous line.
+        begin += len(joined[begin:finish]) - len(joined[begin:finish].lstrip())
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
         line_end = spans[at + 1][1] - 1 if at + 1 < len(spans) else len(joined)
