@@ -98,3 +98,16 @@ def test_kind_phrases_match_whole_words_and_frames_weigh_less(table_catalog: Cat
     problem = table_catalog.get("payments-api")
     parts = answer_turn("How many payments per day?", problem, kinds)
     assert [f.id for p in parts for f in p.facts] == ["volume"]  # the fact stated "a day"
+
+
+def test_a_lead_in_is_not_a_topic(table_catalog: Catalog) -> None:
+    """ "Before designing," only opens the question: the out-of-scope fact, which says
+    what "you need not design", is not what was asked, and does not come first."""
+    problem = table_catalog.get("news-feed")
+    kinds = table_catalog.vocabulary.question_kinds
+    turn = (
+        "Hi. Before designing, how many daily active users do we have, and how many posts "
+        "are made per day?"
+    )
+    parts = answer_turn(turn, problem, kinds)
+    assert [f.id for p in parts for f in p.facts] == ["users", "posting"]

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.estimate.dims import Q
+from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
+from tradeoff.language.bounds import is_bound
 
 # A number, its scale, and up to three words after it that may carry its unit.
 _NUMBER = re.compile(
@@ -30,6 +32,8 @@ _TRAILING = re.compile(
     r"|approximately|nearly|almost))+$",
     re.I,
 )
+# What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
+_TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+\w+)?)?\s*", re.I)
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
 _UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently
@@ -42,6 +46,7 @@ class Spoken:
     text: str  # verbatim from the sentence
     value: Q
     ref: NumberRef | None
+    peak: bool = False  # said as a peak ("peaks near 3,600"): it states the peak factor too
 
     @property
     def ratio(self) -> float | None:
@@ -64,6 +69,9 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
     """
     out: list[Spoken] = []
     previous: tuple[Q, int] | None = None  # the last quantity and where it ended
+    # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
+    # longest reading below may run on into the clause ("1M followers we skip fan").
+    phrases = {f.start: f for f in find_quantities(sentence)}
     for match in _NUMBER.finditer(sentence):
         if _PERCENT.match(sentence[match.end(1) :]):
             continue
@@ -71,15 +79,33 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
         if reading is None:
             continue
         text, value = reading
+        phrase = phrases.get(match.start(1))
+        quoted = text
+        if phrase is not None and not _TAIL.fullmatch(text[len(phrase.text) :]):
+            quoted = phrase.text  # "1M followers", not "1M followers we skip fan"
+        if is_bound(sentence[: match.start(1)]):
+            # "above 1M followers": a threshold the candidate chose, not a figure to check
+            previous = (value, match.start() + len(text))
+            continue
         if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
             gap = sentence[previous[1] : match.start()]
             if len(gap) < 30 and ("," in gap or " and " in gap):
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         ref = _reference(value, stems(_label(sentence, match.end(1))), refs, per_second)
-        out.append(Spoken(_TRAILING.sub("", text.strip()), value, ref))
+        peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
+        if ref is not None and peak != ("peak" in ref.name):
+            ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
+        out.append(Spoken(_TRAILING.sub("", quoted.strip()), value, ref, peak))
         previous = (value, match.start() + len(text))
     return out
+
+
+def _peak(phrase: FoundQuantity | None) -> bool:
+    """Whether the number is said to be a peak ("peaks near 3,600", "12K at peak")."""
+    if phrase is None:
+        return False
+    return any(w.lower().startswith("peak") for w in (*phrase.label, *phrase.noun))
 
 
 def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:

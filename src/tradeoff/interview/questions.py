@@ -40,8 +40,11 @@ _STOP = frozenset(
     must need needs have has any some many much also just your our like kind kinds sort about
     from into per each every get gets expect expected please tell me us i if so as than then
     what's whats it's let's go say roughly approximately approx number numbers figure over
-    under next those these after before still them they its""".split()
+    under next those these after before still them they its
+    design designing designed""".split()
 )
+# ("design": what the interview itself does names no topic of a fact, so "Before designing,
+# how many users ..." does not ask what "you need not design".)
 # The few words a question uses for what a fact calls otherwise; matching by meaning beyond
 # this belongs to the question kinds in questions.yaml.
 _SAME = {

@@ -284,7 +284,13 @@ def _score_basis(
         if score is None:
             continue
         expected = [i for i in rubric.items if expected_at(i, level)]
-        rungs = [r.name for r in ladder(name, context.claims) if r.reached >= 0.99]
+        steps = ladder(name, context.claims)
+        rungs = [r.name for r in steps if r.reached >= 0.99]
+        # No step reached whole still earns part of the depth half: name the furthest, so
+        # "deepest step: none yet" never stands beside a score that depth helped earn.
+        partial = max(
+            (r for r in steps if 0 < r.reached < 0.99), key=lambda r: r.reached, default=None
+        )
         caps = [
             (RULES[f.rule].caps[name], f)
             for f in review.findings
@@ -296,6 +302,8 @@ def _score_basis(
             "scored_covered": score.covered,  # the reviewer's count: equal by construction
             "expected": len(expected),
             "depth": rungs[-1] if rungs else None,
+            "partly": None if rungs or partial is None else partial.name,
+            "penalties": round(score.penalties, 1),
             "capped_by": (
                 {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
                 if capped is not None and capped[0] <= score.score + 1e-9
@@ -429,6 +437,9 @@ def _unclear(problem: Problem, state: ConversationState) -> list[str]:
     formulas = {q.name: q.formula for q in problem.capacity}
     used: set[str] = set()
     for stated in [*state.spoken_numbers, *state.written_numbers]:
+        if stated.number is not None and stated.number.peak:
+            # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average
+            used |= {name for fact in problem.facts for name in fact.values if "peak" in name}
         if stated.number is not None and stated.number.ref is not None:
             todo = [stated.number.ref.name]
             while todo:

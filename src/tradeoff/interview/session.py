@@ -440,12 +440,21 @@ class Interview:
             if given >= len(rungs):
                 continue
             text = rungs[given]
+            item = items[item_id]
+            unasked = not self.state.moved("*", "asked", item_id)
+            asks = given == 0 and unasked and bool(item.probe) and text == item.hint
+            if asks and item.probe:
+                # An item's hint helps with its question ("Write each as a method and a
+                # path"): never asked, the question comes first, and is now open.
+                text = f"{item.probe} {text}"
+                self._ask(Move("probe", item.probe, item_id))
             self.hints[item_id] = given + 1
             self.hints_used += 1
             level = ("nudge", "pointer", "partial")[min(given, 2)]
             self.record(
                 Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
-                      {"item": item_id, "level": level, "count": self.hints_used})
+                      {"item": item_id, "level": level, "count": self.hints_used,
+                       "asks": asks})
             )  # fmt: skip
             return self._speak(Move("hint", text, item_id))
         return self._speak(
@@ -592,6 +601,9 @@ class Interview:
                 item_id = str(event.data.get("item"))
                 self.hints[item_id] = self.hints.get(item_id, 0) + 1
                 self.hints_used += 1
+                probe = self.items[item_id].probe if item_id in self.items else None
+                if event.data.get("asks") and probe:
+                    self._ask(Move("probe", probe, item_id))  # the hint put the question
             elif event.kind == EventKind.snapshot:
                 self.attach_text(event.text)
                 self.design_versions = int(event.data.get("version", self.design_versions + 1))

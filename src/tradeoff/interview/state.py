@@ -9,11 +9,13 @@ two never disagree about what the candidate covered.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tradeoff.catalog.schema import Problem, RubricItem
+from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import Spoken
 from tradeoff.interview.questions import stems
@@ -172,6 +174,21 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
     QPS"); fact inputs said back are the candidate's assumptions, not estimates."""
     if spoken.ref is None or spoken.ref.kind != "step" or problem.rubric.capacity is None:
         return None
+    ref = spoken.ref
+    # An item that states figures names its quantities: the estimate evidences the item
+    # whose figure is this reference's ("about 230,000 timeline inserts/s" for the fan-out
+    # writes), never one that only shares a word ("post storage" for posts per second).
+    stating = [
+        (abs(math.log(f.value.value / ref.value)), item)
+        for item in problem.rubric.capacity.items
+        for f in find_quantities(item.text)
+        if f.dims == ref.dims and f.value.value > 0 and ref.value > 0
+    ]
+    close = [c for c in stating if c[0] <= math.log(_SAME_FIGURE)]
+    if close:
+        return min(close, key=lambda c: c[0])[1]
+    if any(_measured(item.text) for item in problem.rubric.capacity.items):
+        return None  # the items name their figures, and none is this one
     name = stems(spoken.ref.name.replace("_", " "))
     best: tuple[int, RubricItem] | None = None
     for item in problem.rubric.capacity.items:
@@ -181,6 +198,14 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
         if shared and (best is None or shared > best[0]):
             best = (shared, item)
     return best[1] if best else None
+
+
+# An item's figure is the reference rounded for reading ("about 230,000" for 231,481).
+_SAME_FIGURE = 1.5
+
+
+def _measured(text: str) -> bool:
+    return any(f.dims != (0, 0) for f in find_quantities(text))
 
 
 def _unit_words(spoken: Spoken) -> frozenset[str]:
@@ -244,9 +269,13 @@ def credit_answer(
     mentioned. Returns it when new."""
     if state.covered(item_id):
         return []
+    # Substance needs the answer to name what was asked about and to say something of it:
+    # a long turn about monitoring that follows "walk me through a feed request" answered
+    # the turn, not the read path, and "returns 20 items with a cursor" defines no endpoint.
     specific = any(c.features.evidence or c.features.specific for c in heard.claims)
-    full = len(heard.text.split()) >= 10 or bool(concepts & heard.meant())
-    status = SUBSTANCE if specific or full else MENTIONED
+    full = len(heard.text.split()) >= 10
+    about = bool(concepts & heard.meant())
+    status = SUBSTANCE if about and (specific or full) else MENTIONED
     state.said[item_id] = Support(status, heard.text, heard.line, "said")
     return [item_id] if status == SUBSTANCE else []
 

@@ -240,12 +240,31 @@ def _prose_claims(
         text = joined[begin:finish].strip()
         if not _ALNUM.search(text) or is_reading_list(text):
             continue  # "Full course: [Grokking ...](https://...)" claims nothing
+        # A sentence starts at its first character, not at the space that joined its line
+        # to the one before: else it is placed on, and quoted from, the previous line.
+        begin += len(joined[begin:finish]) - len(joined[begin:finish].lstrip())
         at = max(i for i, span in enumerate(spans) if span[1] <= begin)
         number, offset, raw_start = spans[at]
         line_end = spans[at + 1][1] - 1 if at + 1 < len(spans) else len(joined)
         raw = lines[number - 1]
         quote = raw[raw_start + begin - offset : raw_start + min(finish, line_end) - offset]
-        yield Claim(number, quote.strip() or raw.strip(), _plain(text), kind, headings)
+        plain = _plain(text)
+        label = _label(plain) if kind == SENTENCE else ()  # a list item's label is no section
+        yield Claim(number, quote.strip() or raw.strip(), plain, kind, headings + label)
+
+
+# A sentence of prose opened by a short label ("Requirements: users post ...", "Out of
+# scope: ads") is headed by it as a paragraph under that heading would be: said aloud or
+# typed on one line, the label still says what the rest of the sentence is. (A list item's
+# "Writes: 100M ..." names a row under its section's heading, not a section of its own.)
+_INLINE_LABEL = re.compile(r"^([A-Za-z][A-Za-z -]{1,30}?):\s+\S")
+
+
+def _label(sentence: str) -> tuple[str, ...]:
+    match = _INLINE_LABEL.match(sentence)
+    if match is None or len(match.group(1).split()) > 4:
+        return ()
+    return (match.group(1).strip(),)
 
 
 def _sentences(text: str, extra: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:

@@ -145,6 +145,8 @@ class DimensionScore(BaseModel):
     # What the interview report's score rests on (absent in reports stored before them).
     expected: int | None = None
     depth: str | None = None
+    partly: str | None = None  # no step reached whole: the one reached furthest, in part
+    penalties: float = 0.0  # what problems found at a line took off the score
     capped_by: Cap | None = None
 
 

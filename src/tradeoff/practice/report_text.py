@@ -97,7 +97,10 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
     parts += [f"{n} {label}" for n, label in ((mentioned, "only mentioned"),
                                                (missing, "not covered")) if n]  # fmt: skip
     if dim.expected is not None:
-        parts.append(f"deepest step: {dim.depth or 'none yet'}")
+        partly = f"part of {dim.partly}" if dim.partly else "none yet"
+        parts.append(f"deepest step: {dim.depth or partly}")
+    if dim.penalties >= 0.5:
+        parts.append(f"{dim.penalties:g} off for problems found at a line")
     if dim.capped_by is not None:
         cap = dim.capped_by
         parts.append(f"held at {cap.cap:g} by {cap.rule}: {_clip(cap.message, 70)}")

@@ -13,8 +13,10 @@ from typing import Any
 
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import LEVELS, Problem
+from tradeoff.catalog.vocabulary import Concept
 from tradeoff.design.model import DesignDoc, Unread
 from tradeoff.errors import TradeoffError
+from tradeoff.language import read_text
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
 from tradeoff.review.rules import RULES
@@ -160,7 +162,7 @@ def review_design(
         verdict=verdict(overall, scores, level),
         scores=scores,
         findings=findings,
-        next_steps=next_steps(findings),
+        next_steps=next_steps(findings, concepts=tuple(catalog.vocabulary.concepts.values())),
         notes=notes,
         interview_type=interview_type,
         word_count=ctx.word_count,
@@ -197,8 +199,12 @@ def run_rules(ctx: ReviewContext) -> list[Finding]:
     return findings
 
 
-def next_steps(findings: list[Finding], limit: int = 5) -> list[str]:
-    """3-5 actions, highest impact first, each naming the finding it comes from."""
+def next_steps(
+    findings: list[Finding], limit: int = 5, concepts: tuple[Concept, ...] = ()
+) -> list[str]:
+    """3-5 actions, highest impact first, each naming the finding it comes from; a missing
+    component that an earlier step already asks for ("Serve media through a CDN" before "No
+    media storage and CDN") is one action, not two."""
     ranked = sorted(
         (f for f in findings if f.severity != Severity.info),
         key=lambda f: (
@@ -210,16 +216,27 @@ def next_steps(findings: list[Finding], limit: int = 5) -> list[str]:
         ranked += [f for f in findings if f.severity == Severity.info]
     steps: list[str] = []
     seen: set[str] = set()
+    asked_for: set[str] = set()  # the concepts the steps so far ask for
     for finding in ranked:
         if finding.kind in seen and finding.kind not in COVERAGE_KINDS:
             continue
+        detail = finding.message if finding.kind in COVERAGE_KINDS else finding.fix
+        named = _named_concepts(detail, concepts)
+        if finding.kind == "missing-component" and named & asked_for:
+            continue
+        asked_for |= named
         seen.add(finding.kind)
         where = f", line {finding.evidence.line}" if finding.evidence.line else ""
-        detail = finding.message if finding.kind in COVERAGE_KINDS else finding.fix
         steps.append(f"{detail} ({finding.rule}{where})")
         if len(steps) >= limit:
             break
     return steps
+
+
+def _named_concepts(text: str, concepts: tuple[Concept, ...]) -> set[str]:
+    if not concepts:
+        return set()
+    return set().union(*(c.features.concepts for c in read_text(text, concepts)))
 
 
 @dataclass(frozen=True)

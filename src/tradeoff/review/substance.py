@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
+from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language import operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
@@ -276,6 +277,8 @@ def item_support(
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
+        if found and dimension == "capacity" and not _states_kind_named(item.text, claim.text):
+            found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             weight = _citation_weight(claim, found, item_words, dimension)
             if first is None:
@@ -357,6 +360,20 @@ def _tracks_metrics(claim: Claim) -> bool:
 def _metric_lines(claims: Sequence[Claim]) -> set[int]:
     """Positions of the claims that name metrics they track (for items that ask for them)."""
     return {i for i, claim in enumerate(claims) if _tracks_metrics(claim)}
+
+
+@lru_cache(maxsize=4096)
+def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
+    """The kinds of measured quantity a text states (a rate, a size, a duration), plain
+    counts left out: "20 items" measures nothing a capacity estimate names."""
+    return frozenset(f.dims for f in find_quantities(text) if f.dims != (0, 0))
+
+
+def _states_kind_named(item_text: str, claim_text: str) -> bool:
+    """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s") is
+    specified only by a claim that states or derives a quantity of that kind."""
+    named = _measured_kinds(item_text)
+    return not named or bool(named & _measured_kinds(claim_text))
 
 
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}

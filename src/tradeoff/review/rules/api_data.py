@@ -41,6 +41,15 @@ _CLASS_DEF = re.compile(r"\b(class|interface|abstract class|enum)\s+([A-Z]\w+)")
 
 
 _HTTP_VERB = re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|LIST)\b")
+# An operation written as a call with its arguments ("allow(key, cost)") ...
+_SIGNATURE = re.compile(
+    r"\b[A-Za-z_][\w.]*\(\s*[A-Za-z_]\w*(?:\s*[:=]\s*\w+)?(?:\s*,\s*[A-Za-z_]\w*"
+    r"(?:\s*[:=]\s*\w+)?)*\s*\)"
+)
+# ... and what it gives back: together they define the call as a path and a response would.
+_RETURNS = re.compile(
+    r"->|→|\b(?:returns?|returning|gets? back|responds? with|answers? with)\b", re.I
+)
 
 
 @register
@@ -68,6 +77,10 @@ class NoApi(Rule):
         # LIST then see it") defines the operations as surely as a table of paths.
         verbs = {m.group(0) for c in ctx.claims for m in _HTTP_VERB.finditer(c.text)}
         if len(verbs) >= 2:
+            return
+        # "The gateway calls allow(key, cost) and gets back allowed and remaining": an
+        # internal API, defined by its call and its result.
+        if any(_SIGNATURE.search(c.text) and _RETURNS.search(c.text) for c in ctx.claims):
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)

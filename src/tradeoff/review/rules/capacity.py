@@ -10,6 +10,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.review.context import ReviewContext
@@ -404,11 +405,6 @@ _ASSUMED = re.compile(
     r"\b(assum\w*|let's say|lets say|suppose|i'll take|we have|there are)\b", re.I
 )
 # "up to 5 TB", "max 10 MB": a bound, which an average in the facts does not contradict.
-_BOUND = re.compile(
-    r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
-    r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\bat\s+least|[<>≤≥])\W*$",
-    re.I,
-)
 # Words that say nothing about what is counted.
 _GENERIC = frozenset(
     """avg average new total per size record count num peak factor rate daily day month year
@@ -538,7 +534,7 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
                 continue
             if found.dims == (0, 0) and found.value.value < 1000:
                 continue  # small plain counts ("3 replicas", "2 regions") are too ambiguous
-            if _BOUND.search(body[: found.start]):
+            if is_bound(body[: found.start]):
                 continue
             clause = re.split(r"[;.]\s", body[: found.start])[-1]  # a table row is one clause
             matching = [

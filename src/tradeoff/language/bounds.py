@@ -1,0 +1,25 @@
+"""Whether a number is a bound ("up to 5 TB", "above 1M followers") rather than a figure.
+
+A bound or threshold is a line the candidate draws, not an estimate of how much of
+something there is: "for celebrities above 1M followers we pull" says nothing about how
+many followers the biggest accounts have, and "max 10 MB" is not the average upload. The
+reviewer's capacity checks and the interviewer's sanity checks both read it here, so they
+never compare a threshold with a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The words just before a number that make it a bound: "up to", "max", "above", "<".
+BOUND_BEFORE = re.compile(
+    r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
+    r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\babove|\bexceed(?:s|ing)?"
+    r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥])\W*$",
+    re.I,
+)
+
+
+def is_bound(before: str) -> bool:
+    """Whether the text that ends right before a number makes that number a bound."""
+    return BOUND_BEFORE.search(before) is not None

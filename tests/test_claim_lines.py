@@ -1,0 +1,31 @@
+"""A sentence of a paragraph that wraps over lines is placed on, and quoted from, the line
+where its first word is: a transcript's turns ("Candidate: ...") are one paragraph, and a
+report that quotes the turn before the one meant puts words in the candidate's mouth."""
+
+from __future__ import annotations
+
+from tradeoff.catalog import Catalog
+from tradeoff.language import read_text
+
+
+def test_each_turn_of_a_paragraph_is_quoted_from_its_own_line(catalog: Catalog) -> None:
+    text = (
+        "Candidate: How many requests a second?\n"
+        "Candidate: What latency can it add?\n"
+        "Candidate: Requirements: the gateway checks each request."
+    )
+    claims = read_text(text, tuple(catalog.vocabulary.concepts.values()))
+    assert [(c.line, c.quote) for c in claims] == [
+        (1, "How many requests a second?"),
+        (2, "What latency can it add?"),
+        (3, "Requirements: the gateway checks each request."),
+    ]
+    assert claims[2].headings == ("Requirements",)
+
+
+def test_a_label_heads_prose_but_not_a_list_item(catalog: Catalog) -> None:
+    concepts = tuple(catalog.vocabulary.concepts.values())
+    (prose,) = read_text("Out of scope: ads and search.", concepts)
+    assert prose.headings == ("Out of scope",)
+    (item,) = read_text("- Writes: 100M links a month is 40 writes/s.", concepts)
+    assert item.headings == ()
