@@ -263,6 +263,11 @@ def item_support(
     positions = sorted({i for concept in wanted for i in index.get(concept, ())})
     if metrics_only:
         positions = sorted(set(positions) | _metric_lines(claims))
+    # A record written out in code (`"burst": 2000,` in a JSON policy) specifies the model
+    # the item asks for when its fields are the item's own ("a match, a rate and a burst").
+    item_fields = _own_words(item) if "data-model" in wanted else frozenset()
+    if item_fields:
+        positions = sorted(set(positions) | _field_lines(claims))
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and out_of_scope(claim):
             continue
@@ -271,6 +276,8 @@ def item_support(
         if restates_prompt(claim):
             continue
         found = specified_concepts(claim) & wanted
+        if not found and item_fields and _names_field(claim, item_fields):
+            found = frozenset({"data-model"})
         if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
             found = found | {"monitoring"}
         if found and needs_reason and not claim.features.reason:
@@ -355,6 +362,20 @@ def _tracks_metrics(claim: Claim) -> bool:
         return True
     about = "monitoring" in claim.features.concepts or _TRACKING.search(claim.text) is not None
     return about and count >= 2
+
+
+def _field_lines(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the lines of code that declare a field (JSON, YAML, DDL)."""
+    return {i for i, claim in enumerate(claims) if claim.kind == CODE and _FIELD.search(claim.text)}
+
+
+def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
+    """Whether a line of code declares a field the item names: `"burst": 2000` is the
+    burst size of a rule; `"answer": "..."` in a response example is no data model."""
+    if claim.kind != CODE or _FIELD.search(claim.text) is None:
+        return False
+    field = _FIELD_NAME.match(claim.text.strip())
+    return field is not None and bool(_content_words(field.group(1).replace("_", " ")) & own_words)
 
 
 def _metric_lines(claims: Sequence[Claim]) -> set[int]:
@@ -615,6 +636,8 @@ KEY_TEMPLATE = re.compile(r"\w+:\{\w+\}")
 
 
 # A field in code: SQL DDL, `name: type`, or a JSON key with its value.
+# The name a field line declares: `"rate_per_sec": 1000`, `- match: ...`, `burst INT`.
+_FIELD_NAME = re.compile(r"^[-\s]*[\"'`]?([A-Za-z_][\w]*)[\"'`]?\s*(?::|\s+[A-Z]{2,})")
 _FIELD = re.compile(r"create table|\w+\s*:\s*\w+|\"\w+\"\s*:\s*[\"\d\[{tfn]", re.I)
 _CONTRACT = frozenset(
     {"status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting"}

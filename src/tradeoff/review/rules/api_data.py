@@ -52,6 +52,67 @@ _RETURNS = re.compile(
 )
 
 
+# An endpoint named by its path alone, with what it takes or gives back.
+_PATH_ENDPOINT = re.compile(
+    r"\bendpoint\s*\(?\s*`?/[\w/{}:.-]*`?\s*\)?\s+(?:that\s+)?"
+    r"(?:accepts|takes|receives|returns|responds)\b",
+    re.I,
+)
+# A status as a response states it ("429 Too Many Requests", "HTTP 302", "status 404"), and
+# the headers that make a limiter's or a redirect's response a contract callers act on.
+_STATUS = re.compile(
+    r"\b(?:HTTP|status(?: code)?)\s*[1-5]\d\d\b|\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content"
+    r"|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect"
+    r"|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Gone|Payload Too Large"
+    r"|Unprocessable|Too Many Requests|Internal Server Error|Service Unavailable"
+    r"|Gateway Timeout)\b"
+)
+_HEADER = re.compile(r"\b(?:Retry-After|Location|(?:X-)?RateLimit-(?:\w+|\*))(?![\w-])")
+# A call in a code block whose arguments span lines: `AcquireBatch(` ... `) -> [...]`.
+_CALL_OPEN = re.compile(r"^\s*(?:rpc\s+|def\s+|func\s+)?[A-Za-z_][\w.]*\(")
+_CALL_RESULT = re.compile(r"^(?:->|→|returns\b|:\s*[\w\[{(])", re.I)
+_CALL_SPAN = 40  # lines: a signature, not a whole program
+
+
+def _block_calls(ctx: ReviewContext) -> bool:
+    """Whether a fenced block (not a diagram) defines a call with its result, written over
+    several lines: read a line at a time, neither half looks like a signature."""
+    drawn = {n for d in ctx.doc.diagrams if d.start and d.end for n in range(d.start, d.end + 1)}
+    code = ctx.doc.code_lines - drawn
+    lines = ctx.doc.lines
+    # A closing brace may match a template line, so only where the call starts is checked.
+    for start in sorted(code - ctx.skipped):
+        opened = _CALL_OPEN.match(lines[start - 1])
+        if opened is None:
+            continue
+        after = _after_call(lines, code, start, opened.end() - 1)
+        if after is not None and _CALL_RESULT.match(after):
+            return True
+    return False
+
+
+def _after_call(lines: list[str], code: set[int], start: int, column: int) -> str | None:
+    """What follows the call's closing parenthesis (the next line, if the call ends its
+    line), or None when the call does not close inside its block within a few lines."""
+    depth = 0
+    for number in range(start, min(start + _CALL_SPAN, len(lines) + 1)):
+        if number not in code:
+            return None
+        line = lines[number - 1]
+        for position in range(column if number == start else 0, len(line)):
+            char = line[position]
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+                if depth <= 0:
+                    rest = line[position + 1 :].strip()
+                    if not rest and number + 1 in code:
+                        rest = lines[number].strip()
+                    return rest
+    return None
+
+
 @register
 class NoApi(Rule):
     id = "API101"
@@ -61,7 +122,8 @@ class NoApi(Rule):
     message = "No API is defined: no endpoints or calls between client and server"
     rationale = (
         "The API is the contract the rest of the design serves. Interviewers expect the main"
-        " calls with their inputs and outputs before the boxes and arrows."
+        " calls with their inputs and outputs (endpoints, RPC signatures or, for a limiter or"
+        " a redirect, the status and headers a caller gets) before the boxes and arrows."
     )
     example = "Clients talk to the backend."
     fix = "List the main endpoints: method, path, request fields, response and status codes."
@@ -81,6 +143,17 @@ class NoApi(Rule):
         # "The gateway calls allow(key, cost) and gets back allowed and remaining": an
         # internal API, defined by its call and its result.
         if any(_SIGNATURE.search(c.text) and _RETURNS.search(c.text) for c in ctx.claims):
+            return
+        # "Exposes a REST endpoint (`/rl`) that accepts {api_key, ip}": a path and its input.
+        if any(_PATH_ENDPOINT.search(c.text) for c in ctx.claims):
+            return
+        if _block_calls(ctx):
+            return
+        # "429 Too Many Requests" and "Retry-After: 45": the response a caller gets is the
+        # contract of a limiter or a redirect, which adds no call of its own.
+        if any(_STATUS.search(c.text) for c in ctx.claims) and any(
+            _HEADER.search(c.text) for c in ctx.claims
+        ):
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)
