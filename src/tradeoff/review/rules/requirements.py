@@ -144,7 +144,7 @@ class NoAssumptions(Rule):
     dimension = "requirements"
     kind = "no-assumptions"
     severity = "warning"
-    message = "No assumptions are stated"
+    message = "Nothing is stated as an assumption: the numbers you chose read as given"
     rationale = (
         "When the interviewer has not given a number, saying 'I'll assume X' lets them correct"
         " you early; silent assumptions surface as disagreements late in the interview."
