@@ -122,7 +122,10 @@ class NoBottlenecks(Rule):
 # "Future enhancements", "scaling to 100k qps requires adding nodes").
 _LIMITS = re.compile(
     r"\bhardest part\b|\bhot (?:partitions?|shards?|spots?)\b|\bhot-?spots?\b"
-    r"|\bbreaks? (?:at|under|when|down|first)\b|\boverload(?:s|ed)\b|\bsaturat(?:es|ed|ion)\b"
+    # load that lands on one place ("single cache key hammered", "cache miss storm -> DB
+    # overload", "Hot Objects (Thundering Herd)"); "cache hot objects" names no limit
+    r"|\bhammered\b|\bthundering herds?\b|\b(?:cache )?stampedes?\b"
+    r"|\bbreaks? (?:at|under|when|down|first)\b|\boverload(?:s|ed|ing)?\b|\bsaturat(?:es|ed|ion)\b"
     r"|\bdominates? (?:the )?(?:cost|latency|load|spend)\b|\blimiting factor\b|\bchoke ?points?\b"
     r"|\bwhat (?:would )?breaks?\b|\bat (?:\d+|ten|a hundred) ?x\b|\bwith more time\b"
     r"|\bfuture (?:improvements|extensions|enhancements|work)\b|\bnext (?:phase|iteration)\b"
