@@ -636,9 +636,9 @@ KEY_TEMPLATE = re.compile(r"\w+:\{\w+\}")
 
 
 # A field in code: SQL DDL, `name: type`, or a JSON key with its value.
+_FIELD = re.compile(r"create table|\w+\s*:\s*\w+|\"\w+\"\s*:\s*[\"\d\[{tfn]", re.I)
 # The name a field line declares: `"rate_per_sec": 1000`, `- match: ...`, `burst INT`.
 _FIELD_NAME = re.compile(r"^[-\s]*[\"'`]?([A-Za-z_][\w]*)[\"'`]?\s*(?::|\s+[A-Z]{2,})")
-_FIELD = re.compile(r"create table|\w+\s*:\s*\w+|\"\w+\"\s*:\s*[\"\d\[{tfn]", re.I)
 _CONTRACT = frozenset(
     {"status-codes", "pagination", "idempotency", "api-versioning", "rate-limiting"}
 )
