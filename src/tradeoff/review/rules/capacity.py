@@ -267,6 +267,8 @@ class FarFromReference(_CapacityRule):
                     continue  # a shared word is not the same thing counted
                 if _other_scope(ctx, ref, check.line):
                     continue  # a global total against a per-region figure
+                if _other_period(line, check.left, ref):
+                    continue  # five years of storage is not a year's
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
                 if score and (best is None or score > best[0]):
@@ -314,6 +316,48 @@ def _ref_head(ref: NumberRef) -> str | None:
         parts = parts[: parts.index("per")]
     words = [p for p in parts if p not in _GENERIC]
     return _stem(words[-1]) if words and ref.data == 0 else None
+
+
+# The span a line's total covers, from its label: "5-year storage growth", "Storage over
+# 10 years", "Daily egress", "Storage per month".
+_SPAN = re.compile(
+    r"\b(\d+|one|two|three|four|five|ten)[\s\-‐‑]*(day|week|month|year)s?\b"
+    r"|\b(?:per|a|each|every|/)\s*(day|week|month|year)\b"
+    r"|\b(daily|weekly|monthly|yearly|annual(?:ly)?)\b",
+    re.I,
+)
+_SPAN_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_PERIODS = frozenset({"day", "week", "month", "year"})
+
+
+def _label_span(label: str) -> tuple[int, str] | None:
+    """(count, unit) of the first span a label names; None when it names none."""
+    match = _SPAN.search(label)
+    if match is None:
+        return None
+    count, unit, per, adverb = match.groups()
+    if unit:
+        number = int(count) if count.isdigit() else _COUNT_WORDS[count.lower()]
+        return number, unit.lower()
+    if per:
+        return 1, per.lower()
+    word = adverb.lower()
+    return 1, _SPAN_WORDS.get(word, "year")
+
+
+def _other_period(line: str, left: str, ref: NumberRef) -> bool:
+    """Whether the line's label gives its total a span other than the reference's period:
+    "5-year storage growth: 5 PB/day x 365 x 5 = 9.1 EB" against storage per year."""
+    parts = ref.name.lower().split("_")
+    if "per" not in parts:
+        return False
+    periods = [p for p in parts[parts.index("per") + 1 :] if p in _PERIODS]
+    if not periods:
+        return False
+    start = line.find(left.strip()[:12]) if left.strip() else -1
+    span = _label_span(line[:start]) if start > 0 else None
+    return span is not None and span != (1, periods[0])
 
 
 def _per_whom(text: str) -> set[str]:
