@@ -47,6 +47,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         ("Each bucket refills one token per second.", "authentication"),
         ("Every object keeps its version in the metadata row.", "api-versioning"),
         ("The metadata store holds one record per object.", "class-design"),
+        # "cap" the verb or noun (a limit) is not the CAP theorem.
+        ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
+        ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
     ],
 )
 def test_generic_words_do_not_name_a_concept(catalog: Catalog, text: str, concept: str) -> None:
@@ -259,3 +262,20 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
     assert listed == []
     used = read_text("We cache hot links in [Redis](https://redis.io) for 24 hours.", concepts)
     assert len(used) == 1 and "cache" in used[0].features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "Longer TTLs raise the hit rate, but users see stale answers after an edit.",
+            "consistency-model",
+        ),
+        ("We accept bounded staleness of a minute on view counts.", "consistency-model"),
+        ("Under a network partition the CAP trade-off forces a choice.", "cap-theorem"),
+    ],
+)
+def test_consistency_words_name_their_concept(catalog: Catalog, text: str, concept: str) -> None:
+    # Stale answers, staleness and "the CAP trade-off" are how designs speak of what a
+    # reader may see after a write.
+    assert concept in _one(catalog, text).features.concepts
