@@ -279,3 +279,14 @@ def test_consistency_words_name_their_concept(catalog: Catalog, text: str, conce
     # Stale answers, staleness and "the CAP trade-off" are how designs speak of what a
     # reader may see after a write.
     assert concept in _one(catalog, text).features.concepts
+
+
+def test_a_roadmap_names_the_next_steps(catalog: Catalog, tmp_path: Path) -> None:
+    # A "Roadmap" of what comes after v1 is the wrap-up's next steps, as "Future work" is.
+    text = (
+        "# Search helper\n\n## Roadmap\n\n"
+        "1. v1: one model, keyword and vector search together.\n"
+        "2. v2: split multi-part questions and answer each with its own sources.\n"
+    )
+    rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
+    assert rungs["a summary and the bottlenecks"].reached == 1.0
