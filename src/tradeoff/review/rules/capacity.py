@@ -269,6 +269,8 @@ class FarFromReference(_CapacityRule):
                     continue  # a global total against a per-region figure
                 if _other_period(line, check.left, ref):
                     continue  # five years of storage is not a year's
+                if (line_stems & _PART_WORDS) - set(ref.name.lower().split("_")):
+                    continue  # origin egress is what the CDN misses, not all egress
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
                 if score and (best is None or score > best[0]):
@@ -459,6 +461,9 @@ _GENERIC = frozenset(
 _RATIO = re.compile(r"factor|ratio|share|fraction|utilisation|fill|afr|hit")
 # Words that must agree on both sides: a per-client limit is not the traffic it limits.
 _QUALIFIERS = frozenset({"limit"})
+# Words that make a figure a part of the reference's whole: the origin serves only what the
+# CDN misses ("Effective origin egress ≈ 12% of 131 PB").
+_PART_WORDS = frozenset({"origin"})
 _LIMIT = re.compile(r"\b(?:limits?|quotas?|tiers?|throttl\w*)\b", re.I)
 _PER_WHOM = re.compile(
     r"\bper[\s\-‐‑]+(user|client|key|api[\s\-‐‑]key|ip|tenant|account|server"
