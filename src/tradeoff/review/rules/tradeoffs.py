@@ -153,12 +153,17 @@ class BuzzwordsWithoutReasons(Rule):
                 f"{quote} is named but no reason is given for it",
                 ctx.line_evidence(number, quote),
             )
-        yield from self._stack_praise(ctx, brands)
+        yield from self._stack_praise(ctx, brands, reasoned)
 
     def _stack_praise(
-        self, ctx: ReviewContext, brands: dict[int, tuple[re.Match[str], ...]]
+        self,
+        ctx: ReviewContext,
+        brands: dict[int, tuple[re.Match[str], ...]],
+        reasoned: set[str],
     ) -> Iterator[Finding]:
-        """A sentence that justifies a list of products by reputation ("industry leaders")."""
+        """A sentence that justifies a list of products by reputation ("industry leaders").
+        Products the design gives reasons for elsewhere (a decision table above a closing
+        "built on proven technologies") are not justified by the praise."""
         brand_lines = [n for n, found in brands.items() if found]
         for number, text in ctx.prose:
             if not _STACK_WORDS.search(text):
@@ -167,7 +172,13 @@ class BuzzwordsWithoutReasons(Rule):
             if not match:
                 continue
             listed = {n for n in brand_lines if number - 15 <= n < number}
-            names = sum(len(brands[n]) for n, _ in ctx.prose if n in listed)
+            names = sum(
+                1
+                for n, _ in ctx.prose
+                if n in listed
+                for found in brands[n]
+                if found.group(0).lower() not in reasoned
+            )
             if names >= 3:
                 yield self.finding(
                     "The technology list is justified by reputation, not by what this design needs",
