@@ -17,6 +17,22 @@ BRANDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Two names of one product: a reason given for Postgres is a reason for PostgreSQL, and
+# "Kubernetes" then "K8s" is one product named twice.
+_SAME: dict[str, str] = {
+    "k8s": "kubernetes",
+    "postgresql": "postgres",
+    "memcache": "memcached",
+    "scylladb": "scylla",
+}
+
+
+def product_key(name: str) -> str:
+    """One key per product, whichever of its names is written."""
+    lowered = name.lower()
+    return _SAME.get(lowered, lowered)
+
+
 _WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?![\w])")
 _RUN = re.compile(r"[a-z0-9]+")
 

@@ -10,7 +10,7 @@ from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.products import BRANDS, brands_in
+from tradeoff.review.products import BRANDS, brands_in, product_key
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.substance import specifies
 
@@ -138,7 +138,7 @@ class BuzzwordsWithoutReasons(Rule):
             text = plain_typography(raw)
             has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
             for match in names:
-                name = match.group(0).lower()
+                name = product_key(match.group(0))
                 if has_reason:
                     reasoned.add(name)
                 if name in candidates.get(number, ()) or _not_chosen(
@@ -177,7 +177,7 @@ class BuzzwordsWithoutReasons(Rule):
                 for n, _ in ctx.prose
                 if n in listed
                 for found in brands[n]
-                if found.group(0).lower() not in reasoned
+                if product_key(found.group(0)) not in reasoned
             )
             if names >= 3:
                 yield self.finding(
@@ -273,14 +273,16 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
         if not found:
             continue
         names = {
-            m.group(0).lower() for m in found if not _not_chosen(claim.text, m, None, moved=True)
+            product_key(m.group(0))
+            for m in found
+            if not _not_chosen(claim.text, m, None, moved=True)
         }
         if _gives_reason(claim) or SCREEN.search(_STATES_NEED, claim.text):
             reasoned |= names
         if _WHY_HEADING.match(claim.heading):  # the items under "Why Kafka?" are its reasons
-            reasoned |= {m.group(0).lower() for m in brands_in(claim.heading)}
+            reasoned |= {product_key(m.group(0)) for m in brands_in(claim.heading)}
         for bracket in _PROPERTY_BEFORE_BRACKET.finditer(claim.text):
-            reasoned |= {m.group(0).lower() for m in brands_in(bracket.group(1))}
+            reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
         if claim.kind == ITEM and _CANDIDATES_LABEL.match(claim.heading.strip()):
             candidates.setdefault(claim.line, set()).update(names)
     return reasoned, candidates
