@@ -12,7 +12,7 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.products import BRANDS, brands_in, product_key
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.substance import specifies
+from tradeoff.review.substance import restates_prompt, specifies
 
 _DECISION = re.compile(
     r"\b(we('ll| will)? (use|go with|pick|choose)|i('d| would| will)? (use|go with|pick|choose)"
@@ -128,6 +128,9 @@ class BuzzwordsWithoutReasons(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         reasoned, candidates = _reasoned_and_candidates(ctx)
+        # The product the prompt names ("an object store like S3") is what is designed, not
+        # a choice made in the design.
+        reasoned |= _prompt_products(ctx)
         first_line: dict[str, tuple[int, str]] = {}
         brands = {number: brands_in(text) for number, text in ctx.prose}  # one scan per line
         headers = _table_headers(ctx)
@@ -238,11 +241,25 @@ _CANDIDATES_LABEL = re.compile(
     r"|examples?|possible (?:choices|options|stores)|other options|could use)\b",
     re.I,
 )
+# "This is best served by a distributed KV store, e.g.:" over a list of stores.
+_EXAMPLES_FOLLOW = re.compile(
+    r"(?:\be\.\s?g\.?|\bfor (?:example|instance)|\bsuch as)\s*:\s*$", re.I
+)
 # Before a product, within its clause: an example ("e.g. RocksDB", "such as S3 or GCS") or
 # a rejected alternative ("instead of Memcached", "Postgres over Cassandra").
 _EXAMPLE_LEAD = re.compile(
-    r"(?:\be\.\s?g\.?|\bi\.\s?e\.|\bfor (?:example|instance)|\bsuch as)[\s,:]*"
-    r"(?:[\w.+-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s+)){0,4}$",
+    r"(?:\be\.\s?g\.?|\bi\.\s?e\.|\bfor (?:example|instance)|\bsuch as|\blike)[\s,:]*"
+    r"(?:[\w.+-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s+)){0,6}$",
+    re.I,
+)
+# "Redis (or DynamoDB atomic counters)": the bracket names an alternative, not the choice.
+_ALTERNATIVE_LEAD = re.compile(
+    r"^\s*(?:or|alternatively)(?:\s+(?:in|on|with|use|a|an|the))?\s+$", re.I
+)
+# "MySQL (strong consistency)": the product, then in brackets the property it is there for.
+_PROPERTY_AFTER_BRACKET = re.compile(
+    r"([\w.+-]+)\s*\((?:strong |high |low |exactly-once |ordered )?(?:consistency|durability"
+    r"|ordering|throughput|latency|acid|transactions?|availability|atomic\w*)\b[^)]*\)",
     re.I,
 )
 _REJECTED_LEAD = re.compile(
@@ -260,15 +277,26 @@ _NOT_CHOSEN_COLUMN = re.compile(
 )
 
 
+def _prompt_products(ctx: ReviewContext) -> set[str]:
+    """Products named by the prompt: its title and text, or the prompt restated at the top."""
+    texts = [c.text for c in ctx.claims[:3] if restates_prompt(c)]
+    if ctx.problem is not None:
+        texts += [ctx.problem.title, ctx.problem.prompt, *ctx.problem.aliases]
+    return {product_key(m.group(0)) for text in texts for m in brands_in(text)}
+
+
 def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, set[str]]]:
     """Products a claim gives a reason for (a reason clause, a Why/Reason/Justification
     column, a property the design needs), and per line the products listed under a label
     that heads candidates ("Good fits:")."""
     reasoned: set[str] = set()
     candidates: dict[int, set[str]] = {}
+    examples = False  # the list under "..., e.g.:" holds examples
     for claim in ctx.claims:
         if claim.kind not in (SENTENCE, ITEM, ROW):
             continue
+        if claim.kind != ITEM:
+            examples = claim.kind == SENTENCE and bool(_EXAMPLES_FOLLOW.search(claim.text))
         found = brands_in(claim.text)
         if not found:
             continue
@@ -283,7 +311,9 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
             reasoned |= {product_key(m.group(0)) for m in brands_in(claim.heading)}
         for bracket in _PROPERTY_BEFORE_BRACKET.finditer(claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
-        if claim.kind == ITEM and _CANDIDATES_LABEL.match(claim.heading.strip()):
+        for bracket in _PROPERTY_AFTER_BRACKET.finditer(claim.text):
+            reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
+        if claim.kind == ITEM and (examples or _CANDIDATES_LABEL.match(claim.heading.strip())):
             candidates.setdefault(claim.line, set()).update(names)
     return reasoned, candidates
 
@@ -330,8 +360,13 @@ def _cells(row: str) -> list[str]:
 
 
 _WINDOW = 120
-_OPTION_BEFORE = re.compile(r"([\w.+-]+)\s*(?:/|\bor\b)\s*$", re.I)
-_OPTION_AFTER = re.compile(r"\s*(?:/|\bor\b)\s*([\w.+-]+)", re.I)
+# The option beside a product, without a kind suffix ("Kafka or Kinesis-like").
+_OPTION_BEFORE = re.compile(r"([\w.+]+)(?:-[\w.+-]*)?\s*(?:/|\bor\b)\s*$", re.I)
+_OPTION_AFTER = re.compile(r"\s*(?:/|\bor\b)\s*([\w.+]+)", re.I)
+# "OLAP (ClickHouse, Druid, Pinot, BigQuery)": brackets listing several products name the
+# kind of store chosen by its examples.
+_BRACKET = re.compile(r"\(([^()]{0,160})\)")
+_BRACKET_EXAMPLES = 3
 _CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
 
 
@@ -347,6 +382,13 @@ def _not_chosen(
     clause = _CLAUSE_BREAK.split(before)[-1]
     after = text[match.end() : match.end() + _WINDOW]
     if _EXAMPLE_LEAD.search(clause) or _REJECTED_LEAD.search(clause):
+        return True
+    for bracket in _BRACKET.finditer(text, window, match.end() + _WINDOW):
+        if bracket.start() < match.start() < bracket.end():
+            if len(brands_in(bracket.group(1))) >= _BRACKET_EXAMPLES:
+                return True
+            break
+    if _ALTERNATIVE_LEAD.match(clause) and text[max(0, match.start() - len(clause) - 1)] == "(":
         return True
     if moved and re.search(r"\bfrom\s+$", clause) and re.search(r"\bto\b", after):
         return True
