@@ -134,9 +134,17 @@ class BuzzwordsWithoutReasons(Rule):
         first_line: dict[str, tuple[int, str]] = {}
         brands = {number: brands_in(text) for number, text in ctx.prose}  # one scan per line
         headers = _table_headers(ctx)
+        # A product in the requirements ("ingest documents from SharePoint, S3 and Jira") is
+        # what exists already, a given, not a choice the design makes.
+        given = {
+            n
+            for section in ctx.doc.sections
+            if section.dimension == "requirements"
+            for n in range(section.start, section.end + 1)
+        }
         for number, raw in ctx.prose:
             names = brands[number]
-            if not names:
+            if not names or number in given:
                 continue
             text = plain_typography(raw)
             has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
