@@ -383,7 +383,12 @@ _ROLLOUT = re.compile(
     r"|\bone (?:node|member|replica|instance|host|server|shard|zone|cell|region|pod) at a time\b"
     r"|\b(?:staged|phased|progressive|incremental) (?:rollouts?|releases?|deploy(?:s|ments?)?)\b"
     r"|\batomic(?:ally)? (?:flip|swap|switch)\w*\b[^.;]{0,40}\b(?:pointer|alias|version|index)\b"
-    r"|\b(?:alias|pointer) (?:swap|flip)\b",
+    r"|\b(?:alias|pointer) (?:swap|flip)\b"
+    # a release held back until it passes a check: "gate deploys on recall@5", "run the
+    # offline eval set before promoting"
+    r"|\bgat(?:e|es|ed|ing) (?:the )?(?:deploy(?:s|ments?)?|releases?|rollouts?|promotions?)\b"
+    r"|\b(?:deploy(?:s|ments?)?|releases?|rollouts?) (?:are |is )?gated\b"
+    r"|\bbefore (?:promoting|promotion|rolling out|shipping|deploying)\b",
     re.I,
 )
 SCREEN.add(_ROLLOUT)  # skipped on text without its words
