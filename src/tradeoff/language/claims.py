@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from tradeoff.design.model import DesignDoc
 from tradeoff.language.features import EMPTY, Features
 from tradeoff.language.lexicon import is_reading_list
+from tradeoff.language.math import plain_math
 
 SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
 
@@ -176,7 +177,7 @@ def _plain(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "<" in text:
         text = _BREAK.sub("; ", text)
-    return plain_typography(text.replace("**", "").replace("__", "").strip())
+    return plain_typography(plain_math(text.replace("**", "").replace("__", "").strip()))
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.I)

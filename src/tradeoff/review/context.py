@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from tradeoff.catalog.derivation import NumberRef
@@ -19,6 +19,7 @@ from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
+from tradeoff.language.math import plain_math
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.review.findings import Evidence
 from tradeoff.review.graph import DesignGraph
@@ -164,7 +165,14 @@ class ReviewContext:
             if d.start is not None and d.end is not None
             for n in range(d.start, d.end + 1)
         }
-        return check_lines((n, clean_line(t)) for n, t in self.lines if n not in drawn)
+        read = [(n, clean_line(t)) for n, t in self.lines if n not in drawn]
+        plain = [(n, plain_math(t)) for n, t in read]
+        checks = check_lines(plain)
+        # A formula in TeX is read as its arithmetic, but quoted as written: the whole line.
+        rewritten = {n: t.strip() for (n, t), (_, p) in zip(read, plain, strict=True) if p is not t}
+        if not rewritten:
+            return checks
+        return [replace(c, quote=rewritten[c.line]) if c.line in rewritten else c for c in checks]
 
     @cached_property
     def graph(self) -> DesignGraph:

@@ -12,6 +12,7 @@ from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
+from tradeoff.language.math import plain_math
 from tradeoff.language.mentions import clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -23,6 +24,12 @@ _BANDWIDTH_WORDS = re.compile(r"\b(?:bandwidth|egress)\b", re.I)
 SCREEN.add(_BANDWIDTH_WORDS)  # skipped on text without its words
 
 _DIGIT = re.compile(r"\d")  # faster than any(ch.isdigit() ...) on long lines
+# A derivation that turns a count per day (month, hour) into a rate.
+_PER_TIME = re.compile(
+    r"/\s*(?:day|d|month|mo|hour|h|hr|year|yr)\b|\bper (?:day|month|hour|year)\b"
+    r"|86[,.\s]?400|2\.6\s*M|3[,.\s]?600|/\s*\(?\s*(?:24|30)\b",
+    re.I,
+)
 
 
 def _states_storage(text: str) -> bool:
@@ -79,11 +86,21 @@ class ArithmeticError(_CapacityRule):
     )
     example = "100M requests/day = 1.16M QPS"
     fix = "Divide by 86,400 s/day (about 10^5) and sanity-check the order of magnitude."
+    # A product or a sum that came out wrong needs other advice than a rate per day.
+    fix_product = (
+        "Work the powers of ten apart from the digits (K = 10^3, M = 10^6, B = 10^9),"
+        " then check the result's order of magnitude."
+    )
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for check in ctx.estimates:
             if check.verdict == "arithmetic-error":
-                yield self.finding(check.explanation, Evidence(check.line, check.quote))
+                per_time = _PER_TIME.search(check.left) is not None
+                yield self.finding(
+                    check.explanation,
+                    Evidence(check.line, check.quote),
+                    fix=None if per_time else self.fix_product,
+                )
 
 
 @register
@@ -168,8 +185,10 @@ class NoBandwidthEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.prose) or any(
-            _states_bandwidth(t) for _, t in ctx.prose if _DIGIT.search(t)
+        # Read wherever the candidate wrote it: a fenced block of sums ("Read: 10,000 QPS x
+        # 2 KB = 20 MB/s") or TeX ("$1\text{M RPS} \times 1\text{ MB} = 1\text{ TB/s}$").
+        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.lines) or any(
+            _states_bandwidth(plain_math(t)) for _, t in ctx.lines if _DIGIT.search(t)
         ):
             return
         heavy = ctx.topic("media", "cdn")
