@@ -79,6 +79,19 @@ def test_every_step_is_shown() -> None:
     assert "11.6K/s" in result.steps[1]
 
 
+@pytest.mark.parametrize(
+    ("expression", "shown"),
+    [
+        ("3 million posts/day in /s", "34.7 /s"),
+        ("3 Million posts/day in per second", "34.7 per second"),
+        ("100M/day in /s", "1.16K /s"),
+    ],
+)
+def test_conversion_to_a_count_per_time(expression: str, shown: str) -> None:
+    # "in /s" asks for the count per second; it once divided by a second again (1/s²).
+    assert calculate(expression).human() == shown
+
+
 def test_over_needs_a_rate() -> None:
     with pytest.raises(EstimateError, match="needs a rate"):
         calculate("3 TB over 5 years")

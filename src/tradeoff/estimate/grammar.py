@@ -460,6 +460,8 @@ class _Parser:
         if token.text.lower() not in _CONVERT:
             return False
         rest = self.tokens[self.position + 1 :]
+        if rest and rest[0].kind == "op" and rest[0].op == "/":
+            rest = rest[1:]  # "in /s", "in per second": a count per unit of time
         if not rest or rest[0].kind != "unit":
             return False
         return all(t.kind == "unit" or (t.kind == "op" and t.op == "/") for t in rest)
@@ -469,13 +471,16 @@ class _Parser:
             return None
         rest = self.tokens[self.position + 1 :]
         self.position = len(self.tokens)
-        value = rest[0].unit
-        assert value is not None
-        words = [rest[0].text]
-        q = value.q
-        specs = [f"({value.pint})"]
-        divide = False
-        for token in rest[1:]:
+        if rest[0].kind == "op":  # "in /s": one over the unit that follows
+            lead = "per " if rest[0].text.lower() == "per" else "/"
+            words, q, specs, divide = [lead], Q(1.0), ["1"], True
+            rest = rest[1:]
+        else:
+            value = rest[0].unit
+            assert value is not None
+            words, q, specs, divide = [rest[0].text], value.q, [f"({value.pint})"], False
+            rest = rest[1:]
+        for token in rest:
             if token.kind == "op":
                 divide = True
                 words.append("/")
