@@ -47,6 +47,13 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         ("Each bucket refills one token per second.", "authentication"),
         ("Every object keeps its version in the metadata row.", "api-versioning"),
         ("The metadata store holds one record per object.", "class-design"),
+        # "at rest" and "the rest of" are no REST API; "row-level" security is no table row.
+        ("Chunks are encrypted at rest with AES-256.", "rest-api"),
+        ("The rest of the fleet keeps serving reads.", "rest-api"),
+        ("Retrieval applies row-level ACL filters.", "data-model"),
+        # "2,500 words" and "86,400 s" hold no status code.
+        ("Average document length: 2,500 words (about 3,300 tokens).", "status-codes"),
+        ("Writes: 100M / 86,400 s = 1,160/s.", "status-codes"),
         # "cap" the verb or noun (a limit) is not the CAP theorem.
         ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
         ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
@@ -273,6 +280,12 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ),
         ("We accept bounded staleness of a minute on view counts.", "consistency-model"),
         ("Under a network partition the CAP trade-off forces a choice.", "cap-theorem"),
+        ("We expose a REST API; an unknown code gets 404.", "rest-api"),
+        ("An unknown code gets 404 Not Found.", "status-codes"),
+        (
+            "A custom alias is claimed with a conditional insert, never read-then-write.",
+            "optimistic-locking",
+        ),
     ],
 )
 def test_consistency_words_name_their_concept(catalog: Catalog, text: str, concept: str) -> None:

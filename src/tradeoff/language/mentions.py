@@ -238,6 +238,25 @@ def is_fluff(sentence: str) -> bool:
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+# The digits after a thousands separator ("2,500"): part of a larger number.
+_IN_NUMBER = re.compile(r"\d,")
+# Single-word terms that name something else beside certain words: (words before, words
+# after). "Data at rest" and "the rest of the fleet" are no REST API; "row-level security"
+# is no table row.
+_BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
+    ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
+    ("row",): (frozenset(), frozenset({"level"})),
+}
+
+
+def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
+    """Whether the word before the term, or the word after it, changes what it names."""
+    before, after = guard
+    return (index > 0 and words[index - 1] in before) or (
+        index + size < len(words) and words[index + size] in after
+    )
+
+
 # A unit of measure right after a number: the number is a quantity, whatever term it spells.
 _UNIT_AFTER = re.compile(
     r"\s*(?:bytes?|[kmgtpe]i?b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
@@ -388,8 +407,14 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
-            if size == 1 and words[index].isdigit() and _UNIT_AFTER.match(text, end):
-                continue  # "500 bytes" is a size and "200 ms" a time, not a status code
+            if (
+                size == 1
+                and words[index].isdigit()
+                and (_UNIT_AFTER.match(text, end) or _IN_NUMBER.match(text, max(0, start - 2)))
+            ):
+                continue  # "500 bytes", "200 ms" and "2,500 words" are no status codes
+            if _BESIDE.get(term_words) and _beside(words, index, size, _BESIDE[term_words]):
+                continue  # "encryption at rest" is no REST API, "row-level" no table row
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))

@@ -12,7 +12,14 @@ from tradeoff.review.rules.reliability import retried_writes
 from tradeoff.review.rules.rubric import gap, uncovered
 from tradeoff.review.substance import KEY_TEMPLATE
 
-_LIST_PATH = re.compile(r"(s|feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$", re.I)
+# A path that returns a list: a plural collection ("/links", "/users/{id}/posts") or a feed,
+# a user's timeline ("/feed/{userId}"). "/videos/{videoId}" is one video; "/stats",
+# "/status" and "/metrics" are one summary each.
+_LIST_PATH = re.compile(
+    r"(?<!stat)(?<!statu)(?<!metric)(?<!analytic)(?<!setting)(?<!detail)s/?$"
+    r"|(feed|timeline|search|history|list|results|inbox)/?(\{[^}]*\})?$",
+    re.I,
+)
 _PAGE_PARAMS = re.compile(
     r"\b(cursor|before|after|since|until|max_id|since_id|page|page_token|pagetoken|limit|offset"
     r"|next_token|continuation)\b",
