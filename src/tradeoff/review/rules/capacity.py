@@ -164,7 +164,8 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if not any(_states_storage(t) for _, t in ctx.prose if _DIGIT.search(t)):
+        # Fenced sums and TeX count as much as prose ("500M x 2.1 KB = ~1 TB" in a block).
+        if not any(_states_storage(plain_math(t)) for _, t in ctx.lines if _DIGIT.search(t)):
             yield self.finding()
 
 
