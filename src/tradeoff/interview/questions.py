@@ -355,7 +355,7 @@ _MARKERS = (
     (
         "stat:max",
         re.compile(
-            r"\b(?:max|maximum|largest|biggest|longest|at most|cap|up to(?= \d| about))\b"
+            r"\b(?:max|maximum|largest|biggest|longest|at most|cap|limits?|up to(?= \d| about))\b"
             r"|\bhow (?:long|big|large|many \w+) can\b"
         ),
     ),
