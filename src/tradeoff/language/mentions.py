@@ -240,9 +240,35 @@ _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # A unit of measure right after a number: the number is a quantity, whatever term it spells.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:bytes?|[kmgtpe]i?b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
+    r"\s*(?:bytes?|[kmgtpe]i?b|b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
     r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
 )
+# A count right after a number: "200 followers", "500 million people". A plural noun (or a
+# scale word) after a bare number says how many of something there are; the words a status
+# code is said with ("404 errors", "302 redirects") and verbs ending in s ("404 means") do not.
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:hundred|thousand|million|billion|trillion|k|m|bn"
+    r"|(?!(?:errors|redirects|responses|codes|statuses|replies|pages|retries|is|was|has|does"
+    r"|means|returns|tells|says|goes|comes|gets|signals|indicates|plus|minus|status)\b)"
+    r"[a-z]+[a-z](?<!s)s)(?![a-z0-9])",
+)
+# Arithmetic or a digit group beside a number: "400 * 1 KB", "~400", "5,500", "200 000".
+_SUM_AFTER = re.compile(r"\s*(?:[*×=+]|x\s*\d)|[\s\u202f]\d{3}(?![a-z0-9])")
+_SUM_BEFORE = re.compile(r"(?:[~≈*×=+]\s*|\d[,\u202f ])$")
+
+
+def _quantity_at(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at text[start:end] is a quantity, not a status code: a unit
+    or a counted noun follows it, it is part of a sum, or it is a digit group of a bigger
+    number ("2,500 words" holds no 500)."""
+    return bool(
+        _UNIT_AFTER.match(text, end)
+        or _COUNTED_AFTER.match(text, end)
+        or _SUM_AFTER.match(text, end)
+        or _SUM_BEFORE.search(text[max(0, start - 3) : start])
+    )
+
+
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
@@ -388,8 +414,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
-            if size == 1 and words[index].isdigit() and _UNIT_AFTER.match(text, end):
-                continue  # "500 bytes" is a size and "200 ms" a time, not a status code
+            if size == 1 and words[index].isdigit() and _quantity_at(text, start, end):
+                continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
