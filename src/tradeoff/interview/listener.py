@@ -21,7 +21,8 @@ from tradeoff.review.products import BRANDS, brands_in
 
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
 _CLAIM = re.compile(
-    r"\b(never (?:loses?|fails?|goes? down|drops?)\w*(?: \w+)?|always (?:available|consistent|up)"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*)\b(?: (?!(?:and|but|so|because"
+    r"|if|when|unless|since)\b)[\w'-]+){0,4}|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
     r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
     r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
@@ -85,12 +86,25 @@ class MentionListener:
             mentions=mentions,
             numbers=spoken,
             decisions=decisions,
-            claim=claim.group(0) if claim else None,
+            claim=_whole(claim.group(0)) if claim else None,
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
         )
+
+
+# Words a quoted claim cannot end on: "never lose a" is half of "never lose a post".
+_DANGLING = frozenset("a an the our my your its of to in on for with at by".split())
+
+
+def _whole(claim: str) -> str:
+    """The claim without the words that leave it hanging ("never lose a post", cut at four
+    words, quotes as "never lose a post", never "never lose a")."""
+    words = claim.split()
+    while len(words) > 2 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
 
 
 def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[str, bool]]:
