@@ -241,7 +241,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # A unit of measure right after a number: the number is a quantity, whatever term it spells.
 _UNIT_AFTER = re.compile(
     r"\s*(?:bytes?|[kmgtpe]i?b|b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
-    r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
+    r"|days?|qps|rps|tps|%|percent|per|/\s*(?:s|sec|min|hour|day|week|month|year))(?![a-z0-9])",
 )
 # A count right after a number: "200 followers", "500 million people". A plural noun (or a
 # scale word) after a bare number says how many of something there are; the words a status
@@ -253,8 +253,8 @@ _COUNTED_AFTER = re.compile(
     r"[a-z]+[a-z](?<!s)s)(?![a-z0-9])",
 )
 # Arithmetic or a digit group beside a number: "400 * 1 KB", "~400", "5,500", "200 000".
-_SUM_AFTER = re.compile(r"\s*(?:[*×=+]|x\s*\d)|[\s\u202f]\d{3}(?![a-z0-9])")
-_SUM_BEFORE = re.compile(r"(?:[~≈*×=+]\s*|\d[,\u202f ])$")
+_SUM_AFTER = re.compile(r"\s*(?:[*×=+]|x\s*\d)|[\s\u202f,]\d{3}(?![a-z0-9])")
+_SUM_BEFORE = re.compile(r"(?:[~≈*×=+$€£]\s*|\d[,\u202f ])$")
 
 
 def _quantity_at(text: str, start: int, end: int) -> bool:
