@@ -153,11 +153,31 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = heard.mentions.get(concept)[0]
+        if _inside_other_term(heard, concept, mention.term):
+            continue  # the "bucket" of "token bucket" is no store that can go down
         word = _said_as(mention.quote, mention.term)
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+def _inside_other_term(heard: Heard, concept: str, term: str) -> bool:
+    """Whether every time the turn says a component's word it ends a longer term of another
+    concept, which makes it a kind of something else: "runs a token bucket in Redis" names
+    a rate-limiting algorithm, whose "bucket" is no object-store bucket that can go down.
+    A word that only modifies the term ("cache stampede") still names the component."""
+    text = heard.text.lower()
+    alone = len(re.findall(rf"\b{re.escape(term)}\b", text))
+    longer = {
+        m.term
+        for other, found in heard.mentions.by_concept.items()
+        if other != concept
+        for m in found
+        if m.term != term and re.search(rf"\b{re.escape(term)}$", m.term)
+    }
+    inside = sum(len(re.findall(rf"\b{re.escape(t)}\b", text)) for t in longer)
+    return 0 < alone <= inside
 
 
 def _said_as(quote: str, term: str) -> str:
