@@ -37,3 +37,39 @@ def test_an_absolute_claim_is_challenged_in_its_own_words(catalog: Catalog) -> N
     assert '"never lose a post"' in said[0], said[0]
     assert '"never go down"' in said[1], said[1]
     assert '"always be available"' in said[2], said[2]
+
+
+def test_a_token_bucket_is_not_a_store_that_goes_down(catalog: Catalog) -> None:
+    """ "runs a token bucket in Redis" names the algorithm and Redis (whose replicas were
+    said before): there is no bucket to ask "If the bucket goes down at peak" about."""
+    session = run(
+        catalog, "rate-limiter", "neutral",
+        ["500,000 requests a second at 2 rules each is a million checks a second, so about 10"
+         " Redis shards at 100K checks each, 20 with replicas.",
+         "/next",
+         "Each gateway calls a limiter library that runs a token bucket in Redis with a"
+         " Lua script, keyed by API key or IP."],
+    )  # fmt: skip
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "bucket" not in reply, reply
+
+
+def test_an_estimate_said_in_words_is_heard(catalog: Catalog) -> None:
+    """ "a million checks a second" is the check rate said aloud: it is credited, and the
+    interviewer does not then ask how many checks a second the limiter must handle."""
+    session = run(
+        catalog, "rate-limiter", "neutral",
+        ["500,000 requests a second at 2 rules each is a million checks a second, so about 10"
+         " Redis shards at 100K checks each, 20 with replicas.",
+         "/next",
+         "Each gateway calls a limiter library that runs a token bucket in Redis with a"
+         " Lua script, keyed by API key or IP.",
+         "/hint"],
+    )  # fmt: skip
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "checks per second" not in said, said
+    assert session.interview.state.covered("check-rate")
+    spoken = [s.number.text for s in session.interview.state.spoken_numbers if s.number]
+    assert "a million checks a second" in spoken, spoken
+    # "500,000 requests" is a count, not an HTTP 500 that would credit the 429 contract.
+    assert not session.interview.state.covered("response-contract")
