@@ -73,3 +73,39 @@ def test_an_estimate_said_in_words_is_heard(catalog: Catalog) -> None:
     assert "a million checks a second" in spoken, spoken
     # "500,000 requests" is a count, not an HTTP 500 that would credit the 429 contract.
     assert not session.interview.state.covered("response-contract")
+
+
+FEED_OPENING = [
+    "Hi. How many daily active users are there, and how many posts are made per day?",
+    "How many accounts does a user follow, and are there celebrities with huge followings?",
+    "What latency do we need for loading the feed, and how fresh must it be?",
+    "So users post text and photos, follow people, and scroll a home feed. Ads and search are"
+    " out of scope.",
+    "Let's assume each user has 200 followers on average. 100 million posts a day is about"
+    " 1,200 posts a second, and 500 million users opening the feed ten times a day is about"
+    " 58,000 feed reads a second.",
+]
+
+
+def test_features_said_as_what_users_do_are_heard(catalog: Catalog) -> None:
+    """ "users post text and photos, follow people, and scroll a home feed" lists the
+    features: the interviewer does not then ask "What can a user actually do in the version
+    we're building?", and the report neither lists the features as missing nor holds the
+    requirements score with "No functional requirements are stated"."""
+    session = run(catalog, "news-feed", "adversarial", [*FEED_OPENING, "/end"])
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "What can a user actually do" not in said, said
+    report = session.report(catalog)
+    covered = {c["item"]: c["quote"] for c in report["conversation"]["covered"]}
+    assert covered["core-features"].startswith("So users post text and photos"), covered
+    assert all(f["rule"] != "REQ101" for f in report["review"]["findings"])
+
+
+def test_a_fact_that_answers_both_parts_is_not_followed_by_assume(catalog: Catalog) -> None:
+    """The latency fact says how fast a post reaches followers' feeds, which is how fresh
+    the feed is: "As for 'how fresh must it be', assume what you think is reasonable"
+    beside it contradicts the fact just given."""
+    session = run(catalog, "news-feed", "neutral", [FEED_OPENING[2]])
+    reply = " ".join(session.exchanges[0].replies)
+    assert "within about five seconds" in reply
+    assert "assume" not in reply.lower(), reply

@@ -53,6 +53,7 @@ class Heard:
     reason: bool
     assumption: bool
     defers: bool  # "let me come back to that", "not sure"
+    features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
 
     def meant(self) -> set[str]:
         """Concepts the turn means (not negated, not only listed as options)."""
@@ -92,7 +93,31 @@ class MentionListener:
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
+            features=features_listed(text),
         )
+
+
+# A sentence that lists what the product's users do: "So users post text and photos, follow
+# people, and scroll a home feed." The reviewer's words for features ("users can", "features")
+# are not said aloud this way, yet a person hears the feature list.
+_USERS_DO = re.compile(
+    r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:the\s+|our\s+)?"
+    r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
+    r"|authors|uploaders)\s+(?:can\s+)?"
+    r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
+    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get)\b)[a-z]+\b",
+    re.I,
+)
+_LIST = re.compile(r",|;|\band\b", re.I)
+
+
+def features_listed(text: str) -> str | None:
+    """The first sentence of a turn that lists two or more things its users do, if any."""
+    for sentence in _SENTENCE.split(text.strip()):
+        match = _USERS_DO.match(sentence)
+        if match and _LIST.search(sentence, match.end()) and not sentence.endswith("?"):
+            return sentence.strip().rstrip(";,")
+    return None
 
 
 # Words a quoted claim cannot end on: "never lose a" is half of "never lose a post".
