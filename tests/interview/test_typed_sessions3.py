@@ -109,3 +109,39 @@ def test_a_fact_that_answers_both_parts_is_not_followed_by_assume(catalog: Catal
     reply = " ".join(session.exchanges[0].replies)
     assert "within about five seconds" in reply
     assert "assume" not in reply.lower(), reply
+
+
+RATE_LIMITER_OPENING = [
+    "What are the limits per client?",
+    "How many requests per second hit the gateways, and how many clients are there?",
+    "How exact do the limits have to be, and what should happen if the limiter is down?",
+    "So the gateways check each request against the client's limit and return 429 with"
+    " Retry-After when it's over. Billing quotas and DDoS are out of scope.",
+    "500,000 requests a second at 2 rules each is a million checks a second, so about 10 Redis"
+    " shards at 100K checks each, 20 with replicas.",
+    "/next",
+    "Each gateway calls a limiter library that runs a token bucket in Redis with a Lua script,"
+    " keyed by API key or IP.",
+    "I'd shard Redis by client key.",
+    "/hint",
+    "The data lives in Redis as one hash per key with tokens and the last refill time, about"
+    " 100 bytes each.",
+]
+
+
+def test_what_the_candidate_puts_off_is_not_the_next_question(catalog: Catalog) -> None:
+    """ "Let's talk about the config service later." was followed at once by "How is a rule
+    like '5 login attempts per minute per IP' written down, and how does a gateway get it?"."""
+    session = run(
+        catalog, "rate-limiter", "neutral",
+        [*RATE_LIMITER_OPENING, "Let's talk about the config service later."],
+    )  # fmt: skip
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "written down" not in reply and "config" not in reply.lower(), reply
+    # Put off in a word no concept holds: "memory" is the memory estimate's own word.
+    session = run(
+        catalog, "rate-limiter", "neutral",
+        [*RATE_LIMITER_OPENING, "Let me think about the memory later."],
+    )  # fmt: skip
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "memory" not in reply, reply
