@@ -145,3 +145,17 @@ def test_what_the_candidate_puts_off_is_not_the_next_question(catalog: Catalog) 
     )  # fmt: skip
     reply = " ".join(session.exchanges[-1].replies)
     assert "memory" not in reply, reply
+
+
+def test_a_terse_hint_keeps_the_hint_and_its_question(catalog: Catalog) -> None:
+    """The terse /hint said only "What happens to redirects?" (or "What does each cost
+    you?"): the hint itself and the question's set-up were cut, leaving no help at all."""
+    session = run(
+        catalog, "url-shortener", "terse",
+        ["/next", "/next", "I'd put Redis in front of the database for hot links.", "/hint"],
+    )  # fmt: skip
+    hint = " ".join(session.exchanges[-1].replies)
+    item_id = session.exchanges[-1].moves[0]["item"]
+    item = next(i for _, i in session.interview.problem.rubric.items() if i.id == item_id)
+    assert item.probe is not None and item.hint is not None
+    assert item.probe in hint and item.hint in hint, hint
