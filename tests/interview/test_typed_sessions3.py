@@ -159,3 +159,20 @@ def test_a_terse_hint_keeps_the_hint_and_its_question(catalog: Catalog) -> None:
     item = next(i for _, i in session.interview.problem.rubric.items() if i.id == item_id)
     assert item.probe is not None and item.hint is not None
     assert item.probe in hint and item.hint in hint, hint
+
+
+def test_video_questions_get_the_facts_they_ask_for(catalog: Catalog) -> None:
+    """Typed in a video-streaming session: "What devices do viewers use, and how long is a
+    typical video?" got the daily-viewers fact again ("As I said, about 100 million people
+    watch every day"), and "What happens if a transcoding worker crashes halfway?" got the
+    encoder's speed."""
+    session = run(
+        catalog, "video-streaming", "friendly",
+        ["How many videos are uploaded per day and how many are watched?",
+         "What devices do viewers use, and how long is a typical video?",
+         "What happens if a transcoding worker crashes halfway?"],
+    )  # fmt: skip
+    devices, crash = (" ".join(ex.replies) for ex in session.exchanges[1:])
+    assert "on phones" in devices and "6 minutes" in devices, devices
+    assert "100 million people" not in devices, devices
+    assert "1x speed" not in crash, crash
