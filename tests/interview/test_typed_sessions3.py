@@ -176,3 +176,16 @@ def test_video_questions_get_the_facts_they_ask_for(catalog: Catalog) -> None:
     assert "on phones" in devices and "6 minutes" in devices, devices
     assert "100 million people" not in devices, devices
     assert "1x speed" not in crash, crash
+
+
+def test_spoken_estimates_are_not_reported_as_no_estimates(catalog: Catalog) -> None:
+    """ "100 million posts a day is about 1,200 posts a second, and ... about 58,000 feed
+    reads a second" is one spoken line: the report credited the rates and, beside them,
+    held capacity at 0.5 with "No capacity estimates: no request rates, storage or
+    bandwidth figures"."""
+    session = run(catalog, "news-feed", "adversarial", [*FEED_OPENING, "/end"])
+    report = session.report(catalog)
+    assert any(c["item"] == "read-write-rates" for c in report["conversation"]["covered"])
+    assert all(f["rule"] != "CAP101" for f in report["review"]["findings"])
+    held = report["review"]["dimensions"]["capacity"]["capped_by"]
+    assert held is None or held["rule"] != "CAP101", held
