@@ -21,7 +21,9 @@ from tradeoff.review.products import BRANDS, brands_in
 
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
 _CLAIM = re.compile(
-    r"\b(never (?:loses?|fails?|goes? down|drops?)\w*(?: \w+)?|always (?:available|consistent|up)"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*)\b(?: (?!(?:and|but|so|because"
+    r"|if|when|unless|since)\b)[\w'-]+){0,4}"
+    r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
     r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
     r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
@@ -51,6 +53,7 @@ class Heard:
     reason: bool
     assumption: bool
     defers: bool  # "let me come back to that", "not sure"
+    features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
 
     def meant(self) -> set[str]:
         """Concepts the turn means (not negated, not only listed as options)."""
@@ -85,12 +88,49 @@ class MentionListener:
             mentions=mentions,
             numbers=spoken,
             decisions=decisions,
-            claim=claim.group(0) if claim else None,
+            claim=_whole(claim.group(0)) if claim else None,
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
+            features=features_listed(text),
         )
+
+
+# A sentence that lists what the product's users do: "So users post text and photos, follow
+# people, and scroll a home feed." The reviewer's words for features ("users can", "features")
+# are not said aloud this way, yet a person hears the feature list.
+_USERS_DO = re.compile(
+    r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:the\s+|our\s+)?"
+    r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
+    r"|authors|uploaders)\s+(?:can\s+)?"
+    r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
+    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get)\b)[a-z]+\b",
+    re.I,
+)
+_LIST = re.compile(r",|;|\band\b", re.I)
+
+
+def features_listed(text: str) -> str | None:
+    """The first sentence of a turn that lists two or more things its users do, if any."""
+    for sentence in _SENTENCE.split(text.strip()):
+        match = _USERS_DO.match(sentence)
+        if match and _LIST.search(sentence, match.end()) and not sentence.endswith("?"):
+            return sentence.strip().rstrip(";,")
+    return None
+
+
+# Words a quoted claim cannot end on: "never lose a" is half of "never lose a post".
+_DANGLING = frozenset("a an the our my your its of to in on for with at by".split())
+
+
+def _whole(claim: str) -> str:
+    """The claim without the words that leave it hanging ("never lose a post", cut at four
+    words, quotes as "never lose a post", never "never lose a")."""
+    words = claim.split()
+    while len(words) > 2 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
 
 
 def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[str, bool]]:

@@ -67,6 +67,7 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
     A bare count that follows a rate in a list ("4,000 reads/s, 12K at peak") is read as
     the same kind of quantity: that is how people shorten a list of rates aloud.
     """
+    sentence, said_as = _in_digits(sentence)
     out: list[Spoken] = []
     previous: tuple[Q, int] | None = None  # the last quantity and where it ended
     # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
@@ -96,9 +97,50 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name):
             ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
-        out.append(Spoken(_TRAILING.sub("", quoted.strip()), value, ref, peak))
+        quoted = _TRAILING.sub("", quoted.strip())
+        digits, words = said_as.get(match.start(1), ("", ""))
+        if digits and quoted.startswith(digits):
+            quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
+        out.append(Spoken(quoted, value, ref, peak))
         previous = (value, match.start() + len(text))
     return out
+
+
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+}  # fmt: skip
+# "a million", "two billion", "half a million": a number said in words, as people say
+# their estimates aloud ("that's a million checks a second").
+_WORDS_NUMBER = re.compile(
+    r"(?<![\w.])(?:(half an?|" + "|".join(_COUNTS) + r")\s+)"
+    r"(hundred|thousand|million|billion|trillion)\b(?!\s+(?:of|and)\b)",
+    re.I,
+)
+
+
+def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
+    """The sentence with numbers said in words written in digits ("a million" -> "1
+    million"), and, at each such number's new start, its digits and its words."""
+    out: list[str] = []
+    said_as: dict[int, tuple[str, str]] = {}
+    end = size = 0
+    for match in _WORDS_NUMBER.finditer(sentence):
+        count = match.group(1).lower()
+        scale = match.group(2).lower()
+        digits = f"0.5 {scale}" if count.startswith("half") else f"{_COUNTS[count]} {scale}"
+        if scale == "hundred":
+            digits = "50" if count.startswith("half") else str(_COUNTS[count] * 100)
+        out.append(sentence[end : match.start()])
+        start = size + match.start() - end
+        said_as[start] = (digits, match.group(0))
+        out.append(digits)
+        size = start + len(digits)
+        end = match.end()
+    if not said_as:
+        return sentence, said_as
+    out.append(sentence[end:])
+    return "".join(out), said_as
 
 
 def _peak(phrase: FoundQuantity | None) -> bool:

@@ -105,7 +105,12 @@ def _terse(kind: str, text: str) -> str:
     if kind == "assume":
         return "No number. Assume one and say it." if "?" not in text else _shorten(text)
     sentences = re.split(r"(?<=[.?!])\s+", text)
-    if kind in ASKING or kind == "hint":
+    if kind == "hint":
+        # The hint is the help asked for, and a question it opens with needs its set-up
+        # ("Say the database machine dies at peak."): the last question alone, "What
+        # happens to redirects?", drops both. Short, but whole.
+        return _shorten(text, limit=TERSE_WORDS * 2)
+    if kind in ASKING:
         if kind == "return":
             # The question again, with a short lead-in, never the same words as before.
             question = text.split(": ", 1)[-1]

@@ -153,11 +153,31 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = heard.mentions.get(concept)[0]
+        if _inside_other_term(heard, concept, mention.term):
+            continue  # the "bucket" of "token bucket" is no store that can go down
         word = _said_as(mention.quote, mention.term)
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+def _inside_other_term(heard: Heard, concept: str, term: str) -> bool:
+    """Whether every time the turn says a component's word it ends a longer term of another
+    concept, which makes it a kind of something else: "runs a token bucket in Redis" names
+    a rate-limiting algorithm, whose "bucket" is no object-store bucket that can go down.
+    A word that only modifies the term ("cache stampede") still names the component."""
+    text = heard.text.lower()
+    alone = len(re.findall(rf"\b{re.escape(term)}\b", text))
+    longer = {
+        m.term
+        for other, found in heard.mentions.by_concept.items()
+        if other != concept
+        for m in found
+        if m.term != term and re.search(rf"\b{re.escape(term)}$", m.term)
+    }
+    inside = sum(len(re.findall(rf"\b{re.escape(t)}\b", text)) for t in longer)
+    return 0 < alone <= inside
 
 
 def _said_as(quote: str, term: str) -> str:
@@ -189,8 +209,8 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     what the candidate is talking about, when one is (never one they already covered)."""
     if at.phase == Phase.wrap_up and not state.moved(at.phase, "wrap-up", "10x"):
         return Move("wrap-up", phrasing.WRAP_UP, "10x")
-    if at.phase != Phase.deep_dive:
-        return None
+    if at.phase != Phase.deep_dive or heard.defers:
+        return None  # the follow-up closest to what is put off is the one not to ask now
     said = stems(heard.text)
     best: tuple[int, int, str] | None = None
     for number, question in enumerate(at.problem.follow_ups, start=1):
@@ -221,14 +241,33 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
     know redirects got slow?" right after "I'd monitor p99 redirect latency" asks what the
     candidate just said (the item stays open, for a later turn or the report)."""
     skip: set[str] = set()
+    # "Let's talk about the config service later": what the turn puts off is not the next
+    # question either (the item stays open for a later turn, or the report).
+    put_off = _put_off(heard, at.problem)
     while True:
         found = most_important_gap(state, at, skip=frozenset(skip))
         if found is None:
             return None
         dimension, item = found
-        if item_support(item, dimension, heard.claims, heard.mentions, "said") is None:
+        spoken_of = item_support(item, dimension, heard.claims, heard.mentions, "said")
+        deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
+        if spoken_of is None and not deferred:
             return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
         skip.add(item.id)
+
+
+def _put_off(heard: Heard, problem: Problem) -> set[str]:
+    """What a deferring turn puts off: the concepts it names and its own words (the prompt's
+    words, said in every turn, name nothing in particular)."""
+    if not heard.defers:
+        return set()
+    concepts = {c for c, found in heard.mentions.by_concept.items() if found}
+    words = stems(heard.text) - stems(f"{problem.title} {problem.prompt}") - _DEFER_WORDS
+    return concepts | words
+
+
+# The words of putting off, not of what is put off.
+_DEFER_WORDS = frozenset({"later", "talk", "come", "back", "let", "think", "sure", "skip", "park"})
 
 
 def most_important_gap(

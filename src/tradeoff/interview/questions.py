@@ -254,6 +254,7 @@ def best_fact(
     framing = _frame_stems(question, kinds)
     pairs = frozenset(p for p in _pairs(question) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
+    breaks = _BREAKS.search(question) is not None
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         id_words, text_words = profile.words[fact.id]
@@ -274,6 +275,8 @@ def best_fact(
                 framed = True
         if _other_statistic(asked_stats, text_words):
             continue  # "how long can a URL be?" asks a limit; an average does not answer it
+        if breaks and not set(fact.answers) & _FAILURE_KINDS:
+            continue  # "what happens if a worker crashes?" asks the design, not a speed
         by_text |= pairs & profile.pairs[fact.id]
         distinctive = any(profile.df[w] == 1 for w in by_text)
         if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
@@ -288,6 +291,15 @@ def best_fact(
     return best[1] if best else None
 
 
+# "What happens if a transcoding worker crashes halfway?" asks what the design does when a
+# part fails: only a fact about failures answers it (the business's wish, a target); a fact
+# that merely names the part ("one worker encodes at 1x speed") does not.
+_BREAKS = re.compile(
+    r"\bwhat (?:happens|do we do|should happen)\b.*\b(?:if|when)\b.*\b(?:crash\w*|dies|die"
+    r"|fails?|failing|goes down|go down|breaks?|stops?|is down|are down|lost|loses?)\b",
+    re.I,
+)
+_FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
 # A fact's own cue says as much as the first kind it answers named by a topic phrase.
 _CUE = 3.0 + 1.5
 
@@ -355,7 +367,7 @@ _MARKERS = (
     (
         "stat:max",
         re.compile(
-            r"\b(?:max|maximum|largest|biggest|longest|at most|cap|up to(?= \d| about))\b"
+            r"\b(?:max|maximum|largest|biggest|longest|at most|cap|limits?|up to(?= \d| about))\b"
             r"|\bhow (?:long|big|large|many \w+) can\b"
         ),
     ),

@@ -239,6 +239,10 @@ class Interview:
             quote = text if heard.assumption else sentence_with(text, chosen[0].text)
             self.state.assumptions.append(Stated(heard.line, quote))
             newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
+        if heard.features is not None:  # "users post X, follow Y and scroll Z"
+            newly += credit_concept(
+                self.state, self.problem, "functional-requirements", heard, quote=heard.features
+            )
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
         ask = self.state.open_ask()

@@ -161,6 +161,9 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
     for spoken in heard.numbers:
         estimated = capacity_item(problem, spoken)
         if estimated is not None and spoken.ref is not None and not spoken.off:
+            # An estimate the interviewer checked against the prompt's figures: the review's
+            # "No capacity estimates" (which counts lines of numbers) must see it too.
+            state.settled.add("back-of-envelope")
             if not state.covered(estimated.id):
                 newly.append(estimated.id)
             quote = sentence_with(heard.text, spoken.text)

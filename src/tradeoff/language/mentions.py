@@ -238,8 +238,6 @@ def is_fluff(sentence: str) -> bool:
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
-# The digits after a thousands separator ("2,500"): part of a larger number.
-_IN_NUMBER = re.compile(r"\d,")
 # Single-word terms that name something else beside certain words: (words before, words
 # after). "Data at rest" and "the rest of the fleet" are no REST API; "row-level security"
 # is no table row.
@@ -259,9 +257,35 @@ def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str]
 
 # A unit of measure right after a number: the number is a quantity, whatever term it spells.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:bytes?|[kmgtpe]i?b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
-    r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
+    r"\s*(?:bytes?|[kmgtpe]i?b|b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
+    r"|days?|qps|rps|tps|%|percent|per|/\s*(?:s|sec|min|hour|day|week|month|year))(?![a-z0-9])",
 )
+# A count right after a number: "200 followers", "500 million people". A plural noun (or a
+# scale word) after a bare number says how many of something there are; the words a status
+# code is said with ("404 errors", "302 redirects") and verbs ending in s ("404 means") do not.
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:hundred|thousand|million|billion|trillion|k|m|bn"
+    r"|(?!(?:errors|redirects|responses|codes|statuses|replies|pages|retries|is|was|has|does"
+    r"|means|returns|tells|says|goes|comes|gets|signals|indicates|plus|minus|status)\b)"
+    r"[a-z]+[a-z](?<!s)s)(?![a-z0-9])",
+)
+# Arithmetic or a digit group beside a number: "400 * 1 KB", "~400", "5,500", "200 000".
+_SUM_AFTER = re.compile(r"\s*(?:[*×=+]|x\s*\d)|[\s\u202f,]\d{3}(?![a-z0-9])")
+_SUM_BEFORE = re.compile(r"(?:[~≈*×=+$€£]\s*|\d[,\u202f ])$")
+
+
+def _quantity_at(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at text[start:end] is a quantity, not a status code: a unit
+    or a counted noun follows it, it is part of a sum, or it is a digit group of a bigger
+    number ("2,500 words" holds no 500)."""
+    return bool(
+        _UNIT_AFTER.match(text, end)
+        or _COUNTED_AFTER.match(text, end)
+        or _SUM_AFTER.match(text, end)
+        or _SUM_BEFORE.search(text[max(0, start - 3) : start])
+    )
+
+
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
@@ -407,12 +431,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             start, end = tokens[index].start(), tokens[index + size - 1].end()
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
-            if (
-                size == 1
-                and words[index].isdigit()
-                and (_UNIT_AFTER.match(text, end) or _IN_NUMBER.match(text, max(0, start - 2)))
-            ):
-                continue  # "500 bytes", "200 ms" and "2,500 words" are no status codes
+            if size == 1 and words[index].isdigit() and _quantity_at(text, start, end):
+                continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
             if _BESIDE.get(term_words) and _beside(words, index, size, _BESIDE[term_words]):
                 continue  # "encryption at rest" is no REST API, "row-level" no table row
             previous = found.get((concept_id, start))
