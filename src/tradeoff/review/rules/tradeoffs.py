@@ -368,6 +368,13 @@ def _cells(row: str) -> list[str]:
 
 
 _WINDOW = 120
+# Just before a pair of products: they are what was ruled out ("Why not only MySQL/Postgres?",
+# "instead of Kafka/Pulsar").
+_REJECTED_BEFORE = re.compile(
+    r"\b(?:why not|instead of|rather than|not|vs\.?|versus|over)"
+    r"(?:\s+(?:only|just|use|using|a|an|the|plain))*\s*$",
+    re.I,
+)
 # The option beside a product, without a kind suffix ("Kafka or Kinesis-like").
 _OPTION_BEFORE = re.compile(r"([\w.+]+)(?:-[\w.+-]*)?\s*(?:/|\bor\b)\s*$", re.I)
 _OPTION_AFTER = re.compile(r"\s*(?:/|\bor\b)\s*([\w.+]+)", re.I)
@@ -469,6 +476,8 @@ class SlashChoice(Rule):
                     continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
                 if _picked_later(claims[index + 1 :], set(names)):
                     continue
+                if _REJECTED_BEFORE.search(claim.text, 0, match.start()):
+                    continue  # "Why not only MySQL/Postgres?": both rejected, nothing open
                 # An edge's claim carries its nodes' labels; the choice is reported where it
                 # is written (the node's line), once.
                 if match.group(0) not in ctx.doc.line(claim.line):
