@@ -54,6 +54,10 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         # "2,500 words" and "86,400 s" hold no status code.
         ("Average document length: 2,500 words (about 3,300 tokens).", "status-codes"),
         ("Writes: 100M / 86,400 s = 1,160/s.", "status-codes"),
+        # Pages of a document, web pages and paging the on-call are no pagination.
+        ("Each document is about 10 pages long.", "pagination"),
+        ("A crawler fetches web pages and follows their links.", "pagination"),
+        ("Alerts page the on-call engineer.", "pagination"),
         # "cap" the verb or noun (a limit) is not the CAP theorem.
         ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
         ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
@@ -282,6 +286,8 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("Under a network partition the CAP trade-off forces a choice.", "cap-theorem"),
         ("We expose a REST API; an unknown code gets 404.", "rest-api"),
         ("An unknown code gets 404 Not Found.", "status-codes"),
+        ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("The campaign expander pages the audience in batches of 1,000.", "pagination"),
         (
             "A custom alias is claimed with a conditional insert, never read-then-write.",
             "optimistic-locking",

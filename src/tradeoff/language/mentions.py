@@ -241,17 +241,32 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # Single-word terms that name something else beside certain words: (words before, words
 # after). "Data at rest" and "the rest of the fleet" are no REST API; "row-level security"
 # is no table row.
+# "10 pages", "web pages" and "the error page" are documents and screens, not a page of
+# results ("#" stands for any number before the term).
+_SCREENS = frozenset(
+    "# web wiki error watch landing trending static html sorry home login status avg average"
+    " pdf document".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
+    # ... and "alerts page the on-call" wakes a person.
+    ("page",): (
+        _SCREENS | {"alerts", "alert"},
+        frozenset({"load", "loads", "view", "views", "on"}),
+    ),
+    ("pages",): (_SCREENS | {"alerts", "alert"}, frozenset({"document", "on"})),
 }
 
 
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
     """Whether the word before the term, or the word after it, changes what it names."""
     before, after = guard
-    return (index > 0 and words[index - 1] in before) or (
-        index + size < len(words) and words[index + size] in after
+    previous = words[index - 1] if index > 0 else ""
+    return (
+        previous in before
+        or ("#" in before and previous.replace(".", "").isdigit())
+        or (index + size < len(words) and words[index + size] in after)
     )
 
 
