@@ -60,6 +60,14 @@ _BRAND_WORDS = frozenset(
 
 
 _WHY_LABEL = re.compile(r"\s*why\b", re.I)
+# Techniques whose names are what a system does when something fails: "if Redis is down, the
+# gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
+# Masked as names, the failure they answer would have no response; other names stay masked
+# ("Static error page" pages no one, "fault injection ... throttling" is a test).
+RESPONSE_CONCEPTS = frozenset(
+    {"fail-open", "circuit-breaker", "retry-backoff", "back-pressure", "leader-election",
+     "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation"}
+)  # fmt: skip
 
 
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
@@ -293,9 +301,12 @@ def _features(
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
+    responses: list[tuple[int, int]] = []  # the names among them that are failure responses
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
         if concept_id in choice_ids:
             named.append((start, end))
+            if concept_id in RESPONSE_CONCEPTS:
+                responses.append((start, end))
         if may_negate and _negated(text[:start]):
             negated.add(concept_id)
         elif status in (OPTION, LISTED):
@@ -364,7 +375,10 @@ def _features(
         and SCREEN.search(lexicon.HEDGE, prose) is not None,
         deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
         and SCREEN.search(lexicon.DEFERRED, text) is not None,
-        failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
+        failure_response=operations.failure_response(
+            _mask(text, [span for span in named if span not in responses]) if named else text,
+            " > ".join(claim.headings[-2:]),
+        )
         is not None,
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
