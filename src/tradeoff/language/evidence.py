@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
@@ -59,7 +59,8 @@ _BRAND_WORDS = frozenset(
 )
 
 
-_WHY_LABEL = re.compile(r"\s*why\b", re.I)
+# "Why Token Bucket?", and numbered as sections are: "20) Why not use only SQL joins?".
+_WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
 # Techniques whose names are what a system does when something fails: "if Redis is down, the
 # gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
 # Masked as names, the failure they answer would have no response; other names stay masked
@@ -96,9 +97,14 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         if previous is not None and _gives_reason_for(done, previous):
             analysed[-1] = reread(previous, f"{previous.text} {done.text}")
             continue
+        if previous is not None and _sets_against(done, previous):
+            analysed[-1] = reread.joined(previous, done)
+            continue
         analysed.append(done)
     if any(_REASONS_LABEL.fullmatch(c.text) for c in analysed):
         analysed = _join_reason_lists(analysed, reread)
+    if any(lexicon.ROLE_LABEL.match(c.text) for c in analysed):
+        analysed = _join_labelled_parts(analysed, reread)
     return _contrast_siblings(analysed, reread, table)
 
 
@@ -117,6 +123,34 @@ class _Reread:
                                     self.mechanism_ids, self.choice_ids,
                                     self.component_ids)  # fmt: skip
         return Claim(claim.line, claim.quote, text, claim.kind, claim.headings, features)
+
+    def joined(self, decision: Claim, part: Claim) -> Claim:
+        """`decision` read with `part` (its labelled reason, cost or alternative, or the
+        "Instead, ..." that follows it) joined on: the evidence of the whole, the concepts
+        of each as each was read. Read as one sentence, a decision and its listed parts can
+        read as options weighed ("X rather than Y ... Alternative: Y is safer"), which would
+        turn the decision's own concepts into options it only names."""
+        whole = self(decision, f"{decision.text} {part.text}")
+        a, b, f = decision.features, part.features, whole.features
+        concepts = a.concepts | b.concepts
+        features = replace(
+            f,
+            concepts=concepts,
+            options=(a.options | b.options) - concepts,
+            negated=(a.negated | b.negated) - concepts,
+            mechanisms=a.mechanisms | b.mechanisms,
+            choices=a.choices | b.choices,
+            decision=a.decision or b.decision or f.decision,
+            hedge=a.hedge,
+            reason=f.reason or a.reason or b.reason,
+            alternative=f.alternative or a.alternative or b.alternative,
+            cost=f.cost or a.cost or b.cost,
+            failure_response=f.failure_response or a.failure_response or b.failure_response,
+            monitoring=f.monitoring or a.monitoring or b.monitoring,
+            security_control=f.security_control or a.security_control or b.security_control,
+        )
+        return Claim(decision.line, decision.quote, whole.text, decision.kind,
+                     decision.headings, features)  # fmt: skip
 
 
 # A paragraph that only labels the list under it as the reasons of what came before.
@@ -156,6 +190,68 @@ def _join_reason_lists(claims: list[Claim], reread: _Reread) -> list[Claim]:
                 continue
         joined.append(claim)
     return joined
+
+
+def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
+    """A decision listed with its parts, each under a label that names its role:
+    "- *Trade-off:* We keep a copy of each post id per follower.", "- *Justification:*
+    memory is cheap; joins at read time are not." A reader weighs the decision with its
+    labelled reason and cost; read apart, the decision has neither and the reason decides
+    nothing. Each labelled part is joined to the nearest decision of its group (the claims
+    just before it under the same headings, or the label line heading them: "Cassandra vs.
+    a relational DB:") and is not counted again on its own."""
+    joined: list[Claim] = []
+    roles: dict[int, set[str]] = {}  # the labels each decision has taken its parts under
+    for claim in claims:
+        label = lexicon.ROLE_LABEL.match(claim.text) if claim.kind in _PROSE else None
+        if label is not None:
+            target = _labelled_decision(joined, claim)
+            role = label.group(1).lower()
+            # A second "Pros:" belongs to another option than the one that has its pros:
+            # "Strict: ... Pros: ... Cons: ...", "Relaxed approach (...): ... Pros: ...".
+            if target is not None and role not in roles.setdefault(target, set()):
+                roles[target].add(role)
+                joined[target] = reread.joined(joined[target], claim)
+                continue
+        joined.append(claim)
+    return joined
+
+
+_GROUP_REACH = 8  # claims looked back over for the decision a labelled part belongs to
+
+
+def _labelled_decision(done: list[Claim], part: Claim) -> int | None:
+    """The index in `done` of the decision `part` is a labelled part of, if any: the
+    nearest claim that decides, among the claims just before it (each within two lines of
+    the next) under the same headings, or the label line that heads them."""
+    group = part.headings
+    label = group[-1] if group else ""
+    last = part.line
+    for index in range(len(done) - 1, max(-1, len(done) - 1 - _GROUP_REACH), -1):
+        earlier = done[index]
+        if earlier.kind not in _PROSE or not 0 <= last - earlier.line <= 2:
+            return None
+        last = earlier.line
+        heads = earlier.headings == group[:-1] and bool(label) and earlier.text.startswith(label)
+        if earlier.headings != group and not heads:
+            return None
+        if _decides(earlier):
+            return index
+        if heads:
+            return None
+    return None
+
+
+def _sets_against(claim: Claim, previous: Claim) -> bool:
+    """Whether `claim` opens "Instead," right after `previous` in the same paragraph: what
+    it does is set against what the sentence before rejected ("Celebrities do not push.
+    Instead, followers pull their posts at read time."). Read together, the pair weighs an
+    alternative; read apart, "Instead, ..." is set against nothing a reader can see."""
+    if claim.kind not in _PROSE or previous.kind != claim.kind:
+        return False
+    if claim.headings != previous.headings or not 0 <= claim.line - previous.line <= 1:
+        return False
+    return lexicon.SETS_AGAINST.match(claim.text) is not None
 
 
 # What follows the option a list item opens with, when it names the case the option is
@@ -329,12 +425,28 @@ def _features(
     # algorithms?" heads rejected alternatives).
     label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
-    reason = bool(SCREEN.search(lexicon.REASON, prose)) or bool(
-        labels and lexicon.REASON_COLUMN.search(labels)
+    # A row of a comparison table that marks its chosen option (a column "Hybrid (chosen)"
+    # beside "Push-only" and "Pull-only", or the row "Token bucket (chosen)" above the
+    # others): the row weighs the chosen option against the rest on its criterion.
+    compared = claim.kind == ROW and _compares_chosen(claim.text, header_names)
+    # A purpose clause whose verb is a concept's name ("to decouple the write from the
+    # fan-out", "to recover") gives a reason all the same: that verb stays readable.
+    purposes = [span for span in named if _purpose_verb(lowered, span[0])]
+    reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
+    reason = (
+        compared
+        or bool(SCREEN.search(lexicon.REASON, reason_prose))
+        or bool(labels and lexicon.REASON_COLUMN.search(labels))
     )
-    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or bool(
-        labels
-        and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+    if "instead of" in prose.lower():
+        prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
+    alternative = (
+        compared
+        or bool(SCREEN.search(lexicon.ALTERNATIVE, prose))
+        or bool(
+            labels
+            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+        )
     )
     cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
         labels and lexicon.COST_COLUMN.search(labels)
@@ -405,6 +517,26 @@ def _specific(text: str) -> bool:
     ):
         return False
     return lexicon.SPECIFIC.search(text) is not None
+
+
+def _purpose_verb(lowered: str, start: int) -> bool:
+    """Whether the name at `start` is the verb of a purpose clause the lexicon reads as a
+    reason ("to decouple ...")."""
+    return lowered[max(0, start - 3) : start] == "to " and (
+        lexicon.REASON.match(lowered, start - 3) is not None
+    )
+
+
+def _compares_chosen(text: str, header_names: str) -> bool:
+    """Whether a table row sets a chosen option against others: the chosen mark in a
+    column header among at least three columns (a criterion and two options or more), or
+    in the row's own first cell."""
+    if "(" not in text and "\u2705" not in text:
+        return False
+    if lexicon.CHOSEN.search(header_names):
+        return len(_COLUMN_NAME.findall(text)) >= 3
+    first = text.split(". ", 1)[0]
+    return lexicon.CHOSEN.search(first) is not None
 
 
 def _row_headers(claim: Claim) -> str:
