@@ -9,7 +9,10 @@ Each reading has a case where it must apply and one where it must not:
 2. a decision listed with labelled parts ("*Trade-off:* ...", "*Justification:* ...",
    "*Pros:*", "*Cons:*"), each option keeping its own; "Instead, ..." set against the
    sentence before it; two quantities side by side ("50 ms instead of 1 ms") reject nothing;
-   a numbered "Why not ...?" heading; the points of one such section are one decision.
+   a numbered "Why not ...?" heading; the points of one such section are one decision;
+   a table with a chosen column; a purpose whose verb is a concept's name;
+3. what is not a design's reason or option: the document's own purpose ("not shown to
+   reduce clutter"), and the examples after "such as" (the choice before them is made).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.language import Claim, read_text
-from tradeoff.review.substance import _weighed, ladder
+from tradeoff.review.substance import _reasoned, _weighed, ladder
 
 
 @cache
@@ -191,3 +194,22 @@ def test_a_table_without_a_chosen_mark_weighs_nothing_by_its_columns() -> None:
         "| Free | 100 | 1 min |\n| Pro (monthly) | 5000 | 1 min |\n"
     )
     assert not any(c.features.alternative for c in claims(text))
+
+
+def test_a_purpose_of_the_document_is_no_reason_of_the_design() -> None:
+    assert not only("The internal proxies are not shown to reduce clutter.").features.reason
+    assert only("Old posts are compacted to reduce storage.").features.reason
+
+
+def test_examples_after_such_as_leave_the_choice_made() -> None:
+    claim = only(
+        "Hot queries are served from a memory cache such as Redis or Memcached to cut"
+        " response times."
+    )
+    assert "cache" in claim.features.concepts
+    assert _reasoned(claim)
+
+
+def test_options_left_open_stay_options() -> None:
+    claim = only("We could use Redis or Memcached, for example.")
+    assert "cache" not in claim.features.concepts

@@ -60,6 +60,7 @@ _BRAND_WORDS = frozenset(
 
 
 # "Why Token Bucket?", and numbered as sections are: "20) Why not use only SQL joins?".
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)(?!\w)", re.I)
 _WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
 # Techniques whose names are what a system does when something fails: "if Redis is down, the
 # gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
@@ -391,6 +392,14 @@ def _features(
     header_names = _row_headers(claim) if claim.kind == ROW else ""
     listed = _is_name_list(lowered)
     status = _sentence_status(text, listed)
+    # "a Memory Cache such as Redis or Memcached": the "or" offers examples of what the
+    # sentence chose, not options it leaves open. When the words before the examples
+    # decide, only the examples are options.
+    examples = len(text)
+    if status == OPTION:
+        found = _EXAMPLES.search(text)
+        if found is not None and _sentence_status(text[: found.start()], listed) != OPTION:
+            examples, status = found.start(), _sentence_status(text[: found.start()], listed)
     meant: set[str] = set()
     options: set[str] = set()
     negated: set[str] = set()
@@ -405,7 +414,7 @@ def _features(
                 responses.append((start, end))
         if may_negate and _negated(text[:start]):
             negated.add(concept_id)
-        elif status in (OPTION, LISTED):
+        elif status in (OPTION, LISTED) or start >= examples:
             options.add(concept_id)
         else:
             meant.add(concept_id)
@@ -475,7 +484,7 @@ def _features(
         derivation=derivation,
         sizing=sized,
         specific=claim.kind in (CODE, EDGE) or digits or _specific(text),
-        reason=reason and not fluff,
+        reason=reason and not fluff and lexicon.ABOUT_THE_TEXT.search(text) is None,
         alternative=alternative,
         cost=cost,
         decision=status not in (OPTION, LISTED)

@@ -30,6 +30,11 @@ REASON = re.compile(
     r"|why\b)",
     re.I,
 )
+# A purpose that is the document's, not the design's: "Internal load balancers are not
+# shown to reduce clutter", "To avoid repeating discussions, refer to ...".
+ABOUT_THE_TEXT = re.compile(
+    r"\bto (?:reduce|avoid) (?:clutter|repeating discussions|repetition)\b|\bfor brevity\b", re.I
+)
 # A sentence that opens by pointing back at the one before it and says why it holds or what
 # it costs: "This keeps the app servers stateless.", "The reason is the write-heavy load.",
 # "That is because ...", "This split lets us scale writes.". A careful reader reads it as the
