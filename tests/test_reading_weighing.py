@@ -213,3 +213,17 @@ def test_examples_after_such_as_leave_the_choice_made() -> None:
 def test_options_left_open_stay_options() -> None:
     claim = only("We could use Redis or Memcached, for example.")
     assert "cache" not in claim.features.concepts
+
+
+def test_a_failure_table_row_pairs_the_failure_with_its_mitigation() -> None:
+    text = (
+        "| Failure | Impact | Mitigation |\n|---|---|---|\n"
+        "| Bit rot on a disk | a client reads bad bytes | CRC per block; a weekly scrub |\n"
+    )
+    rows = claims(text)
+    assert len(rows) == 1 and rows[0].features.failure_response
+
+
+def test_a_table_without_a_mitigation_column_pairs_nothing() -> None:
+    text = "| Failure | Impact |\n|---|---|\n| Bit rot on a disk | a client reads bad bytes |\n"
+    assert not claims(text)[0].features.failure_response

@@ -500,7 +500,8 @@ def _features(
             _mask(text, [span for span in named if span not in responses]) if named else text,
             " > ".join(claim.headings[-2:]),
         )
-        is not None,
+        is not None
+        or (claim.kind == ROW and _pairs_failure_columns(text)),
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
         flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
@@ -526,6 +527,32 @@ def _specific(text: str) -> bool:
     ):
         return False
     return lexicon.SPECIFIC.search(text) is not None
+
+
+# The columns of a failure table: "| Failure | Impact | Mitigation |", "| Scenario | ... |
+# Recovery |". A row there pairs its failure with its mitigation, whatever verb the
+# mitigation uses ("CRC32C per block; a monthly scrubber verifies all chunks").
+_FAILURE_COLUMN = re.compile(
+    r"^(?:failures?|failure modes?|faults?|scenarios?|what (?:fails|breaks)|risks?)$", re.I
+)
+_ANSWER_COLUMN = re.compile(
+    r"^(?:mitigations?|responses?|recovery|handling|fallbacks?|remed(?:y|ies)|fix(?:es)?"
+    r"|mitigation ?/ ?recovery)$",
+    re.I,
+)
+
+
+def _pairs_failure_columns(text: str) -> bool:
+    """Whether a table row (its cells prefixed by their column names) sits in a table with
+    a failure column and a mitigation column, and fills both."""
+    cells = dict((name.strip(), value.strip()) for name, value in _ROW_CELL.findall(text))
+    failure = any(_FAILURE_COLUMN.match(n) and v for n, v in cells.items())
+    answer = any(_ANSWER_COLUMN.match(n) and _ALNUM_WORD.search(v) for n, v in cells.items())
+    return failure and answer
+
+
+_ROW_CELL = re.compile(r"(?:^|\. )([^:.]{1,30}):\s*(.*?)(?=\.\s[^:.]{1,30}:\s|$)")
+_ALNUM_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 def _purpose_verb(lowered: str, start: int) -> bool:
