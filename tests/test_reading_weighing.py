@@ -227,3 +227,19 @@ def test_a_failure_table_row_pairs_the_failure_with_its_mitigation() -> None:
 def test_a_table_without_a_mitigation_column_pairs_nothing() -> None:
     text = "| Failure | Impact |\n|---|---|\n| Bit rot on a disk | a client reads bad bytes |\n"
     assert not claims(text)[0].features.failure_response
+
+
+def test_a_labelled_mitigation_answers_the_labelled_failure_before_it() -> None:
+    text = (
+        "## What could fail\n\n"
+        "1. **Clock skew:**\n"
+        "    * *Failure:* proxies disagree on the time, so refills drift.\n"
+        "    * *Mitigation:* Use the store's clock inside the script.\n"
+    )
+    found = {c.text: c.features.failure_response for c in claims(text)}
+    assert found["*Mitigation:* Use the store's clock inside the script."] is True
+
+
+def test_a_mitigation_label_without_a_failure_answers_nothing() -> None:
+    text = "## Design notes\n\n- *Mitigation:* Use the store's clock inside the script.\n"
+    assert not claims(text)[0].features.failure_response

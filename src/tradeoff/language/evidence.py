@@ -106,6 +106,8 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         analysed = _join_reason_lists(analysed, reread)
     if any(lexicon.ROLE_LABEL.match(c.text) for c in analysed):
         analysed = _join_labelled_parts(analysed, reread)
+    if any(_MITIGATION_LABEL.match(c.text) for c in analysed):
+        analysed = _answer_labelled_failures(analysed)
     return _contrast_siblings(analysed, reread, table)
 
 
@@ -219,6 +221,43 @@ def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
 
 
 _GROUP_REACH = 8  # claims looked back over for the decision a labelled part belongs to
+
+# A failure and its answer listed as labelled parts, as a failure table's columns are:
+# "- *Failure:* the gateway cannot reach Redis", "- *Mitigation:* Fail-Open Policy."
+_FAILURE_LABEL = re.compile(
+    r"^\W*(?:failures?|failure modes?|scenarios?|problems?|risks?|what (?:fails|breaks))\W*:"
+    r"(?=\W*\w)",
+    re.I,
+)
+_MITIGATION_LABEL = re.compile(
+    r"^\W*(?:(?:primary|secondary) )?(?:mitigations?|responses?|recovery|fix(?:es)?|remed(?:y|ies)"
+    r"|handling)\W*:(?=\W*\w)",
+    re.I,
+)
+
+
+def _answer_labelled_failures(claims: list[Claim]) -> list[Claim]:
+    """A "Mitigation:" part listed after the "Failure:" (or "Scenario:") part it answers,
+    in the same group (the claims just before it under the same headings): the pair is a
+    failure with its response whatever verb the mitigation uses ("*Mitigation:* Use the
+    gateway's local time and pass it to Redis"), as a failure table's row is."""
+    out = list(claims)
+    for index, claim in enumerate(out):
+        if claim.features.failure_response or claim.kind not in _PROSE:
+            continue
+        if not _MITIGATION_LABEL.match(claim.text):
+            continue
+        last = claim.line
+        for earlier in reversed(out[max(0, index - _GROUP_REACH) : index]):
+            if earlier.headings != claim.headings or not 0 <= last - earlier.line <= 2:
+                break
+            last = earlier.line
+            if _FAILURE_LABEL.match(earlier.text):
+                features = replace(claim.features, failure_response=True)
+                out[index] = Claim(claim.line, claim.quote, claim.text, claim.kind,
+                                   claim.headings, features)  # fmt: skip
+                break
+    return out
 
 
 def _labelled_decision(done: list[Claim], part: Claim) -> int | None:
