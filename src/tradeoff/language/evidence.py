@@ -44,7 +44,7 @@ _NUMBER_WORD = re.compile(
 )
 # The lexicon's patterns each claim is searched with, screened for their required words.
 SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
-           lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
+           lexicon.DEFERRED, lexicon.FLOW, lexicon.ABOUT_THE_TEXT)  # fmt: skip
 # `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
 SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
@@ -523,7 +523,7 @@ def _features(
         derivation=derivation,
         sizing=sized,
         specific=claim.kind in (CODE, EDGE) or digits or _specific(text),
-        reason=reason and not fluff and lexicon.ABOUT_THE_TEXT.search(text) is None,
+        reason=reason and not fluff and SCREEN.search(lexicon.ABOUT_THE_TEXT, text) is None,
         alternative=alternative,
         cost=cost,
         decision=status not in (OPTION, LISTED)

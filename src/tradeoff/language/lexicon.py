@@ -254,9 +254,3 @@ _READING_LIST = re.compile(
 def is_reading_list(text: str) -> bool:
     """Whether a line or sentence is only links (with a short label), as in a reading list."""
     return "](" in text and _READING_LIST.match(text) is not None
-
-
-def weighs(text: str) -> bool:
-    """Whether `text` gives a reason, rejects an alternative or states a cost in its own
-    words (not through the label or heading it stands under)."""
-    return any(p.search(text) for p in (REASON, ALTERNATIVE, COST))

@@ -735,7 +735,9 @@ def _weighing_key(claim: Claim) -> frozenset[str]:
         if lexicon.CHOSEN.search(claim.text) is not None:
             return frozenset({"\x00table", *claim.headings[-2:]})
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
-    if claim.kind == ROW or lexicon.weighs(claim.text):
+    if claim.kind == ROW or any(
+        SCREEN.search(p, claim.text) for p in (lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST)
+    ):
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
     return frozenset({"\x00under", *claim.headings[-2:]})
 
