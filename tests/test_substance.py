@@ -128,9 +128,15 @@ def test_mention_only_padding_never_raises_overall(
         assert score.score <= before.scores[dim].score + 1e-9, dim
 
 
+# The clauses that give a reason or set an alternative aside, as the primer answers write
+# them: besides "because" and "instead of", purposes ("to reduce response times", "to
+# handle the data size") and a sentence opening "Instead, we could search ...". (With
+# fewer, the twitter and web crawler answers kept every reason they give, and the test held
+# only through "system design topics ... to avoid duplication" misread as a queue chosen.)
 _REASON_CLAUSE = re.compile(
     r"(,|;|—|-)?\s*\b(because|since|so that|so we|so the|which means|to avoid|in order to"
-    r"|rather than|instead of|at the cost of|the downside|otherwise)\b[^.\n|]*",
+    r"|to reduce|to handle|to keep|rather than|instead|at the cost of|the downside"
+    r"|otherwise)\b[^.\n|]*",
     re.I,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
@@ -44,7 +44,7 @@ _NUMBER_WORD = re.compile(
 )
 # The lexicon's patterns each claim is searched with, screened for their required words.
 SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
-           lexicon.DEFERRED, lexicon.FLOW)  # fmt: skip
+           lexicon.DEFERRED, lexicon.FLOW, lexicon.ABOUT_THE_TEXT)  # fmt: skip
 # `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
 SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
@@ -59,7 +59,17 @@ _BRAND_WORDS = frozenset(
 )
 
 
-_WHY_LABEL = re.compile(r"\s*why\b", re.I)
+# "Why Token Bucket?", and numbered as sections are: "20) Why not use only SQL joins?".
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)(?!\w)", re.I)
+_WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
+# Techniques whose names are what a system does when something fails: "if Redis is down, the
+# gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
+# Masked as names, the failure they answer would have no response; other names stay masked
+# ("Static error page" pages no one, "fault injection ... throttling" is a test).
+RESPONSE_CONCEPTS = frozenset(
+    {"fail-open", "circuit-breaker", "retry-backoff", "back-pressure", "leader-election",
+     "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation"}
+)  # fmt: skip
 
 
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
@@ -88,9 +98,16 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         if previous is not None and _gives_reason_for(done, previous):
             analysed[-1] = reread(previous, f"{previous.text} {done.text}")
             continue
+        if previous is not None and _sets_against(done, previous):
+            analysed[-1] = reread.joined(previous, done)
+            continue
         analysed.append(done)
     if any(_REASONS_LABEL.fullmatch(c.text) for c in analysed):
         analysed = _join_reason_lists(analysed, reread)
+    if any(lexicon.ROLE_LABEL.match(c.text) for c in analysed):
+        analysed = _join_labelled_parts(analysed, reread)
+    if any(_MITIGATION_LABEL.match(c.text) for c in analysed):
+        analysed = _answer_labelled_failures(analysed)
     return _contrast_siblings(analysed, reread, table)
 
 
@@ -109,6 +126,34 @@ class _Reread:
                                     self.mechanism_ids, self.choice_ids,
                                     self.component_ids)  # fmt: skip
         return Claim(claim.line, claim.quote, text, claim.kind, claim.headings, features)
+
+    def joined(self, decision: Claim, part: Claim) -> Claim:
+        """`decision` read with `part` (its labelled reason, cost or alternative, or the
+        "Instead, ..." that follows it) joined on: the evidence of the whole, the concepts
+        of each as each was read. Read as one sentence, a decision and its listed parts can
+        read as options weighed ("X rather than Y ... Alternative: Y is safer"), which would
+        turn the decision's own concepts into options it only names."""
+        whole = self(decision, f"{decision.text} {part.text}")
+        a, b, f = decision.features, part.features, whole.features
+        concepts = a.concepts | b.concepts
+        features = replace(
+            f,
+            concepts=concepts,
+            options=(a.options | b.options) - concepts,
+            negated=(a.negated | b.negated) - concepts,
+            mechanisms=a.mechanisms | b.mechanisms,
+            choices=a.choices | b.choices,
+            decision=a.decision or b.decision or f.decision,
+            hedge=a.hedge,
+            reason=f.reason or a.reason or b.reason,
+            alternative=f.alternative or a.alternative or b.alternative,
+            cost=f.cost or a.cost or b.cost,
+            failure_response=f.failure_response or a.failure_response or b.failure_response,
+            monitoring=f.monitoring or a.monitoring or b.monitoring,
+            security_control=f.security_control or a.security_control or b.security_control,
+        )
+        return Claim(decision.line, decision.quote, whole.text, decision.kind,
+                     decision.headings, features)  # fmt: skip
 
 
 # A paragraph that only labels the list under it as the reasons of what came before.
@@ -148,6 +193,105 @@ def _join_reason_lists(claims: list[Claim], reread: _Reread) -> list[Claim]:
                 continue
         joined.append(claim)
     return joined
+
+
+def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
+    """A decision listed with its parts, each under a label that names its role:
+    "- *Trade-off:* We keep a copy of each post id per follower.", "- *Justification:*
+    memory is cheap; joins at read time are not." A reader weighs the decision with its
+    labelled reason and cost; read apart, the decision has neither and the reason decides
+    nothing. Each labelled part is joined to the nearest decision of its group (the claims
+    just before it under the same headings, or the label line heading them: "Cassandra vs.
+    a relational DB:") and is not counted again on its own."""
+    joined: list[Claim] = []
+    roles: dict[int, set[str]] = {}  # the labels each decision has taken its parts under
+    for claim in claims:
+        label = lexicon.ROLE_LABEL.match(claim.text) if claim.kind in _PROSE else None
+        if label is not None:
+            target = _labelled_decision(joined, claim)
+            role = label.group(1).lower()
+            # A second "Pros:" belongs to another option than the one that has its pros:
+            # "Strict: ... Pros: ... Cons: ...", "Relaxed approach (...): ... Pros: ...".
+            if target is not None and role not in roles.setdefault(target, set()):
+                roles[target].add(role)
+                joined[target] = reread.joined(joined[target], claim)
+                continue
+        joined.append(claim)
+    return joined
+
+
+_GROUP_REACH = 8  # claims looked back over for the decision a labelled part belongs to
+
+# A failure and its answer listed as labelled parts, as a failure table's columns are:
+# "- *Failure:* the gateway cannot reach Redis", "- *Mitigation:* Fail-Open Policy."
+_FAILURE_LABEL = re.compile(
+    r"^\W*(?:failures?|failure modes?|scenarios?|problems?|risks?|what (?:fails|breaks))\W*:"
+    r"(?=\W*\w)",
+    re.I,
+)
+_MITIGATION_LABEL = re.compile(
+    r"^\W*(?:(?:primary|secondary) )?(?:mitigations?|responses?|recovery|fix(?:es)?|remed(?:y|ies)"
+    r"|handling)\W*:(?=\W*\w)",
+    re.I,
+)
+
+
+def _answer_labelled_failures(claims: list[Claim]) -> list[Claim]:
+    """A "Mitigation:" part listed after the "Failure:" (or "Scenario:") part it answers,
+    in the same group (the claims just before it under the same headings): the pair is a
+    failure with its response whatever verb the mitigation uses ("*Mitigation:* Use the
+    gateway's local time and pass it to Redis"), as a failure table's row is."""
+    out = list(claims)
+    for index, claim in enumerate(out):
+        if claim.features.failure_response or claim.kind not in _PROSE:
+            continue
+        if not _MITIGATION_LABEL.match(claim.text):
+            continue
+        last = claim.line
+        for earlier in reversed(out[max(0, index - _GROUP_REACH) : index]):
+            if earlier.headings != claim.headings or not 0 <= last - earlier.line <= 2:
+                break
+            last = earlier.line
+            if _FAILURE_LABEL.match(earlier.text):
+                features = replace(claim.features, failure_response=True)
+                out[index] = Claim(claim.line, claim.quote, claim.text, claim.kind,
+                                   claim.headings, features)  # fmt: skip
+                break
+    return out
+
+
+def _labelled_decision(done: list[Claim], part: Claim) -> int | None:
+    """The index in `done` of the decision `part` is a labelled part of, if any: the
+    nearest claim that decides, among the claims just before it (each within two lines of
+    the next) under the same headings, or the label line that heads them."""
+    group = part.headings
+    label = group[-1] if group else ""
+    last = part.line
+    for index in range(len(done) - 1, max(-1, len(done) - 1 - _GROUP_REACH), -1):
+        earlier = done[index]
+        if earlier.kind not in _PROSE or not 0 <= last - earlier.line <= 2:
+            return None
+        last = earlier.line
+        heads = earlier.headings == group[:-1] and bool(label) and earlier.text.startswith(label)
+        if earlier.headings != group and not heads:
+            return None
+        if _decides(earlier):
+            return index
+        if heads:
+            return None
+    return None
+
+
+def _sets_against(claim: Claim, previous: Claim) -> bool:
+    """Whether `claim` opens "Instead," right after `previous` in the same paragraph: what
+    it does is set against what the sentence before rejected ("Celebrities do not push.
+    Instead, followers pull their posts at read time."). Read together, the pair weighs an
+    alternative; read apart, "Instead, ..." is set against nothing a reader can see."""
+    if claim.kind not in _PROSE or previous.kind != claim.kind:
+        return False
+    if claim.headings != previous.headings or not 0 <= claim.line - previous.line <= 1:
+        return False
+    return lexicon.SETS_AGAINST.match(claim.text) is not None
 
 
 # What follows the option a list item opens with, when it names the case the option is
@@ -287,18 +431,29 @@ def _features(
     header_names = _row_headers(claim) if claim.kind == ROW else ""
     listed = _is_name_list(lowered)
     status = _sentence_status(text, listed)
+    # "a Memory Cache such as Redis or Memcached": the "or" offers examples of what the
+    # sentence chose, not options it leaves open. When the words before the examples
+    # decide, only the examples are options.
+    examples = len(text)
+    if status == OPTION:
+        found = _EXAMPLES.search(text)
+        if found is not None and _sentence_status(text[: found.start()], listed) != OPTION:
+            examples, status = found.start(), _sentence_status(text[: found.start()], listed)
     meant: set[str] = set()
     options: set[str] = set()
     negated: set[str] = set()
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
+    responses: list[tuple[int, int]] = []  # the names among them that are failure responses
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
         if concept_id in choice_ids:
             named.append((start, end))
+            if concept_id in RESPONSE_CONCEPTS:
+                responses.append((start, end))
         if may_negate and _negated(text[:start]):
             negated.add(concept_id)
-        elif status in (OPTION, LISTED):
+        elif status in (OPTION, LISTED) or start >= examples:
             options.add(concept_id)
         else:
             meant.add(concept_id)
@@ -318,12 +473,28 @@ def _features(
     # algorithms?" heads rejected alternatives).
     label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
-    reason = bool(SCREEN.search(lexicon.REASON, prose)) or bool(
-        labels and lexicon.REASON_COLUMN.search(labels)
+    # A row of a comparison table that marks its chosen option (a column "Hybrid (chosen)"
+    # beside "Push-only" and "Pull-only", or the row "Token bucket (chosen)" above the
+    # others): the row weighs the chosen option against the rest on its criterion.
+    compared = claim.kind == ROW and _compares_chosen(claim.text, header_names)
+    # A purpose clause whose verb is a concept's name ("to decouple the write from the
+    # fan-out", "to recover") gives a reason all the same: that verb stays readable.
+    purposes = [span for span in named if _purpose_verb(lowered, span[0])]
+    reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
+    reason = (
+        compared
+        or bool(SCREEN.search(lexicon.REASON, reason_prose))
+        or bool(labels and lexicon.REASON_COLUMN.search(labels))
     )
-    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or bool(
-        labels
-        and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+    if "instead of" in prose.lower():
+        prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
+    alternative = (
+        compared
+        or bool(SCREEN.search(lexicon.ALTERNATIVE, prose))
+        or bool(
+            labels
+            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+        )
     )
     cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
         labels and lexicon.COST_COLUMN.search(labels)
@@ -352,7 +523,7 @@ def _features(
         derivation=derivation,
         sizing=sized,
         specific=claim.kind in (CODE, EDGE) or digits or _specific(text),
-        reason=reason and not fluff,
+        reason=reason and not fluff and SCREEN.search(lexicon.ABOUT_THE_TEXT, text) is None,
         alternative=alternative,
         cost=cost,
         decision=status not in (OPTION, LISTED)
@@ -364,8 +535,12 @@ def _features(
         and SCREEN.search(lexicon.HEDGE, prose) is not None,
         deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
         and SCREEN.search(lexicon.DEFERRED, text) is not None,
-        failure_response=operations.failure_response(prose, " > ".join(claim.headings[-2:]))
-        is not None,
+        failure_response=operations.failure_response(
+            _mask(text, [span for span in named if span not in responses]) if named else text,
+            " > ".join(claim.headings[-2:]),
+        )
+        is not None
+        or (claim.kind == ROW and _pairs_failure_columns(text)),
         monitoring=watched,
         security_control=operations.security_control(text) is not None,
         flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
@@ -391,6 +566,52 @@ def _specific(text: str) -> bool:
     ):
         return False
     return lexicon.SPECIFIC.search(text) is not None
+
+
+# The columns of a failure table: "| Failure | Impact | Mitigation |", "| Scenario | ... |
+# Recovery |". A row there pairs its failure with its mitigation, whatever verb the
+# mitigation uses ("CRC32C per block; a monthly scrubber verifies all chunks").
+_FAILURE_COLUMN = re.compile(
+    r"^(?:failures?|failure modes?|faults?|scenarios?|what (?:fails|breaks)|risks?)$", re.I
+)
+_ANSWER_COLUMN = re.compile(
+    r"^(?:mitigations?|responses?|recovery|handling|fallbacks?|remed(?:y|ies)|fix(?:es)?"
+    r"|mitigation ?/ ?recovery)$",
+    re.I,
+)
+
+
+def _pairs_failure_columns(text: str) -> bool:
+    """Whether a table row (its cells prefixed by their column names) sits in a table with
+    a failure column and a mitigation column, and fills both."""
+    cells = dict((name.strip(), value.strip()) for name, value in _ROW_CELL.findall(text))
+    failure = any(_FAILURE_COLUMN.match(n) and v for n, v in cells.items())
+    answer = any(_ANSWER_COLUMN.match(n) and _ALNUM_WORD.search(v) for n, v in cells.items())
+    return failure and answer
+
+
+_ROW_CELL = re.compile(r"(?:^|\. )([^:.]{1,30}):\s*(.*?)(?=\.\s[^:.]{1,30}:\s|$)")
+_ALNUM_WORD = re.compile(r"[A-Za-z]{2}")
+
+
+def _purpose_verb(lowered: str, start: int) -> bool:
+    """Whether the name at `start` is the verb of a purpose clause the lexicon reads as a
+    reason ("to decouple ...")."""
+    return lowered[max(0, start - 3) : start] == "to " and (
+        lexicon.REASON.match(lowered, start - 3) is not None
+    )
+
+
+def _compares_chosen(text: str, header_names: str) -> bool:
+    """Whether a table row sets a chosen option against others: the chosen mark in a
+    column header among at least three columns (a criterion and two options or more), or
+    in the row's own first cell."""
+    if "(" not in text and "\u2705" not in text:
+        return False
+    if lexicon.CHOSEN.search(header_names):
+        return len(_COLUMN_NAME.findall(text)) >= 3
+    first = text.split(". ", 1)[0]
+    return lexicon.CHOSEN.search(first) is not None
 
 
 def _row_headers(claim: Claim) -> str:

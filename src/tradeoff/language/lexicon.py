@@ -21,11 +21,19 @@ REASON = re.compile(
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
     r"|tolerate|recover|detect|serve|guarantee)"
     # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
-    r"|the reason|(?:reasons?|rationale)\s*:|lets us"
+    # A label that says its text is the reason: "Rationale: ...", "*Justification:* ...",
+    # "Pros: ..." (a column or heading so named is read the same way: REASON_COLUMN).
+    r"|the reason|(?:reasons?|rationale)\s*:|(?:justification|pros|benefits?|advantages?)\s*:"
+    r"(?=\W*\w)|lets us"
     r"|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
     r"|why\b)",
     re.I,
+)
+# A purpose that is the document's, not the design's: "Internal load balancers are not
+# shown to reduce clutter", "To avoid repeating discussions, refer to ...".
+ABOUT_THE_TEXT = re.compile(
+    r"\bto (?:reduce|avoid) (?:clutter|repeating discussions|repetition)\b|\bfor brevity\b", re.I
 )
 # A sentence that opens by pointing back at the one before it and says why it holds or what
 # it costs: "This keeps the app servers stateless.", "The reason is the write-heavy load.",
@@ -42,11 +50,34 @@ BACK_REASON = re.compile(
     re.I,
 )
 BACK_REASON_STEMS = ("this", "that", "these", "doing so", "it", "reason")
+# A sentence that opens "Instead," and says what is done in place of what the sentence
+# before it rejected: "Celebrities do not push. Instead, their posts are pulled at read time."
+SETS_AGAINST = re.compile(r"^\W*instead\s*,", re.I)
+# A label that opens a claim and names the role of what follows it: the reason, the cost or
+# the rejected alternative of the decision it is listed with ("*Justification:* ...",
+# "Trade-off: ...", "Cons: ...", "*Alternative*: ...").
+ROLE_LABEL = re.compile(
+    r"^\W*(justification|rationale|reasons?|why|pros|benefits?|advantages?|trade-?offs?"
+    r"|cons|downsides?|drawbacks?|alternatives?(?: considered)?|rejected)\W*:(?=\W*\w)",
+    re.I,
+)
+# The mark of the option a comparison table chose: a column headed "Hybrid (chosen)" over
+# columns for the others, or a row "**Token bucket (chosen)**" over rows for the others.
+CHOSEN = re.compile(r"\((?:chosen|selected|our choice|recommended|picked)\)|\u2705", re.I)
+# Two quantities set side by side ("Lua calls take 50 ms instead of 1 ms", "minutes instead
+# of milliseconds"): a comparison of numbers, not an option rejected.
+QUANTITIES_COMPARED = re.compile(
+    r"(?:\d[\d.,]*\s*[a-zµ%]*|\b(?:milli)?seconds|\bminutes|\bhours|\bdays)\s+instead of\s+~?"
+    r"(?:\d|(?:milli)?seconds\b|minutes\b|hours\b|days\b)",
+    re.I,
+)
 # "ensures", "guarantees" and "allows" state a property; alone they are not a reason.
 PROPERTY_VERBS = re.compile(r"\b(ensures?|guarantees?|allows?|enables?|provides?)\b", re.I)
 
 ALTERNATIVE = re.compile(
-    r"\b(instead of|rather than|vs\.?|versus|compared (?:to|with)|as opposed to|unlike"
+    # "Instead, ..." opening a sentence sets its choice against what the one before it said.
+    r"(?:^\W*|[.;:!?]\W*\s)instead\s*,"
+    r"|\b(instead of|rather than|vs\.?|versus|compared (?:to|with)|as opposed to|unlike"
     r"|we (?:considered|rejected|ruled out|dropped|avoided)|rejected|ruled out"
     r"|alternatives? (?:is|are|was|were|would be|considered)|alternative:"
     r"|(?:better|cheaper|faster|simpler|safer|slower|worse) than"

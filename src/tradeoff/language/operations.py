@@ -27,7 +27,9 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
 
 # What goes wrong: a component failing, timing out, being lost or overloaded.
 _TRIGGER = re.compile(
-    r"\b(?:fails?|failed|failing|failures?|(?:goes|went|is|are|being|shuts?|taken)\b"
+    # "fail open", "fails over", "fail-fast" name what the system does, not what went wrong.
+    r"\b(?:(?:fails?|failed|failing)\b(?![- ](?:open|closed|over|fast|safe|static)\b)|failures?"
+    r"|(?:goes|went|is|are|being|shuts?|taken)\b"
     r"(?:[\w ]{0,15}\bor)? down|down\b(?=\s*(?:[:|]|->|→))"
     r"|dies|died|crash(?:es|ed)?|outages?|times? out|timed out|timeouts?|unavailable"
     r"|unreachable|unresponsive|partition(?:ed)?\b(?=.*\bnetwork\b)|network partitions?"
@@ -45,6 +47,12 @@ _RESPONSE = re.compile(
     r"|respond(?:s|ed)? with \d{3}|\d{3} (?:with|and) retry-after|reject(?:s|ed)?|drop(?:s|ped)?"
     r"|shed(?:s|ding)?|buffer(?:s|ed)?|queue(?:s|d)? (?:locally|the|it|them|writes)"
     r"|replay(?:s|ed)?|rebuil(?:d|ds|t)|re-?hydrat\w*|restor(?:e|es|ed)|recover(?:s|ed)? from"
+    # Lost copies made again, and work carried on from what is still held: "schedules
+    # reconstruction from surviving fragments", "gateways keep using their local leases".
+    # What is needed "to reconstruct", or fails "before repair", is arithmetic, not an answer.
+    r"|(?<!to )(?<!before )(?<!-)(?:reconstruct\w*|repair(?:s|ed|ing)?(?! window))"
+    r"|re-?replicat\w*|(?:keeps?|continues?) (?:to )?"
+    r"(?:serv(?:e|ing)|us(?:e|ing)|run(?:ning)?|accept(?:ing)?|admit(?:ting)?)"
     r"|restart(?:s|ed)?|reschedul\w*|re-?assign\w*|re-?queue\w*|re-?deliver\w*"
     r"|dead[- ]letter|dlq|switch(?:es|ed)? to|take[sn]? over|circuit breaker|trip(?:s|ped)?"
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
@@ -60,6 +68,11 @@ _PROPERTY_ONLY = re.compile(r"\b(?:ensures?|guarantees?|makes sure|never|always)
 # A table column or heading whose cells are the responses: "| Failure | Mitigation |".
 _RESPONSE_COLUMN = re.compile(
     r"\b(?:mitigation|response|recovery|handling|fallback|action|what happens|remedy)\b", re.I
+)
+# A label whose items are what a failure does ("Effect:", "Impact:"), not what is done about
+# it: "possible state loss during primary failover" under "Redis failure > Effect".
+_EFFECT_LABEL = re.compile(
+    r"(?:^|> )\W*(?:effects?|impacts?|symptoms?|consequences?|blast radius)\W*$", re.I
 )
 # Headings that only announce the topic; they name no particular failure.
 _GENERIC_FAILURE = re.compile(
@@ -112,6 +125,8 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
             return FailureResponse(trigger.group(0), cells[-1])
         return None
     named = _heading(heading).trigger
+    if _EFFECT_LABEL.search(heading):
+        return None  # the items under "Effect:" say what the failure does, not the answer to it
     if responses and named is not None and not _heading(heading).generic_failure:
         return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None

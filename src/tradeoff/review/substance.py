@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.estimate.grammar import find_quantities
-from tradeoff.language import operations
+from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import may_hold
@@ -747,11 +747,42 @@ def _weighed(claim: Claim) -> bool:
     return (_reasoned(claim) and (f.alternative or f.cost)) or (f.alternative and f.cost)
 
 
+def _weighing_key(claim: Claim) -> frozenset[str]:
+    """What makes two weighed claims the same decision. A claim that weighs in its own
+    words is keyed by what it is about, as `_distinct` keys any claim; one whose reason
+    or alternative is only its heading's ("Why not use only SQL joins?", "Why 302 by
+    default" over a list of points) is one of that heading's reasons, and the items of
+    one such section are one decision, counted once."""
+    if claim.kind == ROW and lexicon.CHOSEN.search(claim.text.split(". ", 1)[0]) is None:
+        # Each row of a comparison whose columns are the options weighs on one criterion
+        # the same decision: the table is counted once, as one section's reasons are.
+        if lexicon.CHOSEN.search(claim.text) is not None:
+            return frozenset({"\x00table", *claim.headings[-2:]})
+        return claim.features.concepts or frozenset({claim.text.lower()[:40]})
+    if claim.kind == ROW or any(
+        SCREEN.search(p, claim.text) for p in (lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST)
+    ):
+        return claim.features.concepts or frozenset({claim.text.lower()[:40]})
+    return frozenset({"\x00under", *claim.headings[-2:]})
+
+
+def _distinct_weighing(
+    claims: Sequence[Claim], test: Callable[[Claim], bool]
+) -> tuple[int, Claim | None]:
+    seen: set[frozenset[str]] = set()
+    first: Claim | None = None
+    for claim in claims:
+        if test(claim):
+            seen.add(_weighing_key(claim))
+            first = first or claim
+    return len(seen), first
+
+
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
     # ladder starts at a decision with its reason.
-    reasoned = _distinct(claims, _reasoned)
-    weighed = _distinct(claims, _weighed)
+    reasoned = _distinct_weighing(claims, _reasoned)
+    weighed = _distinct_weighing(claims, _weighed)
     return [
         _rung("a decision with its reason", reasoned[0], 2, reasoned[1]),
         _rung("several reasoned decisions", reasoned[0], 5, reasoned[1]),
