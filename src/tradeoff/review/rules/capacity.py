@@ -90,8 +90,8 @@ class ArithmeticError(_CapacityRule):
     fix = "Divide by 86,400 s/day (about 10^5) and sanity-check the order of magnitude."
     # A product or a sum that came out wrong needs other advice than a rate per day.
     fix_product = (
-        "Work the powers of ten apart from the digits (K = 10^3, M = 10^6, B = 10^9),"
-        " then check the result's order of magnitude."
+        "Work the powers of ten apart from the digits (a thousand is 10^3, a million 10^6,"
+        " a billion 10^9), then check the result's order of magnitude."
     )
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
