@@ -260,6 +260,9 @@ _EXAMPLE_LEAD = re.compile(
     r"(?:[\w.+-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s+)){0,6}$",
     re.I,
 )
+# "(Cassandra – high write throughput, partitioned by user_id)": the product, a dash, and
+# the property it is there for.
+_PROPERTY_AFTER_DASH = re.compile(rf"([\w.+]+)\**\s+[–—-]\s+(?:\w+\s+){{0,2}}{_PROPERTY}", re.I)
 # "Redis (or DynamoDB atomic counters)": the bracket names an alternative, not the choice.
 _ALTERNATIVE_LEAD = re.compile(
     r"^\s*(?:or|alternatively)(?:\s+(?:in|on|with|use|a|an|the))?\s+$", re.I
@@ -319,6 +322,8 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
             reasoned |= {product_key(m.group(0)) for m in brands_in(claim.heading)}
         for bracket in _PROPERTY_BEFORE_BRACKET.finditer(claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
+        for dash in _PROPERTY_AFTER_DASH.finditer(claim.text):
+            reasoned |= {product_key(m.group(0)) for m in brands_in(dash.group(1))}
         for bracket in _PROPERTY_AFTER_BRACKET.finditer(claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
         if claim.kind == ITEM and (examples or _CANDIDATES_LABEL.match(claim.heading.strip())):
