@@ -130,7 +130,7 @@ _TOKEN = re.compile(
     (?P<num>(?:\d{{1,3}}(?:(?:,|[\u00a0\u202f\u2009])\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)
     (?:{_SPACE}*(?:\^|\*\*){_SPACE}*(?P<pow>\d{{1,6}}))?
     (?:[eE](?P<exp>[+-]?\d{{1,12}})(?![A-Za-z]))?
-    (?:(?P<sword>{_SPACE}*(?:thousand|million|billion|trillion|mil|mn|bn)\b)
+    (?:(?P<sword>{_SPACE}*(?i:thousand|million|billion|trillion|mil|mn|bn)\b)
       |(?P<stuck>[kKmMbBtTG](?![A-Za-z0-9]))
       |(?P<spaced>{_SPACE}+[kKMGTmB](?![A-Za-z0-9])))?
     (?P<pct>{_SPACE}*%)?

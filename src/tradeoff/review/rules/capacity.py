@@ -147,7 +147,7 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if not any(_states_storage(t) for _, t in ctx.prose if _DIGIT.search(t)):
+        if not any(_states_storage(t) for _, t in ctx.plain_prose if _DIGIT.search(t)):
             yield self.finding()
 
 
@@ -169,7 +169,7 @@ class NoBandwidthEstimate(_CapacityRule):
         if not self.applies(ctx) or not ctx.is_system:
             return
         if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.prose) or any(
-            _states_bandwidth(t) for _, t in ctx.prose if _DIGIT.search(t)
+            _states_bandwidth(t) for _, t in ctx.plain_prose if _DIGIT.search(t)
         ):
             return
         heavy = ctx.topic("media", "cdn")
@@ -522,7 +522,7 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
     spans = LineSpans((s.start, s.end) for s in ctx.sections_for("requirements"))
     out: list[_Mismatch] = []
     noted: set[str] = set()  # one note per fact
-    for number, text in ctx.prose:
+    for number, text in ctx.plain_prose:
         if not _DIGIT.search(text):
             continue
         in_requirements = number in spans

@@ -1,0 +1,55 @@
+"""Capacity is read from what an answer computes, however it is written, and a rung is
+credited only on evidence of that rung (issue 9, "judge substance, not mentions")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.language import read_text
+from tradeoff.language.claims import Claim
+from tradeoff.language.texmath import plain_math
+from tradeoff.review.substance import Rung, ladder
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def claims(text: str) -> list[Claim]:
+    return read_text(text, tuple(catalog().vocabulary.concepts.values()))
+
+
+def rungs(text: str) -> dict[str, Rung]:
+    return {r.name: r for r in ladder("capacity", claims(text))}
+
+
+def test_typeset_formulas_read_as_plain_arithmetic() -> None:
+    assert plain_math(r"$\frac{500 \times 10^6}{30 \times 24 \times 3600} \approx 193$ req/s") == (
+        "(500 × 10^6) / (30 × 24 × 3600) ≈ 193 req/s"
+    )
+    bold = r"$50\text{M} \times 200\text{ bytes} \approx \mathbf{10\text{ GB/day}}$"
+    assert plain_math(bold) == "50M × 200 bytes ≈ 10 GB/day"
+    assert plain_math(r"\frac{1 \times 10^9}{86\,400} ≈ 11\,574 \text{ writes/s}") == (
+        "(1 × 10^9) / (86,400) ≈ 11,574 writes/s"
+    )
+    assert plain_math(r"\[ 2^{32} \approx 4.3\text{B} \]") == "2^32 ≈ 4.3B"
+
+
+def test_dollar_amounts_are_not_math() -> None:
+    text = "It costs $5 a month, or $10 with a replica; $ 3 is a typo."
+    assert plain_math(text) is text
+
+
+def test_typeset_estimates_reach_the_derived_rung() -> None:
+    found = rungs(
+        "## Estimates\n\n"
+        r"- Writes: $\frac{100\text{M}}{2.6\text{M s}} \approx 38$ writes/s."
+        "\n"
+        r"- Reads: $38 \times 100 \approx 3{,}800$ reads/s."
+        "\n"
+        r"- Storage: $6\text{B} \times 500\text{ bytes} \approx 3\text{ TB}$."
+        "\n"
+    )
+    assert found["rates and storage derived"].reached > 0.6
