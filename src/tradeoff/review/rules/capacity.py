@@ -246,11 +246,15 @@ class FarFromReference(_CapacityRule):
                 continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
             stated = check.result or check.stated
             line = ctx.doc.line(check.line)
+            # What a figure is about is said before it and in its own words: "700 MB/s
+            # egress (text only; CDN handles media)" is not about media.
+            said = _said_up_to(line, check.quote)
             line_words = _words(line)
             result_words = _words(check.right)  # "38.5K reads/s" names what it estimates
             head = _head_noun(check.right)  # "post cards/sec" counts cards, not posts
             line_per = _per_whom(line)  # "Memory per key", "Storage added per video"
-            line_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", line)}
+            line_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", said)}
+            label = said[: said.find(check.quote)] if check.quote in said else ""
             best = None
             for ref in steps:
                 if ref.dims != stated.kind or ref.value <= 0 or stated.value <= 0:
@@ -267,6 +271,10 @@ class FarFromReference(_CapacityRule):
                     continue  # a shared word is not the same thing counted
                 if _other_scope(ctx, ref, check.line):
                     continue  # a global total against a per-region figure
+                if _part_of_total(said, ref):
+                    continue  # the origin's share of egress is not all egress
+                if _other_period(label, ref):
+                    continue  # five years of storage is not a year's, a year of hours not a day's
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
                 if score and (best is None or score > best[0]):
@@ -289,6 +297,56 @@ class FarFromReference(_CapacityRule):
             reported += 1
             if reported >= 3:
                 return
+
+
+def _said_up_to(line: str, quote: str) -> str:
+    """The line up to the end of the estimate it states (all of it when not found)."""
+    at = line.find(quote)
+    return line if at < 0 else line[: at + len(quote)]
+
+
+# A share of a total: what reaches the origin past the caches, what misses.
+_PART = re.compile(r"\b(?:origin|cache[- ]?miss(?:es)?|misses|miss traffic)\b", re.I)
+
+
+def _part_of_total(said: str, ref: NumberRef) -> bool:
+    """Whether the line sizes the part of a quantity that passes the caches ("origin
+    egress ≈ 12% of 131 PB") while the reference is the whole of it."""
+    return bool(_PART.search(said)) and not _PART.search(ref.name.replace("_", " "))
+
+
+_PERIODS = ("day", "week", "month", "year")
+_SPAN = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|ten|twenty|thirty)[\s-]*(day|week|month|year)s?\b",
+    re.I,
+)
+_EVERY = re.compile(
+    r"(?:\bper|/|\ba|\bone|\beach|\bevery|\b1)[\s-]*(day|week|month|year)\b"
+    r"|\b(dai|week|month|year)ly\b|\b(annual)",
+    re.I,
+)
+
+
+def _other_period(label: str, ref: NumberRef) -> bool:
+    """Whether an estimate's label names another period than the reference's: the
+    reference counts per day ("video_hours_per_day") or per year ("storage_per_year") and
+    the label says "per year", "5-year" or "over 10 years". A rate carries its period in
+    its unit, so only amounts are compared this way."""
+    parts = ref.name.lower().split("_")
+    if "per" not in parts:
+        return False
+    period = next((p for p in parts[parts.index("per") + 1 :] if p in _PERIODS), None)
+    if period is None:
+        return False
+    for match in _SPAN.finditer(label):
+        if match.group(1).lower() == period and not re.match(r"(?:1|one)\b", match.group(0)):
+            return True  # "5-year storage growth" against a year's storage
+    for match in _EVERY.finditer(label):
+        named = (match.group(1) or match.group(2) or match.group(3) or "").lower()
+        named = {"dai": "day", "annual": "year"}.get(named, named)
+        if named and named != period:
+            return True
+    return False
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
