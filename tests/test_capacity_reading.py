@@ -53,3 +53,23 @@ def test_typeset_estimates_reach_the_derived_rung() -> None:
         "\n"
     )
     assert found["rates and storage derived"].reached > 0.6
+
+
+def test_deadlines_rate_limits_and_maximums_are_no_sanity_checks() -> None:
+    found = rungs(
+        "## Requirements\n\n"
+        "- New posts reach followers within 5 seconds.\n"
+        "- p99 under 100 ms within a region.\n"
+        "- Each client gets a rate limit of 100 req/min.\n"
+        "- Max upload size: 5 GB.\n"
+    )
+    assert found["sanity checks and limits"].reached == 0.0
+
+
+def test_a_figure_judged_against_what_a_part_can_take_is_a_sanity_check() -> None:
+    found = rungs(
+        "## Estimates\n\n"
+        "- 40 GB of counters per shard, within the 64 GB memory limit.\n"
+        "- Worst case is bounded: 2,000 followees x 10 posts = 20,000 rows read.\n"
+    )
+    assert found["sanity checks and limits"].reached == 1.0

@@ -564,10 +564,16 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
 
 _RATE = re.compile(r"(/\s*s(?:ec)?\b|per second|qps|rps|tps|/day|per day|writes/s|reads/s)", re.I)
 _STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
+# A limit is what a part can take ("memory limit per shard", "within the 2 s budget"), not
+# a deadline ("searchable within 15 minutes", "within a region"), a rate limit the product
+# enforces ("100 req/min limit per client") or a maximum it allows ("max object size 5 TB").
 _SANITY = re.compile(
-    r"\b(headroom|fits (?:in|on|comfortably)|within|ceiling|limit|bottleneck|per (?:node|server"
+    r"\b(headroom|fits (?:in|on|comfortably)|ceiling|bottleneck|per (?:node|server"
     r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
-    r"|saturat|max(?:imum)?|capacity of|one (?:node|server|machine) (?:can|handles)"
+    r"|within (?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:budget|capacity|limits?|sla|slo)\b"
+    r"|(?:memory|cpu|connection|throughput|bandwidth|disk|iops|network|capacity|context|token"
+    r"|hardware|node|shard|instance|server|theoretical|practical) limits?\b|\bbounded\b"
+    r"|saturat|max(?:es|ed)? out|capacity of|one (?:node|server|machine) (?:can|handles)"
     # A number judged against what it must fit: "7 characters is sufficient", "writes are
     # only ~1k/s, so one primary is acceptable", "that is manageable for one cluster".
     r"|sufficient|enough\b|manageable|acceptable|comfortabl|easily|trivial(?:ly)?\b"
