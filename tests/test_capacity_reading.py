@@ -73,3 +73,23 @@ def test_a_figure_judged_against_what_a_part_can_take_is_a_sanity_check() -> Non
         "- Worst case is bounded: 2,000 followees x 10 posts = 20,000 rows read.\n"
     )
     assert found["sanity checks and limits"].reached == 1.0
+
+
+def test_a_judgement_of_the_figure_just_before_it_is_a_sanity_check() -> None:
+    found = rungs(
+        "## Storage\n\n"
+        "Each year adds 10 TB x 3 copies = 30 TB.\n"
+        "That is easily handled by a small sharded store.\n\n"
+        "Hot set: 20% x 1B x 100 bytes = 20 GB.\n"
+        "(This fits in RAM on one cache node.)\n"
+    )
+    assert found["sanity checks and limits"].reached == 1.0
+
+
+def test_a_judgement_of_a_delay_is_no_capacity_check() -> None:
+    found = rungs(
+        "## Search\n\n"
+        "An edited title may reach the index 1-5 seconds late.\n"
+        "This is acceptable; ingestion throughput matters more.\n"
+    )
+    assert found["sanity checks and limits"].reached == 0.0

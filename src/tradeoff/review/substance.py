@@ -586,13 +586,50 @@ def _numeric(claim: Claim) -> bool:
     return claim.features.quantities > 0
 
 
+# A sentence that judges the figure just before it: "That is very manageable for a
+# distributed KV store.", "(This easily fits in a standard Redis cluster.)"
+_ANAPHOR = re.compile(r"^\W*(?:that|this|these|those|which|it|all)\b", re.I)
+
+
+def _sanity_checks(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims that judge a figure against what a part can take: a number with a judging
+    word, or a judging sentence that opens by pointing back at the size or rate the claim
+    before it (in the same section) computed."""
+    found = []
+    previous: Claim | None = None
+    for claim in claims:
+        if SCREEN.search(_SANITY, claim.text) and (
+            _numeric(claim) or _points_back(claim, previous)
+        ):
+            found.append(claim)
+        previous = claim
+    return found
+
+
+def _points_back(claim: Claim, previous: Claim | None) -> bool:
+    """Whether `claim` opens by pointing at the size or rate of the claim before it, in
+    the same section."""
+    return (
+        previous is not None
+        and _ANAPHOR.match(claim.text) is not None
+        and previous.headings[: len(claim.headings)] == claim.headings
+        and bool(_measured_kinds(previous.text) & _CAPACITY_KINDS)
+    )
+
+
+# A size, or a rate of anything: what a capacity judgement weighs ("search may lag by
+# 1-5 seconds. This is acceptable" weighs a delay, not a capacity).
+_CAPACITY_KINDS = frozenset({(0, 1), (-1, 0), (-1, 1)})
+
+
 def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     inputs = _count(claims, _numeric)
     rates = _count(claims, lambda c: c.features.derivation and bool(_RATE.search(c.text)))
     storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
     derived = _count(claims, lambda c: c.features.derivation)
     sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
-    sanity = _count(claims, lambda c: _numeric(c) and bool(SCREEN.search(_SANITY, c.text)))
+    checks = _sanity_checks(claims)
+    sanity = (len(checks), checks[0] if checks else None)
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [
