@@ -164,19 +164,25 @@ class ReviewContext:
         return False
 
     @cached_property
-    def estimates(self) -> list[EstimateCheck]:
-        """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""
+    def figure_lines(self) -> list[tuple[int, str]]:
+        """Lines that may state estimates: the candidate's, fenced blocks included (answers
+        often set their sums in code), diagrams left out (a drawn label is no sum), link
+        targets blanked and TeX formulas read as plain arithmetic."""
         drawn = {
             n
             for d in self.doc.diagrams
             if d.start is not None and d.end is not None
             for n in range(d.start, d.end + 1)
         }
-        read = ((n, plain_math(clean_line(t))) for n, t in self.lines if n not in drawn)
+        return [(n, plain_math(clean_line(t))) for n, t in self.lines if n not in drawn]
+
+    @cached_property
+    def estimates(self) -> list[EstimateCheck]:
+        """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""
         # A check on a typeset formula quotes its plain reading; the finding quotes the line.
         return [
             c if c.quote in (line := self.doc.line(c.line)) else replace(c, quote=line.strip())
-            for c in check_lines(read)
+            for c in check_lines(self.figure_lines)
         ]
 
     @cached_property

@@ -147,7 +147,7 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if not any(_states_storage(t) for _, t in ctx.plain_prose if _DIGIT.search(t)):
+        if not any(_states_storage(t) for _, t in ctx.figure_lines if _DIGIT.search(t)):
             yield self.finding()
 
 
@@ -168,8 +168,8 @@ class NoBandwidthEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.prose) or any(
-            _states_bandwidth(t) for _, t in ctx.plain_prose if _DIGIT.search(t)
+        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.figure_lines) or any(
+            _states_bandwidth(t) for _, t in ctx.figure_lines if _DIGIT.search(t)
         ):
             return
         heavy = ctx.topic("media", "cdn")
