@@ -93,3 +93,16 @@ def test_a_judgement_of_a_delay_is_no_capacity_check() -> None:
         "This is acceptable; ingestion throughput matters more.\n"
     )
     assert found["sanity checks and limits"].reached == 0.0
+
+
+def test_a_per_second_conversion_is_a_derivation() -> None:
+    for text in (
+        "2 billion new files per month → ~770 writes/sec",
+        "Uploads: 3,000,000 videos/day = 35/s on average",
+        "Throughput: 500 queries / s (≈ 1.3B queries / month)",
+    ):
+        (claim,) = claims(text)
+        assert claim.features.derivation, text
+    for text in ("Peak: 10 req/s → 20 req/s with retries", "Limit: 100 req/s per key"):
+        (claim,) = claims(text)
+        assert not claim.features.derivation, text

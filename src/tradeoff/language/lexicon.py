@@ -179,6 +179,38 @@ def is_formula(text: str) -> bool:
     return _PERCENT_LETTER.search(text) is not None and _FORMULA_SPLIT.search(text) is not None
 
 
+# A rate carried into another period: "100M new links per month → ~40 writes/s", "1M
+# uploads/day = 11.6/s". A per-second conversion is a derivation (it divides by the
+# seconds in a day or a month) though no operator is written.
+_PERIOD = (
+    r"(?:(?:/\s*|\bper\s+|\ba\s+|\beach\s+)(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?"
+    r"|days?|weeks?|months?|years?|yr)\b|\b(qps|rps|tps|ops|iops)\b)"
+)
+_RATE = (
+    r"\d[\d,.]*\s*(?:[kmbt]\b|bn\b|thousand|million|billion)?(?:[\s-]*[a-z][\w-]*){0,4}?\s*"
+    + _PERIOD
+)
+CONVERSION = re.compile(_RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒)\s*[~≈]?\s*\**\s*" + _RATE, re.I)
+_SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
+
+
+def _period(word: str) -> str:
+    word = word.lower()
+    if word in _SECOND:
+        return "s"
+    return {"hr": "h", "hrs": "h", "yr": "year"}.get(word, word.rstrip("s") or word)
+
+
+def is_conversion(text: str) -> bool:
+    """Whether `text` carries a rate from one period into another ("1B a month -> 400/s")."""
+    for match in CONVERSION.finditer(text):
+        left = match.group(1) or match.group(2)
+        right = match.group(3) or match.group(4)
+        if left and right and _period(left) != _period(right):
+            return True
+    return False
+
+
 # An identifier, code, an endpoint or an arrow makes a sentence concrete.
 # Naming the key a store is partitioned, sorted or indexed by is as concrete as naming a column.
 SPECIFIC = re.compile(
