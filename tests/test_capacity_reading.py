@@ -106,3 +106,27 @@ def test_a_per_second_conversion_is_a_derivation() -> None:
     for text in ("Peak: 10 req/s → 20 req/s with retries", "Limit: 100 req/s per key"):
         (claim,) = claims(text)
         assert not claim.features.derivation, text
+
+
+def test_constants_dates_and_status_codes_compute_nothing() -> None:
+    code = (
+        "```\nlocal granted = 0\nif tokens >= 1 then\n"
+        '"expires_at": "2030-06-30T00:00:00Z",\nCache-Control: public, max-age=600\n'
+        "int32 retry_after_ms = 2;\nUse 4-8 shards by hash(key) mod N\n"
+        "Copy every shard 3x (1 leader, 2 followers)\n```\n"
+    )
+    for claim in claims(code):
+        assert not claim.features.derivation, claim.text
+    (prose,) = claims("Redirects answer with a 301/302 to the stored address.")
+    assert not prose.features.derivation
+
+
+def test_sums_in_code_are_derivations() -> None:
+    code = (
+        "```\nper video   = 6 renditions x 120 MB = 720 MB\n"
+        "bytes/day   = 2B views x 300 s x 0.3 MB/s\n            = 180 PB/day\n"
+        "peak x3     = 6,000 uploads/s\nhot share: 15% of keys = 30M keys\n"
+        "posts/user/day = 3 → 300 M posts/day\n```\n"
+    )
+    found = {c.text: c.features.derivation for c in claims(code)}
+    assert all(found.values()), found

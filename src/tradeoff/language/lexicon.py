@@ -172,8 +172,14 @@ _FORMULA_SPLIT = re.compile(_FORMULA.format(plus=""), re.I)
 _PERCENT_LETTER = re.compile(r"%[a-zA-Z]", re.I)
 
 
+# Two HTTP status codes side by side ("respond with a 301/302", "401/403") divide nothing.
+_STATUS_PAIR = re.compile(r"\b[1-5]\d\d\s*/\s*[1-5]\d\d\b(?!\s*(?:[%=≈]|[a-z]+/|\d))", re.I)
+
+
 def is_formula(text: str) -> bool:
     """Whether `text` holds a formula (`FORMULA` read with backtracking into words)."""
+    if "/" in text and _STATUS_PAIR.search(text):
+        text = _STATUS_PAIR.sub(lambda m: " " * len(m.group(0)), text)
     if FORMULA.search(text) is not None:
         return True
     return _PERCENT_LETTER.search(text) is not None and _FORMULA_SPLIT.search(text) is not None
