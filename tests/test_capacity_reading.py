@@ -130,3 +130,20 @@ def test_sums_in_code_are_derivations() -> None:
     )
     found = {c.text: c.features.derivation for c in claims(code)}
     assert all(found.values()), found
+
+
+def test_a_fleet_counted_with_a_word_between_is_a_sizing() -> None:
+    for text in (
+        "We need at least 12-16 primary nodes to take 800K ops/s.",
+        "4,000,000 / 100,000 = 40 primaries",
+        "Transcoding runs on 300 GPU workers.",
+    ):
+        (claim,) = claims(text)
+        assert claim.features.sizing, text
+    for text in (
+        "Each write lists 12 storage node IPs.",
+        "Reads time out after a 5 ms primary check.",
+        "A user with 10M followers posts.",
+    ):
+        (claim,) = claims(text)
+        assert not claim.features.sizing, text

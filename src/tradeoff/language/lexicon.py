@@ -129,11 +129,22 @@ _COUNTED = (
     r"(?:nodes?|shards?|replicas?|servers?|instances?|partitions?|brokers?|machines?|hosts?"
     r"|pods?|workers?|regions?|zones?|azs?|availability zones|clusters?|copies|disks?|cores?"
     r"|vcpus?|gpus?|boxes|racks?|data ?cent(?:er|re)s?|consumers?|threads?|connections?"
-    r"|containers?|vms?|tasks?)"
+    r"|containers?|vms?|tasks?|primar(?:y|ies)|masters?|secondar(?:y|ies))"
+)
+# Words after a number that make it a measure, not a count of what follows: "200 per
+# node", "the 5 ms primary timeout", "500 GB disks".
+_NOT_COUNTED = (
+    r"(?:per|ms|s|secs?|seconds?|mins?|minutes?|hours?|days?|[kmgtp]i?b|bytes?|qps|rps|req"
+    r"|requests?|ops|%)\b"
 )
 _SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|dozens of)"
 SIZING = re.compile(
-    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?(?:x\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
+    # One word may stand between a number and what it counts: "15-20 primary nodes", "3
+    # Redis shards", "8 GPU workers"; not a unit ("5 ms primary timeout").
+    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?(?:x\s*)?(?:(?<=\s)(?!{_NOT_COUNTED})[A-Za-z][\w-]+\s+)?"
+    # "14 storage node IPs" counts addresses.
+    rf"{_COUNTED}\b(?!\s+(?:ips?|ids?|addresses|names)\b)"
+    rf"|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
     r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|[x×]\s*\d+\b|\(\s*x\s*\d+\s*\)"
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
