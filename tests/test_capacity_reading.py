@@ -147,3 +147,22 @@ def test_a_fleet_counted_with_a_word_between_is_a_sizing() -> None:
     ):
         (claim,) = claims(text)
         assert not claim.features.sizing, text
+
+
+def test_an_item_asking_for_egress_needs_a_rate_of_bytes() -> None:
+    from tradeoff.review.coverage import item_support
+
+    item = next(
+        i
+        for i in catalog().problems["news-feed"].rubric.dimensions()["capacity"].items
+        if i.id == "media-bandwidth"
+    )
+    budget = claims(
+        "## Capacity\n\n- Media egress budget on the feed path: 40 ms p99 via the CDN.\n"
+    )
+    assert item_support(item, budget, dimension="capacity").status != "substance"
+    rate = claims(
+        "## Capacity\n\n- Media egress at peak: 170K feeds/s x 3 images x 200 KB = 100 GB/s,"
+        " about 800 Gbit/s, so it comes from the CDN.\n"
+    )
+    assert item_support(item, rate, dimension="capacity").status == "substance"

@@ -277,7 +277,7 @@ def item_support(
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
-        if found and dimension == "capacity" and not _states_kind_named(item.text, claim.text):
+        if found and dimension == "capacity" and not _states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             weight = _citation_weight(claim, found, item_words, dimension)
@@ -369,11 +369,25 @@ def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(f.dims for f in find_quantities(text) if f.dims != (0, 0))
 
 
-def _states_kind_named(item_text: str, claim_text: str) -> bool:
-    """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s") is
-    specified only by a claim that states or derives a quantity of that kind."""
-    named = _measured_kinds(item_text)
-    return not named or bool(named & _measured_kinds(claim_text))
+def _states_kind_named(item_text: str, claim: Claim) -> bool:
+    """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s",
+    "egress at terabits per second") is specified only by a claim that states or derives a
+    quantity of that kind."""
+    named = _named_kinds(item_text)
+    return not named or bool(named & _measured_kinds(claim.text))
+
+
+# What a capacity item measures when it says so in words, not digits: "estimates media
+# egress at terabits per second" asks for a rate of bytes, which a latency budget is not.
+_BANDWIDTH_WORDS = re.compile(r"\b(?:egress|bandwidth|(?:tera|giga|mega)bits?)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _named_kinds(item_text: str) -> frozenset[tuple[int, int]]:
+    kinds = _measured_kinds(item_text)
+    if not kinds and _BANDWIDTH_WORDS.search(item_text):
+        return frozenset({(-1, 1)})
+    return kinds
 
 
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
