@@ -586,7 +586,8 @@ _SANITY = re.compile(
     r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
     r"|within (?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:budget|capacity|limits?|sla|slo)\b"
     r"|(?:memory|cpu|connection|throughput|bandwidth|disk|iops|network|capacity|context|token"
-    r"|hardware|node|shard|instance|server|theoretical|practical) limits?\b|\bbounded\b"
+    r"|hardware|node|shard|instance|server|theoretical|practical) limits?\b"
+    r"|\bbounded(?:\s*:|\s+(?:by|to|at)\s+~?\d)"
     r"|saturat|max(?:es|ed)? out|capacity of|one (?:node|server|machine) (?:can|handles)"
     # A number judged against what it must fit: "7 characters is sufficient", "writes are
     # only ~1k/s, so one primary is acceptable", "that is manageable for one cluster".
