@@ -166,3 +166,23 @@ def test_an_item_asking_for_egress_needs_a_rate_of_bytes() -> None:
         " about 800 Gbit/s, so it comes from the CDN.\n"
     )
     assert item_support(item, rate, dimension="capacity").status == "substance"
+
+
+def test_a_requirement_judges_no_estimate() -> None:
+    found = rungs(
+        "## Non-functional requirements\n\n"
+        "- Feeds may lag by up to 5 s; that staleness is acceptable.\n"
+        "- The check must add negligible overhead (under 2 ms).\n\n"
+        "## Storage requirements estimate\n\n"
+        "- 2 TB of posts a year, easily held by one sharded cluster.\n"
+    )
+    assert found["sanity checks and limits"].reached == 0.5
+
+
+def test_a_figure_per_qualified_part_is_a_limit() -> None:
+    found = rungs(
+        "## Capacity\n\n"
+        "- Safe throughput per primary shard: 60,000 ops/s.\n"
+        "- Target about 15K rps per API node.\n"
+    )
+    assert found["sanity checks and limits"].reached == 1.0

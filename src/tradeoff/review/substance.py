@@ -582,8 +582,10 @@ _STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
 # a deadline ("searchable within 15 minutes", "within a region"), a rate limit the product
 # enforces ("100 req/min limit per client") or a maximum it allows ("max object size 5 TB").
 _SANITY = re.compile(
-    r"\b(headroom|fits (?:in|on|comfortably)|ceiling|bottleneck|per (?:node|server"
-    r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
+    # One word may qualify the part a figure is per: "per primary shard", "per FE node".
+    r"\b(headroom|fits (?:in|on|comfortably)|ceiling|bottleneck|per (?:[\w-]+ )?(?:node"
+    r"|server|shard|host|instance|machine|partition|broker)s?\b"
+    r"|each (?:node|server|shard|host|instance)"
     r"|within (?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:budget|capacity|limits?|sla|slo)\b"
     r"|(?:memory|cpu|connection|throughput|bandwidth|disk|iops|network|capacity|context|token"
     r"|hardware|node|shard|instance|server|theoretical|practical) limits?\b"
@@ -613,12 +615,25 @@ def _sanity_checks(claims: Sequence[Claim]) -> list[Claim]:
     found = []
     previous: Claim | None = None
     for claim in claims:
-        if SCREEN.search(_SANITY, claim.text) and (
-            _numeric(claim) or _points_back(claim, previous)
+        if (
+            SCREEN.search(_SANITY, claim.text)
+            and (_numeric(claim) or _points_back(claim, previous))
+            and not _states_a_target(claim)
         ):
             found.append(claim)
         previous = claim
     return found
+
+
+_REQUIREMENTS = frozenset({"functional-requirements", "non-functional-requirements"})
+
+
+def _states_a_target(claim: Claim) -> bool:
+    """A line of the requirements ("staleness ≤ 5 s acceptable", "must add negligible
+    overhead (sub-5ms)") sets a target; it judges no estimate. A capacity section headed
+    "Storage Requirements" is still estimates."""
+    implied = implied_concepts(claim)
+    return bool(implied & _REQUIREMENTS) and "back-of-envelope" not in implied
 
 
 def _points_back(claim: Claim, previous: Claim | None) -> bool:
