@@ -9,7 +9,7 @@ import pytest
 from tradeoff.catalog import default_catalog
 from tradeoff.design import load_design
 from tradeoff.estimate.grammar import find_quantities
-from tradeoff.language.math import plain_math
+from tradeoff.language.texmath import plain_math
 from tradeoff.review import review_design
 
 

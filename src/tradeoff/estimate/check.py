@@ -38,11 +38,13 @@ _CLAUSE = re.compile(r"[:;(\[|]|,(?!\d{3})|\*\*|\s[-–—]\s|^\s*[-*+]\s|^\s*\d
 # Factors a unit slip produces: (factor, what the candidate probably did).
 _SLIPS: list[tuple[float, float, str, str]] = [
     # (factor, tolerance, a word that must appear, what the candidate probably did)
-    (86_400, 1.3, "", "a per-day figure was used as per-second (86,400 s in a day)"),
-    (3_600, 1.15, "", "a per-hour figure was used as per-second (3,600 s in an hour)"),
-    (2_629_800, 1.3, "", "a per-month figure was used as per-second (about 2.6M s in a month)"),
-    (31_557_600, 1.3, "", "a per-year figure was used as per-second (about 31.6M s in a year)"),
-    (30.44, 1.1, "", "a per-day figure was used as per-month (or the reverse)"),
+    # A period slip needs a period in the statement: "10k x 5 bytes = 5 GB" is 10^5 off,
+    # near 86,400, but holds no per-day figure to have been misused.
+    (86_400, 1.3, "time", "a per-day figure was used as per-second (86,400 s in a day)"),
+    (3_600, 1.15, "time", "a per-hour figure was used as per-second (3,600 s in an hour)"),
+    (2_629_800, 1.3, "time", "a per-month figure was used as per-second (about 2.6M s in a month)"),
+    (31_557_600, 1.3, "time", "a per-year figure was used as per-second (about 31.6M s in a year)"),
+    (30.44, 1.1, "time", "a per-day figure was used as per-month (or the reverse)"),
     (8, 1.05, "b", "bits and bytes were mixed up (8 bits in a byte)"),
     (1_000, 1.05, "size", "a size prefix slipped (KB/MB/GB/TB are 1,000x apart)"),
     (1_000_000, 1.05, "size", "a size prefix slipped twice (KB to GB is 1,000,000x)"),
@@ -384,6 +386,19 @@ def _is_bits(token: Token) -> bool:
     return token.unit is not None and token.unit.bits
 
 
+# Numbers that stand for a period when written bare: seconds in a day or an hour, days in
+# a month or a year, seconds in a month or a year.
+_PERIOD_NUMBERS = (86_400, 3_600, 1_440, 30, 30.44, 365, 2_592_000, 2_600_000, 2_629_800,
+                   31_536_000, 31_557_600)  # fmt: skip
+
+
+def _is_period(token: Token) -> bool:
+    """A time unit ('per day', '/s', 'months') or a bare period number ('/ 86,400')."""
+    if token.unit is not None:
+        return token.unit.q.time != 0
+    return token.kind == "num" and any(abs(token.value - n) <= 0.02 * n for n in _PERIOD_NUMBERS)
+
+
 def _is_bytes(token: Token) -> bool:
     return token.unit is not None and token.unit.q.data != 0 and not token.unit.bits
 
@@ -491,8 +506,11 @@ def _classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
     off = ratio if ratio >= 1 else 1 / ratio
     bits = any(map(_is_bits, tokens))
     sizes = any(map(_is_bytes, tokens))
+    periods = any(map(_is_period, tokens))
     for factor, tolerance, needs, why in _SLIPS:
         if (needs == "b" and not bits) or (needs == "size" and not sizes):
+            continue
+        if needs == "time" and not periods:
             continue
         if abs(math.log(off / factor)) < math.log(tolerance):
             return "unit-error", why

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from tradeoff.design.model import DesignDoc
 from tradeoff.language.features import EMPTY, Features
 from tradeoff.language.lexicon import is_reading_list
-from tradeoff.language.math import plain_math
+from tradeoff.language.texmath import plain_math
 
 SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
 
@@ -172,12 +172,14 @@ def plain_typography(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Inline Markdown reduced to words: emphasis marks and link targets dropped."""
+    """Inline Markdown reduced to words: emphasis marks and link targets dropped, TeX
+    formulas read as the arithmetic they write."""
+    text = plain_math(text)
     if "](" in text:  # every link holds it; most text has none
         text = _LINK.sub(r"\1", text)
     if "<" in text:
         text = _BREAK.sub("; ", text)
-    return plain_typography(plain_math(text.replace("**", "").replace("__", "").strip()))
+    return plain_typography(text.replace("**", "").replace("__", "").strip())
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -294,7 +296,7 @@ def _code_claims(
         text = lines[number - 1].strip()
         if not text or text.startswith(("```", "~~~")) or not _ALNUM.search(text):
             continue
-        yield Claim(number, text, text.lstrip("#/ -"), CODE, headings)
+        yield Claim(number, text, plain_math(text).lstrip("#/ -"), CODE, headings)
 
 
 def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:

@@ -35,7 +35,22 @@ MECHANISM_CATEGORIES = frozenset({"technique", "data"})
 CHOICE_CATEGORIES = frozenset(
     {"component", "technique", "data", "api", "front-end", "object-oriented"}
 )
-_ARITH_CODE = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)\s*\d|[=≈]\s*~?\d")
+# Arithmetic in a line of code: an operator between two numbers ("2M x 1 MB"), a result
+# after numbers joined by an operator ("8 renditions x 150 MB = 1.2 GB", "top 10% (50M)
+# = 150 GB"), an input carried to a result by an arrow, or the "= result" line of a sum
+# set over several lines. An assignment of a
+# constant ("allow = 0", "max-age=3600"), a comparison ("tokens >= 1") or a date
+# ("2025-01-15") computes nothing.
+_ARITH_CODE = re.compile(
+    r"\d\s*(?:[×*/÷+^]\s*\(?|x\s*|\bper\s+|\s[-−]\s+)\d"
+    r"|\d[^=≈<>!\n]*?(?:[×*/÷+^%]|\bx\b|\s[-−]\s)[^=≈<>!\n]*?\d[^=≈<>!\n]*[=≈]\s*~?\d"
+    # An input carried to its result: "posts/user/day = 2 → 200 M posts/day".
+    r"|[=≈]\s*~?\d[^→\n]*(?:→|->|⇒)\s*~?\d"
+    # A multiplier or a share applied: "Peak ×10 = 58 uploads/s", "70% GETs = 70M rps".
+    r"|(?:[×*]|\bx)\s*\d[\d.,]*\s*[=≈]\s*~?\d|\d\s*%[^=≈<>!\n]{0,30}[=≈]\s*~?\d"
+    # The result line of a calculation set over several lines: "= 131.25 PB/day".
+    r"|^\s*[=≈]\s*~?\d"
+)
 _DECISION_HEADING = re.compile(r"\bdecisions?\b|\bwhy\b|\bchoice\b|\bchose\b", re.I)
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
@@ -504,7 +519,12 @@ def _features(
     digits = _DIGIT.search(text) is not None
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
     derivation = code_arith or (
-        digits and (lexicon.DERIVATION.search(text) is not None or lexicon.is_formula(text))
+        digits
+        and (
+            lexicon.DERIVATION.search(text) is not None
+            or lexicon.is_formula(text)
+            or lexicon.is_conversion(text)
+        )
     )
     fluff = not digits and is_fluff(text)
     sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(

@@ -160,11 +160,22 @@ _COUNTED = (
     r"(?:nodes?|shards?|replicas?|servers?|instances?|partitions?|brokers?|machines?|hosts?"
     r"|pods?|workers?|regions?|zones?|azs?|availability zones|clusters?|copies|disks?|cores?"
     r"|vcpus?|gpus?|boxes|racks?|data ?cent(?:er|re)s?|consumers?|threads?|connections?"
-    r"|containers?|vms?|tasks?)"
+    r"|containers?|vms?|tasks?|primar(?:y|ies)|masters?|secondar(?:y|ies))"
+)
+# Words after a number that make it a measure, not a count of what follows: "200 per
+# node", "the 5 ms primary timeout", "500 GB disks".
+_NOT_COUNTED = (
+    r"(?:per|ms|s|secs?|seconds?|mins?|minutes?|hours?|days?|[kmgtp]i?b|bytes?|qps|rps|req"
+    r"|requests?|ops|%)\b"
 )
 _SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|dozens of)"
 SIZING = re.compile(
-    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?(?:x\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
+    # One word may stand between a number and what it counts: "15-20 primary nodes", "3
+    # Redis shards", "8 GPU workers"; not a unit ("5 ms primary timeout").
+    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?(?:x\s*)?(?:(?<=\s)(?!{_NOT_COUNTED})[A-Za-z][\w-]+\s+)?"
+    # "14 storage node IPs" counts addresses.
+    rf"{_COUNTED}\b(?!\s+(?:ips?|ids?|addresses|names)\b)"
+    rf"|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
     r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|[x×]\s*\d+\b|\(\s*x\s*\d+\s*\)"
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
@@ -203,11 +214,49 @@ _FORMULA_SPLIT = re.compile(_FORMULA.format(plus=""), re.I)
 _PERCENT_LETTER = re.compile(r"%[a-zA-Z]", re.I)
 
 
+# Two HTTP status codes side by side ("respond with a 301/302", "401/403") divide nothing.
+_STATUS_PAIR = re.compile(r"\b[1-5]\d\d\s*/\s*[1-5]\d\d\b(?!\s*(?:[%=≈]|[a-z]+/|\d))", re.I)
+
+
 def is_formula(text: str) -> bool:
     """Whether `text` holds a formula (`FORMULA` read with backtracking into words)."""
+    if "/" in text and _STATUS_PAIR.search(text):
+        text = _STATUS_PAIR.sub(lambda m: " " * len(m.group(0)), text)
     if FORMULA.search(text) is not None:
         return True
     return _PERCENT_LETTER.search(text) is not None and _FORMULA_SPLIT.search(text) is not None
+
+
+# A rate carried into another period: "100M new links per month → ~40 writes/s", "1M
+# uploads/day = 11.6/s". A per-second conversion is a derivation (it divides by the
+# seconds in a day or a month) though no operator is written.
+_PERIOD = (
+    r"(?:(?:/\s*|\bper\s+|\ba\s+|\beach\s+)(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?"
+    r"|days?|weeks?|months?|years?|yr)\b|\b(qps|rps|tps|ops|iops)\b)"
+)
+_RATE = (
+    r"\d[\d,.]*\s*(?:[kmbt]\b|bn\b|thousand|million|billion)?(?:[\s-]*[a-z][\w-]*){0,4}?\s*"
+    + _PERIOD
+)
+CONVERSION = re.compile(_RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒)\s*[~≈]?\s*\**\s*" + _RATE, re.I)
+_SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
+
+
+def _period(word: str) -> str:
+    word = word.lower()
+    if word in _SECOND:
+        return "s"
+    return {"hr": "h", "hrs": "h", "yr": "year"}.get(word, word.rstrip("s") or word)
+
+
+def is_conversion(text: str) -> bool:
+    """Whether `text` carries a rate from one period into another ("1B a month -> 400/s")."""
+    for match in CONVERSION.finditer(text):
+        left = match.group(1) or match.group(2)
+        right = match.group(3) or match.group(4)
+        if left and right and _period(left) != _period(right):
+            return True
+    return False
 
 
 # An identifier, code, an endpoint or an arrow makes a sentence concrete.

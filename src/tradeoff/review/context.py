@@ -19,8 +19,8 @@ from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
-from tradeoff.language.math import plain_math
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
+from tradeoff.language.texmath import plain_math
 from tradeoff.review.findings import Evidence
 from tradeoff.review.graph import DesignGraph
 from tradeoff.review.products import BRANDS
@@ -109,6 +109,13 @@ class ReviewContext:
         return [(n, t) for n, t in self.lines if n not in self.doc.code_lines]
 
     @cached_property
+    def plain_prose(self) -> list[tuple[int, str]]:
+        """`prose` with TeX formulas read as plain arithmetic ("$50\\text{M} \\times 200
+        \\text{ bytes}$" as "50M × 200 bytes"): what the capacity rules read numbers from.
+        Findings quote `doc.line` through `line_evidence`, which keeps quotes verbatim."""
+        return [(n, plain_math(t)) for n, t in self.prose]
+
+    @cached_property
     def mentions(self) -> MentionIndex:
         concrete = frozenset(self.doc.code_lines)  # diagrams, code and tables are concrete
         concrete |= {n for n, t in self.lines if t.lstrip().startswith("|")}
@@ -157,22 +164,26 @@ class ReviewContext:
         return False
 
     @cached_property
-    def estimates(self) -> list[EstimateCheck]:
-        """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""
+    def figure_lines(self) -> list[tuple[int, str]]:
+        """Lines that may state estimates: the candidate's, fenced blocks included (answers
+        often set their sums in code), diagrams left out (a drawn label is no sum), link
+        targets blanked and TeX formulas read as plain arithmetic."""
         drawn = {
             n
             for d in self.doc.diagrams
             if d.start is not None and d.end is not None
             for n in range(d.start, d.end + 1)
         }
-        read = [(n, clean_line(t)) for n, t in self.lines if n not in drawn]
-        plain = [(n, plain_math(t)) for n, t in read]
-        checks = check_lines(plain)
-        # A formula in TeX is read as its arithmetic, but quoted as written: the whole line.
-        rewritten = {n: t.strip() for (n, t), (_, p) in zip(read, plain, strict=True) if p is not t}
-        if not rewritten:
-            return checks
-        return [replace(c, quote=rewritten[c.line]) if c.line in rewritten else c for c in checks]
+        return [(n, plain_math(clean_line(t))) for n, t in self.lines if n not in drawn]
+
+    @cached_property
+    def estimates(self) -> list[EstimateCheck]:
+        """Arithmetic wherever it is written, fenced blocks included; diagrams are not sums."""
+        # A check on a typeset formula quotes its plain reading; the finding quotes the line.
+        return [
+            c if c.quote in (line := self.doc.line(c.line)) else replace(c, quote=line.strip())
+            for c in check_lines(self.figure_lines)
+        ]
 
     @cached_property
     def graph(self) -> DesignGraph:
@@ -215,7 +226,7 @@ class ReviewContext:
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
-        return [(n, t) for n, t in self.prose if states_quantity(clean_line(t))]
+        return [(n, t) for n, t in self.plain_prose if states_quantity(clean_line(t))]
 
     def evidence(self, mention: Mention) -> Evidence:
         return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())

@@ -285,7 +285,7 @@ def item_support(
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
-        if found and dimension == "capacity" and not _states_kind_named(item.text, claim.text):
+        if found and dimension == "capacity" and not _states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             weight = _citation_weight(claim, found, item_words, dimension)
@@ -391,11 +391,25 @@ def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(f.dims for f in find_quantities(text) if f.dims != (0, 0))
 
 
-def _states_kind_named(item_text: str, claim_text: str) -> bool:
-    """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s") is
-    specified only by a claim that states or derives a quantity of that kind."""
-    named = _measured_kinds(item_text)
-    return not named or bool(named & _measured_kinds(claim_text))
+def _states_kind_named(item_text: str, claim: Claim) -> bool:
+    """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s",
+    "egress at terabits per second") is specified only by a claim that states or derives a
+    quantity of that kind."""
+    named = _named_kinds(item_text)
+    return not named or bool(named & _measured_kinds(claim.text))
+
+
+# What a capacity item measures when it says so in words, not digits: "estimates media
+# egress at terabits per second" asks for a rate of bytes, which a latency budget is not.
+_BANDWIDTH_WORDS = re.compile(r"\b(?:egress|bandwidth|(?:tera|giga|mega)bits?)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _named_kinds(item_text: str) -> frozenset[tuple[int, int]]:
+    kinds = _measured_kinds(item_text)
+    if not kinds and _BANDWIDTH_WORDS.search(item_text):
+        return frozenset({(-1, 1)})
+    return kinds
 
 
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
@@ -586,10 +600,19 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
 
 _RATE = re.compile(r"(/\s*s(?:ec)?\b|per second|qps|rps|tps|/day|per day|writes/s|reads/s)", re.I)
 _STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
+# A limit is what a part can take ("memory limit per shard", "within the 2 s budget"), not
+# a deadline ("searchable within 15 minutes", "within a region"), a rate limit the product
+# enforces ("100 req/min limit per client") or a maximum it allows ("max object size 5 TB").
 _SANITY = re.compile(
-    r"\b(headroom|fits (?:in|on|comfortably)|within|ceiling|limit|bottleneck|per (?:node|server"
-    r"|shard|host|instance|machine|partition|broker)|each (?:node|server|shard|host|instance)"
-    r"|saturat|max(?:imum)?|capacity of|one (?:node|server|machine) (?:can|handles)"
+    # One word may qualify the part a figure is per: "per primary shard", "per FE node".
+    r"\b(headroom|fits (?:in|on|comfortably)|ceiling|bottleneck|per (?:[\w-]+ )?(?:node"
+    r"|server|shard|host|instance|machine|partition|broker)s?\b"
+    r"|each (?:node|server|shard|host|instance)"
+    r"|within (?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:budget|capacity|limits?|sla|slo)\b"
+    r"|(?:memory|cpu|connection|throughput|bandwidth|disk|iops|network|capacity|context|token"
+    r"|hardware|node|shard|instance|server|theoretical|practical) limits?\b"
+    r"|\bbounded(?:\s*:|\s+(?:by|to|at)\s+~?\d)"
+    r"|saturat|max(?:es|ed)? out|capacity of|one (?:node|server|machine) (?:can|handles)"
     # A number judged against what it must fit: "7 characters is sufficient", "writes are
     # only ~1k/s, so one primary is acceptable", "that is manageable for one cluster".
     r"|sufficient|enough\b|manageable|acceptable|comfortabl|easily|trivial(?:ly)?\b"
@@ -602,13 +625,63 @@ def _numeric(claim: Claim) -> bool:
     return claim.features.quantities > 0
 
 
+# A sentence that judges the figure just before it: "That is very manageable for a
+# distributed KV store.", "(This easily fits in a standard Redis cluster.)"
+_ANAPHOR = re.compile(r"^\W*(?:that|this|these|those|which|it|all)\b", re.I)
+
+
+def _sanity_checks(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims that judge a figure against what a part can take: a number with a judging
+    word, or a judging sentence that opens by pointing back at the size or rate the claim
+    before it (in the same section) computed."""
+    found = []
+    previous: Claim | None = None
+    for claim in claims:
+        if (
+            SCREEN.search(_SANITY, claim.text)
+            and (_numeric(claim) or _points_back(claim, previous))
+            and not _states_a_target(claim)
+        ):
+            found.append(claim)
+        previous = claim
+    return found
+
+
+_REQUIREMENTS = frozenset({"functional-requirements", "non-functional-requirements"})
+
+
+def _states_a_target(claim: Claim) -> bool:
+    """A line of the requirements ("staleness ≤ 5 s acceptable", "must add negligible
+    overhead (sub-5ms)") sets a target; it judges no estimate. A capacity section headed
+    "Storage Requirements" is still estimates."""
+    implied = implied_concepts(claim)
+    return bool(implied & _REQUIREMENTS) and "back-of-envelope" not in implied
+
+
+def _points_back(claim: Claim, previous: Claim | None) -> bool:
+    """Whether `claim` opens by pointing at the size or rate of the claim before it, in
+    the same section."""
+    return (
+        previous is not None
+        and _ANAPHOR.match(claim.text) is not None
+        and previous.headings[: len(claim.headings)] == claim.headings
+        and bool(_measured_kinds(previous.text) & _CAPACITY_KINDS)
+    )
+
+
+# A size, or a rate of anything: what a capacity judgement weighs ("search may lag by
+# 1-5 seconds. This is acceptable" weighs a delay, not a capacity).
+_CAPACITY_KINDS = frozenset({(0, 1), (-1, 0), (-1, 1)})
+
+
 def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     inputs = _count(claims, _numeric)
     rates = _count(claims, lambda c: c.features.derivation and bool(_RATE.search(c.text)))
     storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
     derived = _count(claims, lambda c: c.features.derivation)
     sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
-    sanity = _count(claims, lambda c: _numeric(c) and bool(SCREEN.search(_SANITY, c.text)))
+    checks = _sanity_checks(claims)
+    sanity = (len(checks), checks[0] if checks else None)
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [

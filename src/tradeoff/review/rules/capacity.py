@@ -12,7 +12,6 @@ from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
-from tradeoff.language.math import plain_math
 from tradeoff.language.mentions import clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -166,8 +165,7 @@ class NoStorageEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        # Fenced sums and TeX count as much as prose ("500M x 2.1 KB = ~1 TB" in a block).
-        if not any(_states_storage(plain_math(t)) for _, t in ctx.lines if _DIGIT.search(t)):
+        if not any(_states_storage(t) for _, t in ctx.figure_lines if _DIGIT.search(t)):
             yield self.finding()
 
 
@@ -188,10 +186,8 @@ class NoBandwidthEstimate(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx) or not ctx.is_system:
             return
-        # Read wherever the candidate wrote it: a fenced block of sums ("Read: 10,000 QPS x
-        # 2 KB = 20 MB/s") or TeX ("$1\text{M RPS} \times 1\text{ MB} = 1\text{ TB/s}$").
-        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.lines) or any(
-            _states_bandwidth(plain_math(t)) for _, t in ctx.lines if _DIGIT.search(t)
+        if any(SCREEN.search(_BANDWIDTH_WORDS, t) for _, t in ctx.figure_lines) or any(
+            _states_bandwidth(t) for _, t in ctx.figure_lines if _DIGIT.search(t)
         ):
             return
         heavy = ctx.topic("media", "cdn")
@@ -268,11 +264,15 @@ class FarFromReference(_CapacityRule):
                 continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
             stated = check.result or check.stated
             line = ctx.doc.line(check.line)
+            # What a figure is about is said before it and in its own words: "700 MB/s
+            # egress (text only; CDN handles media)" is not about media.
+            said = _said_up_to(line, check.quote)
             line_words = _words(line)
             result_words = _words(check.right)  # "38.5K reads/s" names what it estimates
             head = _head_noun(check.right)  # "post cards/sec" counts cards, not posts
             line_per = _per_whom(line)  # "Memory per key", "Storage added per video"
-            line_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", line)}
+            line_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", said)}
+            label = said[: said.find(check.quote)] if check.quote in said else ""
             best = None
             for ref in steps:
                 if ref.dims != stated.kind or ref.value <= 0 or stated.value <= 0:
@@ -289,10 +289,10 @@ class FarFromReference(_CapacityRule):
                     continue  # a shared word is not the same thing counted
                 if _other_scope(ctx, ref, check.line):
                     continue  # a global total against a per-region figure
-                if _other_period(line, check.left, ref):
-                    continue  # five years of storage is not a year's
-                if (line_stems & _PART_WORDS) - set(ref.name.lower().split("_")):
-                    continue  # origin egress is what the CDN misses, not all egress
+                if _part_of_total(said, ref):
+                    continue  # the origin's share of egress is not all egress
+                if _other_period(label, ref):
+                    continue  # five years of storage is not a year's, a year of hours not a day's
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
                 if score and (best is None or score > best[0]):
@@ -315,6 +315,56 @@ class FarFromReference(_CapacityRule):
             reported += 1
             if reported >= 3:
                 return
+
+
+def _said_up_to(line: str, quote: str) -> str:
+    """The line up to the end of the estimate it states (all of it when not found)."""
+    at = line.find(quote)
+    return line if at < 0 else line[: at + len(quote)]
+
+
+# A share of a total: what reaches the origin past the caches, what misses.
+_PART = re.compile(r"\b(?:origin|cache[- ]?miss(?:es)?|misses|miss traffic)\b", re.I)
+
+
+def _part_of_total(said: str, ref: NumberRef) -> bool:
+    """Whether the line sizes the part of a quantity that passes the caches ("origin
+    egress ≈ 12% of 131 PB") while the reference is the whole of it."""
+    return bool(_PART.search(said)) and not _PART.search(ref.name.replace("_", " "))
+
+
+_PERIODS = ("day", "week", "month", "year")
+_SPAN = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|ten|twenty|thirty)[\s-]*(day|week|month|year)s?\b",
+    re.I,
+)
+_EVERY = re.compile(
+    r"(?:\bper|/|\ba|\bone|\beach|\bevery|\b1)[\s-]*(day|week|month|year)\b"
+    r"|\b(dai|week|month|year)ly\b|\b(annual)",
+    re.I,
+)
+
+
+def _other_period(label: str, ref: NumberRef) -> bool:
+    """Whether an estimate's label names another period than the reference's: the
+    reference counts per day ("video_hours_per_day") or per year ("storage_per_year") and
+    the label says "per year", "5-year" or "over 10 years". A rate carries its period in
+    its unit, so only amounts are compared this way."""
+    parts = ref.name.lower().split("_")
+    if "per" not in parts:
+        return False
+    period = next((p for p in parts[parts.index("per") + 1 :] if p in _PERIODS), None)
+    if period is None:
+        return False
+    for match in _SPAN.finditer(label):
+        if match.group(1).lower() == period and not re.match(r"(?:1|one)\b", match.group(0)):
+            return True  # "5-year storage growth" against a year's storage
+    for match in _EVERY.finditer(label):
+        named = (match.group(1) or match.group(2) or match.group(3) or "").lower()
+        named = {"dai": "day", "annual": "year"}.get(named, named)
+        if named and named != period:
+            return True
+    return False
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
@@ -340,48 +390,6 @@ def _ref_head(ref: NumberRef) -> str | None:
         parts = parts[: parts.index("per")]
     words = [p for p in parts if p not in _GENERIC]
     return _stem(words[-1]) if words and ref.data == 0 else None
-
-
-# The span a line's total covers, from its label: "5-year storage growth", "Storage over
-# 10 years", "Daily egress", "Storage per month".
-_SPAN = re.compile(
-    r"\b(\d+|one|two|three|four|five|ten)[\s\-‐‑]*(day|week|month|year)s?\b"
-    r"|\b(?:per|a|each|every|/)\s*(day|week|month|year)\b"
-    r"|\b(daily|weekly|monthly|yearly|annual(?:ly)?)\b",
-    re.I,
-)
-_SPAN_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
-_PERIODS = frozenset({"day", "week", "month", "year"})
-
-
-def _label_span(label: str) -> tuple[int, str] | None:
-    """(count, unit) of the first span a label names; None when it names none."""
-    match = _SPAN.search(label)
-    if match is None:
-        return None
-    count, unit, per, adverb = match.groups()
-    if unit:
-        number = int(count) if count.isdigit() else _COUNT_WORDS[count.lower()]
-        return number, unit.lower()
-    if per:
-        return 1, per.lower()
-    word = adverb.lower()
-    return 1, _SPAN_WORDS.get(word, "year")
-
-
-def _other_period(line: str, left: str, ref: NumberRef) -> bool:
-    """Whether the line's label gives its total a span other than the reference's period:
-    "5-year storage growth: 5 PB/day x 365 x 5 = 9.1 EB" against storage per year."""
-    parts = ref.name.lower().split("_")
-    if "per" not in parts:
-        return False
-    periods = [p for p in parts[parts.index("per") + 1 :] if p in _PERIODS]
-    if not periods:
-        return False
-    start = line.find(left.strip()[:12]) if left.strip() else -1
-    span = _label_span(line[:start]) if start > 0 else None
-    return span is not None and span != (1, periods[0])
 
 
 def _per_whom(text: str) -> set[str]:
@@ -483,9 +491,6 @@ _GENERIC = frozenset(
 _RATIO = re.compile(r"factor|ratio|share|fraction|utilisation|fill|afr|hit")
 # Words that must agree on both sides: a per-client limit is not the traffic it limits.
 _QUALIFIERS = frozenset({"limit"})
-# Words that make a figure a part of the reference's whole: the origin serves only what the
-# CDN misses ("Effective origin egress ≈ 12% of 131 PB").
-_PART_WORDS = frozenset({"origin"})
 _LIMIT = re.compile(r"\b(?:limits?|quotas?|tiers?|throttl\w*)\b", re.I)
 _PER_WHOM = re.compile(
     r"\bper[\s\-‐‑]+(user|client|key|api[\s\-‐‑]key|ip|tenant|account|server"
@@ -593,7 +598,7 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
     spans = LineSpans((s.start, s.end) for s in ctx.sections_for("requirements"))
     out: list[_Mismatch] = []
     noted: set[str] = set()  # one note per fact
-    for number, text in ctx.prose:
+    for number, text in ctx.plain_prose:
         if not _DIGIT.search(text):
             continue
         in_requirements = number in spans
