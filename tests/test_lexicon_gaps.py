@@ -54,6 +54,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         # "2,500 words" and "86,400 s" hold no status code.
         ("Average document length: 2,500 words (about 3,300 tokens).", "status-codes"),
         ("Writes: 100M / 86,400 s = 1,160/s.", "status-codes"),
+        # An HNSW index or a reverse index is no B-tree.
+        ("Index overhead (HNSW, about 1.5x) leaves 180 GB resident.", "b-tree"),
+        ("Maintain a reverse index from chunk id to cache keys in Redis.", "b-tree"),
         # Pages of a document, web pages and paging the on-call are no pagination.
         ("Each document is about 10 pages long.", "pagination"),
         ("A crawler fetches web pages and follows their links.", "pagination"),
@@ -287,6 +290,9 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("We expose a REST API; an unknown code gets 404.", "rest-api"),
         ("An unknown code gets 404 Not Found.", "status-codes"),
         ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("Shard by tenant once the corpus passes 50M chunks.", "partition-key"),
+        ("Posts are partitioned by author id.", "partition-key"),
+        ("Retrieval runs an HNSW index over the chunk embeddings.", "vector-index"),
         ("The campaign expander pages the audience in batches of 1,000.", "pagination"),
         (
             "A custom alias is claimed with a conditional insert, never read-then-write.",
