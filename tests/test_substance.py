@@ -73,13 +73,15 @@ _SLOGANS = (
 def _plain_terms() -> list[str]:
     """The words candidates write for concepts (each concept's terms), leaving out any term
     that is evidence by itself: "signed urls" names a concrete control, so prose naming it
-    is not mention-only."""
+    is not mention-only. A term that ends in a preposition ("sharded by", "keyed by") is no
+    name: it only reads in a sentence that says by what, which is no longer mention-only."""
     concepts = catalog().vocabulary.concepts.values()
     terms = {
         term
         for concept in concepts
         for term in concept.terms
         if re.fullmatch(r"[a-z][a-z -]{2,}", term)
+        and not re.search(r" (?:by|on|of|to|for|with)$", term)
     }
     return sorted(t for t in terms if not read_text(f"We use {t}.", concepts)[0].features.evidence)
 
