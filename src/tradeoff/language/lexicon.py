@@ -138,6 +138,14 @@ SIZING = re.compile(
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
 )
+# A count of the parts a design runs ("12 shards", "RF 3", "a 5-node group"), without the
+# bare product "x 200" that SIZING also takes: in an estimate, "x 200 followers" counts
+# work, not parts.
+PART_COUNT = re.compile(
+    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|quorum of \d|\d+\s*-\s*node)",
+    re.I,
+)
 
 # A number with a scale or a unit: what a capacity claim is made of.
 QUANTITY = re.compile(

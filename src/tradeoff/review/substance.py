@@ -20,7 +20,7 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language import operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
-from tradeoff.language.lexicon import may_hold
+from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
@@ -461,6 +461,31 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         return f.quantities > 0 or f.derivation
     if dimension == "tradeoffs" and _WEIGH_TRADEOFFS:
         return f.reason or f.alternative or f.cost
+    if dimension == "components":
+        return describes_part(claim, concept)
+    return True
+
+
+# Sections that say what the system must do, not which parts do it.
+_REQUIREMENT_SECTIONS = frozenset(
+    {"functional-requirements", "non-functional-requirements", "scope", "clarifying-questions"}
+)
+
+
+def describes_part(claim: Claim, concept: str) -> bool:
+    """Whether a claim that specifies `concept` says something of a part of the design.
+
+    A requirement ("Transcode to multiple resolutions", "p99 < 20 ms (cached)") says what
+    the system must do, whatever component its words name: the part that does it is still
+    to be drawn. An estimate that counts what a technique produces ("200M posts x 200 =
+    40B fan-out writes a day", "8 renditions x 150 MB") sizes the work, not the part that
+    does it; it describes a part only when it counts the parts (16 shards, RF 3) or names
+    the component it sizes (a cache of 170 GB), not a technique alone."""
+    implied = implied_concepts(claim)
+    if implied & _REQUIREMENT_SECTIONS:
+        return False
+    if "back-of-envelope" in implied and concept in claim.features.mechanisms:
+        return PART_COUNT.search(claim.text) is not None
     return True
 
 

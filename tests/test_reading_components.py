@@ -1,0 +1,86 @@
+"""How the components dimension reads a design: a part is specified by what the design says
+it does (its role in a flow, its mechanism, its size), never by a requirement or an
+estimate that happens to name it, nor by a digit inside a product's name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.catalog.schema import RubricItem
+from tradeoff.language import Claim, read_text
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, item_support
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def claims(text: str) -> list[Claim]:
+    return read_text(text, catalog().vocabulary.concepts.values())
+
+
+def item(problem: str, item_id: str) -> RubricItem:
+    """A components item of a catalog prompt."""
+    components = catalog().problems[problem].rubric.components
+    return next(i for i in components.items if i.id == item_id)
+
+
+# --- requirements and estimates are not parts ---------------------------------------------
+
+
+def test_a_requirement_that_names_a_part_does_not_specify_it() -> None:
+    text = (
+        "## Non-functional requirements\n\n"
+        "- Redirects answer within 20 ms at p99 when cached, 100 ms otherwise.\n"
+    )
+    held = item_support(item("url-shortener", "cache"), claims(text), "components")
+    assert held.status == MENTIONED
+
+
+def test_an_estimate_of_what_a_technique_produces_does_not_specify_the_pipeline() -> None:
+    text = (
+        "## Capacity estimates\n\n"
+        "- 300M posts a day x 150 followers = 45B fan-out writes a day, about 520k/s.\n"
+    )
+    held = item_support(item("news-feed", "fanout-pipeline"), claims(text), "components")
+    assert held.status == MENTIONED
+
+
+def test_a_time_window_in_an_estimate_is_not_a_view_pipeline() -> None:
+    text = "## Estimates\n\n- Half the views land in a 3-hour evening window: 40k views/s.\n"
+    held = item_support(item("video-streaming", "view-pipeline"), claims(text), "components")
+    assert held.status != SUBSTANCE
+
+
+def test_an_estimate_that_sizes_a_part_still_specifies_it() -> None:
+    text = "## Capacity estimates\n\n- Counters need 12 shards of 25 GB, 3 replicas per shard.\n"
+    held = item_support(item("rate-limiter", "sharded-store"), claims(text), "components")
+    assert held.status == SUBSTANCE
+
+
+def test_the_same_part_described_in_the_architecture_specifies_it() -> None:
+    text = (
+        "## Non-functional requirements\n\n"
+        "- Redirects answer within 20 ms at p99 when cached.\n\n"
+        "## Architecture\n\n"
+        "- The redirect service reads the code from Redis (cache-aside, 24 h TTL) and falls"
+        " back to the database on a miss.\n"
+    )
+    held = item_support(item("url-shortener", "cache"), claims(text), "components")
+    assert held.status == SUBSTANCE
+    assert held.claim is not None and held.claim.line == 7
+
+
+# --- a placement service is read as placement ---------------------------------------------
+
+
+def test_a_placement_service_across_failure_domains_specifies_placement() -> None:
+    text = (
+        "## Write path\n\n"
+        "- The placement service picks 9 nodes for each stripe, one per rack, so a rack"
+        " failure loses at most one fragment.\n"
+    )
+    held = item_support(item("object-storage", "placement"), claims(text), "components")
+    assert held.status == SUBSTANCE
