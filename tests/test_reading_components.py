@@ -8,7 +8,8 @@ from functools import cache
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.catalog.schema import RubricItem
-from tradeoff.language import Claim, read_text
+from tradeoff.design.load import parse_design
+from tradeoff.language import Claim, read_design, read_text
 from tradeoff.review.substance import MENTIONED, SUBSTANCE, item_support
 
 
@@ -84,3 +85,25 @@ def test_a_placement_service_across_failure_domains_specifies_placement() -> Non
     )
     held = item_support(item("object-storage", "placement"), claims(text), "components")
     assert held.status == SUBSTANCE
+
+
+# --- a name is not a number --------------------------------------------------------------
+
+
+def test_a_digit_in_a_product_name_does_not_make_a_line_specific() -> None:
+    (claim,) = claims("Media files go to S3 as well.\n")
+    assert not claim.features.specific
+    (counted,) = claims("Media files go to 3 buckets.\n")
+    assert counted.features.specific
+
+
+def test_a_box_label_names_a_part_without_specifying_it() -> None:
+    text = (
+        "```mermaid\nflowchart LR\n  A[Upload API] --> B[(Object Store S3-compatible"
+        " Raw + Segments)]\n```\n"
+    )
+    drawn = read_design(parse_design(text), catalog().vocabulary.concepts.values())
+    nodes = [c for c in drawn if c.kind == "node" and "Segments" in c.text]
+    assert nodes and not any(c.features.specific for c in nodes)
+    held = item_support(item("video-streaming", "abr-segments"), nodes, "components")
+    assert held.status == MENTIONED

@@ -190,7 +190,7 @@ def is_formula(text: str) -> bool:
 # An identifier, code, an endpoint or an arrow makes a sentence concrete.
 # Naming the key a store is partitioned, sorted or indexed by is as concrete as naming a column.
 SPECIFIC = re.compile(
-    r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|\d"
+    r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|(?<![A-Za-z])\d"
     r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+",
     re.I,
 )
