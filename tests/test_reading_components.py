@@ -10,7 +10,7 @@ from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design.load import parse_design
 from tradeoff.language import Claim, read_design, read_text
-from tradeoff.review.substance import MENTIONED, SUBSTANCE, item_support
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, _deep_sections, item_support
 
 
 @cache
@@ -107,3 +107,51 @@ def test_a_box_label_names_a_part_without_specifying_it() -> None:
     assert nodes and not any(c.features.specific for c in nodes)
     held = item_support(item("video-streaming", "abr-segments"), nodes, "components")
     assert held.status == MENTIONED
+
+
+# --- a deep dive is a section with its sub-sections ---------------------------------------
+
+_SPLIT_DIVE = """# 1) Requirements
+
+- Shorten links and redirect them.
+
+# 2) Redirect path
+
+## Lookup
+
+- The redirect service hashes each code onto a consistent hashing ring of 64 virtual nodes.
+
+## Caching
+
+- Each store keeps 3 replicas, one per zone.
+
+## Storage
+
+- Writes land in a write-ahead log before the 16 partitions apply them.
+"""
+
+_THREE_DIVES = """# Deep dives
+
+## Counters
+
+- A Lua script of 12 lines refills and takes tokens; counters are spread over 16 shards
+  by consistent hashing of the client key.
+
+## Storage
+
+- Objects are cut into 10+4 Reed-Solomon fragments, 3 replicas of the metadata, and the
+  write-ahead log is fsynced per batch of 64 entries.
+
+## Feed
+
+- Fan-out on write pushes post ids to 500 followers' timelines; celebrities use fan-out on
+  read, merged at request time, with a 7-day TTL on the timeline cache.
+"""
+
+
+def test_a_deep_dive_split_under_sub_headings_is_one_deep_dive() -> None:
+    assert _deep_sections(claims(_SPLIT_DIVE)) == 1
+
+
+def test_sections_that_are_each_a_deep_dive_count_once_each() -> None:
+    assert _deep_sections(claims(_THREE_DIVES)) == 3

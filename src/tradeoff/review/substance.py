@@ -725,16 +725,28 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
 
 
 def _deep_sections(claims: Sequence[Claim]) -> int:
-    """Sections whose claims specify at least three distinct mechanisms: a deep dive that
-    adds information, however long or short its prose."""
-    by_heading: dict[str, set[str]] = {}
+    """Sections (with their sub-sections) whose claims specify at least three distinct
+    mechanisms: a deep dive that adds information, however long or short its prose."""
+    own: dict[tuple[str, ...], set[str]] = {}  # under the heading itself
+    within: dict[tuple[str, ...], set[str]] = {}  # under it or its sub-headings
     for claim in claims:
-        if not claim.headings:
+        found = [m for m in claim.features.mechanisms if claim.features.substantive_for(m)]
+        if not found or not claim.headings:
             continue
-        for mechanism in claim.features.mechanisms:
-            if claim.features.substantive_for(mechanism):
-                by_heading.setdefault(claim.heading, set()).add(mechanism)
-    return sum(1 for found in by_heading.values() if len(found) >= 3)
+        own.setdefault(claim.headings, set()).update(found)
+        for depth in range(1, len(claim.headings) + 1):
+            within.setdefault(claim.headings[:depth], set()).update(found)
+    # A section is a deep dive by its own claims, or else by those of its sub-sections
+    # together when none of them is one alone: "# 8) Redirect flow" over "## Read path",
+    # "## Why cache layers?" and "## Negative caching" is one deep dive, not three shallow
+    # ones; "## Deep dives" over three sections that each hold one is three, not four.
+    counted: set[tuple[str, ...]] = set()
+    for section in sorted(within, key=len, reverse=True):
+        alone = len(own.get(section, ())) >= 3
+        nested = any(c[: len(section)] == section for c in counted if len(c) > len(section))
+        if alone or (len(within[section]) >= 3 and not nested):
+            counted.add(section)
+    return len(counted)
 
 
 def _reasoned(claim: Claim) -> bool:
