@@ -10,7 +10,13 @@ from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design.load import parse_design
 from tradeoff.language import Claim, read_design, read_text
-from tradeoff.review.substance import MENTIONED, SUBSTANCE, _deep_sections, item_support
+from tradeoff.review.substance import (
+    MENTIONED,
+    SUBSTANCE,
+    _deep_sections,
+    item_support,
+    ladder,
+)
 
 
 @cache
@@ -155,3 +161,21 @@ def test_a_deep_dive_split_under_sub_headings_is_one_deep_dive() -> None:
 
 def test_sections_that_are_each_a_deep_dive_count_once_each() -> None:
     assert _deep_sections(claims(_THREE_DIVES)) == 3
+
+
+_ESTIMATES_ONLY = """# Requirements
+
+- Documents are split into chunks of 512 tokens and ranked by relevance; answers cite
+  the top 5 chunks, and index updates show within 15 minutes.
+
+# Capacity estimates
+
+- 2M documents x 40 chunks = 80M chunks; the index is 80M x 6 KB = 480 GB, tripled
+  = 1.4 TB; the context window holds 8k tokens.
+"""
+
+
+def test_requirements_and_estimates_are_not_deep_dives_into_parts() -> None:
+    rungs = {r.name: r.reached for r in ladder("components", claims(_ESTIMATES_ONLY))}
+    assert rungs["deep dives with mechanisms"] == 0
+    assert rungs["components specified with mechanisms"] == 0

@@ -480,13 +480,15 @@ def describes_part(claim: Claim, concept: str) -> bool:
     to be drawn. An estimate that counts what a technique produces ("200M posts x 200 =
     40B fan-out writes a day", "8 renditions x 150 MB") sizes the work, not the part that
     does it; it describes a part only when it counts the parts (16 shards, RF 3) or names
-    the component it sizes (a cache of 170 GB), not a technique alone."""
+    the component it sizes (a cache of 170 GB), not a technique or an estimate alone."""
     implied = implied_concepts(claim)
     if implied & _REQUIREMENT_SECTIONS:
         return False
-    if "back-of-envelope" in implied and concept in claim.features.mechanisms:
-        return PART_COUNT.search(claim.text) is not None
-    return True
+    if "back-of-envelope" not in implied:
+        return True
+    f = claim.features
+    sized = concept in f.choices and concept not in f.mechanisms  # a component: "cache 170 GB"
+    return sized or PART_COUNT.search(claim.text) is not None
 
 
 # --- ladders --------------------------------------------------------------------------
@@ -696,21 +698,18 @@ _COMPONENT_CATEGORY = "component"
 def _components(claims: Sequence[Claim]) -> list[Rung]:
     drawn = _distinct(claims, lambda c: c.kind in (NODE, EDGE) and bool(c.features.concepts))
     flows = _count(claims, lambda c: c.kind == EDGE and ":" in c.text)
+    # What the design says of its parts: a requirement or an estimate that names a part
+    # does not specify it (see `describes_part`), here as for the rubric's items.
+    claims = [c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS]
     specified = _distinct(
         claims,
         lambda c: (
             c.kind not in (NODE, EDGE)
-            and bool(specified_concepts(c) & c.features.concepts)
-            and bool(c.features.mechanisms or c.features.sizing or c.features.reason)
+            and any(describes_part(c, x) for x in specified_concepts(c) & c.features.concepts)
+            and bool(_part_mechanisms(c) or c.features.sizing or c.features.reason)
         ),
     )
-    mechanisms = {
-        m
-        for c in claims
-        if c.kind not in (NODE,)
-        for m in c.features.mechanisms
-        if c.features.substantive_for(m)
-    }
+    mechanisms = {m for c in claims if c.kind not in (NODE,) for m in _part_mechanisms(c)}
     deep = _deep_sections(claims)
     return [
         Rung(
@@ -724,13 +723,19 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
+def _part_mechanisms(claim: Claim) -> list[str]:
+    """The mechanisms a claim specifies of a part of the design (not of an estimate)."""
+    f = claim.features
+    return [m for m in f.mechanisms if f.substantive_for(m) and describes_part(claim, m)]
+
+
 def _deep_sections(claims: Sequence[Claim]) -> int:
     """Sections (with their sub-sections) whose claims specify at least three distinct
     mechanisms: a deep dive that adds information, however long or short its prose."""
     own: dict[tuple[str, ...], set[str]] = {}  # under the heading itself
     within: dict[tuple[str, ...], set[str]] = {}  # under it or its sub-headings
     for claim in claims:
-        found = [m for m in claim.features.mechanisms if claim.features.substantive_for(m)]
+        found = _part_mechanisms(claim)
         if not found or not claim.headings:
             continue
         own.setdefault(claim.headings, set()).update(found)
