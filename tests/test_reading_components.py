@@ -179,3 +179,39 @@ def test_requirements_and_estimates_are_not_deep_dives_into_parts() -> None:
     rungs = {r.name: r.reached for r in ladder("components", claims(_ESTIMATES_ONLY))}
     assert rungs["deep dives with mechanisms"] == 0
     assert rungs["components specified with mechanisms"] == 0
+
+
+# --- a numbered outline written at one heading level --------------------------------------
+
+_FLAT_OUTLINE = """## 1) Requirements
+
+- Users post and read a feed.
+
+## 2) Capacity math
+
+## Timeline storage
+
+- 500M users x 800 ids x 8 B = 3.2 TB, 3 replicas.
+
+## 3) Failure modes
+
+## 1. Cache outage
+
+- Serve from replicas.
+
+## 4) Summary
+
+- Done.
+"""
+
+
+def test_unnumbered_headings_inside_a_numbered_outline_belong_to_its_section() -> None:
+    by_line = {c.line: c.headings for c in claims(_FLAT_OUTLINE)}
+    assert by_line[9] == ("2) Capacity math", "Timeline storage")
+    assert by_line[15] == ("3) Failure modes", "1. Cache outage")
+    assert by_line[19] == ("4) Summary",)
+
+
+def test_headings_of_one_level_without_an_outline_stay_sections() -> None:
+    text = "## Requirements\n\n- a\n\n## Storage\n\n- b\n\n## Failures\n\n- c\n"
+    assert [c.headings for c in claims(text)] == [("Requirements",), ("Storage",), ("Failures",)]
