@@ -21,7 +21,8 @@ _STORES = (
 )
 _SINGLE_INSTANCE = re.compile(
     rf"\b(a single|one|single|only one)\s+(?:central\s+|shared\s+|main\s+|big\s+)?({_STORES})\b"
-    r"(?!\s+(?:per|for each))",
+    # "a single database shard" is one shard of a sharded store (a hot shard), not the store
+    r"(?!\s+(?:per|for each|shards?|partitions?)\b)",
     re.I,
 )
 # "Every service stores its data in PostgreSQL": everything funnels into one named store.
