@@ -215,3 +215,8 @@ def test_unnumbered_headings_inside_a_numbered_outline_belong_to_its_section() -
 def test_headings_of_one_level_without_an_outline_stay_sections() -> None:
     text = "## Requirements\n\n- a\n\n## Storage\n\n- b\n\n## Failures\n\n- c\n"
     assert [c.headings for c in claims(text)] == [("Requirements",), ("Storage",), ("Failures",)]
+
+
+def test_a_heading_after_the_last_numbered_section_starts_a_part_of_its_own() -> None:
+    text = _FLAT_OUTLINE + "\n## Appendix\n\n- Glossary of terms.\n"
+    assert claims(text)[-1].headings == ("Appendix",)

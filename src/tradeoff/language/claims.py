@@ -168,8 +168,10 @@ def _heading_levels(tokens: list[Token]) -> dict[int, float]:
     section of its own; so is "## 1. Dual-write inconsistency" under "## 18) Failure
     modes", whose number starts a list inside the section instead of continuing the
     outline. Where three or more headings of a level number an outline 1, 2, 3 ...,
-    each other heading of that level after one of them (and before a heading of a higher
-    level) is read half a level deeper. Other headings keep their markup's level."""
+    each other heading of that level between two of them (with no heading of a higher
+    level in between) is read half a level deeper. A heading after the last numbered one
+    may as well start a part of its own ("## Appendix"), so it keeps its level, as do
+    all other headings."""
     at: dict[int, list[tuple[int, int | None]]] = {}  # level -> (token index, number)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -181,11 +183,11 @@ def _heading_levels(tokens: list[Token]) -> dict[int, float]:
         outline = _outline(found)
         if len(outline) < 3:
             continue
-        seen_top = False
+        seen_top, last = False, max(outline)
         for index, _ in found:
             if index in outline:
                 seen_top = True
-            elif seen_top and not _higher_between(tokens, outline, index, level):
+            elif seen_top and index < last and not _higher_between(tokens, outline, index, level):
                 levels[index] = level + 0.5
     return levels
 
