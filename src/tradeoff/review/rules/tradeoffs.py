@@ -396,8 +396,10 @@ class SlashChoice(Rule):
         reported = 0
         seen: set[tuple[int, str]] = set()
         for index, claim in enumerate(claims):
-            if claim.features.alternative:
-                continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
+            if claim.features.alternative or _WHY_NOT.match(claim.text):
+                # A comparison ("Redis / Memcached: we pick Redis because ..."), or the
+                # options asked about to be rejected ("Why not only MySQL/Postgres?").
+                continue
             for match in _SLASHED.finditer(claim.text):
                 names = [n.lower() for n in re.split(r"\s*/\s*", match.group(0))]
                 if len(set(names)) < 2 or not all(n in BRANDS for n in names):
@@ -435,6 +437,9 @@ def _same_kind(ctx: ReviewContext, names: list[str]) -> bool:
         for name in names
     ]
     return bool(set.intersection(*kinds)) if all(kinds) else False
+
+
+_WHY_NOT = re.compile(r"\W*why not\b", re.I)
 
 
 def _picked_later(claims: list[Claim], names: set[str]) -> bool:
