@@ -200,3 +200,17 @@ def test_another_components_failover_on_the_same_line_does_not_clear_it(catalog:
         " traffic to the others.\n"
     )
     assert _spof(catalog, text) == ["Redis"]
+
+
+def test_an_arrow_to_a_subgraph_reaches_every_node_drawn_in_it() -> None:
+    from tradeoff.review.graph import DesignGraph
+
+    text = (
+        "```mermaid\nflowchart LR\n  subgraph Core[Core services]\n    P[Post Service]\n"
+        "    F[Feed Service]\n  end\n  subgraph Storage\n    DB[(Postgres)]\n  end\n"
+        "  C[Clients] --> Core\n  Core --> Storage\n```\n"
+    )
+    graph = DesignGraph.from_diagrams(parse_design(text).diagrams)
+    assert graph.links["postgres"] == {"post service", "feed service"}
+    assert graph.links["clients"] == {"post service", "feed service"}
+    assert "core" not in graph.nodes and "storage" not in graph.nodes

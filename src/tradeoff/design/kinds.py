@@ -65,8 +65,14 @@ STATEFUL_KINDS = frozenset(
 
 
 def infer_kind(label: str, shape: str = "box") -> str:
-    """The node's kind from its label first (more specific), then its shape."""
+    """The node's kind from its label first (more specific), then its shape.
+
+    A decision of a flowchart (a rhombus, or a label that asks "Cache hit?", "User type?")
+    is a step of the logic, not a component: "User Type?" is no client and "Cache hit?"
+    no cache."""
     text = label.strip()
+    if shape == "rhombus" or text.endswith("?"):
+        return "other"
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             if kind == "client" and (shape == "cylinder" or _NOT_A_CLIENT.search(text)):

@@ -123,6 +123,8 @@ def parse_mermaid(
             if not parser(diagram, statement, number, state):
                 shown = statement.strip()[:60]
                 notices.append(Notice(number, f"could not read Mermaid statement {shown!r}"))
+    if kind == "flowchart":
+        _name_groups(diagram, state)
     return diagram, notices
 
 
@@ -143,12 +145,55 @@ def _split_statements(text: str) -> list[str]:
 # --- flowchart -------------------------------------------------------------------------
 
 
+_GROUPS = "subgraphs"  # state key: the ids of the subgraphs open around this line
+_ALL_GROUPS = "all subgraphs"  # state key: every subgraph id of the diagram
+_SEP = "\x1f"
+_TITLE = "\x1e"
+
+
 def _flowchart_line(diagram: Diagram, text: str, line: int, state: dict[str, str]) -> bool:
+    open_groups = [g for g in state.get(_GROUPS, "").split(_SEP) if g]
+    if text.strip() == "end":
+        state[_GROUPS] = _SEP.join(open_groups[:-1])
+        return True
     if _SKIP.match(text):
         return True
     sub = _SUBGRAPH.match(text)
     if sub:
-        return True  # subgraphs group nodes visually; membership is not needed for review
+        # A subgraph groups nodes; an arrow drawn to its id ("Core --> Storage") reaches
+        # every node in it (see `DesignGraph.from_diagrams`).
+        header = sub.group(1).strip()
+        found = _ID.match(header)
+        group = found.group(0) if found else header
+        rest = header[len(group) :].strip()
+        title = _unquote(rest[1:-1].strip()) if rest[:1] in "[(" and len(rest) > 1 else header
+        if open_groups and open_groups[-1] != group:
+            diagram.parents[group] = open_groups[-1]
+        state[_GROUPS] = _SEP.join([*open_groups, group])
+        named = f"{group}{_TITLE}{title or group}"
+        state[_ALL_GROUPS] = _SEP.join([*state.get(_ALL_GROUPS, "").split(_SEP), named])
+        return True
+    before = set(diagram.nodes)
+    if not _flowchart_statement(diagram, text, line):
+        return False
+    if open_groups:
+        for node_id in diagram.nodes.keys() - before - set(open_groups):
+            diagram.parents.setdefault(node_id, open_groups[-1])
+    return True
+
+
+def _name_groups(diagram: Diagram, state: dict[str, str]) -> None:
+    """A subgraph's id that an arrow reached became a box named by the id ("R1"); it is
+    the subgraph, so it takes the subgraph's title ("Regional Data Plane") and no kind of
+    component. `DesignGraph` reads such an arrow as reaching each node drawn inside."""
+    titles = dict(item.split(_TITLE, 1) for item in state.get(_ALL_GROUPS, "").split(_SEP) if item)
+    for group, title in titles.items():
+        node = diagram.nodes.get(group)
+        if node is not None and group in diagram.parents.values():
+            diagram.nodes[group] = Node(group, title, "other", node.line, "subgraph")
+
+
+def _flowchart_statement(diagram: Diagram, text: str, line: int) -> bool:
     text = _CLASS_SHORTHAND.sub("", _TRAILING_COMMENT.sub("", text))
     text = _TEXT_EDGE.sub(lambda m: f"{_arrow(m.group(4))}|{m.group(2) or m.group(3)}|", text)
     cursor = _Cursor(text)

@@ -46,7 +46,8 @@ class Diagram:
     edges: list[Edge] = field(default_factory=list)
     # classDiagram only: class name -> member lines; relations use edges with a label.
     members: dict[str, list[str]] = field(default_factory=dict)
-    # stateDiagram only: state id -> the composite state drawn around it.
+    # stateDiagram: state id -> the composite state drawn around it; flowchart: node id ->
+    # the subgraph drawn around it.
     parents: dict[str, str] = field(default_factory=dict)
 
 

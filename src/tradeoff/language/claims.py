@@ -93,7 +93,7 @@ def split_text(text: str, first_line: int = 1) -> list[Claim]:
 
 def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     tokens = _parser().parse("\n".join(lines))
-    headings: list[tuple[int, str]] = []
+    headings: list[tuple[float, str]] = []
     header: list[str] = []
     in_head = False
     row: list[str] = []
@@ -108,11 +108,13 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     def path() -> tuple[str, ...]:
         return _path(headings) + tuple(label for _, label in labels)
 
+    levels = _heading_levels(tokens)
+
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
         if kind == "heading_open":
-            level = int(token.tag[1:])
+            level = levels.get(index, int(token.tag[1:]))
             title = tokens[index + 1].content.strip().strip("*_# ")
             headings = [h for h in headings if h[0] < level] + [(level, title)]
             index += 3
@@ -155,7 +157,65 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
         index += 1
 
 
-def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
+_SECTION_NUMBER = re.compile(r"[*_\s]*(\d+)[.)](?:\s|$)")
+
+
+def _heading_levels(tokens: list[Token]) -> dict[int, float]:
+    """Levels for the headings a numbered outline places below their markup's level.
+
+    Some answers number their sections and write every heading at one level: "## 12)
+    Ranking strategy", "## Candidate generation", "## 13) Sharding strategy", "## Posts".
+    A reader takes "## Posts" as part of section 13, as the numbering says, not as a
+    section of its own; so is "## 1. Dual-write inconsistency" under "## 18) Failure
+    modes", whose number starts a list inside the section instead of continuing the
+    outline. Where three or more headings of a level number an outline 1, 2, 3 ...,
+    each other heading of that level between two of them (with no heading of a higher
+    level in between) is read half a level deeper. A heading after the last numbered one
+    may as well start a part of its own ("## Appendix"), so it keeps its level, as do
+    all other headings."""
+    at: dict[int, list[tuple[int, int | None]]] = {}  # level -> (token index, number)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            match = _SECTION_NUMBER.match(tokens[index + 1].content)
+            number = int(match.group(1)) if match else None
+            at.setdefault(int(token.tag[1:]), []).append((index, number))
+    levels: dict[int, float] = {}
+    for level, found in at.items():
+        outline = _outline(found)
+        if len(outline) < 3:
+            continue
+        seen_top, last = False, max(outline)
+        for index, _ in found:
+            if index in outline:
+                seen_top = True
+            elif seen_top and index < last and not _higher_between(tokens, outline, index, level):
+                levels[index] = level + 0.5
+    return levels
+
+
+def _outline(found: list[tuple[int, int | None]]) -> set[int]:
+    """The token indexes of the headings that number an outline 1, 2, 3 ... in order."""
+    outline: set[int] = set()
+    expected: int | None = None
+    for index, number in found:
+        if number is None:
+            continue
+        if (expected is None and number in (0, 1)) or number == expected:
+            outline.add(index)
+            expected = number + 1
+    return outline
+
+
+def _higher_between(tokens: list[Token], outline: set[int], index: int, level: int) -> bool:
+    """Whether a heading of a higher level stands between `index` and the outline heading
+    before it: "# Part II" closes the numbered section above it."""
+    before = max((i for i in outline if i < index), default=-1)
+    return any(
+        t.type == "heading_open" and int(t.tag[1:]) < level for t in tokens[before + 1 : index]
+    )
+
+
+def _path(headings: list[tuple[float, str]]) -> tuple[str, ...]:
     return tuple(title for _, title in headings)
 
 

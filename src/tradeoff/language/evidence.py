@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language import lexicon, operations
-from tradeoff.language.claims import CODE, EDGE, ITEM, ROW, SENTENCE, Claim
+from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, SENTENCE, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import (
@@ -542,7 +542,7 @@ def _features(
         quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
         derivation=derivation,
         sizing=sized,
-        specific=claim.kind in (CODE, EDGE) or digits or _specific(text),
+        specific=_is_specific(claim.kind, text, digits),
         reason=reason and not fluff and SCREEN.search(lexicon.ABOUT_THE_TEXT, text) is None,
         alternative=alternative,
         cost=cost,
@@ -574,6 +574,27 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = "Q" * (end - start)
     return "".join(chars)
+
+
+# A digit that starts a number: "12 shards", "p99 < 80 ms", "v2"'s "2" is glued to a letter.
+_NUMBER = re.compile(r"(?<![A-Za-z])\d")
+
+
+def _is_specific(kind: str, text: str, digits: bool) -> bool:
+    """Whether a claim states something concrete a reader could check: code, an arrow of a
+    diagram (a part's role in a flow), a number, an identifier or an endpoint.
+
+    A box of a diagram names a part; its label is a name, not a statement, so "Object
+    Store (S3-compatible)" or "Redis Shard 1" says nothing more of the part than "Object
+    Store": only evidence in the label (a count, a size) specifies it. Nor is the digit of
+    a product's name ("S3", "EC2", "L7") a number: "media goes to S3" names a store."""
+    if kind == NODE:
+        return False
+    if kind in (CODE, EDGE):
+        return True
+    if digits and _NUMBER.search(text) is not None:
+        return True
+    return _specific(text)
 
 
 def _specific(text: str) -> bool:

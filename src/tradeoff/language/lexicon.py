@@ -180,6 +180,14 @@ SIZING = re.compile(
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
 )
+# A count of the parts a design runs ("12 shards", "RF 3", "a 5-node group"), without the
+# bare product "x 200" that SIZING also takes: in an estimate, "x 200 followers" counts
+# work, not parts.
+PART_COUNT = re.compile(
+    rf"\b(?:\d[\d,.]*\s*(?:k\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|quorum of \d|\d+\s*-\s*node)",
+    re.I,
+)
 
 # A number with a scale or a unit: what a capacity claim is made of.
 QUANTITY = re.compile(
@@ -262,7 +270,7 @@ def is_conversion(text: str) -> bool:
 # An identifier, code, an endpoint or an arrow makes a sentence concrete.
 # Naming the key a store is partitioned, sorted or indexed by is as concrete as naming a column.
 SPECIFIC = re.compile(
-    r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|\d"
+    r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|(?<![A-Za-z])\d"
     r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+",
     re.I,
 )

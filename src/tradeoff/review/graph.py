@@ -81,9 +81,10 @@ class DesignGraph:
         for diagram in diagrams:
             if diagram.kind in ("class", "state", "other"):
                 continue  # classes and state machines are not deployed components
+            members = _members(diagram)
             key_of: dict[str, str] = {}
             for node in diagram.nodes.values():
-                if node.kind == "note":
+                if node.kind == "note" or node.id in members:
                     continue
                 key = _key(node.label)
                 key_of[node.id] = key
@@ -92,11 +93,13 @@ class DesignGraph:
                     built.out[key] = set()
                     built.links[key] = set()
             for edge in diagram.edges:
-                source, target = key_of.get(edge.source), key_of.get(edge.target)
-                if source and target and source != target:
-                    built.out[source].add(target)
-                    built.links[source].add(target)
-                    built.links[target].add(source)
+                for source_id in members.get(edge.source, (edge.source,)):
+                    for target_id in members.get(edge.target, (edge.target,)):
+                        source, target = key_of.get(source_id), key_of.get(target_id)
+                        if source and target and source != target:
+                            built.out[source].add(target)
+                            built.links[source].add(target)
+                            built.links[target].add(source)
         return built
 
     @property
@@ -212,6 +215,25 @@ class DesignGraph:
             if dependents:
                 found.append(SinglePoint(node, dependents))
         return found
+
+
+def _members(diagram: Diagram) -> dict[str, tuple[str, ...]]:
+    """The nodes drawn inside each subgraph of a flowchart (nested ones included): an arrow
+    drawn to a subgraph ("Core --> Storage", "Clients --> LB") reaches each of them, as the
+    picture shows, instead of a box named "Storage" that no component is."""
+    if diagram.kind != "flowchart" or not diagram.parents:
+        return {}
+    groups = set(diagram.parents.values())
+    found: dict[str, list[str]] = {}
+    for node_id in diagram.nodes:
+        if node_id in groups:
+            continue
+        group, seen = diagram.parents.get(node_id), {node_id}
+        while group is not None and group not in seen:  # a node named as its subgraph
+            seen.add(group)
+            found.setdefault(group, []).append(node_id)
+            group = diagram.parents.get(group)
+    return {group: tuple(ids) for group, ids in found.items()}
 
 
 def _key(label: str) -> str:

@@ -20,7 +20,7 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
-from tradeoff.language.lexicon import may_hold
+from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
@@ -497,7 +497,34 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         return f.quantities > 0 or f.derivation
     if dimension == "tradeoffs" and _WEIGH_TRADEOFFS:
         return f.reason or f.alternative or f.cost
+    if dimension == "components":
+        return describes_part(claim, concept)
     return True
+
+
+# Sections that say what the system must do, not which parts do it.
+_REQUIREMENT_SECTIONS = frozenset(
+    {"functional-requirements", "non-functional-requirements", "scope", "clarifying-questions"}
+)
+
+
+def describes_part(claim: Claim, concept: str) -> bool:
+    """Whether a claim that specifies `concept` says something of a part of the design.
+
+    A requirement ("Transcode to multiple resolutions", "p99 < 20 ms (cached)") says what
+    the system must do, whatever component its words name: the part that does it is still
+    to be drawn. An estimate that counts what a technique produces ("200M posts x 200 =
+    40B fan-out writes a day", "8 renditions x 150 MB") sizes the work, not the part that
+    does it; it describes a part only when it counts the parts (16 shards, RF 3) or names
+    the component it sizes (a cache of 170 GB), not a technique or an estimate alone."""
+    implied = implied_concepts(claim)
+    if implied & _REQUIREMENT_SECTIONS:
+        return False
+    if "back-of-envelope" not in implied:
+        return True
+    f = claim.features
+    sized = concept in f.choices and concept not in f.mechanisms  # a component: "cache 170 GB"
+    return sized or PART_COUNT.search(claim.text) is not None
 
 
 # --- ladders --------------------------------------------------------------------------
@@ -768,21 +795,18 @@ _COMPONENT_CATEGORY = "component"
 def _components(claims: Sequence[Claim]) -> list[Rung]:
     drawn = _distinct(claims, lambda c: c.kind in (NODE, EDGE) and bool(c.features.concepts))
     flows = _count(claims, lambda c: c.kind == EDGE and ":" in c.text)
+    # What the design says of its parts: a requirement or an estimate that names a part
+    # does not specify it (see `describes_part`), here as for the rubric's items.
+    claims = [c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS]
     specified = _distinct(
         claims,
         lambda c: (
             c.kind not in (NODE, EDGE)
-            and bool(specified_concepts(c) & c.features.concepts)
-            and bool(c.features.mechanisms or c.features.sizing or c.features.reason)
+            and any(describes_part(c, x) for x in specified_concepts(c) & c.features.concepts)
+            and bool(_part_mechanisms(c) or c.features.sizing or c.features.reason)
         ),
     )
-    mechanisms = {
-        m
-        for c in claims
-        if c.kind not in (NODE,)
-        for m in c.features.mechanisms
-        if c.features.substantive_for(m)
-    }
+    mechanisms = {m for c in claims if c.kind not in (NODE,) for m in _part_mechanisms(c)}
     deep = _deep_sections(claims)
     return [
         Rung(
@@ -796,17 +820,35 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
+def _part_mechanisms(claim: Claim) -> list[str]:
+    """The mechanisms a claim specifies of a part of the design (not of an estimate)."""
+    f = claim.features
+    return [m for m in f.mechanisms if f.substantive_for(m) and describes_part(claim, m)]
+
+
 def _deep_sections(claims: Sequence[Claim]) -> int:
-    """Sections whose claims specify at least three distinct mechanisms: a deep dive that
-    adds information, however long or short its prose."""
-    by_heading: dict[str, set[str]] = {}
+    """Sections (with their sub-sections) whose claims specify at least three distinct
+    mechanisms: a deep dive that adds information, however long or short its prose."""
+    own: dict[tuple[str, ...], set[str]] = {}  # under the heading itself
+    within: dict[tuple[str, ...], set[str]] = {}  # under it or its sub-headings
     for claim in claims:
-        if not claim.headings:
+        found = _part_mechanisms(claim)
+        if not found or not claim.headings:
             continue
-        for mechanism in claim.features.mechanisms:
-            if claim.features.substantive_for(mechanism):
-                by_heading.setdefault(claim.heading, set()).add(mechanism)
-    return sum(1 for found in by_heading.values() if len(found) >= 3)
+        own.setdefault(claim.headings, set()).update(found)
+        for depth in range(1, len(claim.headings) + 1):
+            within.setdefault(claim.headings[:depth], set()).update(found)
+    # A section is a deep dive by its own claims, or else by those of its sub-sections
+    # together when none of them is one alone: "# 8) Redirect flow" over "## Read path",
+    # "## Why cache layers?" and "## Negative caching" is one deep dive, not three shallow
+    # ones; "## Deep dives" over three sections that each hold one is three, not four.
+    counted: set[tuple[str, ...]] = set()
+    for section in sorted(within, key=len, reverse=True):
+        alone = len(own.get(section, ())) >= 3
+        nested = any(c[: len(section)] == section for c in counted if len(c) > len(section))
+        if alone or (len(within[section]) >= 3 and not nested):
+            counted.add(section)
+    return len(counted)
 
 
 def _reasoned(claim: Claim) -> bool:
