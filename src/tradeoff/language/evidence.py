@@ -271,6 +271,7 @@ def clear_cache() -> None:
     """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
     _cache.clear()
     _claims.clear()
+    _LABELS.clear()
     clear_matches()
     SCREEN.clear()
 
@@ -310,24 +311,10 @@ def _features(
     # "read receipts", "key-value store" and "fail-open versus fail-closed" name concepts;
     # they do not trace a flow or weigh an alternative.
     prose = _mask(text, named) if named else text
-    # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
-    # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
-    # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
-    # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
-    # A "Why ...?" heading names its items' role whatever its length ("Why not other
-    # algorithms?" heads rejected alternatives).
-    label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
-    labels = f"{header_names} {label}".strip()
-    reason = bool(SCREEN.search(lexicon.REASON, prose)) or bool(
-        labels and lexicon.REASON_COLUMN.search(labels)
-    )
-    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or bool(
-        labels
-        and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
-    )
-    cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
-        labels and lexicon.COST_COLUMN.search(labels)
-    )
+    said = _labelled(header_names, heading)  # what its heading and column names say
+    reason = bool(SCREEN.search(lexicon.REASON, prose)) or said.reason
+    alternative = bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or said.alternative
+    cost = bool(SCREEN.search(lexicon.COST, prose)) or said.cost
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
@@ -356,10 +343,7 @@ def _features(
         alternative=alternative,
         cost=cost,
         decision=status not in (OPTION, LISTED)
-        and (
-            SCREEN.search(lexicon.DECIDES, text) is not None
-            or _DECISION_HEADING.search(heading) is not None
-        ),
+        and (SCREEN.search(lexicon.DECIDES, text) is not None or said.decision_heading),
         hedge=(not prose.isascii() or SCREEN.holds(lexicon.HEDGE_STEMS, prose))
         and SCREEN.search(lexicon.HEDGE, prose) is not None,
         deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
@@ -373,12 +357,64 @@ def _features(
     )
 
 
+@dataclass(frozen=True)
+class _Labels:
+    """What a claim's heading and a row's column names say of it, whatever its words."""
+
+    reason: bool
+    alternative: bool
+    cost: bool
+    decision_heading: bool
+
+
+_LABELS: dict[tuple[str, str], _Labels] = {}
+
+
+def _labelled(header_names: str, heading: str) -> _Labels:
+    """What the labels over a claim say: its items are reasons, alternatives or costs, or
+    it sits under a decision heading. Every claim of a section (every row of a table)
+    shares them, so they are read once per heading and column names, not once per claim."""
+    key = (header_names, heading)
+    found = _LABELS.get(key)
+    if found is not None:
+        return found
+    # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
+    # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
+    # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
+    # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
+    # A "Why ...?" heading names its items' role whatever its length ("Why not other
+    # algorithms?" heads rejected alternatives).
+    label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
+    labels = f"{header_names} {label}".strip()
+    found = _Labels(
+        reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
+        alternative=bool(
+            labels
+            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+        ),
+        cost=bool(labels and lexicon.COST_COLUMN.search(labels)),
+        decision_heading=_DECISION_HEADING.search(heading) is not None,
+    )
+    if len(_LABELS) >= _CACHE_SIZE:
+        _LABELS.clear()
+    _LABELS[key] = found
+    return found
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each span replaced by a placeholder word of the same length."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "Q" * (end - start)
-    return "".join(chars)
+    """`text` with each span replaced by a placeholder word of the same length. Spans may
+    overlap (a term inside a longer one); the text between them is copied in slices."""
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces.append(text[at:start])
+        pieces.append("Q" * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _specific(text: str) -> bool:
