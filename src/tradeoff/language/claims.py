@@ -167,7 +167,14 @@ _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 def plain_typography(text: str) -> str:
     """`text` with curly apostrophes, Unicode hyphens and no-break spaces in ASCII (one
     character for one, so offsets into the text still hold)."""
+    # Every character it maps is non-ASCII, and most text has none of them: a few scans in
+    # C, where `str.translate` looks each character of a non-ASCII text up in a dict.
+    if text.isascii() or not any(char in text for char in _TYPOGRAPHIC_CHARS):
+        return text
     return text.translate(_TYPOGRAPHIC)
+
+
+_TYPOGRAPHIC_CHARS = tuple(map(chr, _TYPOGRAPHIC))
 
 
 def _plain(text: str) -> str:
