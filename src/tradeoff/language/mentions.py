@@ -246,8 +246,10 @@ _UNIT_AFTER = re.compile(
     r"|days?|qps|rps|tps|%|percent|per|/\s*s)(?![a-z0-9])",
 )
 _DIGIT = re.compile(r"\d")
-# A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
-_SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
+# A number, code in backticks, an endpoint or an identifier makes a sentence concrete. Only
+# searched for whether it holds one: "\w_\w" and "\w\(\)" are in a text exactly when
+# "\w+_\w+" and "\w+\(\)" are, without running a word to its end and back at every letter.
+_SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w_\w|\w\(\)|->|=>|→")
 _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
 
 
