@@ -398,6 +398,8 @@ class SlashChoice(Rule):
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
+            if "/" not in claim.text:
+                continue  # every match holds one; the pattern would try each word
             for match in _SLASHED.finditer(claim.text):
                 names = [n.lower() for n in re.split(r"\s*/\s*", match.group(0))]
                 if len(set(names)) < 2 or not all(n in BRANDS for n in names):
