@@ -45,7 +45,7 @@ class OptionsWithoutDecision(Rule):
             for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text))
         ]
         for index, (number, sentence) in enumerate(sentences):
-            hedge = _HEDGED_CHOICE.search(sentence)
+            hedge = SCREEN.search(_HEDGED_CHOICE, sentence)
             if not hedge or _DECISION.search(sentence) or _OUTCOMES.search(sentence):
                 continue
             # Examples ("such as S3 or GCS") and what precedes the hedge are not the options.
@@ -70,6 +70,9 @@ _HEDGED_CHOICE = re.compile(
     r"|possible approaches|there are (two|three|several) (ways|options|approaches))\b",
     re.I,
 )
+# Searched through the literal screen: most sentences hold none of the words a hedge needs,
+# and the screen has read most of them already (each is a line the mentions were read from).
+SCREEN.add(_HEDGED_CHOICE, _STACK_WORDS)
 # "Envoy either forwards the request or returns 429": what a component does at run time,
 # one of two outcomes, not two designs left open ("could either use Redis or Memcached").
 _OUTCOMES = re.compile(r"\beither\s+[a-z]+e?s\b[^.;]*?\bor\s+[a-z]+e?s\b", re.I)
@@ -161,7 +164,7 @@ class BuzzwordsWithoutReasons(Rule):
         """A sentence that justifies a list of products by reputation ("industry leaders")."""
         brand_lines = [n for n, found in brands.items() if found]
         for number, text in ctx.prose:
-            if not _STACK_WORDS.search(text):
+            if not SCREEN.search(_STACK_WORDS, text):
                 continue
             match = FLUFF.search(text)
             if not match:
