@@ -139,7 +139,7 @@ class BuzzwordsWithoutReasons(Rule):
             if not names:
                 continue
             text = plain_typography(raw)
-            has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
+            has_reason = bool(SCREEN.search(REASONS, text)) or _next_has_reason(ctx, number)
             for match in names:
                 name = match.group(0).lower()
                 if has_reason:
@@ -166,7 +166,7 @@ class BuzzwordsWithoutReasons(Rule):
         for number, text in ctx.prose:
             if not SCREEN.search(_STACK_WORDS, text):
                 continue
-            match = FLUFF.search(text)
+            match = SCREEN.search(FLUFF, text)
             if not match:
                 continue
             listed = {n for n in brand_lines if number - 15 <= n < number}
@@ -188,7 +188,9 @@ def _next_has_reason(ctx: ReviewContext, number: int) -> bool:
         return bool(_REASON_LABEL.match(following))
     if _REASON_LABEL.match(following):
         return True
-    return bool(following.lstrip().startswith(("-", "*", "  ")) and REASONS.search(following))
+    return bool(
+        following.lstrip().startswith(("-", "*", "  ")) and SCREEN.search(REASONS, following)
+    )
 
 
 # What a product is wanted for, stated as the property the design needs: "etcd has strong
@@ -284,7 +286,7 @@ def _gives_reason(claim: Claim) -> bool:
     outbox?" are reasons for the outbox, not for a product they name."""
     if claim.kind == ROW:
         return claim.features.reason
-    if REASONS.search(claim.text):
+    if SCREEN.search(REASONS, claim.text):
         return True
     return bool(_BARE_REASON_LABEL.fullmatch(claim.heading.strip()))
 
