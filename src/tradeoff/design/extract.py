@@ -20,8 +20,14 @@ def find_endpoints(lines: list[tuple[int, str]]) -> list[Endpoint]:
     """HTTP endpoints written as `GET /path` anywhere, including tables and code blocks."""
     found: list[Endpoint] = []
     for number, text in _join_continuations(lines):
+        # Each pattern needs a character most lines lack: a path's "/", a URL's "://". The
+        # test is a substring search; the patterns are tried at every position of the line.
+        if "/" not in text:
+            continue
         for match in _ENDPOINT.finditer(text):
             found.append(Endpoint(match.group(1), match.group(2).rstrip("`.,"), number))
+        if "://" not in text:
+            continue
         for match in _CURL.finditer(text):
             found.append(Endpoint(match.group(1).upper(), match.group(2), number))
         for match in _CURL_GET.finditer(text):
@@ -131,6 +137,10 @@ def find_entities(lines: list[tuple[int, str]]) -> list[Entity]:
     found: list[Entity] = []
     numbered = list(lines)
     for index, (number, text) in enumerate(numbered):
+        # Both forms need a "(" on the line or, for CREATE TABLE, the word "table"; the
+        # patterns, tried at every word of the line, are skipped on the lines without.
+        if "(" not in text and "table" not in text.lower():
+            continue
         create = _CREATE.search(text)
         if create:
             fields, keys = _create_body(numbered[index:])

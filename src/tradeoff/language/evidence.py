@@ -86,6 +86,10 @@ RESPONSE_CONCEPTS = frozenset(
      "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation"}
 )  # fmt: skip
 
+# `_BRAND_WORDS` as stems of the literal screen: a word of a text is a substring of it.
+_BRAND_STEMS = tuple(sorted(_BRAND_WORDS))
+SCREEN.add_stems(_BRAND_STEMS)
+
 
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
     """The claims with their `features` filled in."""
@@ -430,6 +434,7 @@ def clear_cache() -> None:
     """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
     _cache.clear()
     _claims.clear()
+    _LABELS.clear()
     clear_matches()
     SCREEN.clear()
 
@@ -444,7 +449,9 @@ def _features(
     text = clean_line(claim.text)
     lowered = text.lower()
     header_names = _row_headers(claim) if claim.kind == ROW else ""
-    listed = _is_name_list(lowered)
+    # A list of names holds three of them: most claims hold none (one look-up of the
+    # screen's answer for the text, where splitting the claim into words took a pass).
+    listed = SCREEN.holds(_BRAND_STEMS, text) and _is_name_list(lowered)
     status = _sentence_status(text, listed)
     # "a Memory Cache such as Redis or Memcached": the "or" offers examples of what the
     # sentence chose, not options it leaves open. When the words before the examples
@@ -480,14 +487,7 @@ def _features(
     # "read receipts", "key-value store" and "fail-open versus fail-closed" name concepts;
     # they do not trace a flow or weigh an alternative.
     prose = _mask(text, named) if named else text
-    # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
-    # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
-    # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
-    # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
-    # A "Why ...?" heading names its items' role whatever its length ("Why not other
-    # algorithms?" heads rejected alternatives).
-    label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
-    labels = f"{header_names} {label}".strip()
+    said = _labelled(header_names, heading)  # what its heading and column names say
     # A row of a comparison table that marks its chosen option (a column "Hybrid (chosen)"
     # beside "Push-only" and "Pull-only", or the row "Token bucket (chosen)" above the
     # others): the row weighs the chosen option against the rest on its criterion.
@@ -496,24 +496,11 @@ def _features(
     # fan-out", "to recover") gives a reason all the same: that verb stays readable.
     purposes = [span for span in named if _purpose_verb(lowered, span[0])]
     reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
-    reason = (
-        compared
-        or bool(SCREEN.search(lexicon.REASON, reason_prose))
-        or bool(labels and lexicon.REASON_COLUMN.search(labels))
-    )
+    reason = compared or bool(SCREEN.search(lexicon.REASON, reason_prose)) or said.reason
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
-    alternative = (
-        compared
-        or bool(SCREEN.search(lexicon.ALTERNATIVE, prose))
-        or bool(
-            labels
-            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
-        )
-    )
-    cost = bool(SCREEN.search(lexicon.COST, prose)) or bool(
-        labels and lexicon.COST_COLUMN.search(labels)
-    )
+    alternative = compared or bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or said.alternative
+    cost = bool(SCREEN.search(lexicon.COST, prose)) or said.cost
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
@@ -547,10 +534,7 @@ def _features(
         alternative=alternative,
         cost=cost,
         decision=status not in (OPTION, LISTED)
-        and (
-            SCREEN.search(lexicon.DECIDES, text) is not None
-            or _DECISION_HEADING.search(heading) is not None
-        ),
+        and (SCREEN.search(lexicon.DECIDES, text) is not None or said.decision_heading),
         hedge=(not prose.isascii() or SCREEN.holds(lexicon.HEDGE_STEMS, prose))
         and SCREEN.search(lexicon.HEDGE, prose) is not None,
         deferred=(not text.isascii() or SCREEN.holds(lexicon.DEFERRED_STEMS, text))
@@ -568,12 +552,64 @@ def _features(
     )
 
 
+@dataclass(frozen=True)
+class _Labels:
+    """What a claim's heading and a row's column names say of it, whatever its words."""
+
+    reason: bool
+    alternative: bool
+    cost: bool
+    decision_heading: bool
+
+
+_LABELS: dict[tuple[str, str], _Labels] = {}
+
+
+def _labelled(header_names: str, heading: str) -> _Labels:
+    """What the labels over a claim say: its items are reasons, alternatives or costs, or
+    it sits under a decision heading. Every claim of a section (every row of a table)
+    shares them, so they are read once per heading and column names, not once per claim."""
+    key = (header_names, heading)
+    found = _LABELS.get(key)
+    if found is not None:
+        return found
+    # What a claim's own label says of it: the items under "Why:", "Cons:" or "Why X
+    # instead of Y?" are reasons, costs and alternatives as much as a table column's cells.
+    # Only a short label names what its items are ("Why", "Cons", "Alternatives considered");
+    # a longer line before a list ("see the links for trade-offs and alternatives:") does not.
+    # A "Why ...?" heading names its items' role whatever its length ("Why not other
+    # algorithms?" heads rejected alternatives).
+    label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
+    labels = f"{header_names} {label}".strip()
+    found = _Labels(
+        reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
+        alternative=bool(
+            labels
+            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+        ),
+        cost=bool(labels and lexicon.COST_COLUMN.search(labels)),
+        decision_heading=_DECISION_HEADING.search(heading) is not None,
+    )
+    if len(_LABELS) >= _CACHE_SIZE:
+        _LABELS.clear()
+    _LABELS[key] = found
+    return found
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each span replaced by a placeholder word of the same length."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "Q" * (end - start)
-    return "".join(chars)
+    """`text` with each span replaced by a placeholder word of the same length. Spans may
+    overlap (a term inside a longer one); the text between them is copied in slices."""
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces.append(text[at:start])
+        pieces.append("Q" * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # A digit that starts a number: "12 shards", "p99 < 80 ms", "v2"'s "2" is glued to a letter.

@@ -45,9 +45,23 @@ Strings = frozenset[str]
 def fold(text: str) -> str:
     """`text` lower-cased, with the characters that match an ASCII letter under re.I made
     that letter: a match of a literal is then a substring of the folded text."""
-    if text.isascii():
+    if text.isascii() or not _holds_foldable(text):
+        # Nothing to map: `str.translate` would look every character of the text up in a
+        # dict (a "→" or a "—" is enough to take it off its ASCII fast path).
         return text.lower()
     return text.translate(_FOLD).lower()
+
+
+def _holds_foldable(text: str) -> bool:
+    """Whether `text` holds one of `_FOLD`'s characters: four scans in C, where building a
+    set of the text's characters or translating it looks up each character in Python's
+    dicts."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+
+
+def _holds_unfolded(text: str) -> bool:
+    """Whether `text` holds a character `fold` makes a letter that `str.lower` does not."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text
 
 
 def required(pattern: re.Pattern[str]) -> Strings | None:
@@ -268,7 +282,7 @@ class Screen:
         which differs from `text.lower()` only where the text has "İ", "ı" or "ſ"; such a
         text is tested directly."""
         entry = self._stems.get(id(stems))
-        unfolded = not text.isascii() and _UNFOLDED.intersection(text)
+        unfolded = not text.isascii() and _holds_unfolded(text)
         if entry is None or not self.enabled or unfolded:
             lowered = text.lower()
             return any(stem in lowered for stem in stems)
@@ -276,7 +290,7 @@ class Screen:
 
     def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
         """`holds` of each stem group, from one look-up of the text."""
-        if not self.enabled or (not text.isascii() and _UNFOLDED.intersection(text)):
+        if not self.enabled or (not text.isascii() and _holds_unfolded(text)):
             return tuple(self.holds(stems, text) for stems in groups)
         bits = self._group_bits.get(id(groups))
         if bits is None:
@@ -327,7 +341,6 @@ class Screen:
 
 
 _second = itemgetter(1)
-_UNFOLDED = frozenset("\u0130\u0131\u017f")  # folded to a letter, but not by lower()
 _MEMO_SIZE = 16384
 _EMPTY = object()  # an automaton with no words (pyahocorasick cannot iterate one)
 SCREEN = Screen()  # the one screen the language modules share

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.language.lexicon import DEFERRED, REASON, is_reading_list
@@ -270,6 +271,7 @@ def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str]
     )
 
 
+_TOKENS = re.compile(f"({_TOKEN.pattern})")  # `_TOKEN` captured, to split a text at its words
 # A unit of measure right after a number: the number is a quantity, whatever term it spells.
 _UNIT_AFTER = re.compile(
     r"\s*(?:bytes?|[kmgtpe]i?b|b|bits?|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?"
@@ -302,8 +304,10 @@ def _quantity_at(text: str, start: int, end: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-# A number, code in backticks, an endpoint or an identifier makes a sentence concrete.
-_SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w+_\w+|\w+\(\)|->|=>|→")
+# A number, code in backticks, an endpoint or an identifier makes a sentence concrete. Only
+# searched for whether it holds one: "\w_\w" and "\w\(\)" are in a text exactly when
+# "\w+_\w+" and "\w+\(\)" are, without running a word to its end and back at every letter.
+_SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w_\w|\w\(\)|->|=>|→")
 _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
 
 
@@ -422,15 +426,19 @@ def clear_matches() -> None:
 
 
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
-    words = _TOKEN.findall(text)
+    # One split gives the words and the text between them: word i is parts[2i + 1], and
+    # starts at offsets[2i + 1] and ends at offsets[2i + 2]. (A `findall` for the words and a
+    # `finditer` for their spans read each text twice and built a match object per word.)
+    parts = _TOKENS.split(text)
+    words = parts[1::2]
     starts = table.starts
     found: dict[tuple[str, int], tuple[str, int, int, str]] = {}
     count = len(words)
-    tokens: list[re.Match[str]] = []  # the words' spans, read only once a term may start
+    offsets: list[int] = []  # the parts' starts, summed only once a term may start
     # Most words start no term: the words that do are picked out in one comprehension.
     for index in [i for i, word in enumerate(words) if word in starts]:
-        if not tokens:
-            tokens = list(_TOKEN.finditer(text))
+        if not offsets:
+            offsets = list(accumulate(map(len, parts), initial=0))
         singles, longer, anchored = starts[words[index]]
         candidates = singles
         if longer and index + 1 < count:
@@ -443,7 +451,7 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue
             if size > 2 and not all(words[index + k] in forms[k] for k in range(2, size)):
                 continue
-            start, end = tokens[index].start(), tokens[index + size - 1].end()
+            start, end = offsets[2 * index + 1], offsets[2 * (index + size)]
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
             if size == 1 and words[index].isdigit() and _quantity_at(text, start, end):
@@ -454,7 +462,7 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))
         for pattern, concept_id in anchored:
-            match = pattern.match(text, tokens[index].start())
+            match = pattern.match(text, offsets[2 * index + 1])
             if match and (concept_id, match.start()) not in found:
                 found[(concept_id, match.start())] = (
                     concept_id,

@@ -569,10 +569,28 @@ def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
     builder = _LADDERS.get(dimension)
     if builder is None:
         return []
-    claims = [c for c in claims if not restates_prompt(c)]
-    if dimension != "requirements":  # only the requirements ladder reads what is excluded
-        claims = [c for c in claims if not out_of_scope(c)]
-    return builder(claims)
+    answered, included = _ladder_claims(claims)
+    # Only the requirements ladder reads what is excluded.
+    return builder(answered if dimension == "requirements" else included)
+
+
+_LADDER_CLAIMS: dict[int, tuple[Sequence[Claim], int, list[Claim], list[Claim]]] = {}
+
+
+def _ladder_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The claims that answer the prompt (not the prompt restated), and those of them not
+    put out of scope: worked out once per claim list, not once for each of the seven
+    ladders of a review. Keyed as `concept_index` is (the list itself and its length)."""
+    key = id(claims)
+    hit = _LADDER_CLAIMS.get(key)
+    if hit is not None and hit[0] is claims and hit[1] == len(claims):
+        return hit[2], hit[3]
+    answered = [c for c in claims if not restates_prompt(c)]
+    included = [c for c in answered if not out_of_scope(c)]
+    if len(_LADDER_CLAIMS) >= _INDEXES_KEPT:
+        _LADDER_CLAIMS.clear()
+    _LADDER_CLAIMS[key] = (claims, len(claims), answered, included)
+    return answered, included
 
 
 def ladder_share(rungs: Sequence[Rung]) -> float:

@@ -45,7 +45,7 @@ class OptionsWithoutDecision(Rule):
             for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text))
         ]
         for index, (number, sentence) in enumerate(sentences):
-            hedge = _HEDGED_CHOICE.search(sentence)
+            hedge = SCREEN.search(_HEDGED_CHOICE, sentence)
             if not hedge or _DECISION.search(sentence) or _OUTCOMES.search(sentence):
                 continue
             # Examples ("such as S3 or GCS") and what precedes the hedge are not the options.
@@ -70,6 +70,9 @@ _HEDGED_CHOICE = re.compile(
     r"|possible approaches|there are (two|three|several) (ways|options|approaches))\b",
     re.I,
 )
+# Searched through the literal screen: most sentences hold none of the words a hedge needs,
+# and the screen has read most of them already (each is a line the mentions were read from).
+SCREEN.add(_HEDGED_CHOICE, _STACK_WORDS)
 # "Envoy either forwards the request or returns 429": what a component does at run time,
 # one of two outcomes, not two designs left open ("could either use Redis or Memcached").
 _OUTCOMES = re.compile(r"\beither\s+[a-z]+e?s\b[^.;]*?\bor\s+[a-z]+e?s\b", re.I)
@@ -147,7 +150,7 @@ class BuzzwordsWithoutReasons(Rule):
             if not names or number in given:
                 continue
             text = plain_typography(raw)
-            has_reason = bool(REASONS.search(text)) or _next_has_reason(ctx, number)
+            has_reason = bool(SCREEN.search(REASONS, text)) or _next_has_reason(ctx, number)
             for match in names:
                 name = product_key(match.group(0))
                 if has_reason:
@@ -177,9 +180,9 @@ class BuzzwordsWithoutReasons(Rule):
         "built on proven technologies") are not justified by the praise."""
         brand_lines = [n for n, found in brands.items() if found]
         for number, text in ctx.prose:
-            if not _STACK_WORDS.search(text):
+            if not SCREEN.search(_STACK_WORDS, text):
                 continue
-            match = FLUFF.search(text)
+            match = SCREEN.search(FLUFF, text)
             if not match:
                 continue
             listed = {n for n in brand_lines if number - 15 <= n < number}
@@ -207,7 +210,9 @@ def _next_has_reason(ctx: ReviewContext, number: int) -> bool:
         return bool(_REASON_LABEL.match(following))
     if _REASON_LABEL.match(following):
         return True
-    return bool(following.lstrip().startswith(("-", "*", "  ")) and REASONS.search(following))
+    return bool(
+        following.lstrip().startswith(("-", "*", "  ")) and SCREEN.search(REASONS, following)
+    )
 
 
 # What a product is wanted for, stated as the property the design needs: "etcd has strong
@@ -337,7 +342,7 @@ def _gives_reason(claim: Claim) -> bool:
     outbox?" are reasons for the outbox, not for a product they name."""
     if claim.kind == ROW:
         return claim.features.reason
-    if REASONS.search(claim.text):
+    if SCREEN.search(REASONS, claim.text):
         return True
     return bool(_BARE_REASON_LABEL.fullmatch(claim.heading.strip()))
 
@@ -473,6 +478,8 @@ class SlashChoice(Rule):
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
+            if "/" not in claim.text:
+                continue  # every match holds one; the pattern would try each word
             for match in _SLASHED.finditer(claim.text):
                 names = [n.lower() for n in re.split(r"\s*/\s*", match.group(0))]
                 if len(set(names)) < 2 or not all(n in BRANDS for n in names):
