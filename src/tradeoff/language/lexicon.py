@@ -248,6 +248,8 @@ _RATE = (
 )
 CONVERSION = re.compile(_RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒)\s*[~≈]?\s*\**\s*" + _RATE, re.I)
 _SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
+_CONVERSION_MARKERS = ("=", "≈", "→", "->", "⇒")
+_PERIOD_WORD = re.compile(_PERIOD, re.I)
 
 
 def _period(word: str) -> str:
@@ -259,6 +261,12 @@ def _period(word: str) -> str:
 
 def is_conversion(text: str) -> bool:
     """Whether `text` carries a rate from one period into another ("1B a month -> 400/s")."""
+    if not any(marker in text for marker in _CONVERSION_MARKERS):
+        return False  # every match holds one; the pattern backtracks from every digit
+    # A conversion states two periods (one on each side), most arithmetic one or none.
+    periods = {_period(m.group(1) or m.group(2)) for m in _PERIOD_WORD.finditer(text)}
+    if len(periods) < 2:
+        return False
     for match in CONVERSION.finditer(text):
         left = match.group(1) or match.group(2)
         right = match.group(3) or match.group(4)
