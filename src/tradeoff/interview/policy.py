@@ -153,13 +153,30 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = heard.mentions.get(concept)[0]
-        if _inside_other_term(heard, concept, mention.term):
+        if _inside_other_term(heard, concept, mention.term) or _kind_heard_before(
+            state, concept, mention.term
+        ):
             continue  # the "bucket" of "token bucket" is no store that can go down
         word = _said_as(mention.quote, mention.term)
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+def _kind_heard_before(state: ConversationState, concept: str, term: str) -> bool:
+    """Whether the conversation has said the word only as the end of another concept's
+    longer term, and the component by no other name: after "a token bucket in Redis", "each
+    gateway keeps a local bucket" is the same kind of bucket, not an object store."""
+    mentions = state.heard_mentions.by_concept
+    if any(m.term != term for m in mentions.get(concept, ())):
+        return False  # "object storage", "an S3 bucket": the component itself was named
+    return any(
+        m.term != term and re.search(rf"\b{re.escape(term)}$", m.term)
+        for other, found in mentions.items()
+        if other != concept
+        for m in found
+    )
 
 
 def _inside_other_term(heard: Heard, concept: str, term: str) -> bool:
