@@ -39,3 +39,15 @@ def test_a_local_bucket_after_a_token_bucket_is_not_a_store(catalog: Catalog) ->
     )  # fmt: skip
     reply = " ".join(session.exchanges[-1].replies)
     assert "bucket goes down" not in reply, reply
+
+
+def test_failing_open_with_a_reason_is_a_reasoned_decision(catalog: Catalog) -> None:
+    """ "If Redis is unreachable we fail open for ordinary traffic, because availability beats
+    exact limits" is a decision and its reason; the report counted no reasoned decision."""
+    session = run(
+        catalog, "rate-limiter", "adversarial",
+        ["/next",
+         "If Redis is unreachable we fail open for ordinary traffic, because availability"
+         " beats exact limits, but login stays on a strict local limit."],
+    )  # fmt: skip
+    assert any(reasoned for _turn, _text, reasoned in session.interview.state.decisions)
