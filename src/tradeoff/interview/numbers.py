@@ -34,6 +34,21 @@ _TRAILING = re.compile(
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
 _TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+\w+)?)?\s*", re.I)
+# An HTTP status code said by its number ("returns a 301 redirect", "the 404 rate", "HTTP
+# 429"): a code, not a quantity to check against the prompt's figures.
+_STATUS_AFTER = re.compile(
+    r"\s*(?:redirects?|responses?|status|errors?|codes?|rates?|moved|found|not found"
+    r"|too many|unauthori[sz]ed|forbidden|unavailable|created|ok)\b"
+    # ... but "500 errors a second" is a quantity
+    r"(?!\s*(?:/|per\b|an?\s+(?:second|minute|hour|day|week|month|year)\b|each\b))",
+    re.I,
+)
+# "HTTP 429", "status 503", "returns a 302": "returns 200 posts" keeps its count.
+_STATUS_BEFORE = re.compile(
+    r"\b(?:(?:http|status|code)\s+(?:an?\s+)?|(?:returns?|returning|responds? with)\s+an?\s+)$",
+    re.I,
+)
+_STATUS = re.compile(r"[1-5]\d\d")
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
 _UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently
@@ -76,6 +91,11 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
     for match in _NUMBER.finditer(sentence):
         if _PERCENT.match(sentence[match.end(1) :]):
             continue
+        if _STATUS.fullmatch(match.group(1)) and (
+            _STATUS_AFTER.match(sentence[match.end(1) :])
+            or _STATUS_BEFORE.search(sentence[: match.start(1)])
+        ):
+            continue  # "a 301 redirect": a status code
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue

@@ -241,12 +241,18 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
 
 
 def _answered_already(state: ConversationState, at: Situation, question: str) -> bool:
-    """A follow-up about an item the candidate has already covered with substance."""
+    """A follow-up about an item the candidate has already covered with substance. An item
+    is known by its own text and probe and by the prompt's hints that lead to it: "How do
+    two servers avoid handing out the same code?" shares few words with the code-generation
+    item's text and probe, but most with its hint ("How will two app servers avoid creating
+    the same short code ..."), and is asked right after "no two servers can issue the same
+    code" unless the hint counts."""
     words = stems(question)
     for _, item in at.problem.rubric.items():
         if not state.covered(item.id):
             continue
-        own = stems(" ".join(t for t in (item.text, item.probe) if t))
+        nudges = [h.nudge for h in at.problem.hints if h.about == item.id]
+        own = stems(" ".join(t for t in (item.text, item.probe, item.hint, *nudges) if t))
         shared = len(words & own)
         if shared >= 3 and shared >= 0.6 * len(words):
             return True
