@@ -39,3 +39,19 @@ def test_a_follow_up_the_candidate_just_answered_is_not_asked(catalog: Catalog) 
     assert session.interview.state.covered("code-generation")
     reply = " ".join(session.exchanges[-1].replies)
     assert "same code" not in reply, reply
+
+
+def test_a_strategy_chosen_with_because_is_a_decision_with_a_reason(catalog: Catalog) -> None:
+    """ "I fan out on write for normal users because reads outnumber writes 60 to 1" and "I
+    serve segments from a CDN ... because 95% of views go to popular videos" each pick a
+    strategy and say why; the report's markers did not say "decisions with a reason: 0"."""
+    lines = {
+        "news-feed": "I fan out on write for normal users because reads outnumber writes 60 to"
+        " 1, so precomputing each timeline makes reads one cache lookup.",
+        "video-streaming": "I serve segments from a CDN with the origin in object storage,"
+        " because 95% of views go to popular videos that cache well.",
+    }
+    for problem, line in lines.items():
+        session = run(catalog, problem, "terse", ["/next", "/next", line, "/end"])
+        markers = session.report(catalog)["markers"]
+        assert markers["decisions_with_reason"] == 1, (problem, markers)

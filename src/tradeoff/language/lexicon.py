@@ -287,7 +287,9 @@ DECIDES = re.compile(
     r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:use|pick|choose|go with|opt for|store"
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache"
     # What a design does instead of what it uses: "we skip fan-out and merge at read time".
-    r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route)"
+    r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route"
+    # "I fan out on write for normal users", "I serve segments from a CDN": a chosen strategy.
+    r"|fan(?:-|\s)?out|serve)"
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
     r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
     r"|is used|are used|(?:is|are) (?:hashed|sharded|partitioned|replicated|cached|indexed|keyed"
