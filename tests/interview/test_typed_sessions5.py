@@ -55,3 +55,18 @@ def test_a_strategy_chosen_with_because_is_a_decision_with_a_reason(catalog: Cat
         session = run(catalog, problem, "terse", ["/next", "/next", line, "/end"])
         markers = session.report(catalog)["markers"]
         assert markers["decisions_with_reason"] == 1, (problem, markers)
+
+
+def test_a_threshold_on_followers_assumes_the_follower_skew(catalog: Catalog) -> None:
+    """ "For celebrities with over 1M followers I fan out on read" assumes accounts with
+    millions of followers; the report did not list "Never asked or assumed: Follower
+    counts are very skewed ... more than a million followers"."""
+    session = run(
+        catalog, "news-feed", "terse",
+        ["/next", "/next",
+         "I fan out on write for normal users; for celebrities with over 1M followers I fan"
+         " out on read and merge at read time.",
+         "/end"],
+    )  # fmt: skip
+    unclear = session.report(catalog)["unclear_assumptions"]
+    assert not [fact for fact in unclear if "skewed" in fact], unclear

@@ -76,7 +76,18 @@ class Spoken:
         return ratio is not None and not 1 / _CLOSE <= ratio <= _CLOSE
 
 
-def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
+def thresholds_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[NumberRef]:
+    """The reference figures a threshold in the sentence is about: "for celebrities with
+    over 1M followers I fan out on read" sets a bound (never a figure to check) and, in
+    setting it, assumes that some accounts have that many followers."""
+    found: list[NumberRef] = []
+    quantities_in(sentence, refs, bounds=found)
+    return found
+
+
+def quantities_in(
+    sentence: str, refs: tuple[NumberRef, ...], *, bounds: list[NumberRef] | None = None
+) -> list[Spoken]:
     """Every readable quantity in a sentence, each matched to a reference when one fits.
 
     A bare count that follows a rate in a list ("4,000 reads/s, 12K at peak") is read as
@@ -107,6 +118,12 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
         if is_bound(sentence[: match.start(1)]):
             # "above 1M followers": a threshold the candidate chose, not a figure to check
             previous = (value, match.start() + len(text))
+            if bounds is not None:
+                per_second = bool(_PER_SECOND.search(text))
+                label = stems(_label(sentence, match.end(1)))
+                bound_ref = _reference(value, label, refs, per_second)
+                if bound_ref is not None:
+                    bounds.append(bound_ref)
             continue
         if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
             gap = sentence[previous[1] : match.start()]
