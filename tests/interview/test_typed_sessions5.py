@@ -70,3 +70,17 @@ def test_a_threshold_on_followers_assumes_the_follower_skew(catalog: Catalog) ->
     )  # fmt: skip
     unclear = session.report(catalog)["unclear_assumptions"]
     assert not [fact for fact in unclear if "skewed" in fact], unclear
+
+
+def test_a_cache_pattern_is_no_component_that_goes_down(catalog: Catalog) -> None:
+    """ "Redirects read through a Redis cache of hot codes" names Redis; "read through" is
+    how the cache is used. The failure probe asks about Redis, never "If the read through
+    goes down at peak"."""
+    session = run(
+        catalog, "url-shortener", "neutral",
+        ["/next", "/next",
+         "Redirects read through a Redis cache of hot codes, because 20% of links get most"
+         " traffic; a cache miss falls back to the database."],
+    )  # fmt: skip
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "read through goes down" not in reply, reply

@@ -11,6 +11,7 @@ substance. A covered item is never probed, and no move (kind, subject) repeats i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.catalog.loader import Catalog
@@ -32,7 +33,7 @@ from tradeoff.interview.state import (
     ConversationState,
     item_support,
 )
-from tradeoff.language.mentions import REASONS
+from tradeoff.language.mentions import REASONS, Mention
 from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
@@ -152,7 +153,9 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
     for concept in sorted(heard.meant() & STATEFUL):
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
-        mention = heard.mentions.get(concept)[0]
+        mention = _component_mention(heard.mentions.get(concept))
+        if mention is None:
+            continue
         if _inside_other_term(heard, concept, mention.term) or _kind_heard_before(
             state, concept, mention.term
         ):
@@ -162,6 +165,19 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+# The last word of a way of using a component, not of the component: "read through",
+# "write back", "cache aside", "write around".
+_PATTERN_END = frozenset({"through", "aside", "back", "around", "behind"})
+
+
+def _component_mention(mentions: Sequence[Mention]) -> Mention | None:
+    """The first mention that names the component itself, to ask about it in the candidate's
+    word: "Redirects read through a Redis cache" asks "If Redis goes down", never "If the
+    read through goes down" (a pattern's name is nothing that can go down)."""
+    named = [m for m in mentions if m.term.split()[-1].lower() not in _PATTERN_END]
+    return named[0] if named else None
 
 
 def _kind_heard_before(state: ConversationState, concept: str, term: str) -> bool:
