@@ -34,6 +34,21 @@ _TRAILING = re.compile(
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
 _TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+\w+)?)?\s*", re.I)
+# An HTTP status code said by its number ("returns a 301 redirect", "the 404 rate", "HTTP
+# 429"): a code, not a quantity to check against the prompt's figures.
+_STATUS_AFTER = re.compile(
+    r"\s*(?:redirects?|responses?|status|errors?|codes?|rates?|moved|found|not found"
+    r"|too many|unauthori[sz]ed|forbidden|unavailable|created|ok)\b"
+    # ... but "500 errors a second" is a quantity
+    r"(?!\s*(?:/|per\b|an?\s+(?:second|minute|hour|day|week|month|year)\b|each\b))",
+    re.I,
+)
+# "HTTP 429", "status 503", "returns a 302": "returns 200 posts" keeps its count.
+_STATUS_BEFORE = re.compile(
+    r"\b(?:(?:http|status|code)\s+(?:an?\s+)?|(?:returns?|returning|responds? with)\s+an?\s+)$",
+    re.I,
+)
+_STATUS = re.compile(r"[1-5]\d\d")
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
 _UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently
@@ -61,7 +76,18 @@ class Spoken:
         return ratio is not None and not 1 / _CLOSE <= ratio <= _CLOSE
 
 
-def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
+def thresholds_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[NumberRef]:
+    """The reference figures a threshold in the sentence is about: "for celebrities with
+    over 1M followers I fan out on read" sets a bound (never a figure to check) and, in
+    setting it, assumes that some accounts have that many followers."""
+    found: list[NumberRef] = []
+    quantities_in(sentence, refs, bounds=found)
+    return found
+
+
+def quantities_in(
+    sentence: str, refs: tuple[NumberRef, ...], *, bounds: list[NumberRef] | None = None
+) -> list[Spoken]:
     """Every readable quantity in a sentence, each matched to a reference when one fits.
 
     A bare count that follows a rate in a list ("4,000 reads/s, 12K at peak") is read as
@@ -76,6 +102,11 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
     for match in _NUMBER.finditer(sentence):
         if _PERCENT.match(sentence[match.end(1) :]):
             continue
+        if _STATUS.fullmatch(match.group(1)) and (
+            _STATUS_AFTER.match(sentence[match.end(1) :])
+            or _STATUS_BEFORE.search(sentence[: match.start(1)])
+        ):
+            continue  # "a 301 redirect": a status code
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue
@@ -87,6 +118,12 @@ def quantities_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[Spoken]:
         if is_bound(sentence[: match.start(1)]):
             # "above 1M followers": a threshold the candidate chose, not a figure to check
             previous = (value, match.start() + len(text))
+            if bounds is not None:
+                per_second = bool(_PER_SECOND.search(text))
+                label = stems(_label(sentence, match.end(1)))
+                bound_ref = _reference(value, label, refs, per_second)
+                if bound_ref is not None:
+                    bounds.append(bound_ref)
             continue
         if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
             gap = sentence[previous[1] : match.start()]

@@ -11,6 +11,7 @@ substance. A covered item is never probed, and no move (kind, subject) repeats i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.catalog.loader import Catalog
@@ -32,7 +33,7 @@ from tradeoff.interview.state import (
     ConversationState,
     item_support,
 )
-from tradeoff.language.mentions import REASONS
+from tradeoff.language.mentions import REASONS, Mention
 from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
@@ -152,7 +153,9 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
     for concept in sorted(heard.meant() & STATEFUL):
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
-        mention = heard.mentions.get(concept)[0]
+        mention = _component_mention(heard.mentions.get(concept))
+        if mention is None:
+            continue
         if _inside_other_term(heard, concept, mention.term) or _kind_heard_before(
             state, concept, mention.term
         ):
@@ -162,6 +165,19 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+# The last word of a way of using a component, not of the component: "read through",
+# "write back", "cache aside", "write around".
+_PATTERN_END = frozenset({"through", "aside", "back", "around", "behind"})
+
+
+def _component_mention(mentions: Sequence[Mention]) -> Mention | None:
+    """The first mention that names the component itself, to ask about it in the candidate's
+    word: "Redirects read through a Redis cache" asks "If Redis goes down", never "If the
+    read through goes down" (a pattern's name is nothing that can go down)."""
+    named = [m for m in mentions if m.term.split()[-1].lower() not in _PATTERN_END]
+    return named[0] if named else None
 
 
 def _kind_heard_before(state: ConversationState, concept: str, term: str) -> bool:
@@ -241,12 +257,18 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
 
 
 def _answered_already(state: ConversationState, at: Situation, question: str) -> bool:
-    """A follow-up about an item the candidate has already covered with substance."""
+    """A follow-up about an item the candidate has already covered with substance. An item
+    is known by its own text and probe and by the prompt's hints that lead to it: "How do
+    two servers avoid handing out the same code?" shares few words with the code-generation
+    item's text and probe, but most with its hint ("How will two app servers avoid creating
+    the same short code ..."), and is asked right after "no two servers can issue the same
+    code" unless the hint counts."""
     words = stems(question)
     for _, item in at.problem.rubric.items():
         if not state.covered(item.id):
             continue
-        own = stems(" ".join(t for t in (item.text, item.probe) if t))
+        nudges = [h.nudge for h in at.problem.hints if h.about == item.id]
+        own = stems(" ".join(t for t in (item.text, item.probe, item.hint, *nudges) if t))
         shared = len(words & own)
         if shared >= 3 and shared >= 0.6 * len(words):
             return True

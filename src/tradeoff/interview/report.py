@@ -433,9 +433,10 @@ _AGREE = 2.0  # spoken and written figures within 2x are the same estimate, roun
 
 def _unclear(problem: Problem, state: ConversationState) -> list[str]:
     """Facts with numbers the candidate neither asked for nor stated a number about, said or
-    written (a derived figure counts for the facts it is computed from)."""
+    written (a derived figure counts for the facts it is computed from). A threshold said
+    about a fact's figure ("celebrities with over 1M followers") assumes that fact."""
     formulas = {q.name: q.formula for q in problem.capacity}
-    used: set[str] = set()
+    used: set[str] = set(state.thresholds)
     for stated in [*state.spoken_numbers, *state.written_numbers]:
         if stated.number is not None and stated.number.peak:
             # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average

@@ -21,7 +21,7 @@ from tradeoff.errors import TradeoffError
 from tradeoff.interview import phrasing
 from tradeoff.interview.clock import Clock, ManualClock
 from tradeoff.interview.listener import Heard, Listener, MentionListener, decisions_in
-from tradeoff.interview.numbers import quantities_in
+from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
@@ -234,6 +234,7 @@ class Interview:
         note_reasons(self.state, heard)
         for spoken in heard.numbers:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
+        self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or chosen:
             quote = text if heard.assumption else sentence_with(text, chosen[0].text)

@@ -82,6 +82,8 @@ class ConversationState:
     decisions: list[tuple[int, str, bool]] = field(default_factory=list)
     spoken_numbers: list[Stated] = field(default_factory=list)
     written_numbers: list[Stated] = field(default_factory=list)
+    # The reference figures a spoken threshold was about ("over 1M followers"): assumed.
+    thresholds: set[str] = field(default_factory=set)
     moves: set[tuple[str, str, str]] = field(default_factory=set)  # (phase, kind, about)
     redundant: set[str] = field(default_factory=set)  # stateful concepts given redundancy
     # Every spoken mention so far: concepts judged over the whole conversation (questions

@@ -288,8 +288,9 @@ DECIDES = re.compile(
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache"
     # What a design does instead of what it uses: "we skip fan-out and merge at read time".
     r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route"
-    # a policy chosen for failure: "if Redis is unreachable we fail open"
-    r"|fail (?:open|closed|over|fast))"
+    # "I fan out on write for normal users", "I serve segments from a CDN": a chosen strategy;
+    # a policy chosen for failure: "if Redis is unreachable we fail open".
+    r"|fan(?:-|\s)?out|serve|fail (?:open|closed|over|fast))"
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
     r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
     r"|is used|are used|(?:is|are) (?:hashed|sharded|partitioned|replicated|cached|indexed|keyed"
