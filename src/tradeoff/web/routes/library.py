@@ -20,16 +20,17 @@ def home() -> Response:
 
 
 @router.get("/problems")
-async def problems(request: Request, state: AppState = Depends(app_state)) -> Response:
+async def problems(
+    request: Request,
+    type: str | None = None,
+    topic: str | None = None,
+    difficulty: str | None = None,
+    state: AppState = Depends(app_state),
+) -> Response:
     """The list depends on the filters and the catalog (package data) only, so its HTML is
     made once per process for each set of filters; the page around it (the CSRF token, the
-    coach notice) is read and rendered for every request.
-
-    The filters (`type`, `topic`, `difficulty`: any text, the last one when repeated) are
-    read off the query string, not declared as parameters: FastAPI's validation of three
-    optional strings cost about a sixth of the page's CPU, for text it would pass as is."""
-    query = request.query_params
-    key = (query.get("type") or None, query.get("topic") or None, query.get("difficulty") or None)
+    coach notice) is read and rendered for every request."""
+    key = (type or None, topic or None, difficulty or None)
     listing = state.pages.get(("library", key), lambda: _listing(state, *key))
     await page_reads(request)
     return templates.TemplateResponse(request, "library.html", {"listing": listing})
