@@ -5,9 +5,10 @@ the process's CPU time (every thread: the threadpool that runs sync routes count
 divided by the number of requests. Unlike bench/web.py this figure hardly moves with the
 machine's load, so a change to the server's cost per request shows even on busy cores.
 The store is a scratch SQLite file holding the session bench/web.py seeds.
-Run: `python bench/web_cpu.py [--requests 300] [--rounds 5] [--profile list|session]`
-(yappi, CPU clock). Other work on the cores still inflates CPU time a little (caches,
-frequency), so each page is measured in rounds and the least is printed with the median.
+Run: `python bench/web_cpu.py [--requests 300] [--rounds 5] [--profile list|session]
+[--sort ttot|tsub]` (yappi, CPU clock; tsub: a function's own time). Other work on the
+cores still inflates CPU time a little (caches, frequency), so each page is measured in
+rounds and the least is printed with the median.
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ def main() -> int:
     parser.add_argument(
         "--profile", choices=("list", "session"), help="profile one page with yappi"
     )
+    parser.add_argument(
+        "--sort", choices=("ttot", "tsub"), default="ttot", help="the profile's order"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tradeoff-bench-webcpu-") as scratch:
         folder = Path(scratch)
@@ -106,7 +110,8 @@ def main() -> int:
             asyncio.run(_run(app, pages[args.profile], args.requests))
             yappi.stop()
             stats = yappi.get_func_stats()
-            stats.sort("ttot").print_all(columns={0: ("name", 90), 1: ("ncall", 9), 3: ("ttot", 8)})
+            columns = {0: ("name", 90), 1: ("ncall", 9), 2: ("tsub", 8), 3: ("ttot", 8)}
+            stats.sort(args.sort).print_all(columns=columns)
             return 0
         for name, path in pages.items():
             runs = sorted(asyncio.run(_run(app, path, args.requests)) for _ in range(args.rounds))

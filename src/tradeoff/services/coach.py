@@ -262,7 +262,7 @@ def review(
             s.at,
             s.kind,
             tuple(
-                Line(n, text, tuple(at_place.get(Place(s.version, n), ())))
+                Line(n, text, tuple(at_place.get(Place(s.version, n), ())) if at_place else ())
                 for n, text in enumerate(version_lines(s), start=1)
             ),
         )
@@ -274,11 +274,12 @@ def review(
             e.at,
             e.speaker or "candidate",
             e.text,
-            tuple(at_place.get(Place(turn_seq=e.seq), ())),
+            tuple(at_place.get(Place(turn_seq=e.seq), ())) if at_place else (),
         )
         for e in _turns(record.events)
     ]
-    places = scorecard_places(record)
+    # With no comment (most sessions) no line is looked up: no Place is built or hashed.
+    places = scorecard_places(record) if comments else {}
     first_line: dict[Place, int] = {}
     for number, place in sorted(places.items()):
         first_line.setdefault(place, number)

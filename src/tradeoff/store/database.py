@@ -158,8 +158,33 @@ class Store:
         if held is not None:
             yield held.connection()
             return
+        shared: Connection | None = getattr(self._held, "connection", None)
+        if shared is not None:
+            with self._errors():
+                yield shared
+            return
         with self._errors(), self._engine.connect() as connection:
             yield connection
+
+    @contextmanager
+    def shared_reads(self) -> Iterator[None]:
+        """The Core reads this thread makes in the block (`_reading`) share one pooled
+        connection: a page that reads three things checks one connection out and back
+        (a reset, and a ping on PostgreSQL), not three. Each statement still sees what is
+        committed when it runs (SQLite begins no transaction for a SELECT; PostgreSQL
+        reads at READ COMMITTED), so a write made meanwhile on another connection shows in
+        the next read."""
+        if getattr(self._held, "session", None) is not None or getattr(
+            self._held, "connection", None
+        ):
+            yield  # inside locked_session or another block: its connection already serves
+            return
+        with self._errors(), self._engine.connect() as connection:
+            self._held.connection = connection
+            try:
+                yield
+            finally:
+                self._held.connection = None
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

@@ -28,7 +28,7 @@ def _digest(path: str, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
-def version(folder: Path, name: str) -> str | None:
+def version(folder: Path | str, name: str) -> str | None:
     """The digest of static file `name` under `folder`, or None if there is no such file.
     A page links several, so this is one os.stat on a string (pathlib's joins cost more
     than the stat)."""
@@ -40,7 +40,7 @@ def version(folder: Path, name: str) -> str | None:
     return _digest(path, stat.st_mtime_ns, stat.st_size)
 
 
-def static_url(folder: Path, name: str) -> str:
+def static_url(folder: Path | str, name: str) -> str:
     """The address of static file `name`, with its digest when it exists."""
     digest = version(folder, name)
     return f"/static/{name}" if digest is None else f"/static/{name}?v={digest}"

@@ -11,7 +11,10 @@ from tradeoff.interview.phases import clock_text
 from tradeoff.web.static_files import static_url
 
 HERE = Path(__file__).parent
+# The templates are package data: no page needs a stat of each template file to see
+# whether it changed since it was compiled (Jinja's auto_reload, on by default).
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.auto_reload = False
 templates.env.filters["clock"] = clock_text
 templates.env.filters["stamp"] = lambda moment: (
     moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
@@ -20,4 +23,7 @@ templates.env.filters["iso"] = lambda moment: (
     moment.isoformat() if isinstance(moment, datetime) else ""
 )
 # {{ static("app.js") }}: the file's address with its digest, cached by browsers for a year.
-templates.env.globals["static"] = lambda name: static_url(HERE / "static", name)
+# The folder is joined once: a page links several files, and a pathlib join costs more
+# than the os.stat `version` makes.
+STATIC = str(HERE / "static")
+templates.env.globals["static"] = lambda name: static_url(STATIC, name)

@@ -20,7 +20,7 @@ from tradeoff.services.practice import Exchange, SessionReport, Turn, Updates
 from tradeoff.services.replay import Replays, compare
 from tradeoff.store import EventRecord, SessionStamp
 from tradeoff.store.accounts import CommentRecord
-from tradeoff.web.auth import visitor_of
+from tradeoff.web.auth import coach_notice, visitor_of
 from tradeoff.web.forms import read_form, text_field, whole_number
 from tradeoff.web.routes.coach import candidate_context
 from tradeoff.web.state import AppState, Finished, app_state
@@ -220,9 +220,11 @@ def report(request: Request, session_id: int, state: AppState = Depends(app_stat
         raise NotFoundError(f"no session {session_id}")
     if stamp.ended_at is None:
         return RedirectResponse(f"/practice/{session_id}", status_code=303)
-    finished = state.reports.get(stamp, lambda: _finished(state, session_id))
-    record, found = finished
-    context = {"report": found} | candidate_context(request, state, session_id, found, record)
+    with state.store.shared_reads():  # the coaching and the notice: one connection
+        finished = state.reports.get(stamp, lambda: _finished(state, session_id))
+        record, found = finished
+        context = {"report": found} | candidate_context(request, state, session_id, found, record)
+        coach_notice(request)  # after the comments are marked read, as the template would
     line_comments: dict[int, list[CommentRecord]] = context["line_comments"]
     said = tuple(
         (n, tuple((c.author_name, c.body) for c in line_comments[n])) for n in sorted(line_comments)
