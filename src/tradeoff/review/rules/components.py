@@ -430,7 +430,11 @@ class NoAsyncFanOut(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.topic("fan-out", "queues", "media", "streaming", "crawling", "scheduling"):
             return
-        if ctx.mentions.has("message-queue", "async-processing", "worker", "stream-processor"):
+        # A batch job (MapReduce, an offline pipeline) is off the request path as surely as
+        # a queue with workers: "encoding is expensive and offline" is not inline work.
+        if ctx.mentions.has(
+            "message-queue", "async-processing", "worker", "stream-processor", "batch-processing"
+        ):
             return
         yield self.finding()
 
