@@ -61,6 +61,10 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         ("Each document is about 10 pages long.", "pagination"),
         ("A crawler fetches web pages and follows their links.", "pagination"),
         ("Alerts page the on-call engineer.", "pagination"),
+        # In a shared editor a cursor is where someone is typing, not a place in a result list.
+        ("The canvas shows who is online: presence and cursors.", "pagination"),
+        ("Each peer broadcasts its cursor position ten times a second.", "pagination"),
+        ("Remote cursors fade after five idle seconds.", "pagination"),
         # "cap" the verb or noun (a limit) is not the CAP theorem.
         ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
         ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
@@ -290,6 +294,7 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("We expose a REST API; an unknown code gets 404.", "rest-api"),
         ("An unknown code gets 404 Not Found.", "status-codes"),
         ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("The list call takes an opaque cursor and returns the next one.", "pagination"),
         ("Shard by tenant once the corpus passes 50M chunks.", "partition-key"),
         ("Posts are partitioned by author id.", "partition-key"),
         ("Retrieval runs an HNSW index over the chunk embeddings.", "vector-index"),
