@@ -61,6 +61,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         ("Each document is about 10 pages long.", "pagination"),
         ("A crawler fetches web pages and follows their links.", "pagination"),
         ("Alerts page the on-call engineer.", "pagination"),
+        # "records" the verb keeps something; it describes no stored entity or its fields.
+        ("The gateway records the outcome so a repeat gets the same answer.", "data-model"),
+        ("We record every transfer as two balanced entries.", "data-model"),
         # In a shared editor a cursor is where someone is typing, not a place in a result list.
         ("The canvas shows who is online: presence and cursors.", "pagination"),
         ("Each peer broadcasts its cursor position ten times a second.", "pagination"),
@@ -295,6 +298,8 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("An unknown code gets 404 Not Found.", "status-codes"),
         ("The feed endpoint returns 20 posts per page.", "pagination"),
         ("The list call takes an opaque cursor and returns the next one.", "pagination"),
+        ("Each order record holds the buyer id, the total and the status.", "data-model"),
+        ("Orders are stored as records keyed by order id.", "data-model"),
         ("Shard by tenant once the corpus passes 50M chunks.", "partition-key"),
         ("Posts are partitioned by author id.", "partition-key"),
         ("Retrieval runs an HNSW index over the chunk embeddings.", "vector-index"),

@@ -256,6 +256,10 @@ _POINTERS = frozenset(
 _POINTER_AFTER = frozenset(
     "position positions movement movements location locations moves sharing overlay".split()
 )
+# Words after "record(s)" that make it a verb with its object ("records the result").
+_VERB_OBJECTS = frozenset(
+    "the a an each every its their whether when who how it them money what".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
@@ -267,6 +271,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("pages",): (_SCREENS | {"alerts", "alert"}, frozenset({"document", "on"})),
     # "Presence and cursors", "live cursors", "cursor positions": in a shared editor or
     # whiteboard a cursor is where a collaborator is typing, not a place in a list of results.
+    # "The system records the result", "record money movements as entries": the verb, which
+    # says something is kept, not which entities are stored with which fields.
+    ("record",): (frozenset({"to", "we", "must", "should", "will", "always"}), _VERB_OBJECTS),
+    ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
     ("cursors",): (_POINTERS, _POINTER_AFTER),
 }
