@@ -325,3 +325,21 @@ def test_a_roadmap_names_the_next_steps(catalog: Catalog, tmp_path: Path) -> Non
     )
     rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
     assert rungs["a summary and the bottlenecks"].reached == 1.0
+
+
+def test_saying_where_messages_are_stored_names_the_message_store(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "Messages are kept per room, split by room id" is the message store, named in other
+    # words: it may lack the details, but it is not absent.
+    text = (
+        "# Group chat\n\n## Design\n\n"
+        "- Phones hold a WebSocket to a gateway that forwards frames to a messaging tier.\n"
+        "- Messages are kept per room, split by room id and ordered by arrival.\n"
+    )
+    path = tmp_path / "chat.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "chat-system")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    assert not any(m.startswith("No message store") for m in messages), messages
+    assert any(m.startswith("Message store is mentioned on line 6") for m in messages), messages

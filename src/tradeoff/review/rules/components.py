@@ -127,10 +127,25 @@ def _role_described(ctx: ReviewContext, role: str) -> bool:
     return False
 
 
+def _stored_pattern(phrase: str) -> re.Pattern[str] | None:
+    """ "message store" -> "messages are stored (kept, persisted)": a design that says where
+    its messages are stored names the message store, whatever its box is called."""
+    words = phrase.split()
+    if len(words) != 2 or words[1] not in ("store", "storage"):
+        return None
+    thing = re.escape(words[0])
+    return re.compile(
+        rf"\b{thing}(?:e?s)?\s+(?:are|is|get|gets)\s+(?:\w+\s+)?(?:stored|kept|persisted)\b",
+        re.I,
+    )
+
+
 def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
     """The first line that names the component or its concept without saying what it does."""
     weak = ctx.mentions.any_mention(*concepts)
-    patterns = [_phrase_pattern(p) for p in _core_phrases(name)]
+    phrases = _core_phrases(name)
+    patterns = [_phrase_pattern(p) for p in phrases]
+    patterns += [p for p in map(_stored_pattern, phrases) if p is not None]
     named = next((n for n, t in ctx.lines if any(p.search(clean_line(t)) for p in patterns)), None)
     found = [n for n in (weak.line if weak else None, named) if n is not None]
     return min(found) if found else None
