@@ -300,6 +300,9 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("The list call takes an opaque cursor and returns the next one.", "pagination"),
         ("Each order record holds the buyer id, the total and the status.", "data-model"),
         ("Orders are stored as records keyed by order id.", "data-model"),
+        # Spotting duplicate content by a signature of the page is content dedup.
+        ("Each fetched page gets a signature, so duplicate pages are dropped.", "content-dedup"),
+        ("A nightly job removes duplicate URLs from the frontier.", "content-dedup"),
         ("Shard by tenant once the corpus passes 50M chunks.", "partition-key"),
         ("Posts are partitioned by author id.", "partition-key"),
         ("Retrieval runs an HNSW index over the chunk embeddings.", "vector-index"),
