@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response, redundancy_need
@@ -603,4 +604,7 @@ def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
     for key, node in ctx.graph.nodes.items():
         if node.kind == "service" and ctx.graph.is_several(key):
             return node.line, node.label
-    return ctx.find_line(_SEVERAL_INSTANCES, ctx.prose)
+    # A reading list ("* [Horizontal scaling](https://...)") names topics to study, not
+    # how this design runs its servers.
+    prose = [(n, t) for n, t in ctx.prose if not is_reading_list(t)]
+    return ctx.find_line(_SEVERAL_INSTANCES, prose)
