@@ -346,3 +346,20 @@ def test_saying_where_messages_are_stored_names_the_message_store(
     messages = [f.message for f in review.findings if f.rule == "CMP101"]
     assert not any(m.startswith("No message store") for m in messages), messages
     assert any(m.startswith("Message store is mentioned on line 6") for m in messages), messages
+
+
+def test_a_component_drawn_under_another_common_name_is_not_missing(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A box called "Message Service" between the gateways and the store is the chat
+    # service; "No chat service" would contradict the diagram.
+    text = (
+        "# Group chat\n\n## Design\n\n```mermaid\nflowchart LR\n"
+        "    P[Phone] --> G[Gateway]\n    G --> M[Message Service]\n"
+        "    M --> S[(Cassandra)]\n```\n"
+    )
+    path = tmp_path / "chat.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "chat-system")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    assert not any(m.lower().startswith(("no chat service", "chat service")) for m in messages)

@@ -57,9 +57,11 @@ class MissingComponent(Rule):
         for component in ctx.problem.components:
             if any(ctx.mentions.strength(c) >= 0.5 for c in component.concepts):
                 continue
-            if _drawn(ctx, component.name) or _role_described(ctx, component.role):
+            names = [component.name, *component.also_called]
+            if any(_drawn(ctx, n) for n in names) or _role_described(ctx, component.role):
                 continue
-            near = _named_at(ctx, component.name, component.concepts)
+            named = [_named_at(ctx, n, component.concepts) for n in names]
+            near = min((n for n in named if n is not None), default=None)
             if near is not None:
                 yield self.finding(
                     f"{component.name} is mentioned on line {near} but not specified:"
