@@ -61,6 +61,13 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         ("Each document is about 10 pages long.", "pagination"),
         ("A crawler fetches web pages and follows their links.", "pagination"),
         ("Alerts page the on-call engineer.", "pagination"),
+        # "records" the verb keeps something; it describes no stored entity or its fields.
+        ("The gateway records the outcome so a repeat gets the same answer.", "data-model"),
+        ("We record every transfer as two balanced entries.", "data-model"),
+        # In a shared editor a cursor is where someone is typing, not a place in a result list.
+        ("The canvas shows who is online: presence and cursors.", "pagination"),
+        ("Each peer broadcasts its cursor position ten times a second.", "pagination"),
+        ("Remote cursors fade after five idle seconds.", "pagination"),
         # "cap" the verb or noun (a limit) is not the CAP theorem.
         ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
         ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
@@ -290,6 +297,12 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
         ("We expose a REST API; an unknown code gets 404.", "rest-api"),
         ("An unknown code gets 404 Not Found.", "status-codes"),
         ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("The list call takes an opaque cursor and returns the next one.", "pagination"),
+        ("Each order record holds the buyer id, the total and the status.", "data-model"),
+        ("Orders are stored as records keyed by order id.", "data-model"),
+        # Spotting duplicate content by a signature of the page is content dedup.
+        ("Each fetched page gets a signature, so duplicate pages are dropped.", "content-dedup"),
+        ("A nightly job removes duplicate URLs from the frontier.", "content-dedup"),
         ("Shard by tenant once the corpus passes 50M chunks.", "partition-key"),
         ("Posts are partitioned by author id.", "partition-key"),
         ("Retrieval runs an HNSW index over the chunk embeddings.", "vector-index"),
@@ -315,3 +328,38 @@ def test_a_roadmap_names_the_next_steps(catalog: Catalog, tmp_path: Path) -> Non
     )
     rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
     assert rungs["a summary and the bottlenecks"].reached == 1.0
+
+
+def test_saying_where_messages_are_stored_names_the_message_store(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "Messages are kept per room, split by room id" is the message store, named in other
+    # words: it may lack the details, but it is not absent.
+    text = (
+        "# Group chat\n\n## Design\n\n"
+        "- Phones hold a WebSocket to a gateway that forwards frames to a messaging tier.\n"
+        "- Messages are kept per room, split by room id and ordered by arrival.\n"
+    )
+    path = tmp_path / "chat.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "chat-system")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    assert not any(m.startswith("No message store") for m in messages), messages
+    assert any(m.startswith("Message store is mentioned on line 6") for m in messages), messages
+
+
+def test_a_component_drawn_under_another_common_name_is_not_missing(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A box called "Message Service" between the gateways and the store is the chat
+    # service; "No chat service" would contradict the diagram.
+    text = (
+        "# Group chat\n\n## Design\n\n```mermaid\nflowchart LR\n"
+        "    P[Phone] --> G[Gateway]\n    G --> M[Message Service]\n"
+        "    M --> S[(Cassandra)]\n```\n"
+    )
+    path = tmp_path / "chat.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "chat-system")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    assert not any(m.lower().startswith(("no chat service", "chat service")) for m in messages)

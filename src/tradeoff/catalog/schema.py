@@ -184,6 +184,13 @@ class Component(_Strict):
     name: Text
     concepts: list[Slug] = Field(min_length=1)
     role: Text
+    also_called: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Other names designs give the same part (a chat service drawn as 'Message"
+            " Service'), so a box or line under that name is not reported as missing."
+        ),
+    )
 
 
 class DeepDive(_Strict):

@@ -248,6 +248,18 @@ _SCREENS = frozenset(
     "# web wiki error watch landing trending static html sorry home login status avg average"
     " pdf document".split()
 )
+# Words before "cursor" that make it a pointer on screen; "presence and" is read as one.
+_POINTERS = frozenset(
+    "mouse text caret live remote collaborator collaborators teammate teammates blinking"
+    " presence|and".split()
+)
+_POINTER_AFTER = frozenset(
+    "position positions movement movements location locations moves sharing overlay".split()
+)
+# Words after "record(s)" that make it a verb with its object ("records the result").
+_VERB_OBJECTS = frozenset(
+    "the a an each every its their whether when who how it them money what".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
@@ -257,6 +269,14 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"load", "loads", "view", "views", "on"}),
     ),
     ("pages",): (_SCREENS | {"alerts", "alert"}, frozenset({"document", "on"})),
+    # "Presence and cursors", "live cursors", "cursor positions": in a shared editor or
+    # whiteboard a cursor is where a collaborator is typing, not a place in a list of results.
+    # "The system records the result", "record money movements as entries": the verb, which
+    # says something is kept, not which entities are stored with which fields.
+    ("record",): (frozenset({"to", "we", "must", "should", "will", "always"}), _VERB_OBJECTS),
+    ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
+    ("cursor",): (_POINTERS, _POINTER_AFTER),
+    ("cursors",): (_POINTERS, _POINTER_AFTER),
 }
 
 
@@ -266,6 +286,8 @@ def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str]
     previous = words[index - 1] if index > 0 else ""
     return (
         previous in before
+        # two words before, joined by "|": "presence and cursors"
+        or (index > 1 and f"{words[index - 2]}|{previous}" in before)
         or ("#" in before and previous.replace(".", "").isdigit())
         or (index + size < len(words) and words[index + size] in after)
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
-from tradeoff.estimate.grammar import FoundQuantity, find_quantities
+from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
@@ -41,6 +41,16 @@ def _states_bandwidth(text: str) -> bool:
     return any(found.dims == (-1, 1) for found in find_quantities(text))
 
 
+def _sized(ctx: ReviewContext) -> bool:
+    """Whether there are estimates to judge: arithmetic anywhere, or a capacity section that
+    states a figure. A heading "Estimation" over prose with no number ("storage is the
+    dominant cost, not request volume") sizes nothing: it is not a set of estimates that
+    lacks a peak, it is no estimate at all."""
+    if ctx.estimates:
+        return True
+    return any(states_quantity(clean_line(t)) for _, t in ctx.lines_in("capacity"))
+
+
 class _CapacityRule(Rule):
     """Capacity rules apply to prompts with a capacity dimension (not object-oriented ones)."""
 
@@ -67,7 +77,7 @@ class NoEstimates(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx):
             return
-        if ctx.estimates or ctx.sections_for("capacity") or len(ctx.numbers_lines()) >= 3:
+        if _sized(ctx) or len(ctx.numbers_lines()) >= 3:
             return
         if "back-of-envelope" in ctx.settled:
             return  # estimates said aloud in one breath, each checked by the interviewer
@@ -139,7 +149,7 @@ class NoPeak(_CapacityRule):
     fix = "Multiply the average by a stated peak factor (e.g. x3) and size for that."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not self.applies(ctx) or not (ctx.estimates or ctx.sections_for("capacity")):
+        if not self.applies(ctx) or not _sized(ctx):
             return
         if not ctx.mentions.has("peak-traffic"):
             yield self.finding()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response, redundancy_need
@@ -56,9 +57,11 @@ class MissingComponent(Rule):
         for component in ctx.problem.components:
             if any(ctx.mentions.strength(c) >= 0.5 for c in component.concepts):
                 continue
-            if _drawn(ctx, component.name) or _role_described(ctx, component.role):
+            names = [component.name, *component.also_called]
+            if any(_drawn(ctx, n) for n in names) or _role_described(ctx, component.role):
                 continue
-            near = _named_at(ctx, component.name, component.concepts)
+            named = [_named_at(ctx, n, component.concepts) for n in names]
+            near = min((n for n in named if n is not None), default=None)
             if near is not None:
                 yield self.finding(
                     f"{component.name} is mentioned on line {near} but not specified:"
@@ -127,10 +130,25 @@ def _role_described(ctx: ReviewContext, role: str) -> bool:
     return False
 
 
+def _stored_pattern(phrase: str) -> re.Pattern[str] | None:
+    """ "message store" -> "messages are stored (kept, persisted)": a design that says where
+    its messages are stored names the message store, whatever its box is called."""
+    words = phrase.split()
+    if len(words) != 2 or words[1] not in ("store", "storage"):
+        return None
+    thing = re.escape(words[0])
+    return re.compile(
+        rf"\b{thing}(?:e?s)?\s+(?:are|is|get|gets)\s+(?:\w+\s+)?(?:stored|kept|persisted)\b",
+        re.I,
+    )
+
+
 def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
     """The first line that names the component or its concept without saying what it does."""
     weak = ctx.mentions.any_mention(*concepts)
-    patterns = [_phrase_pattern(p) for p in _core_phrases(name)]
+    phrases = _core_phrases(name)
+    patterns = [_phrase_pattern(p) for p in phrases]
+    patterns += [p for p in map(_stored_pattern, phrases) if p is not None]
     named = next((n for n, t in ctx.lines if any(p.search(clean_line(t)) for p in patterns)), None)
     found = [n for n in (weak.line if weak else None, named) if n is not None]
     return min(found) if found else None
@@ -430,7 +448,11 @@ class NoAsyncFanOut(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.topic("fan-out", "queues", "media", "streaming", "crawling", "scheduling"):
             return
-        if ctx.mentions.has("message-queue", "async-processing", "worker", "stream-processor"):
+        # A batch job (MapReduce, an offline pipeline) is off the request path as surely as
+        # a queue with workers: "encoding is expensive and offline" is not inline work.
+        if ctx.mentions.has(
+            "message-queue", "async-processing", "worker", "stream-processor", "batch-processing"
+        ):
             return
         yield self.finding()
 
@@ -584,4 +606,7 @@ def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
     for key, node in ctx.graph.nodes.items():
         if node.kind == "service" and ctx.graph.is_several(key):
             return node.line, node.label
-    return ctx.find_line(_SEVERAL_INSTANCES, ctx.prose)
+    # A reading list ("* [Horizontal scaling](https://...)") names topics to study, not
+    # how this design runs its servers.
+    prose = [(n, t) for n, t in ctx.prose if not is_reading_list(t)]
+    return ctx.find_line(_SEVERAL_INSTANCES, prose)

@@ -594,8 +594,18 @@ def _option_named(name: str, text: str) -> bool:
     words = [w for w in re.findall(r"[a-z0-9]{3,}", name.lower()) if w not in _STOP]
     if not words:
         return False
-    hits = sum(1 for w in words if w in text)
+    hits = sum(1 for w in words if _stem(w) in text)
     return hits >= max(1, (len(words) + 1) // 2)
+
+
+def _stem(word: str) -> str:
+    """The part of an option's word that its plural shares: a design writes "conflict copies"
+    for the option "Conflicted copy", "eviction policies" for "eviction policy". (Only the
+    plural: "Ranked" cut to "rank" would be named by every "ranking engine", which is the
+    trade-off's own concept, not a choice between its options.)"""
+    if word.endswith("y") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 _STOP = frozenset("the and with for per one all use using from into over then only".split())
