@@ -194,6 +194,11 @@ class NoFailureHandling(Rule):
             return
         if any(e.label and failure_response(e.label) for d in ctx.diagrams for e in d.edges):
             return  # a state diagram's "Leader --> Follower: lease lost, step down"
+        if any(
+            c.features.failure_response and not _CAUSE_LABEL.search("> " + c.heading[-40:])
+            for c in ctx.claims
+        ):
+            return  # paired across parts: "Problem: ..." then "Mitigation: ...", a table row
         wanted = ("failure-handling", "failover", "retry-backoff", "circuit-breaker", "edge-cases")
         named = ctx.mentions.any_mention(*wanted)
         if named is None:
