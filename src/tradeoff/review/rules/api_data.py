@@ -120,6 +120,35 @@ def _after_call(lines: list[str], code: set[int], start: int, column: int) -> st
     return None
 
 
+def defines_api(ctx: ReviewContext) -> bool:
+    """Whether the design defines its API in any form a reader would accept: endpoints,
+    HTTP verbs in prose, a call with its result, a path with its input, an RPC written in a
+    code block, or a limiter's status-and-headers contract."""
+    if ctx.endpoints or ctx.placed("rpc-api"):  # "we will use graphql" defines nothing
+        return True
+    # An API described in prose ("a PUT of a new object is strongly consistent; GET and
+    # LIST then see it") defines the operations as surely as a table of paths.
+    verbs = {m.group(0) for c in ctx.claims for m in _HTTP_VERB.finditer(c.text)}
+    if len(verbs) >= 2:
+        return True
+    # "The gateway calls allow(key, cost) and gets back allowed and remaining": an
+    # internal API, defined by its call and its result.
+    if any(_SIGNATURE.search(c.text) and _RETURNS.search(c.text) for c in ctx.claims):
+        return True
+    # "Exposes a REST endpoint (`/rl`) that accepts {api_key, ip}": a path and its input.
+    if any(_PATH_ENDPOINT.search(c.text) for c in ctx.claims):
+        return True
+    if _block_calls(ctx):
+        return True
+    # "429 Too Many Requests" and "Retry-After: 45": the response a caller gets is the
+    # contract of a limiter or a redirect, which adds no call of its own.
+    status = any(_STATUS.search(c.text) for c in ctx.claims)
+    return status and any(_HEADER.search(c.text) for c in ctx.claims)
+
+
+_API_CONCEPTS = frozenset({"rest-api", "rpc-api", "api-contract"})
+
+
 @register
 class NoApi(Rule):
     id = "API101"
@@ -138,29 +167,7 @@ class NoApi(Rule):
     caps = {"api_data": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.is_ood:
-            return
-        if ctx.endpoints or ctx.placed("rpc-api"):  # "we will use graphql" defines nothing
-            return
-        # An API described in prose ("a PUT of a new object is strongly consistent; GET and
-        # LIST then see it") defines the operations as surely as a table of paths.
-        verbs = {m.group(0) for c in ctx.claims for m in _HTTP_VERB.finditer(c.text)}
-        if len(verbs) >= 2:
-            return
-        # "The gateway calls allow(key, cost) and gets back allowed and remaining": an
-        # internal API, defined by its call and its result.
-        if any(_SIGNATURE.search(c.text) and _RETURNS.search(c.text) for c in ctx.claims):
-            return
-        # "Exposes a REST endpoint (`/rl`) that accepts {api_key, ip}": a path and its input.
-        if any(_PATH_ENDPOINT.search(c.text) for c in ctx.claims):
-            return
-        if _block_calls(ctx):
-            return
-        # "429 Too Many Requests" and "Retry-After: 45": the response a caller gets is the
-        # contract of a limiter or a redirect, which adds no call of its own.
-        if any(_STATUS.search(c.text) for c in ctx.claims) and any(
-            _HEADER.search(c.text) for c in ctx.claims
-        ):
+        if ctx.is_ood or defines_api(ctx):
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)
@@ -404,5 +411,8 @@ class MissingApiItem(Rule):
     fix = "Add the point named in the finding to the API or data-model section."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        no_api = not ctx.is_ood and not defines_api(ctx)
         for item, held in uncovered(ctx, "api_data"):
+            if no_api and set(item.concepts) <= _API_CONCEPTS:
+                continue  # "No API is defined" (API101) already says it, once
             yield self.finding(*gap(ctx, item, held))
