@@ -363,3 +363,19 @@ def test_a_component_drawn_under_another_common_name_is_not_missing(
     review = review_design(load_design(path), catalog, "chat-system")
     messages = [f.message for f in review.findings if f.rule == "CMP101"]
     assert not any(m.lower().startswith(("no chat service", "chat service")) for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "specified"),
+    [
+        # A record's fields in brackets describe the data model as a table would ...
+        ("Postgres stores canonical metadata (video ID, title, description, status).", True),
+        # ... but kinds of documents and a list of operations are no fields.
+        ("Employees search documents (policies, docs, meeting notes, email archives).", False),
+        ("The index serves metadata operations (list, put, delete, multipart commit).", False),
+    ],
+)
+def test_a_bracketed_field_list_specifies_the_data_model(
+    catalog: Catalog, text: str, specified: bool
+) -> None:
+    assert ("data-model" in specified_concepts(_one(catalog, text))) is specified

@@ -167,12 +167,21 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     implied = implied_concepts(claim)  # once: each of a dozen candidates asks
     candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
     found = {c for c in candidates if _specifies(claim, c, implied)}
+    # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
+    # description, status, channel ID)") describe the data model as a table would.
+    if _FIELD_LIST.search(claim.text):
+        found.add("data-model")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
     return frozenset(found)
 
 
+_FIELD_LIST = re.compile(
+    r"\b(?:metadata|tables?|records?|rows?|entit(?:y|ies)|schemas?|columns|fields)\s*"
+    r"\((?:[^(),]{1,30},){3,}[^(),]{1,30}\)",
+    re.I,
+)
 _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b)",
