@@ -186,3 +186,28 @@ def test_a_figure_per_qualified_part_is_a_limit() -> None:
         "- Target about 15K rps per API node.\n"
     )
     assert found["sanity checks and limits"].reached == 1.0
+
+
+def _video_support(text: str, item_id: str) -> str:
+    from tradeoff.review.substance import item_support
+
+    problem = catalog().problems["video-streaming"]
+    item = next(i for d, i in problem.rubric.items() if i.id == item_id)
+    return item_support(item, claims(text), "capacity").status
+
+
+def test_a_storage_figure_beside_renditions_sizes_no_transcoding_fleet() -> None:
+    """ "Sizes transcoding ... (about 2,080 workers)" asks for a count of machines: a line of
+    storage arithmetic that names renditions counts none, and one that counts workers does."""
+    storage = "At about 1 GB per hour of source and 5 renditions adding 2 GB, that's 2 PB a day."
+    assert _video_support(storage, "transcode-fleet") != "substance"
+    fleet = "50,000 hours a day at 1x encoding speed is about 2,100 transcoding workers."
+    assert _video_support(fleet, "transcode-fleet") == "substance"
+
+
+def test_one_video_s_bitrate_is_no_egress() -> None:
+    """ "1 GB per hour of source" and "5 Mbps per viewer" measure one video or one viewer,
+    inputs to egress; "peak egress is about 17 Tbit/s" is the system's."""
+    assert _video_support("Video is about 1 GB per hour of source.", "egress") != "substance"
+    assert _video_support("Each stream runs at 5 Mbps per viewer.", "egress") != "substance"
+    assert _video_support("Peak egress is about 17 Tbit/s.", "egress") == "substance"

@@ -18,6 +18,7 @@ from tradeoff.estimate.grammar import FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
 from tradeoff.language.bounds import is_bound
+from tradeoff.language.periods import SECONDS, every_period, other_period, reference_period
 
 # A number, its scale, and up to three words after it that may carry its unit.
 _NUMBER = re.compile(
@@ -51,6 +52,9 @@ _STATUS_BEFORE = re.compile(
 _STATUS = re.compile(r"[1-5]\d\d")
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
+# A reference that counts money (its unit is dropped: dollars are a plain number here).
+_MONEY = re.compile(r"cost|price|spend|revenue|dollar", re.I)
+_CURRENCY = re.compile(r"[$€£]|\b(?:dollars?|usd|euros?|cents?)\b", re.I)
 _UNRELATED = 1000.0  # within 3x of the reference: the same estimate, rounded differently
 
 
@@ -120,17 +124,20 @@ def quantities_in(
             previous = (value, match.start() + len(text))
             if bounds is not None:
                 per_second = bool(_PER_SECOND.search(text))
-                label = stems(_label(sentence, match.end(1)))
-                bound_ref = _reference(value, label, refs, per_second)
-                if bound_ref is not None:
-                    bounds.append(bound_ref)
+                label = _label(sentence, match.end(1))
+                bound = _reference(value, stems(label), refs, per_second, match.group(1) + label)
+                if bound is not None:
+                    bounds.append(bound[0])
             continue
         if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
             gap = sentence[previous[1] : match.start()]
             if len(gap) < 30 and ("," in gap or " and " in gap):
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
-        ref = _reference(value, stems(_label(sentence, match.end(1))), refs, per_second)
+        label = _label(sentence, match.end(1))
+        said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
+        found_ref = _reference(value, stems(label), refs, per_second, said)
+        ref, value = found_ref if found_ref is not None else (None, value)
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name):
             ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
@@ -207,18 +214,33 @@ def _label(sentence: str, start: int) -> str:
 
 
 def _reference(
-    value: Q, words: frozenset[str], refs: tuple[NumberRef, ...], per_second: bool
-) -> NumberRef | None:
+    value: Q, words: frozenset[str], refs: tuple[NumberRef, ...], per_second: bool, said: str
+) -> tuple[NumberRef, Q] | None:
     """The reference of the same kind sharing most words with the number's label, the
-    closest in value among equals; a rate said per second is a derived figure, not the
-    fact it comes from. Without a shared word only a reference within 3x is taken: an
-    unlabelled number may be credited, never called wrong."""
-    best: tuple[int, float, NumberRef] | None = None
+    closest in value among equals, and the number read as that reference counts it; a rate
+    said per second is a derived figure, not the fact it comes from. Without a shared word
+    only a reference within 3x is taken: an unlabelled number may be credited, never called
+    wrong.
+
+    What a number is said over matters as much as its unit. A reference that counts per day
+    ("video_hours_per_day", a day's hours) is met by "720,000 hours a day", read as a rate;
+    it is not met by an amount said for another period ("2 PB of new storage a day" is not a
+    year's storage). Money is counted without a unit, so a bare number is never a cost: "500
+    hours uploaded a minute" shares "upload" with "storage_cost_per_year_of_uploads", and
+    checking one against the other told the candidate their upload rate "looks low".
+    """
+    money = _CURRENCY.search(said) is not None
+    best: tuple[int, float, NumberRef, Q] | None = None
     for ref in refs:
-        if ref.dims != value.kind or ref.value <= 0 or value.value <= 0:
+        if ref.value <= 0 or value.value <= 0:
+            continue
+        if _MONEY.search(ref.name) and not money:
+            continue
+        read = _as_counted(value, ref, said)
+        if read is None:
             continue
         shared = len(words & stems(ref.name.replace("_", " ")))
-        distance = abs(math.log(value.value / ref.value))
+        distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
         if shared == 0 and (value.kind == (0, 0) or distance > math.log(_CLOSE)):
@@ -226,5 +248,20 @@ def _reference(
         if distance > math.log(_UNRELATED):
             continue  # a thousand times apart: another quantity that shares a word
         if best is None or (shared, -distance) > (best[0], -best[1]):
-            best = (shared, distance, ref)
-    return best[2] if best else None
+            best = (shared, distance, ref, read)
+    return (best[2], best[3]) if best else None
+
+
+def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
+    """The spoken quantity as the reference counts it, or None when it is another one: a
+    rate said per the reference's own period is that period's amount; an amount said for
+    another period than the reference's is not comparable."""
+    period = reference_period(ref.name)
+    if value.kind == ref.dims:
+        if period is not None and value.kind[0] >= 0 and other_period(said, ref.name):
+            return None  # "2 PB of new storage a day" is not the storage of a year
+        return value
+    per_period = (value.kind[0] + 1, value.kind[1]) == ref.dims
+    if period is not None and per_period and every_period(said) == period:
+        return Q(value.value * SECONDS[period], *ref.dims)
+    return None

@@ -135,7 +135,7 @@ def item_support(
     status = found.status
     if dimension == "capacity" and claim is not None and status == SUBSTANCE:
         named = claim.features.concepts & set(item.concepts)
-        if not named - _GENERIC_ESTIMATE:
+        if not named - substance.GENERIC_ESTIMATE:
             # "an estimate" is not this estimate: a capacity item is evidenced by its own
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
@@ -162,10 +162,13 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         newly += credit_concept(state, problem, "scale-numbers", heard)
     for spoken in heard.numbers:
         estimated = capacity_item(problem, spoken)
-        if estimated is not None and spoken.ref is not None and not spoken.off:
+        if spoken.ref is not None and spoken.ref.kind == "step":
             # An estimate the interviewer checked against the prompt's figures: the review's
-            # "No capacity estimates" (which counts lines of numbers) must see it too.
+            # "No capacity estimates" (which counts lines of numbers) must see it too, the
+            # one that came out far off as much as the close one (that one gets a sanity
+            # check, and no credit for the item).
             state.settled.add("back-of-envelope")
+        if estimated is not None and spoken.ref is not None and not spoken.off:
             if not state.covered(estimated.id):
                 newly.append(estimated.id)
             quote = sentence_with(heard.text, spoken.text)
@@ -307,7 +310,6 @@ ASKED_FOR = {
 }
 
 
-_GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 _GATHERING = frozenset({"requirements", "communication"})
 # The fact categories that speak to a requirement concept: a clarifying question counts for
 # an item about scale ("asks for the scale") only when what it drew out was the scale.

@@ -193,7 +193,7 @@ PART_COUNT = re.compile(
 QUANTITY = re.compile(
     r"(?<![\w.])(?:~|≈|about |around )?\d[\d,]*(?:\.\d+)?\s*(?:"
     r"[kmbt]\b|bn\b|thousand|million|billion|trillion|%|x\b"
-    r"|(?:[kmgtpe]i?b|bytes?|bits?|[kmg]bps|[kmg]b/s)\b"
+    r"|(?:[kmgtpe]i?b|bytes?|[kmgtp]?bits?|[kmgtp]bps|[kmgtpe]i?b/s|[kmgtp]bits?/s)\b"
     r"|(?:qps|rps|tps|ops|iops|req(?:uest)?s?|writes?|reads?|messages?|events?|users?|dau|mau"
     r"|rows?|records?|keys?|items?|files?|videos?|posts?|tweets?|urls?|links?|pages?)\b"
     r"|(?:ms|µs|us|ns|sec(?:ond)?s?|s|min(?:ute)?s?|h(?:ours?)?|days?|weeks?|months?|years?)\b"

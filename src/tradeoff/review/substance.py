@@ -305,6 +305,10 @@ def item_support(
             continue
         if mention is None:
             named = wanted & (claim.features.concepts | claim.features.options)
+            if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
+                # "an estimate" is not this estimate: a read-QPS line does not mention the
+                # sizing of the transcoding fleet; the item's own concept must be named.
+                named -= GENERIC_ESTIMATE
             # Through a concept other items share, a line is about this item only if it
             # also uses one of the item's own words; else citing it would puzzle a reader.
             if named and not (
@@ -403,9 +407,42 @@ def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
 def _states_kind_named(item_text: str, claim: Claim) -> bool:
     """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s",
     "egress at terabits per second") is specified only by a claim that states or derives a
-    quantity of that kind."""
+    quantity of that kind, for the whole system: "1 GB per hour of source" and "5 Mbps per
+    viewer" measure one video or one viewer, an input to egress, not egress. An item that
+    sizes a fleet ("about 2,080 workers") is specified by a claim that sizes one: a storage
+    figure beside the word "renditions" counts no transcoding machines."""
     named = _named_kinds(item_text)
-    return not named or bool(named & _measured_kinds(claim.text))
+    if not named:
+        return not _sizes_fleet(item_text) or claim.features.sizing
+    return bool(named & _system_kinds(claim.text))
+
+
+# A count of machines: what an item whose only figure it is asks to be sized.
+_MACHINES = re.compile(
+    r"\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:servers|workers|nodes|brokers|hosts|machines|instances"
+    r"|shards|pods|vms|gpus)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1024)
+def _sizes_fleet(item_text: str) -> bool:
+    return _MACHINES.search(item_text) is not None
+
+
+# What a figure is measured per when it is one unit's, not the system's: "per hour of
+# source", "a minute of video".
+_OF_ONE = re.compile(r"\s+of\s+(?:the\s+)?(?:source|video|content|footage|audio|media)\b", re.I)
+
+
+def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
+    """The kinds of measured quantity a text states of the system as a whole: not those
+    divided by one thing ("per viewer", "per stream") or by the length of one video."""
+    return frozenset(
+        f.dims
+        for f in find_quantities(text)
+        if f.dims != (0, 0) and not f.per and not _OF_ONE.match(text, f.end)
+    )
 
 
 # What a capacity item measures when it says so in words, not digits: "estimates media
@@ -424,6 +461,9 @@ def _named_kinds(item_text: str) -> frozenset[tuple[int, int]]:
 _INDEXES: dict[int, tuple[Sequence[Claim], int, dict[str, list[int]]]] = {}
 _INDEXES_KEPT = 8
 
+
+# Concepts any estimate names: they say a line estimates, not what it estimates.
+GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 
 # An item that says the choice comes "with a reason" is covered only by a claim that gives one.
 _WITH_A_REASON = re.compile(r"\bwith (?:a |the |its )?reasons?\b", re.I)

@@ -13,6 +13,7 @@ from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
+from tradeoff.language.periods import other_period
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
@@ -301,7 +302,7 @@ class FarFromReference(_CapacityRule):
                     continue  # a global total against a per-region figure
                 if _part_of_total(said, ref):
                     continue  # the origin's share of egress is not all egress
-                if _other_period(label, ref):
+                if other_period(label, ref.name):
                     continue  # five years of storage is not a year's, a year of hours not a day's
                 name = _words(ref.name)
                 score = 10 * len(name & result_words) + len(name & line_words)
@@ -341,40 +342,6 @@ def _part_of_total(said: str, ref: NumberRef) -> bool:
     """Whether the line sizes the part of a quantity that passes the caches ("origin
     egress ≈ 12% of 131 PB") while the reference is the whole of it."""
     return bool(_PART.search(said)) and not _PART.search(ref.name.replace("_", " "))
-
-
-_PERIODS = ("day", "week", "month", "year")
-_SPAN = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|ten|twenty|thirty)[\s-]*(day|week|month|year)s?\b",
-    re.I,
-)
-_EVERY = re.compile(
-    r"(?:\bper|/|\ba|\bone|\beach|\bevery|\b1)[\s-]*(day|week|month|year)\b"
-    r"|\b(dai|week|month|year)ly\b|\b(annual)",
-    re.I,
-)
-
-
-def _other_period(label: str, ref: NumberRef) -> bool:
-    """Whether an estimate's label names another period than the reference's: the
-    reference counts per day ("video_hours_per_day") or per year ("storage_per_year") and
-    the label says "per year", "5-year" or "over 10 years". A rate carries its period in
-    its unit, so only amounts are compared this way."""
-    parts = ref.name.lower().split("_")
-    if "per" not in parts:
-        return False
-    period = next((p for p in parts[parts.index("per") + 1 :] if p in _PERIODS), None)
-    if period is None:
-        return False
-    for match in _SPAN.finditer(label):
-        if match.group(1).lower() == period and not re.match(r"(?:1|one)\b", match.group(0)):
-            return True  # "5-year storage growth" against a year's storage
-    for match in _EVERY.finditer(label):
-        named = (match.group(1) or match.group(2) or match.group(3) or "").lower()
-        named = {"dai": "day", "annual": "year"}.get(named, named)
-        if named and named != period:
-            return True
-    return False
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)

@@ -1,0 +1,63 @@
+"""The period a figure is counted over ("storage_per_year", "5-year storage", "a day").
+
+The reviewer's reference check (CAP108) and the interviewer's sanity check both compare a
+candidate's amount with a reference that counts per day or per year. An amount said for
+another period ("2 PB of new storage a day" against a year's storage) is another quantity,
+not a wrong estimate of the same one; an amount said per the reference's own period
+("720,000 hours a day" against the hours uploaded per day) is the same one.
+"""
+
+from __future__ import annotations
+
+import re
+
+PERIODS = ("day", "week", "month", "year")
+SECONDS = {"day": 86_400.0, "week": 604_800.0, "month": 2_629_746.0, "year": 31_556_952.0}
+
+_SPAN = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|ten|twenty|thirty)[\s-]*(day|week|month|year)s?\b",
+    re.I,
+)
+_EVERY = re.compile(
+    r"(?:\bper|/|\ba|\bone|\beach|\bevery|\b1)[\s-]*(day|week|month|year)\b"
+    r"|\b(dai|week|month|year)ly\b|\b(annual)",
+    re.I,
+)
+
+
+def reference_period(name: str) -> str | None:
+    """The period a reference's name counts over: "video_hours_per_day" -> "day"."""
+    parts = name.lower().split("_")
+    if "per" not in parts:
+        return None
+    return next((p for p in parts[parts.index("per") + 1 :] if p in PERIODS), None)
+
+
+def _named(label: str) -> list[str]:
+    """Each period the label says a figure recurs over, in order."""
+    found = []
+    for match in _EVERY.finditer(label):
+        named = (match.group(1) or match.group(2) or match.group(3) or "").lower()
+        if named:
+            found.append({"dai": "day", "annual": "year"}.get(named, named))
+    return found
+
+
+def every_period(label: str) -> str | None:
+    """The period a label says its figure recurs over: "a day", "per month", "yearly"."""
+    named = _named(label)
+    return named[0] if named else None
+
+
+def other_period(label: str, ref_name: str) -> bool:
+    """Whether an estimate's label names another period than the reference's: the
+    reference counts per day ("video_hours_per_day") or per year ("storage_per_year") and
+    the label says "per year", "5-year" or "over 10 years". A rate carries its period in
+    its unit, so only amounts are compared this way."""
+    period = reference_period(ref_name)
+    if period is None:
+        return False
+    for match in _SPAN.finditer(label):
+        if match.group(1).lower() == period and not re.match(r"(?:1|one)\b", match.group(0)):
+            return True  # "5-year storage growth" against a year's storage
+    return any(named != period for named in _named(label))
