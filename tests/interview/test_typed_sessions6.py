@@ -36,10 +36,28 @@ def test_a_bare_number_is_never_checked_against_a_cost(catalog: Catalog) -> None
     assert "How did you get" not in reply, reply
 
 
-def test_a_day_of_storage_is_not_a_year_of_it(catalog: Catalog) -> None:
+def test_a_day_of_storage_is_a_365th_of_a_year_of_it(catalog: Catalog) -> None:
+    """ "2 PB of new storage a day" is about 730 PB a year against the facts' 156 PB: high,
+    not 78x low as "2 PB" read against a year's storage."""
     session = run(catalog, "video-streaming", "neutral", [STORAGE])
     reply = " ".join(session.exchanges[-1].replies)
+    assert "looks high" in reply and "How did you get 2 PB" in reply, reply
+    session = run(catalog, "video-streaming", "neutral", ["That's 430 TB of new storage a day."])
+    reply = " ".join(session.exchanges[-1].replies)
     assert "How did you get" not in reply, reply
+
+
+def test_an_answer_about_uploads_is_no_answer_about_egress(catalog: Catalog) -> None:
+    """Asked "At the evening peak, how many streams are playing and how much bandwidth is
+    that?", the candidate worked out a day's uploads: numbers, but no egress."""
+    opening = [
+        "So creators upload videos, viewers watch them with adaptive bitrate, and we show"
+        " view counts. Comments and recommendations are out of scope for today."
+    ]
+    session = run(catalog, "video-streaming", "neutral", [*opening, HOURS + " " + STORAGE])
+    asked = " ".join(session.exchanges[0].replies)
+    assert "bandwidth" in asked, asked
+    assert not session.interview.state.covered("egress")
 
 
 def test_an_estimate_far_off_is_still_an_estimate(catalog: Catalog) -> None:

@@ -223,9 +223,9 @@ def _reference(
     wrong.
 
     What a number is said over matters as much as its unit. A reference that counts per day
-    ("video_hours_per_day", a day's hours) is met by "720,000 hours a day", read as a rate;
-    it is not met by an amount said for another period ("2 PB of new storage a day" is not a
-    year's storage). Money is counted without a unit, so a bare number is never a cost: "500
+    ("video_hours_per_day", a day's hours) is met by "720,000 hours a day", read as a rate,
+    and one that counts per year by "2 PB of new storage a day", 365 times over; not by an
+    amount said over a span ("5-year storage"). Money is counted without a unit, so a bare number is never a cost: "500
     hours uploaded a minute" shares "upload" with "storage_cost_per_year_of_uploads", and
     checking one against the other told the candidate their upload rate "looks low".
     """
@@ -259,7 +259,12 @@ def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
     period = reference_period(ref.name)
     if value.kind == ref.dims:
         if period is not None and value.kind[0] >= 0 and other_period(said, ref.name):
-            return None  # "2 PB of new storage a day" is not the storage of a year
+            # "2 PB of new storage a day" is a year's storage over 365; "5-year storage"
+            # is a total over a span, compared with nothing.
+            every = every_period(said)
+            if every is None or every == period:
+                return None
+            return Q(value.value * SECONDS[period] / SECONDS[every], *value.kind)
         return value
     per_period = (value.kind[0] + 1, value.kind[1]) == ref.dims
     if period is not None and per_period and every_period(said) == period:

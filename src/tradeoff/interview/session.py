@@ -128,6 +128,7 @@ class Interview:
         self.listener = listener or MentionListener(catalog.vocabulary, self.numbers)
         self.listener_concepts = tuple(catalog.vocabulary.concepts.values())
         self.items = {item.id: item for _, item in problem.rubric.items()}
+        self.measured = {item.id for d, item in problem.rubric.items() if d == "capacity"}
         self.last_heard: Heard | None = None
         self.ended = False
         self.notices: list[str] = []
@@ -250,7 +251,8 @@ class Interview:
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
             if ask.status == ANSWERED and ask.item in self.items:
-                newly += credit_answer(self.state, ask.item, heard, ask.concepts)
+                measures = self.items[ask.item].text if ask.item in self.measured else ""
+                newly += credit_answer(self.state, ask.item, heard, ask.concepts, measures)
         return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------

@@ -269,13 +269,24 @@ def note_reasons(state: ConversationState, heard: Heard) -> None:
 
 
 def credit_answer(
-    state: ConversationState, item_id: str, heard: Heard, concepts: frozenset[str]
+    state: ConversationState,
+    item_id: str,
+    heard: Heard,
+    concepts: frozenset[str],
+    measures: str = "",
 ) -> list[str]:
     """The candidate answered the interviewer's question about an item: the item counts as
     covered by that answer, with substance when the answer names what was asked about, is
     specific or argued (a number, a mechanism, a reason) or is a full statement, else as
-    mentioned. Returns it when new."""
+    mentioned. Returns it when new.
+
+    `measures` is the text of a capacity item: an answer to "how many streams at peak, and
+    how much bandwidth?" that works out a day's uploads states no egress, however many
+    numbers it holds, so it needs a figure of the kind the item names."""
     if state.covered(item_id):
+        return []
+    if measures and not any(substance.states_kind_named(measures, c) for c in heard.claims):
+        state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
         return []
     # Substance needs the answer to name what was asked about and to say something of it:
     # a long turn about monitoring that follows "walk me through a feed request" answered

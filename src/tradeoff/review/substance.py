@@ -294,7 +294,7 @@ def item_support(
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
-        if found and dimension == "capacity" and not _states_kind_named(item.text, claim):
+        if found and dimension == "capacity" and not states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             weight = _citation_weight(claim, found, item_words, dimension)
@@ -404,7 +404,7 @@ def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(f.dims for f in find_quantities(text) if f.dims != (0, 0))
 
 
-def _states_kind_named(item_text: str, claim: Claim) -> bool:
+def states_kind_named(item_text: str, claim: Claim) -> bool:
     """A capacity item that names a measured quantity ("about 180 TB", "1,200 posts/s",
     "egress at terabits per second") is specified only by a claim that states or derives a
     quantity of that kind, for the whole system: "1 GB per hour of source" and "5 Mbps per
