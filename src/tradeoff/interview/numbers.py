@@ -225,9 +225,10 @@ def _reference(
     What a number is said over matters as much as its unit. A reference that counts per day
     ("video_hours_per_day", a day's hours) is met by "720,000 hours a day", read as a rate,
     and one that counts per year by "2 PB of new storage a day", 365 times over; not by an
-    amount said over a span ("5-year storage"). Money is counted without a unit, so a bare number is never a cost: "500
-    hours uploaded a minute" shares "upload" with "storage_cost_per_year_of_uploads", and
-    checking one against the other told the candidate their upload rate "looks low".
+    amount said over a span ("5-year storage"). Money is counted without a unit, so a bare
+    number is never a cost: "500 hours uploaded a minute" shares "upload" with
+    "storage_cost_per_year_of_uploads", and checking one against the other told the
+    candidate their upload rate "looks low".
     """
     money = _CURRENCY.search(said) is not None
     best: tuple[int, float, NumberRef, Q] | None = None

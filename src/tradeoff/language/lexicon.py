@@ -204,7 +204,8 @@ QUANTITY = re.compile(
 DERIVATION = re.compile(
     r"\d[\d,.]*\s*[a-z%/]*\s*(?:[x×*/÷+]|\bper\b|\btimes\b|\bdivided by\b|\bover\b)"
     r"[^=≈→\n]{0,80}?\d[^=≈→\n]{0,40}?\s*(?:=|≈|~=|→|->|⇒|\bis about\b|\bis roughly\b"
-    r"|\bcomes to\b|\bgives\b|\bequals\b|\bis\b)\s*[~≈]?\s*\**\s*\$?\d",
+    r"|\bcomes to\b|\bgives\b|\bequals\b|\bis\b|\bthat(?:'|’)?s(?: about| roughly)?)"
+    r"\s*[~≈]?\s*\**\s*\$?\d",
     re.I,
 )
 # A formula with its result elsewhere (the primer's "150 TB per month" over the nested
@@ -246,9 +247,14 @@ _RATE = (
     r"\d[\d,.]*\s*(?:[kmbt]\b|bn\b|thousand|million|billion)?(?:[\s-]*[a-z][\w-]*){0,4}?\s*"
     + _PERIOD
 )
-CONVERSION = re.compile(_RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒)\s*[~≈]?\s*\**\s*" + _RATE, re.I)
+# Said aloud, the arrow is a word: "500 hours a minute; that's 720,000 hours a day".
+_SPOKEN_ARROW = r"\bthat(?:'|’)?s(?: about| roughly)?"
+CONVERSION = re.compile(
+    _RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|" + _SPOKEN_ARROW + r")\s*[~≈]?\s*\**\s*" + _RATE,
+    re.I,
+)
 _SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
-_CONVERSION_MARKERS = ("=", "≈", "→", "->", "⇒")
+_CONVERSION_MARKERS = ("=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s")
 _PERIOD_WORD = re.compile(_PERIOD, re.I)
 
 

@@ -22,6 +22,7 @@ from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN
+from tradeoff.language.periods import every_period
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -410,11 +411,23 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     quantity of that kind, for the whole system: "1 GB per hour of source" and "5 Mbps per
     viewer" measure one video or one viewer, an input to egress, not egress. An item that
     sizes a fleet ("about 2,080 workers") is specified by a claim that sizes one: a storage
-    figure beside the word "renditions" counts no transcoding machines."""
+    figure beside the word "renditions" counts no transcoding machines. An item about
+    network traffic ("egress ... 17 Tbit/s") needs a claim about traffic."""
     named = _named_kinds(item_text)
     if not named:
         return not _sizes_fleet(item_text) or claim.features.sizing
-    return bool(named & _system_kinds(claim.text))
+    stated = _system_kinds(claim.text)
+    if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
+        stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
+    return bool(named & stated)
+
+
+# What a figure of network traffic is said with: its unit or what flows.
+_TRAFFIC = re.compile(
+    r"egress|ingress|bandwidth|throughput|network|traffic|stream|serv(?:e|es|ed|ing)\b"
+    r"|deliver|[kmgtp]bps|[kmgtp]?bits?/s|[kmgtpe]i?b/s",
+    re.I,
+)
 
 
 # A count of machines: what an item whose only figure it is asks to be sized.
@@ -437,12 +450,19 @@ _OF_ONE = re.compile(r"\s+of\s+(?:the\s+)?(?:source|video|content|footage|audio|
 
 def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     """The kinds of measured quantity a text states of the system as a whole: not those
-    divided by one thing ("per viewer", "per stream") or by the length of one video."""
-    return frozenset(
-        f.dims
-        for f in find_quantities(text)
-        if f.dims != (0, 0) and not f.per and not _OF_ONE.match(text, f.end)
-    )
+    divided by one thing ("per viewer", "per stream") or by the length of one video. An
+    amount whose clause ends in a period ("2 PB of new storage a day") is a rate too."""
+    kinds: set[tuple[int, int]] = set()
+    for f in find_quantities(text):
+        if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end):
+            continue
+        kinds.add(f.dims)
+        if f.dims[0] >= 0 and every_period(_CLAUSE_END.split(text[f.end : f.end + 40])[0]):
+            kinds.add((f.dims[0] - 1, f.dims[1]))
+    return frozenset(kinds)
+
+
+_CLAUSE_END = re.compile(r"[,;:.()]|\d")
 
 
 # What a capacity item measures when it says so in words, not digits: "estimates media

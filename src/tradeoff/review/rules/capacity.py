@@ -49,7 +49,12 @@ def _sized(ctx: ReviewContext) -> bool:
     lacks a peak, it is no estimate at all."""
     if ctx.estimates:
         return True
-    return any(states_quantity(clean_line(t)) for _, t in ctx.lines_in("capacity"))
+    if any(states_quantity(clean_line(t)) for _, t in ctx.lines_in("capacity")):
+        return True
+    # Worked in prose, as people say it: "500 hours a minute; that's 720,000 hours a day",
+    # "at 3 GB an hour of video, that's about 2 PB a day". The checker reads only written
+    # arithmetic, but a derivation in words is an estimate all the same.
+    return any(c.features.derivation and c.features.quantities for c in ctx.claims)
 
 
 class _CapacityRule(Rule):
