@@ -304,12 +304,15 @@ class Interview:
             return
         if len(self.state.revealed) + len(facts) >= 2:
             drew = frozenset(f.category for f in facts)
-            credit_concept(self.state, self.problem, "clarifying-questions", heard, drew)
+            ids = frozenset(f.id for f in facts)
+            credit_concept(self.state, self.problem, "clarifying-questions", heard, drew, drawn=ids)
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         for fact in facts:
             if asked & set(ASKED_FOR.get(fact.category, ())):
                 for concept in CATEGORY_CONCEPTS.get(fact.category, ()):
-                    credit_concept(self.state, self.problem, concept, heard)
+                    credit_concept(
+                        self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
+                    )
 
     def _speak(self, move: Move) -> str:
         words = say(self.persona, move, len(self.turns))

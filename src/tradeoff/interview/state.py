@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.estimate.grammar import find_quantities
@@ -342,18 +343,27 @@ def credit_concept(
     heard: Heard,
     drew: frozenset[str] | None = None,
     quote: str | None = None,
+    drawn: frozenset[str] | None = None,
 ) -> list[str]:
     """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
     said that match the prompt's figures, clarifying questions that drew out facts. `drew`
     is the categories of the facts a question drew out: an item whose other concepts are
     about a kind of fact (the scale) is credited only by a question that drew one out.
-    `quote` is the words that show it, when that is one sentence of the turn."""
+    `quote` is the words that show it, when that is one sentence of the turn. `drawn` is
+    the ids of those facts: an item that restates facts in detail ("Pins down the pricing -
+    stays up to 15 minutes free, ...") is credited only by a question that drew one out."""
     newly = []
     state.settled.add(concept)
     for dimension, item in problem.rubric.items():
         if dimension not in _GATHERING:
             continue  # a capacity or design item needs its own working, not a question
-        if drew is not None:
+        restated = restated_facts(problem, item) if drawn is not None else frozenset()
+        if restated and drawn is not None:
+            # The facts the item restates, not their kind: "Pins down the pricing" needs the
+            # pricing drawn out; the gates and panels (also in scope) are another item's.
+            if not restated & drawn:
+                continue
+        elif drew is not None:
             about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
             if about and not any(categories & drew for categories in about):
                 continue
@@ -361,6 +371,29 @@ def credit_concept(
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
+
+
+# An item restates a fact when it shares this many of its words with it: the pricing item
+# and the pricing fact share ten, an item and an unrelated fact two or three.
+_RESTATES = 5
+
+
+def restated_facts(problem: Problem, item: RubricItem) -> frozenset[str]:
+    """The facts an item restates in detail: those sharing most of its words, at least
+    `_RESTATES` of them, and at least half as many as the closest fact does."""
+    return _restated(problem.id, item.id, item.text, tuple((f.id, f.text) for f in problem.facts))
+
+
+@lru_cache(maxsize=1024)
+def _restated(
+    _problem: str, _item: str, text: str, facts: tuple[tuple[str, str], ...]
+) -> frozenset[str]:
+    words = stems(text)
+    shared = {fact: len(words & stems(fact_text)) for fact, fact_text in facts}
+    best = max(shared.values(), default=0)
+    if best < _RESTATES:
+        return frozenset()
+    return frozenset(fact for fact, n in shared.items() if n >= max(_RESTATES, best / 2))
 
 
 def credit_numbers(

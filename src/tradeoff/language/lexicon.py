@@ -328,3 +328,34 @@ _READING_LIST = re.compile(
 def is_reading_list(text: str) -> bool:
     """Whether a line or sentence is only links (with a short label), as in a reading list."""
     return "](" in text and _READING_LIST.match(text) is not None
+
+
+# Classes said in prose, as a candidate says them aloud: a compound name ("ParkingLot",
+# "SpotAllocator"), or a capitalised name that owns, holds or extends something ("a Level
+# has Spots", "Vehicle is abstract", "Ticket records the spot").
+_CLASS_SAID = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b"
+    r"|\b([A-Z][a-z]\w*) (?:has|have|holds|owns|contains|extends|implements|records|keeps"
+    r"|wraps|is (?:an? )?(?:abstract|interface|subclass|enum))\b"
+)
+# Capitalised words that begin a sentence, never a class's name.
+_NOT_CLASSES = frozenset(
+    {"It", "This", "That", "Each", "Every", "The", "We", "They", "Everything", "Nothing",
+     "One", "Which", "What", "Who", "Someone", "Anyone", "There", "He", "She"}
+)  # fmt: skip
+
+
+def classes_said(text: str) -> set[str]:
+    """The class names a line says in prose: "ParkingLot has Levels; a Level has Spots"."""
+    found = {m.group(1) or m.group(2) for m in _CLASS_SAID.finditer(text)}
+    return found - _NOT_CLASSES
+
+
+def names_classes(text: str) -> bool:
+    """Whether a claim lays out classes in prose: three class names, or two with one written
+    as a compound ("ParkingLot has Levels"); "Redis has replicas" names a product."""
+    said = classes_said(text)
+    return len(said) >= 3 or (len(said) == 2 and any(_COMPOUND.fullmatch(n) for n in said))
+
+
+_COMPOUND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")

@@ -172,6 +172,10 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # description, status, channel ID)") describe the data model as a table would.
     if _FIELD_LIST.search(claim.text):
         found.add("data-model")
+    # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
+    # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
+    if lexicon.names_classes(claim.text):
+        found.add("class-design")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
@@ -256,6 +260,7 @@ def item_support(
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
+    asks_calls = dimension == "api_data" and len(_METHOD_CALL.findall(item.text)) >= 2
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
     # limiter latency") is met by a line that names them; only an item that asks for alerts,
@@ -286,11 +291,13 @@ def item_support(
             continue  # a question asks for the point; it neither makes nor names it
         if restates_prompt(claim):
             continue
-        found = specified_concepts(claim) & wanted
+        found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
         if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
             found = found | {"monitoring"}
+        if found and asks_calls and claim.kind != CODE and not _WRITES_CALL.search(claim.text):
+            found = frozenset()  # "Clear signatures such as issueTicket(vehicleType)"
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
         if found and own_words and found <= shared:
@@ -319,6 +326,18 @@ def item_support(
     if best is not None:
         return Support(SUBSTANCE, best)
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+def _offers_ways(claim: Claim, wanted: frozenset[str]) -> frozenset[str]:
+    """Two of the item's own concepts offered as ways to meet it, with the reason they serve:
+    "take a lock per level, or use a compare-and-set on the spot, so only one ticket wins"
+    answers "claiming a spot is one atomic step (a lock, or a compare-and-set)". Either
+    way meets the item; a hedge ("either would work") gives no reason and meets nothing."""
+    f = claim.features
+    offered = f.options & wanted
+    if len(offered) < 2 or not f.reason or f.hedge:
+        return frozenset()
+    return offered
 
 
 def _citation_weight(
@@ -484,6 +503,14 @@ _INDEXES_KEPT = 8
 
 # Concepts any estimate names: they say a line estimates, not what it estimates.
 GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
+
+# A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
+# interface item that lists several asks for signatures, which a list of classes is not.
+_METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+# What writes an operation: a call, or an endpoint with its verb.
+_WRITES_CALL = re.compile(
+    r"\b[A-Za-z_][\w.]*\([^)]*\)|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+"
+)
 
 # An item that says the choice comes "with a reason" is covered only by a claim that gives one.
 _WITH_A_REASON = re.compile(r"\bwith (?:a |the |its )?reasons?\b", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language import lexicon
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
@@ -368,6 +369,7 @@ class NoClasses(Rule):
         classes = {n for d in ctx.diagrams if d.kind == "class" for n in d.nodes}
         classes |= {c.name for c in ctx.doc.classes if c.line not in ctx.skipped}
         classes |= {m.group(2) for _, t in ctx.lines for m in _CLASS_DEF.finditer(t)}
+        classes |= {name for _, t in ctx.lines for name in lexicon.classes_said(t)}
         if len(classes) < 3:
             yield self.finding()
 

@@ -1,0 +1,64 @@
+"""A parking-lot session typed by hand (adversarial persona), object-oriented, said aloud.
+
+The candidate laid out the classes in words ("Classes: ParkingLot has Levels; a Level has
+Spots; ...") and made spot claiming atomic ("take a lock per level, or use a
+compare-and-set on the spot's state, so only one ticket wins"). The interviewer then asked
+"What are the main classes, and which ones contain which?" and "Two entry panels ask for the
+last compact spot at the same moment. What stops both getting it?", listed both as questions
+left unanswered, held the score with "No classes are defined", and credited "Pins down the
+pricing - stays up to 15 minutes free ..." to a question about vehicles that drew out no
+pricing at all.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+CLASSES = (
+    "Classes: ParkingLot has Levels; a Level has Spots; Spot has a size (small, compact, large)"
+    " and an optional Vehicle. Vehicle is abstract with Car, Motorcycle and Truck. Ticket records"
+    " the spot, the vehicle and the entry time. A SpotAllocator picks the first free spot that"
+    " fits."
+)
+ATOMIC = (
+    "Two entrance gates could grab the same spot; I'd make SpotAllocator.assign take a lock per"
+    " level, or use a compare-and-set on the spot's state, so only one ticket wins."
+)
+
+
+def test_classes_said_aloud_are_classes(catalog: Catalog) -> None:
+    session = run(catalog, "parking-lot", "adversarial", ["/next", CLASSES, "/end"])
+    assert session.interview.state.covered("core-classes")
+    reply = " ".join(session.exchanges[1].replies)
+    assert "main classes" not in reply, reply
+    report = session.report(catalog)
+    assert all(f["rule"] != "API108" for f in report["review"]["findings"])
+
+
+def test_two_ways_to_claim_a_spot_atomically_cover_it(catalog: Catalog) -> None:
+    """A lock or a compare-and-set, with what it achieves: the item names the same two."""
+    session = run(catalog, "parking-lot", "adversarial", ["/next", "/next", ATOMIC])
+    assert session.interview.state.covered("atomic-assignment")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "same moment" not in reply, reply
+
+
+def test_a_list_of_classes_gives_no_method_signatures(catalog: Catalog) -> None:
+    """ "Clear signatures such as EntryPanel.issueTicket(vehicleType) ..." asks for methods
+    with their arguments; naming the classes is another item."""
+    session = run(catalog, "parking-lot", "adversarial", ["/next", CLASSES])
+    assert not session.interview.state.covered("key-methods")
+
+
+def test_pricing_is_pinned_down_only_by_drawing_out_the_pricing(catalog: Catalog) -> None:
+    asked = run(catalog, "parking-lot", "neutral", ["What kinds of vehicles and spots are there?"])
+    assert not asked.interview.state.covered("pricing-rules")
+    priced = run(
+        catalog,
+        "parking-lot",
+        "neutral",
+        ["What kinds of vehicles and spots are there?", "How is a stay priced?"],
+    )
+    assert priced.interview.state.covered("pricing-rules")
