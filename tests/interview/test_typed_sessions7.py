@@ -62,3 +62,12 @@ def test_pricing_is_pinned_down_only_by_drawing_out_the_pricing(catalog: Catalog
         ["What kinds of vehicles and spots are there?", "How is a stay priced?"],
     )
     assert priced.interview.state.covered("pricing-rules")
+
+
+def test_why_names_the_choice_whole(catalog: Catalog) -> None:
+    """ "I'd add a display board per level showing free spots by size" was asked back as
+    "Why a display board per level showing free?": cut mid-clause."""
+    line = "I'd add a display board per level showing free spots by size."
+    session = run(catalog, "parking-lot", "adversarial", ["/next", "/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Why a display board per level?" in reply, reply

@@ -360,8 +360,24 @@ def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]
     return phrasing.acknowledge(support.quote, acks)
 
 
+# Where a chosen thing's name ends and what is said of it begins: "a display board per
+# level | showing free spots by size", "a cache | in front of the database".
+_CLAUSE_START = frozenset(
+    {"that", "which", "who", "where", "when", "so", "because", "to", "for", "in", "on", "with",
+     "and", "showing", "updated", "holding", "keeping", "using", "behind", "before", "after"}
+)  # fmt: skip
+
+
 def _second_person(text: str) -> str:
-    words = text.split()[:7]
+    """The chosen thing as the interviewer names it back: its name, not the clause after it
+    (cut mid-clause it read "Why a display board per level showing free?")."""
+    words = text.split()
+    for at, word in enumerate(words[2:], start=2):
+        if word.lower().strip(",") in _CLAUSE_START:
+            words = words[:at]
+            break
+    if len(words) > 7:
+        return ""  # a long name cut anywhere reads as a broken sentence: ask nothing
     swap = {"our": "your", "my": "your", "we": "you", "i": "you", "us": "you"}
     return " ".join(swap.get(w.lower(), w) for w in words).rstrip(" ,")
 
