@@ -14,7 +14,7 @@ from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.cli.main import app
 from tradeoff.design import parse_design
 from tradeoff.review import review_design
-from tradeoff.wording import counted, in_sentence, sentences
+from tradeoff.wording import clipped, counted, in_sentence, sentences
 
 PROBLEMS = Path(__file__).parents[1] / "src" / "tradeoff" / "catalog" / "data" / "problems"
 ANSWERS = Path(__file__).parent / "data" / "answers"
@@ -121,3 +121,9 @@ def test_a_god_class_fix_names_the_class(catalog: Catalog) -> None:
     review = review_design(parse_design(text, "v.md"), catalog, "vending-machine")
     fixes = [f.fix for f in review.findings if f.rule == "CMP108"]
     assert fixes and all(fix.startswith("Split VendingBrain:") for fix in fixes)
+
+
+def test_a_clipped_quote_ends_at_a_word() -> None:
+    quote = "the server stores the key with the response for 24 hours so a retry is safe"
+    assert clipped(quote, 40) == "the server stores the key with the…"
+    assert clipped("short enough", 40) == "short enough"

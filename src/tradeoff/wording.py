@@ -45,3 +45,13 @@ def in_sentence(name: str) -> str:
     if _CAMEL.search(name) or not _SENTENCE_CASE.fullmatch(first):
         return name
     return f"{first.lower()} {rest}" if rest else first.lower()
+
+
+def clipped(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word and marked with an ellipsis: a quote cut
+    mid-word ("stores the key with t…") reads as the candidate's typo."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"

@@ -48,6 +48,8 @@ def test_probes_and_hints_read_as_questions_a_person_asks(problem_id: str) -> No
                 problems.append(f"{item.id} ({persona}): rubric text pasted into {said!r}")
             if persona == "terse" and len(said.split()) >= TERSE_WORDS:
                 problems.append(f"{item.id} (terse): {len(said.split())} words: {said!r}")
+            if "...?" in said:
+                problems.append(f"{item.id} ({persona}): a question cut mid-phrase: {said!r}")
             for hint in hint_texts(problem, item):
                 shown = say(persona, Move("hint", hint, item.id), turn=3)
                 if _SLOT.search(shown):

@@ -71,3 +71,18 @@ def test_why_names_the_choice_whole(catalog: Catalog) -> None:
     session = run(catalog, "parking-lot", "adversarial", ["/next", "/next", "/next", line])
     reply = " ".join(session.exchanges[-1].replies)
     assert "Why a display board per level?" in reply, reply
+
+
+def test_instead_of_in_a_reason_is_no_change_of_course(catalog: Catalog) -> None:
+    """ "... so a retried request returns the same result instead of charging twice" sets an
+    alternative aside; the markers called it "changed course without a reason"."""
+    line = (
+        "POST /v1/payments creates a payment with an Idempotency-Key header; the server stores"
+        " the key with the response for 24 hours so a retried request returns the same result"
+        " instead of charging twice."
+    )
+    session = run(
+        catalog, "payments-api", "terse", ["/next", line, "Actually, scratch that.", "/end"]
+    )
+    changes = session.report(catalog)["markers"]["changes_of_course_without_reason"]
+    assert changes == ["Actually, scratch that."], changes

@@ -15,7 +15,7 @@ from rich.table import Table
 from tradeoff.catalog.checklists import Checklist, default_checklists
 from tradeoff.cli.problems import console as make_console
 from tradeoff.review.checklist import ChecklistResult, Mentioned
-from tradeoff.wording import counted
+from tradeoff.wording import clipped, counted
 
 
 class ChecklistFormat(StrEnum):
@@ -158,4 +158,4 @@ def _partial(mentioned: Mentioned, quote: Callable[[str], str]) -> str:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(text, limit)

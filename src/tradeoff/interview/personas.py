@@ -126,10 +126,30 @@ def _terse(kind: str, text: str) -> str:
     return _shorten(sentences[0])
 
 
+# Where a long question joins a second one ("..., and what does the API do when ...?") or
+# opens a clause that qualifies it ("... when a merchant captures a payment ..."): a terse
+# interviewer asks the part before, whole.
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|or|but)\s+(?=(?:what|how|why|which|who|when|where|does|do|is|are|can|would"
+    r"|should|will)\b)|,\s+(?=(?:what|how|why|which|who)\b)",
+    re.I,
+)
+_QUALIFIER = re.compile(r",?\s+(?:when|if|while|because|given|so that|after|before)\s", re.I)
+
+
 def _shorten(text: str, limit: int = TERSE_WORDS - 1) -> str:
-    """At most `limit` words; a question cut short keeps its question mark."""
+    """At most `limit` words. A question is shortened at a clause, never mid-phrase: its
+    first question ("What states can a payment be in between created and paid?"), else its
+    main clause before a "when" or "if"; cut at a word count it read "... what does the API
+    do when a merchant captures a payment that...?"."""
     words = text.split()
     if len(words) <= limit:
         return text
+    if text.endswith("?"):
+        for pattern in (_SECOND_QUESTION, _QUALIFIER):
+            for found in pattern.finditer(text):
+                head = text[: found.start()].rstrip(" ,;:")
+                if 3 <= len(head.split()) <= limit:
+                    return head + "?"
     cut = " ".join(words[:limit]).rstrip(",;:")
     return f"{cut}...?" if text.endswith("?") else f"{cut}..."

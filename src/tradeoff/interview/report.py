@@ -33,6 +33,7 @@ from tradeoff.interview.state import (
     ConversationState,
     Support,
 )
+from tradeoff.language import lexicon
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
@@ -42,8 +43,14 @@ from tradeoff.review.substance import ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
-_CHANGE = re.compile(r"\b(instead|switch\w*|change\w* (my|the) mind|actually|scratch that)\b", re.I)
-_REASON = re.compile(r"\b(because|since|so that|as it|due to|given that)\b", re.I)
+# A candidate going back on what they said: "actually, let's use Cassandra", "scratch that",
+# "I'll switch to a queue", "instead, I'd ...". "Returns the same result instead of charging
+# twice" sets an alternative aside in the same breath; it changes no course.
+_CHANGE = re.compile(
+    r"\b(actually|scratch that|change\w* (my|the) mind|on second thought|switch(?:ing)? to"
+    r"|instead(?! of\b))\b",
+    re.I,
+)
 SILENCE_SECONDS = 180
 
 
@@ -76,7 +83,9 @@ def markers(events: Sequence[EventLike], started_at: datetime, minutes: int) -> 
             silences.append({"at": clock_text((event.at - started_at).total_seconds()),
                              "gap_s": round(gap)})  # fmt: skip
         previous = event.at
-    changes = [e.text for e in turns if _CHANGE.search(e.text) and not _REASON.search(e.text)]
+    changes = [
+        e.text for e in turns if _CHANGE.search(e.text) and not lexicon.REASON.search(e.text)
+    ]
     phase_times: dict[str, float] = {}
     marks = [(started_at, Phase.clarify.value)]
     marks += [(e.at, e.phase) for e in events if e.kind == EventKind.phase]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tradeoff.interview.phases import PHASES, clock_text
 from tradeoff.practice.models import Conversation, DimensionScore, ItemEntry, SessionReport
+from tradeoff.wording import clipped
 
 
 def render(report: SessionReport) -> list[str]:
@@ -62,7 +63,7 @@ def render(report: SessionReport) -> list[str]:
                 f"  {phase}: {clock_text(spent)} of {clock_text(m.budget_per_phase[phase])}"
             )
     for change in m.changes_of_course_without_reason[:3]:
-        lines.append(f"  changed course without a reason: {change[:100]}")
+        lines.append(f"  changed course without a reason: {_clip(change, 100)}")
     for snapshot in report.design_changes:
         added = ", ".join(snapshot.components_added) or "none"
         lines.append(
@@ -108,5 +109,4 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
 
 
 def _clip(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clipped(text, limit)
