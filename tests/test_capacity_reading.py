@@ -211,3 +211,19 @@ def test_one_video_s_bitrate_is_no_egress() -> None:
     assert _video_support("Video is about 1 GB per hour of source.", "egress") != "substance"
     assert _video_support("Each stream runs at 5 Mbps per viewer.", "egress") != "substance"
     assert _video_support("Peak egress is about 17 Tbit/s.", "egress") == "substance"
+
+
+def test_how_long_a_record_is_kept_is_no_estimate() -> None:
+    """ "stores the key with the response for 24 hours" sets a retention; "Sizes idempotency
+    storage: ... kept 24 hours at about 2 kB is about 180 GB" asks for the storage."""
+    from tradeoff.review.substance import states_kind_named
+
+    item = (
+        "Sizes idempotency storage: 90 million POSTs a day kept 24 hours at about 2 kB is 180 GB."
+    )
+    kept = "The server stores the key with the response for 24 hours, so a retry is safe."
+    assert not states_kind_named(item, claims(kept)[0])
+    sized = "Idempotency records: 90M POSTs a day x 2 kB, kept 24 hours, is about 180 GB."
+    assert states_kind_named(item, claims(sized)[0])
+    budget = "A full recalculation of 200,000 formulas at 2 us takes about 400 ms."
+    assert states_kind_named("Recalculation takes about 400 ms (24 frames).", claims(budget)[0])

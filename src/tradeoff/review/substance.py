@@ -475,12 +475,20 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     for f in find_quantities(text):
         if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end):
             continue
+        if f.dims == (1, 0) and _HELD_FOR.search(text, max(0, f.start - 24), f.start):
+            continue  # "stores the key for 24 hours": how long, not a duration worked out
         kinds.add(f.dims)
         if f.dims[0] >= 0 and every_period(_CLAUSE_END.split(text[f.end : f.end + 40])[0]):
             kinds.add((f.dims[0] - 1, f.dims[1]))
     return frozenset(kinds)
 
 
+# A retention or an interval before a duration: a setting, not an estimate's result.
+_HELD_FOR = re.compile(
+    r"\b(?:for|over|kept|keep|keeps|retain\w*|retention of|after|every|within|up to|ttl(?: of)?)"
+    r"\s+(?:about |around |roughly |the (?:last|past|first) )?$",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;:.()]|\d")
 
 
