@@ -86,3 +86,16 @@ def test_instead_of_in_a_reason_is_no_change_of_course(catalog: Catalog) -> None
     )
     changes = session.report(catalog)["markers"]["changes_of_course_without_reason"]
     assert changes == ["Actually, scratch that."], changes
+
+
+def test_api_choices_said_as_what_the_api_does_are_decisions(catalog: Catalog) -> None:
+    """ "We version the API by date in a header, so ..." and "List endpoints use cursor
+    pagination ..., because ..." choose, with a reason; the markers said 0 and 0."""
+    lines = [
+        "We version the API by date in a header, so old integrations keep working.",
+        "List endpoints use cursor pagination with a limit of at most 100, because offsets skip"
+        " or repeat rows while new payments arrive.",
+    ]
+    session = run(catalog, "payments-api", "terse", ["/next", *lines, "/end"])
+    markers = session.report(catalog)["markers"]
+    assert markers["decisions_with_reason"] == 2, markers

@@ -294,6 +294,8 @@ DECIDES = re.compile(
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache"
     # What a design does instead of what it uses: "we skip fan-out and merge at read time".
     r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route"
+    # What an API design does: "we version the API by date", "we sign each webhook".
+    r"|version|sign|encrypt|expire|dedupe|deduplicate|paginate|throttle|compress"
     # "I fan out on write for normal users", "I serve segments from a CDN": a chosen strategy;
     # a policy chosen for failure: "if Redis is unreachable we fail open".
     r"|fan(?:-|\s)?out|serve|fail (?:open|closed|over|fast))"
@@ -301,7 +303,9 @@ DECIDES = re.compile(
     r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
     r"|is used|are used|(?:is|are) (?:hashed|sharded|partitioned|replicated|cached|indexed|keyed"
     r"|routed|spread|placed) (?:in|into|by|on|across|to|over)"
-    r"|uses|using|is the (?:store|database|queue|cache|primary))\b",
+    r"|uses|using|is the (?:store|database|queue|cache|primary)"
+    # A part that uses something, said of several: "list endpoints use cursor pagination".
+    r"|(?<=[a-z]s )use)\b",
     re.I,
 )
 
