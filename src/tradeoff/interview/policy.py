@@ -116,7 +116,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
     if at.phase != Phase.clarify:
-        failure = _failure_probe(state, heard)
+        failure = _failure_probe(state, heard, client=at.problem.type == "front-end")
         if failure is not None:
             return failure
     product = _product_to_question(state, heard, at)
@@ -146,15 +146,20 @@ def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
     return [f.text for f in problem.facts if f.text in revealed and set(f.values) & names]
 
 
-def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
-    """A stateful component named now, with no redundancy said for it anywhere."""
+def _failure_probe(state: ConversationState, heard: Heard, client: bool = False) -> Move | None:
+    """A stateful component named now, with no redundancy said for it anywhere. A part that
+    lives in one process ("an LRU in memory", "a local cache", "in localStorage") goes down
+    with it and is no single point of failure; nor, in a front-end design (`client`), is a
+    part of the component unless it is a server the candidate names ("Redis")."""
     if heard.meant() & REDUNDANCY:
         return None
     for concept in sorted(heard.meant() & STATEFUL):
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = _component_mention(heard.mentions.get(concept))
-        if mention is None:
+        if mention is None or _LOCAL.search(mention.quote):
+            continue
+        if client and _said_as(mention.quote, mention.term).lower() not in BRANDS:
             continue
         if _inside_other_term(heard, concept, mention.term) or _kind_heard_before(
             state, concept, mention.term
@@ -166,6 +171,15 @@ def _failure_probe(state: ConversationState, heard: Heard) -> Move | None:
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
 
+
+# A part held in one process or one device: it fails with that process, not for everyone.
+_LOCAL = re.compile(
+    r"\b(?:in[- ]memory|in[- ]process|locally|local (?:cache|buffer|copy|bucket|counter|store"
+    r"|map|lru)|client[- ]side|on[- ]device|per[- ](?:instance"
+    r"|process|server|node|pod|tab|host)|in the (?:browser|component|client|app|page|tab)"
+    r"|localstorage|sessionstorage|indexeddb)\b",
+    re.I,
+)
 
 # The last word of a way of using a component, not of the component: "read through",
 # "write back", "cache aside", "write around".

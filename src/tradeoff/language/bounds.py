@@ -15,7 +15,9 @@ import re
 BOUND_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
     r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\babove|\bexceed(?:s|ing)?"
-    r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥])\W*$",
+    r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥]"
+    # A window the design keeps: "keep the last 50 prefixes", "the latest 800 post ids".
+    r"|\b(?:the|only)\s+(?:last|latest|most\s+recent|newest|top))\W*$",
     re.I,
 )
 

@@ -635,11 +635,11 @@ def _is_specific(kind: str, text: str, digits: bool) -> bool:
 
 def _specific(text: str) -> bool:
     """`lexicon.SPECIFIC` without its digit (the caller knows): each other alternative
-    holds a backtick, a slash, an underscore, "()" or " by "/" on " (a key named), which
-    most prose lacks."""
+    holds a backtick, a slash, an underscore, "()", " by "/" on " (a key named), "aria-" or
+    "role" (markup named), which most prose lacks."""
     lowered = text.lower()
     if not any(mark in text for mark in ("`", "/", "_", "()")) and not (
-        " by " in lowered or " on " in lowered
+        " by " in lowered or " on " in lowered or "aria-" in lowered or "role" in lowered
     ):
         return False
     return lexicon.SPECIFIC.search(text) is not None

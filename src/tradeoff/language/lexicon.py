@@ -285,7 +285,11 @@ def is_conversion(text: str) -> bool:
 # Naming the key a store is partitioned, sorted or indexed by is as concrete as naming a column.
 SPECIFIC = re.compile(
     r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|(?<![A-Za-z])\d"
-    r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+",
+    r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+"
+    # An ARIA attribute or role names the markup exactly: "aria-activedescendant", "role
+    # combobox" are as concrete as a column.
+    r"|\baria-[a-z]+|\brole\s*=?\s*[\"']?(?:combobox|listbox|option|dialog|button|grid|menu"
+    r"|tab|tablist|alert|status|log|region|navigation|search)\b",
     re.I,
 )
 

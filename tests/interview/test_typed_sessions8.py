@@ -1,0 +1,56 @@
+"""A typeahead-ui session typed by hand (friendly persona): a front-end component.
+
+The candidate described "a small cache keyed by the query prefix" inside the component and
+"the last 50 prefixes in an LRU in memory". The interviewer asked "If the cache goes down at
+peak, what happens to the requests that need it?" (a cache in one browser tab fails with
+the tab), then "That looks low to me. How did you get 50 prefixes?" (a window the candidate
+chose, not an estimate), and the report listed the ARIA combobox item as only mentioned
+beside "the input has role combobox with aria-expanded and aria-activedescendant ...".
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+COMPONENT = (
+    "The component has an input, a listbox of suggestions and a small cache keyed by the query"
+    " prefix. Typing is debounced by 150 ms, and each request carries an AbortController so a"
+    " stale response never overwrites a newer one."
+)
+ARIA = (
+    "For accessibility the input has role combobox with aria-expanded and aria-activedescendant"
+    " pointing at the highlighted option; arrow keys move the highlight and Enter selects."
+)
+LRU = (
+    "I'd keep the last 50 prefixes in an LRU in memory, because people often backspace and"
+    " retype, which saves a round trip."
+)
+
+
+def test_a_cache_inside_a_browser_component_is_no_shared_store(catalog: Catalog) -> None:
+    session = run(catalog, "typeahead-ui", "friendly", ["/next", COMPONENT])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "goes down" not in reply, reply
+
+
+def test_a_cache_in_memory_is_no_single_point_of_failure(catalog: Catalog) -> None:
+    """Outside the browser too: "a local cache" fails with its process, for one process."""
+    line = (
+        "Each API server keeps a local cache of hot links for 60 seconds, because most hits repeat."
+    )
+    session = run(catalog, "url-shortener", "neutral", ["/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "goes down" not in reply, reply
+
+
+def test_a_window_the_candidate_keeps_is_no_estimate(catalog: Catalog) -> None:
+    session = run(catalog, "typeahead-ui", "friendly", ["/next", "/next", LRU])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get" not in reply, reply
+
+
+def test_aria_attributes_specify_the_combobox(catalog: Catalog) -> None:
+    session = run(catalog, "typeahead-ui", "friendly", ["/next", ARIA])
+    assert session.interview.state.covered("aria-combobox")
