@@ -227,3 +227,15 @@ def test_how_long_a_record_is_kept_is_no_estimate() -> None:
     assert states_kind_named(item, claims(sized)[0])
     budget = "A full recalculation of 200,000 formulas at 2 us takes about 400 ms."
     assert states_kind_named("Recalculation takes about 400 ms (24 frames).", claims(budget)[0])
+
+
+def test_a_debounce_setting_is_no_latency_budget() -> None:
+    """ "Typing is debounced by 150 ms" sets a delay; the typeahead's budget item asks for
+    "300 ms minus a 100 ms round trip, 35 ms of server time ... leaves about 150 ms"."""
+    from tradeoff.review.substance import states_kind_named
+
+    item = "300 ms minus a 100 ms round trip and 35 ms of server time leaves about 150 ms."
+    setting = "Typing is debounced by 150 ms, and each request carries an AbortController."
+    assert not states_kind_named(item, claims(setting)[0])
+    budget = "300 ms minus a 100 ms round trip and 35 ms at the server leaves about 160 ms."
+    assert states_kind_named(item, claims(budget)[0])

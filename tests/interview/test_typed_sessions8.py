@@ -54,3 +54,12 @@ def test_a_window_the_candidate_keeps_is_no_estimate(catalog: Catalog) -> None:
 def test_aria_attributes_specify_the_combobox(catalog: Catalog) -> None:
     session = run(catalog, "typeahead-ui", "friendly", ["/next", ARIA])
     assert session.interview.state.covered("aria-combobox")
+
+
+def test_a_debounce_setting_is_no_spoken_estimate(catalog: Catalog) -> None:
+    """ "Typing is debounced by 150 ms" sets a delay: the report listed it as "Estimate said:
+    150 ms (max debounce)" and credited the request-rate estimate with it."""
+    session = run(catalog, "typeahead-ui", "friendly", ["/next", COMPONENT, "/end"])
+    conversation = session.report(catalog)["conversation"]
+    assert conversation["estimates"] == [], conversation["estimates"]
+    assert all(c["item"] != "request-savings" for c in conversation["covered"])

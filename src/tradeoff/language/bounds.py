@@ -17,7 +17,10 @@ BOUND_BEFORE = re.compile(
     r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\babove|\bexceed(?:s|ing)?"
     r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥]"
     # A window the design keeps: "keep the last 50 prefixes", "the latest 800 post ids".
-    r"|\b(?:the|only)\s+(?:last|latest|most\s+recent|newest|top))\W*$",
+    r"|\b(?:the|only)\s+(?:last|latest|most\s+recent|newest|top)"
+    # A setting: "debounced by 150 ms", "a TTL of 60 s", "times out after 2 s".
+    r"|\b(?:debounced?|throttled?|timeouts?|times\s+out|ttl|expiry|interval)"
+    r"(?:\s+(?:by|of|at|to|after|is))?)\W*$",
     re.I,
 )
 

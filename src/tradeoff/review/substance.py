@@ -475,8 +475,12 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     for f in find_quantities(text):
         if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end):
             continue
-        if f.dims == (1, 0) and _HELD_FOR.search(text, max(0, f.start - 24), f.start):
-            continue  # "stores the key for 24 hours": how long, not a duration worked out
+        if f.dims == (1, 0) and (
+            _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
+        ):
+            # "stores the key for 24 hours", "typing is debounced by 150 ms": a setting of
+            # the design, not a duration worked out ("takes about 4.4 hours", "= 400 ms").
+            continue
         kinds.add(f.dims)
         if f.dims[0] >= 0 and every_period(_CLAUSE_END.split(text[f.end : f.end + 40])[0]):
             kinds.add((f.dims[0] - 1, f.dims[1]))
@@ -487,6 +491,12 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
 _HELD_FOR = re.compile(
     r"\b(?:for|over|kept|keep|keeps|retain\w*|retention of|after|every|within|up to|ttl(?: of)?)"
     r"\s+(?:about |around |roughly |the (?:last|past|first) )?$",
+    re.I,
+)
+# A duration that is a result: computed, or what something takes or leaves.
+_WORKED_OUT = re.compile(
+    r"[=≈→]|\b(?:takes?|took|taking|lasts?|leaves?|left|budget|spends?|costs?|adds? up|comes? to"
+    r"|is about|is roughly|minus|plus|divided)\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:.()]|\d")
