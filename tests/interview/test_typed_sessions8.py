@@ -63,3 +63,13 @@ def test_a_debounce_setting_is_no_spoken_estimate(catalog: Catalog) -> None:
     conversation = session.report(catalog)["conversation"]
     assert conversation["estimates"] == [], conversation["estimates"]
     assert all(c["item"] != "request-savings" for c in conversation["covered"])
+
+
+def test_asking_for_the_latency_target_raises_no_accessibility(catalog: Catalog) -> None:
+    """The question drew out the devices and the 300 ms target; the report credited "Raises
+    accessibility (WCAG AA), IME and right-to-left input ..." to it."""
+    question = "Which devices and browsers do we support, and how fast must suggestions appear?"
+    session = run(catalog, "typeahead-ui", "friendly", [question])
+    state = session.interview.state
+    assert not state.covered("quality-requirements")
+    assert state.covered("scale-questions") or "latency-target" in state.settled

@@ -363,15 +363,26 @@ def credit_concept(
             # pricing drawn out; the gates and panels (also in scope) are another item's.
             if not restated & drawn:
                 continue
-        elif drew is not None:
-            about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
-            if about and not any(categories & drew for categories in about):
+        else:
+            if drew is not None:
+                about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
+                if about and not any(categories & drew for categories in about):
+                    continue
+            if set(item.concepts) - {concept} - _ASKABLE - state.settled:
+                # "Raises accessibility, IME input and what happens when suggestions fail"
+                # is not settled by asking for the latency target: it is about more.
                 continue
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
 
+
+# The concepts a requirement can be settled by asking about: what a question draws out.
+_ASKABLE = frozenset(
+    {"clarifying-questions", "functional-requirements", "non-functional-requirements", "scope",
+     "assumptions", *SPEAKS_TO, *(c for cs in CATEGORY_CONCEPTS.values() for c in cs)}
+)  # fmt: skip
 
 # An item restates a fact when it shares this many of its words with it: the pricing item
 # and the pricing fact share ten, an item and an unrelated fact two or three.
