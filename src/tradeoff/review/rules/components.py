@@ -418,7 +418,9 @@ class NoCacheForReads(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood or ctx.mentions.has("cache", "cdn"):
             return
-        read_heavy = ctx.topic("caching") or _problem_is_read_heavy(ctx)
+        read_heavy = (ctx.topic("caching") and not _is_the_cache(ctx)) or _problem_is_read_heavy(
+            ctx
+        )
         if read_heavy:
             negated = [m for m in ctx.mentions.get("cache") if m.status == NEGATED]
             evidence = ctx.evidence(negated[0]) if negated else Evidence(None, None)
@@ -426,9 +428,28 @@ class NoCacheForReads(Rule):
 
 
 def _problem_is_read_heavy(ctx: ReviewContext) -> bool:
+    """Whether the prompt's facts say reads dominate ("GETs outnumber PUTs about 10 to 1",
+    "roughly 90% reads"). A fact that answers the read/write question may say the opposite:
+    a ride-sharing app's location pings and a metrics backend's ingest are writes."""
     if ctx.problem is None:
         return False
-    return any("read-write-ratio" in f.answers for f in ctx.problem.facts)
+    return any(
+        "read-write-ratio" in f.answers and _READS_DOMINATE.search(f.text) is not None
+        for f in ctx.problem.facts
+    )
+
+
+_READS_DOMINATE = re.compile(
+    r"\breads? (?:dominate|outnumber)|\bgets outnumber|\b[5-9]\d% (?:of (?:requests|traffic)"
+    r" (?:are )?)?reads|\bread-heavy",
+    re.I,
+)
+
+
+def _is_the_cache(ctx: ReviewContext) -> bool:
+    """Whether the prompt asks for the cache itself ("Design a distributed cache"): its
+    shards are the cache, and there is no store to put one in front of."""
+    return ctx.problem is not None and "cache" in ctx.problem.title.lower()
 
 
 @register
