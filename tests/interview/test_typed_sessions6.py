@@ -68,3 +68,16 @@ def test_an_estimate_far_off_is_still_an_estimate(catalog: Catalog) -> None:
     assert all(f["rule"] != "CAP101" for f in report["review"]["findings"])
     covered = {c["item"]: c for c in report["conversation"]["covered"]}
     assert "transcode-fleet" not in covered, covered.get("transcode-fleet")
+
+
+def test_a_scope_said_is_quoted_over_the_question_that_drew_it(catalog: Catalog) -> None:
+    """Asked "do we need to support live streaming?", then stated "Comments and
+    recommendations are out of scope for today.": the report quotes the statement."""
+    lines = [
+        "What is the average video size, and do we need to support live streaming?",
+        "So creators upload videos and viewers watch them. Comments and recommendations are out"
+        " of scope for today.",
+    ]
+    session = run(catalog, "video-streaming", "neutral", lines)
+    quote = session.interview.state.said["scope"].quote
+    assert "out of scope" in quote and not quote.endswith("?"), quote

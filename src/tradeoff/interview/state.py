@@ -159,6 +159,10 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             if support.status == SUBSTANCE and not state.covered(item.id):
                 newly.append(item.id)
             state.said[item.id] = support
+        elif support.status == SUBSTANCE and _asked(old.quote) and not _asked(support.quote):
+            # Covered by asking, then said: the report quotes what the candidate stated ("Comments
+            # and recommendations are out of scope"), not the question that drew the fact out.
+            state.said[item.id] = support
     if any(spoken.ref is not None and not spoken.off for spoken in heard.numbers):
         newly += credit_concept(state, problem, "scale-numbers", heard)
     for spoken in heard.numbers:
@@ -267,6 +271,10 @@ def note_reasons(state: ConversationState, heard: Heard) -> None:
         if claim.features.reason:
             for match in brands_in(claim.quote):
                 state.reasoned.setdefault(match.group(0).lower(), heard.line)
+
+
+def _asked(quote: str) -> bool:
+    return quote.rstrip().endswith("?")
 
 
 def credit_answer(
