@@ -252,6 +252,9 @@ def item_support(
     """
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
+    # Concepts that name the item's subject without saying what it asks (`mentions` in the
+    # catalog): a line about them is a mention, never substance.
+    naming = wanted | frozenset(item.mentions)
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
@@ -270,7 +273,7 @@ def item_support(
     item_words = _content_words(item.text)
     # Only claims that name or specify one of the item's concepts can support it; visited in
     # text order, so the earliest of equally strong claims is kept.
-    positions = sorted({i for concept in wanted for i in index.get(concept, ())})
+    positions = sorted({i for concept in naming for i in index.get(concept, ())})
     if metrics_only:
         positions = sorted(set(positions) | _metric_lines(claims))
     # A record written out in code (`"burst": 2000,` in a JSON policy) specifies the model
@@ -304,7 +307,7 @@ def item_support(
                 best, best_weight = claim, weight
             continue
         if mention is None:
-            named = wanted & (claim.features.concepts | claim.features.options)
+            named = naming & (claim.features.concepts | claim.features.options)
             # Through a concept other items share, a line is about this item only if it
             # also uses one of the item's own words; else citing it would puzzle a reader.
             if named and not (

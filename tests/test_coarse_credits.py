@@ -1,0 +1,136 @@
+"""Rubric items whose concepts were coarser than their text, so a line that only named the
+subject (a replica count, a durability target) was credited as covering what the item asks.
+
+Each such item now lists the specific concept its text asks for, and keeps the coarse one
+as a `mentions` concept: a line about it is reported as a mention, never as substance.
+Every case is written in our own words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.catalog.schema import RubricItem
+from tradeoff.design import load_design
+from tradeoff.language import read_design, read_text
+from tradeoff.review.coverage import item_support
+from tradeoff.review.substance import MENTIONED, SUBSTANCE
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def _support(
+    catalog: Catalog, problem: str, item_id: str, text: str, tmp_path: Path
+) -> tuple[str, int | None]:
+    """The item's status over a design made of `text`, and the line it cites."""
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    for dimension, item in catalog.problems[problem].rubric.items():
+        if item.id == item_id:
+            found = item_support(item, claims, dimension=dimension)
+            return found.status, found.claim.line if found.claim is not None else None
+    raise KeyError(item_id)
+
+
+# (problem, item, a line that only names the subject, a line that says what the item asks)
+CASES = [
+    (
+        "rate-limiter",
+        "failover-loss",
+        "## Reliability\n\n- We run 10 Redis shards, 20 with replicas, and Sentinel promotes a"
+        " replica when a primary dies.\n",
+        "## Reliability\n\n- Redis replication is asynchronous, so when a primary fails over"
+        " the promoted replica can miss the last few increments: a short burst of extra"
+        " requests gets through, which our 1% accuracy budget allows.\n",
+    ),
+    (
+        "distributed-lock",
+        "redis-weakness",
+        "## Trade-offs\n\n- Redis keeps 3 replicas of each lock key so a crash loses nothing,"
+        " because we need the lock to survive a node.\n",
+        "## Trade-offs\n\n- A Redis lock is not safe for correctness: replication is"
+        " asynchronous, so a failover can promote a replica that never saw the lock and a"
+        " second client acquires it.\n",
+    ),
+    (
+        "object-storage",
+        "durability-reasoning",
+        "## Reliability\n\n- Durability target: 99.999999999% (11 nines) a year, with 8+4"
+        " erasure coding across racks.\n",
+        "## Reliability\n\n- With an annual failure rate of 2% per drive and a repair time of"
+        " about 2 hours when every node rebuilds in parallel, losing 5 of 12 fragments"
+        " before repair is rare enough to reach 11 nines.\n",
+    ),
+    (
+        "video-streaming",
+        "resumable-upload",
+        "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
+        " upload loses a creator.\n",
+        "## Reliability\n\n- Uploads are resumable: the client sends 8 MB parts of a multipart"
+        " upload, so a dropped connection resumes from the last part it sent.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("problem", "item", "coarse", "specific"), CASES)
+def test_a_line_that_names_the_subject_mentions_the_item(
+    catalog: Catalog, problem: str, item: str, coarse: str, specific: str, tmp_path: Path
+) -> None:
+    assert _support(catalog, problem, item, coarse, tmp_path) == (MENTIONED, 3)
+
+
+@pytest.mark.parametrize(("problem", "item", "coarse", "specific"), CASES)
+def test_a_line_that_says_what_the_item_asks_covers_it(
+    catalog: Catalog, problem: str, item: str, coarse: str, specific: str, tmp_path: Path
+) -> None:
+    assert _support(catalog, problem, item, specific, tmp_path) == (SUBSTANCE, 3)
+
+
+def test_resumable_chunking_is_a_resumable_upload(catalog: Catalog) -> None:
+    # "Resumable chunking: the client slices the file into 1 MB chunks" is a resumable upload.
+    (claim,) = read_text(
+        "Resumable chunking: the client slices the file into 1 MB chunks.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "blob-upload" in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use the Redis TIME command to avoid clock skew between gateways.",
+        "Accuracy is within 1% (some error from clock skew across nodes).",
+    ],
+)
+def test_clock_skew_is_no_hot_key(catalog: Catalog, text: str) -> None:
+    # Clocks that disagree are clock-sync's subject; a hot key is a key with too much load.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert "hot-key" not in claim.features.concepts | claim.features.negated
+
+
+def test_data_skew_is_still_a_hot_key(catalog: Catalog) -> None:
+    (claim,) = read_text(
+        "Hash partitioning spreads the skew of popular buckets.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "hot-key" in claim.features.concepts
+
+
+def test_a_mention_concept_may_not_also_cover_the_item() -> None:
+    with pytest.raises(ValidationError, match="mentions repeat"):
+        RubricItem(
+            id="x", text="Says x.", concepts=["replication"], mentions=["replication"], weight=1
+        )
+
+
+def test_mention_concepts_are_checked_against_the_vocabulary(catalog: Catalog) -> None:
+    problem = catalog.problems["rate-limiter"]
+    assert {"replication", "failover", "replication-lag"} <= problem.concept_ids()
