@@ -70,6 +70,40 @@ CASES = [
         " before repair is rare enough to reach 11 nines.\n",
     ),
     (
+        "news-feed",
+        "deletes-and-blocks",
+        "## Reliability\n\n- Timeline entries live in Redis with a 30 s TTL, so the cache"
+        " refreshes itself and users can block accounts they dislike.\n",
+        "## Reliability\n\n- Deleted posts and blocked authors are dropped by a visibility"
+        " filter at hydration, because chasing one post id through millions of timelines is"
+        " too slow.\n",
+    ),
+    (
+        "news-feed",
+        "rebuild-timelines",
+        "## Reliability\n\n- The follow graph lives in MySQL with 2 read replicas, because"
+        " follower lists are read far more than written.\n",
+        "## Reliability\n\n- If a Redis shard dies, its users' timelines are rebuilt from the"
+        " follow graph and the posts table on their next read, because the cache holds only"
+        " copies.\n",
+    ),
+    (
+        "ride-sharing",
+        "index-recovery",
+        "## Reliability\n\n- The trips table has 2 replicas in other zones, because a trip"
+        " must survive a crash.\n",
+        "## Reliability\n\n- A lost index shard is rebuilt from the next round of pings within"
+        " 4 seconds, because drivers report every 4 seconds anyway.\n",
+    ),
+    (
+        "job-portal",
+        "index-rebuild",
+        "## Reliability\n\n- The search index is backed up as nightly snapshots to S3, because"
+        " a restore is cheap.\n",
+        "## Reliability\n\n- A corrupted index is rebuilt from the database into a new index"
+        " and the alias is switched over, because the database is the source of truth.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"

@@ -173,9 +173,11 @@ class Rubric(_Strict):
         # Across the whole rubric: a durability target line is the requirements item about
         # durability, not also the capacity item that counts disk failures and the
         # reliability item that explains how the copies reach that target.
+        # An item that only mentions a concept still shares it: a failure line may be about
+        # the timeline rebuild that mentions failure handling or the degraded mode that lists it.
         counts: dict[str, int] = {}
         for _, item in self.items():
-            for concept in set(item.concepts):
+            for concept in set(item.concepts) | set(item.mentions):
                 counts[concept] = counts.get(concept, 0) + 1
         for _, item in self.items():
             item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
