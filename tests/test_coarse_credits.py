@@ -104,6 +104,47 @@ CASES = [
         " and the alias is switched over, because the database is the source of truth.\n",
     ),
     (
+        "object-storage",
+        "scrubbing",
+        "## Reliability\n\n- Garbage collection is throttled to under 5% of disk IOPS and we"
+        " alert when it falls behind, because durability is 11 nines.\n",
+        "## Reliability\n\n- A background scrubber reads every fragment once a month and"
+        " verifies its checksum, because bit rot is silent; a mismatch is rebuilt from the"
+        " other fragments.\n",
+    ),
+    (
+        "file-sharing",
+        "atomic-commit",
+        "## Reliability\n\n- Blocks are stored with 11 nines of durability in S3, because"
+        " users must never lose a file.\n",
+        "## Reliability\n\n- A new version is committed in one metadata transaction only after"
+        " all 40 of its blocks are stored, so readers never see a partial file.\n",
+    ),
+    (
+        "file-upload-api",
+        "checksums",
+        "## Reliability\n\n- Uploaded files are durable (11 nines) once stored, because the"
+        " store keeps 3 copies.\n",
+        "## Reliability\n\n- Each 8 MB chunk carries a SHA-256 checksum that storage verifies"
+        " before accepting it, so a corrupted chunk is retried, not stored.\n",
+    ),
+    (
+        "chat-system",
+        "ack-after-durable",
+        "## Reliability\n\n- Messages live in Cassandra with replication factor 3, because a"
+        " lost message is the worst failure.\n",
+        "## Reliability\n\n- The sent tick is shown only after the message is written to a"
+        " quorum of 2 of 3 replicas, so an acknowledged message survives a node.\n",
+    ),
+    (
+        "distributed-cache",
+        "hot-keys",
+        "## Reliability\n\n- Each shard is replicated to another zone, so a node failure does"
+        " not lose its data.\n",
+        "## Reliability\n\n- A hot key is copied to 8 shards under key suffixes and each app"
+        " server caches it for 1 s, because one key can draw 500k reads/s.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
