@@ -145,6 +145,28 @@ CASES = [
         " server caches it for 1 s, because one key can draw 500k reads/s.\n",
     ),
     (
+        "news-feed",
+        "ranked-vs-chrono",
+        "## Trade-offs\n\n- Post ids are Snowflake ids, so cursor pagination needs no offset"
+        " scan, because the id is time-ordered.\n",
+        "## Trade-offs\n\n- A ranked feed scores about 500 candidates within a 50 ms budget,"
+        " while a chronological one is a cheap range read, so we rank only the first page.\n",
+    ),
+    (
+        "url-shortener",
+        "decision-reasons",
+        "## Design\n\n- Active links: 500 million, because similar services report about"
+        " that many.\n",
+        "## Design\n\n- Links live in DynamoDB because every lookup is by a single key.\n",
+    ),
+    (
+        "video-streaming",
+        "decision-reasons",
+        "## Design\n\n- The design is modular so that each block can be scaled on its own.\n",
+        "## Design\n\n- Segments are served from a CDN because 95% of views go to popular"
+        " videos, which cuts origin egress.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"

@@ -258,6 +258,7 @@ def item_support(
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
+    needs_choice = _EACH_CHOICE.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
     # limiter latency") is met by a line that names them; only an item that asks for alerts,
@@ -295,6 +296,8 @@ def item_support(
             found = found | {"monitoring"}
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
+        if found and needs_choice and not claim.features.choices:
+            found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
         if found and dimension == "capacity" and not _states_kind_named(item.text, claim):
@@ -430,6 +433,10 @@ _INDEXES_KEPT = 8
 
 # An item that says the choice comes "with a reason" is covered only by a claim that gives one.
 _WITH_A_REASON = re.compile(r"\bwith (?:a |the |its )?reasons?\b", re.I)
+# "Each named technology comes with a reason", "Every choice is tied to ...": the reason must
+# be given for something the design chose (a part, a product, a technique), not for a figure
+# ("Rationale: industry comparable") or a code length ("Why 7 characters?").
+_EACH_CHOICE = re.compile(r"^\s*(?:each|every)\b[^.]*\b(?:choice|named)\b", re.I)
 
 
 def concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
