@@ -54,3 +54,18 @@ def test_answering_the_probe_with_a_promotion_does_not_cover_it(catalog: Catalog
     interview._ask(Move("probe", probe, "failover-loss"))
     interview.handle(SAYS_IT)
     assert interview.state.covered("failover-loss")
+
+
+def test_a_cache_ttl_leaves_deletes_and_blocks_open(catalog: Catalog) -> None:
+    """ "Timelines are cached in Redis with a 30 s TTL" says how long a copy lives, not how a
+    deleted post or a blocked author leaves millions of copied timelines: the item stays
+    open to be asked, and a line that says it covers it."""
+    cached = "Timelines are cached in Redis with a 30 second TTL, and users can block accounts."
+    session = run(catalog, "news-feed", "neutral", ["/next", "/next", cached])
+    assert not session.interview.state.covered("deletes-and-blocks")
+    filtered = (
+        "Deleted posts and blocked authors are dropped by a visibility filter at hydration,"
+        " because chasing one post id through millions of timelines is too slow."
+    )
+    session = run(catalog, "news-feed", "neutral", ["/next", "/next", filtered])
+    assert session.interview.state.covered("deletes-and-blocks")
