@@ -17,6 +17,7 @@ from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design import load_design
 from tradeoff.language import read_design, read_text
+from tradeoff.language.operations import security_control
 from tradeoff.review.coverage import item_support
 from tradeoff.review.substance import MENTIONED, SUBSTANCE
 
@@ -285,3 +286,16 @@ def test_a_mention_concept_may_not_also_cover_the_item() -> None:
 def test_mention_concepts_are_checked_against_the_vocabulary(catalog: Catalog) -> None:
     problem = catalog.problems["rate-limiter"]
     assert {"replication", "failover", "replication-lag"} <= problem.concept_ids()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Base62 keeps codes URL-safe, eliminating the need for escaping special characters.",
+        "Aliases use only letters and digits, so links work without escaping characters.",
+    ],
+)
+def test_no_need_to_escape_is_no_input_validation(text: str) -> None:
+    # A URL-safe alphabet that needs no escaping screens nothing; escaping to block XSS does.
+    assert security_control(text) is None
+    assert security_control("We escape special characters in each alias.") == "input validation"
