@@ -218,6 +218,15 @@ CASES = [
         " tombstones are purged, so a replica that missed a delete cannot bring it back.\n",
     ),
     (
+        "url-shortener",
+        "monitoring",
+        "## Reliability\n\n"
+        "- A warm pool of 2 containers per zone avoids cold starts, to meet the 5 s SLO.\n",
+        "## Reliability\n\n"
+        "- We alert when redirect p99 exceeds 100 ms or the cache hit ratio falls below 90%,"
+        " paging the on-call.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
