@@ -102,6 +102,14 @@ class RubricItem(_Strict):
     id: Slug
     text: Text
     concepts: list[Slug] = Field(min_length=1, description="Any of these concepts covers it.")
+    mentions: list[Slug] = Field(
+        default_factory=list,
+        description="Concepts that name the item's subject but not what its text asks: a line"
+        " that specifies one is about the item (the report says it is mentioned, the"
+        " interviewer probes it) but never covers it. 'Redis replication is asynchronous, so"
+        " a failover may lose the latest increments' is covered by replication lag; a line"
+        " that only sizes the replicas mentions it.",
+    )
     weight: int = Field(ge=1, le=5)
     level: Level = Field(
         default=Level.mid,
@@ -116,6 +124,14 @@ class RubricItem(_Strict):
         default=None,
         description="A nudge towards the item that does not give the answer away.",
     )
+
+    @model_validator(mode="after")
+    def _mentions_apart(self) -> RubricItem:
+        both = sorted(set(self.concepts) & set(self.mentions))
+        if both:
+            raise ValueError(f"mentions repeat concepts that cover the item: {', '.join(both)}")
+        return self
+
     # Concepts this item shares with other items of its rubric; set by `Rubric`.
     _shared: frozenset[str] = PrivateAttr(default_factory=frozenset)
 
@@ -157,9 +173,11 @@ class Rubric(_Strict):
         # Across the whole rubric: a durability target line is the requirements item about
         # durability, not also the capacity item that counts disk failures and the
         # reliability item that explains how the copies reach that target.
+        # An item that only mentions a concept still shares it: a failure line may be about
+        # the timeline rebuild that mentions failure handling or the degraded mode that lists it.
         counts: dict[str, int] = {}
         for _, item in self.items():
-            for concept in set(item.concepts):
+            for concept in set(item.concepts) | set(item.mentions):
                 counts[concept] = counts.get(concept, 0) + 1
         for _, item in self.items():
             item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
@@ -286,7 +304,7 @@ class Problem(_Strict):
 
     def concept_ids(self) -> set[str]:
         """Every concept id the problem refers to, for the vocabulary check."""
-        ids = {c for _, item in self.rubric.items() for c in item.concepts}
+        ids = {c for _, item in self.rubric.items() for c in (*item.concepts, *item.mentions)}
         for group in (self.components, self.deep_dives, self.tradeoffs, self.pitfalls):
             for entry in group:
                 ids.update(entry.concepts)

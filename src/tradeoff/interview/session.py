@@ -252,7 +252,8 @@ class Interview:
             ask.status = settle(ask, heard)
             if ask.status == ANSWERED and ask.item in self.items:
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
-                newly += credit_answer(self.state, ask.item, heard, ask.concepts, measures)
+                concepts = self._covering(ask.concepts, self.items[ask.item])
+                newly += credit_answer(self.state, ask.item, heard, concepts, measures)
         return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------
@@ -369,6 +370,17 @@ class Interview:
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
         return subject_of(move.text, item.concepts if item else (), vocabulary)
+
+    def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
+        """The concepts an answer must name to cover the item it answers: not those the item
+        lists as mere mentions, nor their ties. "A replica is promoted" answers "a primary
+        fails over to its replica; what happens to the counts?" in its words, but says
+        nothing of the increments the replica never received."""
+        if not item.mentions:
+            return asked
+        vocabulary = self.catalog.vocabulary.concepts
+        mentioned = subject_of("", item.mentions, vocabulary)
+        return (asked - mentioned) | frozenset(item.concepts)
 
     def _pace(self) -> list[str]:
         """A nudge when the phase's time is up; past the grace, move on and say so."""

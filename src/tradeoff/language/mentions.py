@@ -277,6 +277,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
     ("cursors",): (_POINTERS, _POINTER_AFTER),
+    # "Clock skew" is clocks that disagree (clock-sync names it), not keys that draw more
+    # than their share of load.
+    ("skew",): (frozenset({"clock", "clocks", "time", "timestamp", "timestamps"}), frozenset()),
 }
 
 

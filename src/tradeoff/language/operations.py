@@ -309,7 +309,9 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ("encryption in transit", (re.compile(r"\b(?:tls ?1\.[23]|https only|tls everywhere"
         r"|over (?:tls|https)|tls (?:for|on|between|termination)|encrypt\w* in transit)\b",
         re.I),)),
+    # "Base 62 ... eliminating the need for escaping special characters" validates nothing.
     ("input validation", (re.compile(
+        r"(?<!need for )(?<!need to )(?<!without )(?<!no )"
         r"\b(?:validat\w*|sanitiz\w*|sanitis\w*|escap(?:e|es|ed|ing)|allow-?list\w*"
         r"|whitelist\w*|deny-?list\w*|blocklist\w*|rejects?)\s+"
         r"(?:(?!(?:because|since|as|but|and|or)\b)\w+\s+){0,3}"

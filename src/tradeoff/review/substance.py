@@ -257,10 +257,14 @@ def item_support(
     """
     mention: Claim | None = None
     wanted = frozenset(item.concepts)
+    # Concepts that name the item's subject without saying what it asks (`mentions` in the
+    # catalog): a line about them is a mention, never substance.
+    naming = wanted | frozenset(item.mentions)
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
     asks_calls = dimension == "api_data" and len(_METHOD_CALL.findall(item.text)) >= 2
+    needs_choice = _EACH_CHOICE.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
     # limiter latency") is met by a line that names them; only an item that asks for alerts,
@@ -276,7 +280,7 @@ def item_support(
     item_words = _content_words(item.text)
     # Only claims that name or specify one of the item's concepts can support it; visited in
     # text order, so the earliest of equally strong claims is kept.
-    positions = sorted({i for concept in wanted for i in index.get(concept, ())})
+    positions = sorted({i for concept in naming for i in index.get(concept, ())})
     if metrics_only:
         positions = sorted(set(positions) | _metric_lines(claims))
     # A record written out in code (`"burst": 2000,` in a JSON policy) specifies the model
@@ -300,6 +304,8 @@ def item_support(
             found = frozenset()  # "Clear signatures such as issueTicket(vehicleType)"
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
+        if found and needs_choice and not claim.features.choices:
+            found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
@@ -312,7 +318,7 @@ def item_support(
                 best, best_weight = claim, weight
             continue
         if mention is None:
-            named = wanted & (claim.features.concepts | claim.features.options)
+            named = naming & (claim.features.concepts | claim.features.options)
             if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
                 # "an estimate" is not this estimate: a read-QPS line does not mention the
                 # sizing of the transcoding fleet; the item's own concept must be named.
@@ -532,6 +538,10 @@ _WRITES_CALL = re.compile(
 
 # An item that says the choice comes "with a reason" is covered only by a claim that gives one.
 _WITH_A_REASON = re.compile(r"\bwith (?:a |the |its )?reasons?\b", re.I)
+# "Each named technology comes with a reason", "Every choice is tied to ...": the reason must
+# be given for something the design chose (a part, a product, a technique), not for a figure
+# ("Rationale: industry comparable") or a code length ("Why 7 characters?").
+_EACH_CHOICE = re.compile(r"^\s*(?:each|every)\b[^.]*\b(?:choice|named)\b", re.I)
 
 
 def concept_index(claims: Sequence[Claim]) -> dict[str, list[int]]:
