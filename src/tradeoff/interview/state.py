@@ -159,9 +159,15 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             if support.status == SUBSTANCE and not state.covered(item.id):
                 newly.append(item.id)
             state.said[item.id] = support
-        elif support.status == SUBSTANCE and _asked(old.quote) and not _asked(support.quote):
+        elif (
+            support.status == SUBSTANCE
+            and "clarifying-questions" not in item.concepts
+            and _asked(old.quote)
+            and not _asked(support.quote)
+        ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
-            # and recommendations are out of scope"), not the question that drew the fact out.
+            # and recommendations are out of scope"), not the question that drew the fact out;
+            # an item about asking ("Asks for the scale") keeps its question.
             state.said[item.id] = support
     if any(spoken.ref is not None and not spoken.off for spoken in heard.numbers):
         newly += credit_concept(state, problem, "scale-numbers", heard)
