@@ -581,13 +581,19 @@ def _labelled(header_names: str, heading: str) -> _Labels:
     # algorithms?" heads rejected alternatives).
     label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
+    # A table's columns say which of its cells is a cost ("| Decision | Benefit | Cost |");
+    # the heading over it only titles the table. Under "Key Tradeoffs" a row "Decision: URL
+    # expiration. Option A: Never. Option B: Configurable. Recommendation: Default never"
+    # picks an option and states no cost; under "Cost" a row "Item: GPUs. Total: $9k" is a
+    # budget line. (A label over a list, "Cons:" or "Trade-offs:", still makes its items costs.)
+    costs = header_names or labels
     found = _Labels(
         reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
         alternative=bool(
             labels
             and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
         ),
-        cost=bool(labels and lexicon.COST_COLUMN.search(labels)),
+        cost=bool(costs and lexicon.COST_COLUMN.search(costs)),
         decision_heading=_DECISION_HEADING.search(heading) is not None,
     )
     if len(_LABELS) >= _CACHE_SIZE:

@@ -1,0 +1,61 @@
+"""Tables and sections read as a careful reader reads them (issue 9, second audit).
+
+Each reading has a case where it must apply and one where it must not:
+
+1. a table's columns say which cell is a cost; the heading over the table ("Key Tradeoffs",
+   "Cost") only titles it, while a "Cons:" label over a list still makes its items costs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.language import Claim, read_text
+from tradeoff.review.substance import _weighed
+
+
+@cache
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def claims(text: str) -> list[Claim]:
+    return read_text(text, catalog().vocabulary.concepts.values())
+
+
+# --- 1. costs come from a table's columns --------------------------------------------------
+
+
+def test_a_trade_offs_heading_over_a_table_states_no_cost_in_its_rows() -> None:
+    text = (
+        "## 9. Main Tradeoffs\n\n"
+        "| Question | First option | Second option | Our pick |\n|---|---|---|---|\n"
+        "| Link lifetime | Forever | Per-link expiry | Forever unless the owner sets one |\n"
+        "| Vanity names | Open to all | Paying users | Paying users only |\n"
+    )
+    rows = claims(text)
+    assert len(rows) == 2
+    assert not any(c.features.cost for c in rows)
+    assert not any(_weighed(c) for c in rows)  # an option picked, with no reason or cost
+
+
+def test_a_cost_heading_over_a_budget_table_states_no_trade_off_cost() -> None:
+    text = "### 6.2 Cost\n\n| Line item | Monthly |\n|---|---|\n| GPU nodes | $12k |\n"
+    assert not claims(text)[0].features.cost
+
+
+def test_a_cost_column_still_states_the_cost_of_its_row() -> None:
+    text = (
+        "## Key Tradeoffs\n\n"
+        "| Decision | Benefit | Cost |\n|---|---|---|\n"
+        "| Async replication to the far region | faster writes | reads there can lag |\n"
+    )
+    row = claims(text)[0]
+    assert row.features.cost and row.features.reason
+
+
+def test_a_cons_label_over_a_list_still_makes_its_items_costs() -> None:
+    text = "We shard the counters by key.\n\nCons:\n- a hot key still lands on one shard\n"
+    items = [c for c in claims(text) if c.text.startswith("a hot key")]
+    assert items and items[0].features.cost
