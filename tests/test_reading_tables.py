@@ -3,7 +3,9 @@
 Each reading has a case where it must apply and one where it must not:
 
 1. a table's columns say which cell is a cost; the heading over the table ("Key Tradeoffs",
-   "Cost") only titles it, while a "Cons:" label over a list still makes its items costs.
+   "Cost") only titles it, while a "Cons:" label over a list still makes its items costs;
+2. one word names one technique: "chunks" are blocks of a file or object (chunking), not
+   the segments of adaptive-bitrate streaming, which keep their own words.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from functools import cache
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.language import Claim, read_text
-from tradeoff.review.substance import _weighed
+from tradeoff.review.substance import _part_mechanisms, _weighed
 
 
 @cache
@@ -59,3 +61,18 @@ def test_a_cons_label_over_a_list_still_makes_its_items_costs() -> None:
     text = "We shard the counters by key.\n\nCons:\n- a hot key still lands on one shard\n"
     items = [c for c in claims(text) if c.text.startswith("a hot key")]
     assert items and items[0].features.cost
+
+
+# --- 2. one word, one technique ----------------------------------------------------------
+
+
+def test_chunks_of_an_object_are_chunking_not_adaptive_bitrate() -> None:
+    (claim,) = claims("Each blob is cut into 32 MB chunks before it is erasure coded.")
+    assert "chunking" in claim.features.concepts
+    assert "adaptive-bitrate" not in claim.features.concepts
+    assert "adaptive-bitrate" not in _part_mechanisms(claim)
+
+
+def test_player_segments_at_several_bitrates_are_still_adaptive_bitrate() -> None:
+    (claim,) = claims("The player fetches 4-second HLS segments and picks a bitrate per segment.")
+    assert "adaptive-bitrate" in claim.features.concepts
