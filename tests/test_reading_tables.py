@@ -5,7 +5,9 @@ Each reading has a case where it must apply and one where it must not:
 1. a table's columns say which cell is a cost; the heading over the table ("Key Tradeoffs",
    "Cost") only titles it, while a "Cons:" label over a list still makes its items costs;
 2. one word names one technique: "chunks" are blocks of a file or object (chunking), not
-   the segments of adaptive-bitrate streaming, which keep their own words.
+   the segments of adaptive-bitrate streaming, which keep their own words;
+3. a "Goals" or "Design Goals" section states requirements, as "Requirements" does; its
+   rows describe no part of the design ("Non-goals" stays scope).
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from functools import cache
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.language import Claim, read_text
-from tradeoff.review.substance import _part_mechanisms, _weighed
+from tradeoff.review.substance import (
+    _part_mechanisms,
+    _weighed,
+    describes_part,
+    implied_concepts,
+    ladder,
+    specifies,
+)
 
 
 @cache
@@ -76,3 +85,27 @@ def test_chunks_of_an_object_are_chunking_not_adaptive_bitrate() -> None:
 def test_player_segments_at_several_bitrates_are_still_adaptive_bitrate() -> None:
     (claim,) = claims("The player fetches 4-second HLS segments and picks a bitrate per segment.")
     assert "adaptive-bitrate" in claim.features.concepts
+
+
+# --- 4. goals are requirements -------------------------------------------------------------
+
+
+def test_a_design_goals_section_states_requirements_not_parts() -> None:
+    text = (
+        "## 1. Overview and Design Goals\n\n"
+        "| Goal | Why it matters |\n|---|---|\n"
+        "| Reads under 100 ms at p99 | people give up on slow pages |\n"
+        "| Keep every upload after a zone is lost | losing photos loses users |\n"
+        "| Storage cost under 2 cents per GB-month | the margin depends on it |\n"
+    )
+    rows = claims(text)
+    assert all(specifies(c, "functional-requirements") for c in rows)
+    rungs = {r.name: r.reached for r in ladder("requirements", rows)}
+    assert rungs["scoped features"] == 1.0
+    assert not any(describes_part(c, x) for c in rows for x in c.features.concepts)
+
+
+def test_non_goals_are_still_scope() -> None:
+    (claim,) = claims("## Non-goals\n\n- Live video and comments on photos.\n")
+    assert "scope" in implied_concepts(claim)
+    assert "functional-requirements" not in implied_concepts(claim)

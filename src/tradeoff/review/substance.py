@@ -64,8 +64,10 @@ _EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
 _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
+            # "Design Goals" over "Durability: eleven nines", "Low-latency API": what the
+            # system must do, as a requirements heading is ("Non-goals" is scope, below).
             r"^(?!.*non-?functional)(.*\b(functional|requirements|use cases|features"
-            r"|user stories))",
+            r"|user stories|(?<!non-)(?<!non )goals?\b))",
             re.I,
         ),
         "functional-requirements",
