@@ -7,7 +7,9 @@ Each reading has a case where it must apply and one where it must not:
 2. one word names one technique: "chunks" are blocks of a file or object (chunking), not
    the segments of adaptive-bitrate streaming, which keep their own words;
 3. a "Goals" or "Design Goals" section states requirements, as "Requirements" does; its
-   rows describe no part of the design ("Non-goals" stays scope).
+   rows describe no part of the design ("Non-goals" stays scope);
+4. the retrieval steps of a question-answering design (embeddings, hybrid retrieval,
+   reranking, a semantic cache) are mechanisms a reader credits, not unknown words.
 """
 
 from __future__ import annotations
@@ -109,3 +111,26 @@ def test_non_goals_are_still_scope() -> None:
     (claim,) = claims("## Non-goals\n\n- Live video and comments on photos.\n")
     assert "scope" in implied_concepts(claim)
     assert "functional-requirements" not in implied_concepts(claim)
+
+
+# --- 4. retrieval mechanisms ---------------------------------------------------------------
+
+
+def test_the_steps_of_a_retrieval_path_are_mechanisms() -> None:
+    text = (
+        "## Answer path\n\n"
+        "- The question is embedded by the same 768-dimension embedding model as the passages.\n"
+        "- Hybrid search runs BM25 and the ANN index side by side and fuses them with RRF,"
+        " so exact part numbers are found.\n"
+        "- A cross-encoder reranks the top 40 candidates to keep the 6 best.\n"
+        "- A semantic cache returns the earlier answer when cosine similarity is over 0.95.\n"
+    )
+    found = {m for c in claims(text) for m in _part_mechanisms(c)}
+    assert {"embeddings", "hybrid-retrieval", "reranking", "semantic-cache"} <= found
+    rungs = {r.name: r.reached for r in ladder("components", claims(text))}
+    assert rungs["deep dives with mechanisms"] > 0
+
+
+def test_an_embedded_device_is_no_embedding() -> None:
+    (claim,) = claims("Firmware on the embedded sensor batches readings every 5 seconds.")
+    assert "embeddings" not in claim.features.concepts
