@@ -9,12 +9,17 @@ Each reading has a case where it must apply and one where it must not:
 3. a "Goals" or "Design Goals" section states requirements, as "Requirements" does; its
    rows describe no part of the design ("Non-goals" stays scope);
 4. the retrieval steps of a question-answering design (embeddings, hybrid retrieval,
-   reranking, a semantic cache) are mechanisms a reader credits, not unknown words.
+   reranking, a semantic cache) are mechanisms a reader credits, not unknown words;
+5. words with another sense beside storage words name no technique of a payment, ticket,
+   ride or video system: a stripe of fragments, "balances write and read cost", "a cache
+   holds the hot keys", "6+3 encoding", a node's heartbeat (no position update).
 """
 
 from __future__ import annotations
 
 from functools import cache
+
+import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.language import Claim, read_text
@@ -134,3 +139,46 @@ def test_the_steps_of_a_retrieval_path_are_mechanisms() -> None:
 def test_an_embedded_device_is_no_embedding() -> None:
     (claim,) = claims("Firmware on the embedded sensor batches readings every 5 seconds.")
     assert "embeddings" not in claim.features.concepts
+
+
+# --- 5. one sense per word -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Any 3 disks in a stripe can fail without losing the file.", "payment-provider"),
+        ("The hybrid model balances write cost against read latency.", "ledger"),
+        ("Two-second windows give a good balance between accuracy and memory.", "ledger"),
+        ("A RAM cache holds the hottest 2% of keys.", "inventory-reservation"),
+        ("Each shard holds a contiguous range of bucket names.", "inventory-reservation"),
+        ("A 6+3 encoding keeps 1.5x overhead.", "transcoding"),
+        ("Lost fragments are rebuilt with erasure encoding on 3 healthy nodes.", "transcoding"),
+        ("The service will encode ids in base62 to get 7 characters.", "transcoding"),
+        ("Storage nodes send a heartbeat every 2 seconds.", "location-updates"),
+    ],
+)
+def test_a_word_in_its_storage_sense_names_no_other_domain(text: str, concept: str) -> None:
+    (claim,) = claims(text)
+    assert concept not in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Checkout charges the card through Stripe with an idempotency key.", "payment-provider"),
+        ("Each transfer debits one balance and credits another in one transaction.", "ledger"),
+        (
+            "A hold on the seat expires after 10 minutes unless payment succeeds.",
+            "inventory-reservation",
+        ),
+        (
+            "Uploads are transcoded to 4 renditions; encoding takes about 2x real time.",
+            "transcoding",
+        ),
+        ("Drivers send a location update every 4 seconds.", "location-updates"),
+    ],
+)
+def test_the_same_words_in_their_own_sense_still_name_it(text: str, concept: str) -> None:
+    (claim,) = claims(text)
+    assert concept in claim.features.concepts

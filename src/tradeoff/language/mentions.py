@@ -260,6 +260,32 @@ _POINTER_AFTER = frozenset(
 _VERB_OBJECTS = frozenset(
     "the a an each every its their whether when who how it them money what".split()
 )
+_STRIPE_BEFORE = frozenset(
+    "a each per every one same whole full its erasure ec coded parity data raid wide".split()
+)
+_STRIPE_AFTER = frozenset("width size unit units of across layout".split())
+_WEIGHING_BEFORE = frozenset(
+    "a good right best fine better careful reasonable sensible nice to it this that which and"
+    " load design quality cost".split()
+)
+_WEIGHED_AFTER = frozenset(
+    "between across against load traffic write writes read reads cost costs latency freshness"
+    " speed the with durability throughput simplicity accuracy memory performance of"
+    " granularity cache".split()
+)
+_CONTAINERS = frozenset(
+    "cache caches shard shards node nodes store stores table tables bucket buckets can could"
+    " which that it each memory ram server servers disk disks map index list queue record row"
+    " file files responsibility broker partition partitions region replica".split()
+)
+_BYTE_CODES = frozenset(
+    "# erasure parity ec base62 base64 base58 base32 url utf hex character re json md5 sha256"
+    " sha hash".split()
+)
+# "Encode the numeric ID in Base62", "encode to base62", "encodes the incoming query".
+_CODED = frozenset(
+    "base62 base64 base58 id ids integer integers numeric number key keys query queries".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
@@ -277,6 +303,22 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
     ("cursors",): (_POINTERS, _POINTER_AFTER),
+    # "Lose any 4 nodes in a stripe", "an erasure-coded stripe of 14 fragments": the disks
+    # a block is spread over, not the payment provider.
+    ("stripe",): (_STRIPE_BEFORE, _STRIPE_AFTER),
+    ("stripes",): (_STRIPE_BEFORE, _STRIPE_AFTER),
+    # "A good balance of cost and freshness", "it balances write and read cost", "balance
+    # load across regions": a weighing, not an account's balance in a ledger.
+    ("balance",): (_WEIGHING_BEFORE, _WEIGHED_AFTER),
+    ("balances",): (_WEIGHING_BEFORE, _WEIGHED_AFTER),
+    # "A RAM cache holds the hot keys", "each shard holds a range", "a bucket can hold 100
+    # tokens": what a part contains, not a hold placed on stock or a seat.
+    ("hold",): (_CONTAINERS, frozenset()),
+    ("holds",): (_CONTAINERS, frozenset()),
+    # "Erasure encoding", "6+3 encoding", "base62 encoding", "re-encodes lost shards": codes
+    # of bytes, not media transcoded into renditions.
+    ("encoding",): (_BYTE_CODES, _CODED),
+    ("encode",): (_BYTE_CODES, _CODED),
 }
 
 
