@@ -12,7 +12,9 @@ Each reading has a case where it must apply and one where it must not:
    reranking, a semantic cache) are mechanisms a reader credits, not unknown words;
 5. words with another sense beside storage words name no technique of a payment, ticket,
    ride or video system: a stripe of fragments, "balances write and read cost", "a cache
-   holds the hot keys", "6+3 encoding", a node's heartbeat (no position update).
+   holds the hot keys", "6+3 encoding", a node's heartbeat (no position update);
+6. a summary of one part ("Summary of Data Flow", "Database Schema Summary", "Capacity
+   Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one.
 """
 
 from __future__ import annotations
@@ -182,3 +184,38 @@ def test_a_word_in_its_storage_sense_names_no_other_domain(text: str, concept: s
 def test_the_same_words_in_their_own_sense_still_name_it(text: str, concept: str) -> None:
     (claim,) = claims(text)
     assert concept in claim.features.concepts
+
+
+# --- 6. what a summary sums up --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "7. Summary of Data Flow (the upload path)",
+        "6. Database Schema Summary",
+        "4. Capacity Math Summary",
+        "Horizontal Scaling Summary",
+    ],
+)
+def test_a_summary_of_one_part_is_no_wrap_up(heading: str) -> None:
+    text = f"## {heading}\n\n1. Client -> gateway -> metadata service: create the entry.\n"
+    (claim,) = claims(text)
+    assert "summary" not in implied_concepts(claim)
+    rungs = {r.name: r.reached for r in ladder("communication", claims(text))}
+    assert rungs["a summary and the bottlenecks"] == 0
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Summary",
+        "13. Summary of Design Decisions",
+        "14) Tradeoffs summary",
+        "TL;DR Architecture Summary",
+        "10. Conclusion",
+    ],
+)
+def test_a_wrap_up_of_the_design_is_a_summary(heading: str) -> None:
+    (claim,) = claims(f"## {heading}\n\nWe shard metadata by bucket and keep 3 replicas.\n")
+    assert "summary" in implied_concepts(claim)

@@ -81,8 +81,18 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
     (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
+    # A wrap-up of the design, not a summary of one part of it: "Summary of Data Flow (the
+    # PUT life cycle)" traces a request, "Database Schema Summary" lists tables, "Capacity
+    # Math Summary" tabulates figures; "Summary of Design Decisions" and "TL;DR Architecture
+    # Summary" wrap up.
     (
-        re.compile(r"summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence", re.I),
+        re.compile(
+            r"^(?!(?=.*\b(?:data ?flows?|flows?|schemas?|database|capacity|math|estimates?"
+            r"|scaling|stack|technology|costs?|apis?|endpoints?)\b)"
+            r"(?!.*\b(?:design|decisions?|trade-?offs?|architecture|overall|tl;?dr)\b))"
+            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence)",
+            re.I,
+        ),
         "summary",
     ),
     # Questions asked and answered up front are the scoped requirements of a written answer.
