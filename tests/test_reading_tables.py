@@ -14,7 +14,8 @@ Each reading has a case where it must apply and one where it must not:
    ride or video system: a stripe of fragments, "balances write and read cost", "a cache
    holds the hot keys", "6+3 encoding", a node's heartbeat (no position update);
 6. a summary of one part ("Summary of Data Flow", "Database Schema Summary", "Capacity
-   Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one.
+   Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one, and
+   "Future Enhancements" names the next steps as "Future Improvements" does.
 """
 
 from __future__ import annotations
@@ -219,3 +220,9 @@ def test_a_summary_of_one_part_is_no_wrap_up(heading: str) -> None:
 def test_a_wrap_up_of_the_design_is_a_summary(heading: str) -> None:
     (claim,) = claims(f"## {heading}\n\nWe shard metadata by bucket and keep 3 replicas.\n")
     assert "summary" in implied_concepts(claim)
+
+
+def test_future_enhancements_are_the_next_steps() -> None:
+    text = "## 13. Future Enhancements\n\n1. Move the follow graph to its own store.\n"
+    (claim,) = claims(text)
+    assert "bottlenecks" in implied_concepts(claim)

@@ -101,8 +101,8 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"bottleneck|next steps|future work|what breaks|at 10x|scaling (?:levers|path|plan)"
-            r"|beyond (?:day ?1|v1|the mvp)|evolution|future (?:improvements|extensions)"
-            r"|roadmap|later phases",
+            r"|beyond (?:day ?1|v1|the mvp)|evolution"
+            r"|future (?:improvements|extensions|enhancements)|roadmap|later phases",
             re.I,
         ),
         "bottlenecks",
