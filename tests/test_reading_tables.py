@@ -15,7 +15,10 @@ Each reading has a case where it must apply and one where it must not:
    holds the hot keys", "6+3 encoding", a node's heartbeat (no position update);
 6. a summary of one part ("Summary of Data Flow", "Database Schema Summary", "Capacity
    Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one, and
-   "Future Enhancements" names the next steps as "Future Improvements" does.
+   "Future Enhancements" names the next steps as "Future Improvements" does;
+7. the rows of a table whose rows are options ("| Approach | Pros | Cons |") weigh one
+   decision, and a row split at <br> is one row; a "| Decision | Pros | Cons |" table
+   weighs one decision per row.
 """
 
 from __future__ import annotations
@@ -226,3 +229,43 @@ def test_future_enhancements_are_the_next_steps() -> None:
     text = "## 13. Future Enhancements\n\n1. Move the follow graph to its own store.\n"
     (claim,) = claims(text)
     assert "bottlenecks" in implied_concepts(claim)
+
+
+# --- 7. options of one decision ------------------------------------------------------------
+
+
+def _weighed_count(text: str) -> float:
+    rungs = {r.name: r.reached for r in ladder("tradeoffs", claims(text))}
+    return rungs["several weighed decisions"] * 5
+
+
+def test_rows_that_are_options_weigh_one_decision() -> None:
+    text = (
+        "## Picking the short code\n\n"
+        "| Approach | Pros | Cons |\n|---|---|---|\n"
+        "| Global counter | never collides | one hot sequence |\n"
+        "| Hash of the URL | no coordination | collisions need a re-check |\n"
+        "| Random token | unguessable | a lookup before each insert |\n"
+    )
+    assert _weighed_count(text) == 1
+
+
+def test_rows_that_are_decisions_weigh_one_each() -> None:
+    text = (
+        "## Trade-offs\n\n"
+        "| Decision | Pros | Cons |\n|---|---|---|\n"
+        "| Redis for counters | sub-ms reads | weaker durability |\n"
+        "| Kafka for click events | replayable | one more cluster to run |\n"
+    )
+    assert _weighed_count(text) == 2
+
+
+def test_a_row_split_at_line_breaks_is_one_row() -> None:
+    text = (
+        "| Model | Pros | Cons |\n|---|---|---|\n"
+        "| Fan-out on write | fast reads<br>no joins at read time | heavy writes for big names |\n"
+    )
+    found = claims(text)
+    assert len(found) == 3  # one per statement of the broken cell, one for the other cells
+    assert any(c.text.endswith("Cons: heavy writes for big names") for c in found)
+    assert _weighed_count(text) == 1

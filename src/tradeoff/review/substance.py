@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
@@ -912,12 +912,33 @@ def _weighing_key(claim: Claim) -> frozenset[str]:
         # the same decision: the table is counted once, as one section's reasons are.
         if lexicon.CHOSEN.search(claim.text) is not None:
             return frozenset({"\x00table", *claim.headings[-2:]})
+        # Each row of a table whose rows are the options ("| Approach | Pros | Cons |":
+        # counter-based, hash-based) weighs one option of the same decision.
+        columns = _COLUMN.findall(claim.text)
+        if columns and _OPTION_COLUMN.fullmatch(columns[0].strip()) and _weighs_options(columns):
+            return frozenset({"\x00options", *claim.headings[-2:], *columns})
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
     if claim.kind == ROW or any(
         SCREEN.search(p, claim.text) for p in (lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST)
     ):
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
     return frozenset({"\x00under", *claim.headings[-2:]})
+
+
+# The column names of a table row claim ("Approach: Counter-based. Pros: ... Cons: ...").
+_COLUMN = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+# A first column that lists the options weighed, not decisions made ("| Decision | Pros |").
+_OPTION_COLUMN = re.compile(
+    r"(?:approach|strateg|method|option|alternative|algorithm|variant|scheme)\w*", re.I
+)
+_PROS = re.compile(r"^(?:pros?|advantages?|upsides?)$", re.I)
+_CONS = re.compile(r"^(?:cons?|disadvantages?|downsides?|drawbacks?)$", re.I)
+
+
+def _weighs_options(columns: list[str]) -> bool:
+    """Whether a table's columns set each option's pros against its cons."""
+    names = [c.strip() for c in columns]
+    return any(_PROS.match(n) for n in names) and any(_CONS.match(n) for n in names)
 
 
 def _distinct_weighing(
@@ -932,9 +953,43 @@ def _distinct_weighing(
     return len(seen), first
 
 
+def _whole_rows(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with each table row read whole again: a row whose cells are broken at
+    `<br>` is read as one claim per statement (each a feature, each a risk), but it weighs
+    one option: "Push. Pros: fast reads", "Push. Pros: no joins" and "Push. Cons: heavy
+    writes" are one option with its reasons and its cost, as the unbroken row would be."""
+    out: list[Claim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if claim.kind == ROW and last is not None and last.kind == ROW and last.line == claim.line:
+            out[-1] = _joined_row(last, claim)
+        else:
+            out.append(claim)
+    return out
+
+
+def _joined_row(a: Claim, b: Claim) -> Claim:
+    f, g = a.features, b.features
+    features = replace(
+        f,
+        concepts=f.concepts | g.concepts,
+        options=(f.options | g.options) - (f.concepts | g.concepts),
+        choices=f.choices | g.choices,
+        mechanisms=f.mechanisms | g.mechanisms,
+        reason=f.reason or g.reason,
+        alternative=f.alternative or g.alternative,
+        cost=f.cost or g.cost,
+        decision=f.decision or g.decision,
+        hedge=f.hedge and g.hedge,
+        failure_response=f.failure_response or g.failure_response,
+    )
+    return Claim(a.line, a.quote, f"{a.text} {b.text}", a.kind, a.headings, features)
+
+
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
     # ladder starts at a decision with its reason.
+    claims = _whole_rows(claims)
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [
