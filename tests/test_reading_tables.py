@@ -18,7 +18,9 @@ Each reading has a case where it must apply and one where it must not:
    "Future Enhancements" names the next steps as "Future Improvements" does;
 7. the rows of a table whose rows are options ("| Approach | Pros | Cons |") weigh one
    decision, and a row split at <br> is one row; a "| Decision | Pros | Cons |" table
-   weighs one decision per row.
+   weighs one decision per row;
+8. the points under an option heading marked chosen ("### Option 2: Leased ranges
+   (Chosen)") are the merits it wins on over its sibling options.
 """
 
 from __future__ import annotations
@@ -269,3 +271,23 @@ def test_a_row_split_at_line_breaks_is_one_row() -> None:
     assert len(found) == 3  # one per statement of the broken cell, one for the other cells
     assert any(c.text.endswith("Cons: heavy writes for big names") for c in found)
     assert _weighed_count(text) == 1
+
+
+# --- 8. an option marked chosen -------------------------------------------------------------
+
+
+def test_points_under_a_chosen_option_weigh_it_once() -> None:
+    text = (
+        "## Short codes\n\n"
+        "### Option 1: Hash of the URL\n\n- collisions need a re-check\n\n"
+        "### Option 2: Counter ranges leased to each app server (Chosen)\n\n"
+        "- never collides\n- no call to a coordinator per request\n"
+    )
+    chosen = [c for c in claims(text) if c.headings[-1].endswith("(Chosen)")]
+    assert len(chosen) == 2 and all(_weighed(c) for c in chosen)
+    assert _weighed_count(text) == 1
+
+
+def test_points_under_an_unmarked_option_weigh_nothing() -> None:
+    text = "### Option 1: Hash of the URL\n\n- collisions need a re-check\n"
+    assert not any(_weighed(c) for c in claims(text))

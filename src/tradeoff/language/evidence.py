@@ -492,6 +492,12 @@ def _features(
     # beside "Push-only" and "Pull-only", or the row "Token bucket (chosen)" above the
     # others): the row weighs the chosen option against the rest on its criterion.
     compared = claim.kind == ROW and _compares_chosen(claim.text, header_names)
+    # The points listed under an option marked chosen among its siblings ("### Option 1:
+    # Redis sorted sets (Chosen)" over "- precise counting", beside "### Option 2: ..."):
+    # each is a merit the chosen option wins on, as a chosen row's cells are.
+    compared = compared or (
+        claim.kind == ITEM and bool(heading) and lexicon.CHOSEN.search(heading) is not None
+    )
     # A purpose clause whose verb is a concept's name ("to decouple the write from the
     # fan-out", "to recover") gives a reason all the same: that verb stays readable.
     purposes = [span for span in named if _purpose_verb(lowered, span[0])]
