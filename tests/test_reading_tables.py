@@ -20,7 +20,9 @@ Each reading has a case where it must apply and one where it must not:
    decision, and a row split at <br> is one row; a "| Decision | Pros | Cons |" table
    weighs one decision per row;
 8. the points under an option heading marked chosen ("### Option 2: Leased ranges
-   (Chosen)") are the merits it wins on over its sibling options.
+   (Chosen)") are the merits it wins on over its sibling options;
+9. "(not covered here)" in a sentence puts what it names out of scope, as "X is out of
+   scope" does.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from tradeoff.review.substance import (
     describes_part,
     implied_concepts,
     ladder,
+    specified_concepts,
     specifies,
 )
 
@@ -291,3 +294,16 @@ def test_points_under_a_chosen_option_weigh_it_once() -> None:
 def test_points_under_an_unmarked_option_weigh_nothing() -> None:
     text = "### Option 1: Hash of the URL\n\n- collisions need a re-check\n"
     assert not any(_weighed(c) for c in claims(text))
+
+
+# --- 9. scoped out in passing --------------------------------------------------------------
+
+
+def test_not_covered_here_states_scope() -> None:
+    (claim,) = claims(
+        "Low-latency WebRTC is kept for live broadcasts (not covered here) since recorded"
+        " videos gain more from caching."
+    )
+    assert "scope" in specified_concepts(claim)
+    rungs = {r.name: r.reached for r in ladder("requirements", [claim])}
+    assert rungs["quantified targets and non-goals"] == 0.5

@@ -634,7 +634,9 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
         return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
-    return may_hold(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
+    return may_hold(claim.text, ("scope", "goal", "we ", "(not ")) and bool(
+        _EXCLUDES.search(claim.text)
+    )
 
 
 # Each ladder asks which of several concepts a claim specifies with one set intersection:
