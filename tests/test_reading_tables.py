@@ -12,7 +12,8 @@ Each reading has a case where it must apply and one where it must not:
    reranking, a semantic cache) are mechanisms a reader credits, not unknown words;
 5. words with another sense beside storage words name no technique of a payment, ticket,
    ride or video system: a stripe of fragments, "balances write and read cost", "a cache
-   holds the hot keys", "6+3 encoding", a node's heartbeat (no position update);
+   holds the hot keys", "6+3 encoding", a node's heartbeat (no position update), the
+   video page (a screen, no page of results);
 6. a summary of one part ("Summary of Data Flow", "Database Schema Summary", "Capacity
    Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one, and
    "Future Enhancements" names the next steps as "Future Improvements" does;
@@ -167,6 +168,7 @@ def test_an_embedded_device_is_no_embedding() -> None:
         ("Lost fragments are rebuilt with erasure encoding on 3 healthy nodes.", "transcoding"),
         ("The service will encode ids in base62 to get 7 characters.", "transcoding"),
         ("Storage nodes send a heartbeat every 2 seconds.", "location-updates"),
+        ("The video page shows rounded counts refreshed every minute.", "pagination"),
     ],
 )
 def test_a_word_in_its_storage_sense_names_no_other_domain(text: str, concept: str) -> None:

@@ -245,7 +245,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
 _SCREENS = frozenset(
-    "# web wiki error watch landing trending static html sorry home login status avg average"
+    "# web wiki error watch video profile landing trending static html sorry home login status avg"
+    " average"
     " pdf document".split()
 )
 # Words before "cursor" that make it a pointer on screen; "presence and" is read as one.
