@@ -13,7 +13,8 @@ Each reading has a case where it must apply and one where it must not:
 5. words with another sense beside storage words name no technique of a payment, ticket,
    ride or video system: a stripe of fragments, "balances write and read cost", "a cache
    holds the hot keys", "6+3 encoding", a node's heartbeat (no position update), the
-   video page (a screen, no page of results);
+   video page (a screen, no page of results), versioning of stored objects (no API
+   version);
 6. a summary of one part ("Summary of Data Flow", "Database Schema Summary", "Capacity
    Math Summary") is no wrap-up of the design; "Summary of Design Decisions" is one, and
    "Future Enhancements" names the next steps as "Future Improvements" does;
@@ -169,6 +170,8 @@ def test_an_embedded_device_is_no_embedding() -> None:
         ("The service will encode ids in base62 to get 7 characters.", "transcoding"),
         ("Storage nodes send a heartbeat every 2 seconds.", "location-updates"),
         ("The video page shows rounded counts refreshed every minute.", "pagination"),
+        ("Buckets offer object tagging, versioning and lifecycle rules.", "api-versioning"),
+        ("Each row keeps its versioning info beside the size.", "api-versioning"),
     ],
 )
 def test_a_word_in_its_storage_sense_names_no_other_domain(text: str, concept: str) -> None:
@@ -190,6 +193,7 @@ def test_a_word_in_its_storage_sense_names_no_other_domain(text: str, concept: s
             "transcoding",
         ),
         ("Drivers send a location update every 4 seconds.", "location-updates"),
+        ("For versioning we put the major version in the URL path.", "api-versioning"),
     ],
 )
 def test_the_same_words_in_their_own_sense_still_name_it(text: str, concept: str) -> None:

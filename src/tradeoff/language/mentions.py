@@ -283,6 +283,13 @@ _BYTE_CODES = frozenset(
     "# erasure parity ec base62 base64 base58 base32 url utf hex character re json md5 sha256"
     " sha hash".split()
 )
+_STORED_THINGS = frozenset(
+    "object objects bucket buckets s3 file files document documents data row rows tagging ttl"
+    " lifecycle".split()
+)
+_OBJECT_VERSIONING_AFTER = frozenset(
+    "info configuration enabled id ids marker markers state is are".split()
+)
 # "Encode the numeric ID in Base62", "encode to base62", "encodes the incoming query".
 _CODED = frozenset(
     "base62 base64 base58 id ids integer integers numeric number key keys query queries".split()
@@ -318,6 +325,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("holds",): (_CONTAINERS, frozenset()),
     # "Erasure encoding", "6+3 encoding", "base62 encoding", "re-encodes lost shards": codes
     # of bytes, not media transcoded into renditions.
+    # "Object tagging, versioning and lifecycle rules", "versioning info", "if versioning is
+    # used": versions of stored objects, not versions of the API.
+    ("versioning",): (_STORED_THINGS, _OBJECT_VERSIONING_AFTER),
     ("encoding",): (_BYTE_CODES, _CODED),
     ("encode",): (_BYTE_CODES, _CODED),
 }
