@@ -270,7 +270,9 @@ def _row_claims(
     if not split:
         yield Claim(line, quote, _row_text(header, [_plain(c) for c in cells]), ROW, headings)
         return
-    label = _plain(cells[0]) if split[0] != 0 else ""
+    # The label keeps its column's name, as an unbroken row's first cell does ("Strategy:
+    # Fan-out on write"): the table's first column says what its rows are.
+    label = _row_text(header[:1], [_plain(cells[0])]) if split[0] != 0 else ""
     for position in split:
         name = header[position] if position < len(header) else ""
         for part in _BREAK.split(cells[position]):
@@ -278,6 +280,13 @@ def _row_claims(
             if _ALNUM.search(text):
                 prefix = ". ".join(p for p in (label, name) if p)
                 yield Claim(line, quote, f"{prefix}: {text}" if prefix else text, ROW, headings)
+    # The cells with no break are read too, together and under the row's label: a row
+    # whose Pros cell is broken in two still states its Cons and its Description.
+    rest = [i for i in range(len(cells)) if i not in split and not (label and i == 0)]
+    names = [header[i] if i < len(header) else "" for i in rest]
+    text = _row_text(names, [_plain(cells[i]) for i in rest])
+    if _ALNUM.search(text):
+        yield Claim(line, quote, f"{label}. {text}" if label else text, ROW, headings)
 
 
 def _row_text(header: list[str], cells: list[str]) -> str:

@@ -492,6 +492,12 @@ def _features(
     # beside "Push-only" and "Pull-only", or the row "Token bucket (chosen)" above the
     # others): the row weighs the chosen option against the rest on its criterion.
     compared = claim.kind == ROW and _compares_chosen(claim.text, header_names)
+    # The points listed under an option marked chosen among its siblings ("### Option 1:
+    # Redis sorted sets (Chosen)" over "- precise counting", beside "### Option 2: ..."):
+    # each is a merit the chosen option wins on, as a chosen row's cells are.
+    compared = compared or (
+        claim.kind == ITEM and bool(heading) and lexicon.CHOSEN.search(heading) is not None
+    )
     # A purpose clause whose verb is a concept's name ("to decouple the write from the
     # fan-out", "to recover") gives a reason all the same: that verb stays readable.
     purposes = [span for span in named if _purpose_verb(lowered, span[0])]
@@ -581,13 +587,19 @@ def _labelled(header_names: str, heading: str) -> _Labels:
     # algorithms?" heads rejected alternatives).
     label = heading if len(heading.split()) <= 3 or _WHY_LABEL.match(heading) else ""
     labels = f"{header_names} {label}".strip()
+    # A table's columns say which of its cells is a cost ("| Decision | Benefit | Cost |");
+    # the heading over it only titles the table. Under "Key Tradeoffs" a row "Decision: URL
+    # expiration. Option A: Never. Option B: Configurable. Recommendation: Default never"
+    # picks an option and states no cost; under "Cost" a row "Item: GPUs. Total: $9k" is a
+    # budget line. (A label over a list, "Cons:" or "Trade-offs:", still makes its items costs.)
+    costs = header_names or labels
     found = _Labels(
         reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
         alternative=bool(
             labels
             and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
         ),
-        cost=bool(labels and lexicon.COST_COLUMN.search(labels)),
+        cost=bool(costs and lexicon.COST_COLUMN.search(costs)),
         decision_heading=_DECISION_HEADING.search(heading) is not None,
     )
     if len(_LABELS) >= _CACHE_SIZE:

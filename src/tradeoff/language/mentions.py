@@ -245,7 +245,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
 _SCREENS = frozenset(
-    "# web wiki error watch landing trending static html sorry home login status avg average"
+    "# web wiki error watch video profile landing trending static html sorry home login status avg"
+    " average"
     " pdf document".split()
 )
 # Words before "cursor" that make it a pointer on screen; "presence and" is read as one.
@@ -259,6 +260,39 @@ _POINTER_AFTER = frozenset(
 # Words after "record(s)" that make it a verb with its object ("records the result").
 _VERB_OBJECTS = frozenset(
     "the a an each every its their whether when who how it them money what".split()
+)
+_STRIPE_BEFORE = frozenset(
+    "a each per every one same whole full its erasure ec coded parity data raid wide".split()
+)
+_STRIPE_AFTER = frozenset("width size unit units of across layout".split())
+_WEIGHING_BEFORE = frozenset(
+    "a good right best fine better careful reasonable sensible nice to it this that which and"
+    " load design quality cost".split()
+)
+_WEIGHED_AFTER = frozenset(
+    "between across against load traffic write writes read reads cost costs latency freshness"
+    " speed the with durability throughput simplicity accuracy memory performance of"
+    " granularity cache".split()
+)
+_CONTAINERS = frozenset(
+    "cache caches shard shards node nodes store stores table tables bucket buckets can could"
+    " which that it each memory ram server servers disk disks map index list queue record row"
+    " file files responsibility broker partition partitions region replica".split()
+)
+_BYTE_CODES = frozenset(
+    "# erasure parity ec base62 base64 base58 base32 url utf hex character re json md5 sha256"
+    " sha hash".split()
+)
+_STORED_THINGS = frozenset(
+    "object objects bucket buckets s3 file files document documents data row rows tagging ttl"
+    " lifecycle".split()
+)
+_OBJECT_VERSIONING_AFTER = frozenset(
+    "info configuration enabled id ids marker markers state is are".split()
+)
+# "Encode the numeric ID in Base62", "encode to base62", "encodes the incoming query".
+_CODED = frozenset(
+    "base62 base64 base58 id ids integer integers numeric number key keys query queries".split()
 )
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
@@ -280,6 +314,25 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "Clock skew" is clocks that disagree (clock-sync names it), not keys that draw more
     # than their share of load.
     ("skew",): (frozenset({"clock", "clocks", "time", "timestamp", "timestamps"}), frozenset()),
+    # "Lose any 4 nodes in a stripe", "an erasure-coded stripe of 14 fragments": the disks
+    # a block is spread over, not the payment provider.
+    ("stripe",): (_STRIPE_BEFORE, _STRIPE_AFTER),
+    ("stripes",): (_STRIPE_BEFORE, _STRIPE_AFTER),
+    # "A good balance of cost and freshness", "it balances write and read cost", "balance
+    # load across regions": a weighing, not an account's balance in a ledger.
+    ("balance",): (_WEIGHING_BEFORE, _WEIGHED_AFTER),
+    ("balances",): (_WEIGHING_BEFORE, _WEIGHED_AFTER),
+    # "A RAM cache holds the hot keys", "each shard holds a range", "a bucket can hold 100
+    # tokens": what a part contains, not a hold placed on stock or a seat.
+    ("hold",): (_CONTAINERS, frozenset()),
+    ("holds",): (_CONTAINERS, frozenset()),
+    # "Erasure encoding", "6+3 encoding", "base62 encoding", "re-encodes lost shards": codes
+    # of bytes, not media transcoded into renditions.
+    # "Object tagging, versioning and lifecycle rules", "versioning info", "if versioning is
+    # used": versions of stored objects, not versions of the API.
+    ("versioning",): (_STORED_THINGS, _OBJECT_VERSIONING_AFTER),
+    ("encoding",): (_BYTE_CODES, _CODED),
+    ("encode",): (_BYTE_CODES, _CODED),
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
@@ -65,8 +65,10 @@ _EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
 _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
+            # "Design Goals" over "Durability: eleven nines", "Low-latency API": what the
+            # system must do, as a requirements heading is ("Non-goals" is scope, below).
             r"^(?!.*non-?functional)(.*\b(functional|requirements|use cases|features"
-            r"|user stories))",
+            r"|user stories|(?<!non-)(?<!non )goals?\b))",
             re.I,
         ),
         "functional-requirements",
@@ -80,8 +82,18 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
     (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
+    # A wrap-up of the design, not a summary of one part of it: "Summary of Data Flow (the
+    # PUT life cycle)" traces a request, "Database Schema Summary" lists tables, "Capacity
+    # Math Summary" tabulates figures; "Summary of Design Decisions" and "TL;DR Architecture
+    # Summary" wrap up.
     (
-        re.compile(r"summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence", re.I),
+        re.compile(
+            r"^(?!(?=.*\b(?:data ?flows?|flows?|schemas?|database|capacity|math|estimates?"
+            r"|scaling|stack|technology|costs?|apis?|endpoints?)\b)"
+            r"(?!.*\b(?:design|decisions?|trade-?offs?|architecture|overall|tl;?dr)\b))"
+            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence)",
+            re.I,
+        ),
         "summary",
     ),
     # Questions asked and answered up front are the scoped requirements of a written answer.
@@ -90,8 +102,8 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"bottleneck|next steps|future work|what breaks|at 10x|scaling (?:levers|path|plan)"
-            r"|beyond (?:day ?1|v1|the mvp)|evolution|future (?:improvements|extensions)"
-            r"|roadmap|later phases",
+            r"|beyond (?:day ?1|v1|the mvp)|evolution"
+            r"|future (?:improvements|extensions|enhancements)|roadmap|later phases",
             re.I,
         ),
         "bottlenecks",
@@ -737,7 +749,9 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
         return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
-    return may_hold(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
+    return may_hold(claim.text, ("scope", "goal", "we ", "(not ")) and bool(
+        _EXCLUDES.search(claim.text)
+    )
 
 
 # Each ladder asks which of several concepts a claim specifies with one set intersection:
@@ -1015,12 +1029,33 @@ def _weighing_key(claim: Claim) -> frozenset[str]:
         # the same decision: the table is counted once, as one section's reasons are.
         if lexicon.CHOSEN.search(claim.text) is not None:
             return frozenset({"\x00table", *claim.headings[-2:]})
+        # Each row of a table whose rows are the options ("| Approach | Pros | Cons |":
+        # counter-based, hash-based) weighs one option of the same decision.
+        columns = _COLUMN.findall(claim.text)
+        if columns and _OPTION_COLUMN.fullmatch(columns[0].strip()) and _weighs_options(columns):
+            return frozenset({"\x00options", *claim.headings[-2:], *columns})
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
     if claim.kind == ROW or any(
         SCREEN.search(p, claim.text) for p in (lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST)
     ):
         return claim.features.concepts or frozenset({claim.text.lower()[:40]})
     return frozenset({"\x00under", *claim.headings[-2:]})
+
+
+# The column names of a table row claim ("Approach: Counter-based. Pros: ... Cons: ...").
+_COLUMN = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+# A first column that lists the options weighed, not decisions made ("| Decision | Pros |").
+_OPTION_COLUMN = re.compile(
+    r"(?:approach|strateg|method|option|alternative|algorithm|variant|scheme)\w*", re.I
+)
+_PROS = re.compile(r"^(?:pros?|advantages?|upsides?)$", re.I)
+_CONS = re.compile(r"^(?:cons?|disadvantages?|downsides?|drawbacks?)$", re.I)
+
+
+def _weighs_options(columns: list[str]) -> bool:
+    """Whether a table's columns set each option's pros against its cons."""
+    names = [c.strip() for c in columns]
+    return any(_PROS.match(n) for n in names) and any(_CONS.match(n) for n in names)
 
 
 def _distinct_weighing(
@@ -1035,9 +1070,43 @@ def _distinct_weighing(
     return len(seen), first
 
 
+def _whole_rows(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with each table row read whole again: a row whose cells are broken at
+    `<br>` is read as one claim per statement (each a feature, each a risk), but it weighs
+    one option: "Push. Pros: fast reads", "Push. Pros: no joins" and "Push. Cons: heavy
+    writes" are one option with its reasons and its cost, as the unbroken row would be."""
+    out: list[Claim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if claim.kind == ROW and last is not None and last.kind == ROW and last.line == claim.line:
+            out[-1] = _joined_row(last, claim)
+        else:
+            out.append(claim)
+    return out
+
+
+def _joined_row(a: Claim, b: Claim) -> Claim:
+    f, g = a.features, b.features
+    features = replace(
+        f,
+        concepts=f.concepts | g.concepts,
+        options=(f.options | g.options) - (f.concepts | g.concepts),
+        choices=f.choices | g.choices,
+        mechanisms=f.mechanisms | g.mechanisms,
+        reason=f.reason or g.reason,
+        alternative=f.alternative or g.alternative,
+        cost=f.cost or g.cost,
+        decision=f.decision or g.decision,
+        hedge=f.hedge and g.hedge,
+        failure_response=f.failure_response or g.failure_response,
+    )
+    return Claim(a.line, a.quote, f"{a.text} {b.text}", a.kind, a.headings, features)
+
+
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
     # ladder starts at a decision with its reason.
+    claims = _whole_rows(claims)
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [

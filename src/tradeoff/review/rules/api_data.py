@@ -189,9 +189,16 @@ class NoStatusCodes(Rule):
     fix = "Give each endpoint its success code and the main errors (400, 401, 404, 409, 429)."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        # Status codes given, not named: "our approach takes status codes into account"
-        # gives none (a code, an error response or a table of them does).
-        if not ctx.endpoints or ctx.placed("status-codes"):
+        # Status codes given, not named: a code ("404 if the link is unknown"), a table of
+        # them, or a sentence that says something checkable of them answers the contract;
+        # "Status codes are an important part of the overall picture" says nothing a caller
+        # could rely on.
+        placed = ctx.placed("status-codes")
+        if (
+            not ctx.endpoints
+            or placed
+            or any(m.specific for m in ctx.mentions.positive("status-codes"))
+        ):
             return
         first = ctx.endpoints[0]
         severity = "error" if ctx.interview_type == "api" else self.severity

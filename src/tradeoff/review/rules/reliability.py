@@ -59,6 +59,17 @@ _LOCAL_STORE = re.compile(
 _last: list[tuple[ReviewContext, list[tuple[int, str, str]]]] = []
 
 
+def _stated_lines(ctx: ReviewContext) -> set[int]:
+    """Lines with a claim that says something of what it names: evidence (a number, a
+    reason, a flow...), something concrete (code, an identifier), or a decision ("we upsert
+    on the event id"); not a line of names in filler prose."""
+    return {
+        c.line
+        for c in ctx.claims
+        if c.features.has_evidence or c.features.specific or c.features.decision
+    }
+
+
 def clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     """(line, clause, heading) for the candidate's lines: sentences of prose, whole table rows,
     lines of fenced blocks; the heading is the title of the section the line sits in.
@@ -135,10 +146,15 @@ def out_of_scope_lines(ctx: ReviewContext) -> set[int]:
 
 def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     """(line, clause, write) for each retried write with side effects; none if the design
-    makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once)."""
-    if ctx.mentions.has("idempotency"):
+    makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once).
+
+    The guard must be said of something: a line that only names it ("Insert if not exists
+    plays a key role here", "Idempotency is an important part of the overall picture")
+    makes no write idempotent, as it earns nothing anywhere else."""
+    stated = _stated_lines(ctx)
+    if any(m.line in stated for m in ctx.mentions.positive("idempotency")):
         return []
-    if any(idempotency_guard(c) for _, c, _ in clauses(ctx)):
+    if any(idempotency_guard(c) and n in stated for n, c, _ in clauses(ctx)):
         return []
     found = []
     for number, clause, _ in clauses(ctx):
