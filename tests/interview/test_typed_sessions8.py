@@ -73,3 +73,14 @@ def test_asking_for_the_latency_target_raises_no_accessibility(catalog: Catalog)
     state = session.interview.state
     assert not state.covered("quality-requirements")
     assert state.covered("scale-questions") or "latency-target" in state.settled
+
+
+def test_the_product_set_aside_is_not_asked_about(catalog: Catalog) -> None:
+    """After "Counters live in a Redis cluster with replicas", "Rather than Memcached, I use
+    Redis, because ..." was answered "Why Memcached and not Redis?", and with Redis not yet
+    named, "If Memcached goes down at peak ...": both about the product set aside."""
+    choice = "Rather than Memcached, I use Redis, because Lua scripts make the update atomic."
+    for before in ([], ["Counters live in a Redis cluster with replicas."]):
+        session = run(catalog, "rate-limiter", "adversarial", ["/next", "/next", *before, choice])
+        reply = " ".join(session.exchanges[-1].replies)
+        assert "Memcached" not in reply, reply

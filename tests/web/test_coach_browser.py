@@ -52,7 +52,11 @@ def test_coach_comments_on_a_line_and_the_candidate_sees_it(site: str) -> None:
         coach.get_by_label("Password again").fill("coach pass 1")
         coach.get_by_role("button", name="Sign up").click()
         expect(coach).to_have_url(link)
-        coach.wait_for_function("() => window.htmx !== undefined")  # the deferred script ran
+        # htmx binds its forms on DOMContentLoaded, after its deferred script runs: until the
+        # load event a click may submit the plain form (which works, but reloads the page).
+        coach.wait_for_function(
+            "() => window.htmx !== undefined && document.readyState === 'complete'"
+        )
         line = coach.locator(f"li#v1-L{LINE}")
         expect(line).to_contain_text("flowchart LR")
         line.locator("summary").click()

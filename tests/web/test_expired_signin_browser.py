@@ -57,7 +57,11 @@ def test_an_expired_sign_in_keeps_the_unsent_turn(site: str, database: str) -> N
         page.goto(f"{site}/problems/url-shortener")
         page.get_by_role("button", name="Start a mock interview").click()
         expect(page.locator("#stream-status")).to_have_text("Live.", timeout=WAIT)
-        page.wait_for_function("() => window.htmx !== undefined")
+        # htmx binds its forms on DOMContentLoaded, after its deferred script runs: until the
+        # load event a click may submit the plain form (which works, but reloads the page).
+        page.wait_for_function(
+            "() => window.htmx !== undefined && document.readyState === 'complete'"
+        )
         box = page.locator("#say textarea")
         box.fill(TURN)
 

@@ -79,7 +79,11 @@ def test_a_whole_practice_session_from_library_to_progress(server: str, database
         shot(page, "1-problem")
         page.get_by_role("button", name="Start a mock interview").click()
         expect(page.locator("#stream-status")).to_have_text("Live.", timeout=WAIT)
-        page.wait_for_function("() => window.htmx !== undefined")
+        # htmx binds its forms on DOMContentLoaded, after its deferred script runs: until the
+        # load event a click may submit the plain form (which works, but reloads the page).
+        page.wait_for_function(
+            "() => window.htmx !== undefined && document.readyState === 'complete'"
+        )
 
         # A clarifying question; the hidden fact comes back over the stream.
         page.locator("#say textarea").fill(QUESTION)

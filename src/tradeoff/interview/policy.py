@@ -190,7 +190,11 @@ def _component_mention(mentions: Sequence[Mention]) -> Mention | None:
     """The first mention that names the component itself, to ask about it in the candidate's
     word: "Redirects read through a Redis cache" asks "If Redis goes down", never "If the
     read through goes down" (a pattern's name is nothing that can go down)."""
-    named = [m for m in mentions if m.term.split()[-1].lower() not in _PATTERN_END]
+    named = [
+        m
+        for m in mentions
+        if m.term.split()[-1].lower() not in _PATTERN_END and not _rejected(m.term, m.quote)
+    ]
     return named[0] if named else None
 
 
@@ -242,6 +246,8 @@ def _product_to_question(state: ConversationState, heard: Heard, at: Situation) 
     for name in heard.products:
         if name.lower() not in ALTERNATIVES or state.moved("*", "product", name.lower()):
             continue
+        if _rejected(name, heard.text):
+            continue  # "Redis over Memcached because ...": Memcached is what was set aside
         if state.reasoned.get(name.lower(), heard.line) < heard.line:
             continue
         state.moves.add(("*", "product", name.lower()))
@@ -249,6 +255,19 @@ def _product_to_question(state: ConversationState, heard: Heard, at: Situation) 
         text = phrasing.why_not(name, ALTERNATIVES[name.lower()], adversarial)
         return Move(kind, text, name)
     return None
+
+
+def _rejected(name: str, text: str) -> bool:
+    """Whether every mention of a product in the turn sets it aside: "Redis over Memcached",
+    "rather than Memcached", "not Memcached"."""
+    said = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.I))
+    return bool(said) and all(_SET_ASIDE.search(text[: m.start()]) for m in said)
+
+
+_SET_ASIDE = re.compile(
+    r"\b(?:over|instead\s+of|rather\s+than|not|vs\.?|versus|than)\s+(?:a\s+|an\s+|the\s+)?$",
+    re.I,
+)
 
 
 def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
