@@ -307,7 +307,11 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # whiteboard a cursor is where a collaborator is typing, not a place in a list of results.
     # "The system records the result", "record money movements as entries": the verb, which
     # says something is kept, not which entities are stored with which fields.
-    ("record",): (frozenset({"to", "we", "must", "should", "will", "always"}), _VERB_OBJECTS),
+    # So is "Tracking: record sent, delivered and failed" (a list of what is recorded).
+    ("record",): (
+        frozenset({"to", "we", "must", "should", "will", "always", "and", "then", "tracking"}),
+        _VERB_OBJECTS | frozenset({"sent", "delivered", "failed", "every", "each", "whether"}),
+    ),
     ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
     ("cursors",): (_POINTERS, _POINTER_AFTER),

@@ -138,6 +138,11 @@ class DesignGraph:
         """A store each instance keeps for itself: losing it loses one instance, not all."""
         return bool(_LOCAL.search(self.nodes[key].label))
 
+    def sources(self) -> set[str]:
+        """Nodes no edge points to: where requests start (a client, the calling services)."""
+        pointed = set().union(*self.out.values()) if self.out else set()
+        return {k for k in self.nodes if k not in pointed}
+
     def is_several(self, key: str) -> bool:
         """A tier drawn as several instances, or spread over by a load balancer."""
         if _SEVERAL.search(self.nodes[key].label):

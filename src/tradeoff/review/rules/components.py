@@ -621,10 +621,21 @@ _SEVERAL_INSTANCES = re.compile(
 )
 
 
+# A drawn node that stands for whoever calls the design: other services, clients, producers.
+_CALLERS = re.compile(
+    r"(?:other |internal |upstream |calling |client |producer |caller )?"
+    r"(?:services|clients|callers|producers|apps|applications|consumers? of the api)",
+    re.I,
+)
+
+
 def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
     """Where the design itself runs a service as several instances: a tier drawn as
     "App servers (x4)", or a sentence such as "six stateless API pods"."""
+    sources = ctx.graph.sources()
     for key, node in ctx.graph.nodes.items():
+        if key in sources and _CALLERS.fullmatch(node.label.strip()):
+            continue  # "Services --> Notification API": the callers, not a tier this design runs
         if node.kind == "service" and ctx.graph.is_several(key):
             return node.line, node.label
     # A reading list ("* [Horizontal scaling](https://...)") names topics to study, not
