@@ -84,3 +84,17 @@ def test_the_product_set_aside_is_not_asked_about(catalog: Catalog) -> None:
         session = run(catalog, "rate-limiter", "adversarial", ["/next", "/next", *before, choice])
         reply = " ".join(session.exchanges[-1].replies)
         assert "Memcached" not in reply, reply
+
+
+def test_hot_customers_named_in_words_are_hot_keys(catalog: Catalog) -> None:
+    """ "For hot customers I'd give each gateway a local bucket ..., which takes the hottest
+    keys off one shard" was followed by "A single customer sends 50,000 requests per second.
+    What happens to its Redis shard?": the words were not read as the hot-key concept."""
+    line = (
+        "For hot customers I'd give each gateway a local bucket with a slice of the limit and"
+        " sync with Redis every 100 ms, which takes the hottest keys off one shard."
+    )
+    session = run(catalog, "rate-limiter", "adversarial", ["/next", "/next", line])
+    assert session.interview.state.covered("hot-client")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "50,000 requests" not in reply, reply
