@@ -98,3 +98,25 @@ def test_hot_customers_named_in_words_are_hot_keys(catalog: Catalog) -> None:
     assert session.interview.state.covered("hot-client")
     reply = " ".join(session.exchanges[-1].replies)
     assert "50,000 requests" not in reply, reply
+
+
+def test_a_probe_whose_subject_was_answered_is_not_asked(catalog: Catalog) -> None:
+    """ "If Redis is slow or down we fail open for up to 2 seconds, because ..." in the
+    high-level phase, then in the deep dive "The counter store is unreachable for a minute
+    during the peak. What happens to incoming requests?", reported as left unanswered."""
+    lines = [
+        "/next",
+        "The gateway calls a limiter library that keeps token buckets in Redis, keyed by"
+        " api_key and rule; each check is one Lua script that refills and decrements atomically.",
+        "If Redis is slow or down we fail open for up to 2 seconds, because blocking every"
+        " customer is worse than letting a few extra requests through.",
+        "/next",
+        "For hot customers I'd give each gateway a local bucket with a slice of the limit and"
+        " sync with Redis every 100 ms, which takes the hottest keys off one shard.",
+        "I chose a token bucket over a sliding log because the log needs memory per request,"
+        " and the bucket is two numbers per key.",
+        "/end",
+    ]
+    session = run(catalog, "rate-limiter", "adversarial", lines)
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "counter store is unreachable" not in said, said

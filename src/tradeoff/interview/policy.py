@@ -368,6 +368,10 @@ def most_important_gap(
                 state.moved(at.phase, "probe", item.id) or state.moved("*", "asked", item.id)
             ):
                 continue
+            if not for_hint and set(item.concepts) <= state.specified:
+                # Its probe asks what the candidate has answered in other words ("The counter
+                # store is unreachable ... What happens?" after "we fail open ... because").
+                continue
             score = item.weight * 10 - rank
             if best is None or score > best[0]:
                 best = (score, dimension, item)

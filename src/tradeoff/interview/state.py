@@ -96,6 +96,9 @@ class ConversationState:
     settled: set[str] = field(default_factory=set)
     # Products named with a reason (lower case) -> the turn that first gave it.
     reasoned: dict[str, int] = field(default_factory=dict)
+    # Concepts the candidate has said something checkable about ("we fail open for up to 2
+    # seconds, because ..."): a probe whose whole subject is among them asks what was said.
+    specified: set[str] = field(default_factory=set)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -150,6 +153,8 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
     for found in heard.mentions.by_concept.values():
         for mention in found:
             state.heard_mentions.add(mention)
+    for claim in heard.claims:
+        state.specified |= substance.specified_concepts(claim)
     for dimension, item in problem.rubric.items():
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
