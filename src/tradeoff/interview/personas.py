@@ -121,8 +121,15 @@ def _terse(kind: str, text: str) -> str:
         asked = [s for s in sentences if s.endswith("?")]
         return _shorten(asked[-1] if asked else text)
     if kind == "answer":
-        with_number = [s for s in sentences if re.search(r"\d", s)]
-        return _shorten(" ".join(with_number[:1] or sentences[:1]), limit=TERSE_WORDS * 2)
+        # The figures, whole sentences, as many as fit: "under 300 ms at p99" and "within
+        # about five seconds" both answer "how fast must it load, and how fresh must it be?".
+        with_number = [s for s in sentences if _FIGURE.search(s)] or sentences[:1]
+        kept: list[str] = []
+        for sentence in with_number:
+            if kept and len(" ".join([*kept, sentence]).split()) > TERSE_WORDS * 2:
+                break
+            kept.append(sentence)
+        return _shorten(" ".join(kept), limit=TERSE_WORDS * 2)
     return _shorten(sentences[0])
 
 
@@ -135,6 +142,15 @@ _SECOND_QUESTION = re.compile(
     re.I,
 )
 _QUALIFIER = re.compile(r",?\s+(?:when|if|while|because|given|so that|after|before)\s", re.I)
+
+
+# A figure, in digits or in words ("five seconds", "a minute", "twice the average").
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred"
+    r"|thousand|million|billion|twice|half|double"
+    r"|an? (?:second|minute|hour|day|week|month|year))\b",
+    re.I,
+)
 
 
 def _shorten(text: str, limit: int = TERSE_WORDS - 1) -> str:

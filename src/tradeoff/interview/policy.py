@@ -281,7 +281,9 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     best: tuple[int, int, str] | None = None
     for number, question in enumerate(at.problem.follow_ups, start=1):
         about = f"follow-up-{number}"
-        if state.moved(at.phase, "probe", about) or _answered_already(state, at, question):
+        if state.moved(at.phase, "probe", about) or _answered_already(
+            state, at, question, heard.line
+        ):
             continue
         shared = len(said & stems(question))
         if shared and (best is None or shared > best[0]):
@@ -289,7 +291,9 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     return Move("probe", best[2], f"follow-up-{best[1]}") if best else None
 
 
-def _answered_already(state: ConversationState, at: Situation, question: str) -> bool:
+def _answered_already(
+    state: ConversationState, at: Situation, question: str, line: int = -1
+) -> bool:
     """A follow-up about an item the candidate has already covered with substance. An item
     is known by its own text and probe and by the prompt's hints that lead to it: "How do
     two servers avoid handing out the same code?" shares few words with the code-generation
@@ -297,15 +301,39 @@ def _answered_already(state: ConversationState, at: Situation, question: str) ->
     the same short code ..."), and is asked right after "no two servers can issue the same
     code" unless the hint counts."""
     words = stems(question)
-    for _, item in at.problem.rubric.items():
-        if not state.covered(item.id):
+    known = _item_words(at.problem)
+    for item_id, own in known.items():
+        if not state.covered(item_id):
             continue
-        nudges = [h.nudge for h in at.problem.hints if h.about == item.id]
-        own = stems(" ".join(t for t in (item.text, item.probe, item.hint, *nudges) if t))
-        shared = len(words & own)
-        if shared >= 3 and shared >= 0.6 * len(words):
+        shared = words & own
+        # Most of the question's words; or three of them, when one is a word no other item
+        # uses or the last turn itself covered the item: the follow-up closest to what was
+        # just said is the one it answered ("A deleted post is filtered out when the feed is
+        # hydrated", then "How would you make a deleted post vanish from every feed?").
+        unique = any(
+            all(w not in other for i, other in known.items() if i != item_id) for w in shared
+        )
+        support = state.said.get(item_id)
+        just = support is not None and support.line == line
+        if len(shared) >= 3 and (len(shared) >= 0.6 * len(words) or unique or just):
             return True
     return False
+
+
+def _item_words(problem: Problem) -> dict[str, frozenset[str]]:
+    """Each rubric item's words: its text, probe, hint and the prompt's nudges towards it."""
+    known = _ITEM_WORDS.get(problem.id)
+    if known is None:
+        known = {}
+        for _, item in problem.rubric.items():
+            nudges = [h.nudge for h in problem.hints if h.about == item.id]
+            texts = (item.text, item.probe, item.hint, *nudges)
+            known[item.id] = stems(" ".join(t for t in texts if t))
+        _ITEM_WORDS[problem.id] = known
+    return known
+
+
+_ITEM_WORDS: dict[str, dict[str, frozenset[str]]] = {}
 
 
 def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | None:

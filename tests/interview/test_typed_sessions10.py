@@ -1,0 +1,42 @@
+"""A news-feed session typed by hand with the terse persona.
+
+"How fast must the feed load, and how fresh must it be?" was answered with the latency
+target alone: the terse voice kept the fact's first sentence with a digit, and the
+freshness target ("within about five seconds") is written in words. Terse is short, but
+it never drops what was asked. Then "100 million posts a day is about 1,200 writes a
+second" (right: 100M / 86,400 is about 1,160) drew "That looks low to me", and "A deleted
+post is filtered out when the feed is hydrated" was followed at once by "How would you
+make a deleted post vanish from every feed within a minute?".
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+
+def test_terse_answers_keep_every_figure_asked_for(catalog: Catalog) -> None:
+    session = run(
+        catalog, "news-feed", "terse", ["How fast must the feed load, and how fresh must it be?"]
+    )
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "300 ms" in reply and "five seconds" in reply, reply
+
+
+def test_a_post_filtered_at_hydration_is_the_deletes_item(catalog: Catalog) -> None:
+    line = "A deleted post is filtered out when the feed is hydrated, so stale ids never show."
+    session = run(catalog, "news-feed", "terse", ["/next", "/next", line])
+    assert session.interview.state.covered("deletes-and-blocks")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "deleted post vanish" not in reply, reply
+
+
+def test_a_right_post_rate_is_not_called_low(catalog: Catalog) -> None:
+    line = (
+        "500 million users opening the feed 10 times a day is about 58,000 reads a second, and"
+        " 100 million posts a day is about 1,200 writes a second."
+    )
+    session = run(catalog, "news-feed", "terse", [line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get" not in reply, reply
