@@ -40,3 +40,32 @@ def test_a_right_post_rate_is_not_called_low(catalog: Catalog) -> None:
     session = run(catalog, "news-feed", "terse", [line])
     reply = " ".join(session.exchanges[-1].replies)
     assert "How did you get" not in reply, reply
+
+
+def test_an_answer_sharing_only_never_with_the_question_is_no_answer(catalog: Catalog) -> None:
+    """The media probe's words include its hint's "never"; "... so stale ids in timelines
+    never show" was taken as its answer, and the report listed the media item as "only
+    mentioned" beside that line."""
+    lines = [
+        "/next",
+        "/next",
+        "For celebrities with over a million followers I skip fan-out and merge their recent"
+        " posts at read time, because pushing one post to 100 million timelines takes minutes.",
+        "A deleted post is filtered out when the feed is hydrated, so stale ids never show.",
+    ]
+    session = run(catalog, "news-feed", "terse", lines)
+    media = session.interview.state.said.get("media-cdn")
+    assert media is None or "deleted post" not in media.quote, media
+
+
+def test_asking_about_celebrities_asks_about_the_skew(catalog: Catalog) -> None:
+    """ "Asks ... for the largest follower counts, because the skew decides the design" is
+    met by "are there celebrities?", which drew the celebrity fact out: it was quoted with a
+    later estimate instead, as if the candidate had never asked."""
+    lines = [
+        "How many daily users, and how many posts a day?",
+        "How many people does a user follow, and are there celebrities?",
+    ]
+    session = run(catalog, "news-feed", "terse", lines)
+    support = session.interview.state.said["scale-and-skew"]
+    assert support.status == "substance" and "celebrities" in support.quote, support

@@ -41,10 +41,12 @@ _STOP = frozenset(
     from into per each every get gets expect expected please tell me us i if so as than then
     what's whats it's let's go say roughly approximately approx number numbers figure over
     under next those these after before still them they its
+    never always ever only even very really quite
     design designing designed""".split()
 )
 # ("design": what the interview itself does names no topic of a fact, so "Before designing,
-# how many users ..." does not ask what "you need not design".)
+# how many users ..." does not ask what "you need not design". "never", "always": a
+# probe's "never" and an answer's "never show" share no subject.)
 # The few words a question uses for what a fact calls otherwise; matching by meaning beyond
 # this belongs to the question kinds in questions.yaml.
 _SAME = {
@@ -248,7 +250,7 @@ def best_fact(
     """
     asked = _kind_strength(question, kinds)
     words = stems(question) - _frame_stems(question, kinds)
-    words |= _concept_tokens(question) | _markers(question)
+    words |= concept_tokens(question) | _markers(question)
     profile = _profile(problem)
     normal = _normalised(question)
     framing = _frame_stems(question, kinds)
@@ -331,7 +333,7 @@ def _profile(problem: Problem) -> _Profile:
     df: dict[str, int] = {}
     for fact in problem.facts:
         id_words = _id_stems(fact.id)
-        text_words = _fact_stems(fact.text) | id_words | _concept_tokens(fact.text)
+        text_words = _fact_stems(fact.text) | id_words | concept_tokens(fact.text)
         text_words |= _markers(fact.text)
         words[fact.id] = (id_words, text_words)
         pairs[fact.id] = _pairs(fact.text)
@@ -400,7 +402,7 @@ def _markers(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _concept_tokens(text: str) -> frozenset[str]:
+def concept_tokens(text: str) -> frozenset[str]:
     """The vocabulary's concepts a text names, as tokens: "persist to disk" and "durable"
     meet at the durability concept even though they share no word."""
     from tradeoff.catalog import default_catalog

@@ -19,7 +19,7 @@ from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import Spoken
-from tradeoff.interview.questions import stems
+from tradeoff.interview.questions import concept_tokens, stems
 from tradeoff.language import Claim
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import coverage, substance
@@ -387,14 +387,26 @@ def credit_concept(
                 about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
                 if about and not any(categories & drew for categories in about):
                     continue
-            if set(item.concepts) - {concept} - _ASKABLE - state.settled:
+            told = _told(problem, drawn) if drawn else frozenset()
+            if set(item.concepts) - {concept} - _ASKABLE - state.settled - told:
                 # "Raises accessibility, IME input and what happens when suggestions fail"
-                # is not settled by asking for the latency target: it is about more.
+                # is not settled by asking for the latency target: it is about more. What
+                # the facts drawn out name counts ("celebrity accounts" name the skew).
                 continue
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
     return newly
+
+
+def _told(problem: Problem, facts: frozenset[str]) -> frozenset[str]:
+    """The concepts the drawn-out facts' texts name."""
+    return frozenset(c for f in problem.facts if f.id in facts for c in _fact_concepts(f.text))
+
+
+@lru_cache(maxsize=1024)
+def _fact_concepts(text: str) -> frozenset[str]:
+    return frozenset(t.removeprefix("concept:") for t in concept_tokens(text))
 
 
 # The concepts a requirement can be settled by asking about: what a question draws out.
