@@ -120,3 +120,21 @@ def test_a_probe_whose_subject_was_answered_is_not_asked(catalog: Catalog) -> No
     session = run(catalog, "rate-limiter", "adversarial", lines)
     said = " ".join(r for ex in session.exchanges for r in ex.replies)
     assert "counter store is unreachable" not in said, said
+
+
+def test_the_report_quotes_the_line_that_weighs_the_choice(catalog: Catalog) -> None:
+    """The algorithm item was quoted with "keeps token buckets in Redis" though the candidate
+    later said "I chose a token bucket over a sliding log because ...": the stronger line."""
+    lines = [
+        "/next",
+        "The gateway calls a limiter library that keeps token buckets in Redis, keyed by"
+        " api_key and rule; each check is one Lua script that refills and decrements atomically.",
+        "/next",
+        "I chose a token bucket over a sliding log because the log needs memory per request,"
+        " and the bucket is two numbers per key.",
+    ]
+    session = run(catalog, "rate-limiter", "adversarial", lines)
+    supports = [
+        s for s in session.interview.state.said.values() if "sliding log because" in s.quote
+    ]
+    assert supports, session.interview.state.said

@@ -315,7 +315,8 @@ def _answered_already(
         )
         support = state.said.get(item_id)
         just = support is not None and support.line == line
-        if len(shared) >= 3 and (len(shared) >= 0.6 * len(words) or unique or just):
+        share = len(shared) / max(1, len(words))
+        if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
             return True
     return False
 

@@ -47,6 +47,10 @@ class Support:
     quote: str
     line: int  # turn number when said, design line when written
     source: str  # "said" or "design"
+    # How much the quoted line says of the item (substance.citation_strength): a later line
+    # that says more ("I chose a token bucket over a sliding log because ...") is quoted
+    # instead of the first that specified it ("keeps token buckets in Redis").
+    strength: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -144,7 +148,12 @@ def item_support(
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
     quote = claim.quote if claim is not None else ""
-    return Support(status, quote, claim.line if claim is not None else 0, source)
+    strength = (
+        substance.citation_strength(claim, item, dimension)
+        if claim is not None and status == SUBSTANCE
+        else (0, 0)
+    )
+    return Support(status, quote, claim.line if claim is not None else 0, source, strength)
 
 
 def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
@@ -169,6 +178,10 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             and "clarifying-questions" not in item.concepts
             and _asked(old.quote)
             and not _asked(support.quote)
+        ) or (
+            support.status == SUBSTANCE == old.status
+            and old.source == "said"
+            and support.strength[0] > old.strength[0]
         ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
             # and recommendations are out of scope"), not the question that drew the fact out;

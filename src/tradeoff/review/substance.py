@@ -370,6 +370,12 @@ def _citation_weight(
     return (relevant, len(item_words & _content_words(claim.text)))
 
 
+def citation_strength(claim: Claim, item: RubricItem, dimension: str) -> tuple[int, int]:
+    """How much a claim that specifies an item says of it (see `_citation_weight`): the
+    interviewer keeps the strongest of the lines said over the session as its quote."""
+    return _citation_weight(claim, frozenset(), _content_words(item.text), dimension)
+
+
 def _stronger(
     claim: Claim, weight: tuple[int, int], first: Claim, best_weight: tuple[int, int]
 ) -> bool:
