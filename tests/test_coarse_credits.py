@@ -48,6 +48,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
     (
+        "video-streaming",
+        "segment-length",
+        "## Trade-offs\n\n- I'd pick HLS over DASH because Safari plays it natively, at the"
+        " cost of a slightly larger manifest.\n",
+        "## Trade-offs\n\n- 4-second segments balance a fast start and quick quality switches"
+        " against the extra requests that shorter ones would cost.\n",
+    ),
+    (
         "rate-limiter",
         "failover-loss",
         "## Reliability\n\n- We run 10 Redis shards, 20 with replicas, and Sentinel promotes a"

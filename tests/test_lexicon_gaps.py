@@ -379,3 +379,14 @@ def test_a_bracketed_field_list_specifies_the_data_model(
     catalog: Catalog, text: str, specified: bool
 ) -> None:
     assert ("data-model" in specified_concepts(_one(catalog, text))) is specified
+
+
+def test_a_verb_that_weighs_two_sides_states_a_cost(catalog: Catalog) -> None:
+    """ "4-6 second segments balance cache granularity with switching responsiveness" weighs
+    one good against another; "load balancing with health checks" weighs nothing."""
+    concepts = tuple(catalog.vocabulary.concepts.values())
+    weighed = "4-6 second segments balance cache granularity with switching responsiveness."
+    assert read_text(weighed, concepts)[0].features.cost
+    assert not read_text("Load balancing with health checks spreads traffic.", concepts)[
+        0
+    ].features.cost

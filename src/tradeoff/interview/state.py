@@ -182,6 +182,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             support.status == SUBSTANCE == old.status
             and old.source == "said"
             and support.strength[0] > old.strength[0]
+            and not ("clarifying-questions" in item.concepts and _asked(old.quote))
         ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
             # and recommendations are out of scope"), not the question that drew the fact out;

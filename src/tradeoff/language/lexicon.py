@@ -108,6 +108,9 @@ COST = re.compile(
     r"|harder to|(?:this|that|it) complicates\b"
     r"|(?:is|are|gets?|becomes?) (?:expensive|costly|slower)|throughput (?:will )?drops?"
     r"|at the risk of"
+    # Two sides weighed in one verb: "4-6 second segments balance cache granularity with
+    # switching responsiveness", "trades freshness against load".
+    r"|\b(?:balanc|trad)(?:e|es|ing) [\w\s-]{3,40}? (?:with|against|for)\b"
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
     r"|the catch|we give up|gives up|sacrific|worst case|at most \d"
