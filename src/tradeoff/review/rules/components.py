@@ -593,6 +593,11 @@ class NoLoadBalancer(Rule):
             return
         if ctx.graph.of_kind("load-balancer", "api-gateway"):
             return
+        # The finding says nothing spreads the traffic: a design that says its load
+        # balancers are there ("Internal load balancers are not shown to reduce clutter")
+        # has them, however little it says of them (the rubric reports that as a mention).
+        if any(not m.quote.rstrip().endswith("?") for m in ctx.mentions.positive("load-balancer")):
+            return
         several = _several_instances(ctx)
         if several is not None:
             line, said = several
