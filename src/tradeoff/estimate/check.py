@@ -193,8 +193,9 @@ def _has_operator(tokens: Sequence[Token]) -> bool:
 
 
 _REPLICATION = re.compile(
+    r"(?=[\dr])(?:"  # first characters (see language/lexicon.py)
     r"replication factor(?: of)?\s*(\d)|\bRF\s*=?\s*(\d)|(\d)\s*(?:x\s*)?(?:replicas|copies)\b"
-    r"|replicated\s+(\d)\s*(?:x|times)",
+    r"|replicated\s+(\d)\s*(?:x|times))",
     re.I,
 )
 # A label that says the figure includes every copy; "total" alone does not.

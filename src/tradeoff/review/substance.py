@@ -178,6 +178,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
 
 
 _FIELD_LIST = re.compile(
+    r"(?=[cefmrst])"  # first characters (see language/lexicon.py)
     r"\b(?:metadata|tables?|records?|rows?|entit(?:y|ies)|schemas?|columns|fields)\s*"
     r"\((?:[^(),]{1,30},){3,}[^(),]{1,30}\)",
     re.I,
