@@ -176,3 +176,31 @@ def test_guarded_forms_match_the_plain_forms(name: str) -> None:
     for text in GUARD_TEXTS:
         found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def _literal_text(items: list[tuple[Any, Any]]) -> str:
+    """The literal characters of a branch, its word boundaries skipped."""
+    chars = []
+    for op, av in items:
+        if op is _constants.AT:
+            continue
+        assert op is _constants.LITERAL, f"a marker holds {op}; extend this test"
+        chars.append(chr(av))
+    return "".join(chars)
+
+
+def test_result_marks_cover_every_marker_of_a_derivation() -> None:
+    """`is_derivation` skips a text with none of `_RESULT_MARKS`: each alternative of the
+    pattern's marker group must hold one of them."""
+    group = re.search(r"\(\?:=\|.*?\)(?=\\s\*\[~≈\])", lexicon.DERIVATION.pattern)
+    assert group is not None
+    [(op, (_, branches))] = list(_parser.parse(group.group(0), lexicon.DERIVATION.flags))
+    assert op is _constants.BRANCH  # a group without flags or a name is read inline
+    for branch in branches:
+        text = _literal_text(list(branch)).lower()
+        assert any(mark in text for mark in lexicon._RESULT_MARKS), text
+
+
+@pytest.mark.parametrize("text", [*PHRASES, *GUARD_TEXTS, "2 x 3 İS 6", "4 per 2 GİVES 2"])
+def test_is_derivation_is_the_pattern(text: str) -> None:
+    assert lexicon.is_derivation(text) == (lexicon.DERIVATION.search(text) is not None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.language.literals import fold
+
 # A reason clause says why: the cause, the purpose, or the consequence that justifies it.
 REASON = re.compile(
     r"\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
@@ -219,6 +221,19 @@ DERIVATION = re.compile(
     r"|\bcomes to\b|\bgives\b|\bequals\b|\bis\b)\s*[~≈]?\s*\**\s*\$?\d",
     re.I,
 )
+# Every match of DERIVATION writes its result after one of these (the alternatives of its
+# marker group: "~=" holds "=", "is about" and "is roughly" hold "is").
+_RESULT_MARKS = ("=", "≈", "→", "->", "⇒", "is", "comes to", "gives", "equals")
+
+
+def is_derivation(text: str) -> bool:
+    """`DERIVATION.search(text) is not None`. Half the texts with digits hold no result
+    marker (in their folded form, as re.I reads letters); on those the pattern would try
+    each digit against each way to an operator and a marker up to 120 characters on."""
+    folded = fold(text)
+    return any(mark in folded for mark in _RESULT_MARKS) and DERIVATION.search(text) is not None
+
+
 # A formula with its result elsewhere (the primer's "150 TB per month" over the nested
 # "10 KB per tweet * 500 million tweets per day * 30 days per month") is a calculation too.
 _FORMULA = (
