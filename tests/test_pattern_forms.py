@@ -204,3 +204,25 @@ def test_result_marks_cover_every_marker_of_a_derivation() -> None:
 @pytest.mark.parametrize("text", [*PHRASES, *GUARD_TEXTS, "2 x 3 İS 6", "4 per 2 GİVES 2"])
 def test_is_derivation_is_the_pattern(text: str) -> None:
     assert lexicon.is_derivation(text) == (lexicon.DERIVATION.search(text) is not None)
+
+
+ENDPOINT_TEXTS = [
+    *GUARD_TEXTS,
+    "POST /v1/links creates a link; GET /v1/links/{code} redirects",
+    "rpc Shorten(ShortenRequest) returns (ShortenResponse)",
+    "create_link(url, alias) -> Link",
+    "fetch(key): value",
+    "shorten(url) returns code",
+    "curl -X DELETE https://api.example.com/api/v1/links/abc",
+    "See https://example.com/api/v2/items for details",
+    "Use a cache (Redis) for hot keys / reads",
+    "gEt /x and rPc f( and -x post and HTTPS://h/API/z",
+    "İt ıs: f(x) ſee -X GET",
+]
+
+
+@pytest.mark.parametrize("text", ENDPOINT_TEXTS)
+def test_endpoint_ways_are_the_endpoint_pattern(text: str) -> None:
+    """`writes_endpoint` tries the alternatives of `_ENDPOINT` one by one, each only in a
+    text holding the strings every match of it holds; it answers as the whole pattern."""
+    assert substance.writes_endpoint(text) == (substance._ENDPOINT.search(text) is not None)

@@ -21,7 +21,7 @@ from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
-from tradeoff.language.literals import SCREEN
+from tradeoff.language.literals import SCREEN, fold
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -623,7 +623,9 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
         return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
-    return may_hold(claim.text, ("scope", "goal", "we ")) and bool(_EXCLUDES.search(claim.text))
+    return may_hold(claim.text, ("scope", "goal", "we ")) and bool(
+        SCREEN.search(_EXCLUDES, claim.text)
+    )
 
 
 # Each ladder asks which of several concepts a claim specifies with one set intersection:
@@ -747,11 +749,34 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
-_ENDPOINT = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+\s*\(|\w+\(.*\)\s*(->|:|returns)"
-    r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|https?://\S*/api/\S+",
-    re.I,
+# The ways an endpoint is written, each with the strings every match of it holds (one of
+# each group, in the folded text, as re.I reads letters): a method before a path, an RPC, a
+# signature with its result, a curl call, an API URL. Most claims hold a "/" or a "(" but
+# none of a way's strings; searching the five at every position of each cost ~50k
+# instructions a claim, the signature's `\w+\(` most (it runs each word to its end at each
+# of its letters).
+_ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
+    ((("/",), ("get", "post", "put", "patch", "delete")), r"\b(GET|POST|PUT|PATCH|DELETE)\s+/"),
+    ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:|returns)"),
+    ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
+    ((("/api/",),), r"https?://\S*/api/\S+"),
 )
+_ENDPOINT = re.compile("|".join(way for _, way in _ENDPOINT_WAYS), re.I)
+_ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _ENDPOINT_WAYS)
+
+
+def writes_endpoint(text: str) -> bool:
+    """`_ENDPOINT.search(text) is not None`, one way at a time, each searched only in a
+    text that holds its strings."""
+    folded = fold(text)
+    return any(
+        all(any(string in folded for string in group) for group in needs)
+        and pattern.search(text) is not None
+        for needs, pattern in _ENDPOINT_SEARCHES
+    )
+
+
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
     r"|index(?:ed)? (?:on|by)|keyed (?:by|on)|unique (?:index|constraint)"
@@ -776,7 +801,7 @@ _CONTRACT = frozenset(
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _count(
         claims,
-        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and bool(_ENDPOINT.search(c.text)),
+        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and writes_endpoint(c.text),
     )
     model = _count(
         claims,
@@ -942,7 +967,7 @@ _RECOVERY = re.compile(
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES)
 
 _REDUNDANCY = frozenset(
     {
