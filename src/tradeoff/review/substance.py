@@ -851,16 +851,22 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
     # What the design says of its parts: a requirement or an estimate that names a part
     # does not specify it (see `describes_part`), here as for the rubric's items.
     claims = [c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS]
+    # The mechanisms each claim specifies of a part, worked out once for the three rungs
+    # that ask (by position: equal claims read apart may differ in their features).
+    parts = [_part_mechanisms(c) for c in claims]
+    part_of = {id(c): found for c, found in zip(claims, parts, strict=True)}
     specified = _distinct(
         claims,
         lambda c: (
             c.kind not in (NODE, EDGE)
             and any(describes_part(c, x) for x in specified_concepts(c) & c.features.concepts)
-            and bool(_part_mechanisms(c) or c.features.sizing or c.features.reason)
+            and bool(part_of[id(c)] or c.features.sizing or c.features.reason)
         ),
     )
-    mechanisms = {m for c in claims if c.kind not in (NODE,) for m in _part_mechanisms(c)}
-    deep = _deep_sections(claims)
+    mechanisms = {
+        m for c, found in zip(claims, parts, strict=True) if c.kind not in (NODE,) for m in found
+    }
+    deep = _deep_sections(claims, parts)
     return [
         Rung(
             "components connected",
@@ -879,13 +885,15 @@ def _part_mechanisms(claim: Claim) -> list[str]:
     return [m for m in f.mechanisms if f.substantive_for(m) and describes_part(claim, m)]
 
 
-def _deep_sections(claims: Sequence[Claim]) -> int:
+def _deep_sections(claims: Sequence[Claim], parts: Sequence[list[str]] | None = None) -> int:
     """Sections (with their sub-sections) whose claims specify at least three distinct
-    mechanisms: a deep dive that adds information, however long or short its prose."""
+    mechanisms: a deep dive that adds information, however long or short its prose.
+    `parts` are the claims' `_part_mechanisms`, when the caller has worked them out."""
+    if parts is None:
+        parts = [_part_mechanisms(c) for c in claims]
     own: dict[tuple[str, ...], set[str]] = {}  # under the heading itself
     within: dict[tuple[str, ...], set[str]] = {}  # under it or its sub-headings
-    for claim in claims:
-        found = _part_mechanisms(claim)
+    for claim, found in zip(claims, parts, strict=True):
         if not found or not claim.headings:
             continue
         own.setdefault(claim.headings, set()).update(found)
