@@ -18,6 +18,7 @@ from itertools import pairwise
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import Token, find_quantities, leading_quantity, tokenize
 from tradeoff.estimate.quantities import Reading, UnreadableEstimate, read_quantity
+from tradeoff.language.literals import SCREEN
 from tradeoff.units import human_number
 
 # Each marker starts with one of the characters of the lookahead (a test checks that every
@@ -198,6 +199,9 @@ _REPLICATION = re.compile(
     r"|replicated\s+(\d)\s*(?:x|times))",
     re.I,
 )
+# Read in every line of a design for the factor it states: the literal screen skips the
+# lines holding none of "replication factor", "rf", "replicas", "copies" or "replicated".
+SCREEN.add(_REPLICATION)
 # A label that says the figure includes every copy; "total" alone does not.
 _REPLICATED = re.compile(
     r"\b(with replication|replicated|including replicas|after replication|with replicas"
@@ -214,7 +218,9 @@ def _missing_replication(
     """A storage figure labelled as replicated whose arithmetic never multiplies by the
     replication factor the candidate stated (and no later step on the line does)."""
     factors = {
-        int(next(g for g in m.groups() if g)) for _, t in lines for m in _REPLICATION.finditer(t)
+        int(next(g for g in m.groups() if g))
+        for _, t in lines
+        for m in SCREEN.finditer(_REPLICATION, t)
     }
     factors.discard(1)
     if len(factors) != 1:
