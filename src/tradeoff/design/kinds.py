@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.language.literals import SCREEN
+
 # Ordered: the first pattern that matches the label wins, so specific kinds come before
 # generic ones ("read replica" is a replica, not a database; "cache service" is a cache).
 _LABEL_KINDS: list[tuple[str, str]] = [
@@ -54,6 +56,10 @@ _COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in _LABEL_KINDS
 _NOT_A_CLIENT = re.compile(
     r"service|server|\bsvc\b|\bapi\b|\bdb\b|database|store|table|cache|queue|graph|index", re.I
 )
+# A label is tried against each kind in turn, each a case-insensitive alternation the
+# engine tries at every position (about 250k instructions a label, read through). The
+# literal screen skips the kinds none of whose words the label holds, which is most.
+SCREEN.add(*(pattern for _, pattern in _COMPILED), _NOT_A_CLIENT)
 
 # Mermaid shapes that conventionally mean something: [(db)] is a cylinder.
 _SHAPE_KINDS = {"cylinder": "database", "queue": "queue"}
@@ -74,8 +80,8 @@ def infer_kind(label: str, shape: str = "box") -> str:
     if shape == "rhombus" or text.endswith("?"):
         return "other"
     for kind, pattern in _COMPILED:
-        if pattern.search(text):
-            if kind == "client" and (shape == "cylinder" or _NOT_A_CLIENT.search(text)):
+        if SCREEN.search(pattern, text):
+            if kind == "client" and (shape == "cylinder" or SCREEN.search(_NOT_A_CLIENT, text)):
                 continue  # "User Service" and a cylinder labelled "Users" are not clients
             return kind
     return _SHAPE_KINDS.get(shape, "other")

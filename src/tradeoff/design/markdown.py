@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tradeoff.design.model import Section
+from tradeoff.language.literals import SCREEN
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -81,10 +82,17 @@ _HEADING_DIMENSIONS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Each heading is tried against each dimension's words in turn, case-insensitive
+# alternations the engine tries at every position of the title (about 200k instructions a
+# heading, read through). The literal screen skips a dimension when the title holds none
+# of the words every match of its pattern needs.
+SCREEN.add(*(pattern for _, pattern in _HEADING_DIMENSIONS))
+
+
 def dimension_of_heading(title: str) -> str | None:
     """The dimension a heading names, if any ("3. Back-of-the-envelope" -> capacity)."""
     for dimension, pattern in _HEADING_DIMENSIONS:
-        if pattern.search(title):
+        if SCREEN.search(pattern, title):
             return dimension
     return None
 

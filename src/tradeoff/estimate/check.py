@@ -18,19 +18,21 @@ from itertools import pairwise
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import Token, find_quantities, leading_quantity, tokenize
 from tradeoff.estimate.quantities import Reading, UnreadableEstimate, read_quantity
+from tradeoff.language.literals import SCREEN
 from tradeoff.units import human_number
 
 # Each marker starts with one of the characters of the lookahead (a test checks that every
 # alternative does): with it, the positions where none can start, most of a line, fail on
 # one character class instead of trying every alternative in turn (the matches are the
-# same; finding them took half the time).
+# same; finding them took half the time). The word markers share one `\b`, tested once at
+# a position (inside a word it fails there) instead of once per word marker.
 _MARKER = re.compile(
     r"\s*(?=[~≈=\-→icwtgesma])"
-    r"(?:~=|≈|=>|->|→|=|\bis\s+(?:about|roughly|around|approximately|approx\.?|~)"
-    r"|\bcomes\s+to\b|\bwhich\s+is\b|\bthat(?:'s|\s+is)\b|\bgives\b|\bequals\b|\bso\b|\bis\b"
+    r"(?:~=|≈|=>|->|→|=|\b(?:is\s+(?:about|roughly|around|approximately|approx\.?|~)"
+    r"|comes\s+to\b|which\s+is\b|that(?:'s|\s+is)\b|gives\b|equals\b|so\b|is\b"
     # a result stated with a verb: "a 10 Gbps NIC can move 10 GB/s"
-    r"|\b(?:can|could|will)\s+(?:move|carry|push|transfer|sustain|deliver|stream|serve|handle)\b"
-    r"|\b(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b)\s*",
+    r"|(?:can|could|will)\s+(?:move|carry|push|transfer|sustain|deliver|stream|serve|handle)\b"
+    r"|(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b))\s*",
     re.I,
 )
 _HEDGE = re.compile(
@@ -193,10 +195,14 @@ def _has_operator(tokens: Sequence[Token]) -> bool:
 
 
 _REPLICATION = re.compile(
+    r"(?=[\dr])(?:"  # first characters (see language/lexicon.py)
     r"replication factor(?: of)?\s*(\d)|\bRF\s*=?\s*(\d)|(\d)\s*(?:x\s*)?(?:replicas|copies)\b"
-    r"|replicated\s+(\d)\s*(?:x|times)",
+    r"|replicated\s+(\d)\s*(?:x|times))",
     re.I,
 )
+# Read in every line of a design for the factor it states: the literal screen skips the
+# lines holding none of "replication factor", "rf", "replicas", "copies" or "replicated".
+SCREEN.add(_REPLICATION)
 # A label that says the figure includes every copy; "total" alone does not.
 _REPLICATED = re.compile(
     r"\b(with replication|replicated|including replicas|after replication|with replicas"
@@ -213,7 +219,9 @@ def _missing_replication(
     """A storage figure labelled as replicated whose arithmetic never multiplies by the
     replication factor the candidate stated (and no later step on the line does)."""
     factors = {
-        int(next(g for g in m.groups() if g)) for _, t in lines for m in _REPLICATION.finditer(t)
+        int(next(g for g in m.groups() if g))
+        for _, t in lines
+        for m in SCREEN.finditer(_REPLICATION, t)
     }
     factors.discard(1)
     if len(factors) != 1:

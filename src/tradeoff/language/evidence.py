@@ -513,11 +513,7 @@ def _features(
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
     derivation = code_arith or (
         digits
-        and (
-            lexicon.DERIVATION.search(text) is not None
-            or lexicon.is_formula(text)
-            or lexicon.is_conversion(text)
-        )
+        and (lexicon.is_derivation(text) or lexicon.is_formula(text) or lexicon.is_conversion(text))
     )
     fluff = not digits and is_fluff(text)
     sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(

@@ -24,6 +24,7 @@ from tradeoff.language.literals import SCREEN, fold, required
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
 
 _NEGATORS = re.compile(
+    r"(?=[acdinorsuw])"  # first characters (see language/lexicon.py)
     r"\b(no|not|don't|dont|do not|doesn't|does not|won't|will not|without|never|nor|avoid"
     r"|instead of|rather than|no need for|unnecessary|skip|skipping|isn't|is not|aren't"
     r"|can't|cannot|overkill)\b",
@@ -64,7 +65,10 @@ _ALTERNATIVES = re.compile(
 )
 SCREEN.add(_NEGATORS, DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
 _URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
-_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b")
+_CLAUSE_BREAK = re.compile(
+    r"(?=[.;:!?,bhw])"  # first characters (see language/lexicon.py)
+    r"(?:[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b)"
+)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
 
 # What goes wrong: a component failing, timing out, being lost or overloaded.
 _TRIGGER = re.compile(
+    r"(?=[abcdefghilnopstuw])"  # first characters (see language/lexicon.py)
     # "fail open", "fails over", "fail-fast" name what the system does, not what went wrong.
     r"\b(?:(?:fails?|failed|failing)\b(?![- ](?:open|closed|over|fast|safe|static)\b)|failures?"
     r"|(?:goes|went|is|are|being|shuts?|taken)\b"
@@ -40,6 +41,7 @@ _TRIGGER = re.compile(
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
+    r"(?=[\dabcdefkopqrst])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     r"|promot(?:e|es|ed|ing)|elect(?:s|ed)?|re-?elect\w*|retr(?:y|ies|ied)|re-?route\w*"
     r"|route[sd]? (?:to|around|away)|redirect\w*|serv(?:e|es|ed) (?:from|stale|cached)"

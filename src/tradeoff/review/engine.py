@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from tradeoff.catalog.loader import Catalog
@@ -239,6 +240,68 @@ def _named_concepts(text: str, concepts: tuple[Concept, ...]) -> set[str]:
     return set().union(*(c.features.concepts for c in read_text(text, concepts)))
 
 
+def _prompt_names(catalog: Catalog) -> tuple[str, ...]:
+    """Every name of every prompt, lower-cased, as `guess_problem` looks for them."""
+    return tuple(
+        name.lower()
+        for problem in catalog.problems.values()
+        for name in (problem.id.replace("-", " "), *problem.aliases)
+    )
+
+
+@lru_cache(maxsize=4)
+def _name_automaton(names: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton of the names: one pass over a text finds every name it
+    holds (built once per catalog)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        if name:
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _names_in(names: tuple[str, ...], texts: tuple[str, ...]) -> set[str]:
+    """The names that are substrings of one of the texts (`name in text` for each)."""
+    automaton = _name_automaton(names)
+    found = {name for text in texts for _, name in automaton.iter(text)}
+    if "" in names:
+        found.add("")  # in every text, as `"" in text` is
+    return found
+
+
+def _word_count(word: str, text: str, limit: int) -> int:
+    """`len(re.findall(rf"\\b{re.escape(word)}\\b", text))`, stopping at `limit`: the
+    occurrences `str.find` gives, kept where `\\b` holds on both sides (a word character,
+    `str.isalnum()` or "_", on exactly one side), where the regex was tried at every
+    position of a body of up to 400 lines."""
+    if not word:  # an empty name matches at every boundary; never a prompt's name
+        return min(limit, len(re.findall(r"\b\b", text)))
+    count = 0
+    at = text.find(word)
+    while at >= 0 and count < limit:
+        end = at + len(word)
+        if _boundary(text, at) and _boundary(text, end):
+            count += 1
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return count
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether `\\b` holds at offset `at` of `text`, as `re` reads it."""
+    before = at > 0 and _is_word(text[at - 1])
+    after = at < len(text) and _is_word(text[at])
+    return before != after
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 @dataclass(frozen=True)
 class Guess:
     """The prompt a text seems to answer, and whether the title leaves no doubt."""
@@ -263,18 +326,20 @@ def guess_problem(doc: DesignDoc, catalog: Catalog) -> Guess:
     body = "\n".join(doc.lines[:400]).lower()
     best: tuple[float, Problem | None] = (0.0, None)
     title_words_said = set(re.findall(r"[a-z]{4,}", title))  # once: a title may be 2 MB
+    # The prompts' names the texts hold, from one pass over each (where testing each of
+    # ~160 names read the body once per name): only those are looked for as words.
+    said = _names_in(_prompt_names(catalog), (title, head, body))
     for problem in catalog.problems.values():
         score = 0.0
         names = [problem.id.replace("-", " "), *problem.aliases]
         for name in names:
             lowered = name.lower()
-            if all(lowered not in text for text in (title, head, body)):  # cheap before a regex
+            if lowered not in said:
                 continue
-            pattern = rf"\b{re.escape(lowered)}\b"
-            if re.search(pattern, title) or re.search(pattern, head):
+            if _word_count(lowered, title, 1) or _word_count(lowered, head, 1):
                 score += 5
             if " " in name or "." in name:  # "url shortener", "bit.ly"; not a bare "kafka"
-                score += min(3, len(re.findall(pattern, body))) * 0.5
+                score += _word_count(lowered, body, 3) * 0.5
         title_words = set(re.findall(r"[a-z]{4,}", problem.title.lower())) - {"design"}
         score += len(title_words & title_words_said)
         if score > best[0]:

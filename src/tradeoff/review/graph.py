@@ -22,10 +22,11 @@ _SINGLE_POINT_KINDS = frozenset({"database", "cache", "queue", "coordination"})
 # Drawn as several: replicas, a cluster, "x 3", "(3)", a quorum. "primary" or "leader" alone
 # names one node, and a "Cluster Manager" is one box that manages a cluster.
 _REDUNDANT = re.compile(
+    r"(?=[\d(acfhlmnpqrsx×])(?:"  # first characters (see language/lexicon.py)
     r"replica|replicas|replicated|cluster(?!\s*(?:manager|coordinator|controller|master"
     r"|scheduler))|shards?\b|sharded|follower|quorum|\bha\b|redundan|multi-?az|multi-?region"
     r"|\bnodes\b|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|standby|raft|sentinel|failover|active-active"
-    r"|leader election|primary[- /]+(?:replica|secondary|standby)",
+    r"|leader election|primary[- /]+(?:replica|secondary|standby))",
     re.I,
 )
 # Stores that only exist as a replicated cluster: managed services the provider replicates

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.language.literals import SCREEN
+
 BRANDS: frozenset[str] = frozenset(
     """
     redis memcached memcache kafka cassandra dynamodb mongodb postgres postgresql mysql aurora
@@ -35,6 +37,11 @@ def product_key(name: str) -> str:
 
 _WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?![\w])")
 _RUN = re.compile(r"[a-z0-9]+")
+# The names as stems of the literal screen: a name that is a run of a text is a substring
+# of it, so a text that holds none (most claims and lines) is answered from the screen's
+# one pass over it, which the reading of claims has mostly made already.
+_BRAND_STEMS = tuple(sorted(BRANDS))
+SCREEN.add_stems(_BRAND_STEMS)
 
 
 def brands_in(text: str) -> tuple[re.Match[str], ...]:
@@ -43,7 +50,7 @@ def brands_in(text: str) -> tuple[re.Match[str], ...]:
     Every name found is, lower-cased, a whole run of ASCII letters and digits in the
     lower-cased text (its neighbours are not word characters, and lower-casing makes none
     of them one); so a text none of whose runs is a brand, most lines, needs no matches."""
-    if BRANDS.isdisjoint(_RUN.findall(text.lower())):
+    if not SCREEN.holds(_BRAND_STEMS, text) or BRANDS.isdisjoint(_RUN.findall(text.lower())):
         return ()
     return tuple(
         m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS and _means_product(m)

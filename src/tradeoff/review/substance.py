@@ -21,7 +21,7 @@ from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
-from tradeoff.language.literals import SCREEN
+from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.periods import every_period
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
@@ -195,6 +195,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
 
 
 _FIELD_LIST = re.compile(
+    r"(?=[cefmrst])"  # first characters (see language/lexicon.py)
     r"\b(?:metadata|tables?|records?|rows?|entit(?:y|ies)|schemas?|columns|fields)\s*"
     r"\((?:[^(),]{1,30},){3,}[^(),]{1,30}\)",
     re.I,
@@ -756,7 +757,7 @@ def _states_scope(claim: Claim) -> bool:
     if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
         return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
     return may_hold(claim.text, ("scope", "goal", "we ", "(not ")) and bool(
-        _EXCLUDES.search(claim.text)
+        SCREEN.search(_EXCLUDES, claim.text)
     )
 
 
@@ -881,11 +882,34 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
-_ENDPOINT = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+\s*\(|\w+\(.*\)\s*(->|:|returns)"
-    r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|https?://\S*/api/\S+",
-    re.I,
+# The ways an endpoint is written, each with the strings every match of it holds (one of
+# each group, in the folded text, as re.I reads letters): a method before a path, an RPC, a
+# signature with its result, a curl call, an API URL. Most claims hold a "/" or a "(" but
+# none of a way's strings; searching the five at every position of each cost ~50k
+# instructions a claim, the signature's `\w+\(` most (it runs each word to its end at each
+# of its letters).
+_ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
+    ((("/",), ("get", "post", "put", "patch", "delete")), r"\b(GET|POST|PUT|PATCH|DELETE)\s+/"),
+    ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:|returns)"),
+    ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
+    ((("/api/",),), r"https?://\S*/api/\S+"),
 )
+_ENDPOINT = re.compile("|".join(way for _, way in _ENDPOINT_WAYS), re.I)
+_ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _ENDPOINT_WAYS)
+
+
+def writes_endpoint(text: str) -> bool:
+    """`_ENDPOINT.search(text) is not None`, one way at a time, each searched only in a
+    text that holds its strings."""
+    folded = fold(text)
+    return any(
+        all(any(string in folded for string in group) for group in needs)
+        and pattern.search(text) is not None
+        for needs, pattern in _ENDPOINT_SEARCHES
+    )
+
+
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
     r"|index(?:ed)? (?:on|by)|keyed (?:by|on)|unique (?:index|constraint)"
@@ -910,7 +934,7 @@ _CONTRACT = frozenset(
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _count(
         claims,
-        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and bool(_ENDPOINT.search(c.text)),
+        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and writes_endpoint(c.text),
     )
     model = _count(
         claims,
@@ -960,16 +984,22 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
     # What the design says of its parts: a requirement or an estimate that names a part
     # does not specify it (see `describes_part`), here as for the rubric's items.
     claims = [c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS]
+    # The mechanisms each claim specifies of a part, worked out once for the three rungs
+    # that ask (by position: equal claims read apart may differ in their features).
+    parts = [_part_mechanisms(c) for c in claims]
+    part_of = {id(c): found for c, found in zip(claims, parts, strict=True)}
     specified = _distinct(
         claims,
         lambda c: (
             c.kind not in (NODE, EDGE)
             and any(describes_part(c, x) for x in specified_concepts(c) & c.features.concepts)
-            and bool(_part_mechanisms(c) or c.features.sizing or c.features.reason)
+            and bool(part_of[id(c)] or c.features.sizing or c.features.reason)
         ),
     )
-    mechanisms = {m for c in claims if c.kind not in (NODE,) for m in _part_mechanisms(c)}
-    deep = _deep_sections(claims)
+    mechanisms = {
+        m for c, found in zip(claims, parts, strict=True) if c.kind not in (NODE,) for m in found
+    }
+    deep = _deep_sections(claims, parts)
     return [
         Rung(
             "components connected",
@@ -988,13 +1018,15 @@ def _part_mechanisms(claim: Claim) -> list[str]:
     return [m for m in f.mechanisms if f.substantive_for(m) and describes_part(claim, m)]
 
 
-def _deep_sections(claims: Sequence[Claim]) -> int:
+def _deep_sections(claims: Sequence[Claim], parts: Sequence[list[str]] | None = None) -> int:
     """Sections (with their sub-sections) whose claims specify at least three distinct
-    mechanisms: a deep dive that adds information, however long or short its prose."""
+    mechanisms: a deep dive that adds information, however long or short its prose.
+    `parts` are the claims' `_part_mechanisms`, when the caller has worked them out."""
+    if parts is None:
+        parts = [_part_mechanisms(c) for c in claims]
     own: dict[tuple[str, ...], set[str]] = {}  # under the heading itself
     within: dict[tuple[str, ...], set[str]] = {}  # under it or its sub-headings
-    for claim in claims:
-        found = _part_mechanisms(claim)
+    for claim, found in zip(claims, parts, strict=True):
         if not found or not claim.headings:
             continue
         own.setdefault(claim.headings, set()).update(found)
@@ -1131,7 +1163,7 @@ _RECOVERY = re.compile(
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES)
 
 _REDUNDANCY = frozenset(
     {

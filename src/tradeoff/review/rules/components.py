@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tradeoff.language.lexicon import is_reading_list
-from tradeoff.language.literals import SCREEN
+from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response, redundancy_need
 from tradeoff.review.context import ReviewContext
@@ -188,8 +189,7 @@ class GraphSinglePointOfFailure(Rule):
     fix = "Replicate it (a primary with a standby, or a replicated cluster); say how it fails over."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        need = _redundancy_need(ctx)
-        if need is None:
+        if not _needs_redundancy(ctx):
             return
         for point in ctx.graph.single_points_of_failure(scaled_out=True):
             node = point.node
@@ -213,23 +213,23 @@ class GraphSinglePointOfFailure(Rule):
 _KIND_NAMES = {"coordination": "coordinator"}
 
 
-def _redundancy_need(ctx: ReviewContext) -> str | None:
-    """Why this design must survive a node's failure, or None when nothing asks it to.
+def _needs_redundancy(ctx: ReviewContext) -> bool:
+    """Whether this design must survive a node's failure.
 
-    A catalog prompt at scale asks by itself; otherwise the design's own text must state an
-    availability target, several instances or a scale (`language.operations.redundancy_need`):
-    a single-user tool with a local SQLite file is not told to replicate it.
+    A catalog prompt at scale asks by itself; otherwise the design must draw a tier of
+    several instances, or its own text state an availability target, several instances or
+    a scale (`language.operations.redundancy_need`): a single-user tool with a local SQLite
+    file is not told to replicate it. The diagram is asked before the text, which is read
+    line by line until one states a need (most of a long answer, where none does early).
     """
     if ctx.problem is not None and ctx.is_system:
-        return ctx.problem.id
-    for _, text in ctx.lines:
-        found = redundancy_need(clean_line(text))
-        if found is not None:
-            return found
-    for key, node in ctx.graph.nodes.items():
-        if node.kind in TIER_KINDS and ctx.graph.is_several(key):
-            return node.label
-    return None
+        return True
+    if any(
+        node.kind in TIER_KINDS and ctx.graph.is_several(key)
+        for key, node in ctx.graph.nodes.items()
+    ):
+        return True
+    return any(redundancy_need(clean_line(text)) is not None for _, text in ctx.lines)
 
 
 _STORE_WORDS = re.compile(
@@ -302,7 +302,23 @@ def _loss_answered_for_the_only(ctx: ReviewContext, kind: str) -> bool:
     return False
 
 
-def _node_named(label: str) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class _Names:
+    """A node's names as a case-insensitive pattern, and the names themselves: every match
+    holds one in the text's folded form (as re.I reads letters), so a text holding none,
+    most of a design's lines, is not searched at each of its words."""
+
+    pattern: re.Pattern[str]
+    names: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        folded = fold(text)
+        if not any(name in folded for name in self.names):
+            return None
+        return self.pattern.search(text)
+
+
+def _node_named(label: str) -> _Names | None:
     """The node's distinctive words and its initials ("Key Generation Service" -> KGS)."""
     words = re.findall(r"[A-Za-z][A-Za-z0-9]+", label)
     names = [w.lower() for w in words if len(w) >= 3 and w.lower() not in _GENERIC_LABEL_WORDS]
@@ -311,7 +327,8 @@ def _node_named(label: str) -> re.Pattern[str] | None:
         names.append("".join(capitals).lower())
     if not names:
         return None
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
+    return _Names(pattern, tuple(names))
 
 
 _COPIES_CONCEPTS = frozenset({"replication", "failover", "leader-follower", "multi-leader",

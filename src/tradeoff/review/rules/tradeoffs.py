@@ -278,6 +278,9 @@ _PROPERTY_AFTER_BRACKET = re.compile(
     r"|ordering|throughput|latency|acid|transactions?|availability|atomic\w*)\b[^)]*\)",
     re.I,
 )
+# Searched in each claim that names a product: the screen skips the claims holding none
+# of the property words each needs (their text was screened when the claims were read).
+SCREEN.add(_PROPERTY_BEFORE_BRACKET, _PROPERTY_AFTER_DASH, _PROPERTY_AFTER_BRACKET)
 _REJECTED_LEAD = re.compile(
     r"\b(?:instead of|rather than|over|vs\.?|versus|unlike|compared (?:to|with)|than|not"
     r"|no|without|replac\w+)[\s*]*$",
@@ -312,7 +315,7 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
         if claim.kind not in (SENTENCE, ITEM, ROW):
             continue
         if claim.kind != ITEM:
-            examples = claim.kind == SENTENCE and bool(_EXAMPLES_FOLLOW.search(claim.text))
+            examples = claim.kind == SENTENCE and _ends_with_examples(claim.text)
         found = brands_in(claim.text)
         if not found:
             continue
@@ -325,15 +328,21 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
             reasoned |= names
         if _WHY_HEADING.match(claim.heading):  # the items under "Why Kafka?" are its reasons
             reasoned |= {product_key(m.group(0)) for m in brands_in(claim.heading)}
-        for bracket in _PROPERTY_BEFORE_BRACKET.finditer(claim.text):
+        for bracket in SCREEN.finditer(_PROPERTY_BEFORE_BRACKET, claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
-        for dash in _PROPERTY_AFTER_DASH.finditer(claim.text):
+        for dash in SCREEN.finditer(_PROPERTY_AFTER_DASH, claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(dash.group(1))}
-        for bracket in _PROPERTY_AFTER_BRACKET.finditer(claim.text):
+        for bracket in SCREEN.finditer(_PROPERTY_AFTER_BRACKET, claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
         if claim.kind == ITEM and (examples or _CANDIDATES_LABEL.match(claim.heading.strip())):
             candidates.setdefault(claim.line, set()).update(names)
     return reasoned, candidates
+
+
+def _ends_with_examples(text: str) -> bool:
+    """`_EXAMPLES_FOLLOW`, whose every match ends the text with ":" (and white space): most
+    sentences do not, and need not be searched at every position."""
+    return text.rstrip().endswith(":") and _EXAMPLES_FOLLOW.search(text) is not None
 
 
 def _gives_reason(claim: Claim) -> bool:
@@ -395,6 +404,16 @@ _BRACKET_EXAMPLES = 3
 _CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
 
 
+def _option_before(before: str) -> re.Match[str] | None:
+    """`_OPTION_BEFORE.search(before)`: its every match ends the text with "/" or "or"
+    (white space aside), which most text before a product does not; there the pattern
+    would try each word of the 120 characters before it."""
+    end = before.rstrip()
+    if not (end.endswith("/") or end[-2:].lower() == "or"):
+        return None
+    return _OPTION_BEFORE.search(before)
+
+
 def _not_chosen(
     text: str, match: re.Match[str], header: list[str] | None, *, moved: bool = False
 ) -> bool:
@@ -420,7 +439,7 @@ def _not_chosen(
     if _KIND_SUFFIX.match(after):
         return True
     # "Kafka / Pulsar", "Spanner or CockroachDB": a choice left open (TRD107's finding).
-    left, right = _OPTION_BEFORE.search(before), _OPTION_AFTER.match(after)
+    left, right = _option_before(before), _OPTION_AFTER.match(after)
     if (left and left.group(1).lower() in BRANDS) or (right and right.group(1).lower() in BRANDS):
         return True
     if header is not None:
