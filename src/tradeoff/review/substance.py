@@ -276,7 +276,7 @@ def item_support(
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
-    asks_calls = dimension == "api_data" and len(_METHOD_CALL.findall(item.text)) >= 2
+    asks_calls = dimension == "api_data" and _asks_calls(item.text)
     needs_choice = _EACH_CHOICE.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
@@ -492,6 +492,7 @@ def _sizes_fleet(item_text: str) -> bool:
 _OF_ONE = re.compile(r"\s+of\s+(?:the\s+)?(?:source|video|content|footage|audio|media)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     """The kinds of measured quantity a text states of the system as a whole: not those
     divided by one thing ("per viewer", "per stream") or by the length of one video. An
@@ -550,6 +551,11 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+@lru_cache(maxsize=1024)
+def _asks_calls(item_text: str) -> bool:
+    return len(_METHOD_CALL.findall(item_text)) >= 2
+
+
 # What writes an operation: a call, or an endpoint with its verb.
 _WRITES_CALL = re.compile(
     r"\b[A-Za-z_][\w.]*\([^)]*\)|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+"
