@@ -48,6 +48,31 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
     (
+        "ride-sharing",
+        "location-channel",
+        "## Design\n\n- Drivers send GPS pings to a location service that keeps the latest"
+        " position per driver in an in-memory geo index, sharded by city.\n",
+        "## Design\n\n- Driver apps hold a WebSocket to a connection gateway and send their"
+        " pings over it, so no ping pays for a new HTTPS handshake.\n",
+    ),
+    (
+        "ride-sharing",
+        "pricing",
+        "## Design\n\n- The matcher queries the cells around the rider, ranks drivers by ETA"
+        " and offers the trip to one driver at a time.\n",
+        "## Design\n\n- A pricing service quotes an upfront fare from the route ETA and a surge"
+        " multiplier per cell, so the rider sees the price before booking.\n",
+    ),
+    (
+        "ride-sharing",
+        "trip-state",
+        "## Design\n\n- The matcher claims a driver with a compare-and-set on the driver's"
+        " status, so a second claim fails.\n",
+        "## Data model\n\n- `trips(id, rider_id, driver_id, state, version)`: state moves"
+        " requested -> assigned -> in_progress -> completed, each step a conditional update"
+        " on the version.\n",
+    ),
+    (
         "video-streaming",
         "segment-length",
         "## Trade-offs\n\n- I'd pick HLS over DASH because Safari plays it natively, at the"

@@ -390,3 +390,12 @@ def test_a_verb_that_weighs_two_sides_states_a_cost(catalog: Catalog) -> None:
     assert not read_text("Load balancing with health checks spreads traffic.", concepts)[
         0
     ].features.cost
+
+
+def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
+    """ "a location service that keeps the latest position per driver" says what the part
+    holds; "a TTL that keeps the cache small" says why the TTL is there."""
+    from tradeoff.language import lexicon
+
+    assert not lexicon.REASON.search("a location service that keeps the latest position")
+    assert lexicon.REASON.search("a TTL that keeps the cache small")

@@ -220,3 +220,17 @@ def test_headings_of_one_level_without_an_outline_stay_sections() -> None:
 def test_a_heading_after_the_last_numbered_section_starts_a_part_of_its_own() -> None:
     text = _FLAT_OUTLINE + "\n## Appendix\n\n- Glossary of terms.\n"
     assert claims(text)[-1].headings == ("Appendix",)
+
+
+def test_a_named_load_balancer_is_not_called_missing() -> None:
+    """ "The internal load balancers are not drawn here" says they exist: CMP110 says what
+    is left unsaid of them, never that nothing spreads the traffic."""
+    from pathlib import Path
+
+    from tradeoff.design import load_design
+    from tradeoff.review import review_design
+
+    fixture = Path(__file__).parent / "rules" / "fixtures" / "CMP110.named.md"
+    review = review_design(load_design(fixture), default_catalog(), None)
+    (finding,) = [f for f in review.findings if f.rule == "CMP110"]
+    assert finding.message.startswith("A load balancer is named (line 10)"), finding.message

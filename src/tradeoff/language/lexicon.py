@@ -16,7 +16,11 @@ REASON = re.compile(
     r"\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
     r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
-    r"|removes|reduces|matches|suits|caps)|that (?:keeps|lets|avoids|bounds|caps)"
+    r"|removes|reduces|matches|suits|caps)|that (?:lets|avoids|bounds|caps)"
+    # "that keeps" is a reason when it says what it keeps a thing as ("a TTL that keeps the
+    # cache small"), not what a part holds ("a service that keeps the latest position").
+    r"|that keeps (?:[\w-]+ ){1,4}?(?:small|bounded|warm|fresh|consistent|low|under|below"
+    r"|fast|cheap|in sync|safe|stable|short|alive|available|hot|busy|sorted|ordered)\b"
     r"|this (?:keeps|lets|avoids|means|bounds|caps|gives|spreads|removes|reduces|prevents"
     r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies|absorbs)"
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"

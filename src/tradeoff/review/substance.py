@@ -551,6 +551,8 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+
+
 @lru_cache(maxsize=1024)
 def _asks_calls(item_text: str) -> bool:
     return len(_METHOD_CALL.findall(item_text)) >= 2

@@ -610,10 +610,18 @@ class NoLoadBalancer(Rule):
             return
         if ctx.graph.of_kind("load-balancer", "api-gateway"):
             return
-        # The finding says nothing spreads the traffic: a design that says its load
-        # balancers are there ("Internal load balancers are not shown to reduce clutter")
-        # has them, however little it says of them (the rubric reports that as a mention).
-        if any(not m.quote.rstrip().endswith("?") for m in ctx.mentions.positive("load-balancer")):
+        # A design that says its load balancers are there ("Internal load balancers are not
+        # shown to reduce clutter") is not told that nothing spreads the traffic; it is told
+        # what it has not said of them, with the same weight (a name alone earns nothing).
+        named = [
+            m for m in ctx.mentions.positive("load-balancer") if not m.quote.rstrip().endswith("?")
+        ]
+        if named:
+            yield self.finding(
+                f"A load balancer is named (line {named[0].line}) but not what it spreads"
+                " traffic over or how it takes a failed instance out of rotation",
+                ctx.evidence(named[0]),
+            )
             return
         several = _several_instances(ctx)
         if several is not None:
