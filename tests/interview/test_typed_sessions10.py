@@ -69,3 +69,14 @@ def test_asking_about_celebrities_asks_about_the_skew(catalog: Catalog) -> None:
     session = run(catalog, "news-feed", "terse", lines)
     support = session.interview.state.said["scale-and-skew"]
     assert support.status == "substance" and "celebrities" in support.quote, support
+
+
+def test_what_clients_do_is_the_feature_list(catalog: Catalog) -> None:
+    """ "So clients PUT, GET, DELETE and LIST objects in buckets" lists the features; the
+    interviewer answered it with "What operations does a customer get on buckets and
+    objects in the first version?"."""
+    line = "So clients PUT, GET, DELETE and LIST objects in buckets; replication is out of scope."
+    session = run(catalog, "object-storage", "adversarial", [line])
+    assert session.interview.state.covered("core-operations")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "What operations" not in reply, reply

@@ -103,7 +103,8 @@ class MentionListener:
 _USERS_DO = re.compile(
     r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:the\s+|our\s+)?"
     r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
-    r"|authors|uploaders)\s+(?:can\s+)?"
+    r"|authors|uploaders|clients|callers|merchants|developers|tenants|players|shoppers|guests"
+    r"|students|employees|admins|operators|editors|readers|subscribers|passengers)\s+(?:can\s+)?"
     r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
     r"|don't|do|does|did|can't|cannot|share|like|hate|see|get)\b)[a-z]+\b",
     re.I,

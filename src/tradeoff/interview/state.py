@@ -402,7 +402,8 @@ def credit_concept(
                 if about and not any(categories & drew for categories in about):
                     continue
             told = _told(problem, drawn) if drawn else frozenset()
-            if set(item.concepts) - {concept} - _ASKABLE - state.settled - told:
+            asked = drew is not None or drawn is not None  # settled by a question
+            if asked and set(item.concepts) - {concept} - _ASKABLE - state.settled - told:
                 # "Raises accessibility, IME input and what happens when suggestions fail"
                 # is not settled by asking for the latency target: it is about more. What
                 # the facts drawn out name counts ("celebrity accounts" name the skew).
