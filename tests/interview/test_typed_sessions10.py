@@ -80,3 +80,18 @@ def test_what_clients_do_is_the_feature_list(catalog: Catalog) -> None:
     assert session.interview.state.covered("core-operations")
     reply = " ".join(session.exchanges[-1].replies)
     assert "What operations" not in reply, reply
+
+
+def test_a_ratio_after_a_rate_keeps_its_own_kind(catalog: Catalog) -> None:
+    """ "... about 40 writes a second, and with 100 reads per write that's 4,000 reads a
+    second": the 100 is the ratio, not 100 writes a second; the report said the spoken
+    "100 reads per write" and the design's "100M a month" disagree on new URLs a month."""
+    from tradeoff.interview.numbers import quantities_in
+
+    line = (
+        "100 million links a month is about 40 writes a second, and with 100 reads per write"
+        " that's 4,000 reads a second."
+    )
+    spoken = {q.text: q for q in quantities_in(line, catalog.numbers["url-shortener"])}
+    ratio = spoken["100 reads per write"]
+    assert ratio.ref is not None and ratio.ref.name == "reads_per_write", ratio

@@ -129,7 +129,12 @@ def quantities_in(
                 if bound is not None:
                     bounds.append(bound[0])
             continue
-        if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
+        if (
+            value.kind == (0, 0)
+            and previous is not None
+            and previous[0].kind != (0, 0)
+            and _shortened(phrases.get(match.start(1)))
+        ):
             gap = sentence[previous[1] : match.start()]
             if len(gap) < 30 and ("," in gap or " and " in gap):
                 value = Q(value.value, *previous[0].kind)
@@ -148,6 +153,24 @@ def quantities_in(
         out.append(Spoken(quoted, value, ref, peak))
         previous = (value, match.start() + len(text))
     return out
+
+
+# What a shortened rate counts, when it names it: "5,000 reads/s and 400 writes".
+_RATE_NOUNS = frozenset(
+    "reads writes requests queries checks calls messages events ops operations posts uploads"
+    " views clicks redirects inserts lookups hits misses".split()
+)
+
+
+def _shortened(phrase: FoundQuantity | None) -> bool:
+    """Whether a bare count after a rate is that rate said short ("12K at peak", "400
+    writes"), not a quantity of its own: a ratio ("100 reads per write") or a count of
+    other things ("5 renditions") keeps its own kind."""
+    if phrase is None:
+        return True
+    if phrase.per:
+        return False
+    return not phrase.noun or phrase.noun[0].lower() in _RATE_NOUNS
 
 
 _COUNTS = {
