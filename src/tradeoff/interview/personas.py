@@ -115,7 +115,10 @@ def _terse(kind: str, text: str) -> str:
             # The question again, with a short lead-in, never the same words as before.
             question = text.split(": ", 1)[-1]
             asked = [s for s in re.split(r"(?<=[.?!])\s+", question) if s.endswith("?")]
-            return "Still: " + _shorten(asked[-1] if asked else question, TERSE_WORDS - 2)
+            # "Why X? What made you choose that?": the question is the one that names X.
+            named = [s for s in asked if not _POINTS_BACK.search(s)]
+            chosen = (named or asked or [question])[-1]
+            return "Still: " + _shorten(chosen, TERSE_WORDS - 2)
         if len(text.split()) < TERSE_WORDS and text.endswith("?"):
             return text  # a probe's set-up sentence is part of the question
         asked = [s for s in sentences if s.endswith("?")]
@@ -143,6 +146,9 @@ _SECOND_QUESTION = re.compile(
 )
 _QUALIFIER = re.compile(r",?\s+(?:when|if|while|because|given|so that|after|before)\s", re.I)
 
+
+# A question that only points back at the one before it ("What made you choose that?").
+_POINTS_BACK = re.compile(r"^what made you (?:choose|pick) (?:that|it|them)\?$", re.I)
 
 # A figure, in digits or in words ("five seconds", "a minute", "twice the average").
 _FIGURE = re.compile(

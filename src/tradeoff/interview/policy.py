@@ -127,6 +127,8 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         if reasoned or match is None or _CONDITION.search(sentence) or _SCALE_UP.search(sentence):
             continue  # "at 10x I'd add nodes": the condition is the reason
         what = _second_person(match.group("what").strip())
+        if what.split(" ", 1)[0].lower() in _PRONOUNS:
+            continue  # "we store them": "Why them?" asks about nothing
         if what and not state.moved(at.phase, "why", what.lower()):
             return Move("why", phrasing.why_question(what), what.lower())
     return None
@@ -425,6 +427,9 @@ def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]
     state.moves.add((at.phase, "ack", str(acks)))
     return phrasing.acknowledge(support.quote, acks)
 
+
+# A choice that names nothing of its own: "we store them", "we keep it".
+_PRONOUNS = frozenset("them it this that these those they one ones something everything".split())
 
 # Where a chosen thing's name ends and what is said of it begins: "a display board per
 # level | showing free spots by size", "a cache | in front of the database".

@@ -209,7 +209,12 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
         for piece in _with_continuations(split_parts(question), kinds):
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
             if not facts and match_part(piece, problem, kinds):
-                continue  # answered by an earlier part of the same turn
+                # Answered by an earlier part, unless what it adds asks for another fact:
+                # "how many series, and how often?" asks the interval after the series.
+                other = best_fact(piece, problem, kinds, exclude=frozenset(seen))
+                if other is None or piece in [p.text for p in out]:
+                    continue
+                facts = [other]
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
@@ -236,7 +241,12 @@ def answer(question: str, problem: Problem, kinds: dict[str, QuestionKind]) -> A
 
 
 def best_fact(
-    question: str, problem: Problem, kinds: dict[str, QuestionKind], *, strong_only: bool = False
+    question: str,
+    problem: Problem,
+    kinds: dict[str, QuestionKind],
+    *,
+    strong_only: bool = False,
+    exclude: frozenset[str] = frozenset(),
 ) -> Fact | None:
     """The fact that best answers a question, by intent and by the fact's own words.
 
@@ -259,6 +269,8 @@ def best_fact(
     breaks = _BREAKS.search(question) is not None
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
+        if fact.id in exclude:
+            continue
         id_words, text_words = profile.words[fact.id]
         by_id = words & id_words
         by_text = words & text_words

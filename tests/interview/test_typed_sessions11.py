@@ -1,0 +1,45 @@
+"""A metrics-aggregation session typed by hand with the terse persona.
+
+"How many hosts send metrics, how many series, and how often?" got the series count alone:
+"how often" joined the part before it, whose fact was given, and was dropped. "... and
+dashboards and alerts query them; we store them" drew "Why them? What made you choose
+that?", and its terse return "Still: What made you choose that?". "If an ingester dies,
+its partitions are replayed from Kafka into a new one, so no sample is lost" was followed
+by "An ingest node dies with two hours of samples in memory. What have you lost?".
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+
+def test_how_often_after_how_many_asks_for_the_interval(catalog: Catalog) -> None:
+    question = "How many hosts send metrics, how many series, and how often?"
+    session = run(catalog, "metrics-aggregation", "terse", [question])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "100 million" in reply and "10 seconds" in reply, reply
+
+
+def test_a_choice_of_a_pronoun_is_no_choice_to_question(catalog: Catalog) -> None:
+    line = (
+        "So services push samples, we store them, and dashboards and alerts query them; logs"
+        " and tracing are out of scope."
+    )
+    session = run(catalog, "metrics-aggregation", "terse", [line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Why them" not in reply and "choose that" not in reply, reply
+
+
+def test_a_replay_from_the_log_is_the_ingesters_durability(catalog: Catalog) -> None:
+    lines = [
+        "/next",
+        "/next",
+        "If an ingester dies, its partitions are replayed from Kafka into a new one, so no"
+        " sample is lost.",
+    ]
+    session = run(catalog, "metrics-aggregation", "terse", lines)
+    assert session.interview.state.covered("ingest-durability")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "What have you lost" not in reply, reply
