@@ -43,3 +43,12 @@ def test_a_replay_from_the_log_is_the_ingesters_durability(catalog: Catalog) -> 
     assert session.interview.state.covered("ingest-durability")
     reply = " ".join(session.exchanges[-1].replies)
     assert "What have you lost" not in reply, reply
+
+
+def test_clients_get_put_and_delete_is_the_feature_list(catalog: Catalog) -> None:
+    """ "So clients get, put and delete values by key" states the features: the review of
+    the session held requirements at 1 with "No functional requirements are stated"."""
+    line = "So clients get, put and delete values by key; range scans are out of scope."
+    session = run(catalog, "key-value-store", "adversarial", [line, "/end"])
+    rules = [f["rule"] for f in session.report(catalog)["review"]["findings"]]
+    assert "REQ101" not in rules, rules

@@ -105,8 +105,9 @@ _USERS_DO = re.compile(
     r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
     r"|authors|uploaders|clients|callers|merchants|developers|tenants|players|shoppers|guests"
     r"|students|employees|admins|operators|editors|readers|subscribers|passengers)\s+(?:can\s+)?"
+    # ("get" is a verb of the list only when others follow it: "clients get, put and delete")
     r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
-    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get)\b)[a-z]+\b",
+    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get\b(?!\s*,|\s+and\b))\b)[a-z]+\b",
     re.I,
 )
 _LIST = re.compile(r",|;|\band\b", re.I)
