@@ -2,7 +2,8 @@
 
 The candidate asked "Do messages need to be delivered in order, and how long do we keep
 history?" and the report's markers counted it as a decision without a reason ("we keep"
-reads as a choice), while the candidate's stated decisions were counted apart.
+reads as a choice), and "do we need group chats as well as one-to-one?" was answered with
+the history fact, "one-to-one" read as the number of "one year".
 """
 
 from __future__ import annotations
@@ -25,3 +26,16 @@ def test_a_decision_after_a_question_still_counts(catalog: Catalog) -> None:
     session = run(catalog, "chat-system", "neutral", [line])
     decisions = [e for e in session.events if e.kind == "decision"]
     assert [e.data.get("reason") for e in decisions] == [True]
+
+
+def test_one_to_one_is_no_count(catalog: Catalog) -> None:
+    """ "do we need group chats as well as one-to-one?" was answered with the group facts and
+    "The server keeps history for one year ...": "one-to-one" was read as the number one."""
+    line = (
+        "How many daily active users should I plan for, and do we need group chats as well as"
+        " one-to-one?"
+    )
+    session = run(catalog, "chat-system", "neutral", [line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "25% of messages" in reply, reply
+    assert "history" not in reply, reply
