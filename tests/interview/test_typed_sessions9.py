@@ -4,6 +4,11 @@ The candidate asked "Do messages need to be delivered in order, and how long do 
 history?" and the report's markers counted it as a decision without a reason ("we keep"
 reads as a choice), and "do we need group chats as well as one-to-one?" was answered with
 the history fact, "one-to-one" read as the number of "one year".
+
+A file-upload-api session (terse): "Average file is 5 MB, so 10 million uploads is 50 TB a
+day." read "10 million uploads" as 10 million bytes (the list rule: a bare count after a
+size is another size), so the interviewer asked "How did you get 10 million uploads?" of a
+file size, just after asking "How did you get 10 million uploads a day?".
 """
 
 from __future__ import annotations
@@ -39,3 +44,16 @@ def test_one_to_one_is_no_count(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[-1].replies)
     assert "25% of messages" in reply, reply
     assert "history" not in reply, reply
+
+
+def test_a_count_after_so_is_no_size_of_a_list(catalog: Catalog) -> None:
+    lines = [
+        "Say 10 million uploads a day, that's about 115 uploads a second.",
+        "Average file is 5 MB, so 10 million uploads is 50 TB a day.",
+    ]
+    session = run(catalog, "file-upload-api", "terse", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get" not in reply, reply
+    counts = [s.number for s in session.interview.state.spoken_numbers if s.number is not None]
+    uploads = next(n for n in counts if n.text == "10 million uploads")
+    assert uploads.value.kind == (0, 0), uploads

@@ -131,7 +131,7 @@ def quantities_in(
             continue
         if value.kind == (0, 0) and previous is not None and previous[0].kind != (0, 0):
             gap = sentence[previous[1] : match.start()]
-            if len(gap) < 30 and ("," in gap or " and " in gap):
+            if len(gap) < 30 and ("," in gap or " and " in gap) and not _DERIVES.search(gap):
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
@@ -148,6 +148,12 @@ def quantities_in(
         out.append(Spoken(quoted, value, ref, peak))
         previous = (value, match.start() + len(text))
     return out
+
+
+# A count after a derivation's connective starts the next step of the working, not the next
+# item of a list: "Average file is 5 MB, so 10 million uploads is 50 TB a day" counts
+# uploads; read as 10 million bytes, it was challenged as the average file size.
+_DERIVES = re.compile(r"\b(?:so|that's|that is|which is|which means|thus|hence|times)\b|[=×]", re.I)
 
 
 _COUNTS = {
