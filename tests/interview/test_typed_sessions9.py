@@ -9,6 +9,10 @@ A file-upload-api session (terse): "Average file is 5 MB, so 10 million uploads 
 day." read "10 million uploads" as 10 million bytes (the list rule: a bare count after a
 size is another size), so the interviewer asked "How did you get 10 million uploads?" of a
 file size, just after asking "How did you get 10 million uploads a day?".
+
+A spreadsheet-ui session (terse): "only 50 rows are visible at once" was checked against the
+774 visible cells ("That looks low to me. How did you get 50 rows?"), asked again, and listed
+as a question left unanswered: rows compared with cells.
 """
 
 from __future__ import annotations
@@ -57,3 +61,19 @@ def test_a_count_after_so_is_no_size_of_a_list(catalog: Catalog) -> None:
     counts = [s.number for s in session.interview.state.spoken_numbers if s.number is not None]
     uploads = next(n for n in counts if n.text == "10 million uploads")
     assert uploads.value.kind == (0, 0), uploads
+
+
+def test_rows_are_not_checked_against_cells(catalog: Catalog) -> None:
+    line = (
+        "I'd render with a virtualized grid rather than a table because only 50 rows are"
+        " visible at once."
+    )
+    session = run(catalog, "spreadsheet-ui", "terse", [line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get" not in reply, reply
+
+
+def test_cells_are_still_checked_against_cells(catalog: Catalog) -> None:
+    session = run(catalog, "spreadsheet-ui", "terse", ["About 800 cells are visible at once."])
+    refs = [s.number.ref for s in session.interview.state.spoken_numbers if s.number]
+    assert [r.name for r in refs if r is not None] == ["visible_cells"]

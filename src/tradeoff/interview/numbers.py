@@ -244,7 +244,7 @@ def _reference(
         if _MONEY.search(ref.name) and not money:
             continue
         read = _as_counted(value, ref, said)
-        if read is None:
+        if read is None or _counts_another_thing(value, said, ref.name):
             continue
         shared = len(words & stems(ref.name.replace("_", " ")))
         distance = abs(math.log(read.value / ref.value))
@@ -257,6 +257,22 @@ def _reference(
         if best is None or (shared, -distance) > (best[0], -best[1]):
             best = (shared, distance, ref, read)
     return (best[2], best[3]) if best else None
+
+
+_COUNTED = re.compile(r"^\s*\S+\s+([a-z]+s)\b", re.I)
+
+
+def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
+    """A count names what it counts ("50 rows"); a reference that counts other things
+    ("visible_cells") is not its figure, even when another word ("visible") is shared:
+    "only 50 rows are visible" was checked against 774 visible cells and called low."""
+    if value.kind != (0, 0):
+        return False
+    match = _COUNTED.match(said)
+    head = ref_name.rsplit("_", 1)[-1]
+    if match is None or not head.endswith("s") or len(head) < 4:
+        return False
+    return stems(match.group(1)) != stems(head)
 
 
 def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
