@@ -77,3 +77,18 @@ def test_cells_are_still_checked_against_cells(catalog: Catalog) -> None:
     session = run(catalog, "spreadsheet-ui", "terse", ["About 800 cells are visible at once."])
     refs = [s.number.ref for s in session.interview.state.spoken_numbers if s.number]
     assert [r.name for r in refs if r is not None] == ["visible_cells"]
+
+
+def test_no_praise_before_a_doubt(catalog: Catalog) -> None:
+    """An elevator-control session (friendly): "That makes sense. That looks high to me ..."
+    and "Good. You said "never fails". What would make that false?"."""
+    lines = [
+        "How many elevators and floors are in the building?",
+        "Say 10 elevators and 50 floors, so about 500 floor buttons.",
+        "The dispatcher never fails.",
+    ]
+    session = run(catalog, "elevator-control", "friendly", lines)
+    for exchange in session.exchanges[1:]:
+        reply = " ".join(exchange.replies)
+        for praise in ("Thanks, that helps.", "Nice.", "Good.", "That makes sense."):
+            assert not reply.startswith(praise), reply
