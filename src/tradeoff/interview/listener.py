@@ -136,5 +136,13 @@ def _whole(claim: str) -> str:
 
 
 def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[str, bool]]:
-    """Sentences that pick something, and whether each gives a reason."""
-    return [(c.quote, c.features.reason) for c in read_text(turn, concepts) if c.features.decision]
+    """Sentences that pick something, and whether each gives a reason.
+
+    A question picks nothing: "how long do we keep history?" asks what the system must do,
+    and counting it made the report's "decisions without a reason" count a clarifying
+    question the candidate asked."""
+    return [
+        (c.quote, c.features.reason)
+        for c in read_text(turn, concepts)
+        if c.features.decision and not c.quote.rstrip().endswith("?")
+    ]

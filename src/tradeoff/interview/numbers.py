@@ -136,7 +136,7 @@ def quantities_in(
             and _shortened(phrases.get(match.start(1)))
         ):
             gap = sentence[previous[1] : match.start()]
-            if len(gap) < 30 and ("," in gap or " and " in gap):
+            if len(gap) < 30 and ("," in gap or " and " in gap) and not _DERIVES.search(gap):
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
@@ -171,6 +171,12 @@ def _shortened(phrase: FoundQuantity | None) -> bool:
     if phrase.per:
         return False
     return not phrase.noun or phrase.noun[0].lower() in _RATE_NOUNS
+
+
+# A count after a derivation's connective starts the next step of the working, not the next
+# item of a list: "Average file is 5 MB, so 10 million uploads is 50 TB a day" counts
+# uploads; read as 10 million bytes, it was challenged as the average file size.
+_DERIVES = re.compile(r"\b(?:so|that's|that is|which is|which means|thus|hence|times)\b|[=×]", re.I)
 
 
 _COUNTS = {
@@ -263,7 +269,7 @@ def _reference(
         if _MONEY.search(ref.name) and not money:
             continue
         read = _as_counted(value, ref, said)
-        if read is None:
+        if read is None or _counts_another_thing(value, said, ref.name):
             continue
         shared = len(words & stems(ref.name.replace("_", " ")))
         distance = abs(math.log(read.value / ref.value))
@@ -281,6 +287,22 @@ def _reference(
         ):
             best = (shared, distance, ref, read)
     return (best[2], best[3]) if best else None
+
+
+_COUNTED = re.compile(r"^\s*\S+\s+([a-z]+s)\b", re.I)
+
+
+def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
+    """A count names what it counts ("50 rows"); a reference that counts other things
+    ("visible_cells") is not its figure, even when another word ("visible") is shared:
+    "only 50 rows are visible" was checked against 774 visible cells and called low."""
+    if value.kind != (0, 0):
+        return False
+    match = _COUNTED.match(said)
+    head = ref_name.rsplit("_", 1)[-1]
+    if match is None or not head.endswith("s") or len(head) < 4:
+        return False
+    return stems(match.group(1)) != stems(head)
 
 
 def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:

@@ -59,6 +59,7 @@ class Move:
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
 _FRIENDLY_OPEN = ("Thanks, that helps.", "Nice.", "Good.", "That makes sense.")
+_UNPRAISED = frozenset({"sanity", "challenge", "return"})
 # Before an answer: five, so two answers in a row (one, two or three turns apart, with a
 # command or a nudge between) never open with the same words.
 _FRIENDLY_ANSWER = ("Good question.", "Sure.", "Fair question.", "Glad you asked.", "Sure thing.")
@@ -72,7 +73,10 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
             return " ".join(_terse("answer", part) for part in move.parts)
         return _terse(move.kind, text)
     if persona == "friendly":
-        opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if move.kind in ASKING else "")
+        # No praise before a move that doubts or repeats ("That makes sense. That looks high
+        # to me", "Good. You said 'never fails'"): the policy gives those no acknowledgement.
+        praised = move.kind in ASKING and move.kind not in _UNPRAISED
+        opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if praised else "")
         body = {
             "answer": f"{_FRIENDLY_ANSWER[turn % len(_FRIENDLY_ANSWER)]} {text}",
             "assume": f"I don't have a number for that. {text}",

@@ -425,10 +425,16 @@ def concept_tokens(text: str) -> frozenset[str]:
     return frozenset(f"concept:{c}" for c, ms in found.by_concept.items() if ms)
 
 
+# "One-to-one" (or "1:1") names a kind of conversation or mapping, not a count: read as
+# its number it retrieved the fact that keeps history for "one year".
+_ONE_TO_ONE = re.compile(r"\b(?:one[- ](?:to|on)[- ]one|1[:-]1)\b")
+
+
 def stems(text: str) -> frozenset[str]:
     """Content words of a question, reduced to a rough stem and a shared name."""
     out = set()
-    for word in _WORD.findall(text.lower().replace("-", " ").replace("/", " ")):
+    text = _ONE_TO_ONE.sub("direct", text.lower())
+    for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
         if word in _STOP or len(word) < 2:
             continue
         stem = _stem(word)
