@@ -52,3 +52,12 @@ def test_clients_get_put_and_delete_is_the_feature_list(catalog: Catalog) -> Non
     session = run(catalog, "key-value-store", "adversarial", [line, "/end"])
     rules = [f["rule"] for f in session.report(catalog)["review"]["findings"]]
     assert "REQ101" not in rules, rules
+
+
+def test_a_part_answered_by_an_earlier_fact_draws_no_other(catalog: Catalog) -> None:
+    """ "What limits do customers get, and can a customer burst above them?" is answered by
+    the limits fact (bursts allowed); it drew the traffic fact as well, "As I said"."""
+    question = "What limits do customers get, and can a customer burst above them?"
+    session = run(catalog, "rate-limiter", "adversarial", [question])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "500,000 requests per second" not in reply, reply

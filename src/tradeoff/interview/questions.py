@@ -121,6 +121,15 @@ def split_parts(question: str) -> list[str]:
     return [p for p in pieces if _WORD.search(p.lower())]
 
 
+def _continued(piece: str, kinds: dict[str, QuestionKind]) -> bool:
+    """Whether a piece ends in a continuation joined onto it ("how many series, how often"):
+    a last part with no topic of its own."""
+    if ", " not in piece:
+        return False
+    last = piece.rsplit(", ", 1)[1]
+    return not (stems(last) - _frame_stems(last, kinds))
+
+
 def _with_continuations(pieces: list[str], kinds: dict[str, QuestionKind]) -> list[str]:
     """A piece with no topic of its own ("..., and for how long?") continues the one
     before it: "do we keep click logs, and for how long" asks how long click logs are kept,
@@ -211,6 +220,8 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             if not facts and match_part(piece, problem, kinds):
                 # Answered by an earlier part, unless what it adds asks for another fact:
                 # "how many series, and how often?" asks the interval after the series.
+                if not _continued(piece, kinds):
+                    continue
                 other = best_fact(piece, problem, kinds, exclude=frozenset(seen))
                 if other is None or piece in [p.text for p in out]:
                     continue
