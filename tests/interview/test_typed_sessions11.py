@@ -61,3 +61,16 @@ def test_a_part_answered_by_an_earlier_fact_draws_no_other(catalog: Catalog) -> 
     session = run(catalog, "rate-limiter", "adversarial", [question])
     reply = " ".join(session.exchanges[-1].replies)
     assert "500,000 requests per second" not in reply, reply
+
+
+def test_cache_lifetimes_name_no_cache_that_can_go_down(catalog: Catalog) -> None:
+    """ "I'd serve thumbnails from the CDN with long cache lifetimes, because ..." was
+    followed by "If the cache goes down at peak, what happens to the requests that need
+    it?": "cache lifetimes" says how things are cached; no part was named."""
+    line = (
+        "I'd serve thumbnails from the CDN with long cache lifetimes, because photos never"
+        " change after upload, so the hit ratio stays above 95%."
+    )
+    session = run(catalog, "photo-sharing", "neutral", ["/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "cache goes down" not in reply, reply

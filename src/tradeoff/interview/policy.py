@@ -159,7 +159,7 @@ def _failure_probe(state: ConversationState, heard: Heard, client: bool = False)
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = _component_mention(heard.mentions.get(concept))
-        if mention is None or _LOCAL.search(mention.quote):
+        if mention is None or _LOCAL.search(mention.quote) or _property_of(mention):
             continue
         if client and _said_as(mention.quote, mention.term).lower() not in BRANDS:
             continue
@@ -173,6 +173,21 @@ def _failure_probe(state: ConversationState, heard: Heard, client: bool = False)
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
 
+
+def _property_of(mention: Mention) -> bool:
+    """Whether the word names a property, not the part: "long cache lifetimes", "the cache
+    hit ratio", "cache headers" say how something is cached; nothing there can go down."""
+    at = mention.quote.lower().find(mention.term.lower())
+    if at < 0:
+        return False
+    return _PROPERTY_AFTER.match(mention.quote, at + len(mention.term)) is not None
+
+
+_PROPERTY_AFTER = re.compile(
+    r"[\s-]+(?:lifetimes?|control|headers?|hits?|hit ratio|hit rate|ratio|miss(?:es)?|keys?"
+    r"|policy|policies|ttls?|expiry|invalidation|busting)\b",
+    re.I,
+)
 
 # A part held in one process or one device: it fails with that process, not for everyone.
 _LOCAL = re.compile(
