@@ -267,6 +267,15 @@ CASES = [
         "## Reliability\n\n- Uploads are resumable: the client sends 8 MB parts of a multipart"
         " upload, so a dropped connection resumes from the last part it sent.\n",
     ),
+    (
+        "news-feed",
+        "inactive-users",
+        "## Trade-offs\n\n- Fan-out on read keeps posting cheap, but every feed load then has"
+        " to query each followed author, so we pull only for huge accounts.\n",
+        "## Trade-offs\n\n- We skip inactive followers (no login for 30 days) when fanning"
+        " out, because most of the timeline writes would never be read; their feed is"
+        " rebuilt on their next login.\n",
+    ),
 ]
 
 
@@ -341,3 +350,28 @@ def test_no_need_to_escape_is_no_input_validation(text: str) -> None:
     # A URL-safe alphabet that needs no escaping screens nothing; escaping to block XSS does.
     assert security_control(text) is None
     assert security_control("We escape special characters in each alias.") == "input validation"
+
+
+def test_a_push_only_column_weighs_fan_out(catalog: Catalog, tmp_path: Path) -> None:
+    # A comparison whose columns are "Push-Only", "Pull-Only" and "Hybrid (chosen)" weighs
+    # fan-out on write against fan-out on read, row by row.
+    text = (
+        "## Fan-out\n\n"
+        "| Aspect | Push-Only | Pull-Only | Hybrid (chosen) |\n"
+        "|---|---|---|---|\n"
+        "| Writes | One insert per follower | One insert | Few inserts |\n"
+        "| Reads | A single lookup | Query every followed author | One lookup and a merge |\n"
+    )
+    assert _support(catalog, "news-feed", "push-vs-pull", text, tmp_path)[0] == SUBSTANCE
+
+
+def test_a_trade_off_mention_cites_the_line_nearest_the_item(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Line 3 only names inactive users; line 7 says what is done for them but gives no
+    # reason, so the item is mentioned there, not covered.
+    text = (
+        "## Requirements\n\n- Feeds must load fast for active and inactive users alike.\n\n"
+        "## Write path\n\n- Only push to followers who have been active in the last 30 days.\n"
+    )
+    assert _support(catalog, "news-feed", "inactive-users", text, tmp_path) == (MENTIONED, 7)

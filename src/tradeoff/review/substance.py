@@ -288,6 +288,11 @@ def item_support(
         and _ASKS_ACTION.search(item.text) is None
     )
     first: Claim | None = None  # the first claim that specifies the item
+    # A line that specifies a trade-off item's concept without weighing it ("Only push to
+    # followers active in the last 30 days", with no reason) is the mention to cite: it
+    # comes nearer the item than a line that only names its subject ("for both active and
+    # inactive users").
+    partial: Claim | None = None
     best: Claim | None = None  # the line to cite: the first, or a stronger one beside it
     best_weight = (0, 0)
     item_words = _content_words(item.text)
@@ -330,6 +335,9 @@ def item_support(
             elif _stronger(claim, weight, first, best_weight):
                 best, best_weight = claim, weight
             continue
+        if found and partial is None and dimension == "tradeoffs":
+            partial = claim
+            continue
         if mention is None:
             named = naming & (claim.features.concepts | claim.features.options)
             if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
@@ -344,6 +352,7 @@ def item_support(
                 mention = claim
     if best is not None:
         return Support(SUBSTANCE, best)
+    mention = partial or mention
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
 
 
