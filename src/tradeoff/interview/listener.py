@@ -101,7 +101,7 @@ class MentionListener:
 # people, and scroll a home feed." The reviewer's words for features ("users can", "features")
 # are not said aloud this way, yet a person hears the feature list.
 _USERS_DO = re.compile(
-    r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:the\s+|our\s+)?"
+    r"^(?:so|ok(?:ay)?|right|well|basically)?[,:]?\s*(?:the\s+|our\s+)?"
     r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
     r"|authors|uploaders|clients|callers|merchants|developers|tenants|players|shoppers|guests"
     r"|students|employees|admins|operators|editors|readers|subscribers|passengers)\s+(?:can\s+)?"

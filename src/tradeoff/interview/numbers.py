@@ -289,15 +289,16 @@ def _reference(
     return (best[2], best[3]) if best else None
 
 
-_COUNTED = re.compile(r"^\s*\S+\s+([a-z]+s)\b", re.I)
+# What a number counts: the plural after it, past one word ("100,000 replicated writes").
+_COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)
 
 
 def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
-    """A count names what it counts ("50 rows"); a reference that counts other things
-    ("visible_cells") is not its figure, even when another word ("visible") is shared:
-    "only 50 rows are visible" was checked against 774 visible cells and called low."""
-    if value.kind != (0, 0):
-        return False
+    """A count or a rate names what it counts ("50 rows", "50,000 acquires a second"); a
+    reference that counts other things ("visible_cells", "herd_notifications") is not its
+    figure, even when another word ("visible") is shared or the values are close: "only 50
+    rows are visible" was checked against 774 visible cells and called low, and "50,000
+    acquires a second" was credited as the 50,000 watch notifications a second of a herd."""
     match = _COUNTED.match(said)
     head = ref_name.rsplit("_", 1)[-1]
     if match is None or not head.endswith("s") or len(head) < 4:

@@ -299,7 +299,7 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     for number, question in enumerate(at.problem.follow_ups, start=1):
         about = f"follow-up-{number}"
         if state.moved(at.phase, "probe", about) or _answered_already(
-            state, at, question, heard.line
+            state, at, question, heard.line, heard
         ):
             continue
         shared = len(said & stems(question))
@@ -309,7 +309,11 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
 
 
 def _answered_already(
-    state: ConversationState, at: Situation, question: str, line: int = -1
+    state: ConversationState,
+    at: Situation,
+    question: str,
+    line: int = -1,
+    heard: Heard | None = None,
 ) -> bool:
     """A follow-up about an item the candidate has already covered with substance. An item
     is known by its own text and probe and by the prompt's hints that lead to it: "How do
@@ -331,10 +335,25 @@ def _answered_already(
             all(w not in other for i, other in known.items() if i != item_id) for w in shared
         )
         support = state.said.get(item_id)
-        just = support is not None and support.line == line
+        # The last turn spoke of it: as the line the item's credit rests on, or again after
+        # an earlier turn earned the credit ("That's why fencing tokens matter: the resource
+        # checks the token" after the token was defined), which keeps the earlier quote.
+        just = (support is not None and support.line == line) or (
+            heard is not None and _speaks_of_item(at.problem, item_id, heard)
+        )
         share = len(shared) / max(1, len(words))
         if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
             return True
+    return False
+
+
+def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:
+    """Whether the turn covers the item, or names one of its concepts."""
+    for dimension, item in problem.rubric.items():
+        if item.id == item_id:
+            if any(heard.mentions.positive(concept) for concept in item.concepts):
+                return True
+            return item_support(item, dimension, heard.claims, heard.mentions, "said") is not None
     return False
 
 
@@ -368,8 +387,13 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
             return None
         dimension, item = found
         spoken_of = item_support(item, dimension, heard.claims, heard.mentions, "said")
+        # A turn that names the item's concept in words the item's text does not use
+        # ("acquire(...) returning a lease id and a fencing token" for "each grant returns a
+        # fencing token") has spoken of it all the same: "what does the client get back
+        # besides yes?" would ask what was just said.
+        named = any(heard.mentions.positive(concept) for concept in item.concepts)
         deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
-        if spoken_of is None and not deferred:
+        if spoken_of is None and not named and not deferred:
             return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
         skip.add(item.id)
 
