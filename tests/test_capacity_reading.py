@@ -239,3 +239,23 @@ def test_a_debounce_setting_is_no_latency_budget() -> None:
     assert not states_kind_named(item, claims(setting)[0])
     budget = "300 ms minus a 100 ms round trip and 35 ms at the server leaves about 160 ms."
     assert states_kind_named(item, claims(budget)[0])
+
+
+def test_a_rate_of_any_noun_is_a_quantity() -> None:
+    # The quick reading knew only some nouns ("writes", "posts"); the grammar reads a rate
+    # of anything, and a noun after an adjective.
+    (claim,) = claims("Peak QPS: 5 queries per second, and 100,000 replicated writes a second.")
+    assert claim.features.quantities == 2
+
+
+def test_a_result_said_aloud_is_a_derivation() -> None:
+    (claim,) = claims(
+        "At 50,000 acquires a second and two writes per acquire, that's 100,000 replicated"
+        " writes a second."
+    )
+    assert claim.features.derivation
+
+
+def test_a_figure_of_another_kind_after_thats_is_no_derivation() -> None:
+    (claim,) = claims("The p99 is 200 ms, that's two round trips.")
+    assert not claim.features.derivation

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from tradeoff.catalog.vocabulary import Concept
+from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, SENTENCE, Claim
 from tradeoff.language.features import Features
@@ -89,6 +90,40 @@ RESPONSE_CONCEPTS = frozenset(
 # `_BRAND_WORDS` as stems of the literal screen: a word of a text is a substring of it.
 _BRAND_STEMS = tuple(sorted(_BRAND_WORDS))
 SCREEN.add_stems(_BRAND_STEMS)
+
+
+# The word a result is said after, aloud: "..., that's 100,000 writes a second".
+_SAID_RESULT = re.compile(
+    r"\b(?:that(?:'|’)?s|that is|which is|which comes to)\s+(?:about |roughly |around |~)?", re.I
+)
+
+
+def _spoken_result(text: str) -> bool:
+    """A result worked in words from a quantity of its own kind before it: "At 50,000
+    acquires a second and two writes per acquire, that's 100,000 replicated writes a
+    second" multiplies a rate into another rate with no operator written. A figure of
+    another kind after the marker ("200 ms, that's two round trips") is no such result."""
+    if _SAID_RESULT.search(text) is None:
+        return False
+    found = [f for f in find_quantities(text) if f.dims != (0, 0)]
+    for marker in _SAID_RESULT.finditer(text):
+        after = next((f for f in found if f.start == marker.end()), None)
+        if after is not None and any(
+            f.end <= marker.start() and f.dims == after.dims and f.value != after.value
+            for f in found
+        ):
+            return True
+    return False
+
+
+def _quantities(text: str) -> int:
+    """How many quantities a text states: the lexicon's quick reading, or the estimate
+    grammar's rates and sizes when it reads more ("50,000 acquires a second", "100,000
+    replicated writes a second": a rate of any noun, a noun after an adjective), so a
+    derivation said aloud in such words is an estimate to the reviewer as to the checker."""
+    quick = len(lexicon.QUANTITY.findall(text))
+    measured = sum(1 for f in find_quantities(text) if f.dims != (0, 0))
+    return max(quick, measured)
 
 
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
@@ -513,7 +548,12 @@ def _features(
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
     derivation = code_arith or (
         digits
-        and (lexicon.is_derivation(text) or lexicon.is_formula(text) or lexicon.is_conversion(text))
+        and (
+            lexicon.is_derivation(text)
+            or lexicon.is_formula(text)
+            or lexicon.is_conversion(text)
+            or _spoken_result(text)
+        )
     )
     fluff = not digits and is_fluff(text)
     sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(
@@ -528,7 +568,7 @@ def _features(
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
         choices=frozenset(meant & choice_ids),
-        quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
+        quantities=_quantities(text) if digits else 0,
         derivation=derivation,
         sizing=sized,
         specific=_is_specific(claim.kind, text, digits),
