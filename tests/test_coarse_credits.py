@@ -276,6 +276,28 @@ CASES = [
         " out, because most of the timeline writes would never be read; their feed is"
         " rebuilt on their next login.\n",
     ),
+    (
+        "distributed-lock",
+        "lease-bound-keys",
+        "## Data model\n\n- Clients renew their lease every 3 s over one session.\n",
+        "## Data model\n\n- Each lock is a key attached to the holder's lease; when the lease"
+        " expires the key is deleted, so a crashed holder's lock frees itself.\n",
+    ),
+    (
+        "distributed-lock",
+        "ttl-choice",
+        "## Trade-offs\n\n- Sessions renew their lease every 3 s, because the holder must"
+        " prove it is alive.\n",
+        "## Trade-offs\n\n- A short TTL frees a dead holder's lock fast but drops healthy"
+        " holders on a GC pause, so we pick a 10 s lease and accept the wait after a crash.\n",
+    ),
+    (
+        "distributed-lock",
+        "client-side-expiry",
+        "## Reliability\n\n- Clients renew their lease every 3 s over one session.\n",
+        "## Reliability\n\n- The client starts its own timer before sending acquire and"
+        " treats the lock as lost when it runs out, 1 s before the server would free it.\n",
+    ),
 ]
 
 
