@@ -66,3 +66,19 @@ def test_a_rate_of_acquires_is_not_the_herds_notifications(catalog: Catalog) -> 
     session = run(catalog, "distributed-lock", "neutral", lines)
     estimates = session.report(catalog)["conversation"]["estimates"]
     assert not any("herd" in e["about"] for e in estimates), estimates
+
+
+def test_an_api_of_calls_with_arguments_covers_the_lock_api(catalog: Catalog) -> None:
+    session = run(catalog, "distributed-lock", "neutral", ["/next", _TOKEN])
+    assert session.interview.state.covered("lock-api")
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Which calls" not in reply, reply
+
+
+def test_a_chosen_rate_is_no_assumption_about_clocks(catalog: Catalog) -> None:
+    lines = [
+        "At 50,000 acquires a second and two writes per acquire, that's 100,000 replicated"
+        " writes a second.",
+    ]
+    session = run(catalog, "distributed-lock", "neutral", lines)
+    assert not session.interview.state.covered("assumptions")

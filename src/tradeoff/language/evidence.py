@@ -681,10 +681,17 @@ def _is_specific(kind: str, text: str, digits: bool) -> bool:
     return _specific(text)
 
 
+# A call written with its arguments ("acquire(name, ttl)", "renew(lease)") is as concrete as
+# an identifier; "server(s)" pluralises a word and calls nothing.
+_CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-z_]\w+)*\)")
+
+
 def _specific(text: str) -> bool:
     """`lexicon.SPECIFIC` without its digit (the caller knows): each other alternative
     holds a backtick, a slash, an underscore, "()", " by "/" on " (a key named), "aria-" or
     "role" (markup named), which most prose lacks."""
+    if "(" in text and _CALL_WITH_ARGUMENTS.search(text) is not None:
+        return True
     lowered = text.lower()
     if not any(mark in text for mark in ("`", "/", "_", "()")) and not (
         " by " in lowered or " on " in lowered or "aria-" in lowered or "role" in lowered
