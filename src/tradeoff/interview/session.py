@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -308,12 +309,30 @@ class Interview:
             ids = frozenset(f.id for f in facts)
             credit_concept(self.state, self.problem, "clarifying-questions", heard, drew, drawn=ids)
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
+        answered = False
         for fact in facts:
             if asked & set(ASKED_FOR.get(fact.category, ())):
+                answered = True
                 for concept in CATEGORY_CONCEPTS.get(fact.category, ()):
                     credit_concept(
                         self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
                     )
+        if answered:
+            # "Do we need ordering, and what delivery guarantee?" answered by the ordering
+            # and delivery facts establishes the requirement it names (per-key ordering,
+            # at-least-once), as a latency question answered settles the latency target.
+            named = {c for c in self._requirement_concepts if heard.mentions.positive(c)}
+            self.state.settled |= named
+            drawn = frozenset(f.id for f in facts)
+            for concept in sorted(named):
+                credit_concept(self.state, self.problem, concept, heard, drawn=drawn)
+
+    @cached_property
+    def _requirement_concepts(self) -> frozenset[str]:
+        """The concepts of the prompt's requirement items that a question can name."""
+        rubric = self.problem.rubric.requirements
+        generic = {"clarifying-questions", "scale-numbers", "assumptions"}
+        return frozenset(c for i in rubric.items for c in i.concepts) - generic
 
     def _speak(self, move: Move) -> str:
         words = say(self.persona, move, len(self.turns))

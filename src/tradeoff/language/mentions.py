@@ -511,6 +511,10 @@ def clear_matches() -> None:
         table.seen.clear()
 
 
+# Punctuation between two words that ends a phrase: a term's words are never read across it.
+_PHRASE_BREAK = re.compile(r"[,;:()!?]")
+
+
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
     # One split gives the words and the text between them: word i is parts[2i + 1], and
     # starts at offsets[2i + 1] and ends at offsets[2i + 2]. (A `findall` for the words and a
@@ -537,6 +541,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue
             if size > 2 and not all(words[index + k] in forms[k] for k in range(2, size)):
                 continue
+            if size > 1 and any(
+                _PHRASE_BREAK.search(parts[2 * (index + k) + 2]) for k in range(size - 1)
+            ):
+                continue  # "fetch(topic, partition)" names no "topic partition"
             start, end = offsets[2 * index + 1], offsets[2 * (index + size)]
             if text[max(0, start - 4) : start] in ("non-", "non ") and term_words[0] != "non":
                 continue  # "non-functional" is not "functional"
