@@ -19,7 +19,7 @@ from tradeoff.design import load_design
 from tradeoff.language import read_design, read_text
 from tradeoff.language.operations import security_control
 from tradeoff.review.coverage import item_support
-from tradeoff.review.substance import MENTIONED, SUBSTANCE
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, specified_concepts
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +298,29 @@ CASES = [
         "## Reliability\n\n- The client starts its own timer before sending acquire and"
         " treats the lock as lost when it runs out, 1 s before the server would free it.\n",
     ),
+    (
+        "message-broker",
+        "segments",
+        "## Storage\n\n- Retention is 7 days, about 600 TB before replication.\n",
+        "## Storage\n\n- Each partition is a series of 1 GB segment files with a sparse offset"
+        " index; retention deletes whole old segments.\n",
+    ),
+    (
+        "message-broker",
+        "pull-vs-push",
+        "## Trade-offs\n\n- Slow consumers get back pressure from a bounded queue, because"
+        " a burst must not fill the brokers' memory.\n",
+        "## Trade-offs\n\n- Consumers pull by offset rather than the broker pushing, so each"
+        " reads at its own pace and can replay; push would need flow control per consumer.\n",
+    ),
+    (
+        "message-broker",
+        "producer-retries",
+        "## Reliability\n\n- Consumers commit offsets after processing, so they must be"
+        " idempotent.\n",
+        "## Reliability\n\n- The broker drops a retried batch by its producer id and sequence"
+        " number, so a producer that times out and resends adds no duplicate.\n",
+    ),
 ]
 
 
@@ -397,3 +420,14 @@ def test_a_trade_off_mention_cites_the_line_nearest_the_item(
         "## Write path\n\n- Only push to followers who have been active in the last 30 days.\n"
     )
     assert _support(catalog, "news-feed", "inactive-users", text, tmp_path) == (MENTIONED, 7)
+
+
+def test_calls_written_with_their_arguments_are_an_rpc_api(catalog: Catalog) -> None:
+    (claim,) = read_text(
+        "The API is produce(topic, key, value) returning the offset, and fetch(topic,"
+        " partition, offset, max_bytes).",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "rpc-api" in specified_concepts(claim)
+    (plain,) = read_text("Each server(s) keeps a copy.", catalog.vocabulary.concepts.values())
+    assert "rpc-api" not in specified_concepts(plain)

@@ -191,7 +191,18 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
+    # Calls written out with their arguments ("produce(topic, key, value) returning the
+    # offset, and fetch(topic, partition, offset)") are an RPC interface, whatever word
+    # names it: two of them, or one with what it returns.
+    if "(" in claim.text:
+        calls = _CALL_WITH_ARGUMENTS.findall(claim.text)
+        if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
+            found.add("rpc-api")
     return frozenset(found)
+
+
+_CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-z_]\w+)*\)")
+_RETURNS = re.compile(r"\breturn(?:s|ing)?\b|->|→|\bgives back\b|\byields\b", re.I)
 
 
 _FIELD_LIST = re.compile(
