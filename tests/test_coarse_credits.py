@@ -177,8 +177,8 @@ CASES = [
     (
         "distributed-cache",
         "hot-keys",
-        "## Reliability\n\n- Each shard is replicated to another zone, so a node failure does"
-        " not lose its data.\n",
+        "## Reliability\n\n- Hot keys, such as a celebrity's profile, draw far more reads"
+        " than the rest.\n",
         "## Reliability\n\n- A hot key is copied to 8 shards under key suffixes and each app"
         " server caches it for 1 s, because one key can draw 500k reads/s.\n",
     ),
@@ -270,8 +270,7 @@ CASES = [
     (
         "news-feed",
         "inactive-users",
-        "## Trade-offs\n\n- Fan-out on read keeps posting cheap, but every feed load then has"
-        " to query each followed author, so we pull only for huge accounts.\n",
+        "## Followers\n\n- Many followers are inactive users who rarely open the app.\n",
         "## Trade-offs\n\n- We skip inactive followers (no login for 30 days) when fanning"
         " out, because most of the timeline writes would never be read; their feed is"
         " rebuilt on their next login.\n",
