@@ -64,3 +64,16 @@ def test_a_far_estimate_quotes_the_facts_behind_its_reference_whole_and_once() -
     assert message.endswith("derived from the interviewer's facts: About 100 million new posts"
                             " are created per day.")  # fmt: skip
     assert "500 million people" not in message
+
+
+def test_one_reasoned_decision_is_not_called_none(tmp_path: Path) -> None:
+    path = tmp_path / "design.md"
+    path.write_text(
+        "# Notifications\n\n## Design\n\n- An API puts each request on a queue.\n"
+        "- Providers fail, so workers retry with backoff and park repeated failures in a dead"
+        " letter queue.\n",
+        encoding="utf-8",
+    )
+    review = review_design(load_design(path), default_catalog(), "notification-system", "senior")
+    (message,) = [f.message for f in review.findings if f.rule == "TRD103"]
+    assert message.startswith("Only one decision comes with its reason (line 6)"), message

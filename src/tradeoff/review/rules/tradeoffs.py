@@ -472,6 +472,14 @@ class NoReasonedDecisions(Rule):
         reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale")]
         if len(reasoned) >= 2:
             return
+        if reasoned:
+            # One reasoned decision is not none: saying "no decision comes with its reason"
+            # beside "providers fail, so retry with backoff" would be false.
+            yield self.finding(
+                f"Only one decision comes with its reason (line {reasoned[0].line});"
+                " the other choices are stated without one"
+            )
+            return
         yield self.finding()
 
 
