@@ -29,3 +29,10 @@ def test_a_label_heads_prose_but_not_a_list_item(catalog: Catalog) -> None:
     assert prose.headings == ("Out of scope",)
     (item,) = read_text("- Writes: 100M links a month is 40 writes/s.", concepts)
     assert item.headings == ()
+
+
+def test_a_bold_paragraph_heads_the_list_under_it(catalog: Catalog) -> None:
+    concepts = tuple(catalog.vocabulary.concepts.values())
+    claims = read_text("## Requirements\n\n**Out of scope**\n- Live streaming\n- Ads\n", concepts)
+    items = [(c.text, c.headings) for c in claims if c.line > 3]
+    assert items == [(t, ("Requirements", "Out of scope")) for t in ("Live streaming", "Ads")]

@@ -430,3 +430,10 @@ def test_calls_written_with_their_arguments_are_an_rpc_api(catalog: Catalog) -> 
     assert "rpc-api" in specified_concepts(claim)
     (plain,) = read_text("Each server(s) keeps a copy.", catalog.vocabulary.concepts.values())
     assert "rpc-api" not in specified_concepts(plain)
+
+
+def test_a_bold_label_alone_is_no_mention(catalog: Catalog, tmp_path: Path) -> None:
+    # "**Non-functional**" over prose heads it; quoted as a mention it shows a reader nothing.
+    text = "## Requirements\n\n**Non-functional**\n\nIt should feel quick to users.\n"
+    status, line = _support(catalog, "news-feed", "freshness-nfrs", text, tmp_path)
+    assert line != 3, (status, line)

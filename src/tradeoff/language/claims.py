@@ -97,6 +97,11 @@ def split_text(text: str, first_line: int = 1) -> list[Claim]:
     ]
 
 
+# A paragraph that is all bold ("**Out of scope**", "__Assumptions:__") labels the list under
+# it as one ending in ":" does.
+_WHOLLY_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
+
+
 def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     tokens = _parser().parse("\n".join(lines))
     headings: list[tuple[float, str]] = []
@@ -149,7 +154,8 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             start, end = token.map
             yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE, path())
             label = _plain(tokens[index + 1].content)
-            if label.endswith(":") and len(label.split()) <= 8:
+            bold = _WHOLLY_BOLD.fullmatch(tokens[index + 1].content.strip()) is not None
+            if (label.endswith(":") or bold) and len(label.split()) <= 8:
                 pending = label.rstrip(":").strip()
                 index += 3
                 continue

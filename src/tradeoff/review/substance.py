@@ -349,7 +349,7 @@ def item_support(
         if found and partial is None and dimension == "tradeoffs":
             partial = claim
             continue
-        if mention is None:
+        if mention is None and not _label_only(claim):
             named = naming & (claim.features.concepts | claim.features.options)
             if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
                 # "an estimate" is not this estimate: a read-QPS line does not mention the
@@ -365,6 +365,15 @@ def item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# A line that is only a bold label over the lines under it ("**Non-functional**"): it heads
+# what follows, as a heading does, and citing it as a mention would show a reader nothing.
+_BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_]{1,40}\1\s*:?\s*$")
+
+
+def _label_only(claim: Claim) -> bool:
+    return claim.kind != CODE and _BOLD_LABEL.match(claim.quote) is not None
 
 
 def _offers_ways(claim: Claim, wanted: frozenset[str]) -> frozenset[str]:
