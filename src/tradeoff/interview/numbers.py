@@ -30,7 +30,7 @@ _PERCENT = re.compile(r"^\s*(%|percent)")
 # Words that may follow a number but never carry its unit ("6 billion links at about ...").
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
-    r"|approximately|nearly|almost))+$",
+    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it))+$",
     re.I,
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".

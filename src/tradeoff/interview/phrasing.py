@@ -104,6 +104,11 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     return f"That looks {direction} to me. How did you get {spoken.text}?"
 
 
+def misheard(spoken: Spoken, said: str) -> str:
+    """A given figure said back wrong: say again what was said, and let the candidate fix it."""
+    return f"Just to check: I said that {_lower(said)} You said {spoken.text}."
+
+
 def polite_return(question: str) -> str:
     return f"Before we move on, back to my question: {question}"
 

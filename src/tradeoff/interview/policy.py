@@ -109,6 +109,9 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
         return Move("return", phrasing.polite_return(ask.text), ask.item)
+    misheard = _misheard(state, heard, at)
+    if misheard is not None:
+        return misheard
     for spoken in heard.numbers:
         if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
             state.moves.add(("*", "sanity", spoken.text))
@@ -132,6 +135,39 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         if what and not state.moved(at.phase, "why", what.lower()):
             return Move("why", phrasing.why_question(what), what.lower())
     return None
+
+
+# A figure the interviewer gave, said back half or twice as large, was misheard: rounding
+# moves a figure by a few percent, not by half.
+_MISHEARD = 1.5
+
+
+def _misheard(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
+    """A given figure said back wrong ("At 1 million orders a day ..." after "about 2 million
+    orders are placed"): the interviewer says again what they said, once. A figure the
+    candidate says they assume is theirs to choose."""
+    if heard.assumption:
+        return None
+    for spoken in heard.numbers:
+        ref, ratio = spoken.ref, spoken.ratio
+        if ref is None or ref.kind != "fact" or ratio is None or spoken.off:
+            continue
+        if 1 / _MISHEARD <= ratio <= _MISHEARD:
+            continue
+        fact = next((f for f in at.problem.facts if ref.name in f.values), None)
+        if fact is None or fact.id not in state.revealed:
+            continue
+        if state.moved("*", "sanity", spoken.text):
+            continue
+        state.moves.add(("*", "sanity", spoken.text))
+        said = next((s for s in _SENTENCES.split(fact.text) if any(c.isdigit() for c in s)), "")
+        if not said:
+            continue
+        return Move("sanity", phrasing.misheard(spoken, said), ref.name)
+    return None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:

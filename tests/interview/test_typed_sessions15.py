@@ -1,0 +1,44 @@
+"""An e-commerce checkout session typed by hand with the friendly persona.
+
+"At 1 million orders a day that's about 12 orders a second" came right after the
+interviewer said "about 2 million orders are placed": a given figure said back at half its
+size passed unnoticed (within the 3x a sanity check allows for an estimate) and the report
+credited the derivation of 23 orders a second to it. The report listed the estimate as
+"12 orders a second on", cut before "average".
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+_ASK = "How many orders a day, and how spiky is traffic during sales?"
+
+
+def test_a_given_figure_said_back_wrong_is_said_again(catalog: Catalog) -> None:
+    lines = [_ASK, "At 1 million orders a day that's about 12 orders a second on average."]
+    session = run(catalog, "e-commerce-checkout", "friendly", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "I said that" in reply and "2 million" in reply and "1 million orders a day" in reply
+
+
+def test_a_figure_the_candidate_assumes_is_theirs(catalog: Catalog) -> None:
+    lines = [_ASK, "Assume 1 million orders a day, so about 12 orders a second on average."]
+    session = run(catalog, "e-commerce-checkout", "friendly", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "I said" not in reply, reply
+
+
+def test_a_figure_said_back_as_given_is_not_questioned(catalog: Catalog) -> None:
+    lines = [_ASK, "At 2 million orders a day that's about 23 orders a second on average."]
+    session = run(catalog, "e-commerce-checkout", "friendly", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "I said" not in reply and "looks" not in reply, reply
+
+
+def test_an_estimate_is_quoted_without_a_dangling_word(catalog: Catalog) -> None:
+    lines = [_ASK, "At 2 million orders a day that's about 23 orders a second on average.", "/end"]
+    session = run(catalog, "e-commerce-checkout", "friendly", lines)
+    said = [e["said"] for e in session.report(catalog)["conversation"]["estimates"]]
+    assert said and all(not s.endswith((" on", " that")) for s in said), said
