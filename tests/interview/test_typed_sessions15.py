@@ -42,3 +42,21 @@ def test_an_estimate_is_quoted_without_a_dangling_word(catalog: Catalog) -> None
     session = run(catalog, "e-commerce-checkout", "friendly", lines)
     said = [e["said"] for e in session.report(catalog)["conversation"]["estimates"]]
     assert said and all(not s.endswith((" on", " that")) for s in said), said
+
+
+def test_reservations_expiring_is_no_answer_about_redis_going_down(catalog: Catalog) -> None:
+    """ "Reservations expire after 10 minutes" was heard as cache invalidation (the word
+    "expire"), a concept tied to the cache the question was about: the dodge was taken for
+    an answer and the interviewer moved on."""
+    lines = [
+        "/next",
+        "/next",
+        "I'd keep stock counters for hot items in Redis with an atomic decrement, because the"
+        " database row would become a hot spot.",
+        "Reservations expire after 10 minutes, so abandoned checkouts return stock.",
+    ]
+    session = run(catalog, "e-commerce-checkout", "friendly", lines)
+    asked = " ".join(session.exchanges[-2].replies)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Redis goes down" in asked, asked
+    assert "back to my question" in reply, reply

@@ -298,7 +298,18 @@ _OBJECT_VERSIONING_AFTER = frozenset(
 _CODED = frozenset(
     "base62 base64 base58 id ids integer integers numeric number key keys query queries".split()
 )
+# Things that expire that are no cache entry: "reservations expire after 10 minutes", "the
+# lease TTL", "link expiry" name a hold, a lease or a link running out, not invalidation.
+_EXPIRING = frozenset(
+    "reservation reservations hold holds lease leases lock locks token tokens link links url"
+    " urls session sessions code codes otp password passwords invite invites upload uploads"
+    " cart carts subscription subscriptions offer offers coupon coupons certificate"
+    " certificates".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
+    ("expire",): (_EXPIRING, frozenset()),
+    ("expiry",): (_EXPIRING, frozenset()),
+    ("ttl",): (_EXPIRING, frozenset()),
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
     # ... and "alerts page the on-call" wakes a person.
