@@ -320,6 +320,14 @@ CASES = [
         "## Reliability\n\n- The broker drops a retried batch by its producer id and sequence"
         " number, so a producer that times out and resends adds no duplicate.\n",
     ),
+    (
+        "e-commerce-checkout",
+        "reserve-timing",
+        "## Trade-offs\n\n- Hot stock counters live in Redis with an atomic decrement, because"
+        " the database row would become a hot spot.\n",
+        "## Trade-offs\n\n- We reserve at checkout with a 10-minute hold, because reserving at"
+        " add-to-cart ties up stock, at the cost of some stock held by abandoners.\n",
+    ),
 ]
 
 
