@@ -239,3 +239,12 @@ def test_a_slowdown_heading_is_not_a_monitoring_heading() -> None:
     assert "monitoring" not in implied_concepts(claims(text)[0])
     text = "## SLOs\n\nRedirects answer within 100 ms at p99.\n"
     assert "monitoring" in implied_concepts(claims(text)[0])
+
+
+def test_so_after_a_parenthesis_gives_a_reason() -> None:
+    (claim,) = read_text(
+        "Order events go to a durable log first (an event log style), so the system can replay"
+        " and recover exactly.",
+        tuple(default_catalog().vocabulary.concepts.values()),
+    )
+    assert claim.features.reason

@@ -22,7 +22,7 @@ from tradeoff.practice.progress import (
     analyse,
     parse_since,
 )
-from tradeoff.wording import counted
+from tradeoff.wording import clipped, counted
 
 
 def _load(db: str | None, since: datetime | None) -> tuple[Progress, list[SessionView], Any]:
@@ -80,7 +80,7 @@ def progress(
         for mistake in result.recurring:
             out.print(f"  {mistake.kind}: {counted(len(mistake.sessions), 'session')}")
             for where in mistake.where[:3]:
-                out.print(f"    - {escape(where[:110])}")
+                out.print(f"    - {escape(clipped(where, 110))}")
     minutes = [m for _, m in result.minutes_by_session]
     hints = [h for _, h in result.hints_by_session]
     out.print(

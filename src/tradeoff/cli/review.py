@@ -25,6 +25,7 @@ from tradeoff.review.report import dimension_title, to_json, to_markdown
 from tradeoff.review.rules import RULES
 from tradeoff.review.rules_doc import explain_rule
 from tradeoff.vocabulary import Level, Severity
+from tradeoff.wording import clipped
 
 if TYPE_CHECKING:
     from tradeoff.design.model import DesignDoc
@@ -148,7 +149,7 @@ def _print_rich(result: Review, source: str) -> None:
     findings.add_column("finding")
     for finding in result.findings:
         quote = finding.evidence.quote
-        evidence = f'\n[dim]"{escape(quote[:120])}"[/dim]' if quote else ""
+        evidence = f'\n[dim]"{escape(clipped(quote, 120))}"[/dim]' if quote else ""
         findings.add_row(
             finding.rule,
             f"[{_SEVERITY_STYLE[finding.severity]}]{finding.severity}[/]",

@@ -13,7 +13,10 @@ from tradeoff.language.literals import fold
 
 # A reason clause says why: the cause, the purpose, or the consequence that justifies it.
 REASON = re.compile(
-    r"\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
+    # ", so the system can replay" after a parenthesis: the comma has no word boundary
+    # before it there, so it is matched outside the group that needs one.
+    r",\s+so\b(?!\s+(?:far|much|many|long|on)\b)"
+    r"|\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
     r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
     r"|removes|reduces|matches|suits|caps)|that (?:lets|avoids|bounds|caps)"
