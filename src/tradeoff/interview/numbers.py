@@ -27,6 +27,14 @@ _NUMBER = re.compile(
     r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,4})"
 )
 _PERCENT = re.compile(r"^\s*(%|percent)")
+# A video resolution said as its width ("4K", "8K"): written with a capital K and no rate or
+# count after it ("4K footage", "at 4K the cache", "4K on paid plans").
+_RESOLUTION = re.compile(r"[2458]K")
+_COUNTED_NOUN = re.compile(
+    r"\s*(?:/|per\b|qps|rps|tps|requests?|users?|writes?|reads?|rows?|keys?|items?|events?"
+    r"|messages?|ops|calls?|orders?|connections?|sessions?|clients?|devices?|servers?|nodes?)",
+    re.I,
+)
 # Words that may follow a number but never carry its unit ("6 billion links at about ...").
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
@@ -106,6 +114,8 @@ def quantities_in(
     for match in _NUMBER.finditer(sentence):
         if _PERCENT.match(sentence[match.end(1) :]):
             continue
+        if _RESOLUTION.fullmatch(match.group(1)) and not _COUNTED_NOUN.match(match.group(2)):
+            continue  # "at 4K the frame cache breaks first": a picture size, not 4,000 of it
         if _STATUS.fullmatch(match.group(1)) and (
             _STATUS_AFTER.match(sentence[match.end(1) :])
             or _STATUS_BEFORE.search(sentence[: match.start(1)])

@@ -16,8 +16,11 @@ BOUND_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
     r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\babove|\bexceed(?:s|ing)?"
     r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥]"
-    # A window the design keeps: "keep the last 50 prefixes", "the latest 800 post ids".
+    # A window the design keeps: "keep the last 50 prefixes", "the latest 800 post ids",
+    # "I keep a cache of decoded frames around the playhead, about 60 frames".
     r"|\b(?:the|only)\s+(?:last|latest|most\s+recent|newest|top)"
+    r"|\b(?:i|we)\s+(?:keep|cache|buffer)(?:\s+[\w-]+){0,8}?"
+    r"(?:,\s*(?:about|around|roughly)|\s+(?:about|around|roughly))?(?=\s*$)"
     # A setting: "debounced by 150 ms", "a TTL of 60 s", "times out after 2 s".
     r"|\b(?:debounced?|throttled?|timeouts?|times\s+out|ttl|expiry|interval)"
     r"(?:\s+(?:by|of|at|to|after|is))?)\W*$",
