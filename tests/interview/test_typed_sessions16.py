@@ -36,3 +36,15 @@ def test_4k_is_a_resolution(catalog: Catalog) -> None:
     session = run(catalog, "video-editor-ui", "terse", ["/next", "/next", "/next", line])
     reply = " ".join(session.exchanges[-1].replies)
     assert "4K" not in reply, reply
+
+
+def test_a_client_is_not_asked_about_10x_the_traffic(catalog: Catalog) -> None:
+    session = run(catalog, "video-editor-ui", "terse", ["/next", "/next", "/next"])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "breaks first" in reply and "traffic" not in reply, reply
+
+
+def test_a_class_design_is_asked_how_it_extends(catalog: Catalog) -> None:
+    session = run(catalog, "parking-lot", "neutral", ["/next", "/next", "/next"])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "traffic" not in reply and "requirements grow" in reply, reply

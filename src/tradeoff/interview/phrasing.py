@@ -45,6 +45,23 @@ OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
 }
 MOVE_ON = "I think we've covered this part. Shall we move on? Type /next when you're ready."
 WRAP_UP = "What breaks first as load grows, and what would you change at 10x the traffic?"
+# A client runs on one user's machine and a class design in one process: "10x the traffic"
+# asks neither what grows for them.
+_WRAP_UPS = {
+    "front-end": (
+        "What breaks first as a user's data grows tenfold (more items, bigger files, a slower"
+        " device), and what would you change?"
+    ),
+    "object-oriented": (
+        "Which class changes first when the requirements grow, and how would you extend the"
+        " design without rewriting it?"
+    ),
+}
+
+
+def wrap_up(problem_type: str) -> str:
+    """The wrap-up question for a prompt of this type."""
+    return _WRAP_UPS.get(problem_type, WRAP_UP)
 # Short acknowledgements, said before the next question: a real interviewer notes the point
 # and moves on rather than reading the candidate's sentence back to them. None is a
 # friendly persona's stock opener, so the two never say the same words in a row.

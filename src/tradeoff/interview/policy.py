@@ -327,7 +327,7 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     """Wrap-up: what breaks at 10x. Deep dive: the prompt's follow-up question closest to
     what the candidate is talking about, when one is (never one they already covered)."""
     if at.phase == Phase.wrap_up and not state.moved(at.phase, "wrap-up", "10x"):
-        return Move("wrap-up", phrasing.WRAP_UP, "10x")
+        return Move("wrap-up", phrasing.wrap_up(at.problem.type), "10x")
     if at.phase != Phase.deep_dive or heard.defers:
         return None  # the follow-up closest to what is put off is the one not to ask now
     said = stems(heard.text)

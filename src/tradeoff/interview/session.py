@@ -526,7 +526,8 @@ class Interview:
         replies = [self._speak(Move("phase", f"{lead} {intro}".strip()))]
         if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
-            replies.append(self._speak(Move("wrap-up", phrasing.WRAP_UP, "10x")))
+            wrap = phrasing.wrap_up(self.problem.type)
+            replies.append(self._speak(Move("wrap-up", wrap, "10x")))
         return replies
 
     def _attach(self, kind: str, name: str) -> str:
