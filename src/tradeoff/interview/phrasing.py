@@ -62,6 +62,8 @@ _WRAP_UPS = {
 def wrap_up(problem_type: str) -> str:
     """The wrap-up question for a prompt of this type."""
     return _WRAP_UPS.get(problem_type, WRAP_UP)
+
+
 # Short acknowledgements, said before the next question: a real interviewer notes the point
 # and moves on rather than reading the candidate's sentence back to them. None is a
 # friendly persona's stock opener, so the two never say the same words in a row.
