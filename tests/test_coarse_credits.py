@@ -328,6 +328,22 @@ CASES = [
         "## Trade-offs\n\n- We reserve at checkout with a 10-minute hold, because reserving at"
         " add-to-cart ties up stock, at the cost of some stock held by abandoners.\n",
     ),
+    (
+        "payment-system",
+        "money-type",
+        "## Data model\n\n- Ledger: record money movements as immutable double-entry entries,"
+        " so balances can always be rebuilt.\n",
+        "## Data model\n\n- Amounts are stored as integer minor units with an ISO 4217 code,"
+        " because binary floats cannot hold 0.1 exactly.\n",
+    ),
+    (
+        "vending-machine",
+        "greedy-vs-exact",
+        "## Trade-offs\n\n- I use a greedy algorithm over coin denominations, because our coins"
+        " are canonical.\n",
+        "## Trade-offs\n\n- Greedy change fails when a tube runs out (30c from one 25c and three"
+        " 10c), so we run a small exact search over the tubes instead.\n",
+    ),
 ]
 
 
@@ -445,3 +461,13 @@ def test_a_bold_label_alone_is_no_mention(catalog: Catalog, tmp_path: Path) -> N
     text = "## Requirements\n\n**Non-functional**\n\nIt should feel quick to users.\n"
     status, line = _support(catalog, "news-feed", "freshness-nfrs", text, tmp_path)
     assert line != 3, (status, line)
+
+
+def test_both_work_well_leaves_the_choice_open(catalog: Catalog, tmp_path: Path) -> None:
+    text = (
+        "## Trade-offs\n\n- Lookups are by `short_code`, so a key-value store or an indexed"
+        " relational table both work well.\n"
+    )
+    (claim,) = read_text(text.split("\n\n", 1)[1], catalog.vocabulary.concepts.values())
+    assert claim.features.hedge
+    assert _support(catalog, "url-shortener", "store-choice", text, tmp_path) == (MENTIONED, 3)

@@ -152,6 +152,7 @@ HEDGE = re.compile(
     r"|any (?:of [^.;?]{1,60}? )?(?:would|will|could|can) (?:work|do)"
     r"|either (?:one |option |choice )?(?:would|will|could|can) (?:work|do)"
     r"|both (?:are|would be) (?:good|fine|valid|viable|great|reasonable)(?: choices| options)?"
+    r"|both (?:would |will |can |could )?work (?:well|fine|equally)"
     r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"
     r"|(?:can|could|will) be (?:chosen|decided|picked|determined|selected|finali[sz]ed) later"
     r"|(?:the team|teams|we|you) (?:can|could|may) (?:pick|choose|decide|select)"

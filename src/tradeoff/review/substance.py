@@ -333,6 +333,11 @@ def item_support(
             found = frozenset()  # "Clear signatures such as issueTicket(vehicleType)"
         if found and needs_reason and not claim.features.reason:
             found = frozenset()  # "chooses 301 or 302 with a reason": the choice alone is half
+        if found and dimension == "tradeoffs" and claim.features.hedge:
+            # "A key-value store or a relational table both work well" names the choice and
+            # leaves it open: the line to cite as a mention, never a weighing.
+            partial = partial or claim
+            continue
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
