@@ -1,0 +1,50 @@
+"""Sessions typed by hand after issue 10: the right fact for a question whose party is not
+its subject, and an interviewer that listens to what was just said.
+
+"What hit rate do clients expect?" got "About 2,000 application servers ... use the
+cache": "clients" is who expects, the question asks a hit rate. "Do clients need resumable
+uploads?" got the platforms fact on the upload API for the same reason. "How many riders
+and drivers are active?" got the privacy fact, which names riders and drivers beside no
+count of them.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+
+def _reply(catalog: Catalog, problem: str, persona: str, lines: list[str]) -> str:
+    session = run(catalog, problem, persona, lines)
+    return " ".join(session.exchanges[-1].replies)
+
+
+def test_the_party_that_expects_is_not_what_is_asked(catalog: Catalog) -> None:
+    reply = _reply(catalog, "distributed-cache", "neutral", ["What hit rate do clients expect?"])
+    assert "hit ratio of at least 95%" in reply, reply
+    assert "2,000 application servers" not in reply, reply
+
+
+def test_resumable_uploads_are_not_a_question_about_clients(catalog: Catalog) -> None:
+    question = "Do clients need resumable uploads?"
+    reply = _reply(catalog, "file-upload-api", "neutral", [question])
+    assert "resumable for at least a day" in reply, reply
+    assert "iOS and Android" not in reply, reply
+    reply = _reply(catalog, "photo-sharing", "neutral", [question])
+    assert "flaky" in reply, reply
+    reply = _reply(catalog, "object-storage", "neutral", [question])
+    assert "multipart upload" in reply, reply
+
+
+def test_how_many_drivers_gets_the_fact_that_counts_drivers(catalog: Catalog) -> None:
+    question = "How many riders and drivers are active?"
+    reply = _reply(catalog, "ride-sharing", "neutral", [question])
+    assert "one million drivers" in reply, reply
+    assert "personal data" not in reply, reply
+
+
+def test_a_party_asked_about_is_still_the_subject(catalog: Catalog) -> None:
+    """The party is what is asked when nothing else is: "Which clients use the cache?"."""
+    reply = _reply(catalog, "distributed-cache", "neutral", ["Which clients use the cache?"])
+    assert "2,000 application servers" in reply, reply
