@@ -48,3 +48,18 @@ def test_a_party_asked_about_is_still_the_subject(catalog: Catalog) -> None:
     """The party is what is asked when nothing else is: "Which clients use the cache?"."""
     reply = _reply(catalog, "distributed-cache", "neutral", ["Which clients use the cache?"])
     assert "2,000 application servers" in reply, reply
+
+
+def test_a_second_absolute_claim_is_challenged_before_a_return(catalog: Catalog) -> None:
+    """Asked again about "never goes down", the candidate said "Like I said, the cache
+    never goes down, and we never lose data": only the first claim of a turn was heard, it
+    had been challenged, so "never lose data" went unchallenged."""
+    lines = [
+        "/next",
+        "/next",
+        "The cache never goes down.",
+        "Keys are hashed with consistent hashing onto 40 nodes.",
+        "Like I said, the cache never goes down, and we never lose data.",
+    ]
+    reply = _reply(catalog, "distributed-cache", "neutral", lines)
+    assert '"never lose data"' in reply, reply

@@ -48,7 +48,7 @@ class Heard:
     mentions: MentionIndex  # this turn only, for concepts judged over the whole text
     numbers: tuple[Spoken, ...]
     decisions: tuple[tuple[str, bool], ...]  # sentences that pick something, and with a reason
-    claim: str | None  # an absolute claim ("never loses data")
+    absolutes: tuple[str, ...]  # absolute claims in order ("never goes down", "never lose data")
     products: tuple[str, ...]  # product names said
     reason: bool
     assumption: bool
@@ -80,7 +80,9 @@ class MentionListener:
         mentions = find_mentions([(line, text)], self.concepts, BRANDS)
         spoken = tuple(q for c in claims for q in quantities_in(c.quote, self.numbers))
         decisions = tuple((c.quote, c.features.reason) for c in claims if c.features.decision)
-        claim = _CLAIM.search(text)
+        # Every absolute claim: "the cache never goes down, and we never lose data" makes
+        # two, and the second is still to challenge when the first already was.
+        absolutes = tuple(dict.fromkeys(_whole(m.group(0)) for m in _CLAIM.finditer(text)))
         return Heard(
             line=line,
             text=text,
@@ -88,7 +90,7 @@ class MentionListener:
             mentions=mentions,
             numbers=spoken,
             decisions=decisions,
-            claim=_whole(claim.group(0)) if claim else None,
+            absolutes=absolutes,
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),

@@ -102,9 +102,13 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
 
 
 def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    if heard.claim and not state.moved("*", "challenge", heard.claim.lower()):
-        state.moves.add(("*", "challenge", heard.claim.lower()))
-        return Move("challenge", phrasing.challenge(heard.claim), heard.claim.lower())
+    # The first absolute claim not yet challenged: one already challenged ("like I said,
+    # the cache never goes down") leaves the next ("and we never lose data") to challenge,
+    # before a return to the open question.
+    for claim in heard.absolutes:
+        if not state.moved("*", "challenge", claim.lower()):
+            state.moves.add(("*", "challenge", claim.lower()))
+            return Move("challenge", phrasing.challenge(claim), claim.lower())
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
