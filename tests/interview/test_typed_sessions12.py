@@ -63,3 +63,20 @@ def test_a_second_absolute_claim_is_challenged_before_a_return(catalog: Catalog)
     ]
     reply = _reply(catalog, "distributed-cache", "neutral", lines)
     assert '"never lose data"' in reply, reply
+
+
+def test_one_nodes_rate_is_not_checked_against_the_fleets(catalog: Catalog) -> None:
+    """ "Each node generates 10K ids/s" drew "That looks low to me, given that across all
+    services we create about 100,000 IDs per second": one node's share is not the total."""
+    lines = ["How many IDs per second do we need to generate?", "Each node generates 10K ids/s."]
+    session = run(catalog, "unique-id-generator", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "looks low" not in reply and "How did you get" not in reply, reply
+    assert not [m for m in session.exchanges[-1].moves if m["move"] == "sanity"]
+
+
+def test_one_node_above_what_a_node_can_do_is_still_checked(catalog: Catalog) -> None:
+    """What one machine can do is the figure for what one machine is said to do."""
+    lines = ["/next", "/next", "Each node serves 2 million ops per second."]
+    session = run(catalog, "distributed-cache", "neutral", lines)
+    assert [m for m in session.exchanges[-1].moves if m["move"] == "sanity"], session.exchanges
