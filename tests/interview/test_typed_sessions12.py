@@ -80,3 +80,37 @@ def test_one_node_above_what_a_node_can_do_is_still_checked(catalog: Catalog) ->
     lines = ["/next", "/next", "Each node serves 2 million ops per second."]
     session = run(catalog, "distributed-cache", "neutral", lines)
     assert [m for m in session.exchanges[-1].moves if m["move"] == "sanity"], session.exchanges
+
+
+MERKLE = (
+    "Anti-entropy with Merkle trees repairs replicas: nodes compare tree hashes per key range"
+    " and stream only the ranges that differ."
+)
+
+
+def test_no_follow_up_about_the_repair_just_explained(catalog: Catalog) -> None:
+    """After the Merkle-tree explanation the interviewer asked "How do you detect that two
+    replicas have diverged without comparing every key?": the item was said in its own
+    words, only not with the detail that covers it."""
+    session = run(catalog, "key-value-store", "neutral", ["/next", "/next", MERKLE])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "diverged" not in reply, reply
+
+
+def test_no_catch_up_question_after_anti_entropy(catalog: Catalog) -> None:
+    """Anti-entropy is how a node down past the hint window catches up: "A node has been
+    down for a day, longer than the hint window. How does it catch up?" asked it again."""
+    lines = ["/next", "/next", MERKLE, "We also use hinted handoff for short outages."]
+    session = run(catalog, "key-value-store", "neutral", lines)
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "longer than the hint window" not in said, said
+
+
+def test_the_catch_up_question_follows_hinted_handoff_alone(catalog: Catalog) -> None:
+    line = (
+        "Writes go to three replicas chosen by consistent hashing; if one is down, a neighbour"
+        " keeps a hint and replays it when the node comes back."
+    )
+    session = run(catalog, "key-value-store", "neutral", ["/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "longer than the hint window" in reply, reply

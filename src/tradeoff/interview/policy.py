@@ -324,7 +324,7 @@ def _answered_already(
     words = stems(question)
     known = _item_words(at.problem)
     for item_id, own in known.items():
-        if not state.covered(item_id):
+        if not state.covered(item_id) and not _restated(state, at.problem, item_id):
             continue
         shared = words & own
         # Most of the question's words; or three of them, when one is a word no other item
@@ -340,6 +340,33 @@ def _answered_already(
         if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
             return True
     return False
+
+
+def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
+    """Whether the candidate said the item in its own words, two of the words only its text
+    uses: "anti-entropy with Merkle trees repairs replicas" is the anti-entropy item said,
+    though without the detail that covers it, and "How do you detect that two replicas have
+    diverged?" asks what was just explained."""
+    support = state.said.get(item_id)
+    if support is None:
+        return False
+    return len(stems(support.quote) & _own_words(problem).get(item_id, frozenset())) >= 2
+
+
+def _own_words(problem: Problem) -> dict[str, frozenset[str]]:
+    """Each rubric item's text words that no other item's text uses ("merkle", "entropy")."""
+    own = _OWN_WORDS.get(problem.id)
+    if own is None:
+        texts = {item.id: stems(item.text) for _, item in problem.rubric.items()}
+        own = {
+            i: words - frozenset().union(*(w for j, w in texts.items() if j != i))
+            for i, words in texts.items()
+        }
+        _OWN_WORDS[problem.id] = own
+    return own
+
+
+_OWN_WORDS: dict[str, dict[str, frozenset[str]]] = {}
 
 
 def _item_words(problem: Problem) -> dict[str, frozenset[str]]:
