@@ -114,3 +114,22 @@ def test_the_catch_up_question_follows_hinted_handoff_alone(catalog: Catalog) ->
     session = run(catalog, "key-value-store", "neutral", ["/next", "/next", line])
     reply = " ".join(session.exchanges[-1].replies)
     assert "longer than the hint window" in reply, reply
+
+
+def test_no_probe_of_the_ordering_just_described(catalog: Catalog) -> None:
+    """A chat session (friendly): "Ordering within a conversation comes from a
+    per-conversation sequence number assigned by the partition leader", then "Two people in
+    a group send at almost the same instant. Whose message shows first, and who decides?"
+    one turn later: the item's own mechanism had been said, without the detail that covers
+    it."""
+    lines = [
+        "/next",
+        "/next",
+        "Ordering within a conversation comes from a per-conversation sequence number assigned"
+        " by the partition leader.",
+        "If a recipient is offline, the message waits in their inbox and is pushed via APNs or"
+        " FCM.",
+    ]
+    session = run(catalog, "chat-system", "friendly", lines)
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "who decides" not in said, said

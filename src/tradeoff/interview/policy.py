@@ -343,21 +343,43 @@ def _answered_already(
 
 
 def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
-    """Whether the candidate said the item in its own words, two of the words only its text
-    uses: "anti-entropy with Merkle trees repairs replicas" is the anti-entropy item said,
-    though without the detail that covers it, and "How do you detect that two replicas have
+    """Whether the candidate said the item in its own words: two of the words only its text
+    uses, or half of what its text says to do ("a per-conversation sequence number assigned
+    by the partition leader" is "a sequence number assigned by the conversation's owner").
+    "Anti-entropy with Merkle trees repairs replicas" is the anti-entropy item said, though
+    without the detail that covers it, and "How do you detect that two replicas have
     diverged?" asks what was just explained."""
     support = state.said.get(item_id)
     if support is None:
         return False
-    return len(stems(support.quote) & _own_words(problem).get(item_id, frozenset())) >= 2
+    said = stems(support.quote)
+    if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
+        return True
+    does = _item_does(problem)[item_id]
+    shared = said & does
+    return len(shared) >= 3 and len(shared) >= 0.5 * len(does)
+
+
+def _item_texts(problem: Problem) -> dict[str, frozenset[str]]:
+    return {item.id: stems(item.text) - {"not"} for _, item in problem.rubric.items()}
+
+
+# Where an item's text turns from what to do to what it avoids: "Orders by a sequence
+# number assigned by the conversation's owner, | not by client clocks (skew) ...".
+_AVOIDS = re.compile(r",?\s*\b(?:not|instead of|rather than)\b|\(", re.I)
+
+
+def _item_does(problem: Problem) -> dict[str, frozenset[str]]:
+    """Each item's words for what it does, without the alternatives it turns down."""
+    items = (item for _, item in problem.rubric.items())
+    return {item.id: stems(_AVOIDS.split(item.text, maxsplit=1)[0]) for item in items}
 
 
 def _own_words(problem: Problem) -> dict[str, frozenset[str]]:
     """Each rubric item's text words that no other item's text uses ("merkle", "entropy")."""
     own = _OWN_WORDS.get(problem.id)
     if own is None:
-        texts = {item.id: stems(item.text) for _, item in problem.rubric.items()}
+        texts = _item_texts(problem)
         own = {
             i: words - frozenset().union(*(w for j, w in texts.items() if j != i))
             for i, words in texts.items()
@@ -445,9 +467,13 @@ def most_important_gap(
                 state.moved(at.phase, "probe", item.id) or state.moved("*", "asked", item.id)
             ):
                 continue
-            if not for_hint and set(item.concepts) <= state.specified:
+            if not for_hint and (
+                set(item.concepts) <= state.specified or _restated(state, at.problem, item.id)
+            ):
                 # Its probe asks what the candidate has answered in other words ("The counter
-                # store is unreachable ... What happens?" after "we fail open ... because").
+                # store is unreachable ... What happens?" after "we fail open ... because"),
+                # or said in the item's own ("a per-conversation sequence number assigned by
+                # the partition leader", then "Whose message shows first, and who decides?").
                 continue
             score = item.weight * 10 - rank
             if best is None or score > best[0]:
