@@ -133,3 +133,13 @@ def test_no_probe_of_the_ordering_just_described(catalog: Catalog) -> None:
     session = run(catalog, "chat-system", "friendly", lines)
     said = " ".join(r for ex in session.exchanges for r in ex.replies)
     assert "who decides" not in said, said
+
+
+def test_terse_answers_a_question_of_failure_with_the_failure(catalog: Catalog) -> None:
+    """A notification session (terse): "What happens if a provider like APNs is down?" got
+    "An SMS costs about 1 cent in the US and more abroad.", the fact's one figure, while its
+    sentence on failures was dropped."""
+    question = "What happens if a provider like APNs is down?"
+    reply = _reply(catalog, "notification-system", "terse", [question])
+    assert "fails or slows down" in reply, reply
+    assert "1 cent" not in reply, reply

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradeoff.interview.questions import stems
 from tradeoff.vocabulary import Persona
 
 PERSONAS: tuple[Persona, ...] = tuple(Persona)
@@ -55,6 +56,7 @@ class Move:
     item: str | None = None  # the rubric item, fact ids or component it concerns
     ack: str = ""  # an acknowledgement of the last turn, said first
     parts: tuple[str, ...] = ()  # an answer's facts, one by one (the terse voice shortens each)
+    asked: tuple[str, ...] = ()  # the question part each fact answers
 
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
@@ -70,7 +72,9 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
     text, ack = move.text.strip(), move.ack.strip()
     if persona == "terse":
         if move.kind == "answer" and move.parts:
-            return " ".join(_terse("answer", part) for part in move.parts)
+            # (an invitation to assume, after the facts, answers no question part)
+            asked = (*move.asked, *[""] * (len(move.parts) - len(move.asked)))
+            return " ".join(_terse_answer(p, q) for p, q in zip(move.parts, asked, strict=False))
         return _terse(move.kind, text)
     if persona == "friendly":
         # No praise before a move that doubts or repeats ("That makes sense. That looks high
@@ -98,6 +102,29 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
         }.get(move.kind, text)
         return _join(ack if move.kind in ASKING and move.kind != "challenge" else "", body)
     return _join(ack, text)
+
+
+# A question that asks for a quantity: the figures answer it.
+_QUANTITY = re.compile(
+    r"\bhow (?:many|much|big|large|long|fast|often|soon|quickly|far|high|low)\b|\d"
+    r"|\b(?:rate|size|volume|latency|number|percent\w*|ratio|limit|budget|cost|price|peak"
+    r"|qps|rps|throughput|capacity|sla|p\d\d)\b",
+    re.I,
+)
+
+
+def _terse_answer(fact: str, question: str) -> str:
+    """A fact, short, for the question it answers. The figures answer a question of
+    quantity; a question of anything else ("What happens if a provider like APNs is down?")
+    is answered by the sentences on its subject ("... sometimes fails or slows down for
+    minutes"), not by the fact's one figure ("An SMS costs about 1 cent")."""
+    if question and not _QUANTITY.search(question):
+        words = stems(question)
+        sentences = re.split(r"(?<=[.?!])\s+", fact)
+        on_topic = [s for s in sentences if stems(s) & words]
+        if on_topic and not any(_FIGURE.search(s) for s in on_topic):
+            return _shorten(" ".join(on_topic), limit=TERSE_WORDS * 2)
+    return _terse("answer", fact)
 
 
 def _join(*parts: str) -> str:

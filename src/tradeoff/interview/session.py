@@ -283,6 +283,7 @@ class Interview:
         facts = [f for part in parts for f in part.facts]
         unknown = [part.text for part in parts if not part.facts]
         said: list[str] = []
+        asked = [part.text for part in parts for _ in part.facts]
         self._credit_questions(facts, heard)
         for fact in facts:
             again = fact.id in self.state.revealed
@@ -295,7 +296,10 @@ class Interview:
                 # "who are the users" has no figure to give: the wording fits any question.
                 topics = " or ".join(f'"{_asked(u)}"' for u in unknown[:2])
                 said.append(f"As for {topics}, assume what you think is reasonable and say it.")
-            move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
+            move = Move(
+                "answer", " ".join(said), ",".join(f.id for f in facts),
+                parts=tuple(said), asked=tuple(asked),
+            )  # fmt: skip
         return self._speak(move)
 
     def _credit_questions(self, facts: list[Fact], heard: Heard | None) -> None:
