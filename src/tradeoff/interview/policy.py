@@ -366,7 +366,7 @@ def _item_texts(problem: Problem) -> dict[str, frozenset[str]]:
 
 # Where an item's text turns from what to do to what it avoids: "Orders by a sequence
 # number assigned by the conversation's owner, | not by client clocks (skew) ...".
-_AVOIDS = re.compile(r",?\s*\b(?:not|instead of|rather than)\b|\(", re.I)
+_AVOIDS = re.compile(r",?\s*\b(?:not|instead of|rather than)\b", re.I)
 
 
 def _item_does(problem: Problem) -> dict[str, frozenset[str]]:
