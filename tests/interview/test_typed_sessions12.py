@@ -143,3 +143,19 @@ def test_terse_answers_a_question_of_failure_with_the_failure(catalog: Catalog) 
     reply = _reply(catalog, "notification-system", "terse", [question])
     assert "fails or slows down" in reply, reply
     assert "1 cent" not in reply, reply
+
+
+def test_the_prompts_own_word_and_a_number_answer_nothing(catalog: Catalog) -> None:
+    """A payments session (adversarial): asked "What do you need to know about how the
+    payment providers behave before you design around them?", the candidate said "That's
+    roughly 100 payments a second." and the interviewer moved on: "payment", a word of every
+    turn in this prompt, and a number made it an answer."""
+    lines = [
+        "So merchants create a payment, we authorize and capture through card networks, and"
+        " refunds are supported.",
+        "That's roughly 100 payments a second.",
+    ]
+    session = run(catalog, "payment-system", "adversarial", lines)
+    assert "providers behave" in " ".join(session.exchanges[0].replies)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "back to my question" in reply, reply

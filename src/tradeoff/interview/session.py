@@ -347,10 +347,12 @@ class Interview:
             # Asked once, in whatever words (the prompt's follow-up or the item's probe): a
             # later phase does not ask it again; the report lists it if it stays open.
             self.state.moves.add(("*", "asked", item.id))
-        # The prompt's own words ("link", "short") are in every question and every answer;
-        # the rubric item's words say what this one is about.
+        # The prompt's own words ("link", "short", "payment") are in every question and every
+        # answer, the rubric item's included; its other words say what this one is about.
+        # ("That's roughly 100 payments a second" answered "What do you need to know about
+        # how the payment providers behave?" by "payment" and a number.)
         common = stems(f"{self.problem.title} {self.problem.prompt}")
-        words = (stems(move.text) - common) | stems(" ".join(said))
+        words = (stems(move.text) | stems(" ".join(said))) - common
         subject = self._subject(move, item)
         self.state.asks.append(
             Ask(
