@@ -151,11 +151,13 @@ def test_the_prompts_own_word_and_a_number_answer_nothing(catalog: Catalog) -> N
     roughly 100 payments a second." and the interviewer moved on: "payment", a word of every
     turn in this prompt, and a number made it an answer."""
     lines = [
+        "How many payments per day, and what is the peak?",
+        "Must a payment never be charged twice?",
         "So merchants create a payment, we authorize and capture through card networks, and"
         " refunds are supported.",
         "That's roughly 100 payments a second.",
     ]
     session = run(catalog, "payment-system", "adversarial", lines)
-    assert "providers behave" in " ".join(session.exchanges[0].replies)
+    assert "providers behave" in " ".join(session.exchanges[-2].replies)
     reply = " ".join(session.exchanges[-1].replies)
     assert "back to my question" in reply, reply
