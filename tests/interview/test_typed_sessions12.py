@@ -161,3 +161,13 @@ def test_the_prompts_own_word_and_a_number_answer_nothing(catalog: Catalog) -> N
     assert "providers behave" in " ".join(session.exchanges[-2].replies)
     reply = " ".join(session.exchanges[-1].replies)
     assert "back to my question" in reply, reply
+
+
+def test_times_out_is_no_question_of_scope(catalog: Catalog) -> None:
+    """A payments session (adversarial): "What do merchants expect when a card network times
+    out?" got "Out of scope: fraud scoring ...": the "out" of "times out" met the id word
+    of the "scope-out" fact."""
+    question = "What do merchants expect when a card network times out?"
+    reply = _reply(catalog, "payment-system", "adversarial", [question])
+    assert "Out of scope" not in reply, reply
+    assert "no clear answer (timeout" in reply, reply

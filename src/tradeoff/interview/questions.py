@@ -562,9 +562,15 @@ def _fact_stems(text: str) -> frozenset[str]:
     return stems(text)
 
 
+# Words of a fact's id that name no topic: "not-analytics", "scope-out". The "out" of
+# "scope-out" met the "out" of "when a card network times out" and of "checking out", and
+# an id word weighs most; out-of-scope questions find the fact by their kind's phrases.
+_ID_FRAME = frozenset({"not", "out"})
+
+
 @lru_cache(maxsize=4096)
 def _id_stems(fact_id: str) -> frozenset[str]:
-    return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in {"not"})
+    return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in _ID_FRAME)
 
 
 def _stem(word: str) -> str:
