@@ -171,3 +171,18 @@ def test_times_out_is_no_question_of_scope(catalog: Catalog) -> None:
     reply = _reply(catalog, "payment-system", "adversarial", [question])
     assert "Out of scope" not in reply, reply
     assert "no clear answer (timeout" in reply, reply
+
+
+def test_delivery_receipts_are_the_tracking_fact(catalog: Catalog) -> None:
+    """ "Do clients need delivery receipts?" got "No number. Assume one and say it." though
+    the teams' status tracking (delivered, opened) answers it."""
+    reply = _reply(catalog, "notification-system", "terse", ["Do clients need delivery receipts?"])
+    assert "delivered, opened" in reply, reply
+
+
+def test_terse_opt_out_answer_keeps_what_users_choose(catalog: Catalog) -> None:
+    """ "Can users opt out of some notification types?" got only "Marketing push is capped at
+    3 per user per day": the terse voice kept the fact's one figure, not the choice asked."""
+    question = "Can users opt out of some notification types?"
+    reply = _reply(catalog, "notification-system", "terse", [question])
+    assert "Users choose channels per category" in reply, reply

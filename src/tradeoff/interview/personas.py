@@ -117,12 +117,13 @@ def _terse_answer(fact: str, question: str) -> str:
     """A fact, short, for the question it answers. The figures answer a question of
     quantity; a question of anything else ("What happens if a provider like APNs is down?")
     is answered by the sentences on its subject ("... sometimes fails or slows down for
-    minutes"), not by the fact's one figure ("An SMS costs about 1 cent")."""
+    minutes"), not by the fact's one figure ("An SMS costs about 1 cent"), and "Can users
+    opt out ...?" by what users choose as well as the cap."""
     if question and not _QUANTITY.search(question):
         words = stems(question)
         sentences = re.split(r"(?<=[.?!])\s+", fact)
         on_topic = [s for s in sentences if stems(s) & words]
-        if on_topic and not any(_FIGURE.search(s) for s in on_topic):
+        if on_topic:
             return _shorten(" ".join(on_topic), limit=TERSE_WORDS * 2)
     return _terse("answer", fact)
 
