@@ -186,3 +186,18 @@ def test_terse_opt_out_answer_keeps_what_users_choose(catalog: Catalog) -> None:
     question = "Can users opt out of some notification types?"
     reply = _reply(catalog, "notification-system", "terse", [question])
     assert "Users choose channels per category" in reply, reply
+
+
+def test_append_only_is_no_condition_that_answers_a_failure(catalog: Catalog) -> None:
+    """A payments session (adversarial): asked "If PostgreSQL goes down at peak, what
+    happens to the requests that need it?", "The ledger is double-entry and append-only."
+    was taken for an answer: the "only" of "append-only" read as a condition."""
+    lines = [
+        "/next",
+        "We store payments in PostgreSQL with an idempotency key per request.",
+        "The ledger is double-entry and append-only.",
+    ]
+    session = run(catalog, "payment-system", "adversarial", lines)
+    assert "PostgreSQL goes down" in " ".join(session.exchanges[-2].replies)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "back to my question" in reply, reply

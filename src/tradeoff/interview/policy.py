@@ -38,7 +38,9 @@ from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
 
-_CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
+# ("append-only", "read-only" name a kind of store, not a condition: "The ledger is
+# double-entry and append-only" answered "If PostgreSQL goes down at peak, what happens?")
+_CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|(?<!-)only)\b", re.I)
 _SCALE_UP = re.compile(r"\bat (?:\d+\s?x|ten times)\b", re.I)
 _CHOICE = re.compile(
     r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
