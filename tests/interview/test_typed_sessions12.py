@@ -201,3 +201,18 @@ def test_append_only_is_no_condition_that_answers_a_failure(catalog: Catalog) ->
     assert "PostgreSQL goes down" in " ".join(session.exchanges[-2].replies)
     reply = " ".join(session.exchanges[-1].replies)
     assert "back to my question" in reply, reply
+
+
+def test_a_machine_named_is_what_its_figure_is_of(catalog: Catalog) -> None:
+    """A web-crawler session (neutral): "Each fetcher node downloads 1,000 pages per second"
+    (one node fetches about 250) was not checked: the figure's words ("pages per second")
+    share none with fetcher_node_rate, only the machine named does; and a return due then
+    came first, so the figure was never checked."""
+    lines = [
+        "/next",
+        "Fetchers pull URLs from a frontier and store pages in S3.",
+        "Each fetcher node downloads 1,000 pages per second.",
+    ]
+    session = run(catalog, "web-crawler", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "looks high" in reply and "1,000 pages per second" in reply, reply

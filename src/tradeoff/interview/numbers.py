@@ -146,9 +146,13 @@ def quantities_in(
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
-        per_unit = _PER_UNIT.search(_clause(sentence, match.start(1))) is not None
+        unit = _PER_UNIT.search(_clause(sentence, match.start(1)))
+        per_unit = unit is not None
         usable = tuple(r for r in refs if _unit_ref(r.name)) if per_unit else refs
-        found_ref = _reference(value, stems(label), usable, per_second, said)
+        # The machine named is what the figure is of: "each fetcher node downloads 1,000
+        # pages per second" is the fetcher node's rate (fetcher_node_rate).
+        named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
+        found_ref = _reference(value, named, usable, per_second, said)
         ref, value = found_ref if found_ref is not None else (None, value)
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name):
