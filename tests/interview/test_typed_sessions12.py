@@ -216,3 +216,16 @@ def test_a_machine_named_is_what_its_figure_is_of(catalog: Catalog) -> None:
     session = run(catalog, "web-crawler", "neutral", lines)
     reply = " ".join(session.exchanges[-1].replies)
     assert "looks high" in reply and "1,000 pages per second" in reply, reply
+
+
+def test_one_driver_doing_things_lists_the_use_cases(catalog: Catalog) -> None:
+    """A parking-lot session (adversarial): "So a driver takes a ticket at entry, gets a
+    spot assigned, pays at a pay station and leaves through the exit panel." drew "Who or
+    what interacts with this system, and what does each of them need to do?": "drivers
+    take ..." was heard as the use cases, "a driver takes ..." was not."""
+    line = (
+        "So a driver takes a ticket at entry, gets a spot assigned, pays at a pay station and"
+        " leaves through the exit panel."
+    )
+    reply = _reply(catalog, "parking-lot", "adversarial", [line])
+    assert "Who or what interacts" not in reply, reply

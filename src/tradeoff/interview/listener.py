@@ -102,14 +102,17 @@ class MentionListener:
 # A sentence that lists what the product's users do: "So users post text and photos, follow
 # people, and scroll a home feed." The reviewer's words for features ("users can", "features")
 # are not said aloud this way, yet a person hears the feature list.
+# ("So a driver takes a ticket at entry, gets a spot ... and leaves": one user, said with
+# an article, lists what users do as well as "drivers take ...".)
 _USERS_DO = re.compile(
-    r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:the\s+|our\s+)?"
-    r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
-    r"|authors|uploaders|clients|callers|merchants|developers|tenants|players|shoppers|guests"
-    r"|students|employees|admins|operators|editors|readers|subscribers|passengers)\s+(?:can\s+)?"
+    r"^(?:so|ok(?:ay)?|right|well|basically)?,?\s*(?:(?:the|our|a|an|each|every)\s+)?"
+    r"(?:(?:user|customer|viewer|member|buyer|seller|rider|driver|creator|author|uploader"
+    r"|client|caller|merchant|developer|tenant|player|shopper|guest|student|employee|admin"
+    r"|operator|editor|reader|subscriber|passenger)s?|people)\s+(?:can\s+)?"
     # ("get" is a verb of the list only when others follow it: "clients get, put and delete")
-    r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
-    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get\b(?!\s*,|\s+and\b))\b)[a-z]+\b",
+    r"(?!(?:are|is|was|were|have|has|had|expects?|wants?|needs?|should|would|will|might|may"
+    r"|must|don't|doesn't|do|does|did|can't|cannot|shares?|likes?|hates?|sees?"
+    r"|gets?\b(?!\s*,|\s+and\b))\b)[a-z]+\b",
     re.I,
 )
 _LIST = re.compile(r",|;|\band\b", re.I)
