@@ -229,3 +229,14 @@ def test_one_driver_doing_things_lists_the_use_cases(catalog: Catalog) -> None:
     )
     reply = _reply(catalog, "parking-lot", "adversarial", [line])
     assert "Who or what interacts" not in reply, reply
+
+
+def test_no_number_is_said_only_to_a_question_of_quantity(catalog: Catalog) -> None:
+    """A typeahead session (terse): "Does it need to work offline?" got "No number. Assume
+    one and say it.", which answers a question that asked no number."""
+    reply = _reply(catalog, "typeahead-ui", "terse", ["Does it need to work offline?"])
+    assert "number" not in reply.lower() and "assume" in reply.lower(), reply
+    reply = _reply(catalog, "typeahead-ui", "friendly", ["Does it need to work offline?"])
+    assert "number" not in reply.lower() and "assume" in reply.lower(), reply
+    reply = _reply(catalog, "url-shortener", "terse", ["How many servers do we need?"])
+    assert reply == "No number. Assume one and say it.", reply

@@ -75,6 +75,8 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
             # (an invitation to assume, after the facts, answers no question part)
             asked = (*move.asked, *[""] * (len(move.parts) - len(move.asked)))
             return " ".join(_terse_answer(p, q) for p, q in zip(move.parts, asked, strict=False))
+        if move.kind == "assume" and not _asks_quantity(move):
+            return "Not specified. Assume what you think is reasonable and say it."
         return _terse(move.kind, text)
     if persona == "friendly":
         # No praise before a move that doubts or repeats ("That makes sense. That looks high
@@ -83,7 +85,11 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
         opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if praised else "")
         body = {
             "answer": f"{_FRIENDLY_ANSWER[turn % len(_FRIENDLY_ANSWER)]} {text}",
-            "assume": f"I don't have a number for that. {text}",
+            "assume": (
+                f"I don't have a number for that. {text}"
+                if _asks_quantity(move)
+                else f"That's not specified. {text}"
+            ),
             "hint": f"Here's a hint: {text}",
             "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",
         }.get(move.kind, text)
@@ -111,6 +117,12 @@ _QUANTITY = re.compile(
     r"|qps|rps|throughput|capacity|sla|p\d\d)\b",
     re.I,
 )
+
+
+def _asks_quantity(move: Move) -> bool:
+    """Whether the question a move answers asks for a figure: "No number" answers "How many
+    regions?", not "Does it need to work offline?". Unknown: a figure, as before."""
+    return not move.asked or any(_QUANTITY.search(q) for q in move.asked)
 
 
 def _terse_answer(fact: str, question: str) -> str:

@@ -283,14 +283,17 @@ class Interview:
         facts = [f for part in parts for f in part.facts]
         unknown = [part.text for part in parts if not part.facts]
         said: list[str] = []
-        asked = [part.text for part in parts for _ in part.facts]
+        answered = [part.text for part in parts for _ in part.facts]
         self._credit_questions(facts, heard)
         for fact in facts:
             again = fact.id in self.state.revealed
             self.state.revealed.setdefault(fact.id, self.spoken)
             said.append(f"As I said, {_lower_first(fact.text)}" if again else fact.text)
         if not facts:
-            move = Move("assume", "Assume what you think is reasonable and say it.")
+            asked = [part.text for part in parts] or [text]
+            move = Move(
+                "assume", "Assume what you think is reasonable and say it.", asked=tuple(asked)
+            )
         else:
             if unknown:
                 # "who are the users" has no figure to give: the wording fits any question.
@@ -298,7 +301,7 @@ class Interview:
                 said.append(f"As for {topics}, assume what you think is reasonable and say it.")
             move = Move(
                 "answer", " ".join(said), ",".join(f.id for f in facts),
-                parts=tuple(said), asked=tuple(asked),
+                parts=tuple(said), asked=tuple(answered),
             )  # fmt: skip
         return self._speak(move)
 
