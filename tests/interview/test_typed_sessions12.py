@@ -240,3 +240,11 @@ def test_no_number_is_said_only_to_a_question_of_quantity(catalog: Catalog) -> N
     assert "number" not in reply.lower() and "assume" in reply.lower(), reply
     reply = _reply(catalog, "url-shortener", "terse", ["How many servers do we need?"])
     assert reply == "No number. Assume one and say it.", reply
+
+
+def test_authenticate_asks_about_security(catalog: Catalog) -> None:
+    """A REST API session (friendly): "How do clients authenticate?" drew the clients fact
+    before the party was read as no topic, then nothing: the security kind knew
+    "authentication" but not "authenticate"."""
+    reply = _reply(catalog, "rest-api-design", "friendly", ["How do clients authenticate?"])
+    assert "revoke" in reply, reply
