@@ -248,3 +248,15 @@ def test_authenticate_asks_about_security(catalog: Catalog) -> None:
     "authentication" but not "authenticate"."""
     reply = _reply(catalog, "rest-api-design", "friendly", ["How do clients authenticate?"])
     assert "revoke" in reply, reply
+
+
+def test_never_break_is_an_absolute_claim(catalog: Catalog) -> None:
+    """A REST API session (friendly): "We version the API in the URL, /v1, and never break
+    existing clients." drew only a return to the open question."""
+    lines = [
+        "/next",
+        "/next",
+        "We version the API in the URL, /v1, and never break existing clients.",
+    ]
+    reply = _reply(catalog, "rest-api-design", "friendly", lines)
+    assert '"never break existing clients"' in reply, reply

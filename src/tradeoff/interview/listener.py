@@ -19,9 +19,10 @@ from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS, brands_in
 
-# Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
+# Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
+# never break existing clients".
 _CLAIM = re.compile(
-    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*)\b(?: (?!(?:and|but|so|because"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b(?: (?!(?:and|but|so|because"
     r"|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
