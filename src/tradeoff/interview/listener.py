@@ -22,8 +22,8 @@ from tradeoff.review.products import BRANDS, brands_in
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
 # never break existing clients".
 _CLAIM = re.compile(
-    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b(?: (?!(?:and|but|so|because"
-    r"|if|when|unless|since)\b)[\w'-]+){0,4}"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b"
+    r"(?: (?!(?:and|but|so|because|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
     r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
