@@ -260,3 +260,28 @@ def test_never_break_is_an_absolute_claim(catalog: Catalog) -> None:
     ]
     reply = _reply(catalog, "rest-api-design", "friendly", lines)
     assert '"never break existing clients"' in reply, reply
+
+
+def test_why_asks_about_the_place_chosen(catalog: Catalog) -> None:
+    """A movie-booking session (friendly): "For the opening-night rush we put users in a
+    virtual waiting room and admit them in batches." drew "Why users in a virtual waiting
+    room?": what is chosen is where they are put."""
+    line = (
+        "For the opening-night rush we put users in a virtual waiting room and admit them in"
+        " batches."
+    )
+    reply = _reply(catalog, "movie-ticket-booking", "friendly", ["/next", "/next", line])
+    assert "Why a virtual waiting room?" in reply, reply
+
+
+def test_a_fact_said_again_reads_as_one_sentence(catalog: Catalog) -> None:
+    """ "As I said, A show is one movie on one screen": a fact opening with the article "A"
+    kept its capital after the comma."""
+    lines = [
+        "How many shows does a screen run a day?",
+        "What is a show, exactly?",
+    ]
+    session = run(catalog, "movie-ticket-booking", "neutral", lines)
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "As I said, A " not in said, said
+    assert "As I said, a show is" in said, said

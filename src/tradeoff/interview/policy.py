@@ -43,10 +43,16 @@ from tradeoff.vocabulary import Dimension, Persona, Phase
 _CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|(?<!-)only)\b", re.I)
 _SCALE_UP = re.compile(r"\bat (?:\d+\s?x|ten times)\b", re.I)
 _CHOICE = re.compile(
-    r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
-    r"|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
+    r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?P<verb>use|go with|pick|choose|store|put|keep"
+    r"|shard|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
     re.I,
 )
+# "We put users in a virtual waiting room", "we store posts in Cassandra": what is chosen is
+# the place, not what is put there ("Why users in a virtual waiting room?" asked nothing).
+_PLACED = re.compile(r"^(?:put|keep|store|cache)$", re.I)
+# (a thing or a product: "in a waiting room", "in Cassandra"; not "in front of the app
+# servers", a position, nor "in memory", a manner)
+_PLACE = re.compile(r"\b(?:in|into|inside)\s+(?P<place>(?:(?i:a|an|the|our)\s+|[A-Z]).+)$")
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,9 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         match = _CHOICE.search(sentence)
         if reasoned or match is None or _CONDITION.search(sentence) or _SCALE_UP.search(sentence):
             continue  # "at 10x I'd add nodes": the condition is the reason
-        what = _second_person(match.group("what").strip())
+        what = match.group("what").strip()
+        place = _PLACE.search(what) if _PLACED.match(match.group("verb") or "") else None
+        what = _second_person(place.group("place") if place else what)
         if what.split(" ", 1)[0].lower() in _PRONOUNS:
             continue  # "we store them": "Why them?" asks about nothing
         if what and not state.moved(at.phase, "why", what.lower()):

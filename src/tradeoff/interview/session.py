@@ -688,7 +688,8 @@ def _asked(part: str) -> str:
 
 def _lower_first(text: str) -> str:
     text = text.strip().rstrip("?")
-    return text[0].lower() + text[1:] if re.match(r"[A-Z][a-z]", text) else text
+    # ("A show is ..." is lowered too: "As I said, A show is one movie" read as a typo.)
+    return text[0].lower() + text[1:] if re.match(r"[A-Z][a-z]|A\s", text) else text
 
 
 def _seconds(argument: str) -> float:
