@@ -302,9 +302,7 @@ _TRYING = frozenset(
     "it he she everyone everybody someone somebody nobody who one each client user caller"
     " worker system service browser app first then and also always never still just".split()
 )
-_TRIED = frozenset(
-    "to again another the a an it them once twice harder hard its their".split()
-)
+_TRIED = frozenset("to again another the a an it them once twice harder hard its their".split())
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
