@@ -285,3 +285,18 @@ def test_a_fact_said_again_reads_as_one_sentence(catalog: Catalog) -> None:
     said = " ".join(r for ex in session.exchanges for r in ex.replies)
     assert "As I said, A " not in said, said
     assert "As I said, a show is" in said, said
+
+
+def test_no_probe_for_what_the_candidate_just_asked(catalog: Catalog) -> None:
+    """A job-scheduler session (adversarial): after "How many jobs run per day, and how
+    precise must start times be?" the interviewer asked "What do you need to know about
+    volume and punctuality before sizing this?": an item about asking, said by the facts
+    the candidate's questions drew out."""
+    lines = [
+        "How many jobs run per day, and how precise must start times be?",
+        "What happens if a job runs twice?",
+        "So teams register a job with a schedule, the scheduler triggers it on time and workers"
+        " run it; retries are configurable.",
+    ]
+    reply = _reply(catalog, "distributed-job-scheduler", "adversarial", lines)
+    assert "volume and punctuality" not in reply, reply

@@ -362,15 +362,36 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
     "Anti-entropy with Merkle trees repairs replicas" is the anti-entropy item said, though
     without the detail that covers it, and "How do you detect that two replicas have
     diverged?" asks what was just explained."""
+    does = _item_does(problem)[item_id]
+    if _ASKS.match(_item_text(problem, item_id)) and _drawn_out(state, problem, does):
+        return True
     support = state.said.get(item_id)
     if support is None:
         return False
     said = stems(support.quote)
     if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
         return True
-    does = _item_does(problem)[item_id]
     shared = said & does
     return len(shared) >= 3 and len(shared) >= 0.5 * len(does)
+
+
+# An item about asking ("Asks for executions per day, the peak pattern and how late a job
+# may start"): the candidate's questions say it, through the facts they drew out.
+_ASKS = re.compile(r"^\s*(?:asks|asked)\b", re.I)
+
+
+def _item_text(problem: Problem, item_id: str) -> str:
+    return next((i.text for _, i in problem.rubric.items() if i.id == item_id), "")
+
+
+def _drawn_out(state: ConversationState, problem: Problem, does: frozenset[str]) -> bool:
+    """Whether the facts the candidate's questions drew out state half of what an item about
+    asking names: after "How many jobs run per day, and how precise must start times be?",
+    "What do you need to know about volume and punctuality?" asks what was just asked."""
+    drawn = stems(" ".join(f.text for f in problem.facts if f.id in state.revealed))
+    wanted = does - {"ask"}
+    shared = drawn & wanted
+    return len(shared) >= 3 and len(shared) >= 0.5 * len(wanted)
 
 
 def _item_texts(problem: Problem) -> dict[str, frozenset[str]]:
