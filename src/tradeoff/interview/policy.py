@@ -363,7 +363,7 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
     without the detail that covers it, and "How do you detect that two replicas have
     diverged?" asks what was just explained."""
     does = _item_does(problem)[item_id]
-    if _ASKS.match(_item_text(problem, item_id)) and _drawn_out(state, problem, does):
+    if item_id in _asks_items(problem) and _drawn_out(state, problem, does):
         return True
     support = state.said.get(item_id)
     if support is None:
@@ -380,8 +380,16 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
 _ASKS = re.compile(r"^\s*(?:asks|asked)\b", re.I)
 
 
-def _item_text(problem: Problem, item_id: str) -> str:
-    return next((i.text for _, i in problem.rubric.items() if i.id == item_id), "")
+def _asks_items(problem: Problem) -> frozenset[str]:
+    """The items about asking ("Asks for ...")."""
+    found = _ASKS_ITEMS.get(problem.id)
+    if found is None:
+        found = frozenset(i.id for _, i in problem.rubric.items() if _ASKS.match(i.text))
+        _ASKS_ITEMS[problem.id] = found
+    return found
+
+
+_ASKS_ITEMS: dict[str, frozenset[str]] = {}
 
 
 def _drawn_out(state: ConversationState, problem: Problem, does: frozenset[str]) -> bool:
@@ -395,7 +403,14 @@ def _drawn_out(state: ConversationState, problem: Problem, does: frozenset[str])
 
 
 def _item_texts(problem: Problem) -> dict[str, frozenset[str]]:
-    return {item.id: stems(item.text) - {"not"} for _, item in problem.rubric.items()}
+    texts = _TEXTS.get(problem.id)
+    if texts is None:
+        texts = {item.id: stems(item.text) - {"not"} for _, item in problem.rubric.items()}
+        _TEXTS[problem.id] = texts
+    return texts
+
+
+_TEXTS: dict[str, dict[str, frozenset[str]]] = {}
 
 
 # Where an item's text turns from what to do to what it avoids: "Orders by a sequence
@@ -405,8 +420,15 @@ _AVOIDS = re.compile(r",?\s*\b(?:not|instead of|rather than)\b", re.I)
 
 def _item_does(problem: Problem) -> dict[str, frozenset[str]]:
     """Each item's words for what it does, without the alternatives it turns down."""
-    items = (item for _, item in problem.rubric.items())
-    return {item.id: stems(_AVOIDS.split(item.text, maxsplit=1)[0]) for item in items}
+    does = _DOES.get(problem.id)
+    if does is None:
+        items = (item for _, item in problem.rubric.items())
+        does = {item.id: stems(_AVOIDS.split(item.text, maxsplit=1)[0]) for item in items}
+        _DOES[problem.id] = does
+    return does
+
+
+_DOES: dict[str, dict[str, frozenset[str]]] = {}
 
 
 def _own_words(problem: Problem) -> dict[str, frozenset[str]]:
