@@ -83,3 +83,14 @@ def test_strength_orders_meant_over_listed(catalog: Catalog) -> None:
     listed = _index(catalog, "Redis, Kafka, Cassandra, Spark.")
     option = _index(catalog, "We could use Redis or Memcached.")
     assert meant.strength("cache") > option.strength("cache") > listed.strength("cache") > 0
+
+
+def test_tries_the_verb_is_no_trie(catalog: Catalog) -> None:
+    """ "Everyone tries to book at once" named a trie (the interviewer then matched the
+    question to prefix-tree facts by it); "prefix tries" and "merged into the tries" do."""
+    assert not _index(catalog, "Everyone tries to book at once.").get("trie")
+    assert not _index(catalog, "The client tries again after a second.").get("trie")
+    assert _index(catalog, "Prefixes live in in-memory tries per shard.").get("trie")
+    assert _index(catalog, "Trending terms are merged into the tries every few minutes.").get(
+        "trie"
+    )

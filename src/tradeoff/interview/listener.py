@@ -19,10 +19,11 @@ from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS, brands_in
 
-# Absolute claims worth a challenge: "it never loses data", "this scales infinitely".
+# Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
+# never break existing clients".
 _CLAIM = re.compile(
-    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*)\b(?: (?!(?:and|but|so|because"
-    r"|if|when|unless|since)\b)[\w'-]+){0,4}"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b"
+    r"(?: (?!(?:and|but|so|because|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
     r"|no single point of failure|guarantees? (?:exactly[- ]once|no)\b[^.,;]*"
@@ -48,7 +49,7 @@ class Heard:
     mentions: MentionIndex  # this turn only, for concepts judged over the whole text
     numbers: tuple[Spoken, ...]
     decisions: tuple[tuple[str, bool], ...]  # sentences that pick something, and with a reason
-    claim: str | None  # an absolute claim ("never loses data")
+    absolutes: tuple[str, ...]  # absolute claims in order ("never goes down", "never lose data")
     products: tuple[str, ...]  # product names said
     reason: bool
     assumption: bool
@@ -80,7 +81,9 @@ class MentionListener:
         mentions = find_mentions([(line, text)], self.concepts, BRANDS)
         spoken = tuple(q for c in claims for q in quantities_in(c.quote, self.numbers))
         decisions = tuple((c.quote, c.features.reason) for c in claims if c.features.decision)
-        claim = _CLAIM.search(text)
+        # Every absolute claim: "the cache never goes down, and we never lose data" makes
+        # two, and the second is still to challenge when the first already was.
+        absolutes = tuple(dict.fromkeys(_whole(m.group(0)) for m in _CLAIM.finditer(text)))
         return Heard(
             line=line,
             text=text,
@@ -88,7 +91,7 @@ class MentionListener:
             mentions=mentions,
             numbers=spoken,
             decisions=decisions,
-            claim=_whole(claim.group(0)) if claim else None,
+            absolutes=absolutes,
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
@@ -100,14 +103,17 @@ class MentionListener:
 # A sentence that lists what the product's users do: "So users post text and photos, follow
 # people, and scroll a home feed." The reviewer's words for features ("users can", "features")
 # are not said aloud this way, yet a person hears the feature list.
+# ("So a driver takes a ticket at entry, gets a spot ... and leaves": one user, said with
+# an article, lists what users do as well as "drivers take ...".)
 _USERS_DO = re.compile(
-    r"^(?:so|ok(?:ay)?|right|well|basically)?[,:]?\s*(?:the\s+|our\s+)?"
-    r"(?:users?|a user|people|customers|viewers|members|buyers|sellers|riders|drivers|creators"
-    r"|authors|uploaders|clients|callers|merchants|developers|tenants|players|shoppers|guests"
-    r"|students|employees|admins|operators|editors|readers|subscribers|passengers)\s+(?:can\s+)?"
+    r"^(?:so|ok(?:ay)?|right|well|basically)?[,:]?\s*(?:(?:the|our|a|an|each|every)\s+)?"
+    r"(?:(?:user|customer|viewer|member|buyer|seller|rider|driver|creator|author|uploader"
+    r"|client|caller|merchant|developer|tenant|player|shopper|guest|student|employee|admin"
+    r"|operator|editor|reader|subscriber|passenger)s?|people)\s+(?:can\s+)?"
     # ("get" is a verb of the list only when others follow it: "clients get, put and delete")
-    r"(?!(?:are|is|was|were|have|has|had|expect|want|need|should|would|will|might|may|must"
-    r"|don't|do|does|did|can't|cannot|share|like|hate|see|get\b(?!\s*,|\s+and\b))\b)[a-z]+\b",
+    r"(?!(?:are|is|was|were|have|has|had|expects?|wants?|needs?|should|would|will|might|may"
+    r"|must|don't|doesn't|do|does|did|can't|cannot|shares?|likes?|hates?|sees?"
+    r"|gets?\b(?!\s*,|\s+and\b))\b)[a-z]+\b",
     re.I,
 )
 _LIST = re.compile(r",|;|\band\b", re.I)

@@ -74,6 +74,7 @@ class Spoken:
     value: Q
     ref: NumberRef | None
     peak: bool = False  # said as a peak ("peaks near 3,600"): it states the peak factor too
+    per_unit: bool = False  # said of one machine ("each node generates 10K ids/s")
 
     @property
     def ratio(self) -> float | None:
@@ -83,8 +84,12 @@ class Spoken:
 
     @property
     def off(self) -> bool:
-        """More than 3x away from the reference: worth a sanity check."""
+        """More than 3x away from the reference: worth a sanity check. What one machine
+        does is checked only against what one machine can do, and only above it: a node
+        may run far below its capacity when the fleet is larger."""
         ratio = self.ratio
+        if ratio is not None and self.per_unit and ratio < 1:
+            return False
         return ratio is not None and not 1 / _CLOSE <= ratio <= _CLOSE
 
 
@@ -151,7 +156,13 @@ def quantities_in(
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
-        found_ref = _reference(value, stems(label), refs, per_second, said)
+        unit = _PER_UNIT.search(_clause(sentence, match.start(1)))
+        per_unit = unit is not None
+        usable = tuple(r for r in refs if _unit_ref(r.name)) if per_unit else refs
+        # The machine named is what the figure is of: "each fetcher node downloads 1,000
+        # pages per second" is the fetcher node's rate (fetcher_node_rate).
+        named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
+        found_ref = _reference(value, named, usable, per_second, said)
         ref, value = found_ref if found_ref is not None else (None, value)
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name):
@@ -160,9 +171,38 @@ def quantities_in(
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
-        out.append(Spoken(quoted, value, ref, peak))
+        out.append(Spoken(quoted, value, ref, peak, per_unit))
         previous = (value, match.start() + len(text))
     return out
+
+
+# One machine of a fleet: "each node generates 10K ids/s" is one node's share, and the
+# fleet's 100,000 IDs a second is no figure to check it against (it was, and "looks low").
+_UNIT = (
+    r"(?:node|worker|shard|partition|server|ingester|broker|drive|disk|host|machine|instance"
+    r"|box|process|replica|core|generator|gateway|fetcher)"
+)
+_PER_UNIT = re.compile(
+    rf"\b(?:each|per|every|one|a single|a|an)\s+(?:[a-z-]+\s+)?{_UNIT}\b(?!s)", re.I
+)
+_UNIT_NAME = re.compile(rf"(?:^|_){_UNIT}(?:_|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
+
+
+def _unit_ref(name: str) -> bool:
+    """Whether a reference figure is one machine's ("node_ops", "ids_per_worker_per_s"), not
+    the fleet's or a count of machines ("cache_nodes")."""
+    return _UNIT_NAME.search(name) is not None
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of the sentence that holds the position `at`."""
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        if found.start() >= at:
+            return sentence[start : found.start()]
+        start = found.end()
+    return sentence[start:]
 
 
 # What a shortened rate counts, when it names it: "5,000 reads/s and 400 writes".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradeoff.interview.questions import stems
 from tradeoff.vocabulary import Persona
 
 PERSONAS: tuple[Persona, ...] = tuple(Persona)
@@ -55,6 +56,7 @@ class Move:
     item: str | None = None  # the rubric item, fact ids or component it concerns
     ack: str = ""  # an acknowledgement of the last turn, said first
     parts: tuple[str, ...] = ()  # an answer's facts, one by one (the terse voice shortens each)
+    asked: tuple[str, ...] = ()  # the question part each fact answers
 
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
@@ -70,7 +72,11 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
     text, ack = move.text.strip(), move.ack.strip()
     if persona == "terse":
         if move.kind == "answer" and move.parts:
-            return " ".join(_terse("answer", part) for part in move.parts)
+            # (an invitation to assume, after the facts, answers no question part)
+            asked = (*move.asked, *[""] * (len(move.parts) - len(move.asked)))
+            return " ".join(_terse_answer(p, q) for p, q in zip(move.parts, asked, strict=False))
+        if move.kind == "assume" and not _asks_quantity(move):
+            return "Not specified. Assume what you think is reasonable and say it."
         return _terse(move.kind, text)
     if persona == "friendly":
         # No praise before a move that doubts or repeats ("That makes sense. That looks high
@@ -79,7 +85,11 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
         opener = ack or (_FRIENDLY_OPEN[turn % len(_FRIENDLY_OPEN)] if praised else "")
         body = {
             "answer": f"{_FRIENDLY_ANSWER[turn % len(_FRIENDLY_ANSWER)]} {text}",
-            "assume": f"I don't have a number for that. {text}",
+            "assume": (
+                f"I don't have a number for that. {text}"
+                if _asks_quantity(move)
+                else f"That's not specified. {text}"
+            ),
             "hint": f"Here's a hint: {text}",
             "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",
         }.get(move.kind, text)
@@ -98,6 +108,36 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
         }.get(move.kind, text)
         return _join(ack if move.kind in ASKING and move.kind != "challenge" else "", body)
     return _join(ack, text)
+
+
+# A question that asks for a quantity: the figures answer it.
+_QUANTITY = re.compile(
+    r"\bhow (?:many|much|big|large|long|fast|often|soon|quickly|far|high|low)\b|\d"
+    r"|\b(?:rate|size|volume|latency|number|percent\w*|ratio|limit|budget|cost|price|peak"
+    r"|qps|rps|throughput|capacity|sla|p\d\d)\b",
+    re.I,
+)
+
+
+def _asks_quantity(move: Move) -> bool:
+    """Whether the question a move answers asks for a figure: "No number" answers "How many
+    regions?", not "Does it need to work offline?". Unknown: a figure, as before."""
+    return not move.asked or any(_QUANTITY.search(q) for q in move.asked)
+
+
+def _terse_answer(fact: str, question: str) -> str:
+    """A fact, short, for the question it answers. The figures answer a question of
+    quantity; a question of anything else ("What happens if a provider like APNs is down?")
+    is answered by the sentences on its subject ("... sometimes fails or slows down for
+    minutes"), not by the fact's one figure ("An SMS costs about 1 cent"), and "Can users
+    opt out ...?" by what users choose as well as the cap."""
+    if question and not _QUANTITY.search(question):
+        words = stems(question)
+        sentences = re.split(r"(?<=[.?!])\s+", fact)
+        on_topic = [s for s in sentences if stems(s) & words]
+        if on_topic:
+            return _shorten(" ".join(on_topic), limit=TERSE_WORDS * 2)
+    return _terse("answer", fact)
 
 
 def _join(*parts: str) -> str:

@@ -1,7 +1,7 @@
 """The interviewer's choice of move, from the conversation state and the last turn.
 
-React to the last turn first, as a person would: return once to a dodged question,
-challenge an absolute claim, sanity-check a number far from the facts, ask what happens
+React to the last turn first, as a person would: challenge an absolute claim,
+sanity-check a number far from the facts, return once to a dodged question, ask what happens
 when a stateful component just named fails, ask why about a choice made without a reason.
 Otherwise the phase's business (deep dive: the prompt's follow-up questions; wrap-up:
 what breaks at 10x), then the most important item of the phase not yet covered with
@@ -38,13 +38,21 @@ from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
 
-_CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|only)\b", re.I)
+# ("append-only", "read-only" name a kind of store, not a condition: "The ledger is
+# double-entry and append-only" answered "If PostgreSQL goes down at peak, what happens?")
+_CONDITION = re.compile(r"\b(if|when|unless|until|in case|as long as|(?<!-)only)\b", re.I)
 _SCALE_UP = re.compile(r"\bat (?:\d+\s?x|ten times)\b", re.I)
 _CHOICE = re.compile(
-    r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?:use|go with|pick|choose|store|put|keep|shard"
-    r"|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
+    r"\b(?:(?:we|i)(?:'ll|'d| will| would)?\s+(?P<verb>use|go with|pick|choose|store|put|keep"
+    r"|shard|cache|add)|let's (?:use|go with|pick)|going with|settle on)\s+(?P<what>[^,.;!?]+)",
     re.I,
 )
+# "We put users in a virtual waiting room", "we store posts in Cassandra": what is chosen is
+# the place, not what is put there ("Why users in a virtual waiting room?" asked nothing).
+_PLACED = re.compile(r"^(?:put|keep|store|cache)$", re.I)
+# (a thing or a product: "in a waiting room", "in Cassandra"; not "in front of the app
+# servers", a position, nor "in memory", a manner)
+_PLACE = re.compile(r"\b(?:in|into|inside)\s+(?P<place>(?:(?i:a|an|the|our)\s+|[A-Z]).+)$")
 
 
 @dataclass(frozen=True)
@@ -102,22 +110,29 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
 
 
 def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    if heard.claim and not state.moved("*", "challenge", heard.claim.lower()):
-        state.moves.add(("*", "challenge", heard.claim.lower()))
-        return Move("challenge", phrasing.challenge(heard.claim), heard.claim.lower())
-    ask = state.asks[-1] if state.asks else None
-    returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
-    if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
-        return Move("return", phrasing.polite_return(ask.text), ask.item)
+    # The first absolute claim not yet challenged: one already challenged ("like I said,
+    # the cache never goes down") leaves the next ("and we never lose data") to challenge,
+    # before a return to the open question.
+    for claim in heard.absolutes:
+        if not state.moved("*", "challenge", claim.lower()):
+            state.moves.add(("*", "challenge", claim.lower()))
+            return Move("challenge", phrasing.challenge(claim), claim.lower())
     misheard = _misheard(state, heard, at)
     if misheard is not None:
         return misheard
+    # A figure far from the facts is checked when it is said, like an absolute claim, before
+    # a return: "Each fetcher node downloads 1,000 pages per second" (four times what one
+    # node can do) went unchecked behind "Before we move on, back to my question".
     for spoken in heard.numbers:
         if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
             state.moves.add(("*", "sanity", spoken.text))
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
+    ask = state.asks[-1] if state.asks else None
+    returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
+    if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
+        return Move("return", phrasing.polite_return(ask.text), ask.item)
     if at.phase != Phase.clarify:
         failure = _failure_probe(state, heard, client=at.problem.type == "front-end")
         if failure is not None:
@@ -129,7 +144,9 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         match = _CHOICE.search(sentence)
         if reasoned or match is None or _CONDITION.search(sentence) or _SCALE_UP.search(sentence):
             continue  # "at 10x I'd add nodes": the condition is the reason
-        what = _second_person(match.group("what").strip())
+        what = match.group("what").strip()
+        place = _PLACE.search(what) if _PLACED.match(match.group("verb") or "") else None
+        what = _second_person(place.group("place") if place else what)
         if what.split(" ", 1)[0].lower() in _PRONOUNS:
             continue  # "we store them": "Why them?" asks about nothing
         if what and not state.moved(at.phase, "why", what.lower()):
@@ -360,7 +377,7 @@ def _answered_already(
     words = stems(question)
     known = _item_words(at.problem)
     for item_id, own in known.items():
-        if not state.covered(item_id):
+        if not state.covered(item_id) and not _restated(state, at.problem, item_id):
             continue
         shared = words & own
         # Most of the question's words; or three of them, when one is a word no other item
@@ -391,6 +408,98 @@ def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:
                 return True
             return item_support(item, dimension, heard.claims, heard.mentions, "said") is not None
     return False
+
+
+def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
+    """Whether the candidate said the item in its own words: two of the words only its text
+    uses, or half of what its text says to do ("a per-conversation sequence number assigned
+    by the partition leader" is "a sequence number assigned by the conversation's owner").
+    "Anti-entropy with Merkle trees repairs replicas" is the anti-entropy item said, though
+    without the detail that covers it, and "How do you detect that two replicas have
+    diverged?" asks what was just explained."""
+    does = _item_does(problem)[item_id]
+    if item_id in _asks_items(problem) and _drawn_out(state, problem, does):
+        return True
+    support = state.said.get(item_id)
+    if support is None:
+        return False
+    said = stems(support.quote)
+    if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
+        return True
+    shared = said & does
+    return len(shared) >= 3 and len(shared) >= 0.5 * len(does)
+
+
+# An item about asking ("Asks for executions per day, the peak pattern and how late a job
+# may start"): the candidate's questions say it, through the facts they drew out.
+_ASKS = re.compile(r"^\s*(?:asks|asked)\b", re.I)
+
+
+def _asks_items(problem: Problem) -> frozenset[str]:
+    """The items about asking ("Asks for ...")."""
+    found = _ASKS_ITEMS.get(problem.id)
+    if found is None:
+        found = frozenset(i.id for _, i in problem.rubric.items() if _ASKS.match(i.text))
+        _ASKS_ITEMS[problem.id] = found
+    return found
+
+
+_ASKS_ITEMS: dict[str, frozenset[str]] = {}
+
+
+def _drawn_out(state: ConversationState, problem: Problem, does: frozenset[str]) -> bool:
+    """Whether the facts the candidate's questions drew out state half of what an item about
+    asking names: after "How many jobs run per day, and how precise must start times be?",
+    "What do you need to know about volume and punctuality?" asks what was just asked."""
+    drawn = stems(" ".join(f.text for f in problem.facts if f.id in state.revealed))
+    wanted = does - {"ask"}
+    shared = drawn & wanted
+    return len(shared) >= 3 and len(shared) >= 0.5 * len(wanted)
+
+
+def _item_texts(problem: Problem) -> dict[str, frozenset[str]]:
+    texts = _TEXTS.get(problem.id)
+    if texts is None:
+        texts = {item.id: stems(item.text) - {"not"} for _, item in problem.rubric.items()}
+        _TEXTS[problem.id] = texts
+    return texts
+
+
+_TEXTS: dict[str, dict[str, frozenset[str]]] = {}
+
+
+# Where an item's text turns from what to do to what it avoids: "Orders by a sequence
+# number assigned by the conversation's owner, | not by client clocks (skew) ...".
+_AVOIDS = re.compile(r",?\s*\b(?:not|instead of|rather than)\b", re.I)
+
+
+def _item_does(problem: Problem) -> dict[str, frozenset[str]]:
+    """Each item's words for what it does, without the alternatives it turns down."""
+    does = _DOES.get(problem.id)
+    if does is None:
+        items = (item for _, item in problem.rubric.items())
+        does = {item.id: stems(_AVOIDS.split(item.text, maxsplit=1)[0]) for item in items}
+        _DOES[problem.id] = does
+    return does
+
+
+_DOES: dict[str, dict[str, frozenset[str]]] = {}
+
+
+def _own_words(problem: Problem) -> dict[str, frozenset[str]]:
+    """Each rubric item's text words that no other item's text uses ("merkle", "entropy")."""
+    own = _OWN_WORDS.get(problem.id)
+    if own is None:
+        texts = _item_texts(problem)
+        own = {
+            i: words - frozenset().union(*(w for j, w in texts.items() if j != i))
+            for i, words in texts.items()
+        }
+        _OWN_WORDS[problem.id] = own
+    return own
+
+
+_OWN_WORDS: dict[str, dict[str, frozenset[str]]] = {}
 
 
 def _item_words(problem: Problem) -> dict[str, frozenset[str]]:
@@ -474,9 +583,13 @@ def most_important_gap(
                 state.moved(at.phase, "probe", item.id) or state.moved("*", "asked", item.id)
             ):
                 continue
-            if not for_hint and set(item.concepts) <= state.specified:
+            if not for_hint and (
+                set(item.concepts) <= state.specified or _restated(state, at.problem, item.id)
+            ):
                 # Its probe asks what the candidate has answered in other words ("The counter
-                # store is unreachable ... What happens?" after "we fail open ... because").
+                # store is unreachable ... What happens?" after "we fail open ... because"),
+                # or said in the item's own ("a per-conversation sequence number assigned by
+                # the partition leader", then "Whose message shows first, and who decides?").
                 continue
             score = item.weight * 10 - rank
             if best is None or score > best[0]:

@@ -270,14 +270,25 @@ def best_fact(
     so "how many servers do we need?" is not answered with the link volume.
     """
     asked = _kind_strength(question, kinds)
+    said = question
+    topic, who = _without_actor(question, kinds)
+    if who:
+        # Who acts names no topic: the kinds only the actor named weigh as a frame, and
+        # its word counts only in a phrase a fact shares ("no consumer may see") or in a
+        # fact's own cue ("how do people pay").
+        found = _kind_strength(topic, kinds)
+        party = _kind_strength(who, kinds)
+        asked = {k: min(s, 1.0) if k in party and k not in found else s for k, s in asked.items()}
+        question = topic
     words = stems(question) - _frame_stems(question, kinds)
     words |= concept_tokens(question) | _markers(question)
     profile = _profile(problem)
-    normal = _normalised(question)
+    normal = _normalised(said)  # a fact's own cue may name the party ("people pay")
     framing = _frame_stems(question, kinds)
-    pairs = frozenset(p for p in _pairs(question) if not set(p.split("+")) & framing)
+    pairs = frozenset(p for p in _pairs(said) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
+    counted = _counted_in_question(said)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         if fact.id in exclude:
@@ -302,6 +313,9 @@ def best_fact(
             continue  # "how long can a URL be?" asks a limit; an average does not answer it
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
+        if counted and any(noun <= counted for noun in profile.counted[fact.id]):
+            kind_score += _COUNTS  # "how many drivers": "one million drivers are online"
+            strong = True
         by_text |= pairs & profile.pairs[fact.id]
         distinctive = any(profile.df[w] == 1 for w in by_text)
         if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
@@ -314,6 +328,36 @@ def best_fact(
         if best is None or score > best[0]:
             best = (score, fact)
     return best[1] if best else None
+
+
+# "What hit rate do clients expect?", "Do clients need resumable uploads?": the party
+# between an auxiliary and its verb is who expects or needs; the question asks what
+# follows. Read as the topic, "clients" drew the fact about the clients.
+_ACTOR = re.compile(
+    r"\b(?:do|does|did|will|would|should|can|could|must|may|might)\s+"
+    r"(?:(?:the|our|most|all|many|some|each|any|two|these|those)\s+)?(?P<who>[a-z]+)"
+    r"(?=\s+(?!(?:in|on|at|of|for|from|with|and|or|per|to|who|that|than|there)\b)[a-z])",
+    re.I,
+)
+# The kinds whose words name a party that uses the system ("users", "clients").
+_PARTY_KINDS = ("users", "clients")
+
+
+def _without_actor(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, str]:
+    """The question with the party that acts in it read as "they", and the party's word,
+    when something else is asked about it: "What hit rate do clients expect?" asks a hit
+    rate. A question about the party alone ("Do customers pay?") keeps it ("")."""
+    match = _ACTOR.search(question)
+    if match is None:
+        return question, ""
+    who = match.group("who")
+    party = {k: kinds[k] for k in _PARTY_KINDS if k in kinds}
+    if not _kind_strength(who, party):
+        return question, ""
+    topic = f"{question[: match.start('who')]}they{question[match.end('who') :]}"
+    if not stems(topic) - _frame_stems(topic, kinds):
+        return question, ""
+    return topic, who
 
 
 # "What happens if a transcoding worker crashes halfway?" asks what the design does when a
@@ -339,6 +383,7 @@ class _Profile:
     facts: int
     cues: dict[str, re.Pattern[str]]  # each fact's `asked_with` phrases, as one pattern
     pairs: dict[str, frozenset[str]]  # each fact's adjacent content words ("expiry date")
+    counted: dict[str, frozenset[frozenset[str]]]  # what its numbers count ("drivers")
 
     def idf(self, word: str) -> float:
         return math.log(1 + self.facts / max(1, self.df.get(word, 1)))
@@ -367,9 +412,68 @@ def _profile(problem: Problem) -> _Profile:
         for f in problem.facts
         if f.asked_with
     }
-    profile = _Profile(words, df, len(problem.facts), cues, pairs)
+    counted = {f.id: _counted_in_fact(f.text) for f in problem.facts}
+    profile = _Profile(words, df, len(problem.facts), cues, pairs, counted)
     _PROFILES[problem.id] = profile
     return profile
+
+
+# "How many riders and drivers are active?" asks a count of riders and drivers: the fact
+# whose number counts drivers ("one million drivers are online") answers it, not one that
+# names riders and drivers beside a count of cities or none at all.
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z][a-z'-]*\s*)+)", re.I)
+_NUMBER = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:k|m|bn?|thousand|million|billion|trillion|hundred)?"
+    r"|\b(?:hundred|thousand|million|billion|dozens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of)?)\s+"
+    r"((?:[a-z][a-z'-]*\s*){1,3})",
+    re.I,
+)
+_NUMBER_WORDS = frozenset(
+    "k m b bn thousand million billion trillion hundred hundreds thousands millions"
+    " billions dozen dozens".split()
+)
+_COUNTS = 3.0
+
+
+def _counted_in_question(question: str) -> frozenset[str]:
+    """The nouns a "how many" question counts: its words up to the first that is no noun
+    of the count ("how many lock operations per second" counts lock operations)."""
+    out: set[str] = set()
+    for match in _HOW_MANY.finditer(question):
+        for word in match.group(1).lower().split():
+            if word in {"and", "or"}:
+                continue
+            if word in _STOP:
+                break
+            out |= stems(word)
+    return frozenset(out)
+
+
+# Words that end the noun a number counts ("10,000 cities across many countries").
+_NOT_NOUN = frozenset(
+    """across within among between during through throughout around behind above below
+    against without via inside outside along near until since while because but nor yet
+    was were been being online worldwide""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _counted_in_fact(text: str) -> frozenset[frozenset[str]]:
+    """What each number of a fact counts: the noun after it, all its words ("50,000
+    replica reads" counts replica reads, which "how many replicas" does not ask)."""
+    out: set[frozenset[str]] = set()
+    for match in _NUMBER.finditer(text):
+        noun: list[str] = []
+        for word in match.group(1).lower().split():
+            if word in _NUMBER_WORDS and not noun:
+                continue
+            if word in _STOP or word in _NOT_NOUN:
+                break
+            noun.append(word)
+        if stems(" ".join(noun)):
+            out.add(stems(" ".join(noun)))
+    return frozenset(out)
 
 
 # What a quantity is, whatever its number or unit: a question "per day" and a fact "a month"
@@ -458,9 +562,15 @@ def _fact_stems(text: str) -> frozenset[str]:
     return stems(text)
 
 
+# Words of a fact's id that name no topic: "not-analytics", "scope-out". The "out" of
+# "scope-out" met the "out" of "when a card network times out" and of "checking out", and
+# an id word weighs most; out-of-scope questions find the fact by their kind's phrases.
+_ID_FRAME = frozenset({"not", "out"})
+
+
 @lru_cache(maxsize=4096)
 def _id_stems(fact_id: str) -> frozenset[str]:
-    return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in {"not"})
+    return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in _ID_FRAME)
 
 
 def _stem(word: str) -> str:

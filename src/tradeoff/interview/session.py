@@ -284,19 +284,26 @@ class Interview:
         facts = [f for part in parts for f in part.facts]
         unknown = [part.text for part in parts if not part.facts]
         said: list[str] = []
+        answered = [part.text for part in parts for _ in part.facts]
         self._credit_questions(facts, heard)
         for fact in facts:
             again = fact.id in self.state.revealed
             self.state.revealed.setdefault(fact.id, self.spoken)
             said.append(f"As I said, {_lower_first(fact.text)}" if again else fact.text)
         if not facts:
-            move = Move("assume", "Assume what you think is reasonable and say it.")
+            asked = [part.text for part in parts] or [text]
+            move = Move(
+                "assume", "Assume what you think is reasonable and say it.", asked=tuple(asked)
+            )
         else:
             if unknown:
                 # "who are the users" has no figure to give: the wording fits any question.
                 topics = " or ".join(f'"{_asked(u)}"' for u in unknown[:2])
                 said.append(f"As for {topics}, assume what you think is reasonable and say it.")
-            move = Move("answer", " ".join(said), ",".join(f.id for f in facts), parts=tuple(said))
+            move = Move(
+                "answer", " ".join(said), ",".join(f.id for f in facts),
+                parts=tuple(said), asked=tuple(answered),
+            )  # fmt: skip
         return self._speak(move)
 
     def _credit_questions(self, facts: list[Fact], heard: Heard | None) -> None:
@@ -362,10 +369,12 @@ class Interview:
             # Asked once, in whatever words (the prompt's follow-up or the item's probe): a
             # later phase does not ask it again; the report lists it if it stays open.
             self.state.moves.add(("*", "asked", item.id))
-        # The prompt's own words ("link", "short") are in every question and every answer;
-        # the rubric item's words say what this one is about.
+        # The prompt's own words ("link", "short", "payment") are in every question and every
+        # answer, the rubric item's included; its other words say what this one is about.
+        # ("That's roughly 100 payments a second" answered "What do you need to know about
+        # how the payment providers behave?" by "payment" and a number.)
         common = stems(f"{self.problem.title} {self.problem.prompt}")
-        words = (stems(move.text) - common) | stems(" ".join(said))
+        words = (stems(move.text) | stems(" ".join(said))) - common
         subject = self._subject(move, item)
         self.state.asks.append(
             Ask(
@@ -699,7 +708,8 @@ def _asked(part: str) -> str:
 
 def _lower_first(text: str) -> str:
     text = text.strip().rstrip("?")
-    return text[0].lower() + text[1:] if re.match(r"[A-Z][a-z]", text) else text
+    # ("A show is ..." is lowered too: "As I said, A show is one movie" read as a typo.)
+    return text[0].lower() + text[1:] if re.match(r"[A-Z][a-z]|A\s", text) else text
 
 
 def _seconds(argument: str) -> float:

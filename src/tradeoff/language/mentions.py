@@ -306,6 +306,11 @@ _EXPIRING = frozenset(
     " cart carts subscription subscriptions offer offers coupon coupons certificate"
     " certificates".split()
 )
+_TRYING = frozenset(
+    "it he she everyone everybody someone somebody nobody who one each client user caller"
+    " worker system service browser app first then and also always never still just".split()
+)
+_TRIED = frozenset("to again another the a an it them once twice harder hard its their".split())
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expire",): (_EXPIRING, frozenset()),
     ("expiry",): (_EXPIRING, frozenset()),
@@ -352,6 +357,8 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("versioning",): (_STORED_THINGS, _OBJECT_VERSIONING_AFTER),
     ("encoding",): (_BYTE_CODES, _CODED),
     ("encode",): (_BYTE_CODES, _CODED),
+    # "Everyone tries to book at once", "the client tries again": the verb, not prefix trees.
+    ("tries",): (_TRYING, _TRIED),
 }
 
 
@@ -561,7 +568,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "non-functional" is not "functional"
             if size == 1 and words[index].isdigit() and _quantity_at(text, start, end):
                 continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
-            if _BESIDE.get(term_words) and _beside(words, index, size, _BESIDE[term_words]):
+            # (a one-word term is guarded as it is written too: "tries" the verb, matched as
+            # the plural of "trie")
+            guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))
+            if guard and _beside(words, index, size, guard):
                 continue  # "encryption at rest" is no REST API, "row-level" no table row
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
