@@ -399,3 +399,111 @@ def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
 
     assert not lexicon.REASON.search("a location service that keeps the latest position")
     assert lexicon.REASON.search("a TTL that keeps the cache small")
+
+
+# --- a RAG answer read with the generic rubric (glm-5.2 and its neighbours), our own words
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A document's pages measured in bytes are no page of results.
+        ("Each manual has 10 pages at about 4 KB text/page.", "pagination"),
+        ("Scans average 300 words per page.", "pagination"),
+        # Round numbers set beside a quantity, or counted, are quantities, not status codes.
+        ("Chunk size: 800 tokens vs 400 vs 2000.", "status-codes"),
+        ("Keep 800 for prose; use 200 for spreadsheets.", "status-codes"),
+        ("A golden set of 500 question-answer pairs is scored nightly.", "status-codes"),
+        ('The usage block logs "completion_tokens": 412 for each call.', "status-codes"),
+        # A quoted example of what users type names nothing of the design.
+        (
+            'Sparse search catches exact identifiers ("error code QX-311", part numbers).',
+            "status-codes",
+        ),
+        # Tables inside the documents read are no data model; a chunk offset is no page.
+        ("Parse markdown tables before embedding them.", "data-model"),
+        ("Each vector carries (doc_id, chunk_id, offset) as its payload.", "pagination"),
+        # A network attachment and a vector database's metadata filter are no API.
+        ("The indexer reaches the store over a VPC endpoint.", "rest-api"),
+        ("The vector store supports payload filtering on group ids.", "api-contract"),
+    ],
+)
+def test_rag_words_that_are_not_what_they_look_like(
+    catalog: Catalog, text: str, wrong: str
+) -> None:
+    assert wrong not in _one(catalog, text).features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("The gateway answers 200 OK with the cited passages.", "status-codes"),
+        ("The gateway answers 200 on success, 429 when limited.", "status-codes"),
+        ("A timeout upstream returns HTTP 500 to the caller.", "status-codes"),
+        ('A missing key is logged as "status": 404 in the audit trail.', "status-codes"),
+        ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("Chunk vectors live in Qdrant with their group ids.", "vector-database"),
+        ("A vector database keeps the embeddings.", "vector-database"),
+    ],
+)
+def test_rag_words_still_read_where_they_mean_it(catalog: Catalog, text: str, meant: str) -> None:
+    assert meant in _one(catalog, text).features.concepts
+
+
+def test_a_merit_against_a_named_option_is_a_reason(catalog: Catalog) -> None:
+    # "cheaper than hosted" praises the option it is said of against another: the reason
+    # for it. A merit against a figure sets a target.
+    chosen = _one(
+        catalog, "Embeddings run self-hosted on one GPU, cheaper than hosted at our volume."
+    )
+    assert chosen.features.reason and chosen.features.alternative
+    target = _one(catalog, "Search must be faster than 200 ms at p99.")
+    assert not target.features.reason
+
+
+def test_a_product_named_with_its_settings_takes_the_why_after_it(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    claims = _claims(
+        catalog,
+        "## Vector store\n\n- **Qdrant** (self-hosted, 3 nodes). Why: it filters on group"
+        " ids inside the index search.\n",
+        tmp_path,
+    )
+    joined = [c for c in claims if "vector-database" in c.features.choices]
+    assert joined and joined[0].features.reason
+
+
+def test_a_record_written_as_a_tuple_of_fields_is_a_data_model(catalog: Catalog) -> None:
+    record = _one(
+        catalog, "Metadata in Postgres: `(chunk_id, doc_id, version, acl_groups[], title)`."
+    )
+    assert "data-model" in specified_concepts(record)
+    call = _one(catalog, "Placement is hash(user_id, post_id, ts, shard) modulo the ring.")
+    assert "data-model" not in specified_concepts(call)
+
+
+def test_an_autoscaler_target_is_no_monitoring(catalog: Catalog) -> None:
+    scaled = _one(catalog, "Query service: 6 pods, autoscale on RPS, CPU 60% target.")
+    assert not scaled.features.monitoring
+    paged = _one(catalog, "Page the on-call when p99 latency stays above 800 ms for 5 min.")
+    assert paged.features.monitoring
+
+
+def test_a_component_named_in_a_budget_is_not_specified(catalog: Catalog, tmp_path: Path) -> None:
+    # Under an estimate, "caching misses" beside the cost ceiling weighs the budget; the
+    # cache is specified where the design sizes it or draws it.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.components.items if i.id == "cache")
+    budget = _claims(
+        catalog,
+        "## Capacity estimates\n\n- The $0.05 ceiling absorbs model cost spikes and caching"
+        " misses comfortably.\n",
+        tmp_path,
+    )
+    assert item_support(item, budget, None, "components").credit == 0
+    sized = _claims(
+        catalog, "## Capacity estimates\n\n- The answer cache holds 40 GB in Redis.\n", tmp_path
+    )
+    assert item_support(item, sized, None, "components").credit == 1

@@ -372,11 +372,16 @@ def _decides(claim: Claim) -> bool:
         return False
     if f.decision or f.alternative:
         return True
-    return bool(f.choices) and bool(_IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text))
+    return bool(f.choices) and bool(
+        _IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text) or _PICK.match(claim.text)
+    )
 
 
 # "Local In-Process Cache (Caffeine/LRU): each app node keeps ...": a part and what it does.
 _LABELLED = re.compile(r"[^:.;]{2,48}:\s+\S")
+# "Qdrant (self-hosted, 3-node RF=2).": the part picked, named alone with its settings, as
+# a label names it.
+_PICK = re.compile(r"\W*[\w.-]+(?: [\w.-]+)?\s*\([^()]{2,60}\)\W*$")
 _IMPERATIVE = re.compile(
     r"\W*(?:use|pick|choose|go with|store|keep|run|deploy|put|shard|partition|replicate|cache"
     r"|serve|send|write|split|push|pull)\b",

@@ -33,7 +33,15 @@ REASON = re.compile(
     r"(?=\W*\w)|lets us"
     r"|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
-    r"|why\b)",
+    r"|why\b"
+    # What a part offers, tied to what the design does with it: "allows payload filtering
+    # (which we use for RBAC)".
+    r"|\bwhich we (?:use|need|rely on)\b"
+    # A merit set against a named option is the reason for the option it praises: "self-
+    # hosted, cheaper than hosted at our volume"; against a figure ("p99 faster than 200
+    # ms") it is a target.
+    r"|(?:better|cheaper|faster|simpler|safer|easier|more (?:reliable|secure)) than"
+    r"(?!\s*(?:~|≈|about |around |roughly |under |over )?[$€£]?\d))",
     re.I,
 )
 # A purpose that is the document's, not the design's: "Internal load balancers are not

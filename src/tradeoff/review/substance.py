@@ -182,7 +182,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     found = {c for c in candidates if _specifies(claim, c, implied)}
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
-    if _FIELD_LIST.search(claim.text):
+    if _FIELD_LIST.search(claim.text) or _names_fields(claim):
         found.add("data-model")
     # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
@@ -200,6 +200,22 @@ _FIELD_LIST = re.compile(
     r"\((?:[^(),]{1,30},){3,}[^(),]{1,30}\)",
     re.I,
 )
+# A record written as the tuple of its fields: "Metadata Postgres: `(chunk_id, doc_id,
+# version, acl_groups[], source_url, title)`", four names or more, in code or with two
+# identifiers among them, as a table's columns would be; not a call's arguments
+# ("hash(user_id, post_id, ts, shard)").
+_FIELD_TUPLE = re.compile(
+    r"(`\s*)?(?<![\w.])\(\s*((?:[a-z][a-z0-9_]*(?:\[\])?\s*,\s*){3,}[a-z][a-z0-9_]*(?:\[\])?)\s*\)(?(1)\s*`|)",
+)
+
+
+def _names_fields(claim: Claim) -> bool:
+    found = _FIELD_TUPLE.search(claim.text)
+    if found is None:
+        return False
+    return found.group(1) is not None or found.group(2).count("_") >= 2
+
+
 _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b)",
@@ -674,7 +690,10 @@ def describes_part(claim: Claim, concept: str) -> bool:
     if "back-of-envelope" not in implied:
         return True
     f = claim.features
-    sized = concept in f.choices and concept not in f.mechanisms  # a component: "cache 170 GB"
+    # A component sized ("cache 170 GB") or decided with a reason ("so a CDN is central").
+    # One named beside a figure that is not its size, with no evidence of its own ("the
+    # $0.05 ceiling absorbs caching misses"), is weighed in the budget, not specified.
+    sized = concept in f.choices and concept not in f.mechanisms and f.has_evidence
     return sized or PART_COUNT.search(claim.text) is not None
 
 
