@@ -425,6 +425,11 @@ def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
         ("Each vector carries (doc_id, chunk_id, offset) as its payload.", "pagination"),
         # A network attachment and a vector database's metadata filter are no API.
         ("The indexer reaches the store over a VPC endpoint.", "rest-api"),
+        ("The prompt builder calls the Private LLM Endpoint.", "rest-api"),
+        ("Financial tables are serialized as Markdown before chunking.", "data-model"),
+        ("Sheets are kept as Markdown to prevent row-splitting across chunks.", "data-model"),
+        ("The record points at Chunk X, Offset Y inside the blob.", "pagination"),
+        ("Each consumer commits its offset after the batch.", "pagination"),
         ("The vector store supports payload filtering on group ids.", "api-contract"),
     ],
 )
@@ -507,3 +512,27 @@ def test_a_component_named_in_a_budget_is_not_specified(catalog: Catalog, tmp_pa
         catalog, "## Capacity estimates\n\n- The answer cache holds 40 GB in Redis.\n", tmp_path
     )
     assert item_support(item, sized, None, "components").credit == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily query volume: 10,000 queries/day.",
+        "Peak load: 5 queries per second.",
+        "The corpus splits into 40 M chunks of 800 tokens.",
+    ],
+)
+def test_retrieval_workloads_are_quantities(catalog: Catalog, text: str) -> None:
+    # Queries, chunks and tokens are how a RAG answer counts its load and its corpus.
+    assert _one(catalog, text).features.quantities > 0
+
+
+def test_a_rate_item_needs_a_rate(catalog: Catalog, tmp_path: Path) -> None:
+    # "Derives request rates." names its quantity in words: a count of documents is no rate.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.capacity.items if i.id == "rates")
+    count = _claims(catalog, "## Capacity\n\n- Documents: 1 million documents.\n", tmp_path)
+    assert item_support(item, count, None, "capacity").credit == 0
+    rate = _claims(catalog, "## Capacity\n\n- Peak load: 30 queries per second.\n", tmp_path)
+    assert item_support(item, rate, None, "capacity").credit == 1

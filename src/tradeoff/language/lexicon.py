@@ -224,9 +224,14 @@ QUANTITY = re.compile(
     r"[kmbt]\b|bn\b|thousand|million|billion|trillion|%|x\b"
     r"|(?:[kmgtpe]i?b|bytes?|[kmgtp]?bits?|[kmgtp]bps|[kmgtpe]i?b/s|[kmgtp]bits?/s)\b"
     r"|(?:qps|rps|tps|ops|iops|req(?:uest)?s?|writes?|reads?|messages?|events?|users?|dau|mau"
-    r"|rows?|records?|keys?|items?|files?|videos?|posts?|tweets?|urls?|links?|pages?)\b"
+    r"|rows?|records?|keys?|items?|files?|videos?|posts?|tweets?|urls?|links?|pages?"
+    # The units of a retrieval workload: "40 M chunks", "800 tokens", "2M documents".
+    r"|quer(?:y|ies)|docs?|documents?|chunks?|tokens?|vectors?)\b"
     r"|(?:ms|µs|us|ns|sec(?:ond)?s?|s|min(?:ute)?s?|h(?:ours?)?|days?|weeks?|months?|years?)\b"
     r"|/\s*(?:s|sec|second|day|month|year|user|hour|min)\b|per (?:second|day|month|user|hour)"
+    # A rate of anything counted: "10,000 queries/day", "200 chunks/s", "5 calls per second".
+    r"|[a-z]+\s*/\s*(?:s|sec|second|day|month|year|hour|min)\b"
+    r"|[a-z]+ per (?:second|day|month|hour|minute)\b"
     r")|\b\d+(?:\.\d+)?\s*\^\s*\d+|\b\d+e\d+\b|\b(?:p9\d|p50)\b|\b\d+(?:\.\d+)?\s*nines\b)",
     re.I,
 )

@@ -285,7 +285,7 @@ _PAGE_OF = _PAGE_MEASURES | frozenset(f"{word}|per" for word in _PAGE_MEASURES)
 # "Markdown tables", "tables in PDFs": a table in a document the system reads, not a table
 # the design stores.
 _DOCUMENT_FORMATS = frozenset("markdown html pdf pdfs excel spreadsheet docx csv latex".split())
-_NETWORK_ENDPOINTS = frozenset("vpc private privatelink interface".split())
+_NETWORK_ENDPOINTS = frozenset("vpc private privatelink".split())
 _CONTAINERS = frozenset(
     "cache caches shard shards node nodes store stores table tables bucket buckets can could"
     " which that it each memory ram server servers disk disks map index list queue record row"
@@ -318,14 +318,6 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "Payload filtering" in a vector database filters on a point's metadata; it is no
     # request body.
     ("payload",): (frozenset(), frozenset({"filter", "filters", "filtering", "filtered"})),
-    ("table",): (_DOCUMENT_FORMATS, frozenset()),
-    # A VPC or private endpoint is a network attachment, not an endpoint of the API.
-    ("endpoint",): (_NETWORK_ENDPOINTS, frozenset()),
-    ("endpoints",): (_NETWORK_ENDPOINTS, frozenset()),
-    # "(doc_id, chunk_id, offset)": where a chunk starts in its document, one field of a
-    # record among ids, not a page of results.
-    ("offset",): (frozenset({"id", "ids"}), frozenset({"length", "len"})),
-    ("tables",): (_DOCUMENT_FORMATS, frozenset()),
     # "Presence and cursors", "live cursors", "cursor positions": in a shared editor or
     # whiteboard a cursor is where a collaborator is typing, not a place in a list of results.
     # "The system records the result", "record money movements as entries": the verb, which
@@ -361,6 +353,40 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("encoding",): (_BYTE_CODES, _CODED),
     ("encode",): (_BYTE_CODES, _CODED),
 }
+
+
+# Single-word terms that name something else when certain words stand within a few words
+# of them, on either side: what the term is said of, not its neighbour.
+_NEAR_REACH = 4
+_STORAGE_POSITION = frozenset(
+    "chunk chunks chunkid block blocks byte bytes length len file files segment segments"
+    " extent stripe node partition partitions consumer log topic kafka commit committed".split()
+)
+_NEAR: dict[tuple[str, ...], frozenset[str]] = {
+    # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
+    # the documents read, not tables the design stores.
+    ("table",): _DOCUMENT_FORMATS,
+    ("tables",): _DOCUMENT_FORMATS,
+    ("row",): _DOCUMENT_FORMATS,  # "serialized as Markdown to prevent row-splitting"
+    ("rows",): _DOCUMENT_FORMATS,
+    # A VPC, private or PrivateLink endpoint ("Private LLM Endpoint") is a network
+    # attachment, not an endpoint of the API.
+    ("endpoint",): _NETWORK_ENDPOINTS,
+    ("endpoints",): _NETWORK_ENDPOINTS,
+    # "(doc_id, chunk_id, offset)", "Chunk X, Offset Y", "offset and length", a consumer's
+    # committed offset: where bytes sit in storage or a log, not a page of results.
+    ("offset",): _STORAGE_POSITION,
+    ("offsets",): _STORAGE_POSITION,
+}
+
+
+def _near(words: list[str], index: int, size: int, guard: frozenset[str]) -> bool:
+    """Whether a word that changes what the term names stands within a few words of it."""
+    around = (
+        words[max(0, index - _NEAR_REACH) : index]
+        + words[index + size : index + size + _NEAR_REACH]
+    )
+    return not guard.isdisjoint(around)
 
 
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
@@ -609,6 +635,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
             if term_words[0] in _ROUND_CODES and not _said_as_code(text, start, end):
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
+            if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
+                continue  # "Chunk X, Offset Y" is no page of results
             if _BESIDE.get(term_words) and _beside(words, index, size, _BESIDE[term_words]):
                 continue  # "encryption at rest" is no REST API, "row-level" no table row
             previous = found.get((concept_id, start))

@@ -549,11 +549,24 @@ _CLAUSE_END = re.compile(r"[,;:.()]|\d")
 _BANDWIDTH_WORDS = re.compile(r"\b(?:egress|bandwidth|(?:tera|giga|mega)bits?)\b", re.I)
 
 
+# The generic rubric names its quantities in words: "Derives request rates." asks for a
+# rate ("15 QPS", "200K queries/day"), which "total corpus = 1.5B tokens" is not;
+# "Estimates storage over the retention period." asks for a size.
+_RATE_WORDS = re.compile(r"\b(?:request rates?|rates|qps|rps|requests per second)\b", re.I)
+_STORAGE_WORDS = re.compile(r"\bestimates storage\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _named_kinds(item_text: str) -> frozenset[tuple[int, int]]:
     kinds = _measured_kinds(item_text)
-    if not kinds and _BANDWIDTH_WORDS.search(item_text):
+    if kinds:
+        return kinds
+    if _BANDWIDTH_WORDS.search(item_text):
         return frozenset({(-1, 1)})
+    if _RATE_WORDS.search(item_text):
+        return frozenset({(-1, 0), (-1, 1)})
+    if _STORAGE_WORDS.search(item_text):
+        return frozenset({(0, 1)})
     return kinds
 
 
