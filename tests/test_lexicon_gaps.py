@@ -536,3 +536,56 @@ def test_a_rate_item_needs_a_rate(catalog: Catalog, tmp_path: Path) -> None:
     assert item_support(item, count, None, "capacity").credit == 0
     rate = _claims(catalog, "## Capacity\n\n- Peak load: 30 queries per second.\n", tmp_path)
     assert item_support(item, rate, None, "capacity").credit == 1
+
+
+def test_an_offer_of_more_work_is_no_part_of_the_design(catalog: Catalog, tmp_path: Path) -> None:
+    # "If you want, I can also turn this into: - a 1-page architecture summary" offers a
+    # summary; it is none.
+    claims = _claims(
+        catalog,
+        "## Closing\n\nThe index is sharded by tenant.\n\nIf you want, I can also turn this"
+        " into:\n- a 1-page architecture summary\n- a deep dive on ACL filtering\n",
+        tmp_path,
+    )
+    assert [c.text for c in claims] == ["The index is sharded by tenant."]
+    kept = _claims(
+        catalog, "## Queue\n\nIf you want strict ordering, use one partition per key.\n", tmp_path
+    )
+    assert len(kept) == 1
+
+
+def test_a_goal_with_its_reason_is_no_decision(catalog: Catalog, tmp_path: Path) -> None:
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.tradeoffs.items if i.id == "reasons")
+    goal = _claims(
+        catalog,
+        "## Requirements\n\n### Non-functional\n\n- Cost control: model calls dominate"
+        " cost, so keep them few.\n",
+        tmp_path,
+    )
+    assert item_support(item, goal, None, "tradeoffs").credit == 0
+    decided = _claims(
+        catalog,
+        "## Retrieval\n\n- We rerank only the top 20, so the cross-encoder stays under 250 ms.\n",
+        tmp_path,
+    )
+    assert item_support(item, decided, None, "tradeoffs").credit == 1
+
+
+def test_defining_the_api_takes_a_written_call(catalog: Catalog, tmp_path: Path) -> None:
+    # A source's API named in a connector table defines nothing of this design's API; a
+    # call written out does, whether or not it says "REST".
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.api_data.items if i.id == "api")
+    named = _claims(
+        catalog, "## Ingestion\n\n- Wiki connector: REST API plus OAuth, polled hourly.\n", tmp_path
+    )
+    assert item_support(item, named, None, "api_data").credit == 0
+    written = _claims(
+        catalog,
+        "## API\n\n```\n$ curl -X POST https://assistant.example.com/api/v1/ask\n```\n",
+        tmp_path,
+    )
+    assert item_support(item, written, None, "api_data").credit == 1

@@ -127,7 +127,43 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         analysed = _join_labelled_parts(analysed, reread)
     if any(_MITIGATION_LABEL.match(c.text) for c in analysed):
         analysed = _answer_labelled_failures(analysed)
+    if any(_OFFER.match(c.text) for c in analysed):
+        analysed = _drop_offers(analysed)
     return _contrast_siblings(analysed, reread, table)
+
+
+# The writer offering more work at the end of an answer ("If you want, I can also turn
+# this into:" over "- a 1-page architecture summary"): what it could write next, not what
+# the design holds.
+_OFFER = re.compile(
+    r"\W*(?:if you(?:'d|’d| would)? (?:want|like|prefer)\W+i (?:can|could)\b|want me to\b"
+    r"|i can (?:also |next )*(?:turn|provide|give|write|draw|add|expand|produce|sketch)\b)",
+    re.I,
+)
+
+
+def _drop_offers(claims: list[Claim]) -> list[Claim]:
+    """The claims without an offer of more work and the list of what it offers (the items
+    on the lines just after it, under the same headings)."""
+    kept: list[Claim] = []
+    offer: Claim | None = None
+    last = 0
+    for claim in claims:
+        if _OFFER.match(claim.text) and claim.kind in _PROSE:
+            offer, last = claim, claim.line
+            continue
+        listed = (
+            offer is not None
+            and claim.kind == ITEM
+            and claim.headings == offer.headings
+            and 0 <= claim.line - last <= 2
+        )
+        if listed:
+            last = claim.line
+            continue
+        offer = None
+        kept.append(claim)
+    return kept
 
 
 @dataclass(frozen=True)

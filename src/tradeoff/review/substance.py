@@ -226,6 +226,14 @@ _SCALE_UNIT = re.compile(
 def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
+    if (
+        concept == "decision-rationale"
+        and implied_by_heading & _REQUIREMENT_SECTIONS
+        and not (features.decision or features.alternative)
+    ):
+        # "Cost control: LLM calls dominate cost, so optimize them" under "Non-functional":
+        # a goal with its reason; the design has yet to decide anything.
+        return False
     if check is not None and check(features):
         return True
     named = concept in features.concepts
@@ -292,7 +300,9 @@ def item_support(
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
-    asks_calls = dimension == "api_data" and _asks_calls(item.text)
+    asks_calls = dimension == "api_data" and (
+        _asks_calls(item.text) or _DEFINES.match(item.text) is not None
+    )
     needs_choice = _EACH_CHOICE.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
@@ -317,6 +327,11 @@ def item_support(
     item_fields = _own_words(item) if "data-model" in wanted else frozenset()
     if item_fields:
         positions = sorted(set(positions) | _field_lines(claims))
+    # A call written out ("$ curl -X POST .../api/v1/paste", "GET /feed?cursor=") defines an
+    # endpoint of the API an item asks to be defined, whether or not it says "REST".
+    written = wanted & _ENDPOINT_CONCEPTS if asks_calls else frozenset()
+    if written:
+        positions = sorted(set(positions) | _endpoint_lines(claims))
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and out_of_scope(claim):
             continue
@@ -327,6 +342,8 @@ def item_support(
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
+        if not found and written and _writes_endpoint_claim(claim):
+            found = written
         if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
             found = found | {"monitoring"}
         if found and asks_calls and claim.kind != CODE and not _WRITES_CALL.search(claim.text):
@@ -451,6 +468,29 @@ def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
         return False
     field = _FIELD_NAME.match(claim.text.strip())
     return field is not None and bool(_content_words(field.group(1).replace("_", " ")) & own_words)
+
+
+_ENDPOINT_CONCEPTS = frozenset({"rest-api", "rpc-api"})
+
+
+# An endpoint written as a caller uses it: a method and a path, a curl call, an API URL,
+# an RPC. A function defined in code ("def base_encode(num, base=62):") is the
+# implementation, not the API.
+_CALLED_ENDPOINT = re.compile(
+    r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
+    r"|https?://\S*/api/\S+|\brpc\s+\w+\s*\("
+)
+
+
+def _writes_endpoint_claim(claim: Claim) -> bool:
+    return (
+        may_hold(claim.text, ("/", "rpc", "-x")) and _CALLED_ENDPOINT.search(claim.text) is not None
+    )
+
+
+def _endpoint_lines(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the claims that write an endpoint or a call with its signature."""
+    return {i for i, claim in enumerate(claims) if _writes_endpoint_claim(claim)}
 
 
 def _metric_lines(claims: Sequence[Claim]) -> set[int]:
@@ -580,6 +620,11 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+
+
+# "Defines the API.", "Defines POST /posts, ...": defining is writing the calls; "REST API +
+# Jira OAuth" in a connector table names a source's API, "we expose a REST API" names one.
+_DEFINES = re.compile(r"\s*defines\b", re.I)
 
 
 @lru_cache(maxsize=1024)
