@@ -589,3 +589,21 @@ def test_defining_the_api_takes_a_written_call(catalog: Catalog, tmp_path: Path)
         tmp_path,
     )
     assert item_support(item, written, None, "api_data").credit == 1
+
+
+def test_sizing_for_peak_takes_a_rate(catalog: Catalog, tmp_path: Path) -> None:
+    # Headroom on a disk is no peak of traffic; a peak rate, even with its unit in the
+    # row's label, is.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.capacity.items if i.id == "peak")
+    disk = _claims(
+        catalog, "## Capacity\n\n- With 20% headroom: provision 60 GB for the index.\n", tmp_path
+    )
+    assert item_support(item, disk, None, "capacity").credit == 0
+    row = _claims(
+        catalog,
+        "## Capacity\n\n| Parameter | Value |\n|---|---|\n| Peak read RPS (3x) | ~90,000 |\n",
+        tmp_path,
+    )
+    assert item_support(item, row, None, "capacity").credit == 1

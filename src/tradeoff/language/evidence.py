@@ -480,6 +480,22 @@ def clear_cache() -> None:
     SCREEN.clear()
 
 
+# A table row whose label gives the unit of its bare value: "Parameter: Peak read RPS (3x).
+# Value: ~350,000", "Metric: Storage (GB). Value: 120".
+_LABELLED_VALUE = re.compile(
+    r"\b(?:qps|rps|tps|[kmgtp]i?b|bytes|ms|seconds|per (?:second|day))\b[^.]*\.\s*[^:.]{1,20}:"
+    r"\s*[~≈]?\d",
+    re.I,
+)
+
+
+def _quantities(kind: str, text: str) -> int:
+    found = len(lexicon.QUANTITY.findall(text))
+    if not found and kind == ROW and _LABELLED_VALUE.search(text) is not None:
+        return 1
+    return found
+
+
 def _features(
     claim: Claim,
     table: object,
@@ -569,7 +585,7 @@ def _features(
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
         choices=frozenset(meant & choice_ids),
-        quantities=len(lexicon.QUANTITY.findall(text)) if digits else 0,
+        quantities=_quantities(claim.kind, text) if digits else 0,
         derivation=derivation,
         sizing=sized,
         specific=_is_specific(claim.kind, text, digits),

@@ -517,6 +517,9 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     if not named:
         return not _sizes_fleet(item_text) or claim.features.sizing
     stated = _system_kinds(claim.text)
+    if _LABELLED_RATE.search(claim.text) and claim.features.quantities + _bare_numbers(claim):
+        # "Peak read RPS (3x). Value: ~350,000": a table row names the unit in its label.
+        stated = stated | {(-1, 0)}
     if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
     return bool(named & stated)
@@ -569,6 +572,15 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(kinds)
 
 
+# A rate named by its unit where a label says it: "Peak read RPS", "Read QPS".
+_LABELLED_RATE = re.compile(r"\b(?:qps|rps|tps)\b", re.I)
+_BARE_NUMBER = re.compile(r"\d")
+
+
+def _bare_numbers(claim: Claim) -> int:
+    return 1 if _BARE_NUMBER.search(claim.text) else 0
+
+
 # A retention or an interval before a duration: a setting, not an estimate's result.
 _HELD_FOR = re.compile(
     r"\b(?:for|over|kept|keep|keeps|retain\w*|retention of|after|every|within|up to|ttl(?: of)?)"
@@ -590,9 +602,12 @@ _BANDWIDTH_WORDS = re.compile(r"\b(?:egress|bandwidth|(?:tera|giga|mega)bits?)\b
 
 
 # The generic rubric names its quantities in words: "Derives request rates." asks for a
-# rate ("15 QPS", "200K queries/day"), which "total corpus = 1.5B tokens" is not;
+# rate ("15 QPS", "200K queries/day"), which "total corpus = 1.5B tokens" is not, and so
+# does "Sizes for peak" (traffic's peak; "with 20% headroom: provision 60 GB" sizes a disk);
 # "Estimates storage over the retention period." asks for a size.
-_RATE_WORDS = re.compile(r"\b(?:request rates?|rates|qps|rps|requests per second)\b", re.I)
+_RATE_WORDS = re.compile(
+    r"\b(?:request rates?|rates|qps|rps|requests per second|sizes for peak)\b", re.I
+)
 _STORAGE_WORDS = re.compile(r"\bestimates storage\b", re.I)
 
 
