@@ -248,6 +248,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # is no table row.
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
+_STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
 _SCREENS = frozenset(
     "# web wiki error watch video profile landing trending static html sorry home login status avg"
     " average"
@@ -309,6 +310,10 @@ _CODED = frozenset(
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
+    # A hash, lookup, routing or IVF table is a structure in memory or in an index, not a
+    # table of the data model.
+    ("table",): (_STRUCTURE_TABLES, frozenset()),
+    ("tables",): (_STRUCTURE_TABLES, frozenset()),
     # ... and "alerts page the on-call" wakes a person.
     ("page",): (
         _SCREENS | _PAGE_OF | {"alerts", "alert"},
@@ -362,6 +367,21 @@ _STORAGE_POSITION = frozenset(
     "chunk chunks chunkid block blocks byte bytes length len file files segment segments"
     " extent stripe node partition partitions consumer log topic kafka commit committed".split()
 )
+_PARTITION_FAILS = frozenset(
+    "crash crashes crashed outage outages network heals healed split brain".split()
+)
+_CITED_PAGE = frozenset(
+    "chunk chunks title source citation citations cite cites slide slides paragraph"
+    " alert alerts min mins minutes threshold".split()
+)
+_STORED_VERSIONS = frozenset("snapshot snapshots soft delete document documents doc docs".split())
+_TRACED = frozenset(
+    "log logs logged logging audit trace traces tracing loki elk correlation".split()
+)
+_CONTENT = frozenset(
+    "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
+    " simhash".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
     # the documents read, not tables the design stores.
@@ -377,6 +397,23 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # committed offset: where bytes sit in storage or a log, not a page of results.
     ("offset",): _STORAGE_POSITION,
     ("offsets",): _STORAGE_POSITION,
+    # "Vector DB node crash / partition", "during a network partition": the failure, not
+    # data split by a key.
+    ("partition",): _PARTITION_FAILS,
+    # "[Source Title, Page X]", "(doc-title, page, chunk-offset)": the page a citation
+    # points into; "Error rate > 0.5 % over 5 min -> page": waking the on-call.
+    ("page",): _CITED_PAGE,
+    ("pages",): _CITED_PAGE,
+    # "Versioning: incremental snapshot per day; soft-delete flag" keeps versions of the
+    # documents, not of the API.
+    ("versioning",): _STORED_VERSIONS,
+    # A request id in logs or an audit trail traces a request; it deduplicates nothing.
+    ("request", "id"): _TRACED,
+    # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
+    # not a retried request applied once.
+    ("dedupe",): _CONTENT,
+    ("deduplicate",): _CONTENT,
+    ("deduplication",): _CONTENT,
 }
 
 
