@@ -617,3 +617,22 @@ def test_sizing_for_peak_takes_a_rate(catalog: Catalog, tmp_path: Path) -> None:
         tmp_path,
     )
     assert item_support(item, row, None, "capacity").credit == 1
+
+
+def test_hard_line_breaks_end_entries_of_their_own(catalog: Catalog, tmp_path: Path) -> None:
+    # Lines ended by two spaces render as lines: each label and bullet is read and cited on
+    # its own line, not all on the first. An option keeps its pros and cons together.
+    claims = _claims(
+        catalog,
+        "# Assistant\n\n> **Audience:** platform team  \n> **Constraints:**  \n"
+        "> • Low latency (< 700 ms) for chat  \n> • Up to 2k QPS at peak\n\n"
+        "## Push\n\nPros: fast reads  \nCons: write amplification\n",
+        tmp_path,
+    )
+    by_line = {c.line: c.text for c in claims}
+    assert by_line[5].startswith("• Low latency") and by_line[6].startswith("• Up to 2k")
+    assert by_line[3] == "Audience: platform team"
+    assert (
+        11 not in by_line
+        and by_line[10].split() == "Pros: fast reads Cons: write amplification".split()
+    )
