@@ -437,6 +437,7 @@ def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
         ("Deduplicate chunks by the SHA-256 of their text.", "idempotency"),
         ("When a node crashes or a network partition hits, reads fail over.", "sharding"),
         ("Index overhead: 30% for the IVF tables.", "data-model"),
+        ("Mitigation: prepend a table summary to each chunk.", "summary"),
         ("The vector store supports payload filtering on group ids.", "api-contract"),
     ],
 )
@@ -636,3 +637,10 @@ def test_hard_line_breaks_end_entries_of_their_own(catalog: Catalog, tmp_path: P
         11 not in by_line
         and by_line[10].split() == "Pros: fast reads Cons: write amplification".split()
     )
+
+
+def test_a_drop_in_latency_is_no_cost(catalog: Catalog) -> None:
+    gain = _one(catalog, "With caching of frequent queries, latency can drop further.")
+    assert not gain.features.cost
+    loss = _one(catalog, "Under overload the gateway can drop requests.")
+    assert loss.features.cost

@@ -125,7 +125,9 @@ COST = re.compile(
     # Two sides weighed in one verb: "4-6 second segments balance cache granularity with
     # switching responsiveness", "trades freshness against load".
     r"|\b(?:balanc|trad)(?:e|es|ing) [\w\s-]{3,40}? (?:with|against|for)\b"
-    r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|drop|miss|double)"
+    # "can drop requests" loses them; "latency can drop further" is a gain.
+    r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|miss|double"
+    r"|drop(?!\s+(?:further|to|by|below|under|significantly|sharply|dramatically|\d)))"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
     r"|the catch|we give up|gives up|sacrific|worst case|at most \d"
     r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?))",

@@ -382,6 +382,10 @@ _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
     " simhash".split()
 )
+_SUMMARISED = frozenset(
+    "table tables chunk chunks document documents doc docs section sections page pages file"
+    " files thread threads conversation".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
     # the documents read, not tables the design stores.
@@ -400,6 +404,10 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "Vector DB node crash / partition", "during a network partition": the failure, not
     # data split by a key.
     ("partition",): _PARTITION_FAILS,
+    # "Prepend a table summary to each chunk", "document summaries": a summary of what is
+    # read, not the answer's wrap-up.
+    ("summary",): _SUMMARISED,
+    ("summaries",): _SUMMARISED,
     # "[Source Title, Page X]", "(doc-title, page, chunk-offset)": the page a citation
     # points into; "Error rate > 0.5 % over 5 min -> page": waking the on-call.
     ("page",): _CITED_PAGE,
