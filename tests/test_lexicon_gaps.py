@@ -438,6 +438,7 @@ def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
         ("When a node crashes or a network partition hits, reads fail over.", "sharding"),
         ("Index overhead: 30% for the IVF tables.", "data-model"),
         ("Mitigation: prepend a table summary to each chunk.", "summary"),
+        ("Embedding jobs run on an async queue (Celery + Redis).", "cache"),
         ("The vector store supports payload filtering on group ids.", "api-contract"),
     ],
 )
@@ -459,6 +460,7 @@ def test_rag_words_that_are_not_what_they_look_like(
         ("Retries carry a request id so the server applies each charge once.", "idempotency"),
         ("Documents are partitioned by tenant id across the nodes.", "sharding"),
         ("Chunk vectors live in Qdrant with their group ids.", "vector-database"),
+        ("Hot answers are kept in Redis for an hour.", "cache"),
         ("A vector database keeps the embeddings.", "vector-database"),
     ],
 )

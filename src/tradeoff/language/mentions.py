@@ -382,6 +382,7 @@ _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
     " simhash".split()
 )
+_BROKERED = frozenset("celery broker brokers streams stream sidekiq rq bullmq".split())
 _SUMMARISED = frozenset(
     "table tables chunk chunks document documents doc docs section sections page pages file"
     " files thread threads conversation".split()
@@ -406,6 +407,9 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     ("partition",): _PARTITION_FAILS,
     # "Prepend a table summary to each chunk", "document summaries": a summary of what is
     # read, not the answer's wrap-up.
+    # "Async queue (Celery + Redis)", "Redis Streams as the job queue": Redis as a broker
+    # carries work; it caches nothing.
+    ("redis",): _BROKERED,
     ("summary",): _SUMMARISED,
     ("summaries",): _SUMMARISED,
     # "[Source Title, Page X]", "(doc-title, page, chunk-offset)": the page a citation
