@@ -399,3 +399,250 @@ def test_what_a_part_holds_is_no_reason(catalog: Catalog) -> None:
 
     assert not lexicon.REASON.search("a location service that keeps the latest position")
     assert lexicon.REASON.search("a TTL that keeps the cache small")
+
+
+# --- a RAG answer read with the generic rubric (glm-5.2 and its neighbours), our own words
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A document's pages measured in bytes are no page of results.
+        ("Each manual has 10 pages at about 4 KB text/page.", "pagination"),
+        ("Scans average 300 words per page.", "pagination"),
+        # Round numbers set beside a quantity, or counted, are quantities, not status codes.
+        ("Chunk size: 800 tokens vs 400 vs 2000.", "status-codes"),
+        ("Keep 800 for prose; use 200 for spreadsheets.", "status-codes"),
+        ("A golden set of 500 question-answer pairs is scored nightly.", "status-codes"),
+        ('The usage block logs "completion_tokens": 412 for each call.', "status-codes"),
+        # A quoted example of what users type names nothing of the design.
+        (
+            'Sparse search catches exact identifiers ("error code QX-311", part numbers).',
+            "status-codes",
+        ),
+        # Tables inside the documents read are no data model; a chunk offset is no page.
+        ("Parse markdown tables before embedding them.", "data-model"),
+        ("Each vector carries (doc_id, chunk_id, offset) as its payload.", "pagination"),
+        # A network attachment and a vector database's metadata filter are no API.
+        ("The indexer reaches the store over a VPC endpoint.", "rest-api"),
+        ("The prompt builder calls the Private LLM Endpoint.", "rest-api"),
+        ("Financial tables are serialized as Markdown before chunking.", "data-model"),
+        ("Sheets are kept as Markdown to prevent row-splitting across chunks.", "data-model"),
+        ("The record points at Chunk X, Offset Y inside the blob.", "pagination"),
+        ("Each consumer commits its offset after the batch.", "pagination"),
+        ("Answers cite their sources as [Source Title, Page X].", "pagination"),
+        ("Error rate above 1% for 5 min pages the on-call.", "pagination"),
+        ("Versioning: one snapshot per day and a soft-delete flag.", "api-versioning"),
+        ("The audit log keeps the request id and the user of every query.", "idempotency"),
+        ("Deduplicate chunks by the SHA-256 of their text.", "idempotency"),
+        ("When a node crashes or a network partition hits, reads fail over.", "sharding"),
+        ("Index overhead: 30% for the IVF tables.", "data-model"),
+        ("Mitigation: prepend a table summary to each chunk.", "summary"),
+        ("Embedding jobs run on an async queue (Celery + Redis).", "cache"),
+        ("The vector store supports payload filtering on group ids.", "api-contract"),
+    ],
+)
+def test_rag_words_that_are_not_what_they_look_like(
+    catalog: Catalog, text: str, wrong: str
+) -> None:
+    assert wrong not in _one(catalog, text).features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("The gateway answers 200 OK with the cited passages.", "status-codes"),
+        ("The gateway answers 200 on success, 429 when limited.", "status-codes"),
+        ("A timeout upstream returns HTTP 500 to the caller.", "status-codes"),
+        ('A missing key is logged as "status": 404 in the audit trail.', "status-codes"),
+        ("The feed endpoint returns 20 posts per page.", "pagination"),
+        ("GET /documents?page=2 lists the next twenty documents.", "pagination"),
+        ("Retries carry a request id so the server applies each charge once.", "idempotency"),
+        ("Documents are partitioned by tenant id across the nodes.", "sharding"),
+        ("Chunk vectors live in Qdrant with their group ids.", "vector-database"),
+        ("Hot answers are kept in Redis for an hour.", "cache"),
+        ("A vector database keeps the embeddings.", "vector-database"),
+    ],
+)
+def test_rag_words_still_read_where_they_mean_it(catalog: Catalog, text: str, meant: str) -> None:
+    assert meant in _one(catalog, text).features.concepts
+
+
+def test_a_merit_against_a_named_option_is_a_reason(catalog: Catalog) -> None:
+    # "cheaper than hosted" praises the option it is said of against another: the reason
+    # for it. A merit against a figure sets a target.
+    chosen = _one(
+        catalog, "Embeddings run self-hosted on one GPU, cheaper than hosted at our volume."
+    )
+    assert chosen.features.reason and chosen.features.alternative
+    target = _one(catalog, "Search must be faster than 200 ms at p99.")
+    assert not target.features.reason
+
+
+def test_a_product_named_with_its_settings_takes_the_why_after_it(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    claims = _claims(
+        catalog,
+        "## Vector store\n\n- **Qdrant** (self-hosted, 3 nodes). Why: it filters on group"
+        " ids inside the index search.\n",
+        tmp_path,
+    )
+    joined = [c for c in claims if "vector-database" in c.features.choices]
+    assert joined and joined[0].features.reason
+
+
+def test_a_record_written_as_a_tuple_of_fields_is_a_data_model(catalog: Catalog) -> None:
+    record = _one(
+        catalog, "Metadata in Postgres: `(chunk_id, doc_id, version, acl_groups[], title)`."
+    )
+    assert "data-model" in specified_concepts(record)
+    call = _one(catalog, "Placement is hash(user_id, post_id, ts, shard) modulo the ring.")
+    assert "data-model" not in specified_concepts(call)
+
+
+def test_an_autoscaler_target_is_no_monitoring(catalog: Catalog) -> None:
+    scaled = _one(catalog, "Query service: 6 pods, autoscale on RPS, CPU 60% target.")
+    assert not scaled.features.monitoring
+    paged = _one(catalog, "Page the on-call when p99 latency stays above 800 ms for 5 min.")
+    assert paged.features.monitoring
+
+
+def test_a_component_named_in_a_budget_is_not_specified(catalog: Catalog, tmp_path: Path) -> None:
+    # Under an estimate, "caching misses" beside the cost ceiling weighs the budget; the
+    # cache is specified where the design sizes it or draws it.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.components.items if i.id == "cache")
+    budget = _claims(
+        catalog,
+        "## Capacity estimates\n\n- The $0.05 ceiling absorbs model cost spikes and caching"
+        " misses comfortably.\n",
+        tmp_path,
+    )
+    assert item_support(item, budget, None, "components").credit == 0
+    sized = _claims(
+        catalog, "## Capacity estimates\n\n- The answer cache holds 40 GB in Redis.\n", tmp_path
+    )
+    assert item_support(item, sized, None, "components").credit == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily query volume: 10,000 queries/day.",
+        "Peak load: 5 queries per second.",
+        "The corpus splits into 40 M chunks of 800 tokens.",
+    ],
+)
+def test_retrieval_workloads_are_quantities(catalog: Catalog, text: str) -> None:
+    # Queries, chunks and tokens are how a RAG answer counts its load and its corpus.
+    assert _one(catalog, text).features.quantities > 0
+
+
+def test_a_rate_item_needs_a_rate(catalog: Catalog, tmp_path: Path) -> None:
+    # "Derives request rates." names its quantity in words: a count of documents is no rate.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.capacity.items if i.id == "rates")
+    count = _claims(catalog, "## Capacity\n\n- Documents: 1 million documents.\n", tmp_path)
+    assert item_support(item, count, None, "capacity").credit == 0
+    rate = _claims(catalog, "## Capacity\n\n- Peak load: 30 queries per second.\n", tmp_path)
+    assert item_support(item, rate, None, "capacity").credit == 1
+
+
+def test_an_offer_of_more_work_is_no_part_of_the_design(catalog: Catalog, tmp_path: Path) -> None:
+    # "If you want, I can also turn this into: - a 1-page architecture summary" offers a
+    # summary; it is none.
+    claims = _claims(
+        catalog,
+        "## Closing\n\nThe index is sharded by tenant.\n\nIf you want, I can also turn this"
+        " into:\n- a 1-page architecture summary\n- a deep dive on ACL filtering\n",
+        tmp_path,
+    )
+    assert [c.text for c in claims] == ["The index is sharded by tenant."]
+    kept = _claims(
+        catalog, "## Queue\n\nIf you want strict ordering, use one partition per key.\n", tmp_path
+    )
+    assert len(kept) == 1
+
+
+def test_a_goal_with_its_reason_is_no_decision(catalog: Catalog, tmp_path: Path) -> None:
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.tradeoffs.items if i.id == "reasons")
+    goal = _claims(
+        catalog,
+        "## Requirements\n\n### Non-functional\n\n- Cost control: model calls dominate"
+        " cost, so keep them few.\n",
+        tmp_path,
+    )
+    assert item_support(item, goal, None, "tradeoffs").credit == 0
+    decided = _claims(
+        catalog,
+        "## Retrieval\n\n- We rerank only the top 20, so the cross-encoder stays under 250 ms.\n",
+        tmp_path,
+    )
+    assert item_support(item, decided, None, "tradeoffs").credit == 1
+
+
+def test_defining_the_api_takes_a_written_call(catalog: Catalog, tmp_path: Path) -> None:
+    # A source's API named in a connector table defines nothing of this design's API; a
+    # call written out does, whether or not it says "REST".
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.api_data.items if i.id == "api")
+    named = _claims(
+        catalog, "## Ingestion\n\n- Wiki connector: REST API plus OAuth, polled hourly.\n", tmp_path
+    )
+    assert item_support(item, named, None, "api_data").credit == 0
+    written = _claims(
+        catalog,
+        "## API\n\n```\n$ curl -X POST https://assistant.example.com/api/v1/ask\n```\n",
+        tmp_path,
+    )
+    assert item_support(item, written, None, "api_data").credit == 1
+
+
+def test_sizing_for_peak_takes_a_rate(catalog: Catalog, tmp_path: Path) -> None:
+    # Headroom on a disk is no peak of traffic; a peak rate, even with its unit in the
+    # row's label, is.
+    from tradeoff.review.coverage import item_support
+
+    item = next(i for i in catalog.generic_rubric.capacity.items if i.id == "peak")
+    disk = _claims(
+        catalog, "## Capacity\n\n- With 20% headroom: provision 60 GB for the index.\n", tmp_path
+    )
+    assert item_support(item, disk, None, "capacity").credit == 0
+    row = _claims(
+        catalog,
+        "## Capacity\n\n| Parameter | Value |\n|---|---|\n| Peak read RPS (3x) | ~90,000 |\n",
+        tmp_path,
+    )
+    assert item_support(item, row, None, "capacity").credit == 1
+
+
+def test_hard_line_breaks_end_entries_of_their_own(catalog: Catalog, tmp_path: Path) -> None:
+    # Lines ended by two spaces render as lines: each label and bullet is read and cited on
+    # its own line, not all on the first. An option keeps its pros and cons together.
+    claims = _claims(
+        catalog,
+        "# Assistant\n\n> **Audience:** platform team  \n> **Constraints:**  \n"
+        "> • Low latency (< 700 ms) for chat  \n> • Up to 2k QPS at peak\n\n"
+        "## Push\n\nPros: fast reads  \nCons: write amplification\n",
+        tmp_path,
+    )
+    by_line = {c.line: c.text for c in claims}
+    assert by_line[5].startswith("• Low latency") and by_line[6].startswith("• Up to 2k")
+    assert by_line[3] == "Audience: platform team"
+    assert (
+        11 not in by_line
+        and by_line[10].split() == "Pros: fast reads Cons: write amplification".split()
+    )
+
+
+def test_a_drop_in_latency_is_no_cost(catalog: Catalog) -> None:
+    gain = _one(catalog, "With caching of frequent queries, latency can drop further.")
+    assert not gain.features.cost
+    loss = _one(catalog, "Under overload the gateway can drop requests.")
+    assert loss.features.cost

@@ -311,10 +311,15 @@ def _prose_claims(
     claim starts on the line of its first word and quotes its part of that line."""
     spans: list[tuple[int, int, int]] = []  # (line number, offset in joined text, raw start)
     joined = ""
+    # Where a line ends in a hard break (two spaces or a backslash): "> **Audience:** ...  "
+    # over "> **Scope:** ...  " are lines of their own, as they are rendered.
+    breaks: list[int] = []
     for number in range(start + 1, end + 1):
         if number in skip:
             continue
         raw = lines[number - 1]
+        if joined and _breaks_before(lines[spans[-1][0] - 1], raw):
+            breaks.append(len(joined))
         marker = _LIST_MARKER.match(raw) or _QUOTE_MARKER.match(raw)
         body_start = marker.end() if marker else len(raw) - len(raw.lstrip())
         speaker = _SPEAKER.match(raw, body_start)
@@ -327,7 +332,7 @@ def _prose_claims(
     if not joined.strip():
         return
     breaker = _ITEM_BREAK if kind == ITEM else None
-    for begin, finish in _sentences(joined, breaker):
+    for begin, finish in _sentences(joined, breaker, breaks):
         text = joined[begin:finish].strip()
         if not _ALNUM.search(text) or is_reading_list(text):
             continue  # "Full course: [Grokking ...](https://...)" claims nothing
@@ -358,11 +363,36 @@ def _label(sentence: str) -> tuple[str, ...]:
     return (match.group(1).strip(),)
 
 
-def _sentences(text: str, extra: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
+_HARD_BREAK = re.compile(r"(?:\S {2,}|\\)$")
+# A line that opens an entry of its own: a bullet typed as a character, or a label
+# ("**Scope:** ...", "Constraints:").
+_OWN_ENTRY = re.compile(r"[•·▪‣◦]|\*\*[^*]{1,40}:\*\*|[A-Z][\w /&-]{1,30}:(?:\s|$)")
+# Labels that continue the decision the line before made: its pros, cons and reasons.
+_CONTINUES = re.compile(
+    r"\W*(?:pros?|cons?|why|reasons?|rationale|trade-?offs?|downsides?|benefits?|cost)\W*:",
+    re.I,
+)
+
+
+def _breaks_before(previous: str, raw: str) -> bool:
+    """Whether a hard line break ends the line before `raw` as an entry of its own: each
+    of "> **Audience:** ...  " / "> **Scope:** ...  " / "> • Low latency (< 700 ms)" is
+    one, as rendered. A question is not ended by its answer ("Why 7 characters?  62^6 =
+    ..."), nor an option by its pros and cons."""
+    if not _HARD_BREAK.search(previous) or previous.rstrip().endswith("?"):
+        return False
+    body = _QUOTE_MARKER.sub("", raw).lstrip()
+    return bool(_OWN_ENTRY.match(body)) and not _CONTINUES.match(body)
+
+
+def _sentences(
+    text: str, extra: re.Pattern[str] | None, breaks: Iterable[int] = ()
+) -> Iterator[tuple[int, int]]:
     begin = 0
     cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
     if extra is not None:
         cuts += [m.start() + 1 for m in extra.finditer(text)]
+    cuts += list(breaks)
     for cut in sorted(set(cuts)):
         if cut - begin > 1:
             yield begin, cut

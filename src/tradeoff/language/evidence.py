@@ -116,16 +116,6 @@ def _spoken_result(text: str) -> bool:
     return False
 
 
-def _quantities(text: str) -> int:
-    """How many quantities a text states: the lexicon's quick reading, or the estimate
-    grammar's rates and sizes when it reads more ("50,000 acquires a second", "100,000
-    replicated writes a second": a rate of any noun, a noun after an adjective), so a
-    derivation said aloud in such words is an estimate to the reviewer as to the checker."""
-    quick = len(lexicon.QUANTITY.findall(text))
-    measured = sum(1 for f in find_quantities(text) if f.dims != (0, 0))
-    return max(quick, measured)
-
-
 def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]:
     """The claims with their `features` filled in."""
     pool = tuple(concepts)
@@ -162,7 +152,43 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         analysed = _join_labelled_parts(analysed, reread)
     if any(_MITIGATION_LABEL.match(c.text) for c in analysed):
         analysed = _answer_labelled_failures(analysed)
+    if any(_OFFER.match(c.text) for c in analysed):
+        analysed = _drop_offers(analysed)
     return _contrast_siblings(analysed, reread, table)
+
+
+# The writer offering more work at the end of an answer ("If you want, I can also turn
+# this into:" over "- a 1-page architecture summary"): what it could write next, not what
+# the design holds.
+_OFFER = re.compile(
+    r"\W*(?:if you(?:'d|’d| would)? (?:want|like|prefer)\W+i (?:can|could)\b|want me to\b"
+    r"|i can (?:also |next )*(?:turn|provide|give|write|draw|add|expand|produce|sketch)\b)",
+    re.I,
+)
+
+
+def _drop_offers(claims: list[Claim]) -> list[Claim]:
+    """The claims without an offer of more work and the list of what it offers (the items
+    on the lines just after it, under the same headings)."""
+    kept: list[Claim] = []
+    offer: Claim | None = None
+    last = 0
+    for claim in claims:
+        if _OFFER.match(claim.text) and claim.kind in _PROSE:
+            offer, last = claim, claim.line
+            continue
+        listed = (
+            offer is not None
+            and claim.kind == ITEM
+            and claim.headings == offer.headings
+            and 0 <= claim.line - last <= 2
+        )
+        if listed:
+            last = claim.line
+            continue
+        offer = None
+        kept.append(claim)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -407,11 +433,16 @@ def _decides(claim: Claim) -> bool:
         return False
     if f.decision or f.alternative:
         return True
-    return bool(f.choices) and bool(_IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text))
+    return bool(f.choices) and bool(
+        _IMPERATIVE.match(claim.text) or _LABELLED.match(claim.text) or _PICK.match(claim.text)
+    )
 
 
 # "Local In-Process Cache (Caffeine/LRU): each app node keeps ...": a part and what it does.
 _LABELLED = re.compile(r"[^:.;]{2,48}:\s+\S")
+# "Qdrant (self-hosted, 3-node RF=2).": the part picked, named alone with its settings, as
+# a label names it.
+_PICK = re.compile(r"\W*[\w.-]+(?: [\w.-]+)?\s*\([^()]{2,60}\)\W*$")
 _IMPERATIVE = re.compile(
     r"\W*(?:use|pick|choose|go with|store|keep|run|deploy|put|shard|partition|replicate|cache"
     r"|serve|send|write|split|push|pull)\b",
@@ -472,6 +503,28 @@ def clear_cache() -> None:
     _LABELS.clear()
     clear_matches()
     SCREEN.clear()
+
+
+# A table row whose label gives the unit of its bare value: "Parameter: Peak read RPS (3x).
+# Value: ~350,000", "Metric: Storage (GB). Value: 120".
+_LABELLED_VALUE = re.compile(
+    r"\b(?:qps|rps|tps|[kmgtp]i?b|bytes|ms|seconds|per (?:second|day))\b[^.]*\.\s*[^:.]{1,20}:"
+    r"\s*[~≈]?\d",
+    re.I,
+)
+
+
+def _quantities(kind: str, text: str) -> int:
+    """How many quantities a text states: the lexicon's quick reading, or the estimate
+    grammar's rates and sizes when it reads more ("50,000 acquires a second", "100,000
+    replicated writes a second": a rate of any noun, a noun after an adjective), so a
+    derivation said aloud in such words is an estimate to the reviewer as to the checker.
+    A table row whose label holds the unit ("Peak read RPS | ~350,000") states one."""
+    found = len(lexicon.QUANTITY.findall(text))
+    found = max(found, sum(1 for f in find_quantities(text) if f.dims != (0, 0)))
+    if not found and kind == ROW and _LABELLED_VALUE.search(text) is not None:
+        return 1
+    return found
 
 
 def _features(
@@ -568,7 +621,7 @@ def _features(
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
         choices=frozenset(meant & choice_ids),
-        quantities=_quantities(text) if digits else 0,
+        quantities=_quantities(claim.kind, text) if digits else 0,
         derivation=derivation,
         sizing=sized,
         specific=_is_specific(claim.kind, text, digits),

@@ -248,6 +248,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # is no table row.
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
+_STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
 _SCREENS = frozenset(
     "# web wiki error watch video profile landing trending static html sorry home login status avg"
     " average"
@@ -278,6 +279,14 @@ _WEIGHED_AFTER = frozenset(
     " speed the with durability throughput simplicity accuracy memory performance of"
     " granularity cache".split()
 )
+# "~5 KB text/page", "500 words per page", "a 4 KB page": a measure of a document's (or a
+# disk's) page, not a page of results.
+_PAGE_MEASURES = frozenset("text kb mb bytes tokens words chars characters lines chunks".split())
+_PAGE_OF = _PAGE_MEASURES | frozenset(f"{word}|per" for word in _PAGE_MEASURES)
+# "Markdown tables", "tables in PDFs": a table in a document the system reads, not a table
+# the design stores.
+_DOCUMENT_FORMATS = frozenset("markdown html pdf pdfs excel spreadsheet docx csv latex".split())
+_NETWORK_ENDPOINTS = frozenset("vpc private privatelink".split())
 _CONTAINERS = frozenset(
     "cache caches shard shards node nodes store stores table tables bucket buckets can could"
     " which that it each memory ram server servers disk disks map index list queue record row"
@@ -317,12 +326,19 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("ttl",): (_EXPIRING, frozenset()),
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
+    # A hash, lookup, routing or IVF table is a structure in memory or in an index, not a
+    # table of the data model.
+    ("table",): (_STRUCTURE_TABLES, frozenset()),
+    ("tables",): (_STRUCTURE_TABLES, frozenset()),
     # ... and "alerts page the on-call" wakes a person.
     ("page",): (
-        _SCREENS | {"alerts", "alert"},
+        _SCREENS | _PAGE_OF | {"alerts", "alert"},
         frozenset({"load", "loads", "view", "views", "on"}),
     ),
-    ("pages",): (_SCREENS | {"alerts", "alert"}, frozenset({"document", "on"})),
+    ("pages",): (_SCREENS | _PAGE_OF | {"alerts", "alert"}, frozenset({"document", "on"})),
+    # "Payload filtering" in a vector database filters on a point's metadata; it is no
+    # request body.
+    ("payload",): (frozenset(), frozenset({"filter", "filters", "filtering", "filtered"})),
     # "Presence and cursors", "live cursors", "cursor positions": in a shared editor or
     # whiteboard a cursor is where a collaborator is typing, not a place in a list of results.
     # "The system records the result", "record money movements as entries": the verb, which
@@ -362,6 +378,84 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+# Single-word terms that name something else when certain words stand within a few words
+# of them, on either side: what the term is said of, not its neighbour.
+_NEAR_REACH = 4
+_STORAGE_POSITION = frozenset(
+    "chunk chunks chunkid block blocks byte bytes length len file files segment segments"
+    " extent stripe node partition partitions consumer log topic kafka commit committed".split()
+)
+_PARTITION_FAILS = frozenset(
+    "crash crashes crashed outage outages network heals healed split brain".split()
+)
+_CITED_PAGE = frozenset(
+    "chunk chunks title source citation citations cite cites slide slides paragraph"
+    " alert alerts min mins minutes threshold".split()
+)
+_STORED_VERSIONS = frozenset("snapshot snapshots soft delete document documents doc docs".split())
+_TRACED = frozenset(
+    "log logs logged logging audit trace traces tracing loki elk correlation".split()
+)
+_CONTENT = frozenset(
+    "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
+    " simhash".split()
+)
+_BROKERED = frozenset("celery broker brokers streams stream sidekiq rq bullmq".split())
+_SUMMARISED = frozenset(
+    "table tables chunk chunks document documents doc docs section sections page pages file"
+    " files thread threads conversation".split()
+)
+_NEAR: dict[tuple[str, ...], frozenset[str]] = {
+    # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
+    # the documents read, not tables the design stores.
+    ("table",): _DOCUMENT_FORMATS,
+    ("tables",): _DOCUMENT_FORMATS,
+    ("row",): _DOCUMENT_FORMATS,  # "serialized as Markdown to prevent row-splitting"
+    ("rows",): _DOCUMENT_FORMATS,
+    # A VPC, private or PrivateLink endpoint ("Private LLM Endpoint") is a network
+    # attachment, not an endpoint of the API.
+    ("endpoint",): _NETWORK_ENDPOINTS,
+    ("endpoints",): _NETWORK_ENDPOINTS,
+    # "(doc_id, chunk_id, offset)", "Chunk X, Offset Y", "offset and length", a consumer's
+    # committed offset: where bytes sit in storage or a log, not a page of results.
+    ("offset",): _STORAGE_POSITION,
+    ("offsets",): _STORAGE_POSITION,
+    # "Vector DB node crash / partition", "during a network partition": the failure, not
+    # data split by a key.
+    ("partition",): _PARTITION_FAILS,
+    # "Prepend a table summary to each chunk", "document summaries": a summary of what is
+    # read, not the answer's wrap-up.
+    # "Async queue (Celery + Redis)", "Redis Streams as the job queue": Redis as a broker
+    # carries work; it caches nothing.
+    ("redis",): _BROKERED,
+    ("summary",): _SUMMARISED,
+    ("summaries",): _SUMMARISED,
+    # "[Source Title, Page X]", "(doc-title, page, chunk-offset)": the page a citation
+    # points into; "Error rate > 0.5 % over 5 min -> page": waking the on-call.
+    ("page",): _CITED_PAGE,
+    ("pages",): _CITED_PAGE,
+    # "Versioning: incremental snapshot per day; soft-delete flag" keeps versions of the
+    # documents, not of the API.
+    ("versioning",): _STORED_VERSIONS,
+    # A request id in logs or an audit trail traces a request; it deduplicates nothing.
+    ("request", "id"): _TRACED,
+    # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
+    # not a retried request applied once.
+    ("dedupe",): _CONTENT,
+    ("deduplicate",): _CONTENT,
+    ("deduplication",): _CONTENT,
+}
+
+
+def _near(words: list[str], index: int, size: int, guard: frozenset[str]) -> bool:
+    """Whether a word that changes what the term names stands within a few words of it."""
+    around = (
+        words[max(0, index - _NEAR_REACH) : index]
+        + words[index + size : index + size + _NEAR_REACH]
+    )
+    return not guard.isdisjoint(around)
+
+
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
     """Whether the word before the term, or the word after it, changes what it names."""
     before, after = guard
@@ -395,16 +489,46 @@ _SUM_AFTER = re.compile(r"\s*(?:[*×=+]|x\s*\d)|[\s\u202f,]\d{3}(?![a-z0-9])")
 _SUM_BEFORE = re.compile(r"(?:[~≈*×=+$€£]\s*|\d[,\u202f ])$")
 
 
+# A field of code set to the number: `"completion_tokens": 412`, `burst_capacity: 200`;
+# a field that holds a status (`"status": 404`, `http_code = 302`) still holds a code.
+_FIELD_VALUE = re.compile(r"(?:[\"'](\w[\w-]*)[\"']|\b([a-z]+_[a-z_]+))\s*[:=]\s*$")
+_STATUS_FIELD = re.compile(r"status|code|http|response|result|error|redirect")
+
+
 def _quantity_at(text: str, start: int, end: int) -> bool:
     """Whether the bare number at text[start:end] is a quantity, not a status code: a unit
-    or a counted noun follows it, it is part of a sum, or it is a digit group of a bigger
-    number ("2,500 words" holds no 500)."""
-    return bool(
+    or a counted noun follows it, it is part of a sum, it is a digit group of a bigger
+    number ("2,500 words" holds no 500), or it is the value of a field named for something
+    else than a status."""
+    if (
         _UNIT_AFTER.match(text, end)
         or _COUNTED_AFTER.match(text, end)
         or _SUM_AFTER.match(text, end)
         or _SUM_BEFORE.search(text[max(0, start - 3) : start])
-    )
+    ):
+        return True
+    field = _FIELD_VALUE.search(text[max(0, start - 40) : start])
+    return field is not None and _STATUS_FIELD.search(field.group(1) or field.group(2)) is None
+
+
+# 200, 400 and 500 are round numbers as often as they are status codes ("800 tokens vs
+# 400", "use 200 for code tables", "a golden set of 500 pairs"): a round one is read as a
+# code only when said as one, beside a word of HTTP ("HTTP 200", "200 OK", "returns 500",
+# "500 errors") or another code ("200 or 429", "404/500"). 301, 404 or 429 are rarely
+# anything else.
+_ROUND_CODES = frozenset({"200", "400", "500"})
+_SAID_AS_CODE = re.compile(
+    r"\b(?:https?|status|respon\w*|return\w*|repl(?:y|ies|ied)|emit\w*|ok|created|accepted"
+    r"|bad request|internal|server errors?|errors?|[1-5]xx"
+    r"|20[1-46]|30[1-8]|40[1-9]|41\d|42\d|50[1-9])\b"
+)
+
+
+def _said_as_code(text: str, start: int, end: int) -> bool:
+    """Whether a round number is said as a status code: a word of HTTP or another code
+    within a few words of it ("returns `200`", "200 OK", "emits either 200 or 429")."""
+    window = text[max(0, start - 32) : start] + " " + text[end : end + 24]
+    return _SAID_AS_CODE.search(window) is not None
 
 
 _DIGIT = re.compile(r"\d")
@@ -519,8 +643,24 @@ def _matches(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
     if found is None:
         if len(table.seen) >= _SEEN_SIZE:
             table.seen.clear()
-        found = table.seen[text] = tuple(_find_terms(text, table))
+        found = table.seen[text] = tuple(_unquoted(text, _find_terms(text, table)))
     return list(found)
+
+
+# A quotation that opens a parenthesis, after "e.g." or not, gives an example of the words
+# before it: keyword-heavy queries ("error code AC-4012", IDs), pronouns to resolve ("What
+# about its SLA?"). What it names is what a user typed, not a part of the design.
+_EXAMPLE_QUOTE = re.compile(r"\(\s*(?:e\.g\.,?\s*|for example,?\s*)?([\"“][^\"“”]{1,80}[\"”])")
+
+
+def _unquoted(text: str, found: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """The matches outside the quoted examples of a text (see `_EXAMPLE_QUOTE`)."""
+    if not found or "(" not in text or not ('"' in text or "“" in text):
+        return found
+    quoted = [m.span(1) for m in _EXAMPLE_QUOTE.finditer(text)]
+    if not quoted:
+        return found
+    return [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in quoted)]
 
 
 def clear_matches() -> None:
@@ -568,6 +708,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "non-functional" is not "functional"
             if size == 1 and words[index].isdigit() and _quantity_at(text, start, end):
                 continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
+            if term_words[0] in _ROUND_CODES and not _said_as_code(text, start, end):
+                continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
+            if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
+                continue  # "Chunk X, Offset Y" is no page of results
             # (a one-word term is guarded as it is written too: "tries" the verb, matched as
             # the plural of "trie")
             guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))

@@ -190,6 +190,11 @@ _ACTION = re.compile(
     r"|open(?:s)? an? (?:incident|ticket))\b",
     re.I,
 )
+# An autoscaler's target: the level scaling holds a metric at ("CPU 60% target", "target
+# 70% utilisation"), said with the scaling it steers.
+_SETPOINT = re.compile(
+    r"\bautoscal\w*\b.*\btarget(?:s|ed|ing)?\b|\btarget(?:s|ed|ing)?\b.*\bautoscal\w*", re.I
+)
 _ACTION_STEMS = ("alert", "pag", "call", "wake", "shed", "scal", "add", "roll", "halt", "fail",
                  "throttl", "trip", "notif", "open")  # fmt: skip
 _ACTION_HEADING = re.compile(r"\b(?:alert\w*|pag(?:e|ing)|on-?call|runbooks?)\b", re.I)
@@ -228,6 +233,10 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
         return None
     metric = SCREEN.search(_METRIC, text)
     threshold = _THRESHOLD.search(text)
+    if threshold is not None and action is not None and _SETPOINT.search(text) is not None:
+        # "autoscale on RPS, CPU 60% target": the autoscaler holds the metric at its
+        # setpoint; nothing is watched for crossing a line, and no one hears of it.
+        threshold = None
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
     # An event is its own threshold: "| Pod crash | ... | alert on-call |".

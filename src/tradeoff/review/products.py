@@ -15,7 +15,8 @@ BRANDS: frozenset[str] = frozenset(
     scylladb riak couchbase firestore s3 gcs bigquery redshift snowflake clickhouse druid
     pinot kubernetes k8s docker lambda istio linkerd graphql grpc thrift protobuf rocksdb
     leveldb vitess citus timescaledb victoriametrics m3db jaeger zipkin celery airflow
-    temporal sidekiq stripe adyen braintree twilio sendgrid hdfs ceph minio
+    temporal sidekiq stripe adyen braintree twilio sendgrid hdfs ceph minio qdrant pinecone
+    milvus weaviate pgvector chromadb lancedb
     """.split()
 )
 

@@ -182,7 +182,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     found = {c for c in candidates if _specifies(claim, c, implied)}
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
-    if _FIELD_LIST.search(claim.text):
+    if _FIELD_LIST.search(claim.text) or _names_fields(claim):
         found.add("data-model")
     # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
@@ -211,6 +211,22 @@ _FIELD_LIST = re.compile(
     r"\((?:[^(),]{1,30},){3,}[^(),]{1,30}\)",
     re.I,
 )
+# A record written as the tuple of its fields: "Metadata Postgres: `(chunk_id, doc_id,
+# version, acl_groups[], source_url, title)`", four names or more, in code or with two
+# identifiers among them, as a table's columns would be; not a call's arguments
+# ("hash(user_id, post_id, ts, shard)").
+_FIELD_TUPLE = re.compile(
+    r"(`\s*)?(?<![\w.])\(\s*((?:[a-z][a-z0-9_]*(?:\[\])?\s*,\s*){3,}[a-z][a-z0-9_]*(?:\[\])?)\s*\)(?(1)\s*`|)",
+)
+
+
+def _names_fields(claim: Claim) -> bool:
+    found = _FIELD_TUPLE.search(claim.text)
+    if found is None:
+        return False
+    return found.group(1) is not None or found.group(2).count("_") >= 2
+
+
 _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b)",
@@ -221,6 +237,14 @@ _SCALE_UNIT = re.compile(
 def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
+    if (
+        concept == "decision-rationale"
+        and implied_by_heading & _REQUIREMENT_SECTIONS
+        and not (features.decision or features.alternative)
+    ):
+        # "Cost control: LLM calls dominate cost, so optimize them" under "Non-functional":
+        # a goal with its reason; the design has yet to decide anything.
+        return False
     if check is not None and check(features):
         return True
     named = concept in features.concepts
@@ -287,7 +311,9 @@ def item_support(
     own_words = _own_words(item) if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
-    asks_calls = dimension == "api_data" and _asks_calls(item.text)
+    asks_calls = dimension == "api_data" and (
+        _asks_calls(item.text) or _DEFINES.match(item.text) is not None
+    )
     needs_choice = _EACH_CHOICE.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
@@ -317,6 +343,11 @@ def item_support(
     item_fields = _own_words(item) if "data-model" in wanted else frozenset()
     if item_fields:
         positions = sorted(set(positions) | _field_lines(claims))
+    # A call written out ("$ curl -X POST .../api/v1/paste", "GET /feed?cursor=") defines an
+    # endpoint of the API an item asks to be defined, whether or not it says "REST".
+    written = wanted & _ENDPOINT_CONCEPTS if asks_calls else frozenset()
+    if written:
+        positions = sorted(set(positions) | _endpoint_lines(claims))
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and out_of_scope(claim):
             continue
@@ -327,6 +358,8 @@ def item_support(
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
+        if not found and written and _writes_endpoint_claim(claim):
+            found = written
         if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
             found = found | {"monitoring"}
         if found and asks_calls and claim.kind != CODE and not _WRITES_CALL.search(claim.text):
@@ -471,6 +504,29 @@ def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
     return field is not None and bool(_content_words(field.group(1).replace("_", " ")) & own_words)
 
 
+_ENDPOINT_CONCEPTS = frozenset({"rest-api", "rpc-api"})
+
+
+# An endpoint written as a caller uses it: a method and a path, a curl call, an API URL,
+# an RPC. A function defined in code ("def base_encode(num, base=62):") is the
+# implementation, not the API.
+_CALLED_ENDPOINT = re.compile(
+    r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
+    r"|https?://\S*/api/\S+|\brpc\s+\w+\s*\("
+)
+
+
+def _writes_endpoint_claim(claim: Claim) -> bool:
+    return (
+        may_hold(claim.text, ("/", "rpc", "-x")) and _CALLED_ENDPOINT.search(claim.text) is not None
+    )
+
+
+def _endpoint_lines(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the claims that write an endpoint or a call with its signature."""
+    return {i for i, claim in enumerate(claims) if _writes_endpoint_claim(claim)}
+
+
 def _metric_lines(claims: Sequence[Claim]) -> set[int]:
     """Positions of the claims that name metrics they track (for items that ask for them)."""
     return {i for i, claim in enumerate(claims) if _tracks_metrics(claim)}
@@ -495,6 +551,9 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     if not named:
         return not _sizes_fleet(item_text) or claim.features.sizing
     stated = _system_kinds(claim.text)
+    if _LABELLED_RATE.search(claim.text) and claim.features.quantities + _bare_numbers(claim):
+        # "Peak read RPS (3x). Value: ~350,000": a table row names the unit in its label.
+        stated = stated | {(-1, 0)}
     if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
     return bool(named & stated)
@@ -547,6 +606,15 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(kinds)
 
 
+# A rate named by its unit where a label says it: "Peak read RPS", "Read QPS".
+_LABELLED_RATE = re.compile(r"\b(?:qps|rps|tps)\b", re.I)
+_BARE_NUMBER = re.compile(r"\d")
+
+
+def _bare_numbers(claim: Claim) -> int:
+    return 1 if _BARE_NUMBER.search(claim.text) else 0
+
+
 # A retention or an interval before a duration: a setting, not an estimate's result.
 _HELD_FOR = re.compile(
     r"\b(?:for|over|kept|keep|keeps|retain\w*|retention of|after|every|within|up to|ttl(?: of)?)"
@@ -567,11 +635,27 @@ _CLAUSE_END = re.compile(r"[,;:.()]|\d")
 _BANDWIDTH_WORDS = re.compile(r"\b(?:egress|bandwidth|(?:tera|giga|mega)bits?)\b", re.I)
 
 
+# The generic rubric names its quantities in words: "Derives request rates." asks for a
+# rate ("15 QPS", "200K queries/day"), which "total corpus = 1.5B tokens" is not, and so
+# does "Sizes for peak" (traffic's peak; "with 20% headroom: provision 60 GB" sizes a disk);
+# "Estimates storage over the retention period." asks for a size.
+_RATE_WORDS = re.compile(
+    r"\b(?:request rates?|rates|qps|rps|requests per second|sizes for peak)\b", re.I
+)
+_STORAGE_WORDS = re.compile(r"\bestimates storage\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _named_kinds(item_text: str) -> frozenset[tuple[int, int]]:
     kinds = _measured_kinds(item_text)
-    if not kinds and _BANDWIDTH_WORDS.search(item_text):
+    if kinds:
+        return kinds
+    if _BANDWIDTH_WORDS.search(item_text):
         return frozenset({(-1, 1)})
+    if _RATE_WORDS.search(item_text):
+        return frozenset({(-1, 0), (-1, 1)})
+    if _STORAGE_WORDS.search(item_text):
+        return frozenset({(0, 1)})
     return kinds
 
 
@@ -585,6 +669,11 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+
+
+# "Defines the API.", "Defines POST /posts, ...": defining is writing the calls; "REST API +
+# Jira OAuth" in a connector table names a source's API, "we expose a REST API" names one.
+_DEFINES = re.compile(r"\s*defines\b", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -708,7 +797,10 @@ def describes_part(claim: Claim, concept: str) -> bool:
     if "back-of-envelope" not in implied:
         return True
     f = claim.features
-    sized = concept in f.choices and concept not in f.mechanisms  # a component: "cache 170 GB"
+    # A component sized ("cache 170 GB") or decided with a reason ("so a CDN is central").
+    # One named beside a figure that is not its size, with no evidence of its own ("the
+    # $0.05 ceiling absorbs caching misses"), is weighed in the budget, not specified.
+    sized = concept in f.choices and concept not in f.mechanisms and f.has_evidence
     return sized or PART_COUNT.search(claim.text) is not None
 
 

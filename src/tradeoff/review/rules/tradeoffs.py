@@ -334,9 +334,19 @@ def _reasoned_and_candidates(ctx: ReviewContext) -> tuple[set[str], dict[int, se
             reasoned |= {product_key(m.group(0)) for m in brands_in(dash.group(1))}
         for bracket in SCREEN.finditer(_PROPERTY_AFTER_BRACKET, claim.text):
             reasoned |= {product_key(m.group(0)) for m in brands_in(bracket.group(1))}
-        if claim.kind == ITEM and (examples or _CANDIDATES_LABEL.match(claim.heading.strip())):
+        if claim.kind == ITEM and (
+            examples or _CANDIDATES_LABEL.match(claim.heading.strip()) or _lists_options(claim)
+        ):
             candidates.setdefault(claim.line, set()).update(names)
     return reasoned, candidates
+
+
+def _lists_options(claim: Claim) -> bool:
+    """A claim that opens with a label heading candidates ("Options: Pinecone (managed),
+    pgvector, Qdrant"), as a heading so named heads the list under it."""
+    text = claim.text.lstrip(" *_")
+    found = _CANDIDATES_LABEL.match(text)
+    return found is not None and text[found.end() :].lstrip(" *_").startswith(":")
 
 
 def _ends_with_examples(text: str) -> bool:
@@ -404,6 +414,9 @@ _BRACKET_EXAMPLES = 3
 _CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
 
 
+_EMPHASIS = re.compile(r"[*`]+")
+
+
 def _option_before(before: str) -> re.Match[str] | None:
     """`_OPTION_BEFORE.search(before)`: its every match ends the text with "/" or "or"
     (white space aside), which most text before a product does not; there the pattern
@@ -422,9 +435,10 @@ def _not_chosen(
     `moved`, also as what data moves away from ("from ClickHouse to S3")."""
     # The clause around a product is short: reading only a window keeps a 2 MB line linear.
     window = max(0, match.start() - _WINDOW)
-    before = text[window : match.start()]
+    # Emphasis is no word: "**Pinecone** / **Weaviate**" is "Pinecone / Weaviate".
+    before = _EMPHASIS.sub("", text[window : match.start()])
     clause = _CLAUSE_BREAK.split(before)[-1]
-    after = text[match.end() : match.end() + _WINDOW]
+    after = _EMPHASIS.sub("", text[match.end() : match.end() + _WINDOW])
     if _EXAMPLE_LEAD.search(clause) or _REJECTED_LEAD.search(clause):
         return True
     for bracket in _BRACKET.finditer(text, window, match.end() + _WINDOW):
@@ -553,7 +567,9 @@ def _picked_later(claims: list[Claim], names: set[str]) -> bool:
     for claim in claims:
         if not claim.features.decision:
             continue
-        named = {w for w in re.findall(r"[a-z][\w.+-]*", claim.text.lower()) if w in names}
+        # "Decision: Qdrant." names Qdrant: the full stop ends the sentence, not the name.
+        words = re.findall(r"[a-z][\w.+-]*", claim.text.lower())
+        named = {w.rstrip(".") for w in words if w.rstrip(".") in names}
         if len(named) == 1:
             return True
     return False
