@@ -223,7 +223,13 @@ class NoIdempotency(Rule):
     fix = "Accept an Idempotency-Key on writes and store the first result under that key."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.mentions.has("idempotency"):
+        # A design that keys or deduplicates its writes says how ("an Idempotency-Key on
+        # POST /payments", "dedup by request id, because clients retry"); a sentence that
+        # only names a request id ("our approach takes request ids into account") does not,
+        # and appending one must not clear the finding.
+        if ctx.placed("idempotency") or any(
+            m.specific for m in ctx.mentions.positive("idempotency")
+        ):
             return
         writes = [e for e in ctx.endpoints if e.method in ("POST", "PUT", "PATCH")]
         # A retried read or a "429 with Retry-After" repeats nothing; a retried charge does.
