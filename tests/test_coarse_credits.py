@@ -450,6 +450,13 @@ CAPACITY_CASES = [
         "## Capacity\n\n- Storage egress: 80,000 GETs/s x 1 MB = 80 GB/s at peak.\n",
         "## Capacity\n\n- With a 1.5x code on top, raw storage grows by about 880 PB / year.\n",
     ),
+    (
+        "photo-sharing",
+        "rates",
+        # The upload rate is a factor of the storage the line works out.
+        "## Capacity\n\n- Storage: 100 million uploads a day x 2.4 MB = 240 TB per day.\n",
+        "## Capacity\n\n- Uploads: 100 million a day / 86,400 = about 1,160 uploads/s.\n",
+    ),
 ]
 
 
@@ -492,3 +499,23 @@ def test_an_out_of_scope_label_supports_no_item(
         "absent",
         None,
     )
+
+
+def test_an_estimate_is_cited_by_the_line_that_says_most_of_it(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Capacity\n\n"
+        "- Posts: 500M a day / 86,400 = about 5,800 posts/s.\n"
+        "- Fan-out: 5,800 posts/s x 200 followers = about 1.2M timeline inserts/s.\n"
+    )
+    assert _support(catalog, "news-feed", "fanout-volume", text, tmp_path) == (SUBSTANCE, 4)
+
+
+def test_a_rate_row_states_a_rate(catalog: Catalog, tmp_path: Path) -> None:
+    # The label carries the unit, the cell a bare number: "Write QPS (links) | ~1,160".
+    row = (
+        "## Capacity\n\n| Metric | Value | Calculation |\n|---|---|---|\n"
+        "| Write QPS (links) | ~1,160 | 100M ÷ 86,400 |\n"
+    )
+    assert _support(catalog, "url-shortener", "qps", row, tmp_path) == (SUBSTANCE, 5)

@@ -373,9 +373,17 @@ def _citation_weight(
     is a weighing a reader can count: the reasons, alternatives and costs of a trade-off,
     the failures paired with responses and the watched thresholds of reliability. Then how
     many of the item's own words it uses."""
+    words = len(item_words & _content_words(claim.text))
+    if dimension == "capacity":
+        # An estimate is cited by the line that says most of what it counts ("Fanout writes:
+        # 5,800 x 100 avg followers = 580 K/s" over the posting rate it starts from), in
+        # words: a figure the item happens to share ("100 TB raw" per node) says nothing.
+        said = _content_words(claim.text)
+        words = sum(1 for w in item_words & said if not w.isdigit() and w not in _FIGURE_WORDS)
+        return (words, words)
     kinds = _CITED_EVIDENCE.get(dimension, frozenset())
     relevant = sum(1 for kind in claim.features.evidence if kind in kinds)
-    return (relevant, len(item_words & _content_words(claim.text)))
+    return (relevant, words)
 
 
 def citation_strength(claim: Claim, item: RubricItem, dimension: str) -> tuple[int, int]:
@@ -470,17 +478,12 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     stated = _system_kinds(claim.text)
     if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
-    if (0, 1) in named and (-1, 1) in stated and _STORED.search(claim.text):
-        # "physical storage is about 880 PB / year": how fast the stored bytes grow sizes
-        # the store as a total does; a rate of traffic ("80 GB/s of egress") does not.
-        return not _TRAFFIC.search(claim.text) or bool(named & stated)
+    if (0, 1) in named and (-1, 1) in stated and not _TRAFFIC.search(claim.text):
+        # "physical storage is about 880 PB / year", "500 GB/day -> 182 TB/year": how fast
+        # the kept bytes grow sizes a store as a total does; a rate of traffic ("80 GB/s of
+        # egress", "write throughput") does not.
+        return True
     return bool(named & stated)
-
-
-# What a rate of bytes is said of when it is data kept, not data moved.
-_STORED = re.compile(
-    r"\b(?:stor(?:e|es|ed|age)|grows?|growth|on disk|retained|accumulat\w*)\b", re.I
-)
 
 
 # What a figure of network traffic is said with: its unit or what flows.
@@ -514,6 +517,32 @@ _OF_ONE = re.compile(r"\s+of\s+(?:the\s+)?(?:source|video|content|footage|audio|
 _EACH = re.compile(r"\s*(?:(?:-|–|—|to)\s*[\d.,]+\s*[a-z]*\s*)?\)?\s*(?:each|apiece)\b", re.I)
 
 
+# A table row whose label carries the unit and whose value is a bare number ("Parameter:
+# Write RPS. Value: ~1,160", "Metric: Read QPS peak (2x). Value: ~116,000"): a rate, as the
+# header says, though the cell has no unit of its own.
+_RATE_ROW = re.compile(
+    r"\b(?:[QRT]PS|ops/s|req/s)\b[^.:|\d]{0,16}(?:\([^)]{0,12}\))?\s*[.:|]\s*"
+    r"(?:Value:\s*)?[~≈]?\s*\d[\d,.]*\s*[kKmMbB]?(?![\w/%])"
+)
+
+
+# A product worked out to its result: the factors are inputs of another kind.
+_RESULT = re.compile(r"[=≈→]")
+_TIMES_AFTER = re.compile(r"\s*(?:[×*·✕]|x(?=\s))")
+_TIMES_BEFORE = re.compile(r"(?:[×*·✕]|(?<=\s)x)\s*$")
+
+
+def _multiplied(text: str, start: int, end: int) -> bool:
+    """Whether a figure is a factor of a product the text works out ("100 million uploads a
+    day x 2.4 MB = 240 TB per day"): the product's kind is what the line states, so an item
+    that asks for uploads a second is not covered by the storage it multiplies into."""
+    if not _RESULT.search(text, end):
+        return False
+    return bool(
+        _TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start)
+    )
+
+
 # A limit before a figure: what the design allows, not what it adds up to.
 _BOUND = re.compile(
     r"(?:[<>≤≥]=?|\bup to|\bat most|\bmax(?:imum)?(?:\s+\w+){0,2}\s*[:=]?)\s*~?$", re.I
@@ -526,11 +555,15 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     divided by one thing ("per viewer", "per stream") or by the length of one video. An
     amount whose clause ends in a period ("2 PB of new storage a day") is a rate too."""
     kinds: set[tuple[int, int]] = set()
+    if _RATE_ROW.search(text):
+        kinds.add((-1, 0))
     for f in find_quantities(text):
         if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end) or _EACH.match(text, f.end):
             continue
         if _BOUND.search(text, max(0, f.start - 16), f.start):
             continue  # "Size: <= 4 KB", "objects up to 5 TB": a limit the design sets
+        if _multiplied(text, f.start, f.end):
+            continue  # "100M uploads a day x 2.4 MB = 240 TB a day" states bytes a day
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
