@@ -19,7 +19,7 @@ from tradeoff.design import load_design
 from tradeoff.language import read_design, read_text
 from tradeoff.language.operations import security_control
 from tradeoff.review.coverage import item_support
-from tradeoff.review.substance import MENTIONED, SUBSTANCE
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, specifies
 
 
 @pytest.fixture(scope="module")
@@ -325,6 +325,42 @@ CASES = [
         " to the queue.\n",
     ),
     (
+        "collaborative-whiteboard",
+        "server-permissions",
+        "## Security\n\n- Clients log in with OAuth and the socket carries a JWT, so the board"
+        " knows who draws; traffic is encrypted with TLS.\n",
+        "## Security\n\n- The server checks the role on every update and drops viewers' writes,"
+        " since hiding a button enforces nothing.\n",
+    ),
+    (
+        "file-sharing",
+        "revocation",
+        "## Security\n\n- All traffic uses TLS and files are encrypted at rest with KMS keys.\n",
+        "## Security\n\n- Permission checks run on every metadata and download request, and"
+        " downloads use short-lived download URLs, so removing access takes effect at once.\n",
+    ),
+    (
+        "job-portal",
+        "resume-storage",
+        "## Design\n\n- Resumes are stored in S3, because object storage is cheap for files.\n",
+        "## Design\n\n- Employers read resumes only through short-lived signed URLs that expire"
+        " after 5 minutes, so a shared link stops working.\n",
+    ),
+    (
+        "job-portal",
+        "privacy-and-scams",
+        "## Security\n\n- All traffic uses TLS and passwords are hashed.\n",
+        "## Security\n\n- New employer accounts are rate-limited to 5 postings a day, and each"
+        " posting goes through moderation before it is live, because scammers post in bulk.\n",
+    ),
+    (
+        "chat-system",
+        "regions-and-abuse",
+        "## Security\n\n- Messages are sent over TLS and stored encrypted with KMS keys.\n",
+        "## Security\n\n- New accounts may send at most 20 messages per hour to strangers,"
+        " enforced per account with a token bucket.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
@@ -519,3 +555,23 @@ def test_a_rate_row_states_a_rate(catalog: Catalog, tmp_path: Path) -> None:
         "| Write QPS (links) | ~1,160 | 100M ÷ 86,400 |\n"
     )
     assert _support(catalog, "url-shortener", "qps", row, tmp_path) == (SUBSTANCE, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "specified"),
+    [
+        ("Clients log in with OAuth and send a JWT on every call.", "authorization", False),
+        ("Clients log in with OAuth and send a JWT on every call.", "authentication", True),
+        ("All traffic is encrypted over TLS.", "authorization", False),
+        ("The server checks the role on every update.", "authorization", True),
+        ("Only the owner can delete a link.", "authorization", True),
+    ],
+)
+def test_each_kind_of_control_specifies_its_own_concept(
+    catalog: Catalog, text: str, concept: str, specified: bool
+) -> None:
+    # A login scheme is no rule about who may do what: "authorization" needs an
+    # authorisation rule, "authentication" a login scheme; "security" takes any control.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert specifies(claim, concept) is specified
+    assert specifies(claim, "security")

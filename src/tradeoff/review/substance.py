@@ -56,8 +56,11 @@ _EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
     "monitoring": lambda f: f.monitoring,
     "alerting": lambda f: f.monitoring,
     "security": lambda f: f.security_control,
-    "authentication": lambda f: f.security_control,
-    "authorization": lambda f: f.security_control,
+    # A login scheme or TLS is no rule about who may do what, and a rule no login: each is
+    # specified by its own kind of control ("JWTs checked at the gateway" does not say that
+    # viewers' writes are dropped).
+    "authentication": lambda f: f.control == "authentication scheme",
+    "authorization": lambda f: f.control == "authorisation rule",
 }
 
 # Headings that make every claim under them about one concept: a list item under
