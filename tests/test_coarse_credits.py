@@ -361,6 +361,39 @@ CASES = [
         " enforced per account with a token bucket.\n",
     ),
     (
+        "object-storage",
+        "integrity-and-conditions",
+        # An ETag or a checksum kept in the record is no conditional request or checked upload.
+        "## API\n\n- Each object record holds key, size, ETag, checksum and version id, because"
+        " GET must return them.\n",
+        "## API\n\n- PUT honours If-None-Match: * because a create must never overwrite an"
+        " existing key, and it verifies the Content-MD5 header before acknowledging.\n",
+    ),
+    (
+        "object-storage",
+        "placement",
+        "## Design\n\n- Each metadata partition is a 5-node Raft group replicated across 3 AZs,"
+        " because metadata must survive a zone.\n",
+        "## Design\n\n- A placement service picks 12 nodes in different failure domains for each"
+        " extent, because one rack must never hold two fragments of a stripe.\n",
+    ),
+    (
+        "object-storage",
+        "replication-vs-ec",
+        "## Trade-offs\n\n- Strong reads go to the Raft leader, while stale reads can go to any"
+        " replica because they are cheaper.\n",
+        "## Trade-offs\n\n- Large objects use an 8+4 EC code instead of 3x replication: 1.5x disk"
+        " instead of 3x, at the cost of slower repairs and degraded reads.\n",
+    ),
+    (
+        "object-storage",
+        "metadata-store",
+        "## Design\n\n- A metadata service stores bucket and object metadata in each region,"
+        " because every request needs it.\n",
+        "## Design\n\n- Metadata is split into key ranges, each a Raft group of 3 replicas, so a"
+        " hot range can be split and every write is strongly consistent.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
@@ -379,7 +412,9 @@ def test_a_line_that_names_the_subject_mentions_the_item(
     # A line that names a mention concept is cited as a mention; a failure response names no
     # concept ("failure-handling" is the evidence itself), so the item is absent.
     assert status != SUBSTANCE, line
-    assert status == MENTIONED or "failure-handling" in _mentions(catalog, problem, item)
+    # An item with no mention concepts has nothing to cite as a mention.
+    mentions = _mentions(catalog, problem, item)
+    assert status == MENTIONED or not mentions or "failure-handling" in mentions
 
 
 @pytest.mark.parametrize(("problem", "item", "coarse", "specific"), CASES)

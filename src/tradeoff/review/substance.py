@@ -690,13 +690,14 @@ def _own_words(item: RubricItem) -> frozenset[str]:
 
 # The words candidates use for an item's own words: a code's length is said in characters
 # ("Why 7 characters? 62^6 = 56 billion ..."), a link is a URL, raw storage is physical,
-# a node is a machine or a server.
+# a node is a machine or a server, to replicate is replication.
 _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "length": frozenset({"character", "char", "digit"}),
     "link": frozenset({"url"}),
     "url": frozenset({"link"}),
     "raw": frozenset({"physical"}),
     "node": frozenset({"machine", "server"}),
+    "replicate": frozenset({"replication", "replicated", "replica"}),
 }
 
 
