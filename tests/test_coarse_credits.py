@@ -395,6 +395,22 @@ CASES = [
     ),
     (
         "video-streaming",
+        "idempotent-tasks",
+        "## Reliability\n\n- If the network drops during an upload, the client retries only the"
+        " failed chunk with backoff.\n",
+        "## Reliability\n\n- Transcoding jobs are idempotent: a retried job skips segments that"
+        " already exist, so a crashed worker costs one chunk.\n",
+    ),
+    (
+        "video-streaming",
+        "qoe-monitoring",
+        "## Reliability\n\n- If the metadata primary dies, a replica is promoted by automatic"
+        " failover within 30 s.\n",
+        "## Reliability\n\n- Players report start-up time and rebuffering ratio per region and"
+        " CDN; we alert above 1% rebuffering and switch CDNs when one degrades.\n",
+    ),
+    (
+        "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
         " upload loses a creator.\n",
