@@ -410,6 +410,64 @@ CASES = [
         " CDN; we alert above 1% rebuffering and switch CDNs when one degrades.\n",
     ),
     (
+        "payment-system",
+        "pci-audit",
+        "## Security\n\n- All traffic uses TLS and data at rest is encrypted with KMS keys.\n",
+        "## Security\n\n- Card numbers are entered in the provider's hosted fields, so only"
+        " tokens reach our servers and our PCI scope stays small.\n",
+    ),
+    (
+        "payments-api",
+        "vault",
+        "## Security\n\n- All traffic uses TLS and data at rest is encrypted with KMS keys.\n",
+        "## Security\n\n- Card details go from our hosted fields to a separate PCI vault, so"
+        " merchants only ever hold a payment method token.\n",
+    ),
+    (
+        "notification-system",
+        "sms-abuse",
+        "## Security\n\n- All traffic uses TLS and data at rest is encrypted with KMS keys.\n",
+        "## Security\n\n- Login-code SMS are rate limited to 5 per phone number per hour,"
+        " because SMS pumping fraud bills us for every message.\n",
+    ),
+    (
+        "social-network",
+        "abuse-limits",
+        "## Security\n\n- All traffic uses TLS and data at rest is encrypted with KMS keys.\n",
+        "## Security\n\n- Friend requests are rate limited to 50 a day per account, because"
+        " fake accounts send them in bulk.\n",
+    ),
+    (
+        "spreadsheet-ui",
+        "a11y-and-safety",
+        "## Security\n\n- All traffic uses TLS and data at rest is encrypted with KMS keys.\n",
+        "## Security\n\n- The server enforces protected ranges with an ACL per range, because"
+        " hiding a cell in the UI enforces nothing.\n",
+    ),
+    (
+        "metrics-aggregation",
+        "ingest-durability",
+        "## Reliability\n\n- The query cache has 2 replicas, so losing a node does not empty it.\n",
+        "## Reliability\n\n- Each sample goes to 3 ingesters and a write succeeds on a quorum of"
+        " 2, and each ingester keeps a WAL, so losing a node loses no acknowledged sample.\n",
+    ),
+    (
+        "metrics-aggregation",
+        "distributor",
+        "## Design\n\n- Long-term blocks in object storage are replicated by the store itself,"
+        " so we keep a single copy.\n",
+        "## Design\n\n- The distributor hashes each series onto a consistent hashing ring of"
+        " ingesters and writes to 3, succeeding on a quorum of 2.\n",
+    ),
+    (
+        "search-autocomplete",
+        "graceful-degradation",
+        "## Reliability\n\n- The query-stats store keeps 3 replicas, because the daily batch"
+        " reads it.\n",
+        "## Reliability\n\n- If the suggestion service is down, the client falls back to"
+        " showing no suggestions and search still works, because autocomplete is optional.\n",
+    ),
+    (
         "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
