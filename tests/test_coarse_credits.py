@@ -469,6 +469,14 @@ CASES = [
     ),
     (
         "video-streaming",
+        "view-events",
+        "## API\n\n- Once an upload completes, an event goes to Kafka and transcoding runs"
+        " asynchronously, because users should not wait.\n",
+        "## API\n\n- Players post view events in batches; increments are kept in Redis counters"
+        " and flushed to the database every minute, so a viral video is not one hot row.\n",
+    ),
+    (
+        "video-streaming",
         "resumable-upload",
         "## Reliability\n\n- Durability: 11 nines for stored videos, because losing an"
         " upload loses a creator.\n",
@@ -602,6 +610,13 @@ CAPACITY_CASES = [
         "## Capacity\n\n- Storage: 100 million uploads a day x 2.4 MB = 240 TB per day.\n",
         "## Capacity\n\n- Uploads: 100 million a day / 86,400 = about 1,160 uploads/s.\n",
     ),
+    (
+        "video-streaming",
+        "egress",
+        # One stream's bitrate is an input to egress, not egress.
+        "## Capacity\n\n- Average delivered bitrate across all renditions: 3 Mbps.\n",
+        "## Capacity\n\n- Peak egress: 7M concurrent streams x 2.5 Mbps = about 17 Tbps.\n",
+    ),
 ]
 
 
@@ -684,3 +699,13 @@ def test_each_kind_of_control_specifies_its_own_concept(
     (claim,) = read_text(text, catalog.vocabulary.concepts.values())
     assert specifies(claim, concept) is specified
     assert specifies(claim, "security")
+
+
+def test_approx_ends_no_sentence(catalog: Catalog) -> None:
+    # "(Approx. 500 Petabytes ...)" was cut after "Approx.", leaving the figure apart from
+    # what it measures.
+    claims = read_text(
+        "Total storage: 1 billion videos (Approx. 500 PB of raw data).",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert len(claims) == 1

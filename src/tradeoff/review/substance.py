@@ -529,6 +529,10 @@ _RATE_ROW = re.compile(
 )
 
 
+# A bitrate named before a figure: the rate of one stream, an input to egress.
+_A_BITRATE = re.compile(r"\bbit-?rates?\b[^.;=≈→]{0,40}$", re.I)
+
+
 # A product worked out to its result: the factors are inputs of another kind.
 _RESULT = re.compile(r"[=≈→]")
 _TIMES_AFTER = re.compile(r"\s*(?:[×*·✕]|x(?=\s))")
@@ -567,6 +571,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
             continue  # "Size: <= 4 KB", "objects up to 5 TB": a limit the design sets
         if _multiplied(text, f.start, f.end):
             continue  # "100M uploads a day x 2.4 MB = 240 TB a day" states bytes a day
+        if _A_BITRATE.search(text, max(0, f.start - 48), f.start):
+            continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
