@@ -25,13 +25,13 @@ from tradeoff.language.texmath import plain_math
 SENTENCE, ITEM, ROW, CODE, NODE, EDGE = "sentence", "item", "row", "code", "node", "edge"
 
 # A sentence ends at . ! ? followed by a space and not after a common abbreviation or a
-# single capital ("e.g.", "vs.", "U.S."); a list item also splits at ";". The mark is
+# single capital ("e.g.", "vs.", "approx.", "U.S."); a list item also splits at ";". The mark is
 # matched first and the abbreviations looked behind it (each lookbehind one character
 # longer, ending in the mark): the same matches, but only the few positions that hold a
 # mark try the five lookbehinds, where every position of the paragraph did (8x faster).
 _SENTENCE_END = re.compile(
     r"[.!?](?<![ (]e\.g[.!?])(?<![ (]i\.e[.!?])(?<!\bvs[.!?])(?<!\betc[.!?])"
-    r"(?<!\b[A-Z][.!?])(?=\s)"
+    r"(?<![ (][Aa]pprox[.!?])(?<!\b[A-Z][.!?])(?=\s)"
 )
 _ITEM_BREAK = re.compile(r";\s")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")

@@ -231,6 +231,7 @@ class _Reread:
             failure_response=f.failure_response or a.failure_response or b.failure_response,
             monitoring=f.monitoring or a.monitoring or b.monitoring,
             security_control=f.security_control or a.security_control or b.security_control,
+            control=f.control or a.control or b.control,
         )
         return Claim(decision.line, decision.quote, whole.text, decision.kind,
                      decision.headings, features)  # fmt: skip
@@ -615,6 +616,7 @@ def _features(
     watched = (digits or "slo" in lowered or "burn" in lowered) and (
         operations.monitoring_signal(text, heading) is not None
     )
+    control = operations.security_control(text)
     return Features(
         concepts=frozenset(meant),
         options=frozenset(options),
@@ -641,7 +643,8 @@ def _features(
         is not None
         or (claim.kind == ROW and _pairs_failure_columns(text)),
         monitoring=watched,
-        security_control=operations.security_control(text) is not None,
+        security_control=control is not None,
+        control=control or "",
         flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
         fluff=fluff,
     )

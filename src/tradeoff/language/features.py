@@ -40,6 +40,9 @@ class Features:
     failure_response: bool = False
     monitoring: bool = False
     security_control: bool = False
+    # Which kind of control ("authentication scheme", "authorisation rule", ...), "" for none:
+    # a login or TLS says nothing of who may read what.
+    control: str = ""
     fluff: bool = False  # sells rather than states
 
     @property

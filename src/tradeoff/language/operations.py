@@ -314,7 +314,8 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ("authorisation rule", (re.compile(
         r"\b(?:rbac|abac|acls?|access control lists?|role-based access"
         r"|(?:oauth|token|api[- ]key) scopes?|scopes? per (?:user|client|token|key|tenant)"
-        r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|checks? (?:that )?the"
+        r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|permission checks?"
+        r"|checks? (?:the |their |its )?(?:permissions?|roles?)\b|checks? (?:that )?the"
         r" (?:caller|user|requester) (?:owns|is|has)|tenant[- ]isolat\w*|row[- ]level security"
         r"|per-tenant (?:keys?|isolation)|least privilege)", re.I),)),
     ("encryption in transit", (re.compile(r"\b(?:tls ?1\.[23]|https only|tls everywhere"

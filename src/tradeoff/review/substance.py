@@ -56,8 +56,11 @@ _EVIDENCE_CONCEPTS: dict[str, Callable[[Features], bool]] = {
     "monitoring": lambda f: f.monitoring,
     "alerting": lambda f: f.monitoring,
     "security": lambda f: f.security_control,
-    "authentication": lambda f: f.security_control,
-    "authorization": lambda f: f.security_control,
+    # A login scheme or TLS is no rule about who may do what, and a rule no login: each is
+    # specified by its own kind of control ("JWTs checked at the gateway" does not say that
+    # viewers' writes are dropped).
+    "authentication": lambda f: f.control == "authentication scheme",
+    "authorization": lambda f: f.control == "authorisation rule",
 }
 
 # Headings that make every claim under them about one concept: a list item under
@@ -279,8 +282,13 @@ _OUT_OF_SCOPE = re.compile(r"out of scope|non-?goals?|not in scope|won't (?:do|c
 
 
 def out_of_scope(claim: Claim) -> bool:
-    """A claim under an "Out of scope" heading excludes what it names."""
-    return _excluded(claim.headings[-2:])
+    """A claim under an "Out of scope" heading excludes what it names, and so does one that
+    starts with the label ("Out of Scope (for focus): live streaming, ads"; a bold
+    "**Out of scope**" line read as its own claim)."""
+    return _excluded(claim.headings[-2:]) or _SCOPE_LABEL.match(claim.text) is not None
+
+
+_SCOPE_LABEL = re.compile(r"^\W*(?:out of scope|non-?goals?|not in scope)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -308,7 +316,7 @@ def item_support(
     # Concepts that name the item's subject without saying what it asks (`mentions` in the
     # catalog): a line about them is a mention, never substance.
     naming = wanted | frozenset(item.mentions)
-    own_words = _own_words(item) if shared & wanted else frozenset()
+    own_words = _own_vocabulary(item, dimension == "capacity") if shared & wanted else frozenset()
     asking = "clarifying-questions" in wanted
     needs_reason = _WITH_A_REASON.search(item.text) is not None
     asks_calls = dimension == "api_data" and (
@@ -375,6 +383,8 @@ def item_support(
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
             found = found if _speaks_of(own_words, claim.text) else frozenset()
+            if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
+                found = frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
@@ -433,9 +443,17 @@ def _citation_weight(
     is a weighing a reader can count: the reasons, alternatives and costs of a trade-off,
     the failures paired with responses and the watched thresholds of reliability. Then how
     many of the item's own words it uses."""
+    words = len(item_words & _content_words(claim.text))
+    if dimension == "capacity":
+        # An estimate is cited by the line that says most of what it counts ("Fanout writes:
+        # 5,800 x 100 avg followers = 580 K/s" over the posting rate it starts from), in
+        # words: a figure the item happens to share ("100 TB raw" per node) says nothing.
+        said = _content_words(claim.text)
+        words = sum(1 for w in item_words & said if not w.isdigit() and w not in _FIGURE_WORDS)
+        return (words, words)
     kinds = _CITED_EVIDENCE.get(dimension, frozenset())
     relevant = sum(1 for kind in claim.features.evidence if kind in kinds)
-    return (relevant, len(item_words & _content_words(claim.text)))
+    return (relevant, words)
 
 
 def citation_strength(claim: Claim, item: RubricItem, dimension: str) -> tuple[int, int]:
@@ -556,6 +574,11 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
         stated = stated | {(-1, 0)}
     if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
+    if (0, 1) in named and (-1, 1) in stated and not _TRAFFIC.search(claim.text):
+        # "physical storage is about 880 PB / year", "500 GB/day -> 182 TB/year": how fast
+        # the kept bytes grow sizes a store as a total does; a rate of traffic ("80 GB/s of
+        # egress", "write throughput") does not.
+        return True
     return bool(named & stated)
 
 
@@ -585,15 +608,64 @@ def _sizes_fleet(item_text: str) -> bool:
 _OF_ONE = re.compile(r"\s+of\s+(?:the\s+)?(?:source|video|content|footage|audio|media)\b", re.I)
 
 
+# A size that is one thing's, however it is written: "objects of 1 byte to 5 TB each",
+# "3 replicas of 2 GB each".
+_EACH = re.compile(r"\s*(?:(?:-|–|—|to)\s*[\d.,]+\s*[a-z]*\s*)?\)?\s*(?:each|apiece)\b", re.I)
+
+
+# A table row whose label carries the unit and whose value is a bare number ("Parameter:
+# Write RPS. Value: ~1,160", "Metric: Read QPS peak (2x). Value: ~116,000"): a rate, as the
+# header says, though the cell has no unit of its own.
+_RATE_ROW = re.compile(
+    r"\b(?:[QRT]PS|ops/s|req/s)\b[^.:|\d]{0,16}(?:\([^)]{0,12}\))?\s*[.:|]\s*"
+    r"(?:Value:\s*)?[~≈]?\s*\d[\d,.]*\s*[kKmMbB]?(?![\w/%])"
+)
+
+
+# A bitrate named before a figure: the rate of one stream, an input to egress.
+_A_BITRATE = re.compile(r"\bbit-?rates?\b[^.;=≈→]{0,40}$", re.I)
+
+
+# A product worked out to its result: the factors are inputs of another kind.
+_RESULT = re.compile(r"[=≈→]")
+_TIMES_AFTER = re.compile(r"\s*(?:[×*·✕]|x(?=\s))")
+_TIMES_BEFORE = re.compile(r"(?:[×*·✕]|(?<=\s)x)\s*$")
+
+
+def _multiplied(text: str, start: int, end: int) -> bool:
+    """Whether a figure is a factor of a product the text works out ("100 million uploads a
+    day x 2.4 MB = 240 TB per day"): the product's kind is what the line states, so an item
+    that asks for uploads a second is not covered by the storage it multiplies into."""
+    if not _RESULT.search(text, end):
+        return False
+    return bool(
+        _TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start)
+    )
+
+
+# A limit before a figure: what the design allows, not what it adds up to.
+_BOUND = re.compile(
+    r"(?:[<>≤≥]=?|\bup to|\bat most|\bmax(?:imum)?(?:\s+\w+){0,2}\s*[:=]?)\s*~?$", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     """The kinds of measured quantity a text states of the system as a whole: not those
     divided by one thing ("per viewer", "per stream") or by the length of one video. An
     amount whose clause ends in a period ("2 PB of new storage a day") is a rate too."""
     kinds: set[tuple[int, int]] = set()
+    if _RATE_ROW.search(text):
+        kinds.add((-1, 0))
     for f in find_quantities(text):
-        if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end):
+        if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end) or _EACH.match(text, f.end):
             continue
+        if _BOUND.search(text, max(0, f.start - 16), f.start):
+            continue  # "Size: <= 4 KB", "objects up to 5 TB": a limit the design sets
+        if _multiplied(text, f.start, f.end):
+            continue  # "100M uploads a day x 2.4 MB = 240 TB a day" states bytes a day
+        if _A_BITRATE.search(text, max(0, f.start - 48), f.start):
+            continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
@@ -746,20 +818,70 @@ def _own_words(item: RubricItem) -> frozenset[str]:
 
 
 # The words candidates use for an item's own words: a code's length is said in characters
-# ("Why 7 characters? 62^6 = 56 billion ..."), a link is a URL.
+# ("Why 7 characters? 62^6 = 56 billion ..."), a link is a URL, raw storage is physical,
+# a node is a machine or a server, to replicate is replication.
 _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "length": frozenset({"character", "char", "digit"}),
     "link": frozenset({"url"}),
     "url": frozenset({"link"}),
+    "raw": frozenset({"physical"}),
+    "node": frozenset({"machine", "server"}),
+    "replicate": frozenset({"replication", "replicated", "replica"}),
 }
 
 
-def _speaks_of(own_words: frozenset[str], text: str) -> bool:
-    """Whether a claim uses one of an item's own words, or a word candidates say for it."""
-    words = _content_words(text)
-    return bool(own_words & words) or any(
-        _OWN_SYNONYMS.get(word, frozenset()) & words for word in own_words
+# Words of a figure, not of a subject: the numbers and units a capacity item expects
+# ("Sizes metadata at 100 billion x 500 bytes, about 50 TB") are its answer, and a line that
+# shares them ("100 GB/s of writes", "objects of 1 byte to 5 TB") shares no subject with it;
+# nor does the verb every estimate uses ("Sizes", "Derives", "Counts"). Elsewhere a number
+# is a subject ("301 or 302", "409 on a taken alias"). Storing is what every storage
+# estimate is about ("region stores ~833 PB logical" does not size the metadata store).
+_FIGURE_WORDS = frozenset(
+    """byte bit kb mb gb tb pb eb kib mib gib tib pib kbit mbit gbit tbit kbp mbp gbp tbp ms
+    thousand million billion trillion size sized sizing estimate estimated derive derived
+    count counted work store stored storage""".split()
+)
+
+
+def _own_vocabulary(item: RubricItem, capacity: bool = False) -> frozenset[str]:
+    """The words a claim must use to be about this item in particular: its own words and the
+    words candidates say for them, less its concept ids' words (a synonym is no exception:
+    "url" tells no item apart when the concept is the URL frontier). A capacity item is told
+    apart from the other estimates only, so it keeps the words of concepts no other
+    estimate lists ("metadata" in "Sizes metadata at ..."), and drops its figures."""
+    concepts = set(item.concepts)
+    if capacity:
+        concepts &= {c for rival in item.rivals for c in rival.concepts}
+    concept_words = {w for c in concepts for w in _content_words(c.replace("-", " "))}
+    own = _content_words(item.text) - concept_words
+    said = own.union(*(_OWN_SYNONYMS.get(word, frozenset()) for word in own)) - concept_words
+    if capacity:
+        return frozenset(w for w in said if not w.isdigit() and w not in _FIGURE_WORDS)
+    return said
+
+
+def _a_rival_estimate(
+    item: RubricItem, vocabulary: frozenset[str], claim: Claim, found: frozenset[str]
+) -> bool:
+    """Whether an estimate found through a concept this item shares is another estimate's:
+    a figure sizes one thing, and a line that uses more of a rival item's own words than of
+    this one's ("Timeline cache: 300M users x 800 post ids x 8 bytes = 1.9 TB of memory"
+    beside "post storage over five years") is that item's, whatever word it shares with this
+    one. Only a concept that says what is estimated makes items rivals: every estimate
+    names "a back-of-the-envelope estimate"."""
+    through = found - GENERIC_ESTIMATE
+    words = _content_words(claim.text)
+    mine = len(vocabulary & words)
+    return any(
+        len(_own_vocabulary(rival, capacity=True) & words) > mine
+        for rival in item.rivals
+        if through & set(rival.concepts)
     )
+
+
+def _speaks_of(vocabulary: frozenset[str], text: str) -> bool:
+    """Whether a claim uses one of an item's own words (`_own_vocabulary`)."""
+    return bool(vocabulary & _content_words(text))
 
 
 def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:

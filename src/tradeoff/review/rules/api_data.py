@@ -208,6 +208,15 @@ class NoStatusCodes(Rule):
         )
 
 
+# Something of the design said to be idempotent or to deduplicate: a property asserted,
+# not a noun named.
+_ASSERTS_IDEMPOTENT = re.compile(
+    r"\b(?:is|are|be|being|stays?|remains?|made|kept)\s+(?:\w+\s+)?idempotent(?:ly)?\b"
+    r"|\bidempotently\b|\bde-?dup(?:es|ed|licates|licated|licating)\b",
+    re.I,
+)
+
+
 @register
 class NoIdempotency(Rule):
     id = "API103"
@@ -223,7 +232,15 @@ class NoIdempotency(Rule):
     fix = "Accept an Idempotency-Key on writes and store the first result under that key."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.mentions.has("idempotency"):
+        # A design that keys or deduplicates its writes says how ("an Idempotency-Key on
+        # POST /payments", "dedup by request id, because clients retry") or that something
+        # of it is so ("processing is strictly idempotent", "the stream deduplicates the
+        # heartbeats"); a sentence that only names a request id ("our approach takes the
+        # request id into account") does neither, and appending one must not clear it.
+        if ctx.placed("idempotency") or any(
+            m.specific or _ASSERTS_IDEMPOTENT.search(m.quote)
+            for m in ctx.mentions.positive("idempotency")
+        ):
             return
         writes = [e for e in ctx.endpoints if e.method in ("POST", "PUT", "PATCH")]
         # A retried read or a "429 with Retry-After" repeats nothing; a retried charge does.
