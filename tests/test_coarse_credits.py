@@ -560,6 +560,28 @@ CASES = [
         "## Trade-offs\n\n- Greedy change fails when a tube runs out (30c from one 25c and three"
         " 10c), so we run a small exact search over the tubes instead.\n",
     ),
+    (
+        "file-upload-api",
+        "chunk-size",
+        "## Trade-offs\n\n- POST /uploads returns an upload id and a chunk size of 8 MB, because"
+        " the client needs both before it sends.\n",
+        "## Trade-offs\n\n- Small chunks lose little on a drop but cost more requests, large"
+        " chunks the reverse, so we start at 8 MB and adapt the chunk size to measured speed.\n",
+    ),
+    (
+        "file-upload-api",
+        "retries",
+        "## Reliability\n\n- POST /uploads creates an upload session that lasts a day.\n",
+        "## Reliability\n\n- The client retries a failed chunk with exponential backoff and"
+        " jitter, up to 8 times, then asks the session which parts arrived.\n",
+    ),
+    (
+        "file-upload-api",
+        "expiry",
+        "## Reliability\n\n- GET /uploads/{id} returns the upload session and its 12 parts.\n",
+        "## Reliability\n\n- Sessions expire 24 hours after their last chunk, and a nightly job"
+        " deletes their parts.\n",
+    ),
 ]
 
 
@@ -839,3 +861,11 @@ def test_approx_ends_no_sentence(catalog: Catalog) -> None:
         catalog.vocabulary.concepts.values(),
     )
     assert len(claims) == 1
+
+
+def test_a_sentence_that_only_excludes_a_thing_is_no_mention_of_it(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = "## Requirements\n\n- Virus scanning is out of scope.\n"
+    status, _ = _support(catalog, "file-upload-api", "scan-pipeline", text, tmp_path)
+    assert status not in (SUBSTANCE, MENTIONED)

@@ -357,7 +357,7 @@ def item_support(
     if written:
         positions = sorted(set(positions) | _endpoint_lines(claims))
     for claim in (claims[i] for i in positions):
-        if "scope" not in wanted and out_of_scope(claim):
+        if "scope" not in wanted and (out_of_scope(claim) or _excludes_all(claim)):
             continue
         if not asking and claim.text.rstrip().endswith("?"):
             continue  # a question asks for the point; it neither makes nor names it
@@ -422,6 +422,13 @@ _BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_]{1,40}\1\s*:?\s*$")
 
 def _label_only(claim: Claim) -> bool:
     return claim.kind != CODE and _BOLD_LABEL.match(claim.quote) is not None
+
+
+def _excludes_all(claim: Claim) -> bool:
+    """A sentence that only puts things out of scope ("Virus scanning is out of scope."):
+    what it names is excluded, so it neither covers nor mentions it. One that also states
+    what is in ("users post and follow; ads are out of scope") is read for both."""
+    return ";" not in claim.text and "," not in claim.text and _states_scope(claim)
 
 
 def _offers_ways(claim: Claim, wanted: frozenset[str]) -> frozenset[str]:
