@@ -60,3 +60,15 @@ def test_reservations_expiring_is_no_answer_about_redis_going_down(catalog: Cata
     reply = " ".join(session.exchanges[-1].replies)
     assert "Redis goes down" in asked, asked
     assert "back to my question" in reply, reply
+
+
+def test_a_figure_is_quoted_without_the_adverb_after_it(catalog: Catalog) -> None:
+    lines = [
+        "How big are the files, and how many uploads a day?",
+        "/next",
+        "/next",
+        "The hard part is completing a 50 GB upload safely, checking every chunk's checksum.",
+    ]
+    session = run(catalog, "file-upload-api", "adversarial", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "I said that the largest file" in reply and "safely" not in reply, reply

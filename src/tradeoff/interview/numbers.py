@@ -38,7 +38,9 @@ _COUNTED_NOUN = re.compile(
 # Words that may follow a number but never carry its unit ("6 billion links at about ...").
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
-    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it))+$",
+    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it"
+    # an adverb ("50 GB upload safely"), not a period said as one ("1M uploads daily")
+    r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly))+$",
     re.I,
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".

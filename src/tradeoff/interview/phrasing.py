@@ -125,7 +125,7 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
 
 def misheard(spoken: Spoken, said: str) -> str:
     """A given figure said back wrong: say again what was said, and let the candidate fix it."""
-    return f"Just to check: I said that {_lower(said)} You said {spoken.text}."
+    return f"Just to check: I said that {_lower(said)} Where does {spoken.text} come from?"
 
 
 def polite_return(question: str) -> str:
