@@ -176,7 +176,13 @@ def final_report(
     # reviewer reads the words, the interviewer also saw questions answered and facts asked.
     # Both read one coverage, so a score and its "N with substance" line never disagree.
     overrides = {i.id: 1.0 for _, i in problem.rubric.items() if state.covered(i.id)}
-    review = review_design(doc, catalog, problem.id, level, overrides, frozenset(state.settled))
+    settled = set(state.settled)
+    if any(state.covered(i.id) for d, i in problem.rubric.items() if d == "capacity"):
+        # An estimate the conversation credited ("re-rendering the whole board each frame
+        # would take more than 16 ms") is an estimate: "No capacity estimates" beside it
+        # would contradict the line above it in the same report.
+        settled.add("back-of-envelope")
+    review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
     covered_concepts = {
