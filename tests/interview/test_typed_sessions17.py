@@ -30,3 +30,12 @@ def test_a_credited_estimate_is_no_missing_estimate(catalog: Catalog) -> None:
     rules = [f["rule"] for f in report["review"]["findings"]]
     assert "frame-budget" in covered, covered
     assert "CAP101" not in rules, rules
+
+
+def test_a_client_choice_with_its_reason_is_a_reasoned_decision(catalog: Catalog) -> None:
+    line = (
+        "I draw on a canvas and only redraw the dirty region, because re-rendering the whole"
+        " board each frame would take more than 16 ms."
+    )
+    session = run(catalog, "collaborative-whiteboard", "neutral", ["/next", "/next", line])
+    assert [reasoned for _, _, reasoned in session.interview.state.decisions] == [True]

@@ -356,6 +356,8 @@ DECIDES = re.compile(
     r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route"
     # What an API design does: "we version the API by date", "we sign each webhook".
     r"|version|sign|encrypt|expire|dedupe|deduplicate|paginate|throttle|compress"
+    # What a client does: "I draw on a canvas and only redraw the dirty region".
+    r"|draw|render|redraw|debounce|virtuali[sz]e|prefetch"
     # "I fan out on write for normal users", "I serve segments from a CDN": a chosen strategy;
     # a policy chosen for failure: "if Redis is unreachable we fail open".
     r"|fan(?:-|\s)?out|serve|fail (?:open|closed|over|fast))"
