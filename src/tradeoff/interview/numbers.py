@@ -167,7 +167,7 @@ def quantities_in(
         found_ref = _reference(value, named, usable, per_second, said)
         ref, value = found_ref if found_ref is not None else (None, value)
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
-        if ref is not None and peak != ("peak" in ref.name):
+        if ref is not None and peak != ("peak" in ref.name) and _has_twin(ref, refs):
             ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
         quoted = _TRAILING.sub("", quoted.strip())
         digits, words = said_as.get(match.start(1), ("", ""))
@@ -285,6 +285,17 @@ def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:
         except (UnreadableEstimate, ValueError, ZeroDivisionError):
             continue
     return None
+
+
+def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
+    """Whether the prompt has the same quantity at the other end of the day: a peak figure
+    ("location_updates_peak") with an average beside it, or an average with its peak. With
+    no twin ("250,000 location writes a second" from the busiest hour's drivers, only a peak
+    figure given), a figure not said as a peak is still that figure."""
+    words = set(ref.name.split("_")) - {"peak"}
+    return any(
+        other is not ref and set(other.name.split("_")) - {"peak"} == words for other in refs
+    )
 
 
 def _label(sentence: str, start: int) -> str:

@@ -432,7 +432,9 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
 
 # An item about asking ("Asks for executions per day, the peak pattern and how late a job
 # may start"): the candidate's questions say it, through the facts they drew out.
-_ASKS = re.compile(r"^\s*(?:asks|asked)\b", re.I)
+# An item about stating assumptions ("States assumptions aloud (ping interval, drivers
+# online)") is the same: what the candidate asked and was told needs no assuming.
+_ASKS = re.compile(r"^\s*(?:asks|asked|states assumptions)\b", re.I)
 
 
 def _asks_items(problem: Problem) -> frozenset[str]:
@@ -447,12 +449,16 @@ def _asks_items(problem: Problem) -> frozenset[str]:
 _ASKS_ITEMS: dict[str, frozenset[str]] = {}
 
 
+# The words that frame an item about asking or assuming, not what it is about.
+_FRAME_WORDS = stems("ask asks states state assumptions assumption aloud such as")
+
+
 def _drawn_out(state: ConversationState, problem: Problem, does: frozenset[str]) -> bool:
     """Whether the facts the candidate's questions drew out state half of what an item about
     asking names: after "How many jobs run per day, and how precise must start times be?",
     "What do you need to know about volume and punctuality?" asks what was just asked."""
     drawn = stems(" ".join(f.text for f in problem.facts if f.id in state.revealed))
-    wanted = does - {"ask"}
+    wanted = does - _FRAME_WORDS
     shared = drawn & wanted
     return len(shared) >= 3 and len(shared) >= 0.5 * len(wanted)
 
