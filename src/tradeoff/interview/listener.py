@@ -55,6 +55,7 @@ class Heard:
     assumption: bool
     defers: bool  # "let me come back to that", "not sure"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
+    hedged: bool = False  # leaves the point open: "we'd handle that somehow", "either works"
 
     def meant(self) -> set[str]:
         """Concepts the turn means (not negated, not only listed as options)."""
@@ -63,6 +64,14 @@ class Heard:
     @property
     def failure_response(self) -> bool:
         return any(c.features.failure_response for c in self.claims)
+
+
+# Words that leave a point open without putting it off: "we'd handle that somehow".
+_VAGUE = re.compile(
+    r"\b(?:somehow|some way or another|something like that|we'?ll figure (?:it|that) out"
+    r"|whatever works|i guess)\b",
+    re.I,
+)
 
 
 class Listener(Protocol):
@@ -97,6 +106,7 @@ class MentionListener:
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
             features=features_listed(text),
+            hedged=any(c.features.hedge for c in claims) or bool(_VAGUE.search(text)),
         )
 
 

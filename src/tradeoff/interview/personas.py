@@ -61,7 +61,8 @@ class Move:
 
 _ADVERSARIAL_PUSH = ("Be specific.", "Be concrete.", "Convince me.", "Don't hand-wave this.")
 _FRIENDLY_OPEN = ("Thanks, that helps.", "Nice.", "Good.", "That makes sense.")
-_UNPRAISED = frozenset({"sanity", "challenge", "return"})
+# (The wrap-up question follows "Let's wrap up.", said after /next: nothing to praise.)
+_UNPRAISED = frozenset({"sanity", "challenge", "return", "wrap-up"})
 # Before an answer: five, so two answers in a row (one, two or three turns apart, with a
 # command or a nudge between) never open with the same words.
 _FRIENDLY_ANSWER = ("Good question.", "Sure.", "Fair question.", "Glad you asked.", "Sure thing.")

@@ -105,6 +105,10 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
     if move is None:
         move = _open_prompt(state, at)
     ack = "" if move.kind in ("sanity", "return", "challenge") else _ack(state, heard, at, newly)
+    if not ack and not newly and at.persona == Persona.friendly and heard.hedged:
+        # The friendly voice praises by default ("That makes sense."); after "we'd handle
+        # that somehow" praise would be false, so it only takes note.
+        ack = "Okay."
     state.moves.add((at.phase, move.kind, move.item or move.text))
     return Move(move.kind, move.text, move.item, ack)
 
