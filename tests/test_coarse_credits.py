@@ -869,3 +869,15 @@ def test_a_sentence_that_only_excludes_a_thing_is_no_mention_of_it(
     text = "## Requirements\n\n- Virus scanning is out of scope.\n"
     status, _ = _support(catalog, "file-upload-api", "scan-pipeline", text, tmp_path)
     assert status not in (SUBSTANCE, MENTIONED)
+
+
+def test_a_cache_ttl_is_no_storage_tiering(catalog: Catalog, tmp_path: Path) -> None:
+    # "a 60 second TTL" on cached metadata expires a cache entry; it moves no data to a
+    # colder tier, and says nothing of how processing failures are retried.
+    text = (
+        "## Deep dive\n\n- I'd cache a hot photo's metadata in Redis with a 60 second TTL,"
+        " because the database row would otherwise take every read.\n"
+    )
+    for item in ("storage-cost", "processing-failures"):
+        status, _ = _support(catalog, "photo-sharing", item, text, tmp_path)
+        assert status not in (SUBSTANCE, MENTIONED), item
