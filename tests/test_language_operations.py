@@ -223,3 +223,8 @@ def test_idempotency_guard_reads_the_ways_candidates_say_it(text: str) -> None:
 
 def test_idempotency_guard_is_silent_on_a_plain_retry() -> None:
     assert idempotency_guard("If the PSP times out we retry the charge twice.") is None
+
+
+def test_signed_urls_with_a_word_between_are_an_access_control() -> None:
+    text = "Private photos are served through short-lived signed CDN URLs."
+    assert security_control(text) == "authentication scheme"

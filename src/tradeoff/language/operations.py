@@ -310,7 +310,9 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ("authentication scheme", (re.compile(
         r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?|api[- ]keys?"
         r"|bearer tokens?|mtls|mutual tls|session cookies?|saml|hmac[- ]sign\w*|signed"
-        r" (?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa|mfa)\b", re.I),)),
+        r" (?:[\w-]+ )?(?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa"
+        r"|mfa)\b",
+        re.I),)),
     ("authorisation rule", (re.compile(
         r"\b(?:rbac|abac|acls?|access control lists?|role-based access"
         r"|(?:oauth|token|api[- ]key) scopes?|scopes? per (?:user|client|token|key|tenant)"
