@@ -228,3 +228,10 @@ def test_idempotency_guard_is_silent_on_a_plain_retry() -> None:
 def test_signed_urls_with_a_word_between_are_an_access_control() -> None:
     text = "Private photos are served through short-lived signed CDN URLs."
     assert security_control(text) == "authentication scheme"
+
+
+def test_a_lost_disk_named_as_an_adjective_is_a_failure() -> None:
+    text = "A lost disk's fragments are rebuilt from the others within hours."
+    found = failure_response(text)
+    assert found is not None and found.trigger == "lost disk"
+    assert failure_response("A lost update is a bug we fixed.") is None

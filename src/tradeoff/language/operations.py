@@ -35,6 +35,9 @@ _TRIGGER = re.compile(
     r"|dies|died|crash(?:es|ed)?|outages?|times? out|timed out|timeouts?|unavailable"
     r"|unreachable|unresponsive|partition(?:ed)?\b(?=.*\bnetwork\b)|network partitions?"
     r"|split[- ]brain|overload(?:ed)?|saturat(?:ed|es)|(?:is|are|gets?) lost|loses?"
+    # "a lost disk's fragments are rebuilt": the adjective names the failure too
+    r"|lost (?:disks?|drives?|nodes?|servers?|replicas?|shards?|zones?|machines?|hosts?"
+    r"|brokers?|racks?)\b"
     r"|corrupt(?:ed|ion)?|stale|lag(?:s|ging)? behind|falls? behind|spikes?|exhausted"
     r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?|errors?\b)",
     re.I,
