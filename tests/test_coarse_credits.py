@@ -582,6 +582,21 @@ CASES = [
         "## Reliability\n\n- Sessions expire 24 hours after their last chunk, and a nightly job"
         " deletes their parts.\n",
     ),
+    (
+        "key-value-store",
+        "read-repair",
+        "## Reliability\n\n- Hinted handoff keeps a down replica's writes on a neighbour for up"
+        " to 3 hours, in a leaderless, Dynamo-style store.\n",
+        "## Reliability\n\n- A quorum read that gets two versions writes the newest version back"
+        " to the stale replica, so a hot key heals within one read.\n",
+    ),
+    (
+        "key-value-store",
+        "hinted-handoff",
+        "## Reliability\n\n- Writes need W=2 of N=3 acks, a quorum, in a leaderless store.\n",
+        "## Reliability\n\n- When a replica is down, a neighbour accepts its writes with a hint"
+        " and hands them over when it returns, for up to 3 hours.\n",
+    ),
 ]
 
 

@@ -38,3 +38,13 @@ def test_what_was_asked_and_told_is_not_asked_as_an_assumption(catalog: Catalog)
     session = run(catalog, "ride-sharing", "adversarial", lines)
     reply = " ".join(session.exchanges[-1].replies)
     assert "What are you assuming" not in reply, reply
+
+
+def test_a_replication_factor_is_a_choice_not_an_estimate(catalog: Catalog) -> None:
+    line = (
+        "Keys are placed on a consistent hash ring with 256 virtual nodes per server; each key"
+        " is replicated to 3 nodes and writes need 2 acks, reads 2 responses, so R + W > N."
+    )
+    session = run(catalog, "key-value-store", "terse", ["/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get 3" not in reply, reply

@@ -21,6 +21,8 @@ BOUND_BEFORE = re.compile(
     r"|\b(?:the|only)\s+(?:last|latest|most\s+recent|newest|top)"
     r"|\b(?:i|we)\s+(?:keep|cache|buffer)(?:\s+[\w-]+){0,8}?"
     r"(?:,\s*(?:about|around|roughly)|\s+(?:about|around|roughly))?(?=\s*$)"
+    # A replication factor the design picks: "each key is replicated to 3 nodes".
+    r"|\b(?:replicated|copied|mirrored)\s+(?:to|on|across|onto)"
     # A setting: "debounced by 150 ms", "a TTL of 60 s", "times out after 2 s".
     r"|\b(?:debounced?|throttled?|timeouts?|times\s+out|ttl|expiry|interval)"
     r"(?:\s+(?:by|of|at|to|after|is))?)\W*$",
