@@ -582,6 +582,54 @@ CASES = [
         "## Reliability\n\n- Sessions expire 24 hours after their last chunk, and a nightly job"
         " deletes their parts.\n",
     ),
+    (
+        "key-value-store",
+        "read-repair",
+        "## Reliability\n\n- Replication is leaderless: each of the 3 replicas of a key accepts"
+        " writes, so a node loss never blocks them.\n",
+        "## Reliability\n\n- When a quorum read sees a stale replica, the coordinator writes the"
+        " newest version back to it, so replicas converge.\n",
+    ),
+    (
+        "key-value-store",
+        "anti-entropy",
+        "## Reliability\n\n- Replication is leaderless: each of the 3 replicas of a key accepts"
+        " writes, so a node loss never blocks them.\n",
+        "## Reliability\n\n- A nightly anti-entropy job compares Merkle trees per token range"
+        " between replicas, so only the ranges that differ are streamed.\n",
+    ),
+    (
+        "key-value-store",
+        "hinted-handoff",
+        "## Reliability\n\n- Writes wait for a quorum of W=2 of the N=3 replicas, so one slow"
+        " node does not slow them.\n",
+        "## Reliability\n\n- If a replica is down, a neighbour stores a hint with the write and"
+        " replays it when the replica returns, for up to 3 hours.\n",
+    ),
+    (
+        "notification-system",
+        "priority-lanes",
+        "## Design\n\n- The API puts each notification on a Kafka topic, and channel workers"
+        " consume it and call the provider.\n",
+        "## Design\n\n- Login codes go to a high-priority queue with its own worker pool, so a"
+        " marketing campaign never delays them.\n",
+    ),
+    (
+        "notification-system",
+        "priority-queues",
+        "## Trade-offs\n\n- Kafka over RabbitMQ because it keeps messages for replay, at the cost"
+        " of more work to operate.\n",
+        "## Trade-offs\n\n- One queue with a priority field is simpler, but a backlog still blocks"
+        " login codes; queues per priority isolate them at the cost of idle workers.\n",
+    ),
+    (
+        "unique-id-generator",
+        "clock-backwards",
+        "## Reliability\n\n- An ID is 41 bits of timestamp, 10 bits of machine id and a 12-bit"
+        " sequence number, so IDs sort by time.\n",
+        "## Reliability\n\n- If a node's clock moves backward, it refuses to issue IDs until the"
+        " clock catches up, to avoid duplicates.\n",
+    ),
 ]
 
 
