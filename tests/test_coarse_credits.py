@@ -630,6 +630,56 @@ CASES = [
         "## Reliability\n\n- If a node's clock moves backward, it refuses to issue IDs until the"
         " clock catches up, to avoid duplicates.\n",
     ),
+    (
+        "distributed-cache",
+        "partitioning",
+        "## Design\n\n- Each shard is replicated, so a node failure does not lose its data.\n",
+        "## Design\n\n- Keys are placed with consistent hashing and 200 virtual nodes per server,"
+        " so adding a node moves about 1/N of the keys.\n",
+    ),
+    (
+        "distributed-cache",
+        "write-strategy",
+        "## Trade-offs\n\n- We use Redis as the cache because it is fast.\n",
+        "## Trade-offs\n\n- We chose cache-aside over write-through because the database stays the"
+        " source of truth, at the cost of a miss after each write.\n",
+    ),
+    (
+        "distributed-cache",
+        "failure-protection",
+        "## Reliability\n\n- If a node fails, its replica takes over via failover.\n",
+        "## Reliability\n\n- If a shard is lost, the app sheds load with a circuit breaker, so"
+        " misses never exceed the database's 250k reads/s.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "trigger",
+        "## Design\n\n- Jobs are stored in a database sharded by job id.\n",
+        "## Design\n\n- Each scheduler node owns a set of partitions and polls them every 10 s"
+        " for jobs due in the next 30 s.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "dispatch-queue",
+        "## Design\n\n- A lock makes sure that only one worker runs a given job.\n",
+        "## Design\n\n- Due runs go to a Kafka queue that workers pull from, so the top-of-hour"
+        " burst waits in the queue.\n",
+    ),
+    (
+        "social-network",
+        "graph-store",
+        "## Design\n\n- User profiles are stored in PostgreSQL, sharded by user id.\n",
+        "## Design\n\n- Friendships live in an edges table sharded by user id, one row per"
+        " direction, so one user's friends are on one shard.\n",
+    ),
+    (
+        "social-network",
+        "graph-db-vs-sharded",
+        "## Trade-offs\n\n- We shard the posts table by user id because one user's posts are read"
+        " together.\n",
+        "## Trade-offs\n\n- Neo4j makes multi-hop queries easy but does not shard to 300 billion"
+        " edges, so we use adjacency lists sharded by user id.\n",
+    ),
 ]
 
 
