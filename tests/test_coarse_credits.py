@@ -680,6 +680,69 @@ CASES = [
         "## Trade-offs\n\n- Neo4j makes multi-hop queries easy but does not shard to 300 billion"
         " edges, so we use adjacency lists sharded by user id.\n",
     ),
+    (
+        "unique-id-generator",
+        "layout-spec",
+        "## API\n\n- The data model returns the id with its created_at time.\n",
+        "## Data model\n\n- Layout: 1 sign bit, 41 timestamp bits since a 2024 epoch, 10 machine id"
+        " bits and 12 sequence bits.\n",
+    ),
+    (
+        "payments-api",
+        "sync-vs-async",
+        "## Trade-offs\n\n- Fraud checks run asynchronously because they are slow.\n",
+        "## Trade-offs\n\n- Async via webhooks instead of a synchronous confirm, because 3-D Secure"
+        " can take minutes.\n",
+    ),
+    (
+        "chat-system",
+        "message-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- Messages are stored in Cassandra, partitioned by conversation_id and"
+        " sorted by a per-conversation sequence number.\n",
+    ),
+    (
+        "social-network",
+        "edge-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- An edges table keyed by (user_id, type, other_id) with status and time,"
+        " so one user's friends are one partition.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "job-and-run-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- A runs table keyed by (job_id, scheduled_time), so firing the same run"
+        " twice is idempotent.\n",
+    ),
+    (
+        "search-autocomplete",
+        "aggregation-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- Search logs are counted per query in 1-hour windows, and the daily job"
+        " scores each query with a decayed count.\n",
+    ),
+    (
+        "search-autocomplete",
+        "index-shape",
+        "## Design\n\n- The data model has a queries table (query, count, updated_at).\n",
+        "## Data model\n\n- A trie in which each prefix node stores its precomputed top 10"
+        " completions, so a lookup is one read.\n",
+    ),
+    (
+        "notification-system",
+        "data-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- notification_settings(user_id, category, channel, opted_out), keyed by"
+        " user_id, plus quiet hours and time zone per user.\n",
+    ),
+    (
+        "job-portal",
+        "privacy-and-scams",
+        "## Reliability\n\n- We deploy in three availability zones, so losing one keeps us up.\n",
+        "## Reliability\n\n- Employers can download a resume only for applications to their own"
+        " jobs, checked by an ACL on every request.\n",
+    ),
 ]
 
 
