@@ -743,6 +743,140 @@ CASES = [
         "## Reliability\n\n- Employers can download a resume only for applications to their own"
         " jobs, checked by an ACL on every request.\n",
     ),
+    (
+        "distributed-cache",
+        "stampede",
+        "## Reliability\n\n- Redis caches hot reads with a 5-minute TTL.\n",
+        "## Reliability\n\n- When a hot key expires, single-flight lets one caller rebuild it "
+        "while the others wait, so the database sees one read.\n",
+    ),
+    (
+        "movie-ticket-booking",
+        "locking-choice",
+        "## Trade-offs\n\n- The main trade-off is simplicity over scale, because one cinema "
+        "chain fits on one database.\n",
+        "## Trade-offs\n\n- We chose optimistic locking over SELECT FOR UPDATE because most "
+        "holds do not collide, at the cost of retries on a hot show.\n",
+    ),
+    (
+        "unique-id-generator",
+        "scheme-choice",
+        "## Trade-offs\n\n- We chose PostgreSQL over MongoDB because we need transactions.\n",
+        "## Trade-offs\n\n- Snowflake over UUIDv4, because a 64-bit time-ordered ID fits a "
+        "BIGINT and keeps index inserts sequential.\n",
+    ),
+    (
+        "unique-id-generator",
+        "library-vs-service",
+        "## Trade-offs\n\n- We chose PostgreSQL over MongoDB because we need transactions.\n",
+        "## Trade-offs\n\n- A stateless ID service behind a load balancer over an embedded "
+        "library, because only the service needs worker ids, at the cost of a network hop.\n",
+    ),
+    (
+        "search-autocomplete",
+        "urgent-removal",
+        "## Reliability\n\n- Redis caches hot prefixes with a 5-minute TTL.\n",
+        "## Reliability\n\n- A takedown goes into a serve-time denylist on every server within "
+        "5 minutes, so a removed suggestion disappears before the next rebuild.\n",
+    ),
+    (
+        "job-portal",
+        "apply-once",
+        "## Reliability\n\n- Each write runs in one database transaction, so it is atomic.\n",
+        "## Reliability\n\n- Apply writes the application and an outbox event together, with a "
+        "unique key on (job_id, seeker_id), so a retry is idempotent.\n",
+    ),
+    (
+        "social-network",
+        "shard-key",
+        "## Trade-offs\n\n- Each write runs in one database transaction, so it is atomic.\n",
+        "## Trade-offs\n\n- We shard by user id because one user's friend list stays on one "
+        "shard, at the cost of a friendship writing to two shards.\n",
+    ),
+    (
+        "social-network",
+        "two-sided-write",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- The second direction of a friendship is written through an outbox, "
+        "so a crash between the two writes is repaired.\n",
+    ),
+    (
+        "social-network",
+        "block-enforcement",
+        "## Reliability\n\n- Redis caches friend lists with a 5-minute TTL.\n",
+        "## Reliability\n\n- A block is checked against the primary on every read, because a "
+        "stale cached privacy setting would leak a profile.\n",
+    ),
+    (
+        "chat-system",
+        "session-registry",
+        "## Design\n\n- Redis caches recent messages with a 5-minute TTL.\n",
+        "## Design\n\n- A service registry maps each user and device to its gateway, so the "
+        "chat service knows where to forward a message.\n",
+    ),
+    (
+        "notification-system",
+        "processing-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Workers check the user's opt-outs and quiet hours and render the "
+        "template for the channel, so a muted user gets nothing.\n",
+    ),
+    (
+        "search-autocomplete",
+        "data-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- A Flink job counts trending queries in 5-minute windows, and a daily "
+        "Spark batch job rescores all queries.\n",
+    ),
+    (
+        "rest-api-design",
+        "webhook-dispatcher",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Dispatcher workers deliver each change event to every webhook "
+        "subscription, so a slow receiver never blocks the API.\n",
+    ),
+    (
+        "rest-api-design",
+        "webhook-delivery",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Webhooks are signed with HMAC over the timestamp and body, and "
+        "retried for 3 days.\n",
+    ),
+    (
+        "payments-api",
+        "events-and-webhooks",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Each state change writes an event to an outbox in the same transaction, "
+        "so a dispatcher can deliver every webhook even after a crash.\n",
+    ),
+    (
+        "payments-api",
+        "webhook-delivery",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Webhooks carry an event id and an HMAC signature, and are "
+        "delivered at least once for 3 days.\n",
+    ),
+    (
+        "payments-api",
+        "error-model",
+        "## API\n\n- Failed calls are retried with exponential backoff.\n",
+        "## API\n\n- Error responses use status codes: 400 for invalid requests, 402 for card "
+        "declines with code card_declined, 429 for rate limits.\n",
+    ),
+    (
+        "job-portal",
+        "indexing-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Job changes reach the search index through CDC on the jobs table "
+        "(Debezium), so the index never misses an update.\n",
+    ),
+    (
+        "elevator-control",
+        "modes-and-faults",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Fire recall cancels all calls and sends every car to the lobby, so "
+        "no one is carried to a burning floor.\n",
+    ),
 ]
 
 
