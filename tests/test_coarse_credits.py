@@ -877,6 +877,28 @@ CASES = [
         "## Reliability\n\n- Fire recall cancels all calls and sends every car to the lobby, so "
         "no one is carried to a burning floor.\n",
     ),
+    (
+        "typeahead-ui",
+        "client-cache",
+        "## Design\n\n- Redis caches hot suggestions with a 5-minute TTL.\n",
+        "## Design\n\n- The client keeps an in-memory LRU of prefix to response for 5 minutes, "
+        "so backspacing sends no request.\n",
+    ),
+    (
+        "payments-api",
+        "keys",
+        "## Security\n\n- All requests are authenticated with a JWT over HTTPS.\n",
+        "## Security\n\n- The browser holds only a publishable key that can tokenise cards, so "
+        "a leaked key cannot charge anyone.\n",
+    ),
+    (
+        "search-autocomplete",
+        "client-side",
+        "## Design\n\n- Redis caches the top 10 suggestions per prefix, so a lookup takes under "
+        "5 ms.\n",
+        "## Design\n\n- Results are cached on the client by prefix for 5 minutes, so retyping a "
+        "prefix sends no request.\n",
+    ),
 ]
 
 
