@@ -899,6 +899,20 @@ CASES = [
         "## Design\n\n- Results are cached on the client by prefix for 5 minutes, so retyping a "
         "prefix sends no request.\n",
     ),
+    (
+        "rest-api-design",
+        "auth-scopes",
+        "## API\n\n- Every request carries a JWT that the gateway validates.\n",
+        "## API\n\n- Third-party apps use the OAuth 2.0 authorization code flow with PKCE and "
+        "scopes such as tasks:read, so a user grants only what the app needs.\n",
+    ),
+    (
+        "rest-api-design",
+        "oauth-server",
+        "## Design\n\n- Authentication uses JWT bearer tokens signed with RS256.\n",
+        "## Design\n\n- An authorization server shows a consent screen and issues 1-hour access "
+        "tokens with refresh tokens.\n",
+    ),
 ]
 
 
