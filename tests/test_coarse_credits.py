@@ -585,17 +585,333 @@ CASES = [
     (
         "key-value-store",
         "read-repair",
-        "## Reliability\n\n- Hinted handoff keeps a down replica's writes on a neighbour for up"
-        " to 3 hours, in a leaderless, Dynamo-style store.\n",
-        "## Reliability\n\n- A quorum read that gets two versions writes the newest version back"
-        " to the stale replica, so a hot key heals within one read.\n",
+        "## Reliability\n\n- Replication is leaderless: each of the 3 replicas of a key accepts"
+        " writes, so a node loss never blocks them.\n",
+        "## Reliability\n\n- When a quorum read sees a stale replica, the coordinator writes the"
+        " newest version back to it, so replicas converge.\n",
+    ),
+    (
+        "key-value-store",
+        "anti-entropy",
+        "## Reliability\n\n- Replication is leaderless: each of the 3 replicas of a key accepts"
+        " writes, so a node loss never blocks them.\n",
+        "## Reliability\n\n- A nightly anti-entropy job compares Merkle trees per token range"
+        " between replicas, so only the ranges that differ are streamed.\n",
     ),
     (
         "key-value-store",
         "hinted-handoff",
-        "## Reliability\n\n- Writes need W=2 of N=3 acks, a quorum, in a leaderless store.\n",
-        "## Reliability\n\n- When a replica is down, a neighbour accepts its writes with a hint"
-        " and hands them over when it returns, for up to 3 hours.\n",
+        "## Reliability\n\n- Writes wait for a quorum of W=2 of the N=3 replicas, so one slow"
+        " node does not slow them.\n",
+        "## Reliability\n\n- If a replica is down, a neighbour stores a hint with the write and"
+        " replays it when the replica returns, for up to 3 hours.\n",
+    ),
+    (
+        "notification-system",
+        "priority-lanes",
+        "## Design\n\n- The API puts each notification on a Kafka topic, and channel workers"
+        " consume it and call the provider.\n",
+        "## Design\n\n- Login codes go to a high-priority queue with its own worker pool, so a"
+        " marketing campaign never delays them.\n",
+    ),
+    (
+        "notification-system",
+        "priority-queues",
+        "## Trade-offs\n\n- Kafka over RabbitMQ because it keeps messages for replay, at the cost"
+        " of more work to operate.\n",
+        "## Trade-offs\n\n- One queue with a priority field is simpler, but a backlog still blocks"
+        " login codes; queues per priority isolate them at the cost of idle workers.\n",
+    ),
+    (
+        "unique-id-generator",
+        "clock-backwards",
+        "## Reliability\n\n- An ID is 41 bits of timestamp, 10 bits of machine id and a 12-bit"
+        " sequence number, so IDs sort by time.\n",
+        "## Reliability\n\n- If a node's clock moves backward, it refuses to issue IDs until the"
+        " clock catches up, to avoid duplicates.\n",
+    ),
+    (
+        "distributed-cache",
+        "partitioning",
+        "## Design\n\n- Each shard is replicated, so a node failure does not lose its data.\n",
+        "## Design\n\n- Keys are placed with consistent hashing and 200 virtual nodes per server,"
+        " so adding a node moves about 1/N of the keys.\n",
+    ),
+    (
+        "distributed-cache",
+        "write-strategy",
+        "## Trade-offs\n\n- We use Redis as the cache because it is fast.\n",
+        "## Trade-offs\n\n- We chose cache-aside over write-through because the database stays the"
+        " source of truth, at the cost of a miss after each write.\n",
+    ),
+    (
+        "distributed-cache",
+        "failure-protection",
+        "## Reliability\n\n- If a node fails, its replica takes over via failover.\n",
+        "## Reliability\n\n- If a shard is lost, the app sheds load with a circuit breaker, so"
+        " misses never exceed the database's 250k reads/s.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "trigger",
+        "## Design\n\n- Jobs are stored in a database sharded by job id.\n",
+        "## Design\n\n- Each scheduler node owns a set of partitions and polls them every 10 s"
+        " for jobs due in the next 30 s.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "dispatch-queue",
+        "## Design\n\n- A lock makes sure that only one worker runs a given job.\n",
+        "## Design\n\n- Due runs go to a Kafka queue that workers pull from, so the top-of-hour"
+        " burst waits in the queue.\n",
+    ),
+    (
+        "social-network",
+        "graph-store",
+        "## Design\n\n- User profiles are stored in PostgreSQL, sharded by user id.\n",
+        "## Design\n\n- Friendships live in an edges table sharded by user id, one row per"
+        " direction, so one user's friends are on one shard.\n",
+    ),
+    (
+        "social-network",
+        "graph-db-vs-sharded",
+        "## Trade-offs\n\n- We shard the posts table by user id because one user's posts are read"
+        " together.\n",
+        "## Trade-offs\n\n- Neo4j makes multi-hop queries easy but does not shard to 300 billion"
+        " edges, so we use adjacency lists sharded by user id.\n",
+    ),
+    (
+        "unique-id-generator",
+        "layout-spec",
+        "## API\n\n- The data model returns the id with its created_at time.\n",
+        "## Data model\n\n- Layout: 1 sign bit, 41 timestamp bits since a 2024 epoch, 10 machine id"
+        " bits and 12 sequence bits.\n",
+    ),
+    (
+        "payments-api",
+        "sync-vs-async",
+        "## Trade-offs\n\n- Fraud checks run asynchronously because they are slow.\n",
+        "## Trade-offs\n\n- Async via webhooks instead of a synchronous confirm, because 3-D Secure"
+        " can take minutes.\n",
+    ),
+    (
+        "chat-system",
+        "message-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- Messages are stored in Cassandra, partitioned by conversation_id and"
+        " sorted by a per-conversation sequence number.\n",
+    ),
+    (
+        "social-network",
+        "edge-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- An edges table keyed by (user_id, type, other_id) with status and time,"
+        " so one user's friends are one partition.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "job-and-run-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- A runs table keyed by (job_id, scheduled_time), so firing the same run"
+        " twice is idempotent.\n",
+    ),
+    (
+        "search-autocomplete",
+        "aggregation-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- Search logs are counted per query in 1-hour windows, and the daily job"
+        " scores each query with a decayed count.\n",
+    ),
+    (
+        "search-autocomplete",
+        "index-shape",
+        "## Design\n\n- The data model has a queries table (query, count, updated_at).\n",
+        "## Data model\n\n- A trie in which each prefix node stores its precomputed top 10"
+        " completions, so a lookup is one read.\n",
+    ),
+    (
+        "notification-system",
+        "data-model",
+        "## Data model\n\n- The data model has a users table (id, name, email, created_at).\n",
+        "## Data model\n\n- notification_settings(user_id, category, channel, opted_out), keyed by"
+        " user_id, plus quiet hours and time zone per user.\n",
+    ),
+    (
+        "job-portal",
+        "privacy-and-scams",
+        "## Reliability\n\n- We deploy in three availability zones, so losing one keeps us up.\n",
+        "## Reliability\n\n- Employers can download a resume only for applications to their own"
+        " jobs, checked by an ACL on every request.\n",
+    ),
+    (
+        "distributed-cache",
+        "stampede",
+        "## Reliability\n\n- Redis caches hot reads with a 5-minute TTL.\n",
+        "## Reliability\n\n- When a hot key expires, single-flight lets one caller rebuild it "
+        "while the others wait, so the database sees one read.\n",
+    ),
+    (
+        "movie-ticket-booking",
+        "locking-choice",
+        "## Trade-offs\n\n- The main trade-off is simplicity over scale, because one cinema "
+        "chain fits on one database.\n",
+        "## Trade-offs\n\n- We chose optimistic locking over SELECT FOR UPDATE because most "
+        "holds do not collide, at the cost of retries on a hot show.\n",
+    ),
+    (
+        "unique-id-generator",
+        "scheme-choice",
+        "## Trade-offs\n\n- We chose PostgreSQL over MongoDB because we need transactions.\n",
+        "## Trade-offs\n\n- Snowflake over UUIDv4, because a 64-bit time-ordered ID fits a "
+        "BIGINT and keeps index inserts sequential.\n",
+    ),
+    (
+        "unique-id-generator",
+        "library-vs-service",
+        "## Trade-offs\n\n- We chose PostgreSQL over MongoDB because we need transactions.\n",
+        "## Trade-offs\n\n- A stateless ID service behind a load balancer over an embedded "
+        "library, because only the service needs worker ids, at the cost of a network hop.\n",
+    ),
+    (
+        "search-autocomplete",
+        "urgent-removal",
+        "## Reliability\n\n- Redis caches hot prefixes with a 5-minute TTL.\n",
+        "## Reliability\n\n- A takedown goes into a serve-time denylist on every server within "
+        "5 minutes, so a removed suggestion disappears before the next rebuild.\n",
+    ),
+    (
+        "job-portal",
+        "apply-once",
+        "## Reliability\n\n- Each write runs in one database transaction, so it is atomic.\n",
+        "## Reliability\n\n- Apply writes the application and an outbox event together, with a "
+        "unique key on (job_id, seeker_id), so a retry is idempotent.\n",
+    ),
+    (
+        "social-network",
+        "shard-key",
+        "## Trade-offs\n\n- Each write runs in one database transaction, so it is atomic.\n",
+        "## Trade-offs\n\n- We shard by user id because one user's friend list stays on one "
+        "shard, at the cost of a friendship writing to two shards.\n",
+    ),
+    (
+        "social-network",
+        "two-sided-write",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- The second direction of a friendship is written through an outbox, "
+        "so a crash between the two writes is repaired.\n",
+    ),
+    (
+        "social-network",
+        "block-enforcement",
+        "## Reliability\n\n- Redis caches friend lists with a 5-minute TTL.\n",
+        "## Reliability\n\n- A block is checked against the primary on every read, because a "
+        "stale cached privacy setting would leak a profile.\n",
+    ),
+    (
+        "chat-system",
+        "session-registry",
+        "## Design\n\n- Redis caches recent messages with a 5-minute TTL.\n",
+        "## Design\n\n- A service registry maps each user and device to its gateway, so the "
+        "chat service knows where to forward a message.\n",
+    ),
+    (
+        "notification-system",
+        "processing-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Workers check the user's opt-outs and quiet hours and render the "
+        "template for the channel, so a muted user gets nothing.\n",
+    ),
+    (
+        "search-autocomplete",
+        "data-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- A Flink job counts trending queries in 5-minute windows, and a daily "
+        "Spark batch job rescores all queries.\n",
+    ),
+    (
+        "rest-api-design",
+        "webhook-dispatcher",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Dispatcher workers deliver each change event to every webhook "
+        "subscription, so a slow receiver never blocks the API.\n",
+    ),
+    (
+        "rest-api-design",
+        "webhook-delivery",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Webhooks are signed with HMAC over the timestamp and body, and "
+        "retried for 3 days.\n",
+    ),
+    (
+        "payments-api",
+        "events-and-webhooks",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Each state change writes an event to an outbox in the same transaction, "
+        "so a dispatcher can deliver every webhook even after a crash.\n",
+    ),
+    (
+        "payments-api",
+        "webhook-delivery",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Webhooks carry an event id and an HMAC signature, and are "
+        "delivered at least once for 3 days.\n",
+    ),
+    (
+        "payments-api",
+        "error-model",
+        "## API\n\n- Failed calls are retried with exponential backoff.\n",
+        "## API\n\n- Error responses use status codes: 400 for invalid requests, 402 for card "
+        "declines with code card_declined, 429 for rate limits.\n",
+    ),
+    (
+        "job-portal",
+        "indexing-pipeline",
+        "## Design\n\n- Events are published to Kafka and consumed by background workers.\n",
+        "## Design\n\n- Job changes reach the search index through CDC on the jobs table "
+        "(Debezium), so the index never misses an update.\n",
+    ),
+    (
+        "elevator-control",
+        "modes-and-faults",
+        "## Reliability\n\n- Failed calls are retried with exponential backoff.\n",
+        "## Reliability\n\n- Fire recall cancels all calls and sends every car to the lobby, so "
+        "no one is carried to a burning floor.\n",
+    ),
+    (
+        "typeahead-ui",
+        "client-cache",
+        "## Design\n\n- Redis caches hot suggestions with a 5-minute TTL.\n",
+        "## Design\n\n- The client keeps an in-memory LRU of prefix to response for 5 minutes, "
+        "so backspacing sends no request.\n",
+    ),
+    (
+        "payments-api",
+        "keys",
+        "## Security\n\n- All requests are authenticated with a JWT over HTTPS.\n",
+        "## Security\n\n- The browser holds only a publishable key that can tokenise cards, so "
+        "a leaked key cannot charge anyone.\n",
+    ),
+    (
+        "search-autocomplete",
+        "client-side",
+        "## Design\n\n- Redis caches the top 10 suggestions per prefix, so a lookup takes under "
+        "5 ms.\n",
+        "## Design\n\n- Results are cached on the client by prefix for 5 minutes, so retyping a "
+        "prefix sends no request.\n",
+    ),
+    (
+        "rest-api-design",
+        "auth-scopes",
+        "## API\n\n- Every request carries a JWT that the gateway validates.\n",
+        "## API\n\n- Third-party apps use the OAuth 2.0 authorization code flow with PKCE and "
+        "scopes such as tasks:read, so a user grants only what the app needs.\n",
+    ),
+    (
+        "rest-api-design",
+        "oauth-server",
+        "## Design\n\n- Authentication uses JWT bearer tokens signed with RS256.\n",
+        "## Design\n\n- An authorization server shows a consent screen and issues 1-hour access "
+        "tokens with refresh tokens.\n",
     ),
 ]
 

@@ -66,8 +66,17 @@ def _stated_lines(ctx: ReviewContext) -> set[int]:
     return {
         c.line
         for c in ctx.claims
-        if c.features.has_evidence or c.features.specific or c.features.decision
+        if c.features.has_evidence
+        or c.features.specific
+        or (c.features.decision and _BARE_USE.match(c.text) is None)
     }
+
+
+# "We will use idempotence for this": a decision in form whose object is only "this", so it
+# says nothing of what is made idempotent (or cached, or retried).
+_BARE_USE = re.compile(
+    r"^\W*we(?: will|'ll| would| can)? use [\w\s'-]{1,40}? for (?:this|it|that|these)\W*$", re.I
+)
 
 
 def clauses(ctx: ReviewContext) -> list[tuple[int, str, str]]:
