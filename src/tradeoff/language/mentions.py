@@ -670,7 +670,9 @@ def clear_matches() -> None:
 
 
 # Punctuation between two words that ends a phrase: a term's words are never read across it.
-_PHRASE_BREAK = re.compile(r"[,;:()!?]")
+# A brace opens or closes a path parameter: "POST /friend-requests/{id}/accept" names a
+# request's id in a URL, no "request id" that makes retries idempotent.
+_PHRASE_BREAK = re.compile(r"[,;:()!?{}]")
 
 
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:
