@@ -57,3 +57,45 @@ def test_how_many_use_it_each_day_asks_for_daily_users(catalog: Catalog) -> None
     reply = " ".join(session.exchanges[0].replies)
     assert "300 million people use the site" in reply, reply
     assert "friend requests" not in reply, reply
+
+
+# File sharing, neutral persona: three lines a candidate said were reported as "Not covered"
+# or "Only mentioned" beside the line, and the interviewer asked about what was just said.
+# The vocabulary had no words for blocks cut by size ("4 MB blocks"), a held-open long-poll
+# connection, or a commit conditional on the parent version.
+
+
+def test_blocks_cut_and_hashed_are_chunking(catalog: Catalog) -> None:
+    line = (
+        "The client splits files into 4 MB blocks and hashes them with SHA-256; it calls"
+        " POST /blocks/check with the hashes, uploads the missing blocks to a signed URL, then"
+        " POST /files/commit with the block list."
+    )
+    session = run(catalog, "file-sharing", "neutral", ["/next", line])
+    assert "one paragraph in a 1 GB file" not in " ".join(session.exchanges[-1].replies)
+    assert "chunking" in _covered(catalog, "file-sharing", "neutral", ["/next", line])
+
+
+def test_a_notification_service_on_long_poll_connections(catalog: Catalog) -> None:
+    line = (
+        "Components: a block service over S3, a metadata service on sharded MySQL keyed by"
+        " namespace id, and a notification service holding long-poll connections."
+    )
+    assert "notifications" in _covered(catalog, "file-sharing", "neutral", ["/next", line])
+
+
+def test_a_commit_conditional_on_the_parent_version_resolves_conflicts(catalog: Catalog) -> None:
+    line = (
+        "When two devices edit offline, the commit is conditional on the parent version, so the"
+        " second commit fails and the client saves a conflicted copy, because silently"
+        " overwriting would lose work."
+    )
+    covered = _covered(catalog, "file-sharing", "neutral", ["/next", "/next", line])
+    assert "conflicts" in covered, covered
+
+
+def test_how_big_a_single_file_gets_is_the_size_limit(catalog: Catalog) -> None:
+    session = run(catalog, "file-sharing", "neutral", ["How big can a single file get?"])
+    reply = " ".join(session.exchanges[0].replies)
+    assert "Files up to 50 GB" in reply, reply
+    assert "duplicates" not in reply, reply
