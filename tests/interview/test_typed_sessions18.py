@@ -99,3 +99,16 @@ def test_how_big_a_single_file_gets_is_the_size_limit(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[0].replies)
     assert "Files up to 50 GB" in reply, reply
     assert "duplicates" not in reply, reply
+
+
+def test_a_slipped_size_prefix_is_asked_about_and_not_credited(catalog: Catalog) -> None:
+    """'500 million users times 4 GB is 2 PB' (2 EB) was credited as deriving the logical
+    storage while the review beside it flagged the slipped prefix (CAP103), and the
+    interviewer moved on without a word."""
+    line = "Storage: 500 million users times 4 GB is 2 PB."
+    session = run(catalog, "file-sharing", "neutral", [line])
+    reply = " ".join(session.exchanges[0].replies)
+    assert "500 million users times 4 GB is 2 PB" in reply, reply
+    assert "storage" not in _covered(catalog, "file-sharing", "neutral", [line])
+    right = "Storage: 500 million users times 4 GB is 2 EB."
+    assert "storage" in _covered(catalog, "file-sharing", "neutral", [right])

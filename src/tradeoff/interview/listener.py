@@ -14,6 +14,7 @@ from typing import Protocol
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.vocabulary import Concept, Vocabulary
+from tradeoff.estimate.check import check_line
 from tradeoff.interview.numbers import Spoken, quantities_in
 from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
@@ -55,6 +56,9 @@ class Heard:
     assumption: bool
     defers: bool  # "let me come back to that", "not sure"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
+    # Steps of working said wrong ("500 million users times 4 GB is 2 PB"), each quoted as
+    # said: the reviewer's arithmetic check, so the interviewer hears the slip it reports.
+    slips: tuple[str, ...] = ()
 
     def meant(self) -> set[str]:
         """Concepts the turn means (not negated, not only listed as options)."""
@@ -97,6 +101,7 @@ class MentionListener:
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
             features=features_listed(text),
+            slips=tuple(c.quote for c in check_line(line, text) if c.wrong),
         )
 
 

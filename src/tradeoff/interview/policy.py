@@ -129,6 +129,13 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
+    # A step of working that does not compute ("500 million users times 4 GB is 2 PB"): the
+    # report flags it, so the interviewer asks about it when it is said, as a person would
+    # (after a figure far from the facts, which is asked about with the facts it comes from).
+    for step in heard.slips:
+        if not state.moved("*", "sanity", step):
+            state.moves.add(("*", "sanity", step))
+            return Move("sanity", phrasing.slip_check(step), None)
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
