@@ -112,3 +112,31 @@ def test_a_slipped_size_prefix_is_asked_about_and_not_credited(catalog: Catalog)
     assert "storage" not in _covered(catalog, "file-sharing", "neutral", [line])
     right = "Storage: 500 million users times 4 GB is 2 EB."
     assert "storage" in _covered(catalog, "file-sharing", "neutral", [right])
+
+
+# Elevator control, adversarial persona: "Each car keeps two sorted sets of stops ... and the
+# Dispatcher is a Strategy so we can swap the algorithm" was quoted for the scheduling
+# comparison, the assignment-timing trade-off, locks versus an event loop, and observers on
+# car events. Through the generic concepts those items listed ("decisions with reasons",
+# "design patterns") any line with a reason or a pattern covered them when it said "car".
+
+_STRATEGY = (
+    "Each car keeps two sorted sets of stops, one for up and one for down, and the Dispatcher"
+    " is a Strategy so we can swap the algorithm."
+)
+
+
+def test_a_strategy_named_with_a_reason_weighs_no_other_trade_off(catalog: Catalog) -> None:
+    covered = _covered(catalog, "elevator-control", "adversarial", ["/next", _STRATEGY])
+    assert "dispatch-strategy" in covered, covered
+    for item in ("scheduling-algorithm", "assignment-timing", "concurrency-model", "observers"):
+        assert item not in covered, (item, covered[item])
+
+
+def test_one_event_loop_instead_of_locks_is_the_concurrency_model(catalog: Catalog) -> None:
+    line = (
+        "One event loop owns all car state and takes presses from a queue instead of locks,"
+        " because events come at human speed."
+    )
+    covered = _covered(catalog, "elevator-control", "adversarial", ["/next", "/next", line])
+    assert "concurrency-model" in covered, covered
