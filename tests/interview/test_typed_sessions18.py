@@ -140,3 +140,33 @@ def test_one_event_loop_instead_of_locks_is_the_concurrency_model(catalog: Catal
     )
     covered = _covered(catalog, "elevator-control", "adversarial", ["/next", "/next", line])
     assert "concurrency-model" in covered, covered
+
+
+# Spreadsheet UI, terse persona: the frame-budget line was quoted for the sparse cell model
+# ("50 rows by 20 columns" read as a data model's rows and columns) and for the formula
+# engine in a worker ("Web Worker" is a render-performance term, and the item listed that
+# concept, so a frame budget that said "visible" covered it).
+
+_FRAME = (
+    "A 1080p screen shows about 50 rows by 20 columns, so about 1,000 visible cells; at 60 fps"
+    " that is 16 ms per frame."
+)
+
+
+def test_a_frame_budget_is_no_cell_model_and_no_formula_engine(catalog: Catalog) -> None:
+    covered = _covered(catalog, "spreadsheet-ui", "terse", [_FRAME])
+    assert "frame-and-viewport" in covered, covered
+    assert "cell-model" not in covered, covered["cell-model"]
+    assert "formula-worker" not in covered, covered["formula-worker"]
+
+
+def test_the_sparse_map_and_the_worker_are_still_credited(catalog: Catalog) -> None:
+    lines = [
+        "/next",
+        "The client keeps a sparse map of cells keyed by row and column, and the server sends"
+        " operations over a WebSocket: setCell(sheetId, row, col, value, version).",
+        "Formulas are recalculated in a Web Worker using a dependency graph, because a long"
+        " recalc on the main thread would freeze typing.",
+    ]
+    covered = _covered(catalog, "spreadsheet-ui", "terse", lines)
+    assert {"cell-model", "formula-worker"} <= set(covered), covered
