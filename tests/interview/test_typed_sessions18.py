@@ -170,3 +170,12 @@ def test_the_sparse_map_and_the_worker_are_still_credited(catalog: Catalog) -> N
     ]
     covered = _covered(catalog, "spreadsheet-ui", "terse", lines)
     assert {"cell-model", "formula-worker"} <= set(covered), covered
+
+
+def test_edits_never_conflict_is_challenged(catalog: Catalog) -> None:
+    """'Edits never conflict because the server orders them' went by unchallenged: the
+    absolute claims heard were losing, failing, going down, dropping and breaking."""
+    line = "Edits never conflict because the server orders them."
+    session = run(catalog, "spreadsheet-ui", "terse", ["/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert '"never conflict"' in reply, reply

@@ -21,9 +21,10 @@ from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS, brands_in
 
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
-# never break existing clients".
+# never break existing clients", "edits never conflict because the server orders them".
 _CLAIM = re.compile(
-    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*|conflict\w*"
+    r"|collid\w*)\b"
     r"(?: (?!(?:and|but|so|because|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
