@@ -179,3 +179,14 @@ def test_edits_never_conflict_is_challenged(catalog: Catalog) -> None:
     session = run(catalog, "spreadsheet-ui", "terse", ["/next", "/next", line])
     reply = " ".join(session.exchanges[-1].replies)
     assert '"never conflict"' in reply, reply
+
+
+def test_never_causes_duplicates_is_challenged(catalog: Catalog) -> None:
+    """'If the clock goes backwards I just keep generating, it never causes duplicates' was
+    met with 'Nice.' and the next probe: a claim that nothing can produce a duplicate is as
+    absolute as 'never fails'."""
+    line = "If the clock goes backwards I just keep generating, it never causes duplicates."
+    session = run(catalog, "unique-id-generator", "friendly", ["/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert '"never causes duplicates"' in reply, reply
+    assert not reply.startswith("Nice"), reply

@@ -24,7 +24,7 @@ from tradeoff.review.products import BRANDS, brands_in
 # never break existing clients", "edits never conflict because the server orders them".
 _CLAIM = re.compile(
     r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*|conflict\w*"
-    r"|collid\w*)\b"
+    r"|collid\w*|(?:caus|creat|produc|generat|return|issu|giv)\w* (?:a |any )?duplicat\w*)\b"
     r"(?: (?!(?:and|but|so|because|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
