@@ -190,3 +190,16 @@ def test_never_causes_duplicates_is_challenged(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[-1].replies)
     assert '"never causes duplicates"' in reply, reply
     assert not reply.startswith("Nice"), reply
+
+
+def test_a_library_call_written_out_is_the_api(catalog: Catalog) -> None:
+    """'The API is a library call nextId() in each service' was reported "Not covered: A
+    next_id() library call, or a GET /ids?count=N endpoint", and the interviewer asked what
+    a caller calls: a procedure called in process had no words in the vocabulary."""
+    line = (
+        "The API is a library call nextId() in each service, no network hop, because a round"
+        " trip would cost more than the ID."
+    )
+    session = run(catalog, "unique-id-generator", "friendly", ["/next", line])
+    assert "What does a caller actually call" not in " ".join(session.exchanges[-1].replies)
+    assert "api" in _covered(catalog, "unique-id-generator", "friendly", ["/next", line])
