@@ -203,3 +203,22 @@ def test_a_library_call_written_out_is_the_api(catalog: Catalog) -> None:
     session = run(catalog, "unique-id-generator", "friendly", ["/next", line])
     assert "What does a caller actually call" not in " ".join(session.exchanges[-1].replies)
     assert "api" in _covered(catalog, "unique-id-generator", "friendly", ["/next", line])
+
+
+def test_a_timestamp_width_is_no_local_generation(catalog: Catalog) -> None:
+    """'41 bits of milliseconds lasts about 69 years' was quoted for "Each worker builds IDs
+    locally ... with no network call per ID": the item listed the bit layout, which names
+    its subject, and 'IDs' is a word of every item of the prompt."""
+    line = (
+        "At 100,000 IDs a second and a 5x peak we need 500,000 a second; 41 bits of"
+        " milliseconds lasts about 69 years."
+    )
+    covered = _covered(catalog, "unique-id-generator", "friendly", [line])
+    assert "local-generation" not in covered, covered["local-generation"]
+    snowflake = (
+        "Each Snowflake worker builds IDs locally from its clock, worker id and an in-memory"
+        " sequence, with no network call."
+    )
+    assert "local-generation" in _covered(
+        catalog, "unique-id-generator", "friendly", ["/next", snowflake]
+    )
