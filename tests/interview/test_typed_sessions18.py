@@ -222,3 +222,16 @@ def test_a_timestamp_width_is_no_local_generation(catalog: Catalog) -> None:
     assert "local-generation" in _covered(
         catalog, "unique-id-generator", "friendly", ["/next", snowflake]
     )
+
+
+def test_a_product_put_out_of_scope_is_not_asked_why_it_was_picked(catalog: Catalog) -> None:
+    """'GraphQL and webhooks are out of scope' was answered with 'What made you pick GraphQL
+    over plain REST?': a product named only to leave it out was read as a choice."""
+    line = (
+        "So clients list, create, update and delete resources; GraphQL and webhooks are out"
+        " of scope."
+    )
+    session = run(catalog, "rest-api-design", "neutral", [line])
+    assert "GraphQL" not in " ".join(session.exchanges[0].replies)
+    chosen = run(catalog, "rest-api-design", "neutral", ["We expose the tasks through GraphQL."])
+    assert "GraphQL" in " ".join(chosen.exchanges[0].replies)

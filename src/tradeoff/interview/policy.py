@@ -338,7 +338,28 @@ def _rejected(name: str, text: str) -> bool:
     """Whether every mention of a product in the turn sets it aside: "Redis over Memcached",
     "rather than Memcached", "not Memcached"."""
     said = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.I))
-    return bool(said) and all(_SET_ASIDE.search(text[: m.start()]) for m in said)
+    return bool(said) and all(
+        _SET_ASIDE.search(text[: m.start()]) or _OUT_OF_SCOPE.search(_clause_at(text, m.start()))
+        for m in said
+    )
+
+
+# A clause that puts what it names out of scope: "GraphQL and webhooks are out of scope" chose
+# no GraphQL, and "What made you pick GraphQL over plain REST?" asked about a choice not made.
+_OUT_OF_SCOPE = re.compile(
+    r"\bout of scope\b|\bnot in scope\b|\bnon-?goals?\b|\bwon't (?:use|build|cover|need)\b"
+    r"|\bno need for\b|\bleave (?:out|aside)\b|\bleaving (?:out|aside)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of a turn around a position, between the punctuation that ends clauses."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    start = max((e + 1 for e in ends if e < at), default=0)
+    stop = min((e for e in ends if e >= at), default=len(text))
+    return text[start:stop]
 
 
 _SET_ASIDE = re.compile(
