@@ -14,15 +14,17 @@ from typing import Protocol
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.vocabulary import Concept, Vocabulary
+from tradeoff.estimate.check import check_line
 from tradeoff.interview.numbers import Spoken, quantities_in
 from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS, brands_in
 
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
-# never break existing clients".
+# never break existing clients", "edits never conflict because the server orders them".
 _CLAIM = re.compile(
-    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*)\b"
+    r"\b(never (?:los(?:ing|es|e|t)|fail\w*|go(?:es)? down|drop\w*|break\w*|conflict\w*"
+    r"|collid\w*|(?:caus|creat|produc|generat|return|issu|giv)\w* (?:a |any )?duplicat\w*)\b"
     r"(?: (?!(?:and|but|so|because|if|when|unless|since)\b)[\w'-]+){0,4}"
     r"|always (?:be |stays? |remains? )?(?:available|consistent|up)"
     r"|scales? (?:infinitely|linearly|to any|forever)|infinitely scalable|zero downtime"
@@ -56,6 +58,9 @@ class Heard:
     defers: bool  # "let me come back to that", "not sure"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
     hedged: bool = False  # leaves the point open: "we'd handle that somehow", "either works"
+    # Steps of working said wrong ("500 million users times 4 GB is 2 PB"), each quoted as
+    # said: the reviewer's arithmetic check, so the interviewer hears the slip it reports.
+    slips: tuple[str, ...] = ()
 
     def meant(self) -> set[str]:
         """Concepts the turn means (not negated, not only listed as options)."""
@@ -107,6 +112,7 @@ class MentionListener:
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
             features=features_listed(text),
             hedged=any(c.features.hedge for c in claims) or bool(_VAGUE.search(text)),
+            slips=tuple(c.quote for c in check_line(line, text) if c.wrong),
         )
 
 

@@ -123,6 +123,11 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     return f"That looks {direction} to me. How did you get {spoken.text}?"
 
 
+def slip_check(step: str) -> str:
+    """A step of working that does not come out as said: quote it, ask for it again."""
+    return f'Let me check one step: "{step.strip().rstrip(".")}". Can you redo that, units and all?'
+
+
 def misheard(spoken: Spoken, said: str) -> str:
     """A given figure said back wrong: say again what was said, and let the candidate fix it."""
     return f"Just to check: I said that {_lower(said)} Where does {spoken.text} come from?"

@@ -133,6 +133,13 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
+    # A step of working that does not compute ("500 million users times 4 GB is 2 PB"): the
+    # report flags it, so the interviewer asks about it when it is said, as a person would
+    # (after a figure far from the facts, which is asked about with the facts it comes from).
+    for step in heard.slips:
+        if not state.moved("*", "sanity", step):
+            state.moves.add(("*", "sanity", step))
+            return Move("sanity", phrasing.slip_check(step), None)
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
@@ -335,7 +342,28 @@ def _rejected(name: str, text: str) -> bool:
     """Whether every mention of a product in the turn sets it aside: "Redis over Memcached",
     "rather than Memcached", "not Memcached"."""
     said = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.I))
-    return bool(said) and all(_SET_ASIDE.search(text[: m.start()]) for m in said)
+    return bool(said) and all(
+        _SET_ASIDE.search(text[: m.start()]) or _OUT_OF_SCOPE.search(_clause_at(text, m.start()))
+        for m in said
+    )
+
+
+# A clause that puts what it names out of scope: "GraphQL and webhooks are out of scope" chose
+# no GraphQL, and "What made you pick GraphQL over plain REST?" asked about a choice not made.
+_OUT_OF_SCOPE = re.compile(
+    r"\bout of scope\b|\bnot in scope\b|\bnon-?goals?\b|\bwon't (?:use|build|cover|need)\b"
+    r"|\bno need for\b|\bleave (?:out|aside)\b|\bleaving (?:out|aside)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of a turn around a position, between the punctuation that ends clauses."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    start = max((e + 1 for e in ends if e < at), default=0)
+    stop = min((e for e in ends if e >= at), default=len(text))
+    return text[start:stop]
 
 
 _SET_ASIDE = re.compile(

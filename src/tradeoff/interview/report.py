@@ -19,6 +19,7 @@ from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem
 from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
+from tradeoff.estimate.check import check_line
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import questions_in
@@ -279,6 +280,10 @@ def _credit_reviewed(
         found = item_support(item, context.claims, context.mentions, dimension)
         if found.credit < 0.5 or found.claim is None:
             continue
+        if dimension == "capacity" and any(
+            c.wrong for c in check_line(found.claim.line, found.claim.text)
+        ):
+            continue  # "500 million users times 4 GB is 2 PB" derives no storage (see CAP103)
         quote = found.claim.quote
         if found.claim.line <= design_lines:
             state.written[item.id] = Support(SUBSTANCE, quote, found.claim.line, "design")

@@ -168,6 +168,10 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
+        if dimension == "capacity" and support.status == SUBSTANCE and slipped(heard, support):
+            # "500 million users times 4 GB is 2 PB": a step the review calls wrong derives
+            # nothing; the item is named, and the interviewer asks for the working.
+            support = Support(MENTIONED, support.quote, support.line, support.source)
         old = state.said.get(item.id)
         if old is None or (old.status != SUBSTANCE and support.status == SUBSTANCE):
             if support.status == SUBSTANCE and not state.covered(item.id):
@@ -204,6 +208,11 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
+
+
+def slipped(heard: Heard, support: Support) -> bool:
+    """Whether the line a capacity item is quoted from holds a step of working said wrong."""
+    return any(slip in support.quote or support.quote in slip for slip in heard.slips)
 
 
 def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:

@@ -320,12 +320,17 @@ _TRYING = frozenset(
     " worker system service browser app first then and also always never still just".split()
 )
 _TRIED = frozenset("to again another the a an it them once twice harder hard its their".split())
+_COUNT_WORDS = frozenset({"#", "thousand", "million", "billion", "trillion"})
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expire",): (_EXPIRING, frozenset()),
     ("expiry",): (_EXPIRING, frozenset()),
     ("ttl",): (_EXPIRING, frozenset()),
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
     ("row",): (frozenset(), frozenset({"level"})),
+    # "50 rows by 20 columns on screen", "a billion rows": a count of rows sizes a grid or a
+    # table; it names no entity and no field of a data model.
+    ("rows",): (_COUNT_WORDS, frozenset()),
+    ("columns",): (_COUNT_WORDS, frozenset()),
     # A hash, lookup, routing or IVF table is a structure in memory or in an index, not a
     # table of the data model.
     ("table",): (_STRUCTURE_TABLES, frozenset()),
@@ -670,7 +675,9 @@ def clear_matches() -> None:
 
 
 # Punctuation between two words that ends a phrase: a term's words are never read across it.
-_PHRASE_BREAK = re.compile(r"[,;:()!?]")
+# A brace opens or closes a path parameter: "POST /friend-requests/{id}/accept" names a
+# request's id in a URL, no "request id" that makes retries idempotent.
+_PHRASE_BREAK = re.compile(r"[,;:()!?{}]")
 
 
 def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]:

@@ -153,6 +153,13 @@ def out_of_scope_lines(ctx: ReviewContext) -> set[int]:
     return lines
 
 
+# "We will use deduplicate for this": a decision whose only object is the guard's name and
+# whose purpose is a pronoun says of no write that it is made idempotent.
+_USE_FOR_THIS = re.compile(
+    r"^\W*(?:we|i)(?: will|'ll)? use (?:an? |the )?[\w -]{1,40} for (?:this|that|it)\W*$", re.I
+)
+
+
 def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     """(line, clause, write) for each retried write with side effects; none if the design
     makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once).
@@ -161,9 +168,15 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     plays a key role here", "Idempotency is an important part of the overall picture")
     makes no write idempotent, as it earns nothing anywhere else."""
     stated = _stated_lines(ctx)
-    if any(m.line in stated for m in ctx.mentions.positive("idempotency")):
+    if any(
+        m.line in stated and not _USE_FOR_THIS.match(m.quote)
+        for m in ctx.mentions.positive("idempotency")
+    ):
         return []
-    if any(idempotency_guard(c) and n in stated for n, c, _ in clauses(ctx)):
+    if any(
+        idempotency_guard(c) and n in stated and not _USE_FOR_THIS.match(c)
+        for n, c, _ in clauses(ctx)
+    ):
         return []
     found = []
     for number, clause, _ in clauses(ctx):
