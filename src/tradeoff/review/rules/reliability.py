@@ -72,10 +72,13 @@ def _stated_lines(ctx: ReviewContext) -> set[int]:
     }
 
 
-# "We will use idempotence for this": a decision in form whose object is only "this", so it
-# says nothing of what is made idempotent (or cached, or retried).
+# "We will use idempotence for this", "We will use deduplicate for this": a decision in form
+# whose object is only "this", so it says of no write that it is made idempotent (or cached,
+# or retried).
 _BARE_USE = re.compile(
-    r"^\W*we(?: will|'ll| would| can)? use [\w\s'-]{1,40}? for (?:this|it|that|these)\W*$", re.I
+    r"^\W*(?:we|i)(?: will|'ll| would| can)? use (?:an? |the )?[\w\s'-]{1,40}? for"
+    r" (?:this|it|that|these)\W*$",
+    re.I,
 )
 
 
@@ -153,13 +156,6 @@ def out_of_scope_lines(ctx: ReviewContext) -> set[int]:
     return lines
 
 
-# "We will use deduplicate for this": a decision whose only object is the guard's name and
-# whose purpose is a pronoun says of no write that it is made idempotent.
-_USE_FOR_THIS = re.compile(
-    r"^\W*(?:we|i)(?: will|'ll)? use (?:an? |the )?[\w -]{1,40} for (?:this|that|it)\W*$", re.I
-)
-
-
 def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     """(line, clause, write) for each retried write with side effects; none if the design
     makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once).
@@ -169,13 +165,12 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     makes no write idempotent, as it earns nothing anywhere else."""
     stated = _stated_lines(ctx)
     if any(
-        m.line in stated and not _USE_FOR_THIS.match(m.quote)
+        m.line in stated and not _BARE_USE.match(m.quote)
         for m in ctx.mentions.positive("idempotency")
     ):
         return []
     if any(
-        idempotency_guard(c) and n in stated and not _USE_FOR_THIS.match(c)
-        for n, c, _ in clauses(ctx)
+        idempotency_guard(c) and n in stated and not _BARE_USE.match(c) for n, c, _ in clauses(ctx)
     ):
         return []
     found = []
