@@ -153,7 +153,7 @@ def may_hold(text: str, stems: tuple[str, ...]) -> bool:
 
 
 # A word of every alternative of HEDGE (or of what must follow it).
-HEDGE_STEMS = ("depend", "any", "either", "both", "tbd", "determined", "chosen", "confirmed",
+HEDGE_STEMS = ("depend", "any", "either", "both", "all", "tbd", "determined", "chosen", "confirmed",
                "pick", "choose", "decide", "select", "finali", "up to the", "whichever",
                "no strong preference")  # fmt: skip
 HEDGE = re.compile(
@@ -161,6 +161,9 @@ HEDGE = re.compile(
     r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
     r"|any (?:of [^.;?]{1,60}? )?(?:would|will|could|can) (?:work|do)"
     r"|either (?:one |option |choice )?(?:would|will|could|can) (?:work|do)"
+    r"|(?:would|will|could) all (?:work|do)\b(?!\s+(?:a|an|the)\b)"
+    r"|all (?:of (?:them|these|those) |three |the options )?(?:would|will|could) (?:work|do)"
+    r"\b(?!\s+(?:a|an|the)\b)"
     r"|both (?:are|would be) (?:good|fine|valid|viable|great|reasonable)(?: choices| options)?"
     r"|both (?:would |will |can |could )?work (?:well|fine|equally)"
     r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"

@@ -145,6 +145,15 @@ class BuzzwordsWithoutReasons(Rule):
             if section.dimension == "requirements"
             for n in range(section.start, section.end + 1)
         }
+        # A product named in a sentence that leaves the choice open ("ClickHouse, Druid or
+        # BigQuery would all work") is no choice made without a reason: TRD106 reports the
+        # deferral itself, once.
+        deferred = {
+            (claim.line, product_key(match.group(0)))
+            for claim in ctx.claims
+            if claim.features.hedge
+            for match in brands_in(claim.text)
+        }
         for number, raw in ctx.prose:
             names = brands[number]
             if not names or number in given:
@@ -155,6 +164,8 @@ class BuzzwordsWithoutReasons(Rule):
                 name = product_key(match.group(0))
                 if has_reason:
                     reasoned.add(name)
+                if (number, name) in deferred:
+                    continue
                 if name in candidates.get(number, ()) or _not_chosen(
                     text, match, headers.get(number)
                 ):
@@ -592,16 +603,23 @@ class HedgedDecision(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         claims = ctx.claims
+        reported: set[int] = set()  # one deferral per line: "X or Y would work; pick later"
         for index, claim in enumerate(claims):
             if not claim.features.hedge or claim.text.rstrip().endswith("?"):
                 continue
-            options = claim.features.concepts | claim.features.options
+            if claim.line in reported:
+                continue
+            # What was left open is the things it names (stores, products, techniques), not
+            # every concept in its words: "once the requirements are clear" shares a concept
+            # with any later line, and such a line decides nothing about the analytics store.
+            options = claim.features.choices | claim.features.options
             if options and any(
                 later.features.decision and not later.features.hedge
                 and options & later.features.concepts
                 for later in claims[index + 1 :]
             ):  # fmt: skip
                 continue  # decided further on among the same options
+            reported.add(claim.line)
             yield self.finding(
                 f"Left open: {claim.quote[:100]}", ctx.line_evidence(claim.line, claim.quote)
             )
