@@ -20,9 +20,14 @@ from tradeoff.wording import in_sentence
 _STORES = (
     r"postgres(?:ql)?|mysql|mongodb|mongo|cassandra|dynamodb|database|db|redis|sql server"
     r"|primary|server|instance|node|machine|box|cache|broker|kafka broker|store"
+    r"|(?:zookeeper|etcd|consul)(?:\s+(?:node|server|instance))?|coordinator|lock server"
+    r"|allocator|sequencer|scheduler"
 )
+# What a node is named by before the word for it: "a single ZooKeeper node".
+_PRODUCT = r"(?:(?:redis|postgres(?:ql)?|mysql|mongodb|kafka|rabbitmq|memcached)\s+)?"
 _SINGLE_INSTANCE = re.compile(
-    rf"\b(a single|one|single|only one)\s+(?:central\s+|shared\s+|main\s+|big\s+)?({_STORES})\b"
+    rf"\b(a single|one|single|only one)\s+(?:central\s+|shared\s+|main\s+|big\s+)?"
+    rf"({_PRODUCT}(?:{_STORES}))\b"
     # "a single database shard" is one shard of a sharded store (a hot shard), not the store
     r"(?!\s+(?:per|for each|shards?|partitions?)\b)",
     re.I,
@@ -33,6 +38,9 @@ _ALL_INTO_ONE = re.compile(
     r"|goes|go|kept|lives?)\s+(?:\w+\s+){0,3}?(?:in|into|to)\s+(?:a single\s+|one\s+|the\s+)?"
     r"(?:central\s+|shared\s+|main\s+)?(postgres(?:ql)?|mysql|mongodb|cassandra|dynamodb|redis)\b",
     re.I,
+)
+_COORDINATION = re.compile(
+    r"zookeeper|etcd|consul|coordinator|lock server|allocator|sequencer|scheduler", re.I
 )
 SCREEN.add(_SINGLE_INSTANCE, _ALL_INTO_ONE)  # skipped on text without its words
 _GOD_NAMES = re.compile(r"(manager|system|controller|service|handler|engine|app)$", re.I)
@@ -362,7 +370,10 @@ def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "data
         if not named.search(line):
             continue
         for clause in _CLAUSE.split(line):
-            if named.search(clause) and (says_redundant(clause) or _COPIES.search(clause)):
+            # "a single ZooKeeper node" is one node, though a box labelled ZooKeeper is read
+            # as the usual ensemble: the copies must be said beside the phrase, not by it.
+            said = _SINGLE_INSTANCE.sub(" ", clause)
+            if named.search(clause) and (says_redundant(said) or _COPIES.search(said)):
                 return True
         # The failure of this node, answered in its sentence or on the next line ("*Failure:*
         # the DB goes down." / "*Mitigation:* gateways use their cached rules.").
@@ -388,13 +399,15 @@ class StatedSingleInstance(Rule):
     severity = "error"
     message = "The design states a single instance of a stateful component"
     rationale = (
-        "A single database or broker instance is a single point of failure and a scaling"
+        "A single database or broker instance, or a lone coordination node (one ZooKeeper"
+        " node, one allocator every create calls), is a single point of failure and a scaling"
         " ceiling; saying so without a plan for its failure is a red flag."
     )
     example = "All data lives in a single Postgres instance."
     fix = "Add a replica and automatic failover, or explain why downtime is acceptable here."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        reported: set[str] = set()
         for number, text in ctx.prose:
             match = SCREEN.search(_SINGLE_INSTANCE, text) or SCREEN.search(_ALL_INTO_ONE, text)
             if not match:
@@ -408,14 +421,22 @@ class StatedSingleInstance(Rule):
             ):
                 continue
             if not re.search(
-                r"database|db|postgres|mysql|redis|sql|cache|broker|kafka|store|storage|data",
+                r"database|db|postgres|mysql|redis|sql|cache|broker|kafka|store|storage|data"
+                # coordinating state: every create waits on the one counter or lock holder
+                r"|zookeeper|etcd|consul|coordinat|lock serv|allocat|sequencer|schedul",
                 sentence,
             ):
                 continue
-            if _replication_discussed_for(ctx, match.group(match.lastindex or 0)):
+            label = match.group(match.lastindex or 0)
+            # "the database is replicated" says nothing of the one ZooKeeper node
+            kind = "coordination" if _COORDINATION.search(label) else "database"
+            if _replication_discussed_for(ctx, label, kind):
                 continue
+            # Each single instance once: a lone Redis and a lone ZooKeeper are two outages.
+            if label.lower() in reported:
+                continue
+            reported.add(label.lower())
             yield self.finding(evidence=ctx.line_evidence(number, match.group(0)))
-            return
 
 
 @register
