@@ -60,6 +60,9 @@ _STATUS_BEFORE = re.compile(
     re.I,
 )
 _STATUS = re.compile(r"[1-5]\d\d")
+# The redirect codes are named bare ("302 keeps the clicks", "I use 301"): as a plain count
+# with no unit or rate they are codes, never figures to check against the facts.
+_REDIRECT_CODE = re.compile(r"30[12378]")
 _PER_SECOND = re.compile(r"/\s*s(?:ec)?\b|per sec|qps|rps|a second|each second", re.I)
 _CLOSE = 3.0
 # A reference that counts money (its unit is dropped: dollars are a plain number here).
@@ -132,6 +135,12 @@ def quantities_in(
         if reading is None:
             continue
         text, value = reading
+        if (
+            _REDIRECT_CODE.fullmatch(match.group(1))
+            and value.kind == (0, 0)
+            and not _PER_SECOND.search(text)
+        ):
+            continue  # "I use 302 because ...", "301 would be cached": a redirect's code
         phrase = phrases.get(match.start(1))
         quoted = text
         if phrase is not None and not _TAIL.fullmatch(text[len(phrase.text) :]):
