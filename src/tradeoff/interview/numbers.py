@@ -121,6 +121,7 @@ def quantities_in(
     # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
     # longest reading below may run on into the clause ("1M followers we skip fan").
     phrases = {f.start: f for f in find_quantities(sentence)}
+    spans = [(m.start(1), m.end(1)) for m in _NUMBER.finditer(sentence)]
     for match in _NUMBER.finditer(sentence):
         if _PERCENT.match(sentence[match.end(1) :]):
             continue
@@ -167,7 +168,7 @@ def quantities_in(
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
-        unit = _PER_UNIT.search(_clause(sentence, match.start(1)))
+        unit = _PER_UNIT.search(_own_words(sentence, match, spans))
         per_unit = unit is not None
         usable = tuple(r for r in refs if _unit_ref(r.name)) if per_unit else refs
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
@@ -206,14 +207,25 @@ def _unit_ref(name: str) -> bool:
     return _UNIT_NAME.search(name) is not None
 
 
-def _clause(sentence: str, at: int) -> str:
-    """The clause of the sentence that holds the position `at`."""
+def _own_words(sentence: str, number: re.Match[str], spans: list[tuple[int, int]]) -> str:
+    """The words of a number's clause that are its own: from the number before it to the
+    number after it. In "so 1M checks/s is about 170K per shard", "per shard" is said of
+    170K; the 1M is the fleet's rate."""
+    start, end = number.start(1), number.end(1)
+    before = max((e for s, e in spans if e <= start), default=0)
+    after = min((s for s, e in spans if s >= end), default=len(sentence))
+    left, right = _clause_span(sentence, start)
+    return sentence[max(left, before) : min(right, after)]
+
+
+def _clause_span(sentence: str, at: int) -> tuple[int, int]:
+    """Where the clause of the sentence that holds the position `at` starts and ends."""
     start = 0
     for found in _CLAUSE_BREAK.finditer(sentence):
         if found.start() >= at:
-            return sentence[start : found.start()]
+            return start, found.start()
         start = found.end()
-    return sentence[start:]
+    return start, len(sentence)
 
 
 # What a shortened rate counts, when it names it: "5,000 reads/s and 400 writes".

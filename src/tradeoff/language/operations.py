@@ -21,7 +21,7 @@ from tradeoff.language.literals import SCREEN
 _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
-                  "error")  # fmt: skip
+                  "error", "slow", "degrad")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -39,7 +39,9 @@ _TRIGGER = re.compile(
     r"|lost (?:disks?|drives?|nodes?|servers?|replicas?|shards?|zones?|machines?|hosts?"
     r"|brokers?|racks?)\b"
     r"|corrupt(?:ed|ion)?|stale|lag(?:s|ging)? behind|falls? behind|spikes?|exhausted"
-    r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?|errors?\b)",
+    r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?|errors?\b"
+    # "if Redis is slow, the gateway falls back": a slow dependency is a failure too
+    r"|(?:is|are|gets?|becomes?|goes|turns?) (?:too |very )?(?:slow|degraded)\b|slows? down)",
     re.I,
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
