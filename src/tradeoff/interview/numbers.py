@@ -23,13 +23,14 @@ from tradeoff.language.periods import SECONDS, every_period, other_period, refer
 # A number, its scale, and up to three words after it that may carry its unit.
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b|[kKmMbBtT]\b)?)"
-    r"(?![x×](?:\s|$|[.,;]))"  # "10x" is a multiplier, not a quantity
+    r"(?![\d,.]*[x×](?:\s|$|[.,;]))"  # "10x" is a multiplier, not a quantity (nor its "1")
     r"((?:\s*(?:/\s*)?[A-Za-z][A-Za-z/]*){0,4})"
 )
 _PERCENT = re.compile(r"^\s*(%|percent)")
 # A video resolution said as its width ("4K", "8K"): written with a capital K and no rate or
 # count after it ("4K footage", "at 4K the cache", "4K on paid plans").
 _RESOLUTION = re.compile(r"[2458]K")
+_LINES = re.compile(r"p(?:\d{2})?\b")  # 720p, 1080p60
 _COUNTED_NOUN = re.compile(
     r"\s*(?:/|per\b|qps|rps|tps|requests?|users?|writes?|reads?|rows?|keys?|items?|events?"
     r"|messages?|ops|calls?|orders?|connections?|sessions?|clients?|devices?|servers?|nodes?)",
@@ -127,6 +128,8 @@ def quantities_in(
             continue
         if _RESOLUTION.fullmatch(match.group(1)) and not _COUNTED_NOUN.match(match.group(2)):
             continue  # "at 4K the frame cache breaks first": a picture size, not 4,000 of it
+        if _LINES.match(match.group(2)):
+            continue  # "the 1080p rendition": a picture height, not 1,080 of something
         if _STATUS.fullmatch(match.group(1)) and (
             _STATUS_AFTER.match(sentence[match.end(1) :])
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
@@ -168,8 +171,10 @@ def quantities_in(
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
-        unit = _PER_UNIT.search(_own_words(sentence, match, spans))
-        per_unit = unit is not None
+        own = _own_words(sentence, match, spans)
+        unit = _PER_UNIT.search(own)
+        # "50 workers can transcode one video in parallel": machines for one thing, no fleet
+        per_unit = unit is not None or bool(_MACHINES.match(label) and _PER_THING.search(own))
         usable = tuple(r for r in refs if _unit_ref(r.name)) if per_unit else refs
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
@@ -198,6 +203,16 @@ _PER_UNIT = re.compile(
     rf"\b(?:each|per|every|one|a single|a|an)\s+(?:[a-z-]+\s+)?{_UNIT}\b(?!s)", re.I
 )
 _UNIT_NAME = re.compile(rf"(?:^|_){_UNIT}(?:_|$)")
+_MACHINES = re.compile(
+    r"\s*(?:workers?|nodes?|servers?|machines?|instances?|pods?|consumers?|threads?|gpus?"
+    r"|cores?|hosts?|containers?)\b",
+    re.I,
+)
+_PER_THING = re.compile(
+    r"\b(?:one|a single|each|every|per)\s+"
+    r"(?!(?:second|sec|minute|min|hour|day|week|month|year)s?\b)[a-z]{3,}",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
 
 
