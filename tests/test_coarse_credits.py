@@ -48,6 +48,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
     (
+        "video-streaming",
+        "transcode-fleet",
+        "## Transcoding\n\n- Each upload is cut into 10-second chunks so 50 workers can"
+        " transcode one video in parallel.\n",
+        "## Transcoding\n\n- 500,000 uploads a day of 6 minutes is about 2,100 hours of video"
+        " an hour; at 1x speed that keeps about 2,100 transcoding workers busy.\n",
+    ),
+    (
         "ride-sharing",
         "location-channel",
         "## Design\n\n- Drivers send GPS pings to a location service that keeps the latest"

@@ -11,7 +11,7 @@ import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.design import load_design
-from tradeoff.language import Claim, read_design, read_text
+from tradeoff.language import Claim, lexicon, read_design, read_text
 from tradeoff.review import review_design
 from tradeoff.review.substance import ladder, restates_prompt, specified_concepts
 
@@ -646,3 +646,21 @@ def test_a_drop_in_latency_is_no_cost(catalog: Catalog) -> None:
     assert not gain.features.cost
     loss = _one(catalog, "Under overload the gateway can drop requests.")
     assert loss.features.cost
+
+
+@pytest.mark.parametrize(
+    ("text", "sizing"),
+    [
+        ("so 50 workers can transcode one video in parallel", False),
+        ("4 threads per request", False),
+        ("We run 2,000 transcoding workers.", True),
+        ("We run 3 replicas per shard", True),
+        ("8 workers per region", True),
+        ("16 shards, one per region", True),
+        ("~16-32 shards (each handling ~2500 reads/sec)", True),
+        ("a sharded 3-node cluster with 64 GB RAM each", True),
+    ],
+)
+def test_machines_given_to_one_item_of_work_size_nothing(text: str, sizing: bool) -> None:
+    # Workers that share one video's chunks say how one job is split, not how big the fleet is.
+    assert lexicon.is_sizing(text) is sizing

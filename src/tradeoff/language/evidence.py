@@ -610,9 +610,7 @@ def _features(
         )
     )
     fluff = not digits and is_fluff(text)
-    sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(
-        lexicon.SIZING.search(text)
-    )
+    sized = (digits or _NUMBER_WORD.search(lowered) is not None) and bool(lexicon.is_sizing(text))
     watched = (digits or "slo" in lowered or "burn" in lowered) and (
         operations.monitoring_signal(text, heading) is not None
     )

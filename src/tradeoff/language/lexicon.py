@@ -216,6 +216,23 @@ SIZING = re.compile(
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
 )
+# What follows a count of machines when they serve one thing, not the system: "50 workers
+# transcode one video in parallel", "4 threads per request". A machine ("3 replicas per
+# shard", "8 workers per region") or a time keeps it a sizing, and so does "each" ("16
+# shards, each handling 2,500 reads/s", "3 nodes with 64 GB RAM each").
+_FOR_ONE_THING = re.compile(
+    rf"[^,;.(]{{0,40}}?\b(?:one|a single|per)\s+(?!{_COUNTED}\b)"
+    r"(?!(?:second|sec|minute|min|hour|day|week|month|year|per|of)s?\b)[a-z]{3,}",
+    re.I,
+)
+
+
+def is_sizing(text: str) -> bool:
+    """Whether the text counts the parts the design runs ("12 shards", "RF 3"), not machines
+    given to one item of work."""
+    return any(_FOR_ONE_THING.match(text, found.end()) is None for found in SIZING.finditer(text))
+
+
 # A count of the parts a design runs ("12 shards", "RF 3", "a 5-node group"), without the
 # bare product "x 200" that SIZING also takes: in an estimate, "x 200 followers" counts
 # work, not parts.
