@@ -48,6 +48,12 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
     (
+        "news-feed",
+        "fanout-volume",
+        "## Estimates\n\n- Posts: 100M a day = 1,160 posts/s.\n",
+        "## Estimates\n\n- Fan-out: 1,160 posts/s x 200 followers = 232,000 timeline inserts/s.\n",
+    ),
+    (
         "video-streaming",
         "transcode-fleet",
         "## Transcoding\n\n- Each upload is cut into 10-second chunks so 50 workers can"

@@ -387,6 +387,8 @@ def item_support(
                 found = frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
+        if found and dimension == "capacity" and _anothers_figure(item, claim):
+            found = frozenset()  # "Posts: 100M a day = 1,160 posts/s" is the post rate's
         if found and any(_fits_dimension(claim, c, dimension) for c in found):
             weight = _citation_weight(claim, found, item_words, dimension)
             if first is None:
@@ -883,6 +885,44 @@ def _a_rival_estimate(
         len(_own_vocabulary(rival, capacity=True) & words) > mine
         for rival in item.rivals
         if through & set(rival.concepts)
+    )
+
+
+def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
+    """Whether every measured figure of a claim is a figure another estimate of the prompt
+    states, and none is this item's: "Posts: 100M a day = 1,160 posts/s" is the post rate
+    (about 1,200 posts/s), not the fan-out ("about 230,000 timeline inserts/s"), though it
+    says "posts", one of the fan-out item's words. A claim that goes on to this item's figure
+    ("1,160 posts/s x 200 followers = 232,000 inserts/s") is this item's."""
+    said = _figures(claim.text)
+    if not said or not item.rivals:
+        return False
+    if _matches_any(said, _figures(item.text)):
+        return False
+    theirs = [figure for rival in item.rivals for figure in _figures(rival.text)]
+    return all(_matches_any(((dims, value),), theirs) for dims, value in said)
+
+
+_SAME_FIGURE = 1.5  # "1,160 posts/s" is the "about 1,200 posts/s" an item states
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[tuple[tuple[int, int], float], ...]:
+    """The measured figures of a text (a rate, a size), plain counts left out."""
+    return tuple(
+        (f.dims, f.value.value)
+        for f in find_quantities(text)
+        if f.dims != (0, 0) and f.value.value > 0
+    )
+
+
+def _matches_any(
+    said: Sequence[tuple[tuple[int, int], float]], stated: Sequence[tuple[tuple[int, int], float]]
+) -> bool:
+    return any(
+        dims == other and 1 / _SAME_FIGURE <= value / figure <= _SAME_FIGURE
+        for dims, value in said
+        for other, figure in stated
     )
 
 
