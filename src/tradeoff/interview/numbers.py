@@ -180,6 +180,13 @@ def quantities_in(
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
         found_ref = _reference(value, named, usable, per_second, said)
+        if found_ref is None:
+            # "Posts are about 200 writes per second": when the words after a number name no
+            # figure, the subject its clause opens with says what it counts.
+            left = _own_span(sentence, match, spans)[0]
+            subject = stems(sentence[left : match.start(1)]) - named
+            if subject:
+                found_ref = _reference(value, named | subject, usable, per_second, said)
         ref, value = found_ref if found_ref is not None else (None, value)
         peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
         if ref is not None and peak != ("peak" in ref.name) and _has_twin(ref, refs):
@@ -226,11 +233,18 @@ def _own_words(sentence: str, number: re.Match[str], spans: list[tuple[int, int]
     """The words of a number's clause that are its own: from the number before it to the
     number after it. In "so 1M checks/s is about 170K per shard", "per shard" is said of
     170K; the 1M is the fleet's rate."""
+    left, right = _own_span(sentence, number, spans)
+    return sentence[left:right]
+
+
+def _own_span(
+    sentence: str, number: re.Match[str], spans: list[tuple[int, int]]
+) -> tuple[int, int]:
     start, end = number.start(1), number.end(1)
     before = max((e for s, e in spans if e <= start), default=0)
     after = min((s for s, e in spans if s >= end), default=len(sentence))
     left, right = _clause_span(sentence, start)
-    return sentence[max(left, before) : min(right, after)]
+    return max(left, before), min(right, after)
 
 
 def _clause_span(sentence: str, at: int) -> tuple[int, int]:

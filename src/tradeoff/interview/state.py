@@ -164,11 +164,23 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             state.heard_mentions.add(mention)
     for claim in heard.claims:
         state.specified |= substance.specified_concepts(claim)
+    # Items whose figure this turn got far wrong ("Posts are about 200 writes per second"
+    # against 1,157): the turn names them and draws a sanity check; it derives none of them,
+    # even when another figure of the same item ("60K feed reads") came out right.
+    wrong = {
+        item.id
+        for spoken in heard.numbers
+        if spoken.off and (item := capacity_item(problem, spoken)) is not None
+    }
     for dimension, item in problem.rubric.items():
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
-        if dimension == "capacity" and support.status == SUBSTANCE and slipped(heard, support):
+        if (
+            dimension == "capacity"
+            and support.status == SUBSTANCE
+            and (slipped(heard, support) or item.id in wrong)
+        ):
             # "500 million users times 4 GB is 2 PB": a step the review calls wrong derives
             # nothing; the item is named, and the interviewer asks for the working.
             support = Support(MENTIONED, support.quote, support.line, support.source)
@@ -202,7 +214,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             # one that came out far off as much as the close one (that one gets a sanity
             # check, and no credit for the item).
             state.settled.add("back-of-envelope")
-        if estimated is not None and spoken.ref is not None and not spoken.off:
+        if (
+            estimated is not None
+            and spoken.ref is not None
+            and not spoken.off
+            and estimated.id not in wrong
+        ):
             if not state.covered(estimated.id):
                 newly.append(estimated.id)
             quote = sentence_with(heard.text, spoken.text)
