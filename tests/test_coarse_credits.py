@@ -49,6 +49,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 CASES = [
     (
         "news-feed",
+        "fanout-pipeline",
+        "## Wrap-up\n\n- The first thing to break at 10x is fan-out for users with many"
+        " followers.\n",
+        "## Posting\n\n- The post service stores the post and publishes an event to Kafka;"
+        " fan-out workers consume it and append the post id to every follower's timeline in"
+        " Redis.\n",
+    ),
+    (
+        "news-feed",
         "fanout-volume",
         "## Estimates\n\n- Posts: 100M a day = 1,160 posts/s.\n",
         "## Estimates\n\n- Fan-out: 1,160 posts/s x 200 followers = 232,000 timeline inserts/s.\n",

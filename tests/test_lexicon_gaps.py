@@ -664,3 +664,25 @@ def test_a_drop_in_latency_is_no_cost(catalog: Catalog) -> None:
 def test_machines_given_to_one_item_of_work_size_nothing(text: str, sizing: bool) -> None:
     # Workers that share one video's chunks say how one job is split, not how big the fleet is.
     assert lexicon.is_sizing(text) is sizing
+
+
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("The first thing to break at 10x is fan-out for users with many followers.", False),
+        ("If traffic grows 10x, fan-out for celebrities breaks first.", False),
+        ("At 10x the traffic, fan-out runs on 40 workers.", True),
+        ("Fan-out alerts at 3x the weekly baseline of queue lag.", True),
+        ("At 1x speed, fan-out keeps up with 1,200 posts/s.", True),
+    ],
+)
+def test_a_growth_scenario_is_no_figure_of_what_it_names(
+    catalog: Catalog, text: str, specific: bool
+) -> None:
+    # "at 10x" is the scale an answer imagines: it names what breaks there (a bottleneck),
+    # and says nothing checkable of the fan-out it names.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert claim.features.substantive_for("fan-out-on-write") is specific
+    assert claim.features.substantive_for("bottlenecks") or "bottlenecks" not in (
+        claim.features.concepts
+    )

@@ -599,6 +599,15 @@ def _features(
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.
     digits = _DIGIT.search(text) is not None
+    growth = False
+    if digits and claim.kind != CODE and ("x" in lowered or "×" in text):
+        # "the first thing to break at 10x is fan-out": the growth an answer imagines is no
+        # figure of the design, and says nothing checkable of what the sentence names
+        scenario = _SCENARIO.sub(_unless_threshold, text)
+        if scenario != text:
+            text, lowered = scenario, scenario.lower()
+            digits = _DIGIT.search(text) is not None
+            growth = not digits
     code_arith = digits and claim.kind == CODE and _ARITH_CODE.search(text) is not None
     derivation = code_arith or (
         digits
@@ -625,6 +634,7 @@ def _features(
         derivation=derivation,
         sizing=sized,
         specific=_is_specific(claim.kind, text, digits),
+        growth=growth,
         reason=reason and not fluff and SCREEN.search(lexicon.ABOUT_THE_TEXT, text) is None,
         alternative=alternative,
         cost=cost,
@@ -716,6 +726,26 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 # A digit that starts a number: "12 shards", "p99 < 80 ms", "v2"'s "2" is glued to a letter.
 _NUMBER = re.compile(r"(?<![A-Za-z])\d")
+# A growth scenario: "at 10x", "10x the traffic", "at 100x scale", "if traffic grows 10x".
+# Not "at 1x speed" (an encoder as fast as playback) nor "3x the weekly baseline".
+_SCENARIO = re.compile(
+    r"\b(?:at|to|by|grows?|growth of|with)\s+(?:~\s*)?(?:[2-9]|\d\d+)\s*[x×](?=[\s,.;:)]|$)"
+    r"(?!\s+(?:speed|real[- ]?time|faster|slower|the\s+(?:speed|rate|baseline|average|norm)"
+    r"|(?:the\s+)?(?:weekly|daily|hourly)?\s*(?:baseline|average)))"
+    r"(?:\s+(?:the\s+)?(?:traffic|load|scale|growth|users|volume|today))?"
+    r"|\b(?:[2-9]|\d\d+)\s*[x×]\s+(?:the\s+)?(?:traffic|load|scale|growth|users|volume)\b",
+    re.I,
+)
+# "alert at 3x the weekly baseline" sets a threshold: that number is the design's own.
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:alerts?|alerting|pages?|paging|warns?|threshold|exceeds?|above|over|trips?)\b\W*$",
+    re.I,
+)
+
+
+def _unless_threshold(found: re.Match[str]) -> str:
+    before = found.string[max(0, found.start() - 30) : found.start()]
+    return found.group(0) if _THRESHOLD_BEFORE.search(before) else " "
 
 
 def _is_specific(kind: str, text: str, digits: bool) -> bool:

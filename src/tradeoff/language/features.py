@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What a growth scenario specifies: the bottleneck named at 10x, the wrap-up that names it.
+GROWTH_CONCEPTS = frozenset({"bottlenecks", "summary"})
+
 
 @dataclass(frozen=True)
 class Features:
@@ -44,6 +47,9 @@ class Features:
     # a login or TLS says nothing of who may read what.
     control: str = ""
     fluff: bool = False  # sells rather than states
+    # Its only number is a growth it imagines ("the first thing to break at 10x is fan-out"):
+    # it names what breaks at a scale, and says nothing checkable of the parts it names.
+    growth: bool = False
 
     @property
     def evidence(self) -> tuple[str, ...]:
@@ -62,7 +68,9 @@ class Features:
         # Naming a technique beside a component ("a cache with consistent hashing") is still
         # naming: specifying takes evidence, or something concrete (a number, an identifier,
         # code, an endpoint) a reader could check.
-        return self.specific or self.has_evidence
+        if self.specific or self.has_evidence:
+            return True
+        return self.growth and concept in GROWTH_CONCEPTS
 
     @property
     def has_evidence(self) -> bool:
