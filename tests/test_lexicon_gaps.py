@@ -686,3 +686,24 @@ def test_a_growth_scenario_is_no_figure_of_what_it_names(
     assert claim.features.substantive_for("bottlenecks") or "bottlenecks" not in (
         claim.features.concepts
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collisions are very unlikely so it should be fine.",
+        "Hot keys are rare, so that won't be a problem.",
+    ],
+)
+def test_an_assurance_is_no_reason(catalog: Catalog, text: str) -> None:
+    # "so it should be fine" waves the point away; it gives no reason for anything.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert not claim.features.reason
+
+
+def test_hashing_the_url_is_a_way_to_make_codes(catalog: Catalog) -> None:
+    (claim,) = read_text(
+        "For the short code we hash the URL and take some characters.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "base62" in claim.features.concepts

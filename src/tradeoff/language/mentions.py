@@ -54,7 +54,10 @@ FLUFF = re.compile(
     r"|highly (?:scalable|available|reliable|secure)[, ]+(?:and )?(?:highly )?"
     r"(?:scalable|available|reliable|secure)"
     r"|(?:must|should|will) be (?:highly )?(?:scalable|available|reliable|secure|robust|fast"
-    r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b",
+    r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b"
+    # An assurance in place of a reason: "Collisions are very unlikely so it should be fine."
+    r"|\b(?:should|will|would) (?:be|work) (?:just )?(?:fine|ok|okay|alright)\b"
+    r"|\b(?:should not|shouldn't|won't|will not) be an? (?:issue|problem|concern)\b",
     re.I,
 )
 # Work put off ("we can add replicas later") is not a decision made now; the lexicon's one
