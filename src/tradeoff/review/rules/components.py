@@ -11,10 +11,11 @@ from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response, redundancy_need
 from tradeoff.review.context import ReviewContext
+from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import TIER_KINDS, says_redundant
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.substance import specified_concepts
+from tradeoff.review.substance import SUBSTANCE, specified_concepts
 from tradeoff.wording import in_sentence
 
 _STORES = (
@@ -69,6 +70,8 @@ class MissingComponent(Rule):
             names = [component.name, *component.also_called]
             if any(_drawn(ctx, n) for n in names) or _role_described(ctx, component.role):
                 continue
+            if _role_covered(ctx, component.concepts):
+                continue
             named = [_named_at(ctx, n, component.concepts) for n in names]
             near = min((n for n in named if n is not None), default=None)
             if near is not None:
@@ -80,6 +83,26 @@ class MissingComponent(Rule):
                 )
             else:
                 yield self.finding(f"No {in_sentence(component.name)}: {component.role}")
+
+
+def _role_covered(ctx: ReviewContext, concepts: list[str]) -> bool:
+    """Whether a rubric item that asks for this component's job (it asks for every concept
+    the component stands for, and maybe others) is specified another way: the code allocator
+    is one way to make codes, and a design that hashes the URL with a collision check, or
+    takes each code from a Redis INCR, has made them. Telling it "No code allocator" would
+    call a sound choice missing."""
+    assert ctx.problem is not None
+    wanted = set(concepts)
+    parts = [set(c.concepts) for c in ctx.problem.components]
+    return any(
+        item_support(item, ctx.claims, ctx.mentions, dimension).status == SUBSTANCE
+        for dimension, item in ctx.problem.rubric.items()
+        if dimension in ("components", "tradeoffs")
+        and wanted <= set(item.concepts)
+        # an item that asks for two parts ("a job store plus a history store") is met by a
+        # line about either: it vouches for neither
+        and sum(part <= set(item.concepts) for part in parts) == 1
+    )
 
 
 # Words that say nothing about which component a sentence is about.
