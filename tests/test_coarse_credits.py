@@ -48,6 +48,13 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
     (
+        "metrics-aggregation",
+        "cardinality-limits",
+        "## Estimates\n\n- 100,000 hosts x 500 series each = 50M active series.\n",
+        "## Failures\n\n- The gateway caps new series per tenant at 10,000 per minute and rejects"
+        " the rest with a 429 that names the label.\n",
+    ),
+    (
         "news-feed",
         "fanout-pipeline",
         "## Wrap-up\n\n- The first thing to break at 10x is fan-out for users with many"
