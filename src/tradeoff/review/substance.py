@@ -84,7 +84,15 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     # "Scope" alone) makes its lines statements of scope.
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
-    (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
+    # "Object Record Layout": the bullets under it are the record's fields.
+    (
+        re.compile(
+            r"data ?model|schema|storage model|\btables\b|entities"
+            r"|\b(?:record|row|object|entry|document) (?:layout|format|structure)\b",
+            re.I,
+        ),
+        "data-model",
+    ),
     # A wrap-up of the design, not a summary of one part of it: "Summary of Data Flow (the
     # PUT life cycle)" traces a request, "Database Schema Summary" lists tables, "Capacity
     # Math Summary" tabulates figures; "Summary of Design Decisions" and "TL;DR Architecture
@@ -262,9 +270,35 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return False  # named, but without the evidence the concept is about
     if implied and _states_something(claim):
         return True
+    if concept == "data-model" and not _describes_record(claim.text):
+        return False
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
     return features.substantive_for(concept) if named else False
+
+
+# "Record" and "row" name a stored record without saying what it holds: "Total per record:
+# ~1 KB" sizes it, "12 billion records" counts it, "the database row would otherwise take
+# every read" points at it. Such a line describes the data model only when it also lays
+# out the record: its fields in a list ("(post-id + ts + score)", "Short URL (7 bytes) +
+# Long URL + CreatedAt"), a key mapped to its value ("`ObjectKey` -> `[Size, ...]`"), or
+# a field named in code ("stores `media_urls`"). Schema, table, column and field words
+# keep describing it on their own, and so does a layout ("Object Record Layout (~1.5 KB):").
+_MODEL_WORDS = re.compile(
+    r"data ?model|\bschemas?\b|\btables?\b|primary key|foreign key|\bcolumns?\b|\bfields?\b"
+    r"|\bstructure\b|\bentit(?:y|ies)\b|\blayouts?\b|\bformats?\b",
+    re.I,
+)
+_RECORD_WORDS = re.compile(r"\b(?:records?|rows?)\b", re.I)
+_LAYS_OUT = re.compile(
+    r"->|→|`[^`\s]+`|\([^()]*,[^()]*,[^()]*\)|[\w)]\s*\+\s*[\w(][^+]*\+\s*[\w(]",
+)
+
+
+def _describes_record(text: str) -> bool:
+    if _MODEL_WORDS.search(text) is not None or _RECORD_WORDS.search(text) is None:
+        return True
+    return _LAYS_OUT.search(text) is not None
 
 
 def _states_something(claim: Claim) -> bool:
