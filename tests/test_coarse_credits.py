@@ -47,6 +47,28 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A database named with a number is no store that scales by key, nor is a sharded cache.
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- Misses go to MySQL, and request coalescing sends only 1 read per"
+        " code to the database.\n",
+        "## Design\n\n- Links live in MySQL sharded by short code, 24 shards to start.\n",
+    ),
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- Cache: a Redis cluster sharded by hash(code) over 12 nodes.\n",
+        "## Design\n\n- The link table is partitioned by hash(code) over 12 Postgres nodes.\n",
+    ),
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- The Postgres link table is partitioned by created_at month, 60 months"
+        " kept.\n",
+        "## Design\n\n- DynamoDB holds the links with the code as key, so it scales out with no"
+        " resharding.\n",
+    ),
     (
         "ride-sharing",
         "location-channel",
@@ -1212,3 +1234,12 @@ def test_a_cache_ttl_is_no_storage_tiering(catalog: Catalog, tmp_path: Path) -> 
     for item in ("storage-cost", "processing-failures"):
         status, _ = _support(catalog, "photo-sharing", item, text, tmp_path)
         assert status not in (SUBSTANCE, MENTIONED), item
+
+
+def test_a_kv_store_is_a_key_value_store(catalog: Catalog, tmp_path: Path) -> None:
+    # "KV" is how candidates write key-value: the store item's own word "key" is said.
+    text = (
+        "## Design\n\n- Links go to a distributed KV store, because every redirect is one"
+        " lookup by code.\n"
+    )
+    assert _support(catalog, "url-shortener", "store", text, tmp_path) == (SUBSTANCE, 3)

@@ -275,3 +275,10 @@ def test_so_before_a_derived_figure_gives_no_reason(text: str) -> None:
 def test_so_before_a_figure_that_decides_still_gives_a_reason(text: str) -> None:
     (claim,) = claims(text)
     assert claim.features.reason
+
+
+def test_a_better_fit_for_a_use_gives_a_reason() -> None:
+    (claim,) = claims(
+        "Heavy write volume makes a wide-column store a better fit for the event log."
+    )
+    assert claim.features.reason

@@ -50,6 +50,9 @@ REASON = re.compile(
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
     r"|\bwhich we (?:use|need|rely on)\b"
+    # What makes an option suit its use: "billions of rows ... makes a distributed KV store
+    # a better fit for the hot path".
+    r"|\b(?:better|best|good|natural|great) fit for\b"
     # A merit set against a named option is the reason for the option it praises: "self-
     # hosted, cheaper than hosted at our volume"; against a figure ("p99 faster than 200
     # ms") it is a target.

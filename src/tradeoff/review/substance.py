@@ -199,6 +199,8 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
     if lexicon.names_classes(claim.text):
         found.add("class-design")
+    if "sharding" in found and _shards_a_store(claim):
+        found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
@@ -210,6 +212,34 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
         if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
             found.add("rpc-api")
     return frozenset(found)
+
+
+# What a "sharded" line spreads over machines: a database or store it names ("Postgres,
+# sharded by short_code", "Partition the mapping store by hash"), or the database its
+# heading names ("Database sharding" over "16 shards by hash(code)"); a cache it names
+# instead ("Redis Cluster: sharded by hash(code)") is no store, and a partition by time
+# ("partition by created_at month for archival") archives rather than spreads by key.
+_STORE_CONCEPTS = frozenset(
+    {"database", "relational-database", "wide-column-store", "document-store"}
+)
+_STORE_WORD = re.compile(r"\b(?:data ?store|store|table)\b", re.I)
+_STORE_HEADING = re.compile(
+    r"\b(?:databases?|db|sql|postgres(?:ql)?|mysql|data ?store|kv store|key-value store)\b", re.I
+)
+_BY_TIME = re.compile(
+    r"\b(?:by|on)\s+(?:the\s+)?(?:[`\w]*_)?(?:created|date|day|week|month|year|time|timestamp)"
+    r"|\btime-based\b",
+    re.I,
+)
+
+
+def _shards_a_store(claim: Claim) -> bool:
+    named = claim.features.concepts
+    if _BY_TIME.search(claim.text):
+        return False
+    if named & _STORE_CONCEPTS or (_STORE_WORD.search(claim.text) and "cache" not in named):
+        return True
+    return "cache" not in named and any(_STORE_HEADING.search(h) for h in claim.headings[-2:])
 
 
 _CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-z_]\w+)*\)")
@@ -291,7 +321,8 @@ _MODEL_WORDS = re.compile(
 )
 _RECORD_WORDS = re.compile(r"\b(?:records?|rows?)\b", re.I)
 _LAYS_OUT = re.compile(
-    r"->|→|`[^`\s]+`|\([^()]*,[^()]*,[^()]*\)|[\w)]\s*\+\s*[\w(][^+]*\+\s*[\w(]",
+    r"->|→|`[^`\s]+`|\([^()]*,[^()]*,[^()]*\)|\([^()]*\+[^()]*\+[^()]*\)"
+    r"|\w \([^()]*\d[^()]*\)\s*\+\s*\w",  # "Short URL (7 bytes) + Long URL (...) + ..."
 )
 
 
@@ -839,8 +870,11 @@ _STOPWORDS = frozenset(
 @lru_cache(maxsize=65536)
 def _content_words(text: str) -> frozenset[str]:
     """Words that carry content, singular ("codes" -> "code"), for matching an item's text."""
-    words = set()
+    words: set[str] = set()
     for word in _WORD.findall(text.lower()):
+        if word == "kv":  # "a distributed KV store" is a key-value store
+            words.update(("key", "value"))
+            continue
         if (len(word) < 3 and not word.isdigit()) or word in _STOPWORDS:
             continue
         words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
