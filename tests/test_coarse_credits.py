@@ -47,6 +47,22 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A transaction, or "atomic", says the claim is one step; not what stops a second buyer.
+    (
+        "movie-ticket-booking",
+        "no-double-booking",
+        "## Booking\n\n- Each hold is wrapped in one database transaction, so two buyers never"
+        " clash.\n",
+        "## Booking\n\n- The hold marks the seats HELD only where status is AVAILABLE, and is"
+        " rolled back unless all 3 rows changed.\n",
+    ),
+    (
+        "parking-lot",
+        "atomic-assignment",
+        "## Entry\n\n- Handing out a spot is atomic and thread-safe for all 3 entry panels.\n",
+        "## Entry\n\n- A panel takes a spot by setting it TAKEN only if it is still free, and"
+        " tries the next spot when 0 rows changed.\n",
+    ),
     # A database named with a number is no store that scales by key, nor is a sharded cache.
     (
         "url-shortener",
@@ -1243,3 +1259,33 @@ def test_a_kv_store_is_a_key_value_store(catalog: Catalog, tmp_path: Path) -> No
         " lookup by code.\n"
     )
     assert _support(catalog, "url-shortener", "store", text, tmp_path) == (SUBSTANCE, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE tickets SET state = 'SOLD' WHERE ticket_id = $1 AND state = 'OPEN'",
+        "The worker flips the job to RUNNING only where status is still QUEUED... ",
+        "Row locks are taken with SELECT FOR UPDATE in seat order, so 2 holds never deadlock.",
+    ],
+)
+def test_a_write_guarded_by_the_row_state_is_a_concurrency_control(
+    catalog: Catalog, text: str
+) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert specified_concepts(claim) & {"optimistic-locking", "pessimistic-locking"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The status is checked in a read the update depends on: two writers can both pass.
+        "UPDATE codes SET used = true WHERE code = (SELECT code FROM codes WHERE status = 'free'"
+        " LIMIT 1)",
+        "Use strong consistency only where it matters, 2 regions.",
+        "Update the cache when the status changes, within 5 s.",
+    ],
+)
+def test_a_write_not_guarded_by_its_own_row_state_is_none(catalog: Catalog, text: str) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert "optimistic-locking" not in specified_concepts(claim)

@@ -199,6 +199,10 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
     if lexicon.names_classes(claim.text):
         found.add("class-design")
+    # A write made only where the row is still free is a conditional update, however it is
+    # worded: "updates the seats only where status is AVAILABLE".
+    if _conditional_write(claim.text):
+        found.add("optimistic-locking")
     if "sharding" in found and _shards_a_store(claim):
         found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
@@ -212,6 +216,25 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
         if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
             found.add("rpc-api")
     return frozenset(found)
+
+
+# The condition must be the write's own: "UPDATE ... WHERE key = (SELECT key ... WHERE
+# status='free' LIMIT 1)" checks the status in a read, and two writers can both pass it.
+_CONDITIONAL_WRITE = re.compile(
+    r"\b(?:update[sd]?|updating|sets?|setting|claim(?:s|ed|ing)?|mark(?:s|ed|ing)?"
+    r"|flip(?:s|ped|ping)?|writes?|writing)\b(?:(?!select\b)[^;\n]){0,80}?"
+    r"\b(?:where|only if|provided)\b(?:(?!select\b)[^;\n]){0,40}?"
+    r"(?:\b(?:status|state)\b\s*(?:is|=|==)\s*(?:still\s+)?['\"`]?\s*\w"
+    r"|\b(?:is|are)\s+still\s+(?:available|free|open|unclaimed|vacant)\b|\bversion\s*=)",
+    re.I,
+)
+
+
+def _conditional_write(text: str) -> bool:
+    lowered = text.lower()
+    if "where" not in lowered and "only if" not in lowered and "provided" not in lowered:
+        return False
+    return _CONDITIONAL_WRITE.search(text) is not None
 
 
 # What a "sharded" line spreads over machines: a database or store it names ("Postgres,
