@@ -57,3 +57,8 @@ def test_the_fields_under_a_record_layout_heading_describe_the_model() -> None:
     )
     fields = [c for c in claims(text) if c.text.startswith(("Ticket id", "Seat"))]
     assert fields and all("data-model" in specified_concepts(c) for c in fields)
+
+
+def test_a_record_whose_fields_are_said_in_prose_is_a_data_model() -> None:
+    (claim,) = claims("Each invoice row holds the customer id, amount and due date, ~90 B.")
+    assert "data-model" in specified_concepts(claim)

@@ -345,7 +345,9 @@ _MODEL_WORDS = re.compile(
 _RECORD_WORDS = re.compile(r"\b(?:records?|rows?)\b", re.I)
 _LAYS_OUT = re.compile(
     r"->|→|`[^`\s]+`|\([^()]*,[^()]*,[^()]*\)|\([^()]*\+[^()]*\+[^()]*\)"
-    r"|\w \([^()]*\d[^()]*\)\s*\+\s*\w",  # "Short URL (7 bytes) + Long URL (...) + ..."
+    r"|\w \([^()]*\d[^()]*\)\s*\+\s*\w"  # "Short URL (7 bytes) + Long URL (...) + ..."
+    # Said in prose: "each order record holds the buyer id, the total and the status".
+    r"|\b(?:holds?|stores?|contains?|keeps?|has|carries|with)\b[^.;]{1,60},[^.;]{1,40}\band\b",
 )
 
 
