@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A non-functional target (latency, throughput) says nothing of how exact the limits are.
+    (
+        "rate-limiter",
+        "accuracy-and-failure",
+        "## Requirements\n\n- Non-functional: the check adds under 2 ms at p99 for 1M req/s.\n",
+        "## Requirements\n\n- Accuracy: a client may overshoot its limit by at most 5% for 1 s"
+        " while counters sync.\n",
+    ),
     # A transaction, or "atomic", says the claim is one step; not what stops a second buyer.
     (
         "movie-ticket-booking",
