@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A status code of an allowed call, or a plan's quota, is not what a limited client is told.
+    (
+        "rate-limiter",
+        "response-contract",
+        "## API\n\n- Allowed calls pass through and the client gets status code 200 in 5 ms.\n",
+        "## API\n\n- Over the limit, the gateway answers 429 Too Many Requests with Retry-After:"
+        " 3.\n",
+    ),
     # A non-functional target (latency, throughput) says nothing of how exact the limits are.
     (
         "rate-limiter",
@@ -1258,6 +1266,12 @@ def test_a_cache_ttl_is_no_storage_tiering(catalog: Catalog, tmp_path: Path) -> 
     for item in ("storage-cost", "processing-failures"):
         status, _ = _support(catalog, "photo-sharing", item, text, tmp_path)
         assert status not in (SUBSTANCE, MENTIONED), item
+
+
+def test_a_quota_is_no_rejection_contract(catalog: Catalog, tmp_path: Path) -> None:
+    text = "## API\n\n- Free keys get a quota of 100 requests per minute, paid keys 5,000.\n"
+    status, _ = _support(catalog, "rate-limiter", "response-contract", text, tmp_path)
+    assert status != SUBSTANCE
 
 
 def test_a_kv_store_is_a_key_value_store(catalog: Catalog, tmp_path: Path) -> None:
