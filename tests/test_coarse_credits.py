@@ -1004,6 +1004,8 @@ def test_resumable_chunking_is_a_resumable_upload(catalog: Catalog) -> None:
     [
         "We use the Redis TIME command to avoid clock skew between gateways.",
         "Accuracy is within 1% (some error from clock skew across nodes).",
+        "Drifting clocks on the gateways cause the refill math to skew by 40 ms.",
+        "Alert on policy version skew above 2 versions between gateways.",
     ],
 )
 def test_clock_skew_is_no_hot_key(catalog: Catalog, text: str) -> None:
@@ -1311,3 +1313,27 @@ def test_a_write_guarded_by_the_row_state_is_a_concurrency_control(
 def test_a_write_not_guarded_by_its_own_row_state_is_none(catalog: Catalog, text: str) -> None:
     (claim,) = read_text(text, catalog.vocabulary.concepts.values())
     assert "optimistic-locking" not in specified_concepts(claim)
+
+
+def test_the_lines_under_a_hot_key_heading_are_about_the_hot_key(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "### The hot key problem" over "one tenant sends 80k req/s, all to one shard": the line
+    # says what makes the key hot without the words "hot key"; its heading says them.
+    text = (
+        "## Failures\n\n### The hot key problem\n\n- One tenant sends 80k req/s and every"
+        " request lands on the same Redis shard.\n- Gateways then take 100 tokens at a time"
+        " locally, so that shard sees 1% of the calls.\n"
+    )
+    status, line = _support(catalog, "rate-limiter", "hot-client", text, tmp_path)
+    assert (status, line) == (SUBSTANCE, 5)
+
+
+def test_a_lead_in_under_a_heading_says_nothing_itself(catalog: Catalog) -> None:
+    # "We size for the following:" under "Assumptions" assumes nothing until its list does.
+    (claim, *rest) = read_text(
+        "## Assumptions\n\nWe size for the following:\n\n- 20 million daily users\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert claim.text.endswith(":") and "assumptions" not in specified_concepts(claim)
+    assert "assumptions" in specified_concepts(rest[0])

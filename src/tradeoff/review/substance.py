@@ -127,6 +127,16 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"monitor|observab|alert|\bslos?\b", re.I), "monitoring"),
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
+    # "Tradeoff 2: Handling Hot Keys" over "a single bad actor ... all those requests hash to a
+    # single Redis node": the lines under it are about the hot key, as its heading says.
+    (
+        re.compile(
+            r"\bhot[ -]?(?:keys?|partitions?|shards?|spots?|clients?|accounts?|tenants?)\b"
+            r"|\bcelebrit(?:y|ies)\b",
+            re.I,
+        ),
+        "hot-key",
+    ),
 ]
 
 
@@ -359,8 +369,9 @@ def _describes_record(text: str) -> bool:
 
 def _states_something(claim: Claim) -> bool:
     """A statement of its own under a heading: a few words, not a label or a question."""
+    # A lead-in ("That is acceptable because:") says it in the lines after it, not itself.
     words = len(claim.text.split())
-    return words >= 3 and not claim.text.rstrip().endswith("?")
+    return words >= 3 and not claim.text.rstrip().endswith(("?", ":"))
 
 
 def mentions(claim: Claim, concept: str) -> bool:
