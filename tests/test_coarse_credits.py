@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A UUID (v4) is an id generator's output but random: it sorts nothing by time.
+    (
+        "news-feed",
+        "time-ordered-ids",
+        "## Posts\n\n- Each post gets a `post_id` (UUID v4), 16 bytes.\n",
+        "## Posts\n\n- Post ids are Snowflake-style (timestamp + worker + sequence) for"
+        " ordering.\n",
+    ),
     # A status code of an allowed call, or a plan's quota, is not what a limited client is told.
     (
         "rate-limiter",

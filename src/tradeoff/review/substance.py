@@ -335,6 +335,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return True
     if concept == "data-model" and not _describes_record(claim.text):
         return False
+    # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
+    # made of and what it buys, with no number or "because" to count as evidence.
+    if concept == "time-sortable-id" and named and _TIME_IN_ID.search(claim.text):
+        return True
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
     return features.substantive_for(concept) if named else False
@@ -359,6 +363,9 @@ _LAYS_OUT = re.compile(
     # Said in prose: "each order record holds the buyer id, the total and the status".
     r"|\b(?:holds?|stores?|contains?|keeps?|has|carries|with)\b[^.;]{1,60},[^.;]{1,40}\band\b",
 )
+
+
+_TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
 
 def _describes_record(text: str) -> bool:
