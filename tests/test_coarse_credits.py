@@ -47,6 +47,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A counter's optimistic locking guards a write, but no custom alias.
+    (
+        "url-shortener",
+        "alias-conflict",
+        "## Codes\n\n- The code counter lives in DynamoDB and is bumped with optimistic locking,"
+        " 1 write per link.\n",
+        "## Codes\n\n- A custom alias is written with a conditional insert; a taken one gets"
+        " 409.\n",
+    ),
     # A UUID (v4) is an id generator's output but random: it sorts nothing by time.
     (
         "news-feed",
@@ -1281,6 +1290,18 @@ def test_a_cache_ttl_is_no_storage_tiering(catalog: Catalog, tmp_path: Path) -> 
 def test_a_quota_is_no_rejection_contract(catalog: Catalog, tmp_path: Path) -> None:
     text = "## API\n\n- Free keys get a quota of 100 requests per minute, paid keys 5,000.\n"
     status, _ = _support(catalog, "rate-limiter", "response-contract", text, tmp_path)
+    assert status != SUBSTANCE
+
+
+def test_checking_an_alias_then_writing_it_is_no_guarded_claim(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Check-then-write is what the item rules out, whatever it returns when the alias is taken.
+    text = (
+        "## Codes\n\n- For a custom alias we first look it up and return a conflict if it"
+        " exists, 2 queries.\n"
+    )
+    status, _ = _support(catalog, "url-shortener", "alias-conflict", text, tmp_path)
     assert status != SUBSTANCE
 
 

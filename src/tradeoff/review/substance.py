@@ -213,6 +213,8 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # worded: "updates the seats only where status is AVAILABLE".
     if _conditional_write(claim.text):
         found.add("optimistic-locking")
+    if _guards_alias(claim):
+        found.add("alias-uniqueness")
     if "sharding" in found and _shards_a_store(claim):
         found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
@@ -245,6 +247,27 @@ def _conditional_write(text: str) -> bool:
     if "where" not in lowered and "only if" not in lowered and "provided" not in lowered:
         return False
     return _CONDITIONAL_WRITE.search(text) is not None
+
+
+# A custom alias claimed with a guarded write: a line about an alias (or under a heading or
+# list item about one: "4. If custom alias:" over "conditional insert to ensure uniqueness")
+# that says how the write is guarded. "Check DB for existence; if taken, return conflict"
+# is the check-then-write the item rules out, so "conflict" alone is no guard.
+_ALIAS = re.compile(r"\balias(?:es)?\b|\bvanity\b", re.I)
+_ALIAS_GUARD = re.compile(
+    r"\b409\b|\bconditional (?:insert|write|put|create)s?\b|\bunique ?(?:constraint|index|key"
+    r"|violation)|\bif not exists\b|\bon conflict\b|\bput.?if.?absent\b|\bsetnx\b"
+    r"|\balias ?already ?taken",
+    re.I,
+)
+
+
+def _guards_alias(claim: Claim) -> bool:
+    if _ALIAS_GUARD.search(claim.text) is None:
+        return False
+    return _ALIAS.search(claim.text) is not None or any(
+        _ALIAS.search(h) for h in claim.headings[-2:]
+    )
 
 
 # What a "sharded" line spreads over machines: a database or store it names ("Postgres,
