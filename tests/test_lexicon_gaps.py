@@ -312,6 +312,9 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
             "A custom alias is claimed with a conditional insert, never read-then-write.",
             "optimistic-locking",
         ),
+        # A gate of checks a new model must pass before it serves is a safe rollout.
+        ("CI gates deploys on the offline eval set scoring at least 0.8.", "rollout"),
+        ("New rankers go out behind A/B testing on 5% of users.", "rollout"),
     ],
 )
 def test_consistency_words_name_their_concept(catalog: Catalog, text: str, concept: str) -> None:
