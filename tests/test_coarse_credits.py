@@ -1366,3 +1366,12 @@ def test_a_lead_in_under_a_heading_says_nothing_itself(catalog: Catalog) -> None
     )
     assert claim.text.endswith(":") and "assumptions" not in specified_concepts(claim)
     assert "assumptions" in specified_concepts(rest[0])
+
+
+def test_a_time_sortable_id_named_only_specifies_nothing(catalog: Catalog) -> None:
+    # The concept's own name ("time-ordered id") is no account of what the id is made of.
+    (claim,) = read_text(
+        "Our approach takes time-ordered id into account as well.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "time-sortable-id" not in specified_concepts(claim)

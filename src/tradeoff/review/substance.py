@@ -360,7 +360,11 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return False
     # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
     # made of and what it buys, with no number or "because" to count as evidence.
-    if concept == "time-sortable-id" and named and _TIME_IN_ID.search(claim.text):
+    if (
+        concept == "time-sortable-id"
+        and named
+        and _TIME_IN_ID.search(_ID_TERMS.sub("", claim.text))
+    ):
         return True
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
@@ -388,6 +392,8 @@ _LAYS_OUT = re.compile(
 )
 
 
+# The concept's own words ("time-ordered id") say nothing more than its name.
+_ID_TERMS = re.compile(r"\b(?:time|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I)
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
 
