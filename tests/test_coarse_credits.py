@@ -47,6 +47,77 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A counter's optimistic locking guards a write, but no custom alias.
+    (
+        "url-shortener",
+        "alias-conflict",
+        "## Codes\n\n- The code counter lives in DynamoDB and is bumped with optimistic locking,"
+        " 1 write per link.\n",
+        "## Codes\n\n- A custom alias is written with a conditional insert; a taken one gets"
+        " 409.\n",
+    ),
+    # A UUID (v4) is an id generator's output but random: it sorts nothing by time.
+    (
+        "news-feed",
+        "time-ordered-ids",
+        "## Posts\n\n- Each post gets a `post_id` (UUID v4), 16 bytes.\n",
+        "## Posts\n\n- Post ids are Snowflake-style (timestamp + worker + sequence) for"
+        " ordering.\n",
+    ),
+    # A status code of an allowed call, or a plan's quota, is not what a limited client is told.
+    (
+        "rate-limiter",
+        "response-contract",
+        "## API\n\n- Allowed calls pass through and the client gets status code 200 in 5 ms.\n",
+        "## API\n\n- Over the limit, the gateway answers 429 Too Many Requests with Retry-After:"
+        " 3.\n",
+    ),
+    # A non-functional target (latency, throughput) says nothing of how exact the limits are.
+    (
+        "rate-limiter",
+        "accuracy-and-failure",
+        "## Requirements\n\n- Non-functional: the check adds under 2 ms at p99 for 1M req/s.\n",
+        "## Requirements\n\n- Accuracy: a client may overshoot its limit by at most 5% for 1 s"
+        " while counters sync.\n",
+    ),
+    # A transaction, or "atomic", says the claim is one step; not what stops a second buyer.
+    (
+        "movie-ticket-booking",
+        "no-double-booking",
+        "## Booking\n\n- Each hold is wrapped in one database transaction, so two buyers never"
+        " clash.\n",
+        "## Booking\n\n- The hold marks the seats HELD only where status is AVAILABLE, and is"
+        " rolled back unless all 3 rows changed.\n",
+    ),
+    (
+        "parking-lot",
+        "atomic-assignment",
+        "## Entry\n\n- Handing out a spot is atomic and thread-safe for all 3 entry panels.\n",
+        "## Entry\n\n- A panel takes a spot by setting it TAKEN only if it is still free, and"
+        " tries the next spot when 0 rows changed.\n",
+    ),
+    # A database named with a number is no store that scales by key, nor is a sharded cache.
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- Misses go to MySQL, and request coalescing sends only 1 read per"
+        " code to the database.\n",
+        "## Design\n\n- Links live in MySQL sharded by short code, 24 shards to start.\n",
+    ),
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- Cache: a Redis cluster sharded by hash(code) over 12 nodes.\n",
+        "## Design\n\n- The link table is partitioned by hash(code) over 12 Postgres nodes.\n",
+    ),
+    (
+        "url-shortener",
+        "store",
+        "## Design\n\n- The Postgres link table is partitioned by created_at month, 60 months"
+        " kept.\n",
+        "## Design\n\n- DynamoDB holds the links with the code as key, so it scales out with no"
+        " resharding.\n",
+    ),
     (
         "metrics-aggregation",
         "cardinality-limits",
@@ -980,6 +1051,8 @@ def test_resumable_chunking_is_a_resumable_upload(catalog: Catalog) -> None:
     [
         "We use the Redis TIME command to avoid clock skew between gateways.",
         "Accuracy is within 1% (some error from clock skew across nodes).",
+        "Drifting clocks on the gateways cause the refill math to skew by 40 ms.",
+        "Alert on policy version skew above 2 versions between gateways.",
     ],
 )
 def test_clock_skew_is_no_hot_key(catalog: Catalog, text: str) -> None:
@@ -1242,3 +1315,93 @@ def test_a_cache_ttl_is_no_storage_tiering(catalog: Catalog, tmp_path: Path) -> 
     for item in ("storage-cost", "processing-failures"):
         status, _ = _support(catalog, "photo-sharing", item, text, tmp_path)
         assert status not in (SUBSTANCE, MENTIONED), item
+
+
+def test_a_quota_is_no_rejection_contract(catalog: Catalog, tmp_path: Path) -> None:
+    text = "## API\n\n- Free keys get a quota of 100 requests per minute, paid keys 5,000.\n"
+    status, _ = _support(catalog, "rate-limiter", "response-contract", text, tmp_path)
+    assert status != SUBSTANCE
+
+
+def test_checking_an_alias_then_writing_it_is_no_guarded_claim(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Check-then-write is what the item rules out, whatever it returns when the alias is taken.
+    text = (
+        "## Codes\n\n- For a custom alias we first look it up and return a conflict if it"
+        " exists, 2 queries.\n"
+    )
+    status, _ = _support(catalog, "url-shortener", "alias-conflict", text, tmp_path)
+    assert status != SUBSTANCE
+
+
+def test_a_kv_store_is_a_key_value_store(catalog: Catalog, tmp_path: Path) -> None:
+    # "KV" is how candidates write key-value: the store item's own word "key" is said.
+    text = (
+        "## Design\n\n- Links go to a distributed KV store, because every redirect is one"
+        " lookup by code.\n"
+    )
+    assert _support(catalog, "url-shortener", "store", text, tmp_path) == (SUBSTANCE, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE tickets SET state = 'SOLD' WHERE ticket_id = $1 AND state = 'OPEN'",
+        "The worker flips the job to RUNNING only where status is still QUEUED... ",
+        "Row locks are taken with SELECT FOR UPDATE in seat order, so 2 holds never deadlock.",
+    ],
+)
+def test_a_write_guarded_by_the_row_state_is_a_concurrency_control(
+    catalog: Catalog, text: str
+) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert specified_concepts(claim) & {"optimistic-locking", "pessimistic-locking"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The status is checked in a read the update depends on: two writers can both pass.
+        "UPDATE codes SET used = true WHERE code = (SELECT code FROM codes WHERE status = 'free'"
+        " LIMIT 1)",
+        "Use strong consistency only where it matters, 2 regions.",
+        "Update the cache when the status changes, within 5 s.",
+    ],
+)
+def test_a_write_not_guarded_by_its_own_row_state_is_none(catalog: Catalog, text: str) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert "optimistic-locking" not in specified_concepts(claim)
+
+
+def test_the_lines_under_a_hot_key_heading_are_about_the_hot_key(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "### The hot key problem" over "one tenant sends 80k req/s, all to one shard": the line
+    # says what makes the key hot without the words "hot key"; its heading says them.
+    text = (
+        "## Failures\n\n### The hot key problem\n\n- One tenant sends 80k req/s and every"
+        " request lands on the same Redis shard.\n- Gateways then take 100 tokens at a time"
+        " locally, so that shard sees 1% of the calls.\n"
+    )
+    status, line = _support(catalog, "rate-limiter", "hot-client", text, tmp_path)
+    assert (status, line) == (SUBSTANCE, 5)
+
+
+def test_a_lead_in_under_a_heading_says_nothing_itself(catalog: Catalog) -> None:
+    # "We size for the following:" under "Assumptions" assumes nothing until its list does.
+    (claim, *rest) = read_text(
+        "## Assumptions\n\nWe size for the following:\n\n- 20 million daily users\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert claim.text.endswith(":") and "assumptions" not in specified_concepts(claim)
+    assert "assumptions" in specified_concepts(rest[0])
+
+
+def test_a_time_sortable_id_named_only_specifies_nothing(catalog: Catalog) -> None:
+    # The concept's own name ("time-ordered id") is no account of what the id is made of.
+    (claim,) = read_text(
+        "Our approach takes time-ordered id into account as well.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "time-sortable-id" not in specified_concepts(claim)

@@ -13,7 +13,8 @@ from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.design import load_design
 from tradeoff.language import Claim, lexicon, read_design, read_text
 from tradeoff.review import review_design
-from tradeoff.review.substance import ladder, restates_prompt, specified_concepts
+from tradeoff.review.coverage import item_support
+from tradeoff.review.substance import SUBSTANCE, ladder, restates_prompt, specified_concepts
 
 
 @pytest.fixture(scope="module")
@@ -311,6 +312,9 @@ def test_a_reading_list_claims_nothing(catalog: Catalog) -> None:
             "A custom alias is claimed with a conditional insert, never read-then-write.",
             "optimistic-locking",
         ),
+        # A gate of checks a new model must pass before it serves is a safe rollout.
+        ("CI gates deploys on the offline eval set scoring at least 0.8.", "rollout"),
+        ("New rankers go out behind A/B testing on 5% of users.", "rollout"),
     ],
 )
 def test_consistency_words_name_their_concept(catalog: Catalog, text: str, concept: str) -> None:
@@ -707,3 +711,27 @@ def test_hashing_the_url_is_a_way_to_make_codes(catalog: Catalog) -> None:
         catalog.vocabulary.concepts.values(),
     )
     assert "base62" in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The player sends playback heartbeats every 15 seconds to the events API.",
+        "Clients post view events in batches every 30 s; a stream job counts them.",
+    ],
+)
+def test_playback_beacons_are_view_events_posted_in_batches(
+    catalog: Catalog, text: str, tmp_path: Path
+) -> None:
+    # The player reporting playback periodically is what "view events are posted in batches
+    # by the player" asks, however it is worded; a worker's heartbeat is not.
+    claims = _claims(catalog, f"## Views\n\n- {text}\n", tmp_path)
+    (item,) = [
+        i for d, i in catalog.problems["video-streaming"].rubric.items() if i.id == "view-events"
+    ]
+    assert item_support(item, claims, dimension="api_data").status == SUBSTANCE
+
+
+def test_a_worker_heartbeat_is_no_playback_beacon(catalog: Catalog) -> None:
+    claim = _one(catalog, "Transcoder workers send a heartbeat every 10 s to the scheduler.")
+    assert "playback-beacons" not in claim.features.concepts

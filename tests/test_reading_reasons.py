@@ -248,3 +248,37 @@ def test_so_after_a_parenthesis_gives_a_reason() -> None:
         tuple(default_catalog().vocabulary.concepts.values()),
     )
     assert claim.features.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two million new photos a day, so about 23 uploads/s on average.",
+        "We expect 40M check-ins per month, so ~15 writes per second.",
+    ],
+)
+def test_so_before_a_derived_figure_gives_no_reason(text: str) -> None:
+    """ ", so 23 uploads/s" says what a rate works out to; nothing is chosen, so nothing is
+    given a reason."""
+    (claim,) = claims(text)
+    assert not claim.features.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each broker takes about 50k messages a second, so 4 brokers are enough.",
+        "Hot rows total about 2 GB, so 1 cache node fits them with room to spare.",
+        "Sessions live in Redis, so any app server can answer any request.",
+    ],
+)
+def test_so_before_a_figure_that_decides_still_gives_a_reason(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.features.reason
+
+
+def test_a_better_fit_for_a_use_gives_a_reason() -> None:
+    (claim,) = claims(
+        "Heavy write volume makes a wide-column store a better fit for the event log."
+    )
+    assert claim.features.reason

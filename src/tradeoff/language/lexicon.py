@@ -11,12 +11,22 @@ import re
 
 from tradeoff.language.literals import fold
 
+# ", so 116 writes/s" introduces the figure a rate works out to, not why anything was
+# chosen; ", so 6 replicas suffice" draws a decision from a figure and gives its reason: a
+# figure after "so" is a reason only when its clause goes on to a verb of its own.
+_NOT_A_DERIVED_FIGURE = (
+    r"(?!\s+(?:about |roughly |around |approximately |approx\. |~|≈)?[$€£]?\d"
+    r"(?!(?:(?![,.;:]\s)[^;()\n])*?\b(?:suffices?|suffice|is|are|was|were|will|would|can"
+    r"|could|should|must|fits?|needs?|handles?|covers?|keeps?|stays?|leaves?|gives?|means"
+    r"|enough|safe|plenty|comfortably|easily)\b))"
+)
 # A reason clause says why: the cause, the purpose, or the consequence that justifies it.
 REASON = re.compile(
     # ", so the system can replay" after a parenthesis: the comma has no word boundary
     # before it there, so it is matched outside the group that needs one.
     r",\s+so\b(?!\s+(?:far|much|many|long|on)\b)"
-    r"|\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
+    + _NOT_A_DERIVED_FIGURE
+    + r"|\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
     r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
     r"|removes|reduces|matches|suits|caps)|that (?:lets|avoids|bounds|caps)"
@@ -35,11 +45,14 @@ REASON = re.compile(
     r"|the reason|(?:reasons?|rationale)\s*:|(?:justification|pros|benefits?|advantages?)\s*:"
     r"(?=\W*\w)|lets us"
     r"|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
-    r"|users|only|one|there|this|they)\b|, so\b|means (?:that|we|the|a|each|no)"
+    r"|users|only|one|there|this|they)\b|means (?:that|we|the|a|each|no)"
     r"|why\b"
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
     r"|\bwhich we (?:use|need|rely on)\b"
+    # What makes an option suit its use: "billions of rows ... makes a distributed KV store
+    # a better fit for the hot path".
+    r"|\b(?:better|best|good|natural|great) fit for\b"
     # A merit set against a named option is the reason for the option it praises: "self-
     # hosted, cheaper than hosted at our volume"; against a figure ("p99 faster than 200
     # ms") it is a target.

@@ -361,7 +361,11 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("cursors",): (_POINTERS, _POINTER_AFTER),
     # "Clock skew" is clocks that disagree (clock-sync names it), not keys that draw more
     # than their share of load.
-    ("skew",): (frozenset({"clock", "clocks", "time", "timestamp", "timestamps"}), frozenset()),
+    # Nor is "causing token refill math to skew" (the verb) or "policy version skew".
+    ("skew",): (
+        frozenset({"clock", "clocks", "time", "timestamp", "timestamps", "to", "version"}),
+        frozenset(),
+    ),
     # "Lose any 4 nodes in a stripe", "an erasure-coded stripe of 14 fragments": the disks
     # a block is spread over, not the payment provider.
     ("stripe",): (_STRIPE_BEFORE, _STRIPE_AFTER),

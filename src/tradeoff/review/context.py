@@ -31,7 +31,9 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"non-?functional|quality attributes", re.I), "non-functional-requirements"),
     (re.compile(r"out of scope|non-goals|scope", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
-    (re.compile(r"data ?model|schema|storage model|tables|entities", re.I), "data-model"),
+    (re.compile(r"data ?model|schema|storage model|tables|entities"
+                r"|\b(?:record|row|object|entry|document) (?:layout|format|structure)\b", re.I),
+     "data-model"),
     (re.compile(r"classes|class diagram|class design", re.I), "class-design"),
     (re.compile(r"summary|wrap[- ]?up|conclusion|recap", re.I), "summary"),
     (re.compile(r"bottleneck|next steps|future work", re.I), "bottlenecks"),

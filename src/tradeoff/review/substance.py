@@ -84,7 +84,15 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     # "Scope" alone) makes its lines statements of scope.
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     (re.compile(r"assumption", re.I), "assumptions"),
-    (re.compile(r"data ?model|schema|storage model|\btables\b|entities", re.I), "data-model"),
+    # "Object Record Layout": the bullets under it are the record's fields.
+    (
+        re.compile(
+            r"data ?model|schema|storage model|\btables\b|entities"
+            r"|\b(?:record|row|object|entry|document) (?:layout|format|structure)\b",
+            re.I,
+        ),
+        "data-model",
+    ),
     # A wrap-up of the design, not a summary of one part of it: "Summary of Data Flow (the
     # PUT life cycle)" traces a request, "Database Schema Summary" lists tables, "Capacity
     # Math Summary" tabulates figures; "Summary of Design Decisions" and "TL;DR Architecture
@@ -119,6 +127,16 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"monitor|observab|alert|\bslos?\b", re.I), "monitoring"),
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
+    # "Tradeoff 2: Handling Hot Keys" over "a single bad actor ... all those requests hash to a
+    # single Redis node": the lines under it are about the hot key, as its heading says.
+    (
+        re.compile(
+            r"\bhot[ -]?(?:keys?|partitions?|shards?|spots?|clients?|accounts?|tenants?)\b"
+            r"|\bcelebrit(?:y|ies)\b",
+            re.I,
+        ),
+        "hot-key",
+    ),
 ]
 
 
@@ -191,6 +209,14 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
     if lexicon.names_classes(claim.text):
         found.add("class-design")
+    # A write made only where the row is still free is a conditional update, however it is
+    # worded: "updates the seats only where status is AVAILABLE".
+    if _conditional_write(claim.text):
+        found.add("optimistic-locking")
+    if _guards_alias(claim):
+        found.add("alias-uniqueness")
+    if "sharding" in found and _shards_a_store(claim):
+        found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
     if claim.features.quantities and _SCALE_UNIT.search(claim.text):
         found.add("scale-numbers")
@@ -202,6 +228,74 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
         if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
             found.add("rpc-api")
     return frozenset(found)
+
+
+# The condition must be the write's own: "UPDATE ... WHERE key = (SELECT key ... WHERE
+# status='free' LIMIT 1)" checks the status in a read, and two writers can both pass it.
+_CONDITIONAL_WRITE = re.compile(
+    r"\b(?:update[sd]?|updating|sets?|setting|claim(?:s|ed|ing)?|mark(?:s|ed|ing)?"
+    r"|flip(?:s|ped|ping)?|writes?|writing)\b(?:(?!select\b)[^;\n]){0,80}?"
+    r"\b(?:where|only if|provided)\b(?:(?!select\b)[^;\n]){0,40}?"
+    r"(?:\b(?:status|state)\b\s*(?:is|=|==)\s*(?:still\s+)?['\"`]?\s*\w"
+    r"|\b(?:is|are)\s+still\s+(?:available|free|open|unclaimed|vacant)\b|\bversion\s*=)",
+    re.I,
+)
+
+
+def _conditional_write(text: str) -> bool:
+    lowered = text.lower()
+    if "where" not in lowered and "only if" not in lowered and "provided" not in lowered:
+        return False
+    return _CONDITIONAL_WRITE.search(text) is not None
+
+
+# A custom alias claimed with a guarded write: a line about an alias (or under a heading or
+# list item about one: "4. If custom alias:" over "conditional insert to ensure uniqueness")
+# that says how the write is guarded. "Check DB for existence; if taken, return conflict"
+# is the check-then-write the item rules out, so "conflict" alone is no guard.
+_ALIAS = re.compile(r"\balias(?:es)?\b|\bvanity\b", re.I)
+_ALIAS_GUARD = re.compile(
+    r"\b409\b|\bconditional (?:insert|write|put|create)s?\b|\bunique ?(?:constraint|index|key"
+    r"|violation)|\bif not exists\b|\bon conflict\b|\bput.?if.?absent\b|\bsetnx\b"
+    r"|\balias ?already ?taken",
+    re.I,
+)
+
+
+def _guards_alias(claim: Claim) -> bool:
+    if _ALIAS_GUARD.search(claim.text) is None:
+        return False
+    return _ALIAS.search(claim.text) is not None or any(
+        _ALIAS.search(h) for h in claim.headings[-2:]
+    )
+
+
+# What a "sharded" line spreads over machines: a database or store it names ("Postgres,
+# sharded by short_code", "Partition the mapping store by hash"), or the database its
+# heading names ("Database sharding" over "16 shards by hash(code)"); a cache it names
+# instead ("Redis Cluster: sharded by hash(code)") is no store, and a partition by time
+# ("partition by created_at month for archival") archives rather than spreads by key.
+_STORE_CONCEPTS = frozenset(
+    {"database", "relational-database", "wide-column-store", "document-store"}
+)
+_STORE_WORD = re.compile(r"\b(?:data ?store|store|table)\b", re.I)
+_STORE_HEADING = re.compile(
+    r"\b(?:databases?|db|sql|postgres(?:ql)?|mysql|data ?store|kv store|key-value store)\b", re.I
+)
+_BY_TIME = re.compile(
+    r"\b(?:by|on)\s+(?:the\s+)?(?:[`\w]*_)?(?:created|date|day|week|month|year|time|timestamp)"
+    r"|\btime-based\b",
+    re.I,
+)
+
+
+def _shards_a_store(claim: Claim) -> bool:
+    named = claim.features.concepts
+    if _BY_TIME.search(claim.text):
+        return False
+    if named & _STORE_CONCEPTS or (_STORE_WORD.search(claim.text) and "cache" not in named):
+        return True
+    return "cache" not in named and any(_STORE_HEADING.search(h) for h in claim.headings[-2:])
 
 
 _CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-z_]\w+)*\)")
@@ -262,15 +356,58 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return False  # named, but without the evidence the concept is about
     if implied and _states_something(claim):
         return True
+    if concept == "data-model" and not _describes_record(claim.text):
+        return False
+    # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
+    # made of and what it buys, with no number or "because" to count as evidence.
+    if (
+        concept == "time-sortable-id"
+        and named
+        and _TIME_IN_ID.search(_ID_TERMS.sub("", claim.text))
+    ):
+        return True
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
     return features.substantive_for(concept) if named else False
 
 
+# "Record" and "row" name a stored record without saying what it holds: "Total per record:
+# ~1 KB" sizes it, "12 billion records" counts it, "the database row would otherwise take
+# every read" points at it. Such a line describes the data model only when it also lays
+# out the record: its fields in a list ("(post-id + ts + score)", "Short URL (7 bytes) +
+# Long URL + CreatedAt"), a key mapped to its value ("`ObjectKey` -> `[Size, ...]`"), or
+# a field named in code ("stores `media_urls`"). Schema, table, column and field words
+# keep describing it on their own, and so does a layout ("Object Record Layout (~1.5 KB):").
+_MODEL_WORDS = re.compile(
+    r"data ?model|\bschemas?\b|\btables?\b|primary key|foreign key|\bcolumns?\b|\bfields?\b"
+    r"|\bstructure\b|\bentit(?:y|ies)\b|\blayouts?\b|\bformats?\b",
+    re.I,
+)
+_RECORD_WORDS = re.compile(r"\b(?:records?|rows?)\b", re.I)
+_LAYS_OUT = re.compile(
+    r"->|→|`[^`\s]+`|\([^()]*,[^()]*,[^()]*\)|\([^()]*\+[^()]*\+[^()]*\)"
+    r"|\w \([^()]*\d[^()]*\)\s*\+\s*\w"  # "Short URL (7 bytes) + Long URL (...) + ..."
+    # Said in prose: "each order record holds the buyer id, the total and the status".
+    r"|\b(?:holds?|stores?|contains?|keeps?|has|carries|with)\b[^.;]{1,60},[^.;]{1,40}\band\b",
+)
+
+
+# The concept's own words ("time-ordered id") say nothing more than its name.
+_ID_TERMS = re.compile(r"\b(?:time|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I)
+_TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
+
+
+def _describes_record(text: str) -> bool:
+    if _MODEL_WORDS.search(text) is not None or _RECORD_WORDS.search(text) is None:
+        return True
+    return _LAYS_OUT.search(text) is not None
+
+
 def _states_something(claim: Claim) -> bool:
     """A statement of its own under a heading: a few words, not a label or a question."""
+    # A lead-in ("That is acceptable because:") says it in the lines after it, not itself.
     words = len(claim.text.split())
-    return words >= 3 and not claim.text.rstrip().endswith("?")
+    return words >= 3 and not claim.text.rstrip().endswith(("?", ":"))
 
 
 def mentions(claim: Claim, concept: str) -> bool:
@@ -807,8 +944,11 @@ _STOPWORDS = frozenset(
 @lru_cache(maxsize=65536)
 def _content_words(text: str) -> frozenset[str]:
     """Words that carry content, singular ("codes" -> "code"), for matching an item's text."""
-    words = set()
+    words: set[str] = set()
     for word in _WORD.findall(text.lower()):
+        if word == "kv":  # "a distributed KV store" is a key-value store
+            words.update(("key", "value"))
+            continue
         if (len(word) < 3 and not word.isdigit()) or word in _STOPWORDS:
             continue
         words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
