@@ -121,7 +121,7 @@ class ReviewContext:
         concrete |= {n for n, t in self.lines if t.lstrip().startswith("|")}
         index = find_mentions(self.lines, self.vocabulary.concepts.values(), BRANDS, concrete)
         # A number with a scale ("100M links a month") states the scale, whatever the words.
-        if not index.positive("scale-numbers"):
+        if not index.has("scale-numbers"):
             for number, text in self.numbers_lines()[:1]:
                 index.add(
                     Mention("scale-numbers", number, "(number)", text.strip(), POSITIVE, False)
@@ -130,7 +130,7 @@ class ReviewContext:
         # words it uses; the same holds for a few other sections named for one concept.
         for section in self.filled_sections:
             for pattern, concept in _SECTION_CONCEPTS:
-                if pattern.search(section.title) and not index.positive(concept):
+                if pattern.search(section.title) and not index.has(concept):
                     quote = self.doc.line(section.start).strip()
                     index.add(
                         Mention(
