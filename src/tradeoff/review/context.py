@@ -15,6 +15,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.schema import Problem, Rubric
 from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
+from tradeoff.design.spans import LineSpans
 from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.grammar import states_quantity
@@ -221,8 +222,11 @@ class ReviewContext:
         return [s for s in self.filled_sections if s.dimension == dimension]
 
     def lines_in(self, dimension: str) -> list[tuple[int, str]]:
-        spans = [(s.start, s.end) for s in self.sections_for(dimension)]
-        return [(n, t) for n, t in self.lines if any(a <= n <= b for a, b in spans)]
+        """The candidate's lines inside the sections of `dimension`: each line is one
+        bisection of the merged spans, not a test against every section (a long design has
+        thousands of sections of one dimension)."""
+        spans = LineSpans((s.start, s.end) for s in self.sections_for(dimension))
+        return [(n, t) for n, t in self.lines if n in spans]
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
