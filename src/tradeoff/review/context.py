@@ -230,7 +230,14 @@ class ReviewContext:
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
-        return [(n, t) for n, t in self.plain_prose if states_quantity(clean_line(t))]
+        return list(self._numbers_lines)
+
+    @cached_property
+    def _numbers_lines(self) -> tuple[tuple[int, str], ...]:
+        """`numbers_lines`, read once per review: three rules ask, and each ask tokenized
+        every line of the design again (the tokenizer's cache holds 8,192 texts, fewer than
+        the lines of a long design, so a second pass in order found none of them)."""
+        return tuple((n, t) for n, t in self.plain_prose if states_quantity(clean_line(t)))
 
     def evidence(self, mention: Mention) -> Evidence:
         return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())
