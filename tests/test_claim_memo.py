@@ -58,3 +58,15 @@ def test_what_a_claim_remembers_is_not_pickled() -> None:
     specified_concepts(claim)
     copy = pickle.loads(pickle.dumps(claim))
     assert copy == claim and copy.remembered("specified") is None
+
+
+def test_claims_that_specify_the_same_concepts_share_one_set() -> None:
+    """A long design's claims specify the same few sets again and again: each is kept
+    once, not once per claim (80,000 copies in a 2 MB design)."""
+    first = Claim(1, "We page on failure.", "We page on failure.", SENTENCE, (), _ANSWERED)
+    second = Claim(2, "We alert on failure.", "We alert on failure.", SENTENCE, (), _ANSWERED)
+    assert specified_concepts(first) == specified_concepts(second) != frozenset()
+    assert specified_concepts(first) is specified_concepts(second)
+
+
+_ANSWERED = Features(failure_response=True)

@@ -185,9 +185,20 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     of another design, has its own)."""
     found = claim.remembered("specified")
     if not isinstance(found, frozenset):
-        found = _specified_concepts(claim)
+        computed = _specified_concepts(claim)
+        # One object per distinct set of concept ids: the claims of a long design specify
+        # the same few sets again and again, and each kept a copy of its own.
+        found = _SPECIFIED_SETS.get(computed)
+        if found is None:
+            if len(_SPECIFIED_SETS) >= _SPECIFIED_SETS_KEPT:
+                _SPECIFIED_SETS.clear()
+            found = _SPECIFIED_SETS[computed] = computed
         claim.remember("specified", found)
     return found
+
+
+_SPECIFIED_SETS: dict[frozenset[str], frozenset[str]] = {}
+_SPECIFIED_SETS_KEPT = 4096
 
 
 def _specified_concepts(claim: Claim) -> frozenset[str]:
