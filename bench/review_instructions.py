@@ -3,8 +3,9 @@ shared with other work does not move, unlike the times of bench/review_speed.py.
 
 The script runs itself under `valgrind --tool=callgrind`: the child loads the catalog,
 reviews the answer once (imports, term tables, the literal screen), clears the per-claim
-caches, and reviews it again between two calls of `os.getppid`, at each of which callgrind
-dumps its counters; the middle part is the cold review alone. Under valgrind this takes a
+caches (the claims are then read anew, remembering nothing), and reviews it again between
+two calls of `os.getppid`, at each of which callgrind dumps its counters; the middle part
+is the cold review alone. Under valgrind this takes a
 minute or two. The answer is bench/review_speed.py's (the judged set's longest).
 Run: python bench/review_instructions.py [--answer PATH]
 """
@@ -31,12 +32,10 @@ def child(answer: Path) -> None:
     from tradeoff.design import load_design
     from tradeoff.language.evidence import clear_cache
     from tradeoff.review import review_design
-    from tradeoff.review.substance import specified_concepts
 
     catalog = default_catalog()
     review_design(load_design(answer), catalog, None)
     clear_cache()
-    specified_concepts.cache_clear()
     os.getppid()  # marker: callgrind dumps the counters so far
     review_design(load_design(answer), catalog, None)
     os.getppid()

@@ -3,8 +3,9 @@
 Targets (issue 9): median under 100 ms per review of a long answer (the judged set's
 longest, about 4,300 words) in process, and `tradeoff review --format json` under 1 s end to
 end. "Cold" clears the per-claim analysis caches before each review, as for a design seen
-for the first time; "warm" keeps them, as when the same design is reviewed again after an
-edit (each mock-interview turn, each save in the editor).
+for the first time (the claims are then read anew, so nothing a claim keeps of itself
+(`Claim.remember`) carries over); "warm" keeps them, as when the same design is reviewed
+again after an edit (each mock-interview turn, each save in the editor).
 
 It also reads the answer's claims cold with the literal screen on and off
 (`tradeoff.language.literals`: the lexicon's patterns are skipped, through one
@@ -33,7 +34,6 @@ from tradeoff.language.claims import split_design
 from tradeoff.language.evidence import analyse, clear_cache
 from tradeoff.language.literals import SCREEN
 from tradeoff.review import review_design
-from tradeoff.review.substance import specified_concepts
 
 ANSWER = (
     Path(__file__).resolve().parents[1]
@@ -54,7 +54,6 @@ def review_ms(runs: int, cold: bool) -> tuple[list[float], list[float]]:
     for _ in range(runs):
         if cold:
             clear_cache()
-            specified_concepts.cache_clear()
         start, start_cpu = time.perf_counter(), time.process_time()
         review_design(load_design(ANSWER), catalog, None)
         wall.append((time.perf_counter() - start) * 1000)

@@ -66,9 +66,24 @@ class Claim:
             object.__setattr__(self, "_hash", cached)
         return cached
 
+    def remembered(self, name: str) -> object | None:
+        """What `remember` kept on this claim under `name`, or None."""
+        return self.__dict__.get(f"_memo_{name}")
+
+    def remember(self, name: str, value: object) -> None:
+        """Keep an answer worked out from this claim alone (its fields and features) for as
+        long as the claim lives: the reviewer asks the same question of a claim once per
+        rubric item and ladder rung, and a cache of bounded size shared by all claims
+        misses on every claim of a design larger than it. (An attribute of the instance,
+        not a dict per claim: a 2 MB design has 80,000 claims.)"""
+        object.__setattr__(self, f"_memo_{name}", value)
+
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the cached hash: string hashes differ between processes."""
-        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+        """Pickled without the cached hash (string hashes differ between processes) and
+        without what was remembered (worked out again by the code that asks)."""
+        return {
+            k: v for k, v in self.__dict__.items() if k != "_hash" and not k.startswith("_memo_")
+        }
 
 
 @lru_cache(maxsize=1)

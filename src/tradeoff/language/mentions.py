@@ -101,8 +101,10 @@ class MentionIndex:
         return [m for m in self.get(concept) if m.status == POSITIVE]
 
     def has(self, *concepts: str) -> bool:
-        """Whether any of the concepts is mentioned and meant (not negated, not only listed)."""
-        return any(self.positive(c) for c in concepts)
+        """Whether any of the concepts is mentioned and meant (not negated, not only listed).
+        Stops at the first such mention: a concept named on every section of a long design
+        has thousands, and a caller asking once per section would list them all each time."""
+        return any(m.status == POSITIVE for c in concepts for m in self.get(c))
 
     def first(self, *concepts: str) -> Mention | None:
         found = [m for c in concepts for m in self.positive(c)]

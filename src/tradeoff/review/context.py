@@ -15,6 +15,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.schema import Problem, Rubric
 from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
+from tradeoff.design.spans import LineSpans
 from tradeoff.design.templates import all_template_lines, template_lines
 from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.grammar import states_quantity
@@ -123,7 +124,7 @@ class ReviewContext:
         concrete |= {n for n, t in self.lines if t.lstrip().startswith("|")}
         index = find_mentions(self.lines, self.vocabulary.concepts.values(), BRANDS, concrete)
         # A number with a scale ("100M links a month") states the scale, whatever the words.
-        if not index.positive("scale-numbers"):
+        if not index.has("scale-numbers"):
             for number, text in self.numbers_lines()[:1]:
                 index.add(
                     Mention("scale-numbers", number, "(number)", text.strip(), POSITIVE, False)
@@ -132,7 +133,7 @@ class ReviewContext:
         # words it uses; the same holds for a few other sections named for one concept.
         for section in self.filled_sections:
             for pattern, concept in _SECTION_CONCEPTS:
-                if pattern.search(section.title) and not index.positive(concept):
+                if pattern.search(section.title) and not index.has(concept):
                     quote = self.doc.line(section.start).strip()
                     index.add(
                         Mention(
@@ -223,12 +224,22 @@ class ReviewContext:
         return [s for s in self.filled_sections if s.dimension == dimension]
 
     def lines_in(self, dimension: str) -> list[tuple[int, str]]:
-        spans = [(s.start, s.end) for s in self.sections_for(dimension)]
-        return [(n, t) for n, t in self.lines if any(a <= n <= b for a, b in spans)]
+        """The candidate's lines inside the sections of `dimension`: each line is one
+        bisection of the merged spans, not a test against every section (a long design has
+        thousands of sections of one dimension)."""
+        spans = LineSpans((s.start, s.end) for s in self.sections_for(dimension))
+        return [(n, t) for n, t in self.lines if n in spans]
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
-        return [(n, t) for n, t in self.plain_prose if states_quantity(clean_line(t))]
+        return list(self._numbers_lines)
+
+    @cached_property
+    def _numbers_lines(self) -> tuple[tuple[int, str], ...]:
+        """`numbers_lines`, read once per review: three rules ask, and each ask tokenized
+        every line of the design again (the tokenizer's cache holds 8,192 texts, fewer than
+        the lines of a long design, so a second pass in order found none of them)."""
+        return tuple((n, t) for n, t in self.plain_prose if states_quantity(clean_line(t)))
 
     def evidence(self, mention: Mention) -> Evidence:
         return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())

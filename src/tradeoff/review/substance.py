@@ -191,10 +191,35 @@ def restates_prompt(claim: Claim) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def specified_concepts(claim: Claim) -> frozenset[str]:
     """Every concept the claim specifies; computed once per claim, as every rubric item and
-    every ladder asks the same question of the same claims."""
+    every ladder asks the same question of the same claims.
+
+    The answer is kept on the claim itself (`Claim.remember`), not in a cache of bounded
+    size: a design of 80,000 claims overflowed a 65,536-entry LRU cache, which a pass over
+    the claims in order then missed on every claim, so each of the dozen rubric items and
+    ladders that ask worked every claim out again. Kept on the claim, the answer lives as
+    long as the claim and belongs to it alone (an equal claim with other features, or one
+    of another design, has its own)."""
+    found = claim.remembered("specified")
+    if not isinstance(found, frozenset):
+        computed = _specified_concepts(claim)
+        # One object per distinct set of concept ids: the claims of a long design specify
+        # the same few sets again and again, and each kept a copy of its own.
+        found = _SPECIFIED_SETS.get(computed)
+        if found is None:
+            if len(_SPECIFIED_SETS) >= _SPECIFIED_SETS_KEPT:
+                _SPECIFIED_SETS.clear()
+            found = _SPECIFIED_SETS[computed] = computed
+        claim.remember("specified", found)
+    return found
+
+
+_SPECIFIED_SETS: dict[frozenset[str], frozenset[str]] = {}
+_SPECIFIED_SETS_KEPT = 4096
+
+
+def _specified_concepts(claim: Claim) -> frozenset[str]:
     if restates_prompt(claim):
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.

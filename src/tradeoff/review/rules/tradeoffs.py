@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
@@ -196,11 +197,15 @@ class BuzzwordsWithoutReasons(Rule):
             match = SCREEN.search(FLUFF, text)
             if not match:
                 continue
-            listed = {n for n in brand_lines if number - 15 <= n < number}
+            # The products of the 15 lines above, counted from those lines alone (found by
+            # bisection, `brand_lines` being in line order): a pass over every line of the
+            # design for each such sentence was quadratic.
+            listed = brand_lines[
+                bisect_left(brand_lines, number - 15) : bisect_left(brand_lines, number)
+            ]
             names = sum(
                 1
-                for n, _ in ctx.prose
-                if n in listed
+                for n in listed
                 for found in brands[n]
                 if product_key(found.group(0)) not in reasoned
             )
