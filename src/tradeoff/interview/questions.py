@@ -41,7 +41,7 @@ _STOP = frozenset(
     from into per each every get gets expect expected please tell me us i if so as than then
     what's whats it's let's go say roughly approximately approx number numbers figure over
     under next those these after before still them they its
-    never always ever only even very really quite
+    never always ever only even very really quite out
     design designing designed""".split()
 )
 # ("design": what the interview itself does names no topic of a fact, so "Before designing,
@@ -153,7 +153,7 @@ def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
 
 def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, float]:
     """Kinds the question asks: 3 when a phrase names its topic, 1 when only a frame fits."""
-    text = _normalised(question)
+    text = _asked_text(question)
     spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
     found: dict[str, float] = {}
     for kind_id, pattern, strength in _kind_patterns(spec):
@@ -171,7 +171,7 @@ def _frame_stems(question: str, kinds: dict[str, QuestionKind]) -> frozenset[str
     """Words that only shape the question ("long" in "how long", "big" in "how big"): they
     name no topic, so
     they never match a fact's words ("how long do links live?" is not about long URLs)."""
-    text = _normalised(question)
+    text = _asked_text(question)
     spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
     out: set[str] = set(stems(" ".join(_HOW.findall(text))))  # "how big", "how soon"
     for _kind, pattern, strength in _kind_patterns(spec):
@@ -188,6 +188,24 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'.]*[a-z0-9*]|[a-z0-9]")
 
 def _normalised(text: str) -> str:
     return " ".join(_TOKEN.findall(text.lower().replace("-", " ").replace("/", " ")))
+
+
+# "Are recommendations out?", "what's out?": "out" said of a feature is short for "out of
+# scope". Only there: "out" names no topic of its own ("sold out", "times out", "fan-out",
+# "checking out"), so it is no content word, and a participle before it ("is sold out",
+# "is timed out") makes it part of that verb.
+_OUT_OF_SCOPE = re.compile(
+    r"(?P<front>\b(?:is|are|what's|whats|that's|it's)"
+    r"(?:(?: (?!(?:[a-z']+ed|[a-z']+ing|sold|run|left|cut|shut|sent|put|worn)\b)[a-z0-9']+)"
+    r"{0,3}) )out\b(?! of\b)"
+)
+
+
+def _asked_text(question: str) -> str:
+    """A question as its kinds' phrases read it: normalised, the shorthand "out" read as
+    "excluded" (not "out of scope", whose "out of" also reads as running out, nor "not in
+    scope", whose "in scope" asks the features)."""
+    return _OUT_OF_SCOPE.sub(r"\g<front>excluded", _normalised(question))
 
 
 @lru_cache(maxsize=8)
@@ -282,6 +300,7 @@ def best_fact(
         question = topic
     words = stems(question) - _frame_stems(question, kinds)
     words |= concept_tokens(question) | _markers(question)
+    spans = _concept_spans(question)
     profile = _profile(problem)
     normal = _normalised(said)  # a fact's own cue may name the party ("people pay")
     framing = _frame_stems(question, kinds)
@@ -318,9 +337,11 @@ def best_fact(
             strong = True
         by_text |= pairs & profile.pairs[fact.id]
         distinctive = any(profile.df[w] == 1 for w in by_text)
-        if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
+        named = by_id - profile.subject
+        signals = _signals(by_text, spans)
+        if not (strong or named or distinctive or signals >= 2 or (framed and by_text)):
             continue
-        if strong_only and not (strong or by_id or distinctive):
+        if strong_only and not (strong or named or distinctive):
             continue
         score = kind_score + 0.1 / len(fact.answers)
         score += sum(2.5 * profile.idf(w) for w in by_id)
@@ -384,6 +405,7 @@ class _Profile:
     cues: dict[str, re.Pattern[str]]  # each fact's `asked_with` phrases, as one pattern
     pairs: dict[str, frozenset[str]]  # each fact's adjacent content words ("expiry date")
     counted: dict[str, frozenset[frozenset[str]]]  # what its numbers count ("drivers")
+    subject: frozenset[str]  # words most of the facts use: the prompt's own subject ("lock")
 
     def idf(self, word: str) -> float:
         return math.log(1 + self.facts / max(1, self.df.get(word, 1)))
@@ -413,7 +435,8 @@ def _profile(problem: Problem) -> _Profile:
         if f.asked_with
     }
     counted = {f.id: _counted_in_fact(f.text) for f in problem.facts}
-    profile = _Profile(words, df, len(problem.facts), cues, pairs, counted)
+    subject = frozenset(w for w, n in df.items() if 2 * n > len(problem.facts))
+    profile = _Profile(words, df, len(problem.facts), cues, pairs, counted, subject)
     _PROFILES[problem.id] = profile
     return profile
 
@@ -526,6 +549,37 @@ def _pairs(text: str) -> frozenset[str]:
 def _markers(text: str) -> frozenset[str]:
     lowered = text.lower()
     return frozenset(name for name, pattern in _MARKERS if pattern.search(lowered))
+
+
+@lru_cache(maxsize=8192)
+def _concept_spans(text: str) -> dict[str, frozenset[str]]:
+    """Each concept token a text names, with the words of the term that named it."""
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language.mentions import find_mentions
+
+    concepts = tuple(default_catalog().vocabulary.concepts.values())
+    found = find_mentions([(1, text)], concepts, frozenset())
+    return {
+        f"concept:{c}": frozenset().union(*(stems(m.term) for m in ms))
+        for c, ms in found.by_concept.items()
+        if ms
+    }
+
+
+def _signals(shared: frozenset[str], spans: dict[str, frozenset[str]]) -> int:
+    """How many stretches of the question a fact shares: a concept named by a word already
+    shared ("lock" names pessimistic locking and thread safety) or by one term with another
+    concept is the same stretch, not a second signal."""
+    plain = {w for w in shared if w not in spans}
+    groups: list[set[str]] = []
+    for token in shared:
+        term = spans.get(token)
+        if term is None or term & plain:
+            continue
+        joined = [g for g in groups if g & term]
+        merged = set(term).union(*joined)
+        groups = [g for g in groups if not g & term] + [merged]
+    return len(plain) + len(groups)
 
 
 @lru_cache(maxsize=8192)
