@@ -12,6 +12,16 @@ Typed in vending-machine (neutral): "what happens when an item is sold out?" was
 with "Out of scope - remote fleet monitoring ...": the "out" of "sold out" met the "Out"
 of "Out of scope". "out" names no topic; said of a feature ("Are recommendations out?",
 "what's out?") it is short for out of scope, and is read as that.
+
+Typed in e-commerce-checkout (neutral), after asking about flash sales: "What happens if two
+people buy the last item at the same moment?" drew "As I said, in a flash sale, ...": only
+"buy" told the facts apart. The race for the last item is the overselling question, which
+"We must never sell stock we do not have" answers.
+
+Typed in photo-sharing (neutral), after the uploads: "How many views per upload?" drew "As
+I said, about 100 million photos are uploaded per day.": "upload", a word of that fact's id,
+outweighed the fact about views. A count "per upload" is taken against uploads; it asks
+the views.
 """
 
 from __future__ import annotations
@@ -74,3 +84,23 @@ def test_a_delivery_guarantee_asks_the_run_semantics(catalog: Catalog) -> None:
     (authorization) counted as a second word; it asks the consistency kind."""
     question = "What delivery guarantee do owners expect?"
     assert _facts(catalog, "distributed-job-scheduler", question) == ["semantics"]
+
+
+def test_the_race_for_the_last_item_is_answered_by_the_no_oversell_rule(
+    catalog: Catalog,
+) -> None:
+    lines = [
+        "Do flash sales happen, and how big are they?",
+        "What happens if two people buy the last item at the same moment?",
+    ]
+    session = run(catalog, "e-commerce-checkout", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert reply.startswith("We must never sell stock we do not have"), reply
+
+
+def test_views_per_upload_asks_the_views(catalog: Catalog) -> None:
+    lines = ["How many uploads a day?", "How many views per upload?"]
+    session = run(catalog, "photo-sharing", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "looks at about 100 photos a day" in reply, reply
+    assert "uploaded per day" not in reply, reply

@@ -308,12 +308,13 @@ def best_fact(
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
     counted = _counted_in_question(said)
+    per = _per(said)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         if fact.id in exclude:
             continue
         id_words, text_words = profile.words[fact.id]
-        by_id = words & id_words
+        by_id = (words - per) & id_words
         by_text = words & text_words
         kind_score = 0.0
         strong = framed = False  # a kind named by a topic phrase; any kind, frames included
@@ -457,6 +458,17 @@ _NUMBER_WORDS = frozenset(
     " billions dozen dozens".split()
 )
 _COUNTS = 3.0
+
+
+# "How many views per upload?" counts views: what follows "per" is what they are counted
+# against, not the fact asked for, so it is no word of the fact's id asked ("uploads").
+# ("How much data per lock?" asks the size of a lock: only a count puts its topic first.)
+_PER = re.compile(r"\bhow many\s+(?:[a-z][a-z'-]*\s+){1,3}?per\s+([a-z][a-z'-]*)", re.I)
+
+
+def _per(question: str) -> frozenset[str]:
+    """The words a count is taken against ("upload" in "how many views per upload")."""
+    return frozenset(w for m in _PER.finditer(question) for w in stems(m.group(1)))
 
 
 def _counted_in_question(question: str) -> frozenset[str]:
