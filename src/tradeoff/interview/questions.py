@@ -307,8 +307,10 @@ def best_fact(
     pairs = frozenset(p for p in _pairs(said) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
+    how_long = _HOW_LONG.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
     per = _per(said)
+    party_words = _party_words(kinds)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         if fact.id in exclude:
@@ -331,15 +333,18 @@ def best_fact(
                 framed = True
         if _other_statistic(asked_stats, text_words):
             continue  # "how long can a URL be?" asks a limit; an average does not answer it
+        if how_long and not _states_a_span(fact.text):
+            continue  # "how long do postings stay up?": "20 million jobs are open" says no span
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
         if counted and any(noun <= counted for noun in profile.counted[fact.id]):
             kind_score += _COUNTS  # "how many drivers": "one million drivers are online"
             strong = True
         by_text |= pairs & profile.pairs[fact.id]
-        distinctive = any(profile.df[w] == 1 for w in by_text)
+        topical = by_text - party_words
+        distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
-        signals = _signals(by_text, spans)
+        signals = _signals(topical, spans)
         if not (strong or named or distinctive or signals >= 2 or (framed and by_text)):
             continue
         if strong_only and not (strong or named or distinctive):
@@ -363,6 +368,14 @@ _ACTOR = re.compile(
 )
 # The kinds whose words name a party that uses the system ("users", "clients").
 _PARTY_KINDS = ("users", "clients")
+
+
+def _party_words(kinds: dict[str, QuestionKind]) -> frozenset[str]:
+    """The words that name who uses the system ("users", "people", "customers"): the
+    users kind's frames. In "Where are users located?" they name no topic, so a fact that
+    happens to say "users" ("Most users want a daily digest") is not what is asked."""
+    kind = kinds.get("users")
+    return frozenset(w for f in (kind.frames if kind else ()) for w in stems(f))
 
 
 def _without_actor(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, str]:
@@ -391,6 +404,34 @@ _BREAKS = re.compile(
     re.I,
 )
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
+# "How long do postings stay up?", "how long is a query?": a span of time or a length
+# ("how long can a URL be?" asks a limit, read as a statistic). Only a question that
+# opens so: "Do we keep click logs, and for how long?" is answered by "we don't".
+_HOW_LONG = re.compile(r"\W*(?:(?:and|so|ok|okay|also|then|roughly)\W+)*how long\b(?! can\b)", re.I)
+_SPAN_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty"
+    r"|thirty|sixty|ninety|a few|few|several|tens of|hundreds of|many)"
+)
+_SPAN = re.compile(
+    rf"\b{_SPAN_NUMBER}[\s-]*(?:ms|[mµu]s|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|years?)\b"
+    r"|(?<!\bper )(?<!\ba )(?<!\ban )(?<!\beach )(?<!\bevery )"
+    r"\b(?:microseconds|milliseconds|seconds|minutes|hours|days|weeks|months|years)\b"
+    r"|\b(?:forever|indefinitely|permanently|until|lifetime|never (?:expire|deleted|removed))\b"
+    r"|\b\d+(?:\.\d+)?x speed\b|\bas fast as\b"
+    r"|\b(?:characters?|chars|words|letters|bytes?|[kmgt]i?b)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _states_a_span(text: str) -> bool:
+    """Whether a fact says how long something lasts or takes (a number of a time unit,
+    "for hours", "until deleted", "1x speed") or how long a thing is ("20 characters",
+    "2 KB"): only such a fact answers "how long"."""
+    return _SPAN.search(text) is not None
+
+
 # A fact's own cue says as much as the first kind it answers named by a topic phrase.
 _CUE = 3.0 + 1.5
 
