@@ -321,8 +321,11 @@ def best_fact(
         kind_score = 0.0
         strong = framed = False  # a kind named by a topic phrase; any kind, frames included
         cues = profile.cues.get(fact.id)
-        if cues is not None and cues.search(normal):
-            kind_score += _CUE
+        said_cues = len(set(cues.findall(normal))) if cues is not None else 0
+        if said_cues:
+            # Each of its own phrases the question uses says it again: "how fast does a new
+            # trending query need to show up" says "trend", "new quer" and "show up".
+            kind_score += _CUE + _MORE_CUES * (said_cues - 1)
             strong = True
         for kind in fact.answers:
             strength = asked.get(kind, 0.0)
@@ -434,6 +437,7 @@ def _states_a_span(text: str) -> bool:
 
 # A fact's own cue says as much as the first kind it answers named by a topic phrase.
 _CUE = 3.0 + 1.5
+_MORE_CUES = 1.5  # each further cue said, as a text word
 
 
 @dataclass(frozen=True)
@@ -502,9 +506,12 @@ _COUNTS = 3.0
 
 
 # "How many views per upload?" counts views: what follows "per" is what they are counted
-# against, not the fact asked for, so it is no word of the fact's id asked ("uploads").
+# against, not the fact asked for, so it is no word of the fact's id asked ("uploads");
+# so is what follows "each" in "how many suggestion requests does each search make?".
 # ("How much data per lock?" asks the size of a lock: only a count puts its topic first.)
-_PER = re.compile(r"\bhow many\s+(?:[a-z][a-z'-]*\s+){1,3}?per\s+([a-z][a-z'-]*)", re.I)
+_PER = re.compile(
+    r"\bhow many\s+(?:[a-z][a-z'-]*\s+){1,4}?(?:per|each|every)\s+([a-z][a-z'-]*)", re.I
+)
 
 
 def _per(question: str) -> frozenset[str]:
