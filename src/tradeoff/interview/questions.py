@@ -235,6 +235,8 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
     for question in questions_in(text):
         for piece in _with_continuations(split_parts(question), kinds):
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
+            if not facts and out and _said_in(piece, seen, problem, kinds):
+                continue  # "Can people cancel, and do they get a refund?": "refunded" was said
             if not facts and match_part(piece, problem, kinds):
                 # Answered by an earlier part, unless what it adds asks for another fact:
                 # "how many series, and how often?" asks the interval after the series.
@@ -247,6 +249,18 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, QuestionKind]) -> bool:
+    """Whether every topic word of a part is in a fact already given for this turn: the
+    reply answers it, and an invitation to assume it would contradict the fact just said
+    ("Users can cancel ... and get everything back" answers "do they get a refund"). A
+    part that asks a measure ("how long", "how big") is answered by its figure only."""
+    topic = stems(piece) - _frame_stems(piece, kinds)
+    if not topic or _HOW.search(_normalised(piece)):
+        return False  # "how long do links live?" wants its figure, not a fact saying "live"
+    words = _profile(problem).words
+    return any(topic <= words[f.id][1] for f in problem.facts if f.id in given)
 
 
 def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
