@@ -41,7 +41,7 @@ _STOP = frozenset(
     from into per each every get gets expect expected please tell me us i if so as than then
     what's whats it's let's go say roughly approximately approx number numbers figure over
     under next those these after before still them they its
-    never always ever only even very really quite out
+    never always ever only even very really quite
     design designing designed""".split()
 )
 # ("design": what the interview itself does names no topic of a fact, so "Before designing,
@@ -312,7 +312,7 @@ def best_fact(
         party = _kind_strength(who, kinds)
         asked = {k: min(s, 1.0) if k in party and k not in found else s for k, s in asked.items()}
         question = topic
-    words = stems(question) - _frame_stems(question, kinds)
+    words = stems(question) - _frame_stems(question, kinds) - _NO_TOPIC
     words |= concept_tokens(question) | _markers(question)
     spans = _concept_spans(question)
     profile = _profile(problem)
@@ -483,7 +483,7 @@ def _profile(problem: Problem) -> _Profile:
     df: dict[str, int] = {}
     for fact in problem.facts:
         id_words = _id_stems(fact.id)
-        text_words = _fact_stems(fact.text) | id_words | concept_tokens(fact.text)
+        text_words = (_fact_stems(fact.text) - _NO_TOPIC) | id_words | concept_tokens(fact.text)
         text_words |= _markers(fact.text)
         words[fact.id] = (id_words, text_words)
         pairs[fact.id] = _pairs(fact.text)
@@ -694,6 +694,10 @@ def _fact_stems(text: str) -> frozenset[str]:
 # "scope-out" met the "out" of "when a card network times out" and of "checking out", and
 # an id word weighs most; out-of-scope questions find the fact by their kind's phrases.
 _ID_FRAME = frozenset({"not", "out"})
+# Nor does "out" in a question or a fact's text: "sold out", "times out", "fan-out", "Out of
+# scope". Said of a feature ("Are recommendations out?") it is read as the out-of-scope kind.
+# (Matching only: a rubric item that says "scopes out" still shares the word with the fact.)
+_NO_TOPIC = frozenset({"out"})
 
 
 @lru_cache(maxsize=4096)
