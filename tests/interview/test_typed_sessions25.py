@@ -33,3 +33,32 @@ def test_a_question_that_asks_no_edge_case_does_not(catalog: Catalog) -> None:
     session = run(catalog, "vending-machine", "adversarial", lines)
     support = session.interview.state.said.get("failure-questions")
     assert support is None or support.status != "substance", support
+
+
+def test_an_event_queue_inside_the_machine_is_not_asked_to_go_down(catalog: Catalog) -> None:
+    """ "Each hardware event goes into one queue and a single thread processes them in
+    order" drew "If the queue goes down at peak, what happens to the requests that need
+    it?": in an object-oriented prompt the parts are one program's classes, as in a front
+    end; only a server the candidate names is asked about."""
+    lines = [
+        "How many slots does the machine have, and what's the price range?",
+        "/next",
+        "/next",
+        "Each hardware event goes into one queue and a single thread processes them in order,"
+        " so a coin and a timeout can never race.",
+    ]
+    session = run(catalog, "vending-machine", "adversarial", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "goes down at peak" not in reply, reply
+
+
+def test_a_database_named_in_an_object_oriented_prompt_is_still_asked(catalog: Catalog) -> None:
+    lines = [
+        "How many cinemas and screens are there?",
+        "/next",
+        "Bookings are stored in PostgreSQL with a row per seat per show, and holds are rows"
+        " with an expiry.",
+    ]
+    session = run(catalog, "movie-ticket-booking", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "If PostgreSQL goes down at peak" in reply, reply
