@@ -321,6 +321,10 @@ def best_fact(
     pairs = frozenset(p for p in _pairs(said) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
+    if breaks:
+        # "What happens if a broker dies?" asks what the system promises when a part fails:
+        # its availability and durability, as a frame, besides the kinds its words name.
+        asked = {**{k: 1.0 for k in _FAILURE_PROMISES if k in kinds}, **asked}
     how_long = _HOW_LONG.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
     per = _per(said)
@@ -421,6 +425,7 @@ _BREAKS = re.compile(
     re.I,
 )
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
+_FAILURE_PROMISES = ("availability", "durability")  # what a failure question asks as well
 # "How long do postings stay up?", "how long is a query?": a span of time or a length
 # ("how long can a URL be?" asks a limit, read as a statistic). Only a question that
 # opens so: "Do we keep click logs, and for how long?" is answered by "we don't".

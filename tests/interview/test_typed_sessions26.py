@@ -1,0 +1,27 @@
+"""A message-broker session typed by hand with the neutral persona.
+
+"What happens if a broker dies?" drew "At-least-once delivery is the default, so the same
+event may show up twice ...": "dies" names the edge-cases kind, which the delivery fact
+answers, while the facts that say what a broker failure does ("losing it is not acceptable,
+even if a broker or a whole availability zone fails"; "a broker failure may pause a
+partition for a few seconds") answer durability and availability, and shared only
+"broker". A question about a part failing asks what the system promises then: its
+availability and durability are asked as well, as a frame.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+
+def test_a_broker_dying_is_answered_with_what_a_failure_does(catalog: Catalog) -> None:
+    lines = [
+        "How many messages per second do producers write, and how big is each message?",
+        "What happens if a broker dies?",
+    ]
+    session = run(catalog, "message-broker", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "At-least-once delivery" not in reply, reply
+    assert "broker" in reply and ("fails" in reply or "failure" in reply), reply
