@@ -7,6 +7,10 @@ even if a broker or a whole availability zone fails"; "a broker failure may paus
 partition for a few seconds") answer durability and availability, and shared only
 "broker". A question about a part failing asks what the system promises then: its
 availability and durability are asked as well, as a frame.
+
+"How many tenants are there, and do they get quotas?" drew the tenancy fact for the quotas
+and then 'As for "how many tenants are there", assume what you think is reasonable', after
+"Hundreds of teams share the cluster": the fact's id says "tenancy", the question "tenants".
 """
 
 from __future__ import annotations
@@ -25,3 +29,11 @@ def test_a_broker_dying_is_answered_with_what_a_failure_does(catalog: Catalog) -
     reply = " ".join(session.exchanges[-1].replies)
     assert "At-least-once delivery" not in reply, reply
     assert "broker" in reply and ("fails" in reply or "failure" in reply), reply
+
+
+def test_tenants_are_the_tenancy_fact(catalog: Catalog) -> None:
+    lines = ["How many tenants are there, and do they get quotas?"]
+    session = run(catalog, "message-broker", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert reply.startswith("Hundreds of teams share the cluster"), reply
+    assert "assume" not in reply, reply

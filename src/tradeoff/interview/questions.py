@@ -76,6 +76,7 @@ _SAME = {
     "ms": "millisecond",
     "fast": "latency",
     "uptime": "availab",
+    "tenancy": "tenant",
     "down": "availab",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
