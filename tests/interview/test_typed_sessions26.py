@@ -37,3 +37,17 @@ def test_tenants_are_the_tenancy_fact(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[-1].replies)
     assert reply.startswith("Hundreds of teams share the cluster"), reply
     assert "assume" not in reply, reply
+
+
+def test_a_fact_opening_with_a_is_lowered_after_given_that(catalog: Catalog) -> None:
+    """Object storage (adversarial): "We store 10 billion objects at 1 MB each, that is
+    10 PB." drew "That looks low to me, given that A region holds about 100 billion
+    objects today ..."."""
+    lines = [
+        "How many objects do we store, and how big are they on average?",
+        "/next",
+        "We store 10 billion objects at 1 MB each, that is 10 PB.",
+    ]
+    session = run(catalog, "object-storage", "adversarial", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "given that a region holds about 100 billion objects" in reply, reply
