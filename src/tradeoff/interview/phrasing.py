@@ -148,6 +148,8 @@ def acknowledge(quote: str, index: int) -> str:
 
 def _lower(sentence: str) -> str:
     sentence = sentence.strip()
-    if re.match(r"[A-Z][a-z]", sentence):
+    # "A region holds ..." too: "given that A region holds" read as a typo (as the session's
+    # "As I said, ..." lowers it); "I" and acronyms ("GETs outnumber") stay.
+    if re.match(r"[A-Z][a-z]|A\s", sentence):
         return sentence[0].lower() + sentence[1:]
     return sentence

@@ -145,7 +145,10 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
         return Move("return", phrasing.polite_return(ask.text), ask.item)
     if at.phase != Phase.clarify:
-        failure = _failure_probe(state, heard, client=at.problem.type == "front-end")
+        # A front end, or one program's classes (an object-oriented prompt), runs in one
+        # process: "one queue and a single thread" in a vending machine is no server.
+        one_process = at.problem.type in ("front-end", "object-oriented")
+        failure = _failure_probe(state, heard, client=one_process)
         if failure is not None:
             return failure
     product = _product_to_question(state, heard, at)
@@ -215,8 +218,9 @@ def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
 def _failure_probe(state: ConversationState, heard: Heard, client: bool = False) -> Move | None:
     """A stateful component named now, with no redundancy said for it anywhere. A part that
     lives in one process ("an LRU in memory", "a local cache", "in localStorage") goes down
-    with it and is no single point of failure; nor, in a front-end design (`client`), is a
-    part of the component unless it is a server the candidate names ("Redis")."""
+    with it and is no single point of failure; nor, in a front-end or object-oriented
+    design (`client`: one program), is a part of the component unless it is a server the
+    candidate names ("Redis", "PostgreSQL")."""
     if heard.meant() & REDUNDANCY:
         return None
     for concept in sorted(heard.meant() & STATEFUL):

@@ -76,6 +76,7 @@ _SAME = {
     "ms": "millisecond",
     "fast": "latency",
     "uptime": "availab",
+    "tenancy": "tenant",
     "down": "availab",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
@@ -153,7 +154,7 @@ def kinds_of(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, ...]:
 
 def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, float]:
     """Kinds the question asks: 3 when a phrase names its topic, 1 when only a frame fits."""
-    text = _normalised(question)
+    text = _asked_text(question)
     spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
     found: dict[str, float] = {}
     for kind_id, pattern, strength in _kind_patterns(spec):
@@ -171,7 +172,7 @@ def _frame_stems(question: str, kinds: dict[str, QuestionKind]) -> frozenset[str
     """Words that only shape the question ("long" in "how long", "big" in "how big"): they
     name no topic, so
     they never match a fact's words ("how long do links live?" is not about long URLs)."""
-    text = _normalised(question)
+    text = _asked_text(question)
     spec = tuple((k.id, tuple(k.phrases), tuple(k.frames)) for k in kinds.values())
     out: set[str] = set(stems(" ".join(_HOW.findall(text))))  # "how big", "how soon"
     for _kind, pattern, strength in _kind_patterns(spec):
@@ -188,6 +189,24 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'.]*[a-z0-9*]|[a-z0-9]")
 
 def _normalised(text: str) -> str:
     return " ".join(_TOKEN.findall(text.lower().replace("-", " ").replace("/", " ")))
+
+
+# "Are recommendations out?", "what's out?": "out" said of a feature is short for "out of
+# scope". Only there: "out" names no topic of its own ("sold out", "times out", "fan-out",
+# "checking out"), so it is no content word, and a participle before it ("is sold out",
+# "is timed out") makes it part of that verb.
+_OUT_OF_SCOPE = re.compile(
+    r"(?P<front>\b(?:is|are|what's|whats|that's|it's)"
+    r"(?:(?: (?!(?:[a-z']+ed|[a-z']+ing|sold|run|left|cut|shut|sent|put|worn)\b)[a-z0-9']+)"
+    r"{0,3}) )out\b(?! of\b)"
+)
+
+
+def _asked_text(question: str) -> str:
+    """A question as its kinds' phrases read it: normalised, the shorthand "out" read as
+    "excluded" (not "out of scope", whose "out of" also reads as running out, nor "not in
+    scope", whose "in scope" asks the features)."""
+    return _OUT_OF_SCOPE.sub(r"\g<front>excluded", _normalised(question))
 
 
 @lru_cache(maxsize=8)
@@ -217,6 +236,8 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
     for question in questions_in(text):
         for piece in _with_continuations(split_parts(question), kinds):
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
+            if not facts and out and _said_in(piece, seen, problem, kinds):
+                continue  # "Can people cancel, and do they get a refund?": "refunded" was said
             if not facts and match_part(piece, problem, kinds):
                 # Answered by an earlier part, unless what it adds asks for another fact:
                 # "how many series, and how often?" asks the interval after the series.
@@ -229,6 +250,18 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, QuestionKind]) -> bool:
+    """Whether every topic word of a part is in a fact already given for this turn: the
+    reply answers it, and an invitation to assume it would contradict the fact just said
+    ("Users can cancel ... and get everything back" answers "do they get a refund"). A
+    part that asks a measure ("how long", "how big") is answered by its figure only."""
+    topic = stems(piece) - _frame_stems(piece, kinds)
+    if not topic or _HOW.search(_normalised(piece)):
+        return False  # "how long do links live?" wants its figure, not a fact saying "live"
+    words = _profile(problem).words
+    return any(topic <= words[f.id][1] for f in problem.facts if f.id in given)
 
 
 def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
@@ -280,27 +313,38 @@ def best_fact(
         party = _kind_strength(who, kinds)
         asked = {k: min(s, 1.0) if k in party and k not in found else s for k, s in asked.items()}
         question = topic
-    words = stems(question) - _frame_stems(question, kinds)
+    words = stems(question) - _frame_stems(question, kinds) - _NO_TOPIC
     words |= concept_tokens(question) | _markers(question)
+    spans = _concept_spans(question)
     profile = _profile(problem)
     normal = _normalised(said)  # a fact's own cue may name the party ("people pay")
     framing = _frame_stems(question, kinds)
     pairs = frozenset(p for p in _pairs(said) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
+    if breaks:
+        # "What happens if a broker dies?" asks what the system promises when a part fails:
+        # its availability and durability, as a frame, besides the kinds its words name.
+        asked = {**{k: 1.0 for k in _FAILURE_PROMISES if k in kinds}, **asked}
+    how_long = _HOW_LONG.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
+    per = _per(said)
+    party_words = _party_words(kinds)
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         if fact.id in exclude:
             continue
         id_words, text_words = profile.words[fact.id]
-        by_id = words & id_words
+        by_id = (words - per) & id_words
         by_text = words & text_words
         kind_score = 0.0
         strong = framed = False  # a kind named by a topic phrase; any kind, frames included
         cues = profile.cues.get(fact.id)
-        if cues is not None and cues.search(normal):
-            kind_score += _CUE
+        said_cues = len(set(cues.findall(normal))) if cues is not None else 0
+        if said_cues:
+            # Each of its own phrases the question uses says it again: "how fast does a new
+            # trending query need to show up" says "trend", "new quer" and "show up".
+            kind_score += _CUE + _MORE_CUES * (said_cues - 1)
             strong = True
         for kind in fact.answers:
             strength = asked.get(kind, 0.0)
@@ -311,16 +355,21 @@ def best_fact(
                 framed = True
         if _other_statistic(asked_stats, text_words):
             continue  # "how long can a URL be?" asks a limit; an average does not answer it
+        if how_long and not _states_a_span(fact.text):
+            continue  # "how long do postings stay up?": "20 million jobs are open" says no span
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
         if counted and any(noun <= counted for noun in profile.counted[fact.id]):
             kind_score += _COUNTS  # "how many drivers": "one million drivers are online"
             strong = True
         by_text |= pairs & profile.pairs[fact.id]
-        distinctive = any(profile.df[w] == 1 for w in by_text)
-        if not (strong or by_id or distinctive or len(by_text) >= 2 or (framed and by_text)):
+        topical = by_text - party_words
+        distinctive = any(profile.df[w] == 1 for w in topical)
+        named = by_id - profile.subject
+        signals = _signals(topical, spans)
+        if not (strong or named or distinctive or signals >= 2 or (framed and by_text)):
             continue
-        if strong_only and not (strong or by_id or distinctive):
+        if strong_only and not (strong or named or distinctive):
             continue
         score = kind_score + 0.1 / len(fact.answers)
         score += sum(2.5 * profile.idf(w) for w in by_id)
@@ -341,6 +390,14 @@ _ACTOR = re.compile(
 )
 # The kinds whose words name a party that uses the system ("users", "clients").
 _PARTY_KINDS = ("users", "clients")
+
+
+def _party_words(kinds: dict[str, QuestionKind]) -> frozenset[str]:
+    """The words that name who uses the system ("users", "people", "customers"): the
+    users kind's frames. In "Where are users located?" they name no topic, so a fact that
+    happens to say "users" ("Most users want a daily digest") is not what is asked."""
+    kind = kinds.get("users")
+    return frozenset(w for f in (kind.frames if kind else ()) for w in stems(f))
 
 
 def _without_actor(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, str]:
@@ -369,8 +426,38 @@ _BREAKS = re.compile(
     re.I,
 )
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
+_FAILURE_PROMISES = ("availability", "durability")  # what a failure question asks as well
+# "How long do postings stay up?", "how long is a query?": a span of time or a length
+# ("how long can a URL be?" asks a limit, read as a statistic). Only a question that
+# opens so: "Do we keep click logs, and for how long?" is answered by "we don't".
+_HOW_LONG = re.compile(r"\W*(?:(?:and|so|ok|okay|also|then|roughly)\W+)*how long\b(?! can\b)", re.I)
+_SPAN_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty"
+    r"|thirty|sixty|ninety|a few|few|several|tens of|hundreds of|many)"
+)
+_SPAN = re.compile(
+    rf"\b{_SPAN_NUMBER}[\s-]*(?:ms|[mµu]s|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|years?)\b"
+    r"|(?<!\bper )(?<!\ba )(?<!\ban )(?<!\beach )(?<!\bevery )"
+    r"\b(?:microseconds|milliseconds|seconds|minutes|hours|days|weeks|months|years)\b"
+    r"|\b(?:forever|indefinitely|permanently|until|lifetime|never (?:expire|deleted|removed))\b"
+    r"|\b\d+(?:\.\d+)?x speed\b|\bas fast as\b"
+    r"|\b(?:characters?|chars|words|letters|bytes?|[kmgt]i?b)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _states_a_span(text: str) -> bool:
+    """Whether a fact says how long something lasts or takes (a number of a time unit,
+    "for hours", "until deleted", "1x speed") or how long a thing is ("20 characters",
+    "2 KB"): only such a fact answers "how long"."""
+    return _SPAN.search(text) is not None
+
+
 # A fact's own cue says as much as the first kind it answers named by a topic phrase.
 _CUE = 3.0 + 1.5
+_MORE_CUES = 1.5  # each further cue said, as a text word
 
 
 @dataclass(frozen=True)
@@ -384,6 +471,7 @@ class _Profile:
     cues: dict[str, re.Pattern[str]]  # each fact's `asked_with` phrases, as one pattern
     pairs: dict[str, frozenset[str]]  # each fact's adjacent content words ("expiry date")
     counted: dict[str, frozenset[frozenset[str]]]  # what its numbers count ("drivers")
+    subject: frozenset[str]  # words most of the facts use: the prompt's own subject ("lock")
 
     def idf(self, word: str) -> float:
         return math.log(1 + self.facts / max(1, self.df.get(word, 1)))
@@ -401,7 +489,7 @@ def _profile(problem: Problem) -> _Profile:
     df: dict[str, int] = {}
     for fact in problem.facts:
         id_words = _id_stems(fact.id)
-        text_words = _fact_stems(fact.text) | id_words | concept_tokens(fact.text)
+        text_words = (_fact_stems(fact.text) - _NO_TOPIC) | id_words | concept_tokens(fact.text)
         text_words |= _markers(fact.text)
         words[fact.id] = (id_words, text_words)
         pairs[fact.id] = _pairs(fact.text)
@@ -413,7 +501,8 @@ def _profile(problem: Problem) -> _Profile:
         if f.asked_with
     }
     counted = {f.id: _counted_in_fact(f.text) for f in problem.facts}
-    profile = _Profile(words, df, len(problem.facts), cues, pairs, counted)
+    subject = frozenset(w for w, n in df.items() if 2 * n > len(problem.facts))
+    profile = _Profile(words, df, len(problem.facts), cues, pairs, counted, subject)
     _PROFILES[problem.id] = profile
     return profile
 
@@ -434,6 +523,20 @@ _NUMBER_WORDS = frozenset(
     " billions dozen dozens".split()
 )
 _COUNTS = 3.0
+
+
+# "How many views per upload?" counts views: what follows "per" is what they are counted
+# against, not the fact asked for, so it is no word of the fact's id asked ("uploads");
+# so is what follows "each" in "how many suggestion requests does each search make?".
+# ("How much data per lock?" asks the size of a lock: only a count puts its topic first.)
+_PER = re.compile(
+    r"\bhow many\s+(?:[a-z][a-z'-]*\s+){1,4}?(?:per|each|every)\s+([a-z][a-z'-]*)", re.I
+)
+
+
+def _per(question: str) -> frozenset[str]:
+    """The words a count is taken against ("upload" in "how many views per upload")."""
+    return frozenset(w for m in _PER.finditer(question) for w in stems(m.group(1)))
 
 
 def _counted_in_question(question: str) -> frozenset[str]:
@@ -529,6 +632,37 @@ def _markers(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _concept_spans(text: str) -> dict[str, frozenset[str]]:
+    """Each concept token a text names, with the words of the term that named it."""
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language.mentions import find_mentions
+
+    concepts = tuple(default_catalog().vocabulary.concepts.values())
+    found = find_mentions([(1, text)], concepts, frozenset())
+    return {
+        f"concept:{c}": frozenset().union(*(stems(m.term) for m in ms))
+        for c, ms in found.by_concept.items()
+        if ms
+    }
+
+
+def _signals(shared: frozenset[str], spans: dict[str, frozenset[str]]) -> int:
+    """How many stretches of the question a fact shares: a concept named by a word already
+    shared ("lock" names pessimistic locking and thread safety) or by one term with another
+    concept is the same stretch, not a second signal."""
+    plain = {w for w in shared if w not in spans}
+    groups: list[set[str]] = []
+    for token in shared:
+        term = spans.get(token)
+        if term is None or term & plain:
+            continue
+        joined = [g for g in groups if g & term]
+        merged = set(term).union(*joined)
+        groups = [g for g in groups if not g & term] + [merged]
+    return len(plain) + len(groups)
+
+
+@lru_cache(maxsize=8192)
 def concept_tokens(text: str) -> frozenset[str]:
     """The vocabulary's concepts a text names, as tokens: "persist to disk" and "durable"
     meet at the durability concept even though they share no word."""
@@ -566,6 +700,10 @@ def _fact_stems(text: str) -> frozenset[str]:
 # "scope-out" met the "out" of "when a card network times out" and of "checking out", and
 # an id word weighs most; out-of-scope questions find the fact by their kind's phrases.
 _ID_FRAME = frozenset({"not", "out"})
+# Nor does "out" in a question or a fact's text: "sold out", "times out", "fan-out", "Out of
+# scope". Said of a feature ("Are recommendations out?") it is read as the out-of-scope kind.
+# (Matching only: a rubric item that says "scopes out" still shares the word with the fact.)
+_NO_TOPIC = frozenset({"out"})
 
 
 @lru_cache(maxsize=4096)

@@ -427,7 +427,9 @@ def credit_concept(
                 about = [SPEAKS_TO[c] for c in item.concepts if c != concept and c in SPEAKS_TO]
                 if about and not any(categories & drew for categories in about):
                     continue
-            told = _told(problem, drawn) if drawn else frozenset()
+            # What the drawn facts name, and what the question that drew them asks about
+            # ("What if the product gets stuck?" asks an edge case, and drew the answer).
+            told = _told(problem, drawn) | heard.meant() if drawn else frozenset()
             asked = drew is not None or drawn is not None  # settled by a question
             if asked and set(item.concepts) - {concept} - _ASKABLE - state.settled - told:
                 # "Raises accessibility, IME input and what happens when suggestions fail"
