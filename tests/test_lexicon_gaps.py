@@ -735,3 +735,25 @@ def test_playback_beacons_are_view_events_posted_in_batches(
 def test_a_worker_heartbeat_is_no_playback_beacon(catalog: Catalog) -> None:
     claim = _one(catalog, "Transcoder workers send a heartbeat every 10 s to the scheduler.")
     assert "playback-beacons" not in claim.features.concepts
+
+
+def test_a_rate_written_with_a_slash_is_no_pair_of_options(catalog: Catalog) -> None:
+    # "edits/s" once read as "X/Y", two names side by side, so "maybe 1,500/s at peak" left
+    # its peak as an option the line did not choose.
+    rate = _one(catalog, "Edits: 2M x 20 / 86,400 = about 460 edits/s, maybe 1,500/s at peak.")
+    assert "peak-traffic" in rate.features.concepts
+    pair = _one(catalog, "The cache could be Redis/Memcached.")
+    assert "cache" in pair.features.options
+
+
+def test_a_crdt_merge_with_its_cost_is_a_consistency_model(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Sync\n\n- Concurrent edits to a note merge with a text CRDT, because two offline"
+        " devices must never lose each other's text; the cost is that its metadata doubles the"
+        " stored size.\n"
+    )
+    claims = _claims(catalog, text, tmp_path)
+    (item,) = [i for d, i in catalog.generic_rubric.items() if i.id == "consistency"]
+    assert item_support(item, claims, dimension="tradeoffs").status == SUBSTANCE

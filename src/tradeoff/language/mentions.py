@@ -63,8 +63,12 @@ FLUFF = re.compile(
 # Work put off ("we can add replicas later") is not a decision made now; the lexicon's one
 # pattern, so "eventually consistent" (a property, not deferral) reads alike everywhere.
 _DECIDES_NOW = re.compile(r"\b(now|today|from day one|from the start|up front)\b", re.I)
+# "Redis/Memcached" sets two names side by side; "edits/s" and "1,500/s" are rates.
 _ALTERNATIVES = re.compile(
-    r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b|\w/\w", re.I
+    r"\bor\b|\bvs\.?|\bversus\b|\beither\b|\balternatives?\b|\boptions\b"
+    r"|(?<=[A-Za-z])/(?!(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wk|weeks?|mo"
+    r"|months?|yr|years?|ms|us|ns|users?|nodes?|cores?|req|requests?|ops?)\b)(?=\w)",
+    re.I,
 )
 SCREEN.add(_NEGATORS, DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
 _URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
