@@ -757,3 +757,14 @@ def test_a_crdt_merge_with_its_cost_is_a_consistency_model(
     claims = _claims(catalog, text, tmp_path)
     (item,) = [i for d, i in catalog.generic_rubric.items() if i.id == "consistency"]
     assert item_support(item, claims, dimension="tradeoffs").status == SUBSTANCE
+
+
+def test_so_after_a_parenthesis_gives_a_reason(catalog: Catalog) -> None:
+    # "(HourlyPricing, FlatNightPricing) so the lot can ..." read as no reason: the pattern
+    # wanted a word right before " so".
+    strategy = _one(
+        catalog,
+        "Pricing is a strategy interface (HourlyPricing, FlatNightPricing) so the lot can"
+        " change rates without touching ParkingLot.",
+    )
+    assert strategy.features.reason

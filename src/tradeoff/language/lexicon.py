@@ -44,7 +44,7 @@ REASON = re.compile(
     # "Pros: ..." (a column or heading so named is read the same way: REASON_COLUMN).
     r"|the reason|(?:reasons?|rationale)\s*:|(?:justification|pros|benefits?|advantages?)\s*:"
     r"(?=\W*\w)|lets us"
-    r"|(?<=\w )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
+    r"|(?<=[\w)] )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they)\b|means (?:that|we|the|a|each|no)"
     r"|why\b"
     # What a part offers, tied to what the design does with it: "allows payload filtering

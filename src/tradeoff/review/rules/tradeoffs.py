@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
 from tradeoff.language.literals import SCREEN
-from tradeoff.language.mentions import FLUFF, REASONS, clean_line
+from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.products import BRANDS, brands_in, product_key
@@ -653,7 +653,23 @@ class MissingKeyTradeoff(Rule):
             concepts = [c for c in tradeoff.concepts if ctx.mentions.strength(c) >= 0.5]
             if named >= 2 or (named >= 1 and concepts):
                 continue
+            if _decided_on_its_ground(ctx, tradeoff.concepts):
+                continue
             yield self.finding(f"Not discussed: {tradeoff.question}")
+
+
+def _decided_on_its_ground(ctx: ReviewContext, concepts: list[str]) -> bool:
+    """A line that decides the trade-off in words other than its options' names, with a
+    reason, naming two of its concepts: "findSpot and marking it occupied happen under a
+    per-level lock, so only one wins" (locking and thread safety) discusses how concurrent
+    access to spots is controlled. One concept alone ("queue-driven so producers never
+    wait") is a decision elsewhere that shares a word with it."""
+    lines: dict[int, set[str]] = {}
+    for concept in concepts:
+        for mention in ctx.mentions.get(concept):
+            if mention.status == POSITIVE and mention.reasoned:
+                lines.setdefault(mention.line, set()).add(concept)
+    return any(len(named) >= 2 for named in lines.values())
 
 
 def _option_named(name: str, text: str) -> bool:
