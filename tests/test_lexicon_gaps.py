@@ -768,3 +768,20 @@ def test_so_after_a_parenthesis_gives_a_reason(catalog: Catalog) -> None:
         " change rates without touching ParkingLot.",
     )
     assert strategy.features.reason
+
+
+def test_a_class_box_with_methods_specifies_the_class_and_its_interface(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A classDiagram box lists signatures ("+park(vehicle) Ticket"); its label alone was read
+    # as a name, so "Clear signatures such as ..." was only "mentioned" at a prose line.
+    text = (
+        "## Classes\n\n```mermaid\nclassDiagram\n  class ParkingLot {\n"
+        "    +levels: List~Level~\n    +park(vehicle) Ticket\n    +leave(ticket) Payment\n"
+        "  }\n  class Level {\n    +spots: List~Spot~\n  }\n  ParkingLot --> Level\n```\n"
+    )
+    claims = _claims(catalog, text, tmp_path)
+    boxes = [c for c in claims if c.text.startswith("ParkingLot:")]
+    assert boxes and {"class-design", "interface"} <= specified_concepts(boxes[0])
+    plain = [c for c in claims if c.text.startswith("Level:")]
+    assert plain and "interface" not in specified_concepts(plain[0])

@@ -252,7 +252,15 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         calls = _CALL_WITH_ARGUMENTS.findall(claim.text)
         if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
             found.add("rpc-api")
+        # A class box of a class diagram with its methods ("ParkingLot: +levels: List~Level~;
+        # +park(vehicle) Ticket"): the class and its interface, written out as signatures.
+        if claim.kind == NODE and _MEMBER_METHOD.search(claim.text):
+            found |= {"class-design", "interface"}
     return frozenset(found)
+
+
+# A method member of a class box, with its visibility: "+park(vehicle) Ticket", "-price()".
+_MEMBER_METHOD = re.compile(r"(?:^|[:;]\s*)[+\-#~]\s*[A-Za-z_]\w*\s*\(")
 
 
 # The condition must be the write's own: "UPDATE ... WHERE key = (SELECT key ... WHERE
