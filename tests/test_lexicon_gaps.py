@@ -785,3 +785,17 @@ def test_a_class_box_with_methods_specifies_the_class_and_its_interface(
     assert boxes and {"class-design", "interface"} <= specified_concepts(boxes[0])
     plain = [c for c in claims if c.text.startswith("Level:")]
     assert plain and "interface" not in specified_concepts(plain[0])
+
+
+def test_metrics_listed_apart_from_their_targets_monitor_with_slos(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The targets sit in the requirements, the metrics under "Track:"; together they are
+    # "Monitors with concrete metrics and SLOs". Without a target the list alone is not.
+    metrics = "## Metrics\n\nTrack:\n- request latency per stage\n- connector error rate\n"
+    targets = "## Targets\n\n- p95 first token: < 1.5 s\n\n"
+    (item,) = [i for d, i in catalog.generic_rubric.items() if i.id == "monitoring"]
+    both = _claims(catalog, targets + metrics, tmp_path)
+    assert item_support(item, both, dimension="reliability").status == SUBSTANCE
+    alone = _claims(catalog, metrics, tmp_path)
+    assert item_support(item, alone, dimension="reliability").status != SUBSTANCE
