@@ -463,13 +463,16 @@ class Interview:
         return [f"Unknown command {name}; use /hint, /next, /end, /design FILE or /diagram FILE."]
 
     def hint_order(self) -> list[str]:
-        """Items to hint at: the open question's item if uncovered and in the phase, then the
-        phase's uncovered items by importance. A covered item is never hinted at."""
+        """Items to hint at: the open question's item if uncovered, then the phase's
+        uncovered items by importance. A covered item is never hinted at. The open question
+        was asked in this phase (a phase change closes it), so its item belongs here even
+        when the rubric files it elsewhere: "The suggestion API times out. What does the user
+        see?" asked in the deep dive wants a hint about errors, not about debouncing."""
         at = self._situation()
         order: list[str] = []
         ask = self.state.open_ask()
-        phase_items = _phase_items(self.problem, self.phase)
-        if ask and ask.item in phase_items and not self.state.covered(ask.item):
+        rubric_items = {i.id for _, i in self.problem.rubric.items()}
+        if ask and ask.item in rubric_items and not self.state.covered(ask.item):
             order.append(ask.item)
         skip = set(order)
         while True:
@@ -482,9 +485,10 @@ class Interview:
             skip.add(found[1].id)
 
     def _hint(self) -> str:
+        order = self.hint_order()  # before the open question is put aside: it comes first
         self._put_off_open_ask()
         items = {i.id: i for _, i in self.problem.rubric.items()}
-        for item_id in self.hint_order():
+        for item_id in order:
             rungs = phrasing.hint_texts(self.problem, items[item_id])
             given = self.hints.get(item_id, 0)
             if given >= len(rungs):

@@ -46,7 +46,7 @@ _TRIGGER = re.compile(
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefkopqrst])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefhklopqrst])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     r"|promot(?:e|es|ed|ing)|elect(?:s|ed)?|re-?elect\w*|retr(?:y|ies|ied)|re-?route\w*"
     r"|route[sd]? (?:to|around|away)|redirect\w*|serv(?:e|es|ed) (?:from|stale|cached)"
@@ -65,7 +65,12 @@ _RESPONSE = re.compile(
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
     r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
-    r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*)\b",
+    r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
+    # What a client shows and does when its back end fails: "we keep showing the last good
+    # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
+    r"|(?:keeps?|continues?) (?:to )?show(?:ing)?|stops? (?:calling|sending|polling)"
+    r"|(?:hides?|closes?) the (?:list|dropdown|popup|panel|menu)"
+    r"|(?:the )?(?:list|dropdown|popup) (?:closes|hides))\b",
     re.I,
 )
 # Words that describe a property, not an action: "Replication ensures data is never lost".
