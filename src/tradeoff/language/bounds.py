@@ -14,6 +14,8 @@ import re
 # The words just before a number that make it a bound: "up to", "max", "above", "<".
 BOUND_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum)?|\bat\s+most|\blimit(?:ed)?(?:\s+to)?|\bcap(?:ped)?(?:\s+at)?"
+    # what is capped or limited named between: "cap groups at 500", "limit uploads to 10"
+    r"|\b(?:cap(?:s|ped|ping)?|limit(?:s|ed|ing)?)(?:\s+[\w-]+){1,3}?\s+(?:at|to)"
     r"|\bunder|\bbelow|\bless\s+than|\bmore\s+than|\bover|\babove|\bexceed(?:s|ing)?"
     r"|\bbeyond|\bgreater\s+than|\bat\s+least|[<>≤≥]"
     # A window the design keeps: "keep the last 50 prefixes", "the latest 800 post ids",
