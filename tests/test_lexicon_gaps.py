@@ -799,3 +799,19 @@ def test_metrics_listed_apart_from_their_targets_monitor_with_slos(
     assert item_support(item, both, dimension="reliability").status == SUBSTANCE
     alone = _claims(catalog, metrics, tmp_path)
     assert item_support(item, alone, dimension="reliability").status != SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    ("text", "presence"),
+    [
+        ("On reconnect the client pulls everything after its last seen sequence.", False),
+        ("The feed request carries a cursor: the last seen timestamp.", False),
+        ("Online and last-seen presence are in scope.", True),
+        ("Last-seen is eventually consistent.", True),
+    ],
+)
+def test_a_last_seen_position_is_no_presence(catalog: Catalog, text: str, presence: bool) -> None:
+    # A typed chat session's report credited "A separate presence service ..." with "the
+    # client pulls everything after its last seen sequence on reconnect".
+    claim = _one(catalog, text)
+    assert ("presence" in claim.features.concepts) is presence
