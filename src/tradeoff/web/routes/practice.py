@@ -212,7 +212,8 @@ def report(request: Request, session_id: int, state: AppState = Depends(app_stat
     The session's state is named by one small query (`Store.session_stamp`); its record
     and report are derived from its events only, so they are kept under that stamp and
     read again only when a turn, a version or the end changes it. The coach's comments,
-    scores and invites around them are read on every view."""
+    scores and invites around them are read on every view of a session that has an invite
+    (the stamp's `shared`; without one there is none of them to read)."""
     stamp: SessionStamp | None = getattr(request.state, "session_stamp", None)
     if stamp is None or stamp.session_id != session_id:  # the guard read it for this request
         stamp = state.store.session_stamp(session_id)
@@ -223,7 +224,8 @@ def report(request: Request, session_id: int, state: AppState = Depends(app_stat
     with state.store.shared_reads():  # the coaching and the notice: one connection
         finished = state.reports.get(stamp, lambda: _finished(state, session_id))
         record, found = finished
-        context = {"report": found} | candidate_context(request, state, session_id, found, record)
+        coaching = candidate_context(request, state, session_id, found, record, shared=stamp.shared)
+        context = {"report": found} | coaching
         coach_notice(request)  # after the comments are marked read, as the template would
     line_comments: dict[int, list[CommentRecord]] = context["line_comments"]
     said = tuple(
