@@ -108,3 +108,27 @@ def test_the_stamp_says_whether_a_session_is_shared(db_url: str) -> None:
         # Sharing changes nothing derived from the events: the report kept under the
         # stamp is still the session's report.
         assert after == before and hash(after) == hash(before)
+
+
+def test_one_view_checks_out_one_connection(db_url: str) -> None:
+    """The owner check, the stamp, the coaching and the notice share one pooled connection:
+    the page checks its session itself (`auth.checks_session`), in its own worker thread,
+    so the guard takes no thread and no connection of its own for it."""
+    session_id = ended_session(db_url)
+    with TestClient(create_app(db_url)) as client:
+        client = armed(client)
+        assert client.get(f"/sessions/{session_id}").status_code == 200
+        engine = client.app.state.tradeoff.store._engine  # type: ignore[attr-defined]
+        checkouts: list[object] = []
+
+        def record(*args: Any) -> None:
+            checkouts.append(args[0])
+
+        event.listen(engine, "checkout", record)
+        try:
+            assert client.get(f"/sessions/{session_id}").status_code == 200
+        finally:
+            event.remove(engine, "checkout", record)
+        assert len(checkouts) == 1
+        missing = client.get("/sessions/987654")
+        assert missing.status_code == 404 and "no practice session 987654" in missing.text
