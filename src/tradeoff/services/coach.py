@@ -26,7 +26,13 @@ from tradeoff.services.errors import (
 )
 from tradeoff.services.practice import PracticeSessions, SessionReport
 from tradeoff.store import EventRecord, SessionRecord, SnapshotRecord, Store
-from tradeoff.store.accounts import CoachScoreRecord, CommentRecord, ShareRecord, Unread
+from tradeoff.store.accounts import (
+    Coaching,
+    CoachScoreRecord,
+    CommentRecord,
+    ShareRecord,
+    Unread,
+)
 from tradeoff.store.accounts import UserRecord as User
 
 MAX_COMMENT = 4000
@@ -100,8 +106,8 @@ class CoachReview:
 
     session_id: int
     report: SessionReport
-    versions: list[Version]
-    turns: list[TurnView]
+    versions: list[Version]  # empty when `review` was asked for no layout and no comment
+    turns: list[TurnView]  # likewise
     scores: list[ScoreRow]
     coaches: list[str]  # who scored, in column order
     line_comments: dict[int, list[CommentRecord]]  # scorecard line -> comments shown there
@@ -241,14 +247,24 @@ def review(
     only_share: ShareRecord | None = None,
     report: SessionReport | None = None,
     record: SessionRecord | None = None,
+    shared: bool = True,
+    layout: bool = True,
 ) -> CoachReview:
     """The session's report, versions and transcript with every comment in place, and the
     scores side by side. For a coach (`only_share`), only that share's comments and scores;
     for the candidate, every coach's. A caller that has read the session already passes its
-    `record` (and `report`), so the page reads it once."""
+    `record` (and `report`), so the page reads it once.
+
+    `shared=False` (the session's stamp says it has no invite, so no comment or coach score
+    either) skips the three coaching reads. `layout=False` is for a page that shows the
+    comments but not the design versions and transcript (the session page, the API): the
+    versions' lines (a whiteboard's JSON parsed) and the turns are then built only when a
+    comment needs its place described, and left empty otherwise."""
     report = report or sessions.report(session_id)
     record = record or store.get_session(session_id)
-    coaching = store.accounts.coaching(session_id, shares=only_share is None)
+    coaching = Coaching([], [], [])
+    if shared:
+        coaching = store.accounts.coaching(session_id, shares=only_share is None)
     comments, marks = coaching.comments, coaching.scores
     if only_share is not None:
         comments = [c for c in comments if c.share_id == only_share.id]
@@ -256,6 +272,7 @@ def review(
     at_place: dict[Place, list[CommentRecord]] = defaultdict(list)
     for comment in comments:
         at_place[Place.of(comment)].append(comment)
+    laid_out = layout or bool(comments)
     versions = [
         Version(
             s.version,
@@ -266,7 +283,7 @@ def review(
                 for n, text in enumerate(version_lines(s), start=1)
             ),
         )
-        for s in record.snapshots
+        for s in (record.snapshots if laid_out else ())
     ]
     turns = [
         TurnView(
@@ -276,7 +293,7 @@ def review(
             e.text,
             tuple(at_place.get(Place(turn_seq=e.seq), ())) if at_place else (),
         )
-        for e in _turns(record.events)
+        for e in (_turns(record.events) if laid_out else ())
     ]
     # With no comment (most sessions) no line is looked up: no Place is built or hashed.
     places = scorecard_places(record) if comments else {}

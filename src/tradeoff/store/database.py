@@ -18,6 +18,7 @@ from sqlalchemy import (
     Row,
     bindparam,
     delete,
+    exists,
     func,
     select,
     text,
@@ -38,6 +39,7 @@ from tradeoff.store.models import (
     DrillRow,
     EventRow,
     SessionRow,
+    ShareRow,
     SnapshotRow,
 )
 from tradeoff.store.records import (
@@ -60,15 +62,18 @@ def _stamp_statement() -> Any:
     """`Store.session_stamp`'s query, built once: building a statement costs more than
     running this one."""
     sessions, events, snapshots = SessionRow.__table__, EventRow.__table__, SnapshotRow.__table__
+    shares = ShareRow.__table__
     wanted: Any = bindparam("session_id")
     last = select(func.max(events.c.seq)).where(events.c.session_id == wanted)
     versions = select(func.count()).where(snapshots.c.session_id == wanted)
+    shared = exists().where(shares.c.session_id == wanted)  # an index lookup (ix on session_id)
     return select(
         sessions.c.uid,
         sessions.c.owner_id,
         sessions.c.ended_at,
         last.scalar_subquery().label("last_seq"),
         versions.scalar_subquery().label("versions"),
+        shared.label("shared"),
     ).where(sessions.c.id == wanted)
 
 
@@ -413,7 +418,9 @@ class Store:
         session): its uid, when it ended, its last event's seq and how many design versions
         it has. Anything derived from a session's events (its report, its parsed design)
         is the same for the same stamp, so a page may keep the derived form under it and
-        still show a turn or a version recorded by another process on the next view."""
+        still show a turn or a version recorded by another process on the next view.
+        It also says whether the session was ever shared with a coach (`shared`, outside
+        the stamp's identity), so the session page reads coaching only where there is some."""
         if not 0 < session_id <= MAX_ID:
             return None
         with self._reading() as connection:
@@ -421,7 +428,13 @@ class Store:
         if row is None:
             return None
         return SessionStamp(
-            session_id, row.uid, row.owner_id, row.ended_at, row.last_seq or 0, row.versions
+            session_id,
+            row.uid,
+            row.owner_id,
+            row.ended_at,
+            row.last_seq or 0,
+            row.versions,
+            bool(row.shared),
         )
 
     def ended_session(self, session_id: int) -> SessionRecord | None:

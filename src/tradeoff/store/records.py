@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -63,6 +63,12 @@ class SessionStamp:
     ended_at: datetime | None
     last_seq: int  # the seq of its last event (0: none yet)
     versions: int  # how many design versions it has
+    # Whether it has ever been shared with a coach, read by the same query. Not part of
+    # the stamp's identity (nothing derived from the events depends on it): it lets the
+    # session page skip reading comments, coach scores and invites on a session that has
+    # none of them, since comments and scores hang off an invite (shares.id) and invites
+    # are never deleted on their own. True when unknown, so a reader then looks.
+    shared: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def who(request: Request) -> WhoOut:
 @router.get("/sessions/{session_id}/comments", responses=AUTH_ERRORS)
 def comments(session_id: int, state: AppState = Depends(app_state)) -> CoachReviewOut:
     """Your coaches' comments on a finished session, each with its place, and their scores."""
-    found = coach.review(state.store, state.sessions, session_id)
+    found = coach.review(state.store, state.sessions, session_id, layout=False)
     return CoachReviewOut(
         session_id=session_id,
         coaches=found.coaches,

@@ -33,11 +33,23 @@ def candidate_context(
     session_id: int,
     report: SessionReport,
     record: SessionRecord | None = None,
+    *,
+    shared: bool = True,
 ) -> dict[str, Any]:
     """What the session page adds for coach review: invites, comments in place and the
     coach's scores. Opening the page marks the comments read (after they are laid out, so
-    this one view still marks them new); with none new, it writes nothing."""
-    found = coach.review(state.store, state.sessions, session_id, report=report, record=record)
+    this one view still marks them new); with none new, it writes nothing. `shared=False`
+    (the session's stamp says it has no invite) reads no coaching at all; the page does not
+    show the versions and transcript, so they are not laid out (`coach.review`)."""
+    found = coach.review(
+        state.store,
+        state.sessions,
+        session_id,
+        report=report,
+        record=record,
+        shared=shared,
+        layout=False,
+    )
     if any(placed.comment.read_at is None for placed in found.comments):
         coach.mark_read(state.store, session_id, now())
     return {"coach": found, "line_comments": found.line_comments}

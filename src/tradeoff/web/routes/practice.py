@@ -20,7 +20,7 @@ from tradeoff.services.practice import Exchange, SessionReport, Turn, Updates
 from tradeoff.services.replay import Replays, compare
 from tradeoff.store import EventRecord, SessionStamp
 from tradeoff.store.accounts import CommentRecord
-from tradeoff.web.auth import coach_notice, visitor_of
+from tradeoff.web.auth import check_session, checks_session, coach_notice, visitor_of
 from tradeoff.web.forms import read_form, text_field, whole_number
 from tradeoff.web.routes.coach import candidate_context
 from tradeoff.web.state import AppState, Finished, app_state
@@ -206,24 +206,30 @@ def _exchange(request: Request, exchange: Exchange) -> Response:
 
 
 @router.get("/sessions/{session_id}")
+@checks_session
 def report(request: Request, session_id: int, state: AppState = Depends(app_state)) -> Response:
     """The scorecard of an ended session (an unfinished one goes back to the room).
 
     The session's state is named by one small query (`Store.session_stamp`); its record
     and report are derived from its events only, so they are kept under that stamp and
     read again only when a turn, a version or the end changes it. The coach's comments,
-    scores and invites around them are read on every view."""
-    stamp: SessionStamp | None = getattr(request.state, "session_stamp", None)
-    if stamp is None or stamp.session_id != session_id:  # the guard read it for this request
-        stamp = state.store.session_stamp(session_id)
-    if stamp is None:
-        raise NotFoundError(f"no session {session_id}")
-    if stamp.ended_at is None:
-        return RedirectResponse(f"/practice/{session_id}", status_code=303)
-    with state.store.shared_reads():  # the coaching and the notice: one connection
+    scores and invites around them are read on every view of a session that has an invite
+    (the stamp's `shared`; without one there is none of them to read).
+
+    The owner check (`check_session`) runs here, first, in this route's worker thread and
+    on its one connection, rather than in the guard's own thread hand-off."""
+    with state.store.shared_reads():  # the stamp, the coaching and the notice: one connection
+        stamp: SessionStamp | None = check_session(request)
+        if stamp is None or stamp.session_id != session_id:
+            stamp = state.store.session_stamp(session_id)
+        if stamp is None:
+            raise NotFoundError(f"no session {session_id}")
+        if stamp.ended_at is None:
+            return RedirectResponse(f"/practice/{session_id}", status_code=303)
         finished = state.reports.get(stamp, lambda: _finished(state, session_id))
         record, found = finished
-        context = {"report": found} | candidate_context(request, state, session_id, found, record)
+        coaching = candidate_context(request, state, session_id, found, record, shared=stamp.shared)
+        context = {"report": found} | coaching
         coach_notice(request)  # after the comments are marked read, as the template would
     line_comments: dict[int, list[CommentRecord]] = context["line_comments"]
     said = tuple(
