@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    (
+        "chat-system",
+        "guarantees",
+        "## Write path\n\n- The chat service writes each message to Cassandra partitioned by"
+        " conversation_id with a time-ordered message id, then fans it out to the gateways.\n",
+        "## Requirements\n\n- Messages in a conversation arrive in order, none is lost once the"
+        " sender sees the sent tick, none shows twice, and delivery takes under 500 ms p99.\n",
+    ),
     # A counter's optimistic locking guards a write, but no custom alias.
     (
         "url-shortener",

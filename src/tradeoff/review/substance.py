@@ -1133,7 +1133,25 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         return f.reason or f.alternative or f.cost
     if dimension == "components":
         return describes_part(claim, concept)
+    if dimension == "requirements" and concept in _PROPERTY_CONCEPTS:
+        return states_requirement(claim)
     return True
+
+
+# Properties a requirement states and a mechanism also names ("a time-ordered message id"
+# names ordering): for a requirements item they count where the line states what the system
+# must do, not where it says which part does what.
+_PROPERTY_CONCEPTS = frozenset({"ordering", "durability", "consistency-model"})
+
+
+def states_requirement(claim: Claim) -> bool:
+    """Whether a claim states a property the system must have, rather than describing the
+    parts that give it: under a requirements heading, or naming no part it chose ("messages
+    in a conversation arrive in order"), not "the chat service writes it to Cassandra
+    partitioned by conversation_id with a time-ordered message id"."""
+    if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
+        return True
+    return not (claim.features.choices and claim.features.flow)
 
 
 # Sections that say what the system must do, not which parts do it.
