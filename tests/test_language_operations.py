@@ -235,3 +235,16 @@ def test_a_lost_disk_named_as_an_adjective_is_a_failure() -> None:
     found = failure_response(text)
     assert found is not None and found.trigger == "lost disk"
     assert failure_response("A lost update is a bug we fixed.") is None
+
+
+def test_a_short_lived_token_and_an_owner_scoped_read_are_controls() -> None:
+    # Written by hand in a sync design: "Sign-in with OAuth; every request carries a
+    # short-lived access token, and the server only returns operations for the token's
+    # user_id." The second clause named no control the reader knew.
+    assert security_control("every request carries a short-lived access token") == (
+        "authentication scheme"
+    )
+    assert security_control("the server only returns operations for the token's user_id") == (
+        "authorisation rule"
+    )
+    assert security_control("We only read the config once at start-up.") is None

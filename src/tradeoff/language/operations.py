@@ -295,9 +295,10 @@ _CONTROL_STEMS = {
                                                "rotation", "at rest", "aes"),
     "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
                               "mtls", "mutual", "cookie", "saml", "hmac", "signed", "webauthn",
-                              "passkey", "2fa", "mfa"),
+                              "passkey", "2fa", "mfa", "short-lived", "expiring"),
     "authorisation rule": ("rbac", "abac", "acl", "access control", "role-based", "scope",
-                           "only the", "owner", "check", "tenant", "row", "least privilege"),
+                           "only the", "owner", "check", "tenant", "row", "least privilege",
+                           "only"),
     "encryption in transit": ("tls", "https", "in transit"),
     "input validation": ("validat", "saniti", "escap", "allow", "whitelist", "deny", "block",
                          "reject"),
@@ -321,7 +322,7 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?|api[- ]keys?"
         r"|bearer tokens?|mtls|mutual tls|session cookies?|saml|hmac[- ]sign\w*|signed"
         r" (?:[\w-]+ )?(?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa"
-        r"|mfa)\b",
+        r"|mfa|(?:short-lived|expiring) (?:access |bearer )?tokens?)\b",
         re.I),)),
     ("authorisation rule", (re.compile(
         r"\b(?:rbac|abac|acls?|access control lists?|role-based access"
@@ -329,7 +330,11 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|permission checks?"
         r"|checks? (?:the |their |its )?(?:permissions?|roles?)\b|checks? (?:that )?the"
         r" (?:caller|user|requester) (?:owns|is|has)|tenant[- ]isolat\w*|row[- ]level security"
-        r"|per-tenant (?:keys?|isolation)|least privilege)", re.I),)),
+        r"|per-tenant (?:keys?|isolation)|least privilege"
+        # "the server only returns operations for the token's user_id"
+        r"|only (?:returns?|shows?|serves?|reads?|lists?)\b[^.;]{0,60}?\b(?:of|for|to) the"
+        r" (?:token's|caller's|user's|requester's|owner's|signed-in user's)"
+        r"|scoped to the (?:caller|user|tenant|token|owner))", re.I),)),
     ("encryption in transit", (re.compile(r"\b(?:tls ?1\.[23]|https only|tls everywhere"
         r"|over (?:tls|https)|tls (?:for|on|between|termination)|encrypt\w* in transit)\b",
         re.I),)),
