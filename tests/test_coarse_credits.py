@@ -1014,6 +1014,70 @@ CASES = [
         "## Design\n\n- An authorization server shows a consent screen and issues 1-hour access "
         "tokens with refresh tokens.\n",
     ),
+    # Presigned URLs say how the bytes travel; the item asks for the call that starts the upload.
+    (
+        "video-streaming",
+        "upload-api",
+        "## Upload\n\n- Uploads go to object storage through presigned URLs; a queue feeds the"
+        " encoders.\n",
+        "## API\n\n- POST /videos makes the video row and returns a resumable, signed upload"
+        " URL.\n",
+    ),
+    (
+        "photo-sharing",
+        "upload-flow",
+        "## Upload\n\n- The app sends each photo straight to S3 with a presigned URL.\n",
+        "## API\n\n- The upload service returns a pre-signed URL the app PUTs the photo to.\n",
+    ),
+    # Any rate said "at peak" is not the read load of dashboards and alert rules.
+    (
+        "metrics-aggregation",
+        "query-load",
+        "## Capacity\n\n- At peak each ingester takes 250K samples/s, so 20 ingesters.\n",
+        "## Capacity\n\n- 3,000 engineers x 20 panels every 30 s is about 2,000 dashboard"
+        " queries/s.\n",
+    ),
+    # A series appended "in order" on one ingester says nothing of late or repeated samples.
+    (
+        "metrics-aggregation",
+        "late-and-duplicate",
+        "## Ingest\n\n- Hashing by series keeps one series on one ingester, so its chunk is"
+        " appended in order.\n",
+        "## Ingest\n\n- Out-of-order samples are accepted within a 1-hour window; older ones are"
+        " rejected.\n",
+    ),
+    # A compression ratio sizes storage; it does not lay chunks out.
+    (
+        "metrics-aggregation",
+        "chunk-layout",
+        "## Capacity\n\n- Each sample is about 1.5 bytes after compression.\n",
+        "## Storage\n\n- Samples go to a WAL first, then into per-series chunks that are"
+        " flushed every 2 hours.\n",
+    ),
+    # Rollup tiers are what a query reads, not the query a dashboard sends.
+    (
+        "metrics-aggregation",
+        "query-api",
+        "## Storage\n\n- Downsampled rollups at 5m and 1h keep long ranges cheap to read.\n",
+        "## API\n\n- GET /api/v1/query_range?query=...&start=...&end=...&step=60s returns one"
+        " point per step.\n",
+    ),
+    # A 'so' about series placement weighs nothing about pulling against pushing.
+    (
+        "metrics-aggregation",
+        "pull-vs-push",
+        "## Ingest\n\n- Agents send to Kafka, so a restarted ingester replays what it missed.\n",
+        "## Collection\n\n- We scrape targets because a failed scrape tells us at once that a"
+        " host is down.\n",
+    ),
+    # An idempotent apply keeps applications single; the item asks about alerts sent twice.
+    (
+        "job-portal",
+        "alert-duplicates",
+        "## Apply\n\n- Apply is idempotent with a unique (job_id, seeker_id) constraint.\n",
+        "## Alerts\n\n- The alert worker records each (user, job) pair already sent, so a"
+        " retried run skips it.\n",
+    ),
 ]
 
 

@@ -1,0 +1,105 @@
+"""Narrow concepts read from two things a line says together.
+
+A rubric item whose concepts were coarser than its text credited any line that named the
+subject: "Uploads go to object storage through presigned URLs" covered "POST /videos ...
+returns a signed upload URL", which asks for the call. Each concept here is what one such
+item asks, read from the pair of things its line must say; the coarse concept stays on the
+item as a mention (`docs/catalog.md`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradeoff.language.claims import Claim
+
+
+def _in_line_or_heading(pattern: re.Pattern[str], claim: Claim) -> bool:
+    """Whether the line, or one of the two headings it sits under, says `pattern`."""
+    return pattern.search(claim.text) is not None or any(
+        pattern.search(h) for h in claim.headings[-2:]
+    )
+
+
+# A call that starts or takes an upload: a write method and a path on a line (or under a
+# heading) about the upload ("POST /videos returns a resumable, signed upload URL").
+# "Uploads go to object storage through presigned URLs" says how bytes travel but names no
+# call, and "GET /videos/{id} returns the manifest URL" is a read.
+_WRITE_ENDPOINT = re.compile(r"\b(?:POST|PUT|PATCH)\s+/|-X\s*(?:POST|PUT|PATCH)\b")
+_UPLOAD_WORD = re.compile(
+    r"\bupload|\bpre-?signed\b|\bsigned ?url|\bmultipart\b|\bresumable\b", re.I
+)
+
+
+# The call said in prose by what it answers: "The Upload Orchestrator returns a signed,
+# resumable URL to an Object Store" is the response of the call that starts the upload.
+_RETURNS_UPLOAD_URL = re.compile(
+    r"\b(?:returns?|returning|issues?|hands? back|responds? with|replies with)\b[^.;]{0,40}?"
+    r"\b(?:pre-?signed|signed|upload|resumable)\b[^.;]{0,20}?\burls?\b",
+    re.I,
+)
+
+
+# Or by the request made of our own service: "The client requests an upload token from the
+# Upload Service", "LB->>API: Request Presigned URL". "Client obtains presigned URLs from an
+# object store" asks the store, not the API.
+_REQUESTS_UPLOAD_URL = re.compile(
+    r"\b(?:request(?:s|ed|ing)?|asks? for)\b[^.;]{0,30}?"
+    r"\b(?:pre-?signed|signed|upload)\s+(?:urls?|tokens?)\b",
+    re.I,
+)
+_OUR_SERVICE = re.compile(r"\b(?:api|service|server|backend|gateway)\b", re.I)
+
+
+def starts_upload(claim: Claim) -> bool:
+    if _RETURNS_UPLOAD_URL.search(claim.text) is not None:
+        return True
+    if _REQUESTS_UPLOAD_URL.search(claim.text) and _OUR_SERVICE.search(claim.text):
+        return True
+    return _WRITE_ENDPOINT.search(claim.text) is not None and _in_line_or_heading(
+        _UPLOAD_WORD, claim
+    )
+
+
+# Pull against push for collecting metrics: a pull (scrape) the line gives a reason, a cost
+# or an alternative for ("we scrape targets, which tells us when a host is down", before
+# "short-lived jobs push instead" as a clause of its own). "Agents push to a Kafka topic"
+# describes one way, and "agents push metrics, or the system scrapes endpoints" names two
+# without weighing either.
+_PULL = re.compile(r"\bpull(?:s|ed|ing)?\b|\bscrap(?:e|es|ed|ing|er|ers)\b", re.I)
+
+
+def weighs_pull_and_push(claim: Claim) -> bool:
+    if _PULL.search(claim.text) is None:
+        return False
+    return claim.features.reason or claim.features.alternative or claim.features.cost
+
+
+# Alerts not sent twice: a line (or heading) about alerts or digests that says how a repeat
+# is stopped ("record each (user, job) already alerted; a retried run skips them"). A unique
+# (job_id, seeker_id) on applications dedupes applications, not alerts.
+_ALERT = re.compile(
+    r"\balert(?:s|ed|ing)?\b|\bdigests?\b|\bnotif(?:y|ied|ication|ications)\b", re.I
+)
+_NOT_TWICE = re.compile(
+    r"\bdedup\w*|\bde-dup\w*|\bduplicates?\b|\bidempoten\w*|\balready (?:sent|alerted|notified)"
+    r"|\bsent[- ](?:log|table|set)\b|\bnever (?:sent|send|alert\w*|notif\w*) twice"
+    r"|\b(?:not|never) (?:re-?)?send\w* (?:it |them )?(?:twice|again)\b|\bat most once\b",
+    re.I,
+)
+
+
+def dedupes_alerts(claim: Claim) -> bool:
+    return _NOT_TWICE.search(claim.text) is not None and _in_line_or_heading(_ALERT, claim)
+
+
+def narrow_concepts(claim: Claim) -> set[str]:
+    """The narrow concepts (of this module) the claim specifies."""
+    found: set[str] = set()
+    if starts_upload(claim):
+        found.add("upload-endpoint")
+    if weighs_pull_and_push(claim):
+        found.add("pull-or-push")
+    if dedupes_alerts(claim):
+        found.add("alert-dedup")
+    return found
