@@ -1078,6 +1078,31 @@ CASES = [
         "## Alerts\n\n- The alert worker records each (user, job) pair already sent, so a"
         " retried run skips it.\n",
     ),
+    # Retrying a send with the same id is no reconnect after a gateway dies.
+    (
+        "chat-system",
+        "gateway-failure",
+        "## Reliability\n\n- The client retries a send with the same client id, so a retry is"
+        " deduplicated.\n",
+        "## Failures\n\n- If a gateway crashes, its clients reconnect to another one with"
+        " jittered backoff.\n",
+    ),
+    # A template id in the send call is the API, not the workers' checks before sending.
+    (
+        "notification-system",
+        "processing-pipeline",
+        "## API\n\n- Callers POST /notifications with user_id, template_id and params.\n",
+        "## Pipeline\n\n- Before sending, workers check notification preferences (opt-out, quiet"
+        " hours) and a per-user cap of 5 a day.\n",
+    ),
+    # A page rate shares the word 'pages' with the concurrency item, not its subject.
+    (
+        "web-crawler",
+        "concurrency-and-hosts",
+        "## Capacity\n\n- 1B pages / 30 days is about 400 pages/s.\n",
+        "## Capacity\n\n- At a 1 s fetch time that is about 3,800 fetches in flight across 16"
+        " nodes.\n",
+    ),
 ]
 
 
@@ -1469,3 +1494,16 @@ def test_a_time_sortable_id_named_only_specifies_nothing(catalog: Catalog) -> No
         catalog.vocabulary.concepts.values(),
     )
     assert "time-sortable-id" not in specified_concepts(claim)
+
+
+def test_a_peak_factor_is_no_bottleneck(catalog: Catalog) -> None:
+    # "10x" alone is a multiplier: a campaign peak, not the scenario of a wrap-up ("at 10x").
+    (claim,) = read_text(
+        "We send 100M notifications a day, with peaks of 10x during campaigns.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "bottlenecks" not in claim.features.concepts
+    (claim,) = read_text(
+        "At 10x, the provider rate limits break first.", catalog.vocabulary.concepts.values()
+    )
+    assert "bottlenecks" in claim.features.concepts

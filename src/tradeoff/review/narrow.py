@@ -93,6 +93,21 @@ def dedupes_alerts(claim: Claim) -> bool:
     return _NOT_TWICE.search(claim.text) is not None and _in_line_or_heading(_ALERT, claim)
 
 
+# Clients finding a new server when theirs dies: a line that says they reconnect and what
+# failed ("If a gateway dies, its clients reconnect to another with jittered backoff").
+# "The client retries sends with the same id" retries a message over a live connection.
+_RECONNECT = re.compile(r"\breconnect(?:s|ed|ing|ion)?\b|\bre-?establish\w*", re.I)
+_SERVER_LOST = re.compile(
+    r"\b(?:die[sd]?|dying|crash(?:es|ed)?|fail(?:s|ed|ure)?|goes down|went down|down"
+    r"|drop(?:s|ped)?|lost|loss|los(?:e|es|ing)|restart(?:s|ed)?|disconnect\w*)\b",
+    re.I,
+)
+
+
+def reconnects_after_failure(claim: Claim) -> bool:
+    return _RECONNECT.search(claim.text) is not None and _in_line_or_heading(_SERVER_LOST, claim)
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -102,4 +117,6 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("pull-or-push")
     if dedupes_alerts(claim):
         found.add("alert-dedup")
+    if reconnects_after_failure(claim):
+        found.add("reconnect-after-failure")
     return found
