@@ -21,6 +21,7 @@ from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import Spoken
 from tradeoff.interview.questions import concept_tokens, stems
 from tradeoff.language import Claim
+from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import coverage, substance
 from tradeoff.review.products import brands_in
@@ -334,6 +335,7 @@ def credit_answer(
     heard: Heard,
     concepts: frozenset[str],
     measures: str = "",
+    item_text: str = "",
 ) -> list[str]:
     """The candidate answered the interviewer's question about an item: the item counts as
     covered by that answer, with substance when the answer names what was asked about, is
@@ -342,8 +344,14 @@ def credit_answer(
 
     `measures` is the text of a capacity item: an answer to "how many streams at peak, and
     how much bandwidth?" that works out a day's uploads states no egress, however many
-    numbers it holds, so it needs a figure of the kind the item names."""
+    numbers it holds, so it needs a figure of the kind the item names.
+
+    `item_text` is the item's own text: an answer that makes the choice it rules out
+    ("Prices are stored as floats" to an item that asks for integer cents) mentions nothing
+    of it (`language/contradiction.py`)."""
     if state.covered(item_id):
+        return []
+    if item_text and contradicts(item_text, heard.text):
         return []
     if measures and not any(substance.states_kind_named(measures, c) for c in heard.claims):
         state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
