@@ -255,7 +255,7 @@ class Interview:
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
                 concepts = self._covering(ask.concepts, self.items[ask.item])
                 newly += credit_answer(
-                    self.state, ask.item, heard, concepts, measures, self.items[ask.item].text
+                    self.state, ask.item, heard, concepts, measures, self.items[ask.item]
                 )
         return heard, newly
 

@@ -1057,6 +1057,12 @@ def _a_rival_estimate(
     )
 
 
+def anothers_figure(item: RubricItem, claim: Claim) -> bool:
+    """Whether the claim's figures are all another estimate's (`_anothers_figure`): said to
+    the interviewer's question about one estimate, they answer a different one."""
+    return _anothers_figure(item, claim)
+
+
 def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     """Whether every measured figure of a claim is a figure another estimate of the prompt
     states, and none is this item's: "Posts: 100M a day = 1,160 posts/s" is the post rate
