@@ -14,6 +14,8 @@ from __future__ import annotations
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview.listener import MentionListener
+from tradeoff.interview.state import ConversationState, credit_answer
 from tradeoff.review.substance import Support
 
 _TO_THE_MATCHING_QUESTION = [
@@ -46,3 +48,19 @@ def test_postings_times_saved_searches_does(catalog: Catalog) -> None:
         " second, so we index the queries instead.",
     )
     assert support is not None and support.status == "substance", support
+
+
+def test_appending_in_order_does_not_answer_late_samples(catalog: Catalog) -> None:
+    """The same holds for a coarse concept an answer shares with the item: said to "An agent
+    was cut off for 40 minutes and now sends its buffer, some of it twice. What do you do?",
+    "... its chunk can be appended in order" speaks of ordering, which the item now lists
+    only as a mention (the bounded window and dropping duplicates are what it asks)."""
+    item = next(i for _, i in catalog.problems["metrics-aggregation"].rubric.items()
+                if i.id == "late-and-duplicate")  # fmt: skip
+    heard = MentionListener(catalog.vocabulary, ()).hear(
+        "Ingesters consume by series hash, so one series always lands on the same ingester and"
+        " its chunk can be appended in order.",
+        5,
+    )
+    state = ConversationState()
+    assert credit_answer(state, item.id, heard, frozenset(item.concepts)) == []
