@@ -1103,6 +1103,23 @@ CASES = [
         "## Capacity\n\n- At a 1 s fetch time that is about 3,800 fetches in flight across 16"
         " nodes.\n",
     ),
+    # Retrying a failed provider call is no recovery of attempts a crash left pending.
+    (
+        "payment-system",
+        "stuck-recovery",
+        "## Failures\n\n- If the provider call fails, a worker retries it up to 3 times.\n",
+        "## Failures\n\n- A sweeper finds attempts stuck in AUTHORISING for over a minute and"
+        " queries the provider with the attempt id.\n",
+    ),
+    # A payment row in Postgres is no ledger.
+    (
+        "payment-system",
+        "ledger-service",
+        "## Design\n\n- A payment service writes a payment row in Postgres, then calls the"
+        " processor.\n",
+        "## Ledger\n\n- Ledger entries are written in Postgres in one transaction, and debits"
+        " always equal credits.\n",
+    ),
 ]
 
 

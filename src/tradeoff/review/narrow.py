@@ -108,6 +108,26 @@ def reconnects_after_failure(claim: Claim) -> bool:
     return _RECONNECT.search(claim.text) is not None and _in_line_or_heading(_SERVER_LOST, claim)
 
 
+# Payments left half-done settled by asking the provider: a line about attempts that are
+# stuck, pending or in an unknown state that queries, polls or reconciles them with the
+# provider ("a sweeper finds attempts AUTHORISING for over a minute and asks the PSP").
+# "A payment service writes a row, then calls the processor" is the happy path.
+_STUCK = re.compile(
+    r"\bstuck\b|\bpending\b|\bin[- ]flight\b|\bunknown (?:state|status|outcome)"
+    r"|\bauthori[sz]ing\b|\btimed? ?out\b|\bhalf[- ]done\b|\bcrash\w*",
+    re.I,
+)
+_ASKS_PROVIDER = re.compile(
+    r"\b(?:quer(?:y|ies|ied|ying)|poll(?:s|ed|ing)?|asks?|check(?:s|ed|ing)?|reconcil\w*"
+    r"|look(?:s|ed)? up)\b[^.;]{0,40}\b(?:provider|psp|processor|stripe|adyen|acquirer|gateway)",
+    re.I,
+)
+
+
+def recovers_stuck_payments(claim: Claim) -> bool:
+    return _STUCK.search(claim.text) is not None and _ASKS_PROVIDER.search(claim.text) is not None
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -119,4 +139,6 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("alert-dedup")
     if reconnects_after_failure(claim):
         found.add("reconnect-after-failure")
+    if recovers_stuck_payments(claim):
+        found.add("stuck-payment-recovery")
     return found
