@@ -1120,6 +1120,31 @@ CASES = [
         "## Ledger\n\n- Ledger entries are written in Postgres in one transaction, and debits"
         " always equal credits.\n",
     ),
+    # A Snowflake layout states sizes: it weighs no scheme, moves no bits, and says nothing
+    # of a millisecond whose sequence runs out.
+    (
+        "unique-id-generator",
+        "scheme-choice",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Tradeoffs\n\n- UUIDs would avoid coordination but are 128 bits and not sortable.\n",
+    ),
+    (
+        "unique-id-generator",
+        "bit-split",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Bits\n\n- More worker bits allow more generators, at the cost of fewer sequence bits"
+        " per millisecond.\n",
+    ),
+    (
+        "unique-id-generator",
+        "sequence-exhaustion",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Overflow\n\n- If the sequence overflows within a millisecond, the generator waits for"
+        " the next millisecond.\n",
+    ),
 ]
 
 
@@ -1524,3 +1549,12 @@ def test_a_peak_factor_is_no_bottleneck(catalog: Catalog) -> None:
         "At 10x, the provider rate limits break first.", catalog.vocabulary.concepts.values()
     )
     assert "bottlenecks" in claim.features.concepts
+
+
+def test_since_an_epoch_is_no_reason(catalog: Catalog) -> None:
+    # "since a custom epoch" counts from a point in time, as "since 2020" does.
+    (claim,) = read_text(
+        "The id holds 41 bits of milliseconds since a custom epoch.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert not claim.features.reason

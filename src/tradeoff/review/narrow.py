@@ -128,6 +128,52 @@ def recovers_stuck_payments(claim: Claim) -> bool:
     return _STUCK.search(claim.text) is not None and _ASKS_PROVIDER.search(claim.text) is not None
 
 
+# Id schemes weighed: two of them named on a line, or one with what it costs or instead of
+# what ("UUIDs would avoid coordination but are 128 bits and not sortable"). "Snowflake
+# layout: 41 bits of milliseconds ..." lays one out and weighs nothing.
+_ID_SCHEME = re.compile(
+    r"\bsnowflake|\buuid|\bulid|\bksuid|\bticket (?:server|service)|\bauto[- ]?increment"
+    r"|\bdatabase sequence|\bflickr",
+    re.I,
+)
+
+
+def weighs_id_schemes(claim: Claim) -> bool:
+    named = {m.group(0).lower()[:5] for m in _ID_SCHEME.finditer(claim.text)}
+    if len(named) >= 2:
+        return True
+    return bool(named) and (claim.features.cost or claim.features.alternative)
+
+
+# Bits moved between an id's fields and what that buys or costs: "more worker bits allow
+# more generators but fewer sequence bits per millisecond". A layout states sizes only.
+_MORE_BITS = re.compile(r"\b(?:more|fewer|extra|less|an extra)\b[^.;]{0,25}?\bbits?\b", re.I)
+_BITS_BUY = re.compile(
+    r"\b(?:allows?|lets?|gives?|means?|shortens?|supports?|lifetime|years|limits?|caps?)\b", re.I
+)
+
+
+def weighs_bit_split(claim: Claim) -> bool:
+    if _MORE_BITS.search(claim.text) is None:
+        return False
+    f = claim.features
+    return f.cost or f.alternative or _BITS_BUY.search(claim.text) is not None
+
+
+# A millisecond's sequence numbers running out, and what the generator does then: "if the
+# sequence overflows within a millisecond, the generator waits for the next one".
+_SEQUENCE = re.compile(r"\bsequence|\bcounter", re.I)
+_RUNS_OUT = re.compile(
+    r"\boverflow\w*|\bexhaust\w*|\bruns? out\b|\bused up\b|\bwraps?\b|\ball [\d,]+\b", re.I
+)
+_THEN = re.compile(r"\bwaits?\b|\bnext milli\w*|\bblocks?\b|\bspins?\b|\bsleeps?\b", re.I)
+
+
+def handles_sequence_overflow(claim: Claim) -> bool:
+    text = claim.text
+    return bool(_SEQUENCE.search(text) and _RUNS_OUT.search(text) and _THEN.search(text))
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -141,4 +187,10 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("reconnect-after-failure")
     if recovers_stuck_payments(claim):
         found.add("stuck-payment-recovery")
+    if weighs_id_schemes(claim):
+        found.add("id-scheme-comparison")
+    if weighs_bit_split(claim):
+        found.add("id-bit-tradeoff")
+    if handles_sequence_overflow(claim):
+        found.add("sequence-overflow")
     return found
