@@ -1145,6 +1145,31 @@ CASES = [
         "## Overflow\n\n- If the sequence overflows within a millisecond, the generator waits for"
         " the next millisecond.\n",
     ),
+    # Keys placed on partitions weigh nothing about how many partitions to have.
+    (
+        "message-broker",
+        "partition-count",
+        "## Design\n\n- Messages with the same key go to the same partition, so they keep order.\n",
+        "## Tradeoffs\n\n- More partitions allow more consumers, but each one adds metadata and"
+        " lengthens failover.\n",
+    ),
+    # At-least-once stated as a requirement says nothing of when offsets are committed.
+    (
+        "message-broker",
+        "consumer-semantics",
+        "## Requirements\n\n- Publish/subscribe with topics and at-least-once delivery, 1M"
+        " messages/s.\n",
+        "## Consumers\n\n- Consumers commit offsets only after processing a message, so a crash"
+        " means redelivery.\n",
+    ),
+    # An order created PENDING with an idempotency key is no answer to a payment timeout.
+    (
+        "e-commerce-checkout",
+        "payment-timeout",
+        "## API\n\n- POST /orders with an Idempotency-Key creates an order in PENDING.\n",
+        "## Failures\n\n- On a payment timeout the order stays pending and is settled from the"
+        " webhook or by querying the provider.\n",
+    ),
 ]
 
 

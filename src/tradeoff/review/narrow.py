@@ -114,12 +114,13 @@ def reconnects_after_failure(claim: Claim) -> bool:
 # "A payment service writes a row, then calls the processor" is the happy path.
 _STUCK = re.compile(
     r"\bstuck\b|\bpending\b|\bin[- ]flight\b|\bunknown (?:state|status|outcome)"
-    r"|\bauthori[sz]ing\b|\btimed? ?out\b|\bhalf[- ]done\b|\bcrash\w*",
+    r"|\bauthori[sz]ing\b|\btimed? ?outs?\b|\btimes out\b|\bhalf[- ]done\b|\bcrash\w*",
     re.I,
 )
 _ASKS_PROVIDER = re.compile(
     r"\b(?:quer(?:y|ies|ied|ying)|poll(?:s|ed|ing)?|asks?|check(?:s|ed|ing)?|reconcil\w*"
-    r"|look(?:s|ed)? up)\b[^.;]{0,40}\b(?:provider|psp|processor|stripe|adyen|acquirer|gateway)",
+    r"|look(?:s|ed)? up)\b[^.;]{0,40}\b(?:provider|psp|processor|stripe|adyen|acquirer|gateway)"
+    r"|\bwebhooks?\b",
     re.I,
 )
 
@@ -174,6 +175,40 @@ def handles_sequence_overflow(claim: Claim) -> bool:
     return bool(_SEQUENCE.search(text) and _RUNS_OUT.search(text) and _THEN.search(text))
 
 
+# How many partitions, weighed: a line about the partition count, or adding partitions,
+# with what it buys or costs ("more partitions allow more consumers but lengthen
+# failover"). "Messages with the same key go to the same partition" places keys.
+_PARTITION_COUNT = re.compile(
+    r"\b(?:more|fewer|many|adding|add|number of|count of|too many)\b[^.;]{0,20}?\bpartitions\b"
+    r"|\bpartition count",
+    re.I,
+)
+_PARTITIONS_BUY = re.compile(
+    r"\ballows?\b|\bcosts?\b|\bbut\b|\bthroughput|\bparallelism|\bfailover|\bmoves? keys"
+    r"|\bbreaks?\b|\bmetadata|\bopen files|\brebalanc\w*",
+    re.I,
+)
+
+
+def weighs_partition_count(claim: Claim) -> bool:
+    return bool(_PARTITION_COUNT.search(claim.text) and _PARTITIONS_BUY.search(claim.text))
+
+
+# When a consumer commits its offset against when it processes: "offsets are committed
+# after processing, so a crash redelivers" is at-least-once. "Consumers track offsets in
+# a consumer group" says where offsets live, and "at-least-once delivery" the guarantee.
+_COMMIT_ORDER = re.compile(
+    r"\bcommit\w*[^.;]{0,40}?\b(?:after|before|once)\b[^.;]{0,30}?"
+    r"\b(?:process\w*|handl\w*|done|finish\w*|work)"
+    r"|\bprocess\w*[^.;]{0,40}?\b(?:then|before|after)\b[^.;]{0,20}?\bcommit\w*",
+    re.I,
+)
+
+
+def orders_commit_and_processing(claim: Claim) -> bool:
+    return _COMMIT_ORDER.search(claim.text) is not None
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -193,4 +228,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("id-bit-tradeoff")
     if handles_sequence_overflow(claim):
         found.add("sequence-overflow")
+    if weighs_partition_count(claim):
+        found.add("partition-count-tradeoff")
+    if orders_commit_and_processing(claim):
+        found.add("commit-after-processing")
     return found
