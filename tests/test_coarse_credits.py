@@ -1170,6 +1170,29 @@ CASES = [
         "## Failures\n\n- On a payment timeout the order stays pending and is settled from the"
         " webhook or by querying the provider.\n",
     ),
+    # 'Jobs must be idempotent' names no endpoint and no failover: idempotency is the
+    # scheduler's subject, and 'jobs' and 'run' are words of every item.
+    (
+        "distributed-job-scheduler",
+        "endpoints",
+        "## Semantics\n\n- Jobs must be idempotent because they can run twice.\n",
+        "## API\n\n- POST /jobs {handler, payload, cron, run_at} with an Idempotency-Key.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "trigger-failover",
+        "## Semantics\n\n- Jobs must be idempotent because they can run twice.\n",
+        "## Failures\n\n- When a trigger node dies, its partition lease expires and another node"
+        " takes over the partition's due jobs.\n",
+    ),
+    # Friends-of-friends by BFS at read time is no daily batch of suggestions.
+    (
+        "social-network",
+        "pymk-pipeline",
+        "## Graph\n\n- A graph service answers friends-of-friends with a BFS limited to depth 2.\n",
+        "## Suggestions\n\n- A nightly Spark job counts mutual friends for each user and writes"
+        " the top 20 suggestions to Redis.\n",
+    ),
 ]
 
 
