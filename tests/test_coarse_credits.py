@@ -1193,6 +1193,23 @@ CASES = [
         "## Suggestions\n\n- A nightly Spark job counts mutual friends for each user and writes"
         " the top 20 suggestions to Redis.\n",
     ),
+    # Blocks addressed by hash are the chunking; the item asks for the calls that upload them.
+    (
+        "file-sharing",
+        "block-api",
+        "## Design\n\n- Files are split into 4 MB blocks, each addressed by its SHA-256.\n",
+        "## API\n\n- The client sends its block hashes, the server answers which it lacks, and"
+        " the client uploads only those to signed URLs.\n",
+    ),
+    # An ARIA listbox is keyboard accessibility, not IME composition or touch input.
+    (
+        "typeahead-ui",
+        "ime-and-mobile",
+        "## Accessibility\n\n- The list uses role=listbox and aria-activedescendant; arrow keys"
+        " move the highlight.\n",
+        "## Input\n\n- While an IME is composing we wait for compositionend before querying,"
+        " and phones get 44 px touch targets.\n",
+    ),
 ]
 
 

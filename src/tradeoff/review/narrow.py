@@ -209,6 +209,19 @@ def orders_commit_and_processing(claim: Claim) -> bool:
     return _COMMIT_ORDER.search(claim.text) is not None
 
 
+# Text input beyond a keyboard and left-to-right: IME composition, right-to-left text, touch
+# targets and the on-screen keyboard. An ARIA listbox is accessibility for a keyboard.
+_IME_AND_TOUCH = re.compile(
+    r"\bcomposition(?:start|end|update)?\b|\biscomposing\b|\bIMEs?\b|\bright-to-left\b"
+    r"|\bRTL\b|\btouch targets?\b|\bon-screen keyboard|\bvirtual keyboard|\bsoft keyboard",
+    re.I,
+)
+
+
+def handles_ime_and_touch(claim: Claim) -> bool:
+    return _IME_AND_TOUCH.search(claim.text) is not None
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -232,4 +245,6 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("partition-count-tradeoff")
     if orders_commit_and_processing(claim):
         found.add("commit-after-processing")
+    if handles_ime_and_touch(claim):
+        found.add("ime-and-touch")
     return found
