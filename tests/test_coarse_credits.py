@@ -1210,6 +1210,14 @@ CASES = [
         "## Input\n\n- While an IME is composing we wait for compositionend before querying,"
         " and phones get 44 px touch targets.\n",
     ),
+    # A lock held "with a lease" shares a word with leader election; no leader dies in it.
+    (
+        "distributed-lock",
+        "leader-failover",
+        "## Requirements\n\n- Acquire and release named locks with a lease, 10,000 acquires/s,"
+        " safe under node failure.\n",
+        "## Failures\n\n- If the leader dies, Raft elects a new one within a few seconds.\n",
+    ),
 ]
 
 

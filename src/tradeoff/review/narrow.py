@@ -222,6 +222,19 @@ def handles_ime_and_touch(claim: Claim) -> bool:
     return _IME_AND_TOUCH.search(claim.text) is not None
 
 
+# A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
+# A lock held "with a lease" names the word every lease line shares with leader election.
+_LEADER = re.compile(r"\bleaders?\b", re.I)
+_NEW_LEADER = re.compile(
+    r"\belect\w*|\bnew leader|\bpromot\w*|\btakes? over\b|\bfail(?:s|ed)? over\b", re.I
+)
+
+
+def replaces_a_lost_leader(claim: Claim) -> bool:
+    text = claim.text
+    return bool(_LEADER.search(text) and _SERVER_LOST.search(text) and _NEW_LEADER.search(text))
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -247,4 +260,6 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("commit-after-processing")
     if handles_ime_and_touch(claim):
         found.add("ime-and-touch")
+    if replaces_a_lost_leader(claim):
+        found.add("leader-reelection")
     return found
