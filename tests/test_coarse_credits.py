@@ -1218,6 +1218,29 @@ CASES = [
         " safe under node failure.\n",
         "## Failures\n\n- If the leader dies, Raft elects a new one within a few seconds.\n",
     ),
+    # Starting an upload session says nothing of reading it back to resume, nor of its table.
+    (
+        "file-upload-api",
+        "resume-status",
+        "## API\n\n- POST /uploads returns an upload_id and presigned part URLs.\n",
+        "## API\n\n- GET /uploads/{id} returns the parts already received and the expiry, so a"
+        " restarted app sends only the missing parts.\n",
+    ),
+    (
+        "file-upload-api",
+        "session-store",
+        "## API\n\n- POST /uploads returns an upload_id and presigned part URLs.\n",
+        "## Store\n\n- A sessions table (upload_id, owner, size, part_size, parts_received,"
+        " expires_at) is updated as each part is confirmed.\n",
+    ),
+    # A 422 for a reused idempotency key is no state machine.
+    (
+        "payments-api",
+        "state-machine",
+        "## API\n\n- A repeated key with a different body gets 422.\n",
+        "## States\n\n- An illegal transition, such as capturing a failed payment, gets 409 with"
+        " the current state.\n",
+    ),
 ]
 
 

@@ -235,6 +235,26 @@ def replaces_a_lost_leader(claim: Claim) -> bool:
     return bool(_LEADER.search(text) and _SERVER_LOST.search(text) and _NEW_LEADER.search(text))
 
 
+# Asking an upload what it already holds, to resume: a read of the session ("GET
+# /uploads/{id} returns the parts received") or a resume that learns the offset or the
+# missing parts. "POST /uploads returns an upload_id" starts the upload.
+_READ_CALL = re.compile(r"\b(?:GET|HEAD)\s+/", re.I)
+_HELD = re.compile(
+    r"\bparts?\b[^.;]{0,30}?\b(?:received|stored|uploaded|present|missing|done|have|has)\b"
+    r"|\boffset\b|\bmissing (?:parts|chunks|bytes)\b|\breceived (?:parts|chunks|bytes)\b"
+    r"|\brange\b",
+    re.I,
+)
+_RESUME = re.compile(r"\bresum\w*", re.I)
+
+
+def reads_upload_status(claim: Claim) -> bool:
+    text = claim.text
+    if _HELD.search(text) is None:
+        return False
+    return _READ_CALL.search(text) is not None or _RESUME.search(text) is not None
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
     """The narrow concepts (of this module) the claim specifies."""
     found: set[str] = set()
@@ -262,4 +282,6 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("ime-and-touch")
     if replaces_a_lost_leader(claim):
         found.add("leader-reelection")
+    if reads_upload_status(claim):
+        found.add("upload-resume-status")
     return found
