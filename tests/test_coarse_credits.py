@@ -1022,6 +1022,233 @@ CASES = [
         "## Design\n\n- An authorization server shows a consent screen and issues 1-hour access "
         "tokens with refresh tokens.\n",
     ),
+    # Presigned URLs say how the bytes travel; the item asks for the call that starts the upload.
+    (
+        "video-streaming",
+        "upload-api",
+        "## Upload\n\n- Uploads go to object storage through presigned URLs; a queue feeds the"
+        " encoders.\n",
+        "## API\n\n- POST /videos makes the video row and returns a resumable, signed upload"
+        " URL.\n",
+    ),
+    (
+        "photo-sharing",
+        "upload-flow",
+        "## Upload\n\n- The app sends each photo straight to S3 with a presigned URL.\n",
+        "## API\n\n- The upload service returns a pre-signed URL the app PUTs the photo to.\n",
+    ),
+    # Any rate said "at peak" is not the read load of dashboards and alert rules.
+    (
+        "metrics-aggregation",
+        "query-load",
+        "## Capacity\n\n- At peak each ingester takes 250K samples/s, so 20 ingesters.\n",
+        "## Capacity\n\n- 3,000 engineers x 20 panels every 30 s is about 2,000 dashboard"
+        " queries/s.\n",
+    ),
+    # A series appended "in order" on one ingester says nothing of late or repeated samples.
+    (
+        "metrics-aggregation",
+        "late-and-duplicate",
+        "## Ingest\n\n- Hashing by series keeps one series on one ingester, so its chunk is"
+        " appended in order.\n",
+        "## Ingest\n\n- Out-of-order samples are accepted within a 1-hour window; older ones are"
+        " rejected.\n",
+    ),
+    # A compression ratio sizes storage; it does not lay chunks out.
+    (
+        "metrics-aggregation",
+        "chunk-layout",
+        "## Capacity\n\n- Each sample is about 1.5 bytes after compression.\n",
+        "## Storage\n\n- Samples go to a WAL first, then into per-series chunks that are"
+        " flushed every 2 hours.\n",
+    ),
+    # Rollup tiers are what a query reads, not the query a dashboard sends.
+    (
+        "metrics-aggregation",
+        "query-api",
+        "## Storage\n\n- Downsampled rollups at 5m and 1h keep long ranges cheap to read.\n",
+        "## API\n\n- GET /api/v1/query_range?query=...&start=...&end=...&step=60s returns one"
+        " point per step.\n",
+    ),
+    # A 'so' about series placement weighs nothing about pulling against pushing.
+    (
+        "metrics-aggregation",
+        "pull-vs-push",
+        "## Ingest\n\n- Agents send to Kafka, so a restarted ingester replays what it missed.\n",
+        "## Collection\n\n- We scrape targets because a failed scrape tells us at once that a"
+        " host is down.\n",
+    ),
+    # An idempotent apply keeps applications single; the item asks about alerts sent twice.
+    (
+        "job-portal",
+        "alert-duplicates",
+        "## Apply\n\n- Apply is idempotent with a unique (job_id, seeker_id) constraint.\n",
+        "## Alerts\n\n- The alert worker records each (user, job) pair already sent, so a"
+        " retried run skips it.\n",
+    ),
+    # Retrying a send with the same id is no reconnect after a gateway dies.
+    (
+        "chat-system",
+        "gateway-failure",
+        "## Reliability\n\n- The client retries a send with the same client id, so a retry is"
+        " deduplicated.\n",
+        "## Failures\n\n- If a gateway crashes, its clients reconnect to another one with"
+        " jittered backoff.\n",
+    ),
+    # A template id in the send call is the API, not the workers' checks before sending.
+    (
+        "notification-system",
+        "processing-pipeline",
+        "## API\n\n- Callers POST /notifications with user_id, template_id and params.\n",
+        "## Pipeline\n\n- Before sending, workers check notification preferences (opt-out, quiet"
+        " hours) and a per-user cap of 5 a day.\n",
+    ),
+    # A page rate shares the word 'pages' with the concurrency item, not its subject.
+    (
+        "web-crawler",
+        "concurrency-and-hosts",
+        "## Capacity\n\n- 1B pages / 30 days is about 400 pages/s.\n",
+        "## Capacity\n\n- At a 1 s fetch time that is about 3,800 fetches in flight across 16"
+        " nodes.\n",
+    ),
+    # Retrying a failed provider call is no recovery of attempts a crash left pending.
+    (
+        "payment-system",
+        "stuck-recovery",
+        "## Failures\n\n- If the provider call fails, a worker retries it up to 3 times.\n",
+        "## Failures\n\n- A sweeper finds attempts stuck in AUTHORISING for over a minute and"
+        " queries the provider with the attempt id.\n",
+    ),
+    # A payment row in Postgres is no ledger.
+    (
+        "payment-system",
+        "ledger-service",
+        "## Design\n\n- A payment service writes a payment row in Postgres, then calls the"
+        " processor.\n",
+        "## Ledger\n\n- Ledger entries are written in Postgres in one transaction, and debits"
+        " always equal credits.\n",
+    ),
+    # A Snowflake layout states sizes: it weighs no scheme, moves no bits, and says nothing
+    # of a millisecond whose sequence runs out.
+    (
+        "unique-id-generator",
+        "scheme-choice",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Tradeoffs\n\n- UUIDs would avoid coordination but are 128 bits and not sortable.\n",
+    ),
+    (
+        "unique-id-generator",
+        "bit-split",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Bits\n\n- More worker bits allow more generators, at the cost of fewer sequence bits"
+        " per millisecond.\n",
+    ),
+    (
+        "unique-id-generator",
+        "sequence-exhaustion",
+        "## Layout\n\n- Snowflake layout: 41 bits of milliseconds since a custom epoch, 10 bits of"
+        " worker id, 12 bits of sequence.\n",
+        "## Overflow\n\n- If the sequence overflows within a millisecond, the generator waits for"
+        " the next millisecond.\n",
+    ),
+    # Keys placed on partitions weigh nothing about how many partitions to have.
+    (
+        "message-broker",
+        "partition-count",
+        "## Design\n\n- Messages with the same key go to the same partition, so they keep order.\n",
+        "## Tradeoffs\n\n- More partitions allow more consumers, but each one adds metadata and"
+        " lengthens failover.\n",
+    ),
+    # At-least-once stated as a requirement says nothing of when offsets are committed.
+    (
+        "message-broker",
+        "consumer-semantics",
+        "## Requirements\n\n- Publish/subscribe with topics and at-least-once delivery, 1M"
+        " messages/s.\n",
+        "## Consumers\n\n- Consumers commit offsets only after processing a message, so a crash"
+        " means redelivery.\n",
+    ),
+    # An order created PENDING with an idempotency key is no answer to a payment timeout.
+    (
+        "e-commerce-checkout",
+        "payment-timeout",
+        "## API\n\n- POST /orders with an Idempotency-Key creates an order in PENDING.\n",
+        "## Failures\n\n- On a payment timeout the order stays pending and is settled from the"
+        " webhook or by querying the provider.\n",
+    ),
+    # 'Jobs must be idempotent' names no endpoint and no failover: idempotency is the
+    # scheduler's subject, and 'jobs' and 'run' are words of every item.
+    (
+        "distributed-job-scheduler",
+        "endpoints",
+        "## Semantics\n\n- Jobs must be idempotent because they can run twice.\n",
+        "## API\n\n- POST /jobs {handler, payload, cron, run_at} with an Idempotency-Key.\n",
+    ),
+    (
+        "distributed-job-scheduler",
+        "trigger-failover",
+        "## Semantics\n\n- Jobs must be idempotent because they can run twice.\n",
+        "## Failures\n\n- When a trigger node dies, its partition lease expires and another node"
+        " takes over the partition's due jobs.\n",
+    ),
+    # Friends-of-friends by BFS at read time is no daily batch of suggestions.
+    (
+        "social-network",
+        "pymk-pipeline",
+        "## Graph\n\n- A graph service answers friends-of-friends with a BFS limited to depth 2.\n",
+        "## Suggestions\n\n- A nightly Spark job counts mutual friends for each user and writes"
+        " the top 20 suggestions to Redis.\n",
+    ),
+    # Blocks addressed by hash are the chunking; the item asks for the calls that upload them.
+    (
+        "file-sharing",
+        "block-api",
+        "## Design\n\n- Files are split into 4 MB blocks, each addressed by its SHA-256.\n",
+        "## API\n\n- The client sends its block hashes, the server answers which it lacks, and"
+        " the client uploads only those to signed URLs.\n",
+    ),
+    # An ARIA listbox is keyboard accessibility, not IME composition or touch input.
+    (
+        "typeahead-ui",
+        "ime-and-mobile",
+        "## Accessibility\n\n- The list uses role=listbox and aria-activedescendant; arrow keys"
+        " move the highlight.\n",
+        "## Input\n\n- While an IME is composing we wait for compositionend before querying,"
+        " and phones get 44 px touch targets.\n",
+    ),
+    # A lock held "with a lease" shares a word with leader election; no leader dies in it.
+    (
+        "distributed-lock",
+        "leader-failover",
+        "## Requirements\n\n- Acquire and release named locks with a lease, 10,000 acquires/s,"
+        " safe under node failure.\n",
+        "## Failures\n\n- If the leader dies, Raft elects a new one within a few seconds.\n",
+    ),
+    # Starting an upload session says nothing of reading it back to resume, nor of its table.
+    (
+        "file-upload-api",
+        "resume-status",
+        "## API\n\n- POST /uploads returns an upload_id and presigned part URLs.\n",
+        "## API\n\n- GET /uploads/{id} returns the parts already received and the expiry, so a"
+        " restarted app sends only the missing parts.\n",
+    ),
+    (
+        "file-upload-api",
+        "session-store",
+        "## API\n\n- POST /uploads returns an upload_id and presigned part URLs.\n",
+        "## Store\n\n- A sessions table (upload_id, owner, size, part_size, parts_received,"
+        " expires_at) is updated as each part is confirmed.\n",
+    ),
+    # A 422 for a reused idempotency key is no state machine.
+    (
+        "payments-api",
+        "state-machine",
+        "## API\n\n- A repeated key with a different body gets 422.\n",
+        "## States\n\n- An illegal transition, such as capturing a failed payment, gets 409 with"
+        " the current state.\n",
+    ),
 ]
 
 
@@ -1413,3 +1640,25 @@ def test_a_time_sortable_id_named_only_specifies_nothing(catalog: Catalog) -> No
         catalog.vocabulary.concepts.values(),
     )
     assert "time-sortable-id" not in specified_concepts(claim)
+
+
+def test_a_peak_factor_is_no_bottleneck(catalog: Catalog) -> None:
+    # "10x" alone is a multiplier: a campaign peak, not the scenario of a wrap-up ("at 10x").
+    (claim,) = read_text(
+        "We send 100M notifications a day, with peaks of 10x during campaigns.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert "bottlenecks" not in claim.features.concepts
+    (claim,) = read_text(
+        "At 10x, the provider rate limits break first.", catalog.vocabulary.concepts.values()
+    )
+    assert "bottlenecks" in claim.features.concepts
+
+
+def test_since_an_epoch_is_no_reason(catalog: Catalog) -> None:
+    # "since a custom epoch" counts from a point in time, as "since 2020" does.
+    (claim,) = read_text(
+        "The id holds 41 bits of milliseconds since a custom epoch.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert not claim.features.reason

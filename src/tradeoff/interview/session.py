@@ -254,7 +254,9 @@ class Interview:
             if ask.status == ANSWERED and ask.item in self.items:
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
                 concepts = self._covering(ask.concepts, self.items[ask.item])
-                newly += credit_answer(self.state, ask.item, heard, concepts, measures)
+                newly += credit_answer(
+                    self.state, ask.item, heard, concepts, measures, self.items[ask.item]
+                )
         return heard, newly
 
     # --- what the candidate has produced --------------------------------------------------

@@ -21,6 +21,7 @@ from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import Spoken
 from tradeoff.interview.questions import concept_tokens, stems
 from tradeoff.language import Claim
+from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import coverage, substance
 from tradeoff.review.products import brands_in
@@ -334,6 +335,7 @@ def credit_answer(
     heard: Heard,
     concepts: frozenset[str],
     measures: str = "",
+    item: RubricItem | None = None,
 ) -> list[str]:
     """The candidate answered the interviewer's question about an item: the item counts as
     covered by that answer, with substance when the answer names what was asked about, is
@@ -342,10 +344,23 @@ def credit_answer(
 
     `measures` is the text of a capacity item: an answer to "how many streams at peak, and
     how much bandwidth?" that works out a day's uploads states no egress, however many
-    numbers it holds, so it needs a figure of the kind the item names."""
+    numbers it holds, so it needs a figure of the kind the item names.
+
+    `item` is the item asked about: an answer that makes the choice its text rules out
+    ("Prices are stored as floats" to an item that asks for integer cents) mentions nothing
+    of it (`language/contradiction.py`), and an answer to an estimate's question whose
+    figures are all another estimate's ("30M DAU, 10 searches each and 50M saved searches,
+    so about 3,500 searches a second" to "how much work is checking every posting against
+    every saved search?") is the other estimate, so only a mention of this one."""
     if state.covered(item_id):
         return []
-    if measures and not any(substance.states_kind_named(measures, c) for c in heard.claims):
+    if item is not None and contradicts(item.text, heard.text):
+        return []
+    if measures and not any(
+        substance.states_kind_named(measures, c)
+        and (item is None or not substance.anothers_figure(item, c))
+        for c in heard.claims
+    ):
         state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
         return []
     # Substance needs the answer to name what was asked about and to say something of it:

@@ -26,7 +26,12 @@ REASON = re.compile(
     # before it there, so it is matched outside the group that needs one.
     r",\s+so\b(?!\s+(?:far|much|many|long|on)\b)"
     + _NOT_A_DERIVED_FIGURE
-    + r"|\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start))|so that"
+    # "since the epoch" counts time from a point, as "since 2020" does; so does "since a"
+    # and a name masked by the caller ("since a QQQQQQ." for "since a custom epoch."), a
+    # clause with no verb of its own.
+    + r"|\b(because|since(?!\s+(?:\d|then|v\d|launch|inception|day one|the start"
+    r"|(?:an? |the )?(?:custom |unix |fixed |chosen )?epoch"
+    r"|(?:an? |the )?Q{4,}\s*(?:[.;,)]|$)))|so that"
     r"|in order to|due to|given that|as a result|that way|this way|thus|therefore|hence"
     r"|otherwise|which (?:fits|means|gives|lets|keeps|avoids|makes|cuts|bounds|spreads"
     r"|removes|reduces|matches|suits|caps)|that (?:lets|avoids|bounds|caps)"

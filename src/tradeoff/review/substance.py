@@ -23,6 +23,7 @@ from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.periods import every_period
+from tradeoff.review.narrow import narrow_concepts
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -240,6 +241,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.add("optimistic-locking")
     if _guards_alias(claim):
         found.add("alias-uniqueness")
+    found |= narrow_concepts(claim)
     if "sharding" in found and _shards_a_store(claim):
         found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
@@ -1036,10 +1038,12 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
 # nor does the verb every estimate uses ("Sizes", "Derives", "Counts"). Elsewhere a number
 # is a subject ("301 or 302", "409 on a taken alias"). Storing is what every storage
 # estimate is about ("region stores ~833 PB logical" does not size the metadata store).
+# The peak is the moment every rate is taken at: "5M samples/s at peak" is the ingest rate,
+# not the estimate of "2,000 dashboard queries/s at incident peak".
 _FIGURE_WORDS = frozenset(
     """byte bit kb mb gb tb pb eb kib mib gib tib pib kbit mbit gbit tbit kbp mbp gbp tbp ms
     thousand million billion trillion size sized sizing estimate estimated derive derived
-    count counted work store stored storage""".split()
+    count counted work store stored storage peak peaks""".split()
 )
 
 
@@ -1077,6 +1081,12 @@ def _a_rival_estimate(
         for rival in item.rivals
         if through & set(rival.concepts)
     )
+
+
+def anothers_figure(item: RubricItem, claim: Claim) -> bool:
+    """Whether the claim's figures are all another estimate's (`_anothers_figure`): said to
+    the interviewer's question about one estimate, they answer a different one."""
+    return _anothers_figure(item, claim)
 
 
 def _anothers_figure(item: RubricItem, claim: Claim) -> bool:

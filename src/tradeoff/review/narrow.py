@@ -1,0 +1,287 @@
+"""Narrow concepts read from two things a line says together.
+
+A rubric item whose concepts were coarser than its text credited any line that named the
+subject: "Uploads go to object storage through presigned URLs" covered "POST /videos ...
+returns a signed upload URL", which asks for the call. Each concept here is what one such
+item asks, read from the pair of things its line must say; the coarse concept stays on the
+item as a mention (`docs/catalog.md`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradeoff.language.claims import Claim
+
+
+def _in_line_or_heading(pattern: re.Pattern[str], claim: Claim) -> bool:
+    """Whether the line, or one of the two headings it sits under, says `pattern`."""
+    return pattern.search(claim.text) is not None or any(
+        pattern.search(h) for h in claim.headings[-2:]
+    )
+
+
+# A call that starts or takes an upload: a write method and a path on a line (or under a
+# heading) about the upload ("POST /videos returns a resumable, signed upload URL").
+# "Uploads go to object storage through presigned URLs" says how bytes travel but names no
+# call, and "GET /videos/{id} returns the manifest URL" is a read.
+_WRITE_ENDPOINT = re.compile(r"\b(?:POST|PUT|PATCH)\s+/|-X\s*(?:POST|PUT|PATCH)\b")
+_UPLOAD_WORD = re.compile(
+    r"\bupload|\bpre-?signed\b|\bsigned ?url|\bmultipart\b|\bresumable\b", re.I
+)
+
+
+# The call said in prose by what it answers: "The Upload Orchestrator returns a signed,
+# resumable URL to an Object Store" is the response of the call that starts the upload.
+_RETURNS_UPLOAD_URL = re.compile(
+    r"\b(?:returns?|returning|issues?|hands? back|responds? with|replies with)\b[^.;]{0,40}?"
+    r"\b(?:pre-?signed|signed|upload|resumable)\b[^.;]{0,20}?\burls?\b",
+    re.I,
+)
+
+
+# Or by the request made of our own service: "The client requests an upload token from the
+# Upload Service", "LB->>API: Request Presigned URL". "Client obtains presigned URLs from an
+# object store" asks the store, not the API.
+_REQUESTS_UPLOAD_URL = re.compile(
+    r"\b(?:request(?:s|ed|ing)?|asks? for)\b[^.;]{0,30}?"
+    r"\b(?:pre-?signed|signed|upload)\s+(?:urls?|tokens?)\b",
+    re.I,
+)
+_OUR_SERVICE = re.compile(r"\b(?:api|service|server|backend|gateway)\b", re.I)
+
+
+def starts_upload(claim: Claim) -> bool:
+    if _RETURNS_UPLOAD_URL.search(claim.text) is not None:
+        return True
+    if _REQUESTS_UPLOAD_URL.search(claim.text) and _OUR_SERVICE.search(claim.text):
+        return True
+    return _WRITE_ENDPOINT.search(claim.text) is not None and _in_line_or_heading(
+        _UPLOAD_WORD, claim
+    )
+
+
+# Pull against push for collecting metrics: a pull (scrape) the line gives a reason, a cost
+# or an alternative for ("we scrape targets, which tells us when a host is down", before
+# "short-lived jobs push instead" as a clause of its own). "Agents push to a Kafka topic"
+# describes one way, and "agents push metrics, or the system scrapes endpoints" names two
+# without weighing either.
+_PULL = re.compile(r"\bpull(?:s|ed|ing)?\b|\bscrap(?:e|es|ed|ing|er|ers)\b", re.I)
+
+
+def weighs_pull_and_push(claim: Claim) -> bool:
+    if _PULL.search(claim.text) is None:
+        return False
+    return claim.features.reason or claim.features.alternative or claim.features.cost
+
+
+# Alerts not sent twice: a line (or heading) about alerts or digests that says how a repeat
+# is stopped ("record each (user, job) already alerted; a retried run skips them"). A unique
+# (job_id, seeker_id) on applications dedupes applications, not alerts.
+_ALERT = re.compile(
+    r"\balert(?:s|ed|ing)?\b|\bdigests?\b|\bnotif(?:y|ied|ication|ications)\b", re.I
+)
+_NOT_TWICE = re.compile(
+    r"\bdedup\w*|\bde-dup\w*|\bduplicates?\b|\bidempoten\w*|\balready (?:sent|alerted|notified)"
+    r"|\bsent[- ](?:log|table|set)\b|\bnever (?:sent|send|alert\w*|notif\w*) twice"
+    r"|\b(?:not|never) (?:re-?)?send\w* (?:it |them )?(?:twice|again)\b|\bat most once\b",
+    re.I,
+)
+
+
+def dedupes_alerts(claim: Claim) -> bool:
+    return _NOT_TWICE.search(claim.text) is not None and _in_line_or_heading(_ALERT, claim)
+
+
+# Clients finding a new server when theirs dies: a line that says they reconnect and what
+# failed ("If a gateway dies, its clients reconnect to another with jittered backoff").
+# "The client retries sends with the same id" retries a message over a live connection.
+_RECONNECT = re.compile(r"\breconnect(?:s|ed|ing|ion)?\b|\bre-?establish\w*", re.I)
+_SERVER_LOST = re.compile(
+    r"\b(?:die[sd]?|dying|crash(?:es|ed)?|fail(?:s|ed|ure)?|goes down|went down|down"
+    r"|drop(?:s|ped)?|lost|loss|los(?:e|es|ing)|restart(?:s|ed)?|disconnect\w*)\b",
+    re.I,
+)
+
+
+def reconnects_after_failure(claim: Claim) -> bool:
+    return _RECONNECT.search(claim.text) is not None and _in_line_or_heading(_SERVER_LOST, claim)
+
+
+# Payments left half-done settled by asking the provider: a line about attempts that are
+# stuck, pending or in an unknown state that queries, polls or reconciles them with the
+# provider ("a sweeper finds attempts AUTHORISING for over a minute and asks the PSP").
+# "A payment service writes a row, then calls the processor" is the happy path.
+_STUCK = re.compile(
+    r"\bstuck\b|\bpending\b|\bin[- ]flight\b|\bunknown (?:state|status|outcome)"
+    r"|\bauthori[sz]ing\b|\btimed? ?outs?\b|\btimes out\b|\bhalf[- ]done\b|\bcrash\w*",
+    re.I,
+)
+_ASKS_PROVIDER = re.compile(
+    r"\b(?:quer(?:y|ies|ied|ying)|poll(?:s|ed|ing)?|asks?|check(?:s|ed|ing)?|reconcil\w*"
+    r"|look(?:s|ed)? up)\b[^.;]{0,40}\b(?:provider|psp|processor|stripe|adyen|acquirer|gateway)"
+    r"|\bwebhooks?\b",
+    re.I,
+)
+
+
+def recovers_stuck_payments(claim: Claim) -> bool:
+    return _STUCK.search(claim.text) is not None and _ASKS_PROVIDER.search(claim.text) is not None
+
+
+# Id schemes weighed: two of them named on a line, or one with what it costs or instead of
+# what ("UUIDs would avoid coordination but are 128 bits and not sortable"). "Snowflake
+# layout: 41 bits of milliseconds ..." lays one out and weighs nothing.
+_ID_SCHEME = re.compile(
+    r"\bsnowflake|\buuid|\bulid|\bksuid|\bticket (?:server|service)|\bauto[- ]?increment"
+    r"|\bdatabase sequence|\bflickr",
+    re.I,
+)
+
+
+def weighs_id_schemes(claim: Claim) -> bool:
+    named = {m.group(0).lower()[:5] for m in _ID_SCHEME.finditer(claim.text)}
+    if len(named) >= 2:
+        return True
+    return bool(named) and (claim.features.cost or claim.features.alternative)
+
+
+# Bits moved between an id's fields and what that buys or costs: "more worker bits allow
+# more generators but fewer sequence bits per millisecond". A layout states sizes only.
+_MORE_BITS = re.compile(r"\b(?:more|fewer|extra|less|an extra)\b[^.;]{0,25}?\bbits?\b", re.I)
+_BITS_BUY = re.compile(
+    r"\b(?:allows?|lets?|gives?|means?|shortens?|supports?|lifetime|years|limits?|caps?)\b", re.I
+)
+
+
+def weighs_bit_split(claim: Claim) -> bool:
+    if _MORE_BITS.search(claim.text) is None:
+        return False
+    f = claim.features
+    return f.cost or f.alternative or _BITS_BUY.search(claim.text) is not None
+
+
+# A millisecond's sequence numbers running out, and what the generator does then: "if the
+# sequence overflows within a millisecond, the generator waits for the next one".
+_SEQUENCE = re.compile(r"\bsequence|\bcounter", re.I)
+_RUNS_OUT = re.compile(
+    r"\boverflow\w*|\bexhaust\w*|\bruns? out\b|\bused up\b|\bwraps?\b|\ball [\d,]+\b", re.I
+)
+_THEN = re.compile(r"\bwaits?\b|\bnext milli\w*|\bblocks?\b|\bspins?\b|\bsleeps?\b", re.I)
+
+
+def handles_sequence_overflow(claim: Claim) -> bool:
+    text = claim.text
+    return bool(_SEQUENCE.search(text) and _RUNS_OUT.search(text) and _THEN.search(text))
+
+
+# How many partitions, weighed: a line about the partition count, or adding partitions,
+# with what it buys or costs ("more partitions allow more consumers but lengthen
+# failover"). "Messages with the same key go to the same partition" places keys.
+_PARTITION_COUNT = re.compile(
+    r"\b(?:more|fewer|many|adding|add|number of|count of|too many)\b[^.;]{0,20}?\bpartitions\b"
+    r"|\bpartition count",
+    re.I,
+)
+_PARTITIONS_BUY = re.compile(
+    r"\ballows?\b|\bcosts?\b|\bbut\b|\bthroughput|\bparallelism|\bfailover|\bmoves? keys"
+    r"|\bbreaks?\b|\bmetadata|\bopen files|\brebalanc\w*",
+    re.I,
+)
+
+
+def weighs_partition_count(claim: Claim) -> bool:
+    return bool(_PARTITION_COUNT.search(claim.text) and _PARTITIONS_BUY.search(claim.text))
+
+
+# When a consumer commits its offset against when it processes: "offsets are committed
+# after processing, so a crash redelivers" is at-least-once. "Consumers track offsets in
+# a consumer group" says where offsets live, and "at-least-once delivery" the guarantee.
+_COMMIT_ORDER = re.compile(
+    r"\bcommit\w*[^.;]{0,40}?\b(?:after|before|once)\b[^.;]{0,30}?"
+    r"\b(?:process\w*|handl\w*|done|finish\w*|work)"
+    r"|\bprocess\w*[^.;]{0,40}?\b(?:then|before|after)\b[^.;]{0,20}?\bcommit\w*",
+    re.I,
+)
+
+
+def orders_commit_and_processing(claim: Claim) -> bool:
+    return _COMMIT_ORDER.search(claim.text) is not None
+
+
+# Text input beyond a keyboard and left-to-right: IME composition, right-to-left text, touch
+# targets and the on-screen keyboard. An ARIA listbox is accessibility for a keyboard.
+_IME_AND_TOUCH = re.compile(
+    r"\bcomposition(?:start|end|update)?\b|\biscomposing\b|\bIMEs?\b|\bright-to-left\b"
+    r"|\bRTL\b|\btouch targets?\b|\bon-screen keyboard|\bvirtual keyboard|\bsoft keyboard",
+    re.I,
+)
+
+
+def handles_ime_and_touch(claim: Claim) -> bool:
+    return _IME_AND_TOUCH.search(claim.text) is not None
+
+
+# A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
+# A lock held "with a lease" names the word every lease line shares with leader election.
+_LEADER = re.compile(r"\bleaders?\b", re.I)
+_NEW_LEADER = re.compile(
+    r"\belect\w*|\bnew leader|\bpromot\w*|\btakes? over\b|\bfail(?:s|ed)? over\b", re.I
+)
+
+
+def replaces_a_lost_leader(claim: Claim) -> bool:
+    text = claim.text
+    return bool(_LEADER.search(text) and _SERVER_LOST.search(text) and _NEW_LEADER.search(text))
+
+
+# Asking an upload what it already holds, to resume: a read of the session ("GET
+# /uploads/{id} returns the parts received") or a resume that learns the offset or the
+# missing parts. "POST /uploads returns an upload_id" starts the upload.
+_READ_CALL = re.compile(r"\b(?:GET|HEAD)\s+/", re.I)
+_HELD = re.compile(
+    r"\bparts?\b[^.;]{0,30}?\b(?:received|stored|uploaded|present|missing|done|have|has)\b"
+    r"|\boffset\b|\bmissing (?:parts|chunks|bytes)\b|\breceived (?:parts|chunks|bytes)\b"
+    r"|\brange\b",
+    re.I,
+)
+_RESUME = re.compile(r"\bresum\w*", re.I)
+
+
+def reads_upload_status(claim: Claim) -> bool:
+    text = claim.text
+    if _HELD.search(text) is None:
+        return False
+    return _READ_CALL.search(text) is not None or _RESUME.search(text) is not None
+
+
+def narrow_concepts(claim: Claim) -> set[str]:
+    """The narrow concepts (of this module) the claim specifies."""
+    found: set[str] = set()
+    if starts_upload(claim):
+        found.add("upload-endpoint")
+    if weighs_pull_and_push(claim):
+        found.add("pull-or-push")
+    if dedupes_alerts(claim):
+        found.add("alert-dedup")
+    if reconnects_after_failure(claim):
+        found.add("reconnect-after-failure")
+    if recovers_stuck_payments(claim):
+        found.add("stuck-payment-recovery")
+    if weighs_id_schemes(claim):
+        found.add("id-scheme-comparison")
+    if weighs_bit_split(claim):
+        found.add("id-bit-tradeoff")
+    if handles_sequence_overflow(claim):
+        found.add("sequence-overflow")
+    if weighs_partition_count(claim):
+        found.add("partition-count-tradeoff")
+    if orders_commit_and_processing(claim):
+        found.add("commit-after-processing")
+    if handles_ime_and_touch(claim):
+        found.add("ime-and-touch")
+    if replaces_a_lost_leader(claim):
+        found.add("leader-reelection")
+    if reads_upload_status(claim):
+        found.add("upload-resume-status")
+    return found
