@@ -327,6 +327,7 @@ def best_fact(
         # its availability and durability, as a frame, besides the kinds its words name.
         asked = {**{k: 1.0 for k in _FAILURE_PROMISES if k in kinds}, **asked}
     how_long = _HOW_LONG.match(without_lead_in(said)) is not None
+    who_party = _WHO_PARTY.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
     per = _per(said)
     party_words = _party_words(kinds)
@@ -359,11 +360,15 @@ def best_fact(
             continue  # "how long do postings stay up?": "20 million jobs are open" says no span
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
+        if who_party and not said_cues and not set(fact.answers) & set(_PARTY_KINDS):
+            continue  # "who calls the API?" asks the callers, not the API calls per payment
         if counted and any(noun <= counted for noun in profile.counted[fact.id]):
             kind_score += _COUNTS  # "how many drivers": "one million drivers are online"
             strong = True
         by_text |= pairs & profile.pairs[fact.id]
         topical = by_text - party_words
+        if counted and _counts_another(counted, profile.counted[fact.id]):
+            topical -= _RATE_WORDS  # "how many bookings a day?": "5 shows a day" counts shows
         distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
         signals = _signals(topical, spans)
@@ -425,6 +430,11 @@ _BREAKS = re.compile(
     r"|fails?|failing|goes down|go down|breaks?|stops?|is down|are down|lost|loses?)\b",
     re.I,
 )
+# "Who calls the API?", "Who uses it?": a question that opens by asking who acts asks the
+# party. Its verb and object say what the party does with the system ("calls the API"), so
+# the fact that counts "API calls" per payment does not answer it; one that says who the
+# users or callers are does.
+_WHO_PARTY = re.compile(r"\W*who(?:'ll| will| would)? (?:calls?|uses?|hits?|integrates?)\b", re.I)
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
 _FAILURE_PROMISES = ("availability", "durability")  # what a failure question asks as well
 # "How long do postings stay up?", "how long is a query?": a span of time or a length
@@ -532,6 +542,19 @@ _COUNTS = 3.0
 _PER = re.compile(
     r"\bhow many\s+(?:[a-z][a-z'-]*\s+){1,4}?(?:per|each|every)\s+([a-z][a-z'-]*)", re.I
 )
+
+
+# The words that say a quantity is a rate ("a day", "per second"): they belong to what is
+# counted, so a fact that gives the rate of something else shares only the unit, which is
+# no signal that it answers (it still weighs once another signal retrieves the fact).
+_RATE_WORDS = frozenset({"unit:rate", "second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _counts_another(counted: frozenset[str], in_fact: frozenset[frozenset[str]]) -> bool:
+    """Whether every number of a fact counts something other than what a "how many"
+    question counts: "How many bookings a day?" and "each screen runs about 5 shows a day"
+    share "a day", which is said of shows, not bookings."""
+    return bool(in_fact) and not any(noun & counted for noun in in_fact)
 
 
 def _per(question: str) -> frozenset[str]:

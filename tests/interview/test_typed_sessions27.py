@@ -1,0 +1,44 @@
+"""Replies from typed sessions (issue 10, round 27) that answered with the wrong fact.
+
+Payments API: "Who calls the API?" drew "A typical payment takes about five API calls ...":
+"calls" and "API" say what the party does with the system, and the question asks who the
+party is. A question that opens by asking who calls or uses the system is answered by a
+fact about its users or callers.
+
+Movie tickets: "How many bookings a day?" drew "A show is one movie on one screen ... about
+5 shows a day": the fact shares only "a day", said of shows. The unit of a rate belongs to
+what is counted, so it is no signal on its own that a fact counting something else answers.
+
+Movie tickets: "What if the payment comes back after the hold expired?" drew the gateway
+fact ("Its result can come back by callback a few minutes late ...") for its "come back",
+not "If a payment succeeds after the hold expired, confirm the booking ...". The late-payment
+fact had no cue for how its situation is asked ("after the hold", "the hold ran out").
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+
+def _reply(catalog: Catalog, problem: str, lines: list[str], persona: str = "neutral") -> str:
+    session = run(catalog, problem, persona, lines)
+    return " ".join(session.exchanges[-1].replies)
+
+
+def test_who_calls_the_api_is_answered_with_the_merchants(catalog: Catalog) -> None:
+    reply = _reply(catalog, "payments-api", ["Who calls the API?"])
+    assert "five API calls" not in reply, reply
+    assert reply.startswith("About 2 million active merchants"), reply
+
+
+def test_bookings_a_day_is_not_the_shows_a_day(catalog: Catalog) -> None:
+    reply = _reply(catalog, "movie-ticket-booking", ["How many bookings a day?"])
+    assert "5 shows a day" not in reply, reply
+
+
+def test_a_payment_after_the_hold_expired_is_the_late_payment_fact(catalog: Catalog) -> None:
+    lines = ["What if the payment comes back after the hold expired?"]
+    reply = _reply(catalog, "movie-ticket-booking", lines)
+    assert reply.startswith("If a payment succeeds after the hold expired"), reply
