@@ -13,6 +13,10 @@ Movie tickets: "What if the payment comes back after the hold expired?" drew the
 fact ("Its result can come back by callback a few minutes late ...") for its "come back",
 not "If a payment succeeds after the hold expired, confirm the booking ...". The late-payment
 fact had no cue for how its situation is asked ("after the hold", "the hold ran out").
+
+Job scheduler: "Do jobs need to be cancellable?" drew 'assume what you think is
+reasonable' though the features fact says "pause and cancel": "cancellable" stemmed to
+"cancellabl", which no fact says. "-able" and "-ible" are cut like "-ing" and "-ed".
 """
 
 from __future__ import annotations
@@ -42,3 +46,9 @@ def test_a_payment_after_the_hold_expired_is_the_late_payment_fact(catalog: Cata
     lines = ["What if the payment comes back after the hold expired?"]
     reply = _reply(catalog, "movie-ticket-booking", lines)
     assert reply.startswith("If a payment succeeds after the hold expired"), reply
+
+
+def test_cancellable_jobs_are_the_features_fact(catalog: Catalog) -> None:
+    reply = _reply(catalog, "distributed-job-scheduler", ["Do jobs need to be cancellable?"])
+    assert "pause and cancel" in reply, reply
+    assert "assume" not in reply, reply

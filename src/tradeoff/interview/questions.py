@@ -77,6 +77,7 @@ _SAME = {
     "fast": "latency",
     "uptime": "availab",
     "tenancy": "tenant",
+    "cancellable": "cancel",  # the British doubled l ("cancelable" stems to "cancel")
     "down": "availab",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
@@ -734,10 +735,24 @@ def _id_stems(fact_id: str) -> frozenset[str]:
     return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in _ID_FRAME)
 
 
+# Endings cut to reach a rough stem, with the least length left. "-able" and "-ible" make an
+# adjective of the verb ("Do jobs need to be cancellable?" asks whether they can be
+# cancelled: "pause and cancel" answers it); only from longer words ("table", "cable" stay).
+_SUFFIXES = (
+    ("ies", "y", 3),
+    ("sses", "ss", 3),
+    ("ing", "", 3),
+    ("ed", "", 3),
+    ("able", "", 4),
+    ("ible", "", 4),
+    ("es", "e", 3),
+)
+
+
 def _stem(word: str) -> str:
     word = word.removesuffix("'s")
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, keep, least in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
             word = word[: -len(suffix)] + keep
             break
     else:
