@@ -17,6 +17,12 @@ fact had no cue for how its situation is asked ("after the hold", "the hold ran 
 Job scheduler: "Do jobs need to be cancellable?" drew 'assume what you think is
 reasonable' though the features fact says "pause and cancel": "cancellable" stemmed to
 "cancellabl", which no fact says. "-able" and "-ible" are cut like "-ing" and "-ed".
+
+Search autocomplete: "What's the read to write ratio?" drew "Every search is logged, but not
+which suggestion was clicked ...": the word map reads "clicked" as a read (a click on a short
+link is one), and "read" is the word of the phrase that names the read-write kind. A word of
+a kind's phrase is no signal for a fact that answers another kind and says it only through
+the word map; no fact here states the ratio, so the candidate assumes it.
 """
 
 from __future__ import annotations
@@ -52,3 +58,8 @@ def test_cancellable_jobs_are_the_features_fact(catalog: Catalog) -> None:
     reply = _reply(catalog, "distributed-job-scheduler", ["Do jobs need to be cancellable?"])
     assert "pause and cancel" in reply, reply
     assert "assume" not in reply, reply
+
+
+def test_the_read_write_ratio_is_not_the_click_log(catalog: Catalog) -> None:
+    reply = _reply(catalog, "search-autocomplete", ["What's the read to write ratio?"])
+    assert "Every search is logged" not in reply, reply

@@ -164,6 +164,29 @@ def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, f
     return found
 
 
+def _phrase_words(
+    question: str, kinds: dict[str, QuestionKind]
+) -> dict[str, frozenset[tuple[str, str]]]:
+    """Each kind a question names by a whole phrase of more than one word, with the words
+    of that phrase as matched (after the word map) and as said: "read to write" names the
+    read-write ratio, and its "read" is no topic a fact shares by saying "clicked", which
+    the word map reads as a read, though "storage" is one a fact saying "storage" shares."""
+    text = _asked_text(question)
+    spec = tuple((k.id, tuple(k.phrases), ()) for k in kinds.values())
+    out: dict[str, frozenset[tuple[str, str]]] = {}
+    for kind_id, pattern, _strength in _kind_patterns(spec):
+        said = [m.group(0) for m in pattern.finditer(text)]
+        words = frozenset(
+            (_SAME.get(w, _SAME.get(_stem(w), _stem(w))), _stem(w))
+            for phrase in said
+            for w in _WORD.findall(phrase)
+            if w not in _STOP and len(w) > 1
+        )
+        if words:
+            out[kind_id] = words
+    return out
+
+
 # "How big", "how long": an adjective that asks for a measure, not a topic ("fast" and
 # "stale" after "how" do name one).
 _HOW = re.compile(r"(?<=\bhow )(?:big|long|large|small|short|far|high|low|often|soon|many|much)\b")
@@ -328,6 +351,7 @@ def best_fact(
         # its availability and durability, as a frame, besides the kinds its words name.
         asked = {**{k: 1.0 for k in _FAILURE_PROMISES if k in kinds}, **asked}
     how_long = _HOW_LONG.match(without_lead_in(said)) is not None
+    phrased = _phrase_words(question, kinds)
     who_party = _WHO_PARTY.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
     per = _per(said)
@@ -370,6 +394,12 @@ def best_fact(
         topical = by_text - party_words
         if counted and _counts_another(counted, profile.counted[fact.id]):
             topical -= _RATE_WORDS  # "how many bookings a day?": "5 shows a day" counts shows
+        for kind, named_by in phrased.items():
+            if kind not in fact.answers:
+                # "read to write ratio" names its kind; "not which suggestion was clicked"
+                # says "read" only through the word map, and answers no ratio.
+                literal = _literal_stems(fact.text)
+                topical -= {mapped for mapped, said in named_by if said not in literal}
         distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
         signals = _signals(topical, spans)
@@ -713,6 +743,12 @@ def stems(text: str) -> frozenset[str]:
         stem = _stem(word)
         out.add(_SAME.get(word, _SAME.get(stem, stem)))
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _literal_stems(text: str) -> frozenset[str]:
+    """A text's stems as it says them, before the word map ("clicked" stays "click")."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
 @lru_cache(maxsize=4096)
