@@ -23,6 +23,11 @@ which suggestion was clicked ...": the word map reads "clicked" as a read (a cli
 link is one), and "read" is the word of the phrase that names the read-write kind. A word of
 a kind's phrase is no signal for a fact that answers another kind and says it only through
 the word map; no fact here states the ratio, so the candidate assumes it.
+
+URL shortener: after the interviewer said "Click analytics (click logs and dashboards) and
+user account management are out of scope.", the deep dive asked "How would you add per-link
+click counts without slowing redirects?" as if nothing had been said. A follow-up that adds
+what a revealed scope fact excludes is still fair, as an extension, and is now asked as one.
 """
 
 from __future__ import annotations
@@ -63,3 +68,25 @@ def test_cancellable_jobs_are_the_features_fact(catalog: Catalog) -> None:
 def test_the_read_write_ratio_is_not_the_click_log(catalog: Catalog) -> None:
     reply = _reply(catalog, "search-autocomplete", ["What's the read to write ratio?"])
     assert "Every search is logged" not in reply, reply
+
+
+_URL_LINES = [
+    "How many new links a day, and how many redirects?",
+    "/next",
+    "An app server takes the long URL, gets an id from a counter, base62 encodes it and"
+    " stores it in a key value store.",
+    "/next",
+    "Redirects must never slow down, even for the most popular links.",
+]
+
+
+def test_a_follow_up_on_what_was_put_out_of_scope_says_so(catalog: Catalog) -> None:
+    lines = ["Do we need click analytics?", *_URL_LINES]
+    reply = _reply(catalog, "url-shortener", lines)
+    assert "click counts" in reply, reply
+    assert reply.startswith("Beyond the scope I gave you, as an extension:"), reply
+
+
+def test_the_follow_up_is_plain_when_scope_was_never_told(catalog: Catalog) -> None:
+    reply = _reply(catalog, "url-shortener", _URL_LINES)
+    assert reply.startswith("How would you add per-link click counts"), reply

@@ -20,7 +20,7 @@ from tradeoff.interview import phrasing
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
-from tradeoff.interview.questions import stems
+from tradeoff.interview.questions import literal_stems, stems
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -394,7 +394,41 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
         shared = len(said & stems(question))
         if shared and (best is None or shared > best[0]):
             best = (shared, number, question)
-    return Move("probe", best[2], f"follow-up-{best[1]}") if best else None
+    if best is None:
+        return None
+    question = best[2]
+    if _ruled_out(state, at.problem, question):
+        question = (
+            f"Beyond the scope I gave you, as an extension: {question[0].lower()}{question[1:]}"
+        )
+    return Move("probe", question, f"follow-up-{best[1]}")
+
+
+def _ruled_out(state: ConversationState, problem: Problem, question: str) -> bool:
+    """A follow-up that adds what a scope fact the interviewer has revealed puts out of
+    scope: after "Click analytics (click logs and dashboards) ... are out of scope", "How
+    would you add per-link click counts?" asks for what the candidate was told not to
+    build. It is still a fair question, as an extension, and is asked as one. A word counts
+    when only the scope fact, of all the prompt's facts, says it ("click"), so a word every
+    fact uses ("links") does not; and only a follow-up that adds or supports something is
+    an extension ("Someone pastes cells from another app" shares "app" with "native apps
+    are out of scope" and adds nothing)."""
+    if not _EXTENDS.search(question):
+        return False
+    words = literal_stems(question) - _SCOPE_WORDS
+    texts = {f.id: literal_stems(f.text) for f in problem.facts}
+    for fact in problem.facts:
+        if fact.id not in state.revealed or "out-of-scope" not in fact.answers:
+            continue
+        own = texts[fact.id] - frozenset().union(*(t for i, t in texts.items() if i != fact.id))
+        if words & own:
+            return True
+    return False
+
+
+_EXTENDS = re.compile(r"\b(?:add|adding|support)\b", re.I)
+# The words that say a thing is excluded, not what is ("out of scope", "not in scope").
+_SCOPE_WORDS = literal_stems("out of scope not in scope excluded")
 
 
 def _answered_already(

@@ -398,7 +398,7 @@ def best_fact(
             if kind not in fact.answers:
                 # "read to write ratio" names its kind; "not which suggestion was clicked"
                 # says "read" only through the word map, and answers no ratio.
-                literal = _literal_stems(fact.text)
+                literal = literal_stems(fact.text)
                 topical -= {mapped for mapped, said in named_by if said not in literal}
         distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
@@ -746,7 +746,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _literal_stems(text: str) -> frozenset[str]:
+def literal_stems(text: str) -> frozenset[str]:
     """A text's stems as it says them, before the word map ("clicked" stays "click")."""
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
 
