@@ -28,6 +28,12 @@ URL shortener: after the interviewer said "Click analytics (click logs and dashb
 user account management are out of scope.", the deep dive asked "How would you add per-link
 click counts without slowing redirects?" as if nothing had been said. A follow-up that adds
 what a revealed scope fact excludes is still fair, as an extension, and is now asked as one.
+
+Rate limiter: after "Does the limit need to be exact, or is a little over OK?" drew "Limits
+need not be exact: letting a client exceed its limit by a few percent for a moment is
+fine", the wrap-up asked "What are you assuming about how much overshoot is acceptable, and
+about regions?". An assumptions probe now leaves out each part a revealed fact settles
+(read by the question matcher, and the fact must say one of the part's words or cues).
 """
 
 from __future__ import annotations
@@ -90,3 +96,25 @@ def test_a_follow_up_on_what_was_put_out_of_scope_says_so(catalog: Catalog) -> N
 def test_the_follow_up_is_plain_when_scope_was_never_told(catalog: Catalog) -> None:
     reply = _reply(catalog, "url-shortener", _URL_LINES)
     assert reply.startswith("How would you add per-link click counts"), reply
+
+
+_RATE_LINES = [
+    "How many requests per second do the gateways see?",
+    "Does the limit need to be exact, or is a little over OK?",
+    "/next",
+    "Each gateway asks a Redis cluster to increment a counter per client and window.",
+    "/next",
+    "We use a sliding window counter in Redis with a Lua script so the check and increment"
+    " are atomic.",
+    "/next",
+    "At 10x, the Redis shards for the hottest clients saturate first; I would shard by client"
+    " and add local pre-counting.",
+    "OK.",
+    "If Redis takes 50 ms we time out after 5 ms and fail open for ordinary traffic.",
+]
+
+
+def test_an_assumption_the_candidate_was_told_is_not_asked_again(catalog: Catalog) -> None:
+    reply = _reply(catalog, "rate-limiter", _RATE_LINES)
+    assert "What are you assuming about regions?" in reply, reply
+    assert "overshoot" not in reply, reply

@@ -20,7 +20,13 @@ from tradeoff.interview import phrasing
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
-from tradeoff.interview.questions import literal_stems, stems
+from tradeoff.interview.questions import (
+    best_fact,
+    coordinated,
+    literal_stems,
+    names_fact,
+    stems,
+)
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -615,8 +621,54 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
         named = any(heard.mentions.positive(concept) for concept in item.concepts)
         deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
         if spoken_of is None and not named and not deferred:
-            return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
+            text = phrasing.probe_text(at.problem, dimension, item)
+            if item.id in _asks_items(at.problem):
+                narrowed = _unsettled(state, at, text)
+                if narrowed is None:
+                    skip.add(item.id)
+                    continue
+                text = narrowed
+            return Move("probe", text, item.id)
         skip.add(item.id)
+
+
+# "What are you assuming about A, and about B?": what follows "about" lists what is asked.
+_ASSUMING_ABOUT = re.compile(r"^(?P<lead>.*?\babout\s+)(?P<rest>[^?]+)\?\s*$", re.I)
+_ABOUT = re.compile(r"^\s*about\s+", re.I)
+
+
+def _unsettled(state: ConversationState, at: Situation, probe: str) -> str | None:
+    """An assumptions probe without the parts a revealed fact settles, None if every part
+    is: after "Does the limit need to be exact?" drew "Limits need not be exact: letting a
+    client exceed its limit by a few percent for a moment is fine", "What are you assuming
+    about how much overshoot is acceptable, and about regions?" asks about regions only.
+    Each part is read by the question matcher, so it is settled by the fact a candidate
+    asking it would be told, when that fact says one of its words or cues."""
+    match = _ASSUMING_ABOUT.match(probe)
+    if match is None or re.search(r"\d", match["rest"]):
+        return probe  # "100,000 hosts" is no list of two things
+    kinds = at.catalog.vocabulary.question_kinds
+    pieces = coordinated(match["rest"])
+    if len(pieces) < 2:
+        return probe
+    open_pieces = []
+    for piece in pieces:
+        topic = _ABOUT.sub("", piece)
+        fact = best_fact(topic, at.problem, kinds)
+        if fact is None or fact.id not in state.revealed:
+            open_pieces.append(topic)
+        elif not names_fact(topic, fact, at.problem):
+            open_pieces.append(topic)  # inferred, not said: "the checksum you use"
+    if not open_pieces:
+        return None
+    if len(open_pieces) == len(pieces):
+        return probe
+    listed = (
+        open_pieces[0]
+        if len(open_pieces) == 1
+        else f"{', '.join(open_pieces[:-1])} and {open_pieces[-1]}"
+    )
+    return f"{match['lead']}{listed}?"
 
 
 def _put_off(heard: Heard, problem: Problem) -> set[str]:

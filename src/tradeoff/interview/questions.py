@@ -288,6 +288,21 @@ def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, Que
     return any(topic <= words[f.id][1] for f in problem.facts if f.id in given)
 
 
+def coordinated(text: str) -> list[str]:
+    """The topics a phrase coordinates: "the media format and the upload speed"."""
+    return [p.strip() for p in _COORDINATION.split(text) if p and p.strip()]
+
+
+def names_fact(text: str, fact: Fact, problem: Problem) -> bool:
+    """Whether a text says one of the fact's own words or cues ("overshoot" is a cue of
+    "Limits need not be exact ..."), not only what the matcher inferred from its kinds."""
+    profile = _profile(problem)
+    if stems(text) - _NO_TOPIC & profile.words[fact.id][1]:
+        return True
+    cues = profile.cues.get(fact.id)
+    return cues is not None and cues.search(_normalised(text)) is not None
+
+
 def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
     """The facts one question part asks for: one, or one per coordinated topic."""
     pieces = [p for p in _COORDINATION.split(part) if p and p.strip()]
