@@ -10,6 +10,12 @@ candidate choosing a worker's capacity. It restates the figure before it ("which
 it counts the same notifications, and only a figure of notifications may be its
 figure; a figure of one machine is met only by a number said of one machine, or one whose
 words name it. It is now checked against about 14,000 notifications a second.
+
+"Login codes get their own high-priority topic and workers, so a campaign never delays them;
+marketing goes to a low-priority topic." left "Separate queues and worker pools per
+priority ..." under "Only mentioned", quoting an earlier line about a Kafka queue: the
+priority-scheduling concept knew "high-priority queue" and "per-priority topic" but not
+"high-priority topic".
 """
 
 from __future__ import annotations
@@ -38,3 +44,18 @@ def test_the_restated_rate_is_called_low(catalog: Catalog) -> None:
     session = run(catalog, "notification-system", "adversarial", _LINES)
     reply = " ".join(session.exchanges[-1].replies)
     assert "looks low" in reply and "1,000 per second" in reply, reply
+
+
+def test_a_high_priority_topic_is_a_priority_lane(catalog: Catalog) -> None:
+    lines = [
+        "Callers POST a template id and parameters; API servers put the request on a Kafka"
+        " queue and sender workers call the providers.",
+        "/next",
+        "Login codes get their own high-priority topic and workers, so a campaign never delays"
+        " them; marketing goes to a low-priority topic.",
+    ]
+    session = run(catalog, "notification-system", "adversarial", lines)
+    state = session.interview.state
+    assert state.covered("priority-lanes")
+    support = state.said["priority-lanes"]
+    assert support.quote.startswith("Login codes get their own high-priority topic"), support
