@@ -16,6 +16,11 @@ marketing goes to a low-priority topic." left "Separate queues and worker pools 
 priority ..." under "Only mentioned", quoting an earlier line about a Kafka queue: the
 priority-scheduling concept knew "high-priority queue" and "per-priority topic" but not
 "high-priority topic".
+
+"Who calls this service, and on which channels?" drew "I'm not going to give you that.
+Assume what you think is reasonable" (before round 27, one worker's "2,000 provider calls a
+second", for "calls"), though "Only authenticated internal services may send" says who
+does: the security fact's cues asked who can call, not who calls.
 """
 
 from __future__ import annotations
@@ -59,3 +64,9 @@ def test_a_high_priority_topic_is_a_priority_lane(catalog: Catalog) -> None:
     assert state.covered("priority-lanes")
     support = state.said["priority-lanes"]
     assert support.quote.startswith("Login codes get their own high-priority topic"), support
+
+
+def test_who_calls_is_the_internal_services(catalog: Catalog) -> None:
+    session = run(catalog, "notification-system", "adversarial", ["Who calls this service?"])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Only authenticated internal services may send" in reply, reply
