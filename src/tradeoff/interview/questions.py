@@ -630,12 +630,25 @@ _NOT_NOUN = frozenset(
 )
 
 
+# A number said of one machine counts that machine's share or capacity, not what the system
+# has: "How many active series are there?" asks the 100 million of the whole system, not
+# the 2 million that "one ingest node ... holds".
+_ONE_MACHINE = re.compile(
+    r"\b(?:one|each|a single|per|every)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:node|server|worker|machine|host|instance|shard|broker|replica|ingester|process|box)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def _counted_in_fact(text: str) -> frozenset[frozenset[str]]:
     """What each number of a fact counts: the noun after it, all its words ("50,000
     replica reads" counts replica reads, which "how many replicas" does not ask)."""
     out: set[frozenset[str]] = set()
     for match in _NUMBER.finditer(text):
+        sentence = text[: match.start()].rsplit(".", 1)[-1]
+        if _ONE_MACHINE.search(sentence):
+            continue  # "one ingest node ... holds about 2 million active series": its share
         noun: list[str] = []
         for word in match.group(1).lower().split():
             if word in _NUMBER_WORDS and not noun:
