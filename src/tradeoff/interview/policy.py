@@ -437,6 +437,17 @@ _EXTENDS = re.compile(r"\b(?:add|adding|support)\b", re.I)
 _SCOPE_WORDS = literal_stems("out of scope not in scope excluded")
 
 
+# Words that shape a follow-up and name none of its subject: "How do you make sure someone
+# removed from a folder can no longer download its files?" asks about removal, folders and
+# downloads ("make" reads as "create", and "someone", "no longer" weigh as much as
+# "download"); counted, they halved the share of the revocation item the last turn covered.
+_FOLLOW_UP_FRAME = re.compile(
+    r"\b(?:make sure|ensure|someone|somebody|something|anyone|anything|no longer|any more"
+    r"|anymore)\b",
+    re.I,
+)
+
+
 def _answered_already(
     state: ConversationState,
     at: Situation,
@@ -450,7 +461,7 @@ def _answered_already(
     item's text and probe, but most with its hint ("How will two app servers avoid creating
     the same short code ..."), and is asked right after "no two servers can issue the same
     code" unless the hint counts."""
-    words = stems(question)
+    words = stems(_FOLLOW_UP_FRAME.sub(" ", question))
     known = _item_words(at.problem)
     for item_id, own in known.items():
         if not state.covered(item_id) and not _restated(state, at.problem, item_id):
