@@ -43,3 +43,18 @@ def test_the_revocation_just_explained_is_not_asked(catalog: Catalog) -> None:
     session = run(catalog, "file-sharing", "neutral", _LINES)
     reply = " ".join(session.exchanges[-1].replies)
     assert "can no longer download" not in reply, reply
+
+
+def test_a_conflicted_copy_said_is_not_reported_as_never_said(catalog: Catalog) -> None:
+    """The report listed "... a losing concurrent edit is kept as a conflicted copy rather
+    than resolved by last-writer-wins ..." under "Not covered, neither said nor written"
+    after "we keep both copies as a conflicted copy, so nobody loses work": the sync
+    concept knew "conflict" and "conflicts", not "conflicted copy"."""
+    lines = [
+        "/next",
+        "If two people edit the same file offline we keep both copies as a conflicted copy,"
+        " so nobody loses work.",
+    ]
+    session = run(catalog, "file-sharing", "neutral", lines)
+    missing = [c["text"] for c in session.report(catalog)["conversation"]["missing"]]
+    assert not [m for m in missing if "conflicted copy" in m], missing
