@@ -58,3 +58,16 @@ def test_a_conflicted_copy_said_is_not_reported_as_never_said(catalog: Catalog) 
     session = run(catalog, "file-sharing", "neutral", lines)
     missing = [c["text"] for c in session.report(catalog)["conversation"]["missing"]]
     assert not [m for m in missing if "conflicted copy" in m], missing
+
+
+def test_a_count_at_a_size_each_is_checked(catalog: Catalog) -> None:
+    """ "500 million saves a day at 500 kB each is 250 GB a day." (250 TB) went unchecked:
+    the estimate grammar did not read "at 500 kB each" as a product."""
+    lines = [
+        "How many saves a day, and how big is a save?",
+        "/next",
+        "500 million saves a day at 500 kB each is 250 GB a day.",
+    ]
+    session = run(catalog, "file-sharing", "neutral", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "250 GB a day" in reply, reply
