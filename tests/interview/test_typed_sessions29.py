@@ -77,3 +77,15 @@ def test_a_peak_written_plainly_is_no_disagreement(catalog: Catalog, tmp_path: P
 def test_a_rate_ten_times_over_earns_no_derivation_credit(catalog: Catalog) -> None:
     session = run(catalog, "job-portal", "terse", _LINES)
     assert not session.interview.state.covered("search-rate")
+
+
+def test_asking_whether_users_need_an_excluded_feature_scopes_it(catalog: Catalog) -> None:
+    """"Do users need recommendations?" drew "Personal recommendations, billing for sponsored
+    jobs, ... are out of scope.", yet the report listed "Leaves recommendations, billing and
+    messaging out of scope on purpose." as "Not covered, neither said nor written" (while
+    "Is real-time co-editing in scope?" is credited on file sharing): only "do we need", not
+    "do users need", was read as asking which features are in scope."""
+    session = run(catalog, "job-portal", "terse", ["Do users need recommendations?"])
+    conversation = session.report(catalog)["conversation"]
+    missing = [c["text"] for c in conversation["missing"]]
+    assert not [m for m in missing if "out of scope on purpose" in m], missing
