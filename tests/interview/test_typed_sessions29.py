@@ -80,7 +80,7 @@ def test_a_rate_ten_times_over_earns_no_derivation_credit(catalog: Catalog) -> N
 
 
 def test_asking_whether_users_need_an_excluded_feature_scopes_it(catalog: Catalog) -> None:
-    """"Do users need recommendations?" drew "Personal recommendations, billing for sponsored
+    """ "Do users need recommendations?" drew "Personal recommendations, billing for sponsored
     jobs, ... are out of scope.", yet the report listed "Leaves recommendations, billing and
     messaging out of scope on purpose." as "Not covered, neither said nor written" (while
     "Is real-time co-editing in scope?" is credited on file sharing): only "do we need", not
