@@ -34,6 +34,11 @@ need not be exact: letting a client exceed its limit by a few percent for a mome
 fine", the wrap-up asked "What are you assuming about how much overshoot is acceptable, and
 about regions?". An assumptions probe now leaves out each part a revealed fact settles
 (read by the question matcher, and the fact must say one of the part's words or cues).
+
+Elevator: "Is there a VIP or freight mode?" drew only the modes fact (maintenance and fire
+modes), by its id's "modes", though the out-of-scope list names "freight cars". A question
+whether something exists that names a thing only the scope fact names is told the scope
+fact as well.
 """
 
 from __future__ import annotations
@@ -118,3 +123,8 @@ def test_an_assumption_the_candidate_was_told_is_not_asked_again(catalog: Catalo
     reply = _reply(catalog, "rate-limiter", _RATE_LINES)
     assert "What are you assuming about regions?" in reply, reply
     assert "overshoot" not in reply, reply
+
+
+def test_a_freight_mode_is_told_it_is_out_of_scope(catalog: Catalog) -> None:
+    reply = _reply(catalog, "elevator-control", ["Is there a VIP or freight mode?"])
+    assert "freight cars" in reply, reply

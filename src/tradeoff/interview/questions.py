@@ -271,9 +271,36 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
                 if other is None or piece in [p.text for p in out]:
                     continue
                 facts = [other]
+            excluded = _excluded_named(piece, problem, facts)
+            if excluded is not None and excluded.id not in seen:
+                facts = [*facts, excluded]
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+# "Is there a freight mode?", "Are there VIP cars?": whether a thing exists at all.
+_IS_THERE = re.compile(r"\W*(?:is|are) there\b", re.I)
+
+
+def _excluded_named(piece: str, problem: Problem, facts: list[Fact]) -> Fact | None:
+    """The scope fact, when a part asks whether a thing exists, names a thing only that fact
+    names, and the facts found for the part do not: "Is there a VIP or freight mode?" drew
+    the modes fact (maintenance, fire), and "freight cars" are in the out-of-scope list,
+    which is then said as well. (Only "is there": "How many clicks does a link get?" names
+    the "click analytics" ruled out, and asks no such thing.)"""
+    if not facts or not _IS_THERE.match(without_lead_in(piece)):
+        return None
+    said = literal_stems(piece) - _NO_TOPIC
+    texts = {f.id: literal_stems(f.text) for f in problem.facts}
+    for fact in problem.facts:
+        if "out-of-scope" not in fact.answers or fact in facts:
+            continue
+        others = frozenset().union(*(t for i, t in texts.items() if i != fact.id))
+        own = said & texts[fact.id] - others
+        if own and not any(own & texts[f.id] for f in facts):
+            return fact
+    return None
 
 
 def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, QuestionKind]) -> bool:
