@@ -89,3 +89,19 @@ def test_asking_whether_users_need_an_excluded_feature_scopes_it(catalog: Catalo
     conversation = session.report(catalog)["conversation"]
     missing = [c["text"] for c in conversation["missing"]]
     assert not [m for m in missing if "out of scope on purpose" in m], missing
+
+
+def test_a_change_stream_feeding_the_index_is_not_reported_as_never_said(
+    catalog: Catalog,
+) -> None:
+    """ "Postings go to Postgres and are indexed in Elasticsearch through a change stream."
+    left "Changes to jobs flow from the database through an outbox or CDC into a log ..."
+    under "Not covered, neither said nor written": the outbox concept knew "change data
+    capture" and "binlog", not a database's "change stream" or "change feed"."""
+    lines = [
+        "/next",
+        "Postings go to Postgres and are indexed in Elasticsearch through a change stream.",
+    ]
+    session = run(catalog, "job-portal", "terse", lines)
+    missing = [c["text"] for c in session.report(catalog)["conversation"]["missing"]]
+    assert not [m for m in missing if "outbox or CDC" in m], missing
