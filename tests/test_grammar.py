@@ -173,3 +173,13 @@ def test_tokenize_and_find_never_raise(text: str) -> None:
     assert all(0 <= t.start <= t.end <= len(text) for t in tokens)
     for found in find_quantities(text):
         assert text[found.start : found.end] == found.text
+
+
+def test_a_count_at_a_size_each_is_a_product() -> None:
+    from tradeoff.estimate.check import check_line
+
+    [check] = check_line(1, "500 million saves a day at 500 kB each is 250 GB a day.")
+    assert check.wrong
+    [check] = check_line(1, "100 servers at 2 TB each is 200 TB.")
+    assert not check.wrong
+    assert not check_line(1, "10,000 QPS at peak is fine.")

@@ -15,7 +15,8 @@ Readings that need a decision, each made once here:
 - "1536-dim", "5-minute" join a number to its label (a hyphen with no space is not minus),
   and "2-3" is a range, which no evaluator reads as a subtraction;
 - "each" and a word after "per" or "/" ("1.27 KB per paste") are labels; "of" multiplies
-  only a number ("20% of 3800"); "a"/"an" before a time unit means per ("50 MB a day");
+  only a number ("20% of 3800"); "at" multiplies a number that "each" follows ("1M saves
+  at 500 kB each"); "a"/"an" before a time unit means per ("50 MB a day");
 - "over" multiplies a rate by a duration ("1 TB/day over 5 years") and otherwise divides;
 - "in", "to" or "as" followed only by units converts ("1 Gbps in MB/s").
 """
@@ -292,10 +293,24 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
         if token.kind == "word" and token.text == "of":
             if following is not None and following.kind == "num":
                 token = Token("op", token.text, token.start, token.end, op="*")
+        elif token.kind == "word" and token.text.lower() == "at" and _each_after(raw, index):
+            # "500 million saves a day at 500 kB each": a count at a size each is their product
+            token = Token("op", token.text, token.start, token.end, op="*")
         elif token.kind == "word" and _is_time_unit(following) and token.text.lower() in _PER:
             token = Token("op", token.text, token.start, token.end, op="/")  # "50 MB a day"
         out.append(token)
     return out
+
+
+def _each_after(raw: Sequence[Token], index: int) -> bool:
+    """Whether "at" is followed by a number and its unit, then "each" ("at 500 kB each"),
+    after a quantity: a price or size per item, multiplied, not a place ("at peak")."""
+    if index == 0 or raw[index - 1].kind not in ("num", "unit", "word"):
+        return False
+    rest = raw[index + 1 : index + 4]
+    if not rest or rest[0].kind != "num":
+        return False
+    return any(t.kind == "word" and t.text.lower() == "each" for t in rest[1:])
 
 
 def _is_time_unit(token: Token | None) -> bool:

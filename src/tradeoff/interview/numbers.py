@@ -119,6 +119,7 @@ def quantities_in(
     sentence, said_as = _in_digits(sentence)
     out: list[Spoken] = []
     previous: tuple[Q, int] | None = None  # the last quantity and where it ended
+    previous_named: frozenset[str] = frozenset()  # the words that said what it counts
     # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
     # longest reading below may run on into the clause ("1M followers we skip fan").
     phrases = {f.start: f for f in find_quantities(sentence)}
@@ -175,28 +176,43 @@ def quantities_in(
         unit = _PER_UNIT.search(own)
         # "50 workers can transcode one video in parallel": machines for one thing, no fleet
         per_unit = unit is not None or bool(_MACHINES.match(label) and _PER_THING.search(own))
-        usable = tuple(r for r in refs if _unit_ref(r.name)) if per_unit else refs
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
-        found_ref = _reference(value, named, usable, per_second, said)
+        restates = _restates(sentence, previous, match.start())
+        if restates:
+            # "1 billion notifications a day, which is roughly 1,000 per second": the same
+            # notifications, another unit; only a figure of what they are may be its figure.
+            named |= previous_named - _PERIOD_WORDS
+        peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
+        # "peaks near 3,600" is not the daily average, nor the reverse: the figure at the
+        # other end of the day is left out before choosing, so "35,000 searches per second"
+        # (the 3,472/s average, 10x over) is not taken for the 10,417/s peak, nearer in
+        # value, and then dropped, leaving the slip unchecked. A number close to that other
+        # figure ("10,000/s on Monday mornings") may be it said plainly: it stays unchecked.
+        sided = tuple(r for r in refs if peak == ("peak" in r.name) or not _has_twin(r, refs))
+        usable = _usable(sided, per_unit, named)
+        found_ref = _reference(value, named, usable, per_second, said, named_only=restates)
+        if found_ref is not None and len(sided) < len(refs):
+            other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
+            if other is not None and other[0] not in sided and _near(other[1], other[0]):
+                found_ref = None
         if found_ref is None:
             # "Posts are about 200 writes per second": when the words after a number name no
             # figure, the subject its clause opens with says what it counts.
             left = _own_span(sentence, match, spans)[0]
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
+                usable = _usable(sided, per_unit, named | subject)
                 found_ref = _reference(value, named | subject, usable, per_second, said)
         ref, value = found_ref if found_ref is not None else (None, value)
-        peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
-        if ref is not None and peak != ("peak" in ref.name) and _has_twin(ref, refs):
-            ref = None  # "peaks near 3,600" is not the daily average, nor the reverse
         quoted = _TRAILING.sub("", quoted.strip())
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
         out.append(Spoken(quoted, value, ref, peak, per_unit))
         previous = (value, match.start() + len(text))
+        previous_named = named
     return out
 
 
@@ -221,6 +237,39 @@ _PER_THING = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
+
+
+def _near(value: Q, ref: NumberRef) -> bool:
+    """Whether a number, read as the reference counts it, is within 3x of it."""
+    return abs(math.log(value.value / ref.value)) <= math.log(_CLOSE)
+
+
+def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:
+    """Whether a number says the one just before it again in other units: "100 million a
+    month, which is about 40 a second", "1 billion a day, so roughly 1,000 per second"."""
+    if previous is None:
+        return False
+    gap = sentence[previous[1] : start]
+    return len(gap) < 40 and _RESTATES.search(gap) is not None
+
+
+_PERIOD_WORDS = stems("second seconds minute hour day week month year average peak")
+_RESTATES = re.compile(r"\b(?:which is|that's|that is|so|i\.e\.|or)\b|[=≈]", re.I)
+
+
+def _usable(
+    refs: tuple[NumberRef, ...], per_unit: bool, words: frozenset[str]
+) -> tuple[NumberRef, ...]:
+    """The references a number may be: one machine's figures for a number said of one
+    machine; otherwise the rest, and a machine's figure only when the number's words name
+    it. "1 billion notifications a day, which is roughly 1,000 per second on average" is
+    the fleet's rate, not one sender worker's 2,000 provider calls a second, though the two
+    are close: read as that, it was reported as an assumption about worker capacity."""
+    if per_unit:
+        return tuple(r for r in refs if _unit_ref(r.name))
+    return tuple(
+        r for r in refs if not _unit_ref(r.name) or words & stems(r.name.replace("_", " "))
+    )
 
 
 def _unit_ref(name: str) -> bool:
@@ -356,7 +405,13 @@ def _label(sentence: str, start: int) -> str:
 
 
 def _reference(
-    value: Q, words: frozenset[str], refs: tuple[NumberRef, ...], per_second: bool, said: str
+    value: Q,
+    words: frozenset[str],
+    refs: tuple[NumberRef, ...],
+    per_second: bool,
+    said: str,
+    *,
+    named_only: bool = False,
 ) -> tuple[NumberRef, Q] | None:
     """The reference of the same kind sharing most words with the number's label, the
     closest in value among equals, and the number read as that reference counts it. One
@@ -388,8 +443,8 @@ def _reference(
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
-        if shared == 0 and (value.kind == (0, 0) or distance > math.log(_CLOSE)):
-            continue
+        if shared == 0 and (named_only or value.kind == (0, 0) or distance > math.log(_CLOSE)):
+            continue  # (a figure restated is of what it was said of, however close another)
         if distance > math.log(_UNRELATED):
             continue  # a thousand times apart: another quantity that shares a word
         close = distance <= math.log(_CLOSE)

@@ -20,7 +20,13 @@ from tradeoff.interview import phrasing
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
-from tradeoff.interview.questions import stems
+from tradeoff.interview.questions import (
+    best_fact,
+    coordinated,
+    literal_stems,
+    names_fact,
+    stems,
+)
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -394,7 +400,52 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
         shared = len(said & stems(question))
         if shared and (best is None or shared > best[0]):
             best = (shared, number, question)
-    return Move("probe", best[2], f"follow-up-{best[1]}") if best else None
+    if best is None:
+        return None
+    question = best[2]
+    if _ruled_out(state, at.problem, question):
+        question = (
+            f"Beyond the scope I gave you, as an extension: {question[0].lower()}{question[1:]}"
+        )
+    return Move("probe", question, f"follow-up-{best[1]}")
+
+
+def _ruled_out(state: ConversationState, problem: Problem, question: str) -> bool:
+    """A follow-up that adds what a scope fact the interviewer has revealed puts out of
+    scope: after "Click analytics (click logs and dashboards) ... are out of scope", "How
+    would you add per-link click counts?" asks for what the candidate was told not to
+    build. It is still a fair question, as an extension, and is asked as one. A word counts
+    when only the scope fact, of all the prompt's facts, says it ("click"), so a word every
+    fact uses ("links") does not; and only a follow-up that adds or supports something is
+    an extension ("Someone pastes cells from another app" shares "app" with "native apps
+    are out of scope" and adds nothing)."""
+    if not _EXTENDS.search(question):
+        return False
+    words = literal_stems(question) - _SCOPE_WORDS
+    texts = {f.id: literal_stems(f.text) for f in problem.facts}
+    for fact in problem.facts:
+        if fact.id not in state.revealed or "out-of-scope" not in fact.answers:
+            continue
+        own = texts[fact.id] - frozenset().union(*(t for i, t in texts.items() if i != fact.id))
+        if words & own:
+            return True
+    return False
+
+
+_EXTENDS = re.compile(r"\b(?:add|adding|support)\b", re.I)
+# The words that say a thing is excluded, not what is ("out of scope", "not in scope").
+_SCOPE_WORDS = literal_stems("out of scope not in scope excluded")
+
+
+# Words that shape a follow-up and name none of its subject: "How do you make sure someone
+# removed from a folder can no longer download its files?" asks about removal, folders and
+# downloads ("make" reads as "create", and "someone", "no longer" weigh as much as
+# "download"); counted, they halved the share of the revocation item the last turn covered.
+_FOLLOW_UP_FRAME = re.compile(
+    r"\b(?:make sure|ensure|someone|somebody|something|anyone|anything|no longer|any more"
+    r"|anymore)\b",
+    re.I,
+)
 
 
 def _answered_already(
@@ -410,7 +461,7 @@ def _answered_already(
     item's text and probe, but most with its hint ("How will two app servers avoid creating
     the same short code ..."), and is asked right after "no two servers can issue the same
     code" unless the hint counts."""
-    words = stems(question)
+    words = stems(_FOLLOW_UP_FRAME.sub(" ", question))
     known = _item_words(at.problem)
     for item_id, own in known.items():
         if not state.covered(item_id) and not _restated(state, at.problem, item_id):
@@ -581,8 +632,54 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
         named = any(heard.mentions.positive(concept) for concept in item.concepts)
         deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
         if spoken_of is None and not named and not deferred:
-            return Move("probe", phrasing.probe_text(at.problem, dimension, item), item.id)
+            text = phrasing.probe_text(at.problem, dimension, item)
+            if item.id in _asks_items(at.problem):
+                narrowed = _unsettled(state, at, text)
+                if narrowed is None:
+                    skip.add(item.id)
+                    continue
+                text = narrowed
+            return Move("probe", text, item.id)
         skip.add(item.id)
+
+
+# "What are you assuming about A, and about B?": what follows "about" lists what is asked.
+_ASSUMING_ABOUT = re.compile(r"^(?P<lead>.*?\babout\s+)(?P<rest>[^?]+)\?\s*$", re.I)
+_ABOUT = re.compile(r"^\s*about\s+", re.I)
+
+
+def _unsettled(state: ConversationState, at: Situation, probe: str) -> str | None:
+    """An assumptions probe without the parts a revealed fact settles, None if every part
+    is: after "Does the limit need to be exact?" drew "Limits need not be exact: letting a
+    client exceed its limit by a few percent for a moment is fine", "What are you assuming
+    about how much overshoot is acceptable, and about regions?" asks about regions only.
+    Each part is read by the question matcher, so it is settled by the fact a candidate
+    asking it would be told, when that fact says one of its words or cues."""
+    match = _ASSUMING_ABOUT.match(probe)
+    if match is None or re.search(r"\d", match["rest"]):
+        return probe  # "100,000 hosts" is no list of two things
+    kinds = at.catalog.vocabulary.question_kinds
+    pieces = coordinated(match["rest"])
+    if len(pieces) < 2:
+        return probe
+    open_pieces = []
+    for piece in pieces:
+        topic = _ABOUT.sub("", piece)
+        fact = best_fact(topic, at.problem, kinds)
+        if fact is None or fact.id not in state.revealed:
+            open_pieces.append(topic)
+        elif not names_fact(topic, fact, at.problem):
+            open_pieces.append(topic)  # inferred, not said: "the checksum you use"
+    if not open_pieces:
+        return None
+    if len(open_pieces) == len(pieces):
+        return probe
+    listed = (
+        open_pieces[0]
+        if len(open_pieces) == 1
+        else f"{', '.join(open_pieces[:-1])} and {open_pieces[-1]}"
+    )
+    return f"{match['lead']}{listed}?"
 
 
 def _put_off(heard: Heard, problem: Problem) -> set[str]:

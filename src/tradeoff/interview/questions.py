@@ -77,6 +77,7 @@ _SAME = {
     "fast": "latency",
     "uptime": "availab",
     "tenancy": "tenant",
+    "cancellable": "cancel",  # the British doubled l ("cancelable" stems to "cancel")
     "down": "availab",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
@@ -163,6 +164,29 @@ def _kind_strength(question: str, kinds: dict[str, QuestionKind]) -> dict[str, f
     return found
 
 
+def _phrase_words(
+    question: str, kinds: dict[str, QuestionKind]
+) -> dict[str, frozenset[tuple[str, str]]]:
+    """Each kind a question names by a whole phrase of more than one word, with the words
+    of that phrase as matched (after the word map) and as said: "read to write" names the
+    read-write ratio, and its "read" is no topic a fact shares by saying "clicked", which
+    the word map reads as a read, though "storage" is one a fact saying "storage" shares."""
+    text = _asked_text(question)
+    spec = tuple((k.id, tuple(k.phrases), ()) for k in kinds.values())
+    out: dict[str, frozenset[tuple[str, str]]] = {}
+    for kind_id, pattern, _strength in _kind_patterns(spec):
+        said = [m.group(0) for m in pattern.finditer(text)]
+        words = frozenset(
+            (_SAME.get(w, _SAME.get(_stem(w), _stem(w))), _stem(w))
+            for phrase in said
+            for w in _WORD.findall(phrase)
+            if w not in _STOP and len(w) > 1
+        )
+        if words:
+            out[kind_id] = words
+    return out
+
+
 # "How big", "how long": an adjective that asks for a measure, not a topic ("fast" and
 # "stale" after "how" do name one).
 _HOW = re.compile(r"(?<=\bhow )(?:big|long|large|small|short|far|high|low|often|soon|many|much)\b")
@@ -247,9 +271,36 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
                 if other is None or piece in [p.text for p in out]:
                     continue
                 facts = [other]
+            excluded = _excluded_named(piece, problem, facts)
+            if excluded is not None and excluded.id not in seen:
+                facts = [*facts, excluded]
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+# "Is there a freight mode?", "Are there VIP cars?": whether a thing exists at all.
+_IS_THERE = re.compile(r"\W*(?:is|are) there\b", re.I)
+
+
+def _excluded_named(piece: str, problem: Problem, facts: list[Fact]) -> Fact | None:
+    """The scope fact, when a part asks whether a thing exists, names a thing only that fact
+    names, and the facts found for the part do not: "Is there a VIP or freight mode?" drew
+    the modes fact (maintenance, fire), and "freight cars" are in the out-of-scope list,
+    which is then said as well. (Only "is there": "How many clicks does a link get?" names
+    the "click analytics" ruled out, and asks no such thing.)"""
+    if not facts or not _IS_THERE.match(without_lead_in(piece)):
+        return None
+    said = literal_stems(piece) - _NO_TOPIC
+    texts = {f.id: literal_stems(f.text) for f in problem.facts}
+    for fact in problem.facts:
+        if "out-of-scope" not in fact.answers or fact in facts:
+            continue
+        others = frozenset().union(*(t for i, t in texts.items() if i != fact.id))
+        own = said & texts[fact.id] - others
+        if own and not any(own & texts[f.id] for f in facts):
+            return fact
+    return None
 
 
 def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, QuestionKind]) -> bool:
@@ -262,6 +313,21 @@ def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, Que
         return False  # "how long do links live?" wants its figure, not a fact saying "live"
     words = _profile(problem).words
     return any(topic <= words[f.id][1] for f in problem.facts if f.id in given)
+
+
+def coordinated(text: str) -> list[str]:
+    """The topics a phrase coordinates: "the media format and the upload speed"."""
+    return [p.strip() for p in _COORDINATION.split(text) if p and p.strip()]
+
+
+def names_fact(text: str, fact: Fact, problem: Problem) -> bool:
+    """Whether a text says one of the fact's own words or cues ("overshoot" is a cue of
+    "Limits need not be exact ..."), not only what the matcher inferred from its kinds."""
+    profile = _profile(problem)
+    if stems(text) - _NO_TOPIC & profile.words[fact.id][1]:
+        return True
+    cues = profile.cues.get(fact.id)
+    return cues is not None and cues.search(_normalised(text)) is not None
 
 
 def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
@@ -327,6 +393,8 @@ def best_fact(
         # its availability and durability, as a frame, besides the kinds its words name.
         asked = {**{k: 1.0 for k in _FAILURE_PROMISES if k in kinds}, **asked}
     how_long = _HOW_LONG.match(without_lead_in(said)) is not None
+    phrased = _phrase_words(question, kinds)
+    who_party = _WHO_PARTY.match(without_lead_in(said)) is not None
     counted = _counted_in_question(said)
     per = _per(said)
     party_words = _party_words(kinds)
@@ -359,11 +427,21 @@ def best_fact(
             continue  # "how long do postings stay up?": "20 million jobs are open" says no span
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
+        if who_party and not said_cues and not set(fact.answers) & set(_PARTY_KINDS):
+            continue  # "who calls the API?" asks the callers, not the API calls per payment
         if counted and any(noun <= counted for noun in profile.counted[fact.id]):
             kind_score += _COUNTS  # "how many drivers": "one million drivers are online"
             strong = True
         by_text |= pairs & profile.pairs[fact.id]
         topical = by_text - party_words
+        if counted and _counts_another(counted, profile.counted[fact.id]):
+            topical -= _RATE_WORDS  # "how many bookings a day?": "5 shows a day" counts shows
+        for kind, named_by in phrased.items():
+            if kind not in fact.answers:
+                # "read to write ratio" names its kind; "not which suggestion was clicked"
+                # says "read" only through the word map, and answers no ratio.
+                literal = literal_stems(fact.text)
+                topical -= {mapped for mapped, said in named_by if said not in literal}
         distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
         signals = _signals(topical, spans)
@@ -425,6 +503,11 @@ _BREAKS = re.compile(
     r"|fails?|failing|goes down|go down|breaks?|stops?|is down|are down|lost|loses?)\b",
     re.I,
 )
+# "Who calls the API?", "Who uses it?": a question that opens by asking who acts asks the
+# party. Its verb and object say what the party does with the system ("calls the API"), so
+# the fact that counts "API calls" per payment does not answer it; one that says who the
+# users or callers are does.
+_WHO_PARTY = re.compile(r"\W*who(?:'ll| will| would)? (?:calls?|uses?|hits?|integrates?)\b", re.I)
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
 _FAILURE_PROMISES = ("availability", "durability")  # what a failure question asks as well
 # "How long do postings stay up?", "how long is a query?": a span of time or a length
@@ -534,6 +617,19 @@ _PER = re.compile(
 )
 
 
+# The words that say a quantity is a rate ("a day", "per second"): they belong to what is
+# counted, so a fact that gives the rate of something else shares only the unit, which is
+# no signal that it answers (it still weighs once another signal retrieves the fact).
+_RATE_WORDS = frozenset({"unit:rate", "second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _counts_another(counted: frozenset[str], in_fact: frozenset[frozenset[str]]) -> bool:
+    """Whether every number of a fact counts something other than what a "how many"
+    question counts: "How many bookings a day?" and "each screen runs about 5 shows a day"
+    share "a day", which is said of shows, not bookings."""
+    return bool(in_fact) and not any(noun & counted for noun in in_fact)
+
+
 def _per(question: str) -> frozenset[str]:
     """The words a count is taken against ("upload" in "how many views per upload")."""
     return frozenset(w for m in _PER.finditer(question) for w in stems(m.group(1)))
@@ -561,12 +657,25 @@ _NOT_NOUN = frozenset(
 )
 
 
+# A number said of one machine counts that machine's share or capacity, not what the system
+# has: "How many active series are there?" asks the 100 million of the whole system, not
+# the 2 million that "one ingest node ... holds".
+_ONE_MACHINE = re.compile(
+    r"\b(?:one|each|a single|per|every)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:node|server|worker|machine|host|instance|shard|broker|replica|ingester|process|box)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def _counted_in_fact(text: str) -> frozenset[frozenset[str]]:
     """What each number of a fact counts: the noun after it, all its words ("50,000
     replica reads" counts replica reads, which "how many replicas" does not ask)."""
     out: set[frozenset[str]] = set()
     for match in _NUMBER.finditer(text):
+        sentence = text[: match.start()].rsplit(".", 1)[-1]
+        if _ONE_MACHINE.search(sentence):
+            continue  # "one ingest node ... holds about 2 million active series": its share
         noun: list[str] = []
         for word in match.group(1).lower().split():
             if word in _NUMBER_WORDS and not noun:
@@ -692,6 +801,12 @@ def stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def literal_stems(text: str) -> frozenset[str]:
+    """A text's stems as it says them, before the word map ("clicked" stays "click")."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+@lru_cache(maxsize=4096)
 def _fact_stems(text: str) -> frozenset[str]:
     return stems(text)
 
@@ -711,10 +826,24 @@ def _id_stems(fact_id: str) -> frozenset[str]:
     return frozenset(w for w in stems(fact_id.replace("-", " ")) if w not in _ID_FRAME)
 
 
+# Endings cut to reach a rough stem, with the least length left. "-able" and "-ible" make an
+# adjective of the verb ("Do jobs need to be cancellable?" asks whether they can be
+# cancelled: "pause and cancel" answers it); only from longer words ("table", "cable" stay).
+_SUFFIXES = (
+    ("ies", "y", 3),
+    ("sses", "ss", 3),
+    ("ing", "", 3),
+    ("ed", "", 3),
+    ("able", "", 4),
+    ("ible", "", 4),
+    ("es", "e", 3),
+)
+
+
 def _stem(word: str) -> str:
     word = word.removesuffix("'s")
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, keep, least in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
             word = word[: -len(suffix)] + keep
             break
     else:

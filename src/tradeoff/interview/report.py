@@ -403,6 +403,8 @@ def _conversation(
     unanswered = [a.text for a in asks if a.kind == "challenge"]
     contradictions = []
     for said in state.spoken_numbers:
+        # One line per figure said: "35,000 searches per second" against the design's
+        # "300 million searches a day" and its "3,500 searches/s" is one disagreement.
         for written in state.written_numbers:
             a, b = said.number, written.number
             if a is None or b is None or a.ref is None or b.ref is None or a.ref != b.ref:
@@ -414,6 +416,7 @@ def _conversation(
                         {"said": a.text, "said_at": when.get(said.line, ""), "written": b.text,
                          "line": written.line, "about": a.ref.name.replace("_", " ")}
                     )  # fmt: skip
+                    break
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
     estimates = []
