@@ -100,12 +100,13 @@ Server = subprocess.Popen[bytes]
 
 
 def _start_server(db_url: str, port: int, workers: int, env: dict[str, str]) -> Server:
+    # The app as its own command deploys it: `tradeoff serve --workers N` gives each process
+    # a socket of its own on Linux (tradeoff.web.workers), so the clients spread evenly.
     command = [
-        sys.executable, "-m", "uvicorn", "tradeoff.web.app:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-        "--log-level", "warning", "--no-access-log",
+        sys.executable, "-m", "tradeoff", "serve", "--host", "127.0.0.1", "--port", str(port),
+        "--workers", str(workers), "--db", db_url,
     ]  # fmt: skip
-    return subprocess.Popen(command, env=env | {"TRADEOFF_DATABASE_URL": db_url})
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
 
 
 def _wait_ready(base: str, paths: list[str], server: Server) -> None:

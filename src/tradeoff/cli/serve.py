@@ -64,6 +64,7 @@ def serve(
 
     from tradeoff.store import database_url
     from tradeoff.web import create_app
+    from tradeoff.web import workers as workers_module
 
     _check_free(host, port)
     address = f"http://{host}:{port}/"
@@ -86,6 +87,9 @@ def serve(
     # app keeps nothing in memory between requests, so any process serves any request).
     os.environ["TRADEOFF_DATABASE_URL"] = database_url(db)
     os.environ["TRADEOFF_ACCOUNTS"] = "1" if accounts else ""
+    if workers_module.spreads_connections():
+        workers_module.run(host, port, workers)  # a socket each: the load splits evenly
+        return
     uvicorn.run(
         "tradeoff.web.app:create_app",
         factory=True,
