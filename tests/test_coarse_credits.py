@@ -1438,7 +1438,38 @@ CAPACITY_CASES = [
         "## Capacity\n\n- Average delivered bitrate across all renditions: 3 Mbps.\n",
         "## Capacity\n\n- Peak egress: 7M concurrent streams x 2.5 Mbps = about 17 Tbps.\n",
     ),
+    (
+        "payments-api",
+        "webhook-volume",
+        # "a day" is the period of both rates, not what either counts.
+        "## Capacity\n\n- Assume 20 million payments a day, three times that at the peak.\n",
+        "## Capacity\n\n- Each payment emits about 4 webhook events: 80 million events a day.\n",
+    ),
+    (
+        "news-feed",
+        "timeline-memory",
+        # "daily" again: the daily post metadata is no timeline cache of the daily users.
+        "## Capacity\n\n- Daily metadata storage: 50M x 200 bytes = about 10 GB/day.\n",
+        "## Capacity\n\n- Timeline cache: 300M users x 800 ids x 8 bytes = about 1.9 TB.\n",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        # a post is a tweet, and the inserts into followers' timelines are "fanout writes"
+        ("post-storage", "## Capacity\n\n- About 150 TB of new tweet content a month.\n"),
+        (
+            "fanout-volume",
+            "## Capacity\n\n- 200M/day x 200 = 40B fanout writes/day, about 460K/s.\n",
+        ),
+    ],
+)
+def test_an_estimate_said_in_the_candidates_words(
+    catalog: Catalog, item: str, text: str, tmp_path: Path
+) -> None:
+    assert _support(catalog, "news-feed", item, text, tmp_path) == (SUBSTANCE, 3)
 
 
 @pytest.mark.parametrize(("problem", "item", "other", "estimate"), CAPACITY_CASES)

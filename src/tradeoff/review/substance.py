@@ -709,7 +709,25 @@ def _tracks_metrics(claim: Claim) -> bool:
 
 def _field_lines(claims: Sequence[Claim]) -> set[int]:
     """Positions of the lines of code that declare a field (JSON, YAML, DDL)."""
-    return {i for i, claim in enumerate(claims) if claim.kind == CODE and _FIELD.search(claim.text)}
+    return _positions(claims, "fields", lambda c: c.kind == CODE and bool(_FIELD.search(c.text)))
+
+
+# Positions of the claims of one list that pass a test, per list and test: every rubric item
+# that asks for metrics, fields or endpoints scanned the whole design again for them.
+_POSITIONS: dict[tuple[int, str], tuple[Sequence[Claim], int, frozenset[int]]] = {}
+
+
+def _positions(claims: Sequence[Claim], name: str, test: Callable[[Claim], bool]) -> set[int]:
+    """The positions of the claims passing `test`, worked out once per claim list (keyed on
+    the list itself and its length, as `concept_index` is)."""
+    key = (id(claims), name)
+    hit = _POSITIONS.get(key)
+    if hit is None or hit[0] is not claims or hit[1] != len(claims):
+        if len(_POSITIONS) >= 3 * _INDEXES_KEPT:
+            _POSITIONS.clear()
+        hit = (claims, len(claims), frozenset(i for i, c in enumerate(claims) if test(c)))
+        _POSITIONS[key] = hit
+    return set(hit[2])
 
 
 def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
@@ -741,12 +759,12 @@ def _writes_endpoint_claim(claim: Claim) -> bool:
 
 def _endpoint_lines(claims: Sequence[Claim]) -> set[int]:
     """Positions of the claims that write an endpoint or a call with its signature."""
-    return {i for i, claim in enumerate(claims) if _writes_endpoint_claim(claim)}
+    return _positions(claims, "endpoints", _writes_endpoint_claim)
 
 
 def _metric_lines(claims: Sequence[Claim]) -> set[int]:
     """Positions of the claims that name metrics they track (for items that ask for them)."""
-    return {i for i, claim in enumerate(claims) if _tracks_metrics(claim)}
+    return _positions(claims, "metrics", _tracks_metrics)
 
 
 @lru_cache(maxsize=4096)
@@ -1021,7 +1039,8 @@ def _own_words(item: RubricItem) -> frozenset[str]:
 
 # The words candidates use for an item's own words: a code's length is said in characters
 # ("Why 7 characters? 62^6 = 56 billion ..."), a link is a URL, raw storage is physical,
-# a node is a machine or a server, to replicate is replication.
+# a node is a machine or a server, to replicate is replication, a post is a tweet, and the
+# inserts into followers' timelines are the "fanout writes".
 _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "length": frozenset({"character", "char", "digit"}),
     "link": frozenset({"url"}),
@@ -1029,6 +1048,9 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "raw": frozenset({"physical"}),
     "node": frozenset({"machine", "server"}),
     "replicate": frozenset({"replication", "replicated", "replica"}),
+    "insert": frozenset({"fanout"}),  # timeline inserts are "fanout writes"
+    "post": frozenset({"tweet"}),
+    "tweet": frozenset({"post"}),
 }
 
 
@@ -1039,11 +1061,14 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
 # is a subject ("301 or 302", "409 on a taken alias"). Storing is what every storage
 # estimate is about ("region stores ~833 PB logical" does not size the metadata store).
 # The peak is the moment every rate is taken at: "5M samples/s at peak" is the ingest rate,
-# not the estimate of "2,000 dashboard queries/s at incident peak".
+# not the estimate of "2,000 dashboard queries/s at incident peak". The period of a rate and
+# its average are its unit too: "20 million payments a day" says "day" and is no estimate of
+# "90 million webhook events a day".
 _FIGURE_WORDS = frozenset(
     """byte bit kb mb gb tb pb eb kib mib gib tib pib kbit mbit gbit tbit kbp mbp gbp tbp ms
     thousand million billion trillion size sized sizing estimate estimated derive derived
-    count counted work store stored storage peak peaks""".split()
+    count counted work store stored storage peak peaks second sec minute hour hourly day daily
+    week weekly month monthly year yearly average avg""".split()
 )
 
 
