@@ -155,10 +155,27 @@ class NoPeak(_CapacityRule):
     fix = "Multiply the average by a stated peak factor (e.g. x3) and size for that."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not self.applies(ctx) or not _sized(ctx):
+        if not self.applies(ctx) or not _sized(ctx) or not _states_rate(ctx):
             return
         if not ctx.mentions.has("peak-traffic"):
             yield self.finding()
+
+
+# A frame rate is how fast the screen redraws, not work arriving at the system.
+_FRAME_RATE = re.compile(r"(?:fps|frames?|hz)", re.I)
+
+
+def _states_rate(ctx: ReviewContext) -> bool:
+    """Whether the design states a rate of work (requests, writes, events per unit of time),
+    the average a peak factor multiplies. A front-end sheet sized in cells, frames and
+    milliseconds ("20 million cells", "16 ms a frame", "60 fps") has no daily average to
+    peak above."""
+    return any(
+        found.dims[0] == -1 and not _FRAME_RATE.search(text[found.start : found.end + 12])
+        for _, text in ctx.figure_lines
+        if _DIGIT.search(text)
+        for found in find_quantities(text)
+    )
 
 
 @register
