@@ -47,6 +47,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # Last writer wins settles two edits of one cell, not a row inserted above an edit.
+    (
+        "spreadsheet-ui",
+        "structural-conflicts",
+        "## Sync\n\n- Last-writer-wins per cell instead of a CRDT: concurrent edits to one cell"
+        " are rare; the downside is that one of them is lost.\n",
+        "## Sync\n\n- Clients rebase pending edits on the server's order, transforming their"
+        " positions past row and column inserts.\n",
+    ),
     (
         "chat-system",
         "guarantees",

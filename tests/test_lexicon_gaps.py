@@ -815,3 +815,10 @@ def test_a_last_seen_position_is_no_presence(catalog: Catalog, text: str, presen
     # client pulls everything after its last seen sequence on reconnect".
     claim = _one(catalog, text)
     assert ("presence" in claim.features.concepts) is presence
+
+
+@pytest.mark.parametrize("said", ["last-writer-wins", "last writer wins"])
+def test_last_writer_wins_is_a_conflict_rule(catalog: Catalog, said: str) -> None:
+    # The catalog's own items say "last-writer-wins"; the lexicon knew only "last write wins".
+    claim = _one(catalog, f"Two edits of one cell are settled by {said}.")
+    assert {"sync-protocol", "conflict-resolution"} <= claim.features.concepts

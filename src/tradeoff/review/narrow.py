@@ -234,6 +234,28 @@ def handles_ime_and_touch(claim: Claim) -> bool:
     return SCREEN.search(_IME_AND_TOUCH, claim.text) is not None
 
 
+# Structural edits reconciled with the edits made at the same time: "operational transform
+# for row and column inserts", "an edit to a deleted row is dropped", "references to a
+# deleted row become #REF!". "Last writer wins per cell" settles two edits of one cell,
+# not a row inserted above someone's edit.
+_STRUCTURAL = re.compile(
+    r"\b(?:rows?|columns?)(?: (?:and|or|/) (?:rows?|columns?))?\s+(?:inserts?|deletes?|insertions?"
+    r"|deletions?|moves?)\b|\b(?:insert(?:s|ed|ing)?|delet(?:e|es|ed|ing))\s+(?:a\s+|the\s+)?"
+    r"(?:rows?|columns?)\b|\bdeleted (?:rows?|columns?)\b|#REF!?",
+    re.I,
+)
+_RECONCILED = re.compile(
+    r"\btransform\w*|\brebas\w*|\bshift\w*|\bremap\w*|\bdropp?\w*|#REF|\bstable (?:row|column)"
+    r" ids?\b",
+    re.I,
+)
+
+
+def reconciles_structural_edits(claim: Claim) -> bool:
+    text = claim.text
+    return bool(SCREEN.search(_STRUCTURAL, text) and SCREEN.search(_RECONCILED, text))
+
+
 # A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
 # A lock held "with a lease" names the word every lease line shares with leader election.
 _LEADER = re.compile(r"\bleaders?\b", re.I)
@@ -296,6 +318,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("commit-after-processing")
     if handles_ime_and_touch(claim):
         found.add("ime-and-touch")
+    if reconciles_structural_edits(claim):
+        found.add("structural-edit-transform")
     if replaces_a_lost_leader(claim):
         found.add("leader-reelection")
     if reads_upload_status(claim):

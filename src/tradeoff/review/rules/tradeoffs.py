@@ -655,7 +655,24 @@ class MissingKeyTradeoff(Rule):
                 continue
             if _decided_on_its_ground(ctx, tradeoff.concepts):
                 continue
+            if _weighed_on_its_ground(ctx, tradeoff.concepts):
+                continue
             yield self.finding(f"Not discussed: {tradeoff.question}")
+
+
+def _weighed_on_its_ground(ctx: ReviewContext, concepts: list[str]) -> bool:
+    """A claim that weighs the trade-off in its own words: it names one of its concepts,
+    chosen or rejected, with the alternative it turned down and a reason or a cost. "Last
+    writer wins per cell instead of a CRDT per cell: edits rarely collide; the downside is
+    that one of two concurrent edits is lost" discusses how concurrent edits converge,
+    though it names neither option as the catalog words it."""
+    wanted = set(concepts)
+    return any(
+        c.features.alternative
+        and (c.features.reason or c.features.cost)
+        and wanted & (c.features.concepts | c.features.options | c.features.negated)
+        for c in ctx.claims
+    )
 
 
 def _decided_on_its_ground(ctx: ReviewContext, concepts: list[str]) -> bool:
