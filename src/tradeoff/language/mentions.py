@@ -330,6 +330,7 @@ _TRYING = frozenset(
 )
 _TRIED = frozenset("to again another the a an it them once twice harder hard its their".split())
 _COUNT_WORDS = frozenset({"#", "thousand", "million", "billion", "trillion"})
+_CLIENT_QUEUES = frozenset({"offline", "local", "undo", "redo", "edits", "changes", "ops"})
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expire",): (_EXPIRING, frozenset()),
     ("expiry",): (_EXPIRING, frozenset()),
@@ -363,6 +364,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
         _VERB_OBJECTS | frozenset({"sent", "delivered", "failed", "every", "each", "whether"}),
     ),
     ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
+    # "Offline edits queue in IndexedDB", "a local undo queue": a client keeps its own edits
+    # until it can send them; no broker sits between producers and consumers.
+    ("queue",): (_CLIENT_QUEUES, frozenset()),
+    ("queues",): (_CLIENT_QUEUES, frozenset()),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
     ("cursors",): (_POINTERS, _POINTER_AFTER),
     # "Clock skew" is clocks that disagree (clock-sync names it), not keys that draw more
