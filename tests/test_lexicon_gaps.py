@@ -822,3 +822,15 @@ def test_last_writer_wins_is_a_conflict_rule(catalog: Catalog, said: str) -> Non
     # The catalog's own items say "last-writer-wins"; the lexicon knew only "last write wins".
     claim = _one(catalog, f"Two edits of one cell are settled by {said}.")
     assert {"sync-protocol", "conflict-resolution"} <= claim.features.concepts
+
+
+def test_the_visible_window_of_a_grid_is_virtualised_rendering(catalog: Catalog) -> None:
+    # The part of the grid on screen, drawn with a margin: no window of time to aggregate.
+    claim = _one(catalog, "We render only the visible window of the grid plus a margin of rows.")
+    assert "virtualization" in claim.features.concepts
+    assert "windowed-aggregation" not in claim.features.concepts
+
+
+def test_a_sliding_window_is_still_a_window_of_time(catalog: Catalog) -> None:
+    claim = _one(catalog, "Counts are summed per one-minute window and rolled up hourly.")
+    assert "windowed-aggregation" in claim.features.concepts

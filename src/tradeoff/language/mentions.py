@@ -330,6 +330,7 @@ _TRYING = frozenset(
 )
 _TRIED = frozenset("to again another the a an it them once twice harder hard its their".split())
 _COUNT_WORDS = frozenset({"#", "thousand", "million", "billion", "trillion"})
+_SCREEN_WINDOWS = frozenset({"visible", "browser", "scroll", "scrolling", "rendered", "render"})
 _CLIENT_QUEUES = frozenset({"offline", "local", "undo", "redo", "edits", "changes", "ops"})
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expire",): (_EXPIRING, frozenset()),
@@ -366,6 +367,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
     # "Offline edits queue in IndexedDB", "a local undo queue": a client keeps its own edits
     # until it can send them; no broker sits between producers and consumers.
+    # "Render the visible window plus a margin": the part of a grid on screen, no time window.
+    ("window",): (_SCREEN_WINDOWS, frozenset()),
+    ("windows",): (_SCREEN_WINDOWS, frozenset()),
     ("queue",): (_CLIENT_QUEUES, frozenset()),
     ("queues",): (_CLIENT_QUEUES, frozenset()),
     ("cursor",): (_POINTERS, _POINTER_AFTER),
