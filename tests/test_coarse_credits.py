@@ -47,6 +47,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # Coalescing the reads of a miss keeps the database safe; it versions no write.
+    (
+        "distributed-cache",
+        "versioned-set",
+        "## Failures\n\n- Thundering herd on a miss: request coalescing per key on the node,"
+        " so one database read refills the value.\n",
+        "## Writes\n\n- Each set carries the version it read, and the node applies it only"
+        " with compare-and-set, so a slow writer cannot put back an older value.\n",
+    ),
     # Last writer wins settles two edits of one cell, not a row inserted above an edit.
     (
         "spreadsheet-ui",
@@ -1702,3 +1711,12 @@ def test_since_an_epoch_is_no_reason(catalog: Catalog) -> None:
         catalog.vocabulary.concepts.values(),
     )
     assert not claim.features.reason
+
+
+def test_a_refilled_miss_is_a_rebuilt_item(catalog: Catalog, tmp_path: Path) -> None:
+    # "refills" is how candidates say the one caller rebuilds the entry.
+    text = (
+        "## Failures\n\n- Thundering herd on a miss: request coalescing per key on the node, so"
+        " one database read refills the value.\n"
+    )
+    assert _support(catalog, "distributed-cache", "stampede", text, tmp_path) == (SUBSTANCE, 3)

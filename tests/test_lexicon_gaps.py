@@ -834,3 +834,10 @@ def test_the_visible_window_of_a_grid_is_virtualised_rendering(catalog: Catalog)
 def test_a_sliding_window_is_still_a_window_of_time(catalog: Catalog) -> None:
     claim = _one(catalog, "Counts are summed per one-minute window and rolled up hourly.")
     assert "windowed-aggregation" in claim.features.concepts
+
+
+def test_a_thundering_herd_is_met_by_coalescing_not_invalidation(catalog: Catalog) -> None:
+    # A stampede of misses is what one rebuild per key prevents; it invalidates nothing.
+    claim = _one(catalog, "Thundering herd on a miss: requests for one key wait for one rebuild.")
+    assert "request-coalescing" in claim.features.concepts
+    assert "cache-invalidation" not in claim.features.concepts

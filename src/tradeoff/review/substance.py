@@ -1049,6 +1049,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "node": frozenset({"machine", "server"}),
     "replicate": frozenset({"replication", "replicated", "replica"}),
     "insert": frozenset({"fanout"}),  # timeline inserts are "fanout writes"
+    # a cache entry rebuilt after a miss is "refilled" or "repopulated"
+    "rebuild": frozenset({"refill", "repopulate", "recompute", "regenerate"}),
     "post": frozenset({"tweet"}),
     "tweet": frozenset({"post"}),
 }
