@@ -256,6 +256,29 @@ def reconciles_structural_edits(claim: Claim) -> bool:
     return bool(SCREEN.search(_STRUCTURAL, text) and SCREEN.search(_RECONCILED, text))
 
 
+# The database behind a cache and what it can take without it: "Postgres absorbs about 250K
+# reads/s, so a cold cache would overload it", "how many reads can the database absorb?".
+# "99.99% availability for reads" is a target for the cache, not the load it keeps off.
+_BEHIND = re.compile(
+    r"\b(?:databases?|db|dbs|origin|backing store|source of truth|postgres\w*|mysql)\b", re.I
+)
+_ABSORBS = re.compile(
+    r"\babsorb\w*|\boverload\w*|\bfall(?:s)? over\b|\bmelt\w*|\bknock\w* (?:it )?over\b"
+    r"|\bcan (?:take|handle|serve|sustain)\b|\bheadroom\b|\bload-bearing\b|\bcapacity\b",
+    re.I,
+)
+_CACHED = re.compile(r"\bcach\w*|\bmiss(?:es)?\b|\bhit (?:ratio|rate)\b|\bcold\b", re.I)
+
+
+def weighs_load_behind_cache(claim: Claim) -> bool:
+    text = claim.text
+    return bool(
+        SCREEN.search(_BEHIND, text)
+        and SCREEN.search(_ABSORBS, text)
+        and SCREEN.search(_CACHED, text)
+    )
+
+
 # A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
 # A lock held "with a lease" names the word every lease line shares with leader election.
 _LEADER = re.compile(r"\bleaders?\b", re.I)
@@ -320,6 +343,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("ime-and-touch")
     if reconciles_structural_edits(claim):
         found.add("structural-edit-transform")
+    if weighs_load_behind_cache(claim):
+        found.add("load-behind-cache")
     if replaces_a_lost_leader(claim):
         found.add("leader-reelection")
     if reads_upload_status(claim):
