@@ -841,3 +841,38 @@ def test_a_thundering_herd_is_met_by_coalescing_not_invalidation(catalog: Catalo
     claim = _one(catalog, "Thundering herd on a miss: requests for one key wait for one rebuild.")
     assert "request-coalescing" in claim.features.concepts
     assert "cache-invalidation" not in claim.features.concepts
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "alternative", "reason"),
+    [
+        # A choice written as a label over why: the label turns an option down.
+        (
+            "Trade-offs",
+            "Canvas over DOM: DOM cells cannot keep 60 fps past a few thousand.",
+            True,
+            True,
+        ),
+        (
+            "Design",
+            "Sharding by user instead of by time: one user's reads hit one node.",
+            True,
+            True,
+        ),
+        # Only the cost follows the colon: an alternative with no reason.
+        ("Trade-offs", "Canvas over DOM: the downside is our own text layout.", True, False),
+        # Outside a decisions heading, "A over B:" names a transport, not a rejected option.
+        (
+            "Design",
+            "Chat over WebSocket: the server pushes each message as it arrives.",
+            False,
+            False,
+        ),
+    ],
+)
+def test_a_choice_written_as_a_label_over_its_why(
+    catalog: Catalog, heading: str, line: str, alternative: bool, reason: bool, tmp_path: Path
+) -> None:
+    claims = _claims(catalog, f"## {heading}\n\n- {line}\n", tmp_path)
+    assert len(claims) == 1, claims
+    assert (claims[0].features.alternative, claims[0].features.reason) == (alternative, reason)

@@ -595,6 +595,10 @@ def _features(
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
     alternative = compared or bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or said.alternative
+    if ": " in text and claim.kind in (ITEM, SENTENCE):
+        labelled_choice, explained = lexicon.weighs_in_a_label(text, " ".join(claim.headings))
+        alternative = alternative or labelled_choice
+        reason = reason or explained
     cost = bool(SCREEN.search(lexicon.COST, prose)) or said.cost
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.

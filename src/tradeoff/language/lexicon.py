@@ -121,6 +121,45 @@ ALTERNATIVE = re.compile(
     r"|http|tcp|udp|\d))",
     re.I,
 )
+# A choice written as a label over its explanation, as trade-off lists are: "Canvas over
+# DOM: DOM cells cannot keep 60 fps ...", "A conditional update instead of a lock per show:
+# two customers picking different seats never wait". The label names the option kept and
+# the one turned down; what follows the colon says why. "X over Y" opens such a label only
+# under a heading about decisions: "Chat over WebSocket:" elsewhere names a transport.
+_OVER_LABEL = re.compile(
+    r"^\W*[\w./+-]+(?:\s+[\w./+-]+){0,4}\s+over\s+[\w./+-]+(?:\s+[\w./+-]+){0,4}\s*:"
+)
+DECISIONS_HEADING = re.compile(
+    r"trade-?offs?|decisions?|choices|alternatives|why (?:this|these)|rationale", re.I
+)
+_AFTER_COLON_COST = re.compile(
+    r"^\W*(?:the (?:cost|price|downside|drawback)|costs?\b|downsides?|drawbacks?|cons?\b|at the"
+    r" (?:cost|expense|price))",
+    re.I,
+)
+
+
+def weighs_in_a_label(text: str, heading: str) -> tuple[bool, bool]:
+    """(alternative, reason) of a choice written "A over B: why" or "A instead of B: why".
+
+    The label before the first colon must turn an option down ("instead of", "rather than",
+    "over" under a decisions heading) and the text after it must say something of its own
+    (four words or more) that is not only the cost.
+    """
+    colon = text.find(": ")
+    if colon <= 0:
+        return False, False
+    label, rest = text[:colon], text[colon + 2 :]
+    turned_down = bool(
+        re.search(r"\b(?:instead of|rather than)\b", label, re.I)
+        or (DECISIONS_HEADING.search(heading) and _OVER_LABEL.match(text[: colon + 1]))
+    )
+    if not turned_down:
+        return False, False
+    explained = len(rest.split()) >= 4 and _AFTER_COLON_COST.match(rest) is None
+    return True, explained
+
+
 # Column headers that make a table row a comparison or a justification.
 ALTERNATIVE_COLUMN = re.compile(
     r"\b(alternatives?|rejected|instead|vs|option b|considered|rather than|why not)", re.I
