@@ -674,19 +674,53 @@ def _per_item(text: str) -> bool:
         return True
 
 
-def _cache_sizes(text: str) -> list[FoundQuantity]:
-    """Sizes the line gives a cache as a whole: 'a 1 TB cache', 'Redis cache of 1 TB'."""
+# A node's share written after the size: "4 GB RAM each", "64 GB of memory apiece".
+_EACH_AFTER = re.compile(r"^\s*(?:of\s+)?(?:ram|memory|dram)?\s*(?:each|apiece)\b", re.I)
+# How many nodes a cluster has: "6 shards", "a 20-node cluster", "3 primaries".
+_NODE_COUNT = re.compile(
+    r"\b(\d{1,4})[\s-]*(?:nodes?|shards?|servers?|machines?|instances?|hosts?|primar(?:y|ies))\b",
+    re.I,
+)
+# A table cell or a clause: a cluster's count and its node size must be said together.
+_SEGMENT = re.compile(r"[|;]|\.\s")
+
+
+def _cache_sizes(text: str) -> list[tuple[FoundQuantity, int]]:
+    """Sizes the line gives a cache, with the nodes each is multiplied by: 'a 1 TB cache',
+    'Redis cache of 1 TB', or a node's size times the nodes said beside it ('Redis Cluster
+    with 6 shards, 4 GB RAM each' is 24 GB): a per-node figure read alone would compare
+    one node with the whole working set."""
     out = []
     for found in find_quantities(text):
         if found.dims != (0, 1) or found.per:
             continue  # "6.4 KB/user in Redis" sizes one entry, not the cache
         before, after = text[max(0, found.start - 30) : found.start], text[found.end :]
-        if _PER_NODE.search(text[found.end : found.end + 30]) or _PER_NODE.search(before):
+        if (
+            _PER_NODE.search(text[found.end : found.end + 30])
+            or _PER_NODE.search(before)
+            or _EACH_AFTER.match(after)
+        ):
+            nodes = _cluster_nodes(text, found)
+            if nodes is not None:
+                out.append((found, nodes))
             continue
         named = any(re.fullmatch(_CACHE, word, re.I) for word in found.noun)  # "1 TB Redis cache"
         if named or _CACHE_AFTER.match(after) or _CACHE_BEFORE.search(before):
-            out.append(found)
+            out.append((found, 1))
     return out
+
+
+def _cluster_nodes(text: str, found: FoundQuantity) -> int | None:
+    """The most nodes a cache cluster is said to have in the clause or table cell that gives
+    one node's size, or None when that clause names no cache or no count (then the size is
+    one node's, and nothing says how many there are)."""
+    start = max((m.end() for m in _SEGMENT.finditer(text, 0, found.start)), default=0)
+    stop = next((m.start() for m in _SEGMENT.finditer(text, found.end)), len(text))
+    segment = text[start:stop]
+    if not re.search(_CACHE, segment, re.I):
+        return None
+    counts = [int(m.group(1)) for m in _NODE_COUNT.finditer(segment)]
+    return max(counts) if counts and max(counts) > 1 else None
 
 
 @register
@@ -723,13 +757,17 @@ class SizingInconsistent(_CapacityRule):
             lowered = text.lower()
             if number == need.line or ("cache" not in lowered and "redis" not in lowered):
                 continue
-            for found in _cache_sizes(clean_line(text)):
-                ratio = found.value.value / size
+            for found, nodes in _cache_sizes(clean_line(text)):
+                ratio = nodes * found.value.value / size
                 if 1 / 10 <= ratio <= 10:
                     continue
                 off = max(ratio, 1 / ratio)
+                said = f"'{found.text.strip()}'"
+                if nodes > 1:
+                    total = human_number(nodes * found.value.value / 1e9)
+                    said = f"{said} on each of {nodes} nodes ({total} GB in all)"
                 yield self.finding(
-                    f"'{found.text.strip()}' is {human_number(off)}x"
+                    f"{said} is {human_number(off)}x"
                     f" {'more' if ratio > 1 else 'less'} than the working set your own estimate"
                     f" gives on line {need.line} ({need.right})",
                     ctx.line_evidence(number, found.text.strip()),
