@@ -7,6 +7,7 @@ import pytest
 from tradeoff.language.operations import (
     failure_response,
     idempotency_guard,
+    idempotency_guard_for_all,
     is_security_slogan,
     monitoring_signal,
     names_monitoring,
@@ -160,6 +161,8 @@ def test_security_slogan_is_told_apart() -> None:
         ("Workers retry failed email sends up to 5 times.", "email"),
         ("The client resends unacknowledged messages after it reconnects.", "resends"),
         ("On a 5xx the client retries the POST /orders call.", "POST"),
+        ("When the leader changes, the client retries the ledger commit.", "ledger"),
+        ("Writers retry the manifest commit after a timeout.", "the manifest commit"),
     ],
 )
 def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> None:
@@ -176,6 +179,8 @@ def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> N
         "We retry the charge with the same idempotency key.",
         "On a timeout the retry reuses the same `PaymentKey`, so nothing is charged twice.",
         "Failed chunks are retried; each chunk is a PUT to its own key.",
+        "Pros: simpler retries and an atomic commit.",
+        "Consumers commit offsets after processing, then retry the next batch.",
     ],
 )
 def test_retried_write_ignores_reads_reconnects_and_idempotent_writes(text: str) -> None:
@@ -219,6 +224,15 @@ def test_redundancy_need_is_silent_for_small_local_tools(text: str) -> None:
 )
 def test_idempotency_guard_reads_the_ways_candidates_say_it(text: str) -> None:
     assert idempotency_guard(text) is not None
+
+
+def test_a_safe_verb_guards_its_own_clause_only() -> None:
+    """`PUT /{bucket}/{key}` in an endpoint list is safe to repeat itself, but makes no
+    other write in the design idempotent; an idempotency key does."""
+    assert idempotency_guard("- `PUT /{bucket}/{key}`") is not None
+    assert idempotency_guard_for_all("- `PUT /{bucket}/{key}`") is None
+    assert idempotency_guard_for_all("We overwrite the cached copy.") is None
+    assert idempotency_guard_for_all("PUT /links with an Idempotency-Key header") is not None
 
 
 def test_idempotency_guard_is_silent_on_a_plain_retry() -> None:

@@ -440,6 +440,35 @@ def idempotency_guard(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+# Writes that are safe to repeat by their own nature: an HTTP PUT, an overwrite. They make
+# the clause they are in harmless, and say nothing of any other write in the design.
+_SAFE_BY_NATURE = re.compile(r"(?-i:PUT)|overwrit\w*", re.I)
+
+
+def idempotency_guard_for_all(text: str) -> str | None:
+    """What in a clause makes the design's writes idempotent beyond that clause: a key, a
+    deduplication, a conditional write, an outcome said outright ("never charged twice").
+
+    Why: an endpoint list ("PUT /{bucket}/{key}") or "overwrite the cached copy" is safe
+    to repeat as itself, but does not make a retried metadata commit elsewhere safe."""
+    if not SCREEN.holds(_IDEMPOTENT_STEMS, text):
+        return None
+    for match in _IDEMPOTENT.finditer(text):
+        if not _SAFE_BY_NATURE.fullmatch(match.group(0)):
+            return match.group(0)
+    return None
+
+
+# A commit that is itself retried ("clients retry the metadata commit", "the commit is
+# retried"): done twice after a lost reply, it records the write twice. A commit named near
+# a retry ("easier retries and strong commit", "commit offsets, then retry") is not one.
+_RETRIED_COMMIT = re.compile(
+    r"(?<=\bretry )(?:the |a |each |every )?(?:[\w-]+ ){0,2}?commit\b"
+    r"|\bcommits? (?:is |are )?retried\b",
+    re.I,
+)
+
+
 # Retries that repeat no write: reconnecting, re-reading, re-fetching.
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 
@@ -462,7 +491,7 @@ def retried_write(text: str) -> str | None:
         return None
     if _RETRY.search(text) is None or idempotency_guard(text):
         return None
-    write = _WRITE.search(text)
+    write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None
     if _READ_ONLY.search(text) and not _STRONG.search(text):

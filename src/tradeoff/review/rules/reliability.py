@@ -11,7 +11,7 @@ from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.operations import (
     failure_response,
-    idempotency_guard,
+    idempotency_guard_for_all,
     is_security_slogan,
     monitoring_signal,
     names_monitoring,
@@ -170,7 +170,8 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     ):
         return []
     if any(
-        idempotency_guard(c) and n in stated and not _BARE_USE.match(c) for n, c, _ in clauses(ctx)
+        idempotency_guard_for_all(c) and n in stated and not _BARE_USE.match(c)
+        for n, c, _ in clauses(ctx)
     ):
         return []
     found = []
