@@ -272,5 +272,8 @@ def test_a_list_item_split_at_a_semicolon_ticks_as_a_whole() -> None:
 
 
 def test_clauses_of_different_items_do_not_tick_together() -> None:
-    text = "# Notes app\n\n## Security\n- Auth: session cookies\n- Sessions end after 30 minutes idle\n"
+    text = (
+        "# Notes app\n\n## Security\n- Auth: session cookies\n"
+        "- Sessions end after 30 minutes idle\n"
+    )
     assert not _item(_tick("security", text), "authentication").met
