@@ -815,3 +815,17 @@ def test_a_last_seen_position_is_no_presence(catalog: Catalog, text: str, presen
     # client pulls everything after its last seen sequence on reconnect".
     claim = _one(catalog, text)
     assert ("presence" in claim.features.concepts) is presence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inbox table: PK (user_id, seq), with sender and preview.",
+        "Messages are keyed by (user_id, seq).",
+        "| order_id | uuid | PK |",
+    ],
+)
+def test_a_key_written_as_pk_or_keyed_by_a_tuple_is_key_design(catalog: Catalog, text: str) -> None:
+    # "PK (user_id, seq)" names the table's key as plainly as "primary key" does.
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    assert any("partition-key" in c.features.concepts for c in claims), claims
