@@ -6,6 +6,7 @@ import pytest
 
 from tradeoff.language.operations import (
     failure_response,
+    freshness_target,
     idempotency_guard,
     idempotency_guard_for_all,
     is_security_slogan,
@@ -262,3 +263,30 @@ def test_a_short_lived_token_and_an_owner_scoped_read_are_controls() -> None:
         "authorisation rule"
     )
     assert security_control("We only read the config once at start-up.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New posts appear in followers' feeds within 5 s.",
+        "An edit is visible to collaborators in under 200 ms.",
+        "Writes propagate to every region within 1 s.",
+        "Feed staleness <= 10 s.",
+        "Eventual consistency for the feed (a 5 s delay is acceptable).",
+    ],
+)
+def test_freshness_target_reads_a_bound_on_how_soon_a_write_is_seen(text: str) -> None:
+    assert freshness_target(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redis is available within the VPC.",
+        "The cleanup job runs within 5 minutes of midnight.",
+        "We want to reach 10M users within 2 years.",
+        "New posts appear in followers' feeds quickly.",
+    ],
+)
+def test_freshness_target_is_silent_without_a_bound_on_visibility(text: str) -> None:
+    assert freshness_target(text) is None

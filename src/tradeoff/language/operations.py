@@ -564,3 +564,34 @@ SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY
            *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
 SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
                  _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS)  # fmt: skip
+
+
+# --- freshness targets -----------------------------------------------------------------
+
+_DURATION = r"~?\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b"
+# How soon a write is seen: "new posts appear within 5 s", "visible to followers in under
+# 2 seconds", "propagates to every region within 1 s", "feed staleness <= 10 s".
+_FRESHNESS = re.compile(
+    r"\b(?:appears?|appearing|visible|shows? up|propagat\w*|reflected|reach(?:es)?|seen"
+    r"|searchable|delivered|replicated|available)\b[^.;:]{0,50}?"
+    r"\b(?:within|in under|in less than|under|in at most|no later than|after at most)\s+"
+    + _DURATION
+    + r"|\b(?:staleness|lag|delay|freshness)\b[^.;:]{0,25}?(?:<=?|≤|under|below|at most"
+    r"|within|of|:)\s*" + _DURATION + r"|" + _DURATION + r"\s+(?:of\s+)?(?:delay|lag|staleness)\b",
+    re.I,
+)
+_FRESHNESS_STEMS = ("appear", "visible", "show", "propagat", "reflect", "reach", "seen",
+                    "searchable", "deliver", "replicat", "available", "stale", "lag", "delay",
+                    "fresh")  # fmt: skip
+
+
+def freshness_target(text: str) -> str | None:
+    """A quantified bound on how soon a write is seen, as a requirement states it.
+
+    Why: "new posts appear in followers' feeds within 5 s" is a non-functional target as
+    much as "p99 under 200 ms" is (it bounds staleness, and it decides push against pull),
+    though it names neither latency nor consistency."""
+    if not SCREEN.holds(_FRESHNESS_STEMS, text):
+        return None
+    match = _FRESHNESS.search(text)
+    return match.group(0) if match else None
