@@ -457,7 +457,7 @@ class StatedSingleInstance(Rule):
     fix = "Add a replica and automatic failover, or explain why downtime is acceptable here."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if not ctx.is_system and not _needs_redundancy(ctx):
+        if ctx.is_ood and not _needs_redundancy(ctx):
             return  # a parking lot's one database: an object-oriented design runs in one place
         reported: set[str] = set()
         for number, text in ctx.prose:
