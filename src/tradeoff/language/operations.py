@@ -506,9 +506,21 @@ _AVAILABILITY = re.compile(
     r"|\b(?:availability|uptime|sla|slo)\b[^.;]{0,40}?\b9\d(?:\.\d+)?\s*%"
     r"|\b(?:three|four|five) nines\b|\bhighly available\b|\bhigh availability\b"
     r"|\bzero (?:data loss|downtime)\b|\bno (?:data loss|downtime)\b|\bmust not lose\b"
-    r"|\brpo\b|\brto\b|\b(?:11|eleven) nines\b",
+    r"|\brpo\b|\brto\b|\b(?:11|eleven) nines\b|\b(?:no|never) (?:lost|lose|loses)\b",
     re.I,
 )
+# Scale said in words, as briefs and prompts restated often say it: "track clicks at huge
+# scale", "a huge social graph", "high throughput", "billions of items", "thousands of
+# servers worldwide". Each is a system that must survive the loss of a node.
+_WORD_SCALE = re.compile(
+    r"\b(?:at|to) (?:a )?(?:huge|large|massive|global|internet|web|planet)[- ]scale\b"
+    r"|\b(?:huge|massive) (?:\w+ )?(?:scale|volumes?|graphs?|traffic|fleets?|numbers? of)\b"
+    r"|\b(?:very )?high (?:write |read |request )?(?:throughput|traffic|volumes?|write rates?)\b"
+    r"|\b(?:millions|billions|trillions) of\b|\bthousands of (?:servers|machines|hosts|nodes"
+    r"|users|requests|writes|reads)\b|\bworldwide\b",
+    re.I,
+)
+_WORD_SCALE_STEMS = ("scale", "huge", "massive", "high", "illions", "thousands", "worldwide")
 _INSTANCES = re.compile(
     r"\b(?:\d+|two|three|four|five|several|multiple|many|n)\s+(?:app(?:lication)? |api |web "
     r"|stateless )?(?:servers|instances|nodes|pods|replicas|machines|hosts)\b"
@@ -529,7 +541,7 @@ _LARGE_RATE = 1000
 
 
 _AVAILABILITY_STEMS = ("%", "nines", "availab", "downtime", "data loss", "must not lose", "rpo",
-                       "rto")  # fmt: skip
+                       "rto", "lost", "lose")  # fmt: skip
 _INSTANCE_STEMS = ("server", "instance", "node", "pod", "replica", "machine", "host", "horizontal",
                    "scale", "autoscal", "balanc", "multi", "across")  # fmt: skip
 
@@ -542,7 +554,11 @@ def redundancy_need(text: str) -> str | None:
     single-user tool with a local SQLite file does not, and telling its author to add
     replicas is advice a careful reader would reject.
     """
-    for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
+    for pattern, stems in (
+        (_AVAILABILITY, _AVAILABILITY_STEMS),
+        (_INSTANCES, _INSTANCE_STEMS),
+        (_WORD_SCALE, _WORD_SCALE_STEMS),
+    ):
         match = SCREEN.search(pattern, text) if SCREEN.holds(stems, text) else None
         if match is not None:
             return match.group(0)
@@ -561,9 +577,11 @@ def redundancy_need(text: str) -> str | None:
 
 # The patterns searched in every claim, screened for the words each match needs.
 SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
+           _WORD_SCALE,
            *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
 SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
-                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS)  # fmt: skip
+                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS,
+                 _WORD_SCALE_STEMS)  # fmt: skip
 
 
 # --- freshness targets -----------------------------------------------------------------

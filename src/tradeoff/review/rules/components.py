@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
-from tradeoff.language.operations import failure_response, redundancy_need
+from tradeoff.language.operations import failure_response
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.graph import TIER_KINDS, says_redundant
+from tradeoff.review.graph import says_redundant
+from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.substance import SUBSTANCE, specified_concepts
 from tradeoff.wording import in_sentence
@@ -260,12 +261,7 @@ def _needs_redundancy(ctx: ReviewContext) -> bool:
     """
     if ctx.problem is not None and ctx.is_system:
         return True
-    if any(
-        node.kind in TIER_KINDS and ctx.graph.is_several(key)
-        for key, node in ctx.graph.nodes.items()
-    ):
-        return True
-    return any(redundancy_need(clean_line(text)) is not None for _, text in ctx.lines)
+    return states_scale(ctx)
 
 
 _STORE_WORDS = re.compile(
