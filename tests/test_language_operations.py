@@ -10,6 +10,7 @@ from tradeoff.language.operations import (
     idempotency_guard,
     idempotency_guard_for_all,
     is_security_slogan,
+    latency_bound,
     monitoring_signal,
     names_monitoring,
     redundancy_need,
@@ -290,3 +291,27 @@ def test_freshness_target_reads_a_bound_on_how_soon_a_write_is_seen(text: str) -
 )
 def test_freshness_target_is_silent_without_a_bound_on_visibility(text: str) -> None:
     assert freshness_target(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Replies within 3 s; the LLM call dominates.",
+        "The page loads in under 1 second.",
+        "Search returns results in less than 200 ms.",
+    ],
+)
+def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None:
+    assert latency_bound(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the limit, the API returns 429 within the window.",
+        "The cleanup job completes within 5 minutes of midnight.",
+        "Replies are fast.",
+    ],
+)
+def test_latency_bound_is_silent_on_schedules_and_adjectives(text: str) -> None:
+    assert latency_bound(text) is None

@@ -613,3 +613,29 @@ def freshness_target(text: str) -> str | None:
         return None
     match = _FRESHNESS.search(text)
     return match.group(0) if match else None
+
+
+# How fast an answer comes back, said with a verb: "replies within 3 s", "the page loads in
+# under 1 second", "search returns results in less than 200 ms".
+_LATENCY_BOUND = re.compile(
+    r"\b(?:repl(?:y|ies)|responds?|responses?|answers?|returns?|loads?|renders?|completes?"
+    r"|finish(?:es)?|redirects?)\b[^.;:]{0,40}?"
+    r"\b(?:within|in under|in less than|under|in at most)\s+"
+    + _DURATION
+    # "completes within 5 minutes of midnight" is a schedule, not a response time
+    + r"(?!\s+(?:of|after|before|past)\b)",
+    re.I,
+)
+_LATENCY_STEMS = ("repl", "respon", "answer", "return", "load", "render", "complet", "finish",
+                  "redirect")  # fmt: skip
+
+
+def latency_bound(text: str) -> str | None:
+    """A response-time target said with a verb and a number ("replies within 3 s").
+
+    Why: the latency concept is named by "latency", "p99" or "ms"; "replies within 3 s"
+    states the target as plainly, and a design that says it has a non-functional target."""
+    if not SCREEN.holds(_LATENCY_STEMS, text):
+        return None
+    match = _LATENCY_BOUND.search(text)
+    return match.group(0) if match else None

@@ -231,6 +231,9 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     # states the consistency the readers get, without the word.
     if operations.freshness_target(claim.text) is not None:
         found.add("consistency-model")
+    # "Replies within 3 s" is a latency target without the word.
+    if operations.latency_bound(claim.text) is not None:
+        found.add("latency-target")
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
     if _FIELD_LIST.search(claim.text) or _names_fields(claim):
