@@ -34,8 +34,12 @@ _PRODUCT = r"(?:(?:redis|postgres(?:ql)?|mysql|mongodb|kafka|rabbitmq|memcached)
 _SINGLE_INSTANCE = re.compile(
     rf"\b(a single|one|single|only one)\s+(?:central\s+|shared\s+|main\s+|big\s+)?"
     rf"({_PRODUCT}(?:{_STORES}))\b"
-    # "a single database shard" is one shard of a sharded store (a hot shard), not the store
-    r"(?!\s+(?:per|for each|shards?|partitions?)\b)",
+    # "a single database shard" is one shard of a sharded store (a hot shard), not the store;
+    # "one database row update per like", "a single database round trip" count work done,
+    # with the store's name as an adjective of what is counted
+    r"(?!\s+(?:per|for each|shards?|partitions?|rows?|records?|tables?|updates?|writes?"
+    r"|reads?|calls?|quer(?:y|ies)|round[- ]trips?|lookups?|transactions?|connections?"
+    r"|operations?|hits?|requests?)\b)",
     re.I,
 )
 # "Every service stores its data in PostgreSQL": everything funnels into one named store.
