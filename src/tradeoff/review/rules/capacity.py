@@ -773,3 +773,82 @@ class SizingInconsistent(_CapacityRule):
                     ctx.line_evidence(number, found.text.strip()),
                 )
                 return
+
+
+# The user counts every estimate starts from, as candidates write them.
+_USER_COUNT = re.compile(r"^(?:dau|mau|daily active users?|monthly active users?)$", re.I)
+_USER_COUNT_KIND = {"d": "daily", "m": "monthly"}
+# A table row about the count: "Metric: DAU. Assumption: 500M. ..."
+_ROW_SUBJECT = re.compile(
+    r"^[^:.]{1,30}:\s*(dau|mau|daily active users?|monthly active users?)\s*\.", re.I
+)
+# A count that is meant to change: growth, a phase, a target, a range of stages.
+_GROWTH = re.compile(
+    r"\b(?:at launch|launch|grow\w*|growth|in \d+ years?|by (?:year|20\d\d)|year \d|phase"
+    r"|stage|later|future|eventually|target|scale to|up to|from\b[^.]{0,20}\bto\b)"
+    r"|[→]|->|\d\s*[-–]\s*\d",
+    re.I,
+)
+
+
+def _user_counts(ctx: ReviewContext) -> list[tuple[int, str, str, float]]:
+    """(line, quote, daily or monthly, value) for each user count the candidate states."""
+    out: list[tuple[int, str, str, float]] = []
+    for claim in ctx.claims:
+        if claim.kind not in ("sentence", "item", "row") or _GROWTH.search(claim.text):
+            continue
+        if not re.search(r"\b(?:dau|mau|active users?)\b", claim.text, re.I):
+            continue
+        row = _ROW_SUBJECT.match(claim.text) if claim.kind == "row" else None
+        for found in find_quantities(claim.text):
+            if found.dims != (0, 0) or found.per or found.value.value < 1000:
+                continue
+            if found.noun and (
+                _USER_COUNT.match(" ".join(found.noun[:3])) or _USER_COUNT.match(found.noun[0])
+            ):
+                subject = found.noun[0]
+            elif row is not None and not found.noun:
+                subject = row.group(1)
+            else:
+                continue
+            kind = _USER_COUNT_KIND[subject.strip().lower()[0]]
+            quote = found.text.strip() if found.text.strip() in claim.quote else claim.quote
+            out.append((claim.line, quote, kind, found.value.value))
+            break
+    return out
+
+
+@register
+class ContradictoryScale(_CapacityRule):
+    id = "CAP111"
+    dimension = "capacity"
+    kind = "contradictory-numbers"
+    severity = "warning"
+    message = "The design states its user count twice, with values far apart"
+    rationale = (
+        "Every estimate starts from the user count. Stated as 50M in the requirements and"
+        " 500M in the estimates, one set of numbers was derived from a figure the other part"
+        " of the design contradicts, and the interviewer cannot tell which sizing to trust."
+    )
+    example = "Scale: 50M DAU ... | DAU | 500M | (the capacity table)"
+    fix = "Use one figure throughout; if the count grows, say so and size for the larger one."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        first: dict[str, tuple[int, str, float]] = {}
+        for line, quote, kind, value in _user_counts(ctx):
+            if kind not in first:
+                first[kind] = (line, quote, value)
+                continue
+            seen_line, seen_quote, seen = first[kind]
+            ratio = max(value, seen) / min(value, seen)
+            if ratio < 3:
+                continue
+            yield self.finding(
+                f"'{quote}' here, but line {seen_line} says '{seen_quote}':"
+                f" {human_number(ratio)}x apart, so the estimates built on one contradict the"
+                " other",
+                ctx.line_evidence(line, quote),
+            )
+            return
