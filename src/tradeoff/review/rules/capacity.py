@@ -852,3 +852,94 @@ class ContradictoryScale(_CapacityRule):
                 ctx.line_evidence(line, quote),
             )
             return
+
+
+# What one node is said to take: "a single Redis node can process 100,000 ops/s", "each
+# Redis shard handles about 100K ops/s", "one Kafka broker sustains 50 MB/s".
+_ONE_NODE = re.compile(
+    r"\b(?:a single|one|each|every|per|a)\s+(?:[\w-]+\s+){0,3}?(?:node|server|shard|instance"
+    r"|broker|machine|host|pod|replica)\b[^.;]{0,40}?\b(?:can |could |will )?(?:safely )?"
+    r"(?:process(?:es)?|handles?|serves?|sustains?|takes?|does|supports?|absorbs?|manages?)\b",
+    re.I,
+)
+# Nodes provisioned for a load: "at least 2 primary nodes to handle 1M RPS".
+_NODES_FOR = re.compile(
+    r"\b(?P<count>(\d{1,4})\s+(?:[\w-]+\s+)?(?:nodes|servers|shards|instances|brokers"
+    r"|machines|hosts|pods))\b[^.;]{0,30}?\b(?:to (?:handle|serve|sustain|absorb|process"
+    r"|take)|for|handling|serving)\b",
+    re.I,
+)
+_PRODUCTS = re.compile(
+    r"\b(redis|memcached|kafka|postgres(?:ql)?|mysql|cassandra|scylla\w*|dynamodb|mongo\w*"
+    r"|elasticsearch|opensearch|nginx|envoy|rabbitmq|pulsar|clickhouse|gateway|app server"
+    r"|api server|web server|worker)s?\b",
+    re.I,
+)
+
+
+def _node_capacities(ctx: ReviewContext) -> list[tuple[int, frozenset[str], FoundQuantity]]:
+    """(line, products named, rate) for each line that says what one node takes."""
+    out = []
+    for number, text in ctx.lines:
+        line = clean_line(text)
+        if not _ONE_NODE.search(line):
+            continue
+        products = frozenset(m.group(1).lower() for m in _PRODUCTS.finditer(line))
+        rates = [q for q in find_quantities(line) if q.dims[0] == -1 and not q.per]
+        if products and rates:
+            out.append((number, products, max(rates, key=lambda q: q.value.value)))
+    return out
+
+
+@register
+class NodesBelowOwnCapacity(_CapacityRule):
+    id = "CAP112"
+    dimension = "capacity"
+    kind = "sizing-inconsistent"
+    severity = "warning"
+    message = "A node count is far below what the design's own per-node capacity requires"
+    rationale = (
+        "Numbers are there to size components. If one node takes 100K ops/s and the load is"
+        " 1M ops/s, two nodes carry a fifth of it: the design's own figures say the tier"
+        " falls over at peak."
+    )
+    example = "One Redis node handles 100K ops/s. ... We run 2 Redis nodes to handle 1M RPS."
+    fix = "Divide the load by one node's capacity (plus headroom) and provision that many."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        capacities = _node_capacities(ctx)
+        if not capacities:
+            return
+        for number, text in ctx.lines:
+            line = clean_line(text)
+            sized = _NODES_FOR.search(line)
+            if sized is None:
+                continue
+            products = {m.group(1).lower() for m in _PRODUCTS.finditer(line)}
+            loads = [q for q in find_quantities(line[sized.end() :]) if q.dims == (-1, 0)]
+            same = [c for c in capacities if c[1] & products and c[0] != number]
+            if not loads or not same:
+                continue
+            nodes, load = int(sized.group(2)), loads[0]
+            where, _, each = same[-1]
+            if each.dims != load.dims or each.value.value <= 0:
+                continue
+            need = load.value.value / each.value.value
+            if nodes * 2 > need:
+                continue  # within 2x of the design's own figures
+            quote = sized.group("count")
+            yield self.finding(
+                f"'{quote}' for {_bare_load(load)} at {each.text.strip()} each (line {where})"
+                f" is about {human_number(need / nodes)}x short: that load needs about"
+                f" {human_number(math.ceil(need))} nodes",
+                ctx.line_evidence(number, quote),
+            )
+            return
+
+
+def _bare_load(load: FoundQuantity) -> str:
+    """'1M RPS without CPU bottlenecking' -> '1M RPS': the number and its unit."""
+    words = load.text.split()
+    return " ".join(words[:2]) if len(words) > 2 else load.text.strip()
