@@ -256,3 +256,24 @@ def test_a_primary_key_is_no_failover_and_a_log_function_is_no_logging() -> None
     )
     assert _item(_tick("failure", text), "split-brain").mentioned is None
     assert _item(_tick("monitoring", text), "logs").mentioned is None
+
+
+def test_a_list_item_split_at_a_semicolon_ticks_as_a_whole() -> None:
+    """The scheme in one clause and the token lifetime in the next are one item's claim;
+    the evidence quotes the item from its first clause to its last, verbatim."""
+    text = (
+        "# Notes app\n\n## Security\n- Auth: session cookies; sessions end after 30 minutes idle\n"
+    )
+    found = _item(_tick("security", text), "authentication")
+    assert found.met and found.evidence is not None
+    assert found.evidence.line == 4
+    assert found.evidence.quote == "Auth: session cookies; sessions end after 30 minutes idle"
+    assert found.evidence.quote in text.splitlines()[3]
+
+
+def test_clauses_of_different_items_do_not_tick_together() -> None:
+    text = (
+        "# Notes app\n\n## Security\n- Auth: session cookies\n"
+        "- Sessions end after 30 minutes idle\n"
+    )
+    assert not _item(_tick("security", text), "authentication").met

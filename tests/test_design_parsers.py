@@ -333,6 +333,11 @@ def test_endpoints_from_prose_tables_and_curl() -> None:
         ("Elasticsearch", "box", "search-index"),
         ("Fan-out workers", "box", "worker"),
         ("Thing", "cylinder", "database"),
+        # a coordinator's own database is a database; a coordination product is not
+        ("KGS MySQL primary", "cylinder", "database"),
+        ("Scheduler DB", "box", "database"),
+        ("Key Generation Service", "box", "coordination"),
+        ("KGS Zookeeper/DB", "cylinder", "coordination"),
     ],
 )
 def test_node_kinds(label: str, shape: str, kind: str) -> None:

@@ -6,8 +6,11 @@ import pytest
 
 from tradeoff.language.operations import (
     failure_response,
+    freshness_target,
     idempotency_guard,
+    idempotency_guard_for_all,
     is_security_slogan,
+    latency_bound,
     monitoring_signal,
     names_monitoring,
     redundancy_need,
@@ -160,6 +163,8 @@ def test_security_slogan_is_told_apart() -> None:
         ("Workers retry failed email sends up to 5 times.", "email"),
         ("The client resends unacknowledged messages after it reconnects.", "resends"),
         ("On a 5xx the client retries the POST /orders call.", "POST"),
+        ("When the leader changes, the client retries the ledger commit.", "ledger"),
+        ("Writers retry the manifest commit after a timeout.", "the manifest commit"),
     ],
 )
 def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> None:
@@ -176,6 +181,8 @@ def test_retried_write_fires_on_side_effects_retried(text: str, write: str) -> N
         "We retry the charge with the same idempotency key.",
         "On a timeout the retry reuses the same `PaymentKey`, so nothing is charged twice.",
         "Failed chunks are retried; each chunk is a PUT to its own key.",
+        "Pros: simpler retries and an atomic commit.",
+        "Consumers commit offsets after processing, then retry the next batch.",
     ],
 )
 def test_retried_write_ignores_reads_reconnects_and_idempotent_writes(text: str) -> None:
@@ -221,6 +228,15 @@ def test_idempotency_guard_reads_the_ways_candidates_say_it(text: str) -> None:
     assert idempotency_guard(text) is not None
 
 
+def test_a_safe_verb_guards_its_own_clause_only() -> None:
+    """`PUT /{bucket}/{key}` in an endpoint list is safe to repeat itself, but makes no
+    other write in the design idempotent; an idempotency key does."""
+    assert idempotency_guard("- `PUT /{bucket}/{key}`") is not None
+    assert idempotency_guard_for_all("- `PUT /{bucket}/{key}`") is None
+    assert idempotency_guard_for_all("We overwrite the cached copy.") is None
+    assert idempotency_guard_for_all("PUT /links with an Idempotency-Key header") is not None
+
+
 def test_idempotency_guard_is_silent_on_a_plain_retry() -> None:
     assert idempotency_guard("If the PSP times out we retry the charge twice.") is None
 
@@ -248,3 +264,54 @@ def test_a_short_lived_token_and_an_owner_scoped_read_are_controls() -> None:
         "authorisation rule"
     )
     assert security_control("We only read the config once at start-up.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New posts appear in followers' feeds within 5 s.",
+        "An edit is visible to collaborators in under 200 ms.",
+        "Writes propagate to every region within 1 s.",
+        "Feed staleness <= 10 s.",
+        "Eventual consistency for the feed (a 5 s delay is acceptable).",
+    ],
+)
+def test_freshness_target_reads_a_bound_on_how_soon_a_write_is_seen(text: str) -> None:
+    assert freshness_target(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redis is available within the VPC.",
+        "The cleanup job runs within 5 minutes of midnight.",
+        "We want to reach 10M users within 2 years.",
+        "New posts appear in followers' feeds quickly.",
+    ],
+)
+def test_freshness_target_is_silent_without_a_bound_on_visibility(text: str) -> None:
+    assert freshness_target(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Replies within 3 s; the LLM call dominates.",
+        "The page loads in under 1 second.",
+        "Search returns results in less than 200 ms.",
+    ],
+)
+def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None:
+    assert latency_bound(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the limit, the API returns 429 within the window.",
+        "The cleanup job completes within 5 minutes of midnight.",
+        "Replies are fast.",
+    ],
+)
+def test_latency_bound_is_silent_on_schedules_and_adjectives(text: str) -> None:
+    assert latency_bound(text) is None

@@ -115,6 +115,13 @@ class RubricItem(_Strict):
         default=Level.mid,
         description="The lowest level at which a candidate is expected to cover it.",
     )
+    needs: Literal["scale"] | None = Field(
+        default=None,
+        description="Asked only of a design whose own text calls for it: 'scale' items (a"
+        " load balancer, a cache, partitioning, replicas) only when the design states an"
+        " availability target, several instances or a large scale. The generic rubric has no"
+        " prompt to say so, and a single-user tool on one VM needs none of them.",
+    )
     probe: Text | None = Field(
         default=None,
         description="What the interviewer asks when the item is still open, in plain words:"

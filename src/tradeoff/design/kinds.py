@@ -53,6 +53,13 @@ _LABEL_KINDS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in _LABEL_KINDS]
 
+# A coordinator's own database ("KGS MySQL primary", "Scheduler DB"): the store the
+# coordinator keeps its state in, drawn apart from it; a coordination product (ZooKeeper,
+# etcd) is the coordinator itself, though it stores keys.
+_OWNED_STORE = re.compile(
+    r"\bdb\b|database|\bsql\b|mysql|postgres|dynamo|cassandra|mongo|\btable\b", re.I
+)
+_COORDINATION_PRODUCT = re.compile(r"zookeeper|\betcd\b|consul|chubby", re.I)
 _NOT_A_CLIENT = re.compile(
     r"service|server|\bsvc\b|\bapi\b|\bdb\b|database|store|table|cache|queue|graph|index", re.I
 )
@@ -83,5 +90,11 @@ def infer_kind(label: str, shape: str = "box") -> str:
         if SCREEN.search(pattern, text):
             if kind == "client" and (shape == "cylinder" or SCREEN.search(_NOT_A_CLIENT, text)):
                 continue  # "User Service" and a cylinder labelled "Users" are not clients
+            if (
+                kind == "coordination"
+                and _OWNED_STORE.search(text)
+                and not _COORDINATION_PRODUCT.search(text)
+            ):
+                return "database"
             return kind
     return _SHAPE_KINDS.get(shape, "other")

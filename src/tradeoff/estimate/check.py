@@ -159,7 +159,56 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
             out.extend(check_table_row(number, text))
         else:
             out.extend(check_line(number, text))
+    out.extend(_check_nested(numbered))
     return _missing_replication(numbered, out)
+
+
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*\S)\s*$")
+
+
+def _check_nested(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A result stated first, its calculation in the one item nested under it:
+
+        * 12.7 GB of new paste content per month
+            * 1.27 KB per paste * 10 million pastes per month
+
+    The one child holding operators holds no marker, and the parent starts with a quantity and has
+    no marker of its own (a parent with one is judged as a line); the check cites the
+    parent, where the result is written."""
+    out: list[EstimateCheck] = []
+    for index, (number, text) in enumerate(numbered[:-1]):
+        parent = _ITEM.match(text)
+        if parent is None or not _DIGIT.search(text):
+            continue
+        body = parent[2].strip("*_ ")
+        if _MARKER.search(body):
+            continue
+        calculations = [
+            item
+            for item in _children(numbered, index, len(parent[1]))
+            if not _MARKER.search(item) and _has_operator(tokenize(item))
+        ]
+        if len(calculations) != 1:
+            continue  # none, or several: which one derives the parent is not said
+        calculation = calculations[0]
+        right = _right_side(body)
+        if right is None or right not in text:
+            continue
+        judged = _judge(number, f"{calculation} = {right}", calculation, right, "=")
+        if judged is not None:
+            out.append(replace(judged, quote=right))
+    return out
+
+
+def _children(numbered: list[tuple[int, str]], index: int, indent: int) -> list[str]:
+    """The items nested right under the item at `index` (deeper, on the following lines)."""
+    found: list[str] = []
+    for (before, _), (number, text) in pairwise(numbered[index:]):
+        item = _ITEM.match(text)
+        if item is None or number != before + 1 or len(item[1]) <= indent:
+            break
+        found.append(item[2].strip("`*_ "))
+    return found
 
 
 def check_table_row(number: int, text: str) -> list[EstimateCheck]:

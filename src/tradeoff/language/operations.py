@@ -440,6 +440,35 @@ def idempotency_guard(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+# Writes that are safe to repeat by their own nature: an HTTP PUT, an overwrite. They make
+# the clause they are in harmless, and say nothing of any other write in the design.
+_SAFE_BY_NATURE = re.compile(r"(?-i:PUT)|overwrit\w*", re.I)
+
+
+def idempotency_guard_for_all(text: str) -> str | None:
+    """What in a clause makes the design's writes idempotent beyond that clause: a key, a
+    deduplication, a conditional write, an outcome said outright ("never charged twice").
+
+    Why: an endpoint list ("PUT /{bucket}/{key}") or "overwrite the cached copy" is safe
+    to repeat as itself, but does not make a retried metadata commit elsewhere safe."""
+    if not SCREEN.holds(_IDEMPOTENT_STEMS, text):
+        return None
+    for match in _IDEMPOTENT.finditer(text):
+        if not _SAFE_BY_NATURE.fullmatch(match.group(0)):
+            return match.group(0)
+    return None
+
+
+# A commit that is itself retried ("clients retry the metadata commit", "the commit is
+# retried"): done twice after a lost reply, it records the write twice. A commit named near
+# a retry ("easier retries and strong commit", "commit offsets, then retry") is not one.
+_RETRIED_COMMIT = re.compile(
+    r"(?<=\bretry )(?:the |a |each |every )?(?:[\w-]+ ){0,2}?commit\b"
+    r"|\bcommits? (?:is |are )?retried\b",
+    re.I,
+)
+
+
 # Retries that repeat no write: reconnecting, re-reading, re-fetching.
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 
@@ -462,7 +491,7 @@ def retried_write(text: str) -> str | None:
         return None
     if _RETRY.search(text) is None or idempotency_guard(text):
         return None
-    write = _WRITE.search(text)
+    write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None
     if _READ_ONLY.search(text) and not _STRONG.search(text):
@@ -477,9 +506,21 @@ _AVAILABILITY = re.compile(
     r"|\b(?:availability|uptime|sla|slo)\b[^.;]{0,40}?\b9\d(?:\.\d+)?\s*%"
     r"|\b(?:three|four|five) nines\b|\bhighly available\b|\bhigh availability\b"
     r"|\bzero (?:data loss|downtime)\b|\bno (?:data loss|downtime)\b|\bmust not lose\b"
-    r"|\brpo\b|\brto\b|\b(?:11|eleven) nines\b",
+    r"|\brpo\b|\brto\b|\b(?:11|eleven) nines\b|\b(?:no|never) (?:lost|lose|loses)\b",
     re.I,
 )
+# Scale said in words, as briefs and prompts restated often say it: "track clicks at huge
+# scale", "a huge social graph", "high throughput", "billions of items", "thousands of
+# servers worldwide". Each is a system that must survive the loss of a node.
+_WORD_SCALE = re.compile(
+    r"\b(?:at|to) (?:a )?(?:huge|large|massive|global|internet|web|planet)[- ]scale\b"
+    r"|\b(?:huge|massive) (?:\w+ )?(?:scale|volumes?|graphs?|traffic|fleets?|numbers? of)\b"
+    r"|\b(?:very )?high (?:write |read |request )?(?:throughput|traffic|volumes?|write rates?)\b"
+    r"|\b(?:millions|billions|trillions) of\b|\bthousands of (?:servers|machines|hosts|nodes"
+    r"|users|requests|writes|reads)\b|\bworldwide\b",
+    re.I,
+)
+_WORD_SCALE_STEMS = ("scale", "huge", "massive", "high", "illions", "thousands", "worldwide")
 _INSTANCES = re.compile(
     r"\b(?:\d+|two|three|four|five|several|multiple|many|n)\s+(?:app(?:lication)? |api |web "
     r"|stateless )?(?:servers|instances|nodes|pods|replicas|machines|hosts)\b"
@@ -500,7 +541,7 @@ _LARGE_RATE = 1000
 
 
 _AVAILABILITY_STEMS = ("%", "nines", "availab", "downtime", "data loss", "must not lose", "rpo",
-                       "rto")  # fmt: skip
+                       "rto", "lost", "lose")  # fmt: skip
 _INSTANCE_STEMS = ("server", "instance", "node", "pod", "replica", "machine", "host", "horizontal",
                    "scale", "autoscal", "balanc", "multi", "across")  # fmt: skip
 
@@ -513,7 +554,11 @@ def redundancy_need(text: str) -> str | None:
     single-user tool with a local SQLite file does not, and telling its author to add
     replicas is advice a careful reader would reject.
     """
-    for pattern, stems in ((_AVAILABILITY, _AVAILABILITY_STEMS), (_INSTANCES, _INSTANCE_STEMS)):
+    for pattern, stems in (
+        (_AVAILABILITY, _AVAILABILITY_STEMS),
+        (_INSTANCES, _INSTANCE_STEMS),
+        (_WORD_SCALE, _WORD_SCALE_STEMS),
+    ):
         match = SCREEN.search(pattern, text) if SCREEN.holds(stems, text) else None
         if match is not None:
             return match.group(0)
@@ -532,6 +577,65 @@ def redundancy_need(text: str) -> str | None:
 
 # The patterns searched in every claim, screened for the words each match needs.
 SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
+           _WORD_SCALE,
            *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
 SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
-                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS)  # fmt: skip
+                 _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS,
+                 _WORD_SCALE_STEMS)  # fmt: skip
+
+
+# --- freshness targets -----------------------------------------------------------------
+
+_DURATION = r"~?\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b"
+# How soon a write is seen: "new posts appear within 5 s", "visible to followers in under
+# 2 seconds", "propagates to every region within 1 s", "feed staleness <= 10 s".
+_FRESHNESS = re.compile(
+    r"\b(?:appears?|appearing|visible|shows? up|propagat\w*|reflected|reach(?:es)?|seen"
+    r"|searchable|delivered|replicated|available)\b[^.;:]{0,50}?"
+    r"\b(?:within|in under|in less than|under|in at most|no later than|after at most)\s+"
+    + _DURATION
+    + r"|\b(?:staleness|lag|delay|freshness)\b[^.;:]{0,25}?(?:<=?|≤|under|below|at most"
+    r"|within|of|:)\s*" + _DURATION + r"|" + _DURATION + r"\s+(?:of\s+)?(?:delay|lag|staleness)\b",
+    re.I,
+)
+_FRESHNESS_STEMS = ("appear", "visible", "show", "propagat", "reflect", "reach", "seen",
+                    "searchable", "deliver", "replicat", "available", "stale", "lag", "delay",
+                    "fresh")  # fmt: skip
+
+
+def freshness_target(text: str) -> str | None:
+    """A quantified bound on how soon a write is seen, as a requirement states it.
+
+    Why: "new posts appear in followers' feeds within 5 s" is a non-functional target as
+    much as "p99 under 200 ms" is (it bounds staleness, and it decides push against pull),
+    though it names neither latency nor consistency."""
+    if not SCREEN.holds(_FRESHNESS_STEMS, text):
+        return None
+    match = _FRESHNESS.search(text)
+    return match.group(0) if match else None
+
+
+# How fast an answer comes back, said with a verb: "replies within 3 s", "the page loads in
+# under 1 second", "search returns results in less than 200 ms".
+_LATENCY_BOUND = re.compile(
+    r"\b(?:repl(?:y|ies)|responds?|responses?|answers?|returns?|loads?|renders?|completes?"
+    r"|finish(?:es)?|redirects?)\b[^.;:]{0,40}?"
+    r"\b(?:within|in under|in less than|under|in at most)\s+"
+    + _DURATION
+    # "completes within 5 minutes of midnight" is a schedule, not a response time
+    + r"(?!\s+(?:of|after|before|past)\b)",
+    re.I,
+)
+_LATENCY_STEMS = ("repl", "respon", "answer", "return", "load", "render", "complet", "finish",
+                  "redirect")  # fmt: skip
+
+
+def latency_bound(text: str) -> str | None:
+    """A response-time target said with a verb and a number ("replies within 3 s").
+
+    Why: the latency concept is named by "latency", "p99" or "ms"; "replies within 3 s"
+    states the target as plainly, and a design that says it has a non-functional target."""
+    if not SCREEN.holds(_LATENCY_STEMS, text):
+        return None
+    match = _LATENCY_BOUND.search(text)
+    return match.group(0) if match else None

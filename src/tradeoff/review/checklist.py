@@ -17,7 +17,7 @@ from tradeoff.catalog.checklists import Checklist, Checklists, Item, Need
 from tradeoff.catalog.loader import Catalog
 from tradeoff.design.model import DesignDoc
 from tradeoff.language import operations
-from tradeoff.language.claims import EDGE, NODE, Claim, split_design
+from tradeoff.language.claims import EDGE, ITEM, NODE, Claim, split_design
 from tradeoff.language.mentions import NEGATED, classify, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence
@@ -89,8 +89,38 @@ class ChecklistResult:
 
 def design_claims(doc: DesignDoc, skipped: Iterable[int]) -> list[Claim]:
     """The candidate's claims in prose, lists, tables and code; diagram labels are names of
-    boxes and arrows, not statements, so they tick nothing."""
-    return [c for c in split_design(doc, skipped) if c.kind not in (NODE, EDGE)]
+    boxes and arrows, not statements, so they tick nothing. A list item split at ";" also
+    counts whole: "Auth: OAuth2 bearer tokens; tokens expire after 15 minutes" names the
+    scheme in one clause and its lifetime in the next, and the item says both of it."""
+    claims = [c for c in split_design(doc, skipped) if c.kind not in (NODE, EDGE)]
+    return claims + _whole_items(doc, claims)
+
+
+def _whole_items(doc: DesignDoc, claims: list[Claim]) -> list[Claim]:
+    """One claim per list item of several clauses on one line, quoting the line from its
+    first clause to its last."""
+    out: list[Claim] = []
+    group: list[Claim] = []
+    for claim in [*claims, None]:
+        if (
+            claim is not None
+            and group
+            and claim.kind == ITEM
+            and claim.line == group[-1].line
+            and claim.headings == group[-1].headings
+        ):
+            group.append(claim)
+            continue
+        if len(group) > 1:
+            raw = doc.lines[group[0].line - 1] if group[0].line <= len(doc.lines) else ""
+            start = raw.find(group[0].quote)
+            end = raw.find(group[-1].quote, max(start, 0))
+            if start >= 0 and end >= 0:
+                quote = raw[start : end + len(group[-1].quote)]
+                text = "; ".join(c.text for c in group)
+                out.append(Claim(group[0].line, quote, text, ITEM, group[0].headings))
+        group = [claim] if claim is not None and claim.kind == ITEM else []
+    return out
 
 
 def review_claims(doc: DesignDoc, catalog: Catalog, problem_id: str) -> list[Claim]:

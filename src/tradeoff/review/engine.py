@@ -20,6 +20,7 @@ from tradeoff.errors import TradeoffError
 from tradeoff.language import read_text
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
+from tradeoff.review.needs import fitted, states_scale
 from tradeoff.review.rules import RULES
 from tradeoff.review.scoring import (
     COVERAGE_KINDS,
@@ -137,6 +138,8 @@ def review_design(
         settled=settled,
         credited=frozenset(i for i, c in (coverage_overrides or {}).items() if c >= 1.0),
     )
+    if problem is None:  # no prompt says how big it is: ask only what the design calls for
+        ctx.rubric = rubric = fitted(rubric, states_scale(ctx))
     findings = run_rules(ctx)
     scores: dict[str, DimensionScore] = {
         dim: score_dimension(

@@ -80,8 +80,8 @@ class DesignGraph:
     def from_diagrams(cls, diagrams: list[Diagram]) -> DesignGraph:
         built = cls()
         for diagram in diagrams:
-            if diagram.kind in ("class", "state", "other"):
-                continue  # classes and state machines are not deployed components
+            if diagram.kind in ("class", "state", "other") or _is_process(diagram):
+                continue  # classes, state machines and step-by-step flows are not components
             members = _members(diagram)
             key_of: dict[str, str] = {}
             for node in diagram.nodes.values():
@@ -196,7 +196,9 @@ class DesignGraph:
         A tier counts as several instances when its label or a load balancer in front of it
         says so, or for every tier when `scaled_out` (the prompt or the design's own text
         runs its services as several instances; then clients calling a store directly
-        count too). Only nodes connected to a client (or, with
+        count too, and so does a coordinator that keeps its state in the node: a key
+        allocator refilling its blocks from one "KGS MySQL primary" stops when that
+        dies). Only nodes connected to a client (or, with
         no client drawn, to an entry point) count: a box off on its own serves no request.
         """
         roots = self.of_kind("client") or [
@@ -217,10 +219,24 @@ class DesignGraph:
                 for n in sorted(self.links[key])
                 if (self.nodes[n].kind in TIER_KINDS and (scaled_out or self.is_several(n)))
                 or (self.nodes[n].kind == "client" and scaled_out)
+                or (self.nodes[n].kind == "coordination" and scaled_out and key in self.out[n])
             )
             if dependents:
                 found.append(SinglePoint(node, dependents))
         return found
+
+
+def _is_process(diagram: Diagram) -> bool:
+    """A flowchart of steps rather than components: it branches on a decision ("Healthy?",
+    "Issue Type?") and most of its boxes are actions ("Analyze Failures", "Rollout 50%"),
+    so "Log & Store" there is a step of a loop, not a database every query depends on."""
+    if diagram.kind != "flowchart":
+        return False
+    groups = set(diagram.parents.values())
+    boxes = [n for n in diagram.nodes.values() if n.kind != "note" and n.id not in groups]
+    decisions = sum(1 for n in boxes if n.shape == "rhombus" or n.label.strip().endswith("?"))
+    steps = sum(1 for n in boxes if n.kind == "other")
+    return decisions > 0 and 2 * steps > len(boxes)
 
 
 def _members(diagram: Diagram) -> dict[str, tuple[str, ...]]:

@@ -227,6 +227,13 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     implied = implied_concepts(claim)  # once: each of a dozen candidates asks
     candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
     found = {c for c in candidates if _specifies(claim, c, implied)}
+    # "New posts appear in followers' feeds within 5 s" bounds staleness with a number: it
+    # states the consistency the readers get, without the word.
+    if operations.freshness_target(claim.text) is not None:
+        found.add("consistency-model")
+    # "Replies within 3 s" is a latency target without the word.
+    if operations.latency_bound(claim.text) is not None:
+        found.add("latency-target")
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
     if _FIELD_LIST.search(claim.text) or _names_fields(claim):
@@ -1317,7 +1324,13 @@ _TARGETS = frozenset({"latency-target", "availability-target", "non-functional-r
 
 def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     features = _count(claims, lambda c: specifies(c, "functional-requirements"))
-    slas = _count(claims, lambda c: bool(specified_concepts(c) & _TARGETS))
+    slas = _count(
+        claims,
+        lambda c: (
+            bool(specified_concepts(c) & _TARGETS)
+            or operations.freshness_target(c.text) is not None
+        ),
+    )
     scope = _count(claims, _states_scope)
     assumptions = _count(
         claims,

@@ -242,9 +242,11 @@ class NoIdempotency(Rule):
             for m in ctx.mentions.positive("idempotency")
         ):
             return
-        writes = [e for e in ctx.endpoints if e.method in ("POST", "PUT", "PATCH")]
+        # A PUT replaces what is at its path, so repeating it is harmless by definition:
+        # the write a retry can apply twice is a POST or a PATCH.
+        writes = [e for e in ctx.endpoints if e.method in ("POST", "PATCH")]
         # A retried read or a "429 with Retry-After" repeats nothing; a retried charge does.
-        retried = bool(retried_writes(ctx))
+        retried = retried_writes(ctx)
         sensitive = ctx.topic("idempotency", "payments", "inventory", "queues")
         if not (sensitive or retried or ctx.interview_type == "api"):
             return
@@ -253,6 +255,9 @@ class NoIdempotency(Rule):
             yield self.finding(
                 evidence=ctx.line_evidence(first.line, f"{first.method} {first.path}")
             )
+        elif retried:
+            number, clause, _ = retried[0]
+            yield self.finding(evidence=ctx.line_evidence(number, clause))
         elif sensitive:
             yield self.finding()
 

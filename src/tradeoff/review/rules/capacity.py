@@ -691,19 +691,53 @@ def _per_item(text: str) -> bool:
         return True
 
 
-def _cache_sizes(text: str) -> list[FoundQuantity]:
-    """Sizes the line gives a cache as a whole: 'a 1 TB cache', 'Redis cache of 1 TB'."""
+# A node's share written after the size: "4 GB RAM each", "64 GB of memory apiece".
+_EACH_AFTER = re.compile(r"^\s*(?:of\s+)?(?:ram|memory|dram)?\s*(?:each|apiece)\b", re.I)
+# How many nodes a cluster has: "6 shards", "a 20-node cluster", "3 primaries".
+_NODE_COUNT = re.compile(
+    r"\b(\d{1,4})[\s-]*(?:nodes?|shards?|servers?|machines?|instances?|hosts?|primar(?:y|ies))\b",
+    re.I,
+)
+# A table cell or a clause: a cluster's count and its node size must be said together.
+_SEGMENT = re.compile(r"[|;]|\.\s")
+
+
+def _cache_sizes(text: str) -> list[tuple[FoundQuantity, int]]:
+    """Sizes the line gives a cache, with the nodes each is multiplied by: 'a 1 TB cache',
+    'Redis cache of 1 TB', or a node's size times the nodes said beside it ('Redis Cluster
+    with 6 shards, 4 GB RAM each' is 24 GB): a per-node figure read alone would compare
+    one node with the whole working set."""
     out = []
     for found in find_quantities(text):
         if found.dims != (0, 1) or found.per:
             continue  # "6.4 KB/user in Redis" sizes one entry, not the cache
         before, after = text[max(0, found.start - 30) : found.start], text[found.end :]
-        if _PER_NODE.search(text[found.end : found.end + 30]) or _PER_NODE.search(before):
+        if (
+            _PER_NODE.search(text[found.end : found.end + 30])
+            or _PER_NODE.search(before)
+            or _EACH_AFTER.match(after)
+        ):
+            nodes = _cluster_nodes(text, found)
+            if nodes is not None:
+                out.append((found, nodes))
             continue
         named = any(re.fullmatch(_CACHE, word, re.I) for word in found.noun)  # "1 TB Redis cache"
         if named or _CACHE_AFTER.match(after) or _CACHE_BEFORE.search(before):
-            out.append(found)
+            out.append((found, 1))
     return out
+
+
+def _cluster_nodes(text: str, found: FoundQuantity) -> int | None:
+    """The most nodes a cache cluster is said to have in the clause or table cell that gives
+    one node's size, or None when that clause names no cache or no count (then the size is
+    one node's, and nothing says how many there are)."""
+    start = max((m.end() for m in _SEGMENT.finditer(text, 0, found.start)), default=0)
+    stop = next((m.start() for m in _SEGMENT.finditer(text, found.end)), len(text))
+    segment = text[start:stop]
+    if not re.search(_CACHE, segment, re.I):
+        return None
+    counts = [int(m.group(1)) for m in _NODE_COUNT.finditer(segment)]
+    return max(counts) if counts and max(counts) > 1 else None
 
 
 @register
@@ -740,15 +774,189 @@ class SizingInconsistent(_CapacityRule):
             lowered = text.lower()
             if number == need.line or ("cache" not in lowered and "redis" not in lowered):
                 continue
-            for found in _cache_sizes(clean_line(text)):
-                ratio = found.value.value / size
+            for found, nodes in _cache_sizes(clean_line(text)):
+                ratio = nodes * found.value.value / size
                 if 1 / 10 <= ratio <= 10:
                     continue
                 off = max(ratio, 1 / ratio)
+                said = f"'{found.text.strip()}'"
+                if nodes > 1:
+                    total = human_number(nodes * found.value.value / 1e9)
+                    said = f"{said} on each of {nodes} nodes ({total} GB in all)"
                 yield self.finding(
-                    f"'{found.text.strip()}' is {human_number(off)}x"
+                    f"{said} is {human_number(off)}x"
                     f" {'more' if ratio > 1 else 'less'} than the working set your own estimate"
                     f" gives on line {need.line} ({need.right})",
                     ctx.line_evidence(number, found.text.strip()),
                 )
                 return
+
+
+# The user counts every estimate starts from, as candidates write them.
+_USER_COUNT = re.compile(r"^(?:dau|mau|daily active users?|monthly active users?)$", re.I)
+_USER_COUNT_KIND = {"d": "daily", "m": "monthly"}
+# A table row about the count: "Metric: DAU. Assumption: 500M. ..."
+_ROW_SUBJECT = re.compile(
+    r"^[^:.]{1,30}:\s*(dau|mau|daily active users?|monthly active users?)\s*\.", re.I
+)
+# A count that is meant to change: growth, a phase, a target, a range of stages.
+_GROWTH = re.compile(
+    r"\b(?:at launch|launch|grow\w*|growth|in \d+ years?|by (?:year|20\d\d)|year \d|phase"
+    r"|stage|later|future|eventually|target|scale to|up to|from\b[^.]{0,20}\bto\b)"
+    r"|[→]|->|\d\s*[-–]\s*\d",
+    re.I,
+)
+
+
+def _user_counts(ctx: ReviewContext) -> list[tuple[int, str, str, float]]:
+    """(line, quote, daily or monthly, value) for each user count the candidate states."""
+    out: list[tuple[int, str, str, float]] = []
+    for claim in ctx.claims:
+        if claim.kind not in ("sentence", "item", "row") or _GROWTH.search(claim.text):
+            continue
+        if not re.search(r"\b(?:dau|mau|active users?)\b", claim.text, re.I):
+            continue
+        row = _ROW_SUBJECT.match(claim.text) if claim.kind == "row" else None
+        for found in find_quantities(claim.text):
+            if found.dims != (0, 0) or found.per or found.value.value < 1000:
+                continue
+            if found.noun and (
+                _USER_COUNT.match(" ".join(found.noun[:3])) or _USER_COUNT.match(found.noun[0])
+            ):
+                subject = found.noun[0]
+            elif row is not None and not found.noun:
+                subject = row.group(1)
+            else:
+                continue
+            kind = _USER_COUNT_KIND[subject.strip().lower()[0]]
+            quote = found.text.strip() if found.text.strip() in claim.quote else claim.quote
+            out.append((claim.line, quote, kind, found.value.value))
+            break
+    return out
+
+
+@register
+class ContradictoryScale(_CapacityRule):
+    id = "CAP111"
+    dimension = "capacity"
+    kind = "contradictory-numbers"
+    severity = "warning"
+    message = "The design states its user count twice, with values far apart"
+    rationale = (
+        "Every estimate starts from the user count. Stated as 50M in the requirements and"
+        " 500M in the estimates, one set of numbers was derived from a figure the other part"
+        " of the design contradicts, and the interviewer cannot tell which sizing to trust."
+    )
+    example = "Scale: 50M DAU ... | DAU | 500M | (the capacity table)"
+    fix = "Use one figure throughout; if the count grows, say so and size for the larger one."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        first: dict[str, tuple[int, str, float]] = {}
+        for line, quote, kind, value in _user_counts(ctx):
+            if kind not in first:
+                first[kind] = (line, quote, value)
+                continue
+            seen_line, seen_quote, seen = first[kind]
+            ratio = max(value, seen) / min(value, seen)
+            if ratio < 3:
+                continue
+            yield self.finding(
+                f"'{quote}' here, but line {seen_line} says '{seen_quote}':"
+                f" {human_number(ratio)}x apart, so the estimates built on one contradict the"
+                " other",
+                ctx.line_evidence(line, quote),
+            )
+            return
+
+
+# What one node is said to take: "a single Redis node can process 100,000 ops/s", "each
+# Redis shard handles about 100K ops/s", "one Kafka broker sustains 50 MB/s".
+_ONE_NODE = re.compile(
+    r"\b(?:a single|one|each|every|per|a)\s+(?:[\w-]+\s+){0,3}?(?:node|server|shard|instance"
+    r"|broker|machine|host|pod|replica)\b[^.;]{0,40}?\b(?:can |could |will )?(?:safely )?"
+    r"(?:process(?:es)?|handles?|serves?|sustains?|takes?|does|supports?|absorbs?|manages?)\b",
+    re.I,
+)
+# Nodes provisioned for a load: "at least 2 primary nodes to handle 1M RPS".
+_NODES_FOR = re.compile(
+    r"\b(?P<count>(\d{1,4})\s+(?:[\w-]+\s+)?(?:nodes|servers|shards|instances|brokers"
+    r"|machines|hosts|pods))\b[^.;]{0,30}?\b(?:to (?:handle|serve|sustain|absorb|process"
+    r"|take)|for|handling|serving)\b",
+    re.I,
+)
+_PRODUCTS = re.compile(
+    r"\b(redis|memcached|kafka|postgres(?:ql)?|mysql|cassandra|scylla\w*|dynamodb|mongo\w*"
+    r"|elasticsearch|opensearch|nginx|envoy|rabbitmq|pulsar|clickhouse|gateway|app server"
+    r"|api server|web server|worker)s?\b",
+    re.I,
+)
+
+
+def _node_capacities(ctx: ReviewContext) -> list[tuple[int, frozenset[str], FoundQuantity]]:
+    """(line, products named, rate) for each line that says what one node takes."""
+    out = []
+    for number, text in ctx.lines:
+        line = clean_line(text)
+        if not _ONE_NODE.search(line):
+            continue
+        products = frozenset(m.group(1).lower() for m in _PRODUCTS.finditer(line))
+        rates = [q for q in find_quantities(line) if q.dims[0] == -1 and not q.per]
+        if products and rates:
+            out.append((number, products, max(rates, key=lambda q: q.value.value)))
+    return out
+
+
+@register
+class NodesBelowOwnCapacity(_CapacityRule):
+    id = "CAP112"
+    dimension = "capacity"
+    kind = "sizing-inconsistent"
+    severity = "warning"
+    message = "A node count is far below what the design's own per-node capacity requires"
+    rationale = (
+        "Numbers are there to size components. If one node takes 100K ops/s and the load is"
+        " 1M ops/s, two nodes carry a fifth of it: the design's own figures say the tier"
+        " falls over at peak."
+    )
+    example = "One Redis node handles 100K ops/s. ... We run 2 Redis nodes to handle 1M RPS."
+    fix = "Divide the load by one node's capacity (plus headroom) and provision that many."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        capacities = _node_capacities(ctx)
+        if not capacities:
+            return
+        for number, text in ctx.lines:
+            line = clean_line(text)
+            sized = _NODES_FOR.search(line)
+            if sized is None:
+                continue
+            products = {m.group(1).lower() for m in _PRODUCTS.finditer(line)}
+            loads = [q for q in find_quantities(line[sized.end() :]) if q.dims == (-1, 0)]
+            same = [c for c in capacities if c[1] & products and c[0] != number]
+            if not loads or not same:
+                continue
+            nodes, load = int(sized.group(2)), loads[0]
+            where, _, each = same[-1]
+            if each.dims != load.dims or each.value.value <= 0:
+                continue
+            need = load.value.value / each.value.value
+            if nodes * 2 > need:
+                continue  # within 2x of the design's own figures
+            quote = sized.group("count")
+            yield self.finding(
+                f"'{quote}' for {_bare_load(load)} at {each.text.strip()} each (line {where})"
+                f" is about {human_number(need / nodes)}x short: that load needs about"
+                f" {human_number(math.ceil(need))} nodes",
+                ctx.line_evidence(number, quote),
+            )
+            return
+
+
+def _bare_load(load: FoundQuantity) -> str:
+    """'1M RPS without CPU bottlenecking' -> '1M RPS': the number and its unit."""
+    words = load.text.split()
+    return " ".join(words[:2]) if len(words) > 2 else load.text.strip()

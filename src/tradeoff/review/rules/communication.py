@@ -135,7 +135,9 @@ _LIMITS = re.compile(
 )
 SCREEN.add(_LIMITS)  # skipped on text without its words
 _LATER_HEADING = re.compile(
-    r"^\W*(?:phase|stage|milestone)\s*(?:[2-9]|ii|iii|two|three)\b|\broadmap\b|\blater phases\b",
+    r"^\W*(?:phase|stage|milestone)\s*(?:[2-9]|ii|iii|two|three)\b|\broadmap\b|\blater phases\b"
+    # a plan for growth: "Scaling Path" (0-1M users: ..., 1M-100M: shard ...), "Growth Plan"
+    r"|\b(?:scaling|growth|evolution)\s+(?:path|plan|stages|phases)\b",
     re.I,
 )
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
-from tradeoff.language.operations import failure_response, redundancy_need
+from tradeoff.language.operations import failure_response
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
-from tradeoff.review.graph import TIER_KINDS, says_redundant
+from tradeoff.review.graph import says_redundant
+from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.substance import SUBSTANCE, specified_concepts
 from tradeoff.wording import in_sentence
+
+if TYPE_CHECKING:
+    from tradeoff.design.model import Node
 
 _STORES = (
     r"postgres(?:ql)?|mysql|mongodb|mongo|cassandra|dynamodb|database|db|redis|sql server"
@@ -29,8 +34,12 @@ _PRODUCT = r"(?:(?:redis|postgres(?:ql)?|mysql|mongodb|kafka|rabbitmq|memcached)
 _SINGLE_INSTANCE = re.compile(
     rf"\b(a single|one|single|only one)\s+(?:central\s+|shared\s+|main\s+|big\s+)?"
     rf"({_PRODUCT}(?:{_STORES}))\b"
-    # "a single database shard" is one shard of a sharded store (a hot shard), not the store
-    r"(?!\s+(?:per|for each|shards?|partitions?)\b)",
+    # "a single database shard" is one shard of a sharded store (a hot shard), not the store;
+    # "one database row update per like", "a single database round trip" count work done,
+    # with the store's name as an adjective of what is counted
+    r"(?!\s+(?:per|for each|shards?|partitions?|rows?|records?|tables?|updates?|writes?"
+    r"|reads?|calls?|quer(?:y|ies)|round[- ]trips?|lookups?|transactions?|connections?"
+    r"|operations?|hits?|requests?)\b)",
     re.I,
 )
 # "Every service stores its data in PostgreSQL": everything funnels into one named store.
@@ -224,7 +233,8 @@ class GraphSinglePointOfFailure(Rule):
             return
         for point in ctx.graph.single_points_of_failure(scaled_out=True):
             node = point.node
-            if _replication_discussed_for(ctx, node.label, node.kind):
+            others = [n for n in ctx.graph.nodes.values() if n is not node]
+            if _replication_discussed_for(ctx, node.label, node.kind, others):
                 continue
             if _loss_answered_for_the_only(ctx, node.kind):
                 continue
@@ -255,12 +265,7 @@ def _needs_redundancy(ctx: ReviewContext) -> bool:
     """
     if ctx.problem is not None and ctx.is_system:
         return True
-    if any(
-        node.kind in TIER_KINDS and ctx.graph.is_several(key)
-        for key, node in ctx.graph.nodes.items()
-    ):
-        return True
-    return any(redundancy_need(clean_line(text)) is not None for _, text in ctx.lines)
+    return states_scale(ctx)
 
 
 _STORE_WORDS = re.compile(
@@ -349,13 +354,26 @@ class _Names:
         return self.pattern.search(text)
 
 
-def _node_named(label: str) -> _Names | None:
-    """The node's distinctive words and its initials ("Key Generation Service" -> KGS)."""
+def _initials(label: str) -> str | None:
+    """A label's initials, lower-cased ("Key Generation Service" -> kgs), if it has two."""
+    capitals = [w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", label) if w[0].isupper()]
+    return "".join(capitals).lower() if len(capitals) >= 2 else None
+
+
+def _node_named(label: str, others: Iterable[str] = ()) -> _Names | None:
+    """The node's distinctive words and its initials, less a word that is another drawn
+    node's initials (`others`): the "KGS" of "KGS MySQL primary" names the Key Generation
+    Service that owns the database, so "KGS instances" says nothing of the database."""
+    taken = {name for name in map(_initials, others) if name is not None}
     words = re.findall(r"[A-Za-z][A-Za-z0-9]+", label)
-    names = [w.lower() for w in words if len(w) >= 3 and w.lower() not in _GENERIC_LABEL_WORDS]
-    capitals = [w[0] for w in words if w[0].isupper()]
-    if len(capitals) >= 2:
-        names.append("".join(capitals).lower())
+    names = [
+        w.lower()
+        for w in words
+        if len(w) >= 3 and w.lower() not in _GENERIC_LABEL_WORDS and w.lower() not in taken
+    ]
+    own = _initials(label)
+    if own is not None:
+        names.append(own)
     if not names:
         return None
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
@@ -366,11 +384,19 @@ _COPIES_CONCEPTS = frozenset({"replication", "failover", "leader-follower", "mul
                               "quorum", "consensus", "leader-election"})  # fmt: skip
 
 
-def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "database") -> bool:
+def _replication_discussed_for(
+    ctx: ReviewContext, label: str, kind: str = "database", others: Sequence[Node] = ()
+) -> bool:
     """Copies, a cluster or a failover said of this node by name ("Redis runs as three nodes
     under Sentinel", "the KGS goes down: gateways keep their cached rules"), or of storage in
-    general ("read replicas", "the database is replicated") when the node is a database."""
-    named = _node_named(label)
+    general ("read replicas", "the database is replicated") when the node is a database.
+
+    `others` are the other nodes drawn: a word of this label that is another's initials
+    names that node, and a sentence naming another database ("a globally distributed NoSQL
+    database" beside a "NoSQL Key-Value Store") is about that one, not storage in general."""
+    named = _node_named(label, [o.label for o in others])
+    stores = [_node_named(o.label) for o in others if o.kind == "database"]
+    elsewhere = [n for n in stores if n is not None]
     # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
     # one that only names replication.
     for claim in ctx.claims:
@@ -383,6 +409,7 @@ def _replication_discussed_for(ctx: ReviewContext, label: str, kind: str = "data
             kind == "database"
             and _STORE_WORDS.search(sentence)
             and not _OTHER_WORDS.search(sentence)
+            and not any(other.search(sentence) for other in elsewhere)
         ):
             return True
     if named is None:
@@ -430,6 +457,8 @@ class StatedSingleInstance(Rule):
     fix = "Add a replica and automatic failover, or explain why downtime is acceptable here."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if ctx.is_ood and not _needs_redundancy(ctx):
+            return  # a parking lot's one database: an object-oriented design runs in one place
         reported: set[str] = set()
         for number, text in ctx.prose:
             match = SCREEN.search(_SINGLE_INSTANCE, text) or SCREEN.search(_ALL_INTO_ONE, text)

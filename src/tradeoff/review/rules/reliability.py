@@ -11,7 +11,7 @@ from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.operations import (
     failure_response,
-    idempotency_guard,
+    idempotency_guard_for_all,
     is_security_slogan,
     monitoring_signal,
     names_monitoring,
@@ -170,7 +170,8 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     ):
         return []
     if any(
-        idempotency_guard(c) and n in stated and not _BARE_USE.match(c) for n, c, _ in clauses(ctx)
+        idempotency_guard_for_all(c) and n in stated and not _BARE_USE.match(c)
+        for n, c, _ in clauses(ctx)
     ):
         return []
     found = []
@@ -217,6 +218,11 @@ class NoFailureHandling(Rule):
     caps = {"reliability": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        # An object-oriented design (a parking lot, an elevator) runs in one process: no
+        # component of it fails over, and its failures are the domain's edge cases (a lost
+        # ticket, a car out of service), which REL111 and the prompt's items ask for.
+        if ctx.is_ood:
+            return
         # Substance, not mentions: a failure paired with what the system then does, in one
         # clause or table row ("if Redis is unreachable, fall back to the local bucket").
         if any(
