@@ -105,6 +105,19 @@ def settle(ask: Ask, heard: Heard) -> str:
     return DODGED if ask.status == RETURNED else RETURNED
 
 
+def taken_up(ask: Ask, heard: Heard) -> bool:
+    """Whether a later turn answers a question the candidate put off: it speaks of the
+    question's subject (its concepts, or two of its words) and is not itself put off. The
+    next turn's looser signs (a reason, a number, a condition) answer what was just asked,
+    not a question from turns ago."""
+    if heard.defers:
+        return False
+    if ask.concepts & heard.meant():
+        return True
+    shared = (ask.words or stems(ask.text)) & stems(heard.text)
+    return len(shared) >= 2
+
+
 def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:
     """The reply to a statement (questions are answered before this is asked)."""
     move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, heard, at)
@@ -693,7 +706,9 @@ def _put_off(heard: Heard, problem: Problem) -> set[str]:
 
 
 # The words of putting off, not of what is put off.
-_DEFER_WORDS = frozenset({"later", "talk", "come", "back", "let", "think", "sure", "skip", "park"})
+_DEFER_WORDS = frozenset(
+    {"later", "talk", "come", "back", "let", "think", "sure", "skip", "park", "scop", "now", "out"}
+)
 
 
 def most_important_gap(

@@ -392,14 +392,20 @@ def _conversation(
             covered.append({**entry, "quote": support.quote, "where": where(support)})
         else:
             mentioned.append({**entry, "quote": support.quote, "where": where(support)})
+    # A question the candidate put off and never came back to is as unanswered as one
+    # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [
         a
         for a in state.asks
-        if a.status not in (ANSWERED, DEFERRED)
+        if (a.status not in (ANSWERED, DEFERRED) or (a.status == DEFERRED and a.put_off))
         and not (a.item and state.covered(a.item))
         and not _given_redundancy(a, state)
     ]
-    dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
+    dodged = [
+        a.text
+        for a in asks
+        if a.kind != "challenge" and (a.status in (DODGED, RETURNED) or a.put_off)
+    ]
     unanswered = [a.text for a in asks if a.kind == "challenge"]
     contradictions = []
     for said in state.spoken_numbers:

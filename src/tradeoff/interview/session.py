@@ -25,7 +25,7 @@ from tradeoff.interview.listener import Heard, Listener, MentionListener, decisi
 from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
-from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
+from tradeoff.interview.policy import Situation, choose, most_important_gap, settle, taken_up
 from tradeoff.interview.questions import (
     answer_turn,
     kinds_of,
@@ -248,9 +248,14 @@ class Interview:
             )
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
+        for earlier in self.state.asks:
+            if earlier.status == DEFERRED and earlier.put_off and taken_up(earlier, heard):
+                earlier.status = ANSWERED  # come back to, as promised
         ask = self.state.open_ask()
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
+            if ask.status == DEFERRED:
+                ask.put_off = heard.line
             if ask.status == ANSWERED and ask.item in self.items:
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
                 concepts = self._covering(ask.concepts, self.items[ask.item])

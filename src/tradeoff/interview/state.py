@@ -65,6 +65,10 @@ class Ask:
     concepts: frozenset[str] = frozenset()
     status: str = OPEN
     words: frozenset[str] = frozenset()  # its words and its rubric item's: the subject said
+    # The turn in which the candidate put it off ("let's come back to that"), 0 if they did
+    # not: a question put off and never taken up again is left unanswered, whereas one put
+    # aside by a hint or by the interviewer moving on is not the candidate's to answer.
+    put_off: int = 0
 
 
 @dataclass(frozen=True)
