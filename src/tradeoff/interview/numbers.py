@@ -81,6 +81,10 @@ class Spoken:
     ref: NumberRef | None
     peak: bool = False  # said as a peak ("peaks near 3,600"): it states the peak factor too
     per_unit: bool = False  # said of one machine ("each node generates 10K ids/s")
+    # The words said of it: its clause up to it, and what follows it ("Applications are
+    # kept for" and "year"), as stems. What it is a figure of, when it is compared with a
+    # figure given (`names_figure`).
+    words: frozenset[str] = frozenset()
 
     @property
     def ratio(self) -> float | None:
@@ -210,7 +214,8 @@ def quantities_in(
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
-        out.append(Spoken(quoted, value, ref, peak, per_unit))
+        said_with = stems(sentence[_own_span(sentence, match, spans)[0] : match.start(1)])
+        out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
         previous = (value, match.start() + len(text))
         previous_named = named
     return out
@@ -343,18 +348,37 @@ _WORDS_NUMBER = re.compile(
 )
 
 
+# A span of time said in words: "kept for a year", "deleted after one month", "three years".
+# A single period is a span only after "for", "after", "within" or "than" ("10 TB a year"
+# is a rate; "for a year" is how long); two or more of them are a span anywhere.
+_WORDS_PERIOD = re.compile(
+    r"(?:(?<=\bfor )|(?<=\bafter )|(?<=\bwithin )|(?<=\bthan ))(a|an|one)\s+"
+    r"(second|minute|hour|day|week|month|year)\b(?!s)"
+    r"|(?<![\w.])(" + "|".join(c for c, n in _COUNTS.items() if n > 1) + r")\s+"
+    r"(seconds|minutes|hours|days|weeks|months|years)\b",
+    re.I,
+)
+_SAID_IN_WORDS = re.compile(f"{_WORDS_NUMBER.pattern}|{_WORDS_PERIOD.pattern}", re.I)
+
+
 def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
     """The sentence with numbers said in words written in digits ("a million" -> "1
-    million"), and, at each such number's new start, its digits and its words."""
+    million", "for a year" -> "for 1 year"), and, at each such number's new start, its
+    digits and its words."""
     out: list[str] = []
     said_as: dict[int, tuple[str, str]] = {}
     end = size = 0
-    for match in _WORDS_NUMBER.finditer(sentence):
-        count = match.group(1).lower()
-        scale = match.group(2).lower()
-        digits = f"0.5 {scale}" if count.startswith("half") else f"{_COUNTS[count]} {scale}"
-        if scale == "hundred":
-            digits = "50" if count.startswith("half") else str(_COUNTS[count] * 100)
+    for match in _SAID_IN_WORDS.finditer(sentence):
+        if match.group(1) is None:  # a span of time: "a year", "three years"
+            count = (match.group(3) or match.group(5)).lower()
+            period = match.group(4) or match.group(6)
+            digits = f"{_COUNTS[count]} {period}"
+        else:
+            count = match.group(1).lower()
+            scale = match.group(2).lower()
+            digits = f"0.5 {scale}" if count.startswith("half") else f"{_COUNTS[count]} {scale}"
+            if scale == "hundred":
+                digits = "50" if count.startswith("half") else str(_COUNTS[count] * 100)
         out.append(sentence[end : match.start()])
         start = size + match.start() - end
         said_as[start] = (digits, match.group(0))
@@ -492,3 +516,59 @@ def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
     if period is not None and per_period and every_period(said) == period:
         return Q(value.value * SECONDS[period], *ref.dims)
     return None
+
+
+# Words of a figure's name that say only what kind of quantity it is, which its unit says.
+_KIND_WORDS = frozenset({"size", "per", "day", "rate", "time", "count", "total", "num"})
+
+
+def names_figure(spoken: Spoken, ref: NumberRef, given: str) -> bool:
+    """Whether the words said with a number name the figure `ref`, stated in the sentence
+    `given`: a word of the figure's name begins one of them ("app" of "applications" for
+    app_retention), or two of them are words of the sentence that gave it ("applications",
+    "kept"). "Postings are kept for a year" shares "kept" with "Applications are kept for
+    three years": another thing's retention, never compared with it."""
+    said = spoken.words - _PERIOD_WORDS
+    name = [w for w in stems(ref.name.replace("_", " ")) if len(w) >= 3 and w not in _KIND_WORDS]
+    if any(word.startswith(part) for part in name for word in said):
+        return True
+    return len(said & (stems(given) - _PERIOD_WORDS)) >= 2
+
+
+def given_phrase(ref: NumberRef, text: str) -> tuple[str, str] | None:
+    """The phrase of a fact's text that states the figure `ref`, as written ("three
+    years"), and the sentence it is in; None when no phrase of the text is that figure."""
+    period = reference_period(ref.name)
+    # ("On a normal day about 2 million orders are placed": a day's count, its period said
+    # apart from it, is the figure orders_per_day.)
+    whole = ref.value * SECONDS[period] if period is not None and ref.dims[0] == -1 else None
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        for found in quantities_in(sentence, (ref,)):
+            if found.ref is ref and found.ratio is not None and 0.9 <= found.ratio <= 1.1:
+                return found.text, sentence.strip()
+            if whole and found.value.kind == (0, 0) and 0.9 <= found.value.value / whole <= 1.1:
+                return found.text, sentence.strip()
+    return None
+
+
+def given_clause(phrase: str, sentence: str) -> str:
+    """What the interviewer said of a figure, to say it again: the sentence's clause that
+    holds the phrase ("Applications are kept for three years", "On a normal day about 2
+    million orders are placed"), or the phrase alone when the sentence does not hold it as
+    written."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return phrase
+    start = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at)) + 1
+    stop = re.search(r"[,;:]|[.!?]$", sentence[at + len(phrase) :])
+    end = at + len(phrase) + stop.start() if stop else len(sentence)
+    return sentence[start:end].strip()
+
+
+def names_another(spoken: Spoken, text: str, given: str) -> bool:
+    """Whether the words said with a number name what another sentence of a fact's `text`
+    is about and the sentence `given` (the one that gives the figure) is not: "Postings
+    are kept for a year" against "Postings expire after 30 days unless renewed.
+    Applications are kept for three years" is about the postings."""
+    others = stems(text) - stems(given) - _PERIOD_WORDS
+    return bool(spoken.words & others)

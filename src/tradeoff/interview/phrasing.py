@@ -128,9 +128,9 @@ def slip_check(step: str) -> str:
     return f'Let me check one step: "{step.strip().rstrip(".")}". Can you redo that, units and all?'
 
 
-def misheard(spoken: Spoken, said: str) -> str:
-    """A given figure said back wrong: say again what was said, and let the candidate fix it."""
-    return f"Just to check: I said that {_lower(said)} Where does {spoken.text} come from?"
+def misheard(said: str, given: str) -> str:
+    """A given figure said back as another: say what each said, and let the candidate choose."""
+    return f"Earlier I said {_lower(given)}; you said {said}. Which one are you designing for?"
 
 
 def polite_return(question: str) -> str:

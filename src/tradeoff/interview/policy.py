@@ -140,7 +140,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         if not state.moved("*", "challenge", claim.lower()):
             state.moves.add(("*", "challenge", claim.lower()))
             return Move("challenge", phrasing.challenge(claim), claim.lower())
-    misheard = _misheard(state, heard, at)
+    misheard = _misheard(state, heard)
     if misheard is not None:
         return misheard
     # A figure far from the facts is checked when it is said, like an absolute claim, before
@@ -187,37 +187,17 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     return None
 
 
-# A figure the interviewer gave, said back half or twice as large, was misheard: rounding
-# moves a figure by a few percent, not by half.
-_MISHEARD = 1.5
-
-
-def _misheard(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    """A given figure said back wrong ("At 1 million orders a day ..." after "about 2 million
-    orders are placed"): the interviewer says again what they said, once. A figure the
-    candidate says they assume is theirs to choose."""
-    if heard.assumption:
-        return None
-    for spoken in heard.numbers:
-        ref, ratio = spoken.ref, spoken.ratio
-        if ref is None or ref.kind != "fact" or ratio is None or spoken.off:
+def _misheard(state: ConversationState, heard: Heard) -> Move | None:
+    """A given figure said back as another ("Applications are kept for a year" after "...
+    kept for three years"): the interviewer says what they said and asks which one the
+    design is for, once. Said far off, it is this, not a figure that "looks low" to check
+    the working of: the candidate was told it (`state.note_contradicted`)."""
+    for found in state.contradicted:
+        if found.line != heard.line or state.moved("*", "sanity", found.said):
             continue
-        if 1 / _MISHEARD <= ratio <= _MISHEARD:
-            continue
-        fact = next((f for f in at.problem.facts if ref.name in f.values), None)
-        if fact is None or fact.id not in state.revealed:
-            continue
-        if state.moved("*", "sanity", spoken.text):
-            continue
-        state.moves.add(("*", "sanity", spoken.text))
-        said = next((s for s in _SENTENCES.split(fact.text) if any(c.isdigit() for c in s)), "")
-        if not said:
-            continue
-        return Move("sanity", phrasing.misheard(spoken, said), ref.name)
+        state.moves.add(("*", "sanity", found.said))
+        return Move("sanity", phrasing.misheard(found.said, found.given), found.figure)
     return None
-
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:

@@ -423,6 +423,13 @@ def _conversation(
                          "line": written.line, "about": a.ref.name.replace("_", " ")}
                     )  # fmt: skip
                     break
+    # A figure said against one the interviewer gave: the interviewer asked which one, and
+    # the report lists it whatever the answer, as it lists said and written disagreeing.
+    given = [
+        {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
+         "about": c.figure.replace("_", " ")}
+        for c in state.contradicted
+    ]  # fmt: skip
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
     estimates = []
@@ -445,6 +452,7 @@ def _conversation(
         "dodged": dodged,
         "unanswered_challenges": unanswered,
         "contradictions": contradictions,
+        "given_contradicted": given,
         "assumptions": assumptions,
         "estimates": estimates,
     }

@@ -49,6 +49,7 @@ from tradeoff.interview.state import (
     credit_concept,
     credit_numbers,
     item_support,
+    note_contradicted,
     note_reasons,
     note_redundancy,
     sentence_with,
@@ -237,6 +238,7 @@ class Interview:
         for spoken in heard.numbers:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
+        note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or chosen:
             quote = text if heard.assumption else sentence_with(text, chosen[0].text)
