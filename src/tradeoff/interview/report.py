@@ -21,6 +21,7 @@ from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.estimate.check import check_line
 from tradeoff.interview.clock import ManualClock
+from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import questions_in
 from tradeoff.interview.state import (
@@ -34,7 +35,7 @@ from tradeoff.interview.state import (
     ConversationState,
     Support,
 )
-from tradeoff.language import lexicon
+from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
@@ -186,6 +187,7 @@ def final_report(
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
+    conversation["contradictions"] += _decided_otherwise(problem, catalog, design, said, when)
     covered_concepts = {
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
     }
@@ -456,6 +458,27 @@ def _conversation(
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _decided_otherwise(
+    problem: Problem,
+    catalog: Catalog,
+    design: str,
+    said: Sequence[EventLike],
+    when: dict[int, str],
+) -> list[dict[str, Any]]:
+    """Decisions the design and the spoken turns make differently ("last writer wins"
+    written, "we keep a conflicted copy" said), as the report lists numbers that disagree."""
+    if not design.strip() or not said:
+        return []
+    concepts = catalog.vocabulary.concepts.values()
+    written = read_design(parse_design(design), concepts)
+    spoken = [(n, claim) for n, e in enumerate(said, 1) for claim in read_text(e.text, concepts)]
+    return [
+        {"said": d.said, "said_at": when.get(d.turn, ""), "written": d.written, "line": d.line,
+         "about": d.about}
+        for d in disagreements(problem, written, spoken)
+    ]  # fmt: skip
 
 
 def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
