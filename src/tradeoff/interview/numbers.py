@@ -188,13 +188,25 @@ def quantities_in(
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
             # notifications, another unit; only a figure of what they are may be its figure.
             named |= previous_named - _PERIOD_WORDS
-        peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
+        # ("At peak that's about 1,200 runs a second": the peak named in the clause before
+        # the number, after the number before it, is what the number is of.)
+        peak = (
+            _peak(phrase)
+            or "peak" in text.lower()[len(match.group(1)) :]
+            or _PEAK_BEFORE.search(sentence[_own_span(sentence, match, spans)[0] : match.start(1)])
+            is not None
+        )
         # "peaks near 3,600" is not the daily average, nor the reverse: the figure at the
         # other end of the day is left out before choosing, so "35,000 searches per second"
         # (the 3,472/s average, 10x over) is not taken for the 10,417/s peak, nearer in
         # value, and then dropped, leaving the slip unchecked. A number close to that other
         # figure ("10,000/s on Monday mornings") may be it said plainly: it stays unchecked.
-        sided = tuple(r for r in refs if peak == ("peak" in r.name) or not _has_twin(r, refs))
+        sided = tuple(
+            r
+            for r in refs
+            if (peak == ("peak" in r.name) or not _has_twin(r, refs))
+            and not (peak and _an_average(r, refs))
+        )
         usable = _usable(sided, per_unit, named)
         found_ref = _reference(value, named, usable, per_second, said, named_only=restates)
         if found_ref is not None and len(sided) < len(refs):
@@ -391,6 +403,9 @@ def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
     return "".join(out), said_as
 
 
+_PEAK_BEFORE = re.compile(r"\b(?:at|during|in) (?:the )?peak\b", re.I)
+
+
 def _peak(phrase: FoundQuantity | None) -> bool:
     """Whether the number is said to be a peak ("peaks near 3,600", "12K at peak")."""
     if phrase is None:
@@ -408,6 +423,21 @@ def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:
         except (UnreadableEstimate, ValueError, ZeroDivisionError):
             continue
     return None
+
+
+def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
+    """Whether a figure is the average of a quantity whose peak the prompt also gives: the
+    average itself ("exec_per_s"), or the fact it is read from, under another name
+    ("executions_per_day", the same rate). A number said at peak is neither."""
+    if "peak" in ref.name:
+        return False
+    return any(
+        "peak" not in other.name
+        and _has_twin(other, refs)
+        and other.dims == ref.dims
+        and abs(other.value - ref.value) <= 0.01 * ref.value
+        for other in refs
+    )
 
 
 def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:

@@ -83,6 +83,18 @@ def settle(ask: Ask, heard: Heard) -> str:
     if heard.defers:
         return DEFERRED
     meant = heard.meant()
+    named = meant & STATEFUL
+    if (
+        ask.kind == "failure"
+        and named
+        and meant & REDUNDANCY
+        and ask.item not in {f"component:{c}" for c in named}
+    ):
+        # "The PostgreSQL shards use a synchronous replica and fail over" to "If ZooKeeper
+        # goes down ...": another component's copies (concepts tied to any component's
+        # failure) leave this one's question open. ("Only one request per key goes to
+        # Postgres" protects the database from the cache's misses: an answer.)
+        return DODGED if ask.status == RETURNED else RETURNED
     if ask.concepts & meant:
         return ANSWERED  # the subject, in any of its words or a concept tied to it
     if ask.kind in ("why", "follow-up") and heard.reason:

@@ -254,6 +254,11 @@ class Interview:
             if earlier.status == DEFERRED and earlier.put_off and taken_up(earlier, heard):
                 earlier.status = ANSWERED  # come back to, as promised
         ask = self.state.open_ask()
+        hinted = next((a for a in self.state.asks if a.hinted), None)
+        if ask is None and hinted is not None and hinted.status == DEFERRED and heard.defers:
+            hinted.put_off = heard.line  # the hint was for it: "let's come back to that"
+        for earlier in self.state.asks:
+            earlier.hinted = False
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
             if ask.status == DEFERRED:
@@ -530,6 +535,7 @@ class Interview:
         ask = self.state.open_ask()
         if ask is not None:
             ask.status = DEFERRED
+            ask.hinted = True
 
     def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:

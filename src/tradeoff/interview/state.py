@@ -76,6 +76,9 @@ class Ask:
     # not: a question put off and never taken up again is left unanswered, whereas one put
     # aside by a hint or by the interviewer moving on is not the candidate's to answer.
     put_off: int = 0
+    # Put aside by a hint, until the candidate's next turn: "let's come back to that" said
+    # right after a hint puts off the question the hint was for.
+    hinted: bool = False
 
 
 @dataclass(frozen=True)
