@@ -216,7 +216,7 @@ def quantities_in(
         if found_ref is None:
             # "Posts are about 200 writes per second": when the words after a number name no
             # figure, the subject its clause opens with says what it counts.
-            left = _own_span(sentence, match, spans)[0]
+            left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
                 usable = _usable(sided, per_unit, named | subject)
@@ -226,7 +226,9 @@ def quantities_in(
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
-        said_with = stems(sentence[_own_span(sentence, match, spans)[0] : match.start(1)])
+        said_with = stems(
+            sentence[_subject_start(sentence, match, spans, phrases) : match.start(1)]
+        )
         out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
         previous = (value, match.start() + len(text))
         previous_named = named
@@ -293,6 +295,19 @@ def _unit_ref(name: str) -> bool:
     """Whether a reference figure is one machine's ("node_ops", "ids_per_worker_per_s"), not
     the fleet's or a count of machines ("cache_nodes")."""
     return _UNIT_NAME.search(name) is not None
+
+
+def _subject_start(
+    sentence: str,
+    number: re.Match[str],
+    spans: list[tuple[int, int]],
+    phrases: dict[int, FoundQuantity],
+) -> int:
+    """Where the words a number's clause says of it before it begin: its clause, after the
+    number before it and that number's own words ("300 million daily users and about 100
+    graph lookups each": "users" is what the 300 million counts, not the 100)."""
+    before = max((f.end for f in phrases.values() if f.end <= number.start(1)), default=0)
+    return max(_own_span(sentence, number, spans)[0], before)
 
 
 def _own_words(sentence: str, number: re.Match[str], spans: list[tuple[int, int]]) -> str:
@@ -485,6 +500,7 @@ def _reference(
     """
     money = _CURRENCY.search(said) is not None
     best: tuple[int, float, NumberRef, Q] | None = None
+    best_key: tuple[bool, bool, int, float] | None = None
     for ref in refs:
         if ref.value <= 0 or value.value <= 0:
             continue
@@ -502,12 +518,14 @@ def _reference(
         if distance > math.log(_UNRELATED):
             continue  # a thousand times apart: another quantity that shares a word
         close = distance <= math.log(_CLOSE)
-        if best is None or (close, shared, -distance) > (
-            best[1] <= math.log(_CLOSE),
-            best[0],
-            -best[1],
-        ):
-            best = (shared, distance, ref, read)
+        # A figure restated ("300 million daily users and 100 graph lookups each, that's
+        # about 35,000 reads a second") is of what was said, word for word: the graph reads,
+        # every word of them said, not the database reads behind a cache ("db" never said),
+        # however close.
+        full = named_only and _KIND_WORDS | {"s"} | words >= stems(ref.name.replace("_", " "))
+        key = (full, close, shared, -distance)
+        if best_key is None or key > best_key:
+            best, best_key = (shared, distance, ref, read), key
     return (best[2], best[3]) if best else None
 
 
