@@ -45,7 +45,8 @@ _TRAILING = re.compile(
     re.I,
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
-_TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+\w+)?)?\s*", re.I)
+# (Not a name: "a year in Cassandra" is a year, kept in Cassandra.)
+_TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+(?-i:[a-z])\w*)?)?\s*", re.I)
 # An HTTP status code said by its number ("returns a 301 redirect", "the 404 rate", "HTTP
 # 429"): a code, not a quantity to check against the prompt's figures.
 _STATUS_AFTER = re.compile(
@@ -610,7 +611,13 @@ def given_clause(phrase: str, sentence: str) -> str:
     start = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at)) + 1
     stop = re.search(r"[,;:]|[.!?]$", sentence[at + len(phrase) :])
     end = at + len(phrase) + stop.start() if stop else len(sentence)
-    return sentence[start:end].strip()
+    clause = sentence[start:end].strip()
+    # A clause that says much else ("Every execution leaves a history record (start, end,
+    # ...) of about 500 bytes, which owners can query for 90 days") buries the figure.
+    return clause if len(clause.split()) <= _CLAUSE_WORDS else phrase
+
+
+_CLAUSE_WORDS = 12
 
 
 def names_another(spoken: Spoken, text: str, given: str) -> bool:

@@ -118,16 +118,24 @@ def settle(ask: Ask, heard: Heard) -> str:
 
 
 def taken_up(ask: Ask, heard: Heard) -> bool:
-    """Whether a later turn answers a question the candidate put off: it speaks of the
-    question's subject (its concepts, or two of its words) and is not itself put off. The
-    next turn's looser signs (a reason, a number, a condition) answer what was just asked,
-    not a question from turns ago."""
+    """Whether a later turn answers a question put off or dodged: it speaks of the
+    question's subject (its concepts; for a question put off, two of its words too) and is
+    not itself put off. A failure question is taken up by a turn that names the component
+    asked about and says what happens when it fails ("If etcd is down, triggers keep firing
+    on their leases"); another part's failover, or the component named in passing, is not.
+    The next turn's looser signs (a reason, a number) answer what was just asked, not a
+    question from turns ago."""
     if heard.defers:
         return False
-    if ask.concepts & heard.meant():
+    meant = heard.meant()
+    if ask.kind == "failure":
+        component = (ask.item or "").removeprefix("component:")
+        responds = heard.failure_response or bool(meant & REDUNDANCY)
+        return component in meant and (responds or _CONDITION.search(heard.text) is not None)
+    if ask.concepts & meant:
         return True
     shared = (ask.words or stems(ask.text)) & stems(heard.text)
-    return len(shared) >= 2
+    return bool(ask.put_off) and len(shared) >= 2
 
 
 def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:

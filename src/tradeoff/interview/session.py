@@ -40,6 +40,7 @@ from tradeoff.interview.state import (
     DEFERRED,
     DODGED,
     REDUNDANCY,
+    RETURNED,
     STATEFUL,
     Ask,
     ConversationState,
@@ -250,9 +251,13 @@ class Interview:
             )
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
+        current = self.state.open_ask()  # settled below, as the question just put
         for earlier in self.state.asks:
-            if earlier.status == DEFERRED and earlier.put_off and taken_up(earlier, heard):
-                earlier.status = ANSWERED  # come back to, as promised
+            left = earlier.status in (DODGED, RETURNED) or (
+                earlier.status == DEFERRED and earlier.put_off
+            )
+            if left and earlier is not current and taken_up(earlier, heard):
+                earlier.status = ANSWERED  # come back to: late, but answered
         ask = self.state.open_ask()
         hinted = next((a for a in self.state.asks if a.hinted), None)
         if ask is None and hinted is not None and hinted.status == DEFERRED and heard.defers:
