@@ -61,3 +61,23 @@ def test_putting_off_right_after_a_hint_puts_off_its_question(catalog: Catalog) 
     assert "look ahead" in " ".join(session.exchanges[2].replies)  # the hint for it
     dodged = session.report(catalog)["conversation"]["dodged"]
     assert [d for d in dodged if d.startswith(question)], dodged
+
+
+def test_a_peak_is_checked_against_the_peak_fact(catalog: Catalog) -> None:
+    """The check first cited the daily volume ("given that about 100 million job
+    executions a day. Roughly 80% ..."), not the top-of-the-hour fact the peak rests on."""
+    lines = [_ASK, "/next", "At peak that's about 1,200 runs a second at the top of the hour."]
+    session = run(catalog, "distributed-job-scheduler", "adversarial", lines)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "given that firing is very uneven" in reply, reply
+
+
+def test_an_input_chosen_is_asked_why_not_how(catalog: Catalog) -> None:
+    """ "History is kept for a year, which is about 18 TB." (owners query 90 days, not yet
+    said) drew "How did you get a year?": a chosen input has no working to show."""
+    session = run(
+        catalog, "distributed-job-scheduler", "adversarial",
+        ["/next", "/next", "History is kept for a year, which is about 18 TB."],
+    )  # fmt: skip
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "That looks high to me. What makes you pick a year?" in reply, reply

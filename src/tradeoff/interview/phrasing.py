@@ -115,12 +115,13 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     """A spoken number far from what the facts give: ask for the working, never the answer."""
     ratio = spoken.ratio or 1.0
     direction = "high" if ratio > 1 else "low"
+    # An input the candidate chose ("History is kept for a year") has no working to show:
+    # what is asked is why that figure.
+    chosen = spoken.ref is not None and spoken.ref.kind == "fact"
+    ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
     if revealed_facts:
-        return (
-            f"That looks {direction} to me, given that {_lower(revealed_facts[0])}"
-            f" How did you get {spoken.text}?"
-        )
-    return f"That looks {direction} to me. How did you get {spoken.text}?"
+        return f"That looks {direction} to me, given that {_lower(revealed_facts[0])} {ask}"
+    return f"That looks {direction} to me. {ask}"
 
 
 def slip_check(step: str) -> str:

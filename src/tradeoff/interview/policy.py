@@ -171,6 +171,11 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             state.moves.add(("*", "sanity", spoken.text))
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
+            if spoken.peak:
+                # "At peak that's about 1,200 runs a second": the fact that says how far
+                # the peak rises is the one to cite, not the daily volume.
+                peaks = {f.text for f in at.problem.facts if any("peak" in v for v in f.values)}
+                facts.sort(key=lambda text: text not in peaks)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
     # A step of working that does not compute ("500 million users times 4 GB is 2 PB"): the
     # report flags it, so the interviewer asks about it when it is said, as a person would
