@@ -50,4 +50,5 @@ def test_a_fact_opening_with_a_is_lowered_after_given_that(catalog: Catalog) -> 
     ]
     session = run(catalog, "object-storage", "adversarial", lines)
     reply = " ".join(session.exchanges[-1].replies)
-    assert "given that a region holds about 100 billion objects" in reply, reply
+    # (Since round 33 a given figure said as another is said again, not checked as working.)
+    assert "said a region holds about 100 billion objects" in reply, reply

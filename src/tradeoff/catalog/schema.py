@@ -146,6 +146,16 @@ class RubricItem(_Strict):
     # `Rubric`.
     _rivals: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
 
+    # The figures the prompt's facts give (their values, as the catalog writes them: "30e6",
+    # "10 / day"); set by `Problem`.
+    _givens: tuple[str, ...] = PrivateAttr(default_factory=tuple)
+
+    @property
+    def givens(self) -> tuple[str, ...]:
+        """The figures the prompt gives: a line's figure that is one of them ("30 million
+        seekers a day") is an input of its working, not an estimate of this item or another."""
+        return self._givens
+
     @property
     def rivals(self) -> tuple[RubricItem, ...]:
         """Items of this item's dimension that cover through one of its concepts: a capacity
@@ -319,6 +329,9 @@ class Problem(_Strict):
             name for fact in self.facts for name in fact.values
         ]
         _unique("capacity quantities and fact values", names)
+        givens = tuple(text for fact in self.facts for text in fact.values.values())
+        for _, item in self.rubric.items():
+            item._givens = givens
         item_ids = {item.id for _, item in self.rubric.items()}
         for index, hint in enumerate(self.hints):
             if hint.about not in item_ids:

@@ -33,9 +33,12 @@ _CLAIM = re.compile(
     re.I,
 )
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we have)\b", re.I)
+# ("parking that", "out of scope for now": the question put aside in other words; a scope
+# stated for good, "analytics is out of scope", answers a question about scope.)
 _DEFERS = re.compile(
     r"\b(come back to (?:that|it|this)|get back to|later|not sure|don't know|no idea|skip"
-    r"|park (?:that|it|this)|pass on)\b",
+    r"|park(?:ing)? (?:that|it|this)|pass on"
+    r"|out of scope for now)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")

@@ -45,7 +45,8 @@ _TRAILING = re.compile(
     re.I,
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
-_TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+\w+)?)?\s*", re.I)
+# (Not a name: "a year in Cassandra" is a year, kept in Cassandra.)
+_TAIL = re.compile(r"(?:\s+(?:at|in|on|during|per|a|an|the)\b(?:\s+(?-i:[a-z])\w*)?)?\s*", re.I)
 # An HTTP status code said by its number ("returns a 301 redirect", "the 404 rate", "HTTP
 # 429"): a code, not a quantity to check against the prompt's figures.
 _STATUS_AFTER = re.compile(
@@ -81,6 +82,10 @@ class Spoken:
     ref: NumberRef | None
     peak: bool = False  # said as a peak ("peaks near 3,600"): it states the peak factor too
     per_unit: bool = False  # said of one machine ("each node generates 10K ids/s")
+    # The words said of it: its clause up to it, and what follows it ("Applications are
+    # kept for" and "year"), as stems. What it is a figure of, when it is compared with a
+    # figure given (`names_figure`).
+    words: frozenset[str] = frozenset()
 
     @property
     def ratio(self) -> float | None:
@@ -184,13 +189,25 @@ def quantities_in(
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
             # notifications, another unit; only a figure of what they are may be its figure.
             named |= previous_named - _PERIOD_WORDS
-        peak = _peak(phrase) or "peak" in text.lower()[len(match.group(1)) :]
+        # ("At peak that's about 1,200 runs a second": the peak named in the clause before
+        # the number, after the number before it, is what the number is of.)
+        peak = (
+            _peak(phrase)
+            or "peak" in text.lower()[len(match.group(1)) :]
+            or _PEAK_BEFORE.search(sentence[_own_span(sentence, match, spans)[0] : match.start(1)])
+            is not None
+        )
         # "peaks near 3,600" is not the daily average, nor the reverse: the figure at the
         # other end of the day is left out before choosing, so "35,000 searches per second"
         # (the 3,472/s average, 10x over) is not taken for the 10,417/s peak, nearer in
         # value, and then dropped, leaving the slip unchecked. A number close to that other
         # figure ("10,000/s on Monday mornings") may be it said plainly: it stays unchecked.
-        sided = tuple(r for r in refs if peak == ("peak" in r.name) or not _has_twin(r, refs))
+        sided = tuple(
+            r
+            for r in refs
+            if (peak == ("peak" in r.name) or not _has_twin(r, refs))
+            and not (peak and _an_average(r, refs))
+        )
         usable = _usable(sided, per_unit, named)
         found_ref = _reference(value, named, usable, per_second, said, named_only=restates)
         if found_ref is not None and len(sided) < len(refs):
@@ -200,7 +217,7 @@ def quantities_in(
         if found_ref is None:
             # "Posts are about 200 writes per second": when the words after a number name no
             # figure, the subject its clause opens with says what it counts.
-            left = _own_span(sentence, match, spans)[0]
+            left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
                 usable = _usable(sided, per_unit, named | subject)
@@ -210,7 +227,10 @@ def quantities_in(
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
-        out.append(Spoken(quoted, value, ref, peak, per_unit))
+        said_with = stems(
+            sentence[_subject_start(sentence, match, spans, phrases) : match.start(1)]
+        )
+        out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
         previous = (value, match.start() + len(text))
         previous_named = named
     return out
@@ -278,6 +298,19 @@ def _unit_ref(name: str) -> bool:
     return _UNIT_NAME.search(name) is not None
 
 
+def _subject_start(
+    sentence: str,
+    number: re.Match[str],
+    spans: list[tuple[int, int]],
+    phrases: dict[int, FoundQuantity],
+) -> int:
+    """Where the words a number's clause says of it before it begin: its clause, after the
+    number before it and that number's own words ("300 million daily users and about 100
+    graph lookups each": "users" is what the 300 million counts, not the 100)."""
+    before = max((f.end for f in phrases.values() if f.end <= number.start(1)), default=0)
+    return max(_own_span(sentence, number, spans)[0], before)
+
+
 def _own_words(sentence: str, number: re.Match[str], spans: list[tuple[int, int]]) -> str:
     """The words of a number's clause that are its own: from the number before it to the
     number after it. In "so 1M checks/s is about 170K per shard", "per shard" is said of
@@ -343,18 +376,37 @@ _WORDS_NUMBER = re.compile(
 )
 
 
+# A span of time said in words: "kept for a year", "deleted after one month", "three years".
+# A single period is a span only after "for", "after", "within" or "than" ("10 TB a year"
+# is a rate; "for a year" is how long); two or more of them are a span anywhere.
+_WORDS_PERIOD = re.compile(
+    r"(?:(?<=\bfor )|(?<=\bafter )|(?<=\bwithin )|(?<=\bthan ))(a|an|one)\s+"
+    r"(second|minute|hour|day|week|month|year)\b(?!s)"
+    r"|(?<![\w.])(" + "|".join(c for c, n in _COUNTS.items() if n > 1) + r")\s+"
+    r"(seconds|minutes|hours|days|weeks|months|years)\b",
+    re.I,
+)
+_SAID_IN_WORDS = re.compile(f"{_WORDS_NUMBER.pattern}|{_WORDS_PERIOD.pattern}", re.I)
+
+
 def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
     """The sentence with numbers said in words written in digits ("a million" -> "1
-    million"), and, at each such number's new start, its digits and its words."""
+    million", "for a year" -> "for 1 year"), and, at each such number's new start, its
+    digits and its words."""
     out: list[str] = []
     said_as: dict[int, tuple[str, str]] = {}
     end = size = 0
-    for match in _WORDS_NUMBER.finditer(sentence):
-        count = match.group(1).lower()
-        scale = match.group(2).lower()
-        digits = f"0.5 {scale}" if count.startswith("half") else f"{_COUNTS[count]} {scale}"
-        if scale == "hundred":
-            digits = "50" if count.startswith("half") else str(_COUNTS[count] * 100)
+    for match in _SAID_IN_WORDS.finditer(sentence):
+        if match.group(1) is None:  # a span of time: "a year", "three years"
+            count = (match.group(3) or match.group(5)).lower()
+            period = match.group(4) or match.group(6)
+            digits = f"{_COUNTS[count]} {period}"
+        else:
+            count = match.group(1).lower()
+            scale = match.group(2).lower()
+            digits = f"0.5 {scale}" if count.startswith("half") else f"{_COUNTS[count]} {scale}"
+            if scale == "hundred":
+                digits = "50" if count.startswith("half") else str(_COUNTS[count] * 100)
         out.append(sentence[end : match.start()])
         start = size + match.start() - end
         said_as[start] = (digits, match.group(0))
@@ -365,6 +417,9 @@ def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
         return sentence, said_as
     out.append(sentence[end:])
     return "".join(out), said_as
+
+
+_PEAK_BEFORE = re.compile(r"\b(?:at|during|in) (?:the )?peak\b", re.I)
 
 
 def _peak(phrase: FoundQuantity | None) -> bool:
@@ -384,6 +439,21 @@ def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:
         except (UnreadableEstimate, ValueError, ZeroDivisionError):
             continue
     return None
+
+
+def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
+    """Whether a figure is the average of a quantity whose peak the prompt also gives: the
+    average itself ("exec_per_s"), or the fact it is read from, under another name
+    ("executions_per_day", the same rate). A number said at peak is neither."""
+    if "peak" in ref.name:
+        return False
+    return any(
+        "peak" not in other.name
+        and _has_twin(other, refs)
+        and other.dims == ref.dims
+        and abs(other.value - ref.value) <= 0.01 * ref.value
+        for other in refs
+    )
 
 
 def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
@@ -431,6 +501,7 @@ def _reference(
     """
     money = _CURRENCY.search(said) is not None
     best: tuple[int, float, NumberRef, Q] | None = None
+    best_key: tuple[bool, bool, int, float] | None = None
     for ref in refs:
         if ref.value <= 0 or value.value <= 0:
             continue
@@ -448,12 +519,14 @@ def _reference(
         if distance > math.log(_UNRELATED):
             continue  # a thousand times apart: another quantity that shares a word
         close = distance <= math.log(_CLOSE)
-        if best is None or (close, shared, -distance) > (
-            best[1] <= math.log(_CLOSE),
-            best[0],
-            -best[1],
-        ):
-            best = (shared, distance, ref, read)
+        # A figure restated ("300 million daily users and 100 graph lookups each, that's
+        # about 35,000 reads a second") is of what was said, word for word: the graph reads,
+        # every word of them said, not the database reads behind a cache ("db" never said),
+        # however close.
+        full = named_only and _KIND_WORDS | {"s"} | words >= stems(ref.name.replace("_", " "))
+        key = (full, close, shared, -distance)
+        if best_key is None or key > best_key:
+            best, best_key = (shared, distance, ref, read), key
     return (best[2], best[3]) if best else None
 
 
@@ -492,3 +565,65 @@ def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
     if period is not None and per_period and every_period(said) == period:
         return Q(value.value * SECONDS[period], *ref.dims)
     return None
+
+
+# Words of a figure's name that say only what kind of quantity it is, which its unit says.
+_KIND_WORDS = frozenset({"size", "per", "day", "rate", "time", "count", "total", "num"})
+
+
+def names_figure(spoken: Spoken, ref: NumberRef, given: str) -> bool:
+    """Whether the words said with a number name the figure `ref`, stated in the sentence
+    `given`: a word of the figure's name begins one of them ("app" of "applications" for
+    app_retention), or two of them are words of the sentence that gave it ("applications",
+    "kept"). "Postings are kept for a year" shares "kept" with "Applications are kept for
+    three years": another thing's retention, never compared with it."""
+    said = spoken.words - _PERIOD_WORDS
+    name = [w for w in stems(ref.name.replace("_", " ")) if len(w) >= 3 and w not in _KIND_WORDS]
+    if any(word.startswith(part) for part in name for word in said):
+        return True
+    return len(said & (stems(given) - _PERIOD_WORDS)) >= 2
+
+
+def given_phrase(ref: NumberRef, text: str) -> tuple[str, str] | None:
+    """The phrase of a fact's text that states the figure `ref`, as written ("three
+    years"), and the sentence it is in; None when no phrase of the text is that figure."""
+    period = reference_period(ref.name)
+    # ("On a normal day about 2 million orders are placed": a day's count, its period said
+    # apart from it, is the figure orders_per_day.)
+    whole = ref.value * SECONDS[period] if period is not None and ref.dims[0] == -1 else None
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        for found in quantities_in(sentence, (ref,)):
+            if found.ref is ref and found.ratio is not None and 0.9 <= found.ratio <= 1.1:
+                return found.text, sentence.strip()
+            if whole and found.value.kind == (0, 0) and 0.9 <= found.value.value / whole <= 1.1:
+                return found.text, sentence.strip()
+    return None
+
+
+def given_clause(phrase: str, sentence: str) -> str:
+    """What the interviewer said of a figure, to say it again: the sentence's clause that
+    holds the phrase ("Applications are kept for three years", "On a normal day about 2
+    million orders are placed"), or the phrase alone when the sentence does not hold it as
+    written."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return phrase
+    start = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at)) + 1
+    stop = re.search(r"[,;:]|[.!?]$", sentence[at + len(phrase) :])
+    end = at + len(phrase) + stop.start() if stop else len(sentence)
+    clause = sentence[start:end].strip()
+    # A clause that says much else ("Every execution leaves a history record (start, end,
+    # ...) of about 500 bytes, which owners can query for 90 days") buries the figure.
+    return clause if len(clause.split()) <= _CLAUSE_WORDS else phrase
+
+
+_CLAUSE_WORDS = 12
+
+
+def names_another(spoken: Spoken, text: str, given: str) -> bool:
+    """Whether the words said with a number name what another sentence of a fact's `text`
+    is about and the sentence `given` (the one that gives the figure) is not: "Postings
+    are kept for a year" against "Postings expire after 30 days unless renewed.
+    Applications are kept for three years" is about the postings."""
+    others = stems(text) - stems(given) - _PERIOD_WORDS
+    return bool(spoken.words & others)

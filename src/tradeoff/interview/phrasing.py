@@ -115,12 +115,13 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     """A spoken number far from what the facts give: ask for the working, never the answer."""
     ratio = spoken.ratio or 1.0
     direction = "high" if ratio > 1 else "low"
+    # An input the candidate chose ("History is kept for a year") has no working to show:
+    # what is asked is why that figure.
+    chosen = spoken.ref is not None and spoken.ref.kind == "fact"
+    ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
     if revealed_facts:
-        return (
-            f"That looks {direction} to me, given that {_lower(revealed_facts[0])}"
-            f" How did you get {spoken.text}?"
-        )
-    return f"That looks {direction} to me. How did you get {spoken.text}?"
+        return f"That looks {direction} to me, given that {_lower(revealed_facts[0])} {ask}"
+    return f"That looks {direction} to me. {ask}"
 
 
 def slip_check(step: str) -> str:
@@ -128,9 +129,9 @@ def slip_check(step: str) -> str:
     return f'Let me check one step: "{step.strip().rstrip(".")}". Can you redo that, units and all?'
 
 
-def misheard(spoken: Spoken, said: str) -> str:
-    """A given figure said back wrong: say again what was said, and let the candidate fix it."""
-    return f"Just to check: I said that {_lower(said)} Where does {spoken.text} come from?"
+def misheard(said: str, given: str) -> str:
+    """A given figure said back as another: say what each said, and let the candidate choose."""
+    return f"Earlier I said {_lower(given)}; you said {said}. Which one are you designing for?"
 
 
 def polite_return(question: str) -> str:

@@ -83,6 +83,18 @@ def settle(ask: Ask, heard: Heard) -> str:
     if heard.defers:
         return DEFERRED
     meant = heard.meant()
+    named = meant & STATEFUL
+    if (
+        ask.kind == "failure"
+        and named
+        and meant & REDUNDANCY
+        and ask.item not in {f"component:{c}" for c in named}
+    ):
+        # "The PostgreSQL shards use a synchronous replica and fail over" to "If ZooKeeper
+        # goes down ...": another component's copies (concepts tied to any component's
+        # failure) leave this one's question open. ("Only one request per key goes to
+        # Postgres" protects the database from the cache's misses: an answer.)
+        return DODGED if ask.status == RETURNED else RETURNED
     if ask.concepts & meant:
         return ANSWERED  # the subject, in any of its words or a concept tied to it
     if ask.kind in ("why", "follow-up") and heard.reason:
@@ -103,6 +115,27 @@ def settle(ask: Ask, heard: Heard) -> str:
     if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
+
+
+def taken_up(ask: Ask, heard: Heard) -> bool:
+    """Whether a later turn answers a question put off or dodged: it speaks of the
+    question's subject (its concepts; for a question put off, two of its words too) and is
+    not itself put off. A failure question is taken up by a turn that names the component
+    asked about and says what happens when it fails ("If etcd is down, triggers keep firing
+    on their leases"); another part's failover, or the component named in passing, is not.
+    The next turn's looser signs (a reason, a number) answer what was just asked, not a
+    question from turns ago."""
+    if heard.defers:
+        return False
+    meant = heard.meant()
+    if ask.kind == "failure":
+        component = (ask.item or "").removeprefix("component:")
+        responds = heard.failure_response or bool(meant & REDUNDANCY)
+        return component in meant and (responds or _CONDITION.search(heard.text) is not None)
+    if ask.concepts & meant:
+        return True
+    shared = (ask.words or stems(ask.text)) & stems(heard.text)
+    return bool(ask.put_off) and len(shared) >= 2
 
 
 def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> Move:
@@ -127,7 +160,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         if not state.moved("*", "challenge", claim.lower()):
             state.moves.add(("*", "challenge", claim.lower()))
             return Move("challenge", phrasing.challenge(claim), claim.lower())
-    misheard = _misheard(state, heard, at)
+    misheard = _misheard(state, heard)
     if misheard is not None:
         return misheard
     # A figure far from the facts is checked when it is said, like an absolute claim, before
@@ -138,6 +171,11 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
             state.moves.add(("*", "sanity", spoken.text))
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
+            if spoken.peak:
+                # "At peak that's about 1,200 runs a second": the fact that says how far
+                # the peak rises is the one to cite, not the daily volume.
+                peaks = {f.text for f in at.problem.facts if any("peak" in v for v in f.values)}
+                facts.sort(key=lambda text: text not in peaks)
             return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
     # A step of working that does not compute ("500 million users times 4 GB is 2 PB"): the
     # report flags it, so the interviewer asks about it when it is said, as a person would
@@ -174,37 +212,17 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     return None
 
 
-# A figure the interviewer gave, said back half or twice as large, was misheard: rounding
-# moves a figure by a few percent, not by half.
-_MISHEARD = 1.5
-
-
-def _misheard(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    """A given figure said back wrong ("At 1 million orders a day ..." after "about 2 million
-    orders are placed"): the interviewer says again what they said, once. A figure the
-    candidate says they assume is theirs to choose."""
-    if heard.assumption:
-        return None
-    for spoken in heard.numbers:
-        ref, ratio = spoken.ref, spoken.ratio
-        if ref is None or ref.kind != "fact" or ratio is None or spoken.off:
+def _misheard(state: ConversationState, heard: Heard) -> Move | None:
+    """A given figure said back as another ("Applications are kept for a year" after "...
+    kept for three years"): the interviewer says what they said and asks which one the
+    design is for, once. Said far off, it is this, not a figure that "looks low" to check
+    the working of: the candidate was told it (`state.note_contradicted`)."""
+    for found in state.contradicted:
+        if found.line != heard.line or state.moved("*", "sanity", found.said):
             continue
-        if 1 / _MISHEARD <= ratio <= _MISHEARD:
-            continue
-        fact = next((f for f in at.problem.facts if ref.name in f.values), None)
-        if fact is None or fact.id not in state.revealed:
-            continue
-        if state.moved("*", "sanity", spoken.text):
-            continue
-        state.moves.add(("*", "sanity", spoken.text))
-        said = next((s for s in _SENTENCES.split(fact.text) if any(c.isdigit() for c in s)), "")
-        if not said:
-            continue
-        return Move("sanity", phrasing.misheard(spoken, said), ref.name)
+        state.moves.add(("*", "sanity", found.said))
+        return Move("sanity", phrasing.misheard(found.said, found.given), found.figure)
     return None
-
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
@@ -693,7 +711,9 @@ def _put_off(heard: Heard, problem: Problem) -> set[str]:
 
 
 # The words of putting off, not of what is put off.
-_DEFER_WORDS = frozenset({"later", "talk", "come", "back", "let", "think", "sure", "skip", "park"})
+_DEFER_WORDS = frozenset(
+    {"later", "talk", "come", "back", "let", "think", "sure", "skip", "park", "scop", "now", "out"}
+)
 
 
 def most_important_gap(

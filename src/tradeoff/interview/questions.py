@@ -79,6 +79,9 @@ _SAME = {
     "tenancy": "tenant",
     "cancellable": "cancel",  # the British doubled l ("cancelable" stems to "cancel")
     "down": "availab",
+    # "people with huge followings": their followers (the -ings plural keeps its stem, as
+    # "postings" stays apart from "posts")
+    "followings": "follower",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
 # matched by such a phrase alone is a weak signal of what is asked.

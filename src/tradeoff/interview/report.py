@@ -21,6 +21,7 @@ from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.estimate.check import check_line
 from tradeoff.interview.clock import ManualClock
+from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import questions_in
 from tradeoff.interview.state import (
@@ -34,7 +35,7 @@ from tradeoff.interview.state import (
     ConversationState,
     Support,
 )
-from tradeoff.language import lexicon
+from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
@@ -186,6 +187,7 @@ def final_report(
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when)
+    conversation["contradictions"] += _decided_otherwise(problem, catalog, design, said, when)
     covered_concepts = {
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
     }
@@ -392,14 +394,20 @@ def _conversation(
             covered.append({**entry, "quote": support.quote, "where": where(support)})
         else:
             mentioned.append({**entry, "quote": support.quote, "where": where(support)})
+    # A question the candidate put off and never came back to is as unanswered as one
+    # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [
         a
         for a in state.asks
-        if a.status not in (ANSWERED, DEFERRED)
+        if (a.status not in (ANSWERED, DEFERRED) or (a.status == DEFERRED and a.put_off))
         and not (a.item and state.covered(a.item))
         and not _given_redundancy(a, state)
     ]
-    dodged = [a.text for a in asks if a.kind != "challenge" and a.status in (DODGED, RETURNED)]
+    dodged = [
+        a.text
+        for a in asks
+        if a.kind != "challenge" and (a.status in (DODGED, RETURNED) or a.put_off)
+    ]
     unanswered = [a.text for a in asks if a.kind == "challenge"]
     contradictions = []
     for said in state.spoken_numbers:
@@ -417,6 +425,13 @@ def _conversation(
                          "line": written.line, "about": a.ref.name.replace("_", " ")}
                     )  # fmt: skip
                     break
+    # A figure said against one the interviewer gave: the interviewer asked which one, and
+    # the report lists it whatever the answer, as it lists said and written disagreeing.
+    given = [
+        {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
+         "about": c.figure.replace("_", " ")}
+        for c in state.contradicted
+    ]  # fmt: skip
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
     estimates = []
@@ -439,9 +454,31 @@ def _conversation(
         "dodged": dodged,
         "unanswered_challenges": unanswered,
         "contradictions": contradictions,
+        "given_contradicted": given,
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _decided_otherwise(
+    problem: Problem,
+    catalog: Catalog,
+    design: str,
+    said: Sequence[EventLike],
+    when: dict[int, str],
+) -> list[dict[str, Any]]:
+    """Decisions the design and the spoken turns make differently ("last writer wins"
+    written, "we keep a conflicted copy" said), as the report lists numbers that disagree."""
+    if not design.strip() or not said:
+        return []
+    concepts = catalog.vocabulary.concepts.values()
+    written = read_design(parse_design(design), concepts)
+    spoken = [(n, claim) for n, e in enumerate(said, 1) for claim in read_text(e.text, concepts)]
+    return [
+        {"said": d.said, "said_at": when.get(d.turn, ""), "written": d.written, "line": d.line,
+         "about": d.about}
+        for d in disagreements(problem, written, spoken)
+    ]  # fmt: skip
 
 
 def _given_redundancy(ask: Ask, state: ConversationState) -> bool:

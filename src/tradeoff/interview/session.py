@@ -25,7 +25,7 @@ from tradeoff.interview.listener import Heard, Listener, MentionListener, decisi
 from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
-from tradeoff.interview.policy import Situation, choose, most_important_gap, settle
+from tradeoff.interview.policy import Situation, choose, most_important_gap, settle, taken_up
 from tradeoff.interview.questions import (
     answer_turn,
     kinds_of,
@@ -40,6 +40,7 @@ from tradeoff.interview.state import (
     DEFERRED,
     DODGED,
     REDUNDANCY,
+    RETURNED,
     STATEFUL,
     Ask,
     ConversationState,
@@ -49,6 +50,7 @@ from tradeoff.interview.state import (
     credit_concept,
     credit_numbers,
     item_support,
+    note_contradicted,
     note_reasons,
     note_redundancy,
     sentence_with,
@@ -237,6 +239,7 @@ class Interview:
         for spoken in heard.numbers:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
+        note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or chosen:
             quote = text if heard.assumption else sentence_with(text, chosen[0].text)
@@ -248,9 +251,23 @@ class Interview:
             )
         for sentence, reasoned in heard.decisions:
             self.state.decisions.append((heard.line, sentence, reasoned))
+        current = self.state.open_ask()  # settled below, as the question just put
+        for earlier in self.state.asks:
+            left = earlier.status in (DODGED, RETURNED) or (
+                earlier.status == DEFERRED and earlier.put_off
+            )
+            if left and earlier is not current and taken_up(earlier, heard):
+                earlier.status = ANSWERED  # come back to: late, but answered
         ask = self.state.open_ask()
+        hinted = next((a for a in self.state.asks if a.hinted), None)
+        if ask is None and hinted is not None and hinted.status == DEFERRED and heard.defers:
+            hinted.put_off = heard.line  # the hint was for it: "let's come back to that"
+        for earlier in self.state.asks:
+            earlier.hinted = False
         if ask is not None and not questions_in(text):
             ask.status = settle(ask, heard)
+            if ask.status == DEFERRED:
+                ask.put_off = heard.line
             if ask.status == ANSWERED and ask.item in self.items:
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
                 concepts = self._covering(ask.concepts, self.items[ask.item])
@@ -523,6 +540,7 @@ class Interview:
         ask = self.state.open_ask()
         if ask is not None:
             ask.status = DEFERRED
+            ask.hinted = True
 
     def _advance_phase(self, lead: str = "") -> list[str]:
         if self.phase_index == len(PHASES) - 1:

@@ -15,10 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.listener import Heard
-from tradeoff.interview.numbers import Spoken
+from tradeoff.interview.numbers import (
+    Spoken,
+    given_clause,
+    given_phrase,
+    names_another,
+    names_figure,
+)
 from tradeoff.interview.questions import concept_tokens, stems
 from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
@@ -65,6 +72,13 @@ class Ask:
     concepts: frozenset[str] = frozenset()
     status: str = OPEN
     words: frozenset[str] = frozenset()  # its words and its rubric item's: the subject said
+    # The turn in which the candidate put it off ("let's come back to that"), 0 if they did
+    # not: a question put off and never taken up again is left unanswered, whereas one put
+    # aside by a hint or by the interviewer moving on is not the candidate's to answer.
+    put_off: int = 0
+    # Put aside by a hint, until the candidate's next turn: "let's come back to that" said
+    # right after a hint puts off the question the hint was for.
+    hinted: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,17 @@ class Stated:
     line: int
     quote: str
     number: Spoken | None = None
+
+
+@dataclass(frozen=True)
+class Contradicted:
+    """A figure the candidate said against one the interviewer had given: "Applications
+    are kept for a year" after "Applications are kept for three years"."""
+
+    line: int  # the candidate's turn
+    said: str  # "a year", as said
+    given: str  # "Applications are kept for three years", as the fact words it
+    figure: str  # the reference figure's name (app_retention)
 
 
 @dataclass
@@ -104,6 +129,8 @@ class ConversationState:
     # Concepts the candidate has said something checkable about ("we fail open for up to 2
     # seconds, because ..."): a probe whose whole subject is among them asks what was said.
     specified: set[str] = field(default_factory=set)
+    # Figures said against what the interviewer had given, each once per turn.
+    contradicted: list[Contradicted] = field(default_factory=list)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -314,6 +341,54 @@ def chosen_inputs(state: ConversationState, problem: Problem, heard: Heard) -> l
         if fact is not None and fact.id not in state.revealed:
             chosen.append(spoken)
     return chosen
+
+
+# A figure given, said back this far off either way, is another figure: rounding moves a
+# figure by a few percent, not by half ("30 million seekers" for "about 30 million").
+_SAME_AS_GIVEN = 1.5
+
+
+def note_contradicted(
+    state: ConversationState, problem: Problem, refs: Sequence[NumberRef], heard: Heard
+) -> None:
+    """Figures of this turn that say another value for a figure the interviewer already
+    gave: the same quantity, of the same kind (a span of time against a span of time), more
+    than half or twice it. The same quantity is the figure the number was read as, or one
+    whose name the words said with it name (`names_figure`: "two months", too far from
+    "three years" to be read as it); never a figure the fact gives for another thing
+    ("Postings are kept for a year" names the postings, whose 30 days the fact gives in
+    another sentence than the applications' three years). An estimate worked out from the
+    figures ("380,000 pages/s") is checked as an estimate; a figure the candidate says
+    they assume is theirs to choose."""
+    if heard.assumption:
+        return
+    given = {
+        name: fact for fact in problem.facts if fact.id in state.revealed for name in fact.values
+    }
+    for spoken in heard.numbers:
+        if spoken.per_unit or spoken.value.value <= 0:
+            continue
+        if spoken.ref is not None and spoken.ref.kind != "fact":
+            continue
+        for ref in [spoken.ref] if spoken.ref is not None else refs:
+            fact = given.get(ref.name)
+            if fact is None or ref.kind != "fact" or ref.dims != spoken.value.kind:
+                continue
+            if ref.value <= 0 or state.revealed[fact.id] >= heard.line:
+                continue
+            ratio = spoken.value.value / ref.value
+            if 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN:
+                continue
+            phrase = given_phrase(ref, fact.text)
+            if phrase is None:
+                continue
+            if not names_figure(spoken, ref, phrase[1]) and (
+                spoken.ref is None or names_another(spoken, fact.text, phrase[1])
+            ):
+                continue
+            clause = given_clause(*phrase)
+            state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
+            break
 
 
 def note_reasons(state: ConversationState, heard: Heard) -> None:

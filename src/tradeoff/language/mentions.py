@@ -332,7 +332,23 @@ _TRIED = frozenset("to again another the a an it them once twice harder hard its
 _COUNT_WORDS = frozenset({"#", "thousand", "million", "billion", "trillion"})
 _SCREEN_WINDOWS = frozenset({"visible", "browser", "scroll", "scrolling", "rendered", "render"})
 _CLIENT_QUEUES = frozenset({"offline", "local", "undo", "redo", "edits", "changes", "ops"})
+# Whose limit a rate limit is: "the provider rate limits", "APNs throttles us" name a limit
+# an outside service holds the design to, not a limiter the design runs ("per-provider send
+# limits" that senders enforce are the design's).
+_OUTSIDE_PARTIES = frozenset(
+    "provider provider's providers apns apns's fcm fcm's twilio twilio's sendgrid ses"
+    " upstream vendor vendor's vendors carrier carrier's carriers third-party party their".split()
+)
+_IMPOSED_ON = frozenset({"us", "our"})
+_OUTSIDE_LIMIT = (_OUTSIDE_PARTIES, _IMPOSED_ON)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
+    ("rate", "limit"): _OUTSIDE_LIMIT,
+    ("rate", "limits"): _OUTSIDE_LIMIT,
+    ("rate", "limited"): _OUTSIDE_LIMIT,
+    ("rate", "limiting"): _OUTSIDE_LIMIT,
+    ("throttle",): _OUTSIDE_LIMIT,
+    ("throttling",): _OUTSIDE_LIMIT,
+    ("throttles",): _OUTSIDE_LIMIT,
     ("expire",): (_EXPIRING, frozenset()),
     ("expiry",): (_EXPIRING, frozenset()),
     ("ttl",): (_EXPIRING, frozenset()),

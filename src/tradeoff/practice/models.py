@@ -218,6 +218,16 @@ class Contradiction(BaseModel):
     about: str
 
 
+class GivenContradicted(BaseModel):
+    """A figure said against one the interviewer had given."""
+
+    model_config = _OPEN
+    said: str
+    said_at: str = ""
+    given: str
+    about: str
+
+
 class Quote(BaseModel):
     model_config = _OPEN
     quote: str
@@ -254,6 +264,7 @@ class Conversation(BaseModel):
     dodged: list[str] = []
     unanswered_challenges: list[str] = []
     contradictions: list[Contradiction] = []
+    given_contradicted: list[GivenContradicted] = []
     assumptions: list[Quote] = []
     estimates: list[Estimate] = []
     breaks_first: BreaksFirst | None = None

@@ -27,6 +27,11 @@ def render(report: SessionReport) -> list[str]:
             f'Said and written disagree on {c.about}: you said "{c.said}" at {c.said_at};'
             f' the design says "{c.written}" (line {c.line})'
         )
+    for g in talk.given_contradicted:
+        lines.append(
+            f'Said and given disagree on {g.about}: you said "{g.said}" at {g.said_at};'
+            f' the interviewer had said "{g.given}"'
+        )
     first = talk.breaks_first
     if first is not None:
         where = f" (design line {first.line})" if first.line else ""

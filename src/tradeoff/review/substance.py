@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.estimate.grammar import find_quantities
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
 from tradeoff.language.features import Features
@@ -1134,8 +1135,50 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
         return False
     if _matches_any(said, _figures(item.text)):
         return False
+    # The prompt's own figures are the working's inputs, no estimate's: "30 million seekers
+    # a day run 10 searches each: about 3,500 searches/s" is the search rate's line though
+    # the 30 million a day is no rival's figure (it made the alert-matching estimate's).
+    # (A given figure that a rival states is that rival's: "Posts: 100M a day = 1,160
+    # posts/s" is the post rate's line, not the fan-out's.)
     theirs = [figure for rival in item.rivals for figure in _figures(rival.text)]
-    return all(_matches_any(((dims, value),), theirs) for dims, value in said)
+    rivals = [_matches_any((figure,), theirs) for figure in said]
+    kept = [
+        r for figure, r in zip(said, rivals, strict=True) if r or not _given(figure, item.givens)
+    ]
+    return bool(kept) and all(kept)
+
+
+_DAY = 86400.0
+
+
+def _given(figure: tuple[tuple[int, int], float], givens: tuple[str, ...]) -> bool:
+    """Whether a figure is one the prompt gives, as it is or as a day's count said per day
+    ("30 million seekers a day" for 30 million daily users)."""
+    dims, value = figure
+    for given in _given_figures(givens):
+        if dims == given[0] and 1 / _SAME_FIGURE <= value / given[1] <= _SAME_FIGURE:
+            return True
+        daily = value * _DAY
+        if (
+            dims == (-1, 0)
+            and given[0] == (0, 0)
+            and 1 / _SAME_FIGURE <= daily / given[1] <= _SAME_FIGURE
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _given_figures(givens: tuple[str, ...]) -> tuple[tuple[tuple[int, int], float], ...]:
+    out = []
+    for text in givens:
+        try:
+            quantity = read_quantity(text).value
+        except (UnreadableEstimate, ValueError, ZeroDivisionError):
+            continue
+        if quantity.value > 0:
+            out.append((quantity.kind, quantity.value))
+    return tuple(out)
 
 
 _SAME_FIGURE = 1.5  # "1,160 posts/s" is the "about 1,200 posts/s" an item states

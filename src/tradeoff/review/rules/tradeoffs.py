@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
+from tradeoff.language.options import names_option
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.products import BRANDS, brands_in, product_key
@@ -649,7 +650,7 @@ class MissingKeyTradeoff(Rule):
             return
         text = "\n".join(t.lower() for _, t in ctx.lines)
         for tradeoff in ctx.problem.tradeoffs[:3]:
-            named = sum(1 for o in tradeoff.options if _option_named(o.name, text))
+            named = sum(1 for o in tradeoff.options if names_option(o.name, text))
             concepts = [c for c in tradeoff.concepts if ctx.mentions.strength(c) >= 0.5]
             if named >= 2 or (named >= 1 and concepts):
                 continue
@@ -687,27 +688,6 @@ def _decided_on_its_ground(ctx: ReviewContext, concepts: list[str]) -> bool:
             if mention.status == POSITIVE and mention.reasoned:
                 lines.setdefault(mention.line, set()).add(concept)
     return any(len(named) >= 2 for named in lines.values())
-
-
-def _option_named(name: str, text: str) -> bool:
-    words = [w for w in re.findall(r"[a-z0-9]{3,}", name.lower()) if w not in _STOP]
-    if not words:
-        return False
-    hits = sum(1 for w in words if _stem(w) in text)
-    return hits >= max(1, (len(words) + 1) // 2)
-
-
-def _stem(word: str) -> str:
-    """The part of an option's word that its plural shares: a design writes "conflict copies"
-    for the option "Conflicted copy", "eviction policies" for "eviction policy". (Only the
-    plural: "Ranked" cut to "rank" would be named by every "ranking engine", which is the
-    trade-off's own concept, not a choice between its options.)"""
-    if word.endswith("y") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-_STOP = frozenset("the and with for per one all use using from into over then only".split())
 
 
 @register
