@@ -60,6 +60,20 @@ _OWNED_STORE = re.compile(
     r"\bdb\b|database|\bsql\b|mysql|postgres|dynamo|cassandra|mongo|\btable\b", re.I
 )
 _COORDINATION_PRODUCT = re.compile(r"zookeeper|\betcd\b|consul|chubby", re.I)
+# Words that name a database, as against "store" or "table", which a cache, a feature store
+# or a routing table also says.
+_DATABASE_NAMED = re.compile(
+    r"\bdb\b|database|datastore|\bsql\b|nosql|postgres|mysql|aurora|dynamo|cassandra|mongo"
+    r"|spanner|cockroach|bigtable|hbase|scylla|tsdb|ledger|warehouse|key[- ]value|\bkv\b",
+    re.I,
+)
+
+
+def names_database(label: str) -> bool:
+    """Whether a label names a database, not only a store of some kind."""
+    return _DATABASE_NAMED.search(label) is not None
+
+
 _NOT_A_CLIENT = re.compile(
     r"service|server|\bsvc\b|\bapi\b|\bdb\b|database|store|table|cache|queue|graph|index", re.I
 )

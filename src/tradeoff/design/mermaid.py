@@ -10,10 +10,10 @@ pie...) are valid input: they are left unread without blaming the candidate's sy
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from tradeoff.design.kinds import infer_kind
+from tradeoff.design.kinds import infer_kind, names_database
 from tradeoff.design.model import Diagram, Edge, Node, Notice
 
 # (opening, closing, shape); longest openings first so "[(" wins over "[".
@@ -125,7 +125,20 @@ def parse_mermaid(
                 notices.append(Notice(number, f"could not read Mermaid statement {shown!r}"))
     if kind == "flowchart":
         _name_groups(diagram, state)
+        _follow_the_shapes(diagram)
     return diagram, notices
+
+
+def _follow_the_shapes(diagram: Diagram) -> None:
+    """A flowchart that draws its stores as cylinders says by its shapes which nodes are
+    stores: a box among them whose label calls it a database only through a generic word
+    ("Ranker / Feature Store" beside `[(Post Store)]` cylinders) is a service. A box that
+    names a database ("Postgres", "Orders DB") stays one."""
+    if not any(n.shape == "cylinder" for n in diagram.nodes.values()):
+        return
+    for node_id, node in list(diagram.nodes.items()):
+        if node.kind == "database" and node.shape == "box" and not names_database(node.label):
+            diagram.nodes[node_id] = replace(node, kind="service")
 
 
 def _without_front_matter(body: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tradeoff.language.claims import ITEM, SENTENCE
 from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
@@ -402,7 +403,8 @@ def _replication_discussed_for(
     for claim in ctx.claims:
         if _COPIES_CONCEPTS.isdisjoint(specified_concepts(claim)):
             continue
-        sentence = claim.quote
+        # the whole sentence, however its lines wrap; a diagram part by its own line
+        sentence = claim.text if claim.kind in (SENTENCE, ITEM) else claim.quote
         if named is not None and named.search(sentence):
             return True
         if (
