@@ -1473,6 +1473,22 @@ CAPACITY_CASES = [
     ),
     (
         "news-feed",
+        "fanout-volume",
+        # "tweets" is the post rate's word as much as the fan-out's; the fan-out counts
+        # timeline inserts, which this line never reaches.
+        "## Capacity\n\n- 1 billion tweets a day, about 11K writes/s, bursts to 1M writes/s.\n",
+        "## Capacity\n\n- 11K posts/s x 200 followers = about 2.2M timeline inserts/s.\n",
+    ),
+    (
+        "payments-api",
+        "limits-vs-big-merchants",
+        # A payment rate is the API load's figure; the limits item counts one merchant's.
+        "## Capacity\n\n- Assume 20 million payments a day, three times that at the peak.\n",
+        "## Capacity\n\n- The biggest merchant: 1M payments a day x 5 calls x 5 at peak is about"
+        " 290 requests/s, above the 200/s default limit, so we raise it per account.\n",
+    ),
+    (
+        "news-feed",
         "timeline-memory",
         # "daily" again: the daily post metadata is no timeline cache of the daily users.
         "## Capacity\n\n- Daily metadata storage: 50M x 200 bytes = about 10 GB/day.\n",

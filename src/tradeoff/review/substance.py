@@ -1088,15 +1088,41 @@ def _own_vocabulary(item: RubricItem, capacity: bool = False) -> frozenset[str]:
     "url" tells no item apart when the concept is the URL frontier). A capacity item is told
     apart from the other estimates only, so it keeps the words of concepts no other
     estimate lists ("metadata" in "Sizes metadata at ..."), and drops its figures."""
+    key = (id(item), capacity)
+    hit = _VOCABULARIES.get(key)
+    if hit is not None and hit[0] is item:
+        return hit[1]
     concepts = set(item.concepts)
     if capacity:
         concepts &= {c for rival in item.rivals for c in rival.concepts}
     concept_words = {w for c in concepts for w in _content_words(c.replace("-", " "))}
     own = _content_words(item.text) - concept_words
-    said = own.union(*(_OWN_SYNONYMS.get(word, frozenset()) for word in own)) - concept_words
+    said = _with_own_synonyms(own) - concept_words
     if capacity:
-        return frozenset(w for w in said if not w.isdigit() and w not in _FIGURE_WORDS)
+        said = frozenset(w for w in said if not w.isdigit() and w not in _FIGURE_WORDS)
+        # A word a rival estimate also uses tells neither apart ("Total posts per day: 50M"
+        # says "posts", as the post rate and the fan-out, "multiplies posts by 200
+        # followers", both do), unless it names what this item's own figures count: "350
+        # payments/s" is the payment rate's, whatever else mentions a payment.
+        theirs = _with_own_synonyms(
+            frozenset().union(*(_content_words(rival.text) for rival in item.rivals))
+        )
+        subject = _with_own_synonyms(
+            frozenset().union(
+                *(_content_words(f.text) for f in find_quantities(item.text) if f.dims != (0, 0))
+            )
+        )
+        said = (said - (theirs - subject)) or said
+    _VOCABULARIES[key] = (item, said)
     return said
+
+
+# Each item's own vocabulary, kept with the item it was worked out for.
+_VOCABULARIES: dict[tuple[int, bool], tuple[RubricItem, frozenset[str]]] = {}
+
+
+def _with_own_synonyms(words: frozenset[str]) -> frozenset[str]:
+    return words.union(*(_OWN_SYNONYMS.get(word, frozenset()) for word in words))
 
 
 def _a_rival_estimate(
