@@ -1744,3 +1744,24 @@ def test_a_refilled_miss_is_a_rebuilt_item(catalog: Catalog, tmp_path: Path) -> 
         " one database read refills the value.\n"
     )
     assert _support(catalog, "distributed-cache", "stampede", text, tmp_path) == (SUBSTANCE, 3)
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        (
+            "booking-states",
+            "## State transitions\n\n- Booking: PENDING -> CONFIRMED on payment; PENDING ->"
+            " EXPIRED on timeout; CONFIRMED -> CANCELLED on refund.\n",
+        ),
+        (
+            "enums",
+            "## Classes\n\n- A ShowSeat has a `ShowSeatStatus` (AVAILABLE, HELD, BOOKED); a"
+            " Booking has a `BookingStatus` (PENDING, CONFIRMED, CANCELLED, EXPIRED).\n",
+        ),
+    ],
+)
+def test_states_and_enums_written_out_cover_the_booking_items(
+    catalog: Catalog, item: str, text: str, tmp_path: Path
+) -> None:
+    assert _support(catalog, "movie-ticket-booking", item, text, tmp_path) == (SUBSTANCE, 3)

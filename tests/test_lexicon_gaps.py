@@ -899,3 +899,35 @@ def test_a_freshness_bound_specifies_the_consistency_readers_get(catalog: Catalo
     assert "consistency-model" in specified_concepts(claim)
     vague = _one(catalog, "New posts appear in followers' feeds quickly.")
     assert "consistency-model" not in specified_concepts(vague)
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "states"),
+    [
+        ("Design", "ShowSeat: AVAILABLE -> HELD -> BOOKED.", True),
+        ("State transitions", "Booking: PENDING -> CONFIRMED on payment.", True),
+        # A request path, even in capitals, moves a request between parts, not a state.
+        ("Design", "CLIENT -> GATEWAY -> SERVICE on every call.", False),
+        ("Design", "Requests go API -> CDN -> ORIGIN on a miss.", False),
+    ],
+)
+def test_states_written_as_arrows_are_a_state_machine(
+    catalog: Catalog, heading: str, line: str, states: bool, tmp_path: Path
+) -> None:
+    claims = _claims(catalog, f"## {heading}\n\n- {line}\n", tmp_path)
+    assert ("state-machine" in specified_concepts(claims[0])) is states
+
+
+@pytest.mark.parametrize(
+    ("line", "enum"),
+    [
+        ("Each ShowSeat has a `SeatStatus` (AVAILABLE, HELD, BOOKED).", True),
+        ("VehicleType: CAR | TRUCK | MOTORBIKE decides which spots fit.", True),
+        ("The API speaks HTTP/2 (GET, POST) behind the gateway.", False),
+    ],
+)
+def test_an_enum_written_with_its_values(
+    catalog: Catalog, line: str, enum: bool, tmp_path: Path
+) -> None:
+    claims = _claims(catalog, f"## Classes\n\n- {line}\n", tmp_path)
+    assert ("enums-value-objects" in specified_concepts(claims[0])) is enum

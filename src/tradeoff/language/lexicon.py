@@ -502,3 +502,41 @@ def names_classes(text: str) -> bool:
 
 
 _COMPOUND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+# States written in capitals and joined by arrows: "AVAILABLE -> HELD -> BOOKED". Four
+# letters or more, so "API -> CDN" (a request path) is not read as states.
+_STATE = r"\b[A-Z][A-Z_]{3,}\b"
+_TRANSITION = re.compile(rf"{_STATE}\s*(?:->|-->|→|=>)\s*{_STATE}")
+_ABOUT_STATES = re.compile(r"\bstat(?:e|es|us|uses)\b|\btransitions?\b|\blifecycle\b", re.I)
+
+
+_PARTS = re.compile(
+    r"\b(?:CLIENTS?|USERS?|BROWSER|GATEWAY|SERVICE|SERVER|CACHE|QUEUE|DATABASE|WORKERS?|KAFKA"
+    r"|REDIS|ORIGIN|BACKEND|FRONTEND)\b"
+)
+
+
+def writes_transitions(text: str, heading: str = "") -> bool:
+    """Whether a claim writes state transitions: a chain of two arrows between states in
+    capitals ("PENDING -> CONFIRMED -> CANCELLED"), or one under a heading or in a line
+    about states ("Booking: PENDING -> EXPIRED on timeout" under "State transitions")."""
+    found = _TRANSITION.findall(text)
+    if not found:
+        return False
+    if _PARTS.search(" ".join(found)):
+        return False  # "CLIENT -> GATEWAY -> SERVICE" is a request path in capitals
+    chained = re.search(rf"{_STATE}\s*(?:->|-->|→|=>)\s*{_STATE}\s*(?:->|-->|→|=>)", text)
+    return bool(chained) or _ABOUT_STATES.search(f"{text} {heading}") is not None
+
+
+# An enumerated type with its values: "SeatStatus (AVAILABLE, HELD, BOOKED)", "VehicleType:
+# CAR | TRUCK | BIKE".
+_ENUM_VALUES = re.compile(
+    r"\b[A-Z]\w*(?:Status|State|Type|Kind|Mode|Role|Level|Size|Direction)\b`?\s*[(:=]?\s*"
+    r"\{?\s*[A-Z][A-Z_]{1,}(?:\s*[,|/]\s*[A-Z][A-Z_]{1,}){1,}"
+)
+
+
+def lists_enum_values(text: str) -> bool:
+    """Whether a claim names an enumerated type with its values in capitals."""
+    return _ENUM_VALUES.search(text) is not None

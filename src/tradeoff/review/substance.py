@@ -243,6 +243,13 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
     if lexicon.names_classes(claim.text):
         found.add("class-design")
+    # States and their moves written as arrows ("Booking: PENDING -> CONFIRMED on payment"),
+    # and an enum written with its values ("SeatStatus (AVAILABLE, HELD, BOOKED)").
+    arrows = "->" in claim.text or "→" in claim.text or "=>" in claim.text
+    if arrows and lexicon.writes_transitions(claim.text, " ".join(claim.headings)):
+        found.add("state-machine")
+    if lexicon.lists_enum_values(claim.text):
+        found.add("enums-value-objects")
     # A write made only where the row is still free is a conditional update, however it is
     # worded: "updates the seats only where status is AVAILABLE".
     if _conditional_write(claim.text):
