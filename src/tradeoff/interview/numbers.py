@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.estimate.dims import Q
@@ -189,6 +189,10 @@ def quantities_in(
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
             # notifications, another unit; only a figure of what they are may be its figure.
             named |= previous_named - _PERIOD_WORDS
+        elif _continues_list(sentence, previous, match.start(), named, text[len(match.group(1)) :]):
+            # "350 payments a second, and at the peak about 1,750 a second": a figure that
+            # names nothing, listed after one that did, counts the same thing.
+            named |= previous_named - _PERIOD_WORDS
         # ("At peak that's about 1,200 runs a second": the peak named in the clause before
         # the number, after the number before it, is what the number is of.)
         peak = (
@@ -208,6 +212,8 @@ def quantities_in(
             if (peak == ("peak" in r.name) or not _has_twin(r, refs))
             and not (peak and _an_average(r, refs))
         )
+        if peak:
+            sided = _at_peak(sided, refs)
         usable = _usable(sided, per_unit, named)
         found_ref = _reference(value, named, usable, per_second, said, named_only=restates)
         if found_ref is not None and len(sided) < len(refs):
@@ -262,6 +268,23 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", r
 def _near(value: Q, ref: NumberRef) -> bool:
     """Whether a number, read as the reference counts it, is within 3x of it."""
     return abs(math.log(value.value / ref.value)) <= math.log(_CLOSE)
+
+
+_FILLERS = stems("a an per at about around roughly s sec")
+
+
+def _continues_list(
+    sentence: str, previous: tuple[Q, int] | None, start: int, named: frozenset[str], after: str
+) -> bool:
+    """Whether a number that names nothing of its own ("1,750 a second", "12K at peak")
+    follows a figure of the same kind in a list: after a comma or "and", close by, with no
+    working between them."""
+    if previous is None or named - _PERIOD_WORDS or previous[0].kind == (0, 0):
+        return False
+    if stems(after) - _PERIOD_WORDS - _FILLERS:
+        return False  # "1,750 webhook events a second" says what it counts
+    gap = sentence[previous[1] : start]
+    return len(gap) < 50 and ("," in gap or " and " in gap) and not _DERIVES.search(gap)
 
 
 def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:
@@ -419,7 +442,8 @@ def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
     return "".join(out), said_as
 
 
-_PEAK_BEFORE = re.compile(r"\b(?:at|during|in) (?:the )?peak\b", re.I)
+# "at peak", "at the evening peak", "at a 5x holiday peak"
+_PEAK_BEFORE = re.compile(r"\b(?:at|during|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}peak\b", re.I)
 
 
 def _peak(phrase: FoundQuantity | None) -> bool:
@@ -439,6 +463,22 @@ def _longest_reading(number: str, words: str) -> tuple[str, Q] | None:
         except (UnreadableEstimate, ValueError, ZeroDivisionError):
             continue
     return None
+
+
+def _at_peak(sided: tuple[NumberRef, ...], refs: tuple[NumberRef, ...]) -> tuple[NumberRef, ...]:
+    """The rates a figure said at the peak is read against: a daily rate the prompt gives no
+    peak of ("payments_per_s") times the prompt's peak factor, so "1,750 payments a second
+    at a 5x peak" is the payment rate at its peak, not the nearest rate by value (webhook
+    events at 1,040 a second on average)."""
+    factors = [r.value for r in refs if "peak" in r.name and r.dims == (0, 0) and r.value > 1]
+    if not factors:
+        return sided
+    return tuple(
+        replace(r, value=r.value * factors[0])
+        if r.time == -1 and "peak" not in r.name and not _has_twin(r, refs)
+        else r
+        for r in sided
+    )
 
 
 def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
