@@ -931,3 +931,22 @@ def test_an_enum_written_with_its_values(
 ) -> None:
     claims = _claims(catalog, f"## Classes\n\n- {line}\n", tmp_path)
     assert ("enums-value-objects" in specified_concepts(claims[0])) is enum
+
+
+@pytest.mark.parametrize(
+    ("line", "concept", "rejected"),
+    [
+        ("A cache isn't required at this scale.", "cache", True),
+        ("Sharding would be overkill here.", "sharding", True),
+        ("Message deduplication is not needed downstream.", "content-dedup", True),
+        # "needed", and "not only", reject nothing
+        ("Deduplication is needed for replays.", "content-dedup", False),
+        ("A cache is not only fast but cheap.", "cache", False),
+    ],
+)
+def test_a_thing_rejected_after_it_is_named(
+    catalog: Catalog, line: str, concept: str, rejected: bool
+) -> None:
+    claim = _one(catalog, line)
+    assert (concept in claim.features.negated) is rejected
+    assert (concept in claim.features.concepts) is not rejected

@@ -30,6 +30,7 @@ from tradeoff.language.mentions import (
     clean_line,
     clear_matches,
     is_fluff,
+    rejected_after,
 )
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
@@ -562,7 +563,7 @@ def _features(
             named.append((start, end))
             if concept_id in RESPONSE_CONCEPTS:
                 responses.append((start, end))
-        if may_negate and _negated(text[:start]):
+        if (may_negate and _negated(text[:start])) or rejected_after(text[end:]):
             negated.add(concept_id)
         elif status in (OPTION, LISTED) or start >= examples:
             options.add(concept_id)

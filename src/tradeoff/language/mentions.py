@@ -183,9 +183,28 @@ def classify(
 ) -> str:
     """Negated, option, listed or positive, judged from the mention's own sentence."""
     s_start, s_end = sentence_around(text, start, end)
-    if _negated(text[s_start:start]):
+    if _negated(text[s_start:start]) or rejected_after(text[end:s_end]):
         return NEGATED
     return _status_of(text[s_start:s_end], listed, memo)
+
+
+# A thing rejected after it is named: "Deduplication is not needed", "a cache isn't
+# required at this scale", "sharding would be overkill". "needed" alone, or "not only",
+# rejects nothing.
+_REJECTED_AFTER = re.compile(
+    r"^[\w\s-]{0,20}?\b(?:is|are|was|were|would be|will be|seems?)\s+(?:not|n't)\s+"
+    r"(?:needed|required|necessary|worth it|worth the)\b"
+    r"|^[\w\s-]{0,20}?\b(?:isn't|aren't|wasn't|won't be)\s+(?:needed|required|necessary)\b"
+    r"|^[\w\s-]{0,20}?\b(?:is|are|would be)\s+(?:unnecessary|overkill|not needed)\b",
+    re.I,
+)
+
+
+def rejected_after(after: str) -> bool:
+    """Whether the words right after a mention, in its clause, reject it."""
+    return (
+        "not" in after or "n't" in after or "unnecessary" in after or "overkill" in after
+    ) and _REJECTED_AFTER.match(after[:60]) is not None
 
 
 def _negated(before: str) -> bool:
@@ -836,7 +855,7 @@ def find_mentions(
                 known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())
             info, quote = known
             status, reasoned, specific = info
-            if may_negate and _negated(text[s_start:start]):
+            if (may_negate and _negated(text[s_start:start])) or rejected_after(text[end:s_end]):
                 status = NEGATED
             reasoned = reasoned or next_reason
             specific = specific or reasoned or number in concrete_lines
