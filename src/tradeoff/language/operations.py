@@ -222,6 +222,8 @@ class MonitoringSignal:
 def named_metrics(text: str) -> int:
     """How many measurable quantities a line names ("allow / deny rate", "p99 latency",
     "queue depth"): what a design tracks, with or without a threshold on it."""
+    if not SCREEN.may_match(_METRIC, text):
+        return 0  # none of the words a metric needs
     return len(_METRIC.findall(text))
 
 

@@ -355,7 +355,12 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _ABSORBS,
     _ASKS_PROVIDER,
+    _BEHIND,
+    _CACHED,
+    _RECONCILED,
+    _STRUCTURAL,
     _BITS_BUY,
     _COMMIT_ORDER,
     _HELD,
