@@ -1480,6 +1480,13 @@ CAPACITY_CASES = [
         "## Capacity\n\n- 11K posts/s x 200 followers = about 2.2M timeline inserts/s.\n",
     ),
     (
+        "chat-system",
+        "connections",
+        # The connections are the input; the fleet is sized where they are divided up.
+        "## Capacity\n\n- 50M users online at peak hold 50M WebSocket connections.\n",
+        "## Capacity\n\n- At 100K connections per gateway that is 500 gateways.\n",
+    ),
+    (
         "payments-api",
         "limits-vs-big-merchants",
         # A payment rate is the API load's figure; the limits item counts one merchant's.

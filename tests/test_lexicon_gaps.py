@@ -950,3 +950,23 @@ def test_a_thing_rejected_after_it_is_named(
     claim = _one(catalog, line)
     assert (concept in claim.features.negated) is rejected
     assert (concept in claim.features.concepts) is not rejected
+
+
+@pytest.mark.parametrize(
+    ("line", "derivation", "sizing"),
+    [
+        # a rate carried into another period after ", about"
+        ("Assume 2B messages a day, about 23K/s on average.", True, False),
+        # a size per message worked into bytes a day, said in words
+        ("At 200 bytes a message that is 400 GB a day.", True, False),
+        # a fleet sized in words
+        ("At 100K connections per gateway that is 500 gateways.", False, True),
+        # a count after the marker works nothing out
+        ("A lookup takes 200 ms, that's two round trips.", False, False),
+    ],
+)
+def test_estimates_worked_in_words(
+    catalog: Catalog, line: str, derivation: bool, sizing: bool
+) -> None:
+    claim = _one(catalog, line)
+    assert (claim.features.derivation, claim.features.sizing) == (derivation, sizing)

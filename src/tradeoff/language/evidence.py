@@ -100,19 +100,21 @@ _SAID_RESULT = re.compile(
 
 
 def _spoken_result(text: str) -> bool:
-    """A result worked in words from a quantity of its own kind before it: "At 50,000
-    acquires a second and two writes per acquire, that's 100,000 replicated writes a
-    second" multiplies a rate into another rate with no operator written. A figure of
-    another kind after the marker ("200 ms, that's two round trips") is no such result."""
+    """A result worked in words from the quantities before it: "At 50,000 acquires a second
+    and two writes per acquire, that's 100,000 replicated writes a second" multiplies a rate
+    into another rate with no operator written, and "At 200 bytes a message that is 400 GB
+    a day" a size into a rate of bytes. A count after the marker ("200 ms, that's two round
+    trips") is no such result."""
     if _SAID_RESULT.search(text) is None:
         return False
     found = [f for f in find_quantities(text) if f.dims != (0, 0)]
     for marker in _SAID_RESULT.finditer(text):
         after = next((f for f in found if f.start == marker.end()), None)
         if after is not None and any(
-            f.end <= marker.start() and f.dims == after.dims and f.value != after.value
+            f.end <= marker.start() and f.value != after.value
+            and (f.dims == after.dims or after.dims[0] == f.dims[0] - 1)
             for f in found
-        ):
+        ):  # fmt: skip
             return True
     return False
 

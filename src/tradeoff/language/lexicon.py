@@ -251,6 +251,7 @@ DEFERRED = re.compile(
 _COUNTED = (
     r"(?:nodes?|shards?|replicas?|servers?|instances?|partitions?|brokers?|machines?|hosts?"
     r"|pods?|workers?|regions?|zones?|azs?|availability zones|clusters?|copies|disks?|cores?"
+    r"|gateways?"
     r"|vcpus?|gpus?|boxes|racks?|data ?cent(?:er|re)s?|consumers?|threads?|connections?"
     r"|containers?|vms?|tasks?|primar(?:y|ies)|masters?|secondar(?:y|ies))"
 )
@@ -380,13 +381,21 @@ _RATE = (
     + _PERIOD
 )
 # Said aloud, the arrow is a word: "500 hours a minute; that's 720,000 hours a day".
-_SPOKEN_ARROW = r"\bthat(?:'|’)?s(?: about| roughly)?"
+# A result said in words after its inputs: "that's", "that is", "which is", or a comma and
+# "about" ("2B messages a day, about 23K/s").
+_SPOKEN_ARROW = (
+    r"\b(?:that(?:'|’)?s|that is|which is)(?: about| roughly| around)?"
+    r"|,\s*(?:or\s+)?(?:about|roughly|around)\b"
+)
 CONVERSION = re.compile(
     _RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|" + _SPOKEN_ARROW + r")\s*[~≈]?\s*\**\s*" + _RATE,
     re.I,
 )
 _SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
-_CONVERSION_MARKERS = ("=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s")
+_CONVERSION_MARKERS = (
+    "=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s", "that is", "which is",
+    ", about", ", roughly", ", around", ", or about",
+)  # fmt: skip
 _PERIOD_WORD = re.compile(rf"(?=[/aeiopqrt])(?:{_PERIOD})", re.I)  # first characters, see above
 
 

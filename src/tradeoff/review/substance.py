@@ -800,6 +800,8 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     named = _named_kinds(item_text)
     if not named:
         return not _sizes_fleet(item_text) or claim.features.sizing
+    if _sizes_fleet(item_text) and claim.features.sizing and _MACHINES.search(claim.text):
+        return True  # "100K connections per gateway, that is 500 gateways" sizes the fleet
     stated = _system_kinds(claim.text)
     if _LABELLED_RATE.search(claim.text) and claim.features.quantities + _bare_numbers(claim):
         # "Peak read RPS (3x). Value: ~350,000": a table row names the unit in its label.
@@ -825,7 +827,7 @@ _TRAFFIC = re.compile(
 # A count of machines: what an item whose only figure it is asks to be sized.
 _MACHINES = re.compile(
     r"\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:servers|workers|nodes|brokers|hosts|machines|instances"
-    r"|shards|pods|vms|gpus)\b",
+    r"|shards|pods|vms|gpus|gateways)\b",
     re.I,
 )
 
