@@ -1772,3 +1772,23 @@ def test_states_and_enums_written_out_cover_the_booking_items(
     catalog: Catalog, item: str, text: str, tmp_path: Path
 ) -> None:
     assert _support(catalog, "movie-ticket-booking", item, text, tmp_path) == (SUBSTANCE, 3)
+
+
+def test_a_weighed_sequence_source_covers_the_ordering_item(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Trade-offs\n\n- A Redis counter per conversation for seq rather than a timestamp:"
+        " gives a strict order per conversation, at the cost of a Redis round trip.\n"
+    )
+    assert _support(catalog, "chat-system", "ordering-source", text, tmp_path) == (SUBSTANCE, 3)
+
+
+def test_offline_members_who_fetch_on_reconnect_mention_offline_delivery(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Flow\n\n- Offline members get a push notification and fetch history when they"
+        " reconnect.\n"
+    )
+    assert _support(catalog, "chat-system", "offline-delivery", text, tmp_path) == (MENTIONED, 3)

@@ -970,3 +970,19 @@ def test_estimates_worked_in_words(
 ) -> None:
     claim = _one(catalog, line)
     assert (claim.features.derivation, claim.features.sizing) == (derivation, sizing)
+
+
+@pytest.mark.parametrize(
+    ("line", "concept", "named"),
+    [
+        ("A per-conversation counter gives a strict order per conversation.", "ordering", True),
+        ("Offline members get a push notification on their phones.", "offline-sync", True),
+        # a chat's message history is no undo history
+        ("Each device loads the message history of a conversation.", "undo-redo", False),
+        ("The editor keeps an undo history of the last 100 commands.", "undo-redo", True),
+    ],
+)
+def test_chat_words_name_their_concepts(
+    catalog: Catalog, line: str, concept: str, named: bool
+) -> None:
+    assert (concept in _one(catalog, line).features.concepts) is named

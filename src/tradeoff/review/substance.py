@@ -1066,6 +1066,9 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "node": frozenset({"machine", "server"}),
     "replicate": frozenset({"replication", "replicated", "replica"}),
     "insert": frozenset({"fanout"}),  # timeline inserts are "fanout writes"
+    # a device pulls what it missed by fetching it, when it reconnects (opens the app)
+    "pull": frozenset({"fetch"}),
+    "open": frozenset({"reconnect"}),
     # a cache entry rebuilt after a miss is "refilled" or "repopulated"
     "rebuild": frozenset({"refill", "repopulate", "recompute", "regenerate"}),
     "post": frozenset({"tweet"}),
