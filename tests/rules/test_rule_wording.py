@@ -77,3 +77,17 @@ def test_one_reasoned_decision_is_not_called_none(tmp_path: Path) -> None:
     review = review_design(load_design(path), default_catalog(), "notification-system", "senior")
     (message,) = [f.message for f in review.findings if f.rule == "TRD103"]
     assert message.startswith("Only one decision comes with its reason (line 6)"), message
+
+
+def test_security_put_out_of_scope_is_no_mention_of_it(tmp_path: Path) -> None:
+    path = tmp_path / "design.md"
+    path.write_text(
+        "# Chat\n\n## Requirements\n\n- Send and receive messages in 1:1 chats.\n"
+        "- Out of scope: end-to-end encryption key management, calls.\n\n"
+        "## Design\n\nGateways hold WebSockets; a chat service stores messages in Cassandra.\n",
+        encoding="utf-8",
+    )
+    review = review_design(load_design(path), default_catalog(), None, "senior")
+    said = [f.message for f in review.findings if f.rule == "REL105"]
+    # The design says nothing of its security; the excluded line is not cited as a mention.
+    assert said == ["No security: authentication, authorisation or abuse are not addressed"]

@@ -23,6 +23,7 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import ABSENT, Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.rubric import gap, uncovered
+from tradeoff.review.substance import out_of_scope
 
 # Claims end at a sentence stop; a table row stays whole (its cells pair up). Semicolons do
 # not split: "p99 < 5 ms (SLO); page if > 3 ms" is one signal.
@@ -371,6 +372,9 @@ class NoSecurity(Rule):
         slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
         # "scope", "owner" and "token" are security words only sometimes ("scope the problem").
         wanted = ("security", "authentication", "authorization", "rate-limiting-algorithm")
+        # A line that puts security out of scope ("Out of scope: end-to-end encryption key
+        # management") leaves it out; it is no mention of the design's security.
+        excluded = {c.line for c in ctx.claims if out_of_scope(c)}
         named = [
             m
             for c in wanted
@@ -378,6 +382,7 @@ class NoSecurity(Rule):
             if m.status != "negated"
             and m.term.lower() not in _AMBIGUOUS_SECURITY
             and not _a_signal(m.term, m.quote)
+            and m.line not in excluded
         ]
         first = min((m.line for m in named), default=None)
         line = slogan if slogan is not None else first
@@ -500,6 +505,7 @@ class NoBackPressure(Rule):
 _BOUND = re.compile(
     r"\bback[- ]?pressure\b|\bload[- ]shed\w*|\bshed(?:s|ding)?\b|\bbounded queues?\b"
     r"|\bauto[- ]?scal\w*|\bscale (?:out )?(?:the )?(?:workers|consumers)\b|\bpriority queues?\b"
+    r"|\badd(?:s|ing)? (?:more )?(?:[\w-]+ )?(?:workers|consumers|partitions)\b"
     r"|\bthrottl\w+|\brate[- ]limit\w*|\bmax(?:imum)? (?:queue )?(?:depth|length|size)\b",
     re.I,
 )
