@@ -228,6 +228,10 @@ def quantities_in(
             if subject:
                 usable = _usable(sided, per_unit, named | subject)
                 found_ref = _reference(value, named | subject, usable, per_second, said)
+        if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
+            # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
+            # thing, as one machine's is
+            found_ref, per_unit = None, True
         ref, value = found_ref if found_ref is not None else (None, value)
         quoted = _TRAILING.sub("", quoted.strip())
         digits, words = said_as.get(match.start(1), ("", ""))
@@ -262,6 +266,25 @@ _PER_THING = re.compile(
     r"(?!(?:second|sec|minute|min|hour|day|week|month|year)s?\b)[a-z]{3,}",
     re.I,
 )
+# A figure said of what one thing holds: "100,000 cells in one operation", "5 MB in a single
+# request". Periods are no such thing ("in one day" is a rate's period).
+_IN_ONE = re.compile(
+    r"^[^,;:.]{0,30}?\b(?:in|for|of)\s+(?:one|a single|each|every)\s+"
+    r"(?!(?:second|sec|minute|min|hour|day|week|month|year|go|place|piece)s?\b)([a-z]{3,})",
+    re.I,
+)
+
+
+def _of_one_thing(after: str, ref: NumberRef) -> bool:
+    """Whether the words after a number say it counts what one thing holds ("in one
+    operation"), where the reference it was read as names no such thing: the prompt's
+    figure is a total, and one paste's cells are no sheet's."""
+    found = _IN_ONE.match(after)
+    if found is None:
+        return False
+    return not stems(found.group(1)) & stems(ref.name.replace("_", " "))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
 
 
