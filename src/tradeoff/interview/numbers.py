@@ -215,7 +215,29 @@ def quantities_in(
         if peak:
             sided = _at_peak(sided, refs)
         usable = _usable(sided, per_unit, named)
-        found_ref = _reference(value, named, usable, per_second, said, named_only=restates)
+        # A result worked out in the clause ("200,000 formulas at 2 microseconds each is 40
+        # ms") is a figure of what its working computes: one that names nothing is matched
+        # by its words, never taken for another figure merely near it in value (the 16.7 ms
+        # frame budget for a recalculation worked 10x short).
+        worked = False
+        if _worked_result(sentence, previous, match.start()) and not any(
+            named & stems(r.name.replace("_", " ")) for r in usable
+        ):
+            # What the working is of, in the words that lead to it ("Recalculating 200,000
+            # formulas ..." names the recalculation): the figures those words name.
+            led = stems(sentence[: match.start(1)]) - _PERIOD_WORDS
+            parts = {
+                part
+                for r in usable
+                for part in stems(r.name.replace("_", " "))
+                if len(part) >= 4 and part not in _PERIOD_WORDS
+                and any(word.startswith(part) for word in led)
+            }  # fmt: skip
+            if parts:
+                named, worked = named | parts, True
+        found_ref = _reference(
+            value, named, usable, per_second, said, named_only=restates or worked
+        )
         if found_ref is not None and len(sided) < len(refs):
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
             if other is not None and other[0] not in sided and _near(other[1], other[0]):
@@ -308,6 +330,19 @@ def _continues_list(
         return False  # "1,750 webhook events a second" says what it counts
     gap = sentence[previous[1] : start]
     return len(gap) < 50 and ("," in gap or " and " in gap) and not _DERIVES.search(gap)
+
+
+_WORKED = re.compile(
+    r"(?:\b(?:each|apiece)\s+(?:is|are|comes to|gives)|[=≈]|\bcomes? to|\bworks? out to)"
+    r"\s*(?:about|roughly|around|~)?\s*$",
+    re.I,
+)
+
+
+def _worked_result(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:
+    """Whether a number is the result of working just before it in its sentence: "200,000
+    formulas at 2 microseconds each is 40 ms", "1M x 5 = 5M"."""
+    return previous is not None and _WORKED.search(sentence[max(0, start - 30) : start]) is not None
 
 
 def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:
