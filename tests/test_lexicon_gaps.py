@@ -957,6 +957,7 @@ def test_a_thing_rejected_after_it_is_named(
     [
         # a rate carried into another period after ", about"
         ("Assume 2B messages a day, about 23K/s on average.", True, False),
+        ("Assume 2 million requests a day: about 23 requests/s.", True, False),
         # a size per message worked into bytes a day, said in words
         ("At 200 bytes a message that is 400 GB a day.", True, False),
         # a fleet sized in words

@@ -381,11 +381,11 @@ _RATE = (
     + _PERIOD
 )
 # Said aloud, the arrow is a word: "500 hours a minute; that's 720,000 hours a day".
-# A result said in words after its inputs: "that's", "that is", "which is", or a comma and
-# "about" ("2B messages a day, about 23K/s").
+# A result said in words after its inputs: "that's", "that is", "which is", or a comma or a
+# colon and "about" ("2B messages a day, about 23K/s", "2M requests a day: about 23/s").
 _SPOKEN_ARROW = (
     r"\b(?:that(?:'|’)?s|that is|which is)(?: about| roughly| around)?"
-    r"|,\s*(?:or\s+)?(?:about|roughly|around)\b"
+    r"|[,:]\s*(?:or\s+)?(?:about|roughly|around)\b"
 )
 CONVERSION = re.compile(
     _RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|" + _SPOKEN_ARROW + r")\s*[~≈]?\s*\**\s*" + _RATE,
@@ -394,7 +394,7 @@ CONVERSION = re.compile(
 _SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
 _CONVERSION_MARKERS = (
     "=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s", "that is", "which is",
-    ", about", ", roughly", ", around", ", or about",
+    ", about", ", roughly", ", around", ", or about", ": about", ": roughly", ": around",
 )  # fmt: skip
 _PERIOD_WORD = re.compile(rf"(?=[/aeiopqrt])(?:{_PERIOD})", re.I)  # first characters, see above
 
