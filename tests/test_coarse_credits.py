@@ -47,6 +47,22 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A position cache sharded by geohash is neither the ping stream nor the trip store.
+    (
+        "ride-sharing",
+        "location-pipeline",
+        "## Location\n\n- Drivers send pings over a WebSocket to a location service that keeps"
+        " the latest position in Redis, sharded by geohash.\n",
+        "## Location\n\n- Gateways publish every ping to a Kafka topic, because the index, the"
+        " trip tracker and the archive each consume it at their own pace.\n",
+    ),
+    (
+        "ride-sharing",
+        "trip-store",
+        "## Location\n\n- Drivers send pings over a WebSocket to a location service that keeps"
+        " the latest position in Redis, sharded by geohash.\n",
+        "## Trips\n\n- Trips live in Postgres sharded by city, each shard with two replicas.\n",
+    ),
     # An availability target for reads is the cache's, not what the database behind it takes.
     (
         "distributed-cache",

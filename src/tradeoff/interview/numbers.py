@@ -250,6 +250,8 @@ def quantities_in(
             if subject:
                 usable = _usable(sided, per_unit, named | subject)
                 found_ref = _reference(value, named | subject, usable, per_second, said)
+        if found_ref is not None and _alert_window(sentence, match.start(1)):
+            found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
@@ -295,6 +297,19 @@ _IN_ONE = re.compile(
     r"(?!(?:second|sec|minute|min|hour|day|week|month|year|go|place|piece)s?\b)([a-z]{3,})",
     re.I,
 )
+
+
+_ALERTS = re.compile(r"\b(?:alert|alarm|page|paging|pages|notify|fire|fires|trigger)\w*\b", re.I)
+_FOR_SPAN = re.compile(r"\bfor\s+(?:more than\s+|over\s+|at least\s+|longer than\s+)?$", re.I)
+
+
+def _alert_window(sentence: str, start: int) -> bool:
+    """Whether a number is how long a condition must hold before an alert fires: "alert if
+    p99 goes over 2 seconds for 5 minutes". It is the candidate's monitoring window, no
+    figure of the prompt (a five-minute trip)."""
+    return _FOR_SPAN.search(sentence[max(0, start - 30) : start]) is not None and bool(
+        _ALERTS.search(sentence)
+    )
 
 
 def _of_one_thing(after: str, ref: NumberRef) -> bool:
