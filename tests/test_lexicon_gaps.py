@@ -987,3 +987,16 @@ def test_chat_words_name_their_concepts(
     catalog: Catalog, line: str, concept: str, named: bool
 ) -> None:
     assert (concept in _one(catalog, line).features.concepts) is named
+
+
+def test_replicas_in_three_zones_survive_a_zone(catalog: Catalog, tmp_path: Path) -> None:
+    text = (
+        "## Failures\n\n- A whole zone lost: replicas are placed in three zones, so every key"
+        " keeps two copies.\n"
+    )
+    claims = _claims(catalog, text, tmp_path)
+    assert "multi-region" in claims[0].features.concepts
+    item = next(
+        i for _, i in catalog.problems["key-value-store"].rubric.items() if i.id == "zone-loss"
+    )
+    assert item_support(item, claims, dimension="reliability").status == SUBSTANCE

@@ -685,6 +685,10 @@ class NoLoadBalancer(Rule):
             return
         if ctx.graph.of_kind("load-balancer", "api-gateway"):
             return
+        # Keys hashed onto a ring of the nodes ("consistent hashing with 256 virtual nodes per
+        # server") route each request to its nodes: the ring spreads the traffic.
+        if ctx.placed("consistent-hashing", "service-discovery"):
+            return
         # A design that says its load balancers are there ("Internal load balancers are not
         # shown to reduce clutter") is not told that nothing spreads the traffic; it is told
         # what it has not said of them, with the same weight (a name alone earns nothing).
