@@ -47,6 +47,24 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # Backing off from a slow provider is a backoff, not one adapter per channel with a
+    # second provider to fail over to, nor a retry policy with its limits.
+    (
+        "notification-system",
+        "channel-adapters",
+        "## Delivery\n\n- If APNs is slow, the push workers back off and the Kafka lag grows,"
+        " so we alert on lag.\n",
+        "## Delivery\n\n- One adapter per channel; SMS goes through Twilio with a second SMS"
+        " provider to fail over to when Twilio errors or throttles us.\n",
+    ),
+    (
+        "notification-system",
+        "retries",
+        "## Delivery\n\n- If APNs is slow, the push workers back off and the Kafka lag grows,"
+        " so we alert on lag.\n",
+        "## Delivery\n\n- Workers retry 5xx with exponential backoff, never retry an invalid token"
+        " (it is deleted), and move a message to a dead-letter queue after 5 attempts.\n",
+    ),
     # A position cache sharded by geohash is neither the ping stream nor the trip store.
     (
         "ride-sharing",

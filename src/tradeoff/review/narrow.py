@@ -279,6 +279,39 @@ def weighs_load_behind_cache(claim: Claim) -> bool:
     )
 
 
+# A second provider to fail over to: "a second SMS provider takes over when Twilio fails",
+# "fail over to the backup email vendor". One provider per channel fails over to nothing.
+_OTHER_PROVIDER = re.compile(
+    r"\b(?:second|backup|fallback|secondary|alternate|another|standby)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:providers?|vendors?|gateways?|carriers?)\b"
+    r"|\b(?:fail(?:s|ed|ing)?\s+over|switch(?:es|ed|ing)?)\s+(?:to\s+)?(?:the\s+|a\s+)?"
+    r"(?:other|another|second|backup|next)\s+(?:[\w-]+\s+)?(?:providers?|vendors?)\b"
+    r"|\b(?:two|2|multiple|several)\s+(?:sms\s+|email\s+|push\s+)?(?:providers|vendors)\b",
+    re.I,
+)
+
+
+def fails_over_to_another_provider(claim: Claim) -> bool:
+    return SCREEN.search(_OTHER_PROVIDER, claim.text) is not None
+
+
+# A retry policy beyond backing off: what is never retried (a permanent error, an invalid
+# token, a hard bounce), where a message goes after the last try (a dead-letter queue), or
+# when it stops being worth sending (an expiry). "The push workers back off" is a backoff.
+_RETRY_LIMITS = re.compile(
+    r"\bdead[- ]letter|\bdlq\b|\bpermanent (?:errors?|failures?)|\bno retr(?:y|ies) on\b"
+    r"|\bnever retr(?:y|ied)\b|\bhard bounces?\b|\binvalid tokens?\b"
+    r"|\b(?:expir\w*|ttl|deadline)\b[^.;]{0,40}\b(?:drop\w*|discard\w*|stale|late)\b"
+    r"|\bmax(?:imum)? (?:of )?\d+ (?:retries|attempts)\b"
+    r"|\b(?:after|up to) \d+ (?:retries|attempts)\b",
+    re.I,
+)
+
+
+def bounds_its_retries(claim: Claim) -> bool:
+    return SCREEN.search(_RETRY_LIMITS, claim.text) is not None
+
+
 # A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
 # A lock held "with a lease" names the word every lease line shares with leader election.
 _LEADER = re.compile(r"\bleaders?\b", re.I)
@@ -345,6 +378,10 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("structural-edit-transform")
     if weighs_load_behind_cache(claim):
         found.add("load-behind-cache")
+    if fails_over_to_another_provider(claim):
+        found.add("provider-failover")
+    if bounds_its_retries(claim):
+        found.add("retry-policy")
     if replaces_a_lost_leader(claim):
         found.add("leader-reelection")
     if reads_upload_status(claim):
@@ -356,6 +393,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _OTHER_PROVIDER,
+    _RETRY_LIMITS,
     _ASKS_PROVIDER,
     _BEHIND,
     _CACHED,
