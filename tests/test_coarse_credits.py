@@ -1513,6 +1513,15 @@ CAPACITY_CASES = [
         "## Capacity\n\n- 1 billion tweets a day, about 11K writes/s, bursts to 1M writes/s.\n",
         "## Capacity\n\n- 11K posts/s x 200 followers = about 2.2M timeline inserts/s.\n",
     ),
+    # A payment row's storage is no idempotency store.
+    (
+        "payments-api",
+        "idempotency-size",
+        "## Capacity\n\n- Each payment row is about 1 KB with its events, so 20 GB a day and about"
+        " 7 TB a year.\n",
+        "## Capacity\n\n- Idempotency records: 90M POSTs a day x 2 KB of stored response, kept 24"
+        " hours, is about 180 GB.\n",
+    ),
     (
         "chat-system",
         "connections",

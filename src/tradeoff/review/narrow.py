@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language.claims import Claim
 from tradeoff.language.literals import SCREEN
 
@@ -312,6 +313,17 @@ def bounds_its_retries(claim: Claim) -> bool:
     return SCREEN.search(_RETRY_LIMITS, claim.text) is not None
 
 
+# The size of what idempotency keeps: "90M keys a day x 2 KB of stored response x 24 h is
+# about 180 GB". A payment row's size ("1 KB with its events, 20 GB a day") sizes payments.
+_IDEMPOTENT = re.compile(r"\bidempoten\w*|\bdedup\w*\s+(?:keys?|records?|store|table)", re.I)
+
+
+def sizes_idempotency_store(claim: Claim) -> bool:
+    if SCREEN.search(_IDEMPOTENT, claim.text) is None:
+        return False
+    return any(f.dims[1] == 1 for f in find_quantities(claim.text))
+
+
 # A leader lost and replaced: "if the leader dies, Raft elects a new one within seconds".
 # A lock held "with a lease" names the word every lease line shares with leader election.
 _LEADER = re.compile(r"\bleaders?\b", re.I)
@@ -382,6 +394,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
         found.add("provider-failover")
     if bounds_its_retries(claim):
         found.add("retry-policy")
+    if sizes_idempotency_store(claim):
+        found.add("idempotency-store-size")
     if replaces_a_lost_leader(claim):
         found.add("leader-reelection")
     if reads_upload_status(claim):
@@ -393,6 +407,7 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _IDEMPOTENT,
     _OTHER_PROVIDER,
     _RETRY_LIMITS,
     _ASKS_PROVIDER,
