@@ -1000,3 +1000,53 @@ def test_replicas_in_three_zones_survive_a_zone(catalog: Catalog, tmp_path: Path
         i for _, i in catalog.problems["key-value-store"].rubric.items() if i.id == "zone-loss"
     )
     assert item_support(item, claims, dimension="reliability").status == SUBSTANCE
+
+
+def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
+    # "until a later pass" is when the cost is paid back, not work put off: the choice stands,
+    # and the label "A over B:" names the option turned down even with articles in it.
+    text = (
+        "## Trade-offs\n\n- Bloom filter over an exact set in a database: 12 GB in memory"
+        " instead of a 1 TB lookup per link, at the cost of skipping 1% of new URLs until a"
+        " later pass.\n"
+    )
+    claim = _claims(catalog, text, tmp_path)[0]
+    assert "bloom-filter" in claim.features.concepts
+    assert claim.features.alternative and claim.features.reason
+    deferred = _one(catalog, "We can add a Bloom filter later.")
+    assert "bloom-filter" in deferred.features.options
+
+
+@pytest.mark.parametrize(
+    ("line", "concept", "named"),
+    [
+        # a fetcher's lease on a batch of URLs is a work lease, as a job's is
+        ("A fetcher dies: its leased URLs return to the queue when the lease runs out.",
+         "work-lease", True),
+        ("Each worker leases a batch of jobs for five minutes.", "work-lease", True),
+        # web pages a crawler downloads are no pages of results
+        ("News pages get fetched hourly and static pages monthly.", "pagination", False),
+        ("List calls return the next page with a cursor.", "pagination", True),
+        # a lookup in a table reads it; it names no record of the data model
+        ("A 1 TB table lookup per link would be too slow.", "data-model", False),
+    ],
+)  # fmt: skip
+def test_crawler_words_name_their_concepts(
+    catalog: Catalog, line: str, concept: str, named: bool
+) -> None:
+    assert (concept in _one(catalog, line).features.concepts) is named
+
+
+@pytest.mark.parametrize(
+    ("line", "rates"),
+    [
+        ("Respect robots.txt: at most one request per host per second.", 1),
+        ("Each host gets one request every two seconds.", 1),
+        ("Snapshots are taken once a day.", 1),
+        # counts in words are not figures a line means to state
+        ("One of the replicas takes over.", 0),
+        ("Two users may edit the same cell at once.", 0),
+    ],
+)
+def test_rates_spelled_in_words_are_quantities(catalog: Catalog, line: str, rates: int) -> None:
+    assert _one(catalog, line).features.quantities == rates

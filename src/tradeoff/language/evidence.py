@@ -61,7 +61,8 @@ _NUMBER_WORD = re.compile(
 )
 # The lexicon's patterns each claim is searched with, screened for their required words.
 SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, lexicon.HEDGE,
-           lexicon.DEFERRED, lexicon.FLOW, lexicon.ABOUT_THE_TEXT)  # fmt: skip
+           lexicon.DEFERRED, lexicon.FLOW, lexicon.ABOUT_THE_TEXT,
+           lexicon.SPELLED_RATE)  # fmt: skip
 # `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
 SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
@@ -531,6 +532,11 @@ def _quantities(kind: str, text: str) -> int:
     return found
 
 
+def _spelled_rates(text: str) -> int:
+    """Rates written in words ("one request per host per second"), for a line with no digit."""
+    return len(SCREEN.findall(lexicon.SPELLED_RATE, text))
+
+
 def _features(
     claim: Claim,
     table: object,
@@ -637,7 +643,7 @@ def _features(
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
         choices=frozenset(meant & choice_ids),
-        quantities=_quantities(claim.kind, text) if digits else 0,
+        quantities=_quantities(claim.kind, text) if digits else _spelled_rates(text),
         derivation=derivation,
         sizing=sized,
         specific=_is_specific(claim.kind, text, digits),

@@ -125,9 +125,10 @@ ALTERNATIVE = re.compile(
 # DOM: DOM cells cannot keep 60 fps ...", "A conditional update instead of a lock per show:
 # two customers picking different seats never wait". The label names the option kept and
 # the one turned down; what follows the colon says why. "X over Y" opens such a label only
-# under a heading about decisions: "Chat over WebSocket:" elsewhere names a transport.
+# under a heading about decisions: "Chat over WebSocket:" elsewhere names a transport. The
+# option turned down may take articles: "Bloom filter over an exact set in a database:".
 _OVER_LABEL = re.compile(
-    r"^\W*[\w./+-]+(?:\s+[\w./+-]+){0,4}\s+over\s+[\w./+-]+(?:\s+[\w./+-]+){0,4}\s*:"
+    r"^\W*[\w./+-]+(?:\s+[\w./+-]+){0,4}\s+over\s+[\w./+-]+(?:\s+[\w./+-]+){0,6}\s*:"
 )
 DECISIONS_HEADING = re.compile(
     r"trade-?offs?|decisions?|choices|alternatives|why (?:this|these)|rationale", re.I
@@ -233,9 +234,13 @@ HEDGE = re.compile(
 
 DEFERRED_STEMS = ("later", "if ne", "future", "down the road", "eventually", "someday",
                   "when we need", "as needed")  # fmt: skip
+# "Later" defers work as an adverb ("we can shard later"); after an article it is a time
+# within the mechanism ("skipped until a later pass", "the later write wins"), and "later
+# than" compares two times.
 DEFERRED = re.compile(
-    r"\b(later|if needed|if necessary|in the future|down the road|eventually(?! consistent)"
-    r"|someday|when we need|as needed|future work)\b",
+    r"\b((?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bany )(?<!\bsome )later(?! than)|if needed"
+    r"|if necessary|in the future|down the road|eventually(?! consistent)|someday|when we need"
+    r"|as needed|future work)\b",
     re.I,
 )
 
@@ -317,6 +322,15 @@ QUANTITY = re.compile(
     r"|[a-z]+\s*/\s*(?:s|sec|second|day|month|year|hour|min)\b"
     r"|[a-z]+ per (?:second|day|month|hour|minute)\b"
     r")|\b\d+(?:\.\d+)?\s*\^\s*\d+|\b\d+e\d+\b|\b(?:p9\d|p50)\b|\b\d+(?:\.\d+)?\s*nines\b)",
+    re.I,
+)
+# A rate written in words, which the digit readings never see: "one request per host per
+# second", "once a day", "two retries every minute". Only a rate counts: "one primary" or
+# "two of the shards" in words is a count a line rarely means as a figure.
+SPELLED_RATE = re.compile(
+    r"(?=[otfsenw])\b(?:one|two|three|four|five|six|seven|eight|nine|ten|once|twice)\b"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:per|a|an|every|each)\s+(?:[a-z-]+\s+(?:per\s+)?)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b",
     re.I,
 )
 DERIVATION = re.compile(

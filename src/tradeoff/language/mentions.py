@@ -276,6 +276,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # is no table row.
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
+_TABLE_ACCESS = frozenset("lookup lookups scan scans".split())
 _STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
 _SCREENS = frozenset(
     "# web wiki error watch video profile landing trending static html sorry home login status avg"
@@ -378,9 +379,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rows",): (_COUNT_WORDS, frozenset()),
     ("columns",): (_COUNT_WORDS, frozenset()),
     # A hash, lookup, routing or IVF table is a structure in memory or in an index, not a
-    # table of the data model.
-    ("table",): (_STRUCTURE_TABLES, frozenset()),
-    ("tables",): (_STRUCTURE_TABLES, frozenset()),
+    # table of the data model; "a table lookup per link" reads a table, naming no record.
+    ("table",): (_STRUCTURE_TABLES, _TABLE_ACCESS),
+    ("tables",): (_STRUCTURE_TABLES, _TABLE_ACCESS),
     # ... and "alerts page the on-call" wakes a person.
     ("page",): (
         _SCREENS | _PAGE_OF | {"alerts", "alert"},
@@ -452,7 +453,11 @@ _PARTITION_FAILS = frozenset(
 )
 _CITED_PAGE = frozenset(
     "chunk chunks title source citation citations cite cites slide slides paragraph"
-    " alert alerts min mins minutes threshold".split()
+    " alert alerts min mins minutes threshold"
+    # "News pages get fetched hourly", "pages crawled per second": a web page a crawler
+    # downloads, not a page of results.
+    " fetch fetched fetches fetching crawl crawled crawls crawling crawler recrawl recrawled"
+    " download downloaded downloads html web".split()
 )
 _STORED_VERSIONS = frozenset("snapshot snapshots soft delete document documents doc docs".split())
 _TRACED = frozenset(
