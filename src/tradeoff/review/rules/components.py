@@ -711,14 +711,34 @@ class NoLoadBalancer(Rule):
                 " across them",
                 evidence,
             )
-        elif ctx.problem is not None and (
-            ctx.mentions.has("stateless-service") or ctx.graph.of_kind("service")
+        elif (
+            ctx.problem is not None
+            and (ctx.mentions.has("stateless-service") or ctx.graph.of_kind("service"))
+            and not _pulls_work_only(ctx)
         ):
             # The prompt's scale needs several instances even when the design draws one box.
             yield self.finding(
                 "At this prompt's scale the service tier runs as several instances, but"
                 " nothing spreads traffic across them"
             )
+
+
+def _pulls_work_only(ctx: ReviewContext) -> bool:
+    """Whether the design's instances take their work from a queue and nothing calls them: no
+    client or service drawn (workers only), no API named or defined, and workers fed by a
+    queue or a lease ("a fetcher leases a batch of URLs from a shard"). A crawler's fetchers
+    have no request traffic to spread; a "Notification API" in front of its queue has."""
+    from tradeoff.review.rules.api_data import defines_api
+
+    return (
+        not ctx.graph.of_kind("client", "service")
+        and ctx.placed("message-queue", "work-lease")
+        and not any(_API_WORD.search(c.text) for c in ctx.claims)
+        and not defines_api(ctx)
+    )
+
+
+_API_WORD = re.compile(r"APIs?")
 
 
 _SEVERAL_INSTANCES = re.compile(
