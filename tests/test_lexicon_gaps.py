@@ -1029,11 +1029,13 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("List calls return the next page with a cursor.", "pagination", True),
         # a lookup in a table reads it; it names no record of the data model
         ("A 1 TB table lookup per link would be too slow.", "data-model", False),
+        # "plan for" is the verb: no billing plan, no agenda
+        ("Flash sales reach 20x, so plan for 2,500 orders/s.", "quota", False),
+        ("Flash sales reach 20x, so plan for 2,500 orders/s.", "structure", False),
+        ("The free plan allows 100 calls a day.", "quota", True),
     ],
 )  # fmt: skip
-def test_crawler_words_name_their_concepts(
-    catalog: Catalog, line: str, concept: str, named: bool
-) -> None:
+def test_words_read_in_their_sense(catalog: Catalog, line: str, concept: str, named: bool) -> None:
     assert (concept in _one(catalog, line).features.concepts) is named
 
 

@@ -438,6 +438,12 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("encode",): (_BYTE_CODES, _CODED),
     # "Everyone tries to book at once", "the client tries again": the verb, not prefix trees.
     ("tries",): (_TRYING, _TRIED),
+    # "So plan for 2,500 orders/s", "we plan to shard": the verb, not a billing plan (quota)
+    # or an agenda (structure).
+    ("plan",): (
+        frozenset({"we", "i", "so", "to", "and", "must", "should", "will"}),
+        frozenset({"for", "to", "on", "around"}),
+    ),
 }
 
 
