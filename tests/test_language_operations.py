@@ -299,6 +299,7 @@ def test_freshness_target_is_silent_without_a_bound_on_visibility(text: str) -> 
         "Replies within 3 s; the LLM call dominates.",
         "The page loads in under 1 second.",
         "Search returns results in less than 200 ms.",
+        "Completing an upload takes under 2 s for files up to 50 GB.",
     ],
 )
 def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None:

@@ -1029,6 +1029,8 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("List calls return the next page with a cursor.", "pagination", True),
         # a lookup in a table reads it; it names no record of the data model
         ("A 1 TB table lookup per link would be too slow.", "data-model", False),
+        # a write that is safe to repeat is idempotent, in other words
+        ("Re-sending part n overwrites it, so a retry is safe.", "idempotency", True),
         # "plan for" is the verb: no billing plan, no agenda
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "quota", False),
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "structure", False),

@@ -620,8 +620,9 @@ def freshness_target(text: str) -> str | None:
 # How fast an answer comes back, said with a verb: "replies within 3 s", "the page loads in
 # under 1 second", "search returns results in less than 200 ms".
 _LATENCY_BOUND = re.compile(
-    r"\b(?:repl(?:y|ies)|responds?|responses?|answers?|returns?|loads?|renders?|completes?"
-    r"|finish(?:es)?|redirects?)\b[^.;:]{0,40}?"
+    r"\b(?:repl(?:y|ies)|responds?|responses?|answers?|returns?|loads?|renders?"
+    # "completing an upload takes under 2 s": the verb in -ing, and the time a step takes
+    r"|complet(?:es?|ing)|finish(?:es|ing)?|redirects?|tak(?:es?|ing))\b[^.;:]{0,40}?"
     r"\b(?:within|in under|in less than|under|in at most)\s+"
     + _DURATION
     # "completes within 5 minutes of midnight" is a schedule, not a response time
@@ -629,7 +630,7 @@ _LATENCY_BOUND = re.compile(
     re.I,
 )
 _LATENCY_STEMS = ("repl", "respon", "answer", "return", "load", "render", "complet", "finish",
-                  "redirect")  # fmt: skip
+                  "redirect", "tak")  # fmt: skip
 
 
 def latency_bound(text: str) -> str | None:

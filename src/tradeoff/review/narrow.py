@@ -345,13 +345,16 @@ def replaces_a_lost_leader(claim: Claim) -> bool:
 # /uploads/{id} returns the parts received") or a resume that learns the offset or the
 # missing parts. "POST /uploads returns an upload_id" starts the upload.
 _READ_CALL = re.compile(r"\b(?:GET|HEAD)\s+/", re.I)
+# Field names count as words: "{received_parts: [1,2,5]}", "uploadedParts", "parts_done".
 _HELD = re.compile(
-    r"\bparts?\b[^.;]{0,30}?\b(?:received|stored|uploaded|present|missing|done|have|has)\b"
-    r"|\boffset\b|\bmissing (?:parts|chunks|bytes)\b|\breceived (?:parts|chunks|bytes)\b"
-    r"|\brange\b",
+    r"(?<![a-z])parts?(?![a-z])[^.;]{0,30}?(?<![a-z])(?:received|stored|uploaded|present"
+    r"|missing|done|have|has)(?![a-z])"
+    r"|\boffset\b|(?<![a-z])(?:missing|received|uploaded|stored)[ _-]?(?:parts|chunks|bytes)"
+    r"(?![a-z])|\brange\b",
     re.I,
 )
-_RESUME = re.compile(r"\bresum\w*", re.I)
+# Sending again only what is missing is the resume: "the client resends the missing ones".
+_RESUME = re.compile(r"\bresum\w*|\bre-?send\w*", re.I)
 
 
 def reads_upload_status(claim: Claim) -> bool:

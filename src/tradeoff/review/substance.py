@@ -677,10 +677,11 @@ def _stronger(
     happens to name it), using as many of the item's own words, and weighing more: "we pick
     fail-open" is the first line, "fail open, since failing closed locks every tenant out,
     at the cost of a burst" the one to cite."""
-    return (
-        claim.headings == first.headings
-        and weight[1] >= best_weight[1]
-        and weight[0] > best_weight[0]
+    return claim.headings == first.headings and (
+        (weight[1] >= best_weight[1] and weight[0] > best_weight[0])
+        # As much weighing, and more of the item's own words: "Re-sending part n overwrites
+        # it, so a retry is safe" over the line before it about retried creates.
+        or (weight[0] >= best_weight[0] and weight[1] > best_weight[1])
     )
 
 

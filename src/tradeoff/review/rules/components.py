@@ -585,7 +585,12 @@ class NoCdnForMedia(Rule):
     fix = "Serve media through a CDN backed by object storage; say what hit ratio you expect."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.topic("cdn", "media") and not ctx.mentions.has("cdn"):
+        # A prompt about media need not serve it: an upload API takes files in, and its
+        # reference design has no CDN. The finding is for prompts whose design serves media.
+        serves = ctx.problem is not None and any(
+            "cdn" in c.concepts for c in ctx.problem.components
+        )
+        if serves and ctx.topic("cdn", "media") and not ctx.mentions.has("cdn"):
             yield self.finding()
 
 
