@@ -37,6 +37,11 @@ from tradeoff.language.operations import (
          "answer from the last snapshot"),
         ("- clients switch to the standby in the other zone", "Primary database crashes",
          "crashes", "switch to"),
+        # a machine's own failures, in the object-oriented prompts
+        ("Power loss: cars stop at the nearest floor on battery and open doors.", "",
+         "Power loss", "stop at the nearest floor"),
+        ("Overweight: the car stays open and sounds an alarm until the load drops.", "",
+         "Overweight", "sounds an alarm"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(
@@ -59,6 +64,8 @@ def test_a_heading_that_only_announces_failures_names_none() -> None:
         "What happens if the database goes down?",
         "Fault tolerance is a key requirement.",
         "Cache misses read from Postgres.",
+        # states of a payment, side by side, answer nothing
+        "Status is one of PENDING, AUTHORIZED, CAPTURED, REFUNDED, FAILED.",
     ],
 )
 def test_failure_response_needs_a_concrete_response(text: str) -> None:

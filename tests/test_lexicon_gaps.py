@@ -1031,6 +1031,12 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("A 1 TB table lookup per link would be too slow.", "data-model", False),
         # a write that is safe to repeat is idempotent, in other words
         ("Re-sending part n overwrites it, so a retry is safe.", "idempotency", True),
+        # an elevator's scheduling and modes, as candidates name them
+        ("SCAN over first-come-first-served: fewer direction changes.", "elevator-scheduling",
+         True),
+        ("A car in maintenance is skipped by the dispatcher.", "elevator-modes", True),
+        ("A zoning strategy at rush hour sends idle cars to the lobby.", "elevator-peak-mode",
+         True),
         # "plan for" is the verb: no billing plan, no agenda
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "quota", False),
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "structure", False),
@@ -1054,3 +1060,11 @@ def test_words_read_in_their_sense(catalog: Catalog, line: str, concept: str, na
 )
 def test_rates_spelled_in_words_are_quantities(catalog: Catalog, line: str, rates: int) -> None:
     assert _one(catalog, line).features.quantities == rates
+
+
+def test_a_mode_named_by_its_trigger_answers_it(catalog: Catalog) -> None:
+    # "Fire alarm" names the fire-recall mode; masked as a name, the failure it answers
+    # would have no trigger.
+    claim = _one(catalog, "Fire alarm: all cars go to the ground floor and open their doors.")
+    assert "elevator-modes" in claim.features.concepts
+    assert claim.features.failure_response

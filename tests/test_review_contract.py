@@ -196,3 +196,19 @@ def test_excalidraw_drawing_reviews(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     kinds = {f["kind"] for f in json.loads(result.stdout)["findings"]}
     assert "single-point-of-failure" in kinds
+
+
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [("parking-lot/solid.md", "parking-lot"), ("parking-lot/shallow.md", "parking-lot")],
+)
+def test_a_prompt_judged_by_its_rubric_names_no_ladder_rung(
+    catalog: Catalog, answer: str, problem: str
+) -> None:
+    # The ladders climb endpoints, replicas and monitoring and do not count for an
+    # object-oriented prompt: "not yet: endpoints defined" under a parking lot's classes
+    # would send the candidate after the wrong thing.
+    path = Path(__file__).parent / "data" / "answers" / answer
+    review = review_design(load_design(path), catalog, problem)
+    for score in review.scores.values():
+        assert "not yet:" not in score.summary and "deepest step" not in score.summary

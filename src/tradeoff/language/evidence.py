@@ -84,9 +84,12 @@ _WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
 # gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
 # Masked as names, the failure they answer would have no response; other names stay masked
 # ("Static error page" pages no one, "fault injection ... throttling" is a test).
+# An elevator's operating mode is its answer to a fire alarm or a fault ("Fire alarm: all
+# cars go to the ground floor"), so the name is kept for the failure it answers too.
 RESPONSE_CONCEPTS = frozenset(
     {"fail-open", "circuit-breaker", "retry-backoff", "back-pressure", "leader-election",
-     "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation"}
+     "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation",
+     "elevator-modes"}
 )  # fmt: skip
 
 # `_BRAND_WORDS` as stems of the literal screen: a word of a text is a substring of it.

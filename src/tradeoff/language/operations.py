@@ -21,13 +21,14 @@ from tradeoff.language.literals import SCREEN
 _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab", "unreach",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
-                  "error", "slow", "degrad")  # fmt: skip
+                  "error", "slow", "degrad", "power", "fire alarm", "overweight",
+                  "jam")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
 # What goes wrong: a component failing, timing out, being lost or overloaded.
 _TRIGGER = re.compile(
-    r"(?=[abcdefghilnopstuw])"  # first characters (see language/lexicon.py)
+    r"(?=[abcdefghijlnopstuw])"  # first characters (see language/lexicon.py)
     # "fail open", "fails over", "fail-fast" name what the system does, not what went wrong.
     r"\b(?:(?:fails?|failed|failing)\b(?![- ](?:open|closed|over|fast|safe|static)\b)|failures?"
     r"|(?:goes|went|is|are|being|shuts?|taken)\b"
@@ -41,12 +42,16 @@ _TRIGGER = re.compile(
     r"|corrupt(?:ed|ion)?|stale|lag(?:s|ging)? behind|falls? behind|spikes?|exhausted"
     r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?|errors?\b"
     # "if Redis is slow, the gateway falls back": a slow dependency is a failure too
-    r"|(?:is|are|gets?|becomes?|goes|turns?) (?:too |very )?(?:slow|degraded)\b|slows? down)",
+    r"|(?:is|are|gets?|becomes?|goes|turns?) (?:too |very )?(?:slow|degraded)\b|slows? down"
+    # A machine's own failures, in the object-oriented prompts: "Power loss: cars stop at the
+    # nearest floor", "Fire alarm: all cars go to the ground floor", "a jammed coil".
+    r"|power (?:loss|failures?|outages?|cuts?)|loses? power|fire alarms?|overweight"
+    r"|jam(?:s|med)?\b)",
     re.I,
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefhklopqrst])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefghklmopqrst])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     r"|promot(?:e|es|ed|ing)|elect(?:s|ed)?|re-?elect\w*|retr(?:y|ies|ied)|re-?route\w*"
     r"|route[sd]? (?:to|around|away)|redirect\w*|serv(?:e|es|ed) (?:from|stale|cached)"
@@ -70,7 +75,12 @@ _RESPONSE = re.compile(
     # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
     r"|(?:keeps?|continues?) (?:to )?show(?:ing)?|stops? (?:calling|sending|polling)"
     r"|(?:hides?|closes?) the (?:list|dropdown|popup|panel|menu)"
-    r"|(?:the )?(?:list|dropdown|popup) (?:closes|hides))\b",
+    r"|(?:the )?(?:list|dropdown|popup) (?:closes|hides)"
+    # ... and what the machine does: "sounds an alarm", "stop at the nearest floor", "go to
+    # the ground floor". ("Refunded" is also a payment's state beside "failed", no answer.)
+    r"|(?:sounds?|raises?|rings?) an? alarm"
+    r"|(?:stops?|goes|go|moves?|returns?|parks?) (?:at|to) the (?:nearest|ground|lobby|next)"
+    r" (?:floor|landing|level))\b",
     re.I,
 )
 # Words that describe a property, not an action: "Replication ensures data is never lost".

@@ -92,7 +92,10 @@ def score_dimension(
     if above:
         above_weight = sum(i.weight for i in above)
         share += 0.25 * sum(i.weight * coverage[i.id] for i in above) / above_weight
-    rungs = ladder(dimension, claims)
+    # A prompt judged by its rubric alone (object-oriented, front-end) is not told which
+    # rung it reached: "not yet: endpoints defined" under the classes of a parking lot names
+    # a ladder that does not count there.
+    rungs = ladder(dimension, claims) if rubric_share < 1.0 else []
     depth = ladder_share(rungs) if rungs else min(1.0, share)
     base = 4 * (rubric_share * min(1.0, share) + (1 - rubric_share) * depth)
     # Only defects the text shows (a finding with a line) subtract; an absence is already

@@ -144,14 +144,27 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s-]+".join(words) + r"(?:e?s)?\b", re.I)
 
 
+_LISTED_NAMES = re.compile(r"\(([^()]+)\)")
+_CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*")  # CamelCase: ElevatorHardware
+
+
 def _drawn(ctx: ReviewContext, name: str) -> bool:
     """A diagram node labelled with the component's name: a `Config Service` box is the
-    rules config service, drawn."""
-    patterns = [_phrase_pattern(p) for p in _core_phrases(name)]
+    rules config service, drawn. In an object-oriented design the parts are classes: a
+    `HallCall` class is the "Requests (HallCall, CarCall)" part."""
+    phrases = _core_phrases(name)
+    if ctx.is_ood:
+        # "Catalogue classes (Movie, Cinema, Screen)", "ElevatorHardware interface": the
+        # classes it names; "Panels and displays": a `Display` class is one of them.
+        listed = _LISTED_NAMES.search(name)
+        phrases += [n.strip().lower() for n in listed.group(1).split(",")] if listed else []
+        phrases += [w.lower() for w in _CLASS_NAME.findall(name)]
+        phrases += [p[:-1] for p in phrases if p.endswith("s") and not p.endswith("ss")]
+    patterns = [_phrase_pattern(p) for p in phrases if p]
     return any(
         any(p.search(node.label) for p in patterns)
         for diagram in ctx.diagrams
-        if diagram.kind not in ("class", "state")
+        if diagram.kind not in ("class", "state") or (diagram.kind == "class" and ctx.is_ood)
         for node in diagram.nodes.values()
         if node.kind != "note"
     )
