@@ -1870,3 +1870,19 @@ def test_an_upload_api_is_read_as_written(
     catalog: Catalog, item: str, status: str, line: int | None, tmp_path: Path
 ) -> None:
     assert _support(catalog, "file-upload-api", item, _UPLOAD_API, tmp_path) == (status, line)
+
+
+@pytest.mark.parametrize(
+    ("item", "line"),
+    [
+        # the building's size, stated rather than asked, answers what the item asks
+        ("building-questions", "A building has 4 elevators serving 20 floors."),
+        # a waiting-time target is what good dispatch means
+        ("dispatch-goal", "Average wait under 30 seconds; no call waits over 2 minutes."),
+    ],
+)
+def test_an_elevator_requirement_is_read_as_written(
+    catalog: Catalog, item: str, line: str, tmp_path: Path
+) -> None:
+    text = f"## Requirements\n\n- {line}\n"
+    assert _support(catalog, "elevator-control", item, text, tmp_path) == (SUBSTANCE, 3)
