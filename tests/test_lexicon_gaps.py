@@ -1031,6 +1031,9 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("A 1 TB table lookup per link would be too slow.", "data-model", False),
         # a write that is safe to repeat is idempotent, in other words
         ("Re-sending part n overwrites it, so a retry is safe.", "idempotency", True),
+        # a consumer group's committed position, as a call or in prose
+        ("`commit(group, topic, partition, offset)` stores a group's position.",
+         "consumer-group", True),
         # an elevator's scheduling and modes, as candidates name them
         ("SCAN over first-come-first-served: fewer direction changes.", "elevator-scheduling",
          True),

@@ -38,8 +38,13 @@ def _status(catalog: Catalog, line: str, concept: str) -> set[str]:
         ("Kafka, Cassandra, Redis, Spark and Flink.", "message-queue", LISTED),
         ("There is no SQL join here, but a cache absorbs reads.", "cache", POSITIVE),
         ("Instead of Memcached we use Redis for its data types.", "cache", POSITIVE),
+        # what a line puts out of scope is rejected, and the line still states the scope
+        ("- Out of scope: exactly-once across topics, a schema registry.", "data-model",
+         NEGATED),
+        ("Non-goals: a cache for search results.", "cache", NEGATED),
+        ("- Out of scope: exactly-once across topics, a schema registry.", "scope", POSITIVE),
     ],
-)
+)  # fmt: skip
 def test_status_of_a_mention(catalog: Catalog, line: str, concept: str, status: str) -> None:
     assert status in _status(catalog, line, concept)
 

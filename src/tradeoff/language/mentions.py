@@ -188,6 +188,9 @@ def classify(
     return _status_of(text[s_start:s_end], listed, memo)
 
 
+_SCOPED_OUT = re.compile(r"^[\W\d]*(?:out of scope|not in scope|non-?goals?)\b\W*[:—–-]", re.I)
+
+
 # A thing rejected after it is named: "Deduplication is not needed", "a cache isn't
 # required at this scale", "sharding would be overkill". "needed" alone, or "not only",
 # rejects nothing.
@@ -850,6 +853,8 @@ def find_mentions(
         )
         ends = _sentence_ends(text)
         may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: no clause negated
+        # What a line puts out of scope ("Out of scope: ..., schema registry") is rejected.
+        scoped_out = _SCOPED_OUT.match(text) is not None
         # Mentions in one sentence share one reading and one quote, never a copy each.
         spans: dict[tuple[int, int], tuple[tuple[str, bool, bool], str]] = {}
         for concept_id, start, end, term in matches:
@@ -866,7 +871,11 @@ def find_mentions(
                 known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())
             info, quote = known
             status, reasoned, specific = info
-            if (may_negate and _negated(text[s_start:start])) or rejected_after(text[end:s_end]):
+            if (
+                (scoped_out and concept_id != "scope")  # "Out of scope:" itself states scope
+                or (may_negate and _negated(text[s_start:start]))
+                or rejected_after(text[end:s_end])
+            ):
                 status = NEGATED
             reasoned = reasoned or next_reason
             specific = specific or reasoned or number in concrete_lines

@@ -503,6 +503,8 @@ class NoBackPressure(Rule):
             rest = claim.text[: bound.start()] + " " + claim.text[bound.end() :]
             if _BACKLOG.search(rest) or _BACKLOG.search(" ".join(claim.headings[-2:])):
                 return
+        if any(_RETENTION_BOUND.search(text) and _LOG_WORDS.search(text) for _, text in ctx.lines):
+            return
         yield self.finding(evidence=ctx.evidence(queue))
 
 
@@ -511,6 +513,21 @@ _BOUND = re.compile(
     r"|\bauto[- ]?scal\w*|\bscale (?:out )?(?:the )?(?:workers|consumers)\b|\bpriority queues?\b"
     r"|\badd(?:s|ing)? (?:more )?(?:[\w-]+ )?(?:workers|consumers|partitions)\b"
     r"|\bthrottl\w+|\brate[- ]limit\w*|\bmax(?:imum)? (?:queue )?(?:depth|length|size)\b",
+    re.I,
+)
+# A log kept for a bounded time or size is bounded whoever falls behind: "Retention by time
+# (7 days) or size" (a consumer slower than that loses what expired, and the disk does not
+# fill).
+_RETENTION_BOUND = re.compile(
+    r"\bretention\b[^.;]{0,40}?(?:\b\d+\s*(?:days?|hours?|d|h)\b|\bsize\b|\b\d+\s*[gtp]b\b)"
+    r"|\b\d+[- ]?(?:days?|hours?)\b (?:of )?retention\b",
+    re.I,
+)
+# ... when the line is about the log ("replay from any retained offset"), not a table's
+# rows ("idempotency_keys(...), 30-day retention").
+_LOG_WORDS = re.compile(
+    r"\b(?:logs?|topics?|queues?|streams?|partitions?|offsets?|messages?|events?|segments?"
+    r"|consumers?|producers?)\b",
     re.I,
 )
 _BACKLOG = re.compile(
