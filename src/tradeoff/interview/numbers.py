@@ -113,6 +113,14 @@ def thresholds_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[NumberRef]
     return found
 
 
+# A rate said with its direction out ("3M messages/s out", "2 GB/s of egress") is what is
+# read or sent, not what comes in; only a figure of egress may be its figure.
+_OUTBOUND = re.compile(
+    r"^[\w/ .]{0,30}?\b(?:out|outbound|egress|read out|delivered|consumed)\b", re.I
+)
+_EGRESS_REF = re.compile(r"egress|outbound|_out\b|deliver|fanout|fan_out", re.I)
+
+
 def quantities_in(
     sentence: str, refs: tuple[NumberRef, ...], *, bounds: list[NumberRef] | None = None
 ) -> list[Spoken]:
@@ -215,6 +223,9 @@ def quantities_in(
         if peak:
             sided = _at_peak(sided, refs)
         usable = _usable(sided, per_unit, named)
+        if _OUTBOUND.match(text[len(match.group(1)) :]):
+            # "3M messages/s out": what consumers read, not the rate producers write
+            usable = tuple(r for r in usable if _EGRESS_REF.search(r.name))
         # A result worked out in the clause ("200,000 formulas at 2 microseconds each is 40
         # ms") is a figure of what its working computes: one that names nothing is matched
         # by its words, never taken for another figure merely near it in value (the 16.7 ms

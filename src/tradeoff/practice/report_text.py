@@ -84,6 +84,8 @@ def render(report: SessionReport) -> list[str]:
 
 
 def _quoted(entry: ItemEntry) -> str:
+    if not entry.quote.strip():  # a point the whole answer makes ("works in a visible order")
+        return f"  {entry.text} ({entry.where})"
     return f'  {entry.text} "{_clip(entry.quote)}" ({entry.where})'
 
 
