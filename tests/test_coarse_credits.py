@@ -1886,3 +1886,20 @@ def test_an_elevator_requirement_is_read_as_written(
 ) -> None:
     text = f"## Requirements\n\n- {line}\n"
     assert _support(catalog, "elevator-control", item, text, tmp_path) == (SUBSTANCE, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # the ingest estimate's figures, with replicas: no egress worked out
+        ("So 1M msgs/s at 1 KB is 1 GB/s in, times 3 replicas is 3 GB/s of disk writes.",
+         MENTIONED),
+        ("Egress: 1 GB/s x (2 followers + 3 groups) = 5 GB/s, about 40 Gbit/s at peak.",
+         SUBSTANCE),
+    ],
+)  # fmt: skip
+def test_an_estimate_that_lists_no_rival_is_still_told_from_the_others(
+    catalog: Catalog, line: str, status: str, tmp_path: Path
+) -> None:
+    text = f"## Estimates\n\n- {line}\n"
+    assert _support(catalog, "message-broker", "network-fanout", text, tmp_path)[0] == status

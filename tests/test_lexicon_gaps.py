@@ -1034,6 +1034,10 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         # a consumer group's committed position, as a call or in prose
         ("`commit(group, topic, partition, offset)` stores a group's position.",
          "consumer-group", True),
+        # a consumer's committed offset is no database transaction
+        ("`commit(group, topic, partition, offset)` stores a group's position.", "transaction",
+         False),
+        ("We commit the order and the payment in one transaction.", "transaction", True),
         # an elevator's scheduling and modes, as candidates name them
         ("SCAN over first-come-first-served: fewer direction changes.", "elevator-scheduling",
          True),

@@ -156,6 +156,15 @@ class RubricItem(_Strict):
         seekers a day") is an input of its working, not an estimate of this item or another."""
         return self._givens
 
+    # Every other item of the same dimension; set by `Rubric`.
+    _siblings: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
+
+    @property
+    def siblings(self) -> tuple[RubricItem, ...]:
+        """The other items of this item's dimension: each estimate of a prompt has its own
+        figures, whatever concepts the items list."""
+        return self._siblings
+
     @property
     def rivals(self) -> tuple[RubricItem, ...]:
         """Items of this item's dimension that cover through one of its concepts: a capacity
@@ -211,6 +220,7 @@ class Rubric(_Strict):
             item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
         for rubric in self.dimensions().values():
             for item in rubric.items:
+                item._siblings = tuple(other for other in rubric.items if other is not item)
                 item._rivals = tuple(
                     other
                     for other in rubric.items

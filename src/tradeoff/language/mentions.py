@@ -279,6 +279,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # is no table row.
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
+_OFFSET_WORDS = frozenset("offset offsets group groups position positions".split())
 _TABLE_ACCESS = frozenset("lookup lookups scan scans".split())
 _STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
 _SCREENS = frozenset(
@@ -441,6 +442,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("encode",): (_BYTE_CODES, _CODED),
     # "Everyone tries to book at once", "the client tries again": the verb, not prefix trees.
     ("tries",): (_TRYING, _TRIED),
+    # "commit(group, topic, partition, offset)", "consumers commit offsets", "the offset
+    # commit": a consumer's position stored, not a database transaction.
+    ("commit",): (_OFFSET_WORDS, _OFFSET_WORDS),
+    ("commits",): (_OFFSET_WORDS, _OFFSET_WORDS),
     # "So plan for 2,500 orders/s", "we plan to shard": the verb, not a billing plan (quota)
     # or an agenda (structure).
     ("plan",): (

@@ -1172,7 +1172,11 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     says "posts", one of the fan-out item's words. A claim that goes on to this item's figure
     ("1,160 posts/s x 200 followers = 232,000 inserts/s") is this item's."""
     said = _figures(claim.text)
-    if not said or not item.rivals:
+    # Every other estimate of the prompt, not only those listing the same concept: "1 GB/s
+    # in, times 3 replicas is 3 GB/s of disk writes" is the ingest estimate's line, not the
+    # network fan-out's, though only the fan-out lists bandwidth.
+    others = item.siblings or item.rivals
+    if not said or not others:
         return False
     if _matches_any(said, _figures(item.text)):
         return False
@@ -1181,7 +1185,7 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     # the 30 million a day is no rival's figure (it made the alert-matching estimate's).
     # (A given figure that a rival states is that rival's: "Posts: 100M a day = 1,160
     # posts/s" is the post rate's line, not the fan-out's.)
-    theirs = [figure for rival in item.rivals for figure in _figures(rival.text)]
+    theirs = [figure for rival in others for figure in _figures(rival.text)]
     rivals = [_matches_any((figure,), theirs) for figure in said]
     kept = [
         r for figure, r in zip(said, rivals, strict=True) if r or not _given(figure, item.givens)
