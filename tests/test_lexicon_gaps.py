@@ -1034,6 +1034,11 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         # a consumer group's committed position, as a call or in prose
         ("`commit(group, topic, partition, offset)` stores a group's position.",
          "consumer-group", True),
+        # a typeahead's hot keys and its index updates, as candidates name them
+        ("Hot prefixes such as 'a' and 'th' are replicated to every server.", "hot-key", True),
+        ("Rebuild every 15 minutes rather than updating per query.", "batch-processing", True),
+        ("Streaming updates put a trending query in the index within a minute.",
+         "stream-processor", True),
         # a consumer's committed offset is no database transaction
         ("`commit(group, topic, partition, offset)` stores a group's position.", "transaction",
          False),
