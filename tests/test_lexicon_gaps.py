@@ -1080,3 +1080,16 @@ def test_a_mode_named_by_its_trigger_answers_it(catalog: Catalog) -> None:
     claim = _one(catalog, "Fire alarm: all cars go to the ground floor and open their doors.")
     assert "elevator-modes" in claim.features.concepts
     assert claim.features.failure_response
+
+
+@pytest.mark.parametrize("heading", ["Extension Ideas", "Future work", "Roadmap", "Out of scope"])
+def test_a_line_under_future_work_proposes_and_designs_nothing(
+    catalog: Catalog, heading: str, tmp_path: Path
+) -> None:
+    # "Longer TTL for known heavy hitters" under "Extension Ideas" is an idea for later,
+    # not the hot-key handling of the design; the same line under "Hot keys" is.
+    line = "- Longer TTL and local token batches for known heavy hitters.\n"
+    later = _claims(catalog, f"## {heading}\n\n{line}", tmp_path)[0]
+    assert "hot-key" in later.features.options and "hot-key" not in later.features.concepts
+    now = _claims(catalog, f"## Hot keys\n\n{line}", tmp_path)[0]
+    assert "hot-key" in now.features.concepts

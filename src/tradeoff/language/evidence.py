@@ -77,6 +77,14 @@ _BRAND_WORDS = frozenset(
 )
 
 
+_FUTURE_HEADING = re.compile(
+    r"\bfuture (?:work|ideas|improvements|extensions|enhancements|considerations)\b"
+    r"|\bextension ideas\b|\bpossible (?:extensions|improvements|enhancements)\b"
+    r"|\broadmap\b|\blater phases\b|\bnice[- ]to[- ]haves?\b|\bout of scope\b",
+    re.I,
+)
+
+
 # "Why Token Bucket?", and numbered as sections are: "20) Why not use only SQL joins?".
 _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)(?!\w)", re.I)
 _WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
@@ -554,6 +562,10 @@ def _features(
     # screen's answer for the text, where splitting the claim into words took a pass).
     listed = SCREEN.holds(_BRAND_STEMS, text) and _is_name_list(lowered)
     status = _sentence_status(text, listed)
+    if claim.headings and _FUTURE_HEADING.search(" ".join(claim.headings[-2:])):
+        # Under "Extension Ideas" or "Future work" a line proposes, it does not design:
+        # "Longer TTL for known heavy hitters" there is no hot-key handling of the design.
+        status = OPTION
     # "a Memory Cache such as Redis or Memcached": the "or" offers examples of what the
     # sentence chose, not options it leaves open. When the words before the examples
     # decide, only the examples are options.

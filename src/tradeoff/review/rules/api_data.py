@@ -75,7 +75,12 @@ _STATUS = re.compile(
     r"|Unprocessable|Too Many Requests|Internal Server Error|Service Unavailable"
     r"|Gateway Timeout)\b"
 )
-_HEADER = re.compile(r"\b(?:Retry-After|Location|(?:X-)?RateLimit-(?:\w+|\*))(?![\w-])")
+# "Location" is the redirect's header only as one ("Location: <url>", "`Location`", "the
+# Location header"); "Location updates" are a rider's position.
+_HEADER = re.compile(
+    r"\b(?:Retry-After|(?:X-)?RateLimit-(?:\w+|\*))(?![\w-])"
+    r"|`Location`|\bLocation(?=\s*:|\s+header)"
+)
 # A call in a code block whose arguments span lines: `AcquireBatch(` ... `) -> [...]`.
 _CALL_OPEN = re.compile(r"^\s*(?:rpc\s+|def\s+|func\s+)?[A-Za-z_][\w.]*\(")
 _CALL_RESULT = re.compile(r"^(?:->|→|returns\b|:\s*[\w\[{(])", re.I)
