@@ -1903,3 +1903,21 @@ def test_an_estimate_that_lists_no_rival_is_still_told_from_the_others(
 ) -> None:
     text = f"## Estimates\n\n- {line}\n"
     assert _support(catalog, "message-broker", "network-fanout", text, tmp_path)[0] == status
+
+
+def test_the_lines_under_a_counters_heading_are_about_counting(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "### Approximate counters" over "we accept approximate consistency for public view
+    # counts": the line weighs how views are counted, as its heading says.
+    text = (
+        "## Deep dives\n\n### Approximate counters\n\n- Trade-off: we accept eventual"
+        " consistency for public view counts, so a viral video never locks one row.\n"
+    )
+    found = _support(catalog, "video-streaming", "view-count-accuracy", text, tmp_path)
+    assert found == (SUBSTANCE, 5)
+    elsewhere = text.replace("Approximate counters", "Analytics")
+    assert (
+        _support(catalog, "video-streaming", "view-count-accuracy", elsewhere, tmp_path)[0]
+        != SUBSTANCE
+    )

@@ -139,6 +139,14 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         ),
         "hot-key",
     ),
+    # "Analytics & Approximate Counters" over "We accept approximate consistency for public
+    # view counts": the lines under it are about how views are counted.
+    (
+        re.compile(
+            r"\b(?:approximate|batched|sharded|distributed|view|like) count(?:er)?s\b", re.I
+        ),
+        "sharded-counter",
+    ),
 ]
 
 
