@@ -331,7 +331,7 @@ def test_a_roadmap_names_the_next_steps(catalog: Catalog, tmp_path: Path) -> Non
         "2. v2: split multi-part questions and answer each with its own sources.\n"
     )
     rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
-    assert rungs["a summary and the bottlenecks"].reached == 1.0
+    assert rungs["a wrap-up: a summary or the bottlenecks"].reached == 1.0
 
 
 def test_saying_where_messages_are_stored_names_the_message_store(

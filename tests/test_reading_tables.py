@@ -218,7 +218,7 @@ def test_a_summary_of_one_part_is_no_wrap_up(heading: str) -> None:
     (claim,) = claims(text)
     assert "summary" not in implied_concepts(claim)
     rungs = {r.name: r.reached for r in ladder("communication", claims(text))}
-    assert rungs["a summary and the bottlenecks"] == 0
+    assert rungs["a wrap-up: a summary or the bottlenecks"] == 0
 
 
 @pytest.mark.parametrize(

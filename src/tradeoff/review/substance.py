@@ -1889,7 +1889,7 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
     return [
         _rung("a visible order", sections, 5, None),
         _rung("assumptions said aloud", assumed[0], 2, assumed[1]),
-        _rung("a summary and the bottlenecks", wrap[0], 2, wrap[1]),
+        _rung("a wrap-up: a summary or the bottlenecks", wrap[0], 2, wrap[1]),
     ]
 
 
