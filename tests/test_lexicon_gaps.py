@@ -1039,6 +1039,11 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("Rebuild every 15 minutes rather than updating per query.", "batch-processing", True),
         ("Streaming updates put a trending query in the index within a minute.",
          "stream-processor", True),
+        # how far an index lags its source is its consistency
+        ("Index freshness vs cost: we index asynchronously, so new mail is searchable in"
+         " seconds.", "consistency-model", True),
+        ("The app re-checks ACLs because a stale index is a normal operating condition.",
+         "consistency-model", True),
         # a consumer's committed offset is no database transaction
         ("`commit(group, topic, partition, offset)` stores a group's position.", "transaction",
          False),
