@@ -483,11 +483,39 @@ def _excluded(headings: tuple[str, ...]) -> bool:
     return any(_OUT_OF_SCOPE.search(h) for h in headings)
 
 
+# The support of each item worked out for a claim list, keyed on the list (and its length,
+# as `concept_index` is), the item, the dimension and the shared concepts: a review asks it
+# of every item of a dimension twice, once in the rule that reports the items left
+# unspecified and again when the dimension is scored, over the same claims.
+_SUPPORTS: dict[
+    tuple[int, int, str, frozenset[str]], tuple[Sequence[Claim], int, RubricItem, Support]
+] = {}
+_SUPPORTS_KEPT = 512  # the items of eight reviews
+
+
 def item_support(
     item: RubricItem,
     claims: Sequence[Claim],
     dimension: str = "",
     shared: frozenset[str] = frozenset(),
+) -> Support:
+    """`_item_support`, once per claim list, item, dimension and shared concepts."""
+    key = (id(claims), id(item), dimension, shared)
+    hit = _SUPPORTS.get(key)
+    if hit is not None and hit[0] is claims and hit[1] == len(claims) and hit[2] is item:
+        return hit[3]
+    found = _item_support(item, claims, dimension, shared)
+    if len(_SUPPORTS) >= _SUPPORTS_KEPT:
+        _SUPPORTS.clear()
+    _SUPPORTS[key] = (claims, len(claims), item, found)
+    return found
+
+
+def _item_support(
+    item: RubricItem,
+    claims: Sequence[Claim],
+    dimension: str,
+    shared: frozenset[str],
 ) -> Support:
     """The strongest support any claim gives one of the item's concepts: the first claim
     that specifies it, or a stronger one in the same section (see `_stronger`), else the
