@@ -225,6 +225,10 @@ class Screen:
         self._automaton: Any = None
         # For each tuple of stem groups `holds_any` was asked about, the groups' bits.
         self._group_bits: dict[int, tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]] = {}
+        # For each tuple of pattern groups `may_match_each` was asked about, each group's bits.
+        self._gate_bits: dict[
+            int, tuple[tuple[tuple[re.Pattern[str], ...], ...], tuple[int, ...]]
+        ] = {}
         self._masks: dict[str, int] = {}
         # False: every pattern runs and every stem check is a substring test, as without a
         # screen (bench/review_speed.py measures what the screen saves).
@@ -298,6 +302,24 @@ class Screen:
             if any(entry is None for entry in known):
                 return tuple(self.holds(stems, text) for stems in groups)
             bits = self._group_bits[id(groups)] = (groups, tuple(e[1] for e in known if e))
+        return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
+
+    def may_match_each(
+        self, groups: tuple[tuple[re.Pattern[str], ...], ...], text: str
+    ) -> tuple[bool, ...]:
+        """For each group of patterns, whether one of them may match `text` (`may_match` of
+        each, or-ed), from one look-up of the text: a caller with many detectors, each of
+        which needs one of its group to match before it reads further, skips all of them on
+        a text none can match without calling each."""
+        if not self.enabled:
+            return (True,) * len(groups)
+        bits = self._gate_bits.get(id(groups))
+        if bits is None:
+            known = [[self._bits.get(id(p)) for p in group] for group in groups]
+            if any(entry is None for entries in known for entry in entries):
+                return tuple(any(self.may_match(p, text) for p in group) for group in groups)
+            ors = tuple(reduce(or_, (e[1] for e in entries if e), 0) for entries in known)
+            bits = self._gate_bits[id(groups)] = (groups, ors)
         return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
 
     def _mask(self, text: str) -> int:
