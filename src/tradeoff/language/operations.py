@@ -588,6 +588,10 @@ SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STE
 
 # --- freshness targets -----------------------------------------------------------------
 
+# A digit as `_DURATION`'s `\d` reads one (any Unicode decimal digit): a text without one
+# holds no duration, and the stems of the two patterns below ("return", "load", "show",
+# "available") are in many claims that state no number.
+_DIGIT = re.compile(r"\d")
 _DURATION = r"~?\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b"
 # How soon a write is seen: "new posts appear within 5 s", "visible to followers in under
 # 2 seconds", "propagates to every region within 1 s", "feed staleness <= 10 s".
@@ -611,8 +615,8 @@ def freshness_target(text: str) -> str | None:
     Why: "new posts appear in followers' feeds within 5 s" is a non-functional target as
     much as "p99 under 200 ms" is (it bounds staleness, and it decides push against pull),
     though it names neither latency nor consistency."""
-    if not SCREEN.holds(_FRESHNESS_STEMS, text):
-        return None
+    if not SCREEN.holds(_FRESHNESS_STEMS, text) or _DIGIT.search(text) is None:
+        return None  # every branch bounds it by a duration, which starts with a digit
     match = _FRESHNESS.search(text)
     return match.group(0) if match else None
 
@@ -637,7 +641,7 @@ def latency_bound(text: str) -> str | None:
 
     Why: the latency concept is named by "latency", "p99" or "ms"; "replies within 3 s"
     states the target as plainly, and a design that says it has a non-functional target."""
-    if not SCREEN.holds(_LATENCY_STEMS, text):
-        return None
+    if not SCREEN.holds(_LATENCY_STEMS, text) or _DIGIT.search(text) is None:
+        return None  # the bound is a duration, which starts with a digit
     match = _LATENCY_BOUND.search(text)
     return match.group(0) if match else None

@@ -237,7 +237,8 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.add("latency-target")
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
-    if _FIELD_LIST.search(claim.text) or _names_fields(claim):
+    # (Both need a bracket: most claims hold none, and both patterns start at every position.)
+    if "(" in claim.text and (_FIELD_LIST.search(claim.text) or _names_fields(claim)):
         found.add("data-model")
     # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
@@ -313,7 +314,7 @@ _ALIAS_GUARD = re.compile(
 
 
 def _guards_alias(claim: Claim) -> bool:
-    if _ALIAS_GUARD.search(claim.text) is None:
+    if SCREEN.search(_ALIAS_GUARD, claim.text) is None:
         return False
     return _ALIAS.search(claim.text) is not None or any(
         _ALIAS.search(h) for h in claim.headings[-2:]
@@ -1834,7 +1835,7 @@ _RECOVERY = re.compile(
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES, _ALIAS_GUARD)
 
 _REDUNDANCY = frozenset(
     {
