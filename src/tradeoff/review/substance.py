@@ -369,6 +369,8 @@ _FIELD_TUPLE = re.compile(
 
 
 def _names_fields(claim: Claim) -> bool:
+    if claim.text.count(",") < 3:
+        return False  # a tuple of four names or more holds three commas
     found = _FIELD_TUPLE.search(claim.text)
     if found is None:
         return False
