@@ -704,7 +704,10 @@ def _labelled(header_names: str, heading: str) -> _Labels:
         reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
         alternative=bool(
             labels
-            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+            and (
+                lexicon.ALTERNATIVE_COLUMN.search(labels)
+                or SCREEN.search(lexicon.ALTERNATIVE, heading)
+            )
         ),
         cost=bool(costs and lexicon.COST_COLUMN.search(costs)),
         decision_heading=_DECISION_HEADING.search(heading) is not None,

@@ -625,7 +625,7 @@ def freshness_target(text: str) -> str | None:
     Why: "new posts appear in followers' feeds within 5 s" is a non-functional target as
     much as "p99 under 200 ms" is (it bounds staleness, and it decides push against pull),
     though it names neither latency nor consistency."""
-    if not SCREEN.holds(_FRESHNESS_STEMS, text) or _DIGIT.search(text) is None:
+    if _DIGIT.search(text) is None or not SCREEN.holds(_FRESHNESS_STEMS, text):
         return None  # every branch bounds it by a duration, which starts with a digit
     match = _FRESHNESS.search(text)
     return match.group(0) if match else None
@@ -651,7 +651,7 @@ def latency_bound(text: str) -> str | None:
 
     Why: the latency concept is named by "latency", "p99" or "ms"; "replies within 3 s"
     states the target as plainly, and a design that says it has a non-functional target."""
-    if not SCREEN.holds(_LATENCY_STEMS, text) or _DIGIT.search(text) is None:
+    if _DIGIT.search(text) is None or not SCREEN.holds(_LATENCY_STEMS, text):
         return None  # the bound is a duration, which starts with a digit
     match = _LATENCY_BOUND.search(text)
     return match.group(0) if match else None
