@@ -226,8 +226,10 @@ class Screen:
         # For each tuple of stem groups `holds_any` was asked about, the groups' bits.
         self._group_bits: dict[int, tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]] = {}
         # For each tuple of pattern groups `may_match_each` was asked about, each group's bits.
+        # (the groups, each group's bits, all their bits, and the answer when none is held)
         self._gate_bits: dict[
-            int, tuple[tuple[tuple[re.Pattern[str], ...], ...], tuple[int, ...]]
+            int,
+            tuple[tuple[tuple[re.Pattern[str], ...], ...], tuple[int, ...], int, tuple[bool, ...]],
         ] = {}
         self._masks: dict[str, int] = {}
         # False: every pattern runs and every stem check is a substring test, as without a
@@ -319,8 +321,18 @@ class Screen:
             if any(entry is None for entries in known for entry in entries):
                 return tuple(any(self.may_match(p, text) for p in group) for group in groups)
             ors = tuple(reduce(or_, (e[1] for e in entries if e), 0) for entries in known)
-            bits = self._gate_bits[id(groups)] = (groups, ors)
-        return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
+            bits = self._gate_bits[id(groups)] = (
+                groups,
+                ors,
+                reduce(or_, ors, 0),
+                (False,) * len(ors),
+            )
+        mask = self._masks.get(text)
+        if mask is None:
+            mask = self._mask(text)
+        if not mask & bits[2]:  # most texts: no group may match, one test says so
+            return bits[3]
+        return tuple(map(bool, map(mask.__and__, bits[1])))
 
     def _mask(self, text: str) -> int:
         mask = self._masks.get(text)
