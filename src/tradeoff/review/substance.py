@@ -226,8 +226,20 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
     implied = implied_concepts(claim)  # once: each of a dozen candidates asks
-    candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
-    found = {c for c in candidates if _specifies(claim, c, implied)}
+    features = claim.features
+    own = (features.concepts | implied) - {"structure"}
+    found = {c for c in own if _specifies(claim, c, implied)}
+    # A concept of `_EVIDENCE_CONCEPTS` the claim neither names nor sits under is specified
+    # only by its check, and every check needs one of these: most claims have none, and
+    # asking each of the eight cost a call apiece.
+    if (
+        features.reason
+        or features.failure_response
+        or features.monitoring
+        or features.security_control
+        or features.control
+    ):
+        found.update(c for c in _EVIDENCE_CONCEPTS.keys() - own if _specifies(claim, c, implied))
     # "New posts appear in followers' feeds within 5 s" bounds staleness with a number: it
     # states the consistency the readers get, without the word.
     if operations.freshness_target(claim.text) is not None:
