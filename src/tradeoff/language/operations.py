@@ -382,6 +382,8 @@ def security_control(text: str) -> str | None:
     if text.rstrip().endswith("?"):
         return None
     held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
+    if not any(held):
+        return None  # most clauses hold the stems of no control: none can be tried
     for (kind, patterns), stems_held in zip(_CONTROLS, held, strict=True):
         if stems_held and all(SCREEN.search(p, text) for p in patterns):
             return kind
