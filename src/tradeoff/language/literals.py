@@ -262,7 +262,10 @@ class Screen:
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """False only when `text` holds none of the strings every match of `pattern` holds."""
         entry = self._bits.get(id(pattern))
-        return entry is None or not self.enabled or bool(self._mask(text) & entry[1])
+        if entry is None or not self.enabled:
+            return True
+        mask = self._masks.get(text)  # read here, as `search` does: most texts were read
+        return bool((self._mask(text) if mask is None else mask) & entry[1])
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when the text cannot match."""
@@ -292,7 +295,8 @@ class Screen:
         if entry is None or not self.enabled or unfolded:
             lowered = text.lower()
             return any(stem in lowered for stem in stems)
-        return bool(self._mask(text) & entry[1])
+        mask = self._masks.get(text)
+        return bool((self._mask(text) if mask is None else mask) & entry[1])
 
     def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
         """`holds` of each stem group, from one look-up of the text."""
