@@ -154,3 +154,43 @@ def test_claims_read_the_same_with_the_screen_off() -> None:
         clear_cache()
     assert screened == plain
     assert sum(bool(f.reason) for f in plain) > 50  # the patterns do match, screened or not
+
+
+def test_may_match_each_answers_as_may_match_of_each_group() -> None:
+    screen = Screen()
+    cache = re.compile(r"\bcaches?\b", re.I)
+    queue = re.compile(r"\bqueues?\b", re.I)
+    digits = re.compile(r"\d+")  # no literal: always searched
+    screen.add(cache, queue, digits)
+    groups = ((cache,), (queue, cache), (digits,))
+    for text in ("a Cache", "two queues", "nothing", "", "ſ and İ"):
+        expected = tuple(any(screen.may_match(p, text) for p in group) for group in groups)
+        assert screen.may_match_each(groups, text) == expected, text
+    assert screen.may_match_each(groups, "nothing") == (False, False, True)
+    unknown = ((re.compile(r"\bbroker\b"),), (cache,))  # a pattern never added: may match
+    assert screen.may_match_each(unknown, "nothing") == (True, False)
+    screen.enabled = False
+    assert screen.may_match_each(groups, "nothing") == (True, True, True)
+
+
+def test_narrow_concepts_read_the_same_with_the_screen_off() -> None:
+    """Each narrow detector's gate is a pattern it must match before it can say yes: with
+    the screen off every detector runs on every claim, and finds the same concepts."""
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language.evidence import analyse, clear_cache
+    from tradeoff.review.narrow import narrow_concepts
+
+    concepts = default_catalog().vocabulary.concepts.values()
+    claims = analyse(
+        [c for path in sorted(CALIBRATION.rglob("*.md")) for c in split_design(load_design(path))],
+        concepts,
+    )
+    screened = [narrow_concepts(c) for c in claims]
+    SCREEN.enabled = False
+    try:
+        plain = [narrow_concepts(c) for c in claims]
+    finally:
+        SCREEN.enabled = True
+        clear_cache()
+    assert screened == plain
+    assert sum(bool(found) for found in plain) > 10  # the detectors do fire

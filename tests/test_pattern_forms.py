@@ -84,6 +84,8 @@ GUARDED = {
     "SIZING": lexicon.SIZING,
     "PART_COUNT": lexicon.PART_COUNT,
     "DECIDES": lexicon.DECIDES,
+    "REASON": lexicon.REASON,
+    "FLOW": lexicon.FLOW,
     "_PERIOD_WORD": lexicon._PERIOD_WORD,
     "_NEGATORS": mentions._NEGATORS,
     "_CLAUSE_BREAK": mentions._CLAUSE_BREAK,

@@ -135,9 +135,7 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     """The claims with their `features` filled in."""
     pool = tuple(concepts)
     table = _cached_term_table(pool)
-    mechanism_ids = frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES)
-    choice_ids = frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES)
-    component_ids = frozenset(c.id for c in pool if c.category == "component")
+    mechanism_ids, choice_ids, component_ids = _category_ids(pool, table)
     key = id(table)
     reread = _Reread(key, table, mechanism_ids, choice_ids, component_ids)
     analysed: list[Claim] = []
@@ -170,6 +168,29 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
     if any(_OFFER.match(c.text) for c in analysed):
         analysed = _drop_offers(analysed)
     return _contrast_siblings(analysed, reread, table)
+
+
+_CATEGORY_IDS: dict[int, tuple[object, frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _category_ids(
+    pool: tuple[Concept, ...], table: object
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ids of the pool's mechanism, choice and component concepts, worked out once per
+    vocabulary (keyed as its term table is, which `_cached_term_table` builds once for the
+    same concepts): a review reads its design and then each next step's text, and each read
+    went through the whole vocabulary three times for sets that depend on it alone."""
+    hit = _CATEGORY_IDS.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_CATEGORY_IDS) > 8:
+            _CATEGORY_IDS.clear()
+        hit = _CATEGORY_IDS[id(table)] = (
+            table,  # held, so its id stays its own
+            frozenset(c.id for c in pool if c.category in MECHANISM_CATEGORIES),
+            frozenset(c.id for c in pool if c.category in CHOICE_CATEGORIES),
+            frozenset(c.id for c in pool if c.category == "component"),
+        )
+    return hit[1], hit[2], hit[3]
 
 
 # The writer offering more work at the end of an answer ("If you want, I can also turn
@@ -725,7 +746,10 @@ def _labelled(header_names: str, heading: str) -> _Labels:
         reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
         alternative=bool(
             labels
-            and (lexicon.ALTERNATIVE_COLUMN.search(labels) or lexicon.ALTERNATIVE.search(heading))
+            and (
+                lexicon.ALTERNATIVE_COLUMN.search(labels)
+                or SCREEN.search(lexicon.ALTERNATIVE, heading)
+            )
         ),
         cost=bool(costs and lexicon.COST_COLUMN.search(costs)),
         decision_heading=_DECISION_HEADING.search(heading) is not None,

@@ -22,6 +22,7 @@ _NOT_A_DERIVED_FIGURE = (
 )
 # A reason clause says why: the cause, the purpose, or the consequence that justifies it.
 REASON = re.compile(
+    r"(?=[,abcdefghijlmnoprstw])(?:"  # first characters (see "First characters" below)
     # ", so the system can replay" after a parenthesis: the comma has no word boundary
     # before it there, so it is matched outside the group that needs one.
     r",\s+so\b(?!\s+(?:far|much|many|long|on)\b)"
@@ -62,7 +63,7 @@ REASON = re.compile(
     # hosted, cheaper than hosted at our volume"; against a figure ("p99 faster than 200
     # ms") it is a target.
     r"|(?:better|cheaper|faster|simpler|safer|easier|more (?:reliable|secure)) than"
-    r"(?!\s*(?:~|≈|about |around |roughly |under |over )?[$€£]?\d))",
+    r"(?!\s*(?:~|≈|about |around |roughly |under |over )?[$€£]?\d)))",
     re.I,
 )
 # A purpose that is the document's, not the design's: "Internal load balancers are not
@@ -476,6 +477,7 @@ DECIDES = re.compile(
 # One part acting on another: with two components named, the sentence traces a request path
 # ("the Write API stores the tweet in the SQL database") as an arrow on a diagram does.
 FLOW = re.compile(
+    r"(?=[acdefhilnpqrsuw])"  # first characters, see above
     r"\b(stores?|stored|writes?|writ(?:ing|ten)|reads?|reading|forwards?|sends?|sent|pushes"
     r"|pushed|publish(?:es|ed)?|consumes?|consumed|calls?|called|fetch(?:es|ed)?|routes?|routed"
     r"|looks? up|queries|queried|invalidates?|populates?|serves?|served|pulls?|polls?"

@@ -225,6 +225,12 @@ class Screen:
         self._automaton: Any = None
         # For each tuple of stem groups `holds_any` was asked about, the groups' bits.
         self._group_bits: dict[int, tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]] = {}
+        # For each tuple of pattern groups `may_match_each` was asked about, each group's bits.
+        # (the groups, each group's bits, all their bits, and the answer when none is held)
+        self._gate_bits: dict[
+            int,
+            tuple[tuple[tuple[re.Pattern[str], ...], ...], tuple[int, ...], int, tuple[bool, ...]],
+        ] = {}
         self._masks: dict[str, int] = {}
         # False: every pattern runs and every stem check is a substring test, as without a
         # screen (bench/review_speed.py measures what the screen saves).
@@ -256,7 +262,10 @@ class Screen:
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """False only when `text` holds none of the strings every match of `pattern` holds."""
         entry = self._bits.get(id(pattern))
-        return entry is None or not self.enabled or bool(self._mask(text) & entry[1])
+        if entry is None or not self.enabled:
+            return True
+        mask = self._masks.get(text)  # read here, as `search` does: most texts were read
+        return bool((self._mask(text) if mask is None else mask) & entry[1])
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when the text cannot match."""
@@ -286,7 +295,8 @@ class Screen:
         if entry is None or not self.enabled or unfolded:
             lowered = text.lower()
             return any(stem in lowered for stem in stems)
-        return bool(self._mask(text) & entry[1])
+        mask = self._masks.get(text)
+        return bool((self._mask(text) if mask is None else mask) & entry[1])
 
     def holds_any(self, groups: tuple[tuple[str, ...], ...], text: str) -> tuple[bool, ...]:
         """`holds` of each stem group, from one look-up of the text."""
@@ -299,6 +309,34 @@ class Screen:
                 return tuple(self.holds(stems, text) for stems in groups)
             bits = self._group_bits[id(groups)] = (groups, tuple(e[1] for e in known if e))
         return tuple(map(bool, map(self._mask(text).__and__, bits[1])))
+
+    def may_match_each(
+        self, groups: tuple[tuple[re.Pattern[str], ...], ...], text: str
+    ) -> tuple[bool, ...]:
+        """For each group of patterns, whether one of them may match `text` (`may_match` of
+        each, or-ed), from one look-up of the text: a caller with many detectors, each of
+        which needs one of its group to match before it reads further, skips all of them on
+        a text none can match without calling each."""
+        if not self.enabled:
+            return (True,) * len(groups)
+        bits = self._gate_bits.get(id(groups))
+        if bits is None:
+            known = [[self._bits.get(id(p)) for p in group] for group in groups]
+            if any(entry is None for entries in known for entry in entries):
+                return tuple(any(self.may_match(p, text) for p in group) for group in groups)
+            ors = tuple(reduce(or_, (e[1] for e in entries if e), 0) for entries in known)
+            bits = self._gate_bits[id(groups)] = (
+                groups,
+                ors,
+                reduce(or_, ors, 0),
+                (False,) * len(ors),
+            )
+        mask = self._masks.get(text)
+        if mask is None:
+            mask = self._mask(text)
+        if not mask & bits[2]:  # most texts: no group may match, one test says so
+            return bits[3]
+        return tuple(map(bool, map(mask.__and__, bits[1])))
 
     def _mask(self, text: str) -> int:
         mask = self._masks.get(text)

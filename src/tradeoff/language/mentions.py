@@ -165,17 +165,28 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return _span_in(_sentence_ends(text), len(text), start, end)
 
 
-def _sentence_ends(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence-ending mark of a line starts, and where it ends (past the space
+    after it): two sorted lists, bisected as they are (a key function on a list of pairs
+    was called at each step of each bisection, for every mention of the line)."""
+    marks: list[int] = []
+    afters: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        marks.append(match.start())
+        afters.append(match.end())
+    return marks, afters
 
 
-def _span_in(ends: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+def _span_in(
+    ends: tuple[list[int], list[int]], length: int, start: int, end: int
+) -> tuple[int, int]:
     """The sentence around [start, end) given the line's sentence ends, by bisection: a
     2 MB line has thousands of sentences and as many mentions."""
-    before = bisect_right(ends, start, key=lambda e: e[1])  # sentences over by `start`
-    left = ends[before - 1][1] if before else 0
-    stop = max(before, bisect_left(ends, end, key=lambda e: e[0]))
-    return (left, ends[stop][0] + 1) if stop < len(ends) else (left, length)
+    marks, afters = ends
+    before = bisect_right(afters, start)  # sentences over by `start`
+    left = afters[before - 1] if before else 0
+    stop = max(before, bisect_left(marks, end))
+    return (left, marks[stop] + 1) if stop < len(marks) else (left, length)
 
 
 def classify(

@@ -184,16 +184,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # --- monitoring --------------------------------------------------------------------------
 
-# Letter boundaries, not word boundaries: metric names are often identifiers
-# (`rl_latency_seconds`, `queue_depth`).
-_METRIC = re.compile(
-    r"(?<![a-z])(?:p\d{2,3}|latency|error[- _]rate|errors?|5xx|4xx|\d{3}s|availability|uptime"
+# The names of metrics, in the order `_METRIC` tries them, around the two found by a digit.
+_METRIC_LEAD = r"latency|error[- _]rate|errors?|5xx|4xx"
+_METRIC_REST = (
+    r"availability|uptime"
     r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|requests? per second|cpu"
     r"|memory|heap|disk|saturation|(?:cache[ _])?hit[ _](?:rate|ratio)|miss[ _]rate|timeouts?"
     r"|heartbeats?|denials?|rejections?|burn[ _]rate|error[ _]budget|connections?|retries"
-    r"|[a-z]+[ _](?:rate|ratio|depth|utili[sz]ation|usage|count|lag|backlog|failures))(?![a-z])",
+    r"|[a-z]+[ _](?:rate|ratio|depth|utili[sz]ation|usage|count|lag|backlog|failures)"
+)
+# Letter boundaries, not word boundaries: metric names are often identifiers
+# (`rl_latency_seconds`, `queue_depth`).
+_METRIC = re.compile(
+    rf"(?<![a-z])(?:p\d{{2,3}}|{_METRIC_LEAD}|\d{{3}}s|{_METRIC_REST})(?![a-z])",
     re.I,
 )
+# The metrics `_METRIC` finds by their words, and those it finds by a digit ("p99",
+# "500s"). The literal screen can skip only the first: the second needs only a "p" or an
+# "s" beside a digit, which left `_METRIC` searched in every claim.
+_METRIC_WORDS = re.compile(f"{_METRIC_LEAD}|{_METRIC_REST}", re.I)
+_METRIC_NUMBERED = re.compile(r"p\d|\d{3}s", re.I)
 _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
@@ -232,8 +242,8 @@ class MonitoringSignal:
 def named_metrics(text: str) -> int:
     """How many measurable quantities a line names ("allow / deny rate", "p99 latency",
     "queue depth"): what a design tracks, with or without a threshold on it."""
-    if not SCREEN.may_match(_METRIC, text):
-        return 0  # none of the words a metric needs
+    if not SCREEN.may_match(_METRIC_WORDS, text) and _METRIC_NUMBERED.search(text) is None:
+        return 0  # none of the words a metric needs, and no "p99" or "500s"
     return len(_METRIC.findall(text))
 
 
@@ -382,6 +392,8 @@ def security_control(text: str) -> str | None:
     if text.rstrip().endswith("?"):
         return None
     held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
+    if not any(held):
+        return None  # most clauses hold the stems of no control: none can be tried
     for (kind, patterns), stems_held in zip(_CONTROLS, held, strict=True):
         if stems_held and all(SCREEN.search(p, text) for p in patterns):
             return kind
@@ -588,8 +600,8 @@ def redundancy_need(text: str) -> str | None:
 
 
 # The patterns searched in every claim, screened for the words each match needs.
-SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _AVAILABILITY, _INSTANCES,
-           _WORD_SCALE,
+SCREEN.add(_TRIGGER, _RESPONSE, _ACTION, _ACTION_HEADING, _METRIC, _METRIC_WORDS, _AVAILABILITY,
+           _INSTANCES, _WORD_SCALE,
            *(p for _, patterns in _CONTROLS for p in patterns))  # fmt: skip
 SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STEMS.values(),
                  _IDEMPOTENT_STEMS, _RETRY_STEMS, _AVAILABILITY_STEMS, _INSTANCE_STEMS,
@@ -598,6 +610,10 @@ SCREEN.add_stems(_TRIGGER_STEMS, _ACTION_STEMS, _MONITORING_STEMS, *_CONTROL_STE
 
 # --- freshness targets -----------------------------------------------------------------
 
+# A digit as `_DURATION`'s `\d` reads one (any Unicode decimal digit): a text without one
+# holds no duration, and the stems of the two patterns below ("return", "load", "show",
+# "available") are in many claims that state no number.
+_DIGIT = re.compile(r"\d")
 _DURATION = r"~?\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b"
 # How soon a write is seen: "new posts appear within 5 s", "visible to followers in under
 # 2 seconds", "propagates to every region within 1 s", "feed staleness <= 10 s".
@@ -621,8 +637,8 @@ def freshness_target(text: str) -> str | None:
     Why: "new posts appear in followers' feeds within 5 s" is a non-functional target as
     much as "p99 under 200 ms" is (it bounds staleness, and it decides push against pull),
     though it names neither latency nor consistency."""
-    if not SCREEN.holds(_FRESHNESS_STEMS, text):
-        return None
+    if _DIGIT.search(text) is None or not SCREEN.holds(_FRESHNESS_STEMS, text):
+        return None  # every branch bounds it by a duration, which starts with a digit
     match = _FRESHNESS.search(text)
     return match.group(0) if match else None
 
@@ -648,7 +664,7 @@ def latency_bound(text: str) -> str | None:
 
     Why: the latency concept is named by "latency", "p99" or "ms"; "replies within 3 s"
     states the target as plainly, and a design that says it has a non-functional target."""
-    if not SCREEN.holds(_LATENCY_STEMS, text):
-        return None
+    if _DIGIT.search(text) is None or not SCREEN.holds(_LATENCY_STEMS, text):
+        return None  # the bound is a duration, which starts with a digit
     match = _LATENCY_BOUND.search(text)
     return match.group(0) if match else None

@@ -10,6 +10,7 @@ item as a mention (`docs/catalog.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.language.claims import Claim
@@ -364,45 +365,44 @@ def reads_upload_status(claim: Claim) -> bool:
     return SCREEN.search(_READ_CALL, text) is not None or SCREEN.search(_RESUME, text) is not None
 
 
+# Each detector with the patterns one of which must match the line before it can say yes
+# (the first thing it searches for), and the concept it finds.
+_DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
+    ((_RETURNS_UPLOAD_URL, _REQUESTS_UPLOAD_URL, _WRITE_ENDPOINT), starts_upload,
+     "upload-endpoint"),
+    ((_PULL,), weighs_pull_and_push, "pull-or-push"),
+    ((_NOT_TWICE,), dedupes_alerts, "alert-dedup"),
+    ((_RECONNECT,), reconnects_after_failure, "reconnect-after-failure"),
+    ((_STUCK,), recovers_stuck_payments, "stuck-payment-recovery"),
+    ((_ID_SCHEME,), weighs_id_schemes, "id-scheme-comparison"),
+    ((_MORE_BITS,), weighs_bit_split, "id-bit-tradeoff"),
+    ((_SEQUENCE,), handles_sequence_overflow, "sequence-overflow"),
+    ((_PARTITION_COUNT,), weighs_partition_count, "partition-count-tradeoff"),
+    ((_COMMIT_ORDER,), orders_commit_and_processing, "commit-after-processing"),
+    ((_IME_AND_TOUCH,), handles_ime_and_touch, "ime-and-touch"),
+    ((_STRUCTURAL,), reconciles_structural_edits, "structural-edit-transform"),
+    ((_BEHIND,), weighs_load_behind_cache, "load-behind-cache"),
+    ((_OTHER_PROVIDER,), fails_over_to_another_provider, "provider-failover"),
+    ((_RETRY_LIMITS,), bounds_its_retries, "retry-policy"),
+    ((_IDEMPOTENT,), sizes_idempotency_store, "idempotency-store-size"),
+    ((_LEADER,), replaces_a_lost_leader, "leader-reelection"),
+    ((_HELD,), reads_upload_status, "upload-resume-status"),
+)  # fmt: skip
+_GATES = tuple(gate for gate, _, _ in _DETECTORS)
+
+
 def narrow_concepts(claim: Claim) -> set[str]:
-    """The narrow concepts (of this module) the claim specifies."""
+    """The narrow concepts (of this module) the claim specifies. Most claims hold the words
+    of none of the detectors' first patterns: one look-up of the screen's answer for the
+    text (`SCREEN.may_match_each`) skips them all, where calling each of the eighteen to
+    have its first search skipped cost about 10 µs a claim."""
     found: set[str] = set()
-    if starts_upload(claim):
-        found.add("upload-endpoint")
-    if weighs_pull_and_push(claim):
-        found.add("pull-or-push")
-    if dedupes_alerts(claim):
-        found.add("alert-dedup")
-    if reconnects_after_failure(claim):
-        found.add("reconnect-after-failure")
-    if recovers_stuck_payments(claim):
-        found.add("stuck-payment-recovery")
-    if weighs_id_schemes(claim):
-        found.add("id-scheme-comparison")
-    if weighs_bit_split(claim):
-        found.add("id-bit-tradeoff")
-    if handles_sequence_overflow(claim):
-        found.add("sequence-overflow")
-    if weighs_partition_count(claim):
-        found.add("partition-count-tradeoff")
-    if orders_commit_and_processing(claim):
-        found.add("commit-after-processing")
-    if handles_ime_and_touch(claim):
-        found.add("ime-and-touch")
-    if reconciles_structural_edits(claim):
-        found.add("structural-edit-transform")
-    if weighs_load_behind_cache(claim):
-        found.add("load-behind-cache")
-    if fails_over_to_another_provider(claim):
-        found.add("provider-failover")
-    if bounds_its_retries(claim):
-        found.add("retry-policy")
-    if sizes_idempotency_store(claim):
-        found.add("idempotency-store-size")
-    if replaces_a_lost_leader(claim):
-        found.add("leader-reelection")
-    if reads_upload_status(claim):
-        found.add("upload-resume-status")
+    gates = SCREEN.may_match_each(_GATES, claim.text)
+    if not any(gates):
+        return found
+    for (_, detector, concept), gate in zip(_DETECTORS, gates, strict=True):
+        if gate and detector(claim):
+            found.add(concept)
     return found
 
 

@@ -234,8 +234,20 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
     implied = implied_concepts(claim)  # once: each of a dozen candidates asks
-    candidates = (claim.features.concepts | implied | _EVIDENCE_CONCEPTS.keys()) - {"structure"}
-    found = {c for c in candidates if _specifies(claim, c, implied)}
+    features = claim.features
+    own = (features.concepts | implied) - {"structure"}
+    found = {c for c in own if _specifies(claim, c, implied)}
+    # A concept of `_EVIDENCE_CONCEPTS` the claim neither names nor sits under is specified
+    # only by its check, and every check needs one of these: most claims have none, and
+    # asking each of the eight cost a call apiece.
+    if (
+        features.reason
+        or features.failure_response
+        or features.monitoring
+        or features.security_control
+        or features.control
+    ):
+        found.update(c for c in _EVIDENCE_CONCEPTS.keys() - own if _specifies(claim, c, implied))
     # "New posts appear in followers' feeds within 5 s" bounds staleness with a number: it
     # states the consistency the readers get, without the word.
     if operations.freshness_target(claim.text) is not None:
@@ -245,7 +257,8 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.add("latency-target")
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
-    if _FIELD_LIST.search(claim.text) or _names_fields(claim):
+    # (Both need a bracket: most claims hold none, and both patterns start at every position.)
+    if "(" in claim.text and (_FIELD_LIST.search(claim.text) or _names_fields(claim)):
         found.add("data-model")
     # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
@@ -321,7 +334,7 @@ _ALIAS_GUARD = re.compile(
 
 
 def _guards_alias(claim: Claim) -> bool:
-    if _ALIAS_GUARD.search(claim.text) is None:
+    if SCREEN.search(_ALIAS_GUARD, claim.text) is None:
         return False
     return _ALIAS.search(claim.text) is not None or any(
         _ALIAS.search(h) for h in claim.headings[-2:]
@@ -376,6 +389,8 @@ _FIELD_TUPLE = re.compile(
 
 
 def _names_fields(claim: Claim) -> bool:
+    if claim.text.count(",") < 3:
+        return False  # a tuple of four names or more holds three commas
     found = _FIELD_TUPLE.search(claim.text)
     if found is None:
         return False
@@ -493,11 +508,39 @@ def _excluded(headings: tuple[str, ...]) -> bool:
     return any(_OUT_OF_SCOPE.search(h) for h in headings)
 
 
+# The support of each item worked out for a claim list, keyed on the list (and its length,
+# as `concept_index` is), the item, the dimension and the shared concepts: a review asks it
+# of every item of a dimension twice, once in the rule that reports the items left
+# unspecified and again when the dimension is scored, over the same claims.
+_SUPPORTS: dict[
+    tuple[int, int, str, frozenset[str]], tuple[Sequence[Claim], int, RubricItem, Support]
+] = {}
+_SUPPORTS_KEPT = 512  # the items of eight reviews
+
+
 def item_support(
     item: RubricItem,
     claims: Sequence[Claim],
     dimension: str = "",
     shared: frozenset[str] = frozenset(),
+) -> Support:
+    """`_item_support`, once per claim list, item, dimension and shared concepts."""
+    key = (id(claims), id(item), dimension, shared)
+    hit = _SUPPORTS.get(key)
+    if hit is not None and hit[0] is claims and hit[1] == len(claims) and hit[2] is item:
+        return hit[3]
+    found = _item_support(item, claims, dimension, shared)
+    if len(_SUPPORTS) >= _SUPPORTS_KEPT:
+        _SUPPORTS.clear()
+    _SUPPORTS[key] = (claims, len(claims), item, found)
+    return found
+
+
+def _item_support(
+    item: RubricItem,
+    claims: Sequence[Claim],
+    dimension: str,
+    shared: frozenset[str],
 ) -> Support:
     """The strongest support any claim gives one of the item's concepts: the first claim
     that specifies it, or a stronger one in the same section (see `_stronger`), else the
@@ -1821,7 +1864,7 @@ _RECOVERY = re.compile(
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES, _ALIAS_GUARD)
 
 _REDUNDANCY = frozenset(
     {

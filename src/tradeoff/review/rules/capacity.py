@@ -812,9 +812,13 @@ def _user_counts(ctx: ReviewContext) -> list[tuple[int, str, str, float]]:
     """(line, quote, daily or monthly, value) for each user count the candidate states."""
     out: list[tuple[int, str, str, float]] = []
     for claim in ctx.claims:
-        if claim.kind not in ("sentence", "item", "row") or _GROWTH.search(claim.text):
+        # The count's own words first: most claims name none, and `_GROWTH`, which starts
+        # with no literal, was tried at every position of every claim before them.
+        if claim.kind not in ("sentence", "item", "row"):
             continue
         if not re.search(r"\b(?:dau|mau|active users?)\b", claim.text, re.I):
+            continue
+        if _GROWTH.search(claim.text):
             continue
         row = _ROW_SUBJECT.match(claim.text) if claim.kind == "row" else None
         for found in find_quantities(claim.text):
@@ -879,6 +883,8 @@ _ONE_NODE = re.compile(
     r"(?:process(?:es)?|handles?|serves?|sustains?|takes?|does|supports?|absorbs?|manages?)\b",
     re.I,
 )
+# Searched in every line: skipped where none of the node words (or verbs) it needs occur.
+SCREEN.add(_ONE_NODE)
 # Nodes provisioned for a load: "at least 2 primary nodes to handle 1M RPS".
 _NODES_FOR = re.compile(
     r"\b(?P<count>(\d{1,4})\s+(?:[\w-]+\s+)?(?:nodes|servers|shards|instances|brokers"
@@ -899,7 +905,7 @@ def _node_capacities(ctx: ReviewContext) -> list[tuple[int, frozenset[str], Foun
     out = []
     for number, text in ctx.lines:
         line = clean_line(text)
-        if not _ONE_NODE.search(line):
+        if not SCREEN.search(_ONE_NODE, line):
             continue
         products = frozenset(m.group(1).lower() for m in _PRODUCTS.finditer(line))
         rates = [q for q in find_quantities(line) if q.dims[0] == -1 and not q.per]
