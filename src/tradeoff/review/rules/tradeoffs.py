@@ -156,21 +156,28 @@ class BuzzwordsWithoutReasons(Rule):
             if claim.features.hedge
             for match in brands_in(claim.text)
         }
+        # A line the claims read as reasoned: "Kafka between gateways and ingesters over
+        # direct writes: it absorbs spikes and lets ingesters replay" explains its label.
+        reasoned_lines = {c.line for c in ctx.claims if c.features.reason}
         for number, raw in ctx.prose:
             names = brands[number]
             if not names or number in given:
                 continue
             text = plain_typography(raw)
-            has_reason = bool(SCREEN.search(REASONS, text)) or _next_has_reason(ctx, number)
+            said_reason = bool(SCREEN.search(REASONS, text)) or _next_has_reason(ctx, number)
+            has_reason = said_reason or number in reasoned_lines
             for match in names:
                 name = product_key(match.group(0))
-                if has_reason:
+                other = name in candidates.get(number, ()) or _not_chosen(
+                    text, match, headers.get(number)
+                )
+                # The reason the claims read in "Redis vs Postgres | Redis = sub-ms latency" is
+                # Redis's; the alternative set against it gets none from that line.
+                if said_reason or (has_reason and not other):
                     reasoned.add(name)
                 if (number, name) in deferred:
                     continue
-                if name in candidates.get(number, ()) or _not_chosen(
-                    text, match, headers.get(number)
-                ):
+                if other:
                     continue  # an example, a candidate or a rejected alternative
                 first_line.setdefault(name, (number, match.group(0)))
         unreasoned = [n for n in first_line if n not in reasoned]
