@@ -1921,3 +1921,11 @@ def test_the_lines_under_a_counters_heading_are_about_counting(
         _support(catalog, "video-streaming", "view-count-accuracy", elsewhere, tmp_path)[0]
         != SUBSTANCE
     )
+
+
+def test_a_boards_size_stated_answers_how_big_it_gets(catalog: Catalog, tmp_path: Path) -> None:
+    # "Up to 50 people edit one board at once" states the scale the item asks for, as
+    # "4 elevators serving 20 floors" does for elevators.
+    text = "## Requirements\n\n- Up to 50 people edit one board at once.\n"
+    found = _support(catalog, "collaborative-whiteboard", "scale-questions", text, tmp_path)
+    assert found == (SUBSTANCE, 3)

@@ -1044,6 +1044,11 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
          " seconds.", "consistency-model", True),
         ("The app re-checks ACLs because a stale index is a normal operating condition.",
          "consistency-model", True),
+        # collaborators' cursors on a board are presence, not pagination; a board holds
+        # shapes, no reservation
+        ("Cursors and selections go over the awareness channel at 20 Hz.", "presence", True),
+        ("Cursors and selections go over the awareness channel at 20 Hz.", "pagination", False),
+        ("Boards hold up to 20,000 shapes.", "inventory-reservation", False),
         # a consumer's committed offset is no database transaction
         ("`commit(group, topic, partition, offset)` stores a group's position.", "transaction",
          False),

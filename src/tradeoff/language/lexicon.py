@@ -318,7 +318,9 @@ QUANTITY = re.compile(
     # The units of a retrieval workload: "40 M chunks", "800 tokens", "2M documents".
     r"|quer(?:y|ies)|docs?|documents?|chunks?|tokens?|vectors?"
     # The size of a building or a lot, in the object-oriented prompts: "20 floors, 4 cars".
-    r"|floors?|elevators?|cars?|levels?|spots?|screens?|seats?)\b"
+    r"|floors?|elevators?|cars?|levels?|spots?|screens?|seats?"
+    # ... and of a shared board or document: "up to 50 people", "20,000 shapes".
+    r"|people|participants|collaborators|editors|shapes)\b"
     r"|(?:ms|µs|us|ns|sec(?:ond)?s?|s|min(?:ute)?s?|h(?:ours?)?|days?|weeks?|months?|years?)\b"
     r"|/\s*(?:s|sec|second|day|month|year|user|hour|min)\b|per (?:second|day|month|user|hour)"
     # A rate of anything counted: "10,000 queries/day", "200 chunks/s", "5 calls per second".

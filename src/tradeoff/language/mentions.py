@@ -332,7 +332,8 @@ _PAGE_OF = _PAGE_MEASURES | frozenset(f"{word}|per" for word in _PAGE_MEASURES)
 _DOCUMENT_FORMATS = frozenset("markdown html pdf pdfs excel spreadsheet docx csv latex".split())
 _NETWORK_ENDPOINTS = frozenset("vpc private privatelink".split())
 _CONTAINERS = frozenset(
-    "cache caches shard shards node nodes store stores table tables bucket buckets can could"
+    "board boards canvas document documents"
+    " cache caches shard shards node nodes store stores table tables bucket buckets can could"
     " which that it each memory ram server servers disk disks map index list queue record row"
     " file files responsibility broker partition partitions region replica".split()
 )
@@ -492,6 +493,10 @@ _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
     " simhash".split()
 )
+_LIVE_POINTERS = frozenset(
+    "selection selections awareness hz throttled throttle interpolate interpolated board"
+    " canvas collaborators peers".split()
+)
 _BROKERED = frozenset("celery broker brokers streams stream sidekiq rq bullmq".split())
 _SUMMARISED = frozenset(
     "table tables chunk chunks document documents doc docs section sections page pages file"
@@ -533,6 +538,10 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     ("request", "id"): _TRACED,
     # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
     # not a retried request applied once.
+    # "Cursors and selections go over the awareness channel at 20 Hz": collaborators'
+    # pointers on a shared board, not a place in a list of results.
+    ("cursor",): _LIVE_POINTERS,
+    ("cursors",): _LIVE_POINTERS,
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,

@@ -401,7 +401,8 @@ _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b"
     # the size of what an object-oriented prompt models: "4 elevators serving 20 floors"
-    r"|\b(?:floors|elevators|levels|spots|screens)\b)",
+    r"|\b(?:floors|elevators|levels|spots|screens|people|participants|collaborators|editors"
+    r"|shapes)\b)",
     re.I,
 )
 

@@ -39,7 +39,10 @@ _KEY = re.compile(
     # "key: `user_id`", "Shard by `post_id` hash", "partition events by `author_id`",
     # "clustered by `created_at`", "consistent hashing on `(bucket, key)`"
     r"|key\s*[:=]\s*[`(\w]|(?:shard|partition|distribut|bucket)(?:s|ed|ing)?\b[^.;:]{0,30}?\bby\b"
-    r"|clustered by|sorted by|hash(?:ed|ing)? (?:on|by)\b)",
+    r"|clustered by|sorted by|hash(?:ed|ing)? (?:on|by)\b"
+    # "a map of shape id → shape record", "mapping `chunk_id → source_ref`": the id is the
+    # key of what it maps to ("wrong doc ID → leakage" is a consequence, no map)
+    r"|map(?:s|ping)?\b[^.;→]{0,25}?\bids?\s*(?:→|->)\s*\w|\w+_ids?`?\s*(?:→|->))",
     re.I,
 )
 _JOINS = re.compile(
