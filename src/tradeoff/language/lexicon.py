@@ -212,7 +212,8 @@ def may_hold(text: str, stems: tuple[str, ...]) -> bool:
 # A word of every alternative of HEDGE (or of what must follow it).
 HEDGE_STEMS = ("depend", "any", "either", "both", "all", "tbd", "determined", "chosen", "confirmed",
                "pick", "choose", "decide", "select", "finali", "up to the", "whichever",
-               "no strong preference")  # fmt: skip
+               "no strong preference", "settle", "worked out", "figured out", "sorted out",
+               "left to", "left for", "left until")  # fmt: skip
 HEDGE = re.compile(
     r"\b(depends on (?:the )?(?:use case|use-case|requirements|needs|workload|team|context"
     r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
@@ -225,6 +226,12 @@ HEDGE = re.compile(
     r"|both (?:would |will |can |could )?work (?:well|fine|equally)"
     r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"
     r"|(?:can|could|will) be (?:chosen|decided|picked|determined|selected|finali[sz]ed) later"
+    # Deferred to the build, without naming any option: "the choice of store can be settled
+    # during implementation", "is left to implementation".
+    r"|(?:can|could|will|may) be (?:chosen|decided|picked|determined|selected|finali[sz]ed"
+    r"|settled|worked out|figured out|sorted out) (?:later|during (?:implementation|development"
+    r"|the build)|at implementation(?: time)?|in implementation)"
+    r"|(?:is|are|be) left (?:to|for|until) (?:the )?(?:implementation|implementers?|build)"
     r"|(?:the team|teams|we|you) (?:can|could|may) (?:pick|choose|decide|select)"
     r"(?: later| once| when| based)|up to the (?:team|implementer|implementation)"
     r"|whichever (?:is|fits|the team)|no strong preference|either way works)",

@@ -618,9 +618,12 @@ class HedgedDecision(Rule):
             # What was left open is the things it names (stores, products, techniques), not
             # every concept in its words: "once the requirements are clear" shares a concept
             # with any later line, and such a line decides nothing about the analytics store.
+            # A line of code or a diagram node that happens to use one option ("# Envoy
+            # sidecar uses the RLS") is not the decision the text put off.
             options = claim.features.choices | claim.features.options
             if options and any(
                 later.features.decision and not later.features.hedge
+                and later.kind in (SENTENCE, ITEM, ROW)
                 and options & later.features.concepts
                 for later in claims[index + 1 :]
             ):  # fmt: skip
