@@ -475,6 +475,12 @@ _RETRIED_COMMIT = re.compile(
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 
 
+_REPLY_MESSAGE = re.compile(
+    r"\b(?:return\w*|show\w*|display\w*|respond\w*(?: with)?|reply\w*(?: with)?)\s+(?:an? |the )?"
+    r"(?:[^\s.;]+\s+){0,5}?(?:error )?messages?\b",
+    re.I,
+)
+_REPLY_STEMS = ("return", "show", "display", "respond", "repl")
 _RETRY_STEMS = ("retr", "resen", "re-sen", "resub", "re-sub", "redeliv", "re-deliv", "least",
                 "republish", "re-publish", "reprocess", "re-process")  # fmt: skip
 
@@ -493,6 +499,10 @@ def retried_write(text: str) -> str | None:
         return None
     if _RETRY.search(text) is None or idempotency_guard(text):
         return None
+    # "return a 'system busy' message after 3 retries": a message answered to the caller
+    # is the reply, not a write.
+    if SCREEN.holds(_REPLY_STEMS, text):
+        text = _REPLY_MESSAGE.sub(lambda m: " " * len(m.group(0)), text)
     write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None
