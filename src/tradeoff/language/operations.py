@@ -299,7 +299,7 @@ _CONTROL_STEMS = {
                               "mtls", "mutual", "cookie", "saml", "hmac", "signed", "webauthn",
                               "passkey", "2fa", "mfa", "short-lived", "expiring"),
     "authorisation rule": ("rbac", "abac", "acl", "access control", "role-based", "scope",
-                           "only the", "owner", "check", "tenant", "row", "least privilege",
+                           "only the", "owner", "check", "tenant", "row", "least",
                            "only"),
     "encryption in transit": ("tls", "https", "in transit"),
     "input validation": ("validat", "saniti", "escap", "allow", "whitelist", "deny", "block",
@@ -332,7 +332,13 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|permission checks?"
         r"|checks? (?:the |their |its )?(?:permissions?|roles?)\b|checks? (?:that )?the"
         r" (?:caller|user|requester) (?:owns|is|has)|tenant[- ]isolat\w*|row[- ]level security"
-        r"|per-tenant (?:keys?|isolation)|least privilege"
+        r"|per-tenant (?:keys?|isolation)"
+        # Least privilege said of something granted ("least-privilege IAM roles per
+        # service"); the principle alone in a list of slogans grants nothing.
+        r"|least[- ]privilege (?:iam |access )?(?:roles?|polic(?:y|ies)|credentials"
+        r"|service accounts?|permissions?|grants?|tokens?)"
+        r"|(?:roles?|polic(?:y|ies)|service accounts?|credentials|tokens?|permissions?)"
+        r" (?:with|scoped to|granted|limited to) (?:the )?least[- ]privilege"
         # "the server only returns operations for the token's user_id"
         r"|only (?:returns?|shows?|serves?|reads?|lists?)\b[^.;]{0,60}?\b(?:of|for|to) the"
         r" (?:token's|caller's|user's|requester's|owner's|signed-in user's)"

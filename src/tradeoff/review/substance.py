@@ -605,6 +605,10 @@ def item_support(
                 named -= GENERIC_ESTIMATE
             # Through a concept other items share, a line is about this item only if it
             # also uses one of the item's own words; else citing it would puzzle a reader.
+            if named & _PROSE_ONLY and (claim.kind == CODE or scope_as_identifier(claim.text)):
+                # "StringToSign = ... + scope + ...", "- `scope = regional | global`": there
+                # the word is an identifier, never the design saying what it leaves out.
+                named -= _PROSE_ONLY
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
@@ -613,6 +617,28 @@ def item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# Concepts a fenced line only ever names as an identifier (a signing `scope`, an OAuth
+# `scope` field), never as the design's statement of them.
+_PROSE_ONLY = frozenset({"scope"})
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def scope_as_identifier(text: str) -> bool:
+    """Whether a line says "scope" only as an identifier, in backticks or as a field
+    ("scope": "regional", `scope = global`), and says nothing else of what is left out
+    ("not covered here", "out of scope")."""
+    if "scop" not in text.lower():
+        return False
+    prose = _CODE_SPAN.sub(" ", text)
+    return not _SCOPE_IN_PROSE.search(prose) and not _LEFT_OUT.search(prose)
+
+
+_LEFT_OUT = re.compile(
+    r"\b(?:not covered|out of|non-?goals?|exclud\w*|won't|will not|deferred|not in)\b", re.I
+)
+_SCOPE_IN_PROSE = re.compile(r"\bscop\w*\b(?!\s*[=:]\s*[\"'\w])|\bnon-?goals?\b", re.I)
 
 
 # A line that is only a bold label over the lines under it ("**Non-functional**"): it heads

@@ -394,7 +394,12 @@ class NoSecurity(Rule):
         if ctx.is_ood:
             return
         found = clauses(ctx)
-        if any(security_control(c) for _, c, _ in found):
+        control = next((n for n, c, _ in found if security_control(c)), None)
+        if control is not None:
+            # A section given to security that holds only a slogan ("we will follow
+            # industry best practices") says nothing there, even when controls stand
+            # elsewhere: the reader of that section learns no control.
+            yield from self._slogan_sections(ctx, found, control)
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
@@ -423,6 +428,29 @@ class NoSecurity(Rule):
             ABSENT,
             severity=severity,
         )
+
+    def _slogan_sections(
+        self, ctx: ReviewContext, found: list[tuple[int, str, str]], control: int
+    ) -> Iterator[Finding]:
+        for section in ctx.doc.sections:
+            if not _SECURITY_TITLE.search(section.title):
+                continue
+            inside = [(n, c) for n, c, _ in found if section.start < n <= section.end]
+            if not inside or any(security_control(c) for _, c in inside):
+                continue
+            slogan = next(((n, c) for n, c in inside if is_security_slogan(c)), None)
+            if slogan is None:
+                continue
+            number, clause = slogan
+            yield self.finding(
+                f"The '{section.title}' section says only that security follows best"
+                " practices: it names no auth scheme, access rule, per-caller limit or key"
+                f" management (a control is stated on line {control})",
+                ctx.line_evidence(number, clause),
+            )
+
+
+_SECURITY_TITLE = re.compile(r"\bsecurity\b", re.I)
 
 
 @register
