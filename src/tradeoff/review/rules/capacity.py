@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
+from tradeoff.estimate.period_slip import explain as explain_slip
+from tradeoff.estimate.period_slip import period_slips
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
@@ -138,6 +140,9 @@ class UnitError(_CapacityRule):
         for check in ctx.estimates:
             if check.verdict == "unit-error":
                 yield self.finding(check.explanation, Evidence(check.line, check.quote))
+        # Right arithmetic on the wrong period: a monthly count divided by a day's seconds.
+        for slip in period_slips(ctx.figure_lines):
+            yield self.finding(explain_slip(slip), ctx.line_evidence(slip.line, slip.quote))
 
 
 @register
