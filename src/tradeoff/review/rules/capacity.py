@@ -12,6 +12,8 @@ from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_qua
 from tradeoff.estimate.period_slip import explain as explain_slip
 from tradeoff.estimate.period_slip import period_slips
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.estimate.rate_statements import contradictions as rate_contradictions
+from tradeoff.estimate.rate_statements import rate_statements
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
@@ -846,7 +848,7 @@ class ContradictoryScale(_CapacityRule):
     dimension = "capacity"
     kind = "contradictory-numbers"
     severity = "warning"
-    message = "The design states its user count twice, with values far apart"
+    message = "The design states its user count or request rate twice, with values far apart"
     rationale = (
         "Every estimate starts from the user count. Stated as 50M in the requirements and"
         " 500M in the estimates, one set of numbers was derived from a figure the other part"
@@ -874,6 +876,16 @@ class ContradictoryScale(_CapacityRule):
                 ctx.line_evidence(line, quote),
             )
             return
+        # The system's read or write rate, stated twice: "Read RPS ~115,700" in the
+        # estimates, "Read Path (35K RPS)" over the deep dive.
+        for stated, earlier, ratio in rate_contradictions(rate_statements(ctx.figure_lines))[:1]:
+            level = f" ({earlier.level})" if earlier.level else ""
+            yield self.finding(
+                f"'{stated.quote}' here for the {stated.direction} rate, but line"
+                f" {earlier.line} says '{earlier.quote}'{level}: {human_number(ratio)}x apart,"
+                " so the parts sized on one contradict the other",
+                ctx.line_evidence(stated.line, stated.quote),
+            )
 
 
 # What one node is said to take: "a single Redis node can process 100,000 ops/s", "each
