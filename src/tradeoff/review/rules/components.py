@@ -13,6 +13,7 @@ from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response
+from tradeoff.language.staleness import stale_caches
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
@@ -829,3 +830,33 @@ def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
     # how this design runs its servers.
     prose = [(n, t) for n, t in ctx.prose if not is_reading_list(t)]
     return ctx.find_line(_SEVERAL_INSTANCES, prose)
+
+
+@register
+class CacheOutlivesFreshness(Rule):
+    id = "CMP111"
+    dimension = "components"
+    kind = "cache-ttl-over-freshness"
+    severity = "warning"
+    message = "A query-result cache keeps entries longer than the design's freshness target"
+    rationale = (
+        "A result cached under a query is not found again when the data behind it changes;"
+        " unless it is invalidated, its TTL is how stale an answer can be. A TTL of hours"
+        " under a target of minutes breaks the requirement the design set itself."
+    )
+    example = "Docs searchable within minutes ... retrieval cache, TTL 12 hours"
+    fix = (
+        "Cap the TTL under the freshness target, or invalidate entries when their sources"
+        " change (a reverse index from source to cached keys, or versioned keys)."
+    )
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for stale in stale_caches(ctx.lines, frozenset(ctx.doc.code_lines))[:1]:
+            name = re.sub(r"^[\s\d.)*_#-]+|[*_`:]+", "", stale.cache).strip() or "cache"
+            yield self.finding(
+                f"'{name}' is set to '{stale.quote}' (line {stale.line}), but line"
+                f" {stale.bound_line} requires '{stale.bound_quote}': a result cached under a"
+                " query is not updated when its sources change, and nothing here invalidates"
+                " it, so answers can be that stale",
+                ctx.line_evidence(stale.line, stale.quote),
+            )
