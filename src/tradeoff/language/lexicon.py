@@ -55,6 +55,9 @@ REASON = re.compile(
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
     r"|\bwhich we (?:use|need|rely on)\b"
+    # ... and what the design needs it for: "pre-filters on metadata before the ANN
+    # search, which is critical for ACL enforcement".
+    r"|\bwhich (?:is|are) (?:critical|essential|crucial|vital|needed|required) (?:for|to)\b"
     # What makes an option suit its use: "billions of rows ... makes a distributed KV store
     # a better fit for the hot path".
     r"|\b(?:better|best|good|natural|great) fit for\b"
