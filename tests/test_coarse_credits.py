@@ -1301,6 +1301,35 @@ CASES = [
         "## Store\n\n- A sessions table (upload_id, owner, size, part_size, parts_received,"
         " expires_at) is updated as each part is confirmed.\n",
     ),
+    # An idempotency key says how duplicates are dropped, not which delivery guarantee the
+    # design chose over the other.
+    (
+        "notification-system",
+        "delivery-guarantee",
+        "## Delivery\n\n- Each send carries an idempotency key so that a retried send is"
+        " dropped by the provider.\n",
+        "## Delivery\n\n- Login codes go at-least-once with a dedup key rather than"
+        " at-most-once, because a lost code locks the user out.\n",
+    ),
+    # A latency target in the requirements weighs no check against local counters.
+    (
+        "rate-limiter",
+        "accuracy-vs-latency",
+        "## Requirements\n\n- The limit check must add under 3 ms at p99 so that the API stays"
+        " fast.\n",
+        "## Counters\n\n- Gateways keep local counters synced every 100 ms instead of calling"
+        " Redis per request: p99 latency stays under 1 ms at the cost of a few percent of"
+        " overshoot.\n",
+    ),
+    # A cost table row weighs no encoding policy.
+    (
+        "video-streaming",
+        "encode-policy",
+        "## Costs\n\n| Component | Cost |\n|---|---|\n| CDN egress, 4 EB a month | ~$30M"
+        " because egress dominates |\n",
+        "## Encoding\n\n- We transcode every upload eagerly into the H.264 ladder instead of on"
+        " demand, because first views must start fast.\n",
+    ),
     # A 422 for a reused idempotency key is no state machine.
     (
         "payments-api",

@@ -510,6 +510,7 @@ def item_support(
         _asks_calls(item.text) or _DEFINES.match(item.text) is not None
     )
     needs_choice = _EACH_CHOICE.search(item.text) is not None
+    weighs_options = dimension == "tradeoffs" and _WEIGHS_OPTIONS.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
     # limiter latency") is met by a line that names them; only an item that asks for alerts,
@@ -577,6 +578,8 @@ def item_support(
             # leaves it open: the line to cite as a mention, never a weighing.
             partial = partial or claim
             continue
+        if found and weighs_options and not _chooses(claim, found, wanted):
+            found = frozenset()
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
@@ -1070,6 +1073,26 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 _WEIGH_TRADEOFFS = True
+# What a trade-off item puts at stake beside the choice it is about ("encodes every upload
+# once in H.264 ... where it saves egress" names cost; "every check to Redis is accurate
+# but costs a round trip" names latency): a line about them alone makes no such choice.
+_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model"})
+# An item that sets options against each other ("hash-based codes versus counter ranges",
+# "three copies against an 8+4 code"): it is met by a claim that chooses among them.
+_WEIGHS_OPTIONS = re.compile(r"\b(?:against|versus|vs\.?|instead of|or)\b", re.I)
+
+
+def _chooses(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -> bool:
+    """Whether a claim that weighs a concept of an option-setting trade-off item makes the
+    choice the item is about: it sets an alternative aside, accepts a cost, or gives a
+    reason for something it picks ("we partition by bucket because ..."), about the
+    item's own subject, not only about what the choice puts at stake ("Cost: ~$32M" for
+    CDN egress weighs no encoding policy). A line that gives a reason and picks nothing
+    ("the check must add under 2 ms to prevent ...") makes no choice."""
+    if found <= _AT_STAKE and wanted - _AT_STAKE:
+        return False
+    f = claim.features
+    return f.alternative or f.cost or bool(f.choices or f.decision)
 
 
 def _own_words(item: RubricItem) -> frozenset[str]:
@@ -1281,6 +1304,10 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
     if dimension == "capacity":
         return f.quantities > 0 or f.derivation
     if dimension == "tradeoffs" and _WEIGH_TRADEOFFS:
+        # A requirement ("the check must add under 2 ms", "cost: ECM 6+2 vs triple
+        # replication") states what must hold or what is at stake; it weighs nothing.
+        if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
+            return False
         return f.reason or f.alternative or f.cost
     if dimension == "components":
         return describes_part(claim, concept)
