@@ -1311,6 +1311,23 @@ CASES = [
         "## Delivery\n\n- Login codes go at-least-once with a dedup key rather than"
         " at-most-once, because a lost code locks the user out.\n",
     ),
+    # Base62 is how a number or a hash is written, whichever way codes are made: a line
+    # about the alphabet or the key space makes no codes and weighs no hash against a counter.
+    (
+        "url-shortener",
+        "code-generation",
+        "## Codes\n\n- Codes are 7 base62 characters, 62^7 = 3.5 trillion of them, so the key"
+        " space lasts decades.\n",
+        "## Codes\n\n- A range allocator hands each app server 1,000 counter values at a time, so"
+        " no two servers issue the same code.\n",
+    ),
+    (
+        "url-shortener",
+        "hash-vs-counter",
+        "## Codes\n\n- We write codes in Base62 because it gives the shortest codes.\n",
+        "## Codes\n\n- We hash the long URL with MD5 and keep 7 characters instead of running a"
+        " counter, because it needs no coordination, at the cost of a collision check.\n",
+    ),
     # A latency target in the requirements weighs no check against local counters.
     (
         "rate-limiter",
