@@ -1328,6 +1328,16 @@ CASES = [
         "## Codes\n\n- We hash the long URL with MD5 and keep 7 characters instead of running a"
         " counter, because it needs no coordination, at the cost of a collision check.\n",
     ),
+    # An erasure code's data and parity shards are fragments of one object, not metadata
+    # split across nodes by key.
+    (
+        "object-storage",
+        "metadata-partitioning",
+        "## Durability\n\n- Erasure coding costs CPU and slower reads, because a GET must fetch"
+        " at least 8 data shards.\n",
+        "## Metadata\n\n- Metadata is range-partitioned by (bucket, key) instead of hashed, so"
+        " LIST is one ordered scan, at the cost of hot prefixes we must split.\n",
+    ),
     # A latency target in the requirements weighs no check against local counters.
     (
         "rate-limiter",
