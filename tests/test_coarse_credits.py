@@ -1338,6 +1338,17 @@ CASES = [
         "## Metadata\n\n- Metadata is range-partitioned by (bucket, key) instead of hashed, so"
         " LIST is one ordered scan, at the cost of hot prefixes we must split.\n",
     ),
+    # A stateless service is how the feed tier runs, not what its read path does (merge the
+    # pulled celebrity posts, hydrate, filter, rank).
+    (
+        "news-feed",
+        "feed-read-path",
+        "## Services\n\n- The Auth Service issues JWTs and runs as 6 stateless pods behind the"
+        " load balancer.\n",
+        "## Read path\n\n- The feed service reads 800 timeline ids from Redis, then merges in"
+        " the latest 50 posts of each followed celebrity by fan-out on read, because pushing a"
+        " celebrity post to 100M timelines is too slow.\n",
+    ),
     # A latency target in the requirements weighs no check against local counters.
     (
         "rate-limiter",
