@@ -1349,6 +1349,16 @@ CASES = [
         " the latest 50 posts of each followed celebrity by fan-out on read, because pushing a"
         " celebrity post to 100M timelines is too slow.\n",
     ),
+    # Deduplicating ids while merging two lists on read is a set union, not a retried
+    # fan-out write made safe to repeat.
+    (
+        "news-feed",
+        "fanout-retries",
+        "## Read path\n\n- Merge and deduplicate the post ids of the pushed timeline and the"
+        " celebrity pull, then sort by post id so that the page is stable.\n",
+        "## Fan-out\n\n- Fan-out workers retry a failed batch from the Kafka offset; ZADD of a"
+        " post id is idempotent, so a replayed event adds no duplicate.\n",
+    ),
     # A latency target in the requirements weighs no check against local counters.
     (
         "rate-limiter",

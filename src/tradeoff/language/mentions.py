@@ -466,7 +466,7 @@ _TRACED = frozenset(
 )
 _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
-    " simhash".split()
+    " simhash merge merged merges merging".split()
 )
 _BROKERED = frozenset("celery broker brokers streams stream sidekiq rq bullmq".split())
 _SUMMARISED = frozenset(
@@ -517,7 +517,8 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # A request id in logs or an audit trail traces a request; it deduplicates nothing.
     ("request", "id"): _TRACED,
     # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
-    # not a retried request applied once.
+    # not a retried request applied once; nor is "merge + deduplicate the post ids" of two
+    # lists read together.
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,
