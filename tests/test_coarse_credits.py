@@ -1912,3 +1912,19 @@ def test_offline_members_who_fetch_on_reconnect_mention_offline_delivery(
         " reconnect.\n"
     )
     assert _support(catalog, "chat-system", "offline-delivery", text, tmp_path) == (MENTIONED, 3)
+
+
+def test_a_checksum_among_a_records_fields_is_no_scrub(catalog: Catalog, tmp_path: Path) -> None:
+    # Stored beside the size and the pointers, a checksum is a field; verified on read or in
+    # a scrub "to fix" what rotted, it is the integrity check the item asks for.
+    field = (
+        "## Metadata\n\n- Each object record is about 1 KB: bucket, key, size, checksum,"
+        " pointers.\n"
+    )
+    status, _ = _support(catalog, "object-storage", "scrubbing", field, tmp_path)
+    assert status != SUBSTANCE
+    scrub = (
+        "## Integrity\n\n- A scrubber re-reads every fragment each month and checks its"
+        " checksum, to fix silent corruption from the other 11 fragments.\n"
+    )
+    assert _support(catalog, "object-storage", "scrubbing", scrub, tmp_path) == (SUBSTANCE, 3)

@@ -480,7 +480,16 @@ _CODE_FRAGMENTS = frozenset(
     "parity erasure ec reed solomon fragment fragments stripe stripes decode decoding"
     " reconstruct reconstructs reconstructed manifest manifests".split()
 )
+# Words beside "checksum" in a list of a record's fields ("(bucket, key, size, checksum,
+# pointers)", "Field: checksum. Type: SHA-256. Size: 32 B"): a stored field, not the
+# verification on write, read and scrub that end-to-end integrity is.
+_RECORD_FIELDS = frozenset(
+    "size etag version timestamp timestamps pointer pointers location locations handle handles"
+    " type field fields".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
+    ("checksum",): _RECORD_FIELDS,
+    ("checksums",): _RECORD_FIELDS,
     ("shard",): _CODE_FRAGMENTS,
     ("shards",): _CODE_FRAGMENTS,
     # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
