@@ -122,7 +122,14 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         "bottlenecks",
     ),
     (
-        re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
+        # "Scale" heads estimates ("2. Scale Estimates", "Requirements & Scale"), not a title
+        # that says how big the system is ("Large-Scale News Feed", "(bit.ly Scale)", "v1
+        # (small scale)") nor a step that scales the architecture ("Scale the design").
+        re.compile(
+            r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bsizing\b"
+            r"|(?<![-\u2010\u2011\w])scale\b(?!\s*\))(?!\s+(?:the|it|out|up)\b)",
+            re.I,
+        ),
         "back-of-envelope",
     ),
     (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
