@@ -180,7 +180,7 @@ COST_COLUMN = re.compile(
 
 COST = re.compile(
     r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"
-    r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange"
+    r"|costs? (?:us|more|extra)|(?:we|i) accept|accepting|accepted|in exchange"
     r"|the trade-?off (?:is|here)|trade-?off:"
     r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
     r"|adds? (?:\w+ )?(?:latency|complexity|a hop|cost|a round trip|operational|load)"

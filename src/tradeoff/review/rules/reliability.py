@@ -187,6 +187,8 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
         write = retried_write(clause)
         if write is None:
             continue
+        if _SAME_KEY.search(clause):
+            continue  # "retrying with the same key": the retry carries its own guard
         stem = re.sub(r"\W", "", write.split()[-1].lower())[:5]
         # The stem is matched in the guard's words run together, so "resends the missing
         # parts" is the write "Re-sending part n overwrites it, so a retry is safe" guards.
@@ -199,12 +201,17 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
     return found
 
 
+_SAME_KEY = re.compile(
+    r"\bsame\W+(?:idempotency[- ])?(?:key|request[- ]id|operation[- ]id|attempt[- ]id)\b",
+    re.I,
+)
 # A guard said of every write, not of one: "all writes carry an idempotency key", "every
 # consumer is idempotent", "handlers are idempotent".
 _EVERY_WRITE = re.compile(
     r"\b(?:all|every|each|any)\s+(?:\w+\s+)?(?:writes?|requests?|operations?|mutations?|calls?"
     r"|endpoints?|consumers?|handlers?|workers?|jobs?|messages?|events?|side[- ]effects?"
-    r"|sends?|deliver(?:y|ies)|notifications?|charges?|payments?)\b"
+    r"|sends?|deliver(?:y|ies)|notifications?|charges?|payments?|posts?|puts?|patch(?:es)?"
+    r"|creates?|updates?)\b"
     r"|\b(?:writes|operations|requests|mutations|consumers|handlers|workers|apis?|endpoints)"
     r" (?:are|stay|remain) (?:all )?idempotent\b"
     r"|\bidempotent (?:consumers|handlers|workers|writes|operations|apis|endpoints|jobs|sends"
