@@ -1301,6 +1301,92 @@ CASES = [
         "## Store\n\n- A sessions table (upload_id, owner, size, part_size, parts_received,"
         " expires_at) is updated as each part is confirmed.\n",
     ),
+    # An idempotency key says how duplicates are dropped, not which delivery guarantee the
+    # design chose over the other.
+    (
+        "notification-system",
+        "delivery-guarantee",
+        "## Delivery\n\n- Each send carries an idempotency key so that a retried send is"
+        " dropped by the provider.\n",
+        "## Delivery\n\n- Login codes go at-least-once with a dedup key rather than"
+        " at-most-once, because a lost code locks the user out.\n",
+    ),
+    # Base62 is how a number or a hash is written, whichever way codes are made: a line
+    # about the alphabet or the key space makes no codes and weighs no hash against a counter.
+    (
+        "url-shortener",
+        "code-generation",
+        "## Codes\n\n- Codes are 7 base62 characters, 62^7 = 3.5 trillion of them, so the key"
+        " space lasts decades.\n",
+        "## Codes\n\n- A range allocator hands each app server 1,000 counter values at a time, so"
+        " no two servers issue the same code.\n",
+    ),
+    (
+        "url-shortener",
+        "hash-vs-counter",
+        "## Codes\n\n- We write codes in Base62 because it gives the shortest codes.\n",
+        "## Codes\n\n- We hash the long URL with MD5 and keep 7 characters instead of running a"
+        " counter, because it needs no coordination, at the cost of a collision check.\n",
+    ),
+    # An erasure code's data and parity shards are fragments of one object, not metadata
+    # split across nodes by key.
+    (
+        "object-storage",
+        "metadata-partitioning",
+        "## Durability\n\n- Erasure coding costs CPU and slower reads, because a GET must fetch"
+        " at least 8 data shards.\n",
+        "## Metadata\n\n- Metadata is range-partitioned by (bucket, key) instead of hashed, so"
+        " LIST is one ordered scan, at the cost of hot prefixes we must split.\n",
+    ),
+    # A stateless service is how the feed tier runs, not what its read path does (merge the
+    # pulled celebrity posts, hydrate, filter, rank).
+    (
+        "news-feed",
+        "feed-read-path",
+        "## Services\n\n- The Auth Service issues JWTs and runs as 6 stateless pods behind the"
+        " load balancer.\n",
+        "## Read path\n\n- The feed service reads 800 timeline ids from Redis, then merges in"
+        " the latest 50 posts of each followed celebrity by fan-out on read, because pushing a"
+        " celebrity post to 100M timelines is too slow.\n",
+    ),
+    # Deduplicating ids while merging two lists on read is a set union, not a retried
+    # fan-out write made safe to repeat.
+    (
+        "news-feed",
+        "fanout-retries",
+        "## Read path\n\n- Merge and deduplicate the post ids of the pushed timeline and the"
+        " celebrity pull, then sort by post id so that the page is stable.\n",
+        "## Fan-out\n\n- Fan-out workers retry a failed batch from the Kafka offset; ZADD of a"
+        " post id is idempotent, so a replayed event adds no duplicate.\n",
+    ),
+    # A latency budget that ends under the SLO neither degrades the feed nor alerts.
+    (
+        "news-feed",
+        "graceful-degradation",
+        "## Latency\n\n- Redis 2 ms, hydration 5 ms, ranking 10 ms: about 20 ms, well under the"
+        " 200 ms SLO.\n",
+        "## Degradation\n\n- If ranking times out after 50 ms, the feed service serves the"
+        " cached chronological feed as a fallback, and alerts when feed p99 passes 300 ms.\n",
+    ),
+    # A latency target in the requirements weighs no check against local counters.
+    (
+        "rate-limiter",
+        "accuracy-vs-latency",
+        "## Requirements\n\n- The limit check must add under 3 ms at p99 so that the API stays"
+        " fast.\n",
+        "## Counters\n\n- Gateways keep local counters synced every 100 ms instead of calling"
+        " Redis per request: p99 latency stays under 1 ms at the cost of a few percent of"
+        " overshoot.\n",
+    ),
+    # A cost table row weighs no encoding policy.
+    (
+        "video-streaming",
+        "encode-policy",
+        "## Costs\n\n| Component | Cost |\n|---|---|\n| CDN egress, 4 EB a month | ~$30M"
+        " because egress dominates |\n",
+        "## Encoding\n\n- We transcode every upload eagerly into the H.264 ladder instead of on"
+        " demand, because first views must start fast.\n",
+    ),
     # A 422 for a reused idempotency key is no state machine.
     (
         "payments-api",
@@ -1929,3 +2015,19 @@ def test_a_boards_size_stated_answers_how_big_it_gets(catalog: Catalog, tmp_path
     text = "## Requirements\n\n- Up to 50 people edit one board at once.\n"
     found = _support(catalog, "collaborative-whiteboard", "scale-questions", text, tmp_path)
     assert found == (SUBSTANCE, 3)
+
+
+def test_a_checksum_among_a_records_fields_is_no_scrub(catalog: Catalog, tmp_path: Path) -> None:
+    # Stored beside the size and the pointers, a checksum is a field; verified on read or in
+    # a scrub "to fix" what rotted, it is the integrity check the item asks for.
+    field = (
+        "## Metadata\n\n- Each object record is about 1 KB: bucket, key, size, checksum,"
+        " pointers.\n"
+    )
+    status, _ = _support(catalog, "object-storage", "scrubbing", field, tmp_path)
+    assert status != SUBSTANCE
+    scrub = (
+        "## Integrity\n\n- A scrubber re-reads every fragment each month and checks its"
+        " checksum, to fix silent corruption from the other 11 fragments.\n"
+    )
+    assert _support(catalog, "object-storage", "scrubbing", scrub, tmp_path) == (SUBSTANCE, 3)

@@ -710,7 +710,9 @@ def test_hashing_the_url_is_a_way_to_make_codes(catalog: Catalog) -> None:
         "For the short code we hash the URL and take some characters.",
         catalog.vocabulary.concepts.values(),
     )
-    assert "base62" in claim.features.concepts
+    # Hashing the URL is its own way to make codes (url-digest), apart from base62, which
+    # only writes a number or a hash down.
+    assert "url-digest" in claim.features.concepts
 
 
 @pytest.mark.parametrize(
@@ -1103,3 +1105,29 @@ def test_a_line_under_future_work_proposes_and_designs_nothing(
     assert "hot-key" in later.features.options and "hot-key" not in later.features.concepts
     now = _claims(catalog, f"## Hot keys\n\n{line}", tmp_path)[0]
     assert "hot-key" in now.features.concepts
+
+
+def test_i_accept_states_a_cost(catalog: Catalog) -> None:
+    # "I accept" is "we accept" said by one candidate: the price of the choice.
+    claim = _one(catalog, "I accept one small coordinated component to get zero collisions.")
+    assert claim.features.cost
+
+
+def test_a_free_spot_index_weighs_the_lookup(catalog: Catalog, tmp_path: Path) -> None:
+    item = next(
+        i for _, i in catalog.problems["parking-lot"].rubric.items() if i.id == "free-spot-lookup"
+    )
+    index = _claims(
+        catalog,
+        "## Allocation\n\n- Free sets per level and size make the pick O(log n) instead of"
+        " scanning 1,000 spots.\n",
+        tmp_path,
+    )
+    assert item_support(item, index, dimension="tradeoffs").status == SUBSTANCE
+    # a fee formula with a reason is no free-spot lookup
+    fee = _claims(
+        catalog,
+        "## Pricing\n\n- The fee is capped daily because long stays were unfair.\n",
+        tmp_path,
+    )
+    assert item_support(item, fee, dimension="tradeoffs").status != SUBSTANCE

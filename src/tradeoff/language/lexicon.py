@@ -44,7 +44,7 @@ REASON = re.compile(
     r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies|absorbs)"
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
-    r"|tolerate|recover|detect|serve|guarantee)"
+    r"|tolerate|recover|detect|serve|guarantee|fix|repair|catch)"
     # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
     # A label that says its text is the reason: "Rationale: ...", "*Justification:* ...",
     # "Pros: ..." (a column or heading so named is read the same way: REASON_COLUMN).
@@ -56,6 +56,9 @@ REASON = re.compile(
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
     r"|\bwhich we (?:use|need|rely on)\b"
+    # ... and what the design needs it for: "pre-filters on metadata before the ANN
+    # search, which is critical for ACL enforcement".
+    r"|\bwhich (?:is|are) (?:critical|essential|crucial|vital|needed|required) (?:for|to)\b"
     # What makes an option suit its use: "billions of rows ... makes a distributed KV store
     # a better fit for the hot path".
     r"|\b(?:better|best|good|natural|great) fit for\b"
@@ -177,7 +180,7 @@ COST_COLUMN = re.compile(
 
 COST = re.compile(
     r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"
-    r"|costs? (?:us|more|extra)|we accept|accepting|accepted|in exchange"
+    r"|costs? (?:us|more|extra)|(?:we|i) accept|accepting|accepted|in exchange"
     r"|the trade-?off (?:is|here)|trade-?off:"
     r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
     r"|adds? (?:\w+ )?(?:latency|complexity|a hop|cost|a round trip|operational|load)"
@@ -214,7 +217,8 @@ def may_hold(text: str, stems: tuple[str, ...]) -> bool:
 # A word of every alternative of HEDGE (or of what must follow it).
 HEDGE_STEMS = ("depend", "any", "either", "both", "all", "tbd", "determined", "chosen", "confirmed",
                "pick", "choose", "decide", "select", "finali", "up to the", "whichever",
-               "no strong preference")  # fmt: skip
+               "no strong preference", "settle", "worked out", "figured out", "sorted out",
+               "left to", "left for", "left until")  # fmt: skip
 HEDGE = re.compile(
     r"\b(depends on (?:the )?(?:use case|use-case|requirements|needs|workload|team|context"
     r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
@@ -227,6 +231,12 @@ HEDGE = re.compile(
     r"|both (?:would |will |can |could )?work (?:well|fine|equally)"
     r"|\btbd\b|to be (?:decided|determined|chosen|confirmed)"
     r"|(?:can|could|will) be (?:chosen|decided|picked|determined|selected|finali[sz]ed) later"
+    # Deferred to the build, without naming any option: "the choice of store can be settled
+    # during implementation", "is left to implementation".
+    r"|(?:can|could|will|may) be (?:chosen|decided|picked|determined|selected|finali[sz]ed"
+    r"|settled|worked out|figured out|sorted out) (?:later|during (?:implementation|development"
+    r"|the build)|at implementation(?: time)?|in implementation)"
+    r"|(?:is|are|be) left (?:to|for|until) (?:the )?(?:implementation|implementers?|build)"
     r"|(?:the team|teams|we|you) (?:can|could|may) (?:pick|choose|decide|select)"
     r"(?: later| once| when| based)|up to the (?:team|implementer|implementation)"
     r"|whichever (?:is|fits|the team)|no strong preference|either way works)",

@@ -310,6 +310,8 @@ _POINTER_AFTER = frozenset(
 _VERB_OBJECTS = frozenset(
     "the a an each every its their whether when who how it them money what".split()
 )
+# "Data shards", "parity shards", "EC shards": an erasure code's fragments.
+_CODED_SHARDS = frozenset({"data", "parity", "ec", "coded", "erasure"})
 _STRIPE_BEFORE = frozenset(
     "a each per every one same whole full its erasure ec coded parity data raid wide".split()
 )
@@ -437,6 +439,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # a block is spread over, not the payment provider.
     ("stripe",): (_STRIPE_BEFORE, _STRIPE_AFTER),
     ("stripes",): (_STRIPE_BEFORE, _STRIPE_AFTER),
+    # "10 data shards and 4 parity shards": the fragments of one erasure-coded object, not
+    # data split across nodes by a key.
+    ("shard",): (_CODED_SHARDS, frozenset({"list"})),  # a manifest's "shard list"
+    ("shards",): (_CODED_SHARDS, frozenset()),
     # "A good balance of cost and freshness", "it balances write and read cost", "balance
     # load across regions": a weighing, not an account's balance in a ledger.
     ("balance",): (_WEIGHING_BEFORE, _WEIGHED_AFTER),
@@ -491,7 +497,7 @@ _TRACED = frozenset(
 )
 _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
-    " simhash".split()
+    " simhash merge merged merges merging".split()
 )
 _LIVE_POINTERS = frozenset(
     "selection selections awareness hz throttled throttle interpolate interpolated board"
@@ -502,7 +508,25 @@ _SUMMARISED = frozenset(
     "table tables chunk chunks document documents doc docs section sections page pages file"
     " files thread threads conversation".split()
 )
+# Words near "shards" that make them an erasure code's fragments: "the 14 shards of an
+# object are spread across racks", "reconstruct from any 10 shards", an object manifest's
+# "shard list".
+_CODE_FRAGMENTS = frozenset(
+    "parity erasure ec reed solomon fragment fragments stripe stripes decode decoding"
+    " reconstruct reconstructs reconstructed manifest manifests".split()
+)
+# Words beside "checksum" in a list of a record's fields ("(bucket, key, size, checksum,
+# pointers)", "Field: checksum. Type: SHA-256. Size: 32 B"): a stored field, not the
+# verification on write, read and scrub that end-to-end integrity is.
+_RECORD_FIELDS = frozenset(
+    "size etag version timestamp timestamps pointer pointers location locations handle handles"
+    " type field fields".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
+    ("checksum",): _RECORD_FIELDS,
+    ("checksums",): _RECORD_FIELDS,
+    ("shard",): _CODE_FRAGMENTS,
+    ("shards",): _CODE_FRAGMENTS,
     # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
     # the documents read, not tables the design stores.
     ("table",): _DOCUMENT_FORMATS,
@@ -536,12 +560,13 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     ("versioning",): _STORED_VERSIONS,
     # A request id in logs or an audit trail traces a request; it deduplicates nothing.
     ("request", "id"): _TRACED,
-    # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
-    # not a retried request applied once.
     # "Cursors and selections go over the awareness channel at 20 Hz": collaborators'
     # pointers on a shared board, not a place in a list of results.
     ("cursor",): _LIVE_POINTERS,
     ("cursors",): _LIVE_POINTERS,
+    # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
+    # not a retried request applied once; nor is "merge + deduplicate the post ids" of two
+    # lists read together.
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,

@@ -319,7 +319,7 @@ _CONTROL_STEMS = {
                               "mtls", "mutual", "cookie", "saml", "hmac", "signed", "webauthn",
                               "passkey", "2fa", "mfa", "short-lived", "expiring"),
     "authorisation rule": ("rbac", "abac", "acl", "access control", "role-based", "scope",
-                           "only the", "owner", "check", "tenant", "row", "least privilege",
+                           "only the", "owner", "check", "tenant", "row", "least",
                            "only"),
     "encryption in transit": ("tls", "https", "in transit"),
     "input validation": ("validat", "saniti", "escap", "allow", "whitelist", "deny", "block",
@@ -352,7 +352,13 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"|only the (?:owner|author|creator|admin)s?\b|owner[- ]only|permission checks?"
         r"|checks? (?:the |their |its )?(?:permissions?|roles?)\b|checks? (?:that )?the"
         r" (?:caller|user|requester) (?:owns|is|has)|tenant[- ]isolat\w*|row[- ]level security"
-        r"|per-tenant (?:keys?|isolation)|least privilege"
+        r"|per-tenant (?:keys?|isolation)"
+        # Least privilege said of something granted ("least-privilege IAM roles per
+        # service"); the principle alone in a list of slogans grants nothing.
+        r"|least[- ]privilege (?:iam |access )?(?:roles?|polic(?:y|ies)|credentials"
+        r"|service accounts?|permissions?|grants?|tokens?)"
+        r"|(?:roles?|polic(?:y|ies)|service accounts?|credentials|tokens?|permissions?)"
+        r" (?:with|scoped to|granted|limited to) (?:the )?least[- ]privilege"
         # "the server only returns operations for the token's user_id"
         r"|only (?:returns?|shows?|serves?|reads?|lists?)\b[^.;]{0,60}?\b(?:of|for|to) the"
         r" (?:token's|caller's|user's|requester's|owner's|signed-in user's)"
@@ -497,6 +503,12 @@ _RETRIED_COMMIT = re.compile(
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 
 
+_REPLY_MESSAGE = re.compile(
+    r"\b(?:return\w*|show\w*|display\w*|respond\w*(?: with)?|reply\w*(?: with)?)\s+(?:an? |the )?"
+    r"(?:[^\s.;]+\s+){0,5}?(?:error )?messages?\b",
+    re.I,
+)
+_REPLY_STEMS = ("return", "show", "display", "respond", "repl")
 _RETRY_STEMS = ("retr", "resen", "re-sen", "resub", "re-sub", "redeliv", "re-deliv", "least",
                 "republish", "re-publish", "reprocess", "re-process")  # fmt: skip
 
@@ -515,6 +527,10 @@ def retried_write(text: str) -> str | None:
         return None
     if _RETRY.search(text) is None or idempotency_guard(text):
         return None
+    # "return a 'system busy' message after 3 retries": a message answered to the caller
+    # is the reply, not a write.
+    if SCREEN.holds(_REPLY_STEMS, text):
+        text = _REPLY_MESSAGE.sub(lambda m: " " * len(m.group(0)), text)
     write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None

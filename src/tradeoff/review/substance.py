@@ -122,7 +122,14 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         "bottlenecks",
     ),
     (
-        re.compile(r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bscale\b|\bsizing\b", re.I),
+        # "Scale" heads estimates ("2. Scale Estimates", "Requirements & Scale"), not a title
+        # that says how big the system is ("Large-Scale News Feed", "(bit.ly Scale)", "v1
+        # (small scale)") nor a step that scales the architecture ("Scale the design").
+        re.compile(
+            r"estimat|capacity|back[- ]of[- ]the[- ]envelope|\bsizing\b"
+            r"|(?<![-\u2010\u2011\w])scale\b(?!\s*\))(?!\s+(?:the|it|out|up)\b)",
+            re.I,
+        ),
         "back-of-envelope",
     ),
     (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
@@ -564,6 +571,7 @@ def _item_support(
         _asks_calls(item.text) or _DEFINES.match(item.text) is not None
     )
     needs_choice = _EACH_CHOICE.search(item.text) is not None
+    weighs_options = dimension == "tradeoffs" and _WEIGHS_OPTIONS.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
     # limiter latency") is met by a line that names them; only an item that asks for alerts,
@@ -631,6 +639,8 @@ def _item_support(
             # leaves it open: the line to cite as a mention, never a weighing.
             partial = partial or claim
             continue
+        if found and weighs_options and not _chooses(claim, found, wanted):
+            found = frozenset()
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
@@ -659,6 +669,10 @@ def _item_support(
                 named -= GENERIC_ESTIMATE
             # Through a concept other items share, a line is about this item only if it
             # also uses one of the item's own words; else citing it would puzzle a reader.
+            if named & _PROSE_ONLY and (claim.kind == CODE or scope_as_identifier(claim.text)):
+                # "StringToSign = ... + scope + ...", "- `scope = regional | global`": there
+                # the word is an identifier, never the design saying what it leaves out.
+                named -= _PROSE_ONLY
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
@@ -667,6 +681,28 @@ def _item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# Concepts a fenced line only ever names as an identifier (a signing `scope`, an OAuth
+# `scope` field), never as the design's statement of them.
+_PROSE_ONLY = frozenset({"scope"})
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def scope_as_identifier(text: str) -> bool:
+    """Whether a line says "scope" only as an identifier, in backticks or as a field
+    ("scope": "regional", `scope = global`), and says nothing else of what is left out
+    ("not covered here", "out of scope")."""
+    if "scop" not in text.lower():
+        return False
+    prose = _CODE_SPAN.sub(" ", text)
+    return not _SCOPE_IN_PROSE.search(prose) and not _LEFT_OUT.search(prose)
+
+
+_LEFT_OUT = re.compile(
+    r"\b(?:not covered|out of|non-?goals?|exclud\w*|won't|will not|deferred|not in)\b", re.I
+)
+_SCOPE_IN_PROSE = re.compile(r"\bscop\w*\b(?!\s*[=:]\s*[\"'\w])|\bnon-?goals?\b", re.I)
 
 
 # A line that is only a bold label over the lines under it ("**Non-functional**"): it heads
@@ -1099,6 +1135,26 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 _WEIGH_TRADEOFFS = True
+# What a trade-off item puts at stake beside the choice it is about ("encodes every upload
+# once in H.264 ... where it saves egress" names cost; "every check to Redis is accurate
+# but costs a round trip" names latency): a line about them alone makes no such choice.
+_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model"})
+# An item that sets options against each other ("hash-based codes versus counter ranges",
+# "three copies against an 8+4 code"): it is met by a claim that chooses among them.
+_WEIGHS_OPTIONS = re.compile(r"\b(?:against|versus|vs\.?|instead of|or)\b", re.I)
+
+
+def _chooses(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -> bool:
+    """Whether a claim that weighs a concept of an option-setting trade-off item makes the
+    choice the item is about: it sets an alternative aside, accepts a cost, or gives a
+    reason for something it picks ("we partition by bucket because ..."), about the
+    item's own subject, not only about what the choice puts at stake ("Cost: ~$32M" for
+    CDN egress weighs no encoding policy). A line that gives a reason and picks nothing
+    ("the check must add under 2 ms to prevent ...") makes no choice."""
+    if found <= _AT_STAKE and wanted - _AT_STAKE:
+        return False
+    f = claim.features
+    return f.alternative or f.cost or bool(f.choices or f.decision)
 
 
 def _own_words(item: RubricItem) -> frozenset[str]:
@@ -1314,6 +1370,10 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
     if dimension == "capacity":
         return f.quantities > 0 or f.derivation
     if dimension == "tradeoffs" and _WEIGH_TRADEOFFS:
+        # A requirement ("the check must add under 2 ms", "cost: ECM 6+2 vs triple
+        # replication") states what must hold or what is at stake; it weighs nothing.
+        if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
+            return False
         return f.reason or f.alternative or f.cost
     if dimension == "components":
         return describes_part(claim, concept)

@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
+from tradeoff.estimate.period_slip import explain as explain_slip
+from tradeoff.estimate.period_slip import period_slips
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
+from tradeoff.estimate.rate_statements import contradictions as rate_contradictions
+from tradeoff.estimate.rate_statements import rate_statements
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
@@ -138,6 +142,9 @@ class UnitError(_CapacityRule):
         for check in ctx.estimates:
             if check.verdict == "unit-error":
                 yield self.finding(check.explanation, Evidence(check.line, check.quote))
+        # Right arithmetic on the wrong period: a monthly count divided by a day's seconds.
+        for slip in period_slips(ctx.figure_lines):
+            yield self.finding(explain_slip(slip), ctx.line_evidence(slip.line, slip.quote))
 
 
 @register
@@ -845,7 +852,7 @@ class ContradictoryScale(_CapacityRule):
     dimension = "capacity"
     kind = "contradictory-numbers"
     severity = "warning"
-    message = "The design states its user count twice, with values far apart"
+    message = "The design states its user count or request rate twice, with values far apart"
     rationale = (
         "Every estimate starts from the user count. Stated as 50M in the requirements and"
         " 500M in the estimates, one set of numbers was derived from a figure the other part"
@@ -873,6 +880,16 @@ class ContradictoryScale(_CapacityRule):
                 ctx.line_evidence(line, quote),
             )
             return
+        # The system's read or write rate, stated twice: "Read RPS ~115,700" in the
+        # estimates, "Read Path (35K RPS)" over the deep dive.
+        for stated, earlier, ratio in rate_contradictions(rate_statements(ctx.figure_lines))[:1]:
+            level = f" ({earlier.level})" if earlier.level else ""
+            yield self.finding(
+                f"'{stated.quote}' here for the {stated.direction} rate, but line"
+                f" {earlier.line} says '{earlier.quote}'{level}: {human_number(ratio)}x apart,"
+                " so the parts sized on one contradict the other",
+                ctx.line_evidence(stated.line, stated.quote),
+            )
 
 
 # What one node is said to take: "a single Redis node can process 100,000 ops/s", "each

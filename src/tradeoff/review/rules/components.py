@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tradeoff.design.kinds import infer_kind
 from tradeoff.language.claims import ITEM, SENTENCE
 from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response
+from tradeoff.language.staleness import stale_caches
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
@@ -245,6 +247,7 @@ class GraphSinglePointOfFailure(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not _needs_redundancy(ctx):
             return
+        reported: set[str] = set()
         for point in ctx.graph.single_points_of_failure(scaled_out=True):
             node = point.node
             others = [n for n in ctx.graph.nodes.values() if n is not node]
@@ -262,7 +265,83 @@ class GraphSinglePointOfFailure(Rule):
                 f"'{node.label}' is a single {_KIND_NAMES.get(node.kind, node.kind)} used by"
                 f" {users}, and nothing says it is replicated or fails over"
             )
+            reported.add(_key_words(node.label))
             yield self.finding(message, evidence)
+        yield from self._sized_at_one(ctx, reported)
+
+    def _sized_at_one(self, ctx: ReviewContext, reported: set[str]) -> Iterator[Finding]:
+        """A sizing table that gives a store, cache, queue or coordinator one node while
+        other tiers of the same table run several ("| DB (PostgreSQL) | 1 |" below "| Feed
+        API | 8 |"): the design's own count says the store has no copy, whatever the prose
+        says of replication elsewhere (one node holds no replica)."""
+        for rows in _sizing_tables(ctx):
+            several = [(label, count) for _, label, count in rows if count >= 2]
+            if not several:
+                continue
+            for number, label, count in rows:
+                kind = infer_kind(label)
+                if (
+                    count != 1
+                    or kind not in _SINGLE_POINT_TABLE_KINDS
+                    or _MANAGED.search(label)
+                    or _LOCAL_STORE.search(label)
+                    or _key_words(label) in reported
+                ):
+                    continue
+                other, many = max(several, key=lambda pair: pair[1])
+                yield self.finding(
+                    f"'{label}' is sized at 1 node while '{other}' runs {many}: a single"
+                    f" {_KIND_NAMES.get(kind, kind)}, so nothing takes over when it fails"
+                    " (one node holds no replica)",
+                    ctx.line_evidence(number, label),
+                )
+
+
+_SINGLE_POINT_TABLE_KINDS = frozenset({"database", "cache", "queue", "coordination"})
+# Services the provider runs replicated: one "instance" of them is not one machine.
+_MANAGED = re.compile(
+    r"\bs3\b|\bgcs\b|dynamo|spanner|cosmos|bigtable|aurora|\bsqs\b|\bsns\b|kinesis"
+    r"|pub ?/ ?sub|firestore|\bmanaged\b|\brds\b|cloud sql|elasticache|memorystore",
+    re.I,
+)
+_LOCAL_STORE = re.compile(r"\blocal\b|in-?process|embedded|sqlite|per[- ](?:node|host|pod)", re.I)
+# A column that counts machines: "# Nodes", "Instances", "Replicas", "Count".
+_COUNT_COLUMN = re.compile(
+    r"^\W*(?:#|no\.?|number of)?\s*(?:nodes?|instances?|servers?|hosts?|machines?|boxes"
+    r"|pods?|count)\W*$",
+    re.I,
+)
+
+
+def _key_words(label: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", label.lower()))
+
+
+def _sizing_tables(ctx: ReviewContext) -> list[list[tuple[int, str, int]]]:
+    """(line, first cell, count) for each row of each table with a machine-count column."""
+    tables: list[list[tuple[int, str, int]]] = []
+    column: int | None = None
+    previous = 0
+    for number, text in ctx.prose:
+        stripped = text.strip()
+        if not stripped.startswith("|"):
+            column = None
+            continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        if previous != number - 1:
+            column = next((i for i, c in enumerate(cells) if _COUNT_COLUMN.match(c)), None)
+            if column is not None and column > 0:
+                tables.append([])
+            else:
+                column = None
+        elif column is not None and not re.fullmatch(r"[|:\-\s]+", stripped):
+            cell = cells[column] if column < len(cells) else ""
+            count = re.fullmatch(r"\**\s*(\d{1,4})\s*\**", cell)
+            label = cells[0].strip(" *_`")
+            if count and label:
+                tables[-1].append((number, label, int(count.group(1))))
+        previous = number
+    return tables
 
 
 _KIND_NAMES = {"coordination": "coordinator"}
@@ -789,3 +868,33 @@ def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
     # how this design runs its servers.
     prose = [(n, t) for n, t in ctx.prose if not is_reading_list(t)]
     return ctx.find_line(_SEVERAL_INSTANCES, prose)
+
+
+@register
+class CacheOutlivesFreshness(Rule):
+    id = "CMP111"
+    dimension = "components"
+    kind = "cache-ttl-over-freshness"
+    severity = "warning"
+    message = "A query-result cache keeps entries longer than the design's freshness target"
+    rationale = (
+        "A result cached under a query is not found again when the data behind it changes;"
+        " unless it is invalidated, its TTL is how stale an answer can be. A TTL of hours"
+        " under a target of minutes breaks the requirement the design set itself."
+    )
+    example = "Docs searchable within minutes ... retrieval cache, TTL 12 hours"
+    fix = (
+        "Cap the TTL under the freshness target, or invalidate entries when their sources"
+        " change (a reverse index from source to cached keys, or versioned keys)."
+    )
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        for stale in stale_caches(ctx.lines, frozenset(ctx.doc.code_lines))[:1]:
+            name = re.sub(r"^[\s\d.)*_#-]+|[*_`:]+", "", stale.cache).strip() or "cache"
+            yield self.finding(
+                f"'{name}' is set to '{stale.quote}' (line {stale.line}), but line"
+                f" {stale.bound_line} requires '{stale.bound_quote}': a result cached under a"
+                " query is not updated when its sources change, and nothing here invalidates"
+                " it, so answers can be that stale",
+                ctx.line_evidence(stale.line, stale.quote),
+            )

@@ -158,29 +158,69 @@ def out_of_scope_lines(ctx: ReviewContext) -> set[int]:
 
 
 def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
-    """(line, clause, write) for each retried write with side effects; none if the design
-    makes its writes idempotent anywhere (an idempotency key, deduplication, exactly-once).
+    """(line, clause, write) for each retried write with side effects that nothing makes
+    idempotent: no idempotency key, deduplication or exactly-once said of it.
 
     The guard must be said of something: a line that only names it ("Insert if not exists
     plays a key role here", "Idempotency is an important part of the overall picture")
-    makes no write idempotent, as it earns nothing anywhere else."""
+    makes no write idempotent, as it earns nothing anywhere else. And it must be said of
+    this write: "idempotent events (message IDs)" for view counts in a failure table does
+    not make the notification worker's retried email safe. A guard covers a retried write
+    when it stands in the same section, names the same thing (the email, the charge), or
+    is said of every write ("all writes carry an idempotency key")."""
     stated = _stated_lines(ctx)
-    if any(
-        m.line in stated and not _BARE_USE.match(m.quote)
+    all_clauses = clauses(ctx)
+    guard_lines = {
+        m.line
         for m in ctx.mentions.positive("idempotency")
-    ):
-        return []
-    if any(
-        idempotency_guard_for_all(c) and n in stated and not _BARE_USE.match(c)
-        for n, c, _ in clauses(ctx)
-    ):
-        return []
+        if m.line in stated and not _BARE_USE.match(m.quote)
+    }
+    guards = [
+        (n, c, h)
+        for n, c, h in all_clauses
+        if n in stated
+        and not _BARE_USE.match(c)
+        and (n in guard_lines or idempotency_guard_for_all(c))
+    ]
     found = []
-    for number, clause, _ in clauses(ctx):
+    for number, clause, heading in all_clauses:
         write = retried_write(clause)
-        if write is not None:
-            found.append((number, clause, write))
+        if write is None:
+            continue
+        if _SAME_KEY.search(clause):
+            continue  # "retrying with the same key": the retry carries its own guard
+        stem = re.sub(r"\W", "", write.split()[-1].lower())[:5]
+        # The stem is matched in the guard's words run together, so "resends the missing
+        # parts" is the write "Re-sending part n overwrites it, so a retry is safe" guards.
+        if any(
+            h == heading or stem in re.sub(r"\W", "", c.lower()) or _EVERY_WRITE.search(c)
+            for _, c, h in guards
+        ):
+            continue
+        found.append((number, clause, write))
     return found
+
+
+_SAME_KEY = re.compile(
+    r"\bsame\W+(?:idempotency[- ])?(?:key|request[- ]id|operation[- ]id|attempt[- ]id)\b",
+    re.I,
+)
+# A guard said of every write, not of one: "all writes carry an idempotency key", "every
+# consumer is idempotent", "handlers are idempotent".
+_EVERY_WRITE = re.compile(
+    r"\b(?:all|every|each|any)\s+(?:\w+\s+)?(?:writes?|requests?|operations?|mutations?|calls?"
+    r"|endpoints?|consumers?|handlers?|workers?|jobs?|messages?|events?|side[- ]effects?"
+    r"|sends?|deliver(?:y|ies)|notifications?|charges?|payments?|posts?|puts?|patch(?:es)?"
+    r"|creates?|updates?)\b"
+    r"|\b(?:writes|operations|requests|mutations|consumers|handlers|workers|apis?|endpoints)"
+    r" (?:are|stay|remain) (?:all )?idempotent\b"
+    r"|\bidempotent (?:consumers|handlers|workers|writes|operations|apis|endpoints|jobs|sends"
+    r"|deliver(?:y|ies))\b"
+    # The design's delivery semantics, said once for every consumer: "at-least-once plus
+    # dedup is the practical choice", "at-least-once bus + idempotent consumers".
+    r"|\bat[- ]least[- ]once\b[^.;]{0,40}?(?:\bidempoten\w*|\bdedup\w*|\bde-?duplicat\w*)",
+    re.I,
+)
 
 
 # "calls findSpot() and then markTaken()", "if seat.isFree(): seat.book()".
@@ -366,7 +406,12 @@ class NoSecurity(Rule):
         if ctx.is_ood:
             return
         found = clauses(ctx)
-        if any(security_control(c) for _, c, _ in found):
+        control = next((n for n, c, _ in found if security_control(c)), None)
+        if control is not None:
+            # A section given to security that holds only a slogan ("we will follow
+            # industry best practices") says nothing there, even when controls stand
+            # elsewhere: the reader of that section learns no control.
+            yield from self._slogan_sections(ctx, found, control)
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
@@ -395,6 +440,29 @@ class NoSecurity(Rule):
             ABSENT,
             severity=severity,
         )
+
+    def _slogan_sections(
+        self, ctx: ReviewContext, found: list[tuple[int, str, str]], control: int
+    ) -> Iterator[Finding]:
+        for section in ctx.doc.sections:
+            if not _SECURITY_TITLE.search(section.title):
+                continue
+            inside = [(n, c) for n, c, _ in found if section.start < n <= section.end]
+            if not inside or any(security_control(c) for _, c in inside):
+                continue
+            slogan = next(((n, c) for n, c in inside if is_security_slogan(c)), None)
+            if slogan is None:
+                continue
+            number, clause = slogan
+            yield self.finding(
+                f"The '{section.title}' section says only that security follows best"
+                " practices: it names no auth scheme, access rule, per-caller limit or key"
+                f" management (a control is stated on line {control})",
+                ctx.line_evidence(number, clause),
+            )
+
+
+_SECURITY_TITLE = re.compile(r"\bsecurity\b", re.I)
 
 
 @register

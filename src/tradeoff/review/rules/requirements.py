@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.mentions import POSITIVE
 from tradeoff.language.operations import freshness_target, latency_bound
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.rubric import gap, uncovered
+from tradeoff.review.substance import scope_as_identifier
 
 
 @register
@@ -107,7 +109,15 @@ class NoScope(Rule):
     fix = "Add an 'Out of scope' line (e.g. analytics, admin tools) and confirm it."
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.mentions.has("scope"):
+        # "scope" in a fenced block or backticks is an identifier ("StringToSign = ... +
+        # scope + ...", `scope = regional | global`), not the design saying what it leaves out.
+        code = ctx.doc.code_lines
+        if any(
+            m.status == POSITIVE
+            and m.line not in code
+            and not (m.term.lower().startswith("scop") and scope_as_identifier(m.quote))
+            for m in ctx.mentions.get("scope")
+        ):
             return
         if any(re.search(r"scope|non-goals?", s.title, re.I) for s in ctx.filled_sections):
             return

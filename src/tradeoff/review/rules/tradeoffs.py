@@ -625,9 +625,12 @@ class HedgedDecision(Rule):
             # What was left open is the things it names (stores, products, techniques), not
             # every concept in its words: "once the requirements are clear" shares a concept
             # with any later line, and such a line decides nothing about the analytics store.
+            # A line of code or a diagram node that happens to use one option ("# Envoy
+            # sidecar uses the RLS") is not the decision the text put off.
             options = claim.features.choices | claim.features.options
             if options and any(
                 later.features.decision and not later.features.hedge
+                and later.kind in (SENTENCE, ITEM, ROW)
                 and options & later.features.concepts
                 for later in claims[index + 1 :]
             ):  # fmt: skip
@@ -735,3 +738,98 @@ class DeepInheritance(Rule):
                         f" {node} holds, instead of another level of subclass.",
                     )
                     return
+
+
+# A decision table: a column holding what was chosen and one holding what it beat.
+_CHOSEN_COLUMN = re.compile(
+    r"^\W*(?:choice(?: made)?|chosen(?: approach| option)?|decision|selected|our choice"
+    r"|pick(?:ed)?|approach(?: chosen)?|we chose|selection)\W*$",
+    re.I,
+)
+_BEATEN_COLUMN = re.compile(
+    r"\b(?:alternatives?|rejected|instead|vs\.?|rather than|why not|not chosen"
+    r"|options? considered|considered)\b",
+    re.I,
+)
+_WHY_COLUMN = re.compile(
+    r"^\W*(?:why(?: chosen| this| it wins)?\??|rationale|reasons?(?: chosen)?|reasoning"
+    r"|justification|because)\W*$",
+    re.I,
+)
+_ARGUING_COLUMN = re.compile(
+    r"\b(?:trade-?offs?|reason\w*|why|pros|cons|rationale|costs?|notes?|weighed)\b", re.I
+)
+_BLANK_CELL = re.compile(r"[\s*_`\-–—]*(?:n/?a|tbd|\?)?[\s*_`\-–—]*", re.I)
+
+
+@register
+class UnreasonedDecisionTable(Rule):
+    id = "TRD108"
+    dimension = "tradeoffs"
+    kind = "decision-table-without-reasons"
+    severity = "warning"
+    message = "A decision table lists choices and alternatives but not why each choice wins"
+    rationale = (
+        "A table of 'chosen / alternative' rows looks like weighed trade-offs, but without"
+        " the why it only lists names: the interviewer learns what you picked, not whether"
+        " you can defend it."
+    )
+    example = "| Decision | Choice | Alternative |\n| Store | Postgres | Cassandra |"
+    fix = "Add the reason each choice wins for this design's requirements, and what it costs."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        """Each decision table (a chosen column beside an alternative column) whose rows
+        mostly give no reason: its why column left blank, or no why column and no reason
+        in the row. Reported once per table, at its first row without a reason; the
+        products in it are then no first mention for TRD102 to report elsewhere."""
+        rows = {c.line: c for c in ctx.claims if c.kind == ROW}
+        headers = _table_headers(ctx)
+        tables: dict[tuple[str, ...], list[int]] = {}
+        for number in sorted(headers):
+            header = tuple(headers[number])
+            table = tables.setdefault(header, [])
+            if table and number - table[-1] > 2:  # the same header further on: a new table
+                yield from self._judge(ctx, list(header), table, rows)
+                table.clear()
+            table.append(number)
+        for header, table in tables.items():
+            yield from self._judge(ctx, list(header), table, rows)
+
+    def _judge(
+        self, ctx: ReviewContext, header: list[str], table: list[int], rows: dict[int, Claim]
+    ) -> Iterator[Finding]:
+        chosen = {i for i, name in enumerate(header) if _CHOSEN_COLUMN.match(name)}
+        beaten = {i for i, name in enumerate(header) if _BEATEN_COLUMN.search(name)} - chosen
+        if not chosen or not beaten or len(table) < 2:
+            return
+        # "Alternatives & trade-offs", "Alternatives weighed & reasoning": the alternative
+        # column argues the choice itself.
+        if any(_ARGUING_COLUMN.search(header[i]) for i in beaten):
+            return
+        # Any other column (Rationale, Cost, Latency, Notes) is where a row argues, but the
+        # first, which names what is decided ("Area", "Component"); a row is bare when all
+        # of them are blank and nothing in it reads as a reason.
+        others = [i for i in range(1, len(header)) if i not in chosen | beaten]
+        why = next((i for i in others if _WHY_COLUMN.match(header[i])), None)
+        bare: list[int] = []
+        for number in table:
+            cells = _cells(ctx.doc.line(number))
+            argued = any(i < len(cells) and not _BLANK_CELL.fullmatch(cells[i]) for i in others)
+            if not argued and not (number in rows and rows[number].features.reason):
+                bare.append(number)
+        if len(bare) * 2 < len(table):
+            return
+        first = _cells(ctx.doc.line(bare[0]))
+        label = first[0].strip(" *_`") if first else ""
+        total = len(table)
+        count = f"{len(bare)} of its {total}" if len(bare) < total else f"all {total}"
+        where = (
+            f"the '{header[why]}' column is blank in {count} rows"
+            if why is not None
+            else f"{count} rows give no reason"
+        )
+        yield self.finding(
+            f"This decision table sets each choice against an alternative, but {where}"
+            f" (from '{label}'): it lists choices without arguing them",
+            ctx.line_evidence(bare[0], label or None),
+        )
