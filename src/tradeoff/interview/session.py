@@ -423,11 +423,12 @@ class Interview:
         lists as mere mentions, nor their ties. "A replica is promoted" answers "a primary
         fails over to its replica; what happens to the counts?" in its words, but says
         nothing of the increments the replica never received."""
-        if not item.mentions:
-            return asked
         vocabulary = self.catalog.vocabulary.concepts
+        own = subject_of("", item.concepts, vocabulary)
+        if not item.mentions:
+            return own
         mentioned = subject_of("", item.mentions, vocabulary)
-        return (asked - mentioned) | frozenset(item.concepts)
+        return (own - mentioned) | frozenset(item.concepts)
 
     def _pace(self) -> list[str]:
         """A nudge when the phase's time is up; past the grace, move on and say so."""
