@@ -145,6 +145,8 @@ class RubricItem(_Strict):
     # The other items of the same dimension that list one of this item's concepts; set by
     # `Rubric`.
     _rivals: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
+    # All the other items of the same dimension; set by `Rubric`.
+    _siblings: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
 
     # The figures the prompt's facts give (their values, as the catalog writes them: "30e6",
     # "10 / day"); set by `Problem`.
@@ -162,6 +164,13 @@ class RubricItem(_Strict):
         line through "storage estimate" sizes one of them, the one whose words it uses most
         ("800 post ids per timeline, 1.9 TB of memory" sizes the timelines, not the posts)."""
         return self._rivals
+
+    @property
+    def siblings(self) -> tuple[RubricItem, ...]:
+        """The other items of this item's dimension, whatever their concepts: a capacity line
+        whose figures are all another estimate's ("1 GB/s in" beside "80 Gbit/s out") is that
+        estimate's, though the two items list different concepts."""
+        return self._siblings
 
     @property
     def shared_concepts(self) -> frozenset[str]:
@@ -216,6 +225,7 @@ class Rubric(_Strict):
                     for other in rubric.items
                     if other is not item and set(other.concepts) & set(item.concepts)
                 )
+                item._siblings = tuple(other for other in rubric.items if other is not item)
         return self
 
     def dimensions(self) -> dict[Dimension, DimensionRubric]:
