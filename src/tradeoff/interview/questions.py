@@ -119,7 +119,8 @@ _ASKS_UNMARKED = re.compile(
     r"|(?:do|does|did|should|can|could|will|would|must|is|are)\s+(?:we|i|you|they|users|people"
     r"|clients|it|the|our|each|every|all|any)\b"
     r"|how (?:many|much|fast|often|long|big|large|soon|quickly|frequently)\b"
-    r"|(?:what's|whats|what is|what are|which)\s+(?:the|our)\b)",
+    r"|(?:what's|whats|what is|what are|which)\s+(?:the|our)\b"
+    r"|what (?:kinds?|sorts?|types?) of\b(?!.*\b(?:i'd|i'll|we'd|we'll|i will|we will)\b))",
     re.I,
 )
 
