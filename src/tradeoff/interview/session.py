@@ -393,6 +393,10 @@ class Interview:
         # ("That's roughly 100 payments a second" answered "What do you need to know about
         # how the payment providers behave?" by "payment" and a number.)
         common = stems(f"{self.problem.title} {self.problem.prompt}")
+        # The agent noun of the title names its verb too: a web crawler's "crawl", a job
+        # scheduler's "schedul" are in every answer ("monitor crawl rate per host" took up
+        # "What stops you crawling it forever?" by "crawl" and "host").
+        common |= {w[:-2] for w in common if w.endswith("er") and len(w) > 5}
         words = (stems(move.text) | stems(" ".join(said))) - common
         subject = self._subject(move, item)
         self.state.asks.append(
