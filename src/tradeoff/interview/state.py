@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tradeoff.catalog.derivation import NumberRef
@@ -204,6 +204,17 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
+        if not support.quote:
+            # Judged over the whole conversation ("asks floors, cars and call types": the
+            # questions asked so far), with no one claim to cite: the first of the mentions
+            # it rests on is the quote ("How many floors and how many elevators ..."), never
+            # an empty one.
+            first = next(
+                (m for c in item.concepts for m in state.heard_mentions.by_concept.get(c, ())),
+                None,
+            )
+            quote, line = (first.quote, first.line) if first else (heard.text, heard.line)
+            support = replace(support, quote=quote, line=line)
         if (
             dimension == "capacity"
             and support.status == SUBSTANCE
