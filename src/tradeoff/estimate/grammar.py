@@ -302,6 +302,18 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
             token = Token("op", token.text, token.start, token.end, op="*")
         elif token.kind == "word" and _is_time_unit(following) and token.text.lower() in _PER:
             token = Token("op", token.text, token.start, token.end, op="/")  # "50 MB a day"
+        elif (
+            token.kind == "word"
+            and token.text.lower() == "every"
+            and following is not None
+            and following.kind == "num"
+            and index + 2 < len(raw)
+            and _is_time_unit(raw[index + 2])
+            and previous is not None
+            and previous.kind in ("num", "unit", "word")
+        ):
+            # "10M series every 10 s": so many per that span, as "a day" makes a rate
+            token = Token("op", token.text, token.start, token.end, op="/")
         out.append(token)
     return out
 
