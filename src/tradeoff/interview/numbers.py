@@ -39,7 +39,7 @@ _COUNTED_NOUN = re.compile(
 # Words that may follow a number but never carry its unit ("6 billion links at about ...").
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
-    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it"
+    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it|one"
     # an adverb ("50 GB upload safely"), not a period said as one ("1M uploads daily")
     r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly))+$",
     re.I,
@@ -252,6 +252,8 @@ def quantities_in(
                 found_ref = _reference(value, named | subject, usable, per_second, said)
         if found_ref is not None and _alert_window(sentence, match.start(1)):
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
+        if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
+            found_ref = None  # "rolls up into 1 min and 1 hour aggregates": a bucket's width
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
@@ -301,6 +303,26 @@ _IN_ONE = re.compile(
 
 _ALERTS = re.compile(r"\b(?:alert|alarm|page|paging|pages|notify|fire|fires|trigger)\w*\b", re.I)
 _FOR_SPAN = re.compile(r"\bfor\s+(?:more than\s+|over\s+|at least\s+|longer than\s+)?$", re.I)
+
+
+# What a span of time is the width of: "1 min and 1 hour aggregates", "5-minute rollups".
+_BUCKETS = re.compile(
+    r"^[^,;:.]{0,25}?\b(?:aggregates?|aggregations?|roll-?ups?|buckets?|bins?|windows?"
+    r"|resolutions?|granularity|precision)\b",
+    re.I,
+)
+
+
+def _bucket_width(after: str, ref: NumberRef) -> bool:
+    """Whether a span of time is said as the width of what data is rolled up into ("rolls
+    up raw points into 1 min and 1 hour aggregates"): no interval or period the prompt
+    gives (a rule evaluated every 30 seconds), unless the figure is itself such a width."""
+    if ref.dims != (1, 0):
+        return False  # a span of time only
+    name = ref.name.lower()
+    if any(word in name for word in ("resolution", "rollup", "bucket", "window", "granular")):
+        return False
+    return _BUCKETS.match(after) is not None
 
 
 def _alert_window(sentence: str, start: int) -> bool:
@@ -383,9 +405,15 @@ def _usable(
     are close: read as that, it was reported as an assumption about worker capacity."""
     if per_unit:
         return tuple(r for r in refs if _unit_ref(r.name))
-    return tuple(
-        r for r in refs if not _unit_ref(r.name) or words & stems(r.name.replace("_", " "))
-    )
+    # Named by its machine, not by what it counts: "10M series" is the fleet's active
+    # series, not the 2 million one ingester holds ("series_per_ingester").
+    return tuple(r for r in refs if not _unit_ref(r.name) or words & _machine_words(r.name))
+
+
+def _machine_words(name: str) -> frozenset[str]:
+    """The words of a machine's figure that name the machine ("ingester", "node")."""
+    parts = name.split("_")
+    return stems(" ".join(p for p in parts if re.fullmatch(_UNIT + "s?", p)))
 
 
 def _unit_ref(name: str) -> bool:
