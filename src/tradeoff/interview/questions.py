@@ -118,7 +118,14 @@ _ASKS_UNMARKED = re.compile(
     r"|(?:is|are) there\b"
     r"|(?:do|does|did|should|can|could|will|would|must|is|are)\s+(?:we|i|you|they|users|people"
     r"|clients|it|the|our|each|every|all|any)\b"
-    r"|how (?:many|much|fast|often|long|big|large|soon|quickly|frequently)\b"
+    r"|how (?:many|much|fast|often|long|big|large|soon|quickly|frequently|fresh|durable"
+    r"|available|consistent|accurate|reliable|secure)\b"
+    # "what latency is acceptable ...": a requirement asked for by name
+    r"|what (?:latency|latencies|availability|consistency|throughput|scale|sizes?|volume"
+    r"|traffic|load|ratio|formats?|sla|slo|uptime|durability|retention|resolution|browsers?"
+    r"|devices?|platforms?|features?|regions?|languages?|qps|rps)"
+    r"(?=\s+(?:is|are|do|does|should|would|can|could|will|must|need|needs|for|of|targets?"
+    r"|requirements?|numbers?)\b|\s*$|\s*,)"  # not "What latency we get depends on ..."
     r"|(?:what's|whats|what is|what are|which)\s+(?:the|our)\b"
     r"|what (?:kinds?|sorts?|types?) of\b(?!.*\b(?:i'd|i'll|we'd|we'll|i will|we will)\b))",
     re.I,
