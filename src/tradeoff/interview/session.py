@@ -39,12 +39,14 @@ from tradeoff.interview.state import (
     CATEGORY_CONCEPTS,
     DEFERRED,
     DODGED,
+    MENTIONED,
     REDUNDANCY,
     RETURNED,
     STATEFUL,
     Ask,
     ConversationState,
     Stated,
+    Support,
     chosen_inputs,
     credit_answer,
     credit_concept,
@@ -343,6 +345,13 @@ class Interview:
                     credit_concept(
                         self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
                     )
+        named = {c for c in self._requirement_concepts if heard.mentions.positive(c)}
+        for item in self.problem.rubric.requirements.items:
+            if named & set(item.concepts) and item.id not in self.state.said:
+                # A question that drew out facts about part of a requirement ("does it need
+                # to work offline? and what about undo" of "convergence, offline editing,
+                # undo and roles") mentions it: never "neither said nor written".
+                self.state.said[item.id] = Support(MENTIONED, heard.text, heard.line, "said")
         if answered:
             # "Do we need ordering, and what delivery guarantee?" answered by the ordering
             # and delivery facts establishes the requirement it names (per-key ordering,

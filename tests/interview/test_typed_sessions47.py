@@ -1,0 +1,37 @@
+"""A collaborative-whiteboard session typed by hand with the neutral persona (round 47).
+
+Read as a candidate would:
+- "what latency is acceptable for seeing someone else's stroke" (no question mark) drew a
+  probe about features, and the report then said "Never asked or assumed: ... A remote
+  edit should show within about 200 ms". A requirement asked for by name ("what latency
+  is", "what browsers do we") is a question without the mark; "What latency we get depends
+  on the region" is not.
+- "does it need to work offline? and what about undo" drew the offline and undo facts, yet
+  the report listed "Clarifies convergence for simultaneous edits, hours of offline
+  editing, undo of own changes only, and roles" under "Not covered, neither said nor
+  written". A question that drew out part of a requirement mentions it.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview.questions import questions_in
+
+
+def test_a_requirement_asked_for_by_name_is_answered(catalog: Catalog) -> None:
+    lines = ["what latency is acceptable for seeing someone else's stroke", "/end"]
+    session = run(catalog, "collaborative-whiteboard", "neutral", lines)
+    reply = " ".join(session.exchanges[0].replies)
+    assert "200 ms" in reply, reply
+    never = session.report(catalog)["unclear_assumptions"]
+    assert not any("200 ms" in line for line in never), never
+    assert questions_in("What latency we get depends on the region.") == []
+
+
+def test_a_requirement_partly_asked_is_mentioned(catalog: Catalog) -> None:
+    lines = ["does it need to work offline? and what about undo", "/end"]
+    report = run(catalog, "collaborative-whiteboard", "neutral", lines).report(catalog)
+    mentioned = {c["item"] for c in report["conversation"]["mentioned"]}
+    assert "collab-rules" in mentioned, mentioned
