@@ -254,6 +254,8 @@ def quantities_in(
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "rolls up into 1 min and 1 hour aggregates": a bucket's width
+        if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
+            found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
@@ -323,6 +325,27 @@ def _bucket_width(after: str, ref: NumberRef) -> bool:
     if any(word in name for word in ("resolution", "rollup", "bucket", "window", "granular")):
         return False
     return _BUCKETS.match(after) is not None
+
+
+# A span of media: "2 seconds of decoded frames", "10 minutes of 4K video", "2 seconds at 60
+# fps".
+_MEDIA = re.compile(
+    r"^\s*[a-z]*\s*(?:of\s+(?:[\w-]+\s+){0,2}(?:frames?|video|footage|audio|media|playback)\b"
+    r"|at\s+\d+\s*fps\b)",
+    re.I,
+)
+
+
+def _media_span(after: str, ref: NumberRef) -> bool:
+    """Whether a span of time is an amount of video ("cache about 2 seconds of decoded
+    frames"), which no per-frame time or interval the prompt gives is: only a figure of a
+    length of media (a duration, a buffer) may be it."""
+    if ref.dims != (1, 0):
+        return False
+    name = ref.name.lower()
+    if any(word in name for word in ("duration", "length", "video", "clip", "buffer", "media")):
+        return False
+    return _MEDIA.match(after) is not None
 
 
 def _alert_window(sentence: str, start: int) -> bool:
