@@ -259,8 +259,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             and not spoken.off
             and estimated.id not in wrong
         ):
-            if not state.covered(estimated.id):
-                newly.append(estimated.id)
+            if state.covered(estimated.id):
+                # The working that covered it stays its quote: "I'd go with 16 MB chunks"
+                # said later is no better evidence of "20 GB in 8 MB chunks is 2,500 parts"
+                # than the line that worked it out.
+                continue
+            newly.append(estimated.id)
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
