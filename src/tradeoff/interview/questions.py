@@ -561,6 +561,10 @@ _SPAN = re.compile(
     r"|(?<!\bper )(?<!\ba )(?<!\ban )(?<!\beach )(?<!\bevery )"
     r"\b(?:microseconds|milliseconds|seconds|minutes|hours|days|weeks|months|years)\b"
     r"|\b(?:forever|indefinitely|permanently|until|lifetime|never (?:expire|deleted|removed))\b"
+    # "resumable for at least a day", "within an hour": one unit said with "a" is a span
+    # after these words, not the per-unit "a" of "50 MB a day"
+    r"|\b(?:for|at least|at most|up to|within)\s+(?:at least\s+|about\s+|roughly\s+)?an?\s+"
+    r"(?:second|minute|hour|day|week|month|year)\b"
     r"|\b\d+(?:\.\d+)?x speed\b|\bas fast as\b"
     r"|\b(?:characters?|chars|words|letters|bytes?|[kmgt]i?b)\b",
     re.I,
