@@ -21,6 +21,7 @@ from __future__ import annotations
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.questions import questions_in
 
 _UPLOAD = [
@@ -71,3 +72,18 @@ def test_a_turn_without_a_period_does_not_run_into_the_next(catalog: Catalog) ->
     upload = run(catalog, "file-upload-api", "adversarial", _UPLOAD).report(catalog)
     covered = {c["item"]: c["quote"] for c in upload["conversation"]["covered"]}
     assert "quota-reservation" not in covered, covered.get("quota-reservation")
+
+
+def test_an_average_said_as_such_is_no_peak(catalog: Catalog) -> None:
+    """ "... so 20B requests a day, about 230K/s avg and maybe 700K/s peak" was listed as
+    "Estimate said: 230K/s avg (peak suggest per s)": the peak figure was nearer in value
+    and has no plain twin of the same name. A figure said as an average is never a peak."""
+    refs = tuple(catalog.numbers["search-autocomplete"])
+    said = quantities_in(
+        "ok I'll assume 5B searches a day, ~4 keystrokes each so 20B requests a day, about"
+        " 230K/s avg and maybe 700K/s peak",
+        refs,
+    )
+    names = {s.text: s.ref.name if s.ref else None for s in said}
+    assert names["230K/s avg"] == "suggest_requests_per_s", names
+    assert names["700K/s peak"] == "peak_suggest_per_s", names

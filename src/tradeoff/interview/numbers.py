@@ -206,11 +206,15 @@ def quantities_in(
         # (the 3,472/s average, 10x over) is not taken for the 10,417/s peak, nearer in
         # value, and then dropped, leaving the slip unchecked. A number close to that other
         # figure ("10,000/s on Monday mornings") may be it said plainly: it stays unchecked.
+        # Said as an average ("230K/s avg", "on average 3,000 a second"): never a peak figure,
+        # twin or not ("peak_suggest_per_s" has no plain twin, only "suggest_requests_per_s").
+        average = not peak and _AVERAGE.search(f"{sentence[: match.start(1)][-15:]} {text}")
         sided = tuple(
             r
             for r in refs
             if (peak == ("peak" in r.name) or not _has_twin(r, refs))
             and not (peak and _an_average(r, refs))
+            and not (average and "peak" in r.name)
         )
         if peak:
             sided = _at_peak(sided, refs)
@@ -238,7 +242,7 @@ def quantities_in(
         found_ref = _reference(
             value, named, usable, per_second, said, named_only=restates or worked
         )
-        if found_ref is not None and len(sided) < len(refs):
+        if found_ref is not None and len(sided) < len(refs) and not average:
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
             if other is not None and other[0] not in sided and _near(other[1], other[0]):
                 found_ref = None
@@ -618,6 +622,9 @@ def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
         and abs(other.value - ref.value) <= 0.01 * ref.value
         for other in refs
     )
+
+
+_AVERAGE = re.compile(r"\b(?:avg|average|on average|mean)\b", re.I)
 
 
 def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
