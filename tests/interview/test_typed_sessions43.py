@@ -87,3 +87,33 @@ def test_an_average_said_as_such_is_no_peak(catalog: Catalog) -> None:
     names = {s.text: s.ref.name if s.ref else None for s in said}
     assert names["230K/s avg"] == "suggest_requests_per_s", names
     assert names["700K/s peak"] == "peak_suggest_per_s", names
+
+
+def test_scaling_answers_a_growth_question(catalog: Catalog) -> None:
+    """ "The corpus grows tenfold. What changes in the serving tier?" was answered "shard by
+    prefix range, like a-f on one shard... hot prefixes are a problem so we replicate the hot
+    ones" and drew "Still: What changes in the serving tier?": its subject was what its
+    words name ("serving tier"), and sharding and replication are how a tier grows."""
+    lines = [
+        "how many searches a day and how many keystrokes per search roughly?",
+        "what latency do we need per keystroke, and do suggestions need to be personalized",
+        "do we support multiple languages",
+        "how fresh do suggestions need to be, like if something trends, how fast should it"
+        " show up?",
+        "ok I'll assume 5B searches a day, ~4 keystrokes each so 20B requests a day",
+        "/next",
+        "a trie service keyed by prefix, each node keeps the top 10 completions precomputed",
+        "we'll use Redis.",
+        "the browser debounces and calls GET /suggest?q=prefix&limit=10",
+        "skip",
+        "/next",
+        "the trie is built offline from query logs every hour by a spark job, then pushed to"
+        " the serving nodes",
+        "shard by prefix range, like a-f on one shard... hot prefixes are a problem so we"
+        " replicate the hot ones",
+    ]
+    session = run(catalog, "search-autocomplete", "terse", lines)
+    asked = " ".join(session.exchanges[-2].replies)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "grows tenfold" in asked, asked
+    assert "Still" not in reply, reply

@@ -62,6 +62,14 @@ from tradeoff.interview.subject import subject_of
 from tradeoff.review.context import ReviewContext
 from tradeoff.vocabulary import EventKind, Phase, Speaker
 
+# A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
+# a system grows that answer it.
+_GROWTH = re.compile(r"\b(?:grows?|growing|tenfold|10x|ten times|doubles?|triples?)\b", re.I)
+_SCALING = frozenset(
+    {"sharding", "replication", "autoscaling", "cache", "load-balancer", "partition-key",
+     "hot-key", "bottlenecks"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Event:
@@ -429,7 +437,13 @@ class Interview:
             return REDUNDANCY | (subject_of("", [component], vocabulary) - STATEFUL)
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
-        return subject_of(move.text, item.concepts if item else (), vocabulary)
+        subject = subject_of(move.text, item.concepts if item else (), vocabulary)
+        if _GROWTH.search(move.text):
+            # "The corpus grows tenfold. What changes in the serving tier?" is answered by
+            # how it scales ("shard by prefix range ... replicate the hot ones"), in words
+            # the question never used.
+            subject |= _SCALING & frozenset(vocabulary)
+        return subject
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
