@@ -35,3 +35,20 @@ def test_a_requirement_partly_asked_is_mentioned(catalog: Catalog) -> None:
     report = run(catalog, "collaborative-whiteboard", "neutral", lines).report(catalog)
     mentioned = {c["item"] for c in report["conversation"]["mentioned"]}
     assert "collab-rules" in mentioned, mentioned
+
+
+def test_who_and_how_questions_without_a_mark_are_answered(catalog: Catalog) -> None:
+    """A REST API session (neutral): "who are the API's clients, and how many requests per
+    second should we expect" drew a capacity probe, and "how do customers authenticate" was
+    taken for a dodge ("Before we move on, back to my question")."""
+    lines = [
+        "who are the API's clients, and how many requests per second should we expect",
+        "how do customers authenticate",
+        "/end",
+    ]
+    session = run(catalog, "rest-api-design", "neutral", lines)
+    first, second = (" ".join(e.replies) for e in session.exchanges[:2])
+    assert "back to my question" not in second, second
+    assert "Before we move on" not in first, first
+    for said in ("Who calls what is decided by the gateway.", "How do we retry: with backoff."):
+        assert questions_in(said) == [], said

@@ -118,6 +118,9 @@ _ASKS_UNMARKED = re.compile(
     r"|(?:is|are) there\b"
     r"|(?:do|does|did|should|can|could|will|would|must|is|are)\s+(?:we|i|you|they|users|people"
     r"|clients|it|the|our|each|every|all|any)\b"
+    r"|who (?:are|will|would)\b"
+    r"|how (?:do|does|should|would|will|can|could)\s+(?:we|i|you|they|the|customers?|users?"
+    r"|clients?|callers?|people|it)\b(?!.*:)"  # not "How do we do it: ..."
     r"|how (?:many|much|fast|often|long|big|large|soon|quickly|frequently|fresh|durable"
     r"|available|consistent|accurate|reliable|secure)\b"
     # "what latency is acceptable ...": a requirement asked for by name
