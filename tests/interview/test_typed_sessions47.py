@@ -52,3 +52,17 @@ def test_who_and_how_questions_without_a_mark_are_answered(catalog: Catalog) -> 
     assert "Before we move on" not in first, first
     for said in ("Who calls what is decided by the gateway.", "How do we retry: with backoff."):
         assert questions_in(said) == [], said
+
+
+def test_a_return_does_not_say_before_twice() -> None:
+    """ "Before we move on, back to my question: Before we get into sync, what does a user
+    actually do on this board in the first version?" read as a stutter."""
+    from tradeoff.interview.phrasing import polite_return
+
+    said = polite_return(
+        "Before we get into sync, what does a user actually do on this board in the first version?"
+    )
+    assert said == (
+        "Before we move on, back to my question: What does a user actually do on this board in"
+        " the first version?"
+    ), said

@@ -144,7 +144,16 @@ def misheard(said: str, given: str) -> str:
 
 
 def polite_return(question: str) -> str:
+    # "Before we move on, back to my question: Before we get into sync, what does ...": the
+    # question's own "before" lead-in is dropped when it is asked again.
+    lead = _BEFORE_LEAD.match(question)
+    if lead:
+        rest = question[lead.end() :]
+        question = rest[:1].upper() + rest[1:]
     return f"Before we move on, back to my question: {question}"
+
+
+_BEFORE_LEAD = re.compile(r"\s*Before we (?:go|get|move|start|dive)[^,?]{0,30},\s*(?=\w)")
 
 
 def acknowledge(quote: str, index: int) -> str:
