@@ -66,3 +66,32 @@ def test_a_return_does_not_say_before_twice() -> None:
         "Before we move on, back to my question: What does a user actually do on this board in"
         " the first version?"
     ), said
+
+
+def test_one_callers_limit_is_no_figure_of_all_traffic(catalog: Catalog) -> None:
+    """A REST API session (neutral): "rate limiting: token bucket per API key, 100
+    requests/s with bursts of 200" drew "That looks low to me. What makes you pick 100
+    requests/s?" (read as the whole API's 3,500 requests a second), and once the volume had
+    been asked, "Earlier I said about 300 million API requests a day; you said 100
+    requests/s", listed in the report as a disagreement. It is one key's limit. A per-user
+    limit is still read as the prompt's limit ("default_limit")."""
+    from tradeoff.interview.numbers import quantities_in
+
+    api = tuple(catalog.numbers["rest-api-design"])
+    said = quantities_in("rate limiting: token bucket per API key, 100 requests/s", api)
+    assert said[0].ref is None, said[0]
+    limiter = tuple(catalog.numbers["rate-limiter"])
+    said = quantities_in("each user gets 100 requests per minute", limiter)
+    assert said[0].ref is not None and said[0].ref.name == "default_limit", said[0]
+    lines = [
+        "who are the API's clients, and how many requests per second should we expect",
+        "/next",
+        "/next",
+        "rate limiting: token bucket per API key, 100 requests/s with bursts of 200, and we"
+        " return 429 with Retry-After",
+        "/end",
+    ]
+    session = run(catalog, "rest-api-design", "neutral", lines)
+    reply = " ".join(session.exchanges[-2].replies)
+    assert "you said 100" not in reply and "looks low" not in reply, reply
+    assert not session.report(catalog)["conversation"]["contradictions"]

@@ -258,6 +258,12 @@ def quantities_in(
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "rolls up into 1 min and 1 hour aggregates": a bucket's width
+        since = max((end for _, end in spans if end <= match.start(1)), default=0)
+        if found_ref is not None and _per_caller(sentence[since : match.start(1)] + own,
+                                                 found_ref[0]):  # fmt: skip
+            # "token bucket per API key, 100 requests/s": one caller's limit, no figure of
+            # the whole API's traffic ("Earlier I said about 300 million API requests a day")
+            found_ref, per_unit = None, True
         if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
@@ -329,6 +335,25 @@ def _bucket_width(after: str, ref: NumberRef) -> bool:
     if any(word in name for word in ("resolution", "rollup", "bucket", "window", "granular")):
         return False
     return _BUCKETS.match(after) is not None
+
+
+# One caller's share: "per API key", "each app", "per customer".
+_PER_CALLER = re.compile(
+    r"\b(?:per|each|every|a single|one)\s+(?:api\s+)?(key|app|tenant|customer|account|client"
+    r"|caller|workspace|user)s?\b",
+    re.I,
+)
+
+
+def _per_caller(own: str, ref: NumberRef) -> bool:
+    """Whether a figure is said of one caller ("token bucket per API key, 100 requests/s")
+    and the reference is not a figure of one such caller ("api_req_per_s" is the fleet's;
+    "files_per_user" is one user's, "default_limit" a limit, which is any caller's)."""
+    found = _PER_CALLER.search(own)
+    name = ref.name.lower()
+    if found is None or found.group(1).lower() in name:
+        return False
+    return not any(word in name for word in ("limit", "quota"))  # a limit is any caller's
 
 
 # A span of media: "2 seconds of decoded frames", "10 minutes of 4K video", "2 seconds at 60
