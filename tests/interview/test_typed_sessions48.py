@@ -52,3 +52,18 @@ def test_a_conditional_fact_is_quoted_not_subordinated(catalog: Catalog) -> None
     said = phrasing.sanity_check(spoken, [fact.text])
     assert "given that if" not in said, said
     assert 'I said: "If you edit on proxies' in said, said
+
+
+def test_an_estimate_said_twice_is_listed_once(catalog: Catalog) -> None:
+    """The report listed "Estimate said at 0:00: 33 MB (...)" twice: the 4K frame said in
+    one turn and worked out again in a later one."""
+    lines = [
+        "/next",
+        "preview: we decode only the frames around the playhead, a 4K frame is 33 MB",
+        _FOUR_K,
+        "/end",
+    ]
+    report = run(catalog, "video-editor-ui", "adversarial", lines).report(catalog)
+    said = [(e["said"], e["about"]) for e in report["conversation"]["estimates"]]
+    assert len(said) == len(set(said)), said
+    assert ("33 MB", "source frame bytes") in said, said
