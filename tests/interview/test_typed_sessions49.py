@@ -44,3 +44,19 @@ def test_the_upload_report_quotes_what_was_said(catalog: Catalog) -> None:
     assert "presigned vs proxy" in covered.get("proxy-vs-presigned", ""), covered
     assert "status-codes" in covered or "status-codes" in mentioned
     assert covered["chunk-math"].startswith("chunks are 8 MB"), covered["chunk-math"]
+
+
+def test_a_part_number_is_no_count_and_parts_are_chunks(catalog: Catalog) -> None:
+    """With a design attached that says "20 GB / 4 MB chunks = 5,000 parts", the report
+    read 'Said and written disagree on chunks for max file: you said "7 just overwrites
+    part"': "re-sending part 7" was read as seven parts. A number after "part", "chunk",
+    "floor", "step", "#" names one of them. And "the 20 GB max file is 2,500 parts" is the
+    chunk count ("parts" are the upload's chunks)."""
+    from tradeoff.interview.numbers import quantities_in
+
+    refs = tuple(catalog.numbers["file-upload-api"])
+    assert (
+        quantities_in("so re-sending part 7 just overwrites part 7 with the same bytes", refs) == []
+    )
+    said = quantities_in("the 20 GB max file is 2,500 parts", refs)
+    assert [s.ref.name if s.ref else None for s in said][-1] == "chunks_for_max_file", said

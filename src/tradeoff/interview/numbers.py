@@ -62,6 +62,11 @@ _STATUS_BEFORE = re.compile(
     re.I,
 )
 _STATUS = re.compile(r"[1-5]\d\d")
+# A number that names one of several ("part 7", "chunk 3", "floor 12", "step 2", "#4"): an
+# identifier, never a count to check against the prompt's figures.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:part|chunk|step|line|version|floor|page|row|column|phase|number|no\.)\s*$|#\s*$", re.I
+)
 # The redirect codes are named bare ("302 keeps the clicks", "I use 301"): as a plain count
 # with no unit or rate they are codes, never figures to check against the facts.
 _REDIRECT_CODE = re.compile(r"30[12378]")
@@ -141,6 +146,8 @@ def quantities_in(
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
         ):
             continue  # "a 301 redirect": a status code
+        if _LABEL_BEFORE.search(sentence[: match.start(1)]):
+            continue  # "re-sending part 7", "floor 12": which one, not how many
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue

@@ -82,6 +82,9 @@ _SAME = {
     # "people with huge followings": their followers (the -ings plural keeps its stem, as
     # "postings" stays apart from "posts")
     "followings": "follower",
+    # An upload's pieces: "2,500 parts" is the chunk count ("chunks_for_max_file").
+    "part": "chunk",
+    "parts": "chunk",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
 # matched by such a phrase alone is a weak signal of what is asked.
