@@ -48,6 +48,9 @@ _TRIGGER = re.compile(
 _RESPONSE = re.compile(
     r"(?=[\dabcdefhklopqrst])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
+    # "the controller picks a new leader from the ISR": an election in plain words
+    r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
+    r"|becomes? (?:the )?new (?:leader|primary|master)"
     r"|promot(?:e|es|ed|ing)|elect(?:s|ed)?|re-?elect\w*|retr(?:y|ies|ied)|re-?route\w*"
     r"|route[sd]? (?:to|around|away)|redirect\w*|serv(?:e|es|ed) (?:from|stale|cached)"
     r"|degrad(?:e|es|ed) to|return(?:s|ed)? (?:a |an )?(?:\d{3}|error|cached|stale|default)"
