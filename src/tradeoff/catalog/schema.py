@@ -145,6 +145,8 @@ class RubricItem(_Strict):
     # The other items of the same dimension that list one of this item's concepts; set by
     # `Rubric`.
     _rivals: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
+    # All the other items of the same dimension; set by `Rubric`.
+    _siblings: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
 
     # The figures the prompt's facts give (their values, as the catalog writes them: "30e6",
     # "10 / day"); set by `Problem`.
@@ -156,21 +158,19 @@ class RubricItem(_Strict):
         seekers a day") is an input of its working, not an estimate of this item or another."""
         return self._givens
 
-    # Every other item of the same dimension; set by `Rubric`.
-    _siblings: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
-
-    @property
-    def siblings(self) -> tuple[RubricItem, ...]:
-        """The other items of this item's dimension: each estimate of a prompt has its own
-        figures, whatever concepts the items list."""
-        return self._siblings
-
     @property
     def rivals(self) -> tuple[RubricItem, ...]:
         """Items of this item's dimension that cover through one of its concepts: a capacity
         line through "storage estimate" sizes one of them, the one whose words it uses most
         ("800 post ids per timeline, 1.9 TB of memory" sizes the timelines, not the posts)."""
         return self._rivals
+
+    @property
+    def siblings(self) -> tuple[RubricItem, ...]:
+        """The other items of this item's dimension, whatever their concepts: a capacity line
+        whose figures are all another estimate's ("1 GB/s in" beside "80 Gbit/s out") is that
+        estimate's, though the two items list different concepts."""
+        return self._siblings
 
     @property
     def shared_concepts(self) -> frozenset[str]:
@@ -220,12 +220,12 @@ class Rubric(_Strict):
             item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
         for rubric in self.dimensions().values():
             for item in rubric.items:
-                item._siblings = tuple(other for other in rubric.items if other is not item)
                 item._rivals = tuple(
                     other
                     for other in rubric.items
                     if other is not item and set(other.concepts) & set(item.concepts)
                 )
+                item._siblings = tuple(other for other in rubric.items if other is not item)
         return self
 
     def dimensions(self) -> dict[Dimension, DimensionRubric]:

@@ -293,11 +293,27 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
         if token.kind == "word" and token.text == "of":
             if following is not None and following.kind == "num":
                 token = Token("op", token.text, token.start, token.end, op="*")
-        elif token.kind == "word" and token.text.lower() == "at" and _each_after(raw, index):
+        elif (
+            token.kind == "word"
+            and token.text.lower() == "at"
+            and (_each_after(raw, index) or _size_after(raw, index))
+        ):
             # "500 million saves a day at 500 kB each": a count at a size each is their product
             token = Token("op", token.text, token.start, token.end, op="*")
         elif token.kind == "word" and _is_time_unit(following) and token.text.lower() in _PER:
             token = Token("op", token.text, token.start, token.end, op="/")  # "50 MB a day"
+        elif (
+            token.kind == "word"
+            and token.text.lower() == "every"
+            and following is not None
+            and following.kind == "num"
+            and index + 2 < len(raw)
+            and _is_time_unit(raw[index + 2])
+            and previous is not None
+            and previous.kind in ("num", "unit", "word")
+        ):
+            # "10M series every 10 s": so many per that span, as "a day" makes a rate
+            token = Token("op", token.text, token.start, token.end, op="/")
         out.append(token)
     return out
 
@@ -311,6 +327,25 @@ def _each_after(raw: Sequence[Token], index: int) -> bool:
     if not rest or rest[0].kind != "num":
         return False
     return any(t.kind == "word" and t.text.lower() == "each" for t in rest[1:])
+
+
+def _size_after(raw: Sequence[Token], index: int) -> bool:
+    """Whether "at" puts a size on each of a count said just before it ("1M msgs/s at 1 KB",
+    "100M photos at 2 MB"): the product, as "each" would make it. Not a rate or a time
+    ("8 MB at 2 Mbit/s" is a transfer, "at 10 ms" a latency), nor a size after a size."""
+    if index < 2 or index + 2 >= len(raw):
+        return False
+    number, unit = raw[index + 1], raw[index + 2]
+    if number.kind != "num" or unit.kind != "unit" or unit.unit is None:
+        return False
+    if unit.unit.q.data != 1 or unit.unit.q.time != 0:
+        return False
+    at = index - 1
+    if _is_time_unit(raw[at]) and (raw[at - 1].text == "/" or raw[at - 1].text.lower() in _PER):
+        at -= 2  # "msgs/s", "uploads a day": a rate of the counted thing
+    if at < 1 or raw[at].kind != "word" or raw[at].text.lower() in _STOP:
+        return False
+    return raw[at - 1].kind == "num"  # "1M msgs", "100M photos": a count of things
 
 
 def _is_time_unit(token: Token | None) -> bool:

@@ -39,7 +39,7 @@ _COUNTED_NOUN = re.compile(
 # Words that may follow a number but never carry its unit ("6 billion links at about ...").
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
-    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it"
+    r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it|one"
     # an adverb ("50 GB upload safely"), not a period said as one ("1M uploads daily")
     r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly))+$",
     re.I,
@@ -62,6 +62,11 @@ _STATUS_BEFORE = re.compile(
     re.I,
 )
 _STATUS = re.compile(r"[1-5]\d\d")
+# A number that names one of several ("part 7", "chunk 3", "floor 12", "step 2", "#4"): an
+# identifier, never a count to check against the prompt's figures.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:part|chunk|step|line|version|floor|page|row|column|phase|number|no\.)\s*$|#\s*$", re.I
+)
 # The redirect codes are named bare ("302 keeps the clicks", "I use 301"): as a plain count
 # with no unit or rate they are codes, never figures to check against the facts.
 _REDIRECT_CODE = re.compile(r"30[12378]")
@@ -149,6 +154,8 @@ def quantities_in(
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
         ):
             continue  # "a 301 redirect": a status code
+        if _LABEL_BEFORE.search(sentence[: match.start(1)]):
+            continue  # "re-sending part 7", "floor 12": which one, not how many
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue
@@ -214,11 +221,15 @@ def quantities_in(
         # (the 3,472/s average, 10x over) is not taken for the 10,417/s peak, nearer in
         # value, and then dropped, leaving the slip unchecked. A number close to that other
         # figure ("10,000/s on Monday mornings") may be it said plainly: it stays unchecked.
+        # Said as an average ("230K/s avg", "on average 3,000 a second"): never a peak figure,
+        # twin or not ("peak_suggest_per_s" has no plain twin, only "suggest_requests_per_s").
+        average = not peak and _AVERAGE.search(f"{sentence[: match.start(1)][-15:]} {text}")
         sided = tuple(
             r
             for r in refs
             if (peak == ("peak" in r.name) or not _has_twin(r, refs))
             and not (peak and _an_average(r, refs))
+            and not (average and "peak" in r.name)
         )
         if peak:
             sided = _at_peak(sided, refs)
@@ -249,7 +260,7 @@ def quantities_in(
         found_ref = _reference(
             value, named, usable, per_second, said, named_only=restates or worked
         )
-        if found_ref is not None and len(sided) < len(refs):
+        if found_ref is not None and len(sided) < len(refs) and not average:
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
             if other is not None and other[0] not in sided and _near(other[1], other[0]):
                 found_ref = None
@@ -263,6 +274,16 @@ def quantities_in(
                 found_ref = _reference(value, named | subject, usable, per_second, said)
         if found_ref is not None and _alert_window(sentence, match.start(1)):
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
+        if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
+            found_ref = None  # "rolls up into 1 min and 1 hour aggregates": a bucket's width
+        since = max((end for _, end in spans if end <= match.start(1)), default=0)
+        if found_ref is not None and _per_caller(sentence[since : match.start(1)] + own,
+                                                 found_ref[0]):  # fmt: skip
+            # "token bucket per API key, 100 requests/s": one caller's limit, no figure of
+            # the whole API's traffic ("Earlier I said about 300 million API requests a day")
+            found_ref, per_unit = None, True
+        if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
+            found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
@@ -312,6 +333,66 @@ _IN_ONE = re.compile(
 
 _ALERTS = re.compile(r"\b(?:alert|alarm|page|paging|pages|notify|fire|fires|trigger)\w*\b", re.I)
 _FOR_SPAN = re.compile(r"\bfor\s+(?:more than\s+|over\s+|at least\s+|longer than\s+)?$", re.I)
+
+
+# What a span of time is the width of: "1 min and 1 hour aggregates", "5-minute rollups".
+_BUCKETS = re.compile(
+    r"^[^,;:.]{0,25}?\b(?:aggregates?|aggregations?|roll-?ups?|buckets?|bins?|windows?"
+    r"|resolutions?|granularity|precision)\b",
+    re.I,
+)
+
+
+def _bucket_width(after: str, ref: NumberRef) -> bool:
+    """Whether a span of time is said as the width of what data is rolled up into ("rolls
+    up raw points into 1 min and 1 hour aggregates"): no interval or period the prompt
+    gives (a rule evaluated every 30 seconds), unless the figure is itself such a width."""
+    if ref.dims != (1, 0):
+        return False  # a span of time only
+    name = ref.name.lower()
+    if any(word in name for word in ("resolution", "rollup", "bucket", "window", "granular")):
+        return False
+    return _BUCKETS.match(after) is not None
+
+
+# One caller's share: "per API key", "each app", "per customer".
+_PER_CALLER = re.compile(
+    r"\b(?:per|each|every|a single|one)\s+(?:api\s+)?(key|app|tenant|customer|account|client"
+    r"|caller|workspace|user)s?\b",
+    re.I,
+)
+
+
+def _per_caller(own: str, ref: NumberRef) -> bool:
+    """Whether a figure is said of one caller ("token bucket per API key, 100 requests/s")
+    and the reference is not a figure of one such caller ("api_req_per_s" is the fleet's;
+    "files_per_user" is one user's, "default_limit" a limit, which is any caller's)."""
+    found = _PER_CALLER.search(own)
+    name = ref.name.lower()
+    if found is None or found.group(1).lower() in name:
+        return False
+    return not any(word in name for word in ("limit", "quota"))  # a limit is any caller's
+
+
+# A span of media: "2 seconds of decoded frames", "10 minutes of 4K video", "2 seconds at 60
+# fps".
+_MEDIA = re.compile(
+    r"^\s*[a-z]*\s*(?:of\s+(?:[\w-]+\s+){0,2}(?:frames?|video|footage|audio|media|playback)\b"
+    r"|at\s+\d+\s*fps\b)",
+    re.I,
+)
+
+
+def _media_span(after: str, ref: NumberRef) -> bool:
+    """Whether a span of time is an amount of video ("cache about 2 seconds of decoded
+    frames"), which no per-frame time or interval the prompt gives is: only a figure of a
+    length of media (a duration, a buffer) may be it."""
+    if ref.dims != (1, 0):
+        return False
+    name = ref.name.lower()
+    if any(word in name for word in ("duration", "length", "video", "clip", "buffer", "media")):
+        return False
+    return _MEDIA.match(after) is not None
 
 
 def _alert_window(sentence: str, start: int) -> bool:
@@ -394,9 +475,15 @@ def _usable(
     are close: read as that, it was reported as an assumption about worker capacity."""
     if per_unit:
         return tuple(r for r in refs if _unit_ref(r.name))
-    return tuple(
-        r for r in refs if not _unit_ref(r.name) or words & stems(r.name.replace("_", " "))
-    )
+    # Named by its machine, not by what it counts: "10M series" is the fleet's active
+    # series, not the 2 million one ingester holds ("series_per_ingester").
+    return tuple(r for r in refs if not _unit_ref(r.name) or words & _machine_words(r.name))
+
+
+def _machine_words(name: str) -> frozenset[str]:
+    """The words of a machine's figure that name the machine ("ingester", "node")."""
+    parts = name.split("_")
+    return stems(" ".join(p for p in parts if re.fullmatch(_UNIT + "s?", p)))
 
 
 def _unit_ref(name: str) -> bool:
@@ -578,6 +665,9 @@ def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
         and abs(other.value - ref.value) <= 0.01 * ref.value
         for other in refs
     )
+
+
+_AVERAGE = re.compile(r"\b(?:avg|average|on average|mean)\b", re.I)
 
 
 def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:

@@ -119,9 +119,18 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
     # what is asked is why that figure.
     chosen = spoken.ref is not None and spoken.ref.kind == "fact"
     ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
+    if revealed_facts and _NOT_A_CLAUSE.match(revealed_facts[0]):
+        # "given that if you edit on proxies ..., assume 960x540" is no sentence: a fact
+        # worded as a condition or an instruction is quoted as said.
+        return f'That looks {direction} to me. I said: "{revealed_facts[0].strip()}" {ask}'
     if revealed_facts:
         return f"That looks {direction} to me, given that {_lower(revealed_facts[0])} {ask}"
     return f"That looks {direction} to me. {ask}"
+
+
+# A fact that opens with a condition or an instruction ("If you edit on proxies ...",
+# "Assume a serving node has ..."): it cannot follow "given that".
+_NOT_A_CLAUSE = re.compile(r"\s*(?:if|when|unless|assume|plan|keep|treat|say|suppose)\b", re.I)
 
 
 def slip_check(step: str) -> str:
@@ -135,7 +144,16 @@ def misheard(said: str, given: str) -> str:
 
 
 def polite_return(question: str) -> str:
+    # "Before we move on, back to my question: Before we get into sync, what does ...": the
+    # question's own "before" lead-in is dropped when it is asked again.
+    lead = _BEFORE_LEAD.match(question)
+    if lead:
+        rest = question[lead.end() :]
+        question = rest[:1].upper() + rest[1:]
     return f"Before we move on, back to my question: {question}"
+
+
+_BEFORE_LEAD = re.compile(r"\s*Before we (?:go|get|move|start|dive)[^,?]{0,30},\s*(?=\w)")
 
 
 def acknowledge(quote: str, index: int) -> str:

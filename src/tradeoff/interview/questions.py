@@ -82,6 +82,9 @@ _SAME = {
     # "people with huge followings": their followers (the -ings plural keeps its stem, as
     # "postings" stays apart from "posts")
     "followings": "follower",
+    # An upload's pieces: "2,500 parts" is the chunk count ("chunks_for_max_file").
+    "part": "chunk",
+    "parts": "chunk",
 }
 # Words in a kind's phrase that only frame a question ("do we need", "how many"): a kind
 # matched by such a phrase alone is a weak signal of what is asked.
@@ -105,10 +108,47 @@ class Answer:
     kinds: tuple[str, ...]  # the question kinds recognised
 
 
+# Words a typed question may open with before its question word: "ok and ...", "also ...".
+_FILLER = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|and|also|oh|hmm+|well|right|alright|then|next)\b[\s,]*)+", re.I
+)
+# A sentence that asks even when typed without a question mark: "what about the network",
+# "is there any quota stuff", "do we need downloads", "how fast do phones upload". A bare
+# question word is not enough ("What I'd do is shard", "How it works: ..."), nor a
+# suggestion ("how about we shard by user").
+_ASKS_UNMARKED = re.compile(
+    r"^(?:(?:what|how) about\b(?!\s+(?:we|i|using|adding|putting)\b)"
+    r"|(?:is|are) there\b"
+    r"|(?:do|does|did|should|can|could|will|would|must|is|are)\s+(?:we|i|you|they|users|people"
+    r"|clients|it|the|our|each|every|all|any)\b"
+    r"|who (?:are|will|would)\b"
+    r"|how (?:do|does|should|would|will|can|could)\s+(?:we|i|you|they|the|customers?|users?"
+    r"|clients?|callers?|people|it)\b(?!.*:)"  # not "How do we do it: ..."
+    r"|how (?:many|much|fast|often|long|big|large|soon|quickly|frequently|fresh|durable"
+    r"|available|consistent|accurate|reliable|secure)\b"
+    # "what latency is acceptable ...": a requirement asked for by name
+    r"|what (?:latency|latencies|availability|consistency|throughput|scale|sizes?|volume"
+    r"|traffic|load|ratio|formats?|sla|slo|uptime|durability|retention|resolution|browsers?"
+    r"|devices?|platforms?|features?|regions?|languages?|qps|rps)"
+    r"(?=\s+(?:is|are|do|does|should|would|can|could|will|must|need|needs|for|of|targets?"
+    r"|requirements?|numbers?)\b|\s*$|\s*,)"  # not "What latency we get depends on ..."
+    r"|(?:what's|whats|what is|what are|which)\s+(?:the|our)\b"
+    r"|what (?:kinds?|sorts?|types?) of\b(?!.*\b(?:i'd|i'll|we'd|we'll|i will|we will)\b))",
+    re.I,
+)
+
+
 def questions_in(text: str) -> list[str]:
-    """The questions in a turn: sentences ending in '?' or starting like a question."""
+    """The questions in a turn: sentences ending in '?', starting like a question in a turn
+    that has one, or asking unmistakably without one (typed questions often lack it)."""
     parts = [p.strip() for p in re.split(r"(?<=[?])\s+|(?<=[.!])\s+", text) if p.strip()]
-    return [p for p in parts if p.endswith("?") or (_QUESTION_START.match(p) and "?" in text)]
+    return [
+        p
+        for p in parts
+        if p.endswith("?")
+        or (_QUESTION_START.match(_FILLER.sub("", p)) and "?" in text)
+        or _ASKS_UNMARKED.match(_FILLER.sub("", p))
+    ]
 
 
 _LEAD_IN = re.compile(rf"^[^,?]*,\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
@@ -527,6 +567,10 @@ _SPAN = re.compile(
     r"|(?<!\bper )(?<!\ba )(?<!\ban )(?<!\beach )(?<!\bevery )"
     r"\b(?:microseconds|milliseconds|seconds|minutes|hours|days|weeks|months|years)\b"
     r"|\b(?:forever|indefinitely|permanently|until|lifetime|never (?:expire|deleted|removed))\b"
+    # "resumable for at least a day", "within an hour": one unit said with "a" is a span
+    # after these words, not the per-unit "a" of "50 MB a day"
+    r"|\b(?:for|at least|at most|up to|within)\s+(?:at least\s+|about\s+|roughly\s+)?an?\s+"
+    r"(?:second|minute|hour|day|week|month|year)\b"
     r"|\b\d+(?:\.\d+)?x speed\b|\bas fast as\b"
     r"|\b(?:characters?|chars|words|letters|bytes?|[kmgt]i?b)\b",
     re.I,
@@ -791,10 +835,18 @@ def concept_tokens(text: str) -> frozenset[str]:
 _ONE_TO_ONE = re.compile(r"\b(?:one[- ](?:to|on)[- ]one|1[:-]1)\b")
 
 
+# "How fast do phones upload?", "how quickly can they download": said of moving bytes, "fast"
+# asks a throughput, not the response time that "fast" means elsewhere ("fast" -> latency).
+_TRANSFER_FAST = re.compile(
+    r"\b(?:fast|quickly)\b(?=(?:\s+(?:do|does|can|will|would|is|are|the|a|an|our|their|we|they"
+    r"|phones?|clients?|users?|people|devices?|apps?))*\s+(?:upload|download|send|transfer))"
+)
+
+
 def stems(text: str) -> frozenset[str]:
     """Content words of a question, reduced to a rough stem and a shared name."""
     out = set()
-    text = _ONE_TO_ONE.sub("direct", text.lower())
+    text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", text.lower()))
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
         if word in _STOP or len(word) < 2:
             continue

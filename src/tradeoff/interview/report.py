@@ -442,7 +442,7 @@ def _conversation(
     ]  # fmt: skip
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
-    estimates = []
+    estimates: list[dict[str, str]] = []
     for stated in state.spoken_numbers:
         number = stated.number
         if number is None or number.ref is None:
@@ -453,8 +453,11 @@ def _conversation(
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
         elif number.ref.kind == "step" and not number.off:
+            about = number.ref.name.replace("_", " ")
+            if any(e["said"] == number.text and e["about"] == about for e in estimates):
+                continue  # "33 MB" said again of the same frame: listed once, when first said
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
-                              "about": number.ref.name.replace("_", " ")})  # fmt: skip
+                              "about": about})  # fmt: skip
     return {
         "covered": covered,
         "mentioned": mentioned,

@@ -39,12 +39,14 @@ from tradeoff.interview.state import (
     CATEGORY_CONCEPTS,
     DEFERRED,
     DODGED,
+    MENTIONED,
     REDUNDANCY,
     RETURNED,
     STATEFUL,
     Ask,
     ConversationState,
     Stated,
+    Support,
     chosen_inputs,
     credit_answer,
     credit_concept,
@@ -59,6 +61,14 @@ from tradeoff.interview.state import (
 from tradeoff.interview.subject import subject_of
 from tradeoff.review.context import ReviewContext
 from tradeoff.vocabulary import EventKind, Phase, Speaker
+
+# A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
+# a system grows that answer it.
+_GROWTH = re.compile(r"\b(?:grows?|growing|tenfold|10x|ten times|doubles?|triples?)\b", re.I)
+_SCALING = frozenset(
+    {"sharding", "replication", "autoscaling", "cache", "load-balancer", "partition-key",
+     "hot-key", "bottlenecks"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -343,6 +353,13 @@ class Interview:
                     credit_concept(
                         self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
                     )
+        named = {c for c in self._requirement_concepts if heard.mentions.positive(c)}
+        for item in self.problem.rubric.requirements.items:
+            if named & set(item.concepts) and item.id not in self.state.said:
+                # A question that drew out facts about part of a requirement ("does it need
+                # to work offline? and what about undo" of "convergence, offline editing,
+                # undo and roles") mentions it: never "neither said nor written".
+                self.state.said[item.id] = Support(MENTIONED, heard.text, heard.line, "said")
         if answered:
             # "Do we need ordering, and what delivery guarantee?" answered by the ordering
             # and delivery facts establishes the requirement it names (per-key ordering,
@@ -393,6 +410,10 @@ class Interview:
         # ("That's roughly 100 payments a second" answered "What do you need to know about
         # how the payment providers behave?" by "payment" and a number.)
         common = stems(f"{self.problem.title} {self.problem.prompt}")
+        # The agent noun of the title names its verb too: a web crawler's "crawl", a job
+        # scheduler's "schedul" are in every answer ("monitor crawl rate per host" took up
+        # "What stops you crawling it forever?" by "crawl" and "host").
+        common |= {w[:-2] for w in common if w.endswith("er") and len(w) > 5}
         words = (stems(move.text) | stems(" ".join(said))) - common
         subject = self._subject(move, item)
         self.state.asks.append(
@@ -416,18 +437,25 @@ class Interview:
             return REDUNDANCY | (subject_of("", [component], vocabulary) - STATEFUL)
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
-        return subject_of(move.text, item.concepts if item else (), vocabulary)
+        subject = subject_of(move.text, item.concepts if item else (), vocabulary)
+        if _GROWTH.search(move.text):
+            # "The corpus grows tenfold. What changes in the serving tier?" is answered by
+            # how it scales ("shard by prefix range ... replicate the hot ones"), in words
+            # the question never used.
+            subject |= _SCALING & frozenset(vocabulary)
+        return subject
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
         lists as mere mentions, nor their ties. "A replica is promoted" answers "a primary
         fails over to its replica; what happens to the counts?" in its words, but says
         nothing of the increments the replica never received."""
-        if not item.mentions:
-            return asked
         vocabulary = self.catalog.vocabulary.concepts
+        own = subject_of("", item.concepts, vocabulary)
+        if not item.mentions:
+            return own
         mentioned = subject_of("", item.mentions, vocabulary)
-        return (asked - mentioned) | frozenset(item.concepts)
+        return (own - mentioned) | frozenset(item.concepts)
 
     def _pace(self) -> list[str]:
         """A nudge when the phase's time is up; past the grace, move on and say so."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tradeoff.catalog.derivation import NumberRef
@@ -204,6 +204,17 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
+        if not support.quote:
+            # Judged over the whole conversation ("asks floors, cars and call types": the
+            # questions asked so far), with no one claim to cite: the first of the mentions
+            # it rests on is the quote ("How many floors and how many elevators ..."), never
+            # an empty one.
+            first = next(
+                (m for c in item.concepts for m in state.heard_mentions.by_concept.get(c, ())),
+                None,
+            )
+            quote, line = (first.quote, first.line) if first else (heard.text, heard.line)
+            support = replace(support, quote=quote, line=line)
         if (
             dimension == "capacity"
             and support.status == SUBSTANCE
@@ -248,8 +259,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             and not spoken.off
             and estimated.id not in wrong
         ):
-            if not state.covered(estimated.id):
-                newly.append(estimated.id)
+            if state.covered(estimated.id):
+                # The working that covered it stays its quote: "I'd go with 16 MB chunks"
+                # said later is no better evidence of "20 GB in 8 MB chunks is 2,500 parts"
+                # than the line that worked it out.
+                continue
+            newly.append(estimated.id)
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly

@@ -340,6 +340,10 @@ def _prose_claims(
         speaker = _SPEAKER.match(raw, body_start)
         if speaker:
             body_start = speaker.end()
+            if joined and len(joined) not in breaks:
+                # Each turn is an utterance of its own: typed without a final period ("the
+                # browser calls GET /suggest"), it does not run on into the next turn.
+                breaks.append(len(joined))
         if joined:
             joined += " "
         spans.append((number, len(joined), body_start))

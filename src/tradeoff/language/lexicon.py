@@ -528,9 +528,21 @@ _NOT_CLASSES = frozenset(
 
 
 def classes_said(text: str) -> set[str]:
-    """The class names a line says in prose: "ParkingLot has Levels; a Level has Spots"."""
+    """The class names a line says in prose: "ParkingLot has Levels; a Level has Spots", or
+    lists after a label: "Classes: ElevatorSystem, Elevator, Request, Dispatcher"."""
     found = {m.group(1) or m.group(2) for m in _CLASS_SAID.finditer(text)}
+    for listed in _CLASS_LIST.finditer(text):
+        found |= set(re.findall(r"[A-Z]\w*", listed.group(1)))
     return found - _NOT_CLASSES
+
+
+# Names listed after a "classes:" label, each capitalised: "Classes: Elevator, Request and
+# Dispatcher".
+_CLASS_LIST = re.compile(
+    r"\b(?:main |core )?classes\s*(?:are\s*)?:\s*"
+    r"([A-Z]\w*(?:\s*,\s*(?:and\s+)?[A-Z]\w*|\s+and\s+[A-Z]\w*)+)",
+    re.I,
+)
 
 
 def names_classes(text: str) -> bool:

@@ -53,6 +53,11 @@ _TRIGGER = re.compile(
 _RESPONSE = re.compile(
     r"(?=[\dabcdefghklmopqrst])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
+    # "the controller picks a new leader from the ISR": an election in plain words
+    r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
+    r"|becomes? (?:the )?new (?:leader|primary|master)"
+    # "if it dies everyone reconnects to another and reloads from the snapshot"
+    r"|reconnect(?:s|ed|ing)? to|reload(?:s|ed|ing)? (?:it )?from"
     r"|promot(?:e|es|ed|ing)|elect(?:s|ed)?|re-?elect\w*|retr(?:y|ies|ied)|re-?route\w*"
     r"|route[sd]? (?:to|around|away)|redirect\w*|serv(?:e|es|ed) (?:from|stale|cached)"
     r"|degrad(?:e|es|ed) to|return(?:s|ed)? (?:a |an )?(?:\d{3}|error|cached|stale|default)"

@@ -1280,20 +1280,24 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     says "posts", one of the fan-out item's words. A claim that goes on to this item's figure
     ("1,160 posts/s x 200 followers = 232,000 inserts/s") is this item's."""
     said = _figures(claim.text)
-    # Every other estimate of the prompt, not only those listing the same concept: "1 GB/s
-    # in, times 3 replicas is 3 GB/s of disk writes" is the ingest estimate's line, not the
-    # network fan-out's, though only the fan-out lists bandwidth.
-    others = item.siblings or item.rivals
-    if not said or not others:
+    if not said or not item.siblings:
         return False
-    if _matches_any(said, _figures(item.text)):
+    own = _figures(item.text)
+    if _matches_any(said, own):
         return False
+    # Of the figures said, those measured as this item's are the ones that could be its
+    # estimate: "1 GB/s in, ... 600 TB" answers no "80 Gbit/s out" with its 600 TB of disk.
+    kinds = {dims for dims, _ in own}
+    said = tuple(figure for figure in said if figure[0] in kinds) or said
     # The prompt's own figures are the working's inputs, no estimate's: "30 million seekers
     # a day run 10 searches each: about 3,500 searches/s" is the search rate's line though
     # the 30 million a day is no rival's figure (it made the alert-matching estimate's).
     # (A given figure that a rival states is that rival's: "Posts: 100M a day = 1,160
     # posts/s" is the post rate's line, not the fan-out's.)
-    theirs = [figure for rival in others for figure in _figures(rival.text)]
+    # Any other estimate of the dimension, not only those that share a concept: "1 GB/s in"
+    # is the ingest estimate's figure, not the egress one's, though only the egress item
+    # lists "bandwidth estimate".
+    theirs = [figure for other in item.siblings for figure in _figures(other.text)]
     rivals = [_matches_any((figure,), theirs) for figure in said]
     kept = [
         r for figure, r in zip(said, rivals, strict=True) if r or not _given(figure, item.givens)
