@@ -657,8 +657,44 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
                     skip.add(item.id)
                     continue
                 text = narrowed
-            return Move("probe", text, item.id)
+            asked = _unasked_part(state, at, text)
+            if asked is None:
+                skip.add(item.id)
+                continue
+            return Move("probe", asked, item.id)
         skip.add(item.id)
+
+
+# "Do consumers need messages in order, and can a message ever be delivered twice?": two
+# questions joined, each its own clause with its own verb.
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>[^?]+?),\s+and\s+(?P<second>(?:can|could|do|does|did|is|are|will|would|should"
+    r"|how|what|which|who|when|where|why)\b[^?]*)\?\s*$",
+    re.I,
+)
+
+
+def _unasked_part(state: ConversationState, at: Situation, probe: str) -> str | None:
+    """A probe of two joined questions without the one the candidate already asked and was
+    answered: after "Do consumers need ordering, per key or global?" drew the ordering fact,
+    "Do consumers need messages in order, and can a message ever be delivered twice?" asks
+    only "Can a message ever be delivered twice?". None when both were answered."""
+    match = _TWO_QUESTIONS.match(probe)
+    if match is None:
+        return probe
+    kinds = at.catalog.vocabulary.question_kinds
+    parts = [match["first"], match["second"]]
+    open_parts = []
+    for part in parts:
+        fact = best_fact(part, at.problem, kinds)
+        if fact is None or fact.id not in state.revealed or not names_fact(part, fact, at.problem):
+            open_parts.append(part.strip())
+    if not open_parts:
+        return None
+    if len(open_parts) == len(parts):
+        return probe
+    only = open_parts[0]
+    return f"{only[0].upper()}{only[1:]}?"
 
 
 # "What are you assuming about A, and about B?": what follows "about" lists what is asked.
