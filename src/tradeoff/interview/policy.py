@@ -774,6 +774,10 @@ def most_important_gap(
         for item in rubric.items:
             if not expected_at(item, at.level) or state.covered(item.id) or item.id in skip:
                 continue
+            if at.phase == Phase.wrap_up and "structure" in item.concepts:
+                # "What is your plan for the rest of the session?" with five minutes left:
+                # the order of the work is asked while there is work left to order.
+                continue
             if not for_hint and (
                 state.moved(at.phase, "probe", item.id) or state.moved("*", "asked", item.id)
             ):
