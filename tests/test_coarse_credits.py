@@ -2031,3 +2031,20 @@ def test_a_checksum_among_a_records_fields_is_no_scrub(catalog: Catalog, tmp_pat
         " checksum, to fix silent corruption from the other 11 fragments.\n"
     )
     assert _support(catalog, "object-storage", "scrubbing", scrub, tmp_path) == (SUBSTANCE, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # one code of the several the item lists
+        ("Sessions expire 24 hours after the last activity and return 410 after that.",
+         MENTIONED),
+        ("A stale offset gets 409, an expired session 410, and a busy server 429 with"
+         " Retry-After.", SUBSTANCE),
+    ],
+)  # fmt: skip
+def test_an_item_of_several_status_codes_needs_more_than_one(
+    catalog: Catalog, line: str, status: str, tmp_path: Path
+) -> None:
+    text = f"## API\n\n- {line}\n"
+    assert _support(catalog, "file-upload-api", "status-codes", text, tmp_path)[0] == status

@@ -571,6 +571,9 @@ def _item_support(
         _asks_calls(item.text) or _DEFINES.match(item.text) is not None
     )
     needs_choice = _EACH_CHOICE.search(item.text) is not None
+    # An item that lists several status codes ("308 ..., 409 or 416 ..., 410 ..., 429") is
+    # met by a line that gives at least two of them: "return 410 after that" is one code.
+    many_codes = "status-codes" in wanted and len(set(_STATUS_CODE.findall(item.text))) >= 3
     weighs_options = dimension == "tradeoffs" and _WEIGHS_OPTIONS.search(item.text) is not None
     index = concept_index(claims)
     # An item that asks which metrics are tracked ("metrics for allowed/limited per rule,
@@ -641,6 +644,8 @@ def _item_support(
             continue
         if found and weighs_options and not _chooses(claim, found, wanted):
             found = frozenset()
+        if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
+            found = frozenset()  # one code of the several the item asks for
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
@@ -1134,6 +1139,7 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_STATUS_CODE = re.compile(r"(?<![-\w.,])[1-5]\d\d(?![-\w])")
 _WEIGH_TRADEOFFS = True
 # What a trade-off item puts at stake beside the choice it is about ("encodes every upload
 # once in H.264 ... where it saves egress" names cost; "every check to Redis is accurate
