@@ -2048,3 +2048,19 @@ def test_an_item_of_several_status_codes_needs_more_than_one(
 ) -> None:
     text = f"## API\n\n- {line}\n"
     assert _support(catalog, "file-upload-api", "status-codes", text, tmp_path)[0] == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # the call that closes the upload, written out
+        ("`POST /v1/uploads/{id}/complete` -> 200 file {scan_status: pending}", SUBSTANCE),
+        # a session's lifetime is no completion call, whatever states it names
+        ("Targets: an upload session survives 24 hours idle.", ABSENT),
+    ],
+)
+def test_the_completion_item_asks_for_the_call(
+    catalog: Catalog, line: str, status: str, tmp_path: Path
+) -> None:
+    text = f"## API\n\n- {line}\n"
+    assert _support(catalog, "file-upload-api", "complete-and-scan", text, tmp_path)[0] == status

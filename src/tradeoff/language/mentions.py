@@ -464,6 +464,12 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # commit": a consumer's position stored, not a database transaction.
     ("commit",): (_OFFSET_WORDS, _OFFSET_WORDS),
     ("commits",): (_OFFSET_WORDS, _OFFSET_WORDS),
+    # "An upload session survives 24 hours idle", "idle for 10 minutes", "idle timeout": a
+    # lapse of activity, not a state of a state machine ("the car goes Idle").
+    ("idle",): (
+        frozenset({"survives", "stays", "sits", "remains", "hours", "minutes", "days"}),
+        frozenset({"for", "timeout", "timeouts", "time", "connections", "sessions"}),
+    ),
     # "So plan for 2,500 orders/s", "we plan to shard": the verb, not a billing plan (quota)
     # or an agenda (structure).
     ("plan",): (

@@ -358,6 +358,14 @@ _HELD = re.compile(
 _RESUME = re.compile(r"\bresum\w*|\bre-?send\w*", re.I)
 
 
+# The call that closes an upload, written out: "POST /v1/uploads/{id}/complete -> 200 ...".
+_COMPLETE_CALL = re.compile(r"\b(?:POST|PUT)\s+\S*/complete\b")
+
+
+def completes_upload(claim: Claim) -> bool:
+    return SCREEN.search(_COMPLETE_CALL, claim.text) is not None
+
+
 def reads_upload_status(claim: Claim) -> bool:
     text = claim.text
     if SCREEN.search(_HELD, text) is None:
@@ -387,6 +395,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_IDEMPOTENT,), sizes_idempotency_store, "idempotency-store-size"),
     ((_LEADER,), replaces_a_lost_leader, "leader-reelection"),
     ((_HELD,), reads_upload_status, "upload-resume-status"),
+    ((_COMPLETE_CALL,), completes_upload, "upload-completion"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -410,6 +419,7 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _COMPLETE_CALL,
     _IDEMPOTENT,
     _OTHER_PROVIDER,
     _RETRY_LIMITS,
