@@ -26,7 +26,7 @@ from tradeoff.interview.numbers import (
     names_another,
     names_figure,
 )
-from tradeoff.interview.questions import concept_tokens, stems
+from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
@@ -229,15 +229,24 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 newly.append(item.id)
             state.said[item.id] = support
         elif (
-            support.status == SUBSTANCE
-            and "clarifying-questions" not in item.concepts
-            and _asked(old.quote)
-            and not _asked(support.quote)
-        ) or (
-            support.status == SUBSTANCE == old.status
-            and old.source == "said"
-            and support.strength[0] > old.strength[0]
-            and not ("clarifying-questions" in item.concepts and _asked(old.quote))
+            (
+                support.status == SUBSTANCE
+                and "clarifying-questions" not in item.concepts
+                and _asked(old.quote)
+                and not _asked(support.quote)
+            )
+            or (
+                support.status == MENTIONED == old.status
+                and "clarifying-questions" not in item.concepts
+                and _asked(old.quote)
+                and not _asked(support.quote)
+            )
+            or (
+                support.status == SUBSTANCE == old.status
+                and old.source == "said"
+                and support.strength[0] > old.strength[0]
+                and not ("clarifying-questions" in item.concepts and _asked(old.quote))
+            )
         ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
             # and recommendations are out of scope"), not the question that drew the fact out;
@@ -416,7 +425,8 @@ def note_reasons(state: ConversationState, heard: Heard) -> None:
 
 
 def _asked(quote: str) -> bool:
-    return quote.rstrip().endswith("?")
+    """A question, with its mark or typed without one ("how long do we keep messages")."""
+    return quote.rstrip().endswith("?") or bool(questions_in(quote))
 
 
 def credit_answer(
