@@ -667,9 +667,12 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
 
 # "Do consumers need messages in order, and can a message ever be delivered twice?": two
 # questions joined, each its own clause with its own verb.
+# Only a second question that stands on its own (an auxiliary verb, then its own subject
+# and verb) is split off: "..., and how fast?" or "..., and how do the others stay up to
+# date?" lean on the first and are asked whole.
 _TWO_QUESTIONS = re.compile(
-    r"^(?P<first>[^?]+?),\s+and\s+(?P<second>(?:can|could|do|does|did|is|are|will|would|should"
-    r"|how|what|which|who|when|where|why)\b[^?]*)\?\s*$",
+    r"^(?P<first>(?:do|does|did|is|are|can|will|would|should)\b[^?]+?),\s+and\s+"
+    r"(?P<second>(?:can|could|do|does|did|is|are|will|would|should)\s+\w+\s+\w+[^?]*)\?\s*$",
     re.I,
 )
 
