@@ -42,6 +42,13 @@ from tradeoff.language.operations import (
          "Power loss", "stop at the nearest floor"),
         ("Overweight: the car stays open and sounds an alarm until the load drops.", "",
          "Overweight", "sounds an alarm"),
+        # a generator's own failures, and what it does
+        ("The clock moves backwards: the generator refuses to issue ids until it catches up.",
+         "", "clock moves backwards", "refuses to"),
+        ("The sequence overflows within a millisecond: the generator waits for the next one.",
+         "", "overflows", "waits for"),
+        ("etcd is unavailable: running processes keep their worker ids while leases last.", "",
+         "unavailable", "keep their worker"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(

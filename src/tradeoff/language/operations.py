@@ -22,7 +22,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
-                  "jam")  # fmt: skip
+                  "jam", "clock", "overflow")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -46,12 +46,15 @@ _TRIGGER = re.compile(
     # A machine's own failures, in the object-oriented prompts: "Power loss: cars stop at the
     # nearest floor", "Fire alarm: all cars go to the ground floor", "a jammed coil".
     r"|power (?:loss|failures?|outages?|cuts?)|loses? power|fire alarms?|overweight"
-    r"|jam(?:s|med)?\b)",
+    r"|jam(?:s|med)?\b"
+    # A generator's own failures: "the clock moves backwards (NTP step)", "the sequence
+    # overflows within a millisecond".
+    r"|clocks? (?:moves?|goes|jumps?|steps?|runs?) back(?:wards?)?|overflows?\b)",
     re.I,
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefghklmopqrst])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefghklmopqrstw])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     # "the controller picks a new leader from the ISR": an election in plain words
     r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
@@ -84,6 +87,9 @@ _RESPONSE = re.compile(
     # ... and what the machine does: "sounds an alarm", "stop at the nearest floor", "go to
     # the ground floor". ("Refunded" is also a payment's state beside "failed", no answer.)
     r"|(?:sounds?|raises?|rings?) an? alarm"
+    # ... and what a generator does: "refuses to issue ids until ...", "waits for the next
+    # millisecond", "running processes keep their worker ids".
+    r"|refuses? to|waits? (?:for|until)|keeps? (?:their|its) \w+"
     r"|(?:stops?|goes|go|moves?|returns?|parks?) (?:at|to) the (?:nearest|ground|lobby|next)"
     r" (?:floor|landing|level))\b",
     re.I,
