@@ -166,10 +166,13 @@ class BuzzwordsWithoutReasons(Rule):
             text = plain_typography(raw)
             said_reason = bool(SCREEN.search(REASONS, text)) or _next_has_reason(ctx, number)
             has_reason = said_reason or number in reasoned_lines
+            given_here = _given_in_row(text, headers.get(number))
             for match in names:
                 name = product_key(match.group(0))
-                other = name in candidates.get(number, ()) or _not_chosen(
-                    text, match, headers.get(number)
+                other = (
+                    name in candidates.get(number, ())
+                    or name in given_here
+                    or _not_chosen(text, match, headers.get(number))
                 )
                 # The reason the claims read in "Redis vs Postgres | Redis = sub-ms latency" is
                 # Redis's; the alternative set against it gets none from that line.
@@ -241,7 +244,8 @@ def _next_has_reason(ctx: ReviewContext, number: int) -> bool:
 
 # What a product is wanted for, stated as the property the design needs: "etcd has strong
 # consistency", "Postgres provides rich queries", "partitions ensure ordered processing",
-# "OpenSearch for simplicity", "a highly consistent store (etcd)". A role alone ("Kafka for
+# "OpenSearch for simplicity", "Vitess for sharding and operational maturity", "a highly
+# consistent store (etcd)". A role alone ("Kafka for
 # events") names no property.
 _PROPERTY = (
     r"(?:strong(?:ly)?[ -]consisten\w*|consisten(?:t|cy)|linearizab\w*|serializab\w*|durab\w*"
@@ -253,7 +257,7 @@ _PROPERTY = (
 _STATES_NEED = re.compile(
     rf"\b(?:has|have|gives?|offers?|provides?|guarantees?|ensures?|supports?|brings?|keeps?)"
     rf"\b[^.;:]{{0,30}}?\b{_PROPERTY}"
-    rf"|\bfor (?:its |their |the )?(?:\w+ )?{_PROPERTY}"
+    rf"|\bfor (?:its |their |the )?(?:[\w-]+,? (?:and |& )?){{0,2}}{_PROPERTY}"
     r"|\b(?:useful|good|ideal|well[ -]suited|suited|optimi[sz]ed|built) for\b"
     r"|\b(?:good|better|best|natural|right) fit\b"
     r"|\b(?:cost|latency|throughput|durability|availability)"
@@ -318,6 +322,29 @@ _NOT_CHOSEN_COLUMN = re.compile(
     r"|why not|not chosen)\b",
     re.I,
 )
+
+
+# Table columns of the systems a design connects to ("Connector", "Source"): what exists
+# already, as a product in the requirements is, not a choice the design makes.
+_GIVEN_COLUMN = re.compile(
+    r"\s*(?:source systems?|(?:data |document )?sources?|connectors?|integrations?"
+    r"|upstream systems?)\s*$",
+    re.I,
+)
+
+
+def _given_in_row(text: str, header: list[str] | None) -> set[str]:
+    """Products a table row names in a column of given systems: the row's other cells speak
+    of the same system ("S3 | S3 Event Notifications -> SQS")."""
+    if not header or not any(_GIVEN_COLUMN.match(name) for name in header):
+        return set()
+    cells = _cells(text)
+    return {
+        product_key(m.group(0))
+        for i, name in enumerate(header)
+        if i < len(cells) and _GIVEN_COLUMN.match(name)
+        for m in brands_in(cells[i])
+    }
 
 
 def _prompt_products(ctx: ReviewContext) -> set[str]:
@@ -439,6 +466,13 @@ _CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
 
 
 _EMPHASIS = re.compile(r"[*`]+")
+_USERS_CHOOSE = re.compile(
+    r"\b(?:customers?|users?|clients?|tenants?|callers?|operators?)\s+(?:can\s+|may\s+)?"
+    r"(?:configure|choose|pick|select|bring|register|plug in|connect)\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s")
+_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)")
 
 
 def _option_before(before: str) -> re.Match[str] | None:
@@ -451,19 +485,37 @@ def _option_before(before: str) -> re.Match[str] | None:
     return _OPTION_BEFORE.search(before)
 
 
+def _inside_url(text: str, start: int) -> bool:
+    """Whether the word at `start` is part of a web address ("https://neo4j.com/")."""
+    opening = max(text.rfind(" ", 0, start), text.rfind("(", 0, start), text.rfind("<", 0, start))
+    return "://" in text[opening + 1 : start] or text.startswith("www.", opening + 1)
+
+
 def _not_chosen(
     text: str, match: re.Match[str], header: list[str] | None, *, moved: bool = False
 ) -> bool:
     """Whether a product on a line is named as an example, a kind ("Snowflake-like"), a
     rejected alternative, or in a table column of options rather than the one chosen; with
     `moved`, also as what data moves away from ("from ClickHouse to S3")."""
+    if _inside_url(text, match.start()):
+        return True  # "https://neo4j.com/" links to a product; the link's words name it
     # The clause around a product is short: reading only a window keeps a 2 MB line linear.
     window = max(0, match.start() - _WINDOW)
     # Emphasis is no word: "**Pinecone** / **Weaviate**" is "Pinecone / Weaviate".
     before = _EMPHASIS.sub("", text[window : match.start()])
     clause = _CLAUSE_BREAK.split(before)[-1]
     after = _EMPHASIS.sub("", text[match.end() : match.end() + _WINDOW])
+    # A product written as a Markdown link ("such as [Neo4j](https://neo4j.com/)") reads as
+    # its words: the link's brackets are no clause break, its target no word after it.
+    if before.endswith("[") and after.startswith("]("):
+        before = before[:-1]
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        after = _LINK_TARGET.sub("", after, count=1)
     if _EXAMPLE_LEAD.search(clause) or _REJECTED_LEAD.search(clause):
+        return True
+    # "Customers configure destinations: SNS topic, SQS queue, Lambda": what the design's
+    # users pick among, not what the design chose.
+    if _USERS_CHOOSE.search(_SENTENCE_BREAK.split(before)[-1]):
         return True
     for bracket in _BRACKET.finditer(text, window, match.end() + _WINDOW):
         if bracket.start() < match.start() < bracket.end():
@@ -483,7 +535,7 @@ def _not_chosen(
     if header is not None:
         column = text[: match.start()].strip().lstrip("|").count("|")
         name = header[column] if column < len(header) else ""
-        if _NOT_CHOSEN_COLUMN.search(name):
+        if _NOT_CHOSEN_COLUMN.search(name) or _GIVEN_COLUMN.match(name):
             return True
     return False
 
