@@ -1065,6 +1065,12 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "quota", False),
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "structure", False),
         ("The free plan allows 100 calls a day.", "quota", True),
+        # "scope the problem", "in scope": the bounds of the work, no permission (the
+        # authorisation sense is the plural or a token's, key's or claim's scope)
+        ("Gather requirements and scope the problem.", "authorization", False),
+        ("Search and ads are not in scope for this round.", "authorization", False),
+        ("Each API key carries scopes such as links:write.", "authorization", True),
+        ("The token scope is checked on every call.", "authorization", True),
     ],
 )  # fmt: skip
 def test_words_read_in_their_sense(catalog: Catalog, line: str, concept: str, named: bool) -> None:
