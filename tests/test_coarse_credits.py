@@ -47,6 +47,26 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # An upload that needs multipart parts is no HTTP API; a call written without its
+    # leading slash ("GET bucket/key") is one.
+    (
+        "object-storage",
+        "endpoints",
+        "## Sizes\n\n- Objects average 2 MB, from 1 KB up to 5 TB, so large ones need multipart"
+        " uploads.\n",
+        "## Read path\n\n- The client sends `GET bucket/key` and the gateway streams the bytes"
+        " back.\n",
+    ),
+    # Transcoding into HLS renditions is no playback call: the item asks what the player
+    # requests and where the segments come from.
+    (
+        "video-streaming",
+        "playback-api",
+        "## Processing\n\n- Each upload is transcoded into 4 HLS renditions (240p to 1080p) of"
+        " 6-second segments.\n",
+        "## Playback\n\n- The video service returns the title and a signed manifest URL; the"
+        " player then streams the segments directly from the CDN.\n",
+    ),
     # Backing off from a slow provider is a backoff, not one adapter per channel with a
     # second provider to fail over to, nor a retry policy with its limits.
     (

@@ -616,7 +616,9 @@ def _item_support(
         positions = sorted(set(positions) | _field_lines(claims))
     # A call written out ("$ curl -X POST .../api/v1/paste", "GET /feed?cursor=") defines an
     # endpoint of the API an item asks to be defined, whether or not it says "REST".
-    written = wanted & _ENDPOINT_CONCEPTS if asks_calls else frozenset()
+    # So does an item that writes an endpoint itself ("PUT/GET/HEAD/DELETE /{bucket}/{key}").
+    writes_endpoint = dimension == "api_data" and _ITEM_ENDPOINT.search(item.text) is not None
+    written = wanted & _ENDPOINT_CONCEPTS if asks_calls or writes_endpoint else frozenset()
     if written:
         positions = sorted(set(positions) | _endpoint_lines(claims))
     for claim in (claims[i] for i in positions):
@@ -857,7 +859,8 @@ _ENDPOINT_CONCEPTS = frozenset({"rest-api", "rpc-api"})
 # an RPC. A function defined in code ("def base_encode(num, base=62):") is the
 # implementation, not the API.
 _CALLED_ENDPOINT = re.compile(
-    r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
+    # "GET bucket/key" writes the path without its leading slash.
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/?[\w{}.:-]*/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
     r"|https?://\S*/api/\S+|\brpc\s+\w+\s*\("
 )
 
@@ -1083,9 +1086,14 @@ def _asks_calls(item_text: str) -> bool:
     return len(_METHOD_CALL.findall(item_text)) >= 2
 
 
+_ITEM_ENDPOINT = re.compile(
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)(?:/(?:GET|POST|PUT|PATCH|DELETE|HEAD))*\s+/"
+)
+
 # What writes an operation: a call, or an endpoint with its verb.
 _WRITES_CALL = re.compile(
-    r"\b[A-Za-z_][\w.]*\([^)]*\)|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\brpc\s+\w+"
+    r"\b[A-Za-z_][\w.]*\([^)]*\)|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/?[\w{}.:-]*/"
+    r"|\brpc\s+\w+"
 )
 
 # An item that says the choice comes "with a reason" is covered only by a claim that gives one.
