@@ -1137,3 +1137,26 @@ def test_a_free_spot_index_weighs_the_lookup(catalog: Catalog, tmp_path: Path) -
         tmp_path,
     )
     assert item_support(item, fee, dimension="tradeoffs").status != SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    ("failure", "mitigation"),
+    [
+        ("Potential Failure", "Mitigation Strategy"),
+        ("Failure Scenario", "Mitigation"),
+        ("Failure", "Recovery Plan"),
+    ],
+)
+def test_a_failure_tables_qualified_columns_pair_failure_and_answer(
+    catalog: Catalog, failure: str, mitigation: str, tmp_path: Path
+) -> None:
+    # "| Potential Failure | Impact | Mitigation Strategy |" is a failure table as "| Failure |
+    # Impact | Mitigation |" is: each row pairs a failure with its answer, whatever verb.
+    text = (
+        "# Assistant\n\n## Failures\n\n"
+        f"| {failure} | Impact | {mitigation} |\n|---|---|---|\n"
+        "| Search index unavailable | No context for answers | Run the index on three nodes"
+        " in separate zones |\n"
+    )
+    (row,) = [c for c in _claims(catalog, text, tmp_path) if c.kind == "row"]
+    assert row.features.failure_response

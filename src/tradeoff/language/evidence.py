@@ -839,12 +839,17 @@ def _specific(text: str) -> bool:
 # The columns of a failure table: "| Failure | Impact | Mitigation |", "| Scenario | ... |
 # Recovery |". A row there pairs its failure with its mitigation, whatever verb the
 # mitigation uses ("CRC32C per block; a monthly scrubber verifies all chunks").
+# A qualifier may come first or after: "| Potential Failure | ... | Mitigation Strategy |",
+# "| Failure Scenario | ... |".
 _FAILURE_COLUMN = re.compile(
-    r"^(?:failures?|failure modes?|faults?|scenarios?|what (?:fails|breaks)|risks?)$", re.I
+    r"^(?:(?:potential|possible|likely|common|key|main) )?(?:failures?|faults?|scenarios?"
+    r"|failure (?:modes?|scenarios?|cases?|types?)|what (?:fails|breaks)|risks?)$",
+    re.I,
 )
 _ANSWER_COLUMN = re.compile(
     r"^(?:mitigations?|responses?|recovery|handling|fallbacks?|remed(?:y|ies)|fix(?:es)?"
-    r"|mitigation ?/ ?recovery)$",
+    r"|mitigation ?/ ?recovery)(?: (?:strateg(?:y|ies)|plans?|steps?|approach(?:es)?"
+    r"|actions?))?$",
     re.I,
 )
 
