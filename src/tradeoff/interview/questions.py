@@ -82,6 +82,10 @@ _SAME = {
     # "people with huge followings": their followers (the -ings plural keeps its stem, as
     # "postings" stays apart from "posts")
     "followings": "follower",
+    # "Click statistics", "usage stats": what a fact calls analytics.
+    "statistic": "analytic",
+    "statistics": "analytic",
+    "stats": "analytic",
     # An upload's pieces: "2,500 parts" is the chunk count ("chunks_for_max_file").
     "part": "chunk",
     "parts": "chunk",
