@@ -1160,3 +1160,22 @@ def test_a_failure_tables_qualified_columns_pair_failure_and_answer(
     )
     (row,) = [c for c in _claims(catalog, text, tmp_path) if c.kind == "row"]
     assert row.features.failure_response
+
+
+@pytest.mark.parametrize(
+    ("line", "reached"),
+    [
+        # the copies of a named store: redundancy, with no number needed
+        ("- Use read replicas for the metadata DB.", 1.0),
+        ("- Metadata DB: streaming replication and daily snapshots.", 1.0),
+        # a technique named beside another, or a property claimed: no copies of anything
+        ("- Read scaling via caching and replication.", 0.0),
+        ("- Replication ensures that data is never lost.", 0.0),
+    ],
+)
+def test_redundancy_is_copies_of_a_part_that_holds_state(
+    catalog: Catalog, line: str, reached: float, tmp_path: Path
+) -> None:
+    text = f"# Video site\n\n## Reliability\n\n{line}\n"
+    rungs = {r.name: r.reached for r in ladder("reliability", _claims(catalog, text, tmp_path))}
+    assert rungs["redundancy"] == reached

@@ -33,11 +33,7 @@ from tradeoff.language.mentions import MentionIndex
 from tradeoff.review import coverage, substance
 from tradeoff.review.products import brands_in
 
-# Components that hold state: losing the only copy loses data or the service.
-STATEFUL = frozenset(
-    """cache database relational-database wide-column-store document-store graph-store
-    time-series-db object-store search-index message-queue coordination-service""".split()
-)
+STATEFUL = substance.STATEFUL  # components that hold state
 # Concepts that answer "what if it fails?": copies, takeover, or a way back.
 REDUNDANCY = frozenset(
     """replication leader-follower multi-leader failover consensus quorum multi-region

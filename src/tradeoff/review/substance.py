@@ -1958,8 +1958,45 @@ _REDUNDANCY = frozenset(
 )
 
 
+# Components that hold state: losing the only copy loses data or the service.
+STATEFUL = frozenset(
+    """cache database relational-database wide-column-store document-store graph-store
+    time-series-db object-store search-index message-queue coordination-service""".split()
+)
+
+
+# The copies themselves, not the technique's name: "read replicas", "a standby", "streaming
+# replication", "across three availability zones". "Read scaling via caching and
+# replication" names two techniques and copies nothing it names.
+_COPIES = re.compile(
+    r"\b(?:replicas?|standbys?|secondar(?:y|ies)|followers?|multi-?(?:az|region)"
+    r"|availability zones|(?:streaming|synchronous|semi-sync\w*|async\w*) replication"
+    r"|fails? over|failover|copies|snapshots?)\b",
+    re.I,
+)
+SCREEN.add(_COPIES)
+
+
+def _states_redundancy(claim: Claim) -> bool:
+    """Redundancy specified, or said of a part that holds state: "use read replicas for
+    the metadata DB" and "Metadata DB: streaming replication and daily snapshots" say what
+    is copied, as a single point of failure is judged (a replica or a stated failover);
+    "replication ensures that data is never lost" names no part."""
+    if specified_concepts(claim) & _REDUNDANCY:
+        return True
+    concepts = claim.features.concepts
+    return (
+        not concepts.isdisjoint(_REDUNDANCY)
+        and not concepts.isdisjoint(STATEFUL)
+        and SCREEN.search(_COPIES, claim.text) is not None
+        and not claim.features.hedge
+        and not claim.text.rstrip().endswith("?")
+        and not out_of_scope(claim)
+    )
+
+
 def _reliability(claims: Sequence[Claim]) -> list[Rung]:
-    redundancy = _count(claims, lambda c: bool(specified_concepts(c) & _REDUNDANCY))
+    redundancy = _count(claims, _states_redundancy)
     failures = _distinct(claims, lambda c: c.features.failure_response)
     # A degraded mode or recovery target with what triggers it or how much: "RPO 5 min",
     # "serve stale when Redis is down"; "graceful degradation" alone names the idea.
