@@ -1179,3 +1179,23 @@ def test_redundancy_is_copies_of_a_part_that_holds_state(
     text = f"# Video site\n\n## Reliability\n\n{line}\n"
     rungs = {r.name: r.reached for r in ladder("reliability", _claims(catalog, text, tmp_path))}
     assert rungs["redundancy"] == reached
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bold label over a table heads its rows
+        "**Scale assumptions (for the estimates):**\n\n| Input | Value |\n|---|---|\n"
+        "| Daily users | 2,000 |\n",
+        # an item that opens in bold heads the items nested under it
+        "* **Scale assumptions** (used for the estimates)\n  * 2,000 daily users\n",
+    ],
+)
+def test_a_bold_label_heads_the_table_or_list_under_it(
+    catalog: Catalog, text: str, tmp_path: Path
+) -> None:
+    claims = _claims(catalog, f"# Assistant\n\n## Estimates\n\n{text}", tmp_path)
+    (users,) = [c for c in claims if "2,000" in c.text]
+    assert users.heading.startswith("Scale assumptions")
+    rungs = {r.name: r.reached for r in ladder("communication", claims)}
+    assert rungs["assumptions said aloud"] > 0

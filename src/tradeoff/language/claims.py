@@ -112,9 +112,13 @@ def split_text(text: str, first_line: int = 1) -> list[Claim]:
     ]
 
 
-# A paragraph that is all bold ("**Out of scope**", "__Assumptions:__") labels the list under
-# it as one ending in ":" does.
-_WHOLLY_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
+# A short paragraph that opens in bold ("**Out of scope**", "__Assumptions:__", "**Scale
+# assumptions** (used for capacity planning)") labels the list under it as one ending in
+# ":" does.
+_BOLD_LEAD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1")
+
+
+_TABLE_LABEL = -1  # the depth a label over a table is kept at, apart from any list's
 
 
 def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
@@ -152,6 +156,11 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             labels = [(d, label) for d, label in labels if d < depth]
             depth -= 1
+        elif kind == "table_open" and pending:
+            # "**Scale assumptions:**" over a table heads its rows as it heads a list.
+            labels.append((_TABLE_LABEL, pending))
+        elif kind == "table_close":
+            labels = [(d, label) for d, label in labels if d != _TABLE_LABEL]
         elif kind == "thead_open":
             in_head, header = True, []
         elif kind == "thead_close":
@@ -169,7 +178,8 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             start, end = token.map
             yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE, path())
             label = _plain(tokens[index + 1].content)
-            bold = _WHOLLY_BOLD.fullmatch(tokens[index + 1].content.strip()) is not None
+            # (or opens with one, as "**Scale assumptions** (used for capacity planning)")
+            bold = _BOLD_LEAD.match(tokens[index + 1].content.strip()) is not None
             if (label.endswith(":") or bold) and len(label.split()) <= 8:
                 pending = label.rstrip(":").strip()
                 index += 3
