@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # An alert on something else ("pool depth") is no monitoring of what the item names.
+    (
+        "url-shortener",
+        "monitoring",
+        "## Operations\n\n- Monitor the key pool's depth and alert at 70% utilisation.\n",
+        "## Operations\n\n- Page on-call when redirect p99 latency exceeds 100 ms or the error"
+        " rate passes 1%.\n",
+    ),
     # An upload that needs multipart parts is no HTTP API; a call written without its
     # leading slash ("GET bucket/key") is one.
     (

@@ -258,6 +258,25 @@ def named_metrics(text: str) -> int:
     return len(_METRIC.findall(text))
 
 
+# Words a metric's name shares with many others: "error rate" and "request rate" are two
+# metrics, "hit ratio" and "fill ratio" too.
+_METRIC_GENERIC = frozenset("rate rates ratio count counts time times size total per the".split())
+
+
+@lru_cache(maxsize=4096)
+def metric_words(text: str) -> frozenset[str]:
+    """The distinctive words of the metrics a line names: "redirect latency, error rate
+    and cache hit ratio" -> latency, redirect, error, cache, hit."""
+    if not SCREEN.may_match(_METRIC_WORDS, text) and _METRIC_NUMBERED.search(text) is None:
+        return frozenset()
+    return frozenset(
+        word
+        for metric in _METRIC.findall(text)
+        for word in re.findall(r"[a-z0-9]+", metric.lower())
+        if word not in _METRIC_GENERIC
+    )
+
+
 def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     """A metric with a threshold and an action: "page on-call if p99 > 300 ms for 5 min".
 

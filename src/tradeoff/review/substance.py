@@ -595,6 +595,12 @@ def _item_support(
         and any(_TARGETS & specified_concepts(claim) for claim in claims)
     ):
         metrics_only = True
+    # An item that names what to watch ("redirect latency, error rate and cache hit ratio")
+    # is met by monitoring of one of those, not by an alert on something else ("alerts at
+    # 70% pool use").
+    watched = (
+        operations.metric_words(item.text) if not wanted.isdisjoint(_WATCHING) else frozenset()
+    )
     first: Claim | None = None  # the first claim that specifies the item
     # A line that specifies a trade-off item's concept without weighing it ("Only push to
     # followers active in the last 30 days", with no reason) is the mention to cite: it
@@ -645,6 +651,14 @@ def _item_support(
             partial = partial or claim
             continue
         if found and weighs_options and not _chooses(claim, found, wanted):
+            found = frozenset()
+        if (
+            found
+            and watched
+            and found <= _WATCHING
+            and watched.isdisjoint(operations.metric_words(claim.text))
+            and not _watches(claims, watched)
+        ):
             found = frozenset()
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
@@ -792,6 +806,7 @@ _CITED_EVIDENCE: dict[str, frozenset[str]] = {
 
 
 _NAMES_METRICS = re.compile(r"\bmetrics?\b|\bmonitor", re.I)
+_WATCHING = frozenset({"monitoring", "alerting"})
 # An item whose only ask beyond the metrics is targets: SLOs, not alerts, pages or thresholds.
 _ASKS_SLO_ONLY = re.compile(
     r"^(?!.*\b(?:alert\w*|pag(?:e|es|ing)|on-?call|thresholds?|burn)\b).*\bslos?\b", re.I
@@ -803,6 +818,17 @@ _TRACKING = re.compile(
     r"|instrument\w*)\b",
     re.I,
 )
+
+
+def _watches(claims: Sequence[Claim], watched: frozenset[str]) -> bool:
+    """Whether some line of the design tracks one of the metrics an item names: then an
+    alert written apart from that list ("Metrics: request latency, hit ratio, error rates"
+    over "Capacity alerts at 75% CPU") completes what the item asks."""
+    return any(
+        not watched.isdisjoint(operations.metric_words(c.text))
+        and (c.features.monitoring or _tracks_metrics(c))
+        for c in claims
+    )
 
 
 def _tracks_metrics(claim: Claim) -> bool:
