@@ -47,6 +47,21 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A latency target that names the limiter says nothing of keys or of where counts live.
+    (
+        "rate-limiter",
+        "limit-keys",
+        "## Latency\n\n- Keep latency under 50 ms, including the rate-limit decision.\n",
+        "## Goals\n\n- Quotas per API key by plan, per IP for anonymous callers, and 5 a minute"
+        " on login.\n",
+    ),
+    (
+        "rate-limiter",
+        "shared-counters",
+        "## Latency\n\n- Keep latency under 50 ms, including the rate-limit decision.\n",
+        "## Counters\n\n- Every gateway increments the same counter in a Redis cache, so 50"
+        " gateways see one count per client.\n",
+    ),
     # An alert on something else ("pool depth") is no monitoring of what the item names.
     (
         "url-shortener",
