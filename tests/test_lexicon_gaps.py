@@ -1065,6 +1065,10 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "quota", False),
         ("Flash sales reach 20x, so plan for 2,500 orders/s.", "structure", False),
         ("The free plan allows 100 calls a day.", "quota", True),
+        # a product's dashboard is a screen for its users, not the operators' monitoring
+        ("Aggregates go to ClickHouse for the user dashboard to query.", "monitoring", False),
+        ("Sellers see sales on the seller dashboard.", "monitoring", False),
+        ("On-call watches the Grafana dashboard for p99 latency.", "monitoring", True),
         # "scope the problem", "in scope": the bounds of the work, no permission (the
         # authorisation sense is the plural or a token's, key's or claim's scope)
         ("Gather requirements and scope the problem.", "authorization", False),

@@ -379,6 +379,11 @@ _OUTSIDE_PARTIES = frozenset(
 )
 _IMPOSED_ON = frozenset({"us", "our"})
 _OUTSIDE_LIMIT = (_OUTSIDE_PARTIES, _IMPOSED_ON)
+_PRODUCT_SCREENS = frozenset(
+    """user users customer customers analytics admin owner owners creator creators seller
+    sellers merchant merchants host hosts business sales reporting bi click clicks billing
+    partner partners advertiser advertisers""".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("rate", "limit"): _OUTSIDE_LIMIT,
     ("rate", "limits"): _OUTSIDE_LIMIT,
@@ -470,6 +475,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"survives", "stays", "sits", "remains", "hours", "minutes", "days"}),
         frozenset({"for", "timeout", "timeouts", "time", "connections", "sessions"}),
     ),
+    # "For the user dashboard to query", "click analytics dashboards", "the seller
+    # dashboard": a screen of the product, not the operators' monitoring.
+    ("dashboard",): (_PRODUCT_SCREENS, frozenset()),
+    ("dashboards",): (_PRODUCT_SCREENS, frozenset()),
     # "So plan for 2,500 orders/s", "we plan to shard": the verb, not a billing plan (quota)
     # or an agenda (structure).
     ("plan",): (

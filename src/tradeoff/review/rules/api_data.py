@@ -42,7 +42,9 @@ _KEY = re.compile(
     r"|clustered by|sorted by|hash(?:ed|ing)? (?:on|by)\b"
     # "a map of shape id → shape record", "mapping `chunk_id → source_ref`": the id is the
     # key of what it maps to ("wrong doc ID → leakage" is a consequence, no map)
-    r"|map(?:s|ping)?\b[^.;→]{0,25}?\bids?\s*(?:→|->)\s*\w|\w+_ids?`?\s*(?:→|->))",
+    r"|map(?:s|ping)?\b[^.;→]{0,25}?\bids?\s*(?:→|->)\s*\w|\w+_ids?`?\s*(?:→|->)"
+    # "SELECT long_url FROM urls WHERE short_url = ?": the column a read looks rows up by
+    r"|\bwhere\s+[a-z_][\w.]*\s*=\s*(?:\?|:\w|\$\d|%s|@\w))",
     re.I,
 )
 _JOINS = re.compile(
