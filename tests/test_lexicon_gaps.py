@@ -1203,3 +1203,25 @@ def test_a_bold_label_heads_the_table_or_list_under_it(
     assert users.heading.startswith("Scale assumptions")
     rungs = {r.name: r.reached for r in ladder("communication", claims)}
     assert rungs["assumptions said aloud"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "reached"),
+    [
+        # the same endpoint restated on the read path and in a diagram is one endpoint
+        (
+            "## API\n\n- `GET /{code}` redirects.\n\n## Read path\n\n- The browser sends"
+            " `GET /:code` to the edge.\n- The edge forwards `GET /{code}` to the redirect"
+            " service.\n",
+            1 / 3,
+        ),
+        # three endpoints written on one line are three
+        ("## API\n\n- `POST /links`, `GET /{code}` and `DELETE /links/{code}`.\n", 1.0),
+    ],
+)
+def test_endpoints_are_counted_once_each(
+    catalog: Catalog, text: str, reached: float, tmp_path: Path
+) -> None:
+    claims = _claims(catalog, f"# Links\n\n{text}", tmp_path)
+    rungs = {r.name: r.reached for r in ladder("api_data", claims)}
+    assert rungs["endpoints defined"] == pytest.approx(reached)

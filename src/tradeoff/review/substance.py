@@ -1705,6 +1705,41 @@ _ENDPOINT = re.compile("|".join(way for _, way in _ENDPOINT_WAYS), re.I)
 _ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _ENDPOINT_WAYS)
 
 
+# One endpoint as it is written, to tell endpoints apart: a method and its path (parameters
+# and query strings aside), or the name of a call.
+_ENDPOINT_NAME = re.compile(
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:|returns)"
+    r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|(https?://\S*/api/\S+)",
+    re.I,
+)
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}|<[^>]*>|:\w+|\?.*$")
+
+
+def _endpoint_names(text: str) -> set[str]:
+    names = set()
+    for match in _ENDPOINT_NAME.finditer(text):
+        method, path, rpc, call, curl, url = match.groups()
+        if method:
+            path = _PATH_PARAMETER.sub("{}", path.lower()).rstrip("/.") or "/"
+            names.add(f"{method.upper()} {path}")
+        else:
+            names.add((rpc or call or curl or url or match.group(0)).lower())
+    return names
+
+
+def _distinct_endpoints(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
+    """Endpoints written, each counted once however often the design restates it: "GET
+    /:shortCode" in the API section, the read path and a diagram is one endpoint, and
+    "POST /links, GET /{code}, DELETE /{code}" on one line is three."""
+    names: set[str] = set()
+    first: Claim | None = None
+    for claim in claims:
+        if may_hold(claim.text, ("/", "(", "rpc", "-x")) and writes_endpoint(claim.text):
+            names |= _endpoint_names(claim.text) or {claim.text[:40]}
+            first = first or claim
+    return len(names), first
+
+
 def writes_endpoint(text: str) -> bool:
     """`_ENDPOINT.search(text) is not None`, one way at a time, each searched only in a
     text that holds its strings."""
@@ -1738,10 +1773,7 @@ _CONTRACT = frozenset(
 
 
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
-    endpoints = _count(
-        claims,
-        lambda c: may_hold(c.text, ("/", "(", "rpc", "-x")) and writes_endpoint(c.text),
-    )
+    endpoints = _distinct_endpoints(claims)
     model = _count(
         claims,
         lambda c: specifies(c, "data-model") or (c.kind == CODE and bool(_FIELD.search(c.text))),
