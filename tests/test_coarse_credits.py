@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A playback target under the requirements says what must hold, not that it is watched.
+    (
+        "video-streaming",
+        "qoe-monitoring",
+        "## Requirements\n\n- Time to first frame under 1.5 s for 95% of plays.\n",
+        "## Operations\n\n- Players report start-up time and rebuffering ratio per CDN; an"
+        " alert fires and traffic moves to the other CDN when rebuffering passes 2%.\n",
+    ),
     # A latency target that names the limiter says nothing of keys or of where counts live.
     (
         "rate-limiter",

@@ -1419,6 +1419,12 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
             return False
         return f.reason or f.alternative or f.cost
+    if dimension == "reliability":
+        # "Time-to-first-frame < 1.5 s", "answers respect per-user ACLs" under the
+        # requirements say what must hold; how failures, monitoring or access are handled
+        # is the design's to say. ("Monitoring & SLOs" is operations, not requirements.)
+        implied = implied_concepts(claim)
+        return not (implied & _REQUIREMENT_SECTIONS) or "monitoring" in implied
     if dimension == "components":
         return describes_part(claim, concept)
     if dimension == "requirements" and concept in _PROPERTY_CONCEPTS:
