@@ -47,6 +47,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # The response contract is no model of a rule.
+    (
+        "rate-limiter",
+        "rule-model",
+        "## Requirements\n\n- Response contract: `429 Too Many Requests` with `Retry-After`"
+        " and X-RateLimit headers.\n",
+        "## Rules\n\n- Each rule record holds `match` (key type and endpoint), `rate` and"
+        " `burst`, and gateways load the rules from config.\n",
+    ),
     # A playback target under the requirements says what must hold, not that it is watched.
     (
         "video-streaming",

@@ -1419,6 +1419,16 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
             return False
         return f.reason or f.alternative or f.cost
+    if dimension == "api_data" and implied_concepts(claim) & _REQUIREMENT_SECTIONS:
+        # A requirement that writes the contract ("Redirect `GET /:code`", "Return 429 with
+        # Retry-After", "`code -> {url, created_at}`") specifies the API; "Availability:
+        # 99.99% for the regional endpoint" and "Playback API p95 < 150 ms" only name it.
+        return bool(
+            _writes_endpoint_claim(claim)
+            or _STATUS_SAID.search(claim.text)
+            or _MAPS_TO.search(claim.text)
+            or KEY_TEMPLATE.search(claim.text)
+        )
     if dimension == "reliability":
         # "Time-to-first-frame < 1.5 s", "answers respect per-user ACLs" under the
         # requirements say what must hold; how failures, monitoring or access are handled
@@ -1430,6 +1440,14 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
     if dimension == "requirements" and concept in _PROPERTY_CONCEPTS:
         return states_requirement(claim)
     return True
+
+
+_MAPS_TO = re.compile(r"\w\s*(?:->|→)\s*[{\w]")
+# A status code said as one ("HTTP 429", "returns 404", "409 Conflict"), not "150 ms".
+_STATUS_SAID = re.compile(
+    r"\b(?:HTTP|status|returns?|respond\w*|with)\s+[1-5]\d\d\b"
+    r"|\b[1-5]\d\d\s+(?:[A-Z][a-z]+|too many|not found)",
+)
 
 
 # Properties a requirement states and a mechanism also names ("a time-ordered message id"
