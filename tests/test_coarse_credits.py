@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A page size is no cursor: the item asks how a page is marked.
+    (
+        "news-feed",
+        "cursor-pagination",
+        "## Estimates\n\n- Posts per page: 50, so 3 pages a session.\n",
+        "## API\n\n- `GET /feed?cursor=...` returns 50 posts and an opaque cursor (the last"
+        " score and post id), not an offset.\n",
+    ),
     # The response contract is no model of a rule.
     (
         "rate-limiter",

@@ -1225,3 +1225,14 @@ def test_endpoints_are_counted_once_each(
     claims = _claims(catalog, f"# Links\n\n{text}", tmp_path)
     rungs = {r.name: r.reached for r in ladder("api_data", claims)}
     assert rungs["endpoints defined"] == pytest.approx(reached)
+
+
+def test_a_lead_in_with_its_list_specifies_what_it_names(catalog: Catalog, tmp_path: Path) -> None:
+    # "Use an opaque cursor containing:" over what the cursor holds says what the cursor is;
+    # the same lead-in with nothing under it only names one.
+    listed = "Use an opaque cursor containing:\n\n- the last score\n- the last post id\n"
+    bare = "Use an opaque cursor containing:\n\nThe feed service reads the timeline.\n"
+    for text, specified in ((listed, True), (bare, False)):
+        claims = _claims(catalog, f"# Feed\n\n## Pagination\n\n{text}", tmp_path)
+        (lead,) = [c for c in claims if c.text.startswith("Use an opaque cursor")]
+        assert ("cursor-pagination" in specified_concepts(lead)) is specified

@@ -165,6 +165,8 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         analysed = _join_labelled_parts(analysed, reread)
     if any(_MITIGATION_LABEL.match(c.text) for c in analysed):
         analysed = _answer_labelled_failures(analysed)
+    if any(c.text.rstrip().endswith(":") and c.features.concepts for c in analysed):
+        analysed = _lead_ins_with_lists(analysed)
     if any(_OFFER.match(c.text) for c in analysed):
         analysed = _drop_offers(analysed)
     return _contrast_siblings(analysed, reread, table)
@@ -310,6 +312,41 @@ def _join_reason_lists(claims: list[Claim], reread: _Reread) -> list[Claim]:
                 continue
         joined.append(claim)
     return joined
+
+
+def _lead_ins_with_lists(claims: list[Claim]) -> list[Claim]:
+    """A short lead-in that names a thing, then the list of what it holds: "Use an opaque
+    cursor containing:", "- last score / timestamp", "- last post_id". The list says what
+    the lead-in's thing is, as a reader takes it; read apart, the lead-in names a cursor and
+    says nothing of it. The lead-in is concrete (`specific`) with its list under it: it
+    specifies what it names, and gains no reason, decision or figure from the items, which
+    stay claims of their own."""
+    out: list[Claim] = []
+    for index, claim in enumerate(claims):
+        text = claim.text.rstrip()
+        if (
+            claim.kind in _PROSE
+            and text.endswith(":")
+            and claim.features.concepts
+            and len(text.split()) <= _LEAD_IN_WORDS
+            and not _REASONS_LABEL.fullmatch(claim.text)
+        ):
+            label = (*claim.headings, text.rstrip(":").strip())
+            items = []
+            for following in claims[index + 1 :]:
+                if following.kind != ITEM or following.headings != label:
+                    break
+                items.append(following.text)
+            if len(items) >= 2:
+                features = replace(claim.features, specific=True)
+                out.append(Claim(claim.line, claim.quote, claim.text, claim.kind,
+                                 claim.headings, features))  # fmt: skip
+                continue
+        out.append(claim)
+    return out
+
+
+_LEAD_IN_WORDS = 8  # as long as a label heading a list may be (language.claims)
 
 
 def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
