@@ -1236,3 +1236,15 @@ def test_a_lead_in_with_its_list_specifies_what_it_names(catalog: Catalog, tmp_p
         claims = _claims(catalog, f"# Feed\n\n## Pagination\n\n{text}", tmp_path)
         (lead,) = [c for c in claims if c.text.startswith("Use an opaque cursor")]
         assert ("cursor-pagination" in specified_concepts(lead)) is specified
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Approach 1: hash the long URL and keep 7 characters. Flaw: collisions grow with volume.",
+        "Weakness: a counter makes codes guessable.",
+    ],
+)
+def test_a_flaw_or_weakness_label_states_a_cost(catalog: Catalog, line: str) -> None:
+    claims = read_text(line, catalog.vocabulary.concepts.values())
+    assert any(c.features.cost for c in claims), [c.text for c in claims]

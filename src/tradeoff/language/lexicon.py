@@ -97,7 +97,8 @@ SETS_AGAINST = re.compile(r"^\W*instead\s*,", re.I)
 # "Trade-off: ...", "Cons: ...", "*Alternative*: ...").
 ROLE_LABEL = re.compile(
     r"^\W*(justification|rationale|reasons?|why|pros|benefits?|advantages?|trade-?offs?"
-    r"|cons|downsides?|drawbacks?|alternatives?(?: considered)?|rejected)\W*:(?=\W*\w)",
+    r"|cons|downsides?|drawbacks?|flaws?|weakness(?:es)?|alternatives?(?: considered)?"
+    r"|rejected)\W*:(?=\W*\w)",
     re.I,
 )
 # The mark of the option a comparison table chose: a column headed "Hybrid (chosen)" over
@@ -182,7 +183,8 @@ COST = re.compile(
     r"\b(at the (?:cost|expense|price) of|downsides?|drawbacks?|the (?:cost|price) is"
     r"|costs? (?:us|more|extra)|(?:we|i) accept|accepting|accepted|in exchange"
     r"|the trade-?off (?:is|here)|trade-?off:"
-    r"|cons?:|penalty|overhead|more expensive|extra (?:hop|round trip|latency|storage|cost)"
+    r"|cons?:|flaws?:|weakness(?:es)?:|penalty|overhead|more expensive"
+    r"|extra (?:hop|round trip|latency|storage|cost)"
     r"|adds? (?:\w+ )?(?:latency|complexity|a hop|cost|a round trip|operational|load)"
     r"|harder to|(?:this|that|it) complicates\b"
     r"|(?:is|are|gets?|becomes?) (?:expensive|costly|slower)|throughput (?:will )?drops?"
