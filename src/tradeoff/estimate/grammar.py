@@ -740,7 +740,44 @@ def _find_quantities(text: str) -> tuple[FoundQuantity, ...]:
             )
         )  # fmt: skip
         index = end_index
-    return tuple(found)
+    return tuple(_shortened_rates(text, found))
+
+
+# What a rate counts, when a count said after it names it: "4,000 reads/s and 400 writes".
+_RATE_NOUNS = frozenset(
+    "reads writes requests queries checks calls messages events ops operations posts uploads"
+    " views clicks redirects inserts lookups hits misses".split()
+)
+# A derivation's connective starts the next step of the working, not the next item of a
+# list: "Average file is 5 MB, so 10 million uploads is 50 TB a day" counts uploads.
+_DERIVES = re.compile(
+    r"\b(?:so|that's|that is|which is|which means|thus|hence|times|x)\b|[=×*]", re.I
+)
+
+
+def _shortened_rates(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+    """A bare count said right after a rate in a list is that rate said short: "4,000 reads
+    a second, maybe 12K at peak", "4,000 reads/s and 12,000 reads at peak" (the interviewer
+    hears it so too). A count of other things ("3 replicas", "200M posts stored") or one
+    reached by working ("so 10 million uploads") keeps its own kind."""
+    out = list(found)
+    for i in range(1, len(out)):
+        here, before = out[i], out[i - 1]
+        if here.dims != (0, 0) or here.has_unit or before.dims == (0, 0) or here.per:
+            continue
+        if before.value.kind[0] != -1 or before.value.kind[1] not in (0, 1):
+            continue  # only a rate (per second) is said short this way
+        if here.noun and (
+            here.noun[0].lower() not in _RATE_NOUNS
+            or not before.noun
+            or here.noun[0].lower() != before.noun[0].lower()
+        ):
+            continue  # "10K req/s, 200M posts stored" counts posts
+        gap = text[before.end : here.start]
+        if len(gap) >= 30 or not ("," in gap or " and " in gap) or _DERIVES.search(gap):
+            continue
+        out[i] = replace(here, value=Q(here.value.value, *before.value.kind))
+    return out
 
 
 def _phrase(tokens: list[Token], index: int) -> tuple[int, list[str], list[str]]:

@@ -156,6 +156,10 @@ def quantities_in(
             continue  # "a 301 redirect": a status code
         if _LABEL_BEFORE.search(sentence[: match.start(1)]):
             continue  # "re-sending part 7", "floor 12": which one, not how many
+        if _RATIO_AFTER.match(sentence, match.end(1)) or _RATIO_BEFORE.search(
+            sentence[: match.start(1)]
+        ):
+            continue  # "with 100:1 reads", "at 10:30": one side of a ratio or a time
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue
@@ -531,6 +535,11 @@ def _clause_span(sentence: str, at: int) -> tuple[int, int]:
             return start, found.start()
         start = found.end()
     return start, len(sentence)
+
+
+# A number written beside a colon and another number: a ratio ("100:1") or a clock time.
+_RATIO_AFTER = re.compile(r"\s?:\s?\d")
+_RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 
 
 # What a shortened rate counts, when it names it: "5,000 reads/s and 400 writes".

@@ -51,7 +51,8 @@ REASON = re.compile(
     r"|the reason|(?:reasons?|rationale)\s*:|(?:justification|pros|benefits?|advantages?)\s*:"
     r"(?=\W*\w)|lets us"
     r"|(?<=[\w)] )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
-    r"|users|only|one|there|this|they)\b|means (?:that|we|the|a|each|no)"
+    r"|users|only|one|there|this|they|two|both|neither|nothing|none|servers|nodes|callers"
+    r"|duplicates|retries)\b|means (?:that|we|the|a|each|no)"
     r"|why\b"
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
@@ -466,7 +467,7 @@ SPECIFIC = re.compile(
 )
 
 DECIDES = re.compile(
-    r"(?=[abcdgilpsuw])"  # first characters, see above
+    r"(?=[abcdgilpqsuw])"  # first characters, see above
     r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:use|pick|choose|go with|opt for|store"
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache"
     # What a design does instead of what it uses: "we skip fan-out and merge at read time".
@@ -480,6 +481,8 @@ DECIDES = re.compile(
     r"|fan(?:-|\s)?out|serve|fail (?:open|closed|over|fast))"
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
     r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
+    # A part placed by where it stands: "a Redis cache in front of the store holds hot codes".
+    r"|(?:cache|proxy|gateway|balancer|cdn|queue)s? (?:in front of|between|behind)"
     r"|is used|are used|(?:is|are) (?:hashed|sharded|partitioned|replicated|cached|indexed|keyed"
     r"|routed|spread|placed) (?:in|into|by|on|across|to|over)"
     r"|uses|using|is the (?:store|database|queue|cache|primary)"
