@@ -412,6 +412,7 @@ class NoSecurity(Rule):
             # industry best practices") says nothing there, even when controls stand
             # elsewhere: the reader of that section learns no control.
             yield from self._slogan_sections(ctx, found, control)
+            yield from self._bare_encryption(ctx, found)
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
@@ -461,8 +462,46 @@ class NoSecurity(Rule):
                 ctx.line_evidence(number, clause),
             )
 
+    def _bare_encryption(
+        self, ctx: ReviewContext, found: list[tuple[int, str, str]]
+    ) -> Iterator[Finding]:
+        """ "All data is encrypted" says neither what is encrypted (stored data, traffic)
+        nor with which keys, so it specifies no control: the interviewer's next question is
+        where the keys live and who can decrypt. Reported once, at the first such line, when
+        no line of the design encrypts stored data with named keys."""
+        if any(security_control(c) == _AT_REST for _, c, _ in found):
+            return
+        excluded = {c.line for c in ctx.claims if out_of_scope(c)}
+        for number, clause, _ in found:
+            if number in excluded or not _ENCRYPTED.search(clause):
+                continue
+            if _ENCRYPTION_SCOPE.search(clause) or clause.rstrip().endswith("?"):
+                continue
+            # the cell of a row that names it ("Encryption, monitoring, least-privileged IAM")
+            cells = [c for c in clause.split("|") if _ENCRYPTED.search(c)] or [clause]
+            said = _MARKUP.sub("", cells[0]).strip().lstrip("-+ ").strip()
+            yield self.finding(
+                f"'{said[:90]}' names encryption but not what is encrypted (stored data,"
+                " traffic between services) or with which keys: it specifies no control an"
+                " interviewer could probe",
+                ctx.line_evidence(number, cells[0].strip()),
+            )
+            return
+
 
 _SECURITY_TITLE = re.compile(r"\bsecurity\b", re.I)
+_AT_REST = "encryption at rest with key management"
+_ENCRYPTED = re.compile(r"\bencrypt\w*", re.I)
+_MARKUP = re.compile(r"[*_`]")
+# What is encrypted or how: a scope (at rest, in transit, stored data, a disk, a field) or
+# the means (TLS, AES, a key service). A clause with any of them says more than a slogan.
+_ENCRYPTION_SCOPE = re.compile(
+    r"\bat[- ]rest\b|\bin[- ](?:transit|flight)\b|\btls\b|\bssl\b|\bhttps\b|\bmtls\b|\baes"
+    r"|\bkms\b|\bhsm\b|\bkeys?\b|envelope|end[- ]to[- ]end|\be2ee?\b|client[- ]side"
+    r"|server[- ]side|\bsse\b|\bdisks?\b|volumes?|\bfields?\b|\bcolumns?\b|storage|stored"
+    r"|\bbackups?\b|\bdatabases?\b|\bbuckets?\b|\bs3\b|\bnot\b|\bno\b|\bunencrypted",
+    re.I,
+)
 
 
 @register
