@@ -636,7 +636,12 @@ def _features(
     # fan-out", "to recover") gives a reason all the same: that verb stays readable.
     purposes = [span for span in named if _purpose_verb(lowered, span[0])]
     reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
-    reason = compared or bool(SCREEN.search(lexicon.REASON, reason_prose)) or said.reason
+    reason = (
+        compared
+        or bool(SCREEN.search(lexicon.REASON, reason_prose))
+        # Under "Rationale", "Lua scripts, which ensures correctness." still gives none.
+        or (said.reason and lexicon.EMPTY_PROPERTY.search(text) is None)
+    )
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
     alternative = compared or bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or said.alternative

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
+from tradeoff.language.lexicon import EMPTY_PROPERTY
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
 from tradeoff.language.options import names_option
@@ -188,6 +189,31 @@ class BuzzwordsWithoutReasons(Rule):
                 ctx.line_evidence(number, quote),
             )
         yield from self._stack_praise(ctx, brands, reasoned)
+        yield from self._hollow_reasons(ctx)
+
+    def _hollow_reasons(self, ctx: ReviewContext) -> Iterator[Finding]:
+        """A decision whose only reason is a property it claims: "Implementation uses Lua
+        scripts, which ensures correctness." names the goal and not how the choice meets it
+        (an atomic read-modify-write, so no two gateways spend the same token): the
+        interviewer's "why?" is still open."""
+        reported = 0
+        for claim in ctx.claims:
+            f = claim.features
+            if not f.decision or not f.choices or f.reason or f.alternative or f.cost:
+                continue
+            found = EMPTY_PROPERTY.search(claim.text)
+            if found is None:
+                continue
+            said = found.group(0).rstrip(" .;|")
+            yield self.finding(
+                f"'{re.sub(r'[*_`]', '', claim.quote).strip()[:90]}' gives '{said}' as its"
+                " only reason: that names"
+                " the goal, not why this choice reaches it",
+                ctx.line_evidence(claim.line, claim.quote),
+            )
+            reported += 1
+            if reported >= 2:
+                return
 
     def _stack_praise(
         self,
