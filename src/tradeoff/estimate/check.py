@@ -160,7 +160,83 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
         else:
             out.extend(check_line(number, text))
     out.extend(_check_nested(numbered))
+    out.extend(_factor_not_applied(numbered))
     return _missing_replication(numbered, out)
+
+
+# A replication factor carried to a total by an arrow: "Replication: 3× (Raft) → 4.5 PB
+# physical", "x3 replicas = 30 TB". The factor is the only input on its left.
+_COPIES_STEP = re.compile(
+    r"(?:\b(?P<a>[2-9])\s*[×x]|[×x]\s*(?P<b>[2-9])\b)\s*(?:\([^()]{0,30}\)\s*)?"
+    r"(?:replicas?|replication|copies)?\s*(?:→|->|=>|=)\s*~?\s*(?=\d)",
+    re.I,
+)
+_COPIES_WORDS = re.compile(r"replica|replicat|copies|\bRF\b|\braft\b|\bpaxos\b", re.I)
+
+
+def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A total said to hold N copies that equals the one-copy total stated just before it:
+    "Total Metadata: 1 trillion x 1.5 KB = 1.5 PB logical" then "Replication: 3x (Raft) ->
+    1.5 PB physical". Three copies of 1.5 PB take 4.5 PB; the factor stated on the line was
+    not applied, and everything sized from the physical figure is a third too small."""
+    out: list[EstimateCheck] = []
+    for index, (number, text) in enumerate(numbered):
+        if "→" not in text and "->" not in text and "=" not in text:
+            continue
+        step = SCREEN.search(_COPIES_STEP, text) if _COPIES_WORDS.search(text) else None
+        if step is None:
+            continue
+        factor = int(step.group("a") or step.group("b"))
+        stated = next(
+            (q for q in find_quantities(text[step.end() :]) if q.dims == (0, 1) and not q.per),
+            None,
+        )
+        if stated is None:
+            continue
+        # the one-copy figure: on this line before the step, or on the lines just above it
+        before = [text[: step.start()]] + [
+            t for _, t in reversed(numbered[max(0, index - 3) : index])
+        ]
+        copy = next(
+            (
+                q
+                for chunk in before
+                for q in reversed(find_quantities(chunk))
+                if q.dims == (0, 1) and not q.per and _same(q.value.value, stated.value.value)
+            ),
+            None,
+        )
+        if copy is None:
+            continue
+        unit = re.search(r"\b([KMGTPE]B)\b", stated.text, re.I)
+        if unit is None:
+            continue
+        prefix = unit.group(1).upper()
+        total = human_number(factor * stated.value.value / _BYTES[prefix])
+        said = stated.text.strip()
+        out.append(
+            EstimateCheck(
+                number,
+                said,
+                f"{factor}x copies of {copy.text.strip()}",
+                said,
+                Q(factor * stated.value.value, 0, 1),
+                stated.value,
+                1 / factor,
+                "arithmetic-error",
+                f"{factor} copies of {copy.text.strip()} take about {total} {prefix},"
+                f" not {said}: the replication factor"
+                f" of {factor} on this line is not applied",
+            )
+        )
+    return out
+
+
+_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+
+
+def _same(a: float, b: float) -> bool:
+    return a > 0 and abs(a - b) <= 0.02 * max(a, b)
 
 
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*\S)\s*$")
