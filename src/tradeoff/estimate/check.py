@@ -161,7 +161,82 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
             out.extend(check_line(number, text))
     out.extend(_check_nested(numbered))
     out.extend(_factor_not_applied(numbered))
+    out.extend(_bitrate_to_size(numbered))
     return _missing_replication(numbered, out)
+
+
+# A bitrate carried to a size per item by an arrow, with no duration beside it: "Assume
+# 2 Mbps average bitrate -> 75 MB per view" (the view's length is in the sentence before).
+_BITRATE_TO_SIZE = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?P<rp>[kmg])bps\b[^→=\n]{0,40}?(?:→|->|=>|=|,?\s*(?:that(?:'s"
+    r"|\s+is)|which\s+is|gives|comes\s+to|means)\b)\s*(?:about|roughly|around|~)?\s*"
+    r"(?P<size>\d+(?:\.\d+)?)\s*(?P<sp>[kmgt])b\b\s*(?P<per>(?:per|/|a|each)\s*[a-z]+)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<u>seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h)\b",
+    re.I,
+)
+_SECONDS = {"s": 1, "sec": 1, "m": 60, "h": 3600}
+_PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
+
+
+def _bitrate_to_size(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A bitrate turned into a size per item over a duration the text states just before:
+    "each view averages 300 seconds. Assume 2 Mbps -> 75 MB per view" is 2 Mbps x 300 s / 8.
+    Judged only as a bits-for-bytes slip (a result 8x the size the duration gives), and only
+    when no duration stated there gives the result: which duration was meant is otherwise
+    a guess."""
+    out: list[EstimateCheck] = []
+    for index, (number, text) in enumerate(numbered):
+        if "bps" not in text.lower():
+            continue
+        for found in _BITRATE_TO_SIZE.finditer(text):
+            if _DURATION.search(text[found.start() : found.end()]):
+                continue  # "2 Mbps x 300 s = 75 MB": the statement checks itself
+            bits = float(found.group("rate")) * _PREFIX[found.group("rp").lower()]
+            size = float(found.group("size")) * _PREFIX[found.group("sp").lower()]
+            before = [text[: found.start()]] + [t for _, t in numbered[max(0, index - 2) : index]]
+            seconds = [
+                float(d.group("n")) * _SECONDS[_unit_key(d.group("u"))]
+                for chunk in before
+                for d in _DURATION.finditer(chunk)
+            ]
+            ratios = [size / (bits * t / 8) for t in seconds if t > 0]
+            if not ratios or any(0.9 <= r <= 1.1 for r in ratios):
+                continue
+            slips = [i for i, r in enumerate(ratios) if 7.6 <= r <= 8.4]
+            if not slips:
+                continue
+            duration = seconds[slips[0]]
+            quote = found.group(0)[found.group(0).index(found.group("size")) :].strip()
+            right = human_number(bits * duration / 8 / _PREFIX[found.group("sp").lower()])
+            unit = found.group("sp").upper() + "B"
+            left = f"{found.group('rate')} {found.group('rp')}bps for {human_number(duration)} s"
+            out.append(
+                EstimateCheck(
+                    number,
+                    quote,
+                    left,
+                    quote,
+                    Q(bits * duration / 8, 0, 1),
+                    Q(size, 0, 1),
+                    8.0,
+                    "unit-error",
+                    f"{left} is about {right} {unit} {found.group('per')}, not {quote}: bits and"
+                    " bytes were mixed up (8 bits in a byte)",
+                )
+            )
+    return out
+
+
+def _unit_key(unit: str) -> str:
+    lowered = unit.lower()
+    if lowered.startswith("h"):
+        return "h"
+    if lowered.startswith("m"):
+        return "m"
+    return "s"
 
 
 # A replication factor carried to a total by an arrow: "Replication: 3× (Raft) → 4.5 PB
