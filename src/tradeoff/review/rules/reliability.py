@@ -778,3 +778,88 @@ class MissingReliabilityItem(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for item, held in uncovered(ctx, "reliability"):
             yield self.finding(*gap(ctx, item, held))
+
+
+@register
+class SerialAvailability(Rule):
+    id = "REL115"
+    dimension = "reliability"
+    kind = "availability-chain"
+    severity = "warning"
+    message = "A synchronous chain of dependencies cannot meet the availability target"
+    rationale = (
+        "Availabilities multiply along a chain of synchronous calls: five dependencies at"
+        " 99.9% each give at most 99.5%, about 44 hours of downtime a year, against the four"
+        " minutes a month a 99.99% target allows. The interviewer does this product at once."
+    )
+    example = "Target 99.99%. Each request calls five services in turn, each at 99.9%."
+    fix = (
+        "Take dependencies off the synchronous path (cache, fall back, call in parallel with"
+        " a default), raise what each one must meet, or state the target the chain allows."
+    )
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        # The target: a percentage in a clause about availability ("99.99% uptime"), not
+        # the durability beside it on the line ("durability 99.999999999%").
+        targets = [
+            (n, float(m.group(1)))
+            for n, text in ctx.prose
+            if _AVAILABILITY_WORDS.search(text)
+            for clause in re.split(r"[,;|(]", text)
+            if _AVAILABILITY_WORDS.search(clause) and "durab" not in clause.lower()
+            for m in _PERCENT.finditer(clause)
+            if 99.0 <= float(m.group(1)) < 100.0
+        ]
+        if not targets:
+            return
+        for number, text in ctx.prose:
+            arrows = len(re.findall(r"→|->", text))
+            serial = _SERIAL.search(text) or (arrows >= 2 and _SYNC.search(text) is not None)
+            if not serial or not _EACH.search(text):
+                continue
+            each = [float(m.group(1)) for m in _PERCENT.finditer(text)]
+            count = _chain_length(text)
+            if len(each) != 1 or count is None or count < 2:
+                continue
+            line, target = max((t for t in targets if t[0] != number), key=lambda t: t[1],
+                               default=(None, 0.0))  # fmt: skip
+            chain = (each[0] / 100) ** count * 100
+            if line is None or chain >= target:
+                continue
+            yield self.finding(
+                f"{count} dependencies called one after another at {each[0]:g}% each give at"
+                f" most {chain:.2f}%, below the {target:g}% required on line {line}: each"
+                " synchronous call's outage is the request's",
+                ctx.line_evidence(number, clean_line(text).strip().lstrip("-*+ ")),
+            )
+            return
+
+
+_AVAILABILITY_WORDS = re.compile(r"availab|uptime|\bsla\b|\bslo\b", re.I)
+_PERCENT = re.compile(r"\b(\d{2}(?:\.\d+)?)\s*%")
+# A chain the request waits on: "one after another", "in sequence", "serially", "A -> B -> C".
+_SERIAL = re.compile(
+    r"one after (?:the )?another|\bin (?:sequence|series)\b|\bsequential(?:ly)?\b|\bserial(?:ly)?\b"
+    r"|\bsynchronous(?:ly)?\b[^.]{0,40}\b(?:chain|calls?|in turn)\b|\bin turn\b",
+    re.I,
+)
+_SYNC = re.compile(r"\bsynchron", re.I)  # not "asynchronously"
+_EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:service|dependency|hop|call)\b", re.I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNTED = re.compile(
+    r"\b(\d|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?(?:services|dependencies|calls"
+    r"|hops|backends|systems|components)\b|\beach of (?:the|these|those|its) (\d|two|three|four"
+    r"|five|six|seven|eight)\b",
+    re.I,
+)
+
+
+def _chain_length(text: str) -> int | None:
+    """How many dependencies a chain sentence names: a count it states ("each of the five",
+    "five services"), or the steps of an arrow chain ("A -> B -> C")."""
+    found = _COUNTED.search(text)
+    if found is not None:
+        word = (found.group(1) or found.group(2)).lower()
+        return int(word) if word.isdigit() else _COUNT_WORDS[word]
+    arrows = len(re.findall(r"→|->", text))
+    return arrows + 1 if arrows >= 2 else None
