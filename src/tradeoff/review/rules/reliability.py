@@ -381,11 +381,19 @@ class VagueMonitoring(Rule):
                 continue
             # The clearest evidence names the tools and nothing they watch; a heading or a
             # principle ("Observability matters") says less about the plan.
-            heading = clause.lstrip().startswith("#")
-            named.append((2 if heading else 0 if _TOOLS.search(clause) else 1, number, clause))
+            # A bare label ("**Observability**:") only titles the list under it; an alert
+            # named with nothing to trip it ("`redis_latency_p99` (we alert on it)") is the
+            # line that lacks the threshold.
+            heading = clause.lstrip().startswith("#") or _BARE_LABEL.match(clause) is not None
+            direct = _TOOLS.search(clause) or _ALERTED.search(clause)
+            named.append((2 if heading else 0 if direct else 1, number, clause))
         if named:
             _, number, clause = min(named)
             yield self.finding(evidence=ctx.line_evidence(number, clause))
+
+
+_BARE_LABEL = re.compile(r"^[\s*_`>-]*[\w &/-]{1,40}[*_`]*\s*:[*_`\s]*$")
+_ALERTED = re.compile(r"\balert(?:s|ed|ing)?\b|\bpag(?:e|es|ed|ing)\b|\bon-?call\b", re.I)
 
 
 @register
