@@ -476,8 +476,12 @@ class NoSecurity(Rule):
         """ "All data is encrypted" says neither what is encrypted (stored data, traffic)
         nor with which keys, so it specifies no control: the interviewer's next question is
         where the keys live and who can decrypt. Reported once, at the first such line, when
-        no line of the design encrypts stored data with named keys."""
+        no line of the design says what is encrypted or with which keys."""
         if any(security_control(c) == _AT_REST for _, c, _ in found):
+            return
+        # A line that says what is encrypted ("vector store and raw text on encrypted disks")
+        # is what a bare "Encryption" in a list of mitigations refers back to.
+        if any(_ENCRYPTED.search(c) and _ENCRYPTION_SCOPE.search(c) for _, c, _ in found):
             return
         excluded = {c.line for c in ctx.claims if out_of_scope(c)}
         for number, clause, _ in found:
