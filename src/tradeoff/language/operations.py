@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tradeoff.language.claims import plain_typography
 from tradeoff.language.literals import SCREEN
 
 # Each detector's stems: a cheap pre-check, answered for all of them in one pass over a
@@ -408,6 +409,7 @@ def security_control(text: str) -> str | None:
     """
     if text.rstrip().endswith("?"):
         return None
+    text = plain_typography(text)  # "AES‑256" written with a no-break hyphen is AES-256
     held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
     if not any(held):
         return None  # most clauses hold the stems of no control: none can be tried
