@@ -243,7 +243,11 @@ def _unit_key(unit: str) -> str:
 # physical", "x3 replicas = 30 TB". The factor is the only input on its left.
 _COPIES_STEP = re.compile(
     r"(?:\b(?P<a>[2-9])\s*[×x]|[×x]\s*(?P<b>[2-9])\b)\s*(?:\([^()]{0,30}\)\s*)?"
-    r"(?:replicas?|replication|copies)?\s*(?:→|->|=>|=)\s*~?\s*(?=\d)",
+    r"(?:replicas?|replication|copies)?\s*(?:→|->|=>|=)\s*~?\s*(?=\d)"
+    # "With 3x replication across regions, that is 547 PB of raw disk a year."
+    r"|\b(?P<c>[2-9])\s*[×x]?\s*(?:replicas?|replication|copies)\b[^.;\d]{0,40}?"
+    r"(?:that(?:'s|\s+is)|which\s+is|gives|means|comes\s+to|→|->|=)\s*(?:about|roughly|~)?\s*"
+    r"(?=\d)",
     re.I,
 )
 _COPIES_WORDS = re.compile(r"replica|replicat|copies|\bRF\b|\braft\b|\bpaxos\b", re.I)
@@ -256,28 +260,29 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
     not applied, and everything sized from the physical figure is a third too small."""
     out: list[EstimateCheck] = []
     for index, (number, text) in enumerate(numbered):
-        if "→" not in text and "->" not in text and "=" not in text:
-            continue
         step = SCREEN.search(_COPIES_STEP, text) if _COPIES_WORDS.search(text) else None
         if step is None:
             continue
-        factor = int(step.group("a") or step.group("b"))
+        factor = int(step.group("a") or step.group("b") or step.group("c"))
         stated = next(
-            (q for q in find_quantities(text[step.end() :]) if q.dims == (0, 1) and not q.per),
+            (q for q in find_quantities(text[step.end() :]) if q.dims[1] == 1),
             None,
         )
         if stated is None:
             continue
         # the one-copy figure: on this line before the step, or on the lines just above it
+        # A line above that already multiplies by the factor ("100 TB x 3 = 300 TB") or
+        # speaks of copies holds the replicated total, not one copy.
+        applied = re.compile(rf"[×x*]\s*{factor}\b|\b{factor}\s*[×x]|replica|cop(?:y|ies)", re.I)
         before = [text[: step.start()]] + [
-            t for _, t in reversed(numbered[max(0, index - 3) : index])
+            t for _, t in reversed(numbered[max(0, index - 3) : index]) if not applied.search(t)
         ]
         copy = next(
             (
                 q
                 for chunk in before
                 for q in reversed(find_quantities(chunk))
-                if q.dims == (0, 1) and not q.per and _same(q.value.value, stated.value.value)
+                if q.dims[1] == 1 and _same(_bytes_of(q.text), _bytes_of(stated.text))
             ),
             None,
         )
@@ -287,7 +292,7 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
         if unit is None:
             continue
         prefix = unit.group(1).upper()
-        total = human_number(factor * stated.value.value / _BYTES[prefix])
+        total = human_number(factor * (_bytes_of(stated.text) or 0.0) / _BYTES[prefix])
         said = stated.text.strip()
         out.append(
             EstimateCheck(
@@ -310,8 +315,20 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
 _BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
 
 
-def _same(a: float, b: float) -> bool:
-    return a > 0 and abs(a - b) <= 0.02 * max(a, b)
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and a > 0 and abs(a - b) <= 0.02 * max(a, b)
+
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([KMGTPE])B\b", re.I)
+
+
+def _bytes_of(text: str) -> float | None:
+    """The amount of data a quantity's text names, whatever period it is per: "547 PB/year"
+    and "547 PB of raw disk a year" hold the same 547 PB."""
+    found = _AMOUNT.search(text)
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", "")) * _BYTES[found.group(2).upper() + "B"]
 
 
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*\S)\s*$")
@@ -469,9 +486,20 @@ def _left_side(
     at = bisect_right(clause_ends, end)
     start = clause_ends[at - 1] if at else 0
     left = text[start:end].strip().strip("`*_")
+    if at and left and _POINTS_BACK.match(left):
+        # "a 40 Gbps NIC, so it can push 40 GB/s": "so it" points back to the clause before
+        start = clause_ends[at - 2] if at > 1 else 0
+        left = text[start:end].strip().strip("`*_")
     if not any(ch.isdigit() for ch in left):
         return None
     return left
+
+
+# A clause that only points back at the one before it: "so it", "which", "so each one".
+_POINTS_BACK = re.compile(
+    r"^(?:so|and|which|that)?\s*(?:it|they|this|these|each(?: one| node| server)?|one)?\s*$",
+    re.I,
+)
 
 
 def _right_side(after: str) -> str | None:

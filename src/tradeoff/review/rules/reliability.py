@@ -817,7 +817,7 @@ class SerialAvailability(Rule):
             (n, float(m.group(1)))
             for n, text in ctx.prose
             if _AVAILABILITY_WORDS.search(text)
-            for clause in re.split(r"[,;|(]", text)
+            for clause in re.split(r"[,;|]", text)
             if _AVAILABILITY_WORDS.search(clause) and "durab" not in clause.lower()
             for m in _PERCENT.finditer(clause)
             if 99.0 <= float(m.group(1)) < 100.0
