@@ -293,11 +293,16 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
 # Operational monitoring named as such: tools and practices, not a product's dashboards.
 _MONITORING_NAME = re.compile(
     r"\b(?:monitoring|observability|alerting|alerts?|on-?call|pager(?:duty)?|prometheus"
-    r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b",
+    r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b"
+    # The design watching its own signals: "We monitor p99 latency and error rates", "we
+    # track fan-out lag" (not a service that "monitors" a folder for new files).
+    r"|\bwe(?:'ll| will)? (?:monitor|track|watch)\b(?=[^.]{0,60}\b(?:p\d\d|latency|errors?"
+    r"|error rates?|throughput|lag|queue|cpu|memory|hit rate|hit ratio|saturation|uptime))",
     re.I,
 )
 _MONITORING_STEMS = ("monitor", "observab", "alert", "call", "pager", "prometheus", "grafana",
-                     "datadog", "new relic", "cloudwatch", "opentelemetry")  # fmt: skip
+                     "datadog", "new relic", "cloudwatch", "opentelemetry", "track",
+                     "watch")  # fmt: skip
 _SCOPE_LINE = re.compile(r"^\W*(?:out of scope|not in scope|non-?goals?|excluded|won't)\b", re.I)
 
 

@@ -371,6 +371,7 @@ class VagueMonitoring(Rule):
         skip = out_of_scope_lines(ctx)
         skip |= {s.start for s in ctx.doc.sections if s.level == 1}  # the prompt's title
         named: list[tuple[int, int, str]] = []  # (preference, line, clause)
+        starts = {s.start for s in ctx.doc.sections}  # heading lines, read without their "#"
         for number, clause, _ in found:
             if number in skip or number in ctx.doc.code_lines:
                 continue
@@ -384,7 +385,11 @@ class VagueMonitoring(Rule):
             # A bare label ("**Observability**:") only titles the list under it; an alert
             # named with nothing to trip it ("`redis_latency_p99` (we alert on it)") is the
             # line that lacks the threshold.
-            heading = clause.lstrip().startswith("#") or _BARE_LABEL.match(clause) is not None
+            heading = (
+                clause.lstrip().startswith("#")
+                or number in starts
+                or _BARE_LABEL.match(clause) is not None
+            )
             direct = _TOOLS.search(clause) or _ALERTED.search(clause)
             named.append((2 if heading else 0 if direct else 1, number, clause))
         if named:
