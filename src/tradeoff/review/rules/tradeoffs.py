@@ -199,14 +199,20 @@ class BuzzwordsWithoutReasons(Rule):
         reported = 0
         for claim in ctx.claims:
             f = claim.features
-            if not f.decision or not f.choices or f.reason or f.alternative or f.cost:
+            # a decision, or a row of a decision table ("Choice: Cassandra"); a failure
+            # table's "replication ensures availability" answers a failure, it decides nothing
+            in_table = claim.kind == ROW and _CHOICE_CELL.search(claim.text) is not None
+            if not (f.decision or in_table) or not f.choices or f.failure_response:
+                continue
+            if f.reason or f.alternative:
                 continue
             found = EMPTY_PROPERTY.search(claim.text)
             if found is None:
                 continue
             said = found.group(0).rstrip(" .;|")
+            shown = claim.text if claim.kind == ROW else claim.quote  # a row with its headers
             yield self.finding(
-                f"'{re.sub(r'[*_`]', '', claim.quote).strip()[:90]}' gives '{said}' as its"
+                f"'{re.sub(r'[*_`]', '', shown).strip()[:90]}' gives '{said}' as its"
                 " only reason: that names"
                 " the goal, not why this choice reaches it",
                 ctx.line_evidence(claim.line, claim.quote),
@@ -598,6 +604,9 @@ class SlashChoice(Rule):
                 return
 
 
+_CHOICE_CELL = re.compile(
+    r"(?:^|\.\s)(?:choice|chosen|decision|selected|our choice|pick|approach)\s*:", re.I
+)
 _SLASHED = re.compile(r"\b[A-Za-z][\w.+-]*(?:\s*/\s*[A-Za-z][\w.+-]*)+")
 
 
