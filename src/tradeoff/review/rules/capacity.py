@@ -814,7 +814,7 @@ class SizingInconsistent(_CapacityRule):
         bandwidth or a CDN), and only past twice the data, which leaves room for replicas."""
         totals = [
             (number, found)
-            for number, text in ctx.lines
+            for number, text in ctx.plain_prose  # "$60 \times 10^9 ... \text{ TB}$" read
             if _DATASET.search(text) and not _NOT_DATASET.search(text)
             for found in find_quantities(clean_line(text))
             if found.dims == (0, 1) and not found.per and found.value.value > 0
@@ -832,7 +832,10 @@ class SizingInconsistent(_CapacityRule):
                 ratio = nodes * found.value.value / data.value.value
                 if ratio <= 2:
                     continue
-                said = f"'{found.text.strip()}'"
+                # the size as written, without the words the quantity's reading took along
+                size = _SIZE_TEXT.match(found.text.strip())
+                quote = size.group(0) if size else found.text.strip()
+                said = f"'{quote}'"
                 if nodes > 1:
                     total = human_number(nodes * found.value.value / 1e9)
                     said = f"{said} on each of {nodes} nodes ({total} GB in all)"
@@ -840,7 +843,7 @@ class SizingInconsistent(_CapacityRule):
                     f"{said} of cache is {human_number(ratio)}x all the data"
                     f" the design keeps (line {line}: {data.text.strip()}): a cache holds part"
                     " of what it caches, so most of it can never fill",
-                    ctx.line_evidence(number, found.text.strip()),
+                    ctx.line_evidence(number, quote),
                 )
                 return
 
@@ -848,7 +851,8 @@ class SizingInconsistent(_CapacityRule):
 # A line that sizes the data a database keeps: it names the store or its records.
 _DATASET = re.compile(
     r"\b(?:db|database|postgres\w*|mysql|cassandra|dynamo\w*|mongo\w*|records|rows"
-    r"|primary store|metadata store|url store|links? table)\b",
+    r"|primary store|metadata store|url store|links? table|total storage|storage estimate"
+    r"|data size|dataset|mappings)\b",
     re.I,
 )
 # Totals that are not the cached data: raw event archives, logs, backups, traffic.
@@ -857,6 +861,7 @@ _NOT_DATASET = re.compile(
     r"|inbound|cache|redis|memcache\w*|cdn)\b",
     re.I,
 )
+_SIZE_TEXT = re.compile(r"~?\d[\d,.]*\s*[kmgtpe]i?b\b(?:\s+(?:ram|memory))?", re.I)
 _EDGE_CACHE = re.compile(r"\bcdn\b|\bedge\b|cloudfront|akamai|fastly|page cache", re.I)
 
 
