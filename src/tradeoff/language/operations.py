@@ -431,9 +431,14 @@ def is_security_slogan(text: str) -> bool:
 
 # --- retried writes ----------------------------------------------------------------------
 
+# "the app sends it again", "submits the request again": a retry that points at its write
+_AGAIN = (
+    r"(?:sends?|submits?|posts?|fires?|issues?)\s+(?:it|them|the (?:request|call|post))\s+again"
+)
+_AGAIN_RE = re.compile(rf"\b{_AGAIN}\b", re.I)
 _RETRY = re.compile(
     r"\b(?:retr(?:y|ies|ied|ying)|re-?send\w*|re-?submit\w*|re-?deliver\w*|re-?tr(?:y|ies)"
-    r"|at[- ]least[- ]once|re-?publish\w*|re-?process\w*)\b",
+    rf"|at[- ]least[- ]once|re-?publish\w*|re-?process\w*|{_AGAIN})\b",
     re.I,
 )
 # Not a retry the design performs: a header telling the client when to come back, a count
@@ -528,7 +533,7 @@ _REPLY_MESSAGE = re.compile(
 )
 _REPLY_STEMS = ("return", "show", "display", "respond", "repl")
 _RETRY_STEMS = ("retr", "resen", "re-sen", "resub", "re-sub", "redeliv", "re-deliv", "least",
-                "republish", "re-publish", "reprocess", "re-process")  # fmt: skip
+                "republish", "re-publish", "reprocess", "re-process", "again")  # fmt: skip
 
 
 def retried_write(text: str) -> str | None:
@@ -549,12 +554,35 @@ def retried_write(text: str) -> str | None:
     # is the reply, not a write.
     if SCREEN.holds(_REPLY_STEMS, text):
         text = _REPLY_MESSAGE.sub(lambda m: " " * len(m.group(0)), text)
+    # the verb of "sends it again" is the retry, not the write it repeats
+    text = _AGAIN_RE.sub(lambda m: " " * len(m.group(0)), text)
     write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None
     if _READ_ONLY.search(text) and not _STRONG.search(text):
         return None
     return write.group(0)
+
+
+def retries_without_object(text: str) -> bool:
+    """Whether a clause retries something it only points at ("the app sends it again", "if
+    it times out, retry"): no write of its own, so the write is the sentence's before it."""
+    if not SCREEN.holds(_RETRY_STEMS, text) or _RETRY.search(text) is None:
+        return False
+    if _NOT_A_RETRY.search(text) or idempotency_guard(text):
+        return False
+    text = _AGAIN_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return _WRITE.search(text) is None and _POINTER.search(text) is not None
+
+
+def last_write(text: str) -> str | None:
+    """The last write a clause names ("Client sends `POST /v1/feed`" -> "POST"): the one a
+    following "send it again" points at."""
+    found = [m.group(0) for m in _WRITE.finditer(text)]
+    return found[-1] if found else None
+
+
+_POINTER = re.compile(r"\b(?:it|them|the request|the call|that request)\b", re.I)
 
 
 # --- what calls for redundancy -----------------------------------------------------------

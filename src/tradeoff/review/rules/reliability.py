@@ -13,10 +13,12 @@ from tradeoff.language.operations import (
     failure_response,
     idempotency_guard_for_all,
     is_security_slogan,
+    last_write,
     monitoring_signal,
     names_monitoring,
     redundancy_need,
     retried_write,
+    retries_without_object,
     security_control,
 )
 from tradeoff.review.context import ReviewContext
@@ -183,8 +185,14 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
         and (n in guard_lines or idempotency_guard_for_all(c))
     ]
     found = []
+    previous: tuple[int, str] = (0, "")
     for number, clause, heading in all_clauses:
         write = retried_write(clause)
+        if write is None and previous[0] == number and retries_without_object(clause):
+            # "Client sends POST /v1/feed. If it times out, the app sends it again.": the
+            # retry's "it" is the write of the sentence before it on the line.
+            write = retried_write(f"{previous[1]} {clause}") and last_write(previous[1])
+        previous = (number, clause)
         if write is None:
             continue
         if _SAME_KEY.search(clause):
