@@ -829,35 +829,49 @@ class SerialAvailability(Rule):
         targets = [
             (n, float(m.group(1)))
             for n, text in ctx.prose
-            if _AVAILABILITY_WORDS.search(text)
+            if _AVAILABILITY_WORDS.search(text) and not _EACH.search(text)  # not a part's own
             for clause in re.split(r"[,;|]", text)
             if _AVAILABILITY_WORDS.search(clause) and "durab" not in clause.lower()
             for m in _PERCENT.finditer(clause)
             if 99.0 <= float(m.group(1)) < 100.0
         ]
-        if not targets:
-            return
+        reported = 0
         for number, text in ctx.prose:
             arrows = len(re.findall(r"→|->", text))
-            serial = _SERIAL.search(text) or (arrows >= 2 and _SYNC.search(text) is not None)
+            thens = len(_THEN.findall(text))
+            serial = (
+                _SERIAL.search(text)
+                or (arrows >= 2 and _SYNC.search(text) is not None)
+                or thens >= 2
+            )
             if not serial or not _EACH.search(text):
                 continue
             each = [float(m.group(1)) for m in _PERCENT.finditer(text)]
             count = _chain_length(text)
-            if len(each) != 1 or count is None or count < 2:
+            if count is None or count < 2:
                 continue
-            line, target = max((t for t in targets if t[0] != number), key=lambda t: t[1],
-                               default=(None, 0.0))  # fmt: skip
+            line: int | None
+            if len(each) == 2 and _AVAILABILITY_WORDS.search(text) and each[0] != each[1]:
+                # "Target 99.99%; the read path calls five services in sequence at 99.9% each"
+                line, target, each = number, max(each), [min(each)]
+            elif len(each) == 1:
+                line, target = max((t for t in targets if t[0] != number), key=lambda t: t[1],
+                                   default=(None, 0.0))  # fmt: skip
+            else:
+                continue
             chain = (each[0] / 100) ** count * 100
             if line is None or chain >= target:
                 continue
             yield self.finding(
                 f"{count} dependencies called one after another at {each[0]:g}% each give at"
-                f" most {chain:.2f}%, below the {target:g}% required on line {line}: each"
+                f" most {chain:.2f}%, below the {target:g}% required"
+                f"{'' if line == number else f' on line {line}'}: each"
                 " synchronous call's outage is the request's",
                 ctx.line_evidence(number, clean_line(text).strip().lstrip("-*+ ")),
             )
-            return
+            reported += 1
+            if reported >= 3:
+                return
 
 
 _AVAILABILITY_WORDS = re.compile(r"availab|uptime|\bsla\b|\bslo\b", re.I)
@@ -881,10 +895,31 @@ _COUNTED = re.compile(
 
 def _chain_length(text: str) -> int | None:
     """How many dependencies a chain sentence names: a count it states ("each of the five",
-    "five services"), or the steps of an arrow chain ("A -> B -> C")."""
+    "five services"), the steps of an arrow chain ("A -> B -> C") or of "A, then B, then
+    C", or the names listed after the call ("calls Auth, Catalog, Pricing and Payments in
+    series")."""
     found = _COUNTED.search(text)
     if found is not None:
         word = (found.group(1) or found.group(2)).lower()
         return int(word) if word.isdigit() else _COUNT_WORDS[word]
     arrows = len(re.findall(r"→|->", text))
-    return arrows + 1 if arrows >= 2 else None
+    if arrows >= 2:
+        return arrows + 1
+    thens = len(_THEN.findall(text))
+    if thens >= 2:
+        return thens + 1
+    listed = _CALLED_LIST.search(text)
+    if listed is None:
+        return None
+    names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if n.strip()]
+    return len(names) if len(names) >= 2 and all(len(n.split()) <= 3 for n in names) else None
+
+
+# "A, then B, then C": each "then" one more step.
+_THEN = re.compile(r",?\s+then\s+(?!\w+\s+(?:we|it|the)\b)", re.I)
+# The services a request calls, listed before "in series" / "one after another".
+_CALLED_LIST = re.compile(
+    r"\b(?:calls?|hits?|invokes?|queries|goes through|passes through)\s+([^.;:()]{3,120}?)\s+"
+    r"(?:in (?:series|sequence|turn)|one after (?:the )?another|sequentially|serially)",
+    re.I,
+)
