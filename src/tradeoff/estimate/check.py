@@ -260,6 +260,8 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
     not applied, and everything sized from the physical figure is a third too small."""
     out: list[EstimateCheck] = []
     for index, (number, text) in enumerate(numbered):
+        if not _DIGIT.search(text) or _AMOUNT.search(text) is None:
+            continue  # no amount of data on the line to have left the factor out of
         step = SCREEN.search(_COPIES_STEP, text) if _COPIES_WORDS.search(text) else None
         if step is None:
             continue

@@ -815,7 +815,7 @@ class SizingInconsistent(_CapacityRule):
         totals = [
             (number, found)
             for number, text in ctx.plain_prose  # "$60 \times 10^9 ... \text{ TB}$" read
-            if _DATASET.search(text) and not _NOT_DATASET.search(text)
+            if _HAS_SIZE.search(text) and _DATASET.search(text) and not _NOT_DATASET.search(text)
             for found in find_quantities(clean_line(text))
             if found.dims == (0, 1) and not found.per and found.value.value > 0
         ]
@@ -861,6 +861,7 @@ _NOT_DATASET = re.compile(
     r"|inbound|cache|redis|memcache\w*|cdn)\b",
     re.I,
 )
+_HAS_SIZE = re.compile(r"\d\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
 _SIZE_TEXT = re.compile(r"~?\d[\d,.]*\s*[kmgtpe]i?b\b(?:\s+(?:ram|memory))?", re.I)
 _EDGE_CACHE = re.compile(r"\bcdn\b|\bedge\b|cloudfront|akamai|fastly|page cache", re.I)
 

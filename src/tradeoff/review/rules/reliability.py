@@ -490,17 +490,19 @@ class NoSecurity(Rule):
         nor with which keys, so it specifies no control: the interviewer's next question is
         where the keys live and who can decrypt. Reported once, at the first such line, when
         no line of the design says what is encrypted or with which keys."""
-        if any(security_control(c) == _AT_REST for _, c, _ in found):
+        # Most designs name encryption on few lines or none: look at those alone.
+        named = [(n, c) for n, c, _ in found if "ncrypt" in c and _ENCRYPTED.search(c)]
+        if not named:
             return
         # A line that says what is encrypted ("vector store and raw text on encrypted disks")
         # is what a bare "Encryption" in a list of mitigations refers back to.
-        if any(_ENCRYPTED.search(c) and _ENCRYPTION_SCOPE.search(c) for _, c, _ in found):
+        if any(_ENCRYPTION_SCOPE.search(c) for _, c in named):
             return
-        excluded = {c.line for c in ctx.claims if out_of_scope(c)}
-        for number, clause, _ in found:
-            if number in excluded or not _ENCRYPTED.search(clause):
-                continue
-            if _ENCRYPTION_SCOPE.search(clause) or clause.rstrip().endswith("?"):
+        if any(security_control(c) == _AT_REST for _, c, _ in found):
+            return
+        excluded = {c.line for c in ctx.claims if c.line in dict(named) and out_of_scope(c)}
+        for number, clause in named:
+            if number in excluded or clause.rstrip().endswith("?"):
                 continue
             # the cell of a row that names it ("Encryption, monitoring, least-privileged IAM")
             cells = [c for c in clause.split("|") if _ENCRYPTED.search(c)] or [clause]
@@ -829,7 +831,9 @@ class SerialAvailability(Rule):
         targets = [
             (n, float(m.group(1)))
             for n, text in ctx.prose
-            if _AVAILABILITY_WORDS.search(text) and not _EACH.search(text)  # not a part's own
+            if "%" in text
+            and _AVAILABILITY_WORDS.search(text)
+            and not _EACH.search(text)  # not a part's own
             for clause in re.split(r"[,;|]", text)
             if _AVAILABILITY_WORDS.search(clause) and "durab" not in clause.lower()
             for m in _PERCENT.finditer(clause)
@@ -837,6 +841,8 @@ class SerialAvailability(Rule):
         ]
         reported = 0
         for number, text in ctx.prose:
+            if "%" not in text:
+                continue  # a chain is judged on the availability it states
             arrows = len(re.findall(r"→|->", text))
             thens = len(_THEN.findall(text))
             serial = (
