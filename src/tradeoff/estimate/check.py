@@ -27,12 +27,14 @@ from tradeoff.units import human_number
 # same; finding them took half the time). The word markers share one `\b`, tested once at
 # a position (inside a word it fails there) instead of once per word marker.
 _MARKER = re.compile(
-    r"\s*(?=[~≈=\-→icwtgesma])"
+    r"\s*(?=[~≈=\-→icwtgesmanr])"
     r"(?:~=|≈|=>|->|→|=|\b(?:is\s+(?:about|roughly|around|approximately|approx\.?|~)"
     r"|comes\s+to\b|which\s+is\b|that(?:'s|\s+is)\b|gives\b|equals\b|so\b|is\b"
     # a result stated with a verb: "a 10 Gbps NIC can move 10 GB/s"
     r"|(?:can|could|will)\s+(?:move|carry|push|transfer|sustain|deliver|stream|serve|handle)\b"
-    r"|(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b))\s*",
+    r"|(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b"
+    # "10 million viewers at 5 Mbps each need 50 TB/s of egress"
+    r"|(?:needs?|requires?)\b))\s*",
     re.I,
 )
 _HEDGE = re.compile(
