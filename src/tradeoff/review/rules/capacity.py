@@ -46,6 +46,9 @@ def _states_bandwidth(text: str) -> bool:
     return any(found.dims == (-1, 1) for found in find_quantities(text))
 
 
+_PERCENTS = re.compile(r"\d[\d.,]*\s*%")
+
+
 def _sized(ctx: ReviewContext) -> bool:
     """Whether there are estimates to judge: arithmetic anywhere, or a capacity section that
     states a figure. A heading "Estimation" over prose with no number ("storage is the
@@ -87,7 +90,10 @@ class NoEstimates(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx):
             return
-        if _sized(ctx) or len(ctx.numbers_lines()) >= 3:
+        # Three lines with figures size something; a share ("99.9% availability", "a 95%
+        # hit rate") is a target or a ratio, not an estimate of load or data.
+        figures = [t for _, t in ctx.numbers_lines() if states_quantity(_PERCENTS.sub(" ", t))]
+        if _sized(ctx) or len(figures) >= 3:
             return
         if "back-of-envelope" in ctx.settled:
             return  # estimates said aloud in one breath, each checked by the interviewer
