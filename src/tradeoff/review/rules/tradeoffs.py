@@ -723,8 +723,10 @@ class HedgedDecision(Rule):
             ):  # fmt: skip
                 continue  # decided further on among the same options
             reported.add(claim.line)
+            # a row reads with its column names ("Decision: Storage. Choice: TBD."), not pipes
+            shown = claim.text if claim.kind == ROW else claim.quote
             yield self.finding(
-                f"Left open: {claim.quote[:100]}", ctx.line_evidence(claim.line, claim.quote)
+                f"Left open: {shown[:100]}", ctx.line_evidence(claim.line, claim.quote)
             )
 
 
