@@ -27,12 +27,14 @@ from tradeoff.units import human_number
 # same; finding them took half the time). The word markers share one `\b`, tested once at
 # a position (inside a word it fails there) instead of once per word marker.
 _MARKER = re.compile(
-    r"\s*(?=[~≈=\-→icwtgesma])"
+    r"\s*(?=[~≈=\-→icwtgesmanr])"
     r"(?:~=|≈|=>|->|→|=|\b(?:is\s+(?:about|roughly|around|approximately|approx\.?|~)"
     r"|comes\s+to\b|which\s+is\b|that(?:'s|\s+is)\b|gives\b|equals\b|so\b|is\b"
     # a result stated with a verb: "a 10 Gbps NIC can move 10 GB/s"
     r"|(?:can|could|will)\s+(?:move|carry|push|transfer|sustain|deliver|stream|serve|handle)\b"
-    r"|(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b))\s*",
+    r"|(?:moves|carries|transfers|amounts\s+to|works\s+out\s+to|adds\s+up\s+to|totals)\b"
+    # "10 million viewers at 5 Mbps each need 50 TB/s of egress"
+    r"|(?:needs?|requires?)\b))\s*",
     re.I,
 )
 _HEDGE = re.compile(
@@ -160,7 +162,177 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
         else:
             out.extend(check_line(number, text))
     out.extend(_check_nested(numbered))
+    out.extend(_factor_not_applied(numbered))
+    out.extend(_bitrate_to_size(numbered))
     return _missing_replication(numbered, out)
+
+
+# A bitrate carried to a size per item by an arrow, with no duration beside it: "Assume
+# 2 Mbps average bitrate -> 75 MB per view" (the view's length is in the sentence before).
+_BITRATE_TO_SIZE = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?P<rp>[kmg])bps\b[^→=\n]{0,40}?(?:→|->|=>|=|,?\s*(?:that(?:'s"
+    r"|\s+is)|which\s+is|gives|comes\s+to|means)\b)\s*(?:about|roughly|around|~)?\s*"
+    r"(?P<size>\d+(?:\.\d+)?)\s*(?P<sp>[kmgt])b\b\s*(?P<per>(?:per|/|a|each)\s*[a-z]+)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<u>seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h)\b",
+    re.I,
+)
+_SECONDS = {"s": 1, "sec": 1, "m": 60, "h": 3600}
+_PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
+
+
+def _bitrate_to_size(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A bitrate turned into a size per item over a duration the text states just before:
+    "each view averages 300 seconds. Assume 2 Mbps -> 75 MB per view" is 2 Mbps x 300 s / 8.
+    Judged only as a bits-for-bytes slip (a result 8x the size the duration gives), and only
+    when no duration stated there gives the result: which duration was meant is otherwise
+    a guess."""
+    out: list[EstimateCheck] = []
+    for index, (number, text) in enumerate(numbered):
+        if "bps" not in text.lower():
+            continue
+        for found in _BITRATE_TO_SIZE.finditer(text):
+            if _DURATION.search(text[found.start() : found.end()]):
+                continue  # "2 Mbps x 300 s = 75 MB": the statement checks itself
+            bits = float(found.group("rate")) * _PREFIX[found.group("rp").lower()]
+            size = float(found.group("size")) * _PREFIX[found.group("sp").lower()]
+            before = [text[: found.start()]] + [t for _, t in numbered[max(0, index - 2) : index]]
+            seconds = [
+                float(d.group("n")) * _SECONDS[_unit_key(d.group("u"))]
+                for chunk in before
+                for d in _DURATION.finditer(chunk)
+            ]
+            ratios = [size / (bits * t / 8) for t in seconds if t > 0]
+            if not ratios or any(0.9 <= r <= 1.1 for r in ratios):
+                continue
+            slips = [i for i, r in enumerate(ratios) if 7.6 <= r <= 8.4]
+            if not slips:
+                continue
+            duration = seconds[slips[0]]
+            quote = found.group(0)[found.group(0).index(found.group("size")) :].strip()
+            right = human_number(bits * duration / 8 / _PREFIX[found.group("sp").lower()])
+            unit = found.group("sp").upper() + "B"
+            left = f"{found.group('rate')} {found.group('rp')}bps for {human_number(duration)} s"
+            out.append(
+                EstimateCheck(
+                    number,
+                    quote,
+                    left,
+                    quote,
+                    Q(bits * duration / 8, 0, 1),
+                    Q(size, 0, 1),
+                    8.0,
+                    "unit-error",
+                    f"{left} is about {right} {unit} {found.group('per')}, not {quote}: bits and"
+                    " bytes were mixed up (8 bits in a byte)",
+                )
+            )
+    return out
+
+
+def _unit_key(unit: str) -> str:
+    lowered = unit.lower()
+    if lowered.startswith("h"):
+        return "h"
+    if lowered.startswith("m"):
+        return "m"
+    return "s"
+
+
+# A replication factor carried to a total by an arrow: "Replication: 3× (Raft) → 4.5 PB
+# physical", "x3 replicas = 30 TB". The factor is the only input on its left.
+_COPIES_STEP = re.compile(
+    r"(?:\b(?P<a>[2-9])\s*[×x]|[×x]\s*(?P<b>[2-9])\b)\s*(?:\([^()]{0,30}\)\s*)?"
+    r"(?:replicas?|replication|copies)?\s*(?:→|->|=>|=)\s*~?\s*(?=\d)"
+    # "With 3x replication across regions, that is 547 PB of raw disk a year."
+    r"|\b(?P<c>[2-9])\s*[×x]?\s*(?:replicas?|replication|copies)\b[^.;\d]{0,40}?"
+    r"(?:that(?:'s|\s+is)|which\s+is|gives|means|comes\s+to|→|->|=)\s*(?:about|roughly|~)?\s*"
+    r"(?=\d)",
+    re.I,
+)
+_COPIES_WORDS = re.compile(r"replica|replicat|copies|\bRF\b|\braft\b|\bpaxos\b", re.I)
+
+
+def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A total said to hold N copies that equals the one-copy total stated just before it:
+    "Total Metadata: 1 trillion x 1.5 KB = 1.5 PB logical" then "Replication: 3x (Raft) ->
+    1.5 PB physical". Three copies of 1.5 PB take 4.5 PB; the factor stated on the line was
+    not applied, and everything sized from the physical figure is a third too small."""
+    out: list[EstimateCheck] = []
+    for index, (number, text) in enumerate(numbered):
+        if not _DIGIT.search(text) or _AMOUNT.search(text) is None:
+            continue  # no amount of data on the line to have left the factor out of
+        step = SCREEN.search(_COPIES_STEP, text) if _COPIES_WORDS.search(text) else None
+        if step is None:
+            continue
+        factor = int(step.group("a") or step.group("b") or step.group("c"))
+        stated = next(
+            (q for q in find_quantities(text[step.end() :]) if q.dims[1] == 1),
+            None,
+        )
+        if stated is None:
+            continue
+        # the one-copy figure: on this line before the step, or on the lines just above it
+        # A line above that already multiplies by the factor ("100 TB x 3 = 300 TB") or
+        # speaks of copies holds the replicated total, not one copy.
+        applied = re.compile(rf"[×x*]\s*{factor}\b|\b{factor}\s*[×x]|replica|cop(?:y|ies)", re.I)
+        before = [text[: step.start()]] + [
+            t for _, t in reversed(numbered[max(0, index - 3) : index]) if not applied.search(t)
+        ]
+        copy = next(
+            (
+                q
+                for chunk in before
+                for q in reversed(find_quantities(chunk))
+                if q.dims[1] == 1 and _same(_bytes_of(q.text), _bytes_of(stated.text))
+            ),
+            None,
+        )
+        if copy is None:
+            continue
+        unit = re.search(r"\b([KMGTPE]B)\b", stated.text, re.I)
+        if unit is None:
+            continue
+        prefix = unit.group(1).upper()
+        total = human_number(factor * (_bytes_of(stated.text) or 0.0) / _BYTES[prefix])
+        said = stated.text.strip()
+        out.append(
+            EstimateCheck(
+                number,
+                said,
+                f"{factor}x copies of {copy.text.strip()}",
+                said,
+                Q(factor * stated.value.value, 0, 1),
+                stated.value,
+                1 / factor,
+                "arithmetic-error",
+                f"{factor} copies of {copy.text.strip()} take about {total} {prefix},"
+                f" not {said}: the replication factor"
+                f" of {factor} on this line is not applied",
+            )
+        )
+    return out
+
+
+_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and a > 0 and abs(a - b) <= 0.02 * max(a, b)
+
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([KMGTPE])B\b", re.I)
+
+
+def _bytes_of(text: str) -> float | None:
+    """The amount of data a quantity's text names, whatever period it is per: "547 PB/year"
+    and "547 PB of raw disk a year" hold the same 547 PB."""
+    found = _AMOUNT.search(text)
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", "")) * _BYTES[found.group(2).upper() + "B"]
 
 
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*\S)\s*$")
@@ -318,9 +490,20 @@ def _left_side(
     at = bisect_right(clause_ends, end)
     start = clause_ends[at - 1] if at else 0
     left = text[start:end].strip().strip("`*_")
+    if at and left and _POINTS_BACK.match(left):
+        # "a 40 Gbps NIC, so it can push 40 GB/s": "so it" points back to the clause before
+        start = clause_ends[at - 2] if at > 1 else 0
+        left = text[start:end].strip().strip("`*_")
     if not any(ch.isdigit() for ch in left):
         return None
     return left
+
+
+# A clause that only points back at the one before it: "so it", "which", "so each one".
+_POINTS_BACK = re.compile(
+    r"^(?:so|and|which|that)?\s*(?:it|they|this|these|each(?: one| node| server)?|one)?\s*$",
+    re.I,
+)
 
 
 def _right_side(after: str) -> str | None:

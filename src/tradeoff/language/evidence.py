@@ -34,6 +34,11 @@ from tradeoff.language.mentions import (
 )
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
+# A label naming its text the reason ("Rationale:", "*Justification:*"), as REASON reads it.
+_REASON_LABEL = re.compile(
+    r"(?:the reason|(?:reasons?|rationale)\s*:|(?:justification|pros|benefits?|advantages?)\s*:)",
+    re.I,
+)
 CHOICE_CATEGORIES = frozenset(
     {"component", "technique", "data", "api", "front-end", "object-oriented"}
 )
@@ -673,7 +678,13 @@ def _features(
     # fan-out", "to recover") gives a reason all the same: that verb stays readable.
     purposes = [span for span in named if _purpose_verb(lowered, span[0])]
     reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
-    reason = compared or bool(SCREEN.search(lexicon.REASON, reason_prose)) or said.reason
+    # Under "Rationale", or after a "Justification:" label of its own row, "Lua scripts,
+    # which ensures correctness." or "Guarantees high availability." still gives none.
+    hollow = lexicon.EMPTY_PROPERTY.search(text) is not None
+    stated = SCREEN.search(lexicon.REASON, reason_prose)
+    if stated is not None and hollow and _REASON_LABEL.fullmatch(stated.group(0).strip()):
+        stated = None  # the label is the only reason word: what follows it is the property
+    reason = compared or stated is not None or (said.reason and not hollow)
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
     alternative = compared or bool(SCREEN.search(lexicon.ALTERNATIVE, prose)) or said.alternative

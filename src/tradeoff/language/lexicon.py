@@ -114,6 +114,18 @@ QUANTITIES_COMPARED = re.compile(
 )
 # "ensures", "guarantees" and "allows" state a property; alone they are not a reason.
 PROPERTY_VERBS = re.compile(r"\b(ensures?|guarantees?|allows?|enables?|provides?)\b", re.I)
+# A property verb whose object is a bare quality ("which ensures correctness", "Guarantees
+# high availability."), ending its clause: it claims the goal and says nothing of how the
+# choice reaches it, so a heading or a column named "Rationale" does not make it a reason.
+EMPTY_PROPERTY = re.compile(
+    r"\b(?:ensures?|ensuring|guarantees?|guaranteeing|provides?|providing|enables?|gives?)\s+"
+    r"(?:(?:high|higher|better|strong|stronger|full|complete|total|data|system|overall|its"
+    r"|the|our|maximum|good|great|low|lower)\s+){0,2}(?:correctness|reliability|consistency"
+    r"|scalability|availability|durability|integrity|performance|security|safety|robustness"
+    r"|resilience|fault[- ]tolerance|accuracy|efficiency|quality|stability|fairness|latency"
+    r"|speed)\b\s*(?:[.;|]|$)",
+    re.I,
+)
 
 ALTERNATIVE = re.compile(
     # "Instead, ..." opening a sentence sets its choice against what the one before it said.

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tradeoff.language.claims import plain_typography
 from tradeoff.language.literals import SCREEN
 
 # Each detector's stems: a cheap pre-check, answered for all of them in one pass over a
@@ -311,11 +312,16 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
 # Operational monitoring named as such: tools and practices, not a product's dashboards.
 _MONITORING_NAME = re.compile(
     r"\b(?:monitoring|observability|alerting|alerts?|on-?call|pager(?:duty)?|prometheus"
-    r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b",
+    r"|grafana|datadog|new relic|cloudwatch|opentelemetry)\b"
+    # The design watching its own signals: "We monitor p99 latency and error rates", "we
+    # track fan-out lag" (not a service that "monitors" a folder for new files).
+    r"|\bwe(?:'ll| will)? (?:monitor|track|watch)\b(?=[^.]{0,60}\b(?:p\d\d|latency|errors?"
+    r"|error rates?|throughput|lag|queue|cpu|memory|hit rate|hit ratio|saturation|uptime))",
     re.I,
 )
 _MONITORING_STEMS = ("monitor", "observab", "alert", "call", "pager", "prometheus", "grafana",
-                     "datadog", "new relic", "cloudwatch", "opentelemetry")  # fmt: skip
+                     "datadog", "new relic", "cloudwatch", "opentelemetry", "track",
+                     "watch")  # fmt: skip
 _SCOPE_LINE = re.compile(r"^\W*(?:out of scope|not in scope|non-?goals?|excluded|won't)\b", re.I)
 
 
@@ -427,6 +433,7 @@ def security_control(text: str) -> str | None:
     """
     if text.rstrip().endswith("?"):
         return None
+    text = plain_typography(text)  # "AES‑256" written with a no-break hyphen is AES-256
     held = SCREEN.holds_any(_CONTROL_STEM_GROUPS, text)
     if not any(held):
         return None  # most clauses hold the stems of no control: none can be tried
@@ -443,9 +450,14 @@ def is_security_slogan(text: str) -> bool:
 
 # --- retried writes ----------------------------------------------------------------------
 
+# "the app sends it again", "submits the request again": a retry that points at its write
+_AGAIN = (
+    r"(?:sends?|submits?|posts?|fires?|issues?)\s+(?:it|them|the (?:request|call|post))\s+again"
+)
+_AGAIN_RE = re.compile(rf"\b{_AGAIN}\b", re.I)
 _RETRY = re.compile(
     r"\b(?:retr(?:y|ies|ied|ying)|re-?send\w*|re-?submit\w*|re-?deliver\w*|re-?tr(?:y|ies)"
-    r"|at[- ]least[- ]once|re-?publish\w*|re-?process\w*)\b",
+    rf"|at[- ]least[- ]once|re-?publish\w*|re-?process\w*|{_AGAIN})\b",
     re.I,
 )
 # Not a retry the design performs: a header telling the client when to come back, a count
@@ -540,7 +552,7 @@ _REPLY_MESSAGE = re.compile(
 )
 _REPLY_STEMS = ("return", "show", "display", "respond", "repl")
 _RETRY_STEMS = ("retr", "resen", "re-sen", "resub", "re-sub", "redeliv", "re-deliv", "least",
-                "republish", "re-publish", "reprocess", "re-process")  # fmt: skip
+                "republish", "re-publish", "reprocess", "re-process", "again")  # fmt: skip
 
 
 def retried_write(text: str) -> str | None:
@@ -561,12 +573,35 @@ def retried_write(text: str) -> str | None:
     # is the reply, not a write.
     if SCREEN.holds(_REPLY_STEMS, text):
         text = _REPLY_MESSAGE.sub(lambda m: " " * len(m.group(0)), text)
+    # the verb of "sends it again" is the retry, not the write it repeats
+    text = _AGAIN_RE.sub(lambda m: " " * len(m.group(0)), text)
     write = _WRITE.search(text) or _RETRIED_COMMIT.search(text)
     if write is None:
         return None
     if _READ_ONLY.search(text) and not _STRONG.search(text):
         return None
     return write.group(0)
+
+
+def retries_without_object(text: str) -> bool:
+    """Whether a clause retries something it only points at ("the app sends it again", "if
+    it times out, retry"): no write of its own, so the write is the sentence's before it."""
+    if not SCREEN.holds(_RETRY_STEMS, text) or _RETRY.search(text) is None:
+        return False
+    if _NOT_A_RETRY.search(text) or idempotency_guard(text):
+        return False
+    text = _AGAIN_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return _WRITE.search(text) is None and _POINTER.search(text) is not None
+
+
+def last_write(text: str) -> str | None:
+    """The last write a clause names ("Client sends `POST /v1/feed`" -> "POST"): the one a
+    following "send it again" points at."""
+    found = [m.group(0) for m in _WRITE.finditer(text)]
+    return found[-1] if found else None
+
+
+_POINTER = re.compile(r"\b(?:it|them|the request|the call|that request)\b", re.I)
 
 
 # --- what calls for redundancy -----------------------------------------------------------

@@ -27,6 +27,7 @@ _MISTAKE_TOPICS = {
     "no-idempotency": ("idempotency", "payments"),
     "no-concurrency-control": ("concurrency", "inventory"),
     "vague-monitoring": ("monitoring",),
+    "availability-chain": ("availability",),
     "no-monitoring": ("monitoring",),
     "god-class": ("solid",),
     "no-cache": ("caching",),

@@ -36,7 +36,9 @@ _CLUSTERED = re.compile(
     r"\bs3\b|\bgcs\b|google cloud storage|azure blob|dynamo|spanner|cosmos|bigtable|aurora"
     r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b|kafka|pulsar"
     r"|cassandra|scylla|cockroach|\btidb\b|yugabyte|vitess|hbase|foundationdb|zookeeper|\betcd\b"
-    r"|consul|elastic|opensearch|distributed|clustered",
+    # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
+    r"|consul|elastic|opensearch|distributed(?!\s+(?:locks?\b|locking|tracing|transactions?"
+    r"|systems?\b))|clustered",
     re.I,
 )
 # A stream processor ("Spark Streaming", "Kafka Streams consumer") holds no queue of its own.

@@ -46,6 +46,9 @@ def _states_bandwidth(text: str) -> bool:
     return any(found.dims == (-1, 1) for found in find_quantities(text))
 
 
+_PERCENTS = re.compile(r"\d[\d.,]*\s*%")
+
+
 def _sized(ctx: ReviewContext) -> bool:
     """Whether there are estimates to judge: arithmetic anywhere, or a capacity section that
     states a figure. A heading "Estimation" over prose with no number ("storage is the
@@ -87,7 +90,10 @@ class NoEstimates(_CapacityRule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not self.applies(ctx):
             return
-        if _sized(ctx) or len(ctx.numbers_lines()) >= 3:
+        # Three lines with figures size something; a share ("99.9% availability", "a 95%
+        # hit rate") is a target or a ratio, not an estimate of load or data.
+        figures = [t for _, t in ctx.numbers_lines() if states_quantity(_PERCENTS.sub(" ", t))]
+        if _sized(ctx) or len(figures) >= 3:
             return
         if "back-of-envelope" in ctx.settled:
             return  # estimates said aloud in one breath, each checked by the interviewer
@@ -753,7 +759,10 @@ class SizingInconsistent(_CapacityRule):
     dimension = "capacity"
     kind = "sizing-inconsistent"
     severity = "warning"
-    message = "A cache is sized more than 10x away from the working set the design computes"
+    message = (
+        "A cache is sized more than 10x away from the working set the design computes, or"
+        " above all the data it caches"
+    )
     rationale = (
         "Numbers are there to size components. A cache 30x larger than the hot set your own"
         " estimate gives is money spent for nothing; 10x smaller and the hit ratio the design"
@@ -774,6 +783,7 @@ class SizingInconsistent(_CapacityRule):
             and not _per_item(c.right)  # "3.2 KB/user" sizes one entry, not the working set
         ]
         if not working:
+            yield from self._over_the_data(ctx)
             return
         need = working[-1]
         size = (need.result or need.stated).value
@@ -797,6 +807,69 @@ class SizingInconsistent(_CapacityRule):
                     ctx.line_evidence(number, found.text.strip()),
                 )
                 return
+        # The "working set" may be the cache's own sizing ("32 shards x 256 GB RAM = 8 TB of
+        # cache"), which nothing else on the line checks: the data it caches still does.
+        yield from self._over_the_data(ctx)
+
+    def _over_the_data(self, ctx: ReviewContext) -> Iterator[Finding]:
+        """A cache sized well above all the data the design says its database keeps: "32
+        shards x 256 GB = 8 TB of cache" beside "5-year horizon: ~2 TB ... in a single
+        PostgreSQL instance". A cache holds a copy of part of what it caches, so most of it
+        can never fill; either the cache or the storage estimate is wrong. Compared only
+        with totals said of a database or its records (not an archive of raw events, a
+        bandwidth or a CDN), and only past twice the data, which leaves room for replicas."""
+        totals = [
+            (number, found)
+            for number, text in ctx.plain_prose  # "$60 \times 10^9 ... \text{ TB}$" read
+            if _HAS_SIZE.search(text) and _DATASET.search(text) and not _NOT_DATASET.search(text)
+            for found in find_quantities(clean_line(text))
+            if found.dims == (0, 1) and not found.per and found.value.value > 0
+        ]
+        if not totals:
+            return
+        line, data = max(totals, key=lambda pair: pair[1].value.value)
+        for number, text in ctx.lines:
+            lowered = text.lower()
+            if number == line or ("cache" not in lowered and "redis" not in lowered):
+                continue
+            if _EDGE_CACHE.search(text):
+                continue
+            for found, nodes in _cache_sizes(clean_line(text)):
+                ratio = nodes * found.value.value / data.value.value
+                if ratio <= 2:
+                    continue
+                # the size as written, without the words the quantity's reading took along
+                size = _SIZE_TEXT.match(found.text.strip())
+                quote = size.group(0) if size else found.text.strip()
+                said = f"'{quote}'"
+                if nodes > 1:
+                    total = human_number(nodes * found.value.value / 1e9)
+                    said = f"{said} on each of {nodes} nodes ({total} GB in all)"
+                yield self.finding(
+                    f"{said} of cache is {human_number(ratio)}x all the data"
+                    f" the design keeps (line {line}: {data.text.strip()}): a cache holds part"
+                    " of what it caches, so most of it can never fill",
+                    ctx.line_evidence(number, quote),
+                )
+                return
+
+
+# A line that sizes the data a database keeps: it names the store or its records.
+_DATASET = re.compile(
+    r"\b(?:db|database|postgres\w*|mysql|cassandra|dynamo\w*|mongo\w*|records|rows"
+    r"|primary store|metadata store|url store|links? table|total storage|storage estimate"
+    r"|data size|dataset|mappings)\b",
+    re.I,
+)
+# Totals that are not the cached data: raw event archives, logs, backups, traffic.
+_NOT_DATASET = re.compile(
+    r"\b(?:archive|raw|logs?|events?|backups?|snapshots?|egress|ingress|bandwidth|outbound"
+    r"|inbound|cache|redis|memcache\w*|cdn)\b",
+    re.I,
+)
+_HAS_SIZE = re.compile(r"\d\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
+_SIZE_TEXT = re.compile(r"~?\d[\d,.]*\s*[kmgtpe]i?b\b(?:\s+(?:ram|memory))?", re.I)
+_EDGE_CACHE = re.compile(r"\bcdn\b|\bedge\b|cloudfront|akamai|fastly|page cache", re.I)
 
 
 # The user counts every estimate starts from, as candidates write them.

@@ -13,10 +13,12 @@ from tradeoff.language.operations import (
     failure_response,
     idempotency_guard_for_all,
     is_security_slogan,
+    last_write,
     monitoring_signal,
     names_monitoring,
     redundancy_need,
     retried_write,
+    retries_without_object,
     security_control,
 )
 from tradeoff.review.context import ReviewContext
@@ -183,8 +185,14 @@ def retried_writes(ctx: ReviewContext) -> list[tuple[int, str, str]]:
         and (n in guard_lines or idempotency_guard_for_all(c))
     ]
     found = []
+    previous: tuple[int, str] = (0, "")
     for number, clause, heading in all_clauses:
         write = retried_write(clause)
+        if write is None and previous[0] == number and retries_without_object(clause):
+            # "Client sends POST /v1/feed. If it times out, the app sends it again.": the
+            # retry's "it" is the write of the sentence before it on the line.
+            write = retried_write(f"{previous[1]} {clause}") and last_write(previous[1])
+        previous = (number, clause)
         if write is None:
             continue
         if _SAME_KEY.search(clause):
@@ -371,6 +379,7 @@ class VagueMonitoring(Rule):
         skip = out_of_scope_lines(ctx)
         skip |= {s.start for s in ctx.doc.sections if s.level == 1}  # the prompt's title
         named: list[tuple[int, int, str]] = []  # (preference, line, clause)
+        starts = {s.start for s in ctx.doc.sections}  # heading lines, read without their "#"
         for number, clause, _ in found:
             if number in skip or number in ctx.doc.code_lines:
                 continue
@@ -381,11 +390,23 @@ class VagueMonitoring(Rule):
                 continue
             # The clearest evidence names the tools and nothing they watch; a heading or a
             # principle ("Observability matters") says less about the plan.
-            heading = clause.lstrip().startswith("#")
-            named.append((2 if heading else 0 if _TOOLS.search(clause) else 1, number, clause))
+            # A bare label ("**Observability**:") only titles the list under it; an alert
+            # named with nothing to trip it ("`redis_latency_p99` (we alert on it)") is the
+            # line that lacks the threshold.
+            heading = (
+                clause.lstrip().startswith("#")
+                or number in starts
+                or _BARE_LABEL.match(clause) is not None
+            )
+            direct = _TOOLS.search(clause) or _ALERTED.search(clause)
+            named.append((2 if heading else 0 if direct else 1, number, clause))
         if named:
             _, number, clause = min(named)
             yield self.finding(evidence=ctx.line_evidence(number, clause))
+
+
+_BARE_LABEL = re.compile(r"^[\s*_`>-]*[\w &/-]{1,40}[*_`]*\s*:[*_`\s]*$")
+_ALERTED = re.compile(r"\balert(?:s|ed|ing)?\b|\bpag(?:e|es|ed|ing)\b|\bon-?call\b", re.I)
 
 
 @register
@@ -412,6 +433,7 @@ class NoSecurity(Rule):
             # industry best practices") says nothing there, even when controls stand
             # elsewhere: the reader of that section learns no control.
             yield from self._slogan_sections(ctx, found, control)
+            yield from self._bare_encryption(ctx, found)
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         slogan = next((n for n, c, _ in found if is_security_slogan(c)), None)
@@ -461,8 +483,52 @@ class NoSecurity(Rule):
                 ctx.line_evidence(number, clause),
             )
 
+    def _bare_encryption(
+        self, ctx: ReviewContext, found: list[tuple[int, str, str]]
+    ) -> Iterator[Finding]:
+        """ "All data is encrypted" says neither what is encrypted (stored data, traffic)
+        nor with which keys, so it specifies no control: the interviewer's next question is
+        where the keys live and who can decrypt. Reported once, at the first such line, when
+        no line of the design says what is encrypted or with which keys."""
+        # Most designs name encryption on few lines or none: look at those alone.
+        named = [(n, c) for n, c, _ in found if "ncrypt" in c and _ENCRYPTED.search(c)]
+        if not named:
+            return
+        # A line that says what is encrypted ("vector store and raw text on encrypted disks")
+        # is what a bare "Encryption" in a list of mitigations refers back to.
+        if any(_ENCRYPTION_SCOPE.search(c) for _, c in named):
+            return
+        if any(security_control(c) == _AT_REST for _, c, _ in found):
+            return
+        excluded = {c.line for c in ctx.claims if c.line in dict(named) and out_of_scope(c)}
+        for number, clause in named:
+            if number in excluded or clause.rstrip().endswith("?"):
+                continue
+            # the cell of a row that names it ("Encryption, monitoring, least-privileged IAM")
+            cells = [c for c in clause.split("|") if _ENCRYPTED.search(c)] or [clause]
+            said = _MARKUP.sub("", cells[0]).strip().lstrip("-+ ").strip()
+            yield self.finding(
+                f"'{said[:90]}' names encryption but not what is encrypted (stored data,"
+                " traffic between services) or with which keys: it specifies no control an"
+                " interviewer could probe",
+                ctx.line_evidence(number, cells[0].strip()),
+            )
+            return
+
 
 _SECURITY_TITLE = re.compile(r"\bsecurity\b", re.I)
+_AT_REST = "encryption at rest with key management"
+_ENCRYPTED = re.compile(r"\bencrypt\w*", re.I)
+_MARKUP = re.compile(r"[*_`]")
+# What is encrypted or how: a scope (at rest, in transit, stored data, a disk, a field) or
+# the means (TLS, AES, a key service). A clause with any of them says more than a slogan.
+_ENCRYPTION_SCOPE = re.compile(
+    r"\bat[- ]rest\b|\bin[- ](?:transit|flight)\b|\btls\b|\bssl\b|\bhttps\b|\bmtls\b|\baes"
+    r"|\bkms\b|\bhsm\b|\bkeys?\b|envelope|end[- ]to[- ]end|\be2ee?\b|client[- ]side"
+    r"|server[- ]side|\bsse\b|\bdisks?\b|volumes?|\bfields?\b|\bcolumns?\b|storage|stored"
+    r"|\bbackups?\b|\bdatabases?\b|\bbuckets?\b|\bs3\b|\bnot\b|\bno\b|\bunencrypted",
+    re.I,
+)
 
 
 @register
@@ -739,3 +805,127 @@ class MissingReliabilityItem(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for item, held in uncovered(ctx, "reliability"):
             yield self.finding(*gap(ctx, item, held))
+
+
+@register
+class SerialAvailability(Rule):
+    id = "REL115"
+    dimension = "reliability"
+    kind = "availability-chain"
+    severity = "warning"
+    message = "A synchronous chain of dependencies cannot meet the availability target"
+    rationale = (
+        "Availabilities multiply along a chain of synchronous calls: five dependencies at"
+        " 99.9% each give at most 99.5%, about 44 hours of downtime a year, against the four"
+        " minutes a month a 99.99% target allows. The interviewer does this product at once."
+    )
+    example = "Target 99.99%. Each request calls five services in turn, each at 99.9%."
+    fix = (
+        "Take dependencies off the synchronous path (cache, fall back, call in parallel with"
+        " a default), raise what each one must meet, or state the target the chain allows."
+    )
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        # The target: a percentage in a clause about availability ("99.99% uptime"), not
+        # the durability beside it on the line ("durability 99.999999999%").
+        targets = [
+            (n, float(m.group(1)))
+            for n, text in ctx.prose
+            if "%" in text
+            and _AVAILABILITY_WORDS.search(text)
+            and not _EACH.search(text)  # not a part's own
+            for clause in re.split(r"[,;|]", text)
+            if _AVAILABILITY_WORDS.search(clause) and "durab" not in clause.lower()
+            for m in _PERCENT.finditer(clause)
+            if 99.0 <= float(m.group(1)) < 100.0
+        ]
+        reported = 0
+        for number, text in ctx.prose:
+            if "%" not in text:
+                continue  # a chain is judged on the availability it states
+            arrows = len(re.findall(r"→|->", text))
+            thens = len(_THEN.findall(text))
+            serial = (
+                _SERIAL.search(text)
+                or (arrows >= 2 and _SYNC.search(text) is not None)
+                or thens >= 2
+            )
+            if not serial or not _EACH.search(text):
+                continue
+            each = [float(m.group(1)) for m in _PERCENT.finditer(text)]
+            count = _chain_length(text)
+            if count is None or count < 2:
+                continue
+            line: int | None
+            if len(each) == 2 and _AVAILABILITY_WORDS.search(text) and each[0] != each[1]:
+                # "Target 99.99%; the read path calls five services in sequence at 99.9% each"
+                line, target, each = number, max(each), [min(each)]
+            elif len(each) == 1:
+                line, target = max((t for t in targets if t[0] != number), key=lambda t: t[1],
+                                   default=(None, 0.0))  # fmt: skip
+            else:
+                continue
+            chain = (each[0] / 100) ** count * 100
+            if line is None or chain >= target:
+                continue
+            yield self.finding(
+                f"{count} dependencies called one after another at {each[0]:g}% each give at"
+                f" most {chain:.2f}%, below the {target:g}% required"
+                f"{'' if line == number else f' on line {line}'}: each"
+                " synchronous call's outage is the request's",
+                ctx.line_evidence(number, clean_line(text).strip().lstrip("-*+ ")),
+            )
+            reported += 1
+            if reported >= 3:
+                return
+
+
+_AVAILABILITY_WORDS = re.compile(r"availab|uptime|\bsla\b|\bslo\b", re.I)
+_PERCENT = re.compile(r"\b(\d{2}(?:\.\d+)?)\s*%")
+# A chain the request waits on: "one after another", "in sequence", "serially", "A -> B -> C".
+_SERIAL = re.compile(
+    r"one after (?:the )?another|\bin (?:sequence|series)\b|\bsequential(?:ly)?\b|\bserial(?:ly)?\b"
+    r"|\bsynchronous(?:ly)?\b[^.]{0,40}\b(?:chain|calls?|in turn)\b|\bin turn\b",
+    re.I,
+)
+_SYNC = re.compile(r"\bsynchron", re.I)  # not "asynchronously"
+_EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:service|dependency|hop|call)\b", re.I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNTED = re.compile(
+    r"\b(\d|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?(?:services|dependencies|calls"
+    r"|hops|backends|systems|components)\b|\beach of (?:the|these|those|its) (\d|two|three|four"
+    r"|five|six|seven|eight)\b",
+    re.I,
+)
+
+
+def _chain_length(text: str) -> int | None:
+    """How many dependencies a chain sentence names: a count it states ("each of the five",
+    "five services"), the steps of an arrow chain ("A -> B -> C") or of "A, then B, then
+    C", or the names listed after the call ("calls Auth, Catalog, Pricing and Payments in
+    series")."""
+    found = _COUNTED.search(text)
+    if found is not None:
+        word = (found.group(1) or found.group(2)).lower()
+        return int(word) if word.isdigit() else _COUNT_WORDS[word]
+    arrows = len(re.findall(r"→|->", text))
+    if arrows >= 2:
+        return arrows + 1
+    thens = len(_THEN.findall(text))
+    if thens >= 2:
+        return thens + 1
+    listed = _CALLED_LIST.search(text)
+    if listed is None:
+        return None
+    names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if n.strip()]
+    return len(names) if len(names) >= 2 and all(len(n.split()) <= 3 for n in names) else None
+
+
+# "A, then B, then C": each "then" one more step.
+_THEN = re.compile(r",?\s+then\s+(?!\w+\s+(?:we|it|the)\b)", re.I)
+# The services a request calls, listed before "in series" / "one after another".
+_CALLED_LIST = re.compile(
+    r"\b(?:calls?|hits?|invokes?|queries|goes through|passes through)\s+([^.;:()]{3,120}?)\s+"
+    r"(?:in (?:series|sequence|turn)|one after (?:the )?another|sequentially|serially)",
+    re.I,
+)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
+from tradeoff.language.lexicon import EMPTY_PROPERTY
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
 from tradeoff.language.options import names_option
@@ -191,6 +192,37 @@ class BuzzwordsWithoutReasons(Rule):
                 ctx.line_evidence(number, quote),
             )
         yield from self._stack_praise(ctx, brands, reasoned)
+        yield from self._hollow_reasons(ctx)
+
+    def _hollow_reasons(self, ctx: ReviewContext) -> Iterator[Finding]:
+        """A decision whose only reason is a property it claims: "Implementation uses Lua
+        scripts, which ensures correctness." names the goal and not how the choice meets it
+        (an atomic read-modify-write, so no two gateways spend the same token): the
+        interviewer's "why?" is still open."""
+        reported = 0
+        for claim in ctx.claims:
+            f = claim.features
+            # a decision, or a row of a decision table ("Choice: Cassandra"); a failure
+            # table's "replication ensures availability" answers a failure, it decides nothing
+            in_table = claim.kind == ROW and _CHOICE_CELL.search(claim.text) is not None
+            if not (f.decision or in_table) or not f.choices or f.failure_response:
+                continue
+            if f.reason or f.alternative:
+                continue
+            found = EMPTY_PROPERTY.search(claim.text)
+            if found is None:
+                continue
+            said = found.group(0).rstrip(" .;|")
+            shown = claim.text if claim.kind == ROW else claim.quote  # a row with its headers
+            yield self.finding(
+                f"'{re.sub(r'[*_`]', '', shown).strip()[:90]}' gives '{said}' as its"
+                " only reason: that names"
+                " the goal, not why this choice reaches it",
+                ctx.line_evidence(claim.line, claim.quote),
+            )
+            reported += 1
+            if reported >= 2:
+                return
 
     def _stack_praise(
         self,
@@ -603,7 +635,7 @@ class SlashChoice(Rule):
                     continue
                 if not _same_kind(ctx, names):
                     continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
-                if _picked_later(claims[index + 1 :], set(names)):
+                if _picked_later(claim, claims[index + 1 :], set(names)):
                     continue
                 if _REJECTED_BEFORE.search(claim.text, 0, match.start()):
                     continue  # "Why not only MySQL/Postgres?": both rejected, nothing open
@@ -624,6 +656,9 @@ class SlashChoice(Rule):
                 return
 
 
+_CHOICE_CELL = re.compile(
+    r"(?:^|\.\s)(?:choice|chosen|decision|selected|our choice|pick|approach)\s*:", re.I
+)
 _SLASHED = re.compile(r"\b[A-Za-z][\w.+-]*(?:\s*/\s*[A-Za-z][\w.+-]*)+")
 
 
@@ -638,17 +673,68 @@ def _same_kind(ctx: ReviewContext, names: list[str]) -> bool:
     return bool(set.intersection(*kinds)) if all(kinds) else False
 
 
-def _picked_later(claims: list[Claim], names: set[str]) -> bool:
-    """A later claim that decides on one of the products alone settles the choice."""
+def _picked_later(open_claim: Claim, claims: list[Claim], names: set[str]) -> bool:
+    """A later claim that decides on one of the products alone settles the choice. It must
+    pick it ("Decision: Qdrant.", not "Alternative: Cassandra only") and decide it for the
+    same purpose: see `decides_after`."""
     for claim in claims:
-        if not claim.features.decision:
+        f = claim.features
+        if not (f.decision or f.reason or f.alternative):
             continue
         # "Decision: Qdrant." names Qdrant: the full stop ends the sentence, not the name.
         words = re.findall(r"[a-z][\w.+-]*", claim.text.lower())
         named = {w.rstrip(".") for w in words if w.rstrip(".") in names}
-        if len(named) == 1:
+        if len(named) != 1:
+            continue
+        # Without a decision's words, a reason or an alternative argues for the product only
+        # when the product is what the sentence is about: "Cassandra's LSM-tree fits better
+        # than sharded SQL" does, "needs a distributed lock (e.g. DynamoDB)" does not.
+        if not f.decision and not set(named) & {w.split("'")[0] for w in words[:3]}:
+            continue
+        if not _picked_in(claim.text, named.pop()):
+            continue  # named only as the alternative set aside
+        if decides_after(open_claim, claim):
             return True
     return False
+
+
+# A label or a cell that sets its option aside: "Alternative: Cassandra only", "vs Bigtable".
+_SET_ASIDE = re.compile(
+    r"(?:^|[.;|]\s*)[^.;:|]{0,40}\b(?:alternatives?|rejected|opposite|instead|considered"
+    r"|why not|not chosen|rather than|over|vs\.?|versus)\b[^.;|]{0,40}$",
+    re.I,
+)
+# A claim that says it is the decision: "Decision: Qdrant.", "Choice: Managed (Pinecone)".
+_DECIDED_LABEL = re.compile(
+    r"\b(?:decisions?|choices?|chosen|chose|picked|we pick|we choose|go(?:ing)? with"
+    r"|settled? on|opted? for|selected|what we did|recommendation)\b",
+    re.I,
+)
+
+
+def _picked_in(text: str, name: str) -> bool:
+    """Whether some place `text` names the product picks it rather than setting it aside."""
+    lowered = text.lower()
+    at = lowered.find(name)
+    while at >= 0:
+        if _SET_ASIDE.search(lowered[:at]) is None:
+            return True
+        at = lowered.find(name, at + len(name))
+    return False
+
+
+def decides_after(open_claim: Claim, later: Claim) -> bool:
+    """Whether `later`, which names one of the options `open_claim` left open, decides
+    among them: it gives the decision a reason, an alternative or a cost, says it is the
+    decision, or stands in the same section as the open choice. "We will use Redis for
+    this." in another part of the text (after "rate limiting plays a key role here")
+    decides Redis for something, not the cache the open line was about."""
+    f = later.features
+    if f.reason or f.alternative or f.cost:
+        return True
+    if _DECIDED_LABEL.search(later.text):
+        return True
+    return bool(later.headings) and later.headings == open_claim.headings
 
 
 @register
@@ -684,12 +770,15 @@ class HedgedDecision(Rule):
                 later.features.decision and not later.features.hedge
                 and later.kind in (SENTENCE, ITEM, ROW)
                 and options & later.features.concepts
+                and decides_after(claim, later)
                 for later in claims[index + 1 :]
             ):  # fmt: skip
                 continue  # decided further on among the same options
             reported.add(claim.line)
+            # a row reads with its column names ("Decision: Storage. Choice: TBD."), not pipes
+            shown = claim.text if claim.kind == ROW else claim.quote
             yield self.finding(
-                f"Left open: {claim.quote[:100]}", ctx.line_evidence(claim.line, claim.quote)
+                f"Left open: {shown[:100]}", ctx.line_evidence(claim.line, claim.quote)
             )
 
 
