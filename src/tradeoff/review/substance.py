@@ -236,6 +236,18 @@ _SPECIFIED_SETS: dict[frozenset[str], frozenset[str]] = {}
 _SPECIFIED_SETS_KEPT = 4096
 
 
+def freshness_target(claim: Claim) -> str | None:
+    """`operations.freshness_target` of the claim's text, worked out once per claim: what
+    the claim specifies (a bound on staleness states the consistency model) and the
+    requirements ladder (it is a quantified target) both ask it of every claim."""
+    kept = claim.remembered("freshness")
+    if not isinstance(kept, tuple):
+        kept = (operations.freshness_target(claim.text),)
+        claim.remember("freshness", kept)
+    found: str | None = kept[0]
+    return found
+
+
 def _specified_concepts(claim: Claim) -> frozenset[str]:
     if restates_prompt(claim):
         return frozenset()
@@ -257,7 +269,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.update(c for c in _EVIDENCE_CONCEPTS.keys() - own if _specifies(claim, c, implied))
     # "New posts appear in followers' feeds within 5 s" bounds staleness with a number: it
     # states the consistency the readers get, without the word.
-    if operations.freshness_target(claim.text) is not None:
+    if freshness_target(claim) is not None:
         found.add("consistency-model")
     # "Replies within 3 s" is a latency target without the word.
     if operations.latency_bound(claim.text) is not None:
@@ -1536,10 +1548,7 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     features = _count(claims, lambda c: specifies(c, "functional-requirements"))
     slas = _count(
         claims,
-        lambda c: (
-            bool(specified_concepts(c) & _TARGETS)
-            or operations.freshness_target(c.text) is not None
-        ),
+        lambda c: bool(specified_concepts(c) & _TARGETS) or freshness_target(c) is not None,
     )
     scope = _count(claims, _states_scope)
     assumptions = _count(
