@@ -669,6 +669,29 @@ _DIGIT = re.compile(r"\d")
 # searched for whether it holds one: "\w_\w" and "\w\(\)" are in a text exactly when
 # "\w+_\w+" and "\w+\(\)" are, without running a word to its end and back at every letter.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w_\w|\w\(\)|->|=>|→")
+_SNAKE_CASE = re.compile(r"\w_\w")
+_EMPTY_CALL = re.compile(r"\w\(\)")
+_METHOD_WORD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\b")
+
+
+def says_specific(sentence: str) -> bool:
+    """`_SPECIFIC.search(sentence) is not None`, one alternative at a time, each searched only
+    where the characters it needs occur: the alternation starts with a word character in two
+    of its branches, so it was tried at each letter of every sentence that names something
+    (about 1.4 µs a sentence, 0.4 µs so)."""
+    if "`" in sentence or "->" in sentence or "=>" in sentence or "→" in sentence:
+        return True
+    if _DIGIT.search(sentence) is not None:
+        return True
+    if "_" in sentence and _SNAKE_CASE.search(sentence) is not None:
+        return True
+    if "()" in sentence and _EMPTY_CALL.search(sentence) is not None:
+        return True
+    return any(m in sentence for m in ("GET", "POST", "PUT", "PATCH", "DELETE")) and (
+        _METHOD_WORD.search(sentence) is not None
+    )
+
+
 _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
 
 
@@ -932,7 +955,7 @@ def find_mentions(
                 info = sentences.get((sentence, listed))
                 if info is None:
                     reasons = SCREEN.search(REASONS, sentence) is not None
-                    specific = _SPECIFIC.search(sentence) is not None
+                    specific = says_specific(sentence)
                     info = (_sentence_status(sentence, listed), reasons, specific)
                     sentences[(sentence, listed)] = info
                 known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())
