@@ -144,6 +144,9 @@ _AFTER_COLON_COST = re.compile(
 )
 
 
+_TURNED_DOWN = re.compile(r"\b(?:instead of|rather than)\b", re.I)
+
+
 def weighs_in_a_label(text: str, heading: str) -> tuple[bool, bool]:
     """(alternative, reason) of a choice written "A over B: why" or "A instead of B: why".
 
@@ -156,7 +159,7 @@ def weighs_in_a_label(text: str, heading: str) -> tuple[bool, bool]:
         return False, False
     label, rest = text[:colon], text[colon + 2 :]
     turned_down = bool(
-        re.search(r"\b(?:instead of|rather than)\b", label, re.I)
+        _TURNED_DOWN.search(label)
         or (DECISIONS_HEADING.search(heading) and _OVER_LABEL.match(text[: colon + 1]))
     )
     if not turned_down:
