@@ -19,7 +19,7 @@ from tradeoff.catalog.schema import RubricItem
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
-from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
+from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold
@@ -218,7 +218,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     ladders that ask worked every claim out again. Kept on the claim, the answer lives as
     long as the claim and belongs to it alone (an equal claim with other features, or one
     of another design, has its own)."""
-    found = claim.remembered("specified")
+    found = claim.__dict__.get(_SPECIFIED_KEY)  # `claim.remembered`, without two calls
     if not isinstance(found, frozenset):
         computed = _specified_concepts(claim)
         # One object per distinct set of concept ids: the claims of a long design specify
@@ -232,6 +232,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     return found
 
 
+_SPECIFIED_KEY = memo_key("specified")
 _SPECIFIED_SETS: dict[frozenset[str], frozenset[str]] = {}
 _SPECIFIED_SETS_KEPT = 4096
 
