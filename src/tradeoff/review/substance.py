@@ -239,23 +239,12 @@ _SPECIFIED_SETS_KEPT = 4096
 
 def freshness_target(claim: Claim) -> str | None:
     """`operations.freshness_target` of the claim's text, worked out once per claim: what
-    the claim specifies (a bound on staleness states the consistency model), the
-    requirements ladder (it is a quantified target) and REQ102 all ask it of every claim."""
+    the claim specifies (a bound on staleness states the consistency model) and the
+    requirements ladder (it is a quantified target) both ask it of every claim."""
     kept = claim.remembered("freshness")
     if not isinstance(kept, tuple):
         kept = (operations.freshness_target(claim.text),)
         claim.remember("freshness", kept)
-    found: str | None = kept[0]
-    return found
-
-
-def latency_bound(claim: Claim) -> str | None:
-    """`operations.latency_bound` of the claim's text, worked out once per claim: what the
-    claim specifies (a latency target) and REQ102 both ask it of every claim."""
-    kept = claim.remembered("latency")
-    if not isinstance(kept, tuple):
-        kept = (operations.latency_bound(claim.text),)
-        claim.remember("latency", kept)
     found: str | None = kept[0]
     return found
 
@@ -284,7 +273,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     if freshness_target(claim) is not None:
         found.add("consistency-model")
     # "Replies within 3 s" is a latency target without the word.
-    if latency_bound(claim) is not None:
+    if operations.latency_bound(claim.text) is not None:
         found.add("latency-target")
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.

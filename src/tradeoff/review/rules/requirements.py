@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.language.mentions import POSITIVE
+from tradeoff.language.operations import freshness_target, latency_bound
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.rubric import gap, uncovered
-from tradeoff.review.substance import freshness_target, latency_bound, scope_as_identifier
+from tradeoff.review.substance import scope_as_identifier
 
 
 @register
@@ -62,7 +63,7 @@ class NoNonFunctionalRequirements(Rule):
         if ctx.mentions.has(*wanted):
             return
         # "New posts appear in followers' feeds within 5 s" bounds staleness with a number
-        if any(freshness_target(c) or latency_bound(c) for c in ctx.claims):
+        if any(freshness_target(c.text) or latency_bound(c.text) for c in ctx.claims):
             return
         yield self.finding()
 
