@@ -94,9 +94,15 @@ def _near(value: float, counts: dict[float, int]) -> int | None:
 
 def period_slips(lines: list[tuple[int, str]]) -> list[PeriodSlip]:
     """Every division by a day's seconds of a count the design states per month or per
-    year and never per day (a count stated both ways is the reader's to choose)."""
-    daily = _counts(lines, "day")
-    longer = {"month": _counts(lines, "month"), "year": _counts(lines, "year")}
+    year and never per day (a count stated both ways is the reader's to choose).
+
+    The design's periodic counts are read only once a division by a day's seconds is found:
+    reading them searches every line for each period, and most designs divide nothing by
+    a day (the long answer of bench/review_speed.py spent 5 ms a review on them for no
+    division at all). They depend on the lines alone, so when they are read changes
+    nothing."""
+    daily: dict[float, int] | None = None
+    longer: dict[str, dict[float, int]] = {}
     out: list[PeriodSlip] = []
     for number, text in lines:
         if "/" not in text and "÷" not in text:
@@ -106,7 +112,12 @@ def period_slips(lines: list[tuple[int, str]]) -> list[PeriodSlip]:
                 count = read_quantity(match.group("num").strip(" ()")).value
             except UnreadableEstimate:
                 continue
-            if count.time or count.data or count.value < 1000 or _near(count.value, daily):
+            if count.time or count.data or count.value < 1000:
+                continue
+            if daily is None:
+                daily = _counts(lines, "day")
+                longer = {"month": _counts(lines, "month"), "year": _counts(lines, "year")}
+            if _near(count.value, daily):
                 continue
             for period, counts in longer.items():
                 stated = _near(count.value, counts)

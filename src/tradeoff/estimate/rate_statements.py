@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tradeoff.estimate.grammar import find_quantities
+from tradeoff.language.literals import SCREEN
 
 _REQUEST_RATE = re.compile(
     r"\b(?:rps|qps|req(?:uest)?s?\s*/\s*s(?:ec)?|requests? per second|queries per second"
     r"|reads?\s*/\s*s(?:ec)?|writes?\s*/\s*s(?:ec)?|redirects?\s*/\s*s(?:ec)?)\b",
     re.I,
 )
+# Searched in every figure line: skipped where none of the rate words it needs occur.
+SCREEN.add(_REQUEST_RATE)
 _READ = re.compile(
     r"\b(?:reads?|redirects?|lookups?|gets?|read path|read-heavy|views?|fetch(?:es)?"
     r"|feed loads?)\b",
@@ -63,7 +66,7 @@ def rate_statements(lines: Iterable[tuple[int, str]]) -> list[RateStatement]:
     whether it is the peak or the average. A table row reads as its label and value."""
     out: list[RateStatement] = []
     for number, text in lines:
-        if not _REQUEST_RATE.search(text):
+        if not SCREEN.search(_REQUEST_RATE, text):
             continue
         label, colon, _ = text.partition(":")
         if colon and len(label) < 40 and _PART.search(label):

@@ -42,6 +42,13 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _ARITHMETIC = re.compile(r"\d\s*(?:[x×*/+^-]|\bper\b)|[=≈~]\s*\d|\d\s*[=≈]")
 
 
+def memo_key(name: str) -> str:
+    """The attribute under which `Claim.remember` keeps an answer: a caller that asks one
+    question of thousands of claims a review reads it from the claim's `__dict__` directly
+    (`substance.specified_concepts`, about 4,000 look-ups a review)."""
+    return f"_memo_{name}"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One statement of the candidate's, with where it stands in the text."""
@@ -68,7 +75,7 @@ class Claim:
 
     def remembered(self, name: str) -> object | None:
         """What `remember` kept on this claim under `name`, or None."""
-        return self.__dict__.get(f"_memo_{name}")
+        return self.__dict__.get(memo_key(name))
 
     def remember(self, name: str, value: object) -> None:
         """Keep an answer worked out from this claim alone (its fields and features) for as
@@ -76,7 +83,7 @@ class Claim:
         rubric item and ladder rung, and a cache of bounded size shared by all claims
         misses on every claim of a design larger than it. (An attribute of the instance,
         not a dict per claim: a 2 MB design has 80,000 claims.)"""
-        object.__setattr__(self, f"_memo_{name}", value)
+        object.__setattr__(self, memo_key(name), value)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the cached hash (string hashes differ between processes) and

@@ -9,6 +9,7 @@ reads outnumber writes 100 to 1".
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -677,6 +678,29 @@ _DIGIT = re.compile(r"\d")
 # searched for whether it holds one: "\w_\w" and "\w\(\)" are in a text exactly when
 # "\w+_\w+" and "\w+\(\)" are, without running a word to its end and back at every letter.
 _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w_\w|\w\(\)|->|=>|→")
+_SNAKE_CASE = re.compile(r"\w_\w")
+_EMPTY_CALL = re.compile(r"\w\(\)")
+_METHOD_WORD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\b")
+
+
+def says_specific(sentence: str) -> bool:
+    """`_SPECIFIC.search(sentence) is not None`, one alternative at a time, each searched only
+    where the characters it needs occur: the alternation starts with a word character in two
+    of its branches, so it was tried at each letter of every sentence that names something
+    (about 1.4 µs a sentence, 0.4 µs so)."""
+    if "`" in sentence or "->" in sentence or "=>" in sentence or "→" in sentence:
+        return True
+    if _DIGIT.search(sentence) is not None:
+        return True
+    if "_" in sentence and _SNAKE_CASE.search(sentence) is not None:
+        return True
+    if "()" in sentence and _EMPTY_CALL.search(sentence) is not None:
+        return True
+    return any(m in sentence for m in ("GET", "POST", "PUT", "PATCH", "DELETE")) and (
+        _METHOD_WORD.search(sentence) is not None
+    )
+
+
 _SIMPLE_TERM = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*(?:[ \-/][a-z0-9]+(?:[.'][a-z0-9]+)*)*")
 
 
@@ -765,13 +789,23 @@ _TABLES: dict[tuple[int, ...], tuple[tuple[Concept, ...], _TermTable]] = {}
 
 
 def _cached_term_table(concepts: tuple[Concept, ...]) -> _TermTable:
-    """The term table for a vocabulary, built once per process (about 8 ms to build)."""
+    """The term table for a vocabulary, built once per process (about 8 ms to build).
+
+    The table is about 38,000 objects (each term's words, forms and entries) that live as
+    long as the process, as the catalog they come from does; the catalog is frozen out of
+    the cyclic garbage collector's view when it is loaded (`default_catalog`), but the
+    table is built later, at the first read, so every full collection walked it again
+    (after one review, 72,700 objects were left to walk; 32,400 with the table frozen).
+    It is frozen as soon as it is built. `gc.freeze` also freezes whatever else is alive
+    at that moment; freezing only keeps the collector from walking objects, which are
+    freed as ever when nothing refers to them."""
     key = tuple(map(id, concepts))
     hit = _TABLES.get(key)
     if hit is None:
         if len(_TABLES) > 8:
             _TABLES.clear()
         hit = _TABLES[key] = (concepts, _term_table(list(concepts)))  # holds the ids alive
+        gc.freeze()
     return hit[1]
 
 
@@ -930,7 +964,7 @@ def find_mentions(
                 info = sentences.get((sentence, listed))
                 if info is None:
                     reasons = SCREEN.search(REASONS, sentence) is not None
-                    specific = _SPECIFIC.search(sentence) is not None
+                    specific = says_specific(sentence)
                     info = (_sentence_status(sentence, listed), reasons, specific)
                     sentences[(sentence, listed)] = info
                 known = spans[(s_start, s_end)] = (info, original[s_start:s_end].strip())

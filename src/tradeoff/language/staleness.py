@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradeoff.language.literals import SCREEN
 from tradeoff.language.operations import freshness_target
 
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86_400.0}
@@ -87,30 +88,32 @@ def freshness_bound(text: str) -> tuple[float, str] | None:
         bound = seconds(target)
         if bound is not None:
             return bound, target
-    vague = _VAGUE.search(text)
+    vague = SCREEN.search(_VAGUE, text)
     if vague is not None:
         return _VAGUE_SECONDS[vague.group("u").lower()], vague.group(0)
     return None
 
 
+# Searched in every line: skipped where "ttl", or the "within minutes" a vague bound needs,
+# does not occur (`SCREEN` derives those strings from the patterns themselves).
+SCREEN.add(_TTL, _VAGUE)
+
+
 def stale_caches(lines: Sequence[tuple[int, str]], code: frozenset[int]) -> list[StaleCache]:
     """Each query-result cache whose TTL outlasts the tightest freshness bound stated
-    before or after it, when nothing near the cache says it is invalidated on change."""
-    bounds = [
-        (number, *found)
-        for number, text in lines
-        if number not in code and (found := freshness_bound(text)) is not None
-    ]
-    if not bounds:
-        return []
-    bound_line, bound, bound_quote = min(bounds, key=lambda b: b[1])
-    out: list[StaleCache] = []
+    before or after it, when nothing near the cache says it is invalidated on change.
+
+    The TTLs of result caches are found first and the freshness bounds read only when there
+    is one: reading a bound searches every line of the design, and most designs set no TTL
+    on a result cache. The tightest bound does not depend on the TTLs, so comparing each
+    TTL with it afterwards keeps the same caches, in the same order."""
+    found: list[tuple[int, str, float, str]] = []
     for index, (number, text) in enumerate(lines):
-        match = _TTL.search(text)
+        match = SCREEN.search(_TTL, text)
         if match is None or number in code:
             continue
         ttl = seconds(match.group("d") or match.group("d2"))
-        if ttl is None or ttl <= bound:
+        if ttl is None:
             continue
         # The cache the TTL belongs to: its own line, or the nearest line above (a nested
         # list: "2. **Retrieval cache**", "- key: ...", "- TTL 12 hours") that names one.
@@ -127,15 +130,19 @@ def stale_caches(lines: Sequence[tuple[int, str]], code: frozenset[int]) -> list
         block = [t for n, t in lines[max(0, index - 4) : index + 4] if n >= named[0]]
         if any(_INVALIDATED.search(t) for t in block):
             continue
-        out.append(
-            StaleCache(
-                number,
-                match.group(0).strip(),
-                named[1].strip(),
-                ttl,
-                bound,
-                bound_line,
-                bound_quote,
-            )
-        )
-    return out
+        found.append((number, match.group(0).strip(), ttl, named[1].strip()))
+    if not found:
+        return []
+    bounds = [
+        (number, *said)
+        for number, text in lines
+        if number not in code and (said := freshness_bound(text)) is not None
+    ]
+    if not bounds:
+        return []
+    bound_line, bound, bound_quote = min(bounds, key=lambda b: b[1])
+    return [
+        StaleCache(number, quote, cache, ttl, bound, bound_line, bound_quote)
+        for number, quote, ttl, cache in found
+        if ttl > bound
+    ]

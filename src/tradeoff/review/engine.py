@@ -238,9 +238,25 @@ def next_steps(
 
 
 def _named_concepts(text: str, concepts: tuple[Concept, ...]) -> set[str]:
+    """The concepts a step's text names. The texts are the rules' fixes and the rubric's
+    item messages, the same few in review after review, and what they name depends on the
+    text and the vocabulary alone: each is read once per vocabulary (keyed as the term
+    table is, by the concepts' identities), where every review read its five to eight
+    steps anew (about 1 ms of a cold review of the long answer)."""
     if not concepts:
         return set()
-    return set().union(*(c.features.concepts for c in read_text(text, concepts)))
+    key = (text, tuple(map(id, concepts)))
+    hit = _NAMED.get(key)
+    if hit is None or hit[0] != concepts:
+        if len(_NAMED) >= _NAMED_KEPT:
+            _NAMED.clear()
+        named = frozenset().union(*(c.features.concepts for c in read_text(text, concepts)))
+        hit = _NAMED[key] = (concepts, named)  # the concepts held, so their ids stay theirs
+    return set(hit[1])
+
+
+_NAMED: dict[tuple[str, tuple[int, ...]], tuple[tuple[Concept, ...], frozenset[str]]] = {}
+_NAMED_KEPT = 1024
 
 
 def _prompt_names(catalog: Catalog) -> tuple[str, ...]:

@@ -260,5 +260,8 @@ def _members(diagram: Diagram) -> dict[str, tuple[str, ...]]:
     return {group: tuple(ids) for group, ids in found.items()}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.strip().lower())
+    return _SPACES.sub(" ", label.strip().lower())

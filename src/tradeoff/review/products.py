@@ -51,11 +51,32 @@ def brands_in(text: str) -> tuple[re.Match[str], ...]:
     Every name found is, lower-cased, a whole run of ASCII letters and digits in the
     lower-cased text (its neighbours are not word characters, and lower-casing makes none
     of them one); so a text none of whose runs is a brand, most lines, needs no matches."""
-    if not SCREEN.holds(_BRAND_STEMS, text) or BRANDS.isdisjoint(_RUN.findall(text.lower())):
+    if not SCREEN.holds(_BRAND_STEMS, text):
         return ()
-    return tuple(
-        m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS and _means_product(m)
-    )
+    lowered = text.lower()
+    present = BRANDS.intersection(_RUN.findall(lowered))
+    if not present:
+        return ()
+    if not text.isascii():  # lower-casing may change lengths: offsets in `lowered` are not
+        return tuple(
+            m for m in _WORD.finditer(text) if m.group(0).lower() in BRANDS and _means_product(m)
+        )
+    # Where a name is a word, it starts at one of its occurrences: the word is read there
+    # (`_WORD.match` sees the character before, as `finditer` does), where reading every
+    # word of the text called Python code per word. Each word `finditer` finds is found so,
+    # and nothing else is, since a word starts only after a character that is no letter.
+    starts: set[int] = set()
+    for name in present:
+        at = lowered.find(name)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(name, at + 1)
+    found = []
+    for at in sorted(starts):
+        m = _WORD.match(text, at)
+        if m is not None and m.group(0).lower() in BRANDS and _means_product(m):
+            found.append(m)
+    return tuple(found)
 
 
 # Product names that are also English words ("a retry storm", "temporal locality", "a

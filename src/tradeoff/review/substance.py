@@ -19,7 +19,7 @@ from tradeoff.catalog.schema import RubricItem
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
-from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim
+from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold
@@ -218,7 +218,7 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     ladders that ask worked every claim out again. Kept on the claim, the answer lives as
     long as the claim and belongs to it alone (an equal claim with other features, or one
     of another design, has its own)."""
-    found = claim.remembered("specified")
+    found = claim.__dict__.get(_SPECIFIED_KEY)  # `claim.remembered`, without two calls
     if not isinstance(found, frozenset):
         computed = _specified_concepts(claim)
         # One object per distinct set of concept ids: the claims of a long design specify
@@ -232,8 +232,21 @@ def specified_concepts(claim: Claim) -> frozenset[str]:
     return found
 
 
+_SPECIFIED_KEY = memo_key("specified")
 _SPECIFIED_SETS: dict[frozenset[str], frozenset[str]] = {}
 _SPECIFIED_SETS_KEPT = 4096
+
+
+def freshness_target(claim: Claim) -> str | None:
+    """`operations.freshness_target` of the claim's text, worked out once per claim: what
+    the claim specifies (a bound on staleness states the consistency model) and the
+    requirements ladder (it is a quantified target) both ask it of every claim."""
+    kept = claim.remembered("freshness")
+    if not isinstance(kept, tuple):
+        kept = (operations.freshness_target(claim.text),)
+        claim.remember("freshness", kept)
+    found: str | None = kept[0]
+    return found
 
 
 def _specified_concepts(claim: Claim) -> frozenset[str]:
@@ -257,7 +270,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.update(c for c in _EVIDENCE_CONCEPTS.keys() - own if _specifies(claim, c, implied))
     # "New posts appear in followers' feeds within 5 s" bounds staleness with a number: it
     # states the consistency the readers get, without the word.
-    if operations.freshness_target(claim.text) is not None:
+    if freshness_target(claim) is not None:
         found.add("consistency-model")
     # "Replies within 3 s" is a latency target without the word.
     if operations.latency_bound(claim.text) is not None:
@@ -1594,10 +1607,7 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     features = _count(claims, lambda c: specifies(c, "functional-requirements"))
     slas = _count(
         claims,
-        lambda c: (
-            bool(specified_concepts(c) & _TARGETS)
-            or operations.freshness_target(c.text) is not None
-        ),
+        lambda c: bool(specified_concepts(c) & _TARGETS) or freshness_target(c) is not None,
     )
     scope = _count(claims, _states_scope)
     assumptions = _count(

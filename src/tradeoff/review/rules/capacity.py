@@ -886,6 +886,10 @@ _GROWTH = re.compile(
     r"|[→]|->|\d\s*[-–]\s*\d",
     re.I,
 )
+# The words of a user count ("DAU", "monthly active users"), which most claims lack: each
+# claim is looked up in the literal screen instead of being searched at every word.
+_USER_WORDS = re.compile(r"\b(?:dau|mau|active users?)\b", re.I)
+SCREEN.add(_USER_WORDS)
 
 
 def _user_counts(ctx: ReviewContext) -> list[tuple[int, str, str, float]]:
@@ -896,7 +900,7 @@ def _user_counts(ctx: ReviewContext) -> list[tuple[int, str, str, float]]:
         # with no literal, was tried at every position of every claim before them.
         if claim.kind not in ("sentence", "item", "row"):
             continue
-        if not re.search(r"\b(?:dau|mau|active users?)\b", claim.text, re.I):
+        if not SCREEN.search(_USER_WORDS, claim.text):
             continue
         if _GROWTH.search(claim.text):
             continue

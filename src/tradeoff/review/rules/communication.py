@@ -14,6 +14,11 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
 
+# Compiled once: these run on every sentence of the prose, where `re.split(pattern, ...)`
+# looked the pattern up in re's cache on each call.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_DIGIT_OR_CODE = re.compile(r"\d|`")
+
 _CHECK_IN = re.compile(
     r"does (that|this) (make sense|sound)|shall i|should i (go|dive|continue)|any questions"
     r"|want me to|is that ok|would you like|okay so far|sound good|do you agree|which.*deep",
@@ -170,7 +175,7 @@ class Padding(Rule):
         for number, text in ctx.prose:
             if number in ctx.doc.code_lines:
                 continue
-            for sentence in re.split(r"(?<=[.!?])\s+", clean_line(text)):
+            for sentence in _SENTENCE_BREAK.split(clean_line(text)):
                 if len(sentence.split()) >= _FILLER_MIN_WORDS:
                     sentences.append((number, sentence.strip(), _filler(sentence)))
         if len(sentences) < 10:
@@ -200,7 +205,7 @@ SCREEN.add(_VAGUE)
 
 def _filler(sentence: str) -> bool:
     """Praise or generality with nothing checkable: no number, no code, two vague words."""
-    if re.search(r"\d|`", sentence):
+    if _DIGIT_OR_CODE.search(sentence):
         return False
     return is_fluff(sentence) or len(SCREEN.findall(_VAGUE, sentence)) >= 2
 

@@ -17,6 +17,13 @@ from tradeoff.review.products import BRANDS, brands_in, product_key
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.substance import restates_prompt, specifies
 
+# Compiled once: these run on every sentence of the prose, every table line and every
+# product named, where `re.split(pattern, ...)` looked the pattern up in re's cache each time.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
+_RULE_ROW = re.compile(r"[|:\-\s]+")
+_FROM_AT_END = re.compile(r"\bfrom\s+$")
+_TO_WORD = re.compile(r"\bto\b")
+
 _DECISION = re.compile(
     r"\b(we('ll| will)? (use|go with|pick|choose)|i('d| would| will)? (use|go with|pick|choose)"
     r"|chose|choose|picked|going with|decided|decision|prefer|winner|settle on)\b",
@@ -45,7 +52,7 @@ class OptionsWithoutDecision(Rule):
         sentences = [
             (number, sentence)
             for number, text in ctx.prose
-            for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text))
+            for sentence in _SENTENCE_BREAK.split(clean_line(text))
         ]
         for index, (number, sentence) in enumerate(sentences):
             hedge = SCREEN.search(_HEDGED_CHOICE, sentence)
@@ -469,7 +476,7 @@ def _table_headers(ctx: ReviewContext) -> dict[int, list[str]]:
             continue
         if header is None or previous != number - 1:
             header = _cells(stripped)
-        elif not re.fullmatch(r"[|:\-\s]+", stripped):
+        elif not _RULE_ROW.fullmatch(stripped):
             headers[number] = header
         previous = number
     return headers
@@ -556,7 +563,7 @@ def _not_chosen(
             break
     if _ALTERNATIVE_LEAD.match(clause) and text[max(0, match.start() - len(clause) - 1)] == "(":
         return True
-    if moved and re.search(r"\bfrom\s+$", clause) and re.search(r"\bto\b", after):
+    if moved and _FROM_AT_END.search(clause) and _TO_WORD.search(after):
         return True
     if _KIND_SUFFIX.match(after):
         return True
