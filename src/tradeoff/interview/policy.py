@@ -99,9 +99,18 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED  # the subject, in any of its words or a concept tied to it
     if ask.kind in ("why", "follow-up") and heard.reason:
         return ANSWERED
-    if ask.kind in ("challenge", "failure") and (
-        heard.failure_response or _CONDITION.search(heard.text)
+    if ask.kind == "challenge" and (heard.failure_response or _CONDITION.search(heard.text)):
+        return ANSWERED
+    if ask.kind == "failure" and (
+        heard.failure_response
+        or (
+            _CONDITION.search(heard.text)
+            and (_component(ask) in meant or _OUTAGE.search(heard.text))
+        )
     ):
+        # "If S3 goes down ..." is answered by a condition about the component or an outage
+        # ("if S3 is unreachable, parts wait on the phone"); "we need to refresh URLs when
+        # they expire" has a condition too, about something else, and answers nothing.
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
@@ -115,6 +124,19 @@ def settle(ask: Ask, heard: Heard) -> str:
     if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
+
+
+def _component(ask: Ask) -> str:
+    """The component a failure probe asks about ("component:object-store")."""
+    return (ask.item or "").removeprefix("component:")
+
+
+# Words that say a part is failing: what a condition in an answer to a failure probe is about.
+_OUTAGE = re.compile(
+    r"\b(?:down|outages?|unavailable|unreachable|fails?|failed|failing|failures?|crash\w*|dies"
+    r"|dead|errors?|times? out|timeouts?|lost|degrad\w*|fall ?back|retr(?:y|ies|ied))\b",
+    re.I,
+)
 
 
 def taken_up(ask: Ask, heard: Heard) -> bool:

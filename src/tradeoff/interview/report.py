@@ -499,7 +499,10 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
     return ask.kind == "failure" and component in state.redundant
 
 
-_AGREE = 2.0  # spoken and written figures within 2x are the same estimate, rounded
+# Spoken and written figures within 1.5x are the same estimate, rounded ("about 600 TB" and
+# "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
+# design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
+_AGREE = 1.5
 
 
 def _unclear(problem: Problem, state: ConversationState) -> list[str]:
