@@ -76,3 +76,52 @@ def test_twice_the_parts_written_is_a_disagreement(catalog: Catalog, tmp_path: P
     ]
     found = _report(catalog, lines, tmp_path)["conversation"]["contradictions"]
     assert [(c["said"], c["written"]) for c in found] == [("2,500 parts", "5,000 parts")]
+
+
+_DEEP = [
+    "/next",
+    "/next",
+    "chunks are 8 MB so the 20 GB max file is 2,500 parts, and at 2 Mbit/s one chunk takes"
+    " about 32 seconds",
+]
+
+
+def test_a_hint_helps_with_the_follow_up_on_the_table(catalog: Catalog) -> None:
+    """ "The presigned part URLs expire halfway through a four-hour upload. What happens?"
+    then /hint gave "The API can authorise an upload without carrying its bytes", the hint
+    of the presigned-URL item, the phase's top gap."""
+    session = run(catalog, "file-upload-api", "adversarial", [*_DEEP, "/hint"])
+    asked, hint = (" ".join(ex.replies) for ex in session.exchanges[-2:])
+    assert "URLs expire halfway" in asked, asked
+    assert "part URLs that have expired" in hint, hint
+    assert "without carrying its bytes" not in hint, hint
+
+
+def test_a_hint_for_a_failure_probe_is_about_the_failure(catalog: Catalog) -> None:
+    lines = [
+        *_DEEP,
+        "the phone uploads straight to S3 with presigned part URLs so the API never carries bytes",
+        "/hint",
+    ]
+    session = run(catalog, "file-upload-api", "adversarial", lines)
+    asked, hint = (" ".join(ex.replies) for ex in session.exchanges[-2:])
+    assert "S3 goes down" in asked, asked
+    assert "while it is down" in hint, hint
+
+
+def test_a_hint_on_another_question_says_so(catalog: Catalog) -> None:
+    """ "How would the web app resume an upload after the tab is closed?" (no rubric item of
+    its own) then /hint put the quota question with its hint as if it were the help asked for."""
+    lines = [
+        *_DEEP,
+        "the phone uploads straight to S3 with presigned part URLs so the API never carries bytes",
+        "and the scanning",
+        "presigned vs proxy: presigned saves us running 110 Gbit/s of upload servers but we need"
+        " to refresh URLs when they expire",
+        "/hint",
+    ]
+    session = run(catalog, "file-upload-api", "adversarial", lines)
+    asked, hint = (" ".join(ex.replies) for ex in session.exchanges[-2:])
+    itemless = [f.text for f in session.interview.problem.follow_ups if f.about is None]
+    assert any(text in asked for text in itemless), asked
+    assert "leave that one" in hint or "earlier question" in hint, hint

@@ -90,6 +90,12 @@ def hint_texts(problem: Problem, item: RubricItem) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# The hint for "If X goes down at peak, what happens ...?": what an answer talks about.
+FAILURE_HINT = (
+    "Think about what still works while it is down, and what waits or retries until it is back."
+)
+
+
 def failure_probe(word: str, phase_item: str | None = None) -> str:
     """About the stateful component the candidate just named, in their word for it."""
     del phase_item

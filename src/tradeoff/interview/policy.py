@@ -431,7 +431,7 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
         return None  # the follow-up closest to what is put off is the one not to ask now
     said = stems(heard.text)
     best: tuple[int, int, str] | None = None
-    for number, question in enumerate(at.problem.follow_ups, start=1):
+    for number, question in enumerate((f.text for f in at.problem.follow_ups), start=1):
         about = f"follow-up-{number}"
         if state.moved(at.phase, "probe", about) or _answered_already(
             state, at, question, heard.line, heard

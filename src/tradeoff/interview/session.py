@@ -397,7 +397,9 @@ class Interview:
     def _ask(self, move: Move) -> None:
         """Remember a question put to the candidate, to notice whether it is answered."""
         items = {i.id: i for _, i in self.problem.rubric.items()}
-        item = items.get(move.item or "")
+        item = items.get(move.item or "") or items.get(
+            _follow_up_item(self.problem, move.item or "") or ""
+        )
         if item is None and move.kind not in ("failure", "challenge"):
             item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
         said = [item.text, item.probe or "", item.hint or ""] if item else []
@@ -518,9 +520,9 @@ class Interview:
         at = self._situation()
         order: list[str] = []
         ask = self.state.open_ask()
-        rubric_items = {i.id for _, i in self.problem.rubric.items()}
-        if ask and ask.item in rubric_items and not self.state.covered(ask.item):
-            order.append(ask.item)
+        asked = self._asked_item(ask)
+        if asked is not None and not self.state.covered(asked):
+            order.append(asked)
         skip = set(order)
         while True:
             state = ConversationState(said=self.state.said, written=self.state.written)
@@ -531,9 +533,27 @@ class Interview:
             order.append(found[1].id)
             skip.add(found[1].id)
 
+    def _asked_item(self, ask: Ask | None) -> str | None:
+        """The rubric item the open question is about: its own, or for one of the prompt's
+        follow-ups the item the catalog says it tests ("The presigned part URLs expire
+        halfway through a four-hour upload" tests the retries item)."""
+        if ask is None or ask.item is None:
+            return None
+        if ask.item in self.items:
+            return ask.item
+        return _follow_up_item(self.problem, ask.item)
+
     def _hint(self) -> str:
         order = self.hint_order()  # before the open question is put aside: it comes first
+        open_item = self._asked_item(self.state.open_ask())
+        ask = self.state.open_ask()
+        pending = ask is not None
         self._put_off_open_ask()
+        if ask is not None and ask.kind == "failure" and ask.item and ask.item not in self.hints:
+            # "If S3 goes down at peak ...?" has no rubric item; the hint for the phase's top
+            # item ("How do you know the file in storage is byte for byte ...?") asked another
+            # question instead of helping with this one.
+            return self._give_hint(ask.item, phrasing.FAILURE_HINT, "nudge", asks=False)
         items = {i.id: i for _, i in self.problem.rubric.items()}
         for item_id in order:
             rungs = phrasing.hint_texts(self.problem, items[item_id])
@@ -548,19 +568,30 @@ class Interview:
                 # An item's hint helps with its question ("Write each as a method and a
                 # path"): never asked, the question comes first, and is now open.
                 text = f"{item.probe} {text}"
+                if pending and item_id != open_item:
+                    # No hint helps with the question on the table (a follow-up of the
+                    # prompt's with no item): say the hint is for another question.
+                    text = f"Let's leave that one and try another. {text}"
                 self._ask(Move("probe", item.probe, item_id))
-            self.hints[item_id] = given + 1
-            self.hints_used += 1
+            elif pending and item_id != open_item and item.probe:
+                # A hint about another question than the one on the table says which: "The
+                # API can authorise an upload without carrying its bytes" right after "The
+                # presigned part URLs expire ... What happens?" read as a hint about expiry.
+                text = f"A hint on my earlier question, {_lower_first(item.probe)}? {text}"
             level = ("nudge", "pointer", "partial")[min(given, 2)]
-            self.record(
-                Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
-                      {"item": item_id, "level": level, "count": self.hints_used,
-                       "asks": asks})
-            )  # fmt: skip
-            return self._speak(Move("hint", text, item_id))
+            return self._give_hint(item_id, text, level, asks=asks)
         return self._speak(
             Move("hint", "No more hints for this part: trust your reasoning and state it.")
         )
+
+    def _give_hint(self, item_id: str, text: str, level: str, *, asks: bool) -> str:
+        self.hints[item_id] = self.hints.get(item_id, 0) + 1
+        self.hints_used += 1
+        self.record(
+            Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
+                  {"item": item_id, "level": level, "count": self.hints_used, "asks": asks})
+        )  # fmt: skip
+        return self._speak(Move("hint", text, item_id))
 
     def _put_off_open_ask(self) -> None:
         """Asking for a hint puts the open question aside: the hint is what is on the table
@@ -734,6 +765,14 @@ def grace(budget: float) -> float:
 def _phase_items(problem: Problem, phase: str) -> set[str]:
     dims = set(PHASE_DIMENSIONS[phase])
     return {item.id for dim, item in problem.rubric.items() if dim in dims}
+
+
+def _follow_up_item(problem: Problem, about: str) -> str | None:
+    """The rubric item a follow-up move ("follow-up-2") tests, when the catalog says."""
+    match = re.fullmatch(r"follow-up-(\d+)", about)
+    if match is None or not 1 <= int(match.group(1)) <= len(problem.follow_ups):
+        return None
+    return problem.follow_ups[int(match.group(1)) - 1].about
 
 
 def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
