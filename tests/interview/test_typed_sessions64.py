@@ -125,3 +125,23 @@ def test_a_hint_on_another_question_says_so(catalog: Catalog) -> None:
     itemless = [f.text for f in session.interview.problem.follow_ups if f.about is None]
     assert any(text in asked for text in itemless), asked
     assert "leave that one" in hint or "earlier question" in hint, hint
+
+
+def test_a_dimension_line_says_what_was_shown_and_what_is_missing(catalog: Catalog) -> None:
+    """ "reliability 1/4 — 3 of 4 points with substance; 1 only mentioned; deepest step: none
+    yet": which point was missing, and what "step" the score lacked, it did not say."""
+    lines = [
+        "/next",
+        "/next",
+        "the client retries each part with exponential backoff and jitter and asks GET"
+        " /v1/uploads/{id} after a restart",
+        "sessions expire 24 hours after the last activity and return 410 after that, a cleanup"
+        " job deletes the parts",
+        "is there any quota stuff I should care about",
+        "/end",
+    ]
+    text = run(catalog, "file-upload-api", "adversarial", lines).transcript(catalog)
+    line = next(x for x in text.splitlines() if x.startswith("  reliability: "))
+    assert "retries, expiry" in line and "not covered: checksums" in line, line
+    assert 'depth: none shown yet (the first step is "redundancy")' in line, line
+    assert "deepest step: none yet" not in text

@@ -325,6 +325,7 @@ def _score_basis(
             "expected": len(expected),
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
+            "next_step": next((r.name for r in steps if r.reached < 0.99), None),
             "penalties": round(score.penalties, 1),
             "capped_by": (
                 {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
