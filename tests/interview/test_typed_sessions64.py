@@ -145,3 +145,64 @@ def test_a_dimension_line_says_what_was_shown_and_what_is_missing(catalog: Catal
     assert "retries, expiry" in line and "not covered: checksums" in line, line
     assert 'depth: none shown yet (the first step is "redundancy")' in line, line
     assert "deepest step: none yet" not in text
+
+
+# The message-broker session typed with the terse persona (iv11's final-terse script).
+_BROKER = [
+    "how many messages per second and how big are they",
+    "/next",
+    "topics split into partitions, each partition is an append-only log on a broker, producers"
+    " pick partition by key hash",
+    "consumers in a group each own some partitions and commit offsets",
+    "produce(topic, key, value) returns the partition and offset; consumers fetch(partition,"
+    " offset, max_bytes) in batches",
+]
+
+
+def test_no_probe_about_the_clause_just_explained(catalog: Catalog) -> None:
+    """ "A consumer group has ten instances. How do they split a topic's work ...?" came
+    right after "consumers in a group each own some partitions and commit offsets"."""
+    session = run(catalog, "message-broker", "terse", _BROKER)
+    said = " ".join(r for ex in session.exchanges for r in ex.replies)
+    assert "ten instances" not in said, said
+
+
+def test_a_return_after_another_answer_says_so_and_names_the_step(catalog: Catalog) -> None:
+    """ "Still: Can you redo that, units and all?" came after the candidate answered the
+    resend question, and "that" pointed at nothing the terse reply still said."""
+    lines = [
+        "how many messages per second and how big are they",
+        "/next",
+        "/next",
+        "A producer times out and resends a batch; what then?",
+        "ok actually 1M msgs/s at 1KB is 10 GB/s",
+        "producers get an id and a sequence number per partition so the broker drops a resent"
+        " batch",
+    ]
+    session = run(catalog, "message-broker", "terse", lines)
+    check, again = (" ".join(ex.replies) for ex in session.exchanges[-2:])
+    assert "redo" in check.lower(), check
+    assert again.startswith("Noted. Still: "), again
+    assert '"ok actually 1M msgs/s at 1KB is 10 GB/s"' in again, again
+
+
+def test_no_acked_message_lost_is_said_of_durability(catalog: Catalog) -> None:
+    lines = [
+        "/next",
+        "/next",
+        "if the leader dies the controller picks a new leader from the ISR, so no acked message"
+        " is lost",
+        "/end",
+    ]
+    report = run(catalog, "message-broker", "terse", lines).report(catalog)
+    missing = {m["item"] for m in report["conversation"]["missing"]}
+    assert "durability-target" not in missing
+
+
+def test_the_log_hint_is_not_what_the_candidate_said(catalog: Catalog) -> None:
+    """Asked "What does a topic actually look like on the broker, and how is each message
+    identified?" after "an append only log" and "picked by hashing the key", /hint said
+    "Messages are only ever appended; think about how the key decides where one goes"."""
+    item = next(i for _, i in catalog.get("message-broker").rubric.items() if i.id == "log-model")
+    assert item.hint is not None
+    assert "append" not in item.hint and "key" not in item.hint

@@ -165,7 +165,9 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
     move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, heard, at)
     if move is None:
         move = _open_prompt(state, at)
-    ack = "" if move.kind in ("sanity", "return", "challenge") else _ack(state, heard, at, newly)
+    # A return after a turn that covered a point (the answer to an earlier question, not
+    # this one) says it heard it: a bare "Still: ..." reads as not listening.
+    ack = "" if move.kind in ("sanity", "challenge") else _ack(state, heard, at, newly)
     if not ack and not newly and at.persona == Persona.friendly and heard.hedged:
         # The friendly voice praises by default ("That makes sense."); after "we'd handle
         # that somehow" praise would be false, so it only takes note.
@@ -554,7 +556,38 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
     if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
         return True
     shared = said & does
-    return len(shared) >= 3 and len(shared) >= 0.5 * len(does)
+    if len(shared) >= 3 and len(shared) >= 0.5 * len(does):
+        return True
+    # Or half of one clause of it that the item's question asks about: "consumers in a group
+    # each own some partitions and commit offsets" says the first clause of "A group
+    # coordinator assigns each partition to one consumer in a group and stores the group's
+    # offsets; parallelism is capped by partition count", and "A consumer group has ten
+    # instances. How do they split a topic's work ...?" asks what was just explained.
+    for clause, asked in _item_clauses(problem).get(item_id, ()):
+        part = said & clause
+        if asked and len(part) >= 3 and len(part) >= 0.5 * len(clause):
+            return True
+    return False
+
+
+def _item_clauses(problem: Problem) -> dict[str, tuple[tuple[frozenset[str], bool], ...]]:
+    """Each item's clauses (what it does, split at ";"), with whether its probe asks about
+    the clause (shares a word with it); an item of one clause has none."""
+    found = _CLAUSES.get(problem.id)
+    if found is None:
+        found = {}
+        for _, item in problem.rubric.items():
+            parts = _AVOIDS.split(item.text, maxsplit=1)[0].split(";")
+            if len(parts) < 2:
+                continue
+            probe = stems(item.probe or "")
+            clauses = [stems(part) for part in parts]
+            found[item.id] = tuple((c, bool(c & probe)) for c in clauses if c)
+        _CLAUSES[problem.id] = found
+    return found
+
+
+_CLAUSES: dict[str, dict[str, tuple[tuple[frozenset[str], bool], ...]]] = {}
 
 
 # An item about asking ("Asks for executions per day, the peak pattern and how late a job
