@@ -206,3 +206,21 @@ def test_the_log_hint_is_not_what_the_candidate_said(catalog: Catalog) -> None:
     item = next(i for _, i in catalog.get("message-broker").rubric.items() if i.id == "log-model")
     assert item.hint is not None
     assert "append" not in item.hint and "key" not in item.hint
+
+
+def test_a_choice_tied_to_cost_is_quoted_for_it(catalog: Catalog) -> None:
+    """ "Each choice is tied to mobile conditions or cost" quoted "Each part is a PUT to
+    /v1/uploads/{id}/parts/{n} with its checksum, so re-sending part 7 just overwrites part 7",
+    a reason about retries, though the candidate later said "presigned saves us running 110
+    Gbit/s of upload servers": a benefit said with "saves us" is the reason for a choice."""
+    lines = [
+        "/next",
+        "Each part is a PUT to /v1/uploads/{id}/parts/{n} with its checksum, so re-sending part 7"
+        " just overwrites part 7 with the same bytes",
+        "/next",
+        "presigned vs proxy: presigned saves us running 110 Gbit/s of upload servers but we need"
+        " to refresh URLs when they expire",
+        "/end",
+    ]
+    covered = {c["item"]: c["quote"] for c in _report(catalog, lines)["conversation"]["covered"]}
+    assert "saves us" in covered["decision-reasons"], covered.get("decision-reasons")
