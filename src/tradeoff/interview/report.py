@@ -390,6 +390,19 @@ def _conversation(
         if not expected_at(item, level):
             continue
         support = state.support(item.id)
+        in_design = state.written.get(item.id)
+        if (
+            support is not None
+            and support.source == "said"
+            and questions_in(support.quote)
+            and "clarifying-questions" not in item.concepts
+            and in_design is not None
+            and in_design.status == SUBSTANCE
+        ):
+            # "Leaves video ... out of scope on purpose" quoted the question that drew the
+            # scope out ("also is video in scope"), though the design states it ("Out of
+            # scope: video, stories, DMs ..."): a statement shows a point a question asked.
+            support = in_design
         entry = {"item": item.id, "dimension": dimension, "text": item.text}
         if support is None:
             missing.append(entry)
@@ -428,6 +441,14 @@ def _conversation(
         ]
         if any(1 / _AGREE <= a.value.value / b.value.value <= _AGREE for _, b in same):
             continue
+        if any(
+            o.number is not None
+            and o.number.ref == a.ref
+            and o.line > said.line
+            and any(1 / _AGREE <= o.number.value.value / b.value.value <= _AGREE for _, b in same)
+            for o in state.spoken_numbers
+        ):
+            continue  # "10,000 uploads a second", then "sorry, ... about 1,160 uploads/s"
         if same:
             written, b = same[0]
             contradictions.append(
