@@ -506,7 +506,8 @@ def _answered_already(
     words = stems(_FOLLOW_UP_FRAME.sub(" ", question))
     known = _item_words(at.problem)
     for item_id, own in known.items():
-        if not state.covered(item_id) and not _restated(state, at.problem, item_id):
+        now = heard.text if heard is not None else ""
+        if not state.covered(item_id) and not _restated(state, at.problem, item_id, now):
             continue
         shared = words & own
         # Most of the question's words; or three of them, when one is a word no other item
@@ -520,8 +521,13 @@ def _answered_already(
         # The last turn spoke of it: as the line the item's credit rests on, or again after
         # an earlier turn earned the credit ("That's why fencing tokens matter: the resource
         # checks the token" after the token was defined), which keeps the earlier quote.
-        just = (support is not None and support.line == line) or (
-            heard is not None and _speaks_of_item(at.problem, item_id, heard)
+        just = (
+            (support is not None and support.line == line)
+            or (heard is not None and _speaks_of_item(at.problem, item_id, heard))
+            # Explained in the item's own words, if only in a turn before: "A holder pauses
+            # for 30 seconds ... what prevents damage?" a turn after the candidate said the
+            # fencing check ("rejects any token lower than the highest it has seen").
+            or item_id in state.restated
         )
         share = len(shared) / max(1, len(words))
         if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
@@ -539,7 +545,7 @@ def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:
     return False
 
 
-def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
+def _restated(state: ConversationState, problem: Problem, item_id: str, now: str = "") -> bool:
     """Whether the candidate said the item in its own words: two of the words only its text
     uses, or half of what its text says to do ("a per-conversation sequence number assigned
     by the partition leader" is "a sequence number assigned by the conversation's owner").
@@ -550,9 +556,27 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
     if item_id in _asks_items(problem) and _drawn_out(state, problem, does):
         return True
     support = state.said.get(item_id)
+    if item_id in state.restated or (now and _says_item(problem, item_id, stems(now))):
+        # The turn just said ("A holder that pauses past its lease can wake up and write;
+        # the storage checks the fencing token and rejects any lower ...") though the
+        # item's quote is an earlier, weaker mention of it (the API's "fencing token").
+        return True
     if support is None:
         return False
-    said = stems(support.quote)
+    return _says_item(problem, item_id, stems(support.quote))
+
+
+def note_restated(state: ConversationState, problem: Problem, text: str) -> None:
+    """Remember the items a turn says in their own words (see `ConversationState.restated`)."""
+    said = stems(text)
+    for _, item in problem.rubric.items():
+        if item.id not in state.restated and _says_item(problem, item.id, said):
+            state.restated.add(item.id)
+
+
+def _says_item(problem: Problem, item_id: str, said: frozenset[str]) -> bool:
+    """Whether these words say the item (see `_restated`)."""
+    does = _item_does(problem)[item_id]
     if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
         return True
     shared = said & does

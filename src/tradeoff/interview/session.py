@@ -25,7 +25,14 @@ from tradeoff.interview.listener import Heard, Listener, MentionListener, decisi
 from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
-from tradeoff.interview.policy import Situation, choose, most_important_gap, settle, taken_up
+from tradeoff.interview.policy import (
+    Situation,
+    choose,
+    most_important_gap,
+    note_restated,
+    settle,
+    taken_up,
+)
 from tradeoff.interview.questions import (
     answer_turn,
     kinds_of,
@@ -244,6 +251,7 @@ class Interview:
         heard = self.listener.hear(text, self.spoken)
         self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
+        note_restated(self.state, self.problem, text)
         note_redundancy(self.state, heard.claims)
         note_reasons(self.state, heard)
         for spoken in heard.numbers:

@@ -131,6 +131,10 @@ class ConversationState:
     specified: set[str] = field(default_factory=set)
     # Figures said against what the interviewer had given, each once per turn.
     contradicted: list[Contradicted] = field(default_factory=list)
+    # Items some turn said in the item's own words, covered or not ("A holder that pauses
+    # past its lease ... rejects any token lower than the highest it has seen"): a question
+    # about one asks what was explained, however weak the quote the item keeps.
+    restated: set[str] = field(default_factory=set)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
