@@ -59,6 +59,12 @@ _WRAP_UPS = {
 }
 
 
+# The wrap-up when what breaks at 10x was asked and answered already.
+WRAP_UP_SUMMARY = (
+    "Sum up your design in a few sentences: what does it guarantee, and where are its limits?"
+)
+
+
 def wrap_up(problem_type: str) -> str:
     """The wrap-up question for a prompt of this type."""
     return _WRAP_UPS.get(problem_type, WRAP_UP)

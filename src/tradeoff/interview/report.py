@@ -474,7 +474,7 @@ def _conversation(
             if fact is not None and state.revealed.get(fact.id, 10**9) > stated.line:
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
-        elif number.ref.kind == "step" and not number.off:
+        elif number.ref.kind == "step" and not number.off and not stated.slipped:
             about = number.ref.name.replace("_", " ")
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said

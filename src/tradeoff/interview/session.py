@@ -255,7 +255,8 @@ class Interview:
         note_redundancy(self.state, heard.claims)
         note_reasons(self.state, heard)
         for spoken in heard.numbers:
-            self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
+            slipped = any(spoken.text in slip for slip in heard.slips)
+            self.state.spoken_numbers.append(Stated(heard.line, text, spoken, slipped))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
@@ -627,6 +628,16 @@ class Interview:
         if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
             wrap = phrasing.wrap_up(self.problem.type)
+            grown = next((a for a in self.state.asks if _GROWTH.search(a.text)), None)
+            if grown is not None:
+                # "Lock traffic grows tenfold. What breaks first ...?" was asked in the deep
+                # dive: "What breaks first ... at 10x the traffic?" again read as not
+                # listening. Answered, the wrap-up asks for the summary; left, it goes back.
+                wrap = (
+                    phrasing.WRAP_UP_SUMMARY
+                    if grown.status == ANSWERED
+                    else f"You didn't get to this one: {grown.text}"
+                )
             replies.append(self._speak(Move("wrap-up", wrap, "10x")))
         return replies
 

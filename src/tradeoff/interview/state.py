@@ -88,6 +88,9 @@ class Stated:
     line: int
     quote: str
     number: Spoken | None = None
+    # Said in a step of working that does not come out as said ("50,000 sessions
+    # heartbeating every 2 seconds is 100,000 per second"): no estimate to list as one.
+    slipped: bool = False
 
 
 @dataclass(frozen=True)
