@@ -99,3 +99,15 @@ def test_no_probe_for_the_assumptions_just_stated(catalog: Catalog) -> None:
     ]
     report = run(catalog, "distributed-lock", "neutral", lines).report(catalog)
     assert "assumptions" in {c["item"] for c in report["conversation"]["covered"]}
+
+
+def test_a_point_said_in_the_items_words_is_covered(catalog: Catalog) -> None:
+    """ "A holder that pauses past its lease can wake up and write; the storage checks the
+    fencing token and rejects any lower than the highest it has seen." was listed as "only
+    mentioned" (quoting the API line), and "A minority partition cannot commit so it can't
+    grant a lock" was covered by the summary's "majority commits" instead."""
+    report = run(catalog, "distributed-lock", "neutral", [*_SESSION, "/end"]).report(catalog)
+    covered = {c["item"]: c["quote"] for c in report["conversation"]["covered"]}
+    assert covered["fencing"].startswith("A holder that pauses past its lease"), covered
+    assert covered["no-split-brain"].startswith("A minority partition cannot commit"), covered
+    assert "redis-weakness" not in covered, covered

@@ -25,6 +25,7 @@ from tradeoff.interview.questions import (
     coordinated,
     literal_stems,
     names_fact,
+    questions_in,
     stems,
 )
 from tradeoff.interview.state import (
@@ -35,8 +36,10 @@ from tradeoff.interview.state import (
     REDUNDANCY,
     RETURNED,
     STATEFUL,
+    SUBSTANCE,
     Ask,
     ConversationState,
+    Support,
     item_support,
 )
 from tradeoff.language.mentions import REASONS, Mention
@@ -566,12 +569,32 @@ def _restated(state: ConversationState, problem: Problem, item_id: str, now: str
     return _says_item(problem, item_id, stems(support.quote))
 
 
-def note_restated(state: ConversationState, problem: Problem, text: str) -> None:
-    """Remember the items a turn says in their own words (see `ConversationState.restated`)."""
-    said = stems(text)
-    for _, item in problem.rubric.items():
-        if item.id not in state.restated and _says_item(problem, item.id, said):
-            state.restated.add(item.id)
+def note_restated(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
+    """Remember the items a turn says in their own words (see `ConversationState.restated`);
+    returns those it says and names, which it covers: "A holder that pauses past its lease
+    can wake up and write; the storage checks the fencing token and rejects any lower than
+    the highest it has seen" is the fencing item, said, though no reason or number marks it
+    as specific, and "only mentioned" beside it claimed it was not said."""
+    said = stems(heard.text)
+    covers = []
+    asked = bool(questions_in(heard.text))
+    for dimension, item in problem.rubric.items():
+        if not _says_item(problem, item.id, said):
+            continue
+        state.restated.add(item.id)
+        if dimension == "capacity" or asked or state.covered(item.id):
+            continue  # an estimate is credited by its figures, checked; a question says none
+        # Covered only when half of all the item says was said, not one clause of it nor
+        # its rare words ("consumers in a group each own some partitions" leaves out the
+        # coordinator and the cap of the consumer-group item, as "anti-entropy with Merkle
+        # trees" leaves out how the repair works).
+        whole = said & _item_does(problem)[item.id]
+        if len(whole) < 3 or len(whole) < 0.5 * len(_item_does(problem)[item.id]):
+            continue
+        if any(heard.mentions.positive(c) for c in item.concepts):
+            state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
+            covers.append(item.id)
+    return covers
 
 
 def _says_item(problem: Problem, item_id: str, said: frozenset[str]) -> bool:

@@ -251,7 +251,7 @@ class Interview:
         heard = self.listener.hear(text, self.spoken)
         self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
-        note_restated(self.state, self.problem, text)
+        newly += note_restated(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
         note_reasons(self.state, heard)
         for spoken in heard.numbers:
