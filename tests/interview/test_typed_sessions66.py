@@ -111,3 +111,16 @@ def test_a_point_said_in_the_items_words_is_covered(catalog: Catalog) -> None:
     assert covered["fencing"].startswith("A holder that pauses past its lease"), covered
     assert covered["no-split-brain"].startswith("A minority partition cannot commit"), covered
     assert "redis-weakness" not in covered, covered
+
+
+def test_the_titles_word_answers_no_question(catalog: Catalog) -> None:
+    """ "If the service cannot be sure who holds a lock, should it hand the lock out anyway or
+    refuse?" counted as answered by "So peak is 10,000 lock ops/s ..." (the word "lock"
+    names a locking concept the question's subject held), and the report quoted that
+    estimate for "States that safety beats availability"."""
+    session = run(catalog, "distributed-lock", "neutral", [*_SESSION[:5], "/end"])
+    reply = " ".join(session.exchanges[4].replies)
+    assert "back to my question" in reply, reply
+    report = session.report(catalog)["conversation"]
+    quotes = {c["item"]: c["quote"] for c in report["covered"] + report["mentioned"]}
+    assert "10,000 lock ops" not in quotes.get("safety-first", ""), quotes

@@ -449,12 +449,21 @@ class Interview:
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
         subject = subject_of(move.text, item.concepts if item else (), vocabulary)
+        # The title's own concepts ("lock" in a lock service: pessimistic locking) are named
+        # by every answer: "So peak is 10,000 lock ops/s" answered "If the service cannot be
+        # sure who holds a lock, should it hand the lock out anyway or refuse?" by "lock".
+        subject -= self._title_concepts - frozenset(item.concepts if item else ())
         if _GROWTH.search(move.text):
             # "The corpus grows tenfold. What changes in the serving tier?" is answered by
             # how it scales ("shard by prefix range ... replicate the hot ones"), in words
             # the question never used.
             subject |= _SCALING & frozenset(vocabulary)
         return subject
+
+    @cached_property
+    def _title_concepts(self) -> frozenset[str]:
+        """The concepts the prompt's title names, with their ties."""
+        return subject_of(self.problem.title, (), self.catalog.vocabulary.concepts)
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
