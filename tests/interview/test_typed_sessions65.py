@@ -64,3 +64,23 @@ def test_a_stated_scope_is_quoted_over_the_question(catalog: Catalog, tmp_path: 
     lines = ["how big is a photo, and is video in scope", "/design {design}", "/end"]
     covered = {c["item"]: c for c in _report(catalog, lines, tmp_path)["conversation"]["covered"]}
     assert covered["scope"]["where"] == "design line 5", covered["scope"]
+
+
+def test_erasure_coding_gives_no_copies_to_redis(catalog: Catalog) -> None:
+    """ "If Redis goes down at peak ...?" skipped with /next was not listed as unanswered:
+    "at 10x I'd move old photos to cold storage and use erasure coding" named no component,
+    and gave every one named so far copies (Redis, the queue, Cassandra)."""
+    lines = [
+        "/next",
+        "/next",
+        "push photo ids to followers' timelines in Redis, but pull for celebrities with"
+        " millions of followers",
+        "/next",
+        "egress cost and storage growth break first; at 10x I'd move old photos to cold"
+        " storage and use erasure coding",
+        "/end",
+    ]
+    session = run(catalog, "photo-sharing", "adversarial", lines)
+    assert any("Redis goes down" in r for ex in session.exchanges for r in ex.replies)
+    dodged = session.report(catalog)["conversation"]["dodged"]
+    assert any("Redis goes down" in text for text in dodged), dodged

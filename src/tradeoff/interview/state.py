@@ -124,6 +124,7 @@ class ConversationState:
     # asked, a closing summary) need all of it, not the last turn alone.
     heard_mentions: MentionIndex = field(default_factory=MentionIndex)
     stateful_seen: set[str] = field(default_factory=set)
+    last_stateful: str | None = None  # the stateful component named last
     # Concepts settled by what happened rather than by words (a question that drew out the
     # features): the report's review is told them, so its rules see what the state saw.
     settled: set[str] = field(default_factory=set)
@@ -351,13 +352,33 @@ def sentence_with(text: str, fragment: str) -> str:
 
 def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
     """Which stateful components have redundancy: those named in a claim that replicates
-    or fails over; a claim naming none ("it is replicated") covers those named so far."""
+    or fails over. A claim naming none ("it is replicated") covers those its turn (or the
+    attached design) names, else the one named last; a technique of one kind of store
+    ("erasure coding") covers that kind. "At 10x I'd move old photos to cold storage and
+    use erasure coding" gave every component named so far copies (Redis, the queue,
+    Cassandra), and their failure probes were never listed as unanswered."""
+    here: set[str] = set()
     for claim in claims:
-        state.stateful_seen |= claim.features.concepts & STATEFUL
+        named = claim.features.concepts & STATEFUL
+        state.stateful_seen |= named
+        here |= named
+    before = state.last_stateful
     for claim in claims:
         concepts = claim.features.concepts
         if concepts & REDUNDANCY or claim.features.failure_response:
-            state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
+            kinds = {k for c in concepts & REDUNDANCY for k in _REDUNDANCY_OF.get(c, ())}
+            fallback = {before} if before else set()
+            state.redundant |= (concepts & STATEFUL) or kinds or here or fallback
+    for claim in claims:
+        for concept in sorted(claim.features.concepts & STATEFUL):
+            state.last_stateful = concept
+
+
+# Redundancy that only one kind of store has: erasure coding protects stored objects.
+_REDUNDANCY_OF = {
+    "erasure-coding": ("object-store",),
+    "in-sync-replicas": ("message-queue",),
+}
 
 
 def chosen_inputs(state: ConversationState, problem: Problem, heard: Heard) -> list[Spoken]:
