@@ -224,3 +224,14 @@ def test_a_choice_tied_to_cost_is_quoted_for_it(catalog: Catalog) -> None:
     ]
     covered = {c["item"]: c["quote"] for c in _report(catalog, lines)["conversation"]["covered"]}
     assert "saves us" in covered["decision-reasons"], covered.get("decision-reasons")
+
+
+def test_an_api_written_as_calls_is_no_component(catalog: Catalog) -> None:
+    """ "Brokers each host many partitions; a partition is the unit of ordering, parallelism
+    and replication" was credited from "produce(topic, key, value) returns the partition and
+    offset; consumers fetch(partition, offset, max_bytes) in batches"."""
+    lines = [*_BROKER[:2], _BROKER[4], "/end"]
+    report = run(catalog, "message-broker", "terse", lines).report(catalog)["conversation"]
+    quotes = {c["item"]: c["quote"] for c in report["covered"]}
+    assert "produce(" in quotes.get("produce-consume-api", ""), quotes
+    assert "produce(" not in quotes.get("partitioned-log", ""), quotes

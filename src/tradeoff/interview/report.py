@@ -34,6 +34,7 @@ from tradeoff.interview.state import (
     Ask,
     ConversationState,
     Support,
+    calls_only,
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
@@ -282,6 +283,8 @@ def _credit_reviewed(
         found = item_support(item, context.claims, context.mentions, dimension)
         if found.credit < 0.5 or found.claim is None:
             continue
+        if calls_only(found.claim.text, dimension):
+            continue  # an API written as calls says nothing of the parts behind it
         if dimension == "capacity" and any(
             c.wrong for c in check_line(found.claim.line, found.claim.text)
         ):

@@ -177,6 +177,8 @@ def item_support(
         return None
     claim = found.claim
     status = found.status
+    if status == SUBSTANCE and claim is not None and calls_only(claim.text, dimension):
+        status = MENTIONED
     if dimension == "capacity" and claim is not None and status == SUBSTANCE:
         named = claim.features.concepts & set(item.concepts)
         if not named - substance.GENERIC_ESTIMATE:
@@ -190,6 +192,22 @@ def item_support(
         else (0, 0)
     )
     return Support(status, quote, claim.line if claim is not None else 0, source, strength)
+
+
+# A call written out: "produce(topic, key, value)", "fetch(partition, offset, max_bytes)".
+_CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
+# The dimensions whose items a line of calls can be evidence for: the API, and how the
+# answer is organised.
+_CALLS_SPEAK_OF = frozenset({"api_data", "communication", "requirements"})
+
+
+def calls_only(text: str, dimension: str) -> bool:
+    """Whether a line is an API written as calls (two or more), which says what the API
+    is and nothing of how the parts behind it work: "produce(topic, key, value) returns the
+    partition and offset; consumers fetch(partition, offset, max_bytes) in batches" was
+    credited for "Brokers each host many partitions; a partition is the unit of ordering,
+    parallelism and replication", its "partition" only a value passed and returned."""
+    return dimension not in _CALLS_SPEAK_OF and len(_CALL.findall(text)) >= 2
 
 
 def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
