@@ -551,7 +551,7 @@ class SlashChoice(Rule):
                     continue
                 if not _same_kind(ctx, names):
                     continue  # "Prometheus/Grafana", "ZooKeeper/Kafka": parts that work together
-                if _picked_later(claims[index + 1 :], set(names)):
+                if _picked_later(claims[index + 1 :], set(names), claim.headings):
                     continue
                 if _REJECTED_BEFORE.search(claim.text, 0, match.start()):
                     continue  # "Why not only MySQL/Postgres?": both rejected, nothing open
@@ -586,10 +586,15 @@ def _same_kind(ctx: ReviewContext, names: list[str]) -> bool:
     return bool(set.intersection(*kinds)) if all(kinds) else False
 
 
-def _picked_later(claims: list[Claim], names: set[str]) -> bool:
-    """A later claim that decides on one of the products alone settles the choice."""
+def _picked_later(claims: list[Claim], names: set[str], headings: tuple[str, ...]) -> bool:
+    """A later claim that decides on one of the products alone settles the choice, when it
+    is said where the choice is discussed (the same section: "Options: ... Qdrant/Milvus",
+    then "Decision: Qdrant.") or with its reason. "We will use etcd for this." in a
+    closing section of loose remarks picks nothing the "ZooKeeper/etcd" line left open."""
     for claim in claims:
         if not claim.features.decision:
+            continue
+        if claim.headings != headings and not claim.features.reason:
             continue
         # "Decision: Qdrant." names Qdrant: the full stop ends the sentence, not the name.
         words = re.findall(r"[a-z][\w.+-]*", claim.text.lower())
