@@ -141,7 +141,7 @@ def test_deep_dive_asks_the_prompts_follow_up_questions(catalog: Catalog) -> Non
     interview.handle("/next")
     interview.handle("/next")
     (reply,) = interview.handle("Let's go deep on code generation.")
-    assert reply in catalog.get("url-shortener").follow_ups
+    assert reply in [f.text for f in catalog.get("url-shortener").follow_ups]
 
 
 def test_wrap_up_asks_about_bottlenecks_and_10x(catalog: Catalog) -> None:

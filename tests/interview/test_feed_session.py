@@ -75,7 +75,7 @@ def test_dimension_lines_name_the_step_partly_reached(feed: Run, catalog: Catalo
     text = feed.transcript(catalog)
     for line in text.splitlines():
         if line.startswith("  communication: "):
-            assert "deepest step: none yet" not in line, line
+            assert "depth: none shown yet" not in line, line
 
 
 def test_a_hint_never_presupposes_a_question_not_yet_asked(feed: Run, catalog: Catalog) -> None:

@@ -73,10 +73,21 @@ def test_scores_and_substance_lines_agree(name: str, catalog: Catalog, tmp_path:
             # Items covered but a 0: a rule caps it, problems at a line took it off, or the
             # design reached no depth.
             assert dim["capped_by"] or dim["penalties"] >= 0.5 or dim["depth"] is None, dim
-            assert "held at" in line or " off for " in line or "deepest step: " in line, line
+            assert "held at" in line or " off for " in line or "depth" in line, line
         if dim["score"] >= 1 and not listed:
             # No point with substance: the depth half earned it, whole steps or part of one.
-            step = dim["depth"] or (f"part of {dim['partly']}" if dim["partly"] else None)
-            assert step is not None and f"deepest step: {step}" in line, line
+            step = (
+                f'depth reached "{dim["depth"]}"'
+                if dim["depth"]
+                else f'depth: part way to "{dim["partly"]}"'
+                if dim["partly"]
+                else None
+            )
+            assert step is not None and step in line, line
         if dim["depth"] is None and dim["partly"] is not None:
-            assert "deepest step: none yet" not in line, line
+            assert "depth: none shown yet" not in line, line
+        # What was shown and what is missing, by name (iv12: "3 of 4 points with substance;
+        # deepest step: none yet" said neither).
+        for entry in talk["mentioned"] + talk["missing"]:
+            if entry["dimension"] == dimension:
+                assert entry["item"].replace("-", " ") in line, (entry, line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview import phrasing
 
 
 def test_a_follower_count_is_not_a_status_code(catalog: Catalog) -> None:
@@ -152,8 +153,11 @@ def test_a_terse_hint_keeps_the_hint_and_its_question(catalog: Catalog) -> None:
     you?"): the hint itself and the question's set-up were cut, leaving no help at all."""
     session = run(
         catalog, "url-shortener", "terse",
-        ["/next", "/next", "I'd put Redis in front of the database for hot links.", "/hint"],
+        ["/next", "/next", "I'd put Redis in front of the database for hot links.", "/hint",
+         "/hint"],
     )  # fmt: skip
+    # The first hint helps with the question on the table, "If Redis goes down ...?" (iv12).
+    assert phrasing.FAILURE_HINT in " ".join(session.exchanges[-2].replies)
     hint = " ".join(session.exchanges[-1].replies)
     item_id = session.exchanges[-1].moves[0]["item"]
     item = next(i for _, i in session.interview.problem.rubric.items() if i.id == item_id)

@@ -7,9 +7,17 @@ evaluate) live in `loader.py` and `derivation.py`; this module imports only the 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from tradeoff.vocabulary import Dimension, Level
 
@@ -292,6 +300,16 @@ class Hint(_Strict):
     partial: Text
 
 
+class FollowUp(_Strict):
+    """A question an interviewer asks once the design stands, and the rubric item it tests
+    when its words alone do not say ("The presigned part URLs expire halfway through a
+    four-hour upload" shares as many words with the presigned-URL item as with the retry
+    item it is about): a hint asked for while it is open helps with that item."""
+
+    text: Text
+    about: Slug | None = None
+
+
 class Problem(_Strict):
     """A practice prompt with everything the interviewer and the reviewer need."""
 
@@ -312,8 +330,19 @@ class Problem(_Strict):
     deep_dives: list[DeepDive] = Field(min_length=1)
     tradeoffs: list[Tradeoff] = Field(min_length=1)
     pitfalls: list[Pitfall] = Field(min_length=1)
-    follow_ups: list[Text] = Field(min_length=2)
+    follow_ups: list[FollowUp] = Field(
+        min_length=2,
+        description="Each a question, or {text, about: rubric item id}.",
+    )
     hints: list[Hint] = Field(min_length=2)
+
+    @field_validator("follow_ups", mode="before")
+    @classmethod
+    def _questions(cls, value: Any) -> Any:
+        """A follow-up written as a plain question tests no item in particular."""
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Problem:
@@ -343,6 +372,9 @@ class Problem(_Strict):
         for _, item in self.rubric.items():
             item._givens = givens
         item_ids = {item.id for _, item in self.rubric.items()}
+        for index, follow_up in enumerate(self.follow_ups):
+            if follow_up.about is not None and follow_up.about not in item_ids:
+                raise ValueError(f"follow_ups.{index}.about: no rubric item {follow_up.about!r}")
         for index, hint in enumerate(self.hints):
             if hint.about not in item_ids:
                 raise ValueError(f"hints.{index}.about: no rubric item {hint.about!r}")

@@ -207,7 +207,7 @@ def _print_hidden(console: Console, problem: Problem) -> None:
             [f"{o.name}: wins when {o.wins_when}" for o in tradeoff.options],
         )
     _print_list(console, "Common pitfalls", [p.text for p in problem.pitfalls])
-    _print_list(console, "Follow-up questions", problem.follow_ups)
+    _print_list(console, "Follow-up questions", [f.text for f in problem.follow_ups])
     for hint in problem.hints:
         _print_list(
             console,

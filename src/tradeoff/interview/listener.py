@@ -136,13 +136,25 @@ _USERS_DO = re.compile(
     re.I,
 )
 _LIST = re.compile(r",|;|\band\b", re.I)
+# How a program works, not what people use it for: "the client retries each part with
+# exponential backoff and jitter and asks GET /v1/uploads/{id} after a restart" names an
+# endpoint and a retry policy, the protocol of the design; it lists no feature.
+_PROTOCOL = re.compile(
+    r"\b(?:GET|PUT|POST|PATCH|DELETE|HEAD)\s+/|\bretr(?:y|ies|ied|ying)\b|\bback-?off\b"
+    r"|\bjitter\b|\bpolls?\b|\bheartbeats?\b"
+)
 
 
 def features_listed(text: str) -> str | None:
     """The first sentence of a turn that lists two or more things its users do, if any."""
     for sentence in _SENTENCE.split(text.strip()):
         match = _USERS_DO.match(sentence)
-        if match and _LIST.search(sentence, match.end()) and not sentence.endswith("?"):
+        if (
+            match
+            and _LIST.search(sentence, match.end())
+            and not sentence.endswith("?")
+            and not _PROTOCOL.search(sentence)
+        ):
             return sentence.strip().rstrip(";,")
     return None
 

@@ -191,7 +191,10 @@ def quantities_in(
             and _shortened(phrases.get(match.start(1)))
         ):
             gap = sentence[previous[1] : match.start()]
-            if len(gap) < 30 and ("," in gap or " and " in gap) and not _DERIVES.search(gap):
+            # (the reading before may have taken the "of the" in: "46 Gbit/s of the")
+            said_before = sentence[max(0, previous[1] - 12) : match.start()]
+            listed = "," in gap or " and " in gap or _PART_OF.search(said_before) is not None
+            if len(gap) < 30 and listed and not _DERIVES.search(gap):
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
@@ -238,6 +241,10 @@ def quantities_in(
         if peak:
             sided = _at_peak(sided, refs)
         usable = _usable(sided, per_unit, named)
+        if peak:
+            # A figure said at the peak is a figure there, never the peak's factor ("the 930
+            # at peak" is no "peak_factor" of 930): a factor is said as one ("3x", "twice").
+            usable = tuple(r for r in usable if not _factor_ref(r))
         if _OUTBOUND.match(text[len(match.group(1)) :]):
             # "3M messages/s out": what consumers read, not the rate producers write
             usable = tuple(r for r in usable if _EGRESS_REF.search(r.name))
@@ -620,6 +627,15 @@ def _in_digits(sentence: str) -> tuple[str, dict[int, tuple[str, str]]]:
         return sentence, said_as
     out.append(sentence[end:])
     return "".join(out), said_as
+
+
+# "46 Gbit/s of the 930 at peak": the whole a part is said out of, in the same unit.
+_PART_OF = re.compile(r"\s(?:out\s+)?of\s+(?:the\s+)?(?:about\s+|roughly\s+|~)?$", re.I)
+
+
+def _factor_ref(ref: NumberRef) -> bool:
+    """A prompt's peak factor ("peak_factor: 3"): a multiplier, with no unit."""
+    return "peak" in ref.name and ref.kind == "fact" and ref.dims == (0, 0)
 
 
 # "at peak", "at the evening peak", "at a 5x holiday peak"

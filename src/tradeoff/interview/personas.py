@@ -78,7 +78,7 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
             return " ".join(_terse_answer(p, q) for p, q in zip(move.parts, asked, strict=False))
         if move.kind == "assume" and not _asks_quantity(move):
             return "Not specified. Assume what you think is reasonable and say it."
-        return _terse(move.kind, text)
+        return _terse(move.kind, text, ack)
     if persona == "friendly":
         # No praise before a move that doubts or repeats ("That makes sense. That looks high
         # to me", "Good. You said 'never fails'"): the policy gives those no acknowledgement.
@@ -145,7 +145,7 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _terse(kind: str, text: str) -> str:
+def _terse(kind: str, text: str, ack: str = "") -> str:
     """Short, no pleasantries, and the question kept: the candidate has to be crisp."""
     if kind == "assume":
         return "No number. Assume one and say it." if "?" not in text else _shorten(text)
@@ -159,11 +159,19 @@ def _terse(kind: str, text: str) -> str:
         if kind == "return":
             # The question again, with a short lead-in, never the same words as before.
             question = text.split(": ", 1)[-1]
-            asked = [s for s in re.split(r"(?<=[.?!])\s+", question) if s.endswith("?")]
+            parts = re.split(r"(?<=[.?!])\s+", question)
+            asked = [s for s in parts if s.endswith("?")]
             # "Why X? What made you choose that?": the question is the one that names X.
             named = [s for s in asked if not _POINTS_BACK.search(s)]
             chosen = (named or asked or [question])[-1]
-            return "Still: " + _shorten(chosen, TERSE_WORDS - 2)
+            if not named and asked and _STEP.search(question):
+                # "Can you redo that, units and all?" alone points at nothing: the step it
+                # checks goes with it ('Redo "1M msgs/s at 1KB is 10 GB/s", units and all?').
+                chosen = f"Redo {_STEP.search(question).group(0)}, units and all?"  # type: ignore[union-attr]
+            # A turn that answered something else is acknowledged before the question again
+            # ("producers get an id and a sequence number ..." then a bare "Still: ...").
+            lead = "Noted. Still: " if ack else "Still: "
+            return lead + _shorten(chosen, TERSE_WORDS - len(lead.split()))
         if len(text.split()) < TERSE_WORDS and text.endswith("?"):
             return text  # a probe's set-up sentence is part of the question
         asked = [s for s in sentences if s.endswith("?")]
@@ -193,7 +201,11 @@ _QUALIFIER = re.compile(r",?\s+(?:when|if|while|because|given|so that|after|befo
 
 
 # A question that only points back at the one before it ("What made you choose that?").
-_POINTS_BACK = re.compile(r"^what made you (?:choose|pick) (?:that|it|them)\?$", re.I)
+_POINTS_BACK = re.compile(
+    r"^(?:what made you (?:choose|pick) (?:that|it|them)|can you redo that\b[^?]*)\?$", re.I
+)
+# The step of working a slip check quotes: 'Let me check one step: "...". Can you redo ...'
+_STEP = re.compile(r'"[^"]+"')
 
 # A figure, in digits or in words ("five seconds", "a minute", "twice the average").
 _FIGURE = re.compile(

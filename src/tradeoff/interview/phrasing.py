@@ -59,6 +59,12 @@ _WRAP_UPS = {
 }
 
 
+# The wrap-up when what breaks at 10x was asked and answered already.
+WRAP_UP_SUMMARY = (
+    "Sum up your design in a few sentences: what does it guarantee, and where are its limits?"
+)
+
+
 def wrap_up(problem_type: str) -> str:
     """The wrap-up question for a prompt of this type."""
     return _WRAP_UPS.get(problem_type, WRAP_UP)
@@ -88,6 +94,12 @@ def hint_texts(problem: Problem, item: RubricItem) -> tuple[str, ...]:
         if ladder.about == item.id:
             out += [ladder.nudge, ladder.pointer, ladder.partial]
     return tuple(dict.fromkeys(out))
+
+
+# The hint for "If X goes down at peak, what happens ...?": what an answer talks about.
+FAILURE_HINT = (
+    "Think about what still works while it is down, and what waits or retries until it is back."
+)
 
 
 def failure_probe(word: str, phase_item: str | None = None) -> str:

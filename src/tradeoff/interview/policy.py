@@ -25,6 +25,7 @@ from tradeoff.interview.questions import (
     coordinated,
     literal_stems,
     names_fact,
+    questions_in,
     stems,
 )
 from tradeoff.interview.state import (
@@ -35,8 +36,10 @@ from tradeoff.interview.state import (
     REDUNDANCY,
     RETURNED,
     STATEFUL,
+    SUBSTANCE,
     Ask,
     ConversationState,
+    Support,
     item_support,
 )
 from tradeoff.language.mentions import REASONS, Mention
@@ -99,9 +102,18 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED  # the subject, in any of its words or a concept tied to it
     if ask.kind in ("why", "follow-up") and heard.reason:
         return ANSWERED
-    if ask.kind in ("challenge", "failure") and (
-        heard.failure_response or _CONDITION.search(heard.text)
+    if ask.kind == "challenge" and (heard.failure_response or _CONDITION.search(heard.text)):
+        return ANSWERED
+    if ask.kind == "failure" and (
+        heard.failure_response
+        or (
+            _CONDITION.search(heard.text)
+            and (_component(ask) in meant or _OUTAGE.search(heard.text))
+        )
     ):
+        # "If S3 goes down ..." is answered by a condition about the component or an outage
+        # ("if S3 is unreachable, parts wait on the phone"); "we need to refresh URLs when
+        # they expire" has a condition too, about something else, and answers nothing.
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
@@ -115,6 +127,19 @@ def settle(ask: Ask, heard: Heard) -> str:
     if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
+
+
+def _component(ask: Ask) -> str:
+    """The component a failure probe asks about ("component:object-store")."""
+    return (ask.item or "").removeprefix("component:")
+
+
+# Words that say a part is failing: what a condition in an answer to a failure probe is about.
+_OUTAGE = re.compile(
+    r"\b(?:down|outages?|unavailable|unreachable|fails?|failed|failing|failures?|crash\w*|dies"
+    r"|dead|errors?|times? out|timeouts?|lost|degrad\w*|fall ?back|retr(?:y|ies|ied))\b",
+    re.I,
+)
 
 
 def taken_up(ask: Ask, heard: Heard) -> bool:
@@ -143,7 +168,9 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
     move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, heard, at)
     if move is None:
         move = _open_prompt(state, at)
-    ack = "" if move.kind in ("sanity", "return", "challenge") else _ack(state, heard, at, newly)
+    # A return after a turn that covered a point (the answer to an earlier question, not
+    # this one) says it heard it: a bare "Still: ..." reads as not listening.
+    ack = "" if move.kind in ("sanity", "challenge") else _ack(state, heard, at, newly)
     if not ack and not newly and at.persona == Persona.friendly and heard.hedged:
         # The friendly voice praises by default ("That makes sense."); after "we'd handle
         # that somehow" praise would be false, so it only takes note.
@@ -409,7 +436,7 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
         return None  # the follow-up closest to what is put off is the one not to ask now
     said = stems(heard.text)
     best: tuple[int, int, str] | None = None
-    for number, question in enumerate(at.problem.follow_ups, start=1):
+    for number, question in enumerate((f.text for f in at.problem.follow_ups), start=1):
         about = f"follow-up-{number}"
         if state.moved(at.phase, "probe", about) or _answered_already(
             state, at, question, heard.line, heard
@@ -482,7 +509,8 @@ def _answered_already(
     words = stems(_FOLLOW_UP_FRAME.sub(" ", question))
     known = _item_words(at.problem)
     for item_id, own in known.items():
-        if not state.covered(item_id) and not _restated(state, at.problem, item_id):
+        now = heard.text if heard is not None else ""
+        if not state.covered(item_id) and not _restated(state, at.problem, item_id, now):
             continue
         shared = words & own
         # Most of the question's words; or three of them, when one is a word no other item
@@ -496,8 +524,13 @@ def _answered_already(
         # The last turn spoke of it: as the line the item's credit rests on, or again after
         # an earlier turn earned the credit ("That's why fencing tokens matter: the resource
         # checks the token" after the token was defined), which keeps the earlier quote.
-        just = (support is not None and support.line == line) or (
-            heard is not None and _speaks_of_item(at.problem, item_id, heard)
+        just = (
+            (support is not None and support.line == line)
+            or (heard is not None and _speaks_of_item(at.problem, item_id, heard))
+            # Explained in the item's own words, if only in a turn before: "A holder pauses
+            # for 30 seconds ... what prevents damage?" a turn after the candidate said the
+            # fencing check ("rejects any token lower than the highest it has seen").
+            or item_id in state.restated
         )
         share = len(shared) / max(1, len(words))
         if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
@@ -515,7 +548,7 @@ def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:
     return False
 
 
-def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
+def _restated(state: ConversationState, problem: Problem, item_id: str, now: str = "") -> bool:
     """Whether the candidate said the item in its own words: two of the words only its text
     uses, or half of what its text says to do ("a per-conversation sequence number assigned
     by the partition leader" is "a sequence number assigned by the conversation's owner").
@@ -526,13 +559,82 @@ def _restated(state: ConversationState, problem: Problem, item_id: str) -> bool:
     if item_id in _asks_items(problem) and _drawn_out(state, problem, does):
         return True
     support = state.said.get(item_id)
+    if item_id in state.restated or (now and _says_item(problem, item_id, stems(now))):
+        # The turn just said ("A holder that pauses past its lease can wake up and write;
+        # the storage checks the fencing token and rejects any lower ...") though the
+        # item's quote is an earlier, weaker mention of it (the API's "fencing token").
+        return True
     if support is None:
         return False
-    said = stems(support.quote)
+    return _says_item(problem, item_id, stems(support.quote))
+
+
+def note_restated(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
+    """Remember the items a turn says in their own words (see `ConversationState.restated`);
+    returns those it says and names, which it covers: "A holder that pauses past its lease
+    can wake up and write; the storage checks the fencing token and rejects any lower than
+    the highest it has seen" is the fencing item, said, though no reason or number marks it
+    as specific, and "only mentioned" beside it claimed it was not said."""
+    said = stems(heard.text)
+    covers = []
+    asked = bool(questions_in(heard.text))
+    for dimension, item in problem.rubric.items():
+        if not _says_item(problem, item.id, said):
+            continue
+        state.restated.add(item.id)
+        if dimension == "capacity" or asked or state.covered(item.id):
+            continue  # an estimate is credited by its figures, checked; a question says none
+        # Covered only when half of all the item says was said, not one clause of it nor
+        # its rare words ("consumers in a group each own some partitions" leaves out the
+        # coordinator and the cap of the consumer-group item, as "anti-entropy with Merkle
+        # trees" leaves out how the repair works).
+        whole = said & _item_does(problem)[item.id]
+        if len(whole) < 3 or len(whole) < 0.5 * len(_item_does(problem)[item.id]):
+            continue
+        if any(heard.mentions.positive(c) for c in item.concepts):
+            state.said[item.id] = Support(SUBSTANCE, heard.text, heard.line, "said")
+            covers.append(item.id)
+    return covers
+
+
+def _says_item(problem: Problem, item_id: str, said: frozenset[str]) -> bool:
+    """Whether these words say the item (see `_restated`)."""
+    does = _item_does(problem)[item_id]
     if len(said & _own_words(problem).get(item_id, frozenset())) >= 2:
         return True
     shared = said & does
-    return len(shared) >= 3 and len(shared) >= 0.5 * len(does)
+    if len(shared) >= 3 and len(shared) >= 0.5 * len(does):
+        return True
+    # Or half of one clause of it that the item's question asks about: "consumers in a group
+    # each own some partitions and commit offsets" says the first clause of "A group
+    # coordinator assigns each partition to one consumer in a group and stores the group's
+    # offsets; parallelism is capped by partition count", and "A consumer group has ten
+    # instances. How do they split a topic's work ...?" asks what was just explained.
+    for clause, asked in _item_clauses(problem).get(item_id, ()):
+        part = said & clause
+        if asked and len(part) >= 3 and len(part) >= 0.5 * len(clause):
+            return True
+    return False
+
+
+def _item_clauses(problem: Problem) -> dict[str, tuple[tuple[frozenset[str], bool], ...]]:
+    """Each item's clauses (what it does, split at ";"), with whether its probe asks about
+    the clause (shares a word with it); an item of one clause has none."""
+    found = _CLAUSES.get(problem.id)
+    if found is None:
+        found = {}
+        for _, item in problem.rubric.items():
+            parts = _AVOIDS.split(item.text, maxsplit=1)[0].split(";")
+            if len(parts) < 2:
+                continue
+            probe = stems(item.probe or "")
+            clauses = [stems(part) for part in parts]
+            found[item.id] = tuple((c, bool(c & probe)) for c in clauses if c)
+        _CLAUSES[problem.id] = found
+    return found
+
+
+_CLAUSES: dict[str, dict[str, tuple[tuple[frozenset[str], bool], ...]]] = {}
 
 
 # An item about asking ("Asks for executions per day, the peak pattern and how late a job

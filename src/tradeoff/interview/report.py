@@ -34,6 +34,7 @@ from tradeoff.interview.state import (
     Ask,
     ConversationState,
     Support,
+    calls_only,
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
@@ -282,6 +283,8 @@ def _credit_reviewed(
         found = item_support(item, context.claims, context.mentions, dimension)
         if found.credit < 0.5 or found.claim is None:
             continue
+        if calls_only(found.claim.text, dimension):
+            continue  # an API written as calls says nothing of the parts behind it
         if dimension == "capacity" and any(
             c.wrong for c in check_line(found.claim.line, found.claim.text)
         ):
@@ -325,6 +328,7 @@ def _score_basis(
             "expected": len(expected),
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
+            "next_step": next((r.name for r in steps if r.reached < 0.99), None),
             "penalties": round(score.penalties, 1),
             "capped_by": (
                 {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
@@ -389,6 +393,19 @@ def _conversation(
         if not expected_at(item, level):
             continue
         support = state.support(item.id)
+        in_design = state.written.get(item.id)
+        if (
+            support is not None
+            and support.source == "said"
+            and questions_in(support.quote)
+            and "clarifying-questions" not in item.concepts
+            and in_design is not None
+            and in_design.status == SUBSTANCE
+        ):
+            # "Leaves video ... out of scope on purpose" quoted the question that drew the
+            # scope out ("also is video in scope"), though the design states it ("Out of
+            # scope: video, stories, DMs ..."): a statement shows a point a question asked.
+            support = in_design
         entry = {"item": item.id, "dimension": dimension, "text": item.text}
         if support is None:
             missing.append(entry)
@@ -427,6 +444,14 @@ def _conversation(
         ]
         if any(1 / _AGREE <= a.value.value / b.value.value <= _AGREE for _, b in same):
             continue
+        if any(
+            o.number is not None
+            and o.number.ref == a.ref
+            and o.line > said.line
+            and any(1 / _AGREE <= o.number.value.value / b.value.value <= _AGREE for _, b in same)
+            for o in state.spoken_numbers
+        ):
+            continue  # "10,000 uploads a second", then "sorry, ... about 1,160 uploads/s"
         if same:
             written, b = same[0]
             contradictions.append(
@@ -452,7 +477,7 @@ def _conversation(
             if fact is not None and state.revealed.get(fact.id, 10**9) > stated.line:
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
-        elif number.ref.kind == "step" and not number.off:
+        elif number.ref.kind == "step" and not number.off and not stated.slipped:
             about = number.ref.name.replace("_", " ")
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said
@@ -499,7 +524,10 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
     return ask.kind == "failure" and component in state.redundant
 
 
-_AGREE = 2.0  # spoken and written figures within 2x are the same estimate, rounded
+# Spoken and written figures within 1.5x are the same estimate, rounded ("about 600 TB" and
+# "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
+# design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
+_AGREE = 1.5
 
 
 def _unclear(problem: Problem, state: ConversationState) -> list[str]:

@@ -25,7 +25,14 @@ from tradeoff.interview.listener import Heard, Listener, MentionListener, decisi
 from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
-from tradeoff.interview.policy import Situation, choose, most_important_gap, settle, taken_up
+from tradeoff.interview.policy import (
+    Situation,
+    choose,
+    most_important_gap,
+    note_restated,
+    settle,
+    taken_up,
+)
 from tradeoff.interview.questions import (
     answer_turn,
     kinds_of,
@@ -244,10 +251,12 @@ class Interview:
         heard = self.listener.hear(text, self.spoken)
         self.last_heard = heard
         newly = update_items(self.state, self.problem, heard)
+        newly += note_restated(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
         note_reasons(self.state, heard)
         for spoken in heard.numbers:
-            self.state.spoken_numbers.append(Stated(heard.line, text, spoken))
+            slipped = any(spoken.text in slip for slip in heard.slips)
+            self.state.spoken_numbers.append(Stated(heard.line, text, spoken, slipped))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
@@ -397,7 +406,9 @@ class Interview:
     def _ask(self, move: Move) -> None:
         """Remember a question put to the candidate, to notice whether it is answered."""
         items = {i.id: i for _, i in self.problem.rubric.items()}
-        item = items.get(move.item or "")
+        item = items.get(move.item or "") or items.get(
+            _follow_up_item(self.problem, move.item or "") or ""
+        )
         if item is None and move.kind not in ("failure", "challenge"):
             item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
         said = [item.text, item.probe or "", item.hint or ""] if item else []
@@ -438,12 +449,21 @@ class Interview:
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
         subject = subject_of(move.text, item.concepts if item else (), vocabulary)
+        # The title's own concepts ("lock" in a lock service: pessimistic locking) are named
+        # by every answer: "So peak is 10,000 lock ops/s" answered "If the service cannot be
+        # sure who holds a lock, should it hand the lock out anyway or refuse?" by "lock".
+        subject -= self._title_concepts - frozenset(item.concepts if item else ())
         if _GROWTH.search(move.text):
             # "The corpus grows tenfold. What changes in the serving tier?" is answered by
             # how it scales ("shard by prefix range ... replicate the hot ones"), in words
             # the question never used.
             subject |= _SCALING & frozenset(vocabulary)
         return subject
+
+    @cached_property
+    def _title_concepts(self) -> frozenset[str]:
+        """The concepts the prompt's title names, with their ties."""
+        return subject_of(self.problem.title, (), self.catalog.vocabulary.concepts)
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
@@ -518,9 +538,9 @@ class Interview:
         at = self._situation()
         order: list[str] = []
         ask = self.state.open_ask()
-        rubric_items = {i.id for _, i in self.problem.rubric.items()}
-        if ask and ask.item in rubric_items and not self.state.covered(ask.item):
-            order.append(ask.item)
+        asked = self._asked_item(ask)
+        if asked is not None and not self.state.covered(asked):
+            order.append(asked)
         skip = set(order)
         while True:
             state = ConversationState(said=self.state.said, written=self.state.written)
@@ -531,9 +551,27 @@ class Interview:
             order.append(found[1].id)
             skip.add(found[1].id)
 
+    def _asked_item(self, ask: Ask | None) -> str | None:
+        """The rubric item the open question is about: its own, or for one of the prompt's
+        follow-ups the item the catalog says it tests ("The presigned part URLs expire
+        halfway through a four-hour upload" tests the retries item)."""
+        if ask is None or ask.item is None:
+            return None
+        if ask.item in self.items:
+            return ask.item
+        return _follow_up_item(self.problem, ask.item)
+
     def _hint(self) -> str:
         order = self.hint_order()  # before the open question is put aside: it comes first
+        open_item = self._asked_item(self.state.open_ask())
+        ask = self.state.open_ask()
+        pending = ask is not None
         self._put_off_open_ask()
+        if ask is not None and ask.kind == "failure" and ask.item and ask.item not in self.hints:
+            # "If S3 goes down at peak ...?" has no rubric item; the hint for the phase's top
+            # item ("How do you know the file in storage is byte for byte ...?") asked another
+            # question instead of helping with this one.
+            return self._give_hint(ask.item, phrasing.FAILURE_HINT, "nudge", asks=False)
         items = {i.id: i for _, i in self.problem.rubric.items()}
         for item_id in order:
             rungs = phrasing.hint_texts(self.problem, items[item_id])
@@ -548,19 +586,30 @@ class Interview:
                 # An item's hint helps with its question ("Write each as a method and a
                 # path"): never asked, the question comes first, and is now open.
                 text = f"{item.probe} {text}"
+                if pending and item_id != open_item:
+                    # No hint helps with the question on the table (a follow-up of the
+                    # prompt's with no item): say the hint is for another question.
+                    text = f"Let's leave that one and try another. {text}"
                 self._ask(Move("probe", item.probe, item_id))
-            self.hints[item_id] = given + 1
-            self.hints_used += 1
+            elif pending and item_id != open_item and item.probe:
+                # A hint about another question than the one on the table says which: "The
+                # API can authorise an upload without carrying its bytes" right after "The
+                # presigned part URLs expire ... What happens?" read as a hint about expiry.
+                text = f"A hint on my earlier question, {_lower_first(item.probe)}? {text}"
             level = ("nudge", "pointer", "partial")[min(given, 2)]
-            self.record(
-                Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
-                      {"item": item_id, "level": level, "count": self.hints_used,
-                       "asks": asks})
-            )  # fmt: skip
-            return self._speak(Move("hint", text, item_id))
+            return self._give_hint(item_id, text, level, asks=asks)
         return self._speak(
             Move("hint", "No more hints for this part: trust your reasoning and state it.")
         )
+
+    def _give_hint(self, item_id: str, text: str, level: str, *, asks: bool) -> str:
+        self.hints[item_id] = self.hints.get(item_id, 0) + 1
+        self.hints_used += 1
+        self.record(
+            Event(EventKind.hint, self.clock.now(), self.phase, text, Speaker.interviewer,
+                  {"item": item_id, "level": level, "count": self.hints_used, "asks": asks})
+        )  # fmt: skip
+        return self._speak(Move("hint", text, item_id))
 
     def _put_off_open_ask(self) -> None:
         """Asking for a hint puts the open question aside: the hint is what is on the table
@@ -588,6 +637,16 @@ class Interview:
         if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
             wrap = phrasing.wrap_up(self.problem.type)
+            grown = next((a for a in self.state.asks if _GROWTH.search(a.text)), None)
+            if grown is not None:
+                # "Lock traffic grows tenfold. What breaks first ...?" was asked in the deep
+                # dive: "What breaks first ... at 10x the traffic?" again read as not
+                # listening. Answered, the wrap-up asks for the summary; left, it goes back.
+                wrap = (
+                    phrasing.WRAP_UP_SUMMARY
+                    if grown.status == ANSWERED
+                    else f"You didn't get to this one: {grown.text}"
+                )
             replies.append(self._speak(Move("wrap-up", wrap, "10x")))
         return replies
 
@@ -734,6 +793,14 @@ def grace(budget: float) -> float:
 def _phase_items(problem: Problem, phase: str) -> set[str]:
     dims = set(PHASE_DIMENSIONS[phase])
     return {item.id for dim, item in problem.rubric.items() if dim in dims}
+
+
+def _follow_up_item(problem: Problem, about: str) -> str | None:
+    """The rubric item a follow-up move ("follow-up-2") tests, when the catalog says."""
+    match = re.fullmatch(r"follow-up-(\d+)", about)
+    if match is None or not 1 <= int(match.group(1)) <= len(problem.follow_ups):
+        return None
+    return problem.follow_ups[int(match.group(1)) - 1].about
 
 
 def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:

@@ -84,6 +84,9 @@ class Stated:
     line: int
     quote: str
     number: Spoken | None = None
+    # Said in a step of working that does not come out as said ("50,000 sessions
+    # heartbeating every 2 seconds is 100,000 per second"): no estimate to list as one.
+    slipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class ConversationState:
     # asked, a closing summary) need all of it, not the last turn alone.
     heard_mentions: MentionIndex = field(default_factory=MentionIndex)
     stateful_seen: set[str] = field(default_factory=set)
+    last_stateful: str | None = None  # the stateful component named last
     # Concepts settled by what happened rather than by words (a question that drew out the
     # features): the report's review is told them, so its rules see what the state saw.
     settled: set[str] = field(default_factory=set)
@@ -127,6 +131,10 @@ class ConversationState:
     specified: set[str] = field(default_factory=set)
     # Figures said against what the interviewer had given, each once per turn.
     contradicted: list[Contradicted] = field(default_factory=list)
+    # Items some turn said in the item's own words, covered or not ("A holder that pauses
+    # past its lease ... rejects any token lower than the highest it has seen"): a question
+    # about one asks what was explained, however weak the quote the item keeps.
+    restated: set[str] = field(default_factory=set)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -165,6 +173,8 @@ def item_support(
         return None
     claim = found.claim
     status = found.status
+    if status == SUBSTANCE and claim is not None and calls_only(claim.text, dimension):
+        status = MENTIONED
     if dimension == "capacity" and claim is not None and status == SUBSTANCE:
         named = claim.features.concepts & set(item.concepts)
         if not named - substance.GENERIC_ESTIMATE:
@@ -178,6 +188,22 @@ def item_support(
         else (0, 0)
     )
     return Support(status, quote, claim.line if claim is not None else 0, source, strength)
+
+
+# A call written out: "produce(topic, key, value)", "fetch(partition, offset, max_bytes)".
+_CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
+# The dimensions whose items a line of calls can be evidence for: the API, and how the
+# answer is organised.
+_CALLS_SPEAK_OF = frozenset({"api_data", "communication", "requirements"})
+
+
+def calls_only(text: str, dimension: str) -> bool:
+    """Whether a line is an API written as calls (two or more), which says what the API
+    is and nothing of how the parts behind it work: "produce(topic, key, value) returns the
+    partition and offset; consumers fetch(partition, offset, max_bytes) in batches" was
+    credited for "Brokers each host many partitions; a partition is the unit of ordering,
+    parallelism and replication", its "partition" only a value passed and returned."""
+    return dimension not in _CALLS_SPEAK_OF and len(_CALL.findall(text)) >= 2
 
 
 def update_items(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
@@ -340,13 +366,33 @@ def sentence_with(text: str, fragment: str) -> str:
 
 def note_redundancy(state: ConversationState, claims: Sequence[Claim]) -> None:
     """Which stateful components have redundancy: those named in a claim that replicates
-    or fails over; a claim naming none ("it is replicated") covers those named so far."""
+    or fails over. A claim naming none ("it is replicated") covers those its turn (or the
+    attached design) names, else the one named last; a technique of one kind of store
+    ("erasure coding") covers that kind. "At 10x I'd move old photos to cold storage and
+    use erasure coding" gave every component named so far copies (Redis, the queue,
+    Cassandra), and their failure probes were never listed as unanswered."""
+    here: set[str] = set()
     for claim in claims:
-        state.stateful_seen |= claim.features.concepts & STATEFUL
+        named = claim.features.concepts & STATEFUL
+        state.stateful_seen |= named
+        here |= named
+    before = state.last_stateful
     for claim in claims:
         concepts = claim.features.concepts
         if concepts & REDUNDANCY or claim.features.failure_response:
-            state.redundant |= (concepts & STATEFUL) or set(state.stateful_seen)
+            kinds = {k for c in concepts & REDUNDANCY for k in _REDUNDANCY_OF.get(c, ())}
+            fallback = {before} if before else set()
+            state.redundant |= (concepts & STATEFUL) or kinds or here or fallback
+    for claim in claims:
+        for concept in sorted(claim.features.concepts & STATEFUL):
+            state.last_stateful = concept
+
+
+# Redundancy that only one kind of store has: erasure coding protects stored objects.
+_REDUNDANCY_OF = {
+    "erasure-coding": ("object-store",),
+    "in-sync-replicas": ("message-queue",),
+}
 
 
 def chosen_inputs(state: ConversationState, problem: Problem, heard: Heard) -> list[Spoken]:

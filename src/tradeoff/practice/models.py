@@ -146,6 +146,7 @@ class DimensionScore(BaseModel):
     expected: int | None = None
     depth: str | None = None
     partly: str | None = None  # no step reached whole: the one reached furthest, in part
+    next_step: str | None = None  # the first step of the depth ladder not reached whole
     penalties: float = 0.0  # what problems found at a line took off the score
     capped_by: Cap | None = None
 

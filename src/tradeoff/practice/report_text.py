@@ -48,7 +48,10 @@ def render(report: SessionReport) -> list[str]:
         )
     lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
     lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
-    lines.append("Review of the design and what you said:")
+    lines.append(
+        "Review of the design and what you said (each score is half the points shown with"
+        " substance, half how deep the answer went):"
+    )
     for name, dim in review.dimensions.items():
         score = "n/a" if dim.score is None else f"{dim.score}/4"
         lines.append(f"  {name}: {score}{_dimension_detail(name, talk, dim)}")
@@ -94,25 +97,45 @@ def _number(value: int | None) -> str:
 
 
 def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -> str:
-    """What the score rests on, from the coverage listed above: half is the points covered
-    with substance, half the deepest step of the design reached; a capping rule overrides."""
-    covered, mentioned, missing = (
-        sum(1 for c in entries if c.dimension == dimension)
-        for entries in (talk.covered, talk.mentioned, talk.missing)
-    )
-    expected = dim.expected if dim.expected is not None else covered + mentioned + missing
-    parts = [f"{covered} of {expected} points with substance"]
-    parts += [f"{n} {label}" for n, label in ((mentioned, "only mentioned"),
-                                               (missing, "not covered")) if n]  # fmt: skip
+    """What the score rests on, in plain words: the points shown with substance, those only
+    mentioned and those missing (by name, listed in full above), then how deep the answer
+    went on the dimension's ladder; half the score is each. "reliability 1/4 - 3 of 4
+    points with substance; deepest step: none yet" read as a contradiction: it did not say
+    that the missing half was depth, nor what depth would have been."""
+    entries = [
+        [c for c in group if c.dimension == dimension]
+        for group in (talk.covered, talk.mentioned, talk.missing)
+    ]
+    covered, mentioned, missing = entries
+    expected = dim.expected if dim.expected is not None else sum(len(e) for e in entries)
+    parts = [f"{len(covered)} of {expected} points with substance{_names(covered)}"]
+    if mentioned:
+        parts.append(f"only mentioned{_names(mentioned)}")
+    if missing:
+        parts.append(f"not covered{_names(missing)}")
     if dim.expected is not None:
-        partly = f"part of {dim.partly}" if dim.partly else "none yet"
-        parts.append(f"deepest step: {dim.depth or partly}")
+        # (Step names hold commas, "errors, pagination, idempotency": quoted.)
+        if dim.depth:
+            then = f'; not yet "{dim.next_step}"' if dim.next_step else ""
+            parts.append(f'depth reached "{dim.depth}"{then}')
+        elif dim.partly:
+            parts.append(f'depth: part way to "{dim.partly}"')
+        else:
+            first = f' (the first step is "{dim.next_step}")' if dim.next_step else ""
+            parts.append(f"depth: none shown yet{first}")
     if dim.penalties >= 0.5:
         parts.append(f"{dim.penalties:g} off for problems found at a line")
     if dim.capped_by is not None:
         cap = dim.capped_by
         parts.append(f"held at {cap.cap:g} by {cap.rule}: {_clip(cap.message, 70)}")
     return " — " + "; ".join(parts)
+
+
+def _names(entries: list[ItemEntry]) -> str:
+    """The points by their short names: ": checksums, retries, expiry"."""
+    if not entries:
+        return ""
+    return ": " + ", ".join(e.item.replace("-", " ") for e in entries)
 
 
 def _clip(text: str, limit: int = 90) -> str:

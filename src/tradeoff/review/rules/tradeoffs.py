@@ -683,7 +683,8 @@ def _same_kind(ctx: ReviewContext, names: list[str]) -> bool:
 def _picked_later(open_claim: Claim, claims: list[Claim], names: set[str]) -> bool:
     """A later claim that decides on one of the products alone settles the choice. It must
     pick it ("Decision: Qdrant.", not "Alternative: Cassandra only") and decide it for the
-    same purpose: see `decides_after`."""
+    same purpose: see `decides_after` ("We will use etcd for this." in a closing section of
+    loose remarks picks nothing the "ZooKeeper/etcd" line left open)."""
     for claim in claims:
         f = claim.features
         if not (f.decision or f.reason or f.alternative):
