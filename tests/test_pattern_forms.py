@@ -25,7 +25,7 @@ from tradeoff.review import graph, substance
 _parser: Any = importlib.import_module("re._parser")
 _constants: Any = importlib.import_module("re._constants")
 
-_LOOKAHEAD = r"\s*(?=[~≈=\-→icwtgesma])"
+_LOOKAHEAD = r"\s*(?=[~≈=\-→icwtgesmanr])"
 _PLAIN_MARKER = re.compile(r"\s*" + _MARKER.pattern.removeprefix(_LOOKAHEAD), _MARKER.flags)
 _PLAIN_SENTENCE_END = re.compile(
     r"(?<![ (]e\.g)(?<![ (]i\.e)(?<!\bvs)(?<!\betc)(?<!\b[A-Z])[.!?](?=\s)"
@@ -74,7 +74,7 @@ def test_marker_lookahead_admits_every_marker() -> None:
     assert _MARKER.pattern.startswith(_LOOKAHEAD)
     body = _MARKER.pattern.removeprefix(_LOOKAHEAD).removesuffix(r"\s*")
     starts = _first_characters(list(_parser.parse(body, _MARKER.flags)))
-    admitted = re.compile(r"[~≈=\-→icwtgesma]", re.I)
+    admitted = re.compile(r"[~≈=\-→icwtgesmanr]", re.I)
     assert all(admitted.fullmatch(char) for char in starts), starts
 
 
