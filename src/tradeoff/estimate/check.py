@@ -296,7 +296,10 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
         if unit is None:
             continue
         prefix = unit.group(1).upper()
-        total = human_number(factor * (_bytes_of(stated.text) or 0.0) / _BYTES[prefix])
+        amount = factor * (_bytes_of(stated.text) or 0.0)
+        while amount / _BYTES[prefix] >= 1000 and prefix != "EB":  # 1.64 EB, not 1.64K PB
+            prefix = _LARGER[prefix]
+        total = human_number(amount / _BYTES[prefix])
         said = stated.text.strip()
         out.append(
             EstimateCheck(
@@ -317,6 +320,7 @@ def _factor_not_applied(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
 
 
 _BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+_LARGER = {"KB": "MB", "MB": "GB", "GB": "TB", "TB": "PB", "PB": "EB"}
 
 
 def _same(a: float | None, b: float | None) -> bool:
