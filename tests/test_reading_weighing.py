@@ -243,3 +243,20 @@ def test_a_labelled_mitigation_answers_the_labelled_failure_before_it() -> None:
 def test_a_mitigation_label_without_a_failure_answers_nothing() -> None:
     text = "## Design notes\n\n- *Mitigation:* Use the store's clock inside the script.\n"
     assert not claims(text)[0].features.failure_response
+
+
+def test_parts_listed_before_the_decision_they_weigh_are_joined_to_it() -> None:
+    # "Options", then the trade-off, then "Decision: X." with its reason pointing back: one
+    # weighed decision, as a reader takes the three items together.
+    text = (
+        "- *Options:* a managed vector service, pgvector, a dedicated vector store.\n"
+        "- *Tradeoff:* pgvector makes access joins trivial but scales poorly beyond 10M"
+        " vectors.\n"
+        "- *Decision:* Qdrant. It supports payload filtering, which we use for access"
+        " control.\n"
+    )
+    weighed = [c for c in claims(text) if _weighed(c)]
+    assert [c.line for c in weighed] == [3], [c.text for c in claims(text)]
+    # Without a "Decision:" label after it, the trade-off stays a part of its own.
+    alone = claims("- *Tradeoff:* pgvector scales poorly beyond 10M vectors.\n- Search is fast.\n")
+    assert not any(_weighed(c) for c in alone)

@@ -364,7 +364,13 @@ def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
     a relational DB:") and is not counted again on its own."""
     joined: list[Claim] = []
     roles: dict[int, set[str]] = {}  # the labels each decision has taken its parts under
+    # Parts listed before the decision they weigh ("*Options:* ...", "*Tradeoff:* pgvector
+    # scales poorly ...", "*Decision:* Qdrant."): joined to it once it is labelled.
+    ahead: list[int] = []
+    dropped: set[int] = set()
     for claim in claims:
+        if ahead and not _same_group(joined[ahead[-1]], claim):
+            ahead = []
         label = lexicon.ROLE_LABEL.match(claim.text) if claim.kind in _PROSE else None
         if label is not None:
             target = _labelled_decision(joined, claim)
@@ -375,8 +381,31 @@ def _join_labelled_parts(claims: list[Claim], reread: _Reread) -> list[Claim]:
                 roles[target].add(role)
                 joined[target] = reread.joined(joined[target], claim)
                 continue
+            if target is None:
+                ahead.append(len(joined))
+        elif ahead and claim.kind in _PROSE and _DECISION_LABEL.match(claim.text):
+            merged = claim
+            for index in ahead:
+                merged = reread.joined(merged, joined[index])
+            dropped.update(ahead)
+            ahead = []
+            joined.append(merged)
+            continue
         joined.append(claim)
-    return joined
+    return [c for i, c in enumerate(joined) if i not in dropped] if dropped else joined
+
+
+# A claim that says it is the decision its group weighs: "*Decision:* Qdrant.", "Choice:".
+_DECISION_LABEL = re.compile(
+    r"^\W*(?:decision|choice|chosen|our choice|we pick|selected|recommendation)\W*:(?=\W*\w)",
+    re.I,
+)
+
+
+def _same_group(earlier: Claim, claim: Claim) -> bool:
+    """Whether `claim` is listed with `earlier`: under the same headings, on the same line
+    or one or two lines below."""
+    return earlier.headings == claim.headings and 0 <= claim.line - earlier.line <= 2
 
 
 _GROUP_REACH = 8  # claims looked back over for the decision a labelled part belongs to
@@ -540,9 +569,16 @@ def _gives_reason_for(claim: Claim, previous: Claim) -> bool:
         return False
     if not lexicon.may_hold(claim.text[:24], lexicon.BACK_REASON_STEMS):
         return False
-    if lexicon.BACK_REASON.match(claim.text) is None:
+    # "Decision: Qdrant. It supports HNSW ... and payload filtering (which we use for RBAC)":
+    # a sentence that points back and gives a reason of its own is that decision's reason.
+    if lexicon.BACK_REASON.match(claim.text) is None and not (
+        claim.features.reason and _POINTS_BACK.match(claim.text)
+    ):
         return False
     return _decides(previous)
+
+
+_POINTS_BACK = re.compile(r"\W*(?:it|this|that|these|they)\b", re.I)
 
 
 _PROSE = frozenset({SENTENCE, ITEM})
