@@ -1248,3 +1248,14 @@ def test_a_lead_in_with_its_list_specifies_what_it_names(catalog: Catalog, tmp_p
 def test_a_flaw_or_weakness_label_states_a_cost(catalog: Catalog, line: str) -> None:
     claims = read_text(line, catalog.vocabulary.concepts.values())
     assert any(c.features.cost for c in claims), [c.text for c in claims]
+
+
+def test_rates_derived_in_words_on_one_line_count_each(catalog: Catalog, tmp_path: Path) -> None:
+    # "40 writes a second" is a rate said in words, and a line that works out the write
+    # rate and the read rate derives two.
+    text = (
+        "# Links\n\n## Estimates\n\n100M links a month is about 40 writes a second, and at"
+        " 100 reads per write that is 4,000 reads a second.\n"
+    )
+    rungs = {r.name: r.reached for r in ladder("capacity", _claims(catalog, text, tmp_path))}
+    assert rungs["rates and storage derived"] == pytest.approx(0.4 + 0.3 / 4)

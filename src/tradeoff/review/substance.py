@@ -1628,7 +1628,12 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
-_RATE = re.compile(r"(/\s*s(?:ec)?\b|per second|qps|rps|tps|/day|per day|writes/s|reads/s)", re.I)
+# ("40 writes a second", "10 million a day": a rate said in words.)
+_RATE = re.compile(
+    r"(/\s*s(?:ec)?\b|per second|qps|rps|tps|/day|per day|writes/s|reads/s"
+    r"|\b(?:a|each|every) (?:second|sec|day)\b)",
+    re.I,
+)
 _STORAGE = re.compile(r"\b\d[\d,.]*\s*(?:[kmgtpe]i?b|bytes?)\b", re.I)
 # A limit is what a part can take ("memory limit per shard", "within the 2 s budget"), not
 # a deadline ("searchable within 15 minutes", "within a region"), a rate limit the product
@@ -1704,9 +1709,22 @@ def _points_back(claim: Claim, previous: Claim | None) -> bool:
 _CAPACITY_KINDS = frozenset({(0, 1), (-1, 0), (-1, 1)})
 
 
+def _derived_rates(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
+    """Rates worked out, each distinct figure once: "100M a month is 40 writes a second,
+    and with 100 reads a write 4,000 reads a second" derives two rates on one line."""
+    figures: set[float | str] = set()
+    first: Claim | None = None
+    for claim in claims:
+        if claim.features.derivation and SCREEN.search(_RATE, claim.text):
+            said = {f.value.value for f in find_quantities(claim.text) if f.dims[0] == -1}
+            figures |= said or {claim.text[:40]}
+            first = first or claim
+    return len(figures), first
+
+
 def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     inputs = _count(claims, _numeric)
-    rates = _count(claims, lambda c: c.features.derivation and bool(_RATE.search(c.text)))
+    rates = _derived_rates(claims)
     storage = _count(claims, lambda c: c.features.derivation and bool(_STORAGE.search(c.text)))
     derived = _count(claims, lambda c: c.features.derivation)
     sizing = _count(claims, lambda c: c.features.sizing and _numeric(c))
