@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A store keyed by the code names the key, not the record the item asks for.
+    (
+        "url-shortener",
+        "data-model",
+        "## Storage\n\n- A key-value store keyed by the code.\n",
+        "## Storage\n\n- Each record: `code` (the key) -> long URL, owner id, created_at,"
+        " expires_at.\n",
+    ),
     # A page size is no cursor: the item asks how a page is marked.
     (
         "news-feed",
