@@ -16,6 +16,9 @@ terse, the lead's url-shortener), each read as a candidate would:
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
@@ -83,3 +86,65 @@ def test_a_returned_question_drops_any_before_lead_in(catalog: Catalog) -> None:
     assert "Before we draw anything" in first, first
     reply = " ".join(session.exchanges[1].replies)
     assert "back to my question: What exactly does a user get to do" in reply, reply
+
+
+_PHOTO_DESIGN = """# Photo sharing
+
+## Estimates
+- 2.4 MB per photo with renditions = 240 TB/day, about 44 PB/year.
+
+## Components
+- S3 for originals and renditions; CloudFront CDN in front.
+- Cassandra photos table keyed by photo_id; user_photos keyed by (user_id, created_at).
+- Feed service: Redis timelines per user, fan-out on write except accounts over 1M followers.
+"""
+
+
+def _photo(catalog: Catalog, tmp_path: Path, lines: list[str]) -> dict[str, Any]:
+    session = run(
+        catalog, "photo-sharing", "neutral", ["/design {design}", *lines, "/end"],
+        tmp=tmp_path, design=_PHOTO_DESIGN,
+    )  # fmt: skip
+    conversation: dict[str, Any] = session.report(catalog)["conversation"]
+    return conversation
+
+
+def test_a_keyed_table_is_no_metadata_cache(catalog: Catalog, tmp_path: Path) -> None:
+    """ "Metadata in a sharded database with a cache for hot photos and like counts" was
+    credited from "Cassandra photos table keyed by photo_id;": any one of its concepts
+    covered it, so the database alone claimed the cache. The two are items of their own."""
+    said = _photo(catalog, tmp_path, [])
+    covered = {c["item"] for c in said["covered"]}
+    named = covered | {c["item"] for c in said["mentioned"]}
+    assert "metadata-store" in covered and "metadata-cache" not in named, said
+    said = _photo(
+        catalog, tmp_path,
+        ["A Redis cache in front of Cassandra keeps hot captions and like counts in memory."],
+    )  # fmt: skip
+    assert "metadata-cache" in {c["item"] for c in said["covered"]}, said
+
+
+def test_cold_storage_is_no_processing_failure(catalog: Catalog, tmp_path: Path) -> None:
+    """ "Processing jobs retry with a dead-letter queue ..." was mentioned, quoting "at 10x
+    I'd move old photos to cold storage": the item listed data tiering for its lifecycle
+    rule, and "photo" (every line's word) tied the line to it."""
+    said = _photo(
+        catalog, tmp_path,
+        ["egress cost and storage growth break first; at 10x I'd move old photos to cold"
+         " storage and use erasure coding"],
+    )  # fmt: skip
+    named = {c["item"] for c in said["covered"]} | {c["item"] for c in said["mentioned"]}
+    assert "processing-failures" not in named, said
+
+
+def test_a_figure_the_design_writes_too_is_no_disagreement(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """ "240 TB a day" said, "240 TB/day, about 44 PB/year" written: the design states the
+    figure said; its 44 PB disagrees with the "88 PB a year" said, and only that is listed."""
+    said = _photo(
+        catalog, tmp_path,
+        ["storage: 2.4 MB per photo with renditions is 240 TB a day, about 88 PB a year"],
+    )  # fmt: skip
+    disagree = [c["said"] for c in said["contradictions"]]
+    assert disagree == ["88 PB a year"], disagree
