@@ -148,3 +148,18 @@ def test_a_figure_the_design_writes_too_is_no_disagreement(
     )  # fmt: skip
     disagree = [c["said"] for c in said["contradictions"]]
     assert disagree == ["88 PB a year"], disagree
+
+
+def test_what_fills_first_is_no_visible_order(catalog: Catalog) -> None:
+    """ "Works in a visible order" was mentioned, quoting "at 10x the disks on hot brokers
+    fill first, ...": "first" said of what gives out soonest is no step of an order."""
+    lines = [
+        "/next",
+        "/next",
+        "/next",
+        "at 10x the disks on hot brokers fill first, I'd add brokers and rebalance partitions",
+        "/end",
+    ]
+    conversation = run(catalog, "message-broker", "terse", lines).report(catalog)["conversation"]
+    named = {c["item"] for c in conversation["covered"] + conversation["mentioned"]}
+    assert "structure" not in named, conversation["mentioned"]
