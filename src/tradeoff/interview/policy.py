@@ -85,6 +85,9 @@ def settle(ask: Ask, heard: Heard) -> str:
     """
     if heard.defers:
         return DEFERRED
+    if heard.switches:
+        # "Let me talk about monitoring instead": set aside, not answered, by its own words.
+        return DODGED if ask.status == RETURNED else RETURNED
     meant = heard.meant()
     named = meant & STATEFUL
     if (
@@ -127,6 +130,12 @@ def settle(ask: Ask, heard: Heard) -> str:
     if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
+
+
+def _last_question(text: str) -> str:
+    """The last sentence of a move, when it is a question: what the move asked."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last if last.endswith("?") else text
 
 
 def _component(ask: Ask) -> str:
@@ -214,7 +223,12 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
-        return Move("return", phrasing.polite_return(ask.text), ask.item)
+        # A figure doubted ("That looks low to me, given that <a fact of three sentences>.
+        # How did you get 20 Redis nodes?") is returned to by its question alone, which
+        # names the figure; a slip or a choice between two figures needs its whole text.
+        doubted = ask.kind == "sanity" and ask.text.startswith("That looks ")
+        question = _last_question(ask.text) if doubted else ask.text
+        return Move("return", phrasing.polite_return(question), ask.item)
     if at.phase != Phase.clarify:
         # A front end, or one program's classes (an object-oriented prompt), runs in one
         # process: "one queue and a single thread" in a vending machine is no server.
