@@ -71,7 +71,12 @@ from tradeoff.vocabulary import EventKind, Phase, Speaker
 
 # A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
 # a system grows that answer it.
-_GROWTH = re.compile(r"\b(?:grows?|growing|tenfold|10x|ten times|doubles?|triples?)\b", re.I)
+# ("Each opens the home feed about ten times a day": how often, not how much it grows.)
+_GROWTH = re.compile(
+    r"\b(?:grows?|growing|tenfold|10x|ten times(?!\s+(?:a|an|per|every|each)\s)|doubles?"
+    r"|triples?)\b",
+    re.I,
+)
 _SCALING = frozenset(
     {"sharding", "replication", "autoscaling", "cache", "load-balancer", "partition-key",
      "hot-key", "bottlenecks"}
@@ -646,7 +651,11 @@ class Interview:
         if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
             wrap = phrasing.wrap_up(self.problem.type)
-            grown = next((a for a in self.state.asks if _GROWTH.search(a.text)), None)
+            # (A sanity check quotes a fact, and a fact's words are no question of growth.)
+            grown = next(
+                (a for a in self.state.asks if a.kind != "sanity" and _GROWTH.search(a.text)),
+                None,
+            )
             if grown is not None:
                 # "Lock traffic grows tenfold. What breaks first ...?" was asked in the deep
                 # dive: "What breaks first ... at 10x the traffic?" again read as not
