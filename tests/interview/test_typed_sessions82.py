@@ -81,3 +81,21 @@ def test_a_doubted_figure_is_returned_to_by_its_question_once(catalog: Catalog) 
     assert returned.endswith("back to my question: How did you get 20 Redis nodes?"), returned
     wrap = " ".join(session.exchanges[-1].replies)
     assert "20 Redis nodes" not in wrap and "What breaks first" in wrap, wrap
+
+
+def test_a_doubted_line_sizes_nothing(catalog: Catalog) -> None:
+    """ "Sizes the timeline cache ..." was covered with substance, quoting the very line the
+    interviewer had called low ("How did you get 20 Redis nodes?"): the node count is a
+    figure no item states, so the doubt reached no item, and the reviewer's reading of the
+    whole transcript credited the line again."""
+    lines = [
+        "/next",
+        "/next",
+        "What about the timeline memory: 200M users x 800 ids x 8 bytes is 1.3 TB, so about"
+        " 20 Redis nodes with replicas.",
+        "/end",
+    ]
+    session = run(catalog, "news-feed", "friendly", lines)
+    assert "How did you get 20 Redis nodes?" in " ".join(session.exchanges[-2].replies)
+    covered = {c["item"] for c in session.report(catalog)["conversation"]["covered"]}
+    assert "timeline-memory" not in covered, covered

@@ -281,6 +281,7 @@ def _credit_reviewed(
     """Items the reviewer counts as specified in the design and the words together, which
     no single turn specified (a point made across two turns): the state takes them too, with
     the reviewer's quote, so the listing and the score rest on the same coverage."""
+    doubted = {s.line for s in state.spoken_numbers if s.number is not None and s.number.off}
     for dimension, item in problem.rubric.items():
         if state.covered(item.id):
             continue
@@ -298,6 +299,11 @@ def _credit_reviewed(
             state.written[item.id] = Support(SUBSTANCE, quote, found.claim.line, "design")
             continue
         turn = next((n for n, e in enumerate(said, 1) if quote[:40] in e.text), 0)
+        if dimension == "capacity" and turn in doubted:
+            # "... is 1.3 TB, so about 20 Redis nodes" drew "That looks low to me ... How did
+            # you get 20 Redis nodes?": a turn whose figure the interviewer doubted sizes
+            # nothing, as the turn itself was heard (the state kept it a mention).
+            continue
         state.said[item.id] = Support(SUBSTANCE, quote, turn, "said")
 
 
