@@ -99,3 +99,17 @@ def test_a_doubted_line_sizes_nothing(catalog: Catalog) -> None:
     assert "How did you get 20 Redis nodes?" in " ".join(session.exchanges[-2].replies)
     covered = {c["item"] for c in session.report(catalog)["conversation"]["covered"]}
     assert "timeline-memory" not in covered, covered
+
+
+def test_putting_a_point_off_is_not_praised(catalog: Catalog) -> None:
+    """ "I haven't thought about the cursor encoding, can we come back to it later?" drew
+    "Thanks, that helps." before the next question: the friendly voice praised every turn."""
+    lines = [
+        "/next",
+        "POST /v1/posts creates a post and GET /v1/feed with a cursor returns 50 post ids at a"
+        " time.",
+        "We'll use MySQL for posts.",
+        "I haven't thought about the cursor encoding, can we come back to it later?",
+    ]
+    reply = " ".join(run(catalog, "news-feed", "friendly", lines).exchanges[-1].replies)
+    assert "that helps" not in reply and reply.startswith("Sure, we can come back"), reply

@@ -923,9 +923,11 @@ def _open_prompt(state: ConversationState, at: Situation) -> Move:
 
 
 def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> str:
-    """Acknowledge the point the last turn covered, in the candidate's words."""
+    """Acknowledge the point the last turn covered, in the candidate's words. A turn that
+    only puts a point off is acknowledged as that: the friendly voice otherwise praised "can
+    we come back to it later?" with "Thanks, that helps." (the others add no praise)."""
     if not newly:
-        return ""
+        return _PUT_OFF_ACK if heard.defers and at.persona == "friendly" else ""
     support = state.said.get(newly[0])
     if support is None:
         return ""
@@ -933,6 +935,8 @@ def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]
     state.moves.add((at.phase, "ack", str(acks)))
     return phrasing.acknowledge(support.quote, acks)
 
+
+_PUT_OFF_ACK = "Sure, we can come back to that."
 
 # A choice that names nothing of its own: "we store them", "we keep it".
 _PRONOUNS = frozenset("them it this that these those they one ones something everything".split())
