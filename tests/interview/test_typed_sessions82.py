@@ -16,11 +16,16 @@ Read as a candidate would:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
 
 _FEED_PATH = "Walk me through a feed request"
+
+# The whole session as typed, without its /design line.
+SESSION = (Path(__file__).parent / "data" / "feed-friendly-iv13.txt").read_text().splitlines()
 
 
 def test_a_request_to_come_back_is_no_question(catalog: Catalog) -> None:
@@ -113,3 +118,11 @@ def test_putting_a_point_off_is_not_praised(catalog: Catalog) -> None:
     ]
     reply = " ".join(run(catalog, "news-feed", "friendly", lines).exchanges[-1].replies)
     assert "that helps" not in reply and reply.startswith("Sure, we can come back"), reply
+
+
+def test_a_doubted_figure_is_taken_up_only_by_that_figure(catalog: Catalog) -> None:
+    """ "How did you get 20 Redis nodes?", returned to and left at /next, was counted as
+    taken up by a later turn that shares words with the fact the check quoted, and the
+    report never listed it (the whole session as typed, without its design)."""
+    dodged = run(catalog, "news-feed", "friendly", SESSION).report(catalog)["conversation"]
+    assert any("How did you get 20 Redis nodes?" in d for d in dodged["dodged"]), dodged["dodged"]

@@ -161,6 +161,12 @@ def taken_up(ask: Ask, heard: Heard) -> bool:
     question from turns ago."""
     if heard.defers:
         return False
+    if ask.kind == "sanity" and ask.item:
+        # "How did you get 20 Redis nodes?" is taken up by that figure worked again, not by
+        # a later turn that shares a concept with the fact the check quoted ("The fan-out
+        # workers break first at 10x; ..." took it up by the words of "500 million people
+        # ... open the home feed").
+        return any(n.ref is not None and n.ref.name == ask.item for n in heard.numbers)
     meant = heard.meant()
     if ask.kind == "failure":
         component = (ask.item or "").removeprefix("component:")
