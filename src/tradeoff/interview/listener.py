@@ -42,6 +42,15 @@ _DEFERS = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# "Let me talk about monitoring instead: ...": the turn sets the question aside for another
+# subject, whatever words the two share ("fan-out lag" answered "Walk me through a feed
+# request"). "Instead of" weighs an option ("pull at read time instead of fanning out").
+_SWITCHES = re.compile(
+    r"\b(?:let me|let's|let us|i'?d rather|i'?d like to|i'll|can i|i want to)\s+(?:talk|focus"
+    r"|turn|move on|switch|go over|speak|look)\b[^.;!?]*\binstead\b(?!\s+of\b)"
+    r"|\binstead,?\s+(?:let me|let's|i'll|i'd)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ class Heard:
     reason: bool
     assumption: bool
     defers: bool  # "let me come back to that", "not sure"
+    switches: bool = False  # "let me talk about monitoring instead"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
     hedged: bool = False  # leaves the point open: "we'd handle that somehow", "either works"
     # Steps of working said wrong ("500 million users times 4 GB is 2 PB"), each quoted as
@@ -113,6 +123,7 @@ class MentionListener:
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
+            switches=bool(_SWITCHES.search(text)),
             features=features_listed(text),
             hedged=any(c.features.hedge for c in claims) or bool(_VAGUE.search(text)),
             slips=tuple(c.quote for c in check_line(line, text) if c.wrong),

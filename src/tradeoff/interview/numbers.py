@@ -801,7 +801,10 @@ def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
             return Q(value.value * SECONDS[period] / SECONDS[every], *value.kind)
         return value
     per_period = (value.kind[0] + 1, value.kind[1]) == ref.dims
-    if period is not None and per_period and every_period(said) == period:
+    if period is not None and per_period and every_period(said) is not None:
+        # A rate said over any period ("240 TB a day") is so much per the reference's period
+        # (a year's storage, 365 times a day's): read only when said over the same period, a
+        # day's storage found no storage figure and was taken for the peak upload ingress.
         return Q(value.value * SECONDS[period], *ref.dims)
     return None
 

@@ -157,7 +157,8 @@ def misheard(said: str, given: str) -> str:
 
 def polite_return(question: str) -> str:
     # "Before we move on, back to my question: Before we get into sync, what does ...": the
-    # question's own "before" lead-in is dropped when it is asked again.
+    # question's own "before" lead-in is dropped when it is asked again, whatever its verb
+    # ("Before we draw anything,", "Before drawing classes,"): the return says "before" itself.
     lead = _BEFORE_LEAD.match(question)
     if lead:
         rest = question[lead.end() :]
@@ -165,7 +166,7 @@ def polite_return(question: str) -> str:
     return f"Before we move on, back to my question: {question}"
 
 
-_BEFORE_LEAD = re.compile(r"\s*Before we (?:go|get|move|start|dive)[^,?]{0,30},\s*(?=\w)")
+_BEFORE_LEAD = re.compile(r"\s*Before\s[^,?]{0,40},\s*(?=\w)")
 
 
 def acknowledge(quote: str, index: int) -> str:

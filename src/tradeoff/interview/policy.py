@@ -85,6 +85,9 @@ def settle(ask: Ask, heard: Heard) -> str:
     """
     if heard.defers:
         return DEFERRED
+    if heard.switches:
+        # "Let me talk about monitoring instead": set aside, not answered, by its own words.
+        return DODGED if ask.status == RETURNED else RETURNED
     meant = heard.meant()
     named = meant & STATEFUL
     if (
@@ -129,6 +132,12 @@ def settle(ask: Ask, heard: Heard) -> str:
     return DODGED if ask.status == RETURNED else RETURNED
 
 
+def _last_question(text: str) -> str:
+    """The last sentence of a move, when it is a question: what the move asked."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last if last.endswith("?") else text
+
+
 def _component(ask: Ask) -> str:
     """The component a failure probe asks about ("component:object-store")."""
     return (ask.item or "").removeprefix("component:")
@@ -152,6 +161,12 @@ def taken_up(ask: Ask, heard: Heard) -> bool:
     question from turns ago."""
     if heard.defers:
         return False
+    if ask.kind == "sanity" and ask.item:
+        # "How did you get 20 Redis nodes?" is taken up by that figure worked again, not by
+        # a later turn that shares a concept with the fact the check quoted ("The fan-out
+        # workers break first at 10x; ..." took it up by the words of "500 million people
+        # ... open the home feed").
+        return any(n.ref is not None and n.ref.name == ask.item for n in heard.numbers)
     meant = heard.meant()
     if ask.kind == "failure":
         component = (ask.item or "").removeprefix("component:")
@@ -214,7 +229,12 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     ask = state.asks[-1] if state.asks else None
     returning = ask is not None and ask.status == RETURNED and ask.phase == at.phase
     if ask is not None and returning and not state.moved(at.phase, "return", ask.text):
-        return Move("return", phrasing.polite_return(ask.text), ask.item)
+        # A figure doubted ("That looks low to me, given that <a fact of three sentences>.
+        # How did you get 20 Redis nodes?") is returned to by its question alone, which
+        # names the figure; a slip or a choice between two figures needs its whole text.
+        doubted = ask.kind == "sanity" and ask.text.startswith("That looks ")
+        question = _last_question(ask.text) if doubted else ask.text
+        return Move("return", phrasing.polite_return(question), ask.item)
     if at.phase != Phase.clarify:
         # A front end, or one program's classes (an object-oriented prompt), runs in one
         # process: "one queue and a single thread" in a vending machine is no server.
@@ -909,9 +929,11 @@ def _open_prompt(state: ConversationState, at: Situation) -> Move:
 
 
 def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> str:
-    """Acknowledge the point the last turn covered, in the candidate's words."""
+    """Acknowledge the point the last turn covered, in the candidate's words. A turn that
+    only puts a point off is acknowledged as that: the friendly voice otherwise praised "can
+    we come back to it later?" with "Thanks, that helps." (the others add no praise)."""
     if not newly:
-        return ""
+        return _PUT_OFF_ACK if heard.defers and at.persona == "friendly" else ""
     support = state.said.get(newly[0])
     if support is None:
         return ""
@@ -919,6 +941,8 @@ def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]
     state.moves.add((at.phase, "ack", str(acks)))
     return phrasing.acknowledge(support.quote, acks)
 
+
+_PUT_OFF_ACK = "Sure, we can come back to that."
 
 # A choice that names nothing of its own: "we store them", "we keep it".
 _PRONOUNS = frozenset("them it this that these those they one ones something everything".split())

@@ -20,6 +20,8 @@ from tradeoff.catalog.schema import Problem
 from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.estimate.check import check_line
+from tradeoff.estimate.dims import Q
+from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
@@ -33,11 +35,13 @@ from tradeoff.interview.state import (
     SUBSTANCE,
     Ask,
     ConversationState,
+    Stated,
     Support,
     calls_only,
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
+from tradeoff.language.periods import every_period
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, review_design
@@ -277,6 +281,7 @@ def _credit_reviewed(
     """Items the reviewer counts as specified in the design and the words together, which
     no single turn specified (a point made across two turns): the state takes them too, with
     the reviewer's quote, so the listing and the score rest on the same coverage."""
+    doubted = {s.line for s in state.spoken_numbers if s.number is not None and s.number.off}
     for dimension, item in problem.rubric.items():
         if state.covered(item.id):
             continue
@@ -294,6 +299,11 @@ def _credit_reviewed(
             state.written[item.id] = Support(SUBSTANCE, quote, found.claim.line, "design")
             continue
         turn = next((n for n, e in enumerate(said, 1) if quote[:40] in e.text), 0)
+        if dimension == "capacity" and turn in doubted:
+            # "... is 1.3 TB, so about 20 Redis nodes" drew "That looks low to me ... How did
+            # you get 20 Redis nodes?": a turn whose figure the interviewer doubted sizes
+            # nothing, as the turn itself was heard (the state kept it a mention).
+            continue
         state.said[item.id] = Support(SUBSTANCE, quote, turn, "said")
 
 
@@ -437,6 +447,11 @@ def _conversation(
         a = said.number
         if a is None or a.ref is None or a.value.value <= 0:
             continue
+        if _states_as_said(a.text, state.written_numbers):
+            # "240 TB a day" read as the year's storage against the design's "44 PB/year",
+            # while the same design line says "240 TB/day" (a worked result, matched to no
+            # figure): the figure said is written, the disagreement is the design's own.
+            continue
         same = [
             (w, w.number)
             for w in state.written_numbers
@@ -528,6 +543,34 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
 # "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
 # design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
 _AGREE = 1.5
+
+
+def _states_as_said(said: str, written: Sequence[Stated]) -> bool:
+    """Whether the design writes a figure as said, read on its own words ("240 TB/day" for
+    "240 TB a day"), whatever figure of the prompt each was matched to. Over the same
+    period: "88 PB a year" is the rate of "240 TB/day", but a design that writes that and
+    "44 PB/year" disagrees with the year said."""
+    spoken = _alone(said)
+    if spoken is None:
+        return False
+    for stated in written:
+        if stated.number is None:
+            continue
+        other = _alone(stated.number.text)
+        if (
+            other is not None
+            and other.kind == spoken.kind
+            and every_period(stated.number.text) == every_period(said)
+            and 1 / _AGREE <= other.value / spoken.value <= _AGREE
+        ):
+            return True
+    return False
+
+
+def _alone(text: str) -> Q | None:
+    """A figure's quantity read from its own words, with no sentence to say what it is of."""
+    found = find_quantities(text)
+    return found[0].value if found and found[0].value.value > 0 else None
 
 
 def _unclear(problem: Problem, state: ConversationState) -> list[str]:

@@ -71,7 +71,12 @@ from tradeoff.vocabulary import EventKind, Phase, Speaker
 
 # A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
 # a system grows that answer it.
-_GROWTH = re.compile(r"\b(?:grows?|growing|tenfold|10x|ten times|doubles?|triples?)\b", re.I)
+# ("Each opens the home feed about ten times a day": how often, not how much it grows.)
+_GROWTH = re.compile(
+    r"\b(?:grows?|growing|tenfold|10x|ten times(?!\s+(?:a|an|per|every|each)\s)|doubles?"
+    r"|triples?)\b",
+    re.I,
+)
 _SCALING = frozenset(
     {"sharding", "replication", "autoscaling", "cache", "load-balancer", "partition-key",
      "hot-key", "bottlenecks"}
@@ -409,9 +414,16 @@ class Interview:
         item = items.get(move.item or "") or items.get(
             _follow_up_item(self.problem, move.item or "") or ""
         )
-        if item is None and move.kind not in ("failure", "challenge"):
+        guessed = item is None and move.kind not in ("failure", "challenge")
+        if guessed:
             item = _nearest_item(move.text, list(items.values()))  # a prompt's follow-up
-        said = [item.text, item.probe or "", item.hint or ""] if item else []
+        guessed = guessed and (move.item or "").startswith("follow-up-")
+        # An item guessed from shared words is the question's neighbour, not its subject: "A
+        # user deletes a photo. How do you remove it from the CDN and from followers' feeds?"
+        # sits nearest the feed item by "followers'", and was answered by "push photo ids to
+        # followers' timelines ..., pull for celebrities", which removes nothing. It is asked
+        # once like its item, but only the question's own words and concepts answer it.
+        said = [item.text, item.probe or "", item.hint or ""] if item and not guessed else []
         if item is not None and move.kind in ("probe", "follow-up"):
             # Asked once, in whatever words (the prompt's follow-up or the item's probe): a
             # later phase does not ask it again; the report lists it if it stays open.
@@ -427,6 +439,8 @@ class Interview:
         common |= {w[:-2] for w in common if w.endswith("er") and len(w) > 5}
         words = (stems(move.text) | stems(" ".join(said))) - common
         subject = self._subject(move, item)
+        if guessed and item is not None:
+            subject = self._subject(move, None) or subject
         self.state.asks.append(
             Ask(
                 move.text,
@@ -637,7 +651,11 @@ class Interview:
         if self.phase == Phase.wrap_up:
             self.state.moves.add((self.phase, "wrap-up", "10x"))
             wrap = phrasing.wrap_up(self.problem.type)
-            grown = next((a for a in self.state.asks if _GROWTH.search(a.text)), None)
+            # (A sanity check quotes a fact, and a fact's words are no question of growth.)
+            grown = next(
+                (a for a in self.state.asks if a.kind != "sanity" and _GROWTH.search(a.text)),
+                None,
+            )
             if grown is not None:
                 # "Lock traffic grows tenfold. What breaks first ...?" was asked in the deep
                 # dive: "What breaks first ... at 10x the traffic?" again read as not

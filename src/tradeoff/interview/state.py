@@ -222,6 +222,11 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         for spoken in heard.numbers
         if spoken.off and (item := capacity_item(problem, spoken)) is not None
     }
+    # A figure far off that no item states ("so about 20 Redis nodes", the node count an
+    # item words as "tens of cache nodes"): the interviewer doubts the line's working, so the
+    # line sizes nothing; "Sizes the timeline cache ..." was credited from the very line
+    # that drew "That looks low to me ... How did you get 20 Redis nodes?".
+    doubted = any(spoken.off and capacity_item(problem, spoken) is None for spoken in heard.numbers)
     for dimension, item in problem.rubric.items():
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
@@ -240,7 +245,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         if (
             dimension == "capacity"
             and support.status == SUBSTANCE
-            and (slipped(heard, support) or item.id in wrong)
+            and (slipped(heard, support) or item.id in wrong or doubted)
         ):
             # "500 million users times 4 GB is 2 PB": a step the review calls wrong derives
             # nothing; the item is named, and the interviewer asks for the working.

@@ -385,7 +385,15 @@ _PRODUCT_SCREENS = frozenset(
     sellers merchant merchants host hosts business sales reporting bi click clicks billing
     partner partners advertiser advertisers""".split()
 )
+# "The disks on hot brokers fill first", "egress cost breaks first": which gives out soonest,
+# not a step of the answer's order (structure).
+_GIVES_OUT = frozenset(
+    """break breaks broke fill fills filled fail fails failed saturate saturates saturated
+    degrade degrades degraded hurt hurts struggle struggles out melts suffer suffers
+    bottleneck bottlenecks""".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
+    ("first",): (_GIVES_OUT, frozenset()),
     ("rate", "limit"): _OUTSIDE_LIMIT,
     ("rate", "limits"): _OUTSIDE_LIMIT,
     ("rate", "limited"): _OUTSIDE_LIMIT,
