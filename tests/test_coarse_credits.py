@@ -47,6 +47,22 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A key on the write calls is a control, but no screening of where links lead.
+    (
+        "url-shortener",
+        "abuse",
+        "## Security\n\n- Editing or deleting a link needs its owner's API key over HTTPS.\n",
+        "## Security\n\n- Each new link is looked up in a safe browsing list before it goes"
+        " live.\n",
+    ),
+    # Spreading an id service over zones keeps creation up; it serves no redirect anywhere.
+    (
+        "url-shortener",
+        "multi-region",
+        "## Reliability\n\n- Two id servers run in different availability zones.\n",
+        "## Reliability\n\n- Redirects are served from three regions; geo-DNS sends each"
+        " reader to the nearest.\n",
+    ),
     # A page size is no cursor: the item asks how a page is marked.
     (
         "news-feed",
@@ -2132,3 +2148,75 @@ def test_the_completion_item_asks_for_the_call(
 ) -> None:
     text = f"## API\n\n- {line}\n"
     assert _support(catalog, "file-upload-api", "complete-and-scan", text, tmp_path)[0] == status
+
+
+def test_a_metric_column_over_figures_monitors_nothing(catalog: Catalog, tmp_path: Path) -> None:
+    # A "Metric | Value" table of estimates names the quantity each row sizes; the line that
+    # says what is watched is the one to cite.
+    text = (
+        "## Sizing\n\n| Metric | Value |\n|---|---|\n"
+        "| Requests per second per Redis shard | 250k RPS (4 shards) |\n\n"
+        "## Service\n\n- Observability:\n  - Histograms: limiter latency, store latency.\n"
+    )
+    assert _support(catalog, "rate-limiter", "observability", text, tmp_path) == (SUBSTANCE, 10)
+
+
+def test_a_metric_column_beside_a_threshold_lists_what_is_watched(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Sizing\n\n| Metric | Alert threshold |\n|---|---|\n"
+        "| Limited requests per rule, check latency | above 5% for 10 min |\n"
+    )
+    assert _support(catalog, "rate-limiter", "observability", text, tmp_path) == (SUBSTANCE, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # What one plan may send is a quota, not the load the limiter takes.
+        (
+            "## Requirements\n\n- Plans get different limits (Basic: 60 req/min,"
+            " Pro: 3,000 req/min).\n",
+            False,
+        ),
+        (
+            "## Requirements\n\n- Peak load is about 800k requests/s; a check may add 3 ms p99.\n",
+            True,
+        ),
+    ],
+)
+def test_a_plans_limit_is_no_request_rate(
+    catalog: Catalog, text: str, covered: bool, tmp_path: Path
+) -> None:
+    status, _ = _support(catalog, "rate-limiter", "scale-and-budget", text, tmp_path)
+    assert (status == SUBSTANCE) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # Network bytes a second count no shards, though they start from a request rate.
+        ("## Capacity\n\n- Network: 100k RPS x 2 x 150 bytes = 30 MB/s.\n", False),
+        # What one shard takes is the input of the count, not the count.
+        ("## Capacity\n\n- A Redis shard handles about 100k ops/s.\n", False),
+        # The per-shard figure and the count, said in two sentences of one line.
+        (
+            "## Capacity\n\n- One Redis node handles about 80k ops/s. For 1M req/s,"
+            " 13 nodes are needed.\n",
+            True,
+        ),
+        ("## Capacity\n\n| Parameter | Value |\n|---|---|\n| Redis shards | 16 |\n", True),
+    ],
+)
+def test_a_shard_count_is_what_sizes_the_shards(
+    catalog: Catalog, text: str, covered: bool, tmp_path: Path
+) -> None:
+    status, _ = _support(catalog, "rate-limiter", "shard-count", text, tmp_path)
+    assert (status == SUBSTANCE) is covered
+
+
+def test_fields_counted_in_a_size_are_no_rule_model(catalog: Catalog, tmp_path: Path) -> None:
+    text = "## Capacity\n\n- Counter memory: 5M keys x 64 bytes (key + hash overhead + 2 fields).\n"
+    status, _ = _support(catalog, "rate-limiter", "rule-model", text, tmp_path)
+    assert status != SUBSTANCE

@@ -644,7 +644,11 @@ def _features(
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     responses: list[tuple[int, int]] = []  # the names among them that are failure responses
+    # A "Metric" column over figures labels what a row estimates; it monitors nothing.
+    label = operations.metric_column(text) if claim.kind == ROW else None
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
+        if label is not None and start >= label[0] and end <= label[1]:
+            continue
         if concept_id in choice_ids:
             named.append((start, end))
             if concept_id in RESPONSE_CONCEPTS:

@@ -373,6 +373,31 @@ def reads_upload_status(claim: Claim) -> bool:
     return SCREEN.search(_READ_CALL, text) is not None or SCREEN.search(_RESUME, text) is not None
 
 
+# Redirects served from several regions or zones: a line that names regions or zones (or
+# stands under a heading that does) and says what runs there for the readers (reads
+# served, traffic routed, a failover). "2 ticket servers in different AZs" keeps an id
+# service up, "a warm pool of containers per AZ" cuts cold starts, and "billions of rows +
+# multi-region ... makes a KV store a better fit" weighs a store: none says where redirects
+# are served from.
+_REGIONS = re.compile(
+    r"\bregions?\b|\bregional(?:ly)?\b|\bmulti-?region\b|\bcross-?region\b|\bzones?\b|\bazs?\b"
+    r"|\bmulti-?az\b|\bgeo-?(?:dns|routing|distributed|replicat\w*)\b|\banycast\b|\bgslb\b",
+    re.I,
+)
+_SERVED_THERE = re.compile(
+    r"\bredirects?\b|\blocal reads?\b|\breads? (?:from|locally)\b|\bserv(?:e|es|ed|ing)\b"
+    r"|\brout(?:e|es|ed|ing)\b|\bactive-active\b|\bfail(?:s|ing)?[- ]?over\b|\bnearest\b"
+    r"|\bclosest\b|\bof (?:the )?(?:read )?traffic\b|\bpops?\b|\bedge locations?\b|\bcdn\b",
+    re.I,
+)
+
+
+def serves_from_regions(claim: Claim) -> bool:
+    """The regions may be named by the heading ("Multi-region model" over "- active-active
+    redirects")."""
+    return _in_line_or_heading(_REGIONS, claim) and bool(SCREEN.search(_SERVED_THERE, claim.text))
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -396,6 +421,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_LEADER,), replaces_a_lost_leader, "leader-reelection"),
     ((_HELD,), reads_upload_status, "upload-resume-status"),
     ((_COMPLETE_CALL,), completes_upload, "upload-completion"),
+    ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -419,6 +445,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _REGIONS,
+    _SERVED_THERE,
     _COMPLETE_CALL,
     _IDEMPOTENT,
     _OTHER_PROVIDER,
