@@ -2220,3 +2220,20 @@ def test_fields_counted_in_a_size_are_no_rule_model(catalog: Catalog, tmp_path: 
     text = "## Capacity\n\n- Counter memory: 5M keys x 64 bytes (key + hash overhead + 2 fields).\n"
     status, _ = _support(catalog, "rate-limiter", "rule-model", text, tmp_path)
     assert status != SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    ("row", "covered"),
+    [
+        # One stream's bitrate, read across the row's column name, is no egress.
+        ("| Mean stream bitrate (blended) | 3 Mbps (≈ 0.375 MB/s) |", False),
+        ("| Video size | 400 MB (≈ 20 min @ 3 Mbps) |", False),
+        ("| Peak egress | 6M streams × 3 Mbps ≈ 18 Tbit/s |", True),
+    ],
+)
+def test_a_bitrate_row_is_one_streams(
+    catalog: Catalog, row: str, covered: bool, tmp_path: Path
+) -> None:
+    text = f"## Capacity\n\n| Metric | Estimate |\n|---|---|\n{row}\n"
+    status, _ = _support(catalog, "video-streaming", "egress", text, tmp_path)
+    assert (status == SUBSTANCE) is covered

@@ -375,7 +375,8 @@ def reads_upload_status(claim: Claim) -> bool:
 
 # Redirects served from several regions or zones: a line that names regions or zones (or
 # stands under a heading that does) and says what runs there for the readers (reads
-# served, traffic routed, a failover). "2 ticket servers in different AZs" keeps an id
+# served, geo-routed, readers sent to the nearest, active-active). A failover to a standby region
+# replaces the one region that serves; "2 ticket servers in different AZs" keeps an id
 # service up, "a warm pool of containers per AZ" cuts cold starts, and "billions of rows +
 # multi-region ... makes a KV store a better fit" weighs a store: none says where redirects
 # are served from.
@@ -386,7 +387,7 @@ _REGIONS = re.compile(
 )
 _SERVED_THERE = re.compile(
     r"\bredirects?\b|\blocal reads?\b|\breads? (?:from|locally)\b|\bserv(?:e|es|ed|ing)\b"
-    r"|\brout(?:e|es|ed|ing)\b|\bactive-active\b|\bfail(?:s|ing)?[- ]?over\b|\bnearest\b"
+    r"|\bgeo-?(?:dns|rout\w*)\b|\blatency-based\b|\bactive-active\b|\bnearest\b"
     r"|\bclosest\b|\bof (?:the )?(?:read )?traffic\b|\bpops?\b|\bedge locations?\b|\bcdn\b",
     re.I,
 )

@@ -1113,7 +1113,16 @@ _RATE_ROW = re.compile(
 
 
 # A bitrate named before a figure: the rate of one stream, an input to egress.
-_A_BITRATE = re.compile(r"\bbit-?rates?\b[^.;=≈→]{0,40}$", re.I)
+# A table row keeps its label apart from its value with the column name: "Metric: Avg.
+# video bitrate (effective). Estimate: 2.5 Mbps (≈ 0.312 MiB/s)" is still the bitrate's
+# figure, and so is the same figure in other units after it.
+_A_BITRATE = re.compile(
+    r"\bbit-?rates?\b[^.;=≈→]{0,40}(?:\.\s+[A-Za-z][\w /()-]{0,24}:\s*[~≈]?)?"
+    r"(?:\d[\d.,]*\s*[kmg]?bps\s*\(?\s*[~≈]\s*)?$"
+    # "500 MiB (≈ 30 min @ 2 Mbps)": the rate one video is encoded at
+    r"|@\s*$",
+    re.I,
+)
 
 
 # A product worked out to its result: the factors are inputs of another kind.
