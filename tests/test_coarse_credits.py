@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A fleet laid out over zones says nothing of what a zone's loss leaves.
+    (
+        "object-storage",
+        "zone-loss",
+        "## Deployment\n\n- The service runs in 4 regions, each with 3 availability zones.\n",
+        "## Durability\n\n- An object's 12 fragments are spread across 3 availability zones,"
+        " 4 in each.\n",
+    ),
     # A key on the write calls is a control, but no screening of where links lead.
     (
         "url-shortener",
@@ -2237,3 +2245,20 @@ def test_a_bitrate_row_is_one_streams(
     text = f"## Capacity\n\n| Metric | Estimate |\n|---|---|\n{row}\n"
     status, _ = _support(catalog, "video-streaming", "egress", text, tmp_path)
     assert (status == SUBSTANCE) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "sharding"),
+    [
+        ("The 12 shards of an object are spread across different racks.", False),
+        ("Reads cost more: a GET must read 8 shards and decode them.", False),
+        ("If a partition cannot reach a quorum, it stops taking writes.", False),
+        ("Object keys are hashed into 4,096 shards of the metadata store.", True),
+    ],
+)
+def test_an_erasure_codes_shards_and_a_network_split_are_no_sharding(
+    catalog: Catalog, text: str, sharding: bool
+) -> None:
+    # Pieces of one object and a network split partition no data set.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert ("sharding" in claim.features.concepts) is sharding

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from tradeoff.estimate.grammar import find_quantities
-from tradeoff.language.claims import Claim
+from tradeoff.language.claims import EDGE, NODE, Claim
 from tradeoff.language.literals import SCREEN
 
 
@@ -399,6 +399,48 @@ def serves_from_regions(claim: Claim) -> bool:
     return _in_line_or_heading(_REGIONS, claim) and bool(SCREEN.search(_SERVED_THERE, claim.text))
 
 
+# A zone's loss survived: a line that puts the copies or fragments of an object in several
+# zones ("8+4 fragments across 3 AZs", "3 replicas, each in a different AZ"), or says what
+# still works when a zone is lost ("AZ outage: reads continue from the other two").
+# "12 regions, each with 3 AZs" lays out the fleet, and an arrow to "Availability Zone 1" in
+# a diagram draws one; neither says what a zone's loss leaves.
+_ZONE = re.compile(r"\b(?:zones?|azs?|multi-az|cross-az)\b", re.I)
+_COPIES_ACROSS = re.compile(
+    r"\b(?:fragments?|chunks?|shards?|replicas?|copies|parity|replicated|stripes?)\b[^.;]{0,60}?"
+    r"\b(?:across|per|in each|each in|different|distinct|separate|spread)\b[^.;]{0,30}?"
+    r"(?<!power )\b(?:zones?|azs?)\b"  # a rack's power zone is inside one site
+    r"|\bcross-az (?:replication|copies|placement)\b",
+    re.I,
+)
+_ZONE_LOST = re.compile(
+    r"\b(?:zones?|azs?)\b[^.;]{0,20}?\b(?:loss|lost|outage|failure|fails|down)\b"
+    r"|\b(?:los(?:e|es|ing|t)|survives?|tolerat\w*|withstand\w*)\b[^.;]{0,40}?\b(?:zones?|azs?)\b",
+    re.I,
+)
+_STILL_WORKS = re.compile(
+    r"\b(?:continu\w*|still|remains?|surviv\w*|tolerat\w*|reroute\w*|rerouted|healthy|quorum"
+    r"|readable|serv(?:e|es|ed|ing)|leaves)\b",
+    re.I,
+)
+
+
+# The metadata's own replicas ("each metadata shard is a Raft group, one replica per AZ")
+# keep the index up, and so does "- survive 1 AZ loss" under a metadata heading; the item
+# asks where an object's bytes are.
+_METADATA = re.compile(r"\bmetadata\b|\braft\b|\bpaxos\b", re.I)
+
+
+def survives_a_zone_loss(claim: Claim) -> bool:
+    if claim.kind in (NODE, EDGE):
+        return False
+    text = claim.text
+    if _in_line_or_heading(_METADATA, claim):
+        return False
+    if SCREEN.search(_COPIES_ACROSS, text):
+        return True
+    return bool(SCREEN.search(_ZONE_LOST, text) and SCREEN.search(_STILL_WORKS, text))
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -423,6 +465,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_HELD,), reads_upload_status, "upload-resume-status"),
     ((_COMPLETE_CALL,), completes_upload, "upload-completion"),
     ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
+    ((_ZONE,), survives_a_zone_loss, "zone-loss-survival"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -446,6 +489,11 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _ZONE,
+    _METADATA,
+    _COPIES_ACROSS,
+    _ZONE_LOST,
+    _STILL_WORKS,
     _REGIONS,
     _SERVED_THERE,
     _COMPLETE_CALL,
