@@ -47,6 +47,14 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A consistency stated is no order of the writes that gives it.
+    (
+        "object-storage",
+        "write-path-order",
+        "## Metadata\n\n- Strong reads go to the Raft leader; stale reads may go to any replica.\n",
+        "## Writes\n\n- Once every fragment is acknowledged, the gateway commits the metadata"
+        " record.\n",
+    ),
     # A fleet laid out over zones says nothing of what a zone's loss leaves.
     (
         "object-storage",

@@ -1248,3 +1248,8 @@ def test_a_lead_in_with_its_list_specifies_what_it_names(catalog: Catalog, tmp_p
 def test_a_flaw_or_weakness_label_states_a_cost(catalog: Catalog, line: str) -> None:
     claims = read_text(line, catalog.vocabulary.concepts.values())
     assert any(c.features.cost for c in claims), [c.text for c in claims]
+
+
+def test_to_achieve_opens_a_purpose() -> None:
+    # "To achieve X, we use Y" says why Y was chosen, as "to guarantee X" does.
+    assert lexicon.REASON.search("To achieve strong consistency, we run a Raft group per range.")

@@ -441,6 +441,29 @@ def survives_a_zone_loss(claim: Claim) -> bool:
     return bool(SCREEN.search(_ZONE_LOST, text) and SCREEN.search(_STILL_WORKS, text))
 
 
+# The metadata committed only once the data is durable: a line that orders the metadata's
+# commit (written, updated, made visible) after the data's writes ("Once all chunks are
+# safely written, the Gateway constructs the metadata record", "Only AFTER the data is on
+# disk does the Gateway tell the Metadata DB"). "Strong reads go to the Raft leader" and
+# "the metadata service is a strongly consistent store" state a consistency, no order.
+_META = re.compile(r"\bmetadata\b|\bobjectmeta\b|\bmanifest\b|\bobject record\b", re.I)
+_COMMITS = re.compile(
+    r"\bcommit\w*|\bwrit(?:e|es|ten|ing)\b|\bupdat\w*|\bvisible\b|\bcreat\w*|\bconstructs?\b"
+    r"|\bsends?\b|\btells?\b|\bmark(?:s|ed)?\b|\bpublish\w*",
+    re.I,
+)
+_AFTER = re.compile(r"\bonce\b|\bafter\b|\buntil\b|\bthen\b|\bwithout\b", re.I)
+
+
+def commits_metadata_after_data(claim: Claim) -> bool:
+    if claim.kind in (NODE, EDGE):
+        return False
+    text = claim.text
+    return bool(
+        SCREEN.search(_META, text) and SCREEN.search(_COMMITS, text) and SCREEN.search(_AFTER, text)
+    )
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -466,6 +489,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_COMPLETE_CALL,), completes_upload, "upload-completion"),
     ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
     ((_ZONE,), survives_a_zone_loss, "zone-loss-survival"),
+    ((_META,), commits_metadata_after_data, "metadata-after-data"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -489,6 +513,9 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _META,
+    _COMMITS,
+    _AFTER,
     _ZONE,
     _METADATA,
     _COPIES_ACROSS,
