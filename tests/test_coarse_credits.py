@@ -47,6 +47,15 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A scale line under the requirements is a requirement, but no playback target.
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Non-functional requirements\n\n- Non-functional scale: 200M daily viewers, 1M"
+        " uploads a day.\n",
+        "## Non-functional requirements\n\n- Playback starts within 2 s at p95, and an"
+        " acknowledged upload is never lost.\n",
+    ),
     # A consistency stated is no order of the writes that gives it.
     (
         "object-storage",
