@@ -55,6 +55,47 @@ CASES = [
         "## Storage\n\n- Each record: `code` (the key) -> long URL, owner id, created_at,"
         " expires_at.\n",
     ),
+    # A scale line under the requirements is a requirement, but no playback target.
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Non-functional requirements\n\n- Non-functional scale: 200M daily viewers, 1M"
+        " uploads a day.\n",
+        "## Non-functional requirements\n\n- Playback starts within 2 s at p95, and an"
+        " acknowledged upload is never lost.\n",
+    ),
+    # A consistency stated is no order of the writes that gives it.
+    (
+        "object-storage",
+        "write-path-order",
+        "## Metadata\n\n- Strong reads go to the Raft leader; stale reads may go to any replica.\n",
+        "## Writes\n\n- Once every fragment is acknowledged, the gateway commits the metadata"
+        " record.\n",
+    ),
+    # A fleet laid out over zones says nothing of what a zone's loss leaves.
+    (
+        "object-storage",
+        "zone-loss",
+        "## Deployment\n\n- The service runs in 4 regions, each with 3 availability zones.\n",
+        "## Durability\n\n- An object's 12 fragments are spread across 3 availability zones,"
+        " 4 in each.\n",
+    ),
+    # A key on the write calls is a control, but no screening of where links lead.
+    (
+        "url-shortener",
+        "abuse",
+        "## Security\n\n- Editing or deleting a link needs its owner's API key over HTTPS.\n",
+        "## Security\n\n- Each new link is looked up in a safe browsing list before it goes"
+        " live.\n",
+    ),
+    # Spreading an id service over zones keeps creation up; it serves no redirect anywhere.
+    (
+        "url-shortener",
+        "multi-region",
+        "## Reliability\n\n- Two id servers run in different availability zones.\n",
+        "## Reliability\n\n- Redirects are served from three regions; geo-DNS sends each"
+        " reader to the nearest.\n",
+    ),
     # A page size is no cursor: the item asks how a page is marked.
     (
         "news-feed",
@@ -2140,3 +2181,109 @@ def test_the_completion_item_asks_for_the_call(
 ) -> None:
     text = f"## API\n\n- {line}\n"
     assert _support(catalog, "file-upload-api", "complete-and-scan", text, tmp_path)[0] == status
+
+
+def test_a_metric_column_over_figures_monitors_nothing(catalog: Catalog, tmp_path: Path) -> None:
+    # A "Metric | Value" table of estimates names the quantity each row sizes; the line that
+    # says what is watched is the one to cite.
+    text = (
+        "## Sizing\n\n| Metric | Value |\n|---|---|\n"
+        "| Requests per second per Redis shard | 250k RPS (4 shards) |\n\n"
+        "## Service\n\n- Observability:\n  - Histograms: limiter latency, store latency.\n"
+    )
+    assert _support(catalog, "rate-limiter", "observability", text, tmp_path) == (SUBSTANCE, 10)
+
+
+def test_a_metric_column_beside_a_threshold_lists_what_is_watched(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "## Sizing\n\n| Metric | Alert threshold |\n|---|---|\n"
+        "| Limited requests per rule, check latency | above 5% for 10 min |\n"
+    )
+    assert _support(catalog, "rate-limiter", "observability", text, tmp_path) == (SUBSTANCE, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # What one plan may send is a quota, not the load the limiter takes.
+        (
+            "## Requirements\n\n- Plans get different limits (Basic: 60 req/min,"
+            " Pro: 3,000 req/min).\n",
+            False,
+        ),
+        (
+            "## Requirements\n\n- Peak load is about 800k requests/s; a check may add 3 ms p99.\n",
+            True,
+        ),
+    ],
+)
+def test_a_plans_limit_is_no_request_rate(
+    catalog: Catalog, text: str, covered: bool, tmp_path: Path
+) -> None:
+    status, _ = _support(catalog, "rate-limiter", "scale-and-budget", text, tmp_path)
+    assert (status == SUBSTANCE) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # Network bytes a second count no shards, though they start from a request rate.
+        ("## Capacity\n\n- Network: 100k RPS x 2 x 150 bytes = 30 MB/s.\n", False),
+        # What one shard takes is the input of the count, not the count.
+        ("## Capacity\n\n- A Redis shard handles about 100k ops/s.\n", False),
+        # The per-shard figure and the count, said in two sentences of one line.
+        (
+            "## Capacity\n\n- One Redis node handles about 80k ops/s. For 1M req/s,"
+            " 13 nodes are needed.\n",
+            True,
+        ),
+        ("## Capacity\n\n| Parameter | Value |\n|---|---|\n| Redis shards | 16 |\n", True),
+    ],
+)
+def test_a_shard_count_is_what_sizes_the_shards(
+    catalog: Catalog, text: str, covered: bool, tmp_path: Path
+) -> None:
+    status, _ = _support(catalog, "rate-limiter", "shard-count", text, tmp_path)
+    assert (status == SUBSTANCE) is covered
+
+
+def test_fields_counted_in_a_size_are_no_rule_model(catalog: Catalog, tmp_path: Path) -> None:
+    text = "## Capacity\n\n- Counter memory: 5M keys x 64 bytes (key + hash overhead + 2 fields).\n"
+    status, _ = _support(catalog, "rate-limiter", "rule-model", text, tmp_path)
+    assert status != SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    ("row", "covered"),
+    [
+        # One stream's bitrate, read across the row's column name, is no egress.
+        ("| Mean stream bitrate (blended) | 3 Mbps (≈ 0.375 MB/s) |", False),
+        ("| Video size | 400 MB (≈ 20 min @ 3 Mbps) |", False),
+        ("| Peak egress | 6M streams × 3 Mbps ≈ 18 Tbit/s |", True),
+    ],
+)
+def test_a_bitrate_row_is_one_streams(
+    catalog: Catalog, row: str, covered: bool, tmp_path: Path
+) -> None:
+    text = f"## Capacity\n\n| Metric | Estimate |\n|---|---|\n{row}\n"
+    status, _ = _support(catalog, "video-streaming", "egress", text, tmp_path)
+    assert (status == SUBSTANCE) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "sharding"),
+    [
+        ("The 12 shards of an object are spread across different racks.", False),
+        ("Reads cost more: a GET must read 8 shards and decode them.", False),
+        ("If a partition cannot reach a quorum, it stops taking writes.", False),
+        ("Object keys are hashed into 4,096 shards of the metadata store.", True),
+    ],
+)
+def test_an_erasure_codes_shards_and_a_network_split_are_no_sharding(
+    catalog: Catalog, text: str, sharding: bool
+) -> None:
+    # Pieces of one object and a network split partition no data set.
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert ("sharding" in claim.features.concepts) is sharding

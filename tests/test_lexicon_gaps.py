@@ -1259,3 +1259,8 @@ def test_rates_derived_in_words_on_one_line_count_each(catalog: Catalog, tmp_pat
     )
     rungs = {r.name: r.reached for r in ladder("capacity", _claims(catalog, text, tmp_path))}
     assert rungs["rates and storage derived"] == pytest.approx(0.4 + 0.3 / 4)
+
+
+def test_to_achieve_opens_a_purpose() -> None:
+    # "To achieve X, we use Y" says why Y was chosen, as "to guarantee X" does.
+    assert lexicon.REASON.search("To achieve strong consistency, we run a Raft group per range.")

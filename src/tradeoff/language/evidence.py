@@ -71,6 +71,24 @@ SCREEN.add(lexicon.REASON, lexicon.ALTERNATIVE, lexicon.COST, lexicon.DECIDES, l
 # `lexicon.may_hold` is exact on ASCII text, as `holds` is: one pass answers both.
 SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+# "Shards" in the erasure-coding sense, the pieces of one object: "the 14 shards of an
+# object are spread across racks", "must read 6 shards", "6 data shards + 3 parity shards".
+# There they partition no data set, and a line about them says nothing of sharding.
+_CODED_SHARDS = re.compile(
+    r"\bshards? of (?:an|the|each|one|every) (?:object|chunk|stripe|blob|file)\b"
+    r"|\b(?:read|reads|reading|fetch\w*|lose|losing|loses|lost)\s+(?:any\s+)?\d+\s+shards?\b"
+    r"|\b(?:data|parity)\s+shards?\b",
+    re.I,
+)
+_SHARD_NOUNS = frozenset({"shard", "shards"})
+# "Partition" in the network sense: "if a partition cannot reach a quorum, it ceases writes
+# to prevent split-brain", "during a network partition".
+_NETWORK_SPLIT = re.compile(
+    r"split-?brain|\bnetwork partitions?\b"
+    r"|\b(?:a|the) partition (?:cannot|can't|heals|occurs|happens|isolates)\b",
+    re.I,
+)
+_PARTITION_NOUNS = frozenset({"partition", "partitions"})
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 _BRAND_WORDS = frozenset(
     """
@@ -680,7 +698,17 @@ def _features(
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     responses: list[tuple[int, int]] = []  # the names among them that are failure responses
+    # A "Metric" column over figures labels what a row estimates; it monitors nothing.
+    label = operations.metric_column(text) if claim.kind == ROW else None
+    coded = _CODED_SHARDS.search(text) is not None
+    split = _NETWORK_SPLIT.search(text) is not None
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
+        if label is not None and start >= label[0] and end <= label[1]:
+            continue
+        if coded and term in _SHARD_NOUNS:
+            continue  # an erasure code's pieces of one object, no partition of the data
+        if split and term in _PARTITION_NOUNS:
+            continue  # a network split: "if a partition cannot reach a quorum"
         if concept_id in choice_ids:
             named.append((start, end))
             if concept_id in RESPONSE_CONCEPTS:

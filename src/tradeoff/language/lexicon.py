@@ -44,7 +44,7 @@ REASON = re.compile(
     r"|eliminates|isolates|decouples|protects|saves|frees|halves|spares|simplifies|absorbs)"
     r"|to (?:avoid|keep|prevent|reduce|cut|handle|absorb|protect|survive|spread|bound|cap"
     r"|limit|isolate|amortize|amortise|decouple|smooth|minimi[sz]e|maximi[sz]e|stay|fit"
-    r"|tolerate|recover|detect|serve|guarantee|fix|repair|catch)"
+    r"|tolerate|recover|detect|serve|guarantee|achieve|fix|repair|catch)"
     # "x so the y" gives a reason; a sentence opening "So a user..." only takes the floor.
     # A label that says its text is the reason: "Rationale: ...", "*Justification:* ...",
     # "Pros: ..." (a column or heading so named is read the same way: REASON_COLUMN).

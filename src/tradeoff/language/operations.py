@@ -341,6 +341,33 @@ def names_monitoring(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+# A table's "Metric" column over figures ("Metric | Value", "Metric | Assumption | Result",
+# "Metric | Push-only | Pull-only") names the quantity each row estimates or compares: the
+# capacity table's "Requests per second per Redis shard | 250k" is no metric the design
+# watches. Only beside a column about watching it (an alert, a threshold, an SLO, where it
+# is collected or sampled) does the column say the row is something tracked.
+_METRIC_COLUMN = re.compile(r"(?:^|\. )(metrics?):", re.I)
+_COLUMN = re.compile(r"(?:^|\. )([^:.]{1,30}):")
+_WATCH_COLUMN = re.compile(
+    r"alert|threshold|\bsl[oi]s?\b|source|collect|sampl|dashboard|track|emit|pag(?:e|ing)"
+    r"|action|purpose|why|signal",
+    re.I,
+)
+
+
+def metric_column(text: str) -> tuple[int, int] | None:
+    """The span of a row's "Metric" column name when the row only labels a quantity with it
+    (no column of the row is about watching it), else None. `text` is a row claim's text,
+    each cell prefixed by its column name ("Metric: Peak QPS. Value: 1M")."""
+    found = _METRIC_COLUMN.search(text)
+    if found is None:
+        return None
+    others = [m.group(1) for m in _COLUMN.finditer(text) if m.start(1) != found.start(1)]
+    if any(_WATCH_COLUMN.search(name) for name in others):
+        return None
+    return found.span(1)
+
+
 # --- security --------------------------------------------------------------------------
 
 _FIELD = (

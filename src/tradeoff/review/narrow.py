@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from tradeoff.estimate.grammar import find_quantities
-from tradeoff.language.claims import Claim
+from tradeoff.language.claims import EDGE, NODE, Claim
 from tradeoff.language.literals import SCREEN
 
 
@@ -373,6 +373,97 @@ def reads_upload_status(claim: Claim) -> bool:
     return SCREEN.search(_READ_CALL, text) is not None or SCREEN.search(_RESUME, text) is not None
 
 
+# Redirects served from several regions or zones: a line that names regions or zones (or
+# stands under a heading that does) and says what runs there for the readers (reads
+# served, geo-routed, readers sent to the nearest, active-active). A failover to a standby region
+# replaces the one region that serves; "2 ticket servers in different AZs" keeps an id
+# service up, "a warm pool of containers per AZ" cuts cold starts, and "billions of rows +
+# multi-region ... makes a KV store a better fit" weighs a store: none says where redirects
+# are served from.
+_REGIONS = re.compile(
+    r"\bregions?\b|\bregional(?:ly)?\b|\bmulti-?region\b|\bcross-?region\b|\bzones?\b|\bazs?\b"
+    r"|\bmulti-?az\b|\bgeo-?(?:dns|routing|distributed|replicat\w*)\b|\banycast\b|\bgslb\b",
+    re.I,
+)
+_SERVED_THERE = re.compile(
+    r"\bredirects?\b|\blocal reads?\b|\breads? (?:from|locally)\b|\bserv(?:e|es|ed|ing)\b"
+    r"|\bgeo-?(?:dns|rout\w*)\b|\blatency-based\b|\bactive-active\b|\bnearest\b"
+    r"|\bclosest\b|\bof (?:the )?(?:read )?traffic\b|\bpops?\b|\bedge locations?\b|\bcdn\b",
+    re.I,
+)
+
+
+def serves_from_regions(claim: Claim) -> bool:
+    """The regions may be named by the heading ("Multi-region model" over "- active-active
+    redirects")."""
+    return _in_line_or_heading(_REGIONS, claim) and bool(SCREEN.search(_SERVED_THERE, claim.text))
+
+
+# A zone's loss survived: a line that puts the copies or fragments of an object in several
+# zones ("8+4 fragments across 3 AZs", "3 replicas, each in a different AZ"), or says what
+# still works when a zone is lost ("AZ outage: reads continue from the other two").
+# "12 regions, each with 3 AZs" lays out the fleet, and an arrow to "Availability Zone 1" in
+# a diagram draws one; neither says what a zone's loss leaves.
+_ZONE = re.compile(r"\b(?:zones?|azs?|multi-az|cross-az)\b", re.I)
+_COPIES_ACROSS = re.compile(
+    r"\b(?:fragments?|chunks?|shards?|replicas?|copies|parity|replicated|stripes?)\b[^.;]{0,60}?"
+    r"\b(?:across|per|in each|each in|different|distinct|separate|spread)\b[^.;]{0,30}?"
+    r"(?<!power )\b(?:zones?|azs?)\b"  # a rack's power zone is inside one site
+    r"|\bcross-az (?:replication|copies|placement)\b",
+    re.I,
+)
+_ZONE_LOST = re.compile(
+    r"\b(?:zones?|azs?)\b[^.;]{0,20}?\b(?:loss|lost|outage|failure|fails|down)\b"
+    r"|\b(?:los(?:e|es|ing|t)|survives?|tolerat\w*|withstand\w*)\b[^.;]{0,40}?\b(?:zones?|azs?)\b",
+    re.I,
+)
+_STILL_WORKS = re.compile(
+    r"\b(?:continu\w*|still|remains?|surviv\w*|tolerat\w*|reroute\w*|rerouted|healthy|quorum"
+    r"|readable|serv(?:e|es|ed|ing)|leaves)\b",
+    re.I,
+)
+
+
+# The metadata's own replicas ("each metadata shard is a Raft group, one replica per AZ")
+# keep the index up, and so does "- survive 1 AZ loss" under a metadata heading; the item
+# asks where an object's bytes are.
+_METADATA = re.compile(r"\bmetadata\b|\braft\b|\bpaxos\b", re.I)
+
+
+def survives_a_zone_loss(claim: Claim) -> bool:
+    if claim.kind in (NODE, EDGE):
+        return False
+    text = claim.text
+    if _in_line_or_heading(_METADATA, claim):
+        return False
+    if SCREEN.search(_COPIES_ACROSS, text):
+        return True
+    return bool(SCREEN.search(_ZONE_LOST, text) and SCREEN.search(_STILL_WORKS, text))
+
+
+# The metadata committed only once the data is durable: a line that orders the metadata's
+# commit (written, updated, made visible) after the data's writes ("Once all chunks are
+# safely written, the Gateway constructs the metadata record", "Only AFTER the data is on
+# disk does the Gateway tell the Metadata DB"). "Strong reads go to the Raft leader" and
+# "the metadata service is a strongly consistent store" state a consistency, no order.
+_META = re.compile(r"\bmetadata\b|\bobjectmeta\b|\bmanifest\b|\bobject record\b", re.I)
+_COMMITS = re.compile(
+    r"\bcommit\w*|\bwrit(?:e|es|ten|ing)\b|\bupdat\w*|\bvisible\b|\bcreat\w*|\bconstructs?\b"
+    r"|\bsends?\b|\btells?\b|\bmark(?:s|ed)?\b|\bpublish\w*",
+    re.I,
+)
+_AFTER = re.compile(r"\bonce\b|\bafter\b|\buntil\b|\bthen\b|\bwithout\b", re.I)
+
+
+def commits_metadata_after_data(claim: Claim) -> bool:
+    if claim.kind in (NODE, EDGE):
+        return False
+    text = claim.text
+    return bool(
+        SCREEN.search(_META, text) and SCREEN.search(_COMMITS, text) and SCREEN.search(_AFTER, text)
+    )
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -396,6 +487,9 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_LEADER,), replaces_a_lost_leader, "leader-reelection"),
     ((_HELD,), reads_upload_status, "upload-resume-status"),
     ((_COMPLETE_CALL,), completes_upload, "upload-completion"),
+    ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
+    ((_ZONE,), survives_a_zone_loss, "zone-loss-survival"),
+    ((_META,), commits_metadata_after_data, "metadata-after-data"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -419,6 +513,16 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
     _ABSORBS,
+    _META,
+    _COMMITS,
+    _AFTER,
+    _ZONE,
+    _METADATA,
+    _COPIES_ACROSS,
+    _ZONE_LOST,
+    _STILL_WORKS,
+    _REGIONS,
+    _SERVED_THERE,
     _COMPLETE_CALL,
     _IDEMPOTENT,
     _OTHER_PROVIDER,

@@ -301,7 +301,11 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     if "sharding" in found and _shards_a_store(claim):
         found.add("sharded-store")
     # A stated rate or user count is the scale, however it is written ("1M URLs/day").
-    if claim.features.quantities and _SCALE_UNIT.search(claim.text):
+    if (
+        claim.features.quantities
+        and _SCALE_UNIT.search(claim.text)
+        and not _client_limit_only(claim)
+    ):
         found.add("scale-numbers")
     # Calls written out with their arguments ("produce(topic, key, value) returning the
     # offset, and fetch(topic, partition, offset)") are an RPC interface, whatever word
@@ -315,6 +319,28 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         if claim.kind == NODE and _MEMBER_METHOD.search(claim.text):
             found |= {"class-design", "interface"}
     return frozenset(found)
+
+
+# A rate that is what one client is allowed ("limits based on tiers: Free 100 req/min,
+# Premium 5,000 req/min", "each user may create 10 links a minute") is a quota: it says how
+# much a caller may send, not how much the system takes. Beside words of the system's load
+# ("peak", "globally", "handles") the line states the scale too.
+_CLIENT_LIMIT = re.compile(r"\b(?:limits?|quotas?|tiers?|plans?|allow(?:s|ed)?|may|capped)\b", re.I)
+_SYSTEM_LOAD = re.compile(
+    r"\b(?:peak|traffic|throughput|load|handles?|handled|handling|total|global(?:ly)?"
+    r"|overall|average|avg|dau|mau|fleet|cluster|system)\b",
+    re.I,
+)
+_LIMIT_CONCEPTS = frozenset({"quota", "rate-limiting-algorithm"})
+
+
+def _client_limit_only(claim: Claim) -> bool:
+    """Whether a line's rates are only limits on a client (see `_CLIENT_LIMIT`)."""
+    return (
+        not _LIMIT_CONCEPTS.isdisjoint(claim.features.concepts)
+        and _CLIENT_LIMIT.search(claim.text) is not None
+        and _SYSTEM_LOAD.search(claim.text) is None
+    )
 
 
 # A method member of a class box, with its visibility: "+park(vehicle) Ticket", "-price()".
@@ -454,6 +480,8 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return True
     if concept == "data-model" and not _describes_record(claim.text):
         return False
+    if concept == "data-model" and _fields_only_counted(claim.text):
+        return False
     # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
     # made of and what it buys, with no number or "because" to count as evidence.
     if (
@@ -491,6 +519,24 @@ _LAYS_OUT = re.compile(
 # The concept's own words ("time-ordered id") say nothing more than its name.
 _ID_TERMS = re.compile(r"\b(?:time|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I)
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
+
+
+# Fields or columns counted, not named: "10M keys x ~80 bytes (key + hash overhead + 2
+# fields)" sizes a counter's record; it says nothing of what a rule or a record holds.
+_COUNTED_FIELDS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|a few)\s+(?:fields?|columns?|rows?|records?)\b", re.I
+)
+
+
+_FIELD_CONCEPTS = frozenset({"data-model", "api-contract"})
+
+
+def _fields_only_counted(text: str) -> bool:
+    """Whether a line names the data model only by counting fields ("2 fields")."""
+    if _COUNTED_FIELDS.search(text) is None:
+        return False
+    rest = _COUNTED_FIELDS.sub(" ", text)
+    return _MODEL_WORDS.search(rest) is None and _RECORD_WORDS.search(rest) is None
 
 
 def _describes_record(text: str) -> bool:
@@ -640,6 +686,12 @@ def _item_support(
     written = wanted & _ENDPOINT_CONCEPTS if asks_calls or writes_endpoint else frozenset()
     if written:
         positions = sorted(set(positions) | _endpoint_lines(claims))
+    # A fleet item whose only figures are what one machine takes ("at about 100k checks/s
+    # per Redis shard, needs about 20 shards") asks for the count: "So 3 primaries is the
+    # minimum" gives it, though it names no concept of the item.
+    fleet = dimension == "capacity" and _sizes_fleet(item.text) and _only_per_machine(item.text)
+    if fleet:
+        positions = sorted(set(positions) | _fleet_lines(claims))
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and (out_of_scope(claim) or _excludes_all(claim)):
             continue
@@ -652,6 +704,9 @@ def _item_support(
             found = frozenset({"data-model"})
         if not found and written and _writes_endpoint_claim(claim):
             found = written
+        counted = fleet and _counts_machines(claim)
+        if not found and counted:
+            found = wanted & GENERIC_ESTIMATE or wanted
         if metrics_only and "monitoring" not in found and _tracks_metrics(claim):
             found = found | {"monitoring"}
         if found and asks_calls and claim.kind != CODE and not _WRITES_CALL.search(claim.text):
@@ -678,14 +733,17 @@ def _item_support(
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
-            found = found if _speaks_of(own_words, claim.text) else frozenset()
+            # A count of machines may say which fleet in the sentence before it, on the
+            # same line: "A Redis node can handle ~100k ops/s; ... 13 nodes provide ~1.04M".
+            said = _line_text(claims, claim) if counted else claim.text
+            found = found if _speaks_of(own_words, said) else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
                 found = frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and dimension == "capacity" and _anothers_figure(item, claim):
             found = frozenset()  # "Posts: 100M a day = 1,160 posts/s" is the post rate's
-        if found and any(_fits_dimension(claim, c, dimension) for c in found):
+        if found and (counted or any(_fits_dimension(claim, c, dimension) for c in found)):
             weight = _citation_weight(claim, found, item_words, dimension)
             if first is None:
                 first, best, best_weight = claim, claim, weight
@@ -707,6 +765,9 @@ def _item_support(
                 # "StringToSign = ... + scope + ...", "- `scope = regional | global`": there
                 # the word is an identifier, never the design saying what it leaves out.
                 named -= _PROSE_ONLY
+            if named & _FIELD_CONCEPTS and _fields_only_counted(claim.text):
+                # "(key + hash overhead + 2 fields)" sizes a record: it names no field.
+                named -= _FIELD_CONCEPTS
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
@@ -855,7 +916,11 @@ def _tracks_metrics(claim: Claim) -> bool:
         return True
     if claim.kind == ITEM and claim.headings and _TRACKING.search(claim.headings[-1]):
         return True  # "- p50/p95 latency per stage" under a lead-in "Track:" or "Metrics:"
-    about = "monitoring" in claim.features.concepts or _TRACKING.search(claim.text) is not None
+    text = claim.text
+    label = operations.metric_column(text) if claim.kind == ROW else None
+    if label is not None:  # "Metric: Peak QPS. Value: 1M" tracks nothing
+        text = text[: label[0]] + text[label[1] :]
+    about = "monitoring" in claim.features.concepts or _TRACKING.search(text) is not None
     return about and count >= 2
 
 
@@ -938,6 +1003,11 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
     named = _named_kinds(item_text)
     if not named:
         return not _sizes_fleet(item_text) or claim.features.sizing
+    if _sizes_fleet(item_text) and _only_per_machine(item_text):
+        # "At about 100k checks/s per Redis shard, needs about 20 shards": the rate is what
+        # one shard takes, the input; the item asks for the count. "100k RPS x 2 x 200
+        # bytes = 40 MB/s" of network I/O counts no shards.
+        return _counts_machines(claim)
     if _sizes_fleet(item_text) and claim.features.sizing and _MACHINES.search(claim.text):
         return True  # "100K connections per gateway, that is 500 gateways" sizes the fleet
     stated = _system_kinds(claim.text)
@@ -946,12 +1016,60 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
         stated = stated | {(-1, 0)}
     if _BANDWIDTH_WORDS.search(item_text) and not _TRAFFIC.search(claim.text):
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
+    if _client_limit_only(claim):
+        stated -= {(-1, 0), (-1, 1)}  # "Rate limit: 100 requests per minute per user"
     if (0, 1) in named and (-1, 1) in stated and not _TRAFFIC.search(claim.text):
         # "physical storage is about 880 PB / year", "500 GB/day -> 182 TB/year": how fast
         # the kept bytes grow sizes a store as a total does; a rate of traffic ("80 GB/s of
         # egress", "write throughput") does not.
         return True
     return bool(named & stated)
+
+
+# A figure of what one machine takes ("100k checks/s per Redis shard", "at 20,000 per
+# node", "250,000 each"): the input of a fleet's size, not an estimate the item asks for.
+_PER_MACHINE = re.compile(
+    r"\d[\d,.]*\s*(?:[a-z/]+\s+){0,3}?(?:per (?:[\w-]+ ){0,2}"
+    r"(?:shards?|nodes?|servers?|workers?|instances?|gateways?|brokers?|hosts?|machines?"
+    r"|pods?|gpus?)|each)\b",
+    re.I,
+)
+
+
+def _counts_machines(claim: Claim) -> bool:
+    """Whether a claim sizes a fleet with a count of machines ("So 3 primaries is the
+    minimum", "13 nodes provide ~1.04M ops/s"). A diagram's box ("Redis Cluster 16 Shards")
+    labels a part; the count is argued, if anywhere, in the text."""
+    if claim.kind in (NODE, EDGE):
+        return False
+    if claim.kind == ROW and _LABELLED_MACHINES.search(claim.text) is not None:
+        return True
+    return claim.features.sizing and _MACHINES.search(claim.text) is not None
+
+
+def _line_text(claims: Sequence[Claim], claim: Claim) -> str:
+    """The text of every claim on a claim's line: what a reader sees at the cited line."""
+    return " ".join(c.text for c in claims if c.line == claim.line)
+
+
+# A table row whose label names the machines its value counts: "Parameter: Redis Shards.
+# Value: 16".
+_LABELLED_MACHINES = re.compile(
+    r"\b(?:servers|workers|nodes|brokers|hosts|machines|instances|shards|primaries|masters"
+    r"|pods|vms|gpus|gateways)\.\s*[^:.]{1,20}:\s*[~≈]?\d",
+    re.I,
+)
+
+
+def _fleet_lines(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the claims that size a fleet with a count of machines."""
+    return _positions(claims, "fleet", _counts_machines)
+
+
+@lru_cache(maxsize=1024)
+def _only_per_machine(item_text: str) -> bool:
+    """Whether every measured figure a fleet-sizing item names is one machine's capacity."""
+    return not _measured_kinds(_PER_MACHINE.sub(" ", item_text))
 
 
 # What a figure of network traffic is said with: its unit or what flows.
@@ -965,7 +1083,7 @@ _TRAFFIC = re.compile(
 # A count of machines: what an item whose only figure it is asks to be sized.
 _MACHINES = re.compile(
     r"\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:servers|workers|nodes|brokers|hosts|machines|instances"
-    r"|shards|pods|vms|gpus|gateways)\b",
+    r"|shards|primaries|masters|pods|vms|gpus|gateways)\b",
     re.I,
 )
 
@@ -995,7 +1113,16 @@ _RATE_ROW = re.compile(
 
 
 # A bitrate named before a figure: the rate of one stream, an input to egress.
-_A_BITRATE = re.compile(r"\bbit-?rates?\b[^.;=≈→]{0,40}$", re.I)
+# A table row keeps its label apart from its value with the column name: "Metric: Avg.
+# video bitrate (effective). Estimate: 2.5 Mbps (≈ 0.312 MiB/s)" is still the bitrate's
+# figure, and so is the same figure in other units after it.
+_A_BITRATE = re.compile(
+    r"\bbit-?rates?\b[^.;=≈→]{0,40}(?:\.\s+[A-Za-z][\w /()-]{0,24}:\s*[~≈]?)?"
+    r"(?:\d[\d.,]*\s*[kmg]?bps\s*\(?\s*[~≈]\s*)?$"
+    # "500 MiB (≈ 30 min @ 2 Mbps)": the rate one video is encoded at
+    r"|@\s*$",
+    re.I,
+)
 
 
 # A product worked out to its result: the factors are inputs of another kind.
@@ -1335,6 +1462,10 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     said = _figures(claim.text)
     if not said or not item.siblings:
         return False
+    if _sizes_fleet(item.text) and claim.features.sizing and _MACHINES.search(claim.text):
+        # "For 1M req/s, 13 nodes provide ~1.04M ops/s": the rate is the peak estimate's,
+        # the input; the count of machines is this item's.
+        return False
     own = _figures(item.text)
     if _matches_any(said, own):
         return False
@@ -1350,7 +1481,11 @@ def _anothers_figure(item: RubricItem, claim: Claim) -> bool:
     # Any other estimate of the dimension, not only those that share a concept: "1 GB/s in"
     # is the ingest estimate's figure, not the egress one's, though only the egress item
     # lists "bandwidth estimate".
-    theirs = [figure for other in item.siblings for figure in _figures(other.text)]
+    # What one machine takes ("100k checks/s per Redis shard") is the input of a fleet's
+    # size, no estimate of its own: a peak of 100,000 requests/s is not that item's line.
+    theirs = [
+        figure for other in item.siblings for figure in _figures(_PER_MACHINE.sub(" ", other.text))
+    ]
     rivals = [_matches_any((figure,), theirs) for figure in said]
     kept = [
         r for figure, r in zip(said, rivals, strict=True) if r or not _given(figure, item.givens)
