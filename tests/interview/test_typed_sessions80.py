@@ -48,3 +48,18 @@ def test_decisions_placed_or_argued_with_so_have_reasons(catalog: Catalog) -> No
     markers = run(catalog, "url-shortener", "neutral", lines).report(catalog)["markers"]
     assert markers["decisions_with_reason"] == 2
     assert markers["decisions_without_reason"] == 0
+
+
+def test_an_alert_threshold_is_no_latency_target(catalog: Catalog) -> None:
+    # "We'd alert when redirect p99 goes over 50 ms" says when operations hear of a slow
+    # redirect; it sets no target for the redirect path.
+    lines = [
+        "/next",
+        "/next",
+        "We'd alert when redirect p99 goes over 50 ms or error rate over 1%.",
+        "/end",
+    ]
+    report = run(catalog, "url-shortener", "neutral", lines).report(catalog)
+    covered = {c["item"] for c in report["conversation"]["covered"]}
+    assert "nfrs" not in covered
+    assert "monitoring" in covered

@@ -1585,6 +1585,14 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         return not (implied & _REQUIREMENT_SECTIONS) or "monitoring" in implied
     if dimension == "components":
         return describes_part(claim, concept)
+    if (
+        dimension == "requirements"
+        and claim.features.monitoring
+        and not implied_concepts(claim) & _REQUIREMENT_SECTIONS
+    ):
+        # "We'd alert when redirect p99 goes over 50 ms" watches a threshold: it is how
+        # operations see a target missed, not the target the requirements set.
+        return False
     if dimension == "requirements" and concept in _PROPERTY_CONCEPTS:
         return states_requirement(claim)
     return True
