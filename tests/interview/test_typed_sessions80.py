@@ -63,3 +63,18 @@ def test_an_alert_threshold_is_no_latency_target(catalog: Catalog) -> None:
     covered = {c["item"] for c in report["conversation"]["covered"]}
     assert "nfrs" not in covered
     assert "monitoring" in covered
+
+
+def test_a_question_typed_without_its_mark_is_no_decision(catalog: Catalog) -> None:
+    # "how long do we keep messages, and how many consumer groups read a topic" asks; its
+    # "we keep" decides nothing. "we keep ... so every consumer group can replay" decides,
+    # with a reason.
+    lines = [
+        "how long do we keep messages, and how many consumer groups read a topic",
+        "/next",
+        "we keep messages for 7 days so every consumer group can replay a week",
+        "/end",
+    ]
+    markers = run(catalog, "message-broker", "terse", lines).report(catalog)["markers"]
+    assert markers["decisions_with_reason"] == 1
+    assert markers["decisions_without_reason"] == 0

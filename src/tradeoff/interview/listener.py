@@ -16,6 +16,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.vocabulary import Concept, Vocabulary
 from tradeoff.estimate.check import check_line
 from tradeoff.interview.numbers import Spoken, quantities_in
+from tradeoff.interview.questions import questions_in
 from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS, brands_in
@@ -188,9 +189,10 @@ def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[st
 
     A question picks nothing: "how long do we keep history?" asks what the system must do,
     and counting it made the report's "decisions without a reason" count a clarifying
-    question the candidate asked."""
+    question the candidate asked, typed with its question mark or without it ("how long do
+    we keep messages, and how many consumer groups read a topic")."""
     return [
         (c.quote, c.features.reason)
         for c in read_text(turn, concepts)
-        if c.features.decision and not c.quote.rstrip().endswith("?")
+        if c.features.decision and not c.quote.rstrip().endswith("?") and not questions_in(c.quote)
     ]
