@@ -743,8 +743,9 @@ def _find_quantities(text: str) -> tuple[FoundQuantity, ...]:
     return tuple(_shortened_rates(text, found))
 
 
-# What a rate counts, when a count said after it names it: "4,000 reads/s and 400 writes".
-_RATE_NOUNS = frozenset(
+# What a rate counts, when a count said after it names it: "4,000 reads/s and 400 writes"
+# (the interviewer's reading of spoken figures uses the same words).
+RATE_NOUNS = frozenset(
     "reads writes requests queries checks calls messages events ops operations posts uploads"
     " views clicks redirects inserts lookups hits misses".split()
 )
@@ -768,7 +769,7 @@ def _shortened_rates(text: str, found: list[FoundQuantity]) -> list[FoundQuantit
         if before.value.kind[0] != -1 or before.value.kind[1] not in (0, 1):
             continue  # only a rate (per second) is said short this way
         if here.noun and (
-            here.noun[0].lower() not in _RATE_NOUNS
+            here.noun[0].lower() not in RATE_NOUNS
             or not before.noun
             or here.noun[0].lower() != before.noun[0].lower()
         ):

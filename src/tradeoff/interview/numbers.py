@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.estimate.dims import Q
-from tradeoff.estimate.grammar import FoundQuantity, find_quantities
+from tradeoff.estimate.grammar import RATE_NOUNS, FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
 from tradeoff.language.bounds import is_bound
@@ -549,13 +549,6 @@ _RATIO_AFTER = re.compile(r"\s?:\s?\d")
 _RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 
 
-# What a shortened rate counts, when it names it: "5,000 reads/s and 400 writes".
-_RATE_NOUNS = frozenset(
-    "reads writes requests queries checks calls messages events ops operations posts uploads"
-    " views clicks redirects inserts lookups hits misses".split()
-)
-
-
 def _shortened(phrase: FoundQuantity | None) -> bool:
     """Whether a bare count after a rate is that rate said short ("12K at peak", "400
     writes"), not a quantity of its own: a ratio ("100 reads per write") or a count of
@@ -564,7 +557,7 @@ def _shortened(phrase: FoundQuantity | None) -> bool:
         return True
     if phrase.per:
         return False
-    return not phrase.noun or phrase.noun[0].lower() in _RATE_NOUNS
+    return not phrase.noun or phrase.noun[0].lower() in RATE_NOUNS
 
 
 # A count after a derivation's connective starts the next step of the working, not the next
