@@ -110,6 +110,9 @@ def test_a_killed_session_resumes_with_nothing_lost(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=_env(),
+        # Ctrl-C as a terminal sends it: a runner started in the background by a shell
+        # without job control passes SIGINT on ignored, and Python then never raises it.
+        preexec_fn=_default_sigint,
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("How many new links are created each month?\n")
@@ -162,6 +165,10 @@ def test_unknown_session_and_persona_are_one_line_errors(tmp_path: Path) -> None
     assert persona.returncode == 2
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_pauses_without_a_traceback(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'practice.db'}"
     proc = subprocess.Popen(
@@ -171,6 +178,9 @@ def test_ctrl_c_pauses_without_a_traceback(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=_env(),
+        # Ctrl-C as a terminal sends it: a runner started in the background by a shell
+        # without job control passes SIGINT on ignored, and Python then never raises it.
+        preexec_fn=_default_sigint,
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("How many new links are created each month?\n")
