@@ -18,6 +18,7 @@ from tradeoff.estimate.grammar import RATE_NOUNS, FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
 from tradeoff.language.bounds import is_bound
+from tradeoff.language.mentions import status_code_at
 from tradeoff.language.periods import SECONDS, every_period, other_period, reference_period
 
 # A number, its scale, and up to three words after it that may carry its unit.
@@ -154,6 +155,8 @@ def quantities_in(
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
         ):
             continue  # "a 301 redirect": a status code
+        if status_code_at(sentence, match.start(1), match.end(1)):
+            continue  # "gets 429 with Retry-After": a code, as the reviewer reads it
         if _LABEL_BEFORE.search(sentence[: match.start(1)]):
             continue  # "re-sending part 7", "floor 12": which one, not how many
         if _RATIO_AFTER.match(sentence, match.end(1)) or _RATIO_BEFORE.search(

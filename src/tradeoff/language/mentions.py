@@ -681,6 +681,27 @@ def _said_as_code(text: str, start: int, end: int) -> bool:
     return _SAID_AS_CODE.search(window) is not None
 
 
+# The codes that are rarely anything else than a status ("gets 429 with Retry-After",
+# "a 404 page"), as `_SAID_AS_CODE` lists them; round ones need to be said as codes.
+_KNOWN_CODE = re.compile(r"20[1-46]|30[1-8]|40[1-9]|41\d|42\d|50[1-9]")
+
+
+def status_code_at(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is an HTTP status code, not a count: a code that
+    is rarely anything else ("gets 429 with Retry-After"), or a round one said as a code
+    ("returns 500"), with no unit, counted noun or sum beside it ("429 servers" counts).
+
+    The reviewer's concept terms and the interviewer's reading of figures said aloud both
+    ask this, so a candidate's "429" is a code to both: the interviewer once asked "Earlier
+    I said a request is checked against about 2 rules; you said 429. Which one ...?"."""
+    number = text[start:end]
+    if _KNOWN_CODE.fullmatch(number) is None and not (
+        number in _ROUND_CODES and _said_as_code(text, start, end)
+    ):
+        return False
+    return not _quantity_at(text, start, end)
+
+
 _DIGIT = re.compile(r"\d")
 # A number, code in backticks, an endpoint or an identifier makes a sentence concrete. Only
 # searched for whether it holds one: "\w_\w" and "\w\(\)" are in a text exactly when
