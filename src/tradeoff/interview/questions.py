@@ -533,6 +533,10 @@ _ACTOR = re.compile(
     r"(?=\s+(?!(?:in|on|at|of|for|from|with|and|or|per|to|who|that|than|there)\b)[a-z])",
     re.I,
 )
+# A party narrowed by what it does ("clients that rotate IPs", "users who share one IP"):
+# the clause is what is asked about, not the party. Read as the topic, "clients" drew the
+# fact that counts the clients, not the one about abusers rotating IP addresses.
+_QUALIFIED_PARTY = re.compile(r"\b(?P<who>[a-z]+)\s+(?:that|who)\s+[a-z]+", re.I)
 # The kinds whose words name a party that uses the system ("users", "clients").
 _PARTY_KINDS = ("users", "clients")
 
@@ -549,13 +553,13 @@ def _without_actor(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, 
     """The question with the party that acts in it read as "they", and the party's word,
     when something else is asked about it: "What hit rate do clients expect?" asks a hit
     rate. A question about the party alone ("Do customers pay?") keeps it ("")."""
-    match = _ACTOR.search(question)
-    if match is None:
-        return question, ""
-    who = match.group("who")
     party = {k: kinds[k] for k in _PARTY_KINDS if k in kinds}
-    if not _kind_strength(who, party):
+    found = [_ACTOR.search(question), _QUALIFIED_PARTY.search(question)]
+    acting = [m for m in found if m is not None and _kind_strength(m.group("who"), party)]
+    if not acting:
         return question, ""
+    match = acting[0]
+    who = match.group("who")
     topic = f"{question[: match.start('who')]}they{question[match.end('who') :]}"
     if not stems(topic) - _frame_stems(topic, kinds):
         return question, ""
@@ -867,9 +871,16 @@ _TRANSFER_FAST = re.compile(
 )
 
 
+# The plural of a short acronym ("IPs", "IDs", "DBs") is the acronym: lower-cased, "ips"
+# is too short to lose its "s", and "clients that rotate IPs" missed the fact that says
+# "rotate IP addresses".
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def stems(text: str) -> frozenset[str]:
     """Content words of a question, reduced to a rough stem and a shared name."""
     out = set()
+    text = _ACRONYM_PLURAL.sub(r"\1", text)
     text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", text.lower()))
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
         if word in _STOP or len(word) < 2:
