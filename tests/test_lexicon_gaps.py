@@ -1075,6 +1075,11 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("Search and ads are not in scope for this round.", "authorization", False),
         ("Each API key carries scopes such as links:write.", "authorization", True),
         ("The token scope is checked on every call.", "authorization", True),
+        # the headers of a limited response are its contract, not a customer's quota or plan
+        ("A limited call gets 429 with Retry-After and X-RateLimit-Remaining.", "quota", False),
+        ("A limited call gets 429 with Retry-After and X-RateLimit-Remaining.",
+         "rejection-contract", True),
+        ("Each plan has its own quota of calls a minute.", "quota", True),
     ],
 )  # fmt: skip
 def test_words_read_in_their_sense(catalog: Catalog, line: str, concept: str, named: bool) -> None:
