@@ -256,6 +256,16 @@ def test_a_result_said_aloud_is_a_derivation() -> None:
     assert claim.features.derivation
 
 
+def test_a_factor_each_then_its_result_is_a_derivation() -> None:
+    # "2 rules each is 2M checks a second" multiplies the rate before it by a factor.
+    (claim,) = claims(
+        "So 1M requests a second at peak and about 2 rules each is 2M checks a second."
+    )
+    assert claim.features.derivation
+    (claim,) = claims("Each shard is 100 GB, and each is replicated 3 times.")
+    assert not claim.features.derivation
+
+
 def test_a_figure_of_another_kind_after_thats_is_no_derivation() -> None:
     (claim,) = claims("The p99 is 200 ms, that's two round trips.")
     assert not claim.features.derivation

@@ -128,9 +128,12 @@ _BRAND_STEMS = tuple(sorted(_BRAND_WORDS))
 SCREEN.add_stems(_BRAND_STEMS)
 
 
-# The word a result is said after, aloud: "..., that's 100,000 writes a second".
+# The word a result is said after, aloud: "..., that's 100,000 writes a second", and "each
+# is" after a factor ("1M requests a second and about 2 rules each is 2M checks a second").
 _SAID_RESULT = re.compile(
-    r"\b(?:that(?:'|’)?s|that is|which is|which comes to)\s+(?:about |roughly |around |~)?", re.I
+    r"\b(?:that(?:'|’)?s|that is|which is|which comes to|each is|each comes to)\s+"
+    r"(?:about |roughly |around |~)?",
+    re.I,
 )
 
 
