@@ -361,7 +361,12 @@ class Interview:
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         answered = False
         for fact in facts:
-            if asked & set(ASKED_FOR.get(fact.category, ())):
+            # What the product does is asked for in its own words as often as "features":
+            # "What do we limit on?" asks the rules (the kinds the scope fact answers).
+            wanted = set(ASKED_FOR.get(fact.category, ()))
+            if fact.category == "scope-in":
+                wanted |= set(fact.answers)
+            if asked & wanted:
                 answered = True
                 for concept in CATEGORY_CONCEPTS.get(fact.category, ()):
                     credit_concept(

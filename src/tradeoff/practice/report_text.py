@@ -16,7 +16,7 @@ def render(report: SessionReport) -> list[str]:
         lines += [_quoted(c) for c in talk.covered]
     if talk.mentioned:
         lines.append("Only mentioned (say how, with a number, a mechanism or a reason):")
-        lines += [_quoted(c) for c in talk.mentioned]
+        lines += [_quoted(c) + _weighing_asked(c) for c in talk.mentioned]
     if talk.missing:
         lines.append("Not covered, neither said nor written:")
         lines += [f"  {c.text}" for c in talk.missing]
@@ -90,6 +90,16 @@ def _quoted(entry: ItemEntry) -> str:
     if not entry.quote.strip():  # a point the whole answer makes ("works in a visible order")
         return f"  {entry.text} ({entry.where})"
     return f'  {entry.text} "{_clip(entry.quote)}" ({entry.where})'
+
+
+def _weighing_asked(entry: ItemEntry) -> str:
+    """What a trade-off said without its weighing lacks. "fails open for normal endpoints
+    but fails closed for login, with a local bucket as fallback" says how, in full; a
+    trade-off point counts with its reason, the option given up or the cost, so "say how"
+    alone would tell the candidate to repeat what they said."""
+    if entry.dimension != "tradeoffs":
+        return ""
+    return " — say why: the reason, the option given up or the cost"
 
 
 def _number(value: int | None) -> str:
