@@ -252,9 +252,10 @@ class NoIdempotency(Rule):
             for m in ctx.mentions.positive("idempotency")
         ):
             return
-        if ctx.mentions.positive("idempotent-producer"):
+        if ctx.placed("idempotent-producer"):
             # "Each producer gets an id and a sequence number per partition, so the leader
             # drops a resent batch": a log's writes are made idempotent by the producer's id.
+            # Placed, not named: "Producer ids plays a key role here" clears nothing.
             return
         # A PUT replaces what is at its path, so repeating it is harmless by definition:
         # the write a retry can apply twice is a POST or a PATCH.
