@@ -2287,3 +2287,14 @@ def test_an_erasure_codes_shards_and_a_network_split_are_no_sharding(
     # Pieces of one object and a network split partition no data set.
     (claim,) = read_text(text, catalog.vocabulary.concepts.values())
     assert ("sharding" in claim.features.concepts) is sharding
+
+
+def test_the_name_of_regional_serving_alone_serves_nothing(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "served from each region" holds both words the check looks for; said of nothing, it
+    # states nothing (mention-only padding raised url-shortener/gemma's reliability with it).
+    named = "## Notes\n\nServed from each region is an important part of the overall picture.\n"
+    assert _support(catalog, "url-shortener", "multi-region", named, tmp_path)[0] != SUBSTANCE
+    said = "## Serving\n\nRedirects are served from each region, read from local replicas.\n"
+    assert _support(catalog, "url-shortener", "multi-region", said, tmp_path) == (SUBSTANCE, 3)

@@ -393,10 +393,19 @@ _SERVED_THERE = re.compile(
 )
 
 
+# The concept's own name says both words the check looks for: "Served from each region is
+# an important part of the overall picture" names it and states nothing.
+_SERVED_NAME = re.compile(r"\bserved from (?:every|each) region\b", re.I)
+
+
 def serves_from_regions(claim: Claim) -> bool:
     """The regions may be named by the heading ("Multi-region model" over "- active-active
-    redirects")."""
-    return _in_line_or_heading(_REGIONS, claim) and bool(SCREEN.search(_SERVED_THERE, claim.text))
+    redirects"). The concept's name alone is no statement: something else on the line must
+    say what is served or where ("Redirects are served from each region")."""
+    if not (_in_line_or_heading(_REGIONS, claim) and SCREEN.search(_SERVED_THERE, claim.text)):
+        return False
+    rest = _SERVED_NAME.sub(" ", claim.text)
+    return rest == claim.text or bool(_REGIONS.search(rest) or _SERVED_THERE.search(rest))
 
 
 # A zone's loss survived: a line that puts the copies or fragments of an object in several
