@@ -282,3 +282,22 @@ def test_a_better_fit_for_a_use_gives_a_reason() -> None:
         "Heavy write volume makes a wide-column store a better fit for the event log."
     )
     assert claim.features.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # "so" then any subject that goes on to what it never does: what the choice guarantees
+        ("We keep separate topics per priority so login codes never wait behind a campaign.", True),
+        ("The system is queue-driven so producers never wait on slow providers.", True),
+        ("Isolate each channel so one slow provider never blocks the others.", True),
+        # what it allows is no reason, as "allows" alone is none
+        ("Templates live in a template service so marketing can edit them.", False),
+        # after a copula, "so" says how much, not why; "so many" counts
+        ("The first crawler was so slow it never finished a pass.", False),
+        ("There were so many hosts we never reached the tail.", False),
+    ],
+)
+def test_so_then_what_a_subject_never_does_gives_a_reason(text: str, reason: bool) -> None:
+    (claim,) = claims(text)
+    assert claim.features.reason is reason

@@ -54,6 +54,14 @@ REASON = re.compile(
     r"|(?<=[\w)] )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they|two|both|neither|nothing|none|servers|nodes|callers"
     r"|duplicates|retries)\b|means (?:that|we|the|a|each|no)"
+    # ... and any subject that goes on to what it never (or always) does: "separate topics
+    # per priority so login codes never wait behind a campaign" says what the choice
+    # guarantees. ("so marketing can edit them" says what it allows, which, as "allows"
+    # alone, is no reason.)
+    # ("It was so slow it never finished": after a copula "so" says how much, not why.)
+    r"|(?<=[\w)] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
+    r"so (?!(?:far|much|many|long|on|few|little)\b)(?:[a-z-]+ ){1,3}?"
+    r"(?:never|always|cannot|can't|won't|don't|doesn't|do not|does not|stays?)\b"
     r"|why\b"
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
@@ -421,7 +429,7 @@ def is_formula(text: str) -> bool:
 # uploads/day = 11.6/s". A per-second conversion is a derivation (it divides by the
 # seconds in a day or a month) though no operator is written.
 _PERIOD = (
-    r"(?:(?:/\s*|\bper\s+|\ba\s+|\beach\s+)(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?"
+    r"(?:(?:/\s*|\bper\s+|\ban?\s+|\beach\s+)(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?"
     r"|days?|weeks?|months?|years?|yr)\b|\b(qps|rps|tps|ops|iops)\b)"
 )
 _RATE = (
@@ -439,9 +447,17 @@ CONVERSION = re.compile(
     _RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|" + _SPOKEN_ARROW + r")\s*[~≈]?\s*\**\s*" + _RATE,
     re.I,
 )
+# "100M links a month is about 40 writes a second", "... in an hour is another 28K a
+# second": "is" right after a rate, before a rate of another period, is the arrow said
+# aloud. Only right after it: in "100 requests a minute, and peak is 1M a second" the "is"
+# belongs to another clause.
+CONVERSION_SAID = re.compile(
+    _RATE + r"\s+is(?: about| roughly| around| nearly| almost| another)?\s*[~≈]?\s*" + _RATE,
+    re.I,
+)
 _SECOND = frozenset({"s", "sec", "secs", "second", "seconds", "qps", "rps", "tps", "ops", "iops"})
 _CONVERSION_MARKERS = (
-    "=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s", "that is", "which is",
+    "=", "≈", "→", "->", "⇒", "that's", "That's", "that’s", "That’s", "that is", "which is", " is ",
     ", about", ", roughly", ", around", ", or about", ": about", ": roughly", ": around",
 )  # fmt: skip
 _PERIOD_WORD = re.compile(rf"(?=[/aeiopqrt])(?:{_PERIOD})", re.I)  # first characters, see above
@@ -462,7 +478,7 @@ def is_conversion(text: str) -> bool:
     periods = {_period(m.group(1) or m.group(2)) for m in _PERIOD_WORD.finditer(text)}
     if len(periods) < 2:
         return False
-    for match in CONVERSION.finditer(text):
+    for match in (*CONVERSION.finditer(text), *CONVERSION_SAID.finditer(text)):
         left = match.group(1) or match.group(2)
         right = match.group(3) or match.group(4)
         if left and right and _period(left) != _period(right):
