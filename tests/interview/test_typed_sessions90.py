@@ -90,4 +90,3 @@ def test_asking_what_is_limited_settles_the_features(catalog: Catalog) -> None:
     report = run(catalog, "rate-limiter", "neutral", lines).report(catalog)
     rules = {f["rule"] for f in report["review"]["findings"]}
     assert "REQ101" not in rules
-    assert "limit-keys" in {c["item"] for c in report["conversation"]["covered"]}

@@ -209,6 +209,7 @@ def quantities_in(
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
+        named |= _of_head(sentence[: match.start(1)])
         restates = _restates(sentence, previous, match.start())
         if restates:
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
@@ -314,6 +315,24 @@ def quantities_in(
         previous = (value, match.start() + len(text))
         previous_named = named
     return out
+
+
+# The thing a number is "of": "a campaign of 100 million users" is the campaign's size,
+# not the 500 million users registered ("That looks low to me. What makes you pick 100
+# million users?"). Words that say how much or which part are no such thing.
+_OF_HEAD = re.compile(
+    r"\b(?!(?:lots?|number|numbers|tens|hundreds|thousands|millions|billions|one|out|most"
+    r"|some|all|each|any|total|sum|rate|average|maximum|minimum|max|min|upwards|excess"
+    r"|order|range|factor|part|share|none|couple)\b)([a-z]{3,})\s+of\s+"
+    r"(?:about\s+|around\s+|roughly\s+|up to\s+|nearly\s+|~)?$",
+    re.I,
+)
+
+
+def _of_head(before: str) -> frozenset[str]:
+    """The stem of the noun a number right after "<noun> of" is of."""
+    match = _OF_HEAD.search(before[-40:])
+    return stems(match.group(1)) if match is not None else frozenset()
 
 
 # One machine of a fleet: "each node generates 10K ids/s" is one node's share, and the

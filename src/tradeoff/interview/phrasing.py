@@ -113,6 +113,12 @@ def why_question(choice: str) -> str:
     return f"Why {choice}? What made you choose that?"
 
 
+def cost_question(choice: str) -> str:
+    # One sentence, so a terse interviewer keeps what it is about; no pronoun for the
+    # choice, which is often plural ("separate Kafka topics per priority").
+    return f"What do you give up with {choice}, compared with the other options?"
+
+
 def why_not(product: str, alternative: str, adversarial: bool) -> str:
     if adversarial:
         return f"Why {product} and not {alternative}?"

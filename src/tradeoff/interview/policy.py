@@ -32,6 +32,7 @@ from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
     DODGED,
+    MENTIONED,
     OPEN,
     REDUNDANCY,
     RETURNED,
@@ -306,11 +307,24 @@ def _failure_probe(state: ConversationState, heard: Heard, client: bool = False)
             state, concept, mention.term
         ):
             continue  # the "bucket" of "token bucket" is no store that can go down
-        word = _said_as(mention.quote, mention.term)
+        word = _server_of(_said_as(mention.quote, mention.term))
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
     return None
+
+
+# A part of a product's data, not a server: "separate Kafka topics per priority" asks "If
+# Kafka goes down", not "If the Kafka topic goes down" (a topic does not go down).
+_DATA_PART = frozenset({"topic", "topics", "partition", "partitions", "table", "tables", "index"})
+
+
+def _server_of(word: str) -> str:
+    """The product a term names a part of ("Kafka topic" -> "Kafka"), else the term."""
+    first, _, rest = word.partition(" ")
+    if rest and rest.lower() in _DATA_PART and first.lower() in BRANDS:
+        return first
+    return word
 
 
 def _property_of(mention: Mention) -> bool:
@@ -772,6 +786,12 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
         named = any(heard.mentions.positive(concept) for concept in item.concepts)
         deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
         if spoken_of is None and not named and not deferred:
+            if state.moved(at.phase, "follow-up", item.id):
+                skip.add(item.id)  # its weighing was asked for: the probe would ask again
+                continue
+            weighed = _weighing_asked(state, dimension, item)
+            if weighed is not None:
+                return weighed
             text = phrasing.probe_text(at.problem, dimension, item)
             if item.id in _asks_items(at.problem):
                 narrowed = _unsettled(state, at, text)
@@ -785,6 +805,21 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
                 continue
             return Move("probe", asked, item.id)
         skip.add(item.id)
+
+
+def _weighing_asked(state: ConversationState, dimension: str, item: RubricItem) -> Move | None:
+    """A trade-off the candidate made without weighing it: what it gives up. After "We keep
+    separate Kafka topics per priority so login codes never wait behind a campaign", the
+    item's own probe ("One queue or several, and what does your choice cost?") asks again
+    for the choice just made; the cost and the option set aside are what is missing."""
+    said = state.said.get(item.id)
+    if dimension != "tradeoffs" or said is None or said.status != MENTIONED:
+        return None
+    match = _CHOICE.search(said.quote)
+    what = _second_person(match.group("what").strip()) if match is not None else ""
+    if not what or what.split(" ", 1)[0].lower() in _PRONOUNS:
+        return None
+    return Move("follow-up", phrasing.cost_question(what), item.id)
 
 
 # "Do consumers need messages in order, and can a message ever be delivered twice?": two

@@ -361,12 +361,13 @@ class Interview:
         asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         answered = False
         for fact in facts:
-            # What the product does is asked for in its own words as often as "features":
-            # "What do we limit on?" asks the rules (the kinds the scope fact answers).
-            wanted = set(ASKED_FOR.get(fact.category, ()))
-            if fact.category == "scope-in":
-                wanted |= set(fact.answers)
-            if asked & wanted:
+            if fact.category == "scope-in" and asked & set(fact.answers):
+                # What the product does is asked for in its own words as often as
+                # "features": "What do we limit on?" asks the rules (kinds the scope fact
+                # answers). The features are then not missing (REQ101); which items that
+                # covers stays the question's own, as for "features" below.
+                self.state.settled.add("functional-requirements")
+            if asked & set(ASKED_FOR.get(fact.category, ())):
                 answered = True
                 for concept in CATEGORY_CONCEPTS.get(fact.category, ()):
                     credit_concept(
@@ -467,7 +468,11 @@ class Interview:
             return REDUNDANCY | (subject_of("", [component], vocabulary) - STATEFUL)
         if move.kind == "challenge":
             return REDUNDANCY | (subject_of(move.text, (), vocabulary) - STATEFUL)
-        subject = subject_of(move.text, item.concepts if item else (), vocabulary)
+        # A probe's scene ("It's 7 pm, a flash-sale campaign is half sent, and someone asks
+        # for a login code.") sets the stage; what it asks is its item and its question:
+        # "35 workers at peak" names the peak of the scene and answers nothing of the wait.
+        said = _question_asked(move.text) if move.kind == "probe" and item else move.text
+        subject = subject_of(said, item.concepts if item else (), vocabulary)
         # The title's own concepts ("lock" in a lock service: pessimistic locking) are named
         # by every answer: "So peak is 10,000 lock ops/s" answered "If the service cannot be
         # sure who holds a lock, should it hand the lock out anyway or refuse?" by "lock".
@@ -860,3 +865,9 @@ def _seconds(argument: str) -> float:
         raise TradeoffError("use /advance 90s, /advance 5m or /advance 1h")
     value = float(match.group(1))
     return value * {"s": 1, None: 1, "m": 60, "min": 60, "h": 3600}[match.group(2)]
+
+
+def _question_asked(text: str) -> str:
+    """The last sentence of a move when it is a question (what the move asks), else all."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last if last.endswith("?") else text
