@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from tradeoff.estimate.dims import Q, UnitError, unit
+from tradeoff.text_caches import per_text
 
 __all__ = [
     "Algebra",
@@ -186,6 +187,7 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize(text))
 
 
+@per_text
 @lru_cache(maxsize=8192)
 def _tokenize(text: str) -> tuple[Token, ...]:
     """Cached: the reviewer's rules read the same lines several times (tokens are frozen)."""
@@ -711,6 +713,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
     return list(_find_quantities(text))
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _find_quantities(text: str) -> tuple[FoundQuantity, ...]:
     tokens = tokenize(text)

@@ -32,6 +32,7 @@ from tradeoff.language.mentions import (
     is_fluff,
     rejected_after,
 )
+from tradeoff.text_caches import clear_text_caches
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
 # A label naming its text the reason ("Rationale:", "*Justification:*"), as REASON reads it.
@@ -630,13 +631,15 @@ def _cached_features(
 
 
 def clear_cache() -> None:
-    """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
+    """Forget every analysed claim and matched text (for benchmarks that measure a cold read),
+    and every other cache keyed by a design's text (`tradeoff.text_caches`)."""
     _cache.clear()
     _claims.clear()
     _LABELS.clear()
     _FUTURE.clear()
     clear_matches()
     SCREEN.clear()
+    clear_text_caches()
 
 
 # A table row whose label gives the unit of its bare value: "Parameter: Peak read RPS (3x).
