@@ -3,7 +3,8 @@ shared with other work does not move, unlike the times of bench/review_speed.py.
 
 The script runs itself under `valgrind --tool=callgrind`: the child loads the catalog,
 reviews the answer once (imports, term tables, the literal screen), clears the per-claim
-caches (the claims are then read anew, remembering nothing), and reviews it again between
+caches and the other caches keyed by its text (`tradeoff.text_caches`; the claims are then
+read anew, remembering nothing), and reviews it again between
 two calls of `os.getppid`, at each of which callgrind dumps its counters; the middle part
 is the cold review alone. Under valgrind this takes a
 minute or two. The answer is bench/review_speed.py's (the judged set's longest).

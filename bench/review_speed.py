@@ -2,10 +2,12 @@
 
 Targets (issue 9): median under 100 ms per review of a long answer (the judged set's
 longest, about 4,300 words) in process, and `tradeoff review --format json` under 1 s end to
-end. "Cold" clears the per-claim analysis caches before each review, as for a design seen
-for the first time (the claims are then read anew, so nothing a claim keeps of itself
-(`Claim.remember`) carries over); "warm" keeps them, as when the same design is reviewed
-again after an edit (each mock-interview turn, each save in the editor).
+end. "Cold" clears the per-claim analysis caches before each review, and every other cache
+keyed by the design's text (the estimate grammar's tokens of a line among them:
+`tradeoff.text_caches`), as for a design seen for the first time (the claims are then read
+anew, so nothing a claim keeps of itself (`Claim.remember`) carries over); "warm" keeps
+them, as when the same design is reviewed again after an edit (each mock-interview turn,
+each save in the editor).
 
 It also reads the answer's claims cold with the literal screen on and off
 (`tradeoff.language.literals`: the lexicon's patterns are skipped, through one

@@ -21,6 +21,7 @@ from tradeoff.estimate.check import _MARKER, _REPLICATION
 from tradeoff.language import lexicon, mentions, operations
 from tradeoff.language.claims import _SENTENCE_END
 from tradeoff.review import graph, substance
+from tradeoff.review.rules import tradeoffs
 
 _parser: Any = importlib.import_module("re._parser")
 _constants: Any = importlib.import_module("re._constants")
@@ -48,10 +49,26 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], s
     return [(m.span(), m.group(0)) for m in pattern.finditer(text)]
 
 
+# The breaks of `review.rules.tradeoffs` as first written, with the lookbehinds before the mark.
+_PLAIN_TRD_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s")
+_PLAIN_TRD_CLAUSE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;!?]\s|[:()\[\]|]")
+BREAK_PHRASES = [
+    *PHRASES,
+    "e.g; a cache, i.e? a store, e.g! this, i.e. that; done. (e.g.) [i.e.] x|y: z",
+    "the.e.g. a, xe.g. b, e.gg. c, İe.g. d, ſe.g. e, é.g. f, 3e.g. g, _i.e. h",
+]
+
+
 @pytest.mark.parametrize("text", PHRASES)
 def test_fast_forms_match_the_plain_forms(text: str) -> None:
     assert _spans(_MARKER, text) == _spans(_PLAIN_MARKER, text)
     assert _spans(_SENTENCE_END, text) == _spans(_PLAIN_SENTENCE_END, text)
+
+
+@pytest.mark.parametrize("text", BREAK_PHRASES)
+def test_breaks_that_match_the_mark_first_split_as_the_plain_forms(text: str) -> None:
+    assert tradeoffs._SENTENCE_BREAK.split(text) == _PLAIN_TRD_SENTENCE_BREAK.split(text)
+    assert tradeoffs._CLAUSE_BREAK.split(text) == _PLAIN_TRD_CLAUSE_BREAK.split(text)
 
 
 def _first_characters(items: list[tuple[Any, Any]]) -> set[str]:

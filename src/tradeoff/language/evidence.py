@@ -32,6 +32,7 @@ from tradeoff.language.mentions import (
     is_fluff,
     rejected_after,
 )
+from tradeoff.text_caches import clear_text_caches
 
 MECHANISM_CATEGORIES = frozenset({"technique", "data"})
 # A label naming its text the reason ("Rationale:", "*Justification:*"), as REASON reads it.
@@ -633,12 +634,15 @@ def _cached_features(
 
 
 def clear_cache() -> None:
-    """Forget every analysed claim and matched text (for benchmarks that measure a cold read)."""
+    """Forget every analysed claim and matched text (for benchmarks that measure a cold read),
+    and every other cache keyed by a design's text (`tradeoff.text_caches`)."""
     _cache.clear()
     _claims.clear()
     _LABELS.clear()
+    _FUTURE.clear()
     clear_matches()
     SCREEN.clear()
+    clear_text_caches()
 
 
 # A table row whose label gives the unit of its bare value: "Parameter: Peak read RPS (3x).
@@ -682,7 +686,7 @@ def _features(
     # screen's answer for the text, where splitting the claim into words took a pass).
     listed = SCREEN.holds(_BRAND_STEMS, text) and _is_name_list(lowered)
     status = _sentence_status(text, listed)
-    if claim.headings and _FUTURE_HEADING.search(" ".join(claim.headings[-2:])):
+    if claim.headings and _under_future_heading(claim.headings[-2:]):
         # Under "Extension Ideas" or "Future work" a line proposes, it does not design:
         # "Longer TTL for known heavy hitters" there is no hot-key handling of the design.
         status = OPTION
@@ -703,15 +707,23 @@ def _features(
     responses: list[tuple[int, int]] = []  # the names among them that are failure responses
     # A "Metric" column over figures labels what a row estimates; it monitors nothing.
     label = operations.metric_column(text) if claim.kind == ROW else None
-    coded = _CODED_SHARDS.search(text) is not None
-    split = _NETWORK_SPLIT.search(text) is not None
+    # Whether the shards are an erasure code's and the partition a network's is asked only
+    # of a claim that names a shard or a partition (a few in a design), then kept.
+    coded: bool | None = None
+    split: bool | None = None
     for concept_id, start, end, term in _matches(lowered, table):  # type: ignore[arg-type]
         if label is not None and start >= label[0] and end <= label[1]:
             continue
-        if coded and term in _SHARD_NOUNS:
-            continue  # an erasure code's pieces of one object, no partition of the data
-        if split and term in _PARTITION_NOUNS:
-            continue  # a network split: "if a partition cannot reach a quorum"
+        if term in _SHARD_NOUNS:
+            if coded is None:
+                coded = _CODED_SHARDS.search(text) is not None
+            if coded:
+                continue  # an erasure code's pieces of one object, no partition of the data
+        if term in _PARTITION_NOUNS:
+            if split is None:
+                split = _NETWORK_SPLIT.search(text) is not None
+            if split:
+                continue  # a network split: "if a partition cannot reach a quorum"
         if concept_id in choice_ids:
             named.append((start, end))
             if concept_id in RESPONSE_CONCEPTS:
@@ -747,8 +759,9 @@ def _features(
     reason_prose = _mask(text, [s for s in named if s not in purposes]) if purposes else prose
     # Under "Rationale", or after a "Justification:" label of its own row, "Lua scripts,
     # which ensures correctness." or "Guarantees high availability." still gives none.
-    hollow = lexicon.EMPTY_PROPERTY.search(text) is not None
+    # (Read only when a reason word or a reason label makes it matter: most claims have neither.)
     stated = SCREEN.search(lexicon.REASON, reason_prose)
+    hollow = (stated is not None or said.reason) and lexicon.EMPTY_PROPERTY.search(text) is not None
     if stated is not None and hollow and _REASON_LABEL.fullmatch(stated.group(0).strip()):
         stated = None  # the label is the only reason word: what follows it is the property
     reason = compared or stated is not None or (said.reason and not hollow)
@@ -833,6 +846,18 @@ class _Labels:
 
 
 _LABELS: dict[tuple[str, str], _Labels] = {}
+_FUTURE: dict[tuple[str, ...], bool] = {}
+
+
+def _under_future_heading(headings: tuple[str, ...]) -> bool:
+    """Whether a claim's last two headings title future work (`_FUTURE_HEADING`). Every
+    claim of a section shares them, so they are searched once per section, not per claim."""
+    found = _FUTURE.get(headings)
+    if found is None:
+        if len(_FUTURE) >= _CACHE_SIZE:
+            _FUTURE.clear()
+        found = _FUTURE[headings] = _FUTURE_HEADING.search(" ".join(headings)) is not None
+    return found
 
 
 def _labelled(header_names: str, heading: str) -> _Labels:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from tradeoff.language.claims import plain_typography
 from tradeoff.language.literals import SCREEN
+from tradeoff.text_caches import per_text
 
 # Each detector's stems: a cheap pre-check, answered for all of them in one pass over a
 # clause (`SCREEN.holds`, exactly `any(stem in text.lower() ...)`); most clauses hold none.
@@ -175,6 +176,7 @@ class _Heading:
     action: str | None
 
 
+@per_text
 @lru_cache(maxsize=64)
 def _heading(heading: str) -> _Heading:
     """What a heading says, read once: every claim under it asks, and a heading may be a
@@ -264,6 +266,7 @@ def named_metrics(text: str) -> int:
 _METRIC_GENERIC = frozenset("rate rates ratio count counts time times size total per the".split())
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def metric_words(text: str) -> frozenset[str]:
     """The distinctive words of the metrics a line names: "redirect latency, error rate

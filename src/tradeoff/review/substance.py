@@ -25,6 +25,7 @@ from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.periods import every_period
 from tradeoff.review.narrow import narrow_concepts
+from tradeoff.text_caches import per_text
 
 SUBSTANCE, MENTIONED, ABSENT = "substance", "mentioned", "absent"
 
@@ -174,6 +175,7 @@ def implied_concepts(claim: Claim) -> frozenset[str]:
     return _implied(claim.headings[-2:])
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _implied(headings: tuple[str, ...]) -> frozenset[str]:
     found = {
@@ -570,6 +572,7 @@ def out_of_scope(claim: Claim) -> bool:
 _SCOPE_LABEL = re.compile(r"^\W*(?:out of scope|non-?goals?|not in scope)\b", re.I)
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _excluded(headings: tuple[str, ...]) -> bool:
     return any(_OUT_OF_SCOPE.search(h) for h in headings)
@@ -985,6 +988,7 @@ def _metric_lines(claims: Sequence[Claim]) -> set[int]:
     return _positions(claims, "metrics", _tracks_metrics)
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _measured_kinds(text: str) -> frozenset[tuple[int, int]]:
     """The kinds of measured quantity a text states (a rate, a size, a duration), plain
@@ -1148,6 +1152,7 @@ _BOUND = re.compile(
 )
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     """The kinds of measured quantity a text states of the system as a whole: not those
@@ -1299,6 +1304,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@per_text
 @lru_cache(maxsize=65536)
 def _content_words(text: str) -> frozenset[str]:
     """Words that carry content, singular ("codes" -> "code"), for matching an item's text."""
@@ -1529,6 +1535,7 @@ def _given_figures(givens: tuple[str, ...]) -> tuple[tuple[tuple[int, int], floa
 _SAME_FIGURE = 1.5  # "1,160 posts/s" is the "about 1,200 posts/s" an item states
 
 
+@per_text
 @lru_cache(maxsize=4096)
 def _figures(text: str) -> tuple[tuple[tuple[int, int], float], ...]:
     """The measured figures of a text (a rate, a size), plain counts left out."""
