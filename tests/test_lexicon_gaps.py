@@ -51,6 +51,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         # "at rest" and "the rest of" are no REST API; "row-level" security is no table row.
         ("Chunks are encrypted at rest with AES-256.", "rest-api"),
         ("The rest of the fleet keeps serving reads.", "rest-api"),
+        # "rests on" the verb (matched as the plural of "rest") says what something depends on.
+        ("The whole scheme rests on the lease outliving the clock drift.", "rest-api"),
+        ("Its safety rests upon a single atomic script.", "rest-api"),
         ("Retrieval applies row-level ACL filters.", "data-model"),
         # "2,500 words" and "86,400 s" hold no status code.
         ("Average document length: 2,500 words (about 3,300 tokens).", "status-codes"),
@@ -1264,3 +1267,20 @@ def test_rates_derived_in_words_on_one_line_count_each(catalog: Catalog, tmp_pat
 def test_to_achieve_opens_a_purpose() -> None:
     # "To achieve X, we use Y" says why Y was chosen, as "to guarantee X" does.
     assert lexicon.REASON.search("To achieve strong consistency, we run a Raft group per range.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A consequence clause names its subject; a subject that is a concept's name
+        # ("consumers", "workers") is masked before the reason search, and still says why.
+        ("The log sits in front of the indexer so consumers can rebuild it after a loss.", True),
+        ("Jobs wait on a queue so the workers never sit idle during a burst.", True),
+        ("Orders land in a log so auditors can read them back later.", True),
+        # A degree ("so big it never fits") and "so far" give no reason.
+        ("The snapshot is so big it never fits in one node's memory.", False),
+        ("So far the index holds every document.", False),
+    ],
+)
+def test_so_a_subject_can_is_a_reason(catalog: Catalog, text: str, reason: bool) -> None:
+    assert _one(catalog, text).features.reason is reason

@@ -54,6 +54,13 @@ REASON = re.compile(
     r"|(?<=[\w)] )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they|two|both|neither|nothing|none|servers|nodes|callers"
     r"|duplicates|retries)\b|means (?:that|we|the|a|each|no)"
+    # "so consumers can replay", "so the workers never block": a subject of any name (the
+    # caller masks concept names, so "consumers" reads "QQQQQQQQQ") with a modal after it
+    # is a consequence clause, whatever the subject is called. One word, or one after a
+    # determiner: "so big it never fits" is a degree, not a consequence.
+    r"|(?<=[\w)] )so (?!(?:far|much|many|long|on|as)\b)"
+    r"(?:(?:the|each|all|our|its|their|every|other|both|these|those) )?[\w-]+ (?:can(?:not|'t)?"
+    r"|will|won't|never|always|only|don't|do not|need not|no longer|stay|stays|keep|keeps)\b"
     r"|why\b"
     # What a part offers, tied to what the design does with it: "allows payload filtering
     # (which we use for RBAC)".
