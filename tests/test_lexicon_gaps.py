@@ -1284,3 +1284,17 @@ def test_to_achieve_opens_a_purpose() -> None:
 )
 def test_so_a_subject_can_is_a_reason(catalog: Catalog, text: str, reason: bool) -> None:
     assert _one(catalog, text).features.reason is reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure the candidate says they picked is an assumption, in whatever words.
+        "The corpus holds about 300,000 documents, a rough estimate for a firm of our size.",
+        "We expect about 3 searches per employee a day.",
+        "The ballpark is 20 GB of new text a month.",
+    ],
+)
+def test_a_figure_said_as_an_estimate_is_an_assumption(catalog: Catalog, text: str) -> None:
+    claim = _one(catalog, text)
+    assert "assumptions" in claim.features.concepts and claim.features.quantities > 0
