@@ -476,6 +476,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return _states_scope(claim)
     if check is not None:
         return False  # named, but without the evidence the concept is about
+    if implied and not named and concept == "functional-requirements" and _target_only(claim):
+        # "| Latency | < 50 ms for redirects |" under "Core Requirements & Assumptions": a
+        # figure the system must meet is a non-functional target, not a feature users get.
+        return False
     if implied and _states_something(claim):
         return True
     if concept == "data-model" and not _describes_record(claim.text):
@@ -543,6 +547,35 @@ def _describes_record(text: str) -> bool:
     if _MODEL_WORDS.search(text) is not None or _RECORD_WORDS.search(text) is None:
         return True
     return _LAYS_OUT.search(text) is not None
+
+
+# What a figure under a requirements heading may bound instead of stating a feature: a
+# latency, an availability or durability target, or the scale.
+_TARGET_CONCEPTS = frozenset(
+    {"latency-target", "availability-target", "durability", "scale-numbers", "peak-traffic"}
+)
+
+
+# A column of figures: "| Parameter | Value | Rationale |", "| Dimension | Target |".
+_FIGURE_COLUMN = re.compile(r"(?:^|[.|] )(?:values?|targets?|metrics?|estimates?|figures?):", re.I)
+
+
+def _target_only(claim: Claim) -> bool:
+    """A line of figures a system must meet (a latency, availability or scale bound) that
+    names no concept beyond them ("Availability: 99.9%"), or a row of a table of figures
+    ("Parameter: Active URLs. Value: 500 million"): it sets a figure, not a feature."""
+    features = claim.features
+    if not features.quantities:
+        return False
+    if claim.kind == ROW and _FIGURE_COLUMN.search(claim.text):
+        return True
+    named = features.concepts - {"functional-requirements", "non-functional-requirements"}
+    bounded = (
+        bool(named & _TARGET_CONCEPTS)
+        or operations.latency_bound(claim.text) is not None
+        or _SCALE_UNIT.search(claim.text) is not None
+    )
+    return bounded and named <= _TARGET_CONCEPTS
 
 
 def _states_something(claim: Claim) -> bool:
