@@ -47,6 +47,17 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # A hot spot named as the cost of something else (keeping reads near their data) is the
+    # problem a metadata split answers, not a way of splitting it.
+    (
+        "object-storage",
+        "metadata-partitioning",
+        "## Performance\n\n| Technique | Impact | Trade-offs |\n|---|---|---|\n"
+        "| Keep reads near their data | Fewer network hops | Load is hard to even out under"
+        " data skew |\n",
+        "## Metadata\n\n- We range-partition the metadata by bucket and key, so a prefix"
+        " listing stays one ordered scan, at the cost of hot prefixes we must split.\n",
+    ),
     # A figure under a requirements heading (a row of a table of values, a bare target)
     # bounds the system; it states no feature a user gets.
     (
