@@ -47,6 +47,16 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # Where templates live and who edits them, with its reason, says nothing of how a
+    # message is made from one.
+    (
+        "notification-system",
+        "templates",
+        "## Templates\n\n- Templates sit in their own service so the growth team can change"
+        " the wording.\n",
+        "## Templates\n\n- Senders give a template id and its values; we fill it for the"
+        " channel in the reader's language.\n",
+    ),
     # A hot spot named as the cost of something else (keeping reads near their data) is the
     # problem a metadata split answers, not a way of splitting it.
     (

@@ -464,6 +464,24 @@ def commits_metadata_after_data(claim: Claim) -> bool:
     )
 
 
+# Templates filled by the service: a line about templates that says what they are filled
+# with or kept per ("Callers pass a template id and parameters; we render the text",
+# "templates are versioned per channel and language", "the worker renders the template in
+# the user's language"). "Templates are stored in a template service so marketing can edit
+# them" says where they live and who edits them, not how a message is made from one.
+_TEMPLATE = re.compile(r"\btemplat\w*", re.I)
+_FILLED = re.compile(
+    r"\bparam(?:s|eters?)\b|\bplaceholders?\b|\bvariables?\b|\brender(?:s|ed|ing)?\b"
+    r"|\blocales?\b|\blanguages?\b|\bi18n\b|\blocali[sz]\w*|\btranslat\w*"
+    r"|\bper channel\b|\bversion(?:s|ed|ing)?\b",
+    re.I,
+)
+
+
+def fills_templates(claim: Claim) -> bool:
+    return bool(SCREEN.search(_FILLED, claim.text)) and _in_line_or_heading(_TEMPLATE, claim)
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -490,6 +508,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
     ((_ZONE,), survives_a_zone_loss, "zone-loss-survival"),
     ((_META,), commits_metadata_after_data, "metadata-after-data"),
+    ((_FILLED,), fills_templates, "rendered-templates"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -512,6 +531,8 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _FILLED,
+    _TEMPLATE,
     _ABSORBS,
     _META,
     _COMMITS,
