@@ -102,6 +102,23 @@ CASES = [
         "## Non-functional requirements\n\n- Playback starts within 2 s at p95, and an"
         " acknowledged upload is never lost.\n",
     ),
+    # A latency of something else (a counter's update, a transcoder's start-up) is no
+    # playback target; the time until the first frame is one.
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Targets\n\n- Non-functional: like counts live in a sharded Redis with 5 ms update"
+        " latency.\n",
+        "## Non-functional requirements\n\n- Time to first frame stays under 2 s at p95 for"
+        " viewers on mobile.\n",
+    ),
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Targets\n\n- Non-functional: GPU transcoders start within 40 s, so we keep a warm"
+        " pool.\n",
+        "## Non-functional requirements\n\n- Rebuffering stays under 0.5% of playback time.\n",
+    ),
     # A consistency stated is no order of the writes that gives it.
     (
         "object-storage",
