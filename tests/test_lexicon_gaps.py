@@ -1298,3 +1298,15 @@ def test_so_a_subject_can_is_a_reason(catalog: Catalog, text: str, reason: bool)
 def test_a_figure_said_as_an_estimate_is_an_assumption(catalog: Catalog, text: str) -> None:
     claim = _one(catalog, text)
     assert "assumptions" in claim.features.concepts and claim.features.quantities > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise that stored data survives, said with "must not be lost" and its kin.
+        "Reliability: a posted photo must not be lost.",
+        "Once acknowledged, an order can never be lost.",
+    ],
+)
+def test_must_not_be_lost_is_durability(catalog: Catalog, text: str) -> None:
+    assert "durability" in _one(catalog, text).features.concepts
