@@ -2342,3 +2342,39 @@ def test_an_erasure_codes_shards_and_a_network_split_are_no_sharding(
     # Pieces of one object and a network split partition no data set.
     (claim,) = read_text(text, catalog.vocabulary.concepts.values())
     assert ("sharding" in claim.features.concepts) is sharding
+
+
+_IN_ORDER = (
+    "## Requirements\n\n- Viewers watch 100M videos a day; creators upload 500K a day.\n\n"
+    "## Estimates\n\n- 500K uploads a day / 86,400 s = about 6 uploads a second.\n\n"
+    "## Storage\n\n- Each video is kept in 4 renditions, about 1 GB in all, because phones"
+    " and TVs need different sizes.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("design", "status"),
+    [
+        # In order, but the upload and the viewing are one section: no path is apart.
+        (
+            _IN_ORDER + "## Design\n\n- Upload servers write the file to object storage, a queue"
+            " feeds 200 transcoders, and the CDN serves the segments to players.\n",
+            False,
+        ),
+        # Each path under a heading of its own.
+        (
+            _IN_ORDER + "## Upload path\n\n- Clients send parts of 8 MB to object storage, then a"
+            " queue feeds 200 transcoders.\n\n## Playback path\n\n- Players fetch a manifest,"
+            " then 4 s segments from the CDN, because the edge is near them.\n",
+            True,
+        ),
+    ],
+)
+def test_two_paths_apart_need_a_heading_each(
+    catalog: Catalog, design: str, status: bool, tmp_path: Path
+) -> None:
+    # "Presents the upload path and the playback path separately" asks for more than an
+    # order: an answer in order with one section for both paths does not meet it.
+    assert (
+        _support(catalog, "video-streaming", "two-paths", design, tmp_path)[0] == SUBSTANCE
+    ) is status

@@ -2317,6 +2317,55 @@ def visible_order(claims: Sequence[Claim]) -> int:
     return len({c.heading for c in claims if c.heading and c.features.has_evidence})
 
 
+# The two paths an item asks to be presented apart ("Presents the upload path and the
+# playback path separately", "separates the data path from the metadata path", "treats the
+# serving path and the pipeline separately"), each with the words a heading uses for it.
+_SEPARATELY = re.compile(r"\bseparat", re.I)
+_PATH_NAMED = re.compile(r"\bthe (\w+) path\b|\bthe (pipeline)\b", re.I)
+_PATH_SIDES: dict[str, re.Pattern[str]] = {
+    "upload": re.compile(r"\bupload|\bingest|\bwrite[- ]path|\btranscod", re.I),
+    "playback": re.compile(
+        # (not "CDN": "Upload Workflow (User -> CDN -> Origin)" heads the upload path)
+        r"\bplayback|\bstream|\bwatch|\bview(?:ing|ers?)?\b|\bdelivery|\bread[- ]path"
+        r"|\bserving",
+        re.I,
+    ),
+    "metadata": re.compile(r"\bmetadata\b", re.I),
+    "data": re.compile(
+        r"\bdata (?:path|plane|storage|nodes?|placement|layer|tier)\b"
+        r"|\bstorage (?:layer|nodes?|tier|service|design|strategy)\b|\bblock storage\b"
+        r"|\bchunks?\b|\bblobs?\b|\bobject storage\b(?! system)",
+        re.I,
+    ),
+    "serving": re.compile(r"\bserv(?:e|es|ing)\b|\bquer(?:y|ies)\b|\bread[- ]path|\bonline", re.I),
+    "pipeline": re.compile(
+        r"\bpipeline|\bbuild|\boffline|\bbatch|\bindex(?:ing|er)\b|\baggregat|\bwrite[- ]path",
+        re.I,
+    ),
+}
+
+
+def path_sides(item_text: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The headings' words for the two paths an item asks to be presented apart, or None
+    for an item that asks only for an order ("Works in a visible order")."""
+    if _SEPARATELY.search(item_text) is None:
+        return None
+    sides = [_PATH_SIDES.get((a or b).lower()) for a, b in _PATH_NAMED.findall(item_text)]
+    if len(sides) != 2 or sides[0] is None or sides[1] is None:
+        return None
+    return sides[0], sides[1]
+
+
+def presents_apart(claims: Sequence[Claim], sides: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """Whether each path has a heading of its own: one that names it and not the other.
+    ("4.1 Upload Pipeline" and "4.3 Streaming & CDN"; one "Upload and playback flows" heads
+    both at once.)"""
+    headings = {h for c in claims for h in c.headings}
+    first = {h for h in headings if sides[0].search(h)}
+    second = {h for h in headings if sides[1].search(h)}
+    return bool(first - second) and bool(second - first)
+
+
 def _assumption(claim: Claim) -> bool:
     """An assumption said with what it assumes: a number or a reason, not the word alone."""
     about = "assumptions" in claim.features.concepts or "assumptions" in implied_concepts(claim)
