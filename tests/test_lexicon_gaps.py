@@ -1310,3 +1310,22 @@ def test_a_figure_said_as_an_estimate_is_an_assumption(catalog: Catalog, text: s
 )
 def test_must_not_be_lost_is_durability(catalog: Catalog, text: str) -> None:
     assert "durability" in _one(catalog, text).features.concepts
+
+
+def test_a_table_of_routes_writes_its_endpoints(catalog: Catalog, tmp_path: Path) -> None:
+    # "| POST | /v1/ask |" writes the endpoint "POST /v1/ask" across two cells.
+    from tradeoff.design.extract import find_endpoints
+    from tradeoff.review.substance import writes_endpoint
+
+    text = (
+        "## API\n\n| Method | Path | Returns |\n|---|---|---|\n"
+        "| POST | /v1/ask | the answer and its sources; 200, 429 |\n"
+        "| `GET` | `/v1/threads/{id}` | the turns of a thread; 200, 404 |\n"
+    )
+    rows = [c for c in _claims(catalog, text, tmp_path) if c.kind == "row"]
+    assert len(rows) == 2 and all(writes_endpoint(row.text) for row in rows)
+    lines = list(enumerate(text.splitlines(), start=1))
+    assert [(e.method, e.path) for e in find_endpoints(lines)] == [
+        ("POST", "/v1/ask"),
+        ("GET", "/v1/threads/{id}"),
+    ]
