@@ -1329,3 +1329,20 @@ def test_a_table_of_routes_writes_its_endpoints(catalog: Catalog, tmp_path: Path
         ("POST", "/v1/ask"),
         ("GET", "/v1/threads/{id}"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "endpoint"),
+    [
+        # Python's block colon ends a definition; it gives no result type.
+        ("    def __init__(self, memory_cache, index_service):", False),
+        ("    def process_query(self, query):", False),
+        # A result type after the call: a signature of an interface.
+        ("def get_feed(user_id: str, cursor: str) -> Feed:", True),
+        ("  answer(question: String!, sessionId: ID): Answer!", True),
+    ],
+)
+def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
+    from tradeoff.review.substance import writes_endpoint
+
+    assert writes_endpoint(text) is endpoint

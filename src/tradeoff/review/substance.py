@@ -1925,7 +1925,9 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
 _ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("/",), ("get", "post", "put", "patch", "delete")), r"\b(GET|POST|PUT|PATCH|DELETE)\s+/"),
     ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
-    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:|returns)"),
+    # (a colon that ends the line is Python's block colon, "def __init__(self, cache):",
+    # no result type)
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:(?!\s*$)|returns)"),
     ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
     ((("/api/",),), r"https?://\S*/api/\S+"),
 )
@@ -1936,7 +1938,7 @@ _ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _END
 # One endpoint as it is written, to tell endpoints apart: a method and its path (parameters
 # and query strings aside), or the name of a call.
 _ENDPOINT_NAME = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:|returns)"
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:(?!\s*$)|returns)"
     r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|(https?://\S*/api/\S+)",
     re.I,
 )
