@@ -742,6 +742,16 @@ CASES = [
         "## Reliability\n\n- Transcoding jobs are idempotent: a retried job skips segments that"
         " already exist, so a crashed worker costs one chunk.\n",
     ),
+    # A failover to another CDN on an outage is the action the item ends with, taken on no
+    # measure of what viewers experience.
+    (
+        "video-streaming",
+        "qoe-monitoring",
+        "## Reliability\n\n- When a region's CDN goes down, DNS sends players to a backup CDN"
+        " within 30 s.\n",
+        "## Reliability\n\n- Players report start-up time and rebuffering ratio per region and"
+        " CDN; we alert above 1% rebuffering and switch CDNs when one degrades.\n",
+    ),
     (
         "video-streaming",
         "qoe-monitoring",
