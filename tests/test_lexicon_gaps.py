@@ -1346,3 +1346,17 @@ def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
     from tradeoff.review.substance import writes_endpoint
 
     assert writes_endpoint(text) is endpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        # A rate said with "a" states the scale as "per day" does.
+        ("About 3,000 questions a day come from the lab's staff.", True),
+        ("Editors publish 40 articles a day.", True),
+        # How often a job runs is no load on the system.
+        ("Backups run 2 times a day.", False),
+    ],
+)
+def test_a_rate_said_with_a_states_the_scale(catalog: Catalog, text: str, scale: bool) -> None:
+    assert ("scale-numbers" in specified_concepts(_one(catalog, text))) is scale

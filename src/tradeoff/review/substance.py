@@ -446,6 +446,9 @@ def _names_fields(claim: Claim) -> bool:
 _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b"
+    # "3,000 questions a day": a rate said with "a", not with "per" or a slash ("3 times a
+    # day" is how often, not how much).
+    r"|(?<!times )(?<!time )\ba (?:second|day|month|minute)\b"
     # the size of what an object-oriented prompt models: "4 elevators serving 20 floors"
     r"|\b(?:floors|elevators|levels|spots|screens|people|participants|collaborators|editors"
     r"|shapes)\b)",
