@@ -47,6 +47,44 @@ def _mentions(catalog: Catalog, problem: str, item_id: str) -> list[str]:
 
 # (problem, item, a line that only names the subject, a line that says what the item asks)
 CASES = [
+    # Where templates live and who edits them, with its reason, says nothing of how a
+    # message is made from one.
+    (
+        "notification-system",
+        "templates",
+        "## Templates\n\n- Templates sit in their own service so the growth team can change"
+        " the wording.\n",
+        "## Templates\n\n- Senders give a template id and its values; we fill it for the"
+        " channel in the reader's language.\n",
+    ),
+    # A hot spot named as the cost of something else (keeping reads near their data) is the
+    # problem a metadata split answers, not a way of splitting it.
+    (
+        "object-storage",
+        "metadata-partitioning",
+        "## Performance\n\n| Technique | Impact | Trade-offs |\n|---|---|---|\n"
+        "| Keep reads near their data | Fewer network hops | Load is hard to even out under"
+        " data skew |\n",
+        "## Metadata\n\n- We range-partition the metadata by bucket and key, so a prefix"
+        " listing stays one ordered scan, at the cost of hot prefixes we must split.\n",
+    ),
+    # A figure under a requirements heading (a row of a table of values, a bare target)
+    # bounds the system; it states no feature a user gets.
+    (
+        "url-shortener",
+        "core-features",
+        "## Core Requirements\n\n| Parameter | Value |\n|---|---|\n"
+        "| Redirect latency | under 40 ms at p99 |\n| Links stored | 300 million |\n",
+        "## Core Requirements\n\n- Users shorten a long link, may pick an alias or an expiry"
+        " date, and are redirected when they open it.\n",
+    ),
+    (
+        "url-shortener",
+        "core-features",
+        "## Requirements\n\n- Availability: 99.95% for the redirect path.\n",
+        "## Requirements\n\n- Users shorten a long link, may pick an alias or an expiry"
+        " date, and are redirected when they open it.\n",
+    ),
     # A store keyed by the code names the key, not the record the item asks for.
     (
         "url-shortener",
@@ -63,6 +101,23 @@ CASES = [
         " uploads a day.\n",
         "## Non-functional requirements\n\n- Playback starts within 2 s at p95, and an"
         " acknowledged upload is never lost.\n",
+    ),
+    # A latency of something else (a counter's update, a transcoder's start-up) is no
+    # playback target; the time until the first frame is one.
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Targets\n\n- Non-functional: like counts live in a sharded Redis with 5 ms update"
+        " latency.\n",
+        "## Non-functional requirements\n\n- Time to first frame stays under 2 s at p95 for"
+        " viewers on mobile.\n",
+    ),
+    (
+        "video-streaming",
+        "playback-nfrs",
+        "## Targets\n\n- Non-functional: GPU transcoders start within 40 s, so we keep a warm"
+        " pool.\n",
+        "## Non-functional requirements\n\n- Rebuffering stays under 0.5% of playback time.\n",
     ),
     # A consistency stated is no order of the writes that gives it.
     (
@@ -686,6 +741,16 @@ CASES = [
         " failed chunk with backoff.\n",
         "## Reliability\n\n- Transcoding jobs are idempotent: a retried job skips segments that"
         " already exist, so a crashed worker costs one chunk.\n",
+    ),
+    # A failover to another CDN on an outage is the action the item ends with, taken on no
+    # measure of what viewers experience.
+    (
+        "video-streaming",
+        "qoe-monitoring",
+        "## Reliability\n\n- When a region's CDN goes down, DNS sends players to a backup CDN"
+        " within 30 s.\n",
+        "## Reliability\n\n- Players report start-up time and rebuffering ratio per region and"
+        " CDN; we alert above 1% rebuffering and switch CDNs when one degrades.\n",
     ),
     (
         "video-streaming",
@@ -2298,3 +2363,39 @@ def test_the_name_of_regional_serving_alone_serves_nothing(
     assert _support(catalog, "url-shortener", "multi-region", named, tmp_path)[0] != SUBSTANCE
     said = "## Serving\n\nRedirects are served from each region, read from local replicas.\n"
     assert _support(catalog, "url-shortener", "multi-region", said, tmp_path) == (SUBSTANCE, 3)
+
+
+_IN_ORDER = (
+    "## Requirements\n\n- Viewers watch 100M videos a day; creators upload 500K a day.\n\n"
+    "## Estimates\n\n- 500K uploads a day / 86,400 s = about 6 uploads a second.\n\n"
+    "## Storage\n\n- Each video is kept in 4 renditions, about 1 GB in all, because phones"
+    " and TVs need different sizes.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("design", "status"),
+    [
+        # In order, but the upload and the viewing are one section: no path is apart.
+        (
+            _IN_ORDER + "## Design\n\n- Upload servers write the file to object storage, a queue"
+            " feeds 200 transcoders, and the CDN serves the segments to players.\n",
+            False,
+        ),
+        # Each path under a heading of its own.
+        (
+            _IN_ORDER + "## Upload path\n\n- Clients send parts of 8 MB to object storage, then a"
+            " queue feeds 200 transcoders.\n\n## Playback path\n\n- Players fetch a manifest,"
+            " then 4 s segments from the CDN, because the edge is near them.\n",
+            True,
+        ),
+    ],
+)
+def test_two_paths_apart_need_a_heading_each(
+    catalog: Catalog, design: str, status: bool, tmp_path: Path
+) -> None:
+    # "Presents the upload path and the playback path separately" asks for more than an
+    # order: an answer in order with one section for both paths does not meet it.
+    assert (
+        _support(catalog, "video-streaming", "two-paths", design, tmp_path)[0] == SUBSTANCE
+    ) is status

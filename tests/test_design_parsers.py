@@ -317,7 +317,9 @@ def test_endpoints_from_prose_tables_and_curl() -> None:
         "| POST | /v1/links |\n- `GET /{code}` redirects\n"
         "$ curl -X POST --data '{}' \\\n  https://example.com/api/v1/paste\n"
     )
+    # The table row writes its endpoint across two cells: "| POST | /v1/links |".
     assert [(e.method, e.path, e.line) for e in doc.endpoints] == [
+        ("POST", "/v1/links", 1),
         ("GET", "/{code}", 2),
         ("POST", "/api/v1/paste", 3),
     ]

@@ -51,6 +51,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         # "at rest" and "the rest of" are no REST API; "row-level" security is no table row.
         ("Chunks are encrypted at rest with AES-256.", "rest-api"),
         ("The rest of the fleet keeps serving reads.", "rest-api"),
+        # "rests on" the verb (matched as the plural of "rest") says what something depends on.
+        ("The whole scheme rests on the lease outliving the clock drift.", "rest-api"),
+        ("Its safety rests upon a single atomic script.", "rest-api"),
         ("Retrieval applies row-level ACL filters.", "data-model"),
         # "2,500 words" and "86,400 s" hold no status code.
         ("Average document length: 2,500 words (about 3,300 tokens).", "status-codes"),
@@ -1269,3 +1272,96 @@ def test_rates_derived_in_words_on_one_line_count_each(catalog: Catalog, tmp_pat
 def test_to_achieve_opens_a_purpose() -> None:
     # "To achieve X, we use Y" says why Y was chosen, as "to guarantee X" does.
     assert lexicon.REASON.search("To achieve strong consistency, we run a Raft group per range.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A consequence clause names its subject; a subject that is a concept's name
+        # ("consumers", "workers") is masked before the reason search, and still says why.
+        ("The log sits in front of the indexer so consumers can rebuild it after a loss.", True),
+        ("Jobs wait on a queue so the workers never sit idle during a burst.", True),
+        ("Orders land in a log so auditors can read them back later.", True),
+        # A degree ("so big it never fits") and "so far" give no reason.
+        ("The snapshot is so big it never fits in one node's memory.", False),
+        ("So far the index holds every document.", False),
+    ],
+)
+def test_so_a_subject_can_is_a_reason(catalog: Catalog, text: str, reason: bool) -> None:
+    assert _one(catalog, text).features.reason is reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure the candidate says they picked is an assumption, in whatever words.
+        "The corpus holds about 300,000 documents, a rough estimate for a firm of our size.",
+        "We expect about 3 searches per employee a day.",
+        "The ballpark is 20 GB of new text a month.",
+    ],
+)
+def test_a_figure_said_as_an_estimate_is_an_assumption(catalog: Catalog, text: str) -> None:
+    claim = _one(catalog, text)
+    assert "assumptions" in claim.features.concepts and claim.features.quantities > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise that stored data survives, said with "must not be lost" and its kin.
+        "Reliability: a posted photo must not be lost.",
+        "Once acknowledged, an order can never be lost.",
+    ],
+)
+def test_must_not_be_lost_is_durability(catalog: Catalog, text: str) -> None:
+    assert "durability" in _one(catalog, text).features.concepts
+
+
+def test_a_table_of_routes_writes_its_endpoints(catalog: Catalog, tmp_path: Path) -> None:
+    # "| POST | /v1/ask |" writes the endpoint "POST /v1/ask" across two cells.
+    from tradeoff.design.extract import find_endpoints
+    from tradeoff.review.substance import writes_endpoint
+
+    text = (
+        "## API\n\n| Method | Path | Returns |\n|---|---|---|\n"
+        "| POST | /v1/ask | the answer and its sources; 200, 429 |\n"
+        "| `GET` | `/v1/threads/{id}` | the turns of a thread; 200, 404 |\n"
+    )
+    rows = [c for c in _claims(catalog, text, tmp_path) if c.kind == "row"]
+    assert len(rows) == 2 and all(writes_endpoint(row.text) for row in rows)
+    lines = list(enumerate(text.splitlines(), start=1))
+    assert [(e.method, e.path) for e in find_endpoints(lines)] == [
+        ("POST", "/v1/ask"),
+        ("GET", "/v1/threads/{id}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "endpoint"),
+    [
+        # Python's block colon ends a definition; it gives no result type.
+        ("    def __init__(self, memory_cache, index_service):", False),
+        ("    def process_query(self, query):", False),
+        # A result type after the call: a signature of an interface.
+        ("def get_feed(user_id: str, cursor: str) -> Feed:", True),
+        ("  answer(question: String!, sessionId: ID): Answer!", True),
+    ],
+)
+def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
+    from tradeoff.review.substance import writes_endpoint
+
+    assert writes_endpoint(text) is endpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        # A rate said with "a" states the scale as "per day" does.
+        ("About 3,000 questions a day come from the lab's staff.", True),
+        ("Editors publish 40 articles a day.", True),
+        # How often a job runs is no load on the system.
+        ("Backups run 2 times a day.", False),
+    ],
+)
+def test_a_rate_said_with_a_states_the_scale(catalog: Catalog, text: str, scale: bool) -> None:
+    assert ("scale-numbers" in specified_concepts(_one(catalog, text))) is scale

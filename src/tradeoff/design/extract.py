@@ -11,8 +11,10 @@ _CURL = re.compile(
     re.I,
 )
 _CURL_GET = re.compile(r"curl\s+(?!.*-X)['\"]?https?://[^/\s'\"]+(/[^\s'\"?]*)", re.I)
+# The method and its path side by side, or in adjacent cells of a table of routes
+# ("| POST | /v1/query | ... |").
 _ENDPOINT = re.compile(
-    r"(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD)\s+`?(/[\w{}:/.\-?=&<>*]*)",
+    r"(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD)(?:\s+|\s*`?\s*\|\s*)`?(/[\w{}:/.\-?=&<>*]*)",
 )
 
 

@@ -327,10 +327,20 @@ def _row_claims(
         yield Claim(line, quote, f"{label}. {text}" if label else text, ROW, headings)
 
 
+# A cell that is only an HTTP method, and a path in the cell after it: a table of routes.
+_METHOD_CELL = re.compile(r"`?(GET|POST|PUT|PATCH|DELETE|HEAD)`?")
+
+
 def _row_text(header: list[str], cells: list[str]) -> str:
     parts = []
     for position, cell in enumerate(cells):
         name = header[position] if position < len(header) else ""
+        # "| POST | /v1/query |" writes the endpoint "POST /v1/query" across two cells: the
+        # path's cell is read with its method, as a reader reads the row.
+        if position and cell.lstrip("`").startswith("/"):
+            method = _METHOD_CELL.fullmatch(cells[position - 1].strip())
+            if method is not None:
+                cell = f"{method.group(1)} {cell.replace('`', '')}"
         if cell:
             parts.append(f"{name}: {cell}" if name else cell)
     return ". ".join(parts)

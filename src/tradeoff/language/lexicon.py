@@ -54,11 +54,17 @@ REASON = re.compile(
     r"|(?<=[\w)] )so (?:we|the|it|each|a|an|that|reads|writes|no|every|clients"
     r"|users|only|one|there|this|they|two|both|neither|nothing|none|servers|nodes|callers"
     r"|duplicates|retries)\b|means (?:that|we|the|a|each|no)"
-    # ... and any subject that goes on to what it never (or always) does: "separate topics
-    # per priority so login codes never wait behind a campaign" says what the choice
-    # guarantees. ("so marketing can edit them" says what it allows, which, as "allows"
-    # alone, is no reason.)
-    # ("It was so slow it never finished": after a copula "so" says how much, not why.)
+    # "so consumers can replay", "so the workers never block": a subject of any name (the
+    # caller masks concept names, so "consumers" reads "QQQQQQQQQ") with a modal after it
+    # is a consequence clause, whatever the subject is called. One word, or one after a
+    # determiner: "so big it never fits" is a degree, not a consequence.
+    r"|(?<=[\w)] )so (?!(?:far|much|many|long|on|as)\b)"
+    r"(?:(?:the|each|all|our|its|their|every|other|both|these|those) )?[\w-]+ (?:can(?:not|'t)?"
+    r"|will|won't|never|always|only|don't|do not|need not|no longer|stay|stays|keep|keeps)\b"
+    # ... and a subject of several words that goes on to what it never (or always) does:
+    # "separate topics per priority so login codes never wait behind a campaign" says what
+    # the choice guarantees. ("It was so slow it never finished": after a copula "so" says
+    # how much, not why.)
     r"|(?<=[\w)] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
     r"so (?!(?:far|much|many|long|on|few|little)\b)(?:[a-z-]+ ){1,3}?"
     r"(?:never|always|cannot|can't|won't|don't|doesn't|do not|does not|stays?)\b"

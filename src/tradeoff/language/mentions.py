@@ -392,6 +392,19 @@ _GIVES_OUT = frozenset(
     degrade degrades degraded hurt hurts struggle struggles out melts suffer suffers
     bottleneck bottlenecks""".split()
 )
+# Written forms of a one-word term that has a guard of its own, guarded as written too:
+# "rests" is matched as the plural of "rest", but REST the API has no plural, and "the design
+# rests on one lease" says what the design depends on. The term's guard ("at rest", "the rest
+# of") cannot hold "on": "REST on the public edge" is the API.
+_WRITTEN_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "rests": (
+        frozenset(),
+        frozenset(
+            "on upon with in entirely solely largely mostly only heavily squarely firmly"
+            " partly primarily".split()
+        ),
+    ),
+}
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("first",): (_GIVES_OUT, frozenset()),
     ("rate", "limit"): _OUTSIDE_LIMIT,
@@ -404,7 +417,8 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expire",): (_EXPIRING, frozenset()),
     ("expiry",): (_EXPIRING, frozenset()),
     ("ttl",): (_EXPIRING, frozenset()),
-    ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of"})),
+    # "the argument rests upon ...": REST the API is never followed by "upon".
+    ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of", "upon"})),
     ("row",): (frozenset(), frozenset({"level"})),
     # "50 rows by 20 columns on screen", "a billion rows": a count of rows sizes a grid or a
     # table; it names no entity and no field of a data model.
@@ -923,6 +937,9 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))
             if guard and _beside(words, index, size, guard):
                 continue  # "encryption at rest" is no REST API, "row-level" no table row
+            written = _WRITTEN_BESIDE.get(words[index]) if size == 1 else None
+            if written and _beside(words, index, size, written):
+                continue  # "the design rests on one lease" is no REST API
             previous = found.get((concept_id, start))
             if previous is None or end > previous[2]:
                 found[(concept_id, start)] = (concept_id, start, end, " ".join(term_words))

@@ -27,7 +27,11 @@ def item_support(
     if found.status == SUBSTANCE:
         return found
     if "structure" in item.concepts and substance.visible_order(claims) >= 3:
-        return Support(SUBSTANCE, found.claim)
+        # An item that asks for two paths apart ("the upload path and the playback path
+        # separately") is met by a heading for each, not by any answer in order.
+        sides = substance.path_sides(item.text)
+        if sides is None or substance.presents_apart(claims, sides):
+            return Support(SUBSTANCE, found.claim)
     if mentions is None:
         return found
     for concept in item.concepts:

@@ -473,6 +473,51 @@ def commits_metadata_after_data(claim: Claim) -> bool:
     )
 
 
+# Templates filled by the service: a line about templates that says what they are filled
+# with or kept per ("Callers pass a template id and parameters; we render the text",
+# "templates are versioned per channel and language", "the worker renders the template in
+# the user's language"). "Templates are stored in a template service so marketing can edit
+# them" says where they live and who edits them, not how a message is made from one.
+_TEMPLATE = re.compile(r"\btemplat\w*", re.I)
+_FILLED = re.compile(
+    r"\bparam(?:s|eters?)\b|\bplaceholders?\b|\bvariables?\b|\brender(?:s|ed|ing)?\b"
+    r"|\blocales?\b|\blanguages?\b|\bi18n\b|\blocali[sz]\w*|\btranslat\w*"
+    r"|\bper channel\b|\bversion(?:s|ed|ing)?\b",
+    re.I,
+)
+
+
+def fills_templates(claim: Claim) -> bool:
+    return bool(SCREEN.search(_FILLED, claim.text)) and _in_line_or_heading(_TEMPLATE, claim)
+
+
+# A target for playback: a line about playing video (playback, first frame, rebuffering,
+# viewers, streaming) with a time it must start within ("Video starts playing within 2 s
+# at p95", "TTFF < 1.5 s"), or a rebuffering ratio with its bound ("rebuffering under
+# 1%"). "Redis stores hot counters (view-count) with 10-ms update latency" bounds a counter,
+# "Startup latency (~30 s) for GPU pods" a transcoder, and "4-6 second segments" or "a 2-3
+# second buffer" size the stream, not how soon it plays.
+_PLAYBACK = re.compile(
+    r"\bplay(?:back|ing|s|er|ers)?\b|\bfirst[- ]frame\b|\bttff\b|\brebuffer\w*"
+    r"|\bviewers?\b|\bstreaming\b|\bvideo (?:starts?|start-?up|loads?)\b",
+    re.I,
+)
+# (Not an interval: "heartbeats every 10 seconds of playback" says how often, not how soon.)
+_WITHIN_TIME = re.compile(
+    r"(?<!every )(?<!each )\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?)\b"
+    r"(?![\s-]*(?:segments?|chunks?|windows?|buffers?|intervals?|of\b))",
+    re.I,
+)
+_REBUFFER_RATIO = re.compile(r"\b(?:rebuffer\w*|stall\w*)\b[^.;]{0,40}?\d[\d.,]*\s*%", re.I)
+
+
+def states_playback_target(claim: Claim) -> bool:
+    text = claim.text
+    if SCREEN.search(_PLAYBACK, text) is None:
+        return False
+    return bool(SCREEN.search(_WITHIN_TIME, text) or SCREEN.search(_REBUFFER_RATIO, text))
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -499,6 +544,8 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_SERVED_THERE,), serves_from_regions, "regional-serving"),
     ((_ZONE,), survives_a_zone_loss, "zone-loss-survival"),
     ((_META,), commits_metadata_after_data, "metadata-after-data"),
+    ((_FILLED,), fills_templates, "rendered-templates"),
+    ((_PLAYBACK,), states_playback_target, "playback-target"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -521,6 +568,11 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _PLAYBACK,
+    _WITHIN_TIME,
+    _REBUFFER_RATIO,
+    _FILLED,
+    _TEMPLATE,
     _ABSORBS,
     _META,
     _COMMITS,

@@ -448,6 +448,9 @@ def _names_fields(claim: Claim) -> bool:
 _SCALE_UNIT = re.compile(
     r"\d\s*(?:[kmb]|thousand|million|billion)?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|day|month|min)\b"
     r"|per (?:second|day|month|minute)\b|\b(?:qps|rps|dau|mau|users)\b"
+    # "3,000 questions a day": a rate said with "a", not with "per" or a slash ("3 times a
+    # day" is how often, not how much).
+    r"|(?<!times )(?<!time )\ba (?:second|day|month|minute)\b"
     # the size of what an object-oriented prompt models: "4 elevators serving 20 floors"
     r"|\b(?:floors|elevators|levels|spots|screens|people|participants|collaborators|editors"
     r"|shapes)\b)",
@@ -478,6 +481,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return _states_scope(claim)
     if check is not None:
         return False  # named, but without the evidence the concept is about
+    if implied and not named and concept == "functional-requirements" and _target_only(claim):
+        # "| Latency | < 50 ms for redirects |" under "Core Requirements & Assumptions": a
+        # figure the system must meet is a non-functional target, not a feature users get.
+        return False
     if implied and _states_something(claim):
         return True
     if concept == "data-model" and not _describes_record(claim.text):
@@ -545,6 +552,35 @@ def _describes_record(text: str) -> bool:
     if _MODEL_WORDS.search(text) is not None or _RECORD_WORDS.search(text) is None:
         return True
     return _LAYS_OUT.search(text) is not None
+
+
+# What a figure under a requirements heading may bound instead of stating a feature: a
+# latency, an availability or durability target, or the scale.
+_TARGET_CONCEPTS = frozenset(
+    {"latency-target", "availability-target", "durability", "scale-numbers", "peak-traffic"}
+)
+
+
+# A column of figures: "| Parameter | Value | Rationale |", "| Dimension | Target |".
+_FIGURE_COLUMN = re.compile(r"(?:^|[.|] )(?:values?|targets?|metrics?|estimates?|figures?):", re.I)
+
+
+def _target_only(claim: Claim) -> bool:
+    """A line of figures a system must meet (a latency, availability or scale bound) that
+    names no concept beyond them ("Availability: 99.9%"), or a row of a table of figures
+    ("Parameter: Active URLs. Value: 500 million"): it sets a figure, not a feature."""
+    features = claim.features
+    if not features.quantities:
+        return False
+    if claim.kind == ROW and _FIGURE_COLUMN.search(claim.text):
+        return True
+    named = features.concepts - {"functional-requirements", "non-functional-requirements"}
+    bounded = (
+        bool(named & _TARGET_CONCEPTS)
+        or operations.latency_bound(claim.text) is not None
+        or _SCALE_UNIT.search(claim.text) is not None
+    )
+    return bounded and named <= _TARGET_CONCEPTS
 
 
 def _states_something(claim: Claim) -> bool:
@@ -1899,7 +1935,9 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
 _ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("/",), ("get", "post", "put", "patch", "delete")), r"\b(GET|POST|PUT|PATCH|DELETE)\s+/"),
     ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
-    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:|returns)"),
+    # (a colon that ends the line is Python's block colon, "def __init__(self, cache):",
+    # no result type)
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:(?!\s*$)|returns)"),
     ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
     ((("/api/",),), r"https?://\S*/api/\S+"),
 )
@@ -1910,7 +1948,7 @@ _ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _END
 # One endpoint as it is written, to tell endpoints apart: a method and its path (parameters
 # and query strings aside), or the name of a call.
 _ENDPOINT_NAME = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:|returns)"
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:(?!\s*$)|returns)"
     r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|(https?://\S*/api/\S+)",
     re.I,
 )
@@ -2289,6 +2327,55 @@ def visible_order(claims: Sequence[Claim]) -> int:
     """Sections that specify something: headings over claims with evidence. A heading over
     prose that only names things adds no order an interviewer can follow."""
     return len({c.heading for c in claims if c.heading and c.features.has_evidence})
+
+
+# The two paths an item asks to be presented apart ("Presents the upload path and the
+# playback path separately", "separates the data path from the metadata path", "treats the
+# serving path and the pipeline separately"), each with the words a heading uses for it.
+_SEPARATELY = re.compile(r"\bseparat", re.I)
+_PATH_NAMED = re.compile(r"\bthe (\w+) path\b|\bthe (pipeline)\b", re.I)
+_PATH_SIDES: dict[str, re.Pattern[str]] = {
+    "upload": re.compile(r"\bupload|\bingest|\bwrite[- ]path|\btranscod", re.I),
+    "playback": re.compile(
+        # (not "CDN": "Upload Workflow (User -> CDN -> Origin)" heads the upload path)
+        r"\bplayback|\bstream|\bwatch|\bview(?:ing|ers?)?\b|\bdelivery|\bread[- ]path"
+        r"|\bserving",
+        re.I,
+    ),
+    "metadata": re.compile(r"\bmetadata\b", re.I),
+    "data": re.compile(
+        r"\bdata (?:path|plane|storage|nodes?|placement|layer|tier)\b"
+        r"|\bstorage (?:layer|nodes?|tier|service|design|strategy)\b|\bblock storage\b"
+        r"|\bchunks?\b|\bblobs?\b|\bobject storage\b(?! system)",
+        re.I,
+    ),
+    "serving": re.compile(r"\bserv(?:e|es|ing)\b|\bquer(?:y|ies)\b|\bread[- ]path|\bonline", re.I),
+    "pipeline": re.compile(
+        r"\bpipeline|\bbuild|\boffline|\bbatch|\bindex(?:ing|er)\b|\baggregat|\bwrite[- ]path",
+        re.I,
+    ),
+}
+
+
+def path_sides(item_text: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The headings' words for the two paths an item asks to be presented apart, or None
+    for an item that asks only for an order ("Works in a visible order")."""
+    if _SEPARATELY.search(item_text) is None:
+        return None
+    sides = [_PATH_SIDES.get((a or b).lower()) for a, b in _PATH_NAMED.findall(item_text)]
+    if len(sides) != 2 or sides[0] is None or sides[1] is None:
+        return None
+    return sides[0], sides[1]
+
+
+def presents_apart(claims: Sequence[Claim], sides: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """Whether each path has a heading of its own: one that names it and not the other.
+    ("4.1 Upload Pipeline" and "4.3 Streaming & CDN"; one "Upload and playback flows" heads
+    both at once.)"""
+    headings = {h for c in claims for h in c.headings}
+    first = {h for h in headings if sides[0].search(h)}
+    second = {h for h in headings if sides[1].search(h)}
+    return bool(first - second) and bool(second - first)
 
 
 def _assumption(claim: Claim) -> bool:

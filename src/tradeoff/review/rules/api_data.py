@@ -158,6 +158,22 @@ def defines_api(ctx: ReviewContext) -> bool:
 
 
 _API_CONCEPTS = frozenset({"rest-api", "rpc-api", "api-contract"})
+# Parts of a contract only an API has. The generic rubric's "Covers status codes,
+# pagination and idempotency where they apply" applies nowhere while no API is written, and
+# API101 already asks for the calls with their status codes. (A prompt's own item, "301 or
+# 302 with a reason" or "pages the feed with a cursor", is a design choice an answer can
+# weigh without writing the endpoint, so it is still reported.)
+_CONTRACT_ONLY = frozenset({"status-codes", "pagination"})
+_CONTRACT = _API_CONCEPTS | _CONTRACT_ONLY | {"idempotency"}
+
+
+def _about_the_api(concepts: list[str], generic: bool) -> bool:
+    """Whether an item asks only for the API, or (in the generic rubric) for parts of the
+    contract of an API; idempotency alone can be a queue consumer's, so it is not one."""
+    wanted = set(concepts)
+    if wanted <= _API_CONCEPTS:
+        return True
+    return generic and wanted <= _CONTRACT and bool(wanted & _CONTRACT_ONLY)
 
 
 @register
@@ -461,6 +477,6 @@ class MissingApiItem(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         no_api = not ctx.is_ood and not defines_api(ctx)
         for item, held in uncovered(ctx, "api_data"):
-            if no_api and set(item.concepts) <= _API_CONCEPTS:
+            if no_api and _about_the_api(item.concepts, generic=ctx.problem is None):
                 continue  # "No API is defined" (API101) already says it, once
             yield self.finding(*gap(ctx, item, held))
