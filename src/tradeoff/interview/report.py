@@ -41,7 +41,7 @@ from tradeoff.interview.state import (
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
-from tradeoff.language.periods import every_period
+from tradeoff.language.periods import every_period, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, review_design
@@ -493,7 +493,9 @@ def _conversation(
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
         elif number.ref.kind == "step" and not number.off and not stated.slipped:
-            about = number.ref.name.replace("_", " ")
+            # Labelled by what the figure said measures: "240 TB a day" is a day's storage,
+            # though it was checked against the year's (365 of it).
+            about = measured_name(number.ref.name, number.text)
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
