@@ -3,13 +3,24 @@
 - "Estimate said at 0:00: 240 TB a day (storage per year)": a day's storage was labelled
   with the per-year figure it had been checked against (365 days of it). The label says
   what the spoken figure measures, over its own period.
+- 'reliability ... depth reached "redundancy"; not yet "failures named with responses"'
+  when one failure with its response was given: the step wants two, and its name does not
+  say so. The line now says how far along the step is ("1 of the 2 failures with
+  responses this step needs"), as the review's summary does.
+- 'not yet "quantified targets and non-goals"' beside a design stating a p99 target, a
+  freshness bound ("followers see a new photo within 10 s") and non-goals: "see ...
+  within 10 s" was not read as a bound on how soon a write is seen.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.design import load_design
+from tradeoff.review import review_design
 
 
 def _estimates(catalog: Catalog, problem: str, lines: list[str]) -> dict[str, str]:
@@ -31,3 +42,56 @@ def test_an_estimate_is_labelled_over_its_own_period(catalog: Catalog) -> None:
     assert said["88 PB a year"] == "storage per year"
     assert said["50 billion a day"] == "views per day"
     assert said["580K/s"] == "views per s"
+
+
+def test_a_step_reached_in_part_says_how_far_along_it_is(catalog: Catalog) -> None:
+    lines = [
+        "/next",
+        "/next",
+        "replication: each partition has a leader and 2 followers, producer waits for acks"
+        " from the in-sync replicas",
+        "if the leader dies the controller picks a new leader from the ISR, so no acked"
+        " message is lost",
+        "/end",
+    ]
+    session = run(catalog, "message-broker", "terse", lines)
+    reliability = session.report(catalog)["review"]["dimensions"]["reliability"]
+    assert reliability["next_step"] == "failures named with responses", reliability
+    assert reliability["needs"] == "1 of the 2 failures with responses this step needs"
+    text = session.transcript(catalog)
+    assert (
+        'not yet "failures named with responses" (1 of the 2 failures with responses this'
+        " step needs)" in " ".join(text.split())
+    ), text
+
+
+def test_the_review_summary_says_how_far_along_its_first_step_is(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = tmp_path / "d.md"
+    design.write_text(
+        "# Shortener\n\n## Decisions\n- A Redis cache in front of the store, since reads"
+        " are 100x writes.\n"
+    )
+    review = review_design(load_design(design), catalog, "url-shortener", "senior")
+    summary = review.to_json()["dimensions"]["tradeoffs"]["summary"]
+    assert (
+        "not yet: a decision with its reason (1 of the 2 decisions with a reason this step"
+        " needs)" in summary
+    ), summary
+
+
+def test_a_freshness_bound_said_with_see_is_a_quantified_target(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = tmp_path / "d.md"
+    design.write_text(
+        "# Photos\n\n## Requirements\n"
+        "- Upload a photo with a caption, follow people, home feed, profile grid, likes.\n"
+        "- Out of scope: video, stories, DMs, search, ranking.\n"
+        "- Posted photos are never lost; feed p99 under 500 ms; followers see a new photo"
+        " within 10 s.\n"
+    )
+    review = review_design(load_design(design), catalog, "photo-sharing", "senior")
+    summary = review.to_json()["dimensions"]["requirements"]["summary"]
+    assert "quantified targets and non-goals" in summary and "not yet" not in summary, summary

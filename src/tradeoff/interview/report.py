@@ -46,7 +46,7 @@ from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, review_design
 from tradeoff.review.rules.base import RULES
-from tradeoff.review.substance import ladder
+from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
@@ -339,6 +339,9 @@ def _score_basis(
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
             "next_step": next((r.name for r in steps if r.reached < 0.99), None),
+            # How far along the step named is ("1 of the 2 failures with responses this
+            # step needs"): "not yet" beside the one failure given read as "missing".
+            "needs": _needs_of(steps, rungs, partial),
             "penalties": round(score.penalties, 1),
             "capped_by": (
                 {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
@@ -511,6 +514,13 @@ def _conversation(
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _needs_of(steps: Sequence[Rung], reached: Sequence[str], partial: Rung | None) -> str | None:
+    """What the step the report names next still lacks: the first not reached whole when
+    one was reached, else the one reached furthest in part."""
+    named = next((r for r in steps if r.reached < 0.99), None) if reached else partial
+    return named.needs or None if named is not None else None
 
 
 def _decided_otherwise(

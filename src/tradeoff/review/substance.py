@@ -1660,6 +1660,11 @@ class Rung:
     name: str
     reached: float  # 0-1: partly reached rungs count in part
     claim: Claim | None = None
+    # How far along a step reached in part is, in counts: "1 of the 2 failures with
+    # responses this step needs". Most steps want two or more of a thing, and a name such
+    # as "failures named with responses" does not say so: "not yet" beside the one failure
+    # given read as a false "missing".
+    needs: str = ""
 
 
 def _count(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[int, Claim | None]:
@@ -1683,8 +1688,23 @@ def _distinct(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[i
     return len(seen), first
 
 
-def _rung(name: str, count: int, needed: int, claim: Claim | None) -> Rung:
-    return Rung(name, min(1.0, count / needed) if needed else 1.0, claim)
+def _rung(name: str, count: int, needed: int, claim: Claim | None, unit: str) -> Rung:
+    reached = min(1.0, count / needed) if needed else 1.0
+    return Rung(name, reached, claim, _needs([(count, needed, unit)]))
+
+
+def _needs(parts: Sequence[tuple[int, int, str]]) -> str:
+    """What a step still lacks, part by part: "1 of the 2 quantified targets this step
+    needs", "no non-goals yet"; empty when nothing of it is shown yet (the step's name then
+    says it) or all is there."""
+    if not any(have > 0 for have, _, _ in parts):
+        return ""
+    short = [
+        f"no {unit} yet" if have == 0 else f"{have} of the {needed} {unit} this step needs"
+        for have, needed, unit in parts
+        if have < needed
+    ]
+    return "; ".join(short)
 
 
 def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
@@ -1761,13 +1781,14 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
         ),
     )
     return [
-        _rung("scoped features", features[0], 3, features[1]),
+        _rung("scoped features", features[0], 3, features[1], "features"),
         Rung(
             "quantified targets and non-goals",
             0.5 * min(1.0, slas[0] / 2) + 0.5 * min(1.0, float(scope[0])),
             slas[1] or scope[1],
+            _needs([(slas[0], 2, "quantified targets"), (scope[0], 1, "non-goals")]),
         ),
-        _rung("assumptions that drive choices", assumptions[0], 2, assumptions[1]),
+        _rung("assumptions that drive choices", assumptions[0], 2, assumptions[1], "assumptions"),
     ]
 
 
@@ -1876,10 +1897,21 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [
-        _rung("inputs stated with units", inputs[0], 4, inputs[1]),
-        Rung("rates and storage derived", derived_share, rates[1] or storage[1] or derived[1]),
-        _rung("numbers that size components", sizing[0], 2, sizing[1]),
-        _rung("sanity checks and limits", sanity[0], 2, sanity[1]),
+        _rung("inputs stated with units", inputs[0], 4, inputs[1], "figures with units"),
+        Rung(
+            "rates and storage derived",
+            derived_share,
+            rates[1] or storage[1] or derived[1],
+            _needs(
+                [
+                    (rates[0], 2, "derived rates"),
+                    (storage[0], 1, "derived storage figures"),
+                    (derived[0], 4, "derived figures"),
+                ]
+            ),
+        ),
+        _rung("numbers that size components", sizing[0], 2, sizing[1], "sizing figures"),
+        _rung("sanity checks and limits", sanity[0], 2, sanity[1], "sanity checks"),
     ]
 
 
@@ -1997,14 +2029,27 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         ),
     )
     return [
-        _rung("endpoints defined", endpoints[0], 3, endpoints[1]),
+        _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
             "entities with keys",
             0.5 * min(1.0, model[0] / 3) + 0.5 * min(1.0, float(keys[0])),
             model[1] or keys[1],
+            _needs([(model[0], 3, "entity definitions"), (keys[0], 1, "keys")]),
         ),
-        _rung("errors, pagination, idempotency", contract[0], 2, contract[1]),
-        _rung("store and keys chosen for the access pattern", access[0], 2, access[1]),
+        _rung(
+            "errors, pagination, idempotency",
+            contract[0],
+            2,
+            contract[1],
+            "of errors, pagination, idempotency, versioning and rate limits",
+        ),
+        _rung(
+            "store and keys chosen for the access pattern",
+            access[0],
+            2,
+            access[1],
+            "store or key choices with a reason",
+        ),
     ]
 
 
@@ -2038,10 +2083,26 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
             "components connected",
             min(1.0, drawn[0] / 4) if drawn[0] else min(1.0, specified[0] / 6),
             drawn[1] or specified[1],
+            _needs(
+                [(drawn[0], 4, "components drawn")]
+                if drawn[0]
+                else [(specified[0], 6, "components specified")]
+            ),
         ),
-        _rung("components specified with mechanisms", specified[0], 6, specified[1]),
+        _rung(
+            "components specified with mechanisms",
+            specified[0],
+            6,
+            specified[1],
+            "components specified",
+        ),
         Rung("request paths traced", min(1.0, flows[0] / 3 + len(mechanisms) / 12), flows[1]),
-        Rung("deep dives with mechanisms", min(1.0, deep / 3), None),
+        Rung(
+            "deep dives with mechanisms",
+            min(1.0, deep / 3),
+            None,
+            _needs([(deep, 3, "deep-dive sections with mechanisms")]),
+        ),
     ]
 
 
@@ -2181,10 +2242,22 @@ def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [
-        _rung("a decision with its reason", reasoned[0], 2, reasoned[1]),
-        _rung("several reasoned decisions", reasoned[0], 5, reasoned[1]),
-        _rung("alternatives rejected, costs stated", weighed[0], 2, weighed[1]),
-        _rung("several weighed decisions", weighed[0], 5, weighed[1]),
+        _rung("a decision with its reason", reasoned[0], 2, reasoned[1], "decisions with a reason"),
+        _rung("several reasoned decisions", reasoned[0], 5, reasoned[1], "decisions with a reason"),
+        _rung(
+            "alternatives rejected, costs stated",
+            weighed[0],
+            2,
+            weighed[1],
+            "decisions weighed against an alternative",
+        ),
+        _rung(
+            "several weighed decisions",
+            weighed[0],
+            5,
+            weighed[1],
+            "decisions weighed against an alternative",
+        ),
     ]
 
 
@@ -2263,17 +2336,32 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
     security = _distinct(claims, lambda c: c.features.security_control)
     return [
-        _rung("redundancy", redundancy[0], 1, redundancy[1]),
-        _rung("failures named with responses", failures[0], 2, failures[1]),
+        _rung("redundancy", redundancy[0], 1, redundancy[1], "redundancy"),
+        _rung(
+            "failures named with responses",
+            failures[0],
+            2,
+            failures[1],
+            "failures with responses",
+        ),
         Rung(
             "non-obvious failures, degraded modes, recovery",
             0.6 * min(1.0, max(0, failures[0] - 2) / 3) + 0.4 * min(1.0, recovery[0] / 2),
             recovery[1],
+            _needs(
+                [
+                    (max(0, failures[0] - 2), 3, "failures with responses past the first two"),
+                    (recovery[0], 2, "degraded modes or recovery targets"),
+                ]
+            ),
         ),
         Rung(
             "monitoring with thresholds and actions, concrete security",
             0.6 * min(1.0, monitoring[0] / 2) + 0.4 * min(1.0, security[0] / 2),
             monitoring[1] or security[1],
+            _needs(
+                [(monitoring[0], 2, "monitoring points"), (security[0], 2, "security controls")]
+            ),
         ),
     ]
 
@@ -2299,9 +2387,15 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
     )
     assumed = _count(claims, _assumption)
     return [
-        _rung("a visible order", sections, 5, None),
-        _rung("assumptions said aloud", assumed[0], 2, assumed[1]),
-        _rung("a wrap-up: a summary or the bottlenecks", wrap[0], 2, wrap[1]),
+        _rung("a visible order", sections, 5, None, "sections that specify something"),
+        _rung("assumptions said aloud", assumed[0], 2, assumed[1], "assumptions"),
+        _rung(
+            "a wrap-up: a summary or the bottlenecks",
+            wrap[0],
+            2,
+            wrap[1],
+            "summary or bottleneck lines",
+        ),
     ]
 
 
