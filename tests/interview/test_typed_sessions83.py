@@ -10,6 +10,15 @@
 - 'not yet "quantified targets and non-goals"' beside a design stating a p99 target, a
   freshness bound ("followers see a new photo within 10 s") and non-goals: "see ...
   within 10 s" was not read as a bound on how soon a write is seen.
+- "Brokers each host many partitions; a partition is the unit of ordering, parallelism and
+  replication, spread across brokers and zones" was credited with substance from
+  "replication: each partition has a leader and 2 followers, ...": the item's concept is
+  sharding, "partition" names it, and a line with a number specified every concept it
+  named. The line says how a partition is copied, nothing of how data is split; sharding
+  is now specified only by a line that states a split (a key, a hash, a count of shards,
+  "across" nodes). With that credit gone, "No broker fleet" appeared beside "each
+  partition is an append-only log on a broker": the component is named "Broker fleet" and
+  the candidate says "broker(s)".
 """
 
 from __future__ import annotations
@@ -95,3 +104,41 @@ def test_a_freshness_bound_said_with_see_is_a_quantified_target(
     review = review_design(load_design(design), catalog, "photo-sharing", "senior")
     summary = review.to_json()["dimensions"]["requirements"]["summary"]
     assert "quantified targets and non-goals" in summary and "not yet" not in summary, summary
+
+
+_REPLICATION = (
+    "replication: each partition has a leader and 2 followers, producer waits for acks from"
+    " the in-sync replicas"
+)
+
+
+def test_a_partition_copied_is_no_partitioning(catalog: Catalog) -> None:
+    session = run(catalog, "message-broker", "terse", ["/next", "/next", _REPLICATION, "/end"])
+    talk = session.report(catalog)["conversation"]
+    covered = {c["item"] for c in talk["covered"]}
+    assert "partitioned-log" not in covered, talk["covered"]
+    assert "leader-replicas" in covered
+
+
+def test_a_split_by_key_and_a_count_of_shards_still_specify_sharding(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = tmp_path / "d.md"
+    design.write_text(
+        "# Broker\n\n## Components\n"
+        "- Each topic is split into 12 partitions spread across brokers, picked by key hash.\n"
+    )
+    review = review_design(load_design(design), catalog, "message-broker", "senior")
+    summary = review.to_json()["dimensions"]["components"]["summary"]
+    assert "specifies 1 of" in summary, summary
+
+
+def test_brokers_named_are_no_missing_broker_fleet(catalog: Catalog, tmp_path: Path) -> None:
+    design = tmp_path / "d.md"
+    design.write_text(
+        "# Broker\n\n- topics split into partitions, each partition is an append-only log on a"
+        " broker, producers pick partition by key hash\n"
+    )
+    review = review_design(load_design(design), catalog, "message-broker", "senior")
+    fleet = [f.message for f in review.findings if "roker fleet" in f.message]
+    assert fleet and all(m.startswith("Broker fleet is mentioned on line 3") for m in fleet), fleet

@@ -492,7 +492,30 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return True
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
+    if concept == "sharding" and not _states_split(claim):
+        # "each partition has a leader and 2 followers" names a partition as the thing
+        # copied: its number is of followers, and it says nothing of how data is split.
+        return False
     return features.substantive_for(concept) if named else False
+
+
+# How data is split across nodes, which is what sharding is (by a key, a hash, a range,
+# across nodes, into a number of shards): "topics split into partitions ... by key hash",
+# "sharded by user id", "16 shards", "spread across brokers".
+_SPLIT = re.compile(
+    r"\b(?:split\w*|spread\w*|distribut\w*|across|consistent[- ]hash\w*|hash[- ]?ring"
+    r"|(?:key|hash|range|id)[- ]based|by (?:key|hash|range)|hash(?:ed|es|ing)? (?:of|on|by)"
+    r"|mod(?:ulo)?\s+\d|per (?:node|broker|server|shard|host|machine))\b"
+    r"|\d[\d,.]*\s*[kK]?\s*(?:shards?|partitions?|vnodes?|virtual nodes)\b"
+    r"|\b(?:shards?|partitions?)\s*(?:[:=]|of)\s*\d",
+    re.I,
+)
+
+
+def _states_split(claim: Claim) -> bool:
+    """Whether a claim says how data is split across nodes: by a key it names, or in the
+    words of a split (`_SPLIT`)."""
+    return "partition-key" in claim.features.concepts or _SPLIT.search(claim.text) is not None
 
 
 # "Record" and "row" name a stored record without saying what it holds: "Total per record:
