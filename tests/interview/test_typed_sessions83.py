@@ -19,6 +19,14 @@
   "across" nodes). With that credit gone, "No broker fleet" appeared beside "each
   partition is an append-only log on a broker": the component is named "Broker fleet" and
   the candidate says "broker(s)".
+- "Summarises guarantees and names bottlenecks (disk, hot partitions)" was covered by "at
+  10x the disks on hot brokers fill first, I'd add brokers and rebalance partitions": every
+  prompt's wrap-up item listed [summary, bottlenecks] and any one of them covered it. The
+  item now asks for each (`every_concept`): one is a mention, both (in one turn or two)
+  cover it; the interviewer then asks for the part left ("Sum up your design ...") rather
+  than where it runs out of room, just answered. With the summary now needed, a closing
+  paragraph with no heading ("This design handles ...") is read as one, and a "Hotspots and
+  scaling challenges" section names bottlenecks.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ from simulate import run
 from tradeoff.catalog import Catalog
 from tradeoff.design import load_design
 from tradeoff.review import review_design
+from tradeoff.review.context import ReviewContext
+from tradeoff.review.coverage import item_support
+from tradeoff.review.substance import MENTIONED, SUBSTANCE
 
 
 def _estimates(catalog: Catalog, problem: str, lines: list[str]) -> dict[str, str]:
@@ -142,3 +153,96 @@ def test_brokers_named_are_no_missing_broker_fleet(catalog: Catalog, tmp_path: P
     review = review_design(load_design(design), catalog, "message-broker", "senior")
     fleet = [f.message for f in review.findings if "roker fleet" in f.message]
     assert fleet and all(m.startswith("Broker fleet is mentioned on line 3") for m in fleet), fleet
+
+
+_TEN_X = "at 10x the disks on hot brokers fill first, I'd add brokers and rebalance partitions"
+
+
+def test_a_bottleneck_alone_is_half_a_wrap_up(catalog: Catalog) -> None:
+    session = run(catalog, "message-broker", "terse", ["/next", "/next", "/next", _TEN_X, "/end"])
+    talk = session.report(catalog)["conversation"]
+    assert "wrap-up" not in {c["item"] for c in talk["covered"]}
+    assert "wrap-up" in {c["item"] for c in talk["mentioned"]}
+
+
+def test_a_summary_in_another_turn_completes_the_wrap_up(catalog: Catalog) -> None:
+    lines = [
+        "/next",
+        "/next",
+        "/next",
+        _TEN_X,
+        "To sum up: every acknowledged message is on 3 replicas, each key keeps its order, and"
+        " consumers replay from any offset for 7 days.",
+        "/end",
+    ]
+    talk = run(catalog, "message-broker", "terse", lines).report(catalog)["conversation"]
+    assert "wrap-up" in {c["item"] for c in talk["covered"]}, talk["mentioned"]
+
+
+_BROKER_SESSION = [
+    "how many messages per second and how big are they",
+    "what ordering do consumers need, and is at least once ok?",
+    "how long do we keep messages, and how many consumer groups read a topic",
+    "ok assuming 1M msgs/s at 1 KB that's 1 GB/s in, so with 7 days retention it's "
+    "about 600 TB, x3 replication 1.8 PB",
+    "/next",
+    "topics split into partitions, each partition is an append-only log on a broker, "
+    "producers pick partition by key hash",
+    "we'll use ZooKeeper.",
+    "consumers in a group each own some partitions and commit offsets",
+    "produce(topic, key, value) returns the partition and offset; consumers "
+    "fetch(partition, offset, max_bytes) in batches",
+    "/next",
+    "replication: each partition has a leader and 2 followers, producer waits for "
+    "acks from the in-sync replicas",
+    "dunno",
+    "/hint",
+    "if the leader dies the controller picks a new leader from the ISR, so no acked "
+    "message is lost",
+    "ok actually 1M msgs/s at 1KB is 10 GB/s",
+    "producers get an id and a sequence number per partition so the broker drops a resent batch",
+    "/next",
+    "at 10x the disks on hot brokers fill first, I'd add brokers and rebalance partitions",
+    "I'd watch consumer lag and under-replicated partitions and alert when lag grows "
+    "for 10 minutes",
+]
+
+
+def test_the_wrap_up_probe_asks_for_the_part_left(catalog: Catalog) -> None:
+    # (the terse message-broker session of the last round, up to its last turn)
+    session = run(catalog, "message-broker", "terse", _BROKER_SESSION)
+    assert session.exchanges[-2].line == _TEN_X
+    asked = " ".join(session.exchanges[-1].replies)
+    assert "run out of room" not in asked, asked
+    assert "Sum up your design" in asked, asked
+
+
+def test_a_closing_paragraph_is_a_summary(catalog: Catalog, tmp_path: Path) -> None:
+    problem = catalog.problems["url-shortener"]
+    wrap = next(i for d, i in problem.rubric.items() if i.id == "wrap-up")
+    body = (
+        "# Shortener\n\n## Bottlenecks\n- At 10x the redirect cache is the first to saturate;"
+        " we add Redis shards.\n\n## Storage\n- Codes in DynamoDB keyed by code.\n\n"
+    )
+    closing = (
+        "This design handles 40K redirects a second with a cache in front of a key-value"
+        " store, and keeps writes off the redirect path.\n"
+    )
+    found = []
+    for text in (body, body + closing):
+        design = tmp_path / "d.md"
+        design.write_text(text)
+        context = ReviewContext(
+            doc=load_design(design), problem=problem, rubric=problem.rubric,
+            vocabulary=catalog.vocabulary, level="senior", interview_type=problem.type,
+        )  # fmt: skip
+        found.append(item_support(wrap, context.claims, context.mentions, "communication").status)
+    assert found == [MENTIONED, SUBSTANCE]
+
+
+def test_every_wrap_up_that_asks_for_two_things_needs_both(catalog: Catalog) -> None:
+    rubrics = [p.rubric for p in catalog.problems.values()] + [catalog.generic_rubric]
+    for rubric in rubrics:
+        for _, item in rubric.items():
+            if item.id == "wrap-up" and len(item.concepts) >= 2:
+                assert item.every_concept, item.text

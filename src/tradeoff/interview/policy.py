@@ -773,6 +773,11 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
         deferred = put_off & (set(item.concepts) | stems(f"{item.text} {item.probe or ''}"))
         if spoken_of is None and not named and not deferred:
             text = phrasing.probe_text(at.problem, dimension, item)
+            met = state.parts.get(item.id, set())
+            left = [c for c in item.concepts if c not in met]
+            if item.every_concept and met and left:
+                # The bottlenecks named, the summary not: ask for what is left.
+                text = phrasing.part_probe(left[0]) or text
             if item.id in _asks_items(at.problem):
                 narrowed = _unsettled(state, at, text)
                 if narrowed is None:

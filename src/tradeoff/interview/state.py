@@ -135,6 +135,10 @@ class ConversationState:
     # past its lease ... rejects any token lower than the highest it has seen"): a question
     # about one asks what was explained, however weak the quote the item keeps.
     restated: set[str] = field(default_factory=set)
+    # The concepts of an item that asks for each of them ("Summarises and names
+    # bottlenecks") some turn has specified: the summary in one turn and the bottlenecks in
+    # another cover it, as they do in the review of the whole transcript.
+    parts: dict[str, set[str]] = field(default_factory=dict)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -231,6 +235,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
+        if item.every_concept and support.status != SUBSTANCE:
+            met = state.parts.setdefault(item.id, set())
+            now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
+            met |= now
+            if now and met >= set(item.concepts):
+                support = replace(support, status=SUBSTANCE)
         if not support.quote:
             # Judged over the whole conversation ("asks floors, cars and call types": the
             # questions asked so far), with no one claim to cite: the first of the mentions

@@ -115,6 +115,11 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"bottleneck|next steps|future work|what breaks|at 10x|scaling (?:levers|path|plan)"
+            # "Hotspots and scaling challenges" over "Range partitioning can hotspot on a
+            # single prefix. Mitigations: ...": what breaks first, named. ("Hotspot
+            # mitigation" under a component and "Search cluster hot spots" among failure
+            # modes are one part's problem, not the design's limits.)
+            r"|scaling challenges|known limitations"
             r"|beyond (?:day ?1|v1|the mvp)|evolution"
             r"|future (?:improvements|extensions|enhancements)|roadmap|later phases",
             re.I,
@@ -619,11 +624,43 @@ def item_support(
     hit = _SUPPORTS.get(key)
     if hit is not None and hit[0] is claims and hit[1] == len(claims) and hit[2] is item:
         return hit[3]
-    found = _item_support(item, claims, dimension, shared)
+    found = (
+        _every_concept(item, claims, dimension, shared)
+        if item.every_concept
+        else _item_support(item, claims, dimension, shared)
+    )
     if len(_SUPPORTS) >= _SUPPORTS_KEPT:
         _SUPPORTS.clear()
     _SUPPORTS[key] = (claims, len(claims), item, found)
     return found
+
+
+def concepts_met(
+    item: RubricItem, claims: Sequence[Claim], dimension: str, shared: frozenset[str]
+) -> frozenset[str]:
+    """The item's concepts that some claim specifies, each judged as the item alone: what
+    of an item that asks for each of them (`every_concept`) these claims have shown."""
+    return frozenset(
+        concept
+        for concept in item.concepts
+        if _item_support(item, claims, dimension, shared, frozenset({concept})).status == SUBSTANCE
+    )
+
+
+def _every_concept(
+    item: RubricItem, claims: Sequence[Claim], dimension: str, shared: frozenset[str]
+) -> Support:
+    """An item that asks for each of its concepts ("Summarises and names bottlenecks"):
+    substance when every one is specified, on one line or several; when only some are, a
+    mention, citing the line that did its part ("at 10x the disks on hot brokers fill first"
+    names the bottleneck and sums up nothing)."""
+    parts = [_item_support(item, claims, dimension, shared, frozenset({c})) for c in item.concepts]
+    met = [p for p in parts if p.status == SUBSTANCE]
+    if met and len(met) == len(parts):
+        return met[0]
+    if met:
+        return Support(MENTIONED, met[0].claim)
+    return _item_support(item, claims, dimension, shared)
 
 
 def _item_support(
@@ -631,6 +668,7 @@ def _item_support(
     claims: Sequence[Claim],
     dimension: str,
     shared: frozenset[str],
+    only: frozenset[str] | None = None,
 ) -> Support:
     """The strongest support any claim gives one of the item's concepts: the first claim
     that specifies it, or a stronger one in the same section (see `_stronger`), else the
@@ -642,7 +680,7 @@ def _item_support(
     item only if it also says something of this item in particular, a word of its text.
     """
     mention: Claim | None = None
-    wanted = frozenset(item.concepts)
+    wanted = only if only is not None else frozenset(item.concepts)
     # Concepts that name the item's subject without saying what it asks (`mentions` in the
     # catalog): a line about them is a mention, never substance.
     naming = wanted | frozenset(item.mentions)
@@ -697,6 +735,10 @@ def _item_support(
     positions = sorted({i for concept in naming for i in index.get(concept, ())})
     if metrics_only:
         positions = sorted(set(positions) | _metric_lines(claims))
+    closing = _closing_summary(claims) if "summary" in wanted else set()
+    if closing:
+        positions = sorted(set(positions) | closing)
+    closing_ids = {id(claims[i]) for i in closing}
     # A record written out in code (`"burst": 2000,` in a JSON policy) specifies the model
     # the item asks for when its fields are the item's own ("a match, a rate and a burst").
     item_fields = _own_words(item) if "data-model" in wanted else frozenset()
@@ -725,6 +767,8 @@ def _item_support(
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
+        if not found and id(claim) in closing_ids:
+            found = frozenset({"summary"})  # "This design handles ..." closing the answer
         if not found and written and _writes_endpoint_claim(claim):
             found = written
         counted = fleet and _counts_machines(claim)
@@ -968,6 +1012,31 @@ def _positions(claims: Sequence[Claim], name: str, test: Callable[[Claim], bool]
         hit = (claims, len(claims), frozenset(i for i, c in enumerate(claims) if test(c)))
         _POSITIONS[key] = hit
     return set(hit[2])
+
+
+# A closing line that restates the whole design: "This design handles YouTube-scale traffic
+# with proven technologies ...", "The design prioritises availability and scalability ...".
+_RESTATES = re.compile(
+    r"^\W*(?:(?:in (?:short|summary|conclusion)|overall|to (?:sum up|summari[sz]e)),?\s+)?"
+    r"(?:this|the|our) (?:design|architecture|system|solution)\s+(?:\w+ly\s+)?[a-z]+s\b",
+    re.I,
+)
+_CLOSING = 3  # the last prose claims of an answer, where a wrap-up stands
+
+
+def _closing_summary(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the closing prose claims that restate the design: a summary with no
+    "Summary" heading over it, the paragraph that ends many answers. (Only at the end: "This
+    design avoids a hot counter" in the middle of a section sums up one part.)"""
+
+    def test(claim: Claim) -> bool:
+        return (
+            claim.kind not in (CODE, ROW, NODE, EDGE) and _RESTATES.search(claim.text) is not None
+        )
+
+    prose = [i for i, c in enumerate(claims) if c.kind not in (CODE, ROW, NODE, EDGE)]
+    last = set(prose[-_CLOSING:])
+    return _positions(claims, "closing-summary", test) & last
 
 
 def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
