@@ -281,7 +281,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             or (
                 support.status == SUBSTANCE == old.status
                 and old.source == "said"
-                and support.strength[0] > old.strength[0]
+                and _says_more(support.strength, old.strength)
                 and not ("clarifying-questions" in item.concepts and _asked(old.quote))
             )
         ):
@@ -314,6 +314,14 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
+
+
+def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
+    """Whether a later line says more of an item than the one quoted: more weighing, or as
+    much and more of the item's own words, as the reviewer picks its line to cite. "each
+    shard has a primary and one replica in another zone, and if the primary dies Sentinel
+    promotes the replica" over "... 64 nodes with replicas", a count that named them first."""
+    return new[0] > old[0] or (new[0] >= old[0] and new[1] > old[1])
 
 
 def slipped(heard: Heard, support: Support) -> bool:
