@@ -18,6 +18,9 @@
 - "each shard has a primary and one replica ... within about 10 seconds" answered "A key
   read thousands of times a second expires ... only one caller rebuilds it": "one" and
   "second" are no subject.
+- "Cache-aside with delete-on-write ..." was listed as mentioned with the quote "we'll use
+  Redis.": the first line that named the item's subject (the cache) kept the quote over a
+  later one naming the write policy the item is about ("services do cache-aside").
 """
 
 from __future__ import annotations
@@ -118,3 +121,10 @@ def test_a_reason_for_something_else_answers_nothing(catalog: Catalog) -> None:
     talk = session.report(catalog)["conversation"]
     quotes = [c.get("quote", "") for c in talk["mentioned"] if c["item"] == "consistency-vs-speed"]
     assert not any(q.startswith("eviction is LRU") for q in quotes), quotes
+
+
+def test_a_mention_of_the_items_concept_replaces_one_of_its_subject(catalog: Catalog) -> None:
+    lines = [*_CLARIFY, "/next", "we'll use Redis.", _API, "/end"]
+    talk = run(catalog, "distributed-cache", "adversarial", lines).report(catalog)["conversation"]
+    quote = next(c["quote"] for c in talk["mentioned"] if c["item"] == "write-strategy")
+    assert "cache-aside" in quote, quote

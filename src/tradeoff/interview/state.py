@@ -189,7 +189,7 @@ def item_support(
     strength = (
         substance.citation_strength(claim, item, dimension)
         if claim is not None and status == SUBSTANCE
-        else (0, 0)
+        else _naming_strength(claim, item)
     )
     return Support(status, quote, claim.line if claim is not None else 0, source, strength)
 
@@ -279,6 +279,13 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 and not _asked(support.quote)
             )
             or (
+                # A mention that names the item's own concept over one that named only its
+                # subject: "services do cache-aside ..." over "we'll use Redis."
+                support.status == MENTIONED == old.status
+                and old.source == "said"
+                and support.strength > old.strength
+            )
+            or (
                 support.status == SUBSTANCE == old.status
                 and old.source == "said"
                 and _says_more(support.strength, old.strength)
@@ -314,6 +321,14 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
+
+
+def _naming_strength(claim: Claim | None, item: RubricItem) -> tuple[int, int]:
+    """How near a line that only mentions an item comes to it: (0, 1) when it names one of
+    the item's own concepts, (0, 0) when it names only its subject (`mentions`): "we'll use
+    Redis." names the cache, "services do cache-aside" the write policy the item is about."""
+    named = claim is not None and not claim.features.concepts.isdisjoint(item.concepts)
+    return (0, 1) if named else (0, 0)
 
 
 def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
