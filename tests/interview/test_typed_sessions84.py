@@ -21,6 +21,12 @@
 - "Cache-aside with delete-on-write ..." was listed as mentioned with the quote "we'll use
   Redis.": the first line that named the item's subject (the cache) kept the quote over a
   later one naming the write policy the item is about ("services do cache-aside").
+- "Establishes that a few seconds of staleness is fine ..." was listed as mentioned with
+  the quote "what's the latency target for a get, ...": the item listed the generic
+  non-functional-requirements concept, which any latency line names (ride-sharing's
+  consistency split did the same); both now list only the consistency model.
+- "No cluster manager" beside "if the primary dies Sentinel promotes the replica": Sentinel
+  is the cluster manager of a Redis deployment; it is now one of its names.
 """
 
 from __future__ import annotations
@@ -128,3 +134,15 @@ def test_a_mention_of_the_items_concept_replaces_one_of_its_subject(catalog: Cat
     talk = run(catalog, "distributed-cache", "adversarial", lines).report(catalog)["conversation"]
     quote = next(c["quote"] for c in talk["mentioned"] if c["item"] == "write-strategy")
     assert "cache-aside" in quote, quote
+
+
+def test_a_latency_question_is_no_mention_of_staleness(catalog: Catalog) -> None:
+    talk = run(catalog, "distributed-cache", "adversarial", [*_CLARIFY, "/end"]).report(catalog)
+    mentioned = {c["item"] for c in talk["conversation"]["mentioned"]}
+    assert "staleness" not in mentioned
+
+
+def test_sentinel_named_is_no_missing_cluster_manager(catalog: Catalog) -> None:
+    lines = [*_DEEP, "/end"]
+    steps = run(catalog, "distributed-cache", "adversarial", lines).report(catalog)["review"]
+    assert not any("No cluster manager" in s for s in steps["next_steps"]), steps["next_steps"]
