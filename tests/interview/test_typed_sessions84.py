@@ -31,9 +31,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.language import read_design
+from tradeoff.review.substance import ladder
 
 _CLARIFY = [
     "how much data do we need to cache, and how many reads and writes per second at peak?",
@@ -146,3 +150,18 @@ def test_sentinel_named_is_no_missing_cluster_manager(catalog: Catalog) -> None:
     lines = [*_DEEP, "/end"]
     steps = run(catalog, "distributed-cache", "adversarial", lines).report(catalog)["review"]
     assert not any("No cluster manager" in s for s in steps["next_steps"]), steps["next_steps"]
+
+
+def test_operations_written_as_calls_are_endpoints(catalog: Catalog) -> None:
+    from tradeoff.design.load import parse_design
+
+    doc = parse_design("# Cache\n\n## API\n- " + _API + "\n")
+    claims = read_design(doc, catalog.vocabulary.concepts.values())
+    rungs = {r.name: r.reached for r in ladder("api_data", claims)}
+    assert rungs["endpoints defined"] == 1.0, rungs
+    formula = parse_design("# Cache\n\n- shard = crc32(key) % N, then hash(key) picks a node\n")
+    rungs = {
+        r.name: r.reached
+        for r in ladder("api_data", read_design(formula, catalog.vocabulary.concepts.values()))
+    }
+    assert rungs["endpoints defined"] == 0.0, rungs

@@ -2056,7 +2056,25 @@ def _distinct_endpoints(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
         if may_hold(claim.text, ("/", "(", "rpc", "-x")) and writes_endpoint(claim.text):
             names |= _endpoint_names(claim.text) or {claim.text[:40]}
             first = first or claim
+            continue
+        calls = _API_CALLS.findall(claim.text) if "(" in claim.text else []
+        if len(set(calls)) >= 2:
+            # "get(key), set(key, value, ttl) and delete(key)": the operations of an API
+            # written as calls, each an endpoint, though none says what it returns.
+            names |= {call.lower() for call in calls}
+            first = first or claim
     return len(names), first
+
+
+# A call named by what an API does, with its parameters: two or more on one line are the
+# operations of an API ("acquire(lock, ttl), renew(lease) and release(lease)"), where one
+# "hash(url)" or "crc32(code) % N" is a formula.
+_API_CALLS = re.compile(
+    r"\b((?:get|set|put|delete|del|fetch|produce|consume|publish|subscribe|acquire|release"
+    r"|renew|create|update|list|upload|download|send|query|search|incr|decr|append|poll|ack"
+    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel)(?:_\w+)?)\(\w[^()]*\)",
+    re.I,
+)
 
 
 def writes_endpoint(text: str) -> bool:
