@@ -31,8 +31,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from simulate import run
 
 from tradeoff.catalog import Catalog
