@@ -314,7 +314,12 @@ def _failure_probe(
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = _component_mention(heard.mentions.get(concept))
-        if mention is None or _LOCAL.search(mention.quote) or _property_of(mention):
+        if (
+            mention is None
+            or _LOCAL.search(mention.quote)
+            or _CLIENT_HELD.search(mention.quote)
+            or _property_of(mention)
+        ):
             continue
         if client and _said_as(mention.quote, mention.term).lower() not in BRANDS:
             continue
@@ -339,6 +344,15 @@ def _scoped_out(problem: Problem, word: str) -> bool:
     said = stems(word) - stems(problem.title)
     out = [f.text for f in problem.facts if f.category == "scope-out"]
     return bool(said) and any(said <= stems(text) for text in out)
+
+
+# A cache the client keeps: "the browser debounces keystrokes by 150 ms and caches results
+# per prefix" drew "If the cache goes down at peak ...?", of a cache in each user's tab.
+_CLIENT_HELD = re.compile(
+    r"\b(?:browser|client|app|phone|device)s?\b[^.;]{0,40}?"
+    r"\b(?:caches|caching|keeps? (?:a |an )?(?:local )?cache|has (?:a |an )?cache)\b",
+    re.I,
+)
 
 
 def _property_of(mention: Mention) -> bool:

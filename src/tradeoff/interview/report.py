@@ -49,7 +49,9 @@ from tradeoff.review.rules.base import RULES
 from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
-_ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
+_ASSUMES = re.compile(
+    r"\b(assum\w*|let's say|lets say|suppose)\b|\bmaybe\s+(?:about\s+|around\s+)?\d", re.I
+)
 # A candidate going back on what they said: "actually, let's use Cassandra", "scratch that",
 # "I'll switch to a queue", "instead, I'd ...". "Returns the same result instead of charging
 # twice" sets an alternative aside in the same breath; it changes no course.

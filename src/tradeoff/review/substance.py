@@ -475,6 +475,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
     implied = concept in implied_by_heading
     if not (named or implied):
         return False
+    if concept == "latency-target" and not implied and _only_settings(claim.text):
+        # "the browser debounces keystrokes by 150 ms": a delay the design sets, named by
+        # "ms" alone; no target for how fast anything answers.
+        return False
     if concept in NUMERIC:
         return features.quantities > 0 or features.derivation
     if concept == "scope":  # "Out of scope: reservations, passes" is the scope itself
@@ -502,6 +506,31 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # copied: its number is of followers, and it says nothing of how data is split.
         return False
     return features.substantive_for(concept) if named else False
+
+
+# A duration in milliseconds that the design sets (a debounce, a timeout, a TTL, a polling
+# interval), and the words that name a latency itself.
+_SETTING_MS = re.compile(
+    r"\b(?:debounc\w*|throttl\w*|time[sd]? ?outs?|ttls?|intervals?|delay\w*|every|windows?"
+    r"|poll\w*|backoff|sleep\w*|heartbeats?)\b[^.;,]{0,30}?\b\d[\d.,]*\s*(?:ms|milliseconds?)\b",
+    re.I,
+)
+_MS = re.compile(r"\b\d[\d.,]*\s*(?:ms|milliseconds?)\b", re.I)
+_LATENCY_WORDS = re.compile(
+    r"latenc|\bp\d\d\b|response time|\bwait|\bwithin\b|\bunder\b|\bless than\b|<", re.I
+)
+
+
+def _only_settings(text: str) -> bool:
+    """Whether every millisecond figure of a line is a setting ("debounces keystrokes by
+    150 ms", "a 500 ms timeout"), with no word of a latency beside them."""
+    if _LATENCY_WORDS.search(text) is not None:
+        return False
+    durations = [m.start() for m in _MS.finditer(text)]
+    settings = [m for m in _SETTING_MS.finditer(text)]
+    return bool(durations) and all(
+        any(s.start() <= d < s.end() for s in settings) for d in durations
+    )
 
 
 # How data is split across nodes, which is what sharding is (by a key, a hash, a range,
@@ -835,6 +864,8 @@ def _item_support(
             if named & _FIELD_CONCEPTS and _fields_only_counted(claim.text):
                 # "(key + hash overhead + 2 fields)" sizes a record: it names no field.
                 named -= _FIELD_CONCEPTS
+            if "latency-target" in named and _only_settings(claim.text):
+                named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
