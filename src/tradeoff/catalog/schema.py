@@ -110,6 +110,13 @@ class RubricItem(_Strict):
     id: Slug
     text: Text
     concepts: list[Slug] = Field(min_length=1, description="Any of these concepts covers it.")
+    every_concept: bool = Field(
+        default=False,
+        description="Covered only when each of its concepts is specified, on one line or"
+        " several: 'Summarises and names bottlenecks' asks for a summary and the"
+        " bottlenecks, and a line that does one of them covers it in part (the report says"
+        " it is only mentioned).",
+    )
     mentions: list[Slug] = Field(
         default_factory=list,
         description="Concepts that name the item's subject but not what its text asks: a line"

@@ -34,6 +34,9 @@ _CLAIM = re.compile(
     re.I,
 )
 _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we have)\b", re.I)
+# "at maybe 6 requests per search": one figure the candidate chose, said with its hedge (the
+# line's other figures are still theirs to get right).
+_HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
 # ("parking that", "out of scope for now": the question put aside in other words; a scope
 # stated for good, "analytics is out of scope", answers a question about scope.)
 _DEFERS = re.compile(
@@ -68,6 +71,7 @@ class Heard:
     products: tuple[str, ...]  # product names said
     reason: bool
     assumption: bool
+    chose_figure: bool  # a figure said with "maybe": chosen, an assumption (not the line)
     defers: bool  # "let me come back to that", "not sure"
     switches: bool = False  # "let me talk about monitoring instead"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
@@ -123,6 +127,7 @@ class MentionListener:
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
             assumption=bool(_ASSUMES.search(text)),
+            chose_figure=bool(_HEDGED_FIGURE.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
             switches=bool(_SWITCHES.search(text)),
             features=features_listed(text),

@@ -163,6 +163,8 @@ def quantities_in(
             sentence[: match.start(1)]
         ):
             continue  # "with 100:1 reads", "at 10:30": one side of a ratio or a time
+        if any(f.start() <= match.start(1) < f.end() for f in _FRACTION.finditer(sentence)):
+            continue  # "about 1/32 of the keys": a share, not 32 of something
         reading = _longest_reading(match.group(1), match.group(2))
         if reading is None:
             continue
@@ -567,6 +569,9 @@ def _clause_span(sentence: str, at: int) -> tuple[int, int]:
 
 
 # A number written beside a colon and another number: a ratio ("100:1") or a clock time.
+# A share written as a fraction ("moves only about 1/32 of the keys", "2/3 of reads"): the
+# denominator is no count of anything, and "How did you get 32?" asked about a share.
+_FRACTION = re.compile(r"(?<![\w.,/])\d{1,2}/\d{1,4}(?![\w.,/])")
 _RATIO_AFTER = re.compile(r"\s?:\s?\d")
 _RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 

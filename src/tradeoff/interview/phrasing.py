@@ -65,6 +65,23 @@ WRAP_UP_SUMMARY = (
 )
 
 
+# An item that asks for a summary and the bottlenecks (`every_concept`), one of them given:
+# the question asks for the other. "Sum up what this broker guarantees, and where would it
+# run out of room first?" right after "at 10x the disks on hot brokers fill first" asked
+# again what was just said.
+_PART_PROBES = {
+    "summary": "Sum up your design in a few sentences: what does it promise, and how?",
+    "bottlenecks": "What breaks first as this grows, and what would you do about it?",
+    "extensibility": "How would the design take a new feature without a rewrite?",
+}
+
+
+def part_probe(concept: str) -> str | None:
+    """The question for one part of an item that asks for several, when the others are
+    given."""
+    return _PART_PROBES.get(concept)
+
+
 def wrap_up(problem_type: str) -> str:
     """The wrap-up question for a prompt of this type."""
     return _WRAP_UPS.get(problem_type, WRAP_UP)

@@ -121,16 +121,30 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
-    shared = (ask.words or stems(ask.text)) & stems(heard.text)
+    shared = ((ask.words or stems(ask.text)) & stems(heard.text)) - _NO_SUBJECT
     specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
     statement = len(heard.text.split()) >= 8
+    reason = heard.reason
     if meant and ask.concepts:
         # The turn is about other things ("the schema" after a phishing question): one
-        # shared word ("links") does not make it an answer.
-        specifies = statement = False
-    if len(shared) >= 2 or (shared and (heard.reason or specifies or statement)):
+        # shared word ("links") does not make it an answer, nor does a reason given for
+        # those things ("eviction is LRU per shard, since recently read items are read
+        # again" to "How do you give a user their own fresh edit without making every read
+        # go to the database?").
+        specifies = statement = reason = False
+    if len(shared) >= 2 or (shared and (reason or specifies or statement)):
         return ANSWERED
     return DODGED if ask.status == RETURNED else RETURNED
+
+
+# Words that say how many, how often or what happens, never what a question is about: "each
+# shard has a primary and one replica ... within about 10 seconds" shares "one" and
+# "second" with "A key read thousands of times a second expires ... only one caller
+# rebuilds it", and answers nothing of it.
+_NO_SUBJECT = stems(
+    "one two three once twice second seconds minute minutes hour hours day days time times"
+    " other others happen happens go goes see sees"
+)
 
 
 def _last_question(text: str) -> str:
@@ -240,7 +254,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         # A front end, or one program's classes (an object-oriented prompt), runs in one
         # process: "one queue and a single thread" in a vending machine is no server.
         one_process = at.problem.type in ("front-end", "object-oriented")
-        failure = _failure_probe(state, heard, client=one_process)
+        failure = _failure_probe(state, heard, client=one_process, problem=at.problem)
         if failure is not None:
             return failure
     product = _product_to_question(state, heard, at)
@@ -287,7 +301,9 @@ def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
     return [f.text for f in problem.facts if f.text in revealed and set(f.values) & names]
 
 
-def _failure_probe(state: ConversationState, heard: Heard, client: bool = False) -> Move | None:
+def _failure_probe(
+    state: ConversationState, heard: Heard, client: bool = False, problem: Problem | None = None
+) -> Move | None:
     """A stateful component named now, with no redundancy said for it anywhere. A part that
     lives in one process ("an LRU in memory", "a local cache", "in localStorage") goes down
     with it and is no single point of failure; nor, in a front-end or object-oriented
@@ -299,7 +315,12 @@ def _failure_probe(state: ConversationState, heard: Heard, client: bool = False)
         if concept in state.redundant or state.moved("*", "failure", concept):
             continue
         mention = _component_mention(heard.mentions.get(concept))
-        if mention is None or _LOCAL.search(mention.quote) or _property_of(mention):
+        if (
+            mention is None
+            or _LOCAL.search(mention.quote)
+            or _CLIENT_HELD.search(mention.quote)
+            or _property_of(mention)
+        ):
             continue
         if client and _said_as(mention.quote, mention.term).lower() not in BRANDS:
             continue
@@ -308,6 +329,8 @@ def _failure_probe(state: ConversationState, heard: Heard, client: bool = False)
         ):
             continue  # the "bucket" of "token bucket" is no store that can go down
         word = _server_of(_said_as(mention.quote, mention.term))
+        if problem is not None and _scoped_out(problem, word):
+            continue  # "the databases themselves are out of scope": not ours to keep up
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
         return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
@@ -325,6 +348,25 @@ def _server_of(word: str) -> str:
     if rest and rest.lower() in _DATA_PART and first.lower() in BRANDS:
         return first
     return word
+
+
+def _scoped_out(problem: Problem, word: str) -> bool:
+    """Whether the prompt puts the part out of scope ("Persisting cached data ..., and the
+    databases themselves are out of scope"): asking "If the database goes down at peak ...?"
+    of a cache design asks about what the interviewer said is not being designed. The
+    prompt's own subject ("cache" in "Design a distributed cache") is never out of scope."""
+    said = stems(word) - stems(problem.title)
+    out = [f.text for f in problem.facts if f.category == "scope-out"]
+    return bool(said) and any(said <= stems(text) for text in out)
+
+
+# A cache the client keeps: "the browser debounces keystrokes by 150 ms and caches results
+# per prefix" drew "If the cache goes down at peak ...?", of a cache in each user's tab.
+_CLIENT_HELD = re.compile(
+    r"\b(?:browser|client|app|phone|device)s?\b[^.;]{0,40}?"
+    r"\b(?:caches|caching|keeps? (?:a |an )?(?:local )?cache|has (?:a |an )?cache)\b",
+    re.I,
+)
 
 
 def _property_of(mention: Mention) -> bool:
@@ -793,6 +835,11 @@ def _gap_probe(state: ConversationState, heard: Heard, at: Situation) -> Move | 
             if weighed is not None:
                 return weighed
             text = phrasing.probe_text(at.problem, dimension, item)
+            met = state.parts.get(item.id, set())
+            left = [c for c in item.concepts if c not in met]
+            if item.every_concept and met and left:
+                # The bottlenecks named, the summary not: ask for what is left.
+                text = phrasing.part_probe(left[0]) or text
             if item.id in _asks_items(at.problem):
                 narrowed = _unsettled(state, at, text)
                 if narrowed is None:

@@ -41,15 +41,17 @@ from tradeoff.interview.state import (
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
-from tradeoff.language.periods import every_period
+from tradeoff.language.periods import every_period, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, review_design
 from tradeoff.review.rules.base import RULES
-from tradeoff.review.substance import ladder
+from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
-_ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose)\b", re.I)
+_ASSUMES = re.compile(
+    r"\b(assum\w*|let's say|lets say|suppose)\b|\bmaybe\s+(?:about\s+|around\s+)?\d", re.I
+)
 # A candidate going back on what they said: "actually, let's use Cassandra", "scratch that",
 # "I'll switch to a queue", "instead, I'd ...". "Returns the same result instead of charging
 # twice" sets an alternative aside in the same breath; it changes no course.
@@ -339,6 +341,9 @@ def _score_basis(
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
             "next_step": next((r.name for r in steps if r.reached < 0.99), None),
+            # How far along the step named is ("1 of the 2 failures with responses this
+            # step needs"): "not yet" beside the one failure given read as "missing".
+            "needs": _needs_of(steps, rungs, partial),
             "penalties": round(score.penalties, 1),
             "capped_by": (
                 {"rule": capped[1].rule, "cap": capped[0], "message": capped[1].message}
@@ -493,7 +498,9 @@ def _conversation(
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
         elif number.ref.kind == "step" and not number.off and not stated.slipped:
-            about = number.ref.name.replace("_", " ")
+            # Labelled by what the figure said measures: "240 TB a day" is a day's storage,
+            # though it was checked against the year's (365 of it).
+            about = measured_name(number.ref.name, number.text)
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
@@ -509,6 +516,13 @@ def _conversation(
         "assumptions": assumptions,
         "estimates": estimates,
     }
+
+
+def _needs_of(steps: Sequence[Rung], reached: Sequence[str], partial: Rung | None) -> str | None:
+    """What the step the report names next still lacks: the first not reached whole when
+    one was reached, else the one reached furthest in part."""
+    named = next((r for r in steps if r.reached < 0.99), None) if reached else partial
+    return named.needs or None if named is not None else None
 
 
 def _decided_otherwise(

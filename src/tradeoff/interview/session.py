@@ -265,8 +265,12 @@ class Interview:
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
-        if heard.assumption or chosen:
-            quote = text if heard.assumption else sentence_with(text, chosen[0].text)
+        if heard.assumption or heard.chose_figure or chosen:
+            quote = (
+                text
+                if heard.assumption or heard.chose_figure
+                else sentence_with(text, chosen[0].text)
+            )
             self.state.assumptions.append(Stated(heard.line, quote))
             newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
         if heard.features is not None:  # "users post X, follow Y and scroll Z"

@@ -135,6 +135,10 @@ class ConversationState:
     # past its lease ... rejects any token lower than the highest it has seen"): a question
     # about one asks what was explained, however weak the quote the item keeps.
     restated: set[str] = field(default_factory=set)
+    # The concepts of an item that asks for each of them ("Summarises and names
+    # bottlenecks") some turn has specified: the summary in one turn and the bottlenecks in
+    # another cover it, as they do in the review of the whole transcript.
+    parts: dict[str, set[str]] = field(default_factory=dict)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -185,7 +189,7 @@ def item_support(
     strength = (
         substance.citation_strength(claim, item, dimension)
         if claim is not None and status == SUBSTANCE
-        else (0, 0)
+        else _naming_strength(claim, item)
     )
     return Support(status, quote, claim.line if claim is not None else 0, source, strength)
 
@@ -231,6 +235,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
             continue
+        if item.every_concept and support.status != SUBSTANCE:
+            met = state.parts.setdefault(item.id, set())
+            now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
+            met |= now
+            if now and met >= set(item.concepts):
+                support = replace(support, status=SUBSTANCE)
         if not support.quote:
             # Judged over the whole conversation ("asks floors, cars and call types": the
             # questions asked so far), with no one claim to cite: the first of the mentions
@@ -269,9 +279,16 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 and not _asked(support.quote)
             )
             or (
+                # A mention that names the item's own concept over one that named only its
+                # subject: "services do cache-aside ..." over "we'll use Redis."
+                support.status == MENTIONED == old.status
+                and old.source == "said"
+                and support.strength > old.strength
+            )
+            or (
                 support.status == SUBSTANCE == old.status
                 and old.source == "said"
-                and support.strength[0] > old.strength[0]
+                and _says_more(support.strength, old.strength)
                 and not ("clarifying-questions" in item.concepts and _asked(old.quote))
             )
         ):
@@ -304,6 +321,22 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
+
+
+def _naming_strength(claim: Claim | None, item: RubricItem) -> tuple[int, int]:
+    """How near a line that only mentions an item comes to it: (0, 1) when it names one of
+    the item's own concepts, (0, 0) when it names only its subject (`mentions`): "we'll use
+    Redis." names the cache, "services do cache-aside" the write policy the item is about."""
+    named = claim is not None and not claim.features.concepts.isdisjoint(item.concepts)
+    return (0, 1) if named else (0, 0)
+
+
+def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
+    """Whether a later line says more of an item than the one quoted: more weighing, or as
+    much and more of the item's own words, as the reviewer picks its line to cite. "each
+    shard has a primary and one replica in another zone, and if the primary dies Sentinel
+    promotes the replica" over "... 64 nodes with replicas", a count that named them first."""
+    return new[0] > old[0] or (new[0] >= old[0] and new[1] > old[1])
 
 
 def slipped(heard: Heard, support: Support) -> bool:

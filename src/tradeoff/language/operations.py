@@ -734,10 +734,14 @@ _FRESHNESS = re.compile(
     r"\b(?:within|in under|in less than|under|in at most|no later than|after at most)\s+"
     + _DURATION
     + r"|\b(?:staleness|lag|delay|freshness)\b[^.;:]{0,25}?(?:<=?|≤|under|below|at most"
-    r"|within|of|:)\s*" + _DURATION + r"|" + _DURATION + r"\s+(?:of\s+)?(?:delay|lag|staleness)\b",
+    r"|within|of|:)\s*" + _DURATION + r"|" + _DURATION + r"\s+(?:of\s+)?(?:delay|lag|staleness)\b"
+    # "followers see a new photo within 10 s": someone sees a write, by a bound; not "users
+    # see their feed within 200 ms", the time a read takes.
+    r"|\bsees?\b[^.;:]{0,15}?\b(?:new|latest|updated?|updates|changes?|edits?|writes?)\b"
+    r"[^.;:]{0,30}?\b(?:within|in under|in less than|in at most|no later than)\s+" + _DURATION,
     re.I,
 )
-_FRESHNESS_STEMS = ("appear", "visible", "show", "propagat", "reflect", "reach", "seen",
+_FRESHNESS_STEMS = ("appear", "visible", "show", "propagat", "reflect", "reach", "see",
                     "searchable", "deliver", "replicat", "available", "stale", "lag", "delay",
                     "fresh")  # fmt: skip
 

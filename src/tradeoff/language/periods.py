@@ -61,3 +61,22 @@ def other_period(label: str, ref_name: str) -> bool:
         if match.group(1).lower() == period and not re.match(r"(?:1|one)\b", match.group(0)):
             return True  # "5-year storage growth" against a year's storage
     return any(named != period for named in _named(label))
+
+
+_PER_S_NAME = re.compile(r"_per_s$")
+_PER_S_SAID = re.compile(
+    r"/\s*s(?:ec)?\b|\bper\s+sec|\b(?:a|each|every|per)\s+second\b|\b[qr]ps\b", re.I
+)
+
+
+def measured_name(ref_name: str, said: str) -> str:
+    """What a spoken figure measures, named after the reference it was compared with but
+    over its own period: "240 TB a day", read against "storage_per_year" (365 days of it),
+    is "storage per day", and "50 billion a day" against "views_per_s" is "views per day".
+    The reference's period names what the figure was checked against, not what was said."""
+    words = ref_name.replace("_", " ")
+    own = every_period(said) or ("s" if _PER_S_SAID.search(said) else None)
+    theirs = reference_period(ref_name) or ("s" if _PER_S_NAME.search(ref_name) else None)
+    if own is None or theirs is None or own == theirs:
+        return words
+    return re.sub(rf"\bper {theirs}\b", f"per {own}", words, count=1)

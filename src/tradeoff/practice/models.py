@@ -147,6 +147,9 @@ class DimensionScore(BaseModel):
     depth: str | None = None
     partly: str | None = None  # no step reached whole: the one reached furthest, in part
     next_step: str | None = None  # the first step of the depth ladder not reached whole
+    # How far along that step (or the one reached in part) is: "1 of the 2 failures with
+    # responses this step needs".
+    needs: str | None = None
     penalties: float = 0.0  # what problems found at a line took off the score
     capped_by: Cap | None = None
 

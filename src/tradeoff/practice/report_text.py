@@ -125,11 +125,14 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
         parts.append(f"not covered{_names(missing)}")
     if dim.expected is not None:
         # (Step names hold commas, "errors, pagination, idempotency": quoted.)
+        # A step wants two or more of a thing, which its name does not say: how far along
+        # it is, so "not yet" beside the one failure given is not read as "missing".
+        along = f" ({dim.needs})" if dim.needs else ""
         if dim.depth:
-            then = f'; not yet "{dim.next_step}"' if dim.next_step else ""
+            then = f'; not yet "{dim.next_step}"{along}' if dim.next_step else ""
             parts.append(f'depth reached "{dim.depth}"{then}')
         elif dim.partly:
-            parts.append(f'depth: part way to "{dim.partly}"')
+            parts.append(f'depth: part way to "{dim.partly}"{along}')
         else:
             first = f' (the first step is "{dim.next_step}")' if dim.next_step else ""
             parts.append(f"depth: none shown yet{first}")

@@ -139,7 +139,9 @@ def _summary(
     reached = [r for r in rungs if r.reached >= 0.99]
     if rungs:
         top = reached[-1].name if reached else None
-        parts.append(f"deepest step reached: {top}" if top else f"not yet: {rungs[0].name}")
+        low = rungs[0]
+        along = f" ({low.needs})" if low.needs else ""
+        parts.append(f"deepest step reached: {top}" if top else f"not yet: {low.name}{along}")
     mentioned = [i for i in expected if coverage[i.id] < 0.5 and supports[i.id].claim is not None]
     if mentioned:
         item = max(mentioned, key=lambda i: i.weight)

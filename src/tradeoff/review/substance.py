@@ -116,6 +116,11 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"bottleneck|next steps|future work|what breaks|at 10x|scaling (?:levers|path|plan)"
+            # "Hotspots and scaling challenges" over "Range partitioning can hotspot on a
+            # single prefix. Mitigations: ...": what breaks first, named. ("Hotspot
+            # mitigation" under a component and "Search cluster hot spots" among failure
+            # modes are one part's problem, not the design's limits.)
+            r"|scaling challenges|known limitations"
             r"|beyond (?:day ?1|v1|the mvp)|evolution"
             r"|future (?:improvements|extensions|enhancements)|roadmap|later phases",
             re.I,
@@ -475,6 +480,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
     implied = concept in implied_by_heading
     if not (named or implied):
         return False
+    if concept == "latency-target" and not implied and _only_settings(claim.text):
+        # "the browser debounces keystrokes by 150 ms": a delay the design sets, named by
+        # "ms" alone; no target for how fast anything answers.
+        return False
     if concept in NUMERIC:
         return features.quantities > 0 or features.derivation
     if concept == "scope":  # "Out of scope: reservations, passes" is the scope itself
@@ -501,7 +510,55 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return True
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
+    if concept == "sharding" and not _states_split(claim):
+        # "each partition has a leader and 2 followers" names a partition as the thing
+        # copied: its number is of followers, and it says nothing of how data is split.
+        return False
     return features.substantive_for(concept) if named else False
+
+
+# A duration in milliseconds that the design sets (a debounce, a timeout, a TTL, a polling
+# interval), and the words that name a latency itself.
+_SETTING_MS = re.compile(
+    r"\b(?:debounc\w*|throttl\w*|time[sd]? ?outs?|ttls?|intervals?|delay\w*|every|windows?"
+    r"|poll\w*|backoff|sleep\w*|heartbeats?)\b[^.;,]{0,30}?\b\d[\d.,]*\s*(?:ms|milliseconds?)\b",
+    re.I,
+)
+_MS = re.compile(r"\b\d[\d.,]*\s*(?:ms|milliseconds?)\b", re.I)
+_LATENCY_WORDS = re.compile(
+    r"latenc|\bp\d\d\b|response time|\bwait|\bwithin\b|\bunder\b|\bless than\b|<", re.I
+)
+
+
+def _only_settings(text: str) -> bool:
+    """Whether every millisecond figure of a line is a setting ("debounces keystrokes by
+    150 ms", "a 500 ms timeout"), with no word of a latency beside them."""
+    if _LATENCY_WORDS.search(text) is not None:
+        return False
+    durations = [m.start() for m in _MS.finditer(text)]
+    settings = [m for m in _SETTING_MS.finditer(text)]
+    return bool(durations) and all(
+        any(s.start() <= d < s.end() for s in settings) for d in durations
+    )
+
+
+# How data is split across nodes, which is what sharding is (by a key, a hash, a range,
+# across nodes, into a number of shards): "topics split into partitions ... by key hash",
+# "sharded by user id", "16 shards", "spread across brokers".
+_SPLIT = re.compile(
+    r"\b(?:split\w*|spread\w*|distribut\w*|across|consistent[- ]hash\w*|hash[- ]?ring"
+    r"|(?:key|hash|range|id)[- ]based|by (?:key|hash|range)|hash(?:ed|es|ing)? (?:of|on|by)"
+    r"|mod(?:ulo)?\s+\d|per (?:node|broker|server|shard|host|machine))\b"
+    r"|\d[\d,.]*\s*[kK]?\s*(?:shards?|partitions?|vnodes?|virtual nodes)\b"
+    r"|\b(?:shards?|partitions?)\s*(?:[:=]|of)\s*\d",
+    re.I,
+)
+
+
+def _states_split(claim: Claim) -> bool:
+    """Whether a claim says how data is split across nodes: by a key it names, or in the
+    words of a split (`_SPLIT`)."""
+    return "partition-key" in claim.features.concepts or _SPLIT.search(claim.text) is not None
 
 
 # "Record" and "row" name a stored record without saying what it holds: "Total per record:
@@ -635,11 +692,43 @@ def item_support(
     hit = _SUPPORTS.get(key)
     if hit is not None and hit[0] is claims and hit[1] == len(claims) and hit[2] is item:
         return hit[3]
-    found = _item_support(item, claims, dimension, shared)
+    found = (
+        _every_concept(item, claims, dimension, shared)
+        if item.every_concept
+        else _item_support(item, claims, dimension, shared)
+    )
     if len(_SUPPORTS) >= _SUPPORTS_KEPT:
         _SUPPORTS.clear()
     _SUPPORTS[key] = (claims, len(claims), item, found)
     return found
+
+
+def concepts_met(
+    item: RubricItem, claims: Sequence[Claim], dimension: str, shared: frozenset[str]
+) -> frozenset[str]:
+    """The item's concepts that some claim specifies, each judged as the item alone: what
+    of an item that asks for each of them (`every_concept`) these claims have shown."""
+    return frozenset(
+        concept
+        for concept in item.concepts
+        if _item_support(item, claims, dimension, shared, frozenset({concept})).status == SUBSTANCE
+    )
+
+
+def _every_concept(
+    item: RubricItem, claims: Sequence[Claim], dimension: str, shared: frozenset[str]
+) -> Support:
+    """An item that asks for each of its concepts ("Summarises and names bottlenecks"):
+    substance when every one is specified, on one line or several; when only some are, a
+    mention, citing the line that did its part ("at 10x the disks on hot brokers fill first"
+    names the bottleneck and sums up nothing)."""
+    parts = [_item_support(item, claims, dimension, shared, frozenset({c})) for c in item.concepts]
+    met = [p for p in parts if p.status == SUBSTANCE]
+    if met and len(met) == len(parts):
+        return met[0]
+    if met:
+        return Support(MENTIONED, met[0].claim)
+    return _item_support(item, claims, dimension, shared)
 
 
 def _item_support(
@@ -647,6 +736,7 @@ def _item_support(
     claims: Sequence[Claim],
     dimension: str,
     shared: frozenset[str],
+    only: frozenset[str] | None = None,
 ) -> Support:
     """The strongest support any claim gives one of the item's concepts: the first claim
     that specifies it, or a stronger one in the same section (see `_stronger`), else the
@@ -658,7 +748,7 @@ def _item_support(
     item only if it also says something of this item in particular, a word of its text.
     """
     mention: Claim | None = None
-    wanted = frozenset(item.concepts)
+    wanted = only if only is not None else frozenset(item.concepts)
     # Concepts that name the item's subject without saying what it asks (`mentions` in the
     # catalog): a line about them is a mention, never substance.
     naming = wanted | frozenset(item.mentions)
@@ -713,6 +803,10 @@ def _item_support(
     positions = sorted({i for concept in naming for i in index.get(concept, ())})
     if metrics_only:
         positions = sorted(set(positions) | _metric_lines(claims))
+    closing = _closing_summary(claims) if "summary" in wanted else set()
+    if closing:
+        positions = sorted(set(positions) | closing)
+    closing_ids = {id(claims[i]) for i in closing}
     # A record written out in code (`"burst": 2000,` in a JSON policy) specifies the model
     # the item asks for when its fields are the item's own ("a match, a rate and a burst").
     item_fields = _own_words(item) if "data-model" in wanted else frozenset()
@@ -741,6 +835,8 @@ def _item_support(
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
+        if not found and id(claim) in closing_ids:
+            found = frozenset({"summary"})  # "This design handles ..." closing the answer
         if not found and written and _writes_endpoint_claim(claim):
             found = written
         counted = fleet and _counts_machines(claim)
@@ -807,6 +903,8 @@ def _item_support(
             if named & _FIELD_CONCEPTS and _fields_only_counted(claim.text):
                 # "(key + hash overhead + 2 fields)" sizes a record: it names no field.
                 named -= _FIELD_CONCEPTS
+            if "latency-target" in named and _only_settings(claim.text):
+                named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
@@ -984,6 +1082,31 @@ def _positions(claims: Sequence[Claim], name: str, test: Callable[[Claim], bool]
         hit = (claims, len(claims), frozenset(i for i, c in enumerate(claims) if test(c)))
         _POSITIONS[key] = hit
     return set(hit[2])
+
+
+# A closing line that restates the whole design: "This design handles YouTube-scale traffic
+# with proven technologies ...", "The design prioritises availability and scalability ...".
+_RESTATES = re.compile(
+    r"^\W*(?:(?:in (?:short|summary|conclusion)|overall|to (?:sum up|summari[sz]e)),?\s+)?"
+    r"(?:this|the|our) (?:design|architecture|system|solution)\s+(?:\w+ly\s+)?[a-z]+s\b",
+    re.I,
+)
+_CLOSING = 3  # the last prose claims of an answer, where a wrap-up stands
+
+
+def _closing_summary(claims: Sequence[Claim]) -> set[int]:
+    """Positions of the closing prose claims that restate the design: a summary with no
+    "Summary" heading over it, the paragraph that ends many answers. (Only at the end: "This
+    design avoids a hot counter" in the middle of a section sums up one part.)"""
+
+    def test(claim: Claim) -> bool:
+        return (
+            claim.kind not in (CODE, ROW, NODE, EDGE) and _RESTATES.search(claim.text) is not None
+        )
+
+    prose = [i for i, c in enumerate(claims) if c.kind not in (CODE, ROW, NODE, EDGE)]
+    last = set(prose[-_CLOSING:])
+    return _positions(claims, "closing-summary", test) & last
 
 
 def _names_field(claim: Claim, own_words: frozenset[str]) -> bool:
@@ -1703,6 +1826,11 @@ class Rung:
     name: str
     reached: float  # 0-1: partly reached rungs count in part
     claim: Claim | None = None
+    # How far along a step reached in part is, in counts: "1 of the 2 failures with
+    # responses this step needs". Most steps want two or more of a thing, and a name such
+    # as "failures named with responses" does not say so: "not yet" beside the one failure
+    # given read as a false "missing".
+    needs: str = ""
 
 
 def _count(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[int, Claim | None]:
@@ -1726,8 +1854,23 @@ def _distinct(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[i
     return len(seen), first
 
 
-def _rung(name: str, count: int, needed: int, claim: Claim | None) -> Rung:
-    return Rung(name, min(1.0, count / needed) if needed else 1.0, claim)
+def _rung(name: str, count: int, needed: int, claim: Claim | None, unit: str) -> Rung:
+    reached = min(1.0, count / needed) if needed else 1.0
+    return Rung(name, reached, claim, _needs([(count, needed, unit)]))
+
+
+def _needs(parts: Sequence[tuple[int, int, str]]) -> str:
+    """What a step still lacks, part by part: "1 of the 2 quantified targets this step
+    needs", "no non-goals yet"; empty when nothing of it is shown yet (the step's name then
+    says it) or all is there."""
+    if not any(have > 0 for have, _, _ in parts):
+        return ""
+    short = [
+        f"no {unit} yet" if have == 0 else f"{have} of the {needed} {unit} this step needs"
+        for have, needed, unit in parts
+        if have < needed
+    ]
+    return "; ".join(short)
 
 
 def ladder(dimension: str, claims: Sequence[Claim]) -> list[Rung]:
@@ -1804,13 +1947,14 @@ def _requirements(claims: Sequence[Claim]) -> list[Rung]:
         ),
     )
     return [
-        _rung("scoped features", features[0], 3, features[1]),
+        _rung("scoped features", features[0], 3, features[1], "features"),
         Rung(
             "quantified targets and non-goals",
             0.5 * min(1.0, slas[0] / 2) + 0.5 * min(1.0, float(scope[0])),
             slas[1] or scope[1],
+            _needs([(slas[0], 2, "quantified targets"), (scope[0], 1, "non-goals")]),
         ),
-        _rung("assumptions that drive choices", assumptions[0], 2, assumptions[1]),
+        _rung("assumptions that drive choices", assumptions[0], 2, assumptions[1], "assumptions"),
     ]
 
 
@@ -1919,10 +2063,21 @@ def _capacity(claims: Sequence[Claim]) -> list[Rung]:
     derived_share = 0.4 * min(1.0, rates[0] / 2) + 0.3 * min(1.0, float(storage[0]))
     derived_share += 0.3 * min(1.0, derived[0] / 4)
     return [
-        _rung("inputs stated with units", inputs[0], 4, inputs[1]),
-        Rung("rates and storage derived", derived_share, rates[1] or storage[1] or derived[1]),
-        _rung("numbers that size components", sizing[0], 2, sizing[1]),
-        _rung("sanity checks and limits", sanity[0], 2, sanity[1]),
+        _rung("inputs stated with units", inputs[0], 4, inputs[1], "figures with units"),
+        Rung(
+            "rates and storage derived",
+            derived_share,
+            rates[1] or storage[1] or derived[1],
+            _needs(
+                [
+                    (rates[0], 2, "derived rates"),
+                    (storage[0], 1, "derived storage figures"),
+                    (derived[0], 4, "derived figures"),
+                ]
+            ),
+        ),
+        _rung("numbers that size components", sizing[0], 2, sizing[1], "sizing figures"),
+        _rung("sanity checks and limits", sanity[0], 2, sanity[1], "sanity checks"),
     ]
 
 
@@ -1977,7 +2132,25 @@ def _distinct_endpoints(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
         if may_hold(claim.text, ("/", "(", "rpc", "-x")) and writes_endpoint(claim.text):
             names |= _endpoint_names(claim.text) or {claim.text[:40]}
             first = first or claim
+            continue
+        calls = _API_CALLS.findall(claim.text) if "(" in claim.text else []
+        if len(set(calls)) >= 2:
+            # "get(key), set(key, value, ttl) and delete(key)": the operations of an API
+            # written as calls, each an endpoint, though none says what it returns.
+            names |= {call.lower() for call in calls}
+            first = first or claim
     return len(names), first
+
+
+# A call named by what an API does, with its parameters: two or more on one line are the
+# operations of an API ("acquire(lock, ttl), renew(lease) and release(lease)"), where one
+# "hash(url)" or "crc32(code) % N" is a formula.
+_API_CALLS = re.compile(
+    r"\b((?:get|set|put|delete|del|fetch|produce|consume|publish|subscribe|acquire|release"
+    r"|renew|create|update|list|upload|download|send|query|search|incr|decr|append|poll|ack"
+    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel)(?:_\w+)?)\(\w[^()]*\)",
+    re.I,
+)
 
 
 def writes_endpoint(text: str) -> bool:
@@ -2042,14 +2215,27 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         ),
     )
     return [
-        _rung("endpoints defined", endpoints[0], 3, endpoints[1]),
+        _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
             "entities with keys",
             0.5 * min(1.0, model[0] / 3) + 0.5 * min(1.0, float(keys[0])),
             model[1] or keys[1],
+            _needs([(model[0], 3, "entity definitions"), (keys[0], 1, "keys")]),
         ),
-        _rung("errors, pagination, idempotency", contract[0], 2, contract[1]),
-        _rung("store and keys chosen for the access pattern", access[0], 2, access[1]),
+        _rung(
+            "errors, pagination, idempotency",
+            contract[0],
+            2,
+            contract[1],
+            "of errors, pagination, idempotency, versioning and rate limits",
+        ),
+        _rung(
+            "store and keys chosen for the access pattern",
+            access[0],
+            2,
+            access[1],
+            "store or key choices with a reason",
+        ),
     ]
 
 
@@ -2083,10 +2269,26 @@ def _components(claims: Sequence[Claim]) -> list[Rung]:
             "components connected",
             min(1.0, drawn[0] / 4) if drawn[0] else min(1.0, specified[0] / 6),
             drawn[1] or specified[1],
+            _needs(
+                [(drawn[0], 4, "components drawn")]
+                if drawn[0]
+                else [(specified[0], 6, "components specified")]
+            ),
         ),
-        _rung("components specified with mechanisms", specified[0], 6, specified[1]),
+        _rung(
+            "components specified with mechanisms",
+            specified[0],
+            6,
+            specified[1],
+            "components specified",
+        ),
         Rung("request paths traced", min(1.0, flows[0] / 3 + len(mechanisms) / 12), flows[1]),
-        Rung("deep dives with mechanisms", min(1.0, deep / 3), None),
+        Rung(
+            "deep dives with mechanisms",
+            min(1.0, deep / 3),
+            None,
+            _needs([(deep, 3, "deep-dive sections with mechanisms")]),
+        ),
     ]
 
 
@@ -2226,10 +2428,22 @@ def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [
-        _rung("a decision with its reason", reasoned[0], 2, reasoned[1]),
-        _rung("several reasoned decisions", reasoned[0], 5, reasoned[1]),
-        _rung("alternatives rejected, costs stated", weighed[0], 2, weighed[1]),
-        _rung("several weighed decisions", weighed[0], 5, weighed[1]),
+        _rung("a decision with its reason", reasoned[0], 2, reasoned[1], "decisions with a reason"),
+        _rung("several reasoned decisions", reasoned[0], 5, reasoned[1], "decisions with a reason"),
+        _rung(
+            "alternatives rejected, costs stated",
+            weighed[0],
+            2,
+            weighed[1],
+            "decisions weighed against an alternative",
+        ),
+        _rung(
+            "several weighed decisions",
+            weighed[0],
+            5,
+            weighed[1],
+            "decisions weighed against an alternative",
+        ),
     ]
 
 
@@ -2308,17 +2522,32 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
     security = _distinct(claims, lambda c: c.features.security_control)
     return [
-        _rung("redundancy", redundancy[0], 1, redundancy[1]),
-        _rung("failures named with responses", failures[0], 2, failures[1]),
+        _rung("redundancy", redundancy[0], 1, redundancy[1], "redundancy"),
+        _rung(
+            "failures named with responses",
+            failures[0],
+            2,
+            failures[1],
+            "failures with responses",
+        ),
         Rung(
             "non-obvious failures, degraded modes, recovery",
             0.6 * min(1.0, max(0, failures[0] - 2) / 3) + 0.4 * min(1.0, recovery[0] / 2),
             recovery[1],
+            _needs(
+                [
+                    (max(0, failures[0] - 2), 3, "failures with responses past the first two"),
+                    (recovery[0], 2, "degraded modes or recovery targets"),
+                ]
+            ),
         ),
         Rung(
             "monitoring with thresholds and actions, concrete security",
             0.6 * min(1.0, monitoring[0] / 2) + 0.4 * min(1.0, security[0] / 2),
             monitoring[1] or security[1],
+            _needs(
+                [(monitoring[0], 2, "monitoring points"), (security[0], 2, "security controls")]
+            ),
         ),
     ]
 
@@ -2393,9 +2622,15 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
     )
     assumed = _count(claims, _assumption)
     return [
-        _rung("a visible order", sections, 5, None),
-        _rung("assumptions said aloud", assumed[0], 2, assumed[1]),
-        _rung("a wrap-up: a summary or the bottlenecks", wrap[0], 2, wrap[1]),
+        _rung("a visible order", sections, 5, None, "sections that specify something"),
+        _rung("assumptions said aloud", assumed[0], 2, assumed[1], "assumptions"),
+        _rung(
+            "a wrap-up: a summary or the bottlenecks",
+            wrap[0],
+            2,
+            wrap[1],
+            "summary or bottleneck lines",
+        ),
     ]
 
 
