@@ -1083,6 +1083,9 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("A limited call gets 429 with Retry-After and X-RateLimit-Remaining.",
          "rejection-contract", True),
         ("Each plan has its own quota of calls a minute.", "quota", True),
+        # awareness of something (sentences, cost, racks) is no collaborators' presence
+        ("We split text with sentence awareness.", "presence", False),
+        ("Cursors and selections go over the awareness channel.", "presence", True),
     ],
 )  # fmt: skip
 def test_words_read_in_their_sense(catalog: Catalog, line: str, concept: str, named: bool) -> None:

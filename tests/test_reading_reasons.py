@@ -301,3 +301,36 @@ def test_a_better_fit_for_a_use_gives_a_reason() -> None:
 def test_so_then_what_a_subject_never_does_gives_a_reason(text: str, reason: bool) -> None:
     (claim,) = claims(text)
     assert claim.features.reason is reason
+
+
+def test_a_decision_closing_the_weighing_on_its_line_is_read_with_it() -> None:
+    # "We choose X as a good balance" closes the options and costs weighed before it in the
+    # same bullet: read apart, the decision weighs nothing and the weighing decides nothing.
+    text = (
+        "- **Fixed-size vs. sentence-based**: fixed windows are simple and fast; sentence-based"
+        " splits keep meaning but are slower. We choose sentence-aware splitting as a good"
+        " balance.\n"
+    )
+    (claim,) = claims(text)
+    assert claim.features.decision and claim.features.alternative and claim.features.cost
+    # Another line's weighing is not this decision's.
+    apart = (
+        "- Fixed windows are simple; sentence splits are slower.\n- We choose sentence splits.\n"
+    )
+    last = claims(apart)[-1]
+    assert last.text.startswith("We choose")
+    assert not (last.features.alternative or last.features.cost)
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        ("Self-hosted models: lower per-query cost, but requires GPU infrastructure.", True),
+        ("A 384-dim model cuts storage and latency vs. 1024-dim, at a slight accuracy cost.", True),
+        ("The managed API is simpler, but also introduces the risk of data leaving.", True),
+        ("Hosting it ourselves saves money at no extra risk.", False),
+    ],
+)
+def test_a_cost_said_without_its_subject_or_with_an_adjective(text: str, cost: bool) -> None:
+    (claim,) = claims(text)
+    assert claim.features.cost is cost

@@ -185,6 +185,14 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         if previous is not None and _sets_against(done, previous):
             analysed[-1] = reread.joined(previous, done)
             continue
+        if previous is not None and _closes_weighing(done, previous):
+            # The decision that closes the weighing before it: each weighing sentence of
+            # the same line is read with it, nearest first.
+            closing = done
+            while analysed and _closes_weighing(closing, analysed[-1]):
+                done = reread.joined(done, analysed.pop())
+            analysed.append(done)
+            continue
         analysed.append(done)
     if any(_REASONS_LABEL.fullmatch(c.text) for c in analysed):
         analysed = _join_reason_lists(analysed, reread)
@@ -490,6 +498,23 @@ def _labelled_decision(done: list[Claim], part: Claim) -> int | None:
         if heads:
             return None
     return None
+
+
+def _closes_weighing(claim: Claim, previous: Claim) -> bool:
+    """Whether `claim` is the decision a weighing on its own line leads to: "Fixed-size vs.
+    semantic: fixed-size with overlap is simple and works well; semantic chunking preserves
+    meaning better but is slower. We choose recursive character split as a good balance."
+    Read apart, the options and costs decide nothing and the decision weighs nothing; a
+    reader reads the item whole. Only a sentence that weighs (sets an alternative aside or
+    states a cost) and decides nothing itself is joined."""
+    if claim.kind not in _PROSE or previous.kind != claim.kind or claim.line != previous.line:
+        return False
+    if claim.headings != previous.headings:
+        return False
+    f, p = claim.features, previous.features
+    if not f.decision or f.alternative or f.cost or f.hedge:
+        return False
+    return (p.alternative or p.cost) and not p.decision
 
 
 def _sets_against(claim: Claim, previous: Claim) -> bool:

@@ -228,7 +228,11 @@ COST = re.compile(
     r"|drop(?!\s+(?:further|to|by|below|under|significantly|sharply|dramatically|\d)))"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
     r"|the catch|we give up|gives up|sacrific|worst case|at most \d"
-    r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?))",
+    r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?)"
+    # The subject left out: "lower per-query cost, but requires GPU infrastructure", and a
+    # cost said with its own adjective: "at a slight accuracy cost".
+    r"|but (?:also )?(?:requires|needs|adds|introduces|increases|costs|loses|risks)\b"
+    r"|at an? (?:[\w-]+ ){0,2}cost\b)",
     re.I,
 )
 

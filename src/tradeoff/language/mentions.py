@@ -420,6 +420,15 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "the argument rests upon ...": REST the API is never followed by "upon".
     ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of", "upon"})),
     ("row",): (frozenset(), frozenset({"level"})),
+    # "recursive character split with sentence awareness", "cost awareness", "rack
+    # awareness": awareness of something is no collaborators' presence.
+    ("awareness",): (
+        frozenset(
+            "sentence sentences paragraph structure structural context cost rack zone topology"
+            " locality semantic token boundary format layout schema".split()
+        ),
+        frozenset({"of"}),
+    ),
     # "50 rows by 20 columns on screen", "a billion rows": a count of rows sizes a grid or a
     # table; it names no entity and no field of a data model.
     ("rows",): (_COUNT_WORDS, frozenset()),
