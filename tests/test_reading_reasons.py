@@ -334,3 +334,19 @@ def test_a_decision_closing_the_weighing_on_its_line_is_read_with_it() -> None:
 def test_a_cost_said_without_its_subject_or_with_an_adjective(text: str, cost: bool) -> None:
     (claim,) = claims(text)
     assert claim.features.cost is cost
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # general praise of a product is no reason of this design
+        ("All data goes into Cassandra because it is highly scalable and always available.", False),
+        ("Messages go on Kafka, because Kafka can handle basically unlimited throughput.", False),
+        # a need of this design is
+        ("All data goes into Cassandra because writes outnumber reads ten to one.", True),
+        ("We pick Cassandra because it is fast at appends, which is our whole write path.", True),
+    ],
+)
+def test_a_product_praised_in_general_gives_no_reason(text: str, reason: bool) -> None:
+    (claim,) = claims(text)
+    assert claim.features.reason is reason

@@ -500,6 +500,18 @@ def _labelled_decision(done: list[Claim], part: Claim) -> int | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[.;:!?]\s|$")
+
+
+def _praise_is_the_reason(text: str, at: int) -> bool:
+    """Whether the clause opened by the reason word at `at` is general praise of a product
+    (`lexicon.EMPTY_PROPERTY`'s "because it is highly scalable", "can handle basically
+    unlimited throughput"), and only such praise gives the reason."""
+    end = _CLAUSE_END.search(text, at)
+    clause = text[at : end.start() if end is not None else len(text)]
+    return lexicon.EMPTY_PROPERTY.search(clause) is not None
+
+
 def _closes_weighing(claim: Claim, previous: Claim) -> bool:
     """Whether `claim` is the decision a weighing on its own line leads to: "Fixed-size vs.
     semantic: fixed-size with overlap is simple and works well; semantic chunking preserves
@@ -789,6 +801,10 @@ def _features(
     hollow = (stated is not None or said.reason) and lexicon.EMPTY_PROPERTY.search(text) is not None
     if stated is not None and hollow and _REASON_LABEL.fullmatch(stated.group(0).strip()):
         stated = None  # the label is the only reason word: what follows it is the property
+    if stated is not None and hollow and _praise_is_the_reason(text, stated.start()):
+        # "because it is highly scalable and always available": the clause "because" opens
+        # praises the product in general and says nothing of this design's need
+        stated = None
     reason = compared or stated is not None or (said.reason and not hollow)
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)

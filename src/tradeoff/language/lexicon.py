@@ -132,13 +132,25 @@ PROPERTY_VERBS = re.compile(r"\b(ensures?|guarantees?|allows?|enables?|provides?
 # A property verb whose object is a bare quality ("which ensures correctness", "Guarantees
 # high availability."), ending its clause: it claims the goal and says nothing of how the
 # choice reaches it, so a heading or a column named "Rationale" does not make it a reason.
+_PRAISE = (
+    r"(?:(?:highly|very|extremely|infinitely|massively|always|super|really)\s+)?"
+    r"(?:scalable|available|reliable|fast|robust|flexible|resilient|performant|popular|mature"
+    r"|proven|battle-tested)"
+)
 EMPTY_PROPERTY = re.compile(
     r"\b(?:ensures?|ensuring|guarantees?|guaranteeing|provides?|providing|enables?|gives?)\s+"
     r"(?:(?:high|higher|better|strong|stronger|full|complete|total|data|system|overall|its"
     r"|the|our|maximum|good|great|low|lower)\s+){0,2}(?:correctness|reliability|consistency"
     r"|scalability|availability|durability|integrity|performance|security|safety|robustness"
     r"|resilience|fault[- ]tolerance|accuracy|efficiency|quality|stability|fairness|latency"
-    r"|speed)\b\s*(?:[.;|]|$)",
+    r"|speed)\b\s*(?:[.;|]|$)"
+    # A product praised in general, with nothing of this design's need: "goes into Cassandra
+    # because it is highly scalable and always available", "because Kafka can handle
+    # basically unlimited throughput".
+    r"|\bbecause\s+(?:it|they|[A-Z][\w.-]+)\s+(?:is|are)\s+" + _PRAISE + r"(?:\s+and\s+"
+    + _PRAISE + r")?\s*(?:[.;|]|$)"
+    r"|\bcan handle (?:basically |virtually |practically |almost )?(?:unlimited|infinite"
+    r"|any amount of)\b",
     re.I,
 )
 
