@@ -147,8 +147,11 @@ EMPTY_PROPERTY = re.compile(
     # A product praised in general, with nothing of this design's need: "goes into Cassandra
     # because it is highly scalable and always available", "because Kafka can handle
     # basically unlimited throughput".
-    r"|\bbecause\s+(?:it|they|[A-Z][\w.-]+)\s+(?:is|are)\s+" + _PRAISE + r"(?:\s+and\s+"
-    + _PRAISE + r")?\s*(?:[.;|]|$)"
+    r"|\bbecause\s+(?:it|they|[A-Z][\w.-]+)\s+(?:is|are)\s+"
+    + _PRAISE
+    + r"(?:\s+and\s+"
+    + _PRAISE
+    + r")?\s*(?:[.;|]|$)"
     r"|\bcan handle (?:basically |virtually |practically |almost )?(?:unlimited|infinite"
     r"|any amount of)\b",
     re.I,
