@@ -1083,6 +1083,9 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("A limited call gets 429 with Retry-After and X-RateLimit-Remaining.",
          "rejection-contract", True),
         ("Each plan has its own quota of calls a minute.", "quota", True),
+        # the hot keys of a video or object store are its viral videos and hot objects
+        ("Hot video spike (viral): the CDN absorbs it.", "hot-key", True),
+        ("Use CDN edge caches for hot objects.", "hot-key", True),
         # awareness of something (sentences, cost, racks) is no collaborators' presence
         ("We split text with sentence awareness.", "presence", False),
         ("Cursors and selections go over the awareness channel.", "presence", True),
