@@ -62,6 +62,7 @@ from tradeoff.interview.state import (
     note_contradicted,
     note_reasons,
     note_redundancy,
+    restated_facts,
     sentence_with,
     update_items,
 )
@@ -378,8 +379,14 @@ class Interview:
                         self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
                     )
         named = {c for c in self._requirement_concepts if heard.mentions.positive(c)}
+        drew_ids = frozenset(f.id for f in facts)
         for item in self.problem.rubric.requirements.items:
-            if named & set(item.concepts) and item.id not in self.state.said:
+            # So does one that drew out the fact the requirement restates ("What do users
+            # control about what they get?" drawing "Users choose channels per category
+            # ... quiet hours ..." for "Honours opt-outs per channel and category, quiet
+            # hours ..."), though its own words name none of the item's concepts.
+            restated = bool(restated_facts(self.problem, item) & drew_ids)
+            if (named & set(item.concepts) or restated) and item.id not in self.state.said:
                 # A question that drew out facts about part of a requirement ("does it need
                 # to work offline? and what about undo" of "convergence, offline editing,
                 # undo and roles") mentions it: never "neither said nor written".
