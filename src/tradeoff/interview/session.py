@@ -256,6 +256,9 @@ class Interview:
         self.spoken += 1
         heard = self.listener.hear(text, self.spoken)
         self.last_heard = heard
+        # Before the items: a line whose working starts from a figure said against one
+        # given derives nothing (`update_items`).
+        note_contradicted(self.state, self.problem, self.numbers, heard)
         newly = update_items(self.state, self.problem, heard)
         newly += note_restated(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
@@ -264,7 +267,6 @@ class Interview:
             slipped = any(spoken.text in slip for slip in heard.slips)
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken, slipped))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
-        note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or heard.chose_figure or chosen:
             quote = (
