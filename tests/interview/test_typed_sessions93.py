@@ -24,6 +24,9 @@ typed for issue 10, and a notification-system session typed by the lead (friendl
 - "to sum up: ..., cache-aside with delete after commit ..., so losing a node costs a few
   seconds of misses, never wrong data" was credited for the write-strategy trade-off
   (cache-aside against write-through), which it never weighs: a recap names its choices.
+- "The first thing to break is the SMS provider limits ...; I'd add a second provider"
+  was quoted as mentioning "Works in a visible order from requirements to estimates ...":
+  the structure concept's words include "first"; one ordinal orders no steps.
 - "What do users control about what they get?" got "That's not specified" though the
   preferences fact ("Users choose channels per category ...") answers it: the party that
   acts in the question is the one that acts in the fact.
@@ -171,3 +174,15 @@ def test_a_closing_summary_weighs_none_of_the_choices_it_recaps(catalog: Catalog
     )
     session = run(catalog, "distributed-cache", "adversarial", [_CACHE_ASK, "/next", weighed])
     assert session.interview.state.said["write-strategy"].status == "substance"
+
+
+def test_one_ordinal_does_not_mention_a_visible_order(catalog: Catalog) -> None:
+    breaks = (
+        "The first thing to break is the SMS provider limits at campaign peaks; I'd add a second"
+        " provider and shift traffic when one degrades."
+    )
+    session = run(catalog, "notification-system", "friendly", ["/next", breaks])
+    assert "structure" not in session.interview.state.said
+    plan = "First the requirements and numbers, then the send path, then failures."
+    session = run(catalog, "notification-system", "friendly", [plan])
+    assert "structure" in session.interview.state.said

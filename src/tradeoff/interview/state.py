@@ -202,6 +202,21 @@ def item_support(
 _CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
 
 
+# Words that put steps in order, and words that name the plan itself.
+_SEQUENCE = re.compile(r"\b(?:first|then|next|after that|finally)\b", re.I)
+_PLAN = re.compile(r"\b(?:agenda|plan|step \d|high-level design|deep dive)\b", re.I)
+
+
+def _orders_steps(text: str) -> bool:
+    """Whether a line says the order it works in: two steps put in order ("first the
+    requirements, then the API") or the plan named. One ordinal orders nothing: "The first
+    thing to break is the SMS provider limits ...; I'd add a second provider" and "tries are
+    sharded by the first two characters" were quoted as mentioning "Works in a visible
+    order", whose concept's words include "first" (an ordinal of a thing, "a second
+    provider", orders no steps either)."""
+    return len(_SEQUENCE.findall(text)) >= 2 or _PLAN.search(text) is not None
+
+
 def _names_item(claim: Claim, item: RubricItem) -> bool:
     """Whether a line that only mentions an item names something of it beyond two things
     every such line has. A question names the asking ("how many reads and writes per second
@@ -215,6 +230,8 @@ def _names_item(claim: Claim, item: RubricItem) -> bool:
     named = (claim.features.concepts | claim.features.options) & own
     if "clarifying-questions" in named and set(item.concepts) - {"clarifying-questions"}:
         named -= {"clarifying-questions"}
+    if "structure" in named and not _orders_steps(claim.text):
+        named -= {"structure"}
     if named and _CALL.search(claim.text):
         outside = _fact_concepts(_CALL.sub(" ", claim.text))
         named &= outside
