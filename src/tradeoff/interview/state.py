@@ -187,7 +187,7 @@ def item_support(
             # "an estimate" is not this estimate: a capacity item is evidenced by its own
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
-    if status == MENTIONED and claim is not None and not _names_item(claim, item):
+    if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
         return None
     quote = claim.quote if claim is not None else ""
     strength = (
@@ -217,7 +217,7 @@ def _orders_steps(text: str) -> bool:
     return len(_SEQUENCE.findall(text)) >= 2 or _PLAN.search(text) is not None
 
 
-def _names_item(claim: Claim, item: RubricItem) -> bool:
+def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
     """Whether a line that only mentions an item names something of it beyond two things
     every such line has. A question names the asking ("how many reads and writes per second
     at peak?" is a clarifying question), not what an item about asking asks for: it was
@@ -225,14 +225,14 @@ def _names_item(claim: Claim, item: RubricItem) -> bool:
     the cache's own reads. And an operation written as a call ("delete(key)") is the API's,
     not the mechanism the word names elsewhere: "get(key), set(key, value, ttl) and
     delete(key)" was quoted as mentioning "only one caller rebuilds a hot item that expires
-    or is deleted"."""
+    or is deleted". (An item about the API itself is named by its calls.)"""
     own = frozenset(item.concepts) | frozenset(item.mentions)
     named = (claim.features.concepts | claim.features.options) & own
     if "clarifying-questions" in named and set(item.concepts) - {"clarifying-questions"}:
         named -= {"clarifying-questions"}
     if "structure" in named and not _orders_steps(claim.text):
         named -= {"structure"}
-    if named and _CALL.search(claim.text):
+    if named and dimension not in _CALLS_SPEAK_OF and _CALL.search(claim.text):
         outside = _fact_concepts(_CALL.sub(" ", claim.text))
         named &= outside
     return bool(named)
