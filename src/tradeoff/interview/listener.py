@@ -112,7 +112,7 @@ class MentionListener:
         claims = tuple(read_text(text, self.concepts, first_line=line))
         mentions = find_mentions([(line, text)], self.concepts, BRANDS)
         spoken = tuple(q for c in claims for q in quantities_in(c.quote, self.numbers))
-        decisions = tuple((c.quote, c.features.reason) for c in claims if c.features.decision)
+        decisions = tuple((c.quote, _reasoned(c)) for c in claims if _decides(c))
         # Every absolute claim: "the cache never goes down, and we never lose data" makes
         # two, and the second is still to challenge when the first already was.
         absolutes = tuple(dict.fromkeys(_whole(m.group(0)) for m in _CLAIM.finditer(text)))
@@ -197,7 +197,43 @@ def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[st
     question the candidate asked, typed with its question mark or without it ("how long do
     we keep messages, and how many consumer groups read a topic")."""
     return [
-        (c.quote, c.features.reason)
+        (c.quote, _reasoned(c))
         for c in read_text(turn, concepts)
-        if c.features.decision and not c.quote.rstrip().endswith("?") and not questions_in(c.quote)
+        if _decides(c) and not c.quote.rstrip().endswith("?") and not questions_in(c.quote)
     ]
+
+
+# "we drop any query on a blocklist ..., since ...": the candidate saying what they do.
+_WE_DO = re.compile(
+    r"^\W*(?:(?:so|then|and|also)\s+)?(?:we|i)\s+(?!(?:need|must|should|have|want|can't|cannot"
+    r"|don't|do not|am|are|was|were|think|guess|assume|mean|know|'m|'re)\b)[a-z]+\b",
+    re.I,
+)
+
+
+# An estimate worked out, and a summary: what a line of working or a recap reasons about.
+_WORKING = frozenset({"scale-numbers", "back-of-envelope", "storage-estimate", "summary"})
+
+
+def _decides(claim: Claim) -> bool:
+    """Whether a sentence picks something: one the reader sees as a decision, or one that
+    says how the design works and why. "the browser debounces keystrokes by 150 ms and
+    caches results per prefix, so typing "weather" fast sends two or three requests", "a
+    suggest service keeps a trie in memory ..., so a lookup is one walk down the prefix" and
+    "eviction is LRU per shard, since recently read items are ..." are choices given with
+    their reasons, said of the part rather than as "we'll use ...": the report counted one
+    decision with a reason in a session that gave four."""
+    f = claim.features
+    if f.decision:
+        return True
+    if not f.reason or f.hedge or f.concepts & _WORKING:
+        # Working ("ok so the hot 2 TB at 64 GB a node is 32 shards") sizes, it does not
+        # choose; a summary restates the choices made before it.
+        return False
+    return bool(f.mechanisms or f.flow or _WE_DO.match(claim.quote))
+
+
+def _reasoned(claim: Claim) -> bool:
+    """Whether a decision gives its reason: a "because" or "so", or the bottleneck it
+    answers ("The bottleneck is Redis throughput; at 10x I'd add shards ...")."""
+    return claim.features.reason or "bottlenecks" in claim.features.concepts

@@ -465,6 +465,8 @@ def best_fact(
     counted = _counted_in_question(said)
     per = _per(said)
     party_words = _party_words(kinds)
+    # "What do users control about what they get?": asks what the party decides.
+    choosing = bool(who) and _CHOOSING.search(question) is not None
     best: tuple[float, Fact] | None = None
     for fact in problem.facts:
         if fact.id in exclude:
@@ -512,16 +514,47 @@ def best_fact(
         distinctive = any(profile.df[w] == 1 for w in topical)
         named = by_id - profile.subject
         signals = _signals(topical, spans)
-        if not (strong or named or distinctive or signals >= 2 or (framed and by_text)):
+        acts = choosing and _acts_in(who, fact.text)
+        if not (strong or named or distinctive or signals >= 2 or (framed and by_text) or acts):
             continue
         if strong_only and not (strong or named or distinctive):
             continue
         score = kind_score + 0.1 / len(fact.answers)
         score += sum(2.5 * profile.idf(w) for w in by_id)
         score += sum(1.5 * profile.idf(w) for w in by_text)
+        score += _ACTS if acts else 0.0
         if best is None or score > best[0]:
             best = (score, fact)
     return best[1] if best else None
+
+
+# A fact in which the party a question asks about acts weighs as one of its words does:
+# below any fact that shares the question's topic.
+_ACTS = 1.0
+# Verbs that ask what a party decides for itself ("What can users control?", "What do
+# customers choose?"); "What do users pay?" asks a price, which no sentence in which
+# users act answers.
+_CHOOSING = re.compile(
+    r"\b(?:control|choose|pick|decide|set|configure|manage|customi[sz]e|opt|prefer|turn off"
+    r"|turn on|mute)\b",
+    re.I,
+)
+_DETERMINERS = frozenset("the our most all some many each every a an".split())
+
+
+def _acts_in(who: str, text: str) -> bool:
+    """Whether a sentence of a fact has the party as its subject. "What do users control
+    about what they get?" asks what the party does, and "Users choose channels per category
+    ... and set quiet hours" says it, though the two share no word but the party, which
+    names no topic (`_without_actor`): the question was answered "That's not specified"."""
+    party = _stem(who.lower())
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = re.findall(r"[a-z]+", sentence.lower())
+        while words and words[0] in _DETERMINERS:
+            words.pop(0)
+        if len(words) > 1 and _stem(words[0]) == party:
+            return True
+    return False
 
 
 # "What hit rate do clients expect?", "Do clients need resumable uploads?": the party

@@ -37,7 +37,9 @@ from tradeoff.interview.state import (
     ConversationState,
     Stated,
     Support,
+    against_given,
     calls_only,
+    recap_weighs_nothing,
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
@@ -284,6 +286,14 @@ def _credit_reviewed(
     no single turn specified (a point made across two turns): the state takes them too, with
     the reviewer's quote, so the listing and the score rest on the same coverage."""
     doubted = {s.line for s in state.spoken_numbers if s.number is not None and s.number.off}
+    # Turns and design lines that work from a figure given, said or written as another
+    # (`state.credit_numbers`): their estimates derive nothing.
+    doubted |= {c.line for c in state.contradicted}
+    against = {
+        s.line
+        for s in state.written_numbers
+        if s.number is not None and against_given(state, problem, s.number)
+    }
     for dimension, item in problem.rubric.items():
         if state.covered(item.id):
             continue
@@ -292,12 +302,16 @@ def _credit_reviewed(
             continue
         if calls_only(found.claim.text, dimension):
             continue  # an API written as calls says nothing of the parts behind it
+        if recap_weighs_nothing(found.claim, dimension):
+            continue  # a closing summary names the choices it recaps
         if dimension == "capacity" and any(
             c.wrong for c in check_line(found.claim.line, found.claim.text)
         ):
             continue  # "500 million users times 4 GB is 2 PB" derives no storage (see CAP103)
         quote = found.claim.quote
         if found.claim.line <= design_lines:
+            if dimension == "capacity" and found.claim.line in against:
+                continue
             state.written[item.id] = Support(SUBSTANCE, quote, found.claim.line, "design")
             continue
         turn = next((n for n, e in enumerate(said, 1) if quote[:40] in e.text), 0)

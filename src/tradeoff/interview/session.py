@@ -62,6 +62,7 @@ from tradeoff.interview.state import (
     note_contradicted,
     note_reasons,
     note_redundancy,
+    restated_facts,
     sentence_with,
     update_items,
 )
@@ -255,6 +256,9 @@ class Interview:
         self.spoken += 1
         heard = self.listener.hear(text, self.spoken)
         self.last_heard = heard
+        # Before the items: a line whose working starts from a figure said against one
+        # given derives nothing (`update_items`).
+        note_contradicted(self.state, self.problem, self.numbers, heard)
         newly = update_items(self.state, self.problem, heard)
         newly += note_restated(self.state, self.problem, heard)
         note_redundancy(self.state, heard.claims)
@@ -263,7 +267,6 @@ class Interview:
             slipped = any(spoken.text in slip for slip in heard.slips)
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken, slipped))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
-        note_contradicted(self.state, self.problem, self.numbers, heard)
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or heard.chose_figure or chosen:
             quote = (
@@ -378,8 +381,14 @@ class Interview:
                         self.state, self.problem, concept, heard, drawn=frozenset({fact.id})
                     )
         named = {c for c in self._requirement_concepts if heard.mentions.positive(c)}
+        drew_ids = frozenset(f.id for f in facts)
         for item in self.problem.rubric.requirements.items:
-            if named & set(item.concepts) and item.id not in self.state.said:
+            # So does one that drew out the fact the requirement restates ("What do users
+            # control about what they get?" drawing "Users choose channels per category
+            # ... quiet hours ..." for "Honours opt-outs per channel and category, quiet
+            # hours ..."), though its own words name none of the item's concepts.
+            restated = bool(restated_facts(self.problem, item) & drew_ids)
+            if (named & set(item.concepts) or restated) and item.id not in self.state.said:
                 # A question that drew out facts about part of a requirement ("does it need
                 # to work offline? and what about undo" of "convergence, offline editing,
                 # undo and roles") mentions it: never "neither said nor written".

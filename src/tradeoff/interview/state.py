@@ -179,12 +179,16 @@ def item_support(
     status = found.status
     if status == SUBSTANCE and claim is not None and calls_only(claim.text, dimension):
         status = MENTIONED
+    if status == SUBSTANCE and claim is not None and recap_weighs_nothing(claim, dimension):
+        status = MENTIONED
     if dimension == "capacity" and claim is not None and status == SUBSTANCE:
         named = claim.features.concepts & set(item.concepts)
         if not named - substance.GENERIC_ESTIMATE:
             # "an estimate" is not this estimate: a capacity item is evidenced by its own
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
+    if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
+        return None
     quote = claim.quote if claim is not None else ""
     strength = (
         substance.citation_strength(claim, item, dimension)
@@ -196,9 +200,58 @@ def item_support(
 
 # A call written out: "produce(topic, key, value)", "fetch(partition, offset, max_bytes)".
 _CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
+
+
+# Words that put steps in order, and words that name the plan itself.
+_SEQUENCE = re.compile(r"\b(?:first|then|next|after that|finally)\b", re.I)
+_PLAN = re.compile(r"\b(?:agenda|plan|step \d|high-level design|deep dive)\b", re.I)
+
+
+def _orders_steps(text: str) -> bool:
+    """Whether a line says the order it works in: two steps put in order ("first the
+    requirements, then the API") or the plan named. One ordinal orders nothing: "The first
+    thing to break is the SMS provider limits ...; I'd add a second provider" and "tries are
+    sharded by the first two characters" were quoted as mentioning "Works in a visible
+    order", whose concept's words include "first" (an ordinal of a thing, "a second
+    provider", orders no steps either)."""
+    return len(_SEQUENCE.findall(text)) >= 2 or _PLAN.search(text) is not None
+
+
+def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
+    """Whether a line that only mentions an item names something of it beyond two things
+    every such line has. A question names the asking ("how many reads and writes per second
+    at peak?" is a clarifying question), not what an item about asking asks for: it was
+    reported as mentioning "Asks how many reads the database can absorb", a question about
+    the cache's own reads. And an operation written as a call ("delete(key)") is the API's,
+    not the mechanism the word names elsewhere: "get(key), set(key, value, ttl) and
+    delete(key)" was quoted as mentioning "only one caller rebuilds a hot item that expires
+    or is deleted". (An item about the API itself is named by its calls.)"""
+    own = frozenset(item.concepts) | frozenset(item.mentions)
+    named = (claim.features.concepts | claim.features.options) & own
+    if "clarifying-questions" in named and set(item.concepts) - {"clarifying-questions"}:
+        named -= {"clarifying-questions"}
+    if "structure" in named and not _orders_steps(claim.text):
+        named -= {"structure"}
+    if named and dimension not in _CALLS_SPEAK_OF and _CALL.search(claim.text):
+        outside = _fact_concepts(_CALL.sub(" ", claim.text))
+        named &= outside
+    return bool(named)
+
+
 # The dimensions whose items a line of calls can be evidence for: the API, and how the
 # answer is organised.
 _CALLS_SPEAK_OF = frozenset({"api_data", "communication", "requirements"})
+
+
+def recap_weighs_nothing(claim: Claim, dimension: str) -> bool:
+    """Whether a line is a closing summary read as a trade-off's weighing. "to sum up: a
+    sharded Redis tier on a consistent-hash ring, cache-aside with delete after commit and a
+    5 minute TTL, one replica per shard in another zone, so losing a node costs a few
+    seconds of misses, never wrong data" lists the choices made, and its "so ..." is what
+    the whole design promises: it was credited for "Cache-aside with delete-on-write keeps
+    the database the source of truth; write-through keeps the cache warm but writes data that
+    may never be read", which it never weighs. A summary names the choices it recaps."""
+    return dimension == "tradeoffs" and "summary" in claim.features.concepts
 
 
 def calls_only(text: str, dimension: str) -> bool:
@@ -231,6 +284,13 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
     # line sizes nothing; "Sizes the timeline cache ..." was credited from the very line
     # that drew "That looks low to me ... How did you get 20 Redis nodes?".
     doubted = any(spoken.off and capacity_item(problem, spoken) is None for spoken in heard.numbers)
+    # A line that works from a figure said against one the interviewer gave ("so 5 billion
+    # searches a day at maybe 6 requests per search ... about 350K requests a second" after
+    # "We serve about 2 billion searches a day") derives nothing from the prompt's figures:
+    # the interviewer has just asked which one the candidate is designing for, and a result
+    # that still lands near the reference does so by the wrong input's luck.
+    against = any(c.line == heard.line for c in state.contradicted)
+    doubted = doubted or against
     for dimension, item in problem.rubric.items():
         support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
         if support is None:
@@ -306,11 +366,17 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             # one that came out far off as much as the close one (that one gets a sanity
             # check, and no credit for the item).
             state.settled.add("back-of-envelope")
+        if estimated is not None and spoken.ref is not None and against:
+            # Named, with the figure worked from the input the interviewer questioned.
+            quote = sentence_with(heard.text, spoken.text)
+            state.said.setdefault(estimated.id, Support(MENTIONED, quote, heard.line, "said"))
+            continue
         if (
             estimated is not None
             and spoken.ref is not None
             and not spoken.off
             and estimated.id not in wrong
+            and _works_kind_named(estimated, heard.text)
         ):
             if state.covered(estimated.id):
                 # The working that covered it stays its quote: "I'd go with 16 MB chunks"
@@ -321,6 +387,22 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             quote = sentence_with(heard.text, spoken.text)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
+
+
+def _works_kind_named(item: RubricItem, text: str) -> bool:
+    """Whether a line that reaches one of an item's figures works with the kind of quantity
+    the item sizes from: "4.4M ops/s at peak needs about 22 shards at 200k ops/s each, so
+    memory decides: 32 primaries, 64 nodes with replicas" sizes the fleet from a rate, and
+    "the hot 2 TB at 64 GB a node is 32 shards, 64 nodes with replicas" reaches its 64 nodes
+    from memory alone, saying nothing of operations per second. An item that names no
+    measured quantity ("about 2,080 workers") is met by its figure."""
+    named = _kinds(item.text)
+    return not named or bool(named & _kinds(text))
+
+
+def _kinds(text: str) -> frozenset[tuple[int, int]]:
+    """The kinds of measured quantity a text states (a rate, a size), plain counts left out."""
+    return frozenset(f.dims for f in find_quantities(text) if f.dims != (0, 0))
 
 
 def _naming_strength(claim: Claim | None, item: RubricItem) -> tuple[int, int]:
@@ -679,12 +761,38 @@ def _restated(
 def credit_numbers(
     state: ConversationState, problem: Problem, numbers: list[Stated], source: str
 ) -> None:
-    """Capacity items evidenced by numbers that match the prompt's figures (within 3x)."""
+    """Capacity items evidenced by numbers that match the prompt's figures (within 3x).
+
+    A line that works from a figure given and written as another ("5 billion searches a
+    day, about 6 keystroke requests each after debounce = 350K req/s" after "We serve about
+    2 billion searches a day") derives nothing, as when it is said (`update_items`): its
+    result lands near the reference by the wrong input's luck. It names the item."""
     target = state.said if source == "said" else state.written
+    against = {
+        s.line for s in numbers if s.number is not None and against_given(state, problem, s.number)
+    }
     for stated in numbers:
         spoken = stated.number
         if spoken is None or spoken.ref is None or spoken.off:
             continue
         item = capacity_item(problem, spoken)
-        if item is not None:
+        if item is not None and stated.line in against:
+            if item.id not in target or target[item.id].status != SUBSTANCE:
+                target[item.id] = Support(MENTIONED, stated.quote, stated.line, source)
+        elif item is not None:
             target[item.id] = Support(SUBSTANCE, stated.quote, stated.line, source)
+
+
+def against_given(state: ConversationState, problem: Problem, spoken: Spoken) -> bool:
+    """Whether a figure read as one the interviewer has given is of the same kind and more
+    than half or twice it (`note_contradicted`, for a written line)."""
+    ref = spoken.ref
+    if ref is None or ref.kind != "fact" or spoken.per_unit or ref.value <= 0:
+        return False
+    if ref.dims != spoken.value.kind or spoken.value.value <= 0:
+        return False
+    fact = next((f for f in problem.facts if ref.name in f.values), None)
+    if fact is None or fact.id not in state.revealed:
+        return False
+    ratio = spoken.value.value / ref.value
+    return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN
