@@ -1083,6 +1083,10 @@ def test_a_later_pass_is_no_deferral(catalog: Catalog, tmp_path: Path) -> None:
         ("A limited call gets 429 with Retry-After and X-RateLimit-Remaining.",
          "rejection-contract", True),
         ("Each plan has its own quota of calls a minute.", "quota", True),
+        # what a limit counts against, said as the identifiers a limiter extracts
+        ("The middleware extracts client identifiers (user ID, API key, IP).", "limit-key", True),
+        ("Limits are kept per API key, and per IP for anonymous callers.", "limit-key", True),
+        ("Each API key carries scopes such as links:write.", "limit-key", False),
         # the hot keys of a video or object store are its viral videos and hot objects
         ("Hot video spike (viral): the CDN absorbs it.", "hot-key", True),
         ("Use CDN edge caches for hot objects.", "hot-key", True),
