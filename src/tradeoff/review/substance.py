@@ -463,6 +463,14 @@ _SCALE_UNIT = re.compile(
 )
 
 
+# A requirement said of the whole system: "It must ...", "The system should ...".
+_SYSTEM_MUST = re.compile(
+    r"^(?:it|the (?:system|service|assistant|platform|product|app|application))\s+"
+    r"(?:must|should|shall|needs? to|has to)\b",
+    re.I,
+)
+
+
 def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
@@ -473,6 +481,14 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
     ):
         # "Cost control: LLM calls dominate cost, so optimize them" under "Non-functional":
         # a goal with its reason; the design has yet to decide anything.
+        return False
+    if (
+        concept == "decision-rationale"
+        and _SYSTEM_MUST.match(claim.text)
+        and not (features.decision or features.alternative)
+    ):
+        # "It must enforce document-level access control to prevent leakage.": what the
+        # system is required to do and why, under any heading; no choice made yet.
         return False
     if check is not None and check(features):
         return True

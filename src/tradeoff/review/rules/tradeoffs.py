@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
-from tradeoff.language.lexicon import EMPTY_PROPERTY
+from tradeoff.language.lexicon import COST, EMPTY_PROPERTY
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
 from tradeoff.language.options import names_option
@@ -602,18 +602,29 @@ class NoReasonedDecisions(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         # A reason given inline ("short_code is the primary key, so the index is the table")
         # is a reasoned decision as much as one in a "Trade-offs" section.
-        reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale")]
+        # A decision weighed against what it rejects and what it costs ("Fixed-size vs.
+        # semantic: ... but is slower. We choose recursive split") is one with its cost,
+        # which the message counts as much as one with its "because".
+        reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale") or _weighed(c)]
         if len(reasoned) >= 2:
             return
         if reasoned:
             # One reasoned decision is not none: saying "no decision comes with its reason"
             # beside "providers fail, so retry with backoff" would be false.
             yield self.finding(
-                f"Only one decision comes with its reason (line {reasoned[0].line});"
-                " the other choices are stated without one"
+                f"Only one decision comes with its reason or its cost (line {reasoned[0].line});"
+                " the other choices are stated without either"
             )
             return
         yield self.finding()
+
+
+def _weighed(claim: Claim) -> bool:
+    """Whether a claim decides, names what it rejects and says in its own words what a
+    choice costs: an item under a "Trade-offs" heading reads as a cost whatever it says,
+    and "combine both rather than choosing one" there names no cost."""
+    f = claim.features
+    return f.decision and f.alternative and f.cost and not f.hedge and bool(COST.search(claim.text))
 
 
 @register
