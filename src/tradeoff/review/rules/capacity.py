@@ -465,9 +465,25 @@ def _spans_regions(ctx: ReviewContext) -> bool:
     return any(_MANY_REGIONS.search(t) for _, t in ctx.prose)
 
 
+# A prompt that describes one region as the whole system: "A region holds about 100 billion
+# objects", "The region has three zones", "One region with three availability zones". Its
+# every volume is that region's, whether or not the sentence giving it repeats "region"
+# ("customers write about 10 billion new objects a month" follows "A region holds ...").
+# "a message should arrive within 500 ms within a region" or "enforcing limits per region"
+# describe no system's scope.
+_ONE_REGION = re.compile(
+    r"\b(?:a|the|one|single) region (?:holds|has|with|stores)\b"
+    r"|\bin (?:one|the|a single) region\b",
+    re.I,
+)
+
+
 def _fact_per_region(ctx: ReviewContext, ref: NumberRef) -> bool:
     texts = [ref.text] if ref.kind == "fact" else _input_facts(ctx, ref)
-    return any(_PER_REGION.search(t) for t in texts)
+    if any(_PER_REGION.search(t) for t in texts):
+        return True
+    facts = ctx.problem.facts if ctx.problem is not None else ()
+    return any(_ONE_REGION.search(fact.text) for fact in facts)
 
 
 def _other_scope(ctx: ReviewContext, ref: NumberRef, number: int) -> bool:
