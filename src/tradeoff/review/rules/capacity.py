@@ -308,6 +308,8 @@ class FarFromReference(_CapacityRule):
                 continue  # its own arithmetic is the first thing to fix (CAP102/CAP103)
             if _per_item(check.right) or _EACH.search(check.right):
                 continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
+            if _SPLIT_OVER.search(check.left):
+                continue  # "2.5 M / 4 AZs = 625 K reads/s": one zone's share, not the total
             stated = check.result or check.stated
             line = ctx.doc.line(check.line)
             # What a figure is about is said before it and in its own words: "700 MB/s
@@ -380,6 +382,12 @@ def _part_of_total(said: str, ref: NumberRef) -> bool:
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
+# A total divided over the parts that serve it: what the result gives is one part's share.
+_SPLIT_OVER = re.compile(
+    r"[/÷]\s*\d[\d,.]*\s*(?:AZs?|availability zones?|zones?|regions?|nodes?|shards?|servers?"
+    r"|instances?|machines?|hosts?|partitions?|brokers?|pods?|workers?|clusters?)\b",
+    re.I,
+)
 _UNIT_WORDS = frozenset(
     """s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks
     month months year years yr b kb mb gb tb pb eb kib mib gib tib pib byte bytes bit bits kbit
