@@ -355,6 +355,13 @@ _REJECTED_LEAD = re.compile(
 )
 # After it: "Snowflake-like ID", "S3-compatible API" name a kind of thing, not the product.
 _KIND_SUFFIX = re.compile(r"^-(?:like|style|compatible|esque|inspired)\b", re.I)
+# After "A / B": the pair names a kind the design chose, by its examples ("Snowflake/BigQuery
+# equivalent", "Kafka/Kinesis-style log", "S3/GCS or similar").
+_KIND_AFTER = re.compile(
+    r"\s*(?:-\s*(?:like|style|compatible|esque|inspired)\b"
+    r"|(?:equivalents?|or (?:similar|equivalent)|(?:or )?the like|alike)\b)",
+    re.I,
+)
 # Table columns whose cells are options weighed or rejected, not the one chosen.
 _NOT_CHOSEN_COLUMN = re.compile(
     r"\b(?:alternatives?|rejected|instead|vs|option [a-z1-9]|options?|considered|rather than"
@@ -661,6 +668,8 @@ class SlashChoice(Rule):
                     continue
                 if _REJECTED_BEFORE.search(claim.text, 0, match.start()):
                     continue  # "Why not only MySQL/Postgres?": both rejected, nothing open
+                if _KIND_AFTER.match(claim.text, match.end()):
+                    continue  # "a data warehouse (Snowflake/BigQuery equivalent)": a kind
                 # An edge's claim carries its nodes' labels; the choice is reported where it
                 # is written (the node's line), once.
                 if match.group(0) not in ctx.doc.line(claim.line):
