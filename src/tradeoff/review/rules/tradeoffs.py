@@ -653,6 +653,7 @@ class SlashChoice(Rule):
         claims = ctx.claims
         reported = 0
         seen: set[tuple[int, str]] = set()
+        pairs: set[frozenset[str]] = set()
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
@@ -674,9 +675,13 @@ class SlashChoice(Rule):
                 # is written (the node's line), once.
                 if match.group(0) not in ctx.doc.line(claim.line):
                     continue
-                if (claim.line, match.group(0)) in seen:
+                # One open choice is one finding: "Spanner/CockroachDB" on one line and
+                # "until CockroachDB/Spanner is adopted" on the next leave the same choice.
+                pair = frozenset(names)
+                if (claim.line, match.group(0)) in seen or pair in pairs:
                     continue
                 seen.add((claim.line, match.group(0)))
+                pairs.add(pair)
                 yield self.finding(
                     f"{match.group(0)} leaves the choice open",
                     ctx.line_evidence(claim.line, match.group(0)),
