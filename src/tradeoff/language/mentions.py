@@ -330,6 +330,10 @@ _WEIGHED_AFTER = frozenset(
 # disk's) page, not a page of results.
 _PAGE_MEASURES = frozenset("text kb mb bytes tokens words chars characters lines chunks".split())
 _PAGE_OF = _PAGE_MEASURES | frozenset(f"{word}|per" for word in _PAGE_MEASURES)
+_WOKEN = frozenset(
+    "on call oncall on-call engineer engineers sre human humans operator operators someone"
+    " team alert alerts pagerduty opsgenie".split()
+)
 # "Markdown tables", "tables in PDFs": a table in a document the system reads, not a table
 # the design stores.
 _DOCUMENT_FORMATS = frozenset("markdown html pdf pdfs excel spreadsheet docx csv latex".split())
@@ -602,6 +606,10 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # points into; "Error rate > 0.5 % over 5 min -> page": waking the on-call.
     ("page",): _CITED_PAGE,
     ("pages",): _CITED_PAGE,
+    # "The expander pages the audience in batches" reads a list a page at a time; "a failed
+    # fetch pages the on-call engineer" wakes a person.
+    ("pages", "the"): _WOKEN,
+    ("paged",): _WOKEN,
     # "Versioning: incremental snapshot per day; soft-delete flag" keeps versions of the
     # documents, not of the API.
     ("versioning",): _STORED_VERSIONS,

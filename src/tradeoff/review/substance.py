@@ -314,12 +314,20 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         and not _client_limit_only(claim)
     ):
         found.add("scale-numbers")
+    # A GraphQL schema written out: its root types and the fields with typed arguments
+    # under them ("shortenUrl(longUrl: String!): Link!"), or an operation ("mutation
+    # Shorten($url: String!)"), are the API's operations in the schema's own form.
+    if claim.kind == CODE and _GRAPHQL.search(claim.text):
+        found.add("rpc-api")
     # Calls written out with their arguments ("produce(topic, key, value) returning the
     # offset, and fetch(topic, partition, offset)") are an RPC interface, whatever word
     # names it: two of them, or one with what it returns.
     if "(" in claim.text:
         calls = _CALL_WITH_ARGUMENTS.findall(claim.text)
-        if len(calls) >= 2 or (calls and _RETURNS.search(claim.text)):
+        # `return Feed(items=merged, cursor=self.get_cursor(merged))` in a function's body
+        # hands a value back to its caller: a statement of code, no operation of an API.
+        statement = claim.kind == CODE and _RETURN_STATEMENT.match(claim.text) is not None
+        if not statement and (len(calls) >= 2 or (calls and _RETURNS.search(claim.text))):
             found.add("rpc-api")
         # A class box of a class diagram with its methods ("ParkingLot: +levels: List~Level~;
         # +park(vehicle) Ticket"): the class and its interface, written out as signatures.
@@ -424,6 +432,14 @@ def _shards_a_store(claim: Claim) -> bool:
 
 _CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-z_]\w+)*\)")
 _RETURNS = re.compile(r"\breturn(?:s|ing)?\b|->|→|\bgives back\b|\byields\b", re.I)
+_RETURN_STATEMENT = re.compile(r"\s*(?:return|yield)\b")
+_GQL_TYPE = r"\[?\w+!?\]?!?"
+_GRAPHQL = re.compile(
+    r"^\s*(?:extend\s+)?type\s+(?:Query|Mutation|Subscription)\s*\{"
+    r"|^\s*(?:query|mutation|subscription)\s+\w+\s*\(\s*\$\w+\s*:"
+    rf"|^\s*\w+\(\s*\w+\s*:\s*{_GQL_TYPE}(?:\s*=\s*[^,)]+)?"
+    rf"(?:\s*,\s*\w+\s*:\s*{_GQL_TYPE}(?:\s*=\s*[^,)]+)?)*\s*\)\s*:\s*{_GQL_TYPE}\s*$"
+)
 
 
 _FIELD_LIST = re.compile(
@@ -463,6 +479,14 @@ _SCALE_UNIT = re.compile(
 )
 
 
+# A requirement said of the whole system: "It must ...", "The system should ...".
+_SYSTEM_MUST = re.compile(
+    r"^(?:it|the (?:system|service|assistant|platform|product|app|application))\s+"
+    r"(?:must|should|shall|needs? to|has to)\b",
+    re.I,
+)
+
+
 def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -> bool:
     features = claim.features
     check = _EVIDENCE_CONCEPTS.get(concept)
@@ -473,6 +497,14 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
     ):
         # "Cost control: LLM calls dominate cost, so optimize them" under "Non-functional":
         # a goal with its reason; the design has yet to decide anything.
+        return False
+    if (
+        concept == "decision-rationale"
+        and _SYSTEM_MUST.match(claim.text)
+        and not (features.decision or features.alternative)
+    ):
+        # "It must enforce document-level access control to prevent leakage.": what the
+        # system is required to do and why, under any heading; no choice made yet.
         return False
     if check is not None and check(features):
         return True

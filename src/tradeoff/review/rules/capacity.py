@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
+from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
 from tradeoff.estimate.period_slip import explain as explain_slip
 from tradeoff.estimate.period_slip import period_slips
@@ -15,6 +17,7 @@ from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.estimate.rate_statements import contradictions as rate_contradictions
 from tradeoff.estimate.rate_statements import rate_statements
 from tradeoff.language.bounds import is_bound
+from tradeoff.language.claims import plain_typography
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.periods import other_period
@@ -308,6 +311,8 @@ class FarFromReference(_CapacityRule):
                 continue  # its own arithmetic is the first thing to fix (CAP102/CAP103)
             if _per_item(check.right) or _EACH.search(check.right):
                 continue  # "1.2 PB raw per node", "6.4 KB/user": not the system's total
+            if _SPLIT_OVER.search(check.left):
+                continue  # "2.5 M / 4 AZs = 625 K reads/s": one zone's share, not the total
             stated = check.result or check.stated
             line = ctx.doc.line(check.line)
             # What a figure is about is said before it and in its own words: "700 MB/s
@@ -380,6 +385,12 @@ def _part_of_total(said: str, ref: NumberRef) -> bool:
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
+# A total divided over the parts that serve it: what the result gives is one part's share.
+_SPLIT_OVER = re.compile(
+    r"[/÷]\s*\d[\d,.]*\s*(?:AZs?|availability zones?|zones?|regions?|nodes?|shards?|servers?"
+    r"|instances?|machines?|hosts?|partitions?|brokers?|pods?|workers?|clusters?)\b",
+    re.I,
+)
 _UNIT_WORDS = frozenset(
     """s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks
     month months year years yr b kb mb gb tb pb eb kib mib gib tib pib byte bytes bit bits kbit
@@ -465,9 +476,25 @@ def _spans_regions(ctx: ReviewContext) -> bool:
     return any(_MANY_REGIONS.search(t) for _, t in ctx.prose)
 
 
+# A prompt that describes one region as the whole system: "A region holds about 100 billion
+# objects", "The region has three zones", "One region with three availability zones". Its
+# every volume is that region's, whether or not the sentence giving it repeats "region"
+# ("customers write about 10 billion new objects a month" follows "A region holds ...").
+# "a message should arrive within 500 ms within a region" or "enforcing limits per region"
+# describe no system's scope.
+_ONE_REGION = re.compile(
+    r"\b(?:a|the|one|single) region (?:holds|has|with|stores)\b"
+    r"|\bin (?:one|the|a single) region\b",
+    re.I,
+)
+
+
 def _fact_per_region(ctx: ReviewContext, ref: NumberRef) -> bool:
     texts = [ref.text] if ref.kind == "fact" else _input_facts(ctx, ref)
-    return any(_PER_REGION.search(t) for t in texts)
+    if any(_PER_REGION.search(t) for t in texts):
+        return True
+    facts = ctx.problem.facts if ctx.problem is not None else ()
+    return any(_ONE_REGION.search(fact.text) for fact in facts)
 
 
 def _other_scope(ctx: ReviewContext, ref: NumberRef, number: int) -> bool:
@@ -608,13 +635,18 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
         return []
     facts = [r for r in ctx.numbers if r.kind == "fact" and r.value > 0]
     spans = LineSpans((s.start, s.end) for s in ctx.sections_for("requirements"))
+    sizing = LineSpans((s.start, s.end) for s in ctx.sections_for("capacity"))
     out: list[_Mismatch] = []
     noted: set[str] = set()  # one note per fact
     for number, text in ctx.plain_prose:
         if not _DIGIT.search(text):
             continue
         in_requirements = number in spans
-        if not in_requirements and not _ASSUMED.search(text):
+        # A row of a capacity table that states a figure without working it out ("| New
+        # URLs created / day | 100 M |") is an input the candidate chose, as a line that
+        # says "assume" is.
+        input_row = number in sizing and _INPUT_ROW.match(text) and not _WORKED.search(text)
+        if not in_requirements and not input_row and not _ASSUMED.search(text):
             continue
         body = _LIST_MARKER.sub("", clean_line(text))  # "2. Group chat" is not the number 2
         for found in find_quantities(body):
@@ -625,6 +657,7 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
             if is_bound(body[: found.start]):
                 continue
             clause = re.split(r"[;.]\s", body[: found.start])[-1]  # a table row is one clause
+            found = _per_label_period(found, clause)  # "| New URLs / day | 100 M |" is a rate
             matching = [
                 f
                 for f in facts
@@ -647,6 +680,40 @@ def _assumption_mismatches(ctx: ReviewContext) -> list[_Mismatch]:
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
+_INPUT_ROW = re.compile(r"^\s*\|")
+_WORKED = re.compile(r"[=≈×÷*→]|\d\s*[x/]\s*\d|\b(?:times|divided)\b", re.I)
+# A period that ends a table row's label: "| New URLs created / day | 100 M |".
+_LABEL_PERIOD = re.compile(
+    r"(?:/|\bper)\s*(day|month|year|hour|minute|second)s?\s*(?:\([^)]*\)\s*)?\|\s*$", re.I
+)
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "month": 2629746,
+            "year": 31556952}  # fmt: skip
+
+
+def _per_label_period(found: FoundQuantity, clause: str) -> FoundQuantity:
+    """A number in a table row read with its row's label: the label cell names what it
+    counts ("| New URLs created / day | 100 M |" counts new URLs), and a period ending the
+    label makes a count the rate it is; any other number as it was found."""
+    cell = _LABEL_CELL.search(clause)
+    if cell is None or found.label:
+        return found
+    label = cell.group(1)
+    found = replace(found, label=tuple(re.findall(r"[A-Za-z]{2,}", label)))
+    # "Number of objects per bucket", "Avg. requests per API-gateway node": per the last
+    # word of the label after "per", unless that is a time ("per day" is a rate's period).
+    if (per := _LABEL_PER.search(plain_typography(label))) is not None:
+        whom = per.group(1).split()[-1].split("-")[-1]
+        if _stem(whom) not in _TIME_WORDS:
+            found = replace(found, per=(*found.per, whom))
+    if found.dims != (0, 0) or (period := _LABEL_PERIOD.search(clause)) is None:
+        return found
+    seconds = _SECONDS[period.group(1).lower()]
+    return replace(found, value=Q(found.value.value / seconds, -1, 0))
+
+
+# The cell before a number's cell (a clause may start inside it: "Avg. requests per ...").
+_LABEL_CELL = re.compile(r"(?:^|\|)([^|]*)\|\s*$")
+_LABEL_PER = re.compile(r"\bper\s+([A-Za-z][\w\s-]*?)\s*(?:\(|$)", re.I)
 
 
 @register

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
-from tradeoff.language.lexicon import EMPTY_PROPERTY
+from tradeoff.language.lexicon import COST, EMPTY_PROPERTY
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
 from tradeoff.language.options import names_option
@@ -355,6 +355,13 @@ _REJECTED_LEAD = re.compile(
 )
 # After it: "Snowflake-like ID", "S3-compatible API" name a kind of thing, not the product.
 _KIND_SUFFIX = re.compile(r"^-(?:like|style|compatible|esque|inspired)\b", re.I)
+# After "A / B": the pair names a kind the design chose, by its examples ("Snowflake/BigQuery
+# equivalent", "Kafka/Kinesis-style log", "S3/GCS or similar").
+_KIND_AFTER = re.compile(
+    r"\s*(?:-\s*(?:like|style|compatible|esque|inspired)\b"
+    r"|(?:equivalents?|or (?:similar|equivalent)|(?:or )?the like|alike)\b)",
+    re.I,
+)
 # Table columns whose cells are options weighed or rejected, not the one chosen.
 _NOT_CHOSEN_COLUMN = re.compile(
     r"\b(?:alternatives?|rejected|instead|vs|option [a-z1-9]|options?|considered|rather than"
@@ -602,18 +609,29 @@ class NoReasonedDecisions(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         # A reason given inline ("short_code is the primary key, so the index is the table")
         # is a reasoned decision as much as one in a "Trade-offs" section.
-        reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale")]
+        # A decision weighed against what it rejects and what it costs ("Fixed-size vs.
+        # semantic: ... but is slower. We choose recursive split") is one with its cost,
+        # which the message counts as much as one with its "because".
+        reasoned = [c for c in ctx.claims if specifies(c, "decision-rationale") or _weighed(c)]
         if len(reasoned) >= 2:
             return
         if reasoned:
             # One reasoned decision is not none: saying "no decision comes with its reason"
             # beside "providers fail, so retry with backoff" would be false.
             yield self.finding(
-                f"Only one decision comes with its reason (line {reasoned[0].line});"
-                " the other choices are stated without one"
+                f"Only one decision comes with its reason or its cost (line {reasoned[0].line});"
+                " the other choices are stated without either"
             )
             return
         yield self.finding()
+
+
+def _weighed(claim: Claim) -> bool:
+    """Whether a claim decides, names what it rejects and says in its own words what a
+    choice costs: an item under a "Trade-offs" heading reads as a cost whatever it says,
+    and "combine both rather than choosing one" there names no cost."""
+    f = claim.features
+    return f.decision and f.alternative and f.cost and not f.hedge and bool(COST.search(claim.text))
 
 
 @register
@@ -635,6 +653,7 @@ class SlashChoice(Rule):
         claims = ctx.claims
         reported = 0
         seen: set[tuple[int, str]] = set()
+        pairs: set[frozenset[str]] = set()
         for index, claim in enumerate(claims):
             if claim.features.alternative:
                 continue  # a comparison ("Redis / Memcached: we pick Redis because ...")
@@ -650,13 +669,19 @@ class SlashChoice(Rule):
                     continue
                 if _REJECTED_BEFORE.search(claim.text, 0, match.start()):
                     continue  # "Why not only MySQL/Postgres?": both rejected, nothing open
+                if _KIND_AFTER.match(claim.text, match.end()):
+                    continue  # "a data warehouse (Snowflake/BigQuery equivalent)": a kind
                 # An edge's claim carries its nodes' labels; the choice is reported where it
                 # is written (the node's line), once.
                 if match.group(0) not in ctx.doc.line(claim.line):
                     continue
-                if (claim.line, match.group(0)) in seen:
+                # One open choice is one finding: "Spanner/CockroachDB" on one line and
+                # "until CockroachDB/Spanner is adopted" on the next leave the same choice.
+                pair = frozenset(names)
+                if (claim.line, match.group(0)) in seen or pair in pairs:
                     continue
                 seen.add((claim.line, match.group(0)))
+                pairs.add(pair)
                 yield self.finding(
                     f"{match.group(0)} leaves the choice open",
                     ctx.line_evidence(claim.line, match.group(0)),
