@@ -74,6 +74,17 @@ def test_sessions_list_and_show(http: httpx.Client, world: tuple[str, int, int, 
     assert missing.status_code == 404 and missing.json() == {"detail": "no practice session 999"}
 
 
+def test_a_query_parameter_given_twice_is_refused(http: httpx.Client) -> None:
+    # FastAPI keeps the last of repeated values; schemathesis sent
+    # "?new_per_day=persona&...&new_per_day=0.0" and got the queue back, 200.
+    twice = http.get("/api/cards/due", params=[("new_per_day", "3"), ("new_per_day", "x")])
+    assert twice.status_code == 400
+    assert twice.json() == {
+        "detail": "query parameter 'new_per_day' is given more than once; give it once"
+    }
+    assert http.get("/api/cards/due", params={"new_per_day": 3}).status_code == 200
+
+
 def test_cards_due_is_todays_queue(http: httpx.Client, world: tuple[str, int, int, str]) -> None:
     rated = world[3]
     due = http.get("/api/cards/due", params={"new_per_day": 3}).json()

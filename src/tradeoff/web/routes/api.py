@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from tradeoff.catalog import default_catalog
@@ -23,7 +23,20 @@ from tradeoff.store import SessionSummary
 from tradeoff.web.auth import account_of, visitor_of
 from tradeoff.web.state import AppState, app_state
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def _each_parameter_once(request: Request) -> None:
+    """Refuse a query parameter given more than once: every parameter of this API takes one
+    value, and FastAPI would silently keep the last of "?new_per_day=3&new_per_day=x"."""
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name in seen:
+            raise HTTPException(
+                400, f"query parameter '{name}' is given more than once; give it once"
+            )
+        seen.add(name)
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(_each_parameter_once)])
 
 
 class ErrorOut(BaseModel):
