@@ -2403,3 +2403,20 @@ def test_two_paths_apart_need_a_heading_each(
     assert (
         _support(catalog, "video-streaming", "two-paths", design, tmp_path)[0] == SUBSTANCE
     ) is status
+
+
+def test_the_name_of_surviving_a_zone_loss_alone_survives_nothing(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "survive an AZ loss" holds both the loss and a "survive" the check looks for; said of
+    # nothing, it states nothing (mention-only padding raised object-store/gemma with it).
+    named = "## Notes\n\nSurvive an az loss plays a key role here.\n"
+    item = _zone_item(catalog)
+    assert _support(catalog, "object-storage", item, named, tmp_path)[0] != SUBSTANCE
+    said = "## Zones\n\nIf a zone is lost, reads continue from the fragments in the other two.\n"
+    assert _support(catalog, "object-storage", item, said, tmp_path) == (SUBSTANCE, 3)
+
+
+def _zone_item(catalog: Catalog) -> str:
+    rubric = catalog.problems["object-storage"].rubric.items()
+    return next(i.id for _, i in rubric if "zone-loss-survival" in i.concepts)

@@ -447,7 +447,13 @@ def survives_a_zone_loss(claim: Claim) -> bool:
         return False
     if SCREEN.search(_COPIES_ACROSS, text):
         return True
-    return bool(SCREEN.search(_ZONE_LOST, text) and SCREEN.search(_STILL_WORKS, text))
+    lost = SCREEN.search(_ZONE_LOST, text)
+    if lost is None:
+        return False
+    # What still works is said apart from the loss: in "survive an AZ loss" (the concept's
+    # own name, "Survive an az loss plays a key role here.") one "survive" was both.
+    rest = text[: lost.start()] + " " + text[lost.end() :]
+    return SCREEN.search(_STILL_WORKS, rest) is not None
 
 
 # The metadata committed only once the data is durable: a line that orders the metadata's
