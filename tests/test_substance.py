@@ -108,6 +108,34 @@ def review_text(text: str, problem: str | None, tmp_path: Path, name: str) -> Re
     return review_design(load_design(path), catalog(), problem)
 
 
+# Importance claimed of a thing, as a whole sentence, and nothing said of it.
+_IMPORTANCE = (
+    "{A} plays a key role here.",
+    "{A} is an important part of the overall picture.",
+    "Our approach takes {a} into account as well.",
+    "It is worth keeping {a} in mind here.",
+)
+
+
+def test_importance_claimed_of_any_term_specifies_nothing() -> None:
+    """Every word the vocabulary knows, said only to be important, specifies no concept.
+    The padding draws a few terms a seed; this asks all of them. "Geodns plays a key role
+    here." specified regional serving and "Backup provider is an important part of the
+    overall picture." a provider failover: a narrow concept's own name passed its check."""
+    from tradeoff.review.substance import specified_concepts
+
+    concepts = catalog().vocabulary.concepts.values()
+    terms = sorted({t for c in concepts for t in c.terms if re.fullmatch(r"[a-z][a-z -]{2,}", t)})
+    specified = {
+        (template, term): found
+        for term in terms
+        for template in _IMPORTANCE
+        for claim in read_text(template.format(a=term, A=term[0].upper() + term[1:]), concepts)
+        if (found := specified_concepts(claim))
+    }
+    assert not specified, list(specified.items())[:5]
+
+
 def test_padding_claims_carry_no_evidence() -> None:
     """The generator itself says nothing: if it did, the property below would prove little."""
     claims = read_text(padding(7), catalog().vocabulary.concepts.values())

@@ -58,7 +58,17 @@ FLUFF = re.compile(
     r"|observable|maintainable|extensible|resilient|fault[- ]tolerant)\b"
     # An assurance in place of a reason: "Collisions are very unlikely so it should be fine."
     r"|\b(?:should|will|would) (?:be|work) (?:just )?(?:fine|ok|okay|alright)\b"
-    r"|\b(?:should not|shouldn't|won't|will not) be an? (?:issue|problem|concern)\b",
+    r"|\b(?:should not|shouldn't|won't|will not) be an? (?:issue|problem|concern)\b"
+    # Importance claimed and nothing said, as a whole sentence: "Geodns plays a key role
+    # here.", "Backup provider is an important part of the overall picture.", "Our approach
+    # takes alert dedup into account as well." (mention-only prose that named a part and
+    # was read as specifying it).
+    r"|\bplays? an? (?:key|crucial|vital|critical|central|major|important|pivotal|big) role"
+    r"(?: here| in (?:the|our|this) (?:design|system|architecture|picture))?\W*$"
+    r"|\bis an? (?:important|key|crucial|critical|essential|vital|central) (?:part|piece"
+    r"|aspect) of the (?:overall )?(?:picture|design|system|architecture)\W*$"
+    r"|\btakes? [\w -]{1,60}? into account(?: as well| too)?\W*$"
+    r"|\bworth keeping [\w -]{1,60}? in mind(?: here)?\W*$",
     re.I,
 )
 # Work put off ("we can add replicas later") is not a decision made now; the lexicon's one
@@ -274,6 +284,7 @@ _FLUFF_HINTS = (
     "today", "paramount", "world", "best", "industry", "battle", "native", "future", "holistic",
     "seamless", "state-of", "cutting", "trusted", "leverage", "proven", "rock", "bullet",
     "enterprise", "next-gen", "lifeblood", "gold", "facto", "robust", "highly", " be ",
+    " role", "part of the", "into account", "in mind",
 )  # fmt: skip
 SCREEN.add_stems(_FLUFF_HINTS)
 

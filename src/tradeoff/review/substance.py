@@ -257,7 +257,8 @@ def freshness_target(claim: Claim) -> str | None:
 
 
 def _specified_concepts(claim: Claim) -> frozenset[str]:
-    if restates_prompt(claim):
+    if restates_prompt(claim) or claim.features.fluff:
+        # "Backup provider plays a key role here.": importance claimed, nothing specified
         return frozenset()
     # "structure" is the order of a whole answer (`visible_order`), never one claim's.
     implied = implied_concepts(claim)  # once: each of a dozen candidates asks
