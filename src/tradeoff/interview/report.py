@@ -355,6 +355,7 @@ def _score_basis(
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
             "next_step": next((r.name for r in steps if r.reached < 0.99), None),
+            "next_below": _below_deepest(steps),
             # How far along the step named is ("1 of the 2 failures with responses this
             # step needs"): "not yet" beside the one failure given read as "missing".
             "needs": _needs_of(steps, rungs, partial),
@@ -682,3 +683,12 @@ def _llm_verdicts(
         "kept": [{"item": v.item_id, "covered": v.covered, "quote": v.quote} for v in kept],
         "dropped": len(dropped),
     }
+
+
+def _below_deepest(steps: Sequence[Any]) -> bool:
+    """Whether the first step not reached lies below the deepest one reached: "depth reached
+    'quantified targets and non-goals'; not yet 'scoped features'" read as a contradiction."""
+    names = [r.reached >= 0.99 for r in steps]
+    first_missing = next((i for i, whole in enumerate(names) if not whole), None)
+    deepest = max((i for i, whole in enumerate(names) if whole), default=None)
+    return first_missing is not None and deepest is not None and first_missing < deepest

@@ -147,6 +147,9 @@ class DimensionScore(BaseModel):
     depth: str | None = None
     partly: str | None = None  # no step reached whole: the one reached furthest, in part
     next_step: str | None = None  # the first step of the depth ladder not reached whole
+    # Whether that step lies below the deepest one reached (the steps need not come in
+    # order: a design can quantify its targets and not yet list its features).
+    next_below: bool = False
     # How far along that step (or the one reached in part) is: "1 of the 2 failures with
     # responses this step needs".
     needs: str | None = None

@@ -129,7 +129,10 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
         # it is, so "not yet" beside the one failure given is not read as "missing".
         along = f" ({dim.needs})" if dim.needs else ""
         if dim.depth:
-            then = f'; not yet "{dim.next_step}"{along}' if dim.next_step else ""
+            # A step below the deepest one reached is named as such: "depth reached
+            # 'quantified targets'; not yet 'scoped features'" read as a contradiction.
+            lower = "an earlier step, " if dim.next_below else ""
+            then = f'; not yet {lower}"{dim.next_step}"{along}' if dim.next_step else ""
             parts.append(f'depth reached "{dim.depth}"{then}')
         elif dim.partly:
             parts.append(f'depth: part way to "{dim.partly}"{along}')
