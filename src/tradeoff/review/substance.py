@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
+from tradeoff.design.markdown import dimension_of_heading
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
@@ -176,8 +177,68 @@ class Support:
 
 
 def implied_concepts(claim: Claim) -> frozenset[str]:
-    """Concepts a claim is about because of the heading it stands under."""
-    return _implied(claim.headings[-2:])
+    """Concepts a claim is about because of the heading it stands under, or, for a row of
+    a capacity table that states a figure without working it out ("| New URLs created / day
+    | 100 M |"), because it is an input the candidate chose: an assumption, as CAP109 reads
+    it when it compares the figure with the interviewer's."""
+    implied = _implied(claim.headings[-2:])
+    if claim.kind == ROW and "assumptions" not in implied and _stated_input(claim):
+        return implied | _ASSUMED_INPUT
+    return implied
+
+
+_ASSUMED_INPUT = frozenset({"assumptions"})
+# Working shown in a row: "100 M × 700 B", "= 70 GB", "10 B / 86,400", "3 times".
+_WORKING = re.compile(r"[=≈×÷*→]|\d\s*[x/]\s*\d|\b(?:times|divided)\b", re.I)
+
+
+# What a row states that is no input of the workload: a result said approximately ("~1,160",
+# "about 40"), a total, a price, hardware per node ("# Nodes: 3. RAM: 64 GB"), or a target
+# the design must meet ("Re-rank: Target latency: 80 ms"), which is a requirement's budget.
+_NO_INPUT = re.compile(
+    r"[~$€£]|\b(?:about|approx\w*|roughly|around|total|costs?|nodes?|servers?|instances?"
+    r"|cpus?|ram|cores?|machines?|targets?|budgets?|latency|sl[ao]s?|p9\d)\b",
+    re.I,
+)
+# A row's first cell, after its column header: "Metric: DAU. Value: 500 M" -> "DAU".
+_FIRST_CELL = re.compile(r"^[^:]*:\s*([^.]*(?:\.\d[^.]*)*)")
+
+
+def _stated_input(claim: Claim) -> bool:
+    """A table row under a capacity heading that states a figure of the workload it
+    assumes ("New URLs created / day: 100 M", "Avg object size: 1 MB"), showing no working:
+    not a result, a total, a price or a machine's size, which it works out or chooses."""
+    features = claim.features
+    if not features.quantities or features.derivation or features.sizing:
+        return False
+    if not _under_capacity(claim.headings[-2:]):
+        return False
+    if _WORKING.search(claim.text) or _NO_INPUT.search(claim.text):
+        return False
+    # A label that holds figures of its own ("Embedding vectors (10 M chunks, 1536-dim):
+    # 60 GB", "Logs (30 days): 50 GB") names a result worked out from them.
+    label = _FIRST_CELL.match(claim.text)
+    if label is not None and any(ch.isdigit() for ch in label.group(1)):
+        return False
+    # A row keyed by a part of the design ("Service: Embedding. RPS: 2 k") states that
+    # part's load or size, not the workload's.
+    return _PART_COLUMN.match(claim.text) is None
+
+
+_PART_COLUMN = re.compile(
+    r"^\W*(?:services?|components?|stages?|steps?|tiers?|layers?|stores?|systems?)\s*:", re.I
+)
+
+
+@lru_cache(maxsize=1024)
+def _under_capacity(headings: tuple[str, ...]) -> bool:
+    """Whether the innermost heading that names a dimension names capacity ("2. Capacity
+    Estimation" over "Storage")."""
+    for heading in reversed(headings):
+        dimension = dimension_of_heading(heading)
+        if dimension is not None:
+            return dimension == "capacity"
+    return False
 
 
 @per_text
