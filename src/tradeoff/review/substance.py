@@ -692,7 +692,6 @@ def _lays_out_record(claim: Claim) -> bool:
         _MODEL_WORDS.search(text) is not None
         or _FIELD_IDENTIFIER.search(text) is not None
         or _RECORD_TERMS.search(text) is not None
-        or (_LAYS_OUT.search(text) is not None and "`" not in text)
         or (bool(claim.features.concepts & _RECORD_STORES) and _PLACED_IN.search(text) is not None)
         or _names_parts(text)
     )
