@@ -130,3 +130,21 @@ def test_missing_replication_factor_is_a_unit_error() -> None:
     checks = check_lines(list(enumerate(lines, start=1)))
     assert [(c.line, c.verdict) for c in checks] == [(2, "unit-error"), (3, "ok")]
     assert "replication factor of 3" in checks[0].explanation
+
+
+def test_a_sizing_table_row_is_checked_across_its_columns() -> None:
+    """A table of one item's size, how many, and the total states no product, but its
+    columns do: 300 B x 2 T is 600 TB, not 600 GB. Rows that multiply out, a count read
+    as billions ("5 B" in a count column) and a total row with no size pass."""
+    from tradeoff.estimate.check import check_lines
+
+    table = [
+        "| Record | Avg size | Count | Total storage |",
+        "|---|---|---|---|",
+        "| Song play | 300 B | 2 T over a year | 600 GB |",
+        "| Track | 1 KB | 5 B | 5 TB |",
+        "| Playlist | 2 KB | 40 M | 80 GB |",
+        "| All | | | ~700 GB |",
+    ]
+    wrong = [c for c in check_lines(enumerate(table, start=1)) if c.wrong]
+    assert [(c.line, c.quote) for c in wrong] == [(3, "600 GB")]

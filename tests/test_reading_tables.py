@@ -316,3 +316,31 @@ def test_not_covered_here_states_scope() -> None:
     assert "scope" in specified_concepts(claim)
     rungs = {r.name: r.reached for r in ladder("requirements", [claim])}
     assert rungs["quantified targets and non-goals"] == 0.5
+
+
+def test_a_rationale_beside_a_figure_says_where_it_comes_from_not_why() -> None:
+    """In a table of figures ("| Item | Value | Rationale |") the rationale column explains
+    a figure ("A large label", "Same rack", "~8 GB"): its name is no reason word of the
+    cell. A cell that says what a chosen value does still gives the choice its reason."""
+    text = (
+        "| Item | Value | Rationale |\n|---|---|---|\n"
+        "| Artists | 300 000 | A large label. |\n"
+        "| Storage RTT | 1 ms | Same rack as the app. |\n"
+        "| Page size | 50 rows | Keeps each response under 20 KB. |\n"
+        "| Id length | 9 chars | 36^9 ≈ 100 trillion capacity |\n"
+    )
+    rows = {c.text.split(".")[0]: c.features.reason for c in claims(text)}
+    assert rows == {
+        "Item: Artists": False,
+        "Item: Storage RTT": False,
+        "Item: Page size": True,
+        "Item: Id length": True,
+    }
+
+
+def test_a_rationale_column_of_a_decision_table_still_gives_reasons() -> None:
+    """Beside a decision (no column of figures) a rationale cell is the reason given."""
+    (row,) = claims(
+        "| Decision | Rationale |\n|---|---|\n| Postgres for links | Same rack as the app. |\n"
+    )
+    assert row.features.reason

@@ -62,3 +62,25 @@ def test_the_fields_under_a_record_layout_heading_describe_the_model() -> None:
 def test_a_record_whose_fields_are_said_in_prose_is_a_data_model() -> None:
     (claim,) = claims("Each invoice row holds the customer id, amount and due date, ~90 B.")
     assert "data-model" in specified_concepts(claim)
+
+
+def test_a_line_under_a_data_model_heading_must_lay_the_record_out() -> None:
+    """The heading names a data model; a line under it specifies one only when it lays a
+    record out (fields, keys, types) or says where it is kept. A table of figures and a
+    line of praise under "Data Model & Workload" stand under the heading and say neither."""
+    text = (
+        "## Data Model & Workload\n\n"
+        "| Item | Value | Rationale |\n|---|---|---|\n"
+        "| Total songs (`S`) | 50 000 000 | A large catalogue. |\n"
+        "| Plays per song (`P_s`) | 400 | Typical long tail. |\n"
+        "| Play event (song_id, user_id, ts) | 40 B | Packed binary. |\n\n"
+        "- Simple to operate.\n"
+        "- Plays are appended to Cassandra, keyed by song id.\n"
+        "- Playlist id, owner and title\n"
+    )
+    found = {c.line: "data-model" in specified_concepts(c) for c in claims(text)}
+    assert found[5] is False and found[6] is False  # figures named by a formula's symbols
+    assert found[9] is False  # praise of the model, nothing laid out
+    assert found[7] is True  # the fields of a play event
+    assert found[10] is True  # where the record lives and its key
+    assert found[11] is True  # the fields, listed

@@ -164,7 +164,67 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
     out.extend(_check_nested(numbered))
     out.extend(_factor_not_applied(numbered))
     out.extend(_bitrate_to_size(numbered))
+    out.extend(_column_products(numbered))
     return _missing_replication(numbered, out)
+
+
+# The columns of a sizing table whose rows multiply out without writing the product:
+# "| Entity | Size (avg) | Number | Raw Size |": one item's size, how many, and the total.
+_TOTAL_COLUMN = re.compile(r"\b(?:total|raw|storage)\b", re.I)
+_SIZE_COLUMN = re.compile(r"\bsize\b", re.I)
+_COUNT_COLUMN = re.compile(r"\b(?:number|count|quantity|records|items|objects|entries)\b|#", re.I)
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
+_LEADING_SIZE = re.compile(r"^[*_\s~≈]*(\d[\d,.]*\s*(?:[kmgtp]i?b|bytes?|b)\b)", re.I)
+_LEADING_COUNT = re.compile(r"^[*_\s~≈]*(\d[\d,.]*(?:\s*[kmbt]\b)?)", re.I)
+
+
+def _column_products(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """Each row of a sizing table whose total is not its size times its count: "| Click
+    event | 200 B | 1 T per day | 200 GB |" under "| Entity | Size (avg) | Number | Raw
+    Size |" is 200 TB, not 200 GB. The row states no product; its columns do."""
+    out: list[EstimateCheck] = []
+    columns: tuple[int, int, int] | None = None
+    for index, (number, text) in enumerate(numbered):
+        if not text.lstrip().startswith("|"):
+            columns = None
+            continue
+        cells = [c.strip().strip("*_ ") for c in text.strip().strip("|").split("|")]
+        following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
+        if _SEPARATOR_ROW.match(following):
+            columns = _sizing_columns(cells)
+            continue
+        if columns is None or _SEPARATOR_ROW.match(text) or len(cells) <= max(columns):
+            continue
+        size, count, total = (cells[i] for i in columns)
+        found = [_LEADING_SIZE.match(size), _LEADING_COUNT.match(count), _LEADING_SIZE.match(total)]
+        if not all(found) or found[2] is None or found[2].group(1) not in text:
+            continue
+        # Each column says how to read its "B": bytes in a size, a billion in a count (and
+        # plain spaces: "200\u202fB", as some editors write it, is not read).
+        item = _BARE_B.sub(" bytes", _spaced(found[0].group(1)))  # type: ignore[union-attr]
+        many = _BARE_B.sub(" billion", _spaced(found[1].group(1)))  # type: ignore[union-attr]
+        right = found[2].group(1)
+        judged = _judge(number, text, f"{item} × {many}", _spaced(right), "|", quote=right)
+        if judged is not None and judged.wrong:
+            out.append(judged)
+    return out
+
+
+_BARE_B = re.compile(r"\s*\bB$")
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def _sizing_columns(header: list[str]) -> tuple[int, int, int] | None:
+    """(size, count, total) column positions of a sizing table's header, if it has them."""
+    totals = [i for i, h in enumerate(header) if _TOTAL_COLUMN.search(h)]
+    sizes = [i for i, h in enumerate(header) if _SIZE_COLUMN.search(h) and i not in totals]
+    counts = [i for i, h in enumerate(header) if _COUNT_COLUMN.search(h) and i not in totals]
+    if len(totals) == 1 and len(sizes) == 1 and len(counts) == 1 and sizes != counts:
+        return sizes[0], counts[0], totals[0]
+    return None
 
 
 # A bitrate carried to a size per item by an arrow, with no duration beside it: "Assume
@@ -522,7 +582,13 @@ _ARROWS = ("->", "→", "=>")
 
 
 def _judge(
-    number: int, line: str, left: str, right: str, marker: str, chained: bool = False
+    number: int,
+    line: str,
+    left: str,
+    right: str,
+    marker: str,
+    chained: bool = False,
+    quote: str | None = None,
 ) -> EstimateCheck | None:
     """Judge `left marker right`. A token with two readings ("500 B": bytes or a billion)
     is judged under both: any reading that makes the statement right clears it, and a
@@ -539,7 +605,8 @@ def _judge(
         chosen = outcomes[0]
     assert chosen is not None
     computed, stated, result, verdict, why, ratio = chosen
-    quote = _quote(line, left, right)
+    # `quote`: where the product is not written out (a sizing table's columns), the total
+    quote = quote or _quote(line, left, right)
     if quote is None:
         return None
     shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used

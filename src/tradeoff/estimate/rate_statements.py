@@ -103,6 +103,16 @@ def rate_statements(lines: Iterable[tuple[int, str]]) -> list[RateStatement]:
     return out
 
 
+def rate_direction(clause: str) -> str:
+    """The one load a clause names (read, write or search); empty when none or several."""
+    kinds = [
+        name
+        for name, pattern in (("read", _READ), ("write", _WRITE), ("search", _SEARCH))
+        if pattern.search(clause)
+    ]
+    return kinds[0] if len(kinds) == 1 else ""
+
+
 def _clauses(text: str) -> list[str]:
     """A table row as one clause (its label names what its value counts); prose by clause."""
     stripped = text.strip()

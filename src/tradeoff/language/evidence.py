@@ -691,6 +691,10 @@ _LABELLED_VALUE = re.compile(
 )
 
 
+# The figure of a row of a table of figures, however bare: "Value: 200 000".
+_VALUE_CELL = re.compile(r"(?:^|\.\s)(?:values?|estimates?|amounts?)\s*:\s*[~≈]?\d", re.I)
+
+
 def _quantities(kind: str, text: str) -> int:
     """How many quantities a text states: the lexicon's quick reading, or the estimate
     grammar's rates and sizes when it reads more ("50,000 acquires a second", "100,000
@@ -701,6 +705,8 @@ def _quantities(kind: str, text: str) -> int:
     found = max(found, sum(1 for f in find_quantities(text) if f.dims != (0, 0)))
     if not found and kind == ROW and _LABELLED_VALUE.search(text) is not None:
         return 1
+    if not found and kind == ROW and _VALUE_CELL.search(text) is not None:
+        return 1  # "Item: Total documents. Value: 200 000": the label says what it counts
     return found
 
 
@@ -798,6 +804,18 @@ def _features(
     # which ensures correctness." or "Guarantees high availability." still gives none.
     # (Read only when a reason word or a reason label makes it matter: most claims have neither.)
     stated = SCREEN.search(lexicon.REASON, reason_prose)
+    if (
+        stated is not None
+        and claim.kind == ROW
+        and _FIGURE_TABLE.search(header_names) is not None
+        and _REASON_LABEL.fullmatch(stated.group(0).strip())
+    ):
+        # "Item: Network RTT. Value: 1-2 ms. Rationale: same datacenter": the column's name
+        # is no reason word of the cell, which says where the figure comes from; a cell that
+        # says what the chosen value does ("Keeps embeddings stable") still gives one.
+        cell = text[stated.end() :]  # unmasked: "Balance" also names a ledger's balance
+        if _EFFECT_CELL.match(cell) is None:
+            stated = SCREEN.search(lexicon.REASON, cell)
     hollow = (stated is not None or said.reason) and lexicon.EMPTY_PROPERTY.search(text) is not None
     if stated is not None and hollow and _REASON_LABEL.fullmatch(stated.group(0).strip()):
         stated = None  # the label is the only reason word: what follows it is the property
@@ -901,6 +919,23 @@ def _under_future_heading(headings: tuple[str, ...]) -> bool:
     return found
 
 
+# A cell that opens with what a chosen value does ("Keeps embeddings stable", "Preserve
+# edge context", "Balance context vs precision", "Distribute hot keys", "To absorb
+# bursts"), or works out the room it leaves ("62^7 = 3.5 trillion capacity").
+_EFFECT_CELL = re.compile(
+    r"\W*(?:to\s+)?(?:keeps?|reduces?|avoids?|prevents?|preserves?|cuts?|bounds?|caps?|lets?"
+    r"|saves?|halves?|limits?|spreads?|absorbs?|isolates?|decouples?|simplif(?:y|ies)"
+    r"|protects?|eliminates?|fits?|smooths?|amorti[sz]es?|minimi[sz]es?|balances?"
+    r"|distributes?)\b"
+    r"|[^;]*\d[^;]*\b(?:capacity|headroom|combinations)\b",
+    re.I,
+)
+# The column of a table of figures: what each row estimates is its value.
+_FIGURE_TABLE = re.compile(
+    r"\b(?:values?|estimates?|figures?|calculations?|amounts?|quantit(?:y|ies))\b", re.I
+)
+
+
 def _labelled(header_names: str, heading: str) -> _Labels:
     """What the labels over a claim say: its items are reasons, alternatives or costs, or
     it sits under a decision heading. Every claim of a section (every row of a table)
@@ -924,7 +959,11 @@ def _labelled(header_names: str, heading: str) -> _Labels:
     # budget line. (A label over a list, "Cons:" or "Trade-offs:", still makes its items costs.)
     costs = header_names or labels
     found = _Labels(
-        reason=bool(labels and lexicon.REASON_COLUMN.search(labels)),
+        # Beside a column of figures ("| Item | Value | Rationale |") the rationale says
+        # where a figure comes from ("Node to cluster in one datacenter", "~12 GB"), not
+        # why the design chose something: only a reason word in the cell gives one there.
+        reason=bool(labels and lexicon.REASON_COLUMN.search(labels))
+        and _FIGURE_TABLE.search(header_names) is None,
         alternative=bool(
             labels
             and (

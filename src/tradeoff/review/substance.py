@@ -588,6 +588,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # "| Latency | < 50 ms for redirects |" under "Core Requirements & Assumptions": a
         # figure the system must meet is a non-functional target, not a feature users get.
         return False
+    if implied and not named and concept == "data-model" and not _lays_out_record(claim):
+        # "| Total documents | 200 000 |" or "Smooth traffic." under "Data Model & Document
+        # Characteristics": the heading names a data model the line does not lay out.
+        return False
     if implied and _states_something(claim):
         return True
     if concept == "data-model" and not _describes_record(claim.text):
@@ -697,6 +701,71 @@ def _fields_only_counted(text: str) -> bool:
         return False
     rest = _COUNTED_FIELDS.sub(" ", text)
     return _MODEL_WORDS.search(rest) is None and _RECORD_WORDS.search(rest) is None
+
+
+# What lays a record out or says where it is kept, for a line that stands under a data-model
+# heading without naming the model itself: a field written as one (`post_id`, createdAt,
+# VideoID, "title TEXT"), a key or an index, a store the record lives in or is split
+# across. A symbol of a formula (`D`, `T_doc`, `N_chunk`) is a figure's name, not a field.
+_FIELD_IDENTIFIER = re.compile(
+    r"`(?![A-Z](?:_\w+)?`)[A-Za-z_][\w.:{}<>\[\]-]+`"
+    r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+I[Dd]\b"
+)
+_RECORD_TERMS = re.compile(
+    r"\b(?:keys?|keyed|pk|fk|ids?|index(?:es|ed)?|partition(?:ed)? (?:by|on)|clustering"
+    r"|shard(?:ed)? (?:by|on)|uuid|varchar|int(?:8|16|32|64)?|bigint|string|timestamp\w*"
+    r"|bool(?:ean)?|enum|jsonb?|float\d*|sorted sets?|hash(?:es)? of|sets? of|lists? of"
+    r"|unique|tombstone\w*)\b"
+    r"|\b(?:stored?|lives?|kept|keeps?|held|persisted|written|maintained|go|goes)"
+    r" (?:in|on|as|to)\b",
+    re.I,
+)
+# A store named with where the record goes ("raw events in object storage", "counters
+# are maintained in Redis"): the record's storage stated.
+_RECORD_STORES = frozenset(
+    {
+        "cache",
+        "database",
+        "data-warehouse",
+        "document-store",
+        "graph-store",
+        "object-store",
+        "relational-database",
+        "time-series-db",
+        "vector-database",
+        "wide-column-store",
+    }
+)
+_PLACED_IN = re.compile(r"\b(?:in|into|to)\b", re.I)
+
+
+def _lays_out_record(claim: Claim) -> bool:
+    """Whether a line under a data-model heading lays out a record (its fields, keys or
+    types) or says where it is stored, rather than only standing under the heading."""
+    if claim.kind == CODE:
+        return True
+    text = claim.text
+    if claim.kind == ROW and _FIGURE_COLUMN.search(text):
+        # "| Index overhead | 2x vector size | 12 GB |": a table of figures sizes the data;
+        # only a field it names ("Metadata per chunk (doc_id, ...)") lays a record out.
+        return _FIELD_IDENTIFIER.search(text) is not None
+    return (
+        _MODEL_WORDS.search(text) is not None
+        or _FIELD_IDENTIFIER.search(text) is not None
+        or _RECORD_TERMS.search(text) is not None
+        or (bool(claim.features.concepts & _RECORD_STORES) and _PLACED_IN.search(text) is not None)
+        or _names_parts(text)
+    )
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", re.I)
+
+
+def _names_parts(text: str) -> bool:
+    """A line that is only a list of short names ("Seat number, price and status", "Users,
+    posts and a follow graph"): the record's fields or the model's entities, laid out."""
+    parts = [p.strip(" .*-") for p in _LIST_SEPARATOR.split(text.strip())]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
 
 
 def _describes_record(text: str) -> bool:

@@ -15,9 +15,10 @@ from tradeoff.estimate.period_slip import explain as explain_slip
 from tradeoff.estimate.period_slip import period_slips
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.estimate.rate_statements import contradictions as rate_contradictions
-from tradeoff.estimate.rate_statements import rate_statements
+from tradeoff.estimate.rate_statements import rate_direction, rate_statements
 from tradeoff.language.bounds import is_bound
 from tradeoff.language.claims import plain_typography
+from tradeoff.language.lexicon import PART_COUNT
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import clean_line
 from tradeoff.language.periods import other_period
@@ -1127,3 +1128,100 @@ def _bare_load(load: FoundQuantity) -> str:
     """'1M RPS without CPU bottlenecking' -> '1M RPS': the number and its unit."""
     words = load.text.split()
     return " ".join(words[:2]) if len(words) > 2 else load.text.strip()
+
+
+# A clause that states the design's own peak: "the expected > 1M qps peak", "Peak: 30k RPS".
+_PEAK_WORD = re.compile(r"\bpeak\b", re.I)
+SCREEN.add(_PEAK_WORD)
+# A rate that is not the whole system's: one machine's or one client's ("5k ops/s per
+# node", "10k ops/s each"), a limit or what a part can take.
+_PART_RATE = re.compile(
+    r"\b(?:per|a single|one|every)\s+(?:[\w-]+\s+)?(?:node|shard|server|instance|pod"
+    r"|host|machine|replica|broker|worker|partition|user|client|key|ip|tenant|api key)s?\b"
+    r"|/\s*(?:node|shard|server|instance|pod|host|machine|replica|broker|worker)\b"
+    r"|\beach\b|\b(?:limits?|quotas?|throttl\w*|can (?:handle|serve|sustain|take|do)|up to)\b",
+    re.I,
+)
+_RATE_CLAUSE = re.compile(r"[^;.|]+(?:\.(?!\s)[^;.|]*)*")
+
+
+def _system_rates(text: str) -> list[tuple[str, FoundQuantity, str]]:
+    """(clause, rate, the rate's words as the line writes them) for each rate of the whole
+    system a line states; a table row with a per-machine cell ("3 nodes => 10k ops/s
+    each") states none."""
+    plain = plain_typography(text)
+    if plain.lstrip().startswith("|") and _PART_RATE.search(plain):
+        return []
+    out = []
+    for span in _RATE_CLAUSE.finditer(plain):
+        clause = span.group(0)
+        if _PART_RATE.search(clause):
+            continue
+        for found in find_quantities(clause):
+            if found.dims == (-1, 0) and not found.per and found.value.value >= 100:
+                start = span.start() + found.start
+                segment = text[start : span.start() + found.end]
+                words = list(re.finditer(r"\S+", segment))
+                # "100 k qps only requires adding": the figure and its unit as the line
+                # writes them, not the words the reading took along as what it counts
+                kept = words[: len(words) - len(found.noun)] or words
+                out.append((clause, found, segment[: kept[-1].end()] if kept else segment))
+    return out
+
+
+@register
+class SizedBelowOwnPeak(_CapacityRule):
+    id = "CAP113"
+    dimension = "capacity"
+    kind = "sizing-inconsistent"
+    severity = "warning"
+    message = "Components are sized for a load far below the peak the design itself states"
+    rationale = (
+        "Numbers are there to size components for the load they must carry. A cluster"
+        " worked out for 10k requests a second, in a design that expects a 1M peak, carries"
+        " a hundredth of it: the sizing answers a smaller question than the design asks."
+    )
+    example = "Expected peak: 1M qps. ... At 10k qps, a 3-node Redis cluster is plenty."
+    fix = "Size the parts for the stated peak (or say why the peak never reaches them)."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        peaks = [
+            (number, clause, found, written)
+            for number, text in ctx.figure_lines
+            if SCREEN.search(_PEAK_WORD, text)
+            for clause, found, written in _system_rates(text)
+            if _PEAK_WORD.search(clause)
+        ]
+        if not peaks:
+            return
+        peak_line, peak_clause, peak, peak_written = max(peaks, key=lambda p: p[2].value.value)
+        direction = rate_direction(peak_clause)
+        for number, text in ctx.figure_lines:
+            if number == peak_line or PART_COUNT.search(plain_typography(text)) is None:
+                continue
+            # The parts and the load they are sized for, said together ("one 3-node cluster
+            # handles our 10k qps"), and of the load the peak counts: a write rate is part of
+            # an API's peak, not a smaller statement of it.
+            same = [
+                (found, written)
+                for clause, found, written in _system_rates(text)
+                if PART_COUNT.search(clause) is not None and rate_direction(clause) == direction
+            ]
+            if not same:
+                continue
+            load, written = max(same, key=lambda pair: pair[0].value.value)
+            ratio = peak.value.value / load.value.value
+            if ratio < _APART:
+                continue
+            yield self.finding(
+                f"'{written}' is the most this line sizes its parts for, but line"
+                f" {peak_line} expects a peak of {peak_written}: {human_number(ratio)}x more",
+                ctx.line_evidence(number, written),
+            )
+            return
+
+
+# As far apart as two statements of one rate may be before they contradict (CAP111).
+_APART = 3.0
