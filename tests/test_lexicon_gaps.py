@@ -1375,3 +1375,36 @@ def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
 )
 def test_a_rate_said_with_a_states_the_scale(catalog: Catalog, text: str, scale: bool) -> None:
     assert ("scale-numbers" in specified_concepts(_one(catalog, text))) is scale
+
+
+@pytest.mark.parametrize(
+    ("text", "derived"),
+    [
+        # an operand may carry its period in its unit: this multiplies and divides
+        ("Writes: 3M PUT/s × 20 MB avg = 60 TB/s.", True),
+        ("Per node: 12 million ops/sec peak ÷ 3,000 nodes = 4,000 ops/s per node.", True),
+        # a rate with its unit and nothing worked out
+        ("Each node takes 4 req/s at most.", False),
+        ("About 5 GB/s per node.", False),
+    ],
+)
+def test_an_operand_with_a_per_second_unit_is_worked_arithmetic(
+    catalog: Catalog, text: str, derived: bool
+) -> None:
+    assert _one(catalog, text).features.derivation is derived
+
+
+@pytest.mark.parametrize(
+    ("text", "derived"),
+    [
+        # a chain whose last step carries the daily rate into seconds
+        ("Re-embedding: 5K files/day = 60K passages/day = 0.7 passages/sec.", True),
+        # every step of the chain is per day: nothing is carried into another period
+        ("Re-embedding: 5K files/day = 60K passages/day.", False),
+    ],
+)
+def test_a_chain_of_rates_is_read_through_to_its_last_period(
+    catalog: Catalog, text: str, derived: bool
+) -> None:
+    assert lexicon.is_conversion(text) is derived
+
