@@ -1408,3 +1408,25 @@ def test_a_chain_of_rates_is_read_through_to_its_last_period(
 ) -> None:
     assert lexicon.is_conversion(text) is derived
 
+
+@pytest.mark.parametrize(
+    ("row", "counted"),
+    [
+        # degraded modes and recovery targets, as failure tables write them
+        ("| Cache cluster lost | Page loads slow | Edge keeps serving stale pages |", True),
+        ("| Index node down | Search slow | Queries fall back to keyword-only search |", True),
+        ("| Disk dies | Blocks lost | Rebuild from parity; target rebuild time: < 4 hours |", True),
+        # a fallback that answers no failure is a path of normal running
+        ("| Model | Small model with a fallback to the large one | cost |", False),
+    ],
+)
+def test_degraded_modes_are_read_in_any_inflection(
+    catalog: Catalog, row: str, counted: bool, tmp_path: Path
+) -> None:
+    header = "| Failure | Impact | Mitigation |\n|---|---|---|\n"
+    if not counted:
+        header = "| Decision | Choice | Rationale |\n|---|---|---|\n"
+    text = f"# Search\n\n## Risks\n\n{header}{row}\n"
+    rungs = ladder("reliability", _claims(catalog, text, tmp_path))
+    step = next(r for r in rungs if r.name.startswith("non-obvious"))
+    assert ("1 of the 2 degraded modes" in step.needs) is counted

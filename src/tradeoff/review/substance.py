@@ -2480,15 +2480,23 @@ def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
+# A degraded mode or a recovery target, in any inflection: "the CDN serves stale segments",
+# "failover to the second CDN within 30 seconds", "target rebuild time: < 6 hours".
 _RECOVERY = re.compile(
-    r"\b(rpo|rto|recover(?:y|s)? (?:within|in) \d|degraded mode|read-only mode"
-    r"|serve stale|graceful(?:ly)? degrad|brown-?out|fail (?:open|closed))",
+    r"\b(rpo|rto|degraded mode|read-only mode"
+    r"|(?:recover\w*|rebuild\w*|repair\w*|restor\w*|fail ?over)(?: [\w-]+){0,3}?:?"
+    r" (?:within|in|under|<|≤) ~?\d"
+    r"|serv(?:e|es|ing) stale|graceful(?:ly)? degrad|brown-?out|fail(?:s|ing)? (?:open|closed))",
     re.I,
 )
+# A fallback is a degraded mode only as the response to a named failure ("Vector DB outage
+# ... circuit-break to a BM25-only fallback", "reads fall back to other EC chunks"); "GPT-4o-mini
+# with a fallback to 4o" or "fall back to the DB for cold users" is a path of normal running.
+_FALLBACK = re.compile(r"\b(?:fall(?:s|ing)? ?back to|fallback to|[\w-]+-only fallback)", re.I)
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES, _ALIAS_GUARD)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _FALLBACK, _EXCLUDES, _ALIAS_GUARD)
 
 _REDUNDANCY = frozenset(
     {
@@ -2548,8 +2556,11 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     recovery = _count(
         claims,
         lambda c: (
-            bool(SCREEN.search(_RECOVERY, c.text))
-            and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
+            (
+                bool(SCREEN.search(_RECOVERY, c.text))
+                and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
+            )
+            or (c.features.failure_response and bool(SCREEN.search(_FALLBACK, c.text)))
         ),
     )
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
