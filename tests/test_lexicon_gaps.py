@@ -1416,6 +1416,10 @@ def test_a_chain_of_rates_is_read_through_to_its_last_period(
         ("| Cache cluster lost | Page loads slow | Edge keeps serving stale pages |", True),
         ("| Index node down | Search slow | Queries fall back to keyword-only search |", True),
         ("| Disk dies | Blocks lost | Rebuild from parity; target rebuild time: < 4 hours |", True),
+        (
+            "| Ranker out of memory | Ranking skipped | Degrade gracefully: return unranked hits |",
+            True,
+        ),
         # a fallback that answers no failure is a path of normal running
         ("| Model | Small model with a fallback to the large one | cost |", False),
     ],

@@ -2481,12 +2481,14 @@ def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
 
 
 # A degraded mode or a recovery target, in any inflection: "the CDN serves stale segments",
-# "failover to the second CDN within 30 seconds", "target rebuild time: < 6 hours".
+# "failover to the second CDN within 30 seconds", "target rebuild time: < 6 hours", "degrade
+# gracefully: skip the re-ranker".
 _RECOVERY = re.compile(
     r"\b(rpo|rto|degraded mode|read-only mode"
     r"|(?:recover\w*|rebuild\w*|repair\w*|restor\w*|fail ?over)(?: [\w-]+){0,3}?:?"
     r" (?:within|in|under|<|≤) ~?\d"
-    r"|serv(?:e|es|ing) stale|graceful(?:ly)? degrad|brown-?out|fail(?:s|ing)? (?:open|closed))",
+    r"|serv(?:e|es|ing) stale|graceful(?:ly)? degrad|degrad(?:e|es|ing) gracefully|brown-?out"
+    r"|fail(?:s|ing)? (?:open|closed))",
     re.I,
 )
 # A fallback is a degraded mode only as the response to a named failure ("Vector DB outage
