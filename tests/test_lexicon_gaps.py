@@ -1434,3 +1434,22 @@ def test_degraded_modes_are_read_in_any_inflection(
     rungs = ladder("reliability", _claims(catalog, text, tmp_path))
     step = next(r for r in rungs if r.name.startswith("non-obvious"))
     assert ("1 of the 2 degraded modes" in step.needs) is counted
+
+
+@pytest.mark.parametrize("at_end", [True, False])
+def test_a_closing_restatement_is_a_wrap_up_step(
+    catalog: Catalog, at_end: bool, tmp_path: Path
+) -> None:
+    # the paragraph that closes an answer by restating the design sums it up, as the rubric's
+    # summary item reads it; the same words opening a section sum up nothing yet
+    summary = (
+        "This design keeps reads cheap by caching pages at the edge and sharding the"
+        " catalogue by item id."
+    )
+    body = "## Storage\n\nItems are sharded by item id across 8 nodes.\n\n"
+    body += "## Caching\n\nPages are cached at the edge for 60 seconds.\n\n"
+    body += "## Failures\n\nIf a shard is lost, its replica takes over in 30 seconds.\n"
+    body += "Orders are retried with an idempotency key.\n"
+    text = f"# Shop\n\n{body}\n{summary}\n" if at_end else f"# Shop\n\n{summary}\n\n{body}"
+    rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
+    assert (rungs["a wrap-up: a summary or the bottlenecks"].reached > 0) is at_end

@@ -2662,9 +2662,16 @@ def _assumption(claim: Claim) -> bool:
 
 def _communication(claims: Sequence[Claim]) -> list[Rung]:
     sections = visible_order(claims)
+    # A wrap-up under its own heading, or the closing paragraph that restates the design
+    # ("This design balances ... by separating the metadata and data planes"), which the
+    # rubric's summary item already reads as one.
+    closing = {id(claims[i]) for i in _closing_summary(claims)}
     wrap = _count(
         claims,
-        lambda c: bool({"summary", "bottlenecks"} & implied_concepts(c)) and _states_something(c),
+        lambda c: (
+            (bool({"summary", "bottlenecks"} & implied_concepts(c)) or id(c) in closing)
+            and _states_something(c)
+        ),
     )
     assumed = _count(claims, _assumption)
     return [
