@@ -1453,3 +1453,21 @@ def test_a_closing_restatement_is_a_wrap_up_step(
     text = f"# Shop\n\n{body}\n{summary}\n" if at_end else f"# Shop\n\n{summary}\n\n{body}"
     rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
     assert (rungs["a wrap-up: a summary or the bottlenecks"].reached > 0) is at_end
+
+
+@pytest.mark.parametrize(
+    ("line", "counted"),
+    [
+        # a vector store picked with its reason is chosen for how it is read
+        ("- Milvus, because its metadata filters let each search skip the teams a user"
+         " cannot see.", True),
+        # the store named with nothing said of why
+        ("- Embeddings live in Milvus.", False),
+    ],
+)  # fmt: skip
+def test_a_vector_store_chosen_with_its_reason_fits_the_access_pattern(
+    catalog: Catalog, line: str, counted: bool, tmp_path: Path
+) -> None:
+    text = f"# Document search\n\n## Storage\n\n{line}\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert (rungs["store and keys chosen for the access pattern"] > 0) is counted

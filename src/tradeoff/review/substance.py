@@ -2218,6 +2218,16 @@ _CONTRACT = frozenset(
 )
 
 
+# What a store is chosen by: its key, its index, or the kind of store. A document, graph,
+# time-series, search or vector store picked with its reason ("Qdrant. Why: payload
+# filtering for ACL pre-filtering") is chosen for its access pattern as a wide-column one is.
+_ACCESS = frozenset(
+    """partition-key access-patterns secondary-index sharding database relational-database
+    wide-column-store document-store graph-store time-series-db search-index
+    vector-database""".split()
+)
+
+
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _distinct_endpoints(claims)
     model = _count(
@@ -2229,24 +2239,7 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
-    access = _count(
-        claims,
-        lambda c: (
-            c.features.reason
-            and bool(
-                {
-                    "partition-key",
-                    "access-patterns",
-                    "secondary-index",
-                    "sharding",
-                    "database",
-                    "relational-database",
-                    "wide-column-store",
-                }
-                & c.features.concepts
-            )
-        ),
-    )
+    access = _count(claims, lambda c: c.features.reason and bool(_ACCESS & c.features.concepts))
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
