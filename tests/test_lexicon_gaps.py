@@ -1471,3 +1471,22 @@ def test_a_vector_store_chosen_with_its_reason_fits_the_access_pattern(
     text = f"# Document search\n\n## Storage\n\n{line}\n"
     rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
     assert (rungs["store and keys chosen for the access pattern"] > 0) is counted
+
+
+@pytest.mark.parametrize(
+    ("line", "keyed"),
+    [
+        # the key a store is split by is a key of its records
+        ("- Orders are sharded by `merchant_id` so one merchant's orders stay together.", True),
+        ("- Blobs are hashed into 4,096 partitions (consistent hashing on `(tenant, path)`).",
+         True),
+        # a store named with no key
+        ("- Orders live in a sharded Postgres cluster of 4 nodes.", False),
+    ],
+)  # fmt: skip
+def test_the_key_a_store_is_split_by_is_a_key(
+    catalog: Catalog, line: str, keyed: bool, tmp_path: Path
+) -> None:
+    text = f"# Shop\n\n## Data\n\n{line}\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert (rungs["entities with keys"] >= 0.5) is keyed  # half the step is a key

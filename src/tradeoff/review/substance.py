@@ -2197,9 +2197,12 @@ def writes_endpoint(text: str) -> bool:
     )
 
 
+# A key named as such, or the key a store is split by: "sharded by `video_id`", "keys are
+# hashed into 50,000 partitions (consistent hashing on `(bucket, key)`)".
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
     r"|index(?:ed)? (?:on|by)|keyed (?:by|on)|unique (?:index|constraint)"
+    r"|(?:partitioned|sharded|hashed|clustered) (?:by|on)\b|hashing on\b"
     r"|key (?:format|schema|pattern|layout)|(?:redis|cache|row|composite|bucket|counter) key\b"
     r"|\w+:\{\w+\})",
     re.I,
