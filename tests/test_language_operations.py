@@ -89,6 +89,9 @@ def test_failure_response_needs_a_concrete_response(text: str) -> None:
         ("- Redis error rate > 0.5%", "Alerts", "error rate", "Alerts"),
         ("Key pool depth: alerts at 70% used.", "", "pool depth", "alerts"),
         ("| Worker crash | job stalls | reschedule it and alert on-call |", "", "crash", "alert"),
+        # retrieval quality is a metric like any other
+        ("Alert the search team if nDCG@10 falls below 0.6 on the nightly run.", "", "nDCG@10",
+         "Alert"),
     ],
 )  # fmt: skip
 def test_monitoring_signal_has_metric_threshold_and_action(
@@ -106,6 +109,7 @@ def test_monitoring_signal_has_metric_threshold_and_action(
         "Dashboards show p99 latency and error rate.",  # measured, but no threshold or action
         "Alert the team when things look wrong.",  # action, but no metric with a threshold
         "p99 latency for the first page of results stays under 200 ms.",
+        "Precision@5 must stay above 0.7 on the labelled set.",  # a target, no one acts on it
     ],
 )
 def test_monitoring_signal_rejects_tools_and_partial_signals(text: str) -> None:

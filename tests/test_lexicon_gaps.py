@@ -1375,3 +1375,118 @@ def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
 )
 def test_a_rate_said_with_a_states_the_scale(catalog: Catalog, text: str, scale: bool) -> None:
     assert ("scale-numbers" in specified_concepts(_one(catalog, text))) is scale
+
+
+@pytest.mark.parametrize(
+    ("text", "derived"),
+    [
+        # an operand may carry its period in its unit: this multiplies and divides
+        ("Writes: 3M PUT/s × 20 MB avg = 60 TB/s.", True),
+        ("Per node: 12 million ops/sec peak ÷ 3,000 nodes = 4,000 ops/s per node.", True),
+        # a rate with its unit and nothing worked out
+        ("Each node takes 4 req/s at most.", False),
+        ("About 5 GB/s per node.", False),
+    ],
+)
+def test_an_operand_with_a_per_second_unit_is_worked_arithmetic(
+    catalog: Catalog, text: str, derived: bool
+) -> None:
+    assert _one(catalog, text).features.derivation is derived
+
+
+@pytest.mark.parametrize(
+    ("text", "derived"),
+    [
+        # a chain whose last step carries the daily rate into seconds
+        ("Re-embedding: 5K files/day = 60K passages/day = 0.7 passages/sec.", True),
+        # every step of the chain is per day: nothing is carried into another period
+        ("Re-embedding: 5K files/day = 60K passages/day.", False),
+    ],
+)
+def test_a_chain_of_rates_is_read_through_to_its_last_period(
+    catalog: Catalog, text: str, derived: bool
+) -> None:
+    assert lexicon.is_conversion(text) is derived
+
+
+@pytest.mark.parametrize(
+    ("row", "counted"),
+    [
+        # degraded modes and recovery targets, as failure tables write them
+        ("| Cache cluster lost | Page loads slow | Edge keeps serving stale pages |", True),
+        ("| Index node down | Search slow | Queries fall back to keyword-only search |", True),
+        ("| Disk dies | Blocks lost | Rebuild from parity; target rebuild time: < 4 hours |", True),
+        (
+            "| Ranker out of memory | Ranking skipped | Degrade gracefully: return unranked hits |",
+            True,
+        ),
+        # a fallback that answers no failure is a path of normal running
+        ("| Model | Small model with a fallback to the large one | cost |", False),
+    ],
+)
+def test_degraded_modes_are_read_in_any_inflection(
+    catalog: Catalog, row: str, counted: bool, tmp_path: Path
+) -> None:
+    header = "| Failure | Impact | Mitigation |\n|---|---|---|\n"
+    if not counted:
+        header = "| Decision | Choice | Rationale |\n|---|---|---|\n"
+    text = f"# Search\n\n## Risks\n\n{header}{row}\n"
+    rungs = ladder("reliability", _claims(catalog, text, tmp_path))
+    step = next(r for r in rungs if r.name.startswith("non-obvious"))
+    assert ("1 of the 2 degraded modes" in step.needs) is counted
+
+
+@pytest.mark.parametrize("at_end", [True, False])
+def test_a_closing_restatement_is_a_wrap_up_step(
+    catalog: Catalog, at_end: bool, tmp_path: Path
+) -> None:
+    # the paragraph that closes an answer by restating the design sums it up, as the rubric's
+    # summary item reads it; the same words opening a section sum up nothing yet
+    summary = (
+        "This design keeps reads cheap by caching pages at the edge and sharding the"
+        " catalogue by item id."
+    )
+    body = "## Storage\n\nItems are sharded by item id across 8 nodes.\n\n"
+    body += "## Caching\n\nPages are cached at the edge for 60 seconds.\n\n"
+    body += "## Failures\n\nIf a shard is lost, its replica takes over in 30 seconds.\n"
+    body += "Orders are retried with an idempotency key.\n"
+    text = f"# Shop\n\n{body}\n{summary}\n" if at_end else f"# Shop\n\n{summary}\n\n{body}"
+    rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
+    assert (rungs["a wrap-up: a summary or the bottlenecks"].reached > 0) is at_end
+
+
+@pytest.mark.parametrize(
+    ("line", "counted"),
+    [
+        # a vector store picked with its reason is chosen for how it is read
+        ("- Milvus, because its metadata filters let each search skip the teams a user"
+         " cannot see.", True),
+        # the store named with nothing said of why
+        ("- Embeddings live in Milvus.", False),
+    ],
+)  # fmt: skip
+def test_a_vector_store_chosen_with_its_reason_fits_the_access_pattern(
+    catalog: Catalog, line: str, counted: bool, tmp_path: Path
+) -> None:
+    text = f"# Document search\n\n## Storage\n\n{line}\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert (rungs["store and keys chosen for the access pattern"] > 0) is counted
+
+
+@pytest.mark.parametrize(
+    ("line", "keyed"),
+    [
+        # the key a store is split by is a key of its records
+        ("- Orders are sharded by `merchant_id` so one merchant's orders stay together.", True),
+        ("- Blobs are hashed into 4,096 partitions (consistent hashing on `(tenant, path)`).",
+         True),
+        # a store named with no key
+        ("- Orders live in a sharded Postgres cluster of 4 nodes.", False),
+    ],
+)  # fmt: skip
+def test_the_key_a_store_is_split_by_is_a_key(
+    catalog: Catalog, line: str, keyed: bool, tmp_path: Path
+) -> None:
+    text = f"# Shop\n\n## Data\n\n{line}\n"
+    rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
+    assert (rungs["entities with keys"] >= 0.5) is keyed  # half the step is a key

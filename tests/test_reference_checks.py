@@ -64,3 +64,51 @@ def test_far_from_reference_explains_with_the_facts(catalog: Catalog) -> None:
     (first, *_) = [f for f in review.findings if f.kind == "far-from-reference"]
     assert "10x above the reference" in first.message
     assert "100 million new short links" in first.message
+
+
+OWN_SCALE = """# Blob store
+
+## Requirements
+| Target | Value |
+|---|---|
+| Peak request rate | 40 million requests/sec (worldwide) |
+
+## Estimates (one region)
+A region serving 5% of the worldwide peak:
+- Egress: 2M GET/s × 8 MB avg = 16 TB/s
+"""
+
+
+def _far(catalog: Catalog, text: str) -> list[tuple[int | None, str]]:
+    review = review_design(parse_design(text), catalog, "object-storage")
+    return [
+        (f.evidence.line, f.severity) for f in review.findings if f.kind == "far-from-reference"
+    ]
+
+
+def test_an_estimate_worked_from_the_candidates_own_scale_is_a_note(catalog: Catalog) -> None:
+    # 2M GET/s is the region's 5% of the 40M a second the requirements set: the distance
+    # from the interviewer's figure is the candidate's stated scale, not a slip at line 10
+    assert _far(catalog, OWN_SCALE) == [(10, "info")]
+
+
+def test_an_estimate_whose_scale_is_stated_nowhere_is_a_warning(catalog: Catalog) -> None:
+    silent = OWN_SCALE.replace(
+        "| Peak request rate | 40 million requests/sec (worldwide) |", "| Durability | 11 nines |"
+    )
+    assert _far(catalog, silent) == [(10, "warning")]
+
+
+def test_an_estimate_whose_every_operand_is_stated_before_is_a_note(catalog: Catalog) -> None:
+    # both factors are the candidate's stated inputs (lines 5 and 6): the 33x is its premise
+    text = (
+        "# Feed\n\n## Estimates\n\n- Daily users: 300 million\n"
+        "- Posting: 1% of daily users post once a day.\n- Posts: 300M × 0.01 = 3M posts/day\n"
+    )
+    review = review_design(parse_design(text), catalog, "news-feed")
+    (far,) = [f for f in review.findings if f.kind == "far-from-reference"]
+    assert (far.evidence.line, far.severity) == (7, "info") and "line 5, 6" in far.message
+    silent = text.replace("- Posting: 1% of daily users post once a day.\n", "")
+    review = review_design(parse_design(silent), catalog, "news-feed")
+    (far,) = [f for f in review.findings if f.kind == "far-from-reference"]
+    assert far.severity == "warning"

@@ -424,8 +424,11 @@ def is_derivation(text: str) -> bool:
 
 # A formula with its result elsewhere (the primer's "150 TB per month" over the nested
 # "10 KB per tweet * 500 million tweets per day * 30 days per month") is a calculation too.
+# A word of an operand may carry its period: "2M PUT/s × 16 MB", "20 million ops/sec peak
+# ÷ 2,000 nodes" multiply and divide as "2M PUTs per second × 16 MB" does.
 _FORMULA = (
-    r"\d[\d,.]*{plus}(?:\s*{plus}[a-zA-Z%]+{plus}\.?){{0,6}}\s*(?:[*×÷]|/(?=\s*\(?\s*\d)|\bx\b"
+    r"\d[\d,.]*{plus}(?:\s*{plus}[a-zA-Z%]+{plus}(?:/[a-zA-Z]+{plus})?\.?){{0,6}}\s*"
+    r"(?:[*×÷]|/(?=\s*\(?\s*\d)|\bx\b"
     r"|\btimes\b|\bdivided by\b)\s*\(?\s*~?\d"
 )
 # Each unit word is read whole (possessive `+`): backtracking into a word's letters tried
@@ -468,8 +471,16 @@ _SPOKEN_ARROW = (
     r"\b(?:that(?:'|’)?s|that is|which is)(?: about| roughly| around)?"
     r"|[,:]\s*(?:or\s+)?(?:about|roughly|around)\b"
 )
+# The rate after the arrow is looked at, not taken, so that in a chain ("10K docs/day =
+# 180K chunks/day = 2.1 chunks/sec") it can be the rate before the next arrow: taken, the
+# day-to-day step swallowed the rate the conversion into seconds starts from.
 CONVERSION = re.compile(
-    _RATE + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|" + _SPOKEN_ARROW + r")\s*[~≈]?\s*\**\s*" + _RATE,
+    _RATE
+    + r"[^=≈→⇒\n]{0,40}?(?:=|≈|~=|→|->|⇒|"
+    + _SPOKEN_ARROW
+    + r")\s*[~≈]?\s*\**\s*(?="
+    + _RATE
+    + ")",
     re.I,
 )
 # "100M links a month is about 40 writes a second", "... in an hour is another 28K a

@@ -205,6 +205,9 @@ _METRIC_REST = (
     r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|requests? per second|cpu"
     r"|memory|heap|disk|saturation|(?:cache[ _])?hit[ _](?:rate|ratio)|miss[ _]rate|timeouts?"
     r"|heartbeats?|denials?|rejections?|burn[ _]rate|error[ _]budget|connections?|retries"
+    # A retrieval system's quality is watched as its latency is: "alert if Recall@5 drops
+    # > 5 pp", "page when faithfulness falls below 0.9".
+    r"|(?:recall|precision|ndcg|mrr)(?:@\d+)?|faithfulness|groundedness"
     r"|[a-z]+[ _](?:rate|ratio|depth|utili[sz]ation|usage|count|lag|backlog|failures)"
 )
 # Letter boundaries, not word boundaries: metric names are often identifiers

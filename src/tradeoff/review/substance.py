@@ -2327,9 +2327,12 @@ def writes_endpoint(text: str) -> bool:
     )
 
 
+# A key named as such, or the key a store is split by: "sharded by `video_id`", "keys are
+# hashed into 50,000 partitions (consistent hashing on `(bucket, key)`)".
 _KEYED = re.compile(
     r"\b(primary key|partition key|sort key|shard key|clustering key|pk\b"
     r"|index(?:ed)? (?:on|by)|keyed (?:by|on)|unique (?:index|constraint)"
+    r"|(?:partitioned|sharded|hashed|clustered) (?:by|on)\b|hashing on\b"
     r"|key (?:format|schema|pattern|layout)|(?:redis|cache|row|composite|bucket|counter) key\b"
     r"|\w+:\{\w+\})",
     re.I,
@@ -2348,6 +2351,16 @@ _CONTRACT = frozenset(
 )
 
 
+# What a store is chosen by: its key, its index, or the kind of store. A document, graph,
+# time-series, search or vector store picked with its reason ("Qdrant. Why: payload
+# filtering for ACL pre-filtering") is chosen for its access pattern as a wide-column one is.
+_ACCESS = frozenset(
+    """partition-key access-patterns secondary-index sharding database relational-database
+    wide-column-store document-store graph-store time-series-db search-index
+    vector-database""".split()
+)
+
+
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _distinct_endpoints(claims)
     model = _count(
@@ -2359,24 +2372,7 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
-    access = _count(
-        claims,
-        lambda c: (
-            c.features.reason
-            and bool(
-                {
-                    "partition-key",
-                    "access-patterns",
-                    "secondary-index",
-                    "sharding",
-                    "database",
-                    "relational-database",
-                    "wide-column-store",
-                }
-                & c.features.concepts
-            )
-        ),
-    )
+    access = _count(claims, lambda c: c.features.reason and bool(_ACCESS & c.features.concepts))
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
@@ -2610,15 +2606,25 @@ def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     ]
 
 
+# A degraded mode or a recovery target, in any inflection: "the CDN serves stale segments",
+# "failover to the second CDN within 30 seconds", "target rebuild time: < 6 hours", "degrade
+# gracefully: skip the re-ranker".
 _RECOVERY = re.compile(
-    r"\b(rpo|rto|recover(?:y|s)? (?:within|in) \d|degraded mode|read-only mode"
-    r"|serve stale|graceful(?:ly)? degrad|brown-?out|fail (?:open|closed))",
+    r"\b(rpo|rto|degraded mode|read-only mode"
+    r"|(?:recover\w*|rebuild\w*|repair\w*|restor\w*|fail ?over)(?: [\w-]+){0,3}?:?"
+    r" (?:within|in|under|<|≤) ~?\d"
+    r"|serv(?:e|es|ing) stale|graceful(?:ly)? degrad|degrad(?:e|es|ing) gracefully|brown-?out"
+    r"|fail(?:s|ing)? (?:open|closed))",
     re.I,
 )
+# A fallback is a degraded mode only as the response to a named failure ("Vector DB outage
+# ... circuit-break to a BM25-only fallback", "reads fall back to other EC chunks"); "GPT-4o-mini
+# with a fallback to 4o" or "fall back to the DB for cold users" is a path of normal running.
+_FALLBACK = re.compile(r"\b(?:fall(?:s|ing)? ?back to|fallback to|[\w-]+-only fallback)", re.I)
 
 
 # Searched on every claim: the screen skips a claim that holds none of their words.
-SCREEN.add(_SANITY, _KEYED, _RECOVERY, _EXCLUDES, _ALIAS_GUARD)
+SCREEN.add(_SANITY, _KEYED, _RECOVERY, _FALLBACK, _EXCLUDES, _ALIAS_GUARD)
 
 _REDUNDANCY = frozenset(
     {
@@ -2678,8 +2684,11 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
     recovery = _count(
         claims,
         lambda c: (
-            bool(SCREEN.search(_RECOVERY, c.text))
-            and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
+            (
+                bool(SCREEN.search(_RECOVERY, c.text))
+                and (c.features.failure_response or c.features.quantities > 0 or c.features.reason)
+            )
+            or (c.features.failure_response and bool(SCREEN.search(_FALLBACK, c.text)))
         ),
     )
     monitoring = _distinct(claims, lambda c: c.features.monitoring)
@@ -2779,9 +2788,16 @@ def _assumption(claim: Claim) -> bool:
 
 def _communication(claims: Sequence[Claim]) -> list[Rung]:
     sections = visible_order(claims)
+    # A wrap-up under its own heading, or the closing paragraph that restates the design
+    # ("This design balances ... by separating the metadata and data planes"), which the
+    # rubric's summary item already reads as one.
+    closing = {id(claims[i]) for i in _closing_summary(claims)}
     wrap = _count(
         claims,
-        lambda c: bool({"summary", "bottlenecks"} & implied_concepts(c)) and _states_something(c),
+        lambda c: (
+            (bool({"summary", "bottlenecks"} & implied_concepts(c)) or id(c) in closing)
+            and _states_something(c)
+        ),
     )
     assumed = _count(claims, _assumption)
     return [

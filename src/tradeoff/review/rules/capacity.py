@@ -25,6 +25,7 @@ from tradeoff.language.periods import other_period
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.rules.own_scale import own_scale
 from tradeoff.review.rules.rubric import gap, uncovered
 from tradeoff.units import human_number
 
@@ -359,11 +360,26 @@ class FarFromReference(_CapacityRule):
                 continue
             facts = " ".join(_input_facts(ctx, ref))  # whole sentences, each once
             off = ratio if ratio > 1 else 1 / ratio
-            yield self.finding(
-                f"{check.right} is {off:.0f}x {'above' if ratio > 1 else 'below'} the reference"
-                f" ({ref.text}), derived from the interviewer's facts: {facts}",
-                Evidence(check.line, check.quote),
-            )
+            direction = "above" if ratio > 1 else "below"
+            own = own_scale(ctx, check.left, check.line, ratio, steps, _names_subject)
+            if own is not None:
+                # Worked faithfully from the candidate's own stated figures: the distance is
+                # the candidate's premise, which the interviewer's facts did not set. An
+                # assumption that differs is a note, not an error (as CAP109 says it).
+                lines = ", ".join(str(n) for n in own)
+                yield self.finding(
+                    f"{check.right} is {off:.0f}x {direction} the reference ({ref.text}), as"
+                    f" it is worked from your own figures (line {lines}); the interviewer's"
+                    f" facts: {facts}",
+                    Evidence(check.line, check.quote),
+                    severity="info",
+                )
+            else:
+                yield self.finding(
+                    f"{check.right} is {off:.0f}x {direction} the reference ({ref.text}),"
+                    f" derived from the interviewer's facts: {facts}",
+                    Evidence(check.line, check.quote),
+                )
             reported += 1
             if reported >= 3:
                 return
