@@ -285,6 +285,11 @@ def _number(match: re.Match[str]) -> Token:
     )
 
 
+# The words `_settle` may read as an operator ("of", "at", "every", "a day"); any other
+# word, a unit and punctuation pass through it unchanged.
+_SETTLED_WORDS = frozenset({"of", "at", "every"}) | _PER
+
+
 def _settle(raw: list[Token], text: str) -> list[Token]:
     """Decisions that need the neighbours: hyphens, ranges, 'of', 'a', spaced 'B' and 'm'."""
     out: list[Token] = []
@@ -292,6 +297,14 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
     for index, token in enumerate(raw):
         if skip:
             skip = False
+            continue
+        kind = token.kind
+        if (
+            kind == "other"
+            or kind == "unit"
+            or (kind == "word" and token.text.lower() not in _SETTLED_WORDS)
+        ):
+            out.append(token)  # nothing below changes it (most tokens): kept as it is
             continue
         following = raw[index + 1] if index + 1 < len(raw) else None
         previous = out[-1] if out else None
