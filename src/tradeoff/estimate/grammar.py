@@ -710,7 +710,7 @@ class _Parser:
         return result
 
 
-@dataclass(frozen=True)
+@immutable
 class FoundQuantity:
     """A quantity stated in a sentence: '500 million tweets per day' at `start:end`.
 
