@@ -1,4 +1,4 @@
-"""What `estimate.grammar._immutable` saves: a token made by a frozen dataclass against one
+"""What `tradeoff.immutable.immutable` saves: a token made by a frozen dataclass against one
 made by the plain slots dataclass the decorator builds (frozen to the type checker only),
 and the estimate grammar's tokens of every line of the longest judged answer, made cold.
 
@@ -48,7 +48,7 @@ def per_token_us(cls: type) -> float:
 
 def main() -> None:
     print(f"frozen dataclass token:   {per_token_us(FrozenToken):.2f} µs")
-    print(f"grammar.Token (_immutable): {per_token_us(Token):.2f} µs")
+    print(f"grammar.Token (immutable): {per_token_us(Token):.2f} µs")
     lines = [line for line in ANSWER.read_text(encoding="utf-8").splitlines() if line.strip()]
     tokenize = grammar._tokenize.__wrapped__  # uncached: each line read as if first seen
     times = []

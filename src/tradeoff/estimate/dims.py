@@ -9,7 +9,8 @@ any unit may appear. Calendar factors match pint's: a month is 30.4375 days, a y
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from tradeoff.immutable import immutable
 
 DAY = 86_400.0
 _TIME = {
@@ -30,7 +31,7 @@ class UnitError(ValueError):
     """Quantities of different kinds were added, or a unit name is unknown."""
 
 
-@dataclass(frozen=True)
+@immutable  # frozen to the type checker only (`tradeoff.immutable`)
 class Q:
     """`value` in base units (seconds, bytes) with exponents of time and data."""
 

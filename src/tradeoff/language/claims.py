@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tradeoff.design.model import DesignDoc
+from tradeoff.immutable import immutable_with_memo
 from tradeoff.language.features import EMPTY, Features
 from tradeoff.language.lexicon import is_reading_list
 from tradeoff.language.texmath import plain_math
@@ -49,7 +50,7 @@ def memo_key(name: str) -> str:
     return f"_memo_{name}"
 
 
-@dataclass(frozen=True)
+@immutable_with_memo  # frozen to the type checker (`tradeoff.immutable`)
 class Claim:
     """One statement of the candidate's, with where it stands in the text."""
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from tradeoff.catalog.vocabulary import Concept
+from tradeoff.immutable import immutable
 from tradeoff.language.lexicon import DEFERRED, REASON, is_reading_list
 from tradeoff.language.literals import SCREEN, fold, required
 
@@ -89,7 +90,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@immutable  # frozen to the type checker only (`tradeoff.immutable`)
 class Mention:
     """One concept mentioned on one line, with how the sentence uses it."""
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.schema import Problem, Rubric
@@ -125,7 +127,7 @@ class ReviewContext:
         index = find_mentions(self.lines, self.vocabulary.concepts.values(), BRANDS, concrete)
         # A number with a scale ("100M links a month") states the scale, whatever the words.
         if not index.has("scale-numbers"):
-            for number, text in self.numbers_lines()[:1]:
+            for number, text in islice(self.iter_numbers_lines(), 1):
                 index.add(
                     Mention("scale-numbers", number, "(number)", text.strip(), POSITIVE, False)
                 )
@@ -232,14 +234,31 @@ class ReviewContext:
 
     def numbers_lines(self) -> list[tuple[int, str]]:
         """Lines stating a number with a scale or unit (100M, 5 TB, 40 QPS, 99.9%)."""
-        return list(self._numbers_lines)
+        return list(self.iter_numbers_lines())
+
+    def iter_numbers_lines(self) -> Iterator[tuple[int, str]]:
+        """`numbers_lines` one at a time, each line read no further than asked: the rules
+        that ask want the first one (REQ101, the scale mention) or three (CAP101), and
+        reading every line of the longest judged answer took a first-seen review 5 ms.
+        What is read is kept (`_numbers_scan`), so no line is read twice in a review (the
+        tokenizer's cache holds 8,192 texts, fewer than the lines of a long design)."""
+        found, rest = self._numbers_scan
+        position = 0
+        while True:
+            if position < len(found):
+                yield found[position]
+                position += 1
+                continue
+            following = next(rest, None)
+            if following is None:
+                return
+            found.append(following)
 
     @cached_property
-    def _numbers_lines(self) -> tuple[tuple[int, str], ...]:
-        """`numbers_lines`, read once per review: three rules ask, and each ask tokenized
-        every line of the design again (the tokenizer's cache holds 8,192 texts, fewer than
-        the lines of a long design, so a second pass in order found none of them)."""
-        return tuple((n, t) for n, t in self.plain_prose if states_quantity(clean_line(t)))
+    def _numbers_scan(self) -> tuple[list[tuple[int, str]], Iterator[tuple[int, str]]]:
+        """The numbers lines read so far, and the scan that reads the rest."""
+        scan = ((n, t) for n, t in self.plain_prose if states_quantity(clean_line(t)))
+        return [], scan
 
     def evidence(self, mention: Mention) -> Evidence:
         return Evidence(mention.line, mention.quote or self.doc.line(mention.line).strip())

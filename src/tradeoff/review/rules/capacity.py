@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
@@ -96,9 +97,12 @@ class NoEstimates(_CapacityRule):
         if not self.applies(ctx):
             return
         # Three lines with figures size something; a share ("99.9% availability", "a 95%
-        # hit rate") is a target or a ratio, not an estimate of load or data.
-        figures = [t for _, t in ctx.numbers_lines() if states_quantity(_PERCENTS.sub(" ", t))]
-        if _sized(ctx) or len(figures) >= 3:
+        # hit rate") is a target or a ratio, not an estimate of load or data. (Lines are
+        # read only until three are found, and only when the design has no estimates.)
+        if _sized(ctx):
+            return
+        figures = (t for _, t in ctx.iter_numbers_lines() if states_quantity(_PERCENTS.sub(" ", t)))
+        if len(list(islice(figures, 3))) >= 3:
             return
         if "back-of-envelope" in ctx.settled:
             return  # estimates said aloud in one breath, each checked by the interviewer

@@ -88,7 +88,7 @@ class NoScaleNumbers(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood:
             return
-        if ctx.numbers_lines():
+        if next(ctx.iter_numbers_lines(), None) is not None:
             return
         severity = "error" if ctx.is_system else "warning"
         yield self.finding(severity=severity)
