@@ -1,0 +1,35 @@
+"""Wrong lines of issue 10 still open after the typed sessions of iv15, each pinned.
+
+- "ok so at peak that's 4.4M ops/s, and at 200k ops/s a node that's 22 shards" was
+  answered "That looks high to me ... How did you get 4.4M ops/s?": the operations were
+  taken for "db_reads_at_peak" (the database reads behind the cache) because the check of
+  what a figure counts read its name's last word, "peak", which counts nothing.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview.numbers import quantities_in
+
+_OPS = (
+    "ok so at peak that's 4.4M ops/s, and at 200k ops/s a node that's 22 shards; memory says"
+    " 2 TB hot set over 64 GB nodes is 32 shards, so 64 nodes with replicas"
+)
+
+
+def test_operations_at_peak_are_not_the_database_reads(catalog: Catalog) -> None:
+    refs = catalog.numbers["distributed-cache"]
+    found = {s.text: s.ref.name if s.ref else None for s in quantities_in(_OPS, refs)}
+    assert found["4.4M ops/s"] != "db_reads_at_peak", found
+    # The database's own reads, said as such, are still that figure.
+    said = quantities_in("the database then sees about 200,000 reads a second at peak", refs)
+    assert [s.ref.name for s in said if s.ref] == ["db_reads_at_peak"]
+
+
+def test_a_right_operation_rate_is_not_challenged(catalog: Catalog) -> None:
+    ask = "how many reads and writes per second at peak?"
+    session = run(catalog, "distributed-cache", "adversarial", [ask, _OPS])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "4.4M" not in reply and "looks high" not in reply, reply
