@@ -4,6 +4,11 @@
   answered "That looks high to me ... How did you get 4.4M ops/s?": the operations were
   taken for "db_reads_at_peak" (the database reads behind the cache) because the check of
   what a figure counts read its name's last word, "peak", which counts nothing.
+- "On a write the service updates the database and then deletes the key; every key also
+  has a TTL." was quoted as only mentioning "When a hot item expires or is deleted, only one
+  caller rebuilds it ...": the stampede item listed cache invalidation as its subject, so
+  any line about deleting keys named it. Invalidation is what makes an item expire, not the
+  stampede that follows; the stampede's own words ("thundering herd") still name it.
 """
 
 from __future__ import annotations
@@ -33,3 +38,14 @@ def test_a_right_operation_rate_is_not_challenged(catalog: Catalog) -> None:
     session = run(catalog, "distributed-cache", "adversarial", [ask, _OPS])
     reply = " ".join(session.exchanges[-1].replies)
     assert "4.4M" not in reply and "looks high" not in reply, reply
+
+
+_INVALIDATION = "On a write we update the database, then delete the key; each key has a TTL too."
+
+
+def test_delete_and_ttl_do_not_mention_the_stampede(catalog: Catalog) -> None:
+    session = run(catalog, "distributed-cache", "adversarial", [_INVALIDATION])
+    assert "stampede" not in session.interview.state.said
+    herd = "the risk there is a thundering herd when a hot key expires"
+    session = run(catalog, "distributed-cache", "adversarial", [herd])
+    assert session.interview.state.said["stampede"].status == "mentioned"
