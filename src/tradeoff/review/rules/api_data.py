@@ -344,7 +344,40 @@ class NoDataModel(Rule):
             return
         if any(e.line not in ctx.skipped for e in ctx.doc.entities):
             return
-        yield self.finding()
+        yield self.finding(fix=data_model_fix(ctx))
+
+
+# What a data model is made of, in the words of the store the design names.
+_STORE_FIXES = (
+    (
+        "relational-database",
+        "Sketch the main tables with their key fields and the primary access path.",
+    ),
+    (
+        "document-store",
+        "Sketch the main documents with their key fields and the primary access path.",
+    ),
+    (
+        "wide-column-store",
+        "Sketch the main tables with their partition and sort keys and the query each serves.",
+    ),
+    (
+        "cache",
+        "Say what is stored under which key: the key's format, what a value holds and its size,"
+        " and the access path that reads it.",
+    ),
+)
+
+
+def data_model_fix(ctx: ReviewContext) -> str:
+    """The data-model fix in the words of the store the design names: a design whose only
+    store is Redis (a key-value cache) was told to sketch "tables or documents", which it
+    has none of; its data model is its keys and values. A design that names no store kind
+    gets the rule's own fix."""
+    for concept, fix in _STORE_FIXES:
+        if ctx.mentions.has(concept):
+            return fix
+    return NoDataModel.fix
 
 
 @register
