@@ -9,6 +9,10 @@
   caller rebuilds it ...": the stampede item listed cache invalidation as its subject, so
   any line about deleting keys named it. Invalidation is what makes an item expire, not the
   stampede that follows; the stampede's own words ("thundering herd") still name it.
+- A search-autocomplete candidate who opened with "Let's start with requirements and scale,
+  move to the API, then the serving path and the offline pipeline." was told "Works in a
+  visible order ..." was neither said nor written: only ordinals ("first", "then") counted
+  as putting steps in order.
 """
 
 from __future__ import annotations
@@ -49,3 +53,13 @@ def test_delete_and_ttl_do_not_mention_the_stampede(catalog: Catalog) -> None:
     herd = "the risk there is a thundering herd when a hot key expires"
     session = run(catalog, "distributed-cache", "adversarial", [herd])
     assert session.interview.state.said["stampede"].status == "mentioned"
+
+
+def test_an_order_said_in_other_words_is_heard(catalog: Catalog) -> None:
+    plan = "We'll begin with the requirements, move on to sizing, then the API and the design."
+    session = run(catalog, "search-autocomplete", "neutral", [plan])
+    assert "structure" in session.interview.state.said
+    # The order of a lookup's own work is no order of the answer.
+    work = "We begin with a trie per shard and then keep the top 10 at each node."
+    session = run(catalog, "search-autocomplete", "neutral", [work])
+    assert "structure" not in session.interview.state.said

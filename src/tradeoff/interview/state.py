@@ -203,8 +203,21 @@ _CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
 
 
 # Words that put steps in order, and words that name the plan itself.
-_SEQUENCE = re.compile(r"\b(?:first|then|next|after that|finally)\b", re.I)
+_SEQUENCE = re.compile(
+    r"\b(?:first|then|next|after that|finally|lastly|(?:start|begin) (?:with|by)"
+    r"|move (?:on )?to|followed by)\b",
+    re.I,
+)
 _PLAN = re.compile(r"\b(?:agenda|plan|step \d|high-level design|deep dive)\b", re.I)
+
+
+# The steps of an answer, which a stated order puts in order ("requirements, then the API").
+_ANSWER_STEP = re.compile(
+    r"\b(?:requirements?|clarify\w*|questions|scope|estimates?|estimation|capacity|sizing"
+    r"|numbers|api|data model|schema|design|components?|architecture|deep[- ]dive|wrap[- ]up"
+    r"|trade-?offs?|bottlenecks?|(?:serving|read|write|request) path|pipeline)\b",
+    re.I,
+)
 
 
 def _orders_steps(text: str) -> bool:
@@ -213,8 +226,14 @@ def _orders_steps(text: str) -> bool:
     thing to break is the SMS provider limits ...; I'd add a second provider" and "tries are
     sharded by the first two characters" were quoted as mentioning "Works in a visible
     order", whose concept's words include "first" (an ordinal of a thing, "a second
-    provider", orders no steps either)."""
-    return len(_SEQUENCE.findall(text)) >= 2 or _PLAN.search(text) is not None
+    provider", orders no steps either). Steps are put in order in more words than ordinals:
+    "Let's start with requirements and scale, move to the API, then the serving path and
+    the offline pipeline" was reported as neither saying nor writing a visible order. The
+    steps ordered are the answer's ("the API", "the serving path"): "we start with a trie per
+    shard and then cache the top 10" orders the work of a lookup, not of the answer."""
+    return (
+        len(_SEQUENCE.findall(text)) >= 2 and _ANSWER_STEP.search(text) is not None
+    ) or _PLAN.search(text) is not None
 
 
 def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
