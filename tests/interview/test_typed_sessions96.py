@@ -13,6 +13,10 @@
   move to the API, then the serving path and the offline pipeline." was told "Works in a
   visible order ..." was neither said nor written: only ordinals ("first", "then") counted
   as putting steps in order.
+- Rate limiter: "Counters live in a shared in-memory store (Redis) ..." was quoted from
+  "If Redis is down, each gateway instance falls back to local in-memory counters ...",
+  which names more of the item's words than the line that put the counters in Redis, and
+  replaced it: a fallback for losing the store is not where the counters live.
 """
 
 from __future__ import annotations
@@ -63,3 +67,13 @@ def test_an_order_said_in_other_words_is_heard(catalog: Catalog) -> None:
     work = "We begin with a trie per shard and then keep the top 10 at each node."
     session = run(catalog, "search-autocomplete", "neutral", [work])
     assert "structure" not in session.interview.state.said
+
+
+def test_a_fallback_for_losing_the_store_is_not_where_counters_live(catalog: Catalog) -> None:
+    where = "Every gateway checks the client's token bucket in Redis with a Lua script."
+    fallback = (
+        "If Redis is down, each gateway instance falls back to local in-memory counters with"
+        " its share of the limit, so a client gets at most about its limit over all instances."
+    )
+    session = run(catalog, "rate-limiter", "neutral", [where, fallback])
+    assert session.interview.state.said["shared-counters"].quote == where

@@ -30,6 +30,7 @@ from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
+from tradeoff.language.operations import failure_response
 from tradeoff.review import coverage, substance
 from tradeoff.review.products import brands_in
 
@@ -369,6 +370,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 and old.source == "said"
                 and _says_more(support.strength, old.strength)
                 and not ("clarifying-questions" in item.concepts and _asked(old.quote))
+                and not _answers_its_failure(support.quote, dimension, item.concepts)
             )
         ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
@@ -430,6 +432,27 @@ def _naming_strength(claim: Claim | None, item: RubricItem) -> tuple[int, int]:
     Redis." names the cache, "services do cache-aside" the write policy the item is about."""
     named = claim is not None and not claim.features.concepts.isdisjoint(item.concepts)
     return (0, 1) if named else (0, 0)
+
+
+def _answers_its_failure(quote: str, dimension: str, concepts: Sequence[str]) -> bool:
+    """Whether a line is what the system does when a part fails, quoted for an item that
+    is not about failure. "If Redis is down, each gateway instance falls back to local
+    in-memory counters with its share of the limit" names more of "Counters live in a shared
+    in-memory store (Redis) so all gateway instances see the same count" than "Each gateway
+    checks a token bucket per client in Redis", and replaced it as the quote: the fallback
+    is the answer to losing the shared store, not where the counters live: the store is
+    named only in the condition ("If Redis is down")."""
+    if dimension == "reliability" or failure_response(quote) is None:
+        return False
+    # Where the line names the item outside the failure it answers ("each shard has a primary
+    # and one replica in another zone, and if the primary dies Sentinel promotes the
+    # replica"), it says the item itself.
+    rest = _CONDITION.sub(" ", quote)
+    return not (_fact_concepts(rest) & set(concepts))
+
+
+# The clause that states a condition: "If Redis is down", "when the primary dies".
+_CONDITION = re.compile(r"\b(?:if|when|whenever|once|should)\b[^,;:]*", re.I)
 
 
 def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
