@@ -17,6 +17,11 @@
   "If Redis is down, each gateway instance falls back to local in-memory counters ...",
   which names more of the item's words than the line that put the counters in Redis, and
   replaced it: a fallback for losing the store is not where the counters live.
+- Rate limiter: "Asks how exact limits must be and what to do when the limiter is down"
+  was quoted from a statement ("Limits can be approximate, ...") though the candidate
+  asked it too: the item had no clarifying-question concept, so asking never credited it
+  (nor did the facts drawn, whose "need not be exact" and "let ordinary traffic through"
+  the lexicon did not read as the exactness bound and failing open).
 """
 
 from __future__ import annotations
@@ -77,3 +82,19 @@ def test_a_fallback_for_losing_the_store_is_not_where_counters_live(catalog: Cat
     )
     session = run(catalog, "rate-limiter", "neutral", [where, fallback])
     assert session.interview.state.said["shared-counters"].quote == where
+
+
+_HOW_EXACT = "How exact do the limits need to be, and what should happen if the limiter is down?"
+_STATED = (
+    "Limits can be approximate, a few percent of overshoot is fine, and if the limiter is down"
+    " we fail open except on login."
+)
+
+
+def test_asking_how_exact_limits_must_be_is_credited_as_asking(catalog: Catalog) -> None:
+    session = run(catalog, "rate-limiter", "neutral", [_HOW_EXACT])
+    said = session.interview.state.said["accuracy-and-failure"]
+    assert said.status == "substance" and said.quote == _HOW_EXACT
+    # Stated first, then asked: the item about asking quotes the question.
+    session = run(catalog, "rate-limiter", "neutral", [_STATED, _HOW_EXACT])
+    assert session.interview.state.said["accuracy-and-failure"].quote == _HOW_EXACT

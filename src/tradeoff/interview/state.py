@@ -758,7 +758,20 @@ def credit_concept(
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
+        elif concept == "clarifying-questions" in item.concepts and _stated_not_asked(
+            state, item.id
+        ):
+            # "Asks how exact limits must be ..." was quoted from the candidate's statement
+            # ("Limits can be approximate ...") though they asked it after: an item about
+            # asking quotes the question once there is one.
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
     return newly
+
+
+def _stated_not_asked(state: ConversationState, item_id: str) -> bool:
+    """Whether an item is covered by a statement the candidate made aloud, not a question."""
+    said = state.said.get(item_id)
+    return said is not None and said.status == SUBSTANCE and not _asked(said.quote)
 
 
 def _told(problem: Problem, facts: frozenset[str]) -> frozenset[str]:
