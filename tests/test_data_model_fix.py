@@ -31,3 +31,11 @@ def test_a_key_value_store_is_told_about_keys_and_values(catalog: Catalog) -> No
 def test_a_relational_store_is_told_about_tables(catalog: Catalog) -> None:
     fix = _fix(_CACHE + "- Misses read from PostgreSQL.\n", catalog)
     assert "tables" in fix and "documents" not in fix
+
+
+def test_a_cache_alone_names_no_store(catalog: Catalog) -> None:
+    text = "# Search\n\n## Design\n- Results are cached for a minute at the edge.\n"
+    review = review_design(parse_design(text, "d.md"), catalog, "search-autocomplete")
+    fixes = [f.fix for f in review.findings if f.rule == "API105"]
+    assert fixes == ["Sketch the main tables or documents with their key fields and the primary"
+                     " access path."]  # fmt: skip
