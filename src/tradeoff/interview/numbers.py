@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.estimate.dims import Q
@@ -260,7 +261,7 @@ def quantities_in(
         # frame budget for a recalculation worked 10x short).
         worked = False
         if _worked_result(sentence, previous, match.start()) and not any(
-            named & stems(r.name.replace("_", " ")) for r in usable
+            named & name_stems(r.name) for r in usable
         ):
             # What the working is of, in the words that lead to it ("Recalculating 200,000
             # formulas ..." names the recalculation): the figures those words name.
@@ -268,7 +269,7 @@ def quantities_in(
             parts = {
                 part
                 for r in usable
-                for part in stems(r.name.replace("_", " "))
+                for part in name_stems(r.name)
                 if len(part) >= 4 and part not in _PERIOD_WORDS
                 and any(word.startswith(part) for word in led)
             }  # fmt: skip
@@ -329,6 +330,19 @@ _OF_HEAD = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|up to\s+|nearly\s+|~)?$",
     re.I,
 )
+
+
+# The words of a figure's name that are HTTP methods ("gets_per_s"): said as the method.
+_METHOD_PARTS = frozenset({"get", "gets", "put", "puts", "post", "posts", "delete", "deletes"})
+
+
+@lru_cache(maxsize=2048)
+def name_stems(name: str) -> frozenset[str]:
+    """The stems of a figure's name ("gets_per_s"): a method's word in it is the method, not
+    the verb "get" that `stems` drops, so "39,000 GETs/s" meets the GET rate, not the PUTs
+    whose words the figure before it named."""
+    parts = name.split("_")
+    return stems(" ".join(p.removesuffix("s").upper() if p in _METHOD_PARTS else p for p in parts))
 
 
 def _of_head(before: str) -> frozenset[str]:
@@ -446,7 +460,7 @@ def _of_one_thing(after: str, ref: NumberRef) -> bool:
     found = _IN_ONE.match(after)
     if found is None:
         return False
-    return not stems(found.group(1)) & stems(ref.name.replace("_", " "))
+    return not stems(found.group(1)) & name_stems(ref.name)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
@@ -769,7 +783,7 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
-        shared = len(words & stems(ref.name.replace("_", " ")))
+        shared = len(words & name_stems(ref.name))
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
@@ -782,7 +796,7 @@ def _reference(
         # about 35,000 reads a second") is of what was said, word for word: the graph reads,
         # every word of them said, not the database reads behind a cache ("db" never said),
         # however close.
-        full = named_only and _KIND_WORDS | {"s"} | words >= stems(ref.name.replace("_", " "))
+        full = named_only and _KIND_WORDS | {"s"} | words >= name_stems(ref.name)
         key = (full, close, shared, -distance)
         if best_key is None or key > best_key:
             best, best_key = (shared, distance, ref, read), key
@@ -853,7 +867,7 @@ def names_figure(spoken: Spoken, ref: NumberRef, given: str) -> bool:
     "kept"). "Postings are kept for a year" shares "kept" with "Applications are kept for
     three years": another thing's retention, never compared with it."""
     said = spoken.words - _PERIOD_WORDS
-    name = [w for w in stems(ref.name.replace("_", " ")) if len(w) >= 3 and w not in _KIND_WORDS]
+    name = [w for w in name_stems(ref.name) if len(w) >= 3 and w not in _KIND_WORDS]
     if any(word.startswith(part) for part in name for word in said):
         return True
     return len(said & (stems(given) - _PERIOD_WORDS)) >= 2

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from tradeoff.catalog.schema import Fact, Problem
 from tradeoff.catalog.vocabulary import QuestionKind
+from tradeoff.language.mentions import METHOD_WORD
 
 _QUESTION_WORD = (
     r"how|what|what's|whats|which|who|when|where|why|is|are|do|does|did|should|can|could"
@@ -914,9 +915,11 @@ def stems(text: str) -> frozenset[str]:
     """Content words of a question, reduced to a rough stem and a shared name."""
     out = set()
     text = _ACRONYM_PLURAL.sub(r"\1", text)
+    # "39,000 GETs/s" counts GET requests: the method, though "get" is a stop word.
+    methods = {m.lower() for m in METHOD_WORD.findall(text)} if "GET" in text else ()
     text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", text.lower()))
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
-        if word in _STOP or len(word) < 2:
+        if (word in _STOP and word not in methods) or len(word) < 2:
             continue
         stem = _stem(word)
         out.add(_SAME.get(word, _SAME.get(stem, stem)))

@@ -23,6 +23,7 @@ from tradeoff.interview.numbers import (
     Spoken,
     given_clause,
     given_phrase,
+    name_stems,
     names_another,
     names_figure,
 )
@@ -489,7 +490,7 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
         return min(close, key=lambda c: c[0])[1]
     if any(_measured(item.text) for item in problem.rubric.capacity.items):
         return None  # the items name their figures, and none is this one
-    name = stems(spoken.ref.name.replace("_", " "))
+    name = name_stems(spoken.ref.name)
     best: tuple[int, RubricItem] | None = None
     for item in problem.rubric.capacity.items:
         # The item's id names what it is about ("peak", "storage"): it weighs most.
