@@ -5,6 +5,14 @@
   GETs/s" disagreed with the design's "3,900 PUT/s": "get" is a stop word, so neither the
   spoken "GETs" nor the figure "gets_per_s" named anything, and the GETs were taken as a
   restatement of the PUTs before them. An HTTP method is read as the method.
+- "Small objects are packed into 1 GB append-only extents ..., instead of coding each 100
+  kB object into 12 tiny fragments" drew "Earlier I said 1 MB; you said 1 GB append. Which
+  one are you designing for?": a size that names its own thing ("extents") was read
+  through the clause's subject ("objects") as the average object size; and the 100 kB,
+  the median the same fact gives, was then challenged as another average.
+- The deep dive then asked "What changes if most objects are 4 kB?" right after the
+  packing was explained: a four-word follow-up can share at most two words with the item,
+  and three were needed.
 """
 
 from __future__ import annotations
@@ -32,3 +40,24 @@ def test_a_right_get_rate_is_not_challenged(catalog: Catalog) -> None:
     session = run(catalog, "object-storage", "adversarial", [ask, _RATES])
     reply = " ".join(session.exchanges[-1].replies)
     assert "39,000" not in reply and "looks high" not in reply, reply
+
+
+_PACKING = (
+    "Small objects are packed into 1 GB append-only extents that are coded as a whole, instead"
+    " of coding each 100 kB object into 12 tiny fragments, because 12 fragments of 8 kB would"
+    " kill the disks with seeks."
+)
+_SIZES = "How many objects are stored, and how big are they?"
+
+
+def test_an_extent_size_and_a_given_median_are_no_disagreement(catalog: Catalog) -> None:
+    session = run(catalog, "object-storage", "adversarial", [_SIZES, "/next", "/next", _PACKING])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Earlier I said" not in reply and "looks low" not in reply, reply
+    assert not session.interview.state.contradicted
+
+
+def test_the_small_object_follow_up_is_not_asked_after_packing(catalog: Catalog) -> None:
+    session = run(catalog, "object-storage", "adversarial", [_SIZES, "/next", "/next", _PACKING])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "4 kB" not in reply, reply

@@ -282,9 +282,12 @@ def quantities_in(
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
             if other is not None and other[0] not in sided and _near(other[1], other[0]):
                 found_ref = None
-        if found_ref is None:
+        own_size = value.kind == (0, 1) and _names_a_thing(label)
+        if found_ref is None and not own_size:
             # "Posts are about 200 writes per second": when the words after a number name no
-            # figure, the subject its clause opens with says what it counts.
+            # figure, the subject its clause opens with says what it counts. Not when they
+            # name a thing of their own: "Small objects are packed into 1 GB append-only
+            # extents" sizes the extents, and was read as the average object size.
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
@@ -307,6 +310,13 @@ def quantities_in(
             # thing, as one machine's is
             found_ref, per_unit = None, True
         ref, value = found_ref if found_ref is not None else (None, value)
+        if (
+            ref is not None
+            and ref.kind == "fact"
+            and not _near(value, ref)
+            and gives_too(ref.text, value)
+        ):
+            ref = None  # "each 100 kB object": the median the fact gives, not its average
         quoted = _TRAILING.sub("", quoted.strip())
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
@@ -314,6 +324,8 @@ def quantities_in(
         said_with = stems(
             sentence[_subject_start(sentence, match, spans, phrases) : match.start(1)]
         )
+        if own_size:
+            said_with = frozenset()  # the extents' size, not the objects' the clause opens with
         out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
         previous = (value, match.start() + len(text))
         previous_named = named
@@ -343,6 +355,29 @@ def name_stems(name: str) -> frozenset[str]:
     whose words the figure before it named."""
     parts = name.split("_")
     return stems(" ".join(p.removesuffix("s").upper() if p in _METHOD_PARTS else p for p in parts))
+
+
+def gives_too(text: str, value: Q) -> bool:
+    """Whether a fact's text states this value as one of its figures: "each 100 kB object"
+    is the median the fact gives beside its 1 MB average ("the average object size is about
+    1 MB. Most are small (median around 100 kB)"), said back; no other value for the
+    average, to challenge or list as a disagreement."""
+    return any(
+        f.dims == value.kind and f.value.value > 0
+        and abs(f.value.value - value.value) <= 0.1 * f.value.value
+        for f in find_quantities(text)
+    )  # fmt: skip
+
+
+_RATE_STEMS = stems(" ".join(RATE_NOUNS))
+
+
+def _names_a_thing(label: str) -> bool:
+    """Whether the words after a number name a thing it measures, more than a rate's noun
+    ("writes"), a period or a unit's filler: "append-only extents", not "writes per second".
+    Only a size is held to it ("1 GB extents" is the extents' size); a rate's noun varies
+    too much ("1,200 runs a second" are the executions the clause's "peak" is of)."""
+    return bool(stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS)
 
 
 def _of_head(before: str) -> frozenset[str]:

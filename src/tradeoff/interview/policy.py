@@ -609,9 +609,17 @@ def _answered_already(
             or item_id in state.restated
         )
         share = len(shared) / max(1, len(words))
-        if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
+        if len(shared) >= _enough(words) and (share >= 0.6 or unique or (just and share >= 0.4)):
             return True
     return False
+
+
+def _enough(words: frozenset[str]) -> int:
+    """How many of a follow-up's words an item must share to be what it asks: three, or two
+    of a short question's four ("What changes if most objects are 4 kB?" shares "objects"
+    and "kB" with the small-object packing the candidate had just explained, and was asked
+    right after it)."""
+    return min(3, max(2, len(words) // 2))
 
 
 def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:

@@ -23,6 +23,7 @@ from tradeoff.interview.numbers import (
     Spoken,
     given_clause,
     given_phrase,
+    gives_too,
     name_stems,
     names_another,
     names_figure,
@@ -594,11 +595,14 @@ def note_contradicted(
     given = {
         name: fact for fact in problem.facts if fact.id in state.revealed for name in fact.values
     }
+    told = [fact.text for fact in problem.facts if fact.id in state.revealed]
     for spoken in heard.numbers:
         if spoken.per_unit or spoken.value.value <= 0:
             continue
         if spoken.ref is not None and spoken.ref.kind != "fact":
             continue
+        if spoken.ref is None and any(gives_too(text, spoken.value) for text in told):
+            continue  # a figure the interviewer gave, said back ("each 100 kB object")
         for ref in [spoken.ref] if spoken.ref is not None else refs:
             fact = given.get(ref.name)
             if fact is None or ref.kind != "fact" or ref.dims != spoken.value.kind:
@@ -609,7 +613,7 @@ def note_contradicted(
             if 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN:
                 continue
             phrase = given_phrase(ref, fact.text)
-            if phrase is None:
+            if phrase is None or gives_too(fact.text, spoken.value):
                 continue
             if not names_figure(spoken, ref, phrase[1]) and (
                 spoken.ref is None or names_another(spoken, fact.text, phrase[1])
@@ -851,4 +855,6 @@ def against_given(state: ConversationState, problem: Problem, spoken: Spoken) ->
     if fact is None or fact.id not in state.revealed:
         return False
     ratio = spoken.value.value / ref.value
-    return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN
+    return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN and not gives_too(
+        fact.text, spoken.value
+    )
