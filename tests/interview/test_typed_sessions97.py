@@ -13,6 +13,10 @@
 - The deep dive then asked "What changes if most objects are 4 kB?" right after the
   packing was explained: a four-word follow-up can share at most two words with the item,
   and three were needed.
+- "On a PUT the front end writes the fragments to storage nodes, waits until they're
+  durable, then commits the metadata record in one transaction" drew "Walk me through one
+  request end to end. Where does it go?", the phase's first open prompt, which it had just
+  done.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from simulate import run
 
 from tradeoff.catalog import Catalog
 from tradeoff.interview.numbers import quantities_in
+from tradeoff.interview.policy import _walks_a_request
 
 _RATES = (
     "OK, estimates. 10 billion PUTs a month is about 3,900 PUTs/s, so about 39,000 GETs/s, and"
@@ -61,3 +66,16 @@ def test_the_small_object_follow_up_is_not_asked_after_packing(catalog: Catalog)
     session = run(catalog, "object-storage", "adversarial", [_SIZES, "/next", "/next", _PACKING])
     reply = " ".join(session.exchanges[-1].replies)
     assert "4 kB" not in reply, reply
+
+
+def test_a_request_just_walked_through_is_known(catalog: Catalog) -> None:
+    walk = (
+        "On a PUT the front end writes the fragments to storage nodes, waits until they're"
+        " durable, then commits the metadata record in one transaction."
+    )
+    split = (
+        "I split it into stateless API front ends, a metadata service that maps keys to"
+        " locations, and storage nodes that hold the bytes, so each scales on its own."
+    )
+    assert _walks_a_request(walk)
+    assert not _walks_a_request(split)
