@@ -163,7 +163,13 @@ _PUTS_OFF = re.compile(
 def questions_in(text: str) -> list[str]:
     """The questions in a turn: sentences ending in '?', starting like a question in a turn
     that has one, or asking unmistakably without one (typed questions often lack it)."""
+    # A query's placeholder ("WHERE show_id=? AND seat_id IN (?)") asks nothing.
+    text = _PLACEHOLDER.sub("_", text)
     parts = [p.strip() for p in re.split(r"(?<=[?])\s+|(?<=[.!])\s+", text) if p.strip()]
+    # "Out of scope: food, promo codes. Right?": a tag asks about the sentence before it.
+    for at in range(len(parts) - 1, 0, -1):
+        if _TAG_QUESTION.fullmatch(parts[at]) and not parts[at - 1].endswith("?"):
+            parts[at - 1 : at + 1] = [f"{parts[at - 1].rstrip('.!')}, {parts[at].lower()}"]
     return [
         p
         for p in parts
@@ -175,6 +181,12 @@ def questions_in(text: str) -> list[str]:
         )
     ]
 
+
+_TAG_QUESTION = re.compile(
+    r"(?:right|correct|ok|okay|yes|agreed|fair|does that work|is that right|sound good)\s*\?",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"(?<=[=(,])\s*\?(?=[\s,)]|$)")
 
 _LEAD_IN = re.compile(rf"^[^,?]*,\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
 

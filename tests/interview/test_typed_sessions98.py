@@ -1,0 +1,35 @@
+"""A movie-ticket-booking session typed for issue 10 (terse), iv16.
+
+- "Hold is one UPDATE show_seat SET status=HELD WHERE show_id=? AND ..." was answered with
+  a fact ("The seat map a user sees may be a few seconds old ..."): a query's placeholder
+  was read as a question mark, so the first half of the line became a question.
+- "Out of scope: food, promo codes, loyalty, door scanning. Right?" got "Not specified.
+  Assume what you think is reasonable": the question was only "Right?", which names
+  nothing; a tag question asks about the sentence before it.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview.questions import questions_in
+
+_HOLD = (
+    "Hold is one UPDATE show_seat SET status=HELD WHERE show_id=? AND seat_id IN (...) AND"
+    " status=AVAILABLE; if the row count is less than the seats asked, roll back."
+)
+
+
+def test_a_query_placeholder_is_no_question() -> None:
+    assert questions_in(_HOLD) == []
+    assert questions_in("Is the limit per user?") == ["Is the limit per user?"]
+
+
+def test_a_tag_question_asks_about_the_sentence_before(catalog: Catalog) -> None:
+    scope = "Out of scope: food, promo codes, loyalty, door scanning. Right?"
+    tagged = "Out of scope: food, promo codes, loyalty, door scanning, right?"
+    assert questions_in(scope) == [tagged]
+    session = run(catalog, "movie-ticket-booking", "terse", [scope])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "promo codes" in reply and "Assume" not in reply, reply
