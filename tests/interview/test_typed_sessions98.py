@@ -6,6 +6,11 @@
 - "Out of scope: food, promo codes, loyalty, door scanning. Right?" got "Not specified.
   Assume what you think is reasonable": the question was only "Right?", which names
   nothing; a tag question asks about the sentence before it.
+- "BookingService.holdSeats(showId, seatIds, userId) returns a Hold with an expiry;
+  confirm(holdId, paymentResult); cancel(bookingId)." was reported as neither said nor
+  written, against an item whose text is those signatures: its concepts (interface, class
+  design) never name method signatures, which the catalog calls an RPC API elsewhere. So
+  for parking-lot's and vending-machine's key methods.
 """
 
 from __future__ import annotations
@@ -33,3 +38,12 @@ def test_a_tag_question_asks_about_the_sentence_before(catalog: Catalog) -> None
     session = run(catalog, "movie-ticket-booking", "terse", [scope])
     reply = " ".join(session.exchanges[-1].replies)
     assert "promo codes" in reply and "Assume" not in reply, reply
+
+
+def test_service_methods_said_as_signatures_are_covered(catalog: Catalog) -> None:
+    methods = (
+        "BookingService.holdSeats(showId, seatIds, userId) returns a Hold with an expiry;"
+        " confirm(holdId, paymentResult); cancel(bookingId)."
+    )
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", methods])
+    assert session.interview.state.said["service-methods"].status == "substance"
