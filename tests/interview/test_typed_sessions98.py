@@ -18,6 +18,7 @@ from __future__ import annotations
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.questions import questions_in
 
 _HOLD = (
@@ -47,3 +48,11 @@ def test_service_methods_said_as_signatures_are_covered(catalog: Catalog) -> Non
     )
     session = run(catalog, "movie-ticket-booking", "terse", ["/next", methods])
     assert session.interview.state.said["service-methods"].status == "substance"
+
+
+def test_test_threads_are_not_seats_per_booking(catalog: Catalog) -> None:
+    threads = "Test: 50 threads grab the same seat, assert exactly one wins."
+    refs = catalog.numbers["movie-ticket-booking"]
+    assert [s.ref for s in quantities_in(threads, refs)] == [None]
+    seats = quantities_in("each booking takes 10 seats", refs)
+    assert [s.ref.name for s in seats if s.ref] == ["max_seats_per_booking"]

@@ -855,16 +855,27 @@ def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
     return stems(match.group(1)) != stems(head)
 
 
+# A figure name's last part that is a unit ("reads_per_s", "price_per_gb"): a rate or a
+# price, not one thing's share.
+_TIME_PARTS = frozenset(
+    "s ms us sec second minute min hour day week month year quarter gb tb".split()
+)
+
+
 def _counted_head(ref_name: str) -> str:
     """The word of a figure's name that says what it counts: its last, before an "at"
     phrase that says when it holds. "db_reads_at_peak" counts reads; read as "peak" it
     counted nothing, and "4.4M ops/s at peak" (gets, sets and deletes together) was checked
     against the 200,000 database reads a second behind the cache and called high. A bare
     "_peak" suffix is left as it was: "250,000 location writes a second" are the
-    "location_updates_peak" in other words, which a word-for-word check would refuse."""
+    "location_updates_peak" in other words, which a word-for-word check would refuse. A
+    share of one thing ("max_seats_per_booking") counts what comes before "per": "50
+    threads grab the same seat" is no number of seats a booking may take."""
     parts = ref_name.split("_")
     if len(parts) > 2 and parts[-2] == "at":
         parts = parts[:-2]
+    if len(parts) > 2 and parts[-2] == "per" and parts[-1] not in _TIME_PARTS:
+        parts = parts[:-2]  # "max_seats_per_booking" counts seats, one booking's
     return parts[-1]
 
 
