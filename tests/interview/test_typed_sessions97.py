@@ -17,9 +17,15 @@
   durable, then commits the metadata record in one transaction" drew "Walk me through one
   request end to end. Where does it go?", the phase's first open prompt, which it had just
   done.
+- The report listed "Works in a visible order and separates the data path from the
+  metadata path" as neither said nor written, beside "communication: ... depth reached 'a
+  visible order'": the design's sections ran in order, and the item was dropped because the
+  line the reviewer cited for it ("Write path: ..., then commit ...") orders no steps.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from simulate import run
 
@@ -79,3 +85,36 @@ def test_a_request_just_walked_through_is_known(catalog: Catalog) -> None:
     )
     assert _walks_a_request(walk)
     assert not _walks_a_request(split)
+
+
+_DESIGN = """# Object store
+
+## Requirements
+- Buckets: create, delete. Objects: PUT, GET (with Range), HEAD, DELETE.
+- LIST by prefix, 1,000 per page. Multipart upload.
+- Eleven nines durability, survive a zone loss; 99.99% availability.
+- Out of scope: versioning, lifecycle tiers, cross-region replication, IAM.
+
+## Estimates
+- 10B PUTs/month = 3,900 PUT/s avg, 7,800 at peak; GETs 10x: 78,000/s at peak.
+- 100 PB logical; 8+4 code = 150 PB raw; 150 PB / 19.2 TB per drive = 7,800 drives.
+- Metadata: 100B x 500 B = 50 TB.
+
+## API
+- PUT /{bucket}/{key}, GET /{bucket}/{key} (Range), HEAD, DELETE
+- GET /{bucket}?prefix=&continuation-token= (1,000 keys per page)
+
+## Design
+- API front ends (stateless) -> metadata service (FoundationDB-style, range partitioned
+  by bucket+key) and storage nodes.
+- Write path: fragments to storage nodes, wait for durable, then commit the metadata record.
+- Placement service picks nodes across zones and racks.
+"""
+
+
+def test_sections_in_order_are_no_absence(catalog: Catalog, tmp_path: Path) -> None:
+    session = run(catalog, "object-storage", "adversarial", ["/design {design}", "/end"],
+                  tmp=tmp_path, design=_DESIGN)  # fmt: skip
+    talk = session.report(catalog)["conversation"]
+    assert "structure" not in {c["item"] for c in talk["missing"]}
+    assert "structure" in {c["item"] for c in talk["mentioned"]}

@@ -191,7 +191,14 @@ def item_support(
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
     if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
-        return None
+        if "structure" not in item.concepts or substance.visible_order(claims) < 3:
+            return None
+        # The order of the sections is visible, the item's other half is not: mentioned, by
+        # the order itself, not by the line that happened to hold a "then" ("Works in a
+        # visible order and separates the data path from the metadata path" was "neither
+        # said nor written" of a design whose sections ran requirements, estimates, API,
+        # design, beside a depth line that read "reached a visible order").
+        return Support(MENTIONED, "", 0, source)
     quote = claim.quote if claim is not None else ""
     strength = (
         substance.citation_strength(claim, item, dimension)
