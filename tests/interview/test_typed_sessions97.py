@@ -21,6 +21,11 @@
   metadata path" as neither said nor written, beside "communication: ... depth reached 'a
   visible order'": the design's sections ran in order, and the item was dropped because the
   line the reviewer cited for it ("Write path: ..., then commit ...") orders no steps.
+- "I split it into stateless API front ends, a metadata service that maps keys to
+  locations, and storage nodes ..., so each scales on its own" was covered with substance
+  for the trade-off "An explicit placement map ... against computed placement such as
+  CRUSH": the item's concepts were consistent hashing and the metadata service, which every
+  object store names; its choice is data placement, the metadata service its subject.
 """
 
 from __future__ import annotations
@@ -118,3 +123,14 @@ def test_sections_in_order_are_no_absence(catalog: Catalog, tmp_path: Path) -> N
     talk = session.report(catalog)["conversation"]
     assert "structure" not in {c["item"] for c in talk["missing"]}
     assert "structure" in {c["item"] for c in talk["mentioned"]}
+
+
+def test_naming_the_metadata_service_weighs_no_placement(catalog: Catalog) -> None:
+    split = (
+        "I split it into stateless API front ends, a metadata service that maps keys to"
+        " locations, and storage nodes that hold the bytes, so each scales on its own."
+    )
+    session = run(catalog, "object-storage", "adversarial", ["/next", split])
+    said = session.interview.state.said
+    assert said["metadata-data-split"].status == "substance"
+    assert said["placement-map-vs-hash"].status == "mentioned"
