@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.estimate.dims import Q
@@ -260,7 +261,7 @@ def quantities_in(
         # frame budget for a recalculation worked 10x short).
         worked = False
         if _worked_result(sentence, previous, match.start()) and not any(
-            named & stems(r.name.replace("_", " ")) for r in usable
+            named & name_stems(r.name) for r in usable
         ):
             # What the working is of, in the words that lead to it ("Recalculating 200,000
             # formulas ..." names the recalculation): the figures those words name.
@@ -268,7 +269,7 @@ def quantities_in(
             parts = {
                 part
                 for r in usable
-                for part in stems(r.name.replace("_", " "))
+                for part in name_stems(r.name)
                 if len(part) >= 4 and part not in _PERIOD_WORDS
                 and any(word.startswith(part) for word in led)
             }  # fmt: skip
@@ -281,9 +282,12 @@ def quantities_in(
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
             if other is not None and other[0] not in sided and _near(other[1], other[0]):
                 found_ref = None
-        if found_ref is None:
+        own_size = value.kind == (0, 1) and _names_a_thing(label)
+        if found_ref is None and not own_size:
             # "Posts are about 200 writes per second": when the words after a number name no
-            # figure, the subject its clause opens with says what it counts.
+            # figure, the subject its clause opens with says what it counts. Not when they
+            # name a thing of their own: "Small objects are packed into 1 GB append-only
+            # extents" sizes the extents, and was read as the average object size.
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
@@ -306,6 +310,13 @@ def quantities_in(
             # thing, as one machine's is
             found_ref, per_unit = None, True
         ref, value = found_ref if found_ref is not None else (None, value)
+        if (
+            ref is not None
+            and ref.kind == "fact"
+            and not _near(value, ref)
+            and gives_too(ref.text, value)
+        ):
+            ref = None  # "each 100 kB object": the median the fact gives, not its average
         quoted = _TRAILING.sub("", quoted.strip())
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
@@ -313,6 +324,8 @@ def quantities_in(
         said_with = stems(
             sentence[_subject_start(sentence, match, spans, phrases) : match.start(1)]
         )
+        if own_size:
+            said_with = frozenset()  # the extents' size, not the objects' the clause opens with
         out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
         previous = (value, match.start() + len(text))
         previous_named = named
@@ -329,6 +342,42 @@ _OF_HEAD = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|up to\s+|nearly\s+|~)?$",
     re.I,
 )
+
+
+# The words of a figure's name that are HTTP methods ("gets_per_s"): said as the method.
+_METHOD_PARTS = frozenset({"get", "gets", "put", "puts", "post", "posts", "delete", "deletes"})
+
+
+@lru_cache(maxsize=2048)
+def name_stems(name: str) -> frozenset[str]:
+    """The stems of a figure's name ("gets_per_s"): a method's word in it is the method, not
+    the verb "get" that `stems` drops, so "39,000 GETs/s" meets the GET rate, not the PUTs
+    whose words the figure before it named."""
+    parts = name.split("_")
+    return stems(" ".join(p.removesuffix("s").upper() if p in _METHOD_PARTS else p for p in parts))
+
+
+def gives_too(text: str, value: Q) -> bool:
+    """Whether a fact's text states this value as one of its figures: "each 100 kB object"
+    is the median the fact gives beside its 1 MB average ("the average object size is about
+    1 MB. Most are small (median around 100 kB)"), said back; no other value for the
+    average, to challenge or list as a disagreement."""
+    return any(
+        f.dims == value.kind and f.value.value > 0
+        and abs(f.value.value - value.value) <= 0.1 * f.value.value
+        for f in find_quantities(text)
+    )  # fmt: skip
+
+
+_RATE_STEMS = stems(" ".join(RATE_NOUNS))
+
+
+def _names_a_thing(label: str) -> bool:
+    """Whether the words after a number name a thing it measures, more than a rate's noun
+    ("writes"), a period or a unit's filler: "append-only extents", not "writes per second".
+    Only a size is held to it ("1 GB extents" is the extents' size); a rate's noun varies
+    too much ("1,200 runs a second" are the executions the clause's "peak" is of)."""
+    return bool(stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS)
 
 
 def _of_head(before: str) -> frozenset[str]:
@@ -446,7 +495,7 @@ def _of_one_thing(after: str, ref: NumberRef) -> bool:
     found = _IN_ONE.match(after)
     if found is None:
         return False
-    return not stems(found.group(1)) & stems(ref.name.replace("_", " "))
+    return not stems(found.group(1)) & name_stems(ref.name)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
@@ -769,7 +818,7 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
-        shared = len(words & stems(ref.name.replace("_", " ")))
+        shared = len(words & name_stems(ref.name))
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
@@ -782,7 +831,7 @@ def _reference(
         # about 35,000 reads a second") is of what was said, word for word: the graph reads,
         # every word of them said, not the database reads behind a cache ("db" never said),
         # however close.
-        full = named_only and _KIND_WORDS | {"s"} | words >= stems(ref.name.replace("_", " "))
+        full = named_only and _KIND_WORDS | {"s"} | words >= name_stems(ref.name)
         key = (full, close, shared, -distance)
         if best_key is None or key > best_key:
             best, best_key = (shared, distance, ref, read), key
@@ -800,10 +849,34 @@ def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
     rows are visible" was checked against 774 visible cells and called low, and "50,000
     acquires a second" was credited as the 50,000 watch notifications a second of a herd."""
     match = _COUNTED.match(said)
-    head = ref_name.rsplit("_", 1)[-1]
+    head = _counted_head(ref_name)
     if match is None or not head.endswith("s") or len(head) < 4:
         return False
     return stems(match.group(1)) != stems(head)
+
+
+# A figure name's last part that is a unit ("reads_per_s", "price_per_gb"): a rate or a
+# price, not one thing's share.
+_TIME_PARTS = frozenset(
+    "s ms us sec second minute min hour day week month year quarter gb tb".split()
+)
+
+
+def _counted_head(ref_name: str) -> str:
+    """The word of a figure's name that says what it counts: its last, before an "at"
+    phrase that says when it holds. "db_reads_at_peak" counts reads; read as "peak" it
+    counted nothing, and "4.4M ops/s at peak" (gets, sets and deletes together) was checked
+    against the 200,000 database reads a second behind the cache and called high. A bare
+    "_peak" suffix is left as it was: "250,000 location writes a second" are the
+    "location_updates_peak" in other words, which a word-for-word check would refuse. A
+    share of one thing ("max_seats_per_booking") counts what comes before "per": "50
+    threads grab the same seat" is no number of seats a booking may take."""
+    parts = ref_name.split("_")
+    if len(parts) > 2 and parts[-2] == "at":
+        parts = parts[:-2]
+    if len(parts) > 2 and parts[-2] == "per" and parts[-1] not in _TIME_PARTS:
+        parts = parts[:-2]  # "max_seats_per_booking" counts seats, one booking's
+    return parts[-1]
 
 
 def _as_counted(value: Q, ref: NumberRef, said: str) -> Q | None:
@@ -840,7 +913,7 @@ def names_figure(spoken: Spoken, ref: NumberRef, given: str) -> bool:
     "kept"). "Postings are kept for a year" shares "kept" with "Applications are kept for
     three years": another thing's retention, never compared with it."""
     said = spoken.words - _PERIOD_WORDS
-    name = [w for w in stems(ref.name.replace("_", " ")) if len(w) >= 3 and w not in _KIND_WORDS]
+    name = [w for w in name_stems(ref.name) if len(w) >= 3 and w not in _KIND_WORDS]
     if any(word.startswith(part) for part in name for word in said):
         return True
     return len(said & (stems(given) - _PERIOD_WORDS)) >= 2

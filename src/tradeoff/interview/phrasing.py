@@ -25,13 +25,14 @@ _FALLBACK: dict[str, str] = {
     Dimension.communication: "Where are we in your plan, and what comes next?",
 }
 # When nothing in the phase is left to ask: questions that keep the candidate talking.
+WALK_THROUGH = "Walk me through one request end to end. Where does it go?"
 OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
     Phase.clarify: (
         "What else would you want to know before you start designing?",
         "Happy with the requirements? Say them back to me in a sentence or two, please.",
     ),
     Phase.high_level: (
-        "Walk me through one request end to end. Where does it go?",
+        WALK_THROUGH,
         "Which part of this are you least sure about?",
     ),
     Phase.deep_dive: (

@@ -197,7 +197,7 @@ def choose(state: ConversationState, heard: Heard, at: Situation, newly: list[st
     """The reply to a statement (questions are answered before this is asked)."""
     move = _react(state, heard, at) or _business(state, heard, at) or _gap_probe(state, heard, at)
     if move is None:
-        move = _open_prompt(state, at)
+        move = _open_prompt(state, at, heard)
     # A return after a turn that covered a point (the answer to an earlier question, not
     # this one) says it heard it: a bare "Still: ..." reads as not listening.
     ack = "" if move.kind in ("sanity", "challenge") else _ack(state, heard, at, newly)
@@ -609,9 +609,17 @@ def _answered_already(
             or item_id in state.restated
         )
         share = len(shared) / max(1, len(words))
-        if len(shared) >= 3 and (share >= 0.6 or unique or (just and share >= 0.4)):
+        if len(shared) >= _enough(words) and (share >= 0.6 or unique or (just and share >= 0.4)):
             return True
     return False
+
+
+def _enough(words: frozenset[str]) -> int:
+    """How many of a follow-up's words an item must share to be what it asks: three, or two
+    of a short question's four ("What changes if most objects are 4 kB?" shares "objects"
+    and "kB" with the small-object packing the candidate had just explained, and was asked
+    right after it)."""
+    return min(3, max(2, len(words) // 2))
 
 
 def _speaks_of_item(problem: Problem, item_id: str, heard: Heard) -> bool:
@@ -1003,11 +1011,32 @@ def most_important_gap(
     return (best[1], best[2]) if best else None
 
 
-def _open_prompt(state: ConversationState, at: Situation) -> Move:
+def _open_prompt(state: ConversationState, at: Situation, heard: Heard | None = None) -> Move:
     for text in phrasing.OPEN_PROMPTS[at.phase]:
-        if not state.moved(at.phase, "open", text):
-            return Move("open", text)
+        if state.moved(at.phase, "open", text):
+            continue
+        if text == phrasing.WALK_THROUGH and heard is not None and _walks_a_request(heard.text):
+            continue
+        return Move("open", text)
     return Move("nudge", phrasing.MOVE_ON, "move-on")
+
+
+# A request followed through its steps: "On a PUT the front end writes the fragments ...,
+# waits until they're durable, then commits the metadata record".
+_A_REQUEST = re.compile(
+    r"\b(?:on|for|when|after)\s+(?:a|an|each|every|the)\s+(?:[\w-]+\s+)?"
+    r"(?:request|PUT|GET|POST|DELETE|write|read|upload|download|call|lookup)s?\b",
+    re.I,
+)
+_THEN = re.compile(r"\b(?:then|after that|once|waits? (?:until|for)|before)\b", re.I)
+
+
+def _walks_a_request(text: str) -> bool:
+    """Whether a turn follows one request through its steps, which "Walk me through one
+    request end to end" would ask again: it was asked right after "On a PUT the front end
+    writes the fragments to storage nodes, waits until they're durable, then commits the
+    metadata record in one transaction"."""
+    return _A_REQUEST.search(text) is not None and len(_THEN.findall(text)) >= 1
 
 
 def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]) -> str:

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from tradeoff.catalog.schema import Fact, Problem
 from tradeoff.catalog.vocabulary import QuestionKind
+from tradeoff.language.mentions import METHOD_WORD
 
 _QUESTION_WORD = (
     r"how|what|what's|whats|which|who|when|where|why|is|are|do|does|did|should|can|could"
@@ -162,7 +163,13 @@ _PUTS_OFF = re.compile(
 def questions_in(text: str) -> list[str]:
     """The questions in a turn: sentences ending in '?', starting like a question in a turn
     that has one, or asking unmistakably without one (typed questions often lack it)."""
+    # A query's placeholder ("WHERE show_id=? AND seat_id IN (?)") asks nothing.
+    text = _PLACEHOLDER.sub("_", text)
     parts = [p.strip() for p in re.split(r"(?<=[?])\s+|(?<=[.!])\s+", text) if p.strip()]
+    # "Out of scope: food, promo codes. Right?": a tag asks about the sentence before it.
+    for at in range(len(parts) - 1, 0, -1):
+        if _TAG_QUESTION.fullmatch(parts[at]) and not parts[at - 1].endswith("?"):
+            parts[at - 1 : at + 1] = [f"{parts[at - 1].rstrip('.!')}, {parts[at].lower()}"]
     return [
         p
         for p in parts
@@ -174,6 +181,12 @@ def questions_in(text: str) -> list[str]:
         )
     ]
 
+
+_TAG_QUESTION = re.compile(
+    r"(?:right|correct|ok|okay|yes|agreed|fair|does that work|is that right|sound good)\s*\?",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"(?<=[=(,])\s*\?(?=[\s,)]|$)")
 
 _LEAD_IN = re.compile(rf"^[^,?]*,\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
 
@@ -914,9 +927,11 @@ def stems(text: str) -> frozenset[str]:
     """Content words of a question, reduced to a rough stem and a shared name."""
     out = set()
     text = _ACRONYM_PLURAL.sub(r"\1", text)
+    # "39,000 GETs/s" counts GET requests: the method, though "get" is a stop word.
+    methods = {m.lower() for m in METHOD_WORD.findall(text)} if "GET" in text else ()
     text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", text.lower()))
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
-        if word in _STOP or len(word) < 2:
+        if (word in _STOP and word not in methods) or len(word) < 2:
             continue
         stem = _stem(word)
         out.add(_SAME.get(word, _SAME.get(stem, stem)))

@@ -23,6 +23,8 @@ from tradeoff.interview.numbers import (
     Spoken,
     given_clause,
     given_phrase,
+    gives_too,
+    name_stems,
     names_another,
     names_figure,
 )
@@ -30,6 +32,7 @@ from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
+from tradeoff.language.operations import failure_response
 from tradeoff.review import coverage, substance
 from tradeoff.review.products import brands_in
 
@@ -188,7 +191,14 @@ def item_support(
             # concept, or by a number that matches its figure (see capacity_item).
             status = MENTIONED
     if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
-        return None
+        if "structure" not in item.concepts or substance.visible_order(claims) < 3:
+            return None
+        # The order of the sections is visible, the item's other half is not: mentioned, by
+        # the order itself, not by the line that happened to hold a "then" ("Works in a
+        # visible order and separates the data path from the metadata path" was "neither
+        # said nor written" of a design whose sections ran requirements, estimates, API,
+        # design, beside a depth line that read "reached a visible order").
+        return Support(MENTIONED, "", 0, source)
     quote = claim.quote if claim is not None else ""
     strength = (
         substance.citation_strength(claim, item, dimension)
@@ -203,8 +213,21 @@ _CALL = re.compile(r"\b[a-z_][\w.]*\([^()]*\)", re.I)
 
 
 # Words that put steps in order, and words that name the plan itself.
-_SEQUENCE = re.compile(r"\b(?:first|then|next|after that|finally)\b", re.I)
+_SEQUENCE = re.compile(
+    r"\b(?:first|then|next|after that|finally|lastly|(?:start|begin) (?:with|by)"
+    r"|move (?:on )?to|followed by)\b",
+    re.I,
+)
 _PLAN = re.compile(r"\b(?:agenda|plan|step \d|high-level design|deep dive)\b", re.I)
+
+
+# The steps of an answer, which a stated order puts in order ("requirements, then the API").
+_ANSWER_STEP = re.compile(
+    r"\b(?:requirements?|clarify\w*|questions|scope|estimates?|estimation|capacity|sizing"
+    r"|numbers|api|data model|schema|design|components?|architecture|deep[- ]dive|wrap[- ]up"
+    r"|trade-?offs?|bottlenecks?|(?:serving|read|write|request) path|pipeline)\b",
+    re.I,
+)
 
 
 def _orders_steps(text: str) -> bool:
@@ -213,8 +236,14 @@ def _orders_steps(text: str) -> bool:
     thing to break is the SMS provider limits ...; I'd add a second provider" and "tries are
     sharded by the first two characters" were quoted as mentioning "Works in a visible
     order", whose concept's words include "first" (an ordinal of a thing, "a second
-    provider", orders no steps either)."""
-    return len(_SEQUENCE.findall(text)) >= 2 or _PLAN.search(text) is not None
+    provider", orders no steps either). Steps are put in order in more words than ordinals:
+    "Let's start with requirements and scale, move to the API, then the serving path and
+    the offline pipeline" was reported as neither saying nor writing a visible order. The
+    steps ordered are the answer's ("the API", "the serving path"): "we start with a trie per
+    shard and then cache the top 10" orders the work of a lookup, not of the answer."""
+    return (
+        len(_SEQUENCE.findall(text)) >= 2 and _ANSWER_STEP.search(text) is not None
+    ) or _PLAN.search(text) is not None
 
 
 def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
@@ -350,6 +379,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 and old.source == "said"
                 and _says_more(support.strength, old.strength)
                 and not ("clarifying-questions" in item.concepts and _asked(old.quote))
+                and not _answers_its_failure(support.quote, dimension, item.concepts)
             )
         ):
             # Covered by asking, then said: the report quotes what the candidate stated ("Comments
@@ -413,6 +443,27 @@ def _naming_strength(claim: Claim | None, item: RubricItem) -> tuple[int, int]:
     return (0, 1) if named else (0, 0)
 
 
+def _answers_its_failure(quote: str, dimension: str, concepts: Sequence[str]) -> bool:
+    """Whether a line is what the system does when a part fails, quoted for an item that
+    is not about failure. "If Redis is down, each gateway instance falls back to local
+    in-memory counters with its share of the limit" names more of "Counters live in a shared
+    in-memory store (Redis) so all gateway instances see the same count" than "Each gateway
+    checks a token bucket per client in Redis", and replaced it as the quote: the fallback
+    is the answer to losing the shared store, not where the counters live: the store is
+    named only in the condition ("If Redis is down")."""
+    if dimension == "reliability" or failure_response(quote) is None:
+        return False
+    # Where the line names the item outside the failure it answers ("each shard has a primary
+    # and one replica in another zone, and if the primary dies Sentinel promotes the
+    # replica"), it says the item itself.
+    rest = _CONDITION.sub(" ", quote)
+    return not (_fact_concepts(rest) & set(concepts))
+
+
+# The clause that states a condition: "If Redis is down", "when the primary dies".
+_CONDITION = re.compile(r"\b(?:if|when|whenever|once|should)\b[^,;:]*", re.I)
+
+
 def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
     """Whether a later line says more of an item than the one quoted: more weighing, or as
     much and more of the item's own words, as the reviewer picks its line to cite. "each
@@ -447,7 +498,7 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
         return min(close, key=lambda c: c[0])[1]
     if any(_measured(item.text) for item in problem.rubric.capacity.items):
         return None  # the items name their figures, and none is this one
-    name = stems(spoken.ref.name.replace("_", " "))
+    name = name_stems(spoken.ref.name)
     best: tuple[int, RubricItem] | None = None
     for item in problem.rubric.capacity.items:
         # The item's id names what it is about ("peak", "storage"): it weighs most.
@@ -551,11 +602,14 @@ def note_contradicted(
     given = {
         name: fact for fact in problem.facts if fact.id in state.revealed for name in fact.values
     }
+    told = [fact.text for fact in problem.facts if fact.id in state.revealed]
     for spoken in heard.numbers:
         if spoken.per_unit or spoken.value.value <= 0:
             continue
         if spoken.ref is not None and spoken.ref.kind != "fact":
             continue
+        if spoken.ref is None and any(gives_too(text, spoken.value) for text in told):
+            continue  # a figure the interviewer gave, said back ("each 100 kB object")
         for ref in [spoken.ref] if spoken.ref is not None else refs:
             fact = given.get(ref.name)
             if fact is None or ref.kind != "fact" or ref.dims != spoken.value.kind:
@@ -566,7 +620,7 @@ def note_contradicted(
             if 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN:
                 continue
             phrase = given_phrase(ref, fact.text)
-            if phrase is None:
+            if phrase is None or gives_too(fact.text, spoken.value):
                 continue
             if not names_figure(spoken, ref, phrase[1]) and (
                 spoken.ref is None or names_another(spoken, fact.text, phrase[1])
@@ -716,7 +770,20 @@ def credit_concept(
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
+        elif concept == "clarifying-questions" in item.concepts and _stated_not_asked(
+            state, item.id
+        ):
+            # "Asks how exact limits must be ..." was quoted from the candidate's statement
+            # ("Limits can be approximate ...") though they asked it after: an item about
+            # asking quotes the question once there is one.
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
     return newly
+
+
+def _stated_not_asked(state: ConversationState, item_id: str) -> bool:
+    """Whether an item is covered by a statement the candidate made aloud, not a question."""
+    said = state.said.get(item_id)
+    return said is not None and said.status == SUBSTANCE and not _asked(said.quote)
 
 
 def _told(problem: Problem, facts: frozenset[str]) -> frozenset[str]:
@@ -795,4 +862,6 @@ def against_given(state: ConversationState, problem: Problem, spoken: Spoken) ->
     if fact is None or fact.id not in state.revealed:
         return False
     ratio = spoken.value.value / ref.value
-    return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN
+    return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN and not gives_too(
+        fact.text, spoken.value
+    )

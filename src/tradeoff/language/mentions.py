@@ -753,6 +753,8 @@ _SPECIFIC = re.compile(r"\d|`|\b(GET|POST|PUT|PATCH|DELETE)\b|\w_\w|\w\(\)|->|=>
 _SNAKE_CASE = re.compile(r"\w_\w")
 _EMPTY_CALL = re.compile(r"\w\(\)")
 _METHOD_WORD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\b")
+# An HTTP method as written, capitals and all: "GET" is the method, "get" a common verb.
+METHOD_WORD = _METHOD_WORD
 
 
 def says_specific(sentence: str) -> bool:

@@ -344,7 +344,51 @@ class NoDataModel(Rule):
             return
         if any(e.line not in ctx.skipped for e in ctx.doc.entities):
             return
-        yield self.finding()
+        yield self.finding(fix=data_model_fix(ctx))
+
+
+# What a data model is made of, in the words of the store the design names.
+_STORE_FIXES = (
+    (
+        "relational-database",
+        "Sketch the main tables with their key fields and the primary access path.",
+    ),
+    (
+        "document-store",
+        "Sketch the main documents with their key fields and the primary access path.",
+    ),
+)
+# A key-value store named as one ("Redis", "a KV store"); "a cache" alone names no store.
+_KEY_VALUE_TERMS = frozenset(
+    {"redis", "memcached", "memcache", "elasticache", "key-value store", "kv store"}
+)
+_KEY_VALUE_FIX = (
+    "Say what is stored under which key: the key's format, what a value holds and its size,"
+    " and the access path that reads it."
+)
+_WIDE_COLUMN_FIX = (
+    "Sketch the main tables with their partition and sort keys and the query each serves."
+)
+
+
+def data_model_fix(ctx: ReviewContext) -> str:
+    """The data-model fix in the words of the store the design names: a design whose only
+    store is Redis (a key-value cache) was told to sketch "tables or documents", which it
+    has none of; its data model is what each key holds. A design that names no store kind
+    ("the database", "a cache") gets the rule's own fix."""
+    for concept, fix in _STORE_FIXES:
+        if ctx.mentions.has(concept):
+            return fix
+    named = {
+        m.term.lower()
+        for concept in ("cache", "wide-column-store")
+        for m in ctx.mentions.positive(concept)
+    }
+    if named & _KEY_VALUE_TERMS:
+        return _KEY_VALUE_FIX
+    if ctx.mentions.has("wide-column-store"):
+        return _WIDE_COLUMN_FIX
+    return NoDataModel.fix
 
 
 @register
