@@ -22,6 +22,7 @@ from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import (
     Spoken,
     given_clause,
+    counts_another_thing,
     given_phrase,
     names_another,
     names_figure,
@@ -552,7 +553,7 @@ def note_contradicted(
         name: fact for fact in problem.facts if fact.id in state.revealed for name in fact.values
     }
     for spoken in heard.numbers:
-        if spoken.per_unit or spoken.value.value <= 0:
+        if spoken.per_unit or spoken.proposed or spoken.value.value <= 0:
             continue
         if spoken.ref is not None and spoken.ref.kind != "fact":
             continue
@@ -572,6 +573,8 @@ def note_contradicted(
                 spoken.ref is None or names_another(spoken, fact.text, phrase[1])
             ):
                 continue
+            if counts_another_thing(spoken, ref):
+                continue  # "the 8 cells around it" counts cells, not the drivers in them
             clause = given_clause(*phrase)
             state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
             break
