@@ -21,8 +21,8 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import (
     Spoken,
-    given_clause,
     counts_another_thing,
+    given_clause,
     given_phrase,
     names_another,
     names_figure,
