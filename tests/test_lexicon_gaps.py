@@ -1375,3 +1375,22 @@ def test_a_block_colon_is_no_result_type(text: str, endpoint: bool) -> None:
 )
 def test_a_rate_said_with_a_states_the_scale(catalog: Catalog, text: str, scale: bool) -> None:
     assert ("scale-numbers" in specified_concepts(_one(catalog, text))) is scale
+
+
+def test_what_a_handled_failure_costs_is_no_reason_for_a_choice(catalog: Catalog) -> None:
+    # "so at most a few go missing" says what the failover costs; it says nothing of why
+    # Redis was chosen. A "because" does, and so does a failure given as the reason for
+    # the response ("carriers time out, so retry ...").
+    text = "If a Redis node dies its replica takes over, so at most a few go missing."
+    assert "decision-rationale" not in specified_concepts(_one(catalog, text))
+    why = _one(catalog, "Positions live in Redis because it absorbs a write per driver per ping.")
+    assert "decision-rationale" in specified_concepts(why)
+    act = _one(catalog, "Carriers time out, so retry with backoff and park repeats in a DLQ.")
+    assert "decision-rationale" in specified_concepts(act)
+
+
+def test_devices_sending_their_position_again_rebuild_an_index(catalog: Catalog) -> None:
+    # The phones are the source of truth for where they are: an index shard lost is
+    # refilled by their next reports.
+    claim = _one(catalog, "After a failover the phones resend their position within 4 seconds.")
+    assert "rebuild-from-source" in claim.features.concepts

@@ -56,6 +56,11 @@ class Support:
     # that says more ("I chose a token bucket over a sliding log because ...") is quoted
     # instead of the first that specified it ("keeps token buckets in Redis").
     strength: tuple[int, int] = (0, 0)
+    # Mentioned only through a concept beside the item (a catalog `mentions` concept its own
+    # text never says): "500,000 location updates a second" for "Driver pings ... go over a
+    # persistent connection", a matching line for the pricing service. The interviewer may
+    # probe the item; the report never quotes the line as mentioning it.
+    beside: bool = False
 
 
 @dataclass
@@ -191,12 +196,19 @@ def item_support(
     if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
         return None
     quote = claim.quote if claim is not None else ""
+    beside = (
+        status == MENTIONED
+        and claim is not None
+        and not (claim.features.concepts | claim.features.options)
+        & (set(item.concepts) | (set(item.mentions) & _fact_concepts(item.text)))
+    )
     strength = (
         substance.citation_strength(claim, item, dimension)
         if claim is not None and status == SUBSTANCE
         else _naming_strength(claim, item)
     )
-    return Support(status, quote, claim.line if claim is not None else 0, source, strength)
+    line = claim.line if claim is not None else 0
+    return Support(status, quote, line, source, strength, beside)
 
 
 # A call written out: "produce(topic, key, value)", "fetch(partition, offset, max_bytes)".

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
+from tradeoff.design.transcript import TRANSCRIPT_HEADING
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
@@ -507,6 +508,16 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # "It must enforce document-level access control to prevent leakage.": what the
         # system is required to do and why, under any heading; no choice made yet.
         return False
+    if (
+        concept == "decision-rationale"
+        and features.failure_response
+        and not (features.decision or features.alternative)
+        and _only_losses(claim.text)
+    ):
+        # "if a shard dies, its replica is promoted ..., so we lose at most one update": the
+        # "so" says what the failure costs once handled, not why anything was chosen
+        # ("providers fail, so retry with backoff" gives the failure as the reason).
+        return False
     if check is not None and check(features):
         return True
     named = concept in features.concepts
@@ -548,6 +559,19 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # copied: its number is of followers, and it says nothing of how data is split.
         return False
     return features.substantive_for(concept) if named else False
+
+
+def _only_losses(text: str) -> bool:
+    """Whether every reason a line gives is a consequence said with "so" that states a loss
+    ("..., so we lose at most one update"), none a cause or purpose ("because", "so that",
+    "to avoid") nor an action ("so retry with backoff")."""
+    found = list(lexicon.REASON.finditer(text))
+    return bool(found) and all(
+        m.group(0).strip(" ,").lower().startswith("so")
+        and not m.group(0).strip(" ,").lower().startswith("so that")
+        and lexicon.COST.search(text, m.end()) is not None
+        for m in found
+    )
 
 
 # A duration in milliseconds that the design sets (a debounce, a timeout, a TTL, a polling
@@ -2587,8 +2611,15 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
 
 def visible_order(claims: Sequence[Claim]) -> int:
     """Sections that specify something: headings over claims with evidence. A heading over
-    prose that only names things adds no order an interviewer can follow."""
-    return len({c.heading for c in claims if c.heading and c.features.has_evidence})
+    prose that only names things adds no order an interviewer can follow, and the heading
+    a practice report puts the spoken turns under is no section of the design."""
+    return len(
+        {
+            c.heading
+            for c in claims
+            if c.heading and c.heading != TRANSCRIPT_HEADING and c.features.has_evidence
+        }
+    )
 
 
 # The two paths an item asks to be presented apart ("Presents the upload path and the
