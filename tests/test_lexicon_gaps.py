@@ -1394,3 +1394,12 @@ def test_devices_sending_their_position_again_rebuild_an_index(catalog: Catalog)
     # refilled by their next reports.
     claim = _one(catalog, "After a failover the phones resend their position within 4 seconds.")
     assert "rebuild-from-source" in claim.features.concepts
+
+
+def test_dropping_a_repeated_callback_is_idempotency(catalog: Catalog) -> None:
+    # A callback that may come twice, the second dropped by the state it finds: the
+    # operation is made safe to repeat.
+    claim = _one(catalog, "When the same webhook comes back we ignore duplicates by order id.")
+    assert "idempotency" in claim.features.concepts
+    state = _one(catalog, "A callback for an order already confirmed is dropped.")
+    assert "idempotency" in state.features.concepts

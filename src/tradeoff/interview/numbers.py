@@ -95,6 +95,9 @@ class Spoken:
     # Said as a change the candidate proposes ("I'd batch fixes and send every 8 seconds"):
     # their design choice, no claim that the figure given is otherwise.
     proposed: bool = False
+    # Said as how often something happens ("a sweeper runs every 30 seconds"): an interval,
+    # never how long a thing lasts (a 10-minute hold).
+    interval: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -304,6 +307,9 @@ def quantities_in(
             found_ref, per_unit = None, True
         if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
+        interval = value.kind == (1, 0) and _EVERY.search(sentence[: match.start(1)]) is not None
+        if found_ref is not None and interval and not is_interval(found_ref[0]):
+            found_ref = None  # "releases expired holds every 30 seconds": no hold's length
         if found_ref is not None and _lease(sentence, match, found_ref[0]):
             found_ref = None  # "a 10 second lock": how long the lock is held, no ping interval
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
@@ -323,7 +329,14 @@ def quantities_in(
         )
         out.append(
             Spoken(
-                quoted, value, ref, peak, per_unit, said_with | stems(label), proposed is not None
+                quoted,
+                value,
+                ref,
+                peak,
+                per_unit,
+                said_with | stems(label),
+                proposed is not None,
+                interval,
             )
         )
         previous = (value, match.start() + len(text))
@@ -353,6 +366,18 @@ def _clause_start(sentence: str, start: int) -> int:
     before it."""
     opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, start)]
     return opens[-1] if opens else 0
+
+
+_EVERY = re.compile(r"\bevery\s+(?:about\s+|around\s+|roughly\s+|~)?$", re.I)
+_INTERVAL_NAME = re.compile(
+    r"interval|every|period|frequen|poll|heartbeat|tick|cadence|refresh", re.I
+)
+
+
+def is_interval(ref: NumberRef) -> bool:
+    """Whether a figure is how often something happens (ping_interval), not how long
+    something lasts (hold_duration, trip_retention)."""
+    return _INTERVAL_NAME.search(ref.name) is not None
 
 
 # What holds something for a span of time: a lock, a lease, a timeout, a TTL.

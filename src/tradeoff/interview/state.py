@@ -24,6 +24,7 @@ from tradeoff.interview.numbers import (
     counts_another_thing,
     given_clause,
     given_phrase,
+    is_interval,
     names_another,
     names_figure,
 )
@@ -587,6 +588,8 @@ def note_contradicted(
                 continue
             if counts_another_thing(spoken, ref):
                 continue  # "the 8 cells around it" counts cells, not the drivers in them
+            if spoken.interval and not is_interval(ref):
+                continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
             clause = given_clause(*phrase)
             state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
             break

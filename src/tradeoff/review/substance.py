@@ -558,7 +558,20 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # "each partition has a leader and 2 followers" names a partition as the thing
         # copied: its number is of followers, and it says nothing of how data is split.
         return False
+    if named and features.monitoring and concept not in _WATCHING and _alert_figures_only(features):
+        # "alert when the hold conflict rate goes above 20% for 5 minutes": the threshold
+        # and the window are the alert's figures; they say nothing of how holds work.
+        return False
     return features.substantive_for(concept) if named else False
+
+
+def _alert_figures_only(f: Features) -> bool:
+    """Whether a monitoring line's only evidence is its alert's figures: no working, sizing,
+    reason, weighing, flow or failure response of what it watches."""
+    return not (
+        f.derivation or f.sizing or f.reason or f.alternative or f.cost or f.flow
+        or f.failure_response or f.security_control
+    )  # fmt: skip
 
 
 def _only_losses(text: str) -> bool:
