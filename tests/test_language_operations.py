@@ -340,3 +340,13 @@ def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None
 )
 def test_latency_bound_is_silent_on_schedules_and_adjectives(text: str) -> None:
     assert latency_bound(text) is None
+
+
+def test_resending_a_latest_position_needs_no_idempotency_key() -> None:
+    # Each report of where a device is replaces the last one: sending it twice is harmless.
+    assert retried_write("after a failover the phones send their current position again") is None
+    assert retried_write("the sensor re-sends its heartbeat when the ack is lost") is None
+
+
+def test_resending_a_position_beside_a_created_order_is_still_a_write() -> None:
+    assert retried_write("on a timeout the app re-sends its location and creates the order")

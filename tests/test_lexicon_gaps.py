@@ -1490,3 +1490,31 @@ def test_the_key_a_store_is_split_by_is_a_key(
     text = f"# Shop\n\n## Data\n\n{line}\n"
     rungs = {r.name: r.reached for r in ladder("api_data", _claims(catalog, text, tmp_path))}
     assert (rungs["entities with keys"] >= 0.5) is keyed  # half the step is a key
+
+
+def test_what_a_handled_failure_costs_is_no_reason_for_a_choice(catalog: Catalog) -> None:
+    # "so at most a few go missing" says what the failover costs; it says nothing of why
+    # Redis was chosen. A "because" does, and so does a failure given as the reason for
+    # the response ("carriers time out, so retry ...").
+    text = "If a Redis node dies its replica takes over, so at most a few go missing."
+    assert "decision-rationale" not in specified_concepts(_one(catalog, text))
+    why = _one(catalog, "Positions live in Redis because it absorbs a write per driver per ping.")
+    assert "decision-rationale" in specified_concepts(why)
+    act = _one(catalog, "Carriers time out, so retry with backoff and park repeats in a DLQ.")
+    assert "decision-rationale" in specified_concepts(act)
+
+
+def test_devices_sending_their_position_again_rebuild_an_index(catalog: Catalog) -> None:
+    # The phones are the source of truth for where they are: an index shard lost is
+    # refilled by their next reports.
+    claim = _one(catalog, "After a failover the phones resend their position within 4 seconds.")
+    assert "rebuild-from-source" in claim.features.concepts
+
+
+def test_dropping_a_repeated_callback_is_idempotency(catalog: Catalog) -> None:
+    # A callback that may come twice, the second dropped by the state it finds: the
+    # operation is made safe to repeat.
+    claim = _one(catalog, "When the same webhook comes back we ignore duplicates by order id.")
+    assert "idempotency" in claim.features.concepts
+    state = _one(catalog, "A callback for an order already confirmed is dropped.")
+    assert "idempotency" in state.features.concepts

@@ -123,7 +123,9 @@ class RubricItem(_Strict):
         " that specifies one is about the item (the report says it is mentioned, the"
         " interviewer probes it) but never covers it. 'Redis replication is asynchronous, so"
         " a failover may lose the latest increments' is covered by replication lag; a line"
-        " that only sizes the replicas mentions it.",
+        " that only sizes the replicas mentions it. A concept the item's text never says"
+        " (matching, beside a pricing item) lets the interviewer probe the item, and the"
+        " report never quotes its line as a mention.",
     )
     weight: int = Field(ge=1, le=5)
     level: Level = Field(

@@ -6,6 +6,10 @@ import re
 
 from tradeoff.design.model import Turn
 
+# The heading the practice report puts a session's spoken turns under, after the attached
+# design: the turns are what was said, not a section the design puts in order.
+TRANSCRIPT_HEADING = "Interview transcript"
+
 # Optional clock ("[03:15]", "(1:02:07)", "00:41") before or after the speaker.
 _CLOCK = r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[\])]?"
 _TURN = re.compile(

@@ -93,6 +93,12 @@ class Spoken:
     # kept for" and "year"), as stems. What it is a figure of, when it is compared with a
     # figure given (`names_figure`).
     words: frozenset[str] = frozenset()
+    # Said as a change the candidate proposes ("I'd batch fixes and send every 8 seconds"):
+    # their design choice, no claim that the figure given is otherwise.
+    proposed: bool = False
+    # Said as how often something happens ("a sweeper runs every 30 seconds"): an interval,
+    # never how long a thing lasts (a 10-minute hold).
+    interval: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -305,6 +311,11 @@ def quantities_in(
             found_ref, per_unit = None, True
         if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
+        interval = value.kind == (1, 0) and _EVERY.search(sentence[: match.start(1)]) is not None
+        if found_ref is not None and interval and not is_interval(found_ref[0]):
+            found_ref = None  # "releases expired holds every 30 seconds": no hold's length
+        if found_ref is not None and _lease(sentence, match, found_ref[0]):
+            found_ref = None  # "a 10 second lock": how long the lock is held, no ping interval
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
@@ -317,7 +328,7 @@ def quantities_in(
             and gives_too(ref.text, value)
         ):
             ref = None  # "each 100 kB object": the median the fact gives, not its average
-        quoted = _TRAILING.sub("", quoted.strip())
+        quoted = _TRAILING.sub("", _CLAUSE_AFTER.sub("", quoted.strip()))
         digits, words = said_as.get(match.start(1), ("", ""))
         if digits and quoted.startswith(digits):
             quoted = words + quoted[len(digits) :]  # quoted as said: "a million checks"
@@ -326,10 +337,78 @@ def quantities_in(
         )
         if own_size:
             said_with = frozenset()  # the extents' size, not the objects' the clause opens with
-        out.append(Spoken(quoted, value, ref, peak, per_unit, said_with | stems(label)))
+        proposed = _PROPOSES.search(
+            sentence[_clause_start(sentence, match.start(1)) : match.start(1)]
+        )
+        out.append(
+            Spoken(
+                quoted,
+                value,
+                ref,
+                peak,
+                per_unit,
+                said_with | stems(label),
+                proposed is not None,
+                interval,
+            )
+        )
         previous = (value, match.start() + len(text))
         previous_named = named
     return out
+
+
+# A conjunction that opens the next clause: "every 8 seconds when the car is idle" is quoted
+# as "8 seconds", not "8 seconds when the car".
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:when|whenever|while|if|unless|until|because|since|once|where|whereas)\b.*$", re.I
+)
+# A change the candidate proposes, in the clause before the number: "I'd batch fixes and
+# send every 8 seconds", "we could drop to 8 seconds". An estimate said the same way ("I'd
+# say 2 million drivers", "I'd design for 3 million") still states a figure.
+_PROPOSES = re.compile(
+    r"\b(?:i'd|i would|we'd|we would|i could|we could)\s+"
+    r"(?!(?:say|guess|estimate|expect|think|assume|imagine|figure|put|plan|design|size"
+    r"|provision|budget)\b)",
+    re.I,
+)
+_CLAUSE_OPEN = re.compile(r"[;:.!?]|\bbut\b", re.I)
+
+
+def _clause_start(sentence: str, start: int) -> int:
+    """Where the clause holding a number starts: after the last semicolon, colon or "but"
+    before it."""
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, start)]
+    return opens[-1] if opens else 0
+
+
+_EVERY = re.compile(r"\bevery\s+(?:about\s+|around\s+|roughly\s+|~)?$", re.I)
+_INTERVAL_NAME = re.compile(
+    r"interval|every|period|frequen|poll|heartbeat|tick|cadence|refresh", re.I
+)
+
+
+def is_interval(ref: NumberRef) -> bool:
+    """Whether a figure is how often something happens (ping_interval), not how long
+    something lasts (hold_duration, trip_retention)."""
+    return _INTERVAL_NAME.search(ref.name) is not None
+
+
+# What holds something for a span of time: a lock, a lease, a timeout, a TTL.
+_LEASE_WORDS = r"(?:locks?|leases?|timeouts?|ttls?|expir\w*|holds?|reservations?)"
+_LEASE_AFTER = re.compile(rf"^\s*[a-z-]*\s*{_LEASE_WORDS}\b", re.I)
+_LEASE_BEFORE = re.compile(rf"\b{_LEASE_WORDS}\s+(?:of|for|after|in)\s+(?:about\s+)?$", re.I)
+_LEASE_NAME = re.compile(r"lock|lease|timeout|ttl|expir|hold|reserv|offer", re.I)
+
+
+def _lease(sentence: str, match: re.Match[str], ref: NumberRef) -> bool:
+    """Whether a span of time is how long a lock, lease, timeout or TTL holds ("a driver
+    gets a 10 second lock", "a lease of 30 seconds"): the candidate's choice, never an
+    interval the prompt gives of something else (how often a driver pings), unless the
+    figure is itself such a span."""
+    if ref.dims != (1, 0) or _LEASE_NAME.search(ref.name):
+        return False
+    after = sentence[match.end(1) :]
+    return bool(_LEASE_AFTER.match(after) or _LEASE_BEFORE.search(sentence[: match.start(1)][-30:]))
 
 
 # The thing a number is "of": "a campaign of 100 million users" is the campaign's size,
@@ -962,3 +1041,10 @@ def names_another(spoken: Spoken, text: str, given: str) -> bool:
     Applications are kept for three years" is about the postings."""
     others = stems(text) - stems(given) - _PERIOD_WORDS
     return bool(spoken.words & others)
+
+
+def counts_another_thing(spoken: Spoken, ref: NumberRef) -> bool:
+    """Whether a count said names another thing than the figure counts: "the 8 cells
+    around it" counts cells, never the million drivers online, whatever the clause says of
+    drivers."""
+    return _counts_another_thing(spoken.value, spoken.text, ref.name)

@@ -16,16 +16,17 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from tradeoff.catalog.loader import Catalog
-from tradeoff.catalog.schema import Problem
+from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
+from tradeoff.design.transcript import TRANSCRIPT_HEADING
 from tradeoff.estimate.check import check_line
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
-from tradeoff.interview.questions import questions_in
+from tradeoff.interview.questions import concept_tokens, questions_in
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -168,7 +169,12 @@ def final_report(
     design = snapshots[-1].text if snapshots else ""
     said = [e for e in events if e.kind == "turn" and e.speaker == "candidate"]
     candidate = "\n".join([design, *(e.text for e in said)])
-    doc = parse_design(f"{design}\n\n{spoken}" if design else spoken or " ")
+    # The transcript under a heading of its own: appended bare, every turn fell under the
+    # design's last heading ("## Trade-offs") and read as a weighing ("keeps the last
+    # position in Redis, sharded by geohash cell" credited geohash against a quadtree).
+    doc = parse_design(
+        f"{design}\n\n# {TRANSCRIPT_HEADING}\n\n{spoken}" if design else spoken or " "
+    )
     llm = _llm_verdicts(judge, problem, catalog, level, doc, candidate)
     rebuilt = Interview.from_events(
         problem, Persona.neutral, events, ManualClock(started_at), catalog=catalog, level=level,
@@ -195,7 +201,7 @@ def final_report(
         settled.add("back-of-envelope")
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
-    conversation = _conversation(problem, level, state, when)
+    conversation = _conversation(problem, level, state, when, catalog)
     conversation["contradictions"] += _decided_otherwise(problem, catalog, design, said, when)
     covered_concepts = {
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
@@ -406,8 +412,21 @@ def _names_node(text: str, node: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
+def _lacked(item: RubricItem, quote: str) -> list[str]:
+    """The parts an item's own text asks for (its `mentions` concepts that the text says)
+    that the line quoted for it does not name: "a trip is a state machine: requested,
+    matched, ..." lists the states, and lacks the version the item's "conditional
+    transitions" need. Saying "say how" of it would ask for what the line already gives."""
+    asked = set(item.mentions) & _concepts_in(item.text)
+    return sorted(asked - _concepts_in(quote))
+
+
+def _concepts_in(text: str) -> set[str]:
+    return {t.removeprefix("concept:") for t in concept_tokens(text)}
+
+
 def _conversation(
-    problem: Problem, level: str, state: ConversationState, when: dict[int, str]
+    problem: Problem, level: str, state: ConversationState, when: dict[int, str], catalog: Catalog
 ) -> dict[str, Any]:
     """The transcript's side of the report, every entry with the words it rests on."""
 
@@ -436,13 +455,24 @@ def _conversation(
             # scope out ("also is video in scope"), though the design states it ("Out of
             # scope: video, stories, DMs ..."): a statement shows a point a question asked.
             support = in_design
+        if support is not None and support.beside:
+            # A line that names only a concept beside the item is no mention of it: the
+            # one the design wrote, if it names the item, else none.
+            support = in_design if in_design is not None and not in_design.beside else None
         entry = {"item": item.id, "dimension": dimension, "text": item.text}
         if support is None:
             missing.append(entry)
         elif support.status == SUBSTANCE:
             covered.append({**entry, "quote": support.quote, "where": where(support)})
         else:
-            mentioned.append({**entry, "quote": support.quote, "where": where(support)})
+            lacks = [
+                catalog.vocabulary.concepts[c].name
+                for c in _lacked(item, support.quote)
+                if c in catalog.vocabulary.concepts
+            ]
+            mentioned.append(
+                {**entry, "quote": support.quote, "where": where(support), "lacks": lacks}
+            )
     # A question the candidate put off and never came back to is as unanswered as one
     # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [

@@ -21,9 +21,11 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.listener import Heard
 from tradeoff.interview.numbers import (
     Spoken,
+    counts_another_thing,
     given_clause,
     given_phrase,
     gives_too,
+    is_interval,
     name_stems,
     names_another,
     names_figure,
@@ -58,6 +60,11 @@ class Support:
     # that says more ("I chose a token bucket over a sliding log because ...") is quoted
     # instead of the first that specified it ("keeps token buckets in Redis").
     strength: tuple[int, int] = (0, 0)
+    # Mentioned only through a concept beside the item (a catalog `mentions` concept its own
+    # text never says): "500,000 location updates a second" for "Driver pings ... go over a
+    # persistent connection", a matching line for the pricing service. The interviewer may
+    # probe the item; the report never quotes the line as mentioning it.
+    beside: bool = False
 
 
 @dataclass
@@ -200,12 +207,19 @@ def item_support(
         # design, beside a depth line that read "reached a visible order").
         return Support(MENTIONED, "", 0, source)
     quote = claim.quote if claim is not None else ""
+    beside = (
+        status == MENTIONED
+        and claim is not None
+        and not (claim.features.concepts | claim.features.options)
+        & (set(item.concepts) | (set(item.mentions) & _fact_concepts(item.text)))
+    )
     strength = (
         substance.citation_strength(claim, item, dimension)
         if claim is not None and status == SUBSTANCE
         else _naming_strength(claim, item)
     )
-    return Support(status, quote, claim.line if claim is not None else 0, source, strength)
+    line = claim.line if claim is not None else 0
+    return Support(status, quote, line, source, strength, beside)
 
 
 # A call written out: "produce(topic, key, value)", "fetch(partition, offset, max_bytes)".
@@ -604,7 +618,7 @@ def note_contradicted(
     }
     told = [fact.text for fact in problem.facts if fact.id in state.revealed]
     for spoken in heard.numbers:
-        if spoken.per_unit or spoken.value.value <= 0:
+        if spoken.per_unit or spoken.proposed or spoken.value.value <= 0:
             continue
         if spoken.ref is not None and spoken.ref.kind != "fact":
             continue
@@ -626,6 +640,10 @@ def note_contradicted(
                 spoken.ref is None or names_another(spoken, fact.text, phrase[1])
             ):
                 continue
+            if counts_another_thing(spoken, ref):
+                continue  # "the 8 cells around it" counts cells, not the drivers in them
+            if spoken.interval and not is_interval(ref):
+                continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
             clause = given_clause(*phrase)
             state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
             break

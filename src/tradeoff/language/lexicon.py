@@ -242,7 +242,7 @@ COST = re.compile(
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|miss|double"
     r"|drop(?!\s+(?:further|to|by|below|under|significantly|sharply|dramatically|\d)))"
     r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
-    r"|the catch|we give up|gives up|sacrific|worst case|at most \d"
+    r"|the catch|we give up|gives up|sacrific|worst case|at most (?:\d|one|a|an|two|a few)\b"
     r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?)"
     # The subject left out: "lower per-query cost, but requires GPU infrastructure", and a
     # cost said with its own adjective: "at a slight accuracy cost".

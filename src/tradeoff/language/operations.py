@@ -513,6 +513,14 @@ _WRITE = re.compile(
     re.I,
 )
 _STRONG = re.compile(rf"\b(?:{_STRONG_WRITE})\b", re.I)
+# A write with side effects, other than sending as such ("re-send their location" sends a
+# report; "charges the card" or "creates an order" beside it is still a write).
+_STRONG_OTHER = re.compile(
+    r"\b(?:creat(?:e|es|ed|ing|ion)|insert\w*|charg(?:e|es|ed|ing)|pay(?:s|ment|ments)?"
+    r"|refund\w*|transfer\w*|debit\w*|captur(?:e|es|ed)|book(?:s|ed|ing)?"
+    r"|reserv(?:e|es|ed|ation)|orders?|enqueu\w*|withdraw\w*|(?-i:POST))\b",
+    re.I,
+)
 # Writes that are safe to repeat as stated, or a clause that makes them so: a key, a
 # deduplication, or the outcome said outright ("reuses the same key", "never charged twice").
 _IDEMPOTENT = re.compile(
@@ -578,6 +586,17 @@ _RETRIED_COMMIT = re.compile(
 _READ_ONLY = re.compile(r"\b(?:reconnect\w*|re-?fetch\w*|re-?read\w*|get requests?|reads?)\b", re.I)
 
 
+# A report of where something is or what state it is in now: "drivers re-send their
+# location", "the agent resends its heartbeat". Each report replaces the one before it, so
+# a repeat changes nothing and needs no idempotency key.
+_LATEST_STATE = re.compile(
+    r"\b(?:re-?send\w*|send\w*|re-?publish\w*|re-?report\w*|report\w*|push\w*)\s+"
+    r"(?:(?:their|its|his|her|the|our|a)\s+)?(?:(?:current|latest|last|new|gps|own)\s+)*"
+    r"(?:locations?|positions?|coordinates|heartbeats?|presence|status|gps fix(?:es)?)\b",
+    re.I,
+)
+
+
 _REPLY_MESSAGE = re.compile(
     r"\b(?:return\w*|show\w*|display\w*|respond\w*(?: with)?|reply\w*(?: with)?)\s+(?:an? |the )?"
     r"(?:[^\s.;]+\s+){0,5}?(?:error )?messages?\b",
@@ -613,6 +632,8 @@ def retried_write(text: str) -> str | None:
         return None
     if _READ_ONLY.search(text) and not _STRONG.search(text):
         return None
+    if _LATEST_STATE.search(text) and not _STRONG_OTHER.search(_LATEST_STATE.sub(" ", text)):
+        return None  # "drivers re-send their location": the next report overwrites it
     return write.group(0)
 
 

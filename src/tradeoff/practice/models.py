@@ -214,6 +214,9 @@ class ItemEntry(BaseModel):
     text: str
     quote: str = ""
     where: str = ""
+    # What the item's text asks that the quoted line does not name (concept names), for an
+    # item only mentioned: "Optimistic concurrency control" for a list of trip states.
+    lacks: list[str] = []
 
 
 class Contradiction(BaseModel):

@@ -97,6 +97,10 @@ def _weighing_asked(entry: ItemEntry) -> str:
     but fails closed for login, with a local bucket as fallback" says how, in full; a
     trade-off point counts with its reason, the option given up or the cost, so "say how"
     alone would tell the candidate to repeat what they said."""
+    if entry.lacks:
+        # What the line leaves out of the item, by name: "say how" would ask again for the
+        # part it gives ("a trip is a state machine: requested, matched, ...").
+        return " — still to say: " + ", ".join(n[:1].lower() + n[1:] for n in entry.lacks)
     if entry.dimension != "tradeoffs":
         return ""
     return " — say why: the reason, the option given up or the cost"

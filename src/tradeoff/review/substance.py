@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design.markdown import dimension_of_heading
+from tradeoff.design.transcript import TRANSCRIPT_HEADING
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
@@ -568,6 +569,16 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # "It must enforce document-level access control to prevent leakage.": what the
         # system is required to do and why, under any heading; no choice made yet.
         return False
+    if (
+        concept == "decision-rationale"
+        and features.failure_response
+        and not (features.decision or features.alternative)
+        and _only_losses(claim.text)
+    ):
+        # "if a shard dies, its replica is promoted ..., so we lose at most one update": the
+        # "so" says what the failure costs once handled, not why anything was chosen
+        # ("providers fail, so retry with backoff" gives the failure as the reason).
+        return False
     if check is not None and check(features):
         return True
     named = concept in features.concepts
@@ -612,7 +623,33 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         # "each partition has a leader and 2 followers" names a partition as the thing
         # copied: its number is of followers, and it says nothing of how data is split.
         return False
+    if named and features.monitoring and concept not in _WATCHING and _alert_figures_only(features):
+        # "alert when the hold conflict rate goes above 20% for 5 minutes": the threshold
+        # and the window are the alert's figures; they say nothing of how holds work.
+        return False
     return features.substantive_for(concept) if named else False
+
+
+def _alert_figures_only(f: Features) -> bool:
+    """Whether a monitoring line's only evidence is its alert's figures: no working, sizing,
+    reason, weighing, flow or failure response of what it watches."""
+    return not (
+        f.derivation or f.sizing or f.reason or f.alternative or f.cost or f.flow
+        or f.failure_response or f.security_control
+    )  # fmt: skip
+
+
+def _only_losses(text: str) -> bool:
+    """Whether every reason a line gives is a consequence said with "so" that states a loss
+    ("..., so we lose at most one update"), none a cause or purpose ("because", "so that",
+    "to avoid") nor an action ("so retry with backoff")."""
+    found = list(lexicon.REASON.finditer(text))
+    return bool(found) and all(
+        m.group(0).strip(" ,").lower().startswith("so")
+        and not m.group(0).strip(" ,").lower().startswith("so that")
+        and lexicon.COST.search(text, m.end()) is not None
+        for m in found
+    )
 
 
 # A duration in milliseconds that the design sets (a debounce, a timeout, a TTL, a polling
@@ -2726,8 +2763,15 @@ def _reliability(claims: Sequence[Claim]) -> list[Rung]:
 
 def visible_order(claims: Sequence[Claim]) -> int:
     """Sections that specify something: headings over claims with evidence. A heading over
-    prose that only names things adds no order an interviewer can follow."""
-    return len({c.heading for c in claims if c.heading and c.features.has_evidence})
+    prose that only names things adds no order an interviewer can follow, and the heading
+    a practice report puts the spoken turns under is no section of the design."""
+    return len(
+        {
+            c.heading
+            for c in claims
+            if c.heading and c.heading != TRANSCRIPT_HEADING and c.features.has_evidence
+        }
+    )
 
 
 # The two paths an item asks to be presented apart ("Presents the upload path and the
