@@ -74,6 +74,19 @@ def test_sessions_list_and_show(http: httpx.Client, world: tuple[str, int, int, 
     assert missing.status_code == 404 and missing.json() == {"detail": "no practice session 999"}
 
 
+def test_comments_of_a_running_session_are_a_documented_conflict(
+    http: httpx.Client, world: tuple[str, int, int, str]
+) -> None:
+    # schemathesis drew the open session's comments: 409, which the schema did not list
+    _, ended, still_open, _ = world
+    early = http.get(f"/api/sessions/{still_open}/comments")
+    assert early.status_code == 409
+    assert early.json() == {"detail": f"session {still_open} has not ended yet"}
+    listed = http.get("/api/openapi.json").json()["paths"]["/api/sessions/{session_id}/comments"]
+    assert "409" in listed["get"]["responses"]
+    assert http.get(f"/api/sessions/{ended}/comments").status_code == 200
+
+
 def test_a_query_parameter_given_twice_is_refused(http: httpx.Client) -> None:
     # FastAPI keeps the last of repeated values; schemathesis sent
     # "?new_per_day=persona&...&new_per_day=0.0" and got the queue back, 200.

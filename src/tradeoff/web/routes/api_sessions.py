@@ -68,7 +68,14 @@ def who(request: Request) -> WhoOut:
     return WhoOut(accounts=visitor.accounts, email=email, csrf_token=csrf_token(request))
 
 
-@router.get("/sessions/{session_id}/comments", responses=AUTH_ERRORS)
+# A session still running has no coach review yet: its comments are asked for too soon.
+COMMENT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **AUTH_ERRORS,
+    409: {"model": ERRORS[404]["model"], "description": "The session has not ended yet"},
+}
+
+
+@router.get("/sessions/{session_id}/comments", responses=COMMENT_ERRORS)
 def comments(session_id: int, state: AppState = Depends(app_state)) -> CoachReviewOut:
     """Your coaches' comments on a finished session, each with its place, and their scores."""
     found = coach.review(state.store, state.sessions, session_id, layout=False)
