@@ -109,7 +109,12 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
         chained = previous_end is not None
         previous_end = marker.end()
-        if not left_text or _continues(after, right_text, index + 1 < len(markers)):
+        if not left_text:
+            continue
+        if _continues(after, right_text, index + 1 < len(markers)):
+            split = _judge_split(number, text, left_text, after, right_text)
+            if split is not None:
+                checks.append(split)
             continue
         judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
         if judged is not None:
@@ -131,6 +136,78 @@ def _continues(after: str, right: str, more_markers: bool) -> bool:
 
 
 _PLUS = re.compile(r"\s*[+]\s*~?\d")
+_PLUS_SIGN = re.compile(r"\s*[+]\s*")
+# Words after a split that say its parts add up over more than the left side's scope:
+# "10K writes/s per AZ -> 30K writes/s + 10K reads/s across all AZs".
+_SUMS_OVER = re.compile(
+    r"\b(?:total|overall|global(?:ly)?|across|combined|in\s+all|all\s+(?:regions|AZs|zones)"
+    r"|worldwide|fleet)\b",
+    re.I,
+)
+
+
+def _sum_terms(after: str, first: str) -> tuple[str, list[str]] | None:
+    """The terms of a sum that starts with `first` in `after`, and the sum as written:
+    '1K writes/s + 2.5M reads/s'."""
+    position = after.find(first)
+    if position < 0:
+        return None
+    terms, end = [first], position + len(first)
+    while (plus := _PLUS_SIGN.match(after, end)) is not None:
+        term = _right_side(after[plus.end() :])
+        if term is None:
+            return None
+        start = after.find(term, plus.end())
+        if start < 0:
+            return None
+        terms.append(term)
+        end = start + len(term)
+    return after[position:end], terms
+
+
+def _judge_split(number: int, line: str, left: str, after: str, first: str) -> EstimateCheck | None:
+    """A rate carried by a marker to a sum of rates: "10G operations/day -> 1K writes/s +
+    2.5M reads/s". The terms split the left side into its parts (writes and reads of the
+    operations), so they add up to it; a single term that is the left side's figure ("1M
+    writes/day -> 12 writes/s + 1.2K reads/s", a read ratio applied) or a sum said to span
+    more than the left's scope ("across all regions") is not judged. Only a wrong sum is
+    returned: the parts of a right one are credited where they are written."""
+    found = _sum_terms(after, first)
+    if found is None:
+        return None
+    written, terms = found
+    if len(terms) < 2 or _SUMS_OVER.search(after):
+        return None
+    try:
+        lhs = read_quantity(left)
+        parts = [read_quantity(term) for term in terms]
+    except UnreadableEstimate:
+        return None
+    rate = lhs.value.kind
+    if rate != (-1, 0) or any(p.value.kind != rate or p.operators or p.per for p in parts):
+        return None  # only a rate split into rates, each a bare figure
+    computed = lhs.value.value
+    values = [p.value.value for p in parts]
+    if computed <= 0 or any(0.5 <= v / computed <= 2 for v in values):
+        return None
+    ratio = sum(values) / computed
+    tokens = tokenize(left) + [t for term in terms for t in tokenize(term)]
+    verdict, why = classify(ratio, tokens)
+    if verdict == "ok":
+        return None
+    quote = _quote(line, left, written)
+    if quote is None:
+        return None
+    explanation = (
+        f"{left} is about {human_number(computed)}/s in all, not {written}"
+        f" ({human_number(sum(values))}/s): {why}"
+    )
+    return EstimateCheck(
+        number, quote, left, written, lhs.value, Q(sum(values), -1, 0), ratio, verdict,
+        explanation,
+    )  # fmt: skip
+
+
 _TIMES = re.compile(r"\s*(?:x|×|\*)\s*~?\d")
 # Where a quantity read from the start of a text certainly ends: a character the grammar
 # reads only as punctuation (a separate token that no phrase continues through), or a word
@@ -677,7 +754,7 @@ def _compare(
         if stated.kind != computed.kind or computed.value == 0:
             return None
     ratio = stated.value / computed.value
-    verdict, why = _classify(ratio, left_tokens + right_tokens)
+    verdict, why = classify(ratio, left_tokens + right_tokens)
     arrow = marker.strip() in _ARROWS
     if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
         return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
@@ -816,7 +893,7 @@ def _undo_by_hand(tokens: Sequence[Token]) -> list[Token]:
     return [t for i, t in enumerate(tokens) if i not in dropped]
 
 
-def _classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
+def classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
     if 0.5 <= ratio <= 2:
         return "ok", ""
     off = ratio if ratio >= 1 else 1 / ratio
@@ -901,7 +978,7 @@ def check_headroom(number: int, text: str) -> list[EstimateCheck]:
         stated = float(match.group(1))
         ratio = stated / computed
         tokens = tokenize(load.text) + tokenize(capacity.text)
-        verdict, why = _classify(ratio, tokens)
+        verdict, why = classify(ratio, tokens)
         left, right = f"{_bare(capacity.text)} / {_bare(load.text)}", f"{match.group(1)}x"
         shown = f"{human_number(computed)}x"
         explanation = (
