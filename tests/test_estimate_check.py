@@ -148,3 +148,19 @@ def test_a_sizing_table_row_is_checked_across_its_columns() -> None:
     ]
     wrong = [c for c in check_lines(enumerate(table, start=1)) if c.wrong]
     assert [(c.line, c.quote) for c in wrong] == [(3, "600 GB")]
+
+
+def test_a_step_continued_on_the_next_line_is_judged_against_the_line_above() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [(1, "Data = users × size each"), (2, "     = 3 M × 2 TB"), (3, "     = 6 PB")]
+    (found,) = [c for c in check_lines(lines) if c.line == 3]
+    assert found.wrong and found.quote == "6 PB"
+    assert "6K PB" in found.explanation
+
+
+def test_a_right_step_continued_on_the_next_line_is_ok() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [(1, "Total = 4 PB × 3"), (2, "      = 12 PB")]
+    assert all(not c.wrong for c in check_lines(lines))

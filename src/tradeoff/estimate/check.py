@@ -239,6 +239,7 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
         else:
             out.extend(check_line(number, text))
     out.extend(_check_nested(numbered))
+    out.extend(_continued_steps(numbered))
     out.extend(_factor_not_applied(numbered))
     out.extend(_bitrate_to_size(numbered))
     out.extend(_column_products(numbered))
@@ -510,6 +511,39 @@ def _check_nested(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
         judged = _judge(number, f"{calculation} = {right}", calculation, right, "=")
         if judged is not None:
             out.append(replace(judged, quote=right))
+    return out
+
+
+# A line that continues the expression of the line above it: "               = 1 M × 1 TB".
+_CONTINUES_ABOVE = re.compile(r"^\s*(?:=|≈|~=)(?!=)\s*")
+
+
+def _continued_steps(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """The first step of a derivation written one '=' per line, as in a fenced block:
+
+        RawData = customers × bucket size
+                = 1 M × 1 TB
+                = 1 PB
+
+    Read line by line, no step has both sides: the continuing line's left is the line above
+    (its last expression). Later steps on the continuing line are judged as a line already;
+    the check cites the result on the continuing line."""
+    out: list[EstimateCheck] = []
+    for (before, above), (number, text) in pairwise(numbered):
+        step = _CONTINUES_ABOVE.match(text)
+        if step is None or number != before + 1 or not _DIGIT.search(above):
+            continue
+        left = _left_side(above.rstrip())
+        if left is None:
+            continue
+        left = _CONTINUES_ABOVE.sub("", left).strip()
+        if not left or not _DIGIT.search(left):
+            continue
+        joined = f"{left} = {text[step.end() :].rstrip()}"
+        for check in check_line(number, joined):
+            if check.left != left or check.right not in text:
+                continue
+            out.append(replace(check, quote=check.right))
     return out
 
 
@@ -924,6 +958,8 @@ def _show_like(right: str, ratio: float) -> str:
     if first.unit is not None:  # "300 B": the unit stays in the rest
         end = first.start + len(first.text.rstrip()[:-1].rstrip())
     rest = right[end:]
+    if rest[:1].isspace():  # "1\u202fPB": one plain space, not a narrow one and another
+        rest = " " + rest.lstrip()
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
     return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
 
