@@ -164,3 +164,14 @@ def test_a_right_step_continued_on_the_next_line_is_ok() -> None:
 
     lines = [(1, "Total = 4 PB × 3"), (2, "      = 12 PB")]
     assert all(not c.wrong for c in check_lines(lines))
+
+
+def test_a_b_beside_a_counted_noun_and_a_size_result_is_bytes() -> None:
+    (found,) = check_line(1, "10 k follows × 5 B = 5 GB per user")
+    assert found.verdict == "arithmetic-error"
+    assert "about 50 KB per user" in found.explanation
+
+
+def test_a_b_beside_a_bare_number_may_still_be_a_billion() -> None:
+    assert not [c for c in check_line(1, "4 B × 300 = 1.2 TB") if c.wrong]
+    assert not [c for c in check_line(1, "4 B × 300 = 1.2 GB") if c.wrong]

@@ -707,7 +707,13 @@ def _judge(
     left_tokens, right_tokens = tokenize(left), tokenize(right)
     readings = [(left_tokens, right_tokens)]
     if any(t.ambiguous for t in left_tokens + right_tokens):
-        readings.append((_as_billions(left_tokens), _as_billions(right_tokens)))
+        billions = (_as_billions(left_tokens), _as_billions(right_tokens))
+        if (
+            not _sizes_agree(left, right, *readings[0])
+            or _sizes_agree(left, right, *billions)
+            or _bare_number(left_tokens)
+        ):
+            readings.append(billions)
     outcomes = [_compare(left, right, marker, lt, rt) for lt, rt in readings]
     chosen = next((o for o in outcomes if o is not None and o[3] == "ok"), None)
     if chosen is None:
@@ -721,6 +727,8 @@ def _judge(
     if quote is None:
         return None
     shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used
+    if computed.kind == (0, 1) and "e-" in shown:
+        shown = _size_like(right, computed.value)  # "5e-05 GB per user" reads "50 KB per user"
     explanation = (
         f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
         if verdict != "ok"
@@ -730,6 +738,34 @@ def _judge(
     return EstimateCheck(
         number, quote, left, right, computed, stated, ratio, verdict, explanation, result
     )
+
+
+def _sizes_agree(
+    left: str, right: str, left_tokens: list[Token], right_tokens: list[Token]
+) -> bool:
+    """Both sides are sizes (bytes to the same power): "10 k follows x 5 B = 5 GB per user"
+    read with "5 B" as bytes. Read as a billion, the left is a count and the result still a
+    size, which no arithmetic gives, so that reading is not the candidate's and is dropped
+    (it used to leave the statement unjudged)."""
+    try:
+        lhs = read_quantity(left, tokens=left_tokens).value
+        rhs = read_quantity(right, tokens=right_tokens).value
+    except UnreadableEstimate:
+        return False
+    return lhs.data == rhs.data != 0
+
+
+def _bare_number(tokens: list[Token]) -> bool:
+    """A plain number that says nothing of what it counts ("4 B x 300 = 1.2 GB", where the
+    300 is bytes by the column's header): it may carry the size the result is in, so a
+    billion reading of the ambiguous "B" beside it stays possible."""
+    for index, token in enumerate(tokens):
+        if token.kind != "num" or token.ambiguous or token.unit is not None:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or following.kind not in ("word", "unit"):
+            return True
+    return False
 
 
 def _as_billions(tokens: list[Token]) -> list[Token]:
@@ -962,6 +998,20 @@ def _show_like(right: str, ratio: float) -> str:
         rest = " " + rest.lstrip()
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
     return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
+
+
+_SIZE_PREFIXES = (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3))
+
+
+def _size_like(right: str, size: float) -> str:
+    """A size far below the candidate's unit, in a unit that fits, with the rest of their
+    wording: '5 GB per user' at 50,000 bytes reads '50 KB per user'."""
+    unit, scale = next(((u, v) for u, v in _SIZE_PREFIXES if size >= v), ("bytes", 1.0))
+    tokens = tokenize(right)
+    rest = ""
+    if len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].kind == "unit":
+        rest = right[tokens[1].end :]
+    return f"{human_number(size / scale)} {unit}{rest}"
 
 
 def _quote(line: str, left: str, right: str) -> str | None:
