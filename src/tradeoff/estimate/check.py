@@ -76,6 +76,7 @@ class EstimateCheck:
     verdict: str  # ok, arithmetic-error, unit-error
     explanation: str
     result: Q | None = None  # the right-hand side exactly as written, units and all
+    fix: str | None = None  # advice of its own, where the rule's would not fit the slip
 
     @property
     def wrong(self) -> bool:

@@ -131,7 +131,7 @@ class ArithmeticError(_CapacityRule):
                 yield self.finding(
                     check.explanation,
                     Evidence(check.line, check.quote),
-                    fix=None if per_time else self.fix_product,
+                    fix=check.fix or (None if per_time else self.fix_product),
                 )
 
 
