@@ -175,3 +175,10 @@ def test_a_b_beside_a_counted_noun_and_a_size_result_is_bytes() -> None:
 def test_a_b_beside_a_bare_number_may_still_be_a_billion() -> None:
     assert not [c for c in check_line(1, "4 B × 300 = 1.2 TB") if c.wrong]
     assert not [c for c in check_line(1, "4 B × 300 = 1.2 GB") if c.wrong]
+
+
+def test_a_bold_figure_before_an_arrow_is_the_left_side() -> None:
+    (found,) = check_line(1, "**2 M uploads/day** → ~ 75 QPS")
+    assert found.verdict == "arithmetic-error" and "23.1 QPS" in found.explanation
+    (chained,) = check_line(1, "**≈ 3 B events/day** → **≈ 35 k writes/sec**")
+    assert chained.verdict == "ok"

@@ -105,7 +105,8 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
             left_text = _left_side(text, marker.start(), clause_ends)
         else:
-            left_text = text[previous_end : marker.start()].strip()
+            # "**≈ 3 B events/day** → ...": the bold's "**" is markup, not a product
+            left_text = text[previous_end : marker.start()].strip().removesuffix("**").strip()
             if left_text.endswith(","):
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
         chained = previous_end is not None
@@ -666,6 +667,11 @@ def _left_side(
     at = bisect_right(clause_ends, end)
     start = clause_ends[at - 1] if at else 0
     left = text[start:end].strip().strip("`*_")
+    if at > 1 and not left and text[max(0, start - 2) : start] == "**":
+        # "**2 M uploads/day** → ~75 QPS": the closing "**" ends a bold figure, not a
+        # clause; the figure is the left side (a bold label ends in ":", its own break).
+        start = clause_ends[at - 2]
+        left = text[start:end].strip().strip("`*_")
     if at and left and _POINTS_BACK.match(left):
         # "a 40 Gbps NIC, so it can push 40 GB/s": "so it" points back to the clause before
         start = clause_ends[at - 2] if at > 1 else 0
