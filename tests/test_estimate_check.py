@@ -182,3 +182,14 @@ def test_a_bold_figure_before_an_arrow_is_the_left_side() -> None:
     assert found.verdict == "arithmetic-error" and "23.1 QPS" in found.explanation
     (chained,) = check_line(1, "**≈ 3 B events/day** → **≈ 35 k writes/sec**")
     assert chained.verdict == "ok"
+
+
+def test_each_ambiguous_b_is_read_on_its_own() -> None:
+    (found,) = check_line(1, "800 B × 40 B ≈ 32 GB")
+    assert found.verdict == "unit-error" and "32K GB" in found.explanation
+    assert [c.verdict for c in check_line(1, "8 B × 30 B ≈ 240 GB")] == ["ok"]
+
+
+def test_a_reading_in_bytes_squared_is_not_the_candidates() -> None:
+    (found,) = check_line(1, "4 B × 100 KB = 400 GB")
+    assert found.verdict == "unit-error"

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import Token, find_quantities, leading_quantity, tokenize
@@ -712,15 +712,9 @@ def _judge(
     is judged under both: any reading that makes the statement right clears it, and a
     reading that cannot be judged leaves the statement unjudged."""
     left_tokens, right_tokens = tokenize(left), tokenize(right)
-    readings = [(left_tokens, right_tokens)]
-    if any(t.ambiguous for t in left_tokens + right_tokens):
-        billions = (_as_billions(left_tokens), _as_billions(right_tokens))
-        if (
-            not _sizes_agree(left, right, *readings[0])
-            or _sizes_agree(left, right, *billions)
-            or _bare_number(left_tokens)
-        ):
-            readings.append(billions)
+    readings = _readings(left, right, left_tokens, right_tokens)
+    if not readings:
+        return None
     outcomes = [_compare(left, right, marker, lt, rt) for lt, rt in readings]
     chosen = next((o for o in outcomes if o is not None and o[3] == "ok"), None)
     if chosen is None:
@@ -747,19 +741,47 @@ def _judge(
     )
 
 
-def _sizes_agree(
+# Past this many ambiguous "B"s, only the all-bytes and all-billion readings are tried.
+_MOST_AMBIGUOUS = 3
+
+
+def _readings(
     left: str, right: str, left_tokens: list[Token], right_tokens: list[Token]
+) -> list[tuple[list[Token], list[Token]]]:
+    """The readings of the statement's ambiguous "B"s (bytes or a billion, each on its own:
+    "800 B x 40 B = 32 GB" is 800 billion rows of 40 bytes) that sizes allow. A reading
+    whose left side is a size to another power than its result is not the candidate's and
+    is dropped: "4 B x 100 KB = 400 GB" is not 4 bytes times 100 KB (bytes squared), and
+    "10 k follows x 5 B = 5 GB" is not a count of 50 trillion. Such readings used to leave
+    the statement unjudged. A count where the result is a size stays possible when a bare
+    number on the left may carry the bytes ("4 B x 300 = 1.2 GB", 300 bytes a post)."""
+    tokens = left_tokens + right_tokens
+    ambiguous = [i for i, t in enumerate(tokens) if t.ambiguous]
+    if not ambiguous:
+        return [(left_tokens, right_tokens)]
+    if len(ambiguous) > _MOST_AMBIGUOUS:
+        choices: list[tuple[int, ...]] = [(), tuple(ambiguous)]
+    else:
+        choices = [c for n in range(len(ambiguous) + 1) for c in combinations(ambiguous, n)]
+    bare = _bare_number(left_tokens)
+    out = []
+    for chosen in choices:
+        read = [_as_billion(t) if i in chosen else t for i, t in enumerate(tokens)]
+        reading = (read[: len(left_tokens)], read[len(left_tokens) :])
+        if _possible(left, right, *reading, bare=bare):
+            out.append(reading)
+    return out
+
+
+def _possible(
+    left: str, right: str, left_tokens: list[Token], right_tokens: list[Token], *, bare: bool
 ) -> bool:
-    """Both sides are sizes (bytes to the same power): "10 k follows x 5 B = 5 GB per user"
-    read with "5 B" as bytes. Read as a billion, the left is a count and the result still a
-    size, which no arithmetic gives, so that reading is not the candidate's and is dropped
-    (it used to leave the statement unjudged)."""
     try:
         lhs = read_quantity(left, tokens=left_tokens).value
         rhs = read_quantity(right, tokens=right_tokens).value
     except UnreadableEstimate:
-        return False
-    return lhs.data == rhs.data != 0
+        return True  # unread here, and so unjudged by the comparison too
+    return lhs.data == rhs.data or (bare and lhs.data < rhs.data)
 
 
 def _bare_number(tokens: list[Token]) -> bool:
@@ -775,13 +797,10 @@ def _bare_number(tokens: list[Token]) -> bool:
     return False
 
 
-def _as_billions(tokens: list[Token]) -> list[Token]:
-    return [
-        replace(t, value=t.value * 1e9, unit=None, scaled=True, ambiguous=False)
-        if t.kind == "num" and t.ambiguous
-        else t
-        for t in tokens
-    ]
+def _as_billion(token: Token) -> Token:
+    if token.kind == "num" and token.ambiguous:
+        return replace(token, value=token.value * 1e9, unit=None, scaled=True, ambiguous=False)
+    return token
 
 
 _Outcome = tuple[Q, Q, Q, str, str, float]
