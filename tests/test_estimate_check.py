@@ -193,3 +193,13 @@ def test_each_ambiguous_b_is_read_on_its_own() -> None:
 def test_a_reading_in_bytes_squared_is_not_the_candidates() -> None:
     (found,) = check_line(1, "4 B × 100 KB = 400 GB")
     assert found.verdict == "unit-error"
+
+
+def test_a_bare_number_repeating_the_rows_size_carries_its_unit() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    rows = ["| Item | Size | Per day |", "|---|---|---|", "| Post | 300 B | 4 B × 300 = 1.2 GB |"]
+    (found,) = [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]
+    assert found.line == 3 and found.quote == "4 B × 300 = 1.2 GB"
+    rows[2] = "| Post | 300 B | 4 B × 300 = 1.2 TB |"
+    assert not [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]

@@ -245,6 +245,7 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
     out.extend(_factor_not_applied(numbered))
     out.extend(_bitrate_to_size(numbered))
     out.extend(_column_products(numbered))
+    out.extend(_sizes_from_column(numbered))
     return _missing_replication(numbered, out)
 
 
@@ -291,6 +292,50 @@ def _column_products(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
 
 
 _BARE_B = re.compile(r"\s*\bB$")
+# A cell that is one size and nothing else: "300 B", "**40 bytes**".
+_SIZE_CELL = re.compile(r"^[*_\s~≈]*(\d[\d,.]*)\s*([kmgtp]i?b|bytes?|b)[*_\s]*$", re.I)
+
+
+def _sizes_from_column(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A product in a row that uses the row's size without its unit: "| Post metadata | 300
+    B | 4 B × 300 = 1.2 GB |" under a "Size per item" column. The bare 300 is that size in
+    bytes (4 billion posts of 300 bytes is 1.2 TB); read bare, the line is not judged. Only
+    a statement that is not judged as written is read again, with the unit put back."""
+    out: list[EstimateCheck] = []
+    size_at: int | None = None
+    for index, (number, text) in enumerate(numbered):
+        if not text.lstrip().startswith("|"):
+            size_at = None
+            continue
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
+        if _SEPARATOR_ROW.match(following):
+            sizes = [
+                i
+                for i, h in enumerate(cells)
+                if _SIZE_COLUMN.search(h) and not _TOTAL_COLUMN.search(h)
+            ]
+            size_at = sizes[0] if len(sizes) == 1 else None
+            continue
+        if size_at is None or _SEPARATOR_ROW.match(text) or len(cells) <= size_at:
+            continue
+        size = _SIZE_CELL.match(cells[size_at])
+        if size is None:
+            continue
+        bare = re.compile(rf"(?<![\d.,])({re.escape(size.group(1))})(?![\d.,]|\s*[A-Za-z%])")
+        unit = "bytes" if size.group(2).lower() in ("b", "byte", "bytes") else size.group(2)
+        for at, cell in enumerate(cells):
+            if at == size_at or not _MARKER.search(cell) or bare.search(cell) is None:
+                continue
+            judged = {(c.left, c.right) for c in check_line(number, cell)}
+            for check in check_line(number, bare.sub(rf"\1 {unit}", cell, count=1)):
+                original = check.left.replace(f"{size.group(1)} {unit}", size.group(1), 1)
+                if (original, check.right) in judged or not check.wrong:
+                    continue
+                quote = _quote(text, original, check.right)
+                if quote is not None:
+                    out.append(replace(check, left=original, quote=quote))
+    return out
 
 
 def _spaced(text: str) -> str:
