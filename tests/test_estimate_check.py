@@ -148,3 +148,58 @@ def test_a_sizing_table_row_is_checked_across_its_columns() -> None:
     ]
     wrong = [c for c in check_lines(enumerate(table, start=1)) if c.wrong]
     assert [(c.line, c.quote) for c in wrong] == [(3, "600 GB")]
+
+
+def test_a_step_continued_on_the_next_line_is_judged_against_the_line_above() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [(1, "Data = users × size each"), (2, "     = 3 M × 2 TB"), (3, "     = 6 PB")]
+    (found,) = [c for c in check_lines(lines) if c.line == 3]
+    assert found.wrong and found.quote == "6 PB"
+    assert "6K PB" in found.explanation
+
+
+def test_a_right_step_continued_on_the_next_line_is_ok() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    lines = [(1, "Total = 4 PB × 3"), (2, "      = 12 PB")]
+    assert all(not c.wrong for c in check_lines(lines))
+
+
+def test_a_b_beside_a_counted_noun_and_a_size_result_is_bytes() -> None:
+    (found,) = check_line(1, "10 k follows × 5 B = 5 GB per user")
+    assert found.verdict == "arithmetic-error"
+    assert "about 50 KB per user" in found.explanation
+
+
+def test_a_b_beside_a_bare_number_may_still_be_a_billion() -> None:
+    assert not [c for c in check_line(1, "4 B × 300 = 1.2 TB") if c.wrong]
+    assert not [c for c in check_line(1, "4 B × 300 = 1.2 GB") if c.wrong]
+
+
+def test_a_bold_figure_before_an_arrow_is_the_left_side() -> None:
+    (found,) = check_line(1, "**2 M uploads/day** → ~ 75 QPS")
+    assert found.verdict == "arithmetic-error" and "23.1 QPS" in found.explanation
+    (chained,) = check_line(1, "**≈ 3 B events/day** → **≈ 35 k writes/sec**")
+    assert chained.verdict == "ok"
+
+
+def test_each_ambiguous_b_is_read_on_its_own() -> None:
+    (found,) = check_line(1, "800 B × 40 B ≈ 32 GB")
+    assert found.verdict == "unit-error" and "32K GB" in found.explanation
+    assert [c.verdict for c in check_line(1, "8 B × 30 B ≈ 240 GB")] == ["ok"]
+
+
+def test_a_reading_in_bytes_squared_is_not_the_candidates() -> None:
+    (found,) = check_line(1, "4 B × 100 KB = 400 GB")
+    assert found.verdict == "unit-error"
+
+
+def test_a_bare_number_repeating_the_rows_size_carries_its_unit() -> None:
+    from tradeoff.estimate.check import check_lines
+
+    rows = ["| Item | Size | Per day |", "|---|---|---|", "| Post | 300 B | 4 B × 300 = 1.2 GB |"]
+    (found,) = [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]
+    assert found.line == 3 and found.quote == "4 B × 300 = 1.2 GB"
+    rows[2] = "| Post | 300 B | 4 B × 300 = 1.2 TB |"
+    assert not [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import Token, find_quantities, leading_quantity, tokenize
@@ -76,6 +76,7 @@ class EstimateCheck:
     verdict: str  # ok, arithmetic-error, unit-error
     explanation: str
     result: Q | None = None  # the right-hand side exactly as written, units and all
+    fix: str | None = None  # advice of its own, where the rule's would not fit the slip
 
     @property
     def wrong(self) -> bool:
@@ -104,12 +105,18 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
             left_text = _left_side(text, marker.start(), clause_ends)
         else:
-            left_text = text[previous_end : marker.start()].strip()
+            # "**≈ 3 B events/day** → ...": the bold's "**" is markup, not a product
+            left_text = text[previous_end : marker.start()].strip().removesuffix("**").strip()
             if left_text.endswith(","):
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
         chained = previous_end is not None
         previous_end = marker.end()
-        if not left_text or _continues(after, right_text, index + 1 < len(markers)):
+        if not left_text:
+            continue
+        if _continues(after, right_text, index + 1 < len(markers)):
+            split = _judge_split(number, text, left_text, after, right_text)
+            if split is not None:
+                checks.append(split)
             continue
         judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
         if judged is not None:
@@ -131,6 +138,78 @@ def _continues(after: str, right: str, more_markers: bool) -> bool:
 
 
 _PLUS = re.compile(r"\s*[+]\s*~?\d")
+_PLUS_SIGN = re.compile(r"\s*[+]\s*")
+# Words after a split that say its parts add up over more than the left side's scope:
+# "10K writes/s per AZ -> 30K writes/s + 10K reads/s across all AZs".
+_SUMS_OVER = re.compile(
+    r"\b(?:total|overall|global(?:ly)?|across|combined|in\s+all|all\s+(?:regions|AZs|zones)"
+    r"|worldwide|fleet)\b",
+    re.I,
+)
+
+
+def _sum_terms(after: str, first: str) -> tuple[str, list[str]] | None:
+    """The terms of a sum that starts with `first` in `after`, and the sum as written:
+    '1K writes/s + 2.5M reads/s'."""
+    position = after.find(first)
+    if position < 0:
+        return None
+    terms, end = [first], position + len(first)
+    while (plus := _PLUS_SIGN.match(after, end)) is not None:
+        term = _right_side(after[plus.end() :])
+        if term is None:
+            return None
+        start = after.find(term, plus.end())
+        if start < 0:
+            return None
+        terms.append(term)
+        end = start + len(term)
+    return after[position:end], terms
+
+
+def _judge_split(number: int, line: str, left: str, after: str, first: str) -> EstimateCheck | None:
+    """A rate carried by a marker to a sum of rates: "10G operations/day -> 1K writes/s +
+    2.5M reads/s". The terms split the left side into its parts (writes and reads of the
+    operations), so they add up to it; a single term that is the left side's figure ("1M
+    writes/day -> 12 writes/s + 1.2K reads/s", a read ratio applied) or a sum said to span
+    more than the left's scope ("across all regions") is not judged. Only a wrong sum is
+    returned: the parts of a right one are credited where they are written."""
+    found = _sum_terms(after, first)
+    if found is None:
+        return None
+    written, terms = found
+    if len(terms) < 2 or _SUMS_OVER.search(after):
+        return None
+    try:
+        lhs = read_quantity(left)
+        parts = [read_quantity(term) for term in terms]
+    except UnreadableEstimate:
+        return None
+    rate = lhs.value.kind
+    if rate != (-1, 0) or any(p.value.kind != rate or p.operators or p.per for p in parts):
+        return None  # only a rate split into rates, each a bare figure
+    computed = lhs.value.value
+    values = [p.value.value for p in parts]
+    if computed <= 0 or any(0.5 <= v / computed <= 2 for v in values):
+        return None
+    ratio = sum(values) / computed
+    tokens = tokenize(left) + [t for term in terms for t in tokenize(term)]
+    verdict, why = classify(ratio, tokens)
+    if verdict == "ok":
+        return None
+    quote = _quote(line, left, written)
+    if quote is None:
+        return None
+    explanation = (
+        f"{left} is about {human_number(computed)}/s in all, not {written}"
+        f" ({human_number(sum(values))}/s): {why}"
+    )
+    return EstimateCheck(
+        number, quote, left, written, lhs.value, Q(sum(values), -1, 0), ratio, verdict,
+        explanation,
+    )  # fmt: skip
+
+
 _TIMES = re.compile(r"\s*(?:x|×|\*)\s*~?\d")
 # Where a quantity read from the start of a text certainly ends: a character the grammar
 # reads only as punctuation (a separate token that no phrase continues through), or a word
@@ -162,9 +241,11 @@ def check_lines(lines: Iterable[tuple[int, str]]) -> list[EstimateCheck]:
         else:
             out.extend(check_line(number, text))
     out.extend(_check_nested(numbered))
+    out.extend(_continued_steps(numbered))
     out.extend(_factor_not_applied(numbered))
     out.extend(_bitrate_to_size(numbered))
     out.extend(_column_products(numbered))
+    out.extend(_sizes_from_column(numbered))
     return _missing_replication(numbered, out)
 
 
@@ -211,6 +292,50 @@ def _column_products(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
 
 
 _BARE_B = re.compile(r"\s*\bB$")
+# A cell that is one size and nothing else: "300 B", "**40 bytes**".
+_SIZE_CELL = re.compile(r"^[*_\s~≈]*(\d[\d,.]*)\s*([kmgtp]i?b|bytes?|b)[*_\s]*$", re.I)
+
+
+def _sizes_from_column(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """A product in a row that uses the row's size without its unit: "| Post metadata | 300
+    B | 4 B × 300 = 1.2 GB |" under a "Size per item" column. The bare 300 is that size in
+    bytes (4 billion posts of 300 bytes is 1.2 TB); read bare, the line is not judged. Only
+    a statement that is not judged as written is read again, with the unit put back."""
+    out: list[EstimateCheck] = []
+    size_at: int | None = None
+    for index, (number, text) in enumerate(numbered):
+        if not text.lstrip().startswith("|"):
+            size_at = None
+            continue
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
+        if _SEPARATOR_ROW.match(following):
+            sizes = [
+                i
+                for i, h in enumerate(cells)
+                if _SIZE_COLUMN.search(h) and not _TOTAL_COLUMN.search(h)
+            ]
+            size_at = sizes[0] if len(sizes) == 1 else None
+            continue
+        if size_at is None or _SEPARATOR_ROW.match(text) or len(cells) <= size_at:
+            continue
+        size = _SIZE_CELL.match(cells[size_at])
+        if size is None:
+            continue
+        bare = re.compile(rf"(?<![\d.,])({re.escape(size.group(1))})(?![\d.,]|\s*[A-Za-z%])")
+        unit = "bytes" if size.group(2).lower() in ("b", "byte", "bytes") else size.group(2)
+        for at, cell in enumerate(cells):
+            if at == size_at or not _MARKER.search(cell) or bare.search(cell) is None:
+                continue
+            judged = {(c.left, c.right) for c in check_line(number, cell)}
+            for check in check_line(number, bare.sub(rf"\1 {unit}", cell, count=1)):
+                original = check.left.replace(f"{size.group(1)} {unit}", size.group(1), 1)
+                if (original, check.right) in judged or not check.wrong:
+                    continue
+                quote = _quote(text, original, check.right)
+                if quote is not None:
+                    out.append(replace(check, left=original, quote=quote))
+    return out
 
 
 def _spaced(text: str) -> str:
@@ -436,6 +561,39 @@ def _check_nested(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
     return out
 
 
+# A line that continues the expression of the line above it: "               = 1 M × 1 TB".
+_CONTINUES_ABOVE = re.compile(r"^\s*(?:=|≈|~=)(?!=)\s*")
+
+
+def _continued_steps(numbered: list[tuple[int, str]]) -> list[EstimateCheck]:
+    """The first step of a derivation written one '=' per line, as in a fenced block:
+
+        RawData = customers × bucket size
+                = 1 M × 1 TB
+                = 1 PB
+
+    Read line by line, no step has both sides: the continuing line's left is the line above
+    (its last expression). Later steps on the continuing line are judged as a line already;
+    the check cites the result on the continuing line."""
+    out: list[EstimateCheck] = []
+    for (before, above), (number, text) in pairwise(numbered):
+        step = _CONTINUES_ABOVE.match(text)
+        if step is None or number != before + 1 or not _DIGIT.search(above):
+            continue
+        left = _left_side(above.rstrip())
+        if left is None:
+            continue
+        left = _CONTINUES_ABOVE.sub("", left).strip()
+        if not left or not _DIGIT.search(left):
+            continue
+        joined = f"{left} = {text[step.end() :].rstrip()}"
+        for check in check_line(number, joined):
+            if check.left != left or check.right not in text:
+                continue
+            out.append(replace(check, quote=check.right))
+    return out
+
+
 def _children(numbered: list[tuple[int, str]], index: int, indent: int) -> list[str]:
     """The items nested right under the item at `index` (deeper, on the following lines)."""
     found: list[str] = []
@@ -554,6 +712,11 @@ def _left_side(
     at = bisect_right(clause_ends, end)
     start = clause_ends[at - 1] if at else 0
     left = text[start:end].strip().strip("`*_")
+    if at > 1 and not left and text[max(0, start - 2) : start] == "**":
+        # "**2 M uploads/day** → ~75 QPS": the closing "**" ends a bold figure, not a
+        # clause; the figure is the left side (a bold label ends in ":", its own break).
+        start = clause_ends[at - 2]
+        left = text[start:end].strip().strip("`*_")
     if at and left and _POINTS_BACK.match(left):
         # "a 40 Gbps NIC, so it can push 40 GB/s": "so it" points back to the clause before
         start = clause_ends[at - 2] if at > 1 else 0
@@ -594,9 +757,9 @@ def _judge(
     is judged under both: any reading that makes the statement right clears it, and a
     reading that cannot be judged leaves the statement unjudged."""
     left_tokens, right_tokens = tokenize(left), tokenize(right)
-    readings = [(left_tokens, right_tokens)]
-    if any(t.ambiguous for t in left_tokens + right_tokens):
-        readings.append((_as_billions(left_tokens), _as_billions(right_tokens)))
+    readings = _readings(left, right, left_tokens, right_tokens)
+    if not readings:
+        return None
     outcomes = [_compare(left, right, marker, lt, rt) for lt, rt in readings]
     chosen = next((o for o in outcomes if o is not None and o[3] == "ok"), None)
     if chosen is None:
@@ -610,6 +773,8 @@ def _judge(
     if quote is None:
         return None
     shown = _show_like(right, ratio)  # the right answer, in the unit the candidate used
+    if computed.kind == (0, 1) and "e-" in shown:
+        shown = _size_like(right, computed.value)  # "5e-05 GB per user" reads "50 KB per user"
     explanation = (
         f"{left} is about {shown}, not {right}" + (f": {why}" if why else "")
         if verdict != "ok"
@@ -621,13 +786,66 @@ def _judge(
     )
 
 
-def _as_billions(tokens: list[Token]) -> list[Token]:
-    return [
-        replace(t, value=t.value * 1e9, unit=None, scaled=True, ambiguous=False)
-        if t.kind == "num" and t.ambiguous
-        else t
-        for t in tokens
-    ]
+# Past this many ambiguous "B"s, only the all-bytes and all-billion readings are tried.
+_MOST_AMBIGUOUS = 3
+
+
+def _readings(
+    left: str, right: str, left_tokens: list[Token], right_tokens: list[Token]
+) -> list[tuple[list[Token], list[Token]]]:
+    """The readings of the statement's ambiguous "B"s (bytes or a billion, each on its own:
+    "800 B x 40 B = 32 GB" is 800 billion rows of 40 bytes) that sizes allow. A reading
+    whose left side is a size to another power than its result is not the candidate's and
+    is dropped: "4 B x 100 KB = 400 GB" is not 4 bytes times 100 KB (bytes squared), and
+    "10 k follows x 5 B = 5 GB" is not a count of 50 trillion. Such readings used to leave
+    the statement unjudged. A count where the result is a size stays possible when a bare
+    number on the left may carry the bytes ("4 B x 300 = 1.2 GB", 300 bytes a post)."""
+    tokens = left_tokens + right_tokens
+    ambiguous = [i for i, t in enumerate(tokens) if t.ambiguous]
+    if not ambiguous:
+        return [(left_tokens, right_tokens)]
+    if len(ambiguous) > _MOST_AMBIGUOUS:
+        choices: list[tuple[int, ...]] = [(), tuple(ambiguous)]
+    else:
+        choices = [c for n in range(len(ambiguous) + 1) for c in combinations(ambiguous, n)]
+    bare = _bare_number(left_tokens)
+    out = []
+    for chosen in choices:
+        read = [_as_billion(t) if i in chosen else t for i, t in enumerate(tokens)]
+        reading = (read[: len(left_tokens)], read[len(left_tokens) :])
+        if _possible(left, right, *reading, bare=bare):
+            out.append(reading)
+    return out
+
+
+def _possible(
+    left: str, right: str, left_tokens: list[Token], right_tokens: list[Token], *, bare: bool
+) -> bool:
+    try:
+        lhs = read_quantity(left, tokens=left_tokens).value
+        rhs = read_quantity(right, tokens=right_tokens).value
+    except UnreadableEstimate:
+        return True  # unread here, and so unjudged by the comparison too
+    return lhs.data == rhs.data or (bare and lhs.data < rhs.data)
+
+
+def _bare_number(tokens: list[Token]) -> bool:
+    """A plain number that says nothing of what it counts ("4 B x 300 = 1.2 GB", where the
+    300 is bytes by the column's header): it may carry the size the result is in, so a
+    billion reading of the ambiguous "B" beside it stays possible."""
+    for index, token in enumerate(tokens):
+        if token.kind != "num" or token.ambiguous or token.unit is not None:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or following.kind not in ("word", "unit"):
+            return True
+    return False
+
+
+def _as_billion(token: Token) -> Token:
+    if token.kind == "num" and token.ambiguous:
+        return replace(token, value=token.value * 1e9, unit=None, scaled=True, ambiguous=False)
+    return token
 
 
 _Outcome = tuple[Q, Q, Q, str, str, float]
@@ -677,7 +895,7 @@ def _compare(
         if stated.kind != computed.kind or computed.value == 0:
             return None
     ratio = stated.value / computed.value
-    verdict, why = _classify(ratio, left_tokens + right_tokens)
+    verdict, why = classify(ratio, left_tokens + right_tokens)
     arrow = marker.strip() in _ARROWS
     if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
         return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
@@ -816,7 +1034,7 @@ def _undo_by_hand(tokens: Sequence[Token]) -> list[Token]:
     return [t for i, t in enumerate(tokens) if i not in dropped]
 
 
-def _classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
+def classify(ratio: float, tokens: Sequence[Token]) -> tuple[str, str]:
     if 0.5 <= ratio <= 2:
         return "ok", ""
     off = ratio if ratio >= 1 else 1 / ratio
@@ -847,8 +1065,24 @@ def _show_like(right: str, ratio: float) -> str:
     if first.unit is not None:  # "300 B": the unit stays in the rest
         end = first.start + len(first.text.rstrip()[:-1].rstrip())
     rest = right[end:]
+    if rest[:1].isspace():  # "1\u202fPB": one plain space, not a narrow one and another
+        rest = " " + rest.lstrip()
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
     return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
+
+
+_SIZE_PREFIXES = (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3))
+
+
+def _size_like(right: str, size: float) -> str:
+    """A size far below the candidate's unit, in a unit that fits, with the rest of their
+    wording: '5 GB per user' at 50,000 bytes reads '50 KB per user'."""
+    unit, scale = next(((u, v) for u, v in _SIZE_PREFIXES if size >= v), ("bytes", 1.0))
+    tokens = tokenize(right)
+    rest = ""
+    if len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].kind == "unit":
+        rest = right[tokens[1].end :]
+    return f"{human_number(size / scale)} {unit}{rest}"
 
 
 def _quote(line: str, left: str, right: str) -> str | None:
@@ -901,7 +1135,7 @@ def check_headroom(number: int, text: str) -> list[EstimateCheck]:
         stated = float(match.group(1))
         ratio = stated / computed
         tokens = tokenize(load.text) + tokenize(capacity.text)
-        verdict, why = _classify(ratio, tokens)
+        verdict, why = classify(ratio, tokens)
         left, right = f"{_bare(capacity.text)} / {_bare(load.text)}", f"{match.group(1)}x"
         shown = f"{human_number(computed)}x"
         explanation = (

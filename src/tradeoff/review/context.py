@@ -19,7 +19,9 @@ from tradeoff.catalog.vocabulary import Vocabulary
 from tradeoff.design.model import DesignDoc, Diagram, Endpoint, Section
 from tradeoff.design.spans import LineSpans
 from tradeoff.design.templates import all_template_lines, template_lines
+from tradeoff.estimate.budget_table import budget_overruns
 from tradeoff.estimate.check import EstimateCheck, check_lines
+from tradeoff.estimate.cost_table import cost_products
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
@@ -187,7 +189,11 @@ class ReviewContext:
         # A check on a typeset formula quotes its plain reading; the finding quotes the line.
         return [
             c if c.quote in (line := self.doc.line(c.line)) else replace(c, quote=line.strip())
-            for c in check_lines(self.figure_lines)
+            for c in (
+                check_lines(self.figure_lines)
+                + cost_products(self.figure_lines)
+                + budget_overruns(self.figure_lines)
+            )
         ]
 
     @cached_property

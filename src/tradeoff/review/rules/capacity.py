@@ -12,6 +12,7 @@ from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
+from tradeoff.estimate.part_figures import broken_bounds, part_figures
 from tradeoff.estimate.period_slip import explain as explain_slip
 from tradeoff.estimate.period_slip import period_slips
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
@@ -135,7 +136,7 @@ class ArithmeticError(_CapacityRule):
                 yield self.finding(
                     check.explanation,
                     Evidence(check.line, check.quote),
-                    fix=None if per_time else self.fix_product,
+                    fix=check.fix or (None if per_time else self.fix_product),
                 )
 
 
@@ -1245,3 +1246,32 @@ class SizedBelowOwnPeak(_CapacityRule):
 
 # As far apart as two statements of one rate may be before they contradict (CAP111).
 _APART = 3.0
+
+
+@register
+class PartOverOwnBound(_CapacityRule):
+    id = "CAP114"
+    dimension = "capacity"
+    kind = "contradictory-numbers"
+    severity = "warning"
+    message = "One node's or shard's figure is bounded on one line and stated above it on another"
+    rationale = (
+        "A bound says what one part may take: '< 5k ops/s per node', 'a 1.5 GB memory limit"
+        " per shard'. Another line that gives the same part 10k ops/s or 8 GB breaks it, so"
+        " the parts are sized on one figure and the other contradicts it, and the"
+        " interviewer cannot tell which holds."
+    )
+    example = "At 10k qps, < 5k ops/s per node. ... 3 nodes => 10k ops/s each."
+    fix = "Work the per-node figure once and use it everywhere; add nodes if it breaks the bound."
+
+    def check(self, ctx: ReviewContext) -> Iterator[Finding]:
+        if not self.applies(ctx):
+            return
+        for figure, bound in broken_bounds(part_figures(ctx.figure_lines))[:1]:
+            ratio = figure.value / bound.value
+            yield self.finding(
+                f"'{figure.quote}' for one {figure.part} here, but line {bound.line} bounds"
+                f" it at '{bound.quote}': {human_number(ratio)}x over, so the parts sized on"
+                " one figure contradict the other",
+                ctx.line_evidence(figure.line, figure.quote),
+            )

@@ -1,0 +1,30 @@
+"""A part's figure bounded on one line and stated above the bound on another."""
+
+from __future__ import annotations
+
+from tradeoff.estimate.part_figures import broken_bounds, part_figures
+
+
+def _broken(*lines: str) -> list[tuple[int, int]]:
+    found = broken_bounds(part_figures(enumerate(lines, 1)))
+    return [(figure.line, bound.line) for figure, bound in found]
+
+
+def test_a_figure_over_the_bound_of_the_same_part_is_caught() -> None:
+    assert _broken("so < 2k ops/s per shard", "8k ÷ 2 = 4k ops/s per shard") == [(2, 1)]
+    assert _broken("a 2 GB memory limit per shard", "Redis: 6 GB per shard") == [(2, 1)]
+
+
+def test_a_figure_counted_with_each_takes_the_part_counted_before_it() -> None:
+    assert _broken("< 2k ops/s per node", "4 nodes => 3k ops/s each") == [(2, 1)]
+
+
+def test_what_a_part_can_take_is_no_figure_it_is_given() -> None:
+    assert not _broken("< 2k ops/s per node", "each node can handle 30k ops/s per node")
+    assert not _broken("maxmemory: at most 48 GB per node", "64 GB RAM per node")
+
+
+def test_other_parts_other_work_and_failovers_are_not_compared() -> None:
+    assert not _broken("< 2k ops/s per node", "5k ops/s per shard")
+    assert not _broken("< 2k ops/s per node", "5k requests/s per node")
+    assert not _broken("< 2k ops/s per node", "if a node fails, 3k ops/s per node")
