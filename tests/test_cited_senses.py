@@ -45,6 +45,8 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("About 5 M limit scopes fit in one Redis shard.", "authorization"),
         # watching the sources for new documents, not the system's health
         ("The watcher monitors shared drives, SharePoint and Confluence for edits.", "monitoring"),
+        # a structure with its own merge algorithm, not the entities stored
+        ("Edits converge through CRDTs, data structures that merge on their own.", "data-model"),
         # an append-only ledger, not a value object
         ("Write payments as immutable, double-entry entries.", "enums-value-objects"),
         # work a second or a day, not bytes a second; time on the wire

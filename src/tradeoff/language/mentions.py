@@ -604,6 +604,10 @@ _WIRE_TIME = frozenset(
     "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
     " leaving outside inside within internal private corporate".split()
 )
+_ALGORITHMIC_STRUCTURES = frozenset(
+    "crdt crdts merge merges probabilistic bloom sketch sketches heap trie tries lock free"
+    " concurrent".split()
+)
 _APPENDED = frozenset("ledger entry entries append appended log journal".split())
 _WATCHED_SOURCES = frozenset(
     "sharepoint confluence notion wiki wikis folder folders inbox mailbox repositories"
@@ -687,6 +691,9 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "Record money movements as immutable, double-entry entries": an append-only ledger,
     # not a value object.
     ("immutable",): _APPENDED,
+    # "CRDTs (data structures that merge automatically)", "a probabilistic data structure":
+    # a structure in memory with its own algorithm, not the entities the design stores.
+    ("data", "structure"): _ALGORITHMIC_STRUCTURES,
     # "30 ms (network)", "a network partition", "network hops": time on the wire or its
     # failure; "data leaves the network", "the internal network": where data is. Neither
     # is bytes a second.
