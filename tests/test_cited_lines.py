@@ -12,7 +12,9 @@ import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.design import load_design
+from tradeoff.language import read_design
 from tradeoff.review import review_design
+from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Finding
 
 
@@ -112,3 +114,28 @@ def test_no_finding_cites_a_line_for_a_point_it_does_not_name(
     findings = _findings(catalog, tmp_path, _DOCUMENTS, None)
     mentioned = [f for f in findings if f.message.startswith("Mentioned on line")]
     assert not mentioned, [(f.rule, f.message) for f in mentioned]
+
+
+_RIDES = """# Ride hailing
+
+## Estimates
+
+- 1M online drivers each send a location every 4 s = 250K location updates/s.
+
+## Gateway
+
+- Driver apps talk to a WebSocket gateway.
+"""
+
+
+def test_a_sizing_line_is_not_cited_for_a_mechanism_another_line_names(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The rate line sizes the location updates; the WebSocket line names the channel.
+    path = tmp_path / "design.md"
+    path.write_text(_RIDES, encoding="utf-8")
+    problem = catalog.problems["ride-sharing"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "location-channel")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.claim is not None and held.claim.line == _line_of(_RIDES, "WebSocket")

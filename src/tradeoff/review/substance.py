@@ -954,6 +954,7 @@ def _item_support(
     )
     first: Claim | None = None  # the first claim that specifies the item
     drawn: Claim | None = None  # an edge naming the item only through a node drawn elsewhere
+    aside: Claim | None = None  # a line naming only the item's subject, or sizing it
     codes = set(_STATUS_CODE.findall(item.text))  # the codes an item asks about, if any
     # A line that specifies a trade-off item's concept without weighing it ("Only push to
     # followers active in the last 30 days", with no reason) is the mention to cite: it
@@ -1086,10 +1087,17 @@ def _item_support(
                     # names the item, this one does not.
                     drawn = drawn or claim
                     continue
+                if not named & wanted or (dimension != "capacity" and claim.features.derivation):
+                    # "1M drivers every 4 s = 250K location updates/s" names what a
+                    # persistent-connection item is about, and "ledger entries: 2 x 1,200/s x
+                    # 200 B" what a double-entry item is about, but neither names what the
+                    # item asks: cited only when no line names the item's own concept.
+                    aside = aside or claim
+                    continue
                 mention = claim
     if best is not None:
         return Support(SUBSTANCE, best)
-    mention = partial or mention or drawn
+    mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
 
 
