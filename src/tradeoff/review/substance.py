@@ -1072,11 +1072,13 @@ def _item_support(
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
             if (
-                "status-codes" in named
+                "status-codes" in named & wanted
                 and codes
                 and codes.isdisjoint(_STATUS_CODE.findall(claim.text))
             ):
-                # "Response 201:" gives a code, not the 301-or-302 choice the item asks for.
+                # "Response 201:" gives a code, not the 301-or-302 choice the item asks for
+                # (a line naming status codes stays a mention where they are only the
+                # item's subject, as for "rejects with 429 and Retry-After").
                 named -= {"status-codes"}
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
