@@ -54,6 +54,8 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("One GPU embeds about 300 chunks/s of throughput.", "bandwidth-estimate"),
         ("Ingest throughput: 5 k documents per day.", "bandwidth-estimate"),
         ("| p50 latency | 20 ms (network) | 6 ms (GPU) |", "bandwidth-estimate"),
+        ("Embed on our own GPU, which avoids PII egress.", "bandwidth-estimate"),
+        ("A self-hosted model keeps PII in-network.", "bandwidth-estimate"),
     ],
 )  # fmt: skip
 def test_a_word_in_another_sense_names_no_concept(

@@ -553,6 +553,8 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # times; "uses change logs or periodic scanning" reads a source's list of edits. Neither
     # is the design's logging.
     ("logs",): (frozenset({"window", "change"}), frozenset()),
+    # "Avoids PII egress": personal data leaving the company, not bytes a second.
+    ("egress",): (frozenset({"pii"}), frozenset()),
     # "Infra CPU spike", "latency spikes": a measure that jumps, not the busiest traffic.
     ("spike",): (_MEASURES_THAT_JUMP, frozenset()),
     ("spikes",): (_MEASURES_THAT_JUMP, frozenset()),
@@ -602,7 +604,7 @@ _CONTENT = frozenset(
 )
 _WIRE_TIME = frozenset(
     "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
-    " leaving outside inside within internal private corporate".split()
+    " leaving outside inside within internal private corporate pii".split()
 )
 _ALGORITHMIC_STRUCTURES = frozenset(
     "crdt crdts merge merges probabilistic bloom sketch sketches heap trie tries lock free"
@@ -695,7 +697,7 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # a structure in memory with its own algorithm, not the entities the design stores.
     ("data", "structure"): _ALGORITHMIC_STRUCTURES,
     # "30 ms (network)", "a network partition", "network hops": time on the wire or its
-    # failure; "data leaves the network", "the internal network": where data is. Neither
+    # failure; "data leaves the network", "keeps PII in-network": where data is. Neither
     # is bytes a second.
     ("network",): _WIRE_TIME,
     ("dedupe",): _CONTENT,
