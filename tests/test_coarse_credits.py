@@ -898,8 +898,9 @@ CASES = [
     (
         "payment-system",
         "money-type",
-        "## Data model\n\n- Ledger: record money movements as immutable double-entry entries,"
-        " so balances can always be rebuilt.\n",
+        # (a ledger of "immutable double-entry entries" names no value object: issue 9)
+        "## Data model\n\n- Payments table: payment id, payer, payee, amount, currency and"
+        " status, so balances can always be rebuilt.\n",
         "## Data model\n\n- Amounts are stored as integer minor units with an ISO 4217 code,"
         " because binary floats cannot hold 0.1 exactly.\n",
     ),

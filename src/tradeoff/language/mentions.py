@@ -349,6 +349,12 @@ _WOKEN = frozenset(
 # "Markdown tables", "tables in PDFs": a table in a document the system reads, not a table
 # the design stores.
 _DOCUMENT_FORMATS = frozenset("markdown html pdf pdfs excel spreadsheet docx csv latex".split())
+# What parsing a document does to its tables: "text extraction breaks tables and ignores
+# images", "preserve structure: headings, table boundaries", "OCR scanned tables".
+_DOCUMENT_PARSING = _DOCUMENT_FORMATS | frozenset(
+    "extraction extract extracts extracted ocr image images boundaries boundary layout parser"
+    " parsers parsing scanned tabular".split()
+)
 _NETWORK_ENDPOINTS = frozenset("vpc private privatelink".split())
 _CONTAINERS = frozenset(
     "board boards canvas document documents"
@@ -396,6 +402,14 @@ _OUTSIDE_PARTIES = frozenset(
 )
 _IMPOSED_ON = frozenset({"us", "our"})
 _OUTSIDE_LIMIT = (_OUTSIDE_PARTIES, _IMPOSED_ON)
+_APPLICABILITY: tuple[frozenset[str], frozenset[str]] = (
+    frozenset("most many some typical common internal other certain".split()),
+    frozenset(),
+)
+# "Dashboard queries like 'links created by user X'", "degrade dashboard freshness": the data
+# a screen of the product shows its users.
+_SCREEN_DATA = frozenset({"queries", "query", "freshness"})
+_MEASURES_THAT_JUMP = frozenset("cpu latency memory error errors gc p99 p95 cost".split())
 _PRODUCT_SCREENS = frozenset(
     """user users customer customers analytics admin owner owners creator creators seller
     sellers merchant merchants host hosts business sales reporting bi click clicks billing
@@ -468,10 +482,17 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # says something is kept, not which entities are stored with which fields.
     # So is "Tracking: record sent, delivered and failed" (a list of what is recorded).
     ("record",): (
-        frozenset({"to", "we", "must", "should", "will", "always", "and", "then", "tracking"}),
-        _VERB_OBJECTS | frozenset({"sent", "delivered", "failed", "every", "each", "whether"}),
+        frozenset({"to", "we", "must", "should", "will", "always", "and", "then", "tracking"})
+        | _OUTSIDE_PARTIES,
+        # "A durable record of each step": an account kept of something, no stored entity.
+        _VERB_OBJECTS
+        | frozenset({"sent", "delivered", "failed", "every", "each", "whether", "of"}),
     ),
-    ("records",): (frozenset({"it", "which", "that", "system", "service"}), _VERB_OBJECTS),
+    # "Reconcile against provider records": what another party keeps, not our model.
+    ("records",): (
+        frozenset({"it", "which", "that", "system", "service"}) | _OUTSIDE_PARTIES,
+        _VERB_OBJECTS,
+    ),
     # "Offline edits queue in IndexedDB", "a local undo queue": a client keeps its own edits
     # until it can send them; no broker sits between producers and consumers.
     # "Render the visible window plus a margin": the part of a grid on screen, no time window.
@@ -525,8 +546,26 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ),
     # "For the user dashboard to query", "click analytics dashboards", "the seller
     # dashboard": a screen of the product, not the operators' monitoring.
-    ("dashboard",): (_PRODUCT_SCREENS, frozenset()),
-    ("dashboards",): (_PRODUCT_SCREENS, frozenset()),
+    # So is a dashboard that runs queries for its users ("For dashboard queries like 'show
+    # me all links created by user X'").
+    ("dashboard",): (_PRODUCT_SCREENS, _SCREEN_DATA),
+    ("dashboards",): (_PRODUCT_SCREENS, _SCREEN_DATA),
+    # "Compared with Sliding Window Logs": a rate-limiting algorithm keeps a log of request
+    # times; "uses change logs or periodic scanning" reads a source's list of edits. Neither
+    # is the design's logging.
+    ("logs",): (frozenset({"window", "change"}), frozenset()),
+    # "Avoids PII egress": personal data leaving the company, not bytes a second.
+    ("egress",): (frozenset({"pii"}), frozenset()),
+    # "Infra CPU spike", "latency spikes": a measure that jumps, not the busiest traffic.
+    ("spike",): (_MEASURES_THAT_JUMP, frozenset()),
+    ("spikes",): (_MEASURES_THAT_JUMP, frozenset()),
+    # "Acceptable for most internal use cases": where a choice is good enough, not what the
+    # system must do for its users.
+    ("use", "cases"): _APPLICABILITY,
+    ("use", "case"): _APPLICABILITY,
+    # "10 M concurrent limit scopes": the keys a limit is counted per, neither what the
+    # design leaves out nor a token's permissions.
+    ("scopes",): (frozenset({"limit", "limiting", "rate", "quota", "quotas"}), frozenset()),
     # "So plan for 2,500 orders/s", "we plan to shard": the verb, not a billing plan (quota)
     # or an agenda (structure).
     ("plan",): (
@@ -560,7 +599,22 @@ _TRACED = frozenset(
 )
 _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
-    " simhash merge merged merges merging".split()
+    " simhash merge merged merges merging"
+    # "dedupe near-identical copies": the same document kept once
+    " copies identical".split()
+)
+_WIRE_TIME = frozenset(
+    "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
+    " leaving outside inside within internal private corporate pii".split()
+)
+_ALGORITHMIC_STRUCTURES = frozenset(
+    "crdt crdts merge merges probabilistic bloom sketch sketches heap trie tries lock free"
+    " concurrent".split()
+)
+_APPENDED = frozenset("ledger entry entries append appended log journal".split())
+_WATCHED_SOURCES = frozenset(
+    "sharepoint confluence notion wiki wikis folder folders inbox mailbox repositories"
+    " repos".split()
 )
 _LIVE_POINTERS = frozenset(
     "selection selections awareness hz throttled throttle interpolate interpolated board"
@@ -592,8 +646,8 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     ("shards",): _CODE_FRAGMENTS,
     # "Markdown tables", "tables are serialized as Markdown", "tables in PDFs": tables in
     # the documents read, not tables the design stores.
-    ("table",): _DOCUMENT_FORMATS,
-    ("tables",): _DOCUMENT_FORMATS,
+    ("table",): _DOCUMENT_PARSING,
+    ("tables",): _DOCUMENT_PARSING,
     ("row",): _DOCUMENT_FORMATS,  # "serialized as Markdown to prevent row-splitting"
     ("rows",): _DOCUMENT_FORMATS,
     # A VPC, private or PrivateLink endpoint ("Private LLM Endpoint") is a network
@@ -634,6 +688,19 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "Deduplicate SHA-256 of chunk text": the same content stored once (content-dedup),
     # not a retried request applied once; nor is "merge + deduplicate the post ids" of two
     # lists read together.
+    # "Monitors file servers, SharePoint, Confluence ... for new documents": watching the
+    # sources for changes to index, not measuring the system's health.
+    ("monitor",): _WATCHED_SOURCES,
+    # "Record money movements as immutable, double-entry entries": an append-only ledger,
+    # not a value object.
+    ("immutable",): _APPENDED,
+    # "CRDTs (data structures that merge automatically)", "a probabilistic data structure":
+    # a structure in memory with its own algorithm, not the entities the design stores.
+    ("data", "structure"): _ALGORITHMIC_STRUCTURES,
+    # "30 ms (network)", "a network partition", "network hops": time on the wire or its
+    # failure; "data leaves the network", "keeps PII in-network": where data is. Neither
+    # is bytes a second.
+    ("network",): _WIRE_TIME,
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,
@@ -918,6 +985,21 @@ def clear_matches() -> None:
         table.seen.clear()
 
 
+# Terms whose sense the whole text decides: (the other sense, the term's own). A throughput
+# stated as requests or items per second or day ("Throughput: 1.04 QPS", "~1 000 embeddings/s
+# throughput", "handles ~2,000 tokens/sec") is a rate of work, not bandwidth, unless the text
+# also gives bytes a second.
+_ITEMS_A_SECOND = re.compile(
+    r"\b(?:[qrt]ps|(?:quer(?:y|ies)|req(?:uest)?s?|chunks?|embeddings?|tokens?|docs?|documents?"
+    r"|messages?|events?|ops|writes?|reads?|jobs?|tasks?)\s*(?:/\s*|per\s+|an?\s+)"
+    r"(?:s|sec|second|min|minute|h|hr|hour|d|day)\b)",
+    re.I,
+)
+_BYTES_A_SECOND = re.compile(r"\b(?:[kmgtp]i?b(?:ps|/s)|[kmgtp]?bps|bytes?|bits?)\b", re.I)
+_OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {
+    ("throughput",): (_ITEMS_A_SECOND, _BYTES_A_SECOND),
+}
+
 # Punctuation between two words that ends a phrase: a term's words are never read across it.
 # A brace opens or closes a path parameter: "POST /friend-requests/{id}/accept" names a
 # request's id in a URL, no "request id" that makes retries idempotent.
@@ -963,6 +1045,9 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
             if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
                 continue  # "Chunk X, Offset Y" is no page of results
+            other = _OTHER_SENSE_IN_TEXT.get(term_words)
+            if other and other[0].search(text) and not other[1].search(text):
+                continue  # "Throughput: 1.04 QPS" counts requests, not bytes a second
             # (a one-word term is guarded as it is written too: "tries" the verb, matched as
             # the plural of "trie")
             guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))

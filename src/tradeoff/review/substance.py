@@ -990,6 +990,9 @@ def _item_support(
         operations.metric_words(item.text) if not wanted.isdisjoint(_WATCHING) else frozenset()
     )
     first: Claim | None = None  # the first claim that specifies the item
+    drawn: Claim | None = None  # an edge naming the item only through a node drawn elsewhere
+    aside: Claim | None = None  # a line naming only the item's subject, or sizing it
+    codes = set(_STATUS_CODE.findall(item.text))  # the codes an item asks about, if any
     # A line that specifies a trade-off item's concept without weighing it ("Only push to
     # followers active in the last 30 days", with no reason) is the mention to cite: it
     # comes nearer the item than a line that only names its subject ("for both active and
@@ -1105,13 +1108,35 @@ def _item_support(
                 named -= _FIELD_CONCEPTS
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
+            if (
+                "status-codes" in named & wanted
+                and codes
+                and codes.isdisjoint(_STATUS_CODE.findall(claim.text))
+            ):
+                # "Response 201:" gives a code, not the 301-or-302 choice the item asks for
+                # (a line naming status codes stays a mention where they are only the
+                # item's subject, as for "rejects with 429 and Retry-After").
+                named -= {"status-codes"}
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
+                if claim.kind == EDGE and not _labels_on_line(claim):
+                    # "C1 -->|Click short link| CDN" reads the CDN's label from the line
+                    # that defines it ("CDN[CDN (Edge cache - 302 redirects)]"): that line
+                    # names the item, this one does not.
+                    drawn = drawn or claim
+                    continue
+                if not named & wanted or (dimension != "capacity" and claim.features.derivation):
+                    # "1M drivers every 4 s = 250K location updates/s" names what a
+                    # persistent-connection item is about, and "ledger entries: 2 x 1,200/s x
+                    # 200 B" what a double-entry item is about, but neither names what the
+                    # item asks: cited only when no line names the item's own concept.
+                    aside = aside or claim
+                    continue
                 mention = claim
     if best is not None:
         return Support(SUBSTANCE, best)
-    mention = partial or mention
+    mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
 
 
@@ -1140,6 +1165,13 @@ _SCOPE_IN_PROSE = re.compile(r"\bscop\w*\b(?!\s*[=:]\s*[\"'\w])|\bnon-?goals?\b"
 # A line that is only a bold label over the lines under it ("**Non-functional**"): it heads
 # what follows, as a heading does, and citing it as a mention would show a reader nothing.
 _BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_]{1,40}\1\s*:?\s*$")
+
+
+def _labels_on_line(edge: Claim) -> bool:
+    """Whether both ends of a diagram edge are labelled on its own line: "A[Client] -->
+    B[Cache]" is, "C1 --> CDN" is not when CDN's label is written where the node is defined."""
+    ends = edge.text.split(": ", 1)[0].split(" -> ")
+    return all(end.strip() in edge.quote for end in ends)
 
 
 def _label_only(claim: Claim) -> bool:

@@ -47,6 +47,9 @@ _KEY = re.compile(
     r"|\bwhere\s+[a-z_][\w.]*\s*=\s*(?:\?|:\w|\$\d|%s|@\w))",
     re.I,
 )
+_MODEL_TITLE = re.compile(
+    r"\b(?:data|schemas?|models?|tables?|storage)\b|\bdatabase design\b", re.I
+)
 _JOINS = re.compile(
     r"\bjoins?\b|\bjoin\s+(the|with|on)\b|multi-row transactions|foreign keys?", re.I
 )
@@ -420,9 +423,9 @@ class NoKeys(Rule):
         if any(entity.keys for entity in ctx.doc.entities):
             return
         sections = ctx.sections_for("api_data")
-        model = [
-            s for s in sections if re.search(r"data|schema|model|table|storage", s.title, re.I)
-        ]
+        # A section about the model ("Data Model", "Schema", "Storage"), not one that names a
+        # database in passing ("Failure 3: Database/API Latency Spikes").
+        model = [s for s in sections if _MODEL_TITLE.search(s.title)]
         if model:
             yield self.finding(evidence=ctx.line_evidence(model[0].start, model[0].title))
             return

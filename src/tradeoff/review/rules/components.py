@@ -205,10 +205,31 @@ def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
     weak = ctx.mentions.any_mention(*concepts)
     phrases = _core_phrases(name)
     patterns = [_phrase_pattern(p) for p in phrases]
-    patterns += [p for p in map(_stored_pattern, phrases) if p is not None]
-    named = next((n for n, t in ctx.lines if any(p.search(clean_line(t)) for p in patterns)), None)
+    stored = [p for p in map(_stored_pattern, phrases) if p is not None]
+    named = next(
+        (
+            n
+            for n, t in ctx.lines
+            if any(
+                p.search(clean_line(t)) and _in_its_sense(ctx, phrase, n)
+                for phrase, p in zip(phrases, patterns, strict=True)
+            )
+            or any(p.search(clean_line(t)) for p in stored)
+        ),
+        None,
+    )
     found = [n for n in (weak.line if weak else None, named) if n is not None]
     return min(found) if found else None
+
+
+def _in_its_sense(ctx: ReviewContext, phrase: str, line: int) -> bool:
+    """Whether a name that is one word and a concept's own term ("logs" of "Metrics and
+    logs") is read on the line in that concept's sense: "compared to Sliding Window Logs"
+    names an algorithm, not the component that keeps the logs."""
+    if " " in phrase:
+        return True
+    senses = [c.id for c in ctx.vocabulary.concepts.values() if phrase in c.terms]
+    return not senses or any(m.line == line for c in senses for m in ctx.mentions.get(c))
 
 
 @register

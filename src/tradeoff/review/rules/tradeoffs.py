@@ -65,6 +65,8 @@ class OptionsWithoutDecision(Rule):
             words = _option_words(choice)
             if len(words) < 2 or _decided_elsewhere(ctx, sentences, index, words):
                 continue
+            if _only_in_effect_cells(ctx, number):
+                continue
             quote = sentence.strip()
             yield self.finding(
                 f"Options listed with no decision: {quote[:100]}",
@@ -93,6 +95,31 @@ _COMMON = frozenset(
     have will would could should might also just like such some more most make made data
     service services system store stored based approach option options either""".split()
 )
+
+
+# A table column that says what a failure does: "| Impact |", "| Effect |", "| User impact |".
+_EFFECT_HEADER = re.compile(r"\b(?:impact|effects?|consequences?|symptoms?)\b", re.I)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _only_in_effect_cells(ctx: ReviewContext, number: int) -> bool:
+    """Whether every hedge on a table row sits in a column saying what a failure does: "|
+    Worker crash | either all pass (fail-open) or all block (fail-closed) | ..." under
+    "Impact" tells what happens until the mitigation acts, no two designs left open."""
+    line = ctx.doc.line(number)
+    if not line.lstrip().startswith("|"):
+        return False
+    above = number - 1
+    while above > 1 and ctx.doc.line(above).lstrip().startswith("|"):
+        above -= 1
+    first = above + 1 if not ctx.doc.line(above).lstrip().startswith("|") else above
+    if first >= number or not _TABLE_RULE.match(ctx.doc.line(first + 1)):
+        return False
+    header = _cells(ctx.doc.line(first))
+    hedged = [i for i, cell in enumerate(_cells(line)) if _HEDGED_CHOICE.search(cell)]
+    return bool(hedged) and all(
+        i < len(header) and _EFFECT_HEADER.search(header[i]) for i in hedged
+    )
 
 
 def _option_words(text: str) -> set[str]:

@@ -1,0 +1,141 @@
+"""A finding's cited line says what the finding claims of it (issue 9).
+
+Each design is written in our own words. A "mentioned on line N" must name the point; a
+finding about the data model cites the model, not a heading that names a database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.design import load_design
+from tradeoff.language import read_design
+from tradeoff.review import review_design
+from tradeoff.review.coverage import item_support
+from tradeoff.review.findings import Finding
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def _findings(catalog: Catalog, tmp_path: Path, text: str, problem: str | None) -> list[Finding]:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    return review_design(load_design(path), catalog, problem).findings
+
+
+def _line_of(text: str, part: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if part in line)
+
+
+_SHORTENER = """# Short links
+
+## API
+
+```
+POST /v1/links  {"url": "..."}
+Response 201: {"code": "ab12cd"}
+
+GET /{code}
+Response 302: Location: <long url>
+```
+"""
+
+
+def test_a_redirect_choice_is_cited_where_a_redirect_code_is_written(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "Response 201" is the create call's code; the 301-or-302 choice is on the 302 line.
+    findings = _findings(catalog, tmp_path, _SHORTENER, "url-shortener")
+    cited = [f for f in findings if "301" in f.message and f.evidence.line is not None]
+    assert cited and all(f.evidence.line == _line_of(_SHORTENER, "Response 302") for f in cited)
+
+
+_DRAWN = """# Short links
+
+## Diagram
+
+```mermaid
+graph LR
+    U[Phone app] -->|opens a short link| E
+    E[Edge cache answering with 302] --> R[Redirect service]
+    R --> D[(Links table)]
+```
+"""
+
+
+def test_an_edge_is_not_cited_for_a_label_written_where_its_node_is_defined(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    findings = _findings(catalog, tmp_path, _DRAWN, "url-shortener")
+    cited = [f for f in findings if "301" in f.message and f.evidence.line is not None]
+    assert cited and all(f.evidence.line == _line_of(_DRAWN, "E[Edge cache") for f in cited)
+
+
+_LIMITER = """# API rate limiter
+
+## Algorithm
+
+We use a token bucket per client: it lets short bursts through and needs far less memory
+than sliding window logs, which keep one entry per request.
+"""
+
+
+def test_a_component_named_by_one_word_is_not_cited_where_the_word_means_else(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "sliding window logs" is an algorithm; no line names the metrics and logs component.
+    findings = _findings(catalog, tmp_path, _LIMITER, "rate-limiter")
+    logs_line = _line_of(_LIMITER, "sliding window logs")
+    assert not [f for f in findings if f.evidence.line == logs_line and "Metrics" in f.message]
+
+
+_DOCUMENTS = """# Handbook assistant
+
+## Ingestion
+
+- Plain text extraction mangles tables and drops figures, so we use a layout-aware parser.
+- Each file is normalised, then we dedupe near-identical copies.
+
+## Serving
+
+- Throughput: 20,000 questions / 28,800 s is about 0.7 QPS; CPU spikes come from re-ranking.
+"""
+
+
+def test_no_finding_cites_a_line_for_a_point_it_does_not_name(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    findings = _findings(catalog, tmp_path, _DOCUMENTS, None)
+    mentioned = [f for f in findings if f.message.startswith("Mentioned on line")]
+    assert not mentioned, [(f.rule, f.message) for f in mentioned]
+
+
+_RIDES = """# Ride hailing
+
+## Estimates
+
+- 1M online drivers each send a location every 4 s = 250K location updates/s.
+
+## Gateway
+
+- Driver apps talk to a WebSocket gateway.
+"""
+
+
+def test_a_sizing_line_is_not_cited_for_a_mechanism_another_line_names(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The rate line sizes the location updates; the WebSocket line names the channel.
+    path = tmp_path / "design.md"
+    path.write_text(_RIDES, encoding="utf-8")
+    problem = catalog.problems["ride-sharing"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "location-channel")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.claim is not None and held.claim.line == _line_of(_RIDES, "WebSocket")

@@ -1,0 +1,86 @@
+"""Words a finding quoted for a point they do not make (issue 9), each read in its own sense.
+
+A "mentioned on line N" must name the point it is about: each case is a line, written in
+our own words, that a reviewer once cited for a concept the line does not name, beside a
+line that does name it and must stay a mention.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.catalog import Catalog
+from tradeoff.language.mentions import MentionIndex, find_mentions
+from tradeoff.review.products import BRANDS
+
+
+def _index(catalog: Catalog, line: str) -> MentionIndex:
+    return find_mentions([(1, line)], catalog.vocabulary.concepts.values(), BRANDS)
+
+
+@pytest.mark.parametrize(
+    ("line", "concept"),
+    [
+        # tables inside the documents a parser reads, not tables the design stores
+        ("Plain text extraction mangles tables and drops figures.", "data-model"),
+        ("Keep structure while parsing: headings, table boundaries, lists.", "data-model"),
+        # the same document kept once, not a retried request applied once
+        ("Normalise each file, then dedupe near-identical copies.", "idempotency"),
+        # another party's records, and an account of a step kept
+        ("Nightly, compare our totals against provider records.", "data-model"),
+        ("Each step leaves a durable record of what it did.", "data-model"),
+        # a screen of the product and the queries it runs for its users
+        ("For dashboard queries such as 'my links this week', index by owner.", "monitoring"),
+        ("A lagging consumer only delays dashboard freshness.", "monitoring"),
+        # a rate-limiting algorithm's log, a source's list of edits
+        ("A token bucket needs less memory than sliding window logs.", "logging-tracing"),
+        ("The crawler reads each wiki's change logs every hour.", "logging-tracing"),
+        # a measure that jumps is not the busiest traffic
+        ("| GC pause | CPU spike on the API pods | restart the pod |", "peak-traffic"),
+        ("Latency spikes while the cache warms up.", "peak-traffic"),
+        # where a choice is good enough, not what users can do
+        ("A smaller model is fine for most internal use cases.", "functional-requirements"),
+        # the keys a limit is counted per
+        ("About 5 M limit scopes fit in one Redis shard.", "scope"),
+        ("About 5 M limit scopes fit in one Redis shard.", "authorization"),
+        # watching the sources for new documents, not the system's health
+        ("The watcher monitors shared drives, SharePoint and Confluence for edits.", "monitoring"),
+        # a structure with its own merge algorithm, not the entities stored
+        ("Edits converge through CRDTs, data structures that merge on their own.", "data-model"),
+        # an append-only ledger, not a value object
+        ("Write payments as immutable, double-entry entries.", "enums-value-objects"),
+        # work a second or a day, not bytes a second; time on the wire
+        ("Throughput: 40,000 / 28,800 s is about 1.4 QPS.", "bandwidth-estimate"),
+        ("One GPU embeds about 300 chunks/s of throughput.", "bandwidth-estimate"),
+        ("Ingest throughput: 5 k documents per day.", "bandwidth-estimate"),
+        ("| p50 latency | 20 ms (network) | 6 ms (GPU) |", "bandwidth-estimate"),
+        ("Embed on our own GPU, which avoids PII egress.", "bandwidth-estimate"),
+        ("A self-hosted model keeps PII in-network.", "bandwidth-estimate"),
+    ],
+)  # fmt: skip
+def test_a_word_in_another_sense_names_no_concept(
+    catalog: Catalog, line: str, concept: str
+) -> None:
+    assert not _index(catalog, line).get(concept)
+
+
+@pytest.mark.parametrize(
+    ("line", "concept"),
+    [
+        ("Store links in a table keyed by short code.", "data-model"),
+        ("Dedupe retried requests with an idempotency key.", "idempotency"),
+        ("Grafana dashboards show p99 and the error rate.", "monitoring"),
+        ("Ship structured logs to Loki.", "logging-tracing"),
+        ("Traffic spikes to 5x the average at 9 am.", "peak-traffic"),
+        ("Use cases: shorten a link, follow a link.", "functional-requirements"),
+        ("Billing quotas are out of scope.", "scope"),
+        ("We monitor queue depth and alert at 10,000.", "monitoring"),
+        ("Write throughput: 2,000 writes/s x 1 KB = 2 MB/s.", "bandwidth-estimate"),
+        ("Disk throughput limits the rebuild.", "bandwidth-estimate"),
+        ("Network egress is about 3 Gbps at peak.", "bandwidth-estimate"),
+    ],
+)  # fmt: skip
+def test_the_word_in_its_own_sense_still_names_it(
+    catalog: Catalog, line: str, concept: str
+) -> None:
+    assert _index(catalog, line).get(concept)
