@@ -626,6 +626,10 @@ def note_contradicted(
                 spoken.ref is None or names_another(spoken, fact.text, phrase[1])
             ):
                 continue
+            if any(c.line == heard.line and c.figure == ref.name for c in state.contradicted):
+                # "10 million orders a day is about 120 payments a second": the rate is the
+                # same figure worked out, not a second disagreement with "5 million a day".
+                break
             clause = given_clause(*phrase)
             state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
             break

@@ -1896,6 +1896,8 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
             return False
         return f.reason or f.alternative or f.cost
+    if dimension in ("api_data", "components") and sizes_mechanism_only(claim, concept):
+        return False
     if dimension == "api_data" and implied_concepts(claim) & _REQUIREMENT_SECTIONS:
         # A requirement that writes the contract ("Redirect `GET /:code`", "Return 429 with
         # Retry-After", "`code -> {url, created_at}`") specifies the API; "Availability:
@@ -1955,6 +1957,33 @@ def states_requirement(claim: Claim) -> bool:
 _REQUIREMENT_SECTIONS = frozenset(
     {"functional-requirements", "non-functional-requirements", "scope", "clarifying-questions"}
 )
+
+
+# Concepts that mark a line as a sizing of data or traffic: said aloud, an estimate has no
+# "Estimates" heading over it, only its own words ("so about 6 GB a day").
+_VOLUME_ESTIMATES = frozenset({"back-of-envelope", "storage-estimate", "bandwidth-estimate"})
+
+
+def sizes_mechanism_only(claim: Claim, concept: str) -> bool:
+    """Whether a line's only evidence for a technique is figures that size what it stores:
+    "each payment writes 3 ledger entries of about 200 bytes, so about 6 GB a day" sizes the
+    ledger and says nothing of how it works, yet was credited, said aloud, with "Double-entry
+    ledger: entries that sum to zero, append-only ..." and "Ledger service ... writes
+    balanced journal entries in one transaction" (its number was the only evidence, and
+    with no heading it was not read as an estimate). A count of parts ("12 shards") or a
+    line that also says how the parts act (a flow, a reason) still specifies it."""
+    f = claim.features
+    if concept not in f.mechanisms or not f.quantities:
+        return False
+    if "back-of-envelope" not in implied_concepts(claim) and f.concepts.isdisjoint(
+        _VOLUME_ESTIMATES
+    ):
+        return False
+    argued = (
+        f.flow or f.reason or f.alternative or f.cost or f.failure_response
+        or f.monitoring or f.security_control
+    )  # fmt: skip
+    return not argued and PART_COUNT.search(claim.text) is None
 
 
 def describes_part(claim: Claim, concept: str) -> bool:
