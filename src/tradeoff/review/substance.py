@@ -1068,6 +1068,15 @@ def _item_support(
                 named -= _FIELD_CONCEPTS
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
+            if (
+                named
+                and named <= frozenset(item.mentions)
+                and not _speaks_of(_own_vocabulary(item), claim.text)
+            ):
+                # Only the item's subject, and none of its words: "stores the key and a
+                # pending payment row in one transaction" names a data model, and was
+                # quoted as mentioning "Amounts as integer minor units with a currency code".
+                named = frozenset()
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
