@@ -150,6 +150,12 @@ class ConversationState:
             return said
         if written and written.status == SUBSTANCE:
             return written
+        if said and written and written.strength > said.strength:
+            # Both only name it: the line that names the item's own concept is the one to
+            # quote. "Placement service picks nodes across zones and racks" (design) names
+            # the placement the item is about; "a stripe is 8 data plus 4 parity fragments,
+            # 4 in each of the three zones" (said) only its subject.
+            return written
         return said or written
 
     def covered(self, item_id: str) -> bool:
