@@ -289,6 +289,17 @@ class Interview:
             )
             if left and earlier is not current and taken_up(earlier, heard):
                 earlier.status = ANSWERED  # come back to: late, but answered
+                if earlier.item in self.items:
+                    # And credited as the answer it is: "Pricing is a chain of PriceRule
+                    # objects: ..." answered the pricing question two questions on, and the
+                    # report still called pricing "neither said nor written".
+                    item = self.items[earlier.item]
+                    measures = item.text if earlier.item in self.measured else ""
+                    concepts = self._covering(earlier.concepts, item)
+                    if concepts & heard.meant():  # what it asked about, not a shared word
+                        newly += credit_answer(
+                            self.state, earlier.item, heard, concepts, measures, item
+                        )
         ask = self.state.open_ask()
         hinted = next((a for a in self.state.asks if a.hinted), None)
         if ask is None and hinted is not None and hinted.status == DEFERRED and heard.defers:

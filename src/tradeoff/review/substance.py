@@ -1068,15 +1068,6 @@ def _item_support(
                 named -= _FIELD_CONCEPTS
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
-            if (
-                named
-                and named <= frozenset(item.mentions)
-                and not _speaks_of(_own_vocabulary(item), claim.text)
-            ):
-                # Only the item's subject, and none of its words: "stores the key and a
-                # pending payment row in one transaction" names a data model, and was
-                # quoted as mentioning "Amounts as integer minor units with a currency code".
-                named = frozenset()
             if named and not (
                 own_words and named <= shared and not _speaks_of(own_words, claim.text)
             ):
@@ -1976,7 +1967,7 @@ _VOLUME_ESTIMATES = frozenset({"back-of-envelope", "storage-estimate", "bandwidt
 def sizes_mechanism_only(claim: Claim, concept: str) -> bool:
     """Whether a line's only evidence for a technique is figures that size what it stores:
     "each payment writes 3 ledger entries of about 200 bytes, so about 6 GB a day" sizes the
-    ledger and says nothing of how it works, yet was credited, said aloud, with "Double-entry
+    ledger's load and says nothing of how it works, yet was credited, said aloud, with "Double-entry
     ledger: entries that sum to zero, append-only ..." and "Ledger service ... writes
     balanced journal entries in one transaction" (its number was the only evidence, and
     with no heading it was not read as an estimate). A count of parts ("12 shards") or a
@@ -1987,6 +1978,10 @@ def sizes_mechanism_only(claim: Claim, concept: str) -> bool:
     if "back-of-envelope" not in implied_concepts(claim) and f.concepts.isdisjoint(
         _VOLUME_ESTIMATES
     ):
+        return False
+    if not (f.derivation or any(q.dims[0] < 0 for q in find_quantities(claim.text))):
+        # A size set for a part ("a series of 1 GB segment files with a sparse offset
+        # index") says what the part is; a volume over time ("6 GB a day") estimates load.
         return False
     argued = (
         f.flow or f.reason or f.alternative or f.cost or f.failure_response
