@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
@@ -107,3 +109,38 @@ def test_an_earlier_question_answered_later_is_credited(catalog: Catalog) -> Non
     asked = [a for a in session.interview.state.asks if a.item == "pricing-strategy"]
     assert asked and asked[0].status == "answered", asked
     assert session.interview.state.said["pricing-strategy"].status == "substance"
+
+
+def test_a_record_laid_out_in_prose_specifies_the_record(catalog: Catalog) -> None:
+    record = (
+        "The metadata record is keyed by (bucket, key) and holds size, checksum, a timestamp"
+        " and the list of extents holding the bytes."
+    )
+    session = run(catalog, "object-storage", "adversarial", ["/next", record])
+    support = session.interview.state.said["object-record"]
+    assert support.status == "substance" and support.quote.startswith("The metadata record")
+
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _script(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_a_closing_recap_is_no_late_answer_to_a_weighing(catalog: Catalog, tmp_path: Path) -> None:
+    session = run(
+        catalog,
+        "object-storage",
+        "adversarial",
+        _script("object-storage-adversarial-iv18.txt"),
+        tmp=tmp_path,
+        design=(_DATA / "object-storage-design-iv18.md").read_text(encoding="utf-8"),
+    )
+    state = session.interview.state
+    assert any(a.item == "metadata-partitioning" for a in state.asks), state.asks
+    said = state.said.get("metadata-partitioning")
+    assert said is None or said.status != "substance", said
+    placement = state.support("placement")
+    assert placement is not None and placement.source == "design", placement

@@ -296,7 +296,11 @@ class Interview:
                     item = self.items[earlier.item]
                     measures = item.text if earlier.item in self.measured else ""
                     concepts = self._covering(earlier.concepts, item)
-                    if concepts & heard.meant():  # what it asked about, not a shared word
+                    meant = heard.meant()
+                    # What it asked about, not a shared word; and not a closing recap, which
+                    # names the choices made ("a metadata store range-partitioned by (bucket,
+                    # key)") without weighing them (`recap_weighs_nothing`).
+                    if concepts & meant and "summary" not in meant:
                         newly += credit_answer(
                             self.state, earlier.item, heard, concepts, measures, item
                         )

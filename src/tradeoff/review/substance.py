@@ -598,6 +598,17 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return False
     if concept == "data-model" and _fields_only_counted(claim.text):
         return False
+    if (
+        concept == "data-model"
+        and named
+        and _RECORD_WORDS.search(claim.text) is not None
+        and _LAYS_OUT.search(claim.text) is not None
+    ):
+        # A record laid out in prose is the model specified, with no number to count as
+        # evidence: "The metadata record is keyed by (bucket, key) and holds size, checksum,
+        # a timestamp and the list of extents" was only a mention, and the object record
+        # was quoted from the closing summary instead.
+        return True
     # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
     # made of and what it buys, with no number or "because" to count as evidence.
     if (
