@@ -23,6 +23,7 @@ from pathlib import Path
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview.numbers import quantities_in
 from tradeoff.interview.state import ConversationState, Support
 from tradeoff.language import read_text
 from tradeoff.language.operations import failure_response
@@ -144,3 +145,9 @@ def test_a_closing_recap_is_no_late_answer_to_a_weighing(catalog: Catalog, tmp_p
     assert said is None or said.status != "substance", said
     placement = state.support("placement")
     assert placement is not None and placement.source == "design", placement
+
+
+def test_logical_storage_is_labelled_as_said(catalog: Catalog) -> None:
+    refs = catalog.numbers["object-storage"]
+    said = quantities_in("100 billion objects at 1 MB is 100 PB logical", refs)
+    assert [s.ref.name for s in said if s.ref and s.value.value > 1e15] == ["logical_storage"]
