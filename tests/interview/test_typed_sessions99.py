@@ -151,3 +151,14 @@ def test_logical_storage_is_labelled_as_said(catalog: Catalog) -> None:
     refs = catalog.numbers["object-storage"]
     said = quantities_in("100 billion objects at 1 MB is 100 PB logical", refs)
     assert [s.ref.name for s in said if s.ref and s.value.value > 1e15] == ["logical_storage"]
+
+
+def test_two_users_followed_to_who_wins_is_the_race_walkthrough(catalog: Catalog) -> None:
+    race = "So two users on seat F7: one update wins, the other sees 0 rows and is told at once."
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", race])
+    support = session.interview.state.said["race-walkthrough"]
+    assert support.status == "substance" and support.quote == race
+    problem = "Two users often pick the same seat, and a seat must never be sold twice."
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", problem])
+    said = session.interview.state.said.get("race-walkthrough")
+    assert said is None or said.status != "substance", said
