@@ -162,3 +162,10 @@ def test_two_users_followed_to_who_wins_is_the_race_walkthrough(catalog: Catalog
     session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", problem])
     said = session.interview.state.said.get("race-walkthrough")
     assert said is None or said.status != "substance", said
+
+
+def test_an_idempotency_key_is_no_outbox(catalog: Catalog) -> None:
+    session = run(catalog, "payment-system", "terse", ["/next", _POST])
+    said = session.interview.state.said
+    assert said["idempotency-keys"].status == "substance"
+    assert "outbox-consumers" not in said or said["outbox-consumers"].status != "substance"
