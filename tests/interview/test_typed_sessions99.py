@@ -169,3 +169,16 @@ def test_an_idempotency_key_is_no_outbox(catalog: Catalog) -> None:
     said = session.interview.state.said
     assert said["idempotency-keys"].status == "substance"
     assert "outbox-consumers" not in said or said["outbox-consumers"].status != "substance"
+
+
+def test_an_item_pieced_from_turns_is_quoted_from_a_design_line_that_states_it() -> None:
+    state = ConversationState()
+    state.said["ledger-service"] = Support(
+        "substance", "payouts run daily from the ledger balance", 9, "said", pieced=True
+    )
+    state.written["ledger-service"] = Support("substance", "Ledger: double-entry", 17, "design")
+    support = state.support("ledger-service")
+    assert support is not None and support.source == "design"
+    state.said["ledger-service"] = Support("substance", "the ledger is double-entry", 9, "said")
+    support = state.support("ledger-service")
+    assert support is not None and support.source == "said"

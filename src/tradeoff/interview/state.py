@@ -58,6 +58,10 @@ class Support:
     # that says more ("I chose a token bucket over a sliding log because ...") is quoted
     # instead of the first that specified it ("keeps token buckets in Redis").
     strength: tuple[int, int] = (0, 0)
+    # Met by parts said in different turns (an item that asks for each of its concepts):
+    # the quote is only the turn that completed it, so a design line that states the whole
+    # item is the better one to show.
+    pieced: bool = False
 
 
 @dataclass
@@ -146,7 +150,9 @@ class ConversationState:
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
         said, written = self.said.get(item_id), self.written.get(item_id)
-        if said and said.status == SUBSTANCE:
+        if said and said.status == SUBSTANCE and not (
+            said.pieced and written and written.status == SUBSTANCE
+        ):
             return said
         if written and written.status == SUBSTANCE:
             return written
@@ -335,7 +341,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
             met |= now
             if now and met >= set(item.concepts):
-                support = replace(support, status=SUBSTANCE)
+                support = replace(support, status=SUBSTANCE, pieced=now < set(item.concepts))
         if not support.quote:
             # Judged over the whole conversation ("asks floors, cars and call types": the
             # questions asked so far), with no one claim to cite: the first of the mentions
