@@ -182,3 +182,11 @@ def test_an_item_pieced_from_turns_is_quoted_from_a_design_line_that_states_it()
     state.said["ledger-service"] = Support("substance", "the ledger is double-entry", 9, "said")
     support = state.support("ledger-service")
     assert support is not None and support.source == "said"
+
+
+def test_expiry_said_as_lazy_names_the_hold_expiry(catalog: Catalog) -> None:
+    said = (
+        "Expiry is lazy: a HELD seat whose hold is past its time counts as free on the next claim."
+    )
+    claims = read_text(said, tuple(catalog.vocabulary.concepts.values()))
+    assert "reservation-hold" in claims[0].features.concepts
