@@ -190,3 +190,13 @@ def test_expiry_said_as_lazy_names_the_hold_expiry(catalog: Catalog) -> None:
     )
     claims = read_text(said, tuple(catalog.vocabulary.concepts.values()))
     assert "reservation-hold" in claims[0].features.concepts
+
+
+def test_the_question_that_asks_an_item_is_its_quote(catalog: Catalog) -> None:
+    script = [
+        "How long are seats held, and how many can one person pick?",
+        "How many people fight over one show?",
+    ]
+    session = run(catalog, "movie-ticket-booking", "terse", script)
+    support = session.interview.state.said["contention-question"]
+    assert support.quote == "How many people fight over one show?", support

@@ -786,6 +786,13 @@ def credit_concept(
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
+        elif concept == "clarifying-questions" in item.concepts and _asks_it_more(
+            state, item, quote or heard.text
+        ):
+            # "How long are seats held, and how many can one person pick?" drew out the
+            # contention with the overview fact; "How many people fight over one show?"
+            # asks it, and is the question to quote for "Asks how many people compete".
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
         elif concept == "clarifying-questions" in item.concepts and _stated_not_asked(
             state, item.id
         ):
@@ -794,6 +801,16 @@ def credit_concept(
             # asking quotes the question once there is one.
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
     return newly
+
+
+def _asks_it_more(state: ConversationState, item: RubricItem, question: str) -> bool:
+    """Whether a question shares more of an asking item's words than the question quoted
+    for it (both questions: a statement quoted is `_stated_not_asked`'s case)."""
+    said = state.said.get(item.id)
+    if said is None or said.status != SUBSTANCE or not _asked(said.quote):
+        return False
+    words = stems(item.text)
+    return len(words & stems(question)) > len(words & stems(said.quote))
 
 
 def _stated_not_asked(state: ConversationState, item_id: str) -> bool:
