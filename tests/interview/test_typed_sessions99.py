@@ -200,3 +200,17 @@ def test_the_question_that_asks_an_item_is_its_quote(catalog: Catalog) -> None:
     session = run(catalog, "movie-ticket-booking", "terse", script)
     support = session.interview.state.said["contention-question"]
     assert support.quote == "How many people fight over one show?", support
+
+
+def test_an_earlier_question_answered_late_is_acknowledged(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "Classes: Movie, Cinema, Screen, Seat, Show, ShowSeat per seat per show, Booking.",
+        "Enums: SeatType, Format, ShowSeatStatus AVAILABLE HELD BOOKED.",
+        "BookingService.holdSeats(showId, seatIds, userId) returns a Hold with an expiry.",
+        "Pricing is a chain of PriceRule objects: seat type base, format surcharge, matinee"
+        " discount, booking fee.",
+    ]
+    session = run(catalog, "movie-ticket-booking", "terse", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert not reply.startswith("Still:"), reply

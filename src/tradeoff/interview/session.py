@@ -289,6 +289,7 @@ class Interview:
             )
             if left and earlier is not current and taken_up(earlier, heard):
                 earlier.status = ANSWERED  # come back to: late, but answered
+                self.state.answered_late = heard.line
                 if earlier.item in self.items:
                     # And credited as the answer it is: "Pricing is a chain of PriceRule
                     # objects: ..." answered the pricing question two questions on, and the

@@ -138,6 +138,9 @@ class ConversationState:
     specified: set[str] = field(default_factory=set)
     # Figures said against what the interviewer had given, each once per turn.
     contradicted: list[Contradicted] = field(default_factory=list)
+    # The turn that last answered a question asked before the open one (taken up late): the
+    # reply acknowledges it before returning to the open question.
+    answered_late: int = 0
     # Items some turn said in the item's own words, covered or not ("A holder that pauses
     # past its lease ... rejects any token lower than the highest it has seen"): a question
     # about one asks what was explained, however weak the quote the item keeps.
@@ -150,8 +153,10 @@ class ConversationState:
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
         said, written = self.said.get(item_id), self.written.get(item_id)
-        if said and said.status == SUBSTANCE and not (
-            said.pieced and written and written.status == SUBSTANCE
+        if (
+            said
+            and said.status == SUBSTANCE
+            and not (said.pieced and written and written.status == SUBSTANCE)
         ):
             return said
         if written and written.status == SUBSTANCE:
