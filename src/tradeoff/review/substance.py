@@ -692,7 +692,11 @@ _LAYS_OUT = re.compile(
 
 
 # The concept's own words ("time-ordered id") say nothing more than its name.
-_ID_TERMS = re.compile(r"\b(?:time|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I)
+# (The concept's own names: "timestamp-based id" names the kind of id, as "time-based" does,
+# and says no more of what it is made of; said alone, it specified the id.)
+_ID_TERMS = re.compile(
+    r"\b(?:time|timestamp|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I
+)
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
 
