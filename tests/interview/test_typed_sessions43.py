@@ -68,7 +68,10 @@ def test_a_turn_without_a_period_does_not_run_into_the_next(catalog: Catalog) ->
     ]
     session = run(catalog, "search-autocomplete", "terse", lines)
     covered = {c["item"]: c["quote"] for c in session.report(catalog)["conversation"]["covered"]}
-    assert "data-pipeline" not in covered, covered.get("data-pipeline")
+    # The GET line never covers the pipeline. The last turn takes up the pipeline question
+    # the candidate skipped, and may be credited as its (late) answer, in its own words.
+    pipeline = covered.get("data-pipeline")
+    assert pipeline is None or pipeline.startswith("the trie is built offline"), pipeline
     upload = run(catalog, "file-upload-api", "adversarial", _UPLOAD).report(catalog)
     covered = {c["item"]: c["quote"] for c in upload["conversation"]["covered"]}
     assert "quota-reservation" not in covered, covered.get("quota-reservation")

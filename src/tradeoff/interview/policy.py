@@ -1043,14 +1043,19 @@ def _ack(state: ConversationState, heard: Heard, at: Situation, newly: list[str]
     """Acknowledge the point the last turn covered, in the candidate's words. A turn that
     only puts a point off is acknowledged as that: the friendly voice otherwise praised "can
     we come back to it later?" with "Thanks, that helps." (the others add no praise)."""
-    if not newly:
+    late = state.answered_late == heard.line and heard.line > 0
+    if not newly and not late:
         return _PUT_OFF_ACK if heard.defers and at.persona == "friendly" else ""
-    support = state.said.get(newly[0])
-    if support is None:
+    # An earlier question answered late is heard too, though it covered no item anew:
+    # "what breaks first is the single Postgres primary ..." answered the 10x question, and
+    # a bare "Still: <the open question>" read as not listening.
+    support = state.said.get(newly[0]) if newly else None
+    quote = support.quote if support is not None else heard.text
+    if support is None and not late:
         return ""
     acks = sum(1 for p, k, _ in state.moves if k == "ack")
     state.moves.add((at.phase, "ack", str(acks)))
-    return phrasing.acknowledge(support.quote, acks)
+    return phrasing.acknowledge(quote, acks)
 
 
 _PUT_OFF_ACK = "Sure, we can come back to that."

@@ -289,6 +289,22 @@ class Interview:
             )
             if left and earlier is not current and taken_up(earlier, heard):
                 earlier.status = ANSWERED  # come back to: late, but answered
+                self.state.answered_late = heard.line
+                if earlier.item in self.items:
+                    # And credited as the answer it is: "Pricing is a chain of PriceRule
+                    # objects: ..." answered the pricing question two questions on, and the
+                    # report still called pricing "neither said nor written".
+                    item = self.items[earlier.item]
+                    measures = item.text if earlier.item in self.measured else ""
+                    concepts = self._covering(earlier.concepts, item)
+                    meant = heard.meant()
+                    # What it asked about, not a shared word; and not a closing recap, which
+                    # names the choices made ("a metadata store range-partitioned by (bucket,
+                    # key)") without weighing them (`recap_weighs_nothing`).
+                    if concepts & meant and "summary" not in meant:
+                        newly += credit_answer(
+                            self.state, earlier.item, heard, concepts, measures, item
+                        )
         ask = self.state.open_ask()
         hinted = next((a for a in self.state.asks if a.hinted), None)
         if ask is None and hinted is not None and hinted.status == DEFERRED and heard.defers:

@@ -65,6 +65,10 @@ class Support:
     # persistent connection", a matching line for the pricing service. The interviewer may
     # probe the item; the report never quotes the line as mentioning it.
     beside: bool = False
+    # Met by parts said in different turns (an item that asks for each of its concepts):
+    # the quote is only the turn that completed it, so a design line that states the whole
+    # item is the better one to show.
+    pieced: bool = False
 
 
 @dataclass
@@ -141,6 +145,9 @@ class ConversationState:
     specified: set[str] = field(default_factory=set)
     # Figures said against what the interviewer had given, each once per turn.
     contradicted: list[Contradicted] = field(default_factory=list)
+    # The turn that last answered a question asked before the open one (taken up late): the
+    # reply acknowledges it before returning to the open question.
+    answered_late: int = 0
     # Items some turn said in the item's own words, covered or not ("A holder that pauses
     # past its lease ... rejects any token lower than the highest it has seen"): a question
     # about one asks what was explained, however weak the quote the item keeps.
@@ -153,9 +160,19 @@ class ConversationState:
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
         said, written = self.said.get(item_id), self.written.get(item_id)
-        if said and said.status == SUBSTANCE:
+        if (
+            said
+            and said.status == SUBSTANCE
+            and not (said.pieced and written and written.status == SUBSTANCE)
+        ):
             return said
         if written and written.status == SUBSTANCE:
+            return written
+        if said and written and written.strength > said.strength:
+            # Both only name it: the line that names the item's own concept is the one to
+            # quote. "Placement service picks nodes across zones and racks" (design) names
+            # the placement the item is about; "a stripe is 8 data plus 4 parity fragments,
+            # 4 in each of the three zones" (said) only its subject.
             return written
         return said or written
 
@@ -343,7 +360,7 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
             met |= now
             if now and met >= set(item.concepts):
-                support = replace(support, status=SUBSTANCE)
+                support = replace(support, status=SUBSTANCE, pieced=now < set(item.concepts))
         if not support.quote:
             # Judged over the whole conversation ("asks floors, cars and call types": the
             # questions asked so far), with no one claim to cite: the first of the mentions
@@ -644,6 +661,10 @@ def note_contradicted(
                 continue  # "the 8 cells around it" counts cells, not the drivers in them
             if spoken.interval and not is_interval(ref):
                 continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
+            if any(c.line == heard.line and c.figure == ref.name for c in state.contradicted):
+                # "10 million orders a day is about 120 payments a second": the rate is the
+                # same figure worked out, not a second disagreement with "5 million a day".
+                break
             clause = given_clause(*phrase)
             state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
             break
@@ -788,6 +809,13 @@ def credit_concept(
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
+        elif concept == "clarifying-questions" in item.concepts and _asks_it_more(
+            state, item, quote or heard.text
+        ):
+            # "How long are seats held, and how many can one person pick?" drew out the
+            # contention with the overview fact; "How many people fight over one show?"
+            # asks it, and is the question to quote for "Asks how many people compete".
+            state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
         elif concept == "clarifying-questions" in item.concepts and _stated_not_asked(
             state, item.id
         ):
@@ -796,6 +824,16 @@ def credit_concept(
             # asking quotes the question once there is one.
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
     return newly
+
+
+def _asks_it_more(state: ConversationState, item: RubricItem, question: str) -> bool:
+    """Whether a question shares more of an asking item's words than the question quoted
+    for it (both questions: a statement quoted is `_stated_not_asked`'s case)."""
+    said = state.said.get(item.id)
+    if said is None or said.status != SUBSTANCE or not _asked(said.quote):
+        return False
+    words = stems(item.text)
+    return len(words & stems(question)) > len(words & stems(said.quote))
 
 
 def _stated_not_asked(state: ConversationState, item_id: str) -> bool:

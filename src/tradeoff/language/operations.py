@@ -42,7 +42,9 @@ _TRIGGER = re.compile(
     r"|lost (?:disks?|drives?|nodes?|servers?|replicas?|shards?|zones?|machines?|hosts?"
     r"|brokers?|racks?)\b"
     r"|corrupt(?:ed|ion)?|stale|lag(?:s|ging)? behind|falls? behind|spikes?|exhausted"
-    r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?|errors?\b"
+    r"|(?:is|are|gets?|becomes?) full\b|stalls?|hangs?"
+    # "page when provider error rate exceeds 5%": the name of a metric watched, not a failure
+    r"|errors?\b(?![- ](?:rates?|ratios?|budgets?|counts?|percentages?)\b)"
     # "if Redis is slow, the gateway falls back": a slow dependency is a failure too
     r"|(?:is|are|gets?|becomes?|goes|turns?) (?:too |very )?(?:slow|degraded)\b|slows? down"
     # A machine's own failures, in the object-oriented prompts: "Power loss: cars stop at the
@@ -79,6 +81,9 @@ _RESPONSE = re.compile(
     r"|dead[- ]letter|dlq|switch(?:es|ed)? to|take[sn]? over|circuit breaker|trip(?:s|ped)?"
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
     r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
+    # An outcome not known after a timeout, asked for: "we mark it unknown and poll the
+    # provider's status API with the same idempotency key".
+    r"|(?:poll|quer(?:y|ie)|check)(?:s|ed|ing)? (?:the |its |their )?(?:\w+'s )?status"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
     r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
     # What a client shows and does when its back end fails: "we keep showing the last good

@@ -524,6 +524,34 @@ def states_playback_target(claim: Claim) -> bool:
     return bool(SCREEN.search(_WITHIN_TIME, text) or SCREEN.search(_REBUFFER_RATIO, text))
 
 
+# Two parties after the same thing, and what becomes of each: "So two users on seat F7:
+# one update wins, the other sees 0 rows and is told at once". Naming the two alone ("two
+# users often pick the same seat") states the problem, not how it plays out.
+_TWO_PARTIES = re.compile(
+    r"\btwo (?:users|people|customers|buyers|clients|requests|threads|callers|writers"
+    r"|transactions|servers|workers|instances|drivers|riders)\b",
+    re.I,
+)
+_ONE_WINS = re.compile(
+    r"\bone\b[^.;]{0,40}?\b(?:wins?|succeeds?|gets? (?:it|the \w+)|goes through|commits?)\b",
+    re.I,
+)
+_OTHER_LOSES = re.compile(
+    r"\b(?:the )?other\b[^.;]{0,60}?\b(?:sees?|gets?|is told|fails?|loses?|is rejected"
+    r"|receives?|retries|waits?|blocks?)\b",
+    re.I,
+)
+
+
+def walks_a_race(claim: Claim) -> bool:
+    text = claim.text
+    return bool(
+        SCREEN.search(_TWO_PARTIES, text)
+        and SCREEN.search(_ONE_WINS, text)
+        and SCREEN.search(_OTHER_LOSES, text)
+    )
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -552,6 +580,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_META,), commits_metadata_after_data, "metadata-after-data"),
     ((_FILLED,), fills_templates, "rendered-templates"),
     ((_PLAYBACK,), states_playback_target, "playback-target"),
+    ((_TWO_PARTIES,), walks_a_race, "race-walkthrough"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -574,6 +603,9 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _TWO_PARTIES,
+    _ONE_WINS,
+    _OTHER_LOSES,
     _PLAYBACK,
     _WITHIN_TIME,
     _REBUFFER_RATIO,

@@ -609,6 +609,17 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         return False
     if concept == "data-model" and _fields_only_counted(claim.text):
         return False
+    if (
+        concept == "data-model"
+        and named
+        and _RECORD_WORDS.search(claim.text) is not None
+        and _LAYS_OUT.search(claim.text) is not None
+    ):
+        # A record laid out in prose is the model specified, with no number to count as
+        # evidence: "The metadata record is keyed by (bucket, key) and holds size, checksum,
+        # a timestamp and the list of extents" was only a mention, and the object record
+        # was quoted from the closing summary instead.
+        return True
     # "Snowflake-style IDs (timestamp + seq) -> deterministic ordering" says what the id is
     # made of and what it buys, with no number or "because" to count as evidence.
     if (
@@ -718,7 +729,11 @@ _LAYS_OUT = re.compile(
 
 
 # The concept's own words ("time-ordered id") say nothing more than its name.
-_ID_TERMS = re.compile(r"\b(?:time|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I)
+# (The concept's own names: "timestamp-based id" names the kind of id, as "time-based" does,
+# and says no more of what it is made of; said alone, it specified the id.)
+_ID_TERMS = re.compile(
+    r"\b(?:time|timestamp|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I
+)
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
 
@@ -1965,6 +1980,8 @@ def _fits_dimension(claim: Claim, concept: str, dimension: str) -> bool:
         if implied_concepts(claim) & _REQUIREMENT_SECTIONS:
             return False
         return f.reason or f.alternative or f.cost
+    if dimension in ("api_data", "components") and sizes_mechanism_only(claim, concept):
+        return False
     if dimension == "api_data" and implied_concepts(claim) & _REQUIREMENT_SECTIONS:
         # A requirement that writes the contract ("Redirect `GET /:code`", "Return 429 with
         # Retry-After", "`code -> {url, created_at}`") specifies the API; "Availability:
@@ -2024,6 +2041,37 @@ def states_requirement(claim: Claim) -> bool:
 _REQUIREMENT_SECTIONS = frozenset(
     {"functional-requirements", "non-functional-requirements", "scope", "clarifying-questions"}
 )
+
+
+# Concepts that mark a line as a sizing of data or traffic: said aloud, an estimate has no
+# "Estimates" heading over it, only its own words ("so about 6 GB a day").
+_VOLUME_ESTIMATES = frozenset({"back-of-envelope", "storage-estimate", "bandwidth-estimate"})
+
+
+def sizes_mechanism_only(claim: Claim, concept: str) -> bool:
+    """Whether a line's only evidence for a technique is figures that size what it stores:
+    "each payment writes 3 ledger entries of about 200 bytes, so about 6 GB a day" sizes the
+    ledger's load and says nothing of how it works, yet was credited, said aloud, with "Double-entry
+    ledger: entries that sum to zero, append-only ..." and "Ledger service ... writes
+    balanced journal entries in one transaction" (its number was the only evidence, and
+    with no heading it was not read as an estimate). A count of parts ("12 shards") or a
+    line that also says how the parts act (a flow, a reason) still specifies it."""
+    f = claim.features
+    if concept not in f.mechanisms or not f.quantities:
+        return False
+    if "back-of-envelope" not in implied_concepts(claim) and f.concepts.isdisjoint(
+        _VOLUME_ESTIMATES
+    ):
+        return False
+    if not (f.derivation or any(q.dims[0] < 0 for q in find_quantities(claim.text))):
+        # A size set for a part ("a series of 1 GB segment files with a sparse offset
+        # index") says what the part is; a volume over time ("6 GB a day") estimates load.
+        return False
+    argued = (
+        f.flow or f.reason or f.alternative or f.cost or f.failure_response
+        or f.monitoring or f.security_control
+    )  # fmt: skip
+    return not argued and PART_COUNT.search(claim.text) is None
 
 
 def describes_part(claim: Claim, concept: str) -> bool:
