@@ -61,6 +61,8 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("| Resource cost | Large cache footprint | Many database reads |", "rest-api"),
         ("The primary database is using more memory and CPU resources.", "rest-api"),
         ("Each host keeps an Elastic IP as its public endpoint.", "rest-api"),
+        # a column holding a user's handle, not how users sign in
+        ("user_login varchar(64) NOT NULL,", "authentication"),
         # the busy hours a peak is worked over, and someone's experience
         ("Say 30% of daily requests arrive in a 3-hour window.", "windowed-aggregation"),
         ("Readers with a background in Go can skip this part.", "async-processing"),
@@ -91,6 +93,7 @@ def test_a_word_in_another_sense_names_no_concept(
         ("Disk throughput limits the rebuild.", "bandwidth-estimate"),
         ("Network egress is about 3 Gbps at peak.", "bandwidth-estimate"),
         ("Expose a REST endpoint for each resource.", "rest-api"),
+        ("Users login with OAuth and get a session token.", "authentication"),
         ("A job counts views in 10-second tumbling windows.", "windowed-aggregation"),
         ("Thumbnails are made by a background worker.", "async-processing"),
         ("Shard the key range across 64 shards by hash.", "sharding"),

@@ -1026,6 +1026,9 @@ _AGGREGATING = re.compile(
     r"\b(?:tumbling|sliding|hopping|aggregat\w*|roll\w*|count\w*|flush\w*|watermark\w*)",
     re.I,
 )
+# Terms that, as the last part of a snake_case name ("account_login", "last_login"), name a
+# column that holds a user's handle or a time, not how users sign in.
+_FIELD_TAILS = frozenset({("login",), ("logins",)})
 _OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {
     ("throughput",): (_ITEMS_A_SECOND, _BYTES_A_SECOND),
     ("window",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
@@ -1075,6 +1078,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
             if term_words[0] in _ROUND_CODES and not _said_as_code(text, start, end):
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
+            if term_words in _FIELD_TAILS and text[start - 1 : start] == "_":
+                continue  # "account_login varchar(32)" is a column, no sign-in flow
             if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
                 continue  # "Chunk X, Offset Y" is no page of results
             other = _OTHER_SENSE_IN_TEXT.get(term_words)
