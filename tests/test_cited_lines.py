@@ -139,3 +139,22 @@ def test_a_sizing_line_is_not_cited_for_a_mechanism_another_line_names(
     claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
     held = item_support(item, claims)
     assert held.claim is not None and held.claim.line == _line_of(_RIDES, "WebSocket")
+
+
+_FEED = """# Home feed
+
+## Cache
+
+- Each user's timeline of post ids sits in Redis with a 10 minute TTL.
+- An edge cache holds the rendered first page for 5 s.
+"""
+
+
+def test_a_cache_ttl_is_not_cited_for_how_deletes_and_blocks_reach_copied_ids(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    findings = _findings(catalog, tmp_path, _FEED, "news-feed")
+    cited = [f for f in findings if "deletes, blocks and mutes" in f.message]
+    assert not any(f.message.startswith("Mentioned on line") for f in cited), [
+        (f.rule, f.message) for f in cited
+    ]

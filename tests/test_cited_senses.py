@@ -56,6 +56,20 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("| p50 latency | 20 ms (network) | 6 ms (GPU) |", "bandwidth-estimate"),
         ("Embed on our own GPU, which avoids PII egress.", "bandwidth-estimate"),
         ("A self-hosted model keeps PII in-network.", "bandwidth-estimate"),
+        # the remainder of a list, machines a choice spends, and a host's address
+        ("Show the first ten posts, lazy-load rest on scroll.", "rest-api"),
+        ("| Resource cost | Large cache footprint | Many database reads |", "rest-api"),
+        ("The primary database is using more memory and CPU resources.", "rest-api"),
+        ("Each host keeps an Elastic IP as its public endpoint.", "rest-api"),
+        # a column holding a user's handle, not how users sign in
+        ("user_login varchar(64) NOT NULL,", "authentication"),
+        # the busy hours a peak is worked over, and someone's experience
+        ("Say 30% of daily requests arrive in a 3-hour window.", "windowed-aggregation"),
+        ("Readers with a background in Go can skip this part.", "async-processing"),
+        # a feed's items shown once after a merge, not a retry applied once
+        ("Interleave the two lists, sort by time, apply deduplication.", "idempotency"),
+        # an erasure code's fragments, re-encoded and checksummed by a scrubber
+        ("The scrubber re-encodes damaged shards and keeps a checksum per shard.", "sharding"),
     ],
 )  # fmt: skip
 def test_a_word_in_another_sense_names_no_concept(
@@ -78,6 +92,11 @@ def test_a_word_in_another_sense_names_no_concept(
         ("Write throughput: 2,000 writes/s x 1 KB = 2 MB/s.", "bandwidth-estimate"),
         ("Disk throughput limits the rebuild.", "bandwidth-estimate"),
         ("Network egress is about 3 Gbps at peak.", "bandwidth-estimate"),
+        ("Expose a REST endpoint for each resource.", "rest-api"),
+        ("Users login with OAuth and get a session token.", "authentication"),
+        ("A job counts views in 10-second tumbling windows.", "windowed-aggregation"),
+        ("Thumbnails are made by a background worker.", "async-processing"),
+        ("Shard the key range across 64 shards by hash.", "sharding"),
     ],
 )  # fmt: skip
 def test_the_word_in_its_own_sense_still_names_it(

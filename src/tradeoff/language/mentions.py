@@ -355,7 +355,8 @@ _DOCUMENT_PARSING = _DOCUMENT_FORMATS | frozenset(
     "extraction extract extracts extracted ocr image images boundaries boundary layout parser"
     " parsers parsing scanned tabular".split()
 )
-_NETWORK_ENDPOINTS = frozenset("vpc private privatelink".split())
+# "An Elastic IP as its public endpoint": an address a host is reached at, no API endpoint.
+_NETWORK_ENDPOINTS = frozenset("vpc private privatelink elastic ip ips".split())
 _CONTAINERS = frozenset(
     "board boards canvas document documents"
     " cache caches shard shards node nodes store stores table tables bucket buckets can could"
@@ -448,7 +449,13 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("expiry",): (_EXPIRING, frozenset()),
     ("ttl",): (_EXPIRING, frozenset()),
     # "the argument rests upon ...": REST the API is never followed by "upon".
-    ("rest",): (frozenset({"at", "the", "of", "for", "to", "lazy"}), frozenset({"of", "upon"})),
+    # "Return the top items, lazy-load rest": the remainder, loaded later.
+    # "a background in AWS": someone's experience, no work run off the request path.
+    ("background",): (frozenset(), frozenset({"in"})),
+    ("rest",): (
+        frozenset({"at", "the", "of", "for", "to", "lazy", "load", "loads", "loaded"}),
+        frozenset({"of", "upon"}),
+    ),
     ("row",): (frozenset(), frozenset({"level"})),
     # "recursive character split with sentence awareness", "cost awareness", "rack
     # awareness": awareness of something is no collaborators' presence.
@@ -601,7 +608,10 @@ _CONTENT = frozenset(
     "chunk chunks content text document documents doc docs sha sha256 hash hashes minhash"
     " simhash merge merged merges merging"
     # "dedupe near-identical copies": the same document kept once
-    " copies identical".split()
+    " copies identical"
+    # "merge both lists, sort by time, apply deduplication, paginate": a feed's items shown
+    # once, not a retried request applied once
+    " sort sorted paginate".split()
 )
 _WIRE_TIME = frozenset(
     "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
@@ -630,7 +640,9 @@ _SUMMARISED = frozenset(
 # "shard list".
 _CODE_FRAGMENTS = frozenset(
     "parity erasure ec reed solomon fragment fragments stripe stripes decode decoding"
-    " reconstruct reconstructs reconstructed manifest manifests".split()
+    " reconstruct reconstructs reconstructed manifest manifests"
+    # "re-encodes shards", "a checksum per shard": a scrubber repairs and verifies fragments.
+    " encode encodes encoded encoding checksum checksums".split()
 )
 # Words beside "checksum" in a list of a record's fields ("(bucket, key, size, checksum,
 # pointers)", "Field: checksum. Type: SHA-256. Size: 32 B"): a stored field, not the
@@ -638,6 +650,10 @@ _CODE_FRAGMENTS = frozenset(
 _RECORD_FIELDS = frozenset(
     "size etag version timestamp timestamps pointer pointers location locations handle handles"
     " type field fields".split()
+)
+_SPENT = frozenset(
+    "cost costs usage utilisation utilization consumption efficient cpu memory compute"
+    " hardware caching".split()
 )
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     ("checksum",): _RECORD_FIELDS,
@@ -654,6 +670,9 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # attachment, not an endpoint of the API.
     ("endpoint",): _NETWORK_ENDPOINTS,
     ("endpoints",): _NETWORK_ENDPOINTS,
+    # "Resource cost", "resource usage": machines and memory a choice takes, no REST resource.
+    ("resource",): _SPENT,
+    ("resources",): _SPENT,
     # "(doc_id, chunk_id, offset)", "Chunk X, Offset Y", "offset and length", a consumer's
     # committed offset: where bytes sit in storage or a log, not a page of results.
     ("offset",): _STORAGE_POSITION,
@@ -996,8 +1015,24 @@ _ITEMS_A_SECOND = re.compile(
     re.I,
 )
 _BYTES_A_SECOND = re.compile(r"\b(?:[kmgtp]i?b(?:ps|/s)|[kmgtp]?bps|bytes?|bits?)\b", re.I)
+# "20% of traffic happens in a 4-hour window": the busy hours a peak is worked over, not a
+# window a stream aggregates over (which counts, rolls up or slides).
+_SHARE_OF_TRAFFIC = re.compile(
+    r"\d\s*%\s+of\s+(?:the\s+|all\s+|daily\s+|a\s+day's\s+)*(?:traffic|requests|views|load"
+    r"|reads|writes|uploads)\b",
+    re.I,
+)
+_AGGREGATING = re.compile(
+    r"\b(?:tumbling|sliding|hopping|aggregat\w*|roll\w*|count\w*|flush\w*|watermark\w*)",
+    re.I,
+)
+# Terms that, as the last part of a snake_case name ("account_login", "last_login"), name a
+# column that holds a user's handle or a time, not how users sign in.
+_FIELD_TAILS = frozenset({("login",), ("logins",)})
 _OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {
     ("throughput",): (_ITEMS_A_SECOND, _BYTES_A_SECOND),
+    ("window",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
+    ("windows",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
 }
 
 # Punctuation between two words that ends a phrase: a term's words are never read across it.
@@ -1043,6 +1078,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "500 bytes" is a size, "200 ms" a time, "200 followers" a count
             if term_words[0] in _ROUND_CODES and not _said_as_code(text, start, end):
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
+            if term_words in _FIELD_TAILS and text[start - 1 : start] == "_":
+                continue  # "account_login varchar(32)" is a column, no sign-in flow
             if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
                 continue  # "Chunk X, Offset Y" is no page of results
             other = _OTHER_SENSE_IN_TEXT.get(term_words)
