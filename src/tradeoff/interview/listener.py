@@ -163,7 +163,13 @@ _PROTOCOL = re.compile(
 
 
 def features_listed(text: str) -> str | None:
-    """The first sentence of a turn that lists two or more things its users do, if any."""
+    """The first sentence of a turn that lists two or more things its users do, if any.
+
+    A sentence that names a product the design runs on lists no feature, however it opens:
+    "drivers send GPS fixes to a location service that keeps the last position in Redis,
+    sharded by geohash cell" is the location path, and it was credited as "States the
+    flows: price and ETA quote, request, match, ...". ("So clients PUT, GET, DELETE and LIST
+    objects in buckets" names the kind of store users get, and is the feature list.)"""
     for sentence in _SENTENCE.split(text.strip()):
         match = _USERS_DO.match(sentence)
         if (
@@ -171,6 +177,7 @@ def features_listed(text: str) -> str | None:
             and _LIST.search(sentence, match.end())
             and not sentence.endswith("?")
             and not _PROTOCOL.search(sentence)
+            and not brands_in(sentence)
         ):
             return sentence.strip().rstrip(";,")
     return None
