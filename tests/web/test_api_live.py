@@ -87,6 +87,17 @@ def test_comments_of_a_running_session_are_a_documented_conflict(
     assert http.get(f"/api/sessions/{ended}/comments").status_code == 200
 
 
+def test_a_session_id_with_spaces_is_no_session_id(
+    http: httpx.Client, world: tuple[str, int, int, str]
+) -> None:
+    # schemathesis sent /api/sessions/1%20/comments ("1 ", against the schema's integer) and
+    # got the ended session's comments back, 200
+    ended = world[1]
+    for address in (f"/api/sessions/{ended}%20/comments", f"/api/sessions/%20{ended}"):
+        assert http.get(address).status_code == 422, address
+    assert http.get(f"/api/sessions/{ended}/comments").status_code == 200
+
+
 def test_a_query_parameter_given_twice_is_refused(http: httpx.Client) -> None:
     # FastAPI keeps the last of repeated values; schemathesis sent
     # "?new_per_day=persona&...&new_per_day=0.0" and got the queue back, 200.

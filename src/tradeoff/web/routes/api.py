@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from tradeoff.catalog import default_catalog
 from tradeoff.catalog.schema import DIFFICULTIES as LEVELS
@@ -240,7 +240,15 @@ def create_review(body: ReviewIn, state: AppState = Depends(app_state)) -> Revie
     )
 
 
-SessionId = Annotated[int, Path(ge=1, le=history.MAX_ID)]
+def _digits(value: object) -> object:
+    """A session id in the address is digits and nothing else: "1 " (as `/sessions/1%20`)
+    read as session 1 once, and answered 200 to an address its schema rejects."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("a session id is a whole number, written in digits")
+    return value
+
+
+SessionId = Annotated[int, Path(ge=1, le=history.MAX_ID), BeforeValidator(_digits)]
 
 
 def _session(summary: SessionSummary) -> SessionOut:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from tradeoff.services import coach
 from tradeoff.web.auth import visitor_of
 from tradeoff.web.csrf import csrf_token
-from tradeoff.web.routes.api import ERRORS
+from tradeoff.web.routes.api import ERRORS, SessionId
 from tradeoff.web.state import AppState, app_state
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -76,7 +76,7 @@ COMMENT_ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/sessions/{session_id}/comments", responses=COMMENT_ERRORS)
-def comments(session_id: int, state: AppState = Depends(app_state)) -> CoachReviewOut:
+def comments(session_id: SessionId, state: AppState = Depends(app_state)) -> CoachReviewOut:
     """Your coaches' comments on a finished session, each with its place, and their scores."""
     found = coach.review(state.store, state.sessions, session_id, layout=False)
     return CoachReviewOut(
