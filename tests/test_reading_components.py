@@ -234,3 +234,32 @@ def test_a_named_load_balancer_is_not_called_missing() -> None:
     review = review_design(load_design(fixture), default_catalog(), None)
     (finding,) = [f for f in review.findings if f.rule == "CMP110"]
     assert finding.message.startswith("A load balancer is named (line 10)"), finding.message
+
+
+def test_a_load_balancer_named_with_its_tier_is_asked_only_about_failed_instances() -> None:
+    """ "Clients reach the workers through a load balancer" says what it spreads traffic over;
+    the finding asks only what is unsaid, and its fix does not tell the candidate to add the
+    load balancer the line already has."""
+    from pathlib import Path
+
+    from tradeoff.design import load_design
+    from tradeoff.review import review_design
+
+    fixture = Path(__file__).parent / "rules" / "fixtures" / "CMP110.fronted.md"
+    review = review_design(load_design(fixture), default_catalog(), None)
+    (finding,) = [f for f in review.findings if f.rule == "CMP110"]
+    assert finding.message == (
+        "A load balancer is named (line 5) but not how it takes a failed instance out of rotation"
+    )
+    assert "Put a load balancer" not in finding.fix
+
+
+def test_leased_id_blocks_are_a_code_allocator() -> None:
+    """ "App servers lease id blocks from ZooKeeper" is the url-shortener's code allocator
+    (counter ranges), whatever the word order: no "No code allocator" beside it."""
+    from tradeoff.design import parse_design
+    from tradeoff.review import review_design
+
+    text = "# Links\n\n## Components\n- App servers lease id blocks from a coordination service.\n"
+    review = review_design(parse_design(text), default_catalog(), "url-shortener")
+    assert not [f for f in review.findings if f.message.startswith("No code allocator")]

@@ -814,10 +814,22 @@ class NoLoadBalancer(Rule):
             m for m in ctx.mentions.positive("load-balancer") if not m.quote.rstrip().endswith("?")
         ]
         if named:
+            # "App servers behind a load balancer" says what it spreads traffic over; only how
+            # a failed instance leaves the rotation is then unsaid, and the fix must not tell
+            # the candidate to add the load balancer the line already has.
+            if _FRONTED.search(named[0].quote):
+                unsaid = "how it takes a failed instance out of rotation"
+            else:
+                unsaid = (
+                    "what it spreads traffic over or how it takes a failed instance out of rotation"
+                )
             yield self.finding(
-                f"A load balancer is named (line {named[0].line}) but not what it spreads"
-                " traffic over or how it takes a failed instance out of rotation",
+                f"A load balancer is named (line {named[0].line}) but not {unsaid}",
                 ctx.evidence(named[0]),
+                fix=(
+                    "Say what the load balancer spreads requests over and how it finds and"
+                    " drops a failed instance (health checks)."
+                ),
             )
             return
         several = _several_instances(ctx)
@@ -839,6 +851,14 @@ class NoLoadBalancer(Rule):
                 "At this prompt's scale the service tier runs as several instances, but"
                 " nothing spreads traffic across them"
             )
+
+
+# The tier a load balancer fronts, named on its line: "app servers behind a load balancer",
+# "a load balancer spreads requests over the API instances".
+_FRONTED = re.compile(
+    r"\b(?:servers?|instances?|services?|nodes?|tier|pods?|replicas?|workers?|backends?)\b",
+    re.IGNORECASE,
+)
 
 
 def _pulls_work_only(ctx: ReviewContext) -> bool:
