@@ -263,3 +263,20 @@ def test_leased_id_blocks_are_a_code_allocator() -> None:
     text = "# Links\n\n## Components\n- App servers lease id blocks from a coordination service.\n"
     review = review_design(parse_design(text), default_catalog(), "url-shortener")
     assert not [f for f in review.findings if f.message.startswith("No code allocator")]
+
+
+def test_a_trade_off_answered_without_weighing_is_not_called_undiscussed() -> None:
+    """A line that answers one of the prompt's key questions ("App servers lease id blocks")
+    is cited, and the finding says what is missing (the weighing), not "Not discussed"."""
+    from tradeoff.design import parse_design
+    from tradeoff.review import review_design
+
+    text = "# Links\n\n## Components\n- App servers lease id blocks from a coordination service.\n"
+    review = review_design(parse_design(text), default_catalog(), "url-shortener")
+    messages = {f.message: f.evidence.line for f in review.findings if f.rule == "TRD104"}
+    weighed = (
+        "Not weighed: How are short codes generated? Line 4 touches on it, but no option is"
+        " weighed against another"
+    )
+    assert messages[weighed] == 4
+    assert "Not discussed: 301 or 302 for the redirect?" in messages

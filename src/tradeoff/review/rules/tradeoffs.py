@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from tradeoff.language.claims import ITEM, ROW, SENTENCE, Claim, plain_typography
 from tradeoff.language.lexicon import COST, EMPTY_PROPERTY
 from tradeoff.language.literals import SCREEN
-from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, clean_line
+from tradeoff.language.mentions import FLUFF, POSITIVE, REASONS, Mention, clean_line
 from tradeoff.language.options import names_option
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
@@ -873,7 +873,26 @@ class MissingKeyTradeoff(Rule):
                 continue
             if _weighed_on_its_ground(ctx, tradeoff.concepts):
                 continue
+            # A design that touches the question ("App servers lease id blocks from ZooKeeper"
+            # answers how codes are made) has not left it unsaid: "Not discussed" beside that
+            # line would be false. What is missing is the weighing. Same rule, same weight.
+            chosen = _touched_outside_headings(ctx, tradeoff.concepts)
+            if chosen is not None:
+                yield self.finding(
+                    f"Not weighed: {tradeoff.question} Line {chosen.line} touches on it, but"
+                    " no option is weighed against another",
+                    ctx.evidence(chosen),
+                )
+                continue
             yield self.finding(f"Not discussed: {tradeoff.question}")
+
+
+def _touched_outside_headings(ctx: ReviewContext, concepts: list[str]) -> Mention | None:
+    """The first line, not a heading, that names one of a trade-off's concepts and means it.
+    A title ("# File sync") names the topic, not a way of doing it."""
+    headings = {n for n, text in ctx.lines if text.lstrip().startswith("#")}
+    found = [m for c in concepts for m in ctx.mentions.positive(c) if m.line not in headings]
+    return min(found, key=lambda m: m.line) if found else None
 
 
 def _weighed_on_its_ground(ctx: ReviewContext, concepts: list[str]) -> bool:
