@@ -182,6 +182,9 @@ def analyse(claims: Iterable[Claim], concepts: Iterable[Concept]) -> list[Claim]
         if previous is not None and _gives_reason_for(done, previous):
             analysed[-1] = reread(previous, f"{previous.text} {done.text}")
             continue
+        if previous is not None and _refers_back(done, previous):
+            analysed[-1] = reread.joined(previous, done)
+            continue
         if previous is not None and _sets_against(done, previous):
             analysed[-1] = reread.joined(previous, done)
             continue
@@ -635,6 +638,22 @@ def _gives_reason_for(claim: Claim, previous: Claim) -> bool:
     ):
         return False
     return _decides(previous)
+
+
+def _refers_back(claim: Claim, previous: Claim) -> bool:
+    """Whether `claim` is a clause of the same line that goes on about what the clause before
+    it named, by a pronoun: "Rules live in a config service; gateways cache them for 30 s".
+    Split at the semicolon, the first clause names the config service and says nothing of
+    it, and the second says how it is used but not of what; a reader reads them as one."""
+    if claim.kind not in _PROSE or previous.kind != claim.kind or claim.line != previous.line:
+        return False
+    if not previous.features.concepts or previous.features.concepts & claim.features.concepts:
+        return False
+    return _REFERS_BACK.search(claim.text[:60]) is not None
+
+
+# An object or possessive pronoun early in a clause: "gateways cache them", "its TTL is".
+_REFERS_BACK = re.compile(r"\b(?:them|its|their)\b", re.I)
 
 
 _POINTS_BACK = re.compile(r"\W*(?:it|this|that|these|they)\b", re.I)
