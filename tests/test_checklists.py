@@ -277,3 +277,20 @@ def test_clauses_of_different_items_do_not_tick_together() -> None:
         "- Sessions end after 30 minutes idle\n"
     )
     assert not _item(_tick("security", text), "authentication").met
+
+
+def test_a_trigger_is_read_apart_from_the_degraded_behaviour_it_sets_off() -> None:
+    """ "If the quota store is unreachable for 80 ms, the proxy fails open": the trigger
+    ends at "unreachable"; read greedily up to "fails" it took the behaviour's own words
+    and the item stayed open with "but not: what triggers it"."""
+    text = "- If the quota store is unreachable for 80 ms, the proxy fails open for its tenants.\n"
+    assert _item(_tick("failure", text), "degraded-mode").met
+
+
+def test_a_retry_after_header_is_no_retry() -> None:
+    """ "Answer 429 with Retry-After" tells the client when to come back; it is not a call
+    this design retries, nor redelivered work."""
+    result = _tick("failure", "- Over the quota, answer 429 with a Retry-After header.\n")
+    for item_id in ("timeouts-retries", "duplicates"):
+        item = _item(result, item_id)
+        assert not item.met and item.mentioned is None, item_id
