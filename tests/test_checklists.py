@@ -294,3 +294,26 @@ def test_a_retry_after_header_is_no_retry() -> None:
     for item_id in ("timeouts-retries", "duplicates"):
         item = _item(result, item_id)
         assert not item.met and item.mentioned is None, item_id
+
+
+def test_data_structures_and_quotas_are_not_logging_ownership_paging_or_validation() -> None:
+    """Words that name something else in a limiter's design: a sliding-window log is an
+    algorithm's data, "the node that owns the key" is placement, "a limit of 50 per minute"
+    is a quota, and "reject with 429" is the quota's answer. None is logging, an
+    authorisation rule, paging or input validation."""
+    text = (
+        "- A sliding log keeps one timestamp per request.\n"
+        "- The Redis node that owns the key runs the check.\n"
+        "- Each tenant gets a limit of 50 requests per minute; reject with 429 after that.\n"
+    )
+    checks = [
+        ("monitoring", "logs"),
+        ("security", "authorization"),
+        ("security", "input-validation"),
+        ("api", "pagination"),
+    ]
+    for name, item_id in checks:
+        item = _item(_tick(name, text), item_id)
+        assert item.mentioned is None, (name, item_id, item.mentioned)
+    paged = "- GET /v1/events?limit=50&cursor=abc returns the next page and a cursor.\n"
+    assert _item(_tick("api", paged), "pagination").met
