@@ -37,3 +37,37 @@ def test_balancing_two_costs_is_not_a_ledger() -> None:
     assert not [c for c in claims if "ledger" in c.features.concepts]
     (money,) = _claims("- Each account balance is the sum of its ledger entries.")
     assert "ledger" in money.features.concepts
+
+
+def _support(problem: str, dimension: str, item_id: str, text: str) -> str:
+    from tradeoff.design import parse_design
+    from tradeoff.language import read_design
+
+    catalog = default_catalog()
+    claims = read_design(parse_design(text), catalog.vocabulary.concepts.values())
+    rubric = getattr(catalog.get(problem).rubric, dimension)
+    item = next(i for i in rubric.items if i.id == item_id)
+    return item_support(item, claims, dimension, item.shared_concepts).status
+
+
+def test_a_line_naming_the_items_own_example_is_a_mention_though_the_concept_is_shared() -> None:
+    """ "Each phone holds a websocket to one gateway" names what the connection-protocol
+    item is about (its text says "WebSocket or MQTT"), though the gateway item shares the
+    concept: mentioned, not "neither said nor written"."""
+    text = "# Chat\n\n- Each phone holds a websocket to one gateway.\n"
+    assert _support("chat-system", "api_data", "connection-protocol", text) == "mentioned"
+
+
+def test_a_session_registry_that_routes_deliveries_is_the_session_registry() -> None:
+    text = (
+        "# Chat\n\n- To deliver, the service asks the session registry which edge server"
+        " holds the recipient's socket and forwards the frame there.\n"
+    )
+    assert _support("chat-system", "components", "session-registry", text) == "substance"
+
+
+def test_holding_a_connection_is_no_inventory_hold() -> None:
+    (claim,) = _claims("- Apps hold a websocket to a gateway node.")
+    assert "inventory-reservation" not in claim.features.concepts
+    (seats,) = _claims("- We hold the seats for 10 minutes while the buyer pays.")
+    assert "inventory-reservation" in seats.features.concepts

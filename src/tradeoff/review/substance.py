@@ -1133,7 +1133,10 @@ def _item_support(
                 # item's subject, as for "rejects with 429 and Retry-After").
                 named -= {"status-codes"}
             if named and not (
-                own_words and named <= shared and not _speaks_of(own_words, claim.text)
+                own_words
+                and named <= shared
+                and not _speaks_of(own_words, claim.text)
+                and not _names_its_subject(named, item_words, claim.text)
             ):
                 if claim.kind == EDGE and not _labels_on_line(claim):
                     # "C1 -->|Click short link| CDN" reads the CDN's label from the line
@@ -1963,6 +1966,16 @@ def _matches_any(
         for dims, value in said
         for other, figure in stated
     )
+
+
+def _names_its_subject(named: frozenset[str], item_words: frozenset[str], text: str) -> bool:
+    """Whether a claim names, in the word the item's own text uses for it, a shared concept:
+    "clients hold a websocket to a gateway" names what "Uses a persistent connection
+    (WebSocket or MQTT) with frames for ..." is about, though the gateway item shares the
+    concept. Such a line is a mention of the item, never its substance, and citing it is
+    truer than calling the item neither said nor written."""
+    words = {w for c in named for w in _content_words(c.replace("-", " "))} & item_words
+    return bool(words) and _speaks_of(frozenset(words), text)
 
 
 def _speaks_of(vocabulary: frozenset[str], text: str) -> bool:
