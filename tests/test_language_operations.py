@@ -350,3 +350,16 @@ def test_resending_a_latest_position_needs_no_idempotency_key() -> None:
 
 def test_resending_a_position_beside_a_created_order_is_still_a_write() -> None:
     assert retried_write("on a timeout the app re-sends its location and creates the order")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a failure met by the system itself: its response, and nothing watched
+        "| Sign-up service down under a flood | sign-ups fail | throttle per IP at the edge |",
+        "| Cache node down | slow reads | shed low-priority traffic until it is back |",
+        "If the primary crashes, a replica fails over within 30 s.",
+    ],
+)
+def test_a_failure_answered_by_the_system_is_no_monitoring(text: str) -> None:
+    assert monitoring_signal(text) is None
