@@ -89,6 +89,9 @@ def test_failure_response_needs_a_concrete_response(text: str) -> None:
         ("- Redis error rate > 0.5%", "Alerts", "error rate", "Alerts"),
         ("Key pool depth: alerts at 70% used.", "", "pool depth", "alerts"),
         ("| Worker crash | job stalls | reschedule it and alert on-call |", "", "crash", "alert"),
+        # the agreed level is the line crossed
+        ("- consumer lag SLO breach", "Alerts", "consumer lag", "Alerts"),
+        ("Page the on-call when sync lag breaches the SLA.", "", "sync lag", "Page the on-call"),
         # retrieval quality is a metric like any other
         ("Alert the search team if nDCG@10 falls below 0.6 on the nightly run.", "", "nDCG@10",
          "Alert"),

@@ -230,7 +230,9 @@ _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
     r"|\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
-    r"|\b(?:burn rate|breach(?:es)? (?:the |its )?slo|exceeds? (?:the |its )?slo)",
+    # The agreed level as the line: "breaches the SLO", "replication lag SLA breach".
+    r"|\b(?:burn rate|breach(?:es)? (?:the |its )?sl[ao]|exceeds? (?:the |its )?sl[ao]"
+    r"|sl[ao] (?:breach\w*|violation))",
     re.I,
 )
 _ACTION = re.compile(
