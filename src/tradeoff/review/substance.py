@@ -109,7 +109,9 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
             r"^(?!(?=.*\b(?:data ?flows?|flows?|schemas?|database|capacity|math|estimates?"
             r"|scaling|stack|technology|costs?|apis?|endpoints?)\b)"
             r"(?!.*\b(?:design|decisions?|trade-?offs?|architecture|overall|tl;?dr)\b))"
-            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence)",
+            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence"
+            # "Final recommended architecture" over the parts chosen and the key decisions
+            r"|final (?:recommended |proposed )?(?:architecture|design)\b)",
             re.I,
         ),
         "summary",
