@@ -56,3 +56,10 @@ def test_one_status_code_said_three_times_is_one_kind() -> None:
 
 def test_errors_and_pagination_are_two_kinds() -> None:
     assert _reached(_TWO_KINDS) == 1.0
+
+
+def test_a_kubernetes_manifest_versions_no_api() -> None:
+    """`apiVersion: batch/v1` names the orchestrator's schema; the design's API is as
+    unversioned as before it."""
+    manifest = "\n```yaml\napiVersion: batch/v1\nkind: CronJob\n```\n"
+    assert _reached(_ONE_KIND_RESTATED + manifest) == 0.5
