@@ -224,10 +224,19 @@ _REJECTED_AFTER = re.compile(
     r"|^[\w\s-]{0,20}?\b(?:is|are|would be)\s+(?:unnecessary|overkill|not needed)\b",
     re.I,
 )
+# A thing put out of scope in its own sentence: "Idempotency markers optional (e.g. a
+# request id) - out of scope for the core limiter", "Analytics is out of scope".
+_SCOPED_OUT_AFTER = re.compile(
+    r"^(?:[^.;|]|\.(?=[,\w]))*?(?:\s[-–—:]\s*|\b(?:is|are|stays?|remains?)\s+)"
+    r"(?:out of scope|not in scope|outside (?:the )?scope)\b",
+    re.I,
+)
 
 
 def rejected_after(after: str) -> bool:
     """Whether the words right after a mention, in its clause, reject it."""
+    if "scope" in after[:90] and _SCOPED_OUT_AFTER.match(after[:90]) is not None:
+        return True
     return (
         "not" in after or "n't" in after or "unnecessary" in after or "overkill" in after
     ) and _REJECTED_AFTER.match(after[:60]) is not None
