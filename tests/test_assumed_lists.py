@@ -50,3 +50,11 @@ def test_the_imperative_form_heads_the_list_too() -> None:
 def test_a_lead_in_that_assumes_nothing_heads_nothing() -> None:
     text = _ASSUMED.replace("Let's assume a", "We are building a")
     assert _reached("communication", text, "assumptions said aloud") == 0.0
+
+
+def test_a_conditional_lead_in_heads_its_consequences_not_assumptions() -> None:
+    text = _ASSUMED.replace(
+        "Let's assume a chat app for a mid-sized company.",
+        "Assuming 90% of reads hit the cache, the database sees:",
+    )
+    assert _reached("communication", text, "assumptions said aloud") < 1.0

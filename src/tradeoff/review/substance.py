@@ -89,8 +89,9 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     # "Scope" alone) makes its lines statements of scope.
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
     # "Assumptions", or a lead-in over a list that says it assumes ("Assume the system is
-    # built for a medium-to-large enterprise.", "Assuming a read-heavy workload:").
-    (re.compile(r"assumption|\bassum(?:e|es|ed|ing)\b|\bsuppos(?:e|ing)\b", re.I), "assumptions"),
+    # built for a medium-to-large enterprise.", "We assume:"); "Assuming a 90% hit ratio,
+    # the database sees:" heads what follows from it.
+    (re.compile(r"assumption|\bassum(?:e|es|ed)\b", re.I), "assumptions"),
     # "Object Record Layout": the bullets under it are the record's fields.
     (
         re.compile(
