@@ -89,6 +89,9 @@ def test_failure_response_needs_a_concrete_response(text: str) -> None:
         ("- Redis error rate > 0.5%", "Alerts", "error rate", "Alerts"),
         ("Key pool depth: alerts at 70% used.", "", "pool depth", "alerts"),
         ("| Worker crash | job stalls | reschedule it and alert on-call |", "", "crash", "alert"),
+        # the agreed level is the line crossed
+        ("- consumer lag SLO breach", "Alerts", "consumer lag", "Alerts"),
+        ("Page the on-call when sync lag breaches the SLA.", "", "sync lag", "Page the on-call"),
         # retrieval quality is a metric like any other
         ("Alert the search team if nDCG@10 falls below 0.6 on the nightly run.", "", "nDCG@10",
          "Alert"),
@@ -350,3 +353,16 @@ def test_resending_a_latest_position_needs_no_idempotency_key() -> None:
 
 def test_resending_a_position_beside_a_created_order_is_still_a_write() -> None:
     assert retried_write("on a timeout the app re-sends its location and creates the order")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a failure met by the system itself: its response, and nothing watched
+        "| Sign-up service down under a flood | sign-ups fail | throttle per IP at the edge |",
+        "| Cache node down | slow reads | shed low-priority traffic until it is back |",
+        "If the primary crashes, a replica fails over within 30 s.",
+    ],
+)
+def test_a_failure_answered_by_the_system_is_no_monitoring(text: str) -> None:
+    assert monitoring_signal(text) is None

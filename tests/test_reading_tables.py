@@ -232,6 +232,9 @@ def test_a_summary_of_one_part_is_no_wrap_up(heading: str) -> None:
         "14) Tradeoffs summary",
         "TL;DR Architecture Summary",
         "10. Conclusion",
+        # the parts chosen and the decisions that matter, closing the answer
+        "18) Final recommended architecture",
+        "Final design",
     ],
 )
 def test_a_wrap_up_of_the_design_is_a_summary(heading: str) -> None:

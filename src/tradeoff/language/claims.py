@@ -129,6 +129,19 @@ def split_text(text: str, first_line: int = 1) -> list[Claim]:
 _BOLD_LEAD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1")
 
 
+# A one-sentence paragraph that says it assumes ("Assume the system is built for a
+# medium-to-large enterprise.", "Let's assume a read-heavy workload.") over a list: the
+# items are what it assumes ("User base: 10,000 employees"), as under "Assumptions:",
+# whatever its length or closing stop. ("Assuming a 90% hit ratio, the database sees:" and
+# "Suppose a celebrity posts:" head what follows from them, not what is assumed.)
+_ASSUMING = re.compile(r"^(?:(?:we|i|let's|lets|let us)\s+)?assume\b[^.!?]*[.:]?$", re.I)
+
+
+def _assumes(paragraph: str) -> bool:
+    """Whether a paragraph is one sentence that says it assumes what follows."""
+    return _ASSUMING.match(paragraph.strip()) is not None
+
+
 _TABLE_LABEL = -1  # the depth a label over a table is kept at, apart from any list's
 
 
@@ -191,7 +204,7 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             label = _plain(tokens[index + 1].content)
             # (or opens with one, as "**Scale assumptions** (used for capacity planning)")
             bold = _BOLD_LEAD.match(tokens[index + 1].content.strip()) is not None
-            if (label.endswith(":") or bold) and len(label.split()) <= 8:
+            if ((label.endswith(":") or bold) and len(label.split()) <= 8) or _assumes(label):
                 pending = label.rstrip(":").strip()
                 index += 3
                 continue

@@ -224,10 +224,19 @@ _REJECTED_AFTER = re.compile(
     r"|^[\w\s-]{0,20}?\b(?:is|are|would be)\s+(?:unnecessary|overkill|not needed)\b",
     re.I,
 )
+# A thing put out of scope in its own sentence: "Idempotency markers optional (e.g. a
+# request id) - out of scope for the core limiter", "Analytics is out of scope".
+_SCOPED_OUT_AFTER = re.compile(
+    r"^(?:[^.;|]|\.(?=[,\w]))*?(?:\s[-–—:]\s*|\b(?:is|are|stays?|remains?)\s+)"
+    r"(?:out of scope|not in scope|outside (?:the )?scope)\b",
+    re.I,
+)
 
 
 def rejected_after(after: str) -> bool:
     """Whether the words right after a mention, in its clause, reject it."""
+    if "scope" in after[:90] and _SCOPED_OUT_AFTER.match(after[:90]) is not None:
+        return True
     return (
         "not" in after or "n't" in after or "unnecessary" in after or "overkill" in after
     ) and _REJECTED_AFTER.match(after[:60]) is not None
@@ -1034,6 +1043,12 @@ _OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[st
     ("window",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
     ("windows",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
 }
+# Terms written with a symbol that name something else in some lines: "apiVersion: apps/v1"
+# in a Kubernetes manifest is the version of the orchestrator's schema, not of the design's
+# API.
+_LOOSE_OTHER_SENSE: dict[str, re.Pattern[str]] = {
+    "api-versioning": re.compile(r"\bapiversion\s*:", re.I),
+}
 
 # Punctuation between two words that ends a phrase: a term's words are never read across it.
 # A brace opens or closes a path parameter: "POST /friend-requests/{id}/accept" names a
@@ -1111,6 +1126,9 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
     for (pattern, concept_id), needs in zip(table.loose, table.loose_needs, strict=True):
         if needs is not None and not any(need in folded for need in needs):
             continue  # the term's own words are not in the text
+        other_sense = _LOOSE_OTHER_SENSE.get(concept_id)
+        if other_sense is not None and other_sense.search(text):
+            continue  # "apiVersion: apps/v1" versions a manifest, not the API
         for match in pattern.finditer(text):
             where = (concept_id, match.start())
             if where not in found:

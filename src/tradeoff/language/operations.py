@@ -230,7 +230,9 @@ _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
     r"|\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
-    r"|\b(?:burn rate|breach(?:es)? (?:the |its )?slo|exceeds? (?:the |its )?slo)",
+    # The agreed level as the line: "breaches the SLO", "replication lag SLA breach".
+    r"|\b(?:burn rate|breach(?:es)? (?:the |its )?sl[ao]|exceeds? (?:the |its )?sl[ao]"
+    r"|sl[ao] (?:breach\w*|violation))",
     re.I,
 )
 _ACTION = re.compile(
@@ -313,11 +315,23 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
         threshold = None
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
-    # An event is its own threshold: "| Pod crash | ... | alert on-call |".
+    # An event is its own threshold: "| Pod crash | ... | alert on-call |". Only when
+    # someone is told: a failure met by throttling, failing over or scaling ("DDoS on the
+    # upload endpoint: IP-level throttle at the CDN") is a failure with its response, and
+    # nothing in it is watched.
     event = SCREEN.search(_TRIGGER, text)
-    if event is not None and action is not None and failure_response(text) is not None:
+    if (
+        event is not None
+        and action is not None
+        and _TELLS.search(action.group(0)) is not None
+        and failure_response(text) is not None
+    ):
         return MonitoringSignal(event.group(0), event.group(0), said)
     return None
+
+
+# The actions of `_ACTION` that tell a person, as against those the system takes itself.
+_TELLS = re.compile(r"alert|pag|on-?call|wake|notif|incident|ticket", re.I)
 
 
 # Operational monitoring named as such: tools and practices, not a product's dashboards.

@@ -88,7 +88,10 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     # "Requirements & Scope" heads requirements; only a heading that excludes (or is
     # "Scope" alone) makes its lines statements of scope.
     (re.compile(r"out of scope|non-?goals|not in scope|^\W*scope\W*$", re.I), "scope"),
-    (re.compile(r"assumption", re.I), "assumptions"),
+    # "Assumptions", or a lead-in over a list that says it assumes ("Assume the system is
+    # built for a medium-to-large enterprise.", "We assume:"); "Assuming a 90% hit ratio,
+    # the database sees:" heads what follows from it.
+    (re.compile(r"assumption|\bassum(?:e|es|ed)\b", re.I), "assumptions"),
     # "Object Record Layout": the bullets under it are the record's fields.
     (
         re.compile(
@@ -107,7 +110,9 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
             r"^(?!(?=.*\b(?:data ?flows?|flows?|schemas?|database|capacity|math|estimates?"
             r"|scaling|stack|technology|costs?|apis?|endpoints?)\b)"
             r"(?!.*\b(?:design|decisions?|trade-?offs?|architecture|overall|tl;?dr)\b))"
-            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence)",
+            r".*(?:summary|wrap[- ]?up|conclusion|recap|final answer|in one sentence"
+            # "Final recommended architecture" over the parts chosen and the key decisions
+            r"|final (?:recommended |proposed )?(?:architecture|design)\b)",
             re.I,
         ),
         "summary",
@@ -2494,6 +2499,21 @@ _ACCESS = frozenset(
 )
 
 
+def _contract_kinds(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
+    """How many of errors, pagination, idempotency, versioning and rate limits the API
+    specifies, each once: "200 OK" on four arrows of a sequence diagram, or "429" in the
+    requirements, a failure table and a metric's name, is one status code restated, not
+    the second kind of contract the step asks for."""
+    kinds: set[str] = set()
+    first: Claim | None = None
+    for claim in claims:
+        found = specified_concepts(claim) & _CONTRACT
+        if found:
+            kinds |= found
+            first = first or claim
+    return len(kinds), first
+
+
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     endpoints = _distinct_endpoints(claims)
     model = _count(
@@ -2504,7 +2524,7 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         claims,
         lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
-    contract = _distinct(claims, lambda c: bool(specified_concepts(c) & _CONTRACT))
+    contract = _contract_kinds(claims)
     access = _count(claims, lambda c: c.features.reason and bool(_ACCESS & c.features.concepts))
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
