@@ -38,6 +38,7 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         # a measure that jumps is not the busiest traffic
         ("| GC pause | CPU spike on the API pods | restart the pod |", "peak-traffic"),
         ("Latency spikes while the cache warms up.", "peak-traffic"),
+        ("Page the on-call on rejection spikes or store errors.", "peak-traffic"),
         # where a choice is good enough, not what users can do
         ("A smaller model is fine for most internal use cases.", "functional-requirements"),
         # the keys a limit is counted per
@@ -70,6 +71,15 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("Interleave the two lists, sort by time, apply deduplication.", "idempotency"),
         # an erasure code's fragments, re-encoded and checksummed by a scrubber
         ("The scrubber re-encodes damaged shards and keeps a checksum per shard.", "sharding"),
+        # a limit's allowance, what one client may send at once, not the busiest traffic
+        ("Each key: a sustained rate and a burst capacity (max single burst).", "peak-traffic"),
+        ("| Burst handling | Allowance per key, over the sustained rate |", "peak-traffic"),
+        ("A token bucket allows short bursts, then throttles the caller.", "peak-traffic"),
+        ("Read the rule's config (rate and burst) from the cache.", "peak-traffic"),
+        ("Fixed windows suit hard daily quotas, where no burst is wanted.", "peak-traffic"),
+        # a signed URL that grants access to an object, not a direct upload
+        ("Permissions: bucket policies, ACLs and signed URLs.", "blob-upload"),
+        ("Presigned URLs give private, expiring access to one photo.", "blob-upload"),
     ],
 )  # fmt: skip
 def test_a_word_in_another_sense_names_no_concept(
@@ -97,6 +107,9 @@ def test_a_word_in_another_sense_names_no_concept(
         ("A job counts views in 10-second tumbling windows.", "windowed-aggregation"),
         ("Thumbnails are made by a background worker.", "async-processing"),
         ("Shard the key range across 64 shards by hash.", "sharding"),
+        ("At 9 am bursts reach 4x the daily mean.", "peak-traffic"),
+        ("The CPU headroom absorbs bursts and retries.", "peak-traffic"),
+        ("The client uploads parts straight to storage with presigned URLs.", "blob-upload"),
     ],
 )  # fmt: skip
 def test_the_word_in_its_own_sense_still_names_it(
