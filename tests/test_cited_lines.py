@@ -158,3 +158,37 @@ def test_a_cache_ttl_is_not_cited_for_how_deletes_and_blocks_reach_copied_ids(
     assert not any(f.message.startswith("Mentioned on line") for f in cited), [
         (f.rule, f.message) for f in cited
     ]
+
+
+_RANDOM_IDS = """# Home feed
+
+## Data model
+
+- posts: post_id (a random UUID), author_id, body, created_at
+- Timelines keep the newest 500 post ids per user in Redis.
+"""
+
+
+def test_a_random_uuid_is_not_cited_as_a_mention_of_time_sortable_ids(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A random UUID sorts by nothing: it is the scheme time-sortable ids are chosen over.
+    path = tmp_path / "design.md"
+    path.write_text(_RANDOM_IDS, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "time-ordered-ids")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    assert item_support(item, claims).claim is None
+
+
+def test_an_id_generator_is_still_a_mention_of_time_sortable_ids(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = _RANDOM_IDS.replace("a random UUID", "from a central id generator")
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "time-ordered-ids")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.claim is not None and held.claim.line == _line_of(text, "id generator")

@@ -1123,6 +1123,10 @@ def _item_support(
                 named -= _FIELD_CONCEPTS
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
+            if "time-sortable-id" in wanted and "id-generator" in named and _random_ids(claim):
+                # "post_id UUID", "unique post_id (UUID v4)": random ids, the scheme a
+                # time-sortable id is chosen over, name no step towards it.
+                named -= {"id-generator"}
             if (
                 "status-codes" in named & wanted
                 and codes
@@ -1153,6 +1157,22 @@ def _item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# A UUID that is not one of the time-ordered versions (v1, v6, v7, Cassandra's timeuuid):
+# random bits, which sort by nothing.
+_RANDOM_UUID = re.compile(r"(?<![\w-])uuids?(?:\s*-?\s*v?4)?\b(?!\s*-?\s*v?[167]\b)", re.I)
+# The other ways an id generator is named, which may order ids by time.
+_ORDERED_ID = re.compile(
+    r"\b(?:snowflake|id generator|ticket server|sequence|auto-?increment|counter|ulid|ksuid"
+    r"|range|block of ids|kgs|key generat)",
+    re.I,
+)
+
+
+def _random_ids(claim: Claim) -> bool:
+    """Whether the claim's ids are random UUIDs and it names no other way of making ids."""
+    return _RANDOM_UUID.search(claim.text) is not None and _ORDERED_ID.search(claim.text) is None
 
 
 # Concepts a fenced line only ever names as an identifier (a signing `scope`, an OAuth
