@@ -21,8 +21,8 @@ _PRICE_COLUMN = re.compile(r"\b(?:unit\s+(?:cost|price)|price|cost\s+per)\b", re
 _QUANTITY_COLUMN = re.compile(r"\b(?:quantity|qty|usage|size|volume|units)\b", re.I)
 _TOTAL_COLUMN = re.compile(r"\b(?:total|(?:monthly|daily|yearly|annual)\s+cost|cost)\b", re.I)
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
-# "$14 400", "$4 320 000": thousands grouped by spaces, which the grammar reads as separate
-# numbers ("86 400 s" is 86 and 400 s there); only after a "$" are they one figure.
+# "$14 400", "$4 320 000": thousands grouped by spaces, one figure here as in the grammar
+# ("86 400 s"); money is read by this module, so its groups are joined before the grammar.
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 _MONEY = re.compile(r"\$\s*(\d[\d,. \u00a0\u202f]*(?:\s?[kKmMbB](?:n)?(?![A-Za-z]))?)")
 # The unit a price is per: "per GB-month", "/ 1k tokens", "(per GB-month)" in the header.
