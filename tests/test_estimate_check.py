@@ -203,3 +203,23 @@ def test_a_bare_number_repeating_the_rows_size_carries_its_unit() -> None:
     assert found.line == 3 and found.quote == "4 B × 300 = 1.2 GB"
     rows[2] = "| Post | 300 B | 4 B × 300 = 1.2 TB |"
     assert not [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prompt: 1.5k tokens x $0.002 = $0.003",  # priced per 1k tokens, which is not written
+        "| Workers | 12 CPU-hours/day x 30 | $36 000 |",  # a total with no price beside it
+        "| Encoding (90 workers x $2/hr) | ~$130K |",  # a month of hours understood
+    ],
+)
+def test_money_is_judged_only_where_every_factor_is_written(text: str) -> None:
+    from tradeoff.estimate.check import check_lines
+
+    assert not check_lines([(1, text)])
+
+
+def test_a_price_per_unit_times_a_size_is_judged() -> None:
+    checks = check_line(1, "Egress: $0.05/GB x 40 TB = $20K/month")
+    assert checks and checks[-1].verdict == "arithmetic-error"
+    assert "$2K/month" in checks[-1].explanation

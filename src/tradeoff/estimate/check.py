@@ -733,6 +733,26 @@ _POINTS_BACK = re.compile(
 )
 
 
+def _has_money(tokens: Sequence[Token]) -> bool:
+    return any(token.money for token in tokens)
+
+
+def _money_judgeable(left: Sequence[Token], right: Sequence[Token]) -> bool:
+    """Whether a sum of money can be redone from what is written: an amount on both sides,
+    and each price on the left says what it is per ("$0.02/GB", "$1.50 per hour"). A bare
+    price ("1.2k tokens x $0.003", priced per 1k tokens) or a total with no price beside
+    it ("32 CPU-hours x 30 | $14 400") leaves out a factor a reader cannot supply."""
+    if not (_has_money(left) and _has_money(right)):
+        return False
+    for index, token in enumerate(left):
+        if not token.money:
+            continue
+        after = left[index + 1 : index + 3]
+        if len(after) < 2 or after[0].op != "/" or after[1].kind != "unit":
+            return False
+    return True
+
+
 def _right_side(after: str) -> str | None:
     body = _HEDGE.sub("", after.strip().strip("`*_"), count=1)
     end = leading_quantity(body)
@@ -757,6 +777,9 @@ def _judge(
     is judged under both: any reading that makes the statement right clears it, and a
     reading that cannot be judged leaves the statement unjudged."""
     left_tokens, right_tokens = tokenize(left), tokenize(right)
+    money = _has_money(left_tokens) or _has_money(right_tokens)
+    if money and not _money_judgeable(left_tokens, right_tokens):
+        return None
     readings = _readings(left, right, left_tokens, right_tokens)
     if not readings:
         return None
@@ -887,6 +910,8 @@ def _compare(
     if stated.kind != computed.kind or by_hand:
         if lhs.operators == 0:
             return None  # "9 GB/day = 33 TB": a rate restated as a total needs its duration
+        if computed.time != 0 and _has_money(left_tokens):
+            return None  # "175 workers x $1/hr" beside "$126K": a month of hours understood
         try:
             computed = read_quantity(left, tokens=left_tokens, ignore_time=True).value
             stated = read_quantity(right, tokens=right_tokens, ignore_time=True).value
@@ -1068,7 +1093,8 @@ def _show_like(right: str, ratio: float) -> str:
     if rest[:1].isspace():  # "1\u202fPB": one plain space, not a narrow one and another
         rest = " " + rest.lstrip()
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
-    return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
+    money = "$" if first.money else ""  # "$100K/month" off by 10x reads "$10K/month"
+    return f"{money}{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
 
 
 _SIZE_PREFIXES = (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3))

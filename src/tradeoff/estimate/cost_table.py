@@ -1,9 +1,10 @@
 """A cost table's rows checked across their columns: unit price x quantity = cost.
 
 "| Compute | $0.015 per vCPU-hour | 32 vCPU-hours/day x 30 | $14 400 |" states no product;
-its columns do, and a reader multiplies them: 960 vCPU-hours at $0.015 is $14.40. Money is
-read here, not in the grammar: a price is a number after "$", and the grammar reads the
-rest of each cell (the quantity, the unit a price is per).
+its columns do, and a reader multiplies them: 960 vCPU-hours at $0.015 is $14.40. A table's
+money is read here across its columns: a price is a number after "$", and the grammar reads
+the rest of each cell (the quantity, the unit a price is per); the grammar's own reading of
+"$" serves a sum written on one line ("$0.02/GB x 500 TB = $10K").
 """
 
 from __future__ import annotations
