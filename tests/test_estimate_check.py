@@ -223,3 +223,21 @@ def test_a_price_per_unit_times_a_size_is_judged() -> None:
     checks = check_line(1, "Egress: $0.05/GB x 40 TB = $20K/month")
     assert checks and checks[-1].verdict == "arithmetic-error"
     assert "$2K/month" in checks[-1].explanation
+
+
+def test_a_name_is_read_with_the_value_the_line_gave_it() -> None:
+    checks = check_line(1, "limit = 500, spike = limit x 3 = 15000")
+    assert checks and checks[-1].verdict == "arithmetic-error"
+    assert checks[-1].quote == "limit x 3 = 15000" and "1.5K" in checks[-1].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spike = limit x 3 = 15000",  # the name has no value on the line
+        "limit = 100/2 = 50, spike = limit x 3 = 150",  # a value worked out, not given
+    ],
+)
+def test_a_name_without_a_given_value_is_not_substituted(text: str) -> None:
+    assert all(c.quote != "limit x 3 = 15000" for c in check_line(1, text))
+    assert all(c.verdict == "ok" for c in check_line(1, text))

@@ -94,6 +94,7 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
     checks: list[EstimateCheck] = []
     previous_end: int | None = None
     clause_ends: list[int] | None = None
+    bound: dict[str, Token] = {}  # "window = 120": names given a value earlier on the line
     for index, marker in enumerate(markers):
         after = _window(text, marker.end())
         right_text = _right_side(after)
@@ -104,6 +105,11 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
             if clause_ends is None:
                 clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
             left_text = _left_side(text, marker.start(), clause_ends)
+            if not left_text and marker.group(0).strip() == "=":
+                _bind(text, marker, right_text, bound)  # "window = 120": no figure before
+            if left_text and bound and "=" in left_text:
+                # "burst = window x 2 = 240": the step after the name it defines
+                left_text = left_text.rsplit("=", 1)[1].strip()
         else:
             # "**≈ 3 B events/day** → ...": the bold's "**" is markup, not a product
             left_text = text[previous_end : marker.start()].strip().removesuffix("**").strip()
@@ -118,11 +124,51 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
             if split is not None:
                 checks.append(split)
             continue
-        judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
+        judged = _judge(number, text, left_text, right_text, marker.group(0), chained, None, bound)
         if judged is not None:
             checks.append(judged)
     checks.extend(check_headroom(number, text))
     return checks
+
+
+# Where the value given to a name ends: a clause break, a code span's end, the next marker.
+_SEGMENT_END = re.compile(r"[,;`)|]|\s=|\.(?:\s|$)")
+# A name set to one figure: "window = 120", "`rate = 2 tps`" (the name alone before "=").
+_NAME_BEFORE = re.compile(r"(?:^|[\s,;(`*])([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _bind(text: str, marker: re.Match[str], right: str, bound: dict[str, Token]) -> None:
+    """Remember a name the line sets to a single figure ("window = 120, burst = window x 2
+    = 240"), so a later step that uses the name is read with its value, as a reader
+    substitutes it. Only a lone figure binds: "rate = limit / window" defines a formula."""
+    name = _NAME_BEFORE.search(text, 0, marker.start())
+    if name is None:
+        return
+    segment = _SEGMENT_END.split(text[marker.end() :], maxsplit=1)[0]
+    if segment.strip().strip("*_") != right:
+        return  # "rate = 120/60 = 2 tps": the figure starts an expression, not a value
+    tokens = tokenize(right)
+    if not tokens or tokens[0].kind != "num" or len(tokens) > 2:
+        return
+    if len(tokens) == 1:
+        bound[name.group(1)] = tokens[0]
+    elif tokens[1].kind == "unit":
+        bound[name.group(1)] = replace(tokens[0], unit=tokens[1].unit)
+
+
+def _substituted(tokens: list[Token], bound: dict[str, Token]) -> list[Token]:
+    """The tokens with each name bound earlier on the line read as its value."""
+    out: list[Token] = []
+    for token in tokens:
+        value = bound.get(token.text) if token.kind == "word" else None
+        if value is None:
+            out.append(token)
+            continue
+        figure = replace(value, start=token.start, end=token.end, text=token.text, unit=None)
+        out.append(figure)
+        if value.unit is not None:
+            out.append(Token("unit", value.unit.word, token.end, token.end, unit=value.unit))
+    return out
 
 
 def _continues(after: str, right: str, more_markers: bool) -> bool:
@@ -772,11 +818,15 @@ def _judge(
     marker: str,
     chained: bool = False,
     quote: str | None = None,
+    bound: dict[str, Token] | None = None,
 ) -> EstimateCheck | None:
     """Judge `left marker right`. A token with two readings ("500 B": bytes or a billion)
     is judged under both: any reading that makes the statement right clears it, and a
-    reading that cannot be judged leaves the statement unjudged."""
+    reading that cannot be judged leaves the statement unjudged. Names bound earlier on
+    the line (`bound`) are read as their values."""
     left_tokens, right_tokens = tokenize(left), tokenize(right)
+    if bound:
+        left_tokens = _substituted(left_tokens, bound)
     money = _has_money(left_tokens) or _has_money(right_tokens)
     if money and not _money_judgeable(left_tokens, right_tokens):
         return None
