@@ -192,3 +192,27 @@ def test_an_id_generator_is_still_a_mention_of_time_sortable_ids(
     claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
     held = item_support(item, claims)
     assert held.claim is not None and held.claim.line == _line_of(text, "id generator")
+
+
+_SOFT_DELETE = """# Home feed
+
+## API
+
+- DELETE /v1/posts/{id} marks the post deleted (a soft delete); the row stays 30 days.
+- GET /v1/feed?cursor=abc returns 20 posts.
+"""
+
+
+def test_a_soft_delete_is_a_mention_of_how_deletes_reach_copied_feeds(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # It says how a delete is recorded, not how it reaches the timelines already holding
+    # the id: mentioned, not specified, and not absent.
+    path = tmp_path / "design.md"
+    path.write_text(_SOFT_DELETE, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "deletes-and-blocks")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.status == "mentioned" and held.claim is not None
+    assert held.claim.line == _line_of(_SOFT_DELETE, "soft delete")
