@@ -216,3 +216,32 @@ def test_a_soft_delete_is_a_mention_of_how_deletes_reach_copied_feeds(
     held = item_support(item, claims)
     assert held.status == "mentioned" and held.claim is not None
     assert held.claim.line == _line_of(_SOFT_DELETE, "soft delete")
+
+
+_CODED_PLACEMENT = """# Object store
+
+## Failures
+
+| Failure | Response |
+|---|---|
+| Rack dark | Placement spreads pieces, at most one shard per rack; repair rebuilds. |
+
+## Metadata
+
+- Metadata shards are split when one passes 100 GB.
+"""
+
+
+def test_a_per_rack_placement_of_coded_pieces_is_not_cited_for_partitioning(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "At most one shard per rack" places an erasure code's pieces; the metadata line is
+    # the one that partitions data.
+    path = tmp_path / "design.md"
+    path.write_text(_CODED_PLACEMENT, encoding="utf-8")
+    problem = catalog.problems["object-storage"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "metadata-partitioning")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims, dimension="tradeoffs")
+    assert held.status == "mentioned" and held.claim is not None
+    assert held.claim.line == _line_of(_CODED_PLACEMENT, "100 GB")
