@@ -57,6 +57,10 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("| p50 latency | 20 ms (network) | 6 ms (GPU) |", "bandwidth-estimate"),
         ("Embed on our own GPU, which avoids PII egress.", "bandwidth-estimate"),
         ("A self-hosted model keeps PII in-network.", "bandwidth-estimate"),
+        # a network that is a thing: a CDN's sites, a product's users
+        ("Edge network: the CDN keeps hot objects near readers.", "bandwidth-estimate"),
+        ("Serve images through a content delivery network.", "bandwidth-estimate"),
+        ("A social network for pet owners.", "bandwidth-estimate"),
         # the remainder of a list, machines a choice spends, and a host's address
         ("Show the first ten posts, lazy-load rest on scroll.", "rest-api"),
         ("| Resource cost | Large cache footprint | Many database reads |", "rest-api"),

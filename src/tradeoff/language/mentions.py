@@ -622,6 +622,9 @@ _WIRE_TIME = frozenset(
     "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
     " leaving outside inside within internal private corporate pii".split()
 )
+# "Edge network", "content delivery network", "social network": a network that is a thing
+# (a CDN's sites, a product's users), not bytes a second.
+_NAMED_NETWORKS = frozenset("edge delivery cdn social neural".split())
 _ALGORITHMIC_STRUCTURES = frozenset(
     "crdt crdts merge merges probabilistic bloom sketch sketches heap trie tries lock free"
     " concurrent".split()
@@ -757,7 +760,7 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "30 ms (network)", "a network partition", "network hops": time on the wire or its
     # failure; "data leaves the network", "keeps PII in-network": where data is. Neither
     # is bytes a second.
-    ("network",): _WIRE_TIME,
+    ("network",): _WIRE_TIME | _NAMED_NETWORKS,
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,
