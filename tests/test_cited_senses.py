@@ -66,6 +66,8 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("| Resource cost | Large cache footprint | Many database reads |", "rest-api"),
         ("The primary database is using more memory and CPU resources.", "rest-api"),
         ("Each host keeps an Elastic IP as its public endpoint.", "rest-api"),
+        ("| Embedder down | 5xx from the embedding endpoint | fall back to BM25 |", "rest-api"),
+        ("Keep two model endpoints warm in case one fails.", "rest-api"),
         # a column holding a user's handle, not how users sign in
         ("user_login varchar(64) NOT NULL,", "authentication"),
         # the busy hours a peak is worked over, and someone's experience

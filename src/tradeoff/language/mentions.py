@@ -356,7 +356,12 @@ _DOCUMENT_PARSING = _DOCUMENT_FORMATS | frozenset(
     " parsers parsing scanned tabular".split()
 )
 # "An Elastic IP as its public endpoint": an address a host is reached at, no API endpoint.
-_NETWORK_ENDPOINTS = frozenset("vpc private privatelink elastic ip ips".split())
+# ... and a model's serving endpoint ("5xx from the embedding endpoint", "multiple model
+# endpoints"): a provider the design calls, not an endpoint of the design's own API.
+_NETWORK_ENDPOINTS = frozenset(
+    "vpc private privatelink elastic ip ips embedding embeddings model models llm inference"
+    " reranker".split()
+)
 _CONTAINERS = frozenset(
     "board boards canvas document documents"
     " cache caches shard shards node nodes store stores table tables bucket buckets can could"
