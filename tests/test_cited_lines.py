@@ -245,3 +245,42 @@ def test_a_per_rack_placement_of_coded_pieces_is_not_cited_for_partitioning(
     held = item_support(item, claims, dimension="tradeoffs")
     assert held.status == "mentioned" and held.claim is not None
     assert held.claim.line == _line_of(_CODED_PLACEMENT, "100 GB")
+
+
+_PER_CLIENT = """# Rate limiter
+
+## Capacity
+
+```
+Clients active at once: 20,000
+Mean requests per client: 600/60 = 10 req/s
+Total RPS: 20,000 x 10 = 200,000 req/s
+```
+"""
+
+
+def _check_rate(catalog: Catalog, tmp_path: Path, text: str) -> object:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["rate-limiter"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "check-rate")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    return item_support(item, claims, dimension="capacity")
+
+
+def test_one_clients_rate_is_not_the_systems_and_rps_says_requests(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "requests per client: ... 10 req/s" is one caller's; "Total RPS" is the system's,
+    # and RPS is how requests a second are written.
+    held = _check_rate(catalog, tmp_path, _PER_CLIENT)
+    assert getattr(held, "status", None) == "substance"
+    assert held.claim.line == _line_of(_PER_CLIENT, "Total RPS")  # type: ignore[attr-defined]
+
+
+def test_a_limiting_policys_rate_is_no_traffic_of_the_system(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = "# Rate limiter\n\n## Leases\n\n- 40 req/s policy -> lease = 2 tokens\n"
+    held = _check_rate(catalog, tmp_path, text)
+    assert getattr(held, "status", None) != "substance"

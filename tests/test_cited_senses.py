@@ -81,6 +81,7 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("Each key: a sustained rate and a burst capacity (max single burst).", "peak-traffic"),
         ("| Burst handling | Allowance per key, over the sustained rate |", "peak-traffic"),
         ("A token bucket allows short bursts, then throttles the caller.", "peak-traffic"),
+        ("Per key: 10 RPS steady, 100 RPS burst.", "peak-traffic"),
         ("Read the rule's config (rate and burst) from the cache.", "peak-traffic"),
         ("Fixed windows suit hard daily quotas, where no burst is wanted.", "peak-traffic"),
         # a signed URL that grants access to an object, not a direct upload

@@ -674,7 +674,7 @@ _SPENT = frozenset(
 # where burst is not wanted", "can a customer burst above them?"), not the busiest
 # traffic the system must take.
 _ALLOWED_BURST = frozenset(
-    "limit limits cap capacity allowance allow allows allowed policy sustained configured"
+    "limit limits cap capacity allowance allow allows allowed policy sustained steady configured"
     " configurable config bucket buckets token tokens refill instantaneous max maximum quota"
     " quotas customer customers client clients caller callers tenant tenants".split()
 )

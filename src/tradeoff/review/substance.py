@@ -413,12 +413,24 @@ _LIMIT_CONCEPTS = frozenset({"quota", "rate-limiting-algorithm"})
 
 
 def _client_limit_only(claim: Claim) -> bool:
-    """Whether a line's rates are only limits on a client (see `_CLIENT_LIMIT`)."""
+    """Whether a line's rates are only limits on a client (see `_CLIENT_LIMIT`), or the
+    rate of a limiting policy ("20 req/s policy -> lease = 1", "policy = 1000 req/s")."""
+    if _SYSTEM_LOAD.search(claim.text) is not None:
+        return False
+    if _POLICY_RATE.search(claim.text) is not None:
+        return True
     return (
         not _LIMIT_CONCEPTS.isdisjoint(claim.features.concepts)
         and _CLIENT_LIMIT.search(claim.text) is not None
-        and _SYSTEM_LOAD.search(claim.text) is None
     )
+
+
+# A rate that is a rate-limit policy's setting, not traffic the system takes.
+_POLICY_RATE = re.compile(
+    r"\d[\d,.]*\s*[kKmM]?\s*(?:req|requests|rps|qps|tps)(?:\s*/\s*(?:s|sec|second|min))?"
+    r"\s+polic(?:y|ies)\b|\bpolic(?:y|ies)\s*[=:]\s*~?\d",
+    re.I,
+)
 
 
 # A method member of a class box, with its visibility: "+park(vehicle) Ticket", "-price()".
@@ -1599,6 +1611,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
             continue  # "100M uploads a day x 2.4 MB = 240 TB a day" states bytes a day
         if _A_BITRATE.search(text, max(0, f.start - 48), f.start):
             continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
+        if _LABEL_PER_ONE.search(text, max(0, f.start - 60), f.start):
+            continue  # "Average requests per client: 1000/60 = 16.67 req/s": one client's
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
@@ -1611,6 +1625,13 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(kinds)
 
 
+# A label that divides by one caller ("Requests per client:", "| Per-user rate |"): the
+# figures after it are one client's, not the system's.
+_LABEL_PER_ONE = re.compile(
+    r"\bper[\s-](?:client|user|api[\s-]key|key|ip|tenant|account|viewer|device|connection"
+    r"|session)\b[^:|.;=]{0,20}[:|][^|.;]*$",
+    re.I,
+)
 # A rate named by its unit where a label says it: "Peak read RPS", "Read QPS".
 _LABELLED_RATE = re.compile(r"\b(?:qps|rps|tps)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d")
@@ -1799,6 +1820,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "rebuild": frozenset({"refill", "repopulate", "recompute", "regenerate"}),
     "post": frozenset({"tweet"}),
     "tweet": frozenset({"post"}),
+    # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
+    "request": frozenset({"rps", "req"}),
 }
 
 
