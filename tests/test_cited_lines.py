@@ -284,3 +284,19 @@ def test_a_limiting_policys_rate_is_no_traffic_of_the_system(
     text = "# Rate limiter\n\n## Leases\n\n- 40 req/s policy -> lease = 2 tokens\n"
     held = _check_rate(catalog, tmp_path, text)
     assert getattr(held, "status", None) != "substance"
+
+
+def test_another_status_code_with_a_reason_is_not_the_redirect_choice(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A 404 cached for a reason is a choice about misses, not 301 against 302.
+    text = (
+        "# Short links\n\n## Caching\n\n- Keep 404/miss results in the cache for a brief TTL"
+        " (say 2 min) so random lookups do not flood the store.\n"
+    )
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["url-shortener"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "redirect-code")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    assert item_support(item, claims, dimension="api_data").status != "substance"

@@ -1095,6 +1095,10 @@ def _item_support(
             found = frozenset()
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
+        if "status-codes" in found and codes and codes.isdisjoint(_STATUS_CODE.findall(claim.text)):
+            # "Cache 404 results for a short TTL so probes do not hammer the DB" gives a
+            # code and a reason, but not the 301-or-302 choice the item asks for.
+            found = found - {"status-codes"}
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
