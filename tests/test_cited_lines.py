@@ -158,3 +158,145 @@ def test_a_cache_ttl_is_not_cited_for_how_deletes_and_blocks_reach_copied_ids(
     assert not any(f.message.startswith("Mentioned on line") for f in cited), [
         (f.rule, f.message) for f in cited
     ]
+
+
+_RANDOM_IDS = """# Home feed
+
+## Data model
+
+- posts: post_id (a random UUID), author_id, body, created_at
+- Timelines keep the newest 500 post ids per user in Redis.
+"""
+
+
+def test_a_random_uuid_is_not_cited_as_a_mention_of_time_sortable_ids(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A random UUID sorts by nothing: it is the scheme time-sortable ids are chosen over.
+    path = tmp_path / "design.md"
+    path.write_text(_RANDOM_IDS, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "time-ordered-ids")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    assert item_support(item, claims).claim is None
+
+
+def test_an_id_generator_is_still_a_mention_of_time_sortable_ids(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = _RANDOM_IDS.replace("a random UUID", "from a central id generator")
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "time-ordered-ids")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.claim is not None and held.claim.line == _line_of(text, "id generator")
+
+
+_SOFT_DELETE = """# Home feed
+
+## API
+
+- DELETE /v1/posts/{id} marks the post deleted (a soft delete); the row stays 30 days.
+- GET /v1/feed?cursor=abc returns 20 posts.
+"""
+
+
+def test_a_soft_delete_is_a_mention_of_how_deletes_reach_copied_feeds(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # It says how a delete is recorded, not how it reaches the timelines already holding
+    # the id: mentioned, not specified, and not absent.
+    path = tmp_path / "design.md"
+    path.write_text(_SOFT_DELETE, encoding="utf-8")
+    problem = catalog.problems["news-feed"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "deletes-and-blocks")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims)
+    assert held.status == "mentioned" and held.claim is not None
+    assert held.claim.line == _line_of(_SOFT_DELETE, "soft delete")
+
+
+_CODED_PLACEMENT = """# Object store
+
+## Failures
+
+| Failure | Response |
+|---|---|
+| Rack dark | Placement spreads pieces, at most one shard per rack; repair rebuilds. |
+
+## Metadata
+
+- Metadata shards are split when one passes 100 GB.
+"""
+
+
+def test_a_per_rack_placement_of_coded_pieces_is_not_cited_for_partitioning(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "At most one shard per rack" places an erasure code's pieces; the metadata line is
+    # the one that partitions data.
+    path = tmp_path / "design.md"
+    path.write_text(_CODED_PLACEMENT, encoding="utf-8")
+    problem = catalog.problems["object-storage"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "metadata-partitioning")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    held = item_support(item, claims, dimension="tradeoffs")
+    assert held.status == "mentioned" and held.claim is not None
+    assert held.claim.line == _line_of(_CODED_PLACEMENT, "100 GB")
+
+
+_PER_CLIENT = """# Rate limiter
+
+## Capacity
+
+```
+Clients active at once: 20,000
+Mean requests per client: 600/60 = 10 req/s
+Total RPS: 20,000 x 10 = 200,000 req/s
+```
+"""
+
+
+def _check_rate(catalog: Catalog, tmp_path: Path, text: str) -> object:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["rate-limiter"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "check-rate")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    return item_support(item, claims, dimension="capacity")
+
+
+def test_one_clients_rate_is_not_the_systems_and_rps_says_requests(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "requests per client: ... 10 req/s" is one caller's; "Total RPS" is the system's,
+    # and RPS is how requests a second are written.
+    held = _check_rate(catalog, tmp_path, _PER_CLIENT)
+    assert getattr(held, "status", None) == "substance"
+    assert held.claim.line == _line_of(_PER_CLIENT, "Total RPS")  # type: ignore[attr-defined]
+
+
+def test_a_limiting_policys_rate_is_no_traffic_of_the_system(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = "# Rate limiter\n\n## Leases\n\n- 40 req/s policy -> lease = 2 tokens\n"
+    held = _check_rate(catalog, tmp_path, text)
+    assert getattr(held, "status", None) != "substance"
+
+
+def test_another_status_code_with_a_reason_is_not_the_redirect_choice(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # A 404 cached for a reason is a choice about misses, not 301 against 302.
+    text = (
+        "# Short links\n\n## Caching\n\n- Keep 404/miss results in the cache for a brief TTL"
+        " (say 2 min) so random lookups do not flood the store.\n"
+    )
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    problem = catalog.problems["url-shortener"]
+    item = next(i for _, i in problem.rubric.items() if i.id == "redirect-code")
+    claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
+    assert item_support(item, claims, dimension="api_data").status != "substance"

@@ -38,6 +38,7 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         # a measure that jumps is not the busiest traffic
         ("| GC pause | CPU spike on the API pods | restart the pod |", "peak-traffic"),
         ("Latency spikes while the cache warms up.", "peak-traffic"),
+        ("Page the on-call on rejection spikes or store errors.", "peak-traffic"),
         # where a choice is good enough, not what users can do
         ("A smaller model is fine for most internal use cases.", "functional-requirements"),
         # the keys a limit is counted per
@@ -56,11 +57,17 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("| p50 latency | 20 ms (network) | 6 ms (GPU) |", "bandwidth-estimate"),
         ("Embed on our own GPU, which avoids PII egress.", "bandwidth-estimate"),
         ("A self-hosted model keeps PII in-network.", "bandwidth-estimate"),
+        # a network that is a thing: a CDN's sites, a product's users
+        ("Edge network: the CDN keeps hot objects near readers.", "bandwidth-estimate"),
+        ("Serve images through a content delivery network.", "bandwidth-estimate"),
+        ("A social network for pet owners.", "bandwidth-estimate"),
         # the remainder of a list, machines a choice spends, and a host's address
         ("Show the first ten posts, lazy-load rest on scroll.", "rest-api"),
         ("| Resource cost | Large cache footprint | Many database reads |", "rest-api"),
         ("The primary database is using more memory and CPU resources.", "rest-api"),
         ("Each host keeps an Elastic IP as its public endpoint.", "rest-api"),
+        ("| Embedder down | 5xx from the embedding endpoint | fall back to BM25 |", "rest-api"),
+        ("Keep two model endpoints warm in case one fails.", "rest-api"),
         # a column holding a user's handle, not how users sign in
         ("user_login varchar(64) NOT NULL,", "authentication"),
         # the busy hours a peak is worked over, and someone's experience
@@ -70,6 +77,16 @@ def _index(catalog: Catalog, line: str) -> MentionIndex:
         ("Interleave the two lists, sort by time, apply deduplication.", "idempotency"),
         # an erasure code's fragments, re-encoded and checksummed by a scrubber
         ("The scrubber re-encodes damaged shards and keeps a checksum per shard.", "sharding"),
+        # a limit's allowance, what one client may send at once, not the busiest traffic
+        ("Each key: a sustained rate and a burst capacity (max single burst).", "peak-traffic"),
+        ("| Burst handling | Allowance per key, over the sustained rate |", "peak-traffic"),
+        ("A token bucket allows short bursts, then throttles the caller.", "peak-traffic"),
+        ("Per key: 10 RPS steady, 100 RPS burst.", "peak-traffic"),
+        ("Read the rule's config (rate and burst) from the cache.", "peak-traffic"),
+        ("Fixed windows suit hard daily quotas, where no burst is wanted.", "peak-traffic"),
+        # a signed URL that grants access to an object, not a direct upload
+        ("Permissions: bucket policies, ACLs and signed URLs.", "blob-upload"),
+        ("Presigned URLs give private, expiring access to one photo.", "blob-upload"),
     ],
 )  # fmt: skip
 def test_a_word_in_another_sense_names_no_concept(
@@ -97,6 +114,9 @@ def test_a_word_in_another_sense_names_no_concept(
         ("A job counts views in 10-second tumbling windows.", "windowed-aggregation"),
         ("Thumbnails are made by a background worker.", "async-processing"),
         ("Shard the key range across 64 shards by hash.", "sharding"),
+        ("At 9 am bursts reach 4x the daily mean.", "peak-traffic"),
+        ("The CPU headroom absorbs bursts and retries.", "peak-traffic"),
+        ("The client uploads parts straight to storage with presigned URLs.", "blob-upload"),
     ],
 )  # fmt: skip
 def test_the_word_in_its_own_sense_still_names_it(

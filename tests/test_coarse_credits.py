@@ -296,11 +296,12 @@ CASES = [
         "## Codes\n\n- A custom alias is written with a conditional insert; a taken one gets"
         " 409.\n",
     ),
-    # A UUID (v4) is an id generator's output but random: it sorts nothing by time.
+    # An id generator named with nothing of how its ids sort mentions time-sortable ids; a
+    # random UUID (v4) sorts nothing by time and is not even that (tests/test_cited_lines.py).
     (
         "news-feed",
         "time-ordered-ids",
-        "## Posts\n\n- Each post gets a `post_id` (UUID v4), 16 bytes.\n",
+        "## Posts\n\n- Each post gets a `post_id` from the id generator service, 8 bytes.\n",
         "## Posts\n\n- Post ids are Snowflake-style (timestamp + worker + sequence) for"
         " ordering.\n",
     ),

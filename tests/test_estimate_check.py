@@ -203,3 +203,41 @@ def test_a_bare_number_repeating_the_rows_size_carries_its_unit() -> None:
     assert found.line == 3 and found.quote == "4 B × 300 = 1.2 GB"
     rows[2] = "| Post | 300 B | 4 B × 300 = 1.2 TB |"
     assert not [c for c in check_lines(list(enumerate(rows, 1))) if c.wrong]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prompt: 1.5k tokens x $0.002 = $0.003",  # priced per 1k tokens, which is not written
+        "| Workers | 12 CPU-hours/day x 30 | $36 000 |",  # a total with no price beside it
+        "| Encoding (90 workers x $2/hr) | ~$130K |",  # a month of hours understood
+    ],
+)
+def test_money_is_judged_only_where_every_factor_is_written(text: str) -> None:
+    from tradeoff.estimate.check import check_lines
+
+    assert not check_lines([(1, text)])
+
+
+def test_a_price_per_unit_times_a_size_is_judged() -> None:
+    checks = check_line(1, "Egress: $0.05/GB x 40 TB = $20K/month")
+    assert checks and checks[-1].verdict == "arithmetic-error"
+    assert "$2K/month" in checks[-1].explanation
+
+
+def test_a_name_is_read_with_the_value_the_line_gave_it() -> None:
+    checks = check_line(1, "limit = 500, spike = limit x 3 = 15000")
+    assert checks and checks[-1].verdict == "arithmetic-error"
+    assert checks[-1].quote == "limit x 3 = 15000" and "1.5K" in checks[-1].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spike = limit x 3 = 15000",  # the name has no value on the line
+        "limit = 100/2 = 50, spike = limit x 3 = 150",  # a value worked out, not given
+    ],
+)
+def test_a_name_without_a_given_value_is_not_substituted(text: str) -> None:
+    assert all(c.quote != "limit x 3 = 15000" for c in check_line(1, text))
+    assert all(c.verdict == "ok" for c in check_line(1, text))

@@ -122,6 +122,21 @@ def test_conversions_print_in_the_unit_asked(expression: str, shown: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("expression", "shown"),
+    [
+        ("1 000 000 users x 2 KB", "= 2 GB"),  # thousands grouped by spaces
+        ("10 000 000 / 86 400", "= 116"),
+        ("$0.02/GB x 500 TB", "= 10K"),  # a price per GB times a size: dollars
+        ("$1.50 per hour x 40 x 720 h", "= 43.2K"),
+    ],
+)
+def test_grouped_thousands_and_money_are_calculated(expression: str, shown: str) -> None:
+    result = CliRunner().invoke(app, ["estimate", expression])
+    assert result.exit_code == 0, result.stderr
+    assert shown in result.stdout
+
+
+@pytest.mark.parametrize(
     ("expression", "message"),
     [
         ("2-3 replicas x 1 TB", "range"),

@@ -94,6 +94,7 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
     checks: list[EstimateCheck] = []
     previous_end: int | None = None
     clause_ends: list[int] | None = None
+    bound: dict[str, Token] = {}  # "window = 120": names given a value earlier on the line
     for index, marker in enumerate(markers):
         after = _window(text, marker.end())
         right_text = _right_side(after)
@@ -104,6 +105,11 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
             if clause_ends is None:
                 clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
             left_text = _left_side(text, marker.start(), clause_ends)
+            if not left_text and marker.group(0).strip() == "=":
+                _bind(text, marker, right_text, bound)  # "window = 120": no figure before
+            if left_text and bound and "=" in left_text:
+                # "burst = window x 2 = 240": the step after the name it defines
+                left_text = left_text.rsplit("=", 1)[1].strip()
         else:
             # "**≈ 3 B events/day** → ...": the bold's "**" is markup, not a product
             left_text = text[previous_end : marker.start()].strip().removesuffix("**").strip()
@@ -118,11 +124,51 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
             if split is not None:
                 checks.append(split)
             continue
-        judged = _judge(number, text, left_text, right_text, marker.group(0), chained)
+        judged = _judge(number, text, left_text, right_text, marker.group(0), chained, None, bound)
         if judged is not None:
             checks.append(judged)
     checks.extend(check_headroom(number, text))
     return checks
+
+
+# Where the value given to a name ends: a clause break, a code span's end, the next marker.
+_SEGMENT_END = re.compile(r"[,;`)|]|\s=|\.(?:\s|$)")
+# A name set to one figure: "window = 120", "`rate = 2 tps`" (the name alone before "=").
+_NAME_BEFORE = re.compile(r"(?:^|[\s,;(`*])([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _bind(text: str, marker: re.Match[str], right: str, bound: dict[str, Token]) -> None:
+    """Remember a name the line sets to a single figure ("window = 120, burst = window x 2
+    = 240"), so a later step that uses the name is read with its value, as a reader
+    substitutes it. Only a lone figure binds: "rate = limit / window" defines a formula."""
+    name = _NAME_BEFORE.search(text, 0, marker.start())
+    if name is None:
+        return
+    segment = _SEGMENT_END.split(text[marker.end() :], maxsplit=1)[0]
+    if segment.strip().strip("*_") != right:
+        return  # "rate = 120/60 = 2 tps": the figure starts an expression, not a value
+    tokens = tokenize(right)
+    if not tokens or tokens[0].kind != "num" or len(tokens) > 2:
+        return
+    if len(tokens) == 1:
+        bound[name.group(1)] = tokens[0]
+    elif tokens[1].kind == "unit":
+        bound[name.group(1)] = replace(tokens[0], unit=tokens[1].unit)
+
+
+def _substituted(tokens: list[Token], bound: dict[str, Token]) -> list[Token]:
+    """The tokens with each name bound earlier on the line read as its value."""
+    out: list[Token] = []
+    for token in tokens:
+        value = bound.get(token.text) if token.kind == "word" else None
+        if value is None:
+            out.append(token)
+            continue
+        figure = replace(value, start=token.start, end=token.end, text=token.text, unit=None)
+        out.append(figure)
+        if value.unit is not None:
+            out.append(Token("unit", value.unit.word, token.end, token.end, unit=value.unit))
+    return out
 
 
 def _continues(after: str, right: str, more_markers: bool) -> bool:
@@ -733,6 +779,26 @@ _POINTS_BACK = re.compile(
 )
 
 
+def _has_money(tokens: Sequence[Token]) -> bool:
+    return any(token.money for token in tokens)
+
+
+def _money_judgeable(left: Sequence[Token], right: Sequence[Token]) -> bool:
+    """Whether a sum of money can be redone from what is written: an amount on both sides,
+    and each price on the left says what it is per ("$0.02/GB", "$1.50 per hour"). A bare
+    price ("1.2k tokens x $0.003", priced per 1k tokens) or a total with no price beside
+    it ("32 CPU-hours x 30 | $14 400") leaves out a factor a reader cannot supply."""
+    if not (_has_money(left) and _has_money(right)):
+        return False
+    for index, token in enumerate(left):
+        if not token.money:
+            continue
+        after = left[index + 1 : index + 3]
+        if len(after) < 2 or after[0].op != "/" or after[1].kind != "unit":
+            return False
+    return True
+
+
 def _right_side(after: str) -> str | None:
     body = _HEDGE.sub("", after.strip().strip("`*_"), count=1)
     end = leading_quantity(body)
@@ -752,11 +818,18 @@ def _judge(
     marker: str,
     chained: bool = False,
     quote: str | None = None,
+    bound: dict[str, Token] | None = None,
 ) -> EstimateCheck | None:
     """Judge `left marker right`. A token with two readings ("500 B": bytes or a billion)
     is judged under both: any reading that makes the statement right clears it, and a
-    reading that cannot be judged leaves the statement unjudged."""
+    reading that cannot be judged leaves the statement unjudged. Names bound earlier on
+    the line (`bound`) are read as their values."""
     left_tokens, right_tokens = tokenize(left), tokenize(right)
+    if bound:
+        left_tokens = _substituted(left_tokens, bound)
+    money = _has_money(left_tokens) or _has_money(right_tokens)
+    if money and not _money_judgeable(left_tokens, right_tokens):
+        return None
     readings = _readings(left, right, left_tokens, right_tokens)
     if not readings:
         return None
@@ -887,6 +960,8 @@ def _compare(
     if stated.kind != computed.kind or by_hand:
         if lhs.operators == 0:
             return None  # "9 GB/day = 33 TB": a rate restated as a total needs its duration
+        if computed.time != 0 and _has_money(left_tokens):
+            return None  # "175 workers x $1/hr" beside "$126K": a month of hours understood
         try:
             computed = read_quantity(left, tokens=left_tokens, ignore_time=True).value
             stated = read_quantity(right, tokens=right_tokens, ignore_time=True).value
@@ -1068,7 +1143,8 @@ def _show_like(right: str, ratio: float) -> str:
     if rest[:1].isspace():  # "1\u202fPB": one plain space, not a narrow one and another
         rest = " " + rest.lstrip()
     joiner = "" if rest.startswith(("/", " ")) or not rest else " "
-    return f"{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
+    money = "$" if first.money else ""  # "$100K/month" off by 10x reads "$10K/month"
+    return f"{money}{human_number(value / ratio)}{suffix}{joiner}{rest}".strip()
 
 
 _SIZE_PREFIXES = (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3))

@@ -1,9 +1,10 @@
 """A cost table's rows checked across their columns: unit price x quantity = cost.
 
 "| Compute | $0.015 per vCPU-hour | 32 vCPU-hours/day x 30 | $14 400 |" states no product;
-its columns do, and a reader multiplies them: 960 vCPU-hours at $0.015 is $14.40. Money is
-read here, not in the grammar: a price is a number after "$", and the grammar reads the
-rest of each cell (the quantity, the unit a price is per).
+its columns do, and a reader multiplies them: 960 vCPU-hours at $0.015 is $14.40. A table's
+money is read here across its columns: a price is a number after "$", and the grammar reads
+the rest of each cell (the quantity, the unit a price is per); the grammar's own reading of
+"$" serves a sum written on one line ("$0.02/GB x 500 TB = $10K").
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ _PRICE_COLUMN = re.compile(r"\b(?:unit\s+(?:cost|price)|price|cost\s+per)\b", re
 _QUANTITY_COLUMN = re.compile(r"\b(?:quantity|qty|usage|size|volume|units)\b", re.I)
 _TOTAL_COLUMN = re.compile(r"\b(?:total|(?:monthly|daily|yearly|annual)\s+cost|cost)\b", re.I)
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
-# "$14 400", "$4 320 000": thousands grouped by spaces, which the grammar reads as separate
-# numbers ("86 400 s" is 86 and 400 s there); only after a "$" are they one figure.
+# "$14 400", "$4 320 000": thousands grouped by spaces, one figure here as in the grammar
+# ("86 400 s"); money is read by this module, so its groups are joined before the grammar.
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 _MONEY = re.compile(r"\$\s*(\d[\d,. \u00a0\u202f]*(?:\s?[kKmMbB](?:n)?(?![A-Za-z]))?)")
 # The unit a price is per: "per GB-month", "/ 1k tokens", "(per GB-month)" in the header.

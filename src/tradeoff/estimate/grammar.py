@@ -14,6 +14,12 @@ Readings that need a decision, each made once here:
 - "Mb", "Gb", "Tb" (capital prefix, small b) are bits, as "Mbps" is; "MB" and "mb" bytes;
 - "1536-dim", "5-minute" join a number to its label (a hyphen with no space is not minus),
   and "2-3" is a range, which no evaluator reads as a subtraction;
+- thousands may be grouped by commas or spaces ("1,000,000", "1 000 000", "3 600 s"): a
+  group is three digits, the first part has no leading zero and no digit runs on after
+  the last group ("0 500" and "256 512 1024" stay separate numbers);
+- "$" before a number marks an amount of money, counted as a plain number ("$0.02/GB x
+  500 TB" is 10K): the calculator prints it, and the checker judges a sum of money only
+  where each price says what it is per (`check._money_judgeable`);
 - "each" and a word after "per" or "/" ("1.27 KB per paste") are labels; "of" multiplies
   only a number ("20% of 3800"); "at" multiplies a number that "each" follows ("1M saves
   at 500 kB each"); "a"/"an" before a time unit means per ("50 MB a day");
@@ -133,7 +139,9 @@ _SPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 _TOKEN = re.compile(
     rf"""
     (?=\S)(?:
-    (?P<num>(?:\d{{1,3}}(?:(?:,|[\u00a0\u202f\u2009])\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)
+    (?:(?P<cur>\$){_SPACE}?(?=\.?\d))?
+    (?P<num>(?:\d{{1,3}}(?:(?:,|[\u00a0\u202f\u2009])\d{{3}})+
+      |(?<![\d.,])[1-9]\d{{0,2}}(?:\x20\d{{3}})+(?![\d,]|\.\d|\x20\d)|\d+)(?:\.\d+)?|\.\d+)
     (?:{_SPACE}*(?:\^|\*\*){_SPACE}*(?P<pow>\d{{1,6}}))?
     (?:[eE](?P<exp>[+-]?\d{{1,12}})(?![A-Za-z]))?
     (?:(?P<sword>{_SPACE}*(?i:thousand|million|billion|trillion|mil|mn|bn)\b)
@@ -167,6 +175,7 @@ class Token:
     scaled: bool = False  # num carries a scale: 100M, 2 thousand, 40 M
     percent: bool = False
     ambiguous: bool = False  # "500 B": read as bytes; 500 billion is the other reading
+    money: bool = False  # "$0.02": an amount of money, counted as a plain number
 
 
 @lru_cache(maxsize=1024)
@@ -235,7 +244,7 @@ _OP_SYMBOLS = {"x": "*", "×": "*", "times": "*", "÷": "/", "per": "/", "divide
 
 
 def _number(match: re.Match[str]) -> Token:
-    digits = re.sub(r"[,\u00a0\u202f\u2009]", "", match.group("num"))
+    digits = re.sub(r"[, \u00a0\u202f\u2009]", "", match.group("num"))
     value = float(digits)
     power = match.group("pow") is not None
     try:
@@ -266,6 +275,7 @@ def _number(match: re.Match[str]) -> Token:
         scaled=bool(scale),
         percent=percent,
         ambiguous=ambiguous,
+        money=match.group("cur") is not None,
     )
 
 

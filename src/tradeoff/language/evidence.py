@@ -74,11 +74,15 @@ SCREEN.add_stems(lexicon.HEDGE_STEMS, lexicon.DEFERRED_STEMS)
 _COLUMN_NAME = re.compile(r"(?:^|\. )([^:.]{1,30}):")
 # "Shards" in the erasure-coding sense, the pieces of one object: "the 14 shards of an
 # object are spread across racks", "must read 6 shards", "6 data shards + 3 parity shards".
-# There they partition no data set, and a line about them says nothing of sharding.
+# There they partition no data set, and a line about them says nothing of sharding. Nor
+# does a placement rule that spreads one object's pieces over failure domains: "at most 1
+# shard per rack" keeps a rack's loss within what the code rebuilds.
 _CODED_SHARDS = re.compile(
     r"\bshards? of (?:an|the|each|one|every) (?:object|chunk|stripe|blob|file)\b"
     r"|\b(?:read|reads|reading|fetch\w*|lose|losing|loses|lost)\s+(?:any\s+)?\d+\s+shards?\b"
-    r"|\b(?:data|parity)\s+shards?\b",
+    r"|\b(?:data|parity)\s+shards?\b"
+    r"|\b(?:max(?:imum)?|at most|no more than)\s+(?:1|one)\s+shard\s+per\s+"
+    r"(?:rack|zone|az|availability zone|failure domain|fault domain)\b",
     re.I,
 )
 _SHARD_NOUNS = frozenset({"shard", "shards"})

@@ -365,7 +365,12 @@ _DOCUMENT_PARSING = _DOCUMENT_FORMATS | frozenset(
     " parsers parsing scanned tabular".split()
 )
 # "An Elastic IP as its public endpoint": an address a host is reached at, no API endpoint.
-_NETWORK_ENDPOINTS = frozenset("vpc private privatelink elastic ip ips".split())
+# ... and a model's serving endpoint ("5xx from the embedding endpoint", "multiple model
+# endpoints"): a provider the design calls, not an endpoint of the design's own API.
+_NETWORK_ENDPOINTS = frozenset(
+    "vpc private privatelink elastic ip ips embedding embeddings model models llm inference"
+    " reranker".split()
+)
 _CONTAINERS = frozenset(
     "board boards canvas document documents"
     " cache caches shard shards node nodes store stores table tables bucket buckets can could"
@@ -419,7 +424,10 @@ _APPLICABILITY: tuple[frozenset[str], frozenset[str]] = (
 # "Dashboard queries like 'links created by user X'", "degrade dashboard freshness": the data
 # a screen of the product shows its users.
 _SCREEN_DATA = frozenset({"queries", "query", "freshness"})
-_MEASURES_THAT_JUMP = frozenset("cpu latency memory error errors gc p99 p95 cost".split())
+# "Alerting on denial spikes": the share of requests a limiter turns down, a measure too.
+_MEASURES_THAT_JUMP = frozenset(
+    "cpu latency memory error errors gc p99 p95 cost denial denials rejection rejections".split()
+)
 _PRODUCT_SCREENS = frozenset(
     """user users customer customers analytics admin owner owners creator creators seller
     sellers merchant merchants host hosts business sales reporting bi click clicks billing
@@ -573,6 +581,8 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "Avoids PII egress": personal data leaving the company, not bytes a second.
     ("egress",): (frozenset({"pii"}), frozenset()),
     # "Infra CPU spike", "latency spikes": a measure that jumps, not the busiest traffic.
+    # "Configurable burst headroom above the sustained rate": a limit's allowance.
+    ("headroom",): (frozenset({"burst"}), frozenset()),
     ("spike",): (_MEASURES_THAT_JUMP, frozenset()),
     ("spikes",): (_MEASURES_THAT_JUMP, frozenset()),
     # "Acceptable for most internal use cases": where a choice is good enough, not what the
@@ -626,6 +636,9 @@ _WIRE_TIME = frozenset(
     "latency ms partition partitions hop hops rtt round trip timeout timeouts leave leaves"
     " leaving outside inside within internal private corporate pii".split()
 )
+# "Edge network", "content delivery network", "social network": a network that is a thing
+# (a CDN's sites, a product's users), not bytes a second.
+_NAMED_NETWORKS = frozenset("edge delivery cdn social neural".split())
 _ALGORITHMIC_STRUCTURES = frozenset(
     "crdt crdts merge merges probabilistic bloom sketch sketches heap trie tries lock free"
     " concurrent".split()
@@ -664,7 +677,40 @@ _SPENT = frozenset(
     "cost costs usage utilisation utilization consumption efficient cpu memory compute"
     " hardware caching".split()
 )
+# Words near "burst" that make it a limit's allowance, what a client may send at once
+# ("burst capacity (max instantaneous burst)", "a token bucket allows short bursts",
+# "burst limit 10 req/s, sustained 1 req/s", a rule's "config (rate and burst)", "quotas
+# where burst is not wanted", "can a customer burst above them?"), not the busiest
+# traffic the system must take.
+_ALLOWED_BURST = frozenset(
+    "limit limits cap capacity allowance allow allows allowed policy sustained steady configured"
+    " configurable config bucket buckets token tokens refill instantaneous max maximum quota"
+    " quotas customer customers client clients caller callers tenant tenants".split()
+)
+# Words near a signed URL that make it a way to grant access to an object ("Access control:
+# IAM policies, ACLs; signed URLs", "signed URLs for private media", "presigned URLs for
+# delegated access"), not the direct upload a client is handed one for.
+_GRANTED_ACCESS = frozenset(
+    "access acl acls iam policy policies permission permissions private auth authorization"
+    " revoke delegated anonymous".split()
+)
+_SIGNED_URLS = {
+    tuple(term.replace("-", " ").split()): _GRANTED_ACCESS
+    for term in (
+        "signed url",
+        "signed urls",
+        "presigned url",
+        "presigned urls",
+        "presigned",
+        "pre-signed url",
+        "pre-signed urls",
+        "pre-signed",
+    )
+}
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
+    **_SIGNED_URLS,
+    ("burst",): _ALLOWED_BURST,
+    ("bursts",): _ALLOWED_BURST,
     ("checksum",): _RECORD_FIELDS,
     ("checksums",): _RECORD_FIELDS,
     ("shard",): _CODE_FRAGMENTS,
@@ -728,7 +774,7 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # "30 ms (network)", "a network partition", "network hops": time on the wire or its
     # failure; "data leaves the network", "keeps PII in-network": where data is. Neither
     # is bytes a second.
-    ("network",): _WIRE_TIME,
+    ("network",): _WIRE_TIME | _NAMED_NETWORKS,
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,

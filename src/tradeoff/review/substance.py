@@ -418,12 +418,24 @@ _LIMIT_CONCEPTS = frozenset({"quota", "rate-limiting-algorithm"})
 
 
 def _client_limit_only(claim: Claim) -> bool:
-    """Whether a line's rates are only limits on a client (see `_CLIENT_LIMIT`)."""
+    """Whether a line's rates are only limits on a client (see `_CLIENT_LIMIT`), or the
+    rate of a limiting policy ("20 req/s policy -> lease = 1", "policy = 1000 req/s")."""
+    if _SYSTEM_LOAD.search(claim.text) is not None:
+        return False
+    if _POLICY_RATE.search(claim.text) is not None:
+        return True
     return (
         not _LIMIT_CONCEPTS.isdisjoint(claim.features.concepts)
         and _CLIENT_LIMIT.search(claim.text) is not None
-        and _SYSTEM_LOAD.search(claim.text) is None
     )
+
+
+# A rate that is a rate-limit policy's setting, not traffic the system takes.
+_POLICY_RATE = re.compile(
+    r"\d[\d,.]*\s*[kKmM]?\s*(?:req|requests|rps|qps|tps)(?:\s*/\s*(?:s|sec|second|min))?"
+    r"\s+polic(?:y|ies)\b|\bpolic(?:y|ies)\s*[=:]\s*~?\d",
+    re.I,
+)
 
 
 # A method member of a class box, with its visibility: "+park(vehicle) Ticket", "-price()".
@@ -1088,6 +1100,10 @@ def _item_support(
             found = frozenset()
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
+        if "status-codes" in found and codes and codes.isdisjoint(_STATUS_CODE.findall(claim.text)):
+            # "Cache 404 results for a short TTL so probes do not hammer the DB" gives a
+            # code and a reason, but not the 301-or-302 choice the item asks for.
+            found = found - {"status-codes"}
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
         if found and own_words and found <= shared:
@@ -1128,6 +1144,10 @@ def _item_support(
                 named -= _FIELD_CONCEPTS
             if "latency-target" in named and _only_settings(claim.text):
                 named -= {"latency-target"}  # "debounces keystrokes by 150 ms": a setting
+            if "time-sortable-id" in wanted and "id-generator" in named and _random_ids(claim):
+                # "post_id UUID", "unique post_id (UUID v4)": random ids, the scheme a
+                # time-sortable id is chosen over, name no step towards it.
+                named -= {"id-generator"}
             if (
                 "status-codes" in named & wanted
                 and codes
@@ -1161,6 +1181,22 @@ def _item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# A UUID that is not one of the time-ordered versions (v1, v6, v7, Cassandra's timeuuid):
+# random bits, which sort by nothing.
+_RANDOM_UUID = re.compile(r"(?<![\w-])uuids?(?:\s*-?\s*v?4)?\b(?!\s*-?\s*v?[167]\b)", re.I)
+# The other ways an id generator is named, which may order ids by time.
+_ORDERED_ID = re.compile(
+    r"\b(?:snowflake|id generator|ticket server|sequence|auto-?increment|counter|ulid|ksuid"
+    r"|range|block of ids|kgs|key generat)",
+    re.I,
+)
+
+
+def _random_ids(claim: Claim) -> bool:
+    """Whether the claim's ids are random UUIDs and it names no other way of making ids."""
+    return _RANDOM_UUID.search(claim.text) is not None and _ORDERED_ID.search(claim.text) is None
 
 
 # Concepts a fenced line only ever names as an identifier (a signing `scope`, an OAuth
@@ -1587,6 +1623,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
             continue  # "100M uploads a day x 2.4 MB = 240 TB a day" states bytes a day
         if _A_BITRATE.search(text, max(0, f.start - 48), f.start):
             continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
+        if _LABEL_PER_ONE.search(text, max(0, f.start - 60), f.start):
+            continue  # "Average requests per client: 1000/60 = 16.67 req/s": one client's
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
@@ -1599,6 +1637,13 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(kinds)
 
 
+# A label that divides by one caller ("Requests per client:", "| Per-user rate |"): the
+# figures after it are one client's, not the system's.
+_LABEL_PER_ONE = re.compile(
+    r"\bper[\s-](?:client|user|api[\s-]key|key|ip|tenant|account|viewer|device|connection"
+    r"|session)\b[^:|.;=]{0,20}[:|][^|.;]*$",
+    re.I,
+)
 # A rate named by its unit where a label says it: "Peak read RPS", "Read QPS".
 _LABELLED_RATE = re.compile(r"\b(?:qps|rps|tps)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d")
@@ -1787,6 +1832,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "rebuild": frozenset({"refill", "repopulate", "recompute", "regenerate"}),
     "post": frozenset({"tweet"}),
     "tweet": frozenset({"post"}),
+    # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
+    "request": frozenset({"rps", "req"}),
 }
 
 

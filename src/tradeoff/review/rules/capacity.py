@@ -185,7 +185,7 @@ class NoPeak(_CapacityRule):
 
 
 # A frame rate is how fast the screen redraws, not work arriving at the system.
-_FRAME_RATE = re.compile(r"(?:fps|frames?|hz)", re.I)
+_FRAME_RATE = re.compile(r"\b(?:fps|frames?|hz)\b", re.I)
 
 
 def _states_rate(ctx: ReviewContext) -> bool:

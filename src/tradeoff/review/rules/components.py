@@ -876,7 +876,7 @@ def _pulls_work_only(ctx: ReviewContext) -> bool:
     )
 
 
-_API_WORD = re.compile(r"APIs?")
+_API_WORD = re.compile(r"\bAPIs?\b")
 
 
 _SEVERAL_INSTANCES = re.compile(
