@@ -18,7 +18,7 @@ from functools import lru_cache
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design.markdown import dimension_of_heading
 from tradeoff.design.transcript import TRANSCRIPT_HEADING
-from tradeoff.estimate.grammar import find_quantities
+from tradeoff.estimate.grammar import find_quantities, may_state_dimension
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
@@ -1570,7 +1570,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     kinds: set[tuple[int, int]] = set()
     if _RATE_ROW.search(text):
         kinds.add((-1, 0))
-    for f in find_quantities(text):
+    # (a text with no unit word states no measured quantity: it is not tokenized)
+    for f in find_quantities(text) if may_state_dimension(text) else ():
         if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end) or _EACH.match(text, f.end):
             continue
         if _BOUND.search(text, max(0, f.start - 16), f.start):
