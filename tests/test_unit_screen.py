@@ -1,5 +1,7 @@
-"""The unit-word screen before the tokenizer: a text it turns away has no quantity with a
-dimension, so the rules that ask only for sizes, rates and durations may skip it."""
+"""The screens before the tokenizer: a text the unit-word screen turns away has no quantity
+with a dimension, so the rules that ask only for sizes, rates and durations may skip it; a
+text that opens with no digit or "." opens with no number; a cell with no digit and no "("
+has no operator between numbers."""
 
 from __future__ import annotations
 
@@ -9,12 +11,24 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradeoff.estimate.grammar import find_quantities, may_state_data, may_state_dimension
+from tradeoff.estimate.check import _has_operator, _may_operate
+from tradeoff.estimate.grammar import (
+    find_quantities,
+    leading_quantity,
+    may_state_data,
+    may_state_dimension,
+    tokenize,
+)
 
 DATA = Path(__file__).parent / "data"
 
 
 def _screen_agrees(text: str) -> None:
+    tokens = tokenize(text)
+    if tokens and tokens[0].kind == "num" and tokens[0].start == 0:
+        assert text[0] == "." or text[0].isdecimal(), text  # what leading_quantity screens
+        assert leading_quantity(text) is not None
+    assert _may_operate(text) == _has_operator(tokens), text
     found = find_quantities(text)
     if any(f.dims != (0, 0) for f in found):
         assert may_state_dimension(text), text
@@ -51,7 +65,7 @@ _PIECES = st.sampled_from(
     ["5", "500", "1.5", "10K", "2 M", " ", "  ", "\u00a0", "B", "b", "GB", "gb", "Mb", "ms",
      "s", "/", "per", "a", "day", "x", "×", "-", "\u2011", "'", "_", "ſ", "\u212a", "K",
      "users", "of", "at", "each", "in", "QPS", "req", "(", ")", "=", "~", "%", "e3", "^2",
-     "bytes", "bit", "kbps", "daily", "hourly", "active", ","]
+     "bytes", "bit", "kbps", "daily", "hourly", "active", ",", ".5", "*", "÷", "٣"]
 )  # fmt: skip
 
 
