@@ -245,15 +245,21 @@ def _under_capacity(headings: tuple[str, ...]) -> bool:
 @per_text
 @lru_cache(maxsize=4096)
 def _implied(headings: tuple[str, ...]) -> frozenset[str]:
-    found = {
-        concept
-        for pattern, concept in _SECTION_CONCEPTS
-        for heading in headings
-        if pattern.search(heading)
-    }
+    found: set[str] = set()
+    for heading in headings:
+        found |= _heading_concepts(heading)
     if "functional-requirements" in found and "non-functional-requirements" in found:
         found.discard("functional-requirements")
     return frozenset(found)
+
+
+@per_text
+@lru_cache(maxsize=4096)
+def _heading_concepts(heading: str) -> frozenset[str]:
+    """The concepts one heading names (`_SECTION_CONCEPTS`), read once per heading: a claim
+    is read under its last two, and each heading is one of several pairs (about 60 headings
+    made 108 readings in the longest answer)."""
+    return frozenset(concept for pattern, concept in _SECTION_CONCEPTS if pattern.search(heading))
 
 
 def specifies(claim: Claim, concept: str) -> bool:
