@@ -234,8 +234,11 @@ _OP_SYMBOLS = {"x": "*", "×": "*", "times": "*", "÷": "/", "per": "/", "divide
                "−": "-"}  # fmt: skip
 
 
+_GROUPING = re.compile(r"[,\u00a0\u202f\u2009]")  # the marks that group a number's digits
+
+
 def _number(match: re.Match[str]) -> Token:
-    digits = re.sub(r"[,\u00a0\u202f\u2009]", "", match.group("num"))
+    digits = _GROUPING.sub("", match.group("num"))
     value = float(digits)
     power = match.group("pow") is not None
     try:
