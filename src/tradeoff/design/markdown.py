@@ -237,6 +237,9 @@ def _inherit_dimensions(sections: list[Section]) -> list[Section]:
     return out
 
 
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
 def find_comment_lines(lines: list[str], skip: set[int]) -> set[int]:
     """Lines that hold nothing but an HTML comment (or lie inside a multi-line one)."""
     inside = False
@@ -244,7 +247,7 @@ def find_comment_lines(lines: list[str], skip: set[int]) -> set[int]:
     for number, text in enumerate(lines, start=1):
         if number in skip:
             continue
-        rest = re.sub(r"<!--.*?-->", "", text)
+        rest = _COMMENT.sub("", text) if "<!--" in text else text  # most lines hold none
         if inside:
             found.add(number)
             if "-->" in text:

@@ -660,7 +660,7 @@ def check_table_row(number: int, text: str) -> list[EstimateCheck]:
         if _MARKER.search(cell) and any(ch.isdigit() for ch in cell):
             found.extend(check_line(number, cell) if cell in text else [])
     for calculation, result in pairwise(cells):
-        if _MARKER.search(calculation) or not _has_operator(tokenize(calculation)):
+        if _MARKER.search(calculation) or not _may_operate(calculation):
             continue
         right = _right_side(result)
         if right is None:
@@ -669,6 +669,12 @@ def check_table_row(number: int, text: str) -> list[EstimateCheck]:
         if judged is not None:
             found.append(judged)
     return found
+
+
+def _may_operate(text: str) -> bool:
+    """`_has_operator` of the text's tokens, which needs a number or a "(" after the
+    operator: a cell with neither (a label, "Yes", "Push") is not tokenized."""
+    return ("(" in text or _DIGIT.search(text) is not None) and _has_operator(tokenize(text))
 
 
 def _has_operator(tokens: Sequence[Token]) -> bool:

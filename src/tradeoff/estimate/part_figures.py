@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tradeoff.estimate.grammar import FoundQuantity, find_quantities
+from tradeoff.estimate.grammar import FoundQuantity, find_quantities, may_state_dimension
 
 _PARTS = frozenset(
     {"node", "shard", "server", "instance", "host", "partition", "broker", "pod", "replica"}
@@ -91,6 +91,8 @@ def part_figures(lines: Iterable[tuple[int, str]]) -> list[PartFigure]:
     """Each size or rate a line gives one node, shard or other part."""
     out: list[PartFigure] = []
     for number, text in lines:
+        if not may_state_dimension(text):
+            continue  # no unit word: no size or rate to read (most lines), not tokenized
         for found in find_quantities(text):
             if found.dims not in ((0, 1), (-1, 0)) or found.value.value <= 0:
                 continue

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from tradeoff.catalog.vocabulary import Concept
-from tradeoff.estimate.grammar import find_quantities
+from tradeoff.estimate.grammar import find_quantities, may_state_dimension
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, SENTENCE, Claim
 from tradeoff.language.features import Features
@@ -725,7 +725,8 @@ def _quantities(kind: str, text: str) -> int:
     derivation said aloud in such words is an estimate to the reviewer as to the checker.
     A table row whose label holds the unit ("Peak read RPS | ~350,000") states one."""
     found = len(lexicon.QUANTITY.findall(text))
-    found = max(found, sum(1 for f in find_quantities(text) if f.dims != (0, 0)))
+    if may_state_dimension(text):  # no unit word: no rate or size to count (most claims)
+        found = max(found, sum(1 for f in find_quantities(text) if f.dims != (0, 0)))
     if not found and kind == ROW and _LABELLED_VALUE.search(text) is not None:
         return 1
     if not found and kind == ROW and _VALUE_CELL.search(text) is not None:

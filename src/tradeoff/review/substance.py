@@ -18,7 +18,7 @@ from functools import lru_cache
 from tradeoff.catalog.schema import RubricItem
 from tradeoff.design.markdown import dimension_of_heading
 from tradeoff.design.transcript import TRANSCRIPT_HEADING
-from tradeoff.estimate.grammar import find_quantities
+from tradeoff.estimate.grammar import find_quantities, may_state_dimension
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
@@ -250,15 +250,21 @@ def _under_capacity(headings: tuple[str, ...]) -> bool:
 @per_text
 @lru_cache(maxsize=4096)
 def _implied(headings: tuple[str, ...]) -> frozenset[str]:
-    found = {
-        concept
-        for pattern, concept in _SECTION_CONCEPTS
-        for heading in headings
-        if pattern.search(heading)
-    }
+    found: set[str] = set()
+    for heading in headings:
+        found |= _heading_concepts(heading)
     if "functional-requirements" in found and "non-functional-requirements" in found:
         found.discard("functional-requirements")
     return frozenset(found)
+
+
+@per_text
+@lru_cache(maxsize=4096)
+def _heading_concepts(heading: str) -> frozenset[str]:
+    """The concepts one heading names (`_SECTION_CONCEPTS`), read once per heading: a claim
+    is read under its last two, and each heading is one of several pairs (about 60 headings
+    made 108 readings in the longest answer)."""
+    return frozenset(concept for pattern, concept in _SECTION_CONCEPTS if pattern.search(heading))
 
 
 def specifies(claim: Claim, concept: str) -> bool:
@@ -1614,7 +1620,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
     kinds: set[tuple[int, int]] = set()
     if _RATE_ROW.search(text):
         kinds.add((-1, 0))
-    for f in find_quantities(text):
+    # (a text with no unit word states no measured quantity: it is not tokenized)
+    for f in find_quantities(text) if may_state_dimension(text) else ():
         if f.dims == (0, 0) or f.per or _OF_ONE.match(text, f.end) or _EACH.match(text, f.end):
             continue
         if _BOUND.search(text, max(0, f.start - 16), f.start):

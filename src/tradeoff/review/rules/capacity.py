@@ -11,7 +11,12 @@ from itertools import islice
 from tradeoff.catalog.derivation import NumberRef
 from tradeoff.design.spans import LineSpans
 from tradeoff.estimate.dims import Q
-from tradeoff.estimate.grammar import FoundQuantity, find_quantities, states_quantity
+from tradeoff.estimate.grammar import (
+    FoundQuantity,
+    find_quantities,
+    may_state_data,
+    states_quantity,
+)
 from tradeoff.estimate.part_figures import broken_bounds, part_figures
 from tradeoff.estimate.period_slip import explain as explain_slip
 from tradeoff.estimate.period_slip import period_slips
@@ -44,13 +49,14 @@ _PER_TIME = re.compile(
 
 
 def _states_storage(text: str) -> bool:
-    """A size with units: '500 bytes', '3 TB', '12.7 GB/month'."""
-    return any(found.dims[1] == 1 for found in find_quantities(text))
+    """A size with units: '500 bytes', '3 TB', '12.7 GB/month'. (A line with no unit word
+    of data has none: it is not tokenized.)"""
+    return may_state_data(text) and any(found.dims[1] == 1 for found in find_quantities(text))
 
 
 def _states_bandwidth(text: str) -> bool:
     """Bytes or bits per unit of time: '2 GB/s', '10 Gbps'."""
-    return any(found.dims == (-1, 1) for found in find_quantities(text))
+    return may_state_data(text) and any(found.dims == (-1, 1) for found in find_quantities(text))
 
 
 _PERCENTS = re.compile(r"\d[\d.,]*\s*%")
