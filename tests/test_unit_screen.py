@@ -73,3 +73,12 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, min_size=1, max_size=12).map("".join))
 def test_screen_never_turns_away_a_text_with_a_dimension(text: str) -> None:
     _screen_agrees(text)
+
+
+def test_a_leading_amount_of_money_is_read_past_the_screen() -> None:
+    """A number token may open with "$" ("$1.50/hr x 40 servers"): the screen in front of
+    `leading_quantity` must let such a text through to the tokenizer."""
+    from tradeoff.estimate.grammar import leading_quantity
+
+    assert leading_quantity("$1.50/hr x 40 servers") is not None
+    assert leading_quantity("about 40 servers") is None

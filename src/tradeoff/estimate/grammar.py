@@ -945,8 +945,8 @@ def states_quantity(text: str) -> bool:
 def leading_quantity(text: str) -> int | None:
     """Where the quantity at the start of `text` ends ('11.5K QPS at peak' -> after QPS):
     a number, its units, up to three counted words, and a 'per'/'/' unit or label."""
-    if not text.startswith(".") and _DIGIT.match(text) is None:
-        return None  # a number token starts with a digit or "." (".5"): not tokenized
+    if not text.startswith((".", "$")) and _DIGIT.match(text) is None:
+        return None  # a number token starts with a digit, "." (".5") or "$": not tokenized
     tokens = tokenize(text)
     if not tokens or tokens[0].kind != "num" or tokens[0].start != 0:
         return None
