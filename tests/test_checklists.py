@@ -422,3 +422,18 @@ OTHER_WORDS = [
 def test_a_control_in_other_words_ticks(name: str, item_id: str, line: str) -> None:
     assert _item(_tick(name, f"# Design\n\n{line}\n"), item_id).met, line
 
+
+def test_an_endpoint_in_code_is_read_with_the_body_written_under_it() -> None:
+    """No single line of a code block states an endpoint's method, path and body, but the
+    block does; the tick quotes the method line."""
+    in_block = (
+        "# API\n\n```\nPOST /v1/notes\nBody: {\n"
+        '  "title": "a title"\n}\nResponse 201: the note id\n\nGET /v1/notes/{id}\n```\n'
+    )
+    contract = _item(_tick("api", in_block), "contract")
+    assert contract.met and contract.evidence is not None
+    assert contract.evidence.line == 4 and contract.evidence.quote == "POST /v1/notes"
+    under_prose = '# API\n\n`POST /v1/answer`\n```json\n{\n  "question": "How long?"\n}\n```\n'
+    assert _item(_tick("api", under_prose), "contract").met
+    alone = "# API\n\n```\nPOST /v1/notes\n```\n"
+    assert not _item(_tick("api", alone), "contract").met
