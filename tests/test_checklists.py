@@ -317,3 +317,123 @@ def test_data_structures_and_quotas_are_not_logging_ownership_paging_or_validati
         assert item.mentioned is None, (name, item_id, item.mentioned)
     paged = "- GET /v1/events?limit=50&cursor=abc returns the next page and a cursor.\n"
     assert _item(_tick("api", paged), "pagination").met
+
+
+# --- words in another sense name no subject --------------------------------------------
+
+# (checklist, item, a line that uses one of the item's words in another sense). Before
+# these readings each line was reported as "line N has <the subject> but not: ...".
+OTHER_SENSES = [
+    ("api", "pagination", "The blocked link answers with a warning page."),
+    ("api", "pagination", "Recent ids are kept in a Redis list per user."),
+    ("api", "pagination", "Workers run GET and then INCR inside one script."),
+    ("api", "pagination", "GET /v2/items/{item_id} returns one item."),
+    ("api", "pagination", "- global limit = 5000 req/s"),
+    ("api", "idempotency", "The audit trail stores the request ID and the user."),
+    ("api", "rate-limits", "Download links grant time-limited access."),
+    ("failure", "split-brain", "The token bucket is the primary algorithm here."),
+    ("failure", "split-brain", "A new model passes an offline eval before promoting."),
+    ("failure", "stateful-failures", "Each story is pushed to the author's followers."),
+    ("failure", "degraded-mode", "Repeat visits skip our servers because browsers cache it."),
+    ("failure", "duplicates", "The normaliser strips boilerplate and de-duplicates text."),
+    ("failure", "health-checks", "The player sends heartbeat beacons every 10 seconds."),
+    ("monitoring", "signals", "On a bad token the API returns an error message."),
+    ("monitoring", "logs", "The sliding window log holds one timestamp per call."),
+    ("monitoring", "logs", "A lookup costs O(log n) in the tree."),
+    ("monitoring", "capacity-alerts", "Fixed-window counters let bursts through at the edges."),
+    ("monitoring", "capacity-alerts", "Members make connections and follow people."),
+    ("monitoring", "deploy-safety", "A fifth of the links draw 80% of traffic."),
+    ("monitoring", "paging", "The feed service ranks posts and handles paging."),
+    ("monitoring", "paging", "| Driver | Load |\n|---|---|\n| Browsing | page loads, search |"),
+    ("security", "authorization", "Cold entries leave by an LRU eviction policy."),
+    ("security", "authorization", "The backend runs its own load shedding."),
+    ("security", "authorization", "Analytics stay out of scope for this design."),
+    ("security", "authorization", "A payment goes from authorized to captured to settled."),
+    ("security", "at-rest", "The orchestrator streams tokens to the browser over SSE."),
+    ("security", "input-validation", "Nodes cache recent rejections for 50 ms."),
+    ("security", "input-validation", "The gateway does JWT validation on each call."),
+    ("security", "input-validation", "SSH is open to whitelisted IPs only."),
+    ("security", "audit", "Periodic audits compare manifests with stored checksums."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "item_id", "line"), OTHER_SENSES)
+def test_a_word_in_another_sense_names_no_subject(name: str, item_id: str, line: str) -> None:
+    item = _item(_tick(name, f"# Design\n\n{line}\n"), item_id)
+    assert not item.met and item.mentioned is None, item.mentioned
+
+
+# (checklist, item, a line that names the subject but not the substance the item asks)
+NOT_EARNED = [
+    ("api", "input-bounds", "The timeline cache is capped at 800 entries."),
+    ("api", "caching-headers", "Creates send If-None-Match: * so no key is overwritten."),
+    ("api", "idempotency", "Consumers are idempotent and events replay from the log."),
+    ("failure", "overload", "Compaction is throttled to < 5% of disk IOPS."),
+    ("failure", "health-checks", "Clients post playback heartbeats every 10 seconds of viewing."),
+    ("monitoring", "capacity-alerts", "At peak each shard runs at only 3% utilization."),
+    ("monitoring", "per-dependency", "Tiered caching keeps the CDN hit ratio above 90%."),
+    ("monitoring", "per-dependency", "Redis fails over in < 10 s behind a connection pool."),
+    ("monitoring", "deploy-safety", "Low latency reads for over 99% of users."),
+    ("security", "authentication", "Attackers rotate source IPs or API keys."),
+    ("security", "authentication", "Segments are fetched with signed URLs or signed cookies."),
+    ("security", "transit", "TLS in transit."),
+    ("security", "authorization", "Metadata per object = ~200 bytes (name, size, ACL pointer)."),
+    ("security", "authorization", "Ranking applies diversity and policy filters."),
+    ("security", "audit", "GDPR delete/audit logs."),
+    ("security", "least-privilege", "The embedder runs in the VPC to prevent data leaving it."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "item_id", "line"), NOT_EARNED)
+def test_a_line_without_the_substance_does_not_tick(name: str, item_id: str, line: str) -> None:
+    assert not _item(_tick(name, f"# Design\n\n{line}\n"), item_id).met
+
+
+# (checklist, item, a line that meets the item in words the patterns used to miss)
+OTHER_WORDS = [
+    ("api", "pagination", "List calls return a pagination token with each page."),
+    ("api", "idempotency", "Each charge carries an idempotency key; the service records "
+     "the result so a retry gets the same outcome."),
+    ("api", "input-bounds", '"display_name": "Ann"  // optional, max 40 chars'),
+    ("failure", "degraded-mode", "Players fall back to a second CDN if segments return 5xx "
+     "errors or time out."),
+    ("failure", "degraded-mode", "| Failure mode | Effect | Mitigation |\n|---|---|---|\n"
+     "| Search index unavailable | Old results | Fallback: serve cached results |"),
+    ("failure", "recovery-targets", "A regional outage fails over to the standby region "
+     "within 45 seconds."),
+    ("failure", "health-checks", "Storage nodes send a 2-second heartbeat to the tracker."),
+    ("failure", "overload", "Queue backlog in the encoder: autoscale the workers."),
+    ("failure", "cache-loss", "After a Redis cache loss, warm-up loads the hot keys first."),
+    ("failure", "dead-letter", "A dead-letter queue takes messages with repeated failures."),
+    ("failure", "zone-loss", "Snapshots are copied to another region, and a fail-over "
+     "script brings the cluster up there."),
+    ("monitoring", "synthetic-probes", "Hourly synthetic queries exercise the answer path."),
+    ("security", "transit", "HTTPS only: plain HTTP requests are redirected to HTTPS."),
+    ("security", "input-validation", "A validator checks magic bytes and container format."),
+    ("security", "least-privilege", "Databases sit in a private subnet, preventing outside "
+     "access."),
+    ("security", "audit", "An audit log keeps every retrieved document id with the user."),
+    ("security", "audit", "Audit – each role change is logged with who and when."),
+    ("security", "authorization", "Bucket-level and object-level ACLs decide who may read."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "item_id", "line"), OTHER_WORDS)
+def test_a_control_in_other_words_ticks(name: str, item_id: str, line: str) -> None:
+    assert _item(_tick(name, f"# Design\n\n{line}\n"), item_id).met, line
+
+
+def test_an_endpoint_in_code_is_read_with_the_body_written_under_it() -> None:
+    """No single line of a code block states an endpoint's method, path and body, but the
+    block does; the tick quotes the method line."""
+    in_block = (
+        "# API\n\n```\nPOST /v1/notes\nBody: {\n"
+        '  "title": "a title"\n}\nResponse 201: the note id\n\nGET /v1/notes/{id}\n```\n'
+    )
+    contract = _item(_tick("api", in_block), "contract")
+    assert contract.met and contract.evidence is not None
+    assert contract.evidence.line == 4 and contract.evidence.quote == "POST /v1/notes"
+    under_prose = '# API\n\n`POST /v1/answer`\n```json\n{\n  "question": "How long?"\n}\n```\n'
+    assert _item(_tick("api", under_prose), "contract").met
+    alone = "# API\n\n```\nPOST /v1/notes\n```\n"
+    assert not _item(_tick("api", alone), "contract").met

@@ -17,7 +17,7 @@ from tradeoff.catalog.checklists import Checklist, Checklists, Item, Need
 from tradeoff.catalog.loader import Catalog
 from tradeoff.design.model import DesignDoc
 from tradeoff.language import operations
-from tradeoff.language.claims import EDGE, ITEM, NODE, Claim, split_design
+from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, Claim, split_design
 from tradeoff.language.mentions import NEGATED, classify, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence
@@ -34,6 +34,9 @@ _PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "
                         "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2019": "'",
                         "*": " ", "`": " "})  # fmt: skip
 _DIGIT = re.compile(r"\d")
+# An endpoint's method line, in code or alone on its line ("`POST /v1/answer`", "- GET /x").
+_METHOD_LINE = re.compile(r"^[\s>*+`-]*(?:GET|POST|PUT|PATCH|DELETE)\s+`?/")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def design_claims(doc: DesignDoc, skipped: Iterable[int]) -> list[Claim]:
     counts whole: "Auth: OAuth2 bearer tokens; tokens expire after 15 minutes" names the
     scheme in one clause and its lifetime in the next, and the item says both of it."""
     claims = [c for c in split_design(doc, skipped) if c.kind not in (NODE, EDGE)]
-    return claims + _whole_items(doc, claims)
+    return claims + _whole_items(doc, claims) + _endpoint_blocks(doc, claims)
 
 
 def _whole_items(doc: DesignDoc, claims: list[Claim]) -> list[Claim]:
@@ -120,6 +123,38 @@ def _whole_items(doc: DesignDoc, claims: list[Claim]) -> list[Claim]:
                 text = "; ".join(c.text for c in group)
                 out.append(Claim(group[0].line, quote, text, ITEM, group[0].headings))
         group = [claim] if claim is not None and claim.kind == ITEM else []
+    return out
+
+
+def _endpoint_blocks(doc: DesignDoc, claims: list[Claim]) -> list[Claim]:
+    """One claim per endpoint written with its request and response under it in code: the
+    method line of a code block read with the lines below it up to the block's end or the
+    next endpoint, or an endpoint alone on its line read with the code block right under
+    it. "POST /v1/links" with its JSON body and "Response 201" on the next lines specifies
+    the endpoint, though no single line of it does; the claim is quoted by its method line."""
+    out: list[Claim] = []
+    lines = doc.lines
+    for claim in claims:
+        if not _METHOD_LINE.match(claim.quote) or claim.line > len(lines):
+            continue
+        number = claim.line + 1
+        if claim.kind != CODE:  # the fence must open on the next line that is not blank
+            while number <= len(lines) and not lines[number - 1].strip():
+                number += 1
+            if number > len(lines) or not _FENCE.match(lines[number - 1]):
+                continue
+            number += 1
+        body: list[str] = []
+        while number <= len(lines):
+            line = lines[number - 1]
+            if _FENCE.match(line) or _METHOD_LINE.match(line):
+                break
+            body.append(line.strip())
+            number += 1
+        text = " ".join(part for part in body if part)
+        if text:
+            out.append(Claim(claim.line, claim.quote, f"{claim.text} {text}", claim.kind,
+                             claim.headings))  # fmt: skip
     return out
 
 
