@@ -307,8 +307,13 @@ def quantities_in(
         if found_ref is not None and _per_caller(sentence[since : match.start(1)] + own,
                                                  found_ref[0]):  # fmt: skip
             # "token bucket per API key, 100 requests/s": one caller's limit, no figure of
-            # the whole API's traffic ("Earlier I said about 300 million API requests a day")
-            found_ref, per_unit = None, True
+            # the whole API's traffic ("Earlier I said about 300 million API requests a day").
+            # One caller's figure is that caller's when the prompt has one: "each client
+            # receives 19,800 cursor updates a second" is "cursor_msgs_per_client", though the
+            # board's fan-out, as far off the other way, was nearer by a rounding.
+            own_refs = _callers_refs(sentence[since : match.start(1)] + own, usable)
+            found_ref = _reference(value, named, own_refs, per_second, said) if own_refs else None
+            per_unit = True
         if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
         interval = value.kind == (1, 0) and _EVERY.search(sentence[: match.start(1)]) is not None
@@ -524,6 +529,14 @@ _PER_CALLER = re.compile(
     r"|caller|workspace|user)s?\b",
     re.I,
 )
+
+
+def _callers_refs(own: str, refs: tuple[NumberRef, ...]) -> tuple[NumberRef, ...]:
+    """The figures of the one caller a clause names ("each client": "..._per_client")."""
+    found = _PER_CALLER.search(own)
+    if found is None:
+        return ()
+    return tuple(r for r in refs if f"per_{found.group(1).lower()}" in r.name.lower())
 
 
 def _per_caller(own: str, ref: NumberRef) -> bool:
@@ -931,7 +944,17 @@ def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
     head = _counted_head(ref_name)
     if match is None or not head.endswith("s") or len(head) < 4:
         return False
-    return stems(match.group(1)) != stems(head)
+    return _wire_kind(stems(match.group(1))) != _wire_kind(stems(head))
+
+
+# What goes over a connection is counted by any of these words: "19,800 cursor updates a
+# second" are the cursor messages ("cursor_msgs_per_client") in other words, and a tenfold
+# slip in them passed unchecked because "updates" was taken for another thing counted.
+_WIRE_COUNTS = frozenset({"messag", "msg", "updat", "event", "ping"})
+
+
+def _wire_kind(found: frozenset[str]) -> frozenset[str]:
+    return frozenset({"messag"}) if found and found <= _WIRE_COUNTS else found
 
 
 # A figure name's last part that is a unit ("reads_per_s", "price_per_gb"): a rate or a
