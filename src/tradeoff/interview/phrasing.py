@@ -147,13 +147,13 @@ def challenge(claim: str) -> str:
     return f'You said "{claim}". What would make that false?'
 
 
-def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
+def sanity_check(spoken: Spoken, revealed_facts: list[str], *, worked: bool = False) -> str:
     """A spoken number far from what the facts give: ask for the working, never the answer."""
     ratio = spoken.ratio or 1.0
     direction = "high" if ratio > 1 else "low"
     # An input the candidate chose ("History is kept for a year") has no working to show:
-    # what is asked is why that figure.
-    chosen = spoken.ref is not None and spoken.ref.kind == "fact"
+    # what is asked is why that figure. One `worked` out in the line has.
+    chosen = spoken.ref is not None and spoken.ref.kind == "fact" and not worked
     ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
     if revealed_facts and _NOT_A_CLAUSE.match(revealed_facts[0]):
         # "given that if you edit on proxies ..., assume 960x540" is no sentence: a fact
