@@ -297,8 +297,12 @@ def quantities_in(
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
+                # Restated or worked out, a figure is still of what its words name: "so a
+                # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
                 usable = _usable(sided, per_unit, named | subject)
-                found_ref = _reference(value, named | subject, usable, per_second, said)
+                found_ref = _reference(
+                    value, named | subject, usable, per_second, said, named_only=restates or worked
+                )
         if found_ref is not None and _alert_window(sentence, match.start(1)):
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
@@ -638,6 +642,7 @@ def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool
 
 
 _PERIOD_WORDS = stems("second seconds minute hour day week month year average peak")
+_UNIT_WORDS = stems("second seconds minute minutes hour hours ms millisecond milliseconds")
 _RESTATES = re.compile(r"\b(?:which is|that's|that is|so|i\.e\.|or)\b|[=≈]", re.I)
 
 
@@ -910,7 +915,9 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
-        shared = len(words & name_stems(ref.name))
+        # A unit said names no figure: "a round trip is about 220 seconds" shares only
+        # "second" with "seconds_per_stop", and was called 22 times one stop's cost.
+        shared = len(words & name_stems(ref.name) - _UNIT_WORDS)
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only

@@ -88,6 +88,22 @@ def wrap_up(problem_type: str) -> str:
     return _WRAP_UPS.get(problem_type, WRAP_UP)
 
 
+HIGH_LEVEL = "Let's see the high-level design: the main components and the API."
+# A class design has no API to show ("the main components and the API" of an elevator
+# controller asks for endpoints it should not have): its high level is its classes.
+_HIGH_LEVELS = {
+    "object-oriented": (
+        "Let's see the high-level design: the main classes, what each one owns, and how they"
+        " work together."
+    ),
+}
+
+
+def high_level_intro(problem_type: str) -> str:
+    """What the high-level phase opens with, for a prompt of this type."""
+    return _HIGH_LEVELS.get(problem_type, HIGH_LEVEL)
+
+
 # Short acknowledgements, said before the next question: a real interviewer notes the point
 # and moves on rather than reading the candidate's sentence back to them. None is a
 # friendly persona's stock opener, so the two never say the same words in a row.

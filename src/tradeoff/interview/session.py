@@ -682,7 +682,7 @@ class Interview:
         self.phase_started_at = self.clock.now()
         self.record(Event(EventKind.phase, self.clock.now(), self.phase, TITLES[self.phase]))
         intro = {
-            Phase.high_level: "Let's see the high-level design: the main components and the API.",
+            Phase.high_level: phrasing.high_level_intro(self.problem.type),
             Phase.deep_dive: "Pick the hardest part and let's go deep.",
             Phase.wrap_up: "Let's wrap up.",
         }[self.phase]
