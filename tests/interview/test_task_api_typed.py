@@ -45,3 +45,25 @@ def test_a_rate_worked_out_wrong_is_a_slip_not_a_choice(catalog: Catalog) -> Non
     said = session.interview.state.said
     assert "request-rate" not in said or said["request-rate"].status != "substance"
     check_invariants(session, catalog)
+
+
+def test_a_late_line_on_another_subject_does_not_answer_the_error_question(
+    catalog: Catalog,
+) -> None:
+    """Put off, the error-body question was "taken up" by a line about idempotency keys that
+    names one status code, and "One error body everywhere ..." was credited with it, though
+    the reviewer finds the error model missing in that very line."""
+    script = [
+        "/next",
+        "lists use cursor pagination because offsets skip rows when tasks are inserted",
+        "I'd rather not get into that yet",
+        "/next",
+        "a POST carries an Idempotency-Key; we store the key, a hash of the request and the"
+        " response for a day, and send 422 when a key comes back with another body",
+    ]
+    session = run(catalog, "rest-api-design", "neutral", script)
+    state = session.interview.state
+    asked = [a for a in state.asks if a.item == "error-model"]
+    assert asked, [a.item for a in state.asks]
+    assert "error-model" not in state.said
+    assert asked[0].status != "answered"
