@@ -14,6 +14,8 @@ from tradeoff.immutable import immutable
 
 DAY = 86_400.0
 _TIME = {
+    "nanosecond": 1e-9,
+    "microsecond": 1e-6,
     "millisecond": 1e-3,
     "second": 1.0,
     "minute": 60.0,

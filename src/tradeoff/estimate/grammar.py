@@ -101,6 +101,11 @@ _UNIT_SPECS: dict[str, str] = {
     "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
     "ms": "millisecond", "msec": "millisecond", "millisecond": "millisecond",
     "milliseconds": "millisecond",
+    # A frame budget split over objects lands in microseconds ("0.83 us per object"):
+    # unknown, the unit was dropped and a right answer read as 1,000 times too high.
+    "usec": "microsecond", "microsecond": "microsecond",
+    "microseconds": "microsecond", "ns": "nanosecond", "nsec": "nanosecond",
+    "nanosecond": "nanosecond", "nanoseconds": "nanosecond",
     "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
     "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
     "d": "day", "day": "day", "days": "day",
@@ -110,8 +115,9 @@ _UNIT_SPECS: dict[str, str] = {
     "qps": "1/second", "rps": "1/second", "tps": "1/second", "wps": "1/second",
     "daily": "1/day", "monthly": "1/month", "yearly": "1/year", "hourly": "1/hour",
 }  # fmt: skip
-# Case matters for these: a capital prefix with a small b is bits, as in "Mbps".
-_BIT_SPECS = {"Mb": "Mbit", "Gb": "Gbit", "Tb": "Tbit", "Pb": "Pbit"}
+# Case matters for these: a capital prefix with a small b is bits, as in "Mbps"; "us" is
+# microseconds only in small letters ("3 US regions" are places).
+_BIT_SPECS = {"Mb": "Mbit", "Gb": "Gbit", "Tb": "Tbit", "Pb": "Pbit", "us": "microsecond"}
 # "daily active users" is a population, not a rate.
 _POPULATION = frozenset("active users user visitors viewers people members customers".split())
 _CAPACITY = frozenset(
@@ -217,6 +223,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
             start, end = match.span()
             shown = text[start:end]
             found = unit_named(shown)
+            if shown == "us" and (not raw or raw[-1].kind != "num"):
+                found = None  # "allows us to lose 4 nodes": the pronoun, no microseconds
             if found is not None and shown.lower() in _PER_PERIOD:
                 following = _NEXT_WORD.match(text, end)  # not a copy of the rest of the line
                 if following and following.group(1).lower().strip(".,;:") in _POPULATION:

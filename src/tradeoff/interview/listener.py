@@ -42,7 +42,11 @@ _HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
 _DEFERS = re.compile(
     r"\b(come back to (?:that|it|this)|get back to|later|not sure|don't know|no idea|skip"
     r"|park(?:ing)? (?:that|it|this)|pass on"
-    r"|out of scope for now)\b",
+    r"|out of scope for now"
+    # "I don't want to go there yet", "let's not worry about that for now", "I'd rather not
+    # get into that": put off, which the friendly voice praised with "Nice."
+    r"|rather not|not worry about (?:that|it|this)"
+    r"|(?:don't|do not) want to (?:go|get) (?:there|into)|not (?:get|go) into (?:that|it|this))\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")

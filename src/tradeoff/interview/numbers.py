@@ -212,9 +212,10 @@ def quantities_in(
         label = _label(sentence, match.end(1))
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
         own = _own_words(sentence, match, spans)
-        unit = _PER_UNIT.search(own)
+        derived = _after_derivation(own, match.start(1) - _own_span(sentence, match, spans)[0])
+        unit = _PER_UNIT.search(derived)
         # "50 workers can transcode one video in parallel": machines for one thing, no fleet
-        per_unit = unit is not None or bool(_MACHINES.match(label) and _PER_THING.search(own))
+        per_unit = unit is not None or bool(_MACHINES.match(label) and _PER_THING.search(derived))
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
@@ -297,8 +298,12 @@ def quantities_in(
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
             if subject:
+                # Restated or worked out, a figure is still of what its words name: "so a
+                # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
                 usable = _usable(sided, per_unit, named | subject)
-                found_ref = _reference(value, named | subject, usable, per_second, said)
+                found_ref = _reference(
+                    value, named | subject, usable, per_second, said, named_only=restates or worked
+                )
         if found_ref is not None and _alert_window(sentence, match.start(1)):
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
@@ -307,8 +312,13 @@ def quantities_in(
         if found_ref is not None and _per_caller(sentence[since : match.start(1)] + own,
                                                  found_ref[0]):  # fmt: skip
             # "token bucket per API key, 100 requests/s": one caller's limit, no figure of
-            # the whole API's traffic ("Earlier I said about 300 million API requests a day")
-            found_ref, per_unit = None, True
+            # the whole API's traffic ("Earlier I said about 300 million API requests a day").
+            # One caller's figure is that caller's when the prompt has one: "each client
+            # receives 19,800 cursor updates a second" is "cursor_msgs_per_client", though the
+            # board's fan-out, as far off the other way, was nearer by a rounding.
+            own_refs = _callers_refs(sentence[since : match.start(1)] + own, usable)
+            found_ref = _reference(value, named, own_refs, per_second, said) if own_refs else None
+            per_unit = True
         if found_ref is not None and _media_span(sentence[match.end(1) :], found_ref[0]):
             found_ref = None  # "2 seconds of decoded frames": so much video, no frame budget
         interval = value.kind == (1, 0) and _EVERY.search(sentence[: match.start(1)]) is not None
@@ -526,6 +536,14 @@ _PER_CALLER = re.compile(
 )
 
 
+def _callers_refs(own: str, refs: tuple[NumberRef, ...]) -> tuple[NumberRef, ...]:
+    """The figures of the one caller a clause names ("each client": "..._per_client")."""
+    found = _PER_CALLER.search(own)
+    if found is None:
+        return ()
+    return tuple(r for r in refs if f"per_{found.group(1).lower()}" in r.name.lower())
+
+
 def _per_caller(own: str, ref: NumberRef) -> bool:
     """Whether a figure is said of one caller ("token bucket per API key, 100 requests/s")
     and the reference is not a figure of one such caller ("api_req_per_s" is the fleet's;
@@ -577,7 +595,9 @@ def _of_one_thing(after: str, ref: NumberRef) -> bool:
     return not stems(found.group(1)) & name_stems(ref.name)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
+# (Not the comma of a number: "about 10,700 hinted writes a second per down node" was cut
+# at "10", and "per down node" was no longer said of it.)
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\b(?:so|which|then|but|while|whereas)\b", re.I)
 
 
 def _near(value: Q, ref: NumberRef) -> bool:
@@ -625,6 +645,7 @@ def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool
 
 
 _PERIOD_WORDS = stems("second seconds minute hour day week month year average peak")
+_UNIT_WORDS = stems("second seconds minute minutes hour hours ms millisecond milliseconds")
 _RESTATES = re.compile(r"\b(?:which is|that's|that is|so|i\.e\.|or)\b|[=≈]", re.I)
 
 
@@ -674,6 +695,14 @@ def _own_words(sentence: str, number: re.Match[str], spans: list[tuple[int, int]
     170K; the 1M is the fleet's rate."""
     left, right = _own_span(sentence, number, spans)
     return sentence[left:right]
+
+
+def _after_derivation(own: str, at: int) -> str:
+    """A number's own words from the last "that is", "so" or "=" before it: in "at 2 TB
+    usable per node that is 750 nodes", "per node" is said of the 2 TB, and the 750 nodes
+    (the fleet, ten times too many) were read as one node's figure and never checked."""
+    ends = [found.end() for found in _DERIVES.finditer(own, 0, max(at, 0))]
+    return own[ends[-1] :] if ends else own
 
 
 def _own_span(
@@ -897,7 +926,9 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
-        shared = len(words & name_stems(ref.name))
+        # A unit said names no figure: "a round trip is about 220 seconds" shares only
+        # "second" with "seconds_per_stop", and was called 22 times one stop's cost.
+        shared = len(words & name_stems(ref.name) - _UNIT_WORDS)
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
@@ -931,7 +962,17 @@ def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
     head = _counted_head(ref_name)
     if match is None or not head.endswith("s") or len(head) < 4:
         return False
-    return stems(match.group(1)) != stems(head)
+    return _wire_kind(stems(match.group(1))) != _wire_kind(stems(head))
+
+
+# What goes over a connection is counted by any of these words: "19,800 cursor updates a
+# second" are the cursor messages ("cursor_msgs_per_client") in other words, and a tenfold
+# slip in them passed unchecked because "updates" was taken for another thing counted.
+_WIRE_COUNTS = frozenset({"messag", "msg", "updat", "event", "ping"})
+
+
+def _wire_kind(found: frozenset[str]) -> frozenset[str]:
+    return frozenset({"messag"}) if found and found <= _WIRE_COUNTS else found
 
 
 # A figure name's last part that is a unit ("reads_per_s", "price_per_gb"): a rate or a

@@ -88,6 +88,22 @@ def wrap_up(problem_type: str) -> str:
     return _WRAP_UPS.get(problem_type, WRAP_UP)
 
 
+HIGH_LEVEL = "Let's see the high-level design: the main components and the API."
+# A class design has no API to show ("the main components and the API" of an elevator
+# controller asks for endpoints it should not have): its high level is its classes.
+_HIGH_LEVELS = {
+    "object-oriented": (
+        "Let's see the high-level design: the main classes, what each one owns, and how they"
+        " work together."
+    ),
+}
+
+
+def high_level_intro(problem_type: str) -> str:
+    """What the high-level phase opens with, for a prompt of this type."""
+    return _HIGH_LEVELS.get(problem_type, HIGH_LEVEL)
+
+
 # Short acknowledgements, said before the next question: a real interviewer notes the point
 # and moves on rather than reading the candidate's sentence back to them. None is a
 # friendly persona's stock opener, so the two never say the same words in a row.
@@ -147,13 +163,13 @@ def challenge(claim: str) -> str:
     return f'You said "{claim}". What would make that false?'
 
 
-def sanity_check(spoken: Spoken, revealed_facts: list[str]) -> str:
+def sanity_check(spoken: Spoken, revealed_facts: list[str], *, worked: bool = False) -> str:
     """A spoken number far from what the facts give: ask for the working, never the answer."""
     ratio = spoken.ratio or 1.0
     direction = "high" if ratio > 1 else "low"
     # An input the candidate chose ("History is kept for a year") has no working to show:
-    # what is asked is why that figure.
-    chosen = spoken.ref is not None and spoken.ref.kind == "fact"
+    # what is asked is why that figure. One `worked` out in the line has.
+    chosen = spoken.ref is not None and spoken.ref.kind == "fact" and not worked
     ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
     if revealed_facts and _NOT_A_CLAUSE.match(revealed_facts[0]):
         # "given that if you edit on proxies ..., assume 960x540" is no sentence: a fact

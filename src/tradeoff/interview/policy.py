@@ -233,7 +233,12 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
                 # the peak rises is the one to cite, not the daily volume.
                 peaks = {f.text for f in at.problem.facts if any("peak" in v for v in f.values)}
                 facts.sort(key=lambda text: text not in peaks)
-            return Move("sanity", phrasing.sanity_check(spoken, facts), spoken.ref.name)
+            # Worked out in the line ("300 million a day is about 35,000 a second"): a figure
+            # computed, asked how it was got, never what made the candidate pick it.
+            worked = any(spoken.text in slip for slip in heard.slips)
+            return Move(
+                "sanity", phrasing.sanity_check(spoken, facts, worked=worked), spoken.ref.name
+            )
     # A step of working that does not compute ("500 million users times 4 GB is 2 PB"): the
     # report flags it, so the interviewer asks about it when it is said, as a person would
     # (after a figure far from the facts, which is asked about with the facts it comes from).

@@ -909,6 +909,14 @@ def concept_tokens(text: str) -> frozenset[str]:
 _ONE_TO_ONE = re.compile(r"\b(?:one[- ](?:to|on)[- ]one|1[:-]1)\b")
 
 
+# "Do we need to support bulk imports?": the verb frames what is asked, as "need" does; the
+# noun stays ("our most common support ticket"), and the question drew that fact by it.
+_SUPPORT_VERB = re.compile(
+    r"\b(?:(?<=to )|(?<=we )|(?<=you )|(?<=they )|(?<=must )|(?<=should )|(?<=will )"
+    r"|(?<=can )|(?<=also ))support(?:s|ed)?\b"
+)
+
+
 # "How fast do phones upload?", "how quickly can they download": said of moving bytes, "fast"
 # asks a throughput, not the response time that "fast" means elsewhere ("fast" -> latency).
 _TRANSFER_FAST = re.compile(
@@ -929,7 +937,7 @@ def stems(text: str) -> frozenset[str]:
     text = _ACRONYM_PLURAL.sub(r"\1", text)
     # "39,000 GETs/s" counts GET requests: the method, though "get" is a stop word.
     methods = {m.lower() for m in METHOD_WORD.findall(text)} if "GET" in text else ()
-    text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", text.lower()))
+    text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", _SUPPORT_VERB.sub("", text.lower())))
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
         if (word in _STOP and word not in methods) or len(word) < 2:
             continue

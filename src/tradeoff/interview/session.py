@@ -287,7 +287,15 @@ class Interview:
             left = earlier.status in (DODGED, RETURNED) or (
                 earlier.status == DEFERRED and earlier.put_off
             )
-            if left and earlier is not current and taken_up(earlier, heard):
+            if (
+                left
+                and earlier is not current
+                and taken_up(earlier, heard)
+                and (
+                    earlier.item not in self.items
+                    or self._reads_as(self.items[earlier.item], heard)
+                )
+            ):
                 earlier.status = ANSWERED  # come back to: late, but answered
                 self.state.answered_late = heard.line
                 if earlier.item in self.items:
@@ -518,6 +526,18 @@ class Interview:
         """The concepts the prompt's title names, with their ties."""
         return subject_of(self.problem.title, (), self.catalog.vocabulary.concepts)
 
+    def _reads_as(self, item: RubricItem, heard: Heard) -> bool:
+        """Whether a line that takes up a question left turns ago is about its item as the
+        reviewer reads it, named or specified. With no question just put to give it that
+        sense, a shared concept is not enough: "... return 422 if the same key comes with a
+        different body", said of idempotency keys, was credited with "One error body
+        everywhere (type, code, message ...)", which the reviewer finds missing in it."""
+        dimension = next(d for d, i in self.problem.rubric.items() if i.id == item.id)
+        return (
+            item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
+            is not None
+        )
+
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
         lists as mere mentions, nor their ties. "A replica is promoted" answers "a primary
@@ -682,7 +702,7 @@ class Interview:
         self.phase_started_at = self.clock.now()
         self.record(Event(EventKind.phase, self.clock.now(), self.phase, TITLES[self.phase]))
         intro = {
-            Phase.high_level: "Let's see the high-level design: the main components and the API.",
+            Phase.high_level: phrasing.high_level_intro(self.problem.type),
             Phase.deep_dive: "Pick the hardest part and let's go deep.",
             Phase.wrap_up: "Let's wrap up.",
         }[self.phase]
