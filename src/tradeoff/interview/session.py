@@ -57,6 +57,7 @@ from tradeoff.interview.state import (
     chosen_inputs,
     credit_answer,
     credit_concept,
+    credit_named_inputs,
     credit_numbers,
     item_support,
     note_contradicted,
@@ -276,6 +277,7 @@ class Interview:
             )
             self.state.assumptions.append(Stated(heard.line, quote))
             newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
+        newly += credit_named_inputs(self.state, self.problem, heard)
         if heard.features is not None:  # "users post X, follow Y and scroll Z"
             newly += credit_concept(
                 self.state, self.problem, "functional-requirements", heard, quote=heard.features

@@ -806,6 +806,8 @@ def credit_concept(
                 # is not settled by asking for the latency target: it is about more. What
                 # the facts drawn out name counts ("celebrity accounts" name the skew).
                 continue
+        if concept == "assumptions" and not states_assumed(item, quote or heard.text, heard):
+            continue  # a sizing ("3 ledger entries of 200 bytes") is no provider behaviour
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
@@ -823,6 +825,60 @@ def credit_concept(
             # ("Limits can be approximate ...") though they asked it after: an item about
             # asking quotes the question once there is one.
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
+    return newly
+
+
+# What an assumptions item names as assumed: "States assumptions aloud (ping interval,
+# drivers online)", "... such as N=3 and default quorum settings", "... about skew".
+_ASSUMED = re.compile(r"\(([^)]*)\)|\b(?:about|such as|especially)\b(.*)", re.I)
+_NOT_ASSUMED = stems("aloud before choosing")
+
+
+def assumed_subjects(item: RubricItem) -> frozenset[str]:
+    """The stems of what an assumptions item says is assumed; empty when it names nothing
+    ("States assumptions aloud."), and then any assumption stated is one."""
+    if "assumptions" not in item.concepts:
+        return frozenset()
+    match = _ASSUMED.search(item.text)
+    if match is None:
+        return frozenset()
+    return stems(match.group(1) or match.group(2) or "") - _NOT_ASSUMED
+
+
+def states_assumed(item: RubricItem, quote: str, heard: Heard) -> bool:
+    """Whether a sentence states what an assumptions item names, in its words or by a figure
+    read as one of those inputs ("a fix every 4 seconds" is the ping interval): "each payment
+    writes 3 ledger entries of about 200 bytes" chooses a size, and states nothing about
+    "provider behaviour, delivery semantics"; "20 million rides a day" is no ping interval."""
+    subjects = assumed_subjects(item)
+    if not subjects:
+        return True
+    words = stems(quote)
+    for spoken in heard.numbers:
+        if spoken.ref is not None and spoken.ref.kind == "fact" and spoken.text in quote:
+            words |= stems(spoken.ref.name.replace("_", " "))
+    return bool(words & subjects)
+
+
+def credit_named_inputs(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
+    """An assumptions item that names its inputs, credited by the sentence that says figures
+    for them, given or not: "2 million drivers sending a fix every 4 seconds" states the
+    drivers online and the ping interval the design rests on (whether 2 million is right is
+    the contradiction's business, listed apart)."""
+    newly = []
+    for _dimension, item in problem.rubric.items():
+        if state.covered(item.id) or not assumed_subjects(item):
+            continue
+        for spoken in heard.numbers:
+            if spoken.ref is None or spoken.ref.kind != "fact":
+                continue
+            quote = sentence_with(heard.text, spoken.text)
+            if states_assumed(item, quote, heard) and stems(
+                spoken.ref.name.replace("_", " ")
+            ) & assumed_subjects(item):
+                state.said[item.id] = Support(SUBSTANCE, quote, heard.line, "said")
+                newly.append(item.id)
+                break
     return newly
 
 
