@@ -6,13 +6,21 @@
 - "States assumptions aloud (provider behaviour, delivery semantics)" was quoted from a
   ledger sizing, and the ride item "(ping interval, drivers online)" from the rides-a-day
   line: any figure the candidate chose credited an item that names what is assumed.
+- "Walks through a crash between the provider's answer and the database write" was
+  credited by the timeout-and-poll line, and "Walks one trip through every component" by
+  the order of the design's sections: a walkthrough is a trace of the case it names.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.design.load import parse_design
+from tradeoff.review import substance
+from tradeoff.review.context import ReviewContext
 
 
 def test_a_part_the_reply_already_answers_is_not_left_to_assume(catalog: Catalog) -> None:
@@ -52,3 +60,70 @@ def test_the_line_stating_the_named_inputs_is_the_assumptions_quote(catalog: Cat
     session = run(catalog, "ride-sharing", "neutral", script)
     support = session.interview.state.said["assumptions"]
     assert support.quote == pings, support
+
+
+_TIMEOUT = (
+    "if the processor times out we can't tell whether the card was charged, so we mark the"
+    " attempt unknown and poll the processor's status API with the same key"
+)
+
+
+_PAY_DESIGN = "\n".join(
+    [
+        "# Checkout payments",
+        "## Requirements",
+        "- Take card payments within 2 s at p99; sellers are paid out once a day.",
+        "## Estimates",
+        "- 4 million payments a day is about 46 a second, 150 a second at peak.",
+        "## Components",
+        "- Payment service saves the attempt with its key in Postgres, then calls the processor.",
+        "## Trade-offs",
+        "- Postgres over DynamoDB, because the ledger needs multi-row transactions.",
+    ]
+)
+
+
+def test_a_timeout_answer_is_no_crash_walkthrough(catalog: Catalog, tmp_path: Path) -> None:
+    script = ["/next", "/next", "/design {design}", _TIMEOUT]
+    session = run(catalog, "payment-system", "neutral", script, tmp=tmp_path, design=_PAY_DESIGN)
+    support = session.interview.state.support("failure-walkthrough")
+    assert support is None or support.status == "absent", support
+
+
+def test_a_crash_walked_through_is_credited(catalog: Catalog) -> None:
+    crash = (
+        "say our server dies after the processor approved the charge but before the row is"
+        " updated: on restart a sweeper picks up attempts stuck in flight and queries the"
+        " processor for the outcome by attempt id, then writes it"
+    )
+    session = run(catalog, "payment-system", "neutral", ["/next", "/next", crash])
+    support = session.interview.state.said["failure-walkthrough"]
+    assert support.status == "substance", support
+
+
+_RIDE_DESIGN = "\n".join(
+    [
+        "# Rides",
+        "## Requirements",
+        "- Match a rider to a driver within 15 s; the car on the map lags under 5 s.",
+        "## Estimates",
+        "- 1 million drivers online, a ping every 4 s: 250,000 writes/s.",
+        "## Components",
+        "- Location service keeps last positions in Redis keyed by geohash cell.",
+        "- Matching service offers the trip to the nearest free driver with a 10 s lease.",
+        "## Trade-offs",
+        "- Geohash cells over a quadtree, because cells are cheap to move points between.",
+    ]
+)
+
+
+def test_section_order_is_no_trip_walkthrough(catalog: Catalog, tmp_path: Path) -> None:
+    script = ["/design {design}"]
+    session = run(catalog, "ride-sharing", "neutral", script, tmp=tmp_path, design=_RIDE_DESIGN)
+    claims = ReviewContext(
+        doc=parse_design(_RIDE_DESIGN), problem=catalog.get("ride-sharing"),
+        rubric=catalog.get("ride-sharing").rubric, vocabulary=catalog.vocabulary, level="senior",
+    ).claims  # fmt: skip
+    assert substance.visible_order(claims) >= 3  # the order is there; the trace is not
+    state = session.interview.state
+    assert state.support("walkthrough") is None or state.support("walkthrough").status == "absent"

@@ -35,7 +35,7 @@ from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.language.operations import failure_response
-from tradeoff.review import coverage, substance
+from tradeoff.review import coverage, substance, walkthrough
 from tradeoff.review.products import brands_in
 
 STATEFUL = substance.STATEFUL  # components that hold state
@@ -217,6 +217,8 @@ def item_support(
     if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
         if "structure" not in item.concepts or substance.visible_order(claims) < 3:
             return None
+        if walkthrough.is_walkthrough(item.text):
+            return None  # "Walks one trip through every component": no section order
         # The order of the sections is visible, the item's other half is not: mentioned, by
         # the order itself, not by the line that happened to hold a "then" ("Works in a
         # visible order and separates the data path from the metadata path" was "neither
