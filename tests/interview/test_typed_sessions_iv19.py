@@ -9,6 +9,9 @@
 - "Walks through a crash between the provider's answer and the database write" was
   credited by the timeout-and-poll line, and "Walks one trip through every component" by
   the order of the design's sections: a walkthrough is a trace of the case it names.
+- "Only mentioned" quoted lines that do not name the item: the outbox item from the
+  API's idempotency-key line (its "idempotency" is the key's), and "the live driver
+  index is only about 200 MB" from "sharded by geohash cell" (a design, not the estimate).
 """
 
 from __future__ import annotations
@@ -127,3 +130,25 @@ def test_section_order_is_no_trip_walkthrough(catalog: Catalog, tmp_path: Path) 
     assert substance.visible_order(claims) >= 3  # the order is there; the trace is not
     state = session.interview.state
     assert state.support("walkthrough") is None or state.support("walkthrough").status == "absent"
+
+
+def test_an_api_key_line_does_not_mention_the_event_consumers(catalog: Catalog) -> None:
+    line = (
+        "POST /charges carries an idempotency key, and the charge service saves that key"
+        " together with a pending charge row in a single transaction"
+    )
+    session = run(catalog, "payment-system", "neutral", ["/next", "/next", line])
+    said = session.interview.state.said
+    assert said["idempotency-keys"].status == "substance", said.get("idempotency-keys")
+    assert "outbox-consumers" not in said, said.get("outbox-consumers")
+
+
+def test_sharding_the_index_does_not_mention_its_size_estimate(catalog: Catalog) -> None:
+    lines = [
+        "the location service holds each driver's latest fix in Redis,"
+        " split into shards by geohash cell",
+        "when one Redis shard fails its replica takes over and phones resend within 4 seconds",
+    ]
+    session = run(catalog, "ride-sharing", "neutral", ["/next", "/next", *lines])
+    said = session.interview.state.said
+    assert "index-size" not in said, said.get("index-size")

@@ -279,6 +279,54 @@ def _orders_steps(text: str) -> bool:
     ) or _PLAN.search(text) is not None
 
 
+def without_claimed_mentions(
+    problem: Problem, supports: dict[str, Support], claims: Sequence[Claim], mentions: MentionIndex
+) -> dict[str, Support]:
+    """The supports without the mentions that belong to another item the same line
+    specifies: "the client sends POST /payments with an idempotency key; the payment service
+    stores the key ..." specifies the API's idempotency keys, and its "idempotency" is theirs;
+    it was reported as only mentioning "Events leave through a transactional outbox;
+    consumers dedupe by event id ...", of which it says nothing. A line names an item by one
+    of its own concepts, or by a subject the item only lists (`mentions`) that no item the
+    line specifies holds, or by a word of the item's own text beyond the terms of the
+    concepts it names: "a metadata service that maps keys to locations" names "An explicit
+    placement map ...", though the metadata service is another item's."""
+    items = {item.id: item for _dimension, item in problem.rubric.items()}
+    owners: dict[str, list[RubricItem]] = {}
+    for item_id, support in supports.items():
+        if support.status == SUBSTANCE and support.quote:
+            owners.setdefault(support.quote, []).append(items[item_id])
+    out: dict[str, Support] = {}
+    for item_id, support in supports.items():
+        if support.status == MENTIONED and support.quote in owners:
+            item = items[item_id]
+            claim = next((c for c in claims if c.quote == support.quote), None)
+            if claim is not None and _claimed(item, claim, owners[support.quote], mentions):
+                continue
+        out[item_id] = support
+    return out
+
+
+def _claimed(
+    item: RubricItem, claim: Claim, owners: list[RubricItem], mentions: MentionIndex
+) -> bool:
+    """Whether all a line names of an item is a listed subject that an item it specifies
+    holds, with no word of the item's own beyond its concepts' terms and the words of the
+    items it specifies ("the same idempotency key" is the timeout item's "same", not the
+    outbox's "in the same transaction")."""
+    named = (claim.features.concepts | claim.features.options) & (
+        set(item.concepts) | set(item.mentions)
+    )
+    owned = {c for owner in owners for c in owner.concepts}
+    if not named or not named <= set(item.mentions) & owned:
+        return False
+    terms = " ".join(
+        m.term for found in mentions.by_concept.values() for m in found if m.quote in claim.text
+    )
+    theirs = stems(" ".join([terms, *(owner.text for owner in owners)]))
+    return not (stems(claim.text) - theirs) & stems(item.text)
+
+
 def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
     """Whether a line that only mentions an item names something of it beyond two things
     every such line has. A question names the asking ("how many reads and writes per second
@@ -294,6 +342,13 @@ def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
         named -= {"clarifying-questions"}
     if "structure" in named and not _orders_steps(claim.text):
         named -= {"structure"}
+    if dimension == "capacity":
+        # An estimate is named by its own concept (a figure matching it is read apart, by
+        # `capacity_item`), not by the design it leads to: "keeps the last position in
+        # Redis, sharded by geohash cell" and "if a Redis shard dies ..." say nothing of
+        # "the live driver index is only about 200 MB, so ... sharded for write
+        # throughput", and were reported as mentioning it.
+        named -= claim.features.mechanisms
     if named and dimension not in _CALLS_SPEAK_OF and _CALL.search(claim.text):
         outside = _fact_concepts(_CALL.sub(" ", claim.text))
         named &= outside
@@ -353,8 +408,21 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
     # that still lands near the reference does so by the wrong input's luck.
     against = any(c.line == heard.line for c in state.contradicted)
     doubted = doubted or against
+    supports = without_claimed_mentions(
+        problem,
+        {
+            item.id: support
+            for dimension, item in problem.rubric.items()
+            if (
+                support := item_support(item, dimension, heard.claims, state.heard_mentions, "said")
+            )
+            is not None
+        },
+        heard.claims,
+        heard.mentions,
+    )
     for dimension, item in problem.rubric.items():
-        support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
+        support = supports.get(item.id)
         if support is None:
             continue
         if item.every_concept and support.status != SUBSTANCE:
