@@ -152,3 +152,36 @@ def test_sharding_the_index_does_not_mention_its_size_estimate(catalog: Catalog)
     session = run(catalog, "ride-sharing", "neutral", ["/next", "/next", *lines])
     said = session.interview.state.said
     assert "index-size" not in said, said.get("index-size")
+
+
+def test_a_rate_worked_from_another_input_is_not_only_mentioned(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = "\n".join(
+        [
+            "# Payments",
+            "## Estimates",
+            "- 12 million checkouts a day is roughly 140 charges/s, 900/s during a promotion.",
+        ]
+    )
+    script = ["how many payments do we take a day?", "/design {design}", "/end"]
+    session = run(catalog, "payment-system", "neutral", script, tmp=tmp_path, design=design)
+    report = session.report(catalog)["conversation"]
+    worked = [m for m in report["mentioned"] if m["worked_from"]]
+    assert worked, report["mentioned"]
+    assert all(m["worked_from"] == "12 million checkouts a day" for m in worked), worked
+    assert not [
+        m for m in report["mentioned"] if "12 million" in m["quote"] and not m["worked_from"]
+    ]
+    text = session.transcript(catalog)
+    assert "Worked out from another input than the one given" in text
+    section: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("Only mentioned"):
+            section = [line]
+        elif section and line.startswith("  "):
+            section.append(line)
+        elif section:
+            break
+    only = "\n".join(section)
+    assert "12 million checkouts" not in only

@@ -471,8 +471,9 @@ def _conversation(
                 if c in catalog.vocabulary.concepts
             ]
             mentioned.append(
-                {**entry, "quote": support.quote, "where": where(support), "lacks": lacks}
-            )
+                {**entry, "quote": support.quote, "where": where(support), "lacks": lacks,
+                 "worked_from": support.worked_from}
+            )  # fmt: skip
     # A question the candidate put off and never came back to is as unanswered as one
     # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [

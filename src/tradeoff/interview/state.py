@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -69,6 +70,11 @@ class Support:
     # the quote is only the turn that completed it, so a design line that states the whole
     # item is the better one to show.
     pieced: bool = False
+    # Worked out, with its numbers, from a figure said against the one given ("10 million
+    # orders a day is about 120 payments/s" after "About 5 million payments a day"): the
+    # figure it starts from. Not "only mentioned": the working is there, its input is not
+    # the interviewer's.
+    worked_from: str = ""
 
 
 @dataclass
@@ -500,7 +506,10 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         if estimated is not None and spoken.ref is not None and against:
             # Named, with the figure worked from the input the interviewer questioned.
             quote = sentence_with(heard.text, spoken.text)
-            state.said.setdefault(estimated.id, Support(MENTIONED, quote, heard.line, "said"))
+            start = next(c.said for c in state.contradicted if c.line == heard.line)
+            state.said.setdefault(
+                estimated.id, Support(MENTIONED, quote, heard.line, "said", worked_from=start)
+            )
             continue
         if (
             estimated is not None
@@ -1018,7 +1027,9 @@ def credit_numbers(
     result lands near the reference by the wrong input's luck. It names the item."""
     target = state.said if source == "said" else state.written
     against = {
-        s.line for s in numbers if s.number is not None and against_given(state, problem, s.number)
+        s.line: s.number.text
+        for s in numbers
+        if s.number is not None and against_given(state, problem, s.number)
     }
     for stated in numbers:
         spoken = stated.number
@@ -1027,9 +1038,27 @@ def credit_numbers(
         item = capacity_item(problem, spoken)
         if item is not None and stated.line in against:
             if item.id not in target or target[item.id].status != SUBSTANCE:
-                target[item.id] = Support(MENTIONED, stated.quote, stated.line, source)
+                start = against[stated.line]
+                target[item.id] = Support(
+                    MENTIONED, stated.quote, stated.line, source, worked_from=start
+                )
         elif item is not None:
             target[item.id] = Support(SUBSTANCE, stated.quote, stated.line, source)
+    # An estimate named on a line that works a result from such a figure ("10 million
+    # orders a day is about 120 payments/s, 1,000/s at a sale peak"): worked out, from
+    # another input, which is what the report says of it, not "say how, with a number".
+    results = Counter(s.line for s in numbers if s.number is not None)
+    for dimension, item in problem.rubric.items():
+        support = target.get(item.id)
+        if (
+            dimension == "capacity"
+            and support is not None
+            and support.status == MENTIONED
+            and support.line in against
+            and results[support.line] >= 2
+            and not support.worked_from
+        ):
+            target[item.id] = replace(support, worked_from=against[support.line])
 
 
 def against_given(state: ConversationState, problem: Problem, spoken: Spoken) -> bool:

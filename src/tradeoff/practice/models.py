@@ -217,6 +217,9 @@ class ItemEntry(BaseModel):
     # What the item's text asks that the quoted line does not name (concept names), for an
     # item only mentioned: "Optimistic concurrency control" for a list of trip states.
     lacks: list[str] = []
+    # For an estimate worked out from a figure said against the one given: that figure
+    # ("10 million orders a day"). The working is there; its input is not the prompt's.
+    worked_from: str = ""
 
 
 class Contradiction(BaseModel):
