@@ -12,6 +12,10 @@
 - "Only mentioned" quoted lines that do not name the item: the outbox item from the
   API's idempotency-key line (its "idempotency" is the key's), and "the live driver
   index is only about 200 MB" from "sharded by geohash cell" (a design, not the estimate).
+- "Derives about 58 payments a second ... Only mentioned (say how, with a number ...)"
+  quoted a design line that derives a rate, from a figure said against the one given.
+- Reconciliation was quoted from an alert on its mismatch count, beside the design line
+  that specifies the job.
 """
 
 from __future__ import annotations
@@ -185,3 +189,36 @@ def test_a_rate_worked_from_another_input_is_not_only_mentioned(
             break
     only = "\n".join(section)
     assert "12 million checkouts" not in only
+
+
+def test_the_design_line_that_specifies_an_item_is_quoted_over_an_alert(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = "\n".join(
+        [
+            "# Payments",
+            "## Components",
+            "- Payment service stores each attempt with its key in Postgres before calling out.",
+            "- A settlement reconciliation job runs each morning, matching the processor's"
+            " settlement file against ledger entries and raising a ticket per difference.",
+        ]
+    )
+    script = [
+        "/next",
+        "/next",
+        _TIMEOUT,
+        "/design {design}",
+        "/next",
+        "ledger rows are never updated: a refund writes new balancing entries",
+        "payouts run per seller once a day from ledger balances, keyed by a payout id so a"
+        " rerun pays nothing twice",
+        # the answer to "How would you know that your records are complete?"
+        "I'd page someone if the morning reconciliation reports over 20 differences",
+        "/end",
+    ]
+    session = run(catalog, "payment-system", "neutral", script, tmp=tmp_path, design=design)
+    assert "records are complete" in " ".join(session.exchanges[-3].replies)
+    covered = {c["item"]: c for c in session.report(catalog)["conversation"]["covered"]}
+    entry = covered["daily-reconciliation"]
+    assert entry["quote"].startswith("A settlement reconciliation job"), entry
+    assert entry["where"] == "design line 4", entry

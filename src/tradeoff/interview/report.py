@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -26,7 +27,7 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
-from tradeoff.interview.questions import concept_tokens, questions_in
+from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -412,6 +413,13 @@ def _names_node(text: str, node: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
+def _says_more_of(item: RubricItem, written: str, said: str) -> bool:
+    """Whether a written line uses more of an item's own words than the line said: the line
+    that specifies the item most is the one to cite."""
+    own = stems(item.text)
+    return len(own & stems(written)) > len(own & stems(said))
+
+
 def _lacked(item: RubricItem, quote: str) -> list[str]:
     """The parts an item's own text asks for (its `mentions` concepts that the text says)
     that the line quoted for it does not name: "a trip is a state machine: requested,
@@ -455,6 +463,19 @@ def _conversation(
             # scope out ("also is video in scope"), though the design states it ("Out of
             # scope: video, stories, DMs ..."): a statement shows a point a question asked.
             support = in_design
+        if (
+            support is not None
+            and support.status == SUBSTANCE
+            and support.source == "said"
+            and in_design is not None
+            and not in_design.beside
+            and _says_more_of(item, in_design.quote, support.quote)
+        ):
+            # Covered by what was said, and the design has the line that specifies it:
+            # "A reconciliation job compares the provider's settlement file with the ledger
+            # every night and opens a case for each mismatch" is the one to quote, not the
+            # alert said on its mismatch count.
+            support = replace(in_design, status=SUBSTANCE)
         if support is not None and support.beside:
             # A line that names only a concept beside the item is no mention of it: the
             # one the design wrote, if it names the item, else none.
