@@ -16,6 +16,8 @@
   quoted a design line that derives a rate, from a figure said against the one given.
 - Reconciliation was quoted from an alert on its mismatch count, beside the design line
   that specifies the job.
+- An object-oriented report said "part way to 'endpoints defined'": the reviewer scores
+  such a prompt by its rubric alone, and no depth step applies to classes.
 """
 
 from __future__ import annotations
@@ -222,3 +224,20 @@ def test_the_design_line_that_specifies_an_item_is_quoted_over_an_alert(
     entry = covered["daily-reconciliation"]
     assert entry["quote"].startswith("A settlement reconciliation job"), entry
     assert entry["where"] == "design line 4", entry
+
+
+def test_an_object_oriented_report_names_no_endpoint_step(catalog: Catalog, tmp_path: Path) -> None:
+    design = "\n".join(
+        [
+            "# Parking",
+            "## Classes",
+            "- ParkingLot has Levels; Level has Spots; Spot(kind, taken_by).",
+            "- Gate.enter(vehicle) -> Ticket; Gate.leave(ticket) -> Fee",
+        ]
+    )
+    script = ["/design {design}", "/end"]
+    session = run(catalog, "parking-lot", "neutral", script, tmp=tmp_path, design=design)
+    text = session.transcript(catalog)
+    assert "endpoints" not in text, text
+    assert "half how deep the answer went" not in text
+    assert "each score is the share of points shown with substance" in text

@@ -48,7 +48,7 @@ from tradeoff.language.mentions import find_mentions
 from tradeoff.language.periods import every_period, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
-from tradeoff.review.engine import Review, review_design
+from tradeoff.review.engine import Review, judged_by_rubric_alone, review_design
 from tradeoff.review.rules.base import RULES
 from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
@@ -342,7 +342,10 @@ def _score_basis(
         if score is None:
             continue
         expected = [i for i in rubric.items if expected_at(i, level)]
-        steps = ladder(name, context.claims)
+        # As the reviewer scores it: "part way to 'endpoints defined'" was said of a movie
+        # booking's classes, which no ladder judges.
+        rubric_only = judged_by_rubric_alone(problem)
+        steps = [] if rubric_only else ladder(name, context.claims)
         rungs = [r.name for r in steps if r.reached >= 0.99]
         # No step reached whole still earns part of the depth half: name the furthest, so
         # "deepest step: none yet" never stands beside a score that depth helped earn.
@@ -358,6 +361,7 @@ def _score_basis(
         out[name] = {
             "covered": sum(1 for i in expected if state.covered(i.id)),
             "scored_covered": score.covered,  # the reviewer's count: equal by construction
+            "rubric_only": rubric_only,
             "expected": len(expected),
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,

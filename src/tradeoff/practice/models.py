@@ -155,6 +155,9 @@ class DimensionScore(BaseModel):
     needs: str | None = None
     penalties: float = 0.0  # what problems found at a line took off the score
     capped_by: Cap | None = None
+    # Scored by the rubric's points alone, with no depth ladder (object-oriented and
+    # front-end prompts): no step is named, reached or not.
+    rubric_only: bool = False
 
 
 class ReviewContract(BaseModel):

@@ -57,10 +57,12 @@ def render(report: SessionReport) -> list[str]:
         )
     lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
     lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
-    lines.append(
-        "Review of the design and what you said (each score is half the points shown with"
-        " substance, half how deep the answer went):"
+    basis = (
+        "each score is the share of points shown with substance"
+        if any(d.rubric_only for d in review.dimensions.values())
+        else "each score is half the points shown with substance, half how deep the answer went"
     )
+    lines.append(f"Review of the design and what you said ({basis}):")
     for name, dim in review.dimensions.items():
         score = "n/a" if dim.score is None else f"{dim.score}/4"
         lines.append(f"  {name}: {score}{_dimension_detail(name, talk, dim)}")
@@ -140,7 +142,7 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
         parts.append(f"worked from another input{_names(reworked)}")
     if missing:
         parts.append(f"not covered{_names(missing)}")
-    if dim.expected is not None:
+    if dim.expected is not None and not dim.rubric_only:
         # (Step names hold commas, "errors, pagination, idempotency": quoted.)
         # A step wants two or more of a thing, which its name does not say: how far along
         # it is, so "not yet" beside the one failure given is not read as "missing".
