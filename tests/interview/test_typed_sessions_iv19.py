@@ -18,6 +18,8 @@
   that specifies the job.
 - An object-oriented report said "part way to 'endpoints defined'": the reviewer scores
   such a prompt by its rubric alone, and no depth step applies to classes.
+- "Sum up your design in a few sentences ..." was listed as a question left unanswered:
+  an invitation to reflect, whose absence the wrap-up item's line already reports.
 """
 
 from __future__ import annotations
@@ -28,8 +30,13 @@ from simulate import run
 
 from tradeoff.catalog import Catalog
 from tradeoff.design.load import parse_design
+from tradeoff.interview.phrasing import part_probe
+from tradeoff.interview.report import _asks_a_recap
+from tradeoff.interview.state import Ask
 from tradeoff.review import substance
 from tradeoff.review.context import ReviewContext
+
+_PART_PROBE_SUMMARY = part_probe("summary") or ""
 
 
 def test_a_part_the_reply_already_answers_is_not_left_to_assume(catalog: Catalog) -> None:
@@ -241,3 +248,15 @@ def test_an_object_oriented_report_names_no_endpoint_step(catalog: Catalog, tmp_
     assert "endpoints" not in text, text
     assert "half how deep the answer went" not in text
     assert "each score is the share of points shown with substance" in text
+
+
+def test_an_invitation_to_sum_up_is_no_unanswered_question(catalog: Catalog) -> None:
+    # (The policy reaches the summary probe only late in a long session; the filter the
+    # report applies to left questions is checked on the asks themselves.)
+    problem = catalog.get("ride-sharing")
+    recap = Ask(_PART_PROBE_SUMMARY, "probe", "wrap-up", "wrap-up", status="returned")
+    ten_x = Ask("What breaks first at 10x the traffic?", "wrap-up", "10x", "wrap-up")
+    phone = Ask("A driver's phone dies. How long do we offer trips?", "probe", "stale-drivers", "x")
+    assert _asks_a_recap(recap, problem)
+    assert not _asks_a_recap(ten_x, problem)
+    assert not _asks_a_recap(phone, problem)

@@ -417,6 +417,18 @@ def _names_node(text: str, node: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
+def _asks_a_recap(ask: Ask, problem: Problem) -> bool:
+    """Whether a question invites the closing summary ("Sum up your design in a few
+    sentences: what does it promise, and how?"): an open prompt to reflect, not a question
+    with an answer to dodge. Whether the candidate summed up is the wrap-up item's line in
+    the report; listed again as "Question left unanswered", it read as a dodge."""
+    if ask.kind != "probe" or not ask.item:
+        return False  # "What breaks first at 10x?" (the wrap-up's own question) has an answer
+    items = {item.id: item for _dimension, item in problem.rubric.items()}
+    item = items.get(ask.item)
+    return item is not None and "summary" in item.concepts
+
+
 def _says_more_of(item: RubricItem, written: str, said: str) -> bool:
     """Whether a written line uses more of an item's own words than the line said: the line
     that specifies the item most is the one to cite."""
@@ -507,6 +519,7 @@ def _conversation(
         if (a.status not in (ANSWERED, DEFERRED) or (a.status == DEFERRED and a.put_off))
         and not (a.item and state.covered(a.item))
         and not _given_redundancy(a, state)
+        and not _asks_a_recap(a, problem)
     ]
     dodged = [
         a.text
