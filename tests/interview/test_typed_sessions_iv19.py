@@ -260,3 +260,18 @@ def test_an_invitation_to_sum_up_is_no_unanswered_question(catalog: Catalog) -> 
     assert _asks_a_recap(recap, problem)
     assert not _asks_a_recap(ten_x, problem)
     assert not _asks_a_recap(phone, problem)
+
+
+def test_a_rate_said_from_another_driver_count_is_worked_from_it(catalog: Catalog) -> None:
+    script = [
+        "how many drivers are online at the busiest hour?",
+        "how often does the app report a position?",
+        "/next",
+        "3 million drivers pinging every 4 seconds gives 750,000 position writes a second",
+        "/end",
+    ]
+    talk = run(catalog, "ride-sharing", "neutral", script).report(catalog)["conversation"]
+    covered = {c["item"] for c in talk["covered"]}
+    worked = {c["item"]: c["worked_from"] for c in talk["mentioned"] if c["worked_from"]}
+    assert "location-rate" not in covered, talk["covered"]
+    assert worked.get("location-rate", "").startswith("3 million drivers"), talk["mentioned"]

@@ -507,9 +507,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             # Named, with the figure worked from the input the interviewer questioned.
             quote = sentence_with(heard.text, spoken.text)
             start = next(c.said for c in state.contradicted if c.line == heard.line)
-            state.said.setdefault(
-                estimated.id, Support(MENTIONED, quote, heard.line, "said", worked_from=start)
-            )
+            held = state.said.get(estimated.id)
+            if held is None or (held.status != SUBSTANCE and held.line == heard.line):
+                # (over this line's own mention: it works the figure out, from that input)
+                state.said[estimated.id] = Support(
+                    MENTIONED, quote, heard.line, "said", worked_from=start
+                )
             continue
         if (
             estimated is not None
@@ -1037,7 +1040,12 @@ def credit_numbers(
             continue
         item = capacity_item(problem, spoken)
         if item is not None and stated.line in against:
-            if item.id not in target or target[item.id].status != SUBSTANCE:
+            held = target.get(item.id)
+            # (Even when the line itself was read as specifying it: "2 million drivers ...
+            # each sending a GPS fix every 4 s: 500,000 location updates/s" was covered with
+            # substance beside "10 million orders a day is about 120 payments/s", worked
+            # out from another input all the same.)
+            if held is None or held.status != SUBSTANCE or held.line == stated.line:
                 start = against[stated.line]
                 target[item.id] = Support(
                     MENTIONED, stated.quote, stated.line, source, worked_from=start
