@@ -339,6 +339,10 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
     seen: set[str] = set()
     for question in questions_in(text):
         for piece in _with_continuations(split_parts(question), kinds):
+            if out and _asked_of_given(piece, out[-1].facts, kinds):
+                # "which providers, and how reliable are they?": the providers fact says
+                out[-1] = Part(f"{out[-1].text}, and {piece}", out[-1].facts)
+                continue
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
             if not facts and out and _said_in(piece, seen, problem, kinds):
                 continue  # "Can people cancel, and do they get a refund?": "refunded" was said
@@ -357,6 +361,32 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+# A part whose subject is a pronoun ("how reliable are they?") asks about what the part
+# before it named.
+_BACK_REFERENCE = re.compile(r"\b(?:they|them|their|it|its|those|these)\b", re.I)
+
+
+def _asked_of_given(piece: str, given: tuple[Fact, ...], kinds: dict[str, QuestionKind]) -> bool:
+    """Whether a part asks, of what the part before it named, something the fact just given
+    for that part answers: "which providers do we call, and how reliable are they?" is
+    answered by the providers fact, which gives their failure rate, so inviting the
+    candidate to assume how reliable they are would contradict the reply. Only a kind named
+    by a phrase counts: "how often do they report?" names no topic ("how often" is a frame)
+    and asks for another fact."""
+    if not given or not _BACK_REFERENCE.search(without_lead_in(piece)):
+        return False
+    text = _asked_text(piece)
+    spec = tuple((k.id, tuple(k.phrases), ()) for k in kinds.values())
+    patterns = [(k, p) for k, p, _strength in _kind_patterns(spec) if p.search(text)]
+    named = {k for k, _pattern in patterns}
+    for _kind, pattern in patterns:
+        text = re.sub(rf"(?:{pattern.pattern})\w*", " ", text)  # "reliab*": the whole word
+    # A topic of its own besides the kind ("how many lock operations per second do they
+    # make?") asks for that topic's fact, not the one given.
+    own = stems(text) - _frame_stems(piece, kinds)
+    return not own and any(named & set(f.answers) for f in given)
 
 
 # "Is there a freight mode?", "Are there VIP cars?": whether a thing exists at all.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -26,7 +27,7 @@ from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.phases import budgets, clock_text
-from tradeoff.interview.questions import concept_tokens, questions_in
+from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -47,7 +48,7 @@ from tradeoff.language.mentions import find_mentions
 from tradeoff.language.periods import every_period, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
-from tradeoff.review.engine import Review, review_design
+from tradeoff.review.engine import Review, judged_by_rubric_alone, review_design
 from tradeoff.review.rules.base import RULES
 from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
@@ -341,7 +342,10 @@ def _score_basis(
         if score is None:
             continue
         expected = [i for i in rubric.items if expected_at(i, level)]
-        steps = ladder(name, context.claims)
+        # As the reviewer scores it: "part way to 'endpoints defined'" was said of a movie
+        # booking's classes, which no ladder judges.
+        rubric_only = judged_by_rubric_alone(problem)
+        steps = [] if rubric_only else ladder(name, context.claims)
         rungs = [r.name for r in steps if r.reached >= 0.99]
         # No step reached whole still earns part of the depth half: name the furthest, so
         # "deepest step: none yet" never stands beside a score that depth helped earn.
@@ -357,6 +361,7 @@ def _score_basis(
         out[name] = {
             "covered": sum(1 for i in expected if state.covered(i.id)),
             "scored_covered": score.covered,  # the reviewer's count: equal by construction
+            "rubric_only": rubric_only,
             "expected": len(expected),
             "depth": rungs[-1] if rungs else None,
             "partly": None if rungs or partial is None else partial.name,
@@ -412,6 +417,25 @@ def _names_node(text: str, node: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
+def _asks_a_recap(ask: Ask, problem: Problem) -> bool:
+    """Whether a question invites the closing summary ("Sum up your design in a few
+    sentences: what does it promise, and how?"): an open prompt to reflect, not a question
+    with an answer to dodge. Whether the candidate summed up is the wrap-up item's line in
+    the report; listed again as "Question left unanswered", it read as a dodge."""
+    if ask.kind != "probe" or not ask.item:
+        return False  # "What breaks first at 10x?" (the wrap-up's own question) has an answer
+    items = {item.id: item for _dimension, item in problem.rubric.items()}
+    item = items.get(ask.item)
+    return item is not None and "summary" in item.concepts
+
+
+def _says_more_of(item: RubricItem, written: str, said: str) -> bool:
+    """Whether a written line uses more of an item's own words than the line said: the line
+    that specifies the item most is the one to cite."""
+    own = stems(item.text)
+    return len(own & stems(written)) > len(own & stems(said))
+
+
 def _lacked(item: RubricItem, quote: str) -> list[str]:
     """The parts an item's own text asks for (its `mentions` concepts that the text says)
     that the line quoted for it does not name: "a trip is a state machine: requested,
@@ -455,6 +479,19 @@ def _conversation(
             # scope out ("also is video in scope"), though the design states it ("Out of
             # scope: video, stories, DMs ..."): a statement shows a point a question asked.
             support = in_design
+        if (
+            support is not None
+            and support.status == SUBSTANCE
+            and support.source == "said"
+            and in_design is not None
+            and not in_design.beside
+            and _says_more_of(item, in_design.quote, support.quote)
+        ):
+            # Covered by what was said, and the design has the line that specifies it:
+            # "A reconciliation job compares the provider's settlement file with the ledger
+            # every night and opens a case for each mismatch" is the one to quote, not the
+            # alert said on its mismatch count.
+            support = replace(in_design, status=SUBSTANCE)
         if support is not None and support.beside:
             # A line that names only a concept beside the item is no mention of it: the
             # one the design wrote, if it names the item, else none.
@@ -471,8 +508,9 @@ def _conversation(
                 if c in catalog.vocabulary.concepts
             ]
             mentioned.append(
-                {**entry, "quote": support.quote, "where": where(support), "lacks": lacks}
-            )
+                {**entry, "quote": support.quote, "where": where(support), "lacks": lacks,
+                 "worked_from": support.worked_from}
+            )  # fmt: skip
     # A question the candidate put off and never came back to is as unanswered as one
     # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [
@@ -481,6 +519,7 @@ def _conversation(
         if (a.status not in (ANSWERED, DEFERRED) or (a.status == DEFERRED and a.put_off))
         and not (a.item and state.covered(a.item))
         and not _given_redundancy(a, state)
+        and not _asks_a_recap(a, problem)
     ]
     dodged = [
         a.text

@@ -57,6 +57,7 @@ from tradeoff.interview.state import (
     chosen_inputs,
     credit_answer,
     credit_concept,
+    credit_named_inputs,
     credit_numbers,
     item_support,
     note_contradicted,
@@ -65,6 +66,7 @@ from tradeoff.interview.state import (
     restated_facts,
     sentence_with,
     update_items,
+    without_claimed_mentions,
 )
 from tradeoff.interview.subject import subject_of
 from tradeoff.review.context import ReviewContext
@@ -276,6 +278,7 @@ class Interview:
             )
             self.state.assumptions.append(Stated(heard.line, quote))
             newly += credit_concept(self.state, self.problem, "assumptions", heard, quote=quote)
+        newly += credit_named_inputs(self.state, self.problem, heard)
         if heard.features is not None:  # "users post X, follow Y and scroll Z"
             newly += credit_concept(
                 self.state, self.problem, "functional-requirements", heard, quote=heard.features
@@ -773,11 +776,12 @@ class Interview:
             interview_type=self.problem.type,
         )
         claims, mentions = context.claims, context.mentions
-        self.state.written = {}
-        for dimension, item in self.problem.rubric.items():
-            support = item_support(item, dimension, claims, mentions, "design")
-            if support is not None:
-                self.state.written[item.id] = support
+        written = {
+            item.id: support
+            for dimension, item in self.problem.rubric.items()
+            if (support := item_support(item, dimension, claims, mentions, "design")) is not None
+        }
+        self.state.written = without_claimed_mentions(self.problem, written, claims, mentions)
         note_redundancy(self.state, claims)
         self.state.written_numbers = [
             Stated(number, text.strip(), spoken)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -35,7 +36,7 @@ from tradeoff.language import Claim
 from tradeoff.language.contradiction import contradicts
 from tradeoff.language.mentions import MentionIndex
 from tradeoff.language.operations import failure_response
-from tradeoff.review import coverage, substance
+from tradeoff.review import coverage, substance, walkthrough
 from tradeoff.review.products import brands_in
 
 STATEFUL = substance.STATEFUL  # components that hold state
@@ -69,6 +70,11 @@ class Support:
     # the quote is only the turn that completed it, so a design line that states the whole
     # item is the better one to show.
     pieced: bool = False
+    # Worked out, with its numbers, from a figure said against the one given ("10 million
+    # orders a day is about 120 payments/s" after "About 5 million payments a day"): the
+    # figure it starts from. Not "only mentioned": the working is there, its input is not
+    # the interviewer's.
+    worked_from: str = ""
 
 
 @dataclass
@@ -217,6 +223,8 @@ def item_support(
     if status == MENTIONED and claim is not None and not _names_item(claim, item, dimension):
         if "structure" not in item.concepts or substance.visible_order(claims) < 3:
             return None
+        if walkthrough.is_walkthrough(item.text):
+            return None  # "Walks one trip through every component": no section order
         # The order of the sections is visible, the item's other half is not: mentioned, by
         # the order itself, not by the line that happened to hold a "then" ("Works in a
         # visible order and separates the data path from the metadata path" was "neither
@@ -277,6 +285,54 @@ def _orders_steps(text: str) -> bool:
     ) or _PLAN.search(text) is not None
 
 
+def without_claimed_mentions(
+    problem: Problem, supports: dict[str, Support], claims: Sequence[Claim], mentions: MentionIndex
+) -> dict[str, Support]:
+    """The supports without the mentions that belong to another item the same line
+    specifies: "the client sends POST /payments with an idempotency key; the payment service
+    stores the key ..." specifies the API's idempotency keys, and its "idempotency" is theirs;
+    it was reported as only mentioning "Events leave through a transactional outbox;
+    consumers dedupe by event id ...", of which it says nothing. A line names an item by one
+    of its own concepts, or by a subject the item only lists (`mentions`) that no item the
+    line specifies holds, or by a word of the item's own text beyond the terms of the
+    concepts it names: "a metadata service that maps keys to locations" names "An explicit
+    placement map ...", though the metadata service is another item's."""
+    items = {item.id: item for _dimension, item in problem.rubric.items()}
+    owners: dict[str, list[RubricItem]] = {}
+    for item_id, support in supports.items():
+        if support.status == SUBSTANCE and support.quote:
+            owners.setdefault(support.quote, []).append(items[item_id])
+    out: dict[str, Support] = {}
+    for item_id, support in supports.items():
+        if support.status == MENTIONED and support.quote in owners:
+            item = items[item_id]
+            claim = next((c for c in claims if c.quote == support.quote), None)
+            if claim is not None and _claimed(item, claim, owners[support.quote], mentions):
+                continue
+        out[item_id] = support
+    return out
+
+
+def _claimed(
+    item: RubricItem, claim: Claim, owners: list[RubricItem], mentions: MentionIndex
+) -> bool:
+    """Whether all a line names of an item is a listed subject that an item it specifies
+    holds, with no word of the item's own beyond its concepts' terms and the words of the
+    items it specifies ("the same idempotency key" is the timeout item's "same", not the
+    outbox's "in the same transaction")."""
+    named = (claim.features.concepts | claim.features.options) & (
+        set(item.concepts) | set(item.mentions)
+    )
+    owned = {c for owner in owners for c in owner.concepts}
+    if not named or not named <= set(item.mentions) & owned:
+        return False
+    terms = " ".join(
+        m.term for found in mentions.by_concept.values() for m in found if m.quote in claim.text
+    )
+    theirs = stems(" ".join([terms, *(owner.text for owner in owners)]))
+    return not (stems(claim.text) - theirs) & stems(item.text)
+
+
 def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
     """Whether a line that only mentions an item names something of it beyond two things
     every such line has. A question names the asking ("how many reads and writes per second
@@ -292,6 +348,13 @@ def _names_item(claim: Claim, item: RubricItem, dimension: str) -> bool:
         named -= {"clarifying-questions"}
     if "structure" in named and not _orders_steps(claim.text):
         named -= {"structure"}
+    if dimension == "capacity":
+        # An estimate is named by its own concept (a figure matching it is read apart, by
+        # `capacity_item`), not by the design it leads to: "keeps the last position in
+        # Redis, sharded by geohash cell" and "if a Redis shard dies ..." say nothing of
+        # "the live driver index is only about 200 MB, so ... sharded for write
+        # throughput", and were reported as mentioning it.
+        named -= claim.features.mechanisms
     if named and dimension not in _CALLS_SPEAK_OF and _CALL.search(claim.text):
         outside = _fact_concepts(_CALL.sub(" ", claim.text))
         named &= outside
@@ -351,8 +414,21 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
     # that still lands near the reference does so by the wrong input's luck.
     against = any(c.line == heard.line for c in state.contradicted)
     doubted = doubted or against
+    supports = without_claimed_mentions(
+        problem,
+        {
+            item.id: support
+            for dimension, item in problem.rubric.items()
+            if (
+                support := item_support(item, dimension, heard.claims, state.heard_mentions, "said")
+            )
+            is not None
+        },
+        heard.claims,
+        heard.mentions,
+    )
     for dimension, item in problem.rubric.items():
-        support = item_support(item, dimension, heard.claims, state.heard_mentions, "said")
+        support = supports.get(item.id)
         if support is None:
             continue
         if item.every_concept and support.status != SUBSTANCE:
@@ -430,7 +506,13 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         if estimated is not None and spoken.ref is not None and against:
             # Named, with the figure worked from the input the interviewer questioned.
             quote = sentence_with(heard.text, spoken.text)
-            state.said.setdefault(estimated.id, Support(MENTIONED, quote, heard.line, "said"))
+            start = next(c.said for c in state.contradicted if c.line == heard.line)
+            held = state.said.get(estimated.id)
+            if held is None or (held.status != SUBSTANCE and held.line == heard.line):
+                # (over this line's own mention: it works the figure out, from that input)
+                state.said[estimated.id] = Support(
+                    MENTIONED, quote, heard.line, "said", worked_from=start
+                )
             continue
         quote = sentence_with(heard.text, spoken.text)
         if (
@@ -821,6 +903,8 @@ def credit_concept(
                 # is not settled by asking for the latency target: it is about more. What
                 # the facts drawn out name counts ("celebrity accounts" name the skew).
                 continue
+        if concept == "assumptions" and not states_assumed(item, quote or heard.text, heard):
+            continue  # a sizing ("3 ledger entries of 200 bytes") is no provider behaviour
         if concept in item.concepts and not state.covered(item.id):
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
             newly.append(item.id)
@@ -838,6 +922,60 @@ def credit_concept(
             # ("Limits can be approximate ...") though they asked it after: an item about
             # asking quotes the question once there is one.
             state.said[item.id] = Support(SUBSTANCE, quote or heard.text, heard.line, "said")
+    return newly
+
+
+# What an assumptions item names as assumed: "States assumptions aloud (ping interval,
+# drivers online)", "... such as N=3 and default quorum settings", "... about skew".
+_ASSUMED = re.compile(r"\(([^)]*)\)|\b(?:about|such as|especially)\b(.*)", re.I)
+_NOT_ASSUMED = stems("aloud before choosing")
+
+
+def assumed_subjects(item: RubricItem) -> frozenset[str]:
+    """The stems of what an assumptions item says is assumed; empty when it names nothing
+    ("States assumptions aloud."), and then any assumption stated is one."""
+    if "assumptions" not in item.concepts:
+        return frozenset()
+    match = _ASSUMED.search(item.text)
+    if match is None:
+        return frozenset()
+    return stems(match.group(1) or match.group(2) or "") - _NOT_ASSUMED
+
+
+def states_assumed(item: RubricItem, quote: str, heard: Heard) -> bool:
+    """Whether a sentence states what an assumptions item names, in its words or by a figure
+    read as one of those inputs ("a fix every 4 seconds" is the ping interval): "each payment
+    writes 3 ledger entries of about 200 bytes" chooses a size, and states nothing about
+    "provider behaviour, delivery semantics"; "20 million rides a day" is no ping interval."""
+    subjects = assumed_subjects(item)
+    if not subjects:
+        return True
+    words = stems(quote)
+    for spoken in heard.numbers:
+        if spoken.ref is not None and spoken.ref.kind == "fact" and spoken.text in quote:
+            words |= stems(spoken.ref.name.replace("_", " "))
+    return bool(words & subjects)
+
+
+def credit_named_inputs(state: ConversationState, problem: Problem, heard: Heard) -> list[str]:
+    """An assumptions item that names its inputs, credited by the sentence that says figures
+    for them, given or not: "2 million drivers sending a fix every 4 seconds" states the
+    drivers online and the ping interval the design rests on (whether 2 million is right is
+    the contradiction's business, listed apart)."""
+    newly = []
+    for _dimension, item in problem.rubric.items():
+        if state.covered(item.id) or not assumed_subjects(item):
+            continue
+        for spoken in heard.numbers:
+            if spoken.ref is None or spoken.ref.kind != "fact":
+                continue
+            quote = sentence_with(heard.text, spoken.text)
+            if states_assumed(item, quote, heard) and stems(
+                spoken.ref.name.replace("_", " ")
+            ) & assumed_subjects(item):
+                state.said[item.id] = Support(SUBSTANCE, quote, heard.line, "said")
+                newly.append(item.id)
+                break
     return newly
 
 
@@ -907,7 +1045,9 @@ def credit_numbers(
     result lands near the reference by the wrong input's luck. It names the item."""
     target = state.said if source == "said" else state.written
     against = {
-        s.line for s in numbers if s.number is not None and against_given(state, problem, s.number)
+        s.line: s.number.text
+        for s in numbers
+        if s.number is not None and against_given(state, problem, s.number)
     }
     for stated in numbers:
         spoken = stated.number
@@ -915,10 +1055,33 @@ def credit_numbers(
             continue
         item = capacity_item(problem, spoken)
         if item is not None and stated.line in against:
-            if item.id not in target or target[item.id].status != SUBSTANCE:
-                target[item.id] = Support(MENTIONED, stated.quote, stated.line, source)
+            held = target.get(item.id)
+            # (Even when the line itself was read as specifying it: "2 million drivers ...
+            # each sending a GPS fix every 4 s: 500,000 location updates/s" was covered with
+            # substance beside "10 million orders a day is about 120 payments/s", worked
+            # out from another input all the same.)
+            if held is None or held.status != SUBSTANCE or held.line == stated.line:
+                start = against[stated.line]
+                target[item.id] = Support(
+                    MENTIONED, stated.quote, stated.line, source, worked_from=start
+                )
         elif item is not None:
             target[item.id] = Support(SUBSTANCE, stated.quote, stated.line, source)
+    # An estimate named on a line that works a result from such a figure ("10 million
+    # orders a day is about 120 payments/s, 1,000/s at a sale peak"): worked out, from
+    # another input, which is what the report says of it, not "say how, with a number".
+    results = Counter(s.line for s in numbers if s.number is not None)
+    for dimension, item in problem.rubric.items():
+        support = target.get(item.id)
+        if (
+            dimension == "capacity"
+            and support is not None
+            and support.status == MENTIONED
+            and support.line in against
+            and results[support.line] >= 2
+            and not support.worked_from
+        ):
+            target[item.id] = replace(support, worked_from=against[support.line])
 
 
 def against_given(state: ConversationState, problem: Problem, spoken: Spoken) -> bool:

@@ -84,6 +84,8 @@ _RESPONSE = re.compile(
     # An outcome not known after a timeout, asked for: "we mark it unknown and poll the
     # provider's status API with the same idempotency key".
     r"|(?:poll|quer(?:y|ie)|check)(?:s|ed|ing)? (?:the |its |their )?(?:\w+'s )?status"
+    # ... or after a crash: "the recovery worker queries the provider with the attempt id".
+    r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) the\b"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
     r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
     # What a client shows and does when its back end fails: "we keep showing the last good

@@ -155,6 +155,9 @@ class DimensionScore(BaseModel):
     needs: str | None = None
     penalties: float = 0.0  # what problems found at a line took off the score
     capped_by: Cap | None = None
+    # Scored by the rubric's points alone, with no depth ladder (object-oriented and
+    # front-end prompts): no step is named, reached or not.
+    rubric_only: bool = False
 
 
 class ReviewContract(BaseModel):
@@ -217,6 +220,9 @@ class ItemEntry(BaseModel):
     # What the item's text asks that the quoted line does not name (concept names), for an
     # item only mentioned: "Optimistic concurrency control" for a list of trip states.
     lacks: list[str] = []
+    # For an estimate worked out from a figure said against the one given: that figure
+    # ("10 million orders a day"). The working is there; its input is not the prompt's.
+    worked_from: str = ""
 
 
 class Contradiction(BaseModel):

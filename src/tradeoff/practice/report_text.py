@@ -14,9 +14,18 @@ def render(report: SessionReport) -> list[str]:
     if talk.covered:
         lines.append("Covered with substance:")
         lines += [_quoted(c) for c in talk.covered]
-    if talk.mentioned:
+    named = [c for c in talk.mentioned if not c.worked_from]
+    reworked = [c for c in talk.mentioned if c.worked_from]
+    if named:
         lines.append("Only mentioned (say how, with a number, a mechanism or a reason):")
-        lines += [_quoted(c) + _weighing_asked(c) for c in talk.mentioned]
+        lines += [_quoted(c) + _weighing_asked(c) for c in named]
+    if reworked:
+        # Worked out with numbers, from an input said against the one given: "only
+        # mentioned ... say how, with a number" was false of a line that derives a rate.
+        lines.append(
+            "Worked out from another input than the one given (redo it with the given figure):"
+        )
+        lines += [f'{_quoted(c)} — starts from "{c.worked_from}"' for c in reworked]
     if talk.missing:
         lines.append("Not covered, neither said nor written:")
         lines += [f"  {c.text}" for c in talk.missing]
@@ -48,10 +57,12 @@ def render(report: SessionReport) -> list[str]:
         )
     lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
     lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
-    lines.append(
-        "Review of the design and what you said (each score is half the points shown with"
-        " substance, half how deep the answer went):"
+    basis = (
+        "each score is the share of points shown with substance"
+        if any(d.rubric_only for d in review.dimensions.values())
+        else "each score is half the points shown with substance, half how deep the answer went"
     )
+    lines.append(f"Review of the design and what you said ({basis}):")
     for name, dim in review.dimensions.items():
         score = "n/a" if dim.score is None else f"{dim.score}/4"
         lines.append(f"  {name}: {score}{_dimension_detail(name, talk, dim)}")
@@ -123,11 +134,15 @@ def _dimension_detail(dimension: str, talk: Conversation, dim: DimensionScore) -
     covered, mentioned, missing = entries
     expected = dim.expected if dim.expected is not None else sum(len(e) for e in entries)
     parts = [f"{len(covered)} of {expected} points with substance{_names(covered)}"]
-    if mentioned:
-        parts.append(f"only mentioned{_names(mentioned)}")
+    named = [c for c in mentioned if not c.worked_from]
+    reworked = [c for c in mentioned if c.worked_from]
+    if named:
+        parts.append(f"only mentioned{_names(named)}")
+    if reworked:
+        parts.append(f"worked from another input{_names(reworked)}")
     if missing:
         parts.append(f"not covered{_names(missing)}")
-    if dim.expected is not None:
+    if dim.expected is not None and not dim.rubric_only:
         # (Step names hold commas, "errors, pagination, idempotency": quoted.)
         # A step wants two or more of a thing, which its name does not say: how far along
         # it is, so "not yet" beside the one failure given is not read as "missing".

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from tradeoff.catalog.schema import LEVELS, RubricItem
 from tradeoff.language.claims import Claim
 from tradeoff.language.mentions import MentionIndex
-from tradeoff.review import substance
+from tradeoff.review import substance, walkthrough
 from tradeoff.review.substance import MENTIONED, SUBSTANCE, Support
 
 # Questions asked aloud are judged over a transcript's turns (the mention index reads
@@ -23,10 +23,12 @@ def item_support(
 ) -> Support:
     """The item's support (`.status`: substance, mentioned or absent; `.claim`), with
     whole-text concepts read from the mention index when one is given."""
+    claims = walkthrough.on_named_failure(item.text, claims)
     found = substance.item_support(item, claims, dimension, item.shared_concepts)
     if found.status == SUBSTANCE:
         return found
-    if "structure" in item.concepts and substance.visible_order(claims) >= 3:
+    walks = walkthrough.is_walkthrough(item.text)  # a trace, which no section order is
+    if "structure" in item.concepts and not walks and substance.visible_order(claims) >= 3:
         # An item that asks for two paths apart ("the upload path and the playback path
         # separately") is met by a heading for each, not by any answer in order.
         sides = substance.path_sides(item.text)

@@ -189,6 +189,12 @@ def _review_design(
     )
 
 
+def judged_by_rubric_alone(problem: Problem | None) -> bool:
+    """Whether a prompt's scores come from its rubric alone, with no depth ladder: an
+    object-oriented design has classes, not the endpoints a ladder's first step counts."""
+    return _rubric_share(problem) >= 1.0
+
+
 def _rubric_share(problem: Problem | None) -> float:
     """How much of a dimension comes from the rubric rather than its ladder. The ladders
     describe the depth of a distributed system's design (redundancy, request paths,

@@ -634,14 +634,24 @@ class NoCacheForReads(Rule):
 
 def _problem_is_read_heavy(ctx: ReviewContext) -> bool:
     """Whether the prompt's facts say reads dominate ("GETs outnumber PUTs about 10 to 1",
-    "roughly 90% reads"). A fact that answers the read/write question may say the opposite:
-    a ride-sharing app's location pings and a metrics backend's ingest are writes."""
+    "roughly 90% reads") and its rubric puts a cache on the read path. A fact that answers
+    the read/write question may say the opposite: a ride-sharing app's location pings and a
+    metrics backend's ingest are writes. And an object store's reads are served by the
+    storage nodes it is made of: "Put a cache (e.g. Redis ...) in front of the store" was
+    advised for the store being designed, whose rubric asks for no cache."""
     if ctx.problem is None:
         return False
     return any(
         "read-write-ratio" in f.answers and _READS_DOMINATE.search(f.text) is not None
         for f in ctx.problem.facts
+    ) and any(
+        _CACHING & {*item.concepts, *item.mentions}
+        for _dimension, item in ctx.problem.rubric.items()
     )
+
+
+# The concepts of a cache on the read path, as a rubric names them.
+_CACHING = frozenset({"cache", "cdn", "cache-write-policy", "cache-invalidation", "client-cache"})
 
 
 _READS_DOMINATE = re.compile(
