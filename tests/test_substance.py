@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.catalog.vocabulary import Concept
 from tradeoff.design import load_design
 from tradeoff.language import read_text
 from tradeoff.review import review_design
 from tradeoff.review.engine import Review
+from tradeoff.review.substance import specified_concepts
 
 DATA = Path(__file__).parent / "data" / "calibration"
 JUDGED_IDS = {
@@ -72,9 +75,10 @@ _SLOGANS = (
 @cache
 def _plain_terms() -> list[str]:
     """The words candidates write for concepts (each concept's terms), leaving out any term
-    that is evidence by itself: "signed urls" names a concrete control, so prose naming it
-    is not mention-only. A term that ends in a preposition ("sharded by", "keyed by") is no
-    name: it only reads in a sentence that says by what, which is no longer mention-only."""
+    that is evidence by itself: "signed urls" names a concrete control, and "keyed by ip"
+    says what is keyed, so prose naming either is not mention-only. A term that ends in a
+    preposition ("sharded by", "keyed by") is no name: it only reads in a sentence that says
+    by what, which is no longer mention-only."""
     concepts = catalog().vocabulary.concepts.values()
     terms = {
         term
@@ -83,7 +87,15 @@ def _plain_terms() -> list[str]:
         if re.fullmatch(r"[a-z][a-z -]{2,}", term)
         and not re.search(r" (?:by|on|of|to|for|with)$", term)
     }
-    return sorted(t for t in terms if not read_text(f"We use {t}.", concepts)[0].features.evidence)
+    return sorted(t for t in terms if not _specifies_alone(f"We use {t}.", concepts))
+
+
+def _specifies_alone(sentence: str, concepts: Iterable[Concept]) -> bool:
+    """Whether the sentence, naming one term, is read as evidence or as specifying a concept
+    by itself: "keyed by ip" says what a limit is keyed by, so "We use keyed by ip." is no
+    mention-only prose."""
+    claim = read_text(sentence, concepts)[0]
+    return bool(claim.features.evidence) or bool(specified_concepts(claim))
 
 
 def padding(seed: int, paragraphs: int = 6) -> str:
