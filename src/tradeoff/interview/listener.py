@@ -173,12 +173,17 @@ def features_listed(text: str) -> str | None:
     "drivers send GPS fixes to a location service that keeps the last position in Redis,
     sharded by geohash cell" is the location path, and it was credited as "States the
     flows: price and ETA quote, request, match, ...". ("So clients PUT, GET, DELETE and LIST
-    objects in buckets" names the kind of store users get, and is the feature list.)"""
+    objects in buckets" names the kind of store users get, and is the feature list.) The
+    separator that ends a sentence lists nothing: "clients hold a websocket to a chat gateway;
+    the gateway looks up ..." was credited as "Covers direct and group chat (up to 1,000
+    members), sent/delivered/read receipts, ...", its clause split at the ";" it ends on."""
     for sentence in _SENTENCE.split(text.strip()):
         match = _USERS_DO.match(sentence)
         if (
             match
-            and _LIST.search(sentence, match.end())
+            # (A list goes on inside the sentence: the ";" that ends "clients hold a websocket
+            # to a chat gateway;" starts another clause, and named that one line a feature.)
+            and _LIST.search(sentence.rstrip(" ;,"), match.end())
             and not sentence.endswith("?")
             and not _PROTOCOL.search(sentence)
             and not brands_in(sentence)
