@@ -689,10 +689,14 @@ class Interview:
 
     def _put_off_open_ask(self) -> None:
         """Asking for a hint puts the open question aside: the hint is what is on the table
-        now, and an answer to it is not a dodge of the question before."""
+        now, and an answer to it is not a dodge of the question before. A question already
+        returned to is another matter: asked twice and helped with, it is still the
+        candidate's, and it stays unanswered until a turn takes it up. "If Cassandra goes
+        down at peak ...?" was returned to, the candidate took a hint and spoke of group
+        fan-out, and the report never said the question went unanswered."""
         ask = self.state.open_ask()
         if ask is not None:
-            ask.status = DEFERRED
+            ask.status = DODGED if ask.status == RETURNED else DEFERRED
             ask.hinted = True
 
     def _advance_phase(self, lead: str = "") -> list[str]:
