@@ -13,14 +13,17 @@
   item's own figure ("about 6 TB of messages a day") read as 6 TB, no daily volume.
 - A question returned to, then helped with by a hint the candidate asked for and still
   left, was not listed as unanswered.
+- Left over from iv19/iv20: "500 at the rush hour" was read as 500 hours.
 """
 
 from __future__ import annotations
 
+import pytest
 from simulate import Run, run
 
 from tradeoff.catalog import Catalog
 from tradeoff.estimate.grammar import find_quantities
+from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.listener import features_listed
 
 _ASK_USERS = "how many people use it each day and how much does each one send?"
@@ -112,3 +115,19 @@ def test_a_hinted_question_answered_next_is_answered(catalog: Catalog) -> None:
     session = run(catalog, "chat-system", "neutral", script)
     dodged = session.report(catalog)["conversation"]["dodged"]
     assert not any("Cassandra goes down" in q for q in dodged), dodged
+
+
+def test_a_time_of_day_after_a_figure_is_not_its_unit() -> None:
+    """ "500 at the rush hour" was read as 500 hours: the grammar skipped "at the rush" as
+    labels and bound "hour" to the number."""
+    with pytest.raises(UnreadableEstimate):
+        read_quantity("300 at the busiest hour")
+    assert read_quantity("300 at the busiest").value.kind == (0, 0)
+    assert read_quantity("2 video hours").value.kind == (1, 0)
+
+
+def test_a_count_at_the_rush_hour_is_no_duration(catalog: Catalog) -> None:
+    line = "say 12 million trips daily, so roughly 140 a second and 400 at the evening rush hour"
+    session = run(catalog, "ride-sharing", "neutral", ["/next", line])
+    numbers = session.interview.state.spoken_numbers
+    assert all(n.number is None or n.number.value.kind != (1, 0) for n in numbers), numbers

@@ -292,6 +292,9 @@ def _number(match: re.Match[str]) -> Token:
 
 # The words `_settle` may read as an operator ("of", "at", "every", "a day"); any other
 # word, a unit and punctuation pass through it unchanged.
+# Words that open a place or a time after a figure: a unit after them is not the figure's.
+_PLACE_WORDS = frozenset({"at", "the", "during", "on"})
+
 _SETTLED_WORDS = frozenset({"of", "at", "every"}) | _PER
 
 
@@ -605,7 +608,10 @@ class _Parser:
 
     def term(self) -> tuple[Any, Q]:
         value, scale = self.factor()
-        while (token := self._peek()) is not None:
+        while (start := self.position, token := self._peek())[1] is not None:
+            assert token is not None
+            if token.kind == "unit" and self._across_a_place(start):
+                break  # "500 at the rush hour": the hour is when, left over, never a unit
             if token.kind == "unit":  # "... x 86400 s": a unit after a closed factor
                 assert token.unit is not None
                 self.position += 1
@@ -653,6 +659,15 @@ class _Parser:
                 self.per_capacity = op == "/"
         return value, scale
 
+    def _across_a_place(self, start: int) -> bool:
+        """Whether the words skipped from `start` to the unit now under the parser put
+        what follows in a place or a time ("at the rush hour", "during the peak hour"):
+        "500 at the rush hour" was read as 500 hours, where it counts rides at that hour."""
+        return any(
+            t.kind == "word" and t.text.lower() in _PLACE_WORDS
+            for t in self.tokens[start : self.position]
+        )
+
     def _next_raw(self) -> Token | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
 
@@ -690,8 +705,11 @@ class _Parser:
                 self.units.append(token.unit)
                 number = number * self.algebra.unit(token.unit)
                 scale = token.unit.q
+            start = self.position
             following = self._peek()
-            if following is not None and following.kind == "unit":
+            if following is not None and following.kind == "unit" and self._across_a_place(start):
+                self.position = start  # (left for the caller, which stops there too)
+            elif following is not None and following.kind == "unit":
                 assert following.unit is not None
                 self.position += 1
                 self.units.append(following.unit)
