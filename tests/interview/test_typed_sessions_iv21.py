@@ -131,3 +131,16 @@ def test_a_count_at_the_rush_hour_is_no_duration(catalog: Catalog) -> None:
     session = run(catalog, "ride-sharing", "neutral", ["/next", line])
     numbers = session.interview.state.spoken_numbers
     assert all(n.number is None or n.number.value.kind != (1, 0) for n in numbers), numbers
+
+
+def test_a_status_named_mentions_the_attempt_states(catalog: Catalog) -> None:
+    """ "Payment attempt states (...)" was "neither said nor written" beside "a pending
+    payment row" and "we mark it unknown": a status named is a state the record is in, not
+    yet the states and their transitions."""
+    line = (
+        "the checkout service saves a pending charge row with the key, then calls the"
+        " processor; on a timeout we mark it unknown and ask the processor later"
+    )
+    session = run(catalog, "payment-system", "neutral", ["/next", "/next", line])
+    support = session.interview.state.said.get("payment-state-machine")
+    assert support is not None and support.status == "mentioned" and not support.beside, support
