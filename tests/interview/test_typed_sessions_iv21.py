@@ -144,3 +144,17 @@ def test_a_status_named_mentions_the_attempt_states(catalog: Catalog) -> None:
     session = run(catalog, "payment-system", "neutral", ["/next", "/next", line])
     support = session.interview.state.said.get("payment-state-machine")
     assert support is not None and support.status == "mentioned" and not support.beside, support
+
+
+def test_what_a_part_could_do_is_proposed(catalog: Catalog) -> None:
+    """ "idle cars could batch and send every 8 seconds" drew "Which one are you designing
+    for?": "could" proposes a change whoever the subject is, not only after "I" or "we"."""
+    base = ["how often does a driver send its location?", "/next"]
+    proposal = "parked cars could hold their fixes and send every 10 seconds"
+    reply = " ".join(
+        run(catalog, "ride-sharing", "neutral", [*base, proposal]).exchanges[-1].replies
+    )
+    assert "designing for" not in reply, reply
+    stated = "the driver app sends a fix every 10 seconds"
+    reply = " ".join(run(catalog, "ride-sharing", "neutral", [*base, stated]).exchanges[-1].replies)
+    assert "designing for" in reply, reply

@@ -381,10 +381,14 @@ _CLAUSE_AFTER = re.compile(
 # A change the candidate proposes, in the clause before the number: "I'd batch fixes and
 # send every 8 seconds", "we could drop to 8 seconds". An estimate said the same way ("I'd
 # say 2 million drivers", "I'd design for 3 million") still states a figure.
+# ("idle cars could batch and send every 8 seconds": "could" proposes whoever does it; a
+# "could be" or "could reach" said of a figure still estimates it.)
 _PROPOSES = re.compile(
     r"\b(?:i'd|i would|we'd|we would|i could|we could)\s+"
     r"(?!(?:say|guess|estimate|expect|think|assume|imagine|figure|put|plan|design|size"
-    r"|provision|budget)\b)",
+    r"|provision|budget)\b)"
+    r"|\bcould\s+(?!(?:be|reach|hit|get|grow|go|have|see|take|say|guess|estimate|expect"
+    r"|think|assume|imagine|figure|put|plan|design|size|provision|budget)\b)",
     re.I,
 )
 _CLAUSE_OPEN = re.compile(r"[;:.!?]|\bbut\b", re.I)
