@@ -158,3 +158,16 @@ def test_what_a_part_could_do_is_proposed(catalog: Catalog) -> None:
     stated = "the driver app sends a fix every 10 seconds"
     reply = " ".join(run(catalog, "ride-sharing", "neutral", [*base, stated]).exchanges[-1].replies)
     assert "designing for" in reply, reply
+
+
+def test_encryption_at_rest_is_not_answered_by_the_wire(catalog: Catalog) -> None:
+    """ "encrypt at rest?" drew "Only internal services call it, over mutual TLS ...": the
+    security kind alone matched, and in the payment prompt "the rest is the provider's time"
+    shared the word "rest"."""
+    for problem in ("key-value-store", "payment-system"):
+        session = run(catalog, problem, "neutral", ["is the stored data encrypted at rest?"])
+        reply = " ".join(session.exchanges[-1].replies)
+        assert "mutual TLS" not in reply and "provider's time" not in reply, (problem, reply)
+    asked = "who is allowed to call the store?"
+    reply = " ".join(run(catalog, "key-value-store", "neutral", [asked]).exchanges[-1].replies)
+    assert "mutual TLS" in reply, reply
