@@ -13,10 +13,15 @@
   item's own figure ("about 6 TB of messages a day") read as 6 TB, no daily volume.
 - A question returned to, then helped with by a hint the candidate asked for and still
   left, was not listed as unanswered.
-- Left over from iv19/iv20: "500 at the rush hour" was read as 500 hours.
+- Left over from iv19/iv20: "500 at the rush hour" was read as 500 hours; "a pending
+  payment row" mentioned no payment states; "idle cars could ... send every 8 seconds"
+  was asked "Which one are you designing for?"; "encrypt at rest?" drew the mutual-TLS
+  fact; a class was quoted by its name alone ("Car").
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from simulate import Run, run
@@ -171,3 +176,28 @@ def test_encryption_at_rest_is_not_answered_by_the_wire(catalog: Catalog) -> Non
     asked = "who is allowed to call the store?"
     reply = " ".join(run(catalog, "key-value-store", "neutral", [asked]).exchanges[-1].replies)
     assert "mutual TLS" in reply, reply
+
+
+_CLASSES = "\n".join(
+    [
+        "# Lifts",
+        "## Classes",
+        "```mermaid",
+        "classDiagram",
+        "  class Lift {",
+        "    -upStops: SortedSet~int~",
+        "    -downStops: SortedSet~int~",
+        "    +nextStop() int",
+        "  }",
+        "```",
+    ]
+)
+
+
+def test_a_class_is_quoted_with_its_members(catalog: Catalog, tmp_path: Path) -> None:
+    """ "Each car keeps sorted up-stops and down-stops ..." was quoted as "Car": the class
+    line holds only the name, and the members that specify the item were left out."""
+    script = ["/next", "/design {design}"]
+    session = run(catalog, "elevator-control", "terse", script, tmp=tmp_path, design=_CLASSES)
+    support = session.interview.state.support("stop-sets")
+    assert support is not None and "SortedSet" in support.quote, support

@@ -234,6 +234,11 @@ def item_support(
         # design, beside a depth line that read "reached a visible order").
         return Support(MENTIONED, "", 0, source)
     quote = claim.quote if claim is not None else ""
+    if claim is not None and claim.kind == "node" and claim.text.startswith(f"{quote}: "):
+        # A class drawn with its members is quoted with them: "Car" (its name, all its line
+        # holds) shows nothing of "Each car keeps sorted up-stops and down-stops ...", which
+        # its "-stops: SortedSet~int~" specifies.
+        quote = claim.text
     beside = (
         status == MENTIONED
         and claim is not None
