@@ -201,3 +201,17 @@ def test_a_class_is_quoted_with_its_members(catalog: Catalog, tmp_path: Path) ->
     session = run(catalog, "elevator-control", "terse", script, tmp=tmp_path, design=_CLASSES)
     support = session.interview.state.support("stop-sets")
     assert support is not None and "SortedSet" in support.quote, support
+
+
+def test_an_assumption_is_quoted_by_the_clause_that_chooses(catalog: Catalog) -> None:
+    """ "50 million users sending 40 messages a day is 2 billion ..., about 23,000 a second
+    and maybe 70,000 at peak" was listed as an assumption by its whole line, clipped before
+    the peak it chooses: what showed were figures given and said back."""
+    line = (
+        "20 million users send 40 messages a day, so about 9,000 a second and maybe 30,000 at peak"
+    )
+    session = run(catalog, "chat-system", "neutral", [_ASK_USERS, "/next", line])
+    assert [a.quote for a in session.interview.state.assumptions] == ["maybe 30,000 at peak"]
+    # (with the users not yet given, they are chosen too, and the whole line is the quote)
+    session = run(catalog, "chat-system", "neutral", ["/next", line])
+    assert [a.quote for a in session.interview.state.assumptions] == [line]

@@ -37,6 +37,27 @@ _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we 
 # "at maybe 6 requests per search": one figure the candidate chose, said with its hedge (the
 # line's other figures are still theirs to get right).
 _HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
+# Where the clause around a hedged figure starts and ends.
+# (A comma or a point inside a number, "70,000" or "1.5", ends nothing.)
+_CLAUSE_START = re.compile(r".*(?:,(?!\d)|[;:!?]|\.(?!\d)|\band\b|\bso\b|\bbut\b)\s*", re.I | re.S)
+_CLAUSE_END = re.compile(r",(?!\d)|[;!?]|\.(?!\d)|\s(?:and|so|but)\b", re.I)
+
+
+def hedged_clause(text: str) -> str:
+    """The clause that chooses a figure with "maybe": "each user has maybe 200 friends",
+    "maybe 70,000 at peak" out of "50 million users ... is 2 billion messages a day, about
+    23,000 a second and maybe 70,000 at peak" (quoted whole and clipped, the assumption
+    listed showed only the figures given and said back). The whole text without one."""
+    match = _HEDGED_FIGURE.search(text)
+    if match is None:
+        return text
+    before = _CLAUSE_START.match(text[: match.start()])
+    start = before.end() if before else 0
+    after = _CLAUSE_END.search(text, match.end())
+    end = after.start() if after else len(text)
+    return text[start:end].strip()
+
+
 # ("parking that", "out of scope for now": the question put aside in other words; a scope
 # stated for good, "analytics is out of scope", answers a question about scope.)
 _DEFERS = re.compile(
