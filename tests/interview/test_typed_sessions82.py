@@ -123,6 +123,13 @@ def test_putting_a_point_off_is_not_praised(catalog: Catalog) -> None:
 def test_a_doubted_figure_is_taken_up_only_by_that_figure(catalog: Catalog) -> None:
     """ "How did you get 20 Redis nodes?", returned to and left at /next, was counted as
     taken up by a later turn that shares words with the fact the check quoted, and the
-    report never listed it (the whole session as typed, without its design)."""
-    dodged = run(catalog, "news-feed", "friendly", SESSION).report(catalog)["conversation"]
-    assert any("How did you get 20 Redis nodes?" in d for d in dodged["dodged"]), dodged["dodged"]
+    report never listed it (the whole session as typed, without its design). Since iv21 the
+    line's "200M users", said against the 500 million given, is what the interviewer asks
+    about first ("Which one are you designing for?"); returned to and left the same way, it
+    is that question the report lists."""
+    session = run(catalog, "news-feed", "friendly", SESSION)
+    [doubt] = [e for e in session.exchanges if e.line.startswith("What about the timeline")]
+    asked = " ".join(doubt.replies)
+    assert "you said 200M users" in asked or "How did you get 20 Redis nodes?" in asked, asked
+    dodged = session.report(catalog)["conversation"]["dodged"]
+    assert asked in dodged, dodged

@@ -37,6 +37,27 @@ _ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we 
 # "at maybe 6 requests per search": one figure the candidate chose, said with its hedge (the
 # line's other figures are still theirs to get right).
 _HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
+# Where the clause around a hedged figure starts and ends.
+# (A comma or a point inside a number, "70,000" or "1.5", ends nothing.)
+_CLAUSE_START = re.compile(r".*(?:,(?!\d)|[;:!?]|\.(?!\d)|\band\b|\bso\b|\bbut\b)\s*", re.I | re.S)
+_CLAUSE_END = re.compile(r",(?!\d)|[;!?]|\.(?!\d)|\s(?:and|so|but)\b", re.I)
+
+
+def hedged_clause(text: str) -> str:
+    """The clause that chooses a figure with "maybe": "each user has maybe 200 friends",
+    "maybe 70,000 at peak" out of "50 million users ... is 2 billion messages a day, about
+    23,000 a second and maybe 70,000 at peak" (quoted whole and clipped, the assumption
+    listed showed only the figures given and said back). The whole text without one."""
+    match = _HEDGED_FIGURE.search(text)
+    if match is None:
+        return text
+    before = _CLAUSE_START.match(text[: match.start()])
+    start = before.end() if before else 0
+    after = _CLAUSE_END.search(text, match.end())
+    end = after.start() if after else len(text)
+    return text[start:end].strip()
+
+
 # ("parking that", "out of scope for now": the question put aside in other words; a scope
 # stated for good, "analytics is out of scope", answers a question about scope.)
 _DEFERS = re.compile(
@@ -173,12 +194,17 @@ def features_listed(text: str) -> str | None:
     "drivers send GPS fixes to a location service that keeps the last position in Redis,
     sharded by geohash cell" is the location path, and it was credited as "States the
     flows: price and ETA quote, request, match, ...". ("So clients PUT, GET, DELETE and LIST
-    objects in buckets" names the kind of store users get, and is the feature list.)"""
+    objects in buckets" names the kind of store users get, and is the feature list.) The
+    separator that ends a sentence lists nothing: "clients hold a websocket to a chat gateway;
+    the gateway looks up ..." was credited as "Covers direct and group chat (up to 1,000
+    members), sent/delivered/read receipts, ...", its clause split at the ";" it ends on."""
     for sentence in _SENTENCE.split(text.strip()):
         match = _USERS_DO.match(sentence)
         if (
             match
-            and _LIST.search(sentence, match.end())
+            # (A list goes on inside the sentence: the ";" that ends "clients hold a websocket
+            # to a chat gateway;" starts another clause, and named that one line a feature.)
+            and _LIST.search(sentence.rstrip(" ;,"), match.end())
             and not sentence.endswith("?")
             and not _PROTOCOL.search(sentence)
             and not brands_in(sentence)

@@ -117,6 +117,12 @@ class Spoken:
         return ratio is not None and not 1 / _CLOSE <= ratio <= _CLOSE
 
 
+def off_by(ratio: float | None, factor: float) -> bool:
+    """Whether a figure `ratio` times its reference is off by `factor` and no more: taken
+    back by that factor, it lands within what a sanity check lets pass (`Spoken.off`)."""
+    return ratio is not None and factor > 0 and 1 / _CLOSE <= ratio / factor <= _CLOSE
+
+
 def thresholds_in(sentence: str, refs: tuple[NumberRef, ...]) -> list[NumberRef]:
     """The reference figures a threshold in the sentence is about: "for celebrities with
     over 1M followers I fan out on read" sets a bound (never a figure to check) and, in
@@ -375,10 +381,14 @@ _CLAUSE_AFTER = re.compile(
 # A change the candidate proposes, in the clause before the number: "I'd batch fixes and
 # send every 8 seconds", "we could drop to 8 seconds". An estimate said the same way ("I'd
 # say 2 million drivers", "I'd design for 3 million") still states a figure.
+# ("idle cars could batch and send every 8 seconds": "could" proposes whoever does it; a
+# "could be" or "could reach" said of a figure still estimates it.)
 _PROPOSES = re.compile(
     r"\b(?:i'd|i would|we'd|we would|i could|we could)\s+"
     r"(?!(?:say|guess|estimate|expect|think|assume|imagine|figure|put|plan|design|size"
-    r"|provision|budget)\b)",
+    r"|provision|budget)\b)"
+    r"|\bcould\s+(?!(?:be|reach|hit|get|grow|go|have|see|take|say|guess|estimate|expect"
+    r"|think|assume|imagine|figure|put|plan|design|size|provision|budget)\b)",
     re.I,
 )
 _CLAUSE_OPEN = re.compile(r"[;:.!?]|\bbut\b", re.I)
@@ -1052,6 +1062,18 @@ def given_phrase(ref: NumberRef, text: str) -> tuple[str, str] | None:
                 return found.text, sentence.strip()
             if whole and found.value.kind == (0, 0) and 0.9 <= found.value.value / whole <= 1.1:
                 return found.text, sentence.strip()
+    for sentence in re.split(r"(?<=[.!?;])\s+", text) if ref.value > 0 else ():
+        # The fact the figure is defined from states it in its own words, whether or not
+        # they read as the figure's: "About 500 million people use the app daily" is `dau`,
+        # though "people use the app" names no users, and "50 million users" said back
+        # against it went unrecorded. Its value and kind, once in the sentence, are it.
+        same = [
+            found
+            for found in quantities_in(sentence, ())
+            if found.value.kind == ref.dims and 0.9 <= found.value.value / ref.value <= 1.1
+        ]
+        if len(same) == 1:
+            return same[0].text, sentence.strip()
     return None
 
 

@@ -180,6 +180,21 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str], *, worked: bool = Fa
     return f"That looks {direction} to me. {ask}"
 
 
+def carried_check(figure: str, said: str, given: str) -> str:
+    """A figure far off only because it is worked from an input said against the one given:
+    say where it comes from, and ask for it again from the given input. Quoting the same
+    fact a second time ("That looks low to me, given that about 500 million people use the
+    app daily ... How did you get 400 GB a day?") asked for working that was right."""
+    return (
+        f"That follows from the {said} you started from, and I said {_lower(given)}."
+        f" What does {figure} come to with my figure?"
+    )
+
+
+# How a move that doubts a figure opens: returned to by its last sentence, which names it.
+DOUBTS = ("That looks ", "That follows from ")
+
+
 # A fact that opens with a condition or an instruction ("If you edit on proxies ...",
 # "Assume a serving node has ..."): it cannot follow "given that".
 _NOT_A_CLAUSE = re.compile(r"\s*(?:if|when|unless|assume|plan|keep|treat|say|suppose)\b", re.I)

@@ -41,6 +41,7 @@ from tradeoff.interview.state import (
     Ask,
     ConversationState,
     Support,
+    carried_forward,
     item_support,
 )
 from tradeoff.language.mentions import REASONS, Mention
@@ -226,6 +227,10 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     for spoken in heard.numbers:
         if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
             state.moves.add(("*", "sanity", spoken.text))
+            carried = carried_forward(state, at.problem, spoken, heard.line)
+            if carried is not None:
+                text = phrasing.carried_check(spoken.text, carried.said, carried.given)
+                return Move("sanity", text, spoken.ref.name)
             revealed = [f.text for f in at.problem.facts if f.id in state.revealed]
             facts = _inputs(at.problem, spoken.ref.name, revealed)
             if spoken.peak:
@@ -252,7 +257,7 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
         # A figure doubted ("That looks low to me, given that <a fact of three sentences>.
         # How did you get 20 Redis nodes?") is returned to by its question alone, which
         # names the figure; a slip or a choice between two figures needs its whole text.
-        doubted = ask.kind == "sanity" and ask.text.startswith("That looks ")
+        doubted = ask.kind == "sanity" and ask.text.startswith(phrasing.DOUBTS)
         question = _last_question(ask.text) if doubted else ask.text
         return Move("return", phrasing.polite_return(question), ask.item)
     if at.phase != Phase.clarify:

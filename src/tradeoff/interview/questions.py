@@ -491,6 +491,9 @@ def best_fact(
         question = topic
     words = stems(question) - _frame_stems(question, kinds) - _NO_TOPIC
     words |= concept_tokens(question) | _markers(question)
+    at_rest = _AT_REST.search(said) is not None
+    if at_rest:
+        words -= {"rest"}  # "encrypt at rest": stored data, never "the rest is the provider's"
     spans = _concept_spans(question)
     profile = _profile(problem)
     normal = _normalised(said)  # a fact's own cue may name the party ("people pay")
@@ -537,6 +540,8 @@ def best_fact(
             continue  # "how long can a URL be?" asks a limit; an average does not answer it
         if how_long and not _states_a_span(fact.text):
             continue  # "how long do postings stay up?": "20 million jobs are open" says no span
+        if at_rest and not _SAYS_AT_REST.search(fact.text):
+            continue  # "mutual TLS" protects the wire; it says nothing of the data stored
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
         if who_party and not said_cues and not set(fact.answers) & set(_PARTY_KINDS):
@@ -569,6 +574,13 @@ def best_fact(
         if best is None or score > best[0]:
             best = (score, fact)
     return best[1] if best else None
+
+
+# Data at rest, as a question asks about it ("do we need to encrypt at rest?"), and what a
+# fact must say to answer it: "Only internal services call it, over mutual TLS" shares the
+# security kind and answered it, and "the rest is the provider's time" shares "rest".
+_AT_REST = re.compile(r"\bat[- ]rest\b", re.I)
+_SAYS_AT_REST = re.compile(r"\bat[- ]rest\b|\bencrypt\w*|\bkms\b|\bkey management\b", re.I)
 
 
 # A fact in which the party a question asks about acts weighs as one of its words does:

@@ -21,7 +21,13 @@ from tradeoff.design.load import decode, parse_design, read_design_bytes
 from tradeoff.errors import TradeoffError
 from tradeoff.interview import phrasing
 from tradeoff.interview.clock import Clock, ManualClock
-from tradeoff.interview.listener import Heard, Listener, MentionListener, decisions_in
+from tradeoff.interview.listener import (
+    Heard,
+    Listener,
+    MentionListener,
+    decisions_in,
+    hedged_clause,
+)
 from tradeoff.interview.numbers import quantities_in, thresholds_in
 from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
@@ -271,9 +277,13 @@ class Interview:
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         chosen = chosen_inputs(self.state, self.problem, heard)
         if heard.assumption or heard.chose_figure or chosen:
+            # A figure chosen with "maybe" among figures given is quoted by its clause; with
+            # inputs of its own chosen too ("20 million users" before any was given), whole.
             quote = (
                 text
-                if heard.assumption or heard.chose_figure
+                if heard.assumption or (heard.chose_figure and chosen)
+                else hedged_clause(text)
+                if heard.chose_figure
                 else sentence_with(text, chosen[0].text)
             )
             self.state.assumptions.append(Stated(heard.line, quote))
@@ -689,10 +699,14 @@ class Interview:
 
     def _put_off_open_ask(self) -> None:
         """Asking for a hint puts the open question aside: the hint is what is on the table
-        now, and an answer to it is not a dodge of the question before."""
+        now, and an answer to it is not a dodge of the question before. A question already
+        returned to is another matter: asked twice and helped with, it is still the
+        candidate's, and it stays unanswered until a turn takes it up. "If Cassandra goes
+        down at peak ...?" was returned to, the candidate took a hint and spoke of group
+        fan-out, and the report never said the question went unanswered."""
         ask = self.state.open_ask()
         if ask is not None:
-            ask.status = DEFERRED
+            ask.status = DODGED if ask.status == RETURNED else DEFERRED
             ask.hinted = True
 
     def _advance_phase(self, lead: str = "") -> list[str]:

@@ -30,6 +30,7 @@ from tradeoff.interview.numbers import (
     name_stems,
     names_another,
     names_figure,
+    off_by,
 )
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.language import Claim
@@ -118,6 +119,7 @@ class Contradicted:
     said: str  # "a year", as said
     given: str  # "Applications are kept for three years", as the fact words it
     figure: str  # the reference figure's name (app_retention)
+    ratio: float = 1.0  # the figure said over the figure given (0.1 for 50 million of 500)
 
 
 @dataclass
@@ -232,6 +234,11 @@ def item_support(
         # design, beside a depth line that read "reached a visible order").
         return Support(MENTIONED, "", 0, source)
     quote = claim.quote if claim is not None else ""
+    if claim is not None and claim.kind == "node" and claim.text.startswith(f"{quote}: "):
+        # A class drawn with its members is quoted with them: "Car" (its name, all its line
+        # holds) shows nothing of "Each car keeps sorted up-stops and down-stops ...", which
+        # its "-stops: SortedSet~int~" specifies.
+        quote = claim.text
     beside = (
         status == MENTIONED
         and claim is not None
@@ -503,10 +510,18 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
             # one that came out far off as much as the close one (that one gets a sanity
             # check, and no credit for the item).
             state.settled.add("back-of-envelope")
-        if estimated is not None and spoken.ref is not None and against:
+        # (Or from such an input said in an earlier turn, the figure off by as much as it:
+        # "so we store roughly 400 GB a day" after "50 million users ..." was "only
+        # mentioned", the disagreement it carries nowhere in the report.)
+        carried = carried_forward(state, problem, spoken, heard.line) if spoken.off else None
+        if estimated is not None and spoken.ref is not None and (against or carried):
             # Named, with the figure worked from the input the interviewer questioned.
             quote = sentence_with(heard.text, spoken.text)
-            start = next(c.said for c in state.contradicted if c.line == heard.line)
+            start = (
+                carried.said
+                if carried is not None
+                else next(c.said for c in state.contradicted if c.line == heard.line)
+            )
             held = state.said.get(estimated.id)
             if held is None or (held.status != SUBSTANCE and held.line == heard.line):
                 # (over this line's own mention: it works the figure out, from that input)
@@ -763,7 +778,9 @@ def note_contradicted(
                 # same figure worked out, not a second disagreement with "5 million a day".
                 break
             clause = given_clause(*phrase)
-            state.contradicted.append(Contradicted(heard.line, spoken.text, clause, ref.name))
+            state.contradicted.append(
+                Contradicted(heard.line, spoken.text, clause, ref.name, ratio)
+            )
             break
 
 
@@ -1098,4 +1115,39 @@ def against_given(state: ConversationState, problem: Problem, spoken: Spoken) ->
     ratio = spoken.value.value / ref.value
     return not 1 / _SAME_AS_GIVEN <= ratio <= _SAME_AS_GIVEN and not gives_too(
         fact.text, spoken.value
+    )
+
+
+def figure_inputs(problem: Problem, name: str) -> frozenset[str]:
+    """The reference figures a figure is computed from, all the way down, itself included."""
+    formulas = {q.name: q.formula for q in problem.capacity}
+    names: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current not in names:
+            names.add(current)
+            todo += re.findall(r"[a-z_][a-z0-9_]*", formulas.get(current, ""))
+    return frozenset(names)
+
+
+def carried_forward(
+    state: ConversationState, problem: Problem, spoken: Spoken, line: int
+) -> Contradicted | None:
+    """The input said against the one given, by this turn, that a figure far off is worked
+    from and is off by: "each message is about 200 bytes so we store roughly 400 GB a day"
+    after "50 million users sending 40 messages a day" (the interviewer had said 500
+    million) is a tenth of the 6 TB because of the 50 million, not a second mistake. The
+    interviewer says so rather than quote the same fact again, and the report lists it as
+    worked out from another input, not as a figure only mentioned."""
+    if spoken.ref is None or spoken.ref.kind != "step":
+        return None
+    inputs = figure_inputs(problem, spoken.ref.name) - {spoken.ref.name}
+    return next(
+        (
+            c
+            for c in state.contradicted
+            if c.line <= line and c.figure in inputs and off_by(spoken.ratio, c.ratio)
+        ),
+        None,
     )
