@@ -61,7 +61,7 @@ def test_an_estimate_is_labelled_over_its_own_period(catalog: Catalog) -> None:
     assert said["240 TB a day"] == "storage per day"
     assert said["88 PB a year"] == "storage per year"
     assert said["50 billion a day"] == "views per day"
-    assert said["580K/s"] == "views per s"
+    assert said["580K/s"] == "views per second"
 
 
 def test_a_step_reached_in_part_says_how_far_along_it_is(catalog: Catalog) -> None:

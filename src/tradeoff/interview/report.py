@@ -45,7 +45,7 @@ from tradeoff.interview.state import (
 )
 from tradeoff.language import lexicon, read_design, read_text
 from tradeoff.language.mentions import find_mentions
-from tradeoff.language.periods import every_period, measured_name
+from tradeoff.language.periods import every_period, figure_words, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, judged_by_rubric_alone, review_design
@@ -560,13 +560,13 @@ def _conversation(
             written, b = same[0]
             contradictions.append(
                 {"said": a.text, "said_at": when.get(said.line, ""), "written": b.text,
-                 "line": written.line, "about": a.ref.name.replace("_", " ")}
+                 "line": written.line, "about": figure_words(a.ref.name)}
             )  # fmt: skip
     # A figure said against one the interviewer gave: the interviewer asked which one, and
     # the report lists it whatever the answer, as it lists said and written disagreeing.
     given = [
         {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
-         "about": c.figure.replace("_", " ")}
+         "about": figure_words(c.figure)}
         for c in state.contradicted
     ]  # fmt: skip
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]

@@ -69,6 +69,33 @@ _PER_S_SAID = re.compile(
 )
 
 
+# Abbreviations in the catalog's figure names, spelled out for a candidate reading the
+# report: "dau" is the interviewer's shorthand, "daily active users" what a person says.
+_SPELLED = {
+    "dau": "daily active users",
+    "mau": "monthly active users",
+    "qps": "queries",
+    "fps": "frames",
+    "rtt": "round-trip time",
+    "afr": "annual failure rate",
+    "avg": "average",
+    "msg": "message",
+    "nic": "network card",
+    "psp": "payment provider",
+    "def": "definition",
+    "db": "database",
+}
+_PER_SECOND_WORDS = re.compile(r"\b(queries|frames)\b(?! per)")
+
+
+def figure_words(ref_name: str) -> str:
+    """A figure's catalog name in words: "writes_per_s" is "writes per second", "dau"
+    "daily active users", "psp_timeout" "payment provider timeout"."""
+    words = " ".join(_SPELLED.get(w, w) for w in ref_name.split("_"))
+    words = re.sub(r"\bper s\b", "per second", words)
+    return _PER_SECOND_WORDS.sub(r"\1 per second", words)
+
+
 def measured_name(ref_name: str, said: str) -> str:
     """What a spoken figure measures, named after the reference it was compared with but
     over its own period: "240 TB a day", read against "storage_per_year" (365 days of it),
@@ -78,5 +105,6 @@ def measured_name(ref_name: str, said: str) -> str:
     own = every_period(said) or ("s" if _PER_S_SAID.search(said) else None)
     theirs = reference_period(ref_name) or ("s" if _PER_S_NAME.search(ref_name) else None)
     if own is None or theirs is None or own == theirs:
-        return words
-    return re.sub(rf"\bper {theirs}\b", f"per {own}", words, count=1)
+        return figure_words(ref_name)
+    moved = re.sub(rf"\bper {theirs}\b", f"per {own}", words, count=1)
+    return figure_words(moved.replace(" ", "_"))
