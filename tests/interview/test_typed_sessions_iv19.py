@@ -275,3 +275,18 @@ def test_a_rate_said_from_another_driver_count_is_worked_from_it(catalog: Catalo
     worked = {c["item"]: c["worked_from"] for c in talk["mentioned"] if c["worked_from"]}
     assert "location-rate" not in covered, talk["covered"]
     assert worked.get("location-rate", "").startswith("3 million drivers"), talk["mentioned"]
+
+
+def test_a_rate_to_redo_is_not_also_listed_as_a_right_estimate(catalog: Catalog) -> None:
+    """The ride report listed "500,000 location updates a second" both under "Worked out
+    from another input" and as an "Estimate said": one line, two verdicts."""
+    script = [
+        "how many drivers are online at the busiest hour?",
+        "how often does the app report a position?",
+        "/next",
+        "3 million drivers pinging every 4 seconds gives 750,000 position writes a second",
+        "/end",
+    ]
+    talk = run(catalog, "ride-sharing", "neutral", script).report(catalog)["conversation"]
+    assert any(c["worked_from"] for c in talk["mentioned"]), talk["mentioned"]
+    assert not [e for e in talk["estimates"] if "750,000" in e["said"]], talk["estimates"]

@@ -462,6 +462,7 @@ def _conversation(
         return f"said at {when[support.line]}" if support.line in when else "said"
 
     covered, mentioned, missing = [], [], []
+    reworked: set[int] = set()  # turns listed as worked out from another input
     for dimension, item in problem.rubric.items():
         if not expected_at(item, level):
             continue
@@ -511,6 +512,8 @@ def _conversation(
                 {**entry, "quote": support.quote, "where": where(support), "lacks": lacks,
                  "worked_from": support.worked_from}
             )  # fmt: skip
+            if support.worked_from and support.source == "said":
+                reworked.add(support.line)
     # A question the candidate put off and never came back to is as unanswered as one
     # dodged; one put aside by a hint or by the interviewer moving on is not theirs.
     asks = [
@@ -581,7 +584,13 @@ def _conversation(
             if fact is not None and state.revealed.get(fact.id, 10**9) > stated.line:
                 assumptions.append({"quote": stated.quote, "at": when.get(stated.line, "")})
                 assumed_lines.add(stated.line)
-        elif number.ref.kind == "step" and not number.off and not stated.slipped:
+        elif (
+            number.ref.kind == "step"
+            and not number.off
+            and not stated.slipped
+            # Listed already, to be redone from the given figure: not a right estimate too.
+            and stated.line not in reworked
+        ):
             # Labelled by what the figure said measures: "240 TB a day" is a day's storage,
             # though it was checked against the year's (365 of it).
             about = measured_name(number.ref.name, number.text)
