@@ -175,6 +175,46 @@ def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:
     assert security_control(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the key names what a limit is counted against, not how a caller proves who it is
+        "Each bucket is stored under the tenant's API key.",
+        "We size for 40 million active API keys.",
+        "Requests arrive at the gateway with noisy-neighbour issues for the same API key.",
+    ],
+)
+def test_an_api_key_named_as_an_identifier_is_no_authentication(text: str) -> None:
+    assert security_control(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gateway verifies the API key on every call.",
+        "Writes require an API key issued by the account service.",
+    ],
+)
+def test_an_api_key_that_is_checked_is_an_authentication_scheme(text: str) -> None:
+    assert security_control(text) == "authentication scheme"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Limits are set as rules (per tenant, per endpoint).",
+        "Every tenant gets per-identity quotas.",
+        "Throttle calls based on the caller identifier (account id or IP address).",
+    ],
+)
+def test_rules_or_quotas_kept_per_caller_are_a_per_caller_limit(text: str) -> None:
+    assert security_control(text) == "per-caller limit"
+
+
+def test_alert_rules_per_user_are_no_limit() -> None:
+    assert security_control("Alert rules per user live in the settings table.") is None
+
+
 def test_security_slogan_is_told_apart() -> None:
     assert is_security_slogan("We will follow OWASP best practices.")
     assert not is_security_slogan("Follow OWASP: validate every `url` field against a scheme list.")

@@ -402,7 +402,7 @@ _FIELD = (
     r"|content[- ]types?|mime types?|html|quer(?:y|ies)|parameters?|characters?|emails?|`\w+`)"
 )
 _CONTROL_STEMS = {
-    "per-caller limit": ("per",),
+    "per-caller limit": ("per", "based on", "keyed", "for each"),
     "encryption at rest with key management": ("kms", "hsm", "envelope", "managed key",
                                                "rotation", "at rest", "aes"),
     "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
@@ -423,15 +423,35 @@ _CONTROL_STEMS = {
 _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ("per-caller limit", (
         re.compile(r"\b(?:rate[- ]limit\w*|quotas?|throttl\w*|limit(?:s|ed)?|caps?(?:ped)?)\b"
-                   r"|\d\s*(?:/|per)\s*(?:s|sec|second|min|minute|hour|day)\b", re.I),
-        re.compile(r"\bper[- ](?:user|api[- ]key|key|ip|client|tenant|account|token|caller)\b",
+                   r"|\d\s*(?:/|per)\s*(?:s|sec|second|min|minute|hour|day)\b"
+                   # rules set per caller ("Configurable rules (per user, per API key)"):
+                   # a rule kept for each caller is that caller's limit
+                   r"|(?<!alert )(?<!alerting )(?<!notification )(?<!routing )\brules?"
+                   r"(?=\s*\(?\s*per[- ](?:user|api[- ]key|key|ip|client|tenant|account))",
                    re.I),
+        re.compile(r"\bper[- ](?:user|api[- ]key|key|ip|client|tenant|account|token|caller"
+                   r"|identity)\b"
+                   # what the count is kept by: "limit requests based on an identifier
+                   # (user ID, API key or IP)", "keyed by client id"
+                   r"|\b(?:based on|keyed (?:by|on)|for each) (?:an? |the |each )?"
+                   r"(?:client |caller )?(?:identifier|identity|user[- _]?id|api[- ]key"
+                   r"|client[- _]?id|ip address)\b",
+                   re.I),
+    )),
+    # An API key is an authentication scheme only where the line says it is checked or
+    # required; "for each API key" or "100 million active API keys" names what a limit is
+    # counted per, an identifier, and specifies no control.
+    ("authentication scheme", (
+        re.compile(r"\bapi[- ]?keys?\b", re.I),
+        re.compile(r"\b(?:authenticat\w*|auth[nz]?\b|verif\w*|validat\w*|signed|signs?"
+                   r"|sign(?:ing|ature)|issu(?:ed|ing)|issues? (?:\w+ )?api[- ]?keys?|requir\w*"
+                   r"|revok\w*|secrets?|credentials?)", re.I),
     )),
     ("encryption at rest with key management", (re.compile(
         r"\b(?:kms|hsm|envelope encryption|customer[- ]managed keys?|key rotation"
         r"|encrypt\w* at rest\b.*\bkeys?\b|aes-?256)", re.I),)),
     ("authentication scheme", (re.compile(
-        r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?|api[- ]keys?"
+        r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?"
         r"|bearer tokens?|mtls|mutual tls|session cookies?|saml|hmac[- ]sign\w*|signed"
         r" (?:[\w-]+ )?(?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa"
         r"|mfa|(?:short-lived|expiring) (?:access |bearer )?tokens?)\b",
