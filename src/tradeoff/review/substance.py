@@ -2579,7 +2579,12 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _contract_kinds(claims)
-    access = _count(claims, lambda c: c.features.reason and bool(_ACCESS & c.features.concepts))
+    # A store named only as what the reason serves ("cached to reduce DB pressure") is no
+    # store chosen for the access pattern.
+    access = _count(
+        claims,
+        lambda c: c.features.reason and bool(_ACCESS & (c.features.concepts - c.features.motives)),
+    )
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
