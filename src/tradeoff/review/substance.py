@@ -2763,15 +2763,34 @@ def _whole_rows(claims: Sequence[Claim]) -> list[Claim]:
     """The claims with each table row read whole again: a row whose cells are broken at
     `<br>` is read as one claim per statement (each a feature, each a risk), but it weighs
     one option: "Push. Pros: fast reads", "Push. Pros: no joins" and "Push. Cons: heavy
-    writes" are one option with its reasons and its cost, as the unbroken row would be."""
+    writes" are one option with its reasons and its cost, as the unbroken row would be.
+    A row whose first cell is empty goes on with the decision of the row above it."""
     out: list[Claim] = []
+    row_line = 0  # the line of the last row read, joined or not
     for claim in claims:
         last = out[-1] if out else None
         if claim.kind == ROW and last is not None and last.kind == ROW and last.line == claim.line:
             out[-1] = _joined_row(last, claim)
+        elif (
+            claim.kind == ROW
+            and last is not None
+            and last.kind == ROW
+            and claim.line in (row_line, row_line + 1)
+            and _CONTINUED_ROW.match(claim.quote) is not None
+        ):
+            # "| | Sliding window log | larger storage |" under "| Token bucket | Leaky
+            # bucket | ... |": a row whose first cell is left empty weighs one more
+            # alternative of the decision in the row above, not a decision of its own.
+            out[-1] = _joined_row(last, claim)
         else:
             out.append(claim)
+        if claim.kind == ROW:
+            row_line = claim.line
     return out
+
+
+# A table row whose first cell is empty: "| | Sliding window log | ... |".
+_CONTINUED_ROW = re.compile(r"^\s*\|\s*\|")
 
 
 def _joined_row(a: Claim, b: Claim) -> Claim:
