@@ -406,3 +406,20 @@ def test_resending_a_position_beside_a_created_order_is_still_a_write() -> None:
 )
 def test_a_failure_answered_by_the_system_is_no_monitoring(text: str) -> None:
     assert monitoring_signal(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the level a throttle holds work to is a budget, not a line watched for crossing
+        "Compaction runs in the background, throttled to < 10% of disk bandwidth.",
+        # a gain a step brings is no level that triggers it
+        "Scaling out: add a replica and read throughput grows by ~ +40 %.",
+    ],
+)
+def test_a_throttle_budget_or_a_scaling_gain_is_no_monitoring(text: str) -> None:
+    assert monitoring_signal(text) is None
+
+
+def test_a_throttle_triggered_by_a_watched_level_is_monitoring() -> None:
+    assert monitoring_signal("Throttle uploads when disk usage exceeds 85%.") is not None

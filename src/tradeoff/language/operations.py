@@ -231,7 +231,9 @@ _METRIC_NUMBERED = re.compile(r"p\d|\d{3}s", re.I)
 _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
-    r"|\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
+    # "+30 %" or "+ 25 % capacity" is a change a step brings ("add a node -> ~ +30 %
+    # throughput"), not a level watched for crossing.
+    r"|(?<!\+)(?<!\+ )\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
     # The agreed level as the line: "breaches the SLO", "replication lag SLA breach".
     r"|\b(?:burn rate|breach(?:es)? (?:the |its )?sl[ao]|exceeds? (?:the |its )?sl[ao]"
     r"|sl[ao] (?:breach\w*|violation))",
@@ -246,6 +248,8 @@ _ACTION = re.compile(
     r"|open(?:s)? an? (?:incident|ticket))\b",
     re.I,
 )
+# A throttle said with the level it holds work to: "throttled to < 5%", "throttle at 10%".
+_THROTTLED_TO = re.compile(r"throttl\w*\s+(?:to|at)\b", re.I)
 # An autoscaler's target: the level scaling holds a metric at ("CPU 60% target", "target
 # 70% utilisation"), said with the scaling it steers.
 _SETPOINT = re.compile(
@@ -314,6 +318,15 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     if threshold is not None and action is not None and _SETPOINT.search(text) is not None:
         # "autoscale on RPS, CPU 60% target": the autoscaler holds the metric at its
         # setpoint; nothing is watched for crossing a line, and no one hears of it.
+        threshold = None
+    if (
+        threshold is not None
+        and action is not None
+        and _THROTTLED_TO.match(text, action.start()) is not None
+        and threshold.start() - action.end() <= 8
+    ):
+        # "GC throttled to < 5% of disk IOPS": the level is the cap a throttle holds the
+        # work to, a budget; nothing is watched for crossing it, and no one hears of it.
         threshold = None
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
