@@ -423,3 +423,12 @@ def test_a_throttle_budget_or_a_scaling_gain_is_no_monitoring(text: str) -> None
 
 def test_a_throttle_triggered_by_a_watched_level_is_monitoring() -> None:
     assert monitoring_signal("Throttle uploads when disk usage exceeds 85%.") is not None
+
+
+def test_the_load_a_design_expects_is_no_watched_threshold() -> None:
+    row = (
+        "| **Elastic** | one box serves a sliver of the expected **> 500 k rps** at peak."
+        " | Add a worker for more headroom. |"
+    )
+    assert monitoring_signal(row) is None
+    assert monitoring_signal("Page on-call when rps > 500 k for 5 min.") is not None

@@ -248,6 +248,19 @@ _ACTION = re.compile(
     r"|open(?:s)? an? (?:incident|ticket))\b",
     re.I,
 )
+# The load a design expects, said with a comparison: "the expected > 1 M qps peak",
+# "projected >= 50k writes/s" (a comparison after "expected"): a forecast of the workload,
+# not a line a metric is watched for.
+_EXPECTED_LOAD = re.compile(r"\b(?:expected|projected|forecast|anticipated|estimated)\W*$", re.I)
+
+
+def _forecast(text: str, threshold: re.Match[str]) -> bool:
+    """Whether a threshold-like figure is the workload the design expects (see
+    `_EXPECTED_LOAD`), not a level watched for crossing."""
+    before = text[max(0, threshold.start() - 16) : threshold.start()]
+    return _EXPECTED_LOAD.search(before) is not None
+
+
 # A throttle said with the level it holds work to: "throttled to < 5%", "throttle at 10%".
 _THROTTLED_TO = re.compile(r"throttl\w*\s+(?:to|at)\b", re.I)
 # An autoscaler's target: the level scaling holds a metric at ("CPU 60% target", "target
@@ -314,7 +327,7 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     if said is None:
         return None
     metric = SCREEN.search(_METRIC, text)
-    threshold = _THRESHOLD.search(text)
+    threshold = next((t for t in _THRESHOLD.finditer(text) if not _forecast(text, t)), None)
     if threshold is not None and action is not None and _SETPOINT.search(text) is not None:
         # "autoscale on RPS, CPU 60% target": the autoscaler holds the metric at its
         # setpoint; nothing is watched for crossing a line, and no one hears of it.
