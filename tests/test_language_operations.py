@@ -432,3 +432,11 @@ def test_the_load_a_design_expects_is_no_watched_threshold() -> None:
     )
     assert monitoring_signal(row) is None
     assert monitoring_signal("Page on-call when rps > 500 k for 5 min.") is not None
+
+
+def test_a_failure_a_purpose_prevents_is_no_failure_answered() -> None:
+    """The cache is there so the index is not overloaded; nothing failed that it answers."""
+    text = "Hot pages are served from a memory cache to avoid overloading the ranking service."
+    assert failure_response(text) is None
+    both = "Back off to avoid overloading a node; if the node crashes, fail over to a replica."
+    assert failure_response(both) is not None

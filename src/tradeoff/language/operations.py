@@ -151,7 +151,11 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     in_text = SCREEN.holds(_TRIGGER_STEMS, text)
     if not in_text and not (heading and _heading(heading).has_trigger):
         return None
-    trigger = SCREEN.search(_TRIGGER, text) if in_text else None
+    trigger = (
+        next((t for t in SCREEN.finditer(_TRIGGER, text) if not _averted(text, t)), None)
+        if in_text
+        else None
+    )
     responses = list(SCREEN.finditer(_RESPONSE, text))
     if trigger is not None:
         response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
@@ -172,6 +176,17 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     if responses and named is not None and not _heading(heading).generic_failure:
         return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None
+
+
+# A purpose that keeps a failure from happening: "served from a cache ... to avoid
+# overloading the index service" says why the cache is there; nothing has failed that the
+# cache answers.
+_AVERTED = re.compile(r"\b(?:to (?:avoid|prevent)|so as not to)\s+(?:\w+\s+)?$", re.I)
+
+
+def _averted(text: str, trigger: re.Match[str]) -> bool:
+    """Whether a failure word is the object of a purpose that prevents it (`_AVERTED`)."""
+    return _AVERTED.search(text[max(0, trigger.start() - 30) : trigger.start()]) is not None
 
 
 @dataclass(frozen=True)
