@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.catalog import Catalog
+from tradeoff.language import read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS
+from tradeoff.review.substance import MENTIONED, item_support
 
 
 def _index(catalog: Catalog, line: str) -> MentionIndex:
@@ -123,3 +125,30 @@ def test_the_word_in_its_own_sense_still_names_it(
     catalog: Catalog, line: str, concept: str
 ) -> None:
     assert _index(catalog, line).get(concept)
+
+
+def test_a_clause_after_a_semicolon_keeps_its_items_label(catalog: Catalog) -> None:
+    """The clause after the ";" is one more of what the item's label names: here a way to
+    grant access, not an upload path."""
+    claims = read_text(
+        "- **Permissions**: role policies, ACLs; presigned URLs.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    last = claims[-1]
+    assert last.text.startswith("Permissions: ")
+    assert "blob-upload" not in last.features.concepts
+
+
+def test_http_methods_named_mention_an_endpoint_item(catalog: Catalog) -> None:
+    """A line that names the calls (in capitals, without paths) mentions an item that
+    writes the endpoints out, and never specifies it."""
+
+    problem = catalog.get("object-storage")
+    item = next(i for i in problem.rubric.api_data.items if i.id == "endpoints")
+    claims = read_text(
+        "Files: PUT to store one, GET to read it back, DELETE to drop it.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    support = item_support(item, claims, "api_data", item.shared_concepts)
+    assert support.status == MENTIONED
+    assert support.claim is not None and "PUT" in support.claim.text

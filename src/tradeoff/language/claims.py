@@ -395,6 +395,7 @@ def _prose_claims(
     if not joined.strip():
         return
     breaker = _ITEM_BREAK if kind == ITEM else None
+    item_label = ""  # the label an item opens with, kept by the clauses after a ";"
     for begin, finish in _sentences(joined, breaker, breaks):
         text = joined[begin:finish].strip()
         if not _ALNUM.search(text) or is_reading_list(text):
@@ -409,6 +410,14 @@ def _prose_claims(
         quote = raw[raw_start + begin - offset : raw_start + min(finish, line_end) - offset]
         plain = _plain(text)
         label = _label(plain) if kind == SENTENCE else ()  # a list item's label is no section
+        if kind == ITEM:
+            # "Access control: IAM policies, ACLs; signed URLs.": the clause after the ";"
+            # is one more of what the label names, and is read under it.
+            after_break = joined[:begin].rstrip().endswith(";")
+            if item_label and after_break and not _label(plain):
+                plain = f"{item_label}: {plain}"
+            elif not after_break:
+                item_label = next(iter(_label(plain)), "")
         yield Claim(number, quote.strip() or raw.strip(), plain, kind, headings + label)
 
 

@@ -1060,6 +1060,12 @@ def _item_support(
     written = wanted & _ENDPOINT_CONCEPTS if asks_calls or writes_endpoint else frozenset()
     if written:
         positions = sorted(set(positions) | _endpoint_lines(claims))
+    # "Objects: PUT (upload), GET (download), HEAD, DELETE" names the calls an endpoint item
+    # writes out, without their paths: a mention of the item, never its substance.
+    verbs = {i for i, c in enumerate(claims) if _names_methods(c)} if written else set()
+    if verbs:
+        positions = sorted(set(positions) | verbs)
+    verb_ids = {id(claims[i]) for i in verbs}
     # A fleet item whose only figures are what one machine takes ("at about 100k checks/s
     # per Redis shard, needs about 20 shards") asks for the count: "So 3 primaries is the
     # minimum" gives it, though it names no concept of the item.
@@ -1132,6 +1138,9 @@ def _item_support(
             continue
         if found and partial is None and dimension == "tradeoffs":
             partial = claim
+            continue
+        if not found and id(claim) in verb_ids:
+            aside = aside or claim  # cited only when no line names the item's own concept
             continue
         if mention is None and not _label_only(claim):
             named = naming & (claim.features.concepts | claim.features.options)
@@ -1429,6 +1438,15 @@ _CALLED_ENDPOINT = re.compile(
     r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/?[\w{}.:-]*/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
     r"|https?://\S*/api/\S+|\brpc\s+\w+\s*\("
 )
+
+
+# Two or more HTTP methods named in capitals ("PUT (upload), GET (download), DELETE").
+_HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b")
+
+
+def _names_methods(claim: Claim) -> bool:
+    """Whether a line names two or more HTTP methods, as the operations of an API."""
+    return claim.kind != CODE and len(set(_HTTP_METHOD.findall(claim.text))) >= 2
 
 
 def _writes_endpoint_claim(claim: Claim) -> bool:
