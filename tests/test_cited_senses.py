@@ -13,7 +13,7 @@ from tradeoff.catalog import Catalog
 from tradeoff.language import read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS
-from tradeoff.review.substance import MENTIONED, item_support
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, item_support
 
 
 def _index(catalog: Catalog, line: str) -> MentionIndex:
@@ -152,3 +152,38 @@ def test_http_methods_named_mention_an_endpoint_item(catalog: Catalog) -> None:
     support = item_support(item, claims, "api_data", item.shared_concepts)
     assert support.status == MENTIONED
     assert support.claim is not None and "PUT" in support.claim.text
+
+
+def _url_item(catalog: Catalog, dimension: str, item_id: str):  # type: ignore[no-untyped-def]
+    rubric = catalog.get("url-shortener").rubric
+    return next(i for i in getattr(rubric, dimension).items if i.id == item_id)
+
+
+def test_both_redirect_codes_as_a_pair_choose_neither(catalog: Catalog) -> None:
+    item = _url_item(catalog, "api_data", "redirect-code")
+    claims = read_text(
+        "The edge keeps 301/302 answers for a minute. This spares the origin most clicks.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert item_support(item, claims, "api_data", item.shared_concepts).status == MENTIONED
+    chosen = read_text(
+        "We answer with 302 rather than 301, because every click must reach us for counts.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert item_support(item, chosen, "api_data", item.shared_concepts).status == SUBSTANCE
+
+
+def test_an_alert_on_something_else_cites_the_line_that_tracks_the_metrics(
+    catalog: Catalog,
+) -> None:
+    item = _url_item(catalog, "reliability", "monitoring")
+    claims = read_text(
+        "| Failure | Detection | Mitigation |\n|---|---|---|\n"
+        "| Lost volume (disk crash) | volume alerts, checksum errors | keep 3 copies |\n\n"
+        "| Area | Practice |\n|---|---|\n"
+        "| Metrics | redirect latency, hit ratio, error rates on dashboards |\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    support = item_support(item, claims, "reliability", item.shared_concepts)
+    assert support.status == SUBSTANCE
+    assert support.claim is not None and "redirect latency" in support.claim.text

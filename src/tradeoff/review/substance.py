@@ -1107,14 +1107,24 @@ def _item_support(
             and watched
             and found <= _WATCHING
             and watched.isdisjoint(operations.metric_words(claim.text))
-            and not _watches(claims, watched)
         ):
-            found = frozenset()
+            # An alert on something else ("storage alerts, checksum errors") completes the
+            # item only beside a line that tracks what it names; that line is the one to
+            # cite, not the alert about disks.
+            tracker = _watching(claims, watched)
+            if tracker is None:
+                found = frozenset()
+            else:
+                claim = tracker
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
         if "status-codes" in found and codes and codes.isdisjoint(_STATUS_CODE.findall(claim.text)):
             # "Cache 404 results for a short TTL so probes do not hammer the DB" gives a
             # code and a reason, but not the 301-or-302 choice the item asks for.
+            found = found - {"status-codes"}
+        if "status-codes" in found and len(codes) >= 2 and _both_codes_only(claim.text, codes):
+            # "Caches 302/301 responses for 5 minutes" names the pair an item asks to
+            # choose between and picks neither: a mention of the choice, not the choice.
             found = found - {"status-codes"}
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
@@ -1340,14 +1350,29 @@ _TRACKING = re.compile(
 )
 
 
-def _watches(claims: Sequence[Claim], watched: frozenset[str]) -> bool:
-    """Whether some line of the design tracks one of the metrics an item names: then an
+# Two status codes written as a pair: "302/301", "301 or 302", "301 and 302".
+_CODE_PAIR = re.compile(r"\b(\d{3})\s*(?:/|\bor\b|\band\b)\s*(\d{3})\b")
+
+
+def _both_codes_only(text: str, codes: set[str]) -> bool:
+    """Whether a line gives two or more of an item's codes and each only inside a pair."""
+    given = codes.intersection(_STATUS_CODE.findall(text))
+    paired = {code for m in _CODE_PAIR.finditer(text) for code in m.groups()}
+    return len(given) >= 2 and given <= paired
+
+
+def _watching(claims: Sequence[Claim], watched: frozenset[str]) -> Claim | None:
+    """The first line of the design that tracks one of the metrics an item names: then an
     alert written apart from that list ("Metrics: request latency, hit ratio, error rates"
     over "Capacity alerts at 75% CPU") completes what the item asks."""
-    return any(
-        not watched.isdisjoint(operations.metric_words(c.text))
-        and (c.features.monitoring or _tracks_metrics(c))
-        for c in claims
+    return next(
+        (
+            c
+            for c in claims
+            if not watched.isdisjoint(operations.metric_words(c.text))
+            and (c.features.monitoring or _tracks_metrics(c))
+        ),
+        None,
     )
 
 
