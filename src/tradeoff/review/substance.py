@@ -1114,8 +1114,8 @@ def _item_support(
             tracker = _watching(claims, watched)
             if tracker is None:
                 found = frozenset()
-            else:
-                claim = tracker
+            elif claim.features.monitoring:
+                claim = tracker  # an alert on something else; a list of what is tracked stays
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
         if "status-codes" in found and codes and codes.isdisjoint(_STATUS_CODE.findall(claim.text)):
