@@ -187,3 +187,21 @@ def test_an_alert_on_something_else_cites_the_line_that_tracks_the_metrics(
     support = item_support(item, claims, "reliability", item.shared_concepts)
     assert support.status == SUBSTANCE
     assert support.claim is not None and "redirect latency" in support.claim.text
+
+
+def test_one_fields_width_or_one_nodes_ram_is_no_total_memory(catalog: Catalog) -> None:
+    rubric = catalog.get("rate-limiter").rubric
+    assert rubric.capacity is not None
+    item = next(i for i in rubric.capacity.items if i.id == "memory")
+    text = (
+        "## State size\n\n"
+        "Per bucket we keep:\n\n"
+        "1. `allowance` (Long, 8 bytes)\n"
+        "2. `stamp` (Integer, 4 bytes)\n\n"
+        "| Part | Setup |\n|---|---|\n| Store | each server 64 GB RAM |\n\n"
+        "All buckets: 50M buckets x 64 bytes = 3.2 GB in memory.\n"
+    )
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    support = item_support(item, claims, "capacity", item.shared_concepts)
+    assert support.status == SUBSTANCE
+    assert support.claim is not None and "All buckets" in support.claim.text

@@ -1675,6 +1675,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
             continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
         if _LABEL_PER_ONE.search(text, max(0, f.start - 60), f.start):
             continue  # "Average requests per client: 1000/60 = 16.67 req/s": one client's
+        if f.dims == (0, 1) and _one_record_or_machine(text, f.start, f.end):
+            continue  # "`tokens` (Integer, 4 bytes)", "each node 32 GB RAM": one of many
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
@@ -1685,6 +1687,35 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
         if f.dims[0] >= 0 and every_period(_CLAUSE_END.split(text[f.end : f.end + 40])[0]):
             kinds.add((f.dims[0] - 1, f.dims[1]))
     return frozenset(kinds)
+
+
+# The width of one field ("`tokens_remaining` (Integer, 4 bytes)", "Key size: ~20 bytes")
+# or the memory of one machine ("Each node 8 CPU, 32 GB RAM"): a size of one of many, an
+# input to the state's total, never the total itself.
+_FIELD_TYPE_BEFORE = re.compile(
+    r"(?:\b(?:int(?:eger)?\d*|u?int\d+|long|float|double|bigint|timestamp|string|varchar"
+    r"|char|bool(?:ean)?|uuid)\b[^.;:()]{0,12}|\b(?:key|value|field|record|row|entry|item)"
+    r" size\s*[:=]\s*~?"
+    # a table row labelled per one record: "Item: Memory per key. Value: 64 B"
+    r"|\bper (?:key|record|row|entry|item|user|client|bucket)\.?\s+(?:value|size|estimate)"
+    r"\s*:\s*~?)$",
+    re.I,
+)
+_MACHINE_MEMORY = re.compile(r"\b(?:ram|memory)\b", re.I)  # in or just after the figure
+_EACH_MACHINE_BEFORE = re.compile(
+    r"\b(?:each|per|every|one) (?:\w+ )?(?:node|server|machine|host|instance|box|vm)\b[^.;]*$",
+    re.I,
+)
+
+
+def _one_record_or_machine(text: str, start: int, end: int) -> bool:
+    """Whether the size at text[start:end] is one field's width or one machine's memory."""
+    before = text[max(0, start - 40) : start]
+    if _FIELD_TYPE_BEFORE.search(before):
+        return True
+    return bool(
+        _MACHINE_MEMORY.search(text, start, end + 12) and _EACH_MACHINE_BEFORE.search(before)
+    )
 
 
 # A label that divides by one caller ("Requests per client:", "| Per-user rate |"): the
