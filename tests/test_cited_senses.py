@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.catalog import Catalog
+from tradeoff.language import read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
 from tradeoff.review.products import BRANDS
+from tradeoff.review.substance import MENTIONED, SUBSTANCE, item_support
 
 
 def _index(catalog: Catalog, line: str) -> MentionIndex:
@@ -123,3 +125,83 @@ def test_the_word_in_its_own_sense_still_names_it(
     catalog: Catalog, line: str, concept: str
 ) -> None:
     assert _index(catalog, line).get(concept)
+
+
+def test_a_clause_after_a_semicolon_keeps_its_items_label(catalog: Catalog) -> None:
+    """The clause after the ";" is one more of what the item's label names: here a way to
+    grant access, not an upload path."""
+    claims = read_text(
+        "- **Permissions**: role policies, ACLs; presigned URLs.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    last = claims[-1]
+    assert last.text.startswith("Permissions: ")
+    assert "blob-upload" not in last.features.concepts
+
+
+def test_http_methods_named_mention_an_endpoint_item(catalog: Catalog) -> None:
+    """A line that names the calls (in capitals, without paths) mentions an item that
+    writes the endpoints out, and never specifies it."""
+
+    problem = catalog.get("object-storage")
+    item = next(i for i in problem.rubric.api_data.items if i.id == "endpoints")
+    claims = read_text(
+        "Files: PUT to store one, GET to read it back, DELETE to drop it.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    support = item_support(item, claims, "api_data", item.shared_concepts)
+    assert support.status == MENTIONED
+    assert support.claim is not None and "PUT" in support.claim.text
+
+
+def _url_item(catalog: Catalog, dimension: str, item_id: str):  # type: ignore[no-untyped-def]
+    rubric = catalog.get("url-shortener").rubric
+    return next(i for i in getattr(rubric, dimension).items if i.id == item_id)
+
+
+def test_both_redirect_codes_as_a_pair_choose_neither(catalog: Catalog) -> None:
+    item = _url_item(catalog, "api_data", "redirect-code")
+    claims = read_text(
+        "The edge keeps 301/302 answers for a minute. This spares the origin most clicks.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert item_support(item, claims, "api_data", item.shared_concepts).status == MENTIONED
+    chosen = read_text(
+        "We answer with 302 rather than 301, because every click must reach us for counts.\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert item_support(item, chosen, "api_data", item.shared_concepts).status == SUBSTANCE
+
+
+def test_an_alert_on_something_else_cites_the_line_that_tracks_the_metrics(
+    catalog: Catalog,
+) -> None:
+    item = _url_item(catalog, "reliability", "monitoring")
+    claims = read_text(
+        "| Failure | Detection | Mitigation |\n|---|---|---|\n"
+        "| Lost volume (disk crash) | volume alerts, checksum errors | keep 3 copies |\n\n"
+        "| Area | Practice |\n|---|---|\n"
+        "| Metrics | redirect latency, hit ratio, error rates on dashboards |\n",
+        catalog.vocabulary.concepts.values(),
+    )
+    support = item_support(item, claims, "reliability", item.shared_concepts)
+    assert support.status == SUBSTANCE
+    assert support.claim is not None and "redirect latency" in support.claim.text
+
+
+def test_one_fields_width_or_one_nodes_ram_is_no_total_memory(catalog: Catalog) -> None:
+    rubric = catalog.get("rate-limiter").rubric
+    assert rubric.capacity is not None
+    item = next(i for i in rubric.capacity.items if i.id == "memory")
+    text = (
+        "## State size\n\n"
+        "Per bucket we keep:\n\n"
+        "1. `allowance` (Long, 8 bytes)\n"
+        "2. `stamp` (Integer, 4 bytes)\n\n"
+        "| Part | Setup |\n|---|---|\n| Store | each server 64 GB RAM |\n\n"
+        "All buckets: 50M buckets x 64 bytes = 3.2 GB in memory.\n"
+    )
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    support = item_support(item, claims, "capacity", item.shared_concepts)
+    assert support.status == SUBSTANCE
+    assert support.claim is not None and "All buckets" in support.claim.text

@@ -36,3 +36,37 @@ def test_a_bold_paragraph_heads_the_list_under_it(catalog: Catalog) -> None:
     claims = read_text("## Requirements\n\n**Out of scope**\n- Live streaming\n- Ads\n", concepts)
     items = [(c.text, c.headings) for c in claims if c.line > 3]
     assert items == [(t, ("Requirements", "Out of scope")) for t in ("Live streaming", "Ads")]
+
+
+_OUTLINED = """What follows covers:
+
+1. **Goals** (latency, durability)
+2. **Storage layout** - where the bytes go
+3. **Failure handling**
+
+## 1. Goals
+
+- Reads answer within 50 ms at p99.
+
+## 2. Storage layout
+
+- Each blob is kept on 3 disks in 3 zones.
+
+## 3. Failure handling
+
+- A lost disk is rebuilt from the other two copies.
+"""
+
+
+def test_a_list_of_the_documents_own_sections_claims_nothing(catalog: Catalog) -> None:
+    claims = read_text(_OUTLINED, catalog.vocabulary.concepts.values())
+    assert not [c for c in claims if c.line in (3, 4, 5)]
+    assert {c.line for c in claims} >= {9, 13, 17}
+
+
+def test_a_list_of_components_with_what_they_do_is_read(catalog: Catalog) -> None:
+    text = _OUTLINED.replace(
+        "1. **Goals** (latency, durability)", "1. **Goals**: reads within 50 ms; blobs kept thrice."
+    )
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    assert any(c.line == 3 for c in claims)

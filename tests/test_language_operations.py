@@ -175,6 +175,46 @@ def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:
     assert security_control(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the key names what a limit is counted against, not how a caller proves who it is
+        "Each bucket is stored under the tenant's API key.",
+        "We size for 40 million active API keys.",
+        "Requests arrive at the gateway with noisy-neighbour issues for the same API key.",
+    ],
+)
+def test_an_api_key_named_as_an_identifier_is_no_authentication(text: str) -> None:
+    assert security_control(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gateway verifies the API key on every call.",
+        "Writes require an API key issued by the account service.",
+    ],
+)
+def test_an_api_key_that_is_checked_is_an_authentication_scheme(text: str) -> None:
+    assert security_control(text) == "authentication scheme"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Limits are set as rules (per tenant, per endpoint).",
+        "Every tenant gets per-identity quotas.",
+        "Throttle calls based on the caller identifier (account id or IP address).",
+    ],
+)
+def test_rules_or_quotas_kept_per_caller_are_a_per_caller_limit(text: str) -> None:
+    assert security_control(text) == "per-caller limit"
+
+
+def test_alert_rules_per_user_are_no_limit() -> None:
+    assert security_control("Alert rules per user live in the settings table.") is None
+
+
 def test_security_slogan_is_told_apart() -> None:
     assert is_security_slogan("We will follow OWASP best practices.")
     assert not is_security_slogan("Follow OWASP: validate every `url` field against a scheme list.")
@@ -366,3 +406,37 @@ def test_resending_a_position_beside_a_created_order_is_still_a_write() -> None:
 )
 def test_a_failure_answered_by_the_system_is_no_monitoring(text: str) -> None:
     assert monitoring_signal(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the level a throttle holds work to is a budget, not a line watched for crossing
+        "Compaction runs in the background, throttled to < 10% of disk bandwidth.",
+        # a gain a step brings is no level that triggers it
+        "Scaling out: add a replica and read throughput grows by ~ +40 %.",
+    ],
+)
+def test_a_throttle_budget_or_a_scaling_gain_is_no_monitoring(text: str) -> None:
+    assert monitoring_signal(text) is None
+
+
+def test_a_throttle_triggered_by_a_watched_level_is_monitoring() -> None:
+    assert monitoring_signal("Throttle uploads when disk usage exceeds 85%.") is not None
+
+
+def test_the_load_a_design_expects_is_no_watched_threshold() -> None:
+    row = (
+        "| **Elastic** | one box serves a sliver of the expected **> 500 k rps** at peak."
+        " | Add a worker for more headroom. |"
+    )
+    assert monitoring_signal(row) is None
+    assert monitoring_signal("Page on-call when rps > 500 k for 5 min.") is not None
+
+
+def test_a_failure_a_purpose_prevents_is_no_failure_answered() -> None:
+    """The cache is there so the index is not overloaded; nothing failed that it answers."""
+    text = "Hot pages are served from a memory cache to avoid overloading the ranking service."
+    assert failure_response(text) is None
+    both = "Back off to avoid overloading a node; if the node crashes, fail over to a replica."
+    assert failure_response(both) is not None

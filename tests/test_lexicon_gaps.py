@@ -1518,3 +1518,27 @@ def test_dropping_a_repeated_callback_is_idempotency(catalog: Catalog) -> None:
     assert "idempotency" in claim.features.concepts
     state = _one(catalog, "A callback for an order already confirmed is dropped.")
     assert "idempotency" in state.features.concepts
+
+
+def test_a_store_named_as_the_purpose_is_no_store_chosen(catalog: Catalog) -> None:
+    """The decision is the cache; the database is only why it is there."""
+    cached = _one(
+        catalog, "Search pages are cached per session for a minute to reduce load on the DB."
+    )
+    assert cached.features.reason
+    assert "database" in cached.features.concepts
+    assert "database" in cached.features.motives
+    chosen = _one(catalog, "Profiles live in Postgres because we need joins across tables.")
+    assert not chosen.features.motives & {"relational-database", "database"}
+    # a purpose that opens the sentence comes before what it explains
+    opening = _one(catalog, "To reduce load on the DB, sessions are kept in Redis.")
+    assert "database" not in opening.features.motives
+
+
+def test_a_store_named_only_as_a_purpose_earns_no_access_pattern_step(catalog: Catalog) -> None:
+    from tradeoff.review.substance import _ACCESS
+
+    claim = _one(
+        catalog, "Search pages are cached per session for a minute to reduce load on the DB."
+    )
+    assert not _ACCESS & (claim.features.concepts - claim.features.motives)

@@ -99,3 +99,16 @@ def test_tries_the_verb_is_no_trie(catalog: Catalog) -> None:
     assert _index(catalog, "Trending terms are merged into the tries every few minutes.").get(
         "trie"
     )
+
+
+def test_versioning_of_stored_data_is_no_api_versioning(catalog: Catalog) -> None:
+    """Keeping old versions of what is stored (a photo, a model, a bucket's files) evolves
+    data; API versioning evolves the contract callers depend on."""
+    assert not _index(catalog, "Versioning: on request, old copies of each photo file stay.").get(
+        "api-versioning"
+    )
+    assert not _index(catalog, "Ranker: model versioning and shadow traffic.").get("api-versioning")
+    assert _index(catalog, "Versioning: breaking changes go to a new API path.").get(
+        "api-versioning"
+    )
+    assert _index(catalog, "The gateway handles auth and versioning.").get("api-versioning")

@@ -277,6 +277,18 @@ def test_rows_that_are_decisions_weigh_one_each() -> None:
     assert _weighed_count(text) == 2
 
 
+def test_a_row_with_an_empty_decision_cell_weighs_the_decision_above() -> None:
+    text = (
+        "## Trade-offs\n\n"
+        "| Decision | Alternative | Cost |\n|---|---|---|\n"
+        "| Postgres for links | DynamoDB | more sharding work later |\n"
+        "| | Cassandra | weaker uniqueness checks |\n"
+        "| Kafka for click events | direct inserts | one more cluster to run |\n"
+        "| | Kinesis | vendor lock-in |\n"
+    )
+    assert _weighed_count(text) == 2
+
+
 def test_a_row_split_at_line_breaks_is_one_row() -> None:
     text = (
         "| Model | Pros | Cons |\n|---|---|---|\n"

@@ -144,6 +144,52 @@ def _assumes(paragraph: str) -> bool:
 
 _TABLE_LABEL = -1  # the depth a label over a table is kept at, apart from any list's
 
+# A list that is the document's own outline ("The design is broken into:" over "1.
+# **Functional requirements** (what the service must do)", "2. **Capacity planning &
+# math**"): each item is the title of a section below, with at most a parenthetical or a
+# few words after it. It names the sections to come and claims nothing a reader could
+# check; its "durability" or "security" is a title, not a statement of them.
+_ITEM_TITLE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:(?:\*\*|__)([^*_]+?)(?:\*\*|__)|([^*_:(–—]+?)(?=\s*(?:$|[(:–—-])))"
+)
+_AFTER_TITLE = re.compile(r"^\s*(?:\([^)]*\)|[–—-]?\s*(?:[^\s:.;]+\s*){1,8})?\s*$")
+
+
+def _title_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z]+", text.lower().replace("‑", "-")))[:3]
+
+
+def _outline_lists(tokens: list[Token]) -> set[int]:
+    """The token indexes of the lists whose items are the titles of the document's own
+    sections, each alone or with a parenthetical (see `_ITEM_TITLE`)."""
+    titles = {
+        _title_words(tokens[i + 1].content)[:2]
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    }
+    found: set[int] = set()
+    for start, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0:
+            continue
+        items = []
+        for t in tokens[start + 1 :]:
+            if t.type in ("bullet_list_close", "ordered_list_close") and t.level == 0:
+                break
+            if t.type == "inline" and t.level == 3:
+                items.append(t.content.strip())
+        if len(items) < 3:
+            continue
+        named = 0
+        for item in items:
+            match = _ITEM_TITLE.match(item)
+            if match is None or not _AFTER_TITLE.match(item[match.end() :]):
+                break
+            named += _title_words(match.group(1) or match.group(2))[:2] in titles
+        else:
+            if named * 3 >= len(items) * 2:
+                found.add(start)
+    return found
+
 
 def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     tokens = _parser().parse("\n".join(lines))
@@ -157,6 +203,8 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
     # heads that list as a sub-heading would: its items are read under it.
     labels: list[tuple[int, str]] = []
     pending = ""
+    outline = 0  # the depth of a list that outlines the document's sections, 0 when none
+    outlines = _outline_lists(tokens)
     index = 0
 
     def path() -> tuple[str, ...]:
@@ -175,10 +223,14 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
             depth += 1
+            if index in outlines:
+                outline = depth
             if pending:
                 labels.append((depth, pending))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             labels = [(d, label) for d, label in labels if d < depth]
+            if depth == outline:
+                outline = 0
             depth -= 1
         elif kind == "table_open" and pending:
             # "**Scale assumptions:**" over a table heads its rows as it heads a list.
@@ -200,7 +252,9 @@ def _markdown_claims(lines: list[str], skip: set[int]) -> Iterator[Claim]:
                 yield from _row_claims(lines, row_line, header, row, path())
         elif kind == "paragraph_open" and token.map:
             start, end = token.map
-            yield from _prose_claims(lines, start, end, skip, ITEM if depth else SENTENCE, path())
+            if not outline:
+                kind_here = ITEM if depth else SENTENCE
+                yield from _prose_claims(lines, start, end, skip, kind_here, path())
             label = _plain(tokens[index + 1].content)
             # (or opens with one, as "**Scale assumptions** (used for capacity planning)")
             bold = _BOLD_LEAD.match(tokens[index + 1].content.strip()) is not None
@@ -395,6 +449,7 @@ def _prose_claims(
     if not joined.strip():
         return
     breaker = _ITEM_BREAK if kind == ITEM else None
+    item_label = ""  # the label an item opens with, kept by the clauses after a ";"
     for begin, finish in _sentences(joined, breaker, breaks):
         text = joined[begin:finish].strip()
         if not _ALNUM.search(text) or is_reading_list(text):
@@ -409,6 +464,14 @@ def _prose_claims(
         quote = raw[raw_start + begin - offset : raw_start + min(finish, line_end) - offset]
         plain = _plain(text)
         label = _label(plain) if kind == SENTENCE else ()  # a list item's label is no section
+        if kind == ITEM:
+            # "Access control: IAM policies, ACLs; signed URLs.": the clause after the ";"
+            # is one more of what the label names, and is read under it.
+            after_break = joined[:begin].rstrip().endswith(";")
+            if item_label and after_break and not _label(plain):
+                plain = f"{item_label}: {plain}"
+            elif not after_break:
+                item_label = next(iter(_label(plain)), "")
         yield Claim(number, quote.strip() or raw.strip(), plain, kind, headings + label)
 
 

@@ -303,6 +303,7 @@ class _Reread:
             negated=(a.negated | b.negated) - concepts,
             mechanisms=a.mechanisms | b.mechanisms,
             choices=a.choices | b.choices,
+            motives=(a.motives | b.motives) - (a.concepts - a.motives) - (b.concepts - b.motives),
             decision=a.decision or b.decision or f.decision,
             hedge=a.hedge,
             reason=f.reason or a.reason or b.reason,
@@ -770,6 +771,7 @@ def _features(
     negated: set[str] = set()
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
+    first_named: dict[str, int] = {}  # where each concept meant is first named
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     responses: list[tuple[int, int]] = []  # the names among them that are failure responses
     # A "Metric" column over figures labels what a row estimates; it monitors nothing.
@@ -801,6 +803,7 @@ def _features(
             options.add(concept_id)
         else:
             meant.add(concept_id)
+            first_named.setdefault(concept_id, start)
             if term in _BRAND_WORDS:
                 branded.add(concept_id)
     negated -= meant
@@ -828,6 +831,7 @@ def _features(
     # which ensures correctness." or "Guarantees high availability." still gives none.
     # (Read only when a reason word or a reason label makes it matter: most claims have neither.)
     stated = SCREEN.search(lexicon.REASON, reason_prose)
+    motives = _motives(reason_prose, stated, first_named)
     if (
         stated is not None
         and claim.kind == ROW
@@ -840,13 +844,16 @@ def _features(
         cell = text[stated.end() :]  # unmasked: "Balance" also names a ledger's balance
         if _EFFECT_CELL.match(cell) is None:
             stated = SCREEN.search(lexicon.REASON, cell)
+            motives = frozenset()
     hollow = (stated is not None or said.reason) and lexicon.EMPTY_PROPERTY.search(text) is not None
     if stated is not None and hollow and _REASON_LABEL.fullmatch(stated.group(0).strip()):
         stated = None  # the label is the only reason word: what follows it is the property
+        motives = frozenset()
     if stated is not None and hollow and _praise_is_the_reason(text, stated.start()):
         # "because it is highly scalable and always available": the clause "because" opens
         # praises the product in general and says nothing of this design's need
         stated = None
+        motives = frozenset()
     reason = compared or stated is not None or (said.reason and not hollow)
     if "instead of" in prose.lower():
         prose = lexicon.QUANTITIES_COMPARED.sub(lambda m: "Q" * len(m.group()), prose)
@@ -890,6 +897,7 @@ def _features(
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
         choices=frozenset(meant & choice_ids),
+        motives=motives,
         quantities=_quantities(claim.kind, text) if digits else _spelled_rates(text),
         derivation=derivation,
         sizing=sized,
@@ -1002,6 +1010,34 @@ def _labelled(header_names: str, heading: str) -> _Labels:
         _LABELS.clear()
     _LABELS[key] = found
     return found
+
+
+def _motives(
+    prose: str, stated: re.Match[str] | None, first_named: dict[str, int]
+) -> frozenset[str]:
+    """The concepts named only inside the purpose or cause clause `stated` opens after the
+    decision: what the decision serves, not what it decides ("results cached per user for 5
+    min to reduce DB pressure" chooses a cache; the database is why). Only a clause that
+    follows its decision in the same sentence is read so: one that opens the sentence ("To
+    absorb bursts, writes go through Kafka") comes before what it explains, ", so ..." states
+    the consequence, and a label ("Rationale:", "Why:") heads a cell that may name the choice
+    itself."""
+    if stated is None or not first_named:
+        return frozenset()
+    word = stated.group(0).strip().lower()
+    if not _PURPOSE_OR_CAUSE.match(word):
+        return frozenset()
+    begin = stated.start()
+    sentence = max(prose.rfind(". ", 0, begin), prose.rfind(": ", 0, begin))
+    if not prose[sentence + 1 : begin].strip(" \t*_-#>"):
+        return frozenset()  # the clause opens its sentence: nothing decided before it
+    # the clause ends at its sentence's or its own comma's end
+    ends = [at for at in (prose.find(". ", begin), prose.find(",", begin)) if at >= 0]
+    end = min(ends, default=len(prose))
+    return frozenset(c for c, at in first_named.items() if begin <= at < end)
+
+
+_PURPOSE_OR_CAUSE = re.compile(r"(?:to|in order to|so that|because|since|due to)\b")
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

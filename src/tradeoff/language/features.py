@@ -29,6 +29,9 @@ class Features:
     # Concepts one could choose differently (components, techniques, APIs, data layouts), as
     # against requirements and properties: a reason for a goal is not a design decision.
     choices: frozenset[str] = frozenset()
+    # Concepts named only inside the reason clause, as what the decision serves ("cached per
+    # user to reduce DB pressure" names the database as the motive, not as a store chosen).
+    motives: frozenset[str] = frozenset()
     quantities: int = 0  # numbers with a unit or scale
     derivation: bool = False  # "a op b = c"
     sizing: bool = False  # "3 replicas", "12 shards", "x 4 nodes"

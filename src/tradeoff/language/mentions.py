@@ -1084,7 +1084,19 @@ _AGGREGATING = re.compile(
 # Terms that, as the last part of a snake_case name ("account_login", "last_login"), name a
 # column that holds a user's handle or a time, not how users sign in.
 _FIELD_TAILS = frozenset({("login",), ("logins",)})
+# "Versioning" of what is stored or served (an object's, a file's, a bucket's, a model's, an
+# index's, a rule's versions: "keep multiple versions of an object", "model versioning")
+# evolves data, not the contract callers depend on; the API's sense needs the API, its
+# endpoints or a versioned path on the line (a column named "API:" names no API). The
+# words within a few of the term are `_STORED_VERSIONS`; these are the whole line's.
+_VERSIONED_DATA = re.compile(
+    r"\b(?:objects?|files?|buckets?|blobs?|documents?|docs|models?|index(?:es)?|rules?"
+    r"|snapshots?|chunks?|media|datasets?|embeddings?|s3|conflicts?|rollbacks?)\b",
+    re.I,
+)
+_VERSIONED_API = re.compile(r"\b(?:apis?|endpoints?|contracts?)\b(?!\s*:)|/v\d", re.I)
 _OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {
+    ("versioning",): (_VERSIONED_DATA, _VERSIONED_API),
     ("throughput",): (_ITEMS_A_SECOND, _BYTES_A_SECOND),
     ("window",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
     ("windows",): (_SHARE_OF_TRAFFIC, _AGGREGATING),

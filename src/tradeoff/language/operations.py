@@ -151,7 +151,11 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     in_text = SCREEN.holds(_TRIGGER_STEMS, text)
     if not in_text and not (heading and _heading(heading).has_trigger):
         return None
-    trigger = SCREEN.search(_TRIGGER, text) if in_text else None
+    trigger = (
+        next((t for t in SCREEN.finditer(_TRIGGER, text) if not _averted(text, t)), None)
+        if in_text
+        else None
+    )
     responses = list(SCREEN.finditer(_RESPONSE, text))
     if trigger is not None:
         response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
@@ -172,6 +176,17 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     if responses and named is not None and not _heading(heading).generic_failure:
         return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None
+
+
+# A purpose that keeps a failure from happening: "served from a cache ... to avoid
+# overloading the index service" says why the cache is there; nothing has failed that the
+# cache answers.
+_AVERTED = re.compile(r"\b(?:to (?:avoid|prevent)|so as not to)\s+(?:\w+\s+)?$", re.I)
+
+
+def _averted(text: str, trigger: re.Match[str]) -> bool:
+    """Whether a failure word is the object of a purpose that prevents it (`_AVERTED`)."""
+    return _AVERTED.search(text[max(0, trigger.start() - 30) : trigger.start()]) is not None
 
 
 @dataclass(frozen=True)
@@ -231,7 +246,9 @@ _METRIC_NUMBERED = re.compile(r"p\d|\d{3}s", re.I)
 _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
     r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
-    r"|\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
+    # "+30 %" or "+ 25 % capacity" is a change a step brings ("add a node -> ~ +30 %
+    # throughput"), not a level watched for crossing.
+    r"|(?<!\+)(?<!\+ )\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
     # The agreed level as the line: "breaches the SLO", "replication lag SLA breach".
     r"|\b(?:burn rate|breach(?:es)? (?:the |its )?sl[ao]|exceeds? (?:the |its )?sl[ao]"
     r"|sl[ao] (?:breach\w*|violation))",
@@ -246,6 +263,21 @@ _ACTION = re.compile(
     r"|open(?:s)? an? (?:incident|ticket))\b",
     re.I,
 )
+# The load a design expects, said with a comparison: "the expected > 1 M qps peak",
+# "projected >= 50k writes/s" (a comparison after "expected"): a forecast of the workload,
+# not a line a metric is watched for.
+_EXPECTED_LOAD = re.compile(r"\b(?:expected|projected|forecast|anticipated|estimated)\W*$", re.I)
+
+
+def _forecast(text: str, threshold: re.Match[str]) -> bool:
+    """Whether a threshold-like figure is the workload the design expects (see
+    `_EXPECTED_LOAD`), not a level watched for crossing."""
+    before = text[max(0, threshold.start() - 16) : threshold.start()]
+    return _EXPECTED_LOAD.search(before) is not None
+
+
+# A throttle said with the level it holds work to: "throttled to < 5%", "throttle at 10%".
+_THROTTLED_TO = re.compile(r"throttl\w*\s+(?:to|at)\b", re.I)
 # An autoscaler's target: the level scaling holds a metric at ("CPU 60% target", "target
 # 70% utilisation"), said with the scaling it steers.
 _SETPOINT = re.compile(
@@ -310,10 +342,19 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
     if said is None:
         return None
     metric = SCREEN.search(_METRIC, text)
-    threshold = _THRESHOLD.search(text)
+    threshold = next((t for t in _THRESHOLD.finditer(text) if not _forecast(text, t)), None)
     if threshold is not None and action is not None and _SETPOINT.search(text) is not None:
         # "autoscale on RPS, CPU 60% target": the autoscaler holds the metric at its
         # setpoint; nothing is watched for crossing a line, and no one hears of it.
+        threshold = None
+    if (
+        threshold is not None
+        and action is not None
+        and _THROTTLED_TO.match(text, action.start()) is not None
+        and threshold.start() - action.end() <= 8
+    ):
+        # "GC throttled to < 5% of disk IOPS": the level is the cap a throttle holds the
+        # work to, a budget; nothing is watched for crossing it, and no one hears of it.
         threshold = None
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
@@ -402,7 +443,7 @@ _FIELD = (
     r"|content[- ]types?|mime types?|html|quer(?:y|ies)|parameters?|characters?|emails?|`\w+`)"
 )
 _CONTROL_STEMS = {
-    "per-caller limit": ("per",),
+    "per-caller limit": ("per", "based on", "keyed", "for each"),
     "encryption at rest with key management": ("kms", "hsm", "envelope", "managed key",
                                                "rotation", "at rest", "aes"),
     "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
@@ -423,15 +464,35 @@ _CONTROL_STEMS = {
 _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ("per-caller limit", (
         re.compile(r"\b(?:rate[- ]limit\w*|quotas?|throttl\w*|limit(?:s|ed)?|caps?(?:ped)?)\b"
-                   r"|\d\s*(?:/|per)\s*(?:s|sec|second|min|minute|hour|day)\b", re.I),
-        re.compile(r"\bper[- ](?:user|api[- ]key|key|ip|client|tenant|account|token|caller)\b",
+                   r"|\d\s*(?:/|per)\s*(?:s|sec|second|min|minute|hour|day)\b"
+                   # rules set per caller ("Configurable rules (per user, per API key)"):
+                   # a rule kept for each caller is that caller's limit
+                   r"|(?<!alert )(?<!alerting )(?<!notification )(?<!routing )\brules?"
+                   r"(?=\s*\(?\s*per[- ](?:user|api[- ]key|key|ip|client|tenant|account))",
                    re.I),
+        re.compile(r"\bper[- ](?:user|api[- ]key|key|ip|client|tenant|account|token|caller"
+                   r"|identity)\b"
+                   # what the count is kept by: "limit requests based on an identifier
+                   # (user ID, API key or IP)", "keyed by client id"
+                   r"|\b(?:based on|keyed (?:by|on)|for each) (?:an? |the |each )?"
+                   r"(?:client |caller )?(?:identifier|identity|user[- _]?id|api[- ]key"
+                   r"|client[- _]?id|ip address)\b",
+                   re.I),
+    )),
+    # An API key is an authentication scheme only where the line says it is checked or
+    # required; "for each API key" or "100 million active API keys" names what a limit is
+    # counted per, an identifier, and specifies no control.
+    ("authentication scheme", (
+        re.compile(r"\bapi[- ]?keys?\b", re.I),
+        re.compile(r"\b(?:authenticat\w*|auth[nz]?\b|verif\w*|validat\w*|signed|signs?"
+                   r"|sign(?:ing|ature)|issu(?:ed|ing)|issues? (?:\w+ )?api[- ]?keys?|requir\w*"
+                   r"|revok\w*|secrets?|credentials?)", re.I),
     )),
     ("encryption at rest with key management", (re.compile(
         r"\b(?:kms|hsm|envelope encryption|customer[- ]managed keys?|key rotation"
         r"|encrypt\w* at rest\b.*\bkeys?\b|aes-?256)", re.I),)),
     ("authentication scheme", (re.compile(
-        r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?|api[- ]keys?"
+        r"\b(?:oauth ?2?(?:\.0)?|openid connect|oidc|jwts?|json web tokens?"
         r"|bearer tokens?|mtls|mutual tls|session cookies?|saml|hmac[- ]sign\w*|signed"
         r" (?:[\w-]+ )?(?:requests?|urls?|cookies?)|pre-?signed urls?|webauthn|passkeys?|2fa"
         r"|mfa|(?:short-lived|expiring) (?:access |bearer )?tokens?)\b",

@@ -1060,6 +1060,12 @@ def _item_support(
     written = wanted & _ENDPOINT_CONCEPTS if asks_calls or writes_endpoint else frozenset()
     if written:
         positions = sorted(set(positions) | _endpoint_lines(claims))
+    # "Objects: PUT (upload), GET (download), HEAD, DELETE" names the calls an endpoint item
+    # writes out, without their paths: a mention of the item, never its substance.
+    verbs = {i for i, c in enumerate(claims) if _names_methods(c)} if written else set()
+    if verbs:
+        positions = sorted(set(positions) | verbs)
+    verb_ids = {id(claims[i]) for i in verbs}
     # A fleet item whose only figures are what one machine takes ("at about 100k checks/s
     # per Redis shard, needs about 20 shards") asks for the count: "So 3 primaries is the
     # minimum" gives it, though it names no concept of the item.
@@ -1101,14 +1107,24 @@ def _item_support(
             and watched
             and found <= _WATCHING
             and watched.isdisjoint(operations.metric_words(claim.text))
-            and not _watches(claims, watched)
         ):
-            found = frozenset()
+            # An alert on something else ("storage alerts, checksum errors") completes the
+            # item only beside a line that tracks what it names; that line is the one to
+            # cite, not the alert about disks.
+            tracker = _watching(claims, watched)
+            if tracker is None:
+                found = frozenset()
+            elif claim.features.monitoring:
+                claim = tracker  # an alert on something else; a list of what is tracked stays
         if found and many_codes and len(set(_STATUS_CODE.findall(claim.text))) < 2:
             found = frozenset()  # one code of the several the item asks for
         if "status-codes" in found and codes and codes.isdisjoint(_STATUS_CODE.findall(claim.text)):
             # "Cache 404 results for a short TTL so probes do not hammer the DB" gives a
             # code and a reason, but not the 301-or-302 choice the item asks for.
+            found = found - {"status-codes"}
+        if "status-codes" in found and len(codes) >= 2 and _both_codes_only(claim.text, codes):
+            # "Caches 302/301 responses for 5 minutes" names the pair an item asks to
+            # choose between and picks neither: a mention of the choice, not the choice.
             found = found - {"status-codes"}
         if found and needs_choice and not claim.features.choices:
             found = frozenset()  # "Rationale: industry comparable" gives a reason for no choice
@@ -1132,6 +1148,9 @@ def _item_support(
             continue
         if found and partial is None and dimension == "tradeoffs":
             partial = claim
+            continue
+        if not found and id(claim) in verb_ids:
+            aside = aside or claim  # cited only when no line names the item's own concept
             continue
         if mention is None and not _label_only(claim):
             named = naming & (claim.features.concepts | claim.features.options)
@@ -1331,14 +1350,29 @@ _TRACKING = re.compile(
 )
 
 
-def _watches(claims: Sequence[Claim], watched: frozenset[str]) -> bool:
-    """Whether some line of the design tracks one of the metrics an item names: then an
+# Two status codes written as a pair: "302/301", "301 or 302", "301 and 302".
+_CODE_PAIR = re.compile(r"\b(\d{3})\s*(?:/|\bor\b|\band\b)\s*(\d{3})\b")
+
+
+def _both_codes_only(text: str, codes: set[str]) -> bool:
+    """Whether a line gives two or more of an item's codes and each only inside a pair."""
+    given = codes.intersection(_STATUS_CODE.findall(text))
+    paired = {code for m in _CODE_PAIR.finditer(text) for code in m.groups()}
+    return len(given) >= 2 and given <= paired
+
+
+def _watching(claims: Sequence[Claim], watched: frozenset[str]) -> Claim | None:
+    """The first line of the design that tracks one of the metrics an item names: then an
     alert written apart from that list ("Metrics: request latency, hit ratio, error rates"
     over "Capacity alerts at 75% CPU") completes what the item asks."""
-    return any(
-        not watched.isdisjoint(operations.metric_words(c.text))
-        and (c.features.monitoring or _tracks_metrics(c))
-        for c in claims
+    return next(
+        (
+            c
+            for c in claims
+            if not watched.isdisjoint(operations.metric_words(c.text))
+            and (c.features.monitoring or _tracks_metrics(c))
+        ),
+        None,
     )
 
 
@@ -1429,6 +1463,15 @@ _CALLED_ENDPOINT = re.compile(
     r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/?[\w{}.:-]*/|-X\s*(?:GET|POST|PUT|PATCH|DELETE)\b"
     r"|https?://\S*/api/\S+|\brpc\s+\w+\s*\("
 )
+
+
+# Two or more HTTP methods named in capitals ("PUT (upload), GET (download), DELETE").
+_HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b")
+
+
+def _names_methods(claim: Claim) -> bool:
+    """Whether a line names two or more HTTP methods, as the operations of an API."""
+    return claim.kind != CODE and len(set(_HTTP_METHOD.findall(claim.text))) >= 2
 
 
 def _writes_endpoint_claim(claim: Claim) -> bool:
@@ -1632,6 +1675,8 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
             continue  # "Average delivered bitrate: 3 Mbps" is one stream's, not the egress
         if _LABEL_PER_ONE.search(text, max(0, f.start - 60), f.start):
             continue  # "Average requests per client: 1000/60 = 16.67 req/s": one client's
+        if f.dims == (0, 1) and _one_record_or_machine(text, f.start, f.end):
+            continue  # "`tokens` (Integer, 4 bytes)", "each node 32 GB RAM": one of many
         if f.dims == (1, 0) and (
             _HELD_FOR.search(text, max(0, f.start - 24), f.start) or not _WORKED_OUT.search(text)
         ):
@@ -1642,6 +1687,35 @@ def _system_kinds(text: str) -> frozenset[tuple[int, int]]:
         if f.dims[0] >= 0 and every_period(_CLAUSE_END.split(text[f.end : f.end + 40])[0]):
             kinds.add((f.dims[0] - 1, f.dims[1]))
     return frozenset(kinds)
+
+
+# The width of one field ("`tokens_remaining` (Integer, 4 bytes)", "Key size: ~20 bytes")
+# or the memory of one machine ("Each node 8 CPU, 32 GB RAM"): a size of one of many, an
+# input to the state's total, never the total itself.
+_FIELD_TYPE_BEFORE = re.compile(
+    r"(?:\b(?:int(?:eger)?\d*|u?int\d+|long|float|double|bigint|timestamp|string|varchar"
+    r"|char|bool(?:ean)?|uuid)\b[^.;:()]{0,12}|\b(?:key|value|field|record|row|entry|item)"
+    r" size\s*[:=]\s*~?"
+    # a table row labelled per one record: "Item: Memory per key. Value: 64 B"
+    r"|\bper (?:key|record|row|entry|item|user|client|bucket)\.?\s+(?:value|size|estimate)"
+    r"\s*:\s*~?)$",
+    re.I,
+)
+_MACHINE_MEMORY = re.compile(r"\b(?:ram|memory)\b", re.I)  # in or just after the figure
+_EACH_MACHINE_BEFORE = re.compile(
+    r"\b(?:each|per|every|one) (?:\w+ )?(?:node|server|machine|host|instance|box|vm)\b[^.;]*$",
+    re.I,
+)
+
+
+def _one_record_or_machine(text: str, start: int, end: int) -> bool:
+    """Whether the size at text[start:end] is one field's width or one machine's memory."""
+    before = text[max(0, start - 40) : start]
+    if _FIELD_TYPE_BEFORE.search(before):
+        return True
+    return bool(
+        _MACHINE_MEMORY.search(text, start, end + 12) and _EACH_MACHINE_BEFORE.search(before)
+    )
 
 
 # A label that divides by one caller ("Requests per client:", "| Per-user rate |"): the
@@ -2579,7 +2653,12 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: (c.features.specific or c.kind == ROW) and bool(SCREEN.search(_KEYED, c.text)),
     )
     contract = _contract_kinds(claims)
-    access = _count(claims, lambda c: c.features.reason and bool(_ACCESS & c.features.concepts))
+    # A store named only as what the reason serves ("cached to reduce DB pressure") is no
+    # store chosen for the access pattern.
+    access = _count(
+        claims,
+        lambda c: c.features.reason and bool(_ACCESS & (c.features.concepts - c.features.motives)),
+    )
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
         Rung(
@@ -2758,15 +2837,34 @@ def _whole_rows(claims: Sequence[Claim]) -> list[Claim]:
     """The claims with each table row read whole again: a row whose cells are broken at
     `<br>` is read as one claim per statement (each a feature, each a risk), but it weighs
     one option: "Push. Pros: fast reads", "Push. Pros: no joins" and "Push. Cons: heavy
-    writes" are one option with its reasons and its cost, as the unbroken row would be."""
+    writes" are one option with its reasons and its cost, as the unbroken row would be.
+    A row whose first cell is empty goes on with the decision of the row above it."""
     out: list[Claim] = []
+    row_line = 0  # the line of the last row read, joined or not
     for claim in claims:
         last = out[-1] if out else None
         if claim.kind == ROW and last is not None and last.kind == ROW and last.line == claim.line:
             out[-1] = _joined_row(last, claim)
+        elif (
+            claim.kind == ROW
+            and last is not None
+            and last.kind == ROW
+            and claim.line in (row_line, row_line + 1)
+            and _CONTINUED_ROW.match(claim.quote) is not None
+        ):
+            # "| | Sliding window log | larger storage |" under "| Token bucket | Leaky
+            # bucket | ... |": a row whose first cell is left empty weighs one more
+            # alternative of the decision in the row above, not a decision of its own.
+            out[-1] = _joined_row(last, claim)
         else:
             out.append(claim)
+        if claim.kind == ROW:
+            row_line = claim.line
     return out
+
+
+# A table row whose first cell is empty: "| | Sliding window log | ... |".
+_CONTINUED_ROW = re.compile(r"^\s*\|\s*\|")
 
 
 def _joined_row(a: Claim, b: Claim) -> Claim:
