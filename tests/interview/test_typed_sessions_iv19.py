@@ -290,3 +290,18 @@ def test_a_rate_to_redo_is_not_also_listed_as_a_right_estimate(catalog: Catalog)
     talk = run(catalog, "ride-sharing", "neutral", script).report(catalog)["conversation"]
     assert any(c["worked_from"] for c in talk["mentioned"]), talk["mentioned"]
     assert not [e for e in talk["estimates"] if "750,000" in e["said"]], talk["estimates"]
+
+
+def test_a_ttl_refreshed_by_each_ping_is_no_ping_interval(catalog: Catalog) -> None:
+    """ "each entry has a 30 second TTL refreshed by every ping" drew "Earlier I said ...
+    every 4 seconds; you said 30 second TTL refreshed. Which one ...?": a TTL is how long
+    an entry lives, the candidate's setting, not how often the app pings."""
+    script = [
+        "how often does a driver send its location?",
+        "/next",
+        "a driver's entry has a 30 second TTL refreshed by every ping, so a dead phone drops out",
+        "/end",
+    ]
+    session = run(catalog, "ride-sharing", "adversarial", script)
+    report = session.report(catalog)["conversation"]
+    assert not report["given_contradicted"], report["given_contradicted"]

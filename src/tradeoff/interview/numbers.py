@@ -99,6 +99,9 @@ class Spoken:
     # Said as how often something happens ("a sweeper runs every 30 seconds"): an interval,
     # never how long a thing lasts (a 10-minute hold).
     interval: bool = False
+    # Said as how long a lock, lease, timeout or TTL holds ("a 30 second TTL refreshed by
+    # every ping"): the candidate's setting, no claim about how often anything happens.
+    lease: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -330,7 +333,8 @@ def quantities_in(
         interval = value.kind == (1, 0) and _EVERY.search(sentence[: match.start(1)]) is not None
         if found_ref is not None and interval and not is_interval(found_ref[0]):
             found_ref = None  # "releases expired holds every 30 seconds": no hold's length
-        if found_ref is not None and _lease(sentence, match, found_ref[0]):
+        lease = found_ref is not None and _lease(sentence, match, found_ref[0])
+        if lease:
             found_ref = None  # "a 10 second lock": how long the lock is held, no ping interval
         if found_ref is not None and _of_one_thing(sentence[match.end(1) :], found_ref[0]):
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
@@ -366,6 +370,7 @@ def quantities_in(
                 said_with | stems(label),
                 proposed is not None,
                 interval,
+                lease,
             )
         )
         previous = (value, match.start() + len(text))

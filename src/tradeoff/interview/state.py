@@ -773,6 +773,8 @@ def note_contradicted(
                 continue  # "the 8 cells around it" counts cells, not the drivers in them
             if spoken.interval and not is_interval(ref):
                 continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
+            if spoken.lease and is_interval(ref):
+                continue  # "a 30 second TTL refreshed by every ping" is no ping interval
             if any(c.line == heard.line and c.figure == ref.name for c in state.contradicted):
                 # "10 million orders a day is about 120 payments a second": the rate is the
                 # same figure worked out, not a second disagreement with "5 million a day".
