@@ -167,6 +167,10 @@ def _terse(kind: str, text: str, ack: str = "") -> str:
             # "Why X? What made you choose that?": the question is the one that names X.
             named = [s for s in asked if not _POINTS_BACK.search(s)]
             chosen = (named or asked or [question])[-1]
+            if chosen != question and _BARE_PRONOUN.search(chosen) and question.endswith(chosen):
+                # "What do you do with it?" alone points at nothing: the set-up before it
+                # ("The provider's settlement file arrives tomorrow morning.") says what.
+                chosen = question
             if not named and asked and _STEP.search(question):
                 # "Can you redo that, units and all?" alone points at nothing: the step it
                 # checks goes with it ('Redo "1M msgs/s at 1KB is 10 GB/s", units and all?').
@@ -204,6 +208,8 @@ _QUALIFIER = re.compile(r",?\s+(?:when|if|while|because|given|so that|after|befo
 
 
 # A question that only points back at the one before it ("What made you choose that?").
+# A question whose subject is a pronoun for what the sentence before it set up.
+_BARE_PRONOUN = re.compile(r"\b(?:it|them|they|this|that|these|those)\b(?!\s+(?:is|are)\b)", re.I)
 _POINTS_BACK = re.compile(
     r"^(?:what made you (?:choose|pick) (?:that|it|them)|can you redo that\b[^?]*)\?$", re.I
 )
