@@ -71,3 +71,16 @@ def test_holding_a_connection_is_no_inventory_hold() -> None:
     assert "inventory-reservation" not in claim.features.concepts
     (seats,) = _claims("- We hold the seats for 10 minutes while the buyer pays.")
     assert "inventory-reservation" in seats.features.concepts
+
+
+def test_the_word_matching_is_no_matching_policy() -> None:
+    """ "a stale entry drops out of matching within 30 seconds" names the matching process;
+    the ride prompt's trade-off is how a request picks its driver (nearest at once, or
+    several requests batched), which that line does not weigh."""
+    ttl = "# R\n\n- each entry expires after 30 s, so a silent phone drops out of matching.\n"
+    assert _support("ride-sharing", "tradeoffs", "matching-strategy", ttl) == "mentioned"
+    policy = (
+        "# R\n\n- Each request goes to the closest driver at once, over batching requests"
+        " for two seconds, because riders notice a wait more than a slightly longer pickup.\n"
+    )
+    assert _support("ride-sharing", "tradeoffs", "matching-strategy", policy) == "substance"

@@ -465,11 +465,12 @@ def gives_too(text: str, value: Q) -> bool:
     """Whether a fact's text states this value as one of its figures: "each 100 kB object"
     is the median the fact gives beside its 1 MB average ("the average object size is about
     1 MB. Most are small (median around 100 kB)"), said back; no other value for the
-    average, to challenge or list as a disagreement."""
+    average, to challenge or list as a disagreement. A figure the fact writes in words
+    ("About one million drivers are online") is read as its digits, as the candidate's is."""
     return any(
         f.dims == value.kind and f.value.value > 0
         and abs(f.value.value - value.value) <= 0.1 * f.value.value
-        for f in find_quantities(text)
+        for f in find_quantities(_in_digits(text)[0])
     )  # fmt: skip
 
 

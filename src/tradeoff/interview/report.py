@@ -26,6 +26,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
+from tradeoff.interview.numbers import gives_too
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.interview.state import (
@@ -590,6 +591,13 @@ def _conversation(
             and not stated.slipped
             # Listed already, to be redone from the given figure: not a right estimate too.
             and stated.line not in reworked
+            # A figure the interviewer gave, said back ("one million drivers at peak"), is
+            # theirs, not an estimate of a step it happens to be near.
+            and not any(
+                gives_too(fact.text, number.value)
+                for fact in problem.facts
+                if state.revealed.get(fact.id, 10**9) < stated.line
+            )
         ):
             # Labelled by what the figure said measures: "240 TB a day" is a day's storage,
             # though it was checked against the year's (365 of it).

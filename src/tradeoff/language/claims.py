@@ -9,6 +9,7 @@ claim keeps its 1-based line and a verbatim quote of that line, so evidence can 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import field
@@ -152,7 +153,9 @@ _TABLE_LABEL = -1  # the depth a label over a table is kept at, apart from any l
 _ITEM_TITLE = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:(?:\*\*|__)([^*_]+?)(?:\*\*|__)|([^*_:(–—]+?)(?=\s*(?:$|[(:–—-])))"
 )
-_AFTER_TITLE = re.compile(r"^\s*(?:\([^)]*\)|[–—-]?\s*(?:[^\s:.;]+\s*){1,8})?\s*$")
+# Each word ends at a space or the end, so a long word is never split many ways (with the
+# space optional, "(?:[^\s]+\s*){1,8}" tried every split of a long item: exponential).
+_AFTER_TITLE = re.compile(r"^\s*(?:\([^)]*\)|[–—-]?\s*(?:[^\s:.;]+(?:\s+|$)){1,8})?\s*$")
 
 
 def _title_words(text: str) -> tuple[str, ...]:
@@ -172,7 +175,7 @@ def _outline_lists(tokens: list[Token]) -> set[int]:
         if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0:
             continue
         items = []
-        for t in tokens[start + 1 :]:
+        for t in itertools.islice(tokens, start + 1, None):
             if t.type in ("bullet_list_close", "ordered_list_close") and t.level == 0:
                 break
             if t.type == "inline" and t.level == 3:
