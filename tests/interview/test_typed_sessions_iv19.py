@@ -305,3 +305,42 @@ def test_a_ttl_refreshed_by_each_ping_is_no_ping_interval(catalog: Catalog) -> N
     session = run(catalog, "ride-sharing", "adversarial", script)
     report = session.report(catalog)["conversation"]
     assert not report["given_contradicted"], report["given_contradicted"]
+
+
+def test_a_given_figure_said_back_in_words_is_no_estimate(catalog: Catalog) -> None:
+    """ "sorry, one million drivers at peak" said the interviewer's own figure back, and the
+    report listed it as "Estimate said: one million drivers at peak (concurrent trips
+    peak)": the fact writes it in words, and only digits were compared."""
+    script = [
+        "how many drivers are online at the busiest hour?",
+        "/next",
+        "we plan for one million drivers at peak",
+        "/end",
+    ]
+    talk = run(catalog, "ride-sharing", "neutral", script).report(catalog)["conversation"]
+    assert not [e for e in talk["estimates"] if "million" in e["said"]], talk["estimates"]
+
+
+def test_the_wrap_up_does_not_ask_its_opening_question_again(catalog: Catalog) -> None:
+    """The wrap-up opened with "What breaks first ... at 10x the traffic?", and three turns
+    later the ride item's probe asked "Summarise the design. What breaks first if traffic
+    grows ten times?": the same question in new words."""
+    script = [
+        "how many trips a day, and how many drivers are online at the busiest hour?",
+        "how often does the app report a driver's position?",
+        "/next",
+        "20 million trips a day is about 230 a second, maybe 700 in the evening",
+        "one million drivers reporting every 4 seconds is 250,000 position writes a second",
+        "/next",
+        "positions go to a location service that keeps the latest in Redis by geohash cell",
+        "the matcher reads the rider's cell and the 8 around it and offers the nearest driver",
+        "/next",
+        "to stop double booking a driver holds a 10 second lock in Redis while an offer is open",
+        "Redis because the lock needs set-if-absent with an expiry, and Redis is there already",
+        "a Redis shard that dies is replaced by its replica, and drivers re-send within 4 seconds",
+        "each entry has a 30 second TTL refreshed by every ping, so a dead phone drops out",
+        "/end",
+    ]
+    session = run(catalog, "ride-sharing", "adversarial", script)
+    said = session.transcript()
+    assert said.count("What breaks first") == 1, said

@@ -999,6 +999,14 @@ def most_important_gap(
         for item in rubric.items:
             if not expected_at(item, at.level) or state.covered(item.id) or item.id in skip:
                 continue
+            if (
+                at.phase == Phase.wrap_up
+                and "bottlenecks" in item.concepts
+                and state.moved(at.phase, "wrap-up", "10x")
+            ):
+                # The wrap-up opened with what breaks first at 10x: "Summarise the design.
+                # What breaks first if traffic grows ten times?" asked it again in new words.
+                continue
             if at.phase == Phase.wrap_up and "structure" in item.concepts:
                 # "What is your plan for the rest of the session?" with five minutes left:
                 # the order of the work is asked while there is work left to order.

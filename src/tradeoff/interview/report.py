@@ -591,12 +591,16 @@ def _conversation(
             and not stated.slipped
             # Listed already, to be redone from the given figure: not a right estimate too.
             and stated.line not in reworked
-            # A figure the interviewer gave, said back ("one million drivers at peak"), is
-            # theirs, not an estimate of a step it happens to be near.
-            and not any(
-                gives_too(fact.text, number.value)
-                for fact in problem.facts
-                if state.revealed.get(fact.id, 10**9) < stated.line
+            # A count the interviewer gave, said back ("one million drivers at peak"), is
+            # theirs, not an estimate of a step it happens to be near. (A rate worked out
+            # from a monthly figure, "about 3,800 pages/s", is the candidate's work.)
+            and not (
+                number.value.kind == (0, 0)
+                and any(
+                    gives_too(fact.text, number.value)
+                    for fact in problem.facts
+                    if state.revealed.get(fact.id, 10**9) < stated.line
+                )
             )
         ):
             # Labelled by what the figure said measures: "240 TB a day" is a day's storage,
