@@ -1002,10 +1002,12 @@ def most_important_gap(
             if (
                 at.phase == Phase.wrap_up
                 and "bottlenecks" in item.concepts
+                and "bottlenecks" not in state.specified
                 and state.moved(at.phase, "wrap-up", "10x")
             ):
                 # The wrap-up opened with what breaks first at 10x: "Summarise the design.
                 # What breaks first if traffic grows ten times?" asked it again in new words.
+                # (Once the bottleneck is given, the item asks for the summary it lacks.)
                 continue
             if at.phase == Phase.wrap_up and "structure" in item.concepts:
                 # "What is your plan for the rest of the session?" with five minutes left:
