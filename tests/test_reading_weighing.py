@@ -260,3 +260,39 @@ def test_parts_listed_before_the_decision_they_weigh_are_joined_to_it() -> None:
     # Without a "Decision:" label after it, the trade-off stays a part of its own.
     alone = claims("- *Tradeoff:* pgvector scales poorly beyond 10M vectors.\n- Search is fast.\n")
     assert not any(_weighed(c) for c in alone)
+
+
+def test_a_mitigation_label_answers_the_failure_said_in_the_sentence_before_it() -> None:
+    # A section per failure: the sentence names what fails, the label answers it, with no
+    # "Failure:" label of its own.
+    text = (
+        "## Failure analysis\n\n"
+        "### Ledger shard overload\n"
+        "If the ledger shard crashes under a flash sale, checkout stops.\n"
+        "* **Mitigation:** Spread hot sellers across two shards.\n"
+    )
+    found = {c.text: c.features.failure_response for c in claims(text)}
+    assert found["Mitigation: Spread hot sellers across two shards."] is True
+
+
+def test_a_mitigation_label_after_a_sentence_naming_no_failure_answers_nothing() -> None:
+    text = (
+        "### Ledger shards\n"
+        "The ledger holds one row per order.\n"
+        "* **Mitigation:** Spread hot sellers across two shards.\n"
+    )
+    found = {c.text: c.features.failure_response for c in claims(text)}
+    assert found["Mitigation: Spread hot sellers across two shards."] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "failure"),
+    [
+        ("- If the link drops mid-transfer, the client resumes from the last sent part.\n", True),
+        ("- A dropped session resumes from the last acknowledged message.\n", True),
+        ("- Latency drops to 5 ms once the cache is warm.\n", False),
+        ("- We drop the request and return 429.\n", False),
+    ],
+)
+def test_a_dropped_connection_is_a_failure_its_resumption_answers(text: str, failure: bool) -> None:
+    assert only(text).features.failure_response is failure

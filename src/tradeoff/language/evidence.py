@@ -466,7 +466,10 @@ def _answer_labelled_failures(claims: list[Claim]) -> list[Claim]:
     """A "Mitigation:" part listed after the "Failure:" (or "Scenario:") part it answers,
     in the same group (the claims just before it under the same headings): the pair is a
     failure with its response whatever verb the mitigation uses ("*Mitigation:* Use the
-    gateway's local time and pass it to Redis"), as a failure table's row is."""
+    gateway's local time and pass it to Redis"), as a failure table's row is. The failure
+    may also be said in a plain sentence just before the label, in the same section ("If
+    the primary region goes down, uploads stop." then "- **Mitigation:** a standby region
+    takes writes."): the sentence names what fails, the label answers it."""
     out = list(claims)
     for index, claim in enumerate(out):
         if claim.features.failure_response or claim.kind not in _PROSE:
@@ -478,12 +481,19 @@ def _answer_labelled_failures(claims: list[Claim]) -> list[Claim]:
             if earlier.headings != claim.headings or not 0 <= last - earlier.line <= 2:
                 break
             last = earlier.line
-            if _FAILURE_LABEL.match(earlier.text):
+            if _FAILURE_LABEL.match(earlier.text) or _states_failure(earlier):
                 features = replace(claim.features, failure_response=True)
                 out[index] = Claim(claim.line, claim.quote, claim.text, claim.kind,
                                    claim.headings, features)  # fmt: skip
                 break
     return out
+
+
+def _states_failure(claim: Claim) -> bool:
+    """A sentence of prose that names a failure ("crashes", "an outage", "goes down") and
+    answers none itself: the failure a "Mitigation:" label just after it responds to."""
+    f = claim.features
+    return claim.kind == SENTENCE and "failure-handling" in f.concepts and not f.failure_response
 
 
 def _labelled_decision(done: list[Claim], part: Claim) -> int | None:

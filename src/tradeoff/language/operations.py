@@ -24,7 +24,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
-                  "jam", "clock", "overflow")  # fmt: skip
+                  "jam", "clock", "overflow", "drop")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -53,7 +53,11 @@ _TRIGGER = re.compile(
     r"|jam(?:s|med)?\b"
     # A generator's own failures: "the clock moves backwards (NTP step)", "the sequence
     # overflows within a millisecond".
-    r"|clocks? (?:moves?|goes|jumps?|steps?|runs?) back(?:wards?)?|overflows?\b)",
+    r"|clocks? (?:moves?|goes|jumps?|steps?|runs?) back(?:wards?)?|overflows?\b"
+    # A link that breaks: "if the connection drops, the client resumes from the last part";
+    # "drop the request" or "latency drops" is no failure of a connection.
+    r"|(?:connections?|network|links?|sessions?) (?:drops?|dropped|is dropped)\b"
+    r"|dropped (?:connections?|links?|sessions?)\b)",
     re.I,
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
