@@ -296,3 +296,25 @@ def test_a_mitigation_label_after_a_sentence_naming_no_failure_answers_nothing()
 )
 def test_a_dropped_connection_is_a_failure_its_resumption_answers(text: str, failure: bool) -> None:
     assert only(text).features.failure_response is failure
+
+
+@pytest.mark.parametrize(
+    ("heading", "decision", "rejects"),
+    [
+        ("3.2 Exact vs. Approximate Counting", "Decision: Use approximate counting.", True),
+        ("Ledger: SQL vs NoSQL", "Decision: SQL, for its transactions.", True),
+        # Neither side picked, or both: the heading's options are not what it turns down.
+        ("3.3 Fixed vs. Adaptive Windows", "Decision: A sliding log per tenant.", False),
+        ("4.2 Fan-out: Push vs. Pull", "Decision: push for most, pull for the largest.", False),
+    ],
+)
+def test_a_decision_under_a_heading_of_two_options_rejects_the_one_it_does_not_pick(
+    heading: str, decision: str, rejects: bool
+) -> None:
+    text = f"### {heading}\n\n* **{decision}**\n"
+    assert only(text).features.alternative is rejects
+
+
+def test_a_heading_of_two_options_rejects_nothing_for_a_line_that_is_no_decision() -> None:
+    text = "### Exact vs. Approximate Counting\n\n* Approximate counting uses 12 KB per key.\n"
+    assert only(text).features.alternative is False

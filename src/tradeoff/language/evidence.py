@@ -872,6 +872,8 @@ def _features(
         labelled_choice, explained = lexicon.weighs_in_a_label(text, " ".join(claim.headings))
         alternative = alternative or labelled_choice
         reason = reason or explained
+        if not alternative and heading and claim.kind == ITEM:
+            alternative = lexicon.picks_a_side(text, heading)
     cost = bool(SCREEN.search(lexicon.COST, prose)) or said.cost
     # Numbers, derivations, sizings and thresholds all need a digit (or a number word for
     # a sizing); most prose has none, and these are the costliest patterns to try.

@@ -212,6 +212,39 @@ def weighs_in_a_label(text: str, heading: str) -> tuple[bool, bool]:
     return True, explained
 
 
+# A heading that sets two options against each other, after any section number and topic
+# label: "4.1 Dense vs. Hybrid Search", "Storage: SQL vs. NoSQL", "Push versus pull".
+_HEADING_SIDES = re.compile(
+    r"^\W*(?:[\dA-Za-z]{1,3}(?:\.\d+)*[.)]?\s+)?(?:[^:]{1,40}:\s+)?"
+    r"(?P<a>[\w/+-]+)(?:\s+[\w/+-]+){0,3}?\s+(?:vs\.?|versus)\s+(?P<b>[\w/+-]+)",
+    re.I,
+)
+# A claim that says it is the decision: "Decision: Use hybrid search.", "Chosen: push."
+_SAYS_DECISION = re.compile(
+    r"^\W*(?:final )?(?:decision|choice|chosen|our choice|we pick|selected|recommendation)\W*:"
+    r"\s*(?P<rest>.*)",
+    re.I,
+)
+
+
+def picks_a_side(text: str, heading: str) -> bool:
+    """Whether a claim labelled as the decision picks one of the two options its heading sets
+    against each other: "Decision: Use hybrid search." under "Dense vs. Hybrid Search" turns
+    dense search down, as "hybrid over dense" would. The option is known by the first word
+    of its side, and only the decision's own sentence counts (its labelled parts name both
+    options as they weigh them); a decision naming both sides, or neither ("Decision: a
+    recursive splitter" under "Fixed vs. Semantic"), picks none of them."""
+    decision = _SAYS_DECISION.match(text)
+    sides = _HEADING_SIDES.match(heading) if decision is not None else None
+    if decision is None or sides is None:
+        return False
+    first, second = sides.group("a").lower(), sides.group("b").lower()
+    if first == second:
+        return False
+    said = set(re.findall(r"[\w/+-]+", decision.group("rest").split(". ", 1)[0].lower()))
+    return (first in said) != (second in said)
+
+
 # Column headers that make a table row a comparison or a justification.
 ALTERNATIVE_COLUMN = re.compile(
     r"\b(alternatives?|rejected|instead|vs|option b|considered|rather than|why not)", re.I
