@@ -1842,6 +1842,21 @@ def test_a_figure_covers_the_estimate_it_sizes(
     assert _support(catalog, problem, item, estimate, tmp_path) == (SUBSTANCE, 3)
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The cache named by its product: "Redis" is how the design says "cache".
+        ("## Capacity\n\n- With Memcached replicas and overhead, about 6 TB of RAM.\n", SUBSTANCE),
+        # A memory figure that names no cache, by word or product, sizes something else.
+        ("## Capacity\n\n- With replicas and overhead, about 6 TB of RAM.\n", ABSENT),
+    ],
+)
+def test_a_cache_named_by_its_product_is_the_cache_an_estimate_sizes(
+    catalog: Catalog, text: str, status: str, tmp_path: Path
+) -> None:
+    assert _support(catalog, "news-feed", "timeline-memory", text, tmp_path)[0] == status
+
+
 def test_a_frontier_line_is_no_crawl_loop(catalog: Catalog, tmp_path: Path) -> None:
     # "url" stands for the item's "links" but is a word of its concept (the URL frontier),
     # so it tells the crawl loop from no other item.

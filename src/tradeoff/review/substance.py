@@ -1132,7 +1132,8 @@ def _item_support(
             # A count of machines may say which fleet in the sentence before it, on the
             # same line: "A Redis node can handle ~100k ops/s; ... 13 nodes provide ~1.04M".
             said = _line_text(claims, claim) if counted else claim.text
-            found = found if _speaks_of(own_words, said) else frozenset()
+            speaks = _speaks_of(own_words, said) or _names_own_concept(own_words, claim, found)
+            found = found if speaks else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
                 found = frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
@@ -2109,6 +2110,16 @@ def _names_its_subject(named: frozenset[str], item_words: frozenset[str], text: 
     truer than calling the item neither said nor written."""
     words = {w for c in named for w in _content_words(c.replace("-", " "))} & item_words
     return bool(words) and _speaks_of(frozenset(words), text)
+
+
+def _names_own_concept(vocabulary: frozenset[str], claim: Claim, found: frozenset[str]) -> bool:
+    """Whether a claim names, by one of its terms, a concept whose own word the item keeps
+    as its own (a capacity item keeps "cache" when no rival estimate lists the cache):
+    "8-10 TB of RAM with Redis replication" sizes the cache as much as "cache" would, for
+    "Redis" is how the design names its cache."""
+    return any(
+        _content_words(concept.replace("-", " ")) & vocabulary for concept in found
+    ) and not claim.features.concepts.isdisjoint(found)
 
 
 def _speaks_of(vocabulary: frozenset[str], text: str) -> bool:
