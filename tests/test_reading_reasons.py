@@ -350,3 +350,25 @@ def test_a_cost_said_without_its_subject_or_with_an_adjective(text: str, cost: b
 def test_a_product_praised_in_general_gives_no_reason(text: str, reason: bool) -> None:
     (claim,) = claims(text)
     assert claim.features.reason is reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # The gain set against the cost just stated is why the choice is made.
+        (
+            "- A bloom filter in front of the store adds a hop, but cuts disk reads for misses.",
+            True,
+        ),
+        (
+            "- The outbox table adds a write, but avoids losing events when the broker is down.",
+            True,
+        ),
+        # "but" followed by a second cost, or by no gain, gives no reason.
+        ("- The outbox table adds a write, but it is slower to drain.", False),
+        ("- The outbox table adds a write, but the broker is managed.", False),
+    ],
+)
+def test_a_gain_set_against_a_stated_cost_is_the_reason(text: str, reason: bool) -> None:
+    [claim] = read_text(text + "\n", catalog().vocabulary.concepts.values())
+    assert claim.features.reason is reason
