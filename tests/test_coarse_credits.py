@@ -1857,6 +1857,19 @@ def test_a_cache_named_by_its_product_is_the_cache_an_estimate_sizes(
     assert _support(catalog, "news-feed", "timeline-memory", text, tmp_path)[0] == status
 
 
+def test_the_chunks_of_an_upload_are_its_parts(catalog: Catalog, tmp_path: Path) -> None:
+    # A multipart upload's parts are what candidates call its chunks; a line that names
+    # neither says nothing of resuming one.
+    chunks = (
+        "## Upload\n\n- The app sends the file as 8 MB chunks to signed URLs; a failed chunk is"
+        " sent again on its own.\n"
+    )
+    whole = "## Upload\n\n- The app sends the file to a signed URL.\n"
+    problem, item = "video-streaming", "resumable-upload"
+    assert _support(catalog, problem, item, chunks, tmp_path) == (SUBSTANCE, 3)
+    assert _support(catalog, problem, item, whole, tmp_path)[0] != SUBSTANCE
+
+
 def test_a_frontier_line_is_no_crawl_loop(catalog: Catalog, tmp_path: Path) -> None:
     # "url" stands for the item's "links" but is a word of its concept (the URL frontier),
     # so it tells the crawl loop from no other item.

@@ -1912,6 +1912,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "open": frozenset({"reconnect"}),
     # a cache entry rebuilt after a miss is "refilled" or "repopulated"
     "rebuild": frozenset({"refill", "repopulate", "recompute", "regenerate"}),
+    # the parts of a multipart upload are its "chunks": "the client uploads 10 MB chunks"
+    "part": frozenset({"chunk"}),
     "post": frozenset({"tweet"}),
     "tweet": frozenset({"post"}),
     # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
