@@ -39,3 +39,15 @@ def test_a_cache_alone_names_no_store(catalog: Catalog) -> None:
     fixes = [f.fix for f in review.findings if f.rule == "API105"]
     assert fixes == ["Sketch the main tables or documents with their key fields and the primary"
                      " access path."]  # fmt: skip
+
+
+def test_records_listed_with_their_fields_are_a_data_model(catalog: Catalog) -> None:
+    # Two records, each a bold label over its fields: a data model with keys, so neither
+    # "no data model" (API105) nor "names no keys" (API106) may be said of it.
+    text = (
+        "# Tickets\n\n## Storage\n"
+        "- **Ticket Record**: ticket ID, show time, seat, price, buyer email.\n"
+        "- **Venue Metadata**: unique venue name, city, capacity, owner.\n"
+    )
+    review = review_design(parse_design(text, "d.md"), catalog, "object-storage")
+    assert not {"API105", "API106"} & {f.rule for f in review.findings}

@@ -378,6 +378,21 @@ def test_entities_with_keys_from_prose_and_sql() -> None:
     assert doc.entities[1].fields == ("code", "long_url")
 
 
+def test_a_record_laid_out_as_a_labelled_list_of_fields_is_an_entity() -> None:
+    doc = parse_design(
+        "## Storage\n\n"
+        "- **Ticket Record**: ticket ID, show time, seat, price, and buyer email.\n"
+        "- **Venue Metadata:** Unique venue name, city, capacity (seats), owner\n"
+        "- **Ticket Record**: Stores what the buyer paid for each seat.\n"
+        "- **Seat Service**: hold, release, confirm, expire\n"
+    )
+    assert [(e.name, e.line, e.keys) for e in doc.entities] == [
+        ("Ticket Record", 3, ("ticket ID",)),
+        ("Venue Metadata", 4, ("Unique venue name",)),
+    ]
+    assert doc.entities[1].fields == ("Unique venue name", "city", "capacity", "owner")
+
+
 def test_classes_written_as_code_with_methods() -> None:
     doc = parse_design(
         "```java\nclass Lot {\n  List<Level> levels;\n  Ticket park(Vehicle v);\n}\n"

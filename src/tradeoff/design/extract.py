@@ -129,16 +129,58 @@ _CREATE = re.compile(r"\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`\"]?(\w+)",
 _KEY_MARK = re.compile(r"\b(pk|primary key|partition key|sort key|clustering key|hash key)\b", re.I)
 
 
+# A list item whose bold label names a record and whose text lists its fields: "- **Object
+# Metadata**: Object key, version ID, size, content type, checksums (MD5/SHA256)".
+_RECORD_ITEM = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+\*\*(?P<name>[A-Za-z][\w-]*(?: [\w-]+){0,3}? (?:metadata|record"
+    r"|entity|row|document|schema))\s*(?:\*\*\s*:|:\s*\*\*)\s*(?P<fields>.+)$",
+    re.I,
+)
+_FIELD_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_FIELD_NAME = re.compile(r"[\w/+-]+(?: [\w/+-]+){0,3}")
+
+
+def _record_item(text: str, number: int) -> Entity | None:
+    """A record laid out as a labelled list of its fields, four or more short names; a
+    label over a sentence ("**Object Metadata**: Stores bucket and object metadata in each
+    region.") is none. A field named "key" or "ID", alone or after the record's name ("Object
+    key" of "Object Metadata"), or said to be unique, is its key."""
+    found = _RECORD_ITEM.match(text)
+    if found is None:
+        return None
+    plain = _PARENTHESES.sub("", found.group("fields")).strip().rstrip(".").replace("*", "")
+    fields = [f.strip() for f in _FIELD_SPLIT.split(plain) if f.strip()]
+    if len(fields) < 4 or not all(_FIELD_NAME.fullmatch(f) for f in fields):
+        return None
+    subject = found.group("name").split()[0].lower()
+    keys = tuple(
+        f
+        for f in fields
+        if re.fullmatch(
+            rf"(?:{re.escape(subject)}[ _-]?)?(?:key|id)|{re.escape(subject)}[ _-]?name", f, re.I
+        )
+        or re.search(r"\bunique\b", f, re.I)
+    )
+    return Entity(found.group("name"), number, tuple(fields), keys)
+
+
 def find_entities(lines: list[tuple[int, str]]) -> list[Entity]:
     """Entities written the ways candidates write them, with the fields marked as keys.
 
     `messages(message_id PK, conversation_id, sent_at)` in prose or code, and
-    `CREATE TABLE links (...)` with its column lines, are both read. Function calls with
-    arguments that are not identifiers (`hash(url) % 62`) are not entities.
+    `CREATE TABLE links (...)` with its column lines, are both read, and so is a list item
+    whose bold label names a record over the list of its fields (`_record_item`). Function
+    calls with arguments that are not identifiers (`hash(url) % 62`) are not entities.
     """
     found: list[Entity] = []
     numbered = list(lines)
     for index, (number, text) in enumerate(numbered):
+        if "**" in text and ":" in text:
+            record = _record_item(text, number)
+            if record is not None:
+                found.append(record)
+                continue
         # Both forms need a "(" on the line or, for CREATE TABLE, the word "table"; the
         # patterns, tried at every word of the line, are skipped on the lines without.
         if "(" not in text and "table" not in text.lower():
