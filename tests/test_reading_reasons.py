@@ -66,6 +66,9 @@ def item(problem: str, item_id: str) -> tuple[RubricItem, str]:
         " in Tokyo from hammering the origin in Oregon.",
         "- **Local cache:** each app node keeps the 10,000 hottest codes in memory. This"
         " protects Redis from a stampede on a viral link.",
+        # after a "Note:" label of its own
+        "- **Batched likes:** a worker writes the like counters to PostgreSQL every minute."
+        " *Note: this means a like shows up late but the database sees 60x fewer writes.*",
     ],
 )
 def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
@@ -93,6 +96,7 @@ def test_a_reason_in_the_next_sentence_joins_its_decision(text: str) -> None:
         "Any of S3 or GCS would work. This keeps the app servers stateless.",
         # a labelled figure is not a decision either
         "- **Users:** 10M a day. This means the write path matters most.",
+        "- **Users:** 10M a day. *Note: this means the write path matters most.*",
     ],
 )
 def test_a_next_sentence_that_is_not_its_reason_stays_apart(text: str) -> None:

@@ -100,7 +100,10 @@ ABOUT_THE_TEXT = re.compile(
 # reason of the sentence before it, not as a claim of its own. The property verbs (ensures,
 # guarantees, allows, enables, provides) stay out, as in REASON.
 BACK_REASON = re.compile(
-    r"^\W*(?:(?:this|that|these|doing so)(?:\s+[\w-]+){0,2}?\s+(?:keeps|lets|avoids|means"
+    # ... after a "Note:" label of its own: "*Note: This means the count is eventually
+    # consistent but highly available.*"
+    r"^\W*(?:(?:note|nb|n\.b\.)\W*:\W*)?"
+    r"(?:(?:this|that|these|doing so)(?:\s+[\w-]+){0,2}?\s+(?:keeps|lets|avoids|means"
     r"|bounds|caps|gives|spreads|removes|reduces|prevents|eliminates|isolates|decouples"
     r"|protects|saves|frees|cuts|halves|spares|simplifies|absorbs|matters because|is why"
     r"|costs|adds|complicates)\b"
