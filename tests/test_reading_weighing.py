@@ -318,3 +318,22 @@ def test_a_decision_under_a_heading_of_two_options_rejects_the_one_it_does_not_p
 def test_a_heading_of_two_options_rejects_nothing_for_a_line_that_is_no_decision() -> None:
     text = "### Exact vs. Approximate Counting\n\n* Approximate counting uses 12 KB per key.\n"
     assert only(text).features.alternative is False
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        # A comparative split by what is done sets the option against the one turned down.
+        ("- It is cheaper to run the encoders on spot machines than on reserved ones.", True),
+        ("- It is safer to refuse the write than to let two owners hold the lock.", True),
+        # The option a question turns down.
+        ("- *Why not a document store?* Orders need multi-row transactions.", True),
+        # No option set against it: a merit alone, or a question that names nothing.
+        ("- It is easier to debug a single queue.", False),
+        ("- Why not? Nothing else here needs it.", False),
+    ],
+)
+def test_a_split_comparative_or_a_why_not_question_rejects_an_option(
+    text: str, alternative: bool
+) -> None:
+    assert claims(text + "\n")[0].features.alternative is alternative

@@ -78,13 +78,14 @@ REASON = re.compile(
     # What makes an option suit its use: "billions of rows ... makes a distributed KV store
     # a better fit for the hot path".
     r"|\b(?:better|best|good|natural|great) fit for\b"
-    # A merit set against a named option is the reason for the option it praises: "self-
-    # hosted, cheaper than hosted at our volume"; against a figure ("p99 faster than 200
-    # ms") it is a target.
     # The gain a choice buys, set against the cost just said: "adds ~100 ms of latency, but
     # reduces hallucination by ...". ("but it is slower" is the cost, not the gain.)
     r"|\bbut (?:it |this |that )?(?:reduces|cuts|improves|avoids|prevents|eliminates|saves"
     r"|lowers|halves)\b"
+    # A merit set against a named option is the reason for the option it praises: "self-
+    # hosted, cheaper than hosted at our volume", "cheaper to use spot instances than
+    # reserved ones"; against a figure ("p99 faster than 200 ms") it is a target.
+    r"|\b(?:better|cheaper|faster|simpler|safer|easier) to [\w/ -]{2,80}? than\b"
     r"|(?:better|cheaper|faster|simpler|safer|easier|more (?:reliable|secure)) than"
     r"(?!\s*(?:~|≈|about |around |roughly |under |over )?[$€£]?\d)))",
     re.I,
@@ -171,6 +172,10 @@ ALTERNATIVE = re.compile(
     r"|we (?:considered|rejected|ruled out|dropped|avoided)|rejected|ruled out"
     r"|alternatives? (?:is|are|was|were|would be|considered)|alternative:"
     r"|(?:better|cheaper|faster|simpler|safer|slower|worse) than"
+    # The comparative split by what is done: "it is cheaper to use spot instances than to
+    # pay for reserved ones"; and the option a question turns down: "*Why not NoSQL?*".
+    r"|(?:better|cheaper|faster|simpler|safer|easier) to [\w/ -]{2,80}? than\b"
+    r"|why not [\w./+-]+(?: [\w./+-]+){0,3}\?"
     r"|(?:chose|choose|choosing|pick|picked|picking|prefer|preferred|favou?r|use|using"
     r"|went with|go with)\s+[\w./+-]+(?:\s+[\w./+-]+){0,3}\s+over\s+(?!time\b|the network"
     r"|http|tcp|udp|\d))",
