@@ -1542,3 +1542,12 @@ def test_a_store_named_only_as_a_purpose_earns_no_access_pattern_step(catalog: C
         catalog, "Search pages are cached per session for a minute to reduce load on the DB."
     )
     assert not _ACCESS & (claim.features.concepts - claim.features.motives)
+
+
+def test_view_events_said_batched_in_the_passive_name_playback_beacons(catalog: Catalog) -> None:
+    # "batched view events" said in the passive: the same technique, not a new one.
+    claims = read_text(
+        "View events are batched by the app before they are sent.",
+        tuple(catalog.vocabulary.concepts.values()),
+    )
+    assert "playback-beacons" in claims[0].features.concepts
