@@ -65,3 +65,43 @@ def test_a_rate_ten_times_off_after_a_comma_and_so_is_checked(catalog: Catalog) 
     reply = " ".join(session.exchanges[-1].replies)
     assert "140,000 per second" in reply, reply
     assert "redo that" in reply or "looks high" in reply, reply
+
+
+def test_cron_as_a_jobs_schedule_names_no_scheduler(catalog: Catalog) -> None:
+    # "cron or run_at" is a field of the create call, and "jitter on cron firing" spreads
+    # start times: neither describes what fires jobs, which the trigger item asks for.
+    script = [
+        "/next",
+        "POST /jobs takes a handler, a payload, a cron or a run_at, and a priority.",
+        "At 10x the hot partitions hurt first, so I'd add jitter to cron firing and more shards.",
+    ]
+    session = run(catalog, "distributed-job-scheduler", "neutral", script)
+    said = session.interview.state.said
+    assert "trigger" not in said or not session.interview.state.covered("trigger"), said
+    assert not session.interview.state.covered("retries")
+
+
+def test_trigger_nodes_polling_for_due_jobs_cover_the_trigger(catalog: Catalog) -> None:
+    line = (
+        "Trigger nodes each own some partitions and poll them every second for jobs due in the"
+        " next few seconds."
+    )
+    session = run(catalog, "distributed-job-scheduler", "neutral", ["/next", line])
+    assert session.interview.state.covered("trigger")
+
+
+def test_what_breaks_first_does_not_answer_a_trade_off_left_earlier(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "/next",
+        "Partition ownership comes from etcd leases, because a dead trigger must lose its"
+        " partitions within seconds.",
+        "/hint",
+        "/hint",
+        "/next",
+        "What breaks first at 10x is the top of the hour: hot partitions and the store write"
+        " rate, so I'd add more shards.",
+    ]
+    session = run(catalog, "distributed-job-scheduler", "adversarial", script)
+    assert not session.interview.state.covered("polling-vs-timers")
+    check_invariants(session, catalog)

@@ -201,6 +201,15 @@ def final_report(
         # would take more than 16 ms") is an estimate: "No capacity estimates" beside it
         # would contradict the line above it in the same report.
         settled.add("back-of-envelope")
+    if any(
+        state.covered(i.id) and "functional-requirements" in i.concepts
+        for d, i in problem.rubric.items()
+        if d == "requirements"
+    ):
+        # So is a feature list the conversation credited ("I'll assume jobs are one-off or
+        # cron, can be paused and cancelled ..."): "No functional requirements are stated"
+        # held the score at 1 beside "covered with substance" for the features item.
+        settled.add("functional-requirements")
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when, catalog)
