@@ -105,3 +105,16 @@ def test_what_breaks_first_does_not_answer_a_trade_off_left_earlier(catalog: Cat
     session = run(catalog, "distributed-job-scheduler", "adversarial", script)
     assert not session.interview.state.covered("polling-vs-timers")
     check_invariants(session, catalog)
+
+
+def test_a_per_worker_figure_said_without_its_unit_is_not_never_assumed(
+    catalog: Catalog,
+) -> None:
+    # "2,000 calls per worker" drops the "a second" of the worker fact; the report still said
+    # "Never asked or assumed: One sender worker ... about 2,000 provider calls a second".
+    said = "/next", "Planning for 70,000/s at 2,000 calls per worker means 35 workers."
+    silent = "/next", "Planning for 70,000/s means a few dozen workers."
+    for script, listed in ((said, False), (silent, True)):
+        session = run(catalog, "notification-system", "neutral", list(script))
+        unclear = session.report(catalog)["unclear_assumptions"]
+        assert any("One sender worker" in fact for fact in unclear) is listed, unclear
