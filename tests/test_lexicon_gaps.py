@@ -1563,13 +1563,3 @@ def test_an_interval_spelled_out_is_as_concrete_as_its_digits(catalog: Catalog) 
     habit = read_text("Our users open the app every day.", concepts)
     assert spelled[0].features.specific
     assert not habit[0].features.specific
-
-
-def test_one_product_named_is_no_flow_between_two_parts(catalog: Catalog) -> None:
-    # "MongoDB" names a database and a document store: one part, so "keep X in MongoDB"
-    # traces nothing from one part to another; two parts named apart still do.
-    concepts = tuple(catalog.vocabulary.concepts.values())
-    one = read_text("We'll keep order history in MongoDB.", concepts)
-    two = read_text("The API writes each order to Postgres and enqueues it to Kafka.", concepts)
-    assert not one[0].features.flow
-    assert two[0].features.flow

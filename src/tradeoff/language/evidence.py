@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.estimate.grammar import find_quantities, may_state_dimension
@@ -772,9 +771,6 @@ def _features(
     negated: set[str] = set()
     branded: set[str] = set()
     named: list[tuple[int, int]] = []  # spans of the names of things (components, techniques)
-    # Where each component meant is named: "Cassandra" names a database and a wide-column
-    # store, one part; a flow runs between two parts named apart.
-    parts: set[tuple[int, int]] = set()
     first_named: dict[str, int] = {}  # where each concept meant is first named
     may_negate = SCREEN.may_match(_NEGATORS, text)  # no words of it: nothing is negated
     responses: list[tuple[int, int]] = []  # the names among them that are failure responses
@@ -807,8 +803,6 @@ def _features(
             options.add(concept_id)
         else:
             meant.add(concept_id)
-            if concept_id in component_ids:
-                parts.add((start, end))
             first_named.setdefault(concept_id, start)
             if term in _BRAND_WORDS:
                 branded.add(concept_id)
@@ -927,19 +921,9 @@ def _features(
         monitoring=watched,
         security_control=control is not None,
         control=control or "",
-        flow=len(meant & component_ids) >= 2
-        and _apart(parts)
-        and SCREEN.search(lexicon.FLOW, prose) is not None,
+        flow=len(meant & component_ids) >= 2 and SCREEN.search(lexicon.FLOW, prose) is not None,
         fluff=fluff,
     )
-
-
-def _apart(spans: set[tuple[int, int]]) -> bool:
-    """Whether two of these name spans do not overlap: two parts named, not one part's
-    name read as two concepts ("store delivery status in Cassandra" traced no flow, and the
-    status item was credited from it)."""
-    ordered = sorted(spans)
-    return any(later[0] >= first[1] for first, later in pairwise(ordered))
 
 
 @dataclass(frozen=True)
