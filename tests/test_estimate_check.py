@@ -35,6 +35,9 @@ CASES = [
     ("1 billion requests per day is about 12 requests per second", "arithmetic-error"),
     ("50M messages/day x 1 KB = 50 GB/day", "ok"),
     ("50M messages/day x 1 KB = 50 TB/day", "unit-error"),
+    # In a chain, "so" after a comma carries the figure on: a step like the unchained one.
+    ("2M + 1M + 0.5M orders is 3.5M a day, so about 400 per second", "arithmetic-error"),
+    ("2M + 1M + 0.5M orders is 3.5M a day, so about 40 per second", "ok"),
 ]
 
 

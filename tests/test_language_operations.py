@@ -367,6 +367,8 @@ def test_freshness_target_is_silent_without_a_bound_on_visibility(text: str) -> 
         "The page loads in under 1 second.",
         "Search returns results in less than 200 ms.",
         "Completing an upload takes under 2 s for files up to 50 GB.",
+        "A song starts within 1 s for nine listeners in ten.",
+        "The map begins drawing in under 300 ms on a mid-range phone.",
     ],
 )
 def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None:
@@ -378,6 +380,7 @@ def test_latency_bound_reads_a_response_time_said_with_a_verb(text: str) -> None
     [
         "Over the limit, the API returns 429 within the window.",
         "The cleanup job completes within 5 minutes of midnight.",
+        "Each nightly export starts within 10 minutes of its slot.",
         "Replies are fast.",
     ],
 )

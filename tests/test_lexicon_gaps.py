@@ -75,6 +75,9 @@ def test_is_a_and_has_a_in_prose_are_not_composition(catalog: Catalog) -> None:
         # "cap" the verb or noun (a limit) is not the CAP theorem.
         ("A backpressure queue caps concurrent jobs; cap them at 50.", "cap-theorem"),
         ("Each tenant gets a hard cap of 500 requests a second.", "cap-theorem"),
+        # Jitter that spreads scheduled starts or expiries apart is no retry policy.
+        ("Nightly exports fire with a random jitter of up to 10 minutes.", "retry-backoff"),
+        ("Give cache TTLs some jitter so keys do not expire together.", "retry-backoff"),
     ],
 )
 def test_generic_words_do_not_name_a_concept(catalog: Catalog, text: str, concept: str) -> None:
@@ -1542,3 +1545,21 @@ def test_a_store_named_only_as_a_purpose_earns_no_access_pattern_step(catalog: C
         catalog, "Search pages are cached per session for a minute to reduce load on the DB."
     )
     assert not _ACCESS & (claim.features.concepts - claim.features.motives)
+
+
+def test_view_events_said_batched_in_the_passive_name_playback_beacons(catalog: Catalog) -> None:
+    # "batched view events" said in the passive: the same technique, not a new one.
+    claims = read_text(
+        "View events are batched by the app before they are sent.",
+        tuple(catalog.vocabulary.concepts.values()),
+    )
+    assert "playback-beacons" in claims[0].features.concepts
+
+
+def test_an_interval_spelled_out_is_as_concrete_as_its_digits(catalog: Catalog) -> None:
+    # "every second" says how often as exactly as "every 1 s"; "every day" is left to prose.
+    concepts = tuple(catalog.vocabulary.concepts.values())
+    spelled = read_text("A sweeper deletes expired holds every minute.", concepts)
+    habit = read_text("Our users open the app every day.", concepts)
+    assert spelled[0].features.specific
+    assert not habit[0].features.specific

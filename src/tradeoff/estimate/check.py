@@ -37,6 +37,14 @@ _MARKER = re.compile(
     r"|(?:needs?|requires?)\b))\s*",
     re.I,
 )
+# A marker that says the next figure follows from the one before: after a comma and a rate
+# it still continues the chain ("1.21 billion a day, so about 14,000 a second").
+_RESTATED_RATE = re.compile(
+    r"(?:/\s*|\b(?:a|an|per|each|every)\s+)(?:s|sec|second|min|minute|h|hr|hour|day|week|month"
+    r"|year)s?\s*,$",
+    re.I,
+)
+_CONSEQUENCE = re.compile(r"\s*(?:so|which\s+is|that(?:'s|\s+is)|gives|comes\s+to)\b", re.I)
 _HEDGE = re.compile(
     r"^\s*(?:~|≈|about|around|roughly|approx\.?|approximately|only|just|nearly|almost|over|under"
     r"|~\s*)\s*",
@@ -113,7 +121,16 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
         else:
             # "**≈ 3 B events/day** → ...": the bold's "**" is markup, not a product
             left_text = text[previous_end : marker.start()].strip().removesuffix("**").strip()
-            if left_text.endswith(","):
+            if (
+                left_text.endswith(",")
+                and _RESTATED_RATE.search(left_text)
+                and _CONSEQUENCE.match(marker.group(0))
+            ):
+                # "... is 1.21 billion a day, so about 140,000 per second": "so" after a rate
+                # carries it on into another unit, a step as the unchained one is. ("each edge
+                # is 16 bytes, that's 1.6 TB" multiplies by a count said before: no step.)
+                left_text = left_text.removesuffix(",").strip()
+            elif left_text.endswith(","):
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
         chained = previous_end is not None
         previous_end = marker.end()

@@ -171,7 +171,9 @@ def sanity_check(spoken: Spoken, revealed_facts: list[str], *, worked: bool = Fa
     # what is asked is why that figure. One `worked` out in the line has.
     chosen = spoken.ref is not None and spoken.ref.kind == "fact" and not worked
     ask = f"What makes you pick {spoken.text}?" if chosen else f"How did you get {spoken.text}?"
-    if revealed_facts and _NOT_A_CLAUSE.match(revealed_facts[0]):
+    if revealed_facts and (
+        _NOT_A_CLAUSE.match(revealed_facts[0]) or _bare_count(revealed_facts[0])
+    ):
         # "given that if you edit on proxies ..., assume 960x540" is no sentence: a fact
         # worded as a condition or an instruction is quoted as said.
         return f'That looks {direction} to me. I said: "{revealed_facts[0].strip()}" {ask}'
@@ -198,6 +200,26 @@ DOUBTS = ("That looks ", "That follows from ")
 # A fact that opens with a condition or an instruction ("If you edit on proxies ...",
 # "Assume a serving node has ..."): it cannot follow "given that".
 _NOT_A_CLAUSE = re.compile(r"\s*(?:if|when|unless|assume|plan|keep|treat|say|suppose)\b", re.I)
+
+
+# A fact that opens with a bare count ("About 100 million job executions a day."): a noun
+# phrase with no verb, so "given that about 100 million job executions a day." is no
+# sentence. A count sentence with none of these verbs is quoted as said instead; one with a
+# verb missing from the list is quoted too, which costs style only, never sense.
+_COUNT_OPENING = re.compile(
+    r"\s*(?:(?:about|roughly|around|some|over|under|up to|nearly|almost)\s+)?\d", re.I
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|must|may"
+    r"|might|should|shall|happens?|use|uses|watch|watches|sends?|shares?|arrive|arrives"
+    r"|come|comes|runs?|starts?|gets?|makes?|holds?|takes?|goes|go|need|needs|stays?)\b",
+    re.I,
+)
+
+
+def _bare_count(fact: str) -> bool:
+    first = re.split(r"(?<=[.!?])\s+", fact.strip(), maxsplit=1)[0]
+    return bool(_COUNT_OPENING.match(first)) and not _FINITE_VERB.search(first)
 
 
 def slip_check(step: str) -> str:

@@ -419,10 +419,19 @@ def _said_in(piece: str, given: set[str], problem: Problem, kinds: dict[str, Que
     ("Users can cancel ... and get everything back" answers "do they get a refund"). A
     part that asks a measure ("how long", "how big") is answered by its figure only."""
     topic = stems(piece) - _frame_stems(piece, kinds)
-    if not topic or _HOW.search(_normalised(piece)):
-        return False  # "how long do links live?" wants its figure, not a fact saying "live"
+    if not topic:
+        return False
+    measure = _HOW.search(_normalised(piece))
     words = _profile(problem).words
-    return any(topic <= words[f.id][1] for f in problem.facts if f.id in given)
+    for fact in problem.facts:
+        if fact.id not in given or not topic <= words[fact.id][1]:
+            continue
+        # "how long do links live?" wants its figure, not a fact saying "live"; a fact that
+        # gives the span ("watch time is about 50 minutes a day") answers "how long do they
+        # watch?", and inviting an assumption would contradict the reply.
+        if measure is None or (measure.group(0) == "long" and _states_a_span(fact.text)):
+            return True
+    return False
 
 
 def coordinated(text: str) -> list[str]:

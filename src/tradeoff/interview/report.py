@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from tradeoff.catalog.derivation import NumberRef
 from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.design.figures import carries_figures
@@ -26,7 +27,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
-from tradeoff.interview.numbers import gives_too
+from tradeoff.interview.numbers import gives_too, name_stems
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.interview.state import (
@@ -201,6 +202,15 @@ def final_report(
         # would take more than 16 ms") is an estimate: "No capacity estimates" beside it
         # would contradict the line above it in the same report.
         settled.add("back-of-envelope")
+    if any(
+        state.covered(i.id) and "functional-requirements" in i.concepts
+        for d, i in problem.rubric.items()
+        if d == "requirements"
+    ):
+        # So is a feature list the conversation credited ("I'll assume jobs are one-off or
+        # cron, can be paused and cancelled ..."): "No functional requirements are stated"
+        # held the score at 1 beside "covered with substance" for the features item.
+        settled.add("functional-requirements")
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
     conversation = _conversation(problem, level, state, when, catalog)
@@ -240,7 +250,7 @@ def final_report(
         "markers": marks,
         "design_changes": snapshot_changes(events),
         "missing_edge_cases": missing,
-        "unclear_assumptions": _unclear(problem, state),
+        "unclear_assumptions": _unclear(problem, state, catalog.numbers.get(problem.id, ())),
         "conversation": conversation,
         "llm_verdicts": llm,
     }
@@ -692,12 +702,31 @@ def _alone(text: str) -> Q | None:
     return found[0].value if found and found[0].value.value > 0 else None
 
 
-def _unclear(problem: Problem, state: ConversationState) -> list[str]:
+# Words of a figure's name that say what kind of figure it is, not what it counts.
+_NO_NAME = frozenset({"rate", "size", "per", "count", "total", "avg", "average", "peak", "day"})
+
+
+def _unclear(
+    problem: Problem, state: ConversationState, refs: Sequence[NumberRef] = ()
+) -> list[str]:
     """Facts with numbers the candidate neither asked for nor stated a number about, said or
     written (a derived figure counts for the facts it is computed from). A threshold said
-    about a fact's figure ("celebrities with over 1M followers") assumes that fact."""
+    about a fact's figure ("celebrities with over 1M followers") assumes that fact. So does
+    a fact's figure said with the fact's words but without its unit ("at 2,000 calls per
+    worker" for a worker's 2,000 calls a second): matched to no figure, it still states it."""
     formulas = {q.name: q.formula for q in problem.capacity}
     used: set[str] = set(state.thresholds)
+    for stated in [*state.spoken_numbers, *state.written_numbers]:
+        said = stated.number
+        if said is not None and said.ref is None and said.value.value > 0:
+            used |= {
+                r.name
+                for r in refs
+                if r.kind == "fact"
+                and r.value > 0
+                and abs(said.value.value / r.value - 1) < 0.02
+                and name_stems(r.name) - _NO_NAME & said.words
+            }
     for stated in [*state.spoken_numbers, *state.written_numbers]:
         if stated.number is not None and stated.number.peak:
             # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average

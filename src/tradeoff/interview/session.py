@@ -322,7 +322,12 @@ class Interview:
                     # What it asked about, not a shared word; and not a closing recap, which
                     # names the choices made ("a metadata store range-partitioned by (bucket,
                     # key)") without weighing them (`recap_weighs_nothing`).
-                    if concepts & meant and "summary" not in meant:
+                    # Nor the answer to what breaks first, which names where it hurts
+                    # ("hot partitions ... so I'd add more shards") and weighs no option: it
+                    # was credited for "polling against timer wheels against delay queues",
+                    # a question dodged two phases before.
+                    closing = meant & {"summary", "bottlenecks"}
+                    if concepts & meant and not closing:
                         newly += credit_answer(
                             self.state, earlier.item, heard, concepts, measures, item
                         )

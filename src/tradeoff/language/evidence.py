@@ -1117,12 +1117,16 @@ _CALL_WITH_ARGUMENTS = re.compile(r"\b[A-Za-z_]\w*\([A-Za-z_]\w+(?:\s*,\s*[A-Za-
 def _specific(text: str) -> bool:
     """`lexicon.SPECIFIC` without its digit (the caller knows): each other alternative
     holds a backtick, a slash, an underscore, "()", " by "/" on " (a key named), "aria-" or
-    "role" (markup named), which most prose lacks."""
+    "role" (markup named) or "every " (an interval spelled out), which most prose lacks."""
     if "(" in text and _CALL_WITH_ARGUMENTS.search(text) is not None:
         return True
     lowered = text.lower()
     if not any(mark in text for mark in ("`", "/", "_", "()")) and not (
-        " by " in lowered or " on " in lowered or "aria-" in lowered or "role" in lowered
+        " by " in lowered
+        or " on " in lowered
+        or "aria-" in lowered
+        or "role" in lowered
+        or "every " in lowered
     ):
         return False
     return lexicon.SPECIFIC.search(text) is not None

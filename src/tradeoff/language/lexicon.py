@@ -572,6 +572,9 @@ def is_conversion(text: str) -> bool:
 SPECIFIC = re.compile(
     r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|(?<![A-Za-z])\d"
     r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+"
+    # "polls every second", "flushed every minute": an interval spelled out is as concrete as
+    # "every 1 s" (not "every day", which prose says of habits)
+    r"|\bevery (?:second|minute|hour)\b"
     # An ARIA attribute or role names the markup exactly: "aria-activedescendant", "role
     # combobox" are as concrete as a column.
     r"|\baria-[a-z]+|\brole\s*=?\s*[\"']?(?:combobox|listbox|option|dialog|button|grid|menu"

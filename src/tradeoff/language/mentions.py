@@ -453,6 +453,11 @@ _WRITTEN_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ),
     ),
 }
+_CRON_SYNTAX = frozenset(
+    "or expression expressions string strings syntax spec specs format firing fires".split()
+)
+
+
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("first",): (_GIVES_OUT, frozenset()),
     ("rate", "limit"): _OUTSIDE_LIMIT,
@@ -529,6 +534,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "Clock skew" is clocks that disagree (clock-sync names it), not keys that draw more
     # than their share of load.
     # Nor is "causing token refill math to skew" (the verb) or "policy version skew".
+    # "cron or run_at", "a cron expression", "jitter on cron firing": the schedule a job
+    # carries, written in cron's syntax, not the scheduler that fires it ("a cron job").
+    ("cron",): (frozenset(), _CRON_SYNTAX),
     ("skew",): (
         frozenset({"clock", "clocks", "time", "timestamp", "timestamps", "to", "version"}),
         frozenset(),
@@ -647,6 +655,12 @@ _APPENDED = frozenset("ledger entry entries append appended log journal".split()
 _WATCHED_SOURCES = frozenset(
     "sharepoint confluence notion wiki wikis folder folders inbox mailbox repositories"
     " repos".split()
+)
+# "Add jitter to cron firing", "jittered start times", "TTLs with jitter": randomness that
+# spreads scheduled work or expiries apart, not the delays between retries.
+_SPREAD_SCHEDULES = frozenset(
+    "cron firing fire fires fired schedule schedules scheduled start starts ttl ttls"
+    " expiry expiries expiration".split()
 )
 _LIVE_POINTERS = frozenset(
     "selection selections awareness hz throttled throttle interpolate interpolated board"
@@ -775,6 +789,7 @@ _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     # failure; "data leaves the network", "keeps PII in-network": where data is. Neither
     # is bytes a second.
     ("network",): _WIRE_TIME | _NAMED_NETWORKS,
+    ("jitter",): _SPREAD_SCHEDULES,
     ("dedupe",): _CONTENT,
     ("deduplicate",): _CONTENT,
     ("deduplication",): _CONTENT,

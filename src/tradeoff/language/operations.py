@@ -873,7 +873,9 @@ def freshness_target(text: str) -> str | None:
 _LATENCY_BOUND = re.compile(
     r"\b(?:repl(?:y|ies)|responds?|responses?|answers?|returns?|loads?|renders?"
     # "completing an upload takes under 2 s": the verb in -ing, and the time a step takes
-    r"|complet(?:es?|ing)|finish(?:es|ing)?|redirects?|tak(?:es?|ing))\b[^.;:]{0,40}?"
+    r"|complet(?:es?|ing)|finish(?:es|ing)?|redirects?|tak(?:es?|ing)"
+    # "playback starts within 2 s for 90% of plays": how soon a thing begins for the user
+    r"|start(?:s|ing)?|begin(?:s|ning)?)\b[^.;:]{0,40}?"
     r"\b(?:within|in under|in less than|under|in at most)\s+"
     + _DURATION
     # "completes within 5 minutes of midnight" is a schedule, not a response time
@@ -881,7 +883,7 @@ _LATENCY_BOUND = re.compile(
     re.I,
 )
 _LATENCY_STEMS = ("repl", "respon", "answer", "return", "load", "render", "complet", "finish",
-                  "redirect", "tak")  # fmt: skip
+                  "redirect", "tak", "start", "begin")  # fmt: skip
 
 
 def latency_bound(text: str) -> str | None:
