@@ -363,6 +363,17 @@ OTHER_SENSES = [
     ("api", "contract", "Median PUT/GET latency stays under 80 ms."),
     ("monitoring", "deploy-safety", "Progressive download starts playback early; latency is "
      "higher."),
+    ("monitoring", "logs", "Edits go to an operation log so clients can resync."),
+    ("monitoring", "logs", "Events stream into a log; a job folds them into totals."),
+    ("monitoring", "logs", "Most members log in within a week."),
+    ("monitoring", "logs", "Timelines can be rebuilt from the Kafka log."),
+    ("failure", "health-checks", "Presence: heartbeats keep the online dot green."),
+    ("failure", "split-brain", "The player fetches master.m3u8 first."),
+    ("failure", "cache-loss", "Inference runs on pre-warmed GPUs."),
+    ("failure", "duplicates", "Repeated questions are duplicate queries we answer from cache."),
+    ("api", "rate-limits", "Each sandbox runs with CPU, memory and time limits."),
+    ("api", "rate-limits", "We cap the sorted set at 500 items."),
+    ("security", "abuse-limits", "Prompts stay within a context limit."),
 ]  # fmt: skip
 
 
@@ -459,6 +470,7 @@ OTHER_WORDS = [
     ("failure", "split-brain", "When the Raft leader dies, a majority elects a new one."),
     ("security", "secrets", "The KMS holds the signing keys and database passwords."),
     ("api", "errors", "GET /v1/links/{code} → 404 when the code is unknown."),
+    ("monitoring", "logs", "Raw access logs in S3 are kept for 30 days."),
     ("api", "idempotency", "The client sends a client-generated request id; the server "
      "stores the first response for 24 h."),
 ]  # fmt: skip
