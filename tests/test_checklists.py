@@ -374,6 +374,9 @@ OTHER_SENSES = [
     ("api", "rate-limits", "Each sandbox runs with CPU, memory and time limits."),
     ("api", "rate-limits", "We cap the sorted set at 500 items."),
     ("security", "abuse-limits", "Prompts stay within a context limit."),
+    ("monitoring", "logs", "Dormant members get pull feeds when they log back in."),
+    ("monitoring", "paging", "| Metric | Value |\n|---|---|\n| Page fetches per visit | 4 |"),
+    ("monitoring", "deploy-safety", "Upload parts are durably staged in the bucket."),
 ]  # fmt: skip
 
 
