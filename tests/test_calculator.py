@@ -197,3 +197,33 @@ def test_drill_through_a_pipe(tmp_path: Path) -> None:
 def test_drill_refuses_object_oriented_prompts() -> None:
     result = runner.invoke(app, ["drill", "capacity", "parking-lot"])
     assert result.exit_code == 2 and "no capacity derivation" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("expression", "steps", "shown"),
+    [
+        ("$0.02/GB x 500 TB", ["$0.02/GB × 500 TB = $10K"], "$10K"),
+        (
+            "$1.50/hr x 40 x 720 h",
+            [
+                "$1.1K/month ($36/day, $1.50/hour) × 40 = $43.8K/month ($1.44K/day, $60/hour)",
+                "$43.8K/month ($1.44K/day, $60/hour) × 30 days = $43.2K",
+            ],
+            "$43.2K",
+        ),
+        ("$0.40 per million x 5B", ["$0.40 ÷ 1M = $0.0000004", "$0.0000004 × 5B = $2K"], "$2K"),
+    ],
+)
+def test_money_keeps_its_dollar_sign_through_every_step(
+    expression: str, steps: list[str], shown: str
+) -> None:
+    """A price is written as one figure ("$0.02/GB"), never as "0.02 ÷ GB", and every step
+    and the result say dollars; a running cost reads as a monthly bill."""
+    calculation = calculate(expression)
+    assert calculation.steps == steps
+    assert calculation.human() == shown
+
+
+def test_a_cost_converts_to_dollars_a_month() -> None:
+    assert calculate("200 x $0.50/hour in $/month").human() == "$73K/month"
+    assert _in("$2,000/month over 3 years", "USD") == pytest.approx(2_000 * 36)

@@ -354,6 +354,29 @@ OTHER_SENSES = [
     ("security", "input-validation", "The gateway does JWT validation on each call."),
     ("security", "input-validation", "SSH is open to whitelisted IPs only."),
     ("security", "audit", "Periodic audits compare manifests with stored checksums."),
+    ("failure", "duplicates", "Many uploads are duplicates across accounts, so we store one copy."),
+    ("failure", "duplicates", "A clustering job groups near-duplicate headlines into one story."),
+    ("security", "authorization", "| Component | Role |\n|---|---|\n| Ingest | parses feeds |"),
+    ("api", "idempotency", "Thumbnails: deduplicate identical images by their hash."),
+    ("api", "idempotency", "Buckets are keyed by client id and minute."),
+    ("api", "idempotency", "Access logs include request ID and status."),
+    ("api", "contract", "Median PUT/GET latency stays under 80 ms."),
+    ("monitoring", "deploy-safety", "Progressive download starts playback early; latency is "
+     "higher."),
+    ("monitoring", "logs", "Edits go to an operation log so clients can resync."),
+    ("monitoring", "logs", "Events stream into a log; a job folds them into totals."),
+    ("monitoring", "logs", "Most members log in within a week."),
+    ("monitoring", "logs", "Timelines can be rebuilt from the Kafka log."),
+    ("failure", "health-checks", "Presence: heartbeats keep the online dot green."),
+    ("failure", "split-brain", "The player fetches master.m3u8 first."),
+    ("failure", "cache-loss", "Inference runs on pre-warmed GPUs."),
+    ("failure", "duplicates", "Repeated questions are duplicate queries we answer from cache."),
+    ("api", "rate-limits", "Each sandbox runs with CPU, memory and time limits."),
+    ("api", "rate-limits", "We cap the sorted set at 500 items."),
+    ("security", "abuse-limits", "Prompts stay within a context limit."),
+    ("monitoring", "logs", "Dormant members get pull feeds when they log back in."),
+    ("monitoring", "paging", "| Metric | Value |\n|---|---|\n| Page fetches per visit | 4 |"),
+    ("monitoring", "deploy-safety", "Upload parts are durably staged in the bucket."),
 ]  # fmt: skip
 
 
@@ -381,6 +404,32 @@ NOT_EARNED = [
     ("security", "authorization", "Ranking applies diversity and policy filters."),
     ("security", "audit", "GDPR delete/audit logs."),
     ("security", "least-privilege", "The embedder runs in the VPC to prevent data leaving it."),
+    # the component that fails is named before the answer, not only inside it
+    ("failure", "stateful-failures", "Upstream vendors fail, so retry and park the message in "
+     "a dead-letter queue."),
+    ("failure", "stateful-failures", "Handling the flood: more buyers than items, so smooth "
+     "load with a queue."),
+    ("failure", "overload", "Handles must be at least 5 characters; we reject reserved "
+     "handles."),
+    ("failure", "zone-loss", "Each tenant's requests are routed to its home region."),
+    ("failure", "timeouts-retries", "A member is declared dead after a heartbeat timeout of "
+     "20 s."),
+    ("failure", "timeouts-retries", "Repair starts once a disk stays offline beyond a timeout "
+     "of 30 minutes."),
+    ("failure", "health-checks", "The player sends heartbeats every 15 seconds of playback; a job "
+     "counts these heartbeats, drops bots and replaces raw events with totals."),
+    ("failure", "cache-loss", "Cons: a thundering herd at the window boundary; uneven "
+     "throttling."),
+    ("failure", "split-brain", "Linearizable reads are served by the Raft leader."),
+    ("api", "errors", "12K QPS → 500 distinct songs per minute reach the charts."),
+    ("api", "errors", "A 300-token prompt plus its answer → 500 tokens."),
+    ("api", "input-bounds", "Each row is about 70 bytes; round up to 100 bytes per request."),
+    ("api", "authentication", "A noisy tenant can send 50K RPS on one API key, and all those "
+     "requests land on one shard."),
+    ("security", "authorization", "Layout: {Path, Size, Checksum, ACLs}."),
+    ("security", "secrets", "Disks use server-side encryption with KMS key rotation."),
+    ("security", "least-privilege", "The model is hosted in a private VPC so prompts stay "
+     "in-house."),
 ]  # fmt: skip
 
 
@@ -415,6 +464,18 @@ OTHER_WORDS = [
     ("security", "audit", "An audit log keeps every retrieved document id with the user."),
     ("security", "audit", "Audit – each role change is logged with who and when."),
     ("security", "authorization", "Bucket-level and object-level ACLs decide who may read."),
+    ("failure", "stateful-failures", "If the ledger database is unreachable, the API falls "
+     "back to a write-ahead queue and retries."),
+    ("failure", "overload", "When the ingest queue is full we reject new requests with 503."),
+    ("failure", "zone-loss", "If a region goes dark, DNS routes traffic to the secondary "
+     "region."),
+    ("failure", "timeouts-retries", "Calls to the pricing service time out after 300 ms."),
+    ("failure", "split-brain", "When the Raft leader dies, a majority elects a new one."),
+    ("security", "secrets", "The KMS holds the signing keys and database passwords."),
+    ("api", "errors", "GET /v1/links/{code} → 404 when the code is unknown."),
+    ("monitoring", "logs", "Raw access logs in S3 are kept for 30 days."),
+    ("api", "idempotency", "The client sends a client-generated request id; the server "
+     "stores the first response for 24 h."),
 ]  # fmt: skip
 
 

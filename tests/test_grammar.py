@@ -31,6 +31,9 @@ def _base(value: Any) -> Q:
     if not isinstance(value, ureg.Quantity):
         return Q(float(value))
     dims = dict(value.dimensionality)
+    if "[currency]" in dims:  # the calculator keeps dollars; the checker counts them plainly
+        value = value / ureg.Quantity(1, "USD")
+        dims = dict(value.dimensionality)
     assert set(dims) <= {"[time]", "[information]"}, dims
     time, data = int(dims.get("[time]", 0)), int(dims.get("[information]", 0))
     unit = " * ".join(p for p in (f"second ** {time}" if time else "",
@@ -126,8 +129,8 @@ def test_conversions_print_in_the_unit_asked(expression: str, shown: str) -> Non
     [
         ("1 000 000 users x 2 KB", "= 2 GB"),  # thousands grouped by spaces
         ("10 000 000 / 86 400", "= 116"),
-        ("$0.02/GB x 500 TB", "= 10K"),  # a price per GB times a size: dollars
-        ("$1.50 per hour x 40 x 720 h", "= 43.2K"),
+        ("$0.02/GB x 500 TB", "= $10K"),  # a price per GB times a size: dollars
+        ("$1.50 per hour x 40 x 720 h", "= $43.2K"),
     ],
 )
 def test_grouped_thousands_and_money_are_calculated(expression: str, shown: str) -> None:
@@ -198,3 +201,25 @@ def test_a_count_at_a_size_each_is_a_product() -> None:
     [check] = check_line(1, "100 servers at 2 TB each is 200 TB.")
     assert not check.wrong
     assert not check_line(1, "10,000 QPS at peak is fine.")
+
+
+def _in(expression: str, unit: str) -> float:
+    return float(calculate(expression).value.to(unit).magnitude)
+
+
+def test_a_second_slash_divides_again() -> None:
+    """'$0.023/GB/month' is per GB, per month; read with 'GB/month' as one unit after the
+    first slash it divided by a rate (0.023 months per GB)."""
+    tokens = [t for t in tokenize("0.023/GB/month") if t.kind == "unit"]
+    assert [t.text for t in tokens] == ["GB", "month"]
+    assert _in("$0.023/GB/month x 500 TB", "USD/month") == pytest.approx(11_500)
+
+
+def test_a_size_held_for_a_period_is_one_unit() -> None:
+    assert _in("$0.023 per GB-month x 2 PB", "USD/month") == pytest.approx(46_000)
+
+
+def test_a_price_per_million_is_divided_by_a_million() -> None:
+    assert _in("$0.40 per million requests x 5B", "USD") == pytest.approx(2_000)
+    # only after a price: "5 errors per million" in prose is no number of its own
+    assert [t.kind for t in tokenize("5 errors per million")][-1] == "word"

@@ -30,6 +30,9 @@ def registry() -> Any:
     # Interview shorthand that pint does not know; plain counts stay dimensionless.
     ureg.define("request = 1 = req")
     ureg.define("QPS = request / second")
+    # Money is a dimension of its own here, so "$1.50/hr x 40 x 720 h" stays dollars through
+    # every step; the reviewer's `dims.Q` counts it as a plain number (grammar.Algebra.money).
+    ureg.define("USD = [currency] = dollar")
     gc.freeze()
     return ureg
 

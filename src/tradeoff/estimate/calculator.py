@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.errors import TradeoffError
-from tradeoff.estimate.grammar import GrammarError, Unit, evaluate, tokenize
+from tradeoff.estimate.grammar import GrammarError, Unit, evaluate, is_currency, tokenize
 from tradeoff.units import human_number, registry
 
 
@@ -37,7 +37,10 @@ class Calculation:
         if self.servers is not None:
             return f"{self.servers:,} servers ({human_number(float(self.value.magnitude))} exactly)"
         if self.target is not None:
-            return f"{human_number(float(self.value.magnitude))} {self.target.word}"
+            number = human_number(float(self.value.magnitude))
+            if self.target.word.startswith("$"):  # "in $/month": "$43.2K/month"
+                return f"${number}{self.target.word[1:]}"
+            return f"{number} {self.target.word}"
         return humanize(self.value)
 
     def to_json(self) -> dict[str, Any]:
@@ -63,8 +66,8 @@ class _PintAlgebra:
         if not isinstance(value, ureg.Quantity):
             return (0, 0)
         dims = dict(value.dimensionality)
-        if set(dims) - {"[time]", "[information]"}:
-            return None
+        if set(dims) - {"[time]", "[information]", "[currency]"}:
+            return None  # dollars are carried along: "$500/day" is a rate for "over 5 years"
         return (int(dims.get("[time]", 0)), int(dims.get("[information]", 0)))
 
     def convert(self, value: Any, target: Unit) -> Any:
@@ -76,6 +79,9 @@ class _PintAlgebra:
             raise GrammarError(
                 f"{humanize(quantity)} cannot be expressed in {target.word}"
             ) from None
+
+    def money(self, amount: float) -> Any:
+        return registry().Quantity(amount, "USD")
 
 
 def calculate(expression: str) -> Calculation:
@@ -90,7 +96,7 @@ def calculate(expression: str) -> Calculation:
 
     tokens = tokenize(expression)
     for token in tokens:
-        if token.kind == "other" and token.text not in ",~≈":
+        if token.kind == "other" and token.text not in ",~≈" and not is_currency(token):
             raise _unreadable(token.text)
     try:
         result = evaluate(tokens, _PintAlgebra(), record)
@@ -160,6 +166,8 @@ def humanize(value: Any) -> str:
     dims = dict(value.dimensionality)
     if not dims:
         return human_number(float(value.to("").magnitude))
+    if "[currency]" in dims:
+        return _money(value)
     if dims == {"[time]": -1}:
         per_second = float(value.to("1/s").magnitude)
         per_day = float(value.to("1/day").magnitude)
@@ -179,6 +187,42 @@ def humanize(value: Any) -> str:
     return f"{human_number(float(value.magnitude))} {value.units:~P}"
 
 
+# How a price or a cost is written per unit: storage and transfer per GB, running costs per
+# hour and per month (a month is how cloud bills are read), per-request prices per request.
+_MONEY_UNITS: tuple[tuple[dict[str, int], str, str], ...] = (
+    ({"[currency]": 1}, "USD", ""),
+    ({"[currency]": 1, "[information]": -1}, "USD/GB", "/GB"),
+    ({"[currency]": 1, "[information]": -1, "[time]": -1}, "USD/GB/month", "/GB/month"),
+    ({"[currency]": 1, "[information]": 1}, "USD*GB", " GB"),
+)
+
+
+def _money(value: Any) -> str:
+    """Dollars as a candidate writes them: "$10K", "$0.02/GB", "$43.8K/month (...)"."""
+    dims = dict(value.dimensionality)
+    if dims == {"[currency]": 1, "[time]": -1}:
+        # A running cost is read as a monthly bill, with the day and hour it comes to
+        hourly = float(value.to("USD/hour").magnitude)
+        daily = float(value.to("USD/day").magnitude)
+        monthly = float(value.to("USD/month").magnitude)
+        return f"{_dollars(monthly)}/month ({_dollars(daily)}/day, {_dollars(hourly)}/hour)"
+    for shape, spec, suffix in _MONEY_UNITS:
+        if dims == shape:
+            return f"{_dollars(float(value.to(spec).magnitude))}{suffix}"
+    rest = value / registry().Quantity(1, "USD")  # dollars times something no bill uses
+    return f"{_dollars(float(rest.magnitude))} {rest.units:~P}"
+
+
+def _dollars(amount: float) -> str:
+    """ "$1.50", "$10K", "-$5": two decimals under ten dollars, as prices are written."""
+    sign, amount = ("-", -amount) if amount < 0 else ("", amount)
+    if 0.01 <= amount < 10 and round(amount, 2) == round(amount, 4):
+        return f"{sign}${amount:.2f}"
+    if 0 < amount < 0.01:  # a price per request: "$0.0000004", as a price list writes it
+        return f"{sign}${amount:.12f}".rstrip("0")
+    return f"{sign}${human_number(amount)}"
+
+
 def _bytes(count: float) -> str:
     index = 0
     while index < len(_DATA_UNITS) - 1 and abs(count) >= 1000:
@@ -190,7 +234,8 @@ def _bytes(count: float) -> str:
 def _duration(seconds: float) -> str:
     for name, size in (("years", 31_557_600), ("days", 86_400), ("hours", 3_600), ("minutes", 60)):
         if abs(seconds) >= size:
-            return f"{human_number(seconds / size)} {name}"
+            count = human_number(seconds / size)
+            return f"{count} {name[:-1] if count == '1' else name}"  # "1 day", not "1 days"
     if abs(seconds) >= 1:
         return f"{human_number(seconds)} s"
     return f"{human_number(seconds * 1000)} ms"

@@ -810,14 +810,17 @@ def _money_judgeable(left: Sequence[Token], right: Sequence[Token]) -> bool:
     """Whether a sum of money can be redone from what is written: an amount on both sides,
     and each price on the left says what it is per ("$0.02/GB", "$1.50 per hour"). A bare
     price ("1.2k tokens x $0.003", priced per 1k tokens) or a total with no price beside
-    it ("32 CPU-hours x 30 | $14 400") leaves out a factor a reader cannot supply."""
+    it ("32 CPU-hours x 30 | $14 400") leaves out a factor a reader cannot supply. A price
+    per a count says what it is per too ("$0.40 per million requests", "$3 per 1K")."""
     if not (_has_money(left) and _has_money(right)):
         return False
     for index, token in enumerate(left):
         if not token.money:
             continue
         after = left[index + 1 : index + 3]
-        if len(after) < 2 or after[0].op != "/" or after[1].kind != "unit":
+        if len(after) < 2 or after[0].op != "/":
+            return False
+        if not (after[1].kind == "unit" or (after[1].kind == "num" and not after[1].money)):
             return False
     return True
 
@@ -1117,6 +1120,9 @@ def _hand_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 end += 2  # "seconds / month"
             spans.append((index, end))
         elif token.op == "*" and rate and value in _CALENDAR_FACTORS and not following.scaled:
+            unit = tokens[end].unit if end < len(tokens) else None
+            if unit is not None and unit.is_time:
+                continue  # "800 GB/day x 30 days": the days convert by their unit, not by hand
             spans.append((index, end))
     return spans
 

@@ -17,9 +17,10 @@ Readings that need a decision, each made once here:
 - thousands may be grouped by commas or spaces ("1,000,000", "1 000 000", "3 600 s"): a
   group is three digits, the first part has no leading zero and no digit runs on after
   the last group ("0 500" and "256 512 1024" stay separate numbers);
-- "$" before a number marks an amount of money, counted as a plain number ("$0.02/GB x
-  500 TB" is 10K): the calculator prints it, and the checker judges a sum of money only
-  where each price says what it is per (`check._money_judgeable`);
+- "$" before a number marks an amount of money, a plain number to the checker ("$0.02/GB x
+  500 TB" is 10K), and in dollars to the calculator ("$10K"; "in $/month" converts); the
+  checker judges a sum of money only where each price says what it is per
+  (`check._money_judgeable`);
 - "each" and a word after "per" or "/" ("1.27 KB per paste") are labels; "of" multiplies
   only a number ("20% of 3800"); "at" multiplies a number that "each" follows ("1M saves
   at 500 kB each"); "a"/"an" before a time unit means per ("50 MB a day");
@@ -201,6 +202,30 @@ def unit_named(word: str) -> Unit | None:
 _BYTE = unit_named("B")
 
 
+def _unit_times_period(word: str) -> Unit | None:
+    """'GB-month', 'TB-hour': a size held for a period, the unit storage is priced in
+    ("$0.023 per GB-month"). Read as a hyphenated label, the month was dropped and a monthly
+    bill came out as dollars times gigabytes."""
+    size, hyphen, period = word.partition("-")
+    if not hyphen:
+        return None
+    top, bottom = unit_named(size), unit_named(period)
+    if top is None or bottom is None or top.q.kind != (0, 1) or bottom.q.kind != (1, 0):
+        return None
+    return Unit(word, f"({top.pint})*({bottom.pint})", top.q * bottom.q)
+
+
+# "in $/month": a "$" with no number after it names the currency a result is wanted in. It
+# is a unit only there (the tokenizer leaves it as punctuation), so prose that prices
+# things ("costs $ per seat") reads as before; `dims.Q` counts dollars as a plain number.
+_DOLLAR = Unit("$", "USD", Q(1.0))
+
+
+def is_currency(token: Token) -> bool:
+    """Whether `token` is a "$" standing alone: the currency of a conversion ("in $/month")."""
+    return token.kind == "other" and token.text == "$"
+
+
 def tokenize(text: str) -> list[Token]:
     """Typed tokens of `text`; never raises (what is not understood becomes 'other')."""
     return list(_tokenize(text))
@@ -222,7 +247,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         if kind == "word":
             start, end = match.span()
             shown = text[start:end]
-            found = unit_named(shown)
+            found = unit_named(shown) or _unit_times_period(shown)
             if shown == "us" and (not raw or raw[-1].kind != "num"):
                 found = None  # "allows us to lose 4 nodes": the pronoun, no microseconds
             if found is not None and shown.lower() in _PER_PERIOD:
@@ -295,7 +320,8 @@ def _number(match: re.Match[str]) -> Token:
 # Words that open a place or a time after a figure: a unit after them is not the figure's.
 _PLACE_WORDS = frozenset({"at", "the", "during", "on"})
 
-_SETTLED_WORDS = frozenset({"of", "at", "every"}) | _PER
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
+_SETTLED_WORDS = frozenset({"of", "at", "every"}) | _PER | _SCALE_WORDS
 
 
 def _settle(raw: list[Token], text: str) -> list[Token]:
@@ -329,7 +355,10 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
                     continue  # "1536-dim", "5-minute": a number and its label
             if token.kind == "hyphen":
                 continue
-        if token.kind == "op" and token.op == "/" and previous is not None:
+        divided = len(out) >= 2 and out[-2].kind == "op" and out[-2].op == "/"
+        if token.kind == "op" and token.op == "/" and previous is not None and not divided:
+            # "$0.023/GB/month" divides by GB, then by month; joined into "GB/month" after
+            # the first "/", it divided by a rate and read as 0.023 month per GB
             merged = _compound(previous, token, following)
             if merged is not None:
                 out[-1] = merged
@@ -345,6 +374,21 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
                                    end=token.start + len(number)))  # fmt: skip
                 out.append(Token("word", "m", token.end - 1, token.end))
                 continue
+        if (
+            token.kind == "word"
+            and token.text.lower() in _SCALE_WORDS
+            and previous is not None
+            and previous.kind == "op"
+            and previous.op == "/"
+            and len(out) >= 2
+            and out[-2].kind == "num"
+            and out[-2].money
+        ):
+            # "$0.40 per million requests": the price of a million; read as a label, a
+            # price per request came out a million times too high
+            out.append(replace(token, kind="num", value=_SCALES[token.text.lower()],
+                               scaled=True))  # fmt: skip
+            continue
         if token.kind == "word" and token.text == "of":
             if following is not None and following.kind == "num":
                 token = Token("op", token.text, token.start, token.end, op="*")
@@ -467,6 +511,11 @@ class Algebra(Protocol):
 
     def convert(self, value: Any, target: Unit) -> Any: ...
 
+    def money(self, amount: float) -> Any:
+        """An amount written after "$": the calculator keeps it in dollars through every
+        step; an algebra with no currency counts it as a plain number."""
+        ...
+
 
 class QAlgebra:
     """Evaluation over `dims.Q`: cheap, for the reviewer and the checker."""
@@ -481,6 +530,9 @@ class QAlgebra:
         if self.kind(value) != target.q.kind:
             raise GrammarError(f"cannot express this in {target.word}: the kinds differ")
         return value
+
+    def money(self, amount: float) -> Any:
+        return amount
 
 
 Q_ALGEBRA = QAlgebra()
@@ -567,9 +619,11 @@ class _Parser:
         rest = self.tokens[self.position + 1 :]
         if rest and rest[0].kind == "op" and rest[0].op == "/":
             rest = rest[1:]  # "in /s", "in per second": a count per unit of time
-        if not rest or rest[0].kind != "unit":
+        if not rest or not (rest[0].kind == "unit" or is_currency(rest[0])):
             return False
-        return all(t.kind == "unit" or (t.kind == "op" and t.op == "/") for t in rest)
+        return all(
+            t.kind == "unit" or is_currency(t) or (t.kind == "op" and t.op == "/") for t in rest
+        )
 
     def _conversion(self) -> Unit | None:
         if self.position >= len(self.tokens) or not self._converts_here():
@@ -581,7 +635,7 @@ class _Parser:
             words, q, specs, divide = [lead], Q(1.0), ["1"], True
             rest = rest[1:]
         else:
-            value = rest[0].unit
+            value = _DOLLAR if is_currency(rest[0]) else rest[0].unit
             assert value is not None
             words, q, specs, divide = [rest[0].text], value.q, [f"({value.pint})"], False
             rest = rest[1:]
@@ -590,9 +644,10 @@ class _Parser:
                 divide = True
                 words.append("/")
                 continue
-            assert token.unit is not None
-            q = q / token.unit.q if divide else q * token.unit.q
-            specs.append(("/" if divide else "*") + f"({token.unit.pint})")
+            found = _DOLLAR if is_currency(token) else token.unit
+            assert found is not None
+            q = q / found.q if divide else q * found.q
+            specs.append(("/" if divide else "*") + f"({found.pint})")
             words.append(token.text)
             divide = False
         return Unit("".join(words), "".join(specs), q)
@@ -659,6 +714,23 @@ class _Parser:
                 self.per_capacity = op == "/"
         return value, scale
 
+    def _price(self, amount: Any, scale: Q) -> tuple[Any, Q]:
+        """The units a price is per, bound to it as a number binds its unit: "$0.023 per GB
+        per month" is one price, so the calculator shows no step dividing "$0.02" by "GB"
+        (the value is the same as dividing in `term`)."""
+        while self.position + 1 < len(self.tokens):
+            slash, found = self.tokens[self.position], self.tokens[self.position + 1]
+            if slash.kind != "op" or slash.op != "/" or found.kind != "unit":
+                break
+            assert found.unit is not None
+            if found.unit.counted:
+                break  # "$2 per DAU/day": left to `term`, which reads the noun as a label
+            self.position += 2
+            self.units.append(found.unit)
+            amount = amount / self.algebra.unit(found.unit)
+            scale = scale / found.unit.q
+        return amount, scale
+
     def _across_a_place(self, start: int) -> bool:
         """Whether the words skipped from `start` to the unit now under the parser put
         what follows in a place or a time ("at the rush hour", "during the peak hour"):
@@ -699,7 +771,7 @@ class _Parser:
         if token.kind == "num":
             if not math.isfinite(token.value):
                 raise GrammarError(f"{token.text!r} is too large a number to work with")
-            number: Any = token.value
+            number: Any = self.algebra.money(token.value) if token.money else token.value
             scale = Q(1.0)
             if token.unit is not None:  # "500 B": bytes
                 self.units.append(token.unit)
@@ -715,6 +787,8 @@ class _Parser:
                 self.units.append(following.unit)
                 number = number * self.algebra.unit(following.unit)
                 scale = scale * following.unit.q
+            if token.money:
+                number, scale = self._price(number, scale)
             return number, scale
         if token.kind == "unit":
             assert token.unit is not None

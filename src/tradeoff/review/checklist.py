@@ -22,10 +22,26 @@ from tradeoff.language.mentions import NEGATED, classify, is_fluff
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence
 
-# Shared detectors by the name the data file uses; each reads one claim and its heading.
-DETECTORS: dict[str, Callable[[str, str], bool]] = {
-    "failure_response": lambda text, heading: operations.failure_response(text) is not None,
-    "monitoring_signal": lambda text, heading: (
+
+def _failure_of_subject(text: str, heading: str, used: list[tuple[int, int]]) -> bool:
+    """A failure paired with a response, where the way's subject (the stateful component)
+    is named before the response: what fails, then what is done about it. A component
+    named only inside the response is part of the answer, not what failed: "providers
+    fail, so retry and use a dead letter queue" names no failing queue."""
+    found = operations.failure_response(text)
+    if found is None:
+        return False
+    if not used or found.from_heading:
+        return True
+    answer = text.find(found.response, max(0, text.find(found.trigger)))
+    return answer < 0 or used[0][0] < answer
+
+
+# Shared detectors by the name the data file uses; each reads one claim, its heading and the
+# spans the way's earlier needs used (the subject's first).
+DETECTORS: dict[str, Callable[[str, str, list[tuple[int, int]]], bool]] = {
+    "failure_response": _failure_of_subject,
+    "monitoring_signal": lambda text, heading, used: (
         operations.monitoring_signal(text, heading) is not None
     ),
 }
@@ -211,7 +227,7 @@ def _meets(need: Need, text: str, heading: str, used: list[tuple[int, int]]) -> 
     met by the claim's heading instead ("p99 > 300 ms" listed under "Alerts"); one marked
     `near` must stand within that many characters of the way's subject."""
     if need.detector is not None:
-        return DETECTORS[need.detector](text, heading)
+        return DETECTORS[need.detector](text, heading, used)
     regex = need.regex
     assert regex is not None
     for match in regex.finditer(text):
