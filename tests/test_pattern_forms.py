@@ -271,3 +271,21 @@ CLASS_PROSE = [
 def test_class_names_match_the_plain_form(text: str) -> None:
     plain = {m.group(1) or m.group(2) for m in _PLAIN_CLASS_SAID.finditer(text)}
     assert {m.group(1) for m in lexicon._CLASS_SAID.finditer(text)} == plain
+
+
+SCALE_PHRASES = [
+    "3 replicas and 40 nodes",
+    "5 req/s at peak, 10 users",
+    "3,000 questions a day; 3 times a day",
+    "4 Elevators serving 20 FLOORS",
+    "100 QPS, 2 MAU",
+    "10 K writes per second",
+    "the upper second tier holds 5 upper seconds",
+    "ſo 3 uſers and 2 ſhapes",  # a long s folds to "s" under re.I
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SCALE_PHRASES)
+def test_scale_unit_skip_is_the_pattern(text: str) -> None:
+    assert substance._says_scale_unit(text) == (substance._SCALE_UNIT.search(text) is not None)
