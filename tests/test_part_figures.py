@@ -36,3 +36,5 @@ def test_a_part_named_in_any_case_is_still_read() -> None:
     figures = part_figures(enumerate(["< 2k ops/s per Node", "3 SHARDS => 3k ops/s each"], 1))
     assert [(f.line, f.part) for f in figures] == [(1, "node"), (2, "shard")]
     assert not part_figures([(1, "about 3k ops/s at peak, 2 GB a day")])
+    # a letter the part pattern reads under ignored case still names one: "ſhards" is shards
+    assert [f.line for f in part_figures([(1, "3 \u017fhards => 3k ops/s each")])] == [1]

@@ -81,12 +81,17 @@ def _part(found: FoundQuantity, text: str) -> str | None:
     return None
 
 
+# The characters other than ASCII letters that `_COUNTED_PART`, whose case is ignored, reads
+# as one ("3 ſhards" counts shards): each made that letter before looking for a part's name.
+_READ_AS_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def _may_name_part(text: str) -> bool:
     """False only when `_part` finds no part for any figure of `text`: both ways it names
     one ("/ node", "3 nodes ... each") take a word of the text that holds a part's name
     (`_PARTS`) once lower-cased, so a line without one is not tokenized for its figures.
     In a long answer nine lines in ten that state a unit name no part."""
-    lowered = text.lower()
+    lowered = text.lower() if text.isascii() else text.translate(_READ_AS_LETTERS).lower()
     return any(part in lowered for part in _PARTS)
 
 
