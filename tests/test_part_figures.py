@@ -28,3 +28,13 @@ def test_other_parts_other_work_and_failovers_are_not_compared() -> None:
     assert not _broken("< 2k ops/s per node", "5k ops/s per shard")
     assert not _broken("< 2k ops/s per node", "5k requests/s per node")
     assert not _broken("< 2k ops/s per node", "if a node fails, 3k ops/s per node")
+
+
+def test_a_part_named_in_any_case_is_still_read() -> None:
+    # Lines with no part's name are skipped before they are tokenized; a name in capitals or
+    # in the plural ("per Node", "3 SHARDS ... each") is still a part's name.
+    figures = part_figures(enumerate(["< 2k ops/s per Node", "3 SHARDS => 3k ops/s each"], 1))
+    assert [(f.line, f.part) for f in figures] == [(1, "node"), (2, "shard")]
+    assert not part_figures([(1, "about 3k ops/s at peak, 2 GB a day")])
+    # a letter the part pattern reads under ignored case still names one: "ſhards" is shards
+    assert [f.line for f in part_figures([(1, "3 \u017fhards => 3k ops/s each")])] == [1]

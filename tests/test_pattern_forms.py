@@ -248,3 +248,44 @@ def test_endpoint_ways_are_the_endpoint_pattern(text: str) -> None:
     """`writes_endpoint` tries the alternatives of `_ENDPOINT` one by one, each only in a
     text holding the strings every match of it holds; it answers as the whole pattern."""
     assert substance.writes_endpoint(text) == (substance._ENDPOINT.search(text) is not None)
+
+
+# The plain form of `lexicon._CLASS_SAID`, which opens with `\b` and is tried at every
+# position: a compound name, or a capitalised name before a verb of owning or being.
+_PLAIN_CLASS_SAID = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b"
+    r"|\b([A-Z][a-z]\w*) (?:has|have|holds|owns|contains|extends|implements|records|keeps"
+    r"|wraps|is (?:an? )?(?:abstract|interface|subclass|enum))\b"
+)
+CLASS_PROSE = [
+    "ParkingLot has Levels; a Level has Spots, and Vehicle is abstract.",
+    "The SpotAllocator keeps a map. Ticket records the spot; Payment is an interface.",
+    "xParkingLot has none, _Level has none, ÉlanVital has none, Élan has one",
+    "Redis has replicas. RedisCluster is a subclass of Cluster. Ab1 has x. AbcDef",
+    "LevelHas has. A Bc. Ab is an enum Cd is enum. ParkingLot2 holds. Lot wraps",
+    "SeatStatus (AVAILABLE, HELD) and BookingService implements the API",
+]
+
+
+@pytest.mark.parametrize("text", CLASS_PROSE)
+def test_class_names_match_the_plain_form(text: str) -> None:
+    plain = {m.group(1) or m.group(2) for m in _PLAIN_CLASS_SAID.finditer(text)}
+    assert {m.group(1) for m in lexicon._CLASS_SAID.finditer(text)} == plain
+
+
+SCALE_PHRASES = [
+    "3 replicas and 40 nodes",
+    "5 req/s at peak, 10 users",
+    "3,000 questions a day; 3 times a day",
+    "4 Elevators serving 20 FLOORS",
+    "100 QPS, 2 MAU",
+    "10 K writes per second",
+    "the upper second tier holds 5 upper seconds",
+    "ſo 3 uſers and 2 ſhapes",  # a long s folds to "s" under re.I
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SCALE_PHRASES)
+def test_scale_unit_skip_is_the_pattern(text: str) -> None:
+    assert substance._says_scale_unit(text) == (substance._SCALE_UNIT.search(text) is not None)

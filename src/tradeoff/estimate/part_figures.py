@@ -81,6 +81,20 @@ def _part(found: FoundQuantity, text: str) -> str | None:
     return None
 
 
+# The characters other than ASCII letters that `_COUNTED_PART`, whose case is ignored, reads
+# as one ("3 ſhards" counts shards): each made that letter before looking for a part's name.
+_READ_AS_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_name_part(text: str) -> bool:
+    """False only when `_part` finds no part for any figure of `text`: both ways it names
+    one ("/ node", "3 nodes ... each") take a word of the text that holds a part's name
+    (`_PARTS`) once lower-cased, so a line without one is not tokenized for its figures.
+    In a long answer nine lines in ten that state a unit name no part."""
+    lowered = text.lower() if text.isascii() else text.translate(_READ_AS_LETTERS).lower()
+    return any(part in lowered for part in _PARTS)
+
+
 def _clause(text: str, start: int, end: int) -> str:
     before = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     after = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
@@ -93,6 +107,8 @@ def part_figures(lines: Iterable[tuple[int, str]]) -> list[PartFigure]:
     for number, text in lines:
         if not may_state_dimension(text):
             continue  # no unit word: no size or rate to read (most lines), not tokenized
+        if not _may_name_part(text):
+            continue  # no part's name: no figure is said of one (most lines with units)
         for found in find_quantities(text):
             if found.dims not in ((0, 1), (-1, 0)) or found.value.value <= 0:
                 continue

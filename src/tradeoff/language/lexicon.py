@@ -636,10 +636,16 @@ def is_reading_list(text: str) -> bool:
 # Classes said in prose, as a candidate says them aloud: a compound name ("ParkingLot",
 # "SpotAllocator"), or a capitalised name that owns, holds or extends something ("a Level
 # has Spots", "Vehicle is abstract", "Ticket records the spot").
+#
+# Searched in every claim, so written to open with a case-sensitive class: `re` then skips
+# ahead to the next capital letter by itself (a pattern that opens with `\b`, as this one
+# did, is tried at every position). The lookbehind after the first letter is that `\b`
+# (a capital is a word character: a boundary before it is a non-word character before it,
+# or the start), and the verb after a name is looked ahead at, so both forms share one group.
 _CLASS_SAID = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b"
-    r"|\b([A-Z][a-z]\w*) (?:has|have|holds|owns|contains|extends|implements|records|keeps"
-    r"|wraps|is (?:an? )?(?:abstract|interface|subclass|enum))\b"
+    r"([A-Z](?<!\w[A-Z])(?:[a-z]+(?:[A-Z][a-z]+)+\b"
+    r"|[a-z]\w*(?= (?:has|have|holds|owns|contains|extends|implements|records|keeps"
+    r"|wraps|is (?:an? )?(?:abstract|interface|subclass|enum))\b)))"
 )
 # Capitalised words that begin a sentence, never a class's name.
 _NOT_CLASSES = frozenset(
@@ -651,7 +657,7 @@ _NOT_CLASSES = frozenset(
 def classes_said(text: str) -> set[str]:
     """The class names a line says in prose: "ParkingLot has Levels; a Level has Spots", or
     lists after a label: "Classes: ElevatorSystem, Elevator, Request, Dispatcher"."""
-    found = {m.group(1) or m.group(2) for m in _CLASS_SAID.finditer(text)}
+    found = {m.group(1) for m in _CLASS_SAID.finditer(text)}
     for listed in SCREEN.finditer(_CLASS_LIST, text):
         found |= set(re.findall(r"[A-Z]\w*", listed.group(1)))
     return found - _NOT_CLASSES

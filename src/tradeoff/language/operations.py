@@ -884,6 +884,11 @@ _LATENCY_BOUND = re.compile(
 )
 _LATENCY_STEMS = ("repl", "respon", "answer", "return", "load", "render", "complet", "finish",
                   "redirect", "tak", "start", "begin")  # fmt: skip
+# Both are asked of every claim (and freshness again of every staleness bound read): answered
+# from the screen's one pass over the text, as the stems registered above are, where each
+# call lower-cased the text and scanned it once per stem. The reply stems are asked of every
+# retried write.
+SCREEN.add_stems(_FRESHNESS_STEMS, _LATENCY_STEMS, _REPLY_STEMS)
 
 
 def latency_bound(text: str) -> str | None:
