@@ -738,8 +738,9 @@ CASES = [
     (
         "video-streaming",
         "idempotent-tasks",
-        "## Reliability\n\n- If the network drops during an upload, the client retries only the"
-        " failed chunk with backoff.\n",
+        # The client's chunk retry is another subsystem's (see the test at the end); a
+        # retried transcoding job with no word of idempotency is the mention.
+        "## Reliability\n\n- A transcoding job that fails is retried with backoff.\n",
         "## Reliability\n\n- Transcoding jobs are idempotent: a retried job skips segments that"
         " already exist, so a crashed worker costs one chunk.\n",
     ),
@@ -2422,3 +2423,24 @@ def test_the_name_of_surviving_a_zone_loss_alone_survives_nothing(
 def _zone_item(catalog: Catalog) -> str:
     rubric = catalog.problems["object-storage"].rubric.items()
     return next(i.id for _, i in rubric if "zone-loss-survival" in i.concepts)
+
+
+def test_a_retry_of_another_subsystem_is_no_mention_of_transcoding_tasks(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Idempotency and retries are said of uploads and jobs alike: a chunk retried under an
+    # upload heading names no transcoding task, and citing it as one puzzles the reader.
+    upload = (
+        "## Uploading a file\n\n- Each part is sent on its own; a failed part is retried.\n"
+        "- Finishing twice is harmless: the final step is idempotent on the file hash.\n"
+    )
+    assert _support(catalog, "video-streaming", "idempotent-tasks", upload, tmp_path) == (
+        ABSENT,
+        None,
+    )
+    # The same words under a heading that names the encoders are about the item.
+    encoders = "## Transcoder failures\n\n- A failed job is retried three times, then parked.\n"
+    assert _support(catalog, "video-streaming", "idempotent-tasks", encoders, tmp_path) == (
+        MENTIONED,
+        3,
+    )

@@ -25,6 +25,7 @@ from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_ke
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold
+from tradeoff.language.mentions import term_pattern
 from tradeoff.language.periods import every_period
 from tradeoff.review.narrow import narrow_concepts
 from tradeoff.text_caches import per_text
@@ -1075,6 +1076,8 @@ def _item_support(
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and (out_of_scope(claim) or _excludes_all(claim)):
             continue
+        if item.subject and not _on_subject(claims, claim, frozenset(item.subject)):
+            continue  # a retry of the upload is no retry of a transcoding task
         if not asking and claim.text.rstrip().endswith("?"):
             continue  # a question asks for the point; it neither makes nor names it
         if restates_prompt(claim):
@@ -1551,6 +1554,26 @@ def _counts_machines(claim: Claim) -> bool:
     if claim.kind == ROW and _LABELLED_MACHINES.search(claim.text) is not None:
         return True
     return claim.features.sizing and _MACHINES.search(claim.text) is not None
+
+
+def _on_subject(claims: Sequence[Claim], claim: Claim, subject: frozenset[str]) -> bool:
+    """Whether a claim is about the subsystem an item names (`RubricItem.subject`): it, a
+    claim on its line or its innermost heading names it. Idempotency and retries are said of
+    uploads, payments and jobs alike; which one a line speaks of is the subsystem beside it
+    ("If a chunk fails, only that chunk is retried" under "The Upload Pipeline")."""
+    if any(subject & c.features.concepts for c in claims if c.line == claim.line):
+        return True
+    if not claim.headings:
+        return False
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    concepts = default_catalog().vocabulary.concepts
+    heading = claim.headings[-1]
+    return any(
+        term_pattern(tuple(concepts[c].terms)).search(heading) is not None
+        for c in subject
+        if c in concepts
+    )
 
 
 def _line_text(claims: Sequence[Claim], claim: Claim) -> str:
