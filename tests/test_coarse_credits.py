@@ -170,6 +170,13 @@ CASES = [
     ),
     # A playback target under the requirements says what must hold, not that it is watched.
     (
+        "rate-limiter",
+        "response-contract",
+        # The status alone: what a failure costs the caller, not the rejection contract.
+        "## Failures\n\n- When the store is slow, callers see 503 or 429 until it recovers.\n",
+        "## API\n\n- A limited call gets 429 with Retry-After and X-RateLimit-Remaining.\n",
+    ),
+    (
         "video-streaming",
         "qoe-monitoring",
         "## Requirements\n\n- Time to first frame under 1.5 s for 95% of plays.\n",
@@ -2444,3 +2451,19 @@ def test_a_retry_of_another_subsystem_is_no_mention_of_transcoding_tasks(
         MENTIONED,
         3,
     )
+
+
+def test_a_goal_with_why_it_matters_weighs_no_decision(catalog: Catalog) -> None:
+    # A requirements table's "why it matters" is the goal's motive, and "compared to a
+    # baseline" measures it: neither is a design decision with a reason or an alternative.
+    from tradeoff.review.substance import ladder
+
+    goals = (
+        "## Design goals\n\n| Goal | Why it matters | Target |\n|---|---|---|\n"
+        "| Exact counting | Tenants are billed by it | 99.99% agreement compared to a"
+        " single-node counter |\n| Fast checks | Callers wait on every check | p99 under 3 ms"
+        " with Redis |\n"
+    )
+    claims = read_text(goals, catalog.vocabulary.concepts.values())
+    assert all(rung.reached == 0 for rung in ladder("tradeoffs", claims))
+    assert ladder("api_data", claims)[-1].reached == 0

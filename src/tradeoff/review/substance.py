@@ -2677,10 +2677,15 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     )
     contract = _contract_kinds(claims)
     # A store named only as what the reason serves ("cached to reduce DB pressure") is no
-    # store chosen for the access pattern.
+    # store chosen for the access pattern; nor is one named in a requirement with why it
+    # matters ("Cost efficiency: the data store is a big part of the bill").
     access = _count(
         claims,
-        lambda c: c.features.reason and bool(_ACCESS & (c.features.concepts - c.features.motives)),
+        lambda c: (
+            c.features.reason
+            and bool(_ACCESS & (c.features.concepts - c.features.motives))
+            and not implied_concepts(c) & _REQUIREMENT_SECTIONS
+        ),
     )
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
@@ -2910,8 +2915,11 @@ def _joined_row(a: Claim, b: Claim) -> Claim:
 
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
-    # ladder starts at a decision with its reason.
-    claims = _whole_rows(claims)
+    # ladder starts at a decision with its reason. A requirement with why it matters ("|
+    # Strong consistency | Prevent surges that defeat the quota | ... |" under "Design
+    # Goals") is a goal and its motive, no design decision: read as the rubric's trade-off
+    # items read it (`_fits_dimension`).
+    claims = _whole_rows([c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS])
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [
