@@ -2467,3 +2467,24 @@ def test_a_goal_with_why_it_matters_weighs_no_decision(catalog: Catalog) -> None
     claims = read_text(goals, catalog.vocabulary.concepts.values())
     assert all(rung.reached == 0 for rung in ladder("tradeoffs", claims))
     assert ladder("api_data", claims)[-1].reached == 0
+
+
+def test_a_pipelines_idempotency_is_no_api_contract(catalog: Catalog) -> None:
+    # An index rebuilt idempotently and a result list capped at top-k say nothing of the
+    # calls a client makes; an Idempotency-Key on POST and a cursor on GET do.
+    from tradeoff.review.substance import ladder
+
+    def contract(text: str) -> float:
+        claims = read_text(text, catalog.vocabulary.concepts.values())
+        return next(r.reached for r in ladder("api_data", claims) if r.name.startswith("errors"))
+
+    pipeline = (
+        "## Failures\n\n- Re-embedding a changed file is an idempotent rebuild of its chunks.\n"
+        "- Pagination overflow in search results: cap retrieval to the top 8 passages.\n"
+    )
+    assert contract(pipeline) == 0
+    api = (
+        "## API\n\n- POST /answers takes an Idempotency-Key header.\n"
+        "- GET /history pages with a cursor.\n"
+    )
+    assert contract(api) == 1

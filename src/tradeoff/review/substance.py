@@ -2659,10 +2659,35 @@ def _contract_kinds(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
     first: Claim | None = None
     for claim in claims:
         found = specified_concepts(claim) & _CONTRACT
+        if found & _SAID_OF_PIPELINES and not _of_the_api(claim):
+            # "idempotent rebuild" of an index, "cap retrieval to top-k": a property of a
+            # pipeline or a result set, not of the calls a client makes.
+            found = found - _SAID_OF_PIPELINES
         if found:
             kinds |= found
             first = first or claim
     return len(kinds), first
+
+
+# Contract kinds that are as often said of a batch job or a consumer as of an API.
+_SAID_OF_PIPELINES = frozenset({"idempotency", "pagination"})
+# Words that put a line on the API: a call, its parts, or the client that makes it.
+_API_WORDS = re.compile(
+    r"\b(?:api|apis|endpoints?|requests?|responses?|calls?|clients?|callers?|headers?"
+    r"|cursors?|page[_ ]?tokens?|next[_ ]?(?:token|cursor)|offset|limit=|idempotency[- _]keys?"
+    r"|GET|POST|PUT|PATCH|DELETE)\b",
+    re.I,
+)
+
+
+def _of_the_api(claim: Claim) -> bool:
+    """Whether a claim is about the API: it names a call or its parts, is code or a diagram
+    arrow (a request drawn), or stands under an API heading."""
+    return (
+        claim.kind in (CODE, EDGE)
+        or _API_WORDS.search(claim.text) is not None
+        or any(dimension_of_heading(h) == "api_data" for h in claim.headings[-2:])
+    )
 
 
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
