@@ -2467,6 +2467,13 @@ def test_a_goal_with_why_it_matters_weighs_no_decision(catalog: Catalog) -> None
     claims = read_text(goals, catalog.vocabulary.concepts.values())
     assert all(rung.reached == 0 for rung in ladder("tradeoffs", claims))
     assert ladder("api_data", claims)[-1].reached == 0
+    # A parameter chosen with its rationale is a decision, wherever its table stands.
+    chosen = (
+        "## Requirements\n\n| Parameter | Value | Rationale |\n|---|---|---|\n"
+        "| Code length | 7 characters | so that 62^7 = 3.5 trillion codes last decades |\n"
+    )
+    claims = read_text(chosen, catalog.vocabulary.concepts.values())
+    assert ladder("tradeoffs", claims)[0].reached > 0
 
 
 def test_a_pipelines_idempotency_is_no_api_contract(catalog: Catalog) -> None:

@@ -2702,14 +2702,14 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     )
     contract = _contract_kinds(claims)
     # A store named only as what the reason serves ("cached to reduce DB pressure") is no
-    # store chosen for the access pattern; nor is one named in a requirement with why it
-    # matters ("Cost efficiency: the data store is a big part of the bill").
+    # store chosen for the access pattern; nor is one named in a goal with why it matters
+    # ("| Cost efficiency | The data store is a big part of the bill |").
     access = _count(
         claims,
         lambda c: (
             c.features.reason
             and bool(_ACCESS & (c.features.concepts - c.features.motives))
-            and not implied_concepts(c) & _REQUIREMENT_SECTIONS
+            and not _goal_row(c)
         ),
     )
     return [
@@ -2938,13 +2938,31 @@ def _joined_row(a: Claim, b: Claim) -> Claim:
     return Claim(a.line, a.quote, f"{a.text} {b.text}", a.kind, a.headings, features)
 
 
+# The first column of a table of goals: each row states what the system must achieve.
+_GOAL_COLUMN = re.compile(
+    r"(?:design )?(?:goals?|requirements?|objectives?|nfrs?|non-?functional requirements?"
+    r"|quality attributes?|constraints?)",
+    re.I,
+)
+
+
+def _goal_row(claim: Claim) -> bool:
+    """Whether a claim is a row of a table of goals ("Goal: Low latency. Why it matters:
+    ..."): its reason column says why the goal matters, and nothing in it is chosen."""
+    if claim.kind != ROW:
+        return False
+    columns = _COLUMN.findall(claim.text)
+    return bool(columns) and _GOAL_COLUMN.fullmatch(columns[0].strip()) is not None
+
+
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
-    # ladder starts at a decision with its reason. A requirement with why it matters ("|
-    # Strong consistency | Prevent surges that defeat the quota | ... |" under "Design
-    # Goals") is a goal and its motive, no design decision: read as the rubric's trade-off
-    # items read it (`_fits_dimension`).
-    claims = _whole_rows([c for c in claims if not implied_concepts(c) & _REQUIREMENT_SECTIONS])
+    # ladder starts at a decision with its reason. A row of a table of goals ("| Strong
+    # consistency | Prevent surges that defeat the quota | ... |" under "| Goal | Why it
+    # matters |") is a goal and its motive, no design decision; a row of parameters chosen
+    # with their rationale ("| Code length | 7 | 62^7 = 3.5T |") under a requirements
+    # heading still is one.
+    claims = _whole_rows([c for c in claims if not _goal_row(c)])
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [

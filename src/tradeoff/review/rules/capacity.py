@@ -297,10 +297,11 @@ class NoBandwidthEstimate(_CapacityRule):
         number, text = growth
         figure = _LONG_RATE.search(text)
         quote = figure.group(0).strip() if figure is not None else text.strip()
+        # Still an absence (no evidence line, so it costs what any missing estimate costs):
+        # the line named is what the candidate may have taken for one.
         yield self.finding(
             f"No bandwidth estimate: '{quote}' on line {number} is how fast storage grows,"
             " not the bytes per second the service reads and serves",
-            ctx.line_evidence(number, quote),
             severity=severity,
         )
 
