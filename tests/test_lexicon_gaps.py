@@ -1542,3 +1542,12 @@ def test_a_store_named_only_as_a_purpose_earns_no_access_pattern_step(catalog: C
         catalog, "Search pages are cached per session for a minute to reduce load on the DB."
     )
     assert not _ACCESS & (claim.features.concepts - claim.features.motives)
+
+
+def test_a_multiple_of_a_time_or_a_size_counts_no_parts() -> None:
+    from tradeoff.language.lexicon import is_sizing
+
+    # "10x 1 s" scales a window and "x 64 KB" a buffer; neither says how many parts run.
+    assert not is_sizing("Bursts may reach 10x 1 s of the minute quota.")
+    assert not is_sizing("Each socket holds a buffer x 64 KB.")
+    assert is_sizing("Three shards x 4 replicas each.")

@@ -347,7 +347,10 @@ SIZING = re.compile(
     # "14 storage node IPs" counts addresses.
     rf"{_COUNTED}\b(?!\s+(?:ips?|ids?|addresses|names)\b)"
     rf"|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
-    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|[x×]\s*\d+\b|\(\s*x\s*\d+\s*\)"
+    # "x 4" multiplies a count of parts; "10x 1 s" or "x 64 KB" multiplies a time or a size.
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d"
+    r"|[x×]\s*\d+\b(?!\s*(?:ms|s|sec|seconds?|mins?|minutes?|h|hours?|days?|[kmgtp]i?b|bytes?)\b)"
+    r"|\(\s*x\s*\d+\s*\)"
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
 )
