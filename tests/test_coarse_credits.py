@@ -170,6 +170,13 @@ CASES = [
     ),
     # A playback target under the requirements says what must hold, not that it is watched.
     (
+        "rate-limiter",
+        "response-contract",
+        # The status alone: what a failure costs the caller, not the rejection contract.
+        "## Failures\n\n- When the store is slow, callers see 503 or 429 until it recovers.\n",
+        "## API\n\n- A limited call gets 429 with Retry-After and X-RateLimit-Remaining.\n",
+    ),
+    (
         "video-streaming",
         "qoe-monitoring",
         "## Requirements\n\n- Time to first frame under 1.5 s for 95% of plays.\n",
@@ -738,8 +745,9 @@ CASES = [
     (
         "video-streaming",
         "idempotent-tasks",
-        "## Reliability\n\n- If the network drops during an upload, the client retries only the"
-        " failed chunk with backoff.\n",
+        # The client's chunk retry is another subsystem's (see the test at the end); a
+        # retried transcoding job with no word of idempotency is the mention.
+        "## Reliability\n\n- A transcoding job that fails is retried with backoff.\n",
         "## Reliability\n\n- Transcoding jobs are idempotent: a retried job skips segments that"
         " already exist, so a crashed worker costs one chunk.\n",
     ),
@@ -2450,3 +2458,68 @@ def test_the_name_of_surviving_a_zone_loss_alone_survives_nothing(
 def _zone_item(catalog: Catalog) -> str:
     rubric = catalog.problems["object-storage"].rubric.items()
     return next(i.id for _, i in rubric if "zone-loss-survival" in i.concepts)
+
+
+def test_a_retry_of_another_subsystem_is_no_mention_of_transcoding_tasks(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Idempotency and retries are said of uploads and jobs alike: a chunk retried under an
+    # upload heading names no transcoding task, and citing it as one puzzles the reader.
+    upload = (
+        "## Uploading a file\n\n- Each part is sent on its own; a failed part is retried.\n"
+        "- Finishing twice is harmless: the final step is idempotent on the file hash.\n"
+    )
+    assert _support(catalog, "video-streaming", "idempotent-tasks", upload, tmp_path) == (
+        ABSENT,
+        None,
+    )
+    # The same words under a heading that names the encoders are about the item.
+    encoders = "## Transcoder failures\n\n- A failed job is retried three times, then parked.\n"
+    assert _support(catalog, "video-streaming", "idempotent-tasks", encoders, tmp_path) == (
+        MENTIONED,
+        3,
+    )
+
+
+def test_a_goal_with_why_it_matters_weighs_no_decision(catalog: Catalog) -> None:
+    # A requirements table's "why it matters" is the goal's motive, and "compared to a
+    # baseline" measures it: neither is a design decision with a reason or an alternative.
+    from tradeoff.review.substance import ladder
+
+    goals = (
+        "## Design goals\n\n| Goal | Why it matters | Target |\n|---|---|---|\n"
+        "| Exact counting | Tenants are billed by it | 99.99% agreement compared to a"
+        " single-node counter |\n| Fast checks | Callers wait on every check | p99 under 3 ms"
+        " with Redis |\n"
+    )
+    claims = read_text(goals, catalog.vocabulary.concepts.values())
+    assert all(rung.reached == 0 for rung in ladder("tradeoffs", claims))
+    assert ladder("api_data", claims)[-1].reached == 0
+    # A parameter chosen with its rationale is a decision, wherever its table stands.
+    chosen = (
+        "## Requirements\n\n| Parameter | Value | Rationale |\n|---|---|---|\n"
+        "| Code length | 7 characters | so that 62^7 = 3.5 trillion codes last decades |\n"
+    )
+    claims = read_text(chosen, catalog.vocabulary.concepts.values())
+    assert ladder("tradeoffs", claims)[0].reached > 0
+
+
+def test_a_pipelines_idempotency_is_no_api_contract(catalog: Catalog) -> None:
+    # An index rebuilt idempotently and a result list capped at top-k say nothing of the
+    # calls a client makes; an Idempotency-Key on POST and a cursor on GET do.
+    from tradeoff.review.substance import ladder
+
+    def contract(text: str) -> float:
+        claims = read_text(text, catalog.vocabulary.concepts.values())
+        return next(r.reached for r in ladder("api_data", claims) if r.name.startswith("errors"))
+
+    pipeline = (
+        "## Failures\n\n- Re-embedding a changed file is an idempotent rebuild of its chunks.\n"
+        "- Pagination overflow in search results: cap retrieval to the top 8 passages.\n"
+    )
+    assert contract(pipeline) == 0
+    api = (
+        "## API\n\n- POST /answers takes an Idempotency-Key header.\n"
+        "- GET /history pages with a cursor.\n"
+    )
+    assert contract(api) == 1

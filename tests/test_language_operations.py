@@ -443,3 +443,29 @@ def test_a_failure_a_purpose_prevents_is_no_failure_answered() -> None:
     assert failure_response(text) is None
     both = "Back off to avoid overloading a node; if the node crashes, fail over to a replica."
     assert failure_response(both) is not None
+
+
+def test_a_count_of_copies_watched_against_a_floor_is_monitoring() -> None:
+    # The replica count is the metric; the floor is its threshold; the alert its action.
+    found = monitoring_signal("Raise an alert if a shard falls below 2 copies.")
+    assert found is not None and found.action == "alert"
+    assert monitoring_signal("Page on-call when fewer than 3 healthy replicas remain.") is not None
+
+
+def test_a_replica_count_alone_is_no_monitoring() -> None:
+    assert monitoring_signal("Each bucket keeps 3 replicas and alerts go to the on-call.") is None
+
+
+def test_two_alerts_on_different_signals_are_two_monitoring_points() -> None:
+    from tradeoff.catalog import default_catalog
+    from tradeoff.language import read_text
+    from tradeoff.review.substance import ladder
+
+    catalog = default_catalog()
+    text = (
+        "## Operations\n\n- Replication lag is tracked; alert if lag > 5 minutes.\n"
+        "- Check each object's copies nightly; alert if any object drops below 2 replicas.\n"
+    )
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    top = ladder("reliability", claims)[-1]
+    assert top.reached >= 0.6, top

@@ -1563,3 +1563,12 @@ def test_an_interval_spelled_out_is_as_concrete_as_its_digits(catalog: Catalog) 
     habit = read_text("Our users open the app every day.", concepts)
     assert spelled[0].features.specific
     assert not habit[0].features.specific
+
+
+def test_a_multiple_of_a_time_or_a_size_counts_no_parts() -> None:
+    from tradeoff.language.lexicon import is_sizing
+
+    # "10x 1 s" scales a window and "x 64 KB" a buffer; neither says how many parts run.
+    assert not is_sizing("Bursts may reach 10x 1 s of the minute quota.")
+    assert not is_sizing("Each socket holds a buffer x 64 KB.")
+    assert is_sizing("Three shards x 4 replicas each.")

@@ -376,3 +376,29 @@ def test_a_product_praised_in_general_gives_no_reason(text: str, reason: bool) -
 def test_a_gain_set_against_a_stated_cost_is_the_reason(text: str, reason: bool) -> None:
     [claim] = read_text(text + "\n", catalog().vocabulary.concepts.values())
     assert claim.features.reason is reason
+
+
+def _claim(text: str) -> Claim:
+    (claim,) = read_text(text, catalog().vocabulary.concepts.values())
+    return claim
+
+
+def test_two_ways_offered_and_none_taken_is_a_hedge() -> None:
+    # "can be X or use Y" offers two ways; the design does neither yet.
+    offered = _claim(
+        "To spread load, the queue can be split per tenant (one topic each) or use a lock."
+    )
+    assert offered.features.hedge and not _reasoned(offered)
+    taken = _claim("To spread load, the queue is split per tenant, so no lock is needed.")
+    assert not taken.features.hedge
+
+
+def test_a_risk_said_twice_is_no_hedge() -> None:
+    assert not _claim("It can be slow under load, or be unavailable in a failover.").features.hedge
+
+
+def test_staleness_a_choice_averts_is_no_cost() -> None:
+    averted = _claim("Cache entries get a 10 minute TTL to limit stale data for cold keys.")
+    assert not averted.features.cost
+    accepted = _claim("Followers may serve stale reads for up to 2 s, which we accept.")
+    assert accepted.features.cost

@@ -127,6 +127,14 @@ class RubricItem(_Strict):
         " (matching, beside a pricing item) lets the interviewer probe the item, and the"
         " report never quotes its line as a mention.",
     )
+    subject: list[Slug] = Field(
+        default_factory=list,
+        description="The subsystem the item is about, when its concepts are techniques used"
+        " all over a design (idempotency, retries): a line supports or mentions the item only"
+        " if it, another claim on its line or its heading names the subsystem. 'If a chunk"
+        " fails, only that chunk is retried' under an upload heading says nothing of"
+        " transcoding tasks.",
+    )
     weight: int = Field(ge=1, le=5)
     level: Level = Field(
         default=Level.mid,

@@ -152,9 +152,19 @@ def heading_at(lines: list[str], index: int) -> tuple[int, str] | None:
     if match and len(match.group(2).split()) <= 8 and not _in_numbered_list(lines, index):
         return 2 + match.group(1).count("."), _clean(match.group(2))
     match = _COLON.match(text)
-    if match and len(match.group(1).split()) <= 5:
+    if match and len(match.group(1).split()) <= 5 and not _LEAD_IN_END.search(match.group(1)):
         return 3, _clean(match.group(1))
     return None
+
+
+# A "Label:" line is a noun phrase ("Read path:"); a sentence that leads into a list ends
+# on the word that points at it ("The design is broken into:", "It works as follows:",
+# "The steps are:"). That is prose introducing what comes next, never a section's title.
+_LEAD_IN_END = re.compile(
+    r"\b(?:into|of|to|the|an?|as|by|with|for|from|than|and|or|follows|following|below"
+    r"|includes?|including|are|is|were|was|be)\s*$",
+    re.I,
+)
 
 
 def _is_real_heading(lines: list[str], index: int) -> bool:

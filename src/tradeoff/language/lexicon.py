@@ -286,7 +286,11 @@ COST = re.compile(
     # "can drop requests" loses them; "latency can drop further" is a gain.
     r"|(?:can|may|might|could|will) (?:lose|serve stale|be stale|miss|double"
     r"|drop(?!\s+(?:further|to|by|below|under|significantly|sharply|dramatically|\d)))"
-    r"|lose up to|stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
+    # Staleness accepted, not the staleness a choice averts ("a short TTL to limit stale
+    # data" states the purpose of the TTL and no price paid for it).
+    r"|lose up to|(?<!limit )(?<!limits )(?<!avoid )(?<!avoids )(?<!prevent )(?<!prevents )"
+    r"(?<!reduce )(?<!reduces )(?<!minimi[sz]e )(?<!no )(?<!without )"
+    r"stale (?:for|by|reads?|data)|weaker consistency|eventually consistent"
     r"|the catch|we give up|gives up|sacrific|worst case|at most (?:\d|one|a|an|two|a few)\b"
     r"|but (?:it|this|that|we) (?:costs?|adds?|means|loses?|needs?|requires?|risks?)"
     # The subject left out: "lower per-query cost, but requires GPU infrastructure", and a
@@ -315,7 +319,7 @@ def may_hold(text: str, stems: tuple[str, ...]) -> bool:
 HEDGE_STEMS = ("depend", "any", "either", "both", "all", "tbd", "determined", "chosen", "confirmed",
                "pick", "choose", "decide", "select", "finali", "up to the", "whichever",
                "no strong preference", "settle", "worked out", "figured out", "sorted out",
-               "left to", "left for", "left until")  # fmt: skip
+               "left to", "left for", "left until", " or use")  # fmt: skip
 HEDGE = re.compile(
     r"\b(depends on (?:the )?(?:use case|use-case|requirements|needs|workload|team|context"
     r"|situation|scale|specific)|it depends\b(?!\s+on\s+(?:a|an|the)\s+\w+\s+(?:that|which))"
@@ -336,7 +340,12 @@ HEDGE = re.compile(
     r"|(?:is|are|be) left (?:to|for|until) (?:the )?(?:implementation|implementers?|build)"
     r"|(?:the team|teams|we|you) (?:can|could|may) (?:pick|choose|decide|select)"
     r"(?: later| once| when| based)|up to the (?:team|implementer|implementation)"
-    r"|whichever (?:is|fits|the team)|no strong preference|either way works)",
+    r"|whichever (?:is|fits|the team)|no strong preference|either way works"
+    # Two ways offered and none taken: "the pool can be partitioned per instance or use a
+    # distributed lock" says what could be done, not what this design does.
+    # (A term the claim names is masked as "QQQ" before this is searched.)
+    r"|\b(?:can|could|may) (?:be (?:\w+ed|split|set|kept|built|run|held|spread|Q+)|use)\b"
+    r"(?:\([^()]{0,80}\)|[^.;?()]){0,80}?\bor use\b)",
     re.I,
 )
 
@@ -383,7 +392,10 @@ SIZING = re.compile(
     # "14 storage node IPs" counts addresses.
     rf"{_COUNTED}\b(?!\s+(?:ips?|ids?|addresses|names)\b)"
     rf"|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
-    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|[x×]\s*\d+\b|\(\s*x\s*\d+\s*\)"
+    # "x 4" multiplies a count of parts; "10x 1 s" or "x 64 KB" multiplies a time or a size.
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d"
+    r"|[x×]\s*\d+\b(?!\s*(?:ms|s|sec|seconds?|mins?|minutes?|h|hours?|days?|[kmgtp]i?b|bytes?)\b)"
+    r"|\(\s*x\s*\d+\s*\)"
     r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
     re.I,
 )

@@ -249,13 +249,20 @@ _METRIC_WORDS = re.compile(f"{_METRIC_LEAD}|{_METRIC_REST}", re.I)
 _METRIC_NUMBERED = re.compile(r"p\d|\d{3}s", re.I)
 _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|over|exceeds?|exceeding|greater than|more than|below|under"
-    r"|less than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
+    r"|less than|fewer than|drops? below|rises? above|past|beyond)\b)\s*~?\$?\d[\d,.]*"
     # "+30 %" or "+ 25 % capacity" is a change a step brings ("add a node -> ~ +30 %
     # throughput"), not a level watched for crossing.
     r"|(?<!\+)(?<!\+ )\b\d[\d,.]*\s*(?:%|(?:ms|s|sec|seconds|minutes|min|x)\b)"
     # The agreed level as the line: "breaches the SLO", "replication lag SLA breach".
     r"|\b(?:burn rate|breach(?:es)? (?:the |its )?sl[ao]|exceeds? (?:the |its )?sl[ao]"
     r"|sl[ao] (?:breach\w*|violation))",
+    re.I,
+)
+# A count of copies watched against a floor: "drops below 2 replicas", "fewer than 3
+# healthy copies". "3 replicas" alone is a sizing, never a metric.
+_COPIES_FLOOR = re.compile(
+    r"\b(?:drops? below|falls? below|goes below|below|fewer than|less than|under|<)\s*\d+"
+    r"\s*(?:healthy\s+|live\s+)?(?:replicas|copies|fragments)\b",
     re.I,
 )
 _ACTION = re.compile(
@@ -360,6 +367,10 @@ def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
         # "GC throttled to < 5% of disk IOPS": the level is the cap a throttle holds the
         # work to, a budget; nothing is watched for crossing it, and no one hears of it.
         threshold = None
+    if metric is None and threshold is not None:
+        # "alert if any chunk drops below 2 replicas": the count of copies is the metric,
+        # named by the floor it is watched against.
+        metric = _COPIES_FLOOR.search(text)
     if metric is not None and threshold is not None:
         return MonitoringSignal(metric.group(0), threshold.group(0).strip(), said)
     # An event is its own threshold: "| Pod crash | ... | alert on-call |". Only when

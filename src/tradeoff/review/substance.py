@@ -25,6 +25,7 @@ from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_ke
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold, required
+from tradeoff.language.mentions import term_pattern
 from tradeoff.language.periods import every_period
 from tradeoff.review.narrow import narrow_concepts
 from tradeoff.text_caches import per_text
@@ -1097,6 +1098,8 @@ def _item_support(
     for claim in (claims[i] for i in positions):
         if "scope" not in wanted and (out_of_scope(claim) or _excludes_all(claim)):
             continue
+        if item.subject and not _on_subject(claims, claim, frozenset(item.subject)):
+            continue  # a retry of the upload is no retry of a transcoding task
         if not asking and claim.text.rstrip().endswith("?"):
             continue  # a question asks for the point; it neither makes nor names it
         if restates_prompt(claim):
@@ -1574,6 +1577,26 @@ def _counts_machines(claim: Claim) -> bool:
     if claim.kind == ROW and _LABELLED_MACHINES.search(claim.text) is not None:
         return True
     return claim.features.sizing and _MACHINES.search(claim.text) is not None
+
+
+def _on_subject(claims: Sequence[Claim], claim: Claim, subject: frozenset[str]) -> bool:
+    """Whether a claim is about the subsystem an item names (`RubricItem.subject`): it, a
+    claim on its line or its innermost heading names it. Idempotency and retries are said of
+    uploads, payments and jobs alike; which one a line speaks of is the subsystem beside it
+    ("If a chunk fails, only that chunk is retried" under "The Upload Pipeline")."""
+    if any(subject & c.features.concepts for c in claims if c.line == claim.line):
+        return True
+    if not claim.headings:
+        return False
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    concepts = default_catalog().vocabulary.concepts
+    heading = claim.headings[-1]
+    return any(
+        term_pattern(tuple(concepts[c].terms)).search(heading) is not None
+        for c in subject
+        if c in concepts
+    )
 
 
 def _line_text(claims: Sequence[Claim], claim: Claim) -> str:
@@ -2671,10 +2694,35 @@ def _contract_kinds(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
     first: Claim | None = None
     for claim in claims:
         found = specified_concepts(claim) & _CONTRACT
+        if found & _SAID_OF_PIPELINES and not _of_the_api(claim):
+            # "idempotent rebuild" of an index, "cap retrieval to top-k": a property of a
+            # pipeline or a result set, not of the calls a client makes.
+            found = found - _SAID_OF_PIPELINES
         if found:
             kinds |= found
             first = first or claim
     return len(kinds), first
+
+
+# Contract kinds that are as often said of a batch job or a consumer as of an API.
+_SAID_OF_PIPELINES = frozenset({"idempotency", "pagination"})
+# Words that put a line on the API: a call, its parts, or the client that makes it.
+_API_WORDS = re.compile(
+    r"\b(?:api|apis|endpoints?|requests?|responses?|calls?|clients?|callers?|headers?"
+    r"|cursors?|page[_ ]?tokens?|next[_ ]?(?:token|cursor)|offset|limit=|idempotency[- _]keys?"
+    r"|GET|POST|PUT|PATCH|DELETE)\b",
+    re.I,
+)
+
+
+def _of_the_api(claim: Claim) -> bool:
+    """Whether a claim is about the API: it names a call or its parts, is code or a diagram
+    arrow (a request drawn), or stands under an API heading."""
+    return (
+        claim.kind in (CODE, EDGE)
+        or _API_WORDS.search(claim.text) is not None
+        or any(dimension_of_heading(h) == "api_data" for h in claim.headings[-2:])
+    )
 
 
 def _api_data(claims: Sequence[Claim]) -> list[Rung]:
@@ -2689,10 +2737,15 @@ def _api_data(claims: Sequence[Claim]) -> list[Rung]:
     )
     contract = _contract_kinds(claims)
     # A store named only as what the reason serves ("cached to reduce DB pressure") is no
-    # store chosen for the access pattern.
+    # store chosen for the access pattern; nor is one named in a goal with why it matters
+    # ("| Cost efficiency | The data store is a big part of the bill |").
     access = _count(
         claims,
-        lambda c: c.features.reason and bool(_ACCESS & (c.features.concepts - c.features.motives)),
+        lambda c: (
+            c.features.reason
+            and bool(_ACCESS & (c.features.concepts - c.features.motives))
+            and not _goal_row(c)
+        ),
     )
     return [
         _rung("endpoints defined", endpoints[0], 3, endpoints[1], "endpoints"),
@@ -2920,10 +2973,31 @@ def _joined_row(a: Claim, b: Claim) -> Claim:
     return Claim(a.line, a.quote, f"{a.text} {b.text}", a.kind, a.headings, features)
 
 
+# The first column of a table of goals: each row states what the system must achieve.
+_GOAL_COLUMN = re.compile(
+    r"(?:design )?(?:goals?|requirements?|objectives?|nfrs?|non-?functional requirements?"
+    r"|quality attributes?|constraints?)",
+    re.I,
+)
+
+
+def _goal_row(claim: Claim) -> bool:
+    """Whether a claim is a row of a table of goals ("Goal: Low latency. Why it matters:
+    ..."): its reason column says why the goal matters, and nothing in it is chosen."""
+    if claim.kind != ROW:
+        return False
+    columns = _COLUMN.findall(claim.text)
+    return bool(columns) and _GOAL_COLUMN.fullmatch(columns[0].strip()) is not None
+
+
 def _tradeoffs(claims: Sequence[Claim]) -> list[Rung]:
     # A bare "we will use X" is a mention of X, not a decision anyone can weigh: the
-    # ladder starts at a decision with its reason.
-    claims = _whole_rows(claims)
+    # ladder starts at a decision with its reason. A row of a table of goals ("| Strong
+    # consistency | Prevent surges that defeat the quota | ... |" under "| Goal | Why it
+    # matters |") is a goal and its motive, no design decision; a row of parameters chosen
+    # with their rationale ("| Code length | 7 | 62^7 = 3.5T |") under a requirements
+    # heading still is one.
+    claims = _whole_rows([c for c in claims if not _goal_row(c)])
     reasoned = _distinct_weighing(claims, _reasoned)
     weighed = _distinct_weighing(claims, _weighed)
     return [
