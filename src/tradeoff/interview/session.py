@@ -92,6 +92,14 @@ _SCALING = frozenset(
 )  # fmt: skip
 
 
+# A question whose scene takes a part down: "A provider is down for an hour", "the
+# primary region goes down".
+_DOWN = re.compile(
+    r"\b(?:is|are|goes|went|go) down\b|\boutages?\b|\b(?:is|are|goes|becomes) unavailable\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Event:
     kind: str  # an EventKind
@@ -532,6 +540,12 @@ class Interview:
             # how it scales ("shard by prefix range ... replicate the hot ones"), in words
             # the question never used.
             subject |= _SCALING & frozenset(vocabulary)
+        if move.kind == "probe" and _DOWN.search(move.text):
+            # "A provider is down for an hour on Black Friday. What does the buyer see?"
+            # names no concept of its own, yet "we route new payments to the other one"
+            # answers it: moving the work off the part that is down is the answer an outage
+            # asks for, in whatever words (`operations.fails_over`).
+            subject |= frozenset({"failover"}) & frozenset(vocabulary)
         return subject
 
     @cached_property
