@@ -4,6 +4,10 @@
   as left unanswered though the candidate answered it two turns on: "route new payments
   to the other one" fails over without the word, and the question named no concept of
   its own.
+- "Estimates ledger writes (about 1,040 a second at peak) and storage (about 33 TB over 10
+  years)" was covered by "so about 3 GB a day": a daily growth is no ten-year total, the
+  size of each of three entries no size of the ledger, and an item of two figures needs
+  both (until then, the report says which is still to say).
 """
 
 from __future__ import annotations
@@ -37,3 +41,57 @@ def test_an_outage_question_is_answered_by_moving_the_work_turns_later(
     asks = [a for a in session.interview.state.asks if a.text == outage.text]
     assert asks, [a.text for a in session.interview.state.asks]
     assert asks[0].status == ANSWERED
+
+
+_ASK_SCALE = "how many payments per day, and what is the peak?"
+
+
+def _ledger(catalog: Catalog, *turns: str) -> list[str]:
+    session = run(catalog, "payment-system", "terse", [_ASK_SCALE, "/next", *turns])
+    report = session.transcript(catalog)
+    return [line for line in report.splitlines() if "ledger writes (about" in line]
+
+
+def test_a_daily_size_covers_neither_part_of_the_ledger_estimate(catalog: Catalog) -> None:
+    # "about 3 GB a day" is how fast the ledger grows: no writes a second, no ten-year total.
+    [line] = _ledger(
+        catalog, "every charge adds four journal rows of roughly 250 bytes, so 5 GB a day"
+    )
+    assert "still to say: ledger writes" in line and "storage (about 33 TB" in line, line
+    session = run(
+        catalog,
+        "payment-system",
+        "terse",
+        [
+            _ASK_SCALE,
+            "/next",
+            "every charge adds four journal rows of roughly 250 bytes, so 5 GB a day",
+        ],
+    )
+    assert not session.interview.state.covered("ledger-size")
+
+
+def test_the_writes_alone_leave_the_storage_to_say(catalog: Catalog) -> None:
+    [line] = _ledger(
+        catalog,
+        "with six ledger entries per payment over its life, the ledger takes about 1,100"
+        " writes a second at peak",
+    )
+    assert "still to say: storage (about 33 TB over 10 years)" in line, line
+    assert "still to say: ledger writes" not in line
+
+
+def test_both_parts_said_in_two_turns_cover_the_ledger_estimate(catalog: Catalog) -> None:
+    session = run(
+        catalog,
+        "payment-system",
+        "terse",
+        [
+            _ASK_SCALE,
+            "/next",
+            "with six ledger entries per payment over its life, the ledger takes about 1,100"
+            " writes a second at peak",
+            "each ledger entry is about 300 bytes, so over 10 years the ledger holds about 22 TB",
+        ],
+    )
+    assert session.interview.state.covered("ledger-size")

@@ -42,6 +42,7 @@ from tradeoff.interview.state import (
     Support,
     against_given,
     calls_only,
+    figures_unsaid,
     recap_weighs_nothing,
 )
 from tradeoff.language import lexicon, read_design, read_text
@@ -509,6 +510,10 @@ def _conversation(
                 for c in _lacked(item, support.quote)
                 if c in catalog.vocabulary.concepts
             ]
+            if dimension == "capacity":
+                # "so about 3 GB a day" gives neither the ledger writes a second nor the
+                # storage kept over ten years: the parts it leaves are what to say.
+                lacks += figures_unsaid(state, item)
             mentioned.append(
                 {**entry, "quote": support.quote, "where": where(support), "lacks": lacks,
                  "worked_from": support.worked_from}

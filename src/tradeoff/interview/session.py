@@ -69,6 +69,7 @@ from tradeoff.interview.state import (
     note_contradicted,
     note_reasons,
     note_redundancy,
+    note_written_figures,
     restated_facts,
     sentence_with,
     update_items,
@@ -811,6 +812,7 @@ class Interview:
         }
         self.state.written = without_claimed_mentions(self.problem, written, claims, mentions)
         note_redundancy(self.state, claims)
+        note_written_figures(self.state, self.problem, claims)
         self.state.written_numbers = [
             Stated(number, text.strip(), spoken)
             for number, text in context.prose
