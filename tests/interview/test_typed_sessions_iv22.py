@@ -8,10 +8,13 @@
   years)" was covered by "so about 3 GB a day": a daily growth is no ten-year total, the
   size of each of three entries no size of the ledger, and an item of two figures needs
   both (until then, the report says which is still to say).
+- "Says what is out of scope (analytics, accounts)" was covered by "phishing links are out
+  of scope for now": a put-off of the question, which leaves out neither.
 """
 
 from __future__ import annotations
 
+import pytest
 from simulate import run
 
 from tradeoff.catalog import Catalog
@@ -95,3 +98,17 @@ def test_both_parts_said_in_two_turns_cover_the_ledger_estimate(catalog: Catalog
         ],
     )
     assert session.interview.state.covered("ledger-size")
+
+
+@pytest.mark.parametrize(
+    ("line", "scoped"),
+    [
+        ("malware links are out of scope for now", False),
+        ("I'll skip spam detection for now, that's out of scope for now", False),
+        ("user accounts are out of scope for now", True),
+    ],
+)
+def test_a_put_off_scopes_only_what_it_names(catalog: Catalog, line: str, scoped: bool) -> None:
+    session = run(catalog, "url-shortener", "neutral", ["/next", "/next", line])
+    support = session.interview.state.said.get("scope")
+    assert (support is not None and support.status == "substance") is scoped, support

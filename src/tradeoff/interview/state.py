@@ -444,6 +444,10 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = supports.get(item.id)
         if support is None:
             continue
+        if heard.defers and "scope" in item.concepts and not _scopes_its_examples(item, heard):
+            # "phishing links are out of scope for now" puts the question off; it leaves
+            # out none of what the item asks about ("analytics, accounts").
+            continue
         if item.every_concept and support.status != SUBSTANCE:
             met = state.parts.setdefault(item.id, set())
             now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
@@ -610,6 +614,22 @@ def note_written_figures(
         if parts:
             unstated = substance.unstated_parts(item.text, claims)
             state.written_figures[item.id] = set(parts) - set(unstated)
+
+
+def _scopes_its_examples(item: RubricItem, heard: Heard) -> bool:
+    """Whether a turn that puts something off ("... out of scope for now") scopes what a
+    scope item names ("Says what is out of scope (analytics, accounts)"): "analytics is out
+    of scope for now" sets the product's bounds, "phishing links are out of scope for now"
+    sets the interviewer's question aside."""
+    named = stems(item.text) - _SCOPE_WORDS
+    return bool(named & stems(heard.text))
+
+
+# The words every scope item uses, which name nothing it leaves out.
+_SCOPE_WORDS = stems(
+    "says states names what is are out of scope in non goals goal leaves left deliberately"
+    " purpose on first version features feature puts put and so"
+)
 
 
 def _works_kind_named(item: RubricItem, text: str) -> bool:
