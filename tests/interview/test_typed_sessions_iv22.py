@@ -10,6 +10,8 @@
   both (until then, the report says which is still to say).
 - "Says what is out of scope (analytics, accounts)" was covered by "phishing links are out
   of scope for now": a put-off of the question, which leaves out neither.
+- A figure said against the interviewer's and taken back in the next turn stayed listed as
+  a disagreement, and an estimate said again corrected stayed beside its correction.
 """
 
 from __future__ import annotations
@@ -112,3 +114,39 @@ def test_a_put_off_scopes_only_what_it_names(catalog: Catalog, line: str, scoped
     session = run(catalog, "url-shortener", "neutral", ["/next", "/next", line])
     support = session.interview.state.said.get("scope")
     assert (support is not None and support.status == "substance") is scoped, support
+
+
+_DRIVERS = [
+    "how many rides per day and how many drivers are online at peak?",
+    "/next",
+    "3 million drivers each pinging every 4 seconds is 750,000 location writes a second",
+    "no wait, one million drivers at peak, so 250,000 location writes a second",
+]
+
+
+def test_a_figure_taken_back_says_it_was_corrected(catalog: Catalog) -> None:
+    session = run(catalog, "ride-sharing", "adversarial", _DRIVERS)
+    lines = session.transcript(catalog).splitlines()
+    said = [line for line in lines if '"3 million drivers"' in line]
+    assert said and all(line.startswith("Corrected at") for line in said), said
+    assert all('then "one million drivers' in line for line in said), said
+
+
+def test_an_estimate_said_again_replaces_the_first(catalog: Catalog) -> None:
+    session = run(catalog, "ride-sharing", "adversarial", _DRIVERS)
+    estimates = [
+        line
+        for line in session.transcript(catalog).splitlines()
+        if line.startswith("Estimate said") and "location" in line
+    ]
+    assert len(estimates) == 1, estimates
+    assert "250,000 location writes a second" in estimates[0]
+    assert 'correcting "750,000 location writes a second"' in estimates[0]
+
+
+def test_a_figure_never_taken_back_still_disagrees(catalog: Catalog) -> None:
+    session = run(catalog, "ride-sharing", "adversarial", _DRIVERS[:3])
+    lines = session.transcript(catalog).splitlines()
+    assert any(
+        line.startswith("Said and given disagree") and "3 million drivers" in line for line in lines
+    ), lines

@@ -37,6 +37,7 @@ from tradeoff.interview.state import (
     RETURNED,
     SUBSTANCE,
     Ask,
+    Contradicted,
     ConversationState,
     Stated,
     Support,
@@ -573,14 +574,20 @@ def _conversation(
             )  # fmt: skip
     # A figure said against one the interviewer gave: the interviewer asked which one, and
     # the report lists it whatever the answer, as it lists said and written disagreeing.
-    given = [
-        {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
-         "about": figure_words(c.figure)}
-        for c in state.contradicted
-    ]  # fmt: skip
+    given = []
+    for c in state.contradicted:
+        entry = {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
+                 "about": figure_words(c.figure)}  # fmt: skip
+        fixed = _corrected_to_given(state, c)
+        if fixed is not None and fixed.number is not None:
+            # "2 million drivers", then "sorry, one million drivers at peak": the report
+            # says the candidate took the figure back, as they did.
+            entry |= {"corrected": fixed.number.text, "corrected_at": when.get(fixed.line, "")}
+        given.append(entry)
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
     estimates: list[dict[str, str]] = []
+    estimated_on: list[int] = []  # the turn of each estimate listed
     for stated in state.spoken_numbers:
         number = stated.number
         if number is None or number.ref is None:
@@ -613,8 +620,23 @@ def _conversation(
             about = measured_name(number.ref.name, number.text)
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said
+            earlier = next(
+                (
+                    e
+                    for e, line in zip(estimates, estimated_on, strict=True)
+                    if e["about"] == about and line < stated.line
+                ),
+                None,
+            )
+            if earlier is not None:
+                # "500,000 location updates a second", then "sorry, ... 250,000": the figure
+                # said last stands, and the report says which it replaced.
+                del estimated_on[estimates.index(earlier)]
+                estimates.remove(earlier)
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
-                              "about": about})  # fmt: skip
+                              "about": about,
+                              "corrected_from": earlier["said"] if earlier else ""})  # fmt: skip
+            estimated_on.append(stated.line)
     return {
         "covered": covered,
         "mentioned": mentioned,
@@ -667,6 +689,33 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
 # "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
 # design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
 _AGREE = 1.5
+
+
+def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated | None:
+    """The later figure that takes back one said against the interviewer's: the same
+    quantity (the figure it was read as, or the given words said back: "one million
+    drivers at peak" for "About one million drivers are online") near the given value."""
+    first = next(
+        (
+            s.number
+            for s in state.spoken_numbers
+            if s.line == said.line and s.number is not None and s.number.text == said.said
+        ),
+        None,
+    )
+    if first is None or said.ratio <= 0:
+        return None
+    given = first.value.value / said.ratio
+    for later in state.spoken_numbers:
+        number = later.number
+        if later.line <= said.line or number is None or number.value.kind != first.value.kind:
+            continue
+        same = (number.ref is not None and number.ref.name == said.figure) or gives_too(
+            said.given, number.value
+        )
+        if same and 1 / _AGREE <= number.value.value / given <= _AGREE:
+            return later
+    return None
 
 
 def _states_as_said(said: str, written: Sequence[Stated]) -> bool:

@@ -37,6 +37,12 @@ def render(report: SessionReport) -> list[str]:
             f' the design says "{c.written}" (line {c.line})'
         )
     for g in talk.given_contradicted:
+        if g.corrected:
+            lines.append(
+                f'Corrected at {g.corrected_at}: you said "{g.said}" at {g.said_at} against'
+                f' the interviewer\'s "{g.given}" ({g.about}), then "{g.corrected}"'
+            )
+            continue
         lines.append(
             f'Said and given disagree on {g.about}: you said "{g.said}" at {g.said_at};'
             f' the interviewer had said "{g.given}"'
@@ -56,7 +62,11 @@ def render(report: SessionReport) -> list[str]:
             f" at about {first.ceiling_rps:,.0f} requests/s; {verdict}."
         )
     lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
-    lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
+    lines += [
+        f"Estimate said at {e.at}: {e.said} ({e.about})"
+        + (f', correcting "{e.corrected_from}" said before' if e.corrected_from else "")
+        for e in talk.estimates
+    ]
     basis = (
         "each score is the share of points shown with substance"
         if any(d.rubric_only for d in review.dimensions.values())
