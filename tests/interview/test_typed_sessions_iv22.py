@@ -12,6 +12,9 @@
   of scope for now": a put-off of the question, which leaves out neither.
 - A figure said against the interviewer's and taken back in the next turn stayed listed as
   a disagreement, and an estimate said again corrected stayed beside its correction.
+- A covered point was shown by its whole catalog text beside a line that says less ("...
+  sharded by city, with replicas" beside a line with no replicas): the report now names
+  the parts no line gave.
 """
 
 from __future__ import annotations
@@ -150,3 +153,27 @@ def test_a_figure_never_taken_back_still_disagrees(catalog: Catalog) -> None:
     assert any(
         line.startswith("Said and given disagree") and "3 million drivers" in line for line in lines
     ), lines
+
+
+_TRIP_STORE = "the trip service keeps trips in MySQL, partitioned by city"
+
+
+def _trip_store_line(catalog: Catalog, *more: str) -> str:
+    session = run(catalog, "ride-sharing", "neutral", ["/next", _TRIP_STORE, *more])
+    [line] = [
+        line
+        for line in session.transcript(catalog).splitlines()
+        if line.startswith("  Trip service and store")
+    ]
+    return line
+
+
+def test_a_covered_point_names_the_part_its_line_leaves_out(catalog: Catalog) -> None:
+    line = _trip_store_line(catalog)
+    assert line.endswith("— still to say: with replicas"), line
+
+
+def test_a_part_said_in_another_turn_is_not_asked_for(catalog: Catalog) -> None:
+    more = "each trip shard keeps two copies in other zones, and a copy is promoted on failure"
+    line = _trip_store_line(catalog, more)
+    assert "still to say" not in line, line

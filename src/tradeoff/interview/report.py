@@ -46,7 +46,8 @@ from tradeoff.interview.state import (
     figures_unsaid,
     recap_weighs_nothing,
 )
-from tradeoff.language import lexicon, read_design, read_text
+from tradeoff.language import Claim, lexicon, read_design, read_text
+from tradeoff.language.evidence import CHOICE_CATEGORIES
 from tradeoff.language.mentions import find_mentions
 from tradeoff.language.periods import every_period, figure_words, measured_name
 from tradeoff.review.context import ReviewContext
@@ -205,7 +206,7 @@ def final_report(
         settled.add("back-of-envelope")
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
-    conversation = _conversation(problem, level, state, when, catalog)
+    conversation = _conversation(problem, level, state, when, catalog, context.claims)
     conversation["contradictions"] += _decided_otherwise(problem, catalog, design, said, when)
     covered_concepts = {
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
@@ -448,14 +449,110 @@ def _lacked(item: RubricItem, quote: str) -> list[str]:
     return sorted(asked - _concepts_in(quote))
 
 
+def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Catalog) -> list[str]:
+    """The parts of a covered item's text that the quoted line does not say, and no line
+    about the item says: "Trip service and store holding trip state durably, sharded by
+    city, with replicas" beside "Trip service stores trips in Postgres, sharded by city"
+    leaves "with replicas" to say. A part is a clause of the item's text ("ranks them by
+    road ETA rather than straight-line distance") and is read by the concepts it names
+    that one could choose (components, techniques, data layouts); a part that names none
+    ("holding trip state durably") is no part a line can be held to. The first clause
+    names the item's subject, which the line was credited for."""
+    parts = _clauses(item.text)[1:]
+    if not parts:
+        return []
+    vocabulary = catalog.vocabulary.concepts
+    # The whole line or turn the quote is from: a quote cut at "?" ("... LIST as GET
+    # /{bucket}?") leaves the rest of what the candidate said in that breath.
+    lines = {
+        c.line
+        for c in claims
+        if quote and (quote in c.quote or (c.quote in quote and 2 * len(c.quote) > len(quote)))
+    }
+    quote = " ".join([quote, *(c.text for c in claims if c.line in lines)])
+    quoted = _meant(quote, catalog)
+    # (A line about the item names its concepts or its subject: "every trip shard keeps two
+    # replicas in other zones" gives the replicas of "sharded by city, with replicas".)
+    # It names them of the item's own subject, the words of its first clause ("trip"),
+    # not of another part: "Redis, sharded by geohash cell, 3 replicas per shard" gives
+    # the location index copies, not the trip store.
+    subject = set(item.concepts) | set(item.mentions)
+    head = stems(_clauses(item.text)[0]) - _ANY_PART
+    about = [
+        c.features.concepts | c.features.options
+        for c in claims
+        if (c.features.concepts | c.features.options) & subject and stems(c.text) & head
+    ]
+    left = []
+    for part in parts:
+        # (What a parenthesis gives as examples, "(FoundationDB or Spanner style)", is no
+        # part to say; one of the options a part offers, "checksum or ETag", says it.)
+        named = {
+            c
+            for c in _meant(_PARENTHESIS.sub(" ", part), catalog)
+            if vocabulary[c].category in CHOICE_CATEGORIES
+        } - subject
+        if not named or named & quoted or any(named & said for said in about):
+            continue
+        if stems(part) & stems(quote):
+            # The line says it in words the claim analysis reads otherwise: "plus multipart
+            # initiate, upload part and complete", "holds size, checksum, ..." for "checksum
+            # or ETag". Asked for again, it would read as not listening.
+            continue
+        left.append(part)
+    return left
+
+
+# The dimensions whose items are mechanisms in parts ("sharded by city, with replicas"):
+# a requirements item lists flows or non-goals, each a word the line may put otherwise
+# ("get matched" for "match"), and a capacity item's parts are its figures
+# (`figures_unsaid`).
+_PARTS_OF_A_DESIGN = frozenset({"api_data", "components", "tradeoffs", "reliability"})
+
+
+def _meant(text: str, catalog: Catalog) -> frozenset[str]:
+    """The concepts a text names, as the claim analysis reads them (meant or offered)."""
+    return frozenset(
+        c
+        for claim in read_text(text, catalog.vocabulary.concepts.values())
+        for c in claim.features.concepts | claim.features.options
+    )
+
+
+# Words any part of a design is called by, which name no part in particular.
+_ANY_PART = stems("service services store stores system data server servers layer tier holding")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _clauses(text: str) -> list[str]:
+    """An item's text cut at its commas and its last "and" (outside parentheses)."""
+    body = text.strip().rstrip(".")
+    pieces, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(body):
+        if body.count("(", 0, match.start()) == body.count(")", 0, match.start()):
+            pieces.append(body[start : match.start()])
+            start = match.end()
+    pieces.append(body[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and\s+)?|;\s+")
+
+
 def _concepts_in(text: str) -> set[str]:
     return {t.removeprefix("concept:") for t in concept_tokens(text)}
 
 
 def _conversation(
-    problem: Problem, level: str, state: ConversationState, when: dict[int, str], catalog: Catalog
+    problem: Problem,
+    level: str,
+    state: ConversationState,
+    when: dict[int, str],
+    catalog: Catalog,
+    claims: Sequence[Claim] = (),
 ) -> dict[str, Any]:
-    """The transcript's side of the report, every entry with the words it rests on."""
+    """The transcript's side of the report, every entry with the words it rests on.
+    `claims` are the design's and the turns' (to tell what no line says)."""
 
     def where(support: Support) -> str:
         if support.source == "design" and support.line < 1:
@@ -504,7 +601,14 @@ def _conversation(
         if support is None:
             missing.append(entry)
         elif support.status == SUBSTANCE:
-            covered.append({**entry, "quote": support.quote, "where": where(support)})
+            left = (
+                _left_out(item, support.quote, claims, catalog)
+                if dimension in _PARTS_OF_A_DESIGN
+                else []
+            )
+            covered.append(
+                {**entry, "quote": support.quote, "where": where(support), "lacks": left}
+            )
         else:
             lacks = [
                 catalog.vocabulary.concepts[c].name

@@ -13,7 +13,9 @@ def render(report: SessionReport) -> list[str]:
     lines = [f"Overall {review.overall}/100 · verdict at {review.level}: {review.verdict}"]
     if talk.covered:
         lines.append("Covered with substance:")
-        lines += [_quoted(c) for c in talk.covered]
+        # A point covered by a line that says less than its whole text says which parts
+        # no line gave ("with replicas"), as a mention says what it lacks.
+        lines += [_quoted(c) + _still_to_say(c) for c in talk.covered]
     named = [c for c in talk.mentioned if not c.worked_from]
     reworked = [c for c in talk.mentioned if c.worked_from]
     if named:
@@ -111,6 +113,12 @@ def _quoted(entry: ItemEntry) -> str:
     if not entry.quote.strip():  # a point the whole answer makes ("works in a visible order")
         return f"  {entry.text} ({entry.where})"
     return f'  {entry.text} "{_clip(entry.quote)}" ({entry.where})'
+
+
+def _still_to_say(entry: ItemEntry) -> str:
+    if not entry.lacks:
+        return ""
+    return " — still to say: " + "; ".join(n[:1].lower() + n[1:] for n in entry.lacks)
 
 
 def _weighing_asked(entry: ItemEntry) -> str:
