@@ -15,6 +15,8 @@
 - A covered point was shown by its whole catalog text beside a line that says less ("...
   sharded by city, with replicas" beside a line with no replicas): the report now names
   the parts no line gave.
+- API101 asked a whiteboard (front-end) design for HTTP endpoints though its WebSocket
+  messages were said and credited: the prompt's API is that protocol.
 """
 
 from __future__ import annotations
@@ -177,3 +179,18 @@ def test_a_part_said_in_another_turn_is_not_asked_for(catalog: Catalog) -> None:
     more = "each trip shard keeps two copies in other zones, and a copy is promoted on failure"
     line = _trip_store_line(catalog, more)
     assert "still to say" not in line, line
+
+
+def test_a_whiteboard_protocol_said_is_its_api(catalog: Catalog) -> None:
+    said = (
+        "every board gets one WebSocket: the browser joins with the newest revision it has,"
+        " the server replays what came after, and each change is sent up as a tiny shape"
+        " operation the server logs and broadcasts to everyone else"
+    )
+    session = run(catalog, "collaborative-whiteboard", "neutral", ["/next", said])
+    rules = {f["rule"] for f in session.report(catalog)["review"]["findings"]}
+    assert "API101" not in rules
+    named = run(
+        catalog, "collaborative-whiteboard", "neutral", ["/next", "browsers use a WebSocket"]
+    )
+    assert "API101" in {f["rule"] for f in named.report(catalog)["review"]["findings"]}
