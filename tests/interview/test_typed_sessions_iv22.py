@@ -17,6 +17,8 @@
   the parts no line gave.
 - API101 asked a whiteboard (front-end) design for HTTP endpoints though its WebSocket
   messages were said and credited: the prompt's API is that protocol.
+- "we don't know if the card was charged, so we mark it unknown ..." was heard as the
+  candidate putting the question off ("don't know"), and the question was let go.
 """
 
 from __future__ import annotations
@@ -194,3 +196,10 @@ def test_a_whiteboard_protocol_said_is_its_api(catalog: Catalog) -> None:
         catalog, "collaborative-whiteboard", "neutral", ["/next", "browsers use a WebSocket"]
     )
     assert "API101" in {f["rule"] for f in named.report(catalog)["review"]["findings"]}
+
+
+def test_what_the_system_cannot_know_is_no_put_off(catalog: Catalog) -> None:
+    from tradeoff.interview.listener import _DEFERS
+
+    assert _DEFERS.search("on a timeout we don't know whether the charge went through") is None
+    assert _DEFERS.search("I don't know, let's come back to it") is not None
