@@ -61,7 +61,10 @@ def hedged_clause(text: str) -> str:
 # ("parking that", "out of scope for now": the question put aside in other words; a scope
 # stated for good, "analytics is out of scope", answers a question about scope.)
 _DEFERS = re.compile(
-    r"\b(come back to (?:that|it|this)|get back to|later|not sure|don't know|no idea|skip"
+    # ("we don't know if the card was charged" says what the system cannot know after a
+    # timeout, and goes on to what it does about it: no put-off of the question.)
+    r"\b(come back to (?:that|it|this)|get back to|later|not sure"
+    r"|(?<!\bwe )(?<!\bthey )(?<!\bit )don't know|no idea|skip"
     r"|park(?:ing)? (?:that|it|this)|pass on"
     r"|out of scope for now"
     # "I don't want to go there yet", "let's not worry about that for now", "I'd rather not

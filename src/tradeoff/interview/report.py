@@ -38,14 +38,17 @@ from tradeoff.interview.state import (
     RETURNED,
     SUBSTANCE,
     Ask,
+    Contradicted,
     ConversationState,
     Stated,
     Support,
     against_given,
     calls_only,
+    figures_unsaid,
     recap_weighs_nothing,
 )
-from tradeoff.language import lexicon, read_design, read_text
+from tradeoff.language import Claim, lexicon, read_design, read_text
+from tradeoff.language.evidence import CHOICE_CATEGORIES
 from tradeoff.language.mentions import find_mentions
 from tradeoff.language.periods import every_period, figure_words, measured_name
 from tradeoff.review.context import ReviewContext
@@ -213,7 +216,7 @@ def final_report(
         settled.add("functional-requirements")
     review = review_design(doc, catalog, problem.id, level, overrides, frozenset(settled))
     when = {n: clock_text((e.at - started_at).total_seconds()) for n, e in enumerate(said, 1)}
-    conversation = _conversation(problem, level, state, when, catalog)
+    conversation = _conversation(problem, level, state, when, catalog, context.claims)
     conversation["contradictions"] += _decided_otherwise(problem, catalog, design, said, when)
     covered_concepts = {
         c for _, item in problem.rubric.items() if state.covered(item.id) for c in item.concepts
@@ -456,14 +459,110 @@ def _lacked(item: RubricItem, quote: str) -> list[str]:
     return sorted(asked - _concepts_in(quote))
 
 
+def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Catalog) -> list[str]:
+    """The parts of a covered item's text that the quoted line does not say, and no line
+    about the item says: "Trip service and store holding trip state durably, sharded by
+    city, with replicas" beside "Trip service stores trips in Postgres, sharded by city"
+    leaves "with replicas" to say. A part is a clause of the item's text ("ranks them by
+    road ETA rather than straight-line distance") and is read by the concepts it names
+    that one could choose (components, techniques, data layouts); a part that names none
+    ("holding trip state durably") is no part a line can be held to. The first clause
+    names the item's subject, which the line was credited for."""
+    parts = _clauses(item.text)[1:]
+    if not parts:
+        return []
+    vocabulary = catalog.vocabulary.concepts
+    # The whole line or turn the quote is from: a quote cut at "?" ("... LIST as GET
+    # /{bucket}?") leaves the rest of what the candidate said in that breath.
+    lines = {
+        c.line
+        for c in claims
+        if quote and (quote in c.quote or (c.quote in quote and 2 * len(c.quote) > len(quote)))
+    }
+    quote = " ".join([quote, *(c.text for c in claims if c.line in lines)])
+    quoted = _meant(quote, catalog)
+    # (A line about the item names its concepts or its subject: "every trip shard keeps two
+    # replicas in other zones" gives the replicas of "sharded by city, with replicas".)
+    # It names them of the item's own subject, the words of its first clause ("trip"),
+    # not of another part: "Redis, sharded by geohash cell, 3 replicas per shard" gives
+    # the location index copies, not the trip store.
+    subject = set(item.concepts) | set(item.mentions)
+    head = stems(_clauses(item.text)[0]) - _ANY_PART
+    about = [
+        c.features.concepts | c.features.options
+        for c in claims
+        if (c.features.concepts | c.features.options) & subject and stems(c.text) & head
+    ]
+    left = []
+    for part in parts:
+        # (What a parenthesis gives as examples, "(FoundationDB or Spanner style)", is no
+        # part to say; one of the options a part offers, "checksum or ETag", says it.)
+        named = {
+            c
+            for c in _meant(_PARENTHESIS.sub(" ", part), catalog)
+            if vocabulary[c].category in CHOICE_CATEGORIES
+        } - subject
+        if not named or named & quoted or any(named & said for said in about):
+            continue
+        if stems(part) & stems(quote):
+            # The line says it in words the claim analysis reads otherwise: "plus multipart
+            # initiate, upload part and complete", "holds size, checksum, ..." for "checksum
+            # or ETag". Asked for again, it would read as not listening.
+            continue
+        left.append(part)
+    return left
+
+
+# The dimensions whose items are mechanisms in parts ("sharded by city, with replicas"):
+# a requirements item lists flows or non-goals, each a word the line may put otherwise
+# ("get matched" for "match"), and a capacity item's parts are its figures
+# (`figures_unsaid`).
+_PARTS_OF_A_DESIGN = frozenset({"api_data", "components", "tradeoffs", "reliability"})
+
+
+def _meant(text: str, catalog: Catalog) -> frozenset[str]:
+    """The concepts a text names, as the claim analysis reads them (meant or offered)."""
+    return frozenset(
+        c
+        for claim in read_text(text, catalog.vocabulary.concepts.values())
+        for c in claim.features.concepts | claim.features.options
+    )
+
+
+# Words any part of a design is called by, which name no part in particular.
+_ANY_PART = stems("service services store stores system data server servers layer tier holding")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _clauses(text: str) -> list[str]:
+    """An item's text cut at its commas and its last "and" (outside parentheses)."""
+    body = text.strip().rstrip(".")
+    pieces, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(body):
+        if body.count("(", 0, match.start()) == body.count(")", 0, match.start()):
+            pieces.append(body[start : match.start()])
+            start = match.end()
+    pieces.append(body[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and\s+)?|;\s+")
+
+
 def _concepts_in(text: str) -> set[str]:
     return {t.removeprefix("concept:") for t in concept_tokens(text)}
 
 
 def _conversation(
-    problem: Problem, level: str, state: ConversationState, when: dict[int, str], catalog: Catalog
+    problem: Problem,
+    level: str,
+    state: ConversationState,
+    when: dict[int, str],
+    catalog: Catalog,
+    claims: Sequence[Claim] = (),
 ) -> dict[str, Any]:
-    """The transcript's side of the report, every entry with the words it rests on."""
+    """The transcript's side of the report, every entry with the words it rests on.
+    `claims` are the design's and the turns' (to tell what no line says)."""
 
     def where(support: Support) -> str:
         if support.source == "design" and support.line < 1:
@@ -512,13 +611,24 @@ def _conversation(
         if support is None:
             missing.append(entry)
         elif support.status == SUBSTANCE:
-            covered.append({**entry, "quote": support.quote, "where": where(support)})
+            left = (
+                _left_out(item, support.quote, claims, catalog)
+                if dimension in _PARTS_OF_A_DESIGN
+                else []
+            )
+            covered.append(
+                {**entry, "quote": support.quote, "where": where(support), "lacks": left}
+            )
         else:
             lacks = [
                 catalog.vocabulary.concepts[c].name
                 for c in _lacked(item, support.quote)
                 if c in catalog.vocabulary.concepts
             ]
+            if dimension == "capacity":
+                # "so about 3 GB a day" gives neither the ledger writes a second nor the
+                # storage kept over ten years: the parts it leaves are what to say.
+                lacks += figures_unsaid(state, item)
             mentioned.append(
                 {**entry, "quote": support.quote, "where": where(support), "lacks": lacks,
                  "worked_from": support.worked_from}
@@ -578,14 +688,20 @@ def _conversation(
             )  # fmt: skip
     # A figure said against one the interviewer gave: the interviewer asked which one, and
     # the report lists it whatever the answer, as it lists said and written disagreeing.
-    given = [
-        {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
-         "about": figure_words(c.figure)}
-        for c in state.contradicted
-    ]  # fmt: skip
+    given = []
+    for c in state.contradicted:
+        entry = {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
+                 "about": figure_words(c.figure)}  # fmt: skip
+        fixed = _corrected_to_given(state, c)
+        if fixed is not None and fixed.number is not None:
+            # "2 million drivers", then "sorry, one million drivers at peak": the report
+            # says the candidate took the figure back, as they did.
+            entry |= {"corrected": fixed.number.text, "corrected_at": when.get(fixed.line, "")}
+        given.append(entry)
     assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
     assumed_lines = {s.line for s in state.assumptions}
     estimates: list[dict[str, str]] = []
+    estimated_on: list[int] = []  # the turn of each estimate listed
     for stated in state.spoken_numbers:
         number = stated.number
         if number is None or number.ref is None:
@@ -618,8 +734,23 @@ def _conversation(
             about = measured_name(number.ref.name, number.text)
             if any(e["said"] == number.text and e["about"] == about for e in estimates):
                 continue  # "33 MB" said again of the same frame: listed once, when first said
+            earlier = next(
+                (
+                    e
+                    for e, line in zip(estimates, estimated_on, strict=True)
+                    if e["about"] == about and line < stated.line
+                ),
+                None,
+            )
+            if earlier is not None:
+                # "500,000 location updates a second", then "sorry, ... 250,000": the figure
+                # said last stands, and the report says which it replaced.
+                del estimated_on[estimates.index(earlier)]
+                estimates.remove(earlier)
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
-                              "about": about})  # fmt: skip
+                              "about": about,
+                              "corrected_from": earlier["said"] if earlier else ""})  # fmt: skip
+            estimated_on.append(stated.line)
     return {
         "covered": covered,
         "mentioned": mentioned,
@@ -672,6 +803,33 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
 # "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
 # design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
 _AGREE = 1.5
+
+
+def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated | None:
+    """The later figure that takes back one said against the interviewer's: the same
+    quantity (the figure it was read as, or the given words said back: "one million
+    drivers at peak" for "About one million drivers are online") near the given value."""
+    first = next(
+        (
+            s.number
+            for s in state.spoken_numbers
+            if s.line == said.line and s.number is not None and s.number.text == said.said
+        ),
+        None,
+    )
+    if first is None or said.ratio <= 0:
+        return None
+    given = first.value.value / said.ratio
+    for later in state.spoken_numbers:
+        number = later.number
+        if later.line <= said.line or number is None or number.value.kind != first.value.kind:
+            continue
+        same = (number.ref is not None and number.ref.name == said.figure) or gives_too(
+            said.given, number.value
+        )
+        if same and 1 / _AGREE <= number.value.value / given <= _AGREE:
+            return later
+    return None
 
 
 def _states_as_said(said: str, written: Sequence[Stated]) -> bool:

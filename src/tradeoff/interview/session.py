@@ -69,6 +69,7 @@ from tradeoff.interview.state import (
     note_contradicted,
     note_reasons,
     note_redundancy,
+    note_written_figures,
     restated_facts,
     sentence_with,
     update_items,
@@ -90,6 +91,14 @@ _SCALING = frozenset(
     {"sharding", "replication", "autoscaling", "cache", "load-balancer", "partition-key",
      "hot-key", "bottlenecks"}
 )  # fmt: skip
+
+
+# A question whose scene takes a part down: "A provider is down for an hour", "the
+# primary region goes down".
+_DOWN = re.compile(
+    r"\b(?:is|are|goes|went|go) down\b|\boutages?\b|\b(?:is|are|goes|becomes) unavailable\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -537,6 +546,12 @@ class Interview:
             # how it scales ("shard by prefix range ... replicate the hot ones"), in words
             # the question never used.
             subject |= _SCALING & frozenset(vocabulary)
+        if move.kind == "probe" and _DOWN.search(move.text):
+            # "A provider is down for an hour on Black Friday. What does the buyer see?"
+            # names no concept of its own, yet "we route new payments to the other one"
+            # answers it: moving the work off the part that is down is the answer an outage
+            # asks for, in whatever words (`operations.fails_over`).
+            subject |= frozenset({"failover"}) & frozenset(vocabulary)
         return subject
 
     @cached_property
@@ -802,6 +817,7 @@ class Interview:
         }
         self.state.written = without_claimed_mentions(self.problem, written, claims, mentions)
         note_redundancy(self.state, claims)
+        note_written_figures(self.state, self.problem, claims)
         self.state.written_numbers = [
             Stated(number, text.strip(), spoken)
             for number, text in context.prose

@@ -164,6 +164,12 @@ class ConversationState:
     # bottlenecks") some turn has specified: the summary in one turn and the bottlenecks in
     # another cover it, as they do in the review of the whole transcript.
     parts: dict[str, set[str]] = field(default_factory=dict)
+    # The figure parts of a capacity item ("ledger writes (... a second)", "storage (...
+    # over 10 years)", `substance.figure_parts`) some turn has stated for it: each is half
+    # the item, and the report says which is still to say.
+    figures: dict[str, set[str]] = field(default_factory=dict)
+    # ... and those the attached design states (read anew with each version).
+    written_figures: dict[str, set[str]] = field(default_factory=dict)
 
     def support(self, item_id: str) -> Support | None:
         """The stronger of what was said and what was written about an item."""
@@ -438,12 +444,18 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         support = supports.get(item.id)
         if support is None:
             continue
+        if heard.defers and "scope" in item.concepts and not _scopes_its_examples(item, heard):
+            # "phishing links are out of scope for now" puts the question off; it leaves
+            # out none of what the item asks about ("analytics, accounts").
+            continue
         if item.every_concept and support.status != SUBSTANCE:
             met = state.parts.setdefault(item.id, set())
             now = substance.concepts_met(item, heard.claims, dimension, item.shared_concepts)
             met |= now
             if now and met >= set(item.concepts):
                 support = replace(support, status=SUBSTANCE, pieced=now < set(item.concepts))
+        if dimension == "capacity":
+            support = _by_figure_parts(state, item, heard, support)
         if not support.quote:
             # Judged over the whole conversation ("asks floors, cars and call types": the
             # questions asked so far), with no one claim to cite: the first of the mentions
@@ -547,6 +559,12 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
                 # said later is no better evidence of "20 GB in 8 MB chunks is 2,500 parts"
                 # than the line that worked it out.
                 continue
+            if _one_part_of_several(state, estimated, spoken, "said"):
+                # "about 1,100 ledger writes a second" is half of "ledger writes (...) and
+                # storage (...)": named, with the storage still to say.
+                if state.said.get(estimated.id) is None:
+                    state.said[estimated.id] = Support(MENTIONED, quote, heard.line, "said")
+                continue
             newly.append(estimated.id)
             state.said[estimated.id] = Support(SUBSTANCE, quote, heard.line, "said")
     return newly
@@ -555,6 +573,63 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
 def _holds_off(slip: str, heard: Heard) -> bool:
     """Whether a step of working said wrong holds a figure far from the prompt's own."""
     return any(spoken.off and spoken.text in slip for spoken in heard.numbers)
+
+
+def _by_figure_parts(
+    state: ConversationState, item: RubricItem, heard: Heard, support: Support
+) -> Support:
+    """A capacity item of two figure parts, judged over the turns: the line that specifies
+    it states one part or both (`state.figures`), and the item is covered once every part
+    has been stated, a mention till then. "180 payments a second at peak, 3 entries each,
+    so about 540 ledger writes a second" says the writes and not the storage kept."""
+    parts = substance.figure_parts(item.text)
+    if not parts:
+        return support
+    whole = substance.item_support(item, heard.claims, "capacity", item.shared_concepts)
+    if whole.status != SUBSTANCE or whole.claim is None:
+        return support
+    met = state.figures.setdefault(item.id, set())
+    met |= {part for part in parts if substance.states_kind_named(part, whole.claim)}
+    if support.status != SUBSTANCE and met >= set(parts):
+        return replace(support, status=SUBSTANCE, pieced=True)
+    return support
+
+
+def figures_unsaid(state: ConversationState, item: RubricItem) -> list[str]:
+    """The figure parts of a capacity item that neither a turn nor the attached design has
+    stated; none for an item of one part."""
+    said = state.figures.get(item.id, set()) | state.written_figures.get(item.id, set())
+    return [part for part in substance.figure_parts(item.text) if part not in said]
+
+
+def note_written_figures(
+    state: ConversationState, problem: Problem, claims: Sequence[Claim]
+) -> None:
+    """The figure parts of each capacity item that the attached design states somewhere."""
+    state.written_figures = {}
+    if problem.rubric.capacity is None:
+        return
+    for item in problem.rubric.capacity.items:
+        parts = substance.figure_parts(item.text)
+        if parts:
+            unstated = substance.unstated_parts(item.text, claims)
+            state.written_figures[item.id] = set(parts) - set(unstated)
+
+
+def _scopes_its_examples(item: RubricItem, heard: Heard) -> bool:
+    """Whether a turn that puts something off ("... out of scope for now") scopes what a
+    scope item names ("Says what is out of scope (analytics, accounts)"): "analytics is out
+    of scope for now" sets the product's bounds, "phishing links are out of scope for now"
+    sets the interviewer's question aside."""
+    named = stems(item.text) - _SCOPE_WORDS
+    return bool(named & stems(heard.text))
+
+
+# The words every scope item uses, which name nothing it leaves out.
+_SCOPE_WORDS = stems(
+    "says states names what is are out of scope in non goals goal leaves left deliberately"
+    " purpose on first version features feature puts put and so"
+)
 
 
 def _works_kind_named(item: RubricItem, text: str) -> bool:
@@ -1084,6 +1159,11 @@ def credit_numbers(
                 target[item.id] = Support(
                     MENTIONED, stated.quote, stated.line, source, worked_from=start
                 )
+        elif item is not None and _one_part_of_several(state, item, spoken, source):
+            # "6 GB a day" matches the ledger figures, and is half of "ledger writes (...)
+            # and storage (...)": the item is named, and covered once both are stated.
+            if target.get(item.id) is None:
+                target[item.id] = Support(MENTIONED, stated.quote, stated.line, source)
         elif item is not None:
             target[item.id] = Support(SUBSTANCE, stated.quote, stated.line, source)
     # An estimate named on a line that works a result from such a figure ("10 million
@@ -1101,6 +1181,19 @@ def credit_numbers(
             and not support.worked_from
         ):
             target[item.id] = replace(support, worked_from=against[support.line])
+
+
+def _one_part_of_several(
+    state: ConversationState, item: RubricItem, spoken: Spoken, source: str
+) -> bool:
+    """Whether a figure matching a capacity item of several figure parts leaves a part of
+    it unstated: the part of its kind is met, and the others must be met too."""
+    parts = substance.figure_parts(item.text)
+    if not parts:
+        return False
+    met = (state.figures if source == "said" else state.written_figures).setdefault(item.id, set())
+    met |= {p for p in parts if spoken.value.kind in substance.part_kinds(p)}
+    return not met >= set(parts)
 
 
 def against_given(state: ConversationState, problem: Problem, spoken: Spoken) -> bool:

@@ -816,6 +816,14 @@ def _features(
             first_named.setdefault(concept_id, start)
             if term in _BRAND_WORDS:
                 branded.add(concept_id)
+    if (
+        "failover" not in meant
+        and "failover" in table.concept_ids  # type: ignore[attr-defined]
+        and operations.fails_over(text)
+    ):
+        # "if a provider is down we route new payments to the other one" fails over as
+        # surely as "we fail over to the other provider" (`operations.fails_over`).
+        (options if status in (OPTION, LISTED) else meant).add("failover")
     negated -= meant
     heading = claim.heading
     # Evidence is read from the words around the names of things, never from inside a name:

@@ -950,6 +950,9 @@ class _TermTable:
     loose: list[tuple[re.Pattern[str], str]]
     # For each loose pattern, strings one of which its every match holds (see `required`).
     loose_needs: list[frozenset[str] | None] = field(default_factory=list, compare=False)
+    # The ids of the vocabulary's concepts: a concept read from a phrasing rather than a
+    # term (a failover said in plain words) is read only when the vocabulary holds it.
+    concept_ids: frozenset[str] = field(default=frozenset(), compare=False)
     # Whether a folded text may hold any loose term: one search for all their strings
     # (None: some loose term has no such strings, so every text is tried).
     loose_screen: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -1012,7 +1015,8 @@ def _term_table(concepts: list[Concept]) -> _TermTable:
             else:
                 loose.append((term_pattern((term,)), concept.id))
     needs = [required(pattern) for pattern, _ in loose]
-    return _TermTable(dict(by_first), dict(anchored), loose, needs)
+    ids = frozenset(c.id for c in concepts)
+    return _TermTable(dict(by_first), dict(anchored), loose, needs, concept_ids=ids)
 
 
 _TABLES: dict[tuple[int, ...], tuple[tuple[Concept, ...], _TermTable]] = {}

@@ -60,6 +60,16 @@ _TRIGGER = re.compile(
     r"|dropped (?:connections?|links?|sessions?)\b)",
     re.I,
 )
+# Work moved to a peer of the part that failed: "route new payments to the other one",
+# "switch reads to the standby", "send traffic to a healthy region". A peer is named by
+# what sets it against the failed part (the other, a backup, a healthy one); "routes
+# requests to the nearest region" chooses among peers that are all up.
+_TO_PEER = (
+    r"(?:rout(?:e[sd]?|ing)|send(?:s|ing)?|sent|switch(?:es|ed|ing)?|mov(?:e[sd]?|ing)"
+    r"|shift(?:s|ed|ing)?|redirect(?:s|ed|ing)?|fail(?:s|ed|ing)? over)"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:to|onto)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:other|another|second|backup|standby|secondary|healthy|spare|surviving)\b"
+)
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
     r"(?=[\dabcdefghklmopqrstw])"  # first characters (see language/lexicon.py)
@@ -91,6 +101,9 @@ _RESPONSE = re.compile(
     # ... or after a crash: "the recovery worker queries the provider with the attempt id".
     r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) the\b"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
+    # The work moved to a peer, said without "failover": "if a provider is down we route
+    # new payments to the other one" (`fails_over`).
+    rf"|{_TO_PEER}"
     r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
     # What a client shows and does when its back end fails: "we keep showing the last good
     # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
@@ -180,6 +193,24 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     if responses and named is not None and not _heading(heading).generic_failure:
         return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None
+
+
+_FAILS_OVER = re.compile(rf"\b{_TO_PEER}", re.I)
+
+
+def fails_over(text: str) -> bool:
+    """Whether a clause fails over in plain words: a failure answered by moving the work
+    to a peer of the part that failed ("if a provider is down we route new payments to the
+    other one"). The reader owes the same credit as to "we fail over to the other
+    provider"; with no failure in the clause ("we send reads to the other replica") it is
+    load spreading, not a failover."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _PEER_WORDS):
+        return False  # most clauses name no peer: one pass over the text, no regex
+    return _FAILS_OVER.search(text) is not None and failure_response(text) is not None
+
+
+_PEER_WORDS = ("other", "second", "backup", "standby", "healthy", "spare", "surviving")
 
 
 # A purpose that keeps a failure from happening: "served from a cache ... to avoid

@@ -242,6 +242,9 @@ class GivenContradicted(BaseModel):
     said_at: str = ""
     given: str
     about: str
+    # The figure said later that takes it back, and when ("" when none did).
+    corrected: str = ""
+    corrected_at: str = ""
 
 
 class Quote(BaseModel):
@@ -255,6 +258,8 @@ class Estimate(BaseModel):
     said: str
     at: str = ""
     about: str
+    # An estimate of the same figure said earlier, which this one replaced.
+    corrected_from: str = ""
 
 
 class BreaksFirst(BaseModel):

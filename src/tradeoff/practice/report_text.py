@@ -13,7 +13,9 @@ def render(report: SessionReport) -> list[str]:
     lines = [f"Overall {review.overall}/100 · verdict at {review.level}: {review.verdict}"]
     if talk.covered:
         lines.append("Covered with substance:")
-        lines += [_quoted(c) for c in talk.covered]
+        # A point covered by a line that says less than its whole text says which parts
+        # no line gave ("with replicas"), as a mention says what it lacks.
+        lines += [_quoted(c) + _still_to_say(c) for c in talk.covered]
     named = [c for c in talk.mentioned if not c.worked_from]
     reworked = [c for c in talk.mentioned if c.worked_from]
     if named:
@@ -37,6 +39,12 @@ def render(report: SessionReport) -> list[str]:
             f' the design says "{c.written}" (line {c.line})'
         )
     for g in talk.given_contradicted:
+        if g.corrected:
+            lines.append(
+                f'Corrected at {g.corrected_at}: you said "{g.said}" at {g.said_at} against'
+                f' the interviewer\'s "{g.given}" ({g.about}), then "{g.corrected}"'
+            )
+            continue
         lines.append(
             f'Said and given disagree on {g.about}: you said "{g.said}" at {g.said_at};'
             f' the interviewer had said "{g.given}"'
@@ -56,7 +64,11 @@ def render(report: SessionReport) -> list[str]:
             f" at about {first.ceiling_rps:,.0f} requests/s; {verdict}."
         )
     lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
-    lines += [f"Estimate said at {e.at}: {e.said} ({e.about})" for e in talk.estimates]
+    lines += [
+        f"Estimate said at {e.at}: {e.said} ({e.about})"
+        + (f', correcting "{e.corrected_from}" said before' if e.corrected_from else "")
+        for e in talk.estimates
+    ]
     basis = (
         "each score is the share of points shown with substance"
         if any(d.rubric_only for d in review.dimensions.values())
@@ -101,6 +113,12 @@ def _quoted(entry: ItemEntry) -> str:
     if not entry.quote.strip():  # a point the whole answer makes ("works in a visible order")
         return f"  {entry.text} ({entry.where})"
     return f'  {entry.text} "{_clip(entry.quote)}" ({entry.where})'
+
+
+def _still_to_say(entry: ItemEntry) -> str:
+    if not entry.lacks:
+        return ""
+    return " — still to say: " + "; ".join(n[:1].lower() + n[1:] for n in entry.lacks)
 
 
 def _weighing_asked(entry: ItemEntry) -> str:

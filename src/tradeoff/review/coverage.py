@@ -25,6 +25,14 @@ def item_support(
     whole-text concepts read from the mention index when one is given."""
     claims = walkthrough.on_named_failure(item.text, claims)
     found = substance.item_support(item, claims, dimension, item.shared_concepts)
+    if (
+        found.status == SUBSTANCE
+        and dimension == "capacity"
+        and substance.unstated_parts(item.text, claims)
+    ):
+        # "ledger writes (... a second) and storage (... over 10 years)": a line that gives
+        # one of the two has said half of the item, wherever the other is missing.
+        return Support(MENTIONED, found.claim)
     if found.status == SUBSTANCE:
         return found
     walks = walkthrough.is_walkthrough(item.text)  # a trace, which no section order is

@@ -1550,12 +1550,36 @@ def states_kind_named(item_text: str, claim: Claim) -> bool:
         stated -= {(-1, 1)}  # bytes a day of new storage are a rate too, but no traffic
     if _client_limit_only(claim):
         stated -= {(-1, 0), (-1, 1)}  # "Rate limit: 100 requests per minute per user"
-    if (0, 1) in named and (-1, 1) in stated and not _TRAFFIC.search(claim.text):
+    if (
+        (0, 1) in named
+        and (-1, 1) in stated
+        and not _TRAFFIC.search(claim.text)
+        and not _total_over_a_span(item_text)
+    ):
         # "physical storage is about 880 PB / year", "500 GB/day -> 182 TB/year": how fast
         # the kept bytes grow sizes a store as a total does; a rate of traffic ("80 GB/s of
         # egress", "write throughput") does not.
         return True
     return bool(named & stated)
+
+
+def _total_over_a_span(item_text: str) -> bool:
+    """Whether an item's size is a total kept over a span of time ("storage (about 33 TB
+    over 10 years)"): how fast the bytes grow ("about 3 GB a day") is its input, not the
+    total, which the line never carries over the years."""
+    return any(
+        f.dims == (0, 1) and _OVER_A_SPAN.match(item_text, f.end) is not None
+        for f in find_quantities(item_text)
+    )
+
+
+# "over 10 years", "for 5 years", "kept 7 years", "across 3 years of retention".
+_OVER_A_SPAN = re.compile(
+    r"\s*(?:of [\w ]{1,30}?\s+)?(?:over|for|across|in|kept(?: for)?|retained(?: for)?)\s+"
+    r"(?:the |a |about |roughly )?(?:\d[\d,.]*|one|two|three|five|ten|seven)\s*"
+    r"(?:years?|yrs?|months?|weeks?|days?)\b",
+    re.I,
+)
 
 
 # A figure of what one machine takes ("100k checks/s per Redis shard", "at 20,000 per
@@ -1754,10 +1778,22 @@ _EACH_MACHINE_BEFORE = re.compile(
 )
 
 
+# A count of things, then the size of each: "3 ledger entries of about 200 bytes", "2
+# replicas of 64 GB". The size is one thing's, however many there are.
+_COUNTED_THINGS_OF = re.compile(
+    r"\b\d[\d,.]*\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+of\s+"
+    r"(?:about |around |roughly |approximately |~|≈)?$",
+    re.I,
+)
+
+
 def _one_record_or_machine(text: str, start: int, end: int) -> bool:
-    """Whether the size at text[start:end] is one field's width or one machine's memory."""
+    """Whether the size at text[start:end] is one field's width or one machine's memory,
+    or the size of each of a counted set ("writes 3 ledger entries of about 200 bytes")."""
     before = text[max(0, start - 40) : start]
     if _FIELD_TYPE_BEFORE.search(before):
+        return True
+    if _COUNTED_THINGS_OF.search(before):
         return True
     return bool(
         _MACHINE_MEMORY.search(text, start, end + 12) and _EACH_MACHINE_BEFORE.search(before)
@@ -3255,3 +3291,51 @@ __all__ = [
     "ladder",
     "ladder_share",
 ]
+
+
+def figure_parts(item_text: str) -> tuple[str, ...]:
+    """The parts of a capacity item that each ask for a figure of their own kind: "Estimates
+    ledger writes (about 1,040 a second at peak) and storage (about 33 TB over 10 years)"
+    asks for a rate and for a total, and a line that gives one has said half of it. Parts
+    are the item's clauses joined by "and" or a comma outside its parentheses; an item whose
+    figures are all of one kind (or that names one) has a single part, returned as none."""
+    body = _LEADING_VERB.sub("", item_text.strip().rstrip("."))
+    if _WORKED.search(body):
+        return ()  # "99 peers at 20 Hz is 1,980 ...": one working, its figures its steps
+    pieces, depth, start = [], 0, 0
+    for match in _PART_BREAK.finditer(body):
+        depth = body.count("(", 0, match.start()) - body.count(")", 0, match.start())
+        if depth == 0:
+            pieces.append(body[start : match.start()])
+            start = match.end()
+    pieces.append(body[start:])
+    parts = [p.strip() for p in pieces if part_kinds(p)]
+    if len(parts) < 2 or len({part_kinds(p) for p in parts}) < 2:
+        return ()
+    return tuple(parts)
+
+
+def part_kinds(text: str) -> frozenset[tuple[int, int]]:
+    """The measured kinds a part's figures are, a span of time aside ("over 10 years")."""
+    kinds = _measured_kinds(text)
+    return kinds - {(1, 0)} if kinds - {(1, 0)} else kinds
+
+
+def unstated_parts(item_text: str, claims: Sequence[Claim]) -> tuple[str, ...]:
+    """The figure parts of an item (`figure_parts`) that no claim states, each judged as
+    an item of its own (`states_kind_named`)."""
+    return tuple(
+        part
+        for part in figure_parts(item_text)
+        if not any(states_kind_named(part, claim) for claim in claims)
+    )
+
+
+_LEADING_VERB = re.compile(r"^(?:estimates|derives|sizes|computes|works out|states)\s+", re.I)
+_PART_BREAK = re.compile(r"\s*(?:,\s+(?:and\s+)?|\s+and\s+)")
+# Words that make an item one working rather than a list of estimates: "... at 20 Hz is
+# 1,980 updates a second", "7-8 store shards at 5,000 writes/s each; notes that ...".
+# ("at peak" says when, not what a figure is worked from.)
+_WORKED = re.compile(
+    r";|\b(?:is|are|at(?! (?:the )?peak\b)|per|each|so|takes|leaves|brings?|plus)\b|=|->|→", re.I
+)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.language import lexicon
+from tradeoff.language.claims import CODE, ITEM, ROW, SENTENCE
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
@@ -160,6 +161,36 @@ def defines_api(ctx: ReviewContext) -> bool:
     return status and any(_HEADER.search(c.text) for c in ctx.claims)
 
 
+def defines_its_protocol(ctx: ReviewContext) -> bool:
+    """Whether the prompt's API is a protocol over a persistent connection, and the design
+    writes its messages out: "one WebSocket per board: the client joins with the last
+    version it saw, the server sends the updates it missed, then each edit goes up as a
+    small update that the server rebroadcasts" is a whiteboard's client-server contract,
+    which no list of HTTP endpoints would add to. A connection drawn or named ("User ->
+    Board Server: WebSocket") says what carries the API, not what it says."""
+    rubric = ctx.rubric.dimensions().get("api_data")  # type: ignore[call-overload]
+    if rubric is None or any(_CALLS & set(item.concepts) for item in rubric.items):
+        return False  # the prompt asks for endpoints too ("POST /quotes ...")
+    if not any(_CONNECTION_PROTOCOL & set(item.concepts) for item in rubric.items):
+        return False
+    return any(
+        claim.kind in (SENTENCE, ITEM, ROW, CODE)
+        and _CONNECTION_PROTOCOL & claim.features.concepts
+        and len({m.group(1).lower() for m in _MESSAGE_VERB.finditer(claim.text)}) >= 2
+        for claim in ctx.claims
+    )
+
+
+# The concept of an API carried over a persistent connection (a WebSocket, SSE, MQTT).
+_CONNECTION_PROTOCOL = frozenset({"websocket-gateway"})
+_CALLS = frozenset({"rest-api", "rpc-api"})
+# What a message of such a protocol does, by its verb's stem: two of them (a join and the
+# updates sent back, a send and its acknowledgement) make an exchange.
+_MESSAGE_VERB = re.compile(
+    r"\b(join|send|sent|receiv|subscrib|unsubscrib|rebroadcast|broadcast|ack|acknowledg"
+    r"|replay|resend|publish|push|goes up|comes down)\w*",
+    re.I,
+)
 _API_CONCEPTS = frozenset({"rest-api", "rpc-api", "api-contract"})
 # Parts of a contract only an API has. The generic rubric's "Covers status codes,
 # pagination and idempotency where they apply" applies nowhere while no API is written, and
@@ -197,7 +228,7 @@ class NoApi(Rule):
     caps = {"api_data": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.is_ood or defines_api(ctx):
+        if ctx.is_ood or defines_api(ctx) or defines_its_protocol(ctx):
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)
