@@ -92,6 +92,24 @@ def test_conversion_to_a_count_per_time(expression: str, shown: str) -> None:
     assert calculate(expression).human() == shown
 
 
+@pytest.mark.parametrize(
+    ("expression", "unit", "expected"),
+    [
+        # hours a day times days: 3 x 200 x 24 x 30 = 432,000 dollars, not dollar-days
+        ("$3/hr x 200 x 24 h x 30 days", "USD", 432_000),
+        ("8 hours x 22 working days", "hour", 176),
+        ("2 GB/hour x 24 hours x 7 days", "GB", 336),
+    ],
+)
+def test_a_span_of_each_longer_period(expression: str, unit: str, expected: float) -> None:
+    assert _in(expression, unit) == pytest.approx(expected, rel=1e-6)
+
+
+def test_spans_that_do_not_fit_a_period_stay_as_written() -> None:
+    # 36 hours is more than a day: no reading as "36 hours of each day", so time squared
+    assert calculate("36 h x 2 days").value.dimensionality == {"[time]": 2}
+
+
 def test_over_needs_a_rate() -> None:
     with pytest.raises(EstimateError, match="needs a rate"):
         calculate("3 TB over 5 years")

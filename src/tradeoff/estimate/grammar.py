@@ -25,6 +25,8 @@ Readings that need a decision, each made once here:
   only a number ("20% of 3800"); "at" multiplies a number that "each" follows ("1M saves
   at 500 kB each"); "a"/"an" before a time unit means per ("50 MB a day");
 - "over" multiplies a rate by a duration ("1 TB/day over 5 years") and otherwise divides;
+- a span times a longer span it fits in is so much of each period ("24 h x 30 days" is
+  720 h, "8 hours x 22 working days" 176 hours), not time squared;
 - "in", "to" or "as" followed only by units converts ("1 Gbps in MB/s").
 """
 
@@ -414,7 +416,41 @@ def _settle(raw: list[Token], text: str) -> list[Token]:
             # "10M series every 10 s": so many per that span, as "a day" makes a rate
             token = Token("op", token.text, token.start, token.end, op="/")
         out.append(token)
-    return out
+    return _hours_a_day(out)
+
+
+def _duration_unit(token: Token) -> Unit | None:
+    """The unit of a plain span ("h", "days"), not a rate ("h/day") or a size."""
+    unit = token.unit
+    if token.kind != "unit" or unit is None or unit.q.kind != (1, 0) or "/" in unit.pint:
+        return None
+    return unit
+
+
+def _hours_a_day(tokens: list[Token]) -> list[Token]:
+    """'x 24 h x 30 days', '8 hours x 22 working days': the shorter span is so much of each
+    longer one, so the longer span counts periods ("30 days" is 30 of them), as a person
+    reads a running cost ("$3/hr x 200 x 24 h x 30 days" is $432K). Multiplied as written
+    the spans give time squared ("$432K d"). Only a span that fits in one of the longer
+    periods is read so (24 h in a day, 5 days in a week; not "36 h x 2 days")."""
+    for index in range(len(tokens) - 4):
+        short = _duration_unit(tokens[index + 1])
+        if short is None or tokens[index].kind != "num":
+            continue
+        times, count = tokens[index + 2], tokens[index + 3]
+        if times.kind != "op" or times.op != "*" or count.kind != "num":
+            continue
+        after = index + 4
+        if tokens[after].kind == "word" and after + 1 < len(tokens):
+            after += 1  # "22 working days"
+        long = _duration_unit(tokens[after])
+        if long is None or long.q.value <= short.q.value:
+            continue
+        if tokens[index].value * short.q.value > long.q.value:
+            continue
+        span = tokens[after]
+        tokens[after] = Token("word", span.text, span.start, span.end)  # a label: 30 of them
+    return tokens
 
 
 def _each_after(raw: Sequence[Token], index: int) -> bool:
