@@ -469,3 +469,39 @@ def test_two_alerts_on_different_signals_are_two_monitoring_points() -> None:
     claims = read_text(text, catalog.vocabulary.concepts.values())
     top = ladder("reliability", claims)[-1]
     assert top.reached >= 0.6, top
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "response"),
+    [
+        # an offer refused or left unanswered moves on to the next candidate
+        ("When a courier declines or times out, the lease lapses and we offer the next one.",
+         "declines", "lease lapses"),
+        ("If a worker declines the task, the dispatcher tries the next worker.",
+         "worker declines", "tries the next"),
+        # a stopped part named by the adjective, and a hold that runs out by design
+        ("A dead device stops pinging, so its entry expires within 20 s.", "dead device",
+         "entry expires"),
+        ("If a tablet dies, its reservation expires after a minute.", "dies",
+         "reservation expires"),
+    ],
+)  # fmt: skip
+def test_refusals_dead_parts_and_lapsing_holds_pair_with_responses(
+    text: str, trigger: str, response: str
+) -> None:
+    found = failure_response(text)
+    assert found is not None
+    assert (found.trigger.lower(), found.response.lower()) == (trigger, response)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We decline to keep raw card numbers.",  # a choice not to do something
+        "Session entries expire after 30 minutes of inactivity.",  # a setting, no failure
+        "Failed payouts land in a dead letter queue.",  # still the queue, not a dead part
+    ],
+)
+def test_no_refusal_or_dead_part_where_none_is_said(text: str) -> None:
+    found = failure_response(text)
+    assert found is None or "dead" not in found.trigger.lower()

@@ -24,7 +24,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
-                  "jam", "clock", "overflow", "drop")  # fmt: skip
+                  "jam", "clock", "overflow", "drop", "dead", "declin")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -57,7 +57,15 @@ _TRIGGER = re.compile(
     # A link that breaks: "if the connection drops, the client resumes from the last part";
     # "drop the request" or "latency drops" is no failure of a connection.
     r"|(?:connections?|network|links?|sessions?) (?:drops?|dropped|is dropped)\b"
-    r"|dropped (?:connections?|links?|sessions?)\b)",
+    r"|dropped (?:connections?|links?|sessions?)\b"
+    # A part that has stopped, by the adjective: "a dead phone drops out of matching". (A
+    # "dead letter queue" is where failed work goes, an answer: `_RESPONSE`.)
+    r"|dead (?:phones?|devices?|nodes?|servers?|hosts?|workers?|replicas?|shards?|machines?"
+    r"|brokers?|clients?|apps?|connections?|instances?|leaders?|primar(?:y|ies)|drivers?)\b"
+    # An offer turned down or left unanswered, in a matching or assignment flow: "if they
+    # decline or time out, we offer the next driver".
+    r"|declin(?:es?|ed|ing)\b(?= (?:or|the offer|it|an offer))"
+    r"|(?:they|driver|drivers|worker|workers) declines?\b)",
     re.I,
 )
 # Work moved to a peer of the part that failed: "route new payments to the other one",
@@ -105,6 +113,11 @@ _RESPONSE = re.compile(
     # new payments to the other one" (`fails_over`).
     rf"|{_TO_PEER}"
     r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
+    # The next candidate tried once one fails or says no: "we offer the next driver"; and a
+    # hold that lapses by design frees what it held: "the lock expires".
+    r"|(?:offer|offers|offered|offering|tr(?:y|ies|ied)|mov(?:e|es|ed) on to)"
+    r" (?:it |the (?:ride|trip|job|task|request) )?(?:to )?the next\b"
+    r"|(?:locks?|leases?|holds?|reservations?|entry|entries) (?:expires?|lapses?)\b"
     # What a client shows and does when its back end fails: "we keep showing the last good
     # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
     r"|(?:keeps?|continues?) (?:to )?show(?:ing)?|stops? (?:calling|sending|polling)"
