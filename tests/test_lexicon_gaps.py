@@ -1572,3 +1572,49 @@ def test_a_multiple_of_a_time_or_a_size_counts_no_parts() -> None:
     assert not is_sizing("Bursts may reach 10x 1 s of the minute quota.")
     assert not is_sizing("Each socket holds a buffer x 64 KB.")
     assert is_sizing("Three shards x 4 replicas each.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the guard does when its counter store is down: a local limit instead
+        "When the counter store is unreachable, each gateway falls back to a local token bucket.",
+        "- Local fallback: gateways enforce a conservative in-memory limit until Redis returns.",
+    ],
+)
+def test_a_local_fallback_is_the_limiter_failure_policy(catalog: Catalog, text: str) -> None:
+    assert "fail-open" in _one(catalog, text).features.concepts
+
+
+def test_a_local_variable_in_a_script_is_no_fallback(catalog: Catalog) -> None:
+    # Lua's "local" keyword declares a variable; nothing falls back
+    claim = _one(catalog, "local tokens = redis.call('GET', KEYS[1])")
+    assert "fail-open" not in claim.features.concepts
+
+
+def test_a_metric_sample_names_what_is_watched_and_specifies_no_policy(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # a Prometheus sample named after the fallback watches it; no policy is stated by it
+    text = "# Metrics\n\n```\nlimiter_local_fallback_engaged 1\n```\n"
+    [claim] = [c for c in _claims(catalog, text, tmp_path) if "fallback" in c.text]
+    assert "fail-open" in claim.features.concepts
+    assert "fail-open" not in specified_concepts(claim)
+    assert not lexicon.is_metric_sample("local tokens = redis.call('GET', KEYS[1])")
+    assert lexicon.is_metric_sample('http_requests_total{code="503"} 12')
+
+
+def test_importance_claimed_at_the_end_is_no_wrap_up(catalog: Catalog, tmp_path: Path) -> None:
+    # the last paragraph closes the text but sums up nothing; one that names the weak
+    # spot does, selling words and all
+    body = "# Design\n\n## Storage\n\nLinks live in Postgres, sharded by code.\n\n"
+    empty = _claims(catalog, body + "## Summary\n\nThe summary plays a key role here.\n", tmp_path)
+    wrap = [r for r in ladder("communication", empty) if r.name.startswith("a wrap-up")]
+    assert wrap[0].reached == 0
+    real = _claims(
+        catalog,
+        body + "## Summary\n\nA proven design; the riskiest part is the single Postgres primary.\n",
+        tmp_path,
+    )
+    wrap = [r for r in ladder("communication", real) if r.name.startswith("a wrap-up")]
+    assert wrap[0].reached > 0

@@ -911,17 +911,22 @@ def _features(
         operations.monitoring_signal(text, heading) is not None
     )
     control = operations.security_control(text)
+    watched_only = claim.kind == CODE and lexicon.is_metric_sample(text)
+    if watched_only:
+        # "rate_limit_local_fallback_active 1": a metric's sample names what is watched; the
+        # words of its name are mentions: no mechanism, choice or specific of the design
+        branded |= meant
     return Features(
         concepts=frozenset(meant),
         options=frozenset(options),
         negated=frozenset(negated),
         mechanisms=frozenset((meant & mechanism_ids) - branded),
-        choices=frozenset(meant & choice_ids),
+        choices=frozenset(meant & choice_ids) if not watched_only else frozenset(),
         motives=motives,
         quantities=_quantities(claim.kind, text) if digits else _spelled_rates(text),
         derivation=derivation,
         sizing=sized,
-        specific=_is_specific(claim.kind, text, digits),
+        specific=not watched_only and _is_specific(claim.kind, text, digits),
         growth=growth,
         reason=reason and not fluff and SCREEN.search(lexicon.ABOUT_THE_TEXT, text) is None,
         alternative=alternative,

@@ -736,3 +736,19 @@ SCREEN.add(_ENUM_VALUES)  # skipped on text without a Status, Type, Kind ... wor
 def lists_enum_values(text: str) -> bool:
     """Whether a claim names an enumerated type with its values in capitals."""
     return SCREEN.search(_ENUM_VALUES, text) is not None
+
+
+# A line of a metrics exposition (Prometheus text format): a snake_case name, its labels
+# and a sample value, "requests_total{code=\"500\"} 12".
+_METRIC_SAMPLE = re.compile(
+    r"^\s*[A-Za-z_:][\w:]*_[\w:]*(?:\{[^}]*\})?\s+[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"
+    r"(?:\s+\d+)?\s*$",
+    re.I,
+)
+
+
+def is_metric_sample(text: str) -> bool:
+    """Whether a line of code is a metric's sample ("rate_limit_fallback_active 1"): the
+    words of the metric's name say what is watched, not what the design does, so the line
+    specifies monitoring and mentions the rest."""
+    return "_" in text and _METRIC_SAMPLE.match(text) is not None

@@ -47,6 +47,19 @@ _DECIDES = re.compile(
 )
 # A reason clause: "because", "so that", "to avoid"...; "ensures" or "allows" alone is not.
 REASONS = REASON
+# Importance claimed and nothing said, as a whole sentence: "Geodns plays a key role
+# here.", "Backup provider is an important part of the overall picture.", "Our approach
+# takes alert dedup into account as well." (mention-only prose that named a part and was
+# read as specifying it).
+_IMPORTANCE_ONLY = (
+    r"\bplays? an? (?:key|crucial|vital|critical|central|major|important|pivotal|big) role"
+    r"(?: here| in (?:the|our|this) (?:design|system|architecture|picture))?\W*$"
+    r"|\bis an? (?:important|key|crucial|critical|essential|vital|central) (?:part|piece"
+    r"|aspect) of the (?:overall )?(?:picture|design|system|architecture)\W*$"
+    r"|\btakes? [\w -]{1,60}? into account(?: as well| too)?\W*$"
+    r"|\bworth keeping [\w -]{1,60}? in mind(?: here)?\W*$"
+)
+IMPORTANCE_ONLY = re.compile(_IMPORTANCE_ONLY, re.I)
 # Sentences that sell rather than decide: their mentions count as weakly as a name list.
 FLUFF = re.compile(
     r"in today's|paramount|world-class|best practices?|industry[- ]leading|industry leader"
@@ -60,16 +73,7 @@ FLUFF = re.compile(
     # An assurance in place of a reason: "Collisions are very unlikely so it should be fine."
     r"|\b(?:should|will|would) (?:be|work) (?:just )?(?:fine|ok|okay|alright)\b"
     r"|\b(?:should not|shouldn't|won't|will not) be an? (?:issue|problem|concern)\b"
-    # Importance claimed and nothing said, as a whole sentence: "Geodns plays a key role
-    # here.", "Backup provider is an important part of the overall picture.", "Our approach
-    # takes alert dedup into account as well." (mention-only prose that named a part and
-    # was read as specifying it).
-    r"|\bplays? an? (?:key|crucial|vital|critical|central|major|important|pivotal|big) role"
-    r"(?: here| in (?:the|our|this) (?:design|system|architecture|picture))?\W*$"
-    r"|\bis an? (?:important|key|crucial|critical|essential|vital|central) (?:part|piece"
-    r"|aspect) of the (?:overall )?(?:picture|design|system|architecture)\W*$"
-    r"|\btakes? [\w -]{1,60}? into account(?: as well| too)?\W*$"
-    r"|\bworth keeping [\w -]{1,60}? in mind(?: here)?\W*$",
+    rf"|{_IMPORTANCE_ONLY}",
     re.I,
 )
 # Work put off ("we can add replicas later") is not a decision made now; the lexicon's one

@@ -25,7 +25,7 @@ from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_ke
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold, required
-from tradeoff.language.mentions import term_pattern
+from tradeoff.language.mentions import IMPORTANCE_ONLY, term_pattern
 from tradeoff.language.periods import every_period
 from tradeoff.review.narrow import narrow_concepts
 from tradeoff.text_caches import per_text
@@ -674,6 +674,10 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         and _TIME_IN_ID.search(_ID_TERMS.sub("", claim.text))
     ):
         return True
+    if claim.kind == CODE and concept not in _WATCHING and lexicon.is_metric_sample(claim.text):
+        # "rate_limit_local_fallback_active 1" watches the fallback; it states no policy for
+        # when the limiter is down, as a line of the design's own code would
+        return False
     if claim.kind == CODE or (claim.kind == EDGE and ":" in claim.text):
         return True
     if concept == "sharding" and not _states_split(claim):
@@ -3254,6 +3258,10 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
         lambda c: (
             (bool({"summary", "bottlenecks"} & implied_concepts(c)) or id(c) in closing)
             and _states_something(c)
+            # "This design provides plays a key role here." claims importance and sums up
+            # nothing, though it closes the text (a selling word alone, "proven", may still
+            # sum up: "handles the load with proven parts and capacity math at every layer")
+            and not (c.features.fluff and IMPORTANCE_ONLY.search(c.text))
         ),
     )
     assumed = _count(claims, _assumption)
