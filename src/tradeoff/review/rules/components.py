@@ -86,11 +86,20 @@ class MissingComponent(Rule):
                 continue
             named = [_named_at(ctx, n, component.concepts) for n in names]
             near = min((n for n in named if n is not None), default=None)
+            part = _part_of_role(ctx, component.role) if near is None else None
             if near is not None:
                 yield self.finding(
                     f"{component.name} is mentioned on line {near} but not specified:"
                     f" {component.role}",
                     ctx.line_evidence(near),
+                    severity="info",
+                )
+            elif part is not None:
+                number, done, rest = part
+                yield self.finding(
+                    f"{component.name}: line {number} does part of its job ({done}), but no"
+                    f" component is named for it; still to say: {rest}",
+                    ctx.line_evidence(number),
                     severity="info",
                 )
             else:
@@ -185,6 +194,40 @@ def _role_described(ctx: ReviewContext, role: str) -> bool:
             if len(shared) >= 3 and 2 * len(shared) >= len(wanted):
                 return True
     return False
+
+
+_ROLE_CLAUSES = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+s?\b)")
+
+
+def _part_of_role(ctx: ReviewContext, role: str) -> tuple[int, str, str] | None:
+    """A sentence that does one of the jobs a role lists, in its own words, when the role
+    lists several ("Translate to each provider's API, pass our attempt id as their
+    idempotency key, and route new payments away from an unhealthy provider"): "if a
+    provider is down we route new payments to the other one" does the routing. "No provider
+    adapters and router" beside it would call missing what the design says; the finding
+    names the part done and the parts still to say. A job is done by a sentence holding
+    three of its content words and half of them, as `_role_described` asks of the whole."""
+    clauses = [c.strip(" .") for c in _ROLE_CLAUSES.split(role) if c.strip(" .")]
+    if len(clauses) < 2:
+        return None
+    for index, clause in enumerate(clauses):
+        wanted = _content_words(clause)
+        if len(wanted) < 3:
+            continue
+        # The job's own action must be done: its first word ("route", "applies") and any
+        # participle ("cached", "partitioned"). A line that names the same things doing
+        # something else ("a payment moves through states" for "applies events through the
+        # state machine") does not do it.
+        words = re.findall(r"[a-z0-9]+", clause.lower())
+        action = _content_words(" ".join([words[0], *(w for w in words if w.endswith("ed"))]))
+        for number, text in ctx.lines:
+            for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+                said = _content_words(sentence)
+                shared = wanted & said
+                if action <= said and len(shared) >= 3 and 2 * len(shared) >= len(wanted):
+                    rest = "; ".join(c for i, c in enumerate(clauses) if i != index)
+                    return number, clause[0].lower() + clause[1:], rest
+    return None
 
 
 def _stored_pattern(phrase: str) -> re.Pattern[str] | None:
