@@ -402,3 +402,21 @@ def test_staleness_a_choice_averts_is_no_cost() -> None:
     assert not averted.features.cost
     accepted = _claim("Followers may serve stale reads for up to 2 s, which we accept.")
     assert accepted.features.cost
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a gain set against a stated cost, strengthened by an adverb
+        ("- A cross-encoder pass adds 40 ms but greatly boosts recall on long queries.", True),
+        # the gain an option has over the one named beside it
+        ("- Embeddings: 256-dim cuts index size and query time vs. 768-dim, at some recall cost.",
+         True),
+        # a comparison with no gain claimed, and a second cost after "but", give no reason
+        ("- Weekend traffic is lower vs. weekdays.", False),
+        ("- The extra replica adds a write but increases the lag.", False),
+    ],
+)  # fmt: skip
+def test_a_gain_over_a_named_option_is_the_reason(text: str, reason: bool) -> None:
+    [claim] = read_text(text + "\n", catalog().vocabulary.concepts.values())
+    assert claim.features.reason is reason
