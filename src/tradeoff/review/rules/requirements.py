@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tradeoff.language.claims import ITEM, ROW, SENTENCE
 from tradeoff.language.mentions import POSITIVE
 from tradeoff.language.operations import freshness_target, latency_bound
 from tradeoff.review.context import ReviewContext
@@ -33,7 +34,24 @@ class NoFunctionalRequirements(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.sections_for("requirements") or ctx.placed("functional-requirements"):
             return
+        if any(_FEATURE_SAID.search(c.text) for c in ctx.claims if c.kind in _SAID):
+            # "The assistant allows employees to ask questions and get answers with
+            # citations": a feature said in prose is a requirement stated, if not scoped
+            # (REQ107 still says it is only mentioned)
+            return
         yield self.finding()
+
+
+# What its users can do, said of the system in a sentence: "users can ...", "allows
+# employees to ...", "lets customers ...".
+_FEATURE_SAID = re.compile(
+    r"\b(?:users?|employees|customers|members|visitors|buyers|sellers|riders|drivers)"
+    r"\s+(?:can|should be able to|are able to)\s+\w+"
+    r"|\b(?:allows?|lets?|enables?)\s+(?:the\s+)?(?:users?|employees|customers|members"
+    r"|visitors|buyers|sellers|riders|drivers)\s+(?:to\s+)?\w+",
+    re.I,
+)
+_SAID = frozenset({SENTENCE, ITEM, ROW})
 
 
 @register
