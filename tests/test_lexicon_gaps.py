@@ -1618,3 +1618,17 @@ def test_importance_claimed_at_the_end_is_no_wrap_up(catalog: Catalog, tmp_path:
     )
     wrap = [r for r in ladder("communication", real) if r.name.startswith("a wrap-up")]
     assert wrap[0].reached > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts kept approximate and written in batches, said without "sharded counter"
+        "Like counts are updated in batches every 10 seconds, not once per like.",
+        "| Eventually consistent counts | Exact counts | a per-event row update is a hot row |",
+    ],
+)
+def test_batched_or_eventually_consistent_counts_are_batched_counters(
+    catalog: Catalog, text: str
+) -> None:
+    assert "sharded-counter" in _one(catalog, text).features.concepts
