@@ -1632,3 +1632,20 @@ def test_batched_or_eventually_consistent_counts_are_batched_counters(
     catalog: Catalog, text: str
 ) -> None:
     assert "sharded-counter" in _one(catalog, text).features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "lags"),
+    [
+        # the latest writes lost when a copy takes over: the lag, said by what it does
+        ("After a failover the new primary may have lost the last few counter increments.", True),
+        ("- small loss of recent quota updates during primary failover", True),
+        # denied, or a loss with no failover in it
+        ("No acknowledged payment is lost during failover.", False),
+        ("A crashed worker loses its in-memory batch.", False),
+    ],
+)
+def test_writes_lost_in_a_failover_are_replication_lag(
+    catalog: Catalog, text: str, lags: bool
+) -> None:
+    assert ("replication-lag" in specified_concepts(_one(catalog, text))) is lags

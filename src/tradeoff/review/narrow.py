@@ -552,6 +552,26 @@ def walks_a_race(claim: Claim) -> bool:
     )
 
 
+# The latest writes lost when a copy takes over, said by what it does rather than "async
+# replication": "possible small state loss during primary failover", "During failover, some
+# recently spent tokens may be forgotten". "No data is lost during failover" denies it.
+_FAILOVER_LOSS = re.compile(
+    r"\b(?:during|after|on|in|across)\s+(?:an?\s+|the\s+)?(?:primary\s+|leader\s+)?"
+    r"fail-?overs?\b[^.;]{0,80}?\b(?:lost|lose|loses|losing|forgotten|forgets|missing|miss"
+    r"|misses|rolled back)\b"
+    r"|\b(?:loss|lost|lose|loses|losing|forgotten|forgets|missing|miss|misses)\b[^.;]{0,60}?"
+    r"\b(?:during|after|on|in)\s+(?:an?\s+|the\s+)?(?:primary\s+|leader\s+)?fail-?overs?\b",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:no|never|not|without|zero|nothing|none)\b", re.I)
+
+
+def loses_writes_on_failover(claim: Claim) -> bool:
+    text = claim.text
+    found = SCREEN.search(_FAILOVER_LOSS, text)
+    return found is not None and _DENIED.search(text[: found.end()]) is None
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -581,6 +601,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_FILLED,), fills_templates, "rendered-templates"),
     ((_PLAYBACK,), states_playback_target, "playback-target"),
     ((_TWO_PARTIES,), walks_a_race, "race-walkthrough"),
+    ((_FAILOVER_LOSS,), loses_writes_on_failover, "replication-lag"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -603,6 +624,7 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _FAILOVER_LOSS,
     _TWO_PARTIES,
     _ONE_WINS,
     _OTHER_LOSES,
