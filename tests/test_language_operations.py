@@ -505,3 +505,18 @@ def test_refusals_dead_parts_and_lapsing_holds_pair_with_responses(
 def test_no_refusal_or_dead_part_where_none_is_said(text: str) -> None:
     found = failure_response(text)
     assert found is None or "dead" not in found.trigger.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a policy checked on each request is an access rule
+        ("Step 2: the front door evaluates the bucket policy.", "authorisation rule"),
+        ("Resource policies decide which tenants may list a container.", "authorisation rule"),
+        # a product named, or a policy of another kind, controls nothing
+        ("Identity is handled with IAM.", None),
+        ("Our retention policy applies to logs older than 30 days.", None),
+    ],
+)
+def test_a_policy_checked_per_request_is_an_access_rule(text: str, kind: str | None) -> None:
+    assert security_control(text) == kind

@@ -510,7 +510,7 @@ _CONTROL_STEMS = {
                               "passkey", "2fa", "mfa", "short-lived", "expiring"),
     "authorisation rule": ("rbac", "abac", "acl", "access control", "role-based", "scope",
                            "only the", "owner", "check", "tenant", "row", "least",
-                           "only"),
+                           "only", "polic"),
     "encryption in transit": ("tls", "https", "in transit"),
     "input validation": ("validat", "saniti", "escap", "allow", "whitelist", "deny", "block",
                          "reject"),
@@ -572,7 +572,14 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         # "the server only returns operations for the token's user_id"
         r"|only (?:returns?|shows?|serves?|reads?|lists?)\b[^.;]{0,60}?\b(?:of|for|to) the"
         r" (?:token's|caller's|user's|requester's|owner's|signed-in user's)"
-        r"|scoped to the (?:caller|user|tenant|token|owner))", re.I),)),
+        r"|scoped to the (?:caller|user|tenant|token|owner)"
+        # A policy checked on each request: "the gateway verifies IAM policies", "bucket
+        # policies decide who can read"; "IAM" named alone enforces nothing.
+        r"|(?:verif\w*|checks?|checked|checking|evaluat\w*|enforc\w*|appl(?:y|ies|ied))"
+        r" (?:the |its |their |each |every )?(?:caller's |user's )?(?:iam |bucket |access"
+        r" |resource |object )polic(?:y|ies)"
+        r"|(?:iam|bucket|access|resource) polic(?:y|ies) (?:decide|define|grant|control"
+        r"|govern|determine)s?\b)", re.I),)),
     ("encryption in transit", (re.compile(r"\b(?:tls ?1\.[23]|https only|tls everywhere"
         r"|over (?:tls|https)|tls (?:for|on|between|termination)|encrypt\w* in transit)\b",
         re.I),)),
