@@ -18,7 +18,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import RATE_NOUNS, FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
-from tradeoff.language.bounds import is_bound
+from tradeoff.language.bounds import is_bound, is_rejected
 from tradeoff.language.mentions import status_code_at
 from tradeoff.language.periods import SECONDS, every_period, other_period, reference_period
 
@@ -195,6 +195,8 @@ def quantities_in(
         quoted = text
         if phrase is not None and not _TAIL.fullmatch(text[len(phrase.text) :]):
             quoted = phrase.text  # "1M followers", not "1M followers we skip fan"
+        if is_rejected(sentence[: match.start(1)]):
+            continue  # "8,750 req/s at peak, not 87,000": the slip withdrawn, no figure said
         if is_bound(sentence[: match.start(1)]):
             # "above 1M followers": a threshold the candidate chose, not a figure to check
             previous = (value, match.start() + len(text))
@@ -291,8 +293,19 @@ def quantities_in(
             }  # fmt: skip
             if parts:
                 named, worked = named | parts, True
+        # "an 8 GB laptop": a size said as the attribute of a thing no figure of the prompt
+        # names is that thing's, no figure to credit or check (the laptop's RAM was reported
+        # as the 3.75 GB of footage, near in value: 'correcting "8 GB laptop can" said
+        # before'). "a 50 GB upload" names the uploads the figures are of, and is read on.
+        attributive = (
+            value.kind == (0, 1)
+            and _ARTICLE_BEFORE.search(sentence[: match.start(1)]) is not None
+            and _names_a_thing(label)
+            and _THING_NEXT.match(label) is not None
+            and not any(stems(label) & name_stems(r.name) for r in refs)
+        )
         found_ref = _reference(
-            value, named, usable, per_second, said, named_only=restates or worked
+            value, named, usable, per_second, said, named_only=restates or worked or attributive
         )
         if found_ref is not None and len(sided) < len(refs) and not average:
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
@@ -340,6 +353,14 @@ def quantities_in(
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
             found_ref, per_unit = None, True
+        if (
+            found_ref is not None
+            and not _near(found_ref[1], found_ref[0])
+            and _share_unsaid(derived, found_ref[0])
+        ):
+            # "48 slots, so 480 items when the machine is full": the machine's items, not
+            # the 10 one slot holds ("items_per_slot"); a total is no one thing's share
+            found_ref = None
         ref, value = found_ref if found_ref is not None else (None, value)
         if (
             ref is not None
@@ -609,6 +630,29 @@ def _of_one_thing(after: str, ref: NumberRef) -> bool:
     if found is None:
         return False
     return not stems(found.group(1)) & name_stems(ref.name)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
+# The noun right after a size's unit, with no "of", "per" or "each" between them.
+_THING_NEXT = re.compile(r"\s*(?!(?:of|per|each|a|an|the|in|on|for|to|at|is|are)\b)[a-z]", re.I)
+
+
+def _share_unsaid(derived: str, ref: NumberRef) -> bool:
+    """Whether a reference is one thing's share ("items_per_slot", "max_seats_per_booking")
+    and the number's own words never say it per that thing ("per slot", "each slot", "in a
+    slot"). Such a number may count the whole ("480 items when the machine is full"), and a
+    total checked against one slot's figure drew "That looks high to me" on right working."""
+    parts = ref.name.split("_")
+    if len(parts) < 3 or parts[-2] != "per" or parts[-1] in _TIME_PARTS:
+        return False
+    thing = parts[-1]
+    if _unit_ref(ref.name):
+        return False  # one machine's figure: read by `per_unit`
+    per = rf"\b(?:per|each|every|a|an|one|a single)\s+(?:[a-z-]+\s+)?{re.escape(thing)}"
+    said = re.search(per, derived, re.I)
+    if said is None and re.search(rf"\b{re.escape(thing)}", derived, re.I):
+        said = re.search(r"\b(?:each|apiece)\b", derived, re.I)  # "slots hold 100 items each"
+    return said is None
 
 
 # (Not the comma of a number: "about 10,700 hinted writes a second per down node" was cut
