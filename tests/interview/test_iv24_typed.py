@@ -146,5 +146,31 @@ def test_another_estimate_worked_out_mentions_nothing_of_the_frame_budget(
         " editing works from the local files and uploads go in the background.",
     )  # fmt: skip
     state = ConversationState()
-    credit_answer(state, item.id, heard, frozenset(item.concepts), item.text, item)
+    # The question is tied to other estimates' concepts too, as the session ties it.
+    tied = frozenset(item.concepts) | {"storage-estimate", "bandwidth-estimate"}
+    credit_answer(state, item.id, heard, tied, item.text, item)
     assert item.id not in state.said, state.said
+
+
+def test_a_figure_said_more_exactly_later_is_no_correction(catalog: Catalog) -> None:
+    script = [
+        "On 540p proxies a decoded frame is 960x540x4 bytes, about 2 MB.",
+        "So each proxy frame is 2.07 MB and three layers of 15 frames take 93 MB.",
+    ]
+    session = run(catalog, "video-editor-ui", "terse", script)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "2.07 MB (proxy frame bytes)" in report, report
+    assert 'correcting "2 MB"' not in report, report
+
+
+def test_a_figure_matched_by_value_alone_is_not_corrected_by_the_one_it_was_taken_for(
+    catalog: Catalog,
+) -> None:
+    script = [
+        "At 4K the whole buffer is 1.5 GB, far too much.",
+        "Ten minutes at 50 Mbit/s is 3.75 GB of footage to upload.",
+    ]
+    session = run(catalog, "video-editor-ui", "terse", script)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "3.75 GB" in report, report
+    assert 'correcting "1.5 GB"' not in report, report

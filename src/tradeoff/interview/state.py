@@ -907,11 +907,13 @@ def credit_answer(
         and (item is None or not substance.anothers_figure(item, c))
         for c in heard.claims
     ):
-        if (concepts - substance.GENERIC_ESTIMATE) & heard.meant():
+        # Another estimate worked out ("10 minutes at 50 Mbit/s is 3.75 GB ... 25 minutes"
+        # to "how much time does the preview have for each frame?") names nothing of this
+        # one by the item's own concepts, whatever estimates the question is tied to: it was
+        # quoted as mentioning the 33 ms frame budget.
+        own = frozenset(item.concepts) if item is not None else concepts
+        if (own - substance.GENERIC_ESTIMATE) & heard.meant():
             state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
-        # (Another estimate worked out, "10 minutes at 50 Mbit/s is 3.75 GB ... 25 minutes"
-        # to "how much time does the preview have for each frame?", names nothing of this
-        # one: it was quoted as mentioning the 33 ms frame budget.)
         return []
     # Substance needs the answer to name what was asked about and to say something of it:
     # a long turn about monitoring that follows "walk me through a feed request" answered
