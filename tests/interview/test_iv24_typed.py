@@ -174,3 +174,28 @@ def test_a_figure_matched_by_value_alone_is_not_corrected_by_the_one_it_was_take
     report = session.transcript(catalog).split("Here is how it went")[-1]
     assert "3.75 GB" in report, report
     assert 'correcting "1.5 GB"' not in report, report
+
+
+def test_an_average_request_rate_sizes_neither_webhooks_nor_idempotency(
+    catalog: Catalog,
+) -> None:
+    # 1,750 req/s is five calls a payment at the average; near the webhook figure (about
+    # 1,040 a second, and the idempotency item's "90 million POSTs a day") by value only.
+    line = (
+        "So 30M a day is about 350 payments/s, times 5 calls is 1,750 req/s, and at 5x peak"
+        " that's about 8,700 req/s."
+    )
+    session = run(catalog, "payments-api", "neutral", ["How many payments a day?", line])
+    state = session.interview.state
+    assert state.covered("api-load")
+    assert "webhook-volume" not in state.said, state.said
+    assert "idempotency-size" not in state.said, state.said
+    assert "1,750" not in _reply(session), _reply(session)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "webhook events per second" not in report, report
+
+
+def test_a_peak_rate_ten_times_over_is_still_checked(catalog: Catalog) -> None:
+    line = "350 payments/s times 5 calls is 1,750 req/s, and at 5x peak that's about 90,000 req/s."
+    session = run(catalog, "payments-api", "neutral", ["How many payments a day?", line])
+    assert "90,000" in _reply(session), _reply(session)

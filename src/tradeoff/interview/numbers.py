@@ -355,6 +355,18 @@ def quantities_in(
             found_ref, per_unit = None, True
         if (
             found_ref is not None
+            and not peak
+            and value.kind[0] == -1
+            and "peak" in found_ref[0].name
+            and found_ref[1].value < found_ref[0].value
+            and not _near(found_ref[1], found_ref[0])
+        ):
+            # "5 calls is 1,750 req/s, and at 5x peak ...": a rate not said at the peak and far
+            # below the prompt's peak figure is the average, which the prompt gives no figure
+            # of; checked against the peak it would be called low for being right.
+            found_ref = None
+        if (
+            found_ref is not None
             and not _near(found_ref[1], found_ref[0])
             and _share_unsaid(derived, found_ref[0])
         ):
@@ -986,6 +998,11 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
+        if _REQUEST_RATE.search(said) and not name_stems(ref.name) & _REQUEST_NAMES:
+            # "1,750 req/s" counts requests: no figure of webhook events ("webhook_events_
+            # per_s"), though near it in value; it was listed as "1,750 req/s (webhook events
+            # per second)" and credited the webhook estimate.
+            continue
         # A unit said names no figure: "a round trip is about 220 seconds" shares only
         # "second" with "seconds_per_stop", and was called 22 times one stop's cost.
         shared = len(words & name_stems(ref.name) - _UNIT_WORDS)
@@ -1007,6 +1024,14 @@ def _reference(
             best, best_key = (shared, distance, ref, read), key
     return (best[2], best[3]) if best else None
 
+
+# A rate said in requests: its unit names what it counts.
+_REQUEST_RATE = re.compile(r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b)", re.I)
+# The words of a figure's name that count requests of some kind.
+_REQUEST_NAMES = stems(
+    "req reqs request requests api call calls qps rps read reads write writes get gets put puts"
+    " post posts op ops operation operations query queries lookup lookups hit hits traffic"
+)
 
 # What a number counts: the plural after it, past one word ("100,000 replicated writes").
 _COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)

@@ -708,7 +708,12 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
     ]
     close = [c for c in stating if c[0] <= math.log(_SAME_FIGURE)]
     if close:
-        return min(close, key=lambda c: c[0])[1]
+        # Two items may state the same figure by chance: "90 million POSTs a day" (the
+        # idempotency store) and "about 1,000/s" webhook events are both about 1,040 a
+        # second. The one whose words name the reference ("webhook_events_per_s") is its
+        # item; by value alone a webhook figure was credited as sizing the idempotency store.
+        name = name_stems(ref.name)
+        return min(close, key=lambda c: (-len(name & stems(c[1].text)), c[0]))[1]
     if any(_measured(item.text) for item in problem.rubric.capacity.items):
         return None  # the items name their figures, and none is this one
     name = name_stems(spoken.ref.name)
