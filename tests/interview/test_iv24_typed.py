@@ -199,3 +199,33 @@ def test_a_peak_rate_ten_times_over_is_still_checked(catalog: Catalog) -> None:
     line = "350 payments/s times 5 calls is 1,750 req/s, and at 5x peak that's about 90,000 req/s."
     session = run(catalog, "payments-api", "neutral", ["How many payments a day?", line])
     assert "90,000" in _reply(session), _reply(session)
+
+
+def test_a_slip_taken_back_is_corrected_to_the_whole_not_to_a_factor_of_it(
+    catalog: Catalog,
+) -> None:
+    script = [
+        "How many slots are there?",
+        "So 6 rows of 8 slots makes 56 slots in the machine.",
+        "Sorry, 6 x 8 is 48 slots.",
+    ]
+    session = run(catalog, "vending-machine", "adversarial", script)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert 'then "48 slots"' in report, report
+    assert 'then "6"' not in report, report
+
+
+def test_a_way_taken_rather_than_another_is_a_decision_with_its_reason(
+    catalog: Catalog,
+) -> None:
+    heard = _heard(
+        catalog, "video-editor-ui",
+        "I'd play clips through WebCodecs rather than video tags, because the tags cannot"
+        " step to an exact frame.",
+    )  # fmt: skip
+    assert [reasoned for _, reasoned in heard.decisions] == [True], heard.decisions
+
+
+def test_a_choice_with_an_adverb_before_its_verb_is_a_decision(catalog: Catalog) -> None:
+    heard = _heard(catalog, "vending-machine", "We'd simply use a lookup table for the coins.")
+    assert [reasoned for _, reasoned in heard.decisions] == [False], heard.decisions

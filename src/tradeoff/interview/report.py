@@ -693,7 +693,7 @@ def _conversation(
     for c in state.contradicted:
         entry = {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
                  "about": figure_words(c.figure)}  # fmt: skip
-        fixed = _corrected_to_given(state, c)
+        fixed = _corrected_to_given(state, c, problem)
         if fixed is not None and fixed.number is not None:
             # "2 million drivers", then "sorry, one million drivers at peak": the report
             # says the candidate took the figure back, as they did.
@@ -811,7 +811,9 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
 _AGREE = 1.5
 
 
-def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated | None:
+def _corrected_to_given(
+    state: ConversationState, said: Contradicted, problem: Problem
+) -> Stated | None:
     """The later figure that takes back one said against the interviewer's: the same
     quantity (the figure it was read as, or the given words said back: "one million
     drivers at peak" for "About one million drivers are online") near the given value."""
@@ -826,16 +828,28 @@ def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated 
     if first is None or said.ratio <= 0:
         return None
     given = first.value.value / said.ratio
+    stating = [f for f in problem.facts if said.figure in f.values]
     for later in state.spoken_numbers:
         number = later.number
         if later.line <= said.line or number is None or number.value.kind != first.value.kind:
             continue
-        same = (number.ref is not None and number.ref.name == said.figure) or gives_too(
-            said.given, number.value
+        # A figure of the given words is the same quantity only when it counts what the
+        # figure said counted: "6 x 8 is 48 slots" after "56 slots" corrects to the 48
+        # slots, and its "6" (rows, near the 8 slots a row by value) was reported as the
+        # correction: 'you said "56 slots" ... then "6"'.
+        counts_same = bool((number.words & first.words) - _NO_THING)
+        same = (number.ref is not None and number.ref.name == said.figure) or (
+            counts_same and gives_too(said.given, number.value)
         )
         if same and 1 / _AGREE <= number.value.value / given <= _AGREE:
             return later
+        if counts_same and any(gives_too(f.text, number.value) for f in stating):
+            return later  # "48 slots", as the fact words the whole the 56 was said of
     return None
+
+
+# Words said with a figure that name no thing it counts.
+_NO_THING = stems("so that is about around roughly sorry then a the of x times")
 
 
 def _states_as_said(said: str, written: Sequence[Stated]) -> bool:
