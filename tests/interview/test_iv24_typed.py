@@ -229,3 +229,19 @@ def test_a_way_taken_rather_than_another_is_a_decision_with_its_reason(
 def test_a_choice_with_an_adverb_before_its_verb_is_a_decision(catalog: Catalog) -> None:
     heard = _heard(catalog, "vending-machine", "We'd simply use a lookup table for the coins.")
     assert [reasoned for _, reasoned in heard.decisions] == [False], heard.decisions
+
+
+def test_asking_what_prices_look_like_gets_the_price_range_not_the_change_rule(
+    catalog: Catalog,
+) -> None:
+    session = run(
+        catalog, "vending-machine", "adversarial", ["How many rows, and what are prices like?"]
+    )
+    reply = _reply(session)
+    assert "$1.00 to $3.50" in reply, reply
+    assert "overpayment" not in reply, reply
+    # The change rule stays for whoever asks about it, and its question is then credited.
+    session = run(catalog, "vending-machine", "adversarial", [
+        "How many rows, and what are prices like?", "What happens if it can't make change?",
+    ])  # fmt: skip
+    assert "overpayment" in _reply(session), _reply(session)
