@@ -244,3 +244,14 @@ def test_a_name_is_read_with_the_value_the_line_gave_it() -> None:
 def test_a_name_without_a_given_value_is_not_substituted(text: str) -> None:
     assert all(c.quote != "limit x 3 = 15000" for c in check_line(1, text))
     assert all(c.verdict == "ok" for c in check_line(1, text))
+
+
+def test_a_new_subject_after_and_is_not_the_left_side_of_its_figure() -> None:
+    # "the whole buffer" is what is 1.5 GB; the 33 MB before it is another thing's figure.
+    assert check_line(1, "One frame is 33 MB and the whole buffer is 1.5 GB.") == []
+    assert check_line(1, "Each row is 2 KB but the table is 40 GB.") == []
+
+
+def test_working_after_a_new_subject_is_still_checked() -> None:
+    wrong = check_line(1, "One frame is 33 MB and the buffer is 45 x 33 MB = 15 GB")
+    assert [c.verdict for c in wrong] == ["arithmetic-error"]

@@ -132,6 +132,8 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 left_text = left_text.removesuffix(",").strip()
             elif left_text.endswith(","):
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
+            elif _new_subject(left_text):
+                left_text = None  # "is 33 MB and the same buffer is 1.5 GB": another subject
         chained = previous_end is not None
         previous_end = marker.end()
         if not left_text:
@@ -792,7 +794,23 @@ def _left_side(
         left = text[start:end].strip().strip("`*_")
     if not any(ch.isdigit() for ch in left):
         return None
+    if _new_subject(left):
+        return None
     return left
+
+
+def _new_subject(left: str) -> bool:
+    """Whether a left side ends on a new subject with no figure of its own: in "a frame is
+    33 MB and the same buffer is 1.5 GB", "the same buffer" is what is 1.5 GB; read as
+    "33 MB = 1.5 GB" it was called 45x off."""
+    ends = [found.end() for found in _NEW_SUBJECT.finditer(left)]
+    return bool(ends) and not any(ch.isdigit() for ch in left[ends[-1] :])
+
+
+# "and" opening a new subject with its article: what follows it is what the marker is said of.
+_NEW_SUBJECT = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:the|a|an|its|their|our|this|that)\b", re.I
+)
 
 
 # A clause that only points back at the one before it: "so it", "which", "so each one".

@@ -181,6 +181,17 @@ _USERS_DO = re.compile(
     re.I,
 )
 _LIST = re.compile(r",|;|\band\b", re.I)
+# A feature list said under its own label, with no user named: "OK so core flow: import
+# clips, arrange them on tracks, trim, preview, then export an MP4." is the list of what
+# creators do, and was reported as "Not covered, neither said nor written: States the core
+# features ..." (and REQ101: no functional requirements).
+_FEATURES_LABEL = re.compile(
+    r"^(?:(?:so|ok(?:ay)?|right|well|basically)\b[,:]?\s*)*(?:the\s+|our\s+)?"
+    r"(?:core|main|key|basic|happy|user|primary)\s+"
+    r"(?:flows?|features?|use\s+cases?|journeys?|functionality)\s*(?:is|are)?\s*[:\-–—]\s*"
+    r"[a-z]+\b",
+    re.I,
+)
 # How a program works, not what people use it for: "the client retries each part with
 # exponential backoff and jitter and asks GET /v1/uploads/{id} after a restart" names an
 # endpoint and a retry policy, the protocol of the design; it lists no feature.
@@ -202,7 +213,7 @@ def features_listed(text: str) -> str | None:
     the gateway looks up ..." was credited as "Covers direct and group chat (up to 1,000
     members), sent/delivered/read receipts, ...", its clause split at the ";" it ends on."""
     for sentence in _SENTENCE.split(text.strip()):
-        match = _USERS_DO.match(sentence)
+        match = _USERS_DO.match(sentence) or _FEATURES_LABEL.match(sentence)
         if (
             match
             # (A list goes on inside the sentence: the ";" that ends "clients hold a websocket

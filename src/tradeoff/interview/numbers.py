@@ -18,7 +18,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import RATE_NOUNS, FoundQuantity, find_quantities
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.interview.questions import stems
-from tradeoff.language.bounds import is_bound
+from tradeoff.language.bounds import is_bound, is_rejected
 from tradeoff.language.mentions import status_code_at
 from tradeoff.language.periods import SECONDS, every_period, other_period, reference_period
 
@@ -195,6 +195,8 @@ def quantities_in(
         quoted = text
         if phrase is not None and not _TAIL.fullmatch(text[len(phrase.text) :]):
             quoted = phrase.text  # "1M followers", not "1M followers we skip fan"
+        if is_rejected(sentence[: match.start(1)]):
+            continue  # "8,750 req/s at peak, not 87,000": the slip withdrawn, no figure said
         if is_bound(sentence[: match.start(1)]):
             # "above 1M followers": a threshold the candidate chose, not a figure to check
             previous = (value, match.start() + len(text))
@@ -291,8 +293,19 @@ def quantities_in(
             }  # fmt: skip
             if parts:
                 named, worked = named | parts, True
+        # "an 8 GB laptop": a size said as the attribute of a thing no figure of the prompt
+        # names is that thing's, no figure to credit or check (the laptop's RAM was reported
+        # as the 3.75 GB of footage, near in value: 'correcting "8 GB laptop can" said
+        # before'). "a 50 GB upload" names the uploads the figures are of, and is read on.
+        attributive = (
+            value.kind == (0, 1)
+            and _ARTICLE_BEFORE.search(sentence[: match.start(1)]) is not None
+            and _names_a_thing(label)
+            and _THING_NEXT.match(label) is not None
+            and not any(stems(label) & name_stems(r.name) for r in refs)
+        )
         found_ref = _reference(
-            value, named, usable, per_second, said, named_only=restates or worked
+            value, named, usable, per_second, said, named_only=restates or worked or attributive
         )
         if found_ref is not None and len(sided) < len(refs) and not average:
             other = _reference(value, named, _usable(refs, per_unit, named), per_second, said)
@@ -340,6 +353,26 @@ def quantities_in(
             # "100,000 cells in one operation" is one paste's, no sheet's: a figure of one
             # thing, as one machine's is
             found_ref, per_unit = None, True
+        if (
+            found_ref is not None
+            and not peak
+            and value.kind[0] == -1
+            and "peak" in found_ref[0].name
+            and found_ref[1].value < found_ref[0].value
+            and not _near(found_ref[1], found_ref[0])
+        ):
+            # "5 calls is 1,750 req/s, and at 5x peak ...": a rate not said at the peak and far
+            # below the prompt's peak figure is the average, which the prompt gives no figure
+            # of; checked against the peak it would be called low for being right.
+            found_ref = None
+        if (
+            found_ref is not None
+            and not _near(found_ref[1], found_ref[0])
+            and _share_unsaid(derived, found_ref[0])
+        ):
+            # "48 slots, so 480 items when the machine is full": the machine's items, not
+            # the 10 one slot holds ("items_per_slot"); a total is no one thing's share
+            found_ref = None
         ref, value = found_ref if found_ref is not None else (None, value)
         if (
             ref is not None
@@ -609,6 +642,29 @@ def _of_one_thing(after: str, ref: NumberRef) -> bool:
     if found is None:
         return False
     return not stems(found.group(1)) & name_stems(ref.name)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
+# The noun right after a size's unit, with no "of", "per" or "each" between them.
+_THING_NEXT = re.compile(r"\s*(?!(?:of|per|each|a|an|the|in|on|for|to|at|is|are)\b)[a-z]", re.I)
+
+
+def _share_unsaid(derived: str, ref: NumberRef) -> bool:
+    """Whether a reference is one thing's share ("items_per_slot", "max_seats_per_booking")
+    and the number's own words never say it per that thing ("per slot", "each slot", "in a
+    slot"). Such a number may count the whole ("480 items when the machine is full"), and a
+    total checked against one slot's figure drew "That looks high to me" on right working."""
+    parts = ref.name.split("_")
+    if len(parts) < 3 or parts[-2] != "per" or parts[-1] in _TIME_PARTS:
+        return False
+    thing = parts[-1]
+    if _unit_ref(ref.name):
+        return False  # one machine's figure: read by `per_unit`
+    per = rf"\b(?:per|each|every|a|an|one|a single)\s+(?:[a-z-]+\s+)?{re.escape(thing)}"
+    said = re.search(per, derived, re.I)
+    if said is None and re.search(rf"\b{re.escape(thing)}", derived, re.I):
+        said = re.search(r"\b(?:each|apiece)\b", derived, re.I)  # "slots hold 100 items each"
+    return said is None
 
 
 # (Not the comma of a number: "about 10,700 hinted writes a second per down node" was cut
@@ -942,6 +998,11 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
+        if _REQUEST_RATE.search(said) and not name_stems(ref.name) & _REQUEST_NAMES:
+            # "1,750 req/s" counts requests: no figure of webhook events ("webhook_events_
+            # per_s"), though near it in value; it was listed as "1,750 req/s (webhook events
+            # per second)" and credited the webhook estimate.
+            continue
         # A unit said names no figure: "a round trip is about 220 seconds" shares only
         # "second" with "seconds_per_stop", and was called 22 times one stop's cost.
         shared = len(words & name_stems(ref.name) - _UNIT_WORDS)
@@ -963,6 +1024,14 @@ def _reference(
             best, best_key = (shared, distance, ref, read), key
     return (best[2], best[3]) if best else None
 
+
+# A rate said in requests: its unit names what it counts.
+_REQUEST_RATE = re.compile(r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b)", re.I)
+# The words of a figure's name that count requests of some kind.
+_REQUEST_NAMES = stems(
+    "req reqs request requests api call calls qps rps read reads write writes get gets put puts"
+    " post posts op ops operation operations query queries lookup lookups hit hits traffic"
+)
 
 # What a number counts: the plural after it, past one word ("100,000 replicated writes").
 _COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)

@@ -145,6 +145,10 @@ def settle(ask: Ask, heard: Heard) -> str:
 _NO_SUBJECT = stems(
     "one two three once twice second seconds minute minutes hour hours day days time times"
     " other others happen happens go goes see sees"
+    # Negation says nothing of a subject: "late frames get dropped, not delayed" shared only
+    # "not" with a hint's "should not pass through your app servers", and was taken as the
+    # answer to "A user imports a 3 GB clip. What requests does the client make ...?".
+    " not no never nor"
 )
 
 

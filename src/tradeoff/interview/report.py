@@ -10,6 +10,7 @@ exported weeks later gives the same report.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -27,7 +28,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
-from tradeoff.interview.numbers import gives_too, name_stems
+from tradeoff.interview.numbers import Spoken, gives_too, name_stems
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
 from tradeoff.interview.state import (
@@ -692,7 +693,7 @@ def _conversation(
     for c in state.contradicted:
         entry = {"said": c.said, "said_at": when.get(c.line, ""), "given": c.given,
                  "about": figure_words(c.figure)}  # fmt: skip
-        fixed = _corrected_to_given(state, c)
+        fixed = _corrected_to_given(state, c, problem)
         if fixed is not None and fixed.number is not None:
             # "2 million drivers", then "sorry, one million drivers at peak": the report
             # says the candidate took the figure back, as they did.
@@ -702,6 +703,7 @@ def _conversation(
     assumed_lines = {s.line for s in state.assumptions}
     estimates: list[dict[str, str]] = []
     estimated_on: list[int] = []  # the turn of each estimate listed
+    estimated_by: list[Spoken] = []  # and the figure as it was read
     for stated in state.spoken_numbers:
         number = stated.number
         if number is None or number.ref is None:
@@ -742,15 +744,19 @@ def _conversation(
                 ),
                 None,
             )
+            replaced = ""
             if earlier is not None:
                 # "500,000 location updates a second", then "sorry, ... 250,000": the figure
                 # said last stands, and the report says which it replaced.
-                del estimated_on[estimates.index(earlier)]
+                at = estimates.index(earlier)
+                if _corrects(estimated_by[at], number):
+                    replaced = earlier["said"]
+                del estimated_on[at], estimated_by[at]
                 estimates.remove(earlier)
             estimates.append({"said": number.text, "at": when.get(stated.line, ""),
-                              "about": about,
-                              "corrected_from": earlier["said"] if earlier else ""})  # fmt: skip
+                              "about": about, "corrected_from": replaced})  # fmt: skip
             estimated_on.append(stated.line)
+            estimated_by.append(number)
     return {
         "covered": covered,
         "mentioned": mentioned,
@@ -805,7 +811,9 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
 _AGREE = 1.5
 
 
-def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated | None:
+def _corrected_to_given(
+    state: ConversationState, said: Contradicted, problem: Problem
+) -> Stated | None:
     """The later figure that takes back one said against the interviewer's: the same
     quantity (the figure it was read as, or the given words said back: "one million
     drivers at peak" for "About one million drivers are online") near the given value."""
@@ -820,16 +828,28 @@ def _corrected_to_given(state: ConversationState, said: Contradicted) -> Stated 
     if first is None or said.ratio <= 0:
         return None
     given = first.value.value / said.ratio
+    stating = [f for f in problem.facts if said.figure in f.values]
     for later in state.spoken_numbers:
         number = later.number
         if later.line <= said.line or number is None or number.value.kind != first.value.kind:
             continue
-        same = (number.ref is not None and number.ref.name == said.figure) or gives_too(
-            said.given, number.value
+        # A figure of the given words is the same quantity only when it counts what the
+        # figure said counted: "6 x 8 is 48 slots" after "56 slots" corrects to the 48
+        # slots, and its "6" (rows, near the 8 slots a row by value) was reported as the
+        # correction: 'you said "56 slots" ... then "6"'.
+        counts_same = bool((number.words & first.words) - _NO_THING)
+        same = (number.ref is not None and number.ref.name == said.figure) or (
+            counts_same and gives_too(said.given, number.value)
         )
         if same and 1 / _AGREE <= number.value.value / given <= _AGREE:
             return later
+        if counts_same and any(gives_too(f.text, number.value) for f in stating):
+            return later  # "48 slots", as the fact words the whole the 56 was said of
     return None
+
+
+# Words said with a figure that name no thing it counts.
+_NO_THING = stems("so that is about around roughly sorry then a the of x times")
 
 
 def _states_as_said(said: str, written: Sequence[Stated]) -> bool:
@@ -969,3 +989,19 @@ def _below_deepest(steps: Sequence[Any]) -> bool:
     first_missing = next((i for i, whole in enumerate(names) if not whole), None)
     deepest = max((i for i, whole in enumerate(names) if whole), default=None)
     return first_missing is not None and deepest is not None and first_missing < deepest
+
+
+def _corrects(before: Spoken, after: Spoken) -> bool:
+    """Whether a figure said later corrects one said before of the same reference: the
+    earlier one was said of it in words ("500,000 location updates a second"), not only near
+    it in value, and the two differ by more than rounding. "about 2 MB", then "2.07 MB", is
+    the same figure said more exactly; and "the same buffer is 1.5 GB", read as the footage
+    by its value alone, was reported as corrected by the footage's "3.75 GB"."""
+    if before.ref is None or before.value.value <= 0 or after.value.value <= 0:
+        return False
+    if abs(math.log(before.value.value / after.value.value)) <= math.log(_ROUNDING):
+        return False
+    return bool(before.words & name_stems(before.ref.name))
+
+
+_ROUNDING = 1.1  # two figures this close are one figure said more or less exactly

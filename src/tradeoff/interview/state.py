@@ -708,7 +708,12 @@ def capacity_item(problem: Problem, spoken: Spoken) -> RubricItem | None:
     ]
     close = [c for c in stating if c[0] <= math.log(_SAME_FIGURE)]
     if close:
-        return min(close, key=lambda c: c[0])[1]
+        # Two items may state the same figure by chance: "90 million POSTs a day" (the
+        # idempotency store) and "about 1,000/s" webhook events are both about 1,040 a
+        # second. The one whose words name the reference ("webhook_events_per_s") is its
+        # item; by value alone a webhook figure was credited as sizing the idempotency store.
+        name = name_stems(ref.name)
+        return min(close, key=lambda c: (-len(name & stems(c[1].text)), c[0]))[1]
     if any(_measured(item.text) for item in problem.rubric.capacity.items):
         return None  # the items name their figures, and none is this one
     name = name_stems(spoken.ref.name)
@@ -907,7 +912,13 @@ def credit_answer(
         and (item is None or not substance.anothers_figure(item, c))
         for c in heard.claims
     ):
-        state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
+        # Another estimate worked out ("10 minutes at 50 Mbit/s is 3.75 GB ... 25 minutes"
+        # to "how much time does the preview have for each frame?") names nothing of this
+        # one by the item's own concepts, whatever estimates the question is tied to: it was
+        # quoted as mentioning the 33 ms frame budget.
+        own = frozenset(item.concepts) if item is not None else concepts
+        if (own - substance.GENERIC_ESTIMATE) & heard.meant():
+            state.said.setdefault(item_id, Support(MENTIONED, heard.text, heard.line, "said"))
         return []
     # Substance needs the answer to name what was asked about and to say something of it:
     # a long turn about monitoring that follows "walk me through a feed request" answered

@@ -1,4 +1,5 @@
-"""Whether a number is a bound ("up to 5 TB", "above 1M followers") rather than a figure.
+"""Whether a number is a bound ("up to 5 TB", "above 1M followers") or a figure the speaker
+takes back ("8,750 a second, not 87,000") rather than a figure.
 
 A bound or threshold is a line the candidate draws, not an estimate of how much of
 something there is: "for celebrities above 1M followers we pull" says nothing about how
@@ -35,3 +36,18 @@ BOUND_BEFORE = re.compile(
 def is_bound(before: str) -> bool:
     """Whether the text that ends right before a number makes that number a bound."""
     return BOUND_BEFORE.search(before) is not None
+
+
+# A figure said only to be denied: "8,750 req/s at peak, not 87,000", "that isn't 900 MB". A
+# correction names the slip it replaces; checking the slip again asked the candidate to
+# defend the very figure they had just withdrawn. ("not more than 10" is a bound, read above.)
+REJECTED_BEFORE = re.compile(
+    r"(?:\bnot|\bisn'?t|\baren'?t|\bwasn'?t|\bweren'?t|\brather\s+than|\binstead\s+of)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$",
+    re.I,
+)
+
+
+def is_rejected(before: str) -> bool:
+    """Whether the text that ends right before a number says the number is not so."""
+    return REJECTED_BEFORE.search(before) is not None

@@ -600,17 +600,21 @@ SPECIFIC = re.compile(
 
 DECIDES = re.compile(
     r"(?=[abcdgilpqsuw])"  # first characters, see above
-    r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:use|pick|choose|go with|opt for|store"
+    # (an adverb may come between: "I'd just use a greedy algorithm for change")
+    r"\b((?:we|i)(?:'ll|'d| will| would| shall)?\s+(?:(?:just|simply|probably|still|also"
+    r"|definitely)\s+)?(?:use|pick|choose|go with|opt for|store"
     r"|put|keep|run|deploy|rely on|add|introduce|place|shard|partition|replicate|cache"
     # What a design does instead of what it uses: "we skip fan-out and merge at read time".
     r"|skip|merge|pull|push|precompute|cap|trim|batch|denormali[sz]e|index|hash|route"
     # What an API design does: "we version the API by date", "we sign each webhook".
     r"|version|sign|encrypt|expire|dedupe|deduplicate|paginate|throttle|compress"
     # What a client does: "I draw on a canvas and only redraw the dirty region".
-    r"|draw|render|redraw|debounce|virtuali[sz]e|prefetch"
+    r"|draw|render|redraw|debounce|virtuali[sz]e|prefetch|decode|encode|composite"
     # "I fan out on write for normal users", "I serve segments from a CDN": a chosen strategy;
     # a policy chosen for failure: "if Redis is unreachable we fail open".
     r"|fan(?:-|\s)?out|serve|fail (?:open|closed|over|fast))"
+    # One way taken over another named: "I'd play clips through X rather than Y".
+    r"|(?:we|i)(?:'ll|'d| will| would)\s+[a-z]+\b[^.;!?]{1,80}?\brather than"
     r"|let's (?:use|go with|pick)|chose|chosen|choosing|picked|decided|decision|going with"
     r"|settled on|prefer|winner|backed by|stored in|lives? in|sits (?:in front|between|behind)"
     # A part placed by where it stands: "a Redis cache in front of the store holds hot codes".

@@ -360,7 +360,9 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
     # A record's fields listed in brackets ("Stores canonical metadata (video ID, title,
     # description, status, channel ID)") describe the data model as a table would.
     # (Both need a bracket: most claims hold none, and both patterns start at every position.)
-    if "(" in claim.text and (_FIELD_LIST.search(claim.text) or _names_fields(claim)):
+    if ("(" in claim.text or "{" in claim.text) and (
+        _FIELD_LIST.search(claim.text) or _names_fields(claim)
+    ):
         found.add("data-model")
     # Classes laid out in prose, as they are said aloud ("ParkingLot has Levels; a Level
     # has Spots; Vehicle is abstract"): named with what each holds, as a diagram draws them.
@@ -540,13 +542,26 @@ _FIELD_TUPLE = re.compile(
 )
 
 
+# A record written as an object of its fields: "clips {id, assetId, trackId, start,
+# sourceIn}", four names or more, two of them identifiers (camelCase or snake_case). Braces
+# hold no call's arguments; a path's "/{id}" is one name, and a set of plain words ("{east,
+# west, north, south}") holds no identifier.
+_FIELD_OBJECT = re.compile(
+    r"(?<![\w$/])\{\s*((?:[a-z][A-Za-z0-9_]*(?:\[\])?\??\s*,\s*){3,}[a-z][A-Za-z0-9_]*(?:\[\])?\??)\s*\}"
+)
+_IDENTIFIER = re.compile(r"[a-z0-9]_[a-z]|[a-z0-9][A-Z]")
+
+
 def _names_fields(claim: Claim) -> bool:
     if claim.text.count(",") < 3:
         return False  # a tuple of four names or more holds three commas
     found = _FIELD_TUPLE.search(claim.text)
-    if found is None:
+    if found is not None and (found.group(1) is not None or found.group(2).count("_") >= 2):
+        return True
+    written = _FIELD_OBJECT.search(claim.text) if "{" in claim.text else None
+    if written is None:
         return False
-    return found.group(1) is not None or found.group(2).count("_") >= 2
+    return sum(1 for name in written.group(1).split(",") if _IDENTIFIER.search(name)) >= 2
 
 
 _SCALE_UNIT = re.compile(
