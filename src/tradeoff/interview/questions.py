@@ -510,6 +510,7 @@ def best_fact(
     pairs = frozenset(p for p in _pairs(said) if not set(p.split("+")) & framing)
     asked_stats = words & _STATS
     breaks = _BREAKS.search(question) is not None
+    scene = _SCENE.search(question) is not None
     if breaks:
         # "What happens if a broker dies?" asks what the system promises when a part fails:
         # its availability and durability, as a frame, besides the kinds its words name.
@@ -553,6 +554,8 @@ def best_fact(
             continue  # "mutual TLS" protects the wire; it says nothing of the data stored
         if breaks and not set(fact.answers) & _FAILURE_KINDS:
             continue  # "what happens if a worker crashes?" asks the design, not a speed
+        if scene and set(fact.answers) <= _NO_SCENE_KINDS:
+            continue  # "what does the user see if another device saved first?": no platforms
         if who_party and not said_cues and not set(fact.answers) & set(_PARTY_KINDS):
             continue  # "who calls the API?" asks the callers, not the API calls per payment
         if counted and any(noun <= counted for noun in profile.counted[fact.id]):
@@ -677,6 +680,20 @@ _BREAKS = re.compile(
 # users or callers are does.
 _WHO_PARTY = re.compile(r"\W*who(?:'ll| will| would)? (?:calls?|uses?|hits?|integrates?)\b", re.I)
 _FAILURE_KINDS = frozenset({"edge-cases", "availability", "durability"})
+# "What does the user see if another device saved first?", "What do riders get when no
+# driver accepts?": what a party meets in a scene the question sets up. A fact about what
+# happens in such scenes (edge cases, conflicts, outages, expiry, going offline) may answer
+# it; one that only sizes or places the system (users, traffic, platforms: "desktop
+# Chrome ... on laptops" for "device") does not.
+_SCENE = re.compile(
+    r"\bwhat (?:does|do|will|would|should) (?:the |a |an |our )?[a-z]+s? (?:see|get|experience"
+    r"|notice|get back)\b.*\b(?:if|when|after|while|once)\b",
+    re.I,
+)
+_NO_SCENE_KINDS = frozenset(
+    {"users", "traffic", "read-write-ratio", "peak", "data-size", "growth", "platforms",
+     "geography", "clients", "constraints"}
+)  # fmt: skip
 _FAILURE_PROMISES = ("availability", "durability")  # what a failure question asks as well
 # "How long do postings stay up?", "how long is a query?": a span of time or a length
 # ("how long can a URL be?" asks a limit, read as a statistic). Only a question that
