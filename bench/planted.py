@@ -244,7 +244,7 @@ def plant_removed_failure_handling(text: str) -> Plant | None:
 # ms" watches it.
 _WATCH = re.compile(
     r"\b(alerts?|alerting|alarms?|pag(?:e|es|ed|ing) (?:the |an? )?on-?call|on-call|monitor\w*"
-    r"|dashboards?|metrics?|track(?:s|ed)?|watch(?:es|ed)?|emit(?:s|ted)?|observability)\b",
+    r"|dashboards?|metrics?|observability)\b",
     re.I,
 )
 _THRESHOLD = re.compile(
@@ -254,12 +254,70 @@ _THRESHOLD = re.compile(
 )
 
 
+_WATCH_HEADING = re.compile(r"^#+ .*\b(monitoring|alerting|alerts|observability)\b", re.I)
+_WATCH_COLUMN = re.compile(
+    r"^(alerts?|alert threshold|threshold|detection|monitoring|signal)$", re.I
+)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip().strip("*_ ") for cell in line.strip().strip("|").split("|")]
+
+
 def plant_removed_monitoring(text: str) -> Plant | None:
+    """Every alert and watched threshold: lines naming an alert or a metric with a
+    threshold, thresholds listed under a monitoring heading, the rows of a table of alerts,
+    and the detection column of a table of failures (the failure and its response stay)."""
     lines = text.split("\n")
     gone = {
         index for index, line in enumerate(lines) if _WATCH.search(line) and _THRESHOLD.search(line)
     }
-    return _without(lines, gone, "alert/threshold")
+    under = False
+    for index, line in enumerate(lines):
+        if line.startswith("#"):
+            under = bool(_WATCH_HEADING.match(line))
+        elif under and _THRESHOLD.search(line) and not line.lstrip().startswith("|"):
+            gone.add(index)
+    blanked = 0
+    for index, line in enumerate(lines):
+        if not (line.lstrip().startswith("|") and index + 1 < len(lines)):
+            continue
+        if not re.match(r"^\s*\|?\s*:?-{3,}", lines[index + 1]):
+            continue
+        header = _cells(line)
+        watched = [i for i, cell in enumerate(header) if _WATCH_COLUMN.match(cell)]
+        if not watched:
+            continue
+        row = index + 2
+        while row < len(lines) and lines[row].lstrip().startswith("|"):
+            if _FAILURE_TABLE.match(line) or any(
+                re.search(r"\b(failure|scenario|risk|fault)\b", c, re.I) for c in header[:1]
+            ):
+                cells = _cells(lines[row])
+                for i in watched:
+                    if i < len(cells):
+                        cells[i] = ""
+                lines[row] = "| " + " | ".join(cells) + " |"
+                blanked += 1
+            else:
+                gone.add(row)
+            row += 1
+    plant = _without(lines, gone, "alert/threshold")
+    if plant is None and blanked:
+        plant = Plant("\n".join(lines), None, "")
+    if plant is not None:
+        plant.note += f"; {blanked} detection cells blanked"
+    return plant
+
+
+def _mermaid_lines(lines: list[str]) -> set[int]:
+    inside, out = False, set()
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            inside = line.strip().lower().startswith("```mermaid")
+        elif inside:
+            out.add(index)
+    return out
 
 
 def _code_lines(lines: list[str]) -> set[int]:
@@ -373,10 +431,11 @@ def plant_single_point(text: str) -> Plant | None:
         if not hits or not any(re.search(rf"\b(?:{store})\b", lines[i], re.I) for i in hits):
             continue
         gone: set[int] = set()
-        drawn = {m.group(1) for line in lines for m in _MERMAID_NODE.finditer(line)}
-        for index, line in enumerate(lines):
-            if drawn and any(re.search(rf"\b{re.escape(node)}\b", line) for node in drawn):
-                gone.add(index)
+        drawing = _mermaid_lines(lines)
+        drawn = {m.group(1) for i in drawing for m in _MERMAID_NODE.finditer(lines[i])}
+        for index in drawing:
+            if any(re.search(rf"\b{re.escape(node)}\b", lines[index]) for node in drawn):
+                gone.add(index)  # a replica drawn as a node of its own, and its edges
         for i in hits:
             if _FAILOVER.search(lines[i]):
                 gone.add(i)
