@@ -180,10 +180,34 @@ _REASON_CLAUSE = re.compile(
 )
 
 
+_REASON_COLUMN = re.compile(
+    r"^(why|reason|reasons|reasoning|rationale|justification|because|benefit|benefits)$", re.I
+)
+
+
 def plant_removed_reasons(text: str) -> Plant | None:
-    stripped = _REASON_CLAUSE.sub("", text)
+    """Every reason clause, and the cells of every table column headed Why or Rationale."""
     count = len(_REASON_CLAUSE.findall(text))
-    return Plant(stripped, None, f"{count} reason clauses") if count else None
+    lines = _REASON_CLAUSE.sub("", text).split("\n")
+    cells = 0
+    for index, line in enumerate(lines[:-1]):
+        if not line.lstrip().startswith("|") or not re.match(
+            r"^\s*\|?\s*:?-{3,}", lines[index + 1]
+        ):
+            continue
+        reasons = [i for i, cell in enumerate(_cells(line)) if _REASON_COLUMN.match(cell)]
+        row = index + 2
+        while reasons and row < len(lines) and lines[row].lstrip().startswith("|"):
+            values = _cells(lines[row])
+            for i in reasons:
+                if i < len(values) and values[i]:
+                    values[i] = ""
+                    cells += 1
+            lines[row] = "| " + " | ".join(values) + " |"
+            row += 1
+    if not count and not cells:
+        return None
+    return Plant("\n".join(lines), None, f"{count} reason clauses, {cells} reason cells")
 
 
 _FAILURE = re.compile(
@@ -237,7 +261,35 @@ def plant_removed_failure_handling(text: str) -> Plant | None:
         if index not in code and _FAILURE.search(line) and _RESPONSE.search(line)
     }
     gone |= _table_rows_after_header(lines, _FAILURE_TABLE)
+    gone |= _sections(lines, _FAILURE_HEADING)
     return _without(lines, gone, "failure->response")
+
+
+# A section of failures and their responses, its subsections included: "## Failure modes
+# and mitigations" over "### Quota service unavailable" / "Mitigation: ...".
+_FAILURE_HEADING = re.compile(
+    r"^(#+)\s.*\b(failure|failures|fault|faults|resilien\w*|disaster|degradation|outages?)\b",
+    re.I,
+)
+
+
+def _sections(lines: list[str], heading: re.Pattern[str]) -> set[int]:
+    """The lines of every section whose heading matches, down to the next heading of the
+    same or a higher level (fenced code is not read for headings)."""
+    code = _code_lines(lines)
+    out: set[int] = set()
+    level = 0
+    for index, line in enumerate(lines):
+        marks = re.match(r"^(#+)\s", line) if index not in code else None
+        if marks is not None:
+            depth = len(marks.group(1))
+            if level and depth <= level:
+                level = 0
+            if not level and heading.match(line):
+                level = depth
+        if level:
+            out.add(index)
+    return out
 
 
 # Watching, not a target: a requirement "p99 < 100 ms" sets a bound; "alert when p99 > 100
@@ -495,7 +547,8 @@ def _judge(defect: str, before: Review, after: Review, plant: Plant) -> tuple[bo
     if defect == "removed failure handling":
         b, a = _dim(before, "reliability"), _dim(after, "reliability")
         rel = [n for n in new if n[0] in ("REL101", "REL114")]
-        return a < b or bool(rel), f"reliability {b:.2f} -> {a:.2f}; new {rel[:3]}"
+        none = any(f.rule == "REL101" for f in after.findings)  # "nothing says what happens"
+        return a < b or bool(rel) or none, f"reliability {b:.2f} -> {a:.2f}; new {rel[:3]}"
     if defect == "removed monitoring":
         present = [f.rule for f in after.findings if f.rule in ("REL103", "REL104")]
         return bool(present), f"after: {present}; new {new[:4]}"
