@@ -445,7 +445,9 @@ def plant_hedge(text: str) -> Plant | None:
 
 # The system of record first: a cache whose loss falls back to the database is no single
 # point of failure, so Redis is tried last.
-_STORES = ("PostgreSQL|Postgres|RDS", "MySQL|Aurora", "Cassandra", "MongoDB", "Kafka", "Redis")
+# Kafka and Cassandra are left out: a box of either reads as a cluster, by the convention
+# every interviewer shares, so stripping their words makes no single machine.
+_STORES = ("PostgreSQL|Postgres", "MySQL", "MongoDB", "Redis")
 _MULTI = re.compile(r"\b(stateless|autoscal\w+|auto-scal\w+|horizontally|instances|pods)\b", re.I)
 _COPIES = re.compile(
     r"(?:\s*(?:with|and|\+|,)\s*)?(?:\b\d+\s*(?:read\s+)?replicas?\b|\bread[- ]replicas?\b"
@@ -472,7 +474,10 @@ def plant_single_point(text: str) -> Plant | None:
     if not _MULTI.search(text):
         return None
     lines = text.split("\n")
-    for store in _STORES:
+    drawing = _mermaid_lines(lines)
+    stored = " ".join(m.group(0) for i in drawing for m in re.finditer(r"\[\([^)\]]*", lines[i]))
+    # A store drawn as a database ("PG[(PostgreSQL)]") first: the one the diagram relies on.
+    for store in sorted(_STORES, key=lambda s: not re.search(rf"\b(?:{s})\b", stored, re.I)):
         name = re.compile(
             rf"\b(?:{store})\b|\bDB\b|\bdatabase\b"
             if store != "Redis" and store != "Kafka"
@@ -483,7 +488,6 @@ def plant_single_point(text: str) -> Plant | None:
         if not hits or not any(re.search(rf"\b(?:{store})\b", lines[i], re.I) for i in hits):
             continue
         gone: set[int] = set()
-        drawing = _mermaid_lines(lines)
         drawn = {m.group(1) for i in drawing for m in _MERMAID_NODE.finditer(lines[i])}
         for index in drawing:
             if any(re.search(rf"\b{re.escape(node)}\b", lines[index]) for node in drawn):
