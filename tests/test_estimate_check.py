@@ -38,7 +38,37 @@ CASES = [
     # In a chain, "so" after a comma carries the figure on: a step like the unchained one.
     ("2M + 1M + 0.5M orders is 3.5M a day, so about 400 per second", "arithmetic-error"),
     ("2M + 1M + 0.5M orders is 3.5M a day, so about 40 per second", "ok"),
+    # A parenthesised operand or an aside in words is part of the working, not a new clause.
+    ("Index: (900M/30) * 0.5 * 4 KB = 60 GB", "ok"),
+    ("Index: (900M/30) * 0.5 * 4 KB = 600 GB", "arithmetic-error"),
+    ("Pings: ~40 bytes/req x 10 K RPS (after batching) = 4 MB/s", "arithmetic-error"),
+    ("Pings: 8 KB x 1,000 (per batch) = 8 MB", "ok"),
+    # A count "at" a size each, with an average said between them; hours at a size an hour.
+    ("Clips: 2 M clips/day at avg 5 MB = 100 TB/day", "arithmetic-error"),
+    ("Podcasts: 30K hours/day at 60 MB/hour = 1.8 TB/day", "ok"),
+    ("Podcasts: 30K hours/day at 60 MB/hour = 1.8 PB/day", "unit-error"),
+    # A share or a count with its magnitude is no size: the ambiguous "B" is bytes.
+    ("Warm set = 0.3 x 20 M rows x 500 B = 30 GB", "arithmetic-error"),
+    ("Rows: 20 M x 500 B = 10 TB", "unit-error"),
+    # Hours written out in seconds by hand: the unit already converts.
+    ("Day shift: 72,000 / (10 hours x 3600) = 2 req/s", "ok"),
+    # One figure restated in another period inside the parenthesis after it.
+    ("Load: 500 writes/s (≈ 43 M writes/day)", "ok"),
+    ("Load: 500 writes/s (≈ 43 M writes/month)", "unit-error"),
 ]
+
+
+def test_a_division_restated_in_a_chain_is_not_its_result() -> None:
+    """'a / (b x c) = a / d ≈ e': the middle step writes the divisor out, so its first
+    figure is no result of the left side; the last step is."""
+    checks = check_line(1, "Pods: 600,000 / (60 min x 24 h x 5 jobs/min) = 600,000 / 7,200 ≈ 83")
+    assert [c.verdict for c in checks] == ["ok"]
+
+
+def test_a_figure_of_each_part_restates_no_total() -> None:
+    """'(≈ 50 k writes/s each)' after a working is what one of the parts takes."""
+    text = "Peak ≈ 500 k writes/s → **Run 2 brokers + 10 partitions** (≈ 50 k writes/s each)."
+    assert [c for c in check_line(1, text) if c.wrong] == []
 
 
 @pytest.mark.parametrize(("statement", "verdict"), CASES)

@@ -8,6 +8,7 @@ from pathlib import Path
 from tradeoff.catalog import Catalog
 from tradeoff.design import load_design, parse_design
 from tradeoff.review import review_design
+from tradeoff.review.graph import says_redundant
 
 
 def _kinds(catalog: Catalog, text: str) -> list[tuple[str, int | None]]:
@@ -214,3 +215,10 @@ def test_an_arrow_to_a_subgraph_reaches_every_node_drawn_in_it() -> None:
     assert graph.links["postgres"] == {"post service", "feed service"}
     assert graph.links["clients"] == {"post service", "feed service"}
     assert "core" not in graph.nodes and "storage" not in graph.nodes
+
+
+def test_distributed_rate_limiting_names_the_technique_not_copies_of_the_store() -> None:
+    """'Redis for distributed rate limiting' says what the gateways do together; it gives
+    Redis no replica, where 'a distributed key-value store' is a cluster."""
+    assert not says_redundant("counters live in Redis for distributed rate limiting")
+    assert says_redundant("counters live in a distributed key-value store")

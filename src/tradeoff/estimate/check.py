@@ -197,12 +197,13 @@ def _continues(after: str, right: str, more_markers: bool) -> bool:
     if position < 0:
         return False
     rest = position + len(right)
-    if _PLUS.match(after, rest):
-        return True
+    if _PLUS.match(after, rest) or _DIVIDED_AGAIN.match(after, rest):
+        return True  # "= 500,000 / 4,320 ≈ 116": the step restates a division, not a result
     return not more_markers and _TIMES.match(after, rest) is not None
 
 
 _PLUS = re.compile(r"\s*[+]\s*~?\d")
+_DIVIDED_AGAIN = re.compile(r"\s*[/÷]\s*~?\d")
 _PLUS_SIGN = re.compile(r"\s*[+]\s*")
 # Words after a split that say its parts add up over more than the left side's scope:
 # "10K writes/s per AZ -> 30K writes/s + 10K reads/s across all AZs".
@@ -782,7 +783,28 @@ def _left_side(
         end -= 1
     at = bisect_right(clause_ends, end)
     start = clause_ends[at - 1] if at else 0
-    left = text[start:end].strip().strip("`*_")
+    while at and text[start - 1] == "(" and _closes_before(text, start, end):
+        # "(1B/30) x 0.2 x 1 KB", "50 K RPS (after batching) =": a group or an aside closed
+        # before the marker is part of the expression, not the start of a clause
+        at -= 1
+        start = clause_ends[at - 1] if at else 0
+    if at and text[start - 1] == "(" and not text[start:end].strip():
+        # "1,000 queries/s (≈ 86M queries/month)": one figure restated in the parenthesis
+        # that follows it; the left side is the clause before the "(". After a working
+        # ("30x 3-node pods (≈ 3k ops each)") the parenthesis is of something else.
+        before = clause_ends[at - 2] if at > 1 else 0
+        if at > 2 and not text[before : start - 1].strip() and text[before - 2 : before] == "**":
+            before = clause_ends[at - 3]  # "**Scale to 3 nodes** (≈ ...)": the bold's text
+        figure = text[before : start - 1]
+        close = text.find(")", start)
+        inside = text[start : close if close >= 0 else len(text)]
+        if not _WORKED.search(figure) and not _EACH.search(inside):
+            at -= 1
+            end = start - 1
+            while end > 0 and text[end - 1] == " ":
+                end -= 1
+            start = before
+    left = _without_asides(text[start:end]).strip().strip("`*_")
     if at > 1 and not left and text[max(0, start - 2) : start] == "**":
         # "**2 M uploads/day** → ~75 QPS": the closing "**" ends a bold figure, not a
         # clause; the figure is the left side (a bold label ends in ":", its own break).
@@ -811,6 +833,34 @@ def _new_subject(left: str) -> bool:
 _NEW_SUBJECT = re.compile(
     r"\b(?:and|but|while|whereas)\s+(?:the|a|an|its|their|our|this|that)\b", re.I
 )
+
+
+# A figure of one of many ("(≈ 400k writes/s each)", "per shard") restates no total.
+_EACH = re.compile(r"\beach\b|\bper\s+(?!s\b|sec|second|min|hour|h\b|day|week|month|year)\w", re.I)
+# An operator before a number: the text works something out rather than stating a figure.
+_WORKED = re.compile(r"(?<![A-Za-z])[x×*/÷+]\s*~?\$?\d")
+
+
+def _closes_before(text: str, start: int, end: int) -> bool:
+    """Whether the "(" just before `start` is closed before `end`."""
+    depth = 1
+    for index in range(start, end):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
+
+
+# A parenthesis that holds no figure to compute with: "(after batching)", "(float32)".
+_ASIDE = re.compile(r"\s*\((?![\s~≈$]*\d)[^()]*\)")
+
+
+def _without_asides(left: str) -> str:
+    """The expression without the words set in parentheses beside its figures."""
+    return _ASIDE.sub("", left) if "(" in left else left
 
 
 # A clause that only points back at the one before it: "so it", "which", "so each one".
@@ -949,9 +999,14 @@ def _possible(
 def _bare_number(tokens: list[Token]) -> bool:
     """A plain number that says nothing of what it counts ("4 B x 300 = 1.2 GB", where the
     300 is bytes by the column's header): it may carry the size the result is in, so a
-    billion reading of the ambiguous "B" beside it stays possible."""
+    billion reading of the ambiguous "B" beside it stays possible. A count written with its
+    magnitude ("100 M", "30B") counts things, and a fraction ("0.2 x") is a share: neither
+    is a size in bytes, so "100 M x 700 B = 70 GB" is judged as 700 bytes each (read as a
+    possible size, they left the statement unjudged whatever its result)."""
     for index, token in enumerate(tokens):
         if token.kind != "num" or token.ambiguous or token.unit is not None:
+            continue
+        if token.scaled or token.percent or token.value < 1:
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is None or following.kind not in ("word", "unit"):
@@ -1137,12 +1192,26 @@ def _hand_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             if slash and tokens[end + 1].kind == "unit":
                 end += 2  # "seconds / month"
             spans.append((index, end))
+        elif token.op == "*" and index and _span_in_smaller_units(tokens[index - 1], value):
+            spans.append((index, end))  # "8 hours x 3600": the span in seconds, by hand
         elif token.op == "*" and rate and value in _CALENDAR_FACTORS and not following.scaled:
             unit = tokens[end].unit if end < len(tokens) else None
             if unit is not None and unit.is_time:
                 continue  # "800 GB/day x 30 days": the days convert by their unit, not by hand
+            if unit is not None and unit.q.data != 0:
+                continue  # "30K hours/day at 60 MB/hour": 60 is a size, not minutes an hour
             spans.append((index, end))
     return spans
+
+
+def _span_in_smaller_units(span: Token, factor: float) -> bool:
+    """Whether `factor` after a span ("8 hours", "30 days") is how many seconds, minutes or
+    hours each of its units holds ("8 hours x 3600", "30 days x 24"): the candidate wrote
+    the span in smaller units by hand, which the unit already does."""
+    unit = span.unit
+    if span.kind != "unit" or unit is None or unit.q.kind != (1, 0) or factor <= 1:
+        return False
+    return any(math.isclose(unit.q.value / factor, small) for small in (1, 60, 3_600))
 
 
 def _converts_by_hand(tokens: Sequence[Token]) -> bool:

@@ -468,19 +468,40 @@ def _size_after(raw: Sequence[Token], index: int) -> bool:
     """Whether "at" puts a size on each of a count said just before it ("1M msgs/s at 1 KB",
     "100M photos at 2 MB"): the product, as "each" would make it. Not a rate or a time
     ("8 MB at 2 Mbit/s" is a transfer, "at 10 ms" a latency), nor a size after a size."""
-    if index < 2 or index + 2 >= len(raw):
+    ahead = index + 1
+    if ahead < len(raw) and raw[ahead].text.lower().rstrip(".") in _AVERAGED:
+        ahead += 1  # "100M photos at avg 2 MB", "at ~300 MB": the size each, on average
+    if index < 2 or ahead + 1 >= len(raw):
         return False
-    number, unit = raw[index + 1], raw[index + 2]
+    number, unit = raw[ahead], raw[ahead + 1]
     if number.kind != "num" or unit.kind != "unit" or unit.unit is None:
-        return False
-    if unit.unit.q.data != 1 or unit.unit.q.time != 0:
         return False
     at = index - 1
     if _is_time_unit(raw[at]) and (raw[at - 1].text == "/" or raw[at - 1].text.lower() in _PER):
         at -= 2  # "msgs/s", "uploads a day": a rate of the counted thing
+    per_time = unit.unit.q.time == -1 or (
+        ahead + 3 < len(raw) and raw[ahead + 2].text == "/" and _is_time_unit(raw[ahead + 3])
+    )
+    if unit.unit.q.data == 1 and per_time:
+        # "1M hours/day at 720 MB/h": hours of video at so much an hour is their product;
+        # a size at a bitrate ("8 MB at 2 Mbit/s") is a transfer, and stays unread
+        return at >= 1 and _counts_time(raw[at]) and raw[at - 1].kind == "num"
+    if unit.unit.q.data != 1 or unit.unit.q.time != 0:
+        return False
     if at < 1 or raw[at].kind != "word" or raw[at].text.lower() in _STOP:
         return False
     return raw[at - 1].kind == "num"  # "1M msgs", "100M photos": a count of things
+
+
+# Words between "at" and the size it puts on each thing: "at avg 2 MB", "at ~300 MB".
+_AVERAGED = frozenset({"avg", "average", "about", "around", "roughly", "approx", "~", "≈"})
+_SPANS = frozenset("h hr hrs hour hours min mins minute minutes".split())
+
+
+def _counts_time(token: Token) -> bool:
+    """A count of hours or minutes ("1M hours", the "hours" of "hours/day"): time that
+    something lasts, counted as a quantity of it (hours of video, minutes of audio)."""
+    return token.kind == "unit" and token.text.lower() in _SPANS
 
 
 def _is_time_unit(token: Token | None) -> bool:

@@ -37,8 +37,9 @@ _CLUSTERED = re.compile(
     r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b|kafka|pulsar"
     r"|cassandra|scylla|cockroach|\btidb\b|yugabyte|vitess|hbase|foundationdb|zookeeper|\betcd\b"
     # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
+    # "distributed rate limiting" names what the design does across its gateways, not copies.
     r"|consul|elastic|opensearch|distributed(?!\s+(?:locks?\b|locking|tracing|transactions?"
-    r"|systems?\b))|clustered",
+    r"|systems?\b|rate[- ]limit))|clustered",
     re.I,
 )
 # A stream processor ("Spark Streaming", "Kafka Streams consumer") holds no queue of its own.

@@ -439,9 +439,14 @@ _GENERIC_LABEL_WORDS = frozenset(
     "the and service server store database cluster manager node nodes primary main central"
     " shared global index data api app key keys".split()
 )
+# The number counts the machines: up to three words between them ("3 Redis nodes", "two
+# read replicas", "3-node"), none a verb or a preposition, so "2 TB/5 yr is trivial for a
+# single-node primary" counts years, not nodes.
 _COPIES = re.compile(
-    r"\b(?:\d+|two|three|five|several|multiple)\b[^.;]{0,30}?\b(?:nodes?|replicas?|members?"
-    r"|instances?|copies)\b|\bno single point of failure\b|\bhot spare\b",
+    r"\b(?:\d+|two|three|five|several|multiple)\b"
+    r"(?:[\s-]+(?!(?:is|are|was|were|be|for|of|in|on|at|to|per|by|with|a|an|the)\b)[\w/+()]+)"
+    r"{0,3}?[\s-]+(?:nodes?|replicas?|members?|instances?|copies)\b"
+    r"|\bno single point of failure\b|\bhot spare\b",
     re.I,
 )
 # Each instance carries on with its own copy while the node is down: not a single point.
@@ -454,6 +459,36 @@ _LOCAL_FALLBACK = re.compile(
 # Clauses, so "Postgres for the data, Kafka for events" does not lend Kafka's cluster to
 # Postgres; a comma inside parentheses ("(e.g., DynamoDB or Cassandra)") stays in its clause.
 _CLAUSE = re.compile(r"[.;!?]\s|,\s(?![^()]*\))|\band\b|\bbut\b|\bwhile\b")
+# Products that run only as a cluster. Beside another node's name they are that product's
+# own copies: "| PostgreSQL | Cassandra/DynamoDB |" rejects a clustered store, and "a
+# counter in etcd/ZooKeeper or a PostgreSQL advisory lock" offers one; neither gives
+# PostgreSQL a replica.
+_CLUSTER_PRODUCTS = re.compile(
+    r"\b(?:s3|gcs|dynamo\w*|spanner|cosmos\w*|bigtable|aurora|sqs|sns|kinesis|firestore|kafka"
+    r"|pulsar|cassandra|scylla\w*|cockroach\w*|tidb|yugabyte\w*|vitess|hbase|foundationdb"
+    r"|zookeeper|etcd|consul|elastic\w*|opensearch)\b",
+    re.I,
+)
+
+
+_NAMED_PRODUCT = re.compile(
+    r"\b(?:postgres\w*|mysql|mariadb|redis|memcached?|mongo\w*|oracle|sql server|rabbitmq)\b",
+    re.I,
+)
+
+
+def _others_copies_removed(clause: str, label: str) -> str:
+    """The clause without the clustered products that are not the node itself, when the
+    node is named by its own product ("PostgreSQL Primary"). A node named by its role
+    ("Message Queue", "NoSQL Database") may be the product the clause names for it
+    ("a Message Queue (Kafka/RabbitMQ)"), so its clause is read whole."""
+    if not (_NAMED_PRODUCT.search(label) or _CLUSTER_PRODUCTS.search(label)):
+        return clause
+    return _CLUSTER_PRODUCTS.sub(
+        lambda m: m.group(0) if m.group(0).lower() in label.lower() else " ", clause
+    )
+
+
 _TRIGGER_WORDS = re.compile(r"\b(?:goes down|fails?|outage|unavailable|unreachable|dies)\b", re.I)
 # Responses that do not keep the system up without the node: an alert, a retry, a back-off.
 _NOT_A_FAILOVER = re.compile(r"^(?:page[sd]?|alert\w*|retr\w*|back\w* off|throttl\w*)$", re.I)
@@ -581,6 +616,7 @@ def _replication_discussed_for(
             # "a single ZooKeeper node" is one node, though a box labelled ZooKeeper is read
             # as the usual ensemble: the copies must be said beside the phrase, not by it.
             said = _SINGLE_INSTANCE.sub(" ", clause)
+            said = _others_copies_removed(said, label)
             if named.search(clause) and (says_redundant(said) or _COPIES.search(said)):
                 return True
         # The failure of this node, answered in its sentence or on the next line ("*Failure:*
