@@ -1649,3 +1649,21 @@ def test_writes_lost_in_a_failover_are_replication_lag(
     catalog: Catalog, text: str, lags: bool
 ) -> None:
     assert ("replication-lag" in specified_concepts(_one(catalog, text))) is lags
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "named"),
+    [
+        # the product's own data kept as logs is no operational logging
+        ("Raw click events are archived as cold logs in object storage.", "logging-tracing", False),
+        ("The player sends view logs to the analytics pipeline.", "logging-tracing", False),
+        ("Services write structured logs with a request id.", "logging-tracing", True),
+        # a capacity table's column of what each row estimates watches nothing
+        ("| Metric | Value | Calculation |", "monitoring", False),
+        ("Each service exports a latency metric to Prometheus.", "monitoring", True),
+    ],
+)
+def test_product_logs_and_estimate_columns_name_no_operations(
+    catalog: Catalog, text: str, concept: str, named: bool
+) -> None:
+    assert (concept in _one(catalog, text).features.concepts) is named

@@ -462,6 +462,15 @@ _CRON_SYNTAX = frozenset(
 )
 
 
+# Words before "logs" that make them the product's data kept as a log, not operations'.
+_DATA_LOGS = frozenset(
+    "window change view views click clicks clickstream event events cold raw commit"
+    " transaction replication operation kafka play playback watch ahead append".split()
+)
+# Column headers beside "Metric" in a capacity table: it names what a row estimates.
+_ESTIMATE_COLUMNS = frozenset(
+    "calculation value values number estimate estimates formula result assumption figure".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("first",): (_GIVES_OUT, frozenset()),
     ("rate", "limit"): _OUTSIDE_LIMIT,
@@ -589,7 +598,12 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     # "Compared with Sliding Window Logs": a rate-limiting algorithm keeps a log of request
     # times; "uses change logs or periodic scanning" reads a source's list of edits. Neither
     # is the design's logging.
-    ("logs",): (frozenset({"window", "change"}), frozenset()),
+    # Nor are the product's own data kept as logs: "Clickstream / View Logs", "archive cold
+    # logs to S3", "raw event logs", "write-ahead logs", "Kafka logs".
+    ("logs",): (_DATA_LOGS, frozenset()),
+    # "| Metric | Calculation | Number |": the column that names what a row of a capacity
+    # table estimates, not a metric the design watches.
+    ("metric",): (frozenset(), _ESTIMATE_COLUMNS),
     # "Avoids PII egress": personal data leaving the company, not bytes a second.
     ("egress",): (frozenset({"pii"}), frozenset()),
     # "Infra CPU spike", "latency spikes": a measure that jumps, not the busiest traffic.
