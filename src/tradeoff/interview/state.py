@@ -926,7 +926,12 @@ def credit_answer(
     specific = any(c.features.evidence or c.features.specific for c in heard.claims)
     full = len(heard.text.split()) >= 10
     about = bool(concepts & heard.meant())
-    status = SUBSTANCE if about and (specific or full) else MENTIONED
+    if not about:
+        # An answer that names nothing the question was about ("That's 6 rows of 8 slots" to
+        # "Which parts are you not designing today?") is no mention of it: it was quoted as
+        # the line that mentioned the scope item.
+        return []
+    status = SUBSTANCE if specific or full else MENTIONED
     state.said[item_id] = Support(status, heard.text, heard.line, "said")
     return [item_id] if status == SUBSTANCE else []
 
