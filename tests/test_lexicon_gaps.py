@@ -1667,3 +1667,22 @@ def test_product_logs_and_estimate_columns_name_no_operations(
     catalog: Catalog, text: str, concept: str, named: bool
 ) -> None:
     assert (concept in _one(catalog, text).features.concepts) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how a key reaches its node: clients that hash it, or a proxy tier in between
+        "Client-side hashing instead of a proxy tier: one less hop, but each client library"
+        " must carry the ring.",
+        "A proxy tier (mcrouter) routes each key to its shard, so app servers keep few"
+        " connections.",
+    ],
+)
+def test_clients_or_a_proxy_routing_keys_cover_the_routing_item(
+    catalog: Catalog, text: str
+) -> None:
+    problem = catalog.get("distributed-cache")
+    item = next(i for d, i in problem.rubric.items() if i.id == "routing")
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    assert item_support(item, claims, None, "components").status == SUBSTANCE
