@@ -520,3 +520,24 @@ def test_no_refusal_or_dead_part_where_none_is_said(text: str) -> None:
 )
 def test_a_policy_checked_per_request_is_an_access_rule(text: str, kind: str | None) -> None:
     assert security_control(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        # the failed part taken out of rotation, and the rest carrying its load
+        ("If an edge node dies, the health check ejects it and the surviving nodes serve.",
+         "health check ejects it"),
+        ("When a shard replica crashes, the remaining copies answer its reads.",
+         "remaining copies answer"),
+    ],
+)  # fmt: skip
+def test_a_failed_part_removed_or_covered_by_its_peers_is_a_response(
+    text: str, response: str
+) -> None:
+    found = failure_response(text)
+    assert found is not None and found.response.lower() == response
+
+
+def test_health_checks_alone_answer_no_failure() -> None:
+    assert failure_response("Health checks run every 5 s on every node.") is None

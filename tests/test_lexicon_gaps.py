@@ -1686,3 +1686,14 @@ def test_clients_or_a_proxy_routing_keys_cover_the_routing_item(
     item = next(i for d, i in problem.rubric.items() if i.id == "routing")
     claims = read_text(text, catalog.vocabulary.concepts.values())
     assert item_support(item, claims, None, "components").status == SUBSTANCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Popular prefixes make their shards get hot, so those are split again.",
+        "The hottest partitions are replicated to every node.",
+    ],
+)
+def test_shards_that_get_hot_are_hot_keys(catalog: Catalog, text: str) -> None:
+    assert "hot-key" in _one(catalog, text).features.concepts

@@ -113,6 +113,12 @@ _RESPONSE = re.compile(
     # new payments to the other one" (`fails_over`).
     rf"|{_TO_PEER}"
     r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
+    # The failed part taken out and the rest carrying its load: "the health check removes it
+    # within 10 s and the other two replicas serve".
+    r"|(?:health[- ]checks?|load balancer|lb)\W+(?:\w+\s+){0,2}?(?:removes?|drops?|ejects?"
+    r"|evicts?|pulls?)\s+(?:it|them|the\s+\w+)"
+    r"|(?:other|remaining|surviving)\s+(?:\w+\s+){0,2}?(?:replicas?|nodes?|servers?|instances?"
+    r"|copies)\s+(?:serve|take over|handle|absorb|carry|answer)"
     # The next candidate tried once one fails or says no: "we offer the next driver"; and a
     # hold that lapses by design frees what it held: "the lock expires".
     r"|(?:offer|offers|offered|offering|tr(?:y|ies|ied)|mov(?:e|es|ed) on to)"
