@@ -1697,3 +1697,31 @@ def test_clients_or_a_proxy_routing_keys_cover_the_routing_item(
 )
 def test_shards_that_get_hot_are_hot_keys(catalog: Catalog, text: str) -> None:
     assert "hot-key" in _one(catalog, text).features.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "specified"),
+    [
+        # money as whole numbers of its smallest unit, said as the design's rule
+        ("Prices are stored as integers in the smallest currency unit.", True),
+        ("All amounts are integers in cents, with the currency code beside them.", True),
+        # the unit alone, or floats, state no integer rule
+        ("The UI shows amounts in cents.", False),
+    ],
+)
+def test_money_as_integers_in_minor_units_is_specified(
+    catalog: Catalog, text: str, specified: bool
+) -> None:
+    assert ("minor-units" in specified_concepts(_one(catalog, text))) is specified
+
+
+def test_a_clause_that_says_the_same_thing_again_is_read_with_the_one_before(
+    catalog: Catalog,
+) -> None:
+    # "the token" points back at the idempotency token the clause before it named
+    claims = read_text(
+        "- Each create call carries an idempotency token; we keep the token and the first"
+        " response for 48 hours and replay it on a retry.",
+        catalog.vocabulary.concepts.values(),
+    )
+    assert any("idempotency" in specified_concepts(c) for c in claims)

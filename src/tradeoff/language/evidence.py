@@ -664,11 +664,20 @@ def _refers_back(claim: Claim, previous: Claim) -> bool:
         return False
     if not previous.features.concepts or previous.features.concepts & claim.features.concepts:
         return False
-    return _REFERS_BACK.search(claim.text[:60]) is not None
+    if _REFERS_BACK.search(claim.text[:60]) is not None:
+        return True
+    # ... or by "the" and a word the clause before it said: "Every POST takes an
+    # Idempotency-Key header; we store the key, a hash of the body and the response for 24 h"
+    said = set(_WORD.findall(previous.text.lower())) - _NOT_A_REFERENT
+    return any(m.group(1).lower() in said for m in _THE_WORD.finditer(claim.text[:60]))
 
 
 # An object or possessive pronoun early in a clause: "gateways cache them", "its TTL is".
 _REFERS_BACK = re.compile(r"\b(?:them|its|their)\b", re.I)
+_THE_WORD = re.compile(r"\bthe\s+([A-Za-z][A-Za-z]+)\b")
+_WORD = re.compile(r"[a-z]+")
+# Words after "the" that point at no one thing said before: "the same", "the rest".
+_NOT_A_REFERENT = frozenset("the a an same other first last next whole rest most end".split())
 
 
 _POINTS_BACK = re.compile(r"\W*(?:it|this|that|these|they)\b", re.I)

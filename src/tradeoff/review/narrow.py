@@ -572,6 +572,21 @@ def loses_writes_on_failover(claim: Claim) -> bool:
     return found is not None and _DENIED.search(text[: found.end()]) is None
 
 
+# Money as whole numbers of its smallest unit, said as the design's rule: "Amounts are
+# integers in the minor unit (cents) with an ISO currency code", "prices are stored as
+# integer cents". "Amounts in cents" alone names the unit and no type.
+_INTEGER_MONEY = re.compile(
+    r"\b(?:amounts?|prices?|money|balances?|totals?|values?)\b[^.;]{0,40}?\b(?:are|is|as|in)\s+"
+    r"(?:an?\s+)?(?:64-bit\s+)?(?:integers?|ints?|int64|longs?|bigints?|whole numbers?)\b"
+    r"[^.;]{0,40}?\b(?:minor units?|cents|pence|smallest (?:currency )?unit)",
+    re.I,
+)
+
+
+def states_integer_money(claim: Claim) -> bool:
+    return SCREEN.search(_INTEGER_MONEY, claim.text) is not None
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -602,6 +617,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_PLAYBACK,), states_playback_target, "playback-target"),
     ((_TWO_PARTIES,), walks_a_race, "race-walkthrough"),
     ((_FAILOVER_LOSS,), loses_writes_on_failover, "replication-lag"),
+    ((_INTEGER_MONEY,), states_integer_money, "minor-units"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -624,6 +640,7 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _INTEGER_MONEY,
     _FAILOVER_LOSS,
     _TWO_PARTIES,
     _ONE_WINS,
