@@ -1725,3 +1725,22 @@ def test_a_clause_that_says_the_same_thing_again_is_read_with_the_one_before(
         catalog.vocabulary.concepts.values(),
     )
     assert any("idempotency" in specified_concepts(c) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "named"),
+    [
+        # "in a row" is one after another; "a row per user" is a table row
+        ("After three timeouts in a row the client stops calling for a minute.", "data-model",
+         False),
+        # front-end parts named as the code names them, each with what it owns or draws
+        ("ResultsPanel renders the highlighted options.", "component-architecture", True),
+        ("A useTypeahead hook wires the input to the fetcher.", "component-architecture", True),
+        # a headless core with slots for the look
+        ("The behaviour lives in a headless hook; callers pass render props for each option.",
+         "headless-component", True),
+    ],
+)  # fmt: skip
+def test_front_end_readings(catalog: Catalog, text: str, concept: str, named: bool) -> None:
+    claim = _one(catalog, text)
+    assert (concept in claim.features.concepts | specified_concepts(claim)) is named

@@ -491,7 +491,8 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"at", "the", "of", "for", "to", "lazy", "load", "loads", "loaded"}),
         frozenset({"of", "upon"}),
     ),
-    ("row",): (frozenset(), frozenset({"level"})),
+    # "three failures in a row": one after another, no table row
+    ("row",): (frozenset({"in|a"}), frozenset({"level"})),
     # "recursive character split with sentence awareness", "cost awareness", "rack
     # awareness": awareness of something is no collaborators' presence.
     ("awareness",): (

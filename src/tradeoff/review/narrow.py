@@ -587,6 +587,19 @@ def states_integer_money(claim: Claim) -> bool:
     return SCREEN.search(_INTEGER_MONEY, claim.text) is not None
 
 
+# A front end's parts named as its code names them, each with what it owns or draws:
+# "SearchBox owns the input text and the open/closed state", "SuggestionList renders the
+# items", "a useSuggestions hook fetches".
+_NAMED_PART = re.compile(
+    r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b[^.;]{0,30}?\b(?:renders?|owns|draws)\b"
+    r"|\buse[A-Z][A-Za-z]+\s+hook\b"
+)
+
+
+def names_front_end_parts(claim: Claim) -> bool:
+    return SCREEN.search(_NAMED_PART, claim.text) is not None
+
+
 # Each detector with the patterns one of which must match the line before it can say yes
 # (the first thing it searches for), and the concept it finds.
 _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], str], ...] = (
@@ -618,6 +631,7 @@ _DETECTORS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[Claim], bool], st
     ((_TWO_PARTIES,), walks_a_race, "race-walkthrough"),
     ((_FAILOVER_LOSS,), loses_writes_on_failover, "replication-lag"),
     ((_INTEGER_MONEY,), states_integer_money, "minor-units"),
+    ((_NAMED_PART,), names_front_end_parts, "component-architecture"),
 )  # fmt: skip
 _GATES = tuple(gate for gate, _, _ in _DETECTORS)
 
@@ -640,6 +654,7 @@ def narrow_concepts(claim: Claim) -> set[str]:
 # Most claims hold none of the words these need: one literal screen skips them (see
 # tradeoff.language.literals); a review reads every claim through every detector.
 SCREEN.add(
+    _NAMED_PART,
     _INTEGER_MONEY,
     _FAILOVER_LOSS,
     _TWO_PARTIES,
