@@ -1744,3 +1744,9 @@ def test_a_clause_that_says_the_same_thing_again_is_read_with_the_one_before(
 def test_front_end_readings(catalog: Catalog, text: str, concept: str, named: bool) -> None:
     claim = _one(catalog, text)
     assert (concept in claim.features.concepts | specified_concepts(claim)) is named
+
+
+def test_a_part_that_owns_the_ui_state_names_client_state(catalog: Catalog) -> None:
+    # who holds the open/closed state is client state, said without "state management"
+    claim = _one(catalog, "The Picker keeps the open/closed state and the highlighted index.")
+    assert "state-store" in claim.features.concepts
