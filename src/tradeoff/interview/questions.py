@@ -358,9 +358,45 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             excluded = _excluded_named(piece, problem, facts)
             if excluded is not None and excluded.id not in seen:
                 facts = [*facts, excluded]
+            base = _average_behind(piece, facts, problem, seen, kinds)
+            if base is not None:
+                facts = [base, *facts]
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+def _average_behind(
+    piece: str,
+    facts: list[Fact],
+    problem: Problem,
+    seen: set[str],
+    kinds: dict[str, QuestionKind],
+) -> Fact | None:
+    """The average a peak fact is a multiple of, when a part asks how many at peak: "How
+    many IDs per second do we need at peak?" answered only "traffic peaks at about five
+    times the average" gave no number to multiply, and the report then listed the average
+    as "never asked"."""
+    if not (_HOW_MANY.search(piece) and _PEAK_WORDS.search(piece)):
+        return None
+    if not any("peak" in f.answers for f in facts):
+        return None
+    if not any(_RELATIVE_PEAK.search(f.text) for f in facts if "peak" in f.answers):
+        return None
+    given = {f.id for f in facts} | seen
+    # The average of what is counted: the part asked again without its peak words ("how
+    # many redirects per second?" is the reads, not the links created).
+    plain = _PEAK_WORDS.sub(" ", piece)
+    counted = [f for f in match_part(plain, problem, kinds) if f.id not in given]
+    if counted and not any("peak" in f.answers for f in counted):
+        return counted[0]
+    return next((f for f in problem.facts if "traffic" in f.answers and f.id not in given), None)
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:is|'s) the (?:rate|volume|load)\b", re.I)
+_PEAK_WORDS = re.compile(r"\b(?:at|during|in) (?:the )?(?:peak|busiest \w+)\b|\bpeak\b", re.I)
+# A peak said as a multiple of the average: "about five times the average", "3x average".
+_RELATIVE_PEAK = re.compile(r"\b(?:times|x)\s+(?:the\s+)?(?:daily\s+)?average\b", re.I)
 
 
 # A part whose subject is a pronoun ("how reliable are they?") asks about what the part
@@ -1006,12 +1042,16 @@ def stems(text: str) -> frozenset[str]:
     # "39,000 GETs/s" counts GET requests: the method, though "get" is a stop word.
     methods = {m.lower() for m in METHOD_WORD.findall(text)} if "GET" in text else ()
     text = _TRANSFER_FAST.sub("", _ONE_TO_ONE.sub("direct", _SUPPORT_VERB.sub("", text.lower())))
+    text = _DATA_CENTRE.sub("data centre", text)  # "datacenter" is "data centre"
     for word in _WORD.findall(text.replace("-", " ").replace("/", " ")):
         if (word in _STOP and word not in methods) or len(word) < 2:
             continue
         stem = _stem(word)
         out.add(_SAME.get(word, _SAME.get(stem, stem)))
     return frozenset(out)
+
+
+_DATA_CENTRE = re.compile(r"\bdata ?cent(?:er|re)(?=s?\b)")
 
 
 @lru_cache(maxsize=4096)

@@ -116,6 +116,10 @@ _FUTURE_HEADING = re.compile(
 # "Why Token Bucket?", and numbered as sections are: "20) Why not use only SQL joins?".
 _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)(?!\w)", re.I)
 _WHY_LABEL = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?why\b", re.I)
+# Concepts named by the failure they are about: "the clock moves backwards" is the
+# trigger of "if the clock moves backwards, the generator refuses to issue ids", and masked
+# as a technique's name the line lost its failure (only "refuses to" was left).
+FAILURE_EVENT_CONCEPTS = frozenset({"clock-rollback"})
 # Techniques whose names are what a system does when something fails: "if Redis is down, the
 # gateway fails open", "on a timeout the client retries", "a circuit breaker sheds the load".
 # Masked as names, the failure they answer would have no response; other names stay masked
@@ -814,7 +818,7 @@ def _features(
                 continue  # a network split: "if a partition cannot reach a quorum"
         if concept_id in choice_ids:
             named.append((start, end))
-            if concept_id in RESPONSE_CONCEPTS:
+            if concept_id in RESPONSE_CONCEPTS or concept_id in FAILURE_EVENT_CONCEPTS:
                 responses.append((start, end))
         if (may_negate and _negated(text[:start])) or rejected_after(text[end:]):
             negated.add(concept_id)

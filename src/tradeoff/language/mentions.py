@@ -491,6 +491,9 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"at", "the", "of", "for", "to", "lazy", "load", "loads", "loaded"}),
         frozenset({"of", "upon"}),
     ),
+    # "41 bits of milliseconds", "milliseconds since the epoch": a unit counted in an ID's
+    # timestamp, no latency target
+    ("milliseconds",): (frozenset({"of"}), frozenset({"since"})),
     # "three failures in a row": one after another, no table row
     ("row",): (frozenset({"in|a"}), frozenset({"level"})),
     # "recursive character split with sentence awareness", "cost awareness", "rack
