@@ -73,3 +73,17 @@ def test_the_clock_answer_is_not_probed_again(catalog: Catalog) -> None:
     session = run(catalog, "unique-id-generator", "terse", script)
     reply = " ".join(session.exchanges[-1].replies)
     assert "clock" not in reply.lower(), reply
+
+
+def test_the_weak_spot_named_answers_what_breaks_first(catalog: Catalog) -> None:
+    # "the weak spot is ..." names what breaks first, as "the bottleneck is ..." does
+    script = [
+        "/next",
+        "/next",
+        "/next",
+        "The weak spot is a label with unbounded values blowing up the number of series;"
+        " I'd cap series per tenant.",
+    ]
+    session = run(catalog, "metrics-aggregation", "adversarial", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "back to my question" not in reply, reply
