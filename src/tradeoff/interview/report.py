@@ -457,6 +457,10 @@ def _lacked(item: RubricItem, quote: str) -> list[str]:
     matched, ..." lists the states, and lacks the version the item's "conditional
     transitions" need. Saying "say how" of it would ask for what the line already gives."""
     asked = set(item.mentions) & _concepts_in(item.text)
+    if item.every_concept:
+        # An item that asks for each of its concepts ("Summarises and names what breaks
+        # first"): "at 10x the location updates break first" names one and lacks the other.
+        asked |= set(item.concepts)
     return sorted(asked - _concepts_in(quote))
 
 
