@@ -1750,3 +1750,16 @@ def test_a_part_that_owns_the_ui_state_names_client_state(catalog: Catalog) -> N
     # who holds the open/closed state is client state, said without "state management"
     claim = _one(catalog, "The Picker keeps the open/closed state and the highlighted index.")
     assert "state-store" in claim.features.concepts
+
+
+def test_it_as_an_object_points_back_to_the_clause_before(catalog: Catalog) -> None:
+    # "implements it" is about the interface the clause before named; together they are a
+    # strategy with its reason
+    claims = read_text(
+        "- DiscountRule is an interface; SeasonalDiscount implements it, so a holiday offer"
+        " is a new class, not another branch.",
+        catalog.vocabulary.concepts.values(),
+    )
+    first = claims[0]
+    assert first.features.reason
+    assert "extensibility" in first.features.concepts | claims[-1].features.concepts

@@ -677,7 +677,9 @@ def _refers_back(claim: Claim, previous: Claim) -> bool:
 
 
 # An object or possessive pronoun early in a clause: "gateways cache them", "its TTL is".
-_REFERS_BACK = re.compile(r"\b(?:them|its|their)\b", re.I)
+# "it" as the object of a verb points back too: "FeeCalculator is an interface; HourlyFee
+# implements it, so weekend pricing is a new class" (as a subject, "it" may open any clause).
+_REFERS_BACK = re.compile(r"\b(?:them|its|their)\b|\b[a-z]+s it\b", re.I)
 _THE_WORD = re.compile(r"\bthe\s+([A-Za-z][A-Za-z]+)\b")
 _WORD = re.compile(r"[a-z]+")
 # Words after "the" that point at no one thing said before: "the same", "the rest".
