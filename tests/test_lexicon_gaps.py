@@ -1763,3 +1763,12 @@ def test_it_as_an_object_points_back_to_the_clause_before(catalog: Catalog) -> N
     first = claims[0]
     assert first.features.reason
     assert "extensibility" in first.features.concepts | claims[-1].features.concepts
+
+
+def test_ops_applied_on_top_of_pending_ones_are_a_sync_client(catalog: Catalog) -> None:
+    # applying the server's ops on top of unacknowledged local ones is the OT-style rebase
+    claim = _one(
+        catalog,
+        "Each tab keeps its pending edits and applies incoming ops on top of its pending ones.",
+    )
+    assert {"crdt-ot", "sync-protocol"} <= claim.features.concepts
