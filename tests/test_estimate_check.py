@@ -55,6 +55,12 @@ CASES = [
     # One figure restated in another period inside the parenthesis after it.
     ("Load: 500 writes/s (≈ 43 M writes/day)", "ok"),
     ("Load: 500 writes/s (≈ 43 M writes/month)", "unit-error"),
+    # A restatement opening the next sentence restates the end of the one before it.
+    ("So 20 billion requests a day. That's roughly 231K requests a second.", "ok"),
+    ("So 20 billion requests a day. That's roughly 23K requests a second.", "arithmetic-error"),
+    ("We log 3 TB a day. So about 35 MB/s.", "ok"),
+    # The same figure in other units, scoped to one part, is still a unit slip.
+    ("NIC: 25 Gbps = 25 GB/s per host", "unit-error"),
 ]
 
 
@@ -82,7 +88,17 @@ def test_estimate_verdicts(statement: str, verdict: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The system is fast = good", "Step 1 = requirements", "see RFC 7231 = HTTP", "v2 = better"],
+    [
+        "The system is fast = good",
+        "Step 1 = requirements",
+        "see RFC 7231 = HTTP",
+        "v2 = better",
+        # A share of a total needs the count it is shared by, said in another sentence.
+        "The cache holds 20 GB, that's 2 KB per user.",
+        "We have 10M users. The index takes 20 GB. That is 2 KB per user.",
+        # Two sentences about different things, the second not restating the first.
+        "We keep 5 TB of logs. That's 3 replicas.",
+    ],
 )
 def test_statements_that_are_not_estimates_are_not_judged(text: str) -> None:
     assert [c for c in check_line(1, text) if c.wrong] == []

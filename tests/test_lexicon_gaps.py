@@ -1772,3 +1772,31 @@ def test_ops_applied_on_top_of_pending_ones_are_a_sync_client(catalog: Catalog) 
         "Each tab keeps its pending edits and applies incoming ops on top of its pending ones.",
     )
     assert {"crdt-ot", "sync-protocol"} <= claim.features.concepts
+
+
+def test_a_debounce_interval_is_no_latency_target(catalog: Catalog) -> None:
+    # A timer the client sets is not a response time the design promises.
+    timer = _one(catalog, "The client calls the suggest endpoint after a 50 ms debounce.")
+    assert "latency-target" not in timer.features.concepts
+    target = _one(catalog, "Suggestions come back within 100 ms at p99.")
+    assert "latency-target" in target.features.concepts
+
+
+def test_precomputed_completions_are_no_fan_out_on_write(catalog: Catalog) -> None:
+    # Answers worked out ahead of a query are not posts copied into followers' feeds.
+    answers = _one(catalog, "Each trie node keeps its top 10 completions precomputed.")
+    assert "fan-out-on-write" not in answers.features.concepts
+    feeds = _one(catalog, "Home timelines are precomputed when a user posts.")
+    assert "fan-out-on-write" in feeds.features.concepts
+
+
+def test_every_server_holding_the_whole_index_is_redundancy(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Every copy can answer alone, so losing one loses nothing: the first reliability rung.
+    text = (
+        "# Reliability\n\nIf a suggestion server dies the load balancer drops it; every server"
+        " holds the full trie, so the others take its share.\n"
+    )
+    [redundancy, *_] = ladder("reliability", _claims(catalog, text, tmp_path))
+    assert redundancy.name == "redundancy" and redundancy.reached == 1.0, redundancy

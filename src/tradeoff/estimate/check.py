@@ -134,6 +134,8 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
             elif _new_subject(left_text):
                 left_text = None  # "is 33 MB and the same buffer is 1.5 GB": another subject
+        if left_text and left_text.endswith(".") and _CONSEQUENCE.match(marker.group(0)):
+            left_text = _last_sentence(left_text)
         chained = previous_end is not None
         previous_end = marker.end()
         if not left_text:
@@ -821,6 +823,23 @@ def _left_side(
     return left
 
 
+# A sentence's end inside a left side: a full stop after a word, not a decimal point.
+_SENTENCE_STOP = re.compile(r"(?<=[^\d\s])\.(?:\s+|$)")
+
+
+def _last_sentence(left: str) -> str | None:
+    """The figure a sentence-initial "That's", "Which is" or "So" restates: the end of the
+    sentence before it. Spoken estimates run on across sentences ("... so 20 billion
+    requests a day. That's roughly 23K requests a second."), and a slip said so was never
+    judged: the full stop kept the left side from reading as a quantity."""
+    stops = list(_SENTENCE_STOP.finditer(left))
+    if not stops or stops[-1].end() != len(left):
+        return left
+    start = stops[-2].end() if len(stops) > 1 else 0
+    sentence = left[start : stops[-1].start()].strip()
+    return sentence if any(ch.isdigit() for ch in sentence) else None
+
+
 def _new_subject(left: str) -> bool:
     """Whether a left side ends on a new subject with no figure of its own: in "a frame is
     33 MB and the same buffer is 1.5 GB", "the same buffer" is what is 1.5 GB; read as
@@ -1043,6 +1062,11 @@ def _compare(
         return None  # a restatement ("2M frames/s, 6M/s at peak") proves nothing
     if lhs.operators == 0 and set(lhs.per) - set(rhs.per):
         return None  # "10K writes/s per AZ -> 40K/s": per AZ on one side, a total on the other
+    if lhs.operators == 0 and set(rhs.per) - set(lhs.per) and not _same_figures(lhs, rhs):
+        # The reverse, "the cache holds 20 GB, that's 2 KB per user": a share of a total
+        # needs the count it is shared by, said elsewhere (it was called 10Mx too low).
+        # The same figure in other units ("10 Gbps = 10 GB/s per server") restates it.
+        return None
     stated, computed = rhs.value, lhs.value
     if stated.value == 0 or computed.value == 0:
         return None
@@ -1074,6 +1098,13 @@ def _compare(
     if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
         return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
     return computed, stated, rhs.value, verdict, why, ratio
+
+
+def _same_figures(lhs: Reading, rhs: Reading) -> bool:
+    """Both sides write the same numbers, whatever their units: a restatement."""
+    return [t.value for t in lhs.tokens if t.kind == "num"] == [
+        t.value for t in rhs.tokens if t.kind == "num"
+    ]
 
 
 def _percent(tokens: Sequence[Token]) -> bool:

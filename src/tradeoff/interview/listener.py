@@ -33,10 +33,15 @@ _CLAIM = re.compile(
     r"|(?:is|are) (?:fully|perfectly) (?:consistent|reliable|scalable))",
     re.I,
 )
-_ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we have)\b", re.I)
+ASSUMES = re.compile(r"\b(assum\w*|let's say|lets say|suppose|i'll take|say we have)\b", re.I)
+# "Say 5 billion searches a day, and each search is about 4 keystroke requests": figures
+# the speaker picks, said with "say" at the start of a sentence. Stated aloud, as an
+# assumption is; still held to a figure the interviewer gave ("say 20 million users" after
+# "500 million people use it" is said against it), which "assume" asks to set aside.
+SAYS_FIGURE = re.compile(r"(?:^|[.;:!?]\s+)say,?\s+(?:about\s+|around\s+|roughly\s+)?\d", re.I)
 # "at maybe 6 requests per search": one figure the candidate chose, said with its hedge (the
 # line's other figures are still theirs to get right).
-_HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
+HEDGED_FIGURE = re.compile(r"\bmaybe\s+(?:about\s+|around\s+)?\d", re.I)
 # Where the clause around a hedged figure starts and ends.
 # (A comma or a point inside a number, "70,000" or "1.5", ends nothing.)
 _CLAUSE_START = re.compile(r".*(?:,(?!\d)|[;:!?]|\.(?!\d)|\band\b|\bso\b|\bbut\b)\s*", re.I | re.S)
@@ -48,7 +53,7 @@ def hedged_clause(text: str) -> str:
     "maybe 70,000 at peak" out of "50 million users ... is 2 billion messages a day, about
     23,000 a second and maybe 70,000 at peak" (quoted whole and clipped, the assumption
     listed showed only the figures given and said back). The whole text without one."""
-    match = _HEDGED_FIGURE.search(text)
+    match = HEDGED_FIGURE.search(text)
     if match is None:
         return text
     before = _CLAUSE_START.match(text[: match.start()])
@@ -100,6 +105,7 @@ class Heard:
     reason: bool
     assumption: bool
     chose_figure: bool  # a figure said with "maybe": chosen, an assumption (not the line)
+    says_figures: bool  # "Say 5 billion searches a day, ...": the line's figures picked
     defers: bool  # "let me come back to that", "not sure"
     switches: bool = False  # "let me talk about monitoring instead"
     features: str | None = None  # a sentence listing what users do ("users post X, follow Y")
@@ -154,8 +160,9 @@ class MentionListener:
             absolutes=absolutes,
             products=tuple(dict.fromkeys(m.group(0) for m in brands_in(text))),
             reason=any(c.features.reason for c in claims),
-            assumption=bool(_ASSUMES.search(text)),
-            chose_figure=bool(_HEDGED_FIGURE.search(text)),
+            assumption=bool(ASSUMES.search(text)),
+            chose_figure=bool(HEDGED_FIGURE.search(text)),
+            says_figures=bool(SAYS_FIGURE.search(text)),
             defers=bool(_DEFERS.search(text)) or any(c.features.deferred for c in claims),
             switches=bool(_SWITCHES.search(text)),
             features=features_listed(text),

@@ -28,6 +28,7 @@ from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
+from tradeoff.interview.listener import ASSUMES, HEDGED_FIGURE, SAYS_FIGURE
 from tradeoff.interview.numbers import Spoken, gives_too, name_stems
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
@@ -59,9 +60,6 @@ from tradeoff.review.rules.base import RULES
 from tradeoff.review.substance import Rung, ladder
 from tradeoff.vocabulary import Dimension, EventKind, Persona, Phase
 
-_ASSUMES = re.compile(
-    r"\b(assum\w*|let's say|lets say|suppose)\b|\bmaybe\s+(?:about\s+|around\s+)?\d", re.I
-)
 # A candidate going back on what they said: "actually, let's use Cassandra", "scratch that",
 # "I'll switch to a queue", "instead, I'd ...". "Returns the same result instead of charging
 # twice" sets an alternative aside in the same breath; it changes no course.
@@ -114,7 +112,11 @@ def markers(events: Sequence[EventLike], started_at: datetime, minutes: int) -> 
     return {
         "first_question_after_s": round(first_question) if first_question is not None else None,
         "questions_asked": len(questions),
-        "assumptions_stated": sum(1 for e in turns if _ASSUMES.search(e.text)),
+        "assumptions_stated": sum(
+            1
+            for e in turns
+            if ASSUMES.search(e.text) or HEDGED_FIGURE.search(e.text) or SAYS_FIGURE.search(e.text)
+        ),
         "decisions_with_reason": sum(1 for e in decisions if e.data.get("reason")),
         "decisions_without_reason": sum(1 for e in decisions if not e.data.get("reason")),
         "long_silences": silences,

@@ -285,12 +285,12 @@ class Interview:
             self.state.spoken_numbers.append(Stated(heard.line, text, spoken, slipped))
         self.state.thresholds |= {ref.name for ref in thresholds_in(text, self.numbers)}
         chosen = chosen_inputs(self.state, self.problem, heard)
-        if heard.assumption or heard.chose_figure or chosen:
+        if heard.assumption or heard.says_figures or heard.chose_figure or chosen:
             # A figure chosen with "maybe" among figures given is quoted by its clause; with
             # inputs of its own chosen too ("20 million users" before any was given), whole.
             quote = (
                 text
-                if heard.assumption or (heard.chose_figure and chosen)
+                if heard.assumption or heard.says_figures or (heard.chose_figure and chosen)
                 else hedged_clause(text)
                 if heard.chose_figure
                 else sentence_with(text, chosen[0].text)

@@ -681,8 +681,11 @@ def _says_more(new: tuple[int, int], old: tuple[int, int]) -> bool:
     """Whether a later line says more of an item than the one quoted: more weighing, or as
     much and more of the item's own words, as the reviewer picks its line to cite. "each
     shard has a primary and one replica in another zone, and if the primary dies Sentinel
-    promotes the replica" over "... 64 nodes with replicas", a count that named them first."""
-    return new[0] > old[0] or (new[0] >= old[0] and new[1] > old[1])
+    promotes the replica" over "... 64 nodes with replicas", a count that named them first.
+    More weighing counts only with as many of the item's words: "we filter at build time,
+    because filtering per query adds latency" weighs more than "the top 10 completions are
+    precomputed at each node, so a lookup is one walk", and says nothing of precomputing."""
+    return (new[0] > old[0] and new[1] >= old[1]) or (new[0] >= old[0] and new[1] > old[1])
 
 
 def slipped(heard: Heard, support: Support) -> bool:

@@ -743,8 +743,24 @@ _SIGNED_URLS = {
         "pre-signed",
     )
 }
+# "Calls the API after a 50 ms debounce", "cursors throttled to every 50 ms", "a 500 ms
+# heartbeat": a timer the design sets, not a response time it promises.
+_TIMERS = frozenset(
+    "debounce debounced debouncing throttle throttled throttling interval intervals poll"
+    " polls polling heartbeat heartbeats tick ticks".split()
+)
+# "The top 10 completions precomputed at each prefix", "precompute candidates offline":
+# answers worked out ahead of a query, not posts copied into followers' timelines.
+_PRECOMPUTED_ANSWERS = frozenset(
+    "completion completions suggestion suggestions prefix prefixes candidate candidates"
+    " ranking rankings scores aggregate aggregates".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     **_SIGNED_URLS,
+    ("ms",): _TIMERS,
+    ("milliseconds",): _TIMERS,
+    ("precompute",): _PRECOMPUTED_ANSWERS,
+    ("precomputed",): _PRECOMPUTED_ANSWERS,
     ("burst",): _ALLOWED_BURST,
     ("bursts",): _ALLOWED_BURST,
     ("checksum",): _RECORD_FIELDS,
