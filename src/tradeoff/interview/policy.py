@@ -356,12 +356,18 @@ def _failure_probe(
 _DATA_PART = frozenset({"topic", "topics", "partition", "partitions", "table", "tables", "index"})
 
 
+# The part an activity is done by: "TAO-style caching in front of the graph" drew "If the
+# caching goes down at peak ...?"; what goes down is the cache.
+_PART_DOING = {"caching": "cache", "queueing": "queue", "queuing": "queue"}
+
+
 def _server_of(word: str) -> str:
-    """The product a term names a part of ("Kafka topic" -> "Kafka"), else the term."""
+    """The product a term names a part of ("Kafka topic" -> "Kafka"), the part an activity
+    is done by ("caching" -> "cache"), else the term."""
     first, _, rest = word.partition(" ")
     if rest and rest.lower() in _DATA_PART and first.lower() in BRANDS:
         return first
-    return word
+    return _PART_DOING.get(word.lower(), word)
 
 
 def _scoped_out(problem: Problem, word: str) -> bool:

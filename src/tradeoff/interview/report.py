@@ -453,17 +453,22 @@ def _says_more_of(item: RubricItem, written: str, said: str) -> bool:
     return len(own & stems(written)) > len(own & stems(said))
 
 
-def _lacked(item: RubricItem, quote: str) -> list[str]:
+def _lacked(item: RubricItem, quote: str, claims: Sequence[Claim] = ()) -> list[str]:
     """The parts an item's own text asks for (its `mentions` concepts that the text says)
-    that the line quoted for it does not name: "a trip is a state machine: requested,
-    matched, ..." lists the states, and lacks the version the item's "conditional
-    transitions" need. Saying "say how" of it would ask for what the line already gives."""
+    that the line quoted for it does not name, nor any other line: "a trip is a state
+    machine: requested, matched, ..." lists the states, and lacks the version the item's
+    "conditional transitions" need. Saying "say how" of it would ask for what the line
+    already gives; "still to say: privacy settings and blocking" beside "Privacy checks
+    happen on every read ..." said two turns later asked for what was said."""
     asked = set(item.mentions) & _concepts_in(item.text)
     if item.every_concept:
         # An item that asks for each of its concepts ("Summarises and names what breaks
         # first"): "at 10x the location updates break first" names one and lacks the other.
         asked |= set(item.concepts)
-    return sorted(asked - _concepts_in(quote))
+    named = _concepts_in(quote)
+    for claim in claims:
+        named |= claim.features.concepts & asked
+    return sorted(asked - named)
 
 
 def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Catalog) -> list[str]:
@@ -629,7 +634,7 @@ def _conversation(
         else:
             lacks = [
                 catalog.vocabulary.concepts[c].name
-                for c in _lacked(item, support.quote)
+                for c in _lacked(item, support.quote, claims)
                 if c in catalog.vocabulary.concepts
             ]
             if dimension == "capacity":

@@ -2018,6 +2018,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "tweet": frozenset({"post"}),
     # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
     "request": frozenset({"rps", "req"}),
+    # a batch run once a day runs at night: "a nightly Spark job" is the daily batch
+    "daily": frozenset({"nightly"}),
 }
 
 
