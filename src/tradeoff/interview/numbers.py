@@ -717,7 +717,9 @@ def _restates(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool
 
 
 _PERIOD_WORDS = stems("second seconds minute hour day week month year average peak")
-_UNIT_WORDS = stems("second seconds minute minutes hour hours ms millisecond milliseconds")
+# Words every figure of a kind has: "a part size of 8 MB" shares only "size" with
+# "abandoned_partial_size" (what an abandoned upload stopped at), and was called low.
+_UNIT_WORDS = stems("second seconds minute minutes hour hours ms millisecond milliseconds size")
 _RESTATES = re.compile(r"\b(?:which is|that's|that is|so|i\.e\.|or)\b|[=≈]", re.I)
 
 
@@ -1161,7 +1163,9 @@ def given_clause(phrase: str, sentence: str) -> str:
     if at < 0:
         return phrase
     start = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at)) + 1
-    stop = re.search(r"[,;:]|[.!?]$", sentence[at + len(phrase) :])
+    # (An aside opened after the figure ends it: "About 2 million large uploads a day
+    # (videos, raw camera files, archives)" was said back as "... a day (videos".)
+    stop = re.search(r"[,;:(]|[.!?]$", sentence[at + len(phrase) :])
     end = at + len(phrase) + stop.start() if stop else len(sentence)
     clause = sentence[start:end].strip()
     # A clause that says much else ("Every execution leaves a history record (start, end,

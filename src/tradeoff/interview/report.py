@@ -500,10 +500,16 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
     # the location index copies, not the trip store.
     subject = set(item.concepts) | set(item.mentions)
     head = stems(_clauses(item.text)[0]) - _ANY_PART
+    # Or, naming none of its concepts, in two of its subject's own words: "the client sends
+    # a checksum header and we reject a part whose checksum doesn't match" says of "Each
+    # chunk is a PUT to a part number with its checksum" that a mismatch is rejected.
     about = [
         c.features.concepts | c.features.options
         for c in claims
-        if (c.features.concepts | c.features.options) & subject and stems(c.text) & head
+        if (
+            ((c.features.concepts | c.features.options) & subject and stems(c.text) & head)
+            or len(stems(c.text) & head) >= 2
+        )
     ]
     left = []
     for part in parts:

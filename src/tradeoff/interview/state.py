@@ -153,6 +153,9 @@ class ConversationState:
     specified: set[str] = field(default_factory=set)
     # Figures said against what the interviewer had given, each once per turn.
     contradicted: list[Contradicted] = field(default_factory=list)
+    # Figures said of one case under a limit the interviewer gave ("a 5 GB file" under "the
+    # largest file is 20 GB"): no disagreement, but another input than the limit's.
+    within: list[Contradicted] = field(default_factory=list)
     # The turn that last answered a question asked before the open one (taken up late): the
     # reply acknowledges it before returning to the open question.
     answered_late: int = 0
@@ -526,14 +529,18 @@ def update_items(state: ConversationState, problem: Problem, heard: Heard) -> li
         # "so we store roughly 400 GB a day" after "50 million users ..." was "only
         # mentioned", the disagreement it carries nowhere in the report.)
         carried = carried_forward(state, problem, spoken, heard.line) if spoken.off else None
-        if estimated is not None and spoken.ref is not None and (against or carried):
+        quote = sentence_with(heard.text, spoken.text)
+        # (The input questioned is one this sentence works from: "A 5 GB file is 625 parts
+        # of 8 MB. At 1 million uploads a day ..." works the parts from the file, not from
+        # the uploads a day said against the 2 million given.)
+        worked = [
+            c.said
+            for c in (*state.contradicted, *state.within)
+            if c.line == heard.line and c.said in quote
+        ]
+        if estimated is not None and spoken.ref is not None and (worked or carried):
             # Named, with the figure worked from the input the interviewer questioned.
-            quote = sentence_with(heard.text, spoken.text)
-            start = (
-                carried.said
-                if carried is not None
-                else next(c.said for c in state.contradicted if c.line == heard.line)
-            )
+            start = carried.said if carried is not None else worked[0]
             held = state.said.get(estimated.id)
             if held is None or (held.status != SUBSTANCE and held.line == heard.line):
                 # (over this line's own mention: it works the figure out, from that input)
@@ -854,6 +861,19 @@ def note_contradicted(
                 continue
             if counts_another_thing(spoken, ref):
                 continue  # "the 8 cells around it" counts cells, not the drivers in them
+            if (
+                ratio < 1
+                and _A_LIMIT.search(fact.text)
+                and not _A_LIMIT.search(sentence_with(heard.text, spoken.text))
+            ):
+                # "A 5 GB file is 625 parts of 8 MB" sizes one file under the 20 GB the
+                # interviewer gave as the largest accepted; it was asked "Which one are you
+                # designing for?", as if it said the limit. An estimate of the limit's
+                # case worked from it is still worked from another input.
+                state.within.append(
+                    Contradicted(heard.line, spoken.text, given_clause(*phrase), ref.name, ratio)
+                )
+                break
             if spoken.interval and not is_interval(ref):
                 continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
             if spoken.lease and is_interval(ref):
@@ -867,6 +887,14 @@ def note_contradicted(
                 Contradicted(heard.line, spoken.text, clause, ref.name, ratio)
             )
             break
+
+
+# A figure given as a limit, not a typical value: a smaller figure said of one case is
+# within it, and only one said as the limit itself differs from it.
+_A_LIMIT = re.compile(
+    r"\b(?:largest|biggest|maximum|max|at most|up to|no more than|limit(?:ed)?|cap(?:ped)?)\b",
+    re.I,
+)
 
 
 def note_reasons(state: ConversationState, heard: Heard) -> None:
@@ -1080,9 +1108,19 @@ def credit_named_inputs(state: ConversationState, problem: Problem, heard: Heard
         if state.covered(item.id) or not assumed_subjects(item):
             continue
         for spoken in heard.numbers:
-            if spoken.ref is None or spoken.ref.kind != "fact":
-                continue
             quote = sentence_with(heard.text, spoken.text)
+            if spoken.ref is None:
+                # A figure of the candidate's own for an input the item names, where the
+                # interviewer gave none: "returns an upload id and a part size of 8 MB"
+                # chooses the chunk size of "States assumptions (chunk size, expiry, ...)".
+                own = stems(_clause_of(quote, spoken.text)) & assumed_subjects(item)
+                if own - _MEASURES and not spoken.proposed:
+                    state.said[item.id] = Support(SUBSTANCE, quote, heard.line, "said")
+                    newly.append(item.id)
+                    break
+                continue
+            if spoken.ref.kind != "fact":
+                continue
             if states_assumed(item, quote, heard) and stems(
                 spoken.ref.name.replace("_", " ")
             ) & assumed_subjects(item):
@@ -1090,6 +1128,22 @@ def credit_named_inputs(state: ConversationState, problem: Problem, heard: Heard
                 newly.append(item.id)
                 break
     return newly
+
+
+# Words any figure's subject may hold: they tell no input apart.
+_MEASURES = stems("size sizes count number rate amount total")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bso\b|\bbut\b", re.I)
+
+
+def _clause_of(sentence: str, fragment: str) -> str:
+    """The clause of a sentence that holds a figure: "returns an upload id and a part size
+    of 8 MB" gives "a part size of 8 MB", not the upload id before it."""
+    at = sentence.find(fragment)
+    if at < 0:
+        return sentence
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    stop = _CLAUSE_BREAK.search(sentence, at + len(fragment))
+    return sentence[starts[-1] if starts else 0 : stop.start() if stop else len(sentence)]
 
 
 def _asks_it_more(state: ConversationState, item: RubricItem, question: str) -> bool:
