@@ -42,6 +42,8 @@ _COUNTED_NOUN = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:and|or|x|over|by|is|at|to|of|a|an|the|so|with|about|around|roughly"
     r"|approximately|nearly|almost|on|in|for|from|per|as|than|that|which|it|one"
+    # ("10 MB/s through the Raft log": where the figure goes, said after it)
+    r"|through|into|via|across|onto|under|after|before|between|behind"
     # an adverb ("50 GB upload safely"), not a period said as one ("1M uploads daily")
     r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly))+$",
     re.I,

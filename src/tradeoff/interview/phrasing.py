@@ -236,6 +236,9 @@ def polite_return(question: str) -> str:
     # "Before we move on, back to my question: Before we get into sync, what does ...": the
     # question's own "before" lead-in is dropped when it is asked again, whatever its verb
     # ("Before we draw anything,", "Before drawing classes,"): the return says "before" itself.
+    # Nor is the wrap-up's "You didn't get to this one:" said twice: "back to my question:
+    # You didn't get to this one: Lock traffic grows tenfold ..." nested one lead-in in another.
+    question = question.removeprefix(NOT_REACHED)
     lead = _BEFORE_LEAD.match(question)
     if lead:
         rest = question[lead.end() :]
@@ -243,6 +246,7 @@ def polite_return(question: str) -> str:
     return f"Before we move on, back to my question: {question}"
 
 
+NOT_REACHED = "You didn't get to this one: "
 _BEFORE_LEAD = re.compile(r"\s*Before\s[^,?]{0,40},\s*(?=\w)")
 
 

@@ -69,6 +69,17 @@ _CHANGE = re.compile(
     re.I,
 )
 SILENCE_SECONDS = 180
+# What a change of design names: a part or technique taken up ("let's use", "switch to").
+_CHOOSES = re.compile(
+    r"\b(?:use|using|go with|going with|pick|choose|move to|switch|replace|instead)\b", re.I
+)
+
+
+def _corrects_figures(text: str) -> bool:
+    """Whether an "actually" takes back a figure, not a design: "Actually most of that is
+    renewals; ... it's 100,000 renewals a second" redoes an estimate, and was listed as a
+    change of course without a reason."""
+    return bool(find_quantities(text)) and _CHOOSES.search(text) is None
 
 
 class EventLike(Protocol):
@@ -101,7 +112,11 @@ def markers(events: Sequence[EventLike], started_at: datetime, minutes: int) -> 
                              "gap_s": round(gap)})  # fmt: skip
         previous = event.at
     changes = [
-        e.text for e in turns if _CHANGE.search(e.text) and not lexicon.REASON.search(e.text)
+        e.text
+        for e in turns
+        if _CHANGE.search(e.text)
+        and not lexicon.REASON.search(e.text)
+        and not _corrects_figures(e.text)
     ]
     phase_times: dict[str, float] = {}
     marks = [(started_at, Phase.clarify.value)]

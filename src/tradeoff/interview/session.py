@@ -759,7 +759,7 @@ class Interview:
                 wrap = (
                     phrasing.WRAP_UP_SUMMARY
                     if grown.status == ANSWERED
-                    else f"You didn't get to this one: {grown.text}"
+                    else phrasing.NOT_REACHED + grown.text
                 )
             replies.append(self._speak(Move("wrap-up", wrap, "10x")))
         return replies
