@@ -258,12 +258,15 @@ def quantities_in(
         # Said as an average ("230K/s avg", "on average 3,000 a second"): never a peak figure,
         # twin or not ("peak_suggest_per_s" has no plain twin, only "suggest_requests_per_s").
         average = not peak and _AVERAGE.search(f"{sentence[: match.start(1)][-15:]} {text}")
+        # A day's amount ("about 350 TB a day") is a day's, no peak moment: it was taken for
+        # the peak upload ingress, near it in value, and credited the egress estimate.
+        daily = not peak and _PER_DAY.search(text) is not None
         sided = tuple(
             r
             for r in refs
             if (peak == ("peak" in r.name) or not _has_twin(r, refs))
             and not (peak and _an_average(r, refs))
-            and not (average and "peak" in r.name)
+            and not ((average or daily) and "peak" in r.name)
         )
         if peak:
             sided = _at_peak(sided, refs)
@@ -946,6 +949,7 @@ def _an_average(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
 
 
 _AVERAGE = re.compile(r"\b(?:avg|average|on average|mean)\b", re.I)
+_PER_DAY = re.compile(r"(?:\b(?:a|per|each|every)\s+day|/\s*day|\bdaily)\b", re.I)
 
 
 def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:

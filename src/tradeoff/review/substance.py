@@ -2020,6 +2020,9 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "request": frozenset({"rps", "req"}),
     # a batch run once a day runs at night: "a nightly Spark job" is the daily batch
     "daily": frozenset({"nightly"}),
+    # a queued job is a message or task a worker takes: "the message becomes visible again
+    # and another worker retries it" retries the processing job
+    "job": frozenset({"task", "message", "worker"}),
 }
 
 
