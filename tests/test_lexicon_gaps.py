@@ -1604,6 +1604,27 @@ def test_a_metric_sample_names_what_is_watched_and_specifies_no_policy(
     assert lexicon.is_metric_sample('http_requests_total{code="503"} 12')
 
 
+def test_a_wrap_up_counts_once_however_many_lines_it_runs_to(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # one closing sentence that restates the design wraps it up as fully as a bulleted
+    # recap does; the recap's extra lines restate the same decisions and add no depth
+    body = "# Shop\n\n## Storage\n\nItems are sharded by item id across 8 nodes.\n\n"
+    body += "## Caching\n\nPages are cached at the edge for 60 seconds.\n\n"
+    one_line = body + (
+        "This design keeps reads cheap by caching pages at the edge and sharding the"
+        " catalogue by item id.\n"
+    )
+    recap = body + (
+        "## Summary\n\n- Storage: items sharded by item id on 8 nodes.\n"
+        "- Caching: pages cached at the edge for 60 seconds.\n"
+        "- Reads: served from the edge, then the owning shard.\n"
+    )
+    for text in (one_line, recap):
+        rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
+        assert rungs["a wrap-up: a summary or the bottlenecks"].reached == 1.0
+
+
 def test_importance_claimed_at_the_end_is_no_wrap_up(catalog: Catalog, tmp_path: Path) -> None:
     # the last paragraph closes the text but sums up nothing; one that names the weak
     # spot does, selling words and all
