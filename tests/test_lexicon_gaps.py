@@ -1793,3 +1793,35 @@ def test_ops_applied_on_top_of_pending_ones_are_a_sync_client(catalog: Catalog) 
         "Each tab keeps its pending edits and applies incoming ops on top of its pending ones.",
     )
     assert {"crdt-ot", "sync-protocol"} <= claim.features.concepts
+
+
+def test_a_limiter_weighed_in_exactness_meets_the_accuracy_trade_off(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # a rate limiter's accuracy is how exact its limits are: a design that sets borrowed
+    # local tokens (fast, may let a few extra through) against a check per request (exact,
+    # one more hop) weighs accuracy against latency without the word "consistency"
+    item = next(
+        i for _, i in catalog.get("rate-limiter").rubric.items() if i.id == "accuracy-vs-latency"
+    )
+    text = (
+        "# Limiter\n\n## Borrowed tokens\n\n"
+        "Each gateway borrows 20 tokens at a time from the central store.\n\n"
+        "Drawbacks:\n\n- bounded overshoot of up to 20 requests per gateway\n"
+    )
+    assert item_support(item, _claims(catalog, text, tmp_path), None, "tradeoffs").credit == 1
+    # a latency figure alone weighs nothing
+    bare = "# Limiter\n\n## Path\n\n- gateway to store: 0.5 ms\n"
+    assert item_support(item, _claims(catalog, bare, tmp_path), None, "tradeoffs").credit == 0
+
+
+def test_accuracy_says_how_exact_limits_must_be(catalog: Catalog, tmp_path: Path) -> None:
+    # "accuracy" is the word for how exact a limit is; the item's own word is "exact"
+    item = next(
+        i for _, i in catalog.get("rate-limiter").rubric.items() if i.id == "accuracy-and-failure"
+    )
+    text = (
+        "# Limiter\n\n## Requirements\n\n"
+        "- **Accuracy:** counts may drift by at most 1% across gateways.\n"
+    )
+    assert item_support(item, _claims(catalog, text, tmp_path), None, "requirements").credit == 1

@@ -1968,7 +1968,9 @@ _WEIGH_TRADEOFFS = True
 # What a trade-off item puts at stake beside the choice it is about ("encodes every upload
 # once in H.264 ... where it saves egress" names cost; "every check to Redis is accurate
 # but costs a round trip" names latency): a line about them alone makes no such choice.
-_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model"})
+# A rate limiter's consistency is how exact its limits are: "Leased mode. Cons: bounded
+# overshoot" weighs the accuracy that item puts at stake, in the limiter's own words.
+_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model", "exactness-bound"})
 # An item that sets options against each other ("hash-based codes versus counter ranges",
 # "three copies against an 8+4 code"): it is met by a claim that chooses among them.
 _WEIGHS_OPTIONS = re.compile(r"\b(?:against|versus|vs\.?|instead of|or)\b", re.I)
@@ -2018,6 +2020,9 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "tweet": frozenset({"post"}),
     # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
     "request": frozenset({"rps", "req"}),
+    # how exact a limit is, is how accurate it is: "Accuracy: minimise races between
+    # gateways" says how exact the limits must be
+    "exact": frozenset({"accuracy", "accurate"}),
 }
 
 
