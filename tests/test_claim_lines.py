@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tradeoff.catalog import Catalog
 from tradeoff.language import read_text
+from tradeoff.review.substance import ladder
 
 
 def test_each_turn_of_a_paragraph_is_quoted_from_its_own_line(catalog: Catalog) -> None:
@@ -70,3 +71,18 @@ def test_a_list_of_components_with_what_they_do_is_read(catalog: Catalog) -> Non
     )
     claims = read_text(text, catalog.vocabulary.concepts.values())
     assert any(c.line == 3 for c in claims)
+
+
+def test_a_signature_over_several_lines_of_code_is_read_whole(catalog: Catalog) -> None:
+    # the parameters of a call listed one a line, and the result after the closing
+    # parenthesis, are one signature: an endpoint of the API, as it is on one line
+    text = (
+        "## API\n\n```text\nReserveSeats(\n  show_id,\n  seat_ids\n) -> {\n  hold_id\n}\n"
+        "ReleaseHold(\n  hold_id\n)\n```\n"
+    )
+    claims = read_text(text, tuple(catalog.vocabulary.concepts.values()))
+    opened = next(c for c in claims if c.quote == "ReserveSeats(")
+    assert opened.text == "ReserveSeats(...) -> {"
+    assert next(c for c in claims if c.quote == "ReleaseHold(").text == "ReleaseHold("
+    endpoints = next(r for r in ladder("api_data", claims) if r.name == "endpoints defined")
+    assert endpoints.needs.startswith("1 of the 3")

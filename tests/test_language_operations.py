@@ -49,6 +49,11 @@ from tradeoff.language.operations import (
          "", "overflows", "waits for"),
         ("etcd is unavailable: running processes keep their worker ids while leases last.", "",
          "unavailable", "keep their worker"),
+        # the policy named with a hyphen, as often as with a space
+        ("If the quota store is unreachable, checks pass (fail-open).", "",
+         "unreachable", "fail-open"),
+        ("Login stays fail-closed when the counter store times out.", "",
+         "times out", "fail-closed"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(

@@ -1604,6 +1604,27 @@ def test_a_metric_sample_names_what_is_watched_and_specifies_no_policy(
     assert lexicon.is_metric_sample('http_requests_total{code="503"} 12')
 
 
+def test_a_wrap_up_counts_once_however_many_lines_it_runs_to(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # one closing sentence that restates the design wraps it up as fully as a bulleted
+    # recap does; the recap's extra lines restate the same decisions and add no depth
+    body = "# Shop\n\n## Storage\n\nItems are sharded by item id across 8 nodes.\n\n"
+    body += "## Caching\n\nPages are cached at the edge for 60 seconds.\n\n"
+    one_line = body + (
+        "This design keeps reads cheap by caching pages at the edge and sharding the"
+        " catalogue by item id.\n"
+    )
+    recap = body + (
+        "## Summary\n\n- Storage: items sharded by item id on 8 nodes.\n"
+        "- Caching: pages cached at the edge for 60 seconds.\n"
+        "- Reads: served from the edge, then the owning shard.\n"
+    )
+    for text in (one_line, recap):
+        rungs = {r.name: r for r in ladder("communication", _claims(catalog, text, tmp_path))}
+        assert rungs["a wrap-up: a summary or the bottlenecks"].reached == 1.0
+
+
 def test_importance_claimed_at_the_end_is_no_wrap_up(catalog: Catalog, tmp_path: Path) -> None:
     # the last paragraph closes the text but sums up nothing; one that names the weak
     # spot does, selling words and all
@@ -1800,3 +1821,35 @@ def test_every_server_holding_the_whole_index_is_redundancy(
     )
     [redundancy, *_] = ladder("reliability", _claims(catalog, text, tmp_path))
     assert redundancy.name == "redundancy" and redundancy.reached == 1.0, redundancy
+
+
+def test_a_limiter_weighed_in_exactness_meets_the_accuracy_trade_off(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # a rate limiter's accuracy is how exact its limits are: a design that sets borrowed
+    # local tokens (fast, may let a few extra through) against a check per request (exact,
+    # one more hop) weighs accuracy against latency without the word "consistency"
+    item = next(
+        i for _, i in catalog.get("rate-limiter").rubric.items() if i.id == "accuracy-vs-latency"
+    )
+    text = (
+        "# Limiter\n\n## Borrowed tokens\n\n"
+        "Each gateway borrows 20 tokens at a time from the central store.\n\n"
+        "Drawbacks:\n\n- bounded overshoot of up to 20 requests per gateway\n"
+    )
+    assert item_support(item, _claims(catalog, text, tmp_path), None, "tradeoffs").credit == 1
+    # a latency figure alone weighs nothing
+    bare = "# Limiter\n\n## Path\n\n- gateway to store: 0.5 ms\n"
+    assert item_support(item, _claims(catalog, bare, tmp_path), None, "tradeoffs").credit == 0
+
+
+def test_accuracy_says_how_exact_limits_must_be(catalog: Catalog, tmp_path: Path) -> None:
+    # "accuracy" is the word for how exact a limit is; the item's own word is "exact"
+    item = next(
+        i for _, i in catalog.get("rate-limiter").rubric.items() if i.id == "accuracy-and-failure"
+    )
+    text = (
+        "# Limiter\n\n## Requirements\n\n"
+        "- **Accuracy:** counts may drift by at most 1% across gateways.\n"
+    )
+    assert item_support(item, _claims(catalog, text, tmp_path), None, "requirements").credit == 1

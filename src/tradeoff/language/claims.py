@@ -543,7 +543,32 @@ def _code_claims(
         text = lines[number - 1].strip()
         if not text or text.startswith(("```", "~~~")) or not _ALNUM.search(text):
             continue
-        yield Claim(number, text, plain_math(text).lstrip("#/ -"), CODE, headings)
+        said = plain_math(text).lstrip("#/ -")
+        result = _signature_result(lines, number, last) if _OPENED_CALL.match(text) else None
+        if result is not None:
+            # "AcquireBatch(" with its parameters on the lines below and ") -> [" closing
+            # them: the signature of a call, read whole as "AcquireBatch(...) -> [" is;
+            # its closing line, punctuation only, is no claim of its own.
+            said = f"{said}...) {result}"
+        yield Claim(number, text, said, CODE, headings)
+
+
+# A line that opens a call and leaves its parameters to the lines below ("AcquireBatch(",
+# "def put("), and the line that closes them with a result (") -> [", "): Response").
+_OPENED_CALL = re.compile(r"^(?:def\s+|rpc\s+)?[A-Za-z_]\w*\s*\(\s*$")
+_CLOSED_CALL = re.compile(r"^\)\s*((?:->|:(?!\s*$)|returns\b).*)$")
+
+
+def _signature_result(lines: list[str], opened: int, last: int) -> str | None:
+    """The result a multi-line signature opened on line `opened` declares, from the first
+    line of the block that starts with ")": "-> [" for ") -> [", None when that line gives
+    no result (a call's arguments closed, "):" of a Python block)."""
+    for number in range(opened + 1, min(last, len(lines)) + 1):
+        text = lines[number - 1].strip()
+        if text.startswith(")"):
+            found = _CLOSED_CALL.match(text)
+            return found.group(1) if found is not None else None
+    return None
 
 
 def _diagram_claims(doc: DesignDoc, skip: set[int]) -> Iterator[Claim]:

@@ -81,7 +81,7 @@ _TO_PEER = (
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
     r"(?=[\dabcdefghklmopqrstw])"  # first characters (see language/lexicon.py)
-    r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
+    r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)?[- ](?:over|open|closed)|failover"
     # "the controller picks a new leader from the ISR": an election in plain words
     r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
     r"|becomes? (?:the )?new (?:leader|primary|master)"

@@ -1968,7 +1968,9 @@ _WEIGH_TRADEOFFS = True
 # What a trade-off item puts at stake beside the choice it is about ("encodes every upload
 # once in H.264 ... where it saves egress" names cost; "every check to Redis is accurate
 # but costs a round trip" names latency): a line about them alone makes no such choice.
-_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model"})
+# A rate limiter's consistency is how exact its limits are: "Leased mode. Cons: bounded
+# overshoot" weighs the accuracy that item puts at stake, in the limiter's own words.
+_AT_STAKE = frozenset({"cost", "latency-target", "consistency-model", "exactness-bound"})
 # An item that sets options against each other ("hash-based codes versus counter ranges",
 # "three copies against an 8+4 code"): it is met by a claim that chooses among them.
 _WEIGHS_OPTIONS = re.compile(r"\b(?:against|versus|vs\.?|instead of|or)\b", re.I)
@@ -2023,6 +2025,9 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     # a queued job is a message or task a worker takes: "the message becomes visible again
     # and another worker retries it" retries the processing job
     "job": frozenset({"task", "message", "worker"}),
+    # how exact a limit is, is how accurate it is: "Accuracy: minimise races between
+    # gateways" says how exact the limits must be
+    "exact": frozenset({"accuracy", "accurate"}),
 }
 
 
@@ -3273,10 +3278,10 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
     # ("This design balances ... by separating the metadata and data planes"), which the
     # rubric's summary item already reads as one.
     closing = {id(claims[i]) for i in _closing_summary(claims)}
-    wrap = _count(
+    wrap = _wrap_ups(
         claims,
         lambda c: (
-            (bool({"summary", "bottlenecks"} & implied_concepts(c)) or id(c) in closing)
+            (bool(_WRAP_UP & implied_concepts(c)) or id(c) in closing)
             and _states_something(c)
             # "This design provides plays a key role here." claims importance and sums up
             # nothing, though it closes the text (a selling word alone, "proven", may still
@@ -3288,14 +3293,29 @@ def _communication(claims: Sequence[Claim]) -> list[Rung]:
     return [
         _rung("a visible order", sections, 5, None, "sections that specify something"),
         _rung("assumptions said aloud", assumed[0], 2, assumed[1], "assumptions"),
-        _rung(
-            "a wrap-up: a summary or the bottlenecks",
-            wrap[0],
-            2,
-            wrap[1],
-            "summary or bottleneck lines",
-        ),
+        _rung("a wrap-up: a summary or the bottlenecks", wrap[0], 1, wrap[1], "wrap-ups"),
     ]
+
+
+_WRAP_UP = frozenset({"summary", "bottlenecks"})
+
+
+def _wrap_ups(claims: Sequence[Claim], test: Callable[[Claim], bool]) -> tuple[int, Claim | None]:
+    """Wrap-ups, each counted once however many lines it runs to: a section that sums up
+    or names the bottlenecks (keyed by that heading), or the closing paragraph that restates
+    the design. Counted in lines, a six-bullet "Summary Checklist" that restates the
+    decisions reached the step and the one sentence "This design separates the data plane
+    from the control plane" that closes an answer reached half of it: length, not a
+    wrap-up, made the difference."""
+    seen: set[str] = set()
+    first: Claim | None = None
+    for claim in claims:
+        if not test(claim):
+            continue
+        heading = next((h for h in claim.headings[-2:] if _heading_concepts(h) & _WRAP_UP), "")
+        seen.add(heading)  # "" is the closing paragraph, under whatever heading it stands
+        first = first or claim
+    return len(seen), first
 
 
 _LADDERS: dict[str, Callable[[Sequence[Claim]], list[Rung]]] = {
