@@ -834,6 +834,10 @@ def note_contradicted(
     for spoken in heard.numbers:
         if spoken.per_unit or spoken.proposed or spoken.value.value <= 0:
             continue
+        if _PER_THING.search(spoken.text):
+            # "20 searches per seeker" counts searches per person, never the people: it
+            # was said against "About 30 million job seekers use the site each day".
+            continue
         if spoken.ref is not None and spoken.ref.kind != "fact":
             continue
         if any(spoken.text in slip for slip in heard.slips):
@@ -889,6 +893,12 @@ def note_contradicted(
             break
 
 
+# A figure said per something that is no span of time ("20 searches per seeker").
+_PER_THING = re.compile(
+    r"\b(?:per|each|every|a|an)\s+(?!(?:s|sec|second|minute|min|hour|hr|day|week|month|year)s?\b)"
+    r"[a-z]+\s*$|/\s*(?!(?:s|sec|second|min|minute|h|hr|hour|day|week|month|year)s?\b)[a-z]+\s*$",
+    re.I,
+)
 # A figure given as a limit, not a typical value: a smaller figure said of one case is
 # within it, and only one said as the limit itself differs from it.
 _A_LIMIT = re.compile(
