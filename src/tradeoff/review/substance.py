@@ -187,7 +187,22 @@ def implied_concepts(claim: Claim) -> frozenset[str]:
     """Concepts a claim is about because of the heading it stands under, or, for a row of
     a capacity table that states a figure without working it out ("| New URLs created / day
     | 100 M |"), because it is an input the candidate chose: an assumption, as CAP109 reads
-    it when it compares the figure with the interviewer's."""
+    it when it compares the figure with the interviewer's.
+
+    Kept on the claim (`Claim.remember`), as `specified_concepts` is: the answer depends on
+    the claim alone, and a dozen rules and ladders ask it of every claim (about 3,500 asks
+    for 430 claims in a review of a long answer)."""
+    found = claim.__dict__.get(_IMPLIED_KEY)  # `claim.remembered`, without two calls
+    if found is None:
+        found = _implied_concepts(claim)
+        claim.remember("implied", found)
+    return found
+
+
+_IMPLIED_KEY = memo_key("implied")
+
+
+def _implied_concepts(claim: Claim) -> frozenset[str]:
     implied = _implied(claim.headings[-2:])
     if claim.kind == ROW and "assumptions" not in implied and _stated_input(claim):
         return implied | _ASSUMED_INPUT
@@ -322,12 +337,15 @@ def freshness_target(claim: Claim) -> str | None:
     """`operations.freshness_target` of the claim's text, worked out once per claim: what
     the claim specifies (a bound on staleness states the consistency model) and the
     requirements ladder (it is a quantified target) both ask it of every claim."""
-    kept = claim.remembered("freshness")
+    kept = claim.__dict__.get(_FRESHNESS_KEY)  # `claim.remembered`, without two calls
     if not isinstance(kept, tuple):
         kept = (operations.freshness_target(claim.text),)
         claim.remember("freshness", kept)
     found: str | None = kept[0]
     return found
+
+
+_FRESHNESS_KEY = memo_key("freshness")
 
 
 def _specified_concepts(claim: Claim) -> frozenset[str]:

@@ -20,7 +20,7 @@ from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import says_redundant
 from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.substance import SUBSTANCE, specified_concepts
+from tradeoff.review.substance import SUBSTANCE, concept_index, specified_concepts
 from tradeoff.wording import in_sentence
 
 if TYPE_CHECKING:
@@ -590,8 +590,12 @@ def _replication_discussed_for(
     stores = [_node_named(o.label) for o in others if o.kind == "database"]
     elsewhere = [n for n in stores if n is not None]
     # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
-    # one that only names replication.
-    for claim in ctx.claims:
+    # one that only names replication. Only the claims the concept index lists under one of
+    # those concepts can (it lists every claim that specifies one): each node drawn asked
+    # every claim of the design again.
+    by_concept = concept_index(ctx.claims)
+    listed = sorted({p for concept in _COPIES_CONCEPTS for p in by_concept.get(concept, ())})
+    for claim in (ctx.claims[p] for p in listed):
         if _COPIES_CONCEPTS.isdisjoint(specified_concepts(claim)):
             continue
         # the whole sentence, however its lines wrap; a diagram part by its own line

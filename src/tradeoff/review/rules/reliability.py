@@ -291,8 +291,16 @@ class NoFailureHandling(Rule):
         # ticket, a car out of service), which REL111 and the prompt's items ask for.
         if ctx.is_ood:
             return
-        # Substance, not mentions: a failure paired with what the system then does, in one
-        # clause or table row ("if Redis is unreachable, fall back to the local bucket").
+        # Substance, not mentions: a failure paired with what the system then does. Any of
+        # three readings clears the rule, so the one the claims' features already hold is
+        # asked first; the clauses are read again only for a design it does not clear.
+        if any(
+            c.features.failure_response and not _CAUSE_LABEL.search("> " + c.heading[-40:])
+            for c in ctx.claims
+        ):
+            return  # paired across parts: "Problem: ..." then "Mitigation: ...", a table row
+        # ... in one clause or table row ("if Redis is unreachable, fall back to the local
+        # bucket")
         if any(
             failure_response(clause, heading)
             for _, clause, heading in clauses(ctx)
@@ -301,11 +309,6 @@ class NoFailureHandling(Rule):
             return
         if any(e.label and failure_response(e.label) for d in ctx.diagrams for e in d.edges):
             return  # a state diagram's "Leader --> Follower: lease lost, step down"
-        if any(
-            c.features.failure_response and not _CAUSE_LABEL.search("> " + c.heading[-40:])
-            for c in ctx.claims
-        ):
-            return  # paired across parts: "Problem: ..." then "Mitigation: ...", a table row
         wanted = ("failure-handling", "failover", "retry-backoff", "circuit-breaker", "edge-cases")
         named = ctx.mentions.any_mention(*wanted)
         if named is None:
