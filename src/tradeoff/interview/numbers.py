@@ -331,6 +331,14 @@ def quantities_in(
                 found_ref = _reference(
                     value, named | subject, usable, per_second, said, named_only=restates or worked
                 )
+        if (
+            found_ref is not None
+            and _TIMES_AFTER.match(sentence, match.end(1))
+            and not _factor_ref(found_ref[0])
+        ):
+            # "a flash sale might be 50 times that": a multiplier, only ever a factor (it
+            # was said against "about 2 million orders a day")
+            found_ref = None
         if found_ref is not None and _alert_window(sentence, match.start(1)):
             found_ref = None  # "alert if p99 goes over 2 seconds for 5 minutes": the window
         if found_ref is not None and _bucket_width(sentence[match.end(1) :], found_ref[0]):
@@ -809,6 +817,7 @@ def _clause_span(sentence: str, at: int) -> tuple[int, int]:
 # denominator is no count of anything, and "How did you get 32?" asked about a share.
 _FRACTION = re.compile(r"(?<![\w.,/])\d{1,2}/\d{1,4}(?![\w.,/])")
 _RATIO_AFTER = re.compile(r"\s?:\s?\d")
+_TIMES_AFTER = re.compile(r"\s*(?:times\b|x\b|×)", re.I)
 _RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 
 

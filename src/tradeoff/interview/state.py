@@ -1141,7 +1141,7 @@ def credit_named_inputs(state: ConversationState, problem: Problem, heard: Heard
 
 
 # Words any figure's subject may hold: they tell no input apart.
-_MEASURES = stems("size sizes count number rate amount total")
+_MEASURES = stems("size sizes count number rate amount total time times")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bso\b|\bbut\b", re.I)
 
 

@@ -755,8 +755,17 @@ _PRECOMPUTED_ANSWERS = frozenset(
     "completion completions suggestion suggestions prefix prefixes candidate candidates"
     " ranking rankings scores aggregate aggregates".split()
 )
+# "Split the hot SKU's stock into 10 buckets", "latency histogram buckets": parts of a
+# count, not object storage ("If the bucket goes down at peak?"). ("Hash the bucket name",
+# "split a hot bucket into tablets" are the object store's.)
+_COUNTED_BUCKETS = frozenset(
+    "stock inventory counter counters quantity quantities sku skus histogram histograms"
+    " latency".split()
+)
 _NEAR: dict[tuple[str, ...], frozenset[str]] = {
     **_SIGNED_URLS,
+    ("bucket",): _COUNTED_BUCKETS,
+    ("buckets",): _COUNTED_BUCKETS,
     ("ms",): _TIMERS,
     ("milliseconds",): _TIMERS,
     ("precompute",): _PRECOMPUTED_ANSWERS,
