@@ -53,3 +53,47 @@ def test_a_question_about_sizes_is_no_edge_case_question(catalog: Catalog) -> No
     script = ["How many slots does it have, and what are the prices?", "Which coins does it take?"]
     session = run(catalog, "vending-machine", "neutral", script)
     assert "failure-questions" not in session.interview.state.said
+
+
+def _covered_entry(session: object, catalog: Catalog, item: str) -> dict[str, object]:
+    report = session.report(catalog)  # type: ignore[attr-defined]
+    entries = report["conversation"]["covered"]
+    return next(e for e in entries if e["item"] == item)
+
+
+def test_a_part_no_word_of_the_session_says_is_still_to_say(catalog: Catalog) -> None:
+    # "keyed by row and column" is the cell map, without the stable ids that keep an
+    # insert from rewriting the cells under it; nothing said touches inserts at all.
+    script = [
+        "/next",
+        "Each cell lives in a sparse hash map keyed by its row and column number; a formula"
+        " keeps its dependents so only those recalculate.",
+    ]
+    session = run(catalog, "spreadsheet-ui", "neutral", script)
+    entry = _covered_entry(session, catalog, "cell-model")
+    assert any("insert" in str(part) for part in entry["lacks"]), entry  # type: ignore[attr-defined]
+
+
+def test_a_part_said_in_another_turn_is_not_still_to_say(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "Each cell lives in a sparse hash map keyed by its row and column number; a formula"
+        " keeps its dependents so only those recalculate.",
+        "Rows and columns get stable ids with index-to-id arrays, so inserting a row never"
+        " rewrites the cells below it.",
+    ]
+    session = run(catalog, "spreadsheet-ui", "neutral", script)
+    entry = _covered_entry(session, catalog, "cell-model")
+    assert entry["lacks"] == [], entry
+
+
+def test_a_part_that_goes_on_with_what_the_subject_does_is_not_held_to_words(
+    catalog: Catalog,
+) -> None:
+    # The item's verbs ("persists", "enqueues") are said in the candidate's own ("writes
+    # each request to a Kafka topic"): a paraphrase is not a part left out.
+    script = ["/next", "The API writes each request to a Kafka topic and answers 202 right away."]
+    session = run(catalog, "notification-system", "neutral", script)
+    report = session.report(catalog)
+    for entry in report["conversation"]["covered"]:
+        assert not any("enqueue" in str(p) for p in entry["lacks"]), entry
