@@ -412,18 +412,11 @@ class Interview:
         latency target, the scope or the consistency needed settles that requirement."""
         if heard is None or not facts:
             return
-        asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         if len(self.state.revealed) + len(facts) >= 2:
             drew = frozenset(f.category for f in facts)
             ids = frozenset(f.id for f in facts)
-            # The kind of question asked, when a fact drawn out answers that kind: "What
-            # happens if it can't make change?" asks an edge case though no word of it
-            # names one ("What if the motor jams?" does), and drew the change rule.
-            kinds = frozenset(k for k in asked if any(k in f.answers for f in facts))
-            credit_concept(
-                self.state, self.problem, "clarifying-questions", heard, drew, drawn=ids,
-                kinds=kinds,
-            )  # fmt: skip
+            credit_concept(self.state, self.problem, "clarifying-questions", heard, drew, drawn=ids)
+        asked = set(kinds_of(heard.text, self.catalog.vocabulary.question_kinds))
         answered = False
         for fact in facts:
             if fact.category == "scope-in" and asked & set(fact.answers):

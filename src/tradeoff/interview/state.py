@@ -980,7 +980,6 @@ def credit_concept(
     drew: frozenset[str] | None = None,
     quote: str | None = None,
     drawn: frozenset[str] | None = None,
-    kinds: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Items evidenced by what the interviewer saw happen rather than by words: scale numbers
     said that match the prompt's figures, clarifying questions that drew out facts. `drew`
@@ -988,9 +987,7 @@ def credit_concept(
     about a kind of fact (the scale) is credited only by a question that drew one out.
     `quote` is the words that show it, when that is one sentence of the turn. `drawn` is
     the ids of those facts: an item that restates facts in detail ("Pins down the pricing -
-    stays up to 15 minutes free, ...") is credited only by a question that drew one out.
-    `kinds` is what the question asks about, by its form, that the facts drawn out answer
-    ("What happens if ...?" asks an edge case)."""
+    stays up to 15 minutes free, ...") is credited only by a question that drew one out."""
     newly = []
     state.settled.add(concept)
     for dimension, item in problem.rubric.items():
@@ -1009,7 +1006,7 @@ def credit_concept(
                     continue
             # What the drawn facts name, and what the question that drew them asks about
             # ("What if the product gets stuck?" asks an edge case, and drew the answer).
-            told = _told(problem, drawn) | heard.meant() | kinds if drawn else frozenset()
+            told = _told(problem, drawn) | heard.meant() if drawn else frozenset()
             asked = drew is not None or drawn is not None  # settled by a question
             if asked and set(item.concepts) - {concept} - _ASKABLE - state.settled - told:
                 # "Raises accessibility, IME input and what happens when suggestions fail"
