@@ -97,3 +97,22 @@ def test_a_part_that_goes_on_with_what_the_subject_does_is_not_held_to_words(
     report = session.report(catalog)
     for entry in report["conversation"]["covered"]:
         assert not any("enqueue" in str(p) for p in entry["lacks"]), entry
+
+
+def test_a_class_cut_said_with_because_is_a_decision_with_a_reason(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "Every spot size gets its own subclass of an abstract Spot, because each size has its"
+        " own rule for which vehicles fit.",
+        "I'd keep tickets in a map.",
+    ]
+    session = run(catalog, "parking-lot", "adversarial", script)
+    markers = session.report(catalog)["markers"]
+    assert markers["decisions_with_reason"] == 1, markers
+    assert markers["decisions_without_reason"] == 1, markers
+
+
+def test_a_class_named_without_a_reason_is_no_reasoned_decision(catalog: Catalog) -> None:
+    script = ["/next", "There is a Spot class and a Level class."]
+    session = run(catalog, "parking-lot", "adversarial", script)
+    assert session.report(catalog)["markers"]["decisions_with_reason"] == 0
