@@ -116,3 +116,22 @@ def test_a_class_named_without_a_reason_is_no_reasoned_decision(catalog: Catalog
     script = ["/next", "There is a Spot class and a Level class."]
     session = run(catalog, "parking-lot", "adversarial", script)
     assert session.report(catalog)["markers"]["decisions_with_reason"] == 0
+
+
+_LAYOUT = (
+    "I'd go with Snowflake-style ids: 41 bits of time in milliseconds, 10 bits of node id and"
+    " 12 bits of counter, so a node can issue 4,096 a millisecond."
+)
+
+
+def test_a_requirement_whose_rate_no_line_states_has_it_still_to_say(catalog: Catalog) -> None:
+    session = run(catalog, "unique-id-generator", "terse", ["/next", _LAYOUT])
+    entry = _covered_entry(session, catalog, "core-requirements")
+    assert any("100,000 a second" in str(p) for p in entry["lacks"]), entry  # type: ignore[attr-defined]
+
+
+def test_a_rate_said_in_shorthand_or_as_its_peak_states_it(catalog: Catalog) -> None:
+    for said in ("We need roughly 100K ids a second overall.", "Peaks hit 500K ids a second."):
+        session = run(catalog, "unique-id-generator", "terse", [said, "/next", _LAYOUT])
+        entry = _covered_entry(session, catalog, "core-requirements")
+        assert not any("100,000" in str(p) for p in entry["lacks"]), (said, entry)  # type: ignore[attr-defined]

@@ -48,6 +48,7 @@ from tradeoff.interview.state import (
     figures_unsaid,
     recap_weighs_nothing,
 )
+from tradeoff.interview.stated_figures import figures_unstated
 from tradeoff.language import Claim, lexicon, read_design, read_text
 from tradeoff.language.evidence import CHOICE_CATEGORIES
 from tradeoff.language.mentions import find_mentions
@@ -577,6 +578,9 @@ _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
+_ASKS_FOR = re.compile(r"\s*(?:asks|clarifies|confirms)\b", re.I)
+
+
 # The dimensions whose items are mechanisms in parts ("sharded by city, with replicas"):
 # a requirements item lists flows or non-goals, each a word the line may put otherwise
 # ("get matched" for "match"), and a capacity item's parts are its figures
@@ -680,6 +684,11 @@ def _conversation(
                 if dimension in _PARTS_OF_A_DESIGN
                 else []
             )
+            if dimension == "requirements" and not _ASKS_FOR.match(item.text):
+                # "Unique IDs that fit in 64 bits, ... at about 100,000 a second" beside
+                # the bit layout: the rate is still to say. (An item about asking is
+                # met by the question; its figures are what the interviewer told.)
+                left += figures_unstated(item.text, claims, catalog.numbers[problem.id])
             covered.append(
                 {**entry, "quote": support.quote, "where": where(support), "lacks": left}
             )
