@@ -501,7 +501,8 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
     ]
     # Every word the candidate said or wrote, for parts that name no concept.
     opening = stems(_clauses(item.text)[0])
-    everything = " ".join([quote, *(c.text for c in claims)])
+    # (A class name is its words: "DisplayBoard" is said as "display boards".)
+    everything = _CAMEL.sub(" ", " ".join([quote, *(c.text for c in claims)]))
     words = stems(everything) | _numbers(everything)
     left = []
     for part in parts:
@@ -548,7 +549,7 @@ def _never_said(part: str, said: frozenset[str], opening: frozenset[str]) -> boo
         # figure, a named part, its effect "so ...", a clause with its own subject "the
         # server acks ...") is not said in other words so easily.
         return False
-    own = stems(part) - _ANY_PART - opening
+    own = stems(_CAMEL.sub(" ", part)) - _ANY_PART - opening
     if len(own - stems(_bracketed(part))) < 2:
         return False
     # A figure said is the part said: "trimmed to about 800 entries" beside "cap timelines
@@ -576,6 +577,7 @@ _ADDS_A_THING = re.compile(
 )
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 _ASKS_FOR = re.compile(r"\s*(?:asks|clarifies|confirms)\b", re.I)
