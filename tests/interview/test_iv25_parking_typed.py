@@ -17,6 +17,7 @@ from simulate import run
 
 from tradeoff.catalog import Catalog
 from tradeoff.design.load import parse_design
+from tradeoff.language import read_text
 from tradeoff.practice.report_text import _mid_sentence
 from tradeoff.review.engine import review_design
 
@@ -74,3 +75,26 @@ def test_a_class_named_in_words_is_said(catalog: Catalog) -> None:
     entries = session.report(catalog)["conversation"]["covered"]
     core = next(e for e in entries if e["item"] == "core-classes")
     assert not any("DisplayBoard" in str(p) for p in core["lacks"]), core
+
+
+def test_a_count_of_spots_names_no_free_spot_index(catalog: Catalog) -> None:
+    # The term "scanning 1,000 spots" was split at its comma by the YAML list, leaving
+    # "000 spots" to match any count of spots in thousands.
+    concepts = tuple(catalog.vocabulary.concepts.values())
+    claims = read_text("Three decks of 1,000 spots make 3,000 spots.", concepts)
+    assert not any("free-spot-index" in c.features.concepts for c in claims)
+    assert "scanning 1,000 spots" in catalog.vocabulary.concepts["free-spot-index"].terms
+
+
+def test_free_counts_kept_per_size_are_the_free_spot_lookup_not_the_slip(
+    catalog: Catalog,
+) -> None:
+    script = [
+        "How many levels and spots are there?",
+        "So 4 levels of 250 is 100,000 spots.",
+        "/next",
+        "Each Level keeps free counts per size, so an entry panel never walks all the spots.",
+    ]
+    session = run(catalog, "parking-lot", "adversarial", script)
+    support = session.interview.state.said.get("free-spot-lookup")
+    assert support is not None and "free counts" in support.quote, support
