@@ -135,3 +135,23 @@ def test_a_rate_said_in_shorthand_or_as_its_peak_states_it(catalog: Catalog) -> 
         session = run(catalog, "unique-id-generator", "terse", [said, "/next", _LAYOUT])
         entry = _covered_entry(session, catalog, "core-requirements")
         assert not any("100,000" in str(p) for p in entry["lacks"]), (said, entry)  # type: ignore[attr-defined]
+
+
+_MACHINE = """# Vending machine
+
+## Classes
+- Machine: holds the current State and the Stock.
+- State (interface): Waiting, Selected, Paying, Vending.
+- PaymentMethod (interface): CoinPayment, CardPayment.
+"""
+
+
+def test_a_states_interface_is_no_mention_of_the_hardware_interfaces(catalog: Catalog) -> None:
+    # "interface" is the word of both the hardware item and the payment-strategy item: a
+    # line declaring the State interface names neither's subject.
+    from tradeoff.design.load import parse_design
+    from tradeoff.review.engine import review_design
+
+    review = review_design(parse_design(_MACHINE, "m.md"), catalog, "vending-machine", "senior")
+    hardware = [f for f in review.findings if "coin acceptor, note reader" in f.message]
+    assert hardware and hardware[0].evidence.line is None, hardware
