@@ -172,6 +172,8 @@ class RubricItem(_Strict):
     _rivals: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
     # All the other items of the same dimension; set by `Rubric`.
     _siblings: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
+    # The items of the whole rubric that list one of this item's shared concepts.
+    _sharers: tuple[RubricItem, ...] = PrivateAttr(default_factory=tuple)
 
     # The figures the prompt's facts give (their values, as the catalog writes them: "30e6",
     # "10 / day"); set by `Problem`.
@@ -189,6 +191,13 @@ class RubricItem(_Strict):
         line through "storage estimate" sizes one of them, the one whose words it uses most
         ("800 post ids per timeline, 1.9 TB of memory" sizes the timelines, not the posts)."""
         return self._rivals
+
+    @property
+    def sharers(self) -> tuple[RubricItem, ...]:
+        """The other items, in any dimension, that list one of this item's shared concepts:
+        a word of the concept that their texts use too ("interface" in "... a PaymentMethod
+        interface" and in "... sit behind interfaces") tells none of them apart."""
+        return self._sharers
 
     @property
     def siblings(self) -> tuple[RubricItem, ...]:
@@ -243,6 +252,12 @@ class Rubric(_Strict):
                 counts[concept] = counts.get(concept, 0) + 1
         for _, item in self.items():
             item._shared = frozenset(c for c in item.concepts if counts[c] > 1)
+        for _, item in self.items():
+            item._sharers = tuple(
+                other
+                for _, other in self.items()
+                if other is not item and item._shared & (set(other.concepts) | set(other.mentions))
+            )
         for rubric in self.dimensions().values():
             for item in rubric.items:
                 item._rivals = tuple(

@@ -141,12 +141,13 @@ class MentionListener:
     def __init__(self, vocabulary: Vocabulary, numbers: tuple[NumberRef, ...]) -> None:
         self.concepts = tuple(vocabulary.concepts.values())
         self.numbers = numbers
+        self.shapes = _shaping(self.concepts)
 
     def hear(self, text: str, line: int) -> Heard:
         claims = tuple(read_text(text, self.concepts, first_line=line))
         mentions = find_mentions([(line, text)], self.concepts, BRANDS)
         spoken = tuple(q for c in claims for q in quantities_in(c.quote, self.numbers))
-        decisions = tuple((c.quote, _reasoned(c)) for c in claims if _decides(c))
+        decisions = tuple((c.quote, _reasoned(c)) for c in claims if _decides(c, self.shapes))
         # Every absolute claim: "the cache never goes down, and we never lose data" makes
         # two, and the second is still to challenge when the first already was.
         absolutes = tuple(dict.fromkeys(_whole(m.group(0)) for m in _CLAIM.finditer(text)))
@@ -254,10 +255,11 @@ def decisions_in(turn: str, concepts: tuple[Concept, ...] = ()) -> list[tuple[st
     and counting it made the report's "decisions without a reason" count a clarifying
     question the candidate asked, typed with its question mark or without it ("how long do
     we keep messages, and how many consumer groups read a topic")."""
+    shapes = _shaping(concepts)
     return [
         (c.quote, _reasoned(c))
         for c in read_text(turn, concepts)
-        if _decides(c) and not c.quote.rstrip().endswith("?") and not questions_in(c.quote)
+        if _decides(c, shapes) and not c.quote.rstrip().endswith("?") and not questions_in(c.quote)
     ]
 
 
@@ -273,7 +275,16 @@ _WE_DO = re.compile(
 _WORKING = frozenset({"scale-numbers", "back-of-envelope", "storage-estimate", "summary"})
 
 
-def _decides(claim: Claim) -> bool:
+def _shaping(concepts: tuple[Concept, ...]) -> frozenset[str]:
+    """The concepts that shape a program's classes (the object-oriented ones: classes,
+    interfaces, patterns, states, thread safety)."""
+    return frozenset(c.id for c in concepts if c.category == _CLASS_SHAPING)
+
+
+_CLASS_SHAPING = "object-oriented"
+
+
+def _decides(claim: Claim, shapes: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence picks something: one the reader sees as a decision, or one that
     says how the design works and why. "the browser debounces keystrokes by 150 ms and
     caches results per prefix, so typing "weather" fast sends two or three requests", "a
@@ -288,7 +299,10 @@ def _decides(claim: Claim) -> bool:
         # Working ("ok so the hot 2 TB at 64 GB a node is 32 shards") sizes, it does not
         # choose; a summary restates the choices made before it.
         return False
-    return bool(f.mechanisms or f.flow or _WE_DO.match(claim.quote))
+    # How the classes are cut, with why ("Each state is its own class ..., because each
+    # state allows a different set of events"): in an object-oriented design this is the
+    # decision, as a mechanism is in a distributed one; the report counted none.
+    return bool(f.mechanisms or f.flow or _WE_DO.match(claim.quote) or f.concepts & shapes)
 
 
 def _reasoned(claim: Claim) -> bool:

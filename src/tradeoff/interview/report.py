@@ -49,6 +49,7 @@ from tradeoff.interview.state import (
     figures_unsaid,
     recap_weighs_nothing,
 )
+from tradeoff.interview.stated_figures import figures_unstated
 from tradeoff.language import Claim, lexicon, read_design, read_text
 from tradeoff.language.evidence import CHOICE_CATEGORIES
 from tradeoff.language.mentions import find_mentions
@@ -526,6 +527,11 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
             or len(stems(c.text) & head) >= 2
         )
     ]
+    # Every word the candidate said or wrote, for parts that name no concept.
+    opening = stems(_clauses(item.text)[0])
+    # (A class name is its words: "DisplayBoard" is said as "display boards".)
+    everything = _CAMEL.sub(" ", " ".join([quote, *(c.text for c in claims)]))
+    words = stems(everything) | _numbers(everything)
     left = []
     for part in parts:
         # (What a parenthesis gives as examples, "(FoundationDB or Spanner style)", is no
@@ -535,7 +541,11 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
             for c in _meant(_PARENTHESIS.sub(" ", part), catalog)
             if vocabulary[c].category in CHOICE_CATEGORIES
         } - subject
-        if not named or named & quoted or any(named & said for said in about):
+        if not named:
+            if _never_said(part, words, opening):
+                left.append(part)
+            continue
+        if named & quoted or any(named & said for said in about):
             continue
         if stems(part) & stems(quote):
             # The line says it in words the claim analysis reads otherwise: "plus multipart
@@ -544,6 +554,61 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
             continue
         left.append(part)
     return left
+
+
+def _never_said(part: str, said: frozenset[str], opening: frozenset[str]) -> bool:
+    """Whether a part that names no concept one could choose is one no word the candidate
+    said or wrote touches: "so an insert does not rewrite every cell below it" and "the
+    server acks with a new revision" beside a session that never spoke of inserts, acks or
+    revisions. Such a part is what makes its item specific ("covered" beside "a sparse map
+    keyed by row and column" claimed what the line does not say). One word of it said
+    anywhere may say it in other words ("refuses to issue ids" for "stops issuing"), so
+    only a part of two words or more, none said, is left out; a part offered as an
+    alternative ("or fixed in deployment config") is not asked for. The words of the
+    item's subject (`opening`, its first clause) are no part's: "cell" of "a sparse cell
+    map" says nothing of "every cell below it". An example in brackets said ("B4" of
+    "SlotCode ("B4") as a validated value object") says the part."""
+    if _NOT_ASKED_FOR.match(part) or _OFFERED_INSTEAD.search(part):
+        return False
+    if not _ADDS_A_THING.match(part):
+        # A part that goes on with what the subject does ("persists it and enqueues it",
+        # "updated on each ping") is said in the candidate's own verbs as often as not
+        # ("writes each request to Kafka"); what a part adds (a thing "with" it, a
+        # figure, a named part, its effect "so ...", a clause with its own subject "the
+        # server acks ...") is not said in other words so easily.
+        return False
+    own = stems(_CAMEL.sub(" ", part)) - _ANY_PART - opening
+    if len(own - stems(_bracketed(part))) < 2:
+        return False
+    # A figure said is the part said: "trimmed to about 800 entries" beside "cap timelines
+    # at 800 ids".
+    return not own & said and not _numbers(part) & said
+
+
+def _bracketed(text: str) -> str:
+    return " ".join(_BRACKETED.findall(text))
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures a text says, as digits ("1,000" is "1000")."""
+    return frozenset(n.replace(",", "") for n in _FIGURE.findall(text))
+
+
+# What an item turns down or offers as one of several ("not an offset", "no single
+# database instance", "hired or rejected", "cost or start-up time") is no part that
+# every answer must say.
+_NOT_ASKED_FOR = re.compile(r"\s*(?:or|not|no|nor)\b", re.I)
+_OFFERED_INSTEAD = re.compile(r"\bor\b", re.I)
+_ADDS_A_THING = re.compile(
+    r"\s*(?:(?:with|without|plus|in|so|via|through|using|the|a|an|each|every|its|their)\b"
+    r"|[A-Z0-9])"
+)
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+_ASKS_FOR = re.compile(r"\s*(?:asks|clarifies|confirms)\b", re.I)
 
 
 # The dimensions whose items are mechanisms in parts ("sharded by city, with replicas"):
@@ -649,6 +714,11 @@ def _conversation(
                 if dimension in _PARTS_OF_A_DESIGN
                 else []
             )
+            if dimension == "requirements" and not _ASKS_FOR.match(item.text):
+                # "Unique IDs that fit in 64 bits, ... at about 100,000 a second" beside
+                # the bit layout: the rate is still to say. (An item about asking is
+                # met by the question; its figures are what the interviewer told.)
+                left += figures_unstated(item.text, claims, catalog.numbers[problem.id])
             covered.append(
                 {**entry, "quote": support.quote, "where": where(support), "lacks": left}
             )

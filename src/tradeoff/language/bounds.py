@@ -51,3 +51,17 @@ REJECTED_BEFORE = re.compile(
 def is_rejected(before: str) -> bool:
     """Whether the text that ends right before a number says the number is not so."""
     return REJECTED_BEFORE.search(before) is not None
+
+
+def denies(text: str, figure: str) -> bool:
+    """Whether a text takes a figure back ("Sorry, 5 x 200 is 1,000 spots, not 10,000." of
+    "10,000"): the figure said right after "not", "isn't", "rather than" or the like.
+    Digits are compared without their commas ("10000" is "10,000")."""
+    digits = figure.replace(",", "")
+    for match in _DIGITS.finditer(text):
+        if match.group(0).replace(",", "") == digits and is_rejected(text[: match.start()]):
+            return True
+    return False
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")

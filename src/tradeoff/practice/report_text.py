@@ -118,7 +118,17 @@ def _quoted(entry: ItemEntry) -> str:
 def _still_to_say(entry: ItemEntry) -> str:
     if not entry.lacks:
         return ""
-    return " — still to say: " + "; ".join(n[:1].lower() + n[1:] for n in entry.lacks)
+    return " — still to say: " + "; ".join(_mid_sentence(n) for n in entry.lacks)
+
+
+def _mid_sentence(name: str) -> str:
+    """A part's words as they read after a colon: "Optimistic concurrency control" turns to
+    "optimistic ...", but a name with capitals inside its first word keeps its case
+    ("PayStation and DisplayBoard" read as "payStation", "API key" as "aPI key")."""
+    first = name.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def _weighing_asked(entry: ItemEntry) -> str:
@@ -129,7 +139,7 @@ def _weighing_asked(entry: ItemEntry) -> str:
     if entry.lacks:
         # What the line leaves out of the item, by name: "say how" would ask again for the
         # part it gives ("a trip is a state machine: requested, matched, ...").
-        return " — still to say: " + ", ".join(n[:1].lower() + n[1:] for n in entry.lacks)
+        return " — still to say: " + ", ".join(_mid_sentence(n) for n in entry.lacks)
     if entry.dimension != "tradeoffs":
         return ""
     return " — say why: the reason, the option given up or the cost"

@@ -24,6 +24,7 @@ from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.cost_table import cost_products
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
+from tradeoff.language.bounds import denies
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.language.texmath import plain_math
 from tradeoff.review.findings import Evidence
@@ -194,7 +195,20 @@ class ReviewContext:
                 + cost_products(self.figure_lines)
                 + budget_overruns(self.figure_lines)
             )
+            if not self._taken_back(c)
         ]
+
+    def _taken_back(self, check: EstimateCheck) -> bool:
+        """Whether a slip said aloud was taken back in a later turn: "5 levels of 200 is
+        10,000 spots", then "Sorry, 5 x 200 is 1,000 spots, not 10,000." A spoken
+        correction stands (the report lists it as corrected); a written design keeps the
+        wrong line, which a reader still meets."""
+        if not self.doc.is_transcript or check.verdict != "arithmetic-error":
+            return False
+        stated = _STATED_RESULT.findall(check.right)
+        if not stated:
+            return False
+        return any(n > check.line and denies(t, stated[-1]) for n, t in self.lines)
 
     @cached_property
     def graph(self) -> DesignGraph:
@@ -282,3 +296,7 @@ class ReviewContext:
             if match:
                 return number, text[match.start() : match.end()]
         return None
+
+
+# The figures a step of working states as its result ("10,000 spots" gives "10,000").
+_STATED_RESULT = re.compile(r"\d[\d,]*(?:\.\d+)?")

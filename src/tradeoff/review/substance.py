@@ -1249,7 +1249,7 @@ def _item_support(
                 own_words
                 and named <= shared
                 and not _speaks_of(own_words, claim.text)
-                and not _names_its_subject(named, item_words, claim.text)
+                and not _names_its_subject(named, item_words, claim.text, item)
             ):
                 if claim.kind == EDGE and not _labels_on_line(claim):
                     # "C1 -->|Click short link| CDN" reads the CDN's label from the line
@@ -2232,13 +2232,50 @@ def _matches_any(
     )
 
 
-def _names_its_subject(named: frozenset[str], item_words: frozenset[str], text: str) -> bool:
+def _sharers_words(item: RubricItem) -> frozenset[str]:
+    """The words of the texts of the items that share an item's concepts."""
+    key = id(item)
+    hit = _SHARERS_WORDS.get(key)
+    if hit is not None and hit[0] is item:
+        return hit[1]
+    words = frozenset().union(*(_content_words(other.text) for other in item.sharers))
+    _SHARERS_WORDS[key] = (item, words)
+    return words
+
+
+_SHARERS_WORDS: dict[int, tuple[RubricItem, frozenset[str]]] = {}
+
+
+def _class_shaping(concept: str) -> bool:
+    """Whether a concept is one of how classes are shaped (interfaces, patterns, states)."""
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    found = default_catalog().vocabulary.concepts.get(concept)
+    return found is not None and found.category == "object-oriented"
+
+
+def _names_its_subject(
+    named: frozenset[str], item_words: frozenset[str], text: str, item: RubricItem | None = None
+) -> bool:
     """Whether a claim names, in the word the item's own text uses for it, a shared concept:
     "clients hold a websocket to a gateway" names what "Uses a persistent connection
     (WebSocket or MQTT) with frames for ..." is about, though the gateway item shares the
     concept. Such a line is a mention of the item, never its substance, and citing it is
     truer than calling the item neither said nor written."""
     words = {w for c in named for w in _content_words(c.replace("-", " "))} & item_words
+    if item is not None:
+        # How a class is shaped is the subject of no one item when the texts of the items
+        # sharing it say the word too: the vending machine's "sit behind interfaces" and
+        # "one PaymentMethod interface" both say "interface", so "State (interface): Idle,
+        # ..." names neither (it was quoted for the hardware interfaces). A component's word
+        # ("clients hold a websocket") still names the item whose text says it.
+        theirs = _sharers_words(item)
+        words = {
+            w
+            for w in words
+            if w not in theirs
+            or not any(_class_shaping(c) for c in named if w in _content_words(c.replace("-", " ")))
+        }
     return bool(words) and _speaks_of(frozenset(words), text)
 
 
