@@ -128,7 +128,10 @@ _RESPONSE = re.compile(
     # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
     r"|(?:keeps?|continues?) (?:to )?show(?:ing)?|stops? (?:calling|sending|polling)"
     r"|(?:hides?|closes?) the (?:list|dropdown|popup|panel|menu)"
-    r"|(?:the )?(?:list|dropdown|popup) (?:closes|hides)"
+    # ("the list just closes and Enter still submits a plain search": the adverb between
+    # hid the answer, and a timed-out suggestion API was "not covered" beside it.)
+    r"|(?:the )?(?:list|dropdown|popup) (?:(?:just|simply|quietly|then) )?(?:closes|hides)"
+    r"|still (?:submits|searches|works)"
     # ... and what the machine does: "sounds an alarm", "stop at the nearest floor", "go to
     # the ground floor". ("Refunded" is also a payment's state beside "failed", no answer.)
     r"|(?:sounds?|raises?|rings?) an? alarm"
@@ -212,6 +215,13 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     if responses and named is not None and not _heading(heading).generic_failure:
         return FailureResponse(named, responses[0].group(0), from_heading=True)
     return None
+
+
+def names_failure(text: str) -> bool:
+    """Whether a clause names something going wrong ("when the store is down", "if the
+    API times out"): what the product shows then is its answer to a failure, not one of
+    its features."""
+    return SCREEN.search(_TRIGGER, text) is not None
 
 
 _FAILS_OVER = re.compile(rf"\b{_TO_PEER}", re.I)

@@ -1,0 +1,59 @@
+"""Typed sessions of issue 10 on the web crawler (adversarial, with a design attached), movie
+ticket booking (terse) and the typeahead box (neutral), iv26.
+
+- "If the suggestion API times out after 1 second the list just closes and Enter still
+  submits a plain search." was "Not covered, neither said nor written: On a timeout ... the
+  list closes quietly and Enter still searches", with REL101 ("Nothing says what happens
+  when a component fails") as a next step: "times out" named no failure handling, and the
+  adverb in "the list just closes" hid the answer.
+- "So: when the empty box is focused I show recent searches, each removable; as the user
+  types I show up to 8 completions ..." drew "I click into the empty box and start typing
+  ... What do I see at each step?", and the report said the core features were not covered
+  and the question unanswered: what the box shows at each step is its feature list.
+"""
+
+from __future__ import annotations
+
+from simulate import check_invariants, run
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview.listener import features_listed
+
+_TIMEOUT = (
+    "If the suggestion API times out after a second the dropdown simply closes and Enter"
+    " still submits the search."
+)
+_SHOWN = (
+    "Right: when the box gets focus and is empty I show the recent searches, each with a"
+    " remove button; as they type I show up to 8 completions with the typed part plain,"
+    " plus three products."
+)
+
+
+def test_a_timed_out_api_answered_by_closing_the_list_is_failure_handling(
+    catalog: Catalog,
+) -> None:
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", "/next", _TIMEOUT])
+    assert session.interview.state.covered("error-states")
+    report = session.transcript(catalog)
+    assert "REL101" not in report, report
+
+
+def test_a_timeout_with_no_answer_is_not_failure_handling(catalog: Catalog) -> None:
+    line = "Sometimes the suggestion API times out after a second."
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", "/next", line])
+    assert not session.interview.state.covered("error-states")
+
+
+def test_what_the_box_shows_at_each_step_is_its_feature_list(catalog: Catalog) -> None:
+    session = run(catalog, "typeahead-ui", "neutral", [_SHOWN])
+    assert session.interview.state.covered("core-features")
+    assert "What do I see at each step" not in " ".join(session.exchanges[-1].replies)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "REQ101" not in report, report
+    check_invariants(session, catalog)
+
+
+def test_what_the_box_shows_when_something_fails_is_no_feature() -> None:
+    assert features_listed("When the store is down we show stale results and a banner.") is None
+    assert features_listed("We show a spinner while loading.") is None
