@@ -57,3 +57,49 @@ def test_what_the_box_shows_at_each_step_is_its_feature_list(catalog: Catalog) -
 def test_what_the_box_shows_when_something_fails_is_no_feature() -> None:
     assert features_listed("When the store is down we show stale results and a banner.") is None
     assert features_listed("We show a spinner while loading.") is None
+
+
+def test_a_rate_restated_from_requests_per_search_counts_requests(catalog: Catalog) -> None:
+    # "5 requests a search, so about 5,800 a second" restates the requests; the search it is
+    # counted per is not what the 5,800 counts.
+    line = "With debouncing that falls to about 5 requests a search, so about 5,800 a second."
+    script = ["/next", line]
+    session = run(catalog, "typeahead-ui", "neutral", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "5,800" not in reply, reply  # 100M x 5 / 86,400 is 5,787: right, nothing to check
+    talk = session.report(catalog)["conversation"]
+    assert talk["given_contradicted"] == [], talk["given_contradicted"]
+
+
+def test_a_keystroke_request_rate_ten_times_short_is_checked(catalog: Catalog) -> None:
+    line = "100 million searches a day at 12 keys each is about 1,400 requests a second."
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", line])
+    assert "1,400" in " ".join(session.exchanges[-1].replies)
+
+
+def test_a_cache_estimate_is_no_answer_to_the_endpoint_question(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "One request per keystroke is 100 million times 12 over 86,400, about 13,900 a second.",
+        "With debouncing that falls to about 5 requests a search, so about 5,800 a second.",
+        "A client cache of the last 200 prefixes at 1.5 kB each is about 300 kB.",
+    ]
+    session = run(catalog, "typeahead-ui", "neutral", script)
+    asked = " ".join(session.exchanges[-2].replies)
+    assert "suggestion API look like" in asked, asked  # the question the cache line follows
+    assert not session.interview.state.covered("suggest-endpoint")
+
+
+def test_dropping_responses_older_than_the_latest_is_the_fetch_layer(catalog: Catalog) -> None:
+    line = (
+        "Every request gets a sequence number, and the fetcher ignores a response older than"
+        " the newest one shown, since responses arrive out of order on phones."
+    )
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", line])
+    assert session.interview.state.covered("fetch-layer")
+
+
+def test_state_fields_named_in_camel_case_specify_the_state(catalog: Catalog) -> None:
+    line = "The root component owns the state: inputText, highlightedIndex and listOpen."
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", line])
+    assert session.interview.state.covered("component-state")

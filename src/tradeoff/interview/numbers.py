@@ -407,7 +407,10 @@ def quantities_in(
             )
         )
         previous = (value, match.start() + len(text))
-        previous_named = named
+        # What a figure counts, not what it counts per: "5 requests a search, so about
+        # 5,800 a second" restates the requests, and carrying "search" over read the 5,800
+        # as searches (the 100 million a day, "Which one are you designing for?").
+        previous_named = named - _denominator(label)
     return out
 
 
@@ -955,6 +958,17 @@ def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
     )
 
 
+# The thing a figure is counted per, after its own noun: "requests a search", "reads per
+# user" (a period is no thing: "a day" says when, and `_PERIOD_WORDS` drops it anyway).
+_PER_NOUN = re.compile(r"\S\s+(?:a|an|per|each|every)\s+([a-z]{3,})\b", re.I)
+
+
+def _denominator(label: str) -> frozenset[str]:
+    """The stems of what a figure is counted per ("search" of "requests a search")."""
+    match = _PER_NOUN.search(label)
+    return stems(match.group(1)) if match is not None else frozenset()
+
+
 def _label(sentence: str, start: int) -> str:
     """The words that name what a number counts: up to the next number or clause break."""
     rest = sentence[start : start + 40]
@@ -1026,7 +1040,13 @@ def _reference(
 
 
 # A rate said in requests: its unit names what it counts.
-_REQUEST_RATE = re.compile(r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b)", re.I)
+# ("1,400 requests a second if we send one per keystroke" counts requests too, and was
+# taken for the 1,157 searches a second, near in value, so the tenfold slip went unchecked.)
+_REQUEST_RATE = re.compile(
+    r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b"
+    r"|requests?\s+(?:a|per|each)\s+(?:second|sec)\b)",
+    re.I,
+)
 # The words of a figure's name that count requests of some kind.
 _REQUEST_NAMES = stems(
     "req reqs request requests api call calls qps rps read reads write writes get gets put puts"

@@ -598,6 +598,13 @@ SPECIFIC = re.compile(
     re.I,
 )
 
+# A field named in camel case, as a front end names its state: "activeIndex" and "isOpen"
+# are the identifiers "active_index" and "is_open" would be ("a Combobox owns query,
+# suggestions, activeIndex and isOpen" was read as naming its state, not specifying it).
+# Two lower-case letters first and one after the capital: "iPhone", "eBay" and "macOS"
+# are names, not fields. Case-sensitive, unlike `SPECIFIC`.
+CAMEL_CASE = re.compile(r"\b[a-z]{2,}[A-Z][a-z]")
+
 DECIDES = re.compile(
     r"(?=[abcdgilpqsuw])"  # first characters, see above
     # (an adverb may come between: "I'd just use a greedy algorithm for change")
