@@ -14,10 +14,14 @@ ticket booking (terse) and the typeahead box (neutral), iv26.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import check_invariants, run
 
 from tradeoff.catalog import Catalog
+from tradeoff.design import load_design
 from tradeoff.interview.listener import features_listed
+from tradeoff.review.engine import review_design
 
 _TIMEOUT = (
     "If the suggestion API times out after a second the dropdown simply closes and Enter"
@@ -103,3 +107,42 @@ def test_state_fields_named_in_camel_case_specify_the_state(catalog: Catalog) ->
     line = "The root component owns the state: inputText, highlightedIndex and listOpen."
     session = run(catalog, "typeahead-ui", "neutral", ["/next", line])
     assert session.interview.state.covered("component-state")
+
+
+def _cap102(catalog: Catalog, text: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    review = review_design(load_design(path), catalog, "web-crawler")
+    return [f.evidence.quote or "" for f in review.findings if f.rule == "CAP102"]
+
+
+def test_a_slip_taken_back_on_a_later_line_is_no_arithmetic_error(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "# Estimates\n\n10 billion a month over 2.6 million seconds is about 38,000 pages a"
+        " second.\n\nCorrection: that is 3,800 pages a second, not 38,000.\n"
+    )
+    assert _cap102(catalog, text, tmp_path) == []
+
+
+def test_a_slip_left_standing_is_still_an_arithmetic_error(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (
+        "# Estimates\n\n10 billion a month over 2.6 million seconds is about 38,000 pages a"
+        " second.\n\nWe keep pages for a year, not 2.\n"
+    )
+    assert len(_cap102(catalog, text, tmp_path)) == 1
+
+
+def test_a_spoken_slip_withdrawn_is_no_next_step(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "10 billion fetches a month over 2.6 million seconds is about 38,000 pages a second.",
+        "Sorry, that's 3,800 pages a second, not 38,000.",
+        "/end",
+    ]
+    session = run(catalog, "web-crawler", "adversarial", script)
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "CAP102" not in report, report

@@ -24,6 +24,7 @@ from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.cost_table import cost_products
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
+from tradeoff.language.bounds import takes_back
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.language.texmath import plain_math
 from tradeoff.review.findings import Evidence
@@ -194,7 +195,15 @@ class ReviewContext:
                 + cost_products(self.figure_lines)
                 + budget_overruns(self.figure_lines)
             )
+            if not self._taken_back(c)
         ]
+
+    def _taken_back(self, check: EstimateCheck) -> bool:
+        """Whether a wrong result is denied on a later line ("Sorry, that's 3,800 pages a
+        second, not 38,000"): the slip withdrawn is no error left to fix (`takes_back`)."""
+        if check.verdict == "ok":
+            return False
+        return any(takes_back(text, check.right) for n, text in self.figure_lines if n > check.line)
 
     @cached_property
     def graph(self) -> DesignGraph:
