@@ -146,3 +146,22 @@ def test_a_spoken_slip_withdrawn_is_no_next_step(catalog: Catalog) -> None:
     session = run(catalog, "web-crawler", "adversarial", script)
     report = session.transcript(catalog).split("Here is how it went")[-1]
     assert "CAP102" not in report, report
+
+
+_CRAWLER_DESIGN = """# Crawler
+
+## Components
+- Seen set: Bloom filter (~6 GB for 50B URLs, 1% false positives) before the URL store.
+"""
+
+
+def test_a_size_in_brackets_after_its_part_disagrees_with_the_size_said(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    design = tmp_path / "crawler.md"
+    design.write_text(_CRAWLER_DESIGN, encoding="utf-8")
+    said = "The seen set is a Bloom filter of about 60 GB for 50 billion URLs at 1%."
+    session = run(catalog, "web-crawler", "adversarial", ["/next", f"/design {design}", said])
+    [disagreement] = session.report(catalog)["conversation"]["contradictions"]
+    assert disagreement["said"] == "60 GB", disagreement
+    assert disagreement["written"] == "6 GB", disagreement

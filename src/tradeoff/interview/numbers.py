@@ -319,6 +319,12 @@ def quantities_in(
             # extents" sizes the extents, and was read as the average object size.
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
+            if not subject and sentence[:left].endswith("("):
+                # A figure written in brackets after what it is of: "Seen-set: Bloom filter
+                # (~6 GB for 50B URLs)" sizes the filter, and read as of nothing it stood
+                # beside "about 60 GB" said aloud with no contradiction listed.
+                opened = _clause_span(sentence, left - 1)[0]
+                subject = stems(sentence[opened : left - 1]) - named
             if subject:
                 # Restated or worked out, a figure is still of what its words name: "so a
                 # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
@@ -517,8 +523,14 @@ def _names_a_thing(label: str) -> bool:
     """Whether the words after a number name a thing it measures, more than a rate's noun
     ("writes"), a period or a unit's filler: "append-only extents", not "writes per second".
     Only a size is held to it ("1 GB extents" is the extents' size); a rate's noun varies
-    too much ("1,200 runs a second" are the executions the clause's "peak" is of)."""
-    return bool(stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS)
+    too much ("1,200 runs a second" are the executions the clause's "peak" is of). The
+    unit itself names nothing: "~6 GB for 50B URLs" names no thing of its own, and the
+    filter its bracket follows is what it sizes."""
+    named = stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS
+    return bool(named - _DATA_UNITS)
+
+
+_DATA_UNITS = stems("b kb mb gb tb pb eb kib mib gib tib byte bytes bit bits")
 
 
 def _of_head(before: str) -> frozenset[str]:
