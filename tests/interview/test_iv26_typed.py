@@ -165,3 +165,12 @@ def test_a_size_in_brackets_after_its_part_disagrees_with_the_size_said(
     [disagreement] = session.report(catalog)["conversation"]["contradictions"]
     assert disagreement["said"] == "60 GB", disagreement
     assert disagreement["written"] == "6 GB", disagreement
+
+
+def test_a_couple_of_seconds_between_requests_states_the_politeness_gap(
+    catalog: Catalog,
+) -> None:
+    line = "We obey robots.txt and leave a couple of seconds between requests to one host."
+    session = run(catalog, "web-crawler", "adversarial", [line, "/end"])
+    unclear = session.report(catalog)["unclear_assumptions"]
+    assert not any("every 2 seconds" in fact for fact in unclear), unclear

@@ -840,6 +840,9 @@ _DERIVES = re.compile(r"\b(?:so|that's|that is|which is|which means|thus|hence|t
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+    # "wait a couple of seconds between requests to one host" states the 2-second gap: the
+    # report listed the politeness fact as "Never asked or assumed" beside it.
+    "a couple of": 2,
 }  # fmt: skip
 # "a million", "two billion", "half a million": a number said in words, as people say
 # their estimates aloud ("that's a million checks a second").
