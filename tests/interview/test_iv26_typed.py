@@ -21,6 +21,8 @@ from simulate import check_invariants, run
 from tradeoff.catalog import Catalog
 from tradeoff.design import load_design
 from tradeoff.interview.listener import features_listed
+from tradeoff.interview.personas import TERSE_WORDS, Move, say
+from tradeoff.language.lexicon import writes_transitions
 from tradeoff.review.engine import review_design
 
 _TIMEOUT = (
@@ -174,3 +176,27 @@ def test_a_couple_of_seconds_between_requests_states_the_politeness_gap(
     session = run(catalog, "web-crawler", "adversarial", [line, "/end"])
     unclear = session.report(catalog)["unclear_assumptions"]
     assert not any("every 2 seconds" in fact for fact in unclear), unclear
+
+
+def test_a_bookings_moves_said_in_words_are_its_states(catalog: Catalog) -> None:
+    line = "A Booking goes PENDING to PAID or TIMED_OUT, and PAID to REFUNDED; that is all."
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", line])
+    assert session.interview.state.covered("booking-states")
+
+
+def test_a_request_path_in_capitals_is_no_state_machine() -> None:
+    assert not writes_transitions("The CLIENT sends to GATEWAY to SERVICE.")
+
+
+def test_a_terse_question_keeps_the_set_up_its_pronoun_points_at() -> None:
+    move = Move(
+        kind="probe",
+        item="repositories",
+        text=(
+            "Your services run as several stateless instances. How do they load and save shows"
+            " and bookings, and how do you test them without a database?"
+        ),
+    )
+    said = say("terse", move)
+    assert said.startswith("Your services run as several stateless instances."), said
+    assert said.endswith("?") and len(said.split()) < TERSE_WORDS, said

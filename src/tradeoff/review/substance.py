@@ -370,7 +370,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.add("class-design")
     # States and their moves written as arrows ("Booking: PENDING -> CONFIRMED on payment"),
     # and an enum written with its values ("SeatStatus (AVAILABLE, HELD, BOOKED)").
-    arrows = "->" in claim.text or "→" in claim.text or "=>" in claim.text
+    arrows = "->" in claim.text or "→" in claim.text or "=>" in claim.text or " to " in claim.text
     if arrows and lexicon.writes_transitions(claim.text, " ".join(claim.headings)):
         found.add("state-machine")
     if lexicon.lists_enum_values(claim.text):
