@@ -200,3 +200,14 @@ def test_a_terse_question_keeps_the_set_up_its_pronoun_points_at() -> None:
     said = say("terse", move)
     assert said.startswith("Your services run as several stateless instances."), said
     assert said.endswith("?") and len(said.split()) < TERSE_WORDS, said
+
+
+def test_every_part_asked_of_one_fact_is_answered_in_the_terse_voice(catalog: Catalog) -> None:
+    line = (
+        "Who books, customers or staff? Also how long is a seat held, and how many seats"
+        " can I take?"
+    )
+    session = run(catalog, "movie-ticket-booking", "terse", [line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "10 minutes" in reply and "up to 10 seats" in reply, reply
+    assert "Staff add movies" in reply, reply
