@@ -211,3 +211,22 @@ def test_every_part_asked_of_one_fact_is_answered_in_the_terse_voice(catalog: Ca
     reply = " ".join(session.exchanges[-1].replies)
     assert "10 minutes" in reply and "up to 10 seats" in reply, reply
     assert "Staff add movies" in reply, reply
+
+
+def test_a_reason_about_something_else_weighs_no_hold_against_paying_first(
+    catalog: Catalog,
+) -> None:
+    line = "We keep the seat map in Postgres because the team already runs it."
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", line])
+    state = session.interview.state
+    assert not state.covered("hold-vs-pay-first")
+    assert not state.covered("race-walkthrough")
+
+
+def test_holding_seats_before_paying_with_its_reason_is_weighed(catalog: Catalog) -> None:
+    line = (
+        "We hold seats before payment because otherwise people pay for seats that are gone;"
+        " the cost is abandoned holds."
+    )
+    session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", line])
+    assert session.interview.state.covered("hold-vs-pay-first")
