@@ -230,3 +230,9 @@ def test_holding_seats_before_paying_with_its_reason_is_weighed(catalog: Catalog
     )
     session = run(catalog, "movie-ticket-booking", "terse", ["/next", "/next", line])
     assert session.interview.state.covered("hold-vs-pay-first")
+
+
+def test_an_alert_on_pages_per_second_monitors_the_crawl(catalog: Catalog) -> None:
+    line = "Alert the on-call when fetched pages per second drop below 3,000 for 10 minutes."
+    session = run(catalog, "web-crawler", "adversarial", ["/next", "/next", line])
+    assert session.interview.state.covered("crawl-monitoring")

@@ -288,7 +288,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 _METRIC_LEAD = r"latency|error[- _]rate|errors?|5xx|4xx"
 _METRIC_REST = (
     r"availability|uptime"
-    r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|requests? per second|cpu"
+    # (Any count per second is a rate watched: "page the on-call when pages per second drops
+    # below 3,000 for 10 minutes" was read as naming no metric.)
+    r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|[a-z]+ per second|cpu"
     r"|memory|heap|disk|saturation|(?:cache[ _])?hit[ _](?:rate|ratio)|miss[ _]rate|timeouts?"
     r"|heartbeats?|denials?|rejections?|burn[ _]rate|error[ _]budget|connections?|retries"
     # A retrieval system's quality is watched as its latency is: "alert if Recall@5 drops
@@ -393,7 +395,13 @@ def metric_words(text: str) -> frozenset[str]:
         for metric in _METRIC.findall(text)
         for word in re.findall(r"[a-z0-9]+", metric.lower())
         if word not in _METRIC_GENERIC
-    )
+    ) | frozenset(m.lower() for m in _PER_SECOND_NOUN.findall(text))
+
+
+# What a rate written with its unit counts: "Monitors pages/s, errors by host ..." watches
+# the pages, which "page when pages per second drops below 3,000" alerts on. (Only as a
+# word of what is watched: a table of estimates writes "~1,200 writes/s" and watches none.)
+_PER_SECOND_NOUN = re.compile(r"\b([a-z]+)/s(?:ec)?\b", re.I)
 
 
 def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:
