@@ -236,3 +236,22 @@ def test_an_alert_on_pages_per_second_monitors_the_crawl(catalog: Catalog) -> No
     line = "Alert the on-call when fetched pages per second drop below 3,000 for 10 minutes."
     session = run(catalog, "web-crawler", "adversarial", ["/next", "/next", line])
     assert session.interview.state.covered("crawl-monitoring")
+
+
+def test_a_pricing_answer_is_no_answer_about_the_booking_services_methods(
+    catalog: Catalog,
+) -> None:
+    script = [
+        "/next",
+        "Classes: Cinema has Screens, a Screen has Seats with a SeatType enum, a Show links a"
+        " Movie to a Screen and a start time, and ShowSeat holds the per-show state of each seat.",
+        "A 300-seat screen with 5 shows a day for 3 weeks is 300 x 5 x 21 = 3,150 ShowSeat rows.",
+        "Sorry, 300 x 5 x 21 is 31,500 ShowSeat rows, not 3,150.",
+        "A PricingStrategy interface computes prices; each new promotion is a new strategy class,"
+        " so BookingService stays untouched.",
+    ]
+    session = run(catalog, "movie-ticket-booking", "terse", script)
+    asked = " ".join(session.exchanges[-2].replies)
+    assert "methods does the booking service expose" in asked, asked
+    assert session.interview.state.covered("pricing-strategy")
+    assert not session.interview.state.covered("service-methods")

@@ -56,6 +56,7 @@ from tradeoff.interview.state import (
     REDUNDANCY,
     RETURNED,
     STATEFUL,
+    SUBSTANCE,
     Ask,
     ConversationState,
     Stated,
@@ -584,11 +585,24 @@ class Interview:
         "No API is defined"."""
         meant = heard.meant()
         if meant & set(item.concepts):
-            return False
+            # Named, but specified as another item's answer and not as this one's: "Prices
+            # come from a PricingStrategy interface; a new marketing rule is a new strategy
+            # class" after "What methods does the booking service expose?" shares only
+            # "interface", and was quoted as "BookingService.holdSeats(...) ... covered".
+            return not self._specifies(item, heard) and any(
+                other.id != item.id and self._specifies(other, heard)
+                for _, other in self.problem.rubric.items()
+            )
         return any(
             other.id != item.id and meant & set(other.concepts)
             for _, other in self.problem.rubric.items()
         )
+
+    def _specifies(self, item: RubricItem, heard: Heard) -> bool:
+        """Whether the reviewer reads the line as specifying the item, on its own."""
+        dimension = next(d for d, i in self.problem.rubric.items() if i.id == item.id)
+        found = item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
+        return found is not None and found.status == SUBSTANCE
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item
