@@ -19,6 +19,7 @@ from tradeoff.interview.numbers import Spoken, quantities_in
 from tradeoff.interview.questions import questions_in
 from tradeoff.language import Claim, read_text
 from tradeoff.language.mentions import MentionIndex, find_mentions
+from tradeoff.language.operations import names_failure
 from tradeoff.review.products import BRANDS, brands_in
 
 # Absolute claims worth a challenge: "it never loses data", "this scales infinitely", "we
@@ -200,6 +201,18 @@ _FEATURES_LABEL = re.compile(
     r"[a-z]+\b",
     re.I,
 )
+# What the product shows a person at each step, said by whoever builds it: "So: when the
+# empty box is focused I show recent searches, each removable; as the user types I show up
+# to 8 completions ..., plus a few products." is the feature list of a front-end prompt,
+# and drew the probe "What do I see at each step?" (and "Not covered: States the core
+# features", REQ101) right after it.
+_SHOWS = re.compile(
+    r"^(?:(?:so|ok(?:ay)?|right|well|basically|then)\b[,:]?\s*)*"
+    r"(?:(?:when|as|once|while|after)\b[^,;.]{1,80}?,?\s+)?"
+    r"(?:i|we|it|the\s+(?:box|app|page|ui|screen|component|widget|dropdown|list))\s+"
+    r"(?:show|shows|display|displays|render|renders|offer|offers)\b",
+    re.I,
+)
 # How a program works, not what people use it for: "the client retries each part with
 # exponential backoff and jitter and asks GET /v1/uploads/{id} after a restart" names an
 # endpoint and a retry policy, the protocol of the design; it lists no feature.
@@ -221,7 +234,9 @@ def features_listed(text: str) -> str | None:
     the gateway looks up ..." was credited as "Covers direct and group chat (up to 1,000
     members), sent/delivered/read receipts, ...", its clause split at the ";" it ends on."""
     for sentence in _SENTENCE.split(text.strip()):
-        match = _USERS_DO.match(sentence) or _FEATURES_LABEL.match(sentence)
+        match = (
+            _USERS_DO.match(sentence) or _FEATURES_LABEL.match(sentence) or _SHOWS.match(sentence)
+        )
         if (
             match
             # (A list goes on inside the sentence: the ";" that ends "clients hold a websocket
@@ -230,6 +245,9 @@ def features_listed(text: str) -> str | None:
             and not sentence.endswith("?")
             and not _PROTOCOL.search(sentence)
             and not brands_in(sentence)
+            # ("when the store is down we show stale results and a banner" is an answer to
+            # a failure, not what the product is for.)
+            and not (match.re is _SHOWS and names_failure(sentence))
         ):
             return sentence.strip().rstrip(";,")
     return None

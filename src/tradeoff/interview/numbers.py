@@ -324,7 +324,15 @@ def quantities_in(
             # extents" sizes the extents, and was read as the average object size.
             left = _subject_start(sentence, match, spans, phrases)
             subject = stems(sentence[left : match.start(1)]) - named
-            if subject:
+            if not subject and sentence[:left].endswith("("):
+                # A figure written in brackets after what it is of: "Seen-set: Bloom filter
+                # (~6 GB for 50B URLs)" sizes the filter, and read as of nothing it stood
+                # beside "about 60 GB" said aloud with no contradiction listed.
+                opened = _clause_span(sentence, left - 1)[0]
+                subject = stems(sentence[opened : left - 1]) - named
+            # (Nor when a noun just before says what it is of: "returns an upload id and a
+            # part size of 8 MB" is the part's size, not the uploads' the clause opens with.)
+            if subject and not _of_head(sentence[: match.start(1)]):
                 # Restated or worked out, a figure is still of what its words name: "so a
                 # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
                 usable = _usable(sided, per_unit, named | subject)
@@ -403,6 +411,10 @@ def quantities_in(
         )
         if own_size:
             said_with = frozenset()  # the extents' size, not the objects' the clause opens with
+        elif _of_head(sentence[: match.start(1)]):
+            # "returns an upload id and a part size of 8 MB": the part's size; the uploads
+            # the clause opens with were read as what it is of, against "200 MB" an upload.
+            said_with = frozenset()
         proposed = _PROPOSES.search(
             sentence[_clause_start(sentence, match.start(1)) : match.start(1)]
         )
@@ -420,7 +432,10 @@ def quantities_in(
             )
         )
         previous = (value, match.start() + len(text))
-        previous_named = named
+        # What a figure counts, not what it counts per: "5 requests a search, so about
+        # 5,800 a second" restates the requests, and carrying "search" over read the 5,800
+        # as searches (the 100 million a day, "Which one are you designing for?").
+        previous_named = named - _denominator(label)
     return out
 
 
@@ -527,8 +542,14 @@ def _names_a_thing(label: str) -> bool:
     """Whether the words after a number name a thing it measures, more than a rate's noun
     ("writes"), a period or a unit's filler: "append-only extents", not "writes per second".
     Only a size is held to it ("1 GB extents" is the extents' size); a rate's noun varies
-    too much ("1,200 runs a second" are the executions the clause's "peak" is of)."""
-    return bool(stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS)
+    too much ("1,200 runs a second" are the executions the clause's "peak" is of). The
+    unit itself names nothing: "~6 GB for 50B URLs" names no thing of its own, and the
+    filter its bracket follows is what it sizes."""
+    named = stems(label) - _RATE_STEMS - _PERIOD_WORDS - _FILLERS - _KIND_WORDS
+    return bool(named - _DATA_UNITS)
+
+
+_DATA_UNITS = stems("b kb mb gb tb pb eb kib mib gib tib byte bytes bit bits")
 
 
 def _of_head(before: str) -> frozenset[str]:
@@ -841,6 +862,9 @@ _DERIVES = re.compile(r"\b(?:so|that's|that is|which is|which means|thus|hence|t
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+    # "wait a couple of seconds between requests to one host" states the 2-second gap: the
+    # report listed the politeness fact as "Never asked or assumed" beside it.
+    "a couple of": 2,
 }  # fmt: skip
 # "a million", "two billion", "half a million": a number said in words, as people say
 # their estimates aloud ("that's a million checks a second").
@@ -972,6 +996,17 @@ def _has_twin(ref: NumberRef, refs: tuple[NumberRef, ...]) -> bool:
     )
 
 
+# The thing a figure is counted per, after its own noun: "requests a search", "reads per
+# user" (a period is no thing: "a day" says when, and `_PERIOD_WORDS` drops it anyway).
+_PER_NOUN = re.compile(r"\S\s+(?:a|an|per|each|every)\s+([a-z]{3,})\b", re.I)
+
+
+def _denominator(label: str) -> frozenset[str]:
+    """The stems of what a figure is counted per ("search" of "requests a search")."""
+    match = _PER_NOUN.search(label)
+    return stems(match.group(1)) if match is not None else frozenset()
+
+
 def _label(sentence: str, start: int) -> str:
     """The words that name what a number counts: up to the next number or clause break."""
     rest = sentence[start : start + 40]
@@ -1043,7 +1078,13 @@ def _reference(
 
 
 # A rate said in requests: its unit names what it counts.
-_REQUEST_RATE = re.compile(r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b)", re.I)
+# ("1,400 requests a second if we send one per keystroke" counts requests too, and was
+# taken for the 1,157 searches a second, near in value, so the tenfold slip went unchecked.)
+_REQUEST_RATE = re.compile(
+    r"\d\s*(?:req(?:uest)?s?\s*/\s*s(?:ec)?\b|rps\b|qps\b"
+    r"|requests?\s+(?:a|per|each)\s+(?:second|sec)\b)",
+    re.I,
+)
 # The words of a figure's name that count requests of some kind.
 _REQUEST_NAMES = stems(
     "req reqs request requests api call calls qps rps read reads write writes get gets put puts"

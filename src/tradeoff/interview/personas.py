@@ -182,7 +182,20 @@ def _terse(kind: str, text: str, ack: str = "") -> str:
         if len(text.split()) < TERSE_WORDS and text.endswith("?"):
             return text  # a probe's set-up sentence is part of the question
         asked = [s for s in sentences if s.endswith("?")]
-        return _shorten(asked[-1] if asked else text)
+        if not asked:
+            return _shorten(text)
+        chosen = asked[-1]
+        at = sentences.index(chosen)
+        if at > 0 and _BARE_PRONOUN.search(chosen):
+            # "How do they load and save shows and bookings ...?" alone asks about no one:
+            # the set-up before it ("Your services run as several stateless instances.")
+            # says who they are. Kept, with the question shortened to fit beside it.
+            setup = sentences[at - 1]
+            room = TERSE_WORDS - 1 - len(setup.split())
+            short = _shorten(chosen, room)
+            if room >= 6 and not short.endswith("...?"):
+                return f"{setup} {short}"
+        return _shorten(chosen)
     if kind == "answer":
         # The figures, whole sentences, as many as fit: "under 300 ms at p99" and "within
         # about five seconds" both answer "how fast must it load, and how fresh must it be?".

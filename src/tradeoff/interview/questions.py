@@ -346,10 +346,11 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             facts = [f for f in match_part(piece, problem, kinds) if f.id not in seen]
             if not facts and out and _said_in(piece, seen, problem, kinds):
                 continue  # "Can people cancel, and do they get a refund?": "refunded" was said
-            if not facts and match_part(piece, problem, kinds):
+            if not facts and (matched := match_part(piece, problem, kinds)):
                 # Answered by an earlier part, unless what it adds asks for another fact:
                 # "how many series, and how often?" asks the interval after the series.
                 if not _continued(piece, kinds):
+                    _asked_too(out, piece, matched)
                     continue
                 other = best_fact(piece, problem, kinds, exclude=frozenset(seen))
                 if other is None or piece in [p.text for p in out]:
@@ -364,6 +365,23 @@ def answer_turn(text: str, problem: Problem, kinds: dict[str, QuestionKind]) -> 
             seen.update(f.id for f in facts)
             out.append(Part(piece, tuple(facts)))
     return out
+
+
+def _asked_too(out: list[Part], piece: str, matched: list[Fact]) -> None:
+    """Record a part answered by a fact an earlier part drew out as asked of that fact too:
+    "Who books? And how long is a seat held, and how many seats can one person take?" has
+    the booking-flow fact answer all three, and the terse voice, shortening it for "who
+    books" alone, dropped "select up to 10 seats" that the last part asked for."""
+    ids = {f.id for f in matched}
+    for at, part in enumerate(out):
+        shared = tuple(f for f in part.facts if f.id in ids)
+        if shared:
+            # Only the shared facts are asked the new part: "Staff add movies ..." still
+            # answers "who books" alone, not "how many seats".
+            rest = tuple(f for f in part.facts if f.id not in ids)
+            asked = Part(f"{part.text}, and {piece}", shared)
+            out[at : at + 1] = [asked, Part(part.text, rest)] if rest else [asked]
+            return
 
 
 def _average_behind(

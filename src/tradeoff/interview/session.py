@@ -56,6 +56,7 @@ from tradeoff.interview.state import (
     REDUNDANCY,
     RETURNED,
     STATEFUL,
+    SUBSTANCE,
     Ask,
     ConversationState,
     Stated,
@@ -336,7 +337,7 @@ class Interview:
                     # was credited for "polling against timer wheels against delay queues",
                     # a question dodged two phases before.
                     closing = meant & {"summary", "bottlenecks"}
-                    if concepts & meant and not closing:
+                    if concepts & meant and not closing and not self._answers_another(item, heard):
                         newly += credit_answer(
                             self.state, earlier.item, heard, concepts, measures, item
                         )
@@ -350,7 +351,11 @@ class Interview:
             ask.status = settle(ask, heard)
             if ask.status == DEFERRED:
                 ask.put_off = heard.line
-            if ask.status == ANSWERED and ask.item in self.items:
+            if (
+                ask.status == ANSWERED
+                and ask.item in self.items
+                and not self._answers_another(self.items[ask.item], heard)
+            ):
                 measures = self.items[ask.item].text if ask.item in self.measured else ""
                 concepts = self._covering(ask.concepts, self.items[ask.item])
                 newly += credit_answer(
@@ -570,6 +575,34 @@ class Interview:
             item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
             is not None
         )
+
+    def _answers_another(self, item: RubricItem, heard: Heard) -> bool:
+        """Whether a line names none of the asked item's own concepts, only ones tied to
+        them, and names another item's own concept: it answers that item. "A client cache of
+        the last 200 prefixes at 1.5 kB each is about 300 kB" after "What does the request to
+        the suggestion API look like?" shares only "cache" (tied to the endpoint's caching
+        headers), and was reported as the endpoint covered with substance beside API101's
+        "No API is defined"."""
+        meant = heard.meant()
+        if meant & set(item.concepts):
+            # Named, but specified as another item's answer and not as this one's: "Prices
+            # come from a PricingStrategy interface; a new marketing rule is a new strategy
+            # class" after "What methods does the booking service expose?" shares only
+            # "interface", and was quoted as "BookingService.holdSeats(...) ... covered".
+            return not self._specifies(item, heard) and any(
+                other.id != item.id and self._specifies(other, heard)
+                for _, other in self.problem.rubric.items()
+            )
+        return any(
+            other.id != item.id and meant & set(other.concepts)
+            for _, other in self.problem.rubric.items()
+        )
+
+    def _specifies(self, item: RubricItem, heard: Heard) -> bool:
+        """Whether the reviewer reads the line as specifying the item, on its own."""
+        dimension = next(d for d, i in self.problem.rubric.items() if i.id == item.id)
+        found = item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
+        return found is not None and found.status == SUBSTANCE
 
     def _covering(self, asked: frozenset[str], item: RubricItem) -> frozenset[str]:
         """The concepts an answer must name to cover the item it answers: not those the item

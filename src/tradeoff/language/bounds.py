@@ -53,15 +53,28 @@ def is_rejected(before: str) -> bool:
     return REJECTED_BEFORE.search(before) is not None
 
 
-def denies(text: str, figure: str) -> bool:
-    """Whether a text takes a figure back ("Sorry, 5 x 200 is 1,000 spots, not 10,000." of
-    "10,000"): the figure said right after "not", "isn't", "rather than" or the like.
-    Digits are compared without their commas ("10000" is "10,000")."""
-    digits = figure.replace(",", "")
-    for match in _DIGITS.finditer(text):
-        if match.group(0).replace(",", "") == digits and is_rejected(text[: match.start()]):
+# A figure denied after its replacement: "that's 3,800 pages a second, not 38,000", "31,500
+# rows, not 3,150". The number the denial names, as written.
+_TAKEN_BACK = re.compile(
+    r"(?:\bnot|\bisn'?t|\bwasn'?t|\brather\s+than|\binstead\s+of)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*)?(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\b",
+    re.I,
+)
+_SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
+_LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def takes_back(later: str, figure: str) -> bool:
+    """Whether a later line denies the number a figure opens with ("38,000 pages a second"
+    and "... 3,800 pages a second, not 38,000"). A slip corrected aloud, or in the next line
+    of a design, is no longer the candidate's figure: a review that still reports it as an
+    arithmetic error tells them to fix what they already fixed."""
+    first = _LEADING.search(figure)
+    if first is None:
+        return False
+    value = float(first.group(0).replace(",", ""))
+    for match in _TAKEN_BACK.finditer(later):
+        denied = float(match.group(1).replace(",", "")) * _SCALE[(match.group(2) or "").lower()]
+        if denied == value:
             return True
     return False
-
-
-_DIGITS = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")

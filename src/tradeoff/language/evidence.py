@@ -1148,6 +1148,8 @@ def _specific(text: str) -> bool:
     "role" (markup named) or "every " (an interval spelled out), which most prose lacks."""
     if "(" in text and _CALL_WITH_ARGUMENTS.search(text) is not None:
         return True
+    if lexicon.CAMEL_CASE.search(text) is not None:
+        return True
     lowered = text.lower()
     if not any(mark in text for mark in ("`", "/", "_", "()")) and not (
         " by " in lowered

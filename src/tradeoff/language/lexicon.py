@@ -598,6 +598,13 @@ SPECIFIC = re.compile(
     re.I,
 )
 
+# A field named in camel case, as a front end names its state: "activeIndex" and "isOpen"
+# are the identifiers "active_index" and "is_open" would be ("a Combobox owns query,
+# suggestions, activeIndex and isOpen" was read as naming its state, not specifying it).
+# Two lower-case letters first and one after the capital: "iPhone", "eBay" and "macOS"
+# are names, not fields. Case-sensitive, unlike `SPECIFIC`.
+CAMEL_CASE = re.compile(r"\b[a-z]{2,}[A-Z][a-z]")
+
 DECIDES = re.compile(
     r"(?=[abcdgilpqsuw])"  # first characters, see above
     # (an adverb may come between: "I'd just use a greedy algorithm for change")
@@ -717,13 +724,25 @@ _PARTS = re.compile(
 )
 
 
+# A move between states said in words: "goes PENDING to CONFIRMED", "CONFIRMED to
+# CANCELLED", "never goes back to CONFIRMED" is the arrow written out.
+_WORDED_TRANSITION = re.compile(rf"{_STATE}\s+(?:(?:back\s+)?to|into)\s+{_STATE}")
+_MOVES = re.compile(r"\b(?:goes|go|moves?|changes?|transitions?|passes|becomes?)\b", re.I)
+
+
 def writes_transitions(text: str, heading: str = "") -> bool:
     """Whether a claim writes state transitions: a chain of two arrows between states in
     capitals ("PENDING -> CONFIRMED -> CANCELLED"), or one under a heading or in a line
-    about states ("Booking: PENDING -> EXPIRED on timeout" under "State transitions")."""
+    about states ("Booking: PENDING -> EXPIRED on timeout" under "State transitions").
+    Said in words, two moves, or one with a verb of moving: "A Booking goes PENDING to
+    CONFIRMED or EXPIRED, and CONFIRMED to CANCELLED" was "Not covered, neither said nor
+    written" beside the booking's states and transitions."""
     found = _TRANSITION.findall(text)
     if not found:
-        return False
+        worded = _WORDED_TRANSITION.findall(text)
+        if not worded or _PARTS.search(" ".join(worded)):
+            return False
+        return len(worded) >= 2 or _MOVES.search(text) is not None
     if _PARTS.search(" ".join(found)):
         return False  # "CLIENT -> GATEWAY -> SERVICE" is a request path in capitals
     chained = re.search(rf"{_STATE}\s*(?:->|-->|→|=>)\s*{_STATE}\s*(?:->|-->|→|=>)", text)

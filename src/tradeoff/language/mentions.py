@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from tradeoff.catalog.vocabulary import Concept
 from tradeoff.immutable import immutable
-from tradeoff.language.lexicon import DEFERRED, REASON, is_reading_list
+from tradeoff.language.lexicon import CAMEL_CASE, DEFERRED, REASON, is_reading_list
 from tradeoff.language.literals import SCREEN, fold, required
 
 POSITIVE, NEGATED, OPTION, LISTED = "positive", "negated", "option", "listed"
@@ -972,6 +972,8 @@ def says_specific(sentence: str) -> bool:
     if "_" in sentence and _SNAKE_CASE.search(sentence) is not None:
         return True
     if "()" in sentence and _EMPTY_CALL.search(sentence) is not None:
+        return True
+    if CAMEL_CASE.search(sentence) is not None:
         return True
     return any(m in sentence for m in ("GET", "POST", "PUT", "PATCH", "DELETE")) and (
         _METHOD_WORD.search(sentence) is not None

@@ -128,7 +128,10 @@ _RESPONSE = re.compile(
     # suggestions", "after 3 failures we stop calling for 30 seconds", "the list closes".
     r"|(?:keeps?|continues?) (?:to )?show(?:ing)?|stops? (?:calling|sending|polling)"
     r"|(?:hides?|closes?) the (?:list|dropdown|popup|panel|menu)"
-    r"|(?:the )?(?:list|dropdown|popup) (?:closes|hides)"
+    # ("the list just closes and Enter still submits a plain search": the adverb between
+    # hid the answer, and a timed-out suggestion API was "not covered" beside it.)
+    r"|(?:the )?(?:list|dropdown|popup) (?:(?:just|simply|quietly|then) )?(?:closes|hides)"
+    r"|still (?:submits|searches|works)"
     # ... and what the machine does: "sounds an alarm", "stop at the nearest floor", "go to
     # the ground floor". ("Refunded" is also a payment's state beside "failed", no answer.)
     r"|(?:sounds?|raises?|rings?) an? alarm"
@@ -214,6 +217,13 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
     return None
 
 
+def names_failure(text: str) -> bool:
+    """Whether a clause names something going wrong ("when the store is down", "if the
+    API times out"): what the product shows then is its answer to a failure, not one of
+    its features."""
+    return SCREEN.search(_TRIGGER, text) is not None
+
+
 _FAILS_OVER = re.compile(rf"\b{_TO_PEER}", re.I)
 
 
@@ -278,7 +288,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 _METRIC_LEAD = r"latency|error[- _]rate|errors?|5xx|4xx"
 _METRIC_REST = (
     r"availability|uptime"
-    r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|requests? per second|cpu"
+    # (Any count per second is a rate watched: "page the on-call when pages per second drops
+    # below 3,000 for 10 minutes" was read as naming no metric.)
+    r"|lag|queue[ _](?:depth|length|size)|backlog|throughput|qps|rps|[a-z]+ per second|cpu"
     r"|memory|heap|disk|saturation|(?:cache[ _])?hit[ _](?:rate|ratio)|miss[ _]rate|timeouts?"
     r"|heartbeats?|denials?|rejections?|burn[ _]rate|error[ _]budget|connections?|retries"
     # A retrieval system's quality is watched as its latency is: "alert if Recall@5 drops
@@ -383,7 +395,13 @@ def metric_words(text: str) -> frozenset[str]:
         for metric in _METRIC.findall(text)
         for word in re.findall(r"[a-z0-9]+", metric.lower())
         if word not in _METRIC_GENERIC
-    )
+    ) | frozenset(m.lower() for m in _PER_SECOND_NOUN.findall(text))
+
+
+# What a rate written with its unit counts: "Monitors pages/s, errors by host ..." watches
+# the pages, which "page when pages per second drops below 3,000" alerts on. (Only as a
+# word of what is watched: a table of estimates writes "~1,200 writes/s" and watches none.)
+_PER_SECOND_NOUN = re.compile(r"\b([a-z]+)/s(?:ec)?\b", re.I)
 
 
 def monitoring_signal(text: str, heading: str = "") -> MonitoringSignal | None:

@@ -24,7 +24,7 @@ from tradeoff.estimate.check import EstimateCheck, check_lines
 from tradeoff.estimate.cost_table import cost_products
 from tradeoff.estimate.grammar import states_quantity
 from tradeoff.language import Claim, read_design
-from tradeoff.language.bounds import denies
+from tradeoff.language.bounds import takes_back
 from tradeoff.language.mentions import POSITIVE, Mention, MentionIndex, clean_line, find_mentions
 from tradeoff.language.texmath import plain_math
 from tradeoff.review.findings import Evidence
@@ -200,15 +200,12 @@ class ReviewContext:
 
     def _taken_back(self, check: EstimateCheck) -> bool:
         """Whether a slip said aloud was taken back in a later turn: "5 levels of 200 is
-        10,000 spots", then "Sorry, 5 x 200 is 1,000 spots, not 10,000." A spoken
-        correction stands (the report lists it as corrected); a written design keeps the
-        wrong line, which a reader still meets."""
-        if not self.doc.is_transcript or check.verdict != "arithmetic-error":
+        10,000 spots", then "Sorry, 5 x 200 is 1,000 spots, not 10,000." (`takes_back`). A
+        spoken correction stands (the report lists it as corrected); a written design keeps
+        the wrong line, which a reader still meets, and is told to fix it there."""
+        if not self.doc.is_transcript or check.verdict == "ok":
             return False
-        stated = _STATED_RESULT.findall(check.right)
-        if not stated:
-            return False
-        return any(n > check.line and denies(t, stated[-1]) for n, t in self.lines)
+        return any(n > check.line and takes_back(t, check.right) for n, t in self.lines)
 
     @cached_property
     def graph(self) -> DesignGraph:
@@ -299,4 +296,3 @@ class ReviewContext:
 
 
 # The figures a step of working states as its result ("10,000 spots" gives "10,000").
-_STATED_RESULT = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -388,7 +388,7 @@ def _specified_concepts(claim: Claim) -> frozenset[str]:
         found.add("class-design")
     # States and their moves written as arrows ("Booking: PENDING -> CONFIRMED on payment"),
     # and an enum written with its values ("SeatStatus (AVAILABLE, HELD, BOOKED)").
-    arrows = "->" in claim.text or "→" in claim.text or "=>" in claim.text
+    arrows = "->" in claim.text or "→" in claim.text or "=>" in claim.text or " to " in claim.text
     if arrows and lexicon.writes_transitions(claim.text, " ".join(claim.headings)):
         found.add("state-machine")
     if lexicon.lists_enum_values(claim.text):
@@ -1029,6 +1029,11 @@ def _every_concept(
     return _item_support(item, claims, dimension, shared)
 
 
+# Concepts that say how an item is argued or laid out, never what it is about: an item that
+# names another concept beside them is met only by a line about that one.
+_QUALIFYING = frozenset({"decision-rationale", "structure"})
+
+
 def _item_support(
     item: RubricItem,
     claims: Sequence[Claim],
@@ -1198,6 +1203,12 @@ def _item_support(
             found = found if speaks else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
                 found = frozenset()
+        subject = wanted - _QUALIFYING
+        if found and found <= _QUALIFYING and subject and not claim.features.concepts & subject:
+            # A reason is how an item is argued, not what it is about: "we keep the seat map
+            # in Postgres because the team knows it" gives a reason, and was "covered with
+            # substance" for "Hold seats, then pay versus pay first ..." beside it.
+            found = frozenset()
         if found and dimension == "capacity" and not states_kind_named(item.text, claim):
             found = frozenset()  # "sizes the cache, about 6.4 TB" needs a size, not "20 items"
         if found and dimension == "capacity" and _anothers_figure(item, claim):
