@@ -47,6 +47,7 @@ class Plant:
     text: str
     line: int | None
     note: str
+    target: str | None = None  # the component made single, when the defect is one
 
 
 @dataclass
@@ -449,18 +450,44 @@ def plant_hedge(text: str) -> Plant | None:
 # every interviewer shares, so stripping their words makes no single machine.
 _STORES = ("PostgreSQL|Postgres", "MySQL", "MongoDB", "Redis")
 _MULTI = re.compile(r"\b(stateless|autoscal\w+|auto-scal\w+|horizontally|instances|pods)\b", re.I)
+# Hyphens as answers type them: "20‑node" and "read‑replicas" often carry U+2011 or U+2013.
+_H = "[-\u2010\u2011\u2013]"
+# Shards are several machines too (each key's data on one of them), by the convention the
+# reviewer and interviewers share, so a single store keeps none: "sharded counters in Redis",
+# "Redis clustering" and "a 20‑node cluster" each leave the store more than one machine.
 _COPIES = re.compile(
-    r"(?:\s*(?:with|and|\+|,)\s*)?(?:\b\d+\s*(?:read\s+)?replicas?\b|\bread[- ]replicas?\b"
+    r"(?:\s*(?:with|and|\+|,)\s*)?(?:\b\d+\s*(?:read\s+)?replicas?\b"
+    rf"|\bread{_H}?\s?replicas?\b"
     r"|\breplicas?\b|\breplicated\b(?: across [\w\s-]*?(?=[,.;)\]]|$))?|\breplication\b"
-    r"(?: factor)?(?:\s*(?:=|of)\s*\d+)?|\bRF\s*=\s*\d+|[x×]\s*\d+\b|\b\d+[- ]node\b"
-    r"|\bclust(?:er|ered)\b|\bsentinel\b|\bmulti-AZ\b|\bstandby\b|\bfollowers?\b"
-    r"|\bprimary[- /]+(?:replica|secondary|standby)\b|\bleader[- /]+followers?\b"
+    rf"(?: factor)?(?:\s*(?:=|of)\s*\d+)?|\bRF\s*=\s*\d+|[x×]\s*\d+\b|\b\d+\s?{_H}?\s?nodes?\b"
+    # "3 Redis nodes", "two database instances"; not "multiple API Gateway instances", which
+    # are the gateway's copies and must stay for the review to read them as the gateway's.
+    r"|\b(?:\d+|two|three|several|multiple)\s+(?:(?:redis|postgres\w*|mysql|mongo\w*|database"
+    r"|db|cache)\s+)?(?:nodes|instances|copies|shards)\b|\bpatroni\b"
+    r"|\bclust(?:er|ered|ering)\b|\bsentinel\b"
+    rf"|\bmulti{_H}?AZ\b|\bstandby\b|\bfollowers?\b"
+    r"|\bsharded\b|\bshard(?:s|ing)?\b|\bhash slots\b"
+    rf"|\bprimary{_H}?[ /]*(?:replica|secondary|standby)\b|\bleader{_H}?[ /]*followers?\b"
     r"|\bhighly available\b|\bHA\b|\bquorum\b|\braft\b|\bsynchronous(?:ly)?\b)",
     re.I,
 )
 # A line that says how the store survives its own loss is deleted whole.
 _FAILOVER = re.compile(
     r"\bfail-?over\b|\bpromot\w+|\btakes? over\b|\bre-?elect\w*|\bpatroni\b|\bsentinel\b",
+    re.I,
+)
+# The store's own loss answered, on a line that names it: "Redis partition | Sidecar falls back
+# to local-only enforcement". A store whose loss each instance rides out is no single point
+# of failure, so the plant deletes the answer with the copies.
+_LOSS = re.compile(
+    r"\b(fails?|failed|failures?|down|outages?|crash(?:es|ed)?|unavailable|unreachable|dies"
+    r"|dead|lost|partition(?:ed)?)\b",
+    re.I,
+)
+# Products a line may name instead of the store: a line naming one is about that store.
+_OTHER_STORES = re.compile(
+    r"\b(?:redis|memcached|kafka|cassandra|dynamo\w*|s3|elasticsearch|opensearch|qdrant|milvus"
+    r"|pinecone|weaviate|faiss|clickhouse|zookeeper|etcd|cdn|blob|object stor\w*|vector)\b",
     re.I,
 )
 _MERMAID_NODE = re.compile(
@@ -487,7 +514,28 @@ def plant_single_point(text: str) -> Plant | None:
         hits = [i for i, line in enumerate(lines) if name.search(line) and _COPIES.search(line)]
         if not hits or not any(re.search(rf"\b(?:{store})\b", lines[i], re.I) for i in hits):
             continue
+        if store != "Redis":
+            # A database's copies said of storage with no name ("~16-32 shards with read
+            # replicas will suffice"): the reader takes them as the database's.
+            hits += [
+                i
+                for i, line in enumerate(lines)
+                if i not in hits
+                and i not in drawing
+                and _COPIES.search(line)
+                and not _OTHER_STORES.search(line)
+                and re.search(r"\b(shards?|sharded|replicas?|replicated|replication)\b", line, re.I)
+            ]
         gone: set[int] = set()
+        answered = {
+            i
+            for i, line in enumerate(lines)
+            if i not in drawing
+            and re.search(rf"\b(?:{store})\b", line, re.I)
+            and _LOSS.search(line)
+            and _RESPONSE.search(line)
+        }
+        gone |= answered
         drawn = {m.group(1) for i in drawing for m in _MERMAID_NODE.finditer(lines[i])}
         for index in drawing:
             if any(re.search(rf"\b{re.escape(node)}\b", lines[index]) for node in drawn):
@@ -497,11 +545,18 @@ def plant_single_point(text: str) -> Plant | None:
                 gone.add(i)
                 continue
             indent = re.match(r"\s*", lines[i]).group(0)  # type: ignore[union-attr]
-            body = re.sub(r"  +", " ", _COPIES.sub("", lines[i][len(indent) :]))
+            # A label's line break written "\n" ("Redis Cluster\nsharded") leaves no word
+            # boundary before the next word; a space after it keeps the label as drawn.
+            body = lines[i][len(indent) :].replace("\\n", "\\n ")
+            body = re.sub(r"  +", " ", _COPIES.sub("", body))
             lines[i] = indent + body
         kept = [line for index, line in enumerate(lines) if index not in gone]
-        note = f"{store.split('|')[0]}: {len(hits)} lines stripped, {len(gone)} deleted"
-        return Plant("\n".join(kept), None, note)
+        note = (
+            f"{store.split('|')[0]}: {len(hits)} lines stripped, {len(gone)} deleted"
+            f" ({len(answered)} answering its loss)"
+            + ("" if re.search(rf"\b(?:{store})\b", stored, re.I) else "; not drawn as a store")
+        )
+        return Plant("\n".join(kept), None, note, name.pattern)
     return None
 
 
@@ -557,7 +612,22 @@ def _judge(defect: str, before: Review, after: Review, plant: Plant) -> tuple[bo
         present = [f.rule for f in after.findings if f.rule in ("REL103", "REL104")]
         return bool(present), f"after: {present}; new {new[:4]}"
     if defect == "single point of failure":
-        hit = [n for n in new if n[1] == "single-point-of-failure" or n[0] == "REL102"]
+        # The finding must be about the store made single: a new finding on another node (a
+        # cache whose clearing line was stripped with the store's) is not this defect seen.
+        # "Stored data is not replicated" (REL102) is about every database, not a cache.
+        named = re.compile(plant.target, re.I) if plant.target else None
+        hit = [
+            (f.rule, f.kind, f.evidence.line)
+            for f in after.findings
+            if (f.rule, f.evidence.line) not in _keys(before)
+            and (
+                (
+                    f.kind == "single-point-of-failure"
+                    and (named is None or named.search(f"{f.message} {f.evidence.quote or ''}"))
+                )
+                or (f.rule == "REL102" and named is not None and named.search("database"))
+            )
+        ]
         b, a = _dim(before, "reliability"), _dim(after, "reliability")
         return bool(hit), f"reliability {b:.2f} -> {a:.2f}; new {new[:4]}"
     if defect == "mention-only padding":
