@@ -554,7 +554,7 @@ def plant_single_point(text: str) -> Plant | None:
         note = (
             f"{store.split('|')[0]}: {len(hits)} lines stripped, {len(gone)} deleted"
             f" ({len(answered)} answering its loss)"
-            + ("" if re.search(rf"\b(?:{store})\b", stored, re.I) else "; not drawn as a store")
+            + ("" if any(name.search(lines[i]) for i in drawing) else "; not in any diagram")
         )
         return Plant("\n".join(kept), None, note, name.pattern)
     return None
