@@ -464,6 +464,8 @@ _COPIES = re.compile(
     # are the gateway's copies and must stay for the review to read them as the gateway's.
     r"|\b(?:\d+|two|three|several|multiple)\s+(?:(?:redis|postgres\w*|mysql|mongo\w*|database"
     r"|db|cache)\s+)?(?:nodes|instances|copies|shards)\b|\bpatroni\b"
+    # "keys automatically distributed by hash tag": the store spread over nodes
+    r"|\bdistributed\b(?!\s+(?:rate|lock|tracing|counter|correctness))"
     r"|\bclust(?:er|ered|ering)\b|\bsentinel\b"
     rf"|\bmulti{_H}?AZ\b|\bstandby\b|\bfollowers?\b"
     r"|\bsharded\b|\bshard(?:s|ing)?\b|\bhash slots\b"
@@ -527,16 +529,25 @@ def plant_single_point(text: str) -> Plant | None:
                 and re.search(r"\b(shards?|sharded|replicas?|replicated|replication)\b", line, re.I)
             ]
         gone: set[int] = set()
+        # ... and a line that says the store fails over ("| Redis authoritative store | Fast |
+        # Failover is not perfectly consistent |") says it has a machine to fail over to.
         answered = {
             i
             for i, line in enumerate(lines)
             if i not in drawing
             and re.search(rf"\b(?:{store})\b", line, re.I)
-            and _LOSS.search(line)
-            and _RESPONSE.search(line)
+            and ((_LOSS.search(line) and _RESPONSE.search(line)) or _FAILOVER.search(line))
         }
         gone |= answered
-        drawn = {m.group(1) for i in drawing for m in _MERMAID_NODE.finditer(lines[i])}
+        # A replica drawn as a node of its own ("REPLICA[(PostgreSQL Replicas)]"), not the
+        # store drawn with its copies ("UDB[(User DB\nMySQL + read replicas)]"): that one
+        # keeps its box and loses the words.
+        drawn = {
+            m.group(1)
+            for i in drawing
+            for m in _MERMAID_NODE.finditer(lines[i])
+            if not re.search(r"\+|\bwith\b|\band\b", m.group(0))
+        }
         for index in drawing:
             if any(re.search(rf"\b{re.escape(node)}\b", lines[index]) for node in drawn):
                 gone.add(index)  # a replica drawn as a node of its own, and its edges

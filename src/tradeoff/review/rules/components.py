@@ -625,11 +625,14 @@ def _replication_discussed_for(
         sentence = claim.text if claim.kind in (SENTENCE, ITEM) else claim.quote
         if named is not None and named.search(sentence):
             return True
+        # ... unless it names a product that runs only as a cluster: "Elasticsearch: 5
+        # primary shards x 3 replicas" gives the search cluster its copies, not the database.
         if (
             kind == "database"
             and _STORE_WORDS.search(sentence)
             and not _OTHER_WORDS.search(sentence)
             and not any(other.search(sentence) for other in elsewhere)
+            and not _CLUSTER_PRODUCTS.search(sentence)
         ):
             return True
     if named is None:
