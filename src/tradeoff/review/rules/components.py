@@ -490,9 +490,10 @@ def _others_copies_removed(clause: str, label: str) -> str:
 
 
 # A line that opens a list item of its own ("3. **Geographic Latency:** ...", "- Cost: ...")
-# is the next point, not the answer to the line before, unless its label names a response
-# ("- *Mitigation:* gateways use their cached rules").
-_NEW_POINT = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# or a table's next row ("| Fail-open for standard tier | ...") is the next point, not the
+# answer to the line before, unless its label names a response ("- *Mitigation:* gateways
+# use their cached rules").
+_NEW_POINT = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+|\|)")
 _RESPONSE_LABEL = re.compile(
     r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:mitigations?|responses?|fix|recovery|handling"
     r"|solutions?|fallback|actions?|remedy|then)\b",
