@@ -466,6 +466,8 @@ _COPIES = re.compile(
     r"|db|cache)\s+)?(?:nodes|instances|copies|shards)\b|\bpatroni\b"
     # "keys automatically distributed by hash tag": the store spread over nodes
     r"|\bdistributed\b(?!\s+(?:rate|lock|tracing|counter|correctness))"
+    # MySQL on Vitess, PostgreSQL on Citus, either on RDS: sharded or managed, many machines
+    r"|\b(?:vitess|citus|rds)\b"
     r"|\bclust(?:er|ered|ering)\b|\bsentinel\b"
     rf"|\bmulti{_H}?AZ\b|\bstandby\b|\bfollowers?\b"
     r"|\bsharded\b|\bshard(?:s|ing)?\b|\bhash slots\b"
@@ -538,6 +540,20 @@ def plant_single_point(text: str) -> Plant | None:
             and re.search(rf"\b(?:{store})\b", line, re.I)
             and ((_LOSS.search(line) and _RESPONSE.search(line)) or _FAILOVER.search(line))
         }
+        # "**Failure**: Redis fails" answered below it ("**Fix**:" / "- read from the
+        # persistent timeline store"): the block down to a blank line or heading goes too.
+        for i, line in enumerate(lines):
+            if i in drawing or not (
+                re.search(rf"\b(?:{store})\b", line, re.I) and _LOSS.search(line)
+            ):
+                continue
+            block = []
+            for j in range(i + 1, min(i + 6, len(lines))):
+                if not lines[j].strip() or lines[j].startswith("#") or _LOSS.search(lines[j]):
+                    break
+                block.append(j)
+            if any(_RESPONSE.search(lines[j]) for j in block):
+                answered |= {i, *block}
         gone |= answered
         # A replica drawn as a node of its own ("REPLICA[(PostgreSQL Replicas)]"), not the
         # store drawn with its copies ("UDB[(User DB\nMySQL + read replicas)]"): that one
@@ -595,6 +611,15 @@ def _flagged(review: Review, line: int) -> bool:
     """Whether the unplanted answer already has a capacity error or a hedge at `line`."""
     expected = {"CAP102", "CAP103", "TRD101", "TRD106"}
     return any(f.rule in expected and f.evidence.line == line for f in review.findings)
+
+
+def _single_already(review: Review, target: str) -> bool:
+    """Whether the unplanted answer is already told that the target store is single."""
+    named = re.compile(target, re.I)
+    return any(
+        f.kind == "single-point-of-failure" and named.search(f"{f.message} {f.evidence.quote}")
+        for f in review.findings
+    )
 
 
 def _dim(review: Review, name: str) -> float:
@@ -686,6 +711,8 @@ def run(calibration: Path, only: str | None = None) -> dict[str, Tally]:
                 continue
             if plant.line is not None and _flagged(before, plant.line):
                 continue  # the line was already wrong: a new finding there cannot show
+            if plant.target is not None and _single_already(before, plant.target):
+                continue  # the store was already reported single: a new finding cannot show
             after = review_design(parse_design(plant.text, str(path)), catalog, problem)
             caught, detail = _judge(name, before, after, plant)
             dropped = after.overall < before.overall
