@@ -317,6 +317,13 @@ def _cells(line: str) -> list[str]:
     return [cell.strip().strip("*_ ") for cell in line.strip().strip("|").split("|")]
 
 
+_ALERT_PHRASE = re.compile(
+    r"(?:[,;]\s*|\s+and\s+)?\b(?:alert(?:s|ed|ing)?|pag(?:e|es|ed|ing) (?:the |an? )?on-?call)\b"
+    r"(?:\s+(?:on|if|when|the|to|ops|team|sre)\b[^|.;,]*)?",
+    re.I,
+)
+
+
 def plant_removed_monitoring(text: str) -> Plant | None:
     """Every alert and watched threshold: lines naming an alert or a metric with a
     threshold, thresholds listed under a monitoring heading, the rows of a table of alerts,
@@ -355,7 +362,22 @@ def plant_removed_monitoring(text: str) -> Plant | None:
             else:
                 gone.add(row)
             row += 1
+    # An alert left on a failure's row ("restore from the latest snapshot, alert", "fall back
+    # to raw text, alert on low quality") is a failure event watched: the alert goes, the
+    # response stays.
+    alerts = 0
+    for index, line in enumerate(lines):
+        if index in gone or line.startswith("#"):
+            continue  # a heading ("## Alerts") names the section; the lines under it go above
+        kept = _ALERT_PHRASE.sub("", line)
+        if kept != line:
+            lines[index] = kept
+            alerts += 1
     plant = _without(lines, gone, "alert/threshold")
+    if plant is None and alerts:
+        plant = Plant("\n".join(lines), None, "")
+    if plant is not None:
+        plant.note += f"; {alerts} alerts stripped"
     if plant is None and blanked:
         plant = Plant("\n".join(lines), None, "")
     if plant is not None:
