@@ -450,7 +450,8 @@ _DECISION = re.compile(
 
 
 def plant_hedge(text: str) -> Plant | None:
-    """The first "We use X ..." sentence becomes "We could use X or Y; either would work."."""
+    """The first "We use X ..." sentence whose X is decided nowhere else becomes "We could use
+    X or Y; either would work."."""
     lines = text.split("\n")
     code = _code_lines(lines)
     for index, line in enumerate(lines):
@@ -458,6 +459,17 @@ def plant_hedge(text: str) -> Plant | None:
         if not match or index in code or line.lstrip().startswith("|"):
             continue
         x = match.group("x")
+        # A hedge that a later line decides ("We use the Token Bucket algorithm ...") is
+        # cleared, as it should be: plant only a decision the answer makes once.
+        again = [
+            m
+            for j, other in enumerate(lines)
+            if j != index and j not in code
+            for m in _DECISION.finditer(other)
+            if m.group("x").lower() == x.lower()
+        ]
+        if again:
+            continue
         hedge = f"We could use {x} or {_ALTERNATIVE[x.lower()]}; either would work."
         lines[index] = line[: match.start()] + hedge + line[match.end() :]
         return Plant("\n".join(lines), index + 1, f"{match.group(0).strip()[:70]!r}")
