@@ -47,6 +47,7 @@ class Plant:
     text: str
     line: int | None
     note: str
+    target: str | None = None  # the component made single, when the defect is one
 
 
 @dataclass
@@ -316,6 +317,13 @@ def _cells(line: str) -> list[str]:
     return [cell.strip().strip("*_ ") for cell in line.strip().strip("|").split("|")]
 
 
+_ALERT_PHRASE = re.compile(
+    r"(?:[,;]\s*|\s+and\s+)?\b(?:alert(?:s|ed|ing)?|pag(?:e|es|ed|ing) (?:the |an? )?on-?call)\b"
+    r"(?:\s+(?:on|if|when|the|to|ops|team|sre)\b[^|.;,]*)?",
+    re.I,
+)
+
+
 def plant_removed_monitoring(text: str) -> Plant | None:
     """Every alert and watched threshold: lines naming an alert or a metric with a
     threshold, thresholds listed under a monitoring heading, the rows of a table of alerts,
@@ -354,7 +362,22 @@ def plant_removed_monitoring(text: str) -> Plant | None:
             else:
                 gone.add(row)
             row += 1
+    # An alert left on a failure's row ("restore from the latest snapshot, alert", "fall back
+    # to raw text, alert on low quality") is a failure event watched: the alert goes, the
+    # response stays.
+    alerts = 0
+    for index, line in enumerate(lines):
+        if index in gone or line.startswith("#"):
+            continue  # a heading ("## Alerts") names the section; the lines under it go above
+        kept = _ALERT_PHRASE.sub("", line)
+        if kept != line:
+            lines[index] = kept
+            alerts += 1
     plant = _without(lines, gone, "alert/threshold")
+    if plant is None and alerts:
+        plant = Plant("\n".join(lines), None, "")
+    if plant is not None:
+        plant.note += f"; {alerts} alerts stripped"
     if plant is None and blanked:
         plant = Plant("\n".join(lines), None, "")
     if plant is not None:
@@ -427,7 +450,8 @@ _DECISION = re.compile(
 
 
 def plant_hedge(text: str) -> Plant | None:
-    """The first "We use X ..." sentence becomes "We could use X or Y; either would work."."""
+    """The first "We use X ..." sentence whose X is decided nowhere else becomes "We could use
+    X or Y; either would work."."""
     lines = text.split("\n")
     code = _code_lines(lines)
     for index, line in enumerate(lines):
@@ -435,6 +459,17 @@ def plant_hedge(text: str) -> Plant | None:
         if not match or index in code or line.lstrip().startswith("|"):
             continue
         x = match.group("x")
+        # A hedge that a later line decides ("We use the Token Bucket algorithm ...") is
+        # cleared, as it should be: plant only a decision the answer makes once.
+        again = [
+            m
+            for j, other in enumerate(lines)
+            if j != index and j not in code
+            for m in _DECISION.finditer(other)
+            if m.group("x").lower() == x.lower()
+        ]
+        if again:
+            continue
         hedge = f"We could use {x} or {_ALTERNATIVE[x.lower()]}; either would work."
         lines[index] = line[: match.start()] + hedge + line[match.end() :]
         return Plant("\n".join(lines), index + 1, f"{match.group(0).strip()[:70]!r}")
@@ -449,18 +484,48 @@ def plant_hedge(text: str) -> Plant | None:
 # every interviewer shares, so stripping their words makes no single machine.
 _STORES = ("PostgreSQL|Postgres", "MySQL", "MongoDB", "Redis")
 _MULTI = re.compile(r"\b(stateless|autoscal\w+|auto-scal\w+|horizontally|instances|pods)\b", re.I)
+# Hyphens as answers type them: "20‑node" and "read‑replicas" often carry U+2011 or U+2013.
+_H = "[-\u2010\u2011\u2013]"
+# Shards are several machines too (each key's data on one of them), by the convention the
+# reviewer and interviewers share, so a single store keeps none: "sharded counters in Redis",
+# "Redis clustering" and "a 20‑node cluster" each leave the store more than one machine.
 _COPIES = re.compile(
-    r"(?:\s*(?:with|and|\+|,)\s*)?(?:\b\d+\s*(?:read\s+)?replicas?\b|\bread[- ]replicas?\b"
+    r"(?:\s*(?:with|and|\+|,)\s*)?(?:\b\d+\s*(?:read\s+)?replicas?\b"
+    rf"|\bread{_H}?\s?replicas?\b"
     r"|\breplicas?\b|\breplicated\b(?: across [\w\s-]*?(?=[,.;)\]]|$))?|\breplication\b"
-    r"(?: factor)?(?:\s*(?:=|of)\s*\d+)?|\bRF\s*=\s*\d+|[x×]\s*\d+\b|\b\d+[- ]node\b"
-    r"|\bclust(?:er|ered)\b|\bsentinel\b|\bmulti-AZ\b|\bstandby\b|\bfollowers?\b"
-    r"|\bprimary[- /]+(?:replica|secondary|standby)\b|\bleader[- /]+followers?\b"
+    rf"(?: factor)?(?:\s*(?:=|of)\s*\d+)?|\bRF\s*=\s*\d+|[x×]\s*\d+\b|\b\d+\s?{_H}?\s?nodes?\b"
+    # "3 Redis nodes", "two database instances"; not "multiple API Gateway instances", which
+    # are the gateway's copies and must stay for the review to read them as the gateway's.
+    r"|\b(?:\d+|two|three|several|multiple)\s+(?:(?:redis|postgres\w*|mysql|mongo\w*|database"
+    r"|db|cache)\s+)?(?:nodes|instances|copies|shards)\b|\bpatroni\b"
+    # "keys automatically distributed by hash tag": the store spread over nodes
+    r"|\bdistributed\b(?!\s+(?:rate|lock|tracing|counter|correctness))"
+    # MySQL on Vitess, PostgreSQL on Citus, either on RDS: sharded or managed, many machines
+    r"|\b(?:vitess|citus|rds)\b"
+    r"|\bclust(?:er|ered|ering)\b|\bsentinel\b"
+    rf"|\bmulti{_H}?AZ\b|\bstandby\b|\bfollowers?\b"
+    r"|\bsharded\b|\bshard(?:s|ing)?\b|\bhash slots\b"
+    rf"|\bprimary{_H}?[ /]*(?:replica|secondary|standby)\b|\bleader{_H}?[ /]*followers?\b"
     r"|\bhighly available\b|\bHA\b|\bquorum\b|\braft\b|\bsynchronous(?:ly)?\b)",
     re.I,
 )
 # A line that says how the store survives its own loss is deleted whole.
 _FAILOVER = re.compile(
     r"\bfail-?over\b|\bpromot\w+|\btakes? over\b|\bre-?elect\w*|\bpatroni\b|\bsentinel\b",
+    re.I,
+)
+# The store's own loss answered, on a line that names it: "Redis partition | Sidecar falls back
+# to local-only enforcement". A store whose loss each instance rides out is no single point
+# of failure, so the plant deletes the answer with the copies.
+_LOSS = re.compile(
+    r"\b(fails?|failed|failures?|down|outages?|crash(?:es|ed)?|unavailable|unreachable|dies"
+    r"|dead|lost|partition(?:ed)?)\b",
+    re.I,
+)
+# Products a line may name instead of the store: a line naming one is about that store.
+_OTHER_STORES = re.compile(
+    r"\b(?:redis|memcached|kafka|cassandra|dynamo\w*|s3|elasticsearch|opensearch|qdrant|milvus"
+    r"|pinecone|weaviate|faiss|clickhouse|zookeeper|etcd|cdn|blob|object stor\w*|vector)\b",
     re.I,
 )
 _MERMAID_NODE = re.compile(
@@ -487,8 +552,52 @@ def plant_single_point(text: str) -> Plant | None:
         hits = [i for i, line in enumerate(lines) if name.search(line) and _COPIES.search(line)]
         if not hits or not any(re.search(rf"\b(?:{store})\b", lines[i], re.I) for i in hits):
             continue
+        if store != "Redis":
+            # A database's copies said of storage with no name ("~16-32 shards with read
+            # replicas will suffice"): the reader takes them as the database's.
+            hits += [
+                i
+                for i, line in enumerate(lines)
+                if i not in hits
+                and i not in drawing
+                and _COPIES.search(line)
+                and not _OTHER_STORES.search(line)
+                and re.search(r"\b(shards?|sharded|replicas?|replicated|replication)\b", line, re.I)
+            ]
         gone: set[int] = set()
-        drawn = {m.group(1) for i in drawing for m in _MERMAID_NODE.finditer(lines[i])}
+        # ... and a line that says the store fails over ("| Redis authoritative store | Fast |
+        # Failover is not perfectly consistent |") says it has a machine to fail over to.
+        answered = {
+            i
+            for i, line in enumerate(lines)
+            if i not in drawing
+            and re.search(rf"\b(?:{store})\b", line, re.I)
+            and ((_LOSS.search(line) and _RESPONSE.search(line)) or _FAILOVER.search(line))
+        }
+        # "**Failure**: Redis fails" answered below it ("**Fix**:" / "- read from the
+        # persistent timeline store"): the block down to a blank line or heading goes too.
+        for i, line in enumerate(lines):
+            if i in drawing or not (
+                re.search(rf"\b(?:{store})\b", line, re.I) and _LOSS.search(line)
+            ):
+                continue
+            block = []
+            for j in range(i + 1, min(i + 6, len(lines))):
+                if not lines[j].strip() or lines[j].startswith("#") or _LOSS.search(lines[j]):
+                    break
+                block.append(j)
+            if any(_RESPONSE.search(lines[j]) for j in block):
+                answered |= {i, *block}
+        gone |= answered
+        # A replica drawn as a node of its own ("REPLICA[(PostgreSQL Replicas)]"), not the
+        # store drawn with its copies ("UDB[(User DB\nMySQL + read replicas)]"): that one
+        # keeps its box and loses the words.
+        drawn = {
+            m.group(1)
+            for i in drawing
+            for m in _MERMAID_NODE.finditer(lines[i])
+            if not re.search(r"\+|\bwith\b|\band\b", m.group(0))
+        }
         for index in drawing:
             if any(re.search(rf"\b{re.escape(node)}\b", lines[index]) for node in drawn):
                 gone.add(index)  # a replica drawn as a node of its own, and its edges
@@ -497,11 +606,18 @@ def plant_single_point(text: str) -> Plant | None:
                 gone.add(i)
                 continue
             indent = re.match(r"\s*", lines[i]).group(0)  # type: ignore[union-attr]
-            body = re.sub(r"  +", " ", _COPIES.sub("", lines[i][len(indent) :]))
+            # A label's line break written "\n" ("Redis Cluster\nsharded") leaves no word
+            # boundary before the next word; a space after it keeps the label as drawn.
+            body = lines[i][len(indent) :].replace("\\n", "\\n ")
+            body = re.sub(r"  +", " ", _COPIES.sub("", body))
             lines[i] = indent + body
         kept = [line for index, line in enumerate(lines) if index not in gone]
-        note = f"{store.split('|')[0]}: {len(hits)} lines stripped, {len(gone)} deleted"
-        return Plant("\n".join(kept), None, note)
+        note = (
+            f"{store.split('|')[0]}: {len(hits)} lines stripped, {len(gone)} deleted"
+            f" ({len(answered)} answering its loss)"
+            + ("" if any(name.search(lines[i]) for i in drawing) else "; not in any diagram")
+        )
+        return Plant("\n".join(kept), None, note, name.pattern)
     return None
 
 
@@ -531,6 +647,15 @@ def _flagged(review: Review, line: int) -> bool:
     return any(f.rule in expected and f.evidence.line == line for f in review.findings)
 
 
+def _single_already(review: Review, target: str) -> bool:
+    """Whether the unplanted answer is already told that the target store is single."""
+    named = re.compile(target, re.I)
+    return any(
+        f.kind == "single-point-of-failure" and named.search(f"{f.message} {f.evidence.quote}")
+        for f in review.findings
+    )
+
+
 def _dim(review: Review, name: str) -> float:
     score = review.scores.get(name)
     return score.score if score is not None else 0.0
@@ -557,7 +682,22 @@ def _judge(defect: str, before: Review, after: Review, plant: Plant) -> tuple[bo
         present = [f.rule for f in after.findings if f.rule in ("REL103", "REL104")]
         return bool(present), f"after: {present}; new {new[:4]}"
     if defect == "single point of failure":
-        hit = [n for n in new if n[1] == "single-point-of-failure" or n[0] == "REL102"]
+        # The finding must be about the store made single: a new finding on another node (a
+        # cache whose clearing line was stripped with the store's) is not this defect seen.
+        # "Stored data is not replicated" (REL102) is about every database, not a cache.
+        named = re.compile(plant.target, re.I) if plant.target else None
+        hit = [
+            (f.rule, f.kind, f.evidence.line)
+            for f in after.findings
+            if (f.rule, f.evidence.line) not in _keys(before)
+            and (
+                (
+                    f.kind == "single-point-of-failure"
+                    and (named is None or named.search(f"{f.message} {f.evidence.quote or ''}"))
+                )
+                or (f.rule == "REL102" and named is not None and named.search("database"))
+            )
+        ]
         b, a = _dim(before, "reliability"), _dim(after, "reliability")
         return bool(hit), f"reliability {b:.2f} -> {a:.2f}; new {new[:4]}"
     if defect == "mention-only padding":
@@ -605,6 +745,8 @@ def run(calibration: Path, only: str | None = None) -> dict[str, Tally]:
                 continue
             if plant.line is not None and _flagged(before, plant.line):
                 continue  # the line was already wrong: a new finding there cannot show
+            if plant.target is not None and _single_already(before, plant.target):
+                continue  # the store was already reported single: a new finding cannot show
             after = review_design(parse_design(plant.text, str(path)), catalog, problem)
             caught, detail = _judge(name, before, after, plant)
             dropped = after.overall < before.overall

@@ -1682,6 +1682,9 @@ def test_writes_lost_in_a_failover_are_replication_lag(
         # a capacity table's column of what each row estimates watches nothing
         ("| Metric | Value | Calculation |", "monitoring", False),
         ("Each service exports a latency metric to Prometheus.", "monitoring", True),
+        # the business's own figures are data the product counts, not what operators watch
+        ("Billing and other revenue-generating metrics are counted exactly.", "monitoring", False),
+        ("Engagement metrics feed the ranking model.", "monitoring", False),
     ],
 )
 def test_product_logs_and_estimate_columns_name_no_operations(

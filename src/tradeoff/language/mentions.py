@@ -467,6 +467,10 @@ _DATA_LOGS = frozenset(
     "window change view views click clicks clickstream event events cold raw commit"
     " transaction replication operation kafka play playback watch ahead append".split()
 )
+# Words before "metrics" that make them the business's figures, not the operators'.
+_BUSINESS_FIGURES = frozenset(
+    "revenue generating business engagement growth sales marketing product creator".split()
+)
 # Column headers beside "Metric" in a capacity table: it names what a row estimates.
 _ESTIMATE_COLUMNS = frozenset(
     "calculation value values number estimate estimates formula result assumption figure".split()
@@ -607,7 +611,10 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("logs",): (_DATA_LOGS, frozenset()),
     # "| Metric | Calculation | Number |": the column that names what a row of a capacity
     # table estimates, not a metric the design watches.
-    ("metric",): (frozenset(), _ESTIMATE_COLUMNS),
+    # Nor are the business's own figures: "revenue-generating metrics (ad impressions,
+    # billing)" or "engagement metrics" are data the product counts, not the operators'.
+    ("metric",): (_BUSINESS_FIGURES, _ESTIMATE_COLUMNS),
+    ("metrics",): (_BUSINESS_FIGURES, frozenset()),
     # "Avoids PII egress": personal data leaving the company, not bytes a second.
     ("egress",): (frozenset({"pii"}), frozenset()),
     # "Infra CPU spike", "latency spikes": a measure that jumps, not the busiest traffic.

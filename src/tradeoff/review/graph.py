@@ -24,8 +24,21 @@ _SINGLE_POINT_KINDS = frozenset({"database", "cache", "queue", "coordination"})
 _REDUNDANT = re.compile(
     r"(?=[\d(acfhlmnpqrsx×])(?:"  # first characters (see language/lexicon.py)
     r"replica|replicas|replicated|cluster(?!\s*(?:manager|coordinator|controller|master"
-    r"|scheduler))|shards?\b|sharded|follower|quorum|\bha\b|redundan|multi-?az|multi-?region"
-    r"|\bnodes\b|\bx\s?\d|×\s?\d|\d+\s?x\b|\(\d+\)|standby|raft|sentinel|failover|active-active"
+    r"|scheduler|key|keys|column|ing key|ing column))|shards?\b|sharded|quorum|\bha\b|redundan"
+    # A follower is a copy only beside its leader or doing a copy's work: the "followers" of
+    # a feed design are users ("100M followers", "push into followers' feeds").
+    r"|(?:leader|primary|master)[-\s/+&,]*(?:and\s+|with\s+)?(?:(?:\d+|two|three|four|five"
+    r"|several|multiple)\s+)?followers?"
+    r"|followers?\s+(?:nodes?|replicas?|replicate|catch|lag|apply|applies)|raft"
+    r"|multi-?az|multi-?region"
+    # "x 3" and "3x" count copies, but "10x reduction", "3x headroom" or "cuts calls by 8x"
+    # compare amounts.
+    # A product worked out on the line ("2,000 followees × 10 posts each = 20,000 rows") is
+    # arithmetic, not a count of machines.
+    r"|\bnodes\b|(?:\bx\s?\d|×\s?\d)(?![^=|\n]{0,40}=)"
+    r"|(?<!by )(?<![\d.])\d+\s?x\b(?!\s*(?:reduction|fewer|less|more|faster|slower"
+    r"|cheaper|smaller|larger|bigger|lower|higher|headroom|improvement|speed-?up|compression"
+    r"|over|cost|the\b))|\(\d+\)|standby|sentinel|failover|active-active"
     r"|leader election|primary[- /]+(?:replica|secondary|standby))",
     re.I,
 )
@@ -34,12 +47,15 @@ _REDUNDANT = re.compile(
 # labelled Kafka or Cassandra is a cluster, by the convention every interviewer reads).
 _CLUSTERED = re.compile(
     r"\bs3\b|\bgcs\b|google cloud storage|azure blob|dynamo|spanner|cosmos|bigtable|aurora"
-    r"|\bsqs\b|\bsns\b|kinesis|pub ?/ ?sub|firestore|cloud storage|\bmanaged\b|kafka|pulsar"
+    # "Redis Pub/Sub" is a feature of the one Redis, not a managed bus.
+    r"|\bsqs\b|\bsns\b|kinesis|(?<!redis\s)pub ?/ ?sub|firestore|cloud storage|\bmanaged\b"
+    r"|kafka|pulsar"
     r"|cassandra|scylla|cockroach|\btidb\b|yugabyte|vitess|hbase|foundationdb|zookeeper|\betcd\b"
     # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
     # "distributed rate limiting" names what the design does across its gateways, not copies.
+    # "distributed correctness" names a property the design must keep.
     r"|consul|elastic|opensearch|distributed(?!\s+(?:locks?\b|locking|tracing|transactions?"
-    r"|systems?\b|rate[- ]limit))|clustered",
+    r"|systems?\b|rate[- ]limit|correctness))|clustered",
     re.I,
 )
 # A stream processor ("Spark Streaming", "Kafka Streams consumer") holds no queue of its own.

@@ -489,6 +489,34 @@ def _others_copies_removed(clause: str, label: str) -> str:
     )
 
 
+# A line that opens a list item of its own ("3. **Geographic Latency:** ...", "- Cost: ...")
+# or a table's next row ("| Fail-open for standard tier | ...") is the next point, not the
+# answer to the line before, unless its label names a response ("- *Mitigation:* gateways
+# use their cached rules").
+_NEW_POINT = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+|\|)")
+_RESPONSE_LABEL = re.compile(
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:mitigations?|responses?|fix|recovery|handling"
+    r"|solutions?|fallback|actions?|remedy|then)\b",
+    re.I,
+)
+
+
+def _continues(line: str) -> bool:
+    """Whether `line` goes on with the point of the line before it (see _NEW_POINT)."""
+    return _NEW_POINT.match(line) is None or _RESPONSE_LABEL.match(line) is not None
+
+
+def _own_copies(said: str, named: _Names, rivals: Sequence[_Names]) -> bool:
+    """Whether a count of machines in the clause is this node's: "3 Redis nodes" or "two
+    replicas" are, but "multiple API Gateway instances" beside Redis are the gateway's, as
+    the count names another drawn node and not this one (`rivals` are the other nodes)."""
+    for match in _COPIES.finditer(said):
+        counted = match.group(0)
+        if named.search(counted) or not any(rival.search(counted) for rival in rivals):
+            return True
+    return False
+
+
 _TRIGGER_WORDS = re.compile(r"\b(?:goes down|fails?|outage|unavailable|unreachable|dies)\b", re.I)
 # Responses that do not keep the system up without the node: an alert, a retry, a back-off.
 _NOT_A_FAILOVER = re.compile(r"^(?:page[sd]?|alert\w*|retr\w*|back\w* off|throttl\w*)$", re.I)
@@ -602,15 +630,19 @@ def _replication_discussed_for(
         sentence = claim.text if claim.kind in (SENTENCE, ITEM) else claim.quote
         if named is not None and named.search(sentence):
             return True
+        # ... unless it names a product that runs only as a cluster: "Elasticsearch: 5
+        # primary shards x 3 replicas" gives the search cluster its copies, not the database.
         if (
             kind == "database"
             and _STORE_WORDS.search(sentence)
             and not _OTHER_WORDS.search(sentence)
             and not any(other.search(sentence) for other in elsewhere)
+            and not _CLUSTER_PRODUCTS.search(sentence)
         ):
             return True
     if named is None:
         return False
+    rivals = [n for n in (_node_named(o.label) for o in others) if n is not None]
     prose = ctx.prose
     for index, (_, text) in enumerate(prose):
         line = clean_line(text)
@@ -621,11 +653,15 @@ def _replication_discussed_for(
             # as the usual ensemble: the copies must be said beside the phrase, not by it.
             said = _SINGLE_INSTANCE.sub(" ", clause)
             said = _others_copies_removed(said, label)
-            if named.search(clause) and (says_redundant(said) or _COPIES.search(said)):
+            if named.search(clause) and (says_redundant(said) or _own_copies(said, named, rivals)):
                 return True
         # The failure of this node, answered in its sentence or on the next line ("*Failure:*
         # the DB goes down." / "*Mitigation:* gateways use their cached rules.").
-        following = clean_line(prose[index + 1][1]) if index + 1 < len(prose) else ""
+        following = (
+            clean_line(prose[index + 1][1])
+            if index + 1 < len(prose) and _continues(prose[index + 1][1])
+            else ""
+        )
         sentences = re.split(r"(?<=[.!?])\s+", line)
         for position, sentence in enumerate(sentences):
             if not named.search(sentence):
