@@ -1,0 +1,53 @@
+"""Findings a careful reader would dispute on the cited line, each fixed at its cause.
+
+Every design here is written in our own words; the comment says what a reader sees in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog import Catalog, default_catalog
+from tradeoff.design import load_design
+from tradeoff.review import review_design
+from tradeoff.review.engine import Review
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def _review(catalog: Catalog, tmp_path: Path, text: str, problem: str | None) -> Review:
+    path = tmp_path / "design.md"
+    path.write_text(text, encoding="utf-8")
+    return review_design(load_design(path), catalog, problem)
+
+
+def _rules(review: Review) -> set[str]:
+    return {f.rule for f in review.findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "watched"),
+    [
+        # A latency target said with the word SLO: nothing is measured or alerted on.
+        ("Lookups stay well under the 150 ms SLO at the expected load.", False),
+        # The same level, crossed and acted on, is a watch.
+        ("We page the owner when lookups breach the 150 ms SLO.", True),
+        # A budget spent by measured errors is measured.
+        ("Each quarter has an error budget of 0.1% of lookups.", True),
+    ],
+)
+def test_an_slo_target_is_no_monitoring(
+    catalog: Catalog, tmp_path: Path, line: str, watched: bool
+) -> None:
+    text = (
+        "# Phone directory\n\n## Design\n\n"
+        "A web service reads entries from Postgres with a read replica for failover.\n"
+        f"{line}\n"
+    )
+    review = _review(catalog, tmp_path, text, None)
+    assert ("REL103" in _rules(review)) is not watched
