@@ -11,8 +11,10 @@ import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.design import load_design
+from tradeoff.language import read_text
 from tradeoff.review import review_design
 from tradeoff.review.engine import Review
+from tradeoff.review.substance import specified_concepts
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +53,23 @@ def test_an_slo_target_is_no_monitoring(
     )
     review = _review(catalog, tmp_path, text, None)
     assert ("REL103" in _rules(review)) is not watched
+
+
+@pytest.mark.parametrize(
+    ("text", "specified"),
+    [
+        # The victim policy and where it runs: each shard keeps its own recency order.
+        ("Each shard evicts by LFU on its own; items expire lazily on access.", True),
+        ("Eviction is FIFO per server.", True),
+        # The policy and when it acts.
+        ("LRU evicts the oldest entries when memory is full.", True),
+        # Only named: which policy, but nothing of where or when it acts.
+        ("We use LRU eviction.", False),
+    ],
+)
+def test_an_eviction_policy_with_where_or_when_it_acts_is_specified(
+    catalog: Catalog, text: str, specified: bool
+) -> None:
+    claims = read_text(text, catalog.vocabulary.concepts.values())
+    found = any("eviction-policy" in specified_concepts(c) for c in claims)
+    assert found is specified

@@ -689,6 +689,16 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         and _TIME_IN_ID.search(_ID_TERMS.sub("", claim.text))
     ):
         return True
+    # "Eviction is LRU per node", "LRU evicts when memory is full; TTLs expire lazily on
+    # read" name the victim policy and where or when it acts: a mechanism, with no number
+    # or "because" to count as evidence. "We use LRU eviction" stays a name.
+    if (
+        concept == "eviction-policy"
+        and named
+        and _EVICTION_POLICY.search(claim.text)
+        and _EVICTION_TRIGGER.search(claim.text)
+    ):
+        return True
     if claim.kind == CODE and concept not in _WATCHING and lexicon.is_metric_sample(claim.text):
         # "rate_limit_local_fallback_active 1" watches the fallback; it states no policy for
         # when the limiter is down, as a line of the design's own code would
@@ -798,6 +808,19 @@ _LAYS_OUT = re.compile(
 # and says no more of what it is made of; said alone, it specified the id.)
 _ID_TERMS = re.compile(
     r"\b(?:time|timestamp|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I
+)
+# A policy that picks the victim, and where or when eviction or expiry acts: per node, on a
+# full memory, on a read, by a sweep in the background (lazy and active expiry).
+_EVICTION_POLICY = re.compile(
+    r"\b(?:lru|lfu|arc|fifo|w-tinylfu|least[- ](?:recently|frequently)[- ]used|random)\b", re.I
+)
+_EVICTION_TRIGGER = re.compile(
+    r"\b(?:lazily|lazy|on (?:read|access|get|write|insert)|(?:background|periodic|active)"
+    r" (?:sweep|sweeper|scan|reaper|job|thread)|sweep(?:s|er)?|when (?:memory|the node|the cache"
+    r"|a node|it) (?:is |gets |fills|runs)|maxmemory|memory (?:is )?full|memory limit"
+    # where it runs: each node evicts on its own, not by one global order
+    r"|(?:per|on each|in each|each) (?:node|shard|server|instance|process|partition|host))\b",
+    re.I,
 )
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
