@@ -73,3 +73,46 @@ def test_an_eviction_policy_with_where_or_when_it_acts_is_specified(
     claims = read_text(text, catalog.vocabulary.concepts.values())
     found = any("eviction-policy" in specified_concepts(c) for c in claims)
     assert found is specified
+
+
+_LOCK = """# Lock service
+
+## Requirements
+- {line}
+- 50,000 lock operations/s at peak.
+
+## Design
+- Five nodes run Raft; the leader orders every lock operation.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "defined"),
+    [
+        # The operations a client calls, named with what they take: the API of a lock.
+        ("Clients acquire, renew and release locks with a lease of 10 s.", True),
+        # A quality of the operations is still the operations named.
+        ("Quick get and put by key.", True),
+        # Reading and writing "data" names no operation a caller has.
+        ("Teams read and write data through the service.", False),
+    ],
+)
+def test_operations_named_with_their_inputs_are_an_infrastructure_api(
+    catalog: Catalog, tmp_path: Path, line: str, defined: bool
+) -> None:
+    review = _review(catalog, tmp_path, _LOCK.format(line=line), "distributed-lock")
+    assert ("API101" in _rules(review)) is not defined
+
+
+def test_operations_said_in_prose_mention_the_calls_an_item_writes(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "get(key), ..., delete(key)" written as calls is the item's substance; the same
+    # operations said as verbs name them without their signatures: a mention, with its line.
+    text = (
+        "# Cache\n\n## Requirements\n- Read, set and delete keys with a TTL.\n"
+        "- 1 million reads/s at peak.\n"
+    )
+    review = _review(catalog, tmp_path, text, "distributed-cache")
+    summary = review.scores["api_data"].summary
+    assert "mentioned on line 4 but not specified: get(key)" in summary, summary

@@ -1127,7 +1127,8 @@ def _item_support(
         positions = sorted(set(positions) | _endpoint_lines(claims))
     # "Objects: PUT (upload), GET (download), HEAD, DELETE" names the calls an endpoint item
     # writes out, without their paths: a mention of the item, never its substance.
-    verbs = {i for i, c in enumerate(claims) if _names_methods(c)} if written else set()
+    item_calls = frozenset(m.group(1).lower() for m in _CALL_NAME.finditer(item.text) if written)
+    verbs = {i for i, c in enumerate(claims) if _names_methods(c, item_calls)} if written else set()
     if verbs:
         positions = sorted(set(positions) | verbs)
     verb_ids = {id(claims[i]) for i in verbs}
@@ -1537,9 +1538,42 @@ _CALLED_ENDPOINT = re.compile(
 _HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b")
 
 
-def _names_methods(claim: Claim) -> bool:
-    """Whether a line names two or more HTTP methods, as the operations of an API."""
-    return claim.kind != CODE and len(set(_HTTP_METHOD.findall(claim.text))) >= 2
+def _names_methods(claim: Claim, calls: frozenset[str] = frozenset()) -> bool:
+    """Whether a line names two or more HTTP methods, as the operations of an API, or two
+    or more of the item's own calls said as verbs over what they take ("Get, set and
+    delete keys with a TTL" for "get(key), set(key, value, ttl), delete(key)")."""
+    if claim.kind == CODE:
+        return False
+    if len(set(_HTTP_METHOD.findall(claim.text))) >= 2:
+        return True
+    return bool(calls) and len(said_operations(claim.text) & calls) >= 2
+
+
+# Operations of an API said in prose as a list of verbs over what they take: "Get, set and
+# delete keys with a TTL", "acquire, renew and release a lock", "publish and consume
+# messages". Each verb is one an API's call is named by (`_API_CALLS`); the object is the
+# kind of thing such a call takes, so "read and write data" names no operation.
+_OPERATION_VERB = (
+    r"(?:get|set|put|delete|read|write|fetch|publish|consume|produce|subscribe|acquire"
+    r"|release|renew|create|update|list|upload|download|enqueue|dequeue|ack|lock|unlock"
+    r"|cancel|schedule|increment|append|poll)s?\b"
+)
+_OPERATIONS_SAID = re.compile(
+    rf"\b({_OPERATION_VERB}(?:\s*,\s*{_OPERATION_VERB})*\s*,?\s+(?:and|or)\s+{_OPERATION_VERB})"
+    r"\s+(?:(?:a|an|the|their|its|each)\s+)?(?:[\w-]+\s+)?(?:keys?|values?|items?|entries"
+    r"|messages?|events?|locks?|leases?|objects?|files?|records?|jobs?|tasks?|topics?)\b",
+    re.I,
+)
+_OPERATION_WORD = re.compile(rf"\b{_OPERATION_VERB}", re.I)
+
+
+def said_operations(text: str) -> frozenset[str]:
+    """The operations a line lists in prose over what they take (`_OPERATIONS_SAID`),
+    lower-cased: {"get", "set", "delete"} for "Get, set and delete keys with a TTL"."""
+    found: set[str] = set()
+    for match in _OPERATIONS_SAID.finditer(text):
+        found |= {w.lower().removesuffix("s") for w in _OPERATION_WORD.findall(match.group(1))}
+    return frozenset(found) if len(found) >= 2 else frozenset()
 
 
 def _writes_endpoint_claim(claim: Claim) -> bool:
@@ -1912,6 +1946,8 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+# The name of a call an item writes ("multi_get" of "multi_get(keys)").
+_CALL_NAME = re.compile(r"\b([a-z_]\w*)\([^)]*\)")
 
 
 # "Defines the API.", "Defines POST /posts, ...": defining is writing the calls; "REST API +
