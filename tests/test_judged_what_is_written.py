@@ -116,3 +116,25 @@ def test_operations_said_in_prose_mention_the_calls_an_item_writes(
     review = _review(catalog, tmp_path, text, "distributed-cache")
     summary = review.scores["api_data"].summary
     assert "mentioned on line 4 but not specified: get(key)" in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("lines", "missing"),
+    [
+        # The allocator's job in the design's own verb and method: assigned, `assignSpot`.
+        (
+            "- Each arriving car is assigned the smallest open spot that fits it.\n"
+            "- assignSpot runs under a lock per level, so two entrances never hand out one spot.\n",
+            False,
+        ),
+        # Nothing chooses or claims a spot: the allocator is missing.
+        ("- Each level shows its free spots on a board at the entrance.\n", True),
+    ],
+)
+def test_a_role_done_by_the_designs_own_verb_is_no_missing_component(
+    catalog: Catalog, tmp_path: Path, lines: str, missing: bool
+) -> None:
+    text = "# Garage\n\n## Classes\n- Garage has Levels; a Level has Spots.\n" + lines
+    review = _review(catalog, tmp_path, text, "parking-lot")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    assert any(m.startswith("No SpotAllocator") for m in messages) is missing, messages

@@ -136,11 +136,32 @@ _FILLER_WORDS = frozenset(
 
 
 def _content_words(text: str) -> set[str]:
-    """Lower-case words of three letters or more, plurals folded, filler removed."""
+    """Lower-case words of three letters or more, plurals folded, filler removed, and the
+    verbs of one job folded to one word (`_SAME_JOB`)."""
     words = {
         w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", text.lower())
     }
-    return {w for w in words if len(w) >= 3 and w not in _FILLER_WORDS}
+    return {_SAME_JOB.get(w, w) for w in words if len(w) >= 3 and w not in _FILLER_WORDS}
+
+
+# A role's verb and the design's verb for the same job: "chooses and claims the smallest
+# fitting free spot" is what "a vehicle is assigned the smallest free spot that fits it"
+# does, and `assignSpot` is the method that does it. (Plurals are folded first.)
+_SAME_JOB = {
+    **dict.fromkeys(
+        "choose chooses chose chosen pick picked select selected claim claimed assign"
+        " assigned allocate allocated".split(),
+        "allocate",
+    ),
+    **dict.fromkeys("fit fits fitting fitted".split(), "fit"),
+}
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    """A line's sentences (and clauses at ";"), lower-cased, with each camelCase name read
+    as its words: `assignSpot` is "assign spot", the method that assigns a spot."""
+    return re.split(r"(?<=[.!?;])\s+", _CAMEL_HUMP.sub(" ", clean_line(text)).lower())
 
 
 def _core_phrases(name: str) -> list[str]:
@@ -189,7 +210,7 @@ def _role_described(ctx: ReviewContext, role: str) -> bool:
     if len(wanted) < 3:
         return False
     for _, text in ctx.lines:
-        for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+        for sentence in _sentences(text):
             shared = wanted & _content_words(sentence)
             if len(shared) >= 3 and 2 * len(shared) >= len(wanted):
                 return True
@@ -221,7 +242,7 @@ def _part_of_role(ctx: ReviewContext, role: str) -> tuple[int, str, str] | None:
         words = re.findall(r"[a-z0-9]+", clause.lower())
         action = _content_words(" ".join([words[0], *(w for w in words if w.endswith("ed"))]))
         for number, text in ctx.lines:
-            for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+            for sentence in _sentences(text):
                 said = _content_words(sentence)
                 shared = wanted & said
                 if action <= said and len(shared) >= 3 and 2 * len(shared) >= len(wanted):
