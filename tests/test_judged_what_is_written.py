@@ -11,7 +11,7 @@ import pytest
 
 from tradeoff.catalog import Catalog, default_catalog
 from tradeoff.design import load_design
-from tradeoff.language import read_text
+from tradeoff.language import operations, read_text
 from tradeoff.review import review_design
 from tradeoff.review.engine import Review
 from tradeoff.review.substance import specified_concepts
@@ -138,3 +138,36 @@ def test_a_role_done_by_the_designs_own_verb_is_no_missing_component(
     review = _review(catalog, tmp_path, text, "parking-lot")
     messages = [f.message for f in review.findings if f.rule == "CMP101"]
     assert any(m.startswith("No SpotAllocator") for m in messages) is missing, messages
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        # The lost link and what the client does about it.
+        ("The app works offline and uploads queued edits once the network is back.", True),
+        ("If the connection drops, the app keeps working and syncs when it returns.", True),
+        # A batch job run "offline" has nothing failing.
+        ("A nightly job rebuilds the index offline and swaps it in.", False),
+        # Offline named with nothing done about it.
+        ("The app works offline.", False),
+    ],
+)
+def test_a_lost_connection_with_the_clients_answer_is_a_failure_handled(
+    text: str, paired: bool
+) -> None:
+    assert (operations.failure_response(text) is not None) is paired
+
+
+def test_a_clause_with_no_subject_is_read_with_the_clause_before(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "works offline; syncs when ..." is one app doing both: the failure and its answer.
+    text = (
+        "# Shopping list\n\n## Requirements\n"
+        "- Three flatmates share one list. Works offline; syncs when a connection returns.\n\n"
+        "## Design\n- A small Flask service with Postgres on one VM.\n"
+    )
+    review = _review(catalog, tmp_path, text, None)
+    assert "REL101" not in _rules(review)
+    messages = [f.message for f in review.findings if f.rule == "REL114"]
+    assert "Mentioned on line 4 but not specified: Handles failures and recovery" in messages

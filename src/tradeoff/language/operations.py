@@ -24,7 +24,8 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
-                  "jam", "clock", "overflow", "drop", "dead", "declin")  # fmt: skip
+                  "jam", "clock", "overflow", "drop", "dead", "declin",
+                  "offline")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -58,6 +59,9 @@ _TRIGGER = re.compile(
     # "drop the request" or "latency drops" is no failure of a connection.
     r"|(?:connections?|network|links?|sessions?) (?:drops?|dropped|is dropped)\b"
     r"|dropped (?:connections?|links?|sessions?)\b"
+    # A device with no network: "works offline", "when the phone is offline". (An "offline
+    # job" or an index "built offline" runs in batch; nothing has failed.)
+    r"|(?:is|are|goes|go|went|when|while|if|being|stays?|works?|working|usable) offline\b"
     # A part that has stopped, by the adjective: "a dead phone drops out of matching". (A
     # "dead letter queue" is where failed work goes, an answer: `_RESPONSE`.)
     r"|dead (?:phones?|devices?|nodes?|servers?|hosts?|workers?|replicas?|shards?|machines?"
@@ -80,7 +84,7 @@ _TO_PEER = (
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefghklmopqrstw])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefghklmopqrstuw])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     # "the controller picks a new leader from the ISR": an election in plain words
     r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
@@ -98,11 +102,16 @@ _RESPONSE = re.compile(
     # What is needed "to reconstruct", or fails "before repair", is arithmetic, not an answer.
     r"|(?<!to )(?<!before )(?<!-)(?:reconstruct\w*|repair(?:s|ed|ing)?(?! window))"
     r"|re-?replicat\w*|(?:keeps?|continues?) (?:to )?"
-    r"(?:serv(?:e|ing)|us(?:e|ing)|run(?:ning)?|accept(?:ing)?|admit(?:ting)?)"
+    r"(?:serv(?:e|ing)|us(?:e|ing)|run(?:ning)?|accept(?:ing)?|admit(?:ting)?|work(?:ing)?)"
     r"|restart(?:s|ed)?|reschedul\w*|re-?assign\w*|re-?queue\w*|re-?deliver\w*"
     r"|dead[- ]letter|dlq|switch(?:es|ed)? to|take[sn]? over|circuit breaker|trip(?:s|ped)?"
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
     r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
+    # What an offline client does once the link is back: "syncs when a connection
+    # returns", "uploads queued edits once the network is back".
+    r"|(?:syncs?|synced|syncing|uploads?|sends?|pushes?|flush(?:es)?)\b[^.;]{0,30}?"
+    r"\b(?:when|once|after|as soon as) (?:a |the |its )?(?:connection|connectivity|network"
+    r"|signal|link|it)\b[^.;]{0,12}?\b(?:returns?|comes? back|is back|is restored)"
     # An outcome not known after a timeout, asked for: "we mark it unknown and poll the
     # provider's status API with the same idempotency key".
     r"|(?:poll|quer(?:y|ie)|check)(?:s|ed|ing)? (?:the |its |their )?(?:\w+'s )?status"

@@ -1222,7 +1222,10 @@ def _item_support(
             aside = aside or claim  # cited only when no line names the item's own concept
             continue
         if mention is None and not _label_only(claim):
-            named = naming & (claim.features.concepts | claim.features.options)
+            # A line that specifies the item's concept where the dimension does not take it
+            # ("Works offline; syncs when a connection returns" under the requirements)
+            # still says it: a mention, never "missing".
+            named = naming & (claim.features.concepts | claim.features.options | found)
             if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
                 # "an estimate" is not this estimate: a read-QPS line does not mention the
                 # sizing of the transcoding fleet; the item's own concept must be named.
