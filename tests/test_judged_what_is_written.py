@@ -171,3 +171,24 @@ def test_a_clause_with_no_subject_is_read_with_the_clause_before(
     assert "REL101" not in _rules(review)
     messages = [f.message for f in review.findings if f.rule == "REL114"]
     assert "Mentioned on line 4 but not specified: Handles failures and recovery" in messages
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "warehouse"),
+    [
+        # The id scheme, by what the id is made of.
+        ("Snowflake layout: 41 bits of time, 10 of machine, 12 of counter.", True, False),
+        ("Orders get Snowflake IDs so they sort by creation.", True, False),
+        # The data warehouse, by what goes into it and who reads it.
+        ("Each night the order table is exported to Snowflake for the analysts.", False, True),
+        # Nothing on the line tells them apart: both senses stay.
+        ("We use Snowflake.", True, True),
+    ],
+)
+def test_the_line_picks_the_sense_of_snowflake(
+    catalog: Catalog, text: str, ids: bool, warehouse: bool
+) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert ("id-generator" in claim.features.concepts) is ids
+    assert ("time-sortable-id" in claim.features.concepts) is ids
+    assert ("data-warehouse" in claim.features.concepts) is warehouse
