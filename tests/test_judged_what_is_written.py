@@ -192,3 +192,16 @@ def test_the_line_picks_the_sense_of_snowflake(
     assert ("id-generator" in claim.features.concepts) is ids
     assert ("time-sortable-id" in claim.features.concepts) is ids
     assert ("data-warehouse" in claim.features.concepts) is warehouse
+
+
+def test_calls_written_in_backticks_define_endpoints(catalog: Catalog, tmp_path: Path) -> None:
+    # A call in backticks followed by what it returns is the call, as it is without them;
+    # a watch and a keepalive are operations of a lock service as acquire and release are.
+    text = (
+        "# Locks\n\n## API\n"
+        "- `open_session(owner, ttl)` returns a session id.\n"
+        "- `acquire(name, session)` returns a token that only grows.\n"
+        "- `release(name, session)` and `watch(name)` for waiting clients.\n"
+    )
+    review = _review(catalog, tmp_path, text, "distributed-lock")
+    assert "deepest step reached: endpoints defined" in review.scores["api_data"].summary

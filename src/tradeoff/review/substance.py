@@ -2696,7 +2696,8 @@ _ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
     # (a colon that ends the line is Python's block colon, "def __init__(self, cache):",
     # no result type)
-    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:(?!\s*$)|returns)"),
+    # (a call in backticks, "`acquire(name, session)` returns a token", is the same call)
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)`?\s*(->|:(?!\s*$)|returns)"),
     ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
     ((("/api/",),), r"https?://\S*/api/\S+"),
 )
@@ -2707,7 +2708,7 @@ _ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _END
 # One endpoint as it is written, to tell endpoints apart: a method and its path (parameters
 # and query strings aside), or the name of a call.
 _ENDPOINT_NAME = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:(?!\s*$)|returns)"
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)`?\s*(?:->|:(?!\s*$)|returns)"
     r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|(https?://\S*/api/\S+)",
     re.I,
 )
@@ -2752,7 +2753,8 @@ def _distinct_endpoints(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
 _API_CALLS = re.compile(
     r"\b((?:get|set|put|delete|del|fetch|produce|consume|publish|subscribe|acquire|release"
     r"|renew|create|update|list|upload|download|send|query|search|incr|decr|append|poll|ack"
-    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel)(?:_\w+)?)\(\w[^()]*\)",
+    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel|watch|open|close|keepalive"
+    r"|heartbeat)(?:_\w+)?)\(\w[^()]*\)",
     re.I,
 )
 
