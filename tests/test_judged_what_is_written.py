@@ -205,3 +205,30 @@ def test_calls_written_in_backticks_define_endpoints(catalog: Catalog, tmp_path:
     )
     review = _review(catalog, tmp_path, text, "distributed-lock")
     assert "deepest step reached: endpoints defined" in review.scores["api_data"].summary
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # A keepalive is the client's heartbeat.
+        ("Each client sends a keepalive every 3 s.", "health-checks"),
+        # A session that expires and takes its locks with it: locks bound to the lease.
+        ("When a session times out the server frees its locks.", "lease-bound-lock"),
+    ],
+)
+def test_lock_service_words(catalog: Catalog, text: str, concept: str) -> None:
+    (claim,) = read_text(text, catalog.vocabulary.concepts.values())
+    assert concept in claim.features.concepts
+
+
+def test_lease_length_is_asked_of_lease_lengths_not_of_leader_election(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # "Leader election is built on the same locks" says nothing of how long a lease is.
+    text = (
+        "# Locks\n\n## Requirements\n- Leader election for our services uses these locks.\n"
+        "- 2,000 lock operations/s.\n"
+    )
+    review = _review(catalog, tmp_path, text, "distributed-lock")
+    lease = [f for f in review.findings if "How long should leases be" in f.message]
+    assert lease and all(f.evidence.line is None for f in lease), lease
