@@ -232,3 +232,20 @@ def test_lease_length_is_asked_of_lease_lengths_not_of_leader_election(
     review = _review(catalog, tmp_path, text, "distributed-lock")
     lease = [f for f in review.findings if "How long should leases be" in f.message]
     assert lease and all(f.evidence.line is None for f in lease), lease
+
+
+@pytest.mark.parametrize(
+    ("line", "advice"),
+    [
+        ("- 2 million rows x 500 bytes = 1 TB of rows.", "size prefix"),
+        ("- 4 TB/day is about 46 Mbps on average.", "bits and bytes"),
+        ("- 100M requests/day = 100M QPS.", "86,400"),
+    ],
+)
+def test_a_unit_slip_gets_the_advice_for_its_own_slip(
+    catalog: Catalog, tmp_path: Path, line: str, advice: str
+) -> None:
+    text = f"# Store\n\n## Estimates\n{line}\n"
+    review = _review(catalog, tmp_path, text, None)
+    fixes = [f.fix for f in review.findings if f.rule == "CAP103"]
+    assert fixes and advice in fixes[0], fixes
