@@ -249,3 +249,19 @@ def test_a_unit_slip_gets_the_advice_for_its_own_slip(
     review = _review(catalog, tmp_path, text, None)
     fixes = [f.fix for f in review.findings if f.rule == "CAP103"]
     assert fixes and advice in fixes[0], fixes
+
+
+def test_a_lock_never_held_by_two_names_safety_first(catalog: Catalog, tmp_path: Path) -> None:
+    # "never held by two clients" is "at most one holder", said of the lock: the safety item
+    # is named (though not specified: nothing says the service refuses rather than risk two).
+    text = (
+        "# Locks\n\n## Requirements\n"
+        "- A lock may never be held by two workers, whatever fails.\n"
+        "- 2,000 lock operations/s.\n"
+    )
+    review = _review(catalog, tmp_path, text, "distributed-lock")
+    messages = [f.message for f in review.findings if f.rule == "REQ107"]
+    assert any(
+        m.startswith("Mentioned on line 4 but not specified: States that safety beats")
+        for m in messages
+    ), messages

@@ -2080,6 +2080,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     "tweet": frozenset({"post"}),
     # requests a second are written by their unit: "Total RPS: 20,000 x 16.67 = 333,400"
     "request": frozenset({"rps", "req"}),
+    # a lock's holder is whoever holds it: "never held by two clients at once"
+    "holder": frozenset({"held", "hold", "holds"}),
 }
 
 
