@@ -262,3 +262,15 @@ def test_a_lock_never_held_by_two_names_safety_first(catalog: Catalog, tmp_path:
     review = _review(catalog, tmp_path, text, "distributed-lock")
     messages = [f.message for f in review.findings if f.rule == "REQ107"]
     assert not any(m.startswith("Not covered: States that safety beats") for m in messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lagging replica dropped from the in-sync set, and how it comes back.
+        "If a follower lags behind by more than 30 s it is removed from the ISR.",
+        "When a replica falls behind, it catches up from the leader and rejoins.",
+    ],
+)
+def test_a_lagging_replica_taken_out_of_the_isr_is_a_failure_answered(text: str) -> None:
+    assert operations.failure_response(text) is not None

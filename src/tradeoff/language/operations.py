@@ -121,7 +121,10 @@ _RESPONSE = re.compile(
     # The work moved to a peer, said without "failover": "if a provider is down we route
     # new payments to the other one" (`fails_over`).
     rf"|{_TO_PEER}"
-    r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
+    r"|removed from the (?:pool|ring|rotation|isr|in-sync (?:replica )?set|quorum|cluster)"
+    r"|replaced|re-?spawn\w*"
+    # A replica that fell behind copies what it missed: "it catches up from the leader".
+    r"|catch(?:es|ing)? up from|rejoins?\b"
     # The failed part taken out and the rest carrying its load: "the health check removes it
     # within 10 s and the other two replicas serve".
     r"|(?:health[- ]checks?|load balancer|lb)\W+(?:\w+\s+){0,2}?(?:removes?|drops?|ejects?"
