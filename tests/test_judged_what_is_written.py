@@ -274,3 +274,25 @@ def test_a_lock_never_held_by_two_names_safety_first(catalog: Catalog, tmp_path:
 )
 def test_a_lagging_replica_taken_out_of_the_isr_is_a_failure_answered(text: str) -> None:
     assert operations.failure_response(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The outcome asked for with our own reference.
+        "If the bank times out, a job queries the bank with our transfer id until it answers.",
+        # A feature stopped while its part is down.
+        "If the counter node dies, the sale is paused.",
+        # Work held back and sent when the failed part returns.
+        "If the broker is down, events wait in the database and are published when it comes back.",
+    ],
+)
+def test_a_failure_answered_in_these_words_is_handled(text: str) -> None:
+    assert operations.failure_response(text) is not None
+
+
+def test_a_part_that_fails_and_just_stops_is_not_handled() -> None:
+    assert (
+        operations.failure_response("If the primary fails, checkout stops until it is back.")
+        is None
+    )

@@ -84,7 +84,7 @@ _TO_PEER = (
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefghklmopqrstuw])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefghiklmopqrstuw])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)? (?:over|open|closed)|failover"
     # "the controller picks a new leader from the ISR": an election in plain words
     r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
@@ -109,14 +109,20 @@ _RESPONSE = re.compile(
     r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
     # What an offline client does once the link is back: "syncs when a connection
     # returns", "uploads queued edits once the network is back".
-    r"|(?:syncs?|synced|syncing|uploads?|sends?|pushes?|flush(?:es)?)\b[^.;]{0,30}?"
+    # So is work held back until a failed part returns: "outbox rows wait in Postgres and
+    # are published when it comes back".
+    r"|(?:syncs?|synced|syncing|uploads?|sends?|sent|pushes?|flush(?:es|ed)?|published"
+    r"|delivered|processed)\b[^.;]{0,30}?"
     r"\b(?:when|once|after|as soon as) (?:a |the |its )?(?:connection|connectivity|network"
-    r"|signal|link|it)\b[^.;]{0,12}?\b(?:returns?|comes? back|is back|is restored)"
+    r"|signal|link|it|they)\b[^.;]{0,12}?\b(?:returns?|comes? back|is back|are back"
+    r"|is restored|recovers?)"
+    # A feature stopped while its part is down: "the flash sale is paused".
+    r"|(?:is|are|gets?) paused\b"
     # An outcome not known after a timeout, asked for: "we mark it unknown and poll the
     # provider's status API with the same idempotency key".
     r"|(?:poll|quer(?:y|ie)|check)(?:s|ed|ing)? (?:the |its |their )?(?:\w+'s )?status"
     # ... or after a crash: "the recovery worker queries the provider with the attempt id".
-    r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) the\b"
+    r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) (?:the|our|its|their)\b"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
     # The work moved to a peer, said without "failover": "if a provider is down we route
     # new payments to the other one" (`fails_over`).
