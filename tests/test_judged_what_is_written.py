@@ -296,3 +296,17 @@ def test_a_part_that_fails_and_just_stops_is_not_handled() -> None:
         operations.failure_response("If the primary fails, checkout stops until it is back.")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "guarded"),
+    [
+        # The guarantee said in the active voice is the guarantee.
+        ("A resubmitted form never bills twice.", True),
+        ("Retries must cause no double charge.", True),
+        # A retried charge with nothing said of repeats is not guarded.
+        ("If the charge times out we retry it.", False),
+    ],
+)
+def test_never_charging_twice_is_an_idempotency_guard(text: str, guarded: bool) -> None:
+    assert (operations.idempotency_guard(text) is not None) is guarded

@@ -700,8 +700,13 @@ _IDEMPOTENT = re.compile(
     r"|request[- _]ids?\b|unique (?:constraint|key|index)|upsert|on conflict|if not exists"
     r"|conditional (?:put|write)|compare[- ]and[- ]set|\bcas\b|overwrit\w*|(?-i:\bPUT\b)"
     r"|\bsame\s+(?:\w+\s+)?[`*]*\w*(?:key|id|token)s?\b"
+    # ... said in the passive or the active: "is never charged twice", "a retry never
+    # charges twice", "no double charge".
     r"|\b(?:not|never|nothing|isn't|cannot|can't|won't)\b[\w\s]{0,12}?\b(?:charged|sent|applied"
-    r"|created|processed|delivered|booked|billed|run)\s+twice"
+    r"|created|processed|delivered|booked|billed|run|charges?|sends?|applies|creates?"
+    r"|process(?:es)?|delivers?|books?|bills?|runs?)\s+twice"
+    r"|\b(?:no|never|not)\s+(?:a\s+)?(?:double[- ](?:charges?|charging|bookings?|orders?)"
+    r"|duplicate (?:orders?|charges?|payments?|bookings?))"
     r"|\b(?:charges?|sends?|applies|applied|processed|delivered|books?|bills?)\s+(?:only\s+)?once",
     re.I,
 )
@@ -709,7 +714,7 @@ _IDEMPOTENT = re.compile(
 
 _IDEMPOTENT_STEMS = ("idempot", "dedup", "duplicat", "once", "request", "unique", "upsert",
                      "conflict", "not exists", "conditional", "compare", "cas", "overwrit",
-                     "put", "same", "twice")  # fmt: skip
+                     "put", "same", "twice", "double")  # fmt: skip
 
 
 def idempotency_guard(text: str) -> str | None:
