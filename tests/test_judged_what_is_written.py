@@ -310,3 +310,14 @@ def test_a_part_that_fails_and_just_stops_is_not_handled() -> None:
 )
 def test_never_charging_twice_is_an_idempotency_guard(text: str, guarded: bool) -> None:
     assert (operations.idempotency_guard(text) is not None) is guarded
+
+
+def test_a_stated_guarantee_is_never_reported_missing(catalog: Catalog, tmp_path: Path) -> None:
+    # "Tickets are never oversold" is a hard guarantee said as a requirement: at least named.
+    text = (
+        "# Shop\n\n## Requirements\n- Items are never oversold, even in a drop.\n"
+        "- 1 million orders a day.\n"
+    )
+    review = _review(catalog, tmp_path, text, "e-commerce-checkout")
+    messages = [f.message for f in review.findings if f.rule == "REQ107"]
+    assert not any(m.startswith("Not covered: States the hard guarantees") for m in messages)
