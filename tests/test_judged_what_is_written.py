@@ -321,3 +321,20 @@ def test_a_stated_guarantee_is_never_reported_missing(catalog: Catalog, tmp_path
     review = _review(catalog, tmp_path, text, "e-commerce-checkout")
     messages = [f.message for f in review.findings if f.rule == "REQ107"]
     assert not any(m.startswith("Not covered: States the hard guarantees") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("line", "modelled"),
+    [
+        # States in capitals with the moves between them said in words.
+        ("- A booking starts as HELD; on payment it becomes CONFIRMED, on timeout EXPIRED.", True),
+        # One state named is no model of transitions.
+        ("- A paid booking becomes CONFIRMED.", False),
+    ],
+)
+def test_states_moved_between_in_words_are_modelled(
+    catalog: Catalog, tmp_path: Path, line: str, modelled: bool
+) -> None:
+    text = f"# Shop checkout\n\n## Design\n{line}\n- Orders live in Postgres.\n"
+    review = _review(catalog, tmp_path, text, "e-commerce-checkout")
+    assert ("REL112" in _rules(review)) is not modelled

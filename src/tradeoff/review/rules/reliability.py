@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from tradeoff.design.markdown import is_label_line
 from tradeoff.language.claims import ITEM, ROW, SENTENCE
+from tradeoff.language.lexicon import states_moved_to
 from tradeoff.language.literals import SCREEN
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import (
@@ -808,7 +809,13 @@ class NoStateMachine(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.topic("state-machines"):
             return
-        if not ctx.mentions.has("state-machine"):
+        if ctx.mentions.has("state-machine"):
+            return
+        # States named with the moves between them in words ("The order starts as
+        # PENDING_PAYMENT ... on success it becomes PAID; on decline PAYMENT_FAILED") model
+        # them as an arrow between the capitals would.
+        moved = {state for _, text in ctx.lines for state in states_moved_to(text)}
+        if len(moved) < 2:
             yield self.finding()
 
 
