@@ -338,3 +338,28 @@ def test_states_moved_between_in_words_are_modelled(
     text = f"# Shop checkout\n\n## Design\n{line}\n- Orders live in Postgres.\n"
     review = _review(catalog, tmp_path, text, "e-commerce-checkout")
     assert ("REL112" in _rules(review)) is not modelled
+
+
+@pytest.mark.parametrize(
+    ("line", "reported"),
+    [
+        # The service named as the subject of a concrete mechanism is specified.
+        (
+            "- The order service writes each order and its stock holds in one transaction,"
+            " with `UPDATE stock SET free = free - n WHERE free >= n`.",
+            False,
+        ),
+        # Named and nothing more: a mention, reported as one.
+        ("- There is an order service as well.", True),
+    ],
+)
+def test_a_component_opening_a_concrete_mechanism_is_specified(
+    catalog: Catalog, tmp_path: Path, line: str, reported: bool
+) -> None:
+    text = f"# Online shop checkout\n\n## Design\n{line}\n"
+    review = _review(catalog, tmp_path, text, "e-commerce-checkout")
+    messages = [f.message for f in review.findings if f.rule == "CMP101"]
+    named = [m for m in messages if m.startswith("Checkout and order service")]
+    assert bool(named) is reported, messages
+    # The document's title names the prompt, never the component.
+    assert not any("mentioned on line 1 " in m for m in messages), messages

@@ -84,6 +84,8 @@ class MissingComponent(Rule):
                 continue
             if _role_covered(ctx, component.concepts):
                 continue
+            if any(_opens_with_mechanism(ctx, n) for n in names):
+                continue
             named = [_named_at(ctx, n, component.concepts) for n in names]
             near = min((n for n in named if n is not None), default=None)
             part = _part_of_role(ctx, component.role) if near is None else None
@@ -104,6 +106,29 @@ class MissingComponent(Rule):
                 )
             else:
                 yield self.finding(f"No {in_sentence(component.name)}: {component.role}")
+
+
+def _opens_with_mechanism(ctx: ReviewContext, name: str) -> bool:
+    """Whether a sentence or list item opens on the component's name and goes on to say
+    how it works, concretely: "Checkout service writes the order and its reservations in
+    one Postgres transaction: ... `UPDATE stock ... WHERE available >= qty`" specifies the
+    checkout service, whatever words its role is written in."""
+    phrases = _core_phrases(name)
+    # "Checkout and order service" is the checkout service and the order service: the head
+    # noun of the last part is the one-word parts' too.
+    head = phrases[-1].split()[-1] if phrases and " " in phrases[-1] else ""
+    phrases = [f"{p} {head}" if head and " " not in p else p for p in phrases]
+    patterns = [re.compile(r"^\W*(?:the\s+|a\s+|an\s+|our\s+)?" + _phrase_pattern(p).pattern,
+                           re.I) for p in phrases if " " in p]  # fmt: skip
+    if not patterns:
+        return False  # a one-word name ("checkout") opens too many sentences to tell
+    return any(
+        claim.kind in (SENTENCE, ITEM)
+        and any(p.match(claim.text) for p in patterns)
+        and (claim.features.specific or claim.features.has_evidence)
+        and bool(claim.features.mechanisms or claim.features.flow or claim.features.decision)
+        for claim in ctx.claims
+    )
 
 
 def _role_covered(ctx: ReviewContext, concepts: list[str]) -> bool:
@@ -270,15 +295,20 @@ def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
     phrases = _core_phrases(name)
     patterns = [_phrase_pattern(p) for p in phrases]
     stored = [p for p in map(_stored_pattern, phrases) if p is not None]
+    # The document's title ("# E-commerce checkout") names the prompt, not a part of it.
+    titles = {s.start for s in ctx.doc.sections if s.level == 1}
     named = next(
         (
             n
             for n, t in ctx.lines
-            if any(
-                p.search(clean_line(t)) and _in_its_sense(ctx, phrase, n)
-                for phrase, p in zip(phrases, patterns, strict=True)
+            if n not in titles
+            and (
+                any(
+                    p.search(clean_line(t)) and _in_its_sense(ctx, phrase, n)
+                    for phrase, p in zip(phrases, patterns, strict=True)
+                )
+                or any(p.search(clean_line(t)) for p in stored)
             )
-            or any(p.search(clean_line(t)) for p in stored)
         ),
         None,
     )
