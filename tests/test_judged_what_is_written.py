@@ -363,3 +363,13 @@ def test_a_component_opening_a_concrete_mechanism_is_specified(
     assert bool(named) is reported, messages
     # The document's title names the prompt, never the component.
     assert not any("mentioned on line 1 " in m for m in messages), messages
+
+
+def test_releasing_a_reservation_after_a_failed_step_names_the_compensation(
+    catalog: Catalog,
+) -> None:
+    # Undoing the hold when payment fails is the saga's compensating step.
+    (claim,) = read_text(
+        "On a declined card the reservation is released.", catalog.vocabulary.concepts.values()
+    )
+    assert "saga" in claim.features.concepts
