@@ -190,11 +190,15 @@ class UnitError(_CapacityRule):
     fix = "Carry units through every step: requests/day / 86,400 s/day = requests/s."
     # The advice for the slip found: a size prefix or bits for bytes is no slip of a period,
     # and "requests/day / 86,400" beside "1 million x 200 bytes = 200 GB" fixes nothing.
+    # (No figures of their own: a fix names only what the reviewed design holds.)
     fix_prefix = (
-        "Carry the size prefix through each step: a million items of 200 bytes is 200 million"
-        " bytes, 200 MB (KB, MB, GB and TB are 1,000x apart)."
+        "Carry the size prefix through each step: work the powers of ten apart from the"
+        " digits (KB, MB, GB and TB are 1,000x apart) and check the result's order of magnitude."
     )
-    fix_bits = "Keep bits and bytes apart: 8 bits make a byte, so 1 Gbps is 125 MB/s."
+    fix_bits = (
+        "Keep bits and bytes apart: bits per second are bytes per second times 8 (Gbps"
+        " against GB/s)."
+    )
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for check in ctx.estimates:
