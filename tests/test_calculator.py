@@ -245,3 +245,25 @@ def test_money_keeps_its_dollar_sign_through_every_step(
 def test_a_cost_converts_to_dollars_a_month() -> None:
     assert calculate("200 x $0.50/hour in $/month").human() == "$73K/month"
     assert _in("$2,000/month over 3 years", "USD") == pytest.approx(2_000 * 36)
+
+
+def test_a_bare_count_of_days_after_a_daily_rate_is_read_as_days_with_a_note() -> None:
+    # 2 TB a day for 365 days, 5 times over: 2 x 365 x 5 = 3,650 TB = 3.65 PB.
+    result = calculate("2 TB/day x 365 x 5 in PB")
+    assert result.value.to("PB").magnitude == pytest.approx(2 * 365 * 5 / 1000)
+    assert result.notes == [
+        "read 'x 365' after a rate per day as 365 days; write 'x 365 days' to say so"
+    ]
+    assert result.to_json()["notes"] == result.notes
+
+
+def test_a_rate_asked_as_a_rate_keeps_its_bare_factor() -> None:
+    result = calculate("2 TB/day x 365 in TB/day")
+    assert result.value.magnitude == pytest.approx(730)
+    assert result.notes == [] and "notes" not in result.to_json()
+
+
+def test_a_rate_times_another_number_asked_as_a_total_says_what_to_write() -> None:
+    # "x 3" (three replicas?) is no count of days: nothing is guessed.
+    with pytest.raises(EstimateError, match=r"still a rate.*'x 365 days', 'x 5 years'"):
+        calculate("2 TB/day x 3 in TB")

@@ -57,6 +57,8 @@ def estimate(
         typer.echo(json.dumps(result.to_json(), indent=2))
         return
     out = console()
+    for note in result.notes:
+        out.print(f"[dim]note: {escape(note)}[/dim]")
     for step in result.steps:
         out.print(f"  {escape(step)}")
     out.print(f"[bold]= {escape(result.human())}[/bold]")

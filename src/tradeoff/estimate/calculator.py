@@ -8,11 +8,12 @@ with the usual precedence, and every multiplication or division is recorded as a
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.errors import TradeoffError
-from tradeoff.estimate.grammar import GrammarError, Unit, evaluate, is_currency, tokenize
+from tradeoff.estimate.grammar import GrammarError, Token, Unit, evaluate, is_currency, tokenize
 from tradeoff.units import human_number, registry
 
 
@@ -27,6 +28,7 @@ class Calculation:
     steps: list[str] = field(default_factory=list)
     servers: int | None = None  # set when the last division was by a per-server capacity
     target: Unit | None = None  # "in MB/s": the unit asked for
+    notes: list[str] = field(default_factory=list)  # how a shorthand was read, said aloud
 
     @property
     def unit(self) -> str:
@@ -44,13 +46,16 @@ class Calculation:
         return humanize(self.value)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "expression": self.expression,
             "value": float(self.value.magnitude),
             "unit": self.unit,
             "human": self.human(),
             "steps": list(self.steps),
         }
+        if self.notes:  # only when a shorthand was read one way of two
+            found["notes"] = list(self.notes)
+        return found
 
 
 class _PintAlgebra:
@@ -76,8 +81,16 @@ class _PintAlgebra:
         try:
             return quantity.to(target.pint)
         except Exception:
+            hint = ""
+            if _is_rate(quantity) and target.q.time == 0:
+                # "2 TB/day x 365 x 5 in PB": the bare numbers multiplied a rate, which
+                # stays a rate; a total needs a time.
+                hint = (
+                    f": it is still a rate; multiply it by a time to get {target.word}"
+                    " (write the time with its unit: 'x 365 days', 'x 5 years')"
+                )
             raise GrammarError(
-                f"{humanize(quantity)} cannot be expressed in {target.word}"
+                f"{humanize(quantity)} cannot be expressed in {target.word}{hint}"
             ) from None
 
     def money(self, amount: float) -> Any:
@@ -85,7 +98,69 @@ class _PintAlgebra:
 
 
 def calculate(expression: str) -> Calculation:
-    """Evaluate `expression`; raise EstimateError naming the first token it cannot read."""
+    """Evaluate `expression`; raise EstimateError naming the first token it cannot read.
+
+    A bare count of a rate's period in a longer one right after the rate ("2 TB/day x 365",
+    "x 30", "req/month x 12") is read as that many periods when the unit asked for is a
+    total (PB, not PB/day) and the plain reading cannot give it; the reading is said in a
+    note. Asked for a rate, or with any other number, it stays a plain factor."""
+    try:
+        return _calculate(expression)
+    except EstimateError as error:
+        if _STILL_A_RATE not in str(error):
+            raise
+        bare = _bare_period(tokenize(expression))
+        if bare is None:
+            raise
+        number, period = bare
+        written = f"{expression[: number.end]} {period}s{expression[number.end :]}"
+        calculation = _calculate(written)
+        calculation.expression = expression
+        calculation.notes.append(
+            f"read 'x {number.text}' after a rate per {period} as {number.text} {period}s;"
+            f" write 'x {number.text} {period}s' to say so"
+        )
+        return calculation
+
+
+_STILL_A_RATE = "it is still a rate"
+# A rate's period, from its pint spelling ("(TB)/(day)", "1/(month)"), and the counts of
+# that period in a longer one a candidate multiplies by without writing the unit.
+_RATE_PERIOD = re.compile(r"/\(?(second|minute|hour|day|week|month)\)?$")
+_PERIODS_IN_LONGER: dict[str, frozenset[float]] = {
+    "second": frozenset({60, 3600, 86400}),
+    "minute": frozenset({60, 1440}),
+    "hour": frozenset({24}),
+    "day": frozenset({7, 30, 31, 365, 366}),
+    "week": frozenset({52}),
+    "month": frozenset({12}),
+}
+
+
+def _bare_period(tokens: list[Token]) -> tuple[Token, str] | None:
+    """The number right after the first rate ("TB/day x 365"), with the rate's period,
+    when it is a count of that period in a longer one and no unit follows it."""
+    for index, token in enumerate(tokens):
+        if token.kind != "unit" or token.unit is None:
+            continue
+        period = _RATE_PERIOD.search(token.unit.pint)
+        if period is None:
+            continue
+        following = tokens[index + 1 : index + 4]
+        if len(following) < 2 or following[0].kind != "op" or following[0].op != "*":
+            return None
+        number = following[1]
+        if number.kind != "num" or number.scaled or number.percent:
+            return None
+        if len(following) > 2 and following[2].kind == "unit":
+            return None  # "x 365 days" already says it
+        if number.value not in _PERIODS_IN_LONGER[period.group(1)]:
+            return None
+        return number, period.group(1)
+    return None
+
+
+def _calculate(expression: str) -> Calculation:
     if not expression.strip():
         raise EstimateError('empty expression; try: tradeoff estimate "100M DAU x 10 / day"')
     steps: list[str] = []

@@ -125,11 +125,13 @@ FAILURE_EVENT_CONCEPTS = frozenset({"clock-rollback"})
 # Masked as names, the failure they answer would have no response; other names stay masked
 # ("Static error page" pages no one, "fault injection ... throttling" is a test).
 # An elevator's operating mode is its answer to a fire alarm or a fault ("Fire alarm: all
-# cars go to the ground floor"), so the name is kept for the failure it answers too.
+# cars go to the ground floor"), so the name is kept for the failure it answers too. So is
+# a client's: "works offline; syncs when a connection returns" names the lost link and
+# the catching up after it.
 RESPONSE_CONCEPTS = frozenset(
     {"fail-open", "circuit-breaker", "retry-backoff", "back-pressure", "leader-election",
      "snapshot", "event-sourcing", "failover", "multi-region", "reconciliation",
-     "elevator-modes"}
+     "elevator-modes", "offline-support", "sync-protocol"}
 )  # fmt: skip
 
 # `_BRAND_WORDS` as stems of the literal screen: a word of a text is a substring of it.
@@ -670,6 +672,10 @@ def _refers_back(claim: Claim, previous: Claim) -> bool:
         return False
     if _REFERS_BACK.search(claim.text[:60]) is not None:
         return True
+    # ... or with no subject of its own, which it takes from the clause before: "Works
+    # offline; syncs when a connection returns" is one thing doing both.
+    if _NO_SUBJECT.match(claim.text) is not None:
+        return True
     # ... or by "the" and a word the clause before it said: "Every POST takes an
     # Idempotency-Key header; we store the key, a hash of the body and the response for 24 h"
     said = set(_WORD.findall(previous.text.lower())) - _NOT_A_REFERENT
@@ -680,6 +686,13 @@ def _refers_back(claim: Claim, previous: Claim) -> bool:
 # "it" as the object of a verb points back too: "FeeCalculator is an interface; HourlyFee
 # implements it, so weekend pricing is a new class" (as a subject, "it" may open any clause).
 _REFERS_BACK = re.compile(r"\b(?:them|its|their)\b|\b[a-z]+s it\b", re.I)
+# A clause that opens on a verb in the third person, written lower-case after the ";", and
+# goes straight on to when or to what: "syncs when ...", "retries it once". ("reads from
+# replicas" may open on a noun: only a subordinator, a pronoun or an adverb follows here.)
+_NO_SUBJECT = re.compile(
+    r"\W*[a-z]+(?<!s)s\s+(?:when|whenever|if|once|after|until|while|it|them|its|their"
+    r"|automatically|again|back|locally|later)\b"
+)
 _THE_WORD = re.compile(r"\bthe\s+([A-Za-z][A-Za-z]+)\b")
 _WORD = re.compile(r"[a-z]+")
 # Words after "the" that point at no one thing said before: "the same", "the rest".

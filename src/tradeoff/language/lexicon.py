@@ -749,6 +749,32 @@ def writes_transitions(text: str, heading: str = "") -> bool:
     return bool(chained) or _ABOUT_STATES.search(f"{text} {heading}") is not None
 
 
+# A move to a state said in words, the state in capitals: "the order starts as
+# PENDING_PAYMENT", "on success it becomes PAID", "moves to SHIPPED".
+_PROSE_TRANSITION = re.compile(
+    rf"\b(?:starts?|begins?|is created|are created) (?:as|in) ({_STATE})"
+    rf"|\b(?:becomes?|moves? (?:in)?to|goes to|transitions? to|is set to|turns?|changes? to)"
+    rf" ({_STATE})"
+)
+
+
+def states_moved_to(text: str) -> frozenset[str]:
+    """The states in capitals a text says something starts in or moves to ("The order
+    starts as PENDING_PAYMENT ... becomes PAID"): two or more are states with transitions,
+    as an arrow between them would be."""
+    if not any(word in text for word in _MOVE_WORDS):
+        return frozenset()  # most lines move nothing anywhere
+    return frozenset(a or b for a, b in _PROSE_TRANSITION.findall(text)) - _PART_NAMES
+
+
+_MOVE_WORDS = ("start", "begin", "created", "become", "move", "goes", "transition", "set to",
+               "turn", "change")  # fmt: skip
+_PART_NAMES = frozenset(
+    "CLIENT CLIENTS USER USERS BROWSER GATEWAY SERVICE SERVER CACHE QUEUE DATABASE WORKER"
+    " WORKERS KAFKA REDIS ORIGIN BACKEND FRONTEND".split()
+)
+
+
 # An enumerated type with its values: "SeatStatus (AVAILABLE, HELD, BOOKED)", "VehicleType:
 # CAR | TRUCK | BIKE".
 _ENUM_VALUES = re.compile(

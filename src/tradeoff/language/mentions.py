@@ -1176,6 +1176,27 @@ _OTHER_SENSE_IN_TEXT: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[st
     ("window",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
     ("windows",): (_SHARE_OF_TRAFFIC, _AGGREGATING),
 }
+# A term two concepts share, whose sense the line decides for each: (the other sense, this
+# one's). "Snowflake" is Twitter's id scheme ("Snowflake IDs", "Snowflake layout: 41 bits
+# of timestamp ...") and a data warehouse ("nightly exports land in Snowflake for the
+# analysts"); a line with the cues of one sense and none of the other names only that one.
+# (A guard on the term itself would drop both senses at once.)
+_SNOWFLAKE_ID = re.compile(
+    r"\bsnowflake[- ](?:style|like|ids?|layout|format|scheme|algorithm|generator)\b"
+    r"|\b(?:ids?|identifiers?|bits?|timestamps?|epoch|sequence|worker|generat\w*|sortable"
+    r"|64-bit)\b",
+    re.I,
+)
+_SNOWFLAKE_WAREHOUSE = re.compile(
+    r"\b(?:warehouse|analytics|analysts?|etl|elt|dbt|bi|reporting|sql|land(?:s|ed)? in"
+    r"|load(?:s|ed)? (?:in)?to|export\w*|olap|bigquery|redshift|lakehouse)\b",
+    re.I,
+)
+_SENSE_OF: dict[tuple[tuple[str, ...], str], tuple[re.Pattern[str], re.Pattern[str]]] = {
+    (("snowflake",), "data-warehouse"): (_SNOWFLAKE_ID, _SNOWFLAKE_WAREHOUSE),
+    (("snowflake",), "id-generator"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),
+    (("snowflake",), "time-sortable-id"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),
+}
 # Terms written with a symbol that name something else in some lines: "apiVersion: apps/v1"
 # in a Kubernetes manifest is the version of the orchestrator's schema, not of the design's
 # API.
@@ -1233,6 +1254,9 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             other = _OTHER_SENSE_IN_TEXT.get(term_words)
             if other and other[0].search(text) and not other[1].search(text):
                 continue  # "Throughput: 1.04 QPS" counts requests, not bytes a second
+            sense = _SENSE_OF.get((term_words, concept_id))
+            if sense and sense[0].search(text) and not sense[1].search(text):
+                continue  # "exports land in Snowflake" names the warehouse, not the ids
             # (a one-word term is guarded as it is written too: "tries" the verb, matched as
             # the plural of "trie")
             guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))

@@ -24,7 +24,8 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "unrespons", "partition", "split", "overload", "saturat", "lost", "lose",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
-                  "jam", "clock", "overflow", "drop", "dead", "declin")  # fmt: skip
+                  "jam", "clock", "overflow", "drop", "dead", "declin",
+                  "offline")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -58,6 +59,9 @@ _TRIGGER = re.compile(
     # "drop the request" or "latency drops" is no failure of a connection.
     r"|(?:connections?|network|links?|sessions?) (?:drops?|dropped|is dropped)\b"
     r"|dropped (?:connections?|links?|sessions?)\b"
+    # A device with no network: "works offline", "when the phone is offline". (An "offline
+    # job" or an index "built offline" runs in batch; nothing has failed.)
+    r"|(?:is|are|goes|go|went|when|while|if|being|stays?|works?|working|usable) offline\b"
     # A part that has stopped, by the adjective: "a dead phone drops out of matching". (A
     # "dead letter queue" is where failed work goes, an answer: `_RESPONSE`.)
     r"|dead (?:phones?|devices?|nodes?|servers?|hosts?|workers?|replicas?|shards?|machines?"
@@ -80,7 +84,7 @@ _TO_PEER = (
 )
 # What the system does about it: a concrete action, not "is handled" or "ensures".
 _RESPONSE = re.compile(
-    r"(?=[\dabcdefghklmopqrstw])"  # first characters (see language/lexicon.py)
+    r"(?=[\dabcdefghiklmopqrstuw])"  # first characters (see language/lexicon.py)
     r"\b(?:fall(?:s|ing)? back|fallback|fail(?:s|ing)?[- ](?:over|open|closed)|failover"
     # "the controller picks a new leader from the ISR": an election in plain words
     r"|(?:picks?|picked|chooses?|chose|selects?|selected) an? new (?:leader|primary|master)"
@@ -98,21 +102,35 @@ _RESPONSE = re.compile(
     # What is needed "to reconstruct", or fails "before repair", is arithmetic, not an answer.
     r"|(?<!to )(?<!before )(?<!-)(?:reconstruct\w*|repair(?:s|ed|ing)?(?! window))"
     r"|re-?replicat\w*|(?:keeps?|continues?) (?:to )?"
-    r"(?:serv(?:e|ing)|us(?:e|ing)|run(?:ning)?|accept(?:ing)?|admit(?:ting)?)"
+    r"(?:serv(?:e|ing)|us(?:e|ing)|run(?:ning)?|accept(?:ing)?|admit(?:ting)?|work(?:ing)?)"
     r"|restart(?:s|ed)?|reschedul\w*|re-?assign\w*|re-?queue\w*|re-?deliver\w*"
     r"|dead[- ]letter|dlq|switch(?:es|ed)? to|take[sn]? over|circuit breaker|trip(?:s|ped)?"
     r"|open(?:s|ed)? the (?:circuit|breaker)|back(?:s)? off|throttl\w*|evict\w*|skip(?:s|ped)?"
     r"|resum(?:e|es|ed)|reconcil\w*|re-?sync\w*|page[sd]?\b|alert(?:s|ed)?"
+    # What an offline client does once the link is back: "syncs when a connection
+    # returns", "uploads queued edits once the network is back".
+    # So is work held back until a failed part returns: "outbox rows wait in Postgres and
+    # are published when it comes back".
+    r"|(?:syncs?|synced|syncing|uploads?|sends?|sent|pushes?|flush(?:es|ed)?|published"
+    r"|delivered|processed)\b[^.;]{0,30}?"
+    r"\b(?:when|once|after|as soon as) (?:a |the |its )?(?:connection|connectivity|network"
+    r"|signal|link|it|they)\b[^.;]{0,12}?\b(?:returns?|comes? back|is back|are back"
+    r"|is restored|recovers?)"
+    # A feature stopped while its part is down: "the flash sale is paused".
+    r"|(?:is|are|gets?) paused\b"
     # An outcome not known after a timeout, asked for: "we mark it unknown and poll the
     # provider's status API with the same idempotency key".
     r"|(?:poll|quer(?:y|ie)|check)(?:s|ed|ing)? (?:the |its |their )?(?:\w+'s )?status"
     # ... or after a crash: "the recovery worker queries the provider with the attempt id".
-    r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) the\b"
+    r"|quer(?:y|ies|ied|ying) the \w+ (?:with|for) (?:the|our|its|their)\b"
     r"|sends? (?:its )?(?:traffic|requests) to|shift(?:s|ed)? (?:traffic|load)|steps? down"
     # The work moved to a peer, said without "failover": "if a provider is down we route
     # new payments to the other one" (`fails_over`).
     rf"|{_TO_PEER}"
-    r"|removed from the (?:pool|ring|rotation)|replaced|re-?spawn\w*"
+    r"|removed from the (?:pool|ring|rotation|isr|in-sync (?:replica )?set|quorum|cluster)"
+    r"|replaced|re-?spawn\w*"
+    # A replica that fell behind copies what it missed: "it catches up from the leader".
+    r"|catch(?:es|ing)? up from|rejoins?\b"
     # The failed part taken out and the rest carrying its load: "the health check removes it
     # within 10 s and the other two replicas serve".
     r"|(?:health[- ]checks?|load balancer|lb)\W+(?:\w+\s+){0,2}?(?:removes?|drops?|ejects?"
@@ -700,8 +718,13 @@ _IDEMPOTENT = re.compile(
     r"|request[- _]ids?\b|unique (?:constraint|key|index)|upsert|on conflict|if not exists"
     r"|conditional (?:put|write)|compare[- ]and[- ]set|\bcas\b|overwrit\w*|(?-i:\bPUT\b)"
     r"|\bsame\s+(?:\w+\s+)?[`*]*\w*(?:key|id|token)s?\b"
+    # ... said in the passive or the active: "is never charged twice", "a retry never
+    # charges twice", "no double charge".
     r"|\b(?:not|never|nothing|isn't|cannot|can't|won't)\b[\w\s]{0,12}?\b(?:charged|sent|applied"
-    r"|created|processed|delivered|booked|billed|run)\s+twice"
+    r"|created|processed|delivered|booked|billed|run|charges?|sends?|applies|creates?"
+    r"|process(?:es)?|delivers?|books?|bills?|runs?)\s+twice"
+    r"|\b(?:no|never|not)\s+(?:a\s+)?(?:double[- ](?:charges?|charging|bookings?|orders?)"
+    r"|duplicate (?:orders?|charges?|payments?|bookings?))"
     r"|\b(?:charges?|sends?|applies|applied|processed|delivered|books?|bills?)\s+(?:only\s+)?once",
     re.I,
 )
@@ -709,7 +732,7 @@ _IDEMPOTENT = re.compile(
 
 _IDEMPOTENT_STEMS = ("idempot", "dedup", "duplicat", "once", "request", "unique", "upsert",
                      "conflict", "not exists", "conditional", "compare", "cas", "overwrit",
-                     "put", "same", "twice")  # fmt: skip
+                     "put", "same", "twice", "double")  # fmt: skip
 
 
 def idempotency_guard(text: str) -> str | None:

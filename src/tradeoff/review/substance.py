@@ -707,6 +707,16 @@ def _specifies(claim: Claim, concept: str, implied_by_heading: frozenset[str]) -
         and _TIME_IN_ID.search(_ID_TERMS.sub("", claim.text))
     ):
         return True
+    # "Eviction is LRU per node", "LRU evicts when memory is full; TTLs expire lazily on
+    # read" name the victim policy and where or when it acts: a mechanism, with no number
+    # or "because" to count as evidence. "We use LRU eviction" stays a name.
+    if (
+        concept == "eviction-policy"
+        and named
+        and _EVICTION_POLICY.search(claim.text)
+        and _EVICTION_TRIGGER.search(claim.text)
+    ):
+        return True
     if claim.kind == CODE and concept not in _WATCHING and lexicon.is_metric_sample(claim.text):
         # "rate_limit_local_fallback_active 1" watches the fallback; it states no policy for
         # when the limiter is down, as a line of the design's own code would
@@ -816,6 +826,19 @@ _LAYS_OUT = re.compile(
 # and says no more of what it is made of; said alone, it specified the id.)
 _ID_TERMS = re.compile(
     r"\b(?:time|timestamp|k)[- ]?(?:ordered|sortable|sorted|based)\b|\bsortable\b", re.I
+)
+# A policy that picks the victim, and where or when eviction or expiry acts: per node, on a
+# full memory, on a read, by a sweep in the background (lazy and active expiry).
+_EVICTION_POLICY = re.compile(
+    r"\b(?:lru|lfu|arc|fifo|w-tinylfu|least[- ](?:recently|frequently)[- ]used|random)\b", re.I
+)
+_EVICTION_TRIGGER = re.compile(
+    r"\b(?:lazily|lazy|on (?:read|access|get|write|insert)|(?:background|periodic|active)"
+    r" (?:sweep|sweeper|scan|reaper|job|thread)|sweep(?:s|er)?|when (?:memory|the node|the cache"
+    r"|a node|it) (?:is |gets |fills|runs)|maxmemory|memory (?:is )?full|memory limit"
+    # where it runs: each node evicts on its own, not by one global order
+    r"|(?:per|on each|in each|each) (?:node|shard|server|instance|process|partition|host))\b",
+    re.I,
 )
 _TIME_IN_ID = re.compile(r"timestamp|\bepoch\b|milliseconds?|\bms\b|\bsort|\border", re.I)
 
@@ -1127,7 +1150,8 @@ def _item_support(
         positions = sorted(set(positions) | _endpoint_lines(claims))
     # "Objects: PUT (upload), GET (download), HEAD, DELETE" names the calls an endpoint item
     # writes out, without their paths: a mention of the item, never its substance.
-    verbs = {i for i, c in enumerate(claims) if _names_methods(c)} if written else set()
+    item_calls = frozenset(m.group(1).lower() for m in _CALL_NAME.finditer(item.text) if written)
+    verbs = {i for i, c in enumerate(claims) if _names_methods(c, item_calls)} if written else set()
     if verbs:
         positions = sorted(set(positions) | verbs)
     verb_ids = {id(claims[i]) for i in verbs}
@@ -1227,7 +1251,10 @@ def _item_support(
             aside = aside or claim  # cited only when no line names the item's own concept
             continue
         if mention is None and not _label_only(claim):
-            named = naming & (claim.features.concepts | claim.features.options)
+            # A line that specifies the item's concept where the dimension does not take it
+            # ("Works offline; syncs when a connection returns" under the requirements)
+            # still says it: a mention, never "missing".
+            named = naming & (claim.features.concepts | claim.features.options | found)
             if dimension == "capacity" and wanted - GENERIC_ESTIMATE:
                 # "an estimate" is not this estimate: a read-QPS line does not mention the
                 # sizing of the transcoding fleet; the item's own concept must be named.
@@ -1543,9 +1570,42 @@ _CALLED_ENDPOINT = re.compile(
 _HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b")
 
 
-def _names_methods(claim: Claim) -> bool:
-    """Whether a line names two or more HTTP methods, as the operations of an API."""
-    return claim.kind != CODE and len(set(_HTTP_METHOD.findall(claim.text))) >= 2
+def _names_methods(claim: Claim, calls: frozenset[str] = frozenset()) -> bool:
+    """Whether a line names two or more HTTP methods, as the operations of an API, or two
+    or more of the item's own calls said as verbs over what they take ("Get, set and
+    delete keys with a TTL" for "get(key), set(key, value, ttl), delete(key)")."""
+    if claim.kind == CODE:
+        return False
+    if len(set(_HTTP_METHOD.findall(claim.text))) >= 2:
+        return True
+    return bool(calls) and len(said_operations(claim.text) & calls) >= 2
+
+
+# Operations of an API said in prose as a list of verbs over what they take: "Get, set and
+# delete keys with a TTL", "acquire, renew and release a lock", "publish and consume
+# messages". Each verb is one an API's call is named by (`_API_CALLS`); the object is the
+# kind of thing such a call takes, so "read and write data" names no operation.
+_OPERATION_VERB = (
+    r"(?:get|set|put|delete|read|write|fetch|publish|consume|produce|subscribe|acquire"
+    r"|release|renew|create|update|list|upload|download|enqueue|dequeue|ack|lock|unlock"
+    r"|cancel|schedule|increment|append|poll)s?\b"
+)
+_OPERATIONS_SAID = re.compile(
+    rf"\b({_OPERATION_VERB}(?:\s*,\s*{_OPERATION_VERB})*\s*,?\s+(?:and|or)\s+{_OPERATION_VERB})"
+    r"\s+(?:(?:a|an|the|their|its|each)\s+)?(?:[\w-]+\s+)?(?:keys?|values?|items?|entries"
+    r"|messages?|events?|locks?|leases?|objects?|files?|records?|jobs?|tasks?|topics?)\b",
+    re.I,
+)
+_OPERATION_WORD = re.compile(rf"\b{_OPERATION_VERB}", re.I)
+
+
+def said_operations(text: str) -> frozenset[str]:
+    """The operations a line lists in prose over what they take (`_OPERATIONS_SAID`),
+    lower-cased: {"get", "set", "delete"} for "Get, set and delete keys with a TTL"."""
+    found: set[str] = set()
+    for match in _OPERATIONS_SAID.finditer(text):
+        found |= {w.lower().removesuffix("s") for w in _OPERATION_WORD.findall(match.group(1))}
+    return frozenset(found) if len(found) >= 2 else frozenset()
 
 
 def _writes_endpoint_claim(claim: Claim) -> bool:
@@ -1918,6 +1978,8 @@ GENERIC_ESTIMATE = frozenset({"back-of-envelope", "scale-numbers"})
 # A method written with its arguments ("issueTicket(vehicleType)", "multi_get(keys)"): an
 # interface item that lists several asks for signatures, which a list of classes is not.
 _METHOD_CALL = re.compile(r"(?:\.|\b)[a-z_]\w*\([^)]*\)")
+# The name of a call an item writes ("multi_get" of "multi_get(keys)").
+_CALL_NAME = re.compile(r"\b([a-z_]\w*)\([^)]*\)")
 
 
 # "Defines the API.", "Defines POST /posts, ...": defining is writing the calls; "REST API +
@@ -2057,6 +2119,8 @@ _OWN_SYNONYMS: dict[str, frozenset[str]] = {
     # how exact a limit is, is how accurate it is: "Accuracy: minimise races between
     # gateways" says how exact the limits must be
     "exact": frozenset({"accuracy", "accurate"}),
+    # a lock's holder is whoever holds it: "never held by two clients at once"
+    "holder": frozenset({"held", "hold", "holds"}),
 }
 
 
@@ -2710,7 +2774,8 @@ _ENDPOINT_WAYS: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("rpc",), ("(",)), r"\brpc\s+\w+\s*\("),
     # (a colon that ends the line is Python's block colon, "def __init__(self, cache):",
     # no result type)
-    (((")",), ("->", ":", "returns")), r"\w+\(.*\)\s*(->|:(?!\s*$)|returns)"),
+    # (a call in backticks, "`acquire(name, session)` returns a token", is the same call)
+    (((")",), ("->", ":", "returns")), r"\w+\(.*\)`?\s*(->|:(?!\s*$)|returns)"),
     ((("-x",),), r"-X\s*(GET|POST|PUT|PATCH|DELETE)\b"),
     ((("/api/",),), r"https?://\S*/api/\S+"),
 )
@@ -2721,7 +2786,7 @@ _ENDPOINT_SEARCHES = tuple((needs, re.compile(way, re.I)) for needs, way in _END
 # One endpoint as it is written, to tell endpoints apart: a method and its path (parameters
 # and query strings aside), or the name of a call.
 _ENDPOINT_NAME = re.compile(
-    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)\s*(?:->|:(?!\s*$)|returns)"
+    r"\b(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`'\"),;|]*)|\brpc\s+(\w+)\s*\(|\b(\w+)\(.*?\)`?\s*(?:->|:(?!\s*$)|returns)"
     r"|-X\s*(GET|POST|PUT|PATCH|DELETE)\b|(https?://\S*/api/\S+)",
     re.I,
 )
@@ -2766,7 +2831,8 @@ def _distinct_endpoints(claims: Sequence[Claim]) -> tuple[int, Claim | None]:
 _API_CALLS = re.compile(
     r"\b((?:get|set|put|delete|del|fetch|produce|consume|publish|subscribe|acquire|release"
     r"|renew|create|update|list|upload|download|send|query|search|incr|decr|append|poll|ack"
-    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel)(?:_\w+)?)\(\w[^()]*\)",
+    r"|commit|lock|unlock|enqueue|dequeue|schedule|cancel|watch|open|close|keepalive"
+    r"|heartbeat)(?:_\w+)?)\(\w[^()]*\)",
     re.I,
 )
 

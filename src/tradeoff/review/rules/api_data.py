@@ -12,7 +12,7 @@ from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.rules.reliability import retried_writes
 from tradeoff.review.rules.rubric import gap, uncovered
-from tradeoff.review.substance import KEY_TEMPLATE
+from tradeoff.review.substance import KEY_TEMPLATE, said_operations
 
 # A path that returns a list: a plural collection ("/links", "/users/{id}/posts") or a feed,
 # a user's timeline ("/feed/{userId}"). "/videos/{videoId}" is one video; "/stats",
@@ -154,6 +154,12 @@ def defines_api(ctx: ReviewContext) -> bool:
     if any(_PATH_ENDPOINT.search(c.text) for c in ctx.claims):
         return True
     if _block_calls(ctx):
+        return True
+    # "Get, set and delete keys with a TTL": an infrastructure prompt's API is the
+    # operations a client calls, named with what they take, as a cache or a lock's is.
+    if ctx.interview_type == "infrastructure" and any(
+        said_operations(c.text) for c in ctx.claims if c.kind != CODE
+    ):
         return True
     # "429 Too Many Requests" and "Retry-After: 45": the response a caller gets is the
     # contract of a limiter or a redirect, which adds no call of its own.

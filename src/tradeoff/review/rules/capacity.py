@@ -188,14 +188,37 @@ class UnitError(_CapacityRule):
     )
     example = "500M tweets/day = 500M QPS"
     fix = "Carry units through every step: requests/day / 86,400 s/day = requests/s."
+    # The advice for the slip found: a size prefix or bits for bytes is no slip of a period,
+    # and "requests/day / 86,400" beside "1 million x 200 bytes = 200 GB" fixes nothing.
+    # (No figures of their own: a fix names only what the reviewed design holds.)
+    fix_prefix = (
+        "Carry the size prefix through each step: work the powers of ten apart from the"
+        " digits (KB, MB, GB and TB are 1,000x apart) and check the result's order of magnitude."
+    )
+    fix_bits = (
+        "Keep bits and bytes apart: bits per second are bytes per second times 8 (Gbps"
+        " against GB/s)."
+    )
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         for check in ctx.estimates:
             if check.verdict == "unit-error":
-                yield self.finding(check.explanation, Evidence(check.line, check.quote))
+                yield self.finding(
+                    check.explanation,
+                    Evidence(check.line, check.quote),
+                    fix=check.fix or self._fix_for(check.explanation),
+                )
         # Right arithmetic on the wrong period: a monthly count divided by a day's seconds.
         for slip in period_slips(ctx.figure_lines):
             yield self.finding(explain_slip(slip), ctx.line_evidence(slip.line, slip.quote))
+
+    def _fix_for(self, explanation: str) -> str | None:
+        """The rule's advice that fits the slip an explanation names (None: the default)."""
+        if "size prefix" in explanation:
+            return self.fix_prefix
+        if "bits and bytes" in explanation:
+            return self.fix_bits
+        return None
 
 
 @register

@@ -84,6 +84,8 @@ class MissingComponent(Rule):
                 continue
             if _role_covered(ctx, component.concepts):
                 continue
+            if any(_opens_with_mechanism(ctx, n) for n in names):
+                continue
             named = [_named_at(ctx, n, component.concepts) for n in names]
             near = min((n for n in named if n is not None), default=None)
             part = _part_of_role(ctx, component.role) if near is None else None
@@ -104,6 +106,29 @@ class MissingComponent(Rule):
                 )
             else:
                 yield self.finding(f"No {in_sentence(component.name)}: {component.role}")
+
+
+def _opens_with_mechanism(ctx: ReviewContext, name: str) -> bool:
+    """Whether a sentence or list item opens on the component's name and goes on to say
+    how it works, concretely: "Checkout service writes the order and its reservations in
+    one Postgres transaction: ... `UPDATE stock ... WHERE available >= qty`" specifies the
+    checkout service, whatever words its role is written in."""
+    phrases = _core_phrases(name)
+    # "Checkout and order service" is the checkout service and the order service: the head
+    # noun of the last part is the one-word parts' too.
+    head = phrases[-1].split()[-1] if phrases and " " in phrases[-1] else ""
+    phrases = [f"{p} {head}" if head and " " not in p else p for p in phrases]
+    patterns = [re.compile(r"^\W*(?:the\s+|a\s+|an\s+|our\s+)?" + _phrase_pattern(p).pattern,
+                           re.I) for p in phrases if " " in p]  # fmt: skip
+    if not patterns:
+        return False  # a one-word name ("checkout") opens too many sentences to tell
+    return any(
+        claim.kind in (SENTENCE, ITEM)
+        and any(p.match(claim.text) for p in patterns)
+        and (claim.features.specific or claim.features.has_evidence)
+        and bool(claim.features.mechanisms or claim.features.flow or claim.features.decision)
+        for claim in ctx.claims
+    )
 
 
 def _role_covered(ctx: ReviewContext, concepts: list[str]) -> bool:
@@ -136,11 +161,32 @@ _FILLER_WORDS = frozenset(
 
 
 def _content_words(text: str) -> set[str]:
-    """Lower-case words of three letters or more, plurals folded, filler removed."""
+    """Lower-case words of three letters or more, plurals folded, filler removed, and the
+    verbs of one job folded to one word (`_SAME_JOB`)."""
     words = {
         w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", text.lower())
     }
-    return {w for w in words if len(w) >= 3 and w not in _FILLER_WORDS}
+    return {_SAME_JOB.get(w, w) for w in words if len(w) >= 3 and w not in _FILLER_WORDS}
+
+
+# A role's verb and the design's verb for the same job: "chooses and claims the smallest
+# fitting free spot" is what "a vehicle is assigned the smallest free spot that fits it"
+# does, and `assignSpot` is the method that does it. (Plurals are folded first.)
+_SAME_JOB = {
+    **dict.fromkeys(
+        "choose chooses chose chosen pick picked select selected claim claimed assign"
+        " assigned allocate allocated".split(),
+        "allocate",
+    ),
+    **dict.fromkeys("fit fits fitting fitted".split(), "fit"),
+}
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    """A line's sentences (and clauses at ";"), lower-cased, with each camelCase name read
+    as its words: `assignSpot` is "assign spot", the method that assigns a spot."""
+    return re.split(r"(?<=[.!?;])\s+", _CAMEL_HUMP.sub(" ", clean_line(text)).lower())
 
 
 def _core_phrases(name: str) -> list[str]:
@@ -189,7 +235,7 @@ def _role_described(ctx: ReviewContext, role: str) -> bool:
     if len(wanted) < 3:
         return False
     for _, text in ctx.lines:
-        for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+        for sentence in _sentences(text):
             shared = wanted & _content_words(sentence)
             if len(shared) >= 3 and 2 * len(shared) >= len(wanted):
                 return True
@@ -221,7 +267,7 @@ def _part_of_role(ctx: ReviewContext, role: str) -> tuple[int, str, str] | None:
         words = re.findall(r"[a-z0-9]+", clause.lower())
         action = _content_words(" ".join([words[0], *(w for w in words if w.endswith("ed"))]))
         for number, text in ctx.lines:
-            for sentence in re.split(r"(?<=[.!?;])\s+", clean_line(text).lower()):
+            for sentence in _sentences(text):
                 said = _content_words(sentence)
                 shared = wanted & said
                 if action <= said and len(shared) >= 3 and 2 * len(shared) >= len(wanted):
@@ -249,15 +295,20 @@ def _named_at(ctx: ReviewContext, name: str, concepts: list[str]) -> int | None:
     phrases = _core_phrases(name)
     patterns = [_phrase_pattern(p) for p in phrases]
     stored = [p for p in map(_stored_pattern, phrases) if p is not None]
+    # The document's title ("# E-commerce checkout") names the prompt, not a part of it.
+    titles = {s.start for s in ctx.doc.sections if s.level == 1}
     named = next(
         (
             n
             for n, t in ctx.lines
-            if any(
-                p.search(clean_line(t)) and _in_its_sense(ctx, phrase, n)
-                for phrase, p in zip(phrases, patterns, strict=True)
+            if n not in titles
+            and (
+                any(
+                    p.search(clean_line(t)) and _in_its_sense(ctx, phrase, n)
+                    for phrase, p in zip(phrases, patterns, strict=True)
+                )
+                or any(p.search(clean_line(t)) for p in stored)
             )
-            or any(p.search(clean_line(t)) for p in stored)
         ),
         None,
     )

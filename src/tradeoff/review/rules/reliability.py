@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from tradeoff.design.markdown import is_label_line
 from tradeoff.language.claims import ITEM, ROW, SENTENCE
+from tradeoff.language.lexicon import states_moved_to
 from tradeoff.language.literals import SCREEN
-from tradeoff.language.mentions import clean_line
+from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import (
     failure_response,
     idempotency_guard_for_all,
@@ -373,10 +374,23 @@ class NoMonitoring(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if ctx.is_ood:
             return
-        # An SLO is a target ("well under the 200 ms SLO"), like a latency requirement: a
-        # design that states targets and watches nothing has no monitoring.
-        if not ctx.mentions.any_mention("monitoring", "logging-tracing"):
+        if ctx.mentions.any_mention("monitoring", "logging-tracing"):
+            return
+        # An SLO said as a target ("well under the 200 ms SLO") is a requirement, not a
+        # watch: it keeps the finding quiet only where the line says it is measured.
+        slos = [m for m in ctx.mentions.get("slo") if m.status != NEGATED]
+        if not any(_SLO_WATCHED.search(m.quote) for m in slos):
             yield self.finding()
+
+
+# What makes an SLO monitoring rather than a target: a measured indicator, a budget spent
+# by measured errors, or a line that says the level is tracked, crossed or acted on.
+_SLO_WATCHED = re.compile(
+    r"\bslis?\b|service level indicators?|error budgets?|burn[- ]?rates?"
+    r"|\b(?:measur|track|watch|observ|report|breach|violat|burn|alert|dashboard)\w*"
+    r"|\bpag(?:e|es|ed|ing)\b|\bon-?call\b",
+    re.I,
+)
 
 
 @register
@@ -798,7 +812,13 @@ class NoStateMachine(Rule):
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
         if not ctx.topic("state-machines"):
             return
-        if not ctx.mentions.has("state-machine"):
+        if ctx.mentions.has("state-machine"):
+            return
+        # States named with the moves between them in words ("The order starts as
+        # PENDING_PAYMENT ... on success it becomes PAID; on decline PAYMENT_FAILED") model
+        # them as an arrow between the capitals would.
+        moved = {state for _, text in ctx.lines for state in states_moved_to(text)}
+        if len(moved) < 2:
             yield self.finding()
 
 

@@ -176,11 +176,22 @@ class BuzzwordsWithoutReasons(Rule):
         headers = _table_headers(ctx)
         # A product in the requirements ("ingest documents from SharePoint, S3 and Jira") is
         # what exists already, a given, not a choice the design makes.
+        # A line there that traces the design's own parts at work ("The Worker Service on
+        # EC2 or Lambda pulls work off the Queue", under a "Goals" heading that runs on into
+        # the design) or says it decides is the design, whatever heading it stands under.
+        # (A row of a requirements table stays a given: "| Cost | ... on DynamoDB + Bigtable
+        # |" prices the data, it traces nothing.)
+        designed = {
+            c.line
+            for c in ctx.claims
+            if c.kind in (SENTENCE, ITEM) and (c.features.flow or c.features.decision)
+        }
         given = {
             n
             for section in ctx.doc.sections
             if section.dimension == "requirements"
             for n in range(section.start, section.end + 1)
+            if n not in designed
         }
         # A product named in a sentence that leaves the choice open ("ClickHouse, Druid or
         # BigQuery would all work") is no choice made without a reason: TRD106 reports the
