@@ -218,8 +218,8 @@ _FAILURE = re.compile(
     re.I,
 )
 _RESPONSE = re.compile(
-    r"\b(retr(?:y|ies|ied)|fail-?over|fail(?:s)? (?:open|closed)|fall(?:s)? back|fallback"
-    r"|promote[sd]?|re-?route[sd]?|degrade[sd]?|serve[sd]?|stale|replay(?:s|ed)?|re-?queue[sd]?"
+    r"\b(retr(?:y|ies|ied)|fail[-\u2011]?over|fail(?:s)?[-\u2011 ](?:open|closed)|fall(?:s)? back"
+    r"|fallback|promote[sd]?|re-?route[sd]?|degrade[sd]?|degradation|serve[sd]?|stale|replay(?:s|ed)?|re-?queue[sd]?"
     r"|switch(?:es)?|circuit[- ]breakers?|redeliver(?:s|ed)?|rebuil(?:d|t)|restore[sd]?"
     r"|takes? over|re-?elect(?:s|ed)?|reschedule[sd]?|return(?:s|ed)?|reject(?:s|ed)?|shed"
     r"|buffer(?:s|ed)?|resume[sd]?|recover(?:s|ed|y)?|reconcile[sd]?|back-?off|re-?replicat\w*"
