@@ -333,10 +333,13 @@ class Hint(_Strict):
 
 
 class FollowUp(_Strict):
-    """A question an interviewer asks once the design stands, and the rubric item it tests
-    when its words alone do not say ("The presigned part URLs expire halfway through a
-    four-hour upload" shares as many words with the presigned-URL item as with the retry
-    item it is about): a hint asked for while it is open helps with that item."""
+    """A question an interviewer asks once the design stands, and the rubric item whose
+    question it asks in other words, set by hand ("The presigned part URLs expire halfway
+    through a four-hour upload" shares as many words with the presigned-URL item as with the
+    retry item it is about). Asked, it is that item asked: the item's probe is not put after
+    it ("How would you spot and stop a scam posting ...?" then "How do you stop scam
+    postings ...?" was one question twice), and a hint asked for while it is open helps with
+    that item. Unset, the follow-up asks what no single item asks."""
 
     text: Text
     about: Slug | None = None

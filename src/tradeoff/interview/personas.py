@@ -91,7 +91,10 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
                 if _asks_quantity(move)
                 else f"That's not specified. {text}"
             ),
-            "hint": f"Here's a hint: {text}",
+            # ("Here's a hint: A hint on my earlier question, ...?" said "hint" twice.)
+            "hint": f"Here's a {text[2:]}"
+            if text.startswith("A hint on ")
+            else f"Here's a hint: {text}",
             "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",
         }.get(move.kind, text)
         if move.kind == "probe" and turn < 6:

@@ -534,11 +534,15 @@ def _business(state: ConversationState, heard: Heard, at: Situation) -> Move | N
     best: tuple[int, int, str] | None = None
     for number, follow_up in enumerate(at.problem.follow_ups, start=1):
         about, question = f"follow-up-{number}", follow_up.text
-        if follow_up.about is not None and state.covered(follow_up.about):
-            # The item it tests, when its words alone do not say: "The tab crashes in the
+        if follow_up.about is not None and (
+            state.covered(follow_up.about) or state.moved("*", "asked", follow_up.about)
+        ):
+            # The item it asks, when its words alone do not say: "The tab crashes in the
             # middle of a trim. What does the user get back?" shares two words with the
             # local journal, and was asked right after "every edit is a command written
-            # to IndexedDB ... so a tab crash loses at most a few seconds".
+            # to IndexedDB ... so a tab crash loses at most a few seconds". Its item's probe
+            # put already asks the same question in other words ("How do you stop scam
+            # postings ...?" then "How would you spot and stop a scam posting ...?").
             continue
         if state.moved(at.phase, "probe", about) or _answered_already(
             state, at, question, heard.line, heard

@@ -735,6 +735,11 @@ class Interview:
                 # API can authorise an upload without carrying its bytes" right after "The
                 # presigned part URLs expire ... What happens?" read as a hint about expiry.
                 text = f"A hint on my earlier question, {_lower_first(item.probe)}? {text}"
+            elif pending and ask is not None and item_id == open_item and item_id != ask.item:
+                # A follow-up of the prompt's that asks this item ("How would you spot and
+                # stop a scam posting ...?"): the item's hint is written for its own probe,
+                # so it says which question it helps with, the follow-up as it was asked.
+                text = f"{_hint_lead(ask.text)} {text}"
             level = ("nudge", "pointer", "partial")[min(given, 2)]
             return self._give_hint(item_id, text, level, asks=asks)
         return self._speak(
@@ -950,6 +955,17 @@ def _follow_up_item(problem: Problem, about: str) -> str | None:
     if match is None or not 1 <= int(match.group(1)) <= len(problem.follow_ups):
         return None
     return problem.follow_ups[int(match.group(1)) - 1].about
+
+
+def _hint_lead(question: str) -> str:
+    """How a hint names the follow-up on the table it helps with: quoted back when it is one
+    question ("A hint on my earlier question, how would you spot ...?"), else by reference
+    ("An EU seeker asks ... What has to happen?" quoted from its last sentence would be
+    "what has to happen?", which names nothing)."""
+    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+    if len(sentences) == 1 and question.strip().endswith("?"):
+        return f"A hint on my earlier question, {_lower_first(question)}?"
+    return "A hint on my earlier question:"
 
 
 def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
