@@ -1,0 +1,41 @@
+"""Typed sessions of issue 10 on the web crawler (adversarial), movie ticket booking (terse)
+and the typeahead box (neutral), iv28.
+
+- A question put off ("can we come back to that one?") was counted as answered by a later
+  line that shares two words with the rubric item behind it and names only a concept tied
+  to it: "the frontier is partitioned by a hash of the host" took up "What do you store
+  for each URL ...?", and the report no longer listed that question.
+"""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+
+_TO_THE_URL_QUESTION = [
+    "/next",
+    "Each fetcher node runs about 250 fetches a second, so 16 nodes carry 4,000 pages a second.",
+    "Per-host back queues hold the URLs, and a heap keyed by each host's next allowed fetch"
+    " time picks which host goes next.",
+    "Before fetching, a worker resolves the host through a local caching DNS resolver and"
+    " checks the robots.txt rules it cached for that host.",
+    "I'll get back to that later; first the main boxes.",
+]
+
+
+def test_a_partitioning_line_does_not_take_up_a_question_put_off_about_url_records(
+    catalog: Catalog,
+) -> None:
+    script = [
+        *_TO_THE_URL_QUESTION,
+        "Can we come back to that one? I want the main pieces down first.",
+        "The frontier is partitioned by a hash of the host over the nodes.",
+    ]
+    session = run(catalog, "web-crawler", "adversarial", script)
+    asked = session.exchanges[len(_TO_THE_URL_QUESTION) - 1].replies[-1]
+    assert "for each URL" in asked, asked
+    ask = next(a for a in session.interview.state.asks if a.item == "url-record")
+    assert ask.put_off and ask.status == "deferred"
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "What do you store for each URL" in report, report
