@@ -9,6 +9,8 @@ and the typeahead box (neutral), iv28.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from simulate import run
 
 from tradeoff.catalog import Catalog
@@ -39,3 +41,31 @@ def test_a_partitioning_line_does_not_take_up_a_question_put_off_about_url_recor
     assert ask.put_off and ask.status == "deferred"
     report = session.transcript(catalog).split("Here is how it went")[-1]
     assert "What do you store for each URL" in report, report
+
+
+_SIZED_DESIGN = """# Crawler
+
+## Components
+- Frontier: per-host queues behind a priority queue.
+- Seen URLs: a Bloom filter of about 6 GB for 50 billion URLs at 1% false positives.
+"""
+
+
+def test_a_figure_said_against_the_design_is_asked_about_once(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    script = [
+        "/next",
+        "/design {design}",
+        "The seen-URL Bloom filter takes about 60 GB of memory for 50 billion URLs.",
+        "Hosts are spread over the frontier nodes by consistent hashing.",
+        "/end",
+    ]
+    session = run(catalog, "web-crawler", "neutral", script, tmp=tmp_path, design=_SIZED_DESIGN)
+    asked = session.exchanges[2].replies[-1]
+    assert "60 GB" in asked and "6 GB (line 5)" in asked and "Which one holds?" in asked
+    later = " ".join(session.exchanges[3].replies)
+    assert "60 GB" not in later, later  # asked once, not returned to
+    report = session.transcript(catalog).split("Here is how it went")[-1]
+    assert "Said and written disagree" in report, report
+    assert "Question left unanswered: You said" not in report, report

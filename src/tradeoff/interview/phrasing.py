@@ -232,6 +232,22 @@ def misheard(said: str, given: str) -> str:
     return f"Earlier I said {_lower(given)}; you said {said}. Which one are you designing for?"
 
 
+def said_against_written(said: str, about: str, written: str, line: int) -> str:
+    """A figure said against the design's own for it: name both, with the design's line,
+    and let the candidate say which holds, once, as the report will list the pair."""
+    return f"You said {said} for the {about}, but{_AGAINST_DESIGN}{written} (line {line}). {_WHICH}"
+
+
+_AGAINST_DESIGN = " your design says "
+_WHICH = "Which one holds?"
+
+
+def asks_which_holds(question: str) -> bool:
+    """Whether a question is `said_against_written`'s: asked once and not returned to,
+    since the report lists the pair whatever the answer."""
+    return _AGAINST_DESIGN in question and question.endswith(_WHICH)
+
+
 def polite_return(question: str) -> str:
     # "Before we move on, back to my question: Before we get into sync, what does ...": the
     # question's own "before" lead-in is dropped when it is asked again, whatever its verb
