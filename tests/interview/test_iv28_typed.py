@@ -69,3 +69,11 @@ def test_a_figure_said_against_the_design_is_asked_about_once(
     report = session.transcript(catalog).split("Here is how it went")[-1]
     assert "Said and written disagree" in report, report
     assert "Question left unanswered: You said" not in report, report
+
+
+def test_a_queue_that_goes_down_puts_its_work_at_risk_not_requests(catalog: Catalog) -> None:
+    line = "New URLs wait in a Kafka queue until a fetcher takes them."
+    session = run(catalog, "web-crawler", "neutral", ["/next", line])
+    asked = session.exchanges[-1].replies[-1]
+    assert "goes down at peak, what happens to the work waiting in it?" in asked, asked
+    assert "requests" not in asked

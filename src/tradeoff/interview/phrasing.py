@@ -136,9 +136,13 @@ FAILURE_HINT = (
 )
 
 
-def failure_probe(word: str, phase_item: str | None = None) -> str:
-    """About the stateful component the candidate just named, in their word for it."""
-    del phase_item
+def failure_probe(word: str, *, holds_work: bool = False) -> str:
+    """About the stateful component the candidate just named, in their word for it. A queue
+    or a log holds work waiting to be done, which no request waits on: "If the queue goes
+    down at peak, what happens to the requests that need it?" asked a crawler, whose
+    frontier queue serves no request, about requests."""
+    if holds_work:
+        return f"If {word} goes down at peak, what happens to the work waiting in it?"
     return f"If {word} goes down at peak, what happens to the requests that need it?"
 
 

@@ -377,8 +377,14 @@ def _failure_probe(
             continue  # "the databases themselves are out of scope": not ours to keep up
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
-        return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
+        text = phrasing.failure_probe(subject, holds_work=concept in _HOLDS_WORK)
+        return Move("failure", text, f"component:{concept}")
     return None
+
+
+# The stateful parts that hold work to be done (messages, jobs, URLs to fetch), not data
+# that requests read: what their outage puts at risk is that work.
+_HOLDS_WORK = frozenset({"message-queue"})
 
 
 # A part of a product's data, not a server: "separate Kafka topics per priority" asks "If
