@@ -14,6 +14,7 @@ from pathlib import Path
 from simulate import run
 
 from tradeoff.catalog import Catalog
+from tradeoff.interview.numbers import quantities_in
 
 _TO_THE_URL_QUESTION = [
     "/next",
@@ -77,3 +78,25 @@ def test_a_queue_that_goes_down_puts_its_work_at_risk_not_requests(catalog: Cata
     asked = session.exchanges[-1].replies[-1]
     assert "goes down at peak, what happens to the work waiting in it?" in asked, asked
     assert "requests" not in asked
+
+
+def test_a_debounce_chosen_is_a_setting_not_an_estimate_of_the_most_allowed(
+    catalog: Catalog,
+) -> None:
+    refs = tuple(catalog.numbers["typeahead-ui"])
+    chosen = quantities_in("I'd fire requests behind a 150 ms debounce on the input.", refs)
+    assert [s.ref for s in chosen if s.text.startswith("150")] == [None]
+    budget = quantities_in(
+        "300 ms less a 100 ms round trip, 35 ms on the server and a 17 ms frame leaves about"
+        " 150 ms for the debounce.",
+        refs,
+    )
+    last = budget[-1]
+    assert last.ref is not None and last.ref.name == "max_debounce", budget
+
+
+def test_a_chosen_debounce_is_not_listed_as_an_estimate(catalog: Catalog) -> None:
+    line = "Suggestions go out behind a 150 ms debounce on the input."
+    session = run(catalog, "typeahead-ui", "neutral", ["/next", line, "/end"])
+    estimates = session.report(catalog)["conversation"]["estimates"]
+    assert not [e for e in estimates if "150" in e["said"]], estimates
