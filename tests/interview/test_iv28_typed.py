@@ -100,3 +100,9 @@ def test_a_chosen_debounce_is_not_listed_as_an_estimate(catalog: Catalog) -> Non
     session = run(catalog, "typeahead-ui", "neutral", ["/next", line, "/end"])
     estimates = session.report(catalog)["conversation"]["estimates"]
     assert not [e for e in estimates if "150" in e["said"]], estimates
+
+
+def test_how_many_seats_one_person_may_pick_is_the_seat_limit(catalog: Catalog) -> None:
+    session = run(catalog, "movie-ticket-booking", "terse", ["How many seats may one person pick?"])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "up to 10 seats" in reply and "5,000 people" not in reply, reply
