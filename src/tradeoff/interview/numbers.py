@@ -479,19 +479,28 @@ def is_interval(ref: NumberRef) -> bool:
     return _INTERVAL_NAME.search(ref.name) is not None
 
 
-# What holds something for a span of time: a lock, a lease, a timeout, a TTL.
-_LEASE_WORDS = r"(?:locks?|leases?|timeouts?|ttls?|expir\w*|holds?|reservations?)"
+# What holds something for a span of time: a lock, a lease, a timeout, a TTL; and the
+# timers a client sets on input, a debounce or a throttle ("with a 150 ms debounce").
+_LEASE_WORDS = (
+    r"(?:locks?|leases?|timeouts?|ttls?|expir\w*|holds?|reservations?|debounces?|throttles?)"
+)
 _LEASE_AFTER = re.compile(rf"^\s*[a-z-]*\s*{_LEASE_WORDS}\b", re.I)
 _LEASE_BEFORE = re.compile(rf"\b{_LEASE_WORDS}\s+(?:of|for|after|in)\s+(?:about\s+)?$", re.I)
-_LEASE_NAME = re.compile(r"lock|lease|timeout|ttl|expir|hold|reserv|offer", re.I)
+_LEASE_NAME = re.compile(r"lock|lease|timeout|ttl|expir|hold|reserv|offer|debounc|throttl", re.I)
+# A figure's name that makes it a bound ("max_debounce", "min_partitions").
+_BOUND = re.compile(r"(?:max|min)_")
 
 
 def _lease(sentence: str, match: re.Match[str], ref: NumberRef) -> bool:
-    """Whether a span of time is how long a lock, lease, timeout or TTL holds ("a driver
-    gets a 10 second lock", "a lease of 30 seconds"): the candidate's choice, never an
-    interval the prompt gives of something else (how often a driver pings), unless the
-    figure is itself such a span."""
-    if ref.dims != (1, 0) or _LEASE_NAME.search(ref.name):
+    """Whether a span of time is how long a lock, lease, timeout, TTL or input timer holds
+    ("a driver gets a 10 second lock", "a lease of 30 seconds", "with a 150 ms debounce"):
+    the candidate's choice, never an interval the prompt gives of something else (how often
+    a driver pings), unless the figure is itself such a span. A bound on one ("max_debounce",
+    the most a latency budget leaves for it) is not: the timer chosen is no estimate of how
+    long it may be, and was listed as "Estimate said: 150 ms debounce (max debounce)"."""
+    if ref.dims != (1, 0):
+        return False
+    if _LEASE_NAME.search(ref.name) and not _BOUND.match(ref.name):
         return False
     after = sentence[match.end(1) :]
     return bool(_LEASE_AFTER.match(after) or _LEASE_BEFORE.search(sentence[: match.start(1)][-30:]))

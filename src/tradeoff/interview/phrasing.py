@@ -136,9 +136,13 @@ FAILURE_HINT = (
 )
 
 
-def failure_probe(word: str, phase_item: str | None = None) -> str:
-    """About the stateful component the candidate just named, in their word for it."""
-    del phase_item
+def failure_probe(word: str, *, holds_work: bool = False) -> str:
+    """About the stateful component the candidate just named, in their word for it. A queue
+    or a log holds work waiting to be done, which no request waits on: "If the queue goes
+    down at peak, what happens to the requests that need it?" asked a crawler, whose
+    frontier queue serves no request, about requests."""
+    if holds_work:
+        return f"If {word} goes down at peak, what happens to the work waiting in it?"
     return f"If {word} goes down at peak, what happens to the requests that need it?"
 
 
@@ -230,6 +234,22 @@ def slip_check(step: str) -> str:
 def misheard(said: str, given: str) -> str:
     """A given figure said back as another: say what each said, and let the candidate choose."""
     return f"Earlier I said {_lower(given)}; you said {said}. Which one are you designing for?"
+
+
+def said_against_written(said: str, about: str, written: str, line: int) -> str:
+    """A figure said against the design's own for it: name both, with the design's line,
+    and let the candidate say which holds, once, as the report will list the pair."""
+    return f"You said {said} for the {about}, but{_AGAINST_DESIGN}{written} (line {line}). {_WHICH}"
+
+
+_AGAINST_DESIGN = " your design says "
+_WHICH = "Which one holds?"
+
+
+def asks_which_holds(question: str) -> bool:
+    """Whether a question is `said_against_written`'s: asked once and not returned to,
+    since the report lists the pair whatever the answer."""
+    return _AGAINST_DESIGN in question and question.endswith(_WHICH)
 
 
 def polite_return(question: str) -> str:

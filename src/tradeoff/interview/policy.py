@@ -28,6 +28,7 @@ from tradeoff.interview.questions import (
     questions_in,
     stems,
 )
+from tradeoff.interview.said_written import written_against
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -45,6 +46,7 @@ from tradeoff.interview.state import (
     item_support,
 )
 from tradeoff.language.mentions import REASONS, Mention
+from tradeoff.language.periods import figure_words
 from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
 from tradeoff.vocabulary import Dimension, Persona, Phase
@@ -122,6 +124,10 @@ def settle(ask: Ask, heard: Heard) -> str:
         return ANSWERED
     if ask.kind == "sanity" and heard.numbers:
         return ANSWERED
+    if ask.kind == "sanity" and phrasing.asks_which_holds(ask.text):
+        # Said against the design and asked once: a person does not press the point, and
+        # the report lists the two figures whatever the answer.
+        return DODGED
     shared = ((ask.words or stems(ask.text)) & stems(heard.text)) - _NO_SUBJECT
     specifies = any(c.features.evidence or c.features.specific for c in heard.claims)
     statement = len(heard.text.split()) >= 8
@@ -225,6 +231,9 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     misheard = _misheard(state, heard)
     if misheard is not None:
         return misheard
+    against = _said_against_written(state, heard)
+    if against is not None:
+        return against
     # A figure far from the facts is checked when it is said, like an absolute claim, before
     # a return: "Each fetcher node downloads 1,000 pages per second" (four times what one
     # node can do) went unchecked behind "Before we move on, back to my question".
@@ -301,6 +310,27 @@ def _misheard(state: ConversationState, heard: Heard) -> Move | None:
     return None
 
 
+def _said_against_written(state: ConversationState, heard: Heard) -> Move | None:
+    """A figure said now against the one the attached design writes for it ("about 60 GB"
+    for a Bloom filter the design sizes at "~6 GB"): a person reading along asks which one
+    holds, once, rather than leave it to the report (`said_written`)."""
+    for said in state.spoken_numbers:
+        if said.line != heard.line or said.number is None or said.number.ref is None:
+            continue
+        written = written_against(said, state)
+        if written is None or written.number is None:
+            continue
+        if state.moved("*", "sanity", said.number.text):
+            continue
+        state.moves.add(("*", "sanity", said.number.text))
+        about = figure_words(said.number.ref.name)
+        text = phrasing.said_against_written(
+            said.number.text, about, written.number.text, written.line
+        )
+        return Move("sanity", text, said.number.ref.name)
+    return None
+
+
 def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:
     """The revealed facts a reference figure is computed from (to cite in a sanity check)."""
     formulas = {q.name: q.formula for q in problem.capacity}
@@ -347,8 +377,14 @@ def _failure_probe(
             continue  # "the databases themselves are out of scope": not ours to keep up
         state.moves.add(("*", "failure", concept))
         subject = word if word.lower() in BRANDS else f"the {word}"
-        return Move("failure", phrasing.failure_probe(subject), f"component:{concept}")
+        text = phrasing.failure_probe(subject, holds_work=concept in _HOLDS_WORK)
+        return Move("failure", text, f"component:{concept}")
     return None
+
+
+# The stateful parts that hold work to be done (messages, jobs, URLs to fetch), not data
+# that requests read: what their outage puts at risk is that work.
+_HOLDS_WORK = frozenset({"message-queue"})
 
 
 # A part of a product's data, not a server: "separate Kafka topics per priority" asks "If

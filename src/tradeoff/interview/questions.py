@@ -553,6 +553,8 @@ def best_fact(
         asked = {k: min(s, 1.0) if k in party and k not in found else s for k, s in asked.items()}
         question = topic
     words = stems(question) - _frame_stems(question, kinds) - _NO_TOPIC
+    if _one_of_a_party(question, _party_words(kinds)):
+        words -= {"one"}
     words |= concept_tokens(question) | _markers(question)
     at_rest = _AT_REST.search(said) is not None
     if at_rest:
@@ -701,6 +703,24 @@ def _party_words(kinds: dict[str, QuestionKind]) -> frozenset[str]:
     happens to say "users" ("Most users want a daily digest") is not what is asked."""
     kind = kinds.get("users")
     return frozenset(w for f in (kind.frames if kind else ()) for w in stems(f))
+
+
+def _one_of_a_party(question: str, party: frozenset[str]) -> bool:
+    """Whether "one" counts a party ("how many seats may one person pick?"): it says the
+    figure is per person, no topic; as a word it drew "one 300-seat IMAX show", the fact
+    about the rush for seats, over the one that says how many a user may select."""
+    return any(
+        stems(form) & party
+        for match in _ONE_PARTY.finditer(question)
+        for form in (match.group(1), _PLURAL_PARTY.get(match.group(1).lower(), ""))
+        if form
+    )
+
+
+# "one person", "one customer": a party's word after "one" (singular, as the users kind's
+# plural words are not; "person" makes "people").
+_ONE_PARTY = re.compile(r"\bone\s+([a-z]+)\b", re.I)
+_PLURAL_PARTY = {"person": "people"}
 
 
 def _without_actor(question: str, kinds: dict[str, QuestionKind]) -> tuple[str, str]:
@@ -952,7 +972,8 @@ _MARKERS = (
         "stat:max",
         re.compile(
             r"\b(?:max|maximum|largest|biggest|longest|at most|cap|limits?|up to(?= \d| about))\b"
-            r"|\bhow (?:long|big|large|many \w+) can\b"
+            # "how many seats may one person pick?" asks the limit as "can" does
+            r"|\bhow (?:long|big|large|many \w+) (?:can|may)\b"
         ),
     ),
     ("stat:avg", re.compile(r"\b(?:average|averages|averaging|typical|typically|mean|median)\b")),

@@ -24,14 +24,15 @@ from tradeoff.design.figures import carries_figures
 from tradeoff.design.load import parse_design
 from tradeoff.design.transcript import TRANSCRIPT_HEADING
 from tradeoff.estimate.check import check_line
-from tradeoff.estimate.dims import Q
 from tradeoff.estimate.grammar import find_quantities
+from tradeoff.interview import phrasing
 from tradeoff.interview.clock import ManualClock
 from tradeoff.interview.decisions import disagreements
 from tradeoff.interview.listener import ASSUMES, HEDGED_FIGURE, SAYS_FIGURE
 from tradeoff.interview.numbers import Spoken, gives_too, name_stems
 from tradeoff.interview.phases import budgets, clock_text
 from tradeoff.interview.questions import concept_tokens, questions_in, stems
+from tradeoff.interview.said_written import AGREE, written_against
 from tradeoff.interview.state import (
     ANSWERED,
     DEFERRED,
@@ -53,7 +54,7 @@ from tradeoff.interview.stated_figures import figures_unstated
 from tradeoff.language import Claim, lexicon, read_design, read_text
 from tradeoff.language.evidence import CHOICE_CATEGORIES
 from tradeoff.language.mentions import find_mentions
-from tradeoff.language.periods import every_period, figure_words, measured_name
+from tradeoff.language.periods import figure_words, measured_name
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import expected_at, item_support
 from tradeoff.review.engine import Review, judged_by_rubric_alone, review_design
@@ -747,6 +748,8 @@ def _conversation(
         and not (a.item and state.covered(a.item))
         and not _given_redundancy(a, state)
         and not _asks_a_recap(a, problem)
+        # The figures said and written that disagree are listed as such below.
+        and not phrasing.asks_which_holds(a.text)
     ]
     dodged = [
         a.text
@@ -760,34 +763,13 @@ def _conversation(
         # "300 million searches a day" and its "3,500 searches/s" is one disagreement; and
         # none when the design also states the figure said ("1M messages/s in, 3M/s out"
         # holds the "3M messages/s out" said aloud).
-        a = said.number
-        if a is None or a.ref is None or a.value.value <= 0:
-            continue
-        if _states_as_said(a.text, state.written_numbers):
-            # "240 TB a day" read as the year's storage against the design's "44 PB/year",
-            # while the same design line says "240 TB/day" (a worked result, matched to no
-            # figure): the figure said is written, the disagreement is the design's own.
-            continue
-        same = [
-            (w, w.number)
-            for w in state.written_numbers
-            if w.number is not None and w.number.ref == a.ref and w.number.value.value > 0
-        ]
-        if any(1 / _AGREE <= a.value.value / b.value.value <= _AGREE for _, b in same):
-            continue
-        if any(
-            o.number is not None
-            and o.number.ref == a.ref
-            and o.line > said.line
-            and any(1 / _AGREE <= o.number.value.value / b.value.value <= _AGREE for _, b in same)
-            for o in state.spoken_numbers
-        ):
-            continue  # "10,000 uploads a second", then "sorry, ... about 1,160 uploads/s"
-        if same:
-            written, b = same[0]
+        written = written_against(said, state)
+        if written is not None and said.number is not None and written.number is not None:
+            assert said.number.ref is not None
             contradictions.append(
-                {"said": a.text, "said_at": when.get(said.line, ""), "written": b.text,
-                 "line": written.line, "about": figure_words(a.ref.name)}
+                {"said": said.number.text, "said_at": when.get(said.line, ""),
+                 "written": written.number.text, "line": written.line,
+                 "about": figure_words(said.number.ref.name)}
             )  # fmt: skip
     # A figure said against one the interviewer gave: the interviewer asked which one, and
     # the report lists it whatever the answer, as it lists said and written disagreeing.
@@ -907,10 +889,8 @@ def _given_redundancy(ask: Ask, state: ConversationState) -> bool:
     return ask.kind == "failure" and component in state.redundant
 
 
-# Spoken and written figures within 1.5x are the same estimate, rounded ("about 600 TB" and
-# "576 TB"); twice or half is another estimate: "8 MB parts, 2,500 parts" said against a
-# design's "4 MB chunks = 5,000 parts" are two designs, and the report says so.
-_AGREE = 1.5
+# A figure within 1.5x of another is the same figure, rounded (see `said_written`).
+_AGREE = AGREE
 
 
 def _corrected_to_given(
@@ -952,34 +932,6 @@ def _corrected_to_given(
 
 # Words said with a figure that name no thing it counts.
 _NO_THING = stems("so that is about around roughly sorry then a the of x times")
-
-
-def _states_as_said(said: str, written: Sequence[Stated]) -> bool:
-    """Whether the design writes a figure as said, read on its own words ("240 TB/day" for
-    "240 TB a day"), whatever figure of the prompt each was matched to. Over the same
-    period: "88 PB a year" is the rate of "240 TB/day", but a design that writes that and
-    "44 PB/year" disagrees with the year said."""
-    spoken = _alone(said)
-    if spoken is None:
-        return False
-    for stated in written:
-        if stated.number is None:
-            continue
-        other = _alone(stated.number.text)
-        if (
-            other is not None
-            and other.kind == spoken.kind
-            and every_period(stated.number.text) == every_period(said)
-            and 1 / _AGREE <= other.value / spoken.value <= _AGREE
-        ):
-            return True
-    return False
-
-
-def _alone(text: str) -> Q | None:
-    """A figure's quantity read from its own words, with no sentence to say what it is of."""
-    found = find_quantities(text)
-    return found[0].value if found and found[0].value.value > 0 else None
 
 
 # Words of a figure's name that say what kind of figure it is, not what it counts.

@@ -571,10 +571,15 @@ class Interview:
         different body", said of idempotency keys, was credited with "One error body
         everywhere (type, code, message ...)", which the reviewer finds missing in it."""
         dimension = next(d for d, i in self.problem.rubric.items() if i.id == item.id)
-        return (
-            item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
-            is not None
-        )
+        support = item_support(item, dimension, heard.claims, self.state.heard_mentions, "said")
+        if support is None:
+            return False
+        # Only mentioned, it must be by the item's own concepts: a concept listed as tied to
+        # it is another part's. "The frontier is partitioned by a hash of the host" names
+        # key design, a mention of the URL record, and shares "hash" and "host" with its
+        # text; it took up "What do you store for each URL ...?", put off two turns before,
+        # and the report left that question off the ones put off.
+        return support.status == SUBSTANCE or bool(heard.meant() & set(item.concepts))
 
     def _answers_another(self, item: RubricItem, heard: Heard) -> bool:
         """Whether a line names none of the asked item's own concepts, only ones tied to

@@ -187,6 +187,25 @@ def defines_its_protocol(ctx: ReviewContext) -> bool:
     )
 
 
+def asks_for_calls(ctx: ReviewContext) -> bool:
+    """Whether the prompt has a caller to write an API for: its API-and-data rubric asks
+    for (or mentions) an endpoint, a call, a status code or a connection protocol. A web
+    crawler's asks only for the records it keeps and where pages go: nothing calls it, so
+    telling it to "list the main endpoints" or to key client retries asks for a thing the
+    prompt has no place for. A rubric with no such dimension asks as the generic one does."""
+    rubric = ctx.rubric.dimensions().get("api_data")  # type: ignore[call-overload]
+    if rubric is None:
+        return True
+    concepts = ctx.vocabulary.concepts
+    for item in rubric.items:
+        for concept in (*item.concepts, *item.mentions):
+            if concept in _CONNECTION_PROTOCOL or (
+                concept in concepts and concepts[concept].category == "api"
+            ):
+                return True
+    return False
+
+
 # The concept of an API carried over a persistent connection (a WebSocket, SSE, MQTT).
 _CONNECTION_PROTOCOL = frozenset({"websocket-gateway"})
 _CALLS = frozenset({"rest-api", "rpc-api"})
@@ -234,7 +253,9 @@ class NoApi(Rule):
     caps = {"api_data": 1.5}
 
     def check(self, ctx: ReviewContext) -> Iterator[Finding]:
-        if ctx.is_ood or defines_api(ctx) or defines_its_protocol(ctx):
+        if ctx.is_ood or not asks_for_calls(ctx):
+            return
+        if defines_api(ctx) or defines_its_protocol(ctx):
             return
         severity = "error" if ctx.interview_type == "api" else self.severity
         yield self.finding(severity=severity)
@@ -329,7 +350,9 @@ class NoIdempotency(Rule):
         elif retried:
             number, clause, _ = retried[0]
             yield self.finding(evidence=ctx.line_evidence(number, clause))
-        elif sensitive:
+        elif sensitive and asks_for_calls(ctx):
+            # A queue alone is no client retrying a write: a crawler's frontier is
+            # internal, and with no API in its prompt there is no call to key.
             yield self.finding()
 
 
