@@ -1,0 +1,54 @@
+"""Which stores the prose chooses as the design's own (review.stated_stores)."""
+
+from __future__ import annotations
+
+from tradeoff.review.stated_stores import stated_stores
+
+
+def _products(*lines: str) -> list[str]:
+    return [s.product for s in stated_stores(list(enumerate(lines, start=1)))]
+
+
+def test_a_store_the_sentence_puts_data_in_is_chosen() -> None:
+    assert _products("Orders are persisted to MySQL on every checkout.") == ["MySQL"]
+
+
+def test_a_product_that_holds_the_data_is_chosen() -> None:
+    assert _products("A Redis instance holds every leaderboard.") == ["Redis"]
+
+
+def test_a_product_offered_beside_another_is_not_chosen() -> None:
+    assert _products("Carts could be stored in Redis or in MongoDB.") == []
+
+
+def test_a_product_put_out_of_scope_is_not_chosen() -> None:
+    assert _products("Out of scope: invoices, which are stored in PostgreSQL.") == []
+
+
+def test_a_store_kept_per_instance_is_not_chosen() -> None:
+    assert _products("Each pod keeps hot keys in a per-pod Redis.") == []
+
+
+def test_a_cache_in_front_of_the_store_is_not_chosen() -> None:
+    assert _products("Rendered pages are cached in Redis for ten minutes.") == []
+
+
+def test_a_denied_store_is_not_chosen() -> None:
+    assert _products("Counters cannot be written to Postgres directly.") == []
+
+
+def test_a_technology_column_names_each_component_store() -> None:
+    table = (
+        "| Component | Role | Tech choice |",
+        "|---|---|---|",
+        "| Profile service | user settings | MySQL (strong consistency) |",
+        "| Feed store | timelines | Cassandra / HBase |",
+    )
+    assert _products(*table) == ["MySQL"]
+
+
+def test_each_product_is_reported_at_its_first_line() -> None:
+    found = stated_stores(
+        [(3, "Bookings are stored in PostgreSQL."), (9, "Refunds are written to PostgreSQL.")]
+    )
+    assert [(s.product, s.line) for s in found] == [("PostgreSQL", 3)]
