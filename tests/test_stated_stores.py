@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tradeoff.catalog import default_catalog
+from tradeoff.design import parse_design
+from tradeoff.review import review_design
 from tradeoff.review.stated_stores import stated_stores
 
 
@@ -52,3 +55,25 @@ def test_each_product_is_reported_at_its_first_line() -> None:
         [(3, "Bookings are stored in PostgreSQL."), (9, "Refunds are written to PostgreSQL.")]
     )
     assert [(s.product, s.line) for s in found] == [("PostgreSQL", 3)]
+
+
+_DRAWN_ONCE = """# Ticket checkout
+
+About 8,000 checkouts per second during an on-sale.
+
+```mermaid
+flowchart LR
+  U[Browser] --> LB[Load balancer]
+  LB --> API[Checkout API x 6]
+  API --> DB[(Orders DB)]
+```
+
+Orders and seat holds are stored in MySQL, written by the checkout API.
+"""
+
+
+def test_a_store_drawn_under_its_role_is_reported_once_by_the_graph() -> None:
+    """The prose's "MySQL" is the drawn "Orders DB": one single point, one finding."""
+    review = review_design(parse_design(_DRAWN_ONCE, "checkout.md"), default_catalog(), None)
+    cited = [f.evidence.line for f in review.findings if f.rule == "CMP103"]
+    assert cited == [9]

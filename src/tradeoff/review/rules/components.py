@@ -399,6 +399,9 @@ class GraphSinglePointOfFailure(Rule):
             named = names_product(store.product)
             if (
                 any(named.search(node.label) for node in others)  # drawn: judged above
+                # A store of its kind drawn under its role ("Orders DB") is likely the one
+                # the prose names by product: the graph judges it, with its drawn copies.
+                or ctx.graph.of_kind(store.kind)
                 or _key_words(store.product) in reported
                 or _copies_said_of(ctx, store.product, named)
                 or _replication_discussed_for(ctx, store.product, store.kind, others)
