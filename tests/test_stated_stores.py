@@ -77,3 +77,12 @@ def test_a_store_drawn_under_its_role_is_reported_once_by_the_graph() -> None:
     review = review_design(parse_design(_DRAWN_ONCE, "checkout.md"), default_catalog(), None)
     cited = [f.evidence.line for f in review.findings if f.rule == "CMP103"]
     assert cited == [9]
+
+
+def test_a_table_weighing_options_chooses_none() -> None:
+    table = (
+        "| Layer | Option A | Option B |",
+        "|---|---|---|",
+        "| Database | PostgreSQL | Cassandra |",
+    )
+    assert _products(*table) == []

@@ -81,6 +81,12 @@ _TECH_COLUMN = re.compile(
     r"|persistence|backing store)[*_`\s]*$",
     re.I,
 )
+# A table's header that weighs options: "| Store | Option A | Option B |", "| Choice |
+# Alternatives considered |", "| Database | Pros | Cons |".
+_COMPARING = re.compile(
+    r"\b(?:options?|alternatives?|vs\.?|versus|pros|cons|rejected|considered|candidates?)\b",
+    re.I,
+)
 _CELL_PRODUCT = re.compile(rf"^[*_`\s]*(?P<p>{_PRODUCT})\b", re.I)
 
 
@@ -88,6 +94,7 @@ def stated_stores(prose: list[tuple[int, str]]) -> list[StatedStore]:
     """Each product the prose chooses as the design's store, once, at its first such line."""
     found: dict[str, StatedStore] = {}
     columns: list[int] = []
+    comparing = False  # the table weighs options: its rows offer products, not choose them
     previous = -1  # the line of the table row before, so line 1 can open a table
     for number, text in prose:
         chosen = list(_chosen(clean_line(text)))
@@ -95,7 +102,10 @@ def stated_stores(prose: list[tuple[int, str]]) -> list[StatedStore]:
             cells = text.strip().strip("|").split("|")
             if previous != number - 1:  # a table's header row
                 columns = [i for i, cell in enumerate(cells) if _TECH_COLUMN.match(cell)]
-            else:
+                comparing = _COMPARING.search(text) is not None
+            if comparing:
+                chosen = []
+            elif previous == number - 1:
                 chosen += [p for i in columns if i < len(cells) for p in _cell_product(cells[i])]
             previous = number
         for product in chosen:
