@@ -86,3 +86,11 @@ def test_a_table_weighing_options_chooses_none() -> None:
         "| Database | PostgreSQL | Cassandra |",
     )
     assert _products(*table) == []
+
+
+def test_a_store_evaluated_and_turned_down_is_not_chosen() -> None:
+    assert _products("We evaluated keeping carts in MongoDB but chose Cassandra.") == []
+
+
+def test_a_product_described_against_another_is_not_chosen() -> None:
+    assert _products("Unlike Memcached, Redis keeps its values on the server as lists.") == []

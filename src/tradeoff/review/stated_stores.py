@@ -39,11 +39,12 @@ _STORED_IN = re.compile(
     rf"\s*[*_`]*(?P<e>{_PRODUCT})\b",
     re.I,
 )
-# Offered, compared, hedged or deferred, not chosen: "PostgreSQL or MySQL", "e.g. Redis",
-# "Redis / Memcached", "we could use MongoDB", "start with one Postgres, shard later".
+# Offered, compared, hedged or turned down, not chosen: "PostgreSQL or MySQL", "e.g. Redis",
+# "Redis / Memcached", "we could use MongoDB", "we evaluated MongoDB but chose MySQL".
 _NOT_CHOSEN = re.compile(
-    r"\b(?:or|e\.g\.?|eg|such as|like|alternatives?|instead|vs\.?|versus|could|might|may"
-    r"|option(?:s|al)?|consider(?:ed|ing)?|either|candidates?|rather than|if)\b"
+    r"\b(?:or|e\.g\.?|eg|such as|(?:un)?like|alternatives?|instead|vs\.?|versus|could|might|may"
+    r"|option(?:s|al)?|consider(?:ed|ing)?|either|candidates?|rather than|if|evaluat\w*"
+    r"|compar\w*|weigh(?:ed|ing)|tried|ruled out|but (?:chose|picked|went with|use[ds]?))\b"
     rf"|{_PRODUCT}\s*/\s*\w|\w\s*/\s*{_PRODUCT}"
     r"|\b(?:not|no|never|without|cannot|can't|don't|avoid\w*|rejected)\b",
     re.I,
