@@ -20,6 +20,7 @@ from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import says_redundant
 from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
+from tradeoff.review.stated_stores import names_product, stated_stores
 from tradeoff.review.substance import SUBSTANCE, concept_index, specified_concepts
 from tradeoff.wording import in_sentence
 
@@ -383,6 +384,35 @@ class GraphSinglePointOfFailure(Rule):
             reported.add(_key_words(node.label))
             yield self.finding(message, evidence)
         yield from self._sized_at_one(ctx, reported)
+        yield from self._stated_in_prose(ctx, reported)
+
+    def _stated_in_prose(self, ctx: ReviewContext, reported: set[str]) -> Iterator[Finding]:
+        """A store the prose names as the design's own ("posts are stored in MySQL") and
+        never draws, used by a tier the text runs as several instances, with nothing
+        anywhere giving it copies: the same single point as a box drawn once, read from
+        the sentence that chose it (`review.stated_stores`)."""
+        tier = _tier_of_several(ctx)
+        if tier is None:
+            return
+        others = list(ctx.graph.nodes.values())
+        for store in stated_stores(ctx.prose):
+            named = names_product(store.product)
+            if (
+                any(named.search(node.label) for node in others)  # drawn: judged above
+                # A store of its kind drawn under its role ("Orders DB") is likely the one
+                # the prose names by product: the graph judges it, with its drawn copies.
+                or ctx.graph.of_kind(store.kind)
+                or _key_words(store.product) in reported
+                or _copies_said_of(ctx, store.product, named)
+                or _replication_discussed_for(ctx, store.product, store.kind, others)
+            ):
+                continue
+            reported.add(_key_words(store.product))
+            yield self.finding(
+                f"'{store.product}' holds the design's data while {tier} runs as several"
+                f" instances, and nothing says it is replicated, has a standby or fails over",
+                ctx.line_evidence(store.line, store.product),
+            )
 
     def _sized_at_one(self, ctx: ReviewContext, reported: set[str]) -> Iterator[Finding]:
         """A sizing table that gives a store, cache, queue or coordinator one node while
@@ -413,6 +443,47 @@ class GraphSinglePointOfFailure(Rule):
 
 
 _SINGLE_POINT_TABLE_KINDS = frozenset({"database", "cache", "queue", "coordination"})
+# A tier stated as several instances: "stateless API servers", "autoscaled workers", "a
+# fleet of", "behind the load balancer", "12 app servers".
+_TIER_OF_SEVERAL = re.compile(
+    r"\bstateless\b|\bauto-?scal\w*|\bhorizontal(?:ly)?[- ]scal\w*|\bscale[sd]? (?:out"
+    r"|horizontally)\b|\bfleet\b|\bbehind (?:an? |the )?(?:load[- ]balancers?|LBs?|ALB|ELB)\b"
+    r"|\b(?:\d+|two|three|four|several|multiple|many)\s+(?:app(?:lication)? |api |web"
+    r" |stateless |worker )?(?:servers|instances|pods|workers)\b",
+    re.I,
+)
+
+
+def _tier_of_several(ctx: ReviewContext) -> str | None:
+    """What says a tier runs as several instances: a tier drawn so, or the text's words."""
+    for key, node in ctx.graph.nodes.items():
+        if node.kind in ("service", "worker", "api-gateway") and ctx.graph.is_several(key):
+            return f"'{node.label}'"
+    for _, text in ctx.prose:
+        if is_reading_list(text):
+            continue  # "* [Horizontal scaling](...)" names a topic to study
+        match = _TIER_OF_SEVERAL.search(clean_line(text))
+        if match is not None:
+            return f"a tier ('{match.group(0)}')"
+    return None
+
+
+def _copies_said_of(ctx: ReviewContext, product: str, named: re.Pattern[str]) -> bool:
+    """Whether any line naming the product gives it copies, a cluster, a managed service or
+    shards, or states it single (CMP104 then reports it): read over the whole design, so
+    a replica said in another section counts."""
+    for _, text in ctx.prose:
+        line = clean_line(text)
+        if not named.search(line):
+            continue
+        if SCREEN.search(_SINGLE_INSTANCE, line) and named.search(line):
+            return True
+        said = _others_copies_removed(line, product)
+        if says_redundant(said) or _MANAGED.search(said) or _COPIES.search(said):
+            return True
+    return False
+
+
 # Services the provider runs replicated: one "instance" of them is not one machine.
 _MANAGED = re.compile(
     r"\bs3\b|\bgcs\b|dynamo|spanner|cosmos|bigtable|aurora|\bsqs\b|\bsns\b|kinesis"
@@ -516,7 +587,7 @@ _CLAUSE = re.compile(r"[.;!?]\s|,\s(?![^()]*\))|\band\b|\bbut\b|\bwhile\b")
 # PostgreSQL a replica.
 _CLUSTER_PRODUCTS = re.compile(
     r"\b(?:s3|gcs|dynamo\w*|spanner|cosmos\w*|bigtable|aurora|sqs|sns|kinesis|firestore|kafka"
-    r"|pulsar|cassandra|scylla\w*|cockroach\w*|tidb|yugabyte\w*|vitess|hbase|foundationdb"
+    r"|pulsar|cassandra|scylla\w*|cockroach\w*|tidb|yugabyte\w*|vitess|hbase|couchbase|foundationdb"
     r"|zookeeper|etcd|consul|elastic\w*|opensearch)\b",
     re.I,
 )
