@@ -21,6 +21,7 @@ from tradeoff.language.mentions import clean_line
 # as a cluster or as a replicated managed service (Cassandra, Kafka, DynamoDB, Aurora ...)
 # are not here: naming one gives the store its copies.
 _PRODUCT = r"(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|rabbitmq|activemq|sql server)"
+_ANY_PRODUCT = re.compile(rf"\b{_PRODUCT}", re.I)
 _ARTICLE = r"(?:(?:an?|the|one|our|its|their|a central|a shared|a single)\s+)?"
 # The product as the store of the sentence: "posts are stored in MySQL", "persist the
 # sessions to Redis", "MySQL holds the users", "backed by PostgreSQL", "use MongoDB as the
@@ -98,7 +99,9 @@ def stated_stores(prose: list[tuple[int, str]]) -> list[StatedStore]:
     comparing = False  # the table weighs options: its rows offer products, not choose them
     previous = -1  # the line of the table row before, so line 1 can open a table
     for number, text in prose:
-        chosen = list(_chosen(clean_line(text)))
+        # (Most lines name no such product: they are passed over before any other reading.)
+        named = _ANY_PRODUCT.search(text) is not None
+        chosen = list(_chosen(clean_line(text))) if named else []
         if text.lstrip().startswith("|"):
             cells = text.strip().strip("|").split("|")
             if previous != number - 1:  # a table's header row
@@ -106,7 +109,7 @@ def stated_stores(prose: list[tuple[int, str]]) -> list[StatedStore]:
                 comparing = _COMPARING.search(text) is not None
             if comparing:
                 chosen = []
-            elif previous == number - 1:
+            elif previous == number - 1 and named:
                 chosen += [p for i in columns if i < len(cells) for p in _cell_product(cells[i])]
             previous = number
         for product in chosen:
