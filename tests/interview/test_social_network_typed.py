@@ -65,3 +65,16 @@ def test_a_nightly_suggestions_job_mentions_the_daily_batch(catalog: Catalog) ->
     talk = _talk(catalog, _PYMK)
     [trade] = [m for m in talk["mentioned"] if m["item"] == "suggestions-offline"]
     assert str(trade["quote"]).startswith("People you may know"), trade
+
+
+def test_an_assumption_against_a_given_figure_says_the_given_one(catalog: Catalog) -> None:
+    # "Let's assume 2 billion users" after "about a billion registered users": the
+    # candidate's to choose (no "which one?"), and the report says both, as a reader would.
+    ask = "How many users and how many friends does a typical user have?"
+    assume = "Let's assume 2 billion users with 300 friends on average, so 600 billion edges."
+    session = run(catalog, "social-network", "adversarial", [ask, "/next", assume, "/end"])
+    assert "Which one are you designing for" not in " ".join(session.exchanges[-2].replies)
+    talk = session.report(catalog)["conversation"]
+    [stated] = [a for a in talk["assumptions"] if a["quote"].startswith("Let's assume")]
+    assert "a billion registered users" in stated["given"], stated
+    assert talk["given_contradicted"] == [], talk["given_contradicted"]

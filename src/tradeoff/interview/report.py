@@ -652,6 +652,12 @@ def _concepts_in(text: str) -> set[str]:
     return {t.removeprefix("concept:") for t in concept_tokens(text)}
 
 
+def _given_against(state: ConversationState, line: int) -> str:
+    """The interviewer's figure an assumption said on this turn sets aside, as the fact
+    words it ("There are about a billion registered users"), or "" when it sets none."""
+    return next((c.given for c in state.assumed_against if c.line == line), "")
+
+
 def _conversation(
     problem: Problem,
     level: str,
@@ -783,7 +789,10 @@ def _conversation(
             # says the candidate took the figure back, as they did.
             entry |= {"corrected": fixed.number.text, "corrected_at": when.get(fixed.line, "")}
         given.append(entry)
-    assumptions = [{"quote": s.quote, "at": when.get(s.line, "")} for s in state.assumptions]
+    assumptions = [
+        {"quote": s.quote, "at": when.get(s.line, ""), "given": _given_against(state, s.line)}
+        for s in state.assumptions
+    ]
     assumed_lines = {s.line for s in state.assumptions}
     estimates: list[dict[str, str]] = []
     estimated_on: list[int] = []  # the turn of each estimate listed

@@ -156,6 +156,10 @@ class ConversationState:
     # Figures said of one case under a limit the interviewer gave ("a 5 GB file" under "the
     # largest file is 20 GB"): no disagreement, but another input than the limit's.
     within: list[Contradicted] = field(default_factory=list)
+    # Figures the candidate said they assume against one the interviewer gave ("Let's assume
+    # 2 billion users" after "about a billion registered users"): theirs to choose, and
+    # reported beside the figure given, as issue 9 asks of a written assumption.
+    assumed_against: list[Contradicted] = field(default_factory=list)
     # The turn that last answered a question asked before the open one (taken up late): the
     # reply acknowledges it before returning to the open question.
     answered_late: int = 0
@@ -824,9 +828,9 @@ def note_contradicted(
     ("Postings are kept for a year" names the postings, whose 30 days the fact gives in
     another sentence than the applications' three years). An estimate worked out from the
     figures ("380,000 pages/s") is checked as an estimate; a figure the candidate says
-    they assume is theirs to choose."""
-    if heard.assumption:
-        return
+    they assume is theirs to choose: it is kept apart (`assumed_against`), for the report to
+    say the given figure beside the assumption, and never asked about."""
+    found = state.assumed_against if heard.assumption else state.contradicted
     given = {
         name: fact for fact in problem.facts if fact.id in state.revealed for name in fact.values
     }
@@ -882,14 +886,12 @@ def note_contradicted(
                 continue  # "a sweeper runs every 30 seconds" is no 10-minute hold
             if spoken.lease and is_interval(ref):
                 continue  # "a 30 second TTL refreshed by every ping" is no ping interval
-            if any(c.line == heard.line and c.figure == ref.name for c in state.contradicted):
+            if any(c.line == heard.line and c.figure == ref.name for c in found):
                 # "10 million orders a day is about 120 payments a second": the rate is the
                 # same figure worked out, not a second disagreement with "5 million a day".
                 break
             clause = given_clause(*phrase)
-            state.contradicted.append(
-                Contradicted(heard.line, spoken.text, clause, ref.name, ratio)
-            )
+            found.append(Contradicted(heard.line, spoken.text, clause, ref.name, ratio))
             break
 
 

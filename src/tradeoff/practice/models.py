@@ -251,6 +251,8 @@ class Quote(BaseModel):
     model_config = _OPEN
     quote: str
     at: str = ""
+    # For an assumption: the interviewer's figure it sets aside, as they worded it.
+    given: str = ""
 
 
 class Estimate(BaseModel):

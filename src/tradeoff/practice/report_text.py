@@ -63,7 +63,11 @@ def render(report: SessionReport) -> list[str]:
             f"What breaks first, by the simulation of your design: {first.node}{where},"
             f" at about {first.ceiling_rps:,.0f} requests/s; {verdict}."
         )
-    lines += [f'Assumption stated at {a.at}: "{_clip(a.quote)}"' for a in talk.assumptions]
+    lines += [
+        f'Assumption stated at {a.at}: "{_clip(a.quote)}"'
+        + (f' (the interviewer had said "{a.given}")' if a.given else "")
+        for a in talk.assumptions
+    ]
     lines += [
         f"Estimate said at {e.at}: {e.said} ({e.about})"
         + (f', correcting "{e.corrected_from}" said before' if e.corrected_from else "")
