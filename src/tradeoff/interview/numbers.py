@@ -1057,7 +1057,7 @@ def _reference(
         if _MONEY.search(ref.name) and not money:
             continue
         read = _as_counted(value, ref, said)
-        if read is None or _counts_another_thing(value, said, ref.name):
+        if read is None or _counts_another_thing(value, said, ref):
             continue
         if _REQUEST_RATE.search(said) and not name_stems(ref.name) & _REQUEST_NAMES:
             # "1,750 req/s" counts requests: no figure of webhook events ("webhook_events_
@@ -1066,7 +1066,7 @@ def _reference(
             continue
         # A unit said names no figure: "a round trip is about 220 seconds" shares only
         # "second" with "seconds_per_stop", and was called 22 times one stop's cost.
-        shared = len(words & name_stems(ref.name) - _UNIT_WORDS)
+        shared = len(words & _ref_words(ref) - _UNIT_WORDS)
         distance = abs(math.log(read.value / ref.value))
         if per_second != (ref.kind == "step"):
             distance += 0.01  # a tie-break only
@@ -1084,6 +1084,41 @@ def _reference(
         if best_key is None or key > best_key:
             best, best_key = (shared, distance, ref, read), key
     return (best[2], best[3]) if best else None
+
+
+@lru_cache(maxsize=2048)
+def _given_noun(ref: NumberRef) -> tuple[str, ...]:
+    """What a rate or a size the interviewer gave counts, in the fact's words, up to its
+    plural: "lock acquires" of "About 2,000 lock acquires and releases per second", "small
+    writes" of "commits about 30,000 small writes per second"; nothing for a count or a
+    figure worked out (whose name is all there is), or when the words after the figure
+    count nothing ("... while", "people use the app")."""
+    if ref.kind != "fact" or ref.dims == (0, 0) or ref.value <= 0:
+        return ()
+    # (A rate whose period comes later, "2,000 lock acquires ... per second", reads as a
+    # count of its value.)
+    kinds = (ref.dims, (0, 0)) if ref.dims[0] == -1 else (ref.dims,)
+    for found in find_quantities(_in_digits(ref.text)[0]):
+        if found.value.kind in kinds and 0.9 <= found.value.value / ref.value <= 1.1:
+            plural = next(
+                (n for n, w in enumerate(found.noun) if w.endswith("s") and not w.endswith("ss")),
+                None,
+            )
+            return () if plural is None else found.noun[: plural + 1]
+    return ()
+
+
+@lru_cache(maxsize=2048)
+def _ref_words(ref: NumberRef) -> frozenset[str]:
+    """The words a figure is named by: its name's, and for a rate or a size the interviewer
+    gave, the words the fact says it with ("About 2,000 lock acquires and releases per
+    second" is `avg_lock_ops`, and "At 50,000 acquires a second" is that figure said
+    twenty-five times over, which went unchecked because "acquires" is no word of its
+    name). A count is left to its name: the words after "500 million people use" name no
+    thing a count of servers or shards could not share."""
+    noun = stems(" ".join(_given_noun(ref)))
+    extra = noun - _PERIOD_WORDS - _FILLERS - _UNIT_WORDS - _KIND_WORDS
+    return name_stems(ref.name) | extra
 
 
 # A rate said in requests: its unit names what it counts.
@@ -1104,14 +1139,20 @@ _REQUEST_NAMES = stems(
 _COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)
 
 
-def _counts_another_thing(value: Q, said: str, ref_name: str) -> bool:
+def _counts_another_thing(value: Q, said: str, ref: NumberRef) -> bool:
     """A count or a rate names what it counts ("50 rows", "50,000 acquires a second"); a
     reference that counts other things ("visible_cells", "herd_notifications") is not its
     figure, even when another word ("visible") is shared or the values are close: "only 50
     rows are visible" was checked against 774 visible cells and called low, and "50,000
     acquires a second" was credited as the 50,000 watch notifications a second of a herd."""
     match = _COUNTED.match(said)
-    head = _counted_head(ref_name)
+    head = _counted_head(ref.name)
+    if not head.endswith("s") and head not in _TIME_PARTS and _given_noun(ref):
+        # A figure whose name counts nothing ("commit_capacity") counts what its fact says:
+        # "about 30,000 small writes per second", no lock acquires ("At 50,000 acquires a
+        # second" was taken for the cluster's capacity, near in value, and the lock rate
+        # said 25 times over went unchecked).
+        head = _given_noun(ref)[-1]
     if match is None or not head.endswith("s") or len(head) < 4:
         return False
     return _wire_kind(stems(match.group(1))) != _wire_kind(stems(head))
@@ -1209,14 +1250,22 @@ def given_phrase(ref: NumberRef, text: str) -> tuple[str, str] | None:
         # they read as the figure's: "About 500 million people use the app daily" is `dau`,
         # though "people use the app" names no users, and "50 million users" said back
         # against it went unrecorded. Its value and kind, once in the sentence, are it.
+        # (A rate whose period the sentence says apart from it, "About 2,000 lock acquires
+        # and releases per second", reads as a count of its value.)
+        kinds = {ref.dims}
+        if ref.dims == (-1, 0) and _PER_SECOND_SAID.search(sentence):
+            kinds.add((0, 0))
         same = [
             found
             for found in quantities_in(sentence, ())
-            if found.value.kind == ref.dims and 0.9 <= found.value.value / ref.value <= 1.1
+            if found.value.kind in kinds and 0.9 <= found.value.value / ref.value <= 1.1
         ]
         if len(same) == 1:
             return same[0].text, sentence.strip()
     return None
+
+
+_PER_SECOND_SAID = re.compile(r"\b(?:per|a|each|every)\s+second\b", re.I)
 
 
 def given_clause(phrase: str, sentence: str) -> str:
@@ -1254,4 +1303,4 @@ def counts_another_thing(spoken: Spoken, ref: NumberRef) -> bool:
     """Whether a count said names another thing than the figure counts: "the 8 cells
     around it" counts cells, never the million drivers online, whatever the clause says of
     drivers."""
-    return _counts_another_thing(spoken.value, spoken.text, ref.name)
+    return _counts_another_thing(spoken.value, spoken.text, ref)
