@@ -88,9 +88,12 @@ _ALTERNATIVES = re.compile(
 )
 SCREEN.add(_NEGATORS, DEFERRED, _DECIDES_NOW, _ALTERNATIVES, _HEDGES, _DECIDES, REASONS, FLUFF)
 _URL = re.compile(r"<!--.*?-->|\]\([^)]*\)|https?://\S+|<[^>]+>")
+# ("because" opens the reason's own clause: "It never loses data because the store
+# replicates three ways" negates no replication; the "never" was read as rejecting it, and
+# the replication said was "neither said nor written".)
 _CLAUSE_BREAK = re.compile(
     r"(?=[.;:!?,bhw])"  # first characters (see language/lexicon.py)
-    r"(?:[.;:!?](?:\s|$)|\bbut\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b)"
+    r"(?:[.;:!?](?:\s|$)|\bbut\b|\bbecause\b|\bhowever\b|\bwhile\b|,\s*(?:and|so)\b)"
 )
 
 
