@@ -388,6 +388,13 @@ _NOT_COUNTED = (
     r"|requests?|ops|%)\b"
 )
 _SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|dozens of)"
+# A replication factor said as ways: "replicates three ways", "3-way replication",
+# "replicated 3x" is taken by "x 3" already. "There are three ways to do it" counts no
+# copies: the ways must be the replication's.
+_WAYS = (
+    r"(?:\d|two|three|four|five)[- ]way\s+(?:replicat\w*|mirror\w*|cop(?:y|ies))"
+    r"|replicat\w*\s+(?:\w+\s+)?(?:\d|two|three|four|five)[- ]?(?:ways?|times|fold)\b"
+)
 SIZING = re.compile(
     r"(?=[\d(defnoqrstx×])"  # first characters, see above
     # One word may stand between a number and what it counts: "15-20 primary nodes", "3
@@ -400,7 +407,8 @@ SIZING = re.compile(
     r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d"
     r"|[x×]\s*\d+\b(?!\s*(?:ms|s|sec|seconds?|mins?|minutes?|h|hours?|days?|[kmgtp]i?b|bytes?)\b)"
     r"|\(\s*x\s*\d+\s*\)"
-    r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes))",
+    r"|\bn\s*=\s*\d|quorum of \d|\d+\s*-\s*node|\d+\s*of\s*\d+\s+(?:replicas|nodes)"
+    rf"|{_WAYS})",
     re.I,
 )
 # What follows a count of machines when they serve one thing, not the system: "50 workers
@@ -426,7 +434,8 @@ def is_sizing(text: str) -> bool:
 PART_COUNT = re.compile(
     r"(?=[\ddefnoqrst])"  # first characters, see above
     rf"\b(?:\d[\d,.]*\s*(?:k\s*)?{_COUNTED}\b|{_SMALL_NUMBER}\s+(?:\w+\s+)?{_COUNTED}\b"
-    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|quorum of \d|\d+\s*-\s*node)",
+    r"|(?:rf|replication factor)\s*(?:=|of|:)?\s*\d|quorum of \d|\d+\s*-\s*node"
+    rf"|{_WAYS})",
     re.I,
 )
 
