@@ -505,9 +505,9 @@ def _said_as(quote: str, term: str) -> str:
 
 
 def _product_to_question(state: ConversationState, heard: Heard, at: Situation) -> Move | None:
-    """A product named without a reason now or in an earlier turn. The adversarial persona
-    also pushes back on a reason given in this very turn ("why X and not Y?"), but never
-    asks again about a product whose reason the candidate gave in an earlier turn."""
+    """A product named without a reason, in the turn that first names it. The adversarial
+    persona also pushes back on a reason given in this very turn ("why X and not Y?"), but
+    never asks again about a product whose reason the candidate gave in an earlier turn."""
     adversarial = at.persona == Persona.adversarial
     if heard.reason and not adversarial:
         return None
@@ -517,6 +517,12 @@ def _product_to_question(state: ConversationState, heard: Heard, at: Situation) 
         if _rejected(name, heard.text):
             continue  # "Redis over Memcached because ...": Memcached is what was set aside
         if state.reasoned.get(name.lower(), heard.line) < heard.line:
+            continue
+        if state.named_products.get(name.lower(), heard.line) < heard.line:
+            # Chosen in an earlier turn and said again as the setting of another point ("a
+            # cache stampede when a viral link expires from Redis; we use request
+            # coalescing"): "Why Redis and not Memcached?" answered the stampede with a
+            # question about a choice made two turns before.
             continue
         state.moves.add(("*", "product", name.lower()))
         kind = "challenge" if adversarial else "follow-up"

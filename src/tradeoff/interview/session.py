@@ -83,6 +83,15 @@ from tradeoff.vocabulary import EventKind, Phase, Speaker
 # A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
 # a system grows that answer it.
 # ("Each opens the home feed about ten times a day": how often, not how much it grows.)
+# The terms of `bottlenecks` that name what breaks first (not "next steps", "improvements").
+_BREAKS_FIRST = frozenset(
+    {
+        "bottleneck", "bottlenecks", "breaks first", "break first", "what breaks",
+        "first thing to break", "first to break", "first to saturate", "weak spot",
+        "weak spots", "weakest spot", "weakest point", "weakest link", "biggest risk",
+        "main risk", "goes wrong first", "go wrong first",
+    }
+)  # fmt: skip
 _GROWTH = re.compile(
     r"\b(?:grows?|growing|tenfold|10x|ten times(?!\s+(?:a|an|per|every|each)\s)|doubles?"
     r"|triples?)\b",
@@ -804,6 +813,12 @@ class Interview:
                     if grown.status == ANSWERED
                     else phrasing.NOT_REACHED + grown.text
                 )
+            elif any(
+                m.term in _BREAKS_FIRST for m in self.state.heard_mentions.positive("bottlenecks")
+            ):
+                # Said unasked ("The biggest risk is a cache stampede when a viral link
+                # expires"): asking what breaks first asks what the candidate just told.
+                wrap = phrasing.WRAP_UP_SUMMARY
             replies.append(self._speak(Move("wrap-up", wrap, "10x")))
         return replies
 

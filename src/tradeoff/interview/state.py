@@ -148,6 +148,8 @@ class ConversationState:
     settled: set[str] = field(default_factory=set)
     # Products named with a reason (lower case) -> the turn that first gave it.
     reasoned: dict[str, int] = field(default_factory=dict)
+    # Products named at all (lower case) -> the turn that first named them.
+    named_products: dict[str, int] = field(default_factory=dict)
     # Concepts the candidate has said something checkable about ("we fail open for up to 2
     # seconds, because ..."): a probe whose whole subject is among them asks what was said.
     specified: set[str] = field(default_factory=set)
@@ -911,7 +913,10 @@ _A_LIMIT = re.compile(
 
 def note_reasons(state: ConversationState, heard: Heard) -> None:
     """Products the candidate gave a reason for ("Cassandra because the access pattern is a
-    single key lookup"): asking later what made them pick it asks what they already said."""
+    single key lookup"): asking later what made them pick it asks what they already said.
+    And the turn each product was first named in, the turn it was chosen."""
+    for product in heard.products:
+        state.named_products.setdefault(product.lower(), heard.line)
     for claim in heard.claims:
         if claim.features.reason:
             for match in brands_in(claim.quote):
