@@ -112,3 +112,19 @@ def test_versioning_of_stored_data_is_no_api_versioning(catalog: Catalog) -> Non
         "api-versioning"
     )
     assert _index(catalog, "The gateway handles auth and versioning.").get("api-versioning")
+
+
+def test_signing_in_is_no_logging(catalog: Catalog) -> None:
+    """A person logging in to an account names no logs the operators keep, so a design
+    that never watches anything was spared "No monitoring" by a login story."""
+    assert not _index(catalog, "A code is sent when someone is logging in and it expires.").get(
+        "logging-tracing"
+    )
+    assert not _index(catalog, "The user logs into the portal with a password.").get(
+        "logging-tracing"
+    )
+    assert not _index(catalog, "Sessions end when the user logs out.").get("logging-tracing")
+    assert _index(catalog, "Structured logging in every service, shipped to Loki.").get(
+        "logging-tracing"
+    )
+    assert _index(catalog, "Audit logs on disk for 30 days.").get("logging-tracing")
