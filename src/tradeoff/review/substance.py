@@ -147,6 +147,17 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         "back-of-envelope",
     ),
     (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
+    # "Edge cases and failures" over "Lost ticket: the attendant charges one daily maximum":
+    # each line under it is an unusual case and what the design does about it, as a line
+    # under a failure heading is a failure handled.
+    (
+        re.compile(
+            r"\b(?:edge|corner|special|unhappy|exceptional|error)[ -]?"
+            r"(?:cases?|paths?|scenarios?)\b",
+            re.I,
+        ),
+        "edge-cases",
+    ),
     (re.compile(r"monitor|observab|alert|\bslos?\b", re.I), "monitoring"),
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
