@@ -128,3 +128,13 @@ def test_signing_in_is_no_logging(catalog: Catalog) -> None:
         "logging-tracing"
     )
     assert _index(catalog, "Audit logs on disk for 30 days.").get("logging-tracing")
+
+
+def test_the_http_patch_method_is_no_sync_patch(catalog: Catalog) -> None:
+    """A route table's "PATCH /boards/{id}" is an HTTP call; it said nothing of how edits
+    sync, yet it was credited as the realtime protocol of a whiteboard."""
+    assert not _index(catalog, "PATCH /notes/{id} renames a note.").get("sync-protocol")
+    assert not _index(catalog, "Method: PATCH. Endpoint: /notes/{id}").get("sync-protocol")
+    assert _index(catalog, "Each client sends a patch of the cells it changed.").get(
+        "sync-protocol"
+    )

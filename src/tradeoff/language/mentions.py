@@ -1259,6 +1259,8 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
             if term_words in _FIELD_TAILS and text[start - 1 : start] == "_":
                 continue  # "account_login varchar(32)" is a column, no sign-in flow
+            if term_words == ("patch",) and _http_method(text, words, index, end):
+                continue  # "PATCH /boards/{id}" is an HTTP call, no diff a sync sends
             if term_words in _SIGN_IN_VERBS and _signs_in(text, words, index, end):
                 continue  # "someone is logging in and needs a code" signs in, keeps no logs
             if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
@@ -1303,6 +1305,14 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             if where not in found:
                 found[where] = (concept_id, match.start(), match.end(), match.group(0).lower())
     return sorted(found.values(), key=_by_start)
+
+
+def _http_method(text: str, words: list[str], index: int, end: int) -> bool:
+    """Whether "patch" at `index` is the HTTP method: before a path ("PATCH /boards/{id}"),
+    or in a column or after a word that names methods ("Method: PATCH", "HTTP PATCH")."""
+    if text[end:].lstrip().startswith("/"):
+        return True
+    return index > 0 and words[index - 1] in ("method", "methods", "verb", "verbs", "http")
 
 
 def _signs_in(text: str, words: list[str], index: int, end: int) -> bool:
