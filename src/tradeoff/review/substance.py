@@ -2061,8 +2061,16 @@ def _content_words(text: str) -> frozenset[str]:
             continue
         if (len(word) < 3 and not word.isdigit()) or word in _STOPWORDS:
             continue
+        if _ADVERB.search(word):
+            word = word[:-2]  # "written concurrently" is about "concurrent writes"
         words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
     return frozenset(words)
+
+
+# An adverb made of an adjective in -al, -ent or -ant ("eventually", "concurrently",
+# "globally", "consistently"): read as that adjective, as an item and a claim say it either
+# way. ("Daily", "apply" and "only" are no such adverb.)
+_ADVERB = re.compile(r"(?:al|ent|ant)ly$")
 
 
 _STATUS_CODE = re.compile(r"(?<![-\w.,])[1-5]\d\d(?![-\w])")
