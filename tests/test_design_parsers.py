@@ -403,3 +403,25 @@ def test_classes_written_as_code_with_methods() -> None:
     assert classes["Lot"] == ("class", ("park",), 2)
     assert classes["Pricing"] == ("interface", ("price",), 6)
     assert classes["Spot"] == ("class", ("take",), 9)
+
+
+@pytest.mark.parametrize(
+    ("statement", "edge"),
+    [
+        # Link text with no spaces around it, as Mermaid reads it: no node named by the text.
+        ("Web--polls-->Api", ("Web", "Api", "polls")),
+        ("N1 -.heartbeat.- N2", ("N1", "N2", "heartbeat")),
+        ("N1 -. heartbeat .- N2", ("N1", "N2", "heartbeat")),
+        ("N1-.heartbeat.->N2", ("N1", "N2", "heartbeat")),
+    ],
+)
+def test_link_text_written_tight_labels_the_link(statement: str, edge: tuple[str, ...]) -> None:
+    doc = parse_design(f"# t\n\n```mermaid\nflowchart LR\n  {statement}\n```\n")
+    assert not doc.notices
+    assert [(e.source, e.target, e.label) for g in doc.diagrams for e in g.edges] == [edge]
+
+
+def test_a_chain_of_links_without_spaces_stays_a_chain() -> None:
+    doc = parse_design("# t\n\n```mermaid\nflowchart LR\n  Web---Cache-->Db\n```\n")
+    edges = [(e.source, e.target, e.label) for g in doc.diagrams for e in g.edges]
+    assert edges == [("Web", "Cache", ""), ("Cache", "Db", "")]

@@ -301,3 +301,27 @@ def test_a_new_subject_after_and_is_not_the_left_side_of_its_figure() -> None:
 def test_working_after_a_new_subject_is_still_checked() -> None:
     wrong = check_line(1, "One frame is 33 MB and the buffer is 45 x 33 MB = 15 GB")
     assert [c.verdict for c in wrong] == ["arithmetic-error"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # A product of the candidate's own figures has no period to round: a result half
+        # again too small is a slip, though it is under the 2x that rates per day are given.
+        (
+            "Each write lands on 3 copies: 200 K writes/s x 3 = 400 K copy writes/s",
+            "arithmetic-error",
+        ),
+        ("Disks: 40 TB + 20 TB = 50 TB", "arithmetic-error"),
+        # Rounded or cut to the digits written, or said to be approximate, it stands.
+        ("Index: 3.6 TB x 3 = 10 TB", "ok"),
+        ("Peak: 14,000 x 3 = 40K/s", "ok"),
+        ("Each write lands on 3 copies: 200 K writes/s x 3 ≈ 400 K", "ok"),
+        # A binary prefix read as decimal is no slip of the arithmetic.
+        ("Raw: 80 B rows x 1 KB = 81.9 TB", "ok"),
+    ],
+)
+def test_a_sum_or_product_is_held_to_the_digits_it_writes(statement: str, verdict: str) -> None:
+    """'300 K x 3 = 600 K' passed as within 2x; the result is 900 K."""
+    checks = check_line(1, statement)
+    assert checks and checks[-1].verdict == verdict

@@ -112,3 +112,29 @@ def test_versioning_of_stored_data_is_no_api_versioning(catalog: Catalog) -> Non
         "api-versioning"
     )
     assert _index(catalog, "The gateway handles auth and versioning.").get("api-versioning")
+
+
+def test_signing_in_is_no_logging(catalog: Catalog) -> None:
+    """A person logging in to an account names no logs the operators keep, so a design
+    that never watches anything was spared "No monitoring" by a login story."""
+    assert not _index(catalog, "A code is sent when someone is logging in and it expires.").get(
+        "logging-tracing"
+    )
+    assert not _index(catalog, "The user logs into the portal with a password.").get(
+        "logging-tracing"
+    )
+    assert not _index(catalog, "Sessions end when the user logs out.").get("logging-tracing")
+    assert _index(catalog, "Structured logging in every service, shipped to Loki.").get(
+        "logging-tracing"
+    )
+    assert _index(catalog, "Audit logs on disk for 30 days.").get("logging-tracing")
+
+
+def test_the_http_patch_method_is_no_sync_patch(catalog: Catalog) -> None:
+    """A route table's "PATCH /boards/{id}" is an HTTP call; it said nothing of how edits
+    sync, yet it was credited as the realtime protocol of a whiteboard."""
+    assert not _index(catalog, "PATCH /notes/{id} renames a note.").get("sync-protocol")
+    assert not _index(catalog, "Method: PATCH. Endpoint: /notes/{id}").get("sync-protocol")
+    assert _index(catalog, "Each client sends a patch of the cells it changed.").get(
+        "sync-protocol"
+    )

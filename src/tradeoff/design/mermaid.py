@@ -35,9 +35,13 @@ _SHAPES: list[tuple[str, str, str]] = [
 _ID = re.compile(r"[A-Za-z0-9_](?:[\w:]|[.-](?![-.>=]))*")
 # Mermaid allows a space between an arrow and its |label|: "A --> |reads| B".
 _EDGE = re.compile(r"\s*<?(?:-{2,}|-\.+-|={2,}|~{3,})(?:>|[ox](?=\s))?(?:\s*\|([^|]*)\|)?\s*")
-# Text between the two halves of an arrow: "A -- reads --> B", "A --\"1. POST\"--> B".
+# Text between the two halves of an arrow: "A -- reads --> B", "A --\"1. POST\"--> B",
+# and, as Mermaid's lexer reads it, with no spaces ("A--reads-->B", "R1 -.gossip.- R2": a
+# dotted link's text closes with ".-" or ".->"). Unspaced, the opening must not be the tail
+# of a longer arrow: "A---B-->C" is a chain of two links through B, no text "B".
 _TEXT_EDGE = re.compile(
-    r"(--|-\.|==)(?:\s+([^->=|\"][^>|\"]*?)\s+|\s*\"([^\"]*)\"\s*)(-->|\.->|==>|---|-\.-|===)"
+    r"(?<![-.=<])(--|-\.|==)(?:\s*([^-\s>=|\".][^>|\"]*?)\s*|\s*\"([^\"]*)\"\s*)"
+    r"(-->|\.->|==>|---|-\.-|===|\.-(?![->]))"
 )
 # "A:::hot" attaches a CSS class; it says nothing about structure.
 _CLASS_SHORTHAND = re.compile(r":::[\w-]+")

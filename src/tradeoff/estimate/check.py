@@ -1094,10 +1094,92 @@ def _compare(
             return None
     ratio = stated.value / computed.value
     verdict, why = classify(ratio, left_tokens + right_tokens)
+    if verdict == "ok" and _exact_sum_or_product_off(
+        marker, right, left_tokens, right_tokens, ratio
+    ):
+        verdict, why = "arithmetic-error", _off_by(ratio)
     arrow = marker.strip() in _ARROWS
     if lhs.operators == 0 and arrow and verdict == "arithmetic-error" and computed.time == 0:
         return None  # "~500 bytes -> 9 GB": an arrow may mean "leads to", not "equals"
     return computed, stated, rhs.value, verdict, why, ratio
+
+
+# The most a binary size prefix moves a figure from its decimal reading (2^50 / 10^15 for
+# PB): "50 B keys x 1 KB = 51.2 TB" counts a KB as 1,024 bytes, no slip of the arithmetic.
+_BINARY_PREFIX_GAP = 2**50 / 10**15
+_NUMBER_WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _exact_sum_or_product_off(
+    marker: str, right: str, left: list[Token], right_tokens: list[Token], ratio: float
+) -> bool:
+    """Whether a sum or product of figures, said to equal ("=") a result written without a
+    hedge, cannot be its own inputs worked out: "300 K writes/s x 3 = 600 K" is 900 K.
+
+    `classify` lets a result be up to 2x off, since a rate per day divided by 86,400 is
+    rounded freely ("100M/day = 1K/s"); a product or sum of the candidate's own figures
+    has no period to round, so it must match the result as precisely as the result is
+    written: less than one unit of its last significant digit away ("10.8 TB" written
+    "10 TB" or "42K" written "40K" are rounded, "600 K" for 900 K is not), once a binary
+    prefix is allowed for."""
+    if marker.strip() != "=" or _HEDGE.match(right):
+        return False  # "≈", "->", "about ...": the candidate says the figure is rounded
+    ops = [
+        (t.op, left[i + 1] if i + 1 < len(left) else None)
+        for i, t in enumerate(left)
+        if t.kind == "op"
+    ]
+    if not any(op in ("*", "+", "-") for op, _ in ops):
+        return False
+    if any(op not in ("*", "+", "-") and not _unit_slash(op, after) for op, after in ops):
+        return False  # a division or a rate "at" a speed converts; `classify` judges those
+    if _periods(left) != _periods(right_tokens):
+        return False  # "500M/day x 2 = 10K/s" divides by 86,400 rounded to 10^5
+    if any(t.kind == "word" and t.text.lower() in ("at", "per", "over") for t in left):
+        return False
+    if any(t.kind == "num" and (t.power or t.percent or t.ambiguous) for t in left + right_tokens):
+        return False
+    numbers = [t for t in right_tokens if t.kind == "num"]
+    if len(numbers) != 1:
+        return False
+    if 1 / _BINARY_PREFIX_GAP <= ratio <= _BINARY_PREFIX_GAP:
+        return False
+    result = numbers[0]
+    written = _NUMBER_WRITTEN.search(result.text)
+    if written is None:
+        return False
+    digits = written.group(0).replace(",", "")
+    mantissa = float(digits)
+    if mantissa == 0:
+        return False
+    if written.group(1):
+        place = 10.0 ** -len(written.group(1))
+    else:  # trailing zeros of a whole number are not significant: "600" is one digit
+        whole = digits.rstrip("0")
+        place = 10.0 ** (len(digits) - len(whole)) if whole else 1.0
+    unit = place * result.value / mantissa  # one unit of the last digit, scale applied
+    correct = result.value / ratio  # the computed figure in the result's own scale
+    # Rounding or cutting off digits moves a figure by less than one unit of its last digit.
+    return abs(result.value - correct) >= unit * (1 - 1e-9)
+
+
+def _unit_slash(op: str, after: Token | None) -> bool:
+    """A "/" that writes a unit ("K/s", "GB/day"), not a division of figures."""
+    return op == "/" and after is not None and after.kind == "unit"
+
+
+def _periods(tokens: Sequence[Token]) -> set[tuple[int, float]]:
+    """The time units a side is written in ('/s', 'per day'), as (power, seconds)."""
+    return {
+        (t.unit.q.time, t.unit.q.value)
+        for t in tokens
+        if t.kind == "unit" and t.unit is not None and t.unit.q.time != 0
+    }
+
+
+def _off_by(ratio: float) -> str:
+    off = ratio if ratio >= 1 else 1 / ratio
+    return f"{human_number(off)}x too {'high' if ratio > 1 else 'low'}"
 
 
 def _same_figures(lhs: Reading, rhs: Reading) -> bool:

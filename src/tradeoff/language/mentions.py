@@ -1162,6 +1162,16 @@ _AGGREGATING = re.compile(
 # Terms that, as the last part of a snake_case name ("account_login", "last_login"), name a
 # column that holds a user's handle or a time, not how users sign in.
 _FIELD_TAILS = frozenset({("login",), ("logins",)})
+# "Someone is logging in and needs a code", "the user logs in from a new device": a person
+# signing in, no logs the operators keep. The particle after the verb says so: "into" always,
+# "in" / "on" / "out" where the clause ends there or goes on as a sign-in does ("and",
+# "from", "with", "via"); "logging in JSON" and "logs on disk" stay the operators' records.
+_SIGN_IN_VERBS = frozenset({("logging",), ("logs",)})
+_SIGN_IN_PARTICLES = frozenset({"in", "on", "out", "off"})
+_SIGN_IN_NEXT = frozenset(
+    "and or to with from via using again once through at as before after when while so on for"
+    " during without but".split()
+)
 # "Versioning" of what is stored or served (an object's, a file's, a bucket's, a model's, an
 # index's, a rule's versions: "keep multiple versions of an object", "model versioning")
 # evolves data, not the contract callers depend on; the API's sense needs the API, its
@@ -1252,6 +1262,10 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
                 continue  # "800 tokens vs 400 vs 2000" sets three chunk sizes side by side
             if term_words in _FIELD_TAILS and text[start - 1 : start] == "_":
                 continue  # "account_login varchar(32)" is a column, no sign-in flow
+            if term_words == ("patch",) and _http_method(text, words, index, end):
+                continue  # "PATCH /boards/{id}" is an HTTP call, no diff a sync sends
+            if term_words in _SIGN_IN_VERBS and _signs_in(text, words, index, end):
+                continue  # "someone is logging in and needs a code" signs in, keeps no logs
             if _NEAR.get(term_words) and _near(words, index, size, _NEAR[term_words]):
                 continue  # "Chunk X, Offset Y" is no page of results
             other = _OTHER_SENSE_IN_TEXT.get(term_words)
@@ -1294,6 +1308,29 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             if where not in found:
                 found[where] = (concept_id, match.start(), match.end(), match.group(0).lower())
     return sorted(found.values(), key=_by_start)
+
+
+def _http_method(text: str, words: list[str], index: int, end: int) -> bool:
+    """Whether "patch" at `index` is the HTTP method: before a path ("PATCH /boards/{id}"),
+    or in a column or after a word that names methods ("Method: PATCH", "HTTP PATCH")."""
+    if text[end:].lstrip().startswith("/"):
+        return True
+    return index > 0 and words[index - 1] in ("method", "methods", "verb", "verbs", "http")
+
+
+def _signs_in(text: str, words: list[str], index: int, end: int) -> bool:
+    """Whether "logging" / "logs" at `index` is a person signing in ("logging in and",
+    "logs into"), read from the particle after it and what follows that particle."""
+    particle = words[index + 1] if index + 1 < len(words) else ""
+    if particle in ("into", "onto"):
+        return True
+    if particle not in _SIGN_IN_PARTICLES:
+        return False
+    after = text[end:].lstrip()[len(particle) :]  # the text past the particle
+    if not after.strip() or after.lstrip()[:1] in ".,;:!?)":
+        return True  # the clause ends at the particle: "when a user is logging in."
+    following = words[index + 2] if index + 2 < len(words) else ""
+    return following in _SIGN_IN_NEXT
 
 
 def _by_start(match: tuple[str, int, int, str]) -> tuple[int, str]:

@@ -36,6 +36,9 @@ def item_support(
     if found.status == SUBSTANCE:
         return found
     walks = walkthrough.is_walkthrough(item.text)  # a trace, which no section order is
+    trace = walkthrough.traced(item.text, claims) if walks else None
+    if trace is not None:
+        return Support(SUBSTANCE, trace)
     if "structure" in item.concepts and not walks and substance.visible_order(claims) >= 3:
         # An item that asks for two paths apart ("the upload path and the playback path
         # separately") is met by a heading for each, not by any answer in order.

@@ -147,6 +147,17 @@ _SECTION_CONCEPTS: list[tuple[re.Pattern[str], str]] = [
         "back-of-envelope",
     ),
     (re.compile(r"\bfailure|fault|resilien|reliab|disaster|degrad", re.I), "failure-handling"),
+    # "Edge cases and failures" over "Lost ticket: the attendant charges one daily maximum":
+    # each line under it is an unusual case and what the design does about it, as a line
+    # under a failure heading is a failure handled.
+    (
+        re.compile(
+            r"\b(?:edge|corner|special|unhappy|exceptional|error)[ -]?"
+            r"(?:cases?|paths?|scenarios?)\b",
+            re.I,
+        ),
+        "edge-cases",
+    ),
     (re.compile(r"monitor|observab|alert|\bslos?\b", re.I), "monitoring"),
     (re.compile(r"secur|abuse|\bauth", re.I), "security"),
     (re.compile(r"trade-?offs?|decisions?|alternatives|why\b", re.I), "decision-rationale"),
@@ -2050,8 +2061,16 @@ def _content_words(text: str) -> frozenset[str]:
             continue
         if (len(word) < 3 and not word.isdigit()) or word in _STOPWORDS:
             continue
+        if _ADVERB.search(word):
+            word = word[:-2]  # "written concurrently" is about "concurrent writes"
         words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
     return frozenset(words)
+
+
+# An adverb made of an adjective in -al, -ent or -ant ("eventually", "concurrently",
+# "globally", "consistently"): read as that adjective, as an item and a claim say it either
+# way. ("Daily", "apply" and "only" are no such adverb.)
+_ADVERB = re.compile(r"(?:al|ent|ant)ly$")
 
 
 _STATUS_CODE = re.compile(r"(?<![-\w.,])[1-5]\d\d(?![-\w])")

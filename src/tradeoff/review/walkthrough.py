@@ -51,3 +51,51 @@ def on_named_failure(item_text: str, claims: Sequence[Claim]) -> Sequence[Claim]
     if not named:
         return claims
     return [c for c in claims if any(_FAILURE_FAMILIES[k].search(c.text) for k in named)]
+
+
+# A section that traces one case: "Walkthrough", "End-to-end flow", "Checkout flow",
+# "Life cycle of a ticket", "Example: one car", "Step by step".
+_TRACE_HEADING = re.compile(
+    r"walk[- ]?through|end[- ]to[- ]end|\bflows?\b|life[- ]?cycle|step[- ]by[- ]step"
+    r"|\bexample\b|\bscenario\b|\btrace\b|\bjourney\b",
+    re.I,
+)
+# A call written out in a step: "`EntryPanel.issueTicket(CAR)`", "assignSpot(vehicle)".
+_CALL_WRITTEN = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(")
+_ASKS_CALLS = re.compile(r"\bmethods?\b|\bcalls?\b|\bevents?\b", re.I)
+_ASKS_FAILURES = re.compile(r"\bfailures?\b|\berrors?\b|\bbranch", re.I)
+# Steps a trace needs: a case walked through has a start, a middle and an end.
+_STEPS = 3
+
+
+def traced(item_text: str, claims: Sequence[Claim]) -> Claim | None:
+    """The first step of a trace that meets a walkthrough item, or None.
+
+    "Walks one vehicle through entry, payment and exit, naming the method calls" asks for a
+    case followed in order, which no single claim is and no order of sections gives: it is
+    met by a section headed as a trace ("Walkthrough", "Checkout flow") whose lines take at
+    least three steps, two of them naming a call where the item asks for calls (or one part
+    acting on another where it does not), and one handling a failure where the item asks
+    for the failure branches. A walkthrough of a named failure ("a crash between ...") is
+    judged by the claims that name it (`on_named_failure`), not here."""
+    if not is_walkthrough(item_text) or failures_named(item_text):
+        return None
+    calls = _ASKS_CALLS.search(item_text) is not None
+    failures = _ASKS_FAILURES.search(item_text) is not None
+    sections: dict[tuple[str, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.heading and _TRACE_HEADING.search(claim.heading):
+            sections.setdefault(claim.headings, []).append(claim)
+    for steps in sections.values():
+        if len({c.line for c in steps}) < _STEPS:
+            continue
+        if calls:
+            acting = {c.line for c in steps if _CALL_WRITTEN.search(c.text)}
+        else:
+            acting = {c.line for c in steps if c.features.flow or _CALL_WRITTEN.search(c.text)}
+        if len(acting) < 2:
+            continue
+        if failures and not any(c.features.failure_response for c in steps):
+            continue
+        return steps[0]
+    return None

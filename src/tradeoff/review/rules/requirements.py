@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tradeoff.language.claims import ITEM, ROW, SENTENCE
-from tradeoff.language.mentions import POSITIVE
+from tradeoff.language.mentions import NEGATED, POSITIVE
 from tradeoff.language.operations import freshness_target, latency_bound
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.findings import Finding
@@ -139,6 +139,8 @@ class NoScope(Rule):
             return
         if any(re.search(r"scope|non-goals?", s.title, re.I) for s in ctx.filled_sections):
             return
+        if _rules_out_features(ctx):
+            return
         # A list of requirements says what is in scope; only the "out" half is missing then,
         # and the finding must not say nothing is in.
         # The examples of what to leave out are never ones the design itself asks for.
@@ -153,6 +155,31 @@ class NoScope(Rule):
             )
             return
         yield self.finding(fix=fix)
+
+
+# What a requirement line can leave out by saying "no ...": a part, a record or index, a
+# call of the API or a screen ("no range scans, no secondary indexes"). A property said with
+# "no" is a target ("no data loss", "no stale reads"), and a technique a goal ("no hot
+# partitions"): neither leaves a feature out.
+_FEATURE_CATEGORIES = frozenset({"api", "component", "data", "front-end"})
+_OPENS_WITH_NO = re.compile(r"^\W*(?:no|not)\b", re.I)
+
+
+def _rules_out_features(ctx: ReviewContext) -> bool:
+    """Whether a line of the requirements opens by leaving a feature out: "- no range
+    scans, no secondary indexes, no multi-key txns" is the answer's out-of-scope list,
+    written tersely, as "Out of scope: range scans, secondary indexes" would be."""
+    lines = {n for n, _ in ctx.lines_in("requirements")}
+    concepts = ctx.vocabulary.concepts
+    return any(
+        m.status == NEGATED
+        and m.line in lines
+        and _OPENS_WITH_NO.match(m.quote) is not None
+        and m.concept in concepts
+        and concepts[m.concept].category in _FEATURE_CATEGORIES
+        for ms in ctx.mentions.by_concept.values()
+        for m in ms
+    )
 
 
 # Features often left out of a 45-minute design, each with the words that show a design
