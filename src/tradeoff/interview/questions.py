@@ -515,7 +515,26 @@ def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> l
         if len(found) > 1:
             return found
     fact = best_fact(part, problem, kinds)
-    return [fact] if fact is not None else []
+    return [fact, *_same_cue(part, fact, problem)] if fact is not None else []
+
+
+def _same_cue(part: str, fact: Fact, problem: Problem) -> list[Fact]:
+    """The other facts that carry a cue of the question that drew `fact` out: "what
+    payment methods does it take?" asks the cash fact and the card fact alike, both cued
+    by "payment method", and got only the first."""
+    cues = _profile(problem).cues
+    said = _normalised(part)
+    own = cues.get(fact.id)
+    shared = set(own.findall(said)) if own is not None else set()
+    if not shared:
+        return []
+    return [
+        other
+        for other in problem.facts
+        if other is not fact
+        and (pattern := cues.get(other.id)) is not None
+        and shared & set(pattern.findall(said))
+    ]
 
 
 def answer(question: str, problem: Problem, kinds: dict[str, QuestionKind]) -> Answer:
@@ -589,11 +608,16 @@ def best_fact(
         kind_score = 0.0
         strong = framed = False  # a kind named by a topic phrase; any kind, frames included
         cues = profile.cues.get(fact.id)
-        said_cues = len(set(cues.findall(normal))) if cues is not None else 0
+        cued = set(cues.findall(normal)) if cues is not None else set()
+        said_cues = len(cued)
         if said_cues:
             # Each of its own phrases the question uses says it again: "how fast does a new
-            # trending query need to show up" says "trend", "new quer" and "show up".
-            kind_score += _CUE + _MORE_CUES * (said_cues - 1)
+            # trending query need to show up" says "trend", "new quer" and "show up". Each
+            # word past the first of a phrase says it as a word shared would: "payment
+            # method" weighs more than the "machine" and "take" a jammed slot's fact shares
+            # with "what payment methods does the machine take?".
+            longest = max(len(cue.split()) for cue in cued)
+            kind_score += _CUE + _MORE_CUES * (said_cues - 1 + longest - 1)
             strong = True
         for kind in fact.answers:
             strength = asked.get(kind, 0.0)
