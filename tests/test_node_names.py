@@ -94,3 +94,44 @@ def test_the_cache_finding_says_it_looked_for_a_fallback(catalog: Catalog) -> No
     drawn = FLOW.format(body="  U[Players] --> A[Watch API x6]\n  A --> C[(Title Cache)]")
     (message,) = [m for m in _spof(catalog, drawn) if "Title Cache" in m]
     assert message.endswith("or that reads go to the store while it is down")
+
+
+def test_a_bracket_describes_the_node_and_does_not_name_it() -> None:
+    # "(Writes)" says what the primary does; a line about writes is not about this box
+    assert not _names("PostgreSQL Primary (Writes)", "Writes are batched per user", "database")
+    assert _names("Redis (Feed Cache)", "the feed cache keeps 800 ids per user", "cache")
+
+
+def test_a_store_lost_is_answered_only_by_its_loss(catalog: Catalog) -> None:
+    """A failure-and-response line that names the store answers its loss only when the
+    store is what fails: a stale copy of what it holds is not the store going down."""
+    drawn = FLOW.format(body="  U[Players] --> A[Watch API x6]\n  A --> P[(PostgreSQL)]")
+    stale = "| Check | Re-read the grants from PostgreSQL and drop the rest | Stale grants |\n"
+    lost = "If PostgreSQL is down, the API fails over to its standby within 30 s.\n"
+    assert [m for m in _spof(catalog, drawn + stale) if "PostgreSQL" in m]
+    assert not [m for m in _spof(catalog, drawn + lost) if "PostgreSQL" in m]
+
+
+def test_a_feeds_followers_are_no_copies_of_storage(catalog: Catalog) -> None:
+    drawn = FLOW.format(body="  U[Phones] --> A[Feed API x6]\n  A --> D[(Posts DB)]")
+    users = "| Failover | If fan-out is down, followers see no new posts | Pull on read |\n"
+    copies = (
+        "Storage: a leader and two followers; followers serve reads and one is promoted"
+        " when the leader fails.\n"
+    )
+    assert [m for m in _spof(catalog, drawn + users) if "Posts DB" in m]
+    assert not [m for m in _spof(catalog, drawn + copies) if "Posts DB" in m]
+
+
+def test_pipeline_stages_named_by_what_they_do_are_tiers() -> None:
+    from tradeoff.design.kinds import infer_kind
+
+    for label in ("Index Writer", "Chunker", "Hybrid Retriever", "Embedder", "Reranker"):
+        assert infer_kind(label) == "worker", label
+
+
+def test_a_label_is_the_kind_its_name_says_before_a_colon() -> None:
+    from tradeoff.design.kinds import infer_kind
+
+    assert infer_kind("Postgres: metadata, versions, ACL cache", "cylinder") == "database"
+    assert infer_kind("Cache: hot titles") == "cache"

@@ -54,6 +54,8 @@ _CLUSTERED = re.compile(
     # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
     # "distributed rate limiting" names what the design does across its gateways, not copies.
     # "distributed correctness" names a property the design must keep.
+    # "Content store: object storage for raw pages": a replicated service by construction.
+    r"|object stor(?:age|e)"
     r"|consul|elastic|opensearch|distributed(?!\s+(?:locks?\b|locking|tracing|transactions?"
     r"|systems?\b|rate[- ]limit|correctness))|clustered",
     re.I,

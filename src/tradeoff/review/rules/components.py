@@ -405,7 +405,12 @@ class GraphSinglePointOfFailure(Rule):
                 any(named.search(node.label) for node in others)  # drawn: judged above
                 # A store of its kind drawn under its role ("Orders DB") is likely the one
                 # the prose names by product: the graph judges it, with its drawn copies.
-                or ctx.graph.of_kind(store.kind)
+                # One drawn under other products ("Timeline Store (Cassandra/DynamoDB)")
+                # is not the MySQL the prose chose for the users.
+                or any(
+                    not _names_a_product(ctx.graph.nodes[key].label)
+                    for key in ctx.graph.of_kind(store.kind)
+                )
                 or _key_words(store.product) in reported
                 or _copies_said_of(ctx, store.product, named)
                 or _replication_discussed_for(ctx, store.product, store.kind, others)
@@ -477,6 +482,11 @@ def _cache_falls_back(ctx: ReviewContext, label: str, others: Sequence[Node]) ->
         return not any(rival.search(text) for rival in rivals)
 
     return falls_back_to_store(ctx.claims, names) is not None
+
+
+def _names_a_product(label: str) -> bool:
+    """Whether a box's label names the product it runs on ("Timeline Store (Cassandra)")."""
+    return any(_PRODUCT_WORD.match(word) for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", label))
 
 
 def _product_falls_back(ctx: ReviewContext, named: re.Pattern[str]) -> bool:
@@ -595,7 +605,11 @@ def _needs_redundancy(ctx: ReviewContext) -> bool:
 
 _STORE_WORDS = re.compile(
     r"database|\bdb\b|\bdata\b|storage|\bstore|\bsql\b|postgres|mysql|mongo|cassandra|dynamo"
-    r"|read replicas?|replica set|primary|leader|follower|standby",
+    # a follower is a copy beside its leader or doing a copy's work ("followers serve
+    # snapshot reads"): a feed's "followers" are users ("If fan-out down -> no new posts
+    # for followers")
+    r"|read replicas?|replica set|primary|standby|leader"
+    r"|followers?\s+(?:nodes?|replicas?|serve|replicate|catch|lag|apply|applies)",
     re.I,
 )
 _OTHER_WORDS = re.compile(
@@ -634,7 +648,7 @@ _CLAUSE = re.compile(r"[.;!?]\s|,\s(?![^()]*\))|\band\b|\bbut\b|\bwhile\b")
 _CLUSTER_PRODUCTS = re.compile(
     r"\b(?:s3|gcs|dynamo\w*|spanner|cosmos\w*|bigtable|aurora|sqs|sns|kinesis|firestore|kafka"
     r"|pulsar|cassandra|scylla\w*|cockroach\w*|tidb|yugabyte\w*|vitess|hbase|couchbase|foundationdb"
-    r"|zookeeper|etcd|consul|elastic\w*|opensearch)\b",
+    r"|zookeeper|etcd|consul|elastic\w*|opensearch|object stor\w*)\b",
     re.I,
 )
 
@@ -788,11 +802,25 @@ _PRODUCT_WORD = re.compile(
 )
 
 
+# What describes a node rather than names it: a bracket ("PostgreSQL Primary (Writes)",
+# "Redis Cluster (Primary - hot URLs)") or what follows a colon ("Prefix Trie: top-N").
+_DESCRIPTION = re.compile(r"[(\[{:]")
+
+
 def _name_runs(label: str) -> list[tuple[str, ...]]:
-    """The label's runs of words, lower-cased, each ending at a break, before a product
-    (left out) or after a head noun."""
+    """The runs of words, lower-cased, of the label's name: its part before a description,
+    or the first part with a word that is not a product ("Redis (Feed Cache)" is a Feed
+    Cache). Each run ends at a break, before a product (left out) or after a head noun."""
+    for name in _DESCRIPTION.split(label):
+        runs = _runs(name)
+        if runs:
+            return runs
+    return []
+
+
+def _runs(name: str) -> list[tuple[str, ...]]:
     runs: list[tuple[str, ...]] = []
-    for part in _LABEL_BREAK.split(label):
+    for part in _LABEL_BREAK.split(name):
         run: list[str] = []
         for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", part):
             if _PRODUCT_WORD.match(word):
@@ -877,7 +905,7 @@ def _node_named(
         if kind_tail is not None and head not in _HEAD_WORDS:
             for modifier in run:  # the kind's word implied: "PostgreSQL - Metadata"
                 phrase(modifier, kind_tail + _PARTS)
-        alone = head not in _HEAD_WORDS or head in _KIND_HEADS
+        alone = head not in _HEAD_WORDS | _GENERIC_LABEL_WORDS or head in _KIND_HEADS
         if alone and len(head) >= 3 and head not in taken and head not in other_words:
             add(head, rf"{_plural(head)}\b")
     own = _initials(label)
@@ -966,7 +994,13 @@ def _replication_discussed_for(
                 continue
             said = f"{sentence} {following}" if position == len(sentences) - 1 else sentence
             answer = failure_response(said)
-            if answer is not None and not _NOT_A_FAILOVER.match(answer.response):
+            # the node itself lost, not a stale copy of what it holds ("re-fetches the ACL
+            # from PostgreSQL | Stale index ACL snapshots")
+            if (
+                answer is not None
+                and not _NOT_A_FAILOVER.match(answer.response)
+                and _NODE_LOST.search(_COLUMN_NAMES.sub(" ", said))
+            ):
                 return True
             if _TRIGGER_WORDS.search(sentence) and _LOCAL_FALLBACK.search(said):
                 return True
