@@ -528,8 +528,10 @@ _OTHER_STORES = re.compile(
     r"|pinecone|weaviate|faiss|clickhouse|zookeeper|etcd|cdn|blob|object stor\w*|vector)\b",
     re.I,
 )
+# A node's id before its bracket, not the "n" of a label's "\n" line break ("Redis
+# Replica\n(Read replica)"): taken as an id, it deleted every wrapped label of the drawing.
 _MERMAID_NODE = re.compile(
-    r"\b(\w+)\s*[\[({]+[^\])}]*?(?:replica|standby|follower|secondary)", re.I
+    r"(?<!\\)\b(\w+)\s*[\[({]+[^\])}]*?(?:replica|standby|follower|secondary)", re.I
 )
 
 

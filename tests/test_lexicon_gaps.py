@@ -1856,3 +1856,22 @@ def test_accuracy_says_how_exact_limits_must_be(catalog: Catalog, tmp_path: Path
         "- **Accuracy:** counts may drift by at most 1% across gateways.\n"
     )
     assert item_support(item, _claims(catalog, text, tmp_path), None, "requirements").credit == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each gateway asks the quota service for a lease of 40 tokens and spends it locally.",
+        "Gateways keep serving from their leased quota until it runs out.",
+        "A worker takes a lease on the job and renews it every 10 s.",
+    ],
+)
+def test_a_lease_of_tokens_or_work_is_not_leader_election(catalog: Catalog, text: str) -> None:
+    # A grant that expires (tokens, quota, a job) chooses no node to act for the others.
+    assert "leader-election" not in _one(catalog, text).features.concepts
+
+
+def test_a_leader_lease_is_leader_election(catalog: Catalog) -> None:
+    # The lease a leader holds, and loses when it stops renewing it, is how it is chosen.
+    claim = _one(catalog, "The scheduler leader holds a 10 s leader lease in etcd.")
+    assert "leader-election" in claim.features.concepts

@@ -47,7 +47,9 @@ _LABEL_KINDS: list[tuple[str, str]] = [
     ),
     (
         "worker",
-        r"worker|consumer|processor|job|crawler|fetcher|transcod|indexer|cron|batch|fan-?out",
+        r"worker|consumer|processor|job|crawler|fetcher|transcod|indexer|cron|batch|fan-?out"
+        # a pipeline's stages, named by what they do ("Index Writer", "Chunker", "Reranker")
+        r"|\b(?:\w+\s)?writer\b|retriever|embedder|chunker|\b(?:re)?ranker\b|parser|extractor",
     ),
     ("service", r"service|server|api|app|backend|handler|svc|microservice"),
 ]
@@ -100,6 +102,18 @@ def infer_kind(label: str, shape: str = "box") -> str:
     text = label.strip()
     if shape == "rhombus" or text.endswith("?"):
         return "other"
+    name = _NAMED_BEFORE.match(text)
+    # "Postgres: metadata, versions, ACL cache" is a Postgres that holds an ACL cache
+    named = _label_kind(name.group(1), shape) if name is not None else None
+    return named or _label_kind(text, shape) or _SHAPE_KINDS.get(shape, "other")
+
+
+# A label that names the node and then says what it holds: "Postgres: metadata, versions".
+_NAMED_BEFORE = re.compile(r"^([^:]{2,40}):\s+\S")
+
+
+def _label_kind(text: str, shape: str) -> str | None:
+    """The kind the label's words say, if they say one."""
     for kind, pattern in _COMPILED:
         if SCREEN.search(pattern, text):
             if kind == "client" and (shape == "cylinder" or SCREEN.search(_NOT_A_CLIENT, text)):
@@ -111,4 +125,4 @@ def infer_kind(label: str, shape: str = "box") -> str:
             ):
                 return "database"
             return kind
-    return _SHAPE_KINDS.get(shape, "other")
+    return None

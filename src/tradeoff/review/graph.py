@@ -54,6 +54,8 @@ _CLUSTERED = re.compile(
     # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
     # "distributed rate limiting" names what the design does across its gateways, not copies.
     # "distributed correctness" names a property the design must keep.
+    # "Content store: object storage for raw pages": a replicated service by construction.
+    r"|object stor(?:age|e)"
     r"|consul|elastic|opensearch|distributed(?!\s+(?:locks?\b|locking|tracing|transactions?"
     r"|systems?\b|rate[- ]limit|correctness))|clustered",
     re.I,
@@ -94,11 +96,17 @@ class DesignGraph:
     nodes: dict[str, Node] = field(default_factory=dict)
     out: dict[str, set[str]] = field(default_factory=dict)  # directed edges
     links: dict[str, set[str]] = field(default_factory=dict)  # the same edges, undirected
+    # Boxes drawn under one label in one diagram ("Gen1[ID Generator]", "Gen2[ID Generator]"):
+    # a store or coordinator drawn twice side by side is two of it, however the graph merges
+    # them. (Tiers are left to their labels: three "Server" boxes a deploy pushes to are
+    # targets, not a tier that needs a load balancer.)
+    drawn: dict[str, int] = field(default_factory=dict)
+    pictures: dict[str, set[int]] = field(default_factory=dict)  # the diagrams a node is in
 
     @classmethod
     def from_diagrams(cls, diagrams: list[Diagram]) -> DesignGraph:
         built = cls()
-        for diagram in diagrams:
+        for picture, diagram in enumerate(diagrams):
             if diagram.kind in ("class", "state", "other") or _is_process(diagram):
                 continue  # classes, state machines and step-by-step flows are not components
             members = _members(diagram)
@@ -108,6 +116,9 @@ class DesignGraph:
                     continue
                 key = _key(node.label)
                 key_of[node.id] = key
+                boxes = sum(1 for k in key_of.values() if k == key)
+                built.pictures.setdefault(key, set()).add(picture)
+                built.drawn[key] = max(built.drawn.get(key, 0), boxes)
                 if key not in built.nodes:
                     built.nodes[key] = node
                     built.out[key] = set()
@@ -121,6 +132,13 @@ class DesignGraph:
                             built.links[source].add(target)
                             built.links[target].add(source)
         return built
+
+    def drawn_together(self, one: Node, other: Node) -> bool:
+        """Whether two nodes are boxes of one diagram: a sequence diagram that redraws the
+        flowchart's "Video Queue" as "Message Queue" draws the same queue, not a second."""
+        return bool(
+            self.pictures.get(_key(one.label), set()) & self.pictures.get(_key(other.label), set())
+        )
 
     @property
     def empty(self) -> bool:
@@ -148,9 +166,10 @@ class DesignGraph:
         return any(set(stores) & self.component(c) for c in clients)
 
     def is_redundant(self, key: str) -> bool:
-        """A node drawn with replicas, as a cluster, as a managed service, or next to a replica."""
+        """A node drawn with replicas, as a cluster, as a managed service, next to a replica,
+        or as two boxes of one label in one diagram."""
         label = self.nodes[key].label
-        if says_redundant(label):
+        if says_redundant(label) or self.drawn.get(key, 1) > 1:
             return True
         return any(self.nodes[n].kind == "replica" for n in self.links[key])
 

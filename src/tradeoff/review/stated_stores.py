@@ -4,8 +4,11 @@ The diagram graph (`review.graph`) judges the boxes drawn; a design that writes 
 stored in MySQL" and never draws it had its store go unjudged. This module reads such a
 statement: a named product (PostgreSQL, MySQL, MongoDB, Redis, RabbitMQ ...) that the
 sentence says holds the design's data, not one offered as an option, rejected, put out of
-scope, kept per instance or used as a cache in front of a store. Whether anything gives
-that store copies is the rule's question (`rules.components`), asked of the whole design.
+scope, kept per instance or used as a cache in front of a store. The cache a sentence puts
+in front of the store ("a Redis cache in front of DynamoDB") is read apart
+(`stated_caches`): it holds no data of its own, and the rule asks what its loss costs.
+Whether anything gives either copies is the rule's question (`rules.components`), asked of
+the whole design.
 """
 
 from __future__ import annotations
@@ -116,6 +119,45 @@ def stated_stores(prose: list[tuple[int, str]]) -> list[StatedStore]:
             key = _canonical(product)
             if key not in found:
                 found[key] = StatedStore(product, _kind(product), number)
+    return list(found.values())
+
+
+# A cache product the sentence puts in front of the design's store: "a Redis cache in front
+# of the DB", "hot URLs are cached in Redis", "Redis as a read-through cache", "Cache:
+# Memcached", "| Cache | Redis |". Read apart from the stores above (a cache is not where
+# the data lives), so the rule can ask what its loss costs.
+_CACHE_PRODUCT = r"(?:redis|memcached?)"
+_CACHE_CHOSEN = re.compile(
+    rf"\b(?P<a>{_CACHE_PRODUCT})\s+(?:[\w-]+\s+){{0,2}}?cach(?:e|es|ing)\b"
+    rf"|\bcach(?:e|ed|es|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:in|into|by|with|using)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<b>{_CACHE_PRODUCT})\b"
+    rf"|\b(?P<c>{_CACHE_PRODUCT})\s+(?:as|for)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?cach"
+    rf"|\bcache\b[*_`]*\s*(?::|=|\|)\s*[*_`]*(?P<d>{_CACHE_PRODUCT})\b",
+    re.I,
+)
+# Kept by each instance for itself: losing it costs that instance only.
+_PER_INSTANCE = re.compile(
+    r"\blocal\b|in-?process|embedded|sidecar|on-?device|client-?side|\bper[- ](?:instance"
+    r"|server|pod|node|host|app|process|worker)\b|\beach (?:instance|server|pod|node|host)\b",
+    re.I,
+)
+
+
+def stated_caches(prose: list[tuple[int, str]]) -> list[StatedStore]:
+    """Each cache product the prose puts in front of the design's store, once, at its first
+    such line: not one offered, compared or rejected ("Redis or Memcached"), put off for
+    later, or kept per instance."""
+    found: dict[str, StatedStore] = {}
+    for number, text in prose:
+        line = clean_line(text)
+        if _NOT_BUILT.search(line):
+            continue
+        for sentence in _SENTENCE.split(line):
+            match = _CACHE_CHOSEN.search(sentence)
+            if match is None or _NOT_CHOSEN.search(sentence) or _PER_INSTANCE.search(sentence):
+                continue
+            product = next(g for g in match.groups() if g)
+            found.setdefault(_canonical(product), StatedStore(product, "cache", number))
     return list(found.values())
 
 

@@ -14,13 +14,14 @@ from tradeoff.language.literals import SCREEN, fold
 from tradeoff.language.mentions import NEGATED, clean_line
 from tradeoff.language.operations import failure_response
 from tradeoff.language.staleness import stale_caches
+from tradeoff.review.cache_loss import falls_back_to_store
 from tradeoff.review.context import ReviewContext
 from tradeoff.review.coverage import item_support
 from tradeoff.review.findings import Evidence, Finding
 from tradeoff.review.graph import says_redundant
 from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
-from tradeoff.review.stated_stores import names_product, stated_stores
+from tradeoff.review.stated_stores import names_product, stated_caches, stated_stores
 from tradeoff.review.substance import SUBSTANCE, concept_index, specified_concepts
 from tradeoff.wording import in_sentence
 
@@ -371,6 +372,8 @@ class GraphSinglePointOfFailure(Rule):
                 continue
             if _loss_answered_for_the_only(ctx, node.kind):
                 continue
+            if node.kind == "cache" and _cache_falls_back(ctx, node.label, others):
+                continue  # its loss costs latency: reads go to the store meanwhile
             evidence = (
                 ctx.line_evidence(node.line, node.label)
                 if node.line is not None
@@ -380,6 +383,7 @@ class GraphSinglePointOfFailure(Rule):
             message = (
                 f"'{node.label}' is a single {_KIND_NAMES.get(node.kind, node.kind)} used by"
                 f" {users}, and nothing says it is replicated or fails over"
+                + (_NO_FALLBACK if node.kind == "cache" else "")
             )
             reported.add(_key_words(node.label))
             yield self.finding(message, evidence)
@@ -395,22 +399,34 @@ class GraphSinglePointOfFailure(Rule):
         if tier is None:
             return
         others = list(ctx.graph.nodes.values())
-        for store in stated_stores(ctx.prose):
+        for store in [*stated_stores(ctx.prose), *stated_caches(ctx.prose)]:
             named = names_product(store.product)
             if (
                 any(named.search(node.label) for node in others)  # drawn: judged above
                 # A store of its kind drawn under its role ("Orders DB") is likely the one
                 # the prose names by product: the graph judges it, with its drawn copies.
-                or ctx.graph.of_kind(store.kind)
+                # One drawn under other products ("Timeline Store (Cassandra/DynamoDB)")
+                # is not the MySQL the prose chose for the users.
+                or any(
+                    not _names_a_product(ctx.graph.nodes[key].label)
+                    for key in ctx.graph.of_kind(store.kind)
+                )
                 or _key_words(store.product) in reported
                 or _copies_said_of(ctx, store.product, named)
                 or _replication_discussed_for(ctx, store.product, store.kind, others)
+                or (store.kind == "cache" and _product_falls_back(ctx, named))
             ):
                 continue
             reported.add(_key_words(store.product))
+            holds = (
+                "is the one cache in front of the store"
+                if store.kind == "cache"
+                else "holds the design's data"
+            )
             yield self.finding(
-                f"'{store.product}' holds the design's data while {tier} runs as several"
-                f" instances, and nothing says it is replicated, has a standby or fails over",
+                f"'{store.product}' {holds} while {tier} runs as several instances, and nothing"
+                " says it is replicated, has a standby or fails over"
+                + (_NO_FALLBACK if store.kind == "cache" else ""),
                 ctx.line_evidence(store.line, store.product),
             )
 
@@ -443,6 +459,46 @@ class GraphSinglePointOfFailure(Rule):
 
 
 _SINGLE_POINT_TABLE_KINDS = frozenset({"database", "cache", "queue", "coordination"})
+# A cache whose loss the design answers by reading from the store is not reported
+# (`review.cache_loss`); the finding says that is what it looked for.
+_NO_FALLBACK = ", or that reads go to the store while it is down"
+
+
+def _cache_falls_back(ctx: ReviewContext, label: str, others: Sequence[Node]) -> bool:
+    """Whether the design says reads go to the store when this cache is lost: said of it
+    by name, or of "the cache" or its product with no other cache named there ("Cache
+    outage: Redis cluster fails. Fix: read from the persistent timeline store")."""
+    named = _node_named(label, [o.label for o in others], "cache")
+    # each other cache by its own names, "the cache" not among them while this is one too
+    rivals = [
+        n
+        for n in (_node_named(o.label, [label], "cache") for o in others if o.kind == "cache")
+        if n is not None
+    ]
+
+    def names(text: str) -> bool:
+        if named is not None and named.search(text):
+            return True
+        return not any(rival.search(text) for rival in rivals)
+
+    return falls_back_to_store(ctx.claims, names) is not None
+
+
+def _names_a_product(label: str) -> bool:
+    """Whether a box's label names the product it runs on ("Timeline Store (Cassandra)")."""
+    return any(_PRODUCT_WORD.match(word) for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", label))
+
+
+def _product_falls_back(ctx: ReviewContext, named: re.Pattern[str]) -> bool:
+    """Whether the design says reads go to the store when the cache product `named`
+    (a cache named only in prose) is lost."""
+
+    def names(text: str) -> bool:
+        return named.search(text) is not None
+
+    return falls_back_to_store(ctx.claims, names) is not None
+
+
 # A tier stated as several instances: "stateless API servers", "autoscaled workers", "a
 # fleet of", "behind the load balancer", "12 app servers".
 _TIER_OF_SEVERAL = re.compile(
@@ -549,7 +605,11 @@ def _needs_redundancy(ctx: ReviewContext) -> bool:
 
 _STORE_WORDS = re.compile(
     r"database|\bdb\b|\bdata\b|storage|\bstore|\bsql\b|postgres|mysql|mongo|cassandra|dynamo"
-    r"|read replicas?|replica set|primary|leader|follower|standby",
+    # a follower is a copy beside its leader or doing a copy's work ("followers serve
+    # snapshot reads"): a feed's "followers" are users ("If fan-out down -> no new posts
+    # for followers")
+    r"|read replicas?|replica set|primary|standby|leader"
+    r"|followers?\s+(?:nodes?|replicas?|serve|replicate|catch|lag|apply|applies)",
     re.I,
 )
 _OTHER_WORDS = re.compile(
@@ -588,7 +648,7 @@ _CLAUSE = re.compile(r"[.;!?]\s|,\s(?![^()]*\))|\band\b|\bbut\b|\bwhile\b")
 _CLUSTER_PRODUCTS = re.compile(
     r"\b(?:s3|gcs|dynamo\w*|spanner|cosmos\w*|bigtable|aurora|sqs|sns|kinesis|firestore|kafka"
     r"|pulsar|cassandra|scylla\w*|cockroach\w*|tidb|yugabyte\w*|vitess|hbase|couchbase|foundationdb"
-    r"|zookeeper|etcd|consul|elastic\w*|opensearch)\b",
+    r"|zookeeper|etcd|consul|elastic\w*|opensearch|object stor\w*)\b",
     re.I,
 )
 
@@ -702,26 +762,168 @@ def _initials(label: str) -> str | None:
     return "".join(capitals).lower() if len(capitals) >= 2 else None
 
 
-def _node_named(label: str, others: Iterable[str] = ()) -> _Names | None:
-    """The node's distinctive words and its initials, less a word that is another drawn
-    node's initials (`others`): the "KGS" of "KGS MySQL primary" names the Key Generation
-    Service that owns the database, so "KGS instances" says nothing of the database."""
+# The head nouns that say what kind of box a label is, not which one: "Feed Service" is not
+# named by every line about a service. With a word of the label before them they are a
+# name ("feed service"); alone, never (but see _KIND_HEADS).
+_HEAD_WORDS = frozenset(
+    "service services svc server servers api apis db dbs database databases store stores"
+    " storage datastore layer tier worker workers consumer consumers gateway cache caches"
+    " queue queues broker brokers cluster node nodes system engine index manager table"
+    " tables handler".split()
+)
+# Words of a label that name nothing on their own or before a head ("Shared Store").
+_NOT_MODIFIERS = frozenset(
+    "the and or of for with to a an main central shared global primary new old".split()
+)
+_STORE_HEAD_WORDS = frozenset("db dbs database databases store stores storage datastore".split())
+# A stateful head, and what the text calls a part or a copy of it: "the mailbox shard" is
+# a shard of the Mailbox Store, "the follow database" the Follow DB.
+_STATEFUL_HEADS = _STORE_HEAD_WORDS | {"cache", "caches", "queue", "queues", "index"}
+_PARTS = r"|shards?|partitions?|replicas?|clusters?|primary|primaries|nodes?"
+_STORE_TAIL = r"(?:db|database|data ?store|store|storage)s?"
+# A kind word names the node alone when no other drawn node has it: "the cache" is the
+# only cache.
+_KIND_HEADS = frozenset({"cache", "queue", "broker"})
+# Up to two words between a modifier and its head ("user/follow DB", "NoSQL key-value
+# store"), none a function word: "user data in the DB" is not the User DB.
+_GAP = r"(?:(?!(?:in|on|of|for|to|from|by|with|and|or|the|a|an|is|are)\b)[\w-]+[\s/-]+){0,2}"
+# Where a label's name phrase ends: a label's lines are joined ("Feed Cache\nRedis Cluster"
+# reads "Feed Cache Redis Cluster"), so a product, a bracket, a separator or a head noun
+# ends one ("Vector Store Pinecone / Qdrant" is a Vector Store, then its products).
+_LABEL_BREAK = re.compile(r"[()\[\]{}:;,+·|•—–\"]")
+# Stores named by their product, beyond the two lists above: vector and analytics stores.
+_MORE_PRODUCTS = (
+    r"\b(?:pinecone|qdrant|milvus|weaviate|chroma\w*|faiss|pgvector|clickhouse|druid|pinot"
+    r"|influx\w*|timescale\w*|neo4j|minio|ceph|hdfs|rocksdb|sqlite|couchdb|riak|nats"
+    r"|bigquery|redshift|memcache)\b"
+)
+_PRODUCT_WORD = re.compile(
+    rf"^(?:{_NAMED_PRODUCT.pattern}|{_CLUSTER_PRODUCTS.pattern}|{_MORE_PRODUCTS})$", re.I
+)
+
+
+# What describes a node rather than names it: a bracket ("PostgreSQL Primary (Writes)",
+# "Redis Cluster (Primary - hot URLs)") or what follows a colon ("Prefix Trie: top-N").
+_DESCRIPTION = re.compile(r"[(\[{:]")
+
+
+def _name_runs(label: str) -> list[tuple[str, ...]]:
+    """The runs of words, lower-cased, of the label's name: its part before a description,
+    or the first part with a word that is not a product ("Redis (Feed Cache)" is a Feed
+    Cache). Each run ends at a break, before a product (left out) or after a head noun."""
+    for name in _DESCRIPTION.split(label):
+        runs = _runs(name)
+        if runs:
+            return runs
+    return []
+
+
+def _runs(name: str) -> list[tuple[str, ...]]:
+    runs: list[tuple[str, ...]] = []
+    for part in _LABEL_BREAK.split(name):
+        run: list[str] = []
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", part):
+            if _PRODUCT_WORD.match(word):
+                runs.append(tuple(run))
+                run = []
+                continue
+            run.append(word.lower())
+            if word.lower() in _HEAD_WORDS and len(run) > 1:
+                runs.append(tuple(run))
+                run = []
+        runs.append(tuple(run))
+    return [run for run in runs if run]
+
+
+def _plural(word: str) -> str:
+    """A word in either number: "post" or "posts", "status" or "statuses"."""
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return rf"(?:{re.escape(word)}|{re.escape(stem)}(?:e?s)?)"
+
+
+def _node_named(
+    label: str,
+    others: Iterable[str] = (),
+    kind: str | None = None,
+    beside: Iterable[str] | None = None,
+) -> _Names | None:
+    """How the text names the node: a product in its label ("Redis"), its initials ("KGS"),
+    its head noun phrase ("feed cache", "follow DB" or "follow database", "NoSQL ...
+    database" for a "NoSQL Key-Value Store"), or its head noun alone when no other node has
+    it in its diagram (`beside`, by default `others`: "the allocator", "the queue"; a
+    sequence diagram's "Message Queue" is the flowchart's "Video Queue" redrawn, not a
+    second queue). A modifier alone never names it: in a feed design
+    "feed" or "user" is on most lines, and "Hotspot user" says nothing of a "User/Follow
+    DB"; nor does a kind word alone ("service", "DB").
+
+    A node that holds state (`kind`) is also named by its kind's word after a word of its
+    label ("the metadata DB" for "PostgreSQL - Metadata"), by a part of it ("the mailbox
+    shard"), and by the key it is named for as what it is sharded by ("shard by prefix" for
+    a "Prefix Trie"). A word that is another drawn node's initials (`others`) is that
+    node's: the "KGS" of "KGS MySQL primary" names the Key Generation Service that owns the
+    database, so "KGS instances" are not its copies."""
+    others = list(others)
     taken = {name for name in map(_initials, others) if name is not None}
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]+", label)
-    names = [
-        w.lower()
-        for w in words
-        if len(w) >= 3 and w.lower() not in _GENERIC_LABEL_WORDS and w.lower() not in taken
-    ]
+    runs = _name_runs(label)
+    # Words of the other nodes, less those drawn under the same name (a sequence diagram's
+    # "Redis (Feed Cache)" is the flowchart's "Feed Cache Redis Cluster").
+    own_runs = set(runs)
+    other_words = {
+        w
+        for o in (others if beside is None else beside)
+        if not own_runs & set(_name_runs(o))
+        for run in _name_runs(o)
+        for w in run
+    }
+    kind_tail = _KIND_TAILS.get(kind or "")
+    names: list[str] = []  # each name's first word as the text holds it (see _Names)
+    patterns: list[str] = []
+
+    def add(literal: str, pattern: str) -> None:
+        names.append(literal)
+        patterns.append(pattern)
+
+    def phrase(modifier: str, tail: str) -> None:
+        if modifier in _HEAD_WORDS or modifier in _NOT_MODIFIERS or modifier in taken:
+            return
+        stem = modifier[:-1] if modifier.endswith("s") else modifier
+        add(stem, rf"{_plural(modifier)}[\s/-]+{_GAP}(?:{tail})\b")
+        if kind_tail is not None or tail.endswith(_PARTS):
+            add("shard", rf"shard\w*\s+(?:by|on)\s+(?:the\s+)?[`'\"]?{re.escape(modifier)}\b")
+
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", label):
+        if _PRODUCT_WORD.match(word) and word.lower() not in taken:
+            add(word.lower(), re.escape(word.lower()))
+    for run in runs:
+        head = run[-1]
+        holds = kind_tail is not None or head in _STATEFUL_HEADS
+        tail = (_STORE_TAIL if head in _STORE_HEAD_WORDS else _plural(head)) + (
+            _PARTS if holds else ""
+        )
+        for modifier in run[:-1]:
+            phrase(modifier, tail)
+        if kind_tail is not None and head not in _HEAD_WORDS:
+            for modifier in run:  # the kind's word implied: "PostgreSQL - Metadata"
+                phrase(modifier, kind_tail + _PARTS)
+        alone = head not in _HEAD_WORDS | _GENERIC_LABEL_WORDS or head in _KIND_HEADS
+        if alone and len(head) >= 3 and head not in taken and head not in other_words:
+            add(head, rf"{_plural(head)}\b")
     own = _initials(label)
     if own is not None:
-        names.append(own)
+        add(own, re.escape(own))
     if not names:
         return None
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")", re.I)
-    return _Names(pattern, tuple(names))
+    pattern = re.compile(r"\b(?:" + "|".join(patterns) + r")", re.I)
+    return _Names(pattern, tuple(dict.fromkeys(names)))
 
 
+# The word each stateful kind goes by after a word of its label.
+_KIND_TAILS = {
+    "database": _STORE_TAIL,
+    "cache": "caches?",
+    "queue": "queues?",
+    "coordination": "(?:coordinators?|services?)",
+}
 _COPIES_CONCEPTS = frozenset({"replication", "failover", "leader-follower", "multi-leader",
                               "quorum", "consensus", "leader-election"})  # fmt: skip
 
@@ -736,7 +938,9 @@ def _replication_discussed_for(
     `others` are the other nodes drawn: a word of this label that is another's initials
     names that node, and a sentence naming another database ("a globally distributed NoSQL
     database" beside a "NoSQL Key-Value Store") is about that one, not storage in general."""
-    named = _node_named(label, [o.label for o in others])
+    me = next((n for n in ctx.graph.nodes.values() if n.label == label), None)
+    beside = [o.label for o in others if me is None or ctx.graph.drawn_together(me, o)]
+    named = _node_named(label, [o.label for o in others], kind, beside)
     stores = [_node_named(o.label) for o in others if o.kind == "database"]
     elsewhere = [n for n in stores if n is not None]
     # A sentence that specifies the copies ("three replicas", "fails over in 30 s"), not
@@ -790,7 +994,13 @@ def _replication_discussed_for(
                 continue
             said = f"{sentence} {following}" if position == len(sentences) - 1 else sentence
             answer = failure_response(said)
-            if answer is not None and not _NOT_A_FAILOVER.match(answer.response):
+            # the node itself lost, not a stale copy of what it holds ("re-fetches the ACL
+            # from PostgreSQL | Stale index ACL snapshots")
+            if (
+                answer is not None
+                and not _NOT_A_FAILOVER.match(answer.response)
+                and _NODE_LOST.search(_COLUMN_NAMES.sub(" ", said))
+            ):
                 return True
             if _TRIGGER_WORDS.search(sentence) and _LOCAL_FALLBACK.search(said):
                 return True
