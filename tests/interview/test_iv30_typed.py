@@ -4,6 +4,10 @@ client (neutral) and the payments API (terse), iv30.
 - A question behind a lead-in ending in a colon ("Before I sketch: how many ..., and how
   long ...?") was read as one question, the lead-in taken for "On average, how often":
   only the second fact was told, and the report said the first was never asked.
+- "90 million POSTs a day" (three POSTs a payment, sizing the idempotency store) was taken
+  for the 30 million payments a day and asked back as a disagreement.
+- "with 100 by 21 pixel cells" was read as 21 visible cells, called low against the 774 on
+  screen and asked "How did you get 21 pixel cells?": a length in pixels counts nothing.
 """
 
 from __future__ import annotations
@@ -18,4 +22,27 @@ def test_a_colon_lead_in_keeps_both_questions_of_a_compound(catalog: Catalog) ->
     session = run(catalog, "elevator-control", "adversarial", [line])
     reply = " ".join(session.exchanges[0].replies)
     assert "6 identical cars" in reply and "2 seconds per floor" in reply, reply
+    check_invariants(session, catalog)
+
+
+def test_a_count_of_posts_is_no_figure_of_payments(catalog: Catalog) -> None:
+    script = [
+        "How many payments a day, and how many API calls does one take?",
+        "/next",
+        "Keeping the idempotency records is 90 million POSTs a day at 2 kB, about 180 GB.",
+    ]
+    session = run(catalog, "payments-api", "terse", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Which one" not in reply, reply
+    assert session.interview.state.contradicted == [], session.interview.state.contradicted
+
+
+def test_a_cell_size_in_pixels_is_no_count_of_cells(catalog: Catalog) -> None:
+    line = (
+        "A frame is 16.7 ms at 60 fps, and with 100 by 21 pixel cells the grid shows 18 by"
+        " 43, so about 770 visible cells."
+    )
+    session = run(catalog, "spreadsheet-ui", "neutral", ["What screen size do we target?", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "looks low" not in reply and "21 pixel" not in reply, reply
     check_invariants(session, catalog)

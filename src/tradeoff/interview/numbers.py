@@ -33,6 +33,11 @@ _PERCENT = re.compile(r"^\s*(%|percent)")
 # count after it ("4K footage", "at 4K the cache", "4K on paid plans").
 _RESOLUTION = re.compile(r"[2458]K")
 _LINES = re.compile(r"p(?:\d{2})?\b")  # 720p, 1080p60
+# A length on screen ("21 pixel cells", "100 px columns"): how tall or wide, never a count
+# of what follows, as the prompt's own pixel figures are never compared. "1800 by 900
+# pixels with 100 by 21 pixel cells" was taken for 21 visible cells, called low against
+# the 774 on screen and asked "How did you get 21 pixel cells?".
+_SCREEN_LENGTH = re.compile(r"\s*(?:px|pixels?|css pixels?)\b", re.I)
 _COUNTED_NOUN = re.compile(
     r"\s*(?:/|per\b|qps|rps|tps|requests?|users?|writes?|reads?|rows?|keys?|items?|events?"
     r"|messages?|ops|calls?|orders?|connections?|sessions?|clients?|devices?|servers?|nodes?)",
@@ -168,6 +173,8 @@ def quantities_in(
             continue  # "at 4K the frame cache breaks first": a picture size, not 4,000 of it
         if _LINES.match(match.group(2)):
             continue  # "the 1080p rendition": a picture height, not 1,080 of something
+        if _SCREEN_LENGTH.match(match.group(2)):
+            continue  # "21 pixel cells": a cell's height, not 21 cells
         if _STATUS.fullmatch(match.group(1)) and (
             _STATUS_AFTER.match(sentence[match.end(1) :])
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
@@ -1059,7 +1066,9 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref.name):
             continue
-        if _REQUEST_RATE.search(said) and not name_stems(ref.name) & _REQUEST_NAMES:
+        if (_REQUEST_RATE.search(said) or _METHOD_COUNT.search(said)) and not name_stems(
+            ref.name
+        ) & _REQUEST_NAMES:
             # "1,750 req/s" counts requests: no figure of webhook events ("webhook_events_
             # per_s"), though near it in value; it was listed as "1,750 req/s (webhook events
             # per second)" and credited the webhook estimate.
@@ -1094,11 +1103,18 @@ _REQUEST_RATE = re.compile(
     r"|requests?\s+(?:a|per|each)\s+(?:second|sec)\b)",
     re.I,
 )
+# A count of HTTP calls by their method ("90 million POSTs a day"): requests, over any
+# period. Said of an idempotency store, it was taken for the 30 million payments a day and
+# asked back as a disagreement ("Which one are you designing for?"), though three POSTs a
+# payment make it.
+_METHOD_COUNT = re.compile(
+    r"\d\s*(?:[kmb]\b|thousand|million|billion)?\s*(?-i:GET|POST|PUT|PATCH|DELETE)s?\b", re.I
+)
 # The words of a figure's name that count requests of some kind.
 _REQUEST_NAMES = stems(
     "req reqs request requests api call calls qps rps read reads write writes get gets put puts"
     " post posts op ops operation operations query queries lookup lookups hit hits traffic"
-)
+) | stems("GET PUT POST PATCH DELETE")  # a method as a figure's name reads it ("gets_per_s")
 
 # What a number counts: the plural after it, past one word ("100,000 replicated writes").
 _COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)
