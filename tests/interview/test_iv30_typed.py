@@ -8,6 +8,8 @@ client (neutral) and the payments API (terse), iv30.
   for the 30 million payments a day and asked back as a disagreement.
 - "with 100 by 21 pixel cells" was read as 21 visible cells, called low against the 774 on
   screen and asked "How did you get 21 pixel cells?": a length in pixels counts nothing.
+- "Charts, pivots, macros and mobile apps I'll leave out." put nothing out of scope: the
+  report listed the scope as neither said nor written and the next step said to add it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 from simulate import check_invariants, run
 
 from tradeoff.catalog import Catalog
+from tradeoff.design import parse_design
+from tradeoff.review import review_design
 
 
 def test_a_colon_lead_in_keeps_both_questions_of_a_compound(catalog: Catalog) -> None:
@@ -46,3 +50,15 @@ def test_a_cell_size_in_pixels_is_no_count_of_cells(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[-1].replies)
     assert "looks low" not in reply and "21 pixel" not in reply, reply
     check_invariants(session, catalog)
+
+
+def test_things_said_to_be_left_out_are_the_scope(catalog: Catalog) -> None:
+    line = (
+        "The client covers the grid, cell edits, formulas and copy-paste; macros, pivot"
+        " tables and charts I'll leave out."
+    )
+    session = run(catalog, "spreadsheet-ui", "neutral", [line])
+    assert session.interview.state.covered("scope")
+    design = "# Sheet\n\n## Requirements\n- I'm leaving out charts, pivots and mobile apps.\n"
+    review = review_design(parse_design(design, "d.md"), catalog, "spreadsheet-ui")
+    assert "REQ104" not in {f.rule for f in review.findings}
