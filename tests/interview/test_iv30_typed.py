@@ -10,6 +10,11 @@ client (neutral) and the payments API (terse), iv30.
   screen and asked "How did you get 21 pixel cells?": a length in pixels counts nothing.
 - "Charts, pivots, macros and mobile apps I'll leave out." put nothing out of scope: the
   report listed the scope as neither said nor written and the next step said to add it.
+- Slips in a product said aloud went unchecked: "200,000 formulas at 2 microseconds, 40
+  ms" (joined by a comma, not "is") and "90 million POSTs a day at 2 kB, so roughly 18 GB"
+  ("so" read as restating the 2 kB, and "storing" no word of the idempotency store).
+- The terse voice split a sanity check inside its quotation of the prompt and asked
+  'On Black Friday ... daily average." How did you get 18 GB?'.
 """
 
 from __future__ import annotations
@@ -62,3 +67,22 @@ def test_things_said_to_be_left_out_are_the_scope(catalog: Catalog) -> None:
     design = "# Sheet\n\n## Requirements\n- I'm leaving out charts, pivots and mobile apps.\n"
     review = review_design(parse_design(design, "d.md"), catalog, "spreadsheet-ui")
     assert "REQ104" not in {f.rule for f in review.findings}
+
+
+def test_a_product_result_joined_by_a_comma_is_checked(catalog: Catalog) -> None:
+    line = "A full recalculation is 200,000 formulas at 2 microseconds, 40 ms, fine per edit."
+    session = run(catalog, "spreadsheet-ui", "neutral", ["/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "How did you get 40 ms?" in reply, reply
+
+
+def test_a_storage_result_after_so_is_checked_and_asked_tersely(catalog: Catalog) -> None:
+    script = [
+        "How many payments a day, and how many API calls does one take?",
+        "/next",
+        "Storing the keys is 90 million POSTs a day at 2 kB, so roughly 18 GB.",
+    ]
+    session = run(catalog, "payments-api", "terse", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert reply == "How did you get 18 GB?", reply
+    check_invariants(session, catalog)

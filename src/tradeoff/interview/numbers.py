@@ -162,6 +162,8 @@ def quantities_in(
     out: list[Spoken] = []
     previous: tuple[Q, int] | None = None  # the last quantity and where it ended
     previous_named: frozenset[str] = frozenset()  # the words that said what it counts
+    factors: tuple[Q, Q] | None = None  # the last quantity and the one it multiplies ("A at B")
+    number_end = -1  # where the last quantity's number ended
     # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
     # longest reading below may run on into the clause ("1M followers we skip fan").
     phrases = {f.start: f for f in find_quantities(sentence)}
@@ -240,7 +242,16 @@ def quantities_in(
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
         named |= _of_head(sentence[: match.start(1)])
-        restates = _restates(sentence, previous, match.start())
+        # "90 million POSTs a day at 2 kB, so roughly 18 GB": the result of a product worked
+        # just before it, however it is joined on ("so", "is", a comma); no restatement of
+        # the 2 kB. Read as one, the tenfold slip went unchecked.
+        worked_product = (
+            previous is not None
+            and factors is not None
+            and _RESULT_GAP.match(sentence, previous[1], match.start()) is not None
+            and _their_product(*factors, value)
+        )
+        restates = not worked_product and _restates(sentence, previous, match.start())
         if restates:
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
             # notifications, another unit; only a figure of what they are may be its figure.
@@ -290,7 +301,7 @@ def quantities_in(
         # by its words, never taken for another figure merely near it in value (the 16.7 ms
         # frame budget for a recalculation worked 10x short).
         worked = False
-        if _worked_result(sentence, previous, match.start()) and not any(
+        if (_worked_result(sentence, previous, match.start()) or worked_product) and not any(
             named & name_stems(r.name) for r in usable
         ):
             # What the working is of, in the words that lead to it ("Recalculating 200,000
@@ -438,6 +449,10 @@ def quantities_in(
                 lease,
             )
         )
+        # (from the number's digits: its reading may have taken the "at" in, "... a day at")
+        product = number_end >= 0 and bool(_PRODUCT_GAP.match(sentence, number_end, match.start()))
+        factors = (previous[0], value) if product and previous is not None else None
+        number_end = match.end(1)
         previous = (value, match.start() + len(text))
         # What a figure counts, not what it counts per: "5 requests a search, so about
         # 5,800 a second" restates the requests, and carrying "search" over read the 5,800
@@ -749,6 +764,38 @@ _WORKED = re.compile(
     r"\s*(?:about|roughly|around|~)?\s*$",
     re.I,
 )
+
+
+# What joins the two factors of a product said aloud ("200,000 formulas at 2 microseconds",
+# "90 million POSTs a day at 2 kB", "1M x 5"), and what joins its result on after them.
+_PRODUCT_GAP = re.compile(
+    r"[^,;.!?\d]{0,30}?\b(?:at|times)\s+(?:about\s+|roughly\s+|~)?$|\s*[x×*]\s*$", re.I
+)
+_RESULT_GAP = re.compile(
+    r"\s*(?:each\s+)?(?:,\s*)?(?:so|is|that's|that is|which is|gives|=|≈)?\s*"
+    r"(?:about|roughly|around|approximately|~)?\s*$",
+    re.I,
+)
+
+
+# The periods a rate factor may be said over ("90 million POSTs a day" is read per second).
+_PRODUCT_PERIODS = (1.0, 60.0, 3600.0, 86400.0, 30 * 86400.0, 365 * 86400.0)
+
+
+def _their_product(first: Q, second: Q, result: Q) -> bool:
+    """Whether a result is the product of two factors said before it slipped by a power of
+    ten: 40 ms after "200,000 formulas at 2 microseconds" (400 ms worked), not 4 GB after "2
+    seconds at 60 fps" (120 frames, times a frame size said earlier). A product worked right
+    is left as it was read ("10M open jobs at 5 KB, about 50 GB"): only the slip is new."""
+    base = first.value * second.value
+    if base <= 0 or result.value <= 0:
+        return False
+    rate = first.kind[0] < 0 or second.kind[0] < 0
+    for period in _PRODUCT_PERIODS if rate else (1.0,):
+        power = math.log10(result.value / (base * period))
+        if abs(power - round(power)) < 0.03 and 1 <= abs(round(power)) <= 3:
+            return True
+    return False
 
 
 def _worked_result(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:

@@ -79,6 +79,7 @@ _SAME = {
     "stored": "kept",
     "keep": "kept",
     "storage": "kept",
+    "stor": "kept",  # "storing", "stores", cut to "stor"
     "ms": "millisecond",
     "fast": "latency",
     "uptime": "availab",
