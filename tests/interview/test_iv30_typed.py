@@ -15,6 +15,8 @@ client (neutral) and the payments API (terse), iv30.
   ("so" read as restating the 2 kB, and "storing" no word of the idempotency store).
 - The terse voice split a sanity check inside its quotation of the prompt and asked
   'On Black Friday ... daily average." How did you get 18 GB?'.
+- "I'd store cells in a sparse map keyed by row and column ids" drew "Why a sparse map keyed
+  by row?": the name was cut at an "and" that joins two words of it.
 """
 
 from __future__ import annotations
@@ -85,4 +87,12 @@ def test_a_storage_result_after_so_is_checked_and_asked_tersely(catalog: Catalog
     session = run(catalog, "payments-api", "terse", script)
     reply = " ".join(session.exchanges[-1].replies)
     assert reply == "How did you get 18 GB?", reply
+    check_invariants(session, catalog)
+
+
+def test_a_why_question_never_cuts_a_name_at_its_and(catalog: Catalog) -> None:
+    line = "I'd keep cells in a sparse map keyed by row and column ids instead of positions."
+    session = run(catalog, "spreadsheet-ui", "neutral", ["/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "keyed by row?" not in reply, reply
     check_invariants(session, catalog)
