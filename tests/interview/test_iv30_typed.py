@@ -17,6 +17,8 @@ client (neutral) and the payments API (terse), iv30.
   'On Black Friday ... daily average." How did you get 18 GB?'.
 - "I'd store cells in a sparse map keyed by row and column ids" drew "Why a sparse map keyed
   by row?": the name was cut at an "and" that joins two words of it.
+- "Each car keeps two sorted sets, upStops and downStops; addStop(floor) ..." named no
+  concept, so the stop-sets item was "only mentioned", quoting the list of classes.
 """
 
 from __future__ import annotations
@@ -96,3 +98,12 @@ def test_a_why_question_never_cuts_a_name_at_its_and(catalog: Catalog) -> None:
     reply = " ".join(session.exchanges[-1].replies)
     assert "keyed by row?" not in reply, reply
     check_invariants(session, catalog)
+
+
+def test_stops_kept_by_direction_specify_the_stop_sets(catalog: Catalog) -> None:
+    line = (
+        "Every car holds its pending floors in two sorted sets, upStops and downStops, and"
+        " nextStop() returns the closest one in the direction it is travelling."
+    )
+    session = run(catalog, "elevator-control", "neutral", ["/next", line])
+    assert session.interview.state.covered("stop-sets")
