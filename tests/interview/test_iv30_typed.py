@@ -19,6 +19,8 @@ client (neutral) and the payments API (terse), iv30.
   by row?": the name was cut at an "and" that joins two words of it.
 - "Each car keeps two sorted sets, upStops and downStops; addStop(floor) ..." named no
   concept, so the stop-sets item was "only mentioned", quoting the list of classes.
+- "which is why I'll send idle cars back to the lobby" read "idle" as a car state: the
+  round-trip estimate covered each car's state machine and its safety guards.
 """
 
 from __future__ import annotations
@@ -107,3 +109,13 @@ def test_stops_kept_by_direction_specify_the_stop_sets(catalog: Catalog) -> None
     )
     session = run(catalog, "elevator-control", "neutral", ["/next", line])
     assert session.interview.state.covered("stop-sets")
+
+
+def test_idle_cars_sent_home_are_no_state_machine(catalog: Catalog) -> None:
+    line = (
+        "A trip to the top with 6 stops is about 60 seconds of stops plus 58 of travel, which"
+        " is why I'd park idle cars in the lobby in the morning."
+    )
+    session = run(catalog, "elevator-control", "neutral", ["/next", line])
+    state = session.interview.state
+    assert not state.covered("car-state-machine") and not state.covered("safety-invariants")
