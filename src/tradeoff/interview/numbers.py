@@ -33,6 +33,11 @@ _PERCENT = re.compile(r"^\s*(%|percent)")
 # count after it ("4K footage", "at 4K the cache", "4K on paid plans").
 _RESOLUTION = re.compile(r"[2458]K")
 _LINES = re.compile(r"p(?:\d{2})?\b")  # 720p, 1080p60
+# A length on screen ("21 pixel cells", "100 px columns"): how tall or wide, never a count
+# of what follows, as the prompt's own pixel figures are never compared. "1800 by 900
+# pixels with 100 by 21 pixel cells" was taken for 21 visible cells, called low against
+# the 774 on screen and asked "How did you get 21 pixel cells?".
+_SCREEN_LENGTH = re.compile(r"\s*(?:px|pixels?|css pixels?)\b", re.I)
 _COUNTED_NOUN = re.compile(
     r"\s*(?:/|per\b|qps|rps|tps|requests?|users?|writes?|reads?|rows?|keys?|items?|events?"
     r"|messages?|ops|calls?|orders?|connections?|sessions?|clients?|devices?|servers?|nodes?)",
@@ -157,6 +162,8 @@ def quantities_in(
     out: list[Spoken] = []
     previous: tuple[Q, int] | None = None  # the last quantity and where it ended
     previous_named: frozenset[str] = frozenset()  # the words that said what it counts
+    factors: tuple[Q, Q] | None = None  # the last quantity and the one it multiplies ("A at B")
+    number_end = -1  # where the last quantity's number ended
     # The estimate grammar's phrase for each number ("1M followers"), quoted whole: the
     # longest reading below may run on into the clause ("1M followers we skip fan").
     phrases = {f.start: f for f in find_quantities(sentence)}
@@ -168,6 +175,8 @@ def quantities_in(
             continue  # "at 4K the frame cache breaks first": a picture size, not 4,000 of it
         if _LINES.match(match.group(2)):
             continue  # "the 1080p rendition": a picture height, not 1,080 of something
+        if _SCREEN_LENGTH.match(match.group(2)):
+            continue  # "21 pixel cells": a cell's height, not 21 cells
         if _STATUS.fullmatch(match.group(1)) and (
             _STATUS_AFTER.match(sentence[match.end(1) :])
             or _STATUS_BEFORE.search(sentence[: match.start(1)])
@@ -233,7 +242,16 @@ def quantities_in(
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
         named |= _of_head(sentence[: match.start(1)])
-        restates = _restates(sentence, previous, match.start())
+        # "90 million POSTs a day at 2 kB, so roughly 18 GB": the result of a product worked
+        # just before it, however it is joined on ("so", "is", a comma); no restatement of
+        # the 2 kB. Read as one, the tenfold slip went unchecked.
+        worked_product = (
+            previous is not None
+            and factors is not None
+            and _RESULT_GAP.match(sentence, previous[1], match.start()) is not None
+            and _their_product(*factors, value)
+        )
+        restates = not worked_product and _restates(sentence, previous, match.start())
         if restates:
             # "1 billion notifications a day, which is roughly 1,000 per second": the same
             # notifications, another unit; only a figure of what they are may be its figure.
@@ -283,7 +301,7 @@ def quantities_in(
         # by its words, never taken for another figure merely near it in value (the 16.7 ms
         # frame budget for a recalculation worked 10x short).
         worked = False
-        if _worked_result(sentence, previous, match.start()) and not any(
+        if (_worked_result(sentence, previous, match.start()) or worked_product) and not any(
             named & name_stems(r.name) for r in usable
         ):
             # What the working is of, in the words that lead to it ("Recalculating 200,000
@@ -431,6 +449,10 @@ def quantities_in(
                 lease,
             )
         )
+        # (from the number's digits: its reading may have taken the "at" in, "... a day at")
+        product = number_end >= 0 and bool(_PRODUCT_GAP.match(sentence, number_end, match.start()))
+        factors = (previous[0], value) if product and previous is not None else None
+        number_end = match.end(1)
         previous = (value, match.start() + len(text))
         # What a figure counts, not what it counts per: "5 requests a search, so about
         # 5,800 a second" restates the requests, and carrying "search" over read the 5,800
@@ -742,6 +764,38 @@ _WORKED = re.compile(
     r"\s*(?:about|roughly|around|~)?\s*$",
     re.I,
 )
+
+
+# What joins the two factors of a product said aloud ("200,000 formulas at 2 microseconds",
+# "90 million POSTs a day at 2 kB", "1M x 5"), and what joins its result on after them.
+_PRODUCT_GAP = re.compile(
+    r"[^,;.!?\d]{0,30}?\b(?:at|times)\s+(?:about\s+|roughly\s+|~)?$|\s*[x×*]\s*$", re.I
+)
+_RESULT_GAP = re.compile(
+    r"\s*(?:each\s+)?(?:,\s*)?(?:so|is|that's|that is|which is|gives|=|≈)?\s*"
+    r"(?:about|roughly|around|approximately|~)?\s*$",
+    re.I,
+)
+
+
+# The periods a rate factor may be said over ("90 million POSTs a day" is read per second).
+_PRODUCT_PERIODS = (1.0, 60.0, 3600.0, 86400.0, 30 * 86400.0, 365 * 86400.0)
+
+
+def _their_product(first: Q, second: Q, result: Q) -> bool:
+    """Whether a result is the product of two factors said before it slipped by a power of
+    ten: 40 ms after "200,000 formulas at 2 microseconds" (400 ms worked), not 4 GB after "2
+    seconds at 60 fps" (120 frames, times a frame size said earlier). A product worked right
+    is left as it was read ("10M open jobs at 5 KB, about 50 GB"): only the slip is new."""
+    base = first.value * second.value
+    if base <= 0 or result.value <= 0:
+        return False
+    rate = first.kind[0] < 0 or second.kind[0] < 0
+    for period in _PRODUCT_PERIODS if rate else (1.0,):
+        power = math.log10(result.value / (base * period))
+        if abs(power - round(power)) < 0.03 and 1 <= abs(round(power)) <= 3:
+            return True
+    return False
 
 
 def _worked_result(sentence: str, previous: tuple[Q, int] | None, start: int) -> bool:
@@ -1059,7 +1113,9 @@ def _reference(
         read = _as_counted(value, ref, said)
         if read is None or _counts_another_thing(value, said, ref):
             continue
-        if _REQUEST_RATE.search(said) and not name_stems(ref.name) & _REQUEST_NAMES:
+        if (_REQUEST_RATE.search(said) or _METHOD_COUNT.search(said)) and not name_stems(
+            ref.name
+        ) & _REQUEST_NAMES:
             # "1,750 req/s" counts requests: no figure of webhook events ("webhook_events_
             # per_s"), though near it in value; it was listed as "1,750 req/s (webhook events
             # per second)" and credited the webhook estimate.
@@ -1129,11 +1185,18 @@ _REQUEST_RATE = re.compile(
     r"|requests?\s+(?:a|per|each)\s+(?:second|sec)\b)",
     re.I,
 )
+# A count of HTTP calls by their method ("90 million POSTs a day"): requests, over any
+# period. Said of an idempotency store, it was taken for the 30 million payments a day and
+# asked back as a disagreement ("Which one are you designing for?"), though three POSTs a
+# payment make it.
+_METHOD_COUNT = re.compile(
+    r"\d\s*(?:[kmb]\b|thousand|million|billion)?\s*(?-i:GET|POST|PUT|PATCH|DELETE)s?\b", re.I
+)
 # The words of a figure's name that count requests of some kind.
 _REQUEST_NAMES = stems(
     "req reqs request requests api call calls qps rps read reads write writes get gets put puts"
     " post posts op ops operation operations query queries lookup lookups hit hits traffic"
-)
+) | stems("GET PUT POST PATCH DELETE")  # a method as a figure's name reads it ("gets_per_s")
 
 # What a number counts: the plural after it, past one word ("100,000 replicated writes").
 _COUNTED = re.compile(r"^\s*\S+\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)

@@ -147,6 +147,20 @@ def _terse_answer(fact: str, question: str) -> str:
     return _terse("answer", fact)
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a move, a quotation kept whole with what closes it: 'I said: "About
+    30 million payments a day. On Black Friday ... average." How did you get 18 GB?' asks
+    "How did you get 18 GB?"; split inside the quotation, the terse voice asked its second
+    half with the closing quote ('On Black Friday ... average." How did you get 18 GB?')."""
+    out: list[str] = []
+    for piece in re.split(r'(?<=[.?!])\s+|(?<=[.?!]")\s+', text):
+        if out and out[-1].count('"') % 2:
+            out[-1] = f"{out[-1]} {piece}"  # still inside a quotation
+        else:
+            out.append(piece)
+    return out
+
+
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
@@ -155,7 +169,7 @@ def _terse(kind: str, text: str, ack: str = "") -> str:
     """Short, no pleasantries, and the question kept: the candidate has to be crisp."""
     if kind == "assume":
         return "No number. Assume one and say it." if "?" not in text else _shorten(text)
-    sentences = re.split(r"(?<=[.?!])\s+", text)
+    sentences = _sentences(text)
     if kind == "hint":
         # The hint is the help asked for, and a question it opens with needs its set-up
         # ("Say the database machine dies at peak."): the last question alone, "What

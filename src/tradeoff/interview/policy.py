@@ -1149,8 +1149,16 @@ _PRONOUNS = frozenset("them it this that these those they one ones something eve
 # level | showing free spots by size", "a cache | in front of the database".
 _CLAUSE_START = frozenset(
     {"that", "which", "who", "where", "when", "so", "because", "to", "for", "in", "on", "with",
-     "and", "showing", "updated", "holding", "keeping", "using", "behind", "before", "after"}
+     "and", "showing", "updated", "holding", "keeping", "using", "behind", "before", "after",
+     "instead", "rather"}
 )  # fmt: skip
+# What follows an "and" that joins a second part on ("a queue and a worker", "a map and
+# then ..."), not one that joins two words of one name ("keyed by row and column ids",
+# which cut there asked "Why a sparse map keyed by row?").
+_AND_JOINS = frozenset(
+    "a an the our my we i it they then each every one two some its their also".split()
+)
+_OBJECTS = frozenset("them it us him her me you".split())
 
 
 def _second_person(text: str) -> str:
@@ -1158,7 +1166,12 @@ def _second_person(text: str) -> str:
     (cut mid-clause it read "Why a display board per level showing free?")."""
     words = text.split()
     for at, word in enumerate(words[2:], start=2):
-        if word.lower().strip(",") in _CLAUSE_START:
+        bare = word.lower().strip(",")
+        if bare == "and" and not word.endswith(",") and at + 2 < len(words):
+            after, then = words[at + 1].lower(), words[at + 2].lower().strip(",")
+            if after not in _AND_JOINS and then not in _CLAUSE_START | _OBJECTS:
+                continue  # "row and column ids": one name; "and admit them" is a clause
+        if bare in _CLAUSE_START:
             words = words[:at]
             break
     if len(words) > 7:

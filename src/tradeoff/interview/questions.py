@@ -79,6 +79,7 @@ _SAME = {
     "stored": "kept",
     "keep": "kept",
     "storage": "kept",
+    "stor": "kept",  # "storing", "stores", cut to "stor"
     "ms": "millisecond",
     "fast": "latency",
     "uptime": "availab",
@@ -188,11 +189,12 @@ _TAG_QUESTION = re.compile(
 )
 _PLACEHOLDER = re.compile(r"(?<=[=(,])\s*\?(?=[\s,)]|$)")
 
-_LEAD_IN = re.compile(rf"^[^,?]*,\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
+_LEAD_IN = re.compile(rf"^[^,?:]*[,:]\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
 
 
 def without_lead_in(part: str) -> str:
-    """A question part without the words before its question ("Before I start, who ...")."""
+    """A question part without the words before its question ("Before I start, who ...",
+    "Before I draw anything: how many ...")."""
     return _LEAD_IN.sub("", part)
 
 
@@ -221,8 +223,10 @@ def _with_continuations(pieces: list[str], kinds: dict[str, QuestionKind]) -> li
     for piece in pieces:
         if out and not (stems(piece) - _frame_stems(piece, kinds)):
             out[-1] = f"{out[-1]}, {piece}"
-        elif len(out) == 1 and not led and not _QUESTION_START.match(out[0]):
-            out[0] = f"{out[0]}, {piece}"  # "On average, how often ...": one question
+        elif len(out) == 1 and not led and not _QUESTION_START.match(without_lead_in(out[0])):
+            # "On average, how often ...": one question; but "Before I draw anything: how
+            # many floors ..., and how long ...?" already asked one before the next begins
+            out[0] = f"{out[0]}, {piece}"
             led = True
         else:
             out.append(piece)

@@ -478,6 +478,10 @@ _BUSINESS_FIGURES = frozenset(
 _ESTIMATE_COLUMNS = frozenset(
     "calculation value values number estimate estimates formula result assumption figure".split()
 )
+# Things said to be idle ("idle cars", "idle workers"): what they are doing, no state.
+_IDLE_THINGS = frozenset(
+    "car cars elevators workers drivers nodes servers machines threads instances".split()
+)
 _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("first",): (_GIVES_OUT, frozenset()),
     ("rate", "limit"): _OUTSIDE_LIMIT,
@@ -595,10 +599,12 @@ _BESIDE: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {
     ("commit",): (_OFFSET_WORDS, _OFFSET_WORDS),
     ("commits",): (_OFFSET_WORDS, _OFFSET_WORDS),
     # "An upload session survives 24 hours idle", "idle for 10 minutes", "idle timeout": a
-    # lapse of activity, not a state of a state machine ("the car goes Idle").
+    # lapse of activity, not a state of a state machine ("the car goes Idle"). Nor is "send
+    # idle cars back to the lobby": what the cars are doing, said of them (a round-trip
+    # estimate was credited as each car's state machine and its safety guards).
     ("idle",): (
         frozenset({"survives", "stays", "sits", "remains", "hours", "minutes", "days"}),
-        frozenset({"for", "timeout", "timeouts", "time", "connections", "sessions"}),
+        frozenset({"for", "timeout", "timeouts", "time", "connections", "sessions"}) | _IDLE_THINGS,
     ),
     # "For the user dashboard to query", "click analytics dashboards", "the seller
     # dashboard": a screen of the product, not the operators' monitoring.

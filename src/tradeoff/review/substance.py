@@ -2608,11 +2608,15 @@ def ladder_share(rungs: Sequence[Rung]) -> float:
     return sum(r.reached for r in rungs) / len(rungs) if rungs else 0.0
 
 
-# Something put out of scope: "X is out of scope", "Out of scope: X", "we won't build X".
+# Something put out of scope: "X is out of scope", "Out of scope: X", "we won't build X",
+# "X I'll leave out".
 _EXCLUDES = re.compile(
     r"\w+\s+(?:is|are)\s+(?:out of|not in|outside(?: the)?)\s+scope\b"
     r"|\b(?:out of scope|non-?goals?|not in scope)\s*[:—–-]\s*\w"
     r"|\bwe (?:won't|will not|don't|do not) (?:build|support|cover|handle|design|offer)\b"
+    # said aloud: "Charts, pivots and macros I'll leave out", "I'm leaving out billing"
+    r"|\b(?:i|we)(?:'ll|'d|'m|'re| will| would| am| are)? (?:leave|leaving)\b"
+    r"(?: [\w-]+){0,4}? out\b"
     r"|\(not (?:covered|designed|built) here\)",
     re.I,
 )
@@ -2623,7 +2627,7 @@ def _states_scope(claim: Claim) -> bool:
     scope ("click analytics is out of scope"); the phrase alone excludes nothing."""
     if "scope" in implied_concepts(claim):  # "- Billing." under "Out of scope" excludes it
         return bool(claim.text.strip()) and not claim.text.rstrip().endswith("?")
-    return may_hold(claim.text, ("scope", "goal", "we ", "(not ")) and bool(
+    return may_hold(claim.text, ("scope", "goal", "we ", "(not ", " leav")) and bool(
         SCREEN.search(_EXCLUDES, claim.text)
     )
 
