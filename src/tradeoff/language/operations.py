@@ -213,9 +213,15 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
         if in_text
         else None
     )
-    responses = list(SCREEN.finditer(_RESPONSE, text))
     if trigger is not None:
-        response = next((m for m in responses if not _overlaps(m.span(), trigger.span())), None)
+        response = next(
+            (
+                m
+                for m in SCREEN.finditer(_RESPONSE, text)
+                if not _overlaps(m.span(), trigger.span())
+            ),
+            None,
+        )
         if response is not None:
             first, second = sorted((trigger.span(), response.span()))
             property_only = _PROPERTY_ONLY.search(text[first[1] : second[0]])
@@ -228,10 +234,15 @@ def failure_response(text: str, heading: str = "") -> FailureResponse | None:
             return FailureResponse(trigger.group(0), cells[-1])
         return None
     named = _heading(heading).trigger
+    if named is None or _heading(heading).generic_failure:
+        return None  # no failure of its own in the heading: no response is asked for
     if _EFFECT_LABEL.search(heading):
         return None  # the items under "Effect:" say what the failure does, not the answer to it
-    if responses and named is not None and not _heading(heading).generic_failure:
-        return FailureResponse(named, responses[0].group(0), from_heading=True)
+    # The response is read last, and only to its first match: most clauses that reach here
+    # name a failure word that is no trigger, under a heading that names none.
+    response = SCREEN.search(_RESPONSE, text)
+    if response is not None:
+        return FailureResponse(named, response.group(0), from_heading=True)
     return None
 
 
@@ -251,13 +262,13 @@ def fails_over(text: str) -> bool:
     other one"). The reader owes the same credit as to "we fail over to the other
     provider"; with no failure in the clause ("we send reads to the other replica") it is
     load spreading, not a failover."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _PEER_WORDS):
-        return False  # most clauses name no peer: one pass over the text, no regex
+    if not SCREEN.holds(_PEER_WORDS, text):
+        return False  # most clauses name no peer: the screen's one pass, no regex
     return _FAILS_OVER.search(text) is not None and failure_response(text) is not None
 
 
 _PEER_WORDS = ("other", "second", "backup", "standby", "healthy", "spare", "surviving")
+SCREEN.add_stems(_PEER_WORDS)  # answered by the pass that screens the clause's patterns
 
 
 # A purpose that keeps a failure from happening: "served from a cache ... to avoid
