@@ -26,6 +26,7 @@ _FALLBACK: dict[str, str] = {
 }
 # When nothing in the phase is left to ask: questions that keep the candidate talking.
 WALK_THROUGH = "Walk me through one request end to end. Where does it go?"
+GOES_WRONG_FIRST = "What would go wrong first under real traffic?"
 OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
     Phase.clarify: (
         "What else would you want to know before you start designing?",
@@ -36,7 +37,7 @@ OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
         "Which part of this are you least sure about?",
     ),
     Phase.deep_dive: (
-        "What would go wrong first under real traffic?",
+        GOES_WRONG_FIRST,
         "Which decision here would you revisit with more time, and why?",
     ),
     Phase.wrap_up: (
@@ -45,6 +46,10 @@ OPEN_PROMPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 MOVE_ON = "I think we've covered this part. Shall we move on? Type /next when you're ready."
+# Said when the candidate goes on after MOVE_ON: the interviewer moves the phase on itself.
+MOVING_ON = "We've covered this part, so let's move on."
+# The last phase has nothing to move on to.
+ALL_COVERED = "I think we've covered everything. Type /end when you're ready for the feedback."
 WRAP_UP = "What breaks first as load grows, and what would you change at 10x the traffic?"
 # A client runs on one user's machine and a class design in one process: "10x the traffic"
 # asks neither what grows for them.

@@ -45,7 +45,7 @@ from tradeoff.interview.state import (
     carried_forward,
     item_support,
 )
-from tradeoff.language.mentions import REASONS, Mention
+from tradeoff.language.mentions import REASONS, Mention, MentionIndex
 from tradeoff.language.periods import figure_words
 from tradeoff.review.coverage import expected_at
 from tradeoff.review.products import BRANDS
@@ -1093,13 +1093,34 @@ def most_important_gap(
     return (best[1], best[2]) if best else None
 
 
+# The terms of `bottlenecks` that name what breaks first (not "next steps", "improvements").
+_BREAKS_FIRST = frozenset(
+    {
+        "bottleneck", "bottlenecks", "breaks first", "break first", "what breaks",
+        "first thing to break", "first to break", "first to saturate", "weak spot",
+        "weak spots", "weakest spot", "weakest point", "weakest link", "biggest risk",
+        "main risk", "goes wrong first", "go wrong first",
+    }
+)  # fmt: skip
+
+
+def names_what_breaks(mentions: MentionIndex) -> bool:
+    """Whether the candidate has named what breaks first ("The biggest risk is a cache
+    stampede", "What breaks first is whole-column lookups"), asked or not."""
+    return any(m.term in _BREAKS_FIRST for m in mentions.positive("bottlenecks"))
+
+
 def _open_prompt(state: ConversationState, at: Situation, heard: Heard | None = None) -> Move:
     for text in phrasing.OPEN_PROMPTS[at.phase]:
         if state.moved(at.phase, "open", text):
             continue
+        if text == phrasing.GOES_WRONG_FIRST and names_what_breaks(state.heard_mentions):
+            continue  # "What breaks first is ...", then "What would go wrong first?"
         if text == phrasing.WALK_THROUGH and heard is not None and _walks_a_request(heard.text):
             continue
         return Move("open", text)
+    if at.phase == Phase.wrap_up:
+        return Move("nudge", phrasing.ALL_COVERED, "move-on")
     return Move("nudge", phrasing.MOVE_ON, "move-on")
 
 

@@ -35,6 +35,7 @@ from tradeoff.interview.policy import (
     Situation,
     choose,
     most_important_gap,
+    names_what_breaks,
     note_restated,
     settle,
     taken_up,
@@ -83,15 +84,6 @@ from tradeoff.vocabulary import EventKind, Phase, Speaker
 # A question about growth ("grows tenfold", "at 10x the traffic", "doubles") and the ways
 # a system grows that answer it.
 # ("Each opens the home feed about ten times a day": how often, not how much it grows.)
-# The terms of `bottlenecks` that name what breaks first (not "next steps", "improvements").
-_BREAKS_FIRST = frozenset(
-    {
-        "bottleneck", "bottlenecks", "breaks first", "break first", "what breaks",
-        "first thing to break", "first to break", "first to saturate", "weak spot",
-        "weak spots", "weakest spot", "weakest point", "weakest link", "biggest risk",
-        "main risk", "goes wrong first", "go wrong first",
-    }
-)  # fmt: skip
 _GROWTH = re.compile(
     r"\b(?:grows?|growing|tenfold|10x|ten times(?!\s+(?:a|an|per|every|each)\s)|doubles?"
     r"|triples?)\b",
@@ -273,7 +265,14 @@ class Interview:
         replies = self._pace()
         if questions_in(text):
             return [*replies, self._answer(text, heard)]
+        asked_to_move = self.state.moved(self.phase, "nudge", "move-on")
         move = choose(self.state, heard, self._situation(), newly)
+        if move.item == "move-on" and asked_to_move and self.phase_index < len(PHASES) - 1:
+            # Asked once to move on, the candidate kept adding to the phase: "I think we've
+            # covered this part. Shall we move on?" came four times in a row. A real
+            # interviewer moves them on.
+            lead = f"{move.ack} {phrasing.MOVING_ON}".strip()
+            return [*replies, *self._advance_phase(lead=lead)]
         replies.append(self._speak(move))
         return replies
 
@@ -813,9 +812,7 @@ class Interview:
                     if grown.status == ANSWERED
                     else phrasing.NOT_REACHED + grown.text
                 )
-            elif any(
-                m.term in _BREAKS_FIRST for m in self.state.heard_mentions.positive("bottlenecks")
-            ):
+            elif names_what_breaks(self.state.heard_mentions):
                 # Said unasked ("The biggest risk is a cache stampede when a viral link
                 # expires"): asking what breaks first asks what the candidate just told.
                 wrap = phrasing.WRAP_UP_SUMMARY

@@ -1,0 +1,61 @@
+"""A candidate who keeps adding to a phase after "Shall we move on?" is moved on once, not
+asked again each turn; the last phase has nothing to move on to; and "what would go wrong
+first?" is not asked of a candidate who has just said what breaks first."""
+
+from __future__ import annotations
+
+from simulate import run
+
+from tradeoff.catalog import Catalog
+from tradeoff.interview import phrasing
+from tradeoff.interview.phases import Phase
+from tradeoff.interview.session import Interview
+
+
+def _asked_everything(interview: Interview) -> None:
+    """The state of a phase in which every probe and open prompt has been used: what is
+    left to say is only to move on."""
+    phase = interview.phase
+    for text in phrasing.OPEN_PROMPTS[phase]:
+        interview.state.moves.add((phase, "open", text))
+    for _, item in interview.problem.rubric.items():
+        interview.state.moves.add((phase, "probe", item.id))
+        interview.state.moves.add(("*", "asked", item.id))
+
+
+_TALK = [
+    "Each link row holds the code, the long URL and the creation time.",
+    "The codes come from ranges each app server leases a thousand at a time.",
+    "Redirects return 302 so every click reaches us.",
+]
+
+
+def test_a_phase_is_moved_on_after_one_nudge(catalog: Catalog) -> None:
+    session = run(catalog, "url-shortener", "neutral", ["/next"])
+    interview = session.interview
+    _asked_everything(interview)
+    first = " ".join(interview.handle(_TALK[0]))
+    assert "Shall we move on?" in first
+    second = " ".join(interview.handle(_TALK[1]))
+    assert phrasing.MOVING_ON in second and "Shall we move on?" not in second
+    assert interview.phase == Phase.deep_dive
+
+
+def test_the_last_phase_has_nothing_to_move_on_to(catalog: Catalog) -> None:
+    session = run(catalog, "url-shortener", "neutral", ["/next", "/next", "/next"])
+    interview = session.interview
+    assert interview.phase == Phase.wrap_up
+    _asked_everything(interview)
+    said = [" ".join(interview.handle(line)) for line in _TALK]
+    assert not any("Shall we move on?" in text for text in said), said
+    assert any(phrasing.ALL_COVERED in text for text in said), said
+
+
+def test_what_breaks_first_is_not_asked_once_said(catalog: Catalog) -> None:
+    session = run(catalog, "url-shortener", "neutral", ["/next", "/next"])
+    interview = session.interview
+    assert interview.phase == Phase.deep_dive
+    _asked_everything(interview)
+    interview.state.moves.discard((interview.phase, "open", phrasing.GOES_WRONG_FIRST))
+    said = " ".join(interview.handle("What breaks first is the code allocator, if it stalls."))
+    assert phrasing.GOES_WRONG_FIRST not in said, said
