@@ -95,5 +95,5 @@ def test_a_hint_on_a_follow_up_of_several_sentences_names_it_once(catalog: Catal
     )
     interview._speak(Move("probe", follow_up.text, f"follow-up-{number}"))
     [hint] = interview.handle("/hint")
-    assert hint.startswith("Here's a hint on my earlier question: "), hint
+    assert hint.startswith("Here's a hint on my earlier question, the one where "), hint
     assert hint.count("hint") == 1, hint

@@ -59,3 +59,14 @@ def test_what_breaks_first_is_not_asked_once_said(catalog: Catalog) -> None:
     interview.state.moves.discard((interview.phase, "open", phrasing.GOES_WRONG_FIRST))
     said = " ".join(interview.handle("What breaks first is the code allocator, if it stalls."))
     assert phrasing.GOES_WRONG_FIRST not in said, said
+
+
+def test_a_hint_names_a_question_of_several_sentences_by_its_scene() -> None:
+    from tradeoff.interview.session import _hint_lead
+
+    lead = _hint_lead(
+        "Say the gateway holding a million sockets dies. What do the clients see next?"
+    )
+    assert lead == (
+        "A hint on my earlier question, the one where the gateway holding a million sockets dies:"
+    )

@@ -747,7 +747,7 @@ class Interview:
                 # A hint about another question than the one on the table says which: "The
                 # API can authorise an upload without carrying its bytes" right after "The
                 # presigned part URLs expire ... What happens?" read as a hint about expiry.
-                text = f"A hint on my earlier question, {_lower_first(item.probe)}? {text}"
+                text = f"{_hint_lead(item.probe)} {text}"
             elif pending and ask is not None and item_id == open_item and item_id != ask.item:
                 # A follow-up of the prompt's that asks this item ("How would you spot and
                 # stop a scam posting ...?"): the item's hint is written for its own probe,
@@ -981,8 +981,19 @@ def _hint_lead(question: str) -> str:
     "what has to happen?", which names nothing)."""
     sentences = re.split(r"(?<=[.!?])\s+", question.strip())
     if len(sentences) == 1 and question.strip().endswith("?"):
-        return f"A hint on my earlier question, {_lower_first(question)}?"
+        return f"A hint on my earlier question, {_lower_first(question.strip()[:-1])}?"
+    scene = _SUPPOSE.sub("", sentences[0]).rstrip(".")
+    if len(sentences) > 1 and sentences[0].endswith(".") and len(scene.split()) <= _SCENE_WORDS:
+        # "Someone edits a cell that 10,000 formulas depend on. Where does that ...?" was
+        # run into one sentence ("A hint on my earlier question, someone edits a cell ...
+        # depend on. Where ...?"): the scene it sets names the question.
+        return f"A hint on my earlier question, the one where {_lower_first(scene)}:"
     return "A hint on my earlier question:"
+
+
+# "Say the database machine dies" sets a scene: "the one where the database machine dies".
+_SUPPOSE = re.compile(r"^(?:say|suppose|imagine|picture this:?|let's say)\s+", re.I)
+_SCENE_WORDS = 16
 
 
 def _nearest_item(question: str, items: list[RubricItem]) -> RubricItem | None:
