@@ -22,6 +22,7 @@ from tradeoff.estimate.grammar import find_quantities, may_state_dimension
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
+from tradeoff.language.evidence import without_reason
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold, required
@@ -1171,6 +1172,10 @@ def _item_support(
         if restates_prompt(claim):
             continue
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
+        # A part named only inside the reason clause is what the decision serves, not a
+        # part the line specifies: "Privacy checks happen on every read, because the cache
+        # must never leak a profile" says nothing of a cache of adjacency lists.
+        found -= claim.features.motives & claim.features.choices
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
         if not found and id(claim) in closing_ids:
@@ -1222,7 +1227,10 @@ def _item_support(
         if found and own_words and found <= shared:
             # A count of machines may say which fleet in the sentence before it, on the
             # same line: "A Redis node can handle ~100k ops/s; ... 13 nodes provide ~1.04M".
-            said = _line_text(claims, claim) if counted else claim.text
+            # (Words of the reason clause say why, not what the line specifies: "Privacy
+            # checks happen on every read, because the cache must never leak a profile that
+            # a block hides" says nothing of when a block applies.)
+            said = _line_text(claims, claim) if counted else without_reason(claim.text)
             speaks = _speaks_of(own_words, said) or _names_own_concept(own_words, claim, found)
             found = found if speaks else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
@@ -2035,7 +2043,8 @@ _STOPWORDS = frozenset(
     """the and for with that this from into over than then each per its their they them are
     was were has have had not but can may will would should could about when what which who
     how all any one two more most some such only also just like via use uses used using our
-    your you says states say state stated names name gives give makes make keeps keep""".split()
+    your you says states say state stated names name gives give makes make keeps keep every
+    must""".split()
 )
 
 
