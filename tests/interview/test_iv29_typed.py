@@ -11,6 +11,8 @@ that does not say them.
   reason clause too ("a block", "at query time"): a privacy check on every read covered
   "unfriend, block and privacy changes must apply at once ...", and a blocklist applied at
   build time covered the serve-time takedown of urgent removals.
+- A property said of one thing was taken for the same property of another: "resizing is
+  idempotent" covered "Publishing is idempotent on the upload id, ...".
 - A design line the reviewer reads as a mention was quoted as the substance of an item a
   turn had covered, because it shares more of the item's words.
 """
@@ -105,3 +107,25 @@ def test_a_written_mention_is_not_quoted_as_the_substance_of_a_said_item(
     )
     quote = _covered(conversation).get("metadata-model", "")
     assert "rendition" not in quote, quote
+
+
+def test_idempotent_resizing_is_no_idempotent_publishing(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "/next",
+        "When a resize worker dies, another worker takes its message after a 5 minute"
+        " timeout; resizing is idempotent because the renditions are keyed by photo id.",
+    ]
+    covered = _covered(_conversation(catalog, "photo-sharing", "friendly", script))
+    assert "idempotent-publish" not in covered, covered
+
+
+def test_idempotent_publishing_said_of_the_publish_call_is_covered(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "/next",
+        "The publish call is idempotent on the upload id, so a retry on a flaky network does"
+        " not create a second post.",
+    ]
+    covered = _covered(_conversation(catalog, "photo-sharing", "friendly", script))
+    assert "idempotent-publish" in covered, covered

@@ -1176,6 +1176,10 @@ def _item_support(
         # part the line specifies: "Privacy checks happen on every read, because the cache
         # must never leak a profile" says nothing of a cache of adjacency lists.
         found -= claim.features.motives & claim.features.choices
+        if found and dimension in _SAID_OF_A_PART:
+            # "resizing is idempotent" says idempotency of resizing, and "Publishing is
+            # idempotent on the upload id" asks it of publishing.
+            found -= _said_of_another(item, claim, found)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
         if not found and id(claim) in closing_ids:
@@ -1315,6 +1319,61 @@ def _item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# What a property is said of: the word before "is" or "are" just before the concept's
+# term ("resizing is idempotent", "renditions are keyed by ...", "is also idempotent").
+_SAID_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:is|are)\s+(?:[a-z]+ly\s+|also\s+|always\s+)?$", re.I)
+_SAME_WORD = 5  # letters two words share when one is the other's form ("publish", "publishing")
+# The dimensions whose items say a property of one part of the design (a requirement says
+# what must hold of the product, in the candidate's words for it).
+_SAID_OF_A_PART = frozenset({"api_data", "components", "tradeoffs", "reliability"})
+
+
+def _said_of(text: str, concept: str) -> str | None:
+    """The word a text says a concept of ("resizing" in "resizing is idempotent"), if it
+    says it in that form."""
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    found = default_catalog().vocabulary.concepts.get(concept)
+    if found is None:
+        return None
+    match = term_pattern(tuple(found.terms)).search(text)
+    if match is None:
+        return None
+    before = _SAID_OF.search(text[: match.start()])
+    return before.group(1).lower() if before else None
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two words are one in candidates' words (`_OWN_SYNONYMS`: a job is a task)."""
+    first, second = _content_words(a), _content_words(b)
+    return bool(_with_own_synonyms(first) & second or _with_own_synonyms(second) & first)
+
+
+def _said_of_another(item: RubricItem, claim: Claim, found: frozenset[str]) -> frozenset[str]:
+    """The concepts a claim says of something other than what the item says them of, and
+    never names what the item says them of: "resizing is idempotent because renditions are
+    keyed by photo id" is no idempotent publishing ("Publishing is idempotent on the upload
+    id, ..."). A line that names the item's subject anywhere ("the publish call is
+    idempotent") says it of that."""
+    out = set()
+    words: list[str] | None = None
+    for concept in found:
+        theirs = _said_of(item.text, concept)
+        if theirs is None or theirs in _STOPWORDS:
+            continue  # "Says what is out of scope" says it of nothing
+        ours = _said_of(claim.text, concept)
+        if ours is None or ours in _STOPWORDS or ours[:_SAME_WORD] == theirs[:_SAME_WORD]:
+            continue
+        if _one_word(theirs, ours):
+            continue  # "each job is idempotent" says it of the item's "tasks"
+        if words is None:
+            words = _WORD.findall(claim.text.lower())
+        if any(w[:_SAME_WORD] == theirs[:_SAME_WORD] for w in words):
+            continue
+        out.add(concept)
+    return frozenset(out)
 
 
 # A UUID that is not one of the time-ordered versions (v1, v6, v7, Cassandra's timeuuid):
