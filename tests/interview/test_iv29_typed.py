@@ -129,3 +129,24 @@ def test_idempotent_publishing_said_of_the_publish_call_is_covered(catalog: Cata
     ]
     covered = _covered(_conversation(catalog, "photo-sharing", "friendly", script))
     assert "idempotent-publish" in covered, covered
+
+
+def test_a_reason_for_idempotent_resizing_weighs_nothing_of_when_to_resize(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    script = ["/next", "/design {design}", "/next"]
+    conversation = _conversation(
+        catalog, "photo-sharing", "friendly", script, tmp=tmp_path, design=_RESIZE_DESIGN
+    )
+    assert "resize-timing" not in _covered(conversation), _covered(conversation)
+
+
+def test_resizing_at_upload_with_its_reason_weighs_when_to_resize(catalog: Catalog) -> None:
+    script = [
+        "/next",
+        "/next",
+        "We make the four sizes at upload time, because resizing on demand at the edge would"
+        " add latency to every first view.",
+    ]
+    covered = _covered(_conversation(catalog, "photo-sharing", "friendly", script))
+    assert "resize-timing" in covered, covered

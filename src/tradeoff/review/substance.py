@@ -1174,12 +1174,20 @@ def _item_support(
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
         # A part named only inside the reason clause is what the decision serves, not a
         # part the line specifies: "Privacy checks happen on every read, because the cache
-        # must never leak a profile" says nothing of a cache of adjacency lists.
-        found -= claim.features.motives & claim.features.choices
+        # must never leak a profile" says nothing of a cache of adjacency lists. (In a
+        # weighing it is the option set aside: "We make the four sizes at upload, because
+        # resizing on demand would add latency to first views".)
+        if dimension != "tradeoffs":
+            found -= claim.features.motives & claim.features.choices
         if found and dimension in _SAID_OF_A_PART:
             # "resizing is idempotent" says idempotency of resizing, and "Publishing is
             # idempotent on the upload id" asks it of publishing.
             found -= _said_of_another(item, claim, found)
+        if found and dimension == "tradeoffs":
+            # "resizing is idempotent because renditions are keyed by photo id" weighs
+            # idempotency: resizing is only what it is said of, and the reason weighs
+            # nothing of when the sizes are made.
+            found -= _only_subject(claim, found, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
         if not found and id(claim) in closing_ids:
@@ -1343,6 +1351,38 @@ def _said_of(text: str, concept: str) -> str | None:
         return None
     before = _SAID_OF.search(text[: match.start()])
     return before.group(1).lower() if before else None
+
+
+def _only_subject(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
+    """The concepts a claim names only as what it says another technique or part of, not one
+    the item asks about: image processing in "resizing is idempotent". (A property at stake
+    said of it is the weighing itself: "Exactly-once is expensive".)"""
+    said_of = {
+        word
+        for other in claim.features.choices - wanted
+        if (word := _said_of(claim.text, other)) is not None
+    }
+    if not said_of:
+        return frozenset()
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    concepts = default_catalog().vocabulary.concepts
+    out = set()
+    for concept in found:
+        known = concepts.get(concept)
+        if known is None:
+            continue
+        named = term_pattern(tuple(known.terms))
+        if any(named.fullmatch(word) for word in said_of) and not _named_elsewhere(
+            claim.text, named, said_of
+        ):
+            out.add(concept)
+    return frozenset(out)
+
+
+def _named_elsewhere(text: str, named: re.Pattern[str], said_of: set[str]) -> bool:
+    """Whether a text names a concept other than as the word something is said of."""
+    return any(m.group(0).lower() not in said_of for m in named.finditer(text))
 
 
 def _one_word(a: str, b: str) -> bool:
