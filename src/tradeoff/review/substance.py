@@ -1331,16 +1331,24 @@ def _item_support(
 
 # What a property is said of: the word before "is" or "are" just before the concept's
 # term ("resizing is idempotent", "renditions are keyed by ...", "is also idempotent").
-_SAID_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:is|are)\s+(?:[a-z]+ly\s+|also\s+|always\s+)?$", re.I)
+# A list said of at once is said of each of its members: "deletes, blocks and mutes are
+# filtered during hydration".
+_SAID_OF = re.compile(
+    r"\b((?:[a-z][\w-]*,\s+)*[a-z][\w-]*(?:,?\s+(?:and|or)\s+[a-z][\w-]*)?)"
+    r"\s+(?:is|are)\s+(?:[a-z]+ly\s+|also\s+|always\s+)?$",
+    re.I,
+)
+_LIST_JOINS = re.compile(r",\s+|\s+(?:and|or)\s+", re.I)
 _SAME_WORD = 5  # letters two words share when one is the other's form ("publish", "publishing")
 # The dimensions whose items say a property of one part of the design (a requirement says
 # what must hold of the product, in the candidate's words for it).
 _SAID_OF_A_PART = frozenset({"api_data", "components", "tradeoffs", "reliability"})
 
 
-def _said_of(text: str, concept: str) -> str | None:
-    """The word a text says a concept of ("resizing" in "resizing is idempotent"), if it
-    says it in that form."""
+def _said_of(text: str, concept: str) -> tuple[str, ...] | None:
+    """The words a text says a concept of ("resizing" in "resizing is idempotent"; each of
+    "deletes, blocks and mutes are filtered"), if it says it in that form; the last is the
+    word right before the verb."""
     from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
 
     found = default_catalog().vocabulary.concepts.get(concept)
@@ -1350,7 +1358,9 @@ def _said_of(text: str, concept: str) -> str | None:
     if match is None:
         return None
     before = _SAID_OF.search(text[: match.start()])
-    return before.group(1).lower() if before else None
+    if before is None:
+        return None
+    return tuple(w for w in _LIST_JOINS.split(before.group(1).lower()) if w)
 
 
 def _only_subject(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
@@ -1358,9 +1368,9 @@ def _only_subject(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -
     the item asks about: image processing in "resizing is idempotent". (A property at stake
     said of it is the weighing itself: "Exactly-once is expensive".)"""
     said_of = {
-        word
+        words[-1]
         for other in claim.features.choices - wanted
-        if (word := _said_of(claim.text, other)) is not None
+        if (words := _said_of(claim.text, other))
     }
     if not said_of:
         return frozenset()
@@ -1386,7 +1396,10 @@ def _named_elsewhere(text: str, named: re.Pattern[str], said_of: set[str]) -> bo
 
 
 def _one_word(a: str, b: str) -> bool:
-    """Whether two words are one in candidates' words (`_OWN_SYNONYMS`: a job is a task)."""
+    """Whether two words are one, as forms of one word ("publish", "publishing") or in
+    candidates' words (`_OWN_SYNONYMS`: a job is a task)."""
+    if a[:_SAME_WORD] == b[:_SAME_WORD]:
+        return True
     first, second = _content_words(a), _content_words(b)
     return bool(_with_own_synonyms(first) & second or _with_own_synonyms(second) & first)
 
@@ -1400,18 +1413,16 @@ def _said_of_another(item: RubricItem, claim: Claim, found: frozenset[str]) -> f
     out = set()
     words: list[str] | None = None
     for concept in found:
-        theirs = _said_of(item.text, concept)
-        if theirs is None or theirs in _STOPWORDS:
+        theirs = [w for w in _said_of(item.text, concept) or () if w not in _STOPWORDS]
+        if not theirs:
             continue  # "Says what is out of scope" says it of nothing
-        ours = _said_of(claim.text, concept)
-        if ours is None or ours in _STOPWORDS or ours[:_SAME_WORD] == theirs[:_SAME_WORD]:
-            continue
-        if _one_word(theirs, ours):
+        ours = [w for w in _said_of(claim.text, concept) or () if w not in _STOPWORDS]
+        if not ours or any(_one_word(a, b) for a in theirs for b in ours):
             continue  # "each job is idempotent" says it of the item's "tasks"
         if words is None:
             words = _WORD.findall(claim.text.lower())
-        if any(w[:_SAME_WORD] == theirs[:_SAME_WORD] for w in words):
-            continue
+        if any(w[:_SAME_WORD] == t[:_SAME_WORD] for w in words for t in theirs):
+            continue  # "the publish call is idempotent", "a deleted post is filtered"
         out.add(concept)
     return frozenset(out)
 
