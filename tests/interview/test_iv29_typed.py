@@ -150,3 +150,23 @@ def test_resizing_at_upload_with_its_reason_weighs_when_to_resize(catalog: Catal
     ]
     covered = _covered(_conversation(catalog, "photo-sharing", "friendly", script))
     assert "resize-timing" in covered, covered
+
+
+def test_a_feed_pulled_for_everyone_is_no_hybrid_of_push_and_pull(catalog: Catalog) -> None:
+    pulled = (
+        "Home feeds are fan-out on read: at open time we gather the latest photos of each"
+        " account you follow and merge them, since pushing to millions of followers would"
+        " cost too much."
+    )
+    covered = _covered(
+        _conversation(catalog, "photo-sharing", "friendly", ["/next", "/next", pulled])
+    )
+    assert "feed-fanout" not in covered, covered
+    hybrid = (
+        "We push photo ids to followers' feeds for most users and pull for celebrities at read"
+        " time, because pushing to 300 million followers would take hours."
+    )
+    covered = _covered(
+        _conversation(catalog, "photo-sharing", "friendly", ["/next", "/next", hybrid])
+    )
+    assert "feed-fanout" in covered, covered
