@@ -13,6 +13,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -699,18 +700,16 @@ def _conversation(
             and support.status == SUBSTANCE
             and support.source == "said"
             and in_design is not None
-            and in_design.status == SUBSTANCE
             and not in_design.beside
             and _says_more_of(item, in_design.quote, support.quote)
         ):
             # Covered by what was said, and the design has the line that specifies it:
             # "A reconciliation job compares the provider's settlement file with the ledger
             # every night and opens a case for each mismatch" is the one to quote, not the
-            # alert said on its mismatch count. A line the reviewer reads as a mention only
-            # is not: "resizing is idempotent because renditions are keyed by photo id"
-            # shares words with "Photos keyed by photo id (owner, caption, ...)" and
-            # specifies no photo record, yet it was quoted as covering it.
-            support = in_design
+            # alert said on its mismatch count. (A line that names the item's part only in
+            # its reason clause is `beside` it: "resizing is idempotent because renditions
+            # are keyed by photo id" is no line of "Photos keyed by photo id (owner, ...)".)
+            support = replace(in_design, status=SUBSTANCE)
         if support is not None and support.beside:
             # A line that names only a concept beside the item is no mention of it: the
             # one the design wrote, if it names the item, else none.

@@ -1053,6 +1053,11 @@ def _every_concept(
     return _item_support(item, claims, dimension, shared)
 
 
+# The dimensions whose items are parts the design specifies (an API, a record, a component),
+# which a line's reason clause only names as what its decision serves.
+_PARTS_SPECIFIED = frozenset({"api_data", "components"})
+
+
 # Concepts that say how an item is argued or laid out, never what it is about: an item that
 # names another concept beside them is met only by a line about that one.
 _QUALIFYING = frozenset({"decision-rationale", "structure"})
@@ -1176,8 +1181,10 @@ def _item_support(
         # part the line specifies: "Privacy checks happen on every read, because the cache
         # must never leak a profile" says nothing of a cache of adjacency lists. (In a
         # weighing it is the option set aside: "We make the four sizes at upload, because
-        # resizing on demand would add latency to first views".)
-        if dimension != "tradeoffs":
+        # resizing on demand would add latency to first views"; in an estimate or a failure
+        # it may be what is sized or survived: "... because re-rendering the whole board
+        # each frame would take more than 16 ms".)
+        if dimension in _PARTS_SPECIFIED:
             found -= claim.features.motives & claim.features.choices
         if found and dimension in _SAID_OF_A_PART:
             # "resizing is idempotent" says idempotency of resizing, and "Publishing is
