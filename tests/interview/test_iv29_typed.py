@@ -170,3 +170,14 @@ def test_a_feed_pulled_for_everyone_is_no_hybrid_of_push_and_pull(catalog: Catal
         _conversation(catalog, "photo-sharing", "friendly", ["/next", "/next", hybrid])
     )
     assert "feed-fanout" in covered, covered
+
+
+def test_a_feed_pulled_for_everyone_is_a_mention_of_the_hybrid(catalog: Catalog) -> None:
+    pulled = (
+        "Home feeds are fan-out on read: at open time we gather the latest photos of each"
+        " account you follow and merge them, since pushing to millions of followers would"
+        " cost too much."
+    )
+    conversation = _conversation(catalog, "photo-sharing", "friendly", ["/next", "/next", pulled])
+    mentioned = {m["item"] for m in conversation["mentioned"]}
+    assert "feed-fanout" in mentioned, mentioned
