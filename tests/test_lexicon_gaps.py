@@ -1875,3 +1875,24 @@ def test_a_leader_lease_is_leader_election(catalog: Catalog) -> None:
     # The lease a leader holds, and loses when it stops renewing it, is how it is chosen.
     claim = _one(catalog, "The scheduler leader holds a 10 s leader lease in etcd.")
     assert "leader-election" in claim.features.concepts
+
+
+def test_fan_out_on_read_is_no_fan_out_on_write(catalog: Catalog) -> None:
+    # "fan-out" is a term of pushing to followers; followed by "on read" it is the read
+    # side's fan-out, which that concept's own longer term names.
+    claim = _one(catalog, "Timelines are fan-out on read: we merge followees' posts when asked.")
+    assert "fan-out-on-read" in claim.features.concepts
+    assert "fan-out-on-write" not in claim.features.concepts
+    # the push side is still read where it is said
+    claim = _one(catalog, "We fan out on write to each follower's timeline.")
+    assert "fan-out-on-write" in claim.features.concepts
+
+
+def test_the_reason_clause_is_not_what_a_sentence_does() -> None:
+    from tradeoff.language.evidence import without_reason
+
+    text = "Checks run on each request, because a stale cache could show a hidden post."
+    assert without_reason(text) == "Checks run on each request, "
+    # a clause that opens its sentence explains what follows it: kept whole
+    opening = "Because reads dominate, we cache the profile."
+    assert without_reason(opening) == opening

@@ -706,7 +706,9 @@ def _conversation(
             # Covered by what was said, and the design has the line that specifies it:
             # "A reconciliation job compares the provider's settlement file with the ledger
             # every night and opens a case for each mismatch" is the one to quote, not the
-            # alert said on its mismatch count.
+            # alert said on its mismatch count. (A line that names the item's part only in
+            # its reason clause is `beside` it: "resizing is idempotent because renditions
+            # are keyed by photo id" is no line of "Photos keyed by photo id (owner, ...)".)
             support = replace(in_design, status=SUBSTANCE)
         if support is not None and support.beside:
             # A line that names only a concept beside the item is no mention of it: the

@@ -213,6 +213,10 @@ class ConversationState:
         return None
 
 
+# The dimensions whose items are parts the design specifies.
+_PARTS = frozenset({"api_data", "components"})
+
+
 def item_support(
     item: RubricItem,
     dimension: str,
@@ -254,10 +258,13 @@ def item_support(
         # holds) shows nothing of "Each car keeps sorted up-stops and down-stops ...", which
         # its "-stops: SortedSet~int~" specifies.
         quote = claim.text
+    # A part of the API, the data or the components named only in the line's reason clause
+    # is what its decision serves (`substance._item_support`): no line about that item.
+    served = claim.features.motives if claim is not None and dimension in _PARTS else frozenset()
     beside = (
         status == MENTIONED
         and claim is not None
-        and not (claim.features.concepts | claim.features.options)
+        and not ((claim.features.concepts - served) | claim.features.options)
         & (set(item.concepts) | (set(item.mentions) & _fact_concepts(item.text)))
     )
     strength = (

@@ -1093,6 +1093,23 @@ def _motives(
 _PURPOSE_OR_CAUSE = re.compile(r"(?:to|in order to|so that|because|since|due to)\b")
 
 
+def without_reason(text: str) -> str:
+    """A sentence less the cause or purpose clause that follows what it decides (the clause
+    `_motives` reads): what the sentence says is done, not why. "Privacy checks happen on
+    every read in the API layer, because the cache must never leak a profile that a block
+    hides" does the checks; the cache, the leak and the block are why. A clause that opens
+    its sentence, or a text with none, is kept whole."""
+    stated = SCREEN.search(lexicon.REASON, text)
+    if stated is None or not _PURPOSE_OR_CAUSE.match(stated.group(0).strip().lower()):
+        return text
+    begin = stated.start()
+    sentence = max(text.rfind(". ", 0, begin), text.rfind(": ", 0, begin))
+    if not text[sentence + 1 : begin].strip(" \t*_-#>"):
+        return text
+    ends = [at for at in (text.find(". ", begin), text.find(",", begin)) if at >= 0]
+    return text[:begin] + text[min(ends, default=len(text)) :]
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span replaced by a placeholder word of the same length. Spans may
     overlap (a term inside a longer one); the text between them is copied in slices."""

@@ -868,6 +868,19 @@ def _near(words: list[str], index: int, size: int, guard: frozenset[str]) -> boo
     return not guard.isdisjoint(around)
 
 
+# Terms that name something else when words follow them: the bare "fan-out" of push to
+# followers is the read side's fan-out in "fan-out on read" or "fanning out at read time",
+# which that concept's own longer term names (read as both, "The feed is fan-out on read"
+# was quoted as pushing photos to followers' timelines).
+_READ_SIDE = re.compile(r"\s*(?:on|at)\s+(?:the\s+)?read\b")
+_FOLLOWED_BY: dict[tuple[str, ...], re.Pattern[str]] = {
+    ("fan", "out"): _READ_SIDE,
+    ("fanout",): _READ_SIDE,
+    ("fanning", "out"): _READ_SIDE,
+    ("fans", "out"): _READ_SIDE,
+}
+
+
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
     """Whether the word before the term, or the word after it, changes what it names."""
     before, after = guard
@@ -1285,6 +1298,9 @@ def _find_terms(text: str, table: _TermTable) -> list[tuple[str, int, int, str]]
             guard = _BESIDE.get(term_words) or (size == 1 and _BESIDE.get((words[index],)))
             if guard and _beside(words, index, size, guard):
                 continue  # "encryption at rest" is no REST API, "row-level" no table row
+            followed = _FOLLOWED_BY.get(term_words)
+            if followed is not None and followed.match(text, end):
+                continue  # "fan-out on read" is no fan-out on write
             written = _WRITTEN_BESIDE.get(words[index]) if size == 1 else None
             if written and _beside(words, index, size, written):
                 continue  # "the design rests on one lease" is no REST API

@@ -22,6 +22,7 @@ from tradeoff.estimate.grammar import find_quantities, may_state_dimension
 from tradeoff.estimate.quantities import UnreadableEstimate, read_quantity
 from tradeoff.language import lexicon, operations
 from tradeoff.language.claims import CODE, EDGE, ITEM, NODE, ROW, Claim, memo_key
+from tradeoff.language.evidence import without_reason
 from tradeoff.language.features import Features
 from tradeoff.language.lexicon import PART_COUNT, may_hold
 from tradeoff.language.literals import SCREEN, fold, required
@@ -1063,6 +1064,11 @@ def _every_concept(
     return _item_support(item, claims, dimension, shared)
 
 
+# The dimensions whose items are parts the design specifies (an API, a record, a component),
+# which a line's reason clause only names as what its decision serves.
+_PARTS_SPECIFIED = frozenset({"api_data", "components"})
+
+
 # Concepts that say how an item is argued or laid out, never what it is about: an item that
 # names another concept beside them is met only by a line about that one.
 _QUALIFYING = frozenset({"decision-rationale", "structure"})
@@ -1182,6 +1188,24 @@ def _item_support(
         if restates_prompt(claim):
             continue
         found = specified_concepts(claim) & wanted or _offers_ways(claim, wanted)
+        # A part named only inside the reason clause is what the decision serves, not a
+        # part the line specifies: "Privacy checks happen on every read, because the cache
+        # must never leak a profile" says nothing of a cache of adjacency lists. (In a
+        # weighing it is the option set aside: "We make the four sizes at upload, because
+        # resizing on demand would add latency to first views"; in an estimate or a failure
+        # it may be what is sized or survived: "... because re-rendering the whole board
+        # each frame would take more than 16 ms".)
+        if dimension in _PARTS_SPECIFIED:
+            found -= claim.features.motives & claim.features.choices
+        if found and dimension in _SAID_OF_A_PART:
+            # "resizing is idempotent" says idempotency of resizing, and "Publishing is
+            # idempotent on the upload id" asks it of publishing.
+            found -= _said_of_another(item, claim, found)
+        if found and dimension == "tradeoffs":
+            # "resizing is idempotent because renditions are keyed by photo id" weighs
+            # idempotency: resizing is only what it is said of, and the reason weighs
+            # nothing of when the sizes are made.
+            found -= _only_subject(claim, found, wanted)
         if not found and item_fields and _names_field(claim, item_fields):
             found = frozenset({"data-model"})
         if not found and id(claim) in closing_ids:
@@ -1233,7 +1257,10 @@ def _item_support(
         if found and own_words and found <= shared:
             # A count of machines may say which fleet in the sentence before it, on the
             # same line: "A Redis node can handle ~100k ops/s; ... 13 nodes provide ~1.04M".
-            said = _line_text(claims, claim) if counted else claim.text
+            # (Words of the reason clause say why, not what the line specifies: "Privacy
+            # checks happen on every read, because the cache must never leak a profile that
+            # a block hides" says nothing of when a block applies.)
+            said = _line_text(claims, claim) if counted else without_reason(claim.text)
             speaks = _speaks_of(own_words, said) or _names_own_concept(own_words, claim, found)
             found = found if speaks else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
@@ -1318,6 +1345,104 @@ def _item_support(
         return Support(SUBSTANCE, best)
     mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# What a property is said of: the word before "is" or "are" just before the concept's
+# term ("resizing is idempotent", "renditions are keyed by ...", "is also idempotent").
+# A list said of at once is said of each of its members: "deletes, blocks and mutes are
+# filtered during hydration".
+_SAID_OF = re.compile(
+    r"\b((?:[a-z][\w-]*,\s+)*[a-z][\w-]*(?:,?\s+(?:and|or)\s+[a-z][\w-]*)?)"
+    r"\s+(?:is|are)\s+(?:[a-z]+ly\s+|also\s+|always\s+)?$",
+    re.I,
+)
+_LIST_JOINS = re.compile(r",\s+|\s+(?:and|or)\s+", re.I)
+_SAME_WORD = 5  # letters two words share when one is the other's form ("publish", "publishing")
+# The dimensions whose items say a property of one part of the design (a requirement says
+# what must hold of the product, in the candidate's words for it).
+_SAID_OF_A_PART = frozenset({"api_data", "components", "tradeoffs", "reliability"})
+
+
+def _said_of(text: str, concept: str) -> tuple[str, ...] | None:
+    """The words a text says a concept of ("resizing" in "resizing is idempotent"; each of
+    "deletes, blocks and mutes are filtered"), if it says it in that form; the last is the
+    word right before the verb."""
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    found = default_catalog().vocabulary.concepts.get(concept)
+    if found is None:
+        return None
+    match = term_pattern(tuple(found.terms)).search(text)
+    if match is None:
+        return None
+    before = _SAID_OF.search(text[: match.start()])
+    if before is None:
+        return None
+    return tuple(w for w in _LIST_JOINS.split(before.group(1).lower()) if w)
+
+
+def _only_subject(claim: Claim, found: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
+    """The concepts a claim names only as what it says another technique or part of, not one
+    the item asks about: image processing in "resizing is idempotent". (A property at stake
+    said of it is the weighing itself: "Exactly-once is expensive".)"""
+    said_of = {
+        words[-1]
+        for other in claim.features.choices - wanted
+        if (words := _said_of(claim.text, other))
+    }
+    if not said_of:
+        return frozenset()
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    concepts = default_catalog().vocabulary.concepts
+    out = set()
+    for concept in found:
+        known = concepts.get(concept)
+        if known is None:
+            continue
+        named = term_pattern(tuple(known.terms))
+        if any(named.fullmatch(word) for word in said_of) and not _named_elsewhere(
+            claim.text, named, said_of
+        ):
+            out.add(concept)
+    return frozenset(out)
+
+
+def _named_elsewhere(text: str, named: re.Pattern[str], said_of: set[str]) -> bool:
+    """Whether a text names a concept other than as the word something is said of."""
+    return any(m.group(0).lower() not in said_of for m in named.finditer(text))
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two words are one, as forms of one word ("publish", "publishing") or in
+    candidates' words (`_OWN_SYNONYMS`: a job is a task)."""
+    if a[:_SAME_WORD] == b[:_SAME_WORD]:
+        return True
+    first, second = _content_words(a), _content_words(b)
+    return bool(_with_own_synonyms(first) & second or _with_own_synonyms(second) & first)
+
+
+def _said_of_another(item: RubricItem, claim: Claim, found: frozenset[str]) -> frozenset[str]:
+    """The concepts a claim says of something other than what the item says them of, and
+    never names what the item says them of: "resizing is idempotent because renditions are
+    keyed by photo id" is no idempotent publishing ("Publishing is idempotent on the upload
+    id, ..."). A line that names the item's subject anywhere ("the publish call is
+    idempotent") says it of that."""
+    out = set()
+    words: list[str] | None = None
+    for concept in found:
+        theirs = [w for w in _said_of(item.text, concept) or () if w not in _STOPWORDS]
+        if not theirs:
+            continue  # "Says what is out of scope" says it of nothing
+        ours = [w for w in _said_of(claim.text, concept) or () if w not in _STOPWORDS]
+        if not ours or any(_one_word(a, b) for a in theirs for b in ours):
+            continue  # "each job is idempotent" says it of the item's "tasks"
+        if words is None:
+            words = _WORD.findall(claim.text.lower())
+        if any(w[:_SAME_WORD] == t[:_SAME_WORD] for w in words for t in theirs):
+            continue  # "the publish call is idempotent", "a deleted post is filtered"
+        out.add(concept)
+    return frozenset(out)
 
 
 # A UUID that is not one of the time-ordered versions (v1, v6, v7, Cassandra's timeuuid):
@@ -2046,7 +2171,8 @@ _STOPWORDS = frozenset(
     """the and for with that this from into over than then each per its their they them are
     was were has have had not but can may will would should could about when what which who
     how all any one two more most some such only also just like via use uses used using our
-    your you says states say state stated names name gives give makes make keeps keep""".split()
+    your you says states say state stated names name gives give makes make keeps keep every
+    must""".split()
 )
 
 
