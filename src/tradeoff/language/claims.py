@@ -514,12 +514,6 @@ def _breaks_before(previous: str, raw: str) -> bool:
     return bool(_OWN_ENTRY.match(body)) and not _CONTINUES.match(body)
 
 
-# A sentence that opens by pointing back at the one before ("Metadata plane: a strongly
-# consistent index. This is the hardest part: mapping (bucket, key, version) to locations"):
-# what it says is said of that one's subject, so the two are read as one claim.
-_REFERS_BACK = re.compile(r"\s*(?:this|it)\s+(?:is|was|means|maps|holds|keeps|stores)\b", re.I)
-
-
 def _sentences(
     text: str, extra: re.Pattern[str] | None, breaks: Iterable[int] = ()
 ) -> Iterator[tuple[int, int]]:
@@ -529,8 +523,6 @@ def _sentences(
         cuts += [m.start() + 1 for m in extra.finditer(text)]
     cuts += list(breaks)
     for cut in sorted(set(cuts)):
-        if _REFERS_BACK.match(text, cut) and cut not in breaks:
-            continue
         if cut - begin > 1:
             yield begin, cut
             begin = cut
