@@ -149,6 +149,8 @@ def stated_caches(prose: list[tuple[int, str]]) -> list[StatedStore]:
     later, or kept per instance."""
     found: dict[str, StatedStore] = {}
     for number, text in prose:
+        if "cach" not in text.lower():
+            continue  # every branch of `_CACHE_CHOSEN` says the word; most lines do not
         line = clean_line(text)
         if _NOT_BUILT.search(line):
             continue
