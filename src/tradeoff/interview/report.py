@@ -953,7 +953,8 @@ def _unclear(
     problem: Problem, state: ConversationState, refs: Sequence[NumberRef] = ()
 ) -> list[str]:
     """Facts with numbers the candidate neither asked for nor stated a number about, said or
-    written (a derived figure counts for the facts it is computed from). A threshold said
+    written (a derived figure counts for the facts it is computed from, unless it is far
+    off, which no one working from those facts would say). A threshold said
     about a fact's figure ("celebrities with over 1M followers") assumes that fact. So does
     a fact's figure said with the fact's words but without its unit ("at 2,000 calls per
     worker" for a worker's 2,000 calls a second): matched to no figure, it still states it."""
@@ -975,6 +976,12 @@ def _unclear(
             # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average
             used |= {name for fact in problem.facts for name in fact.values if "peak" in name}
         if stated.number is not None and stated.number.ref is not None:
+            if stated.number.off:
+                # "a Redis cluster of 6 shards" against about 20: a count far from what the
+                # facts give was worked from none of them (one shard's 100,000 checks a
+                # second was never asked), only the figure itself was said.
+                used.add(stated.number.ref.name)
+                continue
             todo = [stated.number.ref.name]
             while todo:
                 name = todo.pop()
