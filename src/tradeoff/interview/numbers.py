@@ -238,6 +238,11 @@ def quantities_in(
         unit = _PER_UNIT.search(derived)
         # "50 workers can transcode one video in parallel": machines for one thing, no fleet
         per_unit = unit is not None or bool(_MACHINES.match(label) and _PER_THING.search(derived))
+        if _of_head(sentence[: match.start(1)]) & _WHOLES:
+            # "Each API gateway instance calls a Redis cluster of 6 shards": the 6 is the
+            # cluster's size, said as what the cluster is of; the gateway is what calls it.
+            # Read as one gateway's, the count went unchecked against the 20 shards derived.
+            unit, per_unit = None, False
         # The machine named is what the figure is of: "each fetcher node downloads 1,000
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
@@ -598,6 +603,9 @@ _UNIT = (
 _PER_UNIT = re.compile(
     rf"\b(?:each|per|every|one|a single|a|an)\s+(?:[a-z-]+\s+)?{_UNIT}\b(?!s)", re.I
 )
+# What a whole of machines is called: a count said as what one is of ("a cluster of 6
+# shards", "a fleet of 40 workers") is the whole's, whatever the clause opened with.
+_WHOLES = stems("cluster fleet pool ring farm")
 _UNIT_NAME = re.compile(rf"(?:^|_){_UNIT}(?:_|$)")
 _MACHINES = re.compile(
     r"\s*(?:workers?|nodes?|servers?|machines?|instances?|pods?|consumers?|threads?|gpus?"

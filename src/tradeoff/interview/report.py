@@ -543,7 +543,7 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
             if vocabulary[c].category in CHOICE_CATEGORIES
         } - subject
         if not named:
-            if _never_said(part, words, opening):
+            if _never_said(part, words, everything, opening):
                 left.append(part)
             continue
         if named & quoted or any(named & said for said in about):
@@ -557,14 +557,16 @@ def _left_out(item: RubricItem, quote: str, claims: Sequence[Claim], catalog: Ca
     return left
 
 
-def _never_said(part: str, said: frozenset[str], opening: frozenset[str]) -> bool:
+def _never_said(part: str, said: frozenset[str], text: str, opening: frozenset[str]) -> bool:
     """Whether a part that names no concept one could choose is one no word the candidate
     said or wrote touches: "so an insert does not rewrite every cell below it" and "the
     server acks with a new revision" beside a session that never spoke of inserts, acks or
     revisions. Such a part is what makes its item specific ("covered" beside "a sparse map
     keyed by row and column" claimed what the line does not say). One word of it said
     anywhere may say it in other words ("refuses to issue ids" for "stops issuing"), so
-    only a part of two words or more, none said, is left out; a part offered as an
+    only a part of two words or more, none said, is left out. A word joined by a hyphen
+    is one word, said only whole (`text`, everything said): "serve-time" is not said by
+    "serving the last snapshot" and "at query time" in two other lines. A part offered as an
     alternative ("or fixed in deployment config") is not asked for. The words of the
     item's subject (`opening`, its first clause) are no part's: "cell" of "a sparse cell
     map" says nothing of "every cell below it". An example in brackets said ("B4" of
@@ -578,12 +580,27 @@ def _never_said(part: str, said: frozenset[str], opening: frozenset[str]) -> boo
         # figure, a named part, its effect "so ...", a clause with its own subject "the
         # server acks ...") is not said in other words so easily.
         return False
-    own = stems(_CAMEL.sub(" ", part)) - _ANY_PART - opening
-    if len(own - stems(_bracketed(part))) < 2:
+    joined = [j for j in _JOINED.findall(part) if not stems(j) <= opening]
+    own = stems(_CAMEL.sub(" ", _JOINED.sub(" ", part))) - _ANY_PART - opening
+    if len(own - stems(_bracketed(part))) + len(joined) < 2:
+        return False
+    if any(_said_joined(j, text) for j in joined):
         return False
     # A figure said is the part said: "trimmed to about 800 entries" beside "cap timelines
     # at 800 ids".
     return not own & said and not _numbers(part) & said
+
+
+# A word made of two joined by a hyphen ("serve-time", "read-your-writes"): one word.
+_JOINED = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b", re.I)
+
+
+def _said_joined(word: str, text: str) -> bool:
+    """Whether a text says a hyphenated word whole: its parts in order, each as a word or
+    the start of one, joined by a hyphen, a space or nothing ("serve-time", "serve time",
+    "serving-time")."""
+    parts = [re.escape(p[: max(4, len(p) - 2)]) for p in word.lower().split("-")]
+    return re.search(r"\b" + r"\w*[- ]?".join(parts) + r"\w*", text, re.I) is not None
 
 
 def _bracketed(text: str) -> str:
@@ -953,7 +970,8 @@ def _unclear(
     problem: Problem, state: ConversationState, refs: Sequence[NumberRef] = ()
 ) -> list[str]:
     """Facts with numbers the candidate neither asked for nor stated a number about, said or
-    written (a derived figure counts for the facts it is computed from). A threshold said
+    written (a derived figure counts for the facts it is computed from, unless it is far
+    off, which no one working from those facts would say). A threshold said
     about a fact's figure ("celebrities with over 1M followers") assumes that fact. So does
     a fact's figure said with the fact's words but without its unit ("at 2,000 calls per
     worker" for a worker's 2,000 calls a second): matched to no figure, it still states it."""
@@ -975,6 +993,12 @@ def _unclear(
             # "1,200 posts/s, peaks near 3,600" states how far traffic peaks above average
             used |= {name for fact in problem.facts for name in fact.values if "peak" in name}
         if stated.number is not None and stated.number.ref is not None:
+            if stated.number.off:
+                # "a Redis cluster of 6 shards" against about 20: a count far from what the
+                # facts give was worked from none of them (one shard's 100,000 checks a
+                # second was never asked), only the figure itself was said.
+                used.add(stated.number.ref.name)
+                continue
             todo = [stated.number.ref.name]
             while todo:
                 name = todo.pop()

@@ -1262,6 +1262,12 @@ def _item_support(
             # a block hides" says nothing of when a block applies.)
             said = _line_text(claims, claim) if counted else without_reason(claim.text)
             speaks = _speaks_of(own_words, said) or _names_own_concept(own_words, claim, found)
+            if (
+                speaks
+                and dimension != "capacity"  # an estimate is told apart by its figures
+                and _named_by_sharer(item, own_words, found, said)
+            ):
+                speaks = False  # "Privacy checks happen on every read": the privacy checker's
             found = found if speaks else frozenset()
             if dimension == "capacity" and _a_rival_estimate(item, own_words, claim, found):
                 found = frozenset()
@@ -2449,6 +2455,46 @@ def _matches_any(
         dims == other and 1 / _SAME_FIGURE <= value / figure <= _SAME_FIGURE
         for dims, value in said
         for other, figure in stated
+    )
+
+
+def _named_by_sharer(
+    item: RubricItem, own_words: frozenset[str], found: frozenset[str], said: str
+) -> bool:
+    """Whether a line that speaks of an item only through concepts it shares is other
+    items': it names the concept by terms their texts are written in ("Privacy checks
+    happen on every read in the API layer" says "privacy check", the words of "A privacy
+    check that every read path calls ..."), no term this item's text uses, and says none
+    of this item's own words that their texts lack. "read" and "check" are the checker's
+    words too, so the line specifies neither "Per-field audience settings and a block list
+    per user" nor "Block and unfriend invalidate the cached lists ..."; a line that says
+    "audience" or "invalidate" is theirs as well."""
+    named = _terms_named(found, said)
+    if not named or named & _terms_named(found, item.text):
+        return False
+    theirs = [
+        other
+        for other in item.sharers
+        if found & set(other.concepts) and named & _terms_named(found, other.text)
+    ]
+    if not theirs:
+        return False
+    mine = own_words & _content_words(said)
+    return not mine - frozenset().union(*(_content_words(other.text) for other in theirs))
+
+
+@lru_cache(maxsize=4096)
+def _terms_named(concepts: frozenset[str], text: str) -> frozenset[frozenset[str]]:
+    """The terms of these concepts a text says, each as the starts of its content words
+    ("privacy checks" and "privacy check" are one term, "transcoding" and "transcode")."""
+    from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
+
+    known = default_catalog().vocabulary.concepts
+    return frozenset(
+        frozenset(word[:_SAME_WORD] for word in _content_words(match.group(0)))
+        for concept in concepts
+        if concept in known
+        for match in term_pattern(tuple(known[concept].terms)).finditer(text)
     )
 
 
