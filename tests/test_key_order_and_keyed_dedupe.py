@@ -1,7 +1,8 @@
-"""Two readings of a log's guarantees: an order said to hold per key or within a partition
-("order is per key", "read in offset order") names ordering as "per-partition order" does,
-and duplicates dropped by a named key ("dedupe on an event id") are specified as
-"keyed by" specifies a store: the key says how, where "we dedupe" only names the idea."""
+"""Readings of a log's guarantees and replicas: an order said to hold per key or
+within a partition ("order is per key", "read in offset order") names ordering as
+"per-partition order" does; duplicates dropped by a named key ("dedupe on an event id") are
+specified as "keyed by" specifies a store (the key says how; "we dedupe" only names the
+idea); and "the leader of each partition" names leader-follower replication."""
 
 from __future__ import annotations
 
@@ -39,3 +40,15 @@ def test_dedupe_alone_only_names_idempotency(catalog: Catalog, tmp_path: Path) -
     [claim] = _claims(catalog, "Readers dedupe.", tmp_path)
     assert "idempotency" in claim.features.concepts
     assert "idempotency" not in specified_concepts(claim)
+
+
+def test_the_leader_of_each_partition_names_leader_follower(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """ "the leader of each partition" and "the leader plus one follower" say who takes the
+    writes and who copies them, as "partition leader" does."""
+    [claim] = _claims(catalog, "The leader of each partition takes every write.", tmp_path)
+    assert "leader-follower" in claim.features.concepts
+    text = "With `min_acks = 2` a write waits for the leader plus one follower in another rack."
+    [claim] = _claims(catalog, text, tmp_path)
+    assert "leader-follower" in specified_concepts(claim)
