@@ -2,7 +2,8 @@
 within a partition ("order is per key", "read in offset order") names ordering as
 "per-partition order" does; duplicates dropped by a named key ("dedupe on an event id") are
 specified as "keyed by" specifies a store (the key says how; "we dedupe" only names the
-idea); and "the leader of each partition" names leader-follower replication."""
+idea); "the leader of each partition" names leader-follower replication; and "a key
+hashes to one partition" names the partition key."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def test_the_leader_of_each_partition_names_leader_follower(
     text = "With `min_acks = 2` a write waits for the leader plus one follower in another rack."
     [claim] = _claims(catalog, text, tmp_path)
     assert "leader-follower" in specified_concepts(claim)
+
+
+def test_a_key_that_hashes_to_a_partition_names_the_partition_key(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """ "a key hashes to one partition" says what places each record, as "partitioned by"
+    does; the data model then names its key."""
+    [claim] = _claims(catalog, "Each event's key hashes to one shard of the topic.", tmp_path)
+    assert "partition-key" in claim.features.concepts
