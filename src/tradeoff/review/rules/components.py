@@ -664,10 +664,23 @@ def _others_copies_removed(clause: str, label: str) -> str:
     node is named by its own product ("PostgreSQL Primary"). A node named by its role
     ("Message Queue", "NoSQL Database") may be the product the clause names for it
     ("a Message Queue (Kafka/RabbitMQ)"), so its clause is read whole."""
-    if not (_NAMED_PRODUCT.search(label) or _CLUSTER_PRODUCTS.search(label)):
+    own = _NAMED_PRODUCT.search(label) or _CLUSTER_PRODUCTS.search(label)
+    if own is None:
         return clause
+    # What the node's own product runs as, set in brackets after its name ("PostgreSQL
+    # (Amazon Aurora)", "Postgres (Aurora)"), is the node itself, not another's copies.
+    runs_as = [
+        m.span(1)
+        for m in re.finditer(rf"{re.escape(own.group(0))}[*_`]*\s*\(([^()]*)\)", clause, re.I)
+    ]
     return _CLUSTER_PRODUCTS.sub(
-        lambda m: m.group(0) if m.group(0).lower() in label.lower() else " ", clause
+        lambda m: (
+            m.group(0)
+            if m.group(0).lower() in label.lower()
+            or any(start <= m.start() < end for start, end in runs_as)
+            else " "
+        ),
+        clause,
     )
 
 
