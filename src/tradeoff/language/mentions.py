@@ -320,8 +320,13 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
 _OFFSET_WORDS = frozenset("offset offsets group groups position positions".split())
-_TABLE_ACCESS = frozenset("lookup lookups scan scans".split())
-_STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
+_TABLE_ACCESS = frozenset("lookup lookups scan scans above below".split())
+# ... nor is a table of the document's own working: "the budget table shows it meets 300
+# ms", "see the sizing table", "the table above".
+_STRUCTURE_TABLES = frozenset(
+    "hash lookup routing ivf symbol truth page ip budget estimates estimate estimation sizing"
+    " comparison summary decision decisions capacity cost".split()
+)
 _SCREENS = frozenset(
     "# web wiki error watch video profile landing trending static html sorry home login status avg"
     " average"
