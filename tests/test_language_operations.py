@@ -159,6 +159,8 @@ def test_names_monitoring_ignores_scope_product_dashboards_and_verbs(text: str) 
         ("We reject long URLs whose scheme is not http or https.", "input validation"),
         ("All traffic between services goes over TLS.", "encryption in transit"),
         ("Each worker runs under a least-privilege IAM role.", "authorisation rule"),
+        ("Reviewer names are shown as text, never as innerHTML.", "output encoding"),
+        ("The comment body is set with textContent.", "output encoding"),
     ],
 )  # fmt: skip
 def test_security_control_names_the_control(text: str, kind: str) -> None:
@@ -174,6 +176,8 @@ def test_security_control_names_the_control(text: str, kind: str) -> None:
         "We rejected Cassandra because range queries are awkward there.",
         # the principle in a list of slogans grants nothing to anyone
         "We will follow security best practices (OWASP, least privilege) for authentication.",
+        "The server renders the HTML of each page.",
+        "The log viewer shows each line as text.",
     ],
 )
 def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:

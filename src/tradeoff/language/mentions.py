@@ -1229,7 +1229,22 @@ _SNOWFLAKE_WAREHOUSE = re.compile(
     r"|load(?:s|ed)? (?:in)?to|export\w*|olap|bigquery|redshift|lakehouse)\b",
     re.I,
 )
+# "Throttle" beside debouncing, keystrokes or scrolling is how often a page acts on input
+# events ("debounce vs throttle: throttle shows results while typing"), not a limit put on
+# callers; the line that limits callers says per whom, with a quota, a 429 or a bucket.
+_INPUT_EVENTS = re.compile(
+    r"\b(?:debounc\w*|keystrokes?|typing|typed|scroll\w*|resiz\w*|mousemove|input events?"
+    r"|requestanimationframe|event handlers?)\b",
+    re.I,
+)
+_CALLER_LIMIT = re.compile(
+    r"\b(?:429|quotas?|abuse|per (?:user|client|ip|tenant|caller|account|api key|key)"
+    r"|token bucket|leaky bucket|rate[- ]limit\w*|api keys?)\b",
+    re.I,
+)
 _SENSE_OF: dict[tuple[tuple[str, ...], str], tuple[re.Pattern[str], re.Pattern[str]]] = {
+    (("throttle",), "rate-limiting-algorithm"): (_INPUT_EVENTS, _CALLER_LIMIT),
+    (("throttling",), "rate-limiting-algorithm"): (_INPUT_EVENTS, _CALLER_LIMIT),
     (("snowflake",), "data-warehouse"): (_SNOWFLAKE_ID, _SNOWFLAKE_WAREHOUSE),
     (("snowflake",), "id-generator"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),
     (("snowflake",), "time-sortable-id"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),

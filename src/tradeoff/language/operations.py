@@ -570,6 +570,7 @@ _CONTROL_STEMS = {
     "abuse screening": ("captcha", "malware", "virus", "safe browsing", "phishing", "spam",
                         "moderation", "fraud"),
     "audit log": ("audit",),
+    "output encoding": ("innerhtml", "textcontent", "as text", "as plain text", "raw html"),
 }  # fmt: skip
 # Each control is a set of patterns that must all match the clause; the most specific come
 # first ("100 per hour per API key" is a limit before it is an API key).
@@ -648,6 +649,14 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"\w*|spam (?:filter|classifier|check)\w*|content moderation|fraud (?:check|scor)\w*)",
         re.I),)),
     ("audit log", (re.compile(r"\baudit (?:logs?|trail)\b", re.I),)),
+    # Text from other people put on the page as text, not markup: "seller titles are
+    # rendered as text nodes, never innerHTML", "set with textContent". It is what keeps a
+    # script in a product title from running (cross-site scripting).
+    ("output encoding", (re.compile(
+        r"\b(?:rendered|rendering|renders?|shown|shows?|displayed|inserted|written|set|put)"
+        r"\s+(?:\w+\s+){0,2}?as\s+(?:plain\s+)?text\b(?:\s+nodes?)?,?\s+(?:and\s+)?"
+        r"(?:never|not)\b|\btextcontent\b|\b(?:never|no|not|avoid\w*|without)\s+(?:as\s+|via\s+"
+        r"|through\s+|using\s+)?`?(?:innerhtml|dangerouslysetinnerhtml|raw html)\b", re.I),)),
 ]  # fmt: skip
 _CONTROL_STEM_GROUPS = tuple(_CONTROL_STEMS[kind] for kind, _ in _CONTROLS)
 _SECURITY_FLUFF = re.compile(
