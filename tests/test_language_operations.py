@@ -160,6 +160,8 @@ def test_names_monitoring_ignores_scope_product_dashboards_and_verbs(text: str) 
         ("All traffic between services goes over TLS.", "encryption in transit"),
         ("Each worker runs under a least-privilege IAM role.", "authorisation rule"),
         ("Reviewer names are shown as text, never as innerHTML.", "output encoding"),
+        ("Each user is limited to 30 uploads per hour.", "per-caller limit"),
+        ("New accounts capped at 5 invites/day.", "per-caller limit"),
         ("The comment body is set with textContent.", "output encoding"),
     ],
 )  # fmt: skip
@@ -178,6 +180,7 @@ def test_security_control_names_the_control(text: str, kind: str) -> None:
         "We will follow security best practices (OWASP, least privilege) for authentication.",
         "The server renders the HTML of each page.",
         "The log viewer shows each line as text.",
+        "The queue is limited to 10,000 jobs.",
     ],
 )
 def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:

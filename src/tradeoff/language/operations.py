@@ -555,7 +555,8 @@ _FIELD = (
     r"|content[- ]types?|mime types?|html|quer(?:y|ies)|parameters?|characters?|emails?|`\w+`)"
 )
 _CONTROL_STEMS = {
-    "per-caller limit": ("per", "based on", "keyed", "for each"),
+    "per-caller limit": ("per", "based on", "keyed", "for each", "limited", "capped",
+                         "throttled"),
     "encryption at rest with key management": ("kms", "hsm", "envelope", "managed key",
                                                "rotation", "at rest", "aes"),
     "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
@@ -589,7 +590,12 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
                    # (user ID, API key or IP)", "keyed by client id"
                    r"|\b(?:based on|keyed (?:by|on)|for each) (?:an? |the |each )?"
                    r"(?:client |caller )?(?:identifier|identity|user[- _]?id|api[- ]key"
-                   r"|client[- _]?id|ip address)\b",
+                   r"|client[- _]?id|ip address)\b"
+                   # the callers limited named as the subject: "each user is limited to 20
+                   # messages per hour", "new accounts capped at 20 messages/hour"
+                   r"|\b(?:each|every|new|unverified|anonymous|free[- ]tier)\s+(?:users?"
+                   r"|accounts?|clients?|callers?|tenants?|senders?|ips?|api[- ]keys?)\s+"
+                   r"(?:(?:is|are)\s+)?(?:limited|capped|throttled|rate[- ]limited)\b",
                    re.I),
     )),
     # An API key is an authentication scheme only where the line says it is checked or
