@@ -54,6 +54,9 @@ from tradeoff.language.operations import (
          "unreachable", "fail-open"),
         ("Login stays fail-closed when the counter store times out.", "",
          "times out", "fail-closed"),
+        # work that cannot be done, and where it goes
+        ("Invoices that cannot be parsed go to a dead letter queue.", "",
+         "cannot be parsed", "dead letter"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(
@@ -78,6 +81,7 @@ def test_a_heading_that_only_announces_failures_names_none() -> None:
         "Cache misses read from Postgres.",
         # states of a payment, side by side, answer nothing
         "Status is one of PENDING, AUTHORIZED, CAPTURED, REFUNDED, FAILED.",
+        "A paid order cannot be cancelled by the seller.",
     ],
 )
 def test_failure_response_needs_a_concrete_response(text: str) -> None:

@@ -25,7 +25,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
                   "jam", "clock", "overflow", "drop", "dead", "declin",
-                  "offline")  # fmt: skip
+                  "offline", "cannot be", "can't be", "could not be")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -69,7 +69,9 @@ _TRIGGER = re.compile(
     # An offer turned down or left unanswered, in a matching or assignment flow: "if they
     # decline or time out, we offer the next driver".
     r"|declin(?:es?|ed|ing)\b(?= (?:or|the offer|it|an offer))"
-    r"|(?:they|driver|drivers|worker|workers) declines?\b)",
+    r"|(?:they|driver|drivers|worker|workers) declines?\b"
+    # Work that cannot be done: "dead letter queues for messages that cannot be processed".
+    r"|(?:cannot|can't|could not) be (?:processed|delivered|parsed|handled|applied)\b)",
     re.I,
 )
 # Work moved to a peer of the part that failed: "route new payments to the other one",
