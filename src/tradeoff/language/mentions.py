@@ -886,6 +886,11 @@ _FOLLOWED_BY: dict[tuple[str, ...], re.Pattern[str]] = {
 }
 
 
+# A number as a word before a term: "50", "2.5", or a count written short, "5m", "2.5k",
+# "10b" ("5M rows of 300 bytes" counts the rows of a file; it names no data model).
+_SHORT_COUNT = re.compile(r"\d+(?:\.\d+)?[kmb]?")
+
+
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
     """Whether the word before the term, or the word after it, changes what it names."""
     before, after = guard
@@ -894,7 +899,7 @@ def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str]
         previous in before
         # two words before, joined by "|": "presence and cursors"
         or (index > 1 and f"{words[index - 2]}|{previous}" in before)
-        or ("#" in before and previous.replace(".", "").isdigit())
+        or ("#" in before and _SHORT_COUNT.fullmatch(previous) is not None)
         or (index + size < len(words) and words[index + size] in after)
     )
 
