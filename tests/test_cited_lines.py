@@ -300,3 +300,27 @@ def test_another_status_code_with_a_reason_is_not_the_redirect_choice(
     item = next(i for _, i in problem.rubric.items() if i.id == "redirect-code")
     claims = read_design(load_design(path), catalog.vocabulary.concepts.values())
     assert item_support(item, claims, dimension="api_data").status != "substance"
+
+
+_PAYMENTS_WITH_KEYS_NAMED = """# Marketplace payments
+
+## Architecture
+The services talk to each other over REST APIs.
+
+## Duplicates
+Idempotency keys matter for every payment.
+"""
+
+
+def test_a_mention_that_speaks_of_the_item_is_cited_over_one_naming_its_transport(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """An idempotency-key item names REST among its concepts; the REST line says nothing of
+    keys, so the line that names idempotency keys for payments is the mention to cite."""
+    text = _PAYMENTS_WITH_KEYS_NAMED
+    cited = [
+        f.evidence.line
+        for f in _findings(catalog, tmp_path, text, "payment-system")
+        if f.rule == "API110" and "Idempotency-Key" in f.message
+    ]
+    assert cited == [_line_of(text, "Idempotency keys matter")]

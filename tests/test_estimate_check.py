@@ -325,3 +325,23 @@ def test_a_sum_or_product_is_held_to_the_digits_it_writes(statement: str, verdic
     """'300 K x 3 = 600 K' passed as within 2x; the result is 900 K."""
     checks = check_line(1, statement)
     assert checks and checks[-1].verdict == verdict
+
+
+def test_a_duration_worked_after_takes_is_judged_without_its_subject() -> None:
+    """In "a 10 Gbps pipe takes 4 GB / 10 Gbps = 0.4 s" the pipe's own figure names what
+    does the work; the working starts after "takes"."""
+    checks = check_line(1, "- a backup over a 10 Gbps pipe takes 4 GB / 10 Gbps = 0.4 s")
+    assert [check.verdict for check in checks] == ["unit-error"]
+    assert checks[0].left == "4 GB / 10 Gbps"
+
+
+def test_a_clause_joined_after_a_comma_starts_a_new_working() -> None:
+    """ "= 2 GB, and ..." ends one chain; the clause after the comma is read on its own."""
+    line = (
+        "- 4M logs of 500 bytes = 2 GB, and shipping them on a 1 Gbps uplink"
+        " takes 2 GB / 1 Gbps = 16 s"
+    )
+    checks = check_line(1, line)
+    assert [(check.left, check.verdict) for check in checks][-1] == ("2 GB / 1 Gbps", "ok")
+    slipped = check_line(1, line.replace("= 16 s", "= 2 s"))
+    assert slipped[-1].verdict == "unit-error"

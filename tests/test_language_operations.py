@@ -54,6 +54,9 @@ from tradeoff.language.operations import (
          "unreachable", "fail-open"),
         ("Login stays fail-closed when the counter store times out.", "",
          "times out", "fail-closed"),
+        # work that cannot be done, and where it goes
+        ("Invoices that cannot be parsed go to a dead letter queue.", "",
+         "cannot be parsed", "dead letter"),
     ],
 )  # fmt: skip
 def test_failure_response_pairs_trigger_and_response(
@@ -78,6 +81,7 @@ def test_a_heading_that_only_announces_failures_names_none() -> None:
         "Cache misses read from Postgres.",
         # states of a payment, side by side, answer nothing
         "Status is one of PENDING, AUTHORIZED, CAPTURED, REFUNDED, FAILED.",
+        "A paid order cannot be cancelled by the seller.",
     ],
 )
 def test_failure_response_needs_a_concrete_response(text: str) -> None:
@@ -159,6 +163,10 @@ def test_names_monitoring_ignores_scope_product_dashboards_and_verbs(text: str) 
         ("We reject long URLs whose scheme is not http or https.", "input validation"),
         ("All traffic between services goes over TLS.", "encryption in transit"),
         ("Each worker runs under a least-privilege IAM role.", "authorisation rule"),
+        ("Reviewer names are shown as text, never as innerHTML.", "output encoding"),
+        ("Each user is limited to 30 uploads per hour.", "per-caller limit"),
+        ("New accounts capped at 5 invites/day.", "per-caller limit"),
+        ("The comment body is set with textContent.", "output encoding"),
     ],
 )  # fmt: skip
 def test_security_control_names_the_control(text: str, kind: str) -> None:
@@ -174,6 +182,9 @@ def test_security_control_names_the_control(text: str, kind: str) -> None:
         "We rejected Cassandra because range queries are awkward there.",
         # the principle in a list of slogans grants nothing to anyone
         "We will follow security best practices (OWASP, least privilege) for authentication.",
+        "The server renders the HTML of each page.",
+        "The log viewer shows each line as text.",
+        "The queue is limited to 10,000 jobs.",
     ],
 )
 def test_security_control_rejects_slogans_and_bare_mentions(text: str) -> None:

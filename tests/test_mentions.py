@@ -138,3 +138,9 @@ def test_the_http_patch_method_is_no_sync_patch(catalog: Catalog) -> None:
     assert _index(catalog, "Each client sends a patch of the cells it changed.").get(
         "sync-protocol"
     )
+
+
+@pytest.mark.parametrize("line", ["The export has 5M rows of 200 bytes.", "About 2.5k rows a day."])
+def test_a_count_written_short_before_rows_names_no_data_model(catalog: Catalog, line: str) -> None:
+    """ "5M rows" counts the rows of a file, as "50 rows" and "a million rows" do."""
+    assert not _index(catalog, line).has("data-model")

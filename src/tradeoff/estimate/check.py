@@ -50,7 +50,15 @@ _HEDGE = re.compile(
     r"|~\s*)\s*",
     re.I,
 )
-_CLAUSE = re.compile(r"[:;(\[|]|,(?!\d{3})|\*\*|\s[-–—]\s|^\s*[-*+]\s|^\s*\d+[.)]\s")
+# A comma and a conjunction: what follows is a clause of its own, not a step of the chain.
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|then)\s", re.I)
+# A clause break, or the verb a duration is worked out after: in "a 100 Mbps link takes
+# 1.5 GB / 100 Mbps = 15 s" the link's own figure is the subject, not a factor, and read
+# as one the whole left side was unreadable and the bits-for-bytes slip went unjudged.
+_CLAUSE = re.compile(
+    r"[:;(\[|]|,(?!\d{3})|\*\*|\s[-–—]\s|^\s*[-*+]\s|^\s*\d+[.)]\s"
+    r"|\b(?:takes|took|take)\s+(?=[~≈]?\s*\d)"
+)
 
 # Factors a unit slip produces: (factor, what the candidate probably did).
 _SLIPS: list[tuple[float, float, str, str]] = [
@@ -134,6 +142,13 @@ def check_line(number: int, text: str) -> list[EstimateCheck]:
                 left_text = None  # "≈ 2.0M/s, ≈ 6M/s at peak": a new clause, not a step
             elif _new_subject(left_text):
                 left_text = None  # "is 33 MB and the same buffer is 1.5 GB": another subject
+            elif _JOINED_CLAUSE.search(left_text):
+                # "= 1.5 GB, and downloading it takes 1.5 GB / 100 Mbps = 15 s": a clause
+                # joined on after a comma starts a new working, which the "=" ends; read
+                # as one step from "1.5 GB" the left side was unreadable and went unjudged.
+                if clause_ends is None:
+                    clause_ends = [m.end() for m in _CLAUSE.finditer(text)]
+                left_text = _left_side(text, marker.start(), clause_ends)
         if left_text and left_text.endswith(".") and _CONSEQUENCE.match(marker.group(0)):
             left_text = _last_sentence(left_text)
         chained = previous_end is not None

@@ -597,6 +597,9 @@ def is_conversion(text: str) -> bool:
 SPECIFIC = re.compile(
     r"`[^`]+`|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/|\b[a-z]+_[a-z_]+\b|\w+\(\)|(?<![A-Za-z])\d"
     r"|\b(?:partitioned|sharded|keyed|indexed|sorted|ordered|hashed|clustered) (?:by|on) \w+"
+    # What duplicates are told apart by: "consumers dedupe on a message id" names the key,
+    # as "keyed by" does ("dedupe" alone names the idea).
+    r"|\b(?:dedupe[sd]?|deduplicated?|deduplicates) (?:by|on) \w+"
     # "polls every second", "flushed every minute": an interval spelled out is as concrete as
     # "every 1 s" (not "every day", which prose says of habits)
     r"|\bevery (?:second|minute|hour)\b"

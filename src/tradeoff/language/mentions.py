@@ -320,8 +320,13 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # "10 pages", "web pages" and "the error page" are documents and screens, not a page of
 # results ("#" stands for any number before the term).
 _OFFSET_WORDS = frozenset("offset offsets group groups position positions".split())
-_TABLE_ACCESS = frozenset("lookup lookups scan scans".split())
-_STRUCTURE_TABLES = frozenset("hash lookup routing ivf symbol truth page ip".split())
+_TABLE_ACCESS = frozenset("lookup lookups scan scans above below".split())
+# ... nor is a table of the document's own working: "the budget table shows it meets 300
+# ms", "see the sizing table", "the table above".
+_STRUCTURE_TABLES = frozenset(
+    "hash lookup routing ivf symbol truth page ip budget estimates estimate estimation sizing"
+    " comparison summary decision decisions capacity cost".split()
+)
 _SCREENS = frozenset(
     "# web wiki error watch video profile landing trending static html sorry home login status avg"
     " average"
@@ -881,6 +886,11 @@ _FOLLOWED_BY: dict[tuple[str, ...], re.Pattern[str]] = {
 }
 
 
+# A number as a word before a term: "50", "2.5", or a count written short, "5m", "2.5k",
+# "10b" ("5M rows of 300 bytes" counts the rows of a file; it names no data model).
+_SHORT_COUNT = re.compile(r"\d+(?:\.\d+)?[kmb]?")
+
+
 def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str], ...]) -> bool:
     """Whether the word before the term, or the word after it, changes what it names."""
     before, after = guard
@@ -889,7 +899,7 @@ def _beside(words: list[str], index: int, size: int, guard: tuple[frozenset[str]
         previous in before
         # two words before, joined by "|": "presence and cursors"
         or (index > 1 and f"{words[index - 2]}|{previous}" in before)
-        or ("#" in before and previous.replace(".", "").isdigit())
+        or ("#" in before and _SHORT_COUNT.fullmatch(previous) is not None)
         or (index + size < len(words) and words[index + size] in after)
     )
 
@@ -1224,7 +1234,22 @@ _SNOWFLAKE_WAREHOUSE = re.compile(
     r"|load(?:s|ed)? (?:in)?to|export\w*|olap|bigquery|redshift|lakehouse)\b",
     re.I,
 )
+# "Throttle" beside debouncing, keystrokes or scrolling is how often a page acts on input
+# events ("debounce vs throttle: throttle shows results while typing"), not a limit put on
+# callers; the line that limits callers says per whom, with a quota, a 429 or a bucket.
+_INPUT_EVENTS = re.compile(
+    r"\b(?:debounc\w*|keystrokes?|typing|typed|scroll\w*|resiz\w*|mousemove|input events?"
+    r"|requestanimationframe|event handlers?)\b",
+    re.I,
+)
+_CALLER_LIMIT = re.compile(
+    r"\b(?:429|quotas?|abuse|per (?:user|client|ip|tenant|caller|account|api key|key)"
+    r"|token bucket|leaky bucket|rate[- ]limit\w*|api keys?)\b",
+    re.I,
+)
 _SENSE_OF: dict[tuple[tuple[str, ...], str], tuple[re.Pattern[str], re.Pattern[str]]] = {
+    (("throttle",), "rate-limiting-algorithm"): (_INPUT_EVENTS, _CALLER_LIMIT),
+    (("throttling",), "rate-limiting-algorithm"): (_INPUT_EVENTS, _CALLER_LIMIT),
     (("snowflake",), "data-warehouse"): (_SNOWFLAKE_ID, _SNOWFLAKE_WAREHOUSE),
     (("snowflake",), "id-generator"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),
     (("snowflake",), "time-sortable-id"): (_SNOWFLAKE_WAREHOUSE, _SNOWFLAKE_ID),

@@ -25,7 +25,7 @@ _TRIGGER_STEMS = ("fail", "down", "die", "crash", "outage", "time", "unavailab",
                   "corrupt", "stale", "behind", "spike", "exhaust", "full", "stall", "hang",
                   "error", "slow", "degrad", "power", "fire alarm", "overweight",
                   "jam", "clock", "overflow", "drop", "dead", "declin",
-                  "offline")  # fmt: skip
+                  "offline", "cannot be", "can't be", "could not be")  # fmt: skip
 
 # --- failures and responses ------------------------------------------------------------
 
@@ -69,7 +69,9 @@ _TRIGGER = re.compile(
     # An offer turned down or left unanswered, in a matching or assignment flow: "if they
     # decline or time out, we offer the next driver".
     r"|declin(?:es?|ed|ing)\b(?= (?:or|the offer|it|an offer))"
-    r"|(?:they|driver|drivers|worker|workers) declines?\b)",
+    r"|(?:they|driver|drivers|worker|workers) declines?\b"
+    # Work that cannot be done: "dead letter queues for messages that cannot be processed".
+    r"|(?:cannot|can't|could not) be (?:processed|delivered|parsed|handled|applied)\b)",
     re.I,
 )
 # Work moved to a peer of the part that failed: "route new payments to the other one",
@@ -555,7 +557,8 @@ _FIELD = (
     r"|content[- ]types?|mime types?|html|quer(?:y|ies)|parameters?|characters?|emails?|`\w+`)"
 )
 _CONTROL_STEMS = {
-    "per-caller limit": ("per", "based on", "keyed", "for each"),
+    "per-caller limit": ("per", "based on", "keyed", "for each", "limited", "capped",
+                         "throttled"),
     "encryption at rest with key management": ("kms", "hsm", "envelope", "managed key",
                                                "rotation", "at rest", "aes"),
     "authentication scheme": ("oauth", "openid", "oidc", "jwt", "json web", "api", "bearer",
@@ -570,6 +573,7 @@ _CONTROL_STEMS = {
     "abuse screening": ("captcha", "malware", "virus", "safe browsing", "phishing", "spam",
                         "moderation", "fraud"),
     "audit log": ("audit",),
+    "output encoding": ("innerhtml", "textcontent", "as text", "as plain text", "raw html"),
 }  # fmt: skip
 # Each control is a set of patterns that must all match the clause; the most specific come
 # first ("100 per hour per API key" is a limit before it is an API key).
@@ -588,7 +592,12 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
                    # (user ID, API key or IP)", "keyed by client id"
                    r"|\b(?:based on|keyed (?:by|on)|for each) (?:an? |the |each )?"
                    r"(?:client |caller )?(?:identifier|identity|user[- _]?id|api[- ]key"
-                   r"|client[- _]?id|ip address)\b",
+                   r"|client[- _]?id|ip address)\b"
+                   # the callers limited named as the subject: "each user is limited to 20
+                   # messages per hour", "new accounts capped at 20 messages/hour"
+                   r"|\b(?:each|every|new|unverified|anonymous|free[- ]tier)\s+(?:users?"
+                   r"|accounts?|clients?|callers?|tenants?|senders?|ips?|api[- ]keys?)\s+"
+                   r"(?:(?:is|are)\s+)?(?:limited|capped|throttled|rate[- ]limited)\b",
                    re.I),
     )),
     # An API key is an authentication scheme only where the line says it is checked or
@@ -648,6 +657,14 @@ _CONTROLS: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
         r"\w*|spam (?:filter|classifier|check)\w*|content moderation|fraud (?:check|scor)\w*)",
         re.I),)),
     ("audit log", (re.compile(r"\baudit (?:logs?|trail)\b", re.I),)),
+    # Text from other people put on the page as text, not markup: "seller titles are
+    # rendered as text nodes, never innerHTML", "set with textContent". It is what keeps a
+    # script in a product title from running (cross-site scripting).
+    ("output encoding", (re.compile(
+        r"\b(?:rendered|rendering|renders?|shown|shows?|displayed|inserted|written|set|put)"
+        r"\s+(?:\w+\s+){0,2}?as\s+(?:plain\s+)?text\b(?:\s+nodes?)?,?\s+(?:and\s+)?"
+        r"(?:never|not)\b|\btextcontent\b|\b(?:never|no|not|avoid\w*|without)\s+(?:as\s+|via\s+"
+        r"|through\s+|using\s+)?`?(?:innerhtml|dangerouslysetinnerhtml|raw html)\b", re.I),)),
 ]  # fmt: skip
 _CONTROL_STEM_GROUPS = tuple(_CONTROL_STEMS[kind] for kind, _ in _CONTROLS)
 _SECURITY_FLUFF = re.compile(

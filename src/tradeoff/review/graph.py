@@ -50,6 +50,9 @@ _CLUSTERED = re.compile(
     # "Redis Pub/Sub" is a feature of the one Redis, not a managed bus.
     r"|\bsqs\b|\bsns\b|kinesis|(?<!redis\s)pub ?/ ?sub|firestore|cloud storage|\bmanaged\b"
     r"|kafka|pulsar"
+    # Managed warehouses the provider replicates ("Snowflake", "BigQuery"); a Snowflake id
+    # is a way of making ids, not a store.
+    r"|bigquery|snowflake(?![\s-]*(?:ids?\b|style|generator|algorithm|format))"
     r"|cassandra|scylla|cockroach|\btidb\b|yugabyte|vitess|hbase|foundationdb|zookeeper|\betcd\b"
     # "distributed locks" or "distributed tracing" names a technique, not copies of a node.
     # "distributed rate limiting" names what the design does across its gateways, not copies.

@@ -1091,6 +1091,11 @@ def _item_support(
     item only if it also says something of this item in particular, a word of its text.
     """
     mention: Claim | None = None
+    # Whether the mention kept uses a word of the item's own: the first line to name one of
+    # its concepts ("services talk over REST/gRPC" for an idempotency-key item) gives way
+    # to a later one that speaks of what the item asks ("we use idempotency keys so a
+    # payment is not processed twice"); a reader could not tell why the first was cited.
+    mention_speaks = dimension == "capacity"
     wanted = only if only is not None else frozenset(item.concepts)
     # Concepts that name the item's subject without saying what it asks (`mentions` in the
     # catalog): a line about them is a mention, never substance.
@@ -1294,7 +1299,7 @@ def _item_support(
         if not found and id(claim) in verb_ids:
             aside = aside or claim  # cited only when no line names the item's own concept
             continue
-        if mention is None and not _label_only(claim):
+        if (mention is None or not mention_speaks) and not _label_only(claim):
             # A line that specifies the item's concept where the dimension does not take it
             # ("Works offline; syncs when a connection returns" under the requirements)
             # still says it: a mention, never "missing".
@@ -1346,11 +1351,21 @@ def _item_support(
                     # item asks: cited only when no line names the item's own concept.
                     aside = aside or claim
                     continue
-                mention = claim
+                # (A capacity item's words are the nouns every line uses, "posts",
+                # "followers", "peak": sharing them does not make a line about the estimate.)
+                used = (
+                    0 if dimension == "capacity" else len(item_words & _content_words(claim.text))
+                )
+                if mention is None or used >= _SPEAKS_OF_ITEM:
+                    mention, mention_speaks = claim, used > 0 or dimension == "capacity"
     if best is not None:
         return Support(SUBSTANCE, best)
     mention = partial or mention or aside or drawn
     return Support(MENTIONED, mention) if mention is not None else Support(ABSENT)
+
+
+# The item's own words a later mention must use to be cited over a first that uses none.
+_SPEAKS_OF_ITEM = 2
 
 
 # What a property is said of: the word before "is" or "are" just before the concept's

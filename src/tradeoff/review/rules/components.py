@@ -664,10 +664,23 @@ def _others_copies_removed(clause: str, label: str) -> str:
     node is named by its own product ("PostgreSQL Primary"). A node named by its role
     ("Message Queue", "NoSQL Database") may be the product the clause names for it
     ("a Message Queue (Kafka/RabbitMQ)"), so its clause is read whole."""
-    if not (_NAMED_PRODUCT.search(label) or _CLUSTER_PRODUCTS.search(label)):
+    own = _NAMED_PRODUCT.search(label) or _CLUSTER_PRODUCTS.search(label)
+    if own is None:
         return clause
+    # What the node's own product runs as, set in brackets after its name ("PostgreSQL
+    # (Amazon Aurora)", "Postgres (Aurora)"), is the node itself, not another's copies.
+    runs_as = [
+        m.span(1)
+        for m in re.finditer(rf"{re.escape(own.group(0))}[*_`]*\s*\(([^()]*)\)", clause, re.I)
+    ]
     return _CLUSTER_PRODUCTS.sub(
-        lambda m: m.group(0) if m.group(0).lower() in label.lower() else " ", clause
+        lambda m: (
+            m.group(0)
+            if m.group(0).lower() in label.lower()
+            or any(start <= m.start() < end for start, end in runs_as)
+            else " "
+        ),
+        clause,
     )
 
 
@@ -1368,8 +1381,26 @@ def _several_instances(ctx: ReviewContext) -> tuple[int | None, str] | None:
             return node.line, node.label
     # A reading list ("* [Horizontal scaling](https://...)") names topics to study, not
     # how this design runs its servers.
-    prose = [(n, t) for n, t in ctx.prose if not is_reading_list(t)]
+    # A line that hands the instances their share ("a coordinator assigns partitions to the
+    # consumer instances") says what spreads the work over them: it is not a tier left
+    # with nothing in front of it.
+    prose = [
+        (n, t)
+        for n, t in ctx.prose
+        if not is_reading_list(t) and not _ASSIGNS_SHARES.search(ctx.doc.line(n))
+    ]
     return ctx.find_line(_SEVERAL_INSTANCES, prose)
+
+
+# Work handed out in shares to instances: "assigns partitions to instances", "each worker
+# is assigned a shard", "shards are assigned to the pods".
+_ASSIGNS_SHARES = re.compile(
+    r"\bassign(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:partitions?|shards?|ranges?|leases?)\b"
+    r"[^.;]{0,40}?\bto\b|\b(?:partitions?|shards?|ranges?|leases?)\s+(?:are|is)\s+assigned\b"
+    r"|\b(?:instances?|consumers?|workers?|pods?)\s+(?:is|are)\s+assigned\s+(?:an?\s+|one\s+)?"
+    r"(?:partitions?|shards?|ranges?)\b",
+    re.I,
+)
 
 
 @register
