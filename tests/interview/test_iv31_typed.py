@@ -21,3 +21,18 @@ def test_what_i_would_leave_out_states_the_scope(catalog: Catalog) -> None:
         session = run(catalog, problem, "friendly", [line])
         assert session.interview.state.covered("scope"), (problem, line)
         check_invariants(session, catalog)
+
+
+def test_a_count_hyphened_to_its_noun_counts_that_noun(catalog: Catalog) -> None:
+    line = "The weak spot is a 100-person board, where every client gets thousands of cursors."
+    session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", "/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "100?" not in reply and "designing for" not in reply, reply
+    assert "board objects" not in session.transcript(catalog), session.transcript(catalog)
+    check_invariants(session, catalog)
+
+
+def test_a_hyphened_count_of_the_objects_is_still_checked(catalog: Catalog) -> None:
+    line = "I'll design for a 2,000-object board at most."
+    session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", line])
+    assert "What makes you pick 2,000?" in " ".join(session.exchanges[-1].replies)

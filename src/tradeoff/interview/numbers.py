@@ -232,6 +232,11 @@ def quantities_in(
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
+        compound = _COMPOUND_COUNT.match(label) if value.kind == (0, 0) else None
+        if compound is not None:
+            # "a 100-person board": the count is of people, and the board it describes is
+            # no thing it counts; read as the board's 20,000 objects it was "low".
+            label = compound.group(0)
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
         own = _own_words(sentence, match, spans)
         derived = _after_derivation(own, match.start(1) - _own_span(sentence, match, spans)[0])
@@ -1068,6 +1073,11 @@ def _denominator(label: str) -> frozenset[str]:
     """The stems of what a figure is counted per ("search" of "requests a search")."""
     match = _PER_NOUN.search(label)
     return stems(match.group(1)) if match is not None else frozenset()
+
+
+# A count joined to its noun by a hyphen, as an adjective of the next noun: "a 100-person
+# board", "a 5-node cluster". The hyphenated noun is what is counted.
+_COMPOUND_COUNT = re.compile(r"^-[a-z]+\b(?=\s+[a-z])", re.I)
 
 
 def _label(sentence: str, start: int) -> str:
