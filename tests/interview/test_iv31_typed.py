@@ -36,3 +36,20 @@ def test_a_hyphened_count_of_the_objects_is_still_checked(catalog: Catalog) -> N
     line = "I'll design for a 2,000-object board at most."
     session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", line])
     assert "What makes you pick 2,000?" in " ".join(session.exchanges[-1].replies)
+
+
+def test_a_replication_factor_is_no_count_of_the_machines(catalog: Catalog) -> None:
+    for line in (
+        "The distributor spreads every series over a hash ring of ingesters with replication 3.",
+        "Each series lands on ingesters picked from a ring, RF=3.",
+    ):
+        session = run(catalog, "metrics-aggregation", "adversarial", ["/next", "/next", line])
+        reply = " ".join(session.exchanges[-1].replies)
+        assert "get 3?" not in reply and "pick 3?" not in reply, (line, reply)
+        check_invariants(session, catalog)
+
+
+def test_a_replication_factor_given_is_still_checked(catalog: Catalog) -> None:
+    line = "I'd use a replication factor of 30 so a zone can fail."
+    session = run(catalog, "key-value-store", "adversarial", ["/next", line])
+    assert "30" in " ".join(session.exchanges[-1].replies)

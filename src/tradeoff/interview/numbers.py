@@ -247,6 +247,11 @@ def quantities_in(
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
         named |= _of_head(sentence[: match.start(1)])
+        replication = _REPLICATION_BEFORE.search(sentence[: match.start(1)]) is not None
+        if replication:
+            # "onto a ring of ingesters with replication 3", "RF=3": how many copies, no
+            # count of what the clause opens with (called low against the 150 ingesters).
+            named = _REPLICATION_WORDS
         # "90 million POSTs a day at 2 kB, so roughly 18 GB": the result of a product worked
         # just before it, however it is joined on ("so", "is", a comma); no restatement of
         # the 2 kB. Read as one, the tenfold slip went unchecked.
@@ -355,7 +360,7 @@ def quantities_in(
                 subject = stems(sentence[opened : left - 1]) - named
             # (Nor when a noun just before says what it is of: "returns an upload id and a
             # part size of 8 MB" is the part's size, not the uploads' the clause opens with.)
-            if subject and not _of_head(sentence[: match.start(1)]):
+            if subject and not replication and not _of_head(sentence[: match.start(1)]):
                 # Restated or worked out, a figure is still of what its words name: "so a
                 # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
                 usable = _usable(sided, per_unit, named | subject)
@@ -1073,6 +1078,14 @@ def _denominator(label: str) -> frozenset[str]:
     """The stems of what a figure is counted per ("search" of "requests a search")."""
     match = _PER_NOUN.search(label)
     return stems(match.group(1)) if match is not None else frozenset()
+
+
+# A replication factor named before its number: "replication 3", "a replication factor of
+# 3", "RF=3".
+_REPLICATION_BEFORE = re.compile(
+    r"\b(?:replication(?:\s+factor)?|rf)\s*(?:of\s+|=\s*|:\s*|is\s+)?$", re.I
+)
+_REPLICATION_WORDS = stems("replication factor")
 
 
 # A count joined to its noun by a hyphen, as an adjective of the next noun: "a 100-person
