@@ -53,3 +53,28 @@ def test_a_replication_factor_given_is_still_checked(catalog: Catalog) -> None:
     line = "I'd use a replication factor of 30 so a zone can fail."
     session = run(catalog, "key-value-store", "adversarial", ["/next", line])
     assert "30" in " ".join(session.exchanges[-1].replies)
+
+
+def test_a_lead_in_before_two_questions_draws_no_fact_of_its_own(catalog: Catalog) -> None:
+    line = "Before anything else, how big do boards get, and how many people join one at once?"
+    session = run(catalog, "collaborative-whiteboard", "friendly", [line])
+    reply = " ".join(session.exchanges[0].replies)
+    assert "20,000" in reply and "up to 100" in reply, reply
+    assert "viewer roles" not in reply, reply
+    check_invariants(session, catalog)
+
+
+def test_how_often_a_series_sends_is_its_sample_interval(catalog: Catalog) -> None:
+    line = "How many active series are there, and how often does each one send a sample?"
+    session = run(catalog, "metrics-aggregation", "adversarial", [line])
+    reply = " ".join(session.exchanges[0].replies)
+    assert "every 10 seconds" in reply and "an hour late" not in reply, reply
+    check_invariants(session, catalog)
+
+
+def test_how_a_part_works_is_no_question_about_anyones_work(catalog: Catalog) -> None:
+    line = "How do the tools work? A select tool, a pen tool, they turn pointer events into edits."
+    session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", line])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "trains" not in reply and "offline" not in reply, reply
+    check_invariants(session, catalog)
