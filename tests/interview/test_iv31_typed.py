@@ -78,3 +78,19 @@ def test_how_a_part_works_is_no_question_about_anyones_work(catalog: Catalog) ->
     reply = " ".join(session.exchanges[-1].replies)
     assert "trains" not in reply and "offline" not in reply, reply
     check_invariants(session, catalog)
+
+
+def test_a_slip_taken_back_in_the_same_turn_is_not_asked_about(catalog: Catalog) -> None:
+    setup = "A hundred people at 20 updates a second means each client gets 1,980 cursors a second."
+    slip = "That is 600 kB/s per client at 30 bytes. Sorry, I mean 60 kB/s per client."
+    session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", setup, slip])
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "600" not in reply, reply
+    check_invariants(session, catalog)
+
+
+def test_a_slip_left_standing_is_still_asked_about(catalog: Catalog) -> None:
+    setup = "A hundred people at 20 updates a second means each client gets 1,980 cursors a second."
+    slip = "That is 600 kB/s per client at 30 bytes, and 60 cursors on screen at most."
+    session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", setup, slip])
+    assert "600 kB/s" in " ".join(session.exchanges[-1].replies)
