@@ -43,9 +43,11 @@ def test_a_replication_factor_is_no_count_of_the_machines(catalog: Catalog) -> N
         "The distributor spreads every series over a hash ring of ingesters with replication 3.",
         "Each series lands on ingesters picked from a ring, RF=3.",
     ):
-        session = run(catalog, "metrics-aggregation", "adversarial", ["/next", "/next", line])
+        script = ["How many active series are there?", "/next", "/next", line]
+        session = run(catalog, "metrics-aggregation", "adversarial", script)
         reply = " ".join(session.exchanges[-1].replies)
         assert "get 3?" not in reply and "pick 3?" not in reply, (line, reply)
+        assert "you said 3" not in reply, (line, reply)
         check_invariants(session, catalog)
 
 

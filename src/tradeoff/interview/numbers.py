@@ -439,6 +439,11 @@ def quantities_in(
         )
         if own_size:
             said_with = frozenset()  # the extents' size, not the objects' the clause opens with
+        elif replication:
+            # the copies' number: "each series onto ... with replication 3" names the series
+            # the clause opens with, and was told "Earlier I said 100 million active time
+            # series; you said 3"
+            said_with = _REPLICATION_WORDS
         elif _of_head(sentence[: match.start(1)]):
             # "returns an upload id and a part size of 8 MB": the part's size; the uploads
             # the clause opens with were read as what it is of, against "200 MB" an upload.
