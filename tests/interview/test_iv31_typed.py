@@ -96,3 +96,11 @@ def test_a_slip_left_standing_is_still_asked_about(catalog: Catalog) -> None:
     slip = "That is 600 kB/s per client at 30 bytes, and 60 cursors on screen at most."
     session = run(catalog, "collaborative-whiteboard", "friendly", ["/next", setup, slip])
     assert "600 kB/s" in " ".join(session.exchanges[-1].replies)
+
+
+def test_a_hint_that_asks_another_question_is_not_called_a_hint(catalog: Catalog) -> None:
+    script = ["/next", "/next", "/next", "/hint"]
+    session = run(catalog, "collaborative-whiteboard", "friendly", script)
+    reply = " ".join(session.exchanges[-1].replies)
+    assert "Here's a hint: Let's leave" not in reply, reply
+    check_invariants(session, catalog)
