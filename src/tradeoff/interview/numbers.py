@@ -232,6 +232,11 @@ def quantities_in(
                 value = Q(value.value, *previous[0].kind)
         per_second = bool(_PER_SECOND.search(text))
         label = _label(sentence, match.end(1))
+        compound = _COMPOUND_COUNT.match(label) if value.kind == (0, 0) else None
+        if compound is not None:
+            # "a 100-person board": the count is of people, and the board it describes is
+            # no thing it counts; read as the board's 20,000 objects it was "low".
+            label = compound.group(0)
         said = sentence[max(0, match.start(1) - 1) : match.end(1)] + label
         own = _own_words(sentence, match, spans)
         derived = _after_derivation(own, match.start(1) - _own_span(sentence, match, spans)[0])
@@ -247,6 +252,11 @@ def quantities_in(
         # pages per second" is the fetcher node's rate (fetcher_node_rate).
         named = stems(label) | (stems(unit.group(0)) if unit is not None else frozenset())
         named |= _of_head(sentence[: match.start(1)])
+        replication = _REPLICATION_BEFORE.search(sentence[: match.start(1)]) is not None
+        if replication:
+            # "onto a ring of ingesters with replication 3", "RF=3": how many copies, no
+            # count of what the clause opens with (called low against the 150 ingesters).
+            named = _REPLICATION_WORDS
         # "90 million POSTs a day at 2 kB, so roughly 18 GB": the result of a product worked
         # just before it, however it is joined on ("so", "is", a comma); no restatement of
         # the 2 kB. Read as one, the tenfold slip went unchecked.
@@ -355,7 +365,7 @@ def quantities_in(
                 subject = stems(sentence[opened : left - 1]) - named
             # (Nor when a noun just before says what it is of: "returns an upload id and a
             # part size of 8 MB" is the part's size, not the uploads' the clause opens with.)
-            if subject and not _of_head(sentence[: match.start(1)]):
+            if subject and not replication and not _of_head(sentence[: match.start(1)]):
                 # Restated or worked out, a figure is still of what its words name: "so a
                 # round trip is about 220 seconds" is no 2-minute longest wait, near as it is.
                 usable = _usable(sided, per_unit, named | subject)
@@ -434,6 +444,11 @@ def quantities_in(
         )
         if own_size:
             said_with = frozenset()  # the extents' size, not the objects' the clause opens with
+        elif replication:
+            # the copies' number: "each series onto ... with replication 3" names the series
+            # the clause opens with, and was told "Earlier I said 100 million active time
+            # series; you said 3"
+            said_with = _REPLICATION_WORDS
         elif _of_head(sentence[: match.start(1)]):
             # "returns an upload id and a part size of 8 MB": the part's size; the uploads
             # the clause opens with were read as what it is of, against "200 MB" an upload.
@@ -1076,6 +1091,19 @@ def _denominator(label: str) -> frozenset[str]:
     """The stems of what a figure is counted per ("search" of "requests a search")."""
     match = _PER_NOUN.search(label)
     return stems(match.group(1)) if match is not None else frozenset()
+
+
+# A replication factor named before its number: "replication 3", "a replication factor of
+# 3", "RF=3".
+_REPLICATION_BEFORE = re.compile(
+    r"\b(?:replication(?:\s+factor)?|rf)\s*(?:of\s+|=\s*|:\s*|is\s+)?$", re.I
+)
+_REPLICATION_WORDS = stems("replication factor")
+
+
+# A count joined to its noun by a hyphen, as an adjective of the next noun: "a 100-person
+# board", "a 5-node cluster". The hyphenated noun is what is counted.
+_COMPOUND_COUNT = re.compile(r"^-[a-z]+\b(?=\s+[a-z])", re.I)
 
 
 def _label(sentence: str, start: int) -> str:

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from tradeoff.interview.questions import stems
 from tradeoff.vocabulary import Persona
 
+# What a hint says when none helps with the question on the table and it asks another.
+SWITCH_LEAD = "Let's leave that one and try another."
+
 PERSONAS: tuple[Persona, ...] = tuple(Persona)
 TERSE_WORDS = 25
 
@@ -91,9 +94,13 @@ def say(persona: str, move: Move, turn: int = 0) -> str:
                 if _asks_quantity(move)
                 else f"That's not specified. {text}"
             ),
-            # ("Here's a hint: A hint on my earlier question, ...?" said "hint" twice.)
+            # ("Here's a hint: A hint on my earlier question, ...?" said "hint" twice; "Here's
+            # a hint: Let's leave that one and try another." gave no hint for the question
+            # on the table, and said it was one.)
             "hint": f"Here's a {text[2:]}"
             if text.startswith("A hint on ")
+            else text
+            if text.startswith(SWITCH_LEAD)
             else f"Here's a hint: {text}",
             "challenge": f"{text} There's no wrong answer; I'm curious how you'd reason about it.",
         }.get(move.kind, text)

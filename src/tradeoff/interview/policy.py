@@ -18,6 +18,7 @@ from tradeoff.catalog.loader import Catalog
 from tradeoff.catalog.schema import Problem, RubricItem
 from tradeoff.interview import phrasing
 from tradeoff.interview.listener import Heard
+from tradeoff.interview.numbers import Spoken
 from tradeoff.interview.personas import ALTERNATIVES, Move
 from tradeoff.interview.phases import PHASE_DIMENSIONS
 from tradeoff.interview.questions import (
@@ -238,6 +239,8 @@ def _react(state: ConversationState, heard: Heard, at: Situation) -> Move | None
     # a return: "Each fetcher node downloads 1,000 pages per second" (four times what one
     # node can do) went unchecked behind "Before we move on, back to my question".
     for spoken in heard.numbers:
+        if _corrected_in_turn(heard, spoken):
+            continue  # "... roughly 600 kB/s. Sorry, I mean 60 kB/s": withdrawn as said
         if spoken.off and spoken.ref is not None and not state.moved("*", "sanity", spoken.text):
             state.moves.add(("*", "sanity", spoken.text))
             carried = carried_forward(state, at.problem, spoken, heard.line)
@@ -329,6 +332,28 @@ def _said_against_written(state: ConversationState, heard: Heard) -> Move | None
         )
         return Move("sanity", text, said.number.ref.name)
     return None
+
+
+# Words that take back what was just said: "Sorry, I mean 60 kB/s", "no wait, 6 MB".
+_TAKES_BACK = re.compile(
+    r"\b(?:sorry|i mean|i meant|no,? wait|scratch that|correction|let me correct)\b", re.I
+)
+
+
+def _corrected_in_turn(heard: Heard, spoken: Spoken) -> bool:
+    """Whether a figure far from the facts is taken back later in the same turn by one of
+    the same figure that is not ("At 30 bytes that's 600 kB/s. Sorry, I mean 60 kB/s"): the
+    candidate caught the slip, and asking "How did you get 600 kB/s?" asks about it again."""
+    if not spoken.off or spoken.ref is None:
+        return False
+    at = heard.text.find(spoken.text)
+    for later in heard.numbers:
+        if later is spoken or later.ref is None or later.ref.name != spoken.ref.name or later.off:
+            continue
+        after = heard.text.find(later.text, at + len(spoken.text)) if at >= 0 else -1
+        if after > at >= 0 and _TAKES_BACK.search(heard.text, at + len(spoken.text), after):
+            return True
+    return False
 
 
 def _inputs(problem: Problem, name: str, revealed: list[str]) -> list[str]:

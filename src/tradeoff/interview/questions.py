@@ -192,6 +192,15 @@ _PLACEHOLDER = re.compile(r"(?<=[=(,])\s*\?(?=[\s,)]|$)")
 _LEAD_IN = re.compile(rf"^[^,?:]*[,:]\s*(?=(?:{_QUESTION_WORD})\b)", re.I)
 
 
+# A lead-in that only says when or how the question comes ("Before anything else,", "Quick
+# check:", "OK so,"): no topic. A condition ("If prices go up, does ...") is one.
+_EMPTY_LEAD_IN = re.compile(
+    r"^\s*(?:before|first(?:ly)?|to (?:start|begin)|quick(?:ly)?|ok(?:ay)?|so|also|right"
+    rf"|one (?:more )?(?:thing|question)|just)\b[^,?:]*[,:]\s*(?=(?:{_QUESTION_WORD})\b)",
+    re.I,
+)
+
+
 def without_lead_in(part: str) -> str:
     """A question part without the words before its question ("Before I start, who ...",
     "Before I draw anything: how many ...")."""
@@ -508,8 +517,10 @@ def names_fact(text: str, fact: Fact, problem: Problem) -> bool:
 
 
 def match_part(part: str, problem: Problem, kinds: dict[str, QuestionKind]) -> list[Fact]:
-    """The facts one question part asks for: one, or one per coordinated topic."""
-    pieces = [p for p in _COORDINATION.split(part) if p and p.strip()]
+    """The facts one question part asks for: one, or one per coordinated topic. A lead-in
+    ("Before anything else, how big ...") is no topic: split off at its comma, its
+    "anything" drew the fact whose viewers "cannot change anything"."""
+    pieces = [p for p in _COORDINATION.split(_EMPTY_LEAD_IN.sub("", part)) if p and p.strip()]
     if len(pieces) > 1:
         found: list[Fact] = []
         for piece in pieces:
@@ -576,6 +587,10 @@ def best_fact(
         asked = {k: min(s, 1.0) if k in party and k not in found else s for k, s in asked.items()}
         question = topic
     words = stems(question) - _frame_stems(question, kinds) - _NO_TOPIC
+    if _HOW_WORKS.search(question):
+        # "How do tools work?" asks how the design works: its verb is no topic, and it drew
+        # the offline fact, where nobody loses "anyone's work".
+        words -= {"work"}
     if _one_of_a_party(question, _party_words(kinds)):
         words -= {"one"}
     words |= concept_tokens(question) | _markers(question)
@@ -986,8 +1001,15 @@ _MARKERS = (
     (
         "unit:rate",
         re.compile(
+            # ("up to an hour late" is a span, no rate: it drew "how often does each series
+            # send a sample?" to the late samples; "every 10 seconds" and "how often" are
+            # rates, and said none.)
+            r"(?<!\bup to )(?<!\bwithin )(?<!\bfor )(?<!\bat least )(?<!\bat most )"
             r"\b(?:per|a|an|each|every|/)\s*(?:second|sec|minute|min|hour|day|week|month|year)s?"
             r"\b(?!\s+of\b)|\b(?:hourly|daily|weekly|monthly|yearly|annually|qps|rps|tps)\b|/s\b"
+            r"|\bevery\s+(?:\d[\d,.]*|few|couple of|two|three|five|ten|fifteen|thirty)\s*"
+            r"(?:ms|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\b"
+            r"|\bhow (?:often|frequently)\b"
         ),
     ),
     (
@@ -1140,6 +1162,7 @@ _ID_FRAME = frozenset({"not", "out"})
 # scope". Said of a feature ("Are recommendations out?") it is read as the out-of-scope kind.
 # (Matching only: a rubric item that says "scopes out" still shares the word with the fact.)
 _NO_TOPIC = frozenset({"out"})
+_HOW_WORKS = re.compile(r"\bhow (?:do|does|did|would|will|should|could)\b.*\bwork\s*\W*$", re.I)
 
 
 @lru_cache(maxsize=4096)

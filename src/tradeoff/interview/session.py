@@ -29,7 +29,7 @@ from tradeoff.interview.listener import (
     hedged_clause,
 )
 from tradeoff.interview.numbers import quantities_in, thresholds_in
-from tradeoff.interview.personas import ASKING, PERSONAS, Move, say
+from tradeoff.interview.personas import ASKING, PERSONAS, SWITCH_LEAD, Move, say
 from tradeoff.interview.phases import PHASE_DIMENSIONS, PHASES, TITLES, budgets, clock_text
 from tradeoff.interview.policy import (
     Situation,
@@ -741,7 +741,7 @@ class Interview:
                 if pending and item_id != open_item:
                     # No hint helps with the question on the table (a follow-up of the
                     # prompt's with no item): say the hint is for another question.
-                    text = f"Let's leave that one and try another. {text}"
+                    text = f"{SWITCH_LEAD} {text}"
                 self._ask(Move("probe", item.probe, item_id))
             elif pending and item_id != open_item and item.probe:
                 # A hint about another question than the one on the table says which: "The
