@@ -48,3 +48,10 @@ def test_a_rate_near_the_given_one_is_not_asked(catalog: Catalog) -> None:
         [_ASK, "/next", "We should plan for 2,500 acquires a second, each one a Raft entry."],
     )
     assert session.interview.state.contradicted == []
+
+
+def test_a_participle_after_the_counted_thing_is_not_quoted(catalog: Catalog) -> None:
+    # "How did you get 6 shards keyed?" quoted the participle that opens what follows.
+    refs = problem_numbers(catalog.problems["rate-limiter"])
+    said = quantities_in("Gateways call a Redis cluster of 6 shards keyed by API key.", refs)
+    assert [s.text for s in said] == ["6 shards"]

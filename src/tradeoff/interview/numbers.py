@@ -50,7 +50,10 @@ _TRAILING = re.compile(
     # ("10 MB/s through the Raft log": where the figure goes, said after it)
     r"|through|into|via|across|onto|under|after|before|between|behind"
     # an adverb ("50 GB upload safely"), not a period said as one ("1M uploads daily")
-    r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly))+$",
+    r"|(?!(?:daily|weekly|monthly|yearly|hourly|nightly)\b)[a-z]+ly"
+    # a participle after what is counted ("6 shards keyed", of "6 shards keyed by API key"),
+    # not a noun in -eed ("feed", "speed")
+    r"|[a-z]{2,}[^e\s]ed))+$",
     re.I,
 )
 # What may follow the grammar's phrase and still belong to it: "12K at peak", "in total".
