@@ -1384,10 +1384,13 @@ _SAME_WORD = 5  # letters two words share when one is the other's form ("publish
 _SAID_OF_A_PART = frozenset({"api_data", "components", "tradeoffs", "reliability"})
 
 
+@per_text
+@lru_cache(maxsize=16384)
 def _said_of(text: str, concept: str) -> tuple[str, ...] | None:
     """The words a text says a concept of ("resizing" in "resizing is idempotent"; each of
     "deletes, blocks and mutes are filtered"), if it says it in that form; the last is the
-    word right before the verb."""
+    word right before the verb. Kept per text and concept: each rubric item asks it of the
+    same claims, and of its own text for each claim."""
     from tradeoff.catalog import default_catalog  # the vocabulary the claims were read with
 
     found = default_catalog().vocabulary.concepts.get(concept)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tradeoff.design.kinds import infer_kind
@@ -23,6 +24,7 @@ from tradeoff.review.needs import states_scale
 from tradeoff.review.rules.base import Rule, register
 from tradeoff.review.stated_stores import names_product, stated_caches, stated_stores
 from tradeoff.review.substance import SUBSTANCE, concept_index, specified_concepts
+from tradeoff.text_caches import per_text
 from tradeoff.wording import in_sentence
 
 if TYPE_CHECKING:
@@ -769,6 +771,8 @@ class _Names:
         return self.pattern.search(text)
 
 
+@per_text
+@lru_cache(maxsize=4096)
 def _initials(label: str) -> str | None:
     """A label's initials, lower-cased ("Key Generation Service" -> kgs), if it has two."""
     capitals = [w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", label) if w[0].isupper()]
@@ -860,6 +864,19 @@ def _node_named(
     kind: str | None = None,
     beside: Iterable[str] | None = None,
 ) -> _Names | None:
+    """`_named_by` with its lists as tuples: every node drawn asks it of every other's
+    label, and about half the calls of a review were asked before in it."""
+    return _named_by(label, tuple(others), kind, None if beside is None else tuple(beside))
+
+
+@per_text
+@lru_cache(maxsize=4096)
+def _named_by(
+    label: str,
+    others: tuple[str, ...] = (),
+    kind: str | None = None,
+    beside: tuple[str, ...] | None = None,
+) -> _Names | None:
     """How the text names the node: a product in its label ("Redis"), its initials ("KGS"),
     its head noun phrase ("feed cache", "follow DB" or "follow database", "NoSQL ...
     database" for a "NoSQL Key-Value Store"), or its head noun alone when no other node has
@@ -875,7 +892,6 @@ def _node_named(
     a "Prefix Trie"). A word that is another drawn node's initials (`others`) is that
     node's: the "KGS" of "KGS MySQL primary" names the Key Generation Service that owns the
     database, so "KGS instances" are not its copies."""
-    others = list(others)
     taken = {name for name in map(_initials, others) if name is not None}
     runs = _name_runs(label)
     # Words of the other nodes, less those drawn under the same name (a sequence diagram's
