@@ -514,6 +514,16 @@ def _breaks_before(previous: str, raw: str) -> bool:
     return bool(_OWN_ENTRY.match(body)) and not _CONTINUES.match(body)
 
 
+# A sentence that opens by pointing back ("This is the hardest part: mapping (bucket, key,
+# version) to physical storage locations") after a label defined by a bare noun phrase
+# ("Metadata Plane (Control Plane): Strongly consistent object index.") says what that
+# labelled part does: the two are read as one claim. Only there: after a sentence of its
+# own ("We store video chunks in S3. This is a clear win."), or a figure ("Users: 10M a
+# day."), what points back is an opinion or a judgement the reason reading keeps apart.
+_REFERS_BACK = re.compile(r"\s*(?:this|it)\s+(?:is|maps|holds|keeps|stores)\b", re.I)
+_LABEL_FRAGMENT = re.compile(r"^\W*[^:\d.!?]{1,60}:\W*(?:[^\s\d]+\s+){0,5}[^\s\d]+\.\s*$")
+
+
 def _sentences(
     text: str, extra: re.Pattern[str] | None, breaks: Iterable[int] = ()
 ) -> Iterator[tuple[int, int]]:
@@ -523,6 +533,12 @@ def _sentences(
         cuts += [m.start() + 1 for m in extra.finditer(text)]
     cuts += list(breaks)
     for cut in sorted(set(cuts)):
+        if (
+            cut not in breaks
+            and _REFERS_BACK.match(text, cut)
+            and _LABEL_FRAGMENT.match(text[begin:cut])
+        ):
+            continue
         if cut - begin > 1:
             yield begin, cut
             begin = cut
