@@ -661,6 +661,9 @@ _NAMED_PRODUCT = re.compile(
 )
 
 
+_OFFERED = re.compile(r"\s*(?:or|e\.?g\.?|vs\.?|versus|alternatively|either|instead)\b", re.I)
+
+
 def _others_copies_removed(clause: str, label: str) -> str:
     """The clause without the clustered products that are not the node itself, when the
     node is named by its own product ("PostgreSQL Primary"). A node named by its role
@@ -674,6 +677,9 @@ def _others_copies_removed(clause: str, label: str) -> str:
     runs_as = [
         m.span(1)
         for m in re.finditer(rf"{re.escape(own.group(0))}[*_`]*\s*\(([^()]*)\)", clause, re.I)
+        # (A bracket that offers another product, "Sharded PostgreSQL (or CockroachDB)",
+        # "Redis (or DynamoDB atomic counters)", is an alternative, not what it runs as.)
+        if not _OFFERED.match(m.group(1))
     ]
     return _CLUSTER_PRODUCTS.sub(
         lambda m: (
