@@ -70,3 +70,40 @@ def test_a_hint_names_a_question_of_several_sentences_by_its_scene() -> None:
     assert lead == (
         "A hint on my earlier question, the one where the gateway holding a million sockets dies:"
     )
+
+
+_LOCK_SCRIPT = [
+    "Who uses the lock service and how many lock operations per second at peak? How long are"
+    " locks held?",
+    "What happens today if two workers run the same job twice?",
+    "/next",
+    "We run a 5-node Raft group; a lock is a key in the replicated state machine with an owner"
+    " and a lease.",
+    "Clients call acquire(name, ttl) and get back a fencing token, a number that goes up with"
+    " every grant; release(name, token) frees it.",
+    "At 50,000 acquires a second and 200 bytes of state per lock that's 10 MB/s through the"
+    " Raft log.",
+    "Actually most of that is renewals; at one renewal every 10 seconds per held lock and 1"
+    " million held locks it's 100,000 renewals a second.",
+    "/next",
+    "The storage service checks the fencing token on every write and rejects any token lower"
+    " than the highest it has seen, so a paused client can't corrupt data.",
+    "/hint",
+    "Reads of lock state go through the leader, because followers may be behind.",
+    "If the leader dies, Raft elects a new one in about a second and clients retry with backoff.",
+    "/next",
+    "I'd use etcd.",
+    "The biggest risk is one hot lock name that every worker fights over.",
+]
+
+
+def test_a_question_asked_again_at_the_wrap_up_is_not_returned_to(catalog: Catalog) -> None:
+    # Asked in the deep dive, returned to once, asked again at the wrap-up ("You didn't get
+    # to this one: ..."): after another turn on something else it is left for the report,
+    # not asked a fourth time.
+    session = run(catalog, "distributed-lock", "neutral", _LOCK_SCRIPT)
+    said = [reply for exchange in session.exchanges for reply in exchange.replies]
+    again = [text for text in said if "You didn't get to this one" in text]
+    assert again, said
+    question = again[0].split(": ", 1)[1]
+    assert sum(question in text for text in said) <= 3, said

@@ -817,6 +817,10 @@ class Interview:
                 # expires"): asking what breaks first asks what the candidate just told.
                 wrap = phrasing.WRAP_UP_SUMMARY
             replies.append(self._speak(Move("wrap-up", wrap, "10x")))
+            if wrap.startswith(phrasing.NOT_REACHED):
+                # Asked, returned to once, and asked again here: not a fourth time. "Lock
+                # traffic grows tenfold ..." came back after "I'd use etcd." in the wrap-up.
+                self.state.moves.add((self.phase, "return", wrap))
         return replies
 
     def _attach(self, kind: str, name: str) -> str:
